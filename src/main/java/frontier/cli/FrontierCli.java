@@ -1,0 +1,50 @@
+package frontier.cli;
+
+import frontier.sim.BadInputException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The headless command line: {@code frontier <command> ...}. Exit codes: 0 ok, 2 bad input, 1 internal fault. */
+@Command(name = "frontier", mixinStandardHelpOptions = true, version = "Frontier 0.1.0",
+        description = "What does our model inference cost, and what would it cost run differently?",
+        subcommands = {SimulateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class FrontierCli implements Runnable {
+    public static final int OK = 0;
+    public static final int FAULT = 1;
+    public static final int BAD_INPUT = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
+    }
+
+    /** Runs the CLI with the given streams and returns the exit code (does not call System.exit). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new FrontierCli());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("frontier: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            err.println("Try 'frontier " + (ex.getCommandLine().getCommandName().equals("frontier") ? "" : ex.getCommandLine().getCommandName() + " ") + "--help'.");
+            return BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof BadInputException) {
+                err.println("frontier: " + ex.getMessage());
+                return BAD_INPUT;
+            }
+            err.println("frontier: internal fault: " + ex);
+            ex.printStackTrace(err);
+            return FAULT;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+}

@@ -1,0 +1,17 @@
+package frontier.model.traffic;
+
+/** Generates request arrival times, in increasing order, from its own random stream. */
+public interface ArrivalProcess extends AutoCloseable {
+    /**
+     * The time of the next arrival, at or after {@code now} (the previous arrival's time), or
+     * {@link Double#POSITIVE_INFINITY} when the process has no more arrivals.
+     */
+    double next(double now);
+
+    /** The long-run mean rate (per second), for progress estimates and documentation; NaN if unknown. */
+    double meanRate();
+
+    @Override
+    default void close() {
+    }
+}

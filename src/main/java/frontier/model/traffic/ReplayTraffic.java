@@ -1,0 +1,102 @@
+package frontier.model.traffic;
+
+import frontier.sim.BadInputException;
+import frontier.sim.InvalidSpecException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.PriorityQueue;
+import org.apache.commons.rng.UniformRandomProvider;
+
+/**
+ * Replays request timestamps from a CSV or JSONL file (optionally .gz): arrival i happens
+ * (t_i − t_0) / speed seconds into the run. The file is streamed; a small reorder window
+ * ({@code reorder_window} records, default 10,000) absorbs the slight disorder of real logs, and a
+ * timestamp that is out of order by more than that is reported with its line.
+ */
+public record ReplayTraffic(String file, String column, TimeUnit unit, Double speed, Integer reorderWindow, Boolean loop)
+        implements Traffic {
+    public ReplayTraffic {
+        if (file == null || file.isBlank()) throw new InvalidSpecException("file", "expected the path of a CSV or JSONL trace");
+        if (column == null || column.isBlank()) throw new InvalidSpecException("column", "expected the name of the timestamp column");
+        InvalidSpecException.required("unit", unit);
+        if (speed == null) speed = 1.0;
+        InvalidSpecException.positive("speed", speed);
+        if (reorderWindow == null) reorderWindow = 10_000;
+        if (reorderWindow < 1) throw new InvalidSpecException("reorder_window", "expected an integer >= 1, got " + reorderWindow);
+        if (loop == null) loop = false;
+    }
+
+    public Path resolve(Path baseDir) {
+        Path p = Path.of(file);
+        return p.isAbsolute() || baseDir == null ? p : baseDir.resolve(p);
+    }
+
+    @Override
+    public double meanRate() {
+        return Double.NaN;
+    }
+
+    @Override
+    public ArrivalProcess open(UniformRandomProvider rng, Path baseDir) {
+        Path path = resolve(baseDir);
+        if (!Files.isReadable(path)) throw new BadInputException("traffic.file: cannot read trace file " + path);
+        return new Replay(path);
+    }
+
+    private final class Replay implements ArrivalProcess {
+        private final Path path;
+        private final PriorityQueue<Double> window = new PriorityQueue<>();
+        private TimestampReader reader;
+        private double emitted = Double.NEGATIVE_INFINITY;
+        private double offset;
+        private double lastInFile;
+        private long count;
+
+        Replay(Path path) {
+            this.path = path;
+            reader = new TimestampReader(path, column, unit);
+        }
+
+        @Override
+        public double next(double now) {
+            while (reader != null && window.size() < reorderWindow) {
+                double t = reader.next();
+                if (Double.isNaN(t)) {
+                    reader.close();
+                    reader = null;
+                    break;
+                }
+                if (t < emitted) {
+                    throw new BadInputException(path + ": line " + reader.line() + ", column '" + column
+                            + "': timestamp is " + (emitted - t) + " s earlier than one already replayed; sort the file"
+                            + " or raise traffic.reorder_window (now " + reorderWindow + ")");
+                }
+                window.add(t);
+            }
+            if (window.isEmpty()) {
+                if (!loop || count == 0) return Double.POSITIVE_INFINITY;
+                // Start the file again right after its last timestamp, keeping the mean gap.
+                offset += lastInFile + lastInFile / Math.max(1, count - 1);
+                emitted = Double.NEGATIVE_INFINITY;
+                count = 0;
+                reader = new TimestampReader(path, column, unit);
+                return next(now);
+            }
+            double t = window.poll();
+            emitted = t;
+            lastInFile = t;
+            count++;
+            return Math.max(now, (offset + t) / speed);
+        }
+
+        @Override
+        public double meanRate() {
+            return Double.NaN;
+        }
+
+        @Override
+        public void close() {
+            if (reader != null) reader.close();
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package frontier.model.traffic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import frontier.sim.BadInputException;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Iterator;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Streams one timestamp column of a CSV (with header) or JSONL file, optionally gzip-compressed, as
+ * seconds relative to the first timestamp. Holds one record at a time. Every error names the file, the
+ * line and the column and says what was expected.
+ */
+public final class TimestampReader implements AutoCloseable {
+    private final Path file;
+    private final String column;
+    private final TimeUnit unit;
+    private final BufferedReader reader;
+    private final CSVParser csv;
+    private final Iterator<CSVRecord> records;
+    private final ObjectMapper json;
+    private long line;
+    private boolean haveBase;
+    private long baseSeconds;
+    private double baseNumber;
+
+    public TimestampReader(Path file, String column, TimeUnit unit) {
+        this.file = file;
+        this.column = column;
+        this.unit = unit;
+        try {
+            InputStream in = Files.newInputStream(file);
+            if (file.getFileName().toString().endsWith(".gz")) in = new GZIPInputStream(in, 1 << 16);
+            reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read trace file (" + e.getMessage() + ")", e);
+        }
+        String name = file.getFileName().toString().replaceFirst("\\.gz$", "");
+        if (name.endsWith(".jsonl") || name.endsWith(".ndjson") || name.endsWith(".json")) {
+            csv = null;
+            records = null;
+            json = new ObjectMapper();
+        } else {
+            json = null;
+            try {
+                csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
+                        .get().parse(reader);
+            } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+                throw new BadInputException(file + ": line 1: cannot read the CSV header (" + e.getMessage() + ")", e);
+            }
+            if (!csv.getHeaderMap().containsKey(column)) {
+                throw new BadInputException(file + ": line 1: no column named '" + column + "'; the columns are "
+                        + csv.getHeaderNames());
+            }
+            records = csv.iterator();
+        }
+    }
+
+    /** The next timestamp in seconds since the first one, or NaN at the end of the file. */
+    public double next() {
+        String raw = csv != null ? nextCsv() : nextJson();
+        if (raw == null) return Double.NaN;
+        return parse(raw);
+    }
+
+    /** 1-based line number of the record last returned. */
+    public long line() {
+        return line;
+    }
+
+    private String nextCsv() {
+        try {
+            if (!records.hasNext()) return null;
+            CSVRecord r = records.next();
+            line = csv.getCurrentLineNumber();
+            if (!r.isSet(column)) {
+                throw new BadInputException(where() + ": the record has " + r.size() + " fields, too few to hold column '" + column + "'");
+            }
+            return r.get(column);
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw new BadInputException(file + ": after line " + line + ": malformed CSV (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private String nextJson() {
+        try {
+            String text;
+            do {
+                text = reader.readLine();
+                if (text == null) return null;
+                line++;
+            } while (text.isBlank());
+            JsonNode node;
+            try {
+                node = json.readTree(text);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new BadInputException(file + ": line " + line + ", column " + e.getLocation().getColumnNr()
+                        + ": expected one JSON object per line (" + e.getOriginalMessage() + ")");
+            }
+            JsonNode v = node == null ? null : node.get(column);
+            if (v == null || v.isNull()) throw new BadInputException(where() + ": missing field '" + column + "'");
+            return v.asText();
+        } catch (IOException e) {
+            throw new BadInputException(file + ": line " + line + ": cannot read (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private String where() {
+        return file + ": line " + line + ", column '" + column + "'";
+    }
+
+    private double parse(String raw) {
+        String s = raw.strip();
+        if (unit == TimeUnit.ISO8601) {
+            Instant t = parseInstant(s);
+            if (!haveBase) {
+                haveBase = true;
+                baseSeconds = t.getEpochSecond();
+            }
+            return (t.getEpochSecond() - baseSeconds) + t.getNano() * 1e-9;
+        }
+        double v;
+        try {
+            v = Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            throw new BadInputException(where() + ": expected a number in " + unit.label() + ", got '" + raw + "'");
+        }
+        if (!Double.isFinite(v)) throw new BadInputException(where() + ": expected a finite number, got '" + raw + "'");
+        if (!haveBase) {
+            haveBase = true;
+            baseNumber = v;
+        }
+        return (v - baseNumber) * unit.toSeconds();
+    }
+
+    private Instant parseInstant(String s) {
+        // Accept "2023-11-16 18:17:03.9799600" (space, no zone: UTC) as well as strict ISO-8601.
+        String t = s.length() > 10 && s.charAt(10) == ' ' ? s.substring(0, 10) + 'T' + s.substring(11) : s;
+        try {
+            if (t.endsWith("Z") || t.matches(".*[+-]\\d\\d:?\\d\\d$")) return OffsetDateTime.parse(t).toInstant();
+            return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            throw new BadInputException(where() + ": expected an ISO-8601 date-time such as 2024-05-01T12:00:00.250Z, got '" + s + "'");
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (csv != null) csv.close();
+            reader.close();
+        } catch (IOException ignored) {
+            // Nothing was written; a failed close of a read-only file loses nothing.
+        }
+    }
+}

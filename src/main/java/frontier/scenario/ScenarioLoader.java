@@ -1,0 +1,155 @@
+package frontier.scenario;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import frontier.sim.InvalidSpecException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Reads scenario files strictly: unknown fields, missing required fields, wrong types and values out of
+ * range are errors, reported once, with the file, the JSON path (e.g. {@code $.pool.service.cv}), the
+ * line and column, and what was expected.
+ */
+public final class ScenarioLoader {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .disable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private ScenarioLoader() {
+    }
+
+    /** The mapper with the scenario conventions (snake_case, strict), for writing scenarios too. */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    public static Scenario load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(file + ": no such file", e);
+        } catch (IOException e) {
+            throw new ScenarioException(file + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        return parse(text, file.toString()).withBaseDir(dir);
+    }
+
+    /** Parses scenario JSON; {@code source} names it in error messages. Relative paths resolve against the working directory. */
+    public static Scenario parse(String json, String source) {
+        try {
+            Scenario s = MAPPER.readValue(json, Scenario.class);
+            if (s == null) throw new ScenarioException(source + ": expected a JSON object, the file is empty", null);
+            return s.withBaseDir(Path.of("").toAbsolutePath());
+        } catch (JsonMappingException e) {
+            throw new ScenarioException(source + ": " + describe(e), e);
+        } catch (JsonProcessingException e) {
+            throw new ScenarioException(source + ": " + at(e.getLocation()) + "not valid JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Writes a scenario as it would be read back. */
+    public static String toJson(Scenario s) {
+        try {
+            return MAPPER.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String describe(JsonMappingException e) {
+        String path = path(e.getPath());
+        String where = at(e.getLocation());
+        if (e instanceof UnrecognizedPropertyException u) {
+            String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
+                    .map(Object::toString).sorted().collect(Collectors.joining(", "));
+            return path + ": " + where + "unknown field '" + u.getPropertyName() + "'; expected one of: " + known;
+        }
+        if (e instanceof InvalidTypeIdException t) {
+            String id = t.getTypeId();
+            return (id == null ? path + ": " + where + "missing 'type'" : path + ".type: " + where + "unknown type '" + id + "'")
+                    + "; " + knownTypes(e);
+        }
+        if (e instanceof ValueInstantiationException v && v.getCause() instanceof InvalidSpecException bad) {
+            return path + "." + bad.field() + ": " + where + bad.getMessage();
+        }
+        if (e instanceof InvalidFormatException f) {
+            return path + ": " + where + "expected " + simpleType(f.getTargetType()) + ", got " + f.getValue();
+        }
+        if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
+            String msg = m.getOriginalMessage();
+            if (msg.startsWith("Missing required creator property")) {
+                return path + ": " + where + "missing required field " + msg.replaceAll(".*'(.*)'.*", "'$1'").replaceAll("(?s)\\s.*", "");
+            }
+            return path + ": " + where + "expected " + simpleType(m.getTargetType()) + " (" + firstLine(msg) + ")";
+        }
+        Throwable c = e.getCause();
+        if (c instanceof InvalidSpecException bad) return path + "." + bad.field() + ": " + where + bad.getMessage();
+        return path + ": " + where + firstLine(e.getOriginalMessage());
+    }
+
+    private static String knownTypes(JsonMappingException e) {
+        String msg = e.getOriginalMessage();
+        int i = msg.indexOf("known type ids = ");
+        return i < 0 ? firstLine(msg) : "expected one of " + msg.substring(i + 17).replaceAll("\\).*", "").replaceAll("(?s)\\s.*", "");
+    }
+
+    private static String simpleType(Class<?> c) {
+        if (c == null) return "a value";
+        if (c == int.class || c == Integer.class || c == long.class || c == Long.class) return "an integer";
+        if (c == double.class || c == Double.class) return "a number";
+        if (c == boolean.class || c == Boolean.class) return "true or false";
+        if (c == String.class) return "a string";
+        if (List.class.isAssignableFrom(c)) return "an array";
+        if (c.isEnum()) {
+            return "one of " + java.util.Arrays.stream(c.getEnumConstants()).map(Object::toString).map(String::toLowerCase).toList();
+        }
+        return "an object";
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private static String at(JsonLocation loc) {
+        if (loc == null || loc.getLineNr() < 1) return "";
+        return "(line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ") ";
+    }
+
+    static String path(List<JsonMappingException.Reference> refs) {
+        StringBuilder b = new StringBuilder("$");
+        for (JsonMappingException.Reference r : refs) {
+            if (r.getIndex() >= 0) b.append('[').append(r.getIndex()).append(']');
+            else if (r.getFieldName() != null) b.append('.').append(r.getFieldName());
+        }
+        return b.toString();
+    }
+}

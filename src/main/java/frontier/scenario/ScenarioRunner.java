@@ -1,0 +1,101 @@
+package frontier.scenario;
+
+import frontier.model.RunResult;
+import frontier.model.ServingModel;
+import frontier.sim.CancelledException;
+import frontier.sim.RandomStreams;
+import frontier.sim.RunControl;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs a scenario's replications, in parallel on up to {@code threads} threads. Replication k always
+ * uses the random streams of (seed, k), so the result is identical whatever the thread count.
+ */
+public final class ScenarioRunner {
+    private final int threads;
+
+    public ScenarioRunner(int threads) {
+        if (threads < 1) throw new IllegalArgumentException("threads must be >= 1");
+        this.threads = threads;
+    }
+
+    public static ScenarioRunner defaultRunner() {
+        return new ScenarioRunner(Runtime.getRuntime().availableProcessors());
+    }
+
+    public Summary run(Scenario scenario, RunControl control) {
+        int n = scenario.run().replications();
+        long seed = scenario.run().seed();
+        if (n == 1 || threads == 1) {
+            List<RunResult> results = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                int done = k;
+                results.add(one(scenario, k, new RunControl() {
+                    @Override
+                    public boolean isCancelled() {
+                        return control.isCancelled();
+                    }
+
+                    @Override
+                    public void progress(double f) {
+                        control.progress((done + f) / n);
+                    }
+                }));
+                control.progress((k + 1.0) / n);
+            }
+            return Summary.of(scenario.name(), seed, results);
+        }
+        double[] progress = new double[n];
+        try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, n), r -> {
+            Thread t = new Thread(r, "frontier-replication");
+            t.setDaemon(true);
+            return t;
+        })) {
+            List<Future<RunResult>> futures = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                int rep = k;
+                futures.add(pool.submit(() -> one(scenario, rep, new RunControl() {
+                    @Override
+                    public boolean isCancelled() {
+                        return control.isCancelled();
+                    }
+
+                    @Override
+                    public void progress(double f) {
+                        synchronized (progress) {
+                            progress[rep] = f;
+                            double s = 0;
+                            for (double p : progress) s += p;
+                            control.progress(s / n);
+                        }
+                    }
+                })));
+            }
+            List<RunResult> results = new ArrayList<>();
+            for (Future<RunResult> f : futures) {
+                try {
+                    results.add(f.get());
+                } catch (ExecutionException e) {
+                    futures.forEach(x -> x.cancel(true));
+                    if (e.getCause() instanceof RuntimeException re) throw re;
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CancelledException();
+                }
+            }
+            control.progress(1.0);
+            return Summary.of(scenario.name(), seed, results);
+        }
+    }
+
+    private static RunResult one(Scenario s, int replication, RunControl control) {
+        return ServingModel.run(s.traffic(), s.pool(), s.run(), s.baseDir(),
+                new RandomStreams(s.run().seed(), replication), control);
+    }
+}

@@ -1,0 +1,60 @@
+package frontier.scenario;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+
+/**
+ * The JSON form of a {@link Summary}, as documented in docs/cli.md: metric paths such as
+ * {@code latency_ms.p99} become nested objects; undefined values (NaN) become null. With more than one
+ * replication, {@code ci95} mirrors the metrics with the 95% confidence half-widths.
+ */
+public final class SummaryJson {
+    private static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
+
+    private SummaryJson() {
+    }
+
+    public static ObjectNode toNode(Summary s) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("scenario", s.scenario());
+        root.put("seed", s.seed());
+        root.put("replications", s.replications().size());
+        nest(root, s.mean());
+        if (s.replications().size() > 1) nest(root.putObject("ci95"), s.halfWidth95());
+        root.put("events", s.events());
+        return root;
+    }
+
+    public static String write(Summary s) {
+        try {
+            return MAPPER.writeValueAsString(toNode(s));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void nest(ObjectNode root, Map<String, Double> metrics) {
+        for (var e : metrics.entrySet()) {
+            String[] parts = e.getKey().split("\\.");
+            ObjectNode node = root;
+            for (int i = 0; i < parts.length - 1; i++) {
+                node = node.has(parts[i]) ? (ObjectNode) node.get(parts[i]) : node.putObject(parts[i]);
+            }
+            double v = e.getValue();
+            String leaf = parts[parts.length - 1];
+            if (!Double.isFinite(v)) node.putNull(leaf);
+            else if (isCount(e.getKey()) && v == Math.rint(v)) node.put(leaf, (long) v);
+            else node.put(leaf, v);
+        }
+    }
+
+    private static boolean isCount(String key) {
+        return switch (key) {
+            case "requests", "completed", "dropped", "rejected", "timed_out", "queue_length.max" -> true;
+            default -> false;
+        };
+    }
+}

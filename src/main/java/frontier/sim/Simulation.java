@@ -1,0 +1,76 @@
+package frontier.sim;
+
+import java.util.function.DoubleSupplier;
+
+/**
+ * One simulation run: a clock (seconds, as a double) and a future event list. An instance, not static
+ * state, so any number of runs can proceed on different threads. Not thread-safe itself.
+ */
+public final class Simulation {
+    /** Events between two checks of cancellation and progress. */
+    private static final int CHECK_MASK = (1 << 16) - 1;
+
+    private final EventQueue events = new EventQueue();
+    private double now;
+    private boolean stopped;
+    private long eventCount;
+
+    public double now() {
+        return now;
+    }
+
+    /** Number of events executed so far. */
+    public long eventCount() {
+        return eventCount;
+    }
+
+    /** Number of events waiting in the event list. */
+    public int pendingEvents() {
+        return events.size();
+    }
+
+    /** Schedules {@code handler.handle(kind, payload)} after {@code delay} seconds (delay ≥ 0). */
+    public void schedule(double delay, EventHandler handler, int kind, Object payload) {
+        if (!(delay >= 0)) throw new IllegalArgumentException("delay must be >= 0, got " + delay);
+        events.add(now + delay, handler, kind, payload);
+    }
+
+    /** Schedules at an absolute time, which must not lie in the past. */
+    public void scheduleAt(double time, EventHandler handler, int kind, Object payload) {
+        if (!(time >= now)) throw new IllegalArgumentException("time " + time + " is before now " + now);
+        events.add(time, handler, kind, payload);
+    }
+
+    /** Ends {@link #run} after the current event. */
+    public void stop() {
+        stopped = true;
+    }
+
+    public boolean isStopped() {
+        return stopped;
+    }
+
+    /**
+     * Executes events in time order until {@link #stop()} is called or no event is left.
+     *
+     * @param control  polled for cancellation, told the progress
+     * @param progress the fraction of the run done, computed by the model (e.g. time / horizon)
+     * @throws CancelledException if the control asks for cancellation
+     */
+    public void run(RunControl control, DoubleSupplier progress) {
+        EventQueue q = events;
+        while (!stopped && !q.isEmpty()) {
+            q.poll();
+            now = q.polledTime;
+            EventHandler h = q.polledHandler;
+            Object payload = q.polledPayload;
+            q.polledHandler = null;
+            q.polledPayload = null;
+            h.handle(q.polledKind, payload);
+            if ((++eventCount & CHECK_MASK) == 0) {
+                if (control.isCancelled()) throw new CancelledException();
+                control.progress(Math.min(1.0, Math.max(0.0, progress.getAsDouble())));
+            }
+        }
+    }
+}

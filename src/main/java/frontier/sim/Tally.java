@@ -1,0 +1,93 @@
+package frontier.sim;
+
+import org.HdrHistogram.DoubleHistogram;
+
+/**
+ * Streaming statistics of an observed quantity (e.g. latency in seconds): count, exact mean (Welford),
+ * min, max, and quantiles from an HdrHistogram with three significant digits (relative error ≤ 0.1%).
+ * Memory is bounded whatever the number of observations.
+ */
+public final class Tally {
+    private static final int SIGNIFICANT_DIGITS = 3;
+    private final DoubleHistogram histogram;
+    private long count;
+    private double mean;
+    private double m2;
+    private double min = Double.POSITIVE_INFINITY;
+    private double max = Double.NEGATIVE_INFINITY;
+    private long zeros;
+
+    public Tally() {
+        // Auto-ranging: the histogram covers whatever dynamic range the values turn out to have.
+        histogram = new DoubleHistogram(SIGNIFICANT_DIGITS);
+    }
+
+    public void add(double x) {
+        count++;
+        double d = x - mean;
+        mean += d / count;
+        m2 += d * (x - mean);
+        if (x < min) min = x;
+        if (x > max) max = x;
+        if (x > 0) {
+            histogram.recordValue(x);
+        } else {
+            zeros++;
+        }
+    }
+
+    public void reset() {
+        histogram.reset();
+        count = 0;
+        mean = 0;
+        m2 = 0;
+        zeros = 0;
+        min = Double.POSITIVE_INFINITY;
+        max = Double.NEGATIVE_INFINITY;
+    }
+
+    public long count() {
+        return count;
+    }
+
+    public double mean() {
+        return count == 0 ? Double.NaN : mean;
+    }
+
+    public double variance() {
+        return count < 2 ? Double.NaN : m2 / (count - 1);
+    }
+
+    public double min() {
+        return count == 0 ? Double.NaN : min;
+    }
+
+    public double max() {
+        return count == 0 ? Double.NaN : max;
+    }
+
+    /** Number of observations that were exactly zero (e.g. requests that did not wait). */
+    public long zeros() {
+        return zeros;
+    }
+
+    /**
+     * The q-quantile, q in [0, 1]. Zeros are counted exactly (the histogram cannot hold them on a
+     * logarithmic scale), positive values to three significant digits.
+     */
+    public double quantile(double q) {
+        if (count == 0) return Double.NaN;
+        if (q <= 0) return min;
+        if (q >= 1) return max;
+        double rank = q * count;
+        if (rank <= zeros) return 0.0;
+        long positives = count - zeros;
+        double pct = 100.0 * (rank - zeros) / positives;
+        return Math.min(max, histogram.getValueAtPercentile(Math.min(100.0, pct)));
+    }
+
+    /** Counts of positive values in logarithmically spaced buckets, for distribution charts. */
+    public DoubleHistogram histogram() {
+        return histogram;
+    }
+}

@@ -1,0 +1,7 @@
+package frontier.sim.dist;
+
+/** Draws values of one distribution from one random stream. */
+@FunctionalInterface
+public interface Sampler {
+    double sample();
+}

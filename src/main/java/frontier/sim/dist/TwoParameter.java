@@ -1,0 +1,28 @@
+package frontier.sim.dist;
+
+import static frontier.sim.InvalidSpecException.positive;
+
+import frontier.sim.InvalidSpecException;
+
+/** Shared argument checks for families given either by (mean, cv) or by two native parameters. */
+final class TwoParameter {
+    private TwoParameter() {
+    }
+
+    /** Returns true when (mean, cv) was given, false when the native pair was; throws if neither or a mix. */
+    static boolean byMoments(Double mean, Double cv, String a, Double av, String b, Double bv) {
+        boolean moments = mean != null || cv != null;
+        boolean natives = av != null || bv != null;
+        if (moments == natives) {
+            throw new InvalidSpecException("mean", "give either 'mean' and 'cv', or '" + a + "' and '" + b + "'");
+        }
+        if (moments) {
+            positive("mean", InvalidSpecException.required("mean", mean));
+            positive("cv", InvalidSpecException.required("cv", cv));
+        } else {
+            InvalidSpecException.required(a, av);
+            InvalidSpecException.required(b, bv);
+        }
+        return moments;
+    }
+}
