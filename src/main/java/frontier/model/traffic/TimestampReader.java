@@ -38,6 +38,7 @@ public final class TimestampReader implements AutoCloseable {
     private long line;
     private boolean haveBase;
     private long baseSeconds;
+    private int baseNanos;
     private double baseNumber;
 
     public TimestampReader(Path file, String column, TimeUnit unit) {
@@ -132,8 +133,9 @@ public final class TimestampReader implements AutoCloseable {
             if (!haveBase) {
                 haveBase = true;
                 baseSeconds = t.getEpochSecond();
+                baseNanos = t.getNano();
             }
-            return (t.getEpochSecond() - baseSeconds) + t.getNano() * 1e-9;
+            return (t.getEpochSecond() - baseSeconds) + (t.getNano() - baseNanos) * 1e-9;
         }
         double v;
         try {

@@ -1,0 +1,103 @@
+package frontier.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class SimulationTest {
+    @Test
+    void eventsRunInTimeOrderAndTiesInSchedulingOrder() {
+        Simulation sim = new Simulation();
+        List<String> log = new ArrayList<>();
+        EventHandler h = (kind, payload) -> log.add(sim.now() + ":" + payload);
+        sim.schedule(2, h, 0, "c");
+        sim.schedule(1, h, 0, "a");
+        sim.schedule(1, h, 0, "b");
+        sim.schedule(0, h, 0, "z");
+        sim.run(RunControl.NONE, () -> 0);
+        assertEquals(List.of("0.0:z", "1.0:a", "1.0:b", "2.0:c"), log);
+    }
+
+    @Test
+    void heapOrdersManyRandomEventsLikeASort() {
+        Simulation sim = new Simulation();
+        SplittableRandom rnd = new SplittableRandom(1);
+        List<Double> seen = new ArrayList<>();
+        List<Integer> order = new ArrayList<>();
+        EventHandler h = new EventHandler() {
+            int created;
+
+            @Override
+            public void handle(int kind, Object payload) {
+                seen.add(sim.now());
+                order.add(kind);
+                // Keep scheduling, sometimes at the same instant, to exercise slot reuse and ties.
+                if (created < 20_000) {
+                    created++;
+                    sim.schedule(rnd.nextInt(4) == 0 ? 0 : rnd.nextDouble() * 10, this, created, null);
+                }
+            }
+        };
+        for (int i = 0; i < 500; i++) sim.schedule(rnd.nextDouble() * 10, h, -1, null);
+        sim.run(RunControl.NONE, () -> 0);
+        assertEquals(20_500, seen.size());
+        for (int i = 1; i < seen.size(); i++) assertTrue(seen.get(i) >= seen.get(i - 1), "time went backwards at " + i);
+    }
+
+    @Test
+    void stopEndsTheRunAfterTheCurrentEvent() {
+        Simulation sim = new Simulation();
+        int[] count = {0};
+        EventHandler h = new EventHandler() {
+            @Override
+            public void handle(int kind, Object payload) {
+                if (++count[0] == 10) sim.stop();
+                sim.schedule(1, this, 0, null);
+            }
+        };
+        sim.schedule(0, h, 0, null);
+        sim.run(RunControl.NONE, () -> 0);
+        assertEquals(10, count[0]);
+        assertEquals(9.0, sim.now());
+    }
+
+    @Test
+    void cancellationIsHonouredAndProgressReported() {
+        Simulation sim = new Simulation();
+        List<Double> progress = new ArrayList<>();
+        RunControl control = new RunControl() {
+            @Override
+            public boolean isCancelled() {
+                return sim.now() > 200_000;
+            }
+
+            @Override
+            public void progress(double fraction) {
+                progress.add(fraction);
+            }
+        };
+        EventHandler h = new EventHandler() {
+            @Override
+            public void handle(int kind, Object payload) {
+                sim.schedule(1, this, 0, null);
+            }
+        };
+        sim.schedule(0, h, 0, null);
+        assertThrows(CancelledException.class, () -> sim.run(control, () -> sim.now() / 1e6));
+        assertTrue(sim.now() < 300_000, "stopped soon after cancellation, at " + sim.now());
+        assertTrue(progress.size() >= 3);
+        for (int i = 1; i < progress.size(); i++) assertTrue(progress.get(i) >= progress.get(i - 1));
+    }
+
+    @Test
+    void schedulingInThePastIsRefused() {
+        Simulation sim = new Simulation();
+        assertThrows(IllegalArgumentException.class, () -> sim.schedule(-1, (k, p) -> { }, 0, null));
+        assertThrows(IllegalArgumentException.class, () -> sim.schedule(Double.NaN, (k, p) -> { }, 0, null));
+    }
+}

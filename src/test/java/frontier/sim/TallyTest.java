@@ -1,0 +1,61 @@
+package frontier.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class TallyTest {
+    @Test
+    void quantilesMatchExactOrderStatisticsToThreeSignificantDigits() {
+        SplittableRandom rnd = new SplittableRandom(3);
+        int n = 200_000;
+        double[] v = new double[n];
+        Tally t = new Tally();
+        for (int i = 0; i < n; i++) {
+            // Mix of exact zeros and a wide range (1 µs .. 100 s) like queue waits.
+            v[i] = rnd.nextInt(3) == 0 ? 0.0 : Math.exp(rnd.nextDouble() * 18 - 13.8);
+            t.add(v[i]);
+        }
+        Arrays.sort(v);
+        for (double q : new double[] {0.1, 0.5, 0.9, 0.95, 0.99, 0.999}) {
+            double exact = v[(int) Math.ceil(q * n) - 1];
+            double est = t.quantile(q);
+            assertEquals(exact, est, Math.max(2e-3 * exact, 1e-12), "q=" + q);
+        }
+        assertEquals(Arrays.stream(v).average().orElseThrow(), t.mean(), 1e-9 * t.mean());
+        assertEquals(v[n - 1], t.max());
+        assertEquals(0.0, t.min());
+    }
+
+    @Test
+    void memoryIsBoundedWhateverTheNumberOfObservations() {
+        Tally t = new Tally();
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int i = 0; i < 100_000; i++) t.add(rnd.nextExponential());
+        long footprint = t.histogram().getEstimatedFootprintInBytes();
+        for (int i = 0; i < 5_000_000; i++) t.add(rnd.nextExponential());
+        // The histogram's size depends on the dynamic range of values only, not on their number;
+        // at most one more doubling of range may be seen in the far tail.
+        assertTrue(t.histogram().getEstimatedFootprintInBytes() <= 2 * footprint,
+                footprint + " -> " + t.histogram().getEstimatedFootprintInBytes());
+    }
+
+    @Test
+    void timeWeightedAverageIntegratesPiecewiseConstantValues() {
+        TimeWeighted tw = new TimeWeighted(0);
+        tw.update(0, 2);
+        tw.update(1, 4);
+        tw.update(3, 0);
+        assertEquals((2 * 1 + 4 * 2 + 0 * 1) / 4.0, tw.average(4), 1e-12);
+        tw.reset(4);
+        tw.update(6, 1);
+        assertEquals((0 * 2 + 1 * 2) / 4.0, tw.average(8), 1e-12);
+        TimeWeighted peak = new TimeWeighted(0);
+        peak.update(1, 4);
+        peak.update(2, 1);
+        assertEquals(4, peak.max());
+    }
+}
