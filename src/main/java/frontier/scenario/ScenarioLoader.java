@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -41,6 +42,8 @@ public final class ScenarioLoader {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
+    private static final UnknownFieldCheck UNKNOWN_FIELDS = new UnknownFieldCheck(MAPPER);
+
     private ScenarioLoader() {
     }
 
@@ -65,6 +68,11 @@ public final class ScenarioLoader {
     /** Parses scenario JSON; {@code source} names it in error messages. Relative paths resolve against the working directory. */
     public static Scenario parse(String json, String source) {
         try {
+            JsonNode tree = MAPPER.readTree(json);
+            if (tree == null || tree.isMissingNode()) throw new ScenarioException(source + ": expected a JSON object, the file is empty", null);
+            if (!tree.isObject()) throw new ScenarioException(source + ": expected a JSON object at $, got " + tree.getNodeType().toString().toLowerCase(java.util.Locale.ROOT), null);
+            var unknown = UNKNOWN_FIELDS.firstUnknown(tree, Scenario.class);
+            if (unknown.isPresent()) throw new ScenarioException(source + ": " + unknown.get(), null);
             Scenario s = MAPPER.readValue(json, Scenario.class);
             if (s == null) throw new ScenarioException(source + ": expected a JSON object, the file is empty", null);
             return s.withBaseDir(Path.of("").toAbsolutePath());
@@ -95,7 +103,7 @@ public final class ScenarioLoader {
         if (e instanceof InvalidTypeIdException t) {
             String id = t.getTypeId();
             return (id == null ? path + ": " + where + "missing 'type'" : path + ".type: " + where + "unknown type '" + id + "'")
-                    + "; " + knownTypes(e);
+                    + "; " + knownTypes(t);
         }
         if (e instanceof ValueInstantiationException v && v.getCause() instanceof InvalidSpecException bad) {
             return path + "." + bad.field() + ": " + where + bad.getMessage();
@@ -115,10 +123,12 @@ public final class ScenarioLoader {
         return path + ": " + where + firstLine(e.getOriginalMessage());
     }
 
-    private static String knownTypes(JsonMappingException e) {
-        String msg = e.getOriginalMessage();
-        int i = msg.indexOf("known type ids = ");
-        return i < 0 ? firstLine(msg) : "expected one of " + msg.substring(i + 17).replaceAll("\\).*", "").replaceAll("(?s)\\s.*", "");
+    private static String knownTypes(InvalidTypeIdException e) {
+        var subs = e.getBaseType() == null ? null
+                : e.getBaseType().getRawClass().getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class);
+        if (subs == null) return firstLine(e.getOriginalMessage());
+        return "expected one of: " + java.util.Arrays.stream(subs.value()).map(com.fasterxml.jackson.annotation.JsonSubTypes.Type::name)
+                .collect(Collectors.joining(", "));
     }
 
     private static String simpleType(Class<?> c) {

@@ -3,7 +3,7 @@ package frontier.sim;
 import org.HdrHistogram.DoubleHistogram;
 
 /**
- * Streaming statistics of an observed quantity (e.g. latency in seconds): count, exact mean (Welford),
+ * Streaming statistics of an observed quantity (e.g. latency in seconds): count, mean (shifted sums),
  * min, max, and quantiles from an HdrHistogram with three significant digits (relative error ≤ 0.1%).
  * Memory is bounded whatever the number of observations.
  */
@@ -11,8 +11,11 @@ public final class Tally {
     private static final int SIGNIFICANT_DIGITS = 3;
     private final DoubleHistogram histogram;
     private long count;
-    private double mean;
-    private double m2;
+    // Sums of (x - shift): the shift (first value) keeps the variance free of cancellation, and plain
+    // sums avoid a division per observation on the hot path.
+    private double shift = Double.NaN;
+    private double sum;
+    private double sumSq;
     private double min = Double.POSITIVE_INFINITY;
     private double max = Double.NEGATIVE_INFINITY;
     private long zeros;
@@ -23,10 +26,10 @@ public final class Tally {
     }
 
     public void add(double x) {
-        count++;
-        double d = x - mean;
-        mean += d / count;
-        m2 += d * (x - mean);
+        if (count++ == 0) shift = x;
+        double d = x - shift;
+        sum += d;
+        sumSq += d * d;
         if (x < min) min = x;
         if (x > max) max = x;
         if (x > 0) {
@@ -39,8 +42,9 @@ public final class Tally {
     public void reset() {
         histogram.reset();
         count = 0;
-        mean = 0;
-        m2 = 0;
+        shift = Double.NaN;
+        sum = 0;
+        sumSq = 0;
         zeros = 0;
         min = Double.POSITIVE_INFINITY;
         max = Double.NEGATIVE_INFINITY;
@@ -51,11 +55,11 @@ public final class Tally {
     }
 
     public double mean() {
-        return count == 0 ? Double.NaN : mean;
+        return count == 0 ? Double.NaN : shift + sum / count;
     }
 
     public double variance() {
-        return count < 2 ? Double.NaN : m2 / (count - 1);
+        return count < 2 ? Double.NaN : Math.max(0, (sumSq - sum * sum / count) / (count - 1));
     }
 
     public double min() {

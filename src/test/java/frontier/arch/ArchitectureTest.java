@@ -1,0 +1,48 @@
+package frontier.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The dependency rules of docs/ARCHITECTURE.md, enforced. */
+class ArchitectureTest {
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("frontier");
+
+    @Test
+    void engineAndDomainKnowNothingOfUiStorageOrCli() {
+        noClasses().that().resideInAnyPackage("frontier.sim..", "frontier.model..", "frontier.scenario..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "org.sqlite..",
+                        "picocli..", "org.controlsfx..", "frontier.cli..", "frontier.app..", "java.awt..", "javax.swing..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void engineDoesNotKnowTheServingModel() {
+        noClasses().that().resideInAPackage("frontier.sim..")
+                .should().dependOnClassesThat().resideInAnyPackage("frontier.model..", "frontier.scenario..",
+                        "com.fasterxml.jackson.databind..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void modelDoesNotKnowScenarios() {
+        noClasses().that().resideInAPackage("frontier.model..")
+                .should().dependOnClassesThat().resideInAnyPackage("frontier.scenario..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void cliAndAppAreSeparateShells() {
+        noClasses().that().resideInAPackage("frontier.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("frontier.app..", "javafx..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("frontier.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("frontier.cli..", "picocli..")
+                .check(CLASSES);
+    }
+}

@@ -1,0 +1,118 @@
+package frontier.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FrontierCliTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = FrontierCli.execute(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private Path scenario(String run) throws IOException {
+        Path f = dir.resolve("s.json");
+        Files.writeString(f, """
+                {"name": "cli-test",
+                 "traffic": {"type": "poisson", "rate_per_s": 20},
+                 "pool": {"servers": 4, "service": {"type": "lognormal", "mean": 0.15, "cv": 0.8}},
+                 "run": %s}
+                """.formatted(run));
+        return f;
+    }
+
+    @Test
+    void simulateJsonHasTheDocumentedFields() throws IOException {
+        Run r = cli("simulate", scenario("{\"duration_s\": 2000, \"warmup_s\": 100}").toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        for (String path : new String[] {"/requests", "/completed", "/dropped", "/latency_ms/mean", "/latency_ms/p50",
+                "/latency_ms/p95", "/latency_ms/p99", "/wait_ms/mean", "/utilization", "/throughput_per_s",
+                "/queue_length/mean", "/service_ms/p99"}) {
+            assertTrue(j.at(path).isNumber(), path + " in " + r.out());
+        }
+        assertEquals(20 * 0.15 / 4, j.at("/utilization").asDouble(), 0.03);
+        assertEquals(1, j.at("/replications").asInt());
+        assertTrue(j.at("/ci95").isMissingNode(), "no confidence interval from one replication");
+    }
+
+    @Test
+    void replicationsAddConfidenceHalfWidths() throws IOException {
+        Run r = cli("simulate", scenario("{\"duration_s\": 1000}").toString(), "--json", "--replications", "4");
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertEquals(4, j.at("/replications").asInt());
+        assertTrue(j.at("/ci95/latency_ms/p99").asDouble() > 0);
+    }
+
+    @Test
+    void sameSeedGivesByteIdenticalOutputWhateverTheThreadCount() throws IOException {
+        String f = scenario("{\"duration_s\": 1000, \"replications\": 3}").toString();
+        Run a = cli("simulate", f, "--json", "--seed", "5", "--threads", "1");
+        Run b = cli("simulate", f, "--json", "--seed", "5", "--threads", "3");
+        Run c = cli("simulate", f, "--seed", "5");
+        Run d = cli("simulate", f, "--seed", "5");
+        assertEquals(a.out(), b.out());
+        assertEquals(c.out(), d.out());
+        assertNotEquals(a.out(), cli("simulate", f, "--json", "--seed", "6").out());
+    }
+
+    @Test
+    void tableIsReadable() throws IOException {
+        Run r = cli("simulate", scenario("{\"requests\": 5000}").toString());
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("Throughput") && r.out().contains("p99") && r.out().contains("Utilization"), r.out());
+    }
+
+    @Test
+    void badInputExitsWithTwoAndOneMessage() throws IOException {
+        Run typo = cli("simulate", scenario("{\"duraton_s\": 10}").toString());
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().contains("$.run") && typo.err().contains("duraton_s"), typo.err());
+        assertEquals("", typo.out());
+        assertEquals(1, typo.err().strip().lines().count(), "one message: " + typo.err());
+
+        assertEquals(2, cli("simulate", dir.resolve("nope.json").toString()).code());
+        assertEquals(2, cli("simulate").code());
+        assertEquals(2, cli("simulate", "x.json", "--replications", "zero").code());
+        assertEquals(2, cli("frobnicate").code());
+        assertEquals(2, cli("bench", "mmc", "--customers", "10", "--lambda", "9", "--mu", "1", "--servers", "8").code());
+        assertEquals(0, cli("--help").code());
+    }
+
+    @Test
+    void benchMmcPrintsExactlyOneResultLineMatchingErlangC() {
+        Run r = cli("bench", "mmc", "--customers", "400000", "--warmup", "20000", "--lambda", "6", "--mu", "1",
+                "--servers", "8", "--seed", "3");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(1, r.out().lines().count(), r.out());
+        Matcher m = Pattern.compile("^RESULT customers=(\\d+) wq=([0-9.]+) w=([0-9.]+) pwait=([0-9.]+) wall_s=([0-9.]+)$")
+                .matcher(r.out().strip());
+        assertTrue(m.matches(), r.out());
+        assertEquals(400_000, Long.parseLong(m.group(1)));
+        // Erlang C for c=8, a=6: P(wait) = 0.3570, Wq = 0.1785, W = 1.1785. One run of 4e5 customers
+        // has a standard error of about 0.003 on Wq and 0.002 on P(wait) (batch means); 4 SE bounds.
+        assertEquals(0.1785, Double.parseDouble(m.group(2)), 0.012);
+        assertEquals(1.1785, Double.parseDouble(m.group(3)), 0.015);
+        assertEquals(0.3570, Double.parseDouble(m.group(4)), 0.008);
+    }
+}
