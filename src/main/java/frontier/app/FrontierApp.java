@@ -1,19 +1,44 @@
 package frontier.app;
 
+import frontier.app.simulate.SimulateView;
+import frontier.app.simulate.SimulateViewModel;
+import frontier.scenario.ScenarioRunner;
+import java.util.List;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.geometry.Rectangle2D;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
-/** The JavaFX application. */
+/**
+ * The JavaFX application: one {@link MainWindow} holding the workbench views. Started through
+ * {@link frontier.Launcher} ({@code app [FILE]}); see {@link LaunchOptions} for arguments and properties.
+ */
 public final class FrontierApp extends Application {
+    private SimulateViewModel simulate;
+
+    /** Starts JavaFX and blocks until the window is closed; {@code args} are the arguments after {@code app}. */
     public static void launchApp(String[] args) {
         Application.launch(FrontierApp.class, args);
     }
 
     @Override
     public void start(Stage stage) {
-        stage.setScene(new Scene(new Label("Frontier"), 400, 300));
+        LaunchOptions options = LaunchOptions.from(getParameters().getRaw(), System.getProperties());
+        simulate = new SimulateViewModel(options.examplesDir(), ScenarioRunner.defaultRunner());
+        MainWindow window = new MainWindow(List.of(new SimulateView(simulate)));
+        stage.setTitle("Frontier");
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        stage.setScene(window.createScene(Math.min(1320, screen.getWidth()), Math.min(840, screen.getHeight())));
+        stage.setOnCloseRequest(e -> simulate.cancel());
         stage.show();
+        if (options.initialFile() != null) {
+            simulate.open(options.initialFile());
+            if (options.autorun() && simulate.canRunProperty().get()) simulate.run();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (simulate != null) simulate.shutdown();
     }
 }

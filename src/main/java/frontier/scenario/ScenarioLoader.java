@@ -10,6 +10,11 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -38,6 +43,12 @@ public final class ScenarioLoader {
             .disable(DeserializationFeature.FAIL_ON_NULL_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            // Text fields take text only: a number where a name belongs is a mistake, not a name.
+            .withCoercionConfig(LogicalType.Textual, c -> c
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
@@ -79,7 +90,8 @@ public final class ScenarioLoader {
         } catch (JsonMappingException e) {
             throw new ScenarioException(source + ": " + describe(e), e);
         } catch (JsonProcessingException e) {
-            throw new ScenarioException(source + ": " + at(e.getLocation()) + "not valid JSON: " + e.getOriginalMessage(), e);
+            String path = e.getProcessor() instanceof JsonParser p ? pointerPath(p.getParsingContext().pathAsPointer().toString()) + ": " : "";
+            throw new ScenarioException(source + ": " + path + at(e.getLocation()) + "not valid JSON: " + firstLine(e.getOriginalMessage()), e);
         }
     }
 
@@ -102,7 +114,7 @@ public final class ScenarioLoader {
         }
         if (e instanceof InvalidTypeIdException t) {
             String id = t.getTypeId();
-            return (id == null ? path + ": " + where + "missing 'type'" : path + ".type: " + where + "unknown type '" + id + "'")
+            return (id == null ? path + ": " + where + "missing field 'type'" : path + ".type: " + where + "unknown type '" + id + "'")
                     + "; " + knownTypes(t);
         }
         if (e instanceof ValueInstantiationException v && v.getCause() instanceof InvalidSpecException bad) {
@@ -111,16 +123,60 @@ public final class ScenarioLoader {
         if (e instanceof InvalidFormatException f) {
             return path + ": " + where + "expected " + simpleType(f.getTargetType()) + ", got " + f.getValue();
         }
+        if (e.getCause() instanceof InputCoercionException ic) {
+            return path + ": " + where + "expected an integer between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE
+                    + (ic.getTargetType() == int.class || ic.getTargetType() == Integer.class ? " (here at most " + Integer.MAX_VALUE + ")" : "");
+        }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
             String msg = m.getOriginalMessage();
             if (msg.startsWith("Missing required creator property")) {
-                return path + ": " + where + "missing required field " + msg.replaceAll(".*'(.*)'.*", "'$1'").replaceAll("(?s)\\s.*", "");
+                return path + ": " + where + "missing required field " + msg.replaceAll("(?s)^[^']*'([^']*)'.*$", "'$1'");
             }
-            return path + ": " + where + "expected " + simpleType(m.getTargetType()) + " (" + firstLine(msg) + ")";
+            return path + ": " + where + "expected " + simpleType(m.getTargetType()) + got(m);
         }
         Throwable c = e.getCause();
         if (c instanceof InvalidSpecException bad) return path + "." + bad.field() + ": " + where + bad.getMessage();
         return path + ": " + where + firstLine(e.getOriginalMessage());
+    }
+
+    private static String got(JsonMappingException e) {
+        if (!(e.getProcessor() instanceof JsonParser p) || p.currentToken() == null) return "";
+        JsonToken t = p.currentToken();
+        return switch (t) {
+            case VALUE_STRING -> ", got the string " + quoted(p);
+            case VALUE_NUMBER_INT -> ", got the integer " + text(p);
+            case VALUE_NUMBER_FLOAT -> ", got the number " + text(p);
+            case VALUE_TRUE, VALUE_FALSE -> ", got " + t.asString();
+            case VALUE_NULL -> ", got null";
+            case START_OBJECT, FIELD_NAME -> ", got an object";
+            case START_ARRAY -> ", got an array";
+            default -> "";
+        };
+    }
+
+    private static String text(JsonParser p) {
+        try {
+            return p.getText();
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static String quoted(JsonParser p) {
+        String t = text(p);
+        return "\"" + (t.length() > 40 ? t.substring(0, 40) + "…" : t) + "\"";
+    }
+
+    /** "/pool/servers/0" → "$.pool.servers[0]". */
+    static String pointerPath(String pointer) {
+        StringBuilder b = new StringBuilder("$");
+        for (String part : pointer.split("/")) {
+            if (part.isEmpty()) continue;
+            String name = part.replace("~1", "/").replace("~0", "~");
+            if (name.chars().allMatch(Character::isDigit)) b.append('[').append(name).append(']');
+            else b.append('.').append(name);
+        }
+        return b.toString();
     }
 
     private static String knownTypes(InvalidTypeIdException e) {

@@ -16,7 +16,8 @@ import java.util.TreeSet;
  * Finds the first field in a JSON tree that the target type does not have. Jackson reports unknown
  * fields of records only after their constructor ran, so a typo in an optional field would otherwise
  * surface as a misleading "missing field" from the constructor's validation; checking names first puts
- * the typo in front of the user.
+ * the typo in front of the user. It also reports a scalar where an object belongs, which Jackson would
+ * describe as a missing type id.
  */
 final class UnknownFieldCheck {
     private final ObjectMapper mapper;
@@ -30,6 +31,14 @@ final class UnknownFieldCheck {
         return check(node, mapper.constructType(type), "$");
     }
 
+    private static String describe(JsonNode n) {
+        if (n.isTextual()) return "the string \"" + n.asText() + "\"";
+        if (n.isNumber()) return "the number " + n.asText();
+        if (n.isBoolean()) return n.asText();
+        if (n.isArray()) return "an array";
+        return n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+    }
+
     private Optional<String> check(JsonNode node, JavaType type, String path) {
         if (node == null || node.isNull()) return Optional.empty();
         if (type.isCollectionLikeType() && node.isArray()) {
@@ -40,7 +49,12 @@ final class UnknownFieldCheck {
             return Optional.empty();
         }
         Class<?> raw = type.getRawClass();
-        if (!node.isObject() || raw.isPrimitive() || raw.getName().startsWith("java.")) return Optional.empty();
+        if (raw.isPrimitive() || raw.getName().startsWith("java.") || raw.isEnum()) return Optional.empty();
+        if (!node.isObject()) {
+            JsonTypeInfo ti = raw.getAnnotation(JsonTypeInfo.class);
+            return Optional.of(path + ": expected an object" + (ti == null ? "" : " with a '" + ti.property() + "' field")
+                    + ", got " + describe(node));
+        }
         Class<?> concrete = raw;
         Map<String, JavaType> known = new LinkedHashMap<>();
         JsonTypeInfo info = raw.getAnnotation(JsonTypeInfo.class);
@@ -56,13 +70,15 @@ final class UnknownFieldCheck {
             if (concrete == null) return Optional.empty(); // the binder reports a missing or unknown type
             known.put(info.property(), null);
         }
-        for (BeanPropertyDefinition p : mapper.getDeserializationConfig().introspect(mapper.constructType(concrete)).findProperties()) {
+        var description = mapper.getDeserializationConfig().introspect(mapper.constructType(concrete));
+        for (BeanPropertyDefinition p : description.findProperties()) {
+            if (description.getIgnoredPropertyNames().contains(p.getName()) || p.getField() != null && p.getField().hasAnnotation(com.fasterxml.jackson.annotation.JsonIgnore.class)) continue;
             if (p.couldDeserialize() || p.hasConstructorParameter()) known.put(p.getName(), p.getPrimaryType());
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> f = it.next();
             if (!known.containsKey(f.getKey())) {
-                return Optional.of(path + ": unknown field '" + f.getKey() + "'; expected one of: "
+                return Optional.of(path + "." + f.getKey() + ": unknown field '" + f.getKey() + "'; expected one of: "
                         + String.join(", ", new TreeSet<>(known.keySet())));
             }
             JavaType child = known.get(f.getKey());

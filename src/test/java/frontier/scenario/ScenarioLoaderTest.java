@@ -40,7 +40,7 @@ class ScenarioLoaderTest {
 
     @Test
     void errorsNameTheJsonPathAndWhatWasExpected() {
-        assertEquals("f.json: $.run: unknown field 'duraton_s'; expected one of: duration_s, replications, requests, seed, warmup_requests, warmup_s",
+        assertEquals("f.json: $.run.duraton_s: unknown field 'duraton_s'; expected one of: duration_s, replications, requests, seed, warmup_requests, warmup_s",
                 error(VALID.replace("\"duration_s\"", "\"duraton_s\"")));
         assertTrue(error(VALID.replace("\"cv\": 1.2", "\"cv\": -1")).contains("$.pool.service.cv: (line"), error(VALID.replace("\"cv\": 1.2", "\"cv\": -1")));
         String m = error(VALID.replace("\"servers\": 2", "\"servers\": \"two\""));
@@ -54,13 +54,25 @@ class ScenarioLoaderTest {
         m = error(VALID.replace("\"warmup_s\": 600", "\"warmup_s\": 600, \"requests\": 5"));
         assertTrue(m.contains("$.run.duration_s") && m.contains("exactly one stop rule"), m);
         m = error("{\"name\": \"x\",");
-        assertTrue(m.startsWith("f.json: (line 1") && m.contains("not valid JSON"), m);
+        assertTrue(m.startsWith("f.json: $") && m.contains("(line 1") && m.contains("not valid JSON"), m);
         m = error("[]");
         assertTrue(m.contains("expected a JSON object"), m);
         m = error("");
         assertTrue(m.contains("empty"), m);
-        m = error(VALID.replace("\"name\": \"t\",", "\"name\": \"t\", \"name\": \"u\","));
-        assertTrue(m.contains("name"), m);
+        m = error(VALID.replace("\"servers\": 2,", "\"servers\": 2, \"servers\": 3,"));
+        assertTrue(m.contains("$.pool") && m.contains("Duplicate field 'servers'"), m);
+        m = error(VALID.replace("\"servers\": 2", "\"servers\": 2.5"));
+        assertTrue(m.contains("$.pool.servers") && m.contains("expected an integer, got 2.5"), m);
+        m = error(VALID.replace("\"name\": \"t\"", "\"name\": 5"));
+        assertTrue(m.contains("$.name") && m.contains("expected a string, got 5"), m);
+        m = error(VALID.replace("\"name\": \"t\"", "\"base_dir\": \"/x\""));
+        assertTrue(m.contains("$.base_dir: unknown field"), m);
+        m = error(VALID.replace("{\"type\": \"lognormal\", \"mean\": 0.4, \"cv\": 1.2}", "\"exponential\""));
+        assertTrue(m.contains("$.pool.service: expected an object with a 'type' field, got the string \"exponential\""), m);
+        m = error(VALID.replace("\"servers\": 2", "\"servers\": 3000000000"));
+        assertTrue(m.contains("$.pool.servers") && m.contains("expected an integer"), m);
+        m = error(VALID.replace("\"rates_per_s\": [1, 2, 0.5]", "\"rates_per_s\": [1, \"2\", 0.5]"));
+        assertTrue(m.contains("$.traffic.rates_per_s[1]") && m.contains("expected a number"), m);
     }
 
     @Test

@@ -1,0 +1,35 @@
+package frontier.app.simulate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Finds the example scenarios: every {@code *.json} file below a directory, sorted by relative path. */
+public final class ExampleCatalog {
+    private ExampleCatalog() {
+    }
+
+    /**
+     * @return the examples, empty when {@code dir} does not exist
+     * @throws UncheckedIOException when the directory exists but cannot be read
+     */
+    public static List<Example> find(Path dir) {
+        if (!Files.isDirectory(dir)) return List.of();
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f))
+                    .map(f -> new Example(f, label(dir.relativize(f))))
+                    .sorted(Comparator.comparing(Example::label))
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String label(Path relative) {
+        return relative.toString().replace(relative.getFileSystem().getSeparator(), "/");
+    }
+}

@@ -1,0 +1,231 @@
+package frontier.app.simulate;
+
+import frontier.app.WorkbenchView;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/**
+ * The Simulate screen: example scenarios and an Open button on the left; the scenario, run controls,
+ * result tables and latency chart in the centre. Holds no state of its own: everything is bound to a
+ * {@link SimulateViewModel}.
+ */
+public final class SimulateView implements WorkbenchView {
+    private static final double ROW_HEIGHT = 26;
+
+    private final SimulateViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final ListView<Example> scenarioList = new ListView<>();
+    private final LatencyChart chart = new LatencyChart();
+
+    public SimulateView(SimulateViewModel vm) {
+        this.vm = vm;
+        root.setLeft(examplesPane());
+        root.setCenter(mainPane());
+        vm.summaryProperty().addListener((obs, old, s) -> chart.show(s));
+    }
+
+    @Override
+    public String title() {
+        return "Simulate";
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    /** Shows the file chooser and opens the chosen scenario. */
+    public void openFileDialog() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open scenario");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenario files (*.json)", "*.json"));
+        Path dir = vm.examplesDir().toAbsolutePath();
+        if (Files.isDirectory(dir)) chooser.setInitialDirectory(dir.toFile());
+        File file = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (file != null) vm.open(file.toPath());
+    }
+
+    private Node examplesPane() {
+        Label title = sectionTitle("Example scenarios");
+        scenarioList.setId("scenarioList");
+        scenarioList.setItems(vm.examples());
+        scenarioList.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(Example example, boolean empty) {
+                super.updateItem(example, empty);
+                setText(empty || example == null ? null : example.label());
+                setTooltip(empty || example == null ? null : new Tooltip(example.file().toAbsolutePath().normalize().toString()));
+            }
+        });
+        Label empty = new Label("No *.json files under\n" + vm.examplesDir().toAbsolutePath());
+        empty.setWrapText(true);
+        scenarioList.setPlaceholder(empty);
+        scenarioList.disableProperty().bind(vm.runningProperty());
+        VBox.setVgrow(scenarioList, Priority.ALWAYS);
+        scenarioList.getSelectionModel().selectedItemProperty().addListener((obs, old, example) -> {
+            if (example != null && !example.file().equals(vm.scenarioFileProperty().get())) vm.open(example.file());
+        });
+        vm.scenarioFileProperty().addListener((obs, old, file) -> {
+            Example match = vm.examples().stream().filter(e -> e.file().equals(file)).findFirst().orElse(null);
+            if (match == null) scenarioList.getSelectionModel().clearSelection();
+            else scenarioList.getSelectionModel().select(match);
+        });
+
+        Button open = new Button("Open scenario file…");
+        open.setId("openButton");
+        open.setMaxWidth(Double.MAX_VALUE);
+        open.disableProperty().bind(vm.runningProperty());
+        open.setOnAction(e -> openFileDialog());
+
+        VBox box = new VBox(6, title, scenarioList, open);
+        box.setPadding(new Insets(10));
+        box.setPrefWidth(285);
+        box.setMinWidth(285);
+        return box;
+    }
+
+    private Node mainPane() {
+        VBox box = new VBox(8, scenarioHeader(), runBar(), statusLabel(), tables(), chart.node());
+        VBox.setVgrow(chart.node(), Priority.ALWAYS);
+        box.setPadding(new Insets(10, 14, 10, 10));
+        return box;
+    }
+
+    private Node scenarioHeader() {
+        Label name = new Label();
+        name.setId("scenarioName");
+        name.getStyleClass().add("scenario-name");
+        name.textProperty().bind(vm.scenarioNameProperty());
+        Label description = new Label();
+        description.setId("scenarioDescription");
+        description.setWrapText(true);
+        description.setMinHeight(Region.USE_PREF_SIZE);
+        description.textProperty().bind(vm.scenarioDescriptionProperty());
+        Label file = new Label();
+        file.setId("scenarioFile");
+        file.getStyleClass().add("scenario-file");
+        file.textProperty().bind(Bindings.createStringBinding(() -> {
+            Path p = vm.scenarioFileProperty().get();
+            return p == null ? "" : p.toAbsolutePath().normalize().toString();
+        }, vm.scenarioFileProperty()));
+        return new VBox(2, name, description, file);
+    }
+
+    private Node runBar() {
+        Button run = new Button("Run");
+        run.setId("runButton");
+        run.setDefaultButton(true);
+        run.setPrefWidth(80);
+        run.disableProperty().bind(vm.canRunProperty().not());
+        run.setOnAction(e -> vm.run());
+        // The disabled Run button loses focus during a run; give it back so Enter runs again.
+        vm.runningProperty().addListener((obs, was, now) -> {
+            if (!now) run.requestFocus();
+        });
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelButton");
+        cancel.setPrefWidth(80);
+        cancel.disableProperty().bind(vm.canCancelProperty().not());
+        cancel.setOnAction(e -> vm.cancel());
+        ProgressBar progress = new ProgressBar(0);
+        progress.setId("progressBar");
+        progress.progressProperty().bind(vm.progressProperty());
+        progress.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        HBox bar = new HBox(8, run, cancel, progress);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private Node statusLabel() {
+        Label status = new Label();
+        status.setId("status");
+        status.getStyleClass().add("status");
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        status.textProperty().bind(vm.statusProperty());
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(vm.statusProperty());
+        tip.setWrapText(true);
+        tip.setMaxWidth(600);
+        status.setTooltip(tip);
+        vm.statusKindProperty().addListener((obs, old, kind) -> {
+            status.getStyleClass().removeAll("error", "done");
+            if (kind == StatusKind.ERROR) status.getStyleClass().add("error");
+            if (kind == StatusKind.DONE) status.getStyleClass().add("done");
+        });
+        return status;
+    }
+
+    private Node tables() {
+        TableView<SummaryRow> summary = new TableView<>(vm.keyFigures());
+        summary.setId("summaryTable");
+        summary.getColumns().add(column("Metric", SummaryRow::metric, 180, false));
+        summary.getColumns().add(column("Value", SummaryRow::value, 140, true));
+        summary.getColumns().add(column("Unit", SummaryRow::unit, 80, false));
+        TableView<PercentileRow> percentiles = new TableView<>(vm.percentiles());
+        percentiles.setId("percentileTable");
+        percentiles.getColumns().add(column("Statistic", PercentileRow::statistic, 80, false));
+        percentiles.getColumns().add(column("Latency (ms)", PercentileRow::latencyMs, 125, true));
+        percentiles.getColumns().add(column("Wait (ms)", PercentileRow::waitMs, 125, true));
+        percentiles.getColumns().add(column("Service (ms)", PercentileRow::serviceMs, 125, true));
+        for (TableView<?> t : new TableView<?>[] {summary, percentiles}) {
+            t.getStyleClass().add("summary-table");
+            t.setFixedCellSize(ROW_HEIGHT);
+            t.setPrefHeight(ROW_HEIGHT * 8 + 32);
+            t.setMinHeight(ROW_HEIGHT * 8 + 32);
+            t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+            t.setPlaceholder(new Label("Run the scenario to see results."));
+        }
+        summary.setPrefWidth(420);
+        summary.setMinWidth(420);
+        HBox.setHgrow(percentiles, Priority.ALWAYS);
+
+        Label title = sectionTitle("");
+        title.textProperty().bind(Bindings.createStringBinding(() -> {
+            var s = vm.summaryProperty().get();
+            if (s == null) return "Results";
+            int n = s.replications().size();
+            return n == 1 ? "Results — 1 replication" : "Results — mean of " + n + " replications ± 95% confidence half-width";
+        }, vm.summaryProperty()));
+        return new VBox(4, title, new HBox(10, summary, percentiles));
+    }
+
+    private static <R> TableColumn<R, String> column(String title, Function<R, String> value, double width, boolean right) {
+        TableColumn<R, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(Objects.toString(value.apply(cell.getValue()), "")));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        c.setReorderable(false);
+        if (right) c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        return c;
+    }
+
+    private static Label sectionTitle(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+}

@@ -1,0 +1,247 @@
+package frontier.app.simulate;
+
+import frontier.model.RunSpec;
+import frontier.scenario.Scenario;
+import frontier.scenario.ScenarioLoader;
+import frontier.scenario.ScenarioRunner;
+import frontier.scenario.Summary;
+import frontier.sim.BadInputException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * State and actions of the Simulate view: the example list, the loaded scenario, the run in progress
+ * and its results, all as JavaFX properties. Runs go to a background thread as a {@link SimulationTask};
+ * {@link #runningProperty()} stays true until the engine has really returned, so a cancelled run is
+ * reported "Cancelled" only once it has stopped. Use from the FX application thread only.
+ */
+public final class SimulateViewModel {
+    private final Path examplesDir;
+    private final ScenarioRunner runner;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "frontier-simulate");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final ObservableList<Example> examples = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Path> scenarioFile = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper scenarioName = new ReadOnlyStringWrapper("No scenario loaded");
+    private final ReadOnlyStringWrapper scenarioDescription = new ReadOnlyStringWrapper(
+            "Pick an example on the left or open a scenario file (*.json).");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<StatusKind> statusKind = new ReadOnlyObjectWrapper<>(StatusKind.INFO);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<Summary> summary = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<SummaryRow> keyFigures = FXCollections.observableArrayList();
+    private final ObservableList<PercentileRow> percentiles = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper cancelRequested = new ReadOnlyBooleanWrapper(false);
+    private final BooleanBinding canRun = scenario.isNotNull().and(running.not());
+    private final BooleanBinding canCancel = running.and(cancelRequested.not());
+    private SimulationTask task;
+    private long startNanos;
+
+    public SimulateViewModel(Path examplesDir, ScenarioRunner runner) {
+        this.examplesDir = examplesDir;
+        this.runner = runner;
+        refreshExamples();
+    }
+
+    /** Re-reads the examples directory. */
+    public void refreshExamples() {
+        try {
+            examples.setAll(ExampleCatalog.find(examplesDir));
+        } catch (UncheckedIOException e) {
+            examples.clear();
+            error("Cannot list the examples in " + examplesDir.toAbsolutePath() + ": " + e.getCause().getMessage());
+        }
+    }
+
+    /** Loads a scenario file; a file that cannot be used is reported in the status, never thrown. */
+    public void open(Path file) {
+        if (running.get()) return;
+        clearResults();
+        progress.set(0);
+        scenarioFile.set(file);
+        try {
+            Scenario s = ScenarioLoader.load(file);
+            scenario.set(s);
+            scenarioName.set(s.name());
+            scenarioDescription.set(s.description());
+            setStatus(StatusKind.INFO, "Ready: " + describe(s.run()) + ".");
+        } catch (BadInputException e) {
+            failedToOpen(file, e.getMessage());
+        } catch (RuntimeException e) {
+            failedToOpen(file, "internal error: " + e);
+        }
+    }
+
+    /** Starts the loaded scenario in the background; does nothing while a run is in progress. */
+    public void run() {
+        if (!canRun.get()) return;
+        clearResults();
+        SimulationTask t = new SimulationTask(scenario.get(), runner);
+        task = t;
+        progress.bind(t.progressProperty());
+        running.set(true);
+        cancelRequested.set(false);
+        startNanos = System.nanoTime();
+        setStatus(StatusKind.RUNNING, "Running " + describe(scenario.get().run()) + "…");
+        executor.execute(() -> {
+            try {
+                t.run();
+            } finally {
+                // Queued after the Task's own state change, so the state is final when this runs.
+                Platform.runLater(() -> finished(t));
+            }
+        });
+    }
+
+    /** Asks the running engine to stop; the status says "Cancelled" once it has. */
+    public void cancel() {
+        if (!canCancel.get()) return;
+        cancelRequested.set(true);
+        task.cancel();
+        setStatus(StatusKind.RUNNING, "Cancelling…");
+    }
+
+    /** Stops any run and the background thread; for when the window closes. */
+    public void shutdown() {
+        if (task != null) task.cancel();
+        executor.shutdownNow();
+    }
+
+    private void finished(SimulationTask t) {
+        if (t != task) return;
+        progress.unbind();
+        running.set(false);
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        switch (t.getState()) {
+            case SUCCEEDED -> {
+                Summary s = t.getValue();
+                summary.set(s);
+                keyFigures.setAll(SummaryRows.keyFigures(s));
+                percentiles.setAll(SummaryRows.percentiles(s));
+                progress.set(1);
+                setStatus(StatusKind.DONE, String.format(Locale.US, "Done in %.1f s: %d replication%s, %,d events.",
+                        seconds, s.replications().size(), s.replications().size() == 1 ? "" : "s", s.events()));
+            }
+            case CANCELLED -> setStatus(StatusKind.INFO, String.format(Locale.US,
+                    "Cancelled after %.1f s at %.0f%% — no results.", seconds, Math.max(0, progress.get()) * 100));
+            default -> {
+                Throwable e = t.getException();
+                if (e instanceof BadInputException) error("Error: " + e.getMessage());
+                else error("Internal error: " + e);
+            }
+        }
+    }
+
+    private void failedToOpen(Path file, String message) {
+        scenario.set(null);
+        scenarioName.set("Cannot open " + file.getFileName());
+        scenarioDescription.set("");
+        error(message);
+    }
+
+    private void clearResults() {
+        summary.set(null);
+        keyFigures.clear();
+        percentiles.clear();
+    }
+
+    private void error(String message) {
+        setStatus(StatusKind.ERROR, message);
+    }
+
+    private void setStatus(StatusKind kind, String message) {
+        statusKind.set(kind);
+        status.set(message);
+    }
+
+    static String describe(RunSpec r) {
+        String each = r.durationS() != null
+                ? String.format(Locale.US, "%,.0f simulated s", r.durationS())
+                : String.format(Locale.US, "%,d requests", r.requests());
+        int n = r.replications();
+        return String.format(Locale.US, "%d replication%s × %s, seed %d", n, n == 1 ? "" : "s", each, r.seed());
+    }
+
+    public Path examplesDir() {
+        return examplesDir;
+    }
+
+    public ObservableList<Example> examples() {
+        return examples;
+    }
+
+    public ReadOnlyObjectProperty<Scenario> scenarioProperty() {
+        return scenario.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Path> scenarioFileProperty() {
+        return scenarioFile.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty scenarioNameProperty() {
+        return scenarioName.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty scenarioDescriptionProperty() {
+        return scenarioDescription.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<StatusKind> statusKindProperty() {
+        return statusKind.getReadOnlyProperty();
+    }
+
+    /** Progress of the current run in [0, 1], or −1 while unknown. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** True from {@link #run()} until the engine has returned (normally, failed or cancelled). */
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canRunProperty() {
+        return canRun;
+    }
+
+    public BooleanBinding canCancelProperty() {
+        return canCancel;
+    }
+
+    public ReadOnlyObjectProperty<Summary> summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ObservableList<SummaryRow> keyFigures() {
+        return keyFigures;
+    }
+
+    public ObservableList<PercentileRow> percentiles() {
+        return percentiles;
+    }
+}

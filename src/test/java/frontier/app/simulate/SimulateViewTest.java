@@ -1,0 +1,220 @@
+package frontier.app.simulate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import frontier.app.MainWindow;
+import frontier.model.RunSpec;
+import frontier.scenario.Scenario;
+import frontier.scenario.ScenarioLoader;
+import frontier.scenario.ScenarioRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Simulate screen end to end: real scenario files, the real engine, clicks on the real controls. */
+@ExtendWith(ApplicationExtension.class)
+class SimulateViewTest {
+    /** M/M/8 with λ = 6/s, mean service 1 s: Erlang C gives W = 1.1785 s, P(wait) = 0.3570. */
+    private static final double ARRIVAL_RATE = 6.0;
+    private static final double ERLANG_C_MEAN_LATENCY_MS = 1178.5;
+    private static final double ERLANG_C_P_WAIT_PERCENT = 35.70;
+    private static final int REPLICATIONS = 3;
+
+    @TempDir
+    static Path examples;
+
+    private SimulateViewModel vm;
+
+    @BeforeAll
+    static void writeScenarios() throws IOException {
+        Scenario mmc = ScenarioLoader.parse("""
+                {"name": "M/M/8 validation",
+                 "description": "Poisson arrivals at 6/s into 8 servers with exponential service (mean 1 s).",
+                 "traffic": {"type": "poisson", "rate_per_s": 6.0},
+                 "pool": {"name": "servers", "servers": 8, "service": {"type": "exponential", "mean": 1.0}},
+                 "run": {"duration_s": 2000, "warmup_s": 100, "replications": %d, "seed": 42}}
+                """.formatted(REPLICATIONS), "mmc");
+        write("validation/mmc.json", mmc);
+        write("long.json", mmc.withRun(new RunSpec(1e9, null, null, null, 1, 7L)));
+        Files.writeString(examples.resolve("broken.json"), """
+                {"name": "broken", "traffic": {"type": "poisson", "rate_per_s": 6.0, "burstiness": 2},
+                 "pool": {"name": "p", "servers": 1, "service": {"type": "exponential", "mean": 0.1}},
+                 "run": {"duration_s": 10}}
+                """);
+        Files.writeString(examples.resolve("missing-trace.json"), """
+                {"name": "replay of a missing trace",
+                 "traffic": {"type": "replay", "file": "no-such-trace.csv", "column": "ts", "unit": "s"},
+                 "pool": {"name": "p", "servers": 1, "service": {"type": "exponential", "mean": 0.1}},
+                 "run": {"duration_s": 10}}
+                """);
+    }
+
+    private static void write(String name, Scenario s) throws IOException {
+        Path file = examples.resolve(name);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, ScenarioLoader.toJson(s));
+    }
+
+    @Start
+    void start(Stage stage) {
+        vm = new SimulateViewModel(examples, new ScenarioRunner(2));
+        stage.setScene(new MainWindow(List.of(new SimulateView(vm))).createScene(1200, 760));
+        stage.show();
+    }
+
+    @AfterEach
+    void stopEngine() {
+        vm.shutdown();
+    }
+
+    @Test
+    void exampleRunsAndShowsSummaryMatchingQueueingTheory(FxRobot robot) throws Exception {
+        ListView<Example> list = robot.lookup("#scenarioList").queryListView();
+        assertEquals(List.of("broken.json", "long.json", "missing-trace.json", "validation/mmc.json"),
+                list.getItems().stream().map(Example::label).toList());
+
+        clickExample(robot, "validation/mmc.json");
+        assertEquals("M/M/8 validation", robot.lookup("#scenarioName").queryLabeled().getText());
+        assertTrue(robot.lookup("#scenarioDescription").queryLabeled().getText().startsWith("Poisson arrivals"));
+
+        robot.clickOn("#runButton");
+        waitUntil(() -> !vm.runningProperty().get() && !table(robot).getItems().isEmpty());
+
+        assertTrue(status(robot).getText().startsWith("Done"), status(robot).getText());
+        assertEquals(1.0, robot.lookup("#progressBar").queryAs(ProgressBar.class).getProgress());
+        double throughput = firstNumber(cell(robot, "Throughput"));
+        assertEquals(ARRIVAL_RATE, throughput, 0.1 * ARRIVAL_RATE, "throughput " + throughput);
+        assertTrue(cell(robot, "Throughput").contains(" ± "), "half-width shown with 3 replications");
+        assertEquals(75.0, firstNumber(cell(robot, "Utilization")), 0.05 * 75.0);
+        assertEquals(ERLANG_C_P_WAIT_PERCENT, firstNumber(cell(robot, "Requests that waited")), 0.1 * ERLANG_C_P_WAIT_PERCENT);
+
+        TableView<PercentileRow> percentiles = robot.lookup("#percentileTable").queryTableView();
+        assertEquals(List.of("mean", "p50", "p90", "p95", "p99", "p99.9", "max"),
+                percentiles.getItems().stream().map(PercentileRow::statistic).toList());
+        double meanLatency = firstNumber(percentiles.getItems().getFirst().latencyMs());
+        assertEquals(ERLANG_C_MEAN_LATENCY_MS, meanLatency, 0.1 * ERLANG_C_MEAN_LATENCY_MS);
+        assertTrue(robot.lookup("Latency (ms)").tryQuery().isPresent(), "column header with unit");
+
+        BarChart<String, Number> chart = robot.lookup("#latencyChart").query();
+        assertEquals("Latency (ms)", chart.getXAxis().getLabel());
+        assertEquals("Requests", chart.getYAxis().getLabel());
+        assertEquals(1, chart.getData().size());
+        List<XYChart.Data<String, Number>> bars = chart.getData().getFirst().getData();
+        assertEquals(40, bars.size());
+        long plotted = bars.stream().mapToLong(d -> d.getYValue().longValue()).sum();
+        long completed = vm.summaryProperty().get().replications().stream()
+                .mapToLong(r -> (long) r.metric("completed")).sum();
+        assertEquals(completed, plotted, "every completed request is in one bar");
+        assertTrue(bars.stream().mapToLong(d -> d.getYValue().longValue()).max().orElseThrow() < plotted / 2,
+                "a distribution, not one spike");
+        Node peak = bars.stream().max((a, b) -> Long.compare(a.getYValue().longValue(), b.getYValue().longValue()))
+                .orElseThrow().getNode();
+
+        robot.moveTo(peak);
+        waitUntil(() -> Window.getWindows().stream().anyMatch(w -> w instanceof Tooltip t && t.isShowing()
+                && t.getText().matches("(?s)[0-9,.]+ – [0-9,.]+ ms\\R[0-9,]+ requests \\([0-9.]+ %\\)")));
+    }
+
+    @Test
+    void cancelStopsALongRun(FxRobot robot) throws Exception {
+        clickExample(robot, "long.json");
+        robot.clickOn("#runButton");
+        ProgressBar progress = robot.lookup("#progressBar").queryAs(ProgressBar.class);
+        waitUntil(() -> progress.getProgress() > 0);
+        assertTrue(vm.runningProperty().get());
+        assertTrue(progress.getProgress() < 0.01, "the scenario is far too long to finish: " + progress.getProgress());
+        assertTrue(robot.lookup("#runButton").queryButton().isDisabled());
+
+        robot.clickOn("#cancelButton");
+        // "Cancelled" is only shown once the engine thread has returned from the run.
+        waitUntil(() -> status(robot).getText().startsWith("Cancelled"));
+        assertFalse(vm.runningProperty().get());
+        assertTrue(table(robot).getItems().isEmpty(), "no results from a cancelled run");
+        assertFalse(robot.lookup("#runButton").queryButton().isDisabled(), "can run again");
+        assertTrue(robot.lookup("#cancelButton").queryAs(Button.class).isDisabled());
+    }
+
+    @Test
+    void badScenarioFileShowsTheLoaderMessage(FxRobot robot) throws Exception {
+        clickExample(robot, "broken.json");
+        Label status = status(robot);
+        assertTrue(status.getText().contains("broken.json") && status.getText().contains("unknown field 'burstiness'"),
+                status.getText());
+        assertTrue(status.getStyleClass().contains("error"));
+        assertTrue(robot.lookup("#runButton").queryButton().isDisabled(), "nothing to run");
+
+        clickExample(robot, "validation/mmc.json");
+        assertTrue(status.getText().startsWith("Ready"), status.getText());
+        assertFalse(status.getStyleClass().contains("error"));
+    }
+
+    @Test
+    void missingFileGivenAtStartIsReported(FxRobot robot) throws Exception {
+        robot.interact(() -> vm.open(examples.resolve("nowhere.json")));
+        assertTrue(status(robot).getText().contains("no such file"), status(robot).getText());
+        assertEquals("Cannot open nowhere.json", robot.lookup("#scenarioName").queryLabeled().getText());
+    }
+
+    @Test
+    void inputErrorDuringTheRunIsShownNotThrown(FxRobot robot) throws Exception {
+        clickExample(robot, "missing-trace.json");
+        robot.clickOn("#runButton");
+        waitUntil(() -> !vm.runningProperty().get());
+        assertTrue(status(robot).getText().contains("cannot read trace file"), status(robot).getText());
+        assertTrue(status(robot).getStyleClass().contains("error"));
+    }
+
+    private void clickExample(FxRobot robot, String label) {
+        Node cell = robot.lookup((Node n) -> n instanceof ListCell<?> c && label.equals(c.getText())).query();
+        robot.clickOn(cell);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(examples.resolve(label), vm.scenarioFileProperty().get());
+    }
+
+    private static Label status(FxRobot robot) {
+        return robot.lookup("#status").queryAs(Label.class);
+    }
+
+    private static TableView<SummaryRow> table(FxRobot robot) {
+        return robot.lookup("#summaryTable").queryTableView();
+    }
+
+    private static String cell(FxRobot robot, String metric) {
+        return table(robot).getItems().stream().filter(r -> r.metric().equals(metric)).findFirst().orElseThrow().value();
+    }
+
+    private static double firstNumber(String shown) {
+        return Double.parseDouble(shown.split(" ")[0].replace(",", ""));
+    }
+
+    /** Polls on the FX thread, so the state read is the one the window shows. */
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+    }
+}
