@@ -23,7 +23,7 @@ public record LatencyHistogram(double binWidthMs, long[] counts) {
         var h = latencySeconds.histogram();
         // Each recorded HdrHistogram bucket goes, whole, into the bin holding its midpoint.
         for (var v : h.recordedValues()) {
-            double mid = h.medianEquivalentValue(v.getValueIteratedTo());
+            double mid = h.medianEquivalentValue(v.getValueIteratedTo()) / Tally.UNITS_PER_VALUE;
             counts[(int) Math.min(BINS - 1, Math.floor(mid / w))] += v.getCountAtValueIteratedTo();
         }
         return new LatencyHistogram(w * 1000, counts);

@@ -51,6 +51,10 @@ final class ServerPool implements EventHandler {
     private void start(Request r, double now) {
         busy++;
         stats.busy(now, busy);
+        serve(r, now);
+    }
+
+    private void serve(Request r, double now) {
         r.serviceStart = now;
         sim.schedule(service.sample(), this, DEPART, r);
     }
@@ -59,14 +63,14 @@ final class ServerPool implements EventHandler {
     public void handle(int kind, Object payload) {
         double now = sim.now();
         if (kind == DEPART) {
-            busy--;
             stats.completed(now, (Request) payload);
             Request next = queue.pollFirst();
             if (next != null) {
+                // The server goes straight on to the next request: busy count unchanged.
                 stats.queueLength(now, queue.size());
-                start(next, now);
+                serve(next, now);
             } else {
-                stats.busy(now, busy);
+                stats.busy(now, --busy);
             }
         } else {
             expiryPending = false;

@@ -62,11 +62,7 @@ public final class Simulation {
         while (!stopped && !q.isEmpty()) {
             q.poll();
             now = q.polledTime;
-            EventHandler h = q.polledHandler;
-            Object payload = q.polledPayload;
-            q.polledHandler = null;
-            q.polledPayload = null;
-            h.handle(q.polledKind, payload);
+            q.polledHandler.handle(q.polledKind, q.polledPayload);
             if ((++eventCount & CHECK_MASK) == 0) {
                 if (control.isCancelled()) throw new CancelledException();
                 control.progress(Math.min(1.0, Math.max(0.0, progress.getAsDouble())));

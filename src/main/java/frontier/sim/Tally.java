@@ -1,6 +1,6 @@
 package frontier.sim;
 
-import org.HdrHistogram.DoubleHistogram;
+import org.HdrHistogram.Histogram;
 
 /**
  * Streaming statistics of an observed quantity (e.g. latency in seconds): count, mean (shifted sums),
@@ -9,7 +9,9 @@ import org.HdrHistogram.DoubleHistogram;
  */
 public final class Tally {
     private static final int SIGNIFICANT_DIGITS = 3;
-    private final DoubleHistogram histogram;
+    /** Values are recorded as whole nanoseconds (for seconds-valued tallies); see {@link #UNITS_PER_VALUE}. */
+    public static final double UNITS_PER_VALUE = 1e9;
+    private final Histogram histogram;
     private long count;
     // Sums of (x - shift): the shift (first value) keeps the variance free of cancellation, and plain
     // sums avoid a division per observation on the hot path.
@@ -21,8 +23,8 @@ public final class Tally {
     private long zeros;
 
     public Tally() {
-        // Auto-ranging: the histogram covers whatever dynamic range the values turn out to have.
-        histogram = new DoubleHistogram(SIGNIFICANT_DIGITS);
+        histogram = new Histogram(SIGNIFICANT_DIGITS);
+        histogram.setAutoResize(true);
     }
 
     public void add(double x) {
@@ -32,8 +34,9 @@ public final class Tally {
         sumSq += d * d;
         if (x < min) min = x;
         if (x > max) max = x;
-        if (x > 0) {
-            histogram.recordValue(x);
+        long units = (long) (x * UNITS_PER_VALUE + 0.5);
+        if (units > 0) {
+            histogram.recordValue(units);
         } else {
             zeros++;
         }
@@ -87,11 +90,14 @@ public final class Tally {
         if (rank <= zeros) return 0.0;
         long positives = count - zeros;
         double pct = 100.0 * (rank - zeros) / positives;
-        return Math.min(max, histogram.getValueAtPercentile(Math.min(100.0, pct)));
+        return Math.min(max, histogram.getValueAtPercentile(Math.min(100.0, pct)) / UNITS_PER_VALUE);
     }
 
-    /** Counts of positive values in logarithmically spaced buckets, for distribution charts. */
-    public DoubleHistogram histogram() {
+    /**
+     * Counts of positive values in logarithmically spaced buckets, for distribution charts; values in
+     * units of 1/{@link #UNITS_PER_VALUE} (nanoseconds for seconds-valued tallies).
+     */
+    public Histogram histogram() {
         return histogram;
     }
 }
