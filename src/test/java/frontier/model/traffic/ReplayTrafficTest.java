@@ -112,8 +112,15 @@ class ReplayTrafficTest {
         }
     }
 
+    /** The shared samples live beside the checkout (../shared/samples); without them these tests are skipped, loudly. */
+    private static void assumeSamples() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(SAMPLES.resolve("traces")),
+                "shared samples not found at " + SAMPLES.toAbsolutePath() + " (set -Dfrontier.samples)");
+    }
+
     @Test
     void realAzureLlmTraceReplaysInOrderWithItsObservedRate() {
+        assumeSamples();
         Path trace = SAMPLES.resolve("traces/azure_llm_inference_2023_code.csv");
         List<Double> t = replay(new ReplayTraffic(trace.toString(), "TIMESTAMP", TimeUnit.ISO8601, null, null, null), null);
         assertEquals(8819, t.size(), "every data row of the sample");
@@ -123,6 +130,7 @@ class ReplayTrafficTest {
 
     @Test
     void realMooncakeJsonlTraceReplaysWithMillisecondTimestamps() {
+        assumeSamples();
         Path trace = SAMPLES.resolve("traces/mooncake_fast25_conversation_trace.jsonl");
         List<Double> t = replay(new ReplayTraffic(trace.toString(), "timestamp", TimeUnit.MS, null, null, null), null);
         assertEquals(12031, t.size());
