@@ -23,6 +23,29 @@ final class SummaryTable {
         row(b, s, "Queue length (time avg)", "queue_length.mean", "", 3);
         row(b, s, "Queue length (max)", "queue_length.max", "", 0);
         row(b, s, "P(wait > 0)", "p_wait", "", 4);
+        row(b, s, "Lost (spot termination)", "lost", "", 0);
+        row(b, s, "Retried", "retried", "", 0);
+        row(b, s, "Cold starts", "cold_starts.count", "", 0);
+        row(b, s, "  share of requests", "cold_starts.share_of_requests", "", 4);
+        row(b, s, "Interruptions", "interruptions", "", 0);
+        if (s.mean().containsKey("cache.hits")) {
+            row(b, s, "Cache hits", "cache.hits", "", 0);
+            row(b, s, "  saved (USD)", "cache.saved_usd", "", 2);
+        }
+        b.append(String.format(Locale.ROOT, "%nCost (USD)%n"));
+        row(b, s, "Total", "cost_usd.total", "", 2);
+        row(b, s, "Per 1,000 requests", "cost_usd.per_1k_requests", "", 4);
+        row(b, s, "Per hour", "cost_usd.per_hour", "", 3);
+        row(b, s, "Idle share", "cost_usd.idle_share", "", 3);
+        for (String pool : names(s, "cost_usd.by_pool.", ".total")) {
+            row(b, s, "  " + pool, "cost_usd.by_pool." + pool + ".total", "", 2);
+            row(b, s, "    instances (mean)", "pools." + pool + ".instances.mean", "", 2);
+            row(b, s, "    utilization", "pools." + pool + ".utilization", "", 3);
+        }
+        for (String cls : names(s, "classes.", ".requests")) {
+            row(b, s, "Class " + cls + ": p99 ms", "classes." + cls + ".latency_ms.p99", "", 1);
+            row(b, s, "  SLO attainment", "classes." + cls + ".slo_attainment", "", 4);
+        }
         b.append(String.format(Locale.ROOT, "%n%-10s %14s %14s %14s%n", "ms", "latency", "wait", "service"));
         for (String q : new String[] {"mean", "p50", "p90", "p95", "p99", "p999", "max"}) {
             b.append(String.format(Locale.ROOT, "%-10s %14s %14s %14s%n", q.equals("p999") ? "p99.9" : q,
@@ -36,6 +59,12 @@ final class SummaryTable {
         double hw = s.halfWidth(key);
         if (Double.isFinite(hw)) v += " ± " + fmt(hw, Math.max(decimals, 2));
         b.append(String.format(Locale.ROOT, "%-26s %s %s", label, v, unit).stripTrailing()).append(System.lineSeparator());
+    }
+
+    /** The names between prefix and suffix among the metric keys, e.g. pool names. */
+    private static java.util.List<String> names(Summary s, String prefix, String suffix) {
+        return s.mean().keySet().stream().filter(k -> k.startsWith(prefix) && k.endsWith(suffix))
+                .map(k -> k.substring(prefix.length(), k.length() - suffix.length())).filter(n -> !n.contains(".")).toList();
     }
 
     private static String cell(Summary s, String key) {

@@ -2,14 +2,30 @@ package frontier.model;
 
 /**
  * One request while it is in the system. Lives only from arrival to departure; statistics keep
- * aggregates, never requests, so memory does not grow with the run length.
+ * aggregates, never requests, so memory does not grow with the run length. Mutable and package-private
+ * state: the pool that holds it changes it in place (no allocation per event).
  */
 public final class Request {
     final double arrival;
+    /** Index of the request class (0 when the scenario has none). */
+    int cls;
     double serviceStart;
+    /** Time its running service is due to end; NaN when the service was cut off (spot termination). */
+    double doneAt = Double.NaN;
+    /** Next request of the same batch, or of an instance's list of requests waiting for its cold start. */
+    Request next;
+    /** Table index of the instance serving it (or starting up for it), and the slot on that instance. */
+    int inst = -1;
+    int slot;
+    /** True once it has waited for an instance's cold start. */
+    boolean coldWait;
+    int retries;
+    /** Time it entered its current queue (for the queue timeout, which restarts on a retry). */
+    double enqueued;
 
     Request(double arrival) {
         this.arrival = arrival;
+        this.enqueued = arrival;
     }
 
     public double arrival() {

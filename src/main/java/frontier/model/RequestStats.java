@@ -3,28 +3,40 @@ package frontier.model;
 import frontier.sim.Simulation;
 import frontier.sim.Tally;
 import frontier.sim.TimeWeighted;
+import java.util.List;
 
 /**
- * Everything observed about requests and servers in one run, in bounded memory. Statistics are reset
- * when the warm-up ends; the run is stopped once the target number of requests has finished (completed
- * or dropped) after the warm-up, when the stop rule is a request count.
+ * Everything observed about requests in one run, fleet-wide and per request class, in bounded memory.
+ * Statistics (and the pools' own accounts) are reset when the warm-up ends; the run is stopped once the
+ * target number of requests has finished after the warm-up, when the stop rule is a request count. A
+ * request finishes exactly once: completed, rejected, timed out or lost (conservation).
  */
 final class RequestStats {
     final Tally wait = new Tally();
     final Tally service = new Tally();
     final Tally response = new Tally();
-    final TimeWeighted busy = new TimeWeighted(0);
-    final TimeWeighted queue = new TimeWeighted(0);
     final TimeWeighted inSystem = new TimeWeighted(0);
+    final Tally[] classLatency;
+    final long[] classCompleted;
+    final long[] classWithinSlo;
+    final long[] classArrivals;
+    private final double[] sloS;
+    /** Per-class statistics are kept only when the scenario defines classes. */
+    private final boolean classified;
     long arrivals;
     long completed;
     long rejected;
     long timedOut;
+    long lost;
+    long retried;
+    long coldWaits;
+    long cacheHits;
     double windowStart;
 
     private final Simulation sim;
     private final long warmupFinished;
     private final long stopAfterFinished;
+    private List<Pool> pools = List.of();
     private boolean warm;
     private long finished;
     private int present;
@@ -34,29 +46,63 @@ final class RequestStats {
      *                          time-based warm-up)
      * @param stopAfterFinished stop once this many requests finished after the warm-up (MAX_VALUE: never)
      */
-    RequestStats(Simulation sim, long warmupFinished, long stopAfterFinished, boolean warmFromStart) {
+    RequestStats(Simulation sim, long warmupFinished, long stopAfterFinished, boolean warmFromStart, List<RequestClass> classes) {
         this.sim = sim;
         this.warmupFinished = warmupFinished;
         this.stopAfterFinished = stopAfterFinished;
         this.warm = warmFromStart && warmupFinished == 0;
+        int n = Math.max(1, classes.size());
+        classified = !classes.isEmpty();
+        classLatency = new Tally[n];
+        classCompleted = new long[n];
+        classWithinSlo = new long[n];
+        classArrivals = new long[n];
+        sloS = new double[n];
+        for (int i = 0; i < n; i++) {
+            classLatency[i] = new Tally();
+            Double slo = classes.isEmpty() ? null : classes.get(i).sloMs();
+            sloS[i] = slo == null ? Double.POSITIVE_INFINITY : slo / 1000.0;
+        }
     }
 
-    void arrived(double now) {
+    void pools(List<Pool> p) {
+        pools = p;
+    }
+
+    void arrived(double now, Request r) {
         arrivals++;
+        classArrivals[r.cls]++;
         inSystem.update(now, ++present);
     }
 
-    void completed(double now, Request r) {
+    void completed(double now, Request r, Pool pool) {
         double w = r.serviceStart - r.arrival;
         double s = now - r.serviceStart;
-        wait.add(w);
-        service.add(s);
-        response.add(now - r.arrival);
-        completed++;
+        record(r, w, s, now - r.arrival);
+        if (r.coldWait) coldWaits++;
         finish(now);
     }
 
-    void rejected(double now) {
+    /** A cache hit: answered after {@code latency} seconds without using a pool. */
+    void cacheHit(double now, Request r, double latency) {
+        cacheHits++;
+        record(r, 0, latency, latency);
+        finish(now);
+    }
+
+    private void record(Request r, double w, double s, double total) {
+        wait.add(w);
+        service.add(s);
+        response.add(total);
+        completed++;
+        if (classified) {
+            classLatency[r.cls].add(total);
+            classCompleted[r.cls]++;
+            if (total <= sloS[r.cls]) classWithinSlo[r.cls]++;
+        }
+    }
+
+    void rejected(double now, Request r) {
         rejected++;
         finish(now);
     }
@@ -66,12 +112,13 @@ final class RequestStats {
         finish(now);
     }
 
-    void busy(double now, int n) {
-        busy.update(now, n);
+    void lost(double now, Request r) {
+        lost++;
+        finish(now);
     }
 
-    void queueLength(double now, int n) {
-        queue.update(now, n);
+    void retried() {
+        retried++;
     }
 
     private void finish(double now) {
@@ -88,16 +135,16 @@ final class RequestStats {
     void reset(double now) {
         warm = true;
         finished = 0;
-        arrivals = 0;
-        completed = 0;
-        rejected = 0;
-        timedOut = 0;
+        arrivals = completed = rejected = timedOut = lost = retried = coldWaits = cacheHits = 0;
         wait.reset();
         service.reset();
         response.reset();
-        busy.reset(now);
-        queue.reset(now);
+        for (int i = 0; i < classLatency.length; i++) {
+            classLatency[i].reset();
+            classCompleted[i] = classWithinSlo[i] = classArrivals[i] = 0;
+        }
         inSystem.reset(now);
+        for (Pool p : pools) p.reset(now);
         windowStart = now;
     }
 

@@ -8,7 +8,8 @@ import java.util.Map;
  * documented field names of {@code simulate --json}), plus the latency distribution for charts.
  * Times in metrics are in milliseconds where the name says {@code _ms}, otherwise seconds.
  */
-public record RunResult(Map<String, Double> metrics, LatencyHistogram latencyHistogram, long events, double wallSeconds) {
+public record RunResult(Map<String, Double> metrics, LatencyHistogram latencyHistogram, TimeSeries timeSeries, long events,
+                        double wallSeconds) {
     public RunResult {
         metrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     }

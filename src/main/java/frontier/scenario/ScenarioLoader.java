@@ -73,7 +73,7 @@ public final class ScenarioLoader {
             throw new ScenarioException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
         Path dir = file.toAbsolutePath().getParent();
-        return parse(text, file.toString()).withBaseDir(dir);
+        return PriceResolver.resolve(parse(text, file.toString()).withBaseDir(dir), file.toString());
     }
 
     /** Parses scenario JSON; {@code source} names it in error messages. Relative paths resolve against the working directory. */

@@ -95,7 +95,6 @@ public final class ScenarioRunner {
     }
 
     private static RunResult one(Scenario s, int replication, RunControl control) {
-        return ServingModel.run(s.traffic(), s.pool(), s.run(), s.baseDir(),
-                new RandomStreams(s.run().seed(), replication), control);
+        return ServingModel.run(s.fleet(), s.baseDir(), new RandomStreams(s.run().seed(), replication), control);
     }
 }

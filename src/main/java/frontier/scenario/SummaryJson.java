@@ -25,6 +25,7 @@ public final class SummaryJson {
         nest(root, s.mean());
         if (s.replications().size() > 1) nest(root.putObject("ci95"), s.halfWidth95());
         root.put("events", s.events());
+        timeSeries(root, s.replications().getFirst().timeSeries());
         return root;
     }
 
@@ -51,10 +52,35 @@ public final class SummaryJson {
         }
     }
 
+    private static final java.util.Set<String> COUNTS = java.util.Set.of("requests", "completed", "dropped", "rejected",
+            "timed_out", "lost", "retried", "count", "hits", "interruptions", "cold_starts");
+
     private static boolean isCount(String key) {
-        return switch (key) {
-            case "requests", "completed", "dropped", "rejected", "timed_out", "queue_length.max" -> true;
-            default -> false;
-        };
+        if (key.equals("queue_length.max")) return true;
+        if (key.startsWith("cost_usd") || key.contains("_ms.")) return false;
+        return COUNTS.contains(key.substring(key.lastIndexOf('.') + 1));
+    }
+
+    /** Instances over time of the first replication, for charts. */
+    private static void timeSeries(ObjectNode root, frontier.model.TimeSeries ts) {
+        if (ts == null) return;
+        ObjectNode node = root.putObject("timeseries");
+        node.put("step_s", ts.stepS());
+        var t = node.putArray("t_s");
+        for (double v : ts.timeS()) t.add(v);
+        ObjectNode pools = node.putObject("pools");
+        ts.pools().forEach((name, p) -> {
+            ObjectNode pn = pools.putObject(name);
+            series(pn, "instances", p.instances());
+            series(pn, "ready", p.ready());
+            series(pn, "busy", p.busy());
+            series(pn, "cold_starts", p.coldStarts());
+            series(pn, "interruptions", p.interruptions());
+        });
+    }
+
+    private static void series(ObjectNode node, String name, int[] values) {
+        var a = node.putArray(name);
+        for (int v : values) a.add(v);
     }
 }

@@ -31,12 +31,22 @@ public final class TimeWeighted {
         max = value;
     }
 
+    /** Start of the current observation window. */
+    public double start() {
+        return start;
+    }
+
     public double value() {
         return value;
     }
 
     public double max() {
         return max;
+    }
+
+    /** The integral of the quantity over [window start, now] (e.g. instance-seconds). */
+    public double integral(double now) {
+        return integral + value * (now - lastTime);
     }
 
     /** Time average over [window start, now]. */

@@ -37,6 +37,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void priceCatalogueDependsOnlyOnTheEngine() {
+        noClasses().that().resideInAPackage("frontier.cost..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "org.sqlite..", "picocli..",
+                        "frontier.app..", "frontier.cli..", "frontier.model..", "frontier.scenario..", "frontier.ingest..",
+                        "frontier.store..")
+                .check(CLASSES);
+    }
+
+    @Test
     void cliAndAppAreSeparateShells() {
         noClasses().that().resideInAPackage("frontier.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("frontier.app..", "javafx..")

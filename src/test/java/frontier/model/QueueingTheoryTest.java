@@ -92,7 +92,7 @@ class QueueingTheoryTest {
         int c = 8;
         double pWait = erlangC(c, lambda / mu);
         assertEquals(0.3570, pWait, 5e-4, "Erlang C itself");
-        Replicated r = simulate(lambda, c, Exponential.ofMean(1 / mu), 400_000);
+        Replicated r = simulate(lambda, c, Exponential.ofMean(1 / mu), 1_000_000);
         assertMatches(r, "p_wait", pWait);
         assertMatches(r, "wait_ms.mean", 1000 * pWait / (c * mu - lambda));
         assertMatches(r, "latency_ms.mean", 1000 * (pWait / (c * mu - lambda) + 1 / mu));

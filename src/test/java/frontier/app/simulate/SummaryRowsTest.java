@@ -51,6 +51,6 @@ class SummaryRowsTest {
         for (String t : List.of("latency_ms", "wait_ms", "service_ms")) {
             for (String q : List.of("mean", "p50", "p90", "p95", "p99", "p999", "max")) m.put(t + "." + q, latencyMs);
         }
-        return new RunResult(m, new LatencyHistogram(1, new long[] {1}), 0, 0);
+        return new RunResult(m, new LatencyHistogram(1, new long[] {1}), null, 0, 0);
     }
 }

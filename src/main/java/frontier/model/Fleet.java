@@ -1,0 +1,111 @@
+package frontier.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.rng.UniformRandomProvider;
+import org.apache.commons.rng.sampling.distribution.RejectionInversionZipfSampler;
+
+/**
+ * Routes requests: draws each arrival's class, answers cache hits, sends the rest to the class's pool,
+ * and follows {@code overflow_to} when a pool declines a request. Retried requests (spot terminations)
+ * come back here.
+ */
+final class Fleet {
+    private final RequestStats stats;
+    private final Map<String, Pool> byName = new LinkedHashMap<>();
+    private final Pool[] classPool;
+    private final double[] cumulativeShare;
+    private final UniformRandomProvider classRng;
+    private final CacheSpec cache;
+    private final UniformRandomProvider cacheRng;
+    private final org.apache.commons.rng.sampling.distribution.DiscreteSampler keys;
+    private final LinkedHashMap<Integer, Boolean> lru;
+
+    Fleet(RequestStats stats, List<RequestClass> classes, CacheSpec cache, UniformRandomProvider classRng, UniformRandomProvider cacheRng) {
+        this.stats = stats;
+        this.classPool = new Pool[Math.max(1, classes.size())];
+        this.cumulativeShare = new double[classPool.length];
+        double c = 0;
+        for (int i = 0; i < classes.size(); i++) {
+            c += classes.get(i).share();
+            cumulativeShare[i] = c;
+        }
+        cumulativeShare[classPool.length - 1] = 1.0;
+        this.classRng = classRng;
+        this.cache = cache;
+        this.cacheRng = cacheRng;
+        if (cache != null && cache.lruCapacity() != null) {
+            keys = RejectionInversionZipfSampler.of(cacheRng, cache.keys(), cache.zipfS());
+            int cap = cache.lruCapacity();
+            lru = new LinkedHashMap<>(Math.min(cap, 1 << 16), 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Integer, Boolean> eldest) {
+                    return size() > cap;
+                }
+            };
+        } else {
+            keys = null;
+            lru = null;
+        }
+    }
+
+    void add(Pool p) {
+        byName.put(p.name, p);
+    }
+
+    /** Binds classes to pools once all pools exist; classes without a pool go to the first pool. */
+    void bind(List<RequestClass> classes) {
+        Pool first = byName.values().iterator().next();
+        for (int i = 0; i < classPool.length; i++) {
+            String name = classes.isEmpty() ? null : classes.get(i).pool();
+            classPool[i] = name == null ? first : byName.get(name);
+        }
+    }
+
+    List<Pool> pools() {
+        return List.copyOf(byName.values());
+    }
+
+    /** A new arrival. */
+    void arrive(Request r, double now) {
+        if (classPool.length > 1) {
+            double u = classRng.nextDouble();
+            int k = 0;
+            while (u >= cumulativeShare[k]) k++;
+            r.cls = k;
+        }
+        stats.arrived(now, r);
+        if (cache != null && hit()) {
+            stats.cacheHit(now, r, cache.latencyMs() / 1000.0);
+            return;
+        }
+        route(classPool[r.cls], r);
+    }
+
+    private boolean hit() {
+        if (lru == null) return cacheRng.nextDouble() < cache.hitRatio();
+        int key = keys.sample();
+        if (lru.get(key) != null) return true;
+        lru.put(key, Boolean.TRUE);
+        return false;
+    }
+
+    /** Sends a request that was cut off (or whose instance vanished) through its route again. */
+    void redispatch(Request r, Pool from) {
+        route(classPool[r.cls], r);
+    }
+
+    private void route(Pool pool, Request r) {
+        Pool p = pool;
+        for (int hops = 0; hops <= byName.size(); hops++) {
+            if (p.offer(r) == Pool.Offer.ACCEPTED) return;
+            p = byName.get(p.spec.overflowTo());
+        }
+        throw new IllegalStateException("overflow cycle among pools " + byName.keySet());
+    }
+
+    Pool classPool(int cls) {
+        return classPool[cls];
+    }
+}

@@ -1,0 +1,48 @@
+package frontier.model;
+
+import frontier.model.pool.AlwaysOnPool;
+import frontier.model.pool.ModelProfile;
+import frontier.model.pool.Pools;
+import frontier.model.traffic.Traffic;
+import frontier.sim.InvalidSpecException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Everything one replication simulates: traffic, pools, request classes with their routes, an optional
+ * cache, and the run settings. Checks that names refer to existing pools and that shares add up.
+ */
+public record FleetSpec(Traffic traffic, List<Pools> pools, List<RequestClass> classes, CacheSpec cache, RunSpec run) {
+    public FleetSpec {
+        InvalidSpecException.required("traffic", traffic);
+        if (pools == null || pools.isEmpty()) throw new InvalidSpecException("pools", "expected at least one pool");
+        pools = List.copyOf(pools);
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < pools.size(); i++) {
+            if (!names.add(pools.get(i).name())) throw new InvalidSpecException("pools[" + i + "].name", "two pools are named '" + pools.get(i).name() + "'");
+        }
+        for (int i = 0; i < pools.size(); i++) {
+            String to = pools.get(i).overflowTo();
+            if (to != null && !names.contains(to)) throw new InvalidSpecException("pools[" + i + "].overflow_to", "no pool named '" + to + "'; pools: " + names);
+            if (to != null && to.equals(pools.get(i).name())) throw new InvalidSpecException("pools[" + i + "].overflow_to", "a pool cannot overflow to itself");
+        }
+        classes = classes == null ? List.of() : List.copyOf(classes);
+        double total = 0;
+        Set<String> classNames = new HashSet<>();
+        for (int i = 0; i < classes.size(); i++) {
+            RequestClass c = classes.get(i);
+            total += c.share();
+            if (!classNames.add(c.name())) throw new InvalidSpecException("classes[" + i + "].name", "two classes are named '" + c.name() + "'");
+            if (c.pool() != null && !names.contains(c.pool())) throw new InvalidSpecException("classes[" + i + "].pool", "no pool named '" + c.pool() + "'; pools: " + names);
+        }
+        if (!classes.isEmpty() && Math.abs(total - 1) > 1e-9) throw new InvalidSpecException("classes", "the shares must add up to 1, they add up to " + total);
+        InvalidSpecException.required("run", run);
+    }
+
+    /** The single c-server pool of the simple form, as an always-on pool. */
+    public static AlwaysOnPool fromLegacy(PoolSpec p) {
+        return new AlwaysOnPool(p.name(), p.servers(), 1, ModelProfile.of(p.service()), p.queueCapacity(), p.timeoutS(),
+                null, null, null, null);
+    }
+}

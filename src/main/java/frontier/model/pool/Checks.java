@@ -1,0 +1,32 @@
+package frontier.model.pool;
+
+import frontier.sim.InvalidSpecException;
+
+/** Field checks shared by the pool records. */
+final class Checks {
+    private Checks() {
+    }
+
+    static String name(String name) {
+        if (name == null || name.isBlank()) throw new InvalidSpecException("name", "every pool needs a name (routes and results refer to it)");
+        if (!name.matches("[A-Za-z0-9_-]+")) throw new InvalidSpecException("name", "use letters, digits, '-' and '_' only (it becomes part of result names), got '" + name + "'");
+        return name;
+    }
+
+    static int concurrency(Integer c) {
+        if (c == null) return 1;
+        if (c < 1) throw new InvalidSpecException("concurrency", "expected an integer >= 1, got " + c);
+        return c;
+    }
+
+    static void queue(Integer capacity, Double timeout) {
+        if (capacity != null && capacity < 0) throw new InvalidSpecException("queue_capacity", "expected an integer >= 0 (or leave it out for an unbounded queue), got " + capacity);
+        if (timeout != null) InvalidSpecException.positive("timeout_s", timeout);
+    }
+
+    static int overflowQueue(Integer q) {
+        if (q == null) return 0;
+        if (q < 0) throw new InvalidSpecException("overflow_queue", "expected an integer >= 0, got " + q);
+        return q;
+    }
+}

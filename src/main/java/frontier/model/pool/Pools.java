@@ -1,0 +1,47 @@
+package frontier.model.pool;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import frontier.sim.dist.Distribution;
+
+/**
+ * A serving pool as described in a scenario file: always-on, autoscaled, serverless or spot. The
+ * fields every kind shares are accessors here; each record adds its own. One runtime ({@link Pool})
+ * simulates them all, driven by what the spec enables.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = AlwaysOnPool.class, name = "always_on"),
+    @JsonSubTypes.Type(value = AutoscaledPool.class, name = "autoscaled"),
+    @JsonSubTypes.Type(value = ServerlessPool.class, name = "serverless"),
+    @JsonSubTypes.Type(value = SpotPool.class, name = "spot"),
+})
+public sealed interface Pools permits AlwaysOnPool, AutoscaledPool, ServerlessPool, SpotPool {
+    String name();
+
+    /** Requests one instance serves at the same time (slots). */
+    Integer concurrency();
+
+    /** What the pool serves: its service-time distribution, instance type and accuracy label. */
+    ModelProfile model();
+
+    /** Maximum waiting requests; null = unbounded. Serverless pools do not queue. */
+    Integer queueCapacity();
+
+    /** Longest wait in the queue before a request gives up; null = none. */
+    Double timeoutS();
+
+    Batching batching();
+
+    /** Where requests go when this pool cannot start them at once and its queue is at {@link #overflowQueue()}. */
+    String overflowTo();
+
+    Integer overflowQueue();
+
+    /** Hourly price of one instance (instance-billed pools), resolved before the run. */
+    Price price();
+
+    default Distribution service() {
+        return model().service();
+    }
+}

@@ -1,0 +1,47 @@
+package frontier.model.pool;
+
+import frontier.sim.InvalidSpecException;
+
+/**
+ * How a serverless platform bills: per request, plus per second of execution by memory (GB), vCPU and
+ * GPU, with each execution rounded up to {@code increment_ms}. Start-up (cold start) and idle instance
+ * time are billed only if {@code bill_startup} / {@code bill_idle}. Provisioned (always-warm) instances
+ * are billed for all their time at {@code provisioned_usd_per_gb_second} × memory.
+ */
+public record ServerlessBilling(Double usdPerRequest, Double usdPerGbSecond, Double memoryGb, Double usdPerVcpuSecond,
+                                Double vcpus, Double usdPerGpuSecond, Double gpus, Double incrementMs,
+                                Boolean billStartup, Boolean billIdle, Double provisionedUsdPerGbSecond) {
+    public ServerlessBilling {
+        usdPerRequest = nn("usd_per_request", usdPerRequest);
+        usdPerGbSecond = nn("usd_per_gb_second", usdPerGbSecond);
+        memoryGb = nn("memory_gb", memoryGb);
+        usdPerVcpuSecond = nn("usd_per_vcpu_second", usdPerVcpuSecond);
+        vcpus = nn("vcpus", vcpus);
+        usdPerGpuSecond = nn("usd_per_gpu_second", usdPerGpuSecond);
+        gpus = nn("gpus", gpus);
+        if (incrementMs == null) incrementMs = 1.0;
+        InvalidSpecException.positive("increment_ms", incrementMs);
+        if (billStartup == null) billStartup = false;
+        if (billIdle == null) billIdle = false;
+        provisionedUsdPerGbSecond = nn("provisioned_usd_per_gb_second", provisionedUsdPerGbSecond);
+    }
+
+    private static double nn(String field, Double v) {
+        return v == null ? 0.0 : InvalidSpecException.nonNegative(field, v);
+    }
+
+    public static ServerlessBilling none() {
+        return new ServerlessBilling(null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Dollars per second of billed execution time. */
+    public double usdPerSecond() {
+        return usdPerGbSecond * memoryGb + usdPerVcpuSecond * vcpus + usdPerGpuSecond * gpus;
+    }
+
+    /** Execution time rounded up to the billing increment. */
+    public double billed(double seconds) {
+        double inc = incrementMs / 1000.0;
+        return Math.ceil(seconds / inc - 1e-9) * inc;
+    }
+}

@@ -1,0 +1,54 @@
+package frontier.model.pool;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import frontier.sim.InvalidSpecException;
+import frontier.sim.dist.Distribution;
+
+/**
+ * Function-as-a-service: an arrival that finds no free slot starts a new instance (up to
+ * {@code max_concurrency} instances; beyond, it is rejected as the platform throttles) and waits for its
+ * cold start; either a start-up delay ({@code cold_start}) before the normal service, or a separate
+ * {@code cold_service} time replacing it. An instance idle for {@code keep_alive_s} expires (scale to
+ * zero). {@code idle_policy} picks which idle instance takes a request: {@code newest_first} (as AWS
+ * Lambda is observed to do), {@code oldest_first} or {@code random}. {@code provisioned} instances are
+ * always warm and never expire.
+ */
+public record ServerlessPool(@JsonProperty(required = true) String name, Integer concurrency,
+                             @JsonProperty(required = true) ModelProfile model, Distribution coldStart, Distribution coldService,
+                             @JsonProperty(required = true) double keepAliveS, Integer maxConcurrency, Integer provisioned,
+                             IdlePolicy idlePolicy, ServerlessBilling billing, String overflowTo, Integer overflowQueue) implements Pools {
+    public ServerlessPool {
+        Checks.name(name);
+        concurrency = Checks.concurrency(concurrency);
+        InvalidSpecException.required("model", model);
+        if ((coldStart == null) == (coldService == null)) throw new InvalidSpecException("cold_start", "give exactly one of 'cold_start' (a start-up delay before service) or 'cold_service' (the service time of a cold request)");
+        InvalidSpecException.nonNegative("keep_alive_s", keepAliveS);
+        if (maxConcurrency == null) maxConcurrency = 1000;
+        if (maxConcurrency < 1) throw new InvalidSpecException("max_concurrency", "expected an integer >= 1, got " + maxConcurrency);
+        if (provisioned == null) provisioned = 0;
+        if (provisioned < 0 || provisioned > maxConcurrency) throw new InvalidSpecException("provisioned", "expected an integer from 0 to max_concurrency, got " + provisioned);
+        if (idlePolicy == null) idlePolicy = IdlePolicy.NEWEST_FIRST;
+        if (billing == null) billing = ServerlessBilling.none();
+        overflowQueue = Checks.overflowQueue(overflowQueue);
+    }
+
+    @Override
+    public Integer queueCapacity() {
+        return 0;
+    }
+
+    @Override
+    public Double timeoutS() {
+        return null;
+    }
+
+    @Override
+    public Batching batching() {
+        return null;
+    }
+
+    @Override
+    public Price price() {
+        return Price.perHour(0);
+    }
+}

@@ -1,0 +1,45 @@
+package frontier.model.pool;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import frontier.sim.InvalidSpecException;
+import frontier.sim.dist.Distribution;
+import java.util.List;
+
+/**
+ * Spot instances: a target of {@code instances}, each interrupted as {@code interruption} says. An
+ * interrupted instance gets {@code notice_s} of warning (it takes no new work), then terminates; the
+ * requests still running are retried (sent again through the pool and its overflow) or lost, as
+ * {@code on_interrupt} says. A replacement is launched after {@code replacement_delay_s} and serves after
+ * its {@code cold_start}, unless spot capacity is {@code unavailable} then (it is launched when the
+ * period ends). Requests this pool cannot start go to {@code overflow_to} (e.g. an on-demand pool).
+ */
+public record SpotPool(@JsonProperty(required = true) String name, @JsonProperty(required = true) int instances,
+                       Integer concurrency, @JsonProperty(required = true) ModelProfile model, Integer queueCapacity,
+                       Double timeoutS, Batching batching, String overflowTo, Integer overflowQueue, Price price,
+                       @JsonProperty(required = true) Interruption interruption, Double noticeS, OnInterrupt onInterrupt,
+                       Double replacementDelayS, Distribution coldStart, List<Period> unavailable) implements Pools {
+    /** A period [from_s, to_s) without spot capacity. */
+    public record Period(@JsonProperty(required = true) double fromS, @JsonProperty(required = true) double toS) {
+        public Period {
+            InvalidSpecException.nonNegative("from_s", fromS);
+            if (!(toS > fromS)) throw new InvalidSpecException("to_s", "expected a time after from_s (" + fromS + "), got " + toS);
+        }
+    }
+
+    public SpotPool {
+        Checks.name(name);
+        if (instances < 0) throw new InvalidSpecException("instances", "expected an integer >= 0, got " + instances);
+        concurrency = Checks.concurrency(concurrency);
+        InvalidSpecException.required("model", model);
+        Checks.queue(queueCapacity, timeoutS);
+        overflowQueue = Checks.overflowQueue(overflowQueue);
+        if (price == null) price = Price.perHour(0);
+        InvalidSpecException.required("interruption", interruption);
+        if (noticeS == null) noticeS = 120.0;
+        InvalidSpecException.nonNegative("notice_s", noticeS);
+        if (onInterrupt == null) onInterrupt = OnInterrupt.RETRY;
+        if (replacementDelayS == null) replacementDelayS = 60.0;
+        InvalidSpecException.nonNegative("replacement_delay_s", replacementDelayS);
+        unavailable = unavailable == null ? List.of() : List.copyOf(unavailable);
+    }
+}

@@ -1,0 +1,71 @@
+package frontier.scenario;
+
+import frontier.cost.InstancePrice;
+import frontier.cost.PriceCatalogue;
+import frontier.cost.PricingModel;
+import frontier.model.pool.AlwaysOnPool;
+import frontier.model.pool.AutoscaledPool;
+import frontier.model.pool.Pools;
+import frontier.model.pool.Price;
+import frontier.model.pool.ServerlessPool;
+import frontier.model.pool.SpotPool;
+import frontier.sim.BadInputException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns catalogue references in pool prices ({@code provider}, {@code instance_type}, optional
+ * {@code region} and {@code pricing_model}) into hourly prices, from the shipped catalogue overridden by
+ * the scenario's {@code price_catalogue}. A spot pool defaults to the spot price, others to on-demand.
+ */
+final class PriceResolver {
+    private PriceResolver() {
+    }
+
+    static Scenario resolve(Scenario s, String source) {
+        if (s.pools() == null || s.pools().stream().allMatch(p -> p.price().resolved())) return s;
+        PriceCatalogue catalogue = PriceCatalogue.shipped();
+        if (s.priceCatalogue() != null) {
+            Path p = Path.of(s.priceCatalogue());
+            if (!p.isAbsolute() && s.baseDir() != null) p = s.baseDir().resolve(p);
+            catalogue = catalogue.overriddenBy(PriceCatalogue.load(p));
+        }
+        List<Pools> out = new ArrayList<>();
+        for (int i = 0; i < s.pools().size(); i++) {
+            Pools pool = s.pools().get(i);
+            Price price = pool.price();
+            if (price.resolved()) {
+                out.add(pool);
+                continue;
+            }
+            PricingModel model = price.pricingModel() != null
+                    ? PricingModel.fromCsv(price.pricingModel()).orElseThrow(() -> new BadInputException(source + ": $.pools[" + out.size()
+                            + "].price.pricing_model: expected on_demand, spot, committed or serverless, got " + price.pricingModel()))
+                    : pool instanceof SpotPool ? PricingModel.SPOT : PricingModel.ON_DEMAND;
+            int index = i;
+            InstancePrice hit = catalogue.instance(price.provider(), price.region(), price.instanceType(), model)
+                    .orElseThrow(() -> new BadInputException(source + ": $.pools[" + index + "].price: the price catalogue has no "
+                            + model.csvName() + " price for " + price.provider() + " " + price.instanceType()
+                            + (price.region() == null ? " in the provider's default region" : " in " + price.region())
+                            + "; 'frontier prices list --provider " + price.provider() + "' lists the known ones"));
+            out.add(withPrice(pool, price.withUsdPerHour(hit.usdPerHour().doubleValue())));
+        }
+        return s.withPools(out);
+    }
+
+    private static Pools withPrice(Pools p, Price price) {
+        return switch (p) {
+            case AlwaysOnPool a -> new AlwaysOnPool(a.name(), a.instances(), a.concurrency(), a.model(), a.queueCapacity(),
+                    a.timeoutS(), a.batching(), a.overflowTo(), a.overflowQueue(), price);
+            case AutoscaledPool a -> new AutoscaledPool(a.name(), a.concurrency(), a.model(), a.queueCapacity(), a.timeoutS(),
+                    a.batching(), a.overflowTo(), a.overflowQueue(), price, a.minInstances(), a.maxInstances(),
+                    a.initialInstances(), a.policy(), a.intervalS(), a.scaleOutDelayS(), a.scaleInDelayS(), a.coldStart(),
+                    a.keepWarm(), a.scaleToZeroAfterS());
+            case SpotPool a -> new SpotPool(a.name(), a.instances(), a.concurrency(), a.model(), a.queueCapacity(), a.timeoutS(),
+                    a.batching(), a.overflowTo(), a.overflowQueue(), price, a.interruption(), a.noticeS(), a.onInterrupt(),
+                    a.replacementDelayS(), a.coldStart(), a.unavailable());
+            case ServerlessPool a -> a;
+        };
+    }
+}

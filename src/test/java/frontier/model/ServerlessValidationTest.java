@@ -1,0 +1,119 @@
+package frontier.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import frontier.model.pool.IdlePolicy;
+import frontier.model.pool.ModelProfile;
+import frontier.model.pool.ServerlessPool;
+import frontier.model.traffic.PoissonTraffic;
+import frontier.sim.RandomStreams;
+import frontier.sim.RunControl;
+import frontier.sim.dist.Deterministic;
+import frontier.sim.dist.GammaDist;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The serverless pool against renewal theory and against real AWS Lambda measurements (the SimFaaS
+ * validation table: 20 experiments with Poisson arrivals and a 10-minute keep-alive).
+ */
+class ServerlessValidationTest {
+    static final Path SAMPLES = Path.of(System.getProperty("frontier.samples", "../shared/samples"));
+
+    /**
+     * A Lambda function as measured: the per-request logs behind experiments 13 and 18
+     * (traces/aws_lambda_per_request_pacslab_*.csv) show warm times with cv 0.02 and cold times with cv
+     * 0.08–0.10, so gamma service times with those cvs, not exponential ones.
+     */
+    static ServerlessPool lambda(double warmS, double coldS, double keepAliveS) {
+        return new ServerlessPool("fn", 1, ModelProfile.of(new GammaDist(warmS, 0.02, null, null)), null,
+                new GammaDist(coldS, 0.09, null, null), keepAliveS, 1000, 0, IdlePolicy.NEWEST_FIRST, null, null, null);
+    }
+
+    static RunResult run(ServerlessPool pool, double lambda, long requests, long seed) {
+        FleetSpec spec = new FleetSpec(new PoissonTraffic(lambda), List.of(pool), null, null,
+                new RunSpec(null, requests, null, requests / 20, 1, seed));
+        return ServingModel.run(spec, null, new RandomStreams(seed, 0), RunControl.NONE);
+    }
+
+    @Test
+    void coldStartProbabilityMatchesRenewalTheory() {
+        // One instance at a time (service 0.1 ms at 0.5 req/s): after each request the instance idles an
+        // Exp(λ) time until the next arrival, which is cold iff that gap exceeds the keep-alive T:
+        // P(cold) = exp(−λT). Binomial SE over 200,000 requests is ≤ 0.0011; 0.006 is over 5 SE, and the
+        // error from requests overlapping a 0.1 ms service is below λS = 5e-5.
+        for (double t : new double[] {0.5, 2.0, 5.0}) {
+            ServerlessPool pool = new ServerlessPool("fn", 1, ModelProfile.of(new Deterministic(1e-4)), null, new Deterministic(1e-4),
+                    t, 1000, 0, IdlePolicy.NEWEST_FIRST, null, null, null);
+            RunResult r = run(pool, 0.5, 200_000, 3);
+            assertEquals(Math.exp(-0.5 * t), r.metric("cold_starts.share_of_requests"), 0.006, "keep-alive " + t);
+            assertEquals(r.metric("cold_starts.count"), r.metric("cold_starts.share_of_requests") * r.metric("completed"), 1.5,
+                    "every cold start is one request's");
+        }
+    }
+
+    record Experiment(String id, double rate, double warmMs, double coldMs, double idleMin, double instances,
+                      double utilization, double coldProb, double coldProbSe) {
+    }
+
+    static List<Experiment> experiments() throws IOException {
+        Path f = SAMPLES.resolve("traces/simfaas_aws_lambda_experiments_exp.csv");
+        Assumptions.assumeTrue(Files.isRegularFile(f), "shared samples not found at " + f.toAbsolutePath());
+        List<Experiment> list = new ArrayList<>();
+        for (String line : Files.readAllLines(f).subList(1, Files.readAllLines(f).size())) {
+            String[] c = line.split(",");
+            list.add(new Experiment(c[0], Double.parseDouble(c[1]), Double.parseDouble(c[2]), Double.parseDouble(c[3]),
+                    Double.parseDouble(c[4]), Double.parseDouble(c[5]), Double.parseDouble(c[6]), Double.parseDouble(c[7]),
+                    Double.parseDouble(c[8])));
+        }
+        return list;
+    }
+
+    /**
+     * Mean absolute relative error over the 20 experiments, against the best published simulator's
+     * (SimFaaS: 12% on cold-start probability, 3% on the average instance count). Each experiment is
+     * simulated for 1,000,000 requests, so the simulation's own standard error (under 3% relative even
+     * at P(cold) = 0.0013) is well below the measurements' (5–17%). Measured here: 13.2% and 2.9%, so
+     * the instance count meets the bar and the cold-start probability misses it by about one point;
+     * the bounds below guard that result (docs/validation.md discusses the gap; we do not tune the
+     * model to this table). The table goes to target/validation/simfaas.md.
+     */
+    @Test
+    void serverlessPoolReproducesTheAwsLambdaMeasurements() throws IOException {
+        List<Experiment> exps = experiments();
+        assertEquals(20, exps.size());
+        StringBuilder table = new StringBuilder(
+                "| experiment | rate (req/s) | warm / cold (s) | P(cold) measured ± SE | P(cold) simulated | error | instances measured | instances simulated | error |\n"
+                        + "|---|---|---|---|---|---|---|---|---|\n");
+        double coldErr = 0;
+        double instErr = 0;
+        for (Experiment e : exps) {
+            RunResult r = run(lambda(e.warmMs() / 1000, e.coldMs() / 1000, e.idleMin() * 60), e.rate(), 1_000_000, 17);
+            double cold = r.metric("cold_starts.share_of_requests");
+            double inst = r.metric("pools.fn.instances.mean");
+            double ce = Math.abs(cold - e.coldProb()) / e.coldProb();
+            double ie = Math.abs(inst - e.instances()) / e.instances();
+            coldErr += ce;
+            instErr += ie;
+            table.append(String.format(Locale.ROOT, "| %s | %.5f | %.2f / %.2f | %.4f ± %.4f | %.4f | %.1f%% | %.3f | %.3f | %.1f%% |%n",
+                    e.id(), e.rate(), e.warmMs() / 1000, e.coldMs() / 1000, e.coldProb(), e.coldProbSe(), cold, 100 * ce,
+                    e.instances(), inst, 100 * ie));
+        }
+        coldErr /= exps.size();
+        instErr /= exps.size();
+        table.append(String.format(Locale.ROOT, "| **mean absolute relative error** | | | | | **%.1f%%** | | | **%.1f%%** |%n",
+                100 * coldErr, 100 * instErr));
+        Path out = Path.of("target/validation/simfaas.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, table.toString());
+        assertTrue(coldErr <= 0.14, String.format("cold-start probability error %.3f > 0.14%n%s", coldErr, table));
+        assertTrue(instErr <= 0.03, String.format("instance count error %.3f > 0.03%n%s", instErr, table));
+    }
+}
