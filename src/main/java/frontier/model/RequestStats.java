@@ -148,6 +148,11 @@ final class RequestStats {
         windowStart = now;
     }
 
+    /** Requests in the system now (arrived, not yet finished). */
+    int present() {
+        return present;
+    }
+
     long finished() {
         return finished;
     }

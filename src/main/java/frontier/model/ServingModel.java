@@ -180,6 +180,7 @@ public final class ServingModel {
         m.put("timed_out", (double) s.timedOut);
         m.put("lost", (double) s.lost);
         m.put("retried", (double) s.retried);
+        m.put("in_flight_at_end", (double) s.present());
         m.put("observed_s", window);
         m.put("throughput_per_s", window > 0 ? s.completed / window : Double.NaN);
         m.put("arrival_rate_per_s", window > 0 ? s.arrivals / window : Double.NaN);
