@@ -29,7 +29,11 @@ final class PriceResolver {
         if (s.priceCatalogue() != null) {
             Path p = Path.of(s.priceCatalogue());
             if (!p.isAbsolute() && s.baseDir() != null) p = s.baseDir().resolve(p);
-            catalogue = catalogue.overriddenBy(PriceCatalogue.load(p));
+            try {
+                catalogue = catalogue.overriddenBy(PriceCatalogue.load(p));
+            } catch (BadInputException e) {
+                throw new ScenarioException(source + ": $.price_catalogue: " + e.getMessage(), e);
+            }
         }
         List<Pools> out = new ArrayList<>();
         for (int i = 0; i < s.pools().size(); i++) {
@@ -40,15 +44,15 @@ final class PriceResolver {
                 continue;
             }
             PricingModel model = price.pricingModel() != null
-                    ? PricingModel.fromCsv(price.pricingModel()).orElseThrow(() -> new BadInputException(source + ": $.pools[" + out.size()
-                            + "].price.pricing_model: expected on_demand, spot, committed or serverless, got " + price.pricingModel()))
+                    ? PricingModel.fromCsv(price.pricingModel()).orElseThrow(() -> new ScenarioException(source + ": $.pools[" + out.size()
+                            + "].price.pricing_model: expected on_demand, spot, committed or serverless, got " + price.pricingModel(), null))
                     : pool instanceof SpotPool ? PricingModel.SPOT : PricingModel.ON_DEMAND;
             int index = i;
             InstancePrice hit = catalogue.instance(price.provider(), price.region(), price.instanceType(), model)
-                    .orElseThrow(() -> new BadInputException(source + ": $.pools[" + index + "].price: the price catalogue has no "
+                    .orElseThrow(() -> new ScenarioException(source + ": $.pools[" + index + "].price: the price catalogue has no "
                             + model.csvName() + " price for " + price.provider() + " " + price.instanceType()
                             + (price.region() == null ? " in the provider's default region" : " in " + price.region())
-                            + "; 'frontier prices list --provider " + price.provider() + "' lists the known ones"));
+                            + "; 'frontier prices list --provider " + price.provider() + "' lists the known ones", null));
             out.add(withPrice(pool, price.withUsdPerHour(hit.usdPerHour().doubleValue())));
         }
         return s.withPools(out);

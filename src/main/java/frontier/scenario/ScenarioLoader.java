@@ -73,11 +73,18 @@ public final class ScenarioLoader {
             throw new ScenarioException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
         Path dir = file.toAbsolutePath().getParent();
-        return PriceResolver.resolve(parse(text, file.toString()).withBaseDir(dir), file.toString());
+        return PriceResolver.resolve(read(text, file.toString()).withBaseDir(dir), file.toString());
     }
 
-    /** Parses scenario JSON; {@code source} names it in error messages. Relative paths resolve against the working directory. */
+    /**
+     * Parses scenario JSON and resolves catalogue prices; {@code source} names it in error messages.
+     * Relative paths resolve against the working directory.
+     */
     public static Scenario parse(String json, String source) {
+        return PriceResolver.resolve(read(json, source).withBaseDir(Path.of("").toAbsolutePath()), source);
+    }
+
+    private static Scenario read(String json, String source) {
         try {
             JsonNode tree = MAPPER.readTree(json);
             if (tree == null || tree.isMissingNode()) throw new ScenarioException(source + ": expected a JSON object, the file is empty", null);
@@ -86,7 +93,7 @@ public final class ScenarioLoader {
             if (unknown.isPresent()) throw new ScenarioException(source + ": " + unknown.get(), null);
             Scenario s = MAPPER.readValue(json, Scenario.class);
             if (s == null) throw new ScenarioException(source + ": expected a JSON object, the file is empty", null);
-            return s.withBaseDir(Path.of("").toAbsolutePath());
+            return s;
         } catch (JsonMappingException e) {
             throw new ScenarioException(source + ": " + describe(e), e);
         } catch (JsonProcessingException e) {

@@ -21,6 +21,53 @@ class ScenarioLoaderTest {
             }
             """;
 
+    static final String VALID_FLEET = """
+            {
+              "name": "f",
+              "traffic": {"type": "mmpp", "normal": {"rate_per_s": 2, "mean_duration_s": 600},
+                          "burst": {"rate_per_s": 9, "mean_duration_s": 60}},
+              "classes": [{"name": "interactive", "share": 0.8, "slo_ms": 2000, "pool": "od"},
+                          {"name": "batch", "share": 0.2, "pool": "spot"}],
+              "cache": {"hit_ratio": 0.1, "latency_ms": 3},
+              "pools": [
+                {"type": "autoscaled", "name": "od", "concurrency": 2, "model": {"service": {"type": "gamma", "mean": 0.8, "cv": 0.5}},
+                 "min_instances": 1, "max_instances": 6, "policy": {"type": "hpa", "target": 0.6},
+                 "cold_start": {"type": "deterministic", "value": 45}, "price": {"provider": "aws", "instance_type": "g5.xlarge"}},
+                {"type": "spot", "name": "spot", "instances": 2, "model": {"service": {"type": "exponential", "mean": 0.8}},
+                 "interruption": {"bucket": "5-10%"}, "overflow_to": "od", "price": {"usd_per_hour": 0.4},
+                 "batching": {"max_batch": 4, "max_wait_s": 0.05, "base_s": 0.5, "per_item_s": 0.1}},
+                {"type": "serverless", "name": "fn", "model": {"service": {"type": "lognormal", "mean": 0.3, "cv": 1}},
+                 "cold_start": {"type": "deterministic", "value": 2}, "keep_alive_s": 600,
+                 "billing": {"usd_per_request": 2e-7, "usd_per_gb_second": 1.66667e-5, "memory_gb": 2, "increment_ms": 1}}
+              ],
+              "run": {"duration_s": 3600, "seed": 3}
+            }
+            """;
+
+    @Test
+    void aFleetScenarioLoadsRunsAndRejectsBrokenReferences() {
+        Scenario s = ScenarioLoader.parse(VALID_FLEET, "f.json");
+        assertEquals(3, s.pools().size());
+        assertEquals(1.006, s.pools().get(0).price().usdPerHour(), 1e-9, "g5.xlarge on-demand from the shipped catalogue");
+        m0(error(VALID_FLEET.replace("\"g5.xlarge\"", "\"g5.mega\"")));
+        assertEquals(3, s.fleet().pools().size());
+        String m = error(VALID_FLEET.replace("\"overflow_to\": \"od\"", "\"overflow_to\": \"nope\""));
+        assertTrue(m.contains("$.pools[1].overflow_to") && m.contains("no pool named 'nope'"), m);
+        m = error(VALID_FLEET.replace("\"share\": 0.2", "\"share\": 0.3"));
+        assertTrue(m.contains("$.classes") && m.contains("add up to 1"), m);
+        m = error(VALID_FLEET.replace("\"type\": \"spot\"", "\"type\": \"spotty\""));
+        assertTrue(m.contains("$.pools[1].type") && m.contains("always_on, autoscaled, serverless, spot"), m);
+        m = error(VALID_FLEET.replace("\"keep_alive_s\": 600", "\"keep_alive_s\": 600, \"keepalive\": 1"));
+        assertTrue(m.contains("$.pools[2].keepalive: unknown field"), m);
+        m = error(VALID_FLEET.replace("\"pools\": [", "\"pool\": {\"servers\": 1, \"service\": {\"type\": \"deterministic\", \"value\": 1}}, \"pools\": ["));
+        assertTrue(m.contains("$.pool") && m.contains("either 'pool'"), m);
+    }
+
+    @Test
+    void mutatedFleetFilesAreEitherLoadedOrRefusedWithABadInputMessage() {
+        fuzz(VALID_FLEET, 2000, 7);
+    }
+
     private static String error(String json) {
         return assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(json, "f.json")).getMessage();
     }
@@ -77,11 +124,15 @@ class ScenarioLoaderTest {
 
     @Test
     void mutatedFilesAreEitherLoadedOrRefusedWithABadInputMessageNeverAnotherException() {
-        SplittableRandom rnd = new SplittableRandom(2026);
+        fuzz(VALID, 3000, 2026);
+    }
+
+    private static void fuzz(String valid, int trials, long seed) {
+        SplittableRandom rnd = new SplittableRandom(seed);
         String[] tokens = {"{", "}", "[", "]", ",", ":", "\"", "-1", "0", "1e309", "null", "true", "\"type\"", "\"x\"", "NaN", " "};
         int loaded = 0;
-        for (int trial = 0; trial < 3000; trial++) {
-            StringBuilder b = new StringBuilder(VALID);
+        for (int trial = 0; trial < trials; trial++) {
+            StringBuilder b = new StringBuilder(valid);
             int edits = 1 + rnd.nextInt(3);
             for (int e = 0; e < edits; e++) {
                 int at = rnd.nextInt(b.length());
