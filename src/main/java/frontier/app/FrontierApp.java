@@ -1,5 +1,8 @@
 package frontier.app;
 
+import frontier.app.costs.CostsView;
+import frontier.app.data.BillingSession;
+import frontier.app.data.DataView;
 import frontier.app.simulate.SimulateView;
 import frontier.app.simulate.SimulateViewModel;
 import frontier.scenario.ScenarioRunner;
@@ -25,7 +28,8 @@ public final class FrontierApp extends Application {
     public void start(Stage stage) {
         LaunchOptions options = LaunchOptions.from(getParameters().getRaw(), System.getProperties());
         simulate = new SimulateViewModel(options.examplesDir(), ScenarioRunner.defaultRunner());
-        MainWindow window = new MainWindow(List.of(new SimulateView(simulate)));
+        BillingSession billing = BillingSession.shared();
+        MainWindow window = new MainWindow(List.of(new SimulateView(simulate), new DataView(billing), new CostsView(billing)));
         stage.setTitle("Frontier");
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setScene(window.createScene(Math.min(1320, screen.getWidth()), Math.min(840, screen.getHeight())));

@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code frontier bench ...}: performance benchmarks that run the real engine and model code. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks of the engine.",
-        subcommands = BenchCommand.Mmc.class)
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks of the engine and the billing import.",
+        subcommands = {BenchCommand.Mmc.class, BenchFleet.class, BenchCommand.Import.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -73,6 +73,92 @@ final class BenchCommand implements Runnable {
                     (long) r.metric("completed"), r.metric("wait_ms.mean") / 1000, r.metric("latency_ms.mean") / 1000,
                     r.metric("p_wait"), r.wallSeconds()));
             return FrontierCli.OK;
+        }
+    }
+
+    /**
+     * Billing import throughput: generates a CUR 2.0 CSV (unless it exists), imports it into a fresh
+     * workspace and, side by side, runs the sqlite3 shell's {@code .import} of the same file. Prints one
+     * RESULT line per tool.
+     */
+    @Command(name = "import", mixinStandardHelpOptions = true, description = "Import throughput of a generated AWS CUR 2.0 CSV, side by side with sqlite3 .import.")
+    static final class Import implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--rows", defaultValue = "3000000", description = "Data rows to generate (default ${DEFAULT-VALUE}).")
+        long rows;
+
+        @Option(names = "--file", description = "The CSV (generated if absent; default target/bench/cur2-<rows>.csv).")
+        java.nio.file.Path file;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Generator seed (default ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--sqlite3", defaultValue = "/usr/bin/sqlite3", description = "sqlite3 shell to compare with, or 'none' (default ${DEFAULT-VALUE}).")
+        String sqlite3;
+
+        @Option(names = "--keep", description = "Keep the workspace and sqlite3 databases (in the file's directory).")
+        boolean keep;
+
+        @Override
+        public Integer call() throws Exception {
+            if (rows < 1) throw new BadInputException("--rows: expected an integer >= 1, got " + rows);
+            java.io.PrintWriter out = spec.commandLine().getOut();
+            java.nio.file.Path csv = file != null ? file : java.nio.file.Path.of("target", "bench", "cur2-" + rows + ".csv");
+            if (!java.nio.file.Files.exists(csv)) {
+                long g0 = System.nanoTime();
+                CurGenerator.write(csv, rows, seed);
+                out.println(String.format(Locale.ROOT, "generated %s (%,d bytes) in %.1f s", csv, java.nio.file.Files.size(csv), (System.nanoTime() - g0) / 1e9));
+                out.flush();
+            }
+            long bytes = java.nio.file.Files.size(csv);
+            java.nio.file.Path dir = csv.toAbsolutePath().getParent();
+            java.nio.file.Path db = dir.resolve("bench-workspace.sqlite");
+            deleteDb(db);
+            for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
+            long t0 = System.nanoTime();
+            frontier.store.ImportResult r;
+            try (frontier.store.Workspace ws = frontier.store.Workspace.open(db)) {
+                r = ws.importFile(csv, frontier.ingest.ReadOptions.DETECT, frontier.store.OverlapPolicy.REFUSE, frontier.store.ImportMonitor.NONE);
+            }
+            double wall = (System.nanoTime() - t0) / 1e9;
+            long peak = 0;
+            for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+                if (pool.getType() == java.lang.management.MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
+            }
+            out.println(String.format(Locale.ROOT, "RESULT tool=frontier rows=%d bytes=%d wall_s=%.3f rows_per_s=%.0f peak_heap_mb=%.1f max_heap_mb=%.0f db_bytes=%d",
+                    r.record().rows(), bytes, wall, r.record().rows() / wall, peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0,
+                    java.nio.file.Files.size(db)));
+            out.flush();
+            if (!keep) deleteDb(db);
+            if (!sqlite3.equals("none")) {
+                for (String mode : new String[] {"default", "wal-normal"}) {
+                    java.nio.file.Path sdb = dir.resolve("bench-sqlite3-" + mode + ".db");
+                    deleteDb(sdb);
+                    String script = (mode.equals("wal-normal") ? "PRAGMA journal_mode=WAL;\nPRAGMA synchronous=NORMAL;\n" : "")
+                            + ".mode csv\n.import '" + csv.toAbsolutePath().toString().replace("'", "''") + "' cur\nSELECT count(*) FROM cur;\n";
+                    long s0 = System.nanoTime();
+                    Process p = new ProcessBuilder(sqlite3, sdb.toString()).redirectErrorStream(true).start();
+                    try (var in = p.getOutputStream()) {
+                        in.write(script.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                    String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+                    int code = p.waitFor();
+                    double sw = (System.nanoTime() - s0) / 1e9;
+                    String[] lines = output.split("\\R");
+                    long n = code == 0 ? Long.parseLong(lines[lines.length - 1].strip()) : -1;
+                    out.println(String.format(Locale.ROOT, "RESULT tool=sqlite3 mode=%s rows=%d bytes=%d wall_s=%.3f rows_per_s=%.0f db_bytes=%d",
+                            mode, n, bytes, sw, n / sw, java.nio.file.Files.exists(sdb) ? java.nio.file.Files.size(sdb) : -1));
+                    out.flush();
+                    if (!keep) deleteDb(sdb);
+                }
+            }
+            return FrontierCli.OK;
+        }
+
+        private static void deleteDb(java.nio.file.Path db) throws java.io.IOException {
+            for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(db + suffix));
         }
     }
 }

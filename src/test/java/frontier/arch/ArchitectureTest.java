@@ -54,4 +54,15 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("frontier.cli..", "picocli..")
                 .check(CLASSES);
     }
+
+    @Test
+    void billingIngestIsPlainJavaAndStoreHasNoUi() {
+        noClasses().that().resideInAPackage("frontier.ingest..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "picocli..", "frontier.app..", "frontier.cli..",
+                        "frontier.store..", "java.sql..", "org.sqlite..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("frontier.store..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "picocli..", "frontier.app..", "frontier.cli..")
+                .check(CLASSES);
+    }
 }

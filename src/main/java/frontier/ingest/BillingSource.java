@@ -1,0 +1,536 @@
+package frontier.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import frontier.sim.BadInputException;
+import java.io.BufferedInputStream;
+import java.io.BufferedReader;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipInputStream;
+
+/**
+ * One billing export opened for streaming: a CSV or JSONL file (plain, gzip or zip), or an AWS CUR
+ * manifest whose parts are read one after the other as one export. The format is detected from the
+ * header (or insisted on through {@link ReadOptions}); {@link #next()} returns normalised
+ * {@link Charge}s until null. Memory stays flat whatever the size: one record at a time.
+ *
+ * <p>{@link #sha256()} is the hash of the raw bytes of all parts, known once the source is exhausted;
+ * {@link #bytesRead()} may be read from another thread for progress. Anything wrong with the input
+ * is a {@link BadInputException} naming file, line and column.
+ */
+public final class BillingSource implements AutoCloseable {
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
+    /** GCP columns a JSON line may omit when null: known to the mapper even if the first line lacks them. */
+    private static final List<String> GCP_KEYS = List.of("billingaccountid", "servicedescription", "skuid", "skudescription",
+            "usagestarttime", "usageendtime", "projectid", "locationregion", "locationlocation", "cost", "currency",
+            "usageamount", "usageunit", "usageamountinpricingunits", "usagepricingunit", "costtype", "credits",
+            "resourcename", "resourceglobalname");
+
+    private final Path origin;
+    private final List<Path> parts;
+    private final ReadOptions options;
+    private final long totalBytes;
+    private final MessageDigest digest;
+    private final List<String> notes = new ArrayList<>();
+    private volatile long bytesDone;
+    private long bytesBefore;
+    private int partIndex = -1;
+    private Part part;
+    private BillingFormat format;
+    private String label;
+    private CostBasis basis;
+    private long rows;
+    private String sha256;
+
+    private BillingSource(Path origin, List<Path> parts, ReadOptions options) {
+        this.origin = origin;
+        this.parts = parts;
+        this.options = options;
+        long total = 0;
+        for (Path p : parts) {
+            try {
+                total += Files.size(p);
+            } catch (NoSuchFileException e) {
+                throw new BadInputException(p + ": no such file");
+            } catch (IOException e) {
+                throw new BadInputException(p + ": cannot read: " + e.getMessage());
+            }
+        }
+        this.totalBytes = total;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Opens {@code file} (an export or an AWS CUR manifest) and reads its header to detect the format. */
+    public static BillingSource open(Path file, ReadOptions options) {
+        if (!Files.exists(file)) throw new BadInputException(file + ": no such file");
+        if (Files.isDirectory(file)) throw new BadInputException(file + ": is a directory, expected a billing export file");
+        List<Path> parts = Manifest.isManifest(file) ? Manifest.parts(file) : List.of(file);
+        BillingSource s = new BillingSource(file, parts, options);
+        try {
+            s.openNextPart();
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+        return s;
+    }
+
+    /** The next charge, or null when every part has been read. */
+    public Charge next() {
+        while (part != null) {
+            Charge c;
+            try {
+                c = part.next();
+            } catch (UncheckedIOException e) {
+                throw new BadInputException(part.name + ": line " + part.line() + ": cannot read the file ("
+                        + e.getCause().getMessage() + "); is it truncated or corrupt?", e);
+            }
+            if (c != null) {
+                rows++;
+                return c;
+            }
+            part.close();
+            bytesBefore += part.counter.count;
+            part = null;
+            if (partIndex + 1 < parts.size()) openNextPart();
+        }
+        if (sha256 == null) sha256 = HexFormat.of().formatHex(digest.digest());
+        return null;
+    }
+
+    private void openNextPart() {
+        partIndex++;
+        Path p = parts.get(partIndex);
+        part = new Part(p);
+        try {
+            part.open();
+        } catch (RuntimeException e) {
+            part.close();
+            throw e;
+        }
+    }
+
+    /** The file given to {@link #open}. */
+    public Path origin() {
+        return origin;
+    }
+
+    /** The data files read, in order (one unless {@link #origin()} is a manifest). */
+    public List<Path> parts() {
+        return parts;
+    }
+
+    public BillingFormat format() {
+        return format;
+    }
+
+    /** The format with its version or variant, e.g. "FOCUS 1.2", "AWS CUR 2.0", "Azure cost details (amortized)". */
+    public String formatLabel() {
+        return label;
+    }
+
+    public CostBasis basis() {
+        return basis;
+    }
+
+    /** Things the user should know that are not errors (e.g. an assumed cost basis). */
+    public List<String> notes() {
+        return notes;
+    }
+
+    /** Raw bytes of all parts. */
+    public long totalBytes() {
+        return totalBytes;
+    }
+
+    /** Raw bytes consumed so far; safe to read from any thread. */
+    public long bytesRead() {
+        return bytesDone;
+    }
+
+    public long rowsRead() {
+        return rows;
+    }
+
+    /** Hex SHA-256 of the raw bytes of all parts; null until {@link #next()} has returned null. */
+    public String sha256() {
+        return sha256;
+    }
+
+    @Override
+    public void close() {
+        if (part != null) part.close();
+        part = null;
+    }
+
+    /** Counts and hashes the raw bytes as they are read. */
+    private final class CountingStream extends FilterInputStream {
+        long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                digest.update((byte) b);
+                advance(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                digest.update(b, off, n);
+                advance(n);
+            }
+            return n;
+        }
+
+        private void advance(int n) {
+            count += n;
+            bytesDone = bytesBefore + count;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            throw new IOException("skip not supported");
+        }
+    }
+
+    /** One data file: its streams, its header, its mapper. */
+    private final class Part {
+        final Path path;
+        final String name;
+        CountingStream counter;
+        InputStream raw;
+        CsvParser csv;
+        BufferedReader jsonReader;
+        long jsonLine;
+        Columns columns;
+        RowMapper mapper;
+        Row row;
+
+        Part(Path path) {
+            this.path = path;
+            this.name = path.toString();
+        }
+
+        long line() {
+            return csv != null ? csv.line() : jsonLine;
+        }
+
+        void open() {
+            try {
+                counter = new CountingStream(Files.newInputStream(path));
+                raw = counter;
+                BufferedInputStream in = new BufferedInputStream(counter, 1 << 16);
+                in.mark(8);
+                byte[] magic = in.readNBytes(4);
+                in.reset();
+                InputStream data = in;
+                if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
+                    data = new GZIPInputStream(in, 1 << 16);
+                } else if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
+                    ZipInputStream zip = new ZipInputStream(in);
+                    if (zip.getNextEntry() == null) throw new BadInputException(name + ": the zip archive is empty");
+                    data = zip;
+                } else if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'A' && magic[2] == 'R' && magic[3] == '1') {
+                    throw new BadInputException(name + ": is a Parquet file; Frontier reads CSV and JSON Lines exports "
+                            + "(plain, .gz or .zip). Export the report as CSV (see docs/billing.md).");
+                }
+                BufferedInputStream text = new BufferedInputStream(data, 1 << 16);
+                text.mark(4096);
+                int first = firstNonBlank(text);
+                text.reset();
+                Reader reader = new InputStreamReader(text, StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+                if (first == '{') openJson(reader);
+                else openCsv(reader);
+            } catch (NoSuchFileException e) {
+                throw new BadInputException(name + ": no such file");
+            } catch (IOException | UncheckedIOException e) {
+                Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+                throw new BadInputException(name + ": cannot read the file (" + cause.getMessage() + ")", e);
+            }
+        }
+
+        private int firstNonBlank(InputStream in) throws IOException {
+            for (int i = 0; i < 4096; i++) {
+                int b = in.read();
+                if (b < 0) return -1;
+                if (b == 0xEF || b == 0xBB || b == 0xBF || Character.isWhitespace(b)) continue;
+                return b;
+            }
+            return -1;
+        }
+
+        private void openCsv(Reader reader) {
+            csv = new CsvParser(reader, name);
+            if (!csv.next()) throw new BadInputException(name + ": the file is empty; expected a header line of column names");
+            String[] header = csv.record();
+            columns = new Columns(List.of(header));
+            choose(columns, false);
+            int width = header.length;
+            row = new Row() {
+                @Override
+                public String get(int i) {
+                    if (csv.isEmpty(i)) return null;
+                    if (!csv.isQuoted(i) && csv.fieldEquals(i, "NULL")) return null;
+                    return csv.field(i);
+                }
+
+                @Override
+                public long line() {
+                    return csv.line();
+                }
+
+                @Override
+                public String file() {
+                    return name;
+                }
+
+                @Override
+                public String columnName(int i) {
+                    return i < width ? header[i] : "#" + (i + 1);
+                }
+
+                @Override
+                public String describeColumn(int i) {
+                    return "column " + (i + 1) + " (" + columnName(i) + ")";
+                }
+            };
+        }
+
+        private void openJson(Reader reader) throws IOException {
+            jsonReader = new BufferedReader(reader, 1 << 16);
+            Map<String, String> first = readJsonLine();
+            if (first == null) throw new BadInputException(name + ": the file is empty; expected JSON lines");
+            Set<String> keys = new LinkedHashSet<>(first.keySet());
+            Columns detect = new Columns(new ArrayList<>(keys));
+            keys.addAll(GCP_KEYS);
+            List<String> names = new ArrayList<>(keys);
+            columns = new Columns(names);
+            chooseJson(detect);
+            pending = first;
+            row = new Row() {
+                @Override
+                public String get(int i) {
+                    String v = current.get(names.get(i));
+                    return v == null || v.isEmpty() ? null : v;
+                }
+
+                @Override
+                public long line() {
+                    return jsonLine;
+                }
+
+                @Override
+                public String file() {
+                    return name;
+                }
+
+                @Override
+                public String columnName(int i) {
+                    return names.get(i);
+                }
+
+                @Override
+                public String describeColumn(int i) {
+                    return "field " + names.get(i);
+                }
+            };
+        }
+
+        Map<String, String> pending;
+        Map<String, String> current;
+
+        /** The next JSON line flattened to canonical keys, or null at the end. */
+        private Map<String, String> readJsonLine() throws IOException {
+            String text;
+            do {
+                text = jsonReader.readLine();
+                if (text == null) return null;
+                jsonLine++;
+            } while (text.isBlank());
+            JsonNode node;
+            try {
+                node = JSON.readTree(text);
+            } catch (JsonProcessingException e) {
+                throw new BadInputException(name + ": line " + jsonLine + ", column " + e.getLocation().getColumnNr()
+                        + ": expected one JSON object per line (" + e.getOriginalMessage() + ")");
+            }
+            if (node == null || !node.isObject()) {
+                throw new BadInputException(name + ": line " + jsonLine + ": expected a JSON object, got " + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase(Locale.ROOT)));
+            }
+            Map<String, String> flat = new LinkedHashMap<>();
+            flatten("", node, flat);
+            return flat;
+        }
+
+        private void flatten(String prefix, JsonNode node, Map<String, String> out) {
+            var it = node.properties().iterator();
+            while (it.hasNext()) {
+                var e = it.next();
+                String key = prefix + Columns.canon(e.getKey());
+                JsonNode v = e.getValue();
+                if (v.isObject()) flatten(key, v, out);
+                else if (v.isArray()) out.put(key, v.toString());
+                else if (!v.isNull()) out.put(key, v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asText());
+            }
+        }
+
+        private void chooseJson(Columns detect) {
+            BillingFormat wanted = options.format();
+            if (wanted != null && wanted != BillingFormat.GCP) {
+                throw new BadInputException(name + ": is JSON Lines; only the " + BillingFormat.GCP.label() + " is read from JSON, not " + wanted.label());
+            }
+            List<String> missing = BillingFormat.GCP.missing(detect);
+            if (!missing.isEmpty()) {
+                throw new BadInputException(name + ": line 1: JSON Lines that are not a " + BillingFormat.GCP.label()
+                        + ": missing " + String.join(", ", missing) + " (keys found: " + preview(detect.names()) + ")");
+            }
+            setFormat(BillingFormat.GCP, "GCP BigQuery export (JSONL)", CostBasis.BOTH);
+            mapper = new GcpMapper(columns);
+        }
+
+        private void choose(Columns c, boolean json) {
+            BillingFormat wanted = options.format();
+            BillingFormat found = null;
+            if (wanted != null) {
+                List<String> missing = wanted.missing(c);
+                if (!missing.isEmpty()) {
+                    throw new BadInputException(name + ": line 1: not a " + wanted.label() + " export: missing column"
+                            + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing) + " (header: " + preview(c.names()) + ")");
+                }
+                found = wanted;
+            } else {
+                StringBuilder why = new StringBuilder();
+                for (BillingFormat f : BillingFormat.values()) {
+                    List<String> missing = f.missing(c);
+                    if (missing.isEmpty()) {
+                        found = f;
+                        break;
+                    }
+                    why.append("\n  ").append(f.label()).append(": missing ").append(String.join(", ", missing));
+                }
+                if (found == null) {
+                    throw new BadInputException(name + ": line 1: unknown billing export format. Formats tried:" + why
+                            + "\n  (the header has " + c.size() + " column" + (c.size() == 1 ? "" : "s") + ": " + preview(c.names()) + ")");
+                }
+            }
+            switch (found) {
+                case FOCUS -> {
+                    setFormat(found, "FOCUS " + FocusMapper.version(c), CostBasis.BOTH);
+                    mapper = new FocusMapper(c);
+                }
+                case AWS_CUR -> {
+                    boolean legacy = c.names().stream().anyMatch(n -> n.contains("/"));
+                    setFormat(found, legacy ? "AWS CUR legacy" : "AWS CUR 2.0", CostBasis.BOTH);
+                    mapper = new AwsCurMapper(c);
+                }
+                case AZURE -> {
+                    CostBasis b = azureBasis();
+                    setFormat(found, "Azure cost details (" + b.code() + ")", b);
+                    mapper = new AzureMapper(c, b);
+                }
+                case GCP -> {
+                    setFormat(found, "GCP BigQuery export (CSV)", CostBasis.BOTH);
+                    mapper = new GcpMapper(c);
+                }
+            }
+        }
+
+        private CostBasis azureBasis() {
+            if (options.azureBasis() != null) return options.azureBasis();
+            String n = origin.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (n.contains("amortized") || n.contains("amortised")) return CostBasis.AMORTIZED;
+            if (!n.contains("actual")) {
+                addNote("Azure export assumed to hold actual cost (the file name says neither 'actual' nor 'amortized'); "
+                        + "use --azure-cost amortized if it is the amortized view.");
+            }
+            return CostBasis.ACTUAL;
+        }
+
+        private void setFormat(BillingFormat f, String l, CostBasis b) {
+            if (format == null) {
+                format = f;
+                label = l;
+                basis = b;
+            } else if (format != f || basis != b) {
+                throw new BadInputException(name + ": is a " + l + " file, but the earlier parts of " + origin + " are " + label);
+            }
+        }
+
+        Charge next() {
+            if (csv != null) {
+                if (!csv.next()) return null;
+                if (csv.size() != columns.size()) {
+                    throw new BadInputException(name + ": line " + csv.line() + ": expected " + columns.size()
+                            + " fields as in the header, found " + csv.size());
+                }
+                return mapper.map(row);
+            }
+            try {
+                current = pending != null ? pending : readJsonLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            pending = null;
+            if (current == null) return null;
+            return mapper.map(row);
+        }
+
+        void close() {
+            try {
+                if (raw != null) raw.close();
+            } catch (IOException e) {
+                // Closing a file we only read: nothing to do.
+            }
+        }
+    }
+
+    private void addNote(String note) {
+        if (!notes.contains(note)) notes.add(note);
+    }
+
+    private static String preview(List<String> names) {
+        List<String> shown = names.size() > 12 ? names.subList(0, 12) : names;
+        String s = String.join(", ", shown.stream().map(n -> n.length() > 40 ? n.substring(0, 40) + "…" : n).toList());
+        return names.size() > 12 ? s + ", … " + (names.size() - 12) + " more" : s;
+    }
+}

@@ -1,0 +1,17 @@
+package frontier.store;
+
+import java.util.List;
+
+/**
+ * Which totals to compute: grouped by {@code by} (and always by currency, never adding two currencies),
+ * over charges whose period starts in [from, to) (epoch s; null for unbounded).
+ */
+public record CostQuery(List<Dimension> by, Long from, Long to) {
+    public CostQuery {
+        by = List.copyOf(by);
+    }
+
+    public static CostQuery of(Dimension... dims) {
+        return new CostQuery(List.of(dims), null, null);
+    }
+}

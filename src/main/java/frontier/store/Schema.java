@@ -1,0 +1,90 @@
+package frontier.store;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The workspace schema and its migrations, applied in order and recorded in {@code PRAGMA user_version}.
+ * A migration is never edited once released; a change is a new entry at the end.
+ *
+ * <p>Charges are stored narrow: the repeated descriptive columns (provider, account, service, region,
+ * pricing model, currency…) live once in {@code dims}, each charge points at its tuple. Money is TEXT
+ * holding an exact decimal and is only ever added with {@code decsum} ({@link DecimalSum}). Charges
+ * of one import occupy the rowid range [first_rowid, last_rowid] recorded in {@code imports}, so no
+ * index slows the bulk insert and an import is still deleted without a full scan.
+ */
+final class Schema {
+    static final List<String> MIGRATIONS = List.of(
+            """
+            CREATE TABLE imports(
+              id INTEGER PRIMARY KEY,
+              source TEXT NOT NULL,
+              format TEXT NOT NULL,
+              cost_basis TEXT NOT NULL,
+              sha256 TEXT NOT NULL,
+              bytes INTEGER NOT NULL,
+              rows INTEGER NOT NULL DEFAULT 0,
+              period_start INTEGER,
+              period_end INTEGER,
+              imported_at TEXT NOT NULL,
+              seconds REAL NOT NULL DEFAULT 0,
+              first_rowid INTEGER,
+              last_rowid INTEGER);
+            CREATE INDEX imports_by_sha ON imports(sha256);
+            CREATE TABLE import_accounts(
+              import_id INTEGER NOT NULL REFERENCES imports(id) ON DELETE CASCADE,
+              provider TEXT NOT NULL,
+              billing_account TEXT NOT NULL,
+              period_start INTEGER NOT NULL,
+              period_end INTEGER NOT NULL,
+              rows INTEGER NOT NULL,
+              PRIMARY KEY(import_id, provider, billing_account));
+            CREATE INDEX import_accounts_by_account ON import_accounts(provider, billing_account);
+            CREATE TABLE dims(
+              id INTEGER PRIMARY KEY,
+              provider TEXT, billing_account TEXT, sub_account TEXT, service TEXT, service_category TEXT,
+              region TEXT, sku TEXT, charge_category TEXT NOT NULL, pricing_model TEXT NOT NULL,
+              currency TEXT NOT NULL, unit TEXT);
+            CREATE TABLE charges(
+              import_id INTEGER NOT NULL,
+              dim_id INTEGER NOT NULL,
+              period_start INTEGER NOT NULL,
+              period_end INTEGER NOT NULL,
+              resource_id TEXT,
+              billed_cost TEXT,
+              effective_cost TEXT,
+              quantity TEXT);
+            """);
+
+    private Schema() {
+    }
+
+    /** Brings the database to the latest version; returns the version it had before. */
+    static int migrate(Connection c) throws SQLException {
+        int version;
+        try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
+            version = rs.getInt(1);
+        }
+        if (version > MIGRATIONS.size()) {
+            throw new SQLException("the workspace was written by a newer Frontier (schema version " + version
+                    + ", this one knows up to " + MIGRATIONS.size() + ")");
+        }
+        boolean auto = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (Statement s = c.createStatement()) {
+            for (int v = version; v < MIGRATIONS.size(); v++) {
+                for (String sql : MIGRATIONS.get(v).split(";\\s*\\n")) if (!sql.isBlank()) s.execute(sql);
+                s.execute("PRAGMA user_version = " + (v + 1));
+            }
+            c.commit();
+        } catch (SQLException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(auto);
+        }
+        return version;
+    }
+}

@@ -1,0 +1,109 @@
+package frontier.app.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import frontier.app.MainWindow;
+import frontier.ingest.Samples;
+import frontier.store.ImportRecord;
+import frontier.store.OverlapPolicy;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Data screen end to end: real samples imported through the view-model into a real workspace, shown in the history. */
+@ExtendWith(ApplicationExtension.class)
+class DataViewTest {
+    @TempDir
+    static Path dir;
+
+    private DataView view;
+    private BillingSession session;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path ws = Files.createTempFile(dir, "ws", ".sqlite");
+        Files.delete(ws);
+        session = new BillingSession(ws);
+        view = new DataView(session);
+        stage.setScene(new MainWindow(List.of(view)).createScene(1200, 700));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        view.viewModel().shutdown();
+    }
+
+    @Test
+    void importedFileAppearsInTheHistory(FxRobot robot) throws Exception {
+        Path focus = Samples.billing("focus_1.0_sample_official_1000rows.csv");
+        TableView<ImportRecord> table = robot.lookup("#importTable").queryTableView();
+        assertTrue(table.getItems().isEmpty());
+        robot.interact(() -> view.viewModel().importFile(focus));
+        waitUntil(() -> table.getItems().size() == 1);
+        ImportRecord r = table.getItems().getFirst();
+        assertEquals(1000, r.rows());
+        assertEquals("FOCUS 1.0", r.format());
+        // The cells are laid out on a later pulse than the items change.
+        waitUntil(() -> robot.lookup("focus_1.0_sample_official_1000rows.csv").tryQuery().isPresent());
+        waitUntil(() -> robot.lookup("1,000").tryQuery().isPresent());
+        waitUntil(() -> status(robot).getText().startsWith("Imported focus_1.0_sample_official_1000rows.csv: FOCUS 1.0, 1,000 rows"));
+        assertEquals(1, session.revisionProperty().get(), "other views are told");
+    }
+
+    @Test
+    void overlapAsksAndKeepsBothWhenToldTo(FxRobot robot) throws Exception {
+        Path actual = Samples.billing("azure_ea_actualcost_small.csv");
+        Path copy = dir.resolve("azure-actual-redelivered.csv");
+        Files.writeString(copy, Files.readString(actual).replace("Cost Management Research", "Cost Management Research (2)"));
+        AtomicInteger asked = new AtomicInteger();
+        view.setOverlapResolver(e -> {
+            asked.incrementAndGet();
+            assertEquals(1, e.overlaps().size());
+            return Optional.of(OverlapPolicy.KEEP_BOTH);
+        });
+        TableView<ImportRecord> table = robot.lookup("#importTable").queryTableView();
+        robot.interact(() -> view.viewModel().importFile(actual));
+        waitUntil(() -> table.getItems().size() == 1);
+        robot.interact(() -> view.viewModel().importFile(copy));
+        waitUntil(() -> table.getItems().size() == 2);
+        assertEquals(1, asked.get());
+
+        robot.interact(() -> view.viewModel().importFile(copy));
+        waitUntil(() -> status(robot).getText().contains("already imported"));
+        assertTrue(status(robot).getStyleClass().contains("error"));
+        assertEquals(2, table.getItems().size());
+    }
+
+    @Test
+    void unreadableFileIsReportedNotThrown(FxRobot robot) throws Exception {
+        Path junk = Files.writeString(dir.resolve("notes.csv"), "hello,world\n1,2\n");
+        robot.interact(() -> view.viewModel().importFile(junk));
+        waitUntil(() -> status(robot).getText().contains("unknown billing export format"));
+        assertTrue(status(robot).getStyleClass().contains("error"));
+    }
+
+    private static Label status(FxRobot robot) {
+        return robot.lookup("#importStatus").queryAs(Label.class);
+    }
+
+    static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+    }
+}

@@ -1,0 +1,109 @@
+package frontier.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import frontier.ingest.Samples;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code frontier import} and {@code frontier costs} on the real samples: exit codes, messages, JSON and CSV. */
+class BillingCliTest {
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+    }
+
+    static Run cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = FrontierCli.execute(args, new PrintWriter(out), new PrintWriter(err));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void importThenCostsByPricingModelAsJsonAndCsv() throws Exception {
+        Path focus = Samples.billing("focus_1.0_sample_official_1000rows.csv");
+        String ws = dir.resolve("ws.sqlite").toString();
+        Run imp = cli("import", "-w", ws, focus.toString(), "--json");
+        assertEquals(0, imp.code(), imp.err());
+        JsonNode j = new ObjectMapper().readTree(imp.out());
+        assertEquals(1000, j.at("/imports/0/rows").asInt());
+        assertEquals("FOCUS 1.0", j.at("/imports/0/format").asText());
+        assertEquals(64, j.at("/imports/0/sha256").asText().length());
+        assertEquals("", imp.err(), "no progress when stderr is not a terminal");
+
+        Run costs = cli("costs", "-w", ws, "--json");
+        assertEquals(0, costs.code(), costs.err());
+        JsonNode c = new ObjectMapper().readTree(costs.out());
+        assertEquals("pricing-model", c.at("/by/0").asText());
+        assertEquals(4, c.at("/rows").size());
+        assertEquals(0, Samples.columnSum(focus, "BilledCost").compareTo(new BigDecimal(c.at("/totals/0/billed_cost").asText())));
+        assertTrue(c.at("/rows/0/billed_cost").isTextual(), "exact decimal strings");
+
+        Run csv = cli("costs", "-w", ws, "--csv", "--by", "provider,month");
+        assertEquals(0, csv.code(), csv.err());
+        assertTrue(csv.out().startsWith("provider,month,currency,billed_cost,effective_cost,rows\n"), csv.out());
+        assertTrue(csv.out().contains("\nAWS,2024-09,USD,"), csv.out());
+
+        Run table = cli("costs", "-w", ws);
+        assertTrue(table.out().contains("On-demand") && table.out().contains("Total"), table.out());
+    }
+
+    @Test
+    void overlapIsRefusedWithExitCode2UnlessReplaceOrKeepBoth() throws Exception {
+        Path cur = Samples.billing("aws_cur1_legacy_anonymized_focus_converters.csv");
+        Path edited = dir.resolve("november-redelivered.csv");
+        Files.writeString(edited, Files.readString(cur).replaceFirst("\n(.*)\n", "\n$1\n$1\n"));
+        String ws = dir.resolve("ws.sqlite").toString();
+        assertEquals(0, cli("import", "-w", ws, cur.toString()).code());
+
+        Run again = cli("import", "-w", ws, cur.toString());
+        assertEquals(2, again.code());
+        assertTrue(again.err().contains("already imported as import #1"), again.err());
+
+        Run overlap = cli("import", "-w", ws, edited.toString());
+        assertEquals(2, overlap.code());
+        assertTrue(overlap.err().contains("overlaps import #1") && overlap.err().contains("--replace") && overlap.err().contains("--keep-both"),
+                overlap.err());
+
+        Run replace = cli("import", "-w", ws, edited.toString(), "--replace");
+        assertEquals(0, replace.code(), replace.err());
+        assertTrue(replace.out().contains("replaced 1,281 earlier rows"), replace.out());
+        Run list = cli("import", "-w", ws, "--list");
+        assertTrue(list.out().contains("1,282") && !list.out().contains("   1  "), list.out());
+
+        assertEquals(2, cli("import", "-w", ws, edited.toString(), "--replace", "--keep-both").code(), "mutually exclusive");
+    }
+
+    @Test
+    void badInputNamesFileLineAndColumnWithExitCode2() throws Exception {
+        Path f = dir.resolve("broken.csv");
+        Files.writeString(f, "BilledCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,ChargeCategory\n"
+                + "1,2024-09-01,2024-09-02,USD,a,Spending\n");
+        Run r = cli("import", "-w", dir.resolve("ws.sqlite").toString(), f.toString());
+        assertEquals(2, r.code());
+        assertEquals("frontier: " + f + ": line 2, column 6 (ChargeCategory): expected one of Usage, Purchase, Tax, Credit, Adjustment, got 'Spending'\n",
+                r.err());
+        Run unknown = cli("costs", "-w", dir.resolve("ws.sqlite").toString(), "--by", "colour");
+        assertEquals(2, unknown.code());
+        assertTrue(unknown.err().contains("unknown dimension 'colour'"), unknown.err());
+        assertEquals(2, cli("costs", "-w", dir.resolve("none.sqlite").toString()).code());
+    }
+
+    @Test
+    void progressGoesToStderrWhenAsked() {
+        Path f = Samples.billing("azure_ea_actualcost_small.csv");
+        Run r = cli("import", "-w", dir.resolve("ws.sqlite").toString(), f.toString(), "--progress");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.err().contains("importing azure_ea_actualcost_small.csv: 11 rows") && r.err().contains("(100%)"), r.err());
+    }
+}

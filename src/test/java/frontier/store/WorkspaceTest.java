@@ -1,0 +1,221 @@
+package frontier.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import frontier.ingest.CostBasis;
+import frontier.ingest.ReadOptions;
+import frontier.ingest.Samples;
+import frontier.sim.BadInputException;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WorkspaceTest {
+    @TempDir
+    Path dir;
+
+    private static final String FOCUS_HEADER = "BilledCost,EffectiveCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,"
+            + "ChargeCategory,PricingCategory,ProviderName,ServiceName\n";
+
+    /** A FOCUS file with one row per day of [fromDay, toDay] in September 2024, each costing {@code cost}. */
+    private Path focusDays(String name, String account, int fromDay, int toDay, String cost) throws IOException {
+        StringBuilder b = new StringBuilder(FOCUS_HEADER);
+        for (int d = fromDay; d <= toDay; d++) {
+            java.time.LocalDate day = java.time.LocalDate.of(2024, 9, d);
+            b.append(String.format("%s,%s,%sT00:00:00Z,%sT00:00:00Z,USD,%s,Usage,Standard,AWS,Amazon EC2%n",
+                    cost, cost, day, day.plusDays(1), account));
+        }
+        return Files.writeString(dir.resolve(name), b);
+    }
+
+    private Workspace open() {
+        return Workspace.open(dir.resolve("ws.sqlite"));
+    }
+
+    private static ImportResult imp(Workspace ws, Path f, OverlapPolicy p) {
+        return ws.importFile(f, ReadOptions.DETECT, p, ImportMonitor.NONE);
+    }
+
+    private static BigDecimal totalBilled(Workspace ws) {
+        return ws.costs(CostQuery.of()).stream().map(CostRow::billed).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    @Test
+    void focusSampleTotalsByPricingModelAreExact() throws IOException {
+        Path f = Samples.billing("focus_1.0_sample_official_1000rows.csv");
+        try (Workspace ws = open()) {
+            ImportResult r = imp(ws, f, OverlapPolicy.REFUSE);
+            assertEquals(1000, r.record().rows());
+            assertEquals("FOCUS 1.0", r.record().format());
+            assertEquals(3, r.accounts().size());
+            List<CostRow> rows = ws.costs(CostQuery.of(Dimension.PRICING_MODEL));
+            Map<String, Long> counts = rows.stream().collect(Collectors.toMap(x -> String.valueOf(x.keys().getFirst()), CostRow::rows));
+            assertEquals(Map.of("on_demand", 988L, "commitment", 4L, "other", 1L, "unspecified", 7L), counts);
+            assertEquals(0, Samples.columnSum(f, "BilledCost").compareTo(totalBilled(ws)), "exact, not double, sums");
+            BigDecimal effective = rows.stream().map(CostRow::effective).reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertEquals(0, Samples.columnSum(f, "EffectiveCost").compareTo(effective));
+        }
+        try (Workspace ws = open()) {
+            assertEquals(1, ws.imports().size(), "committed and reopened");
+            assertEquals(1000, ws.chargeCount());
+        }
+    }
+
+    @Test
+    void sumsOfManyTinyAmountsStayExact() throws IOException {
+        StringBuilder b = new StringBuilder(FOCUS_HEADER);
+        for (int i = 0; i < 10_000; i++) b.append("0.1,0.00000000001,2024-09-01T00:00:00Z,2024-09-01T01:00:00Z,USD,a,Usage,Standard,AWS,S\n");
+        Path f = Files.writeString(dir.resolve("tiny.csv"), b);
+        try (Workspace ws = open()) {
+            imp(ws, f, OverlapPolicy.REFUSE);
+            CostRow r = ws.costs(CostQuery.of()).getFirst();
+            assertEquals(new BigDecimal("1000"), r.billed(), "0.1 × 10,000 in doubles is 1000.0000000001588");
+            assertEquals(new BigDecimal("1E-7"), r.effective());
+        }
+    }
+
+    @Test
+    void sameContentTwiceIsRefusedUnlessReplacing() throws IOException {
+        Path a = focusDays("a.csv", "acct", 1, 10, "2.5");
+        Path copy = Files.copy(a, dir.resolve("copy-of-a.csv"));
+        try (Workspace ws = open()) {
+            imp(ws, a, OverlapPolicy.REFUSE);
+            DuplicateImportException e = assertThrows(DuplicateImportException.class, () -> imp(ws, copy, OverlapPolicy.KEEP_BOTH));
+            assertTrue(e.getMessage().contains("already imported as import #1"), e.getMessage());
+            assertEquals(1, ws.imports().size());
+            assertEquals(10, ws.chargeCount(), "rolled back");
+            ImportResult r = imp(ws, copy, OverlapPolicy.REPLACE);
+            assertEquals(10, r.replacedRows());
+            assertEquals(List.of(r.record().id()), ws.imports().stream().map(ImportRecord::id).toList());
+            assertEquals(new BigDecimal("25"), totalBilled(ws));
+        }
+    }
+
+    @Test
+    void overlappingPeriodOfTheSameAccountIsRefusedReplacedOrKept() throws IOException {
+        Path sept1to20 = focusDays("early.csv", "acct", 1, 20, "1");
+        Path sept11to30 = focusDays("late.csv", "acct", 11, 30, "2");
+        Path otherAccount = focusDays("other.csv", "other", 1, 30, "3");
+        try (Workspace ws = open()) {
+            imp(ws, sept1to20, OverlapPolicy.REFUSE);
+            imp(ws, otherAccount, OverlapPolicy.REFUSE);
+            OverlapException e = assertThrows(OverlapException.class, () -> imp(ws, sept11to30, OverlapPolicy.REFUSE));
+            assertTrue(e.getMessage().contains("AWS account acct: 2024-09-11 – 2024-10-01 overlaps import #1 (early.csv, 2024-09-01 – 2024-09-21)"),
+                    e.getMessage());
+            assertEquals(1, e.overlaps().size(), "the other account does not overlap");
+            assertEquals(50, ws.chargeCount());
+
+            ImportResult r = imp(ws, sept11to30, OverlapPolicy.REPLACE);
+            assertEquals(10, r.replacedRows(), "Sept 11–20 of the early file");
+            assertEquals(new BigDecimal("10").add(new BigDecimal("40")).add(new BigDecimal("90")), totalBilled(ws));
+            ImportRecord early = ws.find(1);
+            assertEquals(10, early.rows());
+            assertEquals(java.time.Instant.parse("2024-09-11T00:00:00Z").getEpochSecond(), early.periodEnd());
+        }
+    }
+
+    @Test
+    void keepBothKeepsBothAndAzureActualDoesNotOverlapAmortized() throws IOException {
+        Path a = focusDays("a.csv", "acct", 1, 5, "1");
+        Path b = focusDays("b.csv", "acct", 3, 7, "1.5");
+        try (Workspace ws = open()) {
+            imp(ws, a, OverlapPolicy.REFUSE);
+            imp(ws, b, OverlapPolicy.KEEP_BOTH);
+            assertEquals(new BigDecimal("12.5"), totalBilled(ws));
+        }
+        Path actual = Samples.billing("azure_ea_actualcost_small.csv");
+        Path amortized = Samples.billing("azure_ea_amortizedcost_small.csv");
+        try (Workspace ws = Workspace.open(dir.resolve("azure.sqlite"))) {
+            imp(ws, actual, OverlapPolicy.REFUSE);
+            imp(ws, amortized, OverlapPolicy.REFUSE);
+            CostRow total = ws.costs(CostQuery.of()).getFirst();
+            assertEquals(0, Samples.columnSum(actual, "Cost").compareTo(total.billed()));
+            assertEquals(0, Samples.columnSum(amortized, "Cost").compareTo(total.effective()));
+            assertEquals(2, ws.imports().size(), "actual and amortized views of one account and month do not overlap");
+        }
+    }
+
+    @Test
+    void badRowHalfwayRollsTheWholeImportBack() throws IOException {
+        StringBuilder b = new StringBuilder(FOCUS_HEADER);
+        for (int i = 0; i < 20_000; i++) b.append("1,1,2024-09-01T00:00:00Z,2024-09-01T01:00:00Z,USD,a,Usage,Standard,AWS,S\n");
+        b.append("1,1,2024-09-01T00:00:00Z,not a time,USD,a,Usage,Standard,AWS,S\n");
+        Path f = Files.writeString(dir.resolve("bad.csv"), b);
+        try (Workspace ws = open()) {
+            BadInputException e = assertThrows(BadInputException.class, () -> imp(ws, f, OverlapPolicy.REFUSE));
+            assertTrue(e.getMessage().contains("line 20002, column 4 (ChargePeriodEnd)"), e.getMessage());
+            assertEquals(0, ws.chargeCount());
+            assertTrue(ws.imports().isEmpty());
+        }
+    }
+
+    @Test
+    void cancellingRollsBackAndReportsProgressOnTheWay() throws IOException {
+        StringBuilder b = new StringBuilder(FOCUS_HEADER);
+        for (int i = 0; i < 50_000; i++) b.append("1,1,2024-09-01T00:00:00Z,2024-09-01T01:00:00Z,USD,a,Usage,Standard,AWS,S\n");
+        Path f = Files.writeString(dir.resolve("big.csv"), b);
+        AtomicLong seenRows = new AtomicLong();
+        AtomicLong seenBytes = new AtomicLong();
+        try (Workspace ws = open()) {
+            assertThrows(ImportCancelledException.class, () -> ws.importFile(f, ReadOptions.DETECT, OverlapPolicy.REFUSE, new ImportMonitor() {
+                @Override
+                public boolean isCancelled() {
+                    return seenRows.get() >= 10_000;
+                }
+
+                @Override
+                public void progress(long rows, long bytes, long total) {
+                    seenRows.set(rows);
+                    seenBytes.set(bytes);
+                    assertEquals(Files.exists(f) ? total : 0, total);
+                }
+            }));
+            assertTrue(seenRows.get() >= 10_000 && seenBytes.get() > 0);
+            assertEquals(0, ws.chargeCount());
+            assertTrue(ws.imports().isEmpty());
+            imp(ws, f, OverlapPolicy.REFUSE);
+            assertEquals(50_000, ws.chargeCount(), "the workspace is usable after a cancel");
+        }
+    }
+
+    @Test
+    void deletingAnImportRemovesItsRowsOnly() throws IOException {
+        try (Workspace ws = open()) {
+            long a = imp(ws, focusDays("a.csv", "a", 1, 3, "1"), OverlapPolicy.REFUSE).record().id();
+            imp(ws, focusDays("b.csv", "b", 1, 3, "2"), OverlapPolicy.REFUSE);
+            assertTrue(ws.deleteImport(a));
+            assertFalse(ws.deleteImport(a));
+            assertEquals(new BigDecimal("6"), totalBilled(ws));
+        }
+    }
+
+    @Test
+    void notAWorkspaceIsBadInput() throws IOException {
+        Path junk = Files.writeString(dir.resolve("junk.sqlite"), "this is not a database, just text that is long enough to matter".repeat(100));
+        BadInputException e = assertThrows(BadInputException.class, () -> Workspace.open(junk));
+        assertTrue(e.getMessage().contains("not a usable Frontier workspace"), e.getMessage());
+    }
+
+    @Test
+    void groupingByMonthAndServiceFiltersByPeriod() throws IOException {
+        try (Workspace ws = open()) {
+            imp(ws, focusDays("a.csv", "a", 1, 30, "1"), OverlapPolicy.REFUSE);
+            long from = java.time.Instant.parse("2024-09-10T00:00:00Z").getEpochSecond();
+            long to = java.time.Instant.parse("2024-09-20T00:00:00Z").getEpochSecond();
+            List<CostRow> rows = ws.costs(new CostQuery(List.of(Dimension.MONTH, Dimension.SERVICE), from, to));
+            assertEquals(1, rows.size());
+            assertEquals(List.of("2024-09", "Amazon EC2"), rows.getFirst().keys());
+            assertEquals(new BigDecimal("10"), rows.getFirst().billed());
+        }
+    }
+}
