@@ -49,9 +49,10 @@ class ScenarioLoaderTest {
         Scenario s = ScenarioLoader.parse(VALID_FLEET, "f.json");
         assertEquals(3, s.pools().size());
         assertEquals(1.006, s.pools().get(0).price().usdPerHour(), 1e-9, "g5.xlarge on-demand from the shipped catalogue");
-        m0(error(VALID_FLEET.replace("\"g5.xlarge\"", "\"g5.mega\"")));
         assertEquals(3, s.fleet().pools().size());
-        String m = error(VALID_FLEET.replace("\"overflow_to\": \"od\"", "\"overflow_to\": \"nope\""));
+        String m = error(VALID_FLEET.replace("\"g5.xlarge\"", "\"g5.mega\""));
+        assertTrue(m.contains("$.pools[0].price") && m.contains("no on_demand price for aws g5.mega"), m);
+        m = error(VALID_FLEET.replace("\"overflow_to\": \"od\"", "\"overflow_to\": \"nope\""));
         assertTrue(m.contains("$.pools[1].overflow_to") && m.contains("no pool named 'nope'"), m);
         m = error(VALID_FLEET.replace("\"share\": 0.2", "\"share\": 0.3"));
         assertTrue(m.contains("$.classes") && m.contains("add up to 1"), m);
