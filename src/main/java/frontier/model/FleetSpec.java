@@ -27,6 +27,14 @@ public record FleetSpec(Traffic traffic, List<Pools> pools, List<RequestClass> c
             if (to != null && !names.contains(to)) throw new InvalidSpecException("pools[" + i + "].overflow_to", "no pool named '" + to + "'; pools: " + names);
             if (to != null && to.equals(pools.get(i).name())) throw new InvalidSpecException("pools[" + i + "].overflow_to", "a pool cannot overflow to itself");
         }
+        // Overflow chains must end: a request declined by every pool of a cycle would have nowhere to go.
+        java.util.Map<String, String> next = new java.util.HashMap<>();
+        for (Pools p : pools) if (p.overflowTo() != null) next.put(p.name(), p.overflowTo());
+        for (int i = 0; i < pools.size(); i++) {
+            String at = pools.get(i).name();
+            for (int hops = 0; hops <= pools.size() && at != null; hops++) at = next.get(at);
+            if (at != null) throw new InvalidSpecException("pools[" + i + "].overflow_to", "the overflow chain from '" + pools.get(i).name() + "' loops back on itself; it must end at a pool without overflow_to");
+        }
         classes = classes == null ? List.of() : List.copyOf(classes);
         double total = 0;
         Set<String> classNames = new HashSet<>();
@@ -36,7 +44,9 @@ public record FleetSpec(Traffic traffic, List<Pools> pools, List<RequestClass> c
             if (!classNames.add(c.name())) throw new InvalidSpecException("classes[" + i + "].name", "two classes are named '" + c.name() + "'");
             if (c.pool() != null && !names.contains(c.pool())) throw new InvalidSpecException("classes[" + i + "].pool", "no pool named '" + c.pool() + "'; pools: " + names);
         }
-        if (!classes.isEmpty() && Math.abs(total - 1) > 1e-9) throw new InvalidSpecException("classes", "the shares must add up to 1, they add up to " + total);
+        if (!classes.isEmpty() && Math.abs(total - 1) > 1e-9) {
+            throw new InvalidSpecException("classes", "the shares must add up to 1, they add up to " + java.math.BigDecimal.valueOf(total).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString());
+        }
         InvalidSpecException.required("run", run);
     }
 

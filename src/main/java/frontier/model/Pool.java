@@ -400,7 +400,7 @@ final class Pool implements EventHandler {
             stats.completed(now, r, this);
             r = next;
         }
-        if (maxBatch == 1 && inst.state == Instance.READY && !queue.isEmpty()) {
+        if (batching == null && inst.state == Instance.READY && !queue.isEmpty()) {
             // The slot goes straight on to the oldest waiting request: no state changes to account.
             Request nextUp = dequeue(now);
             double end = now + service.sample();

@@ -104,6 +104,22 @@ class PoolsTest {
     }
 
     @Test
+    void aBatchOfOneTakesTheBatchTimeEvenWhenTheSlotGoesStraightOnToTheNextRequest() {
+        Batching single = new Batching(1, null, null, null, List.of(0.1), null);
+        AlwaysOnPool pool = new AlwaysOnPool("gpu", 1, 1, svc(Exponential.ofMean(1)), null, null, single, null, null, Price.perHour(1));
+        RunResult r = run(new PoissonTraffic(2), List.of(pool), null, null, seconds(20_000));
+        assertEquals(100, r.metric("service_ms.mean"), 0.5, "the table's 0.1 s, not the model's 1 s");
+    }
+
+    @Test
+    void overflowChainsThatLoopAreRefused() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(frontier.sim.InvalidSpecException.class, () -> new FleetSpec(
+                new PoissonTraffic(1), List.of(alwaysOn("a", 1, 1, Exponential.ofMean(1), 1, "b"), alwaysOn("b", 1, 1, Exponential.ofMean(1), 1, "a")),
+                null, null, seconds(10)));
+        assertEquals("pools[0].overflow_to", e.field());
+    }
+
+    @Test
     void batchesWaitAtMostMaxWaitUnderLightLoad() {
         Batching batching = new Batching(8, 0.1, 0.2, 0.05, null, null);
         AlwaysOnPool pool = new AlwaysOnPool("gpu", 4, 1, svc(Exponential.ofMean(1)), null, null, batching, null, null, Price.perHour(1));

@@ -65,6 +65,8 @@ class ScenarioSchemaTest {
     private static final Map<String, String> INVALID = Map.ofEntries(
             // unknown fields and typos
             Map.entry("unknown-field-typo.json", "$.pool.timout_s"),
+            Map.entry("interruption-time-unit-without-trace.json", "$.pools[0].interruption.time_unit"),
+            Map.entry("price-inline-and-catalogue.json", "$.pools[0].price.usd_per_hour"),
             Map.entry("base-dir-field.json", "$.base_dir"),
             Map.entry("fractional-requests.json", "$.run.requests"),
             Map.entry("fractional-servers.json", "$.pool.servers"),

@@ -29,7 +29,9 @@ public record AutoscaledPool(@JsonProperty(required = true) String name, Integer
         if (minInstances == null) minInstances = 0;
         if (minInstances < 0) throw new InvalidSpecException("min_instances", "expected an integer >= 0, got " + minInstances);
         if (maxInstances < Math.max(1, minInstances)) throw new InvalidSpecException("max_instances", "expected an integer >= max(1, min_instances), got " + maxInstances);
-        if (initialInstances == null) initialInstances = Math.max(minInstances, keepWarm == null ? 0 : keepWarm);
+        if (keepWarm == null) keepWarm = 0;
+        if (keepWarm < 0 || keepWarm > maxInstances) throw new InvalidSpecException("keep_warm", "expected an integer from 0 to max_instances, got " + keepWarm);
+        if (initialInstances == null) initialInstances = Math.max(minInstances, keepWarm);
         if (initialInstances < minInstances || initialInstances > maxInstances) throw new InvalidSpecException("initial_instances", "expected a count between min_instances and max_instances, got " + initialInstances);
         InvalidSpecException.required("policy", policy);
         if (intervalS == null) intervalS = 15.0;
@@ -39,8 +41,6 @@ public record AutoscaledPool(@JsonProperty(required = true) String name, Integer
         if (scaleInDelayS == null) scaleInDelayS = 300.0;
         InvalidSpecException.nonNegative("scale_in_delay_s", scaleInDelayS);
         InvalidSpecException.required("cold_start", coldStart);
-        if (keepWarm == null) keepWarm = 0;
-        if (keepWarm < 0 || keepWarm > maxInstances) throw new InvalidSpecException("keep_warm", "expected an integer from 0 to max_instances, got " + keepWarm);
         if (scaleToZeroAfterS != null) {
             InvalidSpecException.positive("scale_to_zero_after_s", scaleToZeroAfterS);
             if (minInstances > 0 || keepWarm > 0) throw new InvalidSpecException("scale_to_zero_after_s", "needs min_instances and keep_warm at 0");

@@ -9,7 +9,7 @@ import java.util.List;
  * {@code base_s + per_item_s × n} seconds, or {@code table_s[n−1]} when a table is given (measured
  * times per batch size), scaled by a lognormal factor of mean 1 and {@code cv} when cv > 0.
  */
-public record Batching(int maxBatch, Double maxWaitS, Double baseS, Double perItemS, List<Double> tableS, Double cv) {
+public record Batching(@com.fasterxml.jackson.annotation.JsonProperty(required = true) int maxBatch, Double maxWaitS, Double baseS, Double perItemS, List<Double> tableS, Double cv) {
     public Batching {
         if (maxBatch < 1) throw new InvalidSpecException("max_batch", "expected an integer >= 1, got " + maxBatch);
         if (maxWaitS == null) maxWaitS = 0.0;

@@ -13,6 +13,7 @@ public record Interruption(Double hazardPerHour, String bucket, String trace, St
         if (given != 1) throw new InvalidSpecException("hazard_per_hour", "give exactly one of 'hazard_per_hour', 'bucket' or 'trace'");
         if (hazardPerHour != null) InvalidSpecException.nonNegative("hazard_per_hour", hazardPerHour);
         if (bucket != null) hazardOfBucket(bucket);
+        if (timeUnit != null && trace == null) throw new InvalidSpecException("time_unit", "belongs to a 'trace'");
         if (timeUnit == null) timeUnit = "s";
         if (!timeUnit.equals("s") && !timeUnit.equals("ms")) throw new InvalidSpecException("time_unit", "expected 's' or 'ms', got " + timeUnit);
         if (trace != null && trace.isBlank()) throw new InvalidSpecException("trace", "expected the path of an availability trace");

@@ -11,6 +11,8 @@ public record Price(Double usdPerHour, String provider, String instanceType, Str
         boolean catalogue = provider != null || instanceType != null;
         if (usdPerHour == null && !catalogue) throw new InvalidSpecException("usd_per_hour", "give 'usd_per_hour', or 'provider' and 'instance_type' from the price catalogue");
         if (usdPerHour != null) InvalidSpecException.nonNegative("usd_per_hour", usdPerHour);
+        if (usdPerHour != null && catalogue) throw new InvalidSpecException("usd_per_hour", "give either 'usd_per_hour' or a catalogue entry ('provider', 'instance_type'), not both");
+        if (!catalogue && (region != null || pricingModel != null)) throw new InvalidSpecException(region != null ? "region" : "pricing_model", "belongs to a catalogue entry: give 'provider' and 'instance_type' too");
         if (catalogue && (provider == null || instanceType == null)) {
             throw new InvalidSpecException(provider == null ? "provider" : "instance_type", "a catalogue price needs both 'provider' and 'instance_type'");
         }
@@ -24,8 +26,9 @@ public record Price(Double usdPerHour, String provider, String instanceType, Str
         return usdPerHour != null;
     }
 
+    /** The resolved price; the catalogue reference it came from is not kept. */
     public Price withUsdPerHour(double usd) {
-        return new Price(usd, provider, instanceType, region, pricingModel);
+        return Price.perHour(usd);
     }
 
     public double usdPerSecond() {

@@ -29,7 +29,8 @@ public record ServerlessPool(@JsonProperty(required = true) String name, Integer
         if (provisioned < 0 || provisioned > maxConcurrency) throw new InvalidSpecException("provisioned", "expected an integer from 0 to max_concurrency, got " + provisioned);
         if (idlePolicy == null) idlePolicy = IdlePolicy.NEWEST_FIRST;
         if (billing == null) billing = ServerlessBilling.none();
-        overflowQueue = Checks.overflowQueue(overflowQueue);
+        if (overflowQueue != null) throw new InvalidSpecException("overflow_queue", "a serverless pool has no queue: it overflows when it reaches max_concurrency");
+        overflowQueue = 0;
     }
 
     @Override
