@@ -9,6 +9,7 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -16,6 +17,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -23,27 +27,51 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 
 /**
  * The Simulate screen: example scenarios and an Open button on the left; the scenario, run controls,
- * result tables and latency chart in the centre. Holds no state of its own: everything is bound to a
+ * result tables and, in tabs, the latency distribution, instances over time and cost charts in the centre. Holds no state of its own: everything is bound to a
  * {@link SimulateViewModel}.
  */
 public final class SimulateView implements WorkbenchView {
-    private static final double ROW_HEIGHT = 26;
+    /** System property: the chart tab to show first (see {@link #selectTab(String)}). */
+    public static final String TAB_PROPERTY = "frontier.tab";
+    private static final double ROW_HEIGHT = 25;
+    private static final javafx.css.PseudoClass HEADING = javafx.css.PseudoClass.getPseudoClass("heading");
+    private static final double DESCRIPTION_LINE_HEIGHT = 19;
 
     private final SimulateViewModel vm;
     private final BorderPane root = new BorderPane();
     private final ListView<Example> scenarioList = new ListView<>();
     private final LatencyChart chart = new LatencyChart();
+    private final InstancesChart instancesChart = new InstancesChart();
+    private final CostChart costChart = new CostChart();
+    private final TabPane chartTabs = new TabPane();
 
     public SimulateView(SimulateViewModel vm) {
         this.vm = vm;
         root.setLeft(examplesPane());
         root.setCenter(mainPane());
-        vm.summaryProperty().addListener((obs, old, s) -> chart.show(s));
+        vm.summaryProperty().addListener((obs, old, s) -> {
+            chart.show(s);
+            instancesChart.show(s);
+            costChart.show(s);
+        });
+        selectTab(System.getProperty(TAB_PROPERTY));
+    }
+
+    /**
+     * Selects the chart tab with this title ("Latency", "Instances" or "Cost", any case); other
+     * values are ignored. The window starts on the tab named by the system property
+     * {@value #TAB_PROPERTY}, for screenshots.
+     */
+    public void selectTab(String title) {
+        if (title == null) return;
+        chartTabs.getTabs().stream().filter(t -> t.getText().equalsIgnoreCase(title.strip())).findFirst()
+                .ifPresent(t -> chartTabs.getSelectionModel().select(t));
     }
 
     @Override
@@ -107,9 +135,73 @@ public final class SimulateView implements WorkbenchView {
     }
 
     private Node mainPane() {
-        VBox box = new VBox(8, scenarioHeader(), runBar(), statusLabel(), tables(), chart.node());
-        VBox.setVgrow(chart.node(), Priority.ALWAYS);
+        // Tables over charts in a split pane: extra height goes to the charts, and the divider can be dragged.
+        Node tables = tables();
+        SplitPane split = new SplitPane(tables, chartTabs());
+        split.setId("resultsSplit");
+        split.setOrientation(Orientation.VERTICAL);
+        split.getStyleClass().add("results-split");
+        SplitPane.setResizableWithParent(tables, false);
+        split.heightProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Number> obs, Number old, Number h) {
+                if (h.doubleValue() <= 0) return;
+                split.heightProperty().removeListener(this);
+                split.setDividerPositions(Math.min(0.6, tables.prefHeight(-1) / h.doubleValue()));
+            }
+        });
+        VBox box = new VBox(8, scenarioHeader(), runBar(), statusLabel(), split);
+        VBox.setVgrow(split, Priority.ALWAYS);
         box.setPadding(new Insets(10, 14, 10, 10));
+        return box;
+    }
+
+    /** The charts, one per tab, so each gets the full width and the height left under the tables. */
+    private Node chartTabs() {
+        chartTabs.setId("chartTabs");
+        chartTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        chartTabs.setMinHeight(200);
+        chartTabs.getTabs().setAll(
+                tab("latencyTab", "Latency", chart.node(), "Latency distribution of all replications"),
+                tab("instancesTab", "Instances", instancesChart.node(),
+                        "Instances per pool over time, with cold starts and interruptions (first replication)"),
+                tab("costTab", "Cost", costPane(), "Cost per pool split by instance state, and the cost figures"));
+        return chartTabs;
+    }
+
+    private static Tab tab(String id, String title, Node content, String tip) {
+        StackPane padded = new StackPane(content);
+        padded.setPadding(new Insets(6, 0, 0, 0));
+        Tab t = new Tab(title, padded);
+        t.setId(id);
+        t.setTooltip(new Tooltip(tip));
+        return t;
+    }
+
+    private Node costPane() {
+        TableView<CostRow> table = new TableView<>(vm.costRows());
+        table.setId("costTable");
+        table.getStyleClass().add("summary-table");
+        table.getColumns().add(column("Item", CostRow::item, 183, false));
+        table.getColumns().add(column("Value", CostRow::value, 134, true));
+        table.getColumns().add(column("Unit", CostRow::unit, 45, false));
+        table.getColumns().add(column("Share", CostRow::share, 58, true));
+        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(CostRow row, boolean empty) {
+                super.updateItem(row, empty);
+                pseudoClassStateChanged(HEADING, !empty && row != null && row.heading());
+            }
+        });
+        table.setFixedCellSize(ROW_HEIGHT - 2);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("Run the scenario to see its cost."));
+        table.setPrefWidth(440);
+        table.setMinWidth(440);
+        Node bars = costChart.node();
+        HBox.setHgrow(bars, Priority.ALWAYS);
+        HBox box = new HBox(10, bars, table);
+        box.getStylesheets().add(ChartCss.dataUri("#costTable .table-row-cell:heading .table-cell { -fx-font-weight: bold; }"));
         return box;
     }
 
@@ -121,8 +213,20 @@ public final class SimulateView implements WorkbenchView {
         Label description = new Label();
         description.setId("scenarioDescription");
         description.setWrapText(true);
-        description.setMinHeight(Region.USE_PREF_SIZE);
+        // At most two lines, so the charts keep their height; the whole text is in the tooltip.
+        double twoLines = 2 * DESCRIPTION_LINE_HEIGHT + 4;
+        description.setMaxHeight(twoLines);
+        javafx.beans.InvalidationListener fit = o -> description.setMinHeight(
+                Math.min(twoLines, description.prefHeight(Math.max(1, description.getWidth()))));
+        description.widthProperty().addListener(fit);
+        description.textProperty().addListener(fit);
         description.textProperty().bind(vm.scenarioDescriptionProperty());
+        Tooltip full = new Tooltip();
+        full.textProperty().bind(vm.scenarioDescriptionProperty());
+        full.setWrapText(true);
+        full.setMaxWidth(600);
+        description.tooltipProperty().bind(Bindings.when(vm.scenarioDescriptionProperty().isEmpty())
+                .then((Tooltip) null).otherwise(full));
         Label file = new Label();
         file.setId("scenarioFile");
         file.getStyleClass().add("scenario-file");
@@ -182,25 +286,25 @@ public final class SimulateView implements WorkbenchView {
     private Node tables() {
         TableView<SummaryRow> summary = new TableView<>(vm.keyFigures());
         summary.setId("summaryTable");
-        summary.getColumns().add(column("Metric", SummaryRow::metric, 180, false));
-        summary.getColumns().add(column("Value", SummaryRow::value, 140, true));
-        summary.getColumns().add(column("Unit", SummaryRow::unit, 80, false));
+        summary.getColumns().add(column("Metric", SummaryRow::metric, 190, false));
+        summary.getColumns().add(column("Value", SummaryRow::value, 155, true));
+        summary.getColumns().add(column("Unit", SummaryRow::unit, 62, false));
         TableView<PercentileRow> percentiles = new TableView<>(vm.percentiles());
         percentiles.setId("percentileTable");
-        percentiles.getColumns().add(column("Statistic", PercentileRow::statistic, 80, false));
-        percentiles.getColumns().add(column("Latency (ms)", PercentileRow::latencyMs, 125, true));
-        percentiles.getColumns().add(column("Wait (ms)", PercentileRow::waitMs, 125, true));
-        percentiles.getColumns().add(column("Service (ms)", PercentileRow::serviceMs, 125, true));
+        percentiles.getColumns().add(column("Statistic", PercentileRow::statistic, 62, false));
+        percentiles.getColumns().add(column("Latency (ms)", PercentileRow::latencyMs, 118, true));
+        percentiles.getColumns().add(column("Wait (ms)", PercentileRow::waitMs, 118, true));
+        percentiles.getColumns().add(column("Service (ms)", PercentileRow::serviceMs, 118, true));
         for (TableView<?> t : new TableView<?>[] {summary, percentiles}) {
             t.getStyleClass().add("summary-table");
             t.setFixedCellSize(ROW_HEIGHT);
             t.setPrefHeight(ROW_HEIGHT * 8 + 32);
-            t.setMinHeight(ROW_HEIGHT * 8 + 32);
+            t.setMinHeight(ROW_HEIGHT * 3 + 32);
             t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
             t.setPlaceholder(new Label("Run the scenario to see results."));
         }
-        summary.setPrefWidth(420);
-        summary.setMinWidth(420);
+        summary.setPrefWidth(425);
+        summary.setMinWidth(425);
         HBox.setHgrow(percentiles, Priority.ALWAYS);
 
         Label title = sectionTitle("");
@@ -210,7 +314,11 @@ public final class SimulateView implements WorkbenchView {
             int n = s.replications().size();
             return n == 1 ? "Results — 1 replication" : "Results — mean of " + n + " replications ± 95% confidence half-width";
         }, vm.summaryProperty()));
-        return new VBox(4, title, new HBox(10, summary, percentiles));
+        HBox both = new HBox(10, summary, percentiles);
+        VBox.setVgrow(both, Priority.ALWAYS);
+        VBox box = new VBox(4, title, both);
+        box.setPadding(new Insets(0, 0, 6, 0));
+        return box;
     }
 
     private static <R> TableColumn<R, String> column(String title, Function<R, String> value, double width, boolean right) {

@@ -52,6 +52,7 @@ public final class SimulateViewModel {
     private final ReadOnlyObjectWrapper<Summary> summary = new ReadOnlyObjectWrapper<>();
     private final ObservableList<SummaryRow> keyFigures = FXCollections.observableArrayList();
     private final ObservableList<PercentileRow> percentiles = FXCollections.observableArrayList();
+    private final ObservableList<CostRow> costRows = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper cancelRequested = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding canRun = scenario.isNotNull().and(running.not());
     private final BooleanBinding canCancel = running.and(cancelRequested.not());
@@ -139,6 +140,7 @@ public final class SimulateViewModel {
                 summary.set(s);
                 keyFigures.setAll(SummaryRows.keyFigures(s));
                 percentiles.setAll(SummaryRows.percentiles(s));
+                costRows.setAll(SummaryRows.costRows(s));
                 progress.set(1);
                 setStatus(StatusKind.DONE, String.format(Locale.US, "Done in %.1f s: %d replication%s, %,d events.",
                         seconds, s.replications().size(), s.replications().size() == 1 ? "" : "s", s.events()));
@@ -164,6 +166,7 @@ public final class SimulateViewModel {
         summary.set(null);
         keyFigures.clear();
         percentiles.clear();
+        costRows.clear();
     }
 
     private void error(String message) {
@@ -243,5 +246,10 @@ public final class SimulateViewModel {
 
     public ObservableList<PercentileRow> percentiles() {
         return percentiles;
+    }
+
+    /** The cost table of the last run: totals, then per pool its cost by state; empty without results. */
+    public ObservableList<CostRow> costRows() {
+        return costRows;
     }
 }

@@ -2,11 +2,14 @@ package frontier.app.simulate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import frontier.model.LatencyHistogram;
 import frontier.model.RunResult;
+import frontier.model.TimeSeries;
 import frontier.scenario.Summary;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,103 @@ class SummaryRowsTest {
         var bins = LatencyChart.bins(new LatencyHistogram(0.25, new long[] {1, 2, 3, 4}));
         assertEquals(List.of("0.0", "0.3", "0.5", "0.8+"), bins.stream().map(LatencyChart.Bin::label).toList());
         assertEquals("≥ 0.8 ms\n4 requests (40.00 %)", LatencyChart.tooltip(bins.getLast(), 10).replace("\r", ""));
+    }
+
+    @Test
+    void fleetFiguresAppearOnlyWhenTheRunReportsThem() {
+        Summary plain = Summary.of("t", 1, List.of(run(6.0, 1000)));
+        List<String> labels = SummaryRows.keyFigures(plain).stream().map(SummaryRow::metric).toList();
+        assertEquals(8, labels.size(), labels.toString());
+        assertTrue(SummaryRows.costRows(plain).isEmpty());
+
+        Summary fleet = Summary.of("t", 1, List.of(fleetRun(3, 100.0), fleetRun(4, 110.0)));
+        assertEquals("3.5 ± 6.4", row(fleet, "Cold starts").value(), "a mean count keeps one decimal");
+        assertEquals("105.00 ± 63.53", row(fleet, "Cost (total)").value());
+        assertEquals("1.000 ± 0.000", row(fleet, "Waited for a cold start").value());
+        assertEquals("97.50 ± 0.00", row(fleet, "Class chat: within SLO").value());
+        assertEquals("2,500 ± 0", row(fleet, "Class chat: p99 latency").value());
+        assertEquals("ms", row(fleet, "Class chat: p99 latency").unit());
+        assertEquals("–", row(fleet, "Class batch: within SLO").value(), "no SLO: shown as a dash, not NaN");
+        assertEquals(List.of("Class chat: requests", "Class chat: p99 latency", "Class chat: within SLO",
+                "Class batch: requests", "Class batch: p99 latency", "Class batch: within SLO"),
+                SummaryRows.keyFigures(fleet).stream().map(SummaryRow::metric).filter(m -> m.startsWith("Class")).toList());
+    }
+
+    @Test
+    void costTableSplitsEachPoolByStateWithShares() {
+        Summary s = Summary.of("t", 1, List.of(fleetRun(3, 100.0)));
+        List<CostRow> rows = SummaryRows.costRows(s);
+        List<String> items = rows.stream().map(r -> r.item().strip()).toList();
+        assertEquals(List.of("Total", "Per 1,000 requests", "Per hour", "Idle, starting, draining",
+                "Pool od", "busy", "idle", "instances (mean)", "utilization", "completed",
+                "Pool fn", "starting", "per-request", "instances (mean)", "utilization", "completed", "cold starts"), items);
+        assertEquals("100.00", rows.getFirst().value());
+        assertEquals("100 %", rows.getFirst().share());
+        CostRow od = rows.get(items.indexOf("Pool od"));
+        assertTrue(od.heading());
+        assertEquals("60.0 %", od.share(), "of the total");
+        assertEquals("75.0 %", rows.get(items.indexOf("busy")).share(), "of the pool");
+        assertEquals("75.0", rows.get(items.lastIndexOf("utilization")).value(), "utilization in percent");
+        assertEquals("%", rows.get(items.lastIndexOf("utilization")).unit());
+        assertEquals(List.of("od", "fn"), SummaryRows.names(s, "cost_usd.by_pool.", ".total"));
+    }
+
+    @Test
+    void instanceMarkersCountEventsOnThePoolLine() {
+        TimeSeries ts = new TimeSeries(1800, new double[] {0, 1800, 3600, 5400}, new LinkedHashMap<>(Map.of(
+                "gpu", new TimeSeries.PoolSeries(new int[] {1, 3, 4, 2}, new int[] {1, 1, 4, 2}, new int[] {0, 1, 3, 1},
+                        new int[] {0, 2, 1, 0}, new int[] {0, 0, 0, 1}))));
+        List<InstancesChart.Marker> cold = InstancesChart.markers(ts, InstancesChart.Kind.COLD_START);
+        assertEquals(List.of(new InstancesChart.Marker("gpu", InstancesChart.Kind.COLD_START, 0.5, 2, 3),
+                new InstancesChart.Marker("gpu", InstancesChart.Kind.COLD_START, 1.0, 1, 4)), cold);
+        assertEquals("gpu: 2 cold starts at 0.5 h", InstancesChart.tooltip(cold.getFirst(), InstancesChart.hourDecimals(ts.stepS())));
+        assertEquals("gpu: 1 cold start at 1.0 h", InstancesChart.tooltip(cold.getLast(), 1));
+        var interruption = InstancesChart.markers(ts, InstancesChart.Kind.INTERRUPTION).getFirst();
+        assertEquals("gpu: 1 interruption at 1.500 h", InstancesChart.tooltip(interruption, 3));
+        assertEquals("At 0.5 h: gpu 3 instances (1 ready, 1 busy), 2 cold starts", InstancesChart.readoutAt(ts, 1));
+        assertEquals(2, InstancesChart.nearest(ts.timeS(), 3000));
+        assertEquals(3, InstancesChart.nearest(ts.timeS(), 9999));
+        assertEquals(0, InstancesChart.nearest(ts.timeS(), -5));
+        assertEquals(2, InstancesChart.hourDecimals(345.6));
+        assertEquals(3, InstancesChart.hourDecimals(1));
+        assertEquals(5.0, InstancesChart.niceStep(4.9));
+        assertEquals(0.2, InstancesChart.niceStep(0.2), 1e-12);
+        assertEquals(10.0, InstancesChart.niceStep(5.1));
+    }
+
+    /** Two pools, an instance-billed "od" (60 USD of 100) and a serverless "fn"; two classes, one with an SLO. */
+    private static RunResult fleetRun(double coldStarts, double total) {
+        RunResult base = run(6.0, 1000);
+        Map<String, Double> m = new LinkedHashMap<>(base.metrics());
+        m.put("lost", 0.0);
+        m.put("retried", 2.0);
+        m.put("cost_usd.total", total);
+        m.put("cost_usd.per_1k_requests", 0.5);
+        m.put("cost_usd.per_hour", 4.0);
+        m.put("cost_usd.idle_share", 0.2);
+        putPool(m, "od", total * 0.6, new double[] {0.75, 0.25, 0, 0, 0});
+        putPool(m, "fn", total * 0.4, new double[] {0, 0, 0.1, 0, 0.9});
+        m.put("cold_starts.count", coldStarts);
+        m.put("cold_starts.share_of_requests", 0.01);
+        m.put("interruptions", 0.0);
+        m.put("pools.fn.cold_starts", coldStarts);
+        for (String c : List.of("chat", "batch")) {
+            m.put("classes." + c + ".requests", 5.0);
+            m.put("classes." + c + ".completed", 5.0);
+            m.put("classes." + c + ".latency_ms.p99", 2500.0);
+            m.put("classes." + c + ".slo_attainment", c.equals("chat") ? 0.975 : Double.NaN);
+        }
+        return new RunResult(m, base.latencyHistogram(), null, 0, 0);
+    }
+
+    private static void putPool(Map<String, Double> m, String pool, double total, double[] split) {
+        String k = "cost_usd.by_pool." + pool + ".";
+        m.put(k + "total", total);
+        String[] states = {"busy", "idle", "starting", "draining", "requests"};
+        for (int i = 0; i < states.length; i++) m.put(k + states[i], total * split[i]);
+        m.put("pools." + pool + ".instances.mean", 2.0);
+        m.put("pools." + pool + ".utilization", 0.75);
+        m.put("pools." + pool + ".completed", 10.0);
     }
 
     private static SummaryRow row(Summary s, String metric) {

@@ -1,0 +1,154 @@
+package frontier.app.simulate;
+
+import frontier.scenario.Summary;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.collections.FXCollections;
+import javafx.scene.Node;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Tooltip;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+
+/**
+ * Cost per pool split by what the instances were doing, as horizontal stacked bars in USD: one bar per
+ * pool (first pool on top), one segment per state with a cost in any pool. Values are the means over
+ * replications ({@code cost_usd.by_pool.<pool>.<state>}); each segment has a tooltip with its amount
+ * and shares.
+ */
+final class CostChart {
+    /** A cost state: its label, metric suffix and colour. */
+    enum State {
+        BUSY("busy", "busy", "#3d7bd9"),
+        IDLE("idle", "idle", "#a9b4c0"),
+        STARTING("starting", "starting", "#f08c2e"),
+        DRAINING("draining", "draining", "#8e5bd0"),
+        REQUESTS("per-request", "requests", "#2e9e5b");
+
+        final String label;
+        final String suffix;
+        final String colour;
+
+        State(String label, String suffix, String colour) {
+            this.label = label;
+            this.suffix = suffix;
+            this.colour = colour;
+        }
+
+        String path(String pool) {
+            return "cost_usd.by_pool." + pool + "." + suffix;
+        }
+    }
+
+    private final NumberAxis xAxis = new NumberAxis();
+    private final CategoryAxis yAxis = new CategoryAxis();
+    private final StackedBarChart<Number, String> chart = new StackedBarChart<>(xAxis, yAxis);
+    private int categories = 1;
+
+    CostChart() {
+        chart.setId("costChart");
+        chart.setTitle("Cost by pool and state");
+        chart.setAnimated(false);
+        chart.setMinHeight(200);
+        xAxis.setLabel("USD");
+        xAxis.setAnimated(false);
+        xAxis.setForceZeroInRange(true);
+        xAxis.setMinorTickVisible(false);
+        xAxis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                double v = n.doubleValue();
+                return Formats.number(v, Math.abs(v) >= 100 || v == Math.rint(v) ? 0 : 2);
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.parseDouble(s.replace(",", ""));
+            }
+        });
+        yAxis.setAnimated(false);
+        // Bars no thicker than about 70 px, however few the pools.
+        yAxis.heightProperty().addListener((obs, old, h) -> fitBars(h.doubleValue()));
+    }
+
+    Node node() {
+        return chart;
+    }
+
+    /** Shows the cost split of {@code s}, or clears the chart when {@code s} is null or has no costs. */
+    void show(Summary s) {
+        chart.getData().clear();
+        if (s == null || !s.mean().containsKey("cost_usd.total")) {
+            chart.setTitle(s == null ? "Cost by pool and state" : "Cost — no cost figures in this run");
+            return;
+        }
+        double total = s.metric("cost_usd.total");
+        List<String> pools = SummaryRows.names(s, "cost_usd.by_pool.", ".total");
+        if (!(total > 0)) {
+            chart.setTitle("Cost — 0 USD: this scenario gives no instance prices");
+            return;
+        }
+        int n = s.replications().size();
+        chart.setTitle(String.format(Locale.US, "Cost by pool — %s USD in total%s", Formats.number(total, 2),
+                n == 1 ? "" : " (mean)"));
+        List<String> categories = new ArrayList<>(pools);
+        java.util.Collections.reverse(categories); // a vertical category axis runs bottom-up
+        yAxis.setCategories(FXCollections.observableArrayList(categories));
+        this.categories = Math.max(1, pools.size());
+        fitBars(yAxis.getHeight());
+
+        List<XYChart.Series<Number, String>> series = new ArrayList<>();
+        List<State> states = new ArrayList<>();
+        StringBuilder css = new StringBuilder();
+        for (State state : State.values()) {
+            if (pools.stream().noneMatch(p -> value(s, p, state) != 0)) continue;
+            XYChart.Series<Number, String> ser = new XYChart.Series<>();
+            ser.setName(state.label);
+            for (String p : pools) {
+                XYChart.Data<Number, String> d = new XYChart.Data<>(value(s, p, state), p);
+                d.setExtraValue(state);
+                ser.getData().add(d);
+            }
+            css.append(".chart-bar.series%d { -fx-bar-fill: %s; }%n".formatted(series.size(), state.colour));
+            series.add(ser);
+            states.add(state);
+        }
+        css.append(".chart-bar:hover { -fx-opacity: 0.75; }\n");
+        chart.getStylesheets().setAll(ChartCss.dataUri(css.toString()));
+        chart.getData().setAll(series);
+        for (XYChart.Series<Number, String> ser : series) {
+            for (XYChart.Data<Number, String> d : ser.getData()) {
+                String pool = d.getYValue();
+                Tooltip tip = new Tooltip(tooltip(pool, (State) d.getExtraValue(), d.getXValue().doubleValue(),
+                        s.metric("cost_usd.by_pool." + pool + ".total"), total));
+                tip.setShowDelay(Duration.millis(150));
+                Tooltip.install(d.getNode(), tip);
+            }
+        }
+    }
+
+    /** The mean cost of {@code state} in {@code pool}, 0 when the run does not report it. */
+    static double value(Summary s, String pool, State state) {
+        Double v = s.mean().get(state.path(pool));
+        return v == null || !Double.isFinite(v) ? 0 : v;
+    }
+
+    /** E.g. "spot — idle\n45.20 USD (38.9 % of the pool, 21.4 % of the total)". */
+    static String tooltip(String pool, State state, double usd, double poolTotal, double total) {
+        return String.format(Locale.US, "%s — %s%n%s USD (%s %% of the pool, %s %% of the total)", pool, state.label,
+                Formats.number(usd, 2), Formats.number(share(usd, poolTotal), 1), Formats.number(share(usd, total), 1));
+    }
+
+    static double share(double part, double whole) {
+        return whole > 0 ? 100 * part / whole : Double.NaN;
+    }
+
+    private void fitBars(double axisHeight) {
+        double band = axisHeight / categories;
+        chart.setCategoryGap(Math.max(10, band - 70));
+    }
+}

@@ -1,0 +1,309 @@
+package frontier.app.simulate;
+
+import frontier.model.TimeSeries;
+import frontier.scenario.Summary;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+
+/**
+ * Instances over time of a run's first replication: one line per pool (instances running, i.e.
+ * starting + ready + draining), a dashed line of the ready ones where that differs, and markers where
+ * cold starts or interruptions happened (counts within the sampling step, each with a tooltip). Lines
+ * have no per-point nodes, so 2,000 points per series stay cheap; a read-out under the chart gives the
+ * counts at the time under the mouse.
+ */
+final class InstancesChart {
+    static final String COLD_STARTS = "Cold starts";
+    static final String INTERRUPTIONS = "Interruptions";
+    static final String READY_SUFFIX = " ready";
+
+    /** What a marker counts. */
+    enum Kind {
+        COLD_START("cold start", "cold starts"), INTERRUPTION("interruption", "interruptions");
+
+        final String singular;
+        final String plural;
+
+        Kind(String singular, String plural) {
+            this.singular = singular;
+            this.plural = plural;
+        }
+    }
+
+    /**
+     * One marker: {@code count} events of {@code kind} in {@code pool} within the step that ends at
+     * {@code timeH}, drawn on the pool's line (at {@code instances}).
+     */
+    record Marker(String pool, Kind kind, double timeH, int count, int instances) {
+    }
+
+    private static final String COLD_START_SHAPE = "M5,0 L10,9 L0,9 Z";
+    private static final String CROSS_SHAPE =
+            "M0,2 L2,0 L5,3 L8,0 L10,2 L7,5 L10,8 L8,10 L5,7 L2,10 L0,8 L3,5 Z";
+
+    private final NumberAxis xAxis = new NumberAxis();
+    private final NumberAxis yAxis = new NumberAxis();
+    private final LineChart<Number, Number> chart = new LineChart<>(xAxis, yAxis);
+    private final Label readout = new Label();
+    private final VBox box;
+    private TimeSeries shown;
+    private String intro = "";
+
+    InstancesChart() {
+        chart.setId("instancesChart");
+        chart.setTitle("Instances over time");
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        chart.setMinHeight(200);
+        xAxis.setLabel("Time (h)");
+        xAxis.setAnimated(false);
+        xAxis.setAutoRanging(false);
+        xAxis.setMinorTickVisible(false);
+        yAxis.setLabel("Instances");
+        yAxis.setAnimated(false);
+        yAxis.setAutoRanging(false);
+        yAxis.setMinorTickVisible(false);
+        yAxis.setUpperBound(1);
+        yAxis.setTickLabelFormatter(format(0));
+        readout.setId("instancesReadout");
+        readout.getStyleClass().add("chart-readout");
+        readout.setMinHeight(Region.USE_PREF_SIZE);
+        readout.setMaxWidth(Double.MAX_VALUE);
+        readout.setPadding(new javafx.geometry.Insets(0, 0, 0, 8));
+        chart.addEventHandler(MouseEvent.MOUSE_MOVED, e -> showReadout(e.getSceneX(), e.getSceneY()));
+        chart.addEventHandler(MouseEvent.MOUSE_EXITED, e -> readout.setText(intro));
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        box = new VBox(2, chart, readout);
+    }
+
+    Node node() {
+        return box;
+    }
+
+    /** Shows the first replication's time series of {@code s}, or clears the chart when there is none. */
+    void show(Summary s) {
+        chart.getData().clear();
+        shown = null;
+        TimeSeries ts = s == null ? null : s.replications().getFirst().timeSeries();
+        if (ts == null || ts.length() == 0) {
+            chart.setTitle(s == null ? "Instances over time" : "Instances over time — no time series in this run");
+            intro = "";
+            readout.setText(intro);
+            return;
+        }
+        chart.setTitle("Instances over time — " + s.scenario());
+        int n = s.replications().size();
+        intro = String.format(Locale.US, "Replication 1%s, sampled every %s; markers count the events within a step. "
+                + "Point at the chart to read the counts.", n == 1 ? "" : " of " + n, duration(ts.stepS()));
+        readout.setText(intro);
+
+        double[] hours = Arrays.stream(ts.timeS()).map(t -> t / 3600).toArray();
+        setTimeAxis(hours[0], hours[hours.length - 1], ts.stepS() / 3600);
+        int max = 0;
+        for (TimeSeries.PoolSeries p : ts.pools().values()) max = Math.max(max, Arrays.stream(p.instances()).max().orElse(0));
+        setInstanceAxis(max);
+
+        List<XYChart.Series<Number, Number>> series = new ArrayList<>();
+        StringBuilder css = new StringBuilder();
+        int pool = 0;
+        for (Map.Entry<String, TimeSeries.PoolSeries> e : ts.pools().entrySet()) {
+            String colour = ChartCss.poolColour(pool++);
+            TimeSeries.PoolSeries p = e.getValue();
+            css.append(lineCss(series.size(), colour, false));
+            series.add(line(e.getKey(), hours, p.instances()));
+            if (!Arrays.equals(p.ready(), p.instances())) {
+                css.append(lineCss(series.size(), colour, true));
+                series.add(line(e.getKey() + READY_SUFFIX, hours, p.ready()));
+            }
+        }
+        int decimals = hourDecimals(ts.stepS());
+        for (Kind kind : Kind.values()) {
+            List<Marker> markers = markers(ts, kind);
+            if (markers.isEmpty()) continue;
+            boolean cold = kind == Kind.COLD_START;
+            css.append(markerCss(series.size(), cold ? "#9a4f00" : "#7a1010", cold ? "#f5a142" : "#d83a3a",
+                    cold ? COLD_START_SHAPE : CROSS_SHAPE));
+            series.add(markerSeries(cold ? COLD_STARTS : INTERRUPTIONS, markers, decimals));
+        }
+        chart.getStylesheets().setAll(ChartCss.dataUri(css.toString()));
+        chart.getData().setAll(series);
+        // The lines (a marker series' line is transparent but still pickable) must not take the mouse from the markers.
+        for (XYChart.Series<Number, Number> x : series) {
+            if (x.getNode() != null) x.getNode().setMouseTransparent(true);
+        }
+        shown = ts;
+    }
+
+    /** The markers of {@code kind}: one per pool and step with a count above zero, in pool then time order. */
+    static List<Marker> markers(TimeSeries ts, Kind kind) {
+        List<Marker> markers = new ArrayList<>();
+        for (Map.Entry<String, TimeSeries.PoolSeries> e : ts.pools().entrySet()) {
+            TimeSeries.PoolSeries p = e.getValue();
+            int[] counts = kind == Kind.COLD_START ? p.coldStarts() : p.interruptions();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] > 0) markers.add(new Marker(e.getKey(), kind, ts.timeS()[i] / 3600, counts[i], p.instances()[i]));
+            }
+        }
+        return markers;
+    }
+
+    /** E.g. "gpu: 3 cold starts at 5.2 h". */
+    static String tooltip(Marker m, int hourDecimals) {
+        return String.format(Locale.US, "%s: %d %s at %s h", m.pool(), m.count(), m.count() == 1 ? m.kind().singular : m.kind().plural,
+                Formats.number(m.timeH(), hourDecimals));
+    }
+
+    /** Decimals of an hour value that tell consecutive samples apart (1 to 3). */
+    static int hourDecimals(double stepS) {
+        double stepH = stepS / 3600;
+        if (!(stepH > 0)) return 1;
+        return (int) Math.max(1, Math.min(3, Math.ceil(-Math.log10(stepH))));
+    }
+
+    /** The smallest 1, 2 or 5 × 10^k at least {@code raw}. */
+    static double niceStep(double raw) {
+        if (!(raw > 0) || Double.isInfinite(raw)) return 1;
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double m : new double[] {1, 2, 5, 10}) {
+            if (m * magnitude >= raw * (1 - 1e-9)) return m * magnitude;
+        }
+        return 10 * magnitude;
+    }
+
+    private void setTimeAxis(double from, double to, double stepH) {
+        if (!(to > from)) to = from + Math.max(stepH, 1e-3);
+        double tick = niceStep((to - from) / 10);
+        // Bounds on whole ticks: NumberAxis labels the upper bound, which would crowd the last tick.
+        xAxis.setLowerBound(Math.floor(from / tick + 1e-9) * tick);
+        xAxis.setUpperBound(Math.ceil(to / tick - 1e-9) * tick);
+        xAxis.setTickUnit(tick);
+        xAxis.setTickLabelFormatter(format((int) Math.max(0, Math.min(3, Math.ceil(-Math.log10(tick))))));
+    }
+
+    private void setInstanceAxis(int max) {
+        double tick = Math.max(1, Math.rint(niceStep(Math.max(1, max) / 6.0)));
+        double upper = Math.ceil(Math.max(1, max) / tick) * tick;
+        if (upper <= max) upper += tick;
+        yAxis.setLowerBound(0);
+        yAxis.setUpperBound(upper);
+        yAxis.setTickUnit(tick);
+    }
+
+    private static XYChart.Series<Number, Number> line(String name, double[] hours, int[] values) {
+        List<XYChart.Data<Number, Number>> points = new ArrayList<>(hours.length);
+        for (int i = 0; i < hours.length; i++) points.add(new XYChart.Data<>(hours[i], values[i]));
+        XYChart.Series<Number, Number> s = new XYChart.Series<>();
+        s.setName(name);
+        s.getData().setAll(points);
+        return s;
+    }
+
+    private static XYChart.Series<Number, Number> markerSeries(String name, List<Marker> markers, int decimals) {
+        List<XYChart.Data<Number, Number>> points = new ArrayList<>(markers.size());
+        for (Marker m : markers) {
+            XYChart.Data<Number, Number> d = new XYChart.Data<>(m.timeH(), m.instances());
+            d.setExtraValue(m);
+            Region symbol = new Region();
+            Tooltip tip = new Tooltip(tooltip(m, decimals));
+            tip.setShowDelay(Duration.millis(150));
+            Tooltip.install(symbol, tip);
+            d.setNode(symbol);
+            points.add(d);
+        }
+        XYChart.Series<Number, Number> s = new XYChart.Series<>();
+        s.setName(name);
+        s.getData().setAll(points);
+        return s;
+    }
+
+    private static String lineCss(int series, String colour, boolean ready) {
+        String line = ready
+                ? "-fx-stroke: %s; -fx-stroke-width: 1.4px; -fx-stroke-dash-array: 6 4;".formatted(colour)
+                : "-fx-stroke: %s; -fx-stroke-width: 2px;".formatted(colour);
+        String symbol = ready
+                ? "-fx-background-color: %s, white; -fx-background-insets: 0, 2;".formatted(colour)
+                : "-fx-background-color: %s; -fx-background-insets: 0;".formatted(colour);
+        return ".chart-series-line.series%d { %s }%n.chart-line-symbol.series%d { %s }%n".formatted(series, line, series, symbol);
+    }
+
+    private static String markerCss(int series, String outline, String fill, String shape) {
+        return (".chart-series-line.series%d { -fx-stroke: transparent; }%n"
+                + ".chart-line-symbol.series%d { -fx-background-color: %s, %s; -fx-background-insets: 0, 1.5; "
+                + "-fx-background-radius: 0; -fx-padding: 6px; -fx-shape: \"%s\"; -fx-scale-shape: true; }%n"
+                + ".chart-line-symbol.series%d:hover { -fx-padding: 8px; }%n")
+                .formatted(series, series, outline, fill, shape, series);
+    }
+
+    private void showReadout(double sceneX, double sceneY) {
+        TimeSeries ts = shown;
+        Node plot = chart.lookup(".chart-plot-background");
+        if (ts == null || plot == null) return;
+        Bounds b = plot.localToScene(plot.getBoundsInLocal());
+        if (!b.contains(sceneX, sceneY)) {
+            readout.setText(intro);
+            return;
+        }
+        double hours = xAxis.getValueForDisplay(xAxis.sceneToLocal(sceneX, sceneY).getX()).doubleValue();
+        readout.setText(readoutAt(ts, nearest(ts.timeS(), hours * 3600)));
+    }
+
+    /** E.g. "At 5.21 h: gpu 7 instances (6 ready, 5 busy); spot 6 instances (6 ready, 2 busy), 1 interruption". */
+    static String readoutAt(TimeSeries ts, int i) {
+        StringBuilder b = new StringBuilder("At ").append(Formats.number(ts.timeS()[i] / 3600, hourDecimals(ts.stepS()))).append(" h: ");
+        String sep = "";
+        for (Map.Entry<String, TimeSeries.PoolSeries> e : ts.pools().entrySet()) {
+            TimeSeries.PoolSeries p = e.getValue();
+            b.append(sep).append(String.format(Locale.US, "%s %d instance%s (%d ready, %d busy)", e.getKey(), p.instances()[i],
+                    p.instances()[i] == 1 ? "" : "s", p.ready()[i], p.busy()[i]));
+            if (p.coldStarts()[i] > 0) b.append(", ").append(p.coldStarts()[i]).append(p.coldStarts()[i] == 1 ? " cold start" : " cold starts");
+            if (p.interruptions()[i] > 0) b.append(", ").append(p.interruptions()[i]).append(p.interruptions()[i] == 1 ? " interruption" : " interruptions");
+            sep = "; ";
+        }
+        return b.toString();
+    }
+
+    static int nearest(double[] times, double t) {
+        int i = Arrays.binarySearch(times, t);
+        if (i >= 0) return i;
+        int after = -i - 1;
+        if (after == 0) return 0;
+        if (after >= times.length) return times.length - 1;
+        return t - times[after - 1] <= times[after] - t ? after - 1 : after;
+    }
+
+    private static String duration(double s) {
+        if (s < 120) return Formats.number(s, s < 10 ? 2 : 0) + " s";
+        if (s < 7200) return Formats.number(s / 60, 1) + " min";
+        return Formats.number(s / 3600, 2) + " h";
+    }
+
+    private static StringConverter<Number> format(int decimals) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return Formats.number(n.doubleValue(), decimals);
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Double.parseDouble(s.replace(",", ""));
+            }
+        };
+    }
+}
