@@ -8,6 +8,7 @@ import frontier.sim.BadInputException;
 import frontier.store.CostQuery;
 import frontier.store.CostRow;
 import frontier.store.Dimension;
+import frontier.store.Grouping;
 import frontier.store.Workspace;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -39,7 +40,8 @@ final class CostsCommand implements Callable<Integer> {
     Path workspace = Workspace.defaultPath();
 
     @Option(names = "--by", paramLabel = "DIM", split = ",", description = "Group by: pricing-model, charge-category, provider, account, "
-            + "sub-account, service, service-category, region, month, day, import (comma-separated; default pricing-model).")
+            + "sub-account, service, service-category, region, instance-type, gpu-count, charge-class, commitment, commitment-status, "
+            + "month, day, import, tag:KEY (comma-separated; default pricing-model).")
     List<String> by = new ArrayList<>(List.of("pricing-model"));
 
     @Option(names = "--from", paramLabel = "DATE", description = "Only charges whose period starts on or after DATE (yyyy-MM-dd or yyyy-MM, UTC).")
@@ -48,7 +50,7 @@ final class CostsCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "DATE", description = "Only charges whose period starts before DATE (exclusive).")
     String to;
 
-    @Option(names = "--json", description = "One JSON object (amounts as exact decimal strings).")
+    @Option(names = "--json", description = "One JSON object: groups and total (amounts as exact decimal strings).")
     boolean json;
 
     @Option(names = "--csv", description = "CSV with a header line.")
@@ -57,10 +59,11 @@ final class CostsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (json && csv) throw new BadInputException("--json and --csv: choose one");
-        List<Dimension> dims = new ArrayList<>();
+        List<Grouping> dims = new ArrayList<>();
         for (String b : by) {
-            Dimension d = Dimension.fromCode(b.strip());
-            if (d == null) throw new BadInputException("--by: unknown dimension '" + b + "'; expected one of " + codes());
+            Grouping d = Grouping.parse(b);
+            if (d == null) throw new BadInputException("--by: unknown dimension '" + b + "'; expected one of " + codes() + " or tag:KEY");
+            if (dims.contains(d)) throw new BadInputException("--by: '" + b + "' given twice");
             dims.add(d);
         }
         Long f = date("--from", from);
@@ -92,14 +95,13 @@ final class CostsCommand implements Callable<Integer> {
         }
     }
 
-    /** Per-currency totals of the rows: {currency: [billed, effective, rows]}. */
-    private static Map<String, Object[]> totals(List<CostRow> rows) {
-        Map<String, Object[]> m = new LinkedHashMap<>();
+    /** Per-currency totals of the rows, in the order the currencies first appear. */
+    private static Map<String, CostRow> totals(List<CostRow> rows) {
+        Map<String, CostRow> m = new LinkedHashMap<>();
         for (CostRow r : rows) {
-            Object[] t = m.computeIfAbsent(r.currency(), c -> new Object[] {null, null, 0L});
-            t[0] = add((BigDecimal) t[0], r.billed());
-            t[1] = add((BigDecimal) t[1], r.effective());
-            t[2] = (Long) t[2] + r.rows();
+            m.merge(r.currency(), new CostRow(List.of(), r.currency(), r.billed(), r.effective(), r.list(), r.rows()),
+                    (a, b) -> new CostRow(List.of(), a.currency(), add(a.billed(), b.billed()), add(a.effective(), b.effective()),
+                            add(a.list(), b.list()), a.rows() + b.rows()));
         }
         return m;
     }
@@ -110,9 +112,10 @@ final class CostsCommand implements Callable<Integer> {
     }
 
     /** Display form of a key: labels for pricing model and charge category, "(none)" for null. */
-    static String display(Dimension d, String key) {
+    static String display(Grouping g, String key) {
         if (key == null) return "(none)";
-        return switch (d) {
+        if (g.dimension() == null) return key;
+        return switch (g.dimension()) {
             case PRICING_MODEL -> PricingModel.fromCode(key).label();
             case CHARGE_CATEGORY -> ChargeCategory.fromCode(key).label();
             default -> key;
@@ -128,27 +131,26 @@ final class CostsCommand implements Callable<Integer> {
         return String.format(Locale.US, "%,.2f", d);
     }
 
-    private static void printTable(PrintWriter out, List<Dimension> dims, List<CostRow> rows) {
+    private static void printTable(PrintWriter out, List<Grouping> dims, List<CostRow> rows) {
         if (rows.isEmpty()) {
             out.println("No charges in the workspace for this selection.");
             return;
         }
         List<String[]> lines = new ArrayList<>();
         List<String> head = new ArrayList<>();
-        for (Dimension d : dims) head.add(d.label());
-        head.addAll(List.of("Currency", "Billed", "Effective", "Rows"));
+        for (Grouping d : dims) head.add(d.label());
+        head.addAll(List.of("Currency", "Billed", "Effective", "List", "Lines"));
         lines.add(head.toArray(String[]::new));
         for (CostRow r : rows) {
             List<String> l = new ArrayList<>();
             for (int i = 0; i < dims.size(); i++) l.add(display(dims.get(i), r.keys().get(i)));
-            l.addAll(List.of(r.currency(), money(r.billed()), money(r.effective()), String.format(Locale.US, "%,d", r.rows())));
+            l.addAll(List.of(r.currency(), money(r.billed()), money(r.effective()), money(r.list()), String.format(Locale.US, "%,d", r.rows())));
             lines.add(l.toArray(String[]::new));
         }
-        for (var e : totals(rows).entrySet()) {
+        for (CostRow t : totals(rows).values()) {
             List<String> l = new ArrayList<>();
             for (int i = 0; i < dims.size(); i++) l.add(i == 0 ? "Total" : "");
-            Object[] t = e.getValue();
-            l.addAll(List.of(e.getKey(), money((BigDecimal) t[0]), money((BigDecimal) t[1]), String.format(Locale.US, "%,d", (Long) t[2])));
+            l.addAll(List.of(t.currency(), money(t.billed()), money(t.effective()), money(t.list()), String.format(Locale.US, "%,d", t.rows())));
             lines.add(l.toArray(String[]::new));
         }
         int n = head.size();
@@ -171,15 +173,15 @@ final class CostsCommand implements Callable<Integer> {
         }
     }
 
-    private static void printCsv(PrintWriter out, List<Dimension> dims, List<CostRow> rows) {
+    private static void printCsv(PrintWriter out, List<Grouping> dims, List<CostRow> rows) {
         List<String> head = new ArrayList<>();
-        for (Dimension d : dims) head.add(d.code().replace('-', '_'));
-        head.addAll(List.of("currency", "billed_cost", "effective_cost", "rows"));
+        for (Grouping d : dims) head.add(csvField(d.key()));
+        head.addAll(List.of("currency", "billed_cost", "effective_cost", "list_cost", "lines"));
         out.println(String.join(",", head));
         for (CostRow r : rows) {
             List<String> l = new ArrayList<>();
             for (String k : r.keys()) l.add(csvField(k));
-            l.addAll(List.of(csvField(r.currency()), plain(r.billed()), plain(r.effective()), Long.toString(r.rows())));
+            l.addAll(List.of(csvField(r.currency()), plain(r.billed()), plain(r.effective()), plain(r.list()), Long.toString(r.rows())));
             out.println(String.join(",", l));
         }
     }
@@ -190,31 +192,37 @@ final class CostsCommand implements Callable<Integer> {
         return v;
     }
 
-    private void printJson(PrintWriter out, List<Dimension> dims, List<CostRow> rows) throws Exception {
+    /**
+     * {"by":[…], "groups":[{keys…, "currency", "billed_cost", "effective_cost", "list_cost", "lines"}],
+     * "total":{"currency", four figures} or null when several currencies, "totals":[one per currency]}.
+     */
+    private void printJson(PrintWriter out, List<Grouping> dims, List<CostRow> rows) throws Exception {
         ObjectNode root = ImportCommand.JSON.createObjectNode();
-        root.put("workspace", workspace.toAbsolutePath().toString());
         ArrayNode byNode = root.putArray("by");
         dims.forEach(d -> byNode.add(d.code()));
         if (from != null) root.put("from", from);
         if (to != null) root.put("to", to);
-        ArrayNode arr = root.putArray("rows");
+        ArrayNode arr = root.putArray("groups");
         for (CostRow r : rows) {
             ObjectNode o = arr.addObject();
-            for (int i = 0; i < dims.size(); i++) o.put(dims.get(i).code().replace('-', '_'), r.keys().get(i));
-            o.put("currency", r.currency());
-            putMoney(o, "billed_cost", r.billed());
-            putMoney(o, "effective_cost", r.effective());
-            o.put("rows", r.rows());
+            for (int i = 0; i < dims.size(); i++) o.put(dims.get(i).key(), r.keys().get(i));
+            putFigures(o, r);
         }
+        Map<String, CostRow> totals = totals(rows);
+        if (totals.size() == 1) putFigures(root.putObject("total"), totals.values().iterator().next());
+        else if (totals.isEmpty()) putFigures(root.putObject("total"), new CostRow(List.of(), null, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0));
+        else root.putNull("total");
         ArrayNode tot = root.putArray("totals");
-        for (var e : totals(rows).entrySet()) {
-            ObjectNode o = tot.addObject();
-            o.put("currency", e.getKey());
-            putMoney(o, "billed_cost", (BigDecimal) e.getValue()[0]);
-            putMoney(o, "effective_cost", (BigDecimal) e.getValue()[1]);
-            o.put("rows", (Long) e.getValue()[2]);
-        }
+        for (CostRow t : totals.values()) putFigures(tot.addObject(), t);
         out.println(ImportCommand.JSON.writeValueAsString(root));
+    }
+
+    private static void putFigures(ObjectNode o, CostRow r) {
+        o.put("currency", r.currency());
+        putMoney(o, "billed_cost", r.billed());
+        putMoney(o, "effective_cost", r.effective());
+        putMoney(o, "list_cost", r.list());
+        o.put("lines", r.rows());
     }
 
     private static void putMoney(ObjectNode o, String key, BigDecimal v) {

@@ -1,12 +1,18 @@
 package frontier.ingest;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
 
 /**
  * AWS Cost and Usage Report rows, legacy ({@code lineItem/UnblendedCost}) and CUR 2.0 / Data Exports
  * ({@code line_item_unblended_cost}) alike. Billed cost is the unblended cost; the effective cost
  * follows the FOCUS converters' rules: covered usage carries its reservation or savings-plan effective
- * cost, commitment fees only their unused part, negations and upfront fees nothing.
+ * cost, commitment fees only their unused part, negations and upfront fees nothing. List cost is
+ * {@code pricing/publicOnDemandCost} where the report has it, else the unblended cost. Tags come from
+ * the legacy {@code resourceTags/KEY} columns, CUR 2.0's {@code resource_tags} map or Athena's
+ * {@code resource_tags_KEY} columns.
  */
 final class AwsCurMapper extends RowMapper {
     private final TimeColumn start;
@@ -33,6 +39,15 @@ final class AwsCurMapper extends RowMapper {
     private final int spTotal;
     private final int spUsed;
     private final int riArn;
+    private final int spArn;
+    private final int publicOnDemand;
+    private final int instanceType;
+    private final int productMap;
+    private final int tagMap;
+    private final int[] tagColumns;
+    private final String[] tagKeys;
+    private final Tags tagParser = new Tags();
+    private final java.util.Map<String, String> tagCache = new java.util.HashMap<>();
 
     AwsCurMapper(Columns c) {
         start = new TimeColumn(c.find("lineitemusagestartdate"));
@@ -59,6 +74,23 @@ final class AwsCurMapper extends RowMapper {
         spTotal = c.find("savingsplantotalcommitmenttodate");
         spUsed = c.find("savingsplanusedcommitment");
         riArn = c.find("reservationreservationarn");
+        spArn = c.find("savingsplansavingsplanarn");
+        publicOnDemand = c.find("pricingpublicondemandcost");
+        instanceType = c.find("productinstancetype");
+        productMap = c.find("product");
+        tagMap = c.find("resourcetags");
+        List<Integer> idx = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        List<String> names = c.names();
+        for (int i = 0; i < names.size(); i++) {
+            String n = names.get(i);
+            if (n.startsWith("resourceTags/")) keys.add(n.substring("resourceTags/".length()));
+            else if (n.startsWith("resource_tags_")) keys.add(n.substring("resource_tags_".length()));
+            else continue;
+            idx.add(i);
+        }
+        tagColumns = idx.stream().mapToInt(Integer::intValue).toArray();
+        tagKeys = keys.toArray(String[]::new);
     }
 
     @Override
@@ -76,10 +108,71 @@ final class AwsCurMapper extends RowMapper {
         String service = text(r, productName);
         String payerAccount = text(r, payer);
         String usage = text(r, usageAccount);
-        return new Charge(r.line(), s, e, "AWS", payerAccount != null ? payerAccount : usage, usage,
-                service != null ? service : code, ServiceCategories.aws(code), text(r, region), text(r, resource),
-                text(r, sku), category, pricingModel(r, t, category, reservationFee), cur, billed,
-                effective(r, t, billed, reservationFee), quantity(r, quantity), text(r, unit));
+        String ut = text(r, usageType);
+        Charge.Builder b = new Charge.Builder();
+        b.line = r.line();
+        b.start = s;
+        b.end = e;
+        b.provider = "AWS";
+        b.billingAccount = payerAccount != null ? payerAccount : usage;
+        b.subAccount = usage;
+        b.service = service != null ? service : code;
+        b.serviceCategory = ServiceCategories.aws(code);
+        b.region = text(r, region);
+        b.resourceId = text(r, resource);
+        b.sku = text(r, sku);
+        b.chargeCategory = category;
+        b.chargeClass = t.equals("Refund") ? "Correction" : null;
+        b.pricingModel = pricingModel(r, t, category, reservationFee, code, ut);
+        b.currency = cur;
+        b.billed = billed;
+        b.effective = effective(r, t, billed, reservationFee);
+        BigDecimal list = money(r, publicOnDemand, false);
+        b.list = list != null ? list : billed;
+        b.quantity = quantity(r, quantity);
+        b.unit = text(r, unit);
+        b.pricingQuantity = b.quantity;
+        b.pricingUnit = b.unit;
+        String type = text(r, instanceType);
+        if (type == null && productMap >= 0) type = tagParser.field(text(r, productMap), "instance_type");
+        if (type == null) type = Machines.fromAwsUsageType(ut);
+        b.instanceType = type;
+        switch (t) {
+            case "DiscountedUsage", "SavingsPlanCoveredUsage" -> b.commitmentStatus = "Used";
+            case "RIFee", "SavingsPlanRecurringFee" -> b.commitmentStatus = "Unused";
+            default -> {
+            }
+        }
+        String arn = text(r, spArn);
+        b.commitmentId = arn != null ? arn : text(r, riArn);
+        b.tags = tags(r);
+        return b.build();
+    }
+
+    private String tags(Row r) {
+        if (tagMap >= 0 && tagColumns.length == 0) return tagParser.fromObject(r, tagMap);
+        if (tagColumns.length == 0) return null;
+        StringBuilder key = new StringBuilder();
+        boolean any = false;
+        for (int i : tagColumns) {
+            String v = text(r, i);
+            if (v != null) any = true;
+            key.append(v == null ? "" : v).append('\u0001');
+        }
+        if (!any) return null;
+        String k = key.toString();
+        String c = tagCache.get(k);
+        if (c == null) {
+            TreeMap<String, String> m = new TreeMap<>();
+            for (int j = 0; j < tagColumns.length; j++) {
+                String v = text(r, tagColumns[j]);
+                if (v != null) m.put(tagKeys[j], v);
+            }
+            c = Tags.canonical(m);
+            if (tagCache.size() >= 4096) tagCache.clear();
+            tagCache.put(k, c);
+        }
+        return c;
     }
 
     private BigDecimal effective(Row r, String t, BigDecimal billed, boolean reservationFee) {
@@ -108,9 +201,8 @@ final class AwsCurMapper extends RowMapper {
         };
     }
 
-    private PricingModel pricingModel(Row r, String t, ChargeCategory category, boolean reservationFee) {
+    private PricingModel pricingModel(Row r, String t, ChargeCategory category, boolean reservationFee, String code, String ut) {
         if (category == ChargeCategory.TAX || category == ChargeCategory.CREDIT) return PricingModel.UNSPECIFIED;
-        String ut = text(r, usageType);
         if ((ut != null && ut.contains("SpotUsage")) || is(r, term, "Spot") || is(r, marketOption, "Spot")) return PricingModel.SPOT;
         switch (t) {
             case "DiscountedUsage", "SavingsPlanCoveredUsage", "SavingsPlanNegation", "RIFee", "SavingsPlanUpfrontFee",
@@ -121,7 +213,10 @@ final class AwsCurMapper extends RowMapper {
             }
         }
         if (reservationFee || is(r, term, "Reserved")) return PricingModel.COMMITMENT;
-        if (is(r, term, "OnDemand") || t.equals("Usage")) return PricingModel.ON_DEMAND;
+        if (is(r, term, "OnDemand") || t.equals("Usage")) {
+            boolean serverless = "AWSLambda".equals(code) || ("AmazonSageMaker".equals(code) && ut != null && ut.contains("Serverless"));
+            return serverless ? PricingModel.SERVERLESS : PricingModel.ON_DEMAND;
+        }
         return PricingModel.UNSPECIFIED;
     }
 }

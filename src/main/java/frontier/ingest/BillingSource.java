@@ -50,7 +50,7 @@ public final class BillingSource implements AutoCloseable {
     private static final List<String> GCP_KEYS = List.of("billingaccountid", "servicedescription", "skuid", "skudescription",
             "usagestarttime", "usageendtime", "projectid", "locationregion", "locationlocation", "cost", "currency",
             "usageamount", "usageunit", "usageamountinpricingunits", "usagepricingunit", "costtype", "credits",
-            "resourcename", "resourceglobalname");
+            "resourcename", "resourceglobalname", "costatlist", "labels", "systemlabels");
 
     private final Path origin;
     private final List<Path> parts;

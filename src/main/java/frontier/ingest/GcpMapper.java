@@ -9,7 +9,9 @@ import java.math.BigDecimal;
  * Google Cloud billing export rows as they leave BigQuery: newline-delimited JSON (nested records) or
  * CSV of a query that flattened them ({@code service.description} or {@code service_description}).
  * Billed and effective cost are {@code cost} plus the sum of {@code credits[].amount} (credits are
- * negative); GCP bills commitments as they are used, so the two are equal.
+ * negative); GCP bills commitments as they are used, so the two are equal. List cost is
+ * {@code cost_at_list} where the export has it, else {@code cost} (before credits). Tags are the user
+ * {@code labels}; the machine type is the {@code compute.googleapis.com/machine_spec} system label.
  */
 final class GcpMapper extends RowMapper {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,6 +32,13 @@ final class GcpMapper extends RowMapper {
     private final int creditsTotal;
     private final int quantity;
     private final int unit;
+    private final int pricingQuantity;
+    private final int pricingUnit;
+    private final int costAtList;
+    private final int resourceName;
+    private final int labels;
+    private final int systemLabels;
+    private final Tags tagParser = new Tags();
 
     GcpMapper(Columns c) {
         start = new TimeColumn(c.find("usagestarttime"));
@@ -43,11 +52,17 @@ final class GcpMapper extends RowMapper {
         skuDescription = c.find("skudescription");
         region = c.find("locationregion", "locationlocation");
         resource = c.find("resourceglobalname", "resourcename");
+        resourceName = c.find("resourcename");
+        costAtList = c.find("costatlist");
+        labels = c.find("labels");
+        systemLabels = c.find("systemlabels");
         costType = c.find("costtype");
         credits = c.find("credits");
         creditsTotal = c.find("creditsamount", "totalcredits", "creditstotal");
-        quantity = c.find("usageamountinpricingunits", "usageamount");
-        unit = c.find("usagepricingunit", "usageunit");
+        quantity = c.find("usageamount", "usageamountinpricingunits");
+        unit = c.find("usageunit", "usagepricingunit");
+        pricingQuantity = c.find("usageamountinpricingunits", "usageamount");
+        pricingUnit = c.find("usagepricingunit", "usageunit");
     }
 
     @Override
@@ -66,9 +81,35 @@ final class GcpMapper extends RowMapper {
             default -> ChargeCategory.ADJUSTMENT;
         };
         String svc = text(r, service);
-        return new Charge(r.line(), s, e, "Google Cloud", text(r, account), text(r, project), svc,
-                ServiceCategories.gcp(svc), text(r, region), text(r, resource), text(r, sku), category,
-                pricingModel(r, category, cud[0]), cur, net, net, quantity(r, quantity), text(r, unit));
+        Charge.Builder b = new Charge.Builder();
+        b.line = r.line();
+        b.start = s;
+        b.end = e;
+        b.provider = "Google Cloud";
+        b.billingAccount = text(r, account);
+        b.subAccount = text(r, project);
+        b.service = svc;
+        b.serviceCategory = ServiceCategories.gcp(svc);
+        b.region = text(r, region);
+        b.resourceId = text(r, resource);
+        b.resourceName = text(r, resourceName);
+        b.sku = text(r, sku);
+        b.chargeCategory = category;
+        b.chargeClass = "adjustment".equals(type) ? "Correction" : null;
+        b.pricingModel = pricingModel(r, category, cud[0], svc);
+        if (cud[0] && category == ChargeCategory.USAGE) b.commitmentStatus = "Used";
+        b.currency = cur;
+        b.billed = net;
+        b.effective = net;
+        BigDecimal atList = money(r, costAtList, false);
+        b.list = atList != null ? atList : amount;
+        b.quantity = quantity(r, quantity);
+        b.unit = text(r, unit);
+        b.pricingQuantity = quantity(r, pricingQuantity);
+        b.pricingUnit = text(r, pricingUnit);
+        b.tags = tagParser.fromKeyValueArray(r, labels);
+        if (systemLabels >= 0) b.instanceType = tagParser.field(tagParser.fromKeyValueArray(r, systemLabels), "compute.googleapis.com/machine_spec");
+        return b.build();
     }
 
     private BigDecimal credits(Row r, boolean[] cud) {
@@ -94,13 +135,15 @@ final class GcpMapper extends RowMapper {
         return sum;
     }
 
-    private PricingModel pricingModel(Row r, ChargeCategory category, boolean cud) {
+    private PricingModel pricingModel(Row r, ChargeCategory category, boolean cud, String svc) {
         if (category == ChargeCategory.TAX) return PricingModel.UNSPECIFIED;
         String d = text(r, skuDescription);
         if (d != null) {
             if (d.startsWith("Commitment") || d.contains(" Commitment ")) return PricingModel.COMMITMENT;
             if (d.contains("Spot") || d.contains("Preemptible")) return PricingModel.SPOT;
         }
-        return cud ? PricingModel.COMMITMENT : PricingModel.ON_DEMAND;
+        if (cud) return PricingModel.COMMITMENT;
+        boolean serverless = "Cloud Run".equals(svc) || "Cloud Functions".equals(svc) || "Cloud Run functions".equals(svc);
+        return serverless ? PricingModel.SERVERLESS : PricingModel.ON_DEMAND;
     }
 }

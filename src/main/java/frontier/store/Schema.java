@@ -9,7 +9,8 @@ import java.util.List;
  * The workspace schema and its migrations, applied in order and recorded in {@code PRAGMA user_version}.
  * A migration is never edited once released; a change is a new entry at the end.
  *
- * <p>Charges are stored narrow: the repeated descriptive columns (provider, account, service, region,
+ * <p>Version 1 (the first release) is kept verbatim so that a test can build a v1 workspace and
+ * open it with the current code. Charges are stored narrow: the repeated descriptive columns (provider, account, service, region,
  * pricing model, currency…) live once in {@code dims}, each charge points at its tuple. Money is TEXT
  * holding an exact decimal and is only ever added with {@code decsum} ({@link DecimalSum}). Charges
  * of one import occupy the rowid range [first_rowid, last_rowid] recorded in {@code imports}, so no
@@ -56,6 +57,20 @@ final class Schema {
               billed_cost TEXT,
               effective_cost TEXT,
               quantity TEXT);
+            """,
+            // v2: the rest of the FOCUS-based cost line. Descriptive columns go to dims (few distinct
+            // values), per-row ones to charges; rows of v1 imports keep NULL in them.
+            """
+            ALTER TABLE dims ADD COLUMN instance_type TEXT;
+            ALTER TABLE dims ADD COLUMN gpu_count INTEGER;
+            ALTER TABLE dims ADD COLUMN charge_class TEXT;
+            ALTER TABLE dims ADD COLUMN commitment_id TEXT;
+            ALTER TABLE dims ADD COLUMN commitment_status TEXT;
+            ALTER TABLE dims ADD COLUMN pricing_unit TEXT;
+            ALTER TABLE dims ADD COLUMN tags TEXT;
+            ALTER TABLE charges ADD COLUMN resource_name TEXT;
+            ALTER TABLE charges ADD COLUMN list_cost TEXT;
+            ALTER TABLE charges ADD COLUMN pricing_quantity TEXT;
             """);
 
     private Schema() {

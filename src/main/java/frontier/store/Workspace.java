@@ -108,8 +108,15 @@ public final class Workspace implements AutoCloseable {
     }
 
     private record DimKey(String provider, String account, String sub, String service, String category, String region,
-            String sku, String chargeCategory, String pricingModel, String currency, String unit) {
+            String sku, String chargeCategory, String pricingModel, String currency, String unit, String instanceType,
+            Integer gpuCount, String chargeClass, String commitmentId, String commitmentStatus, String pricingUnit, String tags) {
     }
+
+    private static final String DIM_COLUMNS = "id, provider, billing_account, sub_account, service, service_category, region, sku,"
+            + " charge_category, pricing_model, currency, unit, instance_type, gpu_count, charge_class, commitment_id,"
+            + " commitment_status, pricing_unit, tags";
+    private static final String CHARGE_COLUMNS = "import_id, dim_id, period_start, period_end, resource_id, billed_cost,"
+            + " effective_cost, quantity, resource_name, list_cost, pricing_quantity";
 
     private record AccountKey(String provider, String account) {
     }
@@ -126,6 +133,9 @@ public final class Workspace implements AutoCloseable {
         final String[] billed = new String[BATCH];
         final String[] effective = new String[BATCH];
         final String[] quantity = new String[BATCH];
+        final String[] resourceName = new String[BATCH];
+        final String[] list = new String[BATCH];
+        final String[] pricingQuantity = new String[BATCH];
         final List<Map.Entry<DimKey, Integer>> newDims = new ArrayList<>();
         int size;
     }
@@ -146,7 +156,9 @@ public final class Workspace implements AutoCloseable {
 
         void add(Batch b, Charge c) {
             DimKey k = new DimKey(c.provider(), c.billingAccount(), c.subAccount(), c.service(), c.serviceCategory(),
-                    c.region(), c.sku(), c.chargeCategory().code(), c.pricingModel().code(), c.currency(), c.unit());
+                    c.region(), c.sku(), c.chargeCategory().code(), c.pricingModel().code(), c.currency(), c.unit(), c.instanceType(),
+                    c.gpuCount(), c.chargeClass(), c.commitmentId(), c.commitmentStatus(),
+                    Objects.equals(c.pricingUnit(), c.unit()) ? null : c.pricingUnit(), c.tags());
             Integer id = dims.get(k);
             if (id == null) {
                 id = nextDim++;
@@ -161,6 +173,10 @@ public final class Workspace implements AutoCloseable {
             b.billed[i] = money(c.billedCost());
             b.effective[i] = money(c.effectiveCost());
             b.quantity[i] = money(c.quantity());
+            b.resourceName[i] = c.resourceName();
+            b.list[i] = money(c.listCost());
+            // Pricing quantity is stored only where it differs from the consumed one (most exports repeat it).
+            b.pricingQuantity[i] = c.pricingQuantity() == null || c.pricingQuantity().equals(c.quantity()) ? null : money(c.pricingQuantity());
             long[] a;
             if (Objects.equals(c.provider(), lastProvider) && Objects.equals(c.billingAccount(), lastAccount)) {
                 a = lastStats;
@@ -204,8 +220,8 @@ public final class Workspace implements AutoCloseable {
 
             long rows = 0;
             Map<AccountKey, long[]> accounts;
-            try (PreparedStatement ins = conn.prepareStatement("INSERT INTO charges VALUES (?,?,?,?,?,?,?,?)");
-                    PreparedStatement insDim = conn.prepareStatement("INSERT INTO dims VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            try (PreparedStatement ins = conn.prepareStatement("INSERT INTO charges(" + CHARGE_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+                    PreparedStatement insDim = conn.prepareStatement("INSERT INTO dims(" + DIM_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                 while (true) {
                     Object item = queue.poll(100, TimeUnit.MILLISECONDS);
                     if (monitor.isCancelled()) throw new ImportCancelledException("import of " + src.origin() + " cancelled; nothing was stored");
@@ -227,6 +243,9 @@ public final class Workspace implements AutoCloseable {
                         setText(ins, 6, b.billed[i]);
                         setText(ins, 7, b.effective[i]);
                         setText(ins, 8, b.quantity[i]);
+                        setText(ins, 9, b.resourceName[i]);
+                        setText(ins, 10, b.list[i]);
+                        setText(ins, 11, b.pricingQuantity[i]);
                         ins.addBatch();
                     }
                     ins.executeBatch();
@@ -364,18 +383,25 @@ public final class Workspace implements AutoCloseable {
     private static void insertDim(PreparedStatement ps, int id, DimKey k) throws SQLException {
         ps.setInt(1, id);
         String[] v = {k.provider(), k.account(), k.sub(), k.service(), k.category(), k.region(), k.sku(), k.chargeCategory(),
-                k.pricingModel(), k.currency(), k.unit()};
+                k.pricingModel(), k.currency(), k.unit(), k.instanceType()};
         for (int i = 0; i < v.length; i++) setText(ps, i + 2, v[i]);
+        if (k.gpuCount() == null) ps.setNull(14, java.sql.Types.INTEGER);
+        else ps.setInt(14, k.gpuCount());
+        String[] w = {k.chargeClass(), k.commitmentId(), k.commitmentStatus(), k.pricingUnit(), k.tags()};
+        for (int i = 0; i < w.length; i++) setText(ps, i + 15, w[i]);
         ps.executeUpdate();
     }
 
     private Map<DimKey, Integer> loadDims() throws SQLException {
         Map<DimKey, Integer> m = new HashMap<>();
-        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM dims")) {
+        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT " + DIM_COLUMNS + " FROM dims")) {
             while (rs.next()) {
+                int gpus = rs.getInt(14);
+                Integer gpuCount = rs.wasNull() ? null : gpus;
                 m.put(new DimKey(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12)),
-                        rs.getInt(1));
+                        rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+                        rs.getString(13), gpuCount, rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18),
+                        rs.getString(19)), rs.getInt(1));
             }
         }
         return m;
@@ -565,11 +591,15 @@ public final class Workspace implements AutoCloseable {
 
     /** Exact totals per group of the query, ordered by the group keys and currency. */
     public List<CostRow> costs(CostQuery q) {
-        StringBuilder keys = new StringBuilder();
-        for (Dimension d : q.by()) keys.append(d.sql).append(", ");
-        StringBuilder sql = new StringBuilder("SELECT ").append(keys)
-                .append("d.currency, decsum(c.billed_cost), decsum(c.effective_cost), COUNT(*) FROM charges c JOIN dims d ON d.id = c.dim_id");
-        List<Long> args = new ArrayList<>();
+        int n = q.by().size();
+        StringBuilder sql = new StringBuilder("SELECT ");
+        List<Object> args = new ArrayList<>();
+        for (Grouping g : q.by()) {
+            sql.append(g.sql()).append(", ");
+            if (g.tag() != null) args.add(g.jsonPath());
+        }
+        sql.append("d.currency, decsum(c.billed_cost), decsum(c.effective_cost), decsum(c.list_cost), COUNT(*)"
+                + " FROM charges c JOIN dims d ON d.id = c.dim_id");
         List<String> where = new ArrayList<>();
         if (q.from() != null) {
             where.add("c.period_start >= ?");
@@ -580,23 +610,36 @@ public final class Workspace implements AutoCloseable {
             args.add(q.to());
         }
         if (!where.isEmpty()) sql.append(" WHERE ").append(String.join(" AND ", where));
-        sql.append(" GROUP BY ").append(keys).append("d.currency ORDER BY ").append(keys).append("d.currency");
+        // Group and order by position: a tag's expression carries a bound parameter, which SQLite would
+        // not recognise as the same expression if it were repeated.
+        StringBuilder positions = new StringBuilder();
+        for (int i = 1; i <= n + 1; i++) positions.append(i == 1 ? "" : ", ").append(i);
+        sql.append(" GROUP BY ").append(positions).append(" ORDER BY ").append(positions);
         try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) ps.setLong(i + 1, args.get(i));
+            for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
             List<CostRow> out = new ArrayList<>();
-            int n = q.by().size();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     List<String> k = new ArrayList<>(n);
                     for (int i = 1; i <= n; i++) k.add(rs.getString(i));
-                    String billed = rs.getString(n + 2);
-                    String effective = rs.getString(n + 3);
-                    out.add(new CostRow(java.util.Collections.unmodifiableList(k), rs.getString(n + 1),
-                            billed == null ? null : new BigDecimal(billed), effective == null ? null : new BigDecimal(effective),
-                            rs.getLong(n + 4)));
+                    out.add(new CostRow(java.util.Collections.unmodifiableList(k), rs.getString(n + 1), decimal(rs.getString(n + 2)),
+                            decimal(rs.getString(n + 3)), decimal(rs.getString(n + 4)), rs.getLong(n + 5)));
                 }
             }
             return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(path + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static BigDecimal decimal(String s) {
+        return s == null ? null : new BigDecimal(s);
+    }
+
+    /** The schema version of the open workspace ({@code PRAGMA user_version}). */
+    public int schemaVersion() {
+        try {
+            return (int) scalarLong("PRAGMA user_version");
         } catch (SQLException e) {
             throw new IllegalStateException(path + ": " + e.getMessage(), e);
         }

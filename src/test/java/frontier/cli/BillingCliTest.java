@@ -41,17 +41,29 @@ class BillingCliTest {
         assertEquals(64, j.at("/imports/0/sha256").asText().length());
         assertEquals("", imp.err(), "no progress when stderr is not a terminal");
 
-        Run costs = cli("costs", "-w", ws, "--json");
+        Run costs = cli("costs", "--workspace", ws, "--json");
         assertEquals(0, costs.code(), costs.err());
         JsonNode c = new ObjectMapper().readTree(costs.out());
+        assertEquals(1, costs.out().strip().lines().count(), "exactly one JSON object");
         assertEquals("pricing-model", c.at("/by/0").asText());
-        assertEquals(4, c.at("/rows").size());
-        assertEquals(0, Samples.columnSum(focus, "BilledCost").compareTo(new BigDecimal(c.at("/totals/0/billed_cost").asText())));
-        assertTrue(c.at("/rows/0/billed_cost").isTextual(), "exact decimal strings");
+        assertEquals(5, c.at("/groups").size());
+        JsonNode total = c.at("/total");
+        assertEquals("USD", total.at("/currency").asText());
+        assertEquals(0, Samples.columnSum(focus, "BilledCost").compareTo(new BigDecimal(total.at("/billed_cost").asText())));
+        assertEquals(0, Samples.columnSum(focus, "EffectiveCost").compareTo(new BigDecimal(total.at("/effective_cost").asText())));
+        assertEquals(0, Samples.columnSum(focus, "ListCost").compareTo(new BigDecimal(total.at("/list_cost").asText())));
+        assertEquals(1000, total.at("/lines").asLong());
+        for (JsonNode g : c.at("/groups")) {
+            assertTrue(g.at("/pricing_model").isTextual() && g.at("/currency").isTextual() && g.at("/lines").isIntegralNumber(), g.toString());
+            for (String k : new String[] {"billed_cost", "effective_cost", "list_cost"}) assertTrue(g.get(k).isTextual(), "exact decimal strings: " + g);
+        }
+        JsonNode serverless = null;
+        for (JsonNode g : c.at("/groups")) if (g.at("/pricing_model").asText().equals("serverless")) serverless = g;
+        assertEquals(9, serverless.at("/lines").asLong(), "the nine AWS Lambda lines");
 
         Run csv = cli("costs", "-w", ws, "--csv", "--by", "provider,month");
         assertEquals(0, csv.code(), csv.err());
-        assertTrue(csv.out().startsWith("provider,month,currency,billed_cost,effective_cost,rows\n"), csv.out());
+        assertTrue(csv.out().startsWith("provider,month,currency,billed_cost,effective_cost,list_cost,lines\n"), csv.out());
         assertTrue(csv.out().contains("\nAWS,2024-09,USD,"), csv.out());
 
         Run table = cli("costs", "-w", ws);
@@ -105,5 +117,35 @@ class BillingCliTest {
         Run r = cli("import", "-w", dir.resolve("ws.sqlite").toString(), f.toString(), "--progress");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("importing azure_ea_actualcost_small.csv: 11 rows") && r.err().contains("(100%)"), r.err());
+    }
+
+    @Test
+    void costsByTagInstanceTypeAndDayAndTotalsPerCurrency() throws Exception {
+        Path focus = Samples.billing("focus_1.0_sample_official_1000rows.csv");
+        Path azure = Samples.billing("azure_ea_export_anonymized_focus_converters.csv");
+        String ws = dir.resolve("ws.sqlite").toString();
+        assertEquals(0, cli("import", "--workspace", ws, focus.toString()).code());
+
+        JsonNode byTag = new ObjectMapper().readTree(cli("costs", "--workspace", ws, "--json", "--by", "tag:environment,day").out());
+        assertEquals("tag:environment", byTag.at("/by/0").asText());
+        JsonNode first = byTag.at("/groups/0");
+        assertTrue(first.has("tag:environment") && first.at("/day").asText().matches("\\d{4}-\\d{2}-\\d{2}"), first.toString());
+        assertEquals(1000, byTag.at("/total/lines").asLong());
+
+        Run csv = cli("costs", "--workspace", ws, "--csv", "--by", "instance-type");
+        assertTrue(csv.out().startsWith("instance_type,currency,"), csv.out());
+
+        assertEquals(0, cli("import", "--workspace", ws, azure.toString()).code());
+        Run both = cli("costs", "--workspace", ws, "--json", "--by", "provider");
+        JsonNode j = new ObjectMapper().readTree(both.out());
+        assertTrue(j.get("total").isNull(), "USD and CAD are never added: " + both.out());
+        assertEquals(2, j.at("/totals").size());
+        assertEquals("CAD", j.at("/totals/1/currency").asText());
+        assertEquals(0, Samples.columnSum(azure, "CostInBillingCurrency").compareTo(new BigDecimal(j.at("/totals/1/billed_cost").asText())));
+        assertEquals(27, j.at("/totals/1/lines").asLong());
+
+        Run bad = cli("costs", "--workspace", ws, "--by", "tag:");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("tag:team"), bad.err());
     }
 }

@@ -79,7 +79,8 @@ class BillingSourceTest {
         Map<String, Long> providers = r.charges().stream().collect(Collectors.groupingBy(Charge::provider, Collectors.counting()));
         assertEquals(Map.of("AWS", 942L, "Microsoft", 51L, "Oracle", 7L), providers);
         assertEquals(4L, r.byPricing().get(PricingModel.COMMITMENT), "PricingCategory=Committed rows");
-        assertEquals(988L, r.byPricing().get(PricingModel.ON_DEMAND));
+        assertEquals(979L, r.byPricing().get(PricingModel.ON_DEMAND));
+        assertEquals(9L, r.byPricing().get(PricingModel.SERVERLESS), "the AWS Lambda rows");
         Charge first = r.charges().getFirst();
         assertEquals(java.time.Instant.parse("2024-09-18T22:00:00Z").getEpochSecond(), first.periodStart());
         assertNull(first.region() == null ? null : first.sku() == null ? "no sku" : null);

@@ -132,7 +132,8 @@ public final class CostsView implements WorkbenchView {
         t.getColumns().add(column("Currency", CostRow::currency, 80, false));
         t.getColumns().add(column("Billed", r -> money(r.billed()), 150, true));
         t.getColumns().add(column("Effective (amortized)", r -> money(r.effective()), 170, true));
-        t.getColumns().add(column("Rows", r -> String.format(Locale.US, "%,d", r.rows()), 100, true));
+        t.getColumns().add(column("List", r -> money(r.list()), 150, true));
+        t.getColumns().add(column("Lines", r -> String.format(Locale.US, "%,d", r.rows()), 100, true));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPlaceholder(new Label("No billing data yet: import exports in the Data view."));
         t.setPrefHeight(250);
@@ -158,6 +159,7 @@ public final class CostsView implements WorkbenchView {
 
     private static final Map<String, String> COLOURS = Map.of(PricingModel.ON_DEMAND.label(), "#3d7bd9",
             PricingModel.COMMITMENT.label(), "#2e9e5b", PricingModel.SPOT.label(), "#f08c2e", PricingModel.OTHER.label(), "#8e6bbf",
+            PricingModel.SERVERLESS.label(), "#c9479b",
             PricingModel.UNSPECIFIED.label(), "#9aa3ad");
 
     private void drawChart() {

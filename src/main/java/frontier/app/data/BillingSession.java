@@ -1,33 +1,69 @@
 package frontier.app.data;
 
 import frontier.store.Workspace;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 
 /**
- * What the Data and Costs views share: the workspace file, and a revision number bumped on the FX
- * thread after every change to it so that views showing its contents refresh. Each background task
- * opens its own {@link Workspace} connection on the file.
+ * What the Data and Costs views share: the workspace file in use, the recently used ones, and a
+ * revision number bumped on the FX thread after every change (another workspace, an import, a delete)
+ * so that views showing its contents refresh. Each background task opens its own {@link Workspace}
+ * connection on the file. Use from the FX application thread.
  */
 public final class BillingSession {
     private static BillingSession shared;
 
-    private final Path workspace;
+    private final ReadOnlyObjectWrapper<Path> workspace;
+    private final RecentWorkspaces recent;
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(0);
 
+    /** A session on {@code workspace} that remembers nothing on disk. */
     public BillingSession(Path workspace) {
-        this.workspace = workspace;
+        this(workspace, RecentWorkspaces.inMemory());
     }
 
-    /** The session on {@link Workspace#defaultPath()}, one per application. */
+    public BillingSession(Path workspace, RecentWorkspaces recent) {
+        this.workspace = new ReadOnlyObjectWrapper<>(workspace);
+        this.recent = recent;
+    }
+
+    /**
+     * The application's session: {@code -Dfrontier.workspace=PATH} if given, else the most recently
+     * used workspace that still exists, else {@link Workspace#defaultPath()}.
+     */
     public static synchronized BillingSession shared() {
-        if (shared == null) shared = new BillingSession(Workspace.defaultPath());
+        if (shared == null) {
+            RecentWorkspaces recent = RecentWorkspaces.at(RecentWorkspaces.defaultFile());
+            Path start = Workspace.defaultPath();
+            if (System.getProperty("frontier.workspace") == null) {
+                start = recent.list().stream().filter(Files::isRegularFile).findFirst().orElse(start);
+            }
+            shared = new BillingSession(start, recent);
+        }
         return shared;
     }
 
     public Path workspace() {
-        return workspace;
+        return workspace.get();
+    }
+
+    public ReadOnlyObjectProperty<Path> workspaceProperty() {
+        return workspace.getReadOnlyProperty();
+    }
+
+    public RecentWorkspaces recent() {
+        return recent;
+    }
+
+    /** Switches to {@code path} (already opened successfully), remembers it and tells the views. */
+    public void use(Path path) {
+        recent.add(path);
+        workspace.set(path);
+        changed();
     }
 
     public ReadOnlyIntegerProperty revisionProperty() {

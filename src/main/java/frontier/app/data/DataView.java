@@ -20,6 +20,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
@@ -30,6 +31,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
 
 /**
  * The Data screen: import billing exports into the workspace (with progress and Cancel; an overlap
@@ -49,11 +51,9 @@ public final class DataView implements WorkbenchView {
         root.setPadding(new Insets(10, 14, 10, 10));
         Label title = new Label("Billing data");
         title.getStyleClass().add("scenario-name");
-        Label where = new Label("Workspace: " + vm.session().workspace().toAbsolutePath());
-        where.getStyleClass().add("scenario-file");
         TableView<ImportRecord> table = table();
         VBox.setVgrow(table, Priority.ALWAYS);
-        root.getChildren().addAll(title, where, toolbar(table), status(), sectionTitle("Import history"), table);
+        root.getChildren().addAll(title, workspaceBar(), toolbar(table), status(), sectionTitle("Import history"), table);
     }
 
     @Override
@@ -68,6 +68,60 @@ public final class DataView implements WorkbenchView {
 
     public DataViewModel viewModel() {
         return vm;
+    }
+
+    /** The workspace in use (a choice of the recent ones) with Open… and New…. */
+    private Node workspaceBar() {
+        ComboBox<Path> recent = new ComboBox<>(vm.recentWorkspaces());
+        recent.setId("workspaceChoice");
+        recent.setPrefWidth(520);
+        recent.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Path p) {
+                return p == null ? "" : p.getFileName() + "  —  " + p.toAbsolutePath().getParent();
+            }
+
+            @Override
+            public Path fromString(String s) {
+                return null;
+            }
+        });
+        recent.setValue(vm.session().workspace().toAbsolutePath().normalize());
+        vm.session().workspaceProperty().addListener((obs, was, now) -> recent.setValue(now));
+        recent.valueProperty().addListener((obs, was, now) -> {
+            if (now != null && !now.equals(vm.session().workspace())) vm.openWorkspace(now);
+        });
+        recent.disableProperty().bind(vm.runningProperty());
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> "Workspace file: " + vm.session().workspace().toAbsolutePath(), vm.session().workspaceProperty()));
+        recent.setTooltip(tip);
+        Button open = new Button("Open…");
+        open.setId("openWorkspaceButton");
+        open.disableProperty().bind(vm.runningProperty());
+        open.setOnAction(e -> chooseWorkspace(false));
+        Button create = new Button("New…");
+        create.setId("newWorkspaceButton");
+        create.disableProperty().bind(vm.runningProperty());
+        create.setOnAction(e -> chooseWorkspace(true));
+        HBox box = new HBox(8, new Label("Workspace"), recent, open, create);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private void chooseWorkspace(boolean create) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(create ? "New workspace" : "Open workspace");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Frontier workspaces (*.sqlite)", "*.sqlite"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        Path current = vm.session().workspace().toAbsolutePath().getParent();
+        if (current != null && java.nio.file.Files.isDirectory(current)) chooser.setInitialDirectory(current.toFile());
+        var window = root.getScene() == null ? null : root.getScene().getWindow();
+        File f = create ? chooser.showSaveDialog(window) : chooser.showOpenDialog(window);
+        if (f == null) return;
+        Path p = f.toPath();
+        if (create && !p.getFileName().toString().contains(".")) p = p.resolveSibling(p.getFileName() + ".sqlite");
+        vm.openWorkspace(p);
     }
 
     private Node toolbar(TableView<ImportRecord> table) {

@@ -41,6 +41,7 @@ public final class DataViewModel {
         return t;
     });
     private final ObservableList<ImportRecord> imports = FXCollections.observableArrayList();
+    private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
@@ -51,7 +52,43 @@ public final class DataViewModel {
 
     public DataViewModel(BillingSession session) {
         this.session = session;
+        updateRecent();
         refresh();
+    }
+
+    /** The current workspace first (even if not yet remembered), then the remembered ones. */
+    private void updateRecent() {
+        List<Path> l = new java.util.ArrayList<>();
+        l.add(session.workspace().toAbsolutePath().normalize());
+        for (Path p : session.recent().list()) if (!l.contains(p)) l.add(p);
+        recent.setAll(l);
+    }
+
+    /**
+     * Opens (creating it if it does not exist) the workspace {@code path} in the background and, once
+     * it proved usable, makes it the session's workspace and the most recent one. A file that is not a
+     * workspace is reported and the current workspace kept.
+     */
+    public void openWorkspace(Path path) {
+        if (running.get()) return;
+        Path p = path.toAbsolutePath().normalize();
+        Task<Boolean> t = new Task<>() {
+            @Override
+            protected Boolean call() {
+                boolean existed = java.nio.file.Files.exists(p);
+                try (Workspace ws = Workspace.open(p)) {
+                    return existed;
+                }
+            }
+        };
+        t.setOnSucceeded(e -> {
+            session.use(p);
+            updateRecent();
+            say((t.getValue() ? "Opened workspace " : "Created workspace ") + p + ".");
+            refresh();
+        });
+        t.setOnFailed(e -> fail(message(t.getException())));
+        executor.execute(t);
     }
 
     /** Asked (on the FX thread) when an import overlaps earlier ones: REPLACE, KEEP_BOTH, or empty to give up. */
@@ -94,6 +131,8 @@ public final class DataViewModel {
             say(String.format(Locale.US, "Imported %s: %s, %,d rows in %.1f s%s%s.", file.getFileName(), i.format(), i.rows(),
                     i.seconds(), r.replacedRows() > 0 ? String.format(Locale.US, ", replacing %,d earlier rows", r.replacedRows()) : "",
                     r.notes().isEmpty() ? "" : " Note: " + String.join(" ", r.notes())));
+            session.recent().add(session.workspace());
+            updateRecent();
             session.changed();
             refresh();
         });
@@ -210,6 +249,11 @@ public final class DataViewModel {
 
     public ObservableList<ImportRecord> imports() {
         return imports;
+    }
+
+    /** The recently used workspaces, newest (the current one) first. */
+    public ObservableList<Path> recentWorkspaces() {
+        return recent;
     }
 
     public ReadOnlyStringProperty statusProperty() {

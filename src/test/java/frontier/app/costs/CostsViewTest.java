@@ -59,9 +59,9 @@ class CostsViewTest {
     @Test
     void totalsByPricingModelAndMonthlyChart(FxRobot robot) throws Exception {
         TableView<CostRow> table = robot.lookup("#costTable").queryTableView();
-        waitUntil(() -> table.getItems().size() == 4);
+        waitUntil(() -> table.getItems().size() == 5);
         List<String> shown = table.getItems().stream().map(r -> CostsView.display(Dimension.PRICING_MODEL, r.keys().getFirst())).toList();
-        assertEquals(List.of("Commitment", "On-demand", "Other", "Not specified"), shown);
+        assertEquals(List.of("Commitment", "On-demand", "Other", "Serverless", "Not specified"), shown);
         waitUntil(() -> robot.lookup("On-demand").tryQuery().isPresent());
         assertTrue(robot.lookup("Pricing model").tryQuery().isPresent(), "column named after the grouping");
         long rows = table.getItems().stream().mapToLong(CostRow::rows).sum();
@@ -72,7 +72,7 @@ class CostsViewTest {
         assertEquals("Effective cost (amortized) (USD)", chart.getYAxis().getLabel());
         assertTrue(chart.getXAxis().getLabel().startsWith("Month"));
         assertTrue(chart.isLegendVisible());
-        assertEquals(List.of("On-demand", "Commitment", "Other", "Not specified"), chart.getData().stream().map(s -> s.getName()).toList());
+        assertEquals(List.of("On-demand", "Commitment", "Serverless", "Other", "Not specified"), chart.getData().stream().map(s -> s.getName()).toList());
         Node bar = chart.getData().getFirst().getData().getFirst().getNode();
         robot.moveTo(bar);
         waitUntil(() -> Window.getWindows().stream().anyMatch(w -> w instanceof Tooltip t && t.isShowing()

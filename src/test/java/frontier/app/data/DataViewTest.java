@@ -99,6 +99,35 @@ class DataViewTest {
         assertTrue(status(robot).getStyleClass().contains("error"));
     }
 
+    @Test
+    void workspacesAreCreatedOpenedAndRememberedAndTheHistoryFollows(FxRobot robot) throws Exception {
+        Path focus = Samples.billing("focus_1.3_synthetic_aws_header_plus_3rows.csv");
+        TableView<ImportRecord> table = robot.lookup("#importTable").queryTableView();
+        Path first = session.workspace();
+        robot.interact(() -> view.viewModel().importFile(focus));
+        waitUntil(() -> table.getItems().size() == 1);
+
+        Path other = dir.resolve("team-" + System.nanoTime() + ".sqlite");
+        robot.interact(() -> view.viewModel().openWorkspace(other));
+        waitUntil(() -> status(robot).getText().startsWith("Created workspace " + other));
+        assertTrue(Files.isRegularFile(other));
+        assertEquals(other, session.workspace());
+        waitUntil(() -> table.getItems().isEmpty());
+        assertEquals(List.of(other, first.toAbsolutePath().normalize()), session.recent().list());
+        assertEquals(other, view.viewModel().recentWorkspaces().getFirst());
+        javafx.scene.control.ComboBox<?> choice = robot.lookup("#workspaceChoice").queryAs(javafx.scene.control.ComboBox.class);
+        assertEquals(other, choice.getValue());
+
+        robot.interact(() -> view.viewModel().openWorkspace(first));
+        waitUntil(() -> table.getItems().size() == 1);
+        assertEquals(first.toAbsolutePath().normalize(), session.workspace());
+
+        Path notAWorkspace = Files.writeString(dir.resolve("notes-" + System.nanoTime() + ".sqlite"), "not a database ".repeat(200));
+        robot.interact(() -> view.viewModel().openWorkspace(notAWorkspace));
+        waitUntil(() -> status(robot).getText().contains("not a usable Frontier workspace"));
+        assertEquals(first.toAbsolutePath().normalize(), session.workspace(), "the current workspace is kept");
+    }
+
     private static Label status(FxRobot robot) {
         return robot.lookup("#importStatus").queryAs(Label.class);
     }

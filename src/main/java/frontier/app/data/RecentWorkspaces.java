@@ -1,0 +1,122 @@
+package frontier.app.data;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The workspaces the app opened most recently, newest first, kept in a small JSON settings file
+ * ({@code ~/.frontier/settings.json}, or {@code -Dfrontier.settings=PATH}):
+ * {@code {"version": 1, "recent_workspaces": ["/abs/path.sqlite", …]}}. Other keys of the file are kept
+ * as they are. The file is written atomically (a temporary file in the same directory, then a move),
+ * so a crash never leaves it half written; an unreadable file counts as empty, never as an error.
+ * Thread-safe.
+ */
+public final class RecentWorkspaces {
+    /** How many workspaces are remembered. */
+    public static final int MAX = 10;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String KEY = "recent_workspaces";
+
+    private final Path file;
+    private final List<Path> recent = new ArrayList<>();
+
+    private RecentWorkspaces(Path file) {
+        this.file = file;
+        if (file != null) recent.addAll(read(file));
+    }
+
+    /** The list kept in {@code file} (created on the first {@link #add}). */
+    public static RecentWorkspaces at(Path file) {
+        return new RecentWorkspaces(file);
+    }
+
+    /** A list kept in memory only (tests, or when no settings are wanted). */
+    public static RecentWorkspaces inMemory() {
+        return new RecentWorkspaces(null);
+    }
+
+    /** {@code -Dfrontier.settings=PATH}, else {@code ~/.frontier/settings.json}. */
+    public static Path defaultFile() {
+        String p = System.getProperty("frontier.settings");
+        if (p != null && !p.isBlank()) return Path.of(p);
+        return Path.of(System.getProperty("user.home"), ".frontier", "settings.json");
+    }
+
+    /** Newest first. */
+    public synchronized List<Path> list() {
+        return List.copyOf(recent);
+    }
+
+    /** Moves {@code workspace} to the front (absolute, normalised), keeps at most {@link #MAX}, saves. */
+    public synchronized void add(Path workspace) {
+        Path p = workspace.toAbsolutePath().normalize();
+        recent.remove(p);
+        recent.addFirst(p);
+        while (recent.size() > MAX) recent.removeLast();
+        save();
+    }
+
+    /** Forgets {@code workspace} (e.g. a file that no longer exists) and saves. */
+    public synchronized void remove(Path workspace) {
+        if (recent.remove(workspace.toAbsolutePath().normalize())) save();
+    }
+
+    private static List<Path> read(Path file) {
+        List<Path> out = new ArrayList<>();
+        try {
+            if (!Files.isRegularFile(file)) return out;
+            JsonNode root = JSON.readTree(file.toFile());
+            JsonNode arr = root == null ? null : root.get(KEY);
+            if (arr != null && arr.isArray()) {
+                for (JsonNode n : arr) {
+                    if (!n.isTextual() || n.asText().isBlank()) continue;
+                    Path p = Path.of(n.asText()).toAbsolutePath().normalize();
+                    if (!out.contains(p) && out.size() < MAX) out.add(p);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // A damaged settings file must not stop the app: start with an empty list, rewrite it on the next add.
+        }
+        return out;
+    }
+
+    private void save() {
+        if (file == null) return;
+        try {
+            ObjectNode root = JSON.createObjectNode();
+            try {
+                if (Files.isRegularFile(file) && JSON.readTree(file.toFile()) instanceof ObjectNode old) root = old;
+            } catch (IOException e) {
+                // unreadable: replaced below
+            }
+            root.put("version", 1);
+            ArrayNode arr = root.putArray(KEY);
+            recent.forEach(p -> arr.add(p.toString()));
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, ".settings", ".tmp");
+            try {
+                JSON.writeValue(tmp.toFile(), root);
+                try {
+                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            // Remembering is a convenience: the workspace itself is open and fine.
+        }
+    }
+}
