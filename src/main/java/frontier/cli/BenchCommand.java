@@ -55,9 +55,15 @@ final class BenchCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
         long seed;
 
+        @Option(names = "--jit-warmup", defaultValue = "2000000", paramLabel = "N",
+                description = "Customers of an untimed run of the same scenario (seed + 1) first, so that the timed run measures"
+                        + " the engine rather than the JIT compiling it; 0 times a cold JVM (default ${DEFAULT-VALUE}).")
+        long jitWarmup;
+
         @Override
         public Integer call() {
             if (customers < 1) throw new BadInputException("--customers: expected an integer >= 1, got " + customers);
+            if (jitWarmup < 0) throw new BadInputException("--jit-warmup: expected an integer >= 0, got " + jitWarmup);
             if (warmup < 0) throw new BadInputException("--warmup: expected an integer >= 0, got " + warmup);
             if (!(lambda > 0) || !(mu > 0)) throw new BadInputException("--lambda and --mu: expected rates > 0");
             if (servers < 1) throw new BadInputException("--servers: expected an integer >= 1, got " + servers);
@@ -67,7 +73,13 @@ final class BenchCommand implements Runnable {
             Scenario s = new Scenario("bench-mmc", "", new PoissonTraffic(lambda),
                     new PoolSpec("mmc", servers, new Exponential(null, mu), null, null),
                     new RunSpec(null, customers, null, warmup == 0 ? null : warmup, 1, seed), null);
-            RunResult r = new ScenarioRunner(1).run(s, RunControl.NONE).replications().getFirst();
+            ScenarioRunner runner = new ScenarioRunner(1);
+            if (jitWarmup > 0) {
+                // Same shape as the timed run (a warm-up phase, then counted customers), so no code path is new to the JIT.
+                runner.run(s.withRun(new RunSpec(null, jitWarmup, null, warmup == 0 ? null : Math.max(1, warmup * jitWarmup / customers), 1, seed + 1)),
+                        RunControl.NONE);
+            }
+            RunResult r = runner.run(s, RunControl.NONE).replications().getFirst();
             spec.commandLine().getOut().println(String.format(Locale.ROOT,
                     "RESULT customers=%d wq=%.6f w=%.6f pwait=%.6f wall_s=%.3f",
                     (long) r.metric("completed"), r.metric("wait_ms.mean") / 1000, r.metric("latency_ms.mean") / 1000,

@@ -64,6 +64,7 @@ final class Pool implements EventHandler {
     private final int capacity;
     private final double timeout;
     private final IdlePolicy idlePolicy;
+    private final boolean newestFirst;
     private final double keepAlive;
     private final int maxInstances;
     private final boolean serverless;
@@ -142,6 +143,7 @@ final class Pool implements EventHandler {
         this.interruptClock = ZigguratSampler.Exponential.of(streams.stream("interruptions:" + name));
         this.auto = spec instanceof AutoscaledPool a ? a : null;
         this.spot = spec instanceof SpotPool s ? s : null;
+        this.newestFirst = !(spec instanceof ServerlessPool sp) || sp.idlePolicy() == IdlePolicy.NEWEST_FIRST;
         this.serverless = spec instanceof ServerlessPool;
         this.instanceBilled = !serverless;
         this.usdPerInstanceSecond = instanceBilled ? spec.price().usdPerSecond() : 0;
@@ -218,10 +220,12 @@ final class Pool implements EventHandler {
     Offer offer(Request r) {
         double now = sim.now();
         arrivals++;
-        arrivalsSinceTick++;
-        lastArrival = now;
         if (serverless) return offerServerless(r, now);
-        if (auto != null && nStarting + nIdle + nBusy == 0) launch(); // scaled to zero: the activator starts one
+        if (auto != null) {
+            arrivalsSinceTick++;
+            lastArrival = now;
+            if (nStarting + nIdle + nBusy == 0) launch(); // scaled to zero: the activator starts one
+        }
         if (maxBatch == 1 && queue.isEmpty()) {
             Instance inst = takeAvailable();
             if (inst != null) {
@@ -304,11 +308,8 @@ final class Pool implements EventHandler {
 
     private Instance takeAvailable() {
         while (!available.isEmpty()) {
-            int index = switch (idlePolicy) {
-                case NEWEST_FIRST -> available.pollLast();
-                case OLDEST_FIRST -> available.pollFirst();
-                case RANDOM -> available.swapRemove(pick.nextInt(available.size()));
-            };
+            int index = newestFirst ? available.pollLast() : idlePolicy == IdlePolicy.OLDEST_FIRST ? available.pollFirst()
+                    : available.swapRemove(pick.nextInt(available.size()));
             Instance inst = table[index];
             if (inst == null) continue;
             inst.listed = false;
@@ -327,10 +328,7 @@ final class Pool implements EventHandler {
     /** Runs a batch (head, chained by next) on a free slot of the instance. */
     private void serve(Instance inst, Request head, int n, double now) {
         int slot = inst.running == null ? 0 : claimSlot(inst, head);
-        if (inst.busySlots++ == 0) {
-            setIdleBusy(now, -1, +1);
-            inst.expiresAt = Double.NaN;
-        }
+        if (inst.busySlots++ == 0) setIdleBusy(now, -1, +1);
         nBusySlots++;
         if (concurrency > 1) busySlots.update(now, nBusySlots);
         double duration = batching == null && coldService == null ? service.sample() : serviceTime(inst, head, n);
@@ -652,7 +650,6 @@ final class Pool implements EventHandler {
                 r.doneAt = Double.NaN;
                 if (spot.onInterrupt() == OnInterrupt.RETRY) {
                     retried++;
-                    r.retries++;
                     stats.retried();
                     fleet.redispatch(r, this);
                 } else {

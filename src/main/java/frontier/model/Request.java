@@ -19,7 +19,6 @@ public final class Request {
     int slot;
     /** True once it has waited for an instance's cold start. */
     boolean coldWait;
-    int retries;
     /** Time it entered its current queue (for the queue timeout, which restarts on a retry). */
     double enqueued;
 

@@ -71,7 +71,7 @@ final class RequestStats {
 
     void arrived(double now, Request r) {
         arrivals++;
-        classArrivals[r.cls]++;
+        if (classified) classArrivals[r.cls]++;
         inSystem.update(now, ++present);
     }
 
