@@ -53,7 +53,7 @@ final class BenchFleet implements Callable<Integer> {
                 new SpotPool("spot", 6, 2, model, 2000, 30.0, batching, null, null, Price.perHour(0.41),
                         new Interruption(1.0, null, null, null), 30.0, OnInterrupt.RETRY, 60.0, new LogNormal(60.0, 0.3, null, null), null));
         MmppTraffic traffic = new MmppTraffic(new MmppTraffic.State(150, 600), new MmppTraffic.State(400, 120));
-        return new Scenario("bench-fleet", "", traffic, null, pools, null, null, null,
+        return new Scenario("bench-fleet", "", traffic, null, pools, null, null, null, null,
                 new RunSpec(hours * 3600, null, 600.0, null, 1, seed), null);
     }
 

@@ -21,8 +21,19 @@ final class Fleet {
     private final UniformRandomProvider cacheRng;
     private final org.apache.commons.rng.sampling.distribution.DiscreteSampler keys;
     private final LinkedHashMap<Integer, Boolean> lru;
+    private final frontier.sim.dist.Sampler tokensIn;
+    private final frontier.sim.dist.Sampler tokensOut;
 
-    Fleet(RequestStats stats, List<RequestClass> classes, CacheSpec cache, UniformRandomProvider classRng, UniformRandomProvider cacheRng) {
+    Fleet(RequestStats stats, List<RequestClass> classes, CacheSpec cache, TokensSpec tokens, frontier.sim.RandomStreams streams) {
+        this(stats, classes, cache, streams.stream("classes"), streams.stream("cache"),
+                tokens == null || tokens.input() == null ? null : tokens.input().sampler(streams.stream("tokens-in")),
+                tokens == null || tokens.output() == null ? null : tokens.output().sampler(streams.stream("tokens-out")));
+    }
+
+    private Fleet(RequestStats stats, List<RequestClass> classes, CacheSpec cache, UniformRandomProvider classRng, UniformRandomProvider cacheRng,
+                  frontier.sim.dist.Sampler tokensIn, frontier.sim.dist.Sampler tokensOut) {
+        this.tokensIn = tokensIn;
+        this.tokensOut = tokensOut;
         this.stats = stats;
         this.classPool = new Pool[Math.max(1, classes.size())];
         this.cumulativeShare = new double[classPool.length];
@@ -75,12 +86,18 @@ final class Fleet {
             while (u >= cumulativeShare[k]) k++;
             r.cls = k;
         }
+        if (tokensIn != null) r.tokensIn = tokens(tokensIn);
+        if (tokensOut != null) r.tokensOut = tokens(tokensOut);
         stats.arrived(now, r);
         if (cache != null && hit()) {
             stats.cacheHit(now, r, cache.latencyMs() / 1000.0);
             return;
         }
         route(classPool[r.cls], r);
+    }
+
+    private static int tokens(frontier.sim.dist.Sampler s) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(0, Math.round(s.sample())));
     }
 
     private boolean hit() {

@@ -11,9 +11,14 @@ import java.util.Set;
 
 /**
  * Everything one replication simulates: traffic, pools, request classes with their routes, an optional
- * cache, and the run settings. Checks that names refer to existing pools and that shares add up.
+ * cache, optional token counts per request, and the run settings. Checks that names refer to existing pools and that shares add up.
  */
-public record FleetSpec(Traffic traffic, List<Pools> pools, List<RequestClass> classes, CacheSpec cache, RunSpec run) {
+public record FleetSpec(Traffic traffic, List<Pools> pools, List<RequestClass> classes, CacheSpec cache, TokensSpec tokens,
+                        RunSpec run) {
+    public FleetSpec(Traffic traffic, List<Pools> pools, List<RequestClass> classes, CacheSpec cache, RunSpec run) {
+        this(traffic, pools, classes, cache, null, run);
+    }
+
     public FleetSpec {
         InvalidSpecException.required("traffic", traffic);
         if (pools == null || pools.isEmpty()) throw new InvalidSpecException("pools", "expected at least one pool");

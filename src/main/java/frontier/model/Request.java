@@ -19,6 +19,9 @@ public final class Request {
     int slot;
     /** True once it has waited for an instance's cold start. */
     boolean coldWait;
+    /** Token counts (0 unless the scenario gives token distributions). */
+    int tokensIn;
+    int tokensOut;
     /** Time it entered its current queue (for the queue timeout, which restarts on a retry). */
     double enqueued;
 

@@ -31,6 +31,8 @@ final class RequestStats {
     long retried;
     long coldWaits;
     long cacheHits;
+    long tokensIn;
+    long tokensOut;
     double windowStart;
 
     private final Simulation sim;
@@ -95,6 +97,8 @@ final class RequestStats {
         service.add(s);
         response.add(total);
         completed++;
+        tokensIn += r.tokensIn;
+        tokensOut += r.tokensOut;
         if (classified) {
             classLatency[r.cls].add(total);
             classCompleted[r.cls]++;
@@ -135,7 +139,7 @@ final class RequestStats {
     void reset(double now) {
         warm = true;
         finished = 0;
-        arrivals = completed = rejected = timedOut = lost = retried = coldWaits = cacheHits = 0;
+        arrivals = completed = rejected = timedOut = lost = retried = coldWaits = cacheHits = tokensIn = tokensOut = 0;
         wait.reset();
         service.reset();
         response.reset();

@@ -45,7 +45,7 @@ public final class ServingModel {
         long stopAfter = run.requests() == null ? Long.MAX_VALUE : run.requests();
         boolean timedWarmup = run.warmupS() != null && run.warmupS() > 0;
         RequestStats stats = new RequestStats(sim, warmupFinished, stopAfter, !timedWarmup, spec.classes());
-        Fleet fleet = new Fleet(stats, spec.classes(), spec.cache(), streams.stream("classes"), streams.stream("cache"));
+        Fleet fleet = new Fleet(stats, spec.classes(), spec.cache(), spec.tokens(), streams);
         List<Pool> pools = new ArrayList<>();
         for (Pools p : spec.pools()) {
             Pool pool = new Pool(p, sim, streams, stats, fleet);
@@ -235,6 +235,12 @@ public final class ServingModel {
         m.put("cost_usd.per_1k_requests", s.completed > 0 ? 1000 * total / s.completed : Double.NaN);
         m.put("cost_usd.per_hour", window > 0 ? total * 3600 / window : Double.NaN);
         m.put("cost_usd.idle_share", total > 0 ? idleLike / total : Double.NaN);
+        if (spec.tokens() != null) {
+            long tokens = s.tokensIn + s.tokensOut;
+            m.put("tokens.input", (double) s.tokensIn);
+            m.put("tokens.output", (double) s.tokensOut);
+            m.put("cost_usd.per_1m_tokens", tokens > 0 ? 1e6 * total / tokens : Double.NaN);
+        }
         m.putAll(costs);
         m.put("cold_starts.count", (double) coldStarts);
         m.put("cold_starts.share_of_requests", s.completed > 0 ? (double) s.coldWaits / s.completed : Double.NaN);

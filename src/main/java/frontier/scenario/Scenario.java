@@ -7,6 +7,7 @@ import frontier.model.FleetSpec;
 import frontier.model.PoolSpec;
 import frontier.model.RequestClass;
 import frontier.model.RunSpec;
+import frontier.model.TokensSpec;
 import frontier.model.pool.Pools;
 import frontier.model.traffic.Traffic;
 import frontier.sim.InvalidSpecException;
@@ -16,13 +17,13 @@ import java.util.List;
 /**
  * A scenario: data only. Traffic goes into either one simple c-server {@code pool} or a list of
  * {@code pools} of any kind, optionally split into request {@code classes} routed to pools, optionally
- * behind a {@code cache}; instance prices may name a catalogue entry (the shipped catalogue, overridden
+ * behind a {@code cache}, each request optionally carrying {@code tokens}; instance prices may name a catalogue entry (the shipped catalogue, overridden
  * by {@code price_catalogue}); {@code run} says how long and how often to simulate. {@code baseDir} (not part
  * of the file) is where relative file names inside it are resolved.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Scenario(String name, String description, Traffic traffic, PoolSpec pool, List<Pools> pools,
-                       List<RequestClass> classes, CacheSpec cache, String priceCatalogue, RunSpec run,
+                       List<RequestClass> classes, CacheSpec cache, TokensSpec tokens, String priceCatalogue, RunSpec run,
                        @JsonIgnore Path baseDir) {
     public Scenario {
         InvalidSpecException.required("traffic", traffic);
@@ -35,33 +36,34 @@ public record Scenario(String name, String description, Traffic traffic, PoolSpe
         if (pools != null) pools = List.copyOf(pools);
         if (classes != null) classes = List.copyOf(classes);
         // Cross-field checks (pool names, routes, shares) fail here, with the path of the offending field.
-        fleetOf(traffic, pool, pools, classes, cache, run);
+        fleetOf(traffic, pool, pools, classes, cache, tokens, run);
     }
 
     /** The simple form: traffic into one c-server pool. */
     public Scenario(String name, String description, Traffic traffic, PoolSpec pool, RunSpec run, Path baseDir) {
-        this(name, description, traffic, pool, null, null, null, null, run, baseDir);
+        this(name, description, traffic, pool, null, null, null, null, null, run, baseDir);
     }
 
-    private static FleetSpec fleetOf(Traffic traffic, PoolSpec pool, List<Pools> pools, List<RequestClass> classes, CacheSpec cache, RunSpec run) {
+    private static FleetSpec fleetOf(Traffic traffic, PoolSpec pool, List<Pools> pools, List<RequestClass> classes, CacheSpec cache,
+                                     TokensSpec tokens, RunSpec run) {
         List<Pools> list = pools != null ? pools : List.of(FleetSpec.fromLegacy(pool));
-        return new FleetSpec(traffic, list, classes, cache, run);
+        return new FleetSpec(traffic, list, classes, cache, tokens, run);
     }
 
     /** What the model runs. */
     public FleetSpec fleet() {
-        return fleetOf(traffic, pool, pools, classes, cache, run);
+        return fleetOf(traffic, pool, pools, classes, cache, tokens, run);
     }
 
     public Scenario withRun(RunSpec r) {
-        return new Scenario(name, description, traffic, pool, pools, classes, cache, priceCatalogue, r, baseDir);
+        return new Scenario(name, description, traffic, pool, pools, classes, cache, tokens, priceCatalogue, r, baseDir);
     }
 
     public Scenario withBaseDir(Path dir) {
-        return new Scenario(name, description, traffic, pool, pools, classes, cache, priceCatalogue, run, dir);
+        return new Scenario(name, description, traffic, pool, pools, classes, cache, tokens, priceCatalogue, run, dir);
     }
 
     public Scenario withPools(List<Pools> p) {
-        return new Scenario(name, description, traffic, null, p, classes, cache, priceCatalogue, run, baseDir);
+        return new Scenario(name, description, traffic, null, p, classes, cache, tokens, priceCatalogue, run, baseDir);
     }
 }

@@ -209,6 +209,18 @@ class PoolsTest {
     }
 
     @Test
+    void costPerMillionTokensDividesTheBillByTheTokensOfCompletedRequests() {
+        FleetSpec spec = new FleetSpec(new PoissonTraffic(2), List.of(alwaysOn("gpu", 2, 4, Exponential.ofMean(1), 1.0, null)), null, null,
+                new TokensSpec(new Deterministic(800), Exponential.ofMean(200)), seconds(20_000));
+        RunResult r = ServingModel.run(spec, null, new RandomStreams(5, 0), RunControl.NONE);
+        assertEquals(800 * r.metric("completed"), r.metric("tokens.input"), 0.0);
+        // Output tokens: 200 on average per request; over ~40,000 requests the mean is within 1%.
+        assertEquals(200 * r.metric("completed"), r.metric("tokens.output"), 0.01 * 200 * r.metric("completed"));
+        double tokens = r.metric("tokens.input") + r.metric("tokens.output");
+        assertEquals(1e6 * r.metric("cost_usd.total") / tokens, r.metric("cost_usd.per_1m_tokens"), 1e-9);
+    }
+
+    @Test
     void sameSeedSameFleetResult() {
         SpotPool spot = new SpotPool("spot", 3, 2, svc(Exponential.ofMean(1)), null, null, null, null, null, Price.perHour(0.4),
                 new Interruption(null, ">20%", null, null), 120.0, OnInterrupt.RETRY, 60.0, new Deterministic(30), null);
