@@ -221,6 +221,30 @@ class PoolsTest {
     }
 
     @Test
+    void aRealSpotAvailabilityTraceDrivesInstancesAndInterruptions() throws java.io.IOException {
+        java.nio.file.Path trace = java.nio.file.Path.of(System.getProperty("frontier.samples", "../shared/samples"))
+                .resolve("traces/spotserve_aws_g4dn_spot_availability_trace.csv");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(trace), "shared samples not found at " + trace);
+        List<String> rows = java.nio.file.Files.readAllLines(trace);
+        long removes = rows.stream().filter(l -> l.contains(",remove,")).count();
+        // Replay the trace in time (ms) order: at each moment the pool has the nodes added and not yet removed.
+        int alive = 0;
+        int maxAlive = 0;
+        for (String l : rows) {
+            alive += l.contains(",add,") ? 1 : -1;
+            maxAlive = Math.max(maxAlive, alive);
+        }
+        SpotPool spot = new SpotPool("spot", 0, 2, svc(Exponential.ofMean(0.5)), null, null, null, "od", null, Price.perHour(0.16),
+                new Interruption(null, null, trace.toString(), "ms"), 30.0, OnInterrupt.RETRY, null, null, null);
+        RunResult r = run(new PoissonTraffic(10), List.of(spot, alwaysOn("od", 2, 2, Exponential.ofMean(0.5), 0.53, null)), null, null,
+                seconds(12 * 3600));
+        assertEquals((double) removes, r.metric("interruptions"), 0.0, "every removal of a running node is an interruption");
+        int peak = Arrays.stream(r.timeSeries().pools().get("spot").instances()).max().orElseThrow();
+        assertTrue(peak <= maxAlive && peak >= maxAlive - 2, "peak " + peak + " vs " + maxAlive + " nodes alive at once in the trace");
+        assertEquals(r.metric("requests"), r.metric("completed") + r.metric("dropped") + r.metric("lost") + r.metric("in_flight_at_end"), 0.0);
+    }
+
+    @Test
     void sameSeedSameFleetResult() {
         SpotPool spot = new SpotPool("spot", 3, 2, svc(Exponential.ofMean(1)), null, null, null, null, null, Price.perHour(0.4),
                 new Interruption(null, ">20%", null, null), 120.0, OnInterrupt.RETRY, 60.0, new Deterministic(30), null);
