@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import frontier.ingest.Samples;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,21 +17,15 @@ class BillingCliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = FrontierCli.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void importThenCostsByPricingModelAsJsonAndCsv() throws Exception {
         Path focus = Samples.billing("focus_1.0_sample_official_1000rows.csv");
         String ws = dir.resolve("ws.sqlite").toString();
-        Run imp = cli("import", "-w", ws, focus.toString(), "--json");
+        CliRun imp = cli("import", "-w", ws, focus.toString(), "--json");
         assertEquals(0, imp.code(), imp.err());
         JsonNode j = new ObjectMapper().readTree(imp.out());
         assertEquals(1000, j.at("/imports/0/rows").asInt());
@@ -41,7 +33,7 @@ class BillingCliTest {
         assertEquals(64, j.at("/imports/0/sha256").asText().length());
         assertEquals("", imp.err(), "no progress when stderr is not a terminal");
 
-        Run costs = cli("costs", "--workspace", ws, "--json");
+        CliRun costs = cli("costs", "--workspace", ws, "--json");
         assertEquals(0, costs.code(), costs.err());
         JsonNode c = new ObjectMapper().readTree(costs.out());
         assertEquals(1, costs.out().strip().lines().count(), "exactly one JSON object");
@@ -61,12 +53,12 @@ class BillingCliTest {
         for (JsonNode g : c.at("/groups")) if (g.at("/pricing_model").asText().equals("serverless")) serverless = g;
         assertEquals(9, serverless.at("/lines").asLong(), "the nine AWS Lambda lines");
 
-        Run csv = cli("costs", "-w", ws, "--csv", "--by", "provider,month");
+        CliRun csv = cli("costs", "-w", ws, "--csv", "--by", "provider,month");
         assertEquals(0, csv.code(), csv.err());
         assertTrue(csv.out().startsWith("provider,month,currency,billed_cost,effective_cost,list_cost,lines\n"), csv.out());
         assertTrue(csv.out().contains("\nAWS,2024-09,USD,"), csv.out());
 
-        Run table = cli("costs", "-w", ws);
+        CliRun table = cli("costs", "-w", ws);
         assertTrue(table.out().contains("On-demand") && table.out().contains("Total"), table.out());
     }
 
@@ -78,19 +70,19 @@ class BillingCliTest {
         String ws = dir.resolve("ws.sqlite").toString();
         assertEquals(0, cli("import", "-w", ws, cur.toString()).code());
 
-        Run again = cli("import", "-w", ws, cur.toString());
+        CliRun again = cli("import", "-w", ws, cur.toString());
         assertEquals(2, again.code());
         assertTrue(again.err().contains("already imported as import #1"), again.err());
 
-        Run overlap = cli("import", "-w", ws, edited.toString());
+        CliRun overlap = cli("import", "-w", ws, edited.toString());
         assertEquals(2, overlap.code());
         assertTrue(overlap.err().contains("overlaps import #1") && overlap.err().contains("--replace") && overlap.err().contains("--keep-both"),
                 overlap.err());
 
-        Run replace = cli("import", "-w", ws, edited.toString(), "--replace");
+        CliRun replace = cli("import", "-w", ws, edited.toString(), "--replace");
         assertEquals(0, replace.code(), replace.err());
         assertTrue(replace.out().contains("replaced 1,281 earlier rows"), replace.out());
-        Run list = cli("import", "-w", ws, "--list");
+        CliRun list = cli("import", "-w", ws, "--list");
         assertTrue(list.out().contains("1,282") && !list.out().contains("   1  "), list.out());
 
         assertEquals(2, cli("import", "-w", ws, edited.toString(), "--replace", "--keep-both").code(), "mutually exclusive");
@@ -101,11 +93,11 @@ class BillingCliTest {
         Path f = dir.resolve("broken.csv");
         Files.writeString(f, "BilledCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,ChargeCategory\n"
                 + "1,2024-09-01,2024-09-02,USD,a,Spending\n");
-        Run r = cli("import", "-w", dir.resolve("ws.sqlite").toString(), f.toString());
+        CliRun r = cli("import", "-w", dir.resolve("ws.sqlite").toString(), f.toString());
         assertEquals(2, r.code());
         assertEquals("frontier: " + f + ": line 2, column 6 (ChargeCategory): expected one of Usage, Purchase, Tax, Credit, Adjustment, got 'Spending'\n",
                 r.err());
-        Run unknown = cli("costs", "-w", dir.resolve("ws.sqlite").toString(), "--by", "colour");
+        CliRun unknown = cli("costs", "-w", dir.resolve("ws.sqlite").toString(), "--by", "colour");
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("unknown dimension 'colour'"), unknown.err());
         assertEquals(2, cli("costs", "-w", dir.resolve("none.sqlite").toString()).code());
@@ -114,7 +106,7 @@ class BillingCliTest {
     @Test
     void progressGoesToStderrWhenAsked() {
         Path f = Samples.billing("azure_ea_actualcost_small.csv");
-        Run r = cli("import", "-w", dir.resolve("ws.sqlite").toString(), f.toString(), "--progress");
+        CliRun r = cli("import", "-w", dir.resolve("ws.sqlite").toString(), f.toString(), "--progress");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("importing azure_ea_actualcost_small.csv: 11 rows") && r.err().contains("(100%)"), r.err());
     }
@@ -132,11 +124,11 @@ class BillingCliTest {
         assertTrue(first.has("tag:environment") && first.at("/day").asText().matches("\\d{4}-\\d{2}-\\d{2}"), first.toString());
         assertEquals(1000, byTag.at("/total/lines").asLong());
 
-        Run csv = cli("costs", "--workspace", ws, "--csv", "--by", "instance-type");
+        CliRun csv = cli("costs", "--workspace", ws, "--csv", "--by", "instance-type");
         assertTrue(csv.out().startsWith("instance_type,currency,"), csv.out());
 
         assertEquals(0, cli("import", "--workspace", ws, azure.toString()).code());
-        Run both = cli("costs", "--workspace", ws, "--json", "--by", "provider");
+        CliRun both = cli("costs", "--workspace", ws, "--json", "--by", "provider");
         JsonNode j = new ObjectMapper().readTree(both.out());
         assertTrue(j.get("total").isNull(), "USD and CAD are never added: " + both.out());
         assertEquals(2, j.at("/totals").size());
@@ -144,7 +136,7 @@ class BillingCliTest {
         assertEquals(0, Samples.columnSum(azure, "CostInBillingCurrency").compareTo(new BigDecimal(j.at("/totals/1/billed_cost").asText())));
         assertEquals(27, j.at("/totals/1/lines").asLong());
 
-        Run bad = cli("costs", "--workspace", ws, "--by", "tag:");
+        CliRun bad = cli("costs", "--workspace", ws, "--by", "tag:");
         assertEquals(2, bad.code());
         assertTrue(bad.err().contains("tag:team"), bad.err());
     }

@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -20,14 +18,8 @@ class FrontierCliTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = FrontierCli.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     private Path scenario(String run) throws IOException {
@@ -43,7 +35,7 @@ class FrontierCliTest {
 
     @Test
     void simulateJsonHasTheDocumentedFields() throws IOException {
-        Run r = cli("simulate", scenario("{\"duration_s\": 2000, \"warmup_s\": 100}").toString(), "--json");
+        CliRun r = cli("simulate", scenario("{\"duration_s\": 2000, \"warmup_s\": 100}").toString(), "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
         for (String path : new String[] {"/requests", "/completed", "/dropped", "/latency_ms/mean", "/latency_ms/p50",
@@ -58,7 +50,7 @@ class FrontierCliTest {
 
     @Test
     void replicationsAddConfidenceHalfWidths() throws IOException {
-        Run r = cli("simulate", scenario("{\"duration_s\": 1000}").toString(), "--json", "--replications", "4");
+        CliRun r = cli("simulate", scenario("{\"duration_s\": 1000}").toString(), "--json", "--replications", "4");
         JsonNode j = new ObjectMapper().readTree(r.out());
         assertEquals(4, j.at("/replications").asInt());
         assertTrue(j.at("/ci95/latency_ms/p99").asDouble() > 0);
@@ -67,10 +59,10 @@ class FrontierCliTest {
     @Test
     void sameSeedGivesByteIdenticalOutputWhateverTheThreadCount() throws IOException {
         String f = scenario("{\"duration_s\": 1000, \"replications\": 3}").toString();
-        Run a = cli("simulate", f, "--json", "--seed", "5", "--threads", "1");
-        Run b = cli("simulate", f, "--json", "--seed", "5", "--threads", "3");
-        Run c = cli("simulate", f, "--seed", "5");
-        Run d = cli("simulate", f, "--seed", "5");
+        CliRun a = cli("simulate", f, "--json", "--seed", "5", "--threads", "1");
+        CliRun b = cli("simulate", f, "--json", "--seed", "5", "--threads", "3");
+        CliRun c = cli("simulate", f, "--seed", "5");
+        CliRun d = cli("simulate", f, "--seed", "5");
         assertEquals(a.out(), b.out());
         assertEquals(c.out(), d.out());
         assertNotEquals(a.out(), cli("simulate", f, "--json", "--seed", "6").out());
@@ -78,14 +70,14 @@ class FrontierCliTest {
 
     @Test
     void tableIsReadable() throws IOException {
-        Run r = cli("simulate", scenario("{\"requests\": 5000}").toString());
+        CliRun r = cli("simulate", scenario("{\"requests\": 5000}").toString());
         assertEquals(0, r.code());
         assertTrue(r.out().contains("Throughput") && r.out().contains("p99") && r.out().contains("Utilization"), r.out());
     }
 
     @Test
     void badInputExitsWithTwoAndOneMessage() throws IOException {
-        Run typo = cli("simulate", scenario("{\"duraton_s\": 10}").toString());
+        CliRun typo = cli("simulate", scenario("{\"duraton_s\": 10}").toString());
         assertEquals(2, typo.code());
         assertTrue(typo.err().contains("$.run") && typo.err().contains("duraton_s"), typo.err());
         assertEquals("", typo.out());
@@ -101,7 +93,7 @@ class FrontierCliTest {
 
     @Test
     void benchMmcPrintsExactlyOneResultLineMatchingErlangC() {
-        Run r = cli("bench", "mmc", "--customers", "400000", "--warmup", "20000", "--lambda", "6", "--mu", "1",
+        CliRun r = cli("bench", "mmc", "--customers", "400000", "--warmup", "20000", "--lambda", "6", "--mu", "1",
                 "--servers", "8", "--seed", "3");
         assertEquals(0, r.code(), r.err());
         assertEquals(1, r.out().lines().count(), r.out());

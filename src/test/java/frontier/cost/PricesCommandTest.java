@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import frontier.cli.FrontierCli;
+import frontier.cli.CliRun;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
@@ -22,19 +20,13 @@ class PricesCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run cli(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = FrontierCli.execute(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    static CliRun cli(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void listPrintsATableWithSourceAndDate() {
-        Run r = cli("prices", "list", "--provider", "gcp", "--type", "a3-highgpu-8g", "--model", "spot");
+        CliRun r = cli("prices", "list", "--provider", "gcp", "--type", "a3-highgpu-8g", "--model", "spot");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("SOURCE") && r.out().contains("AS OF") && r.out().contains("2025-03-06"), r.out());
         assertTrue(r.out().contains("35.3957496986301") && r.out().contains("Cyclenerd"), r.out());
@@ -44,7 +36,7 @@ class PricesCommandTest {
 
     @Test
     void listJsonHasTheDocumentedFields() throws IOException {
-        Run r = cli("prices", "list", "--provider", "aws", "--region", "us-east-1", "--type", "g5.xlarge", "--json");
+        CliRun r = cli("prices", "list", "--provider", "aws", "--region", "us-east-1", "--type", "g5.xlarge", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode rows = new ObjectMapper().readTree(r.out()).get("instances");
         assertEquals(2, rows.size(), r.out());
@@ -69,24 +61,24 @@ class PricesCommandTest {
 
     @Test
     void csvOutputIsACatalogueThatReadsBackAndOverrides() throws IOException {
-        Run r = cli("prices", "list", "--type", "g6.xlarge", "--csv");
+        CliRun r = cli("prices", "list", "--type", "g6.xlarge", "--csv");
         assertEquals(0, r.code(), r.err());
         Path mine = dir.resolve("mine.csv");
         Files.writeString(mine, r.out().replace(",0.8048,", ",0.7000,"));
-        Run merged = cli("prices", "list", "--catalogue", mine.toString(), "--type", "g6.xlarge", "--model", "on_demand", "--region", "us-east-1", "--json");
+        CliRun merged = cli("prices", "list", "--catalogue", mine.toString(), "--type", "g6.xlarge", "--model", "on_demand", "--region", "us-east-1", "--json");
         assertEquals(0, merged.code(), merged.err());
         assertEquals(0.7, new ObjectMapper().readTree(merged.out()).at("/instances/0/usd_per_hour").asDouble(), 1e-12);
     }
 
     @Test
     void badInputExitsWithTwoAndOneMessage() throws IOException {
-        Run model = cli("prices", "list", "--model", "reserved");
+        CliRun model = cli("prices", "list", "--model", "reserved");
         assertEquals(2, model.code());
         assertTrue(model.err().contains("--model") && model.out().isEmpty(), model.err());
         assertEquals(1, model.err().strip().lines().count(), model.err());
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "provider,region,instance_type,vcpus,memory_gib,pricing_model,usd_per_hour,source,as_of\naws,us-east-1,x1,2,4,on_demand,cheap,me,2025-01-01\n");
-        Run catalogue = cli("prices", "list", "--catalogue", bad.toString());
+        CliRun catalogue = cli("prices", "list", "--catalogue", bad.toString());
         assertEquals(2, catalogue.code());
         assertTrue(catalogue.err().contains("bad.csv: line 2, column 'usd_per_hour'"), catalogue.err());
         assertEquals(2, cli("prices", "list", "--catalogue", dir.resolve("nope").toString()).code());
@@ -105,18 +97,18 @@ class PricesCommandTest {
         Path feed = SAMPLES.resolve("pricing/aws_spot_advisor_data_2025-06-28.json");
         Assumptions.assumeTrue(Files.isRegularFile(feed), "skipped: " + feed + " is absent (../shared/samples not checked out)");
         Path out = dir.resolve("advisor.csv");
-        Run r = cli("prices", "spot-advisor", feed.toString(), "--out", out.toString());
+        CliRun r = cli("prices", "spot-advisor", feed.toString(), "--out", out.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("14962 interruption rows") && r.out().contains("as of 2025-06-28"), r.out());
         PriceCatalogue c = PriceCatalogue.load(out);
         assertEquals(14_962, c.interruptions().size());
         assertEquals("15-20%", c.interruption("aws", "us-east-1", "g4dn.xlarge").orElseThrow().bucket());
-        Run listed = cli("prices", "list", "--kind", "interruptions", "--catalogue", out.toString(), "--region", "ap-east-2", "--json");
+        CliRun listed = cli("prices", "list", "--kind", "interruptions", "--catalogue", out.toString(), "--region", "ap-east-2", "--json");
         assertEquals(0, listed.code(), listed.err());
 
         Path renamed = dir.resolve("feed.json");
         Files.copy(feed, renamed);
-        Run noDate = cli("prices", "spot-advisor", renamed.toString(), "--out", out.toString());
+        CliRun noDate = cli("prices", "spot-advisor", renamed.toString(), "--out", out.toString());
         assertEquals(2, noDate.code());
         assertTrue(noDate.err().contains("--as-of"), noDate.err());
         assertEquals(0, cli("prices", "spot-advisor", renamed.toString(), "--out", out.toString(), "--as-of", "2025-07-01").code());

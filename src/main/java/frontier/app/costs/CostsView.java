@@ -1,5 +1,6 @@
 package frontier.app.costs;
 
+import frontier.app.Widgets;
 import frontier.app.WorkbenchView;
 import frontier.app.data.BillingSession;
 import frontier.ingest.ChargeCategory;
@@ -63,17 +64,7 @@ public final class CostsView implements WorkbenchView {
         chart.setTitle("Monthly cost by pricing model");
         chart.setMinHeight(280);
         xAxis.setLabel("Month (UTC, charge period start)");
-        yAxis.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                return String.format(Locale.US, "%,.0f", n.doubleValue());
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return Double.parseDouble(s.replace(",", ""));
-            }
-        });
+        yAxis.setTickLabelFormatter(Widgets.thousands());
         VBox.setVgrow(chart, Priority.ALWAYS);
         root.getChildren().addAll(title, controls(), status, table, chart);
         vm.monthly().addListener((javafx.collections.ListChangeListener<CostRow>) c -> drawChart());

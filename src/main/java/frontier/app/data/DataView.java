@@ -1,5 +1,6 @@
 package frontier.app.data;
 
+import frontier.app.Widgets;
 import frontier.app.WorkbenchView;
 import frontier.store.ImportRecord;
 import frontier.store.Overlap;
@@ -28,7 +29,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
@@ -155,17 +155,7 @@ public final class DataView implements WorkbenchView {
     }
 
     private Node status() {
-        Label status = new Label();
-        status.setId("importStatus");
-        status.getStyleClass().add("status");
-        status.setWrapText(true);
-        status.setMinHeight(Region.USE_PREF_SIZE);
-        status.textProperty().bind(vm.statusProperty());
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(vm.statusProperty());
-        tip.setWrapText(true);
-        tip.setMaxWidth(700);
-        status.setTooltip(tip);
+        Label status = Widgets.statusLabel("importStatus", vm.statusProperty(), 700);
         vm.errorProperty().addListener((obs, was, now) -> {
             status.getStyleClass().remove("error");
             if (now) status.getStyleClass().add("error");

@@ -1,5 +1,6 @@
 package frontier.app.simulate;
 
+import frontier.app.Widgets;
 import frontier.scenario.Summary;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,6 @@ import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
-import javafx.util.StringConverter;
 
 /**
  * Cost per pool split by what the instances were doing, as horizontal stacked bars in USD: one bar per
@@ -58,18 +58,7 @@ final class CostChart {
         xAxis.setAnimated(false);
         xAxis.setForceZeroInRange(true);
         xAxis.setMinorTickVisible(false);
-        xAxis.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                double v = n.doubleValue();
-                return Formats.number(v, Math.abs(v) >= 100 || v == Math.rint(v) ? 0 : 2);
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return Double.parseDouble(s.replace(",", ""));
-            }
-        });
+        xAxis.setTickLabelFormatter(Widgets.tickLabels(v -> Formats.number(v, Math.abs(v) >= 100 || v == Math.rint(v) ? 0 : 2)));
         yAxis.setAnimated(false);
         // Bars no thicker than about 70 px, however few the pools.
         yAxis.heightProperty().addListener((obs, old, h) -> fitBars(h.doubleValue()));

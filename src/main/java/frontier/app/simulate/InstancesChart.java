@@ -1,5 +1,6 @@
 package frontier.app.simulate;
 
+import frontier.app.Widgets;
 import frontier.model.TimeSeries;
 import frontier.scenario.Summary;
 import java.util.ArrayList;
@@ -294,16 +295,6 @@ final class InstancesChart {
     }
 
     private static StringConverter<Number> format(int decimals) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                return Formats.number(n.doubleValue(), decimals);
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return Double.parseDouble(s.replace(",", ""));
-            }
-        };
+        return Widgets.tickLabels(v -> Formats.number(v, decimals));
     }
 }

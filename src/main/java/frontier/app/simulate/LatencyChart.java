@@ -1,5 +1,6 @@
 package frontier.app.simulate;
 
+import frontier.app.Widgets;
 import frontier.model.LatencyHistogram;
 import frontier.scenario.Summary;
 import java.util.ArrayList;
@@ -12,7 +13,6 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
-import javafx.util.StringConverter;
 
 /**
  * The latency distribution as a bar chart: one bar per histogram bin, labelled with the bin's lower
@@ -46,17 +46,7 @@ final class LatencyChart {
         xAxis.setAnimated(false);
         yAxis.setLabel("Requests");
         yAxis.setAnimated(false);
-        yAxis.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number n) {
-                return String.format(Locale.US, "%,.0f", n.doubleValue());
-            }
-
-            @Override
-            public Number fromString(String s) {
-                return Double.parseDouble(s.replace(",", ""));
-            }
-        });
+        yAxis.setTickLabelFormatter(Widgets.thousands());
     }
 
     Node node() {

@@ -1,5 +1,6 @@
 package frontier.app.simulate;
 
+import frontier.app.Widgets;
 import frontier.app.WorkbenchView;
 import java.io.File;
 import java.nio.file.Files;
@@ -26,7 +27,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -264,17 +264,7 @@ public final class SimulateView implements WorkbenchView {
     }
 
     private Node statusLabel() {
-        Label status = new Label();
-        status.setId("status");
-        status.getStyleClass().add("status");
-        status.setWrapText(true);
-        status.setMinHeight(Region.USE_PREF_SIZE);
-        status.textProperty().bind(vm.statusProperty());
-        Tooltip tip = new Tooltip();
-        tip.textProperty().bind(vm.statusProperty());
-        tip.setWrapText(true);
-        tip.setMaxWidth(600);
-        status.setTooltip(tip);
+        Label status = Widgets.statusLabel("status", vm.statusProperty(), 600);
         vm.statusKindProperty().addListener((obs, old, kind) -> {
             status.getStyleClass().removeAll("error", "done");
             if (kind == StatusKind.ERROR) status.getStyleClass().add("error");
