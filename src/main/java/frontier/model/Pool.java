@@ -153,6 +153,7 @@ final class Pool implements EventHandler {
                 keepAlive = s.keepAliveS();
                 maxInstances = s.maxConcurrency();
                 billing = s.billing();
+                if (!billing.resolved()) throw new IllegalStateException("serverless rates of platform " + billing.platform() + " not resolved");
                 coldStart = s.coldStart() == null ? null : s.coldStart().sampler(streams.stream("cold-start:" + name));
                 coldService = s.coldService() == null ? null : s.coldService().sampler(streams.stream("cold-service:" + name));
             }

@@ -3,6 +3,8 @@ package frontier.scenario;
 import frontier.cost.InstancePrice;
 import frontier.cost.PriceCatalogue;
 import frontier.cost.PricingModel;
+import frontier.cost.ServerlessRate;
+import frontier.model.pool.ServerlessBilling;
 import frontier.model.pool.AlwaysOnPool;
 import frontier.model.pool.AutoscaledPool;
 import frontier.model.pool.Pools;
@@ -24,7 +26,10 @@ final class PriceResolver {
     }
 
     static Scenario resolve(Scenario s, String source) {
-        if (s.pools() == null || s.pools().stream().allMatch(p -> p.price().resolved())) return s;
+        if (s.pools() == null || s.pools().stream().allMatch(p -> p.price().resolved()
+                && !(p instanceof ServerlessPool sp && !sp.billing().resolved()))) {
+            return s;
+        }
         PriceCatalogue catalogue = PriceCatalogue.shipped();
         if (s.priceCatalogue() != null) {
             Path p = Path.of(s.priceCatalogue());
@@ -38,6 +43,10 @@ final class PriceResolver {
         List<Pools> out = new ArrayList<>();
         for (int i = 0; i < s.pools().size(); i++) {
             Pools pool = s.pools().get(i);
+            if (pool instanceof ServerlessPool sp && !sp.billing().resolved()) {
+                out.add(withRates(sp, catalogue, i, source));
+                continue;
+            }
             Price price = pool.price();
             if (price.resolved()) {
                 out.add(pool);
@@ -56,6 +65,17 @@ final class PriceResolver {
             out.add(withPrice(pool, price.withUsdPerHour(hit.usdPerHour().doubleValue())));
         }
         return s.withPools(out);
+    }
+
+    private static ServerlessPool withRates(ServerlessPool p, PriceCatalogue catalogue, int index, String source) {
+        ServerlessBilling b = p.billing();
+        ServerlessRate rate = catalogue.serverless(b.platform(), b.region()).orElseThrow(() -> new ScenarioException(source + ": $.pools["
+                + index + "].billing.platform: the price catalogue has no serverless platform '" + b.platform() + "'"
+                + (b.region() == null ? "" : " in " + b.region()) + "; 'frontier prices list --kind serverless' lists the known ones", null));
+        ServerlessBilling resolved = b.withRates(rate.usdPerRequest().doubleValue(), rate.usdPerGbSecond().doubleValue(),
+                rate.usdPerVcpuSecond().doubleValue(), rate.usdPerGpuSecond().doubleValue(), rate.billingIncrementS());
+        return new ServerlessPool(p.name(), p.concurrency(), p.model(), p.coldStart(), p.coldService(), p.keepAliveS(), p.maxConcurrency(),
+                p.provisioned(), p.idlePolicy(), resolved, p.overflowTo(), null);
     }
 
     private static Pools withPrice(Pools p, Price price) {

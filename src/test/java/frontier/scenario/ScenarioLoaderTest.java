@@ -50,7 +50,15 @@ class ScenarioLoaderTest {
         assertEquals(3, s.pools().size());
         assertEquals(1.006, s.pools().get(0).price().usdPerHour(), 1e-9, "g5.xlarge on-demand from the shipped catalogue");
         assertEquals(3, s.fleet().pools().size());
-        String m = error(VALID_FLEET.replace("\"g5.xlarge\"", "\"g5.mega\""));
+        var lambda = (frontier.model.pool.ServerlessPool) ScenarioLoader.parse(VALID_FLEET.replace(
+                "\"usd_per_request\": 2e-7, \"usd_per_gb_second\": 1.66667e-5, \"memory_gb\": 2, \"increment_ms\": 1",
+                "\"platform\": \"aws-lambda\", \"memory_gb\": 2"), "f.json").pools().get(2);
+        assertEquals(0.0000166667, lambda.billing().usdPerGbSecond(), 1e-12, "Lambda's GB-second rate from the catalogue");
+        assertEquals(1.0, lambda.billing().incrementMs(), 1e-9, "Lambda bills per millisecond");
+        String m = error(VALID_FLEET.replace("\"usd_per_request\": 2e-7, \"usd_per_gb_second\": 1.66667e-5, \"memory_gb\": 2, \"increment_ms\": 1",
+                "\"platform\": \"aws-lambada\", \"memory_gb\": 2"));
+        assertTrue(m.contains("$.pools[2].billing.platform") && m.contains("aws-lambada"), m);
+        m = error(VALID_FLEET.replace("\"g5.xlarge\"", "\"g5.mega\""));
         assertTrue(m.contains("$.pools[0].price") && m.contains("no on_demand price for aws g5.mega"), m);
         m = error(VALID_FLEET.replace("\"overflow_to\": \"od\"", "\"overflow_to\": \"nope\""));
         assertTrue(m.contains("$.pools[1].overflow_to") && m.contains("no pool named 'nope'"), m);

@@ -6,12 +6,30 @@ import frontier.sim.InvalidSpecException;
  * How a serverless platform bills: per request, plus per second of execution by memory (GB), vCPU and
  * GPU, with each execution rounded up to {@code increment_ms}. Start-up (cold start) and idle instance
  * time are billed only if {@code bill_startup} / {@code bill_idle}. Provisioned (always-warm) instances
- * are billed for all their time at {@code provisioned_usd_per_gb_second} × memory.
+ * are billed for all their time at {@code provisioned_usd_per_gb_second} × memory. Instead of the rates,
+ * {@code platform} (and optionally {@code region}) names a row of the price catalogue (e.g.
+ * {@code aws-lambda}); the scenario loader then fills in the rates and the billing increment.
  */
-public record ServerlessBilling(Double usdPerRequest, Double usdPerGbSecond, Double memoryGb, Double usdPerVcpuSecond,
-                                Double vcpus, Double usdPerGpuSecond, Double gpus, Double incrementMs,
+public record ServerlessBilling(String platform, String region, Double usdPerRequest, Double usdPerGbSecond, Double memoryGb,
+                                Double usdPerVcpuSecond, Double vcpus, Double usdPerGpuSecond, Double gpus, Double incrementMs,
                                 Boolean billStartup, Boolean billIdle, Double provisionedUsdPerGbSecond) {
+    /** Rates given inline. */
+    public ServerlessBilling(Double usdPerRequest, Double usdPerGbSecond, Double memoryGb, Double usdPerVcpuSecond,
+                             Double vcpus, Double usdPerGpuSecond, Double gpus, Double incrementMs,
+                             Boolean billStartup, Boolean billIdle, Double provisionedUsdPerGbSecond) {
+        this(null, null, usdPerRequest, usdPerGbSecond, memoryGb, usdPerVcpuSecond, vcpus, usdPerGpuSecond, gpus, incrementMs,
+                billStartup, billIdle, provisionedUsdPerGbSecond);
+    }
+
     public ServerlessBilling {
+        if (platform != null) {
+            if (platform.isBlank()) throw new InvalidSpecException("platform", "expected a platform of the price catalogue, e.g. aws-lambda");
+            if (usdPerRequest != null || usdPerGbSecond != null || usdPerVcpuSecond != null || usdPerGpuSecond != null || incrementMs != null) {
+                throw new InvalidSpecException("platform", "give either 'platform' (rates from the price catalogue) or the rates and increment_ms, not both");
+            }
+        } else if (region != null) {
+            throw new InvalidSpecException("region", "belongs to a catalogue 'platform'");
+        }
         usdPerRequest = nn("usd_per_request", usdPerRequest);
         usdPerGbSecond = nn("usd_per_gb_second", usdPerGbSecond);
         memoryGb = nn("memory_gb", memoryGb);
@@ -32,6 +50,17 @@ public record ServerlessBilling(Double usdPerRequest, Double usdPerGbSecond, Dou
 
     public static ServerlessBilling none() {
         return new ServerlessBilling(null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** True when the rates are known (inline, or filled in from the catalogue). */
+    public boolean resolved() {
+        return platform == null;
+    }
+
+    /** These sizes and flags with the catalogue's rates and increment. */
+    public ServerlessBilling withRates(double perRequest, double perGbSecond, double perVcpuSecond, double perGpuSecond, double incrementS) {
+        return new ServerlessBilling(null, null, perRequest, perGbSecond, memoryGb, perVcpuSecond, vcpus, perGpuSecond, gpus,
+                incrementS * 1000, billStartup, billIdle, provisionedUsdPerGbSecond);
     }
 
     /** Dollars per second of billed execution time. */
