@@ -47,7 +47,8 @@ final class Fleet {
         this.cache = cache;
         this.cacheRng = cacheRng;
         if (cache != null && cache.lruCapacity() != null) {
-            keys = RejectionInversionZipfSampler.of(cacheRng, cache.keys(), cache.zipfS());
+            // Keys from the traffic when it carries them (cache.keys absent), else drawn from a Zipf law.
+            keys = cache.keys() == null ? null : RejectionInversionZipfSampler.of(cacheRng, cache.keys(), cache.zipfS());
             int cap = cache.lruCapacity();
             lru = new LinkedHashMap<>(Math.min(cap, 1 << 16), 0.75f, true) {
                 @Override
@@ -89,7 +90,7 @@ final class Fleet {
         if (tokensIn != null) r.tokensIn = tokens(tokensIn);
         if (tokensOut != null) r.tokensOut = tokens(tokensOut);
         stats.arrived(now, r);
-        if (cache != null && hit()) {
+        if (cache != null && hit(r)) {
             stats.cacheHit(now, r, cache.latencyMs() / 1000.0);
             return;
         }
@@ -100,9 +101,9 @@ final class Fleet {
         return (int) Math.min(Integer.MAX_VALUE, Math.max(0, Math.round(s.sample())));
     }
 
-    private boolean hit() {
+    private boolean hit(Request r) {
         if (lru == null) return cacheRng.nextDouble() < cache.hitRatio();
-        int key = keys.sample();
+        int key = keys == null ? r.key : keys.sample();
         if (lru.get(key) != null) return true;
         lru.put(key, Boolean.TRUE);
         return false;

@@ -19,6 +19,8 @@ public final class Request {
     int slot;
     /** True once it has waited for an instance's cold start. */
     boolean coldWait;
+    /** Request key from the traffic (replay key column), for an LRU cache. */
+    int key;
     /** Token counts (0 unless the scenario gives token distributions). */
     int tokensIn;
     int tokensOut;

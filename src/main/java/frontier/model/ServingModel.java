@@ -66,6 +66,7 @@ public final class ServingModel {
 
         double horizon = run.durationS() == null ? Double.POSITIVE_INFINITY : run.durationS();
         Sampler sampler = new Sampler(pools, initialStep(spec, run));
+        boolean keyed = spec.traffic() instanceof frontier.model.traffic.ReplayTraffic rt && rt.keyColumn() != null;
         try (ArrivalProcess arrivals = spec.traffic().open(streams.stream("arrivals"), baseDir)) {
             EventHandler source = new EventHandler() {
                 @Override
@@ -73,7 +74,9 @@ public final class ServingModel {
                     double now = sim.now();
                     switch (kind) {
                         case ARRIVE -> {
-                            fleet.arrive(new Request(now), now);
+                            Request r = new Request(now);
+                            if (keyed) r.key = arrivals.key();
+                            fleet.arrive(r, now);
                             double next = arrivals.next(now);
                             if (next < horizon) sim.scheduleAt(next, this, ARRIVE, null);
                         }

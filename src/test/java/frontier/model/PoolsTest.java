@@ -245,6 +245,24 @@ class PoolsTest {
     }
 
     @Test
+    void anLruCacheLooksUpTheKeysOfAReplayedTrace(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        StringBuilder csv = new StringBuilder("t,prompt\n");
+        for (int i = 0; i < 1000; i++) csv.append(i * 0.5).append(',').append("p").append(i % 3).append('\n');
+        java.nio.file.Files.writeString(dir.resolve("keys.csv"), csv);
+        var replay = new frontier.model.traffic.ReplayTraffic("keys.csv", "t", frontier.model.traffic.TimeUnit.S, null, null, null, "prompt");
+        AlwaysOnPool pool = alwaysOn("gpu", 1, 1, Exponential.ofMean(0.1), 1.0, null);
+        for (int capacity : new int[] {3, 2}) {
+            FleetSpec spec = new FleetSpec(replay, List.of(pool), null, new CacheSpec(null, capacity, null, null, 1), seconds(1_000));
+            RunResult r = ServingModel.run(spec, dir, new RandomStreams(5, 0), RunControl.NONE);
+            // Keys cycle p0, p1, p2: a cache of 3 misses each key once; of 2 (LRU) it always evicts the next one needed.
+            assertEquals(capacity == 3 ? 997 : 0, r.metric("cache.hits"), 0.0, "capacity " + capacity);
+        }
+        var e = org.junit.jupiter.api.Assertions.assertThrows(frontier.sim.InvalidSpecException.class, () -> new FleetSpec(
+                new PoissonTraffic(1), List.of(pool), null, new CacheSpec(null, 10, null, null, 1), seconds(10)));
+        assertEquals("cache.keys", e.field());
+    }
+
+    @Test
     void sameSeedSameFleetResult() {
         SpotPool spot = new SpotPool("spot", 3, 2, svc(Exponential.ofMean(1)), null, null, null, null, null, Price.perHour(0.4),
                 new Interruption(null, ">20%", null, null), 120.0, OnInterrupt.RETRY, 60.0, new Deterministic(30), null);

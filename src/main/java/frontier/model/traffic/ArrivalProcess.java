@@ -8,6 +8,11 @@ public interface ArrivalProcess extends AutoCloseable {
      */
     double next(double now);
 
+    /** The request key of the arrival last returned by {@link #next}, when the traffic carries keys. */
+    default int key() {
+        return 0;
+    }
+
     /** The long-run mean rate (per second), for progress estimates and documentation; NaN if unknown. */
     double meanRate();
 

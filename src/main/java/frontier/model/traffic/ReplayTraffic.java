@@ -11,10 +11,15 @@ import org.apache.commons.rng.UniformRandomProvider;
  * Replays request timestamps from a CSV or JSONL file (optionally .gz): arrival i happens
  * (t_i − t_0) / speed seconds into the run. The file is streamed; a small reorder window
  * ({@code reorder_window} records, default 10,000) absorbs the slight disorder of real logs, and a
- * timestamp that is out of order by more than that is reported with its line.
+ * timestamp that is out of order by more than that is reported with its line. With {@code key_column},
+ * each request also carries a key (e.g. a prompt or document hash) that an LRU cache looks up.
  */
-public record ReplayTraffic(String file, String column, TimeUnit unit, Double speed, Integer reorderWindow, Boolean loop)
-        implements Traffic {
+public record ReplayTraffic(String file, String column, TimeUnit unit, Double speed, Integer reorderWindow, Boolean loop,
+                            String keyColumn) implements Traffic {
+    public ReplayTraffic(String file, String column, TimeUnit unit, Double speed, Integer reorderWindow, Boolean loop) {
+        this(file, column, unit, speed, reorderWindow, loop, null);
+    }
+
     public ReplayTraffic {
         if (file == null || file.isBlank()) throw new InvalidSpecException("file", "expected the path of a CSV or JSONL trace");
         if (column == null || column.isBlank()) throw new InvalidSpecException("column", "expected the name of the timestamp column");
@@ -24,6 +29,7 @@ public record ReplayTraffic(String file, String column, TimeUnit unit, Double sp
         if (reorderWindow == null) reorderWindow = 10_000;
         if (reorderWindow < 1) throw new InvalidSpecException("reorder_window", "expected an integer >= 1, got " + reorderWindow);
         if (loop == null) loop = false;
+        if (keyColumn != null && keyColumn.isBlank()) throw new InvalidSpecException("key_column", "expected the name of a request-key column");
     }
 
     public Path resolve(Path baseDir) {
@@ -45,7 +51,10 @@ public record ReplayTraffic(String file, String column, TimeUnit unit, Double sp
 
     private final class Replay implements ArrivalProcess {
         private final Path path;
-        private final PriorityQueue<Double> window = new PriorityQueue<>();
+        /** Pending (time, key, order read) entries; ties keep file order. */
+        private final PriorityQueue<double[]> window = new PriorityQueue<>((a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(a[2], b[2]));
+        private long read;
+        private int key;
         private TimestampReader reader;
         private double emitted = Double.NEGATIVE_INFINITY;
         private double offset;
@@ -54,7 +63,7 @@ public record ReplayTraffic(String file, String column, TimeUnit unit, Double sp
 
         Replay(Path path) {
             this.path = path;
-            reader = new TimestampReader(path, column, unit);
+            reader = new TimestampReader(path, column, keyColumn, unit);
         }
 
         @Override
@@ -71,7 +80,7 @@ public record ReplayTraffic(String file, String column, TimeUnit unit, Double sp
                             + "': timestamp is " + (emitted - t) + " s earlier than one already replayed; sort the file"
                             + " or raise traffic.reorder_window (now " + reorderWindow + ")");
                 }
-                window.add(t);
+                window.add(new double[] {t, reader.lastKey(), read++});
             }
             if (window.isEmpty()) {
                 if (!loop || count == 0) return Double.POSITIVE_INFINITY;
@@ -79,14 +88,21 @@ public record ReplayTraffic(String file, String column, TimeUnit unit, Double sp
                 offset += lastInFile + lastInFile / Math.max(1, count - 1);
                 emitted = Double.NEGATIVE_INFINITY;
                 count = 0;
-                reader = new TimestampReader(path, column, unit);
+                reader = new TimestampReader(path, column, keyColumn, unit);
                 return next(now);
             }
-            double t = window.poll();
+            double[] e = window.poll();
+            double t = e[0];
+            key = (int) e[1];
             emitted = t;
             lastInFile = t;
             count++;
             return Math.max(now, (offset + t) / speed);
+        }
+
+        @Override
+        public int key() {
+            return key;
         }
 
         @Override

@@ -30,7 +30,9 @@ import org.apache.commons.csv.CSVRecord;
 public final class TimestampReader implements AutoCloseable {
     private final Path file;
     private final String column;
+    private final String keyColumn;
     private final TimeUnit unit;
+    private int lastKey;
     private final BufferedReader reader;
     private final CSVParser csv;
     private final Iterator<CSVRecord> records;
@@ -42,8 +44,14 @@ public final class TimestampReader implements AutoCloseable {
     private double baseNumber;
 
     public TimestampReader(Path file, String column, TimeUnit unit) {
+        this(file, column, null, unit);
+    }
+
+    /** Also reads {@code keyColumn} (may be null), a request key such as a prompt hash, as {@link #lastKey()}. */
+    public TimestampReader(Path file, String column, String keyColumn, TimeUnit unit) {
         this.file = file;
         this.column = column;
+        this.keyColumn = keyColumn;
         this.unit = unit;
         try {
             InputStream in = Files.newInputStream(file);
@@ -65,9 +73,10 @@ public final class TimestampReader implements AutoCloseable {
             } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
                 throw new BadInputException(file + ": line 1: cannot read the CSV header (" + e.getMessage() + ")", e);
             }
-            if (!csv.getHeaderMap().containsKey(column)) {
-                throw new BadInputException(file + ": line 1: no column named '" + column + "'; the columns are "
-                        + csv.getHeaderNames());
+            for (String c : keyColumn == null ? new String[] {column} : new String[] {column, keyColumn}) {
+                if (!csv.getHeaderMap().containsKey(c)) {
+                    throw new BadInputException(file + ": line 1: no column named '" + c + "'; the columns are " + csv.getHeaderNames());
+                }
             }
             records = csv.iterator();
         }
@@ -80,6 +89,11 @@ public final class TimestampReader implements AutoCloseable {
         return parse(raw);
     }
 
+    /** The key of the record last returned (a hash of its key column), 0 without a key column. */
+    public int lastKey() {
+        return lastKey;
+    }
+
     /** 1-based line number of the record last returned. */
     public long line() {
         return line;
@@ -90,9 +104,10 @@ public final class TimestampReader implements AutoCloseable {
             if (!records.hasNext()) return null;
             CSVRecord r = records.next();
             line = csv.getCurrentLineNumber();
-            if (!r.isSet(column)) {
-                throw new BadInputException(where() + ": the record has " + r.size() + " fields, too few to hold column '" + column + "'");
+            if (!r.isSet(column) || (keyColumn != null && !r.isSet(keyColumn))) {
+                throw new BadInputException(where() + ": the record has " + r.size() + " fields, too few for the columns read");
             }
+            if (keyColumn != null) lastKey = r.get(keyColumn).hashCode();
             return r.get(column);
         } catch (UncheckedIOException | IllegalStateException e) {
             throw new BadInputException(file + ": after line " + line + ": malformed CSV (" + e.getMessage() + ")", e);
@@ -116,6 +131,11 @@ public final class TimestampReader implements AutoCloseable {
             }
             JsonNode v = node == null ? null : node.get(column);
             if (v == null || v.isNull()) throw new BadInputException(where() + ": missing field '" + column + "'");
+            if (keyColumn != null) {
+                JsonNode k = node.get(keyColumn);
+                if (k == null || k.isNull()) throw new BadInputException(file + ": line " + line + ": missing key field '" + keyColumn + "'");
+                lastKey = (k.isValueNode() ? k.asText() : k.toString()).hashCode();
+            }
             return v.asText();
         } catch (IOException e) {
             throw new BadInputException(file + ": line " + line + ": cannot read (" + e.getMessage() + ")", e);
