@@ -7,7 +7,6 @@ final class Instance {
     static final int DRAINING = 2;
     static final int STOPPED = 3;
 
-    final int id;
     /** Position in the pool's instance table while not stopped (requests refer to it by this index). */
     final int index;
     final boolean provisioned;
@@ -15,7 +14,6 @@ final class Instance {
     final Request[] running;
     int state;
     int busySlots;
-    double launchedAt;
     /** When an idle serverless instance expires; NaN while none is pending. */
     double expiresAt = Double.NaN;
     /** When this spot instance's termination is due; NaN if not known. */
@@ -30,8 +28,7 @@ final class Instance {
     /** Availability-trace node name (spot trace replay), else null. */
     String node;
 
-    Instance(int id, int index, int concurrency, boolean provisioned, boolean trackRunning) {
-        this.id = id;
+    Instance(int index, int concurrency, boolean provisioned, boolean trackRunning) {
         this.index = index;
         this.provisioned = provisioned;
         this.running = trackRunning ? new Request[concurrency] : null;

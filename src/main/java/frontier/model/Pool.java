@@ -80,7 +80,6 @@ final class Pool implements EventHandler {
     private final IntDeque freeIndices = new IntDeque();
     private int tableUsed;
     private final List<Instance> live = new ArrayList<>();
-    private int nextId;
     private boolean timeoutPending;
     private double batchWaitAt = Double.NaN;
 
@@ -435,10 +434,7 @@ final class Pool implements EventHandler {
         if (inst.state != Instance.READY) return;
         makeAvailable(inst);
         dispatch(now);
-        if (inst.idle() && keepAlive != Double.POSITIVE_INFINITY && !inst.provisioned) {
-            inst.expiresAt = now + keepAlive;
-            sim.scheduleAt(inst.expiresAt, this, EXPIRE, inst);
-        }
+        armExpiry(inst, now);
     }
 
     private void expireQueue(double now) {
@@ -461,9 +457,8 @@ final class Pool implements EventHandler {
     private Instance newInstance(boolean provisioned) {
         int index = freeIndices.isEmpty() ? tableUsed++ : freeIndices.pollLast();
         if (index == table.length) table = java.util.Arrays.copyOf(table, table.length * 2);
-        Instance inst = new Instance(nextId++, index, concurrency, provisioned, spot != null);
+        Instance inst = new Instance(index, concurrency, provisioned, spot != null);
         table[index] = inst;
-        inst.launchedAt = sim.now();
         inst.liveIndex = live.size();
         live.add(inst);
         return inst;
@@ -514,8 +509,13 @@ final class Pool implements EventHandler {
             r = next;
         }
         makeAvailable(inst);
-        markColdWaiters(now);
+        markColdWaiters();
         dispatch(now);
+        armExpiry(inst, now);
+    }
+
+    /** An idle serverless instance expires after the keep-alive unless it gets work first. */
+    private void armExpiry(Instance inst, double now) {
         if (inst.idle() && keepAlive != Double.POSITIVE_INFINITY && !inst.provisioned) {
             inst.expiresAt = now + keepAlive;
             sim.scheduleAt(inst.expiresAt, this, EXPIRE, inst);
@@ -523,7 +523,7 @@ final class Pool implements EventHandler {
     }
 
     /** Requests about to be taken from the queue by a newly ready instance have waited for its start. */
-    private void markColdWaiters(double now) {
+    private void markColdWaiters() {
         int free = freeSlots() * maxBatch;
         for (Request q : queue) {
             if (free-- <= 0) break;
