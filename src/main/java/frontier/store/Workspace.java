@@ -632,6 +632,107 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
+    private static final String LINE_TEXT = "lower(IFNULL(provider,'') || '|' || IFNULL(billing_account,'') || '|' || IFNULL(sub_account,'')"
+            + " || '|' || IFNULL(service,'') || '|' || IFNULL(service_category,'') || '|' || IFNULL(region,'') || '|' || IFNULL(sku,'')"
+            + " || '|' || IFNULL(instance_type,'') || '|' || IFNULL(pricing_model,'') || '|' || IFNULL(charge_category,'')"
+            + " || '|' || IFNULL(charge_class,'') || '|' || IFNULL(tags,'') || '|' || IFNULL(currency,''))";
+
+    /** The WHERE clause (possibly empty) of a line query, its parameters appended to {@code args}. */
+    private static String lineWhere(LineQuery q, List<Object> args) {
+        List<String> where = new ArrayList<>();
+        if (q.from() != null) {
+            where.add("c.period_start >= ?");
+            args.add(q.from());
+        }
+        if (q.to() != null) {
+            where.add("c.period_start < ?");
+            args.add(q.to());
+        }
+        for (String w : q.words()) {
+            // Descriptive fields live in the small dims table: match them there once, then filter charges by dim id.
+            StringBuilder dims = new StringBuilder("SELECT id FROM dims WHERE instr(" + LINE_TEXT + ", ?) > 0");
+            args.add(w);
+            for (frontier.ingest.PricingModel m : frontier.ingest.PricingModel.values()) {
+                if (m.label().toLowerCase(java.util.Locale.ROOT).contains(w)) {
+                    dims.append(" OR pricing_model = ?");
+                    args.add(m.code());
+                }
+            }
+            for (frontier.ingest.ChargeCategory cc : frontier.ingest.ChargeCategory.values()) {
+                if (cc.label().toLowerCase(java.util.Locale.ROOT).contains(w)) {
+                    dims.append(" OR charge_category = ?");
+                    args.add(cc.code());
+                }
+            }
+            where.add("(c.dim_id IN (" + dims + ") OR instr(lower(IFNULL(c.resource_id,'') || '|' || IFNULL(c.resource_name,'')), ?) > 0)");
+            args.add(w);
+        }
+        return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+    }
+
+    /**
+     * The cost lines the query selects, at most {@code q.limit()} from {@code q.offset()}, in period
+     * order. Meant for paging through a table: each call scans the matching lines once.
+     */
+    public List<CostLine> lines(LineQuery q) {
+        List<Object> args = new ArrayList<>();
+        String sql = "SELECT c.period_start, c.period_end, d.provider, d.billing_account, d.sub_account, d.service, d.service_category,"
+                + " d.region, d.sku, d.instance_type, d.gpu_count, d.pricing_model, d.charge_category, d.charge_class, c.resource_id,"
+                + " c.resource_name, d.tags, d.currency, c.billed_cost, c.effective_cost, c.list_cost"
+                + " FROM charges c JOIN dims d ON d.id = c.dim_id" + lineWhere(q, args)
+                + " ORDER BY c.period_start, c.rowid LIMIT ? OFFSET ?";
+        args.add(q.limit());
+        args.add(q.offset());
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
+            List<CostLine> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    int gpus = rs.getInt(11);
+                    Integer gpuCount = rs.wasNull() ? null : gpus;
+                    out.add(new CostLine(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                            rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), gpuCount, rs.getString(12),
+                            rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18),
+                            decimal(rs.getString(19)), decimal(rs.getString(20)), decimal(rs.getString(21))));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** How many cost lines the query selects (ignoring its offset and limit). */
+    public long countLines(LineQuery q) {
+        List<Object> args = new ArrayList<>();
+        String where = lineWhere(q, args);
+        String sql = q.words().isEmpty() ? "SELECT COUNT(*) FROM charges c" + where
+                : "SELECT COUNT(*) FROM charges c JOIN dims d ON d.id = c.dim_id" + where;
+        try (PreparedStatement ps = conn.prepareStatement(sql)) {
+            for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The tag keys present in the workspace, sorted. Read from the distinct dimension tuples, so a key
+     * whose lines were all deleted with their import may still be listed (its group is then empty).
+     */
+    public List<String> tagKeys() {
+        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT DISTINCT j.key FROM dims d, json_each(d.tags) j"
+                + " WHERE d.tags IS NOT NULL AND json_valid(d.tags) ORDER BY 1")) {
+            List<String> out = new ArrayList<>();
+            while (rs.next()) out.add(rs.getString(1));
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException(path + ": " + e.getMessage(), e);
+        }
+    }
+
     private static BigDecimal decimal(String s) {
         return s == null ? null : new BigDecimal(s);
     }
