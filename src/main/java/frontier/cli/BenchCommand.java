@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code frontier bench ...}: performance benchmarks that run the real engine and model code. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks of the engine and the billing import.",
-        subcommands = {BenchCommand.Mmc.class, BenchFleet.class, BenchCommand.Import.class})
+        subcommands = {BenchCommand.Mmc.class, BenchFleet.class, BenchCommand.Import.class, BenchSweep.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

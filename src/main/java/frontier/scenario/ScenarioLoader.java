@@ -84,6 +84,14 @@ public final class ScenarioLoader {
         return PriceResolver.resolve(read(json, source).withBaseDir(Path.of("").toAbsolutePath()), source);
     }
 
+    /**
+     * Parses scenario JSON exactly as {@link #load} reads a file, with relative paths resolved against
+     * {@code baseDir}; sweeps use it to validate every configuration they make.
+     */
+    public static Scenario parse(String json, String source, Path baseDir) {
+        return PriceResolver.resolve(read(json, source).withBaseDir(baseDir), source);
+    }
+
     private static Scenario read(String json, String source) {
         try {
             JsonNode tree = MAPPER.readTree(json);

@@ -1,0 +1,48 @@
+package frontier.analysis;
+
+import frontier.sim.BadInputException;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A metric to optimise, by its path in the results ({@code cost_usd.per_1k_requests}); minimised unless
+ * written {@code max:PATH}. Short names: {@code cost} (per 1,000 requests), {@code cost_total},
+ * {@code cost_per_hour}, {@code mean}, {@code p50}, {@code p90}, {@code p95}, {@code p99}, {@code p999}
+ * (latency), and the counts {@code dropped}, {@code lost}, {@code rejected}, {@code timed_out}.
+ */
+public record Objective(String path, boolean maximise) {
+    private static final Map<String, String> ALIASES = Map.ofEntries(
+            Map.entry("cost", "cost_usd.per_1k_requests"), Map.entry("cost_total", "cost_usd.total"),
+            Map.entry("cost_per_hour", "cost_usd.per_hour"), Map.entry("mean", "latency_ms.mean"),
+            Map.entry("p50", "latency_ms.p50"), Map.entry("p90", "latency_ms.p90"), Map.entry("p95", "latency_ms.p95"),
+            Map.entry("p99", "latency_ms.p99"), Map.entry("p999", "latency_ms.p999"));
+
+    public Objective {
+        if (path == null || path.isBlank()) throw new BadInputException("objective: expected a metric path such as latency_ms.p99");
+    }
+
+    /** {@code cost}, {@code p99}, {@code latency_ms.p95}, {@code max:classes.chat.slo_attainment}, … */
+    public static Objective parse(String text) {
+        String t = text.strip();
+        boolean max = t.toLowerCase(Locale.ROOT).startsWith("max:");
+        if (max) t = t.substring(4).strip();
+        if (t.toLowerCase(Locale.ROOT).startsWith("min:")) t = t.substring(4).strip();
+        if (t.isEmpty()) throw new BadInputException("objective '" + text + "': expected a metric path such as latency_ms.p99");
+        return new Objective(metricPath(t), max);
+    }
+
+    /** Expands a short name ({@code cost}, {@code p99}) to its metric path; other text is taken as a path. */
+    public static String metricPath(String name) {
+        return ALIASES.getOrDefault(name, name);
+    }
+
+    /** The value to minimise. */
+    public double minimised(double value) {
+        return maximise ? -value : value;
+    }
+
+    @Override
+    public String toString() {
+        return maximise ? "max:" + path : path;
+    }
+}

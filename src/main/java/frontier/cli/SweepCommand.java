@@ -1,0 +1,216 @@
+package frontier.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import frontier.analysis.Constraint;
+import frontier.analysis.Objective;
+import frontier.analysis.SweepAnalysis;
+import frontier.analysis.SweepReport;
+import frontier.analysis.WeightedOptimum;
+import frontier.scenario.sweep.PointResult;
+import frontier.scenario.sweep.Sweep;
+import frontier.scenario.sweep.SweepResult;
+import frontier.scenario.sweep.SweepRunner;
+import frontier.sim.BadInputException;
+import frontier.sim.RunControl;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code frontier sweep FILE}: runs every configuration of a scenario's sweep (or reopens a results file)
+ * and reports the Pareto front, the constraints and the weighted optimum (docs/sweeps.md).
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = "Run a scenario's sweep (or reopen a results file) and report the cost/latency Pareto front and the weighted optimum.")
+final class SweepCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "FILE", description = "Scenario with a 'sweep' (docs/sweeps.md), or a results file written by --out or --json.")
+    Path file;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Threads running points (default: all cores). Results do not depend on it.")
+    Integer threads;
+
+    @Option(names = "--objectives", paramLabel = "LIST", split = ",", defaultValue = "cost,p99",
+            description = "Metrics to minimise, comma-separated: cost (per 1,000 requests), cost_total, p50, p95, p99, any metric path;"
+                    + " max:PATH to maximise (default ${DEFAULT-VALUE}). The first two also make the weighted optimum.")
+    List<String> objectives;
+
+    @Option(names = "--max", paramLabel = "METRIC=VALUE",
+            description = "Constraint: the metric's mean at most VALUE (e.g. p99=2000 as an SLO, cost_usd.per_hour=40 as a budget); repeatable.")
+    List<String> constraints = new ArrayList<>();
+
+    @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.5",
+            description = "Weight on cost (the first objective) of the weighted optimum; latency gets 1 - A (default ${DEFAULT-VALUE}).")
+    double alpha;
+
+    @Option(names = "--json", description = "Print one JSON object (docs/sweeps.md) instead of a table.")
+    boolean json;
+
+    @Option(names = "--csv", paramLabel = "OUT", description = "Write one CSV row per point to OUT ('-' for standard output).")
+    Path csv;
+
+    @Option(names = "--out", paramLabel = "RESULTS", description = "Write the results (the --json object) to this file, to reopen later with 'frontier sweep RESULTS'.")
+    Path out;
+
+    @Option(names = "--progress", description = "Report progress on standard error.")
+    boolean progress;
+
+    @Override
+    public Integer call() throws IOException {
+        if (threads != null && threads < 1) throw new BadInputException("--threads: expected an integer >= 1, got " + threads);
+        List<Objective> objs = objectives.stream().filter(s -> !s.isBlank()).map(Objective::parse).toList();
+        List<Constraint> cons = constraints.stream().map(Constraint::parse).toList();
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+
+        SweepResult result = readResults(file);
+        if (result == null) {
+            Sweep sweep = Sweep.load(file);
+            SweepRunner runner = threads == null ? SweepRunner.defaultRunner() : new SweepRunner(threads);
+            RunControl control = !progress ? RunControl.NONE : new RunControl() {
+                private int shown = -1;
+
+                @Override
+                public boolean isCancelled() {
+                    return false;
+                }
+
+                @Override
+                public synchronized void progress(double f) {
+                    int pct = (int) (f * 100);
+                    if (pct / 5 > shown / 5) {
+                        shown = pct;
+                        err.println(String.format(Locale.ROOT, "sweep: %d%% of %d points", pct, sweep.points().size()));
+                        err.flush();
+                    }
+                }
+            };
+            result = runner.run(sweep, control);
+        }
+        SweepAnalysis analysis = SweepAnalysis.of(result, objs, cons, alpha);
+        String jsonText = SweepReport.writeJson(analysis);
+        if (out != null) writeAtomically(out, jsonText + "\n");
+        if (csv != null) {
+            String text = SweepReport.toCsv(analysis);
+            if (csv.toString().equals("-")) stdout.print(text);
+            else writeAtomically(csv, text);
+        }
+        if (json) stdout.println(jsonText);
+        else if (csv == null || !csv.toString().equals("-")) stdout.print(table(analysis));
+        return FrontierCli.OK;
+    }
+
+    /** The results in FILE if it is a results file, else null (it is then a scenario). */
+    private static SweepResult readResults(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(file + ": no such file");
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot read (" + e.getMessage() + ")");
+        }
+        JsonNode root;
+        try {
+            root = new ObjectMapper().readTree(text);
+        } catch (IOException e) {
+            return null; // not JSON at all: the scenario loader reports it with line and column
+        }
+        if (root == null || !root.isObject() || !root.has("format")) return null;
+        return SweepResult.fromJson(root, file.toString());
+    }
+
+    private static void writeAtomically(Path target, String text) throws IOException {
+        Path abs = target.toAbsolutePath();
+        if (abs.getParent() != null) Files.createDirectories(abs.getParent());
+        Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
+        try {
+            Files.writeString(tmp, text, StandardCharsets.UTF_8);
+            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The readable form: the front (every point is in --json and --csv), then the weighted optimum. */
+    static String table(SweepAnalysis a) {
+        SweepResult r = a.result();
+        StringBuilder b = new StringBuilder();
+        int feasible = 0;
+        int front = 0;
+        for (int i = 0; i < r.points().size(); i++) {
+            if (a.feasible()[i]) feasible++;
+            if (a.pareto()[i]) front++;
+        }
+        b.append(String.format(Locale.ROOT, "Sweep of %s: %d points (%s over %s), %d replication(s) each, seed %d%n",
+                r.scenario(), r.points().size(), r.method(), String.join(", ", r.paths()), r.replicationsPerPoint(), r.seed()));
+        if (!a.constraints().isEmpty()) {
+            b.append("Constraints: ").append(String.join(", ", a.constraints().stream().map(Constraint::toString).toList()))
+                    .append(String.format(Locale.ROOT, " (%d feasible)%n", feasible));
+        }
+        b.append(String.format(Locale.ROOT, "Pareto front of %s: %d point(s); * = uncertain (advantage within the 95%% intervals)%n",
+                String.join(" vs ", a.objectives().stream().map(Objective::toString).toList()), front));
+        List<String> header = new ArrayList<>(List.of("point"));
+        header.addAll(r.paths());
+        a.objectives().forEach(o -> header.add(o.toString()));
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(header);
+        for (int i = 0; i < r.points().size(); i++) {
+            if (!a.pareto()[i]) continue;
+            PointResult p = r.points().get(i);
+            List<String> row = new ArrayList<>();
+            row.add(p.index() + (Boolean.TRUE.equals(a.uncertain()[i]) ? "*" : ""));
+            for (String path : r.paths()) row.add(p.config().has(path) ? p.config().get(path).asText(p.config().get(path).toString()) : "");
+            for (Objective o : a.objectives()) {
+                double hw = p.halfWidth(o.path());
+                row.add(format(p.metric(o.path())) + (Double.isFinite(hw) ? " ± " + format(hw) : ""));
+            }
+            rows.add(row);
+        }
+        int[] width = new int[header.size()];
+        for (List<String> row : rows) for (int c = 0; c < row.size(); c++) width[c] = Math.max(width[c], row.get(c).length());
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < row.size(); c++) line.append(c == 0 ? "" : "  ").append(String.format("%-" + width[c] + "s", row.get(c)));
+            b.append(line.toString().stripTrailing()).append('\n');
+        }
+        String cost = a.objectives().get(0).toString();
+        String latency = a.objectives().get(1).toString();
+        if (a.optimum() < 0) {
+            b.append("Weighted optimum: none (no feasible point)\n");
+            return b.toString();
+        }
+        b.append(String.format(Locale.ROOT, "Weighted optimum, %.3g x %s + %.3g x %s, each normalised min-max over the feasible points: point %d%n",
+                a.alpha(), cost, 1 - a.alpha(), latency, r.points().get(a.optimum()).index()));
+        b.append("Optimum as the weight on cost (alpha) goes from 0 to 1:\n");
+        for (WeightedOptimum.Interval iv : a.optima()) {
+            PointResult p = r.points().get(iv.point());
+            b.append(String.format(Locale.ROOT, "  alpha %.3f-%.3f: point %d %s%n", iv.from(), iv.to(), p.index(), p.config()));
+        }
+        return b.toString();
+    }
+
+    private static String format(double v) {
+        if (!Double.isFinite(v)) return "-";
+        double abs = Math.abs(v);
+        if (abs >= 100) return String.format(Locale.ROOT, "%.0f", v);
+        if (abs >= 1) return String.format(Locale.ROOT, "%.2f", v);
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+}
