@@ -46,6 +46,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void analysisIsPlainJava() {
+        noClasses().that().resideInAPackage("frontier.analysis..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "org.sqlite..", "picocli..",
+                        "frontier.app..", "frontier.cli..", "frontier.store..", "frontier.ingest..")
+                .check(CLASSES);
+    }
+
+    @Test
     void cliAndAppAreSeparateShells() {
         noClasses().that().resideInAPackage("frontier.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("frontier.app..", "javafx..")
