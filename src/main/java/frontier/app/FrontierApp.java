@@ -3,9 +3,12 @@ package frontier.app;
 import frontier.app.costs.CostsView;
 import frontier.app.data.BillingSession;
 import frontier.app.data.DataView;
+import frontier.app.explore.ExploreView;
+import frontier.app.explore.ExploreViewModel;
 import frontier.app.simulate.SimulateView;
 import frontier.app.simulate.SimulateViewModel;
 import frontier.scenario.ScenarioRunner;
+import frontier.scenario.sweep.SweepRunner;
 import java.util.List;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
@@ -18,6 +21,7 @@ import javafx.stage.Stage;
  */
 public final class FrontierApp extends Application {
     private SimulateViewModel simulate;
+    private ExploreViewModel explore;
 
     /** Starts JavaFX and blocks until the window is closed; {@code args} are the arguments after {@code app}. */
     public static void launchApp(String[] args) {
@@ -29,11 +33,15 @@ public final class FrontierApp extends Application {
         LaunchOptions options = LaunchOptions.from(getParameters().getRaw(), System.getProperties());
         simulate = new SimulateViewModel(options.examplesDir(), ScenarioRunner.defaultRunner());
         BillingSession billing = BillingSession.shared();
-        MainWindow window = new MainWindow(List.of(new SimulateView(simulate), new DataView(billing), new CostsView(billing)));
+        explore = new ExploreViewModel(options.examplesDir().resolve("sweeps"), SweepRunner.defaultRunner());
+        MainWindow window = new MainWindow(List.of(new SimulateView(simulate), new ExploreView(explore), new DataView(billing), new CostsView(billing)));
         stage.setTitle("Frontier");
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setScene(window.createScene(Math.min(1320, screen.getWidth()), Math.min(840, screen.getHeight())));
-        stage.setOnCloseRequest(e -> simulate.cancel());
+        stage.setOnCloseRequest(e -> {
+            simulate.cancel();
+            explore.cancel();
+        });
         stage.show();
         if (options.initialFile() != null) {
             simulate.open(options.initialFile());
@@ -44,5 +52,6 @@ public final class FrontierApp extends Application {
     @Override
     public void stop() {
         if (simulate != null) simulate.shutdown();
+        if (explore != null) explore.shutdown();
     }
 }

@@ -1,0 +1,423 @@
+package frontier.app.explore;
+
+import frontier.analysis.SweepAnalysis;
+import frontier.app.Widgets;
+import frontier.app.WorkbenchView;
+import frontier.scenario.sweep.PointResult;
+import frontier.scenario.sweep.SweepResult;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javax.imageio.ImageIO;
+
+/**
+ * The Explore screen: sweep scenarios and Open buttons on the left; run controls, the axis choice, the
+ * weight slider, SLO and budget fields and exports above a {@link ScatterPlot} of every configuration, with
+ * the selected point (and a second one to compare) in a table on the right. State lives in an
+ * {@link ExploreViewModel}. The system property {@value #AUTORUN_PROPERTY} names a file to open (and run, if
+ * it is a scenario) at start and shows this view, for screenshots.
+ */
+public final class ExploreView implements WorkbenchView {
+    public static final String AUTORUN_PROPERTY = "frontier.explore.autorun";
+
+    private final ExploreViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final ScatterPlot plot = new ScatterPlot();
+    private final TableView<DetailRow> details = new TableView<>();
+    private final ToggleButton compare = new ToggleButton("Compare");
+
+    public ExploreView(ExploreViewModel vm) {
+        this.vm = vm;
+        root.setId("exploreView");
+        root.setLeft(filesPane());
+        root.setCenter(mainPane());
+        plot.setDescriber(i -> vm.analysisProperty().get() == null ? "" : Details.tooltip(vm.analysisProperty().get(), i, vm.latencyPath()));
+        plot.onClick(i -> {
+            if (compare.isSelected() && vm.selectedProperty().get() >= 0 && i != vm.selectedProperty().get()) vm.comparedProperty().set(i);
+            else vm.selectedProperty().set(i);
+        });
+        plot.onCompareClick(i -> {
+            if (vm.selectedProperty().get() < 0) vm.selectedProperty().set(i);
+            else if (i != vm.selectedProperty().get()) vm.comparedProperty().set(i);
+        });
+        vm.resultProperty().addListener((o, old, r) -> showData());
+        vm.analysisProperty().addListener((o, old, a) -> showFlags(old, a));
+        vm.optimumProperty().addListener(o -> marks());
+        vm.selectedProperty().addListener(o -> marks());
+        vm.comparedProperty().addListener(o -> marks());
+        vm.sloProperty().addListener(o -> plot.setLines(vm.sloProperty().get(), vm.budgetProperty().get()));
+        vm.budgetProperty().addListener(o -> plot.setLines(vm.sloProperty().get(), vm.budgetProperty().get()));
+        String auto = System.getProperty(AUTORUN_PROPERTY);
+        if (auto != null && !auto.isBlank()) autorun(Path.of(auto));
+    }
+
+    @Override
+    public String title() {
+        return "Explore";
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    public ScatterPlot plot() {
+        return plot;
+    }
+
+    private void autorun(Path file) {
+        // Shows this view once the window is up (the navigation list is MainWindow's #navigation).
+        Platform.runLater(() -> {
+            for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+                if (w.getScene() != null && w.getScene().lookup("#navigation") instanceof ListView<?> nav && nav.getItems().contains(this)) {
+                    @SuppressWarnings("unchecked") ListView<Object> n = (ListView<Object>) nav;
+                    n.getSelectionModel().select(this);
+                }
+            }
+        });
+        vm.open(file);
+        if (vm.canRunProperty().get()) vm.run();
+    }
+
+    private void showData() {
+        SweepResult r = vm.resultProperty().get();
+        SweepAnalysis a = vm.analysisProperty().get();
+        if (r == null || a == null || a.result() != r) {
+            if (r != null) return; // the analysis of r follows at once
+            plot.setData(new double[0], new double[0], new boolean[0], new boolean[0], new Boolean[0]);
+            plot.setMarks(-1, -1, -1);
+            details.getItems().clear();
+            return;
+        }
+        setPoints(a, true);
+    }
+
+    private void showFlags(SweepAnalysis old, SweepAnalysis a) {
+        if (a == null) {
+            plot.setData(new double[0], new double[0], new boolean[0], new boolean[0], new Boolean[0]);
+            plot.setMarks(-1, -1, -1);
+            details.getItems().clear();
+            return;
+        }
+        // Same results, other latency metric: new y values, so a new view; other constraints: same view.
+        boolean sameAxes = old != null && old.result() == a.result() && old.objectives().equals(a.objectives());
+        setPoints(a, !sameAxes);
+    }
+
+    private void setPoints(SweepAnalysis a, boolean reset) {
+        List<PointResult> pts = a.result().points();
+        int n = pts.size();
+        double[] x = new double[n], y = new double[n];
+        String lat = vm.latencyPath();
+        for (int i = 0; i < n; i++) {
+            x[i] = pts.get(i).metric(ExploreViewModel.COST);
+            y[i] = pts.get(i).metric(lat);
+        }
+        plot.setLabels("Cost (USD per 1,000 requests)", "Latency " + vm.latencyProperty().get() + " (ms)");
+        if (reset) plot.setData(x, y, a.feasible(), a.pareto(), a.uncertain());
+        else plot.setFlags(a.feasible(), a.pareto(), a.uncertain());
+        plot.setLines(vm.sloProperty().get(), vm.budgetProperty().get());
+        marks();
+    }
+
+    private void marks() {
+        plot.setMarks(vm.optimumProperty().get(), vm.selectedProperty().get(), vm.comparedProperty().get());
+        details.getItems().setAll(Details.rows(vm.analysisProperty().get(), vm.selectedProperty().get(), vm.comparedProperty().get()));
+    }
+
+    /** Writes the plot as it is shown to a PNG file. */
+    public void exportPng(Path target) throws IOException {
+        WritableImage image = plot.canvas().snapshot(null, null);
+        if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", target.toFile())) throw new IOException("no PNG writer");
+    }
+
+    private Node filesPane() {
+        Label title = sectionTitle("Sweep scenarios");
+        ListView<Path> list = new ListView<>(vm.sweepFiles());
+        list.setId("sweepList");
+        list.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(Path p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : p.getFileName().toString());
+                setTooltip(empty || p == null ? null : new Tooltip(p.toAbsolutePath().normalize().toString()));
+            }
+        });
+        Label empty = new Label("No *.json files in\n" + vm.sweepsDir().toAbsolutePath());
+        empty.setWrapText(true);
+        list.setPlaceholder(empty);
+        list.disableProperty().bind(vm.runningProperty());
+        list.getSelectionModel().selectedItemProperty().addListener((o, old, p) -> {
+            if (p != null && !p.equals(vm.fileProperty().get())) vm.open(p);
+        });
+        vm.fileProperty().addListener((o, old, f) -> {
+            if (f == null || !vm.sweepFiles().contains(f)) list.getSelectionModel().clearSelection();
+            else list.getSelectionModel().select(f);
+        });
+        VBox.setVgrow(list, Priority.ALWAYS);
+        Button open = new Button("Open sweep/results…");
+        open.setId("openSweepButton");
+        open.setMaxWidth(Double.MAX_VALUE);
+        open.disableProperty().bind(vm.runningProperty());
+        open.setOnAction(e -> {
+            FileChooser c = new FileChooser();
+            c.setTitle("Open a scenario with a sweep, or a results file");
+            c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Sweep scenarios and results (*.json)", "*.json"));
+            if (Files.isDirectory(vm.sweepsDir())) c.setInitialDirectory(vm.sweepsDir().toAbsolutePath().toFile());
+            File f = c.showOpenDialog(window());
+            if (f != null) vm.open(f.toPath());
+        });
+        Button save = new Button("Save results…");
+        save.setId("saveResultsButton");
+        save.setMaxWidth(Double.MAX_VALUE);
+        save.disableProperty().bind(vm.analysisProperty().isNull());
+        save.setTooltip(new Tooltip("Write every point (frontier sweep --json) to reopen later without re-running"));
+        save.setOnAction(e -> save("Save results", "results.json", "*.json", vm::exportJson));
+        VBox box = new VBox(6, title, list, open, save);
+        box.setPadding(new Insets(10));
+        box.setPrefWidth(180);
+        box.setMinWidth(180);
+        return box;
+    }
+
+    private interface Writer {
+        void write(Path p) throws IOException;
+    }
+
+    private void save(String title, String name, String pattern, Writer w) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        c.setInitialFileName(name);
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter(pattern, pattern));
+        File f = c.showSaveDialog(window());
+        if (f == null) return;
+        try {
+            w.write(f.toPath());
+            vm.info("Wrote " + f.getAbsolutePath());
+        } catch (IOException | RuntimeException ex) {
+            vm.fail("Cannot write " + f.getAbsolutePath() + ": " + ex.getMessage());
+        }
+    }
+
+    private javafx.stage.Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private Node mainPane() {
+        Label name = new Label();
+        name.setId("sweepTitle");
+        name.getStyleClass().add("scenario-name");
+        name.textProperty().bind(vm.titleProperty());
+
+        Button run = new Button("Run");
+        run.setId("runSweepButton");
+        run.setDefaultButton(true);
+        run.setPrefWidth(80);
+        run.disableProperty().bind(vm.canRunProperty().not());
+        run.setOnAction(e -> vm.run());
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelSweepButton");
+        cancel.setPrefWidth(80);
+        cancel.disableProperty().bind(vm.canCancelProperty().not());
+        cancel.setOnAction(e -> vm.cancel());
+        ProgressBar progress = new ProgressBar(0);
+        progress.setId("sweepProgress");
+        progress.progressProperty().bind(vm.progressProperty());
+        progress.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        HBox runBar = new HBox(8, run, cancel, progress, compare, resetButton(), pngButton(), csvButton());
+        runBar.setAlignment(Pos.CENTER_LEFT);
+
+        Label status = Widgets.statusLabel("exploreStatus", vm.statusProperty(), 600);
+        vm.errorProperty().addListener((o, was, err) -> {
+            status.getStyleClass().remove("error");
+            if (err) status.getStyleClass().add("error");
+        });
+
+        SplitPane split = new SplitPane(plot.node(), detailsPane());
+        split.setDividerPositions(0.6);
+        SplitPane.setResizableWithParent(split.getItems().get(1), false);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        VBox box = new VBox(8, name, runBar, status, controls(), split);
+        box.setPadding(new Insets(10, 14, 10, 10));
+        return box;
+    }
+
+    private Node controls() {
+        ComboBox<String> latency = new ComboBox<>();
+        latency.setId("latencyChoice");
+        latency.getItems().setAll(ExploreViewModel.LATENCIES);
+        latency.valueProperty().bindBidirectional(vm.latencyProperty());
+        latency.setTooltip(new Tooltip("Latency metric on the y axis, and the second objective of the front"));
+
+        Slider weight = new Slider(0, 1, vm.alphaProperty().get());
+        weight.setId("weightSlider");
+        weight.setPrefWidth(120);
+        weight.valueProperty().bindBidirectional(vm.alphaProperty());
+        weight.setTooltip(new Tooltip("Weight α on cost (latency gets 1 − α); each normalised min–max over the feasible points. "
+                + "The green ring is the configuration minimising α·cost + (1 − α)·latency."));
+        Label alpha = new Label();
+        alpha.setId("weightLabel");
+        alpha.setMinWidth(70);
+        alpha.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.US, "(α = %.2f)",
+                vm.alphaProperty().get()), vm.alphaProperty()));
+
+        compare.setId("compareToggle");
+        compare.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        compare.setTooltip(new Tooltip("On: a click picks the point compared with the selected one (Ctrl-click does the same)"));
+        TextField slo = numberField("sloField", "none", vm.sloProperty(), "Latency SLO (ms) on the chosen metric: points above it are infeasible");
+        TextField budget = numberField("budgetField", "none", vm.budgetProperty(),
+                "Budget in USD per 1,000 requests: points above it are infeasible");
+
+        HBox bar = new HBox(6, new Label("Latency"), latency, gap(), new Label("Weight: latency"), weight, new Label("cost"), alpha, gap(),
+                new Label("SLO"), slo, new Label("ms"), gap(), new Label("budget"), budget, new Label("USD/1k req"));
+        bar.getChildren().forEach(n -> {
+            if (n instanceof javafx.scene.control.Control c) c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        });
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private Button resetButton() {
+        Button reset = new Button("Reset zoom");
+        reset.setId("resetZoomButton");
+        reset.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        reset.setTooltip(new Tooltip("Mouse wheel zooms, dragging pans"));
+        reset.setOnAction(e -> plot.resetView());
+        return reset;
+    }
+
+    private Button pngButton() {
+        Button png = new Button("PNG…");
+        png.setId("exportPngButton");
+        png.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        png.setTooltip(new Tooltip("Export the chart as a PNG image"));
+        png.disableProperty().bind(vm.analysisProperty().isNull());
+        png.setOnAction(e -> save("Export chart", "sweep.png", "*.png", this::exportPng));
+        return png;
+    }
+
+    private Button csvButton() {
+        Button csv = new Button("CSV…");
+        csv.setId("exportCsvButton");
+        csv.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        csv.setTooltip(new Tooltip("Export every point as CSV (the columns of frontier sweep --csv)"));
+        csv.disableProperty().bind(vm.analysisProperty().isNull());
+        csv.setOnAction(e -> save("Export table", "sweep.csv", "*.csv", vm::exportCsv));
+        return csv;
+    }
+
+    private static Node gap() {
+        Label l = new Label();
+        l.setMinWidth(6);
+        return l;
+    }
+
+    private TextField numberField(String id, String prompt, ObjectProperty<Double> target, String tip) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPromptText(prompt);
+        f.setPrefColumnCount(5);
+        f.setTooltip(new Tooltip(tip + ". Empty: no limit."));
+        Runnable apply = () -> {
+            String t = f.getText().strip().replace(",", "");
+            if (t.isEmpty()) {
+                target.set(null);
+                f.setStyle("");
+                return;
+            }
+            try {
+                double v = Double.parseDouble(t);
+                if (!Double.isFinite(v)) throw new NumberFormatException();
+                target.set(v);
+                f.setStyle("");
+            } catch (NumberFormatException e) {
+                f.setStyle("-fx-border-color: #b3261e;");
+                vm.fail(id.replace("Field", "") + ": '" + f.getText() + "' is not a number");
+            }
+        };
+        f.setOnAction(e -> apply.run());
+        f.focusedProperty().addListener((o, was, now) -> {
+            if (!now) apply.run();
+        });
+        return f;
+    }
+
+    private Node detailsPane() {
+        details.setId("detailsTable");
+        details.getStyleClass().add("summary-table");
+        TableColumn<DetailRow, String> field = column("Field", DetailRow::field, 140);
+        TableColumn<DetailRow, String> a = column("Selected", DetailRow::selected, 115);
+        TableColumn<DetailRow, String> b = column("Compared", DetailRow::compared, 115);
+        a.setStyle("-fx-alignment: CENTER-RIGHT;");
+        b.setStyle("-fx-alignment: CENTER-RIGHT;");
+        details.getColumns().setAll(List.of(field, a, b));
+        details.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        details.setPlaceholder(new Label("Click a point to see its configuration.\nCtrl-click (or Compare) a second one\nto compare."));
+        Button clear = new Button("Clear");
+        clear.setId("clearSelectionButton");
+        clear.setOnAction(e -> {
+            vm.comparedProperty().set(-1);
+            vm.selectedProperty().set(-1);
+        });
+        HBox head = new HBox(8, sectionTitle("Selected configuration"), clear);
+        head.setAlignment(Pos.CENTER_LEFT);
+        VBox.setVgrow(details, Priority.ALWAYS);
+        VBox box = new VBox(4, head, details);
+        box.setPadding(new Insets(0, 0, 0, 8));
+        box.setMinWidth(330);
+        return box;
+    }
+
+    private static TableColumn<DetailRow, String> column(String title, Function<DetailRow, String> value, double width) {
+        TableColumn<DetailRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(Objects.toString(value.apply(cell.getValue()), "")));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        c.setReorderable(false);
+        return c;
+    }
+
+    private static Label sectionTitle(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    /** The details table (for tests). */
+    public TableView<DetailRow> details() {
+        return details;
+    }
+}

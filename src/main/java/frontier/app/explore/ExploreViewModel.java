@@ -1,0 +1,390 @@
+package frontier.app.explore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import frontier.analysis.Constraint;
+import frontier.analysis.Objective;
+import frontier.analysis.SweepAnalysis;
+import frontier.analysis.SweepReport;
+import frontier.scenario.sweep.Sweep;
+import frontier.scenario.sweep.SweepResult;
+import frontier.scenario.sweep.SweepRunner;
+import frontier.sim.BadInputException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Stream;
+import javafx.application.Platform;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * State and actions of the Explore view: the sweep scenario or results file, the run in progress, and the
+ * analysis of the results (cost per 1,000 requests against the chosen latency percentile, with the SLO and
+ * budget as constraints and the weighted optimum for weight α on cost), all as JavaFX properties. The
+ * analysis is {@link SweepAnalysis}, the same as {@code frontier sweep}. Use from the FX thread only.
+ */
+public final class ExploreViewModel {
+    /** The cost objective: USD per 1,000 requests. */
+    public static final String COST = "cost_usd.per_1k_requests";
+    /** Latency metrics the y axis can show, by short name. */
+    public static final List<String> LATENCIES = List.of("p50", "p95", "p99");
+
+    private final Path sweepsDir;
+    private final SweepRunner runner;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "frontier-explore");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final ObservableList<Path> sweepFiles = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Sweep> sweep = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("No sweep loaded");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(
+            "Pick a sweep scenario on the left, or open a scenario with a sweep or a saved results file.");
+    private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper cancelRequested = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<SweepResult> result = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<SweepAnalysis> analysis = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyIntegerWrapper optimum = new ReadOnlyIntegerWrapper(-1);
+    private final StringProperty latency = new SimpleStringProperty("p99");
+    private final DoubleProperty alpha = new SimpleDoubleProperty(0.5);
+    private final ObjectProperty<Double> slo = new SimpleObjectProperty<>();
+    private final ObjectProperty<Double> budget = new SimpleObjectProperty<>();
+    private final IntegerProperty selected = new SimpleIntegerProperty(-1);
+    private final IntegerProperty compared = new SimpleIntegerProperty(-1);
+    private final BooleanBinding canRun = sweep.isNotNull().and(running.not());
+    private final BooleanBinding canCancel = running.and(cancelRequested.not());
+    private SweepTask task;
+    private long startNanos;
+
+    public ExploreViewModel(Path sweepsDir, SweepRunner runner) {
+        this.sweepsDir = sweepsDir;
+        this.runner = runner;
+        refreshFiles();
+        latency.addListener(o -> analyse());
+        slo.addListener(o -> analyse());
+        budget.addListener(o -> analyse());
+        // Moving the weight only moves the optimum: no need to recompute the front.
+        alpha.addListener(o -> {
+            SweepAnalysis a = analysis.get();
+            optimum.set(a == null || a.result().points().isEmpty() ? -1 : a.weighted().best(clampAlpha()));
+        });
+    }
+
+    /** Re-reads the sweeps directory: its {@code *.json} files, sorted by name. */
+    public void refreshFiles() {
+        if (!Files.isDirectory(sweepsDir)) {
+            sweepFiles.clear();
+            return;
+        }
+        try (Stream<Path> s = Files.list(sweepsDir)) {
+            sweepFiles.setAll(s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList());
+        } catch (IOException e) {
+            sweepFiles.clear();
+        }
+    }
+
+    /**
+     * Opens a scenario with a sweep (ready to run) or a results file written by {@code frontier sweep --out}
+     * or {@link #exportJson} (shown at once, nothing simulated). Problems go to the status, never thrown.
+     */
+    public void open(Path path) {
+        if (running.get()) return;
+        file.set(path);
+        sweep.set(null);
+        setResult(null);
+        progress.set(0);
+        try {
+            String text = Files.readString(path);
+            JsonNode root = null;
+            try {
+                root = new ObjectMapper().readTree(text);
+            } catch (IOException notJson) {
+                // The scenario loader reports it with line and column.
+            }
+            if (root != null && root.isObject() && root.has("format")) {
+                SweepResult r = SweepResult.fromJson(root, path.toString());
+                title.set(r.scenario() + " (saved results)");
+                setResult(r);
+                if (analysis.get() == null) return; // the status says why
+                info(String.format(Locale.US, "Opened %,d saved points (%s over %s); nothing simulated.",
+                        r.points().size(), r.method(), String.join(", ", r.paths())));
+                return;
+            }
+            Sweep s = Sweep.load(path);
+            sweep.set(s);
+            title.set(s.base().name());
+            info(String.format(Locale.US, "Ready: %d configurations × %d replication%s (%s over %s).", s.points().size(),
+                    s.replicationsPerPoint(), s.replicationsPerPoint() == 1 ? "" : "s", s.spec().method().label(),
+                    String.join(", ", s.paths())));
+        } catch (java.nio.file.NoSuchFileException e) {
+            failed(path, path + ": no such file");
+        } catch (IOException e) {
+            failed(path, path + ": cannot read (" + e.getMessage() + ")");
+        } catch (BadInputException e) {
+            failed(path, e.getMessage());
+        } catch (RuntimeException e) {
+            failed(path, "internal error: " + e);
+        }
+    }
+
+    /** Shows results that did not come from a file (tests, other views). */
+    public void show(SweepResult r) {
+        if (running.get()) return;
+        file.set(null);
+        sweep.set(null);
+        title.set(r.scenario());
+        setResult(r);
+        if (analysis.get() != null) info(String.format(Locale.US, "%,d points.", r.points().size()));
+    }
+
+    /** Runs the loaded sweep in the background; does nothing while a run is in progress. */
+    public void run() {
+        if (!canRun.get()) return;
+        setResult(null);
+        SweepTask t = new SweepTask(sweep.get(), runner);
+        task = t;
+        progress.bind(t.progressProperty());
+        running.set(true);
+        cancelRequested.set(false);
+        startNanos = System.nanoTime();
+        info("Running " + sweep.get().points().size() + " configurations…");
+        executor.execute(() -> {
+            try {
+                t.run();
+            } finally {
+                Platform.runLater(() -> finished(t));
+            }
+        });
+    }
+
+    public void cancel() {
+        if (!canCancel.get()) return;
+        cancelRequested.set(true);
+        task.cancel();
+        info("Cancelling…");
+    }
+
+    public void shutdown() {
+        if (task != null) task.cancel();
+        executor.shutdownNow();
+    }
+
+    private void finished(SweepTask t) {
+        if (t != task) return;
+        progress.unbind();
+        running.set(false);
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        switch (t.getState()) {
+            case SUCCEEDED -> {
+                setResult(t.getValue());
+                progress.set(1);
+                if (!error.get()) {
+                    SweepAnalysis a = analysis.get();
+                    info(String.format(Locale.US, "Done in %.1f s: %,d configurations, %d on the Pareto front.", seconds,
+                            t.getValue().points().size(), a == null ? 0 : paretoCount(a)));
+                }
+            }
+            case CANCELLED -> info(String.format(Locale.US, "Cancelled after %.1f s at %.0f%% — no results.", seconds,
+                    Math.max(0, progress.get()) * 100));
+            default -> {
+                Throwable e = t.getException();
+                fail(e instanceof BadInputException ? "Error: " + e.getMessage() : "Internal error: " + e);
+            }
+        }
+    }
+
+    private void setResult(SweepResult r) {
+        selected.set(-1);
+        compared.set(-1);
+        result.set(r);
+        analyse();
+    }
+
+    /** Recomputes front, feasibility and optimum for the current latency metric, constraints and weight. */
+    private void analyse() {
+        SweepResult r = result.get();
+        if (r == null) {
+            analysis.set(null);
+            optimum.set(-1);
+            return;
+        }
+        try {
+            SweepAnalysis a = SweepAnalysis.of(r, objectives(), constraints(), clampAlpha());
+            analysis.set(a);
+            optimum.set(a.optimum());
+        } catch (BadInputException e) {
+            analysis.set(null);
+            optimum.set(-1);
+            fail(e.getMessage());
+        }
+    }
+
+    public List<Objective> objectives() {
+        return List.of(Objective.parse("cost"), Objective.parse(latency.get()));
+    }
+
+    public List<Constraint> constraints() {
+        List<Constraint> c = new ArrayList<>();
+        if (slo.get() != null) c.add(new Constraint(latencyPath(), slo.get()));
+        if (budget.get() != null) c.add(new Constraint(COST, budget.get()));
+        return c;
+    }
+
+    /** The metric path of the y axis, e.g. {@code latency_ms.p99}. */
+    public String latencyPath() {
+        return Objective.metricPath(latency.get());
+    }
+
+    private double clampAlpha() {
+        return Math.max(0, Math.min(1, alpha.get()));
+    }
+
+    static int paretoCount(SweepAnalysis a) {
+        int n = 0;
+        for (boolean b : a.pareto()) if (b) n++;
+        return n;
+    }
+
+    /** Writes one CSV row per point (the columns of {@code frontier sweep --csv}). */
+    public void exportCsv(Path target) throws IOException {
+        SweepAnalysis a = analysis.get();
+        if (a == null) throw new IOException("no results to export");
+        Files.writeString(target, SweepReport.toCsv(a), StandardCharsets.UTF_8);
+    }
+
+    /** Writes the results file ({@code frontier sweep --json}), which {@link #open} reopens. */
+    public void exportJson(Path target) throws IOException {
+        SweepAnalysis a = analysis.get();
+        if (a == null) throw new IOException("no results to export");
+        Files.writeString(target, SweepReport.writeJson(a) + "\n", StandardCharsets.UTF_8);
+    }
+
+    void info(String message) {
+        error.set(false);
+        status.set(message);
+    }
+
+    void fail(String message) {
+        error.set(true);
+        status.set(message);
+    }
+
+    private void failed(Path path, String message) {
+        title.set("Cannot open " + path.getFileName());
+        fail(message);
+    }
+
+    public Path sweepsDir() {
+        return sweepsDir;
+    }
+
+    public ObservableList<Path> sweepFiles() {
+        return sweepFiles;
+    }
+
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canRunProperty() {
+        return canRun;
+    }
+
+    public BooleanBinding canCancelProperty() {
+        return canCancel;
+    }
+
+    public ReadOnlyObjectProperty<SweepResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SweepAnalysis> analysisProperty() {
+        return analysis.getReadOnlyProperty();
+    }
+
+    /** Index (into the result's points) of the weighted optimum for the current α, or −1. */
+    public ReadOnlyIntegerProperty optimumProperty() {
+        return optimum.getReadOnlyProperty();
+    }
+
+    /** Short name of the latency metric on the y axis: p50, p95 or p99. */
+    public StringProperty latencyProperty() {
+        return latency;
+    }
+
+    /** α, the weight on cost in [0, 1]; latency gets 1 − α. */
+    public DoubleProperty alphaProperty() {
+        return alpha;
+    }
+
+    /** Latency SLO in ms on the chosen metric, or null. */
+    public ObjectProperty<Double> sloProperty() {
+        return slo;
+    }
+
+    /** Budget in USD per 1,000 requests, or null. */
+    public ObjectProperty<Double> budgetProperty() {
+        return budget;
+    }
+
+    /** Index of the selected point, or −1. */
+    public IntegerProperty selectedProperty() {
+        return selected;
+    }
+
+    /** Index of the point compared with the selected one, or −1. */
+    public IntegerProperty comparedProperty() {
+        return compared;
+    }
+}

@@ -1,0 +1,543 @@
+package frontier.app.explore;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import javafx.stage.Window;
+
+/**
+ * A scatter of every configuration (cost on x, latency on y) drawn on one {@link Canvas}, so that 10,000
+ * points redraw in milliseconds where the built-in ScatterChart needs seconds. Draws the Pareto front as a
+ * step line with its points emphasised (uncertain ones hollow), the weighted optimum, the selected and
+ * compared points, SLO and budget lines and a legend. Zooms with the mouse wheel about the cursor, pans by
+ * dragging, shows the nearest point within {@link #PICK_RADIUS} pixels in a tooltip, and reports clicks
+ * (with Ctrl or Shift: "compare") to its listeners. {@link #toPixelX}/{@link #toPixelY} expose the mapping.
+ */
+public final class ScatterPlot {
+    /** How near (in pixels) the pointer must be to a point to hover or pick it. */
+    public static final double PICK_RADIUS = 6;
+    static final double LEFT = 78;
+    static final double RIGHT = 16;
+    static final double TOP = 14;
+    static final double BOTTOM = 50;
+
+    static final Color POINT = Color.web("#7d8ea3");
+    static final Color INFEASIBLE = Color.web("#c9ced6");
+    static final Color FRONT = Color.web("#e8590c");
+    static final Color OPTIMUM = Color.web("#2b8a3e");
+    static final Color SELECTED = Color.web("#1c3d8c");
+    static final Color COMPARED = Color.web("#9c36b5");
+    static final Color SLO = Color.web("#c92a2a");
+    static final Color BUDGET = Color.web("#1971c2");
+
+    private final Canvas canvas = new Canvas();
+    private final Pane pane = new Pane(canvas);
+    private final Tooltip tooltip = new Tooltip();
+
+    private double[] x = new double[0];
+    private double[] y = new double[0];
+    private boolean[] feasible = new boolean[0];
+    private boolean[] front = new boolean[0];
+    private Boolean[] uncertain = new Boolean[0];
+    private int[] frontOrder = new int[0];
+    private int optimum = -1;
+    private int selected = -1;
+    private int compared = -1;
+    private Double slo;
+    private Double budget;
+    private String xLabel = "Cost (USD per 1,000 requests)";
+    private String yLabel = "Latency p99 (ms)";
+    private IntFunction<String> describe = i -> "point " + i;
+
+    private double x0 = 0, x1 = 1, y0 = 0, y1 = 1; // visible data range
+    private double dragX, dragY;
+    private boolean dragged;
+    private int hovered = -1;
+    private final List<IntConsumer> clickListeners = new ArrayList<>();
+    private final List<IntConsumer> compareListeners = new ArrayList<>();
+
+    public ScatterPlot() {
+        pane.setId("explorePlot");
+        canvas.setId("exploreCanvas");
+        pane.setMinSize(200, 160);
+        pane.setPrefSize(700, 480);
+        canvas.widthProperty().bind(pane.widthProperty());
+        canvas.heightProperty().bind(pane.heightProperty());
+        canvas.widthProperty().addListener(o -> redraw());
+        canvas.heightProperty().addListener(o -> redraw());
+        tooltip.setShowDelay(javafx.util.Duration.ZERO);
+        tooltip.setFont(Font.font(12));
+        canvas.setOnMouseMoved(this::hover);
+        canvas.setOnMouseExited(e -> hideTooltip());
+        canvas.setOnMousePressed(e -> {
+            dragX = e.getX();
+            dragY = e.getY();
+            dragged = false;
+        });
+        canvas.setOnMouseDragged(this::pan);
+        canvas.setOnMouseReleased(this::release);
+        canvas.setOnScroll(this::zoom);
+    }
+
+    public Pane node() {
+        return pane;
+    }
+
+    public Canvas canvas() {
+        return canvas;
+    }
+
+    /** Called with the index of a clicked point (plain click). */
+    public void onClick(IntConsumer listener) {
+        clickListeners.add(listener);
+    }
+
+    /** Called with the index of a point clicked with Ctrl or Shift. */
+    public void onCompareClick(IntConsumer listener) {
+        compareListeners.add(listener);
+    }
+
+    /** New data; the view is reset to show every point. */
+    public void setData(double[] x, double[] y, boolean[] feasible, boolean[] front, Boolean[] uncertain) {
+        this.x = x;
+        this.y = y;
+        this.feasible = feasible;
+        this.front = front;
+        this.uncertain = uncertain;
+        frontOrder = frontOrder();
+        resetView();
+    }
+
+    /** Same points, new flags (constraints changed): the view is kept. */
+    public void setFlags(boolean[] feasible, boolean[] front, Boolean[] uncertain) {
+        this.feasible = feasible;
+        this.front = front;
+        this.uncertain = uncertain;
+        frontOrder = frontOrder();
+        redraw();
+    }
+
+    /** The front points by cost, then latency: the order of the step line. */
+    private int[] frontOrder() {
+        return java.util.stream.IntStream.range(0, x.length).filter(i -> front[i]).boxed()
+                .sorted((a, b) -> Double.compare(x[a], x[b]) != 0 ? Double.compare(x[a], x[b]) : Double.compare(y[a], y[b]))
+                .mapToInt(Integer::intValue).toArray();
+    }
+
+    public void setLabels(String xLabel, String yLabel) {
+        this.xLabel = xLabel;
+        this.yLabel = yLabel;
+        redraw();
+    }
+
+    public void setDescriber(IntFunction<String> describe) {
+        this.describe = describe;
+    }
+
+    public void setMarks(int optimum, int selected, int compared) {
+        this.optimum = optimum;
+        this.selected = selected;
+        this.compared = compared;
+        redraw();
+    }
+
+    public void setLines(Double slo, Double budget) {
+        this.slo = slo;
+        this.budget = budget;
+        redraw();
+    }
+
+    /** Shows every point (and the SLO and budget lines) with a margin. */
+    public void resetView() {
+        double minX = Double.POSITIVE_INFINITY, maxX = Double.NEGATIVE_INFINITY;
+        double minY = Double.POSITIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < x.length; i++) {
+            if (!Double.isFinite(x[i]) || !Double.isFinite(y[i])) continue;
+            minX = Math.min(minX, x[i]);
+            maxX = Math.max(maxX, x[i]);
+            minY = Math.min(minY, y[i]);
+            maxY = Math.max(maxY, y[i]);
+        }
+        if (minX > maxX) {
+            minX = 0;
+            maxX = 1;
+            minY = 0;
+            maxY = 1;
+        }
+        if (maxX - minX < 1e-12) {
+            double d = Math.max(Math.abs(minX) * 0.1, 1e-3);
+            minX -= d;
+            maxX += d;
+        }
+        if (maxY - minY < 1e-12) {
+            double d = Math.max(Math.abs(minY) * 0.1, 1e-3);
+            minY -= d;
+            maxY += d;
+        }
+        double mx = (maxX - minX) * 0.06, my = (maxY - minY) * 0.06;
+        x0 = minX - mx;
+        x1 = maxX + mx;
+        y0 = minY - my;
+        y1 = maxY + my;
+        redraw();
+    }
+
+    /** The visible data range: {cost from, cost to, latency from, latency to}. */
+    public double[] visibleRange() {
+        return new double[] {x0, x1, y0, y1};
+    }
+
+    public double toPixelX(double v) {
+        return LEFT + (v - x0) / (x1 - x0) * plotWidth();
+    }
+
+    public double toPixelY(double v) {
+        return TOP + (y1 - v) / (y1 - y0) * plotHeight();
+    }
+
+    private double fromPixelX(double px) {
+        return x0 + (px - LEFT) / plotWidth() * (x1 - x0);
+    }
+
+    private double fromPixelY(double py) {
+        return y1 - (py - TOP) / plotHeight() * (y1 - y0);
+    }
+
+    private double plotWidth() {
+        return Math.max(1, canvas.getWidth() - LEFT - RIGHT);
+    }
+
+    private double plotHeight() {
+        return Math.max(1, canvas.getHeight() - TOP - BOTTOM);
+    }
+
+    /** The point nearest to the pixel within {@code radius}, or −1; visible points only. */
+    public int nearest(double px, double py, double radius) {
+        int best = -1;
+        double bestD = radius * radius;
+        for (int i = 0; i < x.length; i++) {
+            double dx = toPixelX(x[i]) - px, dy = toPixelY(y[i]) - py;
+            double d = dx * dx + dy * dy;
+            if (d <= bestD) {
+                // Among points at the same distance, prefer the one drawn on top (front points).
+                if (best >= 0 && d == bestD && !front[i]) continue;
+                bestD = d;
+                best = i;
+            }
+        }
+        return best;
+    }
+
+    private void hover(MouseEvent e) {
+        int i = nearest(e.getX(), e.getY(), PICK_RADIUS);
+        if (i == hovered) return;
+        hovered = i;
+        if (i < 0) {
+            hideTooltip();
+            return;
+        }
+        tooltip.setText(describe.apply(i));
+        Window w = canvas.getScene() == null ? null : canvas.getScene().getWindow();
+        if (w != null) {
+            var p = canvas.localToScreen(toPixelX(x[i]) + 12, toPixelY(y[i]) + 12);
+            tooltip.show(canvas, p.getX(), p.getY());
+        }
+    }
+
+    private void hideTooltip() {
+        hovered = -1;
+        tooltip.hide();
+    }
+
+    /** The tooltip shown on hover (for tests). */
+    public Tooltip tooltip() {
+        return tooltip;
+    }
+
+    private void pan(MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY && e.getButton() != MouseButton.SECONDARY) return;
+        double dx = e.getX() - dragX, dy = e.getY() - dragY;
+        if (!dragged && Math.hypot(dx, dy) < 3) return;
+        dragged = true;
+        hideTooltip();
+        double sx = dx / plotWidth() * (x1 - x0), sy = dy / plotHeight() * (y1 - y0);
+        x0 -= sx;
+        x1 -= sx;
+        y0 += sy;
+        y1 += sy;
+        dragX = e.getX();
+        dragY = e.getY();
+        redraw();
+    }
+
+    private void release(MouseEvent e) {
+        if (dragged || e.getButton() != MouseButton.PRIMARY) return;
+        int i = nearest(e.getX(), e.getY(), PICK_RADIUS);
+        if (i < 0) return;
+        List<IntConsumer> to = e.isControlDown() || e.isShiftDown() || e.isShortcutDown() ? compareListeners : clickListeners;
+        to.forEach(l -> l.accept(i));
+    }
+
+    private void zoom(ScrollEvent e) {
+        if (e.getDeltaY() == 0) return;
+        zoomAt(e.getX(), e.getY(), Math.pow(1.003, -e.getDeltaY()));
+    }
+
+    /** Scales the visible range by {@code factor} (below 1 zooms in) keeping the data under the pixel fixed. */
+    public void zoomAt(double px, double py, double factor) {
+        double cx = fromPixelX(px), cy = fromPixelY(py);
+        x0 = cx - (cx - x0) * factor;
+        x1 = cx + (x1 - cx) * factor;
+        y0 = cy - (cy - y0) * factor;
+        y1 = cy + (y1 - cy) * factor;
+        redraw();
+    }
+
+    /** Redraws everything; cheap enough (a few ms at 10,000 points) to call on every event. */
+    public void redraw() {
+        double w = canvas.getWidth(), h = canvas.getHeight();
+        if (w <= 0 || h <= 0) return;
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        double pw = plotWidth(), ph = plotHeight();
+        g.setStroke(Color.web("#9aa3ad"));
+        g.setLineWidth(1);
+        g.strokeRect(LEFT + 0.5, TOP + 0.5, pw, ph);
+        axes(g, pw, ph);
+
+        g.save();
+        g.beginPath();
+        g.rect(LEFT, TOP, pw, ph);
+        g.clip();
+        lines(g, pw, ph);
+        // Ordinary points first, as small squares (fast), then the front on top.
+        for (int i = 0; i < x.length; i++) {
+            if (front[i] || !Double.isFinite(x[i]) || !Double.isFinite(y[i])) continue;
+            double px = toPixelX(x[i]), py = toPixelY(y[i]);
+            if (px < LEFT - 4 || px > LEFT + pw + 4 || py < TOP - 4 || py > TOP + ph + 4) continue;
+            g.setFill(feasible[i] ? POINT : INFEASIBLE);
+            g.fillRect(px - 2.5, py - 2.5, 5, 5);
+        }
+        if (frontOrder.length > 0) {
+            g.setStroke(FRONT);
+            g.setLineWidth(2);
+            g.setLineCap(StrokeLineCap.ROUND);
+            g.beginPath();
+            // Step line: the boundary of the region the front dominates (both objectives minimised).
+            g.moveTo(toPixelX(x[frontOrder[0]]), toPixelY(y[frontOrder[0]]));
+            for (int k = 1; k < frontOrder.length; k++) {
+                int i = frontOrder[k];
+                g.lineTo(toPixelX(x[i]), toPixelY(y[frontOrder[k - 1]]));
+                g.lineTo(toPixelX(x[i]), toPixelY(y[i]));
+            }
+            g.stroke();
+            for (int i : frontOrder) {
+                double px = toPixelX(x[i]), py = toPixelY(y[i]);
+                if (Boolean.TRUE.equals(uncertain[i])) {
+                    g.setFill(Color.WHITE);
+                    g.fillOval(px - 5, py - 5, 10, 10);
+                    g.setStroke(FRONT);
+                    g.setLineWidth(2);
+                    g.strokeOval(px - 4.5, py - 4.5, 9, 9);
+                } else {
+                    g.setFill(FRONT);
+                    g.fillOval(px - 5.5, py - 5.5, 11, 11);
+                }
+            }
+        }
+        ring(g, optimum, OPTIMUM, 10, 3);
+        ring(g, selected, SELECTED, 14, 2.5);
+        ring(g, compared, COMPARED, 14, 2.5);
+        g.restore();
+        legend(g, pw, ph);
+    }
+
+    private void ring(GraphicsContext g, int i, Color c, double r, double width) {
+        if (i < 0 || i >= x.length) return;
+        g.setStroke(c);
+        g.setLineWidth(width);
+        g.strokeOval(toPixelX(x[i]) - r, toPixelY(y[i]) - r, 2 * r, 2 * r);
+    }
+
+    private void lines(GraphicsContext g, double pw, double ph) {
+        g.setLineWidth(1.5);
+        g.setLineDashes(8, 5);
+        g.setFont(Font.font(null, FontWeight.BOLD, 11));
+        if (slo != null) {
+            double py = toPixelY(slo);
+            g.setStroke(SLO);
+            g.strokeLine(LEFT, py, LEFT + pw, py);
+            g.setFill(SLO);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.BOTTOM);
+            g.fillText("SLO " + Ticks.format(slo, 0) + " ms", LEFT + 6, py - 2);
+        }
+        if (budget != null) {
+            double px = toPixelX(budget);
+            g.setStroke(BUDGET);
+            g.strokeLine(px, TOP, px, TOP + ph);
+            g.setFill(BUDGET);
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextBaseline(VPos.BOTTOM);
+            g.fillText("budget $" + Ticks.format(budget, 0), px - 4, TOP + ph - 4);
+        }
+        g.setLineDashes((double[]) null);
+    }
+
+    private void axes(GraphicsContext g, double pw, double ph) {
+        g.setFont(Font.font(11));
+        g.setFill(Color.web("#333"));
+        double[] xt = Ticks.of(x0, x1, Math.max(2, (int) (pw / 90)));
+        double[] yt = Ticks.of(y0, y1, Math.max(2, (int) (ph / 50)));
+        double xStep = xt.length > 1 ? xt[1] - xt[0] : 1, yStep = yt.length > 1 ? yt[1] - yt[0] : 1;
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        for (double v : xt) {
+            double px = Math.round(toPixelX(v)) + 0.5;
+            g.setStroke(Color.web("#eceff3"));
+            g.strokeLine(px, TOP, px, TOP + ph);
+            g.setStroke(Color.web("#9aa3ad"));
+            g.strokeLine(px, TOP + ph, px, TOP + ph + 5);
+            g.fillText(Ticks.format(v, xStep), px, TOP + ph + 7);
+        }
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (double v : yt) {
+            double py = Math.round(toPixelY(v)) + 0.5;
+            g.setStroke(Color.web("#eceff3"));
+            g.strokeLine(LEFT, py, LEFT + pw, py);
+            g.setStroke(Color.web("#9aa3ad"));
+            g.strokeLine(LEFT - 5, py, LEFT, py);
+            g.fillText(Ticks.format(v, yStep), LEFT - 7, py);
+        }
+        g.setFont(Font.font(null, FontWeight.BOLD, 12));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText(xLabel, LEFT + pw / 2, TOP + ph + BOTTOM - 4);
+        g.save();
+        g.translate(16, TOP + ph / 2);
+        g.rotate(-90);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(yLabel, 0, 0);
+        g.restore();
+    }
+
+    private void legend(GraphicsContext g, double pw, double ph) {
+        String[] labels = {"configuration", "infeasible (SLO / budget)", "Pareto front", "front, uncertain", "weighted optimum",
+                "selected", "compared"};
+        double w = 190, rowH = 17, h = labels.length * rowH + 10;
+        // The corner hiding the fewest points (front points count more); top right on ties.
+        double[][] corners = {{LEFT + pw - w - 8, TOP + 8}, {LEFT + 8, TOP + ph - h - 8}, {LEFT + 8, TOP + 8},
+                {LEFT + pw - w - 8, TOP + ph - h - 8}};
+        double lx = corners[0][0], ly = corners[0][1];
+        int fewest = Integer.MAX_VALUE;
+        for (double[] c : corners) {
+            int hidden = 0;
+            for (int i = 0; i < x.length && hidden < fewest; i++) {
+                double px = toPixelX(x[i]), py = toPixelY(y[i]);
+                if (px >= c[0] - 6 && px <= c[0] + w + 6 && py >= c[1] - 6 && py <= c[1] + h + 6) {
+                    hidden += front[i] || i == optimum || i == selected || i == compared ? 10 : 1;
+                }
+            }
+            if (hidden < fewest) {
+                fewest = hidden;
+                lx = c[0];
+                ly = c[1];
+            }
+        }
+        g.setFill(Color.rgb(255, 255, 255, 0.88));
+        g.fillRect(lx, ly, w, h);
+        g.setStroke(Color.web("#c4cad1"));
+        g.setLineWidth(1);
+        g.strokeRect(lx + 0.5, ly + 0.5, w, h);
+        g.setFont(Font.font(11));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        for (int k = 0; k < labels.length; k++) {
+            double cx = lx + 16, cy = ly + 5 + rowH * k + rowH / 2;
+            switch (k) {
+                case 0 -> {
+                    g.setFill(POINT);
+                    g.fillRect(cx - 2, cy - 2, 4, 4);
+                }
+                case 1 -> {
+                    g.setFill(INFEASIBLE);
+                    g.fillRect(cx - 2, cy - 2, 4, 4);
+                }
+                case 2 -> {
+                    g.setStroke(FRONT);
+                    g.setLineWidth(2);
+                    g.strokeLine(cx - 10, cy, cx + 10, cy);
+                    g.setFill(FRONT);
+                    g.fillOval(cx - 5.5, cy - 5.5, 11, 11);
+                }
+                case 3 -> {
+                    g.setFill(Color.WHITE);
+                    g.fillOval(cx - 5, cy - 5, 10, 10);
+                    g.setStroke(FRONT);
+                    g.setLineWidth(2);
+                    g.strokeOval(cx - 4.5, cy - 4.5, 9, 9);
+                }
+                case 4 -> legendRing(g, cx, cy, OPTIMUM, 3);
+                case 5 -> legendRing(g, cx, cy, SELECTED, 2.5);
+                default -> legendRing(g, cx, cy, COMPARED, 2.5);
+            }
+            g.setFill(Color.web("#333"));
+            g.fillText(labels[k], lx + 34, cy);
+        }
+    }
+
+    private static void legendRing(GraphicsContext g, double cx, double cy, Color c, double width) {
+        g.setStroke(c);
+        g.setLineWidth(width);
+        g.strokeOval(cx - 6, cy - 6, 12, 12);
+    }
+
+    /** Number of points drawn as front points (for tests). */
+    public int frontCount() {
+        return frontOrder.length;
+    }
+
+    /** Nice tick values and their labels. */
+    static final class Ticks {
+        private Ticks() {
+        }
+
+        static double[] of(double lo, double hi, int target) {
+            double span = hi - lo;
+            if (!(span > 0) || !Double.isFinite(span)) return new double[] {lo};
+            double raw = span / target;
+            double mag = Math.pow(10, Math.floor(Math.log10(raw)));
+            double step = Arrays.stream(new double[] {1, 2, 2.5, 5, 10}).map(m -> m * mag).filter(s -> s >= raw).findFirst().orElse(10 * mag);
+            double first = Math.ceil(lo / step) * step;
+            List<Double> out = new ArrayList<>();
+            for (double v = first; v <= hi + step * 1e-9 && out.size() < 200; v += step) out.add(Math.abs(v) < step * 1e-9 ? 0 : v);
+            return out.stream().mapToDouble(Double::doubleValue).toArray();
+        }
+
+        /** A tick label: enough decimals for the step, thousands separators. */
+        static String format(double v, double step) {
+            int decimals = step <= 0 ? 2 : Math.max(0, Math.min(6, (int) Math.ceil(-Math.log10(step) + 1e-9)));
+            if (step > 0 && Math.abs(step * Math.pow(10, decimals) - Math.round(step * Math.pow(10, decimals))) > 1e-6) decimals++;
+            if (step == 0) decimals = Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 1 ? 2 : 4;
+            return String.format(Locale.US, "%,." + decimals + "f", v);
+        }
+    }
+}

@@ -1,0 +1,312 @@
+package frontier.app.explore;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import frontier.analysis.SweepAnalysis;
+import frontier.analysis.WeightedOptimum;
+import frontier.app.MainWindow;
+import frontier.scenario.sweep.PointResult;
+import frontier.scenario.sweep.SweepResult;
+import frontier.scenario.sweep.SweepRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Slider;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Explore screen end to end: a real sweep run by the real engine, clicks on the real canvas. */
+@ExtendWith(ApplicationExtension.class)
+class ExploreViewTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Six configurations (keep_warm 0–2 × max_instances 3, 6) of a short autoscaled run. */
+    private static final String TINY = """
+            {"name": "tiny sweep", "description": "test",
+             "traffic": {"type": "poisson", "rate_per_s": 4},
+             "pools": [{"type": "autoscaled", "name": "gpu", "concurrency": 2, "max_instances": 6, "keep_warm": 1,
+                        "model": {"service": {"type": "exponential", "mean": 0.5}},
+                        "policy": {"type": "target_rps", "per_instance": 2},
+                        "cold_start": {"type": "deterministic", "value": 30},
+                        "price": {"usd_per_hour": 1.2}}],
+             "run": {"duration_s": 900, "warmup_s": 60, "replications": 2, "seed": 3},
+             "sweep": {"method": "grid", "seed": 4,
+                       "parameters": [{"path": "$.pools[0].keep_warm", "values": [0, 1, 2]},
+                                      {"path": "$.pools[0].max_instances", "values": [3, 6]}]}}
+            """;
+
+    @TempDir
+    static Path dir;
+
+    private ExploreViewModel vm;
+    private ExploreView view;
+
+    @BeforeAll
+    static void writeSweep() throws IOException {
+        Files.createDirectories(dir.resolve("sweeps"));
+        Files.writeString(dir.resolve("sweeps/tiny-sweep.json"), TINY);
+    }
+
+    @Start
+    void start(Stage stage) {
+        vm = new ExploreViewModel(dir.resolve("sweeps"), new SweepRunner(2));
+        view = new ExploreView(vm);
+        stage.setScene(new MainWindow(List.of(view)).createScene(1280, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        vm.shutdown();
+    }
+
+    @Test
+    void runningASweepShowsTheFrontAndClickingAPointShowsItsConfiguration(FxRobot robot) throws Exception {
+        assertEquals(List.of(dir.resolve("sweeps/tiny-sweep.json")), List.copyOf(vm.sweepFiles()));
+        robot.clickOn(robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.ListCell<?> c
+                && "tiny-sweep.json".equals(c.getText())).queryAs(javafx.scene.Node.class));
+        waitUntil(() -> vm.canRunProperty().get());
+        assertEquals("tiny sweep", robot.lookup("#sweepTitle").queryLabeled().getText());
+
+        long t0 = System.nanoTime();
+        robot.clickOn("#runSweepButton");
+        waitUntil(() -> !vm.runningProperty().get() && vm.analysisProperty().get() != null);
+        System.out.printf("tiny sweep ran in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        assertTrue(robot.lookup("#exploreStatus").queryLabeled().getText().startsWith("Done"),
+                robot.lookup("#exploreStatus").queryLabeled().getText());
+
+        SweepAnalysis a = vm.analysisProperty().get();
+        assertEquals(6, a.result().points().size());
+        int front = ExploreViewModel.paretoCount(a);
+        assertTrue(front >= 1);
+        assertEquals(front, view.plot().frontCount(), "every front point is highlighted");
+
+        // Click a point that is not the optimum (so its ring does not matter) at its pixel.
+        int target = a.pareto().length - 1;
+        PointResult p = a.result().points().get(target);
+        Point2D screen = onScreen(p.metric(ExploreViewModel.COST), p.metric(vm.latencyPath()));
+        robot.clickOn(screen);
+        WaitForAsyncUtils.waitForFxEvents();
+        int expected = vm.selectedProperty().get();
+        assertTrue(expected >= 0, "a point is selected");
+        System.out.println("clicked point alone on screen: " + fxGet(() -> alone(a, target)));
+        if (fxGet(() -> alone(a, target))) assertEquals(target, expected, "the clicked point itself");
+        PointResult shown = a.result().points().get(expected);
+        List<DetailRow> rows = view.details().getItems();
+        assertEquals(Integer.toString(shown.index()), value(rows, "Point"));
+        assertEquals(shown.config().get("pools[0].keep_warm").asText(), value(rows, "pools[0].keep_warm"));
+        assertEquals(shown.config().get("pools[0].max_instances").asText(), value(rows, "pools[0].max_instances"));
+
+        // Ctrl-click a second point: both side by side.
+        int other = expected == 0 ? 1 : 0;
+        PointResult q = a.result().points().get(other);
+        Point2D second = onScreen(q.metric(ExploreViewModel.COST), q.metric(vm.latencyPath()));
+        int expectedOther = fxGet(() -> view.plot().nearest(view.plot().toPixelX(q.metric(ExploreViewModel.COST)),
+                view.plot().toPixelY(q.metric(vm.latencyPath())), 0.5));
+        if (expectedOther != expected && fxGet(() -> alone(a, other))) {
+            robot.press(KeyCode.CONTROL).clickOn(second).release(KeyCode.CONTROL);
+            WaitForAsyncUtils.waitForFxEvents();
+            System.out.println("compared a second point");
+            assertEquals(expectedOther, vm.comparedProperty().get());
+            assertEquals(Integer.toString(a.result().points().get(expectedOther).index()), compared(view.details().getItems(), "Point"));
+        }
+
+        // Reopen the exported results: the same front, nothing simulated.
+        Path results = dir.resolve("results.json");
+        vm.exportJson(results);
+        Path csv = dir.resolve("table.csv");
+        vm.exportCsv(csv);
+        assertEquals(7, Files.readAllLines(csv).size());
+        Path png = dir.resolve("chart.png");
+        robot.interact(() -> {
+            try {
+                view.exportPng(png);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertTrue(Files.size(png) > 1000);
+        robot.interact(() -> vm.open(results));
+        assertEquals(front, ExploreViewModel.paretoCount(vm.analysisProperty().get()));
+        assertEquals(front, view.plot().frontCount());
+    }
+
+    @Test
+    void weightSliderMovesTheOptimumAsWeightedOptimumPredicts(FxRobot robot) throws Exception {
+        SweepResult r = synthetic(400, 7);
+        robot.interact(() -> vm.show(r));
+        SweepAnalysis a = vm.analysisProperty().get();
+        WeightedOptimum w = a.weighted();
+        Slider slider = robot.lookup("#weightSlider").queryAs(Slider.class);
+        List<Integer> seen = new ArrayList<>();
+        for (double alpha : new double[] {0, 0.1, 0.3, 0.5, 0.7, 0.9, 1}) {
+            robot.interact(() -> slider.setValue(alpha));
+            assertEquals(w.best(alpha), vm.optimumProperty().get(), "alpha " + alpha);
+            assertTrue(a.pareto()[vm.optimumProperty().get()], "the optimum is on the front");
+            seen.add(vm.optimumProperty().get());
+        }
+        assertNotEquals(seen.getFirst(), seen.getLast(), "the fastest and the cheapest differ");
+
+        // An SLO makes the slow points infeasible and applies as a constraint.
+        double slo = 500;
+        robot.clickOn("#sloField").write("500").type(KeyCode.ENTER);
+        SweepAnalysis constrained = vm.analysisProperty().get();
+        for (int i = 0; i < r.points().size(); i++) {
+            assertEquals(r.points().get(i).metric("latency_ms.p99") <= slo, constrained.feasible()[i]);
+        }
+        assertFalse(constrained.constraints().isEmpty());
+    }
+
+    @Test
+    void tenThousandPointsRenderAndZoom(FxRobot robot) throws Exception {
+        SweepResult r = synthetic(10_000, 11);
+        robot.interact(() -> vm.show(r));
+        SweepAnalysis a = vm.analysisProperty().get();
+        assertEquals(ExploreViewModel.paretoCount(a), view.plot().frontCount());
+        robot.interact(() -> {
+            view.plot().zoomAt(300, 200, 0.5);
+            view.plot().redraw();
+            view.plot().resetView();
+        });
+        long t0 = System.nanoTime();
+        robot.interact(() -> {
+            for (int k = 0; k < 10; k++) view.plot().redraw();
+        });
+        System.out.printf("10,000 points: %.1f ms per redraw (FX thread, software pipeline)%n", (System.nanoTime() - t0) / 1e6 / 10);
+
+        // Wheel zooms in about the pointer, dragging pans, Reset zoom restores the full view.
+        double[] full = fxGet(() -> view.plot().visibleRange());
+        Point2D centre = fxGet(() -> view.plot().canvas().localToScreen(view.plot().canvas().getWidth() / 2, view.plot().canvas().getHeight() / 2));
+        robot.moveTo(centre).scroll(3, javafx.geometry.VerticalDirection.UP);
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] zoomed = fxGet(() -> view.plot().visibleRange());
+        // (The robot's wheel direction differs between Monocle and GTK, so only the change is checked here.)
+        assertTrue(Math.abs((zoomed[1] - zoomed[0]) - (full[1] - full[0])) > 1e-6 * (full[1] - full[0]), "zoomed: " + java.util.Arrays.toString(zoomed));
+        robot.drag(centre, javafx.scene.input.MouseButton.PRIMARY).moveBy(60, 40).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        double[] panned = fxGet(() -> view.plot().visibleRange());
+        assertTrue(panned[0] < zoomed[0] && panned[2] > zoomed[2], "dragging right and down shows lower cost and higher latency: "
+                + java.util.Arrays.toString(panned));
+        robot.clickOn("#resetZoomButton");
+        assertEquals(java.util.Arrays.toString(full), java.util.Arrays.toString(fxGet(() -> view.plot().visibleRange())));
+
+        // Hovering a point shows its configuration and metrics.
+        int i = a.optimum();
+        robot.moveTo(onScreen(r.points().get(i).metric(ExploreViewModel.COST), r.points().get(i).metric("latency_ms.p99")));
+        waitUntil(() -> view.plot().tooltip().isShowing() && view.plot().tooltip().getText().startsWith("Point "));
+        assertTrue(view.plot().tooltip().getText().contains("latency p99") || view.plot().tooltip().getText().contains("Latency p99"),
+                view.plot().tooltip().getText());
+
+        robot.interact(() -> {
+            try {
+                view.exportPng(dir.resolve("big.png"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        assertTrue(Files.size(dir.resolve("big.png")) > 1000);
+    }
+
+    @Test
+    void choosingAnotherLatencyMetricRecomputesTheFront(FxRobot robot) throws Exception {
+        SweepResult r = synthetic(300, 5);
+        robot.interact(() -> vm.show(r));
+        robot.interact(() -> robot.lookup("#latencyChoice").<javafx.scene.control.ComboBox<String>>query().setValue("p50"));
+        SweepAnalysis a = vm.analysisProperty().get();
+        assertEquals("latency_ms.p50", a.objectives().get(1).path());
+        assertEquals(SweepAnalysis.of(r, a.objectives(), List.of(), 0.5).pareto().length, a.pareto().length);
+        assertEquals(ExploreViewModel.paretoCount(SweepAnalysis.of(r, a.objectives(), List.of(), 0.5)), view.plot().frontCount());
+
+        // A budget makes the expensive points infeasible.
+        robot.clickOn("#budgetField").write("3").type(KeyCode.ENTER);
+        SweepAnalysis b = vm.analysisProperty().get();
+        for (int i = 0; i < r.points().size(); i++) {
+            assertEquals(r.points().get(i).metric(ExploreViewModel.COST) <= 3, b.feasible()[i]);
+        }
+    }
+
+    @Test
+    void cancelStopsALongSweep(FxRobot robot) throws Exception {
+        Path longSweep = dir.resolve("long-sweep.json");
+        Files.writeString(longSweep, TINY.replace("\"duration_s\": 900", "\"duration_s\": 100000000"));
+        robot.interact(() -> vm.open(longSweep));
+        robot.clickOn("#runSweepButton");
+        waitUntil(() -> vm.progressProperty().get() > 0);
+        assertTrue(vm.runningProperty().get());
+        robot.clickOn("#cancelSweepButton");
+        waitUntil(() -> robot.lookup("#exploreStatus").queryLabeled().getText().startsWith("Cancelled"));
+        assertFalse(vm.runningProperty().get());
+        assertEquals(null, vm.analysisProperty().get());
+        assertFalse(robot.lookup("#runSweepButton").queryButton().isDisabled(), "can run again");
+    }
+
+    /** Points on a noisy convex trade-off: cost falls as latency rises. */
+    static SweepResult synthetic(int n, long seed) {
+        Random rnd = new Random(seed);
+        List<PointResult> pts = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double t = rnd.nextDouble();
+            double cost = 1 + 4 * t + rnd.nextDouble() * 2;
+            double p99 = 200 + 800 * (1 - t) * (1 - t) + rnd.nextDouble() * 300;
+            ObjectNode config = JSON.createObjectNode().put("x", i % 100).put("y", i / 100);
+            ObjectNode metrics = JSON.createObjectNode();
+            metrics.putObject("cost_usd").put("per_1k_requests", cost).put("per_hour", cost * 3.6);
+            metrics.putObject("latency_ms").put("p50", p99 / 3).put("p95", p99 * 0.8).put("p99", p99);
+            pts.add(new PointResult(i, config, 1000 + i, metrics));
+        }
+        return new SweepResult("synthetic", List.of("x", "y"), "random", 1, 1, pts);
+    }
+
+    /** Whether no other point is within twice the pick radius of point i on screen. */
+    private boolean alone(SweepAnalysis a, int i) {
+        ScatterPlot plot = view.plot();
+        List<PointResult> pts = a.result().points();
+        double px = plot.toPixelX(pts.get(i).metric(ExploreViewModel.COST)), py = plot.toPixelY(pts.get(i).metric(vm.latencyPath()));
+        for (int j = 0; j < pts.size(); j++) {
+            if (j == i) continue;
+            double dx = plot.toPixelX(pts.get(j).metric(ExploreViewModel.COST)) - px;
+            double dy = plot.toPixelY(pts.get(j).metric(vm.latencyPath())) - py;
+            if (Math.hypot(dx, dy) <= 2 * ScatterPlot.PICK_RADIUS) return false;
+        }
+        return true;
+    }
+
+    private Point2D onScreen(double cost, double latency) throws Exception {
+        return fxGet(() -> view.plot().canvas().localToScreen(view.plot().toPixelX(cost), view.plot().toPixelY(latency)));
+    }
+
+    private static String value(List<DetailRow> rows, String field) {
+        return rows.stream().filter(r -> r.field().equals(field)).findFirst().orElseThrow().selected();
+    }
+
+    private static String compared(List<DetailRow> rows, String field) {
+        return rows.stream().filter(r -> r.field().equals(field)).findFirst().orElseThrow().compared();
+    }
+
+    private static <T> T fxGet(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+
+    private static void waitUntil(Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+    }
+}
