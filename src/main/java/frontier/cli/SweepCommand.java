@@ -2,6 +2,8 @@ package frontier.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import frontier.analysis.Constraint;
 import frontier.analysis.Objective;
 import frontier.analysis.SweepAnalysis;
@@ -13,6 +15,10 @@ import frontier.scenario.sweep.SweepResult;
 import frontier.scenario.sweep.SweepRunner;
 import frontier.sim.BadInputException;
 import frontier.sim.RunControl;
+import frontier.store.NewSweep;
+import frontier.store.SweepPointRecord;
+import frontier.store.SweepRecord;
+import frontier.store.Workspace;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -27,12 +33,15 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code frontier sweep FILE}: runs every configuration of a scenario's sweep (or reopens a results file)
- * and reports the Pareto front, the constraints and the weighted optimum (docs/sweeps.md).
+ * and reports the Pareto front, the constraints and the weighted optimum (docs/sweeps.md). With
+ * {@code --workspace W} the finished sweep is also saved in the workspace; {@code --workspace W --list}
+ * lists the saved sweeps and {@code --workspace W --open ID} analyses one again without re-running it.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Run a scenario's sweep (or reopen a results file) and report the cost/latency Pareto front and the weighted optimum.")
@@ -40,7 +49,8 @@ final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "Scenario with a 'sweep' (docs/sweeps.md), or a results file written by --out or --json.")
+    @Parameters(paramLabel = "FILE", arity = "0..1",
+            description = "Scenario with a 'sweep' (docs/sweeps.md), or a results file written by --out or --json (not with --list or --open).")
     Path file;
 
     @Option(names = "--threads", paramLabel = "N", description = "Threads running points (default: all cores). Results do not depend on it.")
@@ -71,14 +81,56 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "Report progress on standard error.")
     boolean progress;
 
+    @Option(names = {"-w", "--workspace"}, paramLabel = "W",
+            description = "Workspace file: save the finished sweep in it (with FILE), or list (--list) or reopen (--open) saved sweeps.")
+    Path workspace;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "Name of the sweep saved with --workspace (default: the scenario's name).")
+    String name;
+
+    @Option(names = "--list", description = "List the sweeps saved in the --workspace (with --json: one JSON object).")
+    boolean list;
+
+    @Option(names = "--open", paramLabel = "ID", description = "Analyse sweep ID saved in the --workspace again, without re-running it.")
+    Long open;
+
     @Override
     public Integer call() throws IOException {
+        if (list || open != null) {
+            if (workspace == null) throw new BadInputException((list ? "--list" : "--open") + ": needs --workspace W (the workspace the sweeps were saved in)");
+            if (file != null) throw new BadInputException((list ? "--list" : "--open") + " takes no FILE");
+            if (list && open != null) throw new BadInputException("--list and --open: give one of them");
+            if (name != null) throw new BadInputException("--name: only when saving a sweep (FILE with --workspace)");
+            if (!Files.exists(workspace)) throw new BadInputException(workspace + ": no such workspace");
+        } else if (file == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required parameter: 'FILE'");
+        } else if (name != null && workspace == null) {
+            throw new BadInputException("--name: only with --workspace (it names the saved sweep)");
+        }
         if (threads != null && threads < 1) throw new BadInputException("--threads: expected an integer >= 1, got " + threads);
         List<Objective> objs = objectives.stream().filter(s -> !s.isBlank()).map(Objective::parse).toList();
         List<Constraint> cons = constraints.stream().map(Constraint::parse).toList();
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (list) {
+            try (Workspace ws = Workspace.open(workspace)) {
+                printList(ws.sweeps(), stdout);
+            }
+            return FrontierCli.OK;
+        }
+        SweepResult result;
+        // Opened first so that an unusable workspace is reported before the sweep runs, not after.
+        try (Workspace ws = workspace == null ? null : Workspace.open(workspace)) {
+            if (open != null) {
+                result = savedResults(ws, open);
+            } else {
+                result = runOrRead(err);
+            }
+            return report(result, objs, cons, ws == null || open != null ? null : ws, stdout, err);
+        }
+    }
 
+    private SweepResult runOrRead(PrintWriter err) {
         SweepResult result = readResults(file);
         if (result == null) {
             Sweep sweep = Sweep.load(file);
@@ -103,17 +155,103 @@ final class SweepCommand implements Callable<Integer> {
             };
             result = runner.run(sweep, control);
         }
+        return result;
+    }
+
+    /** Analyses the results and writes them as asked; with {@code save}, also stores them there first. */
+    private int report(SweepResult result, List<Objective> objs, List<Constraint> cons, Workspace save, PrintWriter stdout,
+                       PrintWriter err) throws IOException {
         SweepAnalysis analysis = SweepAnalysis.of(result, objs, cons, alpha);
         String jsonText = SweepReport.writeJson(analysis);
+        long savedId = save == null ? -1 : save.saveSweep(toSaved(analysis, jsonText));
         if (out != null) writeAtomically(out, jsonText + "\n");
         if (csv != null) {
             String text = SweepReport.toCsv(analysis);
             if (csv.toString().equals("-")) stdout.print(text);
             else writeAtomically(csv, text);
         }
+        boolean tableShown = !json && (csv == null || !csv.toString().equals("-"));
         if (json) stdout.println(jsonText);
-        else if (csv == null || !csv.toString().equals("-")) stdout.print(table(analysis));
+        else if (tableShown) stdout.print(table(analysis));
+        if (savedId >= 0) {
+            // Standard output stays exactly the --json or --csv document when one is printed there.
+            String msg = String.format(Locale.ROOT, "Saved as sweep #%d in %s; reopen with: frontier sweep --workspace %s --open %d",
+                    savedId, workspace, workspace, savedId);
+            if (tableShown) stdout.println(msg);
+            else {
+                err.println("frontier: " + msg);
+                err.flush();
+            }
+        }
         return FrontierCli.OK;
+    }
+
+    /** The saved form of an analysed sweep: its --json document and one row per point. */
+    private NewSweep toSaved(SweepAnalysis a, String jsonText) {
+        SweepResult r = a.result();
+        List<SweepPointRecord> points = new ArrayList<>();
+        for (int i = 0; i < r.points().size(); i++) {
+            PointResult p = r.points().get(i);
+            points.add(new SweepPointRecord(p.index(), p.config().toString(), p.seed(), p.metric("cost_usd.per_1k_requests"),
+                    p.metric("cost_usd.total"), p.metric("latency_ms.p50"), p.metric("latency_ms.p95"), p.metric("latency_ms.p99"),
+                    a.feasible()[i], a.pareto()[i]));
+        }
+        String source = file.toAbsolutePath().normalize().toString();
+        return new NewSweep(name != null ? name : r.scenario(), source, r.method(), r.seed(), r.replicationsPerPoint(),
+                a.objectives().stream().map(Objective::toString).toList(), jsonText, points);
+    }
+
+    /** The results of sweep {@code id} saved in the workspace, read exactly as a results file is. */
+    private SweepResult savedResults(Workspace ws, long id) {
+        String text = ws.sweepResults(id);
+        if (text == null) {
+            throw new BadInputException("--open: no sweep #" + id + " in " + workspace
+                    + " (frontier sweep --workspace " + workspace + " --list shows the saved sweeps)");
+        }
+        String source = workspace + ": sweep #" + id;
+        try {
+            return SweepResult.fromJson(new ObjectMapper().readTree(text), source);
+        } catch (IOException e) {
+            throw new BadInputException(source + ": the saved results are not JSON (" + e.getMessage() + ")");
+        }
+    }
+
+    private void printList(List<SweepRecord> sweeps, PrintWriter stdout) throws IOException {
+        if (json) {
+            ObjectMapper mapper = new ObjectMapper();
+            ObjectNode root = mapper.createObjectNode();
+            root.put("workspace", workspace.toAbsolutePath().toString());
+            ArrayNode arr = root.putArray("sweeps");
+            for (SweepRecord s : sweeps) {
+                ObjectNode o = arr.addObject();
+                o.put("id", s.id());
+                o.put("name", s.name());
+                o.put("source", s.source());
+                o.put("saved_at", s.savedAt().toString());
+                o.put("method", s.method());
+                o.put("seed", s.seed());
+                o.put("replications_per_point", s.replicationsPerPoint());
+                o.put("points", s.points());
+                o.put("front_size", s.frontSize());
+                ArrayNode objs = o.putArray("objectives");
+                s.objectives().forEach(objs::add);
+            }
+            stdout.println(mapper.writeValueAsString(root));
+            return;
+        }
+        if (sweeps.isEmpty()) {
+            stdout.println("No sweeps saved in " + workspace + ".");
+            return;
+        }
+        int nameWidth = Math.max(4, sweeps.stream().mapToInt(s -> s.name().length()).max().orElse(0));
+        String head = "%4s  %-19s  %6s  %5s  %-" + nameWidth + "s  %s";
+        String row = "%4d  %-19s  %6d  %5d  %-" + nameWidth + "s  %s";
+        stdout.println(String.format(Locale.ROOT, head, "#", "saved (UTC)", "points", "front", "name", "front of"));
+        for (SweepRecord s : sweeps) {
+            stdout.println(String.format(Locale.ROOT, row, s.id(),
+                    s.savedAt().toString().substring(0, 19).replace('T', ' '), s.points(), s.frontSize(), s.name(),
+                    String.join(" vs ", s.objectives())).stripTrailing());
+        }
     }
 
     /** The results in FILE if it is a results file, else null (it is then a scenario). */

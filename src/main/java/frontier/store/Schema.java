@@ -71,6 +71,36 @@ final class Schema {
             ALTER TABLE charges ADD COLUMN resource_name TEXT;
             ALTER TABLE charges ADD COLUMN list_cost TEXT;
             ALTER TABLE charges ADD COLUMN pricing_quantity TEXT;
+            """,
+            // v3: saved sweeps. The results document (the --json object, every metric of every point) is kept
+            // whole so that reopening gives the same bytes; sweep_points repeats per point what listings and
+            // queries need without parsing it.
+            """
+            CREATE TABLE sweeps(
+              id INTEGER PRIMARY KEY,
+              name TEXT NOT NULL,
+              source TEXT,
+              saved_at TEXT NOT NULL,
+              method TEXT NOT NULL,
+              seed INTEGER NOT NULL,
+              replications_per_point INTEGER NOT NULL,
+              points INTEGER NOT NULL,
+              front_size INTEGER NOT NULL,
+              objectives TEXT NOT NULL,
+              results TEXT NOT NULL);
+            CREATE TABLE sweep_points(
+              sweep_id INTEGER NOT NULL REFERENCES sweeps(id) ON DELETE CASCADE,
+              idx INTEGER NOT NULL,
+              config TEXT NOT NULL,
+              seed INTEGER NOT NULL,
+              cost_per_1k REAL,
+              cost_total REAL,
+              p50_ms REAL,
+              p95_ms REAL,
+              p99_ms REAL,
+              feasible INTEGER NOT NULL,
+              pareto INTEGER NOT NULL,
+              PRIMARY KEY(sweep_id, idx));
             """);
 
     private Schema() {
