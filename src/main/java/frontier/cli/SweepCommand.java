@@ -148,7 +148,7 @@ final class SweepCommand implements Callable<Integer> {
                     int pct = (int) (f * 100);
                     if (pct / 5 > shown / 5) {
                         shown = pct;
-                        err.println(String.format(Locale.ROOT, "sweep: %d%% of %d points", pct, sweep.points().size()));
+                        err.println(String.format(Locale.ROOT, "sweep: %d%% of %d points", pct, sweep.plannedPoints()));
                         err.flush();
                     }
                 }

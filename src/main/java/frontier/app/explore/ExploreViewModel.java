@@ -144,7 +144,7 @@ public final class ExploreViewModel {
             Sweep s = Sweep.load(path);
             sweep.set(s);
             title.set(s.base().name());
-            info(String.format(Locale.US, "Ready: %d configurations × %d replication%s (%s over %s).", s.points().size(),
+            info(String.format(Locale.US, "Ready: %d configurations × %d replication%s (%s over %s).", s.plannedPoints(),
                     s.replicationsPerPoint(), s.replicationsPerPoint() == 1 ? "" : "s", s.spec().method().label(),
                     String.join(", ", s.paths())));
         } catch (java.nio.file.NoSuchFileException e) {
@@ -178,7 +178,7 @@ public final class ExploreViewModel {
         running.set(true);
         cancelRequested.set(false);
         startNanos = System.nanoTime();
-        info("Running " + sweep.get().points().size() + " configurations…");
+        info("Running " + sweep.get().plannedPoints() + " configurations…");
         executor.execute(() -> {
             try {
                 t.run();

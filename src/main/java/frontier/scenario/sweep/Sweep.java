@@ -23,7 +23,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  * is reported with the point and its values. Point {@code i} runs {@code replications_per_point}
  * replications (default: the scenario's {@code run.replications}) from a master seed derived from (sweep
  * seed, i) only, so its results do not depend on which thread runs it or on the other points; with
- * {@code common_random_numbers} every point uses the sweep seed itself, so all see the same arrivals.
+ * {@code common_random_numbers} every point uses the sweep seed itself, so all see the same arrivals. With
+ * {@code nsga2}, {@link #points()} is the first generation only; {@link SweepRunner} makes the others.
  */
 public final class Sweep {
     private static final ObjectMapper MAPPER = ScenarioLoader.mapper();
@@ -140,6 +141,89 @@ public final class Sweep {
         return (z ^ (z >>> 31)) & Long.MAX_VALUE; // non-negative: easier to read and to pass to --seed
     }
 
+    /**
+     * Makes configuration {@code index} from the values of the paths, validated like a file (used by the
+     * runner for the generations of {@code nsga2} after the first).
+     */
+    SweepPoint point(int index, List<JsonNode> values) {
+        return point(index, values, base.baseDir());
+    }
+
+    /** The objectives {@code nsga2} minimises (empty for the other methods). */
+    public List<frontier.analysis.Objective> objectives() {
+        return spec.objectives() == null ? List.of() : spec.objectives().stream().map(frontier.analysis.Objective::parse).toList();
+    }
+
+    /**
+     * The most configurations the sweep runs: {@code points().size()}, or for {@code nsga2} population ×
+     * generations (configurations proposed again are not run again, so it may run fewer).
+     */
+    public int plannedPoints() {
+        return spec.method() == SweepSpec.Method.NSGA2 ? spec.population() * spec.generations() : points.size();
+    }
+
+    /**
+     * A fresh NSGA-II search over the parameters (for {@code nsga2}), seeded by the sweep seed: every call gives
+     * the same proposals for the same objective values. Numeric samples are real or integer variables; a
+     * {@code range} or an increasing list of numbers is an ordered integer variable over its levels; any other
+     * list is categorical.
+     */
+    Nsga2 newSearch() {
+        List<Nsga2.Variable> vars = new ArrayList<>();
+        for (int j = 0; j < spec.parameters().size(); j++) {
+            SweepSpec.Parameter p = spec.parameters().get(j);
+            if (p.sample() != null) {
+                if (p.sample().integer()) {
+                    long[] b = integerBounds(j);
+                    vars.add(Nsga2.Variable.integer(b[0], b[1]));
+                } else {
+                    vars.add(Nsga2.Variable.real(p.sample().low(), p.sample().high()));
+                }
+            } else {
+                vars.add(ordered(p.levels()) ? Nsga2.Variable.integer(0, p.levels().size() - 1) : Nsga2.Variable.categorical(p.levels().size()));
+            }
+        }
+        int population = spec.population() == null ? 4 : spec.population();
+        return new Nsga2(vars, population, new RandomStreams(seed, 0).stream("sweep-nsga2"));
+    }
+
+    /** The values of the paths a genome of {@link #newSearch()} stands for. */
+    List<JsonNode> decode(double[] genome) {
+        JsonNode[] row = new JsonNode[paths.size()];
+        for (int j = 0; j < paths.size(); j++) {
+            SweepSpec.Parameter p = spec.parameters().get(j);
+            if (p.sample() != null && !p.sample().integer()) {
+                row[j] = JsonNodeFactory.instance.numberNode(Math.min(p.sample().high(), Math.max(p.sample().low(), genome[j])));
+            } else if (p.sample() != null) {
+                long[] b = integerBounds(j);
+                row[j] = JsonNodeFactory.instance.numberNode((long) Math.min(b[1], Math.max(b[0], Math.rint(genome[j]))));
+            } else {
+                int level = (int) Math.min(p.levels().size() - 1, Math.max(0, Math.rint(genome[j])));
+                row[j] = MAPPER.valueToTree(p.levels().get(level));
+            }
+        }
+        return List.of(row);
+    }
+
+    private static boolean ordered(List<Object> levels) {
+        for (int i = 0; i < levels.size(); i++) {
+            if (!(levels.get(i) instanceof Number n)) return false;
+            if (i > 0 && !(((Number) levels.get(i - 1)).doubleValue() < n.doubleValue())) return false;
+        }
+        return true;
+    }
+
+    private long[] integerBounds(int j) {
+        SweepSpec.Sample s = spec.parameters().get(j).sample();
+        long lo = (long) Math.ceil(s.low());
+        long hi = (long) Math.floor(s.high());
+        if (lo > hi) {
+            throw new ScenarioException(source + ": $.sweep.parameters[" + j + "].sample: " + paths.get(j)
+                    + ": [" + s.low() + ", " + s.high() + "] holds no whole number", null);
+        }
+        return new long[] {lo, hi};
+    }
+
     private SweepPoint point(int index, List<JsonNode> values, Path baseDir) {
         ObjectNode tree = baseTree.deepCopy();
         ObjectNode config = JsonNodeFactory.instance.objectNode();
@@ -168,6 +252,15 @@ public final class Sweep {
         List<SweepSpec.Parameter> params = spec.parameters();
         int k = params.size();
         List<List<JsonNode>> out = new ArrayList<>();
+        if (spec.method() == SweepSpec.Method.NSGA2) {
+            // The first generation, each configuration once; the runner makes the others from the results (SweepRunner).
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (double[] genome : newSearch().initial()) {
+                List<JsonNode> values = decode(genome);
+                if (seen.add(values.toString())) out.add(values);
+            }
+            return out;
+        }
         if (spec.method() == SweepSpec.Method.GRID) {
             List<List<JsonNode>> levels = params.stream().map(p -> p.levels().stream().map(v -> (JsonNode) MAPPER.valueToTree(v)).toList()).toList();
             int n = 1;

@@ -1,13 +1,21 @@
 package frontier.scenario.sweep;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import frontier.analysis.Objective;
+import frontier.scenario.ScenarioException;
 import frontier.scenario.ScenarioRunner;
 import frontier.scenario.Summary;
 import frontier.scenario.SummaryJson;
 import frontier.sim.CancelledException;
 import frontier.sim.RunControl;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleConsumer;
+import java.util.stream.IntStream;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,7 +26,8 @@ import java.util.concurrent.Future;
  * replications one after another on the thread that took the point. A point's result depends only on its
  * configuration and seed, so the results are identical whatever the thread count. Progress is the share of
  * points finished (a running point counts by its own progress); cancelling stops every running point and
- * throws {@link CancelledException}.
+ * throws {@link CancelledException}. With {@code nsga2} the generations run one after another, each one's
+ * points in parallel (see {@link #runSearch}).
  */
 public final class SweepRunner {
     private final int threads;
@@ -33,7 +42,93 @@ public final class SweepRunner {
     }
 
     public SweepResult run(Sweep sweep, RunControl control) {
-        List<SweepPoint> points = sweep.points();
+        if (sweep.spec().method() == SweepSpec.Method.NSGA2) return runSearch(sweep, control);
+        List<PointResult> results = runBatch(sweep.points(), control, control::progress);
+        return new SweepResult(sweep.base().name(), sweep.paths(), sweep.spec().method().label(), sweep.seed(),
+                sweep.replicationsPerPoint(), results);
+    }
+
+    /**
+     * {@code nsga2}: generation 0 is the sweep's points; each later generation is the {@link Nsga2} offspring of
+     * the population so far, made into configurations (validated like a file) and run as one parallel batch. A
+     * configuration proposed again is neither run again nor told to the search again. Points are numbered in the
+     * order they are first proposed, and every point run is in the result. The proposals depend only on the
+     * seed and on the results, which do not depend on the threads, so neither does anything else.
+     */
+    private SweepResult runSearch(Sweep sweep, RunControl control) {
+        Nsga2 search = sweep.newSearch();
+        List<Objective> objectives = sweep.objectives();
+        int generations = sweep.spec().generations();
+        int size = search.populationSize();
+        List<PointResult> all = new ArrayList<>();
+        Map<String, double[]> seen = new HashMap<>();
+        double[][] genomes = search.initial();
+        for (int g = 0; g < generations; g++) {
+            if (g > 0) genomes = search.ask();
+            // Only configurations not run before enter the batch and the population (NSGA-II with duplicate
+            // elimination): copies would crowd the population without telling the search anything new.
+            List<List<JsonNode>> configs = new ArrayList<>();
+            List<double[]> freshGenomes = new ArrayList<>();
+            Map<String, Integer> fresh = new LinkedHashMap<>();
+            for (double[] genome : genomes) {
+                List<JsonNode> values = sweep.decode(genome);
+                String key = values.toString();
+                if (!seen.containsKey(key) && !fresh.containsKey(key)) {
+                    fresh.put(key, configs.size());
+                    configs.add(values);
+                    freshGenomes.add(genome);
+                }
+            }
+            List<SweepPoint> batch;
+            if (g == 0) {
+                batch = sweep.points(); // the same configurations, made and checked when the sweep was loaded
+            } else {
+                int first = all.size();
+                Object[] made = IntStream.range(0, configs.size()).parallel().mapToObj(i -> {
+                    try {
+                        return (Object) sweep.point(first + i, configs.get(i));
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                }).toArray();
+                batch = new ArrayList<>(made.length);
+                for (Object o : made) {
+                    if (o instanceof RuntimeException e) throw e;
+                    batch.add((SweepPoint) o);
+                }
+            }
+            if (batch.size() != configs.size()) throw new IllegalStateException("generation 0 differs from the sweep's points");
+            int done = g;
+            List<PointResult> results = batch.isEmpty() ? List.of()
+                    : runBatch(batch, control, f -> control.progress(Math.min(1.0, (done + f) / generations)));
+            if (g == 0 && !results.isEmpty()) checkObjectives(sweep, results.getFirst(), objectives);
+            List<String> freshKeys = new ArrayList<>(fresh.keySet());
+            for (int i = 0; i < results.size(); i++) {
+                PointResult r = results.get(i);
+                double[] v = new double[objectives.size()];
+                for (int m = 0; m < v.length; m++) v[m] = objectives.get(m).minimised(r.metric(objectives.get(m).path()));
+                seen.put(freshKeys.get(i), v);
+                all.add(r);
+            }
+            double[][] values = freshKeys.stream().map(seen::get).toArray(double[][]::new);
+            search.tell(freshGenomes.toArray(double[][]::new), values);
+            control.progress((g + 1.0) / generations);
+        }
+        return new SweepResult(sweep.base().name(), sweep.paths(), sweep.spec().method().label(), sweep.seed(),
+                sweep.replicationsPerPoint(), all);
+    }
+
+    private static void checkObjectives(Sweep sweep, PointResult first, List<Objective> objectives) {
+        for (int m = 0; m < objectives.size(); m++) {
+            if (!first.hasMetric(objectives.get(m).path())) {
+                throw new ScenarioException(sweep.source() + ": $.sweep.objectives[" + m + "]: no metric '" + objectives.get(m).path()
+                        + "' in the results; use a field of simulate --json such as cost_usd.per_1k_requests, latency_ms.p99 or lost (docs/cli.md)", null);
+            }
+        }
+    }
+
+    /** Runs the points in parallel; results in the order of {@code points}; progress as the share done. */
+    private List<PointResult> runBatch(List<SweepPoint> points, RunControl control, DoubleConsumer progressOut) {
         int n = points.size();
         double[] progress = new double[n + 1];
         PointResult[] results = new PointResult[n];
@@ -43,7 +138,9 @@ public final class SweepRunner {
             return t;
         })) {
             List<Future<PointResult>> futures = new ArrayList<>(n);
-            for (SweepPoint p : points) {
+            for (int k = 0; k < n; k++) {
+                SweepPoint p = points.get(k);
+                int slot = k;
                 futures.add(pool.submit(() -> {
                     if (control.isCancelled()) throw new CancelledException();
                     return runPoint(p, new RunControl() {
@@ -54,7 +151,7 @@ public final class SweepRunner {
 
                         @Override
                         public void progress(double f) {
-                            report(progress, p.index(), f, control);
+                            report(progress, slot, f, progressOut);
                         }
                     });
                 }));
@@ -62,7 +159,7 @@ public final class SweepRunner {
             for (int i = 0; i < n; i++) {
                 try {
                     results[i] = futures.get(i).get();
-                    report(progress, i, 1.0, control);
+                    report(progress, i, 1.0, progressOut);
                 } catch (ExecutionException e) {
                     futures.forEach(f -> f.cancel(true));
                     if (e.getCause() instanceof RuntimeException re) throw re;
@@ -74,8 +171,7 @@ public final class SweepRunner {
                 }
             }
         }
-        return new SweepResult(sweep.base().name(), sweep.paths(), sweep.spec().method().label(), sweep.seed(),
-                sweep.replicationsPerPoint(), List.of(results));
+        return List.of(results);
     }
 
     /** Runs one point's replications on the calling thread. */
@@ -87,7 +183,7 @@ public final class SweepRunner {
         return new PointResult(p.index(), p.config().deepCopy(), p.seed(), metrics);
     }
 
-    private static void report(double[] progress, int index, double f, RunControl control) {
+    private static void report(double[] progress, int index, double f, DoubleConsumer control) {
         double total;
         synchronized (progress) {
             // progress[n] holds the running sum of the others, so a report costs O(1) however many points.
@@ -95,6 +191,6 @@ public final class SweepRunner {
             progress[index] = f;
             total = progress[progress.length - 1];
         }
-        control.progress(Math.min(1.0, total / (progress.length - 1)));
+        control.accept(Math.min(1.0, total / (progress.length - 1)));
     }
 }

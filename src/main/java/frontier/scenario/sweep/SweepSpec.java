@@ -10,15 +10,20 @@ import java.util.List;
  * The {@code sweep} of a scenario file: which fields to vary ({@code parameters}, each a JSON path into the
  * scenario with a list of {@code values}, a {@code range} or a {@code sample} interval), how to choose the
  * configurations ({@code method}: the full {@code grid}, or {@code samples} points drawn at {@code random}
- * or by {@code latin_hypercube}), how many replications to run at each point, the sweep's seed, and whether
- * every point runs on the same random numbers ({@code common_random_numbers}). Paths
+ * or by {@code latin_hypercube}, or searched by {@code nsga2}: {@code generations} of {@code population}
+ * configurations evolving towards the Pareto front of {@code objectives}), how many replications to run at
+ * each point, the sweep's seed, and whether every point runs on the same random numbers
+ * ({@code common_random_numbers}). Paths
  * are checked against the scenario by {@link Sweep}; this record checks only what it can see by itself.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SweepSpec(@JsonProperty(required = true) List<Parameter> parameters, Method method, Integer samples,
+                        Integer population, Integer generations, List<String> objectives,
                         Integer replicationsPerPoint, Long seed, Boolean commonRandomNumbers) {
     /** Largest number of configurations a sweep may have. */
     public static final int MAX_POINTS = 1_000_000;
+    /** What nsga2 minimises by default: cost per 1,000 requests and p99 latency, as {@code frontier sweep}. */
+    public static final List<String> DEFAULT_OBJECTIVES = List.of("cost", "p99");
 
     public SweepSpec {
         if (parameters == null || parameters.isEmpty()) throw new InvalidSpecException("parameters", "expected at least one parameter");
@@ -31,7 +36,30 @@ public record SweepSpec(@JsonProperty(required = true) List<Parameter> parameter
         }
         if (method == null) method = Method.GRID;
         if (commonRandomNumbers == null) commonRandomNumbers = false;
-        if (method == Method.GRID) {
+        if (method != Method.NSGA2) {
+            if (population != null) throw new InvalidSpecException("population", "'population' is for method nsga2");
+            if (generations != null) throw new InvalidSpecException("generations", "'generations' is for method nsga2");
+            if (objectives != null) throw new InvalidSpecException("objectives", "'objectives' is for method nsga2");
+        }
+        if (method == Method.NSGA2) {
+            if (samples != null) throw new InvalidSpecException("samples", "nsga2 evaluates 'population' configurations per generation; 'samples' is for method random or latin_hypercube");
+            if (population == null) throw new InvalidSpecException("population", "method nsga2 needs 'population', the configurations per generation");
+            if (population < 4 || population > 10_000) throw new InvalidSpecException("population", "expected an integer from 4 to 10000, got " + population);
+            if (generations == null) throw new InvalidSpecException("generations", "method nsga2 needs 'generations', the number of generations (the first one included)");
+            if (generations < 1 || generations > 10_000) throw new InvalidSpecException("generations", "expected an integer from 1 to 10000, got " + generations);
+            if ((long) population * generations > MAX_POINTS) {
+                throw new InvalidSpecException("generations", "population × generations is more than " + MAX_POINTS + " configurations");
+            }
+            if (objectives == null) objectives = DEFAULT_OBJECTIVES;
+            if (objectives.size() < 2) throw new InvalidSpecException("objectives", "expected at least two objectives, e.g. [\"cost\", \"p99\"]");
+            for (int i = 0; i < objectives.size(); i++) {
+                String o = objectives.get(i);
+                if (o == null || o.isBlank() || o.strip().equalsIgnoreCase("max:") || o.strip().equalsIgnoreCase("min:")) {
+                    throw new InvalidSpecException("objectives[" + i + "]", "expected a metric such as \"cost\", \"p99\" or \"latency_ms.p95\"");
+                }
+            }
+            objectives = List.copyOf(objectives);
+        } else if (method == Method.GRID) {
             if (samples != null) throw new InvalidSpecException("samples", "a grid runs every combination; 'samples' is for method random or latin_hypercube");
             for (int i = 0; i < parameters.size(); i++) {
                 if (parameters.get(i).sample() != null) {
@@ -55,7 +83,7 @@ public record SweepSpec(@JsonProperty(required = true) List<Parameter> parameter
 
     /** How configurations are chosen. */
     public enum Method {
-        GRID("grid"), RANDOM("random"), LATIN_HYPERCUBE("latin_hypercube");
+        GRID("grid"), RANDOM("random"), LATIN_HYPERCUBE("latin_hypercube"), NSGA2("nsga2");
 
         private final String label;
 
