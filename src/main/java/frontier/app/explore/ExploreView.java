@@ -142,10 +142,10 @@ public final class ExploreView implements WorkbenchView {
         double[] x = new double[n], y = new double[n];
         String lat = vm.latencyPath();
         for (int i = 0; i < n; i++) {
-            x[i] = pts.get(i).metric(ExploreViewModel.COST);
+            x[i] = pts.get(i).metric(vm.costProperty().get());
             y[i] = pts.get(i).metric(lat);
         }
-        plot.setLabels("Cost (USD per 1,000 requests)", "Latency " + vm.latencyProperty().get() + " (ms)");
+        plot.setLabels(costLabel(vm.costProperty().get()), "Latency " + vm.latencyProperty().get() + " (ms)");
         if (reset) plot.setData(x, y, a.feasible(), a.pareto(), a.uncertain());
         else plot.setFlags(a.feasible(), a.pareto(), a.uncertain());
         plot.setLines(vm.sloProperty().get(), vm.budgetProperty().get());
@@ -275,7 +275,27 @@ public final class ExploreView implements WorkbenchView {
         return box;
     }
 
+    private static String costLabel(String path) {
+        return ExploreViewModel.COST_TOTAL.equals(path) ? "Cost (USD, total over the observed run)" : "Cost (USD per 1,000 requests)";
+    }
+
     private Node controls() {
+        ComboBox<String> cost = new ComboBox<>();
+        cost.setId("costChoice");
+        cost.getItems().setAll(ExploreViewModel.COSTS);
+        cost.valueProperty().bindBidirectional(vm.costProperty());
+        cost.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String path) {
+                return ExploreViewModel.COST_TOTAL.equals(path) ? "total" : "per 1k req";
+            }
+
+            @Override
+            public String fromString(String s) {
+                return "total".equals(s) ? ExploreViewModel.COST_TOTAL : ExploreViewModel.COST;
+            }
+        });
+        cost.setTooltip(new Tooltip("Cost metric on the x axis, the first objective of the front and the budget's unit"));
         ComboBox<String> latency = new ComboBox<>();
         latency.setId("latencyChoice");
         latency.getItems().setAll(ExploreViewModel.LATENCIES);
@@ -299,10 +319,13 @@ public final class ExploreView implements WorkbenchView {
         compare.setTooltip(new Tooltip("On: a click picks the point compared with the selected one (Ctrl-click does the same)"));
         TextField slo = numberField("sloField", "none", vm.sloProperty(), "Latency SLO (ms) on the chosen metric: points above it are infeasible");
         TextField budget = numberField("budgetField", "none", vm.budgetProperty(),
-                "Budget in USD per 1,000 requests: points above it are infeasible");
+                "Budget in the cost metric chosen (USD per 1,000 requests, or USD in total): points above it are infeasible");
+        Label budgetUnit = new Label();
+        budgetUnit.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> ExploreViewModel.COST_TOTAL.equals(vm.costProperty().get()) ? "USD" : "USD/1k req", vm.costProperty()));
 
-        HBox bar = new HBox(6, new Label("Latency"), latency, gap(), new Label("Weight: latency"), weight, new Label("cost"), alpha, gap(),
-                new Label("SLO"), slo, new Label("ms"), gap(), new Label("budget"), budget, new Label("USD/1k req"));
+        HBox bar = new HBox(6, new Label("Cost"), cost, new Label("Latency"), latency, gap(), new Label("Weight: latency"), weight,
+                new Label("cost"), alpha, gap(), new Label("SLO"), slo, new Label("ms"), gap(), new Label("budget"), budget, budgetUnit);
         bar.getChildren().forEach(n -> {
             if (n instanceof javafx.scene.control.Control c) c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         });

@@ -52,6 +52,9 @@ import javafx.collections.ObservableList;
 public final class ExploreViewModel {
     /** The cost objective: USD per 1,000 requests. */
     public static final String COST = "cost_usd.per_1k_requests";
+    public static final String COST_TOTAL = "cost_usd.total";
+    /** The cost metrics the x axis can show. */
+    public static final List<String> COSTS = List.of(COST, COST_TOTAL);
     /** Latency metrics the y axis can show, by short name. */
     public static final List<String> LATENCIES = List.of("p50", "p95", "p99");
 
@@ -77,6 +80,7 @@ public final class ExploreViewModel {
     private final ReadOnlyObjectWrapper<SweepAnalysis> analysis = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper optimum = new ReadOnlyIntegerWrapper(-1);
     private final StringProperty latency = new SimpleStringProperty("p99");
+    private final StringProperty cost = new SimpleStringProperty(COST);
     private final DoubleProperty alpha = new SimpleDoubleProperty(0.5);
     private final ObjectProperty<Double> slo = new SimpleObjectProperty<>();
     private final ObjectProperty<Double> budget = new SimpleObjectProperty<>();
@@ -92,6 +96,7 @@ public final class ExploreViewModel {
         this.runner = runner;
         refreshFiles();
         latency.addListener(o -> analyse());
+        cost.addListener(o -> analyse());
         slo.addListener(o -> analyse());
         budget.addListener(o -> analyse());
         // Moving the weight only moves the optimum: no need to recompute the front.
@@ -251,13 +256,13 @@ public final class ExploreViewModel {
     }
 
     public List<Objective> objectives() {
-        return List.of(Objective.parse("cost"), Objective.parse(latency.get()));
+        return List.of(Objective.parse(cost.get()), Objective.parse(latency.get()));
     }
 
     public List<Constraint> constraints() {
         List<Constraint> c = new ArrayList<>();
         if (slo.get() != null) c.add(new Constraint(latencyPath(), slo.get()));
-        if (budget.get() != null) c.add(new Constraint(COST, budget.get()));
+        if (budget.get() != null) c.add(new Constraint(cost.get(), budget.get()));
         return c;
     }
 
@@ -356,6 +361,11 @@ public final class ExploreViewModel {
     /** Index (into the result's points) of the weighted optimum for the current α, or −1. */
     public ReadOnlyIntegerProperty optimumProperty() {
         return optimum.getReadOnlyProperty();
+    }
+
+    /** Metric path of the cost on the x axis: cost per 1,000 requests or total cost of the run. */
+    public StringProperty costProperty() {
+        return cost;
     }
 
     /** Short name of the latency metric on the y axis: p50, p95 or p99. */

@@ -245,6 +245,21 @@ class ExploreViewTest {
     }
 
     @Test
+    void choosingTotalCostPutsItOnTheXAxisAndInTheFront(FxRobot robot) throws Exception {
+        SweepResult r = synthetic(300, 5);
+        robot.interact(() -> vm.show(r));
+        robot.interact(() -> vm.costProperty().set(ExploreViewModel.COST_TOTAL));
+        SweepAnalysis a = vm.analysisProperty().get();
+        assertEquals(ExploreViewModel.COST_TOTAL, a.objectives().get(0).path());
+        assertEquals(ExploreViewModel.paretoCount(SweepAnalysis.of(r, a.objectives(), List.of(), 0.5)), view.plot().frontCount());
+        PointResult p = r.points().get(42);
+        int nearest = fxGet(() -> view.plot().nearest(view.plot().toPixelX(p.metric(ExploreViewModel.COST_TOTAL)),
+                view.plot().toPixelY(p.metric(vm.latencyPath())), 0.5));
+        assertEquals(p.metric(ExploreViewModel.COST_TOTAL), r.points().get(nearest).metric(ExploreViewModel.COST_TOTAL), 1e-9,
+                "the plot's x is the total cost");
+    }
+
+    @Test
     void cancelStopsALongSweep(FxRobot robot) throws Exception {
         Path longSweep = dir.resolve("long-sweep.json");
         Files.writeString(longSweep, TINY.replace("\"duration_s\": 900", "\"duration_s\": 100000000"));
@@ -269,7 +284,8 @@ class ExploreViewTest {
             double p99 = 200 + 800 * (1 - t) * (1 - t) + rnd.nextDouble() * 300;
             ObjectNode config = JSON.createObjectNode().put("x", i % 100).put("y", i / 100);
             ObjectNode metrics = JSON.createObjectNode();
-            metrics.putObject("cost_usd").put("per_1k_requests", cost).put("per_hour", cost * 3.6);
+            // Total cost not proportional to cost per 1k requests, so the two x axes give different fronts.
+            metrics.putObject("cost_usd").put("per_1k_requests", cost).put("per_hour", cost * 3.6).put("total", cost * (1 + (i % 7)));
             metrics.putObject("latency_ms").put("p50", p99 / 3).put("p95", p99 * 0.8).put("p99", p99);
             pts.add(new PointResult(i, config, 1000 + i, metrics));
         }
