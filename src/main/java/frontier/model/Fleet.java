@@ -110,7 +110,7 @@ final class Fleet {
     }
 
     /** Sends a request that was cut off (or whose instance vanished) through its route again. */
-    void redispatch(Request r, Pool from) {
+    void redispatch(Request r) {
         route(classPool[r.cls], r);
     }
 
@@ -121,9 +121,5 @@ final class Fleet {
             p = byName.get(p.spec.overflowTo());
         }
         throw new IllegalStateException("overflow cycle among pools " + byName.keySet());
-    }
-
-    Pool classPool(int cls) {
-        return classPool[cls];
     }
 }

@@ -566,7 +566,7 @@ final class Pool implements EventHandler {
         while (r != null) {
             Request next = r.next;
             r.next = null;
-            fleet.redispatch(r, this);
+            fleet.redispatch(r);
             r = next;
         }
     }
@@ -626,7 +626,7 @@ final class Pool implements EventHandler {
         if (inst.state == Instance.STOPPED) return;
         drain(inst, now);
         if (inst.state == Instance.STOPPED) {
-            countInterruption(now);
+            countInterruption();
             replaceLater(now);
             return;
         }
@@ -635,7 +635,7 @@ final class Pool implements EventHandler {
 
     private void terminate(Instance inst, double now) {
         if (inst.state == Instance.STOPPED) return;
-        countInterruption(now);
+        countInterruption();
         for (int s = 0; s < inst.running.length; s++) {
             Request head = inst.running[s];
             if (head == null) continue;
@@ -652,7 +652,7 @@ final class Pool implements EventHandler {
                 if (spot.onInterrupt() == OnInterrupt.RETRY) {
                     retried++;
                     stats.retried();
-                    fleet.redispatch(r, this);
+                    fleet.redispatch(r);
                 } else {
                     lost++;
                     stats.lost(now, r);
@@ -666,7 +666,7 @@ final class Pool implements EventHandler {
         dispatch(now);
     }
 
-    private void countInterruption(double now) {
+    private void countInterruption() {
         interruptions++;
         totalInterruptions++;
     }
