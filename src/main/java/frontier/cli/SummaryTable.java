@@ -38,7 +38,10 @@ final class SummaryTable {
         row(b, s, "Per hour", "cost_usd.per_hour", "", 3);
         row(b, s, "Idle share", "cost_usd.idle_share", "", 3);
         for (String pool : names(s, "cost_usd.by_pool.", ".total")) {
-            row(b, s, "  " + pool, "cost_usd.by_pool." + pool + ".total", "", 2);
+            String model = s.labels().get("pools." + pool + ".model");
+            String accuracy = s.labels().get("pools." + pool + ".accuracy");
+            String label = model == null ? pool : pool + " (" + model + (accuracy == null ? "" : ", " + accuracy) + ")";
+            row(b, s, "  " + label, "cost_usd.by_pool." + pool + ".total", "", 2);
             row(b, s, "    instances (mean)", "pools." + pool + ".instances.mean", "", 2);
             row(b, s, "    utilization", "pools." + pool + ".utilization", "", 3);
         }

@@ -48,7 +48,7 @@ public final class ScenarioRunner {
                 }));
                 control.progress((k + 1.0) / n);
             }
-            return Summary.of(scenario.name(), seed, results);
+            return Summary.of(scenario.name(), seed, results).withLabels(labels(scenario));
         }
         double[] progress = new double[n];
         try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, n), r -> {
@@ -90,8 +90,18 @@ public final class ScenarioRunner {
                 }
             }
             control.progress(1.0);
-            return Summary.of(scenario.name(), seed, results);
+            return Summary.of(scenario.name(), seed, results).withLabels(labels(scenario));
         }
+    }
+
+    /** What each pool serves: its model's name and, when given, its accuracy label. */
+    static java.util.Map<String, String> labels(Scenario s) {
+        java.util.Map<String, String> l = new java.util.LinkedHashMap<>();
+        for (var p : s.fleet().pools()) {
+            l.put("pools." + p.name() + ".model", p.model().name());
+            if (p.model().accuracy() != null) l.put("pools." + p.name() + ".accuracy", p.model().accuracy());
+        }
+        return l;
     }
 
     private static RunResult one(Scenario s, int replication, RunControl control) {

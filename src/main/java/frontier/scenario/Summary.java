@@ -11,10 +11,11 @@ import org.apache.commons.statistics.distribution.TDistribution;
 
 /**
  * The result of N independent replications: for every metric the mean over replications and the
- * half-width of its 95% confidence interval (Student t with N−1 degrees of freedom; NaN when N = 1).
+ * half-width of its 95% confidence interval (Student t with N−1 degrees of freedom; NaN when N = 1), and
+ * text labels of the scenario (e.g. the model and accuracy label each pool serves).
  */
 public record Summary(String scenario, long seed, List<RunResult> replications, Map<String, Double> mean,
-                      Map<String, Double> halfWidth95) {
+                      Map<String, Double> halfWidth95, Map<String, String> labels) {
 
     public static Summary of(String scenario, long seed, List<RunResult> runs) {
         if (runs.isEmpty()) throw new IllegalArgumentException("no replications");
@@ -32,7 +33,15 @@ public record Summary(String scenario, long seed, List<RunResult> replications, 
             hw.put(key, n > 1 ? t * Math.sqrt(ss / (n - 1) / n) : Double.NaN);
         }
         return new Summary(scenario, seed, Collections.unmodifiableList(new ArrayList<>(runs)),
-                Collections.unmodifiableMap(mean), Collections.unmodifiableMap(hw));
+                Collections.unmodifiableMap(mean), Collections.unmodifiableMap(hw), Map.of());
+    }
+
+    /**
+     * The same summary with text labels (dotted paths like the metrics, e.g. {@code pools.gpu.model}),
+     * such as which model variant each pool serves.
+     */
+    public Summary withLabels(Map<String, String> l) {
+        return new Summary(scenario, seed, replications, mean, halfWidth95, Collections.unmodifiableMap(new LinkedHashMap<>(l)));
     }
 
     public double metric(String path) {

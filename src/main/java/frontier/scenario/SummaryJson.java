@@ -23,6 +23,7 @@ public final class SummaryJson {
         root.put("seed", s.seed());
         root.put("replications", s.replications().size());
         nest(root, s.mean());
+        for (var e : s.labels().entrySet()) parent(root, e.getKey()).put(leaf(e.getKey()), e.getValue());
         if (s.replications().size() > 1) nest(root.putObject("ci95"), s.halfWidth95());
         root.put("events", s.events());
         timeSeries(root, s.replications().getFirst().timeSeries());
@@ -39,17 +40,27 @@ public final class SummaryJson {
 
     private static void nest(ObjectNode root, Map<String, Double> metrics) {
         for (var e : metrics.entrySet()) {
-            String[] parts = e.getKey().split("\\.");
-            ObjectNode node = root;
-            for (int i = 0; i < parts.length - 1; i++) {
-                node = node.has(parts[i]) ? (ObjectNode) node.get(parts[i]) : node.putObject(parts[i]);
-            }
+            ObjectNode node = parent(root, e.getKey());
             double v = e.getValue();
-            String leaf = parts[parts.length - 1];
+            String leaf = leaf(e.getKey());
             if (!Double.isFinite(v)) node.putNull(leaf);
             else if (isCount(e.getKey()) && v == Math.rint(v)) node.put(leaf, (long) v);
             else node.put(leaf, v);
         }
+    }
+
+    /** The object that holds the last segment of a dotted path, created as needed. */
+    private static ObjectNode parent(ObjectNode root, String path) {
+        String[] parts = path.split("\\.");
+        ObjectNode node = root;
+        for (int i = 0; i < parts.length - 1; i++) {
+            node = node.has(parts[i]) ? (ObjectNode) node.get(parts[i]) : node.putObject(parts[i]);
+        }
+        return node;
+    }
+
+    private static String leaf(String path) {
+        return path.substring(path.lastIndexOf('.') + 1);
     }
 
     private static final java.util.Set<String> COUNTS = java.util.Set.of("requests", "completed", "dropped", "rejected",

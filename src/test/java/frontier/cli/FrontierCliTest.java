@@ -69,6 +69,25 @@ class FrontierCliTest {
     }
 
     @Test
+    void eachPoolSaysWhichModelVariantItServes() throws IOException {
+        Path f = dir.resolve("variants.json");
+        Files.writeString(f, """
+                {"traffic": {"type": "poisson", "rate_per_s": 4},
+                 "classes": [{"name": "full", "share": 0.5, "pool": "fp16"}, {"name": "small", "share": 0.5, "pool": "int8"}],
+                 "pools": [
+                   {"type": "always_on", "name": "fp16", "instances": 2, "price": {"usd_per_hour": 1.0},
+                    "model": {"name": "llama-70b", "accuracy": "MMLU 0.79", "service": {"type": "exponential", "mean": 0.5}}},
+                   {"type": "always_on", "name": "int8", "instances": 1, "price": {"usd_per_hour": 1.0},
+                    "model": {"name": "llama-70b-int8", "accuracy": "MMLU 0.77", "service": {"type": "exponential", "mean": 0.3}}}],
+                 "run": {"duration_s": 2000}}
+                """);
+        JsonNode j = new ObjectMapper().readTree(cli("simulate", f.toString(), "--json").out());
+        assertEquals("llama-70b-int8", j.at("/pools/int8/model").asText());
+        assertEquals("MMLU 0.79", j.at("/pools/fp16/accuracy").asText());
+        assertTrue(cli("simulate", f.toString()).out().contains("int8 (llama-70b-int8, MMLU 0.77)"));
+    }
+
+    @Test
     void tableIsReadable() throws IOException {
         CliRun r = cli("simulate", scenario("{\"requests\": 5000}").toString());
         assertEquals(0, r.code());
