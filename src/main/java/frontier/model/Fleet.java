@@ -25,15 +25,8 @@ final class Fleet {
     private final frontier.sim.dist.Sampler tokensOut;
 
     Fleet(RequestStats stats, List<RequestClass> classes, CacheSpec cache, TokensSpec tokens, frontier.sim.RandomStreams streams) {
-        this(stats, classes, cache, streams.stream("classes"), streams.stream("cache"),
-                tokens == null || tokens.input() == null ? null : tokens.input().sampler(streams.stream("tokens-in")),
-                tokens == null || tokens.output() == null ? null : tokens.output().sampler(streams.stream("tokens-out")));
-    }
-
-    private Fleet(RequestStats stats, List<RequestClass> classes, CacheSpec cache, UniformRandomProvider classRng, UniformRandomProvider cacheRng,
-                  frontier.sim.dist.Sampler tokensIn, frontier.sim.dist.Sampler tokensOut) {
-        this.tokensIn = tokensIn;
-        this.tokensOut = tokensOut;
+        this.tokensIn = tokens == null || tokens.input() == null ? null : tokens.input().sampler(streams.stream("tokens-in"));
+        this.tokensOut = tokens == null || tokens.output() == null ? null : tokens.output().sampler(streams.stream("tokens-out"));
         this.stats = stats;
         this.classPool = new Pool[Math.max(1, classes.size())];
         this.cumulativeShare = new double[classPool.length];
@@ -43,9 +36,9 @@ final class Fleet {
             cumulativeShare[i] = c;
         }
         cumulativeShare[classPool.length - 1] = 1.0;
-        this.classRng = classRng;
+        this.classRng = streams.stream("classes");
         this.cache = cache;
-        this.cacheRng = cacheRng;
+        this.cacheRng = streams.stream("cache");
         if (cache != null && cache.lruCapacity() != null) {
             // Keys from the traffic when it carries them (cache.keys absent), else drawn from a Zipf law.
             keys = cache.keys() == null ? null : RejectionInversionZipfSampler.of(cacheRng, cache.keys(), cache.zipfS());

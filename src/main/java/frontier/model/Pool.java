@@ -235,7 +235,7 @@ final class Pool implements EventHandler {
         }
         if (spec.overflowTo() != null && queue.size() >= spec.overflowQueue() && freeSlots() == 0) return Offer.OVERFLOW;
         if (queue.size() >= capacity) {
-            stats.rejected(now, r);
+            stats.rejected(now);
             return Offer.ACCEPTED;
         }
         enqueue(r, now);
@@ -251,7 +251,7 @@ final class Pool implements EventHandler {
         }
         if (live.size() >= maxInstances) {
             if (spec.overflowTo() != null) return Offer.OVERFLOW;
-            stats.rejected(now, r);
+            stats.rejected(now);
             return Offer.ACCEPTED;
         }
         // A new instance for this request, which waits for its cold start.
@@ -395,7 +395,7 @@ final class Pool implements EventHandler {
             r.next = null;
             completed++;
             if (billing != null) bill(r, now);
-            stats.completed(now, r, this);
+            stats.completed(now, r);
             r = next;
         }
         if (batching == null && inst.state == Instance.READY && !queue.isEmpty()) {
@@ -442,7 +442,7 @@ final class Pool implements EventHandler {
         Request head;
         while ((head = queue.peekFirst()) != null && head.enqueued + timeout <= now) {
             dequeue(now);
-            stats.timedOut(now, head);
+            stats.timedOut(now);
         }
         if (!queue.isEmpty()) scheduleTimeout();
     }
@@ -655,7 +655,7 @@ final class Pool implements EventHandler {
                     fleet.redispatch(r);
                 } else {
                     lost++;
-                    stats.lost(now, r);
+                    stats.lost(now);
                 }
                 r = next;
             }

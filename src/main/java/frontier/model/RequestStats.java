@@ -77,7 +77,7 @@ final class RequestStats {
         inSystem.update(now, ++present);
     }
 
-    void completed(double now, Request r, Pool pool) {
+    void completed(double now, Request r) {
         double w = r.serviceStart - r.arrival;
         double s = now - r.serviceStart;
         record(r, w, s, now - r.arrival);
@@ -106,17 +106,17 @@ final class RequestStats {
         }
     }
 
-    void rejected(double now, Request r) {
+    void rejected(double now) {
         rejected++;
         finish(now);
     }
 
-    void timedOut(double now, Request r) {
+    void timedOut(double now) {
         timedOut++;
         finish(now);
     }
 
-    void lost(double now, Request r) {
+    void lost(double now) {
         lost++;
         finish(now);
     }

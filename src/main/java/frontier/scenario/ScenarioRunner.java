@@ -1,5 +1,6 @@
 package frontier.scenario;
 
+import frontier.model.FleetSpec;
 import frontier.model.RunResult;
 import frontier.model.ServingModel;
 import frontier.sim.CancelledException;
@@ -29,13 +30,15 @@ public final class ScenarioRunner {
     }
 
     public Summary run(Scenario scenario, RunControl control) {
+        // Built (and validated) once for every replication.
+        FleetSpec fleet = scenario.fleet();
         int n = scenario.run().replications();
         long seed = scenario.run().seed();
         if (n == 1 || threads == 1) {
             List<RunResult> results = new ArrayList<>();
             for (int k = 0; k < n; k++) {
                 int done = k;
-                results.add(one(scenario, k, new RunControl() {
+                results.add(one(fleet, scenario, k, new RunControl() {
                     @Override
                     public boolean isCancelled() {
                         return control.isCancelled();
@@ -48,7 +51,7 @@ public final class ScenarioRunner {
                 }));
                 control.progress((k + 1.0) / n);
             }
-            return Summary.of(scenario.name(), seed, results).withLabels(labels(scenario));
+            return Summary.of(scenario.name(), seed, results).withLabels(labels(fleet));
         }
         double[] progress = new double[n];
         try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, n), r -> {
@@ -59,7 +62,7 @@ public final class ScenarioRunner {
             List<Future<RunResult>> futures = new ArrayList<>();
             for (int k = 0; k < n; k++) {
                 int rep = k;
-                futures.add(pool.submit(() -> one(scenario, rep, new RunControl() {
+                futures.add(pool.submit(() -> one(fleet, scenario, rep, new RunControl() {
                     @Override
                     public boolean isCancelled() {
                         return control.isCancelled();
@@ -90,21 +93,21 @@ public final class ScenarioRunner {
                 }
             }
             control.progress(1.0);
-            return Summary.of(scenario.name(), seed, results).withLabels(labels(scenario));
+            return Summary.of(scenario.name(), seed, results).withLabels(labels(fleet));
         }
     }
 
     /** What each pool serves: its model's name and, when given, its accuracy label. */
-    static java.util.Map<String, String> labels(Scenario s) {
+    static java.util.Map<String, String> labels(FleetSpec fleet) {
         java.util.Map<String, String> l = new java.util.LinkedHashMap<>();
-        for (var p : s.fleet().pools()) {
+        for (var p : fleet.pools()) {
             l.put("pools." + p.name() + ".model", p.model().name());
             if (p.model().accuracy() != null) l.put("pools." + p.name() + ".accuracy", p.model().accuracy());
         }
         return l;
     }
 
-    private static RunResult one(Scenario s, int replication, RunControl control) {
-        return ServingModel.run(s.fleet(), s.baseDir(), new RandomStreams(s.run().seed(), replication), control);
+    private static RunResult one(FleetSpec fleet, Scenario s, int replication, RunControl control) {
+        return ServingModel.run(fleet, s.baseDir(), new RandomStreams(s.run().seed(), replication), control);
     }
 }
