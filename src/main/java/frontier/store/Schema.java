@@ -101,7 +101,39 @@ final class Schema {
               feasible INTEGER NOT NULL,
               pareto INTEGER NOT NULL,
               PRIMARY KEY(sweep_id, idx));
+            """,
+            // v4: inference request logs (requests of one import occupy a rowid range, like charges; request_days is
+            // the per-day aggregate written during the import, which unit-cost queries read) and the rules that
+            // attribute cost lines to endpoints and models.
+            """
+            CREATE TABLE log_imports(
+              id INTEGER PRIMARY KEY, source TEXT NOT NULL, preset TEXT, mapping TEXT NOT NULL,
+              sha256 TEXT NOT NULL, bytes INTEGER NOT NULL, rows INTEGER NOT NULL DEFAULT 0,
+              first_ts REAL, last_ts REAL, imported_at TEXT NOT NULL, seconds REAL NOT NULL DEFAULT 0,
+              first_rowid INTEGER, last_rowid INTEGER);
+            CREATE INDEX log_imports_by_sha ON log_imports(sha256);
+            CREATE TABLE log_dims(id INTEGER PRIMARY KEY, model TEXT, endpoint TEXT, UNIQUE(model, endpoint));
+            CREATE TABLE requests(
+              import_id INTEGER NOT NULL, dim_id INTEGER NOT NULL,
+              ts REAL NOT NULL,
+              latency_ms REAL,
+              ok INTEGER NOT NULL,
+              status TEXT,
+              input_tokens INTEGER, output_tokens INTEGER,
+              attrs TEXT);
+            CREATE TABLE request_days(
+              import_id INTEGER NOT NULL REFERENCES log_imports(id) ON DELETE CASCADE,
+              day TEXT NOT NULL, dim_id INTEGER NOT NULL,
+              requests INTEGER NOT NULL, errors INTEGER NOT NULL,
+              input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL,
+              busy_seconds REAL NOT NULL,
+              PRIMARY KEY(import_id, day, dim_id));
+            CREATE TABLE attribution_rules(
+              id INTEGER PRIMARY KEY, position INTEGER NOT NULL,
+              match TEXT NOT NULL,
+              tag_key TEXT, pattern TEXT NOT NULL, endpoint TEXT, model TEXT);
             """);
+
 
     private Schema() {
     }

@@ -737,6 +737,16 @@ public final class Workspace implements AutoCloseable {
         return s == null ? null : new BigDecimal(s);
     }
 
+    /** The rules that attribute cost lines to endpoints and models. */
+    public AttributionRules attribution() {
+        return new AttributionRules(conn);
+    }
+
+    /** Cost per inference: attributed cost divided by the requests the imported logs served. */
+    public UnitCosts unitCosts() {
+        return new UnitCosts(conn);
+    }
+
     /** Saves a finished sweep and its points in one transaction; returns its id. */
     public long saveSweep(NewSweep s) {
         try {
