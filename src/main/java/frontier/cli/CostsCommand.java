@@ -13,10 +13,6 @@ import frontier.store.Workspace;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,8 +62,8 @@ final class CostsCommand implements Callable<Integer> {
             if (dims.contains(d)) throw new BadInputException("--by: '" + b + "' given twice");
             dims.add(d);
         }
-        Long f = date("--from", from);
-        Long t = date("--to", to);
+        Long f = Dates.day("--from", from);
+        Long t = Dates.day("--to", to);
         if (f != null && t != null && t <= f) throw new BadInputException("--to: expected a date after --from");
         if (!java.nio.file.Files.exists(workspace)) throw new BadInputException(workspace + ": no workspace yet; import a billing export first (frontier import FILE)");
         List<CostRow> rows;
@@ -83,16 +79,6 @@ final class CostsCommand implements Callable<Integer> {
 
     private static String codes() {
         return String.join(", ", java.util.Arrays.stream(Dimension.values()).map(Dimension::code).toList());
-    }
-
-    private static Long date(String option, String v) {
-        if (v == null) return null;
-        try {
-            if (v.length() == 7) return YearMonth.parse(v).atDay(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
-            return LocalDate.parse(v).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw new BadInputException(option + ": expected a date like 2024-09-01 or a month like 2024-09, got '" + v + "'");
-        }
     }
 
     /** Per-currency totals of the rows, in the order the currencies first appear. */
@@ -153,43 +139,20 @@ final class CostsCommand implements Callable<Integer> {
             l.addAll(List.of(t.currency(), money(t.billed()), money(t.effective()), money(t.list()), String.format(Locale.US, "%,d", t.rows())));
             lines.add(l.toArray(String[]::new));
         }
-        int n = head.size();
-        int[] w = new int[n];
-        for (String[] l : lines) for (int i = 0; i < n; i++) w[i] = Math.max(w[i], l[i].length());
-        int numeric = dims.size() + 1;
-        for (int k = 0; k < lines.size(); k++) {
-            String[] l = lines.get(k);
-            StringBuilder b = new StringBuilder();
-            for (int i = 0; i < n; i++) {
-                if (i > 0) b.append("  ");
-                String fmt = i >= numeric ? "%" + w[i] + "s" : "%-" + w[i] + "s";
-                b.append(String.format(fmt, l[i]));
-            }
-            out.println(b.toString().stripTrailing());
-            if (k == 0 || k == rows.size()) {
-                int len = java.util.Arrays.stream(w).sum() + 2 * (n - 1);
-                out.println("-".repeat(len));
-            }
-        }
+        Table.print(out, lines, dims.size() + 1, rows.size());
     }
 
     private static void printCsv(PrintWriter out, List<Grouping> dims, List<CostRow> rows) {
         List<String> head = new ArrayList<>();
-        for (Grouping d : dims) head.add(csvField(d.key()));
+        for (Grouping d : dims) head.add(Csv.field(d.key()));
         head.addAll(List.of("currency", "billed_cost", "effective_cost", "list_cost", "lines"));
         out.println(String.join(",", head));
         for (CostRow r : rows) {
             List<String> l = new ArrayList<>();
-            for (String k : r.keys()) l.add(csvField(k));
-            l.addAll(List.of(csvField(r.currency()), plain(r.billed()), plain(r.effective()), plain(r.list()), Long.toString(r.rows())));
+            for (String k : r.keys()) l.add(Csv.field(k));
+            l.addAll(List.of(Csv.field(r.currency()), plain(r.billed()), plain(r.effective()), plain(r.list()), Long.toString(r.rows())));
             out.println(String.join(",", l));
         }
-    }
-
-    private static String csvField(String v) {
-        if (v == null) return "";
-        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) return "\"" + v.replace("\"", "\"\"") + "\"";
-        return v;
     }
 
     /**
