@@ -135,7 +135,13 @@ public final class UnitCosts {
         };
     }
 
-    private Map<CellKey, CostCell> costCells(UnitCostQuery q, List<AttributionRule> rules) throws SQLException {
+    /** Receives each cost line with the target the rules gave it. */
+    private interface LineSink {
+        void line(Target target, Dim dim, long start, long end, String resource, BigDecimal cost, double hours);
+    }
+
+    /** Streams the cost lines whose period overlaps [from, to), each with the target of the first rule that matches it. */
+    private void attributedLines(Long from, Long to, UnitCostQuery.Figure figure, List<AttributionRule> rules, LineSink sink) throws SQLException {
         Map<Long, Dim> dims = dims();
         List<Pattern> patterns = rules.stream().map(r -> AttributionRule.glob(r.pattern())).toList();
         // Per dimension tuple: the first rule that matches without looking at the resource id, so a line
@@ -159,30 +165,25 @@ public final class UnitCosts {
             dimTarget.put(e.getKey(), t);
         }
         boolean resourceRules = rules.stream().anyMatch(r -> r.match() == AttributionRule.Match.RESOURCE_ID);
-        String fig = q.figure().column();
+        String fig = figure.column();
         StringBuilder sql = new StringBuilder("SELECT dim_id, period_start, period_end, resource_id, COALESCE(" + fig + ", billed_cost),"
                 + " COALESCE(pricing_quantity, quantity) FROM charges WHERE COALESCE(" + fig + ", billed_cost) IS NOT NULL");
         List<Long> args = new ArrayList<>();
-        if (q.from() != null) {
+        if (from != null) {
             sql.append(" AND period_end > ?");
-            args.add(q.from());
+            args.add(from);
         }
-        if (q.to() != null) {
+        if (to != null) {
             sql.append(" AND period_start < ?");
-            args.add(q.to());
+            args.add(to);
         }
-        Map<CellKey, CostCell> cells = new HashMap<>();
         try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
             for (int i = 0; i < args.size(); i++) ps.setLong(i + 1, args.get(i));
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long dimId = rs.getLong(1);
                     Dim d = dims.get(dimId);
-                    long start = rs.getLong(2);
-                    long end = rs.getLong(3);
                     String resource = rs.getString(4);
-                    BigDecimal cost = new BigDecimal(rs.getString(5));
-                    String qty = rs.getString(6);
                     Target target = dimTarget.get(dimId);
                     if (resourceRules && resource != null) {
                         int limit = dimRule.get(dimId);
@@ -194,12 +195,51 @@ public final class UnitCosts {
                             }
                         }
                     }
+                    String qty = rs.getString(6);
                     double hours = d.hourly() && qty != null ? parse(qty) : 0;
-                    spread(cells, q, target, d, start, end, cost, hours);
+                    sink.line(target, d, rs.getLong(2), rs.getLong(3), resource, new BigDecimal(rs.getString(5)), hours);
                 }
             }
         }
+    }
+
+    private Map<CellKey, CostCell> costCells(UnitCostQuery q, List<AttributionRule> rules) throws SQLException {
+        Map<CellKey, CostCell> cells = new HashMap<>();
+        attributedLines(q.from(), q.to(), q.figure(), rules,
+                (target, d, start, end, resource, cost, hours) -> spread(cells, q, target, d, start, end, cost, hours));
         return cells;
+    }
+
+    /**
+     * The billed resources whose cost the rules attribute to {@code endpoint} (directly, or through a
+     * model that endpoint's logs serve), over [from, to): one entry per resource id and pricing model,
+     * with its first and last billed instant, its hours when billed by the hour, and its cost. Lines
+     * without a resource id are summed per service and pricing model. What a calibrated twin's pools are
+     * inferred from.
+     */
+    public List<BilledResource> billedResources(String endpoint, Long from, Long to, UnitCostQuery.Figure figure) {
+        try {
+            java.util.Set<String> models = new java.util.HashSet<>();
+            try (PreparedStatement ps = conn.prepareStatement("SELECT DISTINCT model FROM log_dims WHERE endpoint IS ? AND model IS NOT NULL")) {
+                ps.setString(1, endpoint);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) models.add(rs.getString(1));
+                }
+            }
+            Map<List<String>, BilledResource.Builder> out = new LinkedHashMap<>();
+            attributedLines(from, to, figure == null ? UnitCostQuery.Figure.EFFECTIVE : figure, new AttributionRules(conn).effective(),
+                    (target, d, start, end, resource, cost, hours) -> {
+                        boolean mine = endpoint.equals(target.endpoint()) || target.endpoint() == null && target.model() != null && models.contains(target.model());
+                        if (!mine) return;
+                        String id = resource != null ? resource : "(" + d.service() + ")";
+                        out.computeIfAbsent(List.of(id, String.valueOf(d.pricingModel())),
+                                k -> new BilledResource.Builder(id, d.pricingModel(), d.instanceType(), d.service(), d.currency(), d.hourly()))
+                                .add(start, end, hours, cost);
+                    });
+            return out.values().stream().map(BilledResource.Builder::build).toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException("billed resources: " + e.getMessage(), e);
+        }
     }
 
     private static double parse(String s) {

@@ -184,6 +184,28 @@ class UnitCostsTest {
     }
 
     @Test
+    void billedResourcesOfAnEndpointAreWhatItsRulesAttribute() throws Exception {
+        standardDay();
+        try (Workspace ws = workspace()) {
+            requests("2024-09-01", "chat", "llama", 10, 0, 0, 0, 0);
+            List<BilledResource> chat = ws.unitCosts().billedResources("chat", null, null, null);
+            assertEquals(List.of("i-od", "i-spot"), chat.stream().map(BilledResource::resourceId).sorted().toList());
+            BilledResource spot = chat.stream().filter(b -> b.pricingModel().equals("spot")).findFirst().orElseThrow();
+            assertTrue(spot.hourly());
+            assertEquals(24, spot.hours(), 1e-9);
+            money("7.2", spot.cost());
+            assertEquals(LocalDate.of(2024, 9, 1).atStartOfDay().toEpochSecond(ZoneOffset.UTC), spot.first());
+            assertEquals(spot.first() + 86_400, spot.last());
+            assertEquals("g5.2xlarge", spot.instanceType());
+            List<BilledResource> embed = ws.unitCosts().billedResources("embed", null, null, null);
+            assertEquals(1, embed.size());
+            assertEquals("serverless", embed.getFirst().pricingModel());
+            assertTrue(!embed.getFirst().hourly());
+            assertTrue(ws.unitCosts().billedResources("nobody", null, null, null).isEmpty());
+        }
+    }
+
+    @Test
     void badRulesAreRefusedWithTheReason() {
         assertThrows(BadInputException.class, () -> new AttributionRule(0, 0, AttributionRule.Match.TAG, null, "*", "e", null));
         assertThrows(BadInputException.class, () -> new AttributionRule(0, 0, AttributionRule.Match.SERVICE, null, "*", null, null));
