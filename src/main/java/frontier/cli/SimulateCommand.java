@@ -50,9 +50,10 @@ final class SimulateCommand implements Callable<Integer> {
         Summary summary = runner.run(s, RunControl.NONE);
         var out = spec.commandLine().getOut();
         if (json) {
-            out.println(SummaryJson.write(summary));
+            out.println(SummaryJson.write(summary, s.observed()));
         } else {
             out.print(SummaryTable.format(summary));
+            out.print(SummaryTable.comparison(frontier.scenario.TwinComparison.compare(s.observed(), summary)));
         }
         return FrontierCli.OK;
     }

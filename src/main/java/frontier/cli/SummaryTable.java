@@ -8,6 +8,25 @@ final class SummaryTable {
     private SummaryTable() {
     }
 
+    /** Simulated against observed, one line per figure, with the target and whether it is met. */
+    static String comparison(java.util.List<frontier.scenario.TwinComparison.Row> rows) {
+        if (rows.isEmpty()) return "";
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%nTwin check: simulated against observed%n"));
+        b.append(String.format(Locale.ROOT, "  %-13s %16s %16s %9s  %s%n", "", "observed", "simulated", "error", "target"));
+        for (var r : rows) {
+            String unit = r.unit().isEmpty() ? "" : " " + r.unit();
+            String target = Double.isNaN(r.target()) ? "—"
+                    : String.format(Locale.ROOT, "±%.0f%% %s", 100 * r.target(), r.withinTarget() ? "met" : "MISSED");
+            b.append(String.format(Locale.ROOT, "  %-13s %16s %16s %+8.1f%%  %s%n", r.metric(), fmt(r.observed()) + unit, fmt(r.simulated()) + unit,
+                    100 * r.relativeError(), target));
+        }
+        return b.toString();
+    }
+
+    private static String fmt(double v) {
+        return Math.abs(v) >= 1000 ? String.format(Locale.US, "%,.0f", v) : String.format(Locale.US, "%.1f", v);
+    }
+
     static String format(Summary s) {
         int n = s.replications().size();
         StringBuilder b = new StringBuilder();

@@ -20,13 +20,14 @@ import java.util.List;
  * {@code pools} of any kind, optionally split into request {@code classes} routed to pools, optionally
  * behind a {@code cache}, each request optionally carrying {@code tokens}; instance prices may name a catalogue entry (the shipped catalogue, overridden
  * by {@code price_catalogue}); {@code run} says how long and how often to simulate; an optional {@code sweep}
- * (docs/sweeps.md) varies fields of the scenario itself, which then describes the base configuration. {@code baseDir} (not part
+ * (docs/sweeps.md) varies fields of the scenario itself, which then describes the base configuration; {@code observed} (written by
+ * {@code frontier calibrate}) holds what the real fleet measured, for runs to report simulated against observed. {@code baseDir} (not part
  * of the file) is where relative file names inside it are resolved.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Scenario(String name, String description, Traffic traffic, PoolSpec pool, List<Pools> pools,
                        List<RequestClass> classes, CacheSpec cache, TokensSpec tokens, String priceCatalogue, RunSpec run,
-                       SweepSpec sweep, @JsonIgnore Path baseDir) {
+                       SweepSpec sweep, Observed observed, @JsonIgnore Path baseDir) {
     public Scenario {
         InvalidSpecException.required("traffic", traffic);
         if ((pool == null) == (pools == null)) {
@@ -43,13 +44,13 @@ public record Scenario(String name, String description, Traffic traffic, PoolSpe
 
     /** The simple form: traffic into one c-server pool. */
     public Scenario(String name, String description, Traffic traffic, PoolSpec pool, RunSpec run, Path baseDir) {
-        this(name, description, traffic, pool, null, null, null, null, null, run, null, baseDir);
+        this(name, description, traffic, pool, null, null, null, null, null, run, null, null, baseDir);
     }
 
     /** Everything but a sweep. */
     public Scenario(String name, String description, Traffic traffic, PoolSpec pool, List<Pools> pools,
                     List<RequestClass> classes, CacheSpec cache, TokensSpec tokens, String priceCatalogue, RunSpec run, Path baseDir) {
-        this(name, description, traffic, pool, pools, classes, cache, tokens, priceCatalogue, run, null, baseDir);
+        this(name, description, traffic, pool, pools, classes, cache, tokens, priceCatalogue, run, null, null, baseDir);
     }
 
     private static FleetSpec fleetOf(Traffic traffic, PoolSpec pool, List<Pools> pools, List<RequestClass> classes, CacheSpec cache,
@@ -64,14 +65,14 @@ public record Scenario(String name, String description, Traffic traffic, PoolSpe
     }
 
     public Scenario withRun(RunSpec r) {
-        return new Scenario(name, description, traffic, pool, pools, classes, cache, tokens, priceCatalogue, r, sweep, baseDir);
+        return new Scenario(name, description, traffic, pool, pools, classes, cache, tokens, priceCatalogue, r, sweep, observed, baseDir);
     }
 
     public Scenario withBaseDir(Path dir) {
-        return new Scenario(name, description, traffic, pool, pools, classes, cache, tokens, priceCatalogue, run, sweep, dir);
+        return new Scenario(name, description, traffic, pool, pools, classes, cache, tokens, priceCatalogue, run, sweep, observed, dir);
     }
 
     public Scenario withPools(List<Pools> p) {
-        return new Scenario(name, description, traffic, null, p, classes, cache, tokens, priceCatalogue, run, sweep, baseDir);
+        return new Scenario(name, description, traffic, null, p, classes, cache, tokens, priceCatalogue, run, sweep, observed, baseDir);
     }
 }

@@ -30,6 +30,43 @@ public final class SummaryJson {
         return root;
     }
 
+    /**
+     * {@code observed}: one object per compared figure (docs/twin.md) — observed, simulated, ci95,
+     * relative_error, target (null when none) and within_target.
+     */
+    public static ObjectNode comparison(java.util.List<TwinComparison.Row> rows) {
+        ObjectNode o = MAPPER.createObjectNode();
+        for (TwinComparison.Row r : rows) {
+            ObjectNode m = o.putObject(r.metric().replace(' ', '_'));
+            m.put("unit", r.unit());
+            m.put("observed", r.observed());
+            number(m, "simulated", r.simulated());
+            number(m, "ci95", r.halfWidth95());
+            number(m, "relative_error", r.relativeError());
+            number(m, "target", r.target());
+            if (Double.isNaN(r.target())) m.putNull("within_target");
+            else m.put("within_target", r.withinTarget());
+        }
+        return o;
+    }
+
+    private static void number(ObjectNode o, String key, double v) {
+        if (Double.isNaN(v) || Double.isInfinite(v)) o.putNull(key);
+        else o.put(key, v);
+    }
+
+    /** The summary, with the comparison to {@code observed} when there is one. */
+    public static String write(Summary s, Observed observed) {
+        ObjectNode root = toNode(s);
+        java.util.List<TwinComparison.Row> rows = TwinComparison.compare(observed, s);
+        if (!rows.isEmpty()) root.set("observed", comparison(rows));
+        try {
+            return MAPPER.writeValueAsString(root);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String write(Summary s) {
         try {
             return MAPPER.writeValueAsString(toNode(s));
