@@ -1,5 +1,6 @@
 package frontier.arch;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -50,6 +51,19 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("frontier.analysis..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "org.sqlite..", "picocli..",
                         "frontier.app..", "frontier.cli..", "frontier.store..", "frontier.ingest..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void fitsAndSeriesArePureStatisticsOverTheEngineAndTrafficSpecs() {
+        classes().that().resideInAPackage("frontier.analysis.fit..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "frontier.analysis.fit..", "frontier.sim..",
+                        "frontier.model.traffic..", "org.apache.commons.math3..", "org.apache.commons.statistics..",
+                        "org.apache.commons.rng..")
+                .check(CLASSES);
+        classes().that().resideInAPackage("frontier.analysis.series..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "frontier.analysis.series..", "frontier.sim",
+                        "org.apache.commons.math3..", "org.apache.commons.statistics..")
                 .check(CLASSES);
     }
 
