@@ -9,7 +9,7 @@ import java.util.Map;
  * group, and the cost per 1,000 requests and per million tokens derived from them.
  *
  * @param keys          the group's values by key code (day as yyyy-MM-dd, endpoint, model, pricing_model);
- *                      endpoint {@link UnitCosts#UNATTRIBUTED} for cost no rule claimed
+ *                      endpoint {@link UnitCosts#UNATTRIBUTED} for cost no rule claimed (a group only when grouping by endpoint)
  * @param cost          the attributed cost
  * @param idleCost      the part of the time-billed cost (instance-hours) not covered by request busy time,
  *                      an estimate (see docs/unit-cost.md); zero when no line is billed by the hour

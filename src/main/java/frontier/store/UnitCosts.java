@@ -378,6 +378,11 @@ public final class UnitCosts {
             CellKey k = e.getKey();
             CostCell c = e.getValue();
             List<ReqKey> rs = k.target().attributed() ? served.get(List.of(k.day(), k.target())) : List.of();
+            if (!k.target().attributed() && !q.by().contains(UnitCostQuery.Key.ENDPOINT)) {
+                // Without an endpoint key, unattributed cost would be mixed into the groups: it is reported apart only.
+                addCost(unattributed.computeIfAbsent(k.currency(), cur -> new Group(Map.of("endpoint", UNATTRIBUTED), cur)), c);
+                continue;
+            }
             Map<String, String> keys = keys(q, k.day(), label(k.target(), rs), k.pricingModel());
             Group g = group(groups, keys, k.currency());
             addCost(g, c);

@@ -105,6 +105,9 @@ class UnitCostsTest {
             money("0.5", embed.per1kRequests());
             money("0", embed.idleCost());
             money("5", r.unattributed().getFirst().cost());
+            UnitCostReport byDay = ws.unitCosts().compute(by(UnitCostQuery.Key.DAY));
+            money("33.2", find(byDay, Map.of("day", "2024-09-01")).cost()); // the untagged $5 is reported apart, not mixed in
+            money("5", byDay.unattributed().getFirst().cost());
             UnitCostRow total = r.totals().getFirst();
             money("33.2", total.cost());
             assertEquals(16_000, total.requests());
@@ -136,6 +139,7 @@ class UnitCostsTest {
             money("24", find(r, Map.of("day", "2024-09-02")).cost());
             money("12", find(r, Map.of("day", "2024-09-03")).cost());
             money("12", find(r, Map.of("day", "2024-09-02")).per1kRequests());
+            assertTrue(r.unattributed().isEmpty());
             long from = LocalDate.of(2024, 9, 2).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
             UnitCostReport only2 = ws.unitCosts().compute(new UnitCostQuery(List.of(UnitCostQuery.Key.DAY), from, from + 86_400, null));
             assertEquals(1, only2.groups().size());
