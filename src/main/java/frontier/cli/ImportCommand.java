@@ -169,7 +169,7 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     /** "\r  file: 1,234,567 rows  512.0 of 1,024.0 MB (50%)", at most four times a second. */
-    private static final class ProgressLine {
+    static final class ProgressLine {
         private final PrintWriter err;
         private final String name;
         private long lastNanos;

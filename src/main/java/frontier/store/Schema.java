@@ -102,9 +102,9 @@ final class Schema {
               pareto INTEGER NOT NULL,
               PRIMARY KEY(sweep_id, idx));
             """,
-            // v4: inference request logs (requests of one import occupy a rowid range, like charges; request_days is
-            // the per-day aggregate written during the import, which unit-cost queries read) and the rules that
-            // attribute cost lines to endpoints and models.
+            // v4: per-request inference logs. Requests of one import occupy the rowid range [first_rowid, last_rowid]
+            // of log_imports (no index slows the bulk insert); request_days is the per-day aggregate written during
+            // the import, which unit-cost queries read instead of the big table; attribution_rules gives cost lines to endpoints and models.
             """
             CREATE TABLE log_imports(
               id INTEGER PRIMARY KEY, source TEXT NOT NULL, preset TEXT, mapping TEXT NOT NULL,
@@ -115,27 +115,36 @@ final class Schema {
             CREATE TABLE log_dims(id INTEGER PRIMARY KEY, model TEXT, endpoint TEXT, UNIQUE(model, endpoint));
             CREATE TABLE requests(
               import_id INTEGER NOT NULL, dim_id INTEGER NOT NULL,
-              ts REAL NOT NULL,
-              latency_ms REAL,
-              ok INTEGER NOT NULL,
-              status TEXT,
+              ts REAL NOT NULL,            -- arrival (request start), epoch seconds UTC
+              latency_ms REAL,             -- NULL when the log has none
+              ok INTEGER NOT NULL,         -- 1 success, 0 error
+              status TEXT,                 -- the raw status value, NULL when absent
               input_tokens INTEGER, output_tokens INTEGER,
-              attrs TEXT);
+              attrs TEXT);                 -- JSON object of the unmapped columns, NULL when none
             CREATE TABLE request_days(
               import_id INTEGER NOT NULL REFERENCES log_imports(id) ON DELETE CASCADE,
-              day TEXT NOT NULL, dim_id INTEGER NOT NULL,
+              day TEXT NOT NULL, dim_id INTEGER NOT NULL,     -- day = yyyy-MM-dd in UTC
               requests INTEGER NOT NULL, errors INTEGER NOT NULL,
               input_tokens INTEGER NOT NULL, output_tokens INTEGER NOT NULL,
-              busy_seconds REAL NOT NULL,
+              busy_seconds REAL NOT NULL,  -- sum of latency of all requests that day
               PRIMARY KEY(import_id, day, dim_id));
             CREATE TABLE attribution_rules(
               id INTEGER PRIMARY KEY, position INTEGER NOT NULL,
-              match TEXT NOT NULL,
+              match TEXT NOT NULL,         -- tag | resource_id | instance_type | service
               tag_key TEXT, pattern TEXT NOT NULL, endpoint TEXT, model TEXT);
             """);
 
-
     private Schema() {
+    }
+
+    /**
+     * The statements of a migration: split after each ';' that ends a line (a trailing "-- comment" may follow
+     * it), since the JDBC driver runs only the first statement of a string.
+     */
+    static List<String> statements(String migration) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String sql : migration.split(";[ \\t]*(--[^\\n]*)?\\n")) if (!sql.isBlank()) out.add(sql);
+        return out;
     }
 
     /** Brings the database to the latest version; returns the version it had before. */
@@ -152,7 +161,7 @@ final class Schema {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             for (int v = version; v < MIGRATIONS.size(); v++) {
-                for (String sql : MIGRATIONS.get(v).split(";\\s*\\n")) if (!sql.isBlank()) s.execute(sql);
+                for (String sql : statements(MIGRATIONS.get(v))) s.execute(sql);
                 s.execute("PRAGMA user_version = " + (v + 1));
             }
             c.commit();

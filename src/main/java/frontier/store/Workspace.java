@@ -29,7 +29,8 @@ import org.sqlite.Function;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The local SQLite workspace that billing exports are imported into and cost totals read from.
+ * The local SQLite workspace that billing exports are imported into and cost totals read from (request
+ * logs live in the same file, through {@link #requestLogs()}).
  *
  * <p>Every import is one transaction: it is either stored completely or not at all (bad input,
  * cancellation, a duplicate or a refused overlap roll it back). Re-importing the same content (same
@@ -50,6 +51,7 @@ public final class Workspace implements AutoCloseable {
 
     private final Path path;
     private final Connection conn;
+    private RequestLogs requestLogs;
 
     private Workspace(Path path, Connection conn) {
         this.path = path;
@@ -97,6 +99,12 @@ public final class Workspace implements AutoCloseable {
 
     public Path path() {
         return path;
+    }
+
+    /** Request-log imports and their queries, on this workspace's connection (same threading rules). */
+    public RequestLogs requestLogs() {
+        if (requestLogs == null) requestLogs = new RequestLogs(path, conn);
+        return requestLogs;
     }
 
     /** Imports one export (or CUR manifest) in one transaction. */

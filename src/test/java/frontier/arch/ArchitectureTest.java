@@ -78,6 +78,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void billingIngestDoesNotKnowRequestLogs() {
+        noClasses().that().resideInAPackage("frontier.ingest")
+                .should().dependOnClassesThat().resideInAPackage("frontier.ingest.logs..")
+                .check(CLASSES);
+    }
+
+    @Test
     void billingIngestIsPlainJavaAndStoreHasNoUi() {
         noClasses().that().resideInAPackage("frontier.ingest..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "picocli..", "frontier.app..", "frontier.cli..",

@@ -10,9 +10,10 @@ import java.nio.file.Path;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 
-/** The real billing samples of ../shared/samples/billing; tests that need them skip with a message when absent. */
+/** The real samples of ../shared/samples (billing, traces); tests that need them skip with a message when absent. */
 public final class Samples {
     public static final Path DIR = Path.of(System.getProperty("frontier.samples", "../shared/samples"), "billing");
+    public static final Path TRACES = DIR.resolveSibling("traces");
 
     private Samples() {
     }
@@ -21,6 +22,13 @@ public final class Samples {
     public static Path billing(String name) {
         Path p = DIR.resolve(name);
         assumeTrue(Files.isRegularFile(p), "billing sample " + p.toAbsolutePath() + " not found: skipped (set -Dfrontier.samples)");
+        return p;
+    }
+
+    /** The trace sample; skips the calling test if it is not there. */
+    public static Path trace(String name) {
+        Path p = TRACES.resolve(name);
+        assumeTrue(Files.isRegularFile(p), "trace sample " + p.toAbsolutePath() + " not found: skipped (set -Dfrontier.samples)");
         return p;
     }
 
