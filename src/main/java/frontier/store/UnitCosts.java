@@ -215,7 +215,7 @@ public final class UnitCosts {
      * model that endpoint's logs serve), over [from, to): one entry per resource id and pricing model,
      * with its first and last billed instant, its hours when billed by the hour, and its cost. Lines
      * without a resource id are summed per service and pricing model. What a calibrated twin's pools are
-     * inferred from.
+     * inferred from. Endpoint {@code *} means every attributed resource.
      */
     public List<BilledResource> billedResources(String endpoint, Long from, Long to, UnitCostQuery.Figure figure) {
         try {
@@ -229,7 +229,7 @@ public final class UnitCosts {
             Map<List<String>, BilledResource.Builder> out = new LinkedHashMap<>();
             attributedLines(from, to, figure == null ? UnitCostQuery.Figure.EFFECTIVE : figure, new AttributionRules(conn).effective(),
                     (target, d, start, end, resource, cost, hours) -> {
-                        boolean mine = endpoint.equals(target.endpoint()) || target.endpoint() == null && target.model() != null && models.contains(target.model());
+                        boolean mine = "*".equals(endpoint) ? target.attributed() : endpoint.equals(target.endpoint()) || target.endpoint() == null && target.model() != null && models.contains(target.model());
                         if (!mine) return;
                         String id = resource != null ? resource : "(" + d.service() + ")";
                         out.computeIfAbsent(List.of(id, String.valueOf(d.pricingModel())),

@@ -68,6 +68,19 @@ class ArchitectureTest {
     }
 
     @Test
+    void reportsAndTwinsAreServicesBelowTheShells() {
+        // frontier.report and frontier.twin join the workspace with the statistics and the scenarios; the
+        // shells use them, never the other way round, and they know nothing of JavaFX or picocli.
+        noClasses().that().resideInAnyPackage("frontier.report..", "frontier.twin..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "picocli..", "frontier.app..", "frontier.cli..")
+                .check(CLASSES);
+        noClasses().that().resideInAnyPackage("frontier.store..", "frontier.analysis..", "frontier.scenario..", "frontier.model..",
+                        "frontier.ingest..", "frontier.sim..", "frontier.cost..")
+                .should().dependOnClassesThat().resideInAnyPackage("frontier.report..", "frontier.twin..")
+                .check(CLASSES);
+    }
+
+    @Test
     void cliAndAppAreSeparateShells() {
         noClasses().that().resideInAPackage("frontier.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("frontier.app..", "javafx..")

@@ -1,0 +1,102 @@
+package frontier.twin;
+
+import frontier.store.BilledResource;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Infers a twin's pools from what the bill attributes to an endpoint over a period:
+ * <ul>
+ * <li>hour-billed on-demand or committed resources → one always-on pool per instance type with the
+ *     average number of instances billed (instance-hours / period hours, rounded, at least 1) at the
+ *     billed cost per instance-hour;</li>
+ * <li>hour-billed spot resources → a spot pool: instances = the most resources billed at once, hazard =
+ *     resources whose billing stopped more than an hour before the period's end, per instance-hour, and
+ *     a replacement delay that leaves the slots as empty as the bill shows (slots × hours − billed
+ *     hours, per interruption);</li>
+ * <li>serverless lines → a serverless pool billed per request at the bill's cost per observed request;</li>
+ * <li>anything else (storage, transfer, fees) → fixed cost, carried into the comparison unchanged.</li>
+ * </ul>
+ */
+public final class BillCapacity {
+    private BillCapacity() {
+    }
+
+    /** The pools, the fixed cost and notes about what was approximated. */
+    public record Inference(List<PoolPlan> pools, double fixedCost, List<String> notes) {
+    }
+
+    public static Inference infer(List<BilledResource> resources, long from, long to, long requests) {
+        double periodHours = (to - from) / 3600.0;
+        Map<String, List<BilledResource>> groups = new TreeMap<>();
+        double fixed = 0;
+        double serverless = 0;
+        int serverlessResources = 0;
+        for (BilledResource r : resources) {
+            String pm = r.pricingModel() == null ? "unspecified" : r.pricingModel();
+            if (r.hourly() && r.hours() > 0 && (pm.equals("on_demand") || pm.equals("commitment") || pm.equals("spot"))) {
+                String kind = pm.equals("spot") ? "spot" : "always_on";
+                groups.computeIfAbsent(kind + "|" + pm + "|" + (r.instanceType() == null ? "" : r.instanceType()), k -> new ArrayList<>()).add(r);
+            } else if (pm.equals("serverless")) {
+                serverless += r.cost().doubleValue();
+                serverlessResources++;
+            } else {
+                fixed += r.cost().doubleValue();
+            }
+        }
+        List<PoolPlan> pools = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        for (var e : groups.entrySet()) {
+            String[] k = e.getKey().split("\\|", -1);
+            List<BilledResource> rs = e.getValue();
+            double hours = rs.stream().mapToDouble(BilledResource::hours).sum();
+            double cost = rs.stream().map(BilledResource::cost).reduce(BigDecimal.ZERO, BigDecimal::add).doubleValue();
+            String type = k[2].isEmpty() ? null : k[2];
+            if (k[0].equals("always_on")) {
+                double avg = hours / periodHours;
+                int n = Math.max(1, (int) Math.round(avg));
+                if (Math.abs(avg - n) > 0.05 * n) {
+                    notes.add(String.format(java.util.Locale.ROOT, "%s %s: %.2f instances billed on average; the twin keeps %d always on "
+                            + "(an autoscaled fleet is approximated by its average)", k[1], type == null ? "" : type, avg, n));
+                }
+                pools.add(new PoolPlan("always_on", k[1], type, n, cost / hours, 0, 0, 0, hours, cost, rs.size()));
+            } else {
+                int slots = maxOverlap(rs, from, to);
+                long interrupted = rs.stream().filter(r -> r.last() < to - 3600).count();
+                double hazard = interrupted / hours;
+                double empty = Math.max(0, slots * periodHours - hours);
+                double delay = interrupted == 0 ? 0 : empty * 3600 / interrupted;
+                pools.add(new PoolPlan("spot", k[1], type, slots, cost / hours, 0, hazard, delay, hours, cost, rs.size()));
+            }
+        }
+        if (serverless > 0) {
+            if (requests > 0) pools.add(new PoolPlan("serverless", "serverless", null, 0, 0, serverless / requests, 0, 0, 0, serverless, serverlessResources));
+            else {
+                fixed += serverless;
+                notes.add("serverless cost but no requests in the logs: kept as fixed cost");
+            }
+        }
+        return new Inference(pools, fixed, notes);
+    }
+
+    /** The most resources billed at the same time, from their first and last billed instants within [from, to). */
+    static int maxOverlap(List<BilledResource> rs, long from, long to) {
+        long[][] ev = new long[rs.size() * 2][];
+        int i = 0;
+        for (BilledResource r : rs) {
+            ev[i++] = new long[] {Math.max(from, r.first()), 1};
+            ev[i++] = new long[] {Math.min(to, r.last()), -1};
+        }
+        Arrays.sort(ev, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        int cur = 0, max = 0;
+        for (long[] e : ev) {
+            cur += (int) e[1];
+            max = Math.max(max, cur);
+        }
+        return max;
+    }
+}

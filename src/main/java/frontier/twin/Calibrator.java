@@ -1,0 +1,394 @@
+package frontier.twin;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import frontier.analysis.fit.ArrivalFit;
+import frontier.analysis.fit.ServiceTimeFit;
+import frontier.analysis.fit.TokenTimeFit;
+import frontier.model.traffic.ProfileTraffic;
+import frontier.model.traffic.Traffic;
+import frontier.scenario.Scenario;
+import frontier.scenario.ScenarioLoader;
+import frontier.sim.BadInputException;
+import frontier.sim.dist.Distribution;
+import frontier.store.BilledResource;
+import frontier.store.UnitCostQuery;
+import frontier.store.Workspace;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Builds a twin of one endpoint of the real fleet from the workspace: arrivals fitted from the logged
+ * request times (or replayed from them), service time fitted from the logged latencies — from the token
+ * counts when the requests carry them and latency follows them — and the pools and prices the bill
+ * attributes to the endpoint over the same period. The scenario carries the observed figures, so every
+ * run of it reports how close it comes. See docs/twin.md for each step and its limits.
+ */
+public final class Calibrator {
+    /** Share of successful requests that must carry token counts for a token-driven service time. */
+    static final double TOKEN_SHARE = 0.9;
+    /** R² of latency on tokens above which the service time is token-driven. */
+    static final double TOKEN_R2 = 0.5;
+    /** Points of an empirical token-count distribution. */
+    static final int TOKEN_QUANTILES = 1000;
+    /** Keep-alive given to a serverless pool: the bill does not show it (AWS Lambda keeps idle instances about this long). */
+    static final double SERVERLESS_KEEP_ALIVE_S = 600;
+    private static final double DAY = 86_400;
+
+    private Calibrator() {
+    }
+
+    /**
+     * What to calibrate.
+     *
+     * @param endpoint     the endpoint; null when the logs have only one
+     * @param replay       replay the logged arrival times (and token counts) instead of a fitted process
+     * @param replications replications the twin's run asks for
+     * @param seed         the twin's seed
+     */
+    public record Options(String endpoint, boolean replay, int replications, long seed) {
+        public Options {
+            if (replications < 1) throw new BadInputException("--replications: expected an integer >= 1, got " + replications);
+        }
+    }
+
+    /**
+     * A calibrated twin.
+     *
+     * @param scenario  the scenario as written (JSON)
+     * @param loaded    the same, loaded back through the strict loader
+     * @param report    what was fitted and how well (JSON; the same as the scenario's description in words)
+     * @param traceFile the replayed trace written beside the scenario, or null
+     */
+    public record Twin(ObjectNode scenario, Scenario loaded, ObjectNode report, Path traceFile) {
+    }
+
+    /** Calibrates and writes the scenario to {@code out} (and, for replay, the trace beside it). */
+    public static Twin calibrate(Workspace ws, Options o, Path out) {
+        String endpoint = endpoint(ws, o.endpoint());
+        Observations obs = Observations.read(ws, endpoint);
+        ObjectMapper json = ScenarioLoader.mapper();
+        ObjectNode report = json.createObjectNode();
+        List<String> notes = new ArrayList<>();
+        report.put("endpoint", endpoint);
+
+        // The period starts at the hour of the first request (a fitted profile is rotated to start there) and ends with the
+        // last; a period of a day or more that ends within an hour of midnight runs to midnight, as bills come in days.
+        double first = obs.first(), last = obs.last();
+        long from, to;
+        if (last - first >= DAY) {
+            from = (long) (Math.floor(first / 3600) * 3600);
+            to = (long) Math.ceil(last + 1e-3);
+            long midnight = (long) (Math.ceil(to / DAY) * DAY);
+            if (midnight - to < 3600) to = midnight;
+        } else {
+            from = (long) Math.floor(first);
+            to = (long) Math.ceil(last + 1e-3);
+            if (to <= from) to = from + 1;
+        }
+        report.put("from", Instant.ofEpochSecond(from).toString());
+        report.put("to", Instant.ofEpochSecond(to).toString());
+        long requests = obs.arrivals.length;
+
+        // Observed latency.
+        double[] sorted = obs.latencyS.clone();
+        Arrays.sort(sorted);
+        ObjectNode observed = json.createObjectNode();
+        observed.put("source", String.format(Locale.ROOT, "workspace %s, endpoint %s, %s – %s", ws.path().getFileName(), endpoint,
+                Instant.ofEpochSecond(from), Instant.ofEpochSecond(to)));
+        if (sorted.length > 0) {
+            observed.put("p50_ms", round(Observations.latencyQuantileMs(sorted, 0.50)));
+            observed.put("p95_ms", round(Observations.latencyQuantileMs(sorted, 0.95)));
+            observed.put("p99_ms", round(Observations.latencyQuantileMs(sorted, 0.99)));
+        } else {
+            notes.add("the logs carry no latency: the service time cannot be fitted");
+            throw new BadInputException("endpoint '" + endpoint + "': no successful request with a latency; a twin needs latencies (map a latency or duration column at import)");
+        }
+        observed.put("requests", requests);
+
+        // Service time.
+        ObjectNode model = json.createObjectNode();
+        model.put("name", modelName(ws, endpoint));
+        ObjectNode tokensSpec = null;
+        boolean tokenDriven = false;
+        if (obs.withTokens >= TOKEN_SHARE * obs.latencyS.length && obs.withTokens >= TokenTimeFit.MIN_SAMPLES) {
+            int k = 0;
+            double[] l = new double[obs.withTokens];
+            long[] in = new long[obs.withTokens];
+            long[] outT = new long[obs.withTokens];
+            for (int i = 0; i < obs.latencyS.length; i++) {
+                if (obs.inputTokens[i] < 0 || obs.outputTokens[i] < 0) continue;
+                l[k] = obs.latencyS[i];
+                in[k] = obs.inputTokens[i];
+                outT[k++] = obs.outputTokens[i];
+            }
+            TokenTimeFit.Result tf = TokenTimeFit.fit(l, in, outT);
+            ObjectNode tr = report.putObject("token_fit");
+            tr.put("overhead_s", tf.overheadS());
+            tr.put("prefill_tokens_per_s", finite(tf.prefillTokensPerS()));
+            tr.put("decode_tokens_per_s", finite(tf.decodeTokensPerS()));
+            tr.put("r_squared", tf.rSquared());
+            tr.put("residual_cv", tf.residualCv());
+            tr.put("n", tf.n());
+            tf.notes().forEach(notes::add);
+            if (tf.rSquared() >= TOKEN_R2) {
+                tokenDriven = true;
+                ObjectNode tt = model.putObject("token_time");
+                ObjectNode overhead = tt.putObject("overhead");
+                overhead.put("type", "deterministic");
+                overhead.put("value", round6(Math.max(0, tf.overheadS())));
+                tt.put("prefill_tokens_per_s", round6(finite(tf.prefillTokensPerS())));
+                tt.put("decode_tokens_per_s", round6(finite(tf.decodeTokensPerS())));
+                tt.put("noise_cv", round6(tf.residualCv()));
+                notes.add(String.format(Locale.ROOT, "service time from tokens: %.3f s + input / %.0f tok/s + output / %.1f tok/s, noise cv %.2f (R² %.2f)",
+                        tf.overheadS(), finite(tf.prefillTokensPerS()), finite(tf.decodeTokensPerS()), tf.residualCv(), tf.rSquared()));
+                if (!o.replay()) {
+                    tokensSpec = json.createObjectNode();
+                    tokensSpec.set("input", empirical(json, in));
+                    tokensSpec.set("output", empirical(json, outT));
+                    notes.add("token counts are resampled from the logged ones (" + TOKEN_QUANTILES + " quantiles each)");
+                }
+            } else {
+                notes.add(String.format(Locale.ROOT, "latency follows token counts poorly (R² %.2f < %.1f): service time fitted to latency alone",
+                        tf.rSquared(), TOKEN_R2));
+            }
+        }
+        if (!tokenDriven) {
+            ServiceTimeFit.Report fit = ServiceTimeFit.fit(obs.latencyS);
+            ObjectNode sr = report.putObject("service_fit");
+            sr.put("n", fit.n());
+            sr.put("mean_s", fit.mean());
+            sr.put("cv", fit.cv());
+            ArrayNode cands = sr.putArray("candidates");
+            for (ServiceTimeFit.Candidate c : fit.candidates()) {
+                ObjectNode cn = cands.addObject();
+                cn.put("family", c.family().name().toLowerCase(Locale.ROOT));
+                cn.put("aic", c.aic());
+                cn.put("ks_distance", c.ksDistance());
+                cn.put("p50_error", c.relativeError().p50());
+                cn.put("p95_error", c.relativeError().p95());
+                cn.put("p99_error", c.relativeError().p99());
+            }
+            sr.put("recommended", fit.empiricalRecommended() ? "empirical" : fit.best().family().name().toLowerCase(Locale.ROOT));
+            fit.notes().forEach(notes::add);
+            model.set("service", json.valueToTree(fit.recommended()));
+        }
+
+        // Arrivals.
+        Traffic traffic;
+        Path trace = null;
+        if (o.replay()) {
+            trace = traceFile(out);
+            writeTrace(ws, endpoint, trace, from);
+            ObjectNode t = json.createObjectNode();
+            t.put("type", "replay");
+            t.put("file", trace.getFileName().toString());
+            t.put("column", "t");
+            t.put("unit", "s");
+            if (obs.withTokens > 0) {
+                t.put("input_tokens_column", "input_tokens");
+                t.put("output_tokens_column", "output_tokens");
+            }
+            traffic = null;
+            report.set("traffic", t);
+            notes.add("arrivals replay the " + requests + " logged request times from " + trace.getFileName());
+        } else {
+            ArrivalFit.Result af = ArrivalFit.fit(obs.arrivals);
+            traffic = aligned(af.recommended(), from);
+            ObjectNode ar = report.putObject("arrival_fit");
+            ar.put("mean_rate_per_s", af.meanRatePerS());
+            ar.put("inter_arrival_cv", af.interArrivalCv());
+            ar.put("index_of_dispersion", af.indexOfDispersion());
+            ar.put("within_hour_dispersion", af.withinHourDispersion());
+            ar.put("over_dispersed", af.overDispersed());
+            af.notes().forEach(notes::add);
+            report.set("traffic", json.valueToTree(traffic));
+        }
+
+        // Pools and prices from the bill.
+        List<BilledResource> billed = ws.unitCosts().billedResources(endpoint, from, to, UnitCostQuery.Figure.EFFECTIVE);
+        BillCapacity.Inference cap = BillCapacity.infer(billed, from, to, requests);
+        notes.addAll(cap.notes());
+        int peak = obs.peakInFlight();
+        report.put("peak_in_flight", peak);
+        ArrayNode pools = json.createArrayNode();
+        ArrayNode poolReport = report.putArray("pools");
+        int instances = cap.pools().stream().mapToInt(PoolPlan::instances).sum();
+        int concurrency = instances == 0 ? 1 : Math.max(1, (int) Math.ceil((double) peak / instances));
+        if (cap.pools().isEmpty()) {
+            ObjectNode p = pools.addObject();
+            p.put("type", "always_on");
+            p.put("name", "fleet");
+            p.put("instances", Math.max(1, peak));
+            p.set("model", model);
+            notes.add("the bill attributes no capacity to '" + endpoint + "' in the period: one always-on pool sized to the logs' peak of "
+                    + peak + " requests in flight, without a price (cost is not compared)");
+        } else {
+            for (int i = 0; i < cap.pools().size(); i++) {
+                PoolPlan plan = cap.pools().get(i);
+                poolReport.add(json.valueToTree(plan));
+                ObjectNode p = pools.addObject();
+                String name = plan.kind().equals("serverless") ? "serverless" : plan.pricingModel().replace('_', '-')
+                        + (plan.instanceType() == null ? "" : "-" + plan.instanceType());
+                p.put("type", plan.kind());
+                p.put("name", name);
+                if (!plan.kind().equals("serverless")) {
+                    p.put("instances", plan.instances());
+                    if (concurrency > 1) p.put("concurrency", concurrency);
+                }
+                p.set("model", model);
+                if (i + 1 < cap.pools().size()) p.put("overflow_to", poolName(cap.pools().get(i + 1)));
+                switch (plan.kind()) {
+                    case "always_on" -> p.putObject("price").put("usd_per_hour", round6(plan.usdPerHour()));
+                    case "spot" -> {
+                        p.putObject("price").put("usd_per_hour", round6(plan.usdPerHour()));
+                        p.putObject("interruption").put("hazard_per_hour", round6(plan.hazardPerHour()));
+                        p.put("on_interrupt", "retry");
+                        if (plan.replacementDelayS() > 0) p.put("replacement_delay_s", Math.round(plan.replacementDelayS()));
+                    }
+                    default -> {
+                        p.put("keep_alive_s", SERVERLESS_KEEP_ALIVE_S);
+                        p.putObject("billing").put("usd_per_request", plan.usdPerRequest());
+                        notes.add(String.format(Locale.ROOT, "serverless: billed $%.8f per request (the bill's cost per logged request); keep-alive %.0f s assumed",
+                                plan.usdPerRequest(), SERVERLESS_KEEP_ALIVE_S));
+                    }
+                }
+            }
+            if (cap.pools().size() > 1) notes.add("requests go to the first pool and overflow to the next in order (the logs do not say how the fleet routed)");
+            BigDecimal cost = billed.stream().map(BilledResource::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
+            observed.put("cost_usd", round6(cost.doubleValue()));
+            if (cap.fixedCost() != 0) observed.put("fixed_cost_usd", round6(cap.fixedCost()));
+        }
+
+        ObjectNode scenario = json.createObjectNode();
+        scenario.put("name", "Twin of " + endpoint);
+        scenario.put("description", description(endpoint, from, to, requests, notes));
+        if (traffic != null) scenario.set("traffic", json.valueToTree(traffic));
+        else scenario.set("traffic", report.get("traffic"));
+        scenario.set("pools", pools);
+        if (tokensSpec != null) scenario.set("tokens", tokensSpec);
+        ObjectNode run = scenario.putObject("run");
+        run.put("duration_s", to - from);
+        run.put("replications", o.replications());
+        run.put("seed", o.seed());
+        scenario.set("observed", observed);
+        ArrayNode notesNode = report.putArray("notes");
+        notes.forEach(notesNode::add);
+
+        String text;
+        try {
+            text = json.writerWithDefaultPrettyPrinter().writeValueAsString(scenario) + "\n";
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        Scenario loaded = ScenarioLoader.parse(text, out.toString(), out.toAbsolutePath().getParent());
+        try {
+            Path parent = out.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            Files.writeString(out, text);
+        } catch (IOException e) {
+            throw new BadInputException(out + ": cannot write the twin: " + e.getMessage());
+        }
+        return new Twin(scenario, loaded, report, trace);
+    }
+
+    private static String poolName(PoolPlan plan) {
+        return plan.kind().equals("serverless") ? "serverless"
+                : plan.pricingModel().replace('_', '-') + (plan.instanceType() == null ? "" : "-" + plan.instanceType());
+    }
+
+    /** All endpoints together, as one stream of requests (their cost: everything the rules attribute). */
+    public static final String ALL = "*";
+
+    private static String endpoint(Workspace ws, String asked) {
+        List<String> endpoints = ws.requestLogs().endpoints();
+        if (endpoints.isEmpty()) throw new BadInputException(ws.path() + ": no inference logs; import some first (frontier logs import FILE)");
+        if (ALL.equals(asked)) return ALL;
+        if (asked != null) {
+            if (!endpoints.contains(asked)) throw new BadInputException("--endpoint: '" + asked + "' has no requests; endpoints: " + String.join(", ", endpoints.stream().map(String::valueOf).toList()));
+            return asked;
+        }
+        if (endpoints.size() > 1) throw new BadInputException("--endpoint: the logs have several endpoints; choose one of: " + String.join(", ", endpoints.stream().map(String::valueOf).toList())
+                + ", or * for all of them together");
+        if (endpoints.getFirst() == null) throw new BadInputException("the logs name no endpoint; re-import them with an endpoint column or --map");
+        return endpoints.getFirst();
+    }
+
+    private static String modelName(Workspace ws, String endpoint) {
+        return ws.requestLogs().summary().groups().stream().filter(g -> (ALL.equals(endpoint) || endpoint.equals(g.endpoint())) && g.model() != null)
+                .max(java.util.Comparator.comparingLong(frontier.store.LogGroup::requests)).map(frontier.store.LogGroup::model).orElse(endpoint);
+    }
+
+    /** A fitted profile's time 0 is midnight (Monday midnight for a weekly one): rotate it to start at the period's first hour. */
+    static Traffic aligned(Traffic t, long from) {
+        if (t instanceof ProfileTraffic p && (p.ratesPerS().size() == 168 || p.ratesPerS().size() == 24) && p.intervalS() == 3600) {
+            var start = Instant.ofEpochSecond(from).atZone(ZoneOffset.UTC);
+            int hours = start.getHour() + (p.ratesPerS().size() == 168 ? 24 * (start.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue()) : 0);
+            List<Double> r = new ArrayList<>(p.ratesPerS());
+            java.util.Collections.rotate(r, -hours);
+            return new ProfileTraffic(r, p.intervalS(), p.repeat());
+        }
+        return t;
+    }
+
+    private static ObjectNode empirical(ObjectMapper json, long[] values) {
+        long[] s = values.clone();
+        Arrays.sort(s);
+        ObjectNode d = json.createObjectNode();
+        d.put("type", "empirical");
+        ArrayNode samples = d.putArray("samples");
+        int k = Math.min(TOKEN_QUANTILES, s.length);
+        for (int i = 0; i < k; i++) samples.add(Math.max(0, s[(int) ((i + 0.5) * s.length / k)]));
+        return d;
+    }
+
+    private static Path traceFile(Path out) {
+        String name = out.getFileName().toString().replaceFirst("\\.json$", "");
+        return out.toAbsolutePath().resolveSibling(name + ".requests.csv.gz");
+    }
+
+    /** Writes t (seconds since the period's start), input_tokens, output_tokens for every logged request of the endpoint. */
+    private static void writeTrace(Workspace ws, String endpoint, Path file, long from) {
+        try (var c = ws.requestLogs().requests(frontier.store.RequestFilter.of(ALL.equals(endpoint) ? null : endpoint, null));
+             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8))) {
+            w.write("t,input_tokens,output_tokens\n");
+            while (c.next()) {
+                w.write(String.format(Locale.ROOT, "%.6f,%s,%s%n", c.ts() - from, c.inputTokens() < 0 ? "" : Long.toString(c.inputTokens()),
+                        c.outputTokens() < 0 ? "" : Long.toString(c.outputTokens())));
+            }
+        } catch (IOException e) {
+            throw new BadInputException(file + ": cannot write the replay trace: " + e.getMessage());
+        }
+    }
+
+    private static String description(String endpoint, long from, long to, long requests, List<String> notes) {
+        return String.format(Locale.ROOT, "Calibrated twin of endpoint '%s' from the workspace's logs and bill, %s to %s (%,d requests). %s.",
+                endpoint, Instant.ofEpochSecond(from), Instant.ofEpochSecond(to), requests, String.join("; ", notes));
+    }
+
+    private static double finite(double v) {
+        return Double.isInfinite(v) ? 1e12 : v;
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1000) / 1000.0;
+    }
+
+    private static double round6(double v) {
+        return Double.parseDouble(String.format(Locale.ROOT, "%.6g", v));
+    }
+}

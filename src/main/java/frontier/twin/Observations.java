@@ -1,0 +1,99 @@
+package frontier.twin;
+
+import frontier.sim.BadInputException;
+import frontier.store.RequestCursor;
+import frontier.store.RequestFilter;
+import frontier.store.Workspace;
+import java.util.Arrays;
+
+/**
+ * The requests of one endpoint as arrays, read once from the workspace in start order: arrival times,
+ * and for successful requests with a latency, latency (s) and token counts. Memory is about 40 bytes
+ * per request (tens of millions fit in a default heap).
+ */
+final class Observations {
+    final double[] arrivals;
+    /** Arrival times of the successful requests with a latency, aligned with {@link #latencyS}. */
+    final double[] servedArrivals;
+    final double[] latencyS;
+    final long[] inputTokens;
+    final long[] outputTokens;
+    /** Successful requests that carried both token counts. */
+    final int withTokens;
+    final long errors;
+
+    private Observations(double[] arrivals, double[] served, double[] latencyS, long[] in, long[] out, int withTokens, long errors) {
+        this.arrivals = arrivals;
+        this.servedArrivals = served;
+        this.latencyS = latencyS;
+        this.inputTokens = in;
+        this.outputTokens = out;
+        this.withTokens = withTokens;
+        this.errors = errors;
+    }
+
+    static Observations read(Workspace ws, String endpoint) {
+        double[] t = new double[1024];
+        double[] lat = new double[1024];
+        double[] st = new double[1024];
+        long[] in = new long[1024];
+        long[] out = new long[1024];
+        int n = 0, m = 0, tokens = 0;
+        long errors = 0;
+        try (RequestCursor c = ws.requestLogs().requests(RequestFilter.of(Calibrator.ALL.equals(endpoint) ? null : endpoint, null))) {
+            while (c.next()) {
+                if (n == t.length) t = Arrays.copyOf(t, n * 2);
+                t[n++] = c.ts();
+                if (!c.ok()) {
+                    errors++;
+                    continue;
+                }
+                double l = c.latencyMs();
+                if (Double.isNaN(l) || l <= 0) continue;
+                if (m == lat.length) {
+                    lat = Arrays.copyOf(lat, m * 2);
+                    st = Arrays.copyOf(st, m * 2);
+                    in = Arrays.copyOf(in, m * 2);
+                    out = Arrays.copyOf(out, m * 2);
+                }
+                lat[m] = l / 1000;
+                st[m] = c.ts();
+                in[m] = c.inputTokens();
+                out[m] = c.outputTokens();
+                if (c.inputTokens() >= 0 && c.outputTokens() >= 0) tokens++;
+                m++;
+            }
+        }
+        if (n == 0) throw new BadInputException("endpoint '" + endpoint + "': no requests in the workspace");
+        return new Observations(Arrays.copyOf(t, n), Arrays.copyOf(st, m), Arrays.copyOf(lat, m), Arrays.copyOf(in, m), Arrays.copyOf(out, m), tokens, errors);
+    }
+
+    double first() {
+        return arrivals[0];
+    }
+
+    double last() {
+        return arrivals[arrivals.length - 1];
+    }
+
+    /** The q-quantile (0..1) of the latencies in milliseconds (nearest rank), NaN without latencies. */
+    static double latencyQuantileMs(double[] sorted, double q) {
+        if (sorted.length == 0) return Double.NaN;
+        int i = (int) Math.ceil(q * sorted.length) - 1;
+        return 1000 * sorted[Math.max(0, Math.min(sorted.length - 1, i))];
+    }
+
+    /** The most requests in flight at once, each successful one occupying [arrival, arrival + latency). */
+    int peakInFlight() {
+        int n = servedArrivals.length;
+        double[] ends = new double[n];
+        for (int i = 0; i < n; i++) ends[i] = servedArrivals[i] + latencyS[i];
+        Arrays.sort(ends);
+        int peak = 0, j = 0;
+        for (int i = 0; i < n; i++) {
+            while (j < n && ends[j] <= servedArrivals[i]) j++;
+            peak = Math.max(peak, i + 1 - j);
+        }
+        return peak;
+    }
+}

@@ -1,0 +1,19 @@
+package frontier.twin;
+
+/**
+ * A pool of the twin as the bill shows it: what kind, how many instances, at what price, how often spot
+ * capacity was taken away. Made by {@link BillCapacity#infer}.
+ *
+ * @param kind              always_on (on-demand and committed capacity), spot or serverless
+ * @param instances         instances billed on average (always-on) or at most at once (spot); 0 for serverless
+ * @param usdPerHour        billed cost per instance-hour (always-on, spot)
+ * @param usdPerRequest     billed cost per observed request (serverless)
+ * @param hazardPerHour     spot interruptions per instance-hour: resources that stopped before the period ended
+ * @param replacementDelayS mean time a spot slot stayed empty after an interruption
+ * @param instanceHours     billed instance-hours in the period
+ * @param cost              billed cost in the period (dollars, rounded from the exact sum for simulation only)
+ * @param resources         distinct resource ids billed
+ */
+public record PoolPlan(String kind, String pricingModel, String instanceType, int instances, double usdPerHour, double usdPerRequest,
+                       double hazardPerHour, double replacementDelayS, double instanceHours, double cost, int resources) {
+}
