@@ -41,8 +41,9 @@ final class CalibrateCommand implements Callable<Integer> {
             + " writes FILE's stem + .requests.csv.gz beside it.")
     boolean replay;
 
-    @Option(names = "--replications", paramLabel = "N", description = "Replications the twin's run asks for (default ${DEFAULT-VALUE}).")
-    int replications = 2;
+    @Option(names = "--replications", paramLabel = "N", description = "Replications the twin's run asks for (default: enough for about"
+            + " 20,000 simulated requests, 2 to 30).")
+    int replications = 0;
 
     @Option(names = "--seed", paramLabel = "S", description = "The twin's seed (default ${DEFAULT-VALUE}).")
     long seed = 1;

@@ -48,6 +48,8 @@ public final class Calibrator {
     /** Keep-alive given to a serverless pool: the bill does not show it (AWS Lambda keeps idle instances about this long). */
     static final double SERVERLESS_KEEP_ALIVE_S = 600;
     private static final double DAY = 86_400;
+    /** Simulated requests an automatic number of replications aims at. */
+    static final int CHECK_REQUESTS = 20_000;
 
     private Calibrator() {
     }
@@ -57,12 +59,13 @@ public final class Calibrator {
      *
      * @param endpoint     the endpoint; null when the logs have only one
      * @param replay       replay the logged arrival times (and token counts) instead of a fitted process
-     * @param replications replications the twin's run asks for
+     * @param replications replications the twin's run asks for; 0 = enough for about {@value #CHECK_REQUESTS} simulated
+     *                     requests (2 to 30), so that small logs are not judged on a noisy percentile
      * @param seed         the twin's seed
      */
     public record Options(String endpoint, boolean replay, int replications, long seed) {
         public Options {
-            if (replications < 1) throw new BadInputException("--replications: expected an integer >= 1, got " + replications);
+            if (replications < 0) throw new BadInputException("--replications: expected an integer >= 1 (or 0 for automatic), got " + replications);
         }
     }
 
@@ -283,7 +286,8 @@ public final class Calibrator {
         if (tokensSpec != null) scenario.set("tokens", tokensSpec);
         ObjectNode run = scenario.putObject("run");
         run.put("duration_s", to - from);
-        run.put("replications", o.replications());
+        run.put("replications", o.replications() > 0 ? o.replications()
+                : (int) Math.max(2, Math.min(30, Math.ceil((double) CHECK_REQUESTS / requests))));
         run.put("seed", o.seed());
         scenario.set("observed", observed);
         ArrayNode notesNode = report.putArray("notes");
