@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
 /** {@code frontier import FILE...}: billing exports into the workspace, one transaction per file. */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Imports billing exports (FOCUS, AWS CUR legacy/2.0 incl. manifests, Azure EA/MCA, GCP BigQuery CSV/JSONL;",
-                "plain, .gz or .zip) into the workspace. Each file is one transaction: all of it or nothing."})
+                "plain, .gz, .zip or Parquet) into the workspace. Each file is one transaction: all of it or nothing."})
 final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

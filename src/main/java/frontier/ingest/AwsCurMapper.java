@@ -88,6 +88,7 @@ final class AwsCurMapper extends RowMapper {
             else if (n.startsWith("resource_tags_")) keys.add(n.substring("resource_tags_".length()));
             else continue;
             idx.add(i);
+            c.use(i);
         }
         tagColumns = idx.stream().mapToInt(Integer::intValue).toArray();
         tagKeys = keys.toArray(String[]::new);

@@ -33,10 +33,11 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipInputStream;
 
 /**
- * One billing export opened for streaming: a CSV or JSONL file (plain, gzip or zip), or an AWS CUR
- * manifest whose parts are read one after the other as one export. The format is detected from the
- * header (or insisted on through {@link ReadOptions}); {@link #next()} returns normalised
- * {@link Charge}s until null. Memory stays flat whatever the size: one record at a time.
+ * One billing export opened for streaming: a CSV or JSONL file (plain, gzip or zip), a Parquet file
+ * (recognised by its {@code PAR1} magic, read through {@link ParquetRows}), or an AWS CUR manifest
+ * whose parts are read one after the other as one export. The format is detected from the header (a
+ * Parquet file's top-level column names) or insisted on through {@link ReadOptions}; {@link #next()}
+ * returns normalised {@link Charge}s until null. Memory stays flat whatever the size: one record at a time.
  *
  * <p>{@link #sha256()} is the hash of the raw bytes of all parts, known once the source is exhausted;
  * {@link #bytesRead()} may be read from another thread for progress. Anything wrong with the input
@@ -119,8 +120,9 @@ public final class BillingSource implements AutoCloseable {
                 rows++;
                 return c;
             }
+            part.finish();
             part.close();
-            bytesBefore += part.counter.count;
+            bytesBefore += part.size();
             part = null;
             if (partIndex + 1 < parts.size()) openNextPart();
         }
@@ -239,6 +241,7 @@ public final class BillingSource implements AutoCloseable {
         CountingStream counter;
         InputStream raw;
         CsvParser csv;
+        ParquetRows parquet;
         BufferedReader jsonReader;
         long jsonLine;
         Columns columns;
@@ -251,10 +254,20 @@ public final class BillingSource implements AutoCloseable {
         }
 
         long line() {
+            if (parquet != null) return parquet.line();
             return csv != null ? csv.line() : jsonLine;
         }
 
+        /** Raw bytes of this part once it has been read. */
+        long size() {
+            return parquet != null ? partSize() : counter.count;
+        }
+
         void open() {
+            if (ParquetRows.isParquet(path)) {
+                openParquet();
+                return;
+            }
             try {
                 counter = new CountingStream(Files.newInputStream(path));
                 raw = counter;
@@ -269,9 +282,6 @@ public final class BillingSource implements AutoCloseable {
                     ZipInputStream zip = new ZipInputStream(in);
                     if (zip.getNextEntry() == null) throw new BadInputException(name + ": the zip archive is empty");
                     data = zip;
-                } else if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'A' && magic[2] == 'R' && magic[3] == '1') {
-                    throw new BadInputException(name + ": is a Parquet file; Frontier reads CSV and JSON Lines exports "
-                            + "(plain, .gz or .zip). Export the report as CSV (see docs/billing.md).");
                 }
                 BufferedInputStream text = new BufferedInputStream(data, 1 << 16);
                 text.mark(4096);
@@ -287,6 +297,43 @@ public final class BillingSource implements AutoCloseable {
                 Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
                 throw new BadInputException(name + ": cannot read the file (" + cause.getMessage() + ")", e);
             }
+        }
+
+        /** A Parquet part: its top-level columns are the header; its bytes are hashed once its rows are read. */
+        private void openParquet() {
+            parquet = ParquetRows.open(path, name);
+            columns = new Columns(parquet.columnNames());
+            choose(columns, false);
+            parquet.start(columns.used());
+            row = parquet;
+        }
+
+        /** Progress through a Parquet part, in bytes: its size in proportion to the rows read. */
+        private long progressBytes(long rowsRead) {
+            long n = parquet.rowCount();
+            long size = partSize();
+            return n == 0 ? size : (long) (size * ((double) rowsRead / n));
+        }
+
+        private long partSize() {
+            try {
+                return Files.size(path);
+            } catch (IOException e) {
+                throw new BadInputException(name + ": cannot read the file (" + e.getMessage() + ")", e);
+            }
+        }
+
+        /** Once all rows are read: a Parquet part's bytes go into the export's hash (CSV parts are hashed as they stream). */
+        void finish() {
+            if (parquet == null) return;
+            try (InputStream in = Files.newInputStream(path)) {
+                byte[] buf = new byte[1 << 16];
+                int n;
+                while ((n = in.read(buf)) > 0) digest.update(buf, 0, n);
+            } catch (IOException e) {
+                throw new BadInputException(name + ": cannot read the file (" + e.getMessage() + ")", e);
+            }
+            bytesDone = bytesBefore + partSize();
         }
 
         private int firstNonBlank(InputStream in) throws IOException {
@@ -497,6 +544,11 @@ public final class BillingSource implements AutoCloseable {
         }
 
         Charge next() {
+            if (parquet != null) {
+                if (!parquet.next()) return null;
+                if ((parquet.rowsRead() & 1023) == 0) bytesDone = bytesBefore + progressBytes(parquet.rowsRead());
+                return mapper.map(row);
+            }
             if (csv != null) {
                 if (!csv.next()) return null;
                 if (csv.size() != columns.size()) {
@@ -516,6 +568,7 @@ public final class BillingSource implements AutoCloseable {
         }
 
         void close() {
+            if (parquet != null) parquet.close();
             try {
                 if (raw != null) raw.close();
             } catch (IOException e) {

@@ -1,6 +1,7 @@
 package frontier.ingest;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,10 +11,13 @@ import java.util.Map;
  * A header, looked up by canonical name: letters and digits only, lower case, so that
  * {@code lineItem/UnblendedCost} (legacy CUR), {@code line_item_unblended_cost} (CUR 2.0, Athena) and
  * {@code costInBillingCurrency}/{@code CostInBillingCurrency} (Azure MCA/EA) each meet their twin.
+ * It remembers which columns were found (or marked with {@link #use}), so that a columnar reader
+ * (Parquet) decodes only the columns the format's mapper reads.
  */
 public final class Columns {
     private final List<String> names;
     private final Map<String, Integer> byCanon = new LinkedHashMap<>();
+    private final BitSet used = new BitSet();
 
     public Columns(List<String> names) {
         this.names = new ArrayList<>(names);
@@ -34,9 +38,22 @@ public final class Columns {
     public int find(String... canonNames) {
         for (String n : canonNames) {
             Integer i = byCanon.get(n);
-            if (i != null) return i;
+            if (i != null) {
+                used.set(i);
+                return i;
+            }
         }
         return -1;
+    }
+
+    /** Marks column i as read by a mapper that found it other than through {@link #find}. */
+    void use(int i) {
+        used.set(i);
+    }
+
+    /** The columns found or marked so far. */
+    BitSet used() {
+        return (BitSet) used.clone();
     }
 
     public boolean has(String canonName) {

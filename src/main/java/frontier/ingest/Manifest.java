@@ -41,11 +41,6 @@ final class Manifest {
         if (keys == null || !keys.isArray() || keys.isEmpty()) {
             throw new BadInputException(manifest + ": a CUR manifest must list its parts in 'reportKeys' or 'dataFiles'");
         }
-        JsonNode compression = root.get("compression");
-        if (compression != null && compression.asText().equalsIgnoreCase("Parquet")) {
-            throw new BadInputException(manifest + ": the report is delivered as Parquet; Frontier reads CSV "
-                    + "(plain, GZIP or ZIP) reports. Configure the export with CSV output (see docs/billing.md).");
-        }
         Path dir = manifest.toAbsolutePath().getParent();
         List<Path> parts = new ArrayList<>();
         for (JsonNode k : keys) {

@@ -98,6 +98,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void parquetLibraryStaysInsideIngest() {
+        noClasses().that().resideOutsideOfPackage("frontier.ingest..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.hardwood..", "org.xerial.snappy..")
+                .check(CLASSES);
+    }
+
+    @Test
     void billingIngestIsPlainJavaAndStoreHasNoUi() {
         noClasses().that().resideInAPackage("frontier.ingest..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "picocli..", "frontier.app..", "frontier.cli..",

@@ -104,6 +104,28 @@ class BillingCliTest {
     }
 
     @Test
+    void parquetManifestWithACorruptPartStoresNothing() throws Exception {
+        Path good = Path.of(BillingCliTest.class.getResource("/billing/aws_cur2_mock.parquet").toURI());
+        Path corrupt = Path.of(BillingCliTest.class.getResource("/billing/aws_cur2_bad_value.parquet").toURI());
+        Files.copy(good, dir.resolve("cur2-00001.snappy.parquet"));
+        Files.copy(corrupt, dir.resolve("cur2-00002.snappy.parquet"));
+        Path manifest = dir.resolve("cur2-Manifest.json");
+        Files.writeString(manifest, "{\"dataFiles\": [\"s3://b/data/cur2-00001.snappy.parquet\", \"s3://b/data/cur2-00002.snappy.parquet\"],"
+                + " \"compression\": \"Parquet\"}");
+        String ws = dir.resolve("ws.sqlite").toString();
+        CliRun r = cli("import", "-w", ws, manifest.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("cur2-00002.snappy.parquet: row 2, column line_item_currency_code"), r.err());
+        JsonNode costs = new ObjectMapper().readTree(cli("costs", "-w", ws, "--json").out());
+        assertTrue(costs.at("/groups").isArray() && costs.at("/groups").isEmpty(), "the first part's 10 rows were rolled back: " + costs);
+
+        CliRun one = cli("import", "-w", ws, good.toString(), "--json");
+        assertEquals(0, one.code(), "no earlier import of these periods to overlap: " + one.err());
+        assertEquals(10, new ObjectMapper().readTree(one.out()).at("/imports/0/rows").asInt());
+        assertEquals(10, new ObjectMapper().readTree(cli("costs", "-w", ws, "--json").out()).at("/total/lines").asLong());
+    }
+
+    @Test
     void progressGoesToStderrWhenAsked() {
         Path f = Samples.billing("azure_ea_actualcost_small.csv");
         CliRun r = cli("import", "-w", dir.resolve("ws.sqlite").toString(), f.toString(), "--progress");

@@ -194,7 +194,8 @@ public final class DataView implements WorkbenchView {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Import billing export");
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Billing exports (*.csv, *.csv.gz, *.zip, *.jsonl, *.json)", "*.csv", "*.gz", "*.zip", "*.jsonl", "*.json"),
+                new FileChooser.ExtensionFilter("Billing exports (*.csv, *.csv.gz, *.zip, *.jsonl, *.json, *.parquet)", "*.csv", "*.gz", "*.zip", "*.jsonl",
+                        "*.json", "*.parquet"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         File f = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
         if (f != null) vm.importFile(f.toPath());
