@@ -3,12 +3,15 @@ package frontier.app;
 import frontier.app.costs.CostsView;
 import frontier.app.data.BillingSession;
 import frontier.app.data.DataView;
+import frontier.demo.DemoWorkspace;
 import frontier.app.explore.ExploreView;
 import frontier.app.explore.ExploreViewModel;
 import frontier.app.simulate.SimulateView;
 import frontier.app.simulate.SimulateViewModel;
 import frontier.scenario.ScenarioRunner;
 import frontier.scenario.sweep.SweepRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
@@ -18,6 +21,8 @@ import javafx.stage.Stage;
 /**
  * The JavaFX application: one {@link MainWindow} holding the workbench views. Started through
  * {@link frontier.Launcher} ({@code app [FILE]}); see {@link LaunchOptions} for arguments and properties.
+ * The Data and Costs views start on the most recently used workspace, else on the demo workspace, which
+ * the first start creates (see {@link #startOnDemo}).
  */
 public final class FrontierApp extends Application {
     private SimulateViewModel simulate;
@@ -32,9 +37,11 @@ public final class FrontierApp extends Application {
     public void start(Stage stage) {
         LaunchOptions options = LaunchOptions.from(getParameters().getRaw(), System.getProperties());
         simulate = new SimulateViewModel(options.examplesDir(), ScenarioRunner.defaultRunner());
-        BillingSession billing = BillingSession.shared();
+        BillingSession billing = BillingSession.shared(options.workspace());
         explore = new ExploreViewModel(options.examplesDir().resolve("sweeps"), SweepRunner.defaultRunner());
-        MainWindow window = new MainWindow(List.of(new SimulateView(simulate), new ExploreView(explore), new DataView(billing), new CostsView(billing)));
+        DataView data = new DataView(billing);
+        CostsView costs = new CostsView(billing);
+        MainWindow window = new MainWindow(List.of(new SimulateView(simulate), new ExploreView(explore), data, costs));
         stage.setTitle("Frontier");
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setScene(window.createScene(Math.min(1320, screen.getWidth()), Math.min(840, screen.getHeight())));
@@ -43,10 +50,25 @@ public final class FrontierApp extends Application {
             explore.cancel();
         });
         stage.show();
+        startOnDemo(DemoWorkspace.defaultPath(), data, costs, window, options.initialFile() == null);
         if (options.initialFile() != null) {
             simulate.open(options.initialFile());
             if (options.autorun() && simulate.canRunProperty().get()) simulate.run();
         }
+    }
+
+    /**
+     * If the session is on the {@code demo} workspace and it is still empty (the first start), creates it
+     * with progress in the Data view; with {@code showViews}, the Data view is shown while it is made and
+     * the Costs view, with its charts, once it is there.
+     */
+    static void startOnDemo(Path demo, DataView data, CostsView costs, MainWindow window, boolean showViews) {
+        Path current = data.viewModel().session().workspace().toAbsolutePath().normalize();
+        if (!current.equals(demo.toAbsolutePath().normalize())) return;
+        if (showViews && !Files.exists(current)) window.show(data);
+        data.viewModel().createDemoIfEmpty(() -> {
+            if (showViews) window.show(costs);
+        });
     }
 
     @Override

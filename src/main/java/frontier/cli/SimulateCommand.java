@@ -1,5 +1,6 @@
 package frontier.cli;
 
+import frontier.model.RequestLogCsv;
 import frontier.scenario.Scenario;
 import frontier.scenario.ScenarioLoader;
 import frontier.scenario.ScenarioRunner;
@@ -8,6 +9,9 @@ import frontier.scenario.SummaryJson;
 import frontier.sim.BadInputException;
 import frontier.sim.RunControl;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -15,7 +19,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code frontier simulate FILE}: runs a scenario and prints its summary as a table or as JSON. */
+/**
+ * {@code frontier simulate FILE}: runs a scenario and prints its summary as a table or as JSON; with
+ * {@code --request-log}, also writes one replication's per-request log as CSV.
+ */
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Run a scenario file and print latency, throughput, utilization and queue statistics.")
 final class SimulateCommand implements Callable<Integer> {
@@ -37,6 +44,15 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON object (fields in docs/cli.md) instead of a table.")
     boolean json;
 
+    @Option(names = "--request-log", paramLabel = "OUT", description = "Write every request's outcome as CSV to OUT (.gz: compressed); one replication only.")
+    Path requestLog;
+
+    @Option(names = "--replication", paramLabel = "K", description = "Run only replication K (1 to N) of the scenario's N.")
+    Integer replication;
+
+    @Option(names = "--start", paramLabel = "INSTANT", description = "Wall-clock time of simulated time 0 in the request log (ISO-8601, default 1970-01-01T00:00:00Z).")
+    String start;
+
     @Override
     public Integer call() {
         Scenario s = ScenarioLoader.load(file);
@@ -46,15 +62,45 @@ final class SimulateCommand implements Callable<Integer> {
             s = s.withRun(s.run().withReplications(replications));
         }
         if (threads != null && threads < 1) throw new BadInputException("--threads: expected an integer >= 1, got " + threads);
-        ScenarioRunner runner = threads == null ? ScenarioRunner.defaultRunner() : new ScenarioRunner(threads);
-        Summary summary = runner.run(s, RunControl.NONE);
+        int n = s.run().replications();
+        if (replication != null && (replication < 1 || replication > n)) {
+            throw new BadInputException("--replication: expected an integer from 1 to " + n + " (the scenario's replications), got " + replication);
+        }
+        if (start != null && requestLog == null) throw new BadInputException("--start: only with --request-log");
+        if (requestLog != null && n > 1 && replication == null) {
+            throw new BadInputException("--request-log: the scenario runs " + n + " replications and a request log holds one;"
+                    + " pick it with --replication K (1 to " + n + ") or run --replications 1");
+        }
+        Summary summary;
+        long rows = 0;
+        if (requestLog != null) {
+            try (RequestLogCsv log = RequestLogCsv.create(requestLog, startInstant())) {
+                summary = ScenarioRunner.replication(s, replication == null ? 0 : replication - 1, RunControl.NONE, log);
+                rows = log.rows();
+            }
+        } else if (replication != null) {
+            summary = ScenarioRunner.replication(s, replication - 1, RunControl.NONE, null);
+        } else {
+            ScenarioRunner runner = threads == null ? ScenarioRunner.defaultRunner() : new ScenarioRunner(threads);
+            summary = runner.run(s, RunControl.NONE);
+        }
         var out = spec.commandLine().getOut();
         if (json) {
             out.println(SummaryJson.write(summary, s.observed()));
         } else {
             out.print(SummaryTable.format(summary));
+            if (requestLog != null) out.println(String.format(Locale.ROOT, "Request log: %,d requests written to %s", rows, requestLog));
             out.print(SummaryTable.comparison(frontier.scenario.TwinComparison.compare(s.observed(), summary)));
         }
         return FrontierCli.OK;
+    }
+
+    private Instant startInstant() {
+        if (start == null) return Instant.EPOCH;
+        try {
+            return Instant.parse(start);
+        } catch (DateTimeParseException e) {
+            throw new BadInputException("--start: expected an ISO-8601 instant like 2026-10-01T00:00:00Z, got " + start);
+        }
     }
 }

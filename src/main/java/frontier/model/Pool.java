@@ -235,7 +235,7 @@ final class Pool implements EventHandler {
         }
         if (spec.overflowTo() != null && queue.size() >= spec.overflowQueue() && freeSlots() == 0) return Offer.OVERFLOW;
         if (queue.size() >= capacity) {
-            stats.rejected(now);
+            stats.rejected(now, r, this);
             return Offer.ACCEPTED;
         }
         enqueue(r, now);
@@ -251,7 +251,7 @@ final class Pool implements EventHandler {
         }
         if (live.size() >= maxInstances) {
             if (spec.overflowTo() != null) return Offer.OVERFLOW;
-            stats.rejected(now);
+            stats.rejected(now, r, this);
             return Offer.ACCEPTED;
         }
         // A new instance for this request, which waits for its cold start.
@@ -395,7 +395,7 @@ final class Pool implements EventHandler {
             r.next = null;
             completed++;
             if (billing != null) bill(r, now);
-            stats.completed(now, r);
+            stats.completed(now, r, this);
             r = next;
         }
         if (batching == null && inst.state == Instance.READY && !queue.isEmpty()) {
@@ -441,8 +441,7 @@ final class Pool implements EventHandler {
         timeoutPending = false;
         Request head;
         while ((head = queue.peekFirst()) != null && head.enqueued + timeout <= now) {
-            dequeue(now);
-            stats.timedOut(now);
+            stats.timedOut(now, dequeue(now), this);
         }
         if (!queue.isEmpty()) scheduleTimeout();
     }
@@ -461,6 +460,7 @@ final class Pool implements EventHandler {
         table[index] = inst;
         inst.liveIndex = live.size();
         live.add(inst);
+        stats.instanceLaunched(this, inst, sim.now());
         return inst;
     }
 
@@ -469,6 +469,7 @@ final class Pool implements EventHandler {
         Instance inst = newInstance(provisioned);
         double now = sim.now();
         inst.state = Instance.READY;
+        stats.instanceReady(inst, now);
         nIdle++;
         ready.update(now, nIdle + nBusy);
         makeAvailable(inst);
@@ -496,6 +497,7 @@ final class Pool implements EventHandler {
         nStarting--;
         starting.update(now, nStarting);
         inst.state = Instance.READY;
+        stats.instanceReady(inst, now);
         nIdle++;
         ready.update(now, nIdle + nBusy);
         // Serverless: the requests that triggered (or joined) this start run now, cold.
@@ -551,6 +553,7 @@ final class Pool implements EventHandler {
             }
         }
         inst.state = Instance.STOPPED;
+        stats.instanceStopped(inst, now);
         int i = inst.liveIndex;
         Instance last = live.removeLast();
         if (last != inst) {
@@ -655,7 +658,7 @@ final class Pool implements EventHandler {
                     fleet.redispatch(r);
                 } else {
                     lost++;
-                    stats.lost(now);
+                    stats.lost(now, r, this);
                 }
                 r = next;
             }

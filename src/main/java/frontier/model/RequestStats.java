@@ -3,13 +3,18 @@ package frontier.model;
 import frontier.sim.Simulation;
 import frontier.sim.Tally;
 import frontier.sim.TimeWeighted;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything observed about requests in one run, fleet-wide and per request class, in bounded memory.
  * Statistics (and the pools' own accounts) are reset when the warm-up ends; the run is stopped once the
  * target number of requests has finished after the warm-up, when the stop rule is a request count. A
- * request finishes exactly once: completed, rejected, timed out or lost (conservation).
+ * request finishes exactly once: completed, rejected, timed out or lost (conservation). With a
+ * {@link RunListener}, it also tells the listener how each request left and how long each instance lived;
+ * without one, that costs one null check per request.
  */
 final class RequestStats {
     final Tally wait = new Tally();
@@ -43,6 +48,15 @@ final class RequestStats {
     private long finished;
     private int present;
 
+    private final String[] classNames;
+    // Only with a listener.
+    private RunListener listener;
+    private boolean logTokensIn;
+    private boolean logTokensOut;
+    /** Instances alive, in launch order (a deterministic order for the spans still open at the end). */
+    private final Map<Instance, OpenSpan> open = new LinkedHashMap<>();
+    private final Map<Pool, Integer> launched = new HashMap<>();
+
     /**
      * @param warmupFinished    finished requests to discard before statistics start (0 for none or a
      *                          time-based warm-up)
@@ -55,6 +69,7 @@ final class RequestStats {
         this.warm = warmFromStart && warmupFinished == 0;
         int n = Math.max(1, classes.size());
         classified = !classes.isEmpty();
+        classNames = classes.stream().map(RequestClass::name).toArray(String[]::new);
         classLatency = new Tally[n];
         classCompleted = new long[n];
         classWithinSlo = new long[n];
@@ -71,17 +86,25 @@ final class RequestStats {
         pools = p;
     }
 
+    /** Reports to {@code l} from now on; {@code tokens} says which token counts the requests carry. */
+    void listen(RunListener l, TokensSpec tokens) {
+        listener = l;
+        logTokensIn = tokens != null && tokens.input() != null;
+        logTokensOut = tokens != null && tokens.output() != null;
+    }
+
     void arrived(double now, Request r) {
         arrivals++;
         if (classified) classArrivals[r.cls]++;
         inSystem.update(now, ++present);
     }
 
-    void completed(double now, Request r) {
+    void completed(double now, Request r, Pool pool) {
         double w = r.serviceStart - r.arrival;
         double s = now - r.serviceStart;
         record(r, w, s, now - r.arrival);
         if (r.coldWait) coldWaits++;
+        if (listener != null && warm) tell(r, now - r.arrival, pool, RequestOutcome.Status.COMPLETED, s);
         finish(now);
     }
 
@@ -89,6 +112,7 @@ final class RequestStats {
     void cacheHit(double now, Request r, double latency) {
         cacheHits++;
         record(r, 0, latency, latency);
+        if (listener != null && warm) tell(r, latency, null, RequestOutcome.Status.COMPLETED, latency);
         finish(now);
     }
 
@@ -106,19 +130,73 @@ final class RequestStats {
         }
     }
 
-    void rejected(double now) {
+    void rejected(double now, Request r, Pool pool) {
         rejected++;
+        if (listener != null && warm) tell(r, now - r.arrival, pool, RequestOutcome.Status.REJECTED, Double.NaN);
         finish(now);
     }
 
-    void timedOut(double now) {
+    void timedOut(double now, Request r, Pool pool) {
         timedOut++;
+        if (listener != null && warm) tell(r, now - r.arrival, pool, RequestOutcome.Status.TIMED_OUT, Double.NaN);
         finish(now);
     }
 
-    void lost(double now) {
+    void lost(double now, Request r, Pool pool) {
         lost++;
+        if (listener != null && warm) tell(r, now - r.arrival, pool, RequestOutcome.Status.LOST, Double.NaN);
         finish(now);
+    }
+
+    private void tell(Request r, double latency, Pool pool, RequestOutcome.Status status, double serviceS) {
+        listener.requestFinished(new RequestOutcome(r.arrival, latency, serviceS,
+                classNames.length == 0 ? null : classNames[r.cls], pool == null ? null : pool.name,
+                pool == null ? null : pool.spec.model().name(), status, r.coldWait,
+                logTokensIn ? r.tokensIn : null, logTokensOut ? r.tokensOut : null));
+    }
+
+    // ---------------------------------------------------------------- instance lifetimes (listener only)
+
+    private static final class OpenSpan {
+        final Pool pool;
+        final int serial;
+        final double launched;
+        double ready = Double.NaN;
+
+        OpenSpan(Pool pool, int serial, double launched) {
+            this.pool = pool;
+            this.serial = serial;
+            this.launched = launched;
+        }
+
+        InstanceSpan close(double at, boolean running) {
+            return new InstanceSpan(pool.name, pool.spec.model().name(), serial, launched, ready, at, running);
+        }
+    }
+
+    void instanceLaunched(Pool pool, Instance inst, double now) {
+        if (listener == null) return;
+        int serial = launched.merge(pool, 1, Integer::sum);
+        open.put(inst, new OpenSpan(pool, serial, now));
+    }
+
+    void instanceReady(Instance inst, double now) {
+        if (listener == null) return;
+        OpenSpan s = open.get(inst);
+        if (s != null) s.ready = now;
+    }
+
+    void instanceStopped(Instance inst, double now) {
+        if (listener == null) return;
+        OpenSpan s = open.remove(inst);
+        if (s != null) listener.instanceStopped(s.close(now, false));
+    }
+
+    /** The run ended at {@code end}: reports the instances still alive, in launch order. */
+    void closeSpans(double end) {
+        if (listener == null) return;
+        for (OpenSpan s : open.values()) listener.instanceStopped(s.close(end, true));
+        open.clear();
     }
 
     void retried() {

@@ -38,6 +38,14 @@ public final class ServingModel {
     }
 
     public static RunResult run(FleetSpec spec, Path baseDir, RandomStreams streams, RunControl control) {
+        return run(spec, baseDir, streams, control, null);
+    }
+
+    /**
+     * One replication that also tells {@code listener} (null: nobody) how every request in the observation
+     * window left and how long every instance lived; see {@link RunListener}.
+     */
+    public static RunResult run(FleetSpec spec, Path baseDir, RandomStreams streams, RunControl control, RunListener listener) {
         long wallStart = System.nanoTime();
         Simulation sim = new Simulation();
         RunSpec run = spec.run();
@@ -45,6 +53,7 @@ public final class ServingModel {
         long stopAfter = run.requests() == null ? Long.MAX_VALUE : run.requests();
         boolean timedWarmup = run.warmupS() != null && run.warmupS() > 0;
         RequestStats stats = new RequestStats(sim, warmupFinished, stopAfter, !timedWarmup, spec.classes());
+        if (listener != null) stats.listen(listener, spec.tokens());
         Fleet fleet = new Fleet(stats, spec.classes(), spec.cache(), spec.tokens(), streams);
         List<Pool> pools = new ArrayList<>();
         for (Pools p : spec.pools()) {
@@ -103,6 +112,7 @@ public final class ServingModel {
         }
         double end = sim.now();
         if (!stats.warm()) stats.reset(end); // the run ended inside the warm-up: nothing was observed
+        stats.closeSpans(end);
         sampler.sample(end);
         return result(spec, stats, pools, end, sampler.series(), sim.eventCount(), (System.nanoTime() - wallStart) / 1e9);
     }

@@ -1,6 +1,7 @@
 package frontier.scenario;
 
 import frontier.model.FleetSpec;
+import frontier.model.RunListener;
 import frontier.model.RunResult;
 import frontier.model.ServingModel;
 import frontier.sim.CancelledException;
@@ -95,6 +96,18 @@ public final class ScenarioRunner {
             control.progress(1.0);
             return Summary.of(scenario.name(), seed, results).withLabels(labels(fleet));
         }
+    }
+
+    /**
+     * Runs replication {@code k} (0-based) alone, on the calling thread, telling {@code listener} about every
+     * request and instance (see {@link RunListener}); the summary holds that one replication.
+     */
+    public static Summary replication(Scenario scenario, int k, RunControl control, RunListener listener) {
+        int n = scenario.run().replications();
+        if (k < 0 || k >= n) throw new IllegalArgumentException("replication " + k + " of " + n);
+        FleetSpec fleet = scenario.fleet();
+        RunResult r = ServingModel.run(fleet, scenario.baseDir(), new RandomStreams(scenario.run().seed(), k), control, listener);
+        return Summary.of(scenario.name(), scenario.run().seed(), List.of(r)).withLabels(labels(fleet));
     }
 
     /** What each pool serves: its model's name and, when given, its accuracy label. */

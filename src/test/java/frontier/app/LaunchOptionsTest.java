@@ -29,4 +29,17 @@ class LaunchOptionsTest {
         assertEquals(Path.of("my.json"), o.initialFile());
         assertTrue(o.autorun());
     }
+
+    @Test
+    void aSqliteArgumentIsTheWorkspaceAndWinsOverTheProperty() {
+        Properties p = new Properties();
+        p.setProperty("frontier.workspace", "/data/team.sqlite");
+        LaunchOptions byProperty = LaunchOptions.from(List.of(), p);
+        assertEquals(Path.of("/data/team.sqlite"), byProperty.workspace());
+        LaunchOptions byArgument = LaunchOptions.from(List.of("mine.sqlite"), p);
+        assertEquals(Path.of("mine.sqlite"), byArgument.workspace());
+        assertNull(byArgument.initialFile(), "a workspace is not a scenario");
+        LaunchOptions scenario = LaunchOptions.from(List.of("fleet.json"), new Properties());
+        assertNull(scenario.workspace(), "no workspace named: the usual choice (most recent, else the demo)");
+    }
 }

@@ -105,6 +105,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void demoIsBuiltFromTheDomainAndUsedOnlyByTheShells() {
+        noClasses().that().resideInAPackage("frontier.demo..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "picocli..", "frontier.app..", "frontier.cli..",
+                        "java.sql..", "org.sqlite..", "frontier.analysis..")
+                .check(CLASSES);
+        noClasses().that().resideInAnyPackage("frontier.sim..", "frontier.model..", "frontier.scenario..", "frontier.cost..",
+                        "frontier.ingest..", "frontier.store..", "frontier.analysis..")
+                .should().dependOnClassesThat().resideInAPackage("frontier.demo..")
+                .check(CLASSES);
+    }
+
+    @Test
     void billingIngestIsPlainJavaAndStoreHasNoUi() {
         noClasses().that().resideInAPackage("frontier.ingest..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "picocli..", "frontier.app..", "frontier.cli..",

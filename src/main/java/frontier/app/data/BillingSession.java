@@ -1,8 +1,10 @@
 package frontier.app.data;
 
+import frontier.demo.DemoWorkspace;
 import frontier.store.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -32,19 +34,24 @@ public final class BillingSession {
     }
 
     /**
-     * The application's session: {@code -Dfrontier.workspace=PATH} if given, else the most recently
-     * used workspace that still exists, else {@link Workspace#defaultPath()}.
+     * The application's session, on {@link #startWorkspace}: {@code forced} (a workspace named at launch,
+     * or null), else the most recently used workspace that still exists, else the demo workspace.
      */
-    public static synchronized BillingSession shared() {
+    public static synchronized BillingSession shared(Path forced) {
         if (shared == null) {
             RecentWorkspaces recent = RecentWorkspaces.at(RecentWorkspaces.defaultFile());
-            Path start = Workspace.defaultPath();
-            if (System.getProperty("frontier.workspace") == null) {
-                start = recent.list().stream().filter(Files::isRegularFile).findFirst().orElse(start);
-            }
-            shared = new BillingSession(start, recent);
+            shared = new BillingSession(startWorkspace(forced, recent.list(), DemoWorkspace.defaultPath()), recent);
         }
         return shared;
+    }
+
+    /**
+     * Which workspace the app starts on: {@code forced} if not null, else the first of {@code recent} that
+     * still exists, else {@code demo} (which the app then fills on its first start).
+     */
+    public static Path startWorkspace(Path forced, List<Path> recent, Path demo) {
+        if (forced != null) return forced;
+        return recent.stream().filter(Files::isRegularFile).findFirst().orElse(demo);
     }
 
     public Path workspace() {

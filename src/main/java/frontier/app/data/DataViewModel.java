@@ -1,7 +1,11 @@
 package frontier.app.data;
 
+import frontier.demo.DemoData;
+import frontier.demo.DemoWorkspace;
 import frontier.ingest.ReadOptions;
 import frontier.sim.BadInputException;
+import frontier.sim.CancelledException;
+import frontier.sim.RunControl;
 import frontier.store.ImportCancelledException;
 import frontier.store.ImportMonitor;
 import frontier.store.ImportRecord;
@@ -9,6 +13,7 @@ import frontier.store.ImportResult;
 import frontier.store.OverlapException;
 import frontier.store.OverlapPolicy;
 import frontier.store.Workspace;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +53,7 @@ public final class DataViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding canImport = running.not();
     private Function<OverlapException, Optional<OverlapPolicy>> overlapResolver = e -> Optional.empty();
-    private ImportTask task;
+    private Task<?> task;
 
     public DataViewModel(BillingSession session) {
         this.session = session;
@@ -96,12 +101,14 @@ public final class DataViewModel {
         this.overlapResolver = resolver;
     }
 
-    /** Reloads the import history in the background. */
+    /** Reloads the import history in the background (a workspace file that does not exist yet has none). */
     public void refresh() {
+        Path file = session.workspace();
         Task<List<ImportRecord>> t = new Task<>() {
             @Override
             protected List<ImportRecord> call() {
-                try (Workspace ws = Workspace.open(session.workspace())) {
+                if (!Files.exists(file)) return List.of();
+                try (Workspace ws = Workspace.open(file)) {
                     return ws.imports();
                 }
             }
@@ -158,7 +165,49 @@ public final class DataViewModel {
         executor.execute(t);
     }
 
-    /** Asks the running import to stop; it rolls back. */
+    /**
+     * Fills the session's workspace with the demo data ({@link DemoWorkspace}) if it holds no imports yet,
+     * as on the app's first start; in the background with progress, message and Cancel, like an import.
+     * {@code onCreated} runs on the FX thread once the demo is there (not when there was nothing to do).
+     */
+    public void createDemoIfEmpty(Runnable onCreated) {
+        if (running.get()) return;
+        DemoTask t = new DemoTask(session.workspace());
+        task = t;
+        progress.bind(t.progressProperty());
+        status.bind(t.messageProperty());
+        error.set(false);
+        running.set(true);
+        t.setOnSucceeded(e -> {
+            finish();
+            DemoWorkspace.Created c = t.getValue();
+            if (c == null) {
+                say("");
+                return;
+            }
+            session.use(c.workspace());
+            updateRecent();
+            say(String.format(Locale.US, "Created the demo workspace %s: October 2026 of a simulated chat and embeddings fleet"
+                    + " (%,.0f requests), its FOCUS bill of %,d lines imported in %.1f s. Regenerate it with"
+                    + " 'frontier demo --workspace %s'.", c.workspace(), c.simulation().metric("requests"), c.billing().record().rows(),
+                    t.seconds(), c.workspace()));
+            refresh();
+            onCreated.run();
+        });
+        t.setOnCancelled(e -> {
+            finish();
+            say("Creation of the demo workspace cancelled; it stays empty.");
+        });
+        t.setOnFailed(e -> {
+            finish();
+            Throwable x = t.getException();
+            if (x instanceof CancelledException || x instanceof ImportCancelledException) say("Creation of the demo workspace cancelled; it stays empty.");
+            else fail("Cannot create the demo workspace: " + message(x));
+        });
+        executor.execute(t);
+    }
+
+    /** Asks the running import (or demo creation) to stop; it rolls back. */
     public void cancel() {
         if (task != null && running.get()) task.cancel(false);
     }
@@ -207,6 +256,55 @@ public final class DataViewModel {
 
     private static String message(Throwable x) {
         return x instanceof BadInputException ? x.getMessage() : "Internal error: " + x;
+    }
+
+    /** The demo's simulation (70% of the progress bar) and import (30%), off the FX thread, with cancel. */
+    private static final class DemoTask extends Task<DemoWorkspace.Created> {
+        private final Path workspace;
+        private final long start = System.nanoTime();
+
+        DemoTask(Path workspace) {
+            this.workspace = workspace;
+        }
+
+        double seconds() {
+            return (System.nanoTime() - start) / 1e9;
+        }
+
+        @Override
+        protected DemoWorkspace.Created call() {
+            if (Files.exists(workspace)) {
+                try (Workspace ws = Workspace.open(workspace)) {
+                    if (!ws.imports().isEmpty()) return null;
+                }
+            }
+            updateMessage("Creating the demo workspace " + workspace.getFileName() + ": simulating a month of a chat and embeddings fleet…");
+            RunControl simulation = new RunControl() {
+                @Override
+                public boolean isCancelled() {
+                    return DemoTask.this.isCancelled();
+                }
+
+                @Override
+                public void progress(double fraction) {
+                    updateProgress(0.7 * fraction, 1);
+                }
+            };
+            ImportMonitor importing = new ImportMonitor() {
+                @Override
+                public boolean isCancelled() {
+                    return DemoTask.this.isCancelled();
+                }
+
+                @Override
+                public void progress(long rows, long bytes, long total) {
+                    updateProgress(0.7 + 0.3 * bytes / Math.max(total, 1), 1);
+                    updateMessage(String.format(Locale.US, "Creating the demo workspace %s: importing its bill, %,d rows…",
+                            workspace.getFileName(), rows));
+                }
+            };
+            return DemoWorkspace.create(workspace, DemoData.DEFAULT_SEED, simulation, importing);
+        }
     }
 
     /** One import off the FX thread, with rows/bytes progress and cancel. */

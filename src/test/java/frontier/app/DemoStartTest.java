@@ -1,0 +1,116 @@
+package frontier.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import frontier.app.costs.CostsView;
+import frontier.app.data.BillingSession;
+import frontier.app.data.DataView;
+import frontier.store.ImportRecord;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The app's first start: with no workspace used before, the Data and Costs views are on the demo
+ * workspace, which is created with a progress message in the Data view, and then its costs are charted.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DemoStartTest {
+    @TempDir
+    static Path dir;
+
+    private Path demo;
+    private BillingSession session;
+    private DataView data;
+    private CostsView costs;
+    private MainWindow window;
+    private WorkbenchView first;
+
+    @Start
+    void start(Stage stage) {
+        Label label = new Label("first");
+        first = new WorkbenchView() {
+            @Override
+            public String title() {
+                return "First";
+            }
+
+            @Override
+            public Node node() {
+                return label;
+            }
+        };
+        demo = dir.resolve("home-" + System.nanoTime() + "/.frontier/demo.sqlite");
+        session = new BillingSession(BillingSession.startWorkspace(null, List.of(dir.resolve("deleted-since.sqlite")), demo));
+        data = new DataView(session);
+        costs = new CostsView(session);
+        window = new MainWindow(List.of(first, data, costs));
+        stage.setScene(window.createScene(1280, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        data.viewModel().shutdown();
+        costs.viewModel().shutdown();
+    }
+
+    @Test
+    void firstStartCreatesTheDemoWithProgressThenShowsItsCosts(FxRobot robot) throws Exception {
+        assertEquals(demo, session.workspace(), "nothing used before (or it is gone): the demo");
+        List<String> messages = new CopyOnWriteArrayList<>();
+        robot.interact(() -> {
+            data.viewModel().statusProperty().addListener((obs, was, now) -> messages.add(now));
+            FrontierApp.startOnDemo(demo, data, costs, window, true);
+        });
+        assertEquals(data, selected(robot), "the Data view shows the progress");
+        waitUntil(120, () -> data.viewModel().statusProperty().get().startsWith("Created the demo workspace " + demo));
+        assertTrue(messages.stream().anyMatch(m -> m.startsWith("Creating the demo workspace demo.sqlite: simulating")), messages.toString());
+        waitUntil(30, () -> selected(robot) == costs);
+
+        TableView<ImportRecord> imports = robot.from(data.node()).lookup("#importTable").queryTableView();
+        waitUntil(30, () -> imports.getItems().size() == 1);
+        assertEquals("FOCUS 1.2", imports.getItems().getFirst().format());
+        StackedBarChart<String, Number> chart = robot.lookup("#costChart").query();
+        waitUntil(30, () -> !chart.getData().isEmpty());
+        waitUntil(30, () -> costs.viewModel().totals().size() == 4);
+        assertEquals(List.of("On-demand", "Spot", "Serverless"), chart.getData().stream().map(s -> s.getName()).toList());
+        assertEquals(31, ((javafx.scene.chart.CategoryAxis) chart.getXAxis()).getCategories().size(), "every day of October 2026");
+        assertEquals(demo.toAbsolutePath().normalize(), session.recent().list().getFirst(), "remembered like any workspace");
+
+        // The next start finds the demo there: nothing is created again and the view stays where it is.
+        robot.interact(() -> window.show(first));
+        int revision = session.revisionProperty().get();
+        robot.interact(() -> FrontierApp.startOnDemo(demo, data, costs, window, true));
+        waitUntil(30, () -> !data.viewModel().runningProperty().get());
+        assertEquals(first, selected(robot));
+        assertEquals(revision, session.revisionProperty().get());
+        assertEquals(1, imports.getItems().size());
+    }
+
+    private static Object selected(FxRobot robot) {
+        ListView<?> nav = robot.lookup("#navigation").queryListView();
+        return nav.getSelectionModel().getSelectedItem();
+    }
+
+    private static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+    }
+}

@@ -1,0 +1,81 @@
+package frontier.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import frontier.cli.CliRun;
+import frontier.ingest.ReadOptions;
+import frontier.ingest.Samples;
+import frontier.sim.BadInputException;
+import frontier.store.CostQuery;
+import frontier.store.Dimension;
+import frontier.store.ImportMonitor;
+import frontier.store.ImportRecord;
+import frontier.store.OverlapPolicy;
+import frontier.store.Workspace;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The demo workspace: made through the ordinary import, replaceable, and never written over a user's own file. */
+class DemoWorkspaceTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void createsAWorkspaceHoldingTheDemoBillAndReplacesAnEarlierDemo() {
+        Path file = dir.resolve("sub/demo.sqlite");
+        DemoWorkspace.Created c = DemoWorkspace.create(file, ImportMonitor.NONE);
+        assertEquals(file, c.workspace());
+        try (Workspace ws = Workspace.open(file)) {
+            List<ImportRecord> imports = ws.imports();
+            assertEquals(1, imports.size());
+            assertEquals("FOCUS 1.2", imports.getFirst().format());
+            assertTrue(DemoWorkspace.isDemo(ws));
+            assertEquals(3, ws.costs(CostQuery.of(Dimension.PRICING_MODEL)).size(), "on-demand, spot and serverless");
+        }
+        assertTrue(c.simulation().metric("requests") > 450_000);
+        assertFalse(Files.exists(Path.of(c.billing().record().source()).getParent()), "the generated files are cleaned up");
+
+        CliRun again = CliRun.of("demo", "--workspace", file.toString());
+        assertEquals(0, again.code(), again.err());
+        assertTrue(again.out().startsWith("Created the demo workspace " + file), again.out());
+        try (Workspace ws = Workspace.open(file)) {
+            assertEquals(1, ws.imports().size(), "the earlier demo import was replaced, not kept");
+        }
+    }
+
+    @Test
+    void refusesAWorkspaceWithOtherImportsAndFilesThatAreNotWorkspaces() throws IOException {
+        Path own = dir.resolve("own.sqlite");
+        try (Workspace ws = Workspace.open(own)) {
+            ws.importFile(Samples.billing("focus_1.0_sample_official_1000rows.csv"), ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
+            assertFalse(DemoWorkspace.isDemo(ws));
+        }
+        long size = Files.size(own);
+        BadInputException e = assertThrows(BadInputException.class, () -> DemoWorkspace.create(own, ImportMonitor.NONE));
+        assertTrue(e.getMessage().contains("1 import(s) of your own data"), e.getMessage());
+        try (Workspace ws = Workspace.open(own)) {
+            assertEquals(1, ws.imports().size());
+        }
+        assertTrue(Files.size(own) >= size);
+
+        Path text = dir.resolve("notes.sqlite");
+        Files.writeString(text, "my notes");
+        CliRun r = CliRun.of("demo", "--workspace", text.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("is not a Frontier workspace"), r.err());
+        assertEquals("my notes", Files.readString(text));
+    }
+
+    @Test
+    void demoCommandNeedsExactlyOneTarget() {
+        assertEquals(2, CliRun.of("demo").code());
+        assertEquals(2, CliRun.of("demo", "--out", dir.toString(), "--workspace", dir.resolve("w.sqlite").toString()).code());
+    }
+}
