@@ -1,12 +1,15 @@
 package frontier.demo;
 
 import frontier.ingest.ReadOptions;
+import frontier.ingest.logs.LogReadOptions;
 import frontier.scenario.Summary;
 import frontier.sim.BadInputException;
 import frontier.sim.RunControl;
 import frontier.store.ImportMonitor;
 import frontier.store.ImportRecord;
 import frontier.store.ImportResult;
+import frontier.store.LogImportRecord;
+import frontier.store.LogImportResult;
 import frontier.store.OverlapPolicy;
 import frontier.store.Workspace;
 import java.io.IOException;
@@ -33,7 +36,7 @@ public final class DemoWorkspace {
      * @param simulation the simulated month behind the data
      * @param billing    the import of the generated bill
      */
-    public record Created(Path workspace, Summary simulation, ImportResult billing) {
+    public record Created(Path workspace, Summary simulation, ImportResult billing, LogImportResult requests) {
     }
 
     private DemoWorkspace() {
@@ -76,8 +79,10 @@ public final class DemoWorkspace {
                 // Checked again on this connection: the file may have changed since refuseOthers looked.
                 if (!isDemo(ws)) throw notDemo(workspaceFile, ws.imports());
                 for (ImportRecord r : ws.imports()) ws.deleteImport(r.id());
+                for (LogImportRecord r : ws.requestLogs().imports()) ws.requestLogs().deleteImport(r.id());
                 ImportResult billing = ws.importFile(data.billing(), ReadOptions.DETECT, OverlapPolicy.REFUSE, importing);
-                return new Created(workspaceFile, data.summary(), billing);
+                LogImportResult requests = ws.requestLogs().importFile(data.requests(), LogReadOptions.DETECT, false, importing);
+                return new Created(workspaceFile, data.summary(), billing, requests);
             }
         } finally {
             deleteTree(dir);
@@ -95,6 +100,12 @@ public final class DemoWorkspace {
             boolean ours = source.getFileName().toString().equals(DemoData.BILLING) && parent != null
                     && parent.getFileName().toString().startsWith(TEMP_PREFIX) && r.accounts().equals("AWS " + FocusBill.BILLING_ACCOUNT);
             if (!ours) return false;
+        }
+        for (LogImportRecord r : ws.requestLogs().imports()) {
+            Path source = Path.of(r.source());
+            Path parent = source.getParent();
+            if (!(source.getFileName().toString().equals(DemoData.REQUESTS) && parent != null
+                    && parent.getFileName().toString().startsWith(TEMP_PREFIX))) return false;
         }
         return true;
     }
@@ -120,14 +131,6 @@ public final class DemoWorkspace {
     private static BadInputException notDemo(Path file, List<ImportRecord> imports) {
         return new BadInputException(file + ": is a workspace with " + imports.size() + " import(s) of your own data;"
                 + " the demo replaces only an earlier demo workspace: choose another file");
-    }
-
-    /**
-     * Imports the demo's request log ({@value DemoData#REQUESTS}) into {@code ws}. To be called in
-     * {@link #create} right after the bill's import once inference-log import is merged.
-     */
-    private static ImportResult importRequestLog(Workspace ws, Path requestsCsvGz) {
-        throw new UnsupportedOperationException("request-log import not merged yet");
     }
 
     private static void deleteTree(Path dir) {

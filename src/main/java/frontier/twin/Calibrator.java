@@ -245,8 +245,7 @@ public final class Calibrator {
                 PoolPlan plan = cap.pools().get(i);
                 poolReport.add(json.valueToTree(plan));
                 ObjectNode p = pools.addObject();
-                String name = plan.kind().equals("serverless") ? "serverless" : plan.pricingModel().replace('_', '-')
-                        + (plan.instanceType() == null ? "" : "-" + plan.instanceType());
+                String name = poolName(plan);
                 p.put("type", plan.kind());
                 p.put("name", name);
                 if (!plan.kind().equals("serverless")) {
@@ -265,6 +264,10 @@ public final class Calibrator {
                     }
                     default -> {
                         p.put("keep_alive_s", SERVERLESS_KEEP_ALIVE_S);
+                        // Logged latencies already include the cold starts the platform had: they are in the fitted service time.
+                        ObjectNode cold = p.putObject("cold_start");
+                        cold.put("type", "deterministic");
+                        cold.put("value", 0);
                         p.putObject("billing").put("usd_per_request", plan.usdPerRequest());
                         notes.add(String.format(Locale.ROOT, "serverless: billed $%.8f per request (the bill's cost per logged request); keep-alive %.0f s assumed",
                                 plan.usdPerRequest(), SERVERLESS_KEEP_ALIVE_S));
@@ -310,9 +313,11 @@ public final class Calibrator {
         return new Twin(scenario, loaded, report, trace);
     }
 
-    private static String poolName(PoolPlan plan) {
-        return plan.kind().equals("serverless") ? "serverless"
-                : plan.pricingModel().replace('_', '-') + (plan.instanceType() == null ? "" : "-" + plan.instanceType());
+    /** A pool name from its pricing model and instance type, in the characters pool names allow. */
+    static String poolName(PoolPlan plan) {
+        String raw = plan.kind().equals("serverless") ? "serverless"
+                : plan.pricingModel() + (plan.instanceType() == null ? "" : "-" + plan.instanceType());
+        return raw.replaceAll("[^A-Za-z0-9_-]+", "-");
     }
 
     /** All endpoints together, as one stream of requests (their cost: everything the rules attribute). */
