@@ -7,6 +7,7 @@ import frontier.app.explore.ExploreView;
 import frontier.app.explore.ExploreViewModel;
 import frontier.app.simulate.SimulateView;
 import frontier.app.simulate.SimulateViewModel;
+import frontier.app.unitcost.UnitCostView;
 import frontier.scenario.ScenarioRunner;
 import frontier.scenario.sweep.SweepRunner;
 import java.util.List;
@@ -34,7 +35,8 @@ public final class FrontierApp extends Application {
         simulate = new SimulateViewModel(options.examplesDir(), ScenarioRunner.defaultRunner());
         BillingSession billing = BillingSession.shared();
         explore = new ExploreViewModel(options.examplesDir().resolve("sweeps"), SweepRunner.defaultRunner());
-        MainWindow window = new MainWindow(List.of(new SimulateView(simulate), new ExploreView(explore), new DataView(billing), new CostsView(billing)));
+        MainWindow window = new MainWindow(List.of(new SimulateView(simulate), new ExploreView(explore), new DataView(billing), new CostsView(billing),
+                new UnitCostView(billing)));
         stage.setTitle("Frontier");
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setScene(window.createScene(Math.min(1320, screen.getWidth()), Math.min(840, screen.getHeight())));
