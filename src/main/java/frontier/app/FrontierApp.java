@@ -8,6 +8,7 @@ import frontier.app.explore.ExploreView;
 import frontier.app.explore.ExploreViewModel;
 import frontier.app.simulate.SimulateView;
 import frontier.app.simulate.SimulateViewModel;
+import frontier.app.unitcost.UnitCostView;
 import frontier.scenario.ScenarioRunner;
 import frontier.scenario.sweep.SweepRunner;
 import java.nio.file.Files;
@@ -41,7 +42,10 @@ public final class FrontierApp extends Application {
         explore = new ExploreViewModel(options.examplesDir().resolve("sweeps"), SweepRunner.defaultRunner());
         DataView data = new DataView(billing);
         CostsView costs = new CostsView(billing);
-        MainWindow window = new MainWindow(List.of(new SimulateView(simulate), new ExploreView(explore), data, costs));
+        UnitCostView unitCost = new UnitCostView(billing);
+        SimulateView simulateView = new SimulateView(simulate);
+        MainWindow window = new MainWindow(List.of(simulateView, new ExploreView(explore), data, costs, unitCost));
+        MakeTwin.install(unitCost, billing, simulate, window, simulateView);
         stage.setTitle("Frontier");
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setScene(window.createScene(Math.min(1320, screen.getWidth()), Math.min(840, screen.getHeight())));
@@ -50,7 +54,7 @@ public final class FrontierApp extends Application {
             explore.cancel();
         });
         stage.show();
-        startOnDemo(DemoWorkspace.defaultPath(), data, costs, window, options.initialFile() == null);
+        startOnDemo(DemoWorkspace.defaultPath(), data, unitCost, window, options.initialFile() == null);
         if (options.initialFile() != null) {
             simulate.open(options.initialFile());
             if (options.autorun() && simulate.canRunProperty().get()) simulate.run();
@@ -60,14 +64,14 @@ public final class FrontierApp extends Application {
     /**
      * If the session is on the {@code demo} workspace and it is still empty (the first start), creates it
      * with progress in the Data view; with {@code showViews}, the Data view is shown while it is made and
-     * the Costs view, with its charts, once it is there.
+     * {@code then} (the Unit cost view, with its charts) once it is there.
      */
-    static void startOnDemo(Path demo, DataView data, CostsView costs, MainWindow window, boolean showViews) {
+    static void startOnDemo(Path demo, DataView data, WorkbenchView then, MainWindow window, boolean showViews) {
         Path current = data.viewModel().session().workspace().toAbsolutePath().normalize();
         if (!current.equals(demo.toAbsolutePath().normalize())) return;
         if (showViews && !Files.exists(current)) window.show(data);
         data.viewModel().createDemoIfEmpty(() -> {
-            if (showViews) window.show(costs);
+            if (showViews) window.show(then);
         });
     }
 

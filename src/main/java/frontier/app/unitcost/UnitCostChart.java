@@ -1,0 +1,562 @@
+package frontier.app.unitcost;
+
+import frontier.analysis.series.Anomalies;
+import frontier.analysis.series.Forecast;
+import frontier.app.unitcost.UnitCostDashboard.Point;
+import frontier.app.unitcost.UnitCostDashboard.Series;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.geometry.VPos;
+import javafx.scene.Cursor;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import javafx.stage.Window;
+
+/**
+ * The daily cost per 1,000 requests drawn on one {@link Canvas}: one line per series (broken where a day
+ * has no requests), unusual days ringed in red, and for the forecast series a dashed point forecast with
+ * its prediction interval shaded, continuing the series after a dotted "today" line. Days (UTC) run
+ * along x with week or month ticks; y is the currency per 1,000 requests. A legend above the plot names
+ * the lines; clicking an entry or a line asks for that series to be forecast. The nearest point within
+ * {@link #PICK_RADIUS} pixels is described in a tooltip.
+ */
+public final class UnitCostChart {
+    /** How near (in pixels) the pointer must be to a point to describe it. */
+    public static final double PICK_RADIUS = 8;
+    static final double LEFT = 78;
+    static final double RIGHT = 18;
+    static final double TOP = 14;
+    static final double BOTTOM = 56;
+    /** Anomaly rings: red, a colour no series uses. */
+    static final Color ANOMALY = Color.web("#e03131");
+    static final Color TOTAL = Color.web("#2b3440");
+    static final Color[] PALETTE = {Color.web("#3d7bd9"), Color.web("#f08c2e"), Color.web("#2e9e5b"), Color.web("#c9479b"),
+            Color.web("#8e6bbf"), Color.web("#1aa3a3"), Color.web("#b8a030"), Color.web("#6b7a8f")};
+    /** The band's opacity over white. */
+    static final double BAND_OPACITY = 0.22;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.US);
+
+    private final Canvas canvas = new Canvas();
+    private final Pane pane = new Pane(canvas);
+    private final FlowPane legend = new FlowPane(14, 4);
+    private final VBox root = new VBox(4, legend, pane);
+    private final Tooltip tooltip = new Tooltip();
+    private final List<Consumer<String>> selectListeners = new ArrayList<>();
+
+    private UnitCostDashboard data;
+    private String selected;
+    private Forecast.Result forecast;
+    private String yLabel = "per 1,000 requests";
+    private final List<Hit> hits = new ArrayList<>();
+    private double d0, d1 = 1, y0, y1 = 1; // visible range: epoch days and value
+    private Hit hovered;
+    private int rings;
+    private boolean monthlyTicks;
+
+    /** A point the pointer can hover: its position in data units, its description, and the series it belongs to. */
+    private record Hit(double day, double value, String text, String key) {
+    }
+
+    public UnitCostChart() {
+        root.setId("unitCostChart");
+        canvas.setId("unitCostCanvas");
+        legend.setId("unitCostLegend");
+        legend.setPadding(new Insets(0, 0, 0, LEFT));
+        legend.setAlignment(Pos.CENTER_LEFT);
+        pane.setMinSize(300, 180);
+        pane.setPrefSize(800, 360);
+        VBox.setVgrow(pane, Priority.ALWAYS);
+        canvas.widthProperty().bind(pane.widthProperty());
+        canvas.heightProperty().bind(pane.heightProperty());
+        canvas.widthProperty().addListener(o -> redraw());
+        canvas.heightProperty().addListener(o -> redraw());
+        tooltip.setShowDelay(javafx.util.Duration.ZERO);
+        tooltip.setFont(Font.font(12));
+        canvas.setOnMouseMoved(this::hover);
+        canvas.setOnMouseExited(e -> hideTooltip());
+        canvas.setOnMouseClicked(e -> {
+            Hit h = nearest(e.getX(), e.getY());
+            if (h != null && h.key() != null) selectListeners.forEach(l -> l.accept(h.key()));
+        });
+    }
+
+    /** The legend above the plot. */
+    public VBox node() {
+        return root;
+    }
+
+    public Canvas canvas() {
+        return canvas;
+    }
+
+    /** Called with the key of a series the user clicked (a line or its legend entry). */
+    public void onSelect(Consumer<String> listener) {
+        selectListeners.add(listener);
+    }
+
+    /**
+     * Shows {@code d} (null or empty: nothing) with the series {@code selected} emphasised and, when given,
+     * its forecast.
+     */
+    public void setData(UnitCostDashboard d, String selected, Forecast.Result forecast) {
+        this.data = d == null || d.isEmpty() ? null : d;
+        this.selected = selected;
+        this.forecast = data == null ? null : forecast;
+        yLabel = (data == null || data.currency() == null ? "" : data.currency() + " ") + "per 1,000 requests";
+        buildHits();
+        fitView();
+        buildLegend();
+        redraw();
+    }
+
+    /** The y axis title. */
+    public String yLabel() {
+        return yLabel;
+    }
+
+    /** The lines drawn, in drawing order (the selected one last, so on top). */
+    private List<Series> drawn() {
+        if (data == null) return List.of();
+        List<Series> out = new ArrayList<>();
+        Series sel = data.find(selected);
+        for (Series s : data.series()) if (s != sel) out.add(s);
+        if (sel != null) out.add(sel);
+        return out;
+    }
+
+    private Color colour(Series s) {
+        if (UnitCostDashboard.TOTAL.equals(s.key())) return TOTAL;
+        int i = data.series().indexOf(s);
+        return PALETTE[Math.max(0, i) % PALETTE.length];
+    }
+
+    // ---- geometry --------------------------------------------------------------------------------
+
+    private void fitView() {
+        if (data == null) {
+            d0 = 0;
+            d1 = 1;
+            y0 = 0;
+            y1 = 1;
+            return;
+        }
+        List<Point> pts = data.total().points();
+        d0 = pts.getFirst().date().toEpochDay() - 0.5;
+        double last = (forecast != null && !forecast.points().isEmpty() ? forecast.points().getLast().date() : pts.getLast().date()).toEpochDay();
+        d1 = last + 0.5;
+        double lo = 0, hi = 0;
+        for (Series s : drawn()) {
+            for (Point p : s.points()) {
+                if (Double.isNaN(p.per1k())) continue;
+                lo = Math.min(lo, p.per1k());
+                hi = Math.max(hi, p.per1k());
+            }
+        }
+        double history = hi;
+        if (forecast != null) {
+            for (Forecast.Point p : forecast.points()) {
+                hi = Math.max(hi, p.point());
+                // A 90-day interval can grow far beyond the history: beyond twice its highest day, the band is cut.
+                hi = Math.max(hi, Math.min(p.upper(), 2 * history));
+                lo = Math.min(lo, p.lower());
+            }
+        }
+        if (hi - lo <= 0) hi = lo + 1;
+        y0 = lo;
+        y1 = hi + (hi - lo) * 0.06;
+    }
+
+    public double toPixelX(LocalDate day) {
+        return toPixelX((double) day.toEpochDay());
+    }
+
+    private double toPixelX(double epochDay) {
+        return LEFT + (epochDay - d0) / (d1 - d0) * plotWidth();
+    }
+
+    public double toPixelY(double v) {
+        return TOP + (y1 - v) / (y1 - y0) * plotHeight();
+    }
+
+    private double plotWidth() {
+        return Math.max(1, canvas.getWidth() - LEFT - RIGHT);
+    }
+
+    private double plotHeight() {
+        return Math.max(1, canvas.getHeight() - TOP - BOTTOM);
+    }
+
+    // ---- hovering --------------------------------------------------------------------------------
+
+    private void buildHits() {
+        hits.clear();
+        if (data == null) return;
+        String cur = data.currency() == null ? "" : " " + data.currency();
+        for (Series s : drawn()) {
+            List<Anomalies.Day> days = s.anomalies().days();
+            for (int i = 0; i < s.points().size(); i++) {
+                Point p = s.points().get(i);
+                if (Double.isNaN(p.per1k())) continue;
+                StringBuilder t = new StringBuilder();
+                t.append(p.date()).append(" (").append(p.date().getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.US)).append(") — ")
+                        .append(s.name()).append('\n').append(money(p.per1k())).append(cur).append(" per 1,000 requests\n")
+                        .append(String.format(Locale.US, "%,d requests, cost %s%s", p.requests(), cost(p.cost()), cur));
+                Anomalies.Day a = days.get(i);
+                if (a.flagged()) {
+                    t.append(String.format(Locale.US, "\nUnusual day: expected %s, actual %s (%s%.1f σ)", money(a.expected()), money(a.value()),
+                            a.score() > 0 ? "+" : "", a.score()));
+                }
+                hits.add(new Hit(p.date().toEpochDay(), p.per1k(), t.toString(), s.key()));
+            }
+        }
+        Series sel = data.find(selected);
+        if (forecast != null && sel != null) {
+            int pct = (int) Math.round(forecast.level() * 100);
+            for (Forecast.Point p : forecast.points()) {
+                hits.add(new Hit(p.date().toEpochDay(), p.point(), String.format(Locale.US, "%s (%s) — forecast of %s%n%s%s per 1,000 requests%n"
+                        + "%d%% prediction interval %s – %s", p.date(), p.date().getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.US),
+                        sel.name(), money(p.point()), cur, pct, money(p.lower()), money(p.upper())), sel.key()));
+            }
+        }
+    }
+
+    /** The description of the point nearest to the pixel within {@link #PICK_RADIUS}, or null. */
+    public String describeAt(double px, double py) {
+        Hit h = nearest(px, py);
+        return h == null ? null : h.text();
+    }
+
+    private Hit nearest(double px, double py) {
+        Hit best = null;
+        double bestD = PICK_RADIUS * PICK_RADIUS;
+        for (Hit h : hits) {
+            double dx = toPixelX(h.day()) - px, dy = toPixelY(h.value()) - py;
+            double d = dx * dx + dy * dy;
+            // Later hits are drawn on top (the selected line, the forecast): they win ties.
+            if (d <= bestD) {
+                bestD = d;
+                best = h;
+            }
+        }
+        return best;
+    }
+
+    private void hover(MouseEvent e) {
+        Hit h = nearest(e.getX(), e.getY());
+        canvas.setCursor(h != null && h.key() != null ? Cursor.HAND : Cursor.DEFAULT);
+        if (h == hovered) return;
+        hovered = h;
+        if (h == null) {
+            tooltip.hide();
+            return;
+        }
+        tooltip.setText(h.text());
+        Window w = canvas.getScene() == null ? null : canvas.getScene().getWindow();
+        if (w != null) {
+            var p = canvas.localToScreen(toPixelX(h.day()) + 12, toPixelY(h.value()) + 12);
+            tooltip.show(canvas, p.getX(), p.getY());
+        }
+    }
+
+    private void hideTooltip() {
+        hovered = null;
+        tooltip.hide();
+    }
+
+    /** The tooltip shown on hover (for tests). */
+    public Tooltip tooltip() {
+        return tooltip;
+    }
+
+    /** Unusual days ringed in the last drawing. */
+    public int rings() {
+        return rings;
+    }
+
+    /** Whether the last drawing shaded a prediction interval. */
+    public boolean bandShown() {
+        return data != null && forecast != null && data.find(selected) != null && !forecast.points().isEmpty() && canvas.getWidth() > 0;
+    }
+
+    // ---- drawing ---------------------------------------------------------------------------------
+
+    /** Redraws everything (a few hundred points: cheap). */
+    public void redraw() {
+        double w = canvas.getWidth(), h = canvas.getHeight();
+        rings = 0;
+        if (w <= 0 || h <= 0) return;
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        if (data == null) return;
+        double pw = plotWidth(), ph = plotHeight();
+        axes(g, pw, ph);
+        g.save();
+        g.beginPath();
+        g.rect(LEFT, TOP, pw, ph);
+        g.clip();
+        Series sel = data.find(selected);
+        if (forecast != null && sel != null) band(g, sel);
+        for (Series s : drawn()) line(g, s, s == sel);
+        if (forecast != null && sel != null) forecastLine(g, sel);
+        for (Series s : drawn()) anomalies(g, s);
+        g.restore();
+        g.setStroke(Color.web("#9aa3ad"));
+        g.setLineWidth(1);
+        g.strokeRect(LEFT + 0.5, TOP + 0.5, pw, ph);
+    }
+
+    private void line(GraphicsContext g, Series s, boolean emphasised) {
+        Color c = colour(s);
+        g.setStroke(emphasised || sel() == null ? c : c.deriveColor(0, 1, 1, 0.75));
+        g.setLineWidth(emphasised ? 2.6 : 1.6);
+        g.setLineDashes((double[]) null);
+        boolean open = false;
+        g.beginPath();
+        for (Point p : s.points()) {
+            if (Double.isNaN(p.per1k())) {
+                open = false;
+                continue;
+            }
+            double px = toPixelX(p.date()), py = toPixelY(p.per1k());
+            if (open) g.lineTo(px, py);
+            else g.moveTo(px, py);
+            open = true;
+        }
+        g.stroke();
+        // Dots only where days are far enough apart to tell them apart.
+        double perDay = plotWidth() / (d1 - d0);
+        if (perDay < 7 && !emphasised) return;
+        double r = perDay < 7 ? 1.8 : emphasised ? 3 : 2.3;
+        g.setFill(c);
+        for (Point p : s.points()) {
+            if (Double.isNaN(p.per1k())) continue;
+            g.fillOval(toPixelX(p.date()) - r, toPixelY(p.per1k()) - r, 2 * r, 2 * r);
+        }
+    }
+
+    private Series sel() {
+        return data == null ? null : data.find(selected);
+    }
+
+    private void band(GraphicsContext g, Series s) {
+        List<Forecast.Point> f = forecast.points();
+        Point last = lastKnown(s);
+        Color c = colour(s);
+        g.setFill(c.deriveColor(0, 1, 1, BAND_OPACITY));
+        g.beginPath();
+        // The band opens from the last known day so that it continues the line.
+        if (last != null) g.moveTo(toPixelX(last.date()), toPixelY(last.per1k()));
+        else g.moveTo(toPixelX(f.getFirst().date()), toPixelY(f.getFirst().upper()));
+        for (Forecast.Point p : f) g.lineTo(toPixelX(p.date()), toPixelY(p.upper()));
+        for (int i = f.size() - 1; i >= 0; i--) g.lineTo(toPixelX(f.get(i).date()), toPixelY(f.get(i).lower()));
+        g.closePath();
+        g.fill();
+        // "Today": where the history ends.
+        double px = toPixelX(s.points().getLast().date().toEpochDay() + 0.5);
+        g.setStroke(Color.web("#7b8594"));
+        g.setLineWidth(1);
+        g.setLineDashes(2, 4);
+        g.strokeLine(px, TOP, px, TOP + plotHeight());
+        g.setLineDashes((double[]) null);
+        g.setFill(Color.web("#5b6573"));
+        g.setFont(Font.font(11));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(String.format(Locale.US, "forecast, %d%% interval →", Math.round(forecast.level() * 100)), px + 5, TOP + 4);
+    }
+
+    private void forecastLine(GraphicsContext g, Series s) {
+        Point last = lastKnown(s);
+        g.setStroke(colour(s).darker());
+        g.setLineWidth(2);
+        g.setLineDashes(7, 5);
+        g.beginPath();
+        List<Forecast.Point> f = forecast.points();
+        if (last != null) g.moveTo(toPixelX(last.date()), toPixelY(last.per1k()));
+        else g.moveTo(toPixelX(f.getFirst().date()), toPixelY(f.getFirst().point()));
+        for (Forecast.Point p : f) g.lineTo(toPixelX(p.date()), toPixelY(p.point()));
+        g.stroke();
+        g.setLineDashes((double[]) null);
+    }
+
+    private static Point lastKnown(Series s) {
+        Point p = s.points().getLast();
+        return Double.isNaN(p.per1k()) ? null : p;
+    }
+
+    private void anomalies(GraphicsContext g, Series s) {
+        g.setStroke(ANOMALY);
+        g.setLineWidth(2.5);
+        for (Anomalies.Day a : s.anomalies().flagged()) {
+            double px = toPixelX(a.date()), py = toPixelY(a.value());
+            g.strokeOval(px - 7, py - 7, 14, 14);
+            rings++;
+        }
+    }
+
+    private void axes(GraphicsContext g, double pw, double ph) {
+        g.setFont(Font.font(11));
+        g.setFill(Color.web("#333"));
+        double[] yt = ticks(y0, y1, Math.max(2, (int) (ph / 45)));
+        double yStep = yt.length > 1 ? yt[1] - yt[0] : 1;
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        for (double v : yt) {
+            double py = Math.round(toPixelY(v)) + 0.5;
+            g.setStroke(Color.web("#eceff3"));
+            g.setLineWidth(1);
+            g.strokeLine(LEFT, py, LEFT + pw, py);
+            g.setStroke(Color.web("#9aa3ad"));
+            g.strokeLine(LEFT - 5, py, LEFT, py);
+            g.fillText(tick(v, yStep), LEFT - 7, py);
+        }
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        int lastYear = Integer.MIN_VALUE;
+        for (LocalDate d : dayTicks(pw)) {
+            double px = Math.round(toPixelX(d)) + 0.5;
+            g.setStroke(Color.web("#eceff3"));
+            g.strokeLine(px, TOP, px, TOP + ph);
+            g.setStroke(Color.web("#9aa3ad"));
+            g.strokeLine(px, TOP + ph, px, TOP + ph + 5);
+            boolean monthly = monthlyTicks;
+            String label = monthly ? d.getMonth().getDisplayName(TextStyle.SHORT, Locale.US) : DAY.format(d);
+            if (d.getYear() != lastYear) label += "\n" + d.getYear();
+            lastYear = d.getYear();
+            g.fillText(label, px, TOP + ph + 7);
+        }
+        g.setFont(Font.font(null, FontWeight.BOLD, 12));
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText("Day (UTC)", LEFT + pw / 2, TOP + ph + BOTTOM - 2);
+        g.save();
+        g.translate(16, TOP + ph / 2);
+        g.rotate(-90);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(yLabel, 0, 0);
+        g.restore();
+    }
+
+    /** Tick days at least ~70 px apart: every 1 or 2 days, Mondays every 1 or 2 weeks, or firsts of every 1, 2, 3 or 6 months. */
+    List<LocalDate> dayTicks(double pw) {
+        double perDay = pw / (d1 - d0);
+        LocalDate first = LocalDate.ofEpochDay((long) Math.ceil(d0));
+        LocalDate last = LocalDate.ofEpochDay((long) Math.floor(d1));
+        List<LocalDate> out = new ArrayList<>();
+        monthlyTicks = false;
+        for (int step : new int[] {1, 2, 7, 14}) {
+            if (step * perDay < 70) continue;
+            LocalDate d = step >= 7 ? first.with(java.time.temporal.TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY)) : first;
+            for (; !d.isAfter(last); d = d.plusDays(step)) out.add(d);
+            return out;
+        }
+        monthlyTicks = true;
+        for (int months : new int[] {1, 2, 3, 6, 12}) {
+            if (months * 30.4 * perDay < 70 && months < 12) continue;
+            LocalDate d = first.withDayOfMonth(1);
+            if (d.isBefore(first)) d = d.plusMonths(1);
+            while ((d.getMonthValue() - 1) % months != 0) d = d.plusMonths(1);
+            for (; !d.isAfter(last); d = d.plusMonths(months)) out.add(d);
+            return out;
+        }
+        return out;
+    }
+
+    /** Nice round tick values covering [lo, hi], about {@code target} of them. */
+    static double[] ticks(double lo, double hi, int target) {
+        double span = hi - lo;
+        if (!(span > 0) || !Double.isFinite(span)) return new double[] {lo};
+        double raw = span / target;
+        double mag = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = 10 * mag;
+        for (double m : new double[] {1, 2, 2.5, 5}) {
+            if (m * mag >= raw) {
+                step = m * mag;
+                break;
+            }
+        }
+        List<Double> out = new ArrayList<>();
+        for (double v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9 && out.size() < 200; v += step) out.add(Math.abs(v) < step * 1e-9 ? 0 : v);
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** A tick label with as many decimals as the step needs. */
+    static String tick(double v, double step) {
+        int decimals = Math.max(0, Math.min(6, (int) Math.ceil(-Math.log10(step) - 1e-9)));
+        if (Math.abs(step * Math.pow(10, decimals) - Math.round(step * Math.pow(10, decimals))) > 1e-6) decimals++;
+        return String.format(Locale.US, "%,." + decimals + "f", v);
+    }
+
+    /** A unit cost for reading: about four significant digits, never fewer than two decimals. */
+    static String money(double v) {
+        if (Double.isNaN(v)) return "–";
+        double a = Math.abs(v);
+        int decimals = a >= 100 ? 2 : a >= 10 ? 3 : a >= 0.1 || a == 0 ? 4 : 6;
+        return String.format(Locale.US, "%,." + decimals + "f", v);
+    }
+
+    /** A day's cost: to the cent, or with more decimals when it is below 1. */
+    static String cost(java.math.BigDecimal c) {
+        return c.abs().compareTo(java.math.BigDecimal.ONE) >= 0 ? String.format(Locale.US, "%,.2f", c) : money(c.doubleValue());
+    }
+
+    // ---- legend ----------------------------------------------------------------------------------
+
+    private void buildLegend() {
+        legend.getChildren().clear();
+        if (data == null) return;
+        List<Series> entries = new ArrayList<>(data.series());
+        entries.add(data.total());
+        for (Series s : entries) {
+            boolean isSel = s.key().equals(selected);
+            Line swatch = new Line(0, 0, 18, 0);
+            swatch.setStroke(colour(s));
+            swatch.setStrokeWidth(isSel ? 3.5 : 2.5);
+            int flagged = s.anomalies().flagged().size();
+            Label l = new Label(s.name() + (flagged == 0 ? "" : " (" + flagged + " unusual)"), swatch);
+            l.getStyleClass().add("unit-cost-legend");
+            l.setUserData(s.key());
+            if (isSel) l.setStyle("-fx-font-weight: bold;");
+            // The total is drawn only when it is the one forecast.
+            else if (s == data.total()) swatch.setOpacity(0.4);
+            l.setTooltip(new Tooltip(isSel ? "The forecast shown is of this line" : "Click to forecast this line"));
+            l.setCursor(Cursor.HAND);
+            l.setOnMouseClicked(e -> selectListeners.forEach(x -> x.accept(s.key())));
+            legend.getChildren().add(l);
+        }
+        Line dashed = new Line(0, 0, 18, 0);
+        dashed.getStrokeDashArray().setAll(5.0, 3.0);
+        dashed.setStrokeWidth(2);
+        dashed.setStroke(Color.web("#555"));
+        Rectangle band = new Rectangle(16, 10, Color.web("#555").deriveColor(0, 1, 1, BAND_OPACITY + 0.1));
+        Label fc = new Label(String.format(Locale.US, "forecast and %d%% interval", Math.round(UnitCostDashboard.LEVEL * 100)),
+                new javafx.scene.layout.HBox(2, dashed, band));
+        Circle ring = new Circle(6, Color.TRANSPARENT);
+        ring.setStroke(ANOMALY);
+        ring.setStrokeWidth(2.5);
+        Label unusual = new Label("unusual day", ring);
+        legend.getChildren().addAll(fc, unusual);
+    }
+}

@@ -1,0 +1,378 @@
+package frontier.app.unitcost;
+
+import frontier.app.Widgets;
+import frontier.app.WorkbenchView;
+import frontier.app.data.BillingSession;
+import frontier.app.unitcost.UnitCostDashboard.SeriesBy;
+import frontier.store.UnitCostQuery;
+import frontier.store.UnitCostRow;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.controlsfx.control.SegmentedButton;
+
+/**
+ * The Unit cost screen: summary tiles (attributed cost, requests, cost per 1,000 requests and per
+ * million tokens, idle share, cost no rule claimed), the daily cost per 1,000 requests of each
+ * endpoint, model or pricing model with unusual days ringed and a 30- or 90-day forecast of one line
+ * ({@link UnitCostChart}), and the groups by endpoint and model in a sortable table. Says what to import
+ * when the workspace lacks a bill or logs. The toolbar holds a "Make a twin…" button ({@code #makeTwin},
+ * disabled until wired) for the endpoint in {@link UnitCostViewModel#selectedEndpointProperty()}.
+ */
+public final class UnitCostView implements WorkbenchView {
+    private final UnitCostViewModel vm;
+    private final VBox root = new VBox(6);
+    private final UnitCostChart chart = new UnitCostChart();
+    private final TableView<UnitCostRow> table = new TableView<>();
+    private final ComboBox<String> forecastOf = new ComboBox<>();
+    private final Button makeTwin = new Button("Make a twin…");
+    private final Label emptyMessage = new Label();
+    private final VBox emptyState = new VBox(10);
+    private final Label notes = new Label();
+    private final List<Label> tileValues = new ArrayList<>();
+    private final List<Label> tileHints = new ArrayList<>();
+    private boolean syncing;
+
+    public UnitCostView(BillingSession session) {
+        this(new UnitCostViewModel(session));
+    }
+
+    public UnitCostView(UnitCostViewModel vm) {
+        this.vm = vm;
+        root.setPadding(new Insets(8, 12, 8, 10));
+        Label title = new Label("Unit cost");
+        title.getStyleClass().add("scenario-name");
+        Label status = Widgets.statusLabel("unitCostStatus", vm.statusProperty(), 600);
+        HBox head = new HBox(14, title, status);
+        head.setAlignment(Pos.BASELINE_LEFT);
+
+        SplitPane split = new SplitPane(chartPane(), tablePane());
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.68);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        root.getChildren().addAll(head, toolbar(), tiles(), split);
+
+        vm.dashboardProperty().addListener((obs, o, d) -> show(d));
+        vm.forecastOfProperty().addListener((obs, o, n) -> {
+            syncing = true;
+            forecastOf.setValue(n);
+            syncing = false;
+            redrawChart();
+        });
+        vm.forecastProperty().addListener((obs, o, n) -> redrawChart());
+        chart.onSelect(key -> vm.forecastOfProperty().set(key));
+        show(vm.dashboardProperty().get());
+        // Coming back to the view shows the latest data.
+        root.parentProperty().addListener((obs, o, n) -> {
+            if (n != null && o == null) vm.refresh();
+        });
+    }
+
+    @Override
+    public String title() {
+        return "Unit cost";
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    public UnitCostViewModel viewModel() {
+        return vm;
+    }
+
+    public UnitCostChart chart() {
+        return chart;
+    }
+
+    /** The "Make a twin…" button (disabled; the action is wired by the application). */
+    public Button makeTwinButton() {
+        return makeTwin;
+    }
+
+    // ---- toolbar ---------------------------------------------------------------------------------
+
+    private Node toolbar() {
+        ChoiceBox<SeriesBy> by = new ChoiceBox<>();
+        by.setId("seriesBy");
+        by.getItems().setAll(SeriesBy.values());
+        by.setValue(vm.seriesByProperty().get());
+        by.valueProperty().addListener((obs, o, n) -> {
+            if (n != null) vm.seriesByProperty().set(n);
+        });
+        vm.seriesByProperty().addListener((obs, o, n) -> by.setValue(n));
+
+        forecastOf.setId("forecastOf");
+        forecastOf.setPrefWidth(210);
+        forecastOf.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(String key, boolean empty) {
+                super.updateItem(key, empty);
+                setText(empty || key == null ? null : name(key));
+            }
+        });
+        forecastOf.setButtonCell(forecastOf.getCellFactory().call(null));
+        forecastOf.valueProperty().addListener((obs, o, n) -> {
+            if (!syncing && n != null) vm.forecastOfProperty().set(n);
+        });
+
+        ToggleButton[] horizons = new ToggleButton[UnitCostViewModel.HORIZONS.size()];
+        for (int i = 0; i < horizons.length; i++) {
+            int days = UnitCostViewModel.HORIZONS.get(i);
+            horizons[i] = new ToggleButton(days + " days");
+            horizons[i].setId("horizon" + days);
+            horizons[i].setUserData(days);
+        }
+        SegmentedButton horizon = new SegmentedButton(horizons);
+        horizon.getToggleGroup().selectedToggleProperty().addListener((obs, o, n) -> {
+            if (n == null) o.setSelected(true); // one is always chosen
+            else vm.horizonProperty().set((Integer) n.getUserData());
+        });
+        vm.horizonProperty().addListener((obs, o, n) -> select(horizons, n.intValue()));
+        select(horizons, vm.horizonProperty().get());
+
+        makeTwin.setId("makeTwin");
+        makeTwin.setDisable(true);
+        makeTwin.setTooltip(new Tooltip("Build a simulation twin of the selected endpoint from its bill and logs"));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox box = new HBox(6, new Label("Lines per"), by, new Separator(Orientation.VERTICAL), new Label("Forecast"), forecastOf, horizon,
+                gap, makeTwin);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private static void select(ToggleButton[] buttons, int days) {
+        for (ToggleButton b : buttons) if (b.getUserData().equals(days)) b.setSelected(true);
+    }
+
+    /** The name shown for a series key of the current dashboard. */
+    private String name(String key) {
+        UnitCostDashboard d = vm.dashboardProperty().get();
+        UnitCostDashboard.Series s = d == null ? null : d.find(key);
+        return s == null ? key : s.name();
+    }
+
+    // ---- tiles -----------------------------------------------------------------------------------
+
+    private static final String[][] TILES = {
+            {"tileCost", "Attributed cost"}, {"tileRequests", "Requests"}, {"tilePer1k", "Per 1,000 requests"},
+            {"tilePer1m", "Per 1M tokens"}, {"tileIdle", "Idle share (estimate)"}, {"tileUnattributed", "Unattributed cost"}};
+
+    private Node tiles() {
+        HBox box = new HBox(8);
+        box.setId("unitCostTiles");
+        for (String[] t : TILES) {
+            Label name = new Label(t[1]);
+            name.getStyleClass().add("section-title");
+            Label value = new Label("–");
+            value.setId(t[0]);
+            value.setStyle("-fx-font-size: 19px; -fx-font-weight: bold;");
+            Label hint = new Label();
+            hint.setId(t[0] + "Hint");
+            hint.getStyleClass().add("scenario-file");
+            hint.setWrapText(true);
+            hint.setMinHeight(Region.USE_PREF_SIZE);
+            VBox tile = new VBox(1, name, value, hint);
+            tile.setPadding(new Insets(6, 10, 6, 10));
+            tile.setStyle("-fx-background-color: #f4f6f9; -fx-background-radius: 6; -fx-border-color: #dde2e8; -fx-border-radius: 6;");
+            tile.setMinWidth(120);
+            tile.setPrefWidth(180);
+            HBox.setHgrow(tile, Priority.ALWAYS);
+            tileValues.add(value);
+            tileHints.add(hint);
+            box.getChildren().add(tile);
+        }
+        return box;
+    }
+
+    private void fillTiles(UnitCostDashboard d) {
+        UnitCostRow t = d == null ? null : d.totals();
+        String cur = t == null || t.currency() == null ? "" : " " + t.currency();
+        setTile(0, t == null ? "–" : money(t.cost()) + cur, "effective cost the rules attribute",
+                "Effective (amortized) cost of the lines the attribution rules give to an endpoint or model.");
+        setTile(1, t == null ? "–" : String.format(Locale.US, "%,d", t.requests()),
+                t == null ? "" : String.format(Locale.US, "%,d errors (included)", t.errors()), null);
+        setTile(2, t == null || t.per1kRequests() == null ? "–" : UnitCostChart.money(t.per1kRequests().doubleValue()) + cur,
+                "attributed cost ÷ all requests", null);
+        setTile(3, t == null || t.per1mTokens() == null ? "–" : UnitCostChart.money(t.per1mTokens().doubleValue()) + cur,
+                t == null || t.per1mTokens() != null ? "input + output tokens" : "the logs have no token counts", null);
+        double idle = d == null ? Double.NaN : d.idleShare();
+        setTile(4, Double.isNaN(idle) ? "–" : String.format(Locale.US, "%.0f%%", 100 * idle),
+                t == null || Double.isNaN(idle) ? "" : "≈ " + money(t.idleCost()) + cur + " unused capacity",
+                "Hour-billed cost times the share of instance-hours not covered by request latency; assumes one request at a time"
+                        + " per instance, so batching servers look less idle than they are (docs/unit-cost.md).");
+        List<UnitCostRow> un = d == null ? List.of() : d.unattributed();
+        UnitCostRow u = un.stream().filter(r -> t != null && Objects.equals(r.currency(), t.currency())).findFirst()
+                .orElse(un.isEmpty() ? null : un.getFirst());
+        String rules = d == null ? "" : (d.defaultRules() ? "Default rules" : "Rules") + " in use, first match wins:\n"
+                + String.join("\n", d.rules().stream().map(r -> "• " + r).toList()) + "\nEdit them with frontier attribution add|remove|list.";
+        setTile(5, d == null ? "–" : u == null ? "0" + cur : money(u.cost()) + " " + u.currency(),
+                (u == null ? "" : String.format(Locale.US, "%,d lines no rule claims; ", u.lines())) + "rules: frontier attribution", rules);
+    }
+
+    private void setTile(int i, String value, String hint, String tip) {
+        tileValues.get(i).setText(value);
+        tileHints.get(i).setText(hint);
+        Tooltip t = tip == null || tip.isEmpty() ? null : new Tooltip(tip);
+        if (t != null) {
+            t.setWrapText(true);
+            t.setMaxWidth(520);
+            t.setShowDelay(Duration.millis(200));
+        }
+        tileValues.get(i).setTooltip(t);
+        tileHints.get(i).setTooltip(t);
+    }
+
+    // ---- chart -----------------------------------------------------------------------------------
+
+    private Node chartPane() {
+        Label forecastNote = new Label();
+        forecastNote.setId("forecastNote");
+        forecastNote.textProperty().bind(vm.forecastNoteProperty());
+        forecastNote.getStyleClass().add("scenario-file");
+        forecastNote.setWrapText(true);
+        forecastNote.setMinHeight(Region.USE_PREF_SIZE);
+        notes.setId("unitCostNotes");
+        notes.getStyleClass().add("scenario-file");
+        notes.setWrapText(true);
+        notes.setMinHeight(Region.USE_PREF_SIZE);
+        VBox.setVgrow(chart.node(), Priority.ALWAYS);
+        VBox chartBox = new VBox(4, chart.node(), forecastNote, notes);
+        chartBox.setId("unitCostChartBox");
+
+        Label heading = new Label("Nothing to chart yet");
+        heading.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
+        emptyMessage.setId("unitCostEmpty");
+        emptyMessage.setWrapText(true);
+        emptyMessage.setMaxWidth(640);
+        Label more = new Label("How cost is attributed and divided: docs/unit-cost.md");
+        more.getStyleClass().add("scenario-file");
+        VBox empty = emptyState;
+        empty.getChildren().setAll(heading, emptyMessage, more);
+        empty.setId("unitCostEmptyState");
+        empty.setAlignment(Pos.CENTER);
+        empty.setPadding(new Insets(20));
+        empty.setVisible(false);
+        chartBox.visibleProperty().bind(empty.visibleProperty().not());
+        StackPane stack = new StackPane(chartBox, empty);
+        stack.setMinHeight(220);
+        stack.setPadding(new Insets(4, 0, 4, 0));
+        return stack;
+    }
+
+    private void show(UnitCostDashboard d) {
+        boolean isEmpty = d != null && d.isEmpty();
+        emptyState.setVisible(isEmpty);
+        emptyMessage.setText(isEmpty ? d.empty() : "");
+        notes.setText(d == null ? "" : String.join(" ", d.notes()));
+        List<String> keys = new ArrayList<>();
+        if (d != null && !d.isEmpty()) {
+            d.series().forEach(s -> keys.add(s.key()));
+            keys.add(UnitCostDashboard.TOTAL);
+        }
+        syncing = true;
+        forecastOf.getItems().setAll(keys);
+        forecastOf.setValue(keys.contains(vm.forecastOfProperty().get()) ? vm.forecastOfProperty().get() : null);
+        // The button cell shows the name of the current dashboard (the key may now name another total).
+        forecastOf.setButtonCell(forecastOf.getCellFactory().call(null));
+        syncing = false;
+        fillTiles(d);
+        table.getItems().setAll(d == null ? List.of() : d.table());
+        redrawChart();
+    }
+
+    private void redrawChart() {
+        chart.setData(vm.dashboardProperty().get(), vm.forecastOfProperty().get(), vm.forecastProperty().get());
+    }
+
+    // ---- table -----------------------------------------------------------------------------------
+
+    private Node tablePane() {
+        Label title = new Label("By endpoint and model");
+        title.getStyleClass().add("section-title");
+        Label hint = new Label("Whole workspace; click a column to sort, a row to select its endpoint");
+        hint.getStyleClass().add("scenario-file");
+        HBox bar = new HBox(10, title, hint);
+        bar.setAlignment(Pos.BASELINE_LEFT);
+        table.setId("unitCostTable");
+        table.getColumns().add(text("Endpoint", r -> r.keys().get(UnitCostQuery.Key.ENDPOINT.code()), 150));
+        table.getColumns().add(text("Model", r -> r.keys().get(UnitCostQuery.Key.MODEL.code()), 170));
+        table.getColumns().add(number("Cost", UnitCostRow::cost, v -> money((BigDecimal) v)));
+        table.getColumns().add(text("Currency", UnitCostRow::currency, 70));
+        table.getColumns().add(number("Requests", UnitCostRow::requests, v -> String.format(Locale.US, "%,d", v.longValue())));
+        table.getColumns().add(number("Per 1k requests", UnitCostRow::per1kRequests, v -> UnitCostChart.money(v.doubleValue())));
+        table.getColumns().add(number("Per 1M tokens", UnitCostRow::per1mTokens, v -> UnitCostChart.money(v.doubleValue())));
+        table.getColumns().add(number("Idle cost", UnitCostRow::idleCost, v -> money((BigDecimal) v)));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No attributed cost or requests."));
+        table.getSelectionModel().selectedItemProperty().addListener((obs, o, r) -> {
+            if (r != null) vm.selectedEndpointProperty().set(r.keys().get(UnitCostQuery.Key.ENDPOINT.code()));
+        });
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox box = new VBox(4, bar, table);
+        box.setPadding(new Insets(6, 0, 0, 0));
+        box.setMinHeight(120);
+        return box;
+    }
+
+    private static TableColumn<UnitCostRow, String> text(String title, Function<UnitCostRow, String> value, double width) {
+        TableColumn<UnitCostRow, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(Objects.toString(value.apply(cell.getValue()), "(none)")));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    /** A right-aligned numeric column, sorted by value (no value first), shown by {@code format}. */
+    @SuppressWarnings("unchecked")
+    private static <N extends Number & Comparable<N>> TableColumn<UnitCostRow, N> number(String title, Function<UnitCostRow, N> value,
+                                                                                       Function<Number, String> format) {
+        TableColumn<UnitCostRow, N> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(N v, boolean empty) {
+                super.updateItem(v, empty);
+                setText(empty ? null : v == null ? "–" : format.apply(v));
+            }
+        });
+        c.setComparator(Comparator.nullsFirst((Comparator<N>) Comparator.naturalOrder()));
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        c.setPrefWidth(110);
+        return c;
+    }
+
+    /** Money rounded to cents for reading (half-even), with thousands separators. */
+    static String money(BigDecimal d) {
+        return d == null ? "–" : String.format(Locale.US, "%,.2f", d.setScale(2, RoundingMode.HALF_EVEN));
+    }
+}

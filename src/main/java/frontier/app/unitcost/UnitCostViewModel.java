@@ -1,0 +1,206 @@
+package frontier.app.unitcost;
+
+import frontier.analysis.series.Forecast;
+import frontier.app.data.BillingSession;
+import frontier.app.unitcost.UnitCostDashboard.SeriesBy;
+import frontier.sim.BadInputException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.concurrent.Task;
+
+/**
+ * State of the Unit cost view: what the lines stand for (endpoint, model or pricing model), the series
+ * forecast and its horizon, the endpoint selected (what "Make a twin…" will model), and the
+ * {@link UnitCostDashboard} and {@link Forecast.Result} computed for them. Reading the workspace and
+ * fitting the forecast run in background {@link Task}s, each on its own thread; a newer request
+ * supersedes an older one. Refreshes when the session's workspace changes. Use from the FX application
+ * thread only.
+ */
+public final class UnitCostViewModel {
+    /** The forecast horizons offered (days). */
+    public static final List<Integer> HORIZONS = List.of(30, 90);
+
+    private final BillingSession session;
+    private final ExecutorService loader = executor("frontier-unit-cost");
+    // Forecasts get their own thread so that changing the horizon does not wait behind a workspace scan.
+    private final ExecutorService forecaster = executor("frontier-unit-cost-forecast");
+    private final ObjectProperty<SeriesBy> seriesBy = new SimpleObjectProperty<>(SeriesBy.ENDPOINT);
+    private final IntegerProperty horizon = new SimpleIntegerProperty(HORIZONS.getFirst());
+    private final ObjectProperty<String> forecastOf = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> selectedEndpoint = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<UnitCostDashboard> dashboard = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Forecast.Result> forecast = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper forecastNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
+    private int generation;
+    private int forecastGeneration;
+    private UnitCostDashboard.Series forecastSeries;
+
+    public UnitCostViewModel(BillingSession session) {
+        this.session = session;
+        seriesBy.addListener((obs, o, n) -> refresh());
+        horizon.addListener((obs, o, n) -> reforecast());
+        forecastOf.addListener((obs, o, n) -> {
+            if (seriesBy.get() == SeriesBy.ENDPOINT && n != null && !UnitCostDashboard.TOTAL.equals(n)) selectedEndpoint.set(n);
+            reforecast();
+        });
+        selectedEndpoint.addListener((obs, o, n) -> {
+            UnitCostDashboard d = dashboard.get();
+            if (seriesBy.get() == SeriesBy.ENDPOINT && n != null && d != null && d.find(n) != null) forecastOf.set(n);
+        });
+        session.revisionProperty().addListener((obs, o, n) -> refresh());
+        refresh();
+    }
+
+    private static ExecutorService executor(String name) {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Reads the workspace again (it changed, or the lines stand for something else). */
+    public void refresh() {
+        int gen = ++generation;
+        Path file = session.workspace();
+        SeriesBy by = seriesBy.get();
+        loading.set(true);
+        status.set("Reading " + file.getFileName() + "…");
+        Task<UnitCostDashboard> task = new Task<>() {
+            @Override
+            protected UnitCostDashboard call() {
+                return UnitCostDashboard.load(file, by);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            if (gen != generation) return;
+            UnitCostDashboard d = task.getValue();
+            dashboard.set(d);
+            loading.set(false);
+            status.set(summary(d, file));
+            String keep = forecastOf.get();
+            if (d.isEmpty() || d.total() == null) {
+                forecastOf.set(null);
+                reforecast();
+            } else if (keep == null || d.find(keep) == null) {
+                forecastOf.set(d.series().isEmpty() ? UnitCostDashboard.TOTAL : d.series().getFirst().key());
+            } else {
+                reforecast(); // same key, new numbers
+            }
+        });
+        task.setOnFailed(e -> {
+            if (gen != generation) return;
+            loading.set(false);
+            dashboard.set(null);
+            status.set("Cannot read the workspace: " + task.getException().getMessage());
+        });
+        loader.execute(task);
+    }
+
+    private static String summary(UnitCostDashboard d, Path file) {
+        if (d.total() == null) return file.getFileName().toString();
+        var pts = d.total().points();
+        return String.format(Locale.US, "%s: %s to %s, %d %s.", file.getFileName(), pts.getFirst().date(), pts.getLast().date(), d.groups(),
+                d.groups() == 1 ? d.by().plural().replaceAll("s$", "") : d.by().plural());
+    }
+
+    private void reforecast() {
+        int gen = ++forecastGeneration;
+        UnitCostDashboard d = dashboard.get();
+        UnitCostDashboard.Series s = d == null || d.isEmpty() ? null : d.find(forecastOf.get());
+        // A forecast of other numbers would be drawn after the new series until the new one is ready.
+        if (s != forecastSeries) forecast.set(null);
+        forecastSeries = s;
+        if (s == null) {
+            forecastNote.set("");
+            return;
+        }
+        int days = horizon.get();
+        Task<Forecast.Result> task = new Task<>() {
+            @Override
+            protected Forecast.Result call() {
+                return s.forecast(days);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            if (gen != forecastGeneration) return;
+            forecast.set(task.getValue());
+            forecastNote.set("Forecast of " + s.name() + ": " + task.getValue().method());
+        });
+        task.setOnFailed(e -> {
+            if (gen != forecastGeneration) return;
+            forecast.set(null);
+            Throwable t = task.getException();
+            // Too short a history is expected on a new workspace: say why there is no band.
+            forecastNote.set(t instanceof BadInputException ? "No forecast for " + s.name() + ": " + t.getMessage().replaceFirst("^forecast: ", "")
+                    : "Forecast failed: " + t);
+        });
+        forecaster.execute(task);
+    }
+
+    public void shutdown() {
+        loader.shutdownNow();
+        forecaster.shutdownNow();
+    }
+
+    /** What one line of the chart stands for; the workspace is read again when it changes. */
+    public ObjectProperty<SeriesBy> seriesByProperty() {
+        return seriesBy;
+    }
+
+    /** Days forecast, one of {@link #HORIZONS}. */
+    public IntegerProperty horizonProperty() {
+        return horizon;
+    }
+
+    /** The key of the series forecast ({@link UnitCostDashboard.Series#key()}, or {@link UnitCostDashboard#TOTAL}); null for none. */
+    public ObjectProperty<String> forecastOfProperty() {
+        return forecastOf;
+    }
+
+    /**
+     * The endpoint the user selected (a table row, or a line when lines are endpoints); null for none. Selecting
+     * an endpoint whose line is charted forecasts it.
+     */
+    public ObjectProperty<String> selectedEndpointProperty() {
+        return selectedEndpoint;
+    }
+
+    /** The latest dashboard; null before the first read or after a failure. */
+    public ReadOnlyObjectProperty<UnitCostDashboard> dashboardProperty() {
+        return dashboard.getReadOnlyProperty();
+    }
+
+    /** The forecast of {@link #forecastOfProperty()}; null when there is none (see {@link #forecastNoteProperty()}). */
+    public ReadOnlyObjectProperty<Forecast.Result> forecastProperty() {
+        return forecast.getReadOnlyProperty();
+    }
+
+    /** The forecast method in a sentence, or why there is no forecast. */
+    public ReadOnlyStringProperty forecastNoteProperty() {
+        return forecastNote.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+}
