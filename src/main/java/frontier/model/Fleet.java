@@ -7,9 +7,9 @@ import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.RejectionInversionZipfSampler;
 
 /**
- * Routes requests: draws each arrival's class, answers cache hits, sends the rest to the class's pool,
- * and follows {@code overflow_to} when a pool declines a request. Retried requests (spot terminations)
- * come back here.
+ * Routes requests: draws each arrival's class and token counts (those a replayed trace does not carry),
+ * answers cache hits, sends the rest to the class's pool, and follows {@code overflow_to} when a pool
+ * declines a request. Retried requests (spot terminations) come back here.
  */
 final class Fleet {
     private final RequestStats stats;
@@ -72,16 +72,20 @@ final class Fleet {
         return List.copyOf(byName.values());
     }
 
-    /** A new arrival. */
-    void arrive(Request r, double now) {
+    /** A new arrival from {@code traffic}, whose token counts, when it carries them, take precedence. */
+    void arrive(Request r, double now, frontier.model.traffic.ArrivalProcess traffic) {
         if (classPool.length > 1) {
             double u = classRng.nextDouble();
             int k = 0;
             while (u >= cumulativeShare[k]) k++;
             r.cls = k;
         }
-        if (tokensIn != null) r.tokensIn = tokens(tokensIn);
-        if (tokensOut != null) r.tokensOut = tokens(tokensOut);
+        int in = traffic.inputTokens();
+        int out = traffic.outputTokens();
+        if (in >= 0) r.tokensIn = in;
+        else if (tokensIn != null) r.tokensIn = tokens(tokensIn);
+        if (out >= 0) r.tokensOut = out;
+        else if (tokensOut != null) r.tokensOut = tokens(tokensOut);
         stats.arrived(now, r);
         if (cache != null && hit(r)) {
             stats.cacheHit(now, r, cache.latencyMs() / 1000.0);

@@ -3,6 +3,7 @@ package frontier.model;
 import frontier.model.pool.AlwaysOnPool;
 import frontier.model.pool.ModelProfile;
 import frontier.model.pool.Pools;
+import frontier.model.traffic.ReplayTraffic;
 import frontier.model.traffic.Traffic;
 import frontier.sim.InvalidSpecException;
 import java.util.HashSet;
@@ -11,7 +12,9 @@ import java.util.Set;
 
 /**
  * Everything one replication simulates: traffic, pools, request classes with their routes, an optional
- * cache, optional token counts per request, and the run settings. Checks that names refer to existing pools and that shares add up.
+ * cache, optional token counts per request (drawn from {@code tokens}, or replayed from a trace's
+ * columns), and the run settings. Checks that names refer to existing pools, that shares add up, and that
+ * requests carry the token counts a token-driven service time needs.
  */
 public record FleetSpec(Traffic traffic, List<Pools> pools, List<RequestClass> classes, CacheSpec cache, TokensSpec tokens,
                         RunSpec run) {
@@ -57,6 +60,21 @@ public record FleetSpec(Traffic traffic, List<Pools> pools, List<RequestClass> c
                 && !(traffic instanceof frontier.model.traffic.ReplayTraffic r && r.keyColumn() != null)) {
             throw new InvalidSpecException("cache.keys", "an LRU cache needs request keys: 'keys' (Zipf-distributed) or a replayed trace with 'key_column'");
         }
+        ReplayTraffic replay = traffic instanceof ReplayTraffic r ? r : null;
+        boolean input = tokens != null && tokens.input() != null || replay != null && replay.inputTokensColumn() != null;
+        boolean output = tokens != null && tokens.output() != null || replay != null && replay.outputTokensColumn() != null;
+        for (int i = 0; i < pools.size(); i++) {
+            if (pools.get(i).model().tokenTime() == null || input && output) continue;
+            String which = input ? "output" : "input";
+            throw new InvalidSpecException("pools[" + i + "].model.token_time", "its service time needs each request's " + which
+                    + " token count, but requests carry none; add 'tokens." + which + "' (a distribution of " + which + " tokens per request)"
+                    + " or, when replaying a trace, 'traffic." + which + "_tokens_column'");
+        }
+    }
+
+    /** Whether requests carry token counts (from {@code tokens} or a replayed trace), so results report them. */
+    public boolean carriesTokens() {
+        return tokens != null || traffic instanceof ReplayTraffic r && (r.inputTokensColumn() != null || r.outputTokensColumn() != null);
     }
 
     /** The single c-server pool of the simple form, as an always-on pool. */

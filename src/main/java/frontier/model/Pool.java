@@ -10,6 +10,7 @@ import frontier.model.pool.Pools;
 import frontier.model.pool.ServerlessBilling;
 import frontier.model.pool.ServerlessPool;
 import frontier.model.pool.SpotPool;
+import frontier.model.pool.TokenTime;
 import frontier.sim.EventHandler;
 import frontier.sim.IntDeque;
 import frontier.sim.RandomStreams;
@@ -27,7 +28,8 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * The runtime of one serving pool of any kind (always-on, autoscaled, serverless, spot): instances with
  * a lifecycle (starting → ready → draining → stopped) and {@code concurrency} slots each, one FIFO
  * queue, optional batching, and the pool's own random streams ("service:NAME", "cold-start:NAME",
- * "interruptions:NAME", ...). It accounts instance-seconds by state for billing and reports requests to
+ * "interruptions:NAME", "service-noise:NAME" ...). A service time is drawn from the model's distribution,
+ * or with {@code token_time} computed from the request's token counts. It accounts instance-seconds by state for billing and reports requests to
  * {@link RequestStats}. Pending events that became stale (an expiry after the instance got work, a
  * completion of a service cut off by a termination) are recognised by their time and ignored, so nothing
  * is ever removed from the event list.
@@ -52,7 +54,13 @@ final class Pool implements EventHandler {
     private final Simulation sim;
     private final RequestStats stats;
     private final Fleet fleet;
+    /** The service-time sampler; null when the service time is token-driven. */
     private final Sampler service;
+    private final TokenTime tokenTime;
+    private final Sampler overhead;
+    private final Sampler noise;
+    /** One draw of {@link #service} per request: no batching, no separate cold service, no token-driven time. */
+    private final boolean plainService;
     private final Sampler coldStart;
     private final Sampler coldService;
     private final Sampler batchFactor;
@@ -109,6 +117,9 @@ final class Pool implements EventHandler {
     /** Cumulative (never reset) counts for time series. */
     long totalColdStarts;
     long totalInterruptions;
+    /** Sum and count (never reset) of the token-driven service times drawn, for their mean. */
+    private double tokenServiceSum;
+    private long tokenServices;
 
     // Autoscaler state.
     private final AutoscaledPool auto;
@@ -130,7 +141,17 @@ final class Pool implements EventHandler {
         this.sim = sim;
         this.stats = stats;
         this.fleet = fleet;
-        this.service = spec.service().sampler(streams.stream("service:" + name));
+        this.tokenTime = spec.model().tokenTime();
+        if (tokenTime == null) {
+            this.service = spec.service().sampler(streams.stream("service:" + name));
+            this.overhead = null;
+            this.noise = null;
+        } else {
+            this.service = null;
+            this.overhead = tokenTime.overhead().sampler(streams.stream("service:" + name));
+            this.noise = tokenTime.noiseCv() == 0 ? null
+                    : new LogNormal(1.0, tokenTime.noiseCv(), null, null).sampler(streams.stream("service-noise:" + name));
+        }
         this.batching = spec.batching();
         this.maxBatch = batching == null ? 1 : batching.maxBatch();
         this.maxWait = batching == null ? 0 : batching.maxWaitS();
@@ -181,6 +202,7 @@ final class Pool implements EventHandler {
                 coldService = null;
             }
         }
+        this.plainService = batching == null && coldService == null && tokenTime == null;
     }
 
     /** Creates the instances present at time 0 and schedules the pool's own clocks. */
@@ -331,7 +353,7 @@ final class Pool implements EventHandler {
         if (inst.busySlots++ == 0) setIdleBusy(now, -1, +1);
         nBusySlots++;
         if (concurrency > 1) busySlots.update(now, nBusySlots);
-        double duration = batching == null && coldService == null ? service.sample() : serviceTime(inst, head, n);
+        double duration = plainService ? service.sample() : serviceTime(inst, head, n);
         double end = now + duration;
         head.serviceStart = now;
         head.inst = inst.index;
@@ -354,11 +376,30 @@ final class Pool implements EventHandler {
         return slot;
     }
 
-    /** Service time of a batch, or of a cold request on a platform with a separate cold service time. */
+    /**
+     * Service time of a batch, of a cold request on a platform with a separate cold service time, or of a
+     * request whose time depends on its tokens.
+     */
     private double serviceTime(Instance inst, Request head, int n) {
         if (batching != null) return batching.meanTime(n) * (batchFactor == null ? 1.0 : batchFactor.sample());
-        if (head.coldWait && head.inst == inst.index) return coldService.sample();
-        return service.sample();
+        if (coldService != null && head.coldWait && head.inst == inst.index) return coldService.sample();
+        return tokenTime == null ? service.sample() : tokenServiceTime(head);
+    }
+
+    private double tokenServiceTime(Request r) {
+        double t = tokenTime.seconds(overhead.sample(), r.tokensIn, r.tokensOut);
+        if (noise != null) t *= noise.sample();
+        tokenServiceSum += t;
+        tokenServices++;
+        return t;
+    }
+
+    /**
+     * Mean service time of one request: the distribution's mean, or with token-driven times the mean of
+     * those drawn so far in the run (NaN before the first).
+     */
+    double meanServiceS() {
+        return tokenTime == null ? spec.service().mean() : tokenServiceSum / tokenServices;
     }
 
     // ---------------------------------------------------------------- events
@@ -401,7 +442,7 @@ final class Pool implements EventHandler {
         if (batching == null && inst.state == Instance.READY && !queue.isEmpty()) {
             // The slot goes straight on to the oldest waiting request: no state changes to account.
             Request nextUp = dequeue(now);
-            double end = now + service.sample();
+            double end = now + (tokenTime == null ? service.sample() : tokenServiceTime(nextUp));
             nextUp.serviceStart = now;
             nextUp.inst = inst.index;
             nextUp.slot = head.slot;

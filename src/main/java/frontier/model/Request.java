@@ -21,7 +21,7 @@ public final class Request {
     boolean coldWait;
     /** Request key from the traffic (replay key column), for an LRU cache. */
     int key;
-    /** Token counts (0 unless the scenario gives token distributions). */
+    /** Token counts (0 unless the scenario gives token distributions or replays a trace's token columns). */
     int tokensIn;
     int tokensOut;
     /** Time it entered its current queue (for the queue timeout, which restarts on a retry). */

@@ -85,7 +85,7 @@ public final class ServingModel {
                         case ARRIVE -> {
                             Request r = new Request(now);
                             if (keyed) r.key = arrivals.key();
-                            fleet.arrive(r, now);
+                            fleet.arrive(r, now, arrivals);
                             double next = arrivals.next(now);
                             if (next < horizon) sim.scheduleAt(next, this, ARRIVE, null);
                         }
@@ -248,7 +248,7 @@ public final class ServingModel {
         m.put("cost_usd.per_1k_requests", s.completed > 0 ? 1000 * total / s.completed : Double.NaN);
         m.put("cost_usd.per_hour", window > 0 ? total * 3600 / window : Double.NaN);
         m.put("cost_usd.idle_share", total > 0 ? idleLike / total : Double.NaN);
-        if (spec.tokens() != null) {
+        if (spec.carriesTokens()) {
             long tokens = s.tokensIn + s.tokensOut;
             m.put("tokens.input", (double) s.tokensIn);
             m.put("tokens.output", (double) s.tokensOut);
@@ -287,7 +287,7 @@ public final class ServingModel {
             String poolName = classes.isEmpty() ? null : classes.get(c).pool();
             Pool p = pools.getFirst();
             for (Pool q : pools) if (q.name.equals(poolName)) p = q;
-            double busyS = s.cacheHits * share * p.spec.service().mean();
+            double busyS = s.cacheHits * share * p.meanServiceS();
             double slotSeconds = p.busySlotSeconds(end);
             savedBusy += busyS;
             if (slotSeconds > 0) savedUsd += busyS * p.cost(end).total() / slotSeconds;

@@ -249,7 +249,7 @@ class PoolsTest {
         StringBuilder csv = new StringBuilder("t,prompt\n");
         for (int i = 0; i < 1000; i++) csv.append(i * 0.5).append(',').append("p").append(i % 3).append('\n');
         java.nio.file.Files.writeString(dir.resolve("keys.csv"), csv);
-        var replay = new frontier.model.traffic.ReplayTraffic("keys.csv", "t", frontier.model.traffic.TimeUnit.S, null, null, null, "prompt");
+        var replay = new frontier.model.traffic.ReplayTraffic("keys.csv", "t", frontier.model.traffic.TimeUnit.S, null, null, null, "prompt", null, null);
         AlwaysOnPool pool = alwaysOn("gpu", 1, 1, Exponential.ofMean(0.1), 1.0, null);
         for (int capacity : new int[] {3, 2}) {
             FleetSpec spec = new FleetSpec(replay, List.of(pool), null, new CacheSpec(null, capacity, null, null, 1), seconds(1_000));

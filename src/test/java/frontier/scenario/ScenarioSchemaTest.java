@@ -148,7 +148,13 @@ class ScenarioSchemaTest {
             Map.entry("class-name-with-space.json", "$.classes[0].name"),
             Map.entry("cache-hit-ratio-and-lru.json", "$.cache.hit_ratio"),
             Map.entry("cache-hit-ratio-one.json", "$.cache.hit_ratio"),
-            Map.entry("cache-keys-without-lru.json", "$.cache.keys"));
+            Map.entry("cache-keys-without-lru.json", "$.cache.keys"),
+            // token-driven service times
+            Map.entry("model-service-and-token-time.json", "$.pools[0].model.token_time"),
+            Map.entry("token-time-zero-decode-rate.json", "$.pools[0].model.token_time.decode_tokens_per_s"),
+            Map.entry("token-time-missing-prefill.json", "$.pools[0].model.token_time.prefill_tokens_per_s"),
+            Map.entry("token-time-with-batching.json", "$.pools[0].batching"),
+            Map.entry("replay-blank-input-tokens-column.json", "$.traffic.input_tokens_column"));
 
     /** Rules the schema cannot express: fixture → text the loader's message must contain. */
     private static final Map<String, String> LOADER_ONLY = Map.ofEntries(
@@ -168,7 +174,9 @@ class ScenarioSchemaTest {
             Map.entry("serverless-provisioned-above-max.json", "$.pools[0].provisioned: "),
             Map.entry("batching-table-wrong-length.json", "$.pools[0].batching.table_s: "),
             Map.entry("unavailable-period-ends-before-start.json", "$.pools[0].unavailable[0].to_s: "),
-            Map.entry("price-not-in-catalogue.json", "$.pools[0].price: the price catalogue has no on_demand price for aws g9.huge"));
+            Map.entry("price-not-in-catalogue.json", "$.pools[0].price: the price catalogue has no on_demand price for aws g9.huge"),
+            Map.entry("token-time-without-tokens.json", "$.pools[0].model.token_time: (line 30, column 1) its service time needs each request's input token count"),
+            Map.entry("token-time-without-output-tokens.json", "add 'tokens.output' (a distribution of output tokens per request) or, when replaying a trace, 'traffic.output_tokens_column'"));
 
     private static JsonSchema schema;
 

@@ -13,6 +13,7 @@ public record AlwaysOnPool(@JsonProperty(required = true) String name, @JsonProp
         if (instances < 1) throw new InvalidSpecException("instances", "expected an integer >= 1, got " + instances);
         concurrency = Checks.concurrency(concurrency);
         InvalidSpecException.required("model", model);
+        Checks.batching(model, batching);
         Checks.queue(queueCapacity, timeoutS);
         overflowQueue = Checks.overflowQueue(overflowQueue);
         if (price == null) price = Price.perHour(0);

@@ -23,6 +23,7 @@ public record AutoscaledPool(@JsonProperty(required = true) String name, Integer
         Checks.name(name);
         concurrency = Checks.concurrency(concurrency);
         InvalidSpecException.required("model", model);
+        Checks.batching(model, batching);
         Checks.queue(queueCapacity, timeoutS);
         overflowQueue = Checks.overflowQueue(overflowQueue);
         if (price == null) price = Price.perHour(0);

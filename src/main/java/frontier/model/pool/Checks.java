@@ -24,6 +24,15 @@ final class Checks {
         if (timeout != null) InvalidSpecException.positive("timeout_s", timeout);
     }
 
+    /** Batch times come from the batching table or formula; a token-driven service time has no place in them. */
+    static void batching(ModelProfile model, Batching batching) {
+        if (batching != null && model.tokenTime() != null) {
+            throw new InvalidSpecException("batching", "cannot be combined with model.token_time (batch times come from 'table_s' or"
+                    + " 'base_s' and 'per_item_s'); for continuous batching give the sequences an instance runs at once as 'concurrency'"
+                    + " instead, or give model.service");
+        }
+    }
+
     static int overflowQueue(Integer q) {
         if (q == null) return 0;
         if (q < 0) throw new InvalidSpecException("overflow_queue", "expected an integer >= 0, got " + q);

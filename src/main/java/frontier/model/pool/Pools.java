@@ -22,7 +22,7 @@ public sealed interface Pools permits AlwaysOnPool, AutoscaledPool, ServerlessPo
     /** Requests one instance serves at the same time (slots). */
     Integer concurrency();
 
-    /** What the pool serves: its service-time distribution, instance type and accuracy label. */
+    /** What the pool serves: its service time (a distribution or token-driven), name and accuracy label. */
     ModelProfile model();
 
     /** Maximum waiting requests; null = unbounded. Serverless pools do not queue. */
@@ -41,6 +41,7 @@ public sealed interface Pools permits AlwaysOnPool, AutoscaledPool, ServerlessPo
     /** Hourly price of one instance (instance-billed pools), resolved before the run. */
     Price price();
 
+    /** The service-time distribution; null when the service time is token-driven ({@link ModelProfile#tokenTime()}). */
     default Distribution service() {
         return model().service();
     }

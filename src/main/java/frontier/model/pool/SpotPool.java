@@ -31,6 +31,7 @@ public record SpotPool(@JsonProperty(required = true) String name, @JsonProperty
         if (instances < 0) throw new InvalidSpecException("instances", "expected an integer >= 0, got " + instances);
         concurrency = Checks.concurrency(concurrency);
         InvalidSpecException.required("model", model);
+        Checks.batching(model, batching);
         Checks.queue(queueCapacity, timeoutS);
         overflowQueue = Checks.overflowQueue(overflowQueue);
         if (price == null) price = Price.perHour(0);

@@ -13,6 +13,19 @@ public interface ArrivalProcess extends AutoCloseable {
         return 0;
     }
 
+    /**
+     * The input token count of the arrival last returned by {@link #next}, or -1 when the traffic does
+     * not carry input token counts (they are then drawn from the scenario's {@code tokens}, if any).
+     */
+    default int inputTokens() {
+        return -1;
+    }
+
+    /** The output token count of the arrival last returned by {@link #next}, or -1 as for {@link #inputTokens()}. */
+    default int outputTokens() {
+        return -1;
+    }
+
     /** The long-run mean rate (per second), for progress estimates and documentation; NaN if unknown. */
     double meanRate();
 

@@ -12,12 +12,13 @@ import org.apache.commons.rng.UniformRandomProvider;
  * (t_i − t_0) / speed seconds into the run. The file is streamed; a small reorder window
  * ({@code reorder_window} records, default 10,000) absorbs the slight disorder of real logs, and a
  * timestamp that is out of order by more than that is reported with its line. With {@code key_column},
- * each request also carries a key (e.g. a prompt or document hash) that an LRU cache looks up.
+ * each request also carries a key (e.g. a prompt or document hash) that an LRU cache looks up; with
+ * {@code input_tokens_column} and {@code output_tokens_column}, its token counts from the trace.
  */
 public record ReplayTraffic(String file, String column, TimeUnit unit, Double speed, Integer reorderWindow, Boolean loop,
-                            String keyColumn) implements Traffic {
+                            String keyColumn, String inputTokensColumn, String outputTokensColumn) implements Traffic {
     public ReplayTraffic(String file, String column, TimeUnit unit, Double speed, Integer reorderWindow, Boolean loop) {
-        this(file, column, unit, speed, reorderWindow, loop, null);
+        this(file, column, unit, speed, reorderWindow, loop, null, null, null);
     }
 
     public ReplayTraffic {
@@ -30,6 +31,8 @@ public record ReplayTraffic(String file, String column, TimeUnit unit, Double sp
         if (reorderWindow < 1) throw new InvalidSpecException("reorder_window", "expected an integer >= 1, got " + reorderWindow);
         if (loop == null) loop = false;
         if (keyColumn != null && keyColumn.isBlank()) throw new InvalidSpecException("key_column", "expected the name of a request-key column");
+        if (inputTokensColumn != null && inputTokensColumn.isBlank()) throw new InvalidSpecException("input_tokens_column", "expected the name of an input-token-count column");
+        if (outputTokensColumn != null && outputTokensColumn.isBlank()) throw new InvalidSpecException("output_tokens_column", "expected the name of an output-token-count column");
     }
 
     public Path resolve(Path baseDir) {
@@ -51,10 +54,12 @@ public record ReplayTraffic(String file, String column, TimeUnit unit, Double sp
 
     private final class Replay implements ArrivalProcess {
         private final Path path;
-        /** Pending (time, key, order read) entries; ties keep file order. */
+        /** Pending (time, key, order read, input tokens, output tokens) entries; ties keep file order. */
         private final PriorityQueue<double[]> window = new PriorityQueue<>((a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(a[2], b[2]));
         private long read;
         private int key;
+        private int inputTokens = -1;
+        private int outputTokens = -1;
         private TimestampReader reader;
         private double emitted = Double.NEGATIVE_INFINITY;
         private double offset;
@@ -63,7 +68,11 @@ public record ReplayTraffic(String file, String column, TimeUnit unit, Double sp
 
         Replay(Path path) {
             this.path = path;
-            reader = new TimestampReader(path, column, keyColumn, unit);
+            reader = open();
+        }
+
+        private TimestampReader open() {
+            return new TimestampReader(path, column, keyColumn, inputTokensColumn, outputTokensColumn, unit);
         }
 
         @Override
@@ -80,7 +89,7 @@ public record ReplayTraffic(String file, String column, TimeUnit unit, Double sp
                             + "': timestamp is " + (emitted - t) + " s earlier than one already replayed; sort the file"
                             + " or raise traffic.reorder_window (now " + reorderWindow + ")");
                 }
-                window.add(new double[] {t, reader.lastKey(), read++});
+                window.add(new double[] {t, reader.lastKey(), read++, reader.lastInputTokens(), reader.lastOutputTokens()});
             }
             if (window.isEmpty()) {
                 if (!loop || count == 0) return Double.POSITIVE_INFINITY;
@@ -88,12 +97,14 @@ public record ReplayTraffic(String file, String column, TimeUnit unit, Double sp
                 offset += lastInFile + lastInFile / Math.max(1, count - 1);
                 emitted = Double.NEGATIVE_INFINITY;
                 count = 0;
-                reader = new TimestampReader(path, column, keyColumn, unit);
+                reader = open();
                 return next(now);
             }
             double[] e = window.poll();
             double t = e[0];
             key = (int) e[1];
+            inputTokens = (int) e[3];
+            outputTokens = (int) e[4];
             emitted = t;
             lastInFile = t;
             count++;
@@ -103,6 +114,16 @@ public record ReplayTraffic(String file, String column, TimeUnit unit, Double sp
         @Override
         public int key() {
             return key;
+        }
+
+        @Override
+        public int inputTokens() {
+            return inputTokens;
+        }
+
+        @Override
+        public int outputTokens() {
+            return outputTokens;
         }
 
         @Override

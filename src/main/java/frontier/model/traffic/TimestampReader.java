@@ -24,15 +24,20 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Streams one timestamp column of a CSV (with header) or JSONL file, optionally gzip-compressed, as
- * seconds relative to the first timestamp. Holds one record at a time. Every error names the file, the
- * line and the column and says what was expected.
+ * seconds relative to the first timestamp, and optionally a request key and input and output token counts
+ * per record. Holds one record at a time. Every error names the file, the line and the column and says
+ * what was expected.
  */
 public final class TimestampReader implements AutoCloseable {
     private final Path file;
     private final String column;
     private final String keyColumn;
+    private final String inputTokensColumn;
+    private final String outputTokensColumn;
     private final TimeUnit unit;
     private int lastKey;
+    private int lastInputTokens = -1;
+    private int lastOutputTokens = -1;
     private final BufferedReader reader;
     private final CSVParser csv;
     private final Iterator<CSVRecord> records;
@@ -44,14 +49,20 @@ public final class TimestampReader implements AutoCloseable {
     private double baseNumber;
 
     public TimestampReader(Path file, String column, TimeUnit unit) {
-        this(file, column, null, unit);
+        this(file, column, null, null, null, unit);
     }
 
-    /** Also reads {@code keyColumn} (may be null), a request key such as a prompt hash, as {@link #lastKey()}. */
-    public TimestampReader(Path file, String column, String keyColumn, TimeUnit unit) {
+    /**
+     * Also reads, when not null, {@code keyColumn}, a request key such as a prompt hash, as
+     * {@link #lastKey()}, and the token-count columns as {@link #lastInputTokens()} and
+     * {@link #lastOutputTokens()}.
+     */
+    public TimestampReader(Path file, String column, String keyColumn, String inputTokensColumn, String outputTokensColumn, TimeUnit unit) {
         this.file = file;
         this.column = column;
         this.keyColumn = keyColumn;
+        this.inputTokensColumn = inputTokensColumn;
+        this.outputTokensColumn = outputTokensColumn;
         this.unit = unit;
         try {
             InputStream in = Files.newInputStream(file);
@@ -73,8 +84,8 @@ public final class TimestampReader implements AutoCloseable {
             } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
                 throw new BadInputException(file + ": line 1: cannot read the CSV header (" + e.getMessage() + ")", e);
             }
-            for (String c : keyColumn == null ? new String[] {column} : new String[] {column, keyColumn}) {
-                if (!csv.getHeaderMap().containsKey(c)) {
+            for (String c : new String[] {column, keyColumn, inputTokensColumn, outputTokensColumn}) {
+                if (c != null && !csv.getHeaderMap().containsKey(c)) {
                     throw new BadInputException(file + ": line 1: no column named '" + c + "'; the columns are " + csv.getHeaderNames());
                 }
             }
@@ -94,6 +105,16 @@ public final class TimestampReader implements AutoCloseable {
         return lastKey;
     }
 
+    /** The input token count of the record last returned; -1 without an input-token column. */
+    public int lastInputTokens() {
+        return lastInputTokens;
+    }
+
+    /** The output token count of the record last returned; -1 without an output-token column. */
+    public int lastOutputTokens() {
+        return lastOutputTokens;
+    }
+
     /** 1-based line number of the record last returned. */
     public long line() {
         return line;
@@ -104,10 +125,14 @@ public final class TimestampReader implements AutoCloseable {
             if (!records.hasNext()) return null;
             CSVRecord r = records.next();
             line = csv.getCurrentLineNumber();
-            if (!r.isSet(column) || (keyColumn != null && !r.isSet(keyColumn))) {
-                throw new BadInputException(where() + ": the record has " + r.size() + " fields, too few for the columns read");
+            for (String c : new String[] {column, keyColumn, inputTokensColumn, outputTokensColumn}) {
+                if (c != null && !r.isSet(c)) {
+                    throw new BadInputException(where(c) + ": the record has " + r.size() + " fields, too few for the columns read");
+                }
             }
             if (keyColumn != null) lastKey = r.get(keyColumn).hashCode();
+            if (inputTokensColumn != null) lastInputTokens = tokens(r.get(inputTokensColumn), inputTokensColumn);
+            if (outputTokensColumn != null) lastOutputTokens = tokens(r.get(outputTokensColumn), outputTokensColumn);
             return r.get(column);
         } catch (UncheckedIOException | IllegalStateException e) {
             throw new BadInputException(file + ": after line " + line + ": malformed CSV (" + e.getMessage() + ")", e);
@@ -136,14 +161,44 @@ public final class TimestampReader implements AutoCloseable {
                 if (k == null || k.isNull()) throw new BadInputException(file + ": line " + line + ": missing key field '" + keyColumn + "'");
                 lastKey = (k.isValueNode() ? k.asText() : k.toString()).hashCode();
             }
+            if (inputTokensColumn != null) lastInputTokens = jsonTokens(node, inputTokensColumn);
+            if (outputTokensColumn != null) lastOutputTokens = jsonTokens(node, outputTokensColumn);
             return v.asText();
         } catch (IOException e) {
             throw new BadInputException(file + ": line " + line + ": cannot read (" + e.getMessage() + ")", e);
         }
     }
 
+    private int jsonTokens(JsonNode node, String field) {
+        JsonNode t = node.get(field);
+        if (t == null || t.isNull()) throw new BadInputException(where(field) + ": missing field '" + field + "'");
+        return tokens(t.isValueNode() ? t.asText() : t.toString(), field);
+    }
+
+    /** A token count: a whole number >= 0, written as an integer or with a zero fraction (512.0, as some exports write). */
+    private int tokens(String raw, String col) {
+        String s = raw.strip();
+        int end = s.indexOf('.');
+        boolean ok = end != 0 && !s.isEmpty();
+        if (end < 0) end = s.length();
+        for (int i = end + 1; i < s.length() && ok; i++) ok = s.charAt(i) == '0';
+        long v = 0;
+        for (int i = 0; i < end && ok; i++) {
+            char c = s.charAt(i);
+            ok = c >= '0' && c <= '9';
+            v = v * 10 + (c - '0');
+            if (v > Integer.MAX_VALUE) ok = false;
+        }
+        if (!ok) throw new BadInputException(where(col) + ": expected a whole number of tokens from 0 to " + Integer.MAX_VALUE + ", got '" + raw + "'");
+        return (int) v;
+    }
+
     private String where() {
-        return file + ": line " + line + ", column '" + column + "'";
+        return where(column);
+    }
+
+    private String where(String col) {
+        return file + ": line " + line + ", column '" + col + "'";
     }
 
     private double parse(String raw) {

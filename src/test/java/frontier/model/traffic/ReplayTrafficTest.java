@@ -112,6 +112,102 @@ class ReplayTrafficTest {
         }
     }
 
+    /** (time, input tokens, output tokens) of every replayed arrival. */
+    private static List<List<Double>> replayTokens(ReplayTraffic t, Path base) {
+        List<List<Double>> out = new ArrayList<>();
+        try (ArrivalProcess p = t.open(new RandomStreams(1, 0).stream("arrivals"), base)) {
+            double now = 0;
+            while ((now = p.next(now)) < Double.POSITIVE_INFINITY) out.add(List.of(now, (double) p.inputTokens(), (double) p.outputTokens()));
+        }
+        return out;
+    }
+
+    private static ReplayTraffic tokens(String file, Integer window, Boolean loop) {
+        return new ReplayTraffic(file, "ts", TimeUnit.S, null, window, loop, null, "in", "out");
+    }
+
+    @Test
+    void tokenCountsStayWithTheirTimestampsThroughTheReorderWindowAndLoops() throws IOException {
+        write("tok.csv", "ts,in,out,other\n1,10,1,x\n3,30,3,y\n2,20.0,2,z\n4,40,4,w\n");
+        assertEquals(List.of(List.of(0.0, 10.0, 1.0), List.of(1.0, 20.0, 2.0), List.of(2.0, 30.0, 3.0), List.of(3.0, 40.0, 4.0)),
+                replayTokens(tokens("tok.csv", 4, null), dir));
+        write("tok.jsonl", "{\"ts\": 5, \"in\": 7, \"out\": \"8\"}\n{\"ts\": 6, \"in\": 0, \"out\": 2147483647}\n");
+        List<List<Double>> looped = new ArrayList<>();
+        try (ArrivalProcess p = tokens("tok.jsonl", null, true).open(new RandomStreams(1, 0).stream("arrivals"), dir)) {
+            double now = 0;
+            for (int i = 0; i < 4; i++) {
+                now = p.next(now);
+                looped.add(List.of(now, (double) p.inputTokens(), (double) p.outputTokens()));
+            }
+        }
+        assertEquals(List.of(List.of(0.0, 7.0, 8.0), List.of(1.0, 0.0, 2147483647.0), List.of(2.0, 7.0, 8.0), List.of(3.0, 0.0, 2147483647.0)),
+                looped, "the second pass of a loop carries the same counts");
+        // Without token columns the process says it carries none.
+        try (ArrivalProcess p = new ReplayTraffic("tok.csv", "ts", TimeUnit.S, null, 4, null).open(new RandomStreams(1, 0).stream("arrivals"), dir)) {
+            p.next(0);
+            assertEquals(-1, p.inputTokens());
+            assertEquals(-1, p.outputTokens());
+        }
+    }
+
+    @Test
+    void badTokenCellsNameFileLineAndColumn() throws IOException {
+        String[][] cases = {{"twelve", "in"}, {"-3", "in"}, {"12.5", "in"}, {"", "in"}, {"2147483648", "in"}, {"1e3", "in"}, {"0x10", "in"}};
+        for (String[] c : cases) {
+            write("cell.csv", "ts,in,out\n1,5,5\n2," + c[0] + ",5\n");
+            BadInputException e = assertThrows(BadInputException.class, () -> replayTokens(tokens("cell.csv", null, null), dir), c[0]);
+            assertTrue(e.getMessage().contains("cell.csv: line 3, column '" + c[1] + "'") && e.getMessage().contains("whole number of tokens"),
+                    e.getMessage());
+        }
+        write("short.csv", "ts,in,out\n1,5,5\n2,5\n");
+        BadInputException e = assertThrows(BadInputException.class, () -> replayTokens(tokens("short.csv", null, null), dir));
+        assertTrue(e.getMessage().contains("short.csv: line 3, column 'out'") && e.getMessage().contains("too few"), e.getMessage());
+
+        write("nocol.csv", "ts,in\n1,5\n");
+        e = assertThrows(BadInputException.class, () -> replayTokens(tokens("nocol.csv", null, null), dir));
+        assertTrue(e.getMessage().contains("no column named 'out'"), e.getMessage());
+
+        write("cell.jsonl", "{\"ts\": 1, \"in\": 5, \"out\": 5}\n{\"ts\": 2, \"in\": [5], \"out\": 5}\n");
+        e = assertThrows(BadInputException.class, () -> replayTokens(tokens("cell.jsonl", null, null), dir));
+        assertTrue(e.getMessage().contains("cell.jsonl: line 2, column 'in'") && e.getMessage().contains("got '[5]'"), e.getMessage());
+        write("missing.jsonl", "{\"ts\": 1, \"in\": 5}\n");
+        e = assertThrows(BadInputException.class, () -> replayTokens(tokens("missing.jsonl", null, null), dir));
+        assertTrue(e.getMessage().contains("missing.jsonl: line 1, column 'out'") && e.getMessage().contains("missing field 'out'"), e.getMessage());
+        write("bool.jsonl", "{\"ts\": 1, \"in\": true, \"out\": 5}\n");
+        e = assertThrows(BadInputException.class, () -> replayTokens(tokens("bool.jsonl", null, null), dir));
+        assertTrue(e.getMessage().contains("bool.jsonl: line 1, column 'in'"), e.getMessage());
+    }
+
+    @Test
+    void truncatedOrCorruptedTokenTracesFailOnlyWithBadInput() throws IOException {
+        SplittableRandom rnd = new SplittableRandom(7);
+        StringBuilder csv = new StringBuilder("ts,in,out\n");
+        StringBuilder jsonl = new StringBuilder();
+        for (int i = 0; i < 40; i++) {
+            int in = rnd.nextInt(5000);
+            int out = rnd.nextInt(500);
+            csv.append(i * 0.25).append(',').append(in).append(',').append(out).append('\n');
+            jsonl.append("{\"ts\": ").append(i * 0.25).append(", \"in\": ").append(in).append(", \"out\": ").append(out).append("}\n");
+        }
+        for (String[] f : new String[][] {{"fz.csv", csv.toString()}, {"fz.jsonl", jsonl.toString()}}) {
+            byte[] clean = f[1].getBytes(StandardCharsets.UTF_8);
+            for (int trial = 0; trial < 300; trial++) {
+                byte[] b = java.util.Arrays.copyOf(clean, trial % 3 == 0 ? rnd.nextInt(clean.length + 1) : clean.length);
+                for (int flips = trial % 3 == 0 ? 0 : 1 + rnd.nextInt(4); flips > 0 && b.length > 0; flips--) {
+                    b[rnd.nextInt(b.length)] = (byte) rnd.nextInt(256);
+                }
+                Files.write(dir.resolve(f[0]), b);
+                try {
+                    for (List<Double> a : replayTokens(tokens(f[0], 3, null), dir)) {
+                        assertTrue(a.get(1) >= 0 && a.get(2) >= 0, "replayed counts are never negative: " + a);
+                    }
+                } catch (BadInputException expected) {
+                    assertTrue(expected.getMessage().contains(f[0]), expected.getMessage());
+                }
+            }
+        }
+    }
+
     /** The shared samples live beside the checkout (../shared/samples); without them these tests are skipped, loudly. */
     private static void assumeSamples() {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(SAMPLES.resolve("traces")),
@@ -135,5 +231,25 @@ class ReplayTrafficTest {
         List<Double> t = replay(new ReplayTraffic(trace.toString(), "timestamp", TimeUnit.MS, null, null, null), null);
         assertEquals(12031, t.size());
         assertEquals(0.0, t.getFirst());
+    }
+
+    @Test
+    void realMooncakeTokenCountsAreReplayedLineByLine() throws IOException {
+        assumeSamples();
+        Path trace = SAMPLES.resolve("traces/mooncake_fast25_conversation_trace.jsonl");
+        long in = 0;
+        long out = 0;
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        for (String line : Files.readAllLines(trace)) {
+            if (line.isBlank()) continue;
+            var node = json.readTree(line);
+            in += node.get("input_length").asLong();
+            out += node.get("output_length").asLong();
+        }
+        List<List<Double>> replayed = replayTokens(new ReplayTraffic(trace.toString(), "timestamp", TimeUnit.MS, null, null, null, null,
+                "input_length", "output_length"), null);
+        assertEquals(12031, replayed.size());
+        assertEquals(in, replayed.stream().mapToLong(a -> a.get(1).longValue()).sum());
+        assertEquals(out, replayed.stream().mapToLong(a -> a.get(2).longValue()).sum());
     }
 }
