@@ -45,7 +45,7 @@ public final class FrontierApp extends Application {
         UnitCostView unitCost = new UnitCostView(billing);
         SimulateView simulateView = new SimulateView(simulate);
         MainWindow window = new MainWindow(List.of(simulateView, new ExploreView(explore), data, costs, unitCost));
-        MakeTwin.install(unitCost, billing, simulate, window, simulateView);
+        MakeTwin.install(unitCost, billing, simulate, window, simulateView, MakeTwin.twinsDir());
         stage.setTitle("Frontier");
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setScene(window.createScene(Math.min(1320, screen.getWidth()), Math.min(840, screen.getHeight())));

@@ -25,7 +25,9 @@ final class MakeTwin {
         return Path.of(System.getProperty("user.home"), ".frontier", "twins");
     }
 
-    static void install(UnitCostView view, BillingSession session, SimulateViewModel simulate, MainWindow window, WorkbenchView simulateView) {
+    /** Wires the view's button: twins are written to {@code twins}, then opened in {@code simulate} and {@code simulateView} shown. */
+    static void install(UnitCostView view, BillingSession session, SimulateViewModel simulate, MainWindow window, WorkbenchView simulateView,
+                        Path twins) {
         Button button = view.makeTwinButton();
         var endpoint = view.viewModel().selectedEndpointProperty();
         javafx.beans.property.BooleanProperty busy = new javafx.beans.property.SimpleBooleanProperty(false);
@@ -34,7 +36,7 @@ final class MakeTwin {
         button.setOnAction(e -> {
             String name = endpoint.get();
             Path ws = session.workspace();
-            Path out = twinsDir().resolve("twin-" + name.replaceAll("[^A-Za-z0-9_.-]+", "-") + ".json");
+            Path out = twins.resolve("twin-" + name.replaceAll("[^A-Za-z0-9_.-]+", "-") + ".json");
             Task<Path> task = new Task<>() {
                 @Override
                 protected Path call() {

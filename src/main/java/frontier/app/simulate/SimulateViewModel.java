@@ -139,6 +139,7 @@ public final class SimulateViewModel {
                 Summary s = t.getValue();
                 summary.set(s);
                 keyFigures.setAll(SummaryRows.keyFigures(s));
+                if (scenario.get() != null) keyFigures.addAll(SummaryRows.twinCheck(scenario.get().observed(), s));
                 percentiles.setAll(SummaryRows.percentiles(s));
                 costRows.setAll(SummaryRows.costRows(s));
                 progress.set(1);

@@ -50,6 +50,22 @@ final class SummaryRows {
     }
 
     /**
+     * For a twin (a scenario with observed figures): one row per compared figure, simulated against
+     * observed with the relative error and whether the target is met.
+     */
+    static List<SummaryRow> twinCheck(frontier.scenario.Observed observed, Summary s) {
+        List<SummaryRow> rows = new ArrayList<>();
+        for (frontier.scenario.TwinComparison.Row r : frontier.scenario.TwinComparison.compare(observed, s)) {
+            String target = Double.isNaN(r.target()) ? ""
+                    : String.format(java.util.Locale.US, ", target ±%.0f%% %s", 100 * r.target(), r.withinTarget() ? "met" : "MISSED");
+            String value = String.format(java.util.Locale.US, "%,.1f vs observed %,.1f (%+.1f%%%s)", r.simulated(), r.observed(),
+                    100 * r.relativeError(), target);
+            rows.add(new SummaryRow("Twin check: " + r.metric(), value, r.unit(), r.simulated(), r.halfWidth95()));
+        }
+        return rows;
+    }
+
+    /**
      * The cost table: totals, then per pool its total, its cost by state (states with a cost only) and
      * its instance figures. Empty when the run reports no cost.
      */

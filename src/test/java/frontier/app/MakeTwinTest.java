@@ -1,0 +1,99 @@
+package frontier.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import frontier.app.data.BillingSession;
+import frontier.app.simulate.SimulateView;
+import frontier.app.simulate.SimulateViewModel;
+import frontier.app.unitcost.UnitCostView;
+import frontier.demo.DemoWorkspace;
+import frontier.scenario.ScenarioRunner;
+import frontier.store.ImportMonitor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** "Make a twin…" on the demo workspace: calibrates the selected endpoint and opens the twin in the Simulate view. */
+@ExtendWith(ApplicationExtension.class)
+class MakeTwinTest {
+    @TempDir
+    static Path dir;
+    static Path ws;
+
+    private SimulateViewModel simulate;
+    private SimulateView simulateView;
+    private UnitCostView unitCost;
+    private MainWindow window;
+
+    @BeforeAll
+    static void demo() {
+        ws = dir.resolve("demo.sqlite");
+        DemoWorkspace.create(ws, ImportMonitor.NONE);
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Files.createDirectories(dir.resolve("examples"));
+        BillingSession session = new BillingSession(ws);
+        simulate = new SimulateViewModel(dir.resolve("examples"), ScenarioRunner.defaultRunner());
+        simulateView = new SimulateView(simulate);
+        unitCost = new UnitCostView(session);
+        window = new MainWindow(List.of(unitCost, simulateView));
+        MakeTwin.install(unitCost, session, simulate, window, simulateView, dir.resolve("twins"));
+        stage.setScene(window.createScene(1280, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        unitCost.viewModel().shutdown();
+        simulate.shutdown();
+    }
+
+    @Test
+    void makesATwinOfTheSelectedEndpointAndOpensIt(FxRobot robot) throws Exception {
+        Button button = robot.lookup("#makeTwin").queryButton();
+        // The view picks a line once its data are in: wait for that, then choose.
+        waitUntil(60, () -> unitCost.viewModel().dashboardProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> unitCost.viewModel().selectedEndpointProperty().set(null));
+        assertTrue(button.isDisabled(), "no endpoint selected");
+        robot.interact(() -> unitCost.viewModel().selectedEndpointProperty().set("embed"));
+        assertTrue(!button.isDisabled());
+        robot.clickOn(button);
+        waitUntil(120, () -> simulate.scenarioFileProperty().get() != null);
+        Path twin = simulate.scenarioFileProperty().get();
+        assertEquals(dir.resolve("twins/twin-embed.json"), twin);
+        assertTrue(Files.readString(twin).contains("\"observed\""), "the twin carries the observed figures");
+        assertNotNull(simulate.scenarioProperty().get());
+        assertEquals("Twin of embed", simulate.scenarioNameProperty().get());
+        ListView<?> nav = robot.lookup("#navigation").queryListView();
+        waitUntil(10, () -> nav.getSelectionModel().getSelectedItem() == simulateView);
+
+        // Running it shows simulated against observed in the key figures.
+        robot.interact(simulate::run);
+        waitUntil(120, () -> simulate.keyFigures().stream().anyMatch(r -> r.metric().equals("Twin check: latency p95")));
+        var p95 = simulate.keyFigures().stream().filter(r -> r.metric().equals("Twin check: latency p95")).findFirst().orElseThrow();
+        assertTrue(p95.value().contains("target ±10% met"), p95.value());
+    }
+
+    private static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+    }
+}
