@@ -14,7 +14,8 @@ import java.util.TreeMap;
  * <li>hour-billed on-demand or committed resources → one always-on pool per instance type with the
  *     average number of instances billed (instance-hours / period hours, rounded, at least 1) at the
  *     billed cost per instance-hour;</li>
- * <li>hour-billed spot resources → a spot pool: instances = the most resources billed at once, hazard =
+ * <li>hour-billed spot resources → a spot pool: instances = the most resources billed at once (overlaps under an hour
+ *     not counted), hazard =
  *     resources whose billing stopped more than an hour before the period's end, per instance-hour, and
  *     a replacement delay that leaves the slots as empty as the bill shows (slots × hours − billed
  *     hours, per interruption);</li>
@@ -23,6 +24,9 @@ import java.util.TreeMap;
  * </ul>
  */
 public final class BillCapacity {
+    /** Overlap of two resources' billing below which they are taken to have held one slot in turn. */
+    static final long OVERLAP_TOLERANCE_S = 3600;
+
     private BillCapacity() {
     }
 
@@ -83,13 +87,19 @@ public final class BillCapacity {
         return new Inference(pools, fixed, notes);
     }
 
-    /** The most resources billed at the same time, from their first and last billed instants within [from, to). */
+    /**
+     * The most resources billed at the same time, from their first and last billed instants within
+     * [from, to). Overlaps shorter than an hour do not count: a replacement launched while the instance it
+     * replaces is still draining (or billed for its last partial hour) takes the same slot.
+     */
     static int maxOverlap(List<BilledResource> rs, long from, long to) {
         long[][] ev = new long[rs.size() * 2][];
         int i = 0;
         for (BilledResource r : rs) {
-            ev[i++] = new long[] {Math.max(from, r.first()), 1};
-            ev[i++] = new long[] {Math.min(to, r.last()), -1};
+            long a = Math.max(from, r.first());
+            long b = Math.min(to, r.last());
+            ev[i++] = new long[] {a, 1};
+            ev[i++] = new long[] {Math.max(a, b - OVERLAP_TOLERANCE_S), -1};
         }
         Arrays.sort(ev, (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
         int cur = 0, max = 0;
