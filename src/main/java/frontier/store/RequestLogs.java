@@ -26,10 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The inference-log part of a {@link Workspace}: imports of per-request logs and the queries over them.
@@ -199,12 +195,8 @@ public final class RequestLogs {
         }
     }
 
-    private record End(Preparer prep) {
-    }
-
     private LogImportResult importSource(LogSource src, String sha, LogImportRecord dup, ImportMonitor monitor, long t0) {
-        Thread reader = null;
-        AtomicBoolean stop = new AtomicBoolean();
+        ReadAhead<Batch> ahead = null;
         try {
             conn.setAutoCommit(false);
             try (PreparedStatement ps = conn.prepareStatement(
@@ -220,21 +212,15 @@ public final class RequestLogs {
             long id = scalarLong("SELECT last_insert_rowid()");
             long rowidBefore = scalarLong("SELECT IFNULL(MAX(rowid), 0) FROM requests");
             Preparer prep = new Preparer(loadDims(), (int) scalarLong("SELECT IFNULL(MAX(id), 0) FROM log_dims") + 1);
-            BlockingQueue<Object> queue = new ArrayBlockingQueue<>(8);
-            reader = Thread.ofPlatform().name("frontier-log-reader").daemon().start(() -> read(src, prep, queue, stop, monitor));
+            ahead = new ReadAhead<>("frontier-log-reader", sink -> produce(src, prep, sink), monitor::isCancelled);
 
             long rows = 0;
             try (PreparedStatement ins = conn.prepareStatement("INSERT INTO requests(import_id, dim_id, ts, latency_ms, ok, status,"
                     + " input_tokens, output_tokens, attrs) VALUES (?,?,?,?,?,?,?,?,?)");
                     PreparedStatement insDim = conn.prepareStatement("INSERT INTO log_dims(id, model, endpoint) VALUES (?,?,?)")) {
-                while (true) {
-                    Object item = queue.poll(100, TimeUnit.MILLISECONDS);
-                    if (monitor.isCancelled()) throw new ImportCancelledException("import of " + src.file() + " cancelled; nothing was stored");
-                    if (item == null) continue;
-                    if (item instanceof End) break;
-                    if (item instanceof RuntimeException e) throw e;
-                    if (item instanceof Error e) throw e;
-                    Batch b = (Batch) item;
+                Batch b;
+                while ((b = ahead.next(monitor::isCancelled,
+                        () -> new ImportCancelledException("import of " + src.file() + " cancelled; nothing was stored"))) != null) {
                     for (Map.Entry<DimKey, Integer> d : b.newDims) {
                         insDim.setInt(1, d.getValue());
                         setText(insDim, 2, d.getKey().model());
@@ -259,7 +245,6 @@ public final class RequestLogs {
                     monitor.progress(rows, src.bytesRead(), src.totalBytes());
                 }
             }
-            reader.join();
             long replaced = 0;
             if (dup != null) {
                 replaced = dup.rows();
@@ -309,15 +294,7 @@ public final class RequestLogs {
             rollback();
             throw e;
         } finally {
-            stop.set(true);
-            if (reader != null) {
-                reader.interrupt();
-                try {
-                    reader.join(10_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+            if (ahead != null) ahead.close();
             try {
                 conn.setAutoCommit(true);
             } catch (SQLException ignored) {
@@ -326,36 +303,18 @@ public final class RequestLogs {
         }
     }
 
-    /** The reader thread: parses and prepares batches into the queue, then End, or the exception that stopped it. */
-    private static void read(LogSource src, Preparer prep, BlockingQueue<Object> queue, AtomicBoolean stop, ImportMonitor monitor) {
-        Object last;
-        try {
-            Batch b = new Batch();
-            LogRequest r;
-            while ((r = src.next()) != null) {
-                prep.add(b, r, src);
-                if (b.size == BATCH) {
-                    if (!put(queue, b, stop) || monitor.isCancelled()) return;
-                    b = new Batch();
-                }
+    /** Runs on the reader thread: parses and prepares full batches and hands them over, then the last partial one. */
+    private static void produce(LogSource src, Preparer prep, ReadAhead.Sink<Batch> sink) {
+        Batch b = new Batch();
+        LogRequest r;
+        while ((r = src.next()) != null) {
+            prep.add(b, r, src);
+            if (b.size == BATCH) {
+                if (!sink.accept(b)) return;
+                b = new Batch();
             }
-            if (b.size > 0 && !put(queue, b, stop)) return;
-            last = new End(prep);
-        } catch (RuntimeException | Error e) {
-            last = e;
         }
-        put(queue, last, stop);
-    }
-
-    private static boolean put(BlockingQueue<Object> queue, Object item, AtomicBoolean stop) {
-        try {
-            while (!stop.get()) {
-                if (queue.offer(item, 50, TimeUnit.MILLISECONDS)) return true;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return false;
+        if (b.size > 0) sink.accept(b);
     }
 
     private Map<DimKey, Integer> loadDims() throws SQLException {

@@ -21,10 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.sqlite.Function;
 import org.sqlite.SQLiteConfig;
 
@@ -201,12 +197,8 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    private record End(Map<AccountKey, long[]> accounts) {
-    }
-
     private ImportResult importSource(BillingSource src, OverlapPolicy policy, ImportMonitor monitor, long t0) {
-        Thread reader = null;
-        AtomicBoolean stop = new AtomicBoolean();
+        ReadAhead<Batch> ahead = null;
         try {
             conn.setAutoCommit(false);
             long id;
@@ -223,24 +215,15 @@ public final class Workspace implements AutoCloseable {
             id = scalarLong("SELECT last_insert_rowid()");
             long rowidBefore = scalarLong("SELECT IFNULL(MAX(rowid), 0) FROM charges");
             Preparer prep = new Preparer(loadDims(), (int) scalarLong("SELECT IFNULL(MAX(id), 0) FROM dims") + 1);
-            BlockingQueue<Object> queue = new ArrayBlockingQueue<>(8);
-            reader = Thread.ofPlatform().name("frontier-import-reader").daemon().start(() -> read(src, prep, queue, stop, monitor));
+            ahead = new ReadAhead<>("frontier-import-reader", sink -> produce(src, prep, sink), monitor::isCancelled);
 
             long rows = 0;
             Map<AccountKey, long[]> accounts;
             try (PreparedStatement ins = conn.prepareStatement("INSERT INTO charges(" + CHARGE_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)");
                     PreparedStatement insDim = conn.prepareStatement("INSERT INTO dims(" + DIM_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-                while (true) {
-                    Object item = queue.poll(100, TimeUnit.MILLISECONDS);
-                    if (monitor.isCancelled()) throw new ImportCancelledException("import of " + src.origin() + " cancelled; nothing was stored");
-                    if (item == null) continue;
-                    if (item instanceof End e) {
-                        accounts = e.accounts();
-                        break;
-                    }
-                    if (item instanceof RuntimeException e) throw e;
-                    if (item instanceof Error e) throw e;
-                    Batch b = (Batch) item;
+                Batch b;
+                while ((b = ahead.next(monitor::isCancelled,
+                        () -> new ImportCancelledException("import of " + src.origin() + " cancelled; nothing was stored"))) != null) {
                     for (Map.Entry<DimKey, Integer> d : b.newDims) insertDim(insDim, d.getValue(), d.getKey());
                     for (int i = 0; i < b.size; i++) {
                         ins.setLong(1, id);
@@ -260,8 +243,8 @@ public final class Workspace implements AutoCloseable {
                     rows += b.size;
                     monitor.progress(rows, src.bytesRead(), src.totalBytes());
                 }
+                accounts = prep.accounts;
             }
-            reader.join();
             String sha = src.sha256();
             long replaced = 0;
             ImportRecord dup = findBySha(sha, id);
@@ -328,15 +311,7 @@ public final class Workspace implements AutoCloseable {
             rollback();
             throw e;
         } finally {
-            stop.set(true);
-            if (reader != null) {
-                reader.interrupt();
-                try {
-                    reader.join(10_000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+            if (ahead != null) ahead.close();
             try {
                 conn.setAutoCommit(true);
             } catch (SQLException ignored) {
@@ -345,36 +320,18 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    /** The reader thread: parses and prepares batches into the queue, then End, or the exception that stopped it. */
-    private static void read(BillingSource src, Preparer prep, BlockingQueue<Object> queue, AtomicBoolean stop, ImportMonitor monitor) {
-        Object last;
-        try {
-            Batch b = new Batch();
-            Charge c;
-            while ((c = src.next()) != null) {
-                prep.add(b, c);
-                if (b.size == BATCH) {
-                    if (!put(queue, b, stop) || monitor.isCancelled()) return;
-                    b = new Batch();
-                }
+    /** Runs on the reader thread: parses and prepares full batches and hands them over, then the last partial one. */
+    private static void produce(BillingSource src, Preparer prep, ReadAhead.Sink<Batch> sink) {
+        Batch b = new Batch();
+        Charge c;
+        while ((c = src.next()) != null) {
+            prep.add(b, c);
+            if (b.size == BATCH) {
+                if (!sink.accept(b)) return;
+                b = new Batch();
             }
-            if (b.size > 0 && !put(queue, b, stop)) return;
-            last = new End(prep.accounts);
-        } catch (RuntimeException | Error e) {
-            last = e;
         }
-        put(queue, last, stop);
-    }
-
-    private static boolean put(BlockingQueue<Object> queue, Object item, AtomicBoolean stop) {
-        try {
-            while (!stop.get()) {
-                if (queue.offer(item, 50, TimeUnit.MILLISECONDS)) return true;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return false;
+        if (b.size > 0) sink.accept(b);
     }
 
     private static String money(BigDecimal d) {
