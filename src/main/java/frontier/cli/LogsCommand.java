@@ -79,28 +79,6 @@ final class LogsCommand implements Runnable {
         return m;
     }
 
-    /** "timestamp=TIMESTAMP (iso), input_tokens=ContextTokens, model='stem'": the mapping in one line. */
-    static String describe(LogMapping m) {
-        Map<String, String> x = m.toMap();
-        List<String> parts = new ArrayList<>();
-        parts.add("timestamp=" + m.timestamp() + " (" + m.timestampKind().code() + (m.timestampIsEnd() ? ", the end" : "")
-                + (m.start() != null ? " from " + m.start() : "") + ")");
-        for (String k : new String[] {"end", "latency", "status", "input_tokens", "output_tokens", "model", "endpoint"}) {
-            if (x.get(k) != null) {
-                String extra = switch (k) {
-                    case "latency" -> " (" + m.latencyUnit().code() + ")";
-                    case "status" -> " (" + (m.okValues().isEmpty() ? "errors: " + String.join(",", m.errorValues()) : "ok: " + String.join(",", m.okValues())) + ")";
-                    default -> "";
-                };
-                parts.add(k + "=" + x.get(k) + extra);
-            } else if (k.equals("model") || k.equals("endpoint")) {
-                parts.add(k + "='" + x.get(k + "_value") + "'");
-            }
-        }
-        if (!m.keepAttrs()) parts.add("attrs dropped");
-        return String.join(", ", parts);
-    }
-
     /** {@code frontier logs summary}: totals over every imported request, per endpoint and model. */
     @Command(name = "summary", mixinStandardHelpOptions = true, description = "Requests, errors, time span and tokens of the imported logs, per endpoint and model.")
     static final class Summary implements Callable<Integer> {

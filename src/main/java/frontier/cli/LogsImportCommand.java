@@ -149,7 +149,7 @@ final class LogsImportCommand implements Callable<Integer> {
                 i.rows(), i.firstTs() == null ? "-" : LogsCommand.iso(i.firstTs()), i.lastTs() == null ? "-" : LogsCommand.iso(i.lastTs()),
                 i.seconds(), i.seconds() > 0 ? i.rows() / i.seconds() : 0.0));
         out.println("  " + (i.preset() == null ? "detected mapping" : "preset " + i.preset()) + " (" + r.layout().code() + "): "
-                + LogsCommand.describe(r.mapping()));
+                + r.mapping().describe());
         if (r.replacedRows() > 0) out.println(String.format(Locale.US, "  replaced %,d earlier requests", r.replacedRows()));
     }
 }

@@ -468,7 +468,7 @@ public final class BillingSource implements AutoCloseable {
             }
             List<String> missing = BillingFormat.GCP.missing(detect);
             if (!missing.isEmpty()) {
-                throw new BadInputException(name + ": line 1: JSON Lines that are not a " + BillingFormat.GCP.label()
+                throw new UnknownFormatException(name + ": line 1: JSON Lines that are not a " + BillingFormat.GCP.label()
                         + ": missing " + String.join(", ", missing) + " (keys found: " + preview(detect.names()) + ")");
             }
             setFormat(BillingFormat.GCP, "GCP BigQuery export (JSONL)", CostBasis.BOTH);
@@ -496,7 +496,7 @@ public final class BillingSource implements AutoCloseable {
                     why.append("\n  ").append(f.label()).append(": missing ").append(String.join(", ", missing));
                 }
                 if (found == null) {
-                    throw new BadInputException(name + ": line 1: unknown billing export format. Formats tried:" + why
+                    throw new UnknownFormatException(name + ": line 1: unknown billing export format. Formats tried:" + why
                             + "\n  (the header has " + c.size() + " column" + (c.size() == 1 ? "" : "s") + ": " + preview(c.names()) + ")");
                 }
             }

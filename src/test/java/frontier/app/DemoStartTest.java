@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import frontier.app.costs.CostsView;
 import frontier.app.data.BillingSession;
 import frontier.app.data.DataView;
-import frontier.store.ImportRecord;
+import frontier.app.data.ImportEntry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -85,9 +85,11 @@ class DemoStartTest {
         assertTrue(messages.stream().anyMatch(m -> m.startsWith("Creating the demo workspace demo.sqlite: simulating")), messages.toString());
         waitUntil(30, () -> selected(robot) == costs);
 
-        TableView<ImportRecord> imports = robot.from(data.node()).lookup("#importTable").queryTableView();
-        waitUntil(30, () -> imports.getItems().size() == 1);
+        TableView<ImportEntry> imports = robot.from(data.node()).lookup("#importTable").queryTableView();
+        waitUntil(30, () -> imports.getItems().size() == 2);
         assertEquals("FOCUS 1.2", imports.getItems().getFirst().format());
+        assertEquals(List.of("billing", "requests"), imports.getItems().stream().map(ImportEntry::kind).toList(),
+                "the demo's bill and its request log");
         StackedBarChart<String, Number> chart = robot.lookup("#costChart").query();
         waitUntil(30, () -> !chart.getData().isEmpty());
         waitUntil(30, () -> costs.viewModel().totals().size() == 4);
@@ -102,7 +104,7 @@ class DemoStartTest {
         waitUntil(30, () -> !data.viewModel().runningProperty().get());
         assertEquals(first, selected(robot));
         assertEquals(revision, session.revisionProperty().get());
-        assertEquals(1, imports.getItems().size());
+        assertEquals(2, imports.getItems().size());
     }
 
     private static Object selected(FxRobot robot) {

@@ -1,6 +1,7 @@
 package frontier.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -214,6 +215,17 @@ class BillingSourceTest {
         assertTrue(m.contains("unknown billing export format"), m);
         for (BillingFormat f : BillingFormat.values()) assertTrue(m.contains(f.label() + ": missing"), m);
         assertTrue(m.contains("lineItem/referenceNo"), "shows the header it saw: " + m);
+    }
+
+    @Test
+    void onlyAnUnrecognisedHeaderIsAnUnknownFormatSoTheAppMayTryItAsARequestLog() throws IOException {
+        Path log = Files.writeString(dir.resolve("requests.jsonl"), "{\"timestamp\": 0, \"input_length\": 5}\n");
+        assertThrows(UnknownFormatException.class, () -> read(log));
+        assertThrows(UnknownFormatException.class, () -> read(Files.writeString(dir.resolve("requests.csv"), "timestamp,latency_ms\n0,5\n")));
+        Path focus = Samples.billing("focus_1.3_synthetic_aws_header_plus_3rows.csv");
+        Path broken = Files.writeString(dir.resolve("focus-broken.csv"), Files.readAllLines(focus).getFirst() + "\n1,2\n");
+        BadInputException e = assertThrows(BadInputException.class, () -> read(broken));
+        assertFalse(e instanceof UnknownFormatException, "a known format with a bad row is not handed on: " + e.getMessage());
     }
 
     @Test

@@ -2,13 +2,17 @@ package frontier.app.data;
 
 import frontier.app.Widgets;
 import frontier.app.WorkbenchView;
-import frontier.store.ImportRecord;
+import frontier.ingest.logs.LogPreset;
 import frontier.store.Overlap;
 import frontier.store.OverlapException;
 import frontier.store.OverlapPolicy;
 import frontier.store.Periods;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +26,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
@@ -29,17 +34,23 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 
 /**
- * The Data screen: import billing exports into the workspace (with progress and Cancel; an overlap
- * with earlier imports asks whether to replace or keep both) and the history of imports.
+ * The Data screen: import billing exports and request logs into the workspace, chosen or dropped on the
+ * view (with progress and Cancel; a billing overlap with earlier imports asks whether to replace or
+ * keep both; a log whose mapping is not recognised can be imported with a preset), and the history of
+ * imports.
  */
 public final class DataView implements WorkbenchView {
     private final DataViewModel vm;
     private final VBox root = new VBox(8);
+    /** Shows the file dialog of Import request logs…; tests answer it instead. */
+    private Function<FileChooser, File> logDialog = c -> c.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
 
     public DataView(BillingSession session) {
         this(new DataViewModel(session));
@@ -49,11 +60,30 @@ public final class DataView implements WorkbenchView {
         this.vm = vm;
         vm.setOverlapResolver(this::askAboutOverlap);
         root.setPadding(new Insets(10, 14, 10, 10));
-        Label title = new Label("Billing data");
+        Label title = new Label("Billing data and request logs");
         title.getStyleClass().add("scenario-name");
-        TableView<ImportRecord> table = table();
+        TableView<ImportEntry> table = table();
         VBox.setVgrow(table, Priority.ALWAYS);
-        root.getChildren().addAll(title, workspaceBar(), toolbar(table), status(), sectionTitle("Import history"), table);
+        root.getChildren().addAll(title, workspaceBar(), toolbar(table), logBar(), status(), sectionTitle("Import history"), table);
+        root.setOnDragOver(this::dragOver);
+        root.setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles() && vm.canImportProperty().get();
+            if (ok) dropped(e.getDragboard().getFiles());
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    private void dragOver(DragEvent e) {
+        if (e.getDragboard().hasFiles() && vm.canImportProperty().get()) e.acceptTransferModes(TransferMode.COPY);
+        e.consume();
+    }
+
+    /** Files dropped on the view or chosen: each is imported as a billing export, or as a request log if it is none. */
+    void dropped(List<File> files) {
+        List<Path> paths = new ArrayList<>();
+        for (File f : files) paths.add(f.toPath());
+        vm.importFiles(paths);
     }
 
     @Override
@@ -124,10 +154,12 @@ public final class DataView implements WorkbenchView {
         vm.openWorkspace(p);
     }
 
-    private Node toolbar(TableView<ImportRecord> table) {
-        Button open = new Button("Import billing file…");
+    private Node toolbar(TableView<ImportEntry> table) {
+        Button open = new Button("Import file…");
         open.setId("importButton");
         open.setDefaultButton(true);
+        open.setTooltip(new Tooltip("A billing export (FOCUS, AWS CUR, Azure, GCP) or a request log whose columns are recognised;"
+                + " files can also be dropped here."));
         open.disableProperty().bind(vm.canImportProperty().not());
         open.setOnAction(e -> chooseFile());
         Button cancel = new Button("Cancel");
@@ -143,15 +175,60 @@ public final class DataView implements WorkbenchView {
         delete.setId("deleteImportButton");
         delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(vm.runningProperty()));
         delete.setOnAction(e -> {
-            ImportRecord r = table.getSelectionModel().getSelectedItem();
-            Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Delete import #" + r.id() + " (" + Path.of(r.source()).getFileName()
-                    + ", " + String.format(Locale.US, "%,d", r.rows()) + " rows) from the workspace?");
+            ImportEntry r = table.getSelectionModel().getSelectedItem();
+            Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Delete " + r.describe() + String.format(Locale.US, ", %,d rows,", r.rows())
+                    + " from the workspace?");
             a.setHeaderText(null);
             a.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.delete(r));
         });
         HBox box = new HBox(8, open, cancel, bar, delete);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
+    }
+
+    /** The explicit request-log import: a preset (or detect) and the start of relative timestamps. */
+    private Node logBar() {
+        ComboBox<String> preset = new ComboBox<>();
+        preset.setId("logPresetChoice");
+        preset.getItems().add(DETECT);
+        for (LogPreset p : LogPreset.values()) preset.getItems().add(p.code());
+        preset.setValue(DETECT);
+        Tooltip presetTip = new Tooltip();
+        presetTip.setWrapText(true);
+        presetTip.setMaxWidth(600);
+        presetTip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            LogPreset p = LogPreset.fromCode(preset.getValue());
+            return p == null ? "Recognise the mapping from the file's columns (a preset whose columns are all there, else the column names)."
+                    : p.title() + ": " + p.columns();
+        }, preset.valueProperty()));
+        preset.setTooltip(presetTip);
+        DatePicker start = new DatePicker();
+        start.setId("logStartPicker");
+        start.setPromptText("start (UTC)");
+        start.setPrefWidth(140);
+        start.setTooltip(new Tooltip("The day (00:00 UTC) that relative timestamps count from, e.g. Mooncake or BurstGPT;"
+                + " left empty they count from 1970-01-01."));
+        Button open = new Button("Import request logs…");
+        open.setId("importLogsButton");
+        open.disableProperty().bind(vm.canImportProperty().not());
+        open.setOnAction(e -> chooseLogs(LogPreset.fromCode(preset.getValue()),
+                start.getValue() == null ? null : start.getValue().atStartOfDay(ZoneOffset.UTC).toInstant()));
+        HBox box = new HBox(8, new Label("Request logs: mapping"), preset, new Label("relative times from"), start, open);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    /** The preset choice that means "recognise the mapping". */
+    static final String DETECT = "detect";
+
+    private void chooseLogs(LogPreset preset, Instant start) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Import request logs" + (preset == null ? "" : " (" + preset.code() + ")"));
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Request logs (*.csv, *.jsonl, *.json, *.log, *.gz)", "*.csv", "*.jsonl", "*.json", "*.log", "*.gz"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File f = logDialog.apply(chooser);
+        if (f != null) vm.importLog(f.toPath(), preset, start);
     }
 
     private Node status() {
@@ -163,26 +240,31 @@ public final class DataView implements WorkbenchView {
         return status;
     }
 
-    private TableView<ImportRecord> table() {
-        TableView<ImportRecord> t = new TableView<>(vm.imports());
+    private TableView<ImportEntry> table() {
+        TableView<ImportEntry> t = new TableView<>(vm.imports());
         t.setId("importTable");
-        t.getColumns().add(column("#", r -> Long.toString(r.id()), 40, true));
-        t.getColumns().add(column("File", r -> Path.of(r.source()).getFileName().toString(), 300, false));
-        t.getColumns().add(column("Format", ImportRecord::format, 200, false));
-        t.getColumns().add(column("Basis", r -> r.basis().code(), 80, false));
-        t.getColumns().add(column("Rows", r -> String.format(Locale.US, "%,d", r.rows()), 90, true));
-        t.getColumns().add(column("Charge period (UTC)", r -> r.periodStart() == null ? "" : Periods.range(r.periodStart(), r.periodEnd()), 230, false));
-        t.getColumns().add(column("Accounts", ImportRecord::accounts, 200, false));
+        t.getColumns().add(column("#", r -> Long.toString(r.id()), 36, true));
+        t.getColumns().add(column("Kind", ImportEntry::kind, 70, false));
+        t.getColumns().add(column("File", ImportEntry::fileName, 205, false));
+        t.getColumns().add(column("Format / mapping", ImportEntry::format, 165, false));
+        t.getColumns().add(column("Basis", ImportEntry::basis, 55, false));
+        t.getColumns().add(column("Rows", r -> String.format(Locale.US, "%,d", r.rows()), 80, true));
+        t.getColumns().add(column("Period (UTC)", ImportEntry::period, 268, false));
+        t.getColumns().add(column("Accounts", ImportEntry::accounts, 135, false));
         t.getColumns().add(column("Imported (UTC)", r -> r.importedAt().toString().substring(0, 16).replace('T', ' '), 130, false));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        t.setPlaceholder(new Label("No billing data yet: import a FOCUS, AWS CUR, Azure or GCP export."));
+        t.setPlaceholder(new Label("No data yet: import (or drop here) a FOCUS, AWS CUR, Azure or GCP export, or a request log."));
         t.setRowFactory(tv -> {
-            var row = new javafx.scene.control.TableRow<ImportRecord>() {
+            var row = new javafx.scene.control.TableRow<ImportEntry>() {
                 @Override
-                protected void updateItem(ImportRecord r, boolean empty) {
+                protected void updateItem(ImportEntry r, boolean empty) {
                     super.updateItem(r, empty);
-                    setTooltip(empty || r == null ? null : new Tooltip(r.source() + "\nSHA-256 " + r.sha256()
-                            + String.format(Locale.US, "\n%,d bytes, imported in %.2f s", r.bytes(), r.seconds())));
+                    Tooltip tip = empty || r == null ? null : new Tooltip(r.details());
+                    if (tip != null) {
+                        tip.setWrapText(true);
+                        tip.setMaxWidth(700);
+                    }
+                    setTooltip(tip);
                 }
             };
             return row;
@@ -192,13 +274,13 @@ public final class DataView implements WorkbenchView {
 
     private void chooseFile() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("Import billing export");
+        chooser.setTitle("Import billing exports or request logs");
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Billing exports (*.csv, *.csv.gz, *.zip, *.jsonl, *.json, *.parquet)", "*.csv", "*.gz", "*.zip", "*.jsonl",
-                        "*.json", "*.parquet"),
+                new FileChooser.ExtensionFilter("Billing exports and request logs (*.csv, *.gz, *.zip, *.jsonl, *.json, *.parquet, *.log)", "*.csv", "*.gz",
+                        "*.zip", "*.jsonl", "*.json", "*.parquet", "*.log"),
                 new FileChooser.ExtensionFilter("All files", "*"));
-        File f = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
-        if (f != null) vm.importFile(f.toPath());
+        List<File> files = chooser.showOpenMultipleDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (files != null) dropped(files);
     }
 
     static final ButtonType REPLACE = new ButtonType("Replace earlier rows", ButtonBar.ButtonData.YES);
@@ -218,6 +300,11 @@ public final class DataView implements WorkbenchView {
         a.setHeaderText("This file covers periods that earlier imports already hold.");
         a.getDialogPane().setMinWidth(640);
         return a.showAndWait().map(bt -> bt == REPLACE ? OverlapPolicy.REPLACE : bt == KEEP_BOTH ? OverlapPolicy.KEEP_BOTH : null);
+    }
+
+    /** Replaces the file dialog of Import request logs… (tests). */
+    void setLogDialog(Function<FileChooser, File> dialog) {
+        this.logDialog = dialog;
     }
 
     /** Replaces the dialog (tests). */

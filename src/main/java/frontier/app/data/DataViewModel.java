@@ -3,6 +3,10 @@ package frontier.app.data;
 import frontier.demo.DemoData;
 import frontier.demo.DemoWorkspace;
 import frontier.ingest.ReadOptions;
+import frontier.ingest.UnknownFormatException;
+import frontier.ingest.logs.LogPreset;
+import frontier.ingest.logs.LogReadOptions;
+import frontier.ingest.logs.LogSource;
 import frontier.sim.BadInputException;
 import frontier.sim.CancelledException;
 import frontier.sim.RunControl;
@@ -10,12 +14,20 @@ import frontier.store.ImportCancelledException;
 import frontier.store.ImportMonitor;
 import frontier.store.ImportRecord;
 import frontier.store.ImportResult;
+import frontier.store.LogImportRecord;
+import frontier.store.LogImportResult;
 import frontier.store.OverlapException;
 import frontier.store.OverlapPolicy;
 import frontier.store.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -33,8 +45,10 @@ import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
 
 /**
- * State and actions of the Data view: the import history, the import in progress (progress, message,
- * cancel) and its outcome. An import that overlaps earlier ones is rolled back and the
+ * State and actions of the Data view: the import history (billing and request-log imports), the import
+ * in progress (progress, message, cancel) and its outcome. A file is imported as a billing export when
+ * its format is known, else as a request log when its mapping can be recognised, or explicitly as a
+ * request log with a preset. A billing import that overlaps earlier ones is rolled back and the
  * {@link #setOverlapResolver overlap resolver} asked what to do; if it answers, the file is imported
  * again with that policy. Use from the FX application thread only.
  */
@@ -45,7 +59,9 @@ public final class DataViewModel {
         t.setDaemon(true);
         return t;
     });
-    private final ObservableList<ImportRecord> imports = FXCollections.observableArrayList();
+    private final ObservableList<ImportEntry> imports = FXCollections.observableArrayList();
+    /** Files dropped or chosen together that wait for the one being imported. */
+    private final Deque<Path> queued = new ArrayDeque<>();
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(false);
@@ -104,12 +120,16 @@ public final class DataViewModel {
     /** Reloads the import history in the background (a workspace file that does not exist yet has none). */
     public void refresh() {
         Path file = session.workspace();
-        Task<List<ImportRecord>> t = new Task<>() {
+        Task<List<ImportEntry>> t = new Task<>() {
             @Override
-            protected List<ImportRecord> call() {
+            protected List<ImportEntry> call() {
                 if (!Files.exists(file)) return List.of();
                 try (Workspace ws = Workspace.open(file)) {
-                    return ws.imports();
+                    List<ImportEntry> l = new ArrayList<>();
+                    for (ImportRecord r : ws.imports()) l.add(ImportEntry.of(r));
+                    for (LogImportRecord r : ws.requestLogs().imports()) l.add(ImportEntry.of(r));
+                    l.sort(Comparator.comparing(ImportEntry::importedAt));
+                    return l;
                 }
             }
         };
@@ -118,14 +138,33 @@ public final class DataViewModel {
         executor.execute(t);
     }
 
-    /** Imports {@code file} in the background, refusing overlaps first. */
+    /**
+     * Imports {@code file} in the background: as a billing export (refusing overlaps first) when its format
+     * is known, else as a request log when its mapping can be recognised from its columns.
+     */
     public void importFile(Path file) {
-        importFile(file, OverlapPolicy.REFUSE);
+        importFiles(List.of(file));
     }
 
-    private void importFile(Path file, OverlapPolicy policy) {
+    /** Imports dropped or chosen files one after the other, each as {@link #importFile}; a failure or Cancel drops the rest. */
+    public void importFiles(List<Path> files) {
+        if (running.get() || files.isEmpty()) return;
+        queued.addAll(files);
+        start(new ImportTask(session.workspace(), queued.poll(), OverlapPolicy.REFUSE, null));
+    }
+
+    /**
+     * Imports {@code file} as a request log in the background: with {@code preset}'s mapping (null: the
+     * mapping recognised from the columns), relative timestamps counted from {@code start} (null: from
+     * 1970-01-01, with a note).
+     */
+    public void importLog(Path file, LogPreset preset, Instant start) {
         if (running.get()) return;
-        ImportTask t = new ImportTask(session.workspace(), file, policy);
+        start(new ImportTask(session.workspace(), file, OverlapPolicy.REFUSE, new LogReadOptions(preset, Map.of(), start, 0)));
+    }
+
+    private void start(ImportTask t) {
+        Path file = t.file;
         task = t;
         progress.bind(t.progressProperty());
         status.bind(t.messageProperty());
@@ -133,19 +172,16 @@ public final class DataViewModel {
         running.set(true);
         t.setOnSucceeded(e -> {
             finish();
-            ImportResult r = t.getValue();
-            ImportRecord i = r.record();
-            say(String.format(Locale.US, "Imported %s: %s, %,d rows in %.1f s%s%s.", file.getFileName(), i.format(), i.rows(),
-                    i.seconds(), r.replacedRows() > 0 ? String.format(Locale.US, ", replacing %,d earlier rows", r.replacedRows()) : "",
-                    r.notes().isEmpty() ? "" : " Note: " + String.join(" ", r.notes())));
+            say(t.getValue().billing() != null ? billingDone(file, t.getValue().billing()) : logDone(file, t.getValue().log(), t.log == null));
             session.recent().add(session.workspace());
             updateRecent();
             session.changed();
             refresh();
+            next();
         });
         t.setOnCancelled(e -> {
             finish();
-            say("Import of " + file.getFileName() + " cancelled; nothing was stored.");
+            cancelled(file);
         });
         t.setOnFailed(e -> {
             finish();
@@ -153,16 +189,46 @@ public final class DataViewModel {
             if (x instanceof OverlapException o) {
                 Optional<OverlapPolicy> choice = overlapResolver.apply(o);
                 if (choice.isPresent()) {
-                    importFile(file, choice.get());
+                    start(new ImportTask(session.workspace(), file, choice.get(), null));
                     return;
                 }
-                say("Not imported: " + file.getFileName() + " overlaps earlier imports.");
+                say("Not imported: " + file.getFileName() + " overlaps earlier imports." + dropped());
                 return;
             }
-            if (x instanceof ImportCancelledException) say("Import of " + file.getFileName() + " cancelled; nothing was stored.");
-            else fail(message(x));
+            if (x instanceof ImportCancelledException) cancelled(file);
+            else fail(message(x) + dropped());
         });
         executor.execute(t);
+    }
+
+    private void next() {
+        if (!queued.isEmpty()) start(new ImportTask(session.workspace(), queued.poll(), OverlapPolicy.REFUSE, null));
+    }
+
+    private void cancelled(Path file) {
+        say("Import of " + file.getFileName() + " cancelled; nothing was stored." + dropped());
+    }
+
+    /** Forgets the queued files, saying how many there were. */
+    private String dropped() {
+        int n = queued.size();
+        queued.clear();
+        return n == 0 ? "" : " " + n + " more file" + (n == 1 ? " was" : "s were") + " not imported.";
+    }
+
+    private static String billingDone(Path file, ImportResult r) {
+        ImportRecord i = r.record();
+        return String.format(Locale.US, "Imported %s: %s, %,d rows in %.1f s%s%s.", file.getFileName(), i.format(), i.rows(), i.seconds(),
+                r.replacedRows() > 0 ? String.format(Locale.US, ", replacing %,d earlier rows", r.replacedRows()) : "",
+                r.notes().isEmpty() ? "" : " Note: " + String.join(" ", r.notes()));
+    }
+
+    private static String logDone(Path file, LogImportResult r, boolean detected) {
+        ImportEntry i = ImportEntry.of(r.record());
+        return String.format(Locale.US, "Imported %s as request-log import #%d%s: %,d requests%s in %.1f s.\nMapping: %s (%s): %s.%s",
+                file.getFileName(), i.id(), detected ? " (not a billing export)" : "", i.rows(), i.period().isEmpty() ? "" : ", " + i.period() + " UTC",
+                r.record().seconds(), i.format(), r.layout().code(), r.mapping().describe(),
+                r.notes().stream().map(n -> "\nNote: " + n).collect(java.util.stream.Collectors.joining()));
     }
 
     /**
@@ -212,18 +278,18 @@ public final class DataViewModel {
         if (task != null && running.get()) task.cancel(false);
     }
 
-    /** Deletes an import and its rows. */
-    public void delete(ImportRecord record) {
+    /** Deletes an import (billing or request log) and its rows. */
+    public void delete(ImportEntry entry) {
         Task<Boolean> t = new Task<>() {
             @Override
             protected Boolean call() {
                 try (Workspace ws = Workspace.open(session.workspace())) {
-                    return ws.deleteImport(record.id());
+                    return entry.isLog() ? ws.requestLogs().deleteImport(entry.id()) : ws.deleteImport(entry.id());
                 }
             }
         };
         t.setOnSucceeded(e -> {
-            say("Deleted import #" + record.id() + " (" + Path.of(record.source()).getFileName() + ").");
+            say("Deleted " + entry.describe() + ".");
             session.changed();
             refresh();
         });
@@ -307,45 +373,81 @@ public final class DataViewModel {
         }
     }
 
-    /** One import off the FX thread, with rows/bytes progress and cancel. */
-    private static final class ImportTask extends Task<ImportResult> {
+    /** What an import stored: exactly one of a billing and a request-log result. */
+    private record Imported(ImportResult billing, LogImportResult log) {
+    }
+
+    /**
+     * One import off the FX thread, with rows/bytes progress and cancel: with {@code log} options as a
+     * request log, else as a billing export and, if that is no known format, as a request log with a
+     * detected mapping.
+     */
+    private static final class ImportTask extends Task<Imported> {
         private final Path workspace;
         private final Path file;
         private final OverlapPolicy policy;
+        private final LogReadOptions log;
 
-        ImportTask(Path workspace, Path file, OverlapPolicy policy) {
+        ImportTask(Path workspace, Path file, OverlapPolicy policy, LogReadOptions log) {
             this.workspace = workspace;
             this.file = file;
             this.policy = policy;
+            this.log = log;
         }
 
         @Override
-        protected ImportResult call() {
-            updateMessage("Importing " + file.getFileName() + "…");
+        protected Imported call() {
             try (Workspace ws = Workspace.open(workspace)) {
-                return ws.importFile(file, ReadOptions.DETECT, policy, new ImportMonitor() {
-                    private long last;
-
-                    @Override
-                    public boolean isCancelled() {
-                        return ImportTask.this.isCancelled();
-                    }
-
-                    @Override
-                    public void progress(long rows, long bytes, long total) {
-                        long now = System.nanoTime();
-                        if (now - last < 100_000_000L) return;
-                        last = now;
-                        updateProgress(bytes, Math.max(total, 1));
-                        updateMessage(String.format(Locale.US, "Importing %s: %,d rows, %,.1f of %,.1f MB", file.getFileName(), rows,
-                                bytes / 1e6, total / 1e6));
-                    }
-                });
+                if (log != null) {
+                    updateMessage("Importing " + file.getFileName() + " as a request log…");
+                    return new Imported(null, ws.requestLogs().importFile(file, log, false, monitor("requests")));
+                }
+                updateMessage("Importing " + file.getFileName() + "…");
+                try {
+                    return new Imported(ws.importFile(file, ReadOptions.DETECT, policy, monitor("rows")), null);
+                } catch (UnknownFormatException notBilling) {
+                    recogniseLog(notBilling);
+                    updateMessage("Importing " + file.getFileName() + " as a request log…");
+                    return new Imported(null, ws.requestLogs().importFile(file, LogReadOptions.DETECT, false, monitor("requests")));
+                }
             }
+        }
+
+        /** Fails with both reasons when {@code file} is no request log whose mapping can be recognised either. */
+        private void recogniseLog(UnknownFormatException notBilling) {
+            try (LogSource ignored = LogSource.open(file, LogReadOptions.DETECT)) {
+                // recognised: the import reads it again from the start
+            } catch (BadInputException notLog) {
+                throw new BadInputException(file.getFileName() + " is neither a known billing export nor a request log with recognisable columns"
+                        + " (for a log, choose its preset and use Import request logs…).\nAs a billing export: " + notBilling.getMessage()
+                        + "\nAs a request log: " + notLog.getMessage(), notLog);
+            }
+        }
+
+        private ImportMonitor monitor(String unit) {
+            return new ImportMonitor() {
+                private long last;
+
+                @Override
+                public boolean isCancelled() {
+                    return ImportTask.this.isCancelled();
+                }
+
+                @Override
+                public void progress(long rows, long bytes, long total) {
+                    long now = System.nanoTime();
+                    if (now - last < 100_000_000L) return;
+                    last = now;
+                    updateProgress(bytes, Math.max(total, 1));
+                    updateMessage(String.format(Locale.US, "Importing %s: %,d %s, %,.1f of %,.1f MB", file.getFileName(), rows, unit,
+                            bytes / 1e6, total / 1e6));
+                }
+            };
         }
     }
 
-    public ObservableList<ImportRecord> imports() {
+    /** The import history, billing and request logs, oldest first. */
+    public ObservableList<ImportEntry> imports() {
         return imports;
     }
 

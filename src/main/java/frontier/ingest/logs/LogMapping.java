@@ -110,6 +110,28 @@ public record LogMapping(LogLayout layout, String timestamp, TimeKind timestampK
         return m;
     }
 
+    /** "timestamp=TIMESTAMP (iso), input_tokens=ContextTokens, model='stem'": the mapping in one line. */
+    public String describe() {
+        Map<String, String> x = toMap();
+        List<String> parts = new ArrayList<>();
+        parts.add("timestamp=" + timestamp() + " (" + timestampKind().code() + (timestampIsEnd() ? ", the end" : "")
+                + (start() != null ? " from " + start() : "") + ")");
+        for (String k : new String[] {"end", "latency", "status", "input_tokens", "output_tokens", "model", "endpoint"}) {
+            if (x.get(k) != null) {
+                String extra = switch (k) {
+                    case "latency" -> " (" + latencyUnit().code() + ")";
+                    case "status" -> " (" + (okValues().isEmpty() ? "errors: " + String.join(",", errorValues()) : "ok: " + String.join(",", okValues())) + ")";
+                    default -> "";
+                };
+                parts.add(k + "=" + x.get(k) + extra);
+            } else if (k.equals("model") || k.equals("endpoint")) {
+                parts.add(k + "='" + x.get(k + "_value") + "'");
+            }
+        }
+        if (!keepAttrs()) parts.add("attrs dropped");
+        return String.join(", ", parts);
+    }
+
     /** The JSON object of {@link #toMap()} (all values strings or null), as stored with an import. */
     public String toJson() {
         ObjectNode o = JSON.createObjectNode();

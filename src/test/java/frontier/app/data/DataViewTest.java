@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import frontier.app.MainWindow;
 import frontier.ingest.Samples;
-import frontier.store.ImportRecord;
 import frontier.store.OverlapPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,11 +52,11 @@ class DataViewTest {
     @Test
     void importedFileAppearsInTheHistory(FxRobot robot) throws Exception {
         Path focus = Samples.billing("focus_1.0_sample_official_1000rows.csv");
-        TableView<ImportRecord> table = robot.lookup("#importTable").queryTableView();
+        TableView<ImportEntry> table = robot.lookup("#importTable").queryTableView();
         assertTrue(table.getItems().isEmpty());
         robot.interact(() -> view.viewModel().importFile(focus));
         waitUntil(() -> table.getItems().size() == 1);
-        ImportRecord r = table.getItems().getFirst();
+        ImportEntry r = table.getItems().getFirst();
         assertEquals(1000, r.rows());
         assertEquals("FOCUS 1.0", r.format());
         // The cells are laid out on a later pulse than the items change.
@@ -78,7 +77,7 @@ class DataViewTest {
             assertEquals(1, e.overlaps().size());
             return Optional.of(OverlapPolicy.KEEP_BOTH);
         });
-        TableView<ImportRecord> table = robot.lookup("#importTable").queryTableView();
+        TableView<ImportEntry> table = robot.lookup("#importTable").queryTableView();
         robot.interact(() -> view.viewModel().importFile(actual));
         waitUntil(() -> table.getItems().size() == 1);
         robot.interact(() -> view.viewModel().importFile(copy));
@@ -102,7 +101,7 @@ class DataViewTest {
     @Test
     void workspacesAreCreatedOpenedAndRememberedAndTheHistoryFollows(FxRobot robot) throws Exception {
         Path focus = Samples.billing("focus_1.3_synthetic_aws_header_plus_3rows.csv");
-        TableView<ImportRecord> table = robot.lookup("#importTable").queryTableView();
+        TableView<ImportEntry> table = robot.lookup("#importTable").queryTableView();
         Path first = session.workspace();
         robot.interact(() -> view.viewModel().importFile(focus));
         waitUntil(() -> table.getItems().size() == 1);
