@@ -385,8 +385,10 @@ public final class Calibrator {
     }
 
     private static String description(String endpoint, long from, long to, long requests, List<String> notes) {
-        return String.format(Locale.ROOT, "Calibrated twin of endpoint '%s' from the workspace's logs and bill, %s to %s (%,d requests). %s.",
-                endpoint, Instant.ofEpochSecond(from), Instant.ofEpochSecond(to), requests, String.join("; ", notes));
+        String fit = String.join("; ", notes);
+        if (!fit.isEmpty()) fit = Character.toUpperCase(fit.charAt(0)) + fit.substring(1);
+        return String.format(Locale.ROOT, "Calibrated twin of endpoint '%s' from the workspace's logs and bill, %s to %s (%,d requests). %s",
+                endpoint, Instant.ofEpochSecond(from), Instant.ofEpochSecond(to), requests, fit.endsWith(".") ? fit : fit + ".");
     }
 
     private static double finite(double v) {

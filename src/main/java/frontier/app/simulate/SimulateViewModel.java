@@ -139,7 +139,8 @@ public final class SimulateViewModel {
                 Summary s = t.getValue();
                 summary.set(s);
                 keyFigures.setAll(SummaryRows.keyFigures(s));
-                if (scenario.get() != null) keyFigures.addAll(SummaryRows.twinCheck(scenario.get().observed(), s));
+                // A twin's comparison with what was observed is what its run is for: it leads the table.
+                if (scenario.get() != null) keyFigures.addAll(0, SummaryRows.twinCheck(scenario.get().observed(), s));
                 percentiles.setAll(SummaryRows.percentiles(s));
                 costRows.setAll(SummaryRows.costRows(s));
                 progress.set(1);

@@ -50,17 +50,18 @@ final class SummaryRows {
     }
 
     /**
-     * For a twin (a scenario with observed figures): one row per compared figure, simulated against
-     * observed with the relative error and whether the target is met.
+     * For a twin (a scenario with observed figures): one row per compared figure, labelled with the
+     * observed value; the value is the simulated figure's relative error and whether the target is met.
      */
     static List<SummaryRow> twinCheck(frontier.scenario.Observed observed, Summary s) {
         List<SummaryRow> rows = new ArrayList<>();
         for (frontier.scenario.TwinComparison.Row r : frontier.scenario.TwinComparison.compare(observed, s)) {
-            String target = Double.isNaN(r.target()) ? ""
-                    : String.format(java.util.Locale.US, ", target ±%.0f%% %s", 100 * r.target(), r.withinTarget() ? "met" : "MISSED");
-            String value = String.format(java.util.Locale.US, "%,.1f vs observed %,.1f (%+.1f%%%s)", r.simulated(), r.observed(),
-                    100 * r.relativeError(), target);
-            rows.add(new SummaryRow("Twin check: " + r.metric(), value, r.unit(), r.simulated(), r.halfWidth95()));
+            // Short enough for the table's columns: what was observed in the label, the twin's deviation as the value.
+            String label = String.format(java.util.Locale.US, "Observed %s %,.0f", r.metric().replace("latency ", "").replace("requests", "reqs"), r.observed());
+            String target = Double.isNaN(r.target()) ? "" : String.format(java.util.Locale.US, " (%s ±%.0f%%)", r.withinTarget() ? "met" : "MISSED",
+                    100 * r.target());
+            String value = String.format(java.util.Locale.US, "%+.1f%%%s", 100 * r.relativeError(), target);
+            rows.add(new SummaryRow(label, value, r.unit(), r.simulated(), r.halfWidth95()));
         }
         return rows;
     }
