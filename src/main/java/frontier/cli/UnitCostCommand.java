@@ -158,6 +158,9 @@ final class UnitCostCommand implements Callable<Integer> {
         for (UnitCostRow u : r.unattributed()) {
             out.printf(Locale.US, "Not attributed by any rule: %s %s in %,d lines (see frontier attribution).%n", money(u.cost(), 2), u.currency(), u.lines());
         }
+        if (r.groups().stream().allMatch(g -> g.lines() == 0) && r.unattributed().isEmpty()) {
+            out.println("No billing lines in this period, so every cost is zero: import the bill with frontier import FILE.");
+        }
         if (r.defaultRules()) out.println("Rules: the defaults (tag 'endpoint' → endpoint, tag 'model' → model); edit with frontier attribution.");
     }
 
