@@ -31,6 +31,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -208,12 +209,19 @@ public final class DataView implements WorkbenchView {
         start.setPrefWidth(140);
         start.setTooltip(new Tooltip("The day (00:00 UTC) that relative timestamps count from, e.g. Mooncake or BurstGPT;"
                 + " left empty they count from 1970-01-01."));
+        TextField edits = new TextField();
+        edits.setId("logMapEdits");
+        edits.setPromptText("edits, e.g. latency=took_ms");
+        edits.setPrefWidth(200);
+        edits.setTooltip(new Tooltip("Changes to the mapping, as the CLI's --map: field=column, comma-separated — e.g."
+                + " latency=took_ms, latency_unit=ms, endpoint_value=chat, attrs=drop; an empty value unsets a field"
+                + " (keys: docs/formats.md, Inference logs)."));
         Button open = new Button("Import request logs…");
         open.setId("importLogsButton");
         open.disableProperty().bind(vm.canImportProperty().not());
         open.setOnAction(e -> chooseLogs(LogPreset.fromCode(preset.getValue()),
-                start.getValue() == null ? null : start.getValue().atStartOfDay(ZoneOffset.UTC).toInstant()));
-        HBox box = new HBox(8, new Label("Request logs: mapping"), preset, new Label("relative times from"), start, open);
+                start.getValue() == null ? null : start.getValue().atStartOfDay(ZoneOffset.UTC).toInstant(), edits.getText()));
+        HBox box = new HBox(8, new Label("Request logs: mapping"), preset, edits, new Label("relative times from"), start, open);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
@@ -221,14 +229,14 @@ public final class DataView implements WorkbenchView {
     /** The preset choice that means "recognise the mapping". */
     static final String DETECT = "detect";
 
-    private void chooseLogs(LogPreset preset, Instant start) {
+    private void chooseLogs(LogPreset preset, Instant start, String edits) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Import request logs" + (preset == null ? "" : " (" + preset.code() + ")"));
         chooser.getExtensionFilters().addAll(
                 new FileChooser.ExtensionFilter("Request logs (*.csv, *.jsonl, *.json, *.log, *.gz)", "*.csv", "*.jsonl", "*.json", "*.log", "*.gz"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         File f = logDialog.apply(chooser);
-        if (f != null) vm.importLog(f.toPath(), preset, start);
+        if (f != null) vm.importLog(f.toPath(), preset, start, edits);
     }
 
     private Node status() {

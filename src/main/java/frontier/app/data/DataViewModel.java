@@ -159,8 +159,26 @@ public final class DataViewModel {
      * 1970-01-01, with a note).
      */
     public void importLog(Path file, LogPreset preset, Instant start) {
+        importLog(file, preset, start, "");
+    }
+
+    /**
+     * {@link #importLog(Path, LogPreset, Instant)} with mapping edits written as on the command line's
+     * {@code --map}, comma-separated ({@code latency=took_ms, latency_unit=ms, endpoint_value=chat}); a
+     * malformed edit is reported in the status and nothing is imported.
+     */
+    public void importLog(Path file, LogPreset preset, Instant start, String mapEdits) {
         if (running.get()) return;
-        start(new ImportTask(session.workspace(), file, OverlapPolicy.REFUSE, new LogReadOptions(preset, Map.of(), start, 0)));
+        Map<String, String> edits;
+        try {
+            List<String> entries = new java.util.ArrayList<>();
+            for (String e : mapEdits == null ? new String[0] : mapEdits.split(",")) if (!e.isBlank()) entries.add(e.strip());
+            edits = LogReadOptions.parseEntries(entries);
+        } catch (frontier.sim.BadInputException e) {
+            fail("Not imported: " + file.getFileName() + ": mapping edits: " + e.getMessage().replace("--map: ", ""));
+            return;
+        }
+        start(new ImportTask(session.workspace(), file, OverlapPolicy.REFUSE, new LogReadOptions(preset, edits, start, 0)));
     }
 
     private void start(ImportTask t) {

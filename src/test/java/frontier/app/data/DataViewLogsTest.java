@@ -124,6 +124,27 @@ class DataViewLogsTest {
     }
 
     @Test
+    void mappingEditsRenameColumnsAndABadEditIsRefused(FxRobot robot) throws Exception {
+        // A latency column the detector does not know, and a route column it takes for the endpoint: the edits fix both.
+        Path log = Files.writeString(dir.resolve("gateway-" + System.nanoTime() + ".csv"),
+                "timestamp,took,route\n2026-02-01T00:00:00Z,0.25,/v1/chat\n2026-02-01T00:00:02Z,0.5,/v1/chat\n");
+        view.setLogDialog(c -> log.toFile());
+        javafx.scene.control.TextField edits = robot.lookup("#logMapEdits").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> edits.setText("latency=took, latency_unit=s, endpoint=,  endpoint_value=chat"));
+        robot.clickOn("#importLogsButton");
+        TableView<ImportEntry> table = table(robot);
+        waitUntil(() -> table.getItems().size() == 1);
+        String s = status(robot).getText();
+        assertTrue(s.contains("latency=took (s)") && s.contains("endpoint='chat'"), s);
+
+        robot.interact(() -> edits.setText("latency"));
+        robot.clickOn("#importLogsButton");
+        waitUntil(() -> status(robot).getStyleClass().contains("error"));
+        assertTrue(status(robot).getText().contains("mapping edits: expected field=column"), status(robot).getText());
+        assertEquals(1, table.getItems().size(), "nothing more was imported");
+    }
+
+    @Test
     void badRowIsReportedWithItsLineAndColumnAndNothingIsStored(FxRobot robot) throws Exception {
         Path bad = Files.writeString(dir.resolve("bad-" + System.nanoTime() + ".csv"),
                 "timestamp,latency_ms,model\n2026-01-01T00:00:00Z,120,chat\n2026-01-01T00:00:01Z,abc,chat\n");
