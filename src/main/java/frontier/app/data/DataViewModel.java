@@ -322,6 +322,8 @@ public final class DataViewModel {
 
     private void finish() {
         progress.unbind();
+        // A task that ended while indeterminate would leave the idle bar animating as if work went on.
+        if (progress.get() < 0) progress.set(0);
         status.unbind();
         running.set(false);
     }
