@@ -119,26 +119,7 @@ public final class AttributionRules {
         });
     }
 
-    private interface Sql<T> {
-        T run() throws SQLException;
-    }
-
-    private <T> T inTransaction(Sql<T> work) {
-        try {
-            boolean auto = conn.getAutoCommit();
-            conn.setAutoCommit(false);
-            try {
-                T t = work.run();
-                conn.commit();
-                return t;
-            } catch (SQLException | RuntimeException e) {
-                conn.rollback();
-                throw e;
-            } finally {
-                conn.setAutoCommit(auto);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("attribution rules: " + e.getMessage(), e);
-        }
+    private <T> T inTransaction(Transactions.Work<T> work) {
+        return Transactions.run(conn, "attribution rules", work);
     }
 }

@@ -349,22 +349,11 @@ public final class RequestLogs {
 
     /** Deletes a log import, its requests and its day totals; false if there is no such import. */
     public boolean deleteImport(long importId) {
-        try {
-            if (find(importId) == null) return false;
-            conn.setAutoCommit(false);
+        if (find(importId) == null) return false;
+        return Transactions.run(conn, path.toString(), () -> {
             deleteImportRows(importId);
-            conn.commit();
             return true;
-        } catch (SQLException e) {
-            rollback();
-            throw new IllegalStateException(path + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                conn.setAutoCommit(true);
-            } catch (SQLException ignored) {
-                // reported on next use
-            }
-        }
+        });
     }
 
     /** Every log import, oldest first. */
@@ -508,10 +497,6 @@ public final class RequestLogs {
     }
 
     private void rollback() {
-        try {
-            if (!conn.getAutoCommit()) conn.rollback();
-        } catch (SQLException ignored) {
-            // the original failure is what matters
-        }
+        Transactions.rollbackQuietly(conn);
     }
 }

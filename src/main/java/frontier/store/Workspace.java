@@ -491,22 +491,11 @@ public final class Workspace implements AutoCloseable {
 
     /** Deletes an import and its rows; false if there is no such import. */
     public boolean deleteImport(long importId) {
-        try {
-            if (find(importId) == null) return false;
-            conn.setAutoCommit(false);
+        if (find(importId) == null) return false;
+        return Transactions.run(conn, path.toString(), () -> {
             deleteImportRows(importId);
-            conn.commit();
             return true;
-        } catch (SQLException e) {
-            rollback();
-            throw new IllegalStateException(path + ": " + e.getMessage(), e);
-        } finally {
-            try {
-                conn.setAutoCommit(true);
-            } catch (SQLException ignored) {
-                // reported on next use
-            }
-        }
+        });
     }
 
     /** Every import, oldest first. */
@@ -714,8 +703,7 @@ public final class Workspace implements AutoCloseable {
 
     /** Saves a finished sweep and its points in one transaction; returns its id. */
     public long saveSweep(NewSweep s) {
-        try {
-            conn.setAutoCommit(false);
+        return Transactions.run(conn, path + ": cannot save the sweep", () -> {
             long id;
             int front = (int) s.points().stream().filter(SweepPointRecord::pareto).count();
             try (PreparedStatement ps = conn.prepareStatement("INSERT INTO sweeps(name, source, saved_at, method, seed,"
@@ -751,18 +739,8 @@ public final class Workspace implements AutoCloseable {
                 }
                 ps.executeBatch();
             }
-            conn.commit();
             return id;
-        } catch (SQLException e) {
-            rollback();
-            throw new IllegalStateException(path + ": cannot save the sweep: " + e.getMessage(), e);
-        } finally {
-            try {
-                conn.setAutoCommit(true);
-            } catch (SQLException ignored) {
-                // reported on next use
-            }
-        }
+        });
     }
 
     private static void setReal(PreparedStatement ps, int i, double v) throws SQLException {
@@ -871,11 +849,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     private void rollback() {
-        try {
-            if (!conn.getAutoCommit()) conn.rollback();
-        } catch (SQLException ignored) {
-            // the original failure is what matters
-        }
+        Transactions.rollbackQuietly(conn);
     }
 
     @Override
