@@ -108,19 +108,17 @@ public final class Calibrator {
         long requests = obs.arrivals.length;
 
         // Observed latency.
+        if (obs.latencyS.length == 0) {
+            throw new BadInputException("endpoint '" + endpoint + "': no successful request with a latency; a twin needs latencies (map a latency or duration column at import)");
+        }
         double[] sorted = obs.latencyS.clone();
         Arrays.sort(sorted);
         ObjectNode observed = json.createObjectNode();
         observed.put("source", String.format(Locale.ROOT, "workspace %s, endpoint %s, %s – %s", ws.path().getFileName(), endpoint,
                 Instant.ofEpochSecond(from), Instant.ofEpochSecond(to)));
-        if (sorted.length > 0) {
-            observed.put("p50_ms", round(Observations.latencyQuantileMs(sorted, 0.50)));
-            observed.put("p95_ms", round(Observations.latencyQuantileMs(sorted, 0.95)));
-            observed.put("p99_ms", round(Observations.latencyQuantileMs(sorted, 0.99)));
-        } else {
-            notes.add("the logs carry no latency: the service time cannot be fitted");
-            throw new BadInputException("endpoint '" + endpoint + "': no successful request with a latency; a twin needs latencies (map a latency or duration column at import)");
-        }
+        observed.put("p50_ms", round(Observations.latencyQuantileMs(sorted, 0.50)));
+        observed.put("p95_ms", round(Observations.latencyQuantileMs(sorted, 0.95)));
+        observed.put("p99_ms", round(Observations.latencyQuantileMs(sorted, 0.99)));
         observed.put("requests", requests);
 
         // Service time.
@@ -245,9 +243,8 @@ public final class Calibrator {
                 PoolPlan plan = cap.pools().get(i);
                 poolReport.add(json.valueToTree(plan));
                 ObjectNode p = pools.addObject();
-                String name = poolName(plan);
                 p.put("type", plan.kind());
-                p.put("name", name);
+                p.put("name", poolName(plan));
                 if (!plan.kind().equals("serverless")) {
                     p.put("instances", plan.instances());
                     if (concurrency > 1) p.put("concurrency", concurrency);
