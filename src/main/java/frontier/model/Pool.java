@@ -47,6 +47,7 @@ final class Pool implements EventHandler {
     private static final int REPLACE = 7;
     private static final int SCALE = 8;
     private static final int TRACE_ADD = 9;
+    private static final int RETIRE = 10;
 
     final Pools spec;
     final String name;
@@ -63,6 +64,8 @@ final class Pool implements EventHandler {
     private final boolean plainService;
     private final Sampler coldStart;
     private final Sampler coldService;
+    /** Serverless max_lifetime: draws how long after launch an instance is retired; null for none. */
+    private final Sampler maxLifetime;
     private final Sampler batchFactor;
     private final UniformRandomProvider pick;
     private final ZigguratSampler.Exponential interruptClock;
@@ -176,8 +179,10 @@ final class Pool implements EventHandler {
                 if (!billing.resolved()) throw new IllegalStateException("serverless rates of platform " + billing.platform() + " not resolved");
                 coldStart = s.coldStart() == null ? null : s.coldStart().sampler(streams.stream("cold-start:" + name));
                 coldService = s.coldService() == null ? null : s.coldService().sampler(streams.stream("cold-service:" + name));
+                maxLifetime = s.maxLifetime() == null ? null : s.maxLifetime().sampler(streams.stream("max-lifetime:" + name));
             }
             case AutoscaledPool a -> {
+                maxLifetime = null;
                 idlePolicy = IdlePolicy.NEWEST_FIRST;
                 keepAlive = Double.POSITIVE_INFINITY;
                 maxInstances = a.maxInstances();
@@ -186,6 +191,7 @@ final class Pool implements EventHandler {
                 coldService = null;
             }
             case SpotPool s -> {
+                maxLifetime = null;
                 idlePolicy = IdlePolicy.NEWEST_FIRST;
                 keepAlive = Double.POSITIVE_INFINITY;
                 maxInstances = Integer.MAX_VALUE;
@@ -194,6 +200,7 @@ final class Pool implements EventHandler {
                 coldService = null;
             }
             case AlwaysOnPool a -> {
+                maxLifetime = null;
                 idlePolicy = IdlePolicy.NEWEST_FIRST;
                 keepAlive = Double.POSITIVE_INFINITY;
                 maxInstances = a.instances();
@@ -424,6 +431,7 @@ final class Pool implements EventHandler {
             case REPLACE -> replace(now);
             case SCALE -> autoscale(now);
             case TRACE_ADD -> traceAdd((SpotTrace.Event) payload);
+            case RETIRE -> drain((Instance) payload, now);
             default -> throw new IllegalStateException("unknown event " + kind);
         }
     }
@@ -530,6 +538,7 @@ final class Pool implements EventHandler {
         double delay = coldStart == null ? 0 : coldStart.sample();
         sim.scheduleAt(now + delay, this, READY, inst);
         if (spot != null) scheduleInterruption(inst, now);
+        if (maxLifetime != null) sim.scheduleAt(now + maxLifetime.sample(), this, RETIRE, inst);
         return inst;
     }
 

@@ -74,7 +74,7 @@ final class PriceResolver {
                 + (b.region() == null ? "" : " in " + b.region()) + "; 'frontier prices list --kind serverless' lists the known ones", null));
         ServerlessBilling resolved = b.withRates(rate.usdPerRequest().doubleValue(), rate.usdPerGbSecond().doubleValue(),
                 rate.usdPerVcpuSecond().doubleValue(), rate.usdPerGpuSecond().doubleValue(), rate.billingIncrementS());
-        return new ServerlessPool(p.name(), p.concurrency(), p.model(), p.coldStart(), p.coldService(), p.keepAliveS(), p.maxConcurrency(),
+        return new ServerlessPool(p.name(), p.concurrency(), p.model(), p.coldStart(), p.coldService(), p.keepAliveS(), p.maxLifetime(), p.maxConcurrency(),
                 p.provisioned(), p.idlePolicy(), resolved, p.overflowTo(), null);
     }
 

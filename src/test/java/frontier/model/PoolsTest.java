@@ -169,7 +169,7 @@ class PoolsTest {
     @Test
     void serverlessPlatformLimitRejectsBeyondMaxConcurrencyAndBillsPerIncrement() {
         ServerlessBilling billing = new ServerlessBilling(2e-7, 1.66667e-5, 2.0, null, null, null, null, 100.0, false, false, null);
-        ServerlessPool fn = new ServerlessPool("fn", 1, svc(new Deterministic(0.25)), new Deterministic(1.0), null, 60, 3, 0,
+        ServerlessPool fn = new ServerlessPool("fn", 1, svc(new Deterministic(0.25)), new Deterministic(1.0), null, 60, null, 3, 0,
                 IdlePolicy.NEWEST_FIRST, billing, null, null);
         RunResult r = run(new PoissonTraffic(20), List.of(fn), null, null, seconds(2_000));
         assertTrue(r.metric("rejected") > 0.5 * r.metric("requests"), "3 instances serve at most 12 req/s of 20");
@@ -177,6 +177,27 @@ class PoolsTest {
         // Each request: 0.25 s billed as 0.3 s (100 ms increments) at 2 GB, plus the request fee.
         double perRequest = 2e-7 + 0.3 * 1.66667e-5 * 2.0;
         assertEquals(perRequest * r.metric("completed"), r.metric("cost_usd.by_pool.fn.requests"), 1e-9 * r.metric("completed"));
+    }
+
+    @Test
+    void serverlessInstancesRetireAtTheirMaximumLifetime() {
+        // The keep-alive (1 h) never ends an instance at 5 req/s; max_lifetime (100 s) ends every one, idle
+        // or after the request it runs (0.1 s). So each instance lives 100 s (up to 100.1 s when busy at its
+        // end) and, by Little's law, mean instances = launch rate × 100 s. Launches over 20,000 s number
+        // in the hundreds, so the boundary effects (instances alive at the start and end of the window)
+        // are under 1%.
+        ServerlessPool fn = new ServerlessPool("fn", 1, svc(new Deterministic(0.1)), new Deterministic(0.5), null, 3600,
+                new Deterministic(100), 1000, 0, IdlePolicy.NEWEST_FIRST, null, null, null);
+        RunResult r = run(new PoissonTraffic(5), List.of(fn), null, null, seconds(20_000));
+        double launchRate = r.metric("cold_starts.count") / 20_000;
+        assertTrue(r.metric("cold_starts.count") >= 20_000 / 100, "at least one instance is always needed, and each lasts 100 s");
+        assertEquals(launchRate * 100, r.metric("pools.fn.instances.mean"), 0.01 * r.metric("pools.fn.instances.mean"));
+        assertEquals(0, r.metric("lost") + r.metric("rejected"), 0.0, "a retiring instance finishes its request");
+        assertEquals(r.metric("requests"), r.metric("completed") + r.metric("in_flight_at_end"), 0.0);
+        // Without it, the pool keeps its first instances for the whole run.
+        ServerlessPool forever = new ServerlessPool("fn", 1, svc(new Deterministic(0.1)), new Deterministic(0.5), null, 3600,
+                null, 1000, 0, IdlePolicy.NEWEST_FIRST, null, null, null);
+        assertTrue(run(new PoissonTraffic(5), List.of(forever), null, null, seconds(20_000)).metric("cold_starts.count") < 20);
     }
 
     @Test

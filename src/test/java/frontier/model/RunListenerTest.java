@@ -56,7 +56,7 @@ class RunListenerTest {
         SpotPool spot = new SpotPool("spot", 3, 1, new ModelProfile("big", Exponential.ofMean(2.0), null), null, null, null, null, null,
                 Price.perHour(0.4), new Interruption(20.0, null, null, null), 0.0, OnInterrupt.LOSE, 30.0, new Deterministic(20), null);
         ServerlessPool fn = new ServerlessPool("fn", 1, new ModelProfile("emb", new LogNormal(0.1, 0.3, null, null), null), null,
-                new Deterministic(1.5), 60, 1000, 0, null, new ServerlessBilling(2e-7, 1.66667e-5, 2.0, null, null, null, null, 1.0, null, null, null),
+                new Deterministic(1.5), 60, null, 1000, 0, null, new ServerlessBilling(2e-7, 1.66667e-5, 2.0, null, null, null, null, 1.0, null, null, null),
                 null, null);
         List<Pools> pools = List.of(small, spot, fn);
         List<RequestClass> classes = List.of(new RequestClass("a", 0.4, null, "small"), new RequestClass("b", 0.3, null, "spot"),

@@ -34,7 +34,7 @@ class ServerlessValidationTest {
      */
     static ServerlessPool lambda(double warmS, double coldS, double keepAliveS) {
         return new ServerlessPool("fn", 1, ModelProfile.of(new GammaDist(warmS, 0.02, null, null)), null,
-                new GammaDist(coldS, 0.09, null, null), keepAliveS, 1000, 0, IdlePolicy.NEWEST_FIRST, null, null, null);
+                new GammaDist(coldS, 0.09, null, null), keepAliveS, null, 1000, 0, IdlePolicy.NEWEST_FIRST, null, null, null);
     }
 
     static RunResult run(ServerlessPool pool, double lambda, long requests, long seed) {
@@ -51,7 +51,7 @@ class ServerlessValidationTest {
         // error from requests overlapping a 0.1 ms service is below λS = 5e-5.
         for (double t : new double[] {0.5, 2.0, 5.0}) {
             ServerlessPool pool = new ServerlessPool("fn", 1, ModelProfile.of(new Deterministic(1e-4)), null, new Deterministic(1e-4),
-                    t, 1000, 0, IdlePolicy.NEWEST_FIRST, null, null, null);
+                    t, null, 1000, 0, IdlePolicy.NEWEST_FIRST, null, null, null);
             RunResult r = run(pool, 0.5, 200_000, 3);
             assertEquals(Math.exp(-0.5 * t), r.metric("cold_starts.share_of_requests"), 0.006, "keep-alive " + t);
             assertEquals(r.metric("cold_starts.count"), r.metric("cold_starts.share_of_requests") * r.metric("completed"), 1.5,
@@ -76,26 +76,25 @@ class ServerlessValidationTest {
         return list;
     }
 
+    /** Mean absolute relative errors of one model over the table, and the table in Markdown. */
+    record Comparison(double coldErr, double instErr, String table) {
+    }
+
     /**
-     * Mean absolute relative error over the 20 experiments, against the best published simulator's
-     * (SimFaaS: 12% on cold-start probability, 3% on the average instance count). Each experiment is
-     * simulated for 1,000,000 requests, so the simulation's own standard error (under 3% relative even
-     * at P(cold) = 0.0013) is well below the measurements' (5–17%). Measured here: 13.2% and 2.9%, so
-     * the instance count meets the bar and the cold-start probability misses it by about one point;
-     * the bounds below guard that result (docs/validation.md discusses the gap; we do not tune the
-     * model to this table). The table goes to target/validation/simfaas.md.
+     * Runs every experiment with the measured service times and the given keep-alive (null: the table's
+     * own IdleMinutesBeforeKill). Each experiment is simulated for 1,000,000 requests, so the simulation's
+     * own standard error (under 3% relative even at P(cold) = 0.0013) is well below the measurements'
+     * (5–17%).
      */
-    @Test
-    void serverlessPoolReproducesTheAwsLambdaMeasurements() throws IOException {
-        List<Experiment> exps = experiments();
-        assertEquals(20, exps.size());
+    static Comparison compare(List<Experiment> exps, Double keepAliveS) {
         StringBuilder table = new StringBuilder(
                 "| experiment | rate (req/s) | warm / cold (s) | P(cold) measured ± SE | P(cold) simulated | error | instances measured | instances simulated | error |\n"
                         + "|---|---|---|---|---|---|---|---|---|\n");
         double coldErr = 0;
         double instErr = 0;
         for (Experiment e : exps) {
-            RunResult r = run(lambda(e.warmMs() / 1000, e.coldMs() / 1000, e.idleMin() * 60), e.rate(), 1_000_000, 17);
+            double keepAlive = keepAliveS == null ? e.idleMin() * 60 : keepAliveS;
+            RunResult r = run(lambda(e.warmMs() / 1000, e.coldMs() / 1000, keepAlive), e.rate(), 1_000_000, 17);
             double cold = r.metric("cold_starts.share_of_requests");
             double inst = r.metric("pools.fn.instances.mean");
             double ce = Math.abs(cold - e.coldProb()) / e.coldProb();
@@ -110,10 +109,77 @@ class ServerlessValidationTest {
         instErr /= exps.size();
         table.append(String.format(Locale.ROOT, "| **mean absolute relative error** | | | | | **%.1f%%** | | | **%.1f%%** |%n",
                 100 * coldErr, 100 * instErr));
-        Path out = Path.of("target/validation/simfaas.md");
+        return new Comparison(coldErr, instErr, table.toString());
+    }
+
+    /**
+     * Mean absolute relative error over the 20 experiments with the table's own parameters, against the
+     * best published simulator's (SimFaaS: 12% on cold-start probability, 3% on the average instance
+     * count). Measured here: 13.2% and 2.9%, so the instance count meets the bar and the cold-start
+     * probability misses it by about one point; the bounds below guard that result (docs/validation.md
+     * discusses the gap; we do not tune the model to this table). The table goes to
+     * target/validation/simfaas.md.
+     */
+    @Test
+    void serverlessPoolReproducesTheAwsLambdaMeasurements() throws IOException {
+        List<Experiment> exps = experiments();
+        assertEquals(20, exps.size());
+        Comparison c = compare(exps, null);
+        write("simfaas.md", c.table());
+        assertTrue(c.coldErr() <= 0.14, String.format("cold-start probability error %.3f > 0.14%n%s", c.coldErr(), c.table()));
+        assertTrue(c.instErr() <= 0.03, String.format("instance count error %.3f > 0.03%n%s", c.instErr(), c.table()));
+    }
+
+    /**
+     * The keep-alive the platform actually applied, read from the per-request log behind experiment 13
+     * (0.0019 req/s, so requests almost never overlap and each gap between the end of one request and the
+     * start of the next either found the instance warm or did not): the longest gap answered warm and the
+     * shortest answered cold bound it. The log separates them exactly, with no overlap.
+     */
+    static double effectiveKeepAliveS() throws IOException {
+        Path f = SAMPLES.resolve("traces/aws_lambda_per_request_pacslab_res-01-2020-05-28_01-57-40.csv");
+        Assumptions.assumeTrue(Files.isRegularFile(f), "shared samples not found at " + f.toAbsolutePath());
+        try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setAllowMissingColumnNames(true).get().parse(Files.newBufferedReader(f))) {
+            List<double[]> rows = new ArrayList<>(); // start, end, cold
+            for (var rec : parser) {
+                rows.add(new double[] {Double.parseDouble(rec.get("client_start_time")), Double.parseDouble(rec.get("client_end_time")),
+                        Boolean.parseBoolean(rec.get("is_cold")) ? 1 : 0});
+            }
+            rows.sort(java.util.Comparator.comparingDouble(r -> r[0]));
+            double longestWarm = 0;
+            double shortestCold = Double.POSITIVE_INFINITY;
+            double lastEnd = rows.getFirst()[1];
+            for (double[] r : rows.subList(1, rows.size())) {
+                double gap = r[0] - lastEnd;
+                if (r[2] == 1) shortestCold = Math.min(shortestCold, gap);
+                else longestWarm = Math.max(longestWarm, gap);
+                lastEnd = Math.max(lastEnd, r[1]);
+            }
+            assertTrue(longestWarm < shortestCold, "warm and cold gaps separate: " + longestWarm + " vs " + shortestCold);
+            assertTrue(shortestCold - longestWarm < 30, "the keep-alive is known to within 30 s");
+            return (longestWarm + shortestCold) / 2;
+        }
+    }
+
+    /**
+     * The same table with the keep-alive measured in the per-request log (about 640 s, not the nominal
+     * 600 s); every other parameter as before. Measured here: 12.6% and 2.6%. Reported beside the main
+     * result, not instead of it: it uses one more measured parameter, taken from the raw log and not
+     * chosen by its fit to the table.
+     */
+    @Test
+    void withTheKeepAliveMeasuredInTheLogTheErrorsFall() throws IOException {
+        double keepAlive = effectiveKeepAliveS();
+        assertEquals(640, keepAlive, 10, "the log of experiment 13 bounds the keep-alive between 632.5 s and 646.8 s");
+        Comparison c = compare(experiments(), keepAlive);
+        write("simfaas-measured-keep-alive.md", String.format(Locale.ROOT, "keep-alive %.1f s%n%n%s", keepAlive, c.table()));
+        assertTrue(c.coldErr() <= 0.13, String.format("cold-start probability error %.3f > 0.13%n%s", c.coldErr(), c.table()));
+        assertTrue(c.instErr() <= 0.03, String.format("instance count error %.3f > 0.03%n%s", c.instErr(), c.table()));
+    }
+
+    private static void write(String name, String text) throws IOException {
+        Path out = Path.of("target/validation", name);
         Files.createDirectories(out.getParent());
-        Files.writeString(out, table.toString());
-        assertTrue(coldErr <= 0.14, String.format("cold-start probability error %.3f > 0.14%n%s", coldErr, table));
-        assertTrue(instErr <= 0.03, String.format("instance count error %.3f > 0.03%n%s", instErr, table));
+        Files.writeString(out, text);
     }
 }

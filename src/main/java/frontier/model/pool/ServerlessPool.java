@@ -11,11 +11,13 @@ import frontier.sim.dist.Distribution;
  * {@code cold_service} time replacing it. An instance idle for {@code keep_alive_s} expires (scale to
  * zero). {@code idle_policy} picks which idle instance takes a request: {@code newest_first} (as AWS
  * Lambda is observed to do), {@code oldest_first} or {@code random}. {@code provisioned} instances are
- * always warm and never expire.
+ * always warm and never expire. {@code max_lifetime} (optional) retires an on-demand instance that long after
+ * its launch even if it is in use (AWS Lambda recycles execution environments after a few hours): it
+ * takes no new request, finishes the one it runs, and stops, so the next request may start a new one.
  */
 public record ServerlessPool(@JsonProperty(required = true) String name, Integer concurrency,
                              @JsonProperty(required = true) ModelProfile model, Distribution coldStart, Distribution coldService,
-                             @JsonProperty(required = true) double keepAliveS, Integer maxConcurrency, Integer provisioned,
+                             @JsonProperty(required = true) double keepAliveS, Distribution maxLifetime, Integer maxConcurrency, Integer provisioned,
                              IdlePolicy idlePolicy, ServerlessBilling billing, String overflowTo, Integer overflowQueue) implements Pools {
     public ServerlessPool {
         Checks.name(name);
