@@ -87,6 +87,16 @@ class ServerlessValidationTest {
      * (5–17%).
      */
     static Comparison compare(List<Experiment> exps, Double keepAliveS) {
+        return compare(exps, keepAliveS, null);
+    }
+
+    /**
+     * As {@link #compare(List, Double)}, but with {@code horizonS} given each experiment is simulated as it
+     * was run: a run of that length that starts with no instance, its cold-start share and mean instance
+     * count taken over the whole run (no warm-up is discarded), averaged over enough independent runs to
+     * make 1,000,000 requests (at least 50 runs).
+     */
+    static Comparison compare(List<Experiment> exps, Double keepAliveS, Double horizonS) {
         StringBuilder table = new StringBuilder(
                 "| experiment | rate (req/s) | warm / cold (s) | P(cold) measured ± SE | P(cold) simulated | error | instances measured | instances simulated | error |\n"
                         + "|---|---|---|---|---|---|---|---|---|\n");
@@ -94,9 +104,27 @@ class ServerlessValidationTest {
         double instErr = 0;
         for (Experiment e : exps) {
             double keepAlive = keepAliveS == null ? e.idleMin() * 60 : keepAliveS;
-            RunResult r = run(lambda(e.warmMs() / 1000, e.coldMs() / 1000, keepAlive), e.rate(), 1_000_000, 17);
-            double cold = r.metric("cold_starts.share_of_requests");
-            double inst = r.metric("pools.fn.instances.mean");
+            ServerlessPool pool = lambda(e.warmMs() / 1000, e.coldMs() / 1000, keepAlive);
+            double cold;
+            double inst;
+            if (horizonS == null) {
+                RunResult r = run(pool, e.rate(), 1_000_000, 17);
+                cold = r.metric("cold_starts.share_of_requests");
+                inst = r.metric("pools.fn.instances.mean");
+            } else {
+                int runs = (int) Math.max(50, Math.ceil(1e6 / (e.rate() * horizonS)));
+                double coldSum = 0;
+                double instSum = 0;
+                for (int k = 0; k < runs; k++) {
+                    FleetSpec spec = new FleetSpec(new PoissonTraffic(e.rate()), List.of(pool), null, null,
+                            new RunSpec(horizonS, null, null, null, 1, 17L));
+                    RunResult r = ServingModel.run(spec, null, new RandomStreams(17, k), RunControl.NONE);
+                    coldSum += r.metric("cold_starts.share_of_requests");
+                    instSum += r.metric("pools.fn.instances.mean");
+                }
+                cold = coldSum / runs;
+                inst = instSum / runs;
+            }
             double ce = Math.abs(cold - e.coldProb()) / e.coldProb();
             double ie = Math.abs(inst - e.instances()) / e.instances();
             coldErr += ce;
@@ -174,6 +202,22 @@ class ServerlessValidationTest {
         Comparison c = compare(experiments(), keepAlive);
         write("simfaas-measured-keep-alive.md", String.format(Locale.ROOT, "keep-alive %.1f s%n%n%s", keepAlive, c.table()));
         assertTrue(c.coldErr() <= 0.13, String.format("cold-start probability error %.3f > 0.13%n%s", c.coldErr(), c.table()));
+        assertTrue(c.instErr() <= 0.03, String.format("instance count error %.3f > 0.03%n%s", c.instErr(), c.table()));
+    }
+
+    /**
+     * The experiments simulated as they were run: 28-hour runs (the length of both per-request logs we
+     * have, 27.7 h and 28.0 h) starting with no instance, measured over the whole run as the platform's
+     * counts were, with the keep-alive measured in the log. The measured share is a finite run's ratio,
+     * including the cold starts that build the pool up at the start, which a steady-state run leaves out.
+     * Measured here: 10.5% and 2.4% (runs of 12–48 h: 10.5–11.7%), under SimFaaS's 12% and 3%.
+     */
+    @Test
+    void simulatedAsTheExperimentsWereRunTheErrorsAreUnderTheBar() throws IOException {
+        double keepAlive = effectiveKeepAliveS();
+        Comparison c = compare(experiments(), keepAlive, 28 * 3600.0);
+        write("simfaas-as-run.md", String.format(Locale.ROOT, "keep-alive %.1f s, 28-hour runs from no instance%n%n%s", keepAlive, c.table()));
+        assertTrue(c.coldErr() <= 0.12, String.format("cold-start probability error %.3f > 0.12%n%s", c.coldErr(), c.table()));
         assertTrue(c.instErr() <= 0.03, String.format("instance count error %.3f > 0.03%n%s", c.instErr(), c.table()));
     }
 
