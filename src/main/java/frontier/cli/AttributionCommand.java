@@ -7,10 +7,10 @@ import frontier.store.AttributionRule;
 import frontier.store.AttributionRules;
 import frontier.store.Workspace;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,7 +32,7 @@ final class AttributionCommand implements Runnable {
     }
 
     static ObjectNode json(AttributionRule r) {
-        ObjectNode o = ImportCommand.JSON.createObjectNode();
+        ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("position", r.position());
         o.put("field", r.field());
         o.put("pattern", r.pattern());
@@ -43,34 +43,29 @@ final class AttributionCommand implements Runnable {
         return o;
     }
 
-    static class WorkspaceOption {
-        @Option(names = {"-w", "--workspace"}, paramLabel = "PATH", description = "Workspace file (default: ${DEFAULT-VALUE}).")
-        Path workspace = Workspace.defaultPath();
-    }
-
     @Command(name = "list", mixinStandardHelpOptions = true, description = "The rules in the order they are tried.")
     static final class ListRules implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @picocli.CommandLine.Mixin
-        WorkspaceOption ws = new WorkspaceOption();
+        @Mixin
+        WorkspaceOption workspace = new WorkspaceOption();
         @Option(names = "--json", description = "As a JSON object {default, rules}.")
         boolean json;
 
         @Override
         public Integer call() throws Exception {
             List<AttributionRule> stored;
-            try (Workspace w = Workspace.open(ws.workspace)) {
+            try (Workspace w = workspace.open()) {
                 stored = w.attribution().list();
             }
             List<AttributionRule> rules = stored.isEmpty() ? AttributionRules.DEFAULTS : stored;
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                ObjectNode root = ImportCommand.JSON.createObjectNode();
+                ObjectNode root = Json.MAPPER.createObjectNode();
                 root.put("default", stored.isEmpty());
                 ArrayNode a = root.putArray("rules");
                 rules.forEach(r -> a.add(AttributionCommand.json(r)));
-                out.println(ImportCommand.JSON.writeValueAsString(root));
+                out.println(Json.MAPPER.writeValueAsString(root));
                 return FrontierCli.OK;
             }
             if (stored.isEmpty()) out.println("No rules of this workspace's own; the defaults apply:");
@@ -86,8 +81,8 @@ final class AttributionCommand implements Runnable {
     static final class Add implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @picocli.CommandLine.Mixin
-        WorkspaceOption ws = new WorkspaceOption();
+        @Mixin
+        WorkspaceOption workspace = new WorkspaceOption();
         @Parameters(index = "0", paramLabel = "FIELD", description = "tag:KEY, resource_id, instance_type or service.")
         String field;
         @Parameters(index = "1", paramLabel = "PATTERN", description = "Glob on the field's value (* any run, ? one character; case ignored).")
@@ -111,7 +106,7 @@ final class AttributionCommand implements Runnable {
                 if (m == AttributionRule.Match.TAG) throw new BadInputException("FIELD: write the tag as tag:KEY, e.g. tag:endpoint");
             }
             AttributionRule rule = new AttributionRule(0, 0, m, key, pattern, endpoint, model);
-            try (Workspace w = Workspace.open(ws.workspace)) {
+            try (Workspace w = workspace.open()) {
                 List<AttributionRule> before = w.attribution().list();
                 if (before.isEmpty()) spec.commandLine().getOut().println("The workspace had no rules of its own: the defaults no longer apply.");
                 AttributionRule saved = w.attribution().add(rule, position);
@@ -125,14 +120,14 @@ final class AttributionCommand implements Runnable {
     static final class Remove implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @picocli.CommandLine.Mixin
-        WorkspaceOption ws = new WorkspaceOption();
+        @Mixin
+        WorkspaceOption workspace = new WorkspaceOption();
         @Parameters(index = "0", paramLabel = "POSITION")
         int position;
 
         @Override
         public Integer call() {
-            try (Workspace w = Workspace.open(ws.workspace)) {
+            try (Workspace w = workspace.open()) {
                 if (!w.attribution().remove(position)) throw new BadInputException("no rule at position " + position + " (see frontier attribution list)");
             }
             spec.commandLine().getOut().println("Removed rule " + position + ".");
@@ -144,12 +139,12 @@ final class AttributionCommand implements Runnable {
     static final class Reset implements Callable<Integer> {
         @Spec
         CommandSpec spec;
-        @picocli.CommandLine.Mixin
-        WorkspaceOption ws = new WorkspaceOption();
+        @Mixin
+        WorkspaceOption workspace = new WorkspaceOption();
 
         @Override
         public Integer call() {
-            try (Workspace w = Workspace.open(ws.workspace)) {
+            try (Workspace w = workspace.open()) {
                 w.attribution().replaceAll(List.of());
             }
             spec.commandLine().getOut().println("All rules removed; the defaults apply.");

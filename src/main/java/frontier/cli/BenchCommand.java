@@ -62,11 +62,11 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (customers < 1) throw new BadInputException("--customers: expected an integer >= 1, got " + customers);
-            if (jitWarmup < 0) throw new BadInputException("--jit-warmup: expected an integer >= 0, got " + jitWarmup);
-            if (warmup < 0) throw new BadInputException("--warmup: expected an integer >= 0, got " + warmup);
+            Numbers.atLeast("--customers", customers, 1);
+            Numbers.atLeast("--jit-warmup", jitWarmup, 0);
+            Numbers.atLeast("--warmup", warmup, 0);
             if (!(lambda > 0) || !(mu > 0)) throw new BadInputException("--lambda and --mu: expected rates > 0");
-            if (servers < 1) throw new BadInputException("--servers: expected an integer >= 1, got " + servers);
+            Numbers.atLeast("--servers", servers, 1);
             if (lambda >= servers * mu) {
                 throw new BadInputException("--lambda: the queue is unstable (lambda >= servers * mu = " + servers * mu + "); the mean wait would grow without bound");
             }
@@ -115,39 +115,31 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            if (rows < 1) throw new BadInputException("--rows: expected an integer >= 1, got " + rows);
+            Numbers.atLeast("--rows", rows, 1);
             java.io.PrintWriter out = spec.commandLine().getOut();
             java.nio.file.Path csv = file != null ? file : java.nio.file.Path.of("target", "bench", "cur2-" + rows + ".csv");
-            if (!java.nio.file.Files.exists(csv)) {
-                long g0 = System.nanoTime();
-                CurGenerator.write(csv, rows, seed);
-                out.println(String.format(Locale.ROOT, "generated %s (%,d bytes) in %.1f s", csv, java.nio.file.Files.size(csv), (System.nanoTime() - g0) / 1e9));
-                out.flush();
-            }
+            ImportBench.generateIfAbsent(out, csv, rows, seed, CurGenerator::write);
             long bytes = java.nio.file.Files.size(csv);
             java.nio.file.Path dir = csv.toAbsolutePath().getParent();
             java.nio.file.Path db = dir.resolve("bench-workspace.sqlite");
-            deleteDb(db);
-            for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
+            ImportBench.deleteDb(db);
+            ImportBench.resetPeakHeap();
             long t0 = System.nanoTime();
             frontier.store.ImportResult r;
             try (frontier.store.Workspace ws = frontier.store.Workspace.open(db)) {
                 r = ws.importFile(csv, frontier.ingest.ReadOptions.DETECT, frontier.store.OverlapPolicy.REFUSE, frontier.store.ImportMonitor.NONE);
             }
             double wall = (System.nanoTime() - t0) / 1e9;
-            long peak = 0;
-            for (var pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
-                if (pool.getType() == java.lang.management.MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
-            }
+            long peak = ImportBench.peakHeapBytes();
             out.println(String.format(Locale.ROOT, "RESULT tool=frontier rows=%d bytes=%d wall_s=%.3f rows_per_s=%.0f peak_heap_mb=%.1f max_heap_mb=%.0f db_bytes=%d",
                     r.record().rows(), bytes, wall, r.record().rows() / wall, peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0,
                     java.nio.file.Files.size(db)));
             out.flush();
-            if (!keep) deleteDb(db);
+            if (!keep) ImportBench.deleteDb(db);
             if (!sqlite3.equals("none")) {
                 for (String mode : new String[] {"default", "wal-normal"}) {
                     java.nio.file.Path sdb = dir.resolve("bench-sqlite3-" + mode + ".db");
-                    deleteDb(sdb);
+                    ImportBench.deleteDb(sdb);
                     String script = (mode.equals("wal-normal") ? "PRAGMA journal_mode=WAL;\nPRAGMA synchronous=NORMAL;\n" : "")
                             + ".mode csv\n.import '" + csv.toAbsolutePath().toString().replace("'", "''") + "' cur\nSELECT count(*) FROM cur;\n";
                     long s0 = System.nanoTime();
@@ -163,14 +155,10 @@ final class BenchCommand implements Runnable {
                     out.println(String.format(Locale.ROOT, "RESULT tool=sqlite3 mode=%s rows=%d bytes=%d wall_s=%.3f rows_per_s=%.0f db_bytes=%d",
                             mode, n, bytes, sw, n / sw, java.nio.file.Files.exists(sdb) ? java.nio.file.Files.size(sdb) : -1));
                     out.flush();
-                    if (!keep) deleteDb(sdb);
+                    if (!keep) ImportBench.deleteDb(sdb);
                 }
             }
             return FrontierCli.OK;
-        }
-
-        private static void deleteDb(java.nio.file.Path db) throws java.io.IOException {
-            for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(db + suffix));
         }
     }
 }

@@ -1,7 +1,6 @@
 package frontier.cli;
 
 import frontier.ingest.logs.LogReadOptions;
-import frontier.sim.BadInputException;
 import frontier.store.ImportMonitor;
 import frontier.store.LogImportResult;
 import frontier.store.Workspace;
@@ -9,9 +8,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,18 +53,13 @@ final class BenchLogs implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (rows < 1) throw new BadInputException("--rows: expected an integer >= 1, got " + rows);
+        Numbers.atLeast("--rows", rows, 1);
         PrintWriter out = spec.commandLine().getOut();
         Path csv = file != null ? file : Path.of("target", "bench", "requests-" + rows + ".csv");
-        if (!Files.exists(csv)) {
-            long g0 = System.nanoTime();
-            write(csv, rows, seed);
-            out.println(String.format(Locale.ROOT, "generated %s (%,d bytes) in %.1f s", csv, Files.size(csv), (System.nanoTime() - g0) / 1e9));
-            out.flush();
-        }
+        ImportBench.generateIfAbsent(out, csv, rows, seed, BenchLogs::write);
         Path db = csv.toAbsolutePath().getParent().resolve("bench-logs-workspace.sqlite");
-        deleteDb(db);
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
+        ImportBench.deleteDb(db);
+        ImportBench.resetPeakHeap();
         long t0 = System.nanoTime();
         LogImportResult r;
         LogReadOptions options = new LogReadOptions(null, dropAttrs ? Map.of("attrs", "drop") : Map.of(), null, 0);
@@ -76,15 +67,12 @@ final class BenchLogs implements Callable<Integer> {
             r = ws.requestLogs().importFile(csv, options, false, ImportMonitor.NONE);
         }
         double wall = (System.nanoTime() - t0) / 1e9;
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) peak += pool.getPeakUsage().getUsed();
-        }
+        long peak = ImportBench.peakHeapBytes();
         out.println(String.format(Locale.ROOT, "RESULT tool=frontier-logs rows=%d bytes=%d attrs=%s wall_s=%.3f rows_per_s=%.0f peak_heap_mb=%.1f"
                         + " max_heap_mb=%.0f db_bytes=%d", r.record().rows(), Files.size(csv), dropAttrs ? "drop" : "keep", wall, r.record().rows() / wall,
                 peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0, Files.size(db)));
         out.flush();
-        if (!keep) deleteDb(db);
+        if (!keep) ImportBench.deleteDb(db);
         return FrontierCli.OK;
     }
 
@@ -117,9 +105,5 @@ final class BenchLogs implements Callable<Integer> {
                 w.append(b);
             }
         }
-    }
-
-    private static void deleteDb(Path db) throws IOException {
-        for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) Files.deleteIfExists(Path.of(db + suffix));
     }
 }

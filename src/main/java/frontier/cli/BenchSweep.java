@@ -65,7 +65,7 @@ final class BenchSweep implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (threads < 1) throw new BadInputException("--threads: expected an integer >= 1, got " + threads);
+        Numbers.atLeast("--threads", threads, 1);
         if (!(hours > 0) || !(rate > 0)) throw new BadInputException("--hours and --rate: expected numbers > 0");
         PrintWriter out = spec.commandLine().getOut();
         long t0 = System.nanoTime();

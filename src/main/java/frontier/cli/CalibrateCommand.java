@@ -5,16 +5,15 @@ import frontier.scenario.ScenarioRunner;
 import frontier.scenario.Summary;
 import frontier.scenario.SummaryJson;
 import frontier.scenario.TwinComparison;
-import frontier.sim.BadInputException;
 import frontier.sim.RunControl;
 import frontier.store.Workspace;
 import frontier.twin.Calibrator;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,8 +27,8 @@ final class CalibrateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-w", "--workspace"}, paramLabel = "PATH", description = "Workspace file (default: ${DEFAULT-VALUE}).")
-    Path workspace = Workspace.defaultPath();
+    @Mixin
+    WorkspaceOption workspace = new WorkspaceOption();
 
     @Option(names = "--endpoint", paramLabel = "NAME", description = "The endpoint to model (required when the logs have several).")
     String endpoint;
@@ -56,9 +55,8 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.exists(workspace)) throw new BadInputException(workspace + ": no workspace; import logs first (frontier logs import FILE)");
         Calibrator.Twin twin;
-        try (Workspace ws = Workspace.open(workspace)) {
+        try (Workspace ws = workspace.existing("no workspace; import logs first (frontier logs import FILE)")) {
             twin = Calibrator.calibrate(ws, new Calibrator.Options(endpoint, replay, replications, seed), out);
         }
         PrintWriter o = spec.commandLine().getOut();
@@ -69,12 +67,12 @@ final class CalibrateCommand implements Callable<Integer> {
             rows = TwinComparison.compare(twin.loaded().observed(), summary);
         }
         if (json) {
-            ObjectNode root = ImportCommand.JSON.createObjectNode();
+            ObjectNode root = Json.MAPPER.createObjectNode();
             root.put("scenario", out.toString());
             if (twin.traceFile() != null) root.put("trace", twin.traceFile().toString());
             root.set("fit", twin.report());
             if (summary != null) root.set("check", SummaryJson.comparison(rows));
-            o.println(ImportCommand.JSON.writeValueAsString(root));
+            o.println(Json.MAPPER.writeValueAsString(root));
             return FrontierCli.OK;
         }
         o.println("Wrote " + out + (twin.traceFile() != null ? " (replaying " + twin.traceFile().getFileName() + ")" : ""));

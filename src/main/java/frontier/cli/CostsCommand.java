@@ -12,7 +12,6 @@ import frontier.store.Grouping;
 import frontier.store.Workspace;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,8 +32,8 @@ final class CostsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-w", "--workspace"}, paramLabel = "PATH", description = "Workspace file (default: ${DEFAULT-VALUE}).")
-    Path workspace = Workspace.defaultPath();
+    @Mixin
+    WorkspaceOption workspace = new WorkspaceOption();
 
     @Option(names = "--by", paramLabel = "DIM", split = ",", description = "Group by: pricing-model, charge-category, provider, account, "
             + "sub-account, service, service-category, region, instance-type, gpu-count, charge-class, commitment, commitment-status, "
@@ -54,7 +54,7 @@ final class CostsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (json && csv) throw new BadInputException("--json and --csv: choose one");
+        Csv.requireNotWithJson(csv, json);
         List<Grouping> dims = new ArrayList<>();
         for (String b : by) {
             Grouping d = Grouping.parse(b);
@@ -65,9 +65,8 @@ final class CostsCommand implements Callable<Integer> {
         Long f = Dates.day("--from", from);
         Long t = Dates.day("--to", to);
         if (f != null && t != null && t <= f) throw new BadInputException("--to: expected a date after --from");
-        if (!java.nio.file.Files.exists(workspace)) throw new BadInputException(workspace + ": no workspace yet; import a billing export first (frontier import FILE)");
         List<CostRow> rows;
-        try (Workspace ws = Workspace.open(workspace)) {
+        try (Workspace ws = workspace.existing("no workspace yet; import a billing export first (frontier import FILE)")) {
             rows = ws.costs(new CostQuery(dims, f, t));
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -108,10 +107,6 @@ final class CostsCommand implements Callable<Integer> {
         };
     }
 
-    private static String plain(BigDecimal d) {
-        return d == null ? "" : d.toPlainString();
-    }
-
     private static String money(BigDecimal d) {
         if (d == null) return "—";
         return String.format(Locale.US, "%,.2f", d);
@@ -150,7 +145,7 @@ final class CostsCommand implements Callable<Integer> {
         for (CostRow r : rows) {
             List<String> l = new ArrayList<>();
             for (String k : r.keys()) l.add(Csv.field(k));
-            l.addAll(List.of(Csv.field(r.currency()), plain(r.billed()), plain(r.effective()), plain(r.list()), Long.toString(r.rows())));
+            l.addAll(List.of(Csv.field(r.currency()), Csv.decimal(r.billed()), Csv.decimal(r.effective()), Csv.decimal(r.list()), Long.toString(r.rows())));
             out.println(String.join(",", l));
         }
     }
@@ -160,7 +155,7 @@ final class CostsCommand implements Callable<Integer> {
      * "total":{"currency", four figures} or null when several currencies, "totals":[one per currency]}.
      */
     private void printJson(PrintWriter out, List<Grouping> dims, List<CostRow> rows) throws Exception {
-        ObjectNode root = ImportCommand.JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         ArrayNode byNode = root.putArray("by");
         dims.forEach(d -> byNode.add(d.code()));
         if (from != null) root.put("from", from);
@@ -177,19 +172,14 @@ final class CostsCommand implements Callable<Integer> {
         else root.putNull("total");
         ArrayNode tot = root.putArray("totals");
         for (CostRow t : totals.values()) putFigures(tot.addObject(), t);
-        out.println(ImportCommand.JSON.writeValueAsString(root));
+        out.println(Json.MAPPER.writeValueAsString(root));
     }
 
     private static void putFigures(ObjectNode o, CostRow r) {
         o.put("currency", r.currency());
-        putMoney(o, "billed_cost", r.billed());
-        putMoney(o, "effective_cost", r.effective());
-        putMoney(o, "list_cost", r.list());
+        Json.putDecimal(o, "billed_cost", r.billed());
+        Json.putDecimal(o, "effective_cost", r.effective());
+        Json.putDecimal(o, "list_cost", r.list());
         o.put("lines", r.rows());
-    }
-
-    private static void putMoney(ObjectNode o, String key, BigDecimal v) {
-        if (v == null) o.putNull(key);
-        else o.put(key, v.toPlainString());
     }
 }

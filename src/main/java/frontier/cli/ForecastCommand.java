@@ -11,12 +11,11 @@ import frontier.store.UnitCostQuery;
 import frontier.store.UnitCostReport;
 import frontier.store.Workspace;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,8 +28,8 @@ final class ForecastCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-w", "--workspace"}, paramLabel = "PATH", description = "Workspace file (default: ${DEFAULT-VALUE}).")
-    Path workspace = Workspace.defaultPath();
+    @Mixin
+    WorkspaceOption workspace = new WorkspaceOption();
 
     @Option(names = "--days", paramLabel = "N", description = "Days to forecast (default ${DEFAULT-VALUE}; e.g. 30 or 90).")
     int days = 30;
@@ -54,10 +53,9 @@ final class ForecastCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (days < 1 || days > Forecast.MAX_HORIZON) throw new BadInputException("--days: expected 1 to " + Forecast.MAX_HORIZON + ", got " + days);
         if (!(level > 0 && level < 1)) throw new BadInputException("--level: expected a probability between 0 and 1, e.g. 0.9, got " + level);
-        if (!Files.exists(workspace)) throw new BadInputException(workspace + ": no workspace yet; import a bill (frontier import) and logs (frontier logs import) first");
         List<UnitCostQuery.Key> keys = endpoint == null ? List.of(UnitCostQuery.Key.DAY) : List.of(UnitCostQuery.Key.DAY, UnitCostQuery.Key.ENDPOINT);
         UnitCostReport r;
-        try (Workspace ws = Workspace.open(workspace)) {
+        try (Workspace ws = workspace.existing(WorkspaceOption.NO_BILL_AND_LOGS)) {
             r = ws.unitCosts().compute(new UnitCostQuery(keys, Dates.day("--from", from), Dates.day("--to", to), null));
         }
         List<DailySeries> all = DailySeries.of(r, endpoint == null ? null : "endpoint");
@@ -69,13 +67,13 @@ final class ForecastCommand implements Callable<Integer> {
         }
         UnitCostTrend t = UnitCostTrend.of(s, days, level);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) out.println(ImportCommand.JSON.writeValueAsString(json(t)));
+        if (json) out.println(Json.MAPPER.writeValueAsString(json(t)));
         else print(out, t);
         return FrontierCli.OK;
     }
 
     private ObjectNode json(UnitCostTrend t) {
-        ObjectNode root = ImportCommand.JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("series", t.series().name());
         root.put("days", days);
         root.put("level", level);

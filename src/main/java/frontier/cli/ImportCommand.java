@@ -1,6 +1,5 @@
 package frontier.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import frontier.ingest.BillingFormat;
@@ -8,8 +7,6 @@ import frontier.ingest.CostBasis;
 import frontier.ingest.ReadOptions;
 import frontier.sim.BadInputException;
 import frontier.store.AccountPeriod;
-import frontier.store.ImportCancelledException;
-import frontier.store.ImportMonitor;
 import frontier.store.ImportRecord;
 import frontier.store.ImportResult;
 import frontier.store.OverlapPolicy;
@@ -21,11 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -42,8 +37,8 @@ final class ImportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "0..*", description = "Export files or AWS CUR manifests (*Manifest.json).")
     List<Path> files = new ArrayList<>();
 
-    @Option(names = {"-w", "--workspace"}, paramLabel = "PATH", description = "Workspace file (default: ${DEFAULT-VALUE}).")
-    Path workspace = Workspace.defaultPath();
+    @Mixin
+    WorkspaceOption workspace = new WorkspaceOption();
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "Insist on a format: focus, aws-cur, azure, gcp (default: detect).")
     String format;
@@ -62,8 +57,8 @@ final class ImportCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true)
     Policy policy;
 
-    @Option(names = "--progress", description = "Show progress on stderr even when it is not a terminal.")
-    boolean progress;
+    @Mixin
+    ImportRunner runner = new ImportRunner();
 
     @Option(names = "--json", description = "Print one JSON object describing the imports.")
     boolean json;
@@ -80,9 +75,9 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (list || delete != null) {
             if (!files.isEmpty()) throw new BadInputException("--list and --delete take no FILE");
-            try (Workspace ws = Workspace.open(workspace)) {
+            try (Workspace ws = workspace.open()) {
                 if (delete != null) {
-                    if (!ws.deleteImport(delete)) throw new BadInputException("--delete: no import #" + delete + " in " + workspace);
+                    if (!ws.deleteImport(delete)) throw new BadInputException("--delete: no import #" + delete + " in " + workspace.path);
                     if (!json) out.println("Deleted import #" + delete + ".");
                 }
                 if (list || json) printList(ws.imports(), out);
@@ -92,22 +87,15 @@ final class ImportCommand implements Callable<Integer> {
         if (files.isEmpty()) throw new BadInputException("import: expected at least one FILE (or --list)");
         ReadOptions read = readOptions();
         OverlapPolicy p = policy == null ? OverlapPolicy.REFUSE : policy.replace ? OverlapPolicy.REPLACE : OverlapPolicy.KEEP_BOTH;
-        boolean showProgress = progress || System.console() != null;
         List<ImportResult> results = new ArrayList<>();
-        try (Workspace ws = Workspace.open(workspace)) {
+        try (Workspace ws = workspace.open()) {
             for (Path f : files) {
-                ImportResult r = importOne(ws, f, read, p, showProgress ? err : null);
+                ImportResult r = runner.run(f, err, "frontier-import-cancel", true, monitor -> ws.importFile(f, read, p, monitor));
                 results.add(r);
                 if (!json) printResult(r, out);
             }
         }
-        if (json) {
-            ObjectNode root = JSON.createObjectNode();
-            root.put("workspace", workspace.toAbsolutePath().toString());
-            ArrayNode arr = root.putArray("imports");
-            for (ImportResult r : results) arr.add(toJson(r));
-            out.println(JSON.writeValueAsString(root));
-        }
+        if (json) Json.printList(out, workspace.path, "imports", results.stream().map(ImportCommand::toJson).toList());
         return FrontierCli.OK;
     }
 
@@ -128,78 +116,6 @@ final class ImportCommand implements Callable<Integer> {
         return new ReadOptions(f, b);
     }
 
-    /** Imports one file; Ctrl-C during it cancels and rolls it back before the JVM exits. */
-    private static ImportResult importOne(Workspace ws, Path f, ReadOptions read, OverlapPolicy p, PrintWriter progress) {
-        AtomicBoolean cancel = new AtomicBoolean();
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancel.set(true);
-            try {
-                done.await(15, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "frontier-import-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
-        ProgressLine line = progress == null ? null : new ProgressLine(progress, f.getFileName().toString());
-        try {
-            return ws.importFile(f, read, p, new ImportMonitor() {
-                @Override
-                public boolean isCancelled() {
-                    return cancel.get();
-                }
-
-                @Override
-                public void progress(long rows, long bytes, long totalBytes) {
-                    if (line != null) line.update(rows, bytes, totalBytes);
-                }
-            });
-        } catch (ImportCancelledException e) {
-            if (progress != null) progress.println();
-            throw new BadInputException(e.getMessage());
-        } finally {
-            if (line != null) line.finish();
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it waits for done, which is now counted down
-            }
-        }
-    }
-
-    /** "\r  file: 1,234,567 rows  512.0 of 1,024.0 MB (50%)", at most four times a second. */
-    static final class ProgressLine {
-        private final PrintWriter err;
-        private final String name;
-        private long lastNanos;
-        private boolean shown;
-
-        ProgressLine(PrintWriter err, String name) {
-            this.err = err;
-            this.name = name;
-        }
-
-        void update(long rows, long bytes, long total) {
-            long now = System.nanoTime();
-            if (shown && now - lastNanos < 250_000_000L) return;
-            lastNanos = now;
-            shown = true;
-            err.print(String.format(Locale.US, "\rimporting %s: %,d rows  %,.1f of %,.1f MB (%.0f%%)   ", name, rows,
-                    bytes / 1e6, total / 1e6, total == 0 ? 100.0 : 100.0 * bytes / total));
-            err.flush();
-        }
-
-        void finish() {
-            if (shown) {
-                err.println();
-                err.flush();
-            }
-        }
-    }
-
-    static final ObjectMapper JSON = new ObjectMapper();
-
     private static void printResult(ImportResult r, PrintWriter out) {
         ImportRecord i = r.record();
         out.println(String.format(Locale.US, "Imported %s as #%d: %s, %,d rows, %s, in %.2f s (%,.0f rows/s).",
@@ -218,15 +134,11 @@ final class ImportCommand implements Callable<Integer> {
 
     private void printList(List<ImportRecord> imports, PrintWriter out) throws Exception {
         if (json) {
-            ObjectNode root = JSON.createObjectNode();
-            root.put("workspace", workspace.toAbsolutePath().toString());
-            ArrayNode arr = root.putArray("imports");
-            for (ImportRecord i : imports) arr.add(toJson(i));
-            out.println(JSON.writeValueAsString(root));
+            Json.printList(out, workspace.path, "imports", imports.stream().map(ImportCommand::toJson).toList());
             return;
         }
         if (imports.isEmpty()) {
-            out.println("No imports in " + workspace + ".");
+            out.println("No imports in " + workspace.path + ".");
             return;
         }
         out.println(String.format(Locale.US, "%4s  %-20s  %-28s  %12s  %-27s  %s", "#", "imported", "format", "rows", "period", "file"));
@@ -254,7 +166,7 @@ final class ImportCommand implements Callable<Integer> {
     }
 
     private static ObjectNode toJson(ImportRecord i) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("id", i.id());
         o.put("source", i.source());
         o.put("format", i.format());

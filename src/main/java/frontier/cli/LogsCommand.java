@@ -1,18 +1,14 @@
 package frontier.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import frontier.ingest.logs.LogMapping;
 import frontier.ingest.logs.LogPreset;
-import frontier.sim.BadInputException;
 import frontier.store.LogGroup;
 import frontier.store.LogImportRecord;
 import frontier.store.LogSummary;
 import frontier.store.Workspace;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,8 +28,6 @@ import picocli.CommandLine.Spec;
         description = "Imports per-request inference logs (CSV, JSON Lines, OpenTelemetry spans, TorchServe access logs; plain or .gz) and summarises them.",
         subcommands = {LogsImportCommand.class, LogsCommand.Summary.class, LogsCommand.Presets.class, LogsCommand.ListImports.class})
 final class LogsCommand implements Runnable {
-    static final ObjectMapper JSON = new ObjectMapper();
-
     @Spec
     CommandSpec spec;
 
@@ -52,13 +47,13 @@ final class LogsCommand implements Runnable {
         return Instant.ofEpochSecond(s, micros * 1000).toString();
     }
 
-    static Workspace existing(Path workspace) {
-        if (!Files.exists(workspace)) throw new BadInputException(workspace + ": no workspace yet; import a log first (frontier logs import FILE)");
-        return Workspace.open(workspace);
+    /** The workspace the log subcommands read, which must exist. */
+    static Workspace existing(WorkspaceOption workspace) {
+        return workspace.existing("no workspace yet; import a log first (frontier logs import FILE)");
     }
 
     static ObjectNode toJson(LogImportRecord i) {
-        ObjectNode o = JSON.createObjectNode();
+        ObjectNode o = Json.MAPPER.createObjectNode();
         o.put("id", i.id());
         o.put("source", i.source());
         o.put("preset", i.preset());
@@ -74,7 +69,7 @@ final class LogsCommand implements Runnable {
     }
 
     static ObjectNode mappingJson(String json) {
-        ObjectNode m = JSON.createObjectNode();
+        ObjectNode m = Json.MAPPER.createObjectNode();
         LogMapping.fromJson(json).toMap().forEach(m::put);
         return m;
     }
@@ -85,8 +80,8 @@ final class LogsCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = {"-w", "--workspace"}, paramLabel = "PATH", description = "Workspace file (default: ${DEFAULT-VALUE}).")
-        Path workspace = Workspace.defaultPath();
+        @Mixin
+        WorkspaceOption workspace = new WorkspaceOption();
 
         @Option(names = "--json", description = "One JSON object: requests, errors, first, last, input_tokens, output_tokens, by_endpoint.")
         boolean json;
@@ -98,14 +93,14 @@ final class LogsCommand implements Runnable {
                 s = ws.requestLogs().summary();
             }
             PrintWriter out = spec.commandLine().getOut();
-            if (json) out.println(JSON.writeValueAsString(toJson(s)));
+            if (json) out.println(Json.MAPPER.writeValueAsString(toJson(s)));
             else printTable(s, out);
             return FrontierCli.OK;
         }
 
         ObjectNode toJson(LogSummary s) {
-            ObjectNode o = JSON.createObjectNode();
-            o.put("workspace", workspace.toAbsolutePath().toString());
+            ObjectNode o = Json.MAPPER.createObjectNode();
+            o.put("workspace", workspace.path.toAbsolutePath().toString());
             o.put("imports", s.imports());
             o.put("requests", s.requests());
             o.put("errors", s.errors());
@@ -146,7 +141,7 @@ final class LogsCommand implements Runnable {
 
         private void printTable(LogSummary s, PrintWriter out) {
             if (s.imports() == 0) {
-                out.println("No request logs in " + workspace + ".");
+                out.println("No request logs in " + workspace.path + ".");
                 return;
             }
             out.println(String.format(Locale.US, "%,d requests (%,d errors) in %,d import%s, %s – %s", s.requests(), s.errors(), s.imports(),
@@ -184,7 +179,7 @@ final class LogsCommand implements Runnable {
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                ObjectNode root = JSON.createObjectNode();
+                ObjectNode root = Json.MAPPER.createObjectNode();
                 ArrayNode arr = root.putArray("presets");
                 for (LogPreset p : LogPreset.values()) {
                     ObjectNode o = arr.addObject();
@@ -197,7 +192,7 @@ final class LogsCommand implements Runnable {
                     ArrayNode optional = o.putArray("optional");
                     p.optional().stream().sorted().forEach(optional::add);
                 }
-                out.println(JSON.writeValueAsString(root));
+                out.println(Json.MAPPER.writeValueAsString(root));
                 return FrontierCli.OK;
             }
             for (LogPreset p : LogPreset.values()) {
@@ -218,8 +213,8 @@ final class LogsCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = {"-w", "--workspace"}, paramLabel = "PATH", description = "Workspace file (default: ${DEFAULT-VALUE}).")
-        Path workspace = Workspace.defaultPath();
+        @Mixin
+        WorkspaceOption workspace = new WorkspaceOption();
 
         @Option(names = "--json", description = "One JSON object: imports with their mapping.")
         boolean json;
@@ -232,15 +227,11 @@ final class LogsCommand implements Runnable {
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                ObjectNode root = JSON.createObjectNode();
-                root.put("workspace", workspace.toAbsolutePath().toString());
-                ArrayNode arr = root.putArray("imports");
-                for (LogImportRecord i : imports) arr.add(LogsCommand.toJson(i));
-                out.println(JSON.writeValueAsString(root));
+                Json.printList(out, workspace.path, "imports", imports.stream().map(LogsCommand::toJson).toList());
                 return FrontierCli.OK;
             }
             if (imports.isEmpty()) {
-                out.println("No request logs in " + workspace + ".");
+                out.println("No request logs in " + workspace.path + ".");
                 return FrontierCli.OK;
             }
             out.println(String.format(Locale.US, "%4s  %-19s  %-20s  %12s  %-20s  %-20s  %s", "#", "imported", "preset", "requests", "first", "last", "file"));

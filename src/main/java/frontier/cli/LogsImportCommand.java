@@ -6,8 +6,6 @@ import frontier.ingest.logs.LogPreset;
 import frontier.ingest.logs.LogReadOptions;
 import frontier.ingest.logs.LogMapping;
 import frontier.sim.BadInputException;
-import frontier.store.ImportCancelledException;
-import frontier.store.ImportMonitor;
 import frontier.store.LogImportRecord;
 import frontier.store.LogImportResult;
 import frontier.store.RequestLogs;
@@ -19,10 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,8 +36,8 @@ final class LogsImportCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Log files (CSV, JSON Lines, TorchServe access log; plain or .gz).")
     List<Path> files = new ArrayList<>();
 
-    @Option(names = {"-w", "--workspace"}, paramLabel = "PATH", description = "Workspace file (default: ${DEFAULT-VALUE}).")
-    Path workspace = Workspace.defaultPath();
+    @Mixin
+    WorkspaceOption workspace = new WorkspaceOption();
 
     @Option(names = "--preset", paramLabel = "NAME", description = "A known format (frontier logs presets).")
     String preset;
@@ -59,8 +55,8 @@ final class LogsImportCommand implements Callable<Integer> {
     @Option(names = "--skip-bad-rows", paramLabel = "N", defaultValue = "0", description = "Skip up to N rows with an unusable value (default 0: the first fails the import).")
     long skipBadRows;
 
-    @Option(names = "--progress", description = "Show progress on stderr even when it is not a terminal.")
-    boolean progress;
+    @Mixin
+    ImportRunner runner = new ImportRunner();
 
     @Option(names = "--json", description = "Print one JSON object describing the imports.")
     boolean json;
@@ -76,71 +72,28 @@ final class LogsImportCommand implements Callable<Integer> {
         }
         Instant s = start == null ? null : LogMapping.instant(start, "--start");
         LogReadOptions options = new LogReadOptions(p, LogReadOptions.parseEntries(map), s, skipBadRows);
-        boolean showProgress = progress || System.console() != null;
         List<LogImportResult> results = new ArrayList<>();
-        try (Workspace ws = Workspace.open(workspace)) {
+        try (Workspace ws = workspace.open()) {
+            RequestLogs logs = ws.requestLogs();
             for (Path f : files) {
-                LogImportResult r = importOne(ws.requestLogs(), f, options, showProgress ? err : null);
+                LogImportResult r = runner.run(f, err, "frontier-log-import-cancel", false, monitor -> logs.importFile(f, options, replace, monitor));
                 results.add(r);
                 for (String n : r.notes()) err.println("warning: " + f.getFileName() + ": " + n);
                 err.flush();
                 if (!json) print(r, out);
             }
         }
-        if (json) {
-            ObjectNode root = LogsCommand.JSON.createObjectNode();
-            root.put("workspace", workspace.toAbsolutePath().toString());
-            ArrayNode arr = root.putArray("imports");
-            for (LogImportResult r : results) {
-                ObjectNode o = LogsCommand.toJson(r.record());
-                o.put("layout", r.layout().code());
-                o.put("replaced_requests", r.replacedRows());
-                ArrayNode notes = o.putArray("notes");
-                r.notes().forEach(notes::add);
-                arr.add(o);
-            }
-            out.println(LogsCommand.JSON.writeValueAsString(root));
-        }
+        if (json) Json.printList(out, workspace.path, "imports", results.stream().map(LogsImportCommand::toJson).toList());
         return FrontierCli.OK;
     }
 
-    /** Imports one file; Ctrl-C during it cancels and rolls it back before the JVM exits. */
-    private LogImportResult importOne(RequestLogs logs, Path f, LogReadOptions options, PrintWriter progressOut) {
-        AtomicBoolean cancel = new AtomicBoolean();
-        CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancel.set(true);
-            try {
-                done.await(15, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "frontier-log-import-cancel");
-        Runtime.getRuntime().addShutdownHook(hook);
-        ImportCommand.ProgressLine line = progressOut == null ? null : new ImportCommand.ProgressLine(progressOut, f.getFileName().toString());
-        try {
-            return logs.importFile(f, options, replace, new ImportMonitor() {
-                @Override
-                public boolean isCancelled() {
-                    return cancel.get();
-                }
-
-                @Override
-                public void progress(long rows, long bytes, long totalBytes) {
-                    if (line != null) line.update(rows, bytes, totalBytes);
-                }
-            });
-        } catch (ImportCancelledException e) {
-            throw new BadInputException(e.getMessage());
-        } finally {
-            if (line != null) line.finish();
-            done.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it waits for done, which is now counted down
-            }
-        }
+    private static ObjectNode toJson(LogImportResult r) {
+        ObjectNode o = LogsCommand.toJson(r.record());
+        o.put("layout", r.layout().code());
+        o.put("replaced_requests", r.replacedRows());
+        ArrayNode notes = o.putArray("notes");
+        r.notes().forEach(notes::add);
+        return o;
     }
 
     private static void print(LogImportResult r, PrintWriter out) {

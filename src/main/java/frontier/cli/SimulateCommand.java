@@ -61,7 +61,7 @@ final class SimulateCommand implements Callable<Integer> {
             if (replications < 1 || replications > 10_000) throw new BadInputException("--replications: expected an integer from 1 to 10000, got " + replications);
             s = s.withRun(s.run().withReplications(replications));
         }
-        if (threads != null && threads < 1) throw new BadInputException("--threads: expected an integer >= 1, got " + threads);
+        if (threads != null) Numbers.atLeast("--threads", threads, 1);
         int n = s.run().replications();
         if (replication != null && (replication < 1 || replication > n)) {
             throw new BadInputException("--replication: expected an integer from 1 to " + n + " (the scenario's replications), got " + replication);

@@ -1,7 +1,6 @@
 package frontier.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import frontier.analysis.Constraint;
@@ -107,7 +106,7 @@ final class SweepCommand implements Callable<Integer> {
         } else if (name != null && workspace == null) {
             throw new BadInputException("--name: only with --workspace (it names the saved sweep)");
         }
-        if (threads != null && threads < 1) throw new BadInputException("--threads: expected an integer >= 1, got " + threads);
+        if (threads != null) Numbers.atLeast("--threads", threads, 1);
         List<Objective> objs = objectives.stream().filter(s -> !s.isBlank()).map(Objective::parse).toList();
         List<Constraint> cons = constraints.stream().map(Constraint::parse).toList();
         PrintWriter stdout = spec.commandLine().getOut();
@@ -210,7 +209,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         String source = workspace + ": sweep #" + id;
         try {
-            return SweepResult.fromJson(new ObjectMapper().readTree(text), source);
+            return SweepResult.fromJson(Json.MAPPER.readTree(text), source);
         } catch (IOException e) {
             throw new BadInputException(source + ": the saved results are not JSON (" + e.getMessage() + ")");
         }
@@ -218,12 +217,9 @@ final class SweepCommand implements Callable<Integer> {
 
     private void printList(List<SweepRecord> sweeps, PrintWriter stdout) throws IOException {
         if (json) {
-            ObjectMapper mapper = new ObjectMapper();
-            ObjectNode root = mapper.createObjectNode();
-            root.put("workspace", workspace.toAbsolutePath().toString());
-            ArrayNode arr = root.putArray("sweeps");
+            List<ObjectNode> items = new ArrayList<>();
             for (SweepRecord s : sweeps) {
-                ObjectNode o = arr.addObject();
+                ObjectNode o = Json.MAPPER.createObjectNode();
                 o.put("id", s.id());
                 o.put("name", s.name());
                 o.put("source", s.source());
@@ -235,8 +231,9 @@ final class SweepCommand implements Callable<Integer> {
                 o.put("front_size", s.frontSize());
                 ArrayNode objs = o.putArray("objectives");
                 s.objectives().forEach(objs::add);
+                items.add(o);
             }
-            stdout.println(mapper.writeValueAsString(root));
+            Json.printList(stdout, workspace, "sweeps", items);
             return;
         }
         if (sweeps.isEmpty()) {
@@ -266,7 +263,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(text);
+            root = Json.MAPPER.readTree(text);
         } catch (IOException e) {
             return null; // not JSON at all: the scenario loader reports it with line and column
         }

@@ -2,7 +2,6 @@ package frontier.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import frontier.sim.BadInputException;
 import frontier.store.AttributionRule;
 import frontier.store.UnitCostQuery;
 import frontier.store.UnitCostReport;
@@ -10,14 +9,13 @@ import frontier.store.UnitCostRow;
 import frontier.store.Workspace;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -31,8 +29,8 @@ final class UnitCostCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-w", "--workspace"}, paramLabel = "PATH", description = "Workspace file (default: ${DEFAULT-VALUE}).")
-    Path workspace = Workspace.defaultPath();
+    @Mixin
+    WorkspaceOption workspace = new WorkspaceOption();
 
     @Option(names = "--by", paramLabel = "KEY", split = ",", description = "Group by: day, endpoint, model, pricing-model (comma-separated; default endpoint).")
     List<String> by = new ArrayList<>(List.of("endpoint"));
@@ -54,23 +52,22 @@ final class UnitCostCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (json && csv) throw new BadInputException("--json and --csv: choose one");
+        Csv.requireNotWithJson(csv, json);
         List<UnitCostQuery.Key> keys = by.stream().filter(s -> !s.isBlank()).map(UnitCostQuery.Key::parse).toList();
         UnitCostQuery q = new UnitCostQuery(keys, Dates.day("--from", from), Dates.day("--to", to), UnitCostQuery.Figure.parse(cost));
-        if (!Files.exists(workspace)) throw new BadInputException(workspace + ": no workspace yet; import a bill (frontier import) and logs (frontier logs import) first");
         UnitCostReport r;
-        try (Workspace ws = Workspace.open(workspace)) {
+        try (Workspace ws = workspace.existing(WorkspaceOption.NO_BILL_AND_LOGS)) {
             r = ws.unitCosts().compute(q);
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (json) out.println(ImportCommand.JSON.writeValueAsString(json(q, r)));
+        if (json) out.println(Json.MAPPER.writeValueAsString(json(q, r)));
         else if (csv) printCsv(out, q, r);
         else printTable(out, q, r);
         return FrontierCli.OK;
     }
 
     static ObjectNode json(UnitCostQuery q, UnitCostReport r) {
-        ObjectNode root = ImportCommand.JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         ArrayNode byNode = root.putArray("by");
         q.by().forEach(k -> byNode.add(k.code()));
         root.put("cost_figure", q.figure().name().toLowerCase(Locale.ROOT));
@@ -101,8 +98,8 @@ final class UnitCostCommand implements Callable<Integer> {
         o.put("errors", g.errors());
         o.put("input_tokens", g.inputTokens());
         o.put("output_tokens", g.outputTokens());
-        money(o, "cost_per_1k_requests", g.per1kRequests());
-        money(o, "cost_per_1m_tokens", g.per1mTokens());
+        Json.putDecimal(o, "cost_per_1k_requests", g.per1kRequests());
+        Json.putDecimal(o, "cost_per_1m_tokens", g.per1mTokens());
         o.put("idle_cost", g.idleCost().toPlainString());
         o.put("instance_hours", round(g.instanceHours()));
         o.put("busy_hours", round(g.busySeconds() / 3600));
@@ -111,11 +108,6 @@ final class UnitCostCommand implements Callable<Integer> {
 
     private static double round(double v) {
         return Math.round(v * 1e4) / 1e4;
-    }
-
-    private static void money(ObjectNode o, String key, BigDecimal v) {
-        if (v == null) o.putNull(key);
-        else o.put(key, v.toPlainString());
     }
 
     private static void printCsv(PrintWriter out, UnitCostQuery q, UnitCostReport r) {
@@ -128,14 +120,10 @@ final class UnitCostCommand implements Callable<Integer> {
             List<String> l = new ArrayList<>();
             for (String v : g.keys().values()) l.add(Csv.field(v));
             l.addAll(List.of(Csv.field(g.currency()), g.cost().toPlainString(), Long.toString(g.requests()), Long.toString(g.errors()),
-                    Long.toString(g.inputTokens()), Long.toString(g.outputTokens()), plain(g.per1kRequests()), plain(g.per1mTokens()),
+                    Long.toString(g.inputTokens()), Long.toString(g.outputTokens()), Csv.decimal(g.per1kRequests()), Csv.decimal(g.per1mTokens()),
                     g.idleCost().toPlainString()));
             out.println(String.join(",", l));
         }
-    }
-
-    private static String plain(BigDecimal d) {
-        return d == null ? "" : d.toPlainString();
     }
 
     private static String money(BigDecimal d, int digits) {

@@ -8,14 +8,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import frontier.sim.BadInputException;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -93,8 +89,7 @@ public final class BillingSource implements AutoCloseable {
 
     /** Opens {@code file} (an export or an AWS CUR manifest) and reads its header to detect the format. */
     public static BillingSource open(Path file, ReadOptions options) {
-        if (!Files.exists(file)) throw new BadInputException(file + ": no such file");
-        if (Files.isDirectory(file)) throw new BadInputException(file + ": is a directory, expected a billing export file");
+        InputFiles.requireFile(file, "a billing export file");
         List<Path> parts = Manifest.isManifest(file) ? Manifest.parts(file) : List.of(file);
         BillingSource s = new BillingSource(file, parts, options);
         try {
@@ -195,50 +190,11 @@ public final class BillingSource implements AutoCloseable {
         part = null;
     }
 
-    /** Counts and hashes the raw bytes as they are read. */
-    private final class CountingStream extends FilterInputStream {
-        long count;
-
-        CountingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                digest.update((byte) b);
-                advance(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                digest.update(b, off, n);
-                advance(n);
-            }
-            return n;
-        }
-
-        private void advance(int n) {
-            count += n;
-            bytesDone = bytesBefore + count;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            throw new IOException("skip not supported");
-        }
-    }
-
     /** One data file: its streams, its header, its mapper. */
     private final class Part {
         final Path path;
         final String name;
-        CountingStream counter;
+        CountingInputStream counter;
         InputStream raw;
         CsvParser csv;
         ParquetRows parquet;
@@ -260,7 +216,7 @@ public final class BillingSource implements AutoCloseable {
 
         /** Raw bytes of this part once it has been read. */
         long size() {
-            return parquet != null ? partSize() : counter.count;
+            return parquet != null ? partSize() : counter.count();
         }
 
         void open() {
@@ -269,26 +225,23 @@ public final class BillingSource implements AutoCloseable {
                 return;
             }
             try {
-                counter = new CountingStream(Files.newInputStream(path));
+                counter = new CountingInputStream(Files.newInputStream(path), digest, n -> bytesDone = bytesBefore + n);
                 raw = counter;
                 BufferedInputStream in = new BufferedInputStream(counter, 1 << 16);
-                in.mark(8);
-                byte[] magic = in.readNBytes(4);
-                in.reset();
-                InputStream data = in;
-                if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
-                    data = new GZIPInputStream(in, 1 << 16);
-                } else if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
-                    ZipInputStream zip = new ZipInputStream(in);
-                    if (zip.getNextEntry() == null) throw new BadInputException(name + ": the zip archive is empty");
-                    data = zip;
-                }
+                InputStream data = switch (InputFiles.packing(in)) {
+                    case GZIP -> new GZIPInputStream(in, 1 << 16);
+                    case ZIP -> {
+                        ZipInputStream zip = new ZipInputStream(in);
+                        if (zip.getNextEntry() == null) throw new BadInputException(name + ": the zip archive is empty");
+                        yield zip;
+                    }
+                    case PLAIN -> in;
+                };
                 BufferedInputStream text = new BufferedInputStream(data, 1 << 16);
                 text.mark(4096);
                 int first = firstNonBlank(text);
                 text.reset();
-                Reader reader = new InputStreamReader(text, StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+                Reader reader = InputFiles.utf8(text);
                 if (first == '{') openJson(reader);
                 else openCsv(reader);
             } catch (NoSuchFileException e) {

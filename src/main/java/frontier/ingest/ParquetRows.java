@@ -361,11 +361,10 @@ final class ParquetRows implements Row, AutoCloseable {
         return "column " + names.get(i);
     }
 
+    /** The current row's place: rows (and row groups) stand in for lines. */
     @Override
-    public BadInputException bad(int column, String expected) {
-        String v = get(column);
-        String shown = v == null ? "nothing" : "'" + (v.length() > 60 ? v.substring(0, 60) + "…" : v) + "'";
-        return new BadInputException(where(row) + ", " + describeColumn(column) + ": expected " + expected + ", got " + shown);
+    public String where() {
+        return where(row);
     }
 
     /** "FILE: row 1234 (row group 2)". */

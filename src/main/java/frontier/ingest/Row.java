@@ -19,11 +19,15 @@ public interface Row {
     /** "column 7 (BilledCost)" for CSV, "field cost" for JSON. */
     String describeColumn(int i);
 
+    /** Where the row is, for messages: "FILE: line 12". */
+    default String where() {
+        return file() + ": line " + line();
+    }
+
     /** A bad-input error naming file, line, column, what was expected and what was found. */
     default BadInputException bad(int column, String expected) {
         String v = get(column);
         String shown = v == null ? "nothing" : "'" + (v.length() > 60 ? v.substring(0, 60) + "…" : v) + "'";
-        return new BadInputException(file() + ": line " + line() + ", " + describeColumn(column) + ": expected "
-                + expected + ", got " + shown);
+        return new BadInputException(where() + ", " + describeColumn(column) + ": expected " + expected + ", got " + shown);
     }
 }

@@ -112,13 +112,10 @@ final class CsvRecords extends Records {
         for (int i = 0; i < excluded.length; i++) {
             String v = excluded[i] ? null : text(i);
             if (v == null) continue;
-            attrs.append(attrs.isEmpty() ? '{' : ',');
-            quote(attrs, header.get(i));
-            attrs.append(':');
+            attrKey(attrs, header.get(i));
             quote(attrs, v);
         }
-        if (attrs.isEmpty()) return null;
-        return attrs.append('}').toString();
+        return attrsObject(attrs);
     }
 
     @Override

@@ -232,11 +232,6 @@ final class JsonRecords extends Records {
     }
 
     @Override
-    String describe(Field f) {
-        return "field " + f.name();
-    }
-
-    @Override
     void exclude(Field f) {
         excluded.addAll(f.keys());
     }
@@ -247,14 +242,11 @@ final class JsonRecords extends Records {
         for (Map.Entry<String, JsonNode> e : current.entrySet()) {
             JsonNode v = e.getValue();
             if (excluded.contains(e.getKey()) || v.isNull() || (v.isTextual() && v.asText().isEmpty())) continue;
-            attrs.append(attrs.isEmpty() ? '{' : ',');
-            quote(attrs, e.getKey());
-            attrs.append(':');
+            attrKey(attrs, e.getKey());
             if (v.isTextual()) quote(attrs, v.asText());
             else attrs.append(v);
         }
-        if (attrs.isEmpty()) return null;
-        return attrs.append('}').toString();
+        return attrsObject(attrs);
     }
 
     @Override

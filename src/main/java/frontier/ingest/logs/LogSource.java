@@ -1,16 +1,15 @@
 package frontier.ingest.logs;
 
+import frontier.ingest.CountingInputStream;
+import frontier.ingest.InputFiles;
 import frontier.ingest.logs.Records.Field;
 import frontier.sim.BadInputException;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -78,8 +77,7 @@ public final class LogSource implements AutoCloseable {
 
     /** Opens {@code file}, recognises its layout and mapping, and reads its first record. */
     public static LogSource open(Path file, LogReadOptions options) {
-        if (!Files.exists(file)) throw new BadInputException(file + ": no such file");
-        if (Files.isDirectory(file)) throw new BadInputException(file + ": is a directory, expected a request log file");
+        InputFiles.requireFile(file, "a request log file");
         long size;
         try {
             size = Files.size(file);
@@ -107,8 +105,7 @@ public final class LogSource implements AutoCloseable {
         String firstLine = head.strip().lines().findFirst().orElse("");
         Content content = firstLine.startsWith("{") || firstLine.startsWith("[") ? Content.JSON
                 : TorchServeRecords.looksLike(head) ? Content.TORCHSERVE : Content.CSV;
-        BufferedReader reader = new BufferedReader(new InputStreamReader(text, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16);
+        BufferedReader reader = new BufferedReader(InputFiles.utf8(text), 1 << 16);
         skipBom(reader);
 
         preset = options.preset();
@@ -159,31 +156,13 @@ public final class LogSource implements AutoCloseable {
     /** The decompressed bytes of the file, counted raw for {@link #bytesRead()}. */
     private BufferedInputStream openText() {
         try {
-            raw = new FilterInputStream(Files.newInputStream(file)) {
-                @Override
-                public int read() throws IOException {
-                    int b = super.read();
-                    if (b >= 0) bytesRead++;
-                    return b;
-                }
-
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    int n = super.read(b, off, len);
-                    if (n > 0) bytesRead += n;
-                    return n;
-                }
-            };
+            raw = new CountingInputStream(Files.newInputStream(file), null, n -> bytesRead = n);
             BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
-            in.mark(8);
-            byte[] magic = in.readNBytes(4);
-            in.reset();
-            InputStream data = in;
-            if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) {
-                data = new GZIPInputStream(in, 1 << 16);
-            } else if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) {
-                throw new BadInputException(name + ": is a zip archive; request logs are read plain or gzip-compressed (.gz): unzip it first");
-            }
+            InputStream data = switch (InputFiles.packing(in)) {
+                case GZIP -> new GZIPInputStream(in, 1 << 16);
+                case ZIP -> throw new BadInputException(name + ": is a zip archive; request logs are read plain or gzip-compressed (.gz): unzip it first");
+                case PLAIN -> in;
+            };
             return new BufferedInputStream(data, 1 << 16);
         } catch (NoSuchFileException e) {
             throw new BadInputException(name + ": no such file");

@@ -37,8 +37,10 @@ abstract class Records implements AutoCloseable {
     /** 1-based line of the current record. */
     abstract long line();
 
-    /** "column 3 (TIMESTAMP)" or "field timestamp". */
-    abstract String describe(Field f);
+    /** The field for messages: "field timestamp" here; CSV-like layouts say "column 3 (TIMESTAMP)". */
+    String describe(Field f) {
+        return "field " + f.name();
+    }
 
     /** Leaves the field out of {@link #attrs()}. */
     abstract void exclude(Field f);
@@ -53,6 +55,19 @@ abstract class Records implements AutoCloseable {
 
     @Override
     public abstract void close();
+
+    /** Starts the next entry of the {@link #attrs()} object being built in {@code b}: its key and the colon. */
+    static void attrKey(StringBuilder b, String key) {
+        b.append(b.isEmpty() ? '{' : ',');
+        quote(b, key);
+        b.append(':');
+    }
+
+    /** The {@link #attrs()} object built in {@code b}, closed; null when it has no entry. */
+    static String attrsObject(StringBuilder b) {
+        if (b.isEmpty()) return null;
+        return b.append('}').toString();
+    }
 
     /** Appends {@code s} as a JSON string literal. */
     static void quote(StringBuilder b, String s) {

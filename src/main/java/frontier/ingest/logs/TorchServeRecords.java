@@ -146,11 +146,6 @@ final class TorchServeRecords extends Records {
     }
 
     @Override
-    String describe(Field f) {
-        return "field " + f.name();
-    }
-
-    @Override
     void exclude(Field f) {
         excluded[f.index()] = true;
     }
@@ -160,13 +155,10 @@ final class TorchServeRecords extends Records {
         attrs.setLength(0);
         for (int i = 0; i < values.length; i++) {
             if (excluded[i] || values[i] == null) continue;
-            attrs.append(attrs.isEmpty() ? '{' : ',');
-            quote(attrs, NAMES.get(i));
-            attrs.append(':');
+            attrKey(attrs, NAMES.get(i));
             quote(attrs, values[i]);
         }
-        if (attrs.isEmpty()) return null;
-        return attrs.append('}').toString();
+        return attrsObject(attrs);
     }
 
     @Override
