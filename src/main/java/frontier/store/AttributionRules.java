@@ -3,10 +3,8 @@ package frontier.store;
 import frontier.sim.BadInputException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,24 +19,18 @@ public final class AttributionRules {
             new AttributionRule(0, 2, AttributionRule.Match.TAG, "model", "*", null, AttributionRule.VALUE));
 
     private final Connection conn;
+    private final Sql db;
 
     AttributionRules(Connection conn) {
         this.conn = conn;
+        this.db = new Sql(conn, "attribution rules");
     }
 
     /** The stored rules in the order they are tried. */
     public List<AttributionRule> list() {
-        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT id, position, match, tag_key, pattern, endpoint, model FROM attribution_rules ORDER BY position, id")) {
-            List<AttributionRule> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(new AttributionRule(rs.getLong(1), rs.getInt(2), AttributionRule.Match.parse(rs.getString(3)), rs.getString(4),
+        return db.list("SELECT id, position, match, tag_key, pattern, endpoint, model FROM attribution_rules ORDER BY position, id",
+                rs -> new AttributionRule(rs.getLong(1), rs.getInt(2), AttributionRule.Match.parse(rs.getString(3)), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7)));
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException("attribution rules: " + e.getMessage(), e);
-        }
     }
 
     /** The stored rules, or {@link #DEFAULTS} when there are none. */
@@ -60,20 +52,8 @@ public final class AttributionRules {
                 shift.setInt(1, at);
                 shift.executeUpdate();
             }
-            try (PreparedStatement ps = conn.prepareStatement(
-                    "INSERT INTO attribution_rules(position, match, tag_key, pattern, endpoint, model) VALUES (?,?,?,?,?,?)")) {
-                ps.setInt(1, at);
-                ps.setString(2, rule.match().code());
-                ps.setString(3, rule.tagKey());
-                ps.setString(4, rule.pattern());
-                ps.setString(5, rule.endpoint());
-                ps.setString(6, rule.model());
-                ps.executeUpdate();
-            }
-            long id;
-            try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT last_insert_rowid()")) {
-                id = rs.getLong(1);
-            }
+            insert(rule, at);
+            long id = db.scalarLong("SELECT last_insert_rowid()");
             return new AttributionRule(id, at, rule.match(), rule.tagKey(), rule.pattern(), rule.endpoint(), rule.model());
         });
     }
@@ -103,20 +83,22 @@ public final class AttributionRules {
                 s.executeUpdate("DELETE FROM attribution_rules");
             }
             int pos = 1;
-            for (AttributionRule r : rules) {
-                try (PreparedStatement ps = conn.prepareStatement(
-                        "INSERT INTO attribution_rules(position, match, tag_key, pattern, endpoint, model) VALUES (?,?,?,?,?,?)")) {
-                    ps.setInt(1, pos++);
-                    ps.setString(2, r.match().code());
-                    ps.setString(3, r.tagKey());
-                    ps.setString(4, r.pattern());
-                    ps.setString(5, r.endpoint());
-                    ps.setString(6, r.model());
-                    ps.executeUpdate();
-                }
-            }
+            for (AttributionRule r : rules) insert(r, pos++);
             return null;
         });
+    }
+
+    private void insert(AttributionRule rule, int position) throws SQLException {
+        try (PreparedStatement ps = conn.prepareStatement(
+                "INSERT INTO attribution_rules(position, match, tag_key, pattern, endpoint, model) VALUES (?,?,?,?,?,?)")) {
+            ps.setInt(1, position);
+            ps.setString(2, rule.match().code());
+            ps.setString(3, rule.tagKey());
+            ps.setString(4, rule.pattern());
+            ps.setString(5, rule.endpoint());
+            ps.setString(6, rule.model());
+            ps.executeUpdate();
+        }
     }
 
     private <T> T inTransaction(Transactions.Work<T> work) {

@@ -4,14 +4,17 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 /**
  * Parsing on a second thread while the importing thread writes: a producer fills batches and hands them
  * over through a small bounded queue, so reading and SQLite overlap on two cores and memory holds at
  * most a few batches. The importing thread takes them with {@link #next}, which rethrows what stopped
  * the producer and gives up when the import is cancelled; {@link #close} stops and joins the reader
- * however the import ends. Shared by the billing and the request-log imports.
+ * however the import ends. Shared by the billing and the request-log imports, which start it through
+ * {@link ImportTransaction#startReader}.
  *
  * @param <B> the batch type
  */
@@ -26,13 +29,50 @@ final class ReadAhead<B> implements AutoCloseable {
         boolean accept(B batch);
     }
 
+    /** A batch filled on the reader thread: {@code size} items, handed over when it reaches its capacity. */
+    abstract static class Batch {
+        final int capacity;
+        int size;
+
+        Batch(int capacity) {
+            this.capacity = capacity;
+        }
+    }
+
+    /**
+     * The producer both imports use: adds each item {@code items} gives (until null) to the current batch
+     * with {@code add}, hands the batch over when it is full and starts a {@code newBatch}, and at the end
+     * hands over the last partial one.
+     */
+    static <T, B extends Batch> Producer<B> filling(Supplier<T> items, Supplier<B> newBatch, BiConsumer<B, T> add) {
+        return sink -> {
+            B b = newBatch.get();
+            T item;
+            while ((item = items.get()) != null) {
+                add.accept(b, item);
+                if (b.size == b.capacity) {
+                    if (!sink.accept(b)) return;
+                    b = newBatch.get();
+                }
+            }
+            if (b.size > 0) sink.accept(b);
+        };
+    }
+
     private static final Object END = new Object();
     private final BlockingQueue<Object> queue = new ArrayBlockingQueue<>(8);
     private final AtomicBoolean stop = new AtomicBoolean();
+    private final BooleanSupplier cancelled;
+    private final Supplier<RuntimeException> onCancel;
     private final Thread reader;
 
-    /** Starts {@code producer} on a daemon thread named {@code name}; {@code cancelled} is polled between batches. */
-    ReadAhead(String name, Producer<B> producer, BooleanSupplier cancelled) {
+    /**
+     * Starts {@code producer} on a daemon thread named {@code name}; {@code cancelled} is polled between
+     * batches, and {@code onCancel} makes what {@link #next} throws once it turns true.
+     */
+    ReadAhead(String name, Producer<B> producer, BooleanSupplier cancelled, Supplier<RuntimeException> onCancel) {
+        this.cancelled = cancelled;
+        this.onCancel = onCancel;
         reader = Thread.ofPlatform().name(name).daemon().start(() -> {
             Object last = END;
             try {
@@ -50,7 +90,7 @@ final class ReadAhead<B> implements AutoCloseable {
      * exception when {@code cancelled} turns true while waiting.
      */
     @SuppressWarnings("unchecked")
-    B next(BooleanSupplier cancelled, java.util.function.Supplier<RuntimeException> onCancel) throws InterruptedException {
+    B next() throws InterruptedException {
         while (true) {
             Object item = queue.poll(100, TimeUnit.MILLISECONDS);
             if (cancelled.getAsBoolean()) throw onCancel.get();

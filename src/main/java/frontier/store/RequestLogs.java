@@ -1,5 +1,7 @@
 package frontier.store;
 
+import static frontier.store.Sql.setText;
+
 import frontier.ingest.logs.LogReadOptions;
 import frontier.ingest.logs.LogRequest;
 import frontier.ingest.logs.LogSource;
@@ -47,10 +49,12 @@ public final class RequestLogs {
 
     private final Path path;
     private final Connection conn;
+    private final Sql db;
 
     RequestLogs(Path path, Connection conn) {
         this.path = path;
         this.conn = conn;
+        this.db = new Sql(conn, path.toString());
     }
 
     /**
@@ -110,7 +114,7 @@ public final class RequestLogs {
     }
 
     /** Requests ready for binding, prepared on the reader thread; new dimension tuples travel with the batch. */
-    private static final class Batch {
+    private static final class Batch extends ReadAhead.Batch {
         final int[] dim = new int[BATCH];
         final double[] ts = new double[BATCH];
         final double[] latency = new double[BATCH];
@@ -120,7 +124,10 @@ public final class RequestLogs {
         final long[] out = new long[BATCH];
         final String[] attrs = new String[BATCH];
         final List<Map.Entry<DimKey, Integer>> newDims = new ArrayList<>();
-        int size;
+
+        Batch() {
+            super(BATCH);
+        }
     }
 
     /** The reader side: dimension ids, day totals, first and last start; lives on the reader thread. */
@@ -196,9 +203,7 @@ public final class RequestLogs {
     }
 
     private LogImportResult importSource(LogSource src, String sha, LogImportRecord dup, ImportMonitor monitor, long t0) {
-        ReadAhead<Batch> ahead = null;
-        try {
-            conn.setAutoCommit(false);
+        return ImportTransaction.run(conn, path.toString(), src.file(), monitor, tx -> {
             try (PreparedStatement ps = conn.prepareStatement(
                     "INSERT INTO log_imports(source, preset, mapping, sha256, bytes, imported_at) VALUES (?,?,?,?,?,?)")) {
                 ps.setString(1, src.file().toAbsolutePath().normalize().toString());
@@ -209,18 +214,16 @@ public final class RequestLogs {
                 ps.setString(6, Instant.now().toString());
                 ps.executeUpdate();
             }
-            long id = scalarLong("SELECT last_insert_rowid()");
-            long rowidBefore = scalarLong("SELECT IFNULL(MAX(rowid), 0) FROM requests");
-            Preparer prep = new Preparer(loadDims(), (int) scalarLong("SELECT IFNULL(MAX(id), 0) FROM log_dims") + 1);
-            ahead = new ReadAhead<>("frontier-log-reader", sink -> produce(src, prep, sink), monitor::isCancelled);
+            long id = db.scalarLong("SELECT last_insert_rowid()");
+            long rowidBefore = db.scalarLong("SELECT IFNULL(MAX(rowid), 0) FROM requests");
+            Preparer prep = new Preparer(loadDims(), (int) db.scalarLong("SELECT IFNULL(MAX(id), 0) FROM log_dims") + 1);
+            ReadAhead<Batch> ahead = tx.startReader("frontier-log-reader", ReadAhead.filling(src::next, Batch::new, (b, r) -> prep.add(b, r, src)));
 
-            long rows = 0;
+            long rows;
             try (PreparedStatement ins = conn.prepareStatement("INSERT INTO requests(import_id, dim_id, ts, latency_ms, ok, status,"
                     + " input_tokens, output_tokens, attrs) VALUES (?,?,?,?,?,?,?,?,?)");
                     PreparedStatement insDim = conn.prepareStatement("INSERT INTO log_dims(id, model, endpoint) VALUES (?,?,?)")) {
-                Batch b;
-                while ((b = ahead.next(monitor::isCancelled,
-                        () -> new ImportCancelledException("import of " + src.file() + " cancelled; nothing was stored"))) != null) {
+                rows = tx.writeAll(ahead, b -> {
                     for (Map.Entry<DimKey, Integer> d : b.newDims) {
                         insDim.setInt(1, d.getValue());
                         setText(insDim, 2, d.getKey().model());
@@ -241,9 +244,7 @@ public final class RequestLogs {
                         ins.addBatch();
                     }
                     ins.executeBatch();
-                    rows += b.size;
-                    monitor.progress(rows, src.bytesRead(), src.totalBytes());
-                }
+                }, src::bytesRead, src.totalBytes());
             }
             long replaced = 0;
             if (dup != null) {
@@ -281,40 +282,8 @@ public final class RequestLogs {
                 ps.setLong(7, id);
                 ps.executeUpdate();
             }
-            conn.commit();
             return new LogImportResult(find(id), src.layout(), src.mapping(), replaced, List.copyOf(src.notes()));
-        } catch (SQLException e) {
-            rollback();
-            throw new IllegalStateException(path + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            rollback();
-            Thread.currentThread().interrupt();
-            throw new ImportCancelledException("import of " + src.file() + " interrupted; nothing was stored");
-        } catch (RuntimeException | Error e) {
-            rollback();
-            throw e;
-        } finally {
-            if (ahead != null) ahead.close();
-            try {
-                conn.setAutoCommit(true);
-            } catch (SQLException ignored) {
-                // the connection is broken; the next use reports it
-            }
-        }
-    }
-
-    /** Runs on the reader thread: parses and prepares full batches and hands them over, then the last partial one. */
-    private static void produce(LogSource src, Preparer prep, ReadAhead.Sink<Batch> sink) {
-        Batch b = new Batch();
-        LogRequest r;
-        while ((r = src.next()) != null) {
-            prep.add(b, r, src);
-            if (b.size == BATCH) {
-                if (!sink.accept(b)) return;
-                b = new Batch();
-            }
-        }
-        if (b.size > 0) sink.accept(b);
+        });
     }
 
     private Map<DimKey, Integer> loadDims() throws SQLException {
@@ -358,7 +327,7 @@ public final class RequestLogs {
 
     /** Every log import, oldest first. */
     public List<LogImportRecord> imports() {
-        return queryImports("", null);
+        return queryImports("");
     }
 
     /** The log import with this id, or null. */
@@ -372,22 +341,11 @@ public final class RequestLogs {
         return r.isEmpty() ? null : r.getFirst();
     }
 
-    private List<LogImportRecord> queryImports(String where, Object arg) {
+    private List<LogImportRecord> queryImports(String where, Object... args) {
         String sql = "SELECT id, source, preset, mapping, sha256, bytes, rows, first_ts, last_ts, imported_at, seconds FROM log_imports"
                 + where + " ORDER BY id";
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            if (arg != null) ps.setObject(1, arg);
-            List<LogImportRecord> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new LogImportRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                            rs.getLong(6), rs.getLong(7), real(rs, 8), real(rs, 9), Instant.parse(rs.getString(10)), rs.getDouble(11)));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(path + ": " + e.getMessage(), e);
-        }
+        return db.list(sql, rs -> new LogImportRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getLong(6), rs.getLong(7), real(rs, 8), real(rs, 9), Instant.parse(rs.getString(10)), rs.getDouble(11)), args);
     }
 
     /** Totals over every request, and per endpoint and model (read from the day totals, not the requests). */
@@ -430,35 +388,17 @@ public final class RequestLogs {
     }
 
     private List<String> strings(String sql) {
-        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            List<String> out = new ArrayList<>();
-            while (rs.next()) out.add(rs.getString(1));
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(path + ": " + e.getMessage(), e);
-        }
+        return db.list(sql, rs -> rs.getString(1));
     }
 
     /** Day totals per endpoint and model, by day then endpoint then model; {@code endpoint}/{@code model} null means all. */
     public List<RequestDay> days(String endpoint, String model) {
-        try (PreparedStatement ps = conn.prepareStatement("SELECT r.day, d.endpoint, d.model, SUM(r.requests), SUM(r.errors),"
-                + " SUM(r.input_tokens), SUM(r.output_tokens), SUM(r.busy_seconds) FROM request_days r JOIN log_dims d ON d.id = r.dim_id"
-                + " WHERE (? IS NULL OR d.endpoint = ?) AND (? IS NULL OR d.model = ?) GROUP BY 1, 2, 3 ORDER BY 1, 2, 3")) {
-            ps.setString(1, endpoint);
-            ps.setString(2, endpoint);
-            ps.setString(3, model);
-            ps.setString(4, model);
-            List<RequestDay> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new RequestDay(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
-                            rs.getLong(7), rs.getDouble(8)));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(path + ": " + e.getMessage(), e);
-        }
+        return db.list("SELECT r.day, d.endpoint, d.model, SUM(r.requests), SUM(r.errors), SUM(r.input_tokens), SUM(r.output_tokens),"
+                + " SUM(r.busy_seconds) FROM request_days r JOIN log_dims d ON d.id = r.dim_id"
+                + " WHERE (? IS NULL OR d.endpoint = ?) AND (? IS NULL OR d.model = ?) GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+                rs -> new RequestDay(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                        rs.getLong(7), rs.getDouble(8)),
+                endpoint, endpoint, model, model);
     }
 
     /** Streams the requests the filter selects, in start order; the caller closes the cursor. */
@@ -468,17 +408,7 @@ public final class RequestLogs {
 
     /** Total number of stored requests (counts the big table: for tests and checks, not for displays). */
     public long requestCount() {
-        try {
-            return scalarLong("SELECT COUNT(*) FROM requests");
-        } catch (SQLException e) {
-            throw new IllegalStateException(path + ": " + e.getMessage(), e);
-        }
-    }
-
-    private long scalarLong(String sql) throws SQLException {
-        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return rs.getLong(1);
-        }
+        return db.readLong("SELECT COUNT(*) FROM requests");
     }
 
     private static Double real(ResultSet rs, int i) throws SQLException {
@@ -486,17 +416,8 @@ public final class RequestLogs {
         return rs.wasNull() ? null : v;
     }
 
-    private static void setText(PreparedStatement ps, int i, String v) throws SQLException {
-        if (v == null) ps.setNull(i, Types.VARCHAR);
-        else ps.setString(i, v);
-    }
-
     private static void setCount(PreparedStatement ps, int i, long v) throws SQLException {
         if (v < 0) ps.setNull(i, Types.INTEGER);
         else ps.setLong(i, v);
-    }
-
-    private void rollback() {
-        Transactions.rollbackQuietly(conn);
     }
 }

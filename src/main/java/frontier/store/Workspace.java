@@ -1,5 +1,7 @@
 package frontier.store;
 
+import static frontier.store.Sql.setText;
+
 import frontier.ingest.BillingSource;
 import frontier.ingest.Charge;
 import frontier.ingest.CostBasis;
@@ -47,11 +49,13 @@ public final class Workspace implements AutoCloseable {
 
     private final Path path;
     private final Connection conn;
+    private final Sql db;
     private RequestLogs requestLogs;
 
     private Workspace(Path path, Connection conn) {
         this.path = path;
         this.conn = conn;
+        this.db = new Sql(conn, path.toString());
     }
 
     /** {@code -Dfrontier.workspace=PATH}, else {@code ~/.frontier/workspace.sqlite}. */
@@ -129,7 +133,7 @@ public final class Workspace implements AutoCloseable {
      * Rows ready for binding, prepared on the reader thread so that the SQLite thread only binds: the
      * dimension tuple already has its id (new tuples travel with the batch), money is already text.
      */
-    private static final class Batch {
+    private static final class Batch extends ReadAhead.Batch {
         final int[] dim = new int[BATCH];
         final long[] start = new long[BATCH];
         final long[] end = new long[BATCH];
@@ -141,7 +145,10 @@ public final class Workspace implements AutoCloseable {
         final String[] list = new String[BATCH];
         final String[] pricingQuantity = new String[BATCH];
         final List<Map.Entry<DimKey, Integer>> newDims = new ArrayList<>();
-        int size;
+
+        Batch() {
+            super(BATCH);
+        }
     }
 
     /** The reader side: assigns dimension ids and tracks each account's period; lives on the reader thread. */
@@ -198,9 +205,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     private ImportResult importSource(BillingSource src, OverlapPolicy policy, ImportMonitor monitor, long t0) {
-        ReadAhead<Batch> ahead = null;
-        try {
-            conn.setAutoCommit(false);
+        return ImportTransaction.run(conn, path.toString(), src.origin(), monitor, tx -> {
             long id;
             try (PreparedStatement ps = conn.prepareStatement(
                     "INSERT INTO imports(source, format, cost_basis, sha256, bytes, imported_at) VALUES (?,?,?,?,?,?)")) {
@@ -212,18 +217,16 @@ public final class Workspace implements AutoCloseable {
                 ps.setString(6, Instant.now().toString());
                 ps.executeUpdate();
             }
-            id = scalarLong("SELECT last_insert_rowid()");
-            long rowidBefore = scalarLong("SELECT IFNULL(MAX(rowid), 0) FROM charges");
-            Preparer prep = new Preparer(loadDims(), (int) scalarLong("SELECT IFNULL(MAX(id), 0) FROM dims") + 1);
-            ahead = new ReadAhead<>("frontier-import-reader", sink -> produce(src, prep, sink), monitor::isCancelled);
+            id = db.scalarLong("SELECT last_insert_rowid()");
+            long rowidBefore = db.scalarLong("SELECT IFNULL(MAX(rowid), 0) FROM charges");
+            Preparer prep = new Preparer(loadDims(), (int) db.scalarLong("SELECT IFNULL(MAX(id), 0) FROM dims") + 1);
+            ReadAhead<Batch> ahead = tx.startReader("frontier-import-reader", ReadAhead.filling(src::next, Batch::new, prep::add));
 
-            long rows = 0;
+            long rows;
             Map<AccountKey, long[]> accounts;
             try (PreparedStatement ins = conn.prepareStatement("INSERT INTO charges(" + CHARGE_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)");
                     PreparedStatement insDim = conn.prepareStatement("INSERT INTO dims(" + DIM_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-                Batch b;
-                while ((b = ahead.next(monitor::isCancelled,
-                        () -> new ImportCancelledException("import of " + src.origin() + " cancelled; nothing was stored"))) != null) {
+                rows = tx.writeAll(ahead, b -> {
                     for (Map.Entry<DimKey, Integer> d : b.newDims) insertDim(insDim, d.getValue(), d.getKey());
                     for (int i = 0; i < b.size; i++) {
                         ins.setLong(1, id);
@@ -240,9 +243,7 @@ public final class Workspace implements AutoCloseable {
                         ins.addBatch();
                     }
                     ins.executeBatch();
-                    rows += b.size;
-                    monitor.progress(rows, src.bytesRead(), src.totalBytes());
-                }
+                }, src::bytesRead, src.totalBytes());
                 accounts = prep.accounts;
             }
             String sha = src.sha256();
@@ -268,7 +269,7 @@ public final class Workspace implements AutoCloseable {
                     }
                 }
             }
-            long lastRowid = scalarLong("SELECT IFNULL(MAX(rowid), 0) FROM charges");
+            long lastRowid = db.scalarLong("SELECT IFNULL(MAX(rowid), 0) FROM charges");
             try (PreparedStatement ps = conn.prepareStatement("INSERT INTO import_accounts VALUES (?,?,?,?,?,?)")) {
                 for (AccountPeriod p : ours) {
                     ps.setLong(1, id);
@@ -298,51 +299,14 @@ public final class Workspace implements AutoCloseable {
                 ps.setLong(8, id);
                 ps.executeUpdate();
             }
-            conn.commit();
             return new ImportResult(find(id), List.copyOf(ours), replaced, List.copyOf(src.notes()));
-        } catch (SQLException e) {
-            rollback();
-            throw new IllegalStateException(path + ": " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            rollback();
-            Thread.currentThread().interrupt();
-            throw new ImportCancelledException("import of " + src.origin() + " interrupted; nothing was stored");
-        } catch (RuntimeException | Error e) {
-            rollback();
-            throw e;
-        } finally {
-            if (ahead != null) ahead.close();
-            try {
-                conn.setAutoCommit(true);
-            } catch (SQLException ignored) {
-                // the connection is broken; the next use reports it
-            }
-        }
-    }
-
-    /** Runs on the reader thread: parses and prepares full batches and hands them over, then the last partial one. */
-    private static void produce(BillingSource src, Preparer prep, ReadAhead.Sink<Batch> sink) {
-        Batch b = new Batch();
-        Charge c;
-        while ((c = src.next()) != null) {
-            prep.add(b, c);
-            if (b.size == BATCH) {
-                if (!sink.accept(b)) return;
-                b = new Batch();
-            }
-        }
-        if (b.size > 0) sink.accept(b);
+        });
     }
 
     private static String money(BigDecimal d) {
         if (d == null) return null;
         if (d.signum() == 0) return "0";
         return d.stripTrailingZeros().toPlainString();
-    }
-
-    private static void setText(PreparedStatement ps, int i, String v) throws SQLException {
-        if (v == null) ps.setNull(i, java.sql.Types.VARCHAR);
-        else ps.setString(i, v);
     }
 
     private static void insertDim(PreparedStatement ps, int id, DimKey k) throws SQLException {
@@ -457,7 +421,7 @@ public final class Workspace implements AutoCloseable {
             update("UPDATE import_accounts SET period_start = ?, period_end = ?, rows = ? WHERE import_id = ? AND provider = ? AND billing_account = ?",
                     min, max, n, importId, provider, account);
         }
-        long remaining = scalarLong("SELECT IFNULL(SUM(rows), 0) FROM import_accounts WHERE import_id = " + importId);
+        long remaining = db.scalarLong("SELECT IFNULL(SUM(rows), 0) FROM import_accounts WHERE import_id = " + importId);
         if (remaining == 0) {
             update("DELETE FROM imports WHERE id = ?", importId);
         } else {
@@ -500,7 +464,7 @@ public final class Workspace implements AutoCloseable {
 
     /** Every import, oldest first. */
     public List<ImportRecord> imports() {
-        return queryImports("", null);
+        return queryImports("");
     }
 
     /** The import with this id, or null. */
@@ -519,28 +483,19 @@ public final class Workspace implements AutoCloseable {
         }
     }
 
-    private List<ImportRecord> queryImports(String where, Long arg) {
+    private List<ImportRecord> queryImports(String where, Object... args) {
         String sql = "SELECT i.id, i.source, i.format, i.cost_basis, i.sha256, i.bytes, i.rows, i.period_start, i.period_end,"
                 + " i.imported_at, i.seconds, (SELECT group_concat(provider || ' ' || billing_account, ', ') FROM import_accounts"
                 + " WHERE import_id = i.id) FROM imports i" + where + " ORDER BY i.id";
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            if (arg != null) ps.setLong(1, arg);
-            List<ImportRecord> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long ps8 = rs.getLong(8);
-                    Long start = rs.wasNull() ? null : ps8;
-                    long pe9 = rs.getLong(9);
-                    Long end = rs.wasNull() ? null : pe9;
-                    out.add(new ImportRecord(rs.getLong(1), rs.getString(2), rs.getString(3), CostBasis.fromCode(rs.getString(4)),
-                            rs.getString(5), rs.getLong(6), rs.getLong(7), start, end, Instant.parse(rs.getString(10)),
-                            rs.getDouble(11), Objects.toString(rs.getString(12), "")));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(path + ": " + e.getMessage(), e);
-        }
+        return db.list(sql, rs -> {
+            long ps8 = rs.getLong(8);
+            Long start = rs.wasNull() ? null : ps8;
+            long pe9 = rs.getLong(9);
+            Long end = rs.wasNull() ? null : pe9;
+            return new ImportRecord(rs.getLong(1), rs.getString(2), rs.getString(3), CostBasis.fromCode(rs.getString(4)),
+                    rs.getString(5), rs.getLong(6), rs.getLong(7), start, end, Instant.parse(rs.getString(10)),
+                    rs.getDouble(11), Objects.toString(rs.getString(12), ""));
+        }, args);
     }
 
     /** Exact totals per group of the query, ordered by the group keys and currency. */
@@ -554,36 +509,33 @@ public final class Workspace implements AutoCloseable {
         }
         sql.append("d.currency, decsum(c.billed_cost), decsum(c.effective_cost), decsum(c.list_cost), COUNT(*)"
                 + " FROM charges c JOIN dims d ON d.id = c.dim_id");
-        List<String> where = new ArrayList<>();
-        if (q.from() != null) {
-            where.add("c.period_start >= ?");
-            args.add(q.from());
-        }
-        if (q.to() != null) {
-            where.add("c.period_start < ?");
-            args.add(q.to());
-        }
+        List<String> where = periodWhere(q.from(), q.to(), args);
         if (!where.isEmpty()) sql.append(" WHERE ").append(String.join(" AND ", where));
         // Group and order by position: a tag's expression carries a bound parameter, which SQLite would
         // not recognise as the same expression if it were repeated.
         StringBuilder positions = new StringBuilder();
         for (int i = 1; i <= n + 1; i++) positions.append(i == 1 ? "" : ", ").append(i);
         sql.append(" GROUP BY ").append(positions).append(" ORDER BY ").append(positions);
-        try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
-            for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
-            List<CostRow> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    List<String> k = new ArrayList<>(n);
-                    for (int i = 1; i <= n; i++) k.add(rs.getString(i));
-                    out.add(new CostRow(java.util.Collections.unmodifiableList(k), rs.getString(n + 1), decimal(rs.getString(n + 2)),
-                            decimal(rs.getString(n + 3)), decimal(rs.getString(n + 4)), rs.getLong(n + 5)));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(path + ": " + e.getMessage(), e);
+        return db.list(sql.toString(), rs -> {
+            List<String> k = new ArrayList<>(n);
+            for (int i = 1; i <= n; i++) k.add(rs.getString(i));
+            return new CostRow(java.util.Collections.unmodifiableList(k), rs.getString(n + 1), decimal(rs.getString(n + 2)),
+                    decimal(rs.getString(n + 3)), decimal(rs.getString(n + 4)), rs.getLong(n + 5));
+        }, args.toArray());
+    }
+
+    /** The conditions (to be joined with AND) that a charge's period starts in [from, to); null bounds add none. */
+    private static List<String> periodWhere(Long from, Long to, List<Object> args) {
+        List<String> where = new ArrayList<>();
+        if (from != null) {
+            where.add("c.period_start >= ?");
+            args.add(from);
         }
+        if (to != null) {
+            where.add("c.period_start < ?");
+            args.add(to);
+        }
+        return where;
     }
 
     private static final String LINE_TEXT = "lower(IFNULL(provider,'') || '|' || IFNULL(billing_account,'') || '|' || IFNULL(sub_account,'')"
@@ -593,15 +545,7 @@ public final class Workspace implements AutoCloseable {
 
     /** The WHERE clause (possibly empty) of a line query, its parameters appended to {@code args}. */
     private static String lineWhere(LineQuery q, List<Object> args) {
-        List<String> where = new ArrayList<>();
-        if (q.from() != null) {
-            where.add("c.period_start >= ?");
-            args.add(q.from());
-        }
-        if (q.to() != null) {
-            where.add("c.period_start < ?");
-            args.add(q.to());
-        }
+        List<String> where = periodWhere(q.from(), q.to(), args);
         for (String w : q.words()) {
             // Descriptive fields live in the small dims table: match them there once, then filter charges by dim id.
             StringBuilder dims = new StringBuilder("SELECT id FROM dims WHERE instr(" + LINE_TEXT + ", ?) > 0");
@@ -637,23 +581,14 @@ public final class Workspace implements AutoCloseable {
                 + " ORDER BY c.period_start, c.rowid LIMIT ? OFFSET ?";
         args.add(q.limit());
         args.add(q.offset());
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
-            List<CostLine> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    int gpus = rs.getInt(11);
-                    Integer gpuCount = rs.wasNull() ? null : gpus;
-                    out.add(new CostLine(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                            rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), gpuCount, rs.getString(12),
-                            rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18),
-                            decimal(rs.getString(19)), decimal(rs.getString(20)), decimal(rs.getString(21))));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(path + ": " + e.getMessage(), e);
-        }
+        return db.list(sql, rs -> {
+            int gpus = rs.getInt(11);
+            Integer gpuCount = rs.wasNull() ? null : gpus;
+            return new CostLine(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
+                    rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), gpuCount, rs.getString(12),
+                    rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18),
+                    decimal(rs.getString(19)), decimal(rs.getString(20)), decimal(rs.getString(21)));
+        }, args.toArray());
     }
 
     /** How many cost lines the query selects (ignoring its offset and limit). */
@@ -677,14 +612,8 @@ public final class Workspace implements AutoCloseable {
      * whose lines were all deleted with their import may still be listed (its group is then empty).
      */
     public List<String> tagKeys() {
-        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT DISTINCT j.key FROM dims d, json_each(d.tags) j"
-                + " WHERE d.tags IS NOT NULL AND json_valid(d.tags) ORDER BY 1")) {
-            List<String> out = new ArrayList<>();
-            while (rs.next()) out.add(rs.getString(1));
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(path + ": " + e.getMessage(), e);
-        }
+        return db.list("SELECT DISTINCT j.key FROM dims d, json_each(d.tags) j WHERE d.tags IS NOT NULL AND json_valid(d.tags) ORDER BY 1",
+                rs -> rs.getString(1));
     }
 
     private static BigDecimal decimal(String s) {
@@ -720,7 +649,7 @@ public final class Workspace implements AutoCloseable {
                 ps.setString(10, s.resultsJson());
                 ps.executeUpdate();
             }
-            id = scalarLong("SELECT last_insert_rowid()");
+            id = db.scalarLong("SELECT last_insert_rowid()");
             try (PreparedStatement ps = conn.prepareStatement("INSERT INTO sweep_points(sweep_id, idx, config, seed, cost_per_1k,"
                     + " cost_total, p50_ms, p95_ms, p99_ms, feasible, pareto) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
                 for (SweepPointRecord p : s.points()) {
@@ -755,7 +684,7 @@ public final class Workspace implements AutoCloseable {
 
     /** Every saved sweep, oldest first. */
     public List<SweepRecord> sweeps() {
-        return querySweeps("", null);
+        return querySweeps("");
     }
 
     /** The saved sweep with this id, or null. */
@@ -764,24 +693,15 @@ public final class Workspace implements AutoCloseable {
         return r.isEmpty() ? null : r.getFirst();
     }
 
-    private List<SweepRecord> querySweeps(String where, Long arg) {
+    private List<SweepRecord> querySweeps(String where, Object... args) {
         String sql = "SELECT id, name, source, saved_at, method, seed, replications_per_point, points, front_size, objectives"
                 + " FROM sweeps" + where + " ORDER BY id";
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            if (arg != null) ps.setLong(1, arg);
-            List<SweepRecord> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String objectives = rs.getString(10);
-                    out.add(new SweepRecord(rs.getLong(1), rs.getString(2), rs.getString(3), Instant.parse(rs.getString(4)),
-                            rs.getString(5), rs.getLong(6), rs.getInt(7), rs.getInt(8), rs.getInt(9),
-                            objectives.isEmpty() ? List.of() : List.of(objectives.split(","))));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(path + ": " + e.getMessage(), e);
-        }
+        return db.list(sql, rs -> {
+            String objectives = rs.getString(10);
+            return new SweepRecord(rs.getLong(1), rs.getString(2), rs.getString(3), Instant.parse(rs.getString(4)),
+                    rs.getString(5), rs.getLong(6), rs.getInt(7), rs.getInt(8), rs.getInt(9),
+                    objectives.isEmpty() ? List.of() : List.of(objectives.split(",")));
+        }, args);
     }
 
     /** The results document of a saved sweep (what {@code frontier sweep --json} printed when it was saved), or null. */
@@ -798,20 +718,10 @@ public final class Workspace implements AutoCloseable {
 
     /** The points of a saved sweep in index order (empty if there is no such sweep). */
     public List<SweepPointRecord> sweepPoints(long id) {
-        try (PreparedStatement ps = conn.prepareStatement("SELECT idx, config, seed, cost_per_1k, cost_total, p50_ms, p95_ms, p99_ms,"
-                + " feasible, pareto FROM sweep_points WHERE sweep_id = ? ORDER BY idx")) {
-            ps.setLong(1, id);
-            List<SweepPointRecord> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new SweepPointRecord(rs.getInt(1), rs.getString(2), rs.getLong(3), real(rs, 4), real(rs, 5), real(rs, 6),
-                            real(rs, 7), real(rs, 8), rs.getInt(9) != 0, rs.getInt(10) != 0));
-                }
-            }
-            return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(path + ": " + e.getMessage(), e);
-        }
+        return db.list("SELECT idx, config, seed, cost_per_1k, cost_total, p50_ms, p95_ms, p99_ms, feasible, pareto FROM sweep_points"
+                + " WHERE sweep_id = ? ORDER BY idx",
+                rs -> new SweepPointRecord(rs.getInt(1), rs.getString(2), rs.getLong(3), real(rs, 4), real(rs, 5), real(rs, 6),
+                        real(rs, 7), real(rs, 8), rs.getInt(9) != 0, rs.getInt(10) != 0), id);
     }
 
     /** Deletes a saved sweep and its points; false if there is no such sweep. */
@@ -826,30 +736,12 @@ public final class Workspace implements AutoCloseable {
 
     /** The schema version of the open workspace ({@code PRAGMA user_version}). */
     public int schemaVersion() {
-        try {
-            return (int) scalarLong("PRAGMA user_version");
-        } catch (SQLException e) {
-            throw new IllegalStateException(path + ": " + e.getMessage(), e);
-        }
+        return (int) db.readLong("PRAGMA user_version");
     }
 
     /** Total number of stored charges. */
     public long chargeCount() {
-        try {
-            return scalarLong("SELECT COUNT(*) FROM charges");
-        } catch (SQLException e) {
-            throw new IllegalStateException(path + ": " + e.getMessage(), e);
-        }
-    }
-
-    private long scalarLong(String sql) throws SQLException {
-        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return rs.getLong(1);
-        }
-    }
-
-    private void rollback() {
-        Transactions.rollbackQuietly(conn);
+        return db.readLong("SELECT COUNT(*) FROM charges");
     }
 
     @Override
