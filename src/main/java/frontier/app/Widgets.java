@@ -3,6 +3,7 @@ package frontier.app;
 import java.util.Locale;
 import java.util.function.DoubleFunction;
 import javafx.beans.value.ObservableStringValue;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
@@ -27,6 +28,13 @@ public final class Widgets {
         tip.setMaxWidth(tooltipWidth);
         status.setTooltip(tip);
         return status;
+    }
+
+    /** Runs {@code action} whenever {@code view} is put into the window again (the navigation shows it). */
+    public static void whenShown(Node view, Runnable action) {
+        view.parentProperty().addListener((obs, o, n) -> {
+            if (n != null && o == null) action.run();
+        });
     }
 
     /** Axis tick labels written by {@code format}; parses back numbers with thousands separators. */

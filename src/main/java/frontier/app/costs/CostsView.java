@@ -118,9 +118,7 @@ public final class CostsView implements WorkbenchView {
         root.getChildren().addAll(head, controls(), split);
         vm.chartProperty().addListener((obs, o, n) -> drawChart(n));
         // Coming back to the view shows the latest data.
-        root.parentProperty().addListener((obs, o, n) -> {
-            if (n != null && o == null) vm.refresh();
-        });
+        Widgets.whenShown(root, vm::refresh);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package frontier.app.costs;
 
+import frontier.app.Background;
 import frontier.app.costs.CostBreakdown.Metric;
 import frontier.app.data.BillingSession;
 import frontier.store.CostLine;
@@ -14,8 +15,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -32,13 +31,12 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 
 /**
  * State of the Costs view: the date range, the dimension the daily cost is stacked by, the metric and
  * currency of the chart, the totals by pricing model, and one page of the cost lines matching a search.
- * Every query runs in a background {@link Task} on its own connection; a newer request supersedes an
- * older one. Use from the FX application thread only.
+ * Every query runs in the background ({@link Background#latest}) on its own connection; a newer request
+ * supersedes an older one. Use from the FX application thread only.
  */
 public final class CostsViewModel {
     /** Cost lines loaded at once: a page of the table. Bigger selections are paged (and can be narrowed). */
@@ -49,9 +47,9 @@ public final class CostsViewModel {
             Dimension.CHARGE_CATEGORY);
 
     private final BillingSession session;
-    private final ExecutorService summaries = executor("frontier-costs");
+    private final Background summaries = new Background("frontier-costs");
     // Lines get their own thread so that paging does not wait behind a long aggregate (SQLite WAL allows concurrent readers).
-    private final ExecutorService linesExecutor = executor("frontier-cost-lines");
+    private final Background linesBackground = new Background("frontier-cost-lines");
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
     private final ObjectProperty<Grouping> stackBy = new SimpleObjectProperty<>(Grouping.of(Dimension.PRICING_MODEL));
@@ -70,8 +68,6 @@ public final class CostsViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper linesLoading = new ReadOnlyBooleanWrapper(false);
-    private int generation;
-    private int linesGeneration;
 
     public CostsViewModel(BillingSession session) {
         this.session = session;
@@ -87,14 +83,6 @@ public final class CostsViewModel {
         page.addListener((obs, o, n) -> refreshLines());
         session.revisionProperty().addListener((obs, o, n) -> refresh());
         refresh();
-    }
-
-    private static ExecutorService executor(String name) {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     private void rangeChanged() {
@@ -122,7 +110,6 @@ public final class CostsViewModel {
     }
 
     private void refreshSummary() {
-        int gen = ++generation;
         Path file = session.workspace();
         Grouping by = stackBy.get();
         Long f = start();
@@ -130,20 +117,14 @@ public final class CostsViewModel {
         LocalDate first = from.get();
         LocalDate last = to.get();
         loading.set(true);
-        Task<Summary> task = new Task<>() {
-            @Override
-            protected Summary call() {
-                if (!Files.exists(file)) return new Summary(new CostBreakdown(by, List.of(), first, last), List.of());
-                try (Workspace ws = Workspace.open(file)) {
-                    // One scan gives the chart and the totals: (day, group, pricing model) per currency is small.
-                    var rows = ws.costs(new CostQuery(List.of(Grouping.of(Dimension.DAY), by, Grouping.of(Dimension.PRICING_MODEL)), f, t));
-                    return new Summary(new CostBreakdown(by, rows, first, last), ws.tagKeys());
-                }
+        summaries.latest(() -> {
+            if (!Files.exists(file)) return new Summary(new CostBreakdown(by, List.of(), first, last), List.of());
+            try (Workspace ws = Workspace.open(file)) {
+                // One scan gives the chart and the totals: (day, group, pricing model) per currency is small.
+                var rows = ws.costs(new CostQuery(List.of(Grouping.of(Dimension.DAY), by, Grouping.of(Dimension.PRICING_MODEL)), f, t));
+                return new Summary(new CostBreakdown(by, rows, first, last), ws.tagKeys());
             }
-        };
-        task.setOnSucceeded(e -> {
-            if (gen != generation) return;
-            Summary s = task.getValue();
+        }, s -> {
             breakdown.set(s.breakdown());
             if (!tagKeys.equals(s.tagKeys())) tagKeys.setAll(s.tagKeys());
             List<String> cur = s.breakdown().currencies();
@@ -154,13 +135,10 @@ public final class CostsViewModel {
             long n = s.breakdown().lines();
             status.set(n == 0 ? (f == null && t == null ? "No billing data yet: import exports in the Data view." : "No charges in this date range.")
                     : String.format(Locale.US, "%,d charges%s in %s.", n, f == null && t == null ? "" : " in the date range", file.getFileName()));
-        });
-        task.setOnFailed(e -> {
-            if (gen != generation) return;
+        }, x -> {
             loading.set(false);
-            status.set("Cannot read the workspace: " + task.getException().getMessage());
+            status.set("Cannot read the workspace: " + x.getMessage());
         });
-        summaries.execute(task);
     }
 
     private void redraw() {
@@ -173,33 +151,23 @@ public final class CostsViewModel {
     }
 
     private void refreshLines() {
-        int gen = ++linesGeneration;
         Path file = session.workspace();
         LineQuery q = new LineQuery(start(), end(), search.get(), (long) page.get() * PAGE, PAGE);
         linesLoading.set(true);
-        Task<Page> task = new Task<>() {
-            @Override
-            protected Page call() {
-                if (!Files.exists(file)) return new Page(List.of(), 0);
-                try (Workspace ws = Workspace.open(file)) {
-                    return new Page(ws.lines(q), ws.countLines(q));
-                }
+        linesBackground.latest(() -> {
+            if (!Files.exists(file)) return new Page(List.of(), 0);
+            try (Workspace ws = Workspace.open(file)) {
+                return new Page(ws.lines(q), ws.countLines(q));
             }
-        };
-        task.setOnSucceeded(e -> {
-            if (gen != linesGeneration) return;
-            Page p = task.getValue();
+        }, p -> {
             lines.setAll(p.lines());
             lineCount.set(p.count());
             linesNote.set(note(q, p));
             linesLoading.set(false);
-        });
-        task.setOnFailed(e -> {
-            if (gen != linesGeneration) return;
+        }, x -> {
             linesLoading.set(false);
-            linesNote.set("Cannot read the cost lines: " + task.getException().getMessage());
+            linesNote.set("Cannot read the cost lines: " + x.getMessage());
         });
-        linesExecutor.execute(task);
     }
 
     private static String note(LineQuery q, Page p) {
@@ -215,8 +183,8 @@ public final class CostsViewModel {
     }
 
     public void shutdown() {
-        summaries.shutdownNow();
-        linesExecutor.shutdownNow();
+        summaries.shutdown();
+        linesBackground.shutdown();
     }
 
     /** First day shown (inclusive, UTC); null for no lower bound. */

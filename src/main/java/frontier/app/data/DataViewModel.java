@@ -1,5 +1,6 @@
 package frontier.app.data;
 
+import frontier.app.Background;
 import frontier.demo.DemoData;
 import frontier.demo.DemoWorkspace;
 import frontier.ingest.ReadOptions;
@@ -30,8 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -54,11 +53,7 @@ import javafx.concurrent.Task;
  */
 public final class DataViewModel {
     private final BillingSession session;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "frontier-data");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Background background = new Background("frontier-data");
     private final ObservableList<ImportEntry> imports = FXCollections.observableArrayList();
     /** Files dropped or chosen together that wait for the one being imported. */
     private final Deque<Path> queued = new ArrayDeque<>();
@@ -93,23 +88,17 @@ public final class DataViewModel {
     public void openWorkspace(Path path) {
         if (running.get()) return;
         Path p = path.toAbsolutePath().normalize();
-        Task<Boolean> t = new Task<>() {
-            @Override
-            protected Boolean call() {
-                boolean existed = java.nio.file.Files.exists(p);
-                try (Workspace ws = Workspace.open(p)) {
-                    return existed;
-                }
+        background.run(() -> {
+            boolean existed = java.nio.file.Files.exists(p);
+            try (Workspace ws = Workspace.open(p)) {
+                return existed;
             }
-        };
-        t.setOnSucceeded(e -> {
+        }, existed -> {
             session.use(p);
             updateRecent();
-            say((t.getValue() ? "Opened workspace " : "Created workspace ") + p + ".");
+            say((existed ? "Opened workspace " : "Created workspace ") + p + ".");
             refresh();
-        });
-        t.setOnFailed(e -> fail(message(t.getException())));
-        executor.execute(t);
+        }, x -> fail(message(x)));
     }
 
     /** Asked (on the FX thread) when an import overlaps earlier ones: REPLACE, KEEP_BOTH, or empty to give up. */
@@ -120,22 +109,16 @@ public final class DataViewModel {
     /** Reloads the import history in the background (a workspace file that does not exist yet has none). */
     public void refresh() {
         Path file = session.workspace();
-        Task<List<ImportEntry>> t = new Task<>() {
-            @Override
-            protected List<ImportEntry> call() {
-                if (!Files.exists(file)) return List.of();
-                try (Workspace ws = Workspace.open(file)) {
-                    List<ImportEntry> l = new ArrayList<>();
-                    for (ImportRecord r : ws.imports()) l.add(ImportEntry.of(r));
-                    for (LogImportRecord r : ws.requestLogs().imports()) l.add(ImportEntry.of(r));
-                    l.sort(Comparator.comparing(ImportEntry::importedAt));
-                    return l;
-                }
+        background.run(() -> {
+            if (!Files.exists(file)) return List.<ImportEntry>of();
+            try (Workspace ws = Workspace.open(file)) {
+                List<ImportEntry> l = new ArrayList<>();
+                for (ImportRecord r : ws.imports()) l.add(ImportEntry.of(r));
+                for (LogImportRecord r : ws.requestLogs().imports()) l.add(ImportEntry.of(r));
+                l.sort(Comparator.comparing(ImportEntry::importedAt));
+                return l;
             }
-        };
-        t.setOnSucceeded(e -> imports.setAll(t.getValue()));
-        t.setOnFailed(e -> fail("Cannot read the workspace: " + message(t.getException())));
-        executor.execute(t);
+        }, imports::setAll, x -> fail("Cannot read the workspace: " + message(x)));
     }
 
     /**
@@ -183,11 +166,6 @@ public final class DataViewModel {
 
     private void start(ImportTask t) {
         Path file = t.file;
-        task = t;
-        progress.bind(t.progressProperty());
-        status.bind(t.messageProperty());
-        error.set(false);
-        running.set(true);
         t.setOnSucceeded(e -> {
             finish();
             say(t.getValue().billing() != null ? billingDone(file, t.getValue().billing()) : logDone(file, t.getValue().log(), t.log == null));
@@ -216,7 +194,17 @@ public final class DataViewModel {
             if (x instanceof ImportCancelledException) cancelled(file);
             else fail(message(x) + dropped());
         });
-        executor.execute(t);
+        begin(t);
+    }
+
+    /** Runs {@code t} (its handlers set) as the import in progress: its progress and message show until {@link #finish}. */
+    private void begin(Task<?> t) {
+        task = t;
+        progress.bind(t.progressProperty());
+        status.bind(t.messageProperty());
+        error.set(false);
+        running.set(true);
+        background.execute(t);
     }
 
     private void next() {
@@ -257,11 +245,6 @@ public final class DataViewModel {
     public void createDemoIfEmpty(Runnable onCreated) {
         if (running.get()) return;
         DemoTask t = new DemoTask(session.workspace());
-        task = t;
-        progress.bind(t.progressProperty());
-        status.bind(t.messageProperty());
-        error.set(false);
-        running.set(true);
         t.setOnSucceeded(e -> {
             finish();
             DemoWorkspace.Created c = t.getValue();
@@ -288,7 +271,7 @@ public final class DataViewModel {
             if (x instanceof CancelledException || x instanceof ImportCancelledException) say("Creation of the demo workspace cancelled; it stays empty.");
             else fail("Cannot create the demo workspace: " + message(x));
         });
-        executor.execute(t);
+        begin(t);
     }
 
     /** Asks the running import (or demo creation) to stop; it rolls back. */
@@ -298,26 +281,20 @@ public final class DataViewModel {
 
     /** Deletes an import (billing or request log) and its rows. */
     public void delete(ImportEntry entry) {
-        Task<Boolean> t = new Task<>() {
-            @Override
-            protected Boolean call() {
-                try (Workspace ws = Workspace.open(session.workspace())) {
-                    return entry.isLog() ? ws.requestLogs().deleteImport(entry.id()) : ws.deleteImport(entry.id());
-                }
+        background.run(() -> {
+            try (Workspace ws = Workspace.open(session.workspace())) {
+                return entry.isLog() ? ws.requestLogs().deleteImport(entry.id()) : ws.deleteImport(entry.id());
             }
-        };
-        t.setOnSucceeded(e -> {
+        }, deleted -> {
             say("Deleted " + entry.describe() + ".");
             session.changed();
             refresh();
-        });
-        t.setOnFailed(e -> fail(message(t.getException())));
-        executor.execute(t);
+        }, x -> fail(message(x)));
     }
 
     public void shutdown() {
         cancel();
-        executor.shutdownNow();
+        background.shutdown();
     }
 
     private void finish() {

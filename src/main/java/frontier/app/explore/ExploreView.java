@@ -334,32 +334,31 @@ public final class ExploreView implements WorkbenchView {
     }
 
     private Button resetButton() {
-        Button reset = new Button("Reset zoom");
-        reset.setId("resetZoomButton");
-        reset.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        reset.setTooltip(new Tooltip("Mouse wheel zooms, dragging pans"));
-        reset.setOnAction(e -> plot.resetView());
-        return reset;
+        return toolButton("Reset zoom", "resetZoomButton", "Mouse wheel zooms, dragging pans", plot::resetView);
     }
 
     private Button pngButton() {
-        Button png = new Button("PNG…");
-        png.setId("exportPngButton");
-        png.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        png.setTooltip(new Tooltip("Export the chart as a PNG image"));
+        Button png = toolButton("PNG…", "exportPngButton", "Export the chart as a PNG image",
+                () -> save("Export chart", "sweep.png", "*.png", this::exportPng));
         png.disableProperty().bind(vm.analysisProperty().isNull());
-        png.setOnAction(e -> save("Export chart", "sweep.png", "*.png", this::exportPng));
         return png;
     }
 
     private Button csvButton() {
-        Button csv = new Button("CSV…");
-        csv.setId("exportCsvButton");
-        csv.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        csv.setTooltip(new Tooltip("Export every point as CSV (the columns of frontier sweep --csv)"));
+        Button csv = toolButton("CSV…", "exportCsvButton", "Export every point as CSV (the columns of frontier sweep --csv)",
+                () -> save("Export table", "sweep.csv", "*.csv", vm::exportCsv));
         csv.disableProperty().bind(vm.analysisProperty().isNull());
-        csv.setOnAction(e -> save("Export table", "sweep.csv", "*.csv", vm::exportCsv));
         return csv;
+    }
+
+    /** A button of the run bar, never shrunk below its text, with a tooltip saying what it does. */
+    private static Button toolButton(String text, String id, String tooltip, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        b.setTooltip(new Tooltip(tooltip));
+        b.setOnAction(e -> action.run());
+        return b;
     }
 
     private static Node gap() {

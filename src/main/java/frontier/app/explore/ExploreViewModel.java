@@ -3,6 +3,7 @@ package frontier.app.explore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import frontier.analysis.Constraint;
+import frontier.app.CancellableRun;
 import frontier.analysis.Objective;
 import frontier.analysis.SweepAnalysis;
 import frontier.analysis.SweepReport;
@@ -17,10 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.stream.Stream;
-import javafx.application.Platform;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -28,7 +26,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -60,11 +57,7 @@ public final class ExploreViewModel {
 
     private final Path sweepsDir;
     private final SweepRunner runner;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "frontier-explore");
-        t.setDaemon(true);
-        return t;
-    });
+    private final CancellableRun<SweepResult> run = new CancellableRun<>("frontier-explore", this::succeeded, this::info, this::fail);
 
     private final ObservableList<Path> sweepFiles = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
@@ -73,9 +66,6 @@ public final class ExploreViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(
             "Pick a sweep scenario on the left, or open a scenario with a sweep or a saved results file.");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper cancelRequested = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<SweepResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<SweepAnalysis> analysis = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper optimum = new ReadOnlyIntegerWrapper(-1);
@@ -86,10 +76,7 @@ public final class ExploreViewModel {
     private final ObjectProperty<Double> budget = new SimpleObjectProperty<>();
     private final IntegerProperty selected = new SimpleIntegerProperty(-1);
     private final IntegerProperty compared = new SimpleIntegerProperty(-1);
-    private final BooleanBinding canRun = sweep.isNotNull().and(running.not());
-    private final BooleanBinding canCancel = running.and(cancelRequested.not());
-    private SweepTask task;
-    private long startNanos;
+    private final BooleanBinding canRun = sweep.isNotNull().and(run.runningProperty().not());
 
     public ExploreViewModel(Path sweepsDir, SweepRunner runner) {
         this.sweepsDir = sweepsDir;
@@ -124,11 +111,11 @@ public final class ExploreViewModel {
      * or {@link #exportJson} (shown at once, nothing simulated). Problems go to the status, never thrown.
      */
     public void open(Path path) {
-        if (running.get()) return;
+        if (run.runningProperty().get()) return;
         file.set(path);
         sweep.set(null);
         setResult(null);
-        progress.set(0);
+        run.resetProgress();
         try {
             String text = Files.readString(path);
             JsonNode root = null;
@@ -165,7 +152,7 @@ public final class ExploreViewModel {
 
     /** Shows results that did not come from a file (tests, other views). */
     public void show(SweepResult r) {
-        if (running.get()) return;
+        if (run.runningProperty().get()) return;
         file.set(null);
         sweep.set(null);
         title.set(r.scenario());
@@ -177,55 +164,25 @@ public final class ExploreViewModel {
     public void run() {
         if (!canRun.get()) return;
         setResult(null);
-        SweepTask t = new SweepTask(sweep.get(), runner);
-        task = t;
-        progress.bind(t.progressProperty());
-        running.set(true);
-        cancelRequested.set(false);
-        startNanos = System.nanoTime();
-        info("Running " + sweep.get().plannedPoints() + " configurations…");
-        executor.execute(() -> {
-            try {
-                t.run();
-            } finally {
-                Platform.runLater(() -> finished(t));
-            }
-        });
+        Sweep s = sweep.get();
+        run.start(control -> runner.run(s, control));
+        info("Running " + s.plannedPoints() + " configurations…");
     }
 
     public void cancel() {
-        if (!canCancel.get()) return;
-        cancelRequested.set(true);
-        task.cancel();
-        info("Cancelling…");
+        if (run.cancel()) info("Cancelling…");
     }
 
     public void shutdown() {
-        if (task != null) task.cancel();
-        executor.shutdownNow();
+        run.shutdown();
     }
 
-    private void finished(SweepTask t) {
-        if (t != task) return;
-        progress.unbind();
-        running.set(false);
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
-        switch (t.getState()) {
-            case SUCCEEDED -> {
-                setResult(t.getValue());
-                progress.set(1);
-                if (!error.get()) {
-                    SweepAnalysis a = analysis.get();
-                    info(String.format(Locale.US, "Done in %.1f s: %,d configurations, %d on the Pareto front.", seconds,
-                            t.getValue().points().size(), a == null ? 0 : paretoCount(a)));
-                }
-            }
-            case CANCELLED -> info(String.format(Locale.US, "Cancelled after %.1f s at %.0f%% — no results.", seconds,
-                    Math.max(0, progress.get()) * 100));
-            default -> {
-                Throwable e = t.getException();
-                fail(e instanceof BadInputException ? "Error: " + e.getMessage() : "Internal error: " + e);
-            }
+    private void succeeded(SweepResult r, double seconds) {
+        setResult(r);
+        if (!error.get()) {
+            SweepAnalysis a = analysis.get();
+            info(String.format(Locale.US, "Done in %.1f s: %,d configurations, %d on the Pareto front.", seconds,
+                    r.points().size(), a == null ? 0 : paretoCount(a)));
         }
     }
 
@@ -335,11 +292,11 @@ public final class ExploreViewModel {
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return run.progressProperty();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return run.runningProperty();
     }
 
     public BooleanBinding canRunProperty() {
@@ -347,7 +304,7 @@ public final class ExploreViewModel {
     }
 
     public BooleanBinding canCancelProperty() {
-        return canCancel;
+        return run.canCancelProperty();
     }
 
     public ReadOnlyObjectProperty<SweepResult> resultProperty() {

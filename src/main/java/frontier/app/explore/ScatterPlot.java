@@ -1,7 +1,7 @@
 package frontier.app.explore;
 
+import frontier.app.CanvasPlot;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntConsumer;
@@ -19,7 +19,6 @@ import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
-import javafx.stage.Window;
 
 /**
  * A scatter of every configuration (cost on x, latency on y) drawn on one {@link Canvas}, so that 10,000
@@ -46,9 +45,9 @@ public final class ScatterPlot {
     static final Color SLO = Color.web("#c92a2a");
     static final Color BUDGET = Color.web("#1971c2");
 
-    private final Canvas canvas = new Canvas();
-    private final Pane pane = new Pane(canvas);
-    private final Tooltip tooltip = new Tooltip();
+    private final CanvasPlot plot = new CanvasPlot(LEFT, RIGHT, TOP, BOTTOM, this::redraw);
+    private final Canvas canvas = plot.canvas();
+    private final Pane pane = plot.pane();
 
     private double[] x = new double[0];
     private double[] y = new double[0];
@@ -77,12 +76,6 @@ public final class ScatterPlot {
         canvas.setId("exploreCanvas");
         pane.setMinSize(200, 160);
         pane.setPrefSize(700, 480);
-        canvas.widthProperty().bind(pane.widthProperty());
-        canvas.heightProperty().bind(pane.heightProperty());
-        canvas.widthProperty().addListener(o -> redraw());
-        canvas.heightProperty().addListener(o -> redraw());
-        tooltip.setShowDelay(javafx.util.Duration.ZERO);
-        tooltip.setFont(Font.font(12));
         canvas.setOnMouseMoved(this::hover);
         canvas.setOnMouseExited(e -> hideTooltip());
         canvas.setOnMousePressed(e -> {
@@ -204,27 +197,19 @@ public final class ScatterPlot {
     }
 
     public double toPixelX(double v) {
-        return LEFT + (v - x0) / (x1 - x0) * plotWidth();
+        return LEFT + (v - x0) / (x1 - x0) * plot.plotWidth();
     }
 
     public double toPixelY(double v) {
-        return TOP + (y1 - v) / (y1 - y0) * plotHeight();
+        return TOP + (y1 - v) / (y1 - y0) * plot.plotHeight();
     }
 
     private double fromPixelX(double px) {
-        return x0 + (px - LEFT) / plotWidth() * (x1 - x0);
+        return x0 + (px - LEFT) / plot.plotWidth() * (x1 - x0);
     }
 
     private double fromPixelY(double py) {
-        return y1 - (py - TOP) / plotHeight() * (y1 - y0);
-    }
-
-    private double plotWidth() {
-        return Math.max(1, canvas.getWidth() - LEFT - RIGHT);
-    }
-
-    private double plotHeight() {
-        return Math.max(1, canvas.getHeight() - TOP - BOTTOM);
+        return y1 - (py - TOP) / plot.plotHeight() * (y1 - y0);
     }
 
     /** The point nearest to the pixel within {@code radius}, or −1; visible points only. */
@@ -252,22 +237,17 @@ public final class ScatterPlot {
             hideTooltip();
             return;
         }
-        tooltip.setText(describe.apply(i));
-        Window w = canvas.getScene() == null ? null : canvas.getScene().getWindow();
-        if (w != null) {
-            var p = canvas.localToScreen(toPixelX(x[i]) + 12, toPixelY(y[i]) + 12);
-            tooltip.show(canvas, p.getX(), p.getY());
-        }
+        plot.showTooltip(describe.apply(i), toPixelX(x[i]), toPixelY(y[i]));
     }
 
     private void hideTooltip() {
         hovered = -1;
-        tooltip.hide();
+        plot.tooltip().hide();
     }
 
     /** The tooltip shown on hover (for tests). */
     public Tooltip tooltip() {
-        return tooltip;
+        return plot.tooltip();
     }
 
     private void pan(MouseEvent e) {
@@ -276,7 +256,7 @@ public final class ScatterPlot {
         if (!dragged && Math.hypot(dx, dy) < 3) return;
         dragged = true;
         hideTooltip();
-        double sx = dx / plotWidth() * (x1 - x0), sy = dy / plotHeight() * (y1 - y0);
+        double sx = dx / plot.plotWidth() * (x1 - x0), sy = dy / plot.plotHeight() * (y1 - y0);
         x0 -= sx;
         x1 -= sx;
         y0 += sy;
@@ -311,21 +291,17 @@ public final class ScatterPlot {
 
     /** Redraws everything; cheap enough (a few ms at 10,000 points) to call on every event. */
     public void redraw() {
-        double w = canvas.getWidth(), h = canvas.getHeight();
-        if (w <= 0 || h <= 0) return;
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        double pw = plotWidth(), ph = plotHeight();
-        g.setStroke(Color.web("#9aa3ad"));
-        g.setLineWidth(1);
-        g.strokeRect(LEFT + 0.5, TOP + 0.5, pw, ph);
+        GraphicsContext g = plot.clear();
+        if (g == null) return;
+        double pw = plot.plotWidth(), ph = plot.plotHeight();
+        plot.frame(g);
         axes(g, pw, ph);
+        plot.inPlotArea(g, () -> points(g, pw, ph));
+        legend(g, pw, ph);
+    }
 
-        g.save();
-        g.beginPath();
-        g.rect(LEFT, TOP, pw, ph);
-        g.clip();
+    /** Everything inside the plot area: SLO and budget lines, the points, the front and the marked points. */
+    private void points(GraphicsContext g, double pw, double ph) {
         lines(g, pw, ph);
         // Ordinary points first, as small squares (fast), then the front on top.
         for (int i = 0; i < x.length; i++) {
@@ -365,8 +341,6 @@ public final class ScatterPlot {
         ring(g, optimum, OPTIMUM, 10, 3);
         ring(g, selected, SELECTED, 14, 2.5);
         ring(g, compared, COMPARED, 14, 2.5);
-        g.restore();
-        legend(g, pw, ph);
     }
 
     private void ring(GraphicsContext g, int i, Color c, double r, double width) {
@@ -387,7 +361,7 @@ public final class ScatterPlot {
             g.setFill(SLO);
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.BOTTOM);
-            g.fillText("SLO " + Ticks.format(slo, 0) + " ms", LEFT + 6, py - 2);
+            g.fillText("SLO " + tickLabel(slo, 0) + " ms", LEFT + 6, py - 2);
         }
         if (budget != null) {
             double px = toPixelX(budget);
@@ -396,7 +370,7 @@ public final class ScatterPlot {
             g.setFill(BUDGET);
             g.setTextAlign(TextAlignment.RIGHT);
             g.setTextBaseline(VPos.BOTTOM);
-            g.fillText("budget $" + Ticks.format(budget, 0), px - 4, TOP + ph - 4);
+            g.fillText("budget $" + tickLabel(budget, 0), px - 4, TOP + ph - 4);
         }
         g.setLineDashes((double[]) null);
     }
@@ -404,39 +378,16 @@ public final class ScatterPlot {
     private void axes(GraphicsContext g, double pw, double ph) {
         g.setFont(Font.font(11));
         g.setFill(Color.web("#333"));
-        double[] xt = Ticks.of(x0, x1, Math.max(2, (int) (pw / 90)));
-        double[] yt = Ticks.of(y0, y1, Math.max(2, (int) (ph / 50)));
+        double[] xt = CanvasPlot.ticks(x0, x1, Math.max(2, (int) (pw / 90)));
+        double[] yt = CanvasPlot.ticks(y0, y1, Math.max(2, (int) (ph / 50)));
         double xStep = xt.length > 1 ? xt[1] - xt[0] : 1, yStep = yt.length > 1 ? yt[1] - yt[0] : 1;
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.TOP);
-        for (double v : xt) {
-            double px = Math.round(toPixelX(v)) + 0.5;
-            g.setStroke(Color.web("#eceff3"));
-            g.strokeLine(px, TOP, px, TOP + ph);
-            g.setStroke(Color.web("#9aa3ad"));
-            g.strokeLine(px, TOP + ph, px, TOP + ph + 5);
-            g.fillText(Ticks.format(v, xStep), px, TOP + ph + 7);
-        }
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.CENTER);
-        for (double v : yt) {
-            double py = Math.round(toPixelY(v)) + 0.5;
-            g.setStroke(Color.web("#eceff3"));
-            g.strokeLine(LEFT, py, LEFT + pw, py);
-            g.setStroke(Color.web("#9aa3ad"));
-            g.strokeLine(LEFT - 5, py, LEFT, py);
-            g.fillText(Ticks.format(v, yStep), LEFT - 7, py);
-        }
+        for (double v : xt) plot.xTick(g, Math.round(toPixelX(v)) + 0.5, tickLabel(v, xStep));
+        for (double v : yt) plot.yTick(g, Math.round(toPixelY(v)) + 0.5, tickLabel(v, yStep));
         g.setFont(Font.font(null, FontWeight.BOLD, 12));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
         g.fillText(xLabel, LEFT + pw / 2, TOP + ph + BOTTOM - 4);
-        g.save();
-        g.translate(16, TOP + ph / 2);
-        g.rotate(-90);
-        g.setTextBaseline(VPos.CENTER);
-        g.fillText(yLabel, 0, 0);
-        g.restore();
+        plot.yTitle(g, yLabel);
     }
 
     private void legend(GraphicsContext g, double pw, double ph) {
@@ -515,29 +466,11 @@ public final class ScatterPlot {
         return frontOrder.length;
     }
 
-    /** Nice tick values and their labels. */
-    static final class Ticks {
-        private Ticks() {
-        }
-
-        static double[] of(double lo, double hi, int target) {
-            double span = hi - lo;
-            if (!(span > 0) || !Double.isFinite(span)) return new double[] {lo};
-            double raw = span / target;
-            double mag = Math.pow(10, Math.floor(Math.log10(raw)));
-            double step = Arrays.stream(new double[] {1, 2, 2.5, 5, 10}).map(m -> m * mag).filter(s -> s >= raw).findFirst().orElse(10 * mag);
-            double first = Math.ceil(lo / step) * step;
-            List<Double> out = new ArrayList<>();
-            for (double v = first; v <= hi + step * 1e-9 && out.size() < 200; v += step) out.add(Math.abs(v) < step * 1e-9 ? 0 : v);
-            return out.stream().mapToDouble(Double::doubleValue).toArray();
-        }
-
-        /** A tick label: enough decimals for the step, thousands separators. */
-        static String format(double v, double step) {
-            int decimals = step <= 0 ? 2 : Math.max(0, Math.min(6, (int) Math.ceil(-Math.log10(step) + 1e-9)));
-            if (step > 0 && Math.abs(step * Math.pow(10, decimals) - Math.round(step * Math.pow(10, decimals))) > 1e-6) decimals++;
-            if (step == 0) decimals = Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 1 ? 2 : 4;
-            return String.format(Locale.US, "%,." + decimals + "f", v);
-        }
+    /** A tick label: enough decimals for the step, thousands separators. */
+    static String tickLabel(double v, double step) {
+        int decimals = step <= 0 ? 2 : Math.max(0, Math.min(6, (int) Math.ceil(-Math.log10(step) + 1e-9)));
+        if (step > 0 && Math.abs(step * Math.pow(10, decimals) - Math.round(step * Math.pow(10, decimals))) > 1e-6) decimals++;
+        if (step == 0) decimals = Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 1 ? 2 : 4;
+        return String.format(Locale.US, "%,." + decimals + "f", v);
     }
 }

@@ -1,5 +1,6 @@
 package frontier.app.simulate;
 
+import frontier.app.CancellableRun;
 import frontier.model.RunSpec;
 import frontier.scenario.Scenario;
 import frontier.scenario.ScenarioLoader;
@@ -9,14 +10,9 @@ import frontier.sim.BadInputException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import javafx.application.Platform;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -26,18 +22,15 @@ import javafx.collections.ObservableList;
 
 /**
  * State and actions of the Simulate view: the example list, the loaded scenario, the run in progress
- * and its results, all as JavaFX properties. Runs go to a background thread as a {@link SimulationTask};
+ * and its results, all as JavaFX properties. Runs go to a background thread as a {@link CancellableRun};
  * {@link #runningProperty()} stays true until the engine has really returned, so a cancelled run is
  * reported "Cancelled" only once it has stopped. Use from the FX application thread only.
  */
 public final class SimulateViewModel {
     private final Path examplesDir;
     private final ScenarioRunner runner;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "frontier-simulate");
-        t.setDaemon(true);
-        return t;
-    });
+    private final CancellableRun<Summary> run = new CancellableRun<>("frontier-simulate", this::succeeded,
+            message -> setStatus(StatusKind.INFO, message), this::error);
 
     private final ObservableList<Example> examples = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>();
@@ -47,17 +40,11 @@ public final class SimulateViewModel {
             "Pick an example on the left or open a scenario file (*.json).");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<StatusKind> statusKind = new ReadOnlyObjectWrapper<>(StatusKind.INFO);
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Summary> summary = new ReadOnlyObjectWrapper<>();
     private final ObservableList<SummaryRow> keyFigures = FXCollections.observableArrayList();
     private final ObservableList<PercentileRow> percentiles = FXCollections.observableArrayList();
     private final ObservableList<CostRow> costRows = FXCollections.observableArrayList();
-    private final ReadOnlyBooleanWrapper cancelRequested = new ReadOnlyBooleanWrapper(false);
-    private final BooleanBinding canRun = scenario.isNotNull().and(running.not());
-    private final BooleanBinding canCancel = running.and(cancelRequested.not());
-    private SimulationTask task;
-    private long startNanos;
+    private final BooleanBinding canRun = scenario.isNotNull().and(run.runningProperty().not());
 
     public SimulateViewModel(Path examplesDir, ScenarioRunner runner) {
         this.examplesDir = examplesDir;
@@ -77,9 +64,9 @@ public final class SimulateViewModel {
 
     /** Loads a scenario file; a file that cannot be used is reported in the status, never thrown. */
     public void open(Path file) {
-        if (running.get()) return;
+        if (run.runningProperty().get()) return;
         clearResults();
-        progress.set(0);
+        run.resetProgress();
         scenarioFile.set(file);
         try {
             Scenario s = ScenarioLoader.load(file);
@@ -98,63 +85,30 @@ public final class SimulateViewModel {
     public void run() {
         if (!canRun.get()) return;
         clearResults();
-        SimulationTask t = new SimulationTask(scenario.get(), runner);
-        task = t;
-        progress.bind(t.progressProperty());
-        running.set(true);
-        cancelRequested.set(false);
-        startNanos = System.nanoTime();
-        setStatus(StatusKind.RUNNING, "Running " + describe(scenario.get().run()) + "…");
-        executor.execute(() -> {
-            try {
-                t.run();
-            } finally {
-                // Queued after the Task's own state change, so the state is final when this runs.
-                Platform.runLater(() -> finished(t));
-            }
-        });
+        Scenario s = scenario.get();
+        run.start(control -> runner.run(s, control));
+        setStatus(StatusKind.RUNNING, "Running " + describe(s.run()) + "…");
     }
 
     /** Asks the running engine to stop; the status says "Cancelled" once it has. */
     public void cancel() {
-        if (!canCancel.get()) return;
-        cancelRequested.set(true);
-        task.cancel();
-        setStatus(StatusKind.RUNNING, "Cancelling…");
+        if (run.cancel()) setStatus(StatusKind.RUNNING, "Cancelling…");
     }
 
     /** Stops any run and the background thread; for when the window closes. */
     public void shutdown() {
-        if (task != null) task.cancel();
-        executor.shutdownNow();
+        run.shutdown();
     }
 
-    private void finished(SimulationTask t) {
-        if (t != task) return;
-        progress.unbind();
-        running.set(false);
-        double seconds = (System.nanoTime() - startNanos) / 1e9;
-        switch (t.getState()) {
-            case SUCCEEDED -> {
-                Summary s = t.getValue();
-                summary.set(s);
-                keyFigures.setAll(SummaryRows.keyFigures(s));
-                // A twin's comparison with what was observed is what its run is for: it leads the table.
-                if (scenario.get() != null) keyFigures.addAll(0, SummaryRows.twinCheck(scenario.get().observed(), s));
-                percentiles.setAll(SummaryRows.percentiles(s));
-                costRows.setAll(SummaryRows.costRows(s));
-                progress.set(1);
-                setStatus(StatusKind.DONE, String.format(Locale.US, "Done in %.1f s: %d replication%s, %,d events.",
-                        seconds, s.replications().size(), s.replications().size() == 1 ? "" : "s", s.events()));
-            }
-            case CANCELLED -> setStatus(StatusKind.INFO, String.format(Locale.US,
-                    "Cancelled after %.1f s at %.0f%% — no results.", seconds, Math.max(0, progress.get()) * 100));
-            default -> {
-                Throwable e = t.getException();
-                if (e instanceof BadInputException) error("Error: " + e.getMessage());
-                else error("Internal error: " + e);
-            }
-        }
+    private void succeeded(Summary s, double seconds) {
+        summary.set(s);
+        keyFigures.setAll(SummaryRows.keyFigures(s));
+        // A twin's comparison with what was observed is what its run is for: it leads the table.
+        if (scenario.get() != null) keyFigures.addAll(0, SummaryRows.twinCheck(scenario.get().observed(), s));
+        percentiles.setAll(SummaryRows.percentiles(s));
+        costRows.setAll(SummaryRows.costRows(s));
+        setStatus(StatusKind.DONE, String.format(Locale.US, "Done in %.1f s: %d replication%s, %,d events.",
+                seconds, s.replications().size(), s.replications().size() == 1 ? "" : "s", s.events()));
     }
 
     private void failedToOpen(Path file, String message) {
@@ -222,12 +176,12 @@ public final class SimulateViewModel {
 
     /** Progress of the current run in [0, 1], or −1 while unknown. */
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return run.progressProperty();
     }
 
     /** True from {@link #run()} until the engine has returned (normally, failed or cancelled). */
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return run.runningProperty();
     }
 
     public BooleanBinding canRunProperty() {
@@ -235,7 +189,7 @@ public final class SimulateViewModel {
     }
 
     public BooleanBinding canCancelProperty() {
-        return canCancel;
+        return run.canCancelProperty();
     }
 
     public ReadOnlyObjectProperty<Summary> summaryProperty() {

@@ -2,6 +2,7 @@ package frontier.app.unitcost;
 
 import frontier.analysis.series.Anomalies;
 import frontier.analysis.series.Forecast;
+import frontier.app.CanvasPlot;
 import frontier.app.unitcost.UnitCostDashboard.Point;
 import frontier.app.unitcost.UnitCostDashboard.Series;
 import java.time.DayOfWeek;
@@ -32,7 +33,6 @@ import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
-import javafx.stage.Window;
 
 /**
  * The daily cost per 1,000 requests drawn on one {@link Canvas}: one line per series (broken where a day
@@ -58,11 +58,11 @@ public final class UnitCostChart {
     static final double BAND_OPACITY = 0.22;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.US);
 
-    private final Canvas canvas = new Canvas();
-    private final Pane pane = new Pane(canvas);
+    private final CanvasPlot plot = new CanvasPlot(LEFT, RIGHT, TOP, BOTTOM, this::redraw);
+    private final Canvas canvas = plot.canvas();
+    private final Pane pane = plot.pane();
     private final FlowPane legend = new FlowPane(14, 4);
     private final VBox root = new VBox(4, legend, pane);
-    private final Tooltip tooltip = new Tooltip();
     private final List<Consumer<String>> selectListeners = new ArrayList<>();
 
     private UnitCostDashboard data;
@@ -88,12 +88,6 @@ public final class UnitCostChart {
         pane.setMinSize(300, 180);
         pane.setPrefSize(800, 360);
         VBox.setVgrow(pane, Priority.ALWAYS);
-        canvas.widthProperty().bind(pane.widthProperty());
-        canvas.heightProperty().bind(pane.heightProperty());
-        canvas.widthProperty().addListener(o -> redraw());
-        canvas.heightProperty().addListener(o -> redraw());
-        tooltip.setShowDelay(javafx.util.Duration.ZERO);
-        tooltip.setFont(Font.font(12));
         canvas.setOnMouseMoved(this::hover);
         canvas.setOnMouseExited(e -> hideTooltip());
         canvas.setOnMouseClicked(e -> {
@@ -193,20 +187,13 @@ public final class UnitCostChart {
     }
 
     private double toPixelX(double epochDay) {
-        return LEFT + (epochDay - d0) / (d1 - d0) * plotWidth();
+        return LEFT + (epochDay - d0) / (d1 - d0) * plot.plotWidth();
     }
 
     public double toPixelY(double v) {
-        return TOP + (y1 - v) / (y1 - y0) * plotHeight();
+        return TOP + (y1 - v) / (y1 - y0) * plot.plotHeight();
     }
 
-    private double plotWidth() {
-        return Math.max(1, canvas.getWidth() - LEFT - RIGHT);
-    }
-
-    private double plotHeight() {
-        return Math.max(1, canvas.getHeight() - TOP - BOTTOM);
-    }
 
     // ---- hovering --------------------------------------------------------------------------------
 
@@ -269,25 +256,20 @@ public final class UnitCostChart {
         if (h == hovered) return;
         hovered = h;
         if (h == null) {
-            tooltip.hide();
+            plot.tooltip().hide();
             return;
         }
-        tooltip.setText(h.text());
-        Window w = canvas.getScene() == null ? null : canvas.getScene().getWindow();
-        if (w != null) {
-            var p = canvas.localToScreen(toPixelX(h.day()) + 12, toPixelY(h.value()) + 12);
-            tooltip.show(canvas, p.getX(), p.getY());
-        }
+        plot.showTooltip(h.text(), toPixelX(h.day()), toPixelY(h.value()));
     }
 
     private void hideTooltip() {
         hovered = null;
-        tooltip.hide();
+        plot.tooltip().hide();
     }
 
     /** The tooltip shown on hover (for tests). */
     public Tooltip tooltip() {
-        return tooltip;
+        return plot.tooltip();
     }
 
     /** Unusual days ringed in the last drawing. */
@@ -304,28 +286,19 @@ public final class UnitCostChart {
 
     /** Redraws everything (a few hundred points: cheap). */
     public void redraw() {
-        double w = canvas.getWidth(), h = canvas.getHeight();
         rings = 0;
-        if (w <= 0 || h <= 0) return;
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        if (data == null) return;
-        double pw = plotWidth(), ph = plotHeight();
+        GraphicsContext g = plot.clear();
+        if (g == null || data == null) return;
+        double pw = plot.plotWidth(), ph = plot.plotHeight();
         axes(g, pw, ph);
-        g.save();
-        g.beginPath();
-        g.rect(LEFT, TOP, pw, ph);
-        g.clip();
-        Series sel = data.find(selected);
-        if (forecast != null && sel != null) band(g, sel);
-        for (Series s : drawn()) line(g, s, s == sel);
-        if (forecast != null && sel != null) forecastLine(g, sel);
-        for (Series s : drawn()) anomalies(g, s);
-        g.restore();
-        g.setStroke(Color.web("#9aa3ad"));
-        g.setLineWidth(1);
-        g.strokeRect(LEFT + 0.5, TOP + 0.5, pw, ph);
+        plot.inPlotArea(g, () -> {
+            Series sel = data.find(selected);
+            if (forecast != null && sel != null) band(g, sel);
+            for (Series s : drawn()) line(g, s, s == sel);
+            if (forecast != null && sel != null) forecastLine(g, sel);
+            for (Series s : drawn()) anomalies(g, s);
+        });
+        plot.frame(g);
     }
 
     private void line(GraphicsContext g, Series s, boolean emphasised) {
@@ -347,7 +320,7 @@ public final class UnitCostChart {
         }
         g.stroke();
         // Dots only where days are far enough apart to tell them apart.
-        double perDay = plotWidth() / (d1 - d0);
+        double perDay = plot.plotWidth() / (d1 - d0);
         if (perDay < 7 && !emphasised) return;
         double r = perDay < 7 ? 1.8 : emphasised ? 3 : 2.3;
         g.setFill(c);
@@ -379,7 +352,7 @@ public final class UnitCostChart {
         g.setStroke(Color.web("#7b8594"));
         g.setLineWidth(1);
         g.setLineDashes(2, 4);
-        g.strokeLine(px, TOP, px, TOP + plotHeight());
+        g.strokeLine(px, TOP, px, TOP + plot.plotHeight());
         g.setLineDashes((double[]) null);
         g.setFill(Color.web("#5b6573"));
         g.setFont(Font.font(11));
@@ -420,43 +393,22 @@ public final class UnitCostChart {
     private void axes(GraphicsContext g, double pw, double ph) {
         g.setFont(Font.font(11));
         g.setFill(Color.web("#333"));
-        double[] yt = ticks(y0, y1, Math.max(2, (int) (ph / 45)));
+        double[] yt = CanvasPlot.ticks(y0, y1, Math.max(2, (int) (ph / 45)));
         double yStep = yt.length > 1 ? yt[1] - yt[0] : 1;
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.CENTER);
-        for (double v : yt) {
-            double py = Math.round(toPixelY(v)) + 0.5;
-            g.setStroke(Color.web("#eceff3"));
-            g.setLineWidth(1);
-            g.strokeLine(LEFT, py, LEFT + pw, py);
-            g.setStroke(Color.web("#9aa3ad"));
-            g.strokeLine(LEFT - 5, py, LEFT, py);
-            g.fillText(tick(v, yStep), LEFT - 7, py);
-        }
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.TOP);
+        for (double v : yt) plot.yTick(g, Math.round(toPixelY(v)) + 0.5, tick(v, yStep));
         int lastYear = Integer.MIN_VALUE;
         for (LocalDate d : dayTicks(pw)) {
-            double px = Math.round(toPixelX(d)) + 0.5;
-            g.setStroke(Color.web("#eceff3"));
-            g.strokeLine(px, TOP, px, TOP + ph);
-            g.setStroke(Color.web("#9aa3ad"));
-            g.strokeLine(px, TOP + ph, px, TOP + ph + 5);
             boolean monthly = monthlyTicks;
             String label = monthly ? d.getMonth().getDisplayName(TextStyle.SHORT, Locale.US) : DAY.format(d);
             if (d.getYear() != lastYear) label += "\n" + d.getYear();
             lastYear = d.getYear();
-            g.fillText(label, px, TOP + ph + 7);
+            plot.xTick(g, Math.round(toPixelX(d)) + 0.5, label);
         }
         g.setFont(Font.font(null, FontWeight.BOLD, 12));
+        g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
         g.fillText("Day (UTC)", LEFT + pw / 2, TOP + ph + BOTTOM - 2);
-        g.save();
-        g.translate(16, TOP + ph / 2);
-        g.rotate(-90);
-        g.setTextBaseline(VPos.CENTER);
-        g.fillText(yLabel, 0, 0);
-        g.restore();
+        plot.yTitle(g, yLabel);
     }
 
     /** Tick days at least ~70 px apart: every 1 or 2 days, Mondays every 1 or 2 weeks, or firsts of every 1, 2, 3 or 6 months. */
@@ -482,24 +434,6 @@ public final class UnitCostChart {
             return out;
         }
         return out;
-    }
-
-    /** Nice round tick values covering [lo, hi], about {@code target} of them. */
-    static double[] ticks(double lo, double hi, int target) {
-        double span = hi - lo;
-        if (!(span > 0) || !Double.isFinite(span)) return new double[] {lo};
-        double raw = span / target;
-        double mag = Math.pow(10, Math.floor(Math.log10(raw)));
-        double step = 10 * mag;
-        for (double m : new double[] {1, 2, 2.5, 5}) {
-            if (m * mag >= raw) {
-                step = m * mag;
-                break;
-            }
-        }
-        List<Double> out = new ArrayList<>();
-        for (double v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9 && out.size() < 200; v += step) out.add(Math.abs(v) < step * 1e-9 ? 0 : v);
-        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     /** A tick label with as many decimals as the step needs. */

@@ -91,9 +91,7 @@ public final class UnitCostView implements WorkbenchView {
         chart.onSelect(key -> vm.forecastOfProperty().set(key));
         show(vm.dashboardProperty().get());
         // Coming back to the view shows the latest data.
-        root.parentProperty().addListener((obs, o, n) -> {
-            if (n != null && o == null) vm.refresh();
-        });
+        Widgets.whenShown(root, vm::refresh);
     }
 
     @Override

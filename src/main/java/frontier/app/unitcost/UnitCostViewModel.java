@@ -1,14 +1,13 @@
 package frontier.app.unitcost;
 
 import frontier.analysis.series.Forecast;
+import frontier.app.Background;
 import frontier.app.data.BillingSession;
 import frontier.app.unitcost.UnitCostDashboard.SeriesBy;
 import frontier.sim.BadInputException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -19,14 +18,13 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.concurrent.Task;
 
 /**
  * State of the Unit cost view: what the lines stand for (endpoint, model or pricing model), the series
  * forecast and its horizon, the endpoint selected (what "Make a twin…" will model), and the
  * {@link UnitCostDashboard} and {@link Forecast.Result} computed for them. Reading the workspace and
- * fitting the forecast run in background {@link Task}s, each on its own thread; a newer request
- * supersedes an older one. Refreshes when the session's workspace changes. Use from the FX application
+ * fitting the forecast run in the background ({@link Background#latest}), each on its own thread; a newer
+ * request supersedes an older one. Refreshes when the session's workspace changes. Use from the FX application
  * thread only.
  */
 public final class UnitCostViewModel {
@@ -34,9 +32,9 @@ public final class UnitCostViewModel {
     public static final List<Integer> HORIZONS = List.of(30, 90);
 
     private final BillingSession session;
-    private final ExecutorService loader = executor("frontier-unit-cost");
+    private final Background loader = new Background("frontier-unit-cost");
     // Forecasts get their own thread so that changing the horizon does not wait behind a workspace scan.
-    private final ExecutorService forecaster = executor("frontier-unit-cost-forecast");
+    private final Background forecaster = new Background("frontier-unit-cost-forecast");
     private final ObjectProperty<SeriesBy> seriesBy = new SimpleObjectProperty<>(SeriesBy.ENDPOINT);
     private final IntegerProperty horizon = new SimpleIntegerProperty(HORIZONS.getFirst());
     private final ObjectProperty<String> forecastOf = new SimpleObjectProperty<>();
@@ -46,8 +44,6 @@ public final class UnitCostViewModel {
     private final ReadOnlyStringWrapper forecastNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
-    private int generation;
-    private int forecastGeneration;
     private UnitCostDashboard.Series forecastSeries;
 
     public UnitCostViewModel(BillingSession session) {
@@ -66,30 +62,13 @@ public final class UnitCostViewModel {
         refresh();
     }
 
-    private static ExecutorService executor(String name) {
-        return Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        });
-    }
-
     /** Reads the workspace again (it changed, or the lines stand for something else). */
     public void refresh() {
-        int gen = ++generation;
         Path file = session.workspace();
         SeriesBy by = seriesBy.get();
         loading.set(true);
         status.set("Reading " + file.getFileName() + "…");
-        Task<UnitCostDashboard> task = new Task<>() {
-            @Override
-            protected UnitCostDashboard call() {
-                return UnitCostDashboard.load(file, by);
-            }
-        };
-        task.setOnSucceeded(e -> {
-            if (gen != generation) return;
-            UnitCostDashboard d = task.getValue();
+        loader.latest(() -> UnitCostDashboard.load(file, by), d -> {
             dashboard.set(d);
             loading.set(false);
             status.set(summary(d, file));
@@ -102,14 +81,11 @@ public final class UnitCostViewModel {
             } else {
                 reforecast(); // same key, new numbers
             }
-        });
-        task.setOnFailed(e -> {
-            if (gen != generation) return;
+        }, x -> {
             loading.set(false);
             dashboard.set(null);
-            status.set("Cannot read the workspace: " + task.getException().getMessage());
+            status.set("Cannot read the workspace: " + x.getMessage());
         });
-        loader.execute(task);
     }
 
     private static String summary(UnitCostDashboard d, Path file) {
@@ -120,42 +96,32 @@ public final class UnitCostViewModel {
     }
 
     private void reforecast() {
-        int gen = ++forecastGeneration;
         UnitCostDashboard d = dashboard.get();
         UnitCostDashboard.Series s = d == null || d.isEmpty() ? null : d.find(forecastOf.get());
         // A forecast of other numbers would be drawn after the new series until the new one is ready.
         if (s != forecastSeries) forecast.set(null);
         forecastSeries = s;
         if (s == null) {
+            // Nothing to forecast: a forecast still being fitted is of other numbers.
+            forecaster.supersede();
             forecastNote.set("");
             return;
         }
         int days = horizon.get();
-        Task<Forecast.Result> task = new Task<>() {
-            @Override
-            protected Forecast.Result call() {
-                return s.forecast(days);
-            }
-        };
-        task.setOnSucceeded(e -> {
-            if (gen != forecastGeneration) return;
-            forecast.set(task.getValue());
-            forecastNote.set("Forecast of " + s.name() + ": " + task.getValue().method());
-        });
-        task.setOnFailed(e -> {
-            if (gen != forecastGeneration) return;
+        forecaster.latest(() -> s.forecast(days), f -> {
+            forecast.set(f);
+            forecastNote.set("Forecast of " + s.name() + ": " + f.method());
+        }, t -> {
             forecast.set(null);
-            Throwable t = task.getException();
             // Too short a history is expected on a new workspace: say why there is no band.
             forecastNote.set(t instanceof BadInputException ? "No forecast for " + s.name() + ": " + t.getMessage().replaceFirst("^forecast: ", "")
                     : "Forecast failed: " + t);
         });
-        forecaster.execute(task);
     }
 
     public void shutdown() {
-        loader.shutdownNow();
-        forecaster.shutdownNow();
+        loader.shutdown();
+        forecaster.shutdown();
     }
 
     /** What one line of the chart stands for; the workspace is read again when it changes. */

@@ -1,11 +1,9 @@
 package frontier.app.data;
 
-import static frontier.app.data.DataViewTest.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import frontier.app.MainWindow;
 import frontier.store.Workspace;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -15,20 +13,14 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** Request logs through the Data screen: by the button (with a preset and a start day) and by dropping, errors, delete and cancel. */
-@ExtendWith(ApplicationExtension.class)
-class DataViewLogsTest {
+class DataViewLogsTest extends DataViewTestBase {
     private static final String SMALL_LOG = """
             timestamp,latency_ms,model,status,input_tokens,output_tokens
             2026-02-01T10:00:00Z,120,chat,200,50,20
@@ -36,25 +28,9 @@ class DataViewLogsTest {
             2026-02-01T10:30:02.5Z,300,embed,500,10,0
             """;
 
-    @TempDir
-    static Path dir;
-
-    private DataView view;
-    private BillingSession session;
-
     @Start
     void start(Stage stage) throws Exception {
-        Path ws = Files.createTempFile(dir, "ws", ".sqlite");
-        Files.delete(ws);
-        session = new BillingSession(ws);
-        view = new DataView(session);
-        stage.setScene(new MainWindow(List.of(view)).createScene(1200, 700));
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() {
-        view.viewModel().shutdown();
+        show(stage);
     }
 
     @Test
@@ -186,13 +162,5 @@ class DataViewLogsTest {
             assertEquals(0, ws.requestLogs().requestCount());
             assertTrue(ws.requestLogs().imports().isEmpty());
         }
-    }
-
-    private static TableView<ImportEntry> table(FxRobot robot) {
-        return robot.lookup("#importTable").queryTableView();
-    }
-
-    private static Label status(FxRobot robot) {
-        return robot.lookup("#importStatus").queryAs(Label.class);
     }
 }

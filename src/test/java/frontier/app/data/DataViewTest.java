@@ -3,56 +3,30 @@ package frontier.app.data;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import frontier.app.MainWindow;
 import frontier.ingest.Samples;
 import frontier.store.OverlapPolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Data screen end to end: real samples imported through the view-model into a real workspace, shown in the history. */
-@ExtendWith(ApplicationExtension.class)
-class DataViewTest {
-    @TempDir
-    static Path dir;
-
-    private DataView view;
-    private BillingSession session;
-
+class DataViewTest extends DataViewTestBase {
     @Start
     void start(Stage stage) throws Exception {
-        Path ws = Files.createTempFile(dir, "ws", ".sqlite");
-        Files.delete(ws);
-        session = new BillingSession(ws);
-        view = new DataView(session);
-        stage.setScene(new MainWindow(List.of(view)).createScene(1200, 700));
-        stage.show();
-    }
-
-    @AfterEach
-    void stop() {
-        view.viewModel().shutdown();
+        show(stage);
     }
 
     @Test
     void importedFileAppearsInTheHistory(FxRobot robot) throws Exception {
         Path focus = Samples.billing("focus_1.0_sample_official_1000rows.csv");
-        TableView<ImportEntry> table = robot.lookup("#importTable").queryTableView();
+        TableView<ImportEntry> table = table(robot);
         assertTrue(table.getItems().isEmpty());
         robot.interact(() -> view.viewModel().importFile(focus));
         waitUntil(() -> table.getItems().size() == 1);
@@ -77,7 +51,7 @@ class DataViewTest {
             assertEquals(1, e.overlaps().size());
             return Optional.of(OverlapPolicy.KEEP_BOTH);
         });
-        TableView<ImportEntry> table = robot.lookup("#importTable").queryTableView();
+        TableView<ImportEntry> table = table(robot);
         robot.interact(() -> view.viewModel().importFile(actual));
         waitUntil(() -> table.getItems().size() == 1);
         robot.interact(() -> view.viewModel().importFile(copy));
@@ -101,7 +75,7 @@ class DataViewTest {
     @Test
     void workspacesAreCreatedOpenedAndRememberedAndTheHistoryFollows(FxRobot robot) throws Exception {
         Path focus = Samples.billing("focus_1.3_synthetic_aws_header_plus_3rows.csv");
-        TableView<ImportEntry> table = robot.lookup("#importTable").queryTableView();
+        TableView<ImportEntry> table = table(robot);
         Path first = session.workspace();
         robot.interact(() -> view.viewModel().importFile(focus));
         waitUntil(() -> table.getItems().size() == 1);
@@ -125,13 +99,5 @@ class DataViewTest {
         robot.interact(() -> view.viewModel().openWorkspace(notAWorkspace));
         waitUntil(() -> status(robot).getText().contains("not a usable Frontier workspace"));
         assertEquals(first.toAbsolutePath().normalize(), session.workspace(), "the current workspace is kept");
-    }
-
-    private static Label status(FxRobot robot) {
-        return robot.lookup("#importStatus").queryAs(Label.class);
-    }
-
-    static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
     }
 }
