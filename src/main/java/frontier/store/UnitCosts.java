@@ -392,15 +392,18 @@ public final class UnitCosts {
             addCost(t, c);
         }
         // Requests no attributed cost covers: shown with zero cost so that a missing rule is visible.
+        // The total counts every request when the attributed cost is in one currency (or there is none); with
+        // several currencies there is one total per currency and the requests belong to none of them alone.
         String currency = totals.size() == 1 ? totals.keySet().iterator().next() : null;
+        Group total = currency != null ? totals.get(currency)
+                : totals.isEmpty() && !reqs.isEmpty() ? totals.computeIfAbsent("", cur -> new Group(Map.of(), null)) : null;
         for (var e : reqs.entrySet()) {
             ReqKey r = e.getKey();
             if (!covered.contains(r)) {
                 Group g = group(groups, keys(q, r.day(), new String[] {r.endpoint(), r.model()}, null), currency);
                 g.requests.put(r, e.getValue());
             }
-            if (currency != null || totals.isEmpty()) totals.computeIfAbsent(currency == null ? "" : currency, cur -> new Group(Map.of(), currency))
-                    .requests.put(r, e.getValue());
+            if (total != null) total.requests.put(r, e.getValue());
         }
         return new UnitCostReport(groups.values().stream().map(Group::row).toList(), totals.values().stream().map(Group::row).toList(),
                 unattributed.values().stream().map(Group::row).toList(), rules, defaults);

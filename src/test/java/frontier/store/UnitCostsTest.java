@@ -188,6 +188,26 @@ class UnitCostsTest {
     }
 
     @Test
+    void withNoAttributedCostTheTotalStillCountsEveryRequest() throws Exception {
+        // Only the untagged $5 storage line: nothing is attributed, so the total has no cost and no
+        // currency, but it must count the requests of every endpoint and day (it once kept only the first).
+        line("5.00", "2024-09-01T00:00:00Z", "2024-09-02T00:00:00Z", "Standard", "Amazon S3", "bucket", "", "100", "GB-Mo", null);
+        try (Workspace ws = workspace()) {
+            requests("2024-09-01", "chat", "llama", 120, 1, 0, 0, 10);
+            requests("2024-09-02", "chat", "llama", 80, 0, 0, 0, 5);
+            requests("2024-09-02", "embed", "bge", 15, 0, 0, 0, 1);
+            UnitCostReport r = ws.unitCosts().compute(by(UnitCostQuery.Key.ENDPOINT));
+            assertEquals(200, find(r, Map.of("endpoint", "chat")).requests());
+            assertEquals(1, r.totals().size());
+            UnitCostRow total = r.totals().getFirst();
+            assertEquals(215, total.requests());
+            assertEquals(1, total.errors());
+            money("0", total.cost());
+            money("5", r.unattributed().getFirst().cost());
+        }
+    }
+
+    @Test
     void billedResourcesOfAnEndpointAreWhatItsRulesAttribute() throws Exception {
         standardDay();
         try (Workspace ws = workspace()) {
