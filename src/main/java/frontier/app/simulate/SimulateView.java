@@ -279,6 +279,14 @@ public final class SimulateView implements WorkbenchView {
         summary.getColumns().add(column("Metric", SummaryRow::metric, 190, false));
         summary.getColumns().add(column("Value", SummaryRow::value, 155, true));
         summary.getColumns().add(column("Unit", SummaryRow::unit, 62, false));
+        summary.setRowFactory(tv -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(SummaryRow row, boolean empty) {
+                super.updateItem(row, empty);
+                String text = empty || row == null ? null : SummaryRows.describe(row.metric());
+                setTooltip(text == null ? null : new javafx.scene.control.Tooltip(text));
+            }
+        });
         TableView<PercentileRow> percentiles = new TableView<>(vm.percentiles());
         percentiles.setId("percentileTable");
         percentiles.getColumns().add(column("Statistic", PercentileRow::statistic, 62, false));

@@ -17,7 +17,34 @@ final class SummaryRows {
     private static final int MS = -2;
     private static final String INDENT = "      ";
 
+    /** What each key figure means (the table's row tooltips); the same definitions as docs/cli.md. */
+    private static final java.util.Map<String, String> DESCRIPTIONS = java.util.Map.ofEntries(
+            java.util.Map.entry("Requests", "Requests that arrived in the observation window (after the warm-up)."),
+            java.util.Map.entry("Completed", "Requests that finished service in the observation window. It can exceed Requests:"
+                    + " requests that arrived during the warm-up and finished after it count here."),
+            java.util.Map.entry("Dropped", "Rejected (queue full, or a serverless pool at max_concurrency) plus timed out in the queue;"
+                    + " requests lost to a spot termination are counted apart."),
+            java.util.Map.entry("Throughput", "Completed requests per second of the observation window."),
+            java.util.Map.entry("Utilization", "Busy slot-seconds / slot-seconds of ready instances, over all pools."),
+            java.util.Map.entry("Queue length (time avg)", "Time-averaged number of waiting requests, summed over pools."),
+            java.util.Map.entry("Queue length (max)", "Largest number of requests waiting in any one pool's queue."),
+            java.util.Map.entry("Requests that waited", "Share of completed requests that waited at all before service."),
+            java.util.Map.entry("Cost (total)", "US dollars billed in the observation window, all pools."),
+            java.util.Map.entry("Cost per 1,000 requests", "Total cost per 1,000 completed requests (cache hits included)."),
+            java.util.Map.entry("Idle share of cost", "Share of the cost spent on instances that were idle, starting or draining."),
+            java.util.Map.entry("Cold starts", "Instances launched in the window: autoscaler launches, scale from zero, serverless starts,"
+                    + " spot replacements."),
+            java.util.Map.entry("Waited for a cold start", "Share of completed requests that waited for an instance to start."),
+            java.util.Map.entry("Interruptions", "Spot instances terminated in the window."),
+            java.util.Map.entry("Retried", "Times a request cut off by a spot termination was sent through its route again."),
+            java.util.Map.entry("Lost (spot termination)", "Requests cut off by a spot termination with on_interrupt: lose."));
+
     private SummaryRows() {
+    }
+
+    /** What the key figure labelled {@code metric} means, or null for rows without a fixed meaning. */
+    static String describe(String metric) {
+        return DESCRIPTIONS.get(metric);
     }
 
     static List<SummaryRow> keyFigures(Summary s) {

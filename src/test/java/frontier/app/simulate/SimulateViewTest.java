@@ -114,6 +114,16 @@ class SimulateViewTest {
         assertEquals(75.0, firstNumber(cell(robot, "Utilization")), 0.05 * 75.0);
         assertEquals(ERLANG_C_P_WAIT_PERCENT, firstNumber(cell(robot, "Requests that waited")), 0.1 * ERLANG_C_P_WAIT_PERCENT);
 
+        // Each key figure says what it counts (Completed can exceed Requests: warm-up arrivals finishing later).
+        for (String metric : List.of("Requests", "Completed", "Throughput")) {
+            java.util.function.Predicate<Node> isRow = n -> n instanceof javafx.scene.control.TableRow<?> r
+                    && r.getItem() instanceof SummaryRow sr && sr.metric().equals(metric);
+            waitUntil(() -> robot.lookup(isRow).tryQuery().isPresent());
+            javafx.scene.control.TableRow<?> row = robot.lookup(isRow).query();
+            assertTrue(row.getTooltip() != null && !row.getTooltip().getText().isBlank(), "tooltip on " + metric);
+            if (metric.equals("Completed")) assertTrue(row.getTooltip().getText().contains("warm-up"), row.getTooltip().getText());
+        }
+
         TableView<PercentileRow> percentiles = robot.lookup("#percentileTable").queryTableView();
         assertEquals(List.of("mean", "p50", "p90", "p95", "p99", "p99.9", "max"),
                 percentiles.getItems().stream().map(PercentileRow::statistic).toList());
