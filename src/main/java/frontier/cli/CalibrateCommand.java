@@ -47,6 +47,10 @@ final class CalibrateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "S", description = "The twin's seed (default ${DEFAULT-VALUE}).")
     long seed = 1;
 
+    @Option(names = "--first", paramLabel = "KIND", description = "When the bill shows several pools, the kind that takes requests first:"
+            + " always_on, spot or serverless; the others take its overflow (default: bill order).")
+    String first;
+
     @Option(names = "--no-check", description = "Write the twin without running it.")
     boolean noCheck;
 
@@ -57,7 +61,7 @@ final class CalibrateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Calibrator.Twin twin;
         try (Workspace ws = workspace.existing("no workspace; import logs first (frontier logs import FILE)")) {
-            twin = Calibrator.calibrate(ws, new Calibrator.Options(endpoint, replay, replications, seed), out);
+            twin = Calibrator.calibrate(ws, new Calibrator.Options(endpoint, replay, replications, seed, first), out);
         }
         PrintWriter o = spec.commandLine().getOut();
         Summary summary = null;

@@ -63,9 +63,23 @@ public final class Calibrator {
      *                     requests (2 to 30), so that small logs are not judged on a noisy percentile
      * @param seed         the twin's seed
      */
-    public record Options(String endpoint, boolean replay, int replications, long seed) {
+    /**
+     * @param first the pool kind ({@code always_on}, {@code spot} or {@code serverless}) that takes requests first when
+     *              the bill shows several pools; the others take its overflow in bill order. Null: bill order.
+     */
+    public record Options(String endpoint, boolean replay, int replications, long seed, String first) {
+        /** The pool kinds {@code first} accepts. */
+        public static final List<String> KINDS = List.of("always_on", "spot", "serverless");
+
         public Options {
             if (replications < 0) throw new BadInputException("--replications: expected an integer >= 1 (or 0 for automatic), got " + replications);
+            if (first != null && !KINDS.contains(first)) {
+                throw new BadInputException("--first: expected one of " + String.join(", ", KINDS) + ", got '" + first + "'");
+            }
+        }
+
+        public Options(String endpoint, boolean replay, int replications, long seed) {
+            this(endpoint, replay, replications, seed, null);
         }
     }
 
@@ -224,13 +238,22 @@ public final class Calibrator {
         List<BilledResource> billed = ws.unitCosts().billedResources(endpoint, from, to, UnitCostQuery.Figure.EFFECTIVE);
         BillCapacity.Inference cap = BillCapacity.infer(billed, from, to, requests);
         notes.addAll(cap.notes());
+        List<PoolPlan> plans = cap.pools();
+        if (o.first() != null && !plans.isEmpty()) {
+            if (plans.stream().noneMatch(p -> p.kind().equals(o.first()))) {
+                throw new BadInputException("--first " + o.first() + ": the bill has no " + o.first() + " capacity for '" + endpoint + "' (it has "
+                        + String.join(", ", plans.stream().map(PoolPlan::kind).distinct().toList()) + ")");
+            }
+            plans = new ArrayList<>(plans);
+            plans.sort(java.util.Comparator.comparing(p -> !p.kind().equals(o.first()))); // stable: the rest keep bill order
+        }
         int peak = obs.peakInFlight();
         report.put("peak_in_flight", peak);
         ArrayNode pools = json.createArrayNode();
         ArrayNode poolReport = report.putArray("pools");
-        int instances = cap.pools().stream().mapToInt(PoolPlan::instances).sum();
+        int instances = plans.stream().mapToInt(PoolPlan::instances).sum();
         int concurrency = instances == 0 ? 1 : Math.max(1, (int) Math.ceil((double) peak / instances));
-        if (cap.pools().isEmpty()) {
+        if (plans.isEmpty()) {
             ObjectNode p = pools.addObject();
             p.put("type", "always_on");
             p.put("name", "fleet");
@@ -239,8 +262,8 @@ public final class Calibrator {
             notes.add("the bill attributes no capacity to '" + endpoint + "' in the period: one always-on pool sized to the logs' peak of "
                     + peak + " requests in flight, without a price (cost is not compared)");
         } else {
-            for (int i = 0; i < cap.pools().size(); i++) {
-                PoolPlan plan = cap.pools().get(i);
+            for (int i = 0; i < plans.size(); i++) {
+                PoolPlan plan = plans.get(i);
                 poolReport.add(json.valueToTree(plan));
                 ObjectNode p = pools.addObject();
                 p.put("type", plan.kind());
@@ -250,7 +273,7 @@ public final class Calibrator {
                     if (concurrency > 1) p.put("concurrency", concurrency);
                 }
                 p.set("model", model);
-                if (i + 1 < cap.pools().size()) p.put("overflow_to", poolName(cap.pools().get(i + 1)));
+                if (i + 1 < plans.size()) p.put("overflow_to", poolName(plans.get(i + 1)));
                 switch (plan.kind()) {
                     case "always_on" -> p.putObject("price").put("usd_per_hour", round6(plan.usdPerHour()));
                     case "spot" -> {
@@ -271,7 +294,11 @@ public final class Calibrator {
                     }
                 }
             }
-            if (cap.pools().size() > 1) notes.add("requests go to the first pool and overflow to the next in order (the logs do not say how the fleet routed)");
+            if (plans.size() > 1) {
+                notes.add("requests go to the first pool and overflow to the next in order" + (o.first() == null
+                        ? " (bill order: the logs do not say how the fleet routed; --first KIND puts another kind first)"
+                        : " (" + o.first() + " first, as asked)"));
+            }
             BigDecimal cost = billed.stream().map(BilledResource::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
             observed.put("cost_usd", round6(cost.doubleValue()));
             if (cap.fixedCost() != 0) observed.put("fixed_cost_usd", round6(cap.fixedCost()));

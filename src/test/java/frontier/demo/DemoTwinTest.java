@@ -2,12 +2,14 @@ package frontier.demo;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import frontier.scenario.ScenarioRunner;
 import frontier.scenario.Summary;
 import frontier.scenario.TwinComparison;
+import frontier.sim.BadInputException;
 import frontier.sim.RunControl;
 import frontier.store.ImportMonitor;
 import frontier.store.Workspace;
@@ -61,6 +63,28 @@ class DemoTwinTest {
         assertEquals(0.12, tt.get("overhead").get("value").asDouble(), 0.02);
         JsonNode pools = twin.scenario().get("pools");
         assertEquals(2, pools.size(), "on-demand and spot, as billed");
+        meetsTargets(twin);
+    }
+
+    @Test
+    void firstPutsTheChosenPoolKindAheadAsTheDemoFleetRoutes() {
+        // The demo's chat traffic goes to spot first and overflows to on-demand; the bill cannot show that,
+        // so the default twin takes bill order (on-demand first) and --first spot restores the real order.
+        Calibrator.Twin twin;
+        try (Workspace w = Workspace.open(ws)) {
+            twin = Calibrator.calibrate(w, new Calibrator.Options("chat", false, 0, 1, "spot"), dir.resolve("twin-spot-first.json"));
+            BadInputException e = assertThrows(BadInputException.class,
+                    () -> Calibrator.calibrate(w, new Calibrator.Options("chat", false, 0, 1, "serverless"), dir.resolve("no.json")));
+            assertTrue(e.getMessage().contains("no serverless capacity for 'chat'"), e.getMessage());
+        }
+        JsonNode pools = twin.scenario().get("pools");
+        assertEquals("spot", pools.get(0).get("type").asText());
+        assertEquals(pools.get(1).get("name").asText(), pools.get(0).get("overflow_to").asText());
+        Summary s = ScenarioRunner.defaultRunner().run(twin.loaded(), RunControl.NONE);
+        double spot = s.metric("pools." + pools.get(0).get("name").asText() + ".completed");
+        double onDemand = s.metric("pools." + pools.get(1).get("name").asText() + ".completed");
+        // Two spot instances at a few percent utilization take nearly everything; on-demand sees only the overflow.
+        assertTrue(spot > 10 * onDemand, "spot " + spot + ", on-demand " + onDemand);
         meetsTargets(twin);
     }
 
