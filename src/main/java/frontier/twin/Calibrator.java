@@ -105,18 +105,8 @@ public final class Calibrator {
 
         // The period starts at the hour of the first request (a fitted profile is rotated to start there) and ends with the
         // last; a period of a day or more that ends within an hour of midnight runs to midnight, as bills come in days.
-        double first = obs.first(), last = obs.last();
-        long from, to;
-        if (last - first >= DAY) {
-            from = (long) (Math.floor(first / 3600) * 3600);
-            to = (long) Math.ceil(last + 1e-3);
-            long midnight = (long) (Math.ceil(to / DAY) * DAY);
-            if (midnight - to < 3600) to = midnight;
-        } else {
-            from = (long) Math.floor(first);
-            to = (long) Math.ceil(last + 1e-3);
-            if (to <= from) to = from + 1;
-        }
+        long[] period = period(obs);
+        long from = period[0], to = period[1];
         report.put("from", Instant.ofEpochSecond(from).toString());
         report.put("to", Instant.ofEpochSecond(to).toString());
         long requests = obs.arrivals.length;
@@ -346,6 +336,33 @@ public final class Calibrator {
 
     /** All endpoints together, as one stream of requests (their cost: everything the rules attribute). */
     public static final String ALL = "*";
+
+    /** The twin's period, {from, to} in epoch seconds (see {@link #calibrate}). */
+    private static long[] period(Observations obs) {
+        double first = obs.first(), last = obs.last();
+        if (last - first >= DAY) {
+            long from = (long) (Math.floor(first / 3600) * 3600);
+            long to = (long) Math.ceil(last + 1e-3);
+            long midnight = (long) (Math.ceil(to / DAY) * DAY);
+            return new long[] {from, midnight - to < 3600 ? midnight : to};
+        }
+        long from = (long) Math.floor(first);
+        long to = (long) Math.ceil(last + 1e-3);
+        return new long[] {from, Math.max(to, from + 1)};
+    }
+
+    /**
+     * The kinds of pool ({@code always_on}, {@code spot}, {@code serverless}) a twin of {@code endpoint} would
+     * have, in bill order: what {@link Options#first()} can choose among. Empty when the bill attributes no
+     * capacity to it.
+     */
+    public static List<String> poolKinds(Workspace ws, String endpoint) {
+        String e = endpoint(ws, endpoint);
+        Observations obs = Observations.read(ws, e);
+        long[] period = period(obs);
+        List<BilledResource> billed = ws.unitCosts().billedResources(e, period[0], period[1], UnitCostQuery.Figure.EFFECTIVE);
+        return BillCapacity.infer(billed, period[0], period[1], obs.arrivals.length).pools().stream().map(PoolPlan::kind).distinct().toList();
+    }
 
     private static String endpoint(Workspace ws, String asked) {
         List<String> endpoints = ws.requestLogs().endpoints();

@@ -94,6 +94,29 @@ class MakeTwinTest {
         assertTrue(p95.metric().startsWith("Observed p95 ") && p95.value().contains("(met ±10%)"), p95 + "");
     }
 
+    @Test
+    void asksWhichPoolComesFirstWhenTheBillShowsSeveralKinds(FxRobot robot) throws Exception {
+        // The demo's chat endpoint is billed on-demand and spot instances: the user is asked which takes requests first.
+        Button button = robot.lookup("#makeTwin").queryButton();
+        waitUntil(60, () -> unitCost.viewModel().dashboardProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> unitCost.viewModel().selectedEndpointProperty().set("chat"));
+        robot.clickOn(button);
+        waitUntil(60, () -> robot.lookup("#twinFirstDialog").tryQuery().isPresent());
+        javafx.scene.control.DialogPane pane = robot.lookup("#twinFirstDialog").query();
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> choice = (javafx.scene.control.ComboBox<String>) pane.lookup(".combo-box");
+        assertEquals(List.of(MakeTwin.kindLabel("always_on"), MakeTwin.kindLabel("spot")), choice.getItems(), "bill order, the default first");
+        assertEquals(MakeTwin.kindLabel("always_on"), choice.getValue());
+        robot.interact(() -> choice.setValue(MakeTwin.kindLabel("spot")));
+        robot.clickOn((javafx.scene.Node) pane.lookupButton(javafx.scene.control.ButtonType.OK));
+        waitUntil(120, () -> simulate.scenarioFileProperty().get() != null);
+        Path twin = simulate.scenarioFileProperty().get();
+        com.fasterxml.jackson.databind.JsonNode pools = new com.fasterxml.jackson.databind.ObjectMapper().readTree(twin.toFile()).get("pools");
+        assertEquals("spot", pools.get(0).get("type").asText(), "spot first, as chosen");
+        assertEquals(pools.get(1).get("name").asText(), pools.get(0).get("overflow_to").asText());
+    }
+
     private static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
     }
