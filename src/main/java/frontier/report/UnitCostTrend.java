@@ -26,10 +26,12 @@ public record UnitCostTrend(DailySeries series, Anomalies.Report anomalies, Fore
         double[] per1k = s.per1k();
         Anomalies.Report anomalies = null;
         long known = java.util.Arrays.stream(per1k).filter(v -> !Double.isNaN(v)).count();
-        if (known >= Anomalies.MIN_SCORED_DAYS) anomalies = Anomalies.flag(days, per1k);
-        else notes.add("anomalies need " + Anomalies.MIN_SCORED_DAYS + " days with requests; " + s.name() + " has " + known);
         double[] req = new double[days.length];
         for (int i = 0; i < req.length; i++) req[i] = s.requests()[i];
+        // Cost per 1,000 is a ratio of the day's request count: its counting noise is judged per day.
+        if (known >= Anomalies.MIN_SCORED_DAYS) anomalies = Anomalies.flag(days, per1k, req);
+        else notes.add("anomalies need " + Anomalies.MIN_SCORED_DAYS + " days with requests; " + s.name() + " has " + known);
+
         Forecast.Result cost = forecast("cost", days, s.cost(), horizon, level, notes);
         Forecast.Result requests = known == 0 ? null : forecast("requests", days, req, horizon, level, notes);
         Forecast.Result unit = known == 0 ? null : forecast("cost per 1,000 requests", days, per1k, horizon, level, notes);

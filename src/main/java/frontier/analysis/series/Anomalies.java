@@ -46,7 +46,8 @@ public final class Anomalies {
      * One day of the series.
      *
      * @param expected  trend-adjusted median of the day's window; NaN when the window has too few values
-     * @param score     (value − expected) / σ; NaN when the day has no value or no expected value
+     * @param score     (value − expected) / σ, or (value − expected) / (|expected| / √count) / σ for ratios of
+     *                  counts; NaN when the day has no value, no expected value or no count
      * @param flagged   |score| &gt; {@value #K}
      * @param direction UP or DOWN when flagged, else NONE
      */
@@ -58,7 +59,8 @@ public final class Anomalies {
      *
      * @param days        one entry per input day, in order
      * @param trendPerDay the Theil–Sen slope removed before taking medians (value units per day)
-     * @param sigma       the robust spread of residuals, 1.4826 · MAD; NaN when too few days were scored
+     * @param sigma       the robust spread of residuals (of scaled residuals for ratios of counts), 1.4826 · MAD;
+     *                    NaN when too few days were scored
      * @param notes       sentences for the user, e.g. why nothing could be scored
      */
     public record Report(List<Day> days, double trendPerDay, double sigma, List<String> notes) {
@@ -81,6 +83,27 @@ public final class Anomalies {
      *                           the one before, or a value is infinite
      */
     public static Report flag(LocalDate[] days, double[] values) {
+        return flag(days, values, null);
+    }
+
+    /**
+     * Scores a daily series of ratios whose denominator counts events, such as cost per 1,000 requests with
+     * {@code counts[i]} requests on day i. Counting noise makes a day's relative spread about 1/√count, so a
+     * quiet day (a weekend) varies more than a busy one; each residual is therefore divided by
+     * |expected| / √count before the robust spread is taken and the day scored, and a deviation is judged
+     * against what its own day's count allows. Days with a count of 0 (or no expected value) get no score.
+     * With {@code counts} null this is {@link #flag(LocalDate[], double[])}.
+     *
+     * @throws BadInputException as {@link #flag(LocalDate[], double[])}, or if counts differs in length or has a
+     *                           negative value
+     */
+    public static Report flag(LocalDate[] days, double[] values, double[] counts) {
+        if (counts != null) {
+            if (values == null || counts.length != values.length) {
+                throw new BadInputException("anomalies: " + (values == null ? 0 : values.length) + " values but " + counts.length + " counts");
+            }
+            for (double c : counts) if (!(c >= 0)) throw new BadInputException("anomalies: a count must be >= 0, got " + c);
+        }
         Series s = Series.of("anomalies", days, values);
         double slope = theilSenSlope(s.y());
         double[] y = s.y();
@@ -99,10 +122,21 @@ public final class Anomalies {
                 k = collectDeseasonalised(y, i, slope, effects, window);
                 effect = effects[i % 7];
             }
-            if (k >= MIN_NEIGHBOURS) {
-                expected[i] = effect + median(Arrays.copyOf(window, k));
-                if (!Double.isNaN(y[i])) residuals.add(y[i] - expected[i]);
+            if (k >= MIN_NEIGHBOURS) expected[i] = effect + median(Arrays.copyOf(window, k));
+        }
+        // Each day's noise scale: 1, or |expected| / √count for ratios of counts (see flag(days, values, counts)).
+        double[] scale = new double[t];
+        Arrays.fill(scale, 1);
+        if (counts != null) {
+            for (int j = 0; j < days.length; j++) {
+                int i = s.index(j);
+                scale[i] = counts[j] > 0 ? Math.abs(expected[i]) / Math.sqrt(counts[j]) : Double.NaN;
+                if (scale[i] == 0) scale[i] = Double.NaN;
             }
+        }
+        for (int i = 0; i < t; i++) {
+            double r = (y[i] - expected[i]) / scale[i];
+            if (!Double.isNaN(r)) residuals.add(r);
         }
         List<String> notes = new ArrayList<>();
         double sigma = Double.NaN;
@@ -111,7 +145,7 @@ public final class Anomalies {
             double med = median(r.clone());
             for (int i = 0; i < r.length; i++) r[i] = Math.abs(r[i] - med);
             // A perfectly regular series has MAD 0; a tiny floor keeps any real deviation from it finite and flagged.
-            double floor = 1e-9 * Math.max(medianAbs(y), Double.MIN_NORMAL);
+            double floor = counts != null ? 1e-9 : 1e-9 * Math.max(medianAbs(y), Double.MIN_NORMAL);
             sigma = Math.max(MAD_TO_SD * median(r), floor);
         } else {
             notes.add("Only " + residuals.size() + " days have enough neighbours for an expected value; at least "
@@ -120,15 +154,18 @@ public final class Anomalies {
         List<Day> out = new ArrayList<>();
         for (int j = 0; j < days.length; j++) {
             int i = s.index(j);
-            double score = (y[i] - expected[i]) / sigma;
+            double score = (y[i] - expected[i]) / scale[i] / sigma;
             boolean flagged = Math.abs(score) > K;
             Direction dir = !flagged ? Direction.NONE : score > 0 ? Direction.UP : Direction.DOWN;
             out.add(new Day(days[j], values[j], expected[i], score, flagged, dir));
         }
         long n = out.stream().filter(Day::flagged).count();
         if (!Double.isNaN(sigma)) {
-            notes.add(String.format(Locale.ROOT, "%d of %d days flagged (|x − expected| > %.1f × %.4g); trend %.4g per day removed.",
-                    n, days.length, K, sigma, slope));
+            notes.add(counts == null
+                    ? String.format(Locale.ROOT, "%d of %d days flagged (|x − expected| > %.1f × %.4g); trend %.4g per day removed.",
+                            n, days.length, K, sigma, slope)
+                    : String.format(Locale.ROOT, "%d of %d days flagged (|x − expected| > %.1f × %.4g × expected / √requests); trend %.4g"
+                            + " per day removed.", n, days.length, K, sigma, slope));
         }
         return new Report(out, slope, sigma, notes);
     }

@@ -278,7 +278,8 @@ public record UnitCostDashboard(SeriesBy by, String currency, List<Series> serie
         }
         LocalDate[] dates = points.stream().map(Point::date).toArray(LocalDate[]::new);
         double[] values = points.stream().mapToDouble(Point::per1k).toArray();
-        return new Series(key, name, points, Anomalies.flag(dates, values));
+        double[] requests = points.stream().mapToDouble(Point::requests).toArray();
+        return new Series(key, name, points, Anomalies.flag(dates, values, requests));
     }
 
     private static String emptyMessage(long charges, long requests, boolean attributed, UnitCostReport groups) {
