@@ -31,7 +31,8 @@ public final class FrontierCli implements Runnable {
         cl.setParameterExceptionHandler((ex, a) -> {
             err.println("frontier: " + ex.getMessage());
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-            err.println("Try 'frontier " + (ex.getCommandLine().getCommandName().equals("frontier") ? "" : ex.getCommandLine().getCommandName() + " ") + "--help'.");
+            // The whole command path ("frontier attribution add"), so the hint works for subcommands too.
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {

@@ -49,6 +49,16 @@ class FrontierCliTest {
     }
 
     @Test
+    void aMistypedOptionPointsToTheHelpOfItsOwnCommand() {
+        CliRun nested = cli("attribution", "add", "tag:team", "*", "--bogus");
+        assertEquals(2, nested.code());
+        assertTrue(nested.err().contains("Unknown option") && nested.err().contains("Try 'frontier attribution add --help'."), nested.err());
+        CliRun top = cli("--bogus");
+        assertTrue(top.err().contains("Try 'frontier --help'."), top.err());
+        assertTrue(cli("simulate", "--bogus", "x.json").err().contains("Try 'frontier simulate --help'."));
+    }
+
+    @Test
     void replicationsAddConfidenceHalfWidths() throws IOException {
         CliRun r = cli("simulate", scenario("{\"duration_s\": 1000}").toString(), "--json", "--replications", "4");
         JsonNode j = new ObjectMapper().readTree(r.out());
