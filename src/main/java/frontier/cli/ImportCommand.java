@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code frontier import FILE...}: billing exports into the workspace, one transaction per file. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Imports billing exports (FOCUS, AWS CUR legacy/2.0 incl. manifests, Azure EA/MCA, GCP BigQuery CSV/JSONL;",
-                "plain, .gz, .zip or Parquet) into the workspace. Each file is one transaction: all of it or nothing."})
+        description = {"Imports billing exports (FOCUS, AWS CUR legacy/2.0 incl. manifests, Azure EA/MCA, GCP BigQuery CSV/JSONL,",
+                "OCI cost reports; plain, .gz, .zip or Parquet) into the workspace. Each file is one transaction: all of it or nothing."})
 final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -40,7 +40,7 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspace = new WorkspaceOption();
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Insist on a format: focus, aws-cur, azure, gcp (default: detect).")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Insist on a format: focus, aws-cur, azure, gcp, oci (default: detect).")
     String format;
 
     @Option(names = "--azure-cost", paramLabel = "BASIS", description = "Azure exports: actual or amortized (default: from the file name, else actual).")
@@ -103,7 +103,7 @@ final class ImportCommand implements Callable<Integer> {
         BillingFormat f = null;
         if (format != null) {
             f = BillingFormat.fromCode(format);
-            if (f == null) throw new BadInputException("--format: expected one of focus, aws-cur, azure, gcp, got '" + format + "'");
+            if (f == null) throw new BadInputException("--format: expected one of focus, aws-cur, azure, gcp, oci, got '" + format + "'");
         }
         CostBasis b = null;
         if (azureCost != null) {

@@ -19,7 +19,10 @@ public enum BillingFormat {
             req("BillingCurrency", "billingcurrencycode", "billingcurrency", "currency"), req("SubscriptionId", "subscriptionid", "subscriptionguid")),
     GCP("gcp", "Google Cloud billing export (BigQuery CSV/JSONL)",
             req("billing_account_id", "billingaccountid"), req("usage_start_time", "usagestarttime"),
-            req("usage_end_time", "usageendtime"), req("cost", "cost"), req("currency", "currency"));
+            req("usage_end_time", "usageendtime"), req("cost", "cost"), req("currency", "currency")),
+    OCI("oci", "Oracle Cloud (OCI) cost report",
+            req("lineItem/intervalUsageStart", "lineitemintervalusagestart"), req("lineItem/intervalUsageEnd", "lineitemintervalusageend"),
+            req("cost/myCost", "costmycost"), req("cost/currencyCode", "costcurrencycode"), req("lineItem/tenantId", "lineitemtenantid"));
 
     /** A required column: its display name and the canonical names that satisfy it. */
     record Required(String display, String... canon) {

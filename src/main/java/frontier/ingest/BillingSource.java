@@ -472,6 +472,10 @@ public final class BillingSource implements AutoCloseable {
                     setFormat(found, "GCP BigQuery export (CSV)", CostBasis.BOTH);
                     mapper = new GcpMapper(c);
                 }
+                case OCI -> {
+                    setFormat(found, "OCI cost report", CostBasis.BOTH);
+                    mapper = new OciMapper(c);
+                }
             }
         }
 

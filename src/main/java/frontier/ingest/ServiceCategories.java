@@ -62,4 +62,22 @@ final class ServiceCategories {
             default -> null;
         };
     }
+
+    /**
+     * The OCI cost reports' {@code product/service} codes seen in the samples: as Oracle's own FOCUS export
+     * categorises them where it shows them (COMPUTE, NETWORK, BLOCK_STORAGE), the others after the nearest
+     * AWS service in the FOCUS converters' mapping (streaming like Kinesis/MSK: Analytics).
+     */
+    static String oci(String service) {
+        if (service == null) return null;
+        return switch (service) {
+            case "COMPUTE" -> "Compute";
+            case "BLOCK_STORAGE", "OBJECTSTORE" -> "Storage";
+            case "DATABASE", "MYSQL" -> "Databases";
+            case "NETWORK" -> "Networking";
+            case "TELEMETRY" -> "Management and Governance";
+            case "ORACLE_STREAMING_SERVICE" -> "Analytics";
+            default -> null;
+        };
+    }
 }

@@ -59,6 +59,36 @@ final class Tags {
         return c.isEmpty() ? null : c;
     }
 
+    private final Map<String, String> columnCache = new HashMap<>();
+
+    /**
+     * Tags written one column per key (OCI's {@code tags/KEY}): the non-empty cells of {@code columns}
+     * under the matching {@code keys}; null when every cell is empty. Cached on the cells' values.
+     */
+    String fromColumns(Row r, int[] columns, String[] keys) {
+        StringBuilder raw = null;
+        for (int i = 0; i < columns.length; i++) {
+            String v = r.get(columns[i]);
+            if (v == null) continue;
+            if (raw == null) raw = new StringBuilder();
+            raw.append(i).append(':').append(v.length()).append(':').append(v); // length-prefixed: unambiguous
+        }
+        if (raw == null) return null;
+        String k = raw.toString();
+        String c = columnCache.get(k);
+        if (c == null) {
+            Map<String, String> m = new TreeMap<>();
+            for (int i = 0; i < columns.length; i++) {
+                String v = r.get(columns[i]);
+                if (v != null) m.put(keys[i], v);
+            }
+            c = canonical(m);
+            if (columnCache.size() >= CACHE) columnCache.clear();
+            columnCache.put(k, c);
+        }
+        return c;
+    }
+
     private void remember(String raw, String canonical) {
         if (cache.size() >= CACHE) cache.clear();
         cache.put(raw, canonical);

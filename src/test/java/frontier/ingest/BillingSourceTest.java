@@ -209,12 +209,12 @@ class BillingSourceTest {
 
     @Test
     void unknownFormatListsEveryFormatTriedAndWhy() {
-        Path oci = Samples.billing("oci_cost_report_focus_converters.csv");
-        BadInputException e = assertThrows(BadInputException.class, () -> read(oci));
+        Path catalog = Samples.billing("focus_1.2_column_catalog.csv");
+        BadInputException e = assertThrows(BadInputException.class, () -> read(catalog));
         String m = e.getMessage();
         assertTrue(m.contains("unknown billing export format"), m);
         for (BillingFormat f : BillingFormat.values()) assertTrue(m.contains(f.label() + ": missing"), m);
-        assertTrue(m.contains("lineItem/referenceNo"), "shows the header it saw: " + m);
+        assertTrue(m.contains("the header has 9 columns: ColumnId, DisplayName"), "shows the header it saw: " + m);
     }
 
     @Test

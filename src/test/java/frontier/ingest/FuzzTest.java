@@ -40,7 +40,8 @@ class FuzzTest {
     @ParameterizedTest
     @ValueSource(strings = {"focus_1.0_sample_official_1000rows.csv", "focus_1.3_synthetic_aws_header_plus_3rows.csv",
         "aws_cur1_legacy_anonymized_focus_converters.csv", "aws_cur2_mock_keboola.csv", "azure_ea_actualcost_small.csv",
-        "azure_ea_amortizedcost_small.csv", "azure_ea_export_anonymized_focus_converters.csv", "gcp.jsonl", "gcp.csv"})
+        "azure_ea_amortizedcost_small.csv", "azure_ea_export_anonymized_focus_converters.csv", "gcp.jsonl", "gcp.csv",
+        "oci_cost_report_focus_converters.csv"})
     void mutatedExportsGiveChargesOrBadInput(String sample) throws IOException {
         String text;
         if (sample.equals("gcp.jsonl")) text = GCP;
@@ -64,7 +65,7 @@ class FuzzTest {
             } else {
                 Files.write(f, bytes);
             }
-            for (ReadOptions o : new ReadOptions[] {ReadOptions.DETECT, new ReadOptions(BillingFormat.values()[round % 4], CostBasis.AMORTIZED)}) {
+            for (ReadOptions o : new ReadOptions[] {ReadOptions.DETECT, new ReadOptions(BillingFormat.values()[round % BillingFormat.values().length], CostBasis.AMORTIZED)}) {
                 try (BillingSource s = BillingSource.open(f, o)) {
                     while (s.next() != null) {
                         // drain

@@ -284,4 +284,33 @@ class WorkspaceTest {
             assertEquals(java.util.Arrays.asList(null, "chat", "search"), byTeam.stream().map(r -> r.keys().getFirst()).toList());
         }
     }
+
+    @Test
+    void ociReportImportsInOneTransactionWithExactTotalsByServiceAndTag() throws IOException {
+        Path f = Samples.billing("oci_cost_report_focus_converters.csv");
+        try (Workspace ws = open()) {
+            ImportResult r = imp(ws, f, OverlapPolicy.REFUSE);
+            assertEquals("OCI cost report", r.record().format());
+            assertEquals(506, r.record().rows());
+            assertEquals(List.of("Oracle"), r.accounts().stream().map(AccountPeriod::provider).toList(), "one tenancy");
+            assertEquals(0, Samples.columnSum(f, "cost/myCost").compareTo(totalBilled(ws)));
+            Map<String, BigDecimal> byService = ws.costs(CostQuery.of(Dimension.SERVICE)).stream()
+                    .collect(Collectors.toMap(x -> x.keys().getFirst(), CostRow::billed));
+            assertEquals(0, new BigDecimal("1.340275542575400059").compareTo(byService.get("MYSQL")), "python/Decimal sum of the MYSQL rows");
+            List<CostRow> byCat = ws.costs(new CostQuery(List.of(Grouping.tag("Valtest.Cat")), null, null));
+            CostRow boots = byCat.stream().filter(x -> "boots".equals(x.keys().getFirst())).findFirst().orElseThrow();
+            assertEquals(74, boots.rows());
+            assertEquals(0, new BigDecimal("1.088888220304052466").compareTo(boots.billed()));
+        }
+        List<String> lines = Files.readAllLines(f);
+        String last = lines.getLast();
+        lines.add(last.replace(",USD,", ",,"));
+        Path bad = Files.write(dir.resolve("oci-bad-last-row.csv"), lines);
+        try (Workspace ws = Workspace.open(dir.resolve("oci-bad.sqlite"))) {
+            BadInputException e = assertThrows(BadInputException.class, () -> imp(ws, bad, OverlapPolicy.REFUSE));
+            assertTrue(e.getMessage().contains("line 508, column 20 (cost/currencyCode)"), e.getMessage());
+            assertEquals(0, ws.chargeCount(), "the 506 good rows are rolled back with the bad one");
+            assertTrue(ws.imports().isEmpty());
+        }
+    }
 }

@@ -159,7 +159,7 @@ public final class DataView implements WorkbenchView {
         Button open = new Button("Import file…");
         open.setId("importButton");
         open.setDefaultButton(true);
-        open.setTooltip(new Tooltip("A billing export (FOCUS, AWS CUR, Azure, GCP) or a request log whose columns are recognised;"
+        open.setTooltip(new Tooltip("A billing export (FOCUS, AWS CUR, Azure, GCP, OCI) or a request log whose columns are recognised;"
                 + " files can also be dropped here."));
         open.disableProperty().bind(vm.canImportProperty().not());
         open.setOnAction(e -> chooseFile());
@@ -261,7 +261,7 @@ public final class DataView implements WorkbenchView {
         t.getColumns().add(column("Accounts", ImportEntry::accounts, 135, false));
         t.getColumns().add(column("Imported (UTC)", r -> r.importedAt().toString().substring(0, 16).replace('T', ' '), 130, false));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        t.setPlaceholder(new Label("No data yet: import (or drop here) a FOCUS, AWS CUR, Azure or GCP export, or a request log."));
+        t.setPlaceholder(new Label("No data yet: import (or drop here) a FOCUS, AWS CUR, Azure, GCP or OCI export, or a request log."));
         t.setRowFactory(tv -> {
             var row = new javafx.scene.control.TableRow<ImportEntry>() {
                 @Override
