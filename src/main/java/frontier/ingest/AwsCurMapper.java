@@ -3,7 +3,6 @@ package frontier.ingest;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 
 /**
  * AWS Cost and Usage Report rows, legacy ({@code lineItem/UnblendedCost}) and CUR 2.0 / Data Exports
@@ -47,7 +46,6 @@ final class AwsCurMapper extends RowMapper {
     private final int[] tagColumns;
     private final String[] tagKeys;
     private final Tags tagParser = new Tags();
-    private final java.util.Map<String, String> tagCache = new java.util.HashMap<>();
 
     AwsCurMapper(Columns c) {
         start = new TimeColumn(c.find("lineitemusagestartdate"));
@@ -152,28 +150,7 @@ final class AwsCurMapper extends RowMapper {
 
     private String tags(Row r) {
         if (tagMap >= 0 && tagColumns.length == 0) return tagParser.fromObject(r, tagMap);
-        if (tagColumns.length == 0) return null;
-        StringBuilder key = new StringBuilder();
-        boolean any = false;
-        for (int i : tagColumns) {
-            String v = text(r, i);
-            if (v != null) any = true;
-            key.append(v == null ? "" : v).append('\u0001');
-        }
-        if (!any) return null;
-        String k = key.toString();
-        String c = tagCache.get(k);
-        if (c == null) {
-            TreeMap<String, String> m = new TreeMap<>();
-            for (int j = 0; j < tagColumns.length; j++) {
-                String v = text(r, tagColumns[j]);
-                if (v != null) m.put(tagKeys[j], v);
-            }
-            c = Tags.canonical(m);
-            if (tagCache.size() >= 4096) tagCache.clear();
-            tagCache.put(k, c);
-        }
-        return c;
+        return tagParser.fromColumns(r, tagColumns, tagKeys);
     }
 
     private BigDecimal effective(Row r, String t, BigDecimal billed, boolean reservationFee) {

@@ -62,7 +62,7 @@ final class Tags {
     private final Map<String, String> columnCache = new HashMap<>();
 
     /**
-     * Tags written one column per key (OCI's {@code tags/KEY}): the non-empty cells of {@code columns}
+     * Tags written one column per key (OCI's {@code tags/KEY}, AWS CUR's {@code resourceTags/KEY}): the non-empty cells of {@code columns}
      * under the matching {@code keys}; null when every cell is empty. Cached on the cells' values.
      */
     String fromColumns(Row r, int[] columns, String[] keys) {
