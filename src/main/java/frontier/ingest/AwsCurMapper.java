@@ -1,8 +1,6 @@
 package frontier.ingest;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * AWS Cost and Usage Report rows, legacy ({@code lineItem/UnblendedCost}) and CUR 2.0 / Data Exports
@@ -77,19 +75,9 @@ final class AwsCurMapper extends RowMapper {
         instanceType = c.find("productinstancetype");
         productMap = c.find("product");
         tagMap = c.find("resourcetags");
-        List<Integer> idx = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
-        List<String> names = c.names();
-        for (int i = 0; i < names.size(); i++) {
-            String n = names.get(i);
-            if (n.startsWith("resourceTags/")) keys.add(n.substring("resourceTags/".length()));
-            else if (n.startsWith("resource_tags_")) keys.add(n.substring("resource_tags_".length()));
-            else continue;
-            idx.add(i);
-            c.use(i);
-        }
-        tagColumns = idx.stream().mapToInt(Integer::intValue).toArray();
-        tagKeys = keys.toArray(String[]::new);
+        Tags.TagColumns tags = Tags.columnsWithPrefix(c, "resourceTags/", "resource_tags_");
+        tagColumns = tags.columns();
+        tagKeys = tags.keys();
     }
 
     @Override

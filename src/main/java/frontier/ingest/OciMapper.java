@@ -1,8 +1,6 @@
 package frontier.ingest;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Oracle Cloud Infrastructure cost reports (the OCI-format CSV, not OCI's FOCUS report): one row per
@@ -50,18 +48,9 @@ final class OciMapper extends RowMapper {
         quantity = c.find("usagebilledquantity");
         unit = c.find("costskuunitdescription", "costbillingunitreadable");
         correction = c.find("lineitemiscorrection");
-        List<Integer> idx = new ArrayList<>();
-        List<String> keys = new ArrayList<>();
-        List<String> names = c.names();
-        for (int i = 0; i < names.size(); i++) {
-            String n = names.get(i);
-            if (!n.regionMatches(true, 0, TAG_PREFIX, 0, TAG_PREFIX.length()) || n.length() == TAG_PREFIX.length()) continue;
-            idx.add(i);
-            keys.add(n.substring(TAG_PREFIX.length()));
-            c.use(i);
-        }
-        tagColumns = idx.stream().mapToInt(Integer::intValue).toArray();
-        tagKeys = keys.toArray(String[]::new);
+        Tags.TagColumns tags = Tags.columnsWithPrefix(c, TAG_PREFIX);
+        tagColumns = tags.columns();
+        tagKeys = tags.keys();
     }
 
     @Override

@@ -3,7 +3,9 @@ package frontier.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -57,6 +59,32 @@ final class Tags {
         }
         if (c == BAD) throw r.bad(column, "labels as a JSON array like [{\"key\":\"env\",\"value\":\"prod\"}]");
         return c.isEmpty() ? null : c;
+    }
+
+    /** Tag columns of a header: their indices and the tag key each holds. */
+    record TagColumns(int[] columns, String[] keys) {
+    }
+
+    /**
+     * The header's tag columns, one per key, named PREFIX + KEY for any of {@code prefixes} (case ignored;
+     * a column that is only the prefix is not a tag); each is marked used. For {@link #fromColumns}.
+     */
+    static TagColumns columnsWithPrefix(Columns c, String... prefixes) {
+        List<Integer> idx = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        List<String> names = c.names();
+        for (int i = 0; i < names.size(); i++) {
+            String n = names.get(i);
+            for (String p : prefixes) {
+                if (n.length() > p.length() && n.regionMatches(true, 0, p, 0, p.length())) {
+                    idx.add(i);
+                    keys.add(n.substring(p.length()));
+                    c.use(i);
+                    break;
+                }
+            }
+        }
+        return new TagColumns(idx.stream().mapToInt(Integer::intValue).toArray(), keys.toArray(String[]::new));
     }
 
     private final Map<String, String> columnCache = new HashMap<>();

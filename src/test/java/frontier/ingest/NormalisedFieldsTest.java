@@ -29,15 +29,16 @@ class NormalisedFieldsTest {
     @TempDir
     Path dir;
 
-    private static List<Charge> read(Path f) {
+    static List<Charge> read(Path f) {
         return BillingSourceTest.read(f).charges();
     }
 
-    private static void assertSameAmount(BigDecimal expected, BigDecimal actual) {
+    static void assertSameAmount(BigDecimal expected, BigDecimal actual) {
         assertEquals(0, expected.compareTo(actual), "expected " + expected.toPlainString() + ", got " + actual.toPlainString());
     }
 
-    private static BigDecimal sum(List<Charge> charges, java.util.function.Function<Charge, BigDecimal> f) {
+    /** Sum of a money field over the charges that have it. */
+    static BigDecimal sum(List<Charge> charges, java.util.function.Function<Charge, BigDecimal> f) {
         return charges.stream().map(f).filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 

@@ -35,15 +35,15 @@ class OciCostReportTest {
     Path dir;
 
     private static List<Charge> read(Path f) {
-        return BillingSourceTest.read(f).charges();
+        return NormalisedFieldsTest.read(f);
     }
 
     private static void assertSameAmount(BigDecimal expected, BigDecimal actual) {
-        assertEquals(0, expected.compareTo(actual), "expected " + expected.toPlainString() + ", got " + actual.toPlainString());
+        NormalisedFieldsTest.assertSameAmount(expected, actual);
     }
 
     private static BigDecimal sum(List<Charge> charges, java.util.function.Function<Charge, BigDecimal> f) {
-        return charges.stream().map(f).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return NormalisedFieldsTest.sum(charges, f);
     }
 
     @Test
