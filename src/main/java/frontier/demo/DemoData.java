@@ -60,10 +60,12 @@ import org.apache.commons.rng.UniformRandomProvider;
  *       pool, per hour, a request line and a compute line (GB-seconds of billed execution, by arrival hour);
  *       every line tagged with endpoint, model and team; and a few lines that are not inference (an S3
  *       bucket, data transfer out, a dev notebook instance left running over one weekend), tagged without an
- *       endpoint.</li>
+ *       endpoint; and one on-demand instance of the chat endpoint launched for a load test and forgotten for 30
+ *       hours ({@value #CANARY_NAME}, from 14 October 10:00 UTC), which serves none of the simulated traffic: the
+ *       unusual cost per 1,000 requests the Unit cost view rings.</li>
  * </ul>
- * The compute lines of a pool add up to the simulation's own cost of that pool (within the 10-decimal
- * rounding of each line). The same seed gives byte-identical files.
+ * The compute lines of a pool (the canary apart) add up to the simulation's own cost of that pool (within the
+ * 10-decimal rounding of each line). The same seed gives byte-identical files.
  */
 public final class DemoData {
     /** Wall-clock time of simulated time 0. */
@@ -76,6 +78,14 @@ public final class DemoData {
     /** Endpoints whose requests have no output tokens. */
     private static final Set<String> NO_OUTPUT_TOKENS = Set.of("embed");
     private static final String TEAM = "ml";
+    /**
+     * An on-demand instance of the chat endpoint launched for a load test and forgotten: billed with the chat
+     * endpoint's tags, serving none of the simulated traffic, from {@link #CANARY_FROM} for {@link #CANARY_HOURS}.
+     */
+    static final String CANARY_POOL = "chat-on-demand";
+    static final String CANARY_NAME = "chat-canary";
+    static final Instant CANARY_FROM = Instant.parse("2026-10-14T10:00:00Z");
+    static final int CANARY_HOURS = 30;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -134,6 +144,11 @@ public final class DemoData {
             } else {
                 JsonNode price = pools.get(i).get("price");
                 instanceLines(bill, p, price.get("instance_type").asText(), recorder.spans.get(p.name()), horizon, tags, start, seed);
+                if (p.name().equals(CANARY_POOL)) {
+                    double from = CANARY_FROM.getEpochSecond() - start;
+                    instanceHours(bill, p, price.get("instance_type").asText(), "i-0" + hex(seed, CANARY_NAME), CANARY_NAME, from,
+                            Math.min(horizon, from + CANARY_HOURS * 3600.0), tags, start);
+                }
             }
         }
         extraLines(bill, start, horizon, seed);
@@ -196,6 +211,15 @@ public final class DemoData {
 
     private static void instanceLines(FocusBill bill, Pools pool, String type, List<InstanceSpan> spans, double horizon, String tags,
                                       long start, long seed) {
+        for (InstanceSpan s : spans) {
+            instanceHours(bill, pool, type, "i-0" + hex(seed, pool.name() + "#" + s.serial()), pool.name() + "-" + s.serial(),
+                    Math.max(0, s.launchedS()), Math.min(horizon, s.stoppedS()), tags, start);
+        }
+    }
+
+    /** The hourly lines of one instance of {@code pool} alive from {@code fromS} to {@code toS} (simulated seconds). */
+    private static void instanceHours(FocusBill bill, Pools pool, String type, String id, String name, double fromS, double toS, String tags,
+                                      long start) {
         boolean spot = pool instanceof SpotPool;
         BigDecimal price = BigDecimal.valueOf(pool.price().usdPerHour());
         InstancePrice list = onDemand(type);
@@ -203,13 +227,9 @@ public final class DemoData {
         String sku = sku(type + "|" + (spot ? "spot" : "on_demand"));
         String description = "$" + price.toPlainString() + " per " + (spot ? "Spot" : "On Demand") + " Linux " + type + " Instance Hour";
         String zone = spot ? "us-east-1b" : "us-east-1a";
-        for (InstanceSpan s : spans) {
-            String id = "i-0" + hex(seed, pool.name() + "#" + s.serial());
-            forEachHour(Math.max(0, s.launchedS()), Math.min(horizon, s.stoppedS()), (hour, seconds) -> bill.add(new Line(
-                    start + hour * 3600L, start + (hour + 1) * 3600L, Account.INFERENCE, Service.EC2, zone, id, pool.name() + "-" + s.serial(),
-                    "Instance", sku, "Compute", details, spot ? "Dynamic" : "Standard", description, hours(seconds), "Hours", price,
-                    list.usdPerHour(), tags)));
-        }
+        forEachHour(fromS, toS, (hour, seconds) -> bill.add(new Line(start + hour * 3600L, start + (hour + 1) * 3600L, Account.INFERENCE,
+                Service.EC2, zone, id, name, "Instance", sku, "Compute", details, spot ? "Dynamic" : "Standard", description, hours(seconds),
+                "Hours", price, list.usdPerHour(), tags)));
     }
 
     private static void lambdaLines(FocusBill bill, ServerlessPool pool, Hourly use, String tags, long start) {

@@ -74,6 +74,23 @@ class DemoDataTest {
         return r -> r.get("ResourceName").equals(name) || r.get("ResourceName").matches(java.util.regex.Pattern.quote(name) + "-\\d+");
     }
 
+    /** The forgotten load-test instance of the chat endpoint: billed to chat, not part of the simulation. */
+    static Predicate<CSVRecord> canary() {
+        return r -> r.get("ResourceName").equals(DemoData.CANARY_NAME);
+    }
+
+    @Test
+    void theForgottenCanaryIsBilledToChatForItsThirtyHours() {
+        List<CSVRecord> canary = bill.stream().filter(canary()).toList();
+        assertEquals(DemoData.CANARY_HOURS, canary.size(), "one line per hour");
+        assertEquals("2026-10-14T10:00:00Z", canary.getFirst().get("ChargePeriodStart"));
+        assertEquals("2026-10-15T16:00:00Z", canary.getLast().get("ChargePeriodEnd"));
+        assertTrue(canary.stream().allMatch(r -> r.get("Tags").contains("\"endpoint\":\"chat\"") && r.get("PricingCategory").equals("Standard")));
+        double price = ((frontier.model.pool.AlwaysOnPool) scenario.pools().stream().filter(p -> p.name().equals(DemoData.CANARY_POOL))
+                .findFirst().orElseThrow()).price().usdPerHour();
+        assertEquals(DemoData.CANARY_HOURS * price, sum(canary()).doubleValue(), 1e-9);
+    }
+
     @Test
     void billedComputeOfEachPoolIsTheSimulatedCostOfThatPool() {
         for (Pools p : scenario.pools()) {
@@ -111,7 +128,7 @@ class DemoDataTest {
     void everyLineIsTaggedAndNonInferenceLinesHaveNoEndpoint() {
         for (CSVRecord r : bill) {
             String tags = r.get("Tags");
-            boolean compute = scenario.pools().stream().anyMatch(p -> pool(p.name()).test(r));
+            boolean compute = scenario.pools().stream().anyMatch(p -> pool(p.name()).test(r)) || canary().test(r);
             if (compute) {
                 assertTrue(tags.contains("\"endpoint\":") && tags.contains("\"model\":") && tags.contains("\"team\":\"ml\""), tags);
             } else {
@@ -218,13 +235,13 @@ class DemoDataTest {
             assertEquals(Set.of("spot", "serverless", "on_demand"), byModel.keySet());
 
             Map<String, BigDecimal> byEndpoint = totals(ws.costs(new CostQuery(List.of(Grouping.tag("endpoint")), null, null)));
-            assertEquals(sum(pool("chat-spot")).add(sum(pool("chat-on-demand"))), byEndpoint.get("chat"));
+            assertEquals(sum(pool("chat-spot")).add(sum(pool("chat-on-demand"))).add(sum(canary())), byEndpoint.get("chat"));
             assertEquals(sum(pool("embed-lambda")), byEndpoint.get("embed"));
             assertEquals(sum(x -> !x.get("Tags").contains("endpoint")), byEndpoint.get(null), "what attribution leaves out");
             BigDecimal compute = BigDecimal.ZERO;
             for (Pools p : scenario.pools()) compute = compute.add(BigDecimal.valueOf(sim().metric("cost_usd.by_pool." + p.name() + ".total")));
-            assertEquals(compute.doubleValue(), byEndpoint.get("chat").add(byEndpoint.get("embed")).doubleValue(), 1e-6,
-                    "attributed cost is the simulation's cost (lines rounded to 1e-10)");
+            assertEquals(compute.doubleValue(), byEndpoint.get("chat").add(byEndpoint.get("embed")).subtract(sum(canary())).doubleValue(), 1e-6,
+                    "attributed cost is the simulation's cost and the canary's (lines rounded to 1e-10)");
         }
     }
 
