@@ -32,10 +32,18 @@ public record UnitCostTrend(DailySeries series, Anomalies.Report anomalies, Fore
         if (known >= Anomalies.MIN_SCORED_DAYS) anomalies = Anomalies.flag(days, per1k, req);
         else notes.add("anomalies need " + Anomalies.MIN_SCORED_DAYS + " days with requests; " + s.name() + " has " + known);
 
-        Forecast.Result cost = forecast("cost", days, s.cost(), horizon, level, notes);
+        // The cost per 1,000 forecast is fitted with the unusual days at their expected value, so that one incident does
+        // not become part of the weekly pattern or the trend. (Cost and requests are left as they are: an unusual unit
+        // cost may come from either, and the rule does not say which.)
+        double[] unitCost = per1k;
+        if (anomalies != null && !anomalies.flagged().isEmpty()) {
+            unitCost = anomalies.withFlaggedAsExpected();
+            notes.add(anomalies.flagged().size() + " unusual day(s) enter the cost per 1,000 forecast at their expected value");
+        }
+        Forecast.Result costForecast = forecast("cost", days, s.cost(), horizon, level, notes);
         Forecast.Result requests = known == 0 ? null : forecast("requests", days, req, horizon, level, notes);
-        Forecast.Result unit = known == 0 ? null : forecast("cost per 1,000 requests", days, per1k, horizon, level, notes);
-        return new UnitCostTrend(s, anomalies, cost, requests, unit, List.copyOf(notes));
+        Forecast.Result unit = known == 0 ? null : forecast("cost per 1,000 requests", days, unitCost, horizon, level, notes);
+        return new UnitCostTrend(s, anomalies, costForecast, requests, unit, List.copyOf(notes));
     }
 
     private static Forecast.Result forecast(String what, LocalDate[] days, double[] v, int horizon, double level, List<String> notes) {

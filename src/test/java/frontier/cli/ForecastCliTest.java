@@ -79,6 +79,13 @@ class ForecastCliTest {
             if (dow == 3) wed = p.get("point").asDouble();
         }
         assertTrue(sat < 0.75 * wed, "saturday " + sat + " vs wednesday " + wed);
+        // The spike is fitted at its expected value: the spike's weekday in the forecast costs what other
+        // weekdays do ($48 / 24,000 requests = $2.00 per 1,000), not a share of the spike ($12 that day).
+        for (JsonNode p : j.get("forecast").get("cost_per_1k_requests").get("points")) {
+            if (LocalDate.parse(p.get("date").asText()).getDayOfWeek() == SPIKE.getDayOfWeek()) {
+                assertEquals(2.0, p.get("point").asDouble(), 0.02, p.toString());
+            }
+        }
 
         CliRun table = CliRun.of("forecast", "-w", ws, "--days", "90");
         assertEquals(0, table.code(), table.err());

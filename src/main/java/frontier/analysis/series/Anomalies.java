@@ -72,6 +72,15 @@ public final class Anomalies {
         public List<Day> flagged() {
             return days.stream().filter(Day::flagged).toList();
         }
+
+        /**
+         * The series with each flagged day's value replaced by its expected value (one value per day of the
+         * report, in its order): what to fit a forecast to, so that one unusual day does not become part of
+         * the weekly pattern or the trend.
+         */
+        public double[] withFlaggedAsExpected() {
+            return days.stream().mapToDouble(d -> d.flagged() ? d.expected() : d.value()).toArray();
+        }
     }
 
     /**

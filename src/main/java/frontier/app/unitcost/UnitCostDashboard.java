@@ -123,9 +123,12 @@ public record UnitCostDashboard(SeriesBy by, String currency, List<Series> serie
             return points.stream().mapToDouble(Point::per1k).toArray();
         }
 
-        /** Forecasts the series {@code horizonDays} ahead with {@value #LEVEL} prediction intervals (see {@link Forecast#of}). */
+        /**
+         * Forecasts the series {@code horizonDays} ahead with {@value #LEVEL} prediction intervals (see {@link Forecast#of}),
+         * fitted with the unusual days at their expected values.
+         */
         public Forecast.Result forecast(int horizonDays) {
-            return Forecast.of(dates(), values(), horizonDays, LEVEL);
+            return Forecast.of(dates(), anomalies.withFlaggedAsExpected(), horizonDays, LEVEL);
         }
     }
 
