@@ -62,10 +62,8 @@ public final class Calibrator {
      * @param replications replications the twin's run asks for; 0 = enough for about {@value #CHECK_REQUESTS} simulated
      *                     requests (2 to 30), so that small logs are not judged on a noisy percentile
      * @param seed         the twin's seed
-     */
-    /**
-     * @param first the pool kind ({@code always_on}, {@code spot} or {@code serverless}) that takes requests first when
-     *              the bill shows several pools; the others take its overflow in bill order. Null: bill order.
+     * @param first        the pool kind ({@code always_on}, {@code spot} or {@code serverless}) that takes requests first
+     *                     when the bill shows several pools; the others take its overflow in bill order. Null: bill order.
      */
     public record Options(String endpoint, boolean replay, int replications, long seed, String first) {
         /** The pool kinds {@code first} accepts. */

@@ -115,9 +115,9 @@ class ServerlessValidationTest {
                 int runs = (int) Math.max(50, Math.ceil(1e6 / (e.rate() * horizonS)));
                 double coldSum = 0;
                 double instSum = 0;
+                FleetSpec spec = new FleetSpec(new PoissonTraffic(e.rate()), List.of(pool), null, null,
+                        new RunSpec(horizonS, null, null, null, 1, 17L));
                 for (int k = 0; k < runs; k++) {
-                    FleetSpec spec = new FleetSpec(new PoissonTraffic(e.rate()), List.of(pool), null, null,
-                            new RunSpec(horizonS, null, null, null, 1, 17L));
                     RunResult r = ServingModel.run(spec, null, new RandomStreams(17, k), RunControl.NONE);
                     coldSum += r.metric("cold_starts.share_of_requests");
                     instSum += r.metric("pools.fn.instances.mean");

@@ -170,11 +170,9 @@ public final class Anomalies {
         }
         long n = out.stream().filter(Day::flagged).count();
         if (!Double.isNaN(sigma)) {
-            notes.add(counts == null
-                    ? String.format(Locale.ROOT, "%d of %d days flagged (|x − expected| > %.1f × %.4g); trend %.4g per day removed.",
-                            n, days.length, K, sigma, slope)
-                    : String.format(Locale.ROOT, "%d of %d days flagged (|x − expected| > %.1f × %.4g × expected / √requests); trend %.4g"
-                            + " per day removed.", n, days.length, K, sigma, slope));
+            String perDay = counts == null ? "" : " × expected / √requests";
+            notes.add(String.format(Locale.ROOT, "%d of %d days flagged (|x − expected| > %.1f × %.4g%s); trend %.4g per day removed.",
+                    n, days.length, K, sigma, perDay, slope));
         }
         return new Report(out, slope, sigma, notes);
     }
