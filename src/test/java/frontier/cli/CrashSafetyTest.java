@@ -62,13 +62,13 @@ class CrashSafetyTest {
                   "pool": { "name": "server", "servers": 1, "service": { "type": "exponential", "mean": 0.1 } },
                   "run": { "duration_s": 100, "warmup_s": 10, "replications": 1, "seed": 42 },
                   "sweep": {
-                    "parameters": [ { "path": "$.pool.servers", "range": { "from": 1, "to": 400, "step": 1 } } ],
+                    "parameters": [ { "path": "$.pool.servers", "range": { "from": 1, "to": 200, "step": 1 } } ],
                     "method": "grid", "replications_per_point": 1, "seed": 7
                   }
                 }
                 """);
         results = dir.resolve("results.json");
-        CliRun r = CliRun.of("sweep", sweep.toString(), "--objectives", "p99", "--threads", "1", "--out", results.toString());
+        CliRun r = CliRun.of("sweep", sweep.toString(), "--threads", "1", "--out", results.toString());
         assertEquals(0, r.code(), r.err());
     }
 
@@ -200,7 +200,7 @@ class CrashSafetyTest {
                 assertTrue(w.sweepResults(sweeps.getFirst().id()).startsWith("{"));
                 return (long) sweeps.getFirst().points();
             }
-        }, "sweep", results.toString(), "--objectives", "p99", "-w", "WS");
+        }, "sweep", results.toString(), "-w", "WS");
     }
 
     @Test
@@ -211,13 +211,6 @@ class CrashSafetyTest {
                 return w.chargeCount() + w.requestLogs().imports().getFirst().rows();
             }
         }, "demo", "--workspace", "WS");
-        // The temporary files the killed builds left are removed by the next build beside them.
-        Path trial = dir.resolve("demo-build/trial-0");
-        CliRun again = CliRun.of("demo", "--workspace", trial.resolve("ws.sqlite").toString());
-        assertEquals(0, again.code(), again.err());
-        try (var files = Files.list(trial)) {
-            List<String> left = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".building") || n.contains(".building-")).toList();
-            assertEquals(List.of(), left, "no temporary workspace is left behind");
-        }
+        // (The temporary files killed builds leave are removed by the next build: DemoWorkspaceTest.)
     }
 }
