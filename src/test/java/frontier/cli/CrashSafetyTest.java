@@ -51,9 +51,9 @@ class CrashSafetyTest {
     @BeforeAll
     static void inputs() throws IOException {
         bill = dir.resolve("cur.csv");
-        CurGenerator.write(bill, 150_000, 1);
+        CurGenerator.write(bill, 60_000, 1);
         log = dir.resolve("requests.csv");
-        BenchLogs.write(log, 300_000, 1);
+        BenchLogs.write(log, 120_000, 1);
         Path sweep = dir.resolve("sweep.json");
         Files.writeString(sweep, """
                 {
