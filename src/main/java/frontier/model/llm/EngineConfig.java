@@ -8,10 +8,12 @@ import frontier.sim.InvalidSpecException;
  * into chunks across iterations when {@code chunkedPrefill} (else a prompt is prefilled in one iteration
  * and must fit the budget), a KV cache of {@code kvCacheTokens} tokens in blocks of {@code blockSize},
  * and the fraction of each prompt served from the prefix cache ({@code prefixHitRatio}, rounded down to
- * whole blocks; hits are neither computed nor given new blocks: they share blocks already resident).
+ * whole blocks; hits are neither computed nor given new blocks: they share blocks already resident), or
+ * a prefix of {@code sharedPrefixTokens} that every prompt shares (a system prompt; the larger of the two
+ * applies).
  */
 public record EngineConfig(int maxNumSeqs, int maxNumBatchedTokens, boolean chunkedPrefill, long kvCacheTokens,
-                           int blockSize, double prefixHitRatio) {
+                           int blockSize, double prefixHitRatio, int sharedPrefixTokens) {
     /** vLLM's default KV block size. */
     public static final int DEFAULT_BLOCK_SIZE = 16;
 
@@ -21,11 +23,12 @@ public record EngineConfig(int maxNumSeqs, int maxNumBatchedTokens, boolean chun
         if (blockSize < 1) throw new InvalidSpecException("block_size", "expected >= 1, got " + blockSize);
         if (kvCacheTokens < blockSize) throw new InvalidSpecException("kv_cache_tokens", "expected at least one block (" + blockSize + " tokens), got " + kvCacheTokens);
         if (!(prefixHitRatio >= 0 && prefixHitRatio < 1)) throw new InvalidSpecException("prefix_hit_ratio", "expected 0 <= ratio < 1, got " + prefixHitRatio);
+        if (sharedPrefixTokens < 0) throw new InvalidSpecException("shared_prefix_tokens", "expected >= 0, got " + sharedPrefixTokens);
     }
 
     /** vLLM V1's online-serving shape: chunked prefill, 16-token blocks, no prefix hits. */
     public static EngineConfig of(int maxNumSeqs, int maxNumBatchedTokens, long kvCacheTokens) {
-        return new EngineConfig(maxNumSeqs, maxNumBatchedTokens, true, kvCacheTokens, DEFAULT_BLOCK_SIZE, 0);
+        return new EngineConfig(maxNumSeqs, maxNumBatchedTokens, true, kvCacheTokens, DEFAULT_BLOCK_SIZE, 0, 0);
     }
 
     public long kvBlocks() {
@@ -33,11 +36,15 @@ public record EngineConfig(int maxNumSeqs, int maxNumBatchedTokens, boolean chun
     }
 
     public EngineConfig withPrefixHitRatio(double ratio) {
-        return new EngineConfig(maxNumSeqs, maxNumBatchedTokens, chunkedPrefill, kvCacheTokens, blockSize, ratio);
+        return new EngineConfig(maxNumSeqs, maxNumBatchedTokens, chunkedPrefill, kvCacheTokens, blockSize, ratio, sharedPrefixTokens);
+    }
+
+    public EngineConfig withSharedPrefixTokens(int tokens) {
+        return new EngineConfig(maxNumSeqs, maxNumBatchedTokens, chunkedPrefill, kvCacheTokens, blockSize, prefixHitRatio, tokens);
     }
 
     public EngineConfig withKvCacheTokens(long tokens) {
-        return new EngineConfig(maxNumSeqs, maxNumBatchedTokens, chunkedPrefill, tokens, blockSize, prefixHitRatio);
+        return new EngineConfig(maxNumSeqs, maxNumBatchedTokens, chunkedPrefill, tokens, blockSize, prefixHitRatio, sharedPrefixTokens);
     }
 
     /**

@@ -78,7 +78,7 @@ class LlmEngineTest {
 
     @Test
     void withoutChunkedPrefillAPromptRunsWholeInOneIteration() {
-        EngineConfig whole = new EngineConfig(8, 4096, false, 100_000, 16, 0);
+        EngineConfig whole = new EngineConfig(8, 4096, false, 100_000, 16, 0, 0);
         LlmResult r = run(whole, LlmWorkload.replay(new double[] {0}, new int[] {3000}, new int[] {1}));
         assertEquals(0.010 + 2e-5 * 3000 + 1e-6 * 3000, r.requestTtft()[0], 1e-12);
         assertEquals(1, r.iterations());
