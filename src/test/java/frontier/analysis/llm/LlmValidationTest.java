@@ -47,27 +47,39 @@ class LlmValidationTest {
         return sb.toString();
     }
 
-    @Test
-    void codeLlamaOnH100FittedOnTheSynchronousLevelsPredictsTheConstantRateLevels() {
-        List<ProfileFit.Input> fit = new ArrayList<>();
-        List<BenchmarkLevel> chunk64 = guidellm("jan20-codellama-prefill-1");
-        List<BenchmarkLevel> chunk4096 = guidellm("jan20-prefill-llama7b-tp1-1");
-        fit.add(new ProfileFit.Input(level(chunk64, "0"), guidellmConfig("jan20-codellama-prefill-1")));
-        fit.add(new ProfileFit.Input(level(chunk4096, "0"), guidellmConfig("jan20-prefill-llama7b-tp1-1")));
-        ProfileFit.Result r = ProfileFit.fit(fit, "h100-codellama34b-tp1", "test", "2026-01-20");
+    static List<LevelComparison.Row> fitSynchronousPredictRest(String experiment) {
+        List<BenchmarkLevel> levels = guidellm(experiment);
+        EngineConfig config = guidellmConfig(experiment);
+        ProfileFit.Result r = ProfileFit.fit(List.of(level(levels, "0")), config, "h100-codellama34b-tp1", "test", "2026-01-20");
         IterationProfile p = r.profile();
-        System.out.println(String.format(Locale.ROOT, "fitted a=%.3f ms b=%.5f ms/token c=%.4f ms/seq d=%.6f ms/ktoken overhead=%.1f ms residual cv=%.3f rms log error %.3f (%d evaluations)",
-                p.a() * 1e3, p.b() * 1e3, p.c() * 1e3, p.d() * 1e6, p.requestOverhead() * 1e3, r.residualCv(), r.rmsLogError(), r.evaluations()));
-        System.out.println(table("fitted levels", r.fitted()));
+        System.out.println(String.format(Locale.ROOT, "%s: a=%.3f ms b=%.5f ms/token c=%.4f ms/seq d=%.6f ms/ktoken overhead=%.1f ms",
+                experiment, p.a() * 1e3, p.b() * 1e3, p.c() * 1e3, p.d() * 1e6, p.requestOverhead() * 1e3));
+        System.out.println(table("fitted (synchronous)", r.fitted()));
         List<LevelComparison.Row> predicted = new ArrayList<>();
-        for (String exp : List.of("jan20-codellama-prefill-1", "jan20-prefill-llama7b-tp1-1")) {
-            for (BenchmarkLevel l : guidellm(exp)) {
-                if (l.label().equals("0")) continue;
-                predicted.add(LevelComparison.compare(l, guidellmConfig(exp), p, 1, 7));
-            }
+        for (BenchmarkLevel l : levels) {
+            if (!l.label().equals("0")) predicted.add(LevelComparison.compare(l, config, p, 1, 7));
         }
-        System.out.println(table("predicted levels (codellama-prefill-1: budget 64; prefill-llama7b: budget 4096; level 1 = all at once)", predicted));
-        assertTrue(!predicted.isEmpty());
+        System.out.println(table("predicted (level 1 = all at once)", predicted));
+        return predicted;
+    }
+
+    @Test
+    void codeLlamaWithA64TokenBudgetFittedOnTheSynchronousLevelPredictsEveryOtherLevel() {
+        // Target of issue 12: means within 10%, p99 within 15%, saturation within 15%. 40 requests per level.
+        for (LevelComparison.Row r : fitSynchronousPredictRest("jan20-codellama-prefill-1")) {
+            assertTrue(r.maxAbsMeanError() <= 0.10, r.label() + ": mean error " + r.maxAbsMeanError());
+            assertTrue(r.maxAbsP99Error() <= 0.15, r.label() + ": p99 error " + r.maxAbsP99Error());
+            assertTrue(Math.abs(r.error(6)) <= 0.15, r.label() + ": completion rate error " + r.error(6));
+        }
+    }
+
+    @Test
+    void codeLlamaWithA4096TokenBudgetIsReportedNotPassed() {
+        // The targets are missed here (docs/validation.md); the test records the figures and checks only that
+        // the prediction is of the right order, so a regression that breaks the model still fails.
+        for (LevelComparison.Row r : fitSynchronousPredictRest("jan20-prefill-llama7b-tp1-1")) {
+            assertTrue(r.maxAbsMeanError() < 5, r.label() + ": mean error " + r.maxAbsMeanError());
+        }
     }
 
     static BenchmarkLevel level(List<BenchmarkLevel> levels, String label) {
@@ -90,6 +102,8 @@ class LlmValidationTest {
         List<LevelComparison.Row> predicted = new ArrayList<>();
         for (BenchmarkLevel l : levels.subList(3, levels.size())) predicted.add(LevelComparison.compare(l, config, p, 1, 7));
         System.out.println(table("predicted levels", predicted));
-        assertTrue(!predicted.isEmpty());
+        // Hardware and server flags of this sample are not documented (SOURCES.md: shape checks only); the
+        // KV cache is taken as unlimited, so the KV-bound knee cannot be predicted. Figures in docs/validation.md.
+        for (LevelComparison.Row row : predicted) assertTrue(Math.abs(row.error(6)) < 0.5, row.label() + ": completion rate " + row.error(6));
     }
 }
