@@ -2,6 +2,7 @@ package frontier.ingest.logs;
 
 import frontier.ingest.Columns;
 import frontier.ingest.CsvParser;
+import frontier.ingest.InputLimits;
 import frontier.sim.BadInputException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -18,9 +19,9 @@ final class CsvRecords extends Records {
     private final boolean[] excluded;
     private final StringBuilder attrs = new StringBuilder(256);
 
-    CsvRecords(Reader in, String file) {
+    CsvRecords(Reader in, String file, InputLimits limits) {
         super(file);
-        csv = new CsvParser(in, file);
+        csv = new CsvParser(in, file, limits);
         if (!csv.next()) throw new BadInputException(file + ": the file is empty; expected a header line of column names");
         header = header(csv.record());
         for (int i = 0; i < header.size(); i++) exact.putIfAbsent(header.get(i), i);

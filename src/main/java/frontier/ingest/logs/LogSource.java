@@ -2,6 +2,8 @@ package frontier.ingest.logs;
 
 import frontier.ingest.CountingInputStream;
 import frontier.ingest.InputFiles;
+import frontier.ingest.InputLimits;
+import frontier.ingest.LineLimitReader;
 import frontier.ingest.logs.Records.Field;
 import frontier.sim.BadInputException;
 import java.io.BufferedInputStream;
@@ -67,6 +69,7 @@ public final class LogSource implements AutoCloseable {
     private long badRows;
     private String firstBad;
     private long skippedSpans;
+    private long returned;
     private boolean offsetChecked;
 
     private LogSource(Path file, long totalBytes) {
@@ -124,11 +127,12 @@ public final class LogSource implements AutoCloseable {
                                 + (firstLine.length() > 80 ? firstLine.substring(0, 80) + "…" : firstLine) + "')";
                     });
         }
+        InputLimits limits = options.limits();
         records = switch (layout) {
-            case CSV -> new CsvRecords(reader, name);
-            case JSONL, OTEL_SPANS -> new JsonRecords(reader, name);
-            case TORCHSERVE -> new TorchServeRecords(reader, name);
-            case PER_MINUTE -> new PerMinuteRecords(reader, name, dayOffset());
+            case CSV -> new CsvRecords(reader, name, limits);
+            case JSONL, OTEL_SPANS -> new JsonRecords(reader, name, limits);
+            case TORCHSERVE -> new TorchServeRecords(new BufferedReader(new LineLimitReader(reader, name, limits), 1 << 16), name);
+            case PER_MINUTE -> new PerMinuteRecords(reader, name, dayOffset(), limits);
         };
         pending = records.next();
         if (preset == null) {
@@ -326,7 +330,9 @@ public final class LogSource implements AutoCloseable {
                 continue;
             }
             try {
-                return convert();
+                LogRequest r = convert();
+                returned++;
+                return r;
             } catch (BadInputException e) {
                 if (++badRows > skipBadRows) {
                     throw badRows > 1 ? new BadInputException(e.getMessage() + " (after skipping " + (badRows - 1) + " bad rows)", e) : e;
@@ -350,6 +356,10 @@ public final class LogSource implements AutoCloseable {
         notes.addAll(records.notes());
         if (skippedSpans > 0) notes.add(String.format(Locale.ROOT, "skipped %,d spans without gen_ai attributes (not model calls)", skippedSpans));
         if (badRows > 0) notes.add(String.format(Locale.ROOT, "skipped %,d bad row%s; the first: %s", badRows, badRows == 1 ? "" : "s", firstBad));
+        if (returned == 0) {
+            // Refused rather than stored: an empty import would pass for days without traffic (docs/formats.md, Decisions).
+            throw new BadInputException(name + ": no requests to import" + (notes.isEmpty() ? " (the file has no data rows)" : " (" + String.join("; ", notes) + ")"));
+        }
     }
 
     private LogRequest convert() {
@@ -361,7 +371,9 @@ public final class LogSource implements AutoCloseable {
             String v = records.text(latency);
             if (v != null) {
                 double d = Times.number(strip(v));
-                if (!(d >= 0)) throw bad(latency, v, "a duration >= 0 in " + mapping.latencyUnit().code());
+                if (!(d >= 0) || d * latencyMillis > Times.MAX_LATENCY_MS) {
+                    throw bad(latency, v, "a duration from 0 to 1 day in " + mapping.latencyUnit().code());
+                }
                 lat = d * latencyMillis;
             }
         } else if (end != null) {
@@ -369,6 +381,7 @@ public final class LogSource implements AutoCloseable {
             if (v != null) {
                 lat = (time(end, v) - t) * 1000;
                 if (lat < 0) throw bad(end, v, "an end time not before the start ('" + tv + "')");
+                if (lat > Times.MAX_LATENCY_MS) throw bad(end, v, "an end time at most 1 day after the start ('" + tv + "')");
             }
         }
         if (mapping.timestampIsEnd()) {
@@ -389,7 +402,10 @@ public final class LogSource implements AutoCloseable {
             case EPOCH_NS -> Times.nanos(s);
             default -> Times.number(s) * kind.seconds() + startEpoch;
         };
-        if (!(t >= Times.MIN && t <= Times.MAX)) throw bad(f, v, expectedTime());
+        if (Double.isNaN(t)) throw bad(f, v, expectedTime());
+        boolean inWindow = kind.relative() ? t - startEpoch >= 0 && t - startEpoch <= Times.MAX_OFFSET
+                : t >= Times.EARLIEST && t <= Times.LATEST;
+        if (!inWindow) throw bad(f, v, expectedTime());
         if (kind == TimeKind.ISO && !offsetChecked && !Times.hasOffset(s)) {
             offsetChecked = true;
             notes.add("timestamps without a UTC offset (e.g. '" + s + "') were read as UTC");
@@ -401,7 +417,7 @@ public final class LogSource implements AutoCloseable {
         return switch (kind) {
             case ISO -> "an ISO-8601 date-time such as 2024-05-01T12:00:00.250Z or 2024-05-01 12:00:00 (timestamp_kind iso)";
             default -> "a number: " + kind.description() + " (timestamp_kind " + kind.code() + ")";
-        } + " between the years 1 and 9999";
+        } + (kind.relative() ? " from 0 to 100 years" : " from 2000-01-01 to 2100-01-01");
     }
 
     private long tokens(Field f) {
@@ -409,7 +425,7 @@ public final class LogSource implements AutoCloseable {
         String v = records.text(f);
         if (v == null) return LogRequest.NO_TOKENS;
         long n = Times.count(strip(v));
-        if (n < 0) throw bad(f, v, "a whole number of tokens >= 0");
+        if (n < 0 || n > Times.MAX_TOKENS) throw bad(f, v, "a whole number of tokens from 0 to 10^9");
         return n;
     }
 
