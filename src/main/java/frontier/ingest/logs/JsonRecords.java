@@ -241,6 +241,15 @@ final class JsonRecords extends Records {
         return null;
     }
 
+    /** True if the field has no value of its own in the current record but is an object (flattened to "key.…" keys). */
+    boolean isObject(Field f) {
+        for (String k : f.keys()) {
+            String prefix = k + ".";
+            for (String key : current.keySet()) if (key.startsWith(prefix)) return true;
+        }
+        return false;
+    }
+
     @Override
     long line() {
         return line;

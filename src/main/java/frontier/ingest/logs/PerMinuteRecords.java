@@ -84,6 +84,11 @@ final class PerMinuteRecords extends Records {
     }
 
     @Override
+    List<Integer> copies(Field f) {
+        return csv.copies(f);
+    }
+
+    @Override
     boolean next() {
         while (remaining == 0) {
             if (!haveRow || ++minute >= minuteColumn.length) {
