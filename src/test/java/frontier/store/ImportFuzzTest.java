@@ -40,17 +40,22 @@ import org.junit.jupiter.api.io.TempDir;
  * bit flips, truncation, a duplicated or removed column, huge fields (beyond the limit), absurd dates and numbers,
  * control bytes, byte-order marks, spreadsheet formula prefixes, character-level edits, gzip (whole or cut).
  * Seeded and reproducible: a failure names the case's seed and keeps the mutant. The number of cases is
- * {@code -Dfuzz.cases} per kind (default 150, a few seconds; docs/reliability.md gives the longer run).
+ * {@code -Dfuzz.cases} per kind (default 100, about ten seconds on a loaded 2-core machine, most of it SQLite's commits; docs/reliability.md gives the longer run); real samples
+ * are cut to their first {@code -Dfuzz.sampleLines} lines (default 60).
  */
 class ImportFuzzTest {
-    private static final int CASES = Integer.getInteger("fuzz.cases", 150);
+    private static final int CASES = Integer.getInteger("fuzz.cases", 100);
     private static final long SEED = Long.getLong("fuzz.seed", 20_250_901L);
+    private static final boolean VERBOSE = Boolean.getBoolean("fuzz.verbose");
     private static final Path SEEDS = Path.of("src/test/resources/fuzz");
     private static final Path SAMPLES = Path.of(System.getProperty("frontier.samples", "../shared/samples"));
     /** Small limits for half the cases, so that huge-field mutations meet them cheaply; the other half use the defaults. */
     private static final InputLimits SMALL = new InputLimits(4096, 16384);
     /** A mutated per-minute count can ask for 10^9 valid requests: stop (and roll back) a case past this many rows. */
     private static final long ROW_BUDGET = 100_000;
+
+    /** Lines of a real sample used as a seed (its header and first rows): enough for every code path, cheap to import. */
+    private static final int SAMPLE_LINES = Integer.getInteger("fuzz.sampleLines", 60);
 
     @TempDir
     Path dir;
@@ -73,6 +78,7 @@ class ImportFuzzTest {
                 Path f = mutant(s, seed, i);
                 ReadOptions options = (seed & 1) == 0 ? ReadOptions.DETECT.withLimits(SMALL) : ReadOptions.DETECT;
                 long[] before = {ws.chargeCount(), ws.imports().size()};
+                long t0 = System.nanoTime();
                 Outcome o = check(s, seed, f, () -> {
                     ImportResult r = ws.importFile(f, options, OverlapPolicy.KEEP_BOTH, budget());
                     assertEquals(readAll(f, options), r.record().rows(), "every row the reader yields is stored");
@@ -82,6 +88,7 @@ class ImportFuzzTest {
                 });
                 assertEquals(before[0], ws.chargeCount(), () -> s.name() + " seed " + seed + ": charges changed");
                 assertEquals(before[1], ws.imports().size(), () -> s.name() + " seed " + seed + ": imports changed");
+                if (VERBOSE) System.out.printf(Locale.ROOT, "%s %s %.1f ms%n", f.getFileName(), o, (System.nanoTime() - t0) / 1e6);
                 outcomes[o.ordinal()]++;
             }
         }
@@ -105,6 +112,7 @@ class ImportFuzzTest {
                     default -> new LogReadOptions(null, Map.of(), null, 2);
                 };
                 long[] before = {logs.requestCount(), logs.imports().size()};
+                long t0 = System.nanoTime();
                 Outcome o = check(s, seed, f, () -> {
                     LogImportResult r = logs.importFile(f, options, false, budget());
                     assertEquals(readAllRequests(f, options), r.record().rows(), "every request the reader yields is stored");
@@ -113,6 +121,7 @@ class ImportFuzzTest {
                 });
                 assertEquals(before[0], logs.requestCount(), () -> s.name() + " seed " + seed + ": requests changed");
                 assertEquals(before[1], logs.imports().size(), () -> s.name() + " seed " + seed + ": imports changed");
+                if (VERBOSE) System.out.printf(Locale.ROOT, "%s %s %.1f ms%n", f.getFileName(), o, (System.nanoTime() - t0) / 1e6);
                 outcomes[o.ordinal()]++;
             }
         }
@@ -189,13 +198,20 @@ class ImportFuzzTest {
             try (Stream<Path> files = Files.list(real)) {
                 for (Path p : files.sorted().toList()) {
                     String n = p.getFileName().toString();
-                    if (sampleFilter.test(n) && Files.size(p) < (2 << 20)) out.add(new Seed(n, Files.readAllBytes(p)));
+                    if (sampleFilter.test(n)) out.add(new Seed(n, head(p, SAMPLE_LINES)));
                 }
             }
         } else {
             System.out.println("ImportFuzzTest: skipped the real samples (" + real.toAbsolutePath() + " not found); fuzzing the vendored seeds only");
         }
         return out;
+    }
+
+    private static byte[] head(Path p, int lines) throws IOException {
+        byte[] all = Files.readAllBytes(p);
+        int n = 0;
+        for (int i = 0; i < all.length; i++) if (all[i] == '\n' && ++n == lines) return Arrays.copyOf(all, i + 1);
+        return all;
     }
 
     /** Writes the mutant of {@code s} for {@code seed}. */
@@ -208,7 +224,8 @@ class ImportFuzzTest {
             bytes = gzip(bytes);
             if (r.nextInt(4) == 0) bytes = Arrays.copyOf(bytes, 1 + r.nextInt(bytes.length));
         }
-        Path f = dir.resolve("case-" + index + "-" + s.name().replaceAll("[^A-Za-z0-9._-]", "_") + ext + (gz ? ".gz" : ""));
+        String base = s.name().replaceAll("[^A-Za-z0-9._-]", "_");
+        Path f = dir.resolve("case-" + index + "-" + (base.endsWith(ext) ? base : base + ext) + (gz ? ".gz" : ""));
         try {
             Files.write(f, bytes);
         } catch (IOException e) {
