@@ -7,7 +7,6 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
-import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import javafx.stage.Window;
@@ -20,9 +19,6 @@ import javafx.stage.Window;
  * picks round tick values. What is drawn where stays with each chart.
  */
 public final class CanvasPlot {
-    private static final Color GRID = Color.web("#eceff3");
-    private static final Color AXIS = Color.web("#9aa3ad");
-
     private final Canvas canvas = new Canvas();
     private final Pane pane = new Pane(canvas);
     private final Tooltip tooltip = new Tooltip();
@@ -78,12 +74,12 @@ public final class CanvasPlot {
         }
     }
 
-    /** The canvas cleared to white for a new drawing, or null while it has no area to draw on. */
+    /** The canvas cleared to the theme's background for a new drawing, or null while it has no area to draw on. */
     public GraphicsContext clear() {
         double w = canvas.getWidth(), h = canvas.getHeight();
         if (w <= 0 || h <= 0) return null;
         GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Color.WHITE);
+        g.setFill(Palette.current().background());
         g.fillRect(0, 0, w, h);
         return g;
     }
@@ -100,7 +96,7 @@ public final class CanvasPlot {
 
     /** The thin grey frame around the plot area. */
     public void frame(GraphicsContext g) {
-        g.setStroke(AXIS);
+        g.setStroke(Palette.current().axis());
         g.setLineWidth(1);
         g.strokeRect(left + 0.5, top + 0.5, plotWidth(), plotHeight());
     }
@@ -109,9 +105,9 @@ public final class CanvasPlot {
     public void xTick(GraphicsContext g, double px, String label) {
         double bottomY = top + plotHeight();
         g.setLineWidth(1);
-        g.setStroke(GRID);
+        g.setStroke(Palette.current().grid());
         g.strokeLine(px, top, px, bottomY);
-        g.setStroke(AXIS);
+        g.setStroke(Palette.current().axis());
         g.strokeLine(px, bottomY, px, bottomY + 5);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
@@ -121,9 +117,9 @@ public final class CanvasPlot {
     /** A horizontal grid line across the plot area at y = {@code py}, its tick mark left of it and {@code label} right-aligned there. */
     public void yTick(GraphicsContext g, double py, String label) {
         g.setLineWidth(1);
-        g.setStroke(GRID);
+        g.setStroke(Palette.current().grid());
         g.strokeLine(left, py, left + plotWidth(), py);
-        g.setStroke(AXIS);
+        g.setStroke(Palette.current().axis());
         g.strokeLine(left - 5, py, left, py);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);

@@ -15,6 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
+import javafx.application.HostServices;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.FileChooser;
+import javafx.stage.WindowEvent;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -44,11 +50,23 @@ public final class FrontierApp extends Application {
         CostsView costs = new CostsView(billing);
         UnitCostView unitCost = new UnitCostView(billing);
         SimulateView simulateView = new SimulateView(simulate);
-        MainWindow window = new MainWindow(List.of(simulateView, new ExploreView(explore), data, costs, unitCost));
+        ExploreView exploreView = new ExploreView(explore);
+        MainWindow window = new MainWindow(List.of(simulateView, exploreView, data, costs, unitCost));
         MakeTwin.install(unitCost, billing, simulate, window, simulateView, MakeTwin.twinsDir());
+        Settings settings = Settings.standard();
+        window.setTheme(settings.theme());
+        AppMenus menus = menus(window, simulateView, simulate, exploreView, data, stage, getHostServices());
+        window.setMenuBar(menus.build(theme -> {
+            window.setTheme(theme);
+            settings.setTheme(theme);
+        }, () -> {
+            stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
+            stage.close();
+        }));
         stage.setTitle("Frontier");
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setScene(window.createScene(Math.min(1320, screen.getWidth()), Math.min(840, screen.getHeight())));
+        menus.installExtraShortcuts(stage.getScene());
         stage.setOnCloseRequest(e -> {
             simulate.cancel();
             explore.cancel();
@@ -73,6 +91,56 @@ public final class FrontierApp extends Application {
         data.viewModel().createDemoIfEmpty(() -> {
             if (showViews) window.show(then);
         });
+    }
+
+    /** The menu bar's commands: what the views' buttons do, and the standard actions per view. */
+    static AppMenus menus(MainWindow window, SimulateView simulateView, SimulateViewModel sim, ExploreView exploreView, DataView data, Stage stage,
+                          HostServices host) {
+        AppMenus m = new AppMenus(window);
+        m.file("newScenarioMenuItem", "New scenario from an example", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
+                        new AppMenus.Command(simulateView, null, () -> simulateView.node().lookup("#scenarioList").requestFocus(), TRUE))
+                .file("openScenarioMenuItem", "Open scenario…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
+                        AppMenus.button(simulateView, "openButton", null))
+                .file(null, null, null, null)
+                .file("openWorkspaceMenuItem", "Open workspace…", null, AppMenus.button(data, "openWorkspaceButton", null))
+                .file("newWorkspaceMenuItem", "New workspace…", null, AppMenus.button(data, "newWorkspaceButton", null))
+                .file("importMenuItem", "Import billing export or request log…", new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN),
+                        AppMenus.button(data, "importButton", null))
+                .file("importLogsMenuItem", "Import request logs…", null, AppMenus.button(data, "importLogsButton", null));
+        m.on(simulateView, AppMenus.Action.RUN, AppMenus.button(simulateView, "runButton", "Run scenario"))
+                .on(simulateView, AppMenus.Action.CANCEL, AppMenus.button(simulateView, "cancelButton", "Cancel run"))
+                .on(simulateView, AppMenus.Action.SAVE, new AppMenus.Command(null, "Save scenario as…", () -> saveScenarioCopy(sim, stage),
+                        sim.scenarioFileProperty().isNotNull()))
+                .on(exploreView, AppMenus.Action.RUN, AppMenus.button(exploreView, "runSweepButton", "Run sweep"))
+                .on(exploreView, AppMenus.Action.CANCEL, AppMenus.button(exploreView, "cancelSweepButton", "Cancel sweep"))
+                .on(exploreView, AppMenus.Action.SAVE, AppMenus.button(exploreView, "saveResultsButton", "Save sweep results…"))
+                .on(exploreView, AppMenus.Action.EXPORT, AppMenus.button(exploreView, "exportPngButton", "Export chart as PNG…"))
+                .on(data, AppMenus.Action.CANCEL, AppMenus.button(data, "cancelImportButton", "Cancel import"));
+        m.help("docsMenuItem", "Documentation", new KeyCodeCombination(KeyCode.F1), () -> Dialogs.documentation(stage, host))
+                .help("shortcutsMenuItem", "Keyboard shortcuts", null, () -> Dialogs.shortcuts(stage))
+                .help("aboutMenuItem", "About Frontier", null, () -> Dialogs.about(stage));
+        return m;
+    }
+
+    private static final javafx.beans.value.ObservableBooleanValue TRUE = new javafx.beans.property.SimpleBooleanProperty(true);
+
+    /** Saves a copy of the open scenario's JSON where the user chooses (the scenario as the loader reads it). */
+    static void saveScenarioCopy(SimulateViewModel sim, Stage stage) {
+        Path from = sim.scenarioFileProperty().get();
+        if (from == null) return;
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Save scenario as");
+        chooser.setInitialFileName(from.getFileName().toString());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenario files (*.json)", "*.json"));
+        java.io.File to = chooser.showSaveDialog(stage);
+        if (to == null) return;
+        try {
+            if (!from.toAbsolutePath().normalize().equals(to.toPath().toAbsolutePath().normalize())) {
+                Files.copy(from, to.toPath(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (java.io.IOException e) {
+            Dialogs.error(stage, "Could not save the scenario", "Could not write " + to + ": " + Dialogs.reason(e));
+        }
     }
 
     @Override

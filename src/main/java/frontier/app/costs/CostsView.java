@@ -2,6 +2,7 @@ package frontier.app.costs;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import frontier.app.ChartColours;
 import frontier.app.Widgets;
 import frontier.app.WorkbenchView;
 import frontier.app.costs.CostBreakdown.Metric;
@@ -14,12 +15,10 @@ import frontier.store.Grouping;
 import frontier.store.Periods;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
@@ -71,10 +70,11 @@ import org.controlsfx.control.textfield.TextFields;
  */
 public final class CostsView implements WorkbenchView {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String OTHERS_COLOUR = "#9aa3ad";
-    private static final String[] PALETTE = {"#3d7bd9", "#f08c2e", "#2e9e5b", "#c9479b", "#8e6bbf", "#1aa3a3", "#d94c3d", "#b8a030"};
-    private static final Map<PricingModel, String> MODEL_COLOURS = Map.of(PricingModel.ON_DEMAND, "#3d7bd9", PricingModel.COMMITMENT, "#2e9e5b",
-            PricingModel.SPOT, "#f08c2e", PricingModel.SERVERLESS, "#c9479b", PricingModel.OTHER, "#8e6bbf", PricingModel.UNSPECIFIED, OTHERS_COLOUR);
+    /** Colour classes of frontier.css (ChartColours): pricing models keep theirs whatever the data. */
+    private static final String OTHERS_COLOUR = "colour-others";
+    private static final Map<PricingModel, String> MODEL_COLOURS = Map.of(PricingModel.ON_DEMAND, ChartColours.colour(0), PricingModel.COMMITMENT,
+            ChartColours.colour(2), PricingModel.SPOT, ChartColours.colour(1), PricingModel.SERVERLESS, ChartColours.colour(3), PricingModel.OTHER,
+            ChartColours.colour(4), PricingModel.UNSPECIFIED, OTHERS_COLOUR);
     /** Legend entries longer than this are shortened (the tooltip has the full name). */
     static final int LEGEND_CHARS = 30;
 
@@ -304,7 +304,8 @@ public final class CostsView implements WorkbenchView {
             @Override
             protected void updateItem(CostBreakdown.Total item, boolean empty) {
                 super.updateItem(item, empty);
-                setStyle(!empty && item != null && item.isTotal() ? "-fx-font-weight: bold;" : "");
+                getStyleClass().remove("total-row");
+                if (!empty && item != null && item.isTotal()) getStyleClass().add("total-row");
                 setTooltip(empty || item == null ? null : new Tooltip(exactTip(item)));
             }
         });
@@ -338,7 +339,7 @@ public final class CostsView implements WorkbenchView {
         chart.setTitle(per + " " + c.metric().label().toLowerCase(Locale.ROOT) + " by " + by.label().toLowerCase(Locale.ROOT) + more + missing);
 
         List<XYChart.Series<String, Number>> series = new ArrayList<>();
-        StringBuilder css = new StringBuilder(".chart-bar:hover { -fx-opacity: 0.75; }\n");
+        List<String> colours = new ArrayList<>();
         int paletteIndex = 0;
         for (int i = 0; i < c.series().size(); i++) {
             CostBreakdown.Series s = c.series().get(i);
@@ -351,13 +352,13 @@ public final class CostsView implements WorkbenchView {
             String colour;
             if (s.others()) colour = OTHERS_COLOUR;
             else if (by.dimension() == Dimension.PRICING_MODEL) colour = MODEL_COLOURS.get(PricingModel.fromCode(s.key()));
-            else colour = PALETTE[paletteIndex++ % PALETTE.length];
-            // "seriesN" (not default-colorN, which repeats after 8) colours the bars and the legend symbol alike.
-            css.append(".chart-bar.series").append(i).append(" { -fx-bar-fill: ").append(colour).append("; }\n");
+            else colour = ChartColours.colour(paletteIndex++);
+            colours.add(colour);
         }
         setValueRange(c);
-        chart.getStylesheets().setAll("data:text/css;base64," + Base64.getEncoder().encodeToString(css.toString().getBytes(StandardCharsets.UTF_8)));
         chart.getData().setAll(series);
+        // A class per series (not default-colorN, which repeats after 8) colours the bars and the legend symbol alike.
+        for (int i = 0; i < colours.size(); i++) ChartColours.style(chart, i, colours.get(i));
         // StackedBarChart marks a negative segment (a credit) with the "negative" style class when it is
         // added, then resets the style classes as the series list changes, so it would stack credits
         // upwards with a negative height (invisible). Mark them again.
@@ -579,7 +580,7 @@ public final class CostsView implements WorkbenchView {
         TableColumn<R, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(Objects.toString(value.apply(cell.getValue()), "")));
         c.setPrefWidth(width);
-        if (right) c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        if (right) c.getStyleClass().add("numeric");
         return c;
     }
 }

@@ -324,7 +324,7 @@ public final class DataView implements WorkbenchView {
         TableColumn<R, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(Objects.toString(value.apply(cell.getValue()), "")));
         c.setPrefWidth(width);
-        if (right) c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        if (right) c.getStyleClass().add("numeric");
         return c;
     }
 

@@ -377,16 +377,16 @@ public final class ExploreView implements WorkbenchView {
             String t = f.getText().strip().replace(",", "");
             if (t.isEmpty()) {
                 target.set(null);
-                f.setStyle("");
+                f.getStyleClass().remove("invalid");
                 return;
             }
             try {
                 double v = Double.parseDouble(t);
                 if (!Double.isFinite(v)) throw new NumberFormatException();
                 target.set(v);
-                f.setStyle("");
+                f.getStyleClass().remove("invalid");
             } catch (NumberFormatException e) {
-                f.setStyle("-fx-border-color: #b3261e;");
+                if (!f.getStyleClass().contains("invalid")) f.getStyleClass().add("invalid");
                 vm.fail(id.replace("Field", "") + ": '" + f.getText() + "' is not a number");
             }
         };
@@ -403,8 +403,8 @@ public final class ExploreView implements WorkbenchView {
         TableColumn<DetailRow, String> field = column("Field", DetailRow::field, 140);
         TableColumn<DetailRow, String> a = column("Selected", DetailRow::selected, 115);
         TableColumn<DetailRow, String> b = column("Compared", DetailRow::compared, 115);
-        a.setStyle("-fx-alignment: CENTER-RIGHT;");
-        b.setStyle("-fx-alignment: CENTER-RIGHT;");
+        a.getStyleClass().add("numeric");
+        b.getStyleClass().add("numeric");
         details.getColumns().setAll(List.of(field, a, b));
         details.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         details.setPlaceholder(new Label("Click a point to see its configuration.\nCtrl-click (or Compare) a second one\nto compare."));

@@ -1,6 +1,7 @@
 package frontier.app.explore;
 
 import frontier.app.CanvasPlot;
+import frontier.app.Palette;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -36,16 +37,10 @@ public final class ScatterPlot {
     static final double TOP = 14;
     static final double BOTTOM = 50;
 
-    static final Color POINT = Color.web("#7d8ea3");
-    static final Color INFEASIBLE = Color.web("#c9ced6");
-    static final Color FRONT = Color.web("#e8590c");
-    static final Color OPTIMUM = Color.web("#2b8a3e");
-    static final Color SELECTED = Color.web("#1c3d8c");
-    static final Color COMPARED = Color.web("#9c36b5");
-    static final Color SLO = Color.web("#c92a2a");
-    static final Color BUDGET = Color.web("#1971c2");
 
     private final CanvasPlot plot = new CanvasPlot(LEFT, RIGHT, TOP, BOTTOM, this::redraw);
+    /** Redraws in the theme's colours when it changes (held here: the palette holds it weakly). */
+    private final javafx.beans.InvalidationListener paletteListener = Palette.onChange(this::redraw);
     private final Canvas canvas = plot.canvas();
     private final Pane pane = plot.pane();
 
@@ -308,11 +303,11 @@ public final class ScatterPlot {
             if (front[i] || !Double.isFinite(x[i]) || !Double.isFinite(y[i])) continue;
             double px = toPixelX(x[i]), py = toPixelY(y[i]);
             if (px < LEFT - 4 || px > LEFT + pw + 4 || py < TOP - 4 || py > TOP + ph + 4) continue;
-            g.setFill(feasible[i] ? POINT : INFEASIBLE);
+            g.setFill(feasible[i] ? Palette.current().point() : Palette.current().infeasible());
             g.fillRect(px - 2.5, py - 2.5, 5, 5);
         }
         if (frontOrder.length > 0) {
-            g.setStroke(FRONT);
+            g.setStroke(Palette.current().front());
             g.setLineWidth(2);
             g.setLineCap(StrokeLineCap.ROUND);
             g.beginPath();
@@ -327,20 +322,20 @@ public final class ScatterPlot {
             for (int i : frontOrder) {
                 double px = toPixelX(x[i]), py = toPixelY(y[i]);
                 if (Boolean.TRUE.equals(uncertain[i])) {
-                    g.setFill(Color.WHITE);
+                    g.setFill(Palette.current().background());
                     g.fillOval(px - 5, py - 5, 10, 10);
-                    g.setStroke(FRONT);
+                    g.setStroke(Palette.current().front());
                     g.setLineWidth(2);
                     g.strokeOval(px - 4.5, py - 4.5, 9, 9);
                 } else {
-                    g.setFill(FRONT);
+                    g.setFill(Palette.current().front());
                     g.fillOval(px - 5.5, py - 5.5, 11, 11);
                 }
             }
         }
-        ring(g, optimum, OPTIMUM, 10, 3);
-        ring(g, selected, SELECTED, 14, 2.5);
-        ring(g, compared, COMPARED, 14, 2.5);
+        ring(g, optimum, Palette.current().optimum(), 10, 3);
+        ring(g, selected, Palette.current().selected(), 14, 2.5);
+        ring(g, compared, Palette.current().compared(), 14, 2.5);
     }
 
     private void ring(GraphicsContext g, int i, Color c, double r, double width) {
@@ -356,18 +351,18 @@ public final class ScatterPlot {
         g.setFont(Font.font(null, FontWeight.BOLD, 11));
         if (slo != null) {
             double py = toPixelY(slo);
-            g.setStroke(SLO);
+            g.setStroke(Palette.current().slo());
             g.strokeLine(LEFT, py, LEFT + pw, py);
-            g.setFill(SLO);
+            g.setFill(Palette.current().slo());
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.BOTTOM);
             g.fillText("SLO " + tickLabel(slo, 0) + " ms", LEFT + 6, py - 2);
         }
         if (budget != null) {
             double px = toPixelX(budget);
-            g.setStroke(BUDGET);
+            g.setStroke(Palette.current().budget());
             g.strokeLine(px, TOP, px, TOP + ph);
-            g.setFill(BUDGET);
+            g.setFill(Palette.current().budget());
             g.setTextAlign(TextAlignment.RIGHT);
             g.setTextBaseline(VPos.BOTTOM);
             g.fillText("budget $" + tickLabel(budget, 0), px - 4, TOP + ph - 4);
@@ -377,7 +372,7 @@ public final class ScatterPlot {
 
     private void axes(GraphicsContext g, double pw, double ph) {
         g.setFont(Font.font(11));
-        g.setFill(Color.web("#333"));
+        g.setFill(Palette.current().text());
         double[] xt = CanvasPlot.ticks(x0, x1, Math.max(2, (int) (pw / 90)));
         double[] yt = CanvasPlot.ticks(y0, y1, Math.max(2, (int) (ph / 50)));
         double xStep = xt.length > 1 ? xt[1] - xt[0] : 1, yStep = yt.length > 1 ? yt[1] - yt[0] : 1;
@@ -413,9 +408,9 @@ public final class ScatterPlot {
                 ly = c[1];
             }
         }
-        g.setFill(Color.rgb(255, 255, 255, 0.88));
+        g.setFill(Palette.current().overlay());
         g.fillRect(lx, ly, w, h);
-        g.setStroke(Color.web("#c4cad1"));
+        g.setStroke(Palette.current().overlayBorder());
         g.setLineWidth(1);
         g.strokeRect(lx + 0.5, ly + 0.5, w, h);
         g.setFont(Font.font(11));
@@ -425,32 +420,32 @@ public final class ScatterPlot {
             double cx = lx + 16, cy = ly + 5 + rowH * k + rowH / 2;
             switch (k) {
                 case 0 -> {
-                    g.setFill(POINT);
+                    g.setFill(Palette.current().point());
                     g.fillRect(cx - 2, cy - 2, 4, 4);
                 }
                 case 1 -> {
-                    g.setFill(INFEASIBLE);
+                    g.setFill(Palette.current().infeasible());
                     g.fillRect(cx - 2, cy - 2, 4, 4);
                 }
                 case 2 -> {
-                    g.setStroke(FRONT);
+                    g.setStroke(Palette.current().front());
                     g.setLineWidth(2);
                     g.strokeLine(cx - 10, cy, cx + 10, cy);
-                    g.setFill(FRONT);
+                    g.setFill(Palette.current().front());
                     g.fillOval(cx - 5.5, cy - 5.5, 11, 11);
                 }
                 case 3 -> {
-                    g.setFill(Color.WHITE);
+                    g.setFill(Palette.current().background());
                     g.fillOval(cx - 5, cy - 5, 10, 10);
-                    g.setStroke(FRONT);
+                    g.setStroke(Palette.current().front());
                     g.setLineWidth(2);
                     g.strokeOval(cx - 4.5, cy - 4.5, 9, 9);
                 }
-                case 4 -> legendRing(g, cx, cy, OPTIMUM, 3);
-                case 5 -> legendRing(g, cx, cy, SELECTED, 2.5);
-                default -> legendRing(g, cx, cy, COMPARED, 2.5);
+                case 4 -> legendRing(g, cx, cy, Palette.current().optimum(), 3);
+                case 5 -> legendRing(g, cx, cy, Palette.current().selected(), 2.5);
+                default -> legendRing(g, cx, cy, Palette.current().compared(), 2.5);
             }
-            g.setFill(Color.web("#333"));
+            g.setFill(Palette.current().text());
             g.fillText(labels[k], lx + 34, cy);
         }
     }

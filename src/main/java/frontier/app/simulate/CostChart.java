@@ -1,5 +1,6 @@
 package frontier.app.simulate;
 
+import frontier.app.ChartColours;
 import frontier.app.Widgets;
 import frontier.scenario.Summary;
 import java.util.ArrayList;
@@ -21,22 +22,22 @@ import javafx.util.Duration;
  * and shares.
  */
 final class CostChart {
-    /** A cost state: its label, metric suffix and colour. */
+    /** A cost state: its label, metric suffix and colour (a style class of frontier.css, "state-busy"…). */
     enum State {
-        BUSY("busy", "busy", "#3d7bd9"),
-        IDLE("idle", "idle", "#a9b4c0"),
-        STARTING("starting", "starting", "#f08c2e"),
-        DRAINING("draining", "draining", "#8e5bd0"),
-        REQUESTS("per-request", "requests", "#2e9e5b");
+        BUSY("busy", "busy"),
+        IDLE("idle", "idle"),
+        STARTING("starting", "starting"),
+        DRAINING("draining", "draining"),
+        REQUESTS("per-request", "requests");
 
         final String label;
         final String suffix;
-        final String colour;
+        final String styleClass;
 
-        State(String label, String suffix, String colour) {
+        State(String label, String suffix) {
             this.label = label;
             this.suffix = suffix;
-            this.colour = colour;
+            this.styleClass = "state-" + suffix;
         }
 
         String path(String pool) {
@@ -92,7 +93,6 @@ final class CostChart {
 
         List<XYChart.Series<Number, String>> series = new ArrayList<>();
         List<State> states = new ArrayList<>();
-        StringBuilder css = new StringBuilder();
         for (State state : State.values()) {
             if (pools.stream().noneMatch(p -> value(s, p, state) != 0)) continue;
             XYChart.Series<Number, String> ser = new XYChart.Series<>();
@@ -102,13 +102,11 @@ final class CostChart {
                 d.setExtraValue(state);
                 ser.getData().add(d);
             }
-            css.append(".chart-bar.series%d { -fx-bar-fill: %s; }%n".formatted(series.size(), state.colour));
             series.add(ser);
             states.add(state);
         }
-        css.append(".chart-bar:hover { -fx-opacity: 0.75; }\n");
-        chart.getStylesheets().setAll(ChartCss.dataUri(css.toString()));
         chart.getData().setAll(series);
+        for (int i = 0; i < states.size(); i++) ChartColours.style(chart, i, states.get(i).styleClass);
         for (XYChart.Series<Number, String> ser : series) {
             for (XYChart.Data<Number, String> d : ser.getData()) {
                 String pool = d.getYValue();

@@ -1,5 +1,6 @@
 package frontier.app.simulate;
 
+import frontier.app.ChartColours;
 import frontier.app.Widgets;
 import frontier.model.TimeSeries;
 import frontier.scenario.Summary;
@@ -54,9 +55,8 @@ final class InstancesChart {
     record Marker(String pool, Kind kind, double timeH, int count, int instances) {
     }
 
-    private static final String COLD_START_SHAPE = "M5,0 L10,9 L0,9 Z";
-    private static final String CROSS_SHAPE =
-            "M0,2 L2,0 L5,3 L8,0 L10,2 L7,5 L10,8 L8,10 L5,7 L2,10 L0,8 L3,5 Z";
+    /** How many pool colours frontier.css defines (-frontier-pool-0 …); more pools repeat them. */
+    private static final int POOL_COLOURS = 8;
 
     private final NumberAxis xAxis = new NumberAxis();
     private final NumberAxis yAxis = new NumberAxis();
@@ -121,15 +121,15 @@ final class InstancesChart {
         setInstanceAxis(max);
 
         List<XYChart.Series<Number, Number>> series = new ArrayList<>();
-        StringBuilder css = new StringBuilder();
+        List<String[]> classes = new ArrayList<>();
         int pool = 0;
         for (Map.Entry<String, TimeSeries.PoolSeries> e : ts.pools().entrySet()) {
-            String colour = ChartCss.poolColour(pool++);
+            String colour = "pool-" + (pool++ % POOL_COLOURS);
             TimeSeries.PoolSeries p = e.getValue();
-            css.append(lineCss(series.size(), colour, false));
+            classes.add(new String[] {colour, "pool-line"});
             series.add(line(e.getKey(), hours, p.instances()));
             if (!Arrays.equals(p.ready(), p.instances())) {
-                css.append(lineCss(series.size(), colour, true));
+                classes.add(new String[] {colour, "ready-line"});
                 series.add(line(e.getKey() + READY_SUFFIX, hours, p.ready()));
             }
         }
@@ -138,12 +138,11 @@ final class InstancesChart {
             List<Marker> markers = markers(ts, kind);
             if (markers.isEmpty()) continue;
             boolean cold = kind == Kind.COLD_START;
-            css.append(markerCss(series.size(), cold ? "#9a4f00" : "#7a1010", cold ? "#f5a142" : "#d83a3a",
-                    cold ? COLD_START_SHAPE : CROSS_SHAPE));
+            classes.add(new String[] {"marker-line", cold ? "cold-start" : "interruption"});
             series.add(markerSeries(cold ? COLD_STARTS : INTERRUPTIONS, markers, decimals));
         }
-        chart.getStylesheets().setAll(ChartCss.dataUri(css.toString()));
         chart.getData().setAll(series);
+        for (int i = 0; i < classes.size(); i++) ChartColours.style(chart, i, classes.get(i));
         // The lines (a marker series' line is transparent but still pickable) must not take the mouse from the markers.
         for (XYChart.Series<Number, Number> x : series) {
             if (x.getNode() != null) x.getNode().setMouseTransparent(true);
@@ -231,24 +230,6 @@ final class InstancesChart {
         s.setName(name);
         s.getData().setAll(points);
         return s;
-    }
-
-    private static String lineCss(int series, String colour, boolean ready) {
-        String line = ready
-                ? "-fx-stroke: %s; -fx-stroke-width: 1.4px; -fx-stroke-dash-array: 6 4;".formatted(colour)
-                : "-fx-stroke: %s; -fx-stroke-width: 2px;".formatted(colour);
-        String symbol = ready
-                ? "-fx-background-color: %s, white; -fx-background-insets: 0, 2;".formatted(colour)
-                : "-fx-background-color: %s; -fx-background-insets: 0;".formatted(colour);
-        return ".chart-series-line.series%d { %s }%n.chart-line-symbol.series%d { %s }%n".formatted(series, line, series, symbol);
-    }
-
-    private static String markerCss(int series, String outline, String fill, String shape) {
-        return (".chart-series-line.series%d { -fx-stroke: transparent; }%n"
-                + ".chart-line-symbol.series%d { -fx-background-color: %s, %s; -fx-background-insets: 0, 1.5; "
-                + "-fx-background-radius: 0; -fx-padding: 6px; -fx-shape: \"%s\"; -fx-scale-shape: true; }%n"
-                + ".chart-line-symbol.series%d:hover { -fx-padding: 8px; }%n")
-                .formatted(series, series, outline, fill, shape, series);
     }
 
     private void showReadout(double sceneX, double sceneY) {

@@ -201,7 +201,6 @@ public final class SimulateView implements WorkbenchView {
         Node bars = costChart.node();
         HBox.setHgrow(bars, Priority.ALWAYS);
         HBox box = new HBox(10, bars, table);
-        box.getStylesheets().add(ChartCss.dataUri("#costTable .table-row-cell:heading .table-cell { -fx-font-weight: bold; }"));
         return box;
     }
 
@@ -325,7 +324,7 @@ public final class SimulateView implements WorkbenchView {
         c.setPrefWidth(width);
         c.setSortable(false);
         c.setReorderable(false);
-        if (right) c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        if (right) c.getStyleClass().add("numeric");
         return c;
     }
 

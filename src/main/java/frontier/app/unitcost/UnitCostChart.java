@@ -3,6 +3,7 @@ package frontier.app.unitcost;
 import frontier.analysis.series.Anomalies;
 import frontier.analysis.series.Forecast;
 import frontier.app.CanvasPlot;
+import frontier.app.Palette;
 import frontier.app.unitcost.UnitCostDashboard.Point;
 import frontier.app.unitcost.UnitCostDashboard.Series;
 import java.time.DayOfWeek;
@@ -49,11 +50,6 @@ public final class UnitCostChart {
     static final double RIGHT = 18;
     static final double TOP = 14;
     static final double BOTTOM = 56;
-    /** Anomaly rings: red, a colour no series uses. */
-    static final Color ANOMALY = Color.web("#e03131");
-    static final Color TOTAL = Color.web("#2b3440");
-    static final Color[] PALETTE = {Color.web("#3d7bd9"), Color.web("#f08c2e"), Color.web("#2e9e5b"), Color.web("#c9479b"),
-            Color.web("#8e6bbf"), Color.web("#1aa3a3"), Color.web("#b8a030"), Color.web("#6b7a8f")};
     /** The band's opacity over white. */
     static final double BAND_OPACITY = 0.22;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.US);
@@ -64,6 +60,11 @@ public final class UnitCostChart {
     private final FlowPane legend = new FlowPane(14, 4);
     private final VBox root = new VBox(4, legend, pane);
     private final List<Consumer<String>> selectListeners = new ArrayList<>();
+    /** Redraws in the theme's colours when it changes (held here: the palette holds it weakly). */
+    private final javafx.beans.InvalidationListener paletteListener = Palette.onChange(() -> {
+        buildLegend();
+        redraw();
+    });
 
     private UnitCostDashboard data;
     private String selected;
@@ -141,9 +142,9 @@ public final class UnitCostChart {
     }
 
     private Color colour(Series s) {
-        if (UnitCostDashboard.TOTAL.equals(s.key())) return TOTAL;
+        if (UnitCostDashboard.TOTAL.equals(s.key())) return Palette.current().total();
         int i = data.series().indexOf(s);
-        return PALETTE[Math.max(0, i) % PALETTE.length];
+        return Palette.current().series(Math.max(0, i));
     }
 
     // ---- geometry --------------------------------------------------------------------------------
@@ -349,12 +350,12 @@ public final class UnitCostChart {
         g.fill();
         // "Today": where the history ends.
         double px = toPixelX(s.points().getLast().date().toEpochDay() + 0.5);
-        g.setStroke(Color.web("#7b8594"));
+        g.setStroke(Palette.current().axis());
         g.setLineWidth(1);
         g.setLineDashes(2, 4);
         g.strokeLine(px, TOP, px, TOP + plot.plotHeight());
         g.setLineDashes((double[]) null);
-        g.setFill(Color.web("#5b6573"));
+        g.setFill(Palette.current().mutedText());
         g.setFont(Font.font(11));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
@@ -381,7 +382,7 @@ public final class UnitCostChart {
     }
 
     private void anomalies(GraphicsContext g, Series s) {
-        g.setStroke(ANOMALY);
+        g.setStroke(Palette.current().anomaly());
         g.setLineWidth(2.5);
         for (Anomalies.Day a : s.anomalies().flagged()) {
             double px = toPixelX(a.date()), py = toPixelY(a.value());
@@ -392,7 +393,7 @@ public final class UnitCostChart {
 
     private void axes(GraphicsContext g, double pw, double ph) {
         g.setFont(Font.font(11));
-        g.setFill(Color.web("#333"));
+        g.setFill(Palette.current().text());
         double[] yt = CanvasPlot.ticks(y0, y1, Math.max(2, (int) (ph / 45)));
         double yStep = yt.length > 1 ? yt[1] - yt[0] : 1;
         for (double v : yt) plot.yTick(g, Math.round(toPixelY(v)) + 0.5, tick(v, yStep));
@@ -472,7 +473,7 @@ public final class UnitCostChart {
             Label l = new Label(s.name() + (flagged == 0 ? "" : " (" + flagged + " unusual)"), swatch);
             l.getStyleClass().add("unit-cost-legend");
             l.setUserData(s.key());
-            if (isSel) l.setStyle("-fx-font-weight: bold;");
+            if (isSel) l.getStyleClass().add("legend-selected");
             // The total is drawn only when it is the one forecast.
             else if (s == data.total()) swatch.setOpacity(0.4);
             l.setTooltip(new Tooltip(isSel ? "The forecast shown is of this line" : "Click to forecast this line"));
@@ -483,12 +484,12 @@ public final class UnitCostChart {
         Line dashed = new Line(0, 0, 18, 0);
         dashed.getStrokeDashArray().setAll(5.0, 3.0);
         dashed.setStrokeWidth(2);
-        dashed.setStroke(Color.web("#555"));
-        Rectangle band = new Rectangle(16, 10, Color.web("#555").deriveColor(0, 1, 1, BAND_OPACITY + 0.1));
+        dashed.setStroke(Palette.current().forecast());
+        Rectangle band = new Rectangle(16, 10, Palette.current().forecast().deriveColor(0, 1, 1, BAND_OPACITY + 0.1));
         Label fc = new Label(String.format(Locale.US, "forecast and %d%% interval", Math.round(UnitCostDashboard.LEVEL * 100)),
                 new javafx.scene.layout.HBox(2, dashed, band));
         Circle ring = new Circle(6, Color.TRANSPARENT);
-        ring.setStroke(ANOMALY);
+        ring.setStroke(Palette.current().anomaly());
         ring.setStrokeWidth(2.5);
         Label unusual = new Label("unusual day", ring);
         legend.getChildren().addAll(fc, unusual);

@@ -194,7 +194,7 @@ public final class UnitCostView implements WorkbenchView {
             name.getStyleClass().add("section-title");
             Label value = new Label("–");
             value.setId(t[0]);
-            value.setStyle("-fx-font-size: 19px; -fx-font-weight: bold;");
+            value.getStyleClass().add("tile-value");
             Label hint = new Label();
             hint.setId(t[0] + "Hint");
             hint.getStyleClass().add("scenario-file");
@@ -202,7 +202,7 @@ public final class UnitCostView implements WorkbenchView {
             hint.setMinHeight(Region.USE_PREF_SIZE);
             VBox tile = new VBox(1, name, value, hint);
             tile.setPadding(new Insets(6, 10, 6, 10));
-            tile.setStyle("-fx-background-color: #f4f6f9; -fx-background-radius: 6; -fx-border-color: #dde2e8; -fx-border-radius: 6;");
+            tile.getStyleClass().add("tile");
             tile.setMinWidth(120);
             tile.setPrefWidth(180);
             HBox.setHgrow(tile, Priority.ALWAYS);
@@ -269,7 +269,7 @@ public final class UnitCostView implements WorkbenchView {
         chartBox.setId("unitCostChartBox");
 
         Label heading = new Label("Nothing to chart yet");
-        heading.setStyle("-fx-font-size: 16px; -fx-font-weight: bold;");
+        heading.getStyleClass().add("view-heading");
         emptyMessage.setId("unitCostEmpty");
         emptyMessage.setWrapText(true);
         emptyMessage.setMaxWidth(640);
@@ -364,7 +364,7 @@ public final class UnitCostView implements WorkbenchView {
             }
         });
         c.setComparator(Comparator.nullsFirst((Comparator<N>) Comparator.naturalOrder()));
-        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        c.getStyleClass().add("numeric");
         c.setPrefWidth(110);
         return c;
     }

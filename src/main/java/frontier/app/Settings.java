@@ -1,0 +1,92 @@
+package frontier.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import frontier.app.data.RecentWorkspaces;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The app's preferences kept in the versioned settings file that {@link RecentWorkspaces} also uses
+ * ({@code ~/.frontier/settings.json}, or {@code -Dfrontier.settings=PATH}): {@code {"version": 1,
+ * "theme": "dark", …}}. Other keys are kept as they are; the file is written atomically (temporary file
+ * in the same directory, then a move). An unreadable file or value counts as the default, never as an
+ * error: remembering a preference is a convenience. Thread-safe.
+ */
+public final class Settings {
+    /** Version of the file's layout, written as {@code "version"}. */
+    public static final int VERSION = 1;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final String THEME = "theme";
+
+    private final Path file;
+
+    private Settings(Path file) {
+        this.file = file;
+    }
+
+    /** Settings kept in {@code file}; null keeps nothing (tests). */
+    public static Settings at(Path file) {
+        return new Settings(file);
+    }
+
+    /** The settings file the app uses: {@link RecentWorkspaces#defaultFile()}. */
+    public static Settings standard() {
+        return at(RecentWorkspaces.defaultFile());
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The theme chosen last, light if none was chosen or the file cannot be read. */
+    public synchronized Theme theme() {
+        JsonNode v = read().get(THEME);
+        return Theme.fromKey(v == null ? null : v.asText(), Theme.LIGHT);
+    }
+
+    /** Remembers {@code theme}; returns false if the file could not be written (the theme still applies for this session). */
+    public synchronized boolean setTheme(Theme theme) {
+        ObjectNode root = read();
+        root.put(THEME, theme.key());
+        return write(root);
+    }
+
+    private ObjectNode read() {
+        if (file == null) return JSON.createObjectNode();
+        try {
+            if (Files.isRegularFile(file) && JSON.readTree(file.toFile()) instanceof ObjectNode o) return o;
+        } catch (IOException | RuntimeException e) {
+            // damaged: start again from defaults, rewritten on the next change
+        }
+        return JSON.createObjectNode();
+    }
+
+    private boolean write(ObjectNode root) {
+        if (file == null) return true;
+        root.put("version", VERSION);
+        try {
+            Path dir = file.toAbsolutePath().getParent();
+            Files.createDirectories(dir);
+            Path tmp = Files.createTempFile(dir, ".settings", ".tmp");
+            try {
+                JSON.writeValue(tmp.toFile(), root);
+                try {
+                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
