@@ -103,7 +103,7 @@ public final class CancellableRun<T> {
                     Math.max(0, progress.get()) * 100));
             default -> {
                 Throwable e = t.getException();
-                onFailed.accept(e instanceof BadInputException ? "Error: " + e.getMessage() : "Internal error: " + e);
+                onFailed.accept(e instanceof BadInputException ? "Error: " + Messages.of(e) : Messages.of(e));
             }
         }
     }

@@ -73,6 +73,7 @@ public final class MainWindow {
      */
     public void setTheme(Theme t) {
         Application.setUserAgentStylesheet(t.userAgentStylesheet());
+        if (root.getScene() != null) root.getScene().setUserAgentStylesheet(t.userAgentStylesheet());
         for (Theme other : Theme.values()) root.getStyleClass().remove(other.styleClass());
         root.getStyleClass().add(t.styleClass());
         Palette.use(t);
@@ -83,9 +84,10 @@ public final class MainWindow {
         return theme.getReadOnlyProperty();
     }
 
-    /** A scene of the given size with the workbench style sheet. */
+    /** A scene of the given size in the window's theme, with the workbench style sheet. */
     public Scene createScene(double width, double height) {
         Scene scene = new Scene(root, width, height);
+        scene.setUserAgentStylesheet(theme.get().userAgentStylesheet());
         scene.getStylesheets().add(Theme.STYLESHEET);
         return scene;
     }

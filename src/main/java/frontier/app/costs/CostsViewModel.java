@@ -137,7 +137,7 @@ public final class CostsViewModel {
                     : String.format(Locale.US, "%,d charges%s in %s.", n, f == null && t == null ? "" : " in the date range", file.getFileName()));
         }, x -> {
             loading.set(false);
-            status.set("Cannot read the workspace: " + x.getMessage());
+            status.set("Cannot read the workspace: " + frontier.app.Messages.of(x));
         });
     }
 
@@ -166,7 +166,7 @@ public final class CostsViewModel {
             linesLoading.set(false);
         }, x -> {
             linesLoading.set(false);
-            linesNote.set("Cannot read the cost lines: " + x.getMessage());
+            linesNote.set("Cannot read the cost lines: " + frontier.app.Messages.of(x));
         });
     }
 

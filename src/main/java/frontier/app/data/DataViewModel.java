@@ -158,7 +158,7 @@ public final class DataViewModel {
             for (String e : mapEdits == null ? new String[0] : mapEdits.split(",")) if (!e.isBlank()) entries.add(e.strip());
             edits = LogReadOptions.parseEntries(entries);
         } catch (frontier.sim.BadInputException e) {
-            fail("Not imported: " + file.getFileName() + ": mapping edits: " + e.getMessage().replace("--map: ", ""));
+            fail("Not imported: " + file.getFileName() + ": " + frontier.app.Messages.forApp(e.getMessage()));
             return;
         }
         start(new ImportTask(session.workspace(), file, OverlapPolicy.REFUSE, new LogReadOptions(preset, edits, start, 0)));
@@ -319,7 +319,7 @@ public final class DataViewModel {
     }
 
     private static String message(Throwable x) {
-        return x instanceof BadInputException ? x.getMessage() : "Internal error: " + x;
+        return frontier.app.Messages.of(x);
     }
 
     /** The demo's simulation (70% of the progress bar) and import (30%), off the FX thread, with cancel. */

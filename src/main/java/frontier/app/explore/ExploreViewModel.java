@@ -144,7 +144,7 @@ public final class ExploreViewModel {
         } catch (IOException e) {
             failed(path, path + ": cannot read (" + e.getMessage() + ")");
         } catch (BadInputException e) {
-            failed(path, e.getMessage());
+            failed(path, frontier.app.Messages.of(e));
         } catch (RuntimeException e) {
             failed(path, "internal error: " + e);
         }
@@ -208,7 +208,7 @@ public final class ExploreViewModel {
         } catch (BadInputException e) {
             analysis.set(null);
             optimum.set(-1);
-            fail(e.getMessage());
+            fail(frontier.app.Messages.of(e));
         }
     }
 

@@ -75,7 +75,7 @@ public final class SimulateViewModel {
             scenarioDescription.set(s.description());
             setStatus(StatusKind.INFO, "Ready: " + describe(s.run()) + ".");
         } catch (BadInputException e) {
-            failedToOpen(file, e.getMessage());
+            failedToOpen(file, frontier.app.Messages.of(e));
         } catch (RuntimeException e) {
             failedToOpen(file, "internal error: " + e);
         }

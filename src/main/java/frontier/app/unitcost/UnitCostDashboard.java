@@ -286,8 +286,8 @@ public record UnitCostDashboard(SeriesBy by, String currency, List<Series> serie
     }
 
     private static String emptyMessage(long charges, long requests, boolean attributed, UnitCostReport groups) {
-        String bill = "import a billing export in the Data view (or frontier import FILE)";
-        String logs = "import inference request logs with frontier logs import FILE";
+        String bill = "import a billing export in the Data view";
+        String logs = "import inference request logs in the Data view (Import request logs…)";
         if (charges == 0 && requests == 0) {
             return "No bill and no inference logs in this workspace yet. To see the cost per 1,000 inferences, " + bill + ", then "
                     + logs + " for the same days.";

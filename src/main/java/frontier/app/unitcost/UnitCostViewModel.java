@@ -84,7 +84,7 @@ public final class UnitCostViewModel {
         }, x -> {
             loading.set(false);
             dashboard.set(null);
-            status.set("Cannot read the workspace: " + x.getMessage());
+            status.set("Cannot read the workspace: " + frontier.app.Messages.of(x));
         });
     }
 

@@ -116,7 +116,7 @@ class DataViewLogsTest extends DataViewTestBase {
         robot.interact(() -> edits.setText("latency"));
         robot.clickOn("#importLogsButton");
         waitUntil(() -> status(robot).getStyleClass().contains("error"));
-        assertTrue(status(robot).getText().contains("mapping edits: expected field=column"), status(robot).getText());
+        assertTrue(status(robot).getText().contains("Mapping edits: expected field=column"), status(robot).getText());
         assertEquals(1, table.getItems().size(), "nothing more was imported");
     }
 
