@@ -23,6 +23,31 @@ public final class FrontierCli implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
     }
 
+    /** What {@code frontier app} (or {@code frontier} alone) does; the launcher handles it, not picocli, so the list names it here. */
+    static final String APP_SUMMARY = "Opens the desktop app, with the Simulate, Explore, Data, Costs and Unit cost views "
+            + "(frontier with no command does the same).";
+
+    /**
+     * The top-level list of commands: {@code app} first, then every subcommand with the first whole sentence
+     * of its description (picocli would show only its first line, cut mid-sentence).
+     */
+    static String commandList(CommandLine.Help help) {
+        if (help.subcommands().isEmpty()) return "";
+        CommandLine.Help.Column[] columns = {new CommandLine.Help.Column(15, 2, CommandLine.Help.Column.Overflow.SPAN),
+                new CommandLine.Help.Column(help.commandSpec().usageMessage().width() - 15, 1, CommandLine.Help.Column.Overflow.WRAP)};
+        CommandLine.Help.TextTable table = CommandLine.Help.TextTable.forColumns(help.colorScheme(), columns);
+        table.addRowValues("app", APP_SUMMARY);
+        help.subcommands().forEach((name, sub) -> table.addRowValues(name, firstSentence(sub.commandSpec().usageMessage().description())));
+        return table.toString();
+    }
+
+    /** The first sentence of a description written over several lines ("incl. x" and "2.0" do not end one). */
+    static String firstSentence(String[] lines) {
+        String text = String.join(" ", lines).replaceAll("\\s+", " ").strip();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[.!?](?=\\s+[A-Z(])").matcher(text);
+        return m.find() ? text.substring(0, m.end()) : text;
+    }
+
     /** Runs the CLI with the given streams and returns the exit code (does not call System.exit). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new FrontierCli());
@@ -44,6 +69,7 @@ public final class FrontierCli implements Runnable {
             ex.printStackTrace(err);
             return FAULT;
         });
+        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, FrontierCli::commandList);
         int code = cl.execute(args);
         out.flush();
         err.flush();

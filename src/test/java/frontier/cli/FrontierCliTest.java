@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -118,6 +119,22 @@ class FrontierCliTest {
         assertEquals(2, cli("frobnicate").code());
         assertEquals(2, cli("bench", "mmc", "--customers", "10", "--lambda", "9", "--mu", "1", "--servers", "8").code());
         assertEquals(0, cli("--help").code());
+    }
+
+    @Test
+    void topLevelHelpListsEveryCommandAppIncludedInWholeSentences() {
+        CliRun r = cli("--help");
+        assertEquals(0, r.code());
+        String list = r.out().substring(r.out().indexOf("Commands:"));
+        for (String c : List.of("app", "simulate", "sweep", "bench", "prices", "import", "costs", "logs", "unit-cost", "llm", "attribution",
+                "forecast", "calibrate", "demo", "help")) {
+            assertTrue(list.contains("\n  " + c + " "), c + " listed: " + list);
+        }
+        // Each entry ends its sentence: the last line before the next command (or the end) ends with a full stop.
+        for (String entry : list.split("\n  (?=[a-z])")) {
+            if (entry.startsWith("Commands:")) continue;
+            assertTrue(entry.strip().endsWith("."), "a whole sentence: " + entry);
+        }
     }
 
     @Test

@@ -135,7 +135,7 @@ class UnitCostDashboardTest {
         Path billOnly = dir.resolve("bill-only.sqlite");
         UnitCostWorkspace.importBill(billOnly);
         UnitCostDashboard bill = UnitCostDashboard.load(billOnly, SeriesBy.ENDPOINT);
-        assertTrue(bill.empty().contains("a bill but no inference logs") && bill.empty().contains("frontier logs import"), bill.empty());
+        assertTrue(bill.empty().contains("a bill but no inference logs") && bill.empty().contains("Import request logs…"), bill.empty());
         assertNotNull(bill.totals(), "the bill's attributed total is still shown");
         assertTrue(bill.series().isEmpty());
 
