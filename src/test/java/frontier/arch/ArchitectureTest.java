@@ -91,6 +91,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void textOutputIsALeafEveryLayerMayUse() {
+        // frontier.text (CSV cells, printable messages) is shared by the shells and by the writers below them
+        // (sweep tables, request logs, price catalogues), so it depends on nothing of the project.
+        classes().that().resideInAPackage("frontier.text..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "frontier.text..")
+                .check(CLASSES);
+    }
+
+    @Test
     void billingIngestDoesNotKnowRequestLogs() {
         noClasses().that().resideInAPackage("frontier.ingest")
                 .should().dependOnClassesThat().resideInAPackage("frontier.ingest.logs..")
