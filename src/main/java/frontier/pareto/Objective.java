@@ -46,11 +46,6 @@ public record Objective(String path, boolean maximise) {
         return ALIASES.getOrDefault(name, name);
     }
 
-    /** What people read: the catalogue's label ("p99 latency"), with "max " for a maximised metric. */
-    public String label() {
-        return (maximise ? "max " : "") + Metric.labelOf(path);
-    }
-
     /** The value to minimise. */
     public double minimised(double value) {
         return maximise ? -value : value;
