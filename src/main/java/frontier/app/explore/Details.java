@@ -79,9 +79,10 @@ final class Details {
         return b.toString();
     }
 
-    /** "p99 latency (ms)"; the label alone without a unit. */
+    /** "p99 latency (ms)", "Cost (total, USD)"; the label alone without a unit. */
     static String withUnit(String label, String unit) {
-        return unit.isEmpty() ? label : label + " (" + unit + ")";
+        if (unit.isEmpty()) return label;
+        return label.endsWith(")") ? label.substring(0, label.length() - 1) + ", " + unit + ")" : label + " (" + unit + ")";
     }
 
     /** An axis or column title for a metric path: its catalogue label and unit. */
