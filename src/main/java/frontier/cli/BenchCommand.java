@@ -1,5 +1,6 @@
 package frontier.cli;
 
+import frontier.model.Metric;
 import frontier.model.PoolSpec;
 import frontier.model.RunResult;
 import frontier.model.RunSpec;
@@ -82,8 +83,8 @@ final class BenchCommand implements Runnable {
             RunResult r = runner.run(s, RunControl.NONE).replications().getFirst();
             spec.commandLine().getOut().println(String.format(Locale.ROOT,
                     "RESULT customers=%d wq=%.6f w=%.6f pwait=%.6f wall_s=%.3f",
-                    (long) r.metric("completed"), r.metric("wait_ms.mean") / 1000, r.metric("latency_ms.mean") / 1000,
-                    r.metric("p_wait"), r.wallSeconds()));
+                    (long) r.metric(Metric.COMPLETED), r.metric(Metric.WAIT.getFirst()) / 1000, r.metric(Metric.LATENCY_MEAN) / 1000,
+                    r.metric(Metric.P_WAIT), r.wallSeconds()));
             return FrontierCli.OK;
         }
     }

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import frontier.scenario.Scenario;
 import frontier.scenario.ScenarioException;
 import frontier.scenario.ScenarioLoader;
+import frontier.scenario.SweepPath;
+import frontier.scenario.SweepSpec;
 import frontier.sim.RandomStreams;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -150,8 +152,8 @@ public final class Sweep {
     }
 
     /** The objectives {@code nsga2} minimises (empty for the other methods). */
-    public List<frontier.analysis.Objective> objectives() {
-        return spec.objectives() == null ? List.of() : spec.objectives().stream().map(frontier.analysis.Objective::parse).toList();
+    public List<frontier.pareto.Objective> objectives() {
+        return spec.objectives() == null ? List.of() : spec.objectives().stream().map(frontier.pareto.Objective::parse).toList();
     }
 
     /**

@@ -2,11 +2,12 @@ package frontier.scenario.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import frontier.analysis.Objective;
+import frontier.pareto.Objective;
 import frontier.scenario.ScenarioException;
 import frontier.scenario.ScenarioRunner;
 import frontier.scenario.Summary;
 import frontier.scenario.SummaryJson;
+import frontier.scenario.SweepSpec;
 import frontier.sim.CancelledException;
 import frontier.sim.RunControl;
 import java.util.ArrayList;
@@ -14,12 +15,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.DoubleConsumer;
-import java.util.stream.IntStream;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.DoubleConsumer;
+import java.util.stream.IntStream;
 
 /**
  * Runs the points of a {@link Sweep} in parallel on up to {@code threads} threads, each point's
