@@ -151,9 +151,9 @@ public final class ServingModel {
                 d[1][n] = pool.readyInstances();
                 d[2][n] = pool.busyInstances();
                 d[3][n] = (int) (pool.totalColdStarts - lastCounts[p][0]);
-                d[4][n] = (int) (pool.totalInterruptions - lastCounts[p][1]);
+                d[4][n] = (int) (pool.totalInterruptions() - lastCounts[p][1]);
                 lastCounts[p][0] = pool.totalColdStarts;
-                lastCounts[p][1] = pool.totalInterruptions;
+                lastCounts[p][1] = pool.totalInterruptions();
             }
             n++;
         }
@@ -224,11 +224,11 @@ public final class ServingModel {
         Map<String, Double> costs = new LinkedHashMap<>();
         Map<String, Double> perPool = new LinkedHashMap<>();
         for (Pool p : pools) {
-            Pool.PoolCost c = p.cost(end);
+            PoolCost c = p.cost(end);
             total += c.total();
             idleLike += c.idle() + c.starting() + c.draining();
             coldStarts += p.coldStarts;
-            interruptions += p.interruptions;
+            interruptions += p.interruptions();
             String ck = "cost_usd.by_pool." + p.name + ".";
             costs.put(ck + "total", c.total());
             costs.put(ck + "busy", c.busy());
@@ -242,7 +242,7 @@ public final class ServingModel {
             double cap = p.readySlotSeconds(end);
             perPool.put(k + "utilization", cap > 0 ? p.busySlotSeconds(end) / cap : Double.NaN);
             perPool.put(k + "cold_starts", (double) p.coldStarts);
-            perPool.put(k + "interruptions", (double) p.interruptions);
+            perPool.put(k + "interruptions", (double) p.interruptions());
         }
         m.put("cost_usd.total", total);
         m.put("cost_usd.per_1k_requests", s.completed > 0 ? 1000 * total / s.completed : Double.NaN);
