@@ -60,6 +60,10 @@ final class BenchCommand implements Runnable {
                         + " the engine rather than the JIT compiling it; 0 times a cold JVM (default ${DEFAULT-VALUE}).")
         long jitWarmup;
 
+        @Option(names = "--hand-loop", description = "Also run a hand-written M/M/c loop (same events, generator and samplers;"
+                + " JIT-warmed the same way) after the engine, and print its line and the engine's speed relative to it.")
+        boolean handLoop;
+
         @Override
         public Integer call() {
             Numbers.atLeast("--customers", customers, 1);
@@ -79,13 +83,30 @@ final class BenchCommand implements Runnable {
                 runner.run(s.withRun(new RunSpec(null, jitWarmup, null, warmup == 0 ? null : Math.max(1, warmup * jitWarmup / customers), 1, seed + 1)),
                         RunControl.NONE);
             }
+            long cpu0 = processCpuNanos();
             RunResult r = runner.run(s, RunControl.NONE).replications().getFirst();
+            long engineCpu = processCpuNanos() - cpu0;
             spec.commandLine().getOut().println(String.format(Locale.ROOT,
                     "RESULT customers=%d wq=%.6f w=%.6f pwait=%.6f wall_s=%.3f",
                     (long) r.metric("completed"), r.metric("wait_ms.mean") / 1000, r.metric("latency_ms.mean") / 1000,
                     r.metric("p_wait"), r.wallSeconds()));
+            if (handLoop) {
+                if (jitWarmup > 0) HandLoopMmc.run(jitWarmup, warmup == 0 ? 0 : Math.max(1, warmup * jitWarmup / customers), lambda, mu, servers, seed + 1);
+                long cpu1 = processCpuNanos();
+                HandLoopMmc.Result h = HandLoopMmc.run(customers, warmup, lambda, mu, servers, seed);
+                long handCpu = processCpuNanos() - cpu1;
+                spec.commandLine().getOut().println(String.format(Locale.ROOT,
+                        "HAND_LOOP customers=%d wq=%.6f w=%.6f pwait=%.6f wall_s=%.3f", h.customers(), h.wq(), h.w(), h.pwait(), h.wallS()));
+                // CPU time of the whole process (GC included) is steadier than wall time on a shared machine.
+                spec.commandLine().getOut().println(String.format(Locale.ROOT,
+                        "RATIO engine_speed/hand_loop_speed wall=%.2f cpu=%.2f", h.wallS() / r.wallSeconds(), (double) handCpu / engineCpu));
+            }
             return FrontierCli.OK;
         }
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime();
     }
 
     /**
