@@ -80,15 +80,21 @@ public final class ServingModel {
             EventHandler source = new EventHandler() {
                 @Override
                 public void handle(int kind, Object payload) {
-                    double now = sim.now();
+                    if (kind == ARRIVE) arrive(sim.now());
+                    else other(kind, sim.now());
+                }
+
+                /** The hot event: kept small so that the JIT inlines it into the event loop. */
+                private void arrive(double now) {
+                    Request r = new Request(now);
+                    if (keyed) r.key = arrivals.key();
+                    fleet.arrive(r, now, arrivals);
+                    double next = arrivals.next(now);
+                    if (next < horizon) sim.scheduleAt(next, this, ARRIVE, null);
+                }
+
+                private void other(int kind, double now) {
                     switch (kind) {
-                        case ARRIVE -> {
-                            Request r = new Request(now);
-                            if (keyed) r.key = arrivals.key();
-                            fleet.arrive(r, now, arrivals);
-                            double next = arrivals.next(now);
-                            if (next < horizon) sim.scheduleAt(next, this, ARRIVE, null);
-                        }
                         case WARMUP_END -> stats.reset(now);
                         case STOP -> sim.stop();
                         case SAMPLE -> {
@@ -151,9 +157,9 @@ public final class ServingModel {
                 d[1][n] = pool.readyInstances();
                 d[2][n] = pool.busyInstances();
                 d[3][n] = (int) (pool.totalColdStarts - lastCounts[p][0]);
-                d[4][n] = (int) (pool.totalInterruptions - lastCounts[p][1]);
+                d[4][n] = (int) (pool.totalInterruptions() - lastCounts[p][1]);
                 lastCounts[p][0] = pool.totalColdStarts;
-                lastCounts[p][1] = pool.totalInterruptions;
+                lastCounts[p][1] = pool.totalInterruptions();
             }
             n++;
         }
@@ -224,11 +230,11 @@ public final class ServingModel {
         Map<String, Double> costs = new LinkedHashMap<>();
         Map<String, Double> perPool = new LinkedHashMap<>();
         for (Pool p : pools) {
-            Pool.PoolCost c = p.cost(end);
+            PoolCost c = p.cost(end);
             total += c.total();
             idleLike += c.idle() + c.starting() + c.draining();
             coldStarts += p.coldStarts;
-            interruptions += p.interruptions;
+            interruptions += p.interruptions();
             String n = p.name;
             costs.put(Metric.POOL_COST_TOTAL.at(n), c.total());
             costs.put(Metric.POOL_COST_BUSY.at(n), c.busy());
@@ -241,7 +247,7 @@ public final class ServingModel {
             double cap = p.readySlotSeconds(end);
             perPool.put(Metric.POOL_UTILIZATION.at(n), cap > 0 ? p.busySlotSeconds(end) / cap : Double.NaN);
             perPool.put(Metric.POOL_COLD_STARTS.at(n), (double) p.coldStarts);
-            perPool.put(Metric.POOL_INTERRUPTIONS.at(n), (double) p.interruptions);
+            perPool.put(Metric.POOL_INTERRUPTIONS.at(n), (double) p.interruptions());
         }
         put(m, Metric.COST_TOTAL, total);
         put(m, Metric.COST_PER_1K, s.completed > 0 ? 1000 * total / s.completed : Double.NaN);
