@@ -93,6 +93,9 @@ final class Pool implements EventHandler {
     private final List<Instance> live = new ArrayList<>();
     private boolean timeoutPending;
     private double batchWaitAt = Double.NaN;
+    /** Most requests the queue may hold before the run stops as overloaded ({@link WorkLimits#maxQueue()}), and the pool's JSON path. */
+    int queueLimit = Integer.MAX_VALUE;
+    String field = "$.pools";
 
     // Instance counts by state over time (billing, charts) and slot use (utilization). Idle
     // instance-seconds are ready minus busy; with one slot per instance busy slots are busy instances,
@@ -297,10 +300,20 @@ final class Pool implements EventHandler {
     }
 
     private void enqueue(Request r, double now) {
+        if (queue.size() >= queueLimit) throw overloaded(now);
         r.enqueued = now;
         queue.addLast(r);
         queueLength.update(now, queue.size());
         if (!timeoutPending && timeout != Double.POSITIVE_INFINITY) scheduleTimeout();
+    }
+
+    /** The queue has grown to its bound: traffic outruns the pool and nothing else bounds the queue. */
+    private WorkLimitException overloaded(double now) {
+        double since = now - ready.start();
+        double mean = meanServiceS();
+        double serviceRate = mean > 0 ? readyInstances() * (double) concurrency * maxBatch / mean : Double.NaN;
+        return WorkLimits.overloaded(field, name, queue.size(), now, since > 0 ? arrivals / since : Double.NaN, readyInstances(),
+                concurrency, maxBatch, serviceRate);
     }
 
     private Request dequeue(double now) {
