@@ -14,7 +14,6 @@ import frontier.model.WorkLimitException;
 import frontier.model.WorkLimits;
 import frontier.sim.RandomStreams;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,7 +113,7 @@ public final class Sweep {
     public static Sweep load(Path file) {
         Scenario s = ScenarioLoader.load(file);
         try {
-            return new Sweep(file.toString(), s, (ObjectNode) MAPPER.readTree(Files.readString(file)), s.baseDir());
+            return new Sweep(file.toString(), s, (ObjectNode) MAPPER.readTree(ScenarioLoader.readText(file)), s.baseDir());
         } catch (IOException e) {
             throw new ScenarioException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
