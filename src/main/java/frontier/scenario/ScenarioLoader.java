@@ -229,6 +229,8 @@ public final class ScenarioLoader {
             return path + ": " + where + "expected " + simpleType(f.getTargetType()) + ", got " + f.getValue();
         }
         if (e.getCause() instanceof InputCoercionException ic) {
+            // Where the number starts, not where the parser stopped after it.
+            if (ic.getProcessor() instanceof JsonParser p && p.currentTokenLocation() != null) where = at(p.currentTokenLocation());
             return path + ": " + where + outOfRange(ic);
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
