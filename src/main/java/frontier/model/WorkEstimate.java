@@ -79,8 +79,11 @@ public record WorkEstimate(double events, int replications, List<Term> terms) {
                 Pools p = fleet.pools().get(i);
                 if (p instanceof AutoscaledPool a) {
                     double ticks = seconds / a.intervalS();
-                    terms.add(new Term(poolField(simplePool, i, "interval_s"), ticks, String.format(Locale.ROOT,
-                            "%s autoscaler ticks of pool '%s' (every %s s for %s s)", number(ticks), p.name(), number(a.intervalS()), number(seconds))));
+                    // Every tick compares the proposals of the stabilization window: ticks × proposals kept.
+                    double kept = 1 + Math.min(ticks, Math.max(a.scaleOutDelayS(), a.scaleInDelayS()) / a.intervalS());
+                    terms.add(new Term(poolField(simplePool, i, "interval_s"), ticks * kept, String.format(Locale.ROOT,
+                            "%s autoscaler ticks of pool '%s' (every %s s for %s s), each weighing up to %s proposals",
+                            number(ticks), p.name(), number(a.intervalS()), number(seconds), number(kept))));
                 }
                 if (p instanceof SpotPool s && s.interruption().hazardPerSecond() > 0) {
                     double events = 3 * s.interruption().hazardPerSecond() * s.instances() * seconds;
