@@ -98,6 +98,18 @@ class ScenarioFuzzTest {
         System.out.printf("scenario fuzz: %d cases (seed %d): %d ran within the cap, %d refused with a path or line%n", cases, seed, ran, refused);
     }
 
+    @Test
+    void aSubnormalCvFoundByTheFuzzerIsRefusedWithItsPath() {
+        // Case 51 of seed 7: cv 4.9e-324 passed "> 0", made a lognormal's sigma 0, and the sampler threw.
+        String json = """
+                {"traffic": {"type": "poisson", "rate_per_s": 1},
+                 "pool": {"servers": 1, "service": {"type": "lognormal", "mean": 1, "cv": 4.9E-324}},
+                 "run": {"duration_s": 10}}
+                """;
+        String m = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(json, "s.json")).getMessage();
+        assertTrue(m.startsWith("s.json: $.pool.service.cv: ") && m.contains("expected a cv from 0.000001 to 1000"), m);
+    }
+
     /** Loads and runs one case; true if it ran. A sweep is also expanded (if it has at most 1,000 configurations). */
     private static boolean runCase(String text, Path file) {
         Path dir = file.toAbsolutePath().getParent();
