@@ -107,7 +107,7 @@ class ScenarioFuzzTest {
                  "run": {"duration_s": 10}}
                 """;
         String m = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(json, "s.json")).getMessage();
-        assertTrue(m.startsWith("s.json: $.pool.service.cv: ") && m.contains("expected a cv from 0.000001 to 1000"), m);
+        assertTrue(m.startsWith("s.json: $.pool.service.cv: ") && m.contains("expected a cv from 1e-12 to 1000"), m);
     }
 
     /** Loads and runs one case; true if it ran. A sweep is also expanded (if it has at most 1,000 configurations). */

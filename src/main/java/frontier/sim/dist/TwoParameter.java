@@ -6,7 +6,7 @@ import frontier.sim.InvalidSpecException;
 
 /** Shared argument checks for families given either by (mean, cv) or by two native parameters. */
 final class TwoParameter {
-    static final double MIN_CV = 1e-6;
+    static final double MIN_CV = 1e-12;
     static final double MAX_CV = 1e3;
 
     private TwoParameter() {
@@ -24,7 +24,7 @@ final class TwoParameter {
             positive("cv", InvalidSpecException.required("cv", cv));
             // Beyond these, a family's native parameters underflow or overflow (sigma or theta 0, shape infinite).
             if (cv < MIN_CV || cv > MAX_CV) {
-                throw new InvalidSpecException("cv", "expected a cv from 0.000001 to 1000 (for no variation use type deterministic), got " + cv);
+                throw new InvalidSpecException("cv", "expected a cv from 1e-12 to 1000 (for no variation use type deterministic), got " + cv);
             }
         } else {
             InvalidSpecException.required(a, av);
