@@ -3,7 +3,7 @@ package frontier.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import frontier.ingest.ChargeCategory;
-import frontier.ingest.PricingModel;
+import frontier.domain.PricingModel;
 import frontier.sim.BadInputException;
 import frontier.store.CostQuery;
 import frontier.store.CostRow;
@@ -101,7 +101,7 @@ final class CostsCommand implements Callable<Integer> {
         if (key == null) return "(none)";
         if (g.dimension() == null) return key;
         return switch (g.dimension()) {
-            case PRICING_MODEL -> PricingModel.fromCode(key).label();
+            case PRICING_MODEL -> PricingModel.stored(key).label();
             case CHARGE_CATEGORY -> ChargeCategory.fromCode(key).label();
             default -> key;
         };

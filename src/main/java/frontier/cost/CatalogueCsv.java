@@ -20,7 +20,7 @@ public final class CatalogueCsv {
         CSVPrinter p = printer(out, CatalogueReader.INSTANCE_COLUMNS);
         for (InstancePrice r : rows) {
             p.printRecord(r.provider(), r.region(), r.instanceType(), r.gpuModel() == null ? "" : r.gpuModel(), r.gpus(),
-                    r.vcpus(), number(r.memoryGib()), r.pricingModel().csvName(), r.usdPerHour().toPlainString(), r.source(), r.asOf());
+                    r.vcpus(), number(r.memoryGib()), r.pricingModel().catalogueCode(), r.usdPerHour().toPlainString(), r.source(), r.asOf());
         }
         p.flush();
     }

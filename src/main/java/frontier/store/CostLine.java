@@ -7,7 +7,7 @@ import java.math.BigDecimal;
  *
  * @param periodStart    charge period start, epoch seconds UTC
  * @param periodEnd      charge period end (exclusive), epoch seconds UTC
- * @param pricingModel   the stored code ({@code frontier.ingest.PricingModel#code()})
+ * @param pricingModel   the stored code ({@code frontier.domain.PricingModel#code()})
  * @param chargeCategory the stored code ({@code frontier.ingest.ChargeCategory#code()})
  * @param tags           the tags as a JSON object, or null
  * @param billed         exact billed cost, null when the export has none (likewise effective and list)

@@ -550,7 +550,7 @@ public final class Workspace implements AutoCloseable {
             // Descriptive fields live in the small dims table: match them there once, then filter charges by dim id.
             StringBuilder dims = new StringBuilder("SELECT id FROM dims WHERE instr(" + LINE_TEXT + ", ?) > 0");
             args.add(w);
-            for (frontier.ingest.PricingModel m : frontier.ingest.PricingModel.values()) {
+            for (frontier.domain.PricingModel m : frontier.domain.PricingModel.values()) {
                 if (m.label().toLowerCase(java.util.Locale.ROOT).contains(w)) {
                     dims.append(" OR pricing_model = ?");
                     args.add(m.code());

@@ -1,5 +1,7 @@
 package frontier.arch;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -34,6 +36,15 @@ class ArchitectureTest {
     void modelDoesNotKnowScenarios() {
         noClasses().that().resideInAPackage("frontier.model..")
                 .should().dependOnClassesThat().resideInAnyPackage("frontier.scenario..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void sharedVocabularyDependsOnNothingButTheBoundaryException() {
+        // frontier.domain sits below every package that shares its words (cost, ingest, store, model.pool, twin, shells).
+        classes().that().resideInAPackage("frontier.domain..")
+                .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "frontier.domain..")
+                        .or(type(frontier.sim.BadInputException.class)))
                 .check(CLASSES);
     }
 

@@ -1,7 +1,7 @@
 package frontier.app.costs;
 
 import frontier.ingest.ChargeCategory;
-import frontier.ingest.PricingModel;
+import frontier.domain.PricingModel;
 import frontier.store.CostRow;
 import frontier.store.Dimension;
 import frontier.store.Grouping;
@@ -139,7 +139,7 @@ public record CostBreakdown(Grouping by, List<CostRow> rows, LocalDate from, Loc
             Sum all = new Sum();
             for (CostRow r : rows) {
                 if (!r.currency().equals(cur)) continue;
-                m.computeIfAbsent(PricingModel.fromCode(r.keys().get(2)), k -> new Sum()).add(r);
+                m.computeIfAbsent(PricingModel.stored(r.keys().get(2)), k -> new Sum()).add(r);
                 all.add(r);
             }
             m.forEach((model, s) -> out.add(s.total(model, cur)));
@@ -218,7 +218,7 @@ public record CostBreakdown(Grouping by, List<CostRow> rows, LocalDate from, Loc
         }
         if (by.dimension() == Dimension.PRICING_MODEL) {
             // Pricing models keep their natural order (and colours) rather than their rank.
-            series.sort(Comparator.comparing(s -> PricingModel.fromCode(s.key())));
+            series.sort(Comparator.comparing(s -> PricingModel.stored(s.key())));
         }
         return new Chart(c, metric, step, List.copyOf(buckets), List.copyOf(series), ranked.size(), missing);
     }
@@ -274,7 +274,7 @@ public record CostBreakdown(Grouping by, List<CostRow> rows, LocalDate from, Loc
         if (key == null || key.isEmpty()) return g.dimension() == null ? "(untagged)" : "(none)";
         if (g.dimension() == null) return key;
         return switch (g.dimension()) {
-            case PRICING_MODEL -> PricingModel.fromCode(key).label();
+            case PRICING_MODEL -> PricingModel.stored(key).label();
             case CHARGE_CATEGORY -> ChargeCategory.fromCode(key).label();
             case GPU_COUNT -> key + (key.equals("1") ? " GPU" : " GPUs");
             default -> key;

@@ -7,7 +7,7 @@ import frontier.app.WorkbenchView;
 import frontier.app.costs.CostBreakdown.Metric;
 import frontier.app.data.BillingSession;
 import frontier.ingest.ChargeCategory;
-import frontier.ingest.PricingModel;
+import frontier.domain.PricingModel;
 import frontier.store.CostLine;
 import frontier.store.Dimension;
 import frontier.store.Grouping;
@@ -350,7 +350,7 @@ public final class CostsView implements WorkbenchView {
             series.add(xy);
             String colour;
             if (s.others()) colour = OTHERS_COLOUR;
-            else if (by.dimension() == Dimension.PRICING_MODEL) colour = MODEL_COLOURS.get(PricingModel.fromCode(s.key()));
+            else if (by.dimension() == Dimension.PRICING_MODEL) colour = MODEL_COLOURS.get(PricingModel.stored(s.key()));
             else colour = PALETTE[paletteIndex++ % PALETTE.length];
             // "seriesN" (not default-colorN, which repeats after 8) colours the bars and the legend symbol alike.
             css.append(".chart-bar.series").append(i).append(" { -fx-bar-fill: ").append(colour).append("; }\n");
@@ -488,7 +488,7 @@ public final class CostsView implements WorkbenchView {
         t.getColumns().add(column("Service", CostLine::service, 140, false));
         t.getColumns().add(column("Region", CostLine::region, 80, false));
         t.getColumns().add(column("Instance", CostLine::instanceType, 75, false));
-        t.getColumns().add(column("Pricing", l -> PricingModel.fromCode(l.pricingModel()).label(), 92, false));
+        t.getColumns().add(column("Pricing", l -> PricingModel.stored(l.pricingModel()).label(), 92, false));
         t.getColumns().add(column("Charge", l -> ChargeCategory.fromCode(l.chargeCategory()).label(), 68, false));
         t.getColumns().add(column("Tags", l -> tags(l.tags()), 120, false));
         t.getColumns().add(moneyColumn("Billed", CostLine::billed));
