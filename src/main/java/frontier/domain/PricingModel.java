@@ -1,5 +1,6 @@
 package frontier.domain;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Optional;
 
 /**
@@ -40,6 +41,7 @@ public enum PricingModel implements Coded {
     }
 
     /** The stored and JSON value: {@code on_demand}, {@code commitment}, {@code spot}, … */
+    @JsonValue
     @Override
     public String code() {
         return code;

@@ -1,7 +1,7 @@
 package frontier.app.costs;
 
-import frontier.ingest.ChargeCategory;
 import frontier.domain.PricingModel;
+import frontier.ingest.ChargeCategory;
 import frontier.store.CostRow;
 import frontier.store.Dimension;
 import frontier.store.Grouping;
