@@ -1,5 +1,7 @@
 package frontier.store;
 
+import frontier.domain.PricingModel;
+import frontier.ingest.ChargeCategory;
 import frontier.sim.BadInputException;
 
 /**
@@ -44,6 +46,19 @@ public record Grouping(Dimension dimension, String tag) {
 
     public String label() {
         return dimension != null ? dimension.label() : "Tag " + tag;
+    }
+
+    /**
+     * A stored value of this grouping as shown to people: the label of a pricing model or charge category
+     * code ("On-demand" for {@code on_demand}), other values as they are; null for null.
+     */
+    public String valueLabel(String value) {
+        if (value == null || dimension == null) return value;
+        return switch (dimension) {
+            case PRICING_MODEL -> PricingModel.stored(value).label();
+            case CHARGE_CATEGORY -> ChargeCategory.stored(value).label();
+            default -> value;
+        };
     }
 
     /** The SQL expression; a tag's has one parameter, its JSON path ({@link #jsonPath()}). */
