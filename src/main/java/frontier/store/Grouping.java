@@ -30,8 +30,7 @@ public record Grouping(Dimension dimension, String tag) {
     public static Grouping parse(String code) {
         String c = code.strip();
         if (c.regionMatches(true, 0, "tag:", 0, 4)) return tag(c.substring(4));
-        Dimension d = Dimension.fromCode(c);
-        return d == null ? null : of(d);
+        return Dimension.find(c).map(Grouping::of).orElse(null);
     }
 
     /** The code as on the command line: "pricing-model", "tag:team". */

@@ -6,10 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
+import frontier.ingest.BillingFormat;
+import frontier.ingest.ChargeCategory;
+import frontier.ingest.CostBasis;
 import frontier.model.pool.Pools;
 import frontier.scenario.Scenario;
 import frontier.scenario.ScenarioLoader;
 import frontier.sim.BadInputException;
+import frontier.store.AttributionRule;
+import frontier.store.Dimension;
+import frontier.store.UnitCostQuery;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
@@ -53,6 +59,29 @@ class VocabularyTest {
         assertTrue(e.getMessage().contains("on_demand, commitment, spot, serverless, other, unspecified"), e.getMessage());
         assertEquals(PoolKind.ALWAYS_ON, PoolKind.fromCode("Always-On"), "case and '-' for '_' ignored");
         assertFalse(PoolKind.find(null).isPresent());
+    }
+
+    /** Every enum read from text by code: the one convention holds for each. */
+    private static final List<Class<? extends Enum<?>>> CODED = List.of(PricingModel.class, PoolKind.class, ChargeCategory.class,
+            CostBasis.class, BillingFormat.class, Dimension.class, UnitCostQuery.Key.class, UnitCostQuery.Figure.class,
+            AttributionRule.Match.class);
+
+    @Test
+    void everyCodedEnumFindsEachConstantByItsCodeAndRefusesAnUnknownOne() throws Exception {
+        for (Class<? extends Enum<?>> type : CODED) {
+            Set<String> normalised = new java.util.HashSet<>();
+            for (Enum<?> e : type.getEnumConstants()) {
+                String code = ((Coded) e).code();
+                assertTrue(normalised.add(code.toLowerCase(java.util.Locale.ROOT).replace('-', '_')), type + ": codes differ by more than case and '-'");
+                assertEquals(e, type.getMethod("fromCode", String.class).invoke(null, code), type + " " + code);
+                assertEquals(Optional.of(e), type.getMethod("find", String.class).invoke(null, code.toUpperCase(java.util.Locale.ROOT)));
+            }
+            assertEquals(Optional.empty(), type.getMethod("find", String.class).invoke(null, "no-such-code"));
+            var e = assertThrows(java.lang.reflect.InvocationTargetException.class,
+                    () -> type.getMethod("fromCode", String.class).invoke(null, "no-such-code"));
+            assertTrue(e.getCause() instanceof BadInputException, type + ": " + e.getCause());
+            assertTrue(e.getCause().getMessage().contains("'no-such-code'"), e.getCause().getMessage());
+        }
     }
 
     @Test

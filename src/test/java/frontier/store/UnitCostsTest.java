@@ -235,7 +235,7 @@ class UnitCostsTest {
         assertThrows(BadInputException.class, () -> new AttributionRule(0, 0, AttributionRule.Match.TAG, null, "*", "e", null));
         assertThrows(BadInputException.class, () -> new AttributionRule(0, 0, AttributionRule.Match.SERVICE, null, "*", null, null));
         assertThrows(BadInputException.class, () -> new AttributionRule(0, 0, AttributionRule.Match.SERVICE, null, " ", "e", null));
-        assertThrows(BadInputException.class, () -> AttributionRule.Match.parse("colour"));
+        assertThrows(BadInputException.class, () -> AttributionRule.Match.fromCode("colour"));
         AttributionRule r = new AttributionRule(0, 0, AttributionRule.Match.TAG, "team", "ml-*", "{value}", null);
         assertTrue(r.matches("ML-serving"));
         assertEquals("ml-serving", r.endpointFor("ml-serving"));
