@@ -50,7 +50,7 @@ class ArchitectureTest {
     }
 
     @Test
-    void priceCatalogueDependsOnlyOnTheEngine() {
+    void priceCatalogueDependsOnlyOnTheEngineAndTheVocabulary() {
         noClasses().that().resideInAPackage("frontier.cost..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "org.sqlite..", "picocli..",
                         "frontier.app..", "frontier.cli..", "frontier.model..", "frontier.scenario..", "frontier.ingest..",
