@@ -52,7 +52,23 @@ final class DemoCommand implements Callable<Integer> {
                     r.billing(), r.billingLines(), (System.nanoTime() - t0) / 1e9));
             out.print(costs(r.summary()));
         } else {
-            DemoWorkspace.Created c = DemoWorkspace.create(target.workspace, seed, frontier.sim.RunControl.NONE, ImportMonitor.NONE);
+            PrintWriter err = spec.commandLine().getErr();
+            DemoWorkspace.Created c = DemoWorkspace.create(target.workspace, seed, frontier.sim.RunControl.NONE, new ImportMonitor() {
+                @Override
+                public boolean isCancelled() {
+                    return false;
+                }
+
+                @Override
+                public void progress(long rows, long bytes, long totalBytes) {
+                }
+
+                @Override
+                public void waiting(String message) {
+                    err.println("frontier: " + message);
+                    err.flush();
+                }
+            });
             out.println(String.format(Locale.ROOT, "Created the demo workspace %s: %,d billing lines imported, %.1f s in all.",
                     c.workspace(), c.billing().record().rows(), (System.nanoTime() - t0) / 1e9));
             out.print(costs(c.simulation()));

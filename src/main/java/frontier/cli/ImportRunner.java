@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
 /**
  * How the import commands ({@code import}, {@code logs import}) run one file's import: Ctrl-C cancels it and
  * the JVM waits for the rollback before it exits; with {@code --progress} or on a terminal, a progress line on
- * stderr shows rows and bytes.
+ * stderr shows rows and bytes. An import that waits for another writer says so on stderr ("frontier: workspace
+ * busy: …"), always.
  */
 final class ImportRunner {
     @Option(names = "--progress", description = "Show progress on stderr even when it is not a terminal.")
@@ -50,6 +51,13 @@ final class ImportRunner {
                 @Override
                 public void progress(long rows, long bytes, long totalBytes) {
                     if (line != null) line.update(rows, bytes, totalBytes);
+                }
+
+                @Override
+                public void waiting(String message) {
+                    // Always shown, progress or not: a command that seems to hang needs a reason.
+                    err.println("frontier: " + message);
+                    err.flush();
                 }
             });
         } catch (ImportCancelledException e) {

@@ -120,6 +120,7 @@ final class SweepCommand implements Callable<Integer> {
         SweepResult result;
         // Opened first so that an unusable workspace is reported before the sweep runs, not after.
         try (Workspace ws = workspace == null ? null : Workspace.open(workspace)) {
+            if (ws != null) WorkspaceOption.busyNotice(ws, err);
             if (open != null) {
                 result = savedResults(ws, open);
             } else {

@@ -2,11 +2,17 @@ package frontier.cli;
 
 import frontier.sim.BadInputException;
 import frontier.store.Workspace;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** The {@code -w/--workspace} option of the commands that work on a workspace file, and opening it. */
+/**
+ * The {@code -w/--workspace} option of the commands that work on a workspace file, and opening it: a
+ * write that has to wait for another writer (another import, the app) says so on stderr.
+ */
 final class WorkspaceOption {
     /** What {@link #existing} says to the commands that need both a bill and request logs. */
     static final String NO_BILL_AND_LOGS = "no workspace yet; import a bill (frontier import) and logs (frontier logs import) first";
@@ -14,14 +20,30 @@ final class WorkspaceOption {
     @Option(names = {"-w", "--workspace"}, paramLabel = "PATH", description = "Workspace file (default: ${DEFAULT-VALUE}).")
     Path path = Workspace.defaultPath();
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
     /** The workspace, created when the file does not exist yet. */
     Workspace open() {
-        return Workspace.open(path);
+        return withNotice(Workspace.open(path));
     }
 
     /** The workspace, which must exist: otherwise bad input "PATH: {@code missing}", e.g. "no workspace yet; import … first". */
     Workspace existing(String missing) {
         if (!Files.exists(path)) throw new BadInputException(path + ": " + missing);
-        return Workspace.open(path);
+        return withNotice(Workspace.open(path));
+    }
+
+    private Workspace withNotice(Workspace ws) {
+        if (command != null) busyNotice(ws, command.commandLine().getErr());
+        return ws;
+    }
+
+    /** Makes {@code ws} say "frontier: workspace busy: …" on {@code err} when a write waits for another writer. */
+    static void busyNotice(Workspace ws, PrintWriter err) {
+        ws.setBusyNotice(m -> {
+            err.println("frontier: " + m);
+            err.flush();
+        });
     }
 }

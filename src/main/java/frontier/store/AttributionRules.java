@@ -19,10 +19,12 @@ public final class AttributionRules {
             new AttributionRule(0, 2, AttributionRule.Match.TAG, "model", "*", null, AttributionRule.VALUE));
 
     private final Connection conn;
+    private final WriteLock lock;
     private final Sql db;
 
-    AttributionRules(Connection conn) {
-        this.conn = conn;
+    AttributionRules(WriteLock lock) {
+        this.lock = lock;
+        this.conn = lock.connection();
         this.db = new Sql(conn, "attribution rules");
     }
 
@@ -102,6 +104,6 @@ public final class AttributionRules {
     }
 
     private <T> T inTransaction(Transactions.Work<T> work) {
-        return Transactions.run(conn, "attribution rules", work);
+        return Transactions.run(lock, "attribution rules", work);
     }
 }

@@ -11,6 +11,14 @@ public interface ImportMonitor {
     /** Rows stored so far, raw bytes read so far and the total raw bytes of the input. */
     void progress(long rows, long bytes, long totalBytes);
 
+    /**
+     * The import waits for the workspace ("workspace busy: another import is running…"): said once, before
+     * any progress, when another connection is writing; the import goes on when it has finished, or fails
+     * with a {@link WorkspaceBusyException} after the workspace's wait. Cancelling stops the wait too.
+     */
+    default void waiting(String message) {
+    }
+
     ImportMonitor NONE = new ImportMonitor() {
         @Override
         public boolean isCancelled() {

@@ -6,11 +6,13 @@ import java.util.function.LongSupplier;
 
 /**
  * The frame both imports run in (billing exports in {@link Workspace}, request logs in
- * {@link RequestLogs}): one transaction on the workspace connection, fed by one {@link ReadAhead}. The
+ * {@link RequestLogs}): one transaction on the workspace connection, fed by one {@link ReadAhead}. It
+ * starts by taking the {@link WriteLock}: while another connection writes, the import waits (telling
+ * the monitor once, cancellable) up to the workspace's limit, then fails as a {@link WorkspaceBusyException}. The
  * import is committed when its body returns and rolled back when it throws, so bad input, a refusal or
  * cancellation leaves the workspace unchanged; however it ends, the reader is stopped and auto-commit
  * restored. An SQL failure becomes an {@link IllegalStateException} prefixed with {@code what} (the
- * workspace), an interruption an {@link ImportCancelledException}; other exceptions pass through after
+ * workspace; a {@link WorkspaceBusyException} when SQLite reports it busy), an interruption an {@link ImportCancelledException}; other exceptions pass through after
  * the rollback.
  */
 final class ImportTransaction {
@@ -34,16 +36,18 @@ final class ImportTransaction {
     }
 
     /** Runs {@code body} as the import of {@code source} (the file messages name), cancelled through {@code monitor}. */
-    static <T> T run(Connection conn, String what, Object source, ImportMonitor monitor, Body<T> body) {
+    static <T> T run(WriteLock lock, String what, Object source, ImportMonitor monitor, Body<T> body) {
+        Connection conn = lock.connection();
         ImportTransaction tx = new ImportTransaction(source, monitor);
         try {
-            conn.setAutoCommit(false);
+            lock.begin(monitor::isCancelled, monitor::waiting,
+                    () -> new ImportCancelledException("import of " + source + " cancelled while waiting for the workspace; nothing was stored"));
             T result = body.run(tx);
             conn.commit();
             return result;
         } catch (SQLException e) {
             Transactions.rollbackQuietly(conn);
-            throw new IllegalStateException(what + ": " + e.getMessage(), e);
+            throw WriteLock.failure(what, e);
         } catch (InterruptedException e) {
             Transactions.rollbackQuietly(conn);
             Thread.currentThread().interrupt();

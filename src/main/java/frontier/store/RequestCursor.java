@@ -47,7 +47,7 @@ public final class RequestCursor implements AutoCloseable {
             } catch (SQLException ignored) {
                 // already failing
             }
-            throw new IllegalStateException(path + ": " + e.getMessage(), e);
+            throw WriteLock.failure(path, e);
         }
         conn = c;
         ps = p;
@@ -67,7 +67,7 @@ public final class RequestCursor implements AutoCloseable {
             outputTokens = rs.wasNull() ? -1 : out;
             return true;
         } catch (SQLException e) {
-            throw new IllegalStateException(path + ": " + e.getMessage(), e);
+            throw WriteLock.failure(path, e);
         }
     }
 
@@ -102,7 +102,7 @@ public final class RequestCursor implements AutoCloseable {
             ps.close();
             conn.close();
         } catch (SQLException e) {
-            throw new IllegalStateException(path + ": " + e.getMessage(), e);
+            throw WriteLock.failure(path, e);
         }
     }
 }

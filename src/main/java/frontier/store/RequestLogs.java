@@ -49,11 +49,13 @@ public final class RequestLogs {
 
     private final Path path;
     private final Connection conn;
+    private final WriteLock lock;
     private final Sql db;
 
-    RequestLogs(Path path, Connection conn) {
+    RequestLogs(Path path, WriteLock lock) {
         this.path = path;
-        this.conn = conn;
+        this.lock = lock;
+        this.conn = lock.connection();
         this.db = new Sql(conn, path.toString());
     }
 
@@ -65,14 +67,16 @@ public final class RequestLogs {
         long t0 = System.nanoTime();
         String sha = sha256(file, monitor);
         LogImportRecord dup = findBySha(sha);
-        if (dup != null && !replace) {
-            throw new DuplicateImportException(file + ": this content was already imported as log import #" + dup.id() + " (" + dup.source()
-                    + ", " + dup.importedAt() + ", " + String.format(Locale.ROOT, "%,d", dup.rows()) + " requests, same SHA-256);"
-                    + " nothing was stored. Use --replace to import it again in place of #" + dup.id() + ".", dup);
-        }
+        if (dup != null && !replace) throw duplicate(file, dup);
         try (LogSource src = LogSource.open(file, options)) {
-            return importSource(src, sha, dup, monitor, t0);
+            return importSource(src, sha, replace, monitor, t0);
         }
+    }
+
+    private static DuplicateImportException duplicate(Path file, LogImportRecord dup) {
+        return new DuplicateImportException(file + ": this content was already imported as log import #" + dup.id() + " (" + dup.source()
+                + ", " + dup.importedAt() + ", " + String.format(Locale.ROOT, "%,d", dup.rows()) + " requests, same SHA-256);"
+                + " nothing was stored. Use --replace to import it again in place of #" + dup.id() + ".", dup);
     }
 
     private static String sha256(Path file, ImportMonitor monitor) {
@@ -202,8 +206,12 @@ public final class RequestLogs {
         }
     }
 
-    private LogImportResult importSource(LogSource src, String sha, LogImportRecord dup, ImportMonitor monitor, long t0) {
-        return ImportTransaction.run(conn, path.toString(), src.file(), monitor, tx -> {
+    private LogImportResult importSource(LogSource src, String sha, boolean replace, ImportMonitor monitor, long t0) {
+        return ImportTransaction.run(lock, path.toString(), src.file(), monitor, tx -> {
+            // Looked for again under the write lock: the same content may have been imported (or the earlier
+            // import deleted) while this one read the file or waited for the workspace.
+            LogImportRecord dup = findBySha(sha);
+            if (dup != null && !replace) throw duplicate(src.file(), dup);
             try (PreparedStatement ps = conn.prepareStatement(
                     "INSERT INTO log_imports(source, preset, mapping, sha256, bytes, imported_at) VALUES (?,?,?,?,?,?)")) {
                 ps.setString(1, src.file().toAbsolutePath().normalize().toString());
@@ -319,7 +327,7 @@ public final class RequestLogs {
     /** Deletes a log import, its requests and its day totals; false if there is no such import. */
     public boolean deleteImport(long importId) {
         if (find(importId) == null) return false;
-        return Transactions.run(conn, path.toString(), () -> {
+        return Transactions.run(lock, path.toString(), () -> {
             deleteImportRows(importId);
             return true;
         });
@@ -373,7 +381,7 @@ public final class RequestLogs {
                 return new LogSummary(t.getLong(1), requests, errors, real(t, 2), real(t, 3), in, out, busy, List.copyOf(groups));
             }
         } catch (SQLException e) {
-            throw new IllegalStateException(path + ": " + e.getMessage(), e);
+            throw WriteLock.failure(path, e);
         }
     }
 

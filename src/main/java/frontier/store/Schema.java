@@ -147,16 +147,19 @@ final class Schema {
         return out;
     }
 
-    /** Brings the database to the latest version; returns the version it had before. */
+    /**
+     * Brings the database to the latest version; returns the version it had before. Another connection
+     * may migrate the same file at the same moment (two Frontiers creating one workspace): the first
+     * write waits for its lock through the busy timeout, and a migration that then finds the work done
+     * by the other (a table that already exists) is rolled back and counts as done.
+     */
     static int migrate(Connection c) throws SQLException {
-        int version;
-        try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
-            version = rs.getInt(1);
-        }
+        int version = userVersion(c);
         if (version > MIGRATIONS.size()) {
             throw new SQLException("the workspace was written by a newer Frontier (schema version " + version
                     + ", this one knows up to " + MIGRATIONS.size() + ")");
         }
+        if (version == MIGRATIONS.size()) return version;
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
@@ -167,10 +170,16 @@ final class Schema {
             c.commit();
         } catch (SQLException e) {
             c.rollback();
-            throw e;
+            if (WriteLock.isBusy(e) || userVersion(c) != MIGRATIONS.size()) throw e;
         } finally {
             c.setAutoCommit(auto);
         }
         return version;
+    }
+
+    private static int userVersion(Connection c) throws SQLException {
+        try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
+            return rs.getInt(1);
+        }
     }
 }

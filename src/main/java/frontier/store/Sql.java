@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * The JDBC chores the workspace classes share on one connection: reading rows into records, reading one
  * number, binding nullable text. Where a method reports an SQL failure itself, it is an
- * {@link IllegalStateException} prefixed with {@code what} (the workspace, or the part of it).
+ * {@link IllegalStateException} prefixed with {@code what} (the workspace, or the part of it), or a
+ * {@link WorkspaceBusyException} when SQLite reported the workspace busy.
  */
 final class Sql {
     /** Makes one record of the result set's current row. */
@@ -38,7 +39,7 @@ final class Sql {
             }
             return out;
         } catch (SQLException e) {
-            throw new IllegalStateException(what + ": " + e.getMessage(), e);
+            throw WriteLock.failure(what, e);
         }
     }
 
@@ -54,7 +55,7 @@ final class Sql {
         try {
             return scalarLong(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException(what + ": " + e.getMessage(), e);
+            throw WriteLock.failure(what, e);
         }
     }
 

@@ -4,10 +4,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * One unit of work in one transaction on a workspace connection: committed when it returns, rolled
- * back when it throws, auto-commit restored either way. An SQL failure becomes an
- * {@link IllegalStateException} prefixed with {@code what} (the workspace, or what was being done);
- * other exceptions pass through after the rollback.
+ * One unit of work in one write transaction on a workspace connection: started by taking the
+ * {@link WriteLock} (waiting, bounded, while another connection writes), committed when it returns,
+ * rolled back when it throws, auto-commit restored either way. An SQL failure becomes a
+ * {@link WorkspaceBusyException} when the workspace was busy, else an {@link IllegalStateException}
+ * prefixed with {@code what} (the workspace, or what was being done); other exceptions pass through
+ * after the rollback.
  */
 final class Transactions {
     /** Work that may fail with an SQL error. */
@@ -18,9 +20,10 @@ final class Transactions {
     private Transactions() {
     }
 
-    static <T> T run(Connection conn, String what, Work<T> work) {
+    static <T> T run(WriteLock lock, String what, Work<T> work) {
+        Connection conn = lock.connection();
         try {
-            conn.setAutoCommit(false);
+            lock.begin();
             try {
                 T t = work.run();
                 conn.commit();
@@ -32,7 +35,7 @@ final class Transactions {
                 conn.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException(what + ": " + e.getMessage(), e);
+            throw WriteLock.failure(what, e);
         }
     }
 

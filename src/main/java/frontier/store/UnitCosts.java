@@ -43,9 +43,11 @@ public final class UnitCosts {
     private static final Pattern HOURS = Pattern.compile("(?i)^\\s*(\\d+\\s+)?(hours?|hrs?|h|instance[- ]?hours?)\\s*$");
 
     private final Connection conn;
+    private final WriteLock lock;
 
-    UnitCosts(Connection conn) {
-        this.conn = conn;
+    UnitCosts(WriteLock lock) {
+        this.lock = lock;
+        this.conn = lock.connection();
     }
 
     private record Dim(String tagsJson, Map<String, String> tags, String instanceType, String service, String pricingModel, String currency,
@@ -89,13 +91,13 @@ public final class UnitCosts {
     /** Computes the report; never modifies the workspace. */
     public UnitCostReport compute(UnitCostQuery q) {
         try {
-            List<AttributionRule> stored = new AttributionRules(conn).list();
+            List<AttributionRule> stored = new AttributionRules(lock).list();
             List<AttributionRule> rules = stored.isEmpty() ? AttributionRules.DEFAULTS : stored;
             Map<CellKey, CostCell> cells = costCells(q, rules);
             Map<ReqKey, ReqCell> reqs = requestCells(q);
             return report(q, rules, stored.isEmpty(), cells, reqs);
         } catch (SQLException e) {
-            throw new IllegalStateException("unit cost: " + e.getMessage(), e);
+            throw WriteLock.failure("unit cost", e);
         }
     }
 
@@ -228,7 +230,7 @@ public final class UnitCosts {
                 }
             }
             Map<List<String>, BilledResource.Builder> out = new LinkedHashMap<>();
-            attributedLines(from, to, figure == null ? UnitCostQuery.Figure.EFFECTIVE : figure, new AttributionRules(conn).effective(),
+            attributedLines(from, to, figure == null ? UnitCostQuery.Figure.EFFECTIVE : figure, new AttributionRules(lock).effective(),
                     (target, d, start, end, resource, cost, hours) -> {
                         boolean mine = "*".equals(endpoint) ? target.attributed() : endpoint.equals(target.endpoint()) || target.endpoint() == null && target.model() != null && models.contains(target.model());
                         if (!mine) return;
@@ -239,7 +241,7 @@ public final class UnitCosts {
                     });
             return out.values().stream().map(BilledResource.Builder::build).toList();
         } catch (SQLException e) {
-            throw new IllegalStateException("billed resources: " + e.getMessage(), e);
+            throw WriteLock.failure("billed resources", e);
         }
     }
 

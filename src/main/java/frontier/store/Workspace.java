@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,6 +37,10 @@ import org.sqlite.SQLiteConfig;
  * holds is handled by its {@link OverlapPolicy}. Rows are read on a second thread while this one
  * writes them in prepared-statement batches, so parsing and SQLite overlap on two cores.
  *
+ * <p>Several connections (threads, processes, the app and the CLI) may use one workspace file: readers
+ * never wait, and a write waits while another connection writes ({@link #setBusyWait}, 60 s by
+ * default), then fails with a {@link WorkspaceBusyException} having stored nothing.
+ *
  * <p>Not thread-safe: use one instance from one thread at a time (open one per background task).
  */
 public final class Workspace implements AutoCloseable {
@@ -50,12 +55,14 @@ public final class Workspace implements AutoCloseable {
     private final Path path;
     private final Connection conn;
     private final Sql db;
+    private final WriteLock lock;
     private RequestLogs requestLogs;
 
-    private Workspace(Path path, Connection conn) {
+    private Workspace(Path path, Connection conn, Duration busyWait) {
         this.path = path;
         this.conn = conn;
         this.db = new Sql(conn, path.toString());
+        this.lock = new WriteLock(conn, path.toString(), busyWait);
     }
 
     /** {@code -Dfrontier.workspace=PATH}, else {@code ~/.frontier/workspace.sqlite}. */
@@ -65,7 +72,11 @@ public final class Workspace implements AutoCloseable {
         return Path.of(System.getProperty("user.home"), ".frontier", "workspace.sqlite");
     }
 
-    /** Opens (creating it if needed) the workspace at {@code path} and brings its schema up to date. */
+    /**
+     * Opens (creating it if needed) the workspace at {@code path} and brings its schema up to date. Its
+     * writes wait for another writer up to {@link #busyWait()}: {@code -Dfrontier.busy-wait=SECONDS}, else
+     * the environment variable {@code FRONTIER_BUSY_WAIT}, else 60 s.
+     */
     public static Workspace open(Path path) {
         try {
             Path parent = path.toAbsolutePath().getParent();
@@ -78,7 +89,8 @@ public final class Workspace implements AutoCloseable {
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.enforceForeignKeys(true);
-        config.setBusyTimeout(10_000);
+        Duration busyWait = WriteLock.configuredWait();
+        config.setBusyTimeout((int) Math.min(Integer.MAX_VALUE, busyWait.toMillis()));
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         config.setCacheSize(-65536);
         Connection c = null;
@@ -86,15 +98,46 @@ public final class Workspace implements AutoCloseable {
             c = config.createConnection("jdbc:sqlite:" + path.toAbsolutePath());
             Function.create(c, "decsum", new DecimalSum());
             Schema.migrate(c);
-            return new Workspace(path, c);
+            return new Workspace(path, c, busyWait);
         } catch (SQLException e) {
             try {
                 if (c != null) c.close();
             } catch (SQLException ignored) {
                 // already failing
             }
+            if (WriteLock.isBusy(e)) throw WriteLock.failure(path, e);
             throw new BadInputException(path + ": not a usable Frontier workspace (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** The busy wait a workspace opens with: {@code -Dfrontier.busy-wait=SECONDS}, else {@code FRONTIER_BUSY_WAIT}, else 60 s. */
+    public static Duration configuredBusyWait() {
+        return WriteLock.configuredWait();
+    }
+
+    /** How long a write (an import, a delete, a rule, a saved sweep) waits while another connection writes. */
+    public Duration busyWait() {
+        return lock.waitLimit();
+    }
+
+    /**
+     * Sets how long this workspace's writes wait while another connection (another import, the app, a
+     * second Frontier) writes; after it they fail with a {@link WorkspaceBusyException} and store nothing.
+     */
+    public void setBusyWait(Duration wait) {
+        try {
+            lock.setWait(wait);
+        } catch (SQLException e) {
+            throw WriteLock.failure(path, e);
+        }
+    }
+
+    /**
+     * Who hears, once per write, that a write other than an import (an import tells its
+     * {@link ImportMonitor#waiting monitor}) waits for another writer: "workspace busy: …".
+     */
+    public void setBusyNotice(java.util.function.Consumer<String> notice) {
+        lock.setNotice(Objects.requireNonNull(notice));
     }
 
     public Path path() {
@@ -103,7 +146,7 @@ public final class Workspace implements AutoCloseable {
 
     /** Request-log imports and their queries, on this workspace's connection (same threading rules). */
     public RequestLogs requestLogs() {
-        if (requestLogs == null) requestLogs = new RequestLogs(path, conn);
+        if (requestLogs == null) requestLogs = new RequestLogs(path, lock);
         return requestLogs;
     }
 
@@ -205,7 +248,7 @@ public final class Workspace implements AutoCloseable {
     }
 
     private ImportResult importSource(BillingSource src, OverlapPolicy policy, ImportMonitor monitor, long t0) {
-        return ImportTransaction.run(conn, path.toString(), src.origin(), monitor, tx -> {
+        return ImportTransaction.run(lock, path.toString(), src.origin(), monitor, tx -> {
             long id;
             try (PreparedStatement ps = conn.prepareStatement(
                     "INSERT INTO imports(source, format, cost_basis, sha256, bytes, imported_at) VALUES (?,?,?,?,?,?)")) {
@@ -456,7 +499,7 @@ public final class Workspace implements AutoCloseable {
     /** Deletes an import and its rows; false if there is no such import. */
     public boolean deleteImport(long importId) {
         if (find(importId) == null) return false;
-        return Transactions.run(conn, path.toString(), () -> {
+        return Transactions.run(lock, path.toString(), () -> {
             deleteImportRows(importId);
             return true;
         });
@@ -604,7 +647,7 @@ public final class Workspace implements AutoCloseable {
                 return rs.getLong(1);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException(path + ": " + e.getMessage(), e);
+            throw WriteLock.failure(path, e);
         }
     }
 
@@ -623,17 +666,17 @@ public final class Workspace implements AutoCloseable {
 
     /** The rules that attribute cost lines to endpoints and models. */
     public AttributionRules attribution() {
-        return new AttributionRules(conn);
+        return new AttributionRules(lock);
     }
 
     /** Cost per inference: attributed cost divided by the requests the imported logs served. */
     public UnitCosts unitCosts() {
-        return new UnitCosts(conn);
+        return new UnitCosts(lock);
     }
 
     /** Saves a finished sweep and its points in one transaction; returns its id. */
     public long saveSweep(NewSweep s) {
-        return Transactions.run(conn, path + ": cannot save the sweep", () -> {
+        return Transactions.run(lock, path + ": cannot save the sweep", () -> {
             long id;
             int front = (int) s.points().stream().filter(SweepPointRecord::pareto).count();
             try (PreparedStatement ps = conn.prepareStatement("INSERT INTO sweeps(name, source, saved_at, method, seed,"
@@ -713,7 +756,7 @@ public final class Workspace implements AutoCloseable {
                 return rs.next() ? rs.getString(1) : null;
             }
         } catch (SQLException e) {
-            throw new IllegalStateException(path + ": " + e.getMessage(), e);
+            throw WriteLock.failure(path, e);
         }
     }
 
@@ -727,12 +770,12 @@ public final class Workspace implements AutoCloseable {
 
     /** Deletes a saved sweep and its points; false if there is no such sweep. */
     public boolean deleteSweep(long id) {
-        try (PreparedStatement ps = conn.prepareStatement("DELETE FROM sweeps WHERE id = ?")) {
-            ps.setLong(1, id);
-            return ps.executeUpdate() > 0;
-        } catch (SQLException e) {
-            throw new IllegalStateException(path + ": " + e.getMessage(), e);
-        }
+        return Transactions.run(lock, path.toString(), () -> {
+            try (PreparedStatement ps = conn.prepareStatement("DELETE FROM sweeps WHERE id = ?")) {
+                ps.setLong(1, id);
+                return ps.executeUpdate() > 0;
+            }
+        });
     }
 
     /** The schema version of the open workspace ({@code PRAGMA user_version}). */
@@ -750,7 +793,7 @@ public final class Workspace implements AutoCloseable {
         try {
             conn.close();
         } catch (SQLException e) {
-            throw new IllegalStateException(path + ": " + e.getMessage(), e);
+            throw WriteLock.failure(path, e);
         }
     }
 }

@@ -74,6 +74,39 @@ class DemoWorkspaceTest {
     }
 
     @Test
+    void temporaryWorkspacesOfKilledBuildsAreRemovedButNotThoseOfLiveOnes() throws Exception {
+        Process gone = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-version")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        gone.waitFor();
+        long dead = gone.pid();
+        long live = ProcessHandle.current().pid();
+        List<String> stale = List.of(".demo.sqlite." + dead + "-1f.building", ".demo.sqlite." + dead + "-1f.building-wal",
+                ".demo.sqlite." + dead + "-1f.building-shm");
+        List<String> kept = List.of(".demo.sqlite." + live + "-2e.building", ".other.sqlite." + dead + "-1f.building", "demo.sqlite",
+                ".demo.sqlite." + dead + "-1f.building.bak");
+        for (String n : stale) Files.writeString(dir.resolve(n), "x");
+        for (String n : kept) Files.writeString(dir.resolve(n), "x");
+
+        DemoWorkspace.removeStale(dir, "demo.sqlite");
+
+        for (String n : stale) assertFalse(Files.exists(dir.resolve(n)), n + " of a process that is gone");
+        for (String n : kept) assertTrue(Files.exists(dir.resolve(n)), n + " is not a stale build of demo.sqlite");
+    }
+
+    @Test
+    void aDemoBuildLeavesOnlyTheWorkspaceBesideIt() throws IOException {
+        Path file = dir.resolve("demo.sqlite");
+        DemoWorkspace.create(file, ImportMonitor.NONE);
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of("demo.sqlite"), files.map(f -> f.getFileName().toString()).toList(),
+                    "built beside it, renamed into place, no WAL or temporary file left");
+        }
+        try (Workspace ws = Workspace.open(file)) {
+            assertTrue(DemoWorkspace.isComplete(ws), "one bill and one request log");
+        }
+    }
+
+    @Test
     void demoCommandNeedsExactlyOneTarget() {
         assertEquals(2, CliRun.of("demo").code());
         assertEquals(2, CliRun.of("demo", "--out", dir.toString(), "--workspace", dir.resolve("w.sqlite").toString()).code());

@@ -24,6 +24,10 @@ import org.junit.jupiter.api.Test;
 class ImportTransactionTest {
     private Connection conn;
 
+    private WriteLock lock() {
+        return new WriteLock(conn, "ws", java.time.Duration.ofSeconds(1));
+    }
+
     /** Holds up to three numbers, like the imports' batches hold rows. */
     private static final class Numbers extends ReadAhead.Batch {
         final int[] values = new int[3];
@@ -58,6 +62,7 @@ class ImportTransactionTest {
         conn = DriverManager.getConnection("jdbc:sqlite::memory:");
         try (Statement s = conn.createStatement()) {
             s.executeUpdate("CREATE TABLE t(v INTEGER)");
+            s.executeUpdate("CREATE TABLE imports(id INTEGER PRIMARY KEY)"); // what WriteLock writes to take the lock
         }
     }
 
@@ -90,7 +95,7 @@ class ImportTransactionTest {
     void everyBatchIsWrittenOnceWithProgressAndTheImportCommits() throws SQLException {
         Monitor m = new Monitor();
         List<Integer> sizes = new ArrayList<>();
-        long rows = ImportTransaction.run(conn, "ws", "f.csv", m, tx -> {
+        long rows = ImportTransaction.run(lock(), "ws", "f.csv", m, tx -> {
             ReadAhead<Numbers> ahead = tx.startReader("test-reader-ok", numbers(7));
             return tx.writeAll(ahead, b -> {
                 sizes.add(b.size);
@@ -107,7 +112,7 @@ class ImportTransactionTest {
 
     @Test
     void anEmptySourceHandsOverNoBatch() {
-        long rows = ImportTransaction.run(conn, "ws", "f.csv", ImportMonitor.NONE,
+        long rows = ImportTransaction.run(lock(), "ws", "f.csv", ImportMonitor.NONE,
                 tx -> tx.writeAll(tx.startReader("test-reader-empty", numbers(0)), b -> {
                     throw new AssertionError("no batch expected");
                 }, () -> 0, 0));
@@ -116,7 +121,7 @@ class ImportTransactionTest {
 
     @Test
     void anSqlFailureRollsBackAndNamesTheWorkspace() throws SQLException {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ImportTransaction.run(conn, "ws.sqlite", "f.csv",
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ImportTransaction.run(lock(), "ws.sqlite", "f.csv",
                 ImportMonitor.NONE, tx -> {
                     insert(1);
                     throw new SQLException("disk full");
@@ -129,7 +134,7 @@ class ImportTransactionTest {
     @Test
     void badInputFromTheReaderPassesThroughAndRollsBack() throws SQLException {
         BadInputException bad = new BadInputException("f.csv: line 5: expected a number");
-        BadInputException e = assertThrows(BadInputException.class, () -> ImportTransaction.run(conn, "ws", "f.csv", ImportMonitor.NONE, tx -> {
+        BadInputException e = assertThrows(BadInputException.class, () -> ImportTransaction.run(lock(), "ws", "f.csv", ImportMonitor.NONE, tx -> {
             ReadAhead<Numbers> ahead = tx.startReader("test-reader-bad", sink -> {
                 Numbers b = new Numbers();
                 b.add(1);
@@ -147,7 +152,7 @@ class ImportTransactionTest {
     void cancellingWhileWaitingRollsBackAndStopsTheReader() throws SQLException {
         Monitor m = new Monitor();
         CountDownLatch never = new CountDownLatch(1);
-        ImportCancelledException e = assertThrows(ImportCancelledException.class, () -> ImportTransaction.run(conn, "ws", "f.csv", m, tx -> {
+        ImportCancelledException e = assertThrows(ImportCancelledException.class, () -> ImportTransaction.run(lock(), "ws", "f.csv", m, tx -> {
             insert(1);
             ReadAhead<Numbers> ahead = tx.startReader("test-reader-cancel", sink -> {
                 try {
@@ -168,7 +173,7 @@ class ImportTransactionTest {
     @Test
     void anInterruptedImportRollsBackAsCancelledAndKeepsTheInterrupt() throws SQLException {
         CountDownLatch never = new CountDownLatch(1);
-        ImportCancelledException e = assertThrows(ImportCancelledException.class, () -> ImportTransaction.run(conn, "ws", "f.csv",
+        ImportCancelledException e = assertThrows(ImportCancelledException.class, () -> ImportTransaction.run(lock(), "ws", "f.csv",
                 ImportMonitor.NONE, tx -> {
                     insert(1);
                     ReadAhead<Numbers> ahead = tx.startReader("test-reader-interrupt", sink -> {

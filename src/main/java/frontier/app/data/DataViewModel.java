@@ -283,6 +283,7 @@ public final class DataViewModel {
     public void delete(ImportEntry entry) {
         background.run(() -> {
             try (Workspace ws = Workspace.open(session.workspace())) {
+                ws.setBusyNotice(m -> javafx.application.Platform.runLater(() -> say("Deleting " + entry.describe() + ": " + m)));
                 return entry.isLog() ? ws.requestLogs().deleteImport(entry.id()) : ws.deleteImport(entry.id());
             }
         }, deleted -> {
@@ -338,7 +339,9 @@ public final class DataViewModel {
         protected DemoWorkspace.Created call() {
             if (Files.exists(workspace)) {
                 try (Workspace ws = Workspace.open(workspace)) {
-                    if (!ws.imports().isEmpty()) return null;
+                    boolean empty = ws.imports().isEmpty() && ws.requestLogs().imports().isEmpty();
+                    // A demo without its request log was left by a Frontier whose demo build was not atomic: made again.
+                    if (!empty && !(DemoWorkspace.isDemo(ws) && !DemoWorkspace.isComplete(ws))) return null;
                 }
             }
             updateMessage("Creating the demo workspace " + workspace.getFileName() + ": simulating a month of a chat and embeddings fleet…");
@@ -364,6 +367,11 @@ public final class DataViewModel {
                     updateProgress(0.7 + 0.3 * bytes / Math.max(total, 1), 1);
                     updateMessage(String.format(Locale.US, "Creating the demo workspace %s: importing its bill, %,d rows…",
                             workspace.getFileName(), rows));
+                }
+
+                @Override
+                public void waiting(String message) {
+                    updateMessage("Creating the demo workspace " + workspace.getFileName() + ": " + message);
                 }
             };
             return DemoWorkspace.create(workspace, DemoData.DEFAULT_SEED, simulation, importing);
@@ -438,6 +446,12 @@ public final class DataViewModel {
                     updateProgress(bytes, Math.max(total, 1));
                     updateMessage(String.format(Locale.US, "Importing %s: %,d %s, %,.1f of %,.1f MB", file.getFileName(), rows, unit,
                             bytes / 1e6, total / 1e6));
+                }
+
+                @Override
+                public void waiting(String message) {
+                    updateProgress(-1, 1);
+                    updateMessage("Importing " + file.getFileName() + ": " + message);
                 }
             };
         }
