@@ -1,5 +1,6 @@
 package frontier.app;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +32,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** "Make a twin…" on the demo workspace: calibrates the selected endpoint and opens the twin in the Simulate view. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class MakeTwinTest {
     @TempDir

@@ -1,5 +1,6 @@
 package frontier.demo;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is simulated by Frontier from a known scenario, so the fitted token rates can also be checked against
  * the truth (0.12 s + input / 6,000 tok/s + output / 110 tok/s).
  */
+@Tag("validation")
 class DemoTwinTest {
     @TempDir
     static Path dir;

@@ -1,5 +1,6 @@
 package frontier.scenario;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -41,6 +42,7 @@ import org.junit.jupiter.api.Timeout;
  * {@code -Dfrontier.fuzz.seed=S} another seed). The timeout below is only a guard so that a hang fails the
  * build instead of stalling it; nothing is asserted about time.
  */
+@Tag("slow")
 class ScenarioFuzzTest {
     static final int DEFAULT_CASES = 300;
     static final long SHRUNK_EVENTS = 50_000;

@@ -1,5 +1,6 @@
 package frontier.app.costs;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,6 +54,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * up to the workspace totals, the cost lines narrow when searched or filtered, and the totals by
  * pricing model are those of {@code frontier costs}.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class CostsViewTest {
     @TempDir

@@ -1,5 +1,6 @@
 package frontier.app.explore;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -36,6 +37,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Explore screen end to end: a real sweep run by the real engine, clicks on the real canvas. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class ExploreViewTest {
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -1,5 +1,6 @@
 package frontier.app.simulate;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,6 +39,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Simulate screen end to end: real scenario files, the real engine, clicks on the real controls. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class SimulateViewTest {
     /** M/M/8 with λ = 6/s, mean service 1 s: Erlang C gives W = 1.1785 s, P(wait) = 0.3570. */
