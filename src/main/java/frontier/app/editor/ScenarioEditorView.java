@@ -60,6 +60,7 @@ public final class ScenarioEditorView implements WorkbenchView {
     private final ListView<Example> examples = new ListView<>();
     private ScenarioForm form;
     private Control marked;
+    private boolean stayOnJson;
     private Consumer<Path> onRun = p -> { };
     private Supplier<Path> workspace = () -> null;
 
@@ -200,8 +201,15 @@ public final class ScenarioEditorView implements WorkbenchView {
         tabs.getTabs().setAll(formTab, jsonTab);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (vm.documentProperty().get() == null) return;
+            if (stayOnJson) return;
             if (now == jsonTab) json.setText(vm.documentProperty().get().toJson());
-            else if (was == jsonTab && !applyJson()) tabs.getSelectionModel().select(jsonTab);
+            else if (was == jsonTab && !applyJson()) {
+                // Back to the JSON with the user's text as typed, the caret on the line at fault.
+                stayOnJson = true;
+                tabs.getSelectionModel().select(jsonTab);
+                stayOnJson = false;
+                showJsonProblem(vm.problemProperty().get());
+            }
         });
         VBox.setVgrow(tabs, Priority.ALWAYS);
         VBox box = new VBox(6, name, file, bar, problem, status, tabs);
