@@ -51,6 +51,9 @@ final class ScenarioForm {
         Node beside(ObjectNode owner, String json, String path);
     }
 
+    /** Parts the Scenario record's constructor requires although Jackson does not mark them required. */
+    private static final java.util.Set<String> ALWAYS_GIVEN = java.util.Set.of("$.traffic", "$.run");
+
     private final ObjectNode root;
     private final Runnable onEdit;
     private final Runnable onRebuild;
@@ -107,7 +110,7 @@ final class ScenarioForm {
         TitledPane pane = new TitledPane(f.label(), content);
         pane.setId("section:" + path);
         pane.setAnimated(false);
-        if (!f.required()) {
+        if (!f.required() && !ALWAYS_GIVEN.contains(path)) {
             CheckBox use = new CheckBox(value == null ? "Add " + f.label().toLowerCase(java.util.Locale.ROOT) : "Use");
             use.setId("use:" + path);
             use.setSelected(value != null);
