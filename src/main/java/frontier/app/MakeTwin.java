@@ -52,7 +52,7 @@ final class MakeTwin {
             };
             java.util.function.Consumer<Throwable> failed = t -> {
                 done.run();
-                Alert a = new Alert(Alert.AlertType.ERROR, t.getMessage() == null ? t.toString() : t.getMessage());
+                Alert a = new Alert(Alert.AlertType.ERROR, frontier.text.Printable.escape(t.getMessage() == null ? t.toString() : t.getMessage()));
                 a.setHeaderText("Could not make a twin of " + name);
                 a.show();
             };

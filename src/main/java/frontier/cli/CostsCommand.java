@@ -10,6 +10,7 @@ import frontier.store.CostRow;
 import frontier.store.Dimension;
 import frontier.store.Grouping;
 import frontier.store.Workspace;
+import frontier.text.Csv;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -54,7 +55,7 @@ final class CostsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Csv.requireNotWithJson(csv, json);
+        CsvOrJson.requireNotBoth(csv, json);
         List<Grouping> dims = new ArrayList<>();
         for (String b : by) {
             Grouping d = Grouping.parse(b);
@@ -139,13 +140,14 @@ final class CostsCommand implements Callable<Integer> {
 
     private static void printCsv(PrintWriter out, List<Grouping> dims, List<CostRow> rows) {
         List<String> head = new ArrayList<>();
-        for (Grouping d : dims) head.add(Csv.field(d.key()));
+        for (Grouping d : dims) head.add(Csv.text(d.key()));
         head.addAll(List.of("currency", "billed_cost", "effective_cost", "list_cost", "lines"));
         out.println(String.join(",", head));
         for (CostRow r : rows) {
+            // Keys and currency are text from the bill (tags, resource ids): neutralised; the amounts are numbers.
             List<String> l = new ArrayList<>();
-            for (String k : r.keys()) l.add(Csv.field(k));
-            l.addAll(List.of(Csv.field(r.currency()), Csv.decimal(r.billed()), Csv.decimal(r.effective()), Csv.decimal(r.list()), Long.toString(r.rows())));
+            for (String k : r.keys()) l.add(Csv.text(k));
+            l.addAll(List.of(Csv.text(r.currency()), Csv.decimal(r.billed()), Csv.decimal(r.effective()), Csv.decimal(r.list()), Csv.number(r.rows())));
             out.println(String.join(",", l));
         }
     }

@@ -1,7 +1,9 @@
 package frontier.cli;
 
 import frontier.sim.BadInputException;
+import frontier.text.Printable;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "frontier", mixinStandardHelpOptions = true, version = "Frontier 0.1.0",
         description = "What does our model inference cost, and what would it cost run differently?",
         subcommands = {SimulateCommand.class, SweepCommand.class, BenchCommand.class, PricesCommand.class, ImportCommand.class, CostsCommand.class,
-                LogsCommand.class, UnitCostCommand.class, AttributionCommand.class, ForecastCommand.class, CalibrateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+                LogsCommand.class, UnitCostCommand.class, LlmCommand.class, AttributionCommand.class, ForecastCommand.class, CalibrateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class FrontierCli implements Runnable {
     public static final int OK = 0;
     public static final int FAULT = 1;
@@ -29,19 +31,23 @@ public final class FrontierCli implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("frontier: " + ex.getMessage());
+            err.println("frontier: " + Printable.escape(ex.getMessage()));
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             // The whole command path ("frontier attribution add"), so the hint works for subcommands too.
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            // Messages echo input (cells, names, paths): its control characters are shown as escapes, never sent to the terminal.
             if (ex instanceof BadInputException) {
-                err.println("frontier: " + ex.getMessage());
+                err.println("frontier: " + Printable.escape(ex.getMessage()));
                 return BAD_INPUT;
             }
-            err.println("frontier: internal fault: " + ex);
-            ex.printStackTrace(err);
+            err.println("frontier: internal fault: " + Printable.escape(ex.toString()));
+            StringWriter trace = new StringWriter();
+            ex.printStackTrace(new PrintWriter(trace));
+            err.print(Printable.escape(trace.toString()));
+            err.flush();
             return FAULT;
         });
         int code = cl.execute(args);

@@ -1,6 +1,7 @@
 package frontier.cost;
 
 import frontier.sim.BadInputException;
+import frontier.text.Csv;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -229,8 +230,9 @@ final class CatalogueReader {
             return header.contains(column);
         }
 
+        /** The cell, stripped; a formula neutralised by {@link CatalogueCsv} (a leading quote) read back as written. */
         String raw(String column) {
-            return record.get(header.indexOf(column)).strip();
+            return Csv.unneutralise(record.get(header.indexOf(column)).strip());
         }
 
         BadInputException error(String column, String expected, String got) {

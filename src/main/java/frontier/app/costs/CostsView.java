@@ -451,7 +451,7 @@ public final class CostsView implements WorkbenchView {
         });
         Label note = new Label();
         note.setId("linesNote");
-        note.textProperty().bind(Bindings.when(vm.linesLoadingProperty()).then("Loading…").otherwise(vm.linesNoteProperty()));
+        note.textProperty().bind(Bindings.when(vm.linesLoadingProperty()).then("Loading…").otherwise(Widgets.printable(vm.linesNoteProperty())));
         Button prev = new Button("◀");
         prev.setId("linesPrev");
         prev.setTooltip(new Tooltip("Previous page"));

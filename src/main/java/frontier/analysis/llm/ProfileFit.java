@@ -1,0 +1,196 @@
+package frontier.analysis.llm;
+
+import frontier.model.llm.EngineConfig;
+import frontier.model.llm.IterationProfile;
+import frontier.model.llm.LlmResult;
+import frontier.model.llm.LlmServing;
+import frontier.sim.BadInputException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.commons.math3.optim.InitialGuess;
+import org.apache.commons.math3.optim.MaxEval;
+import org.apache.commons.math3.optim.PointValuePair;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import org.apache.commons.math3.optim.nonlinear.scalar.ObjectiveFunction;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.NelderMeadSimplex;
+import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
+
+/**
+ * Fits an {@link IterationProfile} to measured requests by simulation: every fitted level is replayed
+ * through the engine (its send times, or its documented generator, and its token counts) with candidate
+ * coefficients, and Nelder–Mead minimises the sum over requests of the squared log errors of TTFT and of
+ * decode time (end-to-end − TTFT). The five unknowns — {@code a, b, c, d} and the client-side request
+ * overhead — are searched on a log scale (so they stay positive; a coefficient the data cannot see
+ * drifts towards 0). {@code a} and {@code c} are told apart only by batches of several sequences, i.e. by
+ * levels where requests overlap; {@code a} and the overhead by chunked prompts (several prefill
+ * iterations per request).
+ *
+ * <p>The fitted profile is deterministic (noise cv 0): per-request times cannot tell iteration noise
+ * from what the model leaves out (the benchmarks here carry no per-token gaps), so the spread of the
+ * per-request residuals is reported ({@link Result#residualCv}) rather than put into the profile.
+ */
+public final class ProfileFit {
+    /** The fitted profile and its error on each fitted level. */
+    public record Result(IterationProfile profile, List<LevelComparison.Row> fitted, double rmsLogError, int evaluations,
+                         double residualCv) {
+    }
+
+    private static final int MAX_EVALUATIONS = 1500;
+
+    /** A level to fit on and the engine settings it was measured with. */
+    public record Input(BenchmarkLevel level, EngineConfig config) {
+    }
+
+    private ProfileFit() {
+    }
+
+    public static Result fit(List<BenchmarkLevel> levels, EngineConfig config, String name, String source, String date) {
+        return fit(levels.stream().map(l -> new Input(l, config)).toList(), name, source, date);
+    }
+
+    /** Fits one profile to levels measured with different engine settings (same GPU, model and parallelism). */
+    public static Result fit(List<Input> inputs, String name, String source, String date) {
+        if (inputs.isEmpty()) throw new BadInputException("no level to fit on");
+        Objective obj = new Objective(inputs);
+        double[] start = initial(inputs.stream().map(Input::level).toList());
+        double[] x0 = new double[start.length];
+        for (int i = 0; i < start.length; i++) x0[i] = Math.log(start[i]);
+        SimplexOptimizer opt = new SimplexOptimizer(1e-7, 1e-10);
+        PointValuePair best = null;
+        double[] x = x0;
+        int evals = 0;
+        // Restarts from the previous optimum: Nelder–Mead stalls on a flat direction otherwise.
+        for (int round = 0; round < 2; round++) {
+            PointValuePair p = opt.optimize(new MaxEval(MAX_EVALUATIONS), new ObjectiveFunction(obj::value), GoalType.MINIMIZE,
+                    new InitialGuess(x), new NelderMeadSimplex(steps(x.length)));
+            evals += opt.getEvaluations();
+            if (best != null && best.getValue() - p.getValue() < 1e-6 * best.getValue()) {
+                if (p.getValue() < best.getValue()) best = p;
+                break;
+            }
+            best = p;
+            x = p.getPoint();
+        }
+        double[] v = exp(best.getPoint());
+        IterationProfile det = new IterationProfile(name, "", "", 1, v[0], v[1], v[2], v[3], 0, v[4], source, date);
+        double cv = residualCv(inputs, det);
+        IterationProfile profile = det;
+        int residuals = obj.count();
+        List<LevelComparison.Row> rows = new ArrayList<>();
+        for (Input in : inputs) rows.add(LevelComparison.compare(in.level(), in.config(), profile, 1, 1));
+        return new Result(profile, rows, Math.sqrt(best.getValue() / Math.max(1, residuals)), evals, cv);
+    }
+
+    private static double[] steps(int n) {
+        double[] s = new double[n];
+        Arrays.fill(s, 0.7);
+        return s;
+    }
+
+    private static double[] exp(double[] x) {
+        double[] v = new double[x.length];
+        for (int i = 0; i < x.length; i++) v[i] = Math.exp(x[i]);
+        return v;
+    }
+
+    /** A start from the lone-request timeline: decode gap ≈ a + c + d·context, TTFT ≈ overhead + a + b·prompt. */
+    private static double[] initial(List<BenchmarkLevel> levels) {
+        double gap = 0;
+        double ttftPerToken = 0;
+        double ctx = 0;
+        int n = 0;
+        int m = 0;
+        double minTtft = Double.POSITIVE_INFINITY;
+        for (BenchmarkLevel l : levels) {
+            for (BenchmarkLevel.Request r : l.requests()) {
+                if (r.outputTokens() > 1) {
+                    gap += r.tpot();
+                    ctx += r.inputTokens() + r.outputTokens() / 2.0;
+                    n++;
+                }
+                ttftPerToken += r.ttft() / r.inputTokens();
+                minTtft = Math.min(minTtft, r.ttft());
+                m++;
+            }
+        }
+        gap = n > 0 ? gap / n : 0.02;
+        ctx = n > 0 ? ctx / n : 1000;
+        double a = Math.max(1e-4, 0.6 * gap);
+        double c = Math.max(1e-6, 0.1 * gap);
+        double d = Math.max(1e-10, 0.3 * gap / ctx);
+        double b = Math.max(1e-8, 0.7 * ttftPerToken / m);
+        double o = Math.max(1e-4, 0.1 * minTtft);
+        return new double[] {a, b, c, d, o};
+    }
+
+    /** Standard deviation of log(measured / predicted) decode time per request. */
+    private static double residualCv(List<Input> inputs, IterationProfile det) {
+        List<double[]> pairs = new ArrayList<>();
+        for (Input in : inputs) {
+            BenchmarkLevel l = in.level();
+            LlmResult r = simulate(l, in.config(), det, 1);
+            for (int i = 0; i < l.requests().size(); i++) {
+                BenchmarkLevel.Request q = l.requests().get(i);
+                double pred = r.requestE2e()[i] - r.requestTtft()[i];
+                double obs = q.e2e() - q.ttft();
+                if (q.outputTokens() > 2 && pred > 0 && obs > 0) pairs.add(new double[] {Math.log(obs / pred), q.outputTokens() - 1});
+            }
+        }
+        if (pairs.size() < 3) return 0;
+        double mean = pairs.stream().mapToDouble(p -> p[0]).average().orElse(0);
+        double s = 0;
+        for (double[] p : pairs) s += (p[0] - mean) * (p[0] - mean);
+        return Math.sqrt(s / pairs.size());
+    }
+
+    static LlmResult simulate(BenchmarkLevel level, EngineConfig config, IterationProfile profile, long seed) {
+        return new LlmServing(config, profile, 1, LlmServing.Routing.ROUND_ROBIN).run(level.workload(), LlmServing.Options.defaults(seed));
+    }
+
+    private static final class Objective {
+        final List<Input> inputs;
+
+        Objective(List<Input> inputs) {
+            this.inputs = inputs;
+        }
+
+        double value(double[] x) {
+            for (double v : x) {
+                if (v > 5 || v < -40) return 1e12; // outside any physical range: seconds, not hours
+            }
+            double[] v = exp(x);
+            IterationProfile p = new IterationProfile("fit", "", "", 1, v[0], v[1], v[2], v[3], 0, v[4], "", "");
+            double sum = 0;
+            for (Input in : inputs) {
+                BenchmarkLevel l = in.level();
+                LlmResult r = simulate(l, in.config(), p, 1);
+                for (int i = 0; i < l.requests().size(); i++) {
+                    BenchmarkLevel.Request q = l.requests().get(i);
+                    double t = r.requestTtft()[i];
+                    if (Double.isNaN(t)) {
+                        sum += 100;
+                        continue;
+                    }
+                    double e = Math.log(t / Math.max(q.ttft(), 1e-6));
+                    sum += e * e;
+                    double obs = q.e2e() - q.ttft();
+                    if (q.outputTokens() > 1 && obs > 0) {
+                        double pred = r.requestE2e()[i] - t;
+                        double g = Math.log(Math.max(pred, 1e-9) / obs);
+                        sum += g * g;
+                    }
+                }
+            }
+            return sum;
+        }
+
+        int count() {
+            int n = 0;
+            for (Input in : inputs) {
+                for (BenchmarkLevel.Request q : in.level().requests()) n += q.outputTokens() > 1 && q.e2e() > q.ttft() ? 2 : 1;
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package frontier.model.llm;
+
+import frontier.sim.InvalidSpecException;
+
+/**
+ * How long one engine iteration (one forward pass over the whole batch) takes on a GPU × model × tensor
+ * parallelism: {@code t = a + b·prefill_tokens + c·decode_seqs + d·context_tokens}, in seconds, times a
+ * lognormal noise factor of mean 1 and coefficient of variation {@code noiseCv} (0: deterministic).
+ *
+ * <p>{@code prefill_tokens} are the prompt tokens computed in the iteration (after prefix-cache hits and
+ * chunking), {@code decode_seqs} the sequences generating one token, {@code context_tokens} the tokens of
+ * every scheduled sequence already in the KV cache (what attention reads). {@code requestOverhead} is a
+ * fixed time outside the iteration loop added once to every request's time to first token (HTTP,
+ * tokenisation, detokenisation as seen by the client); it is 0 for profiles built from GPU timings.
+ *
+ * @param name     identifier, e.g. {@code h100-llama2-70b-tp4}
+ * @param source   where the coefficients come from
+ * @param date     when they were measured or fitted (ISO date)
+ */
+public record IterationProfile(String name, String gpu, String model, int tensorParallel,
+                               double a, double b, double c, double d, double noiseCv, double requestOverhead,
+                               String source, String date) {
+    public IterationProfile {
+        if (name == null || name.isBlank()) throw new InvalidSpecException("name", "a profile needs a name");
+        if (tensorParallel < 1) throw new InvalidSpecException("tensor_parallel", "expected >= 1, got " + tensorParallel);
+        check("a", a);
+        check("b", b);
+        check("c", c);
+        check("d", d);
+        check("noise_cv", noiseCv);
+        check("request_overhead", requestOverhead);
+        if (a + b + c + d <= 0) throw new InvalidSpecException("a", "at least one coefficient must be > 0");
+    }
+
+    private static void check(String field, double v) {
+        if (!(v >= 0) || Double.isInfinite(v)) throw new InvalidSpecException(field, "expected a finite number >= 0, got " + v);
+    }
+
+    /** A profile with only the coefficients (for fits and tests). */
+    public static IterationProfile of(double a, double b, double c, double d, double noiseCv) {
+        return new IterationProfile("custom", "", "", 1, a, b, c, d, noiseCv, 0, "", "");
+    }
+
+    /** The mean iteration time in seconds. */
+    public double meanSeconds(long prefillTokens, int decodeSeqs, long contextTokens) {
+        return a + b * prefillTokens + c * decodeSeqs + d * contextTokens;
+    }
+
+    public IterationProfile withNoise(double cv) {
+        return new IterationProfile(name, gpu, model, tensorParallel, a, b, c, d, cv, requestOverhead, source, date);
+    }
+
+    public IterationProfile withName(String newName, String newSource, String newDate) {
+        return new IterationProfile(newName, gpu, model, tensorParallel, a, b, c, d, noiseCv, requestOverhead, newSource, newDate);
+    }
+}
