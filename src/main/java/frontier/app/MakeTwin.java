@@ -14,7 +14,7 @@ import javafx.scene.control.Button;
 /**
  * The Unit cost view's "Make a twin…" action: calibrates a twin of the selected endpoint from the
  * workspace's logs and bill (off the FX thread), writes it to {@code ~/.frontier/twins/}, opens it in the
- * Simulate view — ready to run, with its observed figures to compare against, or to vary in a sweep. When the
+ * Simulate view and the Scenario editor — ready to run, with its observed figures to compare against, or to vary in a sweep. When the
  * bill shows several kinds of capacity (say on-demand and spot), it first asks which takes requests first.
  */
 final class MakeTwin {
@@ -29,6 +29,12 @@ final class MakeTwin {
     /** Wires the view's button: twins are written to {@code twins}, then opened in {@code simulate} and {@code simulateView} shown. */
     static void install(UnitCostView view, BillingSession session, SimulateViewModel simulate, MainWindow window, WorkbenchView simulateView,
                         Path twins) {
+        install(view, session, simulate, window, simulateView, twins, twin -> { });
+    }
+
+    /** As {@link #install(UnitCostView, BillingSession, SimulateViewModel, MainWindow, WorkbenchView, Path)}; {@code alsoOpen} gets each twin too (the scenario editor opens it). */
+    static void install(UnitCostView view, BillingSession session, SimulateViewModel simulate, MainWindow window, WorkbenchView simulateView,
+                        Path twins, java.util.function.Consumer<Path> alsoOpen) {
         Button button = view.makeTwinButton();
         var endpoint = view.viewModel().selectedEndpointProperty();
         javafx.beans.property.BooleanProperty busy = new javafx.beans.property.SimpleBooleanProperty(false);
@@ -74,6 +80,7 @@ final class MakeTwin {
                 }, twin -> {
                     done.run();
                     simulate.open(twin);
+                    alsoOpen.accept(twin);
                     window.show(simulateView);
                 }, failed);
             }, failed);

@@ -101,6 +101,12 @@ class SimulateViewTest {
         ListView<Example> list = robot.lookup("#scenarioList").queryListView();
         assertEquals(List.of("absurd.json", "broken.json", "long.json", "missing-trace.json", "validation/mmc.json"),
                 list.getItems().stream().map(Example::label).toList());
+        // The list shows each scenario's title (its name), its path and whole description in the tooltip.
+        ListCell<?> mmcCell = robot.lookup((Node n) -> n instanceof ListCell<?> c && c.getItem() instanceof Example e
+                && e.label().equals("validation/mmc.json")).query();
+        assertEquals("M/M/8 validation", mmcCell.getText());
+        assertTrue(mmcCell.getTooltip().getText().contains("validation/mmc.json"), mmcCell.getTooltip().getText());
+        assertTrue(mmcCell.getTooltip().getText().endsWith("exponential service (mean 1 s)."), mmcCell.getTooltip().getText());
 
         clickExample(robot, "validation/mmc.json");
         assertEquals("M/M/8 validation", robot.lookup("#scenarioName").queryLabeled().getText());
@@ -214,7 +220,7 @@ class SimulateViewTest {
     }
 
     private void clickExample(FxRobot robot, String label) {
-        Node cell = robot.lookup((Node n) -> n instanceof ListCell<?> c && label.equals(c.getText())).query();
+        Node cell = robot.lookup((Node n) -> n instanceof ListCell<?> c && c.getItem() instanceof Example e && label.equals(e.label())).query();
         robot.clickOn(cell);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(examples.resolve(label), vm.scenarioFileProperty().get());
