@@ -94,6 +94,12 @@ public final class AppMenus {
         return this;
     }
 
+    /** Inserts an item into the File menu at {@code index}. */
+    public AppMenus fileAt(int index, String id, String label, KeyCombination accelerator, Command command) {
+        file.add(index, item(id, label, accelerator, command));
+        return this;
+    }
+
     /** Adds an item to the Help menu. */
     public AppMenus help(String id, String label, KeyCombination accelerator, Runnable action) {
         MenuItem i = new MenuItem(label);

@@ -41,9 +41,10 @@ public final class Dialogs {
                 Ctrl+S         Save (scenario copy, sweep results)
                 Ctrl+E         Export the chart shown
                 Ctrl+O         Open a scenario file
+                Ctrl+Shift+N   New scenario (the editor's wizard)
                 Ctrl+N         New scenario from an example
                 Ctrl+I         Import a billing export or request log
-                Ctrl+1 … 5     Show Simulate, Explore, Data, Costs, Unit cost
+                Ctrl+1, 2, …   Show the views, in the order of the navigation
                 F1             Documentation
                 Ctrl+Q         Quit
                 (Cmd instead of Ctrl on macOS.)""";

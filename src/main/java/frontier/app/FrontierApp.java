@@ -3,6 +3,8 @@ package frontier.app;
 import frontier.app.costs.CostsView;
 import frontier.app.data.BillingSession;
 import frontier.app.data.DataView;
+import frontier.app.editor.ScenarioEditorView;
+import frontier.app.editor.ScenarioEditorViewModel;
 import frontier.demo.DemoWorkspace;
 import frontier.app.explore.ExploreView;
 import frontier.app.explore.ExploreViewModel;
@@ -50,12 +52,26 @@ public final class FrontierApp extends Application {
         CostsView costs = new CostsView(billing);
         UnitCostView unitCost = new UnitCostView(billing);
         SimulateView simulateView = new SimulateView(simulate);
+        ScenarioEditorView editor = new ScenarioEditorView(new ScenarioEditorViewModel(), options.examplesDir());
         ExploreView exploreView = new ExploreView(explore);
-        MainWindow window = new MainWindow(List.of(simulateView, exploreView, data, costs, unitCost));
-        MakeTwin.install(unitCost, billing, simulate, window, simulateView, MakeTwin.twinsDir());
+        MainWindow window = new MainWindow(List.of(simulateView, editor, exploreView, data, costs, unitCost));
+        editor.setWorkspace(billing::workspace);
+        editor.setOnRun(file -> {
+            simulate.open(file);
+            window.show(simulateView);
+        });
+        simulateView.setOnEdit(file -> {
+            editor.viewModel().open(file);
+            window.show(editor);
+        });
+        MakeTwin.install(unitCost, billing, simulate, window, simulateView, MakeTwin.twinsDir(), editor.viewModel()::open);
         Settings settings = Settings.standard();
         window.setTheme(settings.theme());
         AppMenus menus = menus(window, simulateView, simulate, exploreView, data, stage, getHostServices());
+        menus.fileAt(0, "newScenarioWizardMenuItem", "New scenario…", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                        AppMenus.button(editor, "newScenarioButton", null))
+                .on(editor, AppMenus.Action.SAVE, AppMenus.button(editor, "saveButton", "Save scenario"))
+                .on(editor, AppMenus.Action.RUN, AppMenus.button(editor, "runInSimulateButton", "Run in Simulate"));
         window.setMenuBar(menus.build(theme -> {
             window.setTheme(theme);
             settings.setTheme(theme);

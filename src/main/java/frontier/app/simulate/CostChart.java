@@ -2,6 +2,7 @@ package frontier.app.simulate;
 
 import frontier.app.ChartColours;
 import frontier.app.Widgets;
+import frontier.model.Metric;
 import frontier.scenario.Summary;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,26 +23,26 @@ import javafx.util.Duration;
  * and shares.
  */
 final class CostChart {
-    /** A cost state: its label, metric suffix and colour (a style class of frontier.css, "state-busy"…). */
+    /** A cost state: its metric (whose label names it) and colour (a style class of frontier.css). */
     enum State {
-        BUSY("busy", "busy"),
-        IDLE("idle", "idle"),
-        STARTING("starting", "starting"),
-        DRAINING("draining", "draining"),
-        REQUESTS("per-request", "requests");
+        BUSY(Metric.POOL_COST_BUSY, "state-busy"),
+        IDLE(Metric.POOL_COST_IDLE, "state-idle"),
+        STARTING(Metric.POOL_COST_STARTING, "state-starting"),
+        DRAINING(Metric.POOL_COST_DRAINING, "state-draining"),
+        REQUESTS(Metric.POOL_COST_REQUESTS, "state-requests");
 
+        final Metric metric;
         final String label;
-        final String suffix;
         final String styleClass;
 
-        State(String label, String suffix) {
-            this.label = label;
-            this.suffix = suffix;
-            this.styleClass = "state-" + suffix;
+        State(Metric metric, String styleClass) {
+            this.metric = metric;
+            this.label = metric.label();
+            this.styleClass = styleClass;
         }
 
         String path(String pool) {
-            return "cost_usd.by_pool." + pool + "." + suffix;
+            return metric.at(pool);
         }
     }
 
@@ -72,12 +73,12 @@ final class CostChart {
     /** Shows the cost split of {@code s}, or clears the chart when {@code s} is null or has no costs. */
     void show(Summary s) {
         chart.getData().clear();
-        if (s == null || !s.mean().containsKey("cost_usd.total")) {
+        if (s == null || !s.has(Metric.COST_TOTAL)) {
             chart.setTitle(s == null ? "Cost by pool and state" : "Cost — no cost figures in this run");
             return;
         }
-        double total = s.metric("cost_usd.total");
-        List<String> pools = SummaryRows.names(s, "cost_usd.by_pool.", ".total");
+        double total = s.metric(Metric.COST_TOTAL);
+        List<String> pools = s.names(Metric.POOL_COST_TOTAL);
         if (!(total > 0)) {
             chart.setTitle("Cost — 0 USD: this scenario gives no instance prices");
             return;
@@ -111,7 +112,7 @@ final class CostChart {
             for (XYChart.Data<Number, String> d : ser.getData()) {
                 String pool = d.getYValue();
                 Tooltip tip = new Tooltip(tooltip(pool, (State) d.getExtraValue(), d.getXValue().doubleValue(),
-                        s.metric("cost_usd.by_pool." + pool + ".total"), total));
+                        s.metric(Metric.POOL_COST_TOTAL.at(pool)), total));
                 tip.setShowDelay(Duration.millis(150));
                 Tooltip.install(d.getNode(), tip);
             }
