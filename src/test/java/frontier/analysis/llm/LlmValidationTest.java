@@ -162,4 +162,28 @@ class LlmValidationTest {
         // KV cache is taken as unlimited, so the KV-bound knee cannot be predicted. Figures in docs/validation.md.
         for (LevelComparison.Row row : predicted) assertTrue(Math.abs(row.error(6)) < 0.5, row.label() + ": completion rate " + row.error(6));
     }
+
+    /**
+     * The knee of the Llama-3.1-70B sweep under documented assumptions about the hardware the source does
+     * not record: the same fit (three lowest rates; the KV cache never fills there, so the fitted levels
+     * say nothing about its size), predicted with the KV cache vLLM would size on 2, 4 or 8 H100-80GB
+     * (TP2/4/8): bf16 weights of 70.6 B parameters, 0.9 memory utilisation, 2 GiB per GPU for activations
+     * and CUDA graphs, 320 KiB of KV per token (80 layers, 8 KV heads of 128).
+     */
+    @Test
+    void llama70bKneeUnderDocumentedKvAssumptionsIsReported() {
+        assumeTrue(Files.isRegularFile(LMBENCH), "LLM sample " + LMBENCH.toAbsolutePath() + " not found: skipped (set -Dfrontier.samples)");
+        List<BenchmarkLevel> levels = new ArrayList<>(BenchmarkReader.read(LMBENCH, Map.of("model", "Llama-3.1-70B", "workload", "sharegpt")));
+        levels.sort((x, y) -> Double.compare(x.offeredRate(), y.offeredRate()));
+        ProfileFit.Result r = ProfileFit.fit(levels.subList(0, 3), EngineConfig.of(256, 8192, 10_000_000), "lmbench-llama31-70b", "test", "2025-05-01");
+        long perToken = EngineConfig.kvBytesPerToken(80, 8, 128, 2);
+        for (int tp : new int[] {2, 4, 8}) {
+            long kv = EngineConfig.kvTokensFromMemory(80, 0.9, tp, 70.6e9, 2, 2, perToken);
+            EngineConfig config = EngineConfig.of(256, 8192, kv);
+            List<LevelComparison.Row> predicted = new ArrayList<>();
+            for (BenchmarkLevel l : levels.subList(3, levels.size())) predicted.add(LevelComparison.compare(l, config, r.profile(), 1, 7));
+            System.out.println(table(String.format(Locale.ROOT, "assumed TP%d on H100-80GB: KV cache %,d tokens", tp, kv), predicted));
+            for (LevelComparison.Row row : predicted) assertTrue(Double.isFinite(row.error(6)), "every level served");
+        }
+    }
 }
