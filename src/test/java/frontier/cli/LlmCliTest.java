@@ -32,6 +32,20 @@ class LlmCliTest {
     }
 
     @Test
+    void aDecodePriorTiesCAndDToA() {
+        CliRun r = CliRun.of("llm", "fit", AIPERF, "--decode-prior", "h100-80gb-llama2-70b-tp4");
+        assertEquals(0, r.code(), r.err());
+        // The prior's c/a = 0.180062 / 27.794273 holds in the fitted profile (printed to 4 decimals).
+        String line = r.out().lines().findFirst().orElseThrow();
+        double a = Double.parseDouble(line.replaceAll(".* a=([0-9.]+) ms.*", "$1"));
+        double c = Double.parseDouble(line.replaceAll(".* c=([0-9.]+) ms.*", "$1"));
+        assertEquals(0.180062 / 27.794273, c / a, 0.01 * 0.180062 / 27.794273, line);
+        CliRun bad = CliRun.of("llm", "fit", AIPERF, "--decode-prior", "h100-80gb-llama2-70b-tp4-table");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--decode-prior: no shipped linear profile"), bad.err());
+    }
+
+    @Test
     void readsAGuideLlmJsonReportOneLevelPerBenchmark() {
         CliRun r = CliRun.of("llm", "fit", GUIDELLM, "--fit-levels", "2");
         assertEquals(0, r.code(), r.err());
