@@ -3,6 +3,7 @@ package frontier.app;
 import frontier.app.data.BillingSession;
 import frontier.app.simulate.SimulateViewModel;
 import frontier.app.unitcost.UnitCostView;
+import frontier.domain.PoolKind;
 import frontier.store.Workspace;
 import frontier.twin.Calibrator;
 import java.nio.file.Path;
@@ -56,7 +57,7 @@ final class MakeTwin {
                     return Calibrator.poolKinds(w, name);
                 }
             }, kinds -> {
-                String first = null;
+                PoolKind first = null;
                 if (kinds.size() > 1) {
                     first = askFirst(name, kinds);
                     if (first == null) {
@@ -80,12 +81,12 @@ final class MakeTwin {
     }
 
     /** Labels of the pool kinds in the choice. */
-    static String kindLabel(String kind) {
+    static String kindLabel(PoolKind kind) {
         return switch (kind) {
-            case "always_on" -> "On-demand / committed (always on) first";
-            case "spot" -> "Spot first";
-            case "serverless" -> "Serverless first";
-            default -> kind + " first";
+            case ALWAYS_ON -> "On-demand / committed (always on) first";
+            case AUTOSCALED -> "Autoscaled first";
+            case SPOT -> "Spot first";
+            case SERVERLESS -> "Serverless first";
         };
     }
 
@@ -93,7 +94,7 @@ final class MakeTwin {
      * Asks which kind of pool takes the endpoint's requests first (the rest take its overflow); the bill's own
      * order is the default. Null when the user cancels.
      */
-    private static String askFirst(String endpoint, java.util.List<String> kinds) {
+    private static PoolKind askFirst(String endpoint, java.util.List<PoolKind> kinds) {
         java.util.List<String> labels = kinds.stream().map(MakeTwin::kindLabel).toList();
         javafx.scene.control.ChoiceDialog<String> d = new javafx.scene.control.ChoiceDialog<>(labels.getFirst(), labels);
         d.setTitle("Make a twin");

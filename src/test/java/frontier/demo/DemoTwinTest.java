@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import frontier.domain.PoolKind;
 import frontier.scenario.ScenarioRunner;
 import frontier.scenario.Summary;
 import frontier.scenario.TwinComparison;
@@ -72,9 +73,9 @@ class DemoTwinTest {
         // so the default twin takes bill order (on-demand first) and --first spot restores the real order.
         Calibrator.Twin twin;
         try (Workspace w = Workspace.open(ws)) {
-            twin = Calibrator.calibrate(w, new Calibrator.Options("chat", false, 0, 1, "spot"), dir.resolve("twin-spot-first.json"));
+            twin = Calibrator.calibrate(w, new Calibrator.Options("chat", false, 0, 1, PoolKind.SPOT), dir.resolve("twin-spot-first.json"));
             BadInputException e = assertThrows(BadInputException.class,
-                    () -> Calibrator.calibrate(w, new Calibrator.Options("chat", false, 0, 1, "serverless"), dir.resolve("no.json")));
+                    () -> Calibrator.calibrate(w, new Calibrator.Options("chat", false, 0, 1, PoolKind.SERVERLESS), dir.resolve("no.json")));
             assertTrue(e.getMessage().contains("no serverless capacity for 'chat'"), e.getMessage());
         }
         JsonNode pools = twin.scenario().get("pools");

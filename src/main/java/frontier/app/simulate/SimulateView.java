@@ -283,7 +283,7 @@ public final class SimulateView implements WorkbenchView {
             @Override
             protected void updateItem(SummaryRow row, boolean empty) {
                 super.updateItem(row, empty);
-                String text = empty || row == null ? null : SummaryRows.describe(row.metric());
+                String text = empty || row == null ? null : row.description();
                 setTooltip(text == null ? null : new javafx.scene.control.Tooltip(text));
             }
         });

@@ -61,7 +61,8 @@ class SimulateViewTest {
                  "run": {"duration_s": 2000, "warmup_s": 100, "replications": %d, "seed": 42}}
                 """.formatted(REPLICATIONS), "mmc");
         write("validation/mmc.json", mmc);
-        write("long.json", mmc.withRun(new RunSpec(1e9, null, null, null, 1, 7L)));
+        write("long.json", mmc.withRun(new RunSpec(5e7, null, null, null, 1, 7L))); // 6e8 events: long, within the limits
+        write("absurd.json", mmc.withRun(new RunSpec(1e12, null, null, null, 1, 7L))); // 1.2e13 events: refused
         Files.writeString(examples.resolve("broken.json"), """
                 {"name": "broken", "traffic": {"type": "poisson", "rate_per_s": 6.0, "burstiness": 2},
                  "pool": {"name": "p", "servers": 1, "service": {"type": "exponential", "mean": 0.1}},
@@ -96,7 +97,7 @@ class SimulateViewTest {
     @Test
     void exampleRunsAndShowsSummaryMatchingQueueingTheory(FxRobot robot) throws Exception {
         ListView<Example> list = robot.lookup("#scenarioList").queryListView();
-        assertEquals(List.of("broken.json", "long.json", "missing-trace.json", "validation/mmc.json"),
+        assertEquals(List.of("absurd.json", "broken.json", "long.json", "missing-trace.json", "validation/mmc.json"),
                 list.getItems().stream().map(Example::label).toList());
 
         clickExample(robot, "validation/mmc.json");
@@ -197,6 +198,16 @@ class SimulateViewTest {
         robot.clickOn("#runButton");
         waitUntil(() -> !vm.runningProperty().get());
         assertTrue(status(robot).getText().contains("cannot read trace file"), status(robot).getText());
+        assertTrue(status(robot).getStyleClass().contains("error"));
+    }
+
+    @Test
+    void aRunThatCouldNotFinishIsRefusedWithTheCliMessage(FxRobot robot) throws Exception {
+        clickExample(robot, "absurd.json");
+        robot.clickOn("#runButton");
+        waitUntil(() -> !vm.runningProperty().get());
+        String shown = status(robot).getText();
+        assertTrue(shown.startsWith("Error: absurd.json: $.run.duration_s: this run would take about 1.20e+13 events"), shown);
         assertTrue(status(robot).getStyleClass().contains("error"));
     }
 
