@@ -32,6 +32,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +42,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The window's shell: menu bar, shortcuts acting on the view shown, the theme chosen and remembered. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class AppShellTest {
     @TempDir
@@ -64,7 +66,7 @@ class AppShellTest {
         Files.writeString(dir.resolve("long.json"), """
                 {"name": "long", "traffic": {"type": "poisson", "rate_per_s": 5},
                  "pool": {"name": "p", "servers": 2, "service": {"type": "exponential", "mean": 0.2}},
-                 "run": {"duration_s": 1e9, "replications": 1, "seed": 1}}
+                 "run": {"duration_s": 5e7, "replications": 1, "seed": 1}}
                 """);
     }
 
@@ -214,7 +216,8 @@ class AppShellTest {
             list.getSelectionModel().select(list.getItems().stream().filter(e -> e.label().equals(label)).findFirst().orElseThrow());
             return null;
         });
-        waitUntil(() -> simulate.canRunProperty().get() && simulate.scenarioNameProperty().get() != null);
+        // The scenarios are named as their files: wait for this one, not a stale state of the one before.
+        waitUntil(() -> simulate.canRunProperty().get() && label.replace(".json", "").equals(simulate.scenarioNameProperty().get()));
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {

@@ -46,7 +46,6 @@ import javafx.stage.FileChooser;
  * JSON the loader reads; Run in Simulate saves and opens it there.
  */
 public final class ScenarioEditorView implements WorkbenchView {
-    private static final String ERROR_STYLE = "-fx-border-color: #b3261e; -fx-border-width: 1.5;";
 
     private final ScenarioEditorViewModel vm;
     private final Path examplesDir;
@@ -183,7 +182,7 @@ public final class ScenarioEditorView implements WorkbenchView {
         formTab.setClosable(false);
         jsonTab.setClosable(false);
         json.setId("editorJson");
-        json.setStyle("-fx-font-family: monospace;");
+        json.getStyleClass().add("code");
         json.textProperty().addListener((o, a, b) -> {
             if (tabs.getSelectionModel().getSelectedItem() == jsonTab && vm.documentProperty().get() != null) showJsonProblem(vm.checkJson(b));
         });
@@ -255,7 +254,7 @@ public final class ScenarioEditorView implements WorkbenchView {
     /** Marks the control of the field at fault (or of the nearest part that has one). */
     private void mark(Problem p) {
         if (marked != null) {
-            marked.setStyle(null);
+            marked.getStyleClass().remove("invalid");
             marked.setTooltip(null);
             marked = null;
         }
@@ -268,7 +267,7 @@ public final class ScenarioEditorView implements WorkbenchView {
             if (path.equals("$")) break;
         }
         if (c == null) return;
-        c.setStyle(ERROR_STYLE);
+        if (!c.getStyleClass().contains("invalid")) c.getStyleClass().add("invalid");
         c.setTooltip(new Tooltip(p.message()));
         marked = c;
     }

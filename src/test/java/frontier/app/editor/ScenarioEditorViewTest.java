@@ -94,7 +94,7 @@ class ScenarioEditorViewTest {
         String problem = robot.lookup("#editorProblem").queryLabeled().getText();
         assertTrue(problem.startsWith("⚠ Pools › cloud-run-l4 › Keep-alive (s): "), problem);
         assertFalse(problem.contains("keep_alive_s") || problem.contains("$."), problem);
-        assertTrue(keepAlive.getStyle().contains("border-color"), "the field is marked");
+        assertTrue(keepAlive.getStyleClass().contains("invalid"), "the field is marked");
         assertTrue(robot.lookup("#runInSimulateButton").queryButton().isDisabled());
 
         robot.interact(() -> keepAlive.setText("120"));
