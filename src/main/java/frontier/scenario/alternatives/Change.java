@@ -237,6 +237,8 @@ public sealed interface Change {
             p.set("price", price);
             String name = p.path("name").asText();
             e.needPrice.remove(name);
+            e.note("instance type " + instanceType + ": the model's service times are kept (the simulation does not know how fast a GPU is);"
+                    + " add a model variant with a time factor for a faster or slower machine");
             // The fallback this alternative made for a spot pool runs the same machines.
             String fallback = e.fallbackOf.get(name);
             if (fallback != null) {

@@ -1,6 +1,7 @@
 package frontier.scenario.alternatives;
 
 import frontier.model.RunResult;
+import java.util.Locale;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -44,6 +45,44 @@ public enum CompareMetric {
     /** The value in one replication (NaN when the run does not measure it, e.g. tokens without token counts). */
     public double of(RunResult r) {
         return value.applyAsDouble(r);
+    }
+
+    /** A value with its unit as people read it: "$1,468", "$0.0123", "850 ms", "2.41 s", "3.5", "1.20%"; "–" when not measured. */
+    public String format(double v) {
+        if (!Double.isFinite(v)) return "–";
+        return switch (unit) {
+            case "USD" -> (v < 0 ? "−$" : "$") + plain(Math.abs(v));
+            case "ms" -> Math.abs(v) >= 1000 ? String.format(Locale.US, "%.2f s", v / 1000).replace('-', '−') : String.format(Locale.US, "%.0f ms", v).replace('-', '−');
+            case "%" -> String.format(Locale.US, Math.abs(v) >= 0.1 || v == 0 ? "%.2f%%" : "%.2g%%", v).replace('-', '−');
+            default -> plain(v).replace('-', '−');
+        };
+    }
+
+    /** A delta with its sign: "+$734", "−120 ms", "±0" for none. */
+    public String formatDelta(double d) {
+        if (!Double.isFinite(d)) return "–";
+        if (d == 0) return "±0";
+        return (d > 0 ? "+" : "") + format(d);
+    }
+
+    /** "$1,468 ± 12", the half-width left out when it is unknown (one replication). */
+    public String formatWithCi(double mean, double halfWidth) {
+        if (!Double.isFinite(halfWidth) || !Double.isFinite(mean)) return format(mean);
+        return format(mean) + " ± " + formatHalfWidth(mean, halfWidth);
+    }
+
+    /** A half-width, 0 when it is only floating-point noise next to the mean (fixed costs summed in another order). */
+    public String formatHalfWidth(double mean, double halfWidth) {
+        double hw = Math.abs(halfWidth) <= 1e-9 * Math.max(1, Math.abs(mean)) ? 0 : Math.abs(halfWidth);
+        return format(hw);
+    }
+
+    private static String plain(double v) {
+        double a = Math.abs(v);
+        if (a == Math.rint(a) && a < 1e15) return String.format(Locale.US, "%,.0f", v);
+        if (a >= 100) return String.format(Locale.US, "%,.0f", v);
+        if (a >= 1) return String.format(Locale.US, "%.2f", v);
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
     }
 
     /** The label with its unit: "Cost / month (USD)". */

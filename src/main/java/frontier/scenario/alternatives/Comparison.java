@@ -133,6 +133,12 @@ public final class Comparison {
         return String.format(java.util.Locale.US, "drops %s of requests (%,.0f per run)", share, n);
     }
 
+    /** A relative change as people read it: "+12.3%", "−46.5%". */
+    public static String percent(double pct) {
+        if (!Double.isFinite(pct)) return "";
+        return String.format(java.util.Locale.US, "%+.1f%%", pct).replace('-', '−');
+    }
+
     private static Estimate estimate(double[] x) {
         int n = x.length;
         double sum = 0;
