@@ -28,6 +28,7 @@ import javafx.stage.Stage;
 public final class FrontierApp extends Application {
     private SimulateViewModel simulate;
     private ExploreViewModel explore;
+    private frontier.app.compare.CompareViewModel compare;
 
     /** Starts JavaFX and blocks until the window is closed; {@code args} are the arguments after {@code app}. */
     public static void launchApp(String[] args) {
@@ -44,7 +45,11 @@ public final class FrontierApp extends Application {
         CostsView costs = new CostsView(billing);
         UnitCostView unitCost = new UnitCostView(billing);
         SimulateView simulateView = new SimulateView(simulate);
-        MainWindow window = new MainWindow(List.of(simulateView, new ExploreView(explore), data, costs, unitCost));
+        ExploreView exploreView = new ExploreView(explore);
+        compare = new frontier.app.compare.CompareViewModel(ScenarioRunner.defaultRunner(), frontier.cost.PriceCatalogue.shipped());
+        frontier.app.compare.CompareView compareView = new frontier.app.compare.CompareView(compare);
+        MainWindow window = new MainWindow(List.of(simulateView, compareView, exploreView, data, costs, unitCost));
+        frontier.app.compare.CompareView.install(compareView, simulate, explore, window, exploreView);
         MakeTwin.install(unitCost, billing, simulate, window, simulateView, MakeTwin.twinsDir());
         stage.setTitle("Frontier");
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -52,6 +57,7 @@ public final class FrontierApp extends Application {
         stage.setOnCloseRequest(e -> {
             simulate.cancel();
             explore.cancel();
+            compare.cancel();
         });
         stage.show();
         startOnDemo(DemoWorkspace.defaultPath(), data, unitCost, window, options.initialFile() == null);
@@ -79,5 +85,6 @@ public final class FrontierApp extends Application {
     public void stop() {
         if (simulate != null) simulate.shutdown();
         if (explore != null) explore.shutdown();
+        if (compare != null) compare.shutdown();
     }
 }

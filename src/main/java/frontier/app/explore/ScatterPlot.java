@@ -38,6 +38,7 @@ public final class ScatterPlot {
 
     static final Color POINT = Color.web("#7d8ea3");
     static final Color INFEASIBLE = Color.web("#c9ced6");
+    static final Color DROPS = Color.web("#c6392f");
     static final Color FRONT = Color.web("#e8590c");
     static final Color OPTIMUM = Color.web("#2b8a3e");
     static final Color SELECTED = Color.web("#1c3d8c");
@@ -54,6 +55,7 @@ public final class ScatterPlot {
     private boolean[] feasible = new boolean[0];
     private boolean[] front = new boolean[0];
     private Boolean[] uncertain = new Boolean[0];
+    private boolean[] drops = new boolean[0];
     private int[] frontOrder = new int[0];
     private int optimum = -1;
     private int selected = -1;
@@ -141,6 +143,27 @@ public final class ScatterPlot {
 
     public void setDescriber(IntFunction<String> describe) {
         this.describe = describe;
+    }
+
+    /** Which points drop or lose requests: drawn with a red cross over them, whatever their status. */
+    public void setDrops(boolean[] drops) {
+        this.drops = drops;
+        redraw();
+    }
+
+    /**
+     * The status point {@code i} is drawn with, from the same flags that colour it: "infeasible" (grey),
+     * "front, uncertain" (hollow), "front" (filled) or "dominated" (small square). The details say the same.
+     */
+    public String drawnStatus(int i) {
+        if (!feasible[i]) return "infeasible";
+        if (front[i]) return Boolean.TRUE.equals(uncertain[i]) ? "front, uncertain" : "front";
+        return "dominated";
+    }
+
+    /** Whether point {@code i} is drawn with the drops-requests cross. */
+    public boolean drawnAsDropping(int i) {
+        return i < drops.length && drops[i];
     }
 
     public void setMarks(int optimum, int selected, int compared) {
@@ -338,6 +361,14 @@ public final class ScatterPlot {
                 }
             }
         }
+        g.setStroke(DROPS);
+        g.setLineWidth(2);
+        for (int i = 0; i < Math.min(drops.length, x.length); i++) {
+            if (!drops[i] || !Double.isFinite(x[i]) || !Double.isFinite(y[i])) continue;
+            double px = toPixelX(x[i]), py = toPixelY(y[i]);
+            g.strokeLine(px - 6, py - 6, px + 6, py + 6);
+            g.strokeLine(px - 6, py + 6, px + 6, py - 6);
+        }
         ring(g, optimum, OPTIMUM, 10, 3);
         ring(g, selected, SELECTED, 14, 2.5);
         ring(g, compared, COMPARED, 14, 2.5);
@@ -391,8 +422,8 @@ public final class ScatterPlot {
     }
 
     private void legend(GraphicsContext g, double pw, double ph) {
-        String[] labels = {"configuration", "infeasible (SLO / budget)", "Pareto front", "front, uncertain", "weighted optimum",
-                "selected", "compared"};
+        String[] labels = {"dominated", "infeasible (SLO / budget)", "Pareto front", "front, uncertain", "weighted optimum",
+                "selected", "compared", "drops requests"};
         double w = 190, rowH = 17, h = labels.length * rowH + 10;
         // The corner hiding the fewest points (front points count more); top right on ties.
         double[][] corners = {{LEFT + pw - w - 8, TOP + 8}, {LEFT + 8, TOP + ph - h - 8}, {LEFT + 8, TOP + 8},
@@ -448,7 +479,13 @@ public final class ScatterPlot {
                 }
                 case 4 -> legendRing(g, cx, cy, OPTIMUM, 3);
                 case 5 -> legendRing(g, cx, cy, SELECTED, 2.5);
-                default -> legendRing(g, cx, cy, COMPARED, 2.5);
+                case 6 -> legendRing(g, cx, cy, COMPARED, 2.5);
+                default -> {
+                    g.setStroke(DROPS);
+                    g.setLineWidth(2);
+                    g.strokeLine(cx - 5, cy - 5, cx + 5, cy + 5);
+                    g.strokeLine(cx - 5, cy + 5, cx + 5, cy - 5);
+                }
             }
             g.setFill(Color.web("#333"));
             g.fillText(labels[k], lx + 34, cy);
