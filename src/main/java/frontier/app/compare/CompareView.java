@@ -69,7 +69,7 @@ public final class CompareView implements WorkbenchView {
     private final TextField keepAlive = field("keepAlive", "300");
     private final CheckBox keepWarmOn = check("keepWarmCheck", "Keep N warm");
     private final Spinner<Integer> keepWarm = new Spinner<>(0, 10_000, 1);
-    private final CheckBox batchingOn = check("batchingCheck", "Batching: max batch");
+    private final CheckBox batchingOn = check("batchingCheck", "Batch size");
     private final Spinner<Integer> maxBatch = new Spinner<>(0, 1024, 8);
     private final TextField batchWait = field("batchWait", "0.05");
     private final CheckBox cacheOn = check("cacheCheck", "Cache hit ratio");
@@ -176,13 +176,14 @@ public final class CompareView implements WorkbenchView {
         g.addRow(r++, instancesOn, enabled(instancesOn, instances));
         g.addRow(r++, keepAliveOn, enabled(keepAliveOn, keepAlive));
         g.addRow(r++, keepWarmOn, enabled(keepWarmOn, keepWarm));
-        Label wait = new Label("wait (s)");
+        Label wait = new Label("wait s");
         HBox batch = new HBox(4, enabled(batchingOn, maxBatch), wait, enabled(batchingOn, batchWait));
         batch.setAlignment(Pos.CENTER_LEFT);
         batchWait.setPrefWidth(55);
         g.addRow(r++, batchingOn, batch);
         g.addRow(r++, cacheOn, enabled(cacheOn, cache));
-        Label times = new Label("time ×");
+        Label times = new Label("×");
+        times.setTooltip(new Tooltip("Service time × this factor"));
         HBox model = new HBox(4, enabled(modelOn, modelName), times, enabled(modelOn, modelFactor));
         model.setAlignment(Pos.CENTER_LEFT);
         modelName.setPrefWidth(120);
@@ -283,13 +284,13 @@ public final class CompareView implements WorkbenchView {
         name.setCellFactory(col -> wrapping(null));
         table.getColumns().add(name);
         for (CompareMetric m : vm.metrics()) {
-            TableColumn<CompareRow, String> col = new TableColumn<>(m.heading());
+            TableColumn<CompareRow, String> col = new TableColumn<>(m.label);
             col.setId("col-" + m.name());
             boolean cost = m == CompareMetric.COST_PER_MONTH || m == CompareMetric.COST_PER_1K || m == CompareMetric.COST_PER_1M_TOKENS;
             col.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().cell(m)
                     + (cost && !c.getValue().dropWarning().isEmpty() ? "\n⚠ " + c.getValue().dropWarning() : "")));
             col.setCellFactory(c -> wrapping(m));
-            col.setPrefWidth(cost ? 165 : 120);
+            col.setPrefWidth(cost ? 175 : 125);
             table.getColumns().add(col);
         }
     }
@@ -297,16 +298,25 @@ public final class CompareView implements WorkbenchView {
     /** A cell that shows every line, red where the row drops requests (the warning and the not-served figures). */
     private static TableCell<CompareRow, String> wrapping(CompareMetric m) {
         return new TableCell<>() {
+            private final Label label = new Label();
+
+            {
+                // A label as graphic grows the row to every line; a cell's own text would be cut to one.
+                label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                label.setWrapText(true);
+            }
+
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
-                setText(empty ? null : text);
-                setWrapText(true);
+                setText(null);
+                label.setText(empty ? null : text);
+                setGraphic(empty ? null : label);
                 setTooltip(empty || text == null ? null : new Tooltip(text));
                 CompareRow row = getTableRow() == null ? null : getTableRow().getItem();
                 boolean red = !empty && row != null && !row.dropWarning().isEmpty() && text != null
                         && (text.contains("⚠") || m == CompareMetric.DROPPED || m == CompareMetric.REJECTED || m == CompareMetric.NOT_SERVED_SHARE);
-                setStyle(red ? "-fx-text-fill: #b3261e;" : "");
+                label.setStyle(red ? "-fx-text-fill: #b3261e;" : "");
             }
         };
     }
@@ -326,7 +336,9 @@ public final class CompareView implements WorkbenchView {
         type.getItems().setAll(vm.catalogue().instances().stream()
                 .filter(x -> x.provider().equals(p) && (reg == null || x.region().equals(reg)) && x.pricingModel() == PricingModel.ON_DEMAND)
                 .sorted(java.util.Comparator.comparing(InstancePrice::usdPerHour)).toList());
-        if (!type.getItems().isEmpty()) type.getSelectionModel().selectFirst();
+        String current = first.path("instance_type").asText(null);
+        type.getItems().stream().filter(x -> x.instanceType().equals(current)).findFirst()
+                .ifPresentOrElse(x -> type.getSelectionModel().select(x), () -> type.getSelectionModel().selectFirst());
     }
 
     static String describe(InstancePrice p) {
@@ -392,6 +404,7 @@ public final class CompareView implements WorkbenchView {
     private static CheckBox check(String id, String text) {
         CheckBox c = new CheckBox(text);
         c.setId(id);
+        c.setMinWidth(Control.USE_PREF_SIZE);
         return c;
     }
 

@@ -94,7 +94,11 @@ public final class CompareViewModel {
             info("Added \"" + a.name() + "\"" + (built.notes().isEmpty() ? "." : "; assumed: " + String.join("; ", built.notes()) + "."));
             return true;
         } catch (BadInputException e) {
-            fail(e.getMessage().replace(b.source() + " ", ""));
+            String m = e.getMessage();
+            String prefix = b.source() + " (alternative ";
+            // "FILE (alternative "X"): why" reads as "Alternative "X": why" in the app, where the file is the baseline.
+            if (m.startsWith(prefix)) m = "Alternative " + m.substring(prefix.length()).replaceFirst("\\): ", ": ");
+            fail(m);
             return false;
         }
     }

@@ -98,7 +98,8 @@ public sealed interface Change {
             if (kind != Kind.SERVERLESS) {
                 copy(p, q, "queue_capacity", "timeout_s", "batching", "overflow_to", "overflow_queue");
                 if (price == null || price.isNull()) {
-                    e.needPrice.put(name, "pool '" + name + "' has no hourly price (a serverless pool is billed per request): choose an instance type in the same alternative");
+                    e.needPrice.put(name, "pool '" + name + "' has no hourly price" + (type.equals("serverless") ? " (a serverless pool is billed per request)" : "")
+                            + ": choose an instance type in the same alternative");
                 } else {
                     q.set("price", withoutPricingModel(price));
                 }
