@@ -1,5 +1,6 @@
 package frontier.analysis;
 
+import frontier.pareto.Objective;
 import frontier.sim.BadInputException;
 
 /**

@@ -1,5 +1,7 @@
 package frontier.analysis;
 
+import frontier.pareto.Objective;
+import frontier.pareto.ParetoFront;
 import frontier.scenario.sweep.PointResult;
 import frontier.scenario.sweep.SweepResult;
 import frontier.sim.BadInputException;

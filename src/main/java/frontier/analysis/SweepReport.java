@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import frontier.scenario.sweep.PointResult;
 import frontier.scenario.sweep.SweepResult;
+import frontier.text.Csv;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
@@ -104,19 +105,19 @@ public final class SweepReport {
         header.addAll(configKeys);
         header.addAll(List.of("feasible", "pareto", "uncertain"));
         header.addAll(metricKeys);
-        b.append(String.join(",", header.stream().map(SweepReport::csv).toList())).append('\n');
+        b.append(Csv.row(header)).append('\n');
         for (int i = 0; i < r.points().size(); i++) {
             PointResult p = r.points().get(i);
             List<String> row = new ArrayList<>();
             row.add(Integer.toString(p.index()));
             row.add(Long.toString(p.seed()));
-            for (String k : configKeys) row.add(p.config().has(k) ? csv(scalar(p.config().get(k))) : "");
+            for (String k : configKeys) row.add(p.config().has(k) ? cell(p.config().get(k)) : "");
             row.add(Boolean.toString(a.feasible()[i]));
             row.add(Boolean.toString(a.pareto()[i]));
             row.add(a.uncertain()[i] == null ? "" : a.uncertain()[i].toString());
             Map<String, JsonNode> values = new java.util.HashMap<>();
             flatten("", p.metrics(), null, values);
-            for (String k : metricKeys) row.add(values.containsKey(k) ? csv(scalar(values.get(k))) : "");
+            for (String k : metricKeys) row.add(values.containsKey(k) ? cell(values.get(k)) : "");
             b.append(String.join(",", row)).append('\n');
         }
         return b.toString();
@@ -139,9 +140,10 @@ public final class SweepReport {
         return n.isValueNode() ? n.asText() : n.toString();
     }
 
-    private static String csv(String s) {
-        if (s.indexOf(',') < 0 && s.indexOf('"') < 0 && s.indexOf('\n') < 0) return s;
-        return '"' + s.replace("\"", "\"\"") + '"';
+    /** A JSON number or boolean as it is; text (names from the scenario) through {@link Csv#text}, so a formula is neutralised. */
+    private static String cell(JsonNode n) {
+        if (n != null && (n.isNumber() || n.isBoolean())) return n.asText();
+        return Csv.text(scalar(n));
     }
 
     private static void number(ObjectNode o, String field, double v) {

@@ -3,6 +3,8 @@ package frontier.app;
 import frontier.app.costs.CostsView;
 import frontier.app.data.BillingSession;
 import frontier.app.data.DataView;
+import frontier.app.editor.ScenarioEditorView;
+import frontier.app.editor.ScenarioEditorViewModel;
 import frontier.demo.DemoWorkspace;
 import frontier.app.explore.ExploreView;
 import frontier.app.explore.ExploreViewModel;
@@ -45,12 +47,22 @@ public final class FrontierApp extends Application {
         CostsView costs = new CostsView(billing);
         UnitCostView unitCost = new UnitCostView(billing);
         SimulateView simulateView = new SimulateView(simulate);
+        ScenarioEditorView editor = new ScenarioEditorView(new ScenarioEditorViewModel(), options.examplesDir());
         ExploreView exploreView = new ExploreView(explore);
         compare = new frontier.app.compare.CompareViewModel(ScenarioRunner.defaultRunner(), frontier.cost.PriceCatalogue.shipped());
         frontier.app.compare.CompareView compareView = new frontier.app.compare.CompareView(compare);
-        MainWindow window = new MainWindow(List.of(simulateView, compareView, exploreView, data, costs, unitCost));
+        MainWindow window = new MainWindow(List.of(simulateView, editor, compareView, exploreView, data, costs, unitCost));
         frontier.app.compare.CompareView.install(compareView, simulate, explore, window, exploreView);
-        MakeTwin.install(unitCost, billing, simulate, window, simulateView, MakeTwin.twinsDir());
+        editor.setWorkspace(billing::workspace);
+        editor.setOnRun(file -> {
+            simulate.open(file);
+            window.show(simulateView);
+        });
+        simulateView.setOnEdit(file -> {
+            editor.viewModel().open(file);
+            window.show(editor);
+        });
+        MakeTwin.install(unitCost, billing, simulate, window, simulateView, MakeTwin.twinsDir(), editor.viewModel()::open);
         stage.setTitle("Frontier");
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setScene(window.createScene(Math.min(1320, screen.getWidth()), Math.min(840, screen.getHeight())));

@@ -1,7 +1,10 @@
 package frontier.app;
 
+import frontier.text.Printable;
 import java.util.Locale;
 import java.util.function.DoubleFunction;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -14,16 +17,25 @@ public final class Widgets {
     private Widgets() {
     }
 
-    /** A wrapping status line bound to {@code text}, with the full text in a tooltip for long messages. */
+    /**
+     * {@code text} as the app displays messages: input echoed in them (a bad cell, a file name) has its control
+     * characters shown as visible escapes ({@link Printable}), as the CLI prints them.
+     */
+    public static StringBinding printable(ObservableStringValue text) {
+        return Bindings.createStringBinding(() -> Printable.escape(text.get()), text);
+    }
+
+    /** A wrapping status line showing {@link #printable printable(text)}, with the full text in a tooltip for long messages. */
     public static Label statusLabel(String id, ObservableStringValue text, double tooltipWidth) {
+        StringBinding shown = printable(text);
         Label status = new Label();
         status.setId(id);
         status.getStyleClass().add("status");
         status.setWrapText(true);
         status.setMinHeight(Region.USE_PREF_SIZE);
-        status.textProperty().bind(text);
+        status.textProperty().bind(shown);
         Tooltip tip = new Tooltip();
-        tip.textProperty().bind(text);
+        tip.textProperty().bind(shown);
         tip.setWrapText(true);
         tip.setMaxWidth(tooltipWidth);
         status.setTooltip(tip);

@@ -1,5 +1,6 @@
 package frontier.cli;
 
+import frontier.model.Metric;
 import frontier.model.RunResult;
 import frontier.model.RunSpec;
 import frontier.model.pool.AutoscalePolicy;
@@ -64,9 +65,9 @@ final class BenchFleet implements Callable<Integer> {
         RunResult r = new ScenarioRunner(1).run(s, RunControl.NONE).replications().getFirst();
         spec.commandLine().getOut().println(String.format(Locale.ROOT,
                 "RESULT requests=%d events=%d wall_s=%.3f events_per_s=%.0f cold_starts=%d interruptions=%d retried=%d p99_ms=%.1f cost_per_1k=%.4f",
-                (long) r.metric("requests"), r.events(), r.wallSeconds(), r.events() / r.wallSeconds(),
-                (long) r.metric("cold_starts.count"), (long) r.metric("interruptions"), (long) r.metric("retried"),
-                r.metric("latency_ms.p99"), r.metric("cost_usd.per_1k_requests")));
+                (long) r.metric(Metric.REQUESTS), r.events(), r.wallSeconds(), r.events() / r.wallSeconds(),
+                (long) r.metric(Metric.COLD_STARTS), (long) r.metric(Metric.INTERRUPTIONS), (long) r.metric(Metric.RETRIED),
+                r.metric(Metric.LATENCY_P99), r.metric(Metric.COST_PER_1K)));
         return FrontierCli.OK;
     }
 }

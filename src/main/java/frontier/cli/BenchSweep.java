@@ -1,5 +1,6 @@
 package frontier.cli;
 
+import frontier.model.Metric;
 import frontier.scenario.sweep.Sweep;
 import frontier.scenario.sweep.SweepResult;
 import frontier.scenario.sweep.SweepRunner;
@@ -81,7 +82,7 @@ final class BenchSweep implements Callable<Integer> {
         SweepResult many = new SweepRunner(threads).run(sweep, RunControl.NONE);
         double wallN = (System.nanoTime() - sn) / 1e9;
         long events = one.points().stream().mapToLong(p -> p.metrics().get("events").longValue()).sum();
-        long requests = one.points().stream().mapToLong(p -> p.metrics().get("requests").longValue()).sum();
+        long requests = one.points().stream().mapToLong(p -> p.metrics().get(Metric.REQUESTS.path()).longValue()).sum();
         out.println(String.format(Locale.ROOT,
                 "RESULT points=%d requests=%d events=%d expand_s=%.3f wall_1_s=%.3f wall_%d_s=%.3f speedup=%.2f identical=%s cores=%d",
                 sweep.points().size(), requests, events, expand, wall1, threads, wallN, wall1 / wallN, one.equals(many),

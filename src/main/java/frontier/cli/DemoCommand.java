@@ -2,6 +2,7 @@ package frontier.cli;
 
 import frontier.demo.DemoData;
 import frontier.demo.DemoWorkspace;
+import frontier.model.Metric;
 import frontier.scenario.Summary;
 import frontier.sim.BadInputException;
 import frontier.store.ImportMonitor;
@@ -77,11 +78,9 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     private static String costs(Summary s) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "Simulated %,.0f requests; compute cost by pool:%n", s.metric("requests")));
-        for (String k : s.mean().keySet()) {
-            if (k.startsWith("cost_usd.by_pool.") && k.endsWith(".total")) {
-                b.append(String.format(Locale.ROOT, "  %-20s %,12.2f USD%n", k.substring(17, k.length() - 6), s.metric(k)));
-            }
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "Simulated %,.0f requests; compute cost by pool:%n", s.metric(Metric.REQUESTS)));
+        for (String pool : s.names(Metric.POOL_COST_TOTAL)) {
+            b.append(String.format(Locale.ROOT, "  %-20s %,12.2f USD%n", pool, s.metric(Metric.POOL_COST_TOTAL.at(pool))));
         }
         return b.toString();
     }

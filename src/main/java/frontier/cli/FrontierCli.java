@@ -1,7 +1,9 @@
 package frontier.cli;
 
 import frontier.sim.BadInputException;
+import frontier.text.Printable;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,19 +31,23 @@ public final class FrontierCli implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("frontier: " + ex.getMessage());
+            err.println("frontier: " + Printable.escape(ex.getMessage()));
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             // The whole command path ("frontier attribution add"), so the hint works for subcommands too.
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            // Messages echo input (cells, names, paths): its control characters are shown as escapes, never sent to the terminal.
             if (ex instanceof BadInputException) {
-                err.println("frontier: " + ex.getMessage());
+                err.println("frontier: " + Printable.escape(ex.getMessage()));
                 return BAD_INPUT;
             }
-            err.println("frontier: internal fault: " + ex);
-            ex.printStackTrace(err);
+            err.println("frontier: internal fault: " + Printable.escape(ex.toString()));
+            StringWriter trace = new StringWriter();
+            ex.printStackTrace(new PrintWriter(trace));
+            err.print(Printable.escape(trace.toString()));
+            err.flush();
             return FAULT;
         });
         int code = cl.execute(args);

@@ -1,5 +1,6 @@
 package frontier.cli;
 
+import frontier.model.Metric;
 import frontier.scenario.Summary;
 import java.util.Locale;
 
@@ -32,65 +33,74 @@ final class SummaryTable {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "Scenario %s  (seed %d, %d replication%s%s)%n", s.scenario(), s.seed(), n,
                 n == 1 ? "" : "s", n > 1 ? ", ± = 95% confidence half-width" : ""));
-        row(b, s, "Requests", "requests", "", 0);
-        row(b, s, "Completed", "completed", "", 0);
-        row(b, s, "Dropped", "dropped", "", 0);
-        row(b, s, "  rejected (queue full)", "rejected", "", 0);
-        row(b, s, "  timed out in queue", "timed_out", "", 0);
-        row(b, s, "Throughput", "throughput_per_s", "req/s", 3);
-        row(b, s, "Utilization", "utilization", "", 4);
-        row(b, s, "Queue length (time avg)", "queue_length.mean", "", 3);
-        row(b, s, "Queue length (max)", "queue_length.max", "", 0);
-        row(b, s, "P(wait > 0)", "p_wait", "", 4);
-        row(b, s, "Lost (spot termination)", "lost", "", 0);
-        row(b, s, "Retried", "retried", "", 0);
-        row(b, s, "Cold starts", "cold_starts.count", "", 0);
-        row(b, s, "  share of requests", "cold_starts.share_of_requests", "", 4);
-        row(b, s, "Interruptions", "interruptions", "", 0);
-        if (s.mean().containsKey("cache.hits")) {
-            row(b, s, "Cache hits", "cache.hits", "", 0);
-            row(b, s, "  saved (USD)", "cache.saved_usd", "", 2);
+        row(b, s, Metric.REQUESTS);
+        row(b, s, Metric.COMPLETED);
+        row(b, s, Metric.DROPPED);
+        sub(b, s, Metric.REJECTED);
+        sub(b, s, Metric.TIMED_OUT);
+        row(b, s, Metric.THROUGHPUT);
+        row(b, s, Metric.UTILIZATION);
+        row(b, s, Metric.QUEUE_MEAN);
+        row(b, s, Metric.QUEUE_MAX);
+        row(b, s, Metric.P_WAIT);
+        row(b, s, Metric.LOST);
+        row(b, s, Metric.RETRIED);
+        row(b, s, Metric.COLD_STARTS);
+        sub(b, s, Metric.COLD_START_SHARE);
+        row(b, s, Metric.INTERRUPTIONS);
+        if (s.has(Metric.CACHE_HITS)) {
+            row(b, s, Metric.CACHE_HITS);
+            sub(b, s, Metric.CACHE_SAVED_USD);
         }
-        b.append(String.format(Locale.ROOT, "%nCost (USD)%n"));
-        row(b, s, "Total", "cost_usd.total", "", 2);
-        row(b, s, "Per 1,000 requests", "cost_usd.per_1k_requests", "", 4);
-        row(b, s, "Per hour", "cost_usd.per_hour", "", 3);
-        row(b, s, "Idle share", "cost_usd.idle_share", "", 3);
-        for (String pool : names(s, "cost_usd.by_pool.", ".total")) {
+        b.append(String.format(Locale.ROOT, "%nCost%n"));
+        row(b, s, Metric.COST_TOTAL);
+        row(b, s, Metric.COST_PER_1K);
+        row(b, s, Metric.COST_PER_HOUR);
+        row(b, s, Metric.IDLE_SHARE);
+        for (String pool : s.names(Metric.POOL_COST_TOTAL)) {
             String model = s.labels().get("pools." + pool + ".model");
             String accuracy = s.labels().get("pools." + pool + ".accuracy");
             String label = model == null ? pool : pool + " (" + model + (accuracy == null ? "" : ", " + accuracy) + ")";
-            row(b, s, "  " + label, "cost_usd.by_pool." + pool + ".total", "", 2);
-            row(b, s, "    instances (mean)", "pools." + pool + ".instances.mean", "", 2);
-            row(b, s, "    utilization", "pools." + pool + ".utilization", "", 3);
+            row(b, s, "  " + label, Metric.POOL_COST_TOTAL, pool);
+            row(b, s, "    " + Metric.POOL_INSTANCES.label(), Metric.POOL_INSTANCES, pool);
+            row(b, s, "    " + Metric.POOL_UTILIZATION.label(), Metric.POOL_UTILIZATION, pool);
         }
-        for (String cls : names(s, "classes.", ".requests")) {
-            row(b, s, "Class " + cls + ": p99 ms", "classes." + cls + ".latency_ms.p99", "", 1);
-            row(b, s, "  SLO attainment", "classes." + cls + ".slo_attainment", "", 4);
+        for (String cls : s.names(Metric.CLASS_REQUESTS)) {
+            Metric p99 = Metric.CLASS_LATENCY.get(Metric.Stat.P99.ordinal());
+            row(b, s, p99.labelAt(p99.at(cls)), p99, cls);
+            row(b, s, Metric.CLASS_SLO_ATTAINMENT.labelAt(Metric.CLASS_SLO_ATTAINMENT.at(cls)), Metric.CLASS_SLO_ATTAINMENT, cls);
         }
         b.append(String.format(Locale.ROOT, "%n%-10s %14s %14s %14s%n", "ms", "latency", "wait", "service"));
-        for (String q : new String[] {"mean", "p50", "p90", "p95", "p99", "p999", "max"}) {
-            b.append(String.format(Locale.ROOT, "%-10s %14s %14s %14s%n", q.equals("p999") ? "p99.9" : q,
-                    cell(s, "latency_ms." + q), cell(s, "wait_ms." + q), cell(s, "service_ms." + q)));
+        for (Metric.Stat q : Metric.Stat.values()) {
+            b.append(String.format(Locale.ROOT, "%-10s %14s %14s %14s%n", q.label, cell(s, Metric.LATENCY.get(q.ordinal())),
+                    cell(s, Metric.WAIT.get(q.ordinal())), cell(s, Metric.SERVICE.get(q.ordinal()))));
         }
         return b.toString();
     }
 
-    private static void row(StringBuilder b, Summary s, String label, String key, String unit, int decimals) {
-        String v = fmt(s.metric(key), decimals);
+    private static void row(StringBuilder b, Summary s, Metric m) {
+        row(b, s, m.label(), m, null);
+    }
+
+    /** A figure that details the row above it: indented, its label starting in lower case ("  rejected"). */
+    private static void sub(StringBuilder b, Summary s, Metric m) {
+        String l = m.label();
+        boolean word = l.length() > 1 && Character.isLowerCase(l.charAt(1));
+        row(b, s, "  " + (word ? Character.toLowerCase(l.charAt(0)) + l.substring(1) : l), m, null);
+    }
+
+    /** One line: the label, the mean with the metric's scale, ± the half-width, the unit. */
+    private static void row(StringBuilder b, Summary s, String label, Metric m, String name) {
+        String key = m.at(name);
+        String v = fmt(s.metric(key), m.scale());
         double hw = s.halfWidth(key);
-        if (Double.isFinite(hw)) v += " ± " + fmt(hw, Math.max(decimals, 2));
-        b.append(String.format(Locale.ROOT, "%-26s %s %s", label, v, unit).stripTrailing()).append(System.lineSeparator());
+        if (Double.isFinite(hw)) v += " ± " + fmt(hw, Math.max(m.scale(), 2));
+        b.append(String.format(Locale.ROOT, "%-26s %s %s", label, v, m.unit().symbol()).stripTrailing()).append(System.lineSeparator());
     }
 
-    /** The names between prefix and suffix among the metric keys, e.g. pool names. */
-    private static java.util.List<String> names(Summary s, String prefix, String suffix) {
-        return s.mean().keySet().stream().filter(k -> k.startsWith(prefix) && k.endsWith(suffix))
-                .map(k -> k.substring(prefix.length(), k.length() - suffix.length())).filter(n -> !n.contains(".")).toList();
-    }
-
-    private static String cell(Summary s, String key) {
-        String v = fmt(s.metric(key), 3);
+    private static String cell(Summary s, Metric m) {
+        String key = m.path();
+        String v = fmt(s.metric(key), m.scale());
         double hw = s.halfWidth(key);
         return Double.isFinite(hw) ? v + "±" + fmt(hw, 2) : v;
     }

@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import frontier.analysis.Constraint;
-import frontier.analysis.Objective;
 import frontier.analysis.SweepAnalysis;
 import frontier.analysis.SweepReport;
 import frontier.analysis.WeightedOptimum;
+import frontier.model.Metric;
+import frontier.pareto.Objective;
 import frontier.scenario.sweep.PointResult;
 import frontier.scenario.sweep.Sweep;
 import frontier.scenario.sweep.SweepResult;
@@ -192,8 +193,9 @@ final class SweepCommand implements Callable<Integer> {
         List<SweepPointRecord> points = new ArrayList<>();
         for (int i = 0; i < r.points().size(); i++) {
             PointResult p = r.points().get(i);
-            points.add(new SweepPointRecord(p.index(), p.config().toString(), p.seed(), p.metric("cost_usd.per_1k_requests"),
-                    p.metric("cost_usd.total"), p.metric("latency_ms.p50"), p.metric("latency_ms.p95"), p.metric("latency_ms.p99"),
+            points.add(new SweepPointRecord(p.index(), p.config().toString(), p.seed(), p.metric(Metric.COST_PER_1K.path()),
+                    p.metric(Metric.COST_TOTAL.path()), p.metric(Metric.LATENCY_P50.path()), p.metric(Metric.LATENCY_P95.path()),
+                    p.metric(Metric.LATENCY_P99.path()),
                     a.feasible()[i], a.pareto()[i]));
         }
         String source = file.toAbsolutePath().normalize().toString();

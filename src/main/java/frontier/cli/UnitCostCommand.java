@@ -7,6 +7,7 @@ import frontier.store.UnitCostQuery;
 import frontier.store.UnitCostReport;
 import frontier.store.UnitCostRow;
 import frontier.store.Workspace;
+import frontier.text.Csv;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -52,9 +53,9 @@ final class UnitCostCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Csv.requireNotWithJson(csv, json);
-        List<UnitCostQuery.Key> keys = by.stream().filter(s -> !s.isBlank()).map(UnitCostQuery.Key::parse).toList();
-        UnitCostQuery q = new UnitCostQuery(keys, Dates.day("--from", from), Dates.day("--to", to), UnitCostQuery.Figure.parse(cost));
+        CsvOrJson.requireNotBoth(csv, json);
+        List<UnitCostQuery.Key> keys = by.stream().filter(s -> !s.isBlank()).map(UnitCostQuery.Key::fromCode).toList();
+        UnitCostQuery q = new UnitCostQuery(keys, Dates.day("--from", from), Dates.day("--to", to), UnitCostQuery.Figure.fromCode(cost));
         UnitCostReport r;
         try (Workspace ws = workspace.existing(WorkspaceOption.NO_BILL_AND_LOGS)) {
             r = ws.unitCosts().compute(q);
@@ -118,10 +119,11 @@ final class UnitCostCommand implements Callable<Integer> {
         out.println(String.join(",", head));
         for (UnitCostRow g : r.groups()) {
             List<String> l = new ArrayList<>();
-            for (String v : g.keys().values()) l.add(Csv.field(v));
-            l.addAll(List.of(Csv.field(g.currency()), g.cost().toPlainString(), Long.toString(g.requests()), Long.toString(g.errors()),
-                    Long.toString(g.inputTokens()), Long.toString(g.outputTokens()), Csv.decimal(g.per1kRequests()), Csv.decimal(g.per1mTokens()),
-                    g.idleCost().toPlainString()));
+            // Keys (endpoint, model, tags) and currency are text: neutralised; the figures are numbers.
+            for (String v : g.keys().values()) l.add(Csv.text(v));
+            l.addAll(List.of(Csv.text(g.currency()), Csv.decimal(g.cost()), Csv.number(g.requests()), Csv.number(g.errors()),
+                    Csv.number(g.inputTokens()), Csv.number(g.outputTokens()), Csv.decimal(g.per1kRequests()), Csv.decimal(g.per1mTokens()),
+                    Csv.decimal(g.idleCost())));
             out.println(String.join(",", l));
         }
     }

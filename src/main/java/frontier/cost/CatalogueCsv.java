@@ -1,49 +1,50 @@
 package frontier.cost;
 
+import frontier.text.Csv;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
-/** Writes catalogue rows in the CSV formats {@link PriceCatalogue#load} reads (docs/pricing.md), so output can be edited and read back. */
+/**
+ * Writes catalogue rows in the CSV formats {@link PriceCatalogue#load} reads (docs/pricing.md), so output can be
+ * edited and read back. Cells go through {@link Csv}: a text cell a spreadsheet would take for a formula is written
+ * with a leading quote, which the reader removes again.
+ */
 public final class CatalogueCsv {
     private CatalogueCsv() {
     }
 
-    private static CSVPrinter printer(Appendable out, List<String> header) throws IOException {
-        return CSVFormat.DEFAULT.builder().setRecordSeparator("\n").setHeader(header.toArray(String[]::new)).get().print(out);
+    private static void header(Appendable out, List<String> header) throws IOException {
+        Csv.appendLine(out, header.toArray(String[]::new));
     }
 
     public static void writeInstances(Appendable out, Collection<InstancePrice> rows) throws IOException {
-        CSVPrinter p = printer(out, CatalogueReader.INSTANCE_COLUMNS);
+        header(out, CatalogueReader.INSTANCE_COLUMNS);
         for (InstancePrice r : rows) {
-            p.printRecord(r.provider(), r.region(), r.instanceType(), r.gpuModel() == null ? "" : r.gpuModel(), r.gpus(),
-                    r.vcpus(), number(r.memoryGib()), r.pricingModel().csvName(), r.usdPerHour().toPlainString(), r.source(), r.asOf());
+            Csv.appendLine(out, r.provider(), r.region(), r.instanceType(), r.gpuModel() == null ? "" : r.gpuModel(), Integer.toString(r.gpus()),
+                    Integer.toString(r.vcpus()), number(r.memoryGib()), r.pricingModel().catalogueCode(), r.usdPerHour().toPlainString(), r.source(),
+                    r.asOf().toString());
         }
-        p.flush();
     }
 
     /** The monthly frequency is written only where it differs from the bucket's representative value. */
     public static void writeInterruptions(Appendable out, Collection<SpotInterruption> rows) throws IOException {
-        CSVPrinter p = printer(out, CatalogueReader.INTERRUPTION_COLUMNS);
+        header(out, CatalogueReader.INTERRUPTION_COLUMNS);
         for (SpotInterruption r : rows) {
             boolean representative = r.monthlyFrequency() == SpotInterruption.monthlyFrequencyForBucket(r.bucket());
-            p.printRecord(r.provider(), r.region(), r.instanceType(), r.bucket(),
-                    representative ? "" : BigDecimal.valueOf(r.monthlyFrequency()).toPlainString(), r.source(), r.asOf());
+            Csv.appendLine(out, r.provider(), r.region(), r.instanceType(), r.bucket(),
+                    representative ? "" : BigDecimal.valueOf(r.monthlyFrequency()).toPlainString(), r.source(), r.asOf().toString());
         }
-        p.flush();
     }
 
     public static void writeServerless(Appendable out, Collection<ServerlessRate> rows) throws IOException {
-        CSVPrinter p = printer(out, CatalogueReader.SERVERLESS_COLUMNS);
+        header(out, CatalogueReader.SERVERLESS_COLUMNS);
         for (ServerlessRate r : rows) {
-            p.printRecord(r.platform(), r.region(), r.usdPerRequest().toPlainString(), r.usdPerGbSecond().toPlainString(),
+            Csv.appendLine(out, r.platform(), r.region(), r.usdPerRequest().toPlainString(), r.usdPerGbSecond().toPlainString(),
                     r.usdPerVcpuSecond().toPlainString(), r.usdPerGpuSecond().toPlainString(), number(r.billingIncrementS()),
-                    r.source(), r.asOf());
+                    r.source(), r.asOf().toString());
         }
-        p.flush();
     }
 
     /** A double as a plain decimal without a trailing ".0" (16, 0.001, 85.5). */

@@ -1,6 +1,7 @@
 package frontier.ingest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -40,9 +41,6 @@ import java.util.zip.ZipInputStream;
  * is a {@link BadInputException} naming file, line and column.
  */
 public final class BillingSource implements AutoCloseable {
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .build();
     /** GCP columns a JSON line may omit when null: known to the mapper even if the first line lacks them. */
     private static final List<String> GCP_KEYS = List.of("billingaccountid", "servicedescription", "skuid", "skudescription",
             "usagestarttime", "usageendtime", "projectid", "locationregion", "locationlocation", "cost", "currency",
@@ -52,6 +50,8 @@ public final class BillingSource implements AutoCloseable {
     private final Path origin;
     private final List<Path> parts;
     private final ReadOptions options;
+    private final InputLimits limits;
+    private ObjectMapper json;
     private final long totalBytes;
     private final MessageDigest digest;
     private final List<String> notes = new ArrayList<>();
@@ -69,6 +69,7 @@ public final class BillingSource implements AutoCloseable {
         this.origin = origin;
         this.parts = parts;
         this.options = options;
+        this.limits = options.limits();
         long total = 0;
         for (Path p : parts) {
             try {
@@ -120,6 +121,10 @@ public final class BillingSource implements AutoCloseable {
             bytesBefore += part.size();
             part = null;
             if (partIndex + 1 < parts.size()) openNextPart();
+        }
+        if (rows == 0) {
+            // Refused rather than stored: an empty import would pass for a period without charges (docs/formats.md, Decisions).
+            throw new BadInputException(origin + ": no data rows (the file has a header but no charges); nothing to import");
         }
         if (sha256 == null) sha256 = HexFormat.of().formatHex(digest.digest());
         return null;
@@ -300,7 +305,7 @@ public final class BillingSource implements AutoCloseable {
         }
 
         private void openCsv(Reader reader) {
-            csv = new CsvParser(reader, name);
+            csv = new CsvParser(reader, name, limits);
             if (!csv.next()) throw new BadInputException(name + ": the file is empty; expected a header line of column names");
             String[] header = csv.record();
             columns = new Columns(List.of(header));
@@ -337,7 +342,10 @@ public final class BillingSource implements AutoCloseable {
         }
 
         private void openJson(Reader reader) throws IOException {
-            jsonReader = new BufferedReader(reader, 1 << 16);
+            jsonReader = new BufferedReader(new LineLimitReader(reader, name, limits), 1 << 16);
+            if (json == null) {
+                json = JsonMapper.builder(limits.jsonFactory()).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+            }
             Map<String, String> first = readJsonLine();
             if (first == null) throw new BadInputException(name + ": the file is empty; expected JSON lines");
             Set<String> keys = new LinkedHashSet<>(first.keySet());
@@ -389,10 +397,11 @@ public final class BillingSource implements AutoCloseable {
             } while (text.isBlank());
             JsonNode node;
             try {
-                node = JSON.readTree(text);
+                node = json.readTree(text);
+            } catch (StreamConstraintsException e) {
+                throw new BadInputException(name + ": line " + jsonLine + column(e) + ": " + limits.jsonLimitMessage(e.getOriginalMessage()));
             } catch (JsonProcessingException e) {
-                throw new BadInputException(name + ": line " + jsonLine + ", column " + e.getLocation().getColumnNr()
-                        + ": expected one JSON object per line (" + e.getOriginalMessage() + ")");
+                throw new BadInputException(name + ": line " + jsonLine + column(e) + ": expected one JSON object per line (" + e.getOriginalMessage() + ")");
             }
             if (node == null || !node.isObject()) {
                 throw new BadInputException(name + ": line " + jsonLine + ": expected a JSON object, got " + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase(Locale.ROOT)));
@@ -402,15 +411,29 @@ public final class BillingSource implements AutoCloseable {
             return flat;
         }
 
+        /** Jackson's location may be missing (a limit error raised outside the parser): then only the line is known. */
+        private static String column(JsonProcessingException e) {
+            var loc = e.getLocation();
+            return loc == null || loc.getColumnNr() < 1 ? "" : ", column " + loc.getColumnNr();
+        }
+
         private void flatten(String prefix, JsonNode node, Map<String, String> out) {
             var it = node.properties().iterator();
             while (it.hasNext()) {
                 var e = it.next();
                 String key = prefix + Columns.canon(e.getKey());
                 JsonNode v = e.getValue();
-                if (v.isObject()) flatten(key, v, out);
-                else if (v.isArray()) out.put(key, v.toString());
-                else if (!v.isNull()) out.put(key, v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asText());
+                if (v.isObject()) {
+                    flatten(key, v, out);
+                    continue;
+                }
+                String text = v.isArray() ? v.toString() : v.isNull() ? null : v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asText();
+                if (text == null) continue;
+                if (out.put(key, text) != null) {
+                    // "cost" and "Cost", or "service.description" and "service_description": which one counts would be an accident.
+                    throw new BadInputException(name + ": line " + jsonLine + ": two keys mean the same field '" + key
+                            + "' (keys are compared by their letters and digits only); keep one");
+                }
             }
         }
 
@@ -453,6 +476,7 @@ public final class BillingSource implements AutoCloseable {
                             + "\n  (the header has " + c.size() + " column" + (c.size() == 1 ? "" : "s") + ": " + preview(c.names()) + ")");
                 }
             }
+            c.clearAmbiguous();
             switch (found) {
                 case FOCUS -> {
                     setFormat(found, "FOCUS " + FocusMapper.version(c), CostBasis.BOTH);
@@ -477,6 +501,7 @@ public final class BillingSource implements AutoCloseable {
                     mapper = new OciMapper(c);
                 }
             }
+            c.requireUnambiguous(name);
         }
 
         private CostBasis azureBasis() {

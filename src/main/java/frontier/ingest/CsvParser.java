@@ -10,11 +10,13 @@ import java.util.Arrays;
  * A streaming RFC 4180 CSV parser that keeps only the current record in memory and makes a String
  * only for the fields asked for, so wide exports (AWS CUR has hundreds of columns) cost little more
  * than narrow ones. Knows the line and column of every field for error messages. Quoted fields may
- * contain separators, doubled quotes and line breaks; CRLF, LF and a UTF-8 BOM are accepted.
+ * contain separators, doubled quotes and line breaks; CRLF, LF and a UTF-8 BOM are accepted. A field or
+ * record longer than its {@link InputLimits} is refused with file, line and limit before it is buffered.
  */
 public final class CsvParser implements AutoCloseable {
     private final Reader in;
     private final String file;
+    private final InputLimits limits;
     private final char[] buf = new char[1 << 16];
     private int pos;
     private int len;
@@ -29,10 +31,17 @@ public final class CsvParser implements AutoCloseable {
     private long line = 0;
     private long recordLine;
     private boolean first = true;
+    private int fieldStart;
 
+    /** A parser under the {@linkplain InputLimits#configured() configured} limits. */
     public CsvParser(Reader in, String file) {
+        this(in, file, InputLimits.configured());
+    }
+
+    public CsvParser(Reader in, String file, InputLimits limits) {
         this.in = in;
         this.file = file;
+        this.limits = limits;
     }
 
     /** Reads the next record; false at the end of the input. Blank lines are skipped. */
@@ -61,6 +70,7 @@ public final class CsvParser implements AutoCloseable {
         fields = 0;
         while (true) {
             int start = recLen;
+            fieldStart = start;
             boolean q = false;
             if (fill() && buf[pos] == '"') {
                 q = true;
@@ -154,10 +164,15 @@ public final class CsvParser implements AutoCloseable {
     }
 
     private void ensure(int n) {
-        if (n > rec.length) rec = Arrays.copyOf(rec, Math.max(n, rec.length * 2));
+        if (n - fieldStart > limits.maxFieldChars()) {
+            throw limits.fieldTooLong(file + ": line " + recordLine + ", column " + (fields + 1));
+        }
+        if ((long) n + fields > limits.maxLineChars()) throw limits.lineTooLong(file + ": line " + recordLine);
+        if (n > rec.length) rec = Arrays.copyOf(rec, (int) Math.min(Math.max(n, (long) rec.length * 2), limits.maxLineChars()));
     }
 
     private void addField(int s, int e, boolean q) {
+        if ((long) recLen + fields + 1 > limits.maxLineChars()) throw limits.lineTooLong(file + ": line " + recordLine);
         if (fields == starts.length) {
             starts = Arrays.copyOf(starts, fields * 2);
             ends = Arrays.copyOf(ends, fields * 2);

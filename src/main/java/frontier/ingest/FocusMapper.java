@@ -1,5 +1,6 @@
 package frontier.ingest;
 
+import frontier.domain.PricingModel;
 import java.util.Set;
 
 /**
@@ -84,7 +85,8 @@ final class FocusMapper extends RowMapper {
         b.billed = money(r, billed, true);
         b.currency = text(r, currency);
         if (b.currency == null) throw r.bad(currency, "a currency code like USD");
-        b.effective = money(r, effective, false);
+        // FOCUS makes EffectiveCost mandatory and not nullable (as BilledCost): an empty one is a broken export, not a zero.
+        b.effective = money(r, effective, true);
         b.list = money(r, list, false);
         b.provider = text(r, provider);
         b.billingAccount = text(r, account);
@@ -110,7 +112,7 @@ final class FocusMapper extends RowMapper {
         if (type == null) type = Machines.fromAwsUsageType(text(r, usageType));
         b.instanceType = type;
         String gpus = tagParser.field(details, "GpuCount");
-        if (gpus != null && gpus.chars().allMatch(Character::isDigit) && gpus.length() < 4) b.gpuCount = Integer.parseInt(gpus);
+        if (gpus != null && gpus.chars().allMatch(ch -> ch >= '0' && ch <= '9') && gpus.length() < 4) b.gpuCount = Integer.parseInt(gpus);
         b.pricingModel = pricingModel(r, b.service);
         return b.build();
     }

@@ -33,7 +33,7 @@ final class Manifest {
     static List<Path> parts(Path manifest) {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(manifest.toFile());
+            root = new ObjectMapper(InputLimits.configured().jsonFactory()).readTree(manifest.toFile());
         } catch (IOException e) {
             throw new BadInputException(manifest + ": not a readable CUR manifest (" + e.getMessage() + ")");
         }

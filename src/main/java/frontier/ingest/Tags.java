@@ -78,7 +78,9 @@ final class Tags {
             for (String p : prefixes) {
                 if (n.length() > p.length() && n.regionMatches(true, 0, p, 0, p.length())) {
                     idx.add(i);
-                    keys.add(n.substring(p.length()));
+                    String key = n.substring(p.length());
+                    if (keys.contains(key)) c.markAmbiguous(n);
+                    keys.add(key);
                     c.use(i);
                     break;
                 }

@@ -14,11 +14,14 @@ final class Values {
     private Values() {
     }
 
-    /** An exact decimal, or null when {@code s} is not one. Accepts a leading sign and an exponent. */
+    /**
+     * An exact decimal, or null when {@code s} is not one. Accepts a leading sign and an exponent; only ASCII
+     * digits ({@link BigDecimal} alone would also read full-width and other Unicode digits as numbers).
+     */
     static BigDecimal decimal(String s) {
         if (s == null) return null;
         String t = s.strip();
-        if (t.isEmpty()) return null;
+        if (t.isEmpty() || !asciiNumber(t)) return null;
         try {
             BigDecimal d = new BigDecimal(t);
             if (d.precision() > MAX_DIGITS || Math.abs(d.scale()) > MAX_DIGITS) return null;
@@ -26,6 +29,15 @@ final class Values {
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /** True if every character of {@code t} is an ASCII digit, sign, point or exponent letter. */
+    static boolean asciiNumber(String t) {
+        for (int i = 0; i < t.length(); i++) {
+            char c = t.charAt(i);
+            if (!((c >= '0' && c <= '9') || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) return false;
+        }
+        return true;
     }
 
     /**

@@ -1,6 +1,7 @@
 package frontier.model;
 
 import frontier.sim.BadInputException;
+import frontier.text.Csv;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -21,7 +22,8 @@ import java.util.zip.GZIPOutputStream;
  * in milliseconds (3 decimals), the pool's model, the endpoint (the request class, or {@code default}
  * without classes), an HTTP-like status (200 completed, 429 rejected, 504 timed out, 503 lost), the token
  * counts (empty when the scenario gives none), the pool (empty for a cache hit) and whether the request
- * waited for a cold start. A file name ending in {@code .gz} is gzip-compressed. Instance lifetimes are
+ * waited for a cold start. Names that a spreadsheet would take for a formula are written with a leading
+ * quote ({@link Csv}). A file name ending in {@code .gz} is gzip-compressed. Instance lifetimes are
  * not written.
  */
 public final class RequestLogCsv implements RunListener, AutoCloseable {
@@ -127,19 +129,9 @@ public final class RequestLogCsv implements RunListener, AutoCloseable {
         b.append(v);
     }
 
-    /** A field, quoted when it holds a separator, a quote or a line break (RFC 4180); empty for null. */
+    /** A text field (model, endpoint, pool: names from the scenario): quoted when needed, a formula neutralised ({@link Csv}). */
     private static void text(StringBuilder b, String s) {
-        if (s == null) return;
-        boolean quote = false;
-        for (int i = 0; i < s.length() && !quote; i++) {
-            char c = s.charAt(i);
-            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
-        }
-        if (!quote) {
-            b.append(s);
-            return;
-        }
-        b.append('"').append(s.replace("\"", "\"\"")).append('"');
+        Csv.appendText(b, s);
     }
 
     private void write(String s) {

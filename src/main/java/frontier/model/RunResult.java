@@ -5,13 +5,20 @@ import java.util.Map;
 
 /**
  * What one replication observed, as named metrics (dotted paths such as {@code latency_ms.p99}; the
- * documented field names of {@code simulate --json}), plus the latency distribution for charts.
- * Times in metrics are in milliseconds where the name says {@code _ms}, otherwise seconds.
+ * documented field names of {@code simulate --json}), plus the latency distribution for charts. Every
+ * path is one of the {@link Metric} catalogue (a pattern's for a pool or class), which says its unit.
  */
 public record RunResult(Map<String, Double> metrics, LatencyHistogram latencyHistogram, TimeSeries timeSeries, long events,
                         double wallSeconds) {
     public RunResult {
+        for (String path : metrics.keySet()) {
+            if (Metric.find(path).isEmpty()) throw new IllegalArgumentException("metric " + path + " is not in the catalogue (frontier.model.Metric)");
+        }
         metrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+    }
+
+    public double metric(Metric m) {
+        return metric(m.path());
     }
 
     public double metric(String path) {

@@ -46,6 +46,16 @@ public final class ServingModel {
      * window left and how long every instance lived; see {@link RunListener}.
      */
     public static RunResult run(FleetSpec spec, Path baseDir, RandomStreams streams, RunControl control, RunListener listener) {
+        return run(spec, baseDir, streams, control, listener, WorkLimits.DEFAULT);
+    }
+
+    /**
+     * One replication within {@code limits}: it stops with a {@link WorkLimitException} when it has executed more
+     * than {@link WorkLimits#maxEventsPerRun()} events, or when a pool's queue reaches {@link WorkLimits#maxQueue()}
+     * (the estimate up front is the runner's, {@link WorkEstimate}).
+     */
+    public static RunResult run(FleetSpec spec, Path baseDir, RandomStreams streams, RunControl control, RunListener listener,
+                                WorkLimits limits) {
         long wallStart = System.nanoTime();
         Simulation sim = new Simulation();
         RunSpec run = spec.run();
@@ -58,6 +68,8 @@ public final class ServingModel {
         List<Pool> pools = new ArrayList<>();
         for (Pools p : spec.pools()) {
             Pool pool = new Pool(p, sim, streams, stats, fleet);
+            pool.queueLimit = limits.maxQueue();
+            pool.field = "$.pools[" + pools.size() + "]";
             pools.add(pool);
             fleet.add(pool);
         }
@@ -80,15 +92,21 @@ public final class ServingModel {
             EventHandler source = new EventHandler() {
                 @Override
                 public void handle(int kind, Object payload) {
-                    double now = sim.now();
+                    if (kind == ARRIVE) arrive(sim.now());
+                    else other(kind, sim.now());
+                }
+
+                /** The hot event: kept small so that the JIT inlines it into the event loop. */
+                private void arrive(double now) {
+                    Request r = new Request(now);
+                    if (keyed) r.key = arrivals.key();
+                    fleet.arrive(r, now, arrivals);
+                    double next = arrivals.next(now);
+                    if (next < horizon) sim.scheduleAt(next, this, ARRIVE, null);
+                }
+
+                private void other(int kind, double now) {
                     switch (kind) {
-                        case ARRIVE -> {
-                            Request r = new Request(now);
-                            if (keyed) r.key = arrivals.key();
-                            fleet.arrive(r, now, arrivals);
-                            double next = arrivals.next(now);
-                            if (next < horizon) sim.scheduleAt(next, this, ARRIVE, null);
-                        }
                         case WARMUP_END -> stats.reset(now);
                         case STOP -> sim.stop();
                         case SAMPLE -> {
@@ -106,15 +124,28 @@ public final class ServingModel {
             sim.scheduleAt(0, source, SAMPLE, null);
 
             double target = run.requests() == null ? 0 : (double) warmupFinished + run.requests();
-            sim.run(control, () -> horizon < Double.POSITIVE_INFINITY
-                    ? sim.now() / horizon
-                    : (stats.warm() ? warmupFinished + stats.finished() : stats.finished()) / target);
+            long maxEvents = limits.maxEventsPerRun();
+            sim.run(control, () -> {
+                // Polled every 65,536 events: the run's bound on work, whatever the estimate said.
+                if (sim.eventCount() > maxEvents) throw tooManyEvents(sim, maxEvents, run);
+                return horizon < Double.POSITIVE_INFINITY
+                        ? sim.now() / horizon
+                        : (stats.warm() ? warmupFinished + stats.finished() : stats.finished()) / target;
+            });
         }
         double end = sim.now();
         if (!stats.warm()) stats.reset(end); // the run ended inside the warm-up: nothing was observed
         stats.closeSpans(end);
         sampler.sample(end);
         return result(spec, stats, pools, end, sampler.series(), sim.eventCount(), (System.nanoTime() - wallStart) / 1e9);
+    }
+
+    private static WorkLimitException tooManyEvents(Simulation sim, long maxEvents, RunSpec run) {
+        String field = run.durationS() != null ? "$.run.duration_s" : "$.run.requests";
+        return new WorkLimitException(field, String.format(java.util.Locale.ROOT,
+                "one replication passed %,d events at %s s of simulated time without finishing, more than the %,d events"
+                        + " a run may take (docs/cli.md \"Limits of simulations\"); shorten the run or lower the traffic",
+                sim.eventCount(), WorkEstimate.number(sim.now()), maxEvents));
     }
 
     private static double initialStep(FleetSpec spec, RunSpec run) {
@@ -151,9 +182,9 @@ public final class ServingModel {
                 d[1][n] = pool.readyInstances();
                 d[2][n] = pool.busyInstances();
                 d[3][n] = (int) (pool.totalColdStarts - lastCounts[p][0]);
-                d[4][n] = (int) (pool.totalInterruptions - lastCounts[p][1]);
+                d[4][n] = (int) (pool.totalInterruptions() - lastCounts[p][1]);
                 lastCounts[p][0] = pool.totalColdStarts;
-                lastCounts[p][1] = pool.totalInterruptions;
+                lastCounts[p][1] = pool.totalInterruptions();
             }
             n++;
         }
@@ -186,21 +217,21 @@ public final class ServingModel {
     private static RunResult result(FleetSpec spec, RequestStats s, List<Pool> pools, double end, TimeSeries series, long events, double wall) {
         Map<String, Double> m = new LinkedHashMap<>();
         double window = end - s.windowStart;
-        m.put("requests", (double) s.arrivals);
-        m.put("completed", (double) s.completed);
-        m.put("dropped", (double) (s.rejected + s.timedOut));
-        m.put("rejected", (double) s.rejected);
-        m.put("timed_out", (double) s.timedOut);
-        m.put("lost", (double) s.lost);
-        m.put("retried", (double) s.retried);
-        m.put("in_flight_at_end", (double) s.present());
-        m.put("observed_s", window);
-        m.put("throughput_per_s", window > 0 ? s.completed / window : Double.NaN);
-        m.put("arrival_rate_per_s", window > 0 ? s.arrivals / window : Double.NaN);
-        putTally(m, "latency_ms", s.response);
-        putTally(m, "wait_ms", s.wait);
-        putTally(m, "service_ms", s.service);
-        m.put("p_wait", s.wait.count() == 0 ? Double.NaN : 1.0 - (double) s.wait.zeros() / s.wait.count());
+        put(m, Metric.REQUESTS, (double) s.arrivals);
+        put(m, Metric.COMPLETED, (double) s.completed);
+        put(m, Metric.DROPPED, (double) (s.rejected + s.timedOut));
+        put(m, Metric.REJECTED, (double) s.rejected);
+        put(m, Metric.TIMED_OUT, (double) s.timedOut);
+        put(m, Metric.LOST, (double) s.lost);
+        put(m, Metric.RETRIED, (double) s.retried);
+        put(m, Metric.IN_FLIGHT_AT_END, (double) s.present());
+        put(m, Metric.OBSERVED_S, window);
+        put(m, Metric.THROUGHPUT, window > 0 ? s.completed / window : Double.NaN);
+        put(m, Metric.ARRIVAL_RATE, window > 0 ? s.arrivals / window : Double.NaN);
+        putTally(m, Metric.LATENCY, null, s.response);
+        putTally(m, Metric.WAIT, null, s.wait);
+        putTally(m, Metric.SERVICE, null, s.service);
+        put(m, Metric.P_WAIT, s.wait.count() == 0 ? Double.NaN : 1.0 - (double) s.wait.zeros() / s.wait.count());
         double capacity = 0;
         double busySlots = 0;
         double queueIntegral = 0;
@@ -211,11 +242,11 @@ public final class ServingModel {
             queueIntegral += p.queueLength.integral(end);
             queueMax = Math.max(queueMax, p.queueLength.max());
         }
-        m.put("utilization", capacity > 0 ? busySlots / capacity : Double.NaN);
-        m.put("busy_servers.mean", window > 0 ? busySlots / window : Double.NaN);
-        m.put("queue_length.mean", window > 0 ? queueIntegral / window : Double.NaN);
-        m.put("queue_length.max", queueMax);
-        m.put("in_system.mean", s.inSystem.average(end));
+        put(m, Metric.UTILIZATION, capacity > 0 ? busySlots / capacity : Double.NaN);
+        put(m, Metric.BUSY_SERVERS, window > 0 ? busySlots / window : Double.NaN);
+        put(m, Metric.QUEUE_MEAN, window > 0 ? queueIntegral / window : Double.NaN);
+        put(m, Metric.QUEUE_MAX, queueMax);
+        put(m, Metric.IN_SYSTEM, s.inSystem.average(end));
 
         double total = 0;
         double idleLike = 0;
@@ -224,49 +255,48 @@ public final class ServingModel {
         Map<String, Double> costs = new LinkedHashMap<>();
         Map<String, Double> perPool = new LinkedHashMap<>();
         for (Pool p : pools) {
-            Pool.PoolCost c = p.cost(end);
+            PoolCost c = p.cost(end);
             total += c.total();
             idleLike += c.idle() + c.starting() + c.draining();
             coldStarts += p.coldStarts;
-            interruptions += p.interruptions;
-            String ck = "cost_usd.by_pool." + p.name + ".";
-            costs.put(ck + "total", c.total());
-            costs.put(ck + "busy", c.busy());
-            costs.put(ck + "idle", c.idle());
-            costs.put(ck + "starting", c.starting());
-            costs.put(ck + "draining", c.draining());
-            costs.put(ck + "requests", c.requests());
-            String k = "pools." + p.name + ".";
-            perPool.put(k + "completed", (double) p.completed);
-            perPool.put(k + "instances.mean", window > 0 ? p.instanceSeconds(end) / window : Double.NaN);
+            interruptions += p.interruptions();
+            String n = p.name;
+            costs.put(Metric.POOL_COST_TOTAL.at(n), c.total());
+            costs.put(Metric.POOL_COST_BUSY.at(n), c.busy());
+            costs.put(Metric.POOL_COST_IDLE.at(n), c.idle());
+            costs.put(Metric.POOL_COST_STARTING.at(n), c.starting());
+            costs.put(Metric.POOL_COST_DRAINING.at(n), c.draining());
+            costs.put(Metric.POOL_COST_REQUESTS.at(n), c.requests());
+            perPool.put(Metric.POOL_COMPLETED.at(n), (double) p.completed);
+            perPool.put(Metric.POOL_INSTANCES.at(n), window > 0 ? p.instanceSeconds(end) / window : Double.NaN);
             double cap = p.readySlotSeconds(end);
-            perPool.put(k + "utilization", cap > 0 ? p.busySlotSeconds(end) / cap : Double.NaN);
-            perPool.put(k + "cold_starts", (double) p.coldStarts);
-            perPool.put(k + "interruptions", (double) p.interruptions);
+            perPool.put(Metric.POOL_UTILIZATION.at(n), cap > 0 ? p.busySlotSeconds(end) / cap : Double.NaN);
+            perPool.put(Metric.POOL_COLD_STARTS.at(n), (double) p.coldStarts);
+            perPool.put(Metric.POOL_INTERRUPTIONS.at(n), (double) p.interruptions());
         }
-        m.put("cost_usd.total", total);
-        m.put("cost_usd.per_1k_requests", s.completed > 0 ? 1000 * total / s.completed : Double.NaN);
-        m.put("cost_usd.per_hour", window > 0 ? total * 3600 / window : Double.NaN);
-        m.put("cost_usd.idle_share", total > 0 ? idleLike / total : Double.NaN);
+        put(m, Metric.COST_TOTAL, total);
+        put(m, Metric.COST_PER_1K, s.completed > 0 ? 1000 * total / s.completed : Double.NaN);
+        put(m, Metric.COST_PER_HOUR, window > 0 ? total * 3600 / window : Double.NaN);
+        put(m, Metric.IDLE_SHARE, total > 0 ? idleLike / total : Double.NaN);
         if (spec.carriesTokens()) {
             long tokens = s.tokensIn + s.tokensOut;
-            m.put("tokens.input", (double) s.tokensIn);
-            m.put("tokens.output", (double) s.tokensOut);
-            m.put("cost_usd.per_1m_tokens", tokens > 0 ? 1e6 * total / tokens : Double.NaN);
+            put(m, Metric.TOKENS_INPUT, (double) s.tokensIn);
+            put(m, Metric.TOKENS_OUTPUT, (double) s.tokensOut);
+            put(m, Metric.COST_PER_1M_TOKENS, tokens > 0 ? 1e6 * total / tokens : Double.NaN);
         }
         m.putAll(costs);
-        m.put("cold_starts.count", (double) coldStarts);
-        m.put("cold_starts.share_of_requests", s.completed > 0 ? (double) s.coldWaits / s.completed : Double.NaN);
-        m.put("interruptions", (double) interruptions);
+        put(m, Metric.COLD_STARTS, (double) coldStarts);
+        put(m, Metric.COLD_START_SHARE, s.completed > 0 ? (double) s.coldWaits / s.completed : Double.NaN);
+        put(m, Metric.INTERRUPTIONS, (double) interruptions);
         if (spec.cache() != null) putCacheSavings(m, spec, s, pools, end);
         m.putAll(perPool);
         List<RequestClass> classes = spec.classes();
         for (int c = 0; c < classes.size(); c++) {
-            String k = "classes." + classes.get(c).name() + ".";
-            m.put(k + "requests", (double) s.classArrivals[c]);
-            m.put(k + "completed", (double) s.classCompleted[c]);
-            putTally(m, k + "latency_ms", s.classLatency[c]);
-            m.put(k + "slo_attainment", classes.get(c).sloMs() == null || s.classCompleted[c] == 0 ? Double.NaN
+            String n = classes.get(c).name();
+            m.put(Metric.CLASS_REQUESTS.at(n), (double) s.classArrivals[c]);
+            m.put(Metric.CLASS_COMPLETED.at(n), (double) s.classCompleted[c]);
+            putTally(m, Metric.CLASS_LATENCY, classes.get(c).name(), s.classLatency[c]);
+            m.put(Metric.CLASS_SLO_ATTAINMENT.at(n), classes.get(c).sloMs() == null || s.classCompleted[c] == 0 ? Double.NaN
                     : (double) s.classWithinSlo[c] / s.classCompleted[c]);
         }
         return new RunResult(m, LatencyHistogram.of(s.response), series, events, wall);
@@ -277,8 +307,8 @@ public final class ServingModel {
      * the mean service time of its class's pool and that pool's cost per busy slot-second.
      */
     private static void putCacheSavings(Map<String, Double> m, FleetSpec spec, RequestStats s, List<Pool> pools, double end) {
-        m.put("cache.hits", (double) s.cacheHits);
-        m.put("cache.hit_ratio", s.arrivals > 0 ? (double) s.cacheHits / s.arrivals : Double.NaN);
+        put(m, Metric.CACHE_HITS, (double) s.cacheHits);
+        put(m, Metric.CACHE_HIT_RATIO, s.arrivals > 0 ? (double) s.cacheHits / s.arrivals : Double.NaN);
         double savedBusy = 0;
         double savedUsd = 0;
         List<RequestClass> classes = spec.classes();
@@ -292,17 +322,27 @@ public final class ServingModel {
             savedBusy += busyS;
             if (slotSeconds > 0) savedUsd += busyS * p.cost(end).total() / slotSeconds;
         }
-        m.put("cache.saved_busy_s", savedBusy);
-        m.put("cache.saved_usd", savedUsd);
+        put(m, Metric.CACHE_SAVED_BUSY, savedBusy);
+        put(m, Metric.CACHE_SAVED_USD, savedUsd);
     }
 
-    private static void putTally(Map<String, Double> m, String prefix, Tally t) {
-        m.put(prefix + ".mean", t.mean() * 1000);
-        m.put(prefix + ".p50", t.quantile(0.50) * 1000);
-        m.put(prefix + ".p90", t.quantile(0.90) * 1000);
-        m.put(prefix + ".p95", t.quantile(0.95) * 1000);
-        m.put(prefix + ".p99", t.quantile(0.99) * 1000);
-        m.put(prefix + ".p999", t.quantile(0.999) * 1000);
-        m.put(prefix + ".max", t.max() * 1000);
+    /** The {@link Metric.Stat}s of a tally of seconds, in milliseconds; {@code name} is the class of a pattern family. */
+    private static void putTally(Map<String, Double> m, List<Metric> family, String name, Tally t) {
+        for (Metric.Stat stat : Metric.Stat.values()) {
+            double seconds = switch (stat) {
+                case MEAN -> t.mean();
+                case P50 -> t.quantile(0.50);
+                case P90 -> t.quantile(0.90);
+                case P95 -> t.quantile(0.95);
+                case P99 -> t.quantile(0.99);
+                case P999 -> t.quantile(0.999);
+                case MAX -> t.max();
+            };
+            m.put(family.get(stat.ordinal()).at(name), seconds * 1000);
+        }
+    }
+
+    private static void put(Map<String, Double> m, Metric metric, double value) {
+        m.put(metric.path(), value);
     }
 }

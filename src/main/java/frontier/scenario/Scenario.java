@@ -10,7 +10,6 @@ import frontier.model.RunSpec;
 import frontier.model.TokensSpec;
 import frontier.model.pool.Pools;
 import frontier.model.traffic.Traffic;
-import frontier.scenario.sweep.SweepSpec;
 import frontier.sim.InvalidSpecException;
 import java.nio.file.Path;
 import java.util.List;

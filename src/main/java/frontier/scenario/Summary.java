@@ -1,6 +1,7 @@
 package frontier.scenario;
 
 import frontier.model.LatencyHistogram;
+import frontier.model.Metric;
 import frontier.model.RunResult;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,6 +49,28 @@ public record Summary(String scenario, long seed, List<RunResult> replications, 
         Double v = mean.get(path);
         if (v == null) throw new IllegalArgumentException("no metric " + path + "; known: " + mean.keySet());
         return v;
+    }
+
+    public double metric(Metric m) {
+        return metric(m.path());
+    }
+
+    /** Whether the run reports the metric at this concrete path (fleet and class figures are optional). */
+    public boolean has(String path) {
+        return mean.containsKey(path);
+    }
+
+    public boolean has(Metric m) {
+        return has(m.path());
+    }
+
+    public double halfWidth(Metric m) {
+        return halfWidth(m.path());
+    }
+
+    /** The pools or classes that report the pattern {@code m}, in the run's order. */
+    public java.util.List<String> names(Metric m) {
+        return m.names(mean.keySet());
     }
 
     public double halfWidth(String path) {

@@ -4,11 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import frontier.model.Metric;
 import java.util.Map;
 
 /**
  * The JSON form of a {@link Summary}, as documented in docs/cli.md: metric paths such as
- * {@code latency_ms.p99} become nested objects; undefined values (NaN) become null. With more than one
+ * {@code latency_ms.p99} become nested objects; undefined values (NaN) become null; counts (by their
+ * {@link Metric.Kind}) are integers when whole. With more than one
  * replication, {@code ci95} mirrors the metrics with the 95% confidence half-widths.
  */
 public final class SummaryJson {
@@ -100,13 +102,9 @@ public final class SummaryJson {
         return path.substring(path.lastIndexOf('.') + 1);
     }
 
-    private static final java.util.Set<String> COUNTS = java.util.Set.of("requests", "completed", "dropped", "rejected",
-            "timed_out", "lost", "retried", "count", "hits", "interruptions", "cold_starts");
-
-    private static boolean isCount(String key) {
-        if (key.equals("queue_length.max")) return true;
-        if (key.startsWith("cost_usd") || key.contains("_ms.")) return false;
-        return COUNTS.contains(key.substring(key.lastIndexOf('.') + 1));
+    /** A count ({@link Metric.Kind#COUNT} in the catalogue) is written as an integer when its mean is whole. */
+    private static boolean isCount(String path) {
+        return Metric.find(path).map(m -> m.kind() == Metric.Kind.COUNT).orElse(false);
     }
 
     /** Instances over time of the first replication, for charts. */

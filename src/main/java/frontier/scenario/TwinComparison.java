@@ -1,5 +1,6 @@
 package frontier.scenario;
 
+import frontier.model.Metric;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,9 +22,15 @@ public final class TwinComparison {
     /**
      * One compared figure.
      *
+     * @param metric  the figure's name, also its key in {@code simulate --json}'s {@code observed} ("latency p95")
+     * @param simulatedBy the catalogue metric it is compared with, which gives the unit
      * @param target the allowed relative error, or NaN when the figure has none
      */
-    public record Row(String metric, String unit, double observed, double simulated, double halfWidth95, double target) {
+    public record Row(String metric, Metric simulatedBy, double observed, double simulated, double halfWidth95, double target) {
+        public String unit() {
+            return simulatedBy.unit().symbol();
+        }
+
         /** (simulated − observed) / observed; NaN when nothing was observed. */
         public double relativeError() {
             return observed == 0 ? Double.NaN : (simulated - observed) / observed;
@@ -39,19 +46,19 @@ public final class TwinComparison {
     public static List<Row> compare(Observed o, Summary s) {
         List<Row> rows = new ArrayList<>();
         if (o == null) return rows;
-        add(rows, "latency p50", "ms", o.p50Ms(), s, "latency_ms.p50", 0, LATENCY_TARGET);
-        add(rows, "latency p95", "ms", o.p95Ms(), s, "latency_ms.p95", 0, LATENCY_TARGET);
-        add(rows, "latency p99", "ms", o.p99Ms(), s, "latency_ms.p99", 0, Double.NaN);
-        add(rows, "requests", "", o.requests() == null ? null : o.requests().doubleValue(), s, "requests", 0, Double.NaN);
+        add(rows, "latency p50", o.p50Ms(), s, Metric.LATENCY_P50, 0, LATENCY_TARGET);
+        add(rows, "latency p95", o.p95Ms(), s, Metric.LATENCY_P95, 0, LATENCY_TARGET);
+        add(rows, "latency p99", o.p99Ms(), s, Metric.LATENCY_P99, 0, Double.NaN);
+        add(rows, "requests", o.requests() == null ? null : o.requests().doubleValue(), s, Metric.REQUESTS, 0, Double.NaN);
         double fixed = o.fixedCostUsd() == null ? 0 : o.fixedCostUsd();
-        add(rows, "cost", "USD", o.costUsd(), s, "cost_usd.total", fixed, COST_TARGET);
+        add(rows, "cost", o.costUsd(), s, Metric.COST_TOTAL, fixed, COST_TARGET);
         return rows;
     }
 
-    private static void add(List<Row> rows, String name, String unit, Double observed, Summary s, String metric, double plus, double target) {
-        if (observed == null || !s.mean().containsKey(metric)) return;
+    private static void add(List<Row> rows, String name, Double observed, Summary s, Metric metric, double plus, double target) {
+        if (observed == null || !s.has(metric)) return;
         double sim = s.metric(metric);
         if (Double.isNaN(sim)) return;
-        rows.add(new Row(name, unit, observed, sim + plus, s.halfWidth(metric), target));
+        rows.add(new Row(name, metric, observed, sim + plus, s.halfWidth(metric), target));
     }
 }

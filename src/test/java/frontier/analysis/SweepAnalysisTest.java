@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import frontier.pareto.Objective;
 import frontier.scenario.sweep.PointResult;
 import frontier.scenario.sweep.SweepResult;
 import frontier.sim.BadInputException;

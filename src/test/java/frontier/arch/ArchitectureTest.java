@@ -1,7 +1,11 @@
 package frontier.arch;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -38,7 +42,17 @@ class ArchitectureTest {
     }
 
     @Test
-    void priceCatalogueDependsOnlyOnTheEngine() {
+    void sharedVocabularyDependsOnNothingButTheBoundaryException() {
+        // frontier.domain sits below every package that shares its words (cost, ingest, store, model.pool, twin, shells);
+        // like sim.dist it may carry Jackson annotations, never Jackson code.
+        classes().that().resideInAPackage("frontier.domain..")
+                .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "frontier.domain..", "com.fasterxml.jackson.annotation..")
+                        .or(type(frontier.sim.BadInputException.class)))
+                .check(CLASSES);
+    }
+
+    @Test
+    void priceCatalogueDependsOnlyOnTheEngineAndTheVocabulary() {
         noClasses().that().resideInAPackage("frontier.cost..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "org.sqlite..", "picocli..",
                         "frontier.app..", "frontier.cli..", "frontier.model..", "frontier.scenario..", "frontier.ingest..",
@@ -91,6 +105,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void textOutputIsALeafEveryLayerMayUse() {
+        // frontier.text (CSV cells, printable messages) is shared by the shells and by the writers below them
+        // (sweep tables, request logs, price catalogues), so it depends on nothing of the project.
+        classes().that().resideInAPackage("frontier.text..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "frontier.text..")
+                .check(CLASSES);
+    }
+
+    @Test
     void billingIngestDoesNotKnowRequestLogs() {
         noClasses().that().resideInAPackage("frontier.ingest")
                 .should().dependOnClassesThat().resideInAPackage("frontier.ingest.logs..")
@@ -124,6 +147,29 @@ class ArchitectureTest {
                 .check(CLASSES);
         noClasses().that().resideInAPackage("frontier.store..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "picocli..", "frontier.app..", "frontier.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void layersDependOnEachOtherWithoutCycles() {
+        // Top-level packages with their sub-packages (scenario with scenario.sweep, analysis with its fits).
+        slices().matching("frontier.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void packagesBelowTheShellsDependOnEachOtherWithoutCycles() {
+        // Every package a slice (frontier.scenario and frontier.scenario.sweep are two). The app's root package
+        // holds both what its views share and the window that assembles them, so the app is checked as a whole.
+        slices().matching("frontier.(**)").should().beFreeOfCycles()
+                .ignoreDependency(resideInAPackage("frontier.app.."), resideInAPackage("frontier.app.."))
+                .check(CLASSES);
+    }
+
+    @Test
+    void paretoIsPlainMathsOverMetricPaths() {
+        // One Pareto package below both the sweep (NSGA-II's ranks) and the analysis (fronts, uncertainty).
+        classes().that().resideInAPackage("frontier.pareto..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "frontier.pareto..", "frontier.model", "frontier.sim")
                 .check(CLASSES);
     }
 }

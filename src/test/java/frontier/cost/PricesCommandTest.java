@@ -9,13 +9,11 @@ import frontier.cli.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code frontier prices ...} through the real command line. */
 class PricesCommandTest {
-    static final Path SAMPLES = Path.of(System.getProperty("frontier.samples", "../shared/samples"));
 
     @TempDir
     Path dir;
@@ -94,8 +92,7 @@ class PricesCommandTest {
 
     @Test
     void spotAdvisorConvertsTheFeedIntoACatalogueFile() throws IOException {
-        Path feed = SAMPLES.resolve("pricing/aws_spot_advisor_data_2025-06-28.json");
-        Assumptions.assumeTrue(Files.isRegularFile(feed), "skipped: " + feed + " is absent (../shared/samples not checked out)");
+        Path feed = frontier.ingest.Samples.pricing("aws_spot_advisor_data_2025-06-28.json");
         Path out = dir.resolve("advisor.csv");
         CliRun r = cli("prices", "spot-advisor", feed.toString(), "--out", out.toString());
         assertEquals(0, r.code(), r.err());

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import frontier.domain.PricingModel;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -18,11 +19,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 class ShippedCatalogueTest {
-    static final Path SAMPLES = Path.of(System.getProperty("frontier.samples", "../shared/samples"));
     final PriceCatalogue shipped = PriceCatalogue.shipped();
 
     @Test
@@ -113,8 +112,7 @@ class ShippedCatalogueTest {
     /** The derived AWS spot rows are on-demand × (1 − savings%) of the very feed in ../shared/samples. */
     @Test
     void awsSpotPricesAreOnDemandTimesOneMinusTheAdvisorSavings() {
-        Path feed = SAMPLES.resolve("pricing/aws_spot_advisor_data_2025-06-28.json");
-        Assumptions.assumeTrue(Files.isRegularFile(feed), "skipped: " + feed + " is absent (../shared/samples not checked out)");
+        Path feed = frontier.ingest.Samples.pricing("aws_spot_advisor_data_2025-06-28.json");
         Map<String, SpotAdvisorImport.Entry> advisor = SpotAdvisorImport.entries(feed, "Linux").stream()
                 .collect(Collectors.toMap(e -> e.region() + "/" + e.instanceType(), Function.identity()));
         int checked = 0;
@@ -136,8 +134,7 @@ class ShippedCatalogueTest {
 
     @Test
     void gcpPricesMatchTheCyclenerdSample() throws IOException {
-        Path csv = SAMPLES.resolve("pricing/gcp_gpu_vm_prices_excerpt_cyclenerd_2025-03-06.csv");
-        Assumptions.assumeTrue(Files.isRegularFile(csv), "skipped: " + csv + " is absent (../shared/samples not checked out)");
+        Path csv = frontier.ingest.Samples.pricing("gcp_gpu_vm_prices_excerpt_cyclenerd_2025-03-06.csv");
         List<CSVRecord> rows = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(Files.newBufferedReader(csv)).getRecords();
         for (CSVRecord r : rows) {

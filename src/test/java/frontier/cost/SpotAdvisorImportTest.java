@@ -15,21 +15,17 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SpotAdvisorImportTest {
-    static final Path SAMPLES = Path.of(System.getProperty("frontier.samples", "../shared/samples"));
     static final LocalDate DAY = LocalDate.of(2025, 6, 28);
 
     @TempDir
     Path dir;
 
     private static Path sample(String name) {
-        Path f = SAMPLES.resolve("pricing").resolve(name);
-        Assumptions.assumeTrue(Files.isRegularFile(f), "skipped: " + f + " is absent (../shared/samples not checked out)");
-        return f;
+        return frontier.ingest.Samples.pricing(name);
     }
 
     @Test

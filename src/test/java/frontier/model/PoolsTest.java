@@ -243,9 +243,7 @@ class PoolsTest {
 
     @Test
     void aRealSpotAvailabilityTraceDrivesInstancesAndInterruptions() throws java.io.IOException {
-        java.nio.file.Path trace = java.nio.file.Path.of(System.getProperty("frontier.samples", "../shared/samples"))
-                .resolve("traces/spotserve_aws_g4dn_spot_availability_trace.csv");
-        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(trace), "shared samples not found at " + trace);
+        java.nio.file.Path trace = frontier.ingest.Samples.trace("spotserve_aws_g4dn_spot_availability_trace.csv");
         List<String> rows = java.nio.file.Files.readAllLines(trace);
         long removes = rows.stream().filter(l -> l.contains(",remove,")).count();
         // Replay the trace in time (ms) order: at each moment the pool has the nodes added and not yet removed.

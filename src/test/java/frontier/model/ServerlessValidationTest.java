@@ -1,5 +1,6 @@
 package frontier.model;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,15 +18,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * The serverless pool against renewal theory and against real AWS Lambda measurements (the SimFaaS
  * validation table: 20 experiments with Poisson arrivals and a 10-minute keep-alive).
  */
+@Tag("validation")
 class ServerlessValidationTest {
-    static final Path SAMPLES = Path.of(System.getProperty("frontier.samples", "../shared/samples"));
 
     /**
      * A Lambda function as measured: the per-request logs behind experiments 13 and 18
@@ -64,8 +64,7 @@ class ServerlessValidationTest {
     }
 
     static List<Experiment> experiments() throws IOException {
-        Path f = SAMPLES.resolve("traces/simfaas_aws_lambda_experiments_exp.csv");
-        Assumptions.assumeTrue(Files.isRegularFile(f), "shared samples not found at " + f.toAbsolutePath());
+        Path f = frontier.ingest.Samples.trace("simfaas_aws_lambda_experiments_exp.csv");
         List<Experiment> list = new ArrayList<>();
         for (String line : Files.readAllLines(f).subList(1, Files.readAllLines(f).size())) {
             String[] c = line.split(",");
@@ -165,8 +164,7 @@ class ServerlessValidationTest {
      * shortest answered cold bound it. The log separates them exactly, with no overlap.
      */
     static double effectiveKeepAliveS() throws IOException {
-        Path f = SAMPLES.resolve("traces/aws_lambda_per_request_pacslab_res-01-2020-05-28_01-57-40.csv");
-        Assumptions.assumeTrue(Files.isRegularFile(f), "shared samples not found at " + f.toAbsolutePath());
+        Path f = frontier.ingest.Samples.trace("aws_lambda_per_request_pacslab_res-01-2020-05-28_01-57-40.csv");
         try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setAllowMissingColumnNames(true).get().parse(Files.newBufferedReader(f))) {
             List<double[]> rows = new ArrayList<>(); // start, end, cold
             for (var rec : parser) {

@@ -29,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** Token-driven service times: exact on an idle server, Pollaczek–Khinchine under load, replayed token counts. */
 class TokenTimeTest {
     private static final long SEED = 20261124L;
-    static final Path SAMPLES = Path.of(System.getProperty("frontier.samples", "../shared/samples"));
 
     @TempDir
     Path dir;
@@ -168,8 +167,7 @@ class TokenTimeTest {
 
     @Test
     void realAzureTraceTokenTotalsMatchTheFile() throws IOException {
-        Path trace = SAMPLES.resolve("traces/azure_llm_inference_2023_code.csv");
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(trace), "shared samples not found at " + SAMPLES.toAbsolutePath());
+        Path trace = frontier.ingest.Samples.trace("azure_llm_inference_2023_code.csv");
         long sumIn = 0;
         long sumOut = 0;
         List<String> lines = Files.readAllLines(trace);

@@ -131,7 +131,7 @@ class RequestLogsTest {
             imp(ws, gateway());
             LogSummary before = ws.requestLogs().summary();
             BadInputException e = assertThrows(BadInputException.class, () -> imp(ws, f));
-            assertTrue(e.getMessage().contains("line 20002, column 2 (latency_ms): expected a duration >= 0 in ms, got 'soon'"), e.getMessage());
+            assertTrue(e.getMessage().contains("line 20002, column 2 (latency_ms): expected a duration from 0 to 1 day in ms, got 'soon'"), e.getMessage());
             assertEquals(5, ws.requestLogs().requestCount());
             assertEquals(1, ws.requestLogs().imports().size());
             assertEquals(before, ws.requestLogs().summary(), "no day totals of the failed import");

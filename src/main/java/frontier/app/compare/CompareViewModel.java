@@ -10,7 +10,7 @@ import frontier.scenario.alternatives.Baseline;
 import frontier.scenario.alternatives.CompareMetric;
 import frontier.scenario.alternatives.Comparison;
 import frontier.scenario.sweep.Sweep;
-import frontier.scenario.sweep.SweepSpec;
+import frontier.scenario.SweepSpec;
 import frontier.sim.BadInputException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package frontier.app.compare;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import frontier.scenario.alternatives.FieldLabels;
-import frontier.scenario.sweep.SweepSpec;
+import frontier.scenario.SweepSpec;
 import frontier.sim.InvalidSpecException;
 import java.util.ArrayList;
 import java.util.List;

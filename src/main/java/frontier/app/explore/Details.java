@@ -2,6 +2,7 @@ package frontier.app.explore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import frontier.analysis.SweepAnalysis;
+import frontier.model.Metric;
 import frontier.scenario.sweep.PointResult;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,18 +10,9 @@ import java.util.Locale;
 
 /** What the details table and the tooltip say about a point: its configuration and key metrics. */
 final class Details {
-    /** Key metrics, by path and label with unit. */
-    static final List<String[]> METRICS = List.of(
-            new String[] {"cost_usd.per_1k_requests", "Cost/1k req (USD)"},
-            new String[] {"cost_usd.per_hour", "Cost/hour (USD)"},
-            new String[] {"cost_usd.total", "Cost total (USD)"},
-            new String[] {"latency_ms.mean", "Mean latency (ms)"},
-            new String[] {"latency_ms.p50", "p50 latency (ms)"},
-            new String[] {"latency_ms.p95", "p95 latency (ms)"},
-            new String[] {"latency_ms.p99", "p99 latency (ms)"},
-            new String[] {"requests", "Requests"},
-            new String[] {"dropped", "Dropped"},
-            new String[] {"lost", "Lost"});
+    /** Key metrics, in the order shown. */
+    static final List<Metric> METRICS = List.of(Metric.COST_PER_1K, Metric.COST_PER_HOUR, Metric.COST_TOTAL, Metric.LATENCY_MEAN,
+            Metric.LATENCY_P50, Metric.LATENCY_P95, Metric.LATENCY_P99, Metric.REQUESTS, Metric.DROPPED, Metric.LOST);
 
     private Details() {
     }
@@ -46,9 +38,9 @@ final class Details {
         });
         for (String k : keys) rows.add(new DetailRow(label.apply(k), config(p, k), q == null ? "" : config(q, k)));
         rows.add(new DetailRow("Status", statusLine(a, sel, optimum), q == null ? "" : statusLine(a, cmp, optimum)));
-        for (String[] m : METRICS) {
-            if (!p.hasMetric(m[0])) continue;
-            rows.add(new DetailRow(m[1], value(p, m[0]), q == null ? "" : value(q, m[0])));
+        for (Metric m : METRICS) {
+            if (!p.hasMetric(m.path())) continue;
+            rows.add(new DetailRow(withUnit(m.label(), m.unit().symbol()), value(p, m.path()), q == null ? "" : value(q, m.path())));
         }
         rows.add(new DetailRow("Seed", Long.toString(p.seed()), q == null ? "" : Long.toString(q.seed())));
         return rows;
@@ -104,18 +96,32 @@ final class Details {
         return String.format(Locale.US, "%.4f", v);
     }
 
-    /** The hover text: the configuration and the key metrics. */
-    static String tooltip(SweepAnalysis a, int i, String latencyPath) {
-        return tooltip(a, i, latencyPath, k -> k, -1);
+    /** The hover text: the configuration and the two plotted metrics. */
+    static String tooltip(SweepAnalysis a, int i, String costPath, String latencyPath) {
+        return tooltip(a, i, costPath, latencyPath, k -> k, -1);
     }
 
     /** The hover text with fields named by {@code label} and the status line of the details. */
-    static String tooltip(SweepAnalysis a, int i, String latencyPath, java.util.function.UnaryOperator<String> label, int optimum) {
+    static String tooltip(SweepAnalysis a, int i, String costPath, String latencyPath, java.util.function.UnaryOperator<String> label, int optimum) {
         PointResult p = a.result().points().get(i);
         StringBuilder b = new StringBuilder("Point ").append(p.index()).append(" (").append(statusLine(a, i, optimum)).append(')');
         p.config().fieldNames().forEachRemaining(k -> b.append('\n').append(label.apply(k)).append(" = ").append(config(p, k)));
-        b.append("\nCost: ").append(value(p, "cost_usd.per_1k_requests")).append(" USD / 1,000 req");
-        b.append('\n').append(latencyPath.replace("latency_ms.", "Latency ")).append(": ").append(value(p, latencyPath)).append(" ms");
+        for (String path : List.of(costPath, latencyPath)) {
+            b.append('\n').append(Metric.labelOf(path)).append(": ").append(value(p, path));
+            String unit = Metric.unitOf(path);
+            if (!unit.isEmpty()) b.append(' ').append(unit);
+        }
         return b.toString();
+    }
+
+    /** "p99 latency (ms)", "Cost (total, USD)"; the label alone without a unit. */
+    static String withUnit(String label, String unit) {
+        if (unit.isEmpty()) return label;
+        return label.endsWith(")") ? label.substring(0, label.length() - 1) + ", " + unit + ")" : label + " (" + unit + ")";
+    }
+
+    /** An axis or column title for a metric path: its catalogue label and unit. */
+    static String title(String path) {
+        return withUnit(Metric.labelOf(path), Metric.unitOf(path));
     }
 }

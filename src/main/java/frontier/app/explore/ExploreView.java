@@ -63,8 +63,8 @@ public final class ExploreView implements WorkbenchView {
         root.setId("exploreView");
         root.setLeft(filesPane());
         root.setCenter(mainPane());
-        plot.setDescriber(i -> vm.analysisProperty().get() == null ? "" : Details.tooltip(vm.analysisProperty().get(), i, vm.latencyPath(),
-                vm::label, vm.optimumProperty().get()));
+        plot.setDescriber(i -> vm.analysisProperty().get() == null ? "" : Details.tooltip(vm.analysisProperty().get(), i, vm.costProperty().get(),
+                vm.latencyPath(), vm::label, vm.optimumProperty().get()));
         plot.onClick(i -> {
             if (compare.isSelected() && vm.selectedProperty().get() >= 0 && i != vm.selectedProperty().get()) vm.comparedProperty().set(i);
             else vm.selectedProperty().set(i);
@@ -146,7 +146,7 @@ public final class ExploreView implements WorkbenchView {
             x[i] = pts.get(i).metric(vm.costProperty().get());
             y[i] = pts.get(i).metric(lat);
         }
-        plot.setLabels(costLabel(vm.costProperty().get()), "Latency " + vm.latencyProperty().get() + " (ms)");
+        plot.setLabels(Details.title(vm.costProperty().get()), Details.title(lat));
         if (reset) plot.setData(x, y, a.feasible(), a.pareto(), a.uncertain());
         else plot.setFlags(a.feasible(), a.pareto(), a.uncertain());
         boolean[] drops = new boolean[a.result().points().size()];
@@ -278,10 +278,6 @@ public final class ExploreView implements WorkbenchView {
         VBox box = new VBox(8, name, runBar, status, controls(), split);
         box.setPadding(new Insets(10, 14, 10, 10));
         return box;
-    }
-
-    private static String costLabel(String path) {
-        return ExploreViewModel.COST_TOTAL.equals(path) ? "Cost (USD, total over the observed run)" : "Cost (USD per 1,000 requests)";
     }
 
     private Node controls() {

@@ -3,10 +3,11 @@ package frontier.app.explore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import frontier.analysis.Constraint;
-import frontier.app.CancellableRun;
-import frontier.analysis.Objective;
 import frontier.analysis.SweepAnalysis;
 import frontier.analysis.SweepReport;
+import frontier.app.CancellableRun;
+import frontier.model.Metric;
+import frontier.pareto.Objective;
 import frontier.scenario.sweep.Sweep;
 import frontier.scenario.sweep.SweepResult;
 import frontier.scenario.sweep.SweepRunner;
@@ -48,8 +49,8 @@ import javafx.collections.ObservableList;
  */
 public final class ExploreViewModel {
     /** The cost objective: USD per 1,000 requests. */
-    public static final String COST = "cost_usd.per_1k_requests";
-    public static final String COST_TOTAL = "cost_usd.total";
+    public static final String COST = Metric.COST_PER_1K.path();
+    public static final String COST_TOTAL = Metric.COST_TOTAL.path();
     /** The cost metrics the x axis can show. */
     public static final List<String> COSTS = List.of(COST, COST_TOTAL);
     /** Latency metrics the y axis can show, by short name. */
@@ -120,7 +121,12 @@ public final class ExploreViewModel {
         setResult(null);
         run.resetProgress();
         try {
-            String text = Files.readString(path);
+            String text;
+            try {
+                text = Files.readString(path);
+            } catch (java.nio.charset.CharacterCodingException notUtf8) {
+                text = frontier.scenario.ScenarioLoader.readText(path); // UTF-16/32 with a byte-order mark, else a located refusal
+            }
             JsonNode root = null;
             try {
                 root = new ObjectMapper().readTree(text);

@@ -62,8 +62,8 @@ public final class ScatterPlot {
     private int compared = -1;
     private Double slo;
     private Double budget;
-    private String xLabel = "Cost (USD per 1,000 requests)";
-    private String yLabel = "Latency p99 (ms)";
+    private String xLabel = "Cost per 1,000 requests (USD)";
+    private String yLabel = "p99 latency (ms)";
     private IntFunction<String> describe = i -> "point " + i;
 
     private double x0 = 0, x1 = 1, y0 = 0, y1 = 1; // visible data range

@@ -1,6 +1,7 @@
 package frontier.app.simulate;
 
 import frontier.app.Widgets;
+import frontier.model.Metric;
 import frontier.scenario.Summary;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,26 +22,26 @@ import javafx.util.Duration;
  * and shares.
  */
 final class CostChart {
-    /** A cost state: its label, metric suffix and colour. */
+    /** A cost state: its metric (whose label names it) and colour. */
     enum State {
-        BUSY("busy", "busy", "#3d7bd9"),
-        IDLE("idle", "idle", "#a9b4c0"),
-        STARTING("starting", "starting", "#f08c2e"),
-        DRAINING("draining", "draining", "#8e5bd0"),
-        REQUESTS("per-request", "requests", "#2e9e5b");
+        BUSY(Metric.POOL_COST_BUSY, "#3d7bd9"),
+        IDLE(Metric.POOL_COST_IDLE, "#a9b4c0"),
+        STARTING(Metric.POOL_COST_STARTING, "#f08c2e"),
+        DRAINING(Metric.POOL_COST_DRAINING, "#8e5bd0"),
+        REQUESTS(Metric.POOL_COST_REQUESTS, "#2e9e5b");
 
+        final Metric metric;
         final String label;
-        final String suffix;
         final String colour;
 
-        State(String label, String suffix, String colour) {
-            this.label = label;
-            this.suffix = suffix;
+        State(Metric metric, String colour) {
+            this.metric = metric;
+            this.label = metric.label();
             this.colour = colour;
         }
 
         String path(String pool) {
-            return "cost_usd.by_pool." + pool + "." + suffix;
+            return metric.at(pool);
         }
     }
 
@@ -71,12 +72,12 @@ final class CostChart {
     /** Shows the cost split of {@code s}, or clears the chart when {@code s} is null or has no costs. */
     void show(Summary s) {
         chart.getData().clear();
-        if (s == null || !s.mean().containsKey("cost_usd.total")) {
+        if (s == null || !s.has(Metric.COST_TOTAL)) {
             chart.setTitle(s == null ? "Cost by pool and state" : "Cost — no cost figures in this run");
             return;
         }
-        double total = s.metric("cost_usd.total");
-        List<String> pools = SummaryRows.names(s, "cost_usd.by_pool.", ".total");
+        double total = s.metric(Metric.COST_TOTAL);
+        List<String> pools = s.names(Metric.POOL_COST_TOTAL);
         if (!(total > 0)) {
             chart.setTitle("Cost — 0 USD: this scenario gives no instance prices");
             return;
@@ -113,7 +114,7 @@ final class CostChart {
             for (XYChart.Data<Number, String> d : ser.getData()) {
                 String pool = d.getYValue();
                 Tooltip tip = new Tooltip(tooltip(pool, (State) d.getExtraValue(), d.getXValue().doubleValue(),
-                        s.metric("cost_usd.by_pool." + pool + ".total"), total));
+                        s.metric(Metric.POOL_COST_TOTAL.at(pool)), total));
                 tip.setShowDelay(Duration.millis(150));
                 Tooltip.install(d.getNode(), tip);
             }

@@ -8,6 +8,7 @@ package frontier.app.simulate;
  * @param unit      unit of {@code value}
  * @param mean      the unformatted mean, in {@code unit}
  * @param halfWidth the unformatted 95% half-width, NaN with one replication
+ * @param description what the figure means (the row's tooltip), from the metric catalogue
  */
-public record SummaryRow(String metric, String value, String unit, double mean, double halfWidth) {
+public record SummaryRow(String metric, String value, String unit, double mean, double halfWidth, String description) {
 }

@@ -256,7 +256,7 @@ public final class UnitCostView implements WorkbenchView {
     private Node chartPane() {
         Label forecastNote = new Label();
         forecastNote.setId("forecastNote");
-        forecastNote.textProperty().bind(vm.forecastNoteProperty());
+        forecastNote.textProperty().bind(Widgets.printable(vm.forecastNoteProperty()));
         forecastNote.getStyleClass().add("scenario-file");
         forecastNote.setWrapText(true);
         forecastNote.setMinHeight(Region.USE_PREF_SIZE);

@@ -2,6 +2,7 @@ package frontier.ingest.logs;
 
 import frontier.ingest.Columns;
 import frontier.ingest.CsvParser;
+import frontier.ingest.InputLimits;
 import frontier.sim.BadInputException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -13,16 +14,19 @@ import java.util.Map;
 final class CsvRecords extends Records {
     private final CsvParser csv;
     private final List<String> header;
+    private final List<String> raw;
     private final Map<String, Integer> exact = new HashMap<>();
     private final Columns canon;
     private final boolean[] excluded;
     private final StringBuilder attrs = new StringBuilder(256);
 
-    CsvRecords(Reader in, String file) {
+    CsvRecords(Reader in, String file, InputLimits limits) {
         super(file);
-        csv = new CsvParser(in, file);
+        csv = new CsvParser(in, file, limits);
         if (!csv.next()) throw new BadInputException(file + ": the file is empty; expected a header line of column names");
-        header = header(csv.record());
+        String[] names = csv.record();
+        raw = java.util.Arrays.stream(names).map(String::strip).toList();
+        header = header(names);
         for (int i = 0; i < header.size(); i++) exact.putIfAbsent(header.get(i), i);
         canon = new Columns(header);
         excluded = new boolean[header.size()];
@@ -60,6 +64,15 @@ final class CsvRecords extends Records {
             if (i != null) return new Field(header.get(i), i, List.of(header.get(i)));
         }
         return null;
+    }
+
+    @Override
+    List<Integer> copies(Field f) {
+        if (f.index() < 0) return List.of();
+        String name = raw.get(f.index());
+        List<Integer> at = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) if (raw.get(i).equals(name)) at.add(i + 1);
+        return at.size() > 1 ? at : List.of();
     }
 
     @Override

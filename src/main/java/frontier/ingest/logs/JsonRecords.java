@@ -3,10 +3,13 @@ package frontier.ingest.logs;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import frontier.ingest.InputLimits;
+import frontier.ingest.LineLimitReader;
 import frontier.sim.BadInputException;
 import java.io.IOException;
 import java.io.Reader;
@@ -27,9 +30,10 @@ import java.util.Set;
  * resource's attributes become plain keys such as {@code gen_ai.request.model}.
  */
 final class JsonRecords extends Records {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    private final ObjectMapper mapper;
+    private final InputLimits limits;
     private final JsonParser parser;
     private final ArrayDeque<Map<String, JsonNode>> queue = new ArrayDeque<>();
     private Map<String, JsonNode> current;
@@ -39,10 +43,13 @@ final class JsonRecords extends Records {
     private final Set<String> excluded = new HashSet<>();
     private final StringBuilder attrs = new StringBuilder(256);
 
-    JsonRecords(Reader in, String file) {
+    /** Reads {@code in} under {@code limits}: a longer line, a longer string or deeper nesting is bad input. */
+    JsonRecords(Reader in, String file, InputLimits limits) {
         super(file);
+        this.limits = limits;
+        this.mapper = new ObjectMapper(limits.jsonFactory());
         try {
-            parser = MAPPER.createParser(in);
+            parser = mapper.createParser(new LineLimitReader(in, file, limits));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -85,7 +92,7 @@ final class JsonRecords extends Records {
                     throw new BadInputException(file + ": line " + line + ", column " + parser.currentTokenLocation().getColumnNr()
                             + ": expected a JSON object (one per line), got " + describe(t));
                 }
-                JsonNode node = MAPPER.readTree(parser);
+                JsonNode node = mapper.readTree(parser);
                 JsonNode resourceSpans = node.get("resourceSpans");
                 if (resourceSpans != null && resourceSpans.isArray()) {
                     expand(resourceSpans);
@@ -100,13 +107,21 @@ final class JsonRecords extends Records {
                 remember();
                 return true;
             }
+        } catch (StreamConstraintsException e) {
+            throw new BadInputException(where(e) + ": " + limits.jsonLimitMessage(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
-            var loc = e.getLocation();
-            throw new BadInputException(file + ": line " + (loc == null ? line : loc.getLineNr()) + ", column "
-                    + (loc == null ? "?" : loc.getColumnNr()) + ": expected one JSON object per line (" + e.getOriginalMessage() + ")");
+            throw new BadInputException(where(e) + ": expected one JSON object per line (" + e.getOriginalMessage() + ")");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** "FILE: line 3, column 17" from the error's location, else the parser's (a limit error may carry none). */
+    private String where(JsonProcessingException e) {
+        var loc = e.getLocation();
+        if (loc == null || loc.getLineNr() < 1) loc = parser.currentLocation();
+        if (loc == null || loc.getLineNr() < 1) return file + ": line " + line;
+        return file + ": line " + loc.getLineNr() + (loc.getColumnNr() > 0 ? ", column " + loc.getColumnNr() : "");
     }
 
     private void remember() {
@@ -224,6 +239,15 @@ final class JsonRecords extends Records {
             if (!s.isEmpty()) return s;
         }
         return null;
+    }
+
+    /** True if the field has no value of its own in the current record but is an object (flattened to "key.…" keys). */
+    boolean isObject(Field f) {
+        for (String k : f.keys()) {
+            String prefix = k + ".";
+            for (String key : current.keySet()) if (key.startsWith(prefix)) return true;
+        }
+        return false;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package frontier.ingest.logs;
 
+import frontier.ingest.InputLimits;
 import frontier.sim.BadInputException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -14,8 +15,9 @@ import java.util.Map;
  * @param start       the instant relative timestamps count from (and the day of per-minute counts);
  *                    null: 1970-01-01T00:00Z, with a note
  * @param skipBadRows how many rows with an unusable value may be skipped (each is noted); 0 = none
+ * @param limits      field and line limits; null for the {@linkplain InputLimits#configured() configured} ones
  */
-public record LogReadOptions(LogPreset preset, Map<String, String> overrides, Instant start, long skipBadRows) {
+public record LogReadOptions(LogPreset preset, Map<String, String> overrides, Instant start, long skipBadRows, InputLimits limits) {
     public static final LogReadOptions DETECT = new LogReadOptions(null, Map.of(), null, 0);
 
     public LogReadOptions {
@@ -29,12 +31,26 @@ public record LogReadOptions(LogPreset preset, Map<String, String> overrides, In
         if (skipBadRows < 0) throw new BadInputException("--skip-bad-rows: expected a count >= 0, got " + skipBadRows);
     }
 
+    public LogReadOptions(LogPreset preset, Map<String, String> overrides, Instant start, long skipBadRows) {
+        this(preset, overrides, start, skipBadRows, null);
+    }
+
+    /** The limits given, else the configured ones (read when asked, so a property set later counts). */
+    @Override
+    public InputLimits limits() {
+        return limits != null ? limits : InputLimits.configured();
+    }
+
+    public LogReadOptions withLimits(InputLimits l) {
+        return new LogReadOptions(preset, overrides, start, skipBadRows, l);
+    }
+
     public static LogReadOptions preset(LogPreset p) {
         return new LogReadOptions(p, Map.of(), null, 0);
     }
 
     public LogReadOptions withStart(Instant s) {
-        return new LogReadOptions(preset, overrides, s, skipBadRows);
+        return new LogReadOptions(preset, overrides, s, skipBadRows, limits);
     }
 
     /** Parses "key=value" entries as given to {@code --map}. */

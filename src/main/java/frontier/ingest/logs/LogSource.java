@@ -2,6 +2,8 @@ package frontier.ingest.logs;
 
 import frontier.ingest.CountingInputStream;
 import frontier.ingest.InputFiles;
+import frontier.ingest.InputLimits;
+import frontier.ingest.LineLimitReader;
 import frontier.ingest.logs.Records.Field;
 import frontier.sim.BadInputException;
 import java.io.BufferedInputStream;
@@ -67,6 +69,7 @@ public final class LogSource implements AutoCloseable {
     private long badRows;
     private String firstBad;
     private long skippedSpans;
+    private long returned;
     private boolean offsetChecked;
 
     private LogSource(Path file, long totalBytes) {
@@ -124,11 +127,12 @@ public final class LogSource implements AutoCloseable {
                                 + (firstLine.length() > 80 ? firstLine.substring(0, 80) + "…" : firstLine) + "')";
                     });
         }
+        InputLimits limits = options.limits();
         records = switch (layout) {
-            case CSV -> new CsvRecords(reader, name);
-            case JSONL, OTEL_SPANS -> new JsonRecords(reader, name);
-            case TORCHSERVE -> new TorchServeRecords(reader, name);
-            case PER_MINUTE -> new PerMinuteRecords(reader, name, dayOffset());
+            case CSV -> new CsvRecords(reader, name, limits);
+            case JSONL, OTEL_SPANS -> new JsonRecords(reader, name, limits);
+            case TORCHSERVE -> new TorchServeRecords(new BufferedReader(new LineLimitReader(reader, name, limits), 1 << 16), name);
+            case PER_MINUTE -> new PerMinuteRecords(reader, name, dayOffset(), limits);
         };
         pending = records.next();
         if (preset == null) {
@@ -142,14 +146,14 @@ public final class LogSource implements AutoCloseable {
         kind = mapping.timestampKind();
         startEpoch = mapping.start() == null ? 0 : mapping.start().getEpochSecond() + mapping.start().getNano() / 1e9;
         latencyMillis = mapping.latencyUnit() == null ? 0 : mapping.latencyUnit().millis();
-        ts = field(mapping.timestamp());
-        end = field(mapping.end());
-        latency = field(mapping.latency());
-        model = field(mapping.model());
-        endpoint = field(mapping.endpoint());
-        status = field(mapping.status());
-        inputTokens = field(mapping.inputTokens());
-        outputTokens = field(mapping.outputTokens());
+        ts = field("timestamp", mapping.timestamp());
+        end = field("end", mapping.end());
+        latency = field("latency", mapping.latency());
+        model = field("model", mapping.model());
+        endpoint = field("endpoint", mapping.endpoint());
+        status = field("status", mapping.status());
+        inputTokens = field("input_tokens", mapping.inputTokens());
+        outputTokens = field("output_tokens", mapping.outputTokens());
         skipBadRows = options.skipBadRows();
     }
 
@@ -296,9 +300,15 @@ public final class LogSource implements AutoCloseable {
         }
     }
 
-    private Field field(String spec) {
+    private Field field(String key, String spec) {
         if (spec == null) return null;
         Field f = records.field(spec);
+        List<Integer> copies = f == null ? List.of() : records.copies(f);
+        if (!copies.isEmpty()) {
+            throw new BadInputException(name + ": line 1: column '" + f.name() + "' (" + key + ") appears " + copies.size() + " times (columns "
+                    + String.join(", ", copies.stream().map(String::valueOf).toList()) + "); which copy to read would be a guess:"
+                    + " remove or rename the copies, or map another column with --map " + key + "=COLUMN");
+        }
         records.exclude(f);
         return f;
     }
@@ -326,7 +336,9 @@ public final class LogSource implements AutoCloseable {
                 continue;
             }
             try {
-                return convert();
+                LogRequest r = convert();
+                returned++;
+                return r;
             } catch (BadInputException e) {
                 if (++badRows > skipBadRows) {
                     throw badRows > 1 ? new BadInputException(e.getMessage() + " (after skipping " + (badRows - 1) + " bad rows)", e) : e;
@@ -347,28 +359,36 @@ public final class LogSource implements AutoCloseable {
     }
 
     private void finish() {
-        notes.addAll(records.notes());
-        if (skippedSpans > 0) notes.add(String.format(Locale.ROOT, "skipped %,d spans without gen_ai attributes (not model calls)", skippedSpans));
-        if (badRows > 0) notes.add(String.format(Locale.ROOT, "skipped %,d bad row%s; the first: %s", badRows, badRows == 1 ? "" : "s", firstBad));
+        List<String> skipped = new ArrayList<>(records.notes());
+        if (skippedSpans > 0) skipped.add(String.format(Locale.ROOT, "skipped %,d spans without gen_ai attributes (not model calls)", skippedSpans));
+        if (badRows > 0) skipped.add(String.format(Locale.ROOT, "skipped %,d bad row%s; the first: %s", badRows, badRows == 1 ? "" : "s", firstBad));
+        notes.addAll(skipped);
+        if (returned == 0) {
+            // Refused rather than stored: an empty import would pass for days without traffic (docs/formats.md, Decisions).
+            throw new BadInputException(name + ": no requests to import (" + (skipped.isEmpty() ? "the file has no data rows" : String.join("; ", skipped)) + ")");
+        }
     }
 
     private LogRequest convert() {
-        String tv = records.text(ts);
+        String tv = number(ts, expectedTime());
         if (tv == null) throw missing(ts, expectedTime());
         double t = time(ts, tv);
         double lat = Double.NaN;
         if (latency != null) {
-            String v = records.text(latency);
+            String v = number(latency, "a duration from 0 to 1 day in " + mapping.latencyUnit().code());
             if (v != null) {
                 double d = Times.number(strip(v));
-                if (!(d >= 0)) throw bad(latency, v, "a duration >= 0 in " + mapping.latencyUnit().code());
+                if (!(d >= 0) || d * latencyMillis > Times.MAX_LATENCY_MS) {
+                    throw bad(latency, v, "a duration from 0 to 1 day in " + mapping.latencyUnit().code());
+                }
                 lat = d * latencyMillis;
             }
         } else if (end != null) {
-            String v = records.text(end);
+            String v = number(end, expectedTime());
             if (v != null) {
                 lat = (time(end, v) - t) * 1000;
                 if (lat < 0) throw bad(end, v, "an end time not before the start ('" + tv + "')");
+                if (lat > Times.MAX_LATENCY_MS) throw bad(end, v, "an end time at most 1 day after the start ('" + tv + "')");
             }
         }
         if (mapping.timestampIsEnd()) {
@@ -389,7 +409,10 @@ public final class LogSource implements AutoCloseable {
             case EPOCH_NS -> Times.nanos(s);
             default -> Times.number(s) * kind.seconds() + startEpoch;
         };
-        if (!(t >= Times.MIN && t <= Times.MAX)) throw bad(f, v, expectedTime());
+        if (Double.isNaN(t)) throw bad(f, v, expectedTime());
+        boolean inWindow = kind.relative() ? t - startEpoch >= 0 && t - startEpoch <= Times.MAX_OFFSET
+                : t >= Times.EARLIEST && t <= Times.LATEST;
+        if (!inWindow) throw bad(f, v, expectedTime());
         if (kind == TimeKind.ISO && !offsetChecked && !Times.hasOffset(s)) {
             offsetChecked = true;
             notes.add("timestamps without a UTC offset (e.g. '" + s + "') were read as UTC");
@@ -401,16 +424,27 @@ public final class LogSource implements AutoCloseable {
         return switch (kind) {
             case ISO -> "an ISO-8601 date-time such as 2024-05-01T12:00:00.250Z or 2024-05-01 12:00:00 (timestamp_kind iso)";
             default -> "a number: " + kind.description() + " (timestamp_kind " + kind.code() + ")";
-        } + " between the years 1 and 9999";
+        } + (kind.relative() ? " from 0 to 100 years" : " from 2000-01-01 to 2100-01-01");
     }
 
     private long tokens(Field f) {
         if (f == null) return LogRequest.NO_TOKENS;
-        String v = records.text(f);
+        String v = number(f, "a whole number of tokens from 0 to 10^9");
         if (v == null) return LogRequest.NO_TOKENS;
         long n = Times.count(strip(v));
-        if (n < 0) throw bad(f, v, "a whole number of tokens >= 0");
+        if (n < 0 || n > Times.MAX_TOKENS) throw bad(f, v, "a whole number of tokens from 0 to 10^9");
         return n;
+    }
+
+    /**
+     * The text of a numeric field, or null when absent. A JSON object where a number belongs is bad input (it
+     * would otherwise flatten to other keys and read as absent, a silent NULL); strings holding a number are read,
+     * as OpenTelemetry writes its 64-bit integers.
+     */
+    private String number(Field f, String expected) {
+        String v = records.text(f);
+        if (v == null && records instanceof JsonRecords j && j.isObject(f)) throw bad(f, "{…}", expected);
+        return v;
     }
 
     private static String strip(String v) {

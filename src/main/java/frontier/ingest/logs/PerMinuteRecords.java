@@ -34,9 +34,9 @@ final class PerMinuteRecords extends Records {
     private double time;
     private boolean haveRow;
 
-    PerMinuteRecords(Reader in, String file, double dayOffset) {
+    PerMinuteRecords(Reader in, String file, double dayOffset, frontier.ingest.InputLimits limits) {
         super(file);
-        this.csv = new CsvRecords(in, file);
+        this.csv = new CsvRecords(in, file, limits);
         this.dayOffset = dayOffset;
         List<String> header = csv.names();
         List<Integer> cols = new ArrayList<>();
@@ -81,6 +81,11 @@ final class PerMinuteRecords extends Records {
     private int indexOf(int column) {
         for (int c : fieldColumn) if (c == column) return c;
         return -1;
+    }
+
+    @Override
+    List<Integer> copies(Field f) {
+        return csv.copies(f);
     }
 
     @Override

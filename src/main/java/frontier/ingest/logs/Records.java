@@ -34,6 +34,11 @@ abstract class Records implements AutoCloseable {
     /** The field's value in the current record, or null when it is absent or empty. */
     abstract String text(Field f);
 
+    /** The 1-based columns holding the same name as the field's, when the header repeats it; else empty. */
+    List<Integer> copies(Field f) {
+        return List.of();
+    }
+
     /** 1-based line of the current record. */
     abstract long line();
 

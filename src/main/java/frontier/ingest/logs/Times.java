@@ -5,9 +5,19 @@ package frontier.ingest.logs;
  * NaN (or -1 for counts), never an exception, so callers can word the error with file, line and column.
  */
 final class Times {
-    /** Earliest and latest accepted instants (years 1 and 9999), in epoch seconds. */
-    static final double MIN = -62135596800.0;
-    static final double MAX = 253402300799.0;
+    /**
+     * The window an absolute timestamp must lie in, 2000-01-01 to 2100-01-01 UTC, in epoch seconds: outside it a
+     * value is corrupt, a placeholder (year 9999, 0) or in the wrong unit (milliseconds read as seconds), and
+     * storing it would spread the import's days over centuries.
+     */
+    static final double EARLIEST = 946_684_800.0;
+    static final double LATEST = 4_102_444_800.0;
+    /** Longest offset of a relative timestamp (since the start of the trace): 100 years, in seconds. */
+    static final double MAX_OFFSET = 100 * 365.25 * 86_400.0;
+    /** Longest latency accepted, 1 day in milliseconds: far beyond any request timeout (Lambda's is 15 minutes). */
+    static final double MAX_LATENCY_MS = 86_400_000.0;
+    /** Most tokens in one request's input or output: a billion, some hundred times the largest context window. */
+    static final long MAX_TOKENS = 1_000_000_000L;
 
     private Times() {
     }

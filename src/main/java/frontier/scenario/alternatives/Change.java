@@ -8,7 +8,7 @@ import frontier.cost.SpotInterruption;
 import frontier.model.pool.ModelProfile;
 import frontier.model.pool.Pools;
 import frontier.scenario.ScenarioLoader;
-import frontier.scenario.sweep.SweepPath;
+import frontier.scenario.SweepPath;
 import frontier.sim.BadInputException;
 import frontier.sim.dist.Deterministic;
 import frontier.sim.dist.Distribution;

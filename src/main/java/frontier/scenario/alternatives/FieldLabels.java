@@ -2,7 +2,7 @@ package frontier.scenario.alternatives;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import frontier.scenario.sweep.SweepPath;
+import frontier.scenario.SweepPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package frontier.scenario.sweep;
 
+import frontier.pareto.ParetoFront;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -17,7 +18,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  *
  * <p>Everything random comes from the one generator given, drawn in a fixed order, and ties are broken by
  * position: the proposals depend only on the seed and on the objective values told, never on timing.
- * A candidate with an undefined (NaN) objective ranks after every defined one.
+ * A candidate with an undefined (NaN) objective ranks after every defined one. Ranks and dominance are
+ * {@link ParetoFront}'s, the same as the front a sweep reports.
  */
 public final class Nsga2 {
     /** Crossover probability per pair of parents. */
@@ -129,7 +131,7 @@ public final class Nsga2 {
             g[population.length + i] = genomes[i].clone();
             f[population.length + i] = values[i].clone();
         }
-        int[] r = ranks(f);
+        int[] r = ParetoFront.ranks(f);
         List<Integer> keep = new ArrayList<>();
         int maxRank = Arrays.stream(r).max().orElse(-1);
         for (int front = 0; front <= maxRank && keep.size() < populationSize; front++) {
@@ -146,7 +148,7 @@ public final class Nsga2 {
         }
         population = keep.stream().map(i -> g[i]).toArray(double[][]::new);
         objectives = keep.stream().map(i -> f[i]).toArray(double[][]::new);
-        rank = ranks(objectives);
+        rank = ParetoFront.ranks(objectives);
         crowding = new double[population.length];
         int top = Arrays.stream(rank).max().orElse(-1);
         for (int front = 0; front <= top; front++) {
@@ -268,57 +270,6 @@ public final class Nsga2 {
             p[r] = t;
         }
         return p;
-    }
-
-    /**
-     * Fast non-dominated sorting: rank 0 for the points no other point dominates, rank 1 for those only
-     * rank-0 points dominate, and so on. Rows with a NaN all share the rank after the last defined one.
-     */
-    public static int[] ranks(double[][] f) {
-        int n = f.length;
-        int[] rank = new int[n];
-        boolean[] valid = new boolean[n];
-        for (int i = 0; i < n; i++) valid[i] = Arrays.stream(f[i]).noneMatch(Double::isNaN);
-        int[] dominatedBy = new int[n];
-        List<List<Integer>> dominates = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) dominates.add(new ArrayList<>());
-        for (int i = 0; i < n; i++) {
-            if (!valid[i]) continue;
-            for (int j = i + 1; j < n; j++) {
-                if (!valid[j]) continue;
-                if (dominates(f[i], f[j])) {
-                    dominates.get(i).add(j);
-                    dominatedBy[j]++;
-                } else if (dominates(f[j], f[i])) {
-                    dominates.get(j).add(i);
-                    dominatedBy[i]++;
-                }
-            }
-        }
-        List<Integer> current = new ArrayList<>();
-        for (int i = 0; i < n; i++) if (valid[i] && dominatedBy[i] == 0) current.add(i);
-        int r = 0;
-        while (!current.isEmpty()) {
-            List<Integer> next = new ArrayList<>();
-            for (int i : current) {
-                rank[i] = r;
-                for (int j : dominates.get(i)) if (--dominatedBy[j] == 0) next.add(j);
-            }
-            current = next;
-            r++;
-        }
-        for (int i = 0; i < n; i++) if (!valid[i]) rank[i] = r;
-        return rank;
-    }
-
-    /** Whether a dominates b (minimising): no worse in every objective, strictly better in one. */
-    public static boolean dominates(double[] a, double[] b) {
-        boolean strictly = false;
-        for (int m = 0; m < a.length; m++) {
-            if (a[m] > b[m]) return false;
-            if (a[m] < b[m]) strictly = true;
-        }
-        return strictly;
     }
 
     /**

@@ -3,7 +3,6 @@ package frontier.analysis.fit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import frontier.analysis.fit.ServiceTimeFit.Family;
 import frontier.analysis.fit.ServiceTimeFit.Report;
@@ -30,14 +29,11 @@ import org.junit.jupiter.api.Test;
  * what these fixed files give; the messages carry the numbers reported to the lead.
  */
 class RealTracesFitTest {
-    private static final Path TRACES = Path.of(System.getProperty("frontier.samples", "../shared/samples"), "traces");
     private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder().appendPattern("yyyy-MM-dd HH:mm:ss")
             .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd().toFormatter();
 
     private static Path trace(String name) {
-        Path p = TRACES.resolve(name);
-        assumeTrue(Files.isRegularFile(p), "trace sample " + p.toAbsolutePath() + " not found: skipped (set -Dfrontier.samples)");
-        return p;
+        return frontier.ingest.Samples.trace(name);
     }
 
     private static List<CSVRecord> rows(Path csv, Predicate<CSVRecord> keep) throws IOException {

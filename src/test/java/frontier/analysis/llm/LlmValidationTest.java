@@ -1,5 +1,6 @@
 package frontier.analysis.llm;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * Fit at the lowest load level(s), predict the others: the validation of docs/validation.md
  * ("LLM engine at the iteration level"). The fitted levels are never among the predicted ones.
  */
+@Tag("validation")
 class LlmValidationTest {
     static final Path GUIDELLM = Path.of("src/test/resources/llm/vllm011_h100_codellama34b_guidellm_sweep_requests.csv");
     static final Path LMBENCH = Path.of(System.getProperty("frontier.samples", "../shared/samples"), "llm",

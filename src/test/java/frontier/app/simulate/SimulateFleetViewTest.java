@@ -1,5 +1,6 @@
 package frontier.app.simulate;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,6 +46,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * starts as traffic ramps up, a spot pool interrupted about every three minutes) run by the real engine,
  * then the Instances and Cost tabs checked against the run's own time series and metrics.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class SimulateFleetViewTest {
     private static final List<String> POOLS = List.of("gpu", "spot-pool");
@@ -166,11 +168,11 @@ class SimulateFleetViewTest {
         assertTrue(states.containsAll(List.of("busy", "idle", "starting")), "cold starts cost while starting: " + states);
 
         TableView<CostRow> costs = robot.lookup("#costTable").queryTableView();
-        assertEquals("Total", costs.getItems().getFirst().item());
+        assertEquals("Cost (total)", costs.getItems().getFirst().item());
         assertEquals(total, costs.getItems().getFirst().mean(), 1e-12);
         assertTrue(costs.getItems().getFirst().value().contains(" ± "), "two replications give a half-width");
-        assertEquals(s.metric("cost_usd.per_1k_requests"), costRow(costs, "Per 1,000 requests").mean(), 1e-12);
-        assertEquals(100 * s.metric("cost_usd.idle_share"), costRow(costs, "Idle, starting, draining").mean(), 1e-9);
+        assertEquals(s.metric("cost_usd.per_1k_requests"), costRow(costs, "Cost per 1,000 requests").mean(), 1e-12);
+        assertEquals(100 * s.metric("cost_usd.idle_share"), costRow(costs, "Idle share of cost").mean(), 1e-9);
         double shares = POOLS.stream().mapToDouble(p -> firstNumber(costRow(costs, "Pool " + p).share())).sum();
         assertEquals(100, shares, 0.11, "pool shares of the total");
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import frontier.model.LatencyHistogram;
+import frontier.model.Metric;
 import frontier.model.RunResult;
 import frontier.model.TimeSeries;
 import frontier.scenario.Summary;
@@ -51,7 +52,7 @@ class SummaryRowsTest {
         Summary fleet = Summary.of("t", 1, List.of(fleetRun(3, 100.0), fleetRun(4, 110.0)));
         assertEquals("3.5 ± 6.4", row(fleet, "Cold starts").value(), "a mean count keeps one decimal");
         assertEquals("105.00 ± 63.53", row(fleet, "Cost (total)").value());
-        assertEquals("1.000 ± 0.000", row(fleet, "Waited for a cold start").value());
+        assertEquals("1.00 ± 0.00", row(fleet, "Waited for a cold start").value(), "a ratio in percent, two decimals fewer than its scale");
         assertEquals("97.50 ± 0.00", row(fleet, "Class chat: within SLO").value());
         assertEquals("2,500 ± 0", row(fleet, "Class chat: p99 latency").value());
         assertEquals("ms", row(fleet, "Class chat: p99 latency").unit());
@@ -66,7 +67,7 @@ class SummaryRowsTest {
         Summary s = Summary.of("t", 1, List.of(fleetRun(3, 100.0)));
         List<CostRow> rows = SummaryRows.costRows(s);
         List<String> items = rows.stream().map(r -> r.item().strip()).toList();
-        assertEquals(List.of("Total", "Per 1,000 requests", "Per hour", "Idle, starting, draining",
+        assertEquals(List.of("Cost (total)", "Cost per 1,000 requests", "Cost per hour", "Idle share of cost",
                 "Pool od", "busy", "idle", "instances (mean)", "utilization", "completed",
                 "Pool fn", "starting", "per-request", "instances (mean)", "utilization", "completed", "cold starts"), items);
         assertEquals("100.00", rows.getFirst().value());
@@ -77,7 +78,7 @@ class SummaryRowsTest {
         assertEquals("75.0 %", rows.get(items.indexOf("busy")).share(), "of the pool");
         assertEquals("75.0", rows.get(items.lastIndexOf("utilization")).value(), "utilization in percent");
         assertEquals("%", rows.get(items.lastIndexOf("utilization")).unit());
-        assertEquals(List.of("od", "fn"), SummaryRows.names(s, "cost_usd.by_pool.", ".total"));
+        assertEquals(List.of("od", "fn"), s.names(Metric.POOL_COST_TOTAL));
     }
 
     @Test

@@ -122,7 +122,7 @@ class LogSourceTest {
             out.write(text.getBytes(StandardCharsets.UTF_8));
         }
         BadInputException e = assertThrows(BadInputException.class, () -> read(f, LogReadOptions.DETECT));
-        assertTrue(e.getMessage().endsWith(": line 5, column 2 (latency_ms): expected a duration >= 0 in ms, got 'not-a-number'"),
+        assertTrue(e.getMessage().endsWith(": line 5, column 2 (latency_ms): expected a duration from 0 to 1 day in ms, got 'not-a-number'"),
                 "the quoted line break counts as a line: " + e.getMessage());
         Read r = read(f, new LogReadOptions(null, Map.of(), null, 1));
         assertEquals(2, r.requests().size(), "the bad row skipped");
@@ -224,12 +224,12 @@ class LogSourceTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
         "ts,latency_ms,input_tokens|2024-05-01T00:00:00Z,1,2|yesterday,1,2;line 3, column 1 (ts): expected an ISO-8601 date-time such as"
-                + " 2024-05-01T12:00:00.250Z or 2024-05-01 12:00:00 (timestamp_kind iso) between the years 1 and 9999, got 'yesterday'",
-        "ts,latency_ms,input_tokens|2024-05-01T00:00:00Z,-5,2|2024-05-01T00:00:00Z,1,2;line 2, column 2 (latency_ms): expected a duration >= 0 in ms, got '-5'",
-        "ts,latency_ms,input_tokens|2024-05-01T00:00:00Z,1,2.5|2024-05-01T00:00:00Z,1,2;line 2, column 3 (input_tokens): expected a whole number of tokens >= 0, got '2.5'",
+                + " 2024-05-01T12:00:00.250Z or 2024-05-01 12:00:00 (timestamp_kind iso) from 2000-01-01 to 2100-01-01, got 'yesterday'",
+        "ts,latency_ms,input_tokens|2024-05-01T00:00:00Z,-5,2|2024-05-01T00:00:00Z,1,2;line 2, column 2 (latency_ms): expected a duration from 0 to 1 day in ms, got '-5'",
+        "ts,latency_ms,input_tokens|2024-05-01T00:00:00Z,1,2.5|2024-05-01T00:00:00Z,1,2;line 2, column 3 (input_tokens): expected a whole number of tokens from 0 to 10^9, got '2.5'",
         "ts,latency_ms,input_tokens|2024-05-01T00:00:00Z,1,2|2024-05-01T00:00:00Z,1;line 3: expected 3 fields as in the header, found 2",
         "ts,latency_ms,input_tokens|2024-05-01T00:00:00Z,1,2|,1,2;line 3, column 1 (ts): expected an ISO-8601 date-time such as"
-                + " 2024-05-01T12:00:00.250Z or 2024-05-01 12:00:00 (timestamp_kind iso) between the years 1 and 9999, got nothing",
+                + " 2024-05-01T12:00:00.250Z or 2024-05-01 12:00:00 (timestamp_kind iso) from 2000-01-01 to 2100-01-01, got nothing",
         "ts,latency_ms,input_tokens|2024-05-01T00:00:00Z,1,\"2;line 2: a quoted field is never closed (expected a closing \" before the end of the file)"})
     void badValuesNameFileLineColumnValueAndExpectation(String rows, String message) throws IOException {
         Path f = write("bad.csv", rows.replace('|', '\n') + "\n");
@@ -432,8 +432,10 @@ class LogSourceTest {
     }
 
     @Test
-    void aHeaderOnlyFileHasNoRequestsAndAnEmptyFileIsRefused() throws IOException {
-        assertTrue(read(write("header.csv", "timestamp,latency_ms\n"), LogReadOptions.DETECT).requests().isEmpty());
+    void aHeaderOnlyFileAndAnEmptyFileAreRefused() throws IOException {
+        Path header = write("header.csv", "timestamp,latency_ms\n");
+        assertEquals(header + ": no requests to import (the file has no data rows)",
+                assertThrows(BadInputException.class, () -> read(header, LogReadOptions.DETECT)).getMessage());
         Path empty = write("empty.csv", "");
         BadInputException e = assertThrows(BadInputException.class, () -> read(empty, LogReadOptions.DETECT));
         assertEquals(empty + ": the file is empty; expected a header line of column names", e.getMessage());

@@ -22,7 +22,6 @@ class ReplayTrafficTest {
     @TempDir
     Path dir;
 
-    static final Path SAMPLES = Path.of(System.getProperty("frontier.samples", "../shared/samples"));
 
     private static List<Double> replay(ReplayTraffic t, Path base) {
         List<Double> times = new ArrayList<>();
@@ -208,16 +207,9 @@ class ReplayTrafficTest {
         }
     }
 
-    /** The shared samples live beside the checkout (../shared/samples); without them these tests are skipped, loudly. */
-    private static void assumeSamples() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(SAMPLES.resolve("traces")),
-                "shared samples not found at " + SAMPLES.toAbsolutePath() + " (set -Dfrontier.samples)");
-    }
-
     @Test
     void realAzureLlmTraceReplaysInOrderWithItsObservedRate() {
-        assumeSamples();
-        Path trace = SAMPLES.resolve("traces/azure_llm_inference_2023_code.csv");
+        Path trace = frontier.ingest.Samples.trace("azure_llm_inference_2023_code.csv");
         List<Double> t = replay(new ReplayTraffic(trace.toString(), "TIMESTAMP", TimeUnit.ISO8601, null, null, null), null);
         assertEquals(8819, t.size(), "every data row of the sample");
         for (int i = 1; i < t.size(); i++) assertTrue(t.get(i) >= t.get(i - 1));
@@ -226,8 +218,7 @@ class ReplayTrafficTest {
 
     @Test
     void realMooncakeJsonlTraceReplaysWithMillisecondTimestamps() {
-        assumeSamples();
-        Path trace = SAMPLES.resolve("traces/mooncake_fast25_conversation_trace.jsonl");
+        Path trace = frontier.ingest.Samples.trace("mooncake_fast25_conversation_trace.jsonl");
         List<Double> t = replay(new ReplayTraffic(trace.toString(), "timestamp", TimeUnit.MS, null, null, null), null);
         assertEquals(12031, t.size());
         assertEquals(0.0, t.getFirst());
@@ -235,8 +226,7 @@ class ReplayTrafficTest {
 
     @Test
     void realMooncakeTokenCountsAreReplayedLineByLine() throws IOException {
-        assumeSamples();
-        Path trace = SAMPLES.resolve("traces/mooncake_fast25_conversation_trace.jsonl");
+        Path trace = frontier.ingest.Samples.trace("mooncake_fast25_conversation_trace.jsonl");
         long in = 0;
         long out = 0;
         com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();

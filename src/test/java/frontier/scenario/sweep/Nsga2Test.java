@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import frontier.pareto.ParetoFront;
 import frontier.sim.RandomStreams;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,10 +27,10 @@ class Nsga2Test {
                 {Double.NaN, 1}, // undefined: after every defined rank
                 {4, 5}, // beaten by (4,4) only among rank 1: rank 2
         };
-        assertArrayEquals(new int[] {0, 0, 0, 0, 1, 3, 0, 4, 2}, Nsga2.ranks(f));
-        assertArrayEquals(new int[0], Nsga2.ranks(new double[0][]));
-        assertArrayEquals(new int[] {0, 0, 0}, Nsga2.ranks(new double[][] {{1, 2, 3}, {3, 2, 1}, {2, 2, 2}}));
-        assertArrayEquals(new int[] {1, 0}, Nsga2.ranks(new double[][] {{1, 2, 3}, {1, 2, 2}}));
+        assertArrayEquals(new int[] {0, 0, 0, 0, 1, 3, 0, 4, 2}, ParetoFront.ranks(f));
+        assertArrayEquals(new int[0], ParetoFront.ranks(new double[0][]));
+        assertArrayEquals(new int[] {0, 0, 0}, ParetoFront.ranks(new double[][] {{1, 2, 3}, {3, 2, 1}, {2, 2, 2}}));
+        assertArrayEquals(new int[] {1, 0}, ParetoFront.ranks(new double[][] {{1, 2, 3}, {1, 2, 2}}));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package frontier.scenario.sweep;
+package frontier.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,4 +1,4 @@
-package frontier.scenario.sweep;
+package frontier.scenario;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -14,7 +14,7 @@ import java.util.List;
  * configurations evolving towards the Pareto front of {@code objectives}), how many replications to run at
  * each point, the sweep's seed, and whether every point runs on the same random numbers
  * ({@code common_random_numbers}). Paths
- * are checked against the scenario by {@link Sweep}; this record checks only what it can see by itself.
+ * are checked against the scenario by {@code frontier.scenario.sweep.Sweep}; this record checks only what it can see by itself.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SweepSpec(@JsonProperty(required = true) List<Parameter> parameters, Method method, Integer samples,

@@ -1,4 +1,4 @@
-package frontier.analysis;
+package frontier.pareto;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,13 +1,16 @@
-package frontier.analysis;
+package frontier.pareto;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * Non-dominated points, all objectives minimised. Point a dominates b when a is no worse in every
  * objective and strictly better in at least one; the front is the set of points no other point dominates
  * (so two points with identical values are both on it). Rows with a NaN value and rows not marked
- * {@code eligible} take no part: they are never on the front and dominate nothing.
+ * {@code eligible} take no part: they are never on the front and dominate nothing. {@link #ranks} sorts
+ * points into successive fronts, as NSGA-II needs.
  */
 public final class ParetoFront {
     private ParetoFront() {
@@ -30,7 +33,10 @@ public final class ParetoFront {
         return front;
     }
 
-    /** Whether a dominates b (minimising). */
+    /**
+     * Whether a dominates b (minimising): no worse in every objective, strictly better in one. The one
+     * definition of dominance: the front, its uncertainty and NSGA-II's ranks all use it.
+     */
     public static boolean dominates(double[] a, double[] b) {
         boolean strictly = false;
         for (int m = 0; m < a.length; m++) {
@@ -38,6 +44,47 @@ public final class ParetoFront {
             if (a[m] < b[m]) strictly = true;
         }
         return strictly;
+    }
+
+    /**
+     * Fast non-dominated sorting: rank 0 for the points no other point dominates, rank 1 for those only
+     * rank-0 points dominate, and so on. Rows with a NaN all share the rank after the last defined one.
+     */
+    public static int[] ranks(double[][] f) {
+        int n = f.length;
+        int[] rank = new int[n];
+        boolean[] valid = new boolean[n];
+        for (int i = 0; i < n; i++) valid[i] = Arrays.stream(f[i]).noneMatch(Double::isNaN);
+        int[] dominatedBy = new int[n];
+        List<List<Integer>> dominates = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) dominates.add(new ArrayList<>());
+        for (int i = 0; i < n; i++) {
+            if (!valid[i]) continue;
+            for (int j = i + 1; j < n; j++) {
+                if (!valid[j]) continue;
+                if (dominates(f[i], f[j])) {
+                    dominates.get(i).add(j);
+                    dominatedBy[j]++;
+                } else if (dominates(f[j], f[i])) {
+                    dominates.get(j).add(i);
+                    dominatedBy[i]++;
+                }
+            }
+        }
+        List<Integer> current = new ArrayList<>();
+        for (int i = 0; i < n; i++) if (valid[i] && dominatedBy[i] == 0) current.add(i);
+        int r = 0;
+        while (!current.isEmpty()) {
+            List<Integer> next = new ArrayList<>();
+            for (int i : current) {
+                rank[i] = r;
+                for (int j : dominates.get(i)) if (--dominatedBy[j] == 0) next.add(j);
+            }
+            current = next;
+            r++;
+        }
+        for (int i = 0; i < n; i++) if (!valid[i]) rank[i] = r;
+        return rank;
     }
 
     /**

@@ -1,21 +1,31 @@
-package frontier.analysis;
+package frontier.pareto;
 
+import frontier.model.Metric;
 import frontier.sim.BadInputException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * A metric to optimise, by its path in the results ({@code cost_usd.per_1k_requests}); minimised unless
+ * A metric to optimise, by its path in the results ({@code cost_usd.per_1k_requests}, a {@link Metric}
+ * of the catalogue or any numeric field of the results); minimised unless
  * written {@code max:PATH}. Short names: {@code cost} (per 1,000 requests), {@code cost_total},
  * {@code cost_per_hour}, {@code mean}, {@code p50}, {@code p90}, {@code p95}, {@code p99}, {@code p999}
  * (latency), and the counts {@code dropped}, {@code lost}, {@code rejected}, {@code timed_out}.
  */
 public record Objective(String path, boolean maximise) {
-    private static final Map<String, String> ALIASES = Map.ofEntries(
-            Map.entry("cost", "cost_usd.per_1k_requests"), Map.entry("cost_total", "cost_usd.total"),
-            Map.entry("cost_per_hour", "cost_usd.per_hour"), Map.entry("mean", "latency_ms.mean"),
-            Map.entry("p50", "latency_ms.p50"), Map.entry("p90", "latency_ms.p90"), Map.entry("p95", "latency_ms.p95"),
-            Map.entry("p99", "latency_ms.p99"), Map.entry("p999", "latency_ms.p999"));
+    private static final Map<String, String> ALIASES = aliases();
+
+    private static Map<String, String> aliases() {
+        Map<String, String> a = new LinkedHashMap<>();
+        a.put("cost", Metric.COST_PER_1K.path());
+        a.put("cost_total", Metric.COST_TOTAL.path());
+        a.put("cost_per_hour", Metric.COST_PER_HOUR.path());
+        for (Metric.Stat s : Metric.Stat.values()) {
+            if (s != Metric.Stat.MAX) a.put(s.key, Metric.latency(s).path());
+        }
+        return Map.copyOf(a);
+    }
 
     public Objective {
         if (path == null || path.isBlank()) throw new BadInputException("objective: expected a metric path such as latency_ms.p99");
