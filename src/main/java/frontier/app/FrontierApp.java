@@ -36,6 +36,7 @@ import javafx.stage.Stage;
 public final class FrontierApp extends Application {
     private SimulateViewModel simulate;
     private ExploreViewModel explore;
+    private frontier.app.compare.CompareViewModel compare;
 
     /** Starts JavaFX and blocks until the window is closed; {@code args} are the arguments after {@code app}. */
     public static void launchApp(String[] args) {
@@ -54,7 +55,10 @@ public final class FrontierApp extends Application {
         SimulateView simulateView = new SimulateView(simulate);
         ScenarioEditorView editor = new ScenarioEditorView(new ScenarioEditorViewModel(), options.examplesDir());
         ExploreView exploreView = new ExploreView(explore);
-        MainWindow window = new MainWindow(List.of(simulateView, editor, exploreView, data, costs, unitCost));
+        compare = new frontier.app.compare.CompareViewModel(ScenarioRunner.defaultRunner(), frontier.cost.PriceCatalogue.shipped());
+        frontier.app.compare.CompareView compareView = new frontier.app.compare.CompareView(compare);
+        MainWindow window = new MainWindow(List.of(simulateView, editor, compareView, exploreView, data, costs, unitCost));
+        frontier.app.compare.CompareView.install(compareView, simulate, explore, window, exploreView);
         editor.setWorkspace(billing::workspace);
         editor.setOnRun(file -> {
             simulate.open(file);
@@ -86,6 +90,7 @@ public final class FrontierApp extends Application {
         stage.setOnCloseRequest(e -> {
             simulate.cancel();
             explore.cancel();
+            compare.cancel();
         });
         stage.show();
         startOnDemo(DemoWorkspace.defaultPath(), data, unitCost, window, options.initialFile() == null);
@@ -163,5 +168,6 @@ public final class FrontierApp extends Application {
     public void stop() {
         if (simulate != null) simulate.shutdown();
         if (explore != null) explore.shutdown();
+        if (compare != null) compare.shutdown();
     }
 }

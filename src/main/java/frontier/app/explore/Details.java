@@ -18,6 +18,14 @@ final class Details {
     }
 
     static List<DetailRow> rows(SweepAnalysis a, int sel, int cmp) {
+        return rows(a, sel, cmp, k -> k, -1);
+    }
+
+    /**
+     * The rows of the selected point and the compared one; fields named by {@code label} (a path's label),
+     * and the status as {@link #statusLine} says it, with the weighted optimum {@code optimum} marked.
+     */
+    static List<DetailRow> rows(SweepAnalysis a, int sel, int cmp, java.util.function.UnaryOperator<String> label, int optimum) {
         List<DetailRow> rows = new ArrayList<>();
         if (a == null || sel < 0) return rows;
         List<PointResult> pts = a.result().points();
@@ -28,8 +36,8 @@ final class Details {
         p.config().fieldNames().forEachRemaining(k -> {
             if (!keys.contains(k)) keys.add(k);
         });
-        for (String k : keys) rows.add(new DetailRow(k, config(p, k), q == null ? "" : config(q, k)));
-        rows.add(new DetailRow("Status", status(a, sel), q == null ? "" : status(a, cmp)));
+        for (String k : keys) rows.add(new DetailRow(label.apply(k), config(p, k), q == null ? "" : config(q, k)));
+        rows.add(new DetailRow("Status", statusLine(a, sel, optimum), q == null ? "" : statusLine(a, cmp, optimum)));
         for (Metric m : METRICS) {
             if (!p.hasMetric(m.path())) continue;
             rows.add(new DetailRow(withUnit(m.label(), m.unit().symbol()), value(p, m.path()), q == null ? "" : value(q, m.path())));
@@ -43,6 +51,28 @@ final class Details {
         if (!a.pareto()[i]) return "dominated";
         Boolean u = a.uncertain()[i];
         return Boolean.TRUE.equals(u) ? "front, uncertain" : "front";
+    }
+
+    /**
+     * The status as drawn ({@link #status}: infeasible, dominated, front, front uncertain), then "weighted
+     * optimum" when it is ringed as such, and the requests it does not serve: a point that drops requests says so.
+     */
+    static String statusLine(SweepAnalysis a, int i, int optimum) {
+        StringBuilder b = new StringBuilder(status(a, i));
+        if (i == optimum) b.append(", weighted optimum");
+        String drops = drops(a.result().points().get(i));
+        if (!drops.isEmpty()) b.append(" — ⚠ ").append(drops);
+        return b.toString();
+    }
+
+    /** "drops 1.2% of requests" when the point dropped or lost requests, else empty. */
+    static String drops(PointResult p) {
+        double n = (p.hasMetric("dropped") ? p.metric("dropped") : 0) + (p.hasMetric("lost") ? p.metric("lost") : 0);
+        if (!(n > 0)) return "";
+        double req = p.hasMetric("requests") ? p.metric("requests") : Double.NaN;
+        double pct = req > 0 ? 100 * n / req : Double.NaN;
+        return Double.isFinite(pct) ? String.format(Locale.US, pct >= 0.1 ? "drops %.1f%% of requests" : "drops %.2g%% of requests", pct)
+                : String.format(Locale.US, "drops %,.0f requests", n);
     }
 
     static String config(PointResult p, String key) {
@@ -68,9 +98,14 @@ final class Details {
 
     /** The hover text: the configuration and the two plotted metrics. */
     static String tooltip(SweepAnalysis a, int i, String costPath, String latencyPath) {
+        return tooltip(a, i, costPath, latencyPath, k -> k, -1);
+    }
+
+    /** The hover text with fields named by {@code label} and the status line of the details. */
+    static String tooltip(SweepAnalysis a, int i, String costPath, String latencyPath, java.util.function.UnaryOperator<String> label, int optimum) {
         PointResult p = a.result().points().get(i);
-        StringBuilder b = new StringBuilder("Point ").append(p.index()).append(" (").append(status(a, i)).append(')');
-        p.config().fieldNames().forEachRemaining(k -> b.append('\n').append(k).append(" = ").append(config(p, k)));
+        StringBuilder b = new StringBuilder("Point ").append(p.index()).append(" (").append(statusLine(a, i, optimum)).append(')');
+        p.config().fieldNames().forEachRemaining(k -> b.append('\n').append(label.apply(k)).append(" = ").append(config(p, k)));
         for (String path : List.of(costPath, latencyPath)) {
             b.append('\n').append(Metric.labelOf(path)).append(": ").append(value(p, path));
             String unit = Metric.unitOf(path);

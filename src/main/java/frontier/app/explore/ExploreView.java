@@ -63,7 +63,8 @@ public final class ExploreView implements WorkbenchView {
         root.setId("exploreView");
         root.setLeft(filesPane());
         root.setCenter(mainPane());
-        plot.setDescriber(i -> vm.analysisProperty().get() == null ? "" : Details.tooltip(vm.analysisProperty().get(), i, vm.costProperty().get(), vm.latencyPath()));
+        plot.setDescriber(i -> vm.analysisProperty().get() == null ? "" : Details.tooltip(vm.analysisProperty().get(), i, vm.costProperty().get(),
+                vm.latencyPath(), vm::label, vm.optimumProperty().get()));
         plot.onClick(i -> {
             if (compare.isSelected() && vm.selectedProperty().get() >= 0 && i != vm.selectedProperty().get()) vm.comparedProperty().set(i);
             else vm.selectedProperty().set(i);
@@ -148,13 +149,17 @@ public final class ExploreView implements WorkbenchView {
         plot.setLabels(Details.title(vm.costProperty().get()), Details.title(lat));
         if (reset) plot.setData(x, y, a.feasible(), a.pareto(), a.uncertain());
         else plot.setFlags(a.feasible(), a.pareto(), a.uncertain());
+        boolean[] drops = new boolean[a.result().points().size()];
+        for (int i = 0; i < drops.length; i++) drops[i] = !Details.drops(a.result().points().get(i)).isEmpty();
+        plot.setDrops(drops);
         plot.setLines(vm.sloProperty().get(), vm.budgetProperty().get());
         marks();
     }
 
     private void marks() {
         plot.setMarks(vm.optimumProperty().get(), vm.selectedProperty().get(), vm.comparedProperty().get());
-        details.getItems().setAll(Details.rows(vm.analysisProperty().get(), vm.selectedProperty().get(), vm.comparedProperty().get()));
+        details.getItems().setAll(Details.rows(vm.analysisProperty().get(), vm.selectedProperty().get(), vm.comparedProperty().get(),
+                vm::label, vm.optimumProperty().get()));
     }
 
     /** Writes the plot as it is shown to a PNG file. */

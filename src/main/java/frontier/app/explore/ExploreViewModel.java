@@ -63,6 +63,8 @@ public final class ExploreViewModel {
     private final ObservableList<Path> sweepFiles = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Sweep> sweep = new ReadOnlyObjectWrapper<>();
+    /** The swept scenario's tree, for field labels; null for saved results (labels then come from the paths alone). */
+    private com.fasterxml.jackson.databind.node.ObjectNode baseTree;
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("No sweep loaded");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(
             "Pick a sweep scenario on the left, or open a scenario with a sweep or a saved results file.");
@@ -115,6 +117,7 @@ public final class ExploreViewModel {
         if (run.runningProperty().get()) return;
         file.set(path);
         sweep.set(null);
+        baseTree = null;
         setResult(null);
         run.resetProgress();
         try {
@@ -140,6 +143,7 @@ public final class ExploreViewModel {
                 return;
             }
             Sweep s = Sweep.load(path);
+            baseTree = s.baseTree();
             sweep.set(s);
             title.set(s.base().name());
             info(String.format(Locale.US, "Ready: %d configurations × %d replication%s (%s over %s).", s.plannedPoints(),
@@ -156,11 +160,33 @@ public final class ExploreViewModel {
         }
     }
 
+    /**
+     * Opens a sweep made in the app (the sweep editor of Compare), ready to run, as {@link #open} does a file.
+     */
+    public void open(Sweep s) {
+        if (run.runningProperty().get()) return;
+        file.set(null);
+        baseTree = s.baseTree();
+        sweep.set(s);
+        setResult(null);
+        run.resetProgress();
+        title.set(s.base().name());
+        info(String.format(Locale.US, "Ready: %d configurations × %d replication%s (%s over %s).", s.plannedPoints(),
+                s.replicationsPerPoint(), s.replicationsPerPoint() == 1 ? "" : "s", s.spec().method().label(),
+                String.join(", ", s.paths().stream().map(this::label).toList())));
+    }
+
+    /** What people call a swept field ("Spot instances", "Keep-alive (s)"), from its path and the swept scenario. */
+    public String label(String path) {
+        return frontier.scenario.alternatives.FieldLabels.label(baseTree, path);
+    }
+
     /** Shows results that did not come from a file (tests, other views). */
     public void show(SweepResult r) {
         if (run.runningProperty().get()) return;
         file.set(null);
         sweep.set(null);
+        baseTree = null;
         title.set(r.scenario());
         setResult(r);
         if (analysis.get() != null) info(String.format(Locale.US, "%,d points.", r.points().size()));

@@ -49,6 +49,7 @@ public final class ScatterPlot {
     private boolean[] feasible = new boolean[0];
     private boolean[] front = new boolean[0];
     private Boolean[] uncertain = new Boolean[0];
+    private boolean[] drops = new boolean[0];
     private int[] frontOrder = new int[0];
     private int optimum = -1;
     private int selected = -1;
@@ -136,6 +137,27 @@ public final class ScatterPlot {
 
     public void setDescriber(IntFunction<String> describe) {
         this.describe = describe;
+    }
+
+    /** Which points drop or lose requests: drawn with a red cross over them, whatever their status. */
+    public void setDrops(boolean[] drops) {
+        this.drops = drops;
+        redraw();
+    }
+
+    /**
+     * The status point {@code i} is drawn with, from the same flags that colour it: "infeasible" (grey),
+     * "front, uncertain" (hollow), "front" (filled) or "dominated" (small square). The details say the same.
+     */
+    public String drawnStatus(int i) {
+        if (!feasible[i]) return "infeasible";
+        if (front[i]) return Boolean.TRUE.equals(uncertain[i]) ? "front, uncertain" : "front";
+        return "dominated";
+    }
+
+    /** Whether point {@code i} is drawn with the drops-requests cross. */
+    public boolean drawnAsDropping(int i) {
+        return i < drops.length && drops[i];
     }
 
     public void setMarks(int optimum, int selected, int compared) {
@@ -333,6 +355,14 @@ public final class ScatterPlot {
                 }
             }
         }
+        g.setStroke(Palette.current().anomaly());
+        g.setLineWidth(2);
+        for (int i = 0; i < Math.min(drops.length, x.length); i++) {
+            if (!drops[i] || !Double.isFinite(x[i]) || !Double.isFinite(y[i])) continue;
+            double px = toPixelX(x[i]), py = toPixelY(y[i]);
+            g.strokeLine(px - 6, py - 6, px + 6, py + 6);
+            g.strokeLine(px - 6, py + 6, px + 6, py - 6);
+        }
         ring(g, optimum, Palette.current().optimum(), 10, 3);
         ring(g, selected, Palette.current().selected(), 14, 2.5);
         ring(g, compared, Palette.current().compared(), 14, 2.5);
@@ -386,8 +416,8 @@ public final class ScatterPlot {
     }
 
     private void legend(GraphicsContext g, double pw, double ph) {
-        String[] labels = {"configuration", "infeasible (SLO / budget)", "Pareto front", "front, uncertain", "weighted optimum",
-                "selected", "compared"};
+        String[] labels = {"dominated", "infeasible (SLO / budget)", "Pareto front", "front, uncertain", "weighted optimum",
+                "selected", "compared", "drops requests"};
         double w = 190, rowH = 17, h = labels.length * rowH + 10;
         // The corner hiding the fewest points (front points count more); top right on ties.
         double[][] corners = {{LEFT + pw - w - 8, TOP + 8}, {LEFT + 8, TOP + ph - h - 8}, {LEFT + 8, TOP + 8},
@@ -443,7 +473,13 @@ public final class ScatterPlot {
                 }
                 case 4 -> legendRing(g, cx, cy, Palette.current().optimum(), 3);
                 case 5 -> legendRing(g, cx, cy, Palette.current().selected(), 2.5);
-                default -> legendRing(g, cx, cy, Palette.current().compared(), 2.5);
+                case 6 -> legendRing(g, cx, cy, Palette.current().compared(), 2.5);
+                default -> {
+                    g.setStroke(Palette.current().anomaly());
+                    g.setLineWidth(2);
+                    g.strokeLine(cx - 5, cy - 5, cx + 5, cy + 5);
+                    g.strokeLine(cx - 5, cy + 5, cx + 5, cy - 5);
+                }
             }
             g.setFill(Palette.current().text());
             g.fillText(labels[k], lx + 34, cy);

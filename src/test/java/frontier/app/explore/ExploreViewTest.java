@@ -115,8 +115,8 @@ class ExploreViewTest {
         PointResult shown = a.result().points().get(expected);
         List<DetailRow> rows = view.details().getItems();
         assertEquals(Integer.toString(shown.index()), value(rows, "Point"));
-        assertEquals(shown.config().get("pools[0].keep_warm").asText(), value(rows, "pools[0].keep_warm"));
-        assertEquals(shown.config().get("pools[0].max_instances").asText(), value(rows, "pools[0].max_instances"));
+        assertEquals(shown.config().get("pools[0].keep_warm").asText(), value(rows, "Keep-warm instances"));
+        assertEquals(shown.config().get("pools[0].max_instances").asText(), value(rows, "Max instances"));
 
         // Ctrl-click a second point: both side by side.
         int other = expected == 0 ? 1 : 0;

@@ -1,0 +1,123 @@
+package frontier.app.compare;
+
+import frontier.app.CanvasPlot;
+import frontier.scenario.alternatives.CompareMetric;
+import frontier.scenario.alternatives.Comparison;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * The comparison as one chart: a horizontal bar per entry for its cost per month, with the 95% confidence
+ * interval as a whisker, and beside it the change from the baseline and the p99 latency. An entry that drops
+ * requests has a red bar and says so in words next to its cost ("⚠ drops 1.2% of requests"), so a cheap
+ * alternative cannot look good by not serving.
+ */
+public final class CompareChart {
+    private static final Color BASE = Color.web("#8a94a3");
+    private static final Color ALT = Color.web("#3d7bd9");
+    private static final Color DROPS = Color.web("#c6392f");
+    private static final Color TEXT = Color.web("#2b3440");
+    private static final double ROW = 46;
+
+    private final CanvasPlot plot = new CanvasPlot(200, 330, 34, 24, this::draw);
+    private Comparison comparison;
+    private final List<String> labels = new ArrayList<>();
+
+    public CompareChart() {
+        plot.pane().setMinHeight(120);
+    }
+
+    public Pane node() {
+        return plot.pane();
+    }
+
+    public void show(Comparison c) {
+        comparison = c;
+        draw();
+    }
+
+    /** The text drawn beside each bar, in order (what a reader sees; tests read it). */
+    public List<String> labels() {
+        return List.copyOf(labels);
+    }
+
+    private void draw() {
+        GraphicsContext g = plot.canvas().getGraphicsContext2D();
+        double w = plot.canvas().getWidth();
+        double h = plot.canvas().getHeight();
+        g.clearRect(0, 0, w, h);
+        labels.clear();
+        g.setTextBaseline(VPos.CENTER);
+        if (comparison == null) {
+            g.setFill(Color.GRAY);
+            g.setFont(Font.font(13));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.fillText("Run the comparison to see each alternative's cost per month.", w / 2, h / 2);
+            return;
+        }
+        CompareMetric m = CompareMetric.COST_PER_MONTH;
+        int n = comparison.entries().size();
+        double max = 0;
+        for (int i = 0; i < n; i++) {
+            Comparison.Estimate v = comparison.value(i, m);
+            double hi = v.mean() + (Double.isFinite(v.halfWidth()) ? v.halfWidth() : 0);
+            if (Double.isFinite(hi)) max = Math.max(max, hi);
+        }
+        if (!(max > 0)) max = 1;
+        double x0 = 200;
+        double plotW = Math.max(40, w - x0 - 330);
+        g.setFont(Font.font(null, FontWeight.BOLD, 13));
+        g.setFill(TEXT);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText("Cost per month (USD, 95% CI) — p99 latency — requests not served", 10, 16);
+        double rowH = Math.min(ROW, (h - 40) / n);
+        for (int i = 0; i < n; i++) {
+            double yc = 34 + rowH * (i + 0.5);
+            Comparison.Estimate v = comparison.value(i, m);
+            String warning = comparison.dropWarning(i);
+            g.setFont(Font.font(12));
+            g.setFill(TEXT);
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.fillText(clip(i == 0 ? "Baseline" : comparison.entries().get(i).name(), 30), x0 - 8, yc);
+            if (!Double.isFinite(v.mean())) continue;
+            double bw = plotW * v.mean() / max;
+            double bh = Math.max(8, rowH * 0.5);
+            g.setFill(!warning.isEmpty() ? DROPS : i == 0 ? BASE : ALT);
+            g.fillRect(x0, yc - bh / 2, bw, bh);
+            if (Double.isFinite(v.halfWidth()) && v.halfWidth() > 0) {
+                double a = x0 + plotW * (v.mean() - v.halfWidth()) / max;
+                double b = x0 + plotW * (v.mean() + v.halfWidth()) / max;
+                g.setStroke(TEXT);
+                g.setLineWidth(1.2);
+                g.strokeLine(a, yc, b, yc);
+                g.strokeLine(a, yc - 5, a, yc + 5);
+                g.strokeLine(b, yc - 5, b, yc + 5);
+            }
+            StringBuilder text = new StringBuilder(m.format(v.mean()));
+            if (i > 0) text.append(" (").append(Comparison.percent(comparison.deltaPercent(i, m))).append(')');
+            text.append(" · p99 ").append(CompareMetric.P99.format(comparison.value(i, CompareMetric.P99).mean()));
+            String label = text + (warning.isEmpty() ? "" : " · ⚠ " + warning);
+            labels.add(label);
+            g.setTextAlign(TextAlignment.LEFT);
+            double tx = x0 + bw + 10;
+            g.setFill(TEXT);
+            g.fillText(text.toString(), tx, warning.isEmpty() ? yc : yc - 7);
+            if (!warning.isEmpty()) {
+                g.setFill(DROPS);
+                g.setFont(Font.font(null, FontWeight.BOLD, 12));
+                g.fillText("⚠ " + warning, tx, yc + 8);
+            }
+        }
+    }
+
+    private static String clip(String s, int n) {
+        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    }
+}

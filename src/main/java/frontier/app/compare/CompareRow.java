@@ -1,0 +1,14 @@
+package frontier.app.compare;
+
+import frontier.scenario.alternatives.CompareMetric;
+import java.util.Map;
+
+/**
+ * One line of the comparison table: an entry (0 is the baseline), its name, each figure as shown (value ± CI,
+ * then the change from the baseline) and the words that say it drops requests, empty when it serves them all.
+ */
+public record CompareRow(int entry, String name, Map<CompareMetric, String> cells, String dropWarning) {
+    public String cell(CompareMetric m) {
+        return cells.getOrDefault(m, "");
+    }
+}

@@ -1,0 +1,436 @@
+package frontier.app.compare;
+
+import frontier.app.Widgets;
+import frontier.app.WorkbenchView;
+import frontier.cost.InstancePrice;
+import frontier.domain.PricingModel;
+import frontier.scenario.alternatives.Alternative;
+import frontier.scenario.alternatives.Baseline;
+import frontier.scenario.alternatives.Change;
+import frontier.scenario.alternatives.CompareMetric;
+import frontier.scenario.sweep.Sweep;
+import frontier.scenario.SweepSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+/**
+ * The Compare screen: on the left, a form that makes an alternative of the baseline (the scenario open in
+ * Simulate) by ticking what to change — pool kind, instance type from the price catalogue (with its as-of
+ * date), instances, keep-alive, keep-N-warm, batching, cache hit ratio, model variant — and the list of
+ * alternatives made; in the centre, Run / Cancel with progress, one table of every figure with its change
+ * from the baseline and 95% CI, and one chart of cost per month. "Explore around this" opens the sweep editor
+ * on the selected row and hands the sweep to Explore. State lives in the {@link CompareViewModel}.
+ */
+public final class CompareView implements WorkbenchView {
+    private final CompareViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final CompareChart chart = new CompareChart();
+    private final TableView<CompareRow> table = new TableView<>();
+    private Consumer<Sweep> onExplore = s -> { };
+
+    private final ComboBox<String> pool = new ComboBox<>();
+    private final CheckBox kindOn = check("kindCheck", "Pool kind");
+    private final ComboBox<Change.Kind> kind = new ComboBox<>();
+    private final CheckBox typeOn = check("typeCheck", "Instance type");
+    private final ComboBox<InstancePrice> type = new ComboBox<>();
+    private final CheckBox instancesOn = check("instancesCheck", "Instances");
+    private final Spinner<Integer> instances = new Spinner<>(1, 10_000, 2);
+    private final CheckBox keepAliveOn = check("keepAliveCheck", "Keep-alive (s)");
+    private final TextField keepAlive = field("keepAlive", "300");
+    private final CheckBox keepWarmOn = check("keepWarmCheck", "Keep N warm");
+    private final Spinner<Integer> keepWarm = new Spinner<>(0, 10_000, 1);
+    private final CheckBox batchingOn = check("batchingCheck", "Batch size");
+    private final Spinner<Integer> maxBatch = new Spinner<>(0, 1024, 8);
+    private final TextField batchWait = field("batchWait", "0.05");
+    private final CheckBox cacheOn = check("cacheCheck", "Cache hit ratio");
+    private final TextField cache = field("cacheRatio", "0.2");
+    private final CheckBox modelOn = check("modelCheck", "Model variant");
+    private final TextField modelName = field("modelName", "");
+    private final TextField modelFactor = field("modelFactor", "0.6");
+
+    public CompareView(CompareViewModel vm) {
+        this.vm = vm;
+        root.setLeft(formPane());
+        root.setCenter(mainPane());
+        vm.baselineProperty().addListener((o, a, b) -> baselineChanged(b));
+        vm.comparisonProperty().addListener((o, a, c) -> {
+            chart.show(c);
+            rebuildColumns();
+        });
+        baselineChanged(vm.baselineProperty().get());
+        rebuildColumns();
+    }
+
+    /**
+     * Wires the view into the window: the baseline follows the scenario open in Simulate, and "Explore around
+     * this" opens the sweep in Explore, shows Explore and runs it.
+     */
+    public static void install(CompareView view, frontier.app.simulate.SimulateViewModel simulate, frontier.app.explore.ExploreViewModel explore,
+                               frontier.app.MainWindow window, WorkbenchView exploreView) {
+        view.vm.setBaseline(simulate.scenarioProperty().get() == null ? null : simulate.scenarioFileProperty().get());
+        simulate.scenarioProperty().addListener((o, a, s) -> view.vm.setBaseline(s == null ? null : simulate.scenarioFileProperty().get()));
+        view.setOnExplore(sweep -> {
+            explore.open(sweep);
+            window.show(exploreView);
+            explore.run();
+        });
+    }
+
+    /** What "Explore around this" does with the sweep it made (the app opens it in Explore and runs it). */
+    public void setOnExplore(Consumer<Sweep> action) {
+        onExplore = action;
+    }
+
+    @Override
+    public String title() {
+        return "Compare";
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    public CompareViewModel viewModel() {
+        return vm;
+    }
+
+    public TableView<CompareRow> table() {
+        return table;
+    }
+
+    public CompareChart chart() {
+        return chart;
+    }
+
+    private Node formPane() {
+        Label heading = new Label("Make an alternative");
+        heading.getStyleClass().add("section-title");
+        Label hint = new Label("Tick what to change in the baseline; every alternative is checked like a scenario file.");
+        hint.setWrapText(true);
+        hint.getStyleClass().add("scenario-file");
+
+        pool.setId("poolChoice");
+        kind.setId("kindChoice");
+        kind.getItems().setAll(Change.Kind.values());
+        kind.setConverter(converter(k -> k.label));
+        kind.getSelectionModel().select(Change.Kind.SPOT);
+        type.setId("typeChoice");
+        type.setConverter(converter(p -> p == null ? "" : p.instanceType()));
+        type.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(InstancePrice p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : describe(p));
+            }
+        });
+        type.setTooltip(new Tooltip("On-demand prices of the shipped catalogue in the pool's provider and region, with their as-of date."));
+        instances.setId("instancesSpinner");
+        keepWarm.setId("keepWarmSpinner");
+        maxBatch.setId("maxBatchSpinner");
+        for (Spinner<Integer> s : List.of(instances, keepWarm, maxBatch)) {
+            s.setEditable(true);
+            s.setPrefWidth(90);
+        }
+        modelName.setPromptText("name, e.g. llama-8b-int8");
+        modelFactor.setTooltip(new Tooltip("Service time × this factor: 0.6 is a variant 40% faster."));
+        batchWait.setTooltip(new Tooltip("Longest wait for a batch to fill, seconds."));
+
+        GridPane g = new GridPane();
+        g.setHgap(6);
+        g.setVgap(6);
+        int r = 0;
+        g.addRow(r++, new Label("Pool"), pool);
+        g.addRow(r++, kindOn, enabled(kindOn, kind));
+        g.addRow(r++, typeOn, enabled(typeOn, type));
+        g.addRow(r++, instancesOn, enabled(instancesOn, instances));
+        g.addRow(r++, keepAliveOn, enabled(keepAliveOn, keepAlive));
+        g.addRow(r++, keepWarmOn, enabled(keepWarmOn, keepWarm));
+        Label wait = new Label("wait s");
+        HBox batch = new HBox(4, enabled(batchingOn, maxBatch), wait, enabled(batchingOn, batchWait));
+        batch.setAlignment(Pos.CENTER_LEFT);
+        batchWait.setPrefWidth(55);
+        g.addRow(r++, batchingOn, batch);
+        g.addRow(r++, cacheOn, enabled(cacheOn, cache));
+        Label times = new Label("×");
+        times.setTooltip(new Tooltip("Service time × this factor"));
+        HBox model = new HBox(4, enabled(modelOn, modelName), times, enabled(modelOn, modelFactor));
+        model.setAlignment(Pos.CENTER_LEFT);
+        modelName.setPrefWidth(120);
+        modelFactor.setPrefWidth(50);
+        g.addRow(r++, modelOn, model);
+        for (Node n : List.of(kind, type, keepAlive, cache)) ((Control) n).setMaxWidth(Double.MAX_VALUE);
+        type.setPrefWidth(190);
+
+        Button add = new Button("Add alternative");
+        add.setId("addAlternative");
+        add.setDefaultButton(false);
+        add.disableProperty().bind(vm.baselineProperty().isNull().or(vm.runningProperty()));
+        add.setOnAction(e -> addAlternative());
+
+        Label listTitle = new Label("Alternatives");
+        listTitle.getStyleClass().add("section-title");
+        ListView<Alternative.Built> list = new ListView<>(vm.alternatives());
+        list.setId("alternativesList");
+        list.setPrefHeight(150);
+        list.setPlaceholder(new Label("None yet"));
+        list.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(Alternative.Built b, boolean empty) {
+                super.updateItem(b, empty);
+                setText(empty || b == null ? null : (getIndex() + 1) + ". " + b.alternative().name());
+                setTooltip(empty || b == null ? null : new Tooltip(b.alternative().name()
+                        + (b.notes().isEmpty() ? "" : "\nAssumed: " + String.join("\n", b.notes()))));
+            }
+        });
+        Button remove = new Button("Remove");
+        remove.setId("removeAlternative");
+        remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull().or(vm.runningProperty()));
+        remove.setOnAction(e -> vm.remove(list.getSelectionModel().getSelectedIndex()));
+
+        VBox box = new VBox(8, heading, hint, g, add, listTitle, list, remove);
+        box.setPadding(new Insets(10));
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setPrefWidth(370);
+        scroll.setMinWidth(330);
+        return scroll;
+    }
+
+    private Node mainPane() {
+        Label title = new Label();
+        title.setId("compareTitle");
+        title.getStyleClass().add("scenario-name");
+        title.textProperty().bind(Bindings.concat("Baseline: ", vm.titleProperty()));
+        Button run = new Button("Run comparison");
+        run.setId("runCompare");
+        run.disableProperty().bind(vm.canRunProperty().not());
+        run.setOnAction(e -> vm.run());
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancelCompare");
+        cancel.disableProperty().bind(vm.canCancelProperty().not());
+        cancel.setOnAction(e -> vm.cancel());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("compareProgress");
+        progress.progressProperty().bind(vm.progressProperty());
+        progress.visibleProperty().bind(vm.runningProperty());
+        Button explore = new Button("Explore around this…");
+        explore.setId("exploreAround");
+        explore.setTooltip(new Tooltip("Sweep fields of the selected row's scenario (the baseline when none is selected) and open the results in Explore."));
+        explore.disableProperty().bind(vm.comparisonProperty().isNull().or(vm.runningProperty()));
+        explore.setOnAction(e -> exploreAround());
+        HBox controls = new HBox(8, run, cancel, progress, explore);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        Label status = Widgets.statusLabel("compareStatus", vm.statusProperty(), 600);
+        vm.errorProperty().addListener((o, a, err) -> {
+            if (err) status.getStyleClass().add("error");
+            else status.getStyleClass().remove("error");
+        });
+
+        table.setId("compareTable");
+        table.setItems(vm.rows());
+        table.setPlaceholder(new Label("Add alternatives and run the comparison."));
+        table.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> vm.selectedProperty().set(i.intValue()));
+        SplitPane split = new SplitPane(table, chart.node());
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.55);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        Label note = new Label("± is a 95% confidence interval; the second line is the change from the baseline, paired replication by replication"
+                + " (all entries run on the same random numbers). Cost per month = cost per hour × 730.");
+        note.setWrapText(true);
+        note.getStyleClass().add("scenario-file");
+        note.setMinHeight(Control.USE_PREF_SIZE);
+        VBox box = new VBox(8, title, controls, status, split, note);
+        box.setPadding(new Insets(10));
+        return box;
+    }
+
+    private void rebuildColumns() {
+        table.getColumns().clear();
+        TableColumn<CompareRow, String> name = new TableColumn<>("Alternative");
+        name.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(
+                c.getValue().entry() == 0 ? "Baseline" : c.getValue().entry() + ". " + c.getValue().name()));
+        name.setPrefWidth(190);
+        name.setCellFactory(col -> wrapping(null));
+        table.getColumns().add(name);
+        for (CompareMetric m : vm.metrics()) {
+            TableColumn<CompareRow, String> col = new TableColumn<>(m.label);
+            col.setId("col-" + m.name());
+            boolean cost = m == CompareMetric.COST_PER_MONTH || m == CompareMetric.COST_PER_1K || m == CompareMetric.COST_PER_1M_TOKENS;
+            col.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().cell(m)
+                    + (cost && !c.getValue().dropWarning().isEmpty() ? "\n⚠ " + c.getValue().dropWarning() : "")));
+            col.setCellFactory(c -> wrapping(m));
+            col.setPrefWidth(cost ? 175 : 125);
+            table.getColumns().add(col);
+        }
+    }
+
+    /** A cell that shows every line, red where the row drops requests (the warning and the not-served figures). */
+    private static TableCell<CompareRow, String> wrapping(CompareMetric m) {
+        return new TableCell<>() {
+            private final Label label = new Label();
+
+            {
+                // A label as graphic grows the row to every line; a cell's own text would be cut to one.
+                label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                label.setWrapText(true);
+            }
+
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(null);
+                label.setText(empty ? null : text);
+                setGraphic(empty ? null : label);
+                setTooltip(empty || text == null ? null : new Tooltip(text));
+                CompareRow row = getTableRow() == null ? null : getTableRow().getItem();
+                boolean red = !empty && row != null && !row.dropWarning().isEmpty() && text != null
+                        && (text.contains("⚠") || m == CompareMetric.DROPPED || m == CompareMetric.REJECTED || m == CompareMetric.NOT_SERVED_SHARE);
+                label.setStyle(red ? "-fx-text-fill: #b3261e;" : "");
+            }
+        };
+    }
+
+    private void baselineChanged(Baseline b) {
+        pool.getItems().setAll(b == null ? List.of() : b.poolNames());
+        pool.getSelectionModel().selectFirst();
+        type.getItems().clear();
+        if (b == null) return;
+        String provider = "aws";
+        String region = null;
+        var first = b.tree().path("pools").path(0).path("price");
+        if (first.has("provider")) provider = first.get("provider").asText();
+        if (first.has("region")) region = first.get("region").asText();
+        String p = provider;
+        String reg = region != null ? region : frontier.cost.PriceCatalogue.defaultRegion(provider).orElse(null);
+        type.getItems().setAll(vm.catalogue().instances().stream()
+                .filter(x -> x.provider().equals(p) && (reg == null || x.region().equals(reg)) && x.pricingModel() == PricingModel.ON_DEMAND)
+                .sorted(java.util.Comparator.comparing(InstancePrice::usdPerHour)).toList());
+        String current = first.path("instance_type").asText(null);
+        type.getItems().stream().filter(x -> x.instanceType().equals(current)).findFirst()
+                .ifPresentOrElse(x -> type.getSelectionModel().select(x), () -> type.getSelectionModel().selectFirst());
+    }
+
+    static String describe(InstancePrice p) {
+        return String.format(Locale.US, "%s — %s, $%s/h (as of %s)", p.instanceType(),
+                p.gpus() > 0 ? p.gpus() + "× " + p.gpuModel() : p.vcpus() + " vCPU", p.usdPerHour().stripTrailingZeros().toPlainString(), p.asOf());
+    }
+
+    /** Makes an alternative of every ticked change and hands it to the view-model; a value that is not a number is said so. */
+    void addAlternative() {
+        String poolName = pool.getSelectionModel().getSelectedIndex() <= 0 ? null : pool.getValue();
+        List<Change> changes = new ArrayList<>();
+        try {
+            if (kindOn.isSelected() && kind.getValue() != null) changes.add(new Change.PoolKind(poolName, kind.getValue()));
+            if (typeOn.isSelected() && type.getValue() != null) {
+                InstancePrice p = type.getValue();
+                changes.add(new Change.InstanceType(poolName, p.provider(), p.instanceType(), null));
+            }
+            if (instancesOn.isSelected()) changes.add(new Change.Instances(poolName, instances.getValue()));
+            if (keepAliveOn.isSelected()) changes.add(new Change.KeepAlive(poolName, number(keepAlive, "Keep-alive")));
+            if (keepWarmOn.isSelected()) changes.add(new Change.KeepWarm(poolName, keepWarm.getValue()));
+            if (batchingOn.isSelected()) {
+                changes.add(new Change.Batching(poolName, maxBatch.getValue(), number(batchWait, "Batch wait"), Change.Batching.DEFAULT_PER_ITEM_SHARE));
+            }
+            if (cacheOn.isSelected()) changes.add(new Change.CacheHitRatio(number(cache, "Cache hit ratio")));
+            if (modelOn.isSelected()) {
+                String n = modelName.getText().strip();
+                changes.add(new Change.ModelVariant(poolName, n.isEmpty() ? null : n, number(modelFactor, "Model time factor"), null));
+            }
+        } catch (IllegalArgumentException e) {
+            vm.fail(capitalise(e.getMessage()));
+            return;
+        }
+        if (changes.isEmpty()) {
+            vm.fail("Tick at least one thing to change.");
+            return;
+        }
+        if (vm.add(new Alternative(null, changes))) {
+            for (CheckBox c : List.of(kindOn, typeOn, instancesOn, keepAliveOn, keepWarmOn, batchingOn, cacheOn, modelOn)) c.setSelected(false);
+        }
+    }
+
+    private void exploreAround() {
+        int entry = Math.max(0, vm.selectedProperty().get());
+        SweepEditor editor = new SweepEditor(vm.treeOf(entry), vm.nameOf(entry));
+        Optional<SweepSpec> spec = editor.showAndWait(root.getScene() == null ? null : root.getScene().getWindow());
+        if (spec.isEmpty()) return;
+        Sweep s = vm.sweepAround(entry, spec.get());
+        if (s != null) onExplore.accept(s);
+    }
+
+    private static double number(TextField f, String what) {
+        try {
+            return Double.parseDouble(f.getText().strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + ": expected a number, got \"" + f.getText().strip() + "\"");
+        }
+    }
+
+    private static String capitalise(String s) {
+        return s == null || s.isEmpty() ? "" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static CheckBox check(String id, String text) {
+        CheckBox c = new CheckBox(text);
+        c.setId(id);
+        c.setMinWidth(Control.USE_PREF_SIZE);
+        return c;
+    }
+
+    private static TextField field(String id, String value) {
+        TextField t = new TextField(value);
+        t.setId(id);
+        t.setPrefColumnCount(6);
+        return t;
+    }
+
+    private static <N extends Node> N enabled(CheckBox on, N control) {
+        control.disableProperty().bind(on.selectedProperty().not());
+        return control;
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : f.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                return null;
+            }
+        };
+    }
+}

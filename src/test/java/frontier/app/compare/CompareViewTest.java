@@ -1,0 +1,188 @@
+package frontier.app.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import frontier.analysis.SweepAnalysis;
+import frontier.app.MainWindow;
+import frontier.app.explore.DetailRow;
+import frontier.app.explore.ExploreView;
+import frontier.app.explore.ExploreViewModel;
+import frontier.app.simulate.SimulateViewModel;
+import frontier.cost.PriceCatalogue;
+import frontier.scenario.ScenarioRunner;
+import frontier.scenario.alternatives.CompareMetric;
+import frontier.scenario.sweep.SweepRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Spinner;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Compare screen driven like a user: alternatives made with the form, run, compared, then explored around. */
+@ExtendWith(ApplicationExtension.class)
+class CompareViewTest {
+    /** Three g5.xlarge at 30% load with a queue of 4: the baseline serves every request; one instance cannot. */
+    private static final String FLEET = """
+            {"name": "small chat", "traffic": {"type": "poisson", "rate_per_s": 3.6},
+             "pools": [{"type": "always_on", "name": "gpu", "instances": 3, "concurrency": 4, "queue_capacity": 4,
+                        "model": {"name": "llama-8b", "service": {"type": "lognormal", "mean": 1.0, "cv": 0.5}},
+                        "price": {"provider": "aws", "instance_type": "g5.xlarge"}}],
+             "run": {"duration_s": 900, "warmup_s": 60, "replications": 2, "seed": 5}}
+            """;
+
+    @TempDir
+    static Path dir;
+
+    private SimulateViewModel simulate;
+    private ExploreViewModel explore;
+    private CompareViewModel vm;
+    private CompareView view;
+    private ExploreView exploreView;
+
+    @BeforeAll
+    static void write() throws IOException {
+        Files.writeString(dir.resolve("small-chat.json"), FLEET);
+        Files.writeString(dir.resolve("long.json"), FLEET.replace("\"duration_s\": 900", "\"duration_s\": 50000000"));
+    }
+
+    @Start
+    void start(Stage stage) {
+        simulate = new SimulateViewModel(dir, new ScenarioRunner(2));
+        explore = new ExploreViewModel(dir.resolve("sweeps"), new SweepRunner(2));
+        vm = new CompareViewModel(new ScenarioRunner(2), PriceCatalogue.shipped());
+        view = new CompareView(vm);
+        exploreView = new ExploreView(explore);
+        MainWindow window = new MainWindow(List.of(view, exploreView));
+        CompareView.install(view, simulate, explore, window, exploreView);
+        stage.setScene(window.createScene(1280, 800));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        vm.shutdown();
+        explore.shutdown();
+        simulate.shutdown();
+    }
+
+    @Test
+    void alternativesMadeInTheFormAreComparedWithTheBaselineAndACheaperOneThatDropsRequestsSaysSo(FxRobot robot) throws Exception {
+        robot.interact(() -> simulate.open(dir.resolve("small-chat.json")));
+        assertEquals("Baseline: small chat", robot.lookup("#compareTitle").queryLabeled().getText());
+
+        // Spot + on-demand fallback (the kind's default choice).
+        robot.clickOn("#kindCheck");
+        robot.clickOn("#addAlternative");
+        // One instance: a third of the cost, but too few for the load.
+        robot.clickOn("#instancesCheck");
+        Spinner<?> spinner = robot.lookup("#instancesSpinner").queryAs(Spinner.class);
+        robot.interact(() -> spinner.getValueFactory().setValue(cast(1)));
+        robot.clickOn("#addAlternative");
+        // Keep-alive on an always-on pool cannot be made: refused with the reason, nothing added.
+        robot.clickOn("#keepAliveCheck");
+        robot.clickOn("#addAlternative");
+        assertTrue(robot.lookup("#compareStatus").queryLabeled().getText().contains("keep-alive is for serverless and autoscaled pools"),
+                robot.lookup("#compareStatus").queryLabeled().getText());
+        assertEquals(2, vm.alternatives().size());
+
+        robot.clickOn("#runCompare");
+        waitUntil(() -> !vm.runningProperty().get() && vm.comparisonProperty().get() != null, 240);
+        assertTrue(robot.lookup("#compareStatus").queryLabeled().getText().startsWith("Done"), robot.lookup("#compareStatus").queryLabeled().getText());
+        assertEquals(1.0, vm.progressProperty().get(), 1e-9);
+
+        List<CompareRow> rows = view.table().getItems();
+        assertEquals(3, rows.size());
+        assertEquals("", rows.get(0).dropWarning(), "the baseline serves every request");
+        CompareRow one = rows.get(2);
+        assertTrue(one.dropWarning().startsWith("drops "), one.dropWarning());
+        assertTrue(one.cell(CompareMetric.COST_PER_MONTH).contains("\n−$1,469"), "a third of the baseline's monthly cost: " + one.cell(CompareMetric.COST_PER_MONTH));
+        // The warning is part of the cost cells the table shows, and of the chart's label of that bar.
+        String shown = fx(() -> (String) view.table().getColumns().stream().filter(c -> ("col-" + CompareMetric.COST_PER_MONTH.name()).equals(c.getId()))
+                .findFirst().orElseThrow().getCellData(2));
+        assertTrue(shown.contains("⚠ drops"), shown);
+        List<String> labels = fx(() -> view.chart().labels());
+        assertEquals(3, labels.size());
+        assertFalse(labels.get(0).contains("⚠"), labels.get(0));
+        assertTrue(labels.get(2).contains("⚠ drops"), labels.get(2));
+        assertTrue(rows.get(1).cell(CompareMetric.INTERRUPTIONS).length() > 0);
+        assertTrue(rows.get(1).name().startsWith("Spot + on-demand fallback"), rows.get(1).name());
+    }
+
+    @Test
+    void cancellingAComparisonStopsItAndShowsNoResults(FxRobot robot) throws Exception {
+        robot.interact(() -> simulate.open(dir.resolve("long.json")));
+        robot.clickOn("#instancesCheck");
+        robot.clickOn("#addAlternative");
+        robot.clickOn("#runCompare");
+        waitUntil(() -> vm.progressProperty().get() > 0, 60);
+        robot.clickOn("#cancelCompare");
+        waitUntil(() -> !vm.runningProperty().get(), 60);
+        assertTrue(robot.lookup("#compareStatus").queryLabeled().getText().startsWith("Cancelled"), robot.lookup("#compareStatus").queryLabeled().getText());
+        assertEquals(null, vm.comparisonProperty().get());
+    }
+
+    @Test
+    void exploreAroundAnAlternativeBuildsASweepWithoutJsonAndExploreShowsFieldLabelsAndTheDrawnStatus(FxRobot robot) throws Exception {
+        robot.interact(() -> simulate.open(dir.resolve("small-chat.json")));
+        robot.clickOn("#kindCheck");
+        robot.clickOn("#addAlternative");
+        robot.clickOn("#runCompare");
+        waitUntil(() -> !vm.runningProperty().get() && vm.comparisonProperty().get() != null, 240);
+        robot.interact(() -> view.table().getSelectionModel().select(1));
+        robot.clickOn("#exploreAround");
+        // The spot pool's instances, 1 to 4 (the default range around its 3).
+        robot.clickOn("#sweep_pools_0_instances");
+        robot.doubleClickOn("#a_pools_0_instances").write("1");
+        robot.doubleClickOn("#b_pools_0_instances").write("4");
+        robot.clickOn("#sweepOk");
+        waitUntil(() -> !explore.runningProperty().get() && explore.analysisProperty().get() != null, 240);
+        SweepAnalysis a = explore.analysisProperty().get();
+        assertEquals(4, a.result().points().size());
+        assertTrue(exploreView.node().getScene() != null && exploreView.node().getParent() != null, "Explore is shown");
+
+        robot.interact(() -> explore.selectedProperty().set(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<DetailRow> details = exploreView.details().getItems();
+        assertTrue(details.stream().anyMatch(r -> r.field().equals("Spot instances")), details.toString());
+        assertFalse(details.stream().anyMatch(r -> r.field().startsWith("pools[")), details.toString());
+        String status = details.stream().filter(r -> r.field().equals("Status")).findFirst().orElseThrow().selected();
+        // The status in the details is the status the point is drawn with, for every point.
+        for (int i = 0; i < a.result().points().size(); i++) {
+            int k = i;
+            robot.interact(() -> explore.selectedProperty().set(k));
+            WaitForAsyncUtils.waitForFxEvents();
+            String drawn = fx(() -> exploreView.plot().drawnStatus(k));
+            String said = exploreView.details().getItems().stream().filter(r -> r.field().equals("Status")).findFirst().orElseThrow().selected();
+            assertTrue(said.equals(drawn) || said.startsWith(drawn + ",") || said.startsWith(drawn + " —"), "point " + k + ": drawn " + drawn + ", details " + said);
+            assertEquals(fx(() -> exploreView.plot().drawnAsDropping(k)), said.contains("⚠ drops"), "point " + k + ": " + said);
+        }
+        assertFalse(status.isEmpty());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object o) {
+        return (T) o;
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+
+    private static void waitUntil(Callable<Boolean> condition, int seconds) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+    }
+}
