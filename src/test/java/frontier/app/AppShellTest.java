@@ -189,6 +189,7 @@ class AppShellTest {
     }
 
     private Color pixel() throws Exception {
+        waitUntil(() -> exploreView.plot().canvas().getWidth() > 10 && exploreView.plot().canvas().getHeight() > 10);
         WritableImage img = WaitForAsyncUtils.asyncFx(() -> exploreView.plot().canvas().snapshot(null, null)).get(10, TimeUnit.SECONDS);
         assertNotNull(img);
         return img.getPixelReader().getColor(3, 3);
