@@ -30,7 +30,7 @@ public final class BlankScenario {
         s.put("name", model + " at " + fmt(ratePerS) + " requests/s on " + instance.instanceType());
         s.put("description", String.format(Locale.US, "%s served on %d × %s (%s, %s, %s), sized for about %.0f%% utilization; "
                         + "steady (Poisson) traffic of %s requests/s; service time lognormal, mean %s s.", model, instances, instance.instanceType(),
-                instance.provider(), instance.region(), instance.pricingModel().csvName(), TARGET_UTILIZATION * 100, fmt(ratePerS), fmt(serviceS)));
+                instance.provider(), instance.region(), instance.pricingModel().catalogueCode(), TARGET_UTILIZATION * 100, fmt(ratePerS), fmt(serviceS)));
         s.putObject("traffic").put("type", "poisson").put("rate_per_s", ratePerS);
         ObjectNode pool = s.putArray("pools").addObject();
         pool.put("type", "always_on").put("name", slug(instance.instanceType())).put("instances", instances);
@@ -38,7 +38,7 @@ public final class BlankScenario {
         ObjectNode m = pool.putObject("model").put("name", model);
         m.putObject("service").put("type", "lognormal").put("mean", serviceS).put("cv", 0.5);
         pool.putObject("price").put("provider", instance.provider()).put("instance_type", instance.instanceType())
-                .put("region", instance.region()).put("pricing_model", instance.pricingModel().csvName());
+                .put("region", instance.region()).put("pricing_model", instance.pricingModel().catalogueCode());
         s.putObject("run").put("duration_s", 3600).put("warmup_s", 300).put("replications", 3).put("seed", 1);
         return s;
     }

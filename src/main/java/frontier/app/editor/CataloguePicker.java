@@ -2,7 +2,7 @@ package frontier.app.editor;
 
 import frontier.cost.InstancePrice;
 import frontier.cost.PriceCatalogue;
-import frontier.cost.PricingModel;
+import frontier.domain.PricingModel;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,7 +36,7 @@ public final class CataloguePicker {
         filter.textProperty().addListener((o, a, b) -> {
             String[] words = b.toLowerCase(Locale.ROOT).split("\\s+");
             shown.setPredicate(p -> {
-                String all = (p.provider() + " " + p.region() + " " + p.instanceType() + " " + p.gpuModel() + " " + p.pricingModel().csvName())
+                String all = (p.provider() + " " + p.region() + " " + p.instanceType() + " " + p.gpuModel() + " " + p.pricingModel().catalogueCode())
                         .toLowerCase(Locale.ROOT);
                 for (String w : words) if (!w.isEmpty() && !all.contains(w)) return false;
                 return true;
@@ -48,7 +48,7 @@ public final class CataloguePicker {
         table.getColumns().add(column("Region", InstancePrice::region, 110));
         table.getColumns().add(column("Instance type", InstancePrice::instanceType, 150));
         table.getColumns().add(column("GPUs", p -> p.gpus() == 0 ? "" : p.gpus() + " × " + p.gpuModel(), 110));
-        table.getColumns().add(column("Pricing", p -> p.pricingModel().csvName().replace('_', '-'), 85));
+        table.getColumns().add(column("Pricing", p -> p.pricingModel().catalogueCode().replace('_', '-'), 85));
         table.getColumns().add(column("USD / hour", p -> p.usdPerHour().stripTrailingZeros().toPlainString(), 85));
         table.getColumns().add(column("As of", p -> p.asOf().toString(), 90));
         table.setPrefSize(760, 420);
@@ -83,11 +83,11 @@ public final class CataloguePicker {
     public static String describe(PriceCatalogue catalogue, String provider, String instanceType, String region, String pricingModel) {
         if (provider == null || instanceType == null) return "";
         String r = region != null ? region : PriceCatalogue.defaultRegion(provider).orElse(null);
-        PricingModel m = pricingModel == null ? PricingModel.ON_DEMAND : PricingModel.fromCsv(pricingModel).orElse(null);
+        PricingModel m = pricingModel == null ? PricingModel.ON_DEMAND : PricingModel.fromCatalogue(pricingModel).orElse(null);
         if (r == null || m == null) return "Not in the price catalogue.";
         return catalogue.instance(provider, r, instanceType, m)
                 .map(p -> "Catalogue: USD " + p.usdPerHour().stripTrailingZeros().toPlainString() + " per hour (" + p.provider() + " "
-                        + p.region() + ", " + p.pricingModel().csvName().replace('_', '-') + "), as of " + p.asOf())
+                        + p.region() + ", " + p.pricingModel().catalogueCode().replace('_', '-') + "), as of " + p.asOf())
                 .orElse("Not in the price catalogue: " + provider + " " + instanceType + " in " + r + ".");
     }
 

@@ -7,7 +7,7 @@ import frontier.app.simulate.Example;
 import frontier.app.simulate.ExampleCatalog;
 import frontier.cost.InstancePrice;
 import frontier.cost.PriceCatalogue;
-import frontier.cost.PricingModel;
+import frontier.domain.PricingModel;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -301,7 +301,7 @@ public final class ScenarioEditorView implements WorkbenchView {
     /** Sets a pool's price to a catalogue row (kept as a reference, resolved when the scenario is read). */
     static void usePrice(ObjectNode pool, InstancePrice ip) {
         pool.putObject("price").put("provider", ip.provider()).put("instance_type", ip.instanceType()).put("region", ip.region())
-                .put("pricing_model", ip.pricingModel().csvName());
+                .put("pricing_model", ip.pricingModel().catalogueCode());
     }
 
     private Node traceExtras(ObjectNode owner, String path) {
