@@ -1,6 +1,8 @@
 package frontier.app.explore;
 
 import frontier.analysis.SweepAnalysis;
+import frontier.app.ChartCaption;
+import frontier.app.ChartExport;
 import frontier.app.Widgets;
 import frontier.app.WorkbenchView;
 import frontier.scenario.sweep.PointResult;
@@ -35,6 +37,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.Clipboard;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -157,10 +160,29 @@ public final class ExploreView implements WorkbenchView {
         details.getItems().setAll(Details.rows(vm.analysisProperty().get(), vm.selectedProperty().get(), vm.comparedProperty().get()));
     }
 
-    /** Writes the plot as it is shown to a PNG file. */
+    /** Writes the plot as it is shown, with its caption, to a PNG file at print resolution (2× the screen). */
     public void exportPng(Path target) throws IOException {
-        WritableImage image = plot.canvas().snapshot(null, null);
-        if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", target.toFile())) throw new IOException("no PNG writer");
+        ChartExport.writePng(plot, caption(), target);
+    }
+
+    /** Writes the plot as it is shown, with its caption, to a vector SVG file. */
+    public void exportSvg(Path target) throws IOException {
+        ChartExport.writeSvg(plot, caption(), target);
+    }
+
+    /** Puts the plot with its caption on the clipboard as an image. */
+    public void copyChart() {
+        Clipboard.getSystemClipboard().setContent(ChartExport.clipboard(plot, caption()));
+        vm.info("Copied the chart");
+    }
+
+    /** "Sweep: tiny sweep", then the sweep file and the objectives; the source line names version and prices. */
+    ChartCaption caption() {
+        Path file = vm.fileProperty().get();
+        String title = vm.titleProperty().get();
+        String subtitle = (file == null ? "" : file.getFileName() + " \u00b7 ") + "cost per 1,000 requests against latency ("
+                + vm.latencyProperty().get() + "); every configuration of the sweep";
+        return ChartCaption.of(title == null || title.isBlank() ? "Sweep" : title, subtitle);
     }
 
     private Node filesPane() {
@@ -257,7 +279,7 @@ public final class ExploreView implements WorkbenchView {
         progress.progressProperty().bind(vm.progressProperty());
         progress.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(progress, Priority.ALWAYS);
-        HBox runBar = new HBox(8, run, cancel, progress, compare, resetButton(), pngButton(), csvButton());
+        HBox runBar = new HBox(8, run, cancel, progress, compare, resetButton(), pngButton(), svgButton(), copyButton(), csvButton());
         runBar.setAlignment(Pos.CENTER_LEFT);
 
         Label status = Widgets.statusLabel("exploreStatus", vm.statusProperty(), 600);
@@ -338,6 +360,19 @@ public final class ExploreView implements WorkbenchView {
                 () -> save("Export chart", "sweep.png", "*.png", this::exportPng));
         png.disableProperty().bind(vm.analysisProperty().isNull());
         return png;
+    }
+
+    private Button svgButton() {
+        Button svg = toolButton("SVG…", "exportSvgButton", "Export the chart as a vector SVG image",
+                () -> save("Export chart", "sweep.svg", "*.svg", this::exportSvg));
+        svg.disableProperty().bind(vm.analysisProperty().isNull());
+        return svg;
+    }
+
+    private Button copyButton() {
+        Button copy = toolButton("Copy chart", "copyChartButton", "Copy the chart with its title to the clipboard", this::copyChart);
+        copy.disableProperty().bind(vm.analysisProperty().isNull());
+        return copy;
     }
 
     private Button csvButton() {
