@@ -88,6 +88,11 @@ public final class UnitCostViewModel {
         });
     }
 
+    /** Shows {@code text} in the status line (until the workspace is read again): what an export did. */
+    public void info(String text) {
+        status.set(text);
+    }
+
     private static String summary(UnitCostDashboard d, Path file) {
         if (d.total() == null) return file.getFileName().toString();
         var pts = d.total().points();
