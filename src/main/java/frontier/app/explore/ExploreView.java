@@ -430,6 +430,7 @@ public final class ExploreView implements WorkbenchView {
 
     private Node detailsPane() {
         details.setId("detailsTable");
+        frontier.app.TableExport.install(details, "details.csv", vm::info);
         details.getStyleClass().add("summary-table");
         TableColumn<DetailRow, String> field = column("Field", DetailRow::field, 140);
         TableColumn<DetailRow, String> a = column("Selected", DetailRow::selected, 115);

@@ -116,7 +116,7 @@ public final class UnitCostView implements WorkbenchView {
         UnitCostDashboard d = vm.dashboardProperty().get();
         String currency = d == null || d.currency() == null ? "" : d.currency() + " ";
         String by = d == null ? "" : " by " + d.by().toString().toLowerCase(java.util.Locale.ROOT);
-        return ChartCaption.of("Unit cost: " + currency + "per 1,000 requests per day" + by, vm.statusProperty().get());
+        return ChartCaption.of("Unit cost: " + currency + "per 1,000 requests per day" + by, vm.summary());
     }
 
     public UnitCostChart chart() {
@@ -334,6 +334,7 @@ public final class UnitCostView implements WorkbenchView {
         HBox bar = new HBox(10, title, hint);
         bar.setAlignment(Pos.BASELINE_LEFT);
         table.setId("unitCostTable");
+        frontier.app.TableExport.install(table, "unit-cost.csv", vm::info);
         table.getColumns().add(text("Endpoint", r -> r.keys().get(UnitCostQuery.Key.ENDPOINT.code()), 150));
         table.getColumns().add(text("Model", r -> r.keys().get(UnitCostQuery.Key.MODEL.code()), 170));
         table.getColumns().add(number("Cost", UnitCostRow::cost, v -> money((BigDecimal) v)));
