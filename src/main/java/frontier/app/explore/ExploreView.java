@@ -170,6 +170,42 @@ public final class ExploreView implements WorkbenchView {
         ChartExport.writeSvg(plot, caption(), target);
     }
 
+    /**
+     * Writes the one-click report of the sweep: {@code html} (self-contained, the chart inline as SVG) and the
+     * same report as PDF next to it (same name, .pdf). The recommendation is the weighted optimum shown.
+     */
+    public void writeReport(Path html) throws IOException {
+        SweepAnalysis a = vm.analysisProperty().get();
+        if (a == null) throw new IOException("no sweep results to report");
+        ChartCaption c = caption();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        ImageIO.write(ChartExport.image(plot, c, ChartExport.PRINT_SCALE), "png", png);
+        int opt = vm.optimumProperty().get();
+        List<frontier.present.Report.Number> numbers = Details.rows(a, opt, -1).stream()
+                .map(r -> new frontier.present.Report.Number(r.field(), r.selected(), "")).toList();
+        String recommendation = opt < 0 ? "No configuration meets the constraints."
+                : "Point " + a.result().points().get(opt).index() + ", the weighted optimum at the chosen weight (its settings below).";
+        List<frontier.present.Report.Section> sections = List.of(
+                new frontier.present.Report.Figure("Cost against latency", ChartExport.svg(plot, c), png.toByteArray(),
+                        ChartExport.width(plot), ChartExport.height(plot), c.subtitle()),
+                new frontier.present.Report.KeyNumbers("The recommended configuration", numbers),
+                new frontier.present.Report.Bullets("Assumptions", List.of(
+                        "Prices: " + c.source(),
+                        "Traffic and run settings: as in " + (vm.fileProperty().get() == null ? "the sweep file" : vm.fileProperty().get().getFileName()),
+                        "Latency SLO: " + (vm.sloProperty().get() == null ? "none" : vm.sloProperty().get() + " ms"),
+                        "Budget: " + (vm.budgetProperty().get() == null ? "none" : vm.budgetProperty().get() + " USD per 1,000 requests"))),
+                new frontier.present.Report.Bullets("Not modelled", List.of(
+                        "Anything the scenario file does not describe: network between regions, failures, price changes after the catalogue date.")));
+        frontier.present.Report r = new frontier.present.Report(c.title(), c.subtitle(),
+                "Which configuration of this sweep serves within the SLO and budget for the best weighted cost and latency?",
+                recommendation, "", sections, c.source());
+        Files.writeString(html, frontier.present.HtmlReport.html(r), java.nio.charset.StandardCharsets.UTF_8);
+        String name = html.getFileName().toString().replaceFirst("\\.html?$", "") + ".pdf";
+        try (var out = Files.newOutputStream(html.resolveSibling(name))) {
+            frontier.present.PdfReport.write(r, out);
+        }
+    }
+
     /** Puts the plot with its caption on the clipboard as an image. */
     public void copyChart() {
         Clipboard.getSystemClipboard().setContent(ChartExport.clipboard(plot, caption()));
@@ -279,7 +315,7 @@ public final class ExploreView implements WorkbenchView {
         progress.progressProperty().bind(vm.progressProperty());
         progress.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(progress, Priority.ALWAYS);
-        HBox runBar = new HBox(8, run, cancel, progress, compare, resetButton(), pngButton(), svgButton(), copyButton(), csvButton());
+        HBox runBar = new HBox(8, run, cancel, progress, compare, resetButton(), pngButton(), svgButton(), copyButton(), csvButton(), reportButton());
         runBar.setAlignment(Pos.CENTER_LEFT);
 
         Label status = Widgets.statusLabel("exploreStatus", vm.statusProperty(), 600);
@@ -367,6 +403,13 @@ public final class ExploreView implements WorkbenchView {
                 () -> save("Export chart", "sweep.svg", "*.svg", this::exportSvg));
         svg.disableProperty().bind(vm.analysisProperty().isNull());
         return svg;
+    }
+
+    private Button reportButton() {
+        Button b = toolButton("Report…", "reportButton", "Write a one-page report of the sweep as HTML and PDF",
+                () -> save("Write report", "sweep-report.html", "*.html", this::writeReport));
+        b.disableProperty().bind(vm.analysisProperty().isNull());
+        return b;
     }
 
     private Button copyButton() {
