@@ -1,5 +1,6 @@
 package frontier.app.editor;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -33,6 +34,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Scenario editor driven like a user: examples by title, every example through the form and back, edits, the JSON tab, the wizard. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class ScenarioEditorViewTest {
     private static final Path EXAMPLES = Path.of("simulations");
