@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Pane;
 import javafx.scene.text.Font;
@@ -75,17 +74,17 @@ public final class CanvasPlot {
     }
 
     /** The canvas cleared to the theme's background for a new drawing, or null while it has no area to draw on. */
-    public GraphicsContext clear() {
+    public ChartPen clear() {
         double w = canvas.getWidth(), h = canvas.getHeight();
         if (w <= 0 || h <= 0) return null;
-        GraphicsContext g = canvas.getGraphicsContext2D();
+        ChartPen g = new FxPen(canvas.getGraphicsContext2D());
         g.setFill(Palette.current().background());
         g.fillRect(0, 0, w, h);
         return g;
     }
 
     /** Runs {@code draw} clipped to the plot area; the graphics state is restored afterwards. */
-    public void inPlotArea(GraphicsContext g, Runnable draw) {
+    public void inPlotArea(ChartPen g, Runnable draw) {
         g.save();
         g.beginPath();
         g.rect(left, top, plotWidth(), plotHeight());
@@ -95,14 +94,14 @@ public final class CanvasPlot {
     }
 
     /** The thin grey frame around the plot area. */
-    public void frame(GraphicsContext g) {
+    public void frame(ChartPen g) {
         g.setStroke(Palette.current().axis());
         g.setLineWidth(1);
         g.strokeRect(left + 0.5, top + 0.5, plotWidth(), plotHeight());
     }
 
     /** A vertical grid line across the plot area at x = {@code px}, its tick mark below and {@code label} centred under it. */
-    public void xTick(GraphicsContext g, double px, String label) {
+    public void xTick(ChartPen g, double px, String label) {
         double bottomY = top + plotHeight();
         g.setLineWidth(1);
         g.setStroke(Palette.current().grid());
@@ -115,7 +114,7 @@ public final class CanvasPlot {
     }
 
     /** A horizontal grid line across the plot area at y = {@code py}, its tick mark left of it and {@code label} right-aligned there. */
-    public void yTick(GraphicsContext g, double py, String label) {
+    public void yTick(ChartPen g, double py, String label) {
         g.setLineWidth(1);
         g.setStroke(Palette.current().grid());
         g.strokeLine(left, py, left + plotWidth(), py);
@@ -127,7 +126,7 @@ public final class CanvasPlot {
     }
 
     /** {@code title} written upwards along the y axis, centred on the plot area, in the current font, fill and alignment. */
-    public void yTitle(GraphicsContext g, String title) {
+    public void yTitle(ChartPen g, String title) {
         g.save();
         g.translate(16, top + plotHeight() / 2);
         g.rotate(-90);

@@ -95,6 +95,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void reportWritersArePlainJavaAndPdfBoxStaysInThem() {
+        // frontier.present writes reports (HTML, PDF) from data the shells give it: no JavaFX, no shell, and
+        // PDFBox is used nowhere else.
+        noClasses().that().resideInAPackage("frontier.present..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "picocli..", "frontier.app..", "frontier.cli..")
+                .check(CLASSES);
+        noClasses().that().resideOutsideOfPackage("frontier.present..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.pdfbox..")
+                .check(CLASSES);
+    }
+
+    @Test
     void cliAndAppAreSeparateShells() {
         noClasses().that().resideInAPackage("frontier.cli..")
                 .should().dependOnClassesThat().resideInAnyPackage("frontier.app..", "javafx..")

@@ -283,6 +283,7 @@ public final class CostsView implements WorkbenchView {
     private TableView<CostBreakdown.Total> totalsTable() {
         TableView<CostBreakdown.Total> t = new TableView<>(vm.totals());
         t.setId("totalsTable");
+        frontier.app.TableExport.install(t, "cost-totals.csv", m -> {});
         t.getColumns().add(column("Pricing model", CostBreakdown.Total::label, 110, false));
         t.getColumns().add(column("Currency", CostBreakdown.Total::currency, 76, false));
         t.getColumns().add(column("Billed", r -> money(r.billed()), 80, true));
@@ -479,6 +480,7 @@ public final class CostsView implements WorkbenchView {
     private void buildLinesTable() {
         TableView<CostLine> t = linesTable;
         t.setId("linesTable");
+        frontier.app.TableExport.install(t, "cost-lines.csv", m -> {});
         t.getColumns().add(column("Start (UTC)", l -> Periods.time(l.periodStart()), 128, false));
         t.getColumns().add(column("Provider", CostLine::provider, 72, false));
         t.getColumns().add(column("Account", CostLine::billingAccount, 95, false));

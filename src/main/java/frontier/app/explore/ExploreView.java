@@ -1,6 +1,8 @@
 package frontier.app.explore;
 
 import frontier.analysis.SweepAnalysis;
+import frontier.app.ChartCaption;
+import frontier.app.ChartExport;
 import frontier.app.Widgets;
 import frontier.app.WorkbenchView;
 import frontier.scenario.sweep.PointResult;
@@ -35,6 +37,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.Clipboard;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -162,10 +165,65 @@ public final class ExploreView implements WorkbenchView {
                 vm::label, vm.optimumProperty().get()));
     }
 
-    /** Writes the plot as it is shown to a PNG file. */
+    /** Writes the plot as it is shown, with its caption, to a PNG file at print resolution (2× the screen). */
     public void exportPng(Path target) throws IOException {
-        WritableImage image = plot.canvas().snapshot(null, null);
-        if (!ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", target.toFile())) throw new IOException("no PNG writer");
+        ChartExport.writePng(plot, caption(), target);
+    }
+
+    /** Writes the plot as it is shown, with its caption, to a vector SVG file. */
+    public void exportSvg(Path target) throws IOException {
+        ChartExport.writeSvg(plot, caption(), target);
+    }
+
+    /**
+     * Writes the one-click report of the sweep: {@code html} (self-contained, the chart inline as SVG) and the
+     * same report as PDF next to it (same name, .pdf). The recommendation is the weighted optimum shown.
+     */
+    public void writeReport(Path html) throws IOException {
+        SweepAnalysis a = vm.analysisProperty().get();
+        if (a == null) throw new IOException("no sweep results to report");
+        ChartCaption c = caption();
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        ImageIO.write(ChartExport.image(plot, c, ChartExport.PRINT_SCALE), "png", png);
+        int opt = vm.optimumProperty().get();
+        List<frontier.present.Report.Number> numbers = Details.rows(a, opt, -1).stream()
+                .map(r -> new frontier.present.Report.Number(r.field(), r.selected(), "")).toList();
+        String recommendation = opt < 0 ? "No configuration meets the constraints."
+                : "Point " + a.result().points().get(opt).index() + ", the weighted optimum at the chosen weight (its settings below).";
+        List<frontier.present.Report.Section> sections = List.of(
+                new frontier.present.Report.Figure("Cost against latency", ChartExport.svg(plot, c), png.toByteArray(),
+                        ChartExport.width(plot), ChartExport.height(plot), c.subtitle()),
+                new frontier.present.Report.KeyNumbers("The recommended configuration", numbers),
+                new frontier.present.Report.Bullets("Assumptions", List.of(
+                        "Prices: " + c.source(),
+                        "Traffic and run settings: as in " + (vm.fileProperty().get() == null ? "the sweep file" : vm.fileProperty().get().getFileName()),
+                        "Latency SLO: " + (vm.sloProperty().get() == null ? "none" : vm.sloProperty().get() + " ms"),
+                        "Budget: " + (vm.budgetProperty().get() == null ? "none" : vm.budgetProperty().get() + " USD per 1,000 requests"))),
+                new frontier.present.Report.Bullets("Not modelled", List.of(
+                        "Anything the scenario file does not describe: network between regions, failures, price changes after the catalogue date.")));
+        frontier.present.Report r = new frontier.present.Report(c.title(), c.subtitle(),
+                "Which configuration of this sweep serves within the SLO and budget for the best weighted cost and latency?",
+                recommendation, "", sections, c.source());
+        Files.writeString(html, frontier.present.HtmlReport.html(r), java.nio.charset.StandardCharsets.UTF_8);
+        String name = html.getFileName().toString().replaceFirst("\\.html?$", "") + ".pdf";
+        try (var out = Files.newOutputStream(html.resolveSibling(name))) {
+            frontier.present.PdfReport.write(r, out);
+        }
+    }
+
+    /** Puts the plot with its caption on the clipboard as an image. */
+    public void copyChart() {
+        Clipboard.getSystemClipboard().setContent(ChartExport.clipboard(plot, caption()));
+        vm.info("Copied the chart");
+    }
+
+    /** "Sweep: tiny sweep", then the sweep file and the objectives; the source line names version and prices. */
+    ChartCaption caption() {
+        Path file = vm.fileProperty().get();
+        String title = vm.titleProperty().get();
+        String subtitle = (file == null ? "" : file.getFileName() + " \u00b7 ") + "cost per 1,000 requests against latency ("
+                + vm.latencyProperty().get() + "); every configuration of the sweep";
+        return ChartCaption.of(title == null || title.isBlank() ? "Sweep" : title, subtitle);
     }
 
     private Node filesPane() {
@@ -262,7 +320,7 @@ public final class ExploreView implements WorkbenchView {
         progress.progressProperty().bind(vm.progressProperty());
         progress.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(progress, Priority.ALWAYS);
-        HBox runBar = new HBox(8, run, cancel, progress, compare, resetButton(), pngButton(), csvButton());
+        HBox runBar = new HBox(8, run, cancel, progress, compare, resetButton(), pngButton(), svgButton(), copyButton(), csvButton(), reportButton());
         runBar.setAlignment(Pos.CENTER_LEFT);
 
         Label status = Widgets.statusLabel("exploreStatus", vm.statusProperty(), 600);
@@ -345,6 +403,26 @@ public final class ExploreView implements WorkbenchView {
         return png;
     }
 
+    private Button svgButton() {
+        Button svg = toolButton("SVG…", "exportSvgButton", "Export the chart as a vector SVG image",
+                () -> save("Export chart", "sweep.svg", "*.svg", this::exportSvg));
+        svg.disableProperty().bind(vm.analysisProperty().isNull());
+        return svg;
+    }
+
+    private Button reportButton() {
+        Button b = toolButton("Report…", "reportButton", "Write a one-page report of the sweep as HTML and PDF",
+                () -> save("Write report", "sweep-report.html", "*.html", this::writeReport));
+        b.disableProperty().bind(vm.analysisProperty().isNull());
+        return b;
+    }
+
+    private Button copyButton() {
+        Button copy = toolButton("Copy chart", "copyChartButton", "Copy the chart with its title to the clipboard", this::copyChart);
+        copy.disableProperty().bind(vm.analysisProperty().isNull());
+        return copy;
+    }
+
     private Button csvButton() {
         Button csv = toolButton("CSV…", "exportCsvButton", "Export every point as CSV (the columns of frontier sweep --csv)",
                 () -> save("Export table", "sweep.csv", "*.csv", vm::exportCsv));
@@ -400,6 +478,7 @@ public final class ExploreView implements WorkbenchView {
 
     private Node detailsPane() {
         details.setId("detailsTable");
+        frontier.app.TableExport.install(details, "details.csv", vm::info);
         details.getStyleClass().add("summary-table");
         TableColumn<DetailRow, String> field = column("Field", DetailRow::field, 140);
         TableColumn<DetailRow, String> a = column("Selected", DetailRow::selected, 115);

@@ -9,7 +9,8 @@ import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
+import frontier.app.ChartPen;
+import frontier.app.ExportableChart;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -29,7 +30,7 @@ import javafx.scene.text.TextAlignment;
  * dragging, shows the nearest point within {@link #PICK_RADIUS} pixels in a tooltip, and reports clicks
  * (with Ctrl or Shift: "compare") to its listeners. {@link #toPixelX}/{@link #toPixelY} expose the mapping.
  */
-public final class ScatterPlot {
+public final class ScatterPlot implements ExportableChart {
     /** How near (in pixels) the pointer must be to a point to hover or pick it. */
     public static final double PICK_RADIUS = 6;
     static final double LEFT = 78;
@@ -308,8 +309,24 @@ public final class ScatterPlot {
 
     /** Redraws everything; cheap enough (a few ms at 10,000 points) to call on every event. */
     public void redraw() {
-        GraphicsContext g = plot.clear();
+        ChartPen g = plot.clear();
         if (g == null) return;
+        paint(g);
+    }
+
+    @Override
+    public double chartWidth() {
+        return plot.canvas().getWidth();
+    }
+
+    @Override
+    public double chartHeight() {
+        return plot.canvas().getHeight();
+    }
+
+    /** Draws everything at the canvas's current size on {@code g}: the screen's canvas or an export. */
+    @Override
+    public void paint(ChartPen g) {
         double pw = plot.plotWidth(), ph = plot.plotHeight();
         plot.frame(g);
         axes(g, pw, ph);
@@ -318,7 +335,7 @@ public final class ScatterPlot {
     }
 
     /** Everything inside the plot area: SLO and budget lines, the points, the front and the marked points. */
-    private void points(GraphicsContext g, double pw, double ph) {
+    private void points(ChartPen g, double pw, double ph) {
         lines(g, pw, ph);
         // Ordinary points first, as small squares (fast), then the front on top.
         for (int i = 0; i < x.length; i++) {
@@ -368,14 +385,14 @@ public final class ScatterPlot {
         ring(g, compared, Palette.current().compared(), 14, 2.5);
     }
 
-    private void ring(GraphicsContext g, int i, Color c, double r, double width) {
+    private void ring(ChartPen g, int i, Color c, double r, double width) {
         if (i < 0 || i >= x.length) return;
         g.setStroke(c);
         g.setLineWidth(width);
         g.strokeOval(toPixelX(x[i]) - r, toPixelY(y[i]) - r, 2 * r, 2 * r);
     }
 
-    private void lines(GraphicsContext g, double pw, double ph) {
+    private void lines(ChartPen g, double pw, double ph) {
         g.setLineWidth(1.5);
         g.setLineDashes(8, 5);
         g.setFont(Font.font(null, FontWeight.BOLD, 11));
@@ -400,7 +417,7 @@ public final class ScatterPlot {
         g.setLineDashes((double[]) null);
     }
 
-    private void axes(GraphicsContext g, double pw, double ph) {
+    private void axes(ChartPen g, double pw, double ph) {
         g.setFont(Font.font(11));
         g.setFill(Palette.current().text());
         double[] xt = CanvasPlot.ticks(x0, x1, Math.max(2, (int) (pw / 90)));
@@ -415,7 +432,7 @@ public final class ScatterPlot {
         plot.yTitle(g, yLabel);
     }
 
-    private void legend(GraphicsContext g, double pw, double ph) {
+    private void legend(ChartPen g, double pw, double ph) {
         String[] labels = {"dominated", "infeasible (SLO / budget)", "Pareto front", "front, uncertain", "weighted optimum",
                 "selected", "compared", "drops requests"};
         double w = 190, rowH = 17, h = labels.length * rowH + 10;
@@ -486,7 +503,7 @@ public final class ScatterPlot {
         }
     }
 
-    private static void legendRing(GraphicsContext g, double cx, double cy, Color c, double width) {
+    private static void legendRing(ChartPen g, double cx, double cy, Color c, double width) {
         g.setStroke(c);
         g.setLineWidth(width);
         g.strokeOval(cx - 6, cy - 6, 12, 12);

@@ -190,6 +190,7 @@ public final class SimulateView implements WorkbenchView {
     private Node costPane() {
         TableView<CostRow> table = new TableView<>(vm.costRows());
         table.setId("costTable");
+        frontier.app.TableExport.install(table, "costs.csv", m -> {});
         table.getStyleClass().add("summary-table");
         table.getColumns().add(column("Item", CostRow::item, 183, false));
         table.getColumns().add(column("Value", CostRow::value, 134, true));
@@ -292,6 +293,7 @@ public final class SimulateView implements WorkbenchView {
     private Node tables() {
         TableView<SummaryRow> summary = new TableView<>(vm.keyFigures());
         summary.setId("summaryTable");
+        frontier.app.TableExport.install(summary, "key-figures.csv", m -> {});
         summary.getColumns().add(column("Metric", SummaryRow::metric, 190, false));
         summary.getColumns().add(column("Value", SummaryRow::value, 155, true));
         summary.getColumns().add(column("Unit", SummaryRow::unit, 62, false));
@@ -305,6 +307,7 @@ public final class SimulateView implements WorkbenchView {
         });
         TableView<PercentileRow> percentiles = new TableView<>(vm.percentiles());
         percentiles.setId("percentileTable");
+        frontier.app.TableExport.install(percentiles, "percentiles.csv", m -> {});
         percentiles.getColumns().add(column("Statistic", PercentileRow::statistic, 62, false));
         percentiles.getColumns().add(column("Latency (ms)", PercentileRow::latencyMs, 118, true));
         percentiles.getColumns().add(column("Wait (ms)", PercentileRow::waitMs, 118, true));

@@ -19,7 +19,8 @@ import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
+import frontier.app.ChartPen;
+import frontier.app.ExportableChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
@@ -43,7 +44,7 @@ import javafx.scene.text.TextAlignment;
  * the lines; clicking an entry or a line asks for that series to be forecast. The nearest point within
  * {@link #PICK_RADIUS} pixels is described in a tooltip.
  */
-public final class UnitCostChart {
+public final class UnitCostChart implements ExportableChart {
     /** How near (in pixels) the pointer must be to a point to describe it. */
     public static final double PICK_RADIUS = 8;
     static final double LEFT = 78;
@@ -288,8 +289,26 @@ public final class UnitCostChart {
     /** Redraws everything (a few hundred points: cheap). */
     public void redraw() {
         rings = 0;
-        GraphicsContext g = plot.clear();
-        if (g == null || data == null) return;
+        ChartPen g = plot.clear();
+        if (g == null) return;
+        paint(g);
+    }
+
+    @Override
+    public double chartWidth() {
+        return plot.canvas().getWidth();
+    }
+
+    @Override
+    public double chartHeight() {
+        return plot.canvas().getHeight();
+    }
+
+    /** Draws everything at the canvas's current size on {@code g}: the screen's canvas or an export. */
+    @Override
+    public void paint(ChartPen g) {
+        rings = 0;
+        if (data == null) return;
         double pw = plot.plotWidth(), ph = plot.plotHeight();
         axes(g, pw, ph);
         plot.inPlotArea(g, () -> {
@@ -302,7 +321,7 @@ public final class UnitCostChart {
         plot.frame(g);
     }
 
-    private void line(GraphicsContext g, Series s, boolean emphasised) {
+    private void line(ChartPen g, Series s, boolean emphasised) {
         Color c = colour(s);
         g.setStroke(emphasised || sel() == null ? c : c.deriveColor(0, 1, 1, 0.75));
         g.setLineWidth(emphasised ? 2.6 : 1.6);
@@ -335,7 +354,7 @@ public final class UnitCostChart {
         return data == null ? null : data.find(selected);
     }
 
-    private void band(GraphicsContext g, Series s) {
+    private void band(ChartPen g, Series s) {
         List<Forecast.Point> f = forecast.points();
         Point last = lastKnown(s);
         Color c = colour(s);
@@ -362,7 +381,7 @@ public final class UnitCostChart {
         g.fillText(String.format(Locale.US, "forecast, %d%% interval →", Math.round(forecast.level() * 100)), px + 5, TOP + 4);
     }
 
-    private void forecastLine(GraphicsContext g, Series s) {
+    private void forecastLine(ChartPen g, Series s) {
         Point last = lastKnown(s);
         g.setStroke(colour(s).darker());
         g.setLineWidth(2);
@@ -381,7 +400,7 @@ public final class UnitCostChart {
         return Double.isNaN(p.per1k()) ? null : p;
     }
 
-    private void anomalies(GraphicsContext g, Series s) {
+    private void anomalies(ChartPen g, Series s) {
         g.setStroke(Palette.current().anomaly());
         g.setLineWidth(2.5);
         for (Anomalies.Day a : s.anomalies().flagged()) {
@@ -391,7 +410,7 @@ public final class UnitCostChart {
         }
     }
 
-    private void axes(GraphicsContext g, double pw, double ph) {
+    private void axes(ChartPen g, double pw, double ph) {
         g.setFont(Font.font(11));
         g.setFill(Palette.current().text());
         double[] yt = CanvasPlot.ticks(y0, y1, Math.max(2, (int) (ph / 45)));

@@ -1,5 +1,7 @@
 package frontier.app.unitcost;
 
+import frontier.app.ChartCaption;
+import frontier.app.ChartMenu;
 import frontier.app.Widgets;
 import frontier.app.WorkbenchView;
 import frontier.app.data.BillingSession;
@@ -89,6 +91,7 @@ public final class UnitCostView implements WorkbenchView {
         });
         vm.forecastProperty().addListener((obs, o, n) -> redrawChart());
         chart.onSelect(key -> vm.forecastOfProperty().set(key));
+        ChartMenu.install(chart.node(), chart, this::chartCaption, vm::info);
         show(vm.dashboardProperty().get());
         // Coming back to the view shows the latest data.
         Widgets.whenShown(root, vm::refresh);
@@ -106,6 +109,14 @@ public final class UnitCostView implements WorkbenchView {
 
     public UnitCostViewModel viewModel() {
         return vm;
+    }
+
+    /** The caption of an exported chart: what is charted, then the workspace and period the status line names. */
+    public ChartCaption chartCaption() {
+        UnitCostDashboard d = vm.dashboardProperty().get();
+        String currency = d == null || d.currency() == null ? "" : d.currency() + " ";
+        String by = d == null ? "" : " by " + d.by().toString().toLowerCase(java.util.Locale.ROOT);
+        return ChartCaption.of("Unit cost: " + currency + "per 1,000 requests per day" + by, vm.summary());
     }
 
     public UnitCostChart chart() {
@@ -323,6 +334,7 @@ public final class UnitCostView implements WorkbenchView {
         HBox bar = new HBox(10, title, hint);
         bar.setAlignment(Pos.BASELINE_LEFT);
         table.setId("unitCostTable");
+        frontier.app.TableExport.install(table, "unit-cost.csv", vm::info);
         table.getColumns().add(text("Endpoint", r -> r.keys().get(UnitCostQuery.Key.ENDPOINT.code()), 150));
         table.getColumns().add(text("Model", r -> r.keys().get(UnitCostQuery.Key.MODEL.code()), 170));
         table.getColumns().add(number("Cost", UnitCostRow::cost, v -> money((BigDecimal) v)));

@@ -43,6 +43,7 @@ public final class UnitCostViewModel {
     private final ReadOnlyObjectWrapper<Forecast.Result> forecast = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper forecastNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private String summary = "";
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private UnitCostDashboard.Series forecastSeries;
 
@@ -71,7 +72,8 @@ public final class UnitCostViewModel {
         loader.latest(() -> UnitCostDashboard.load(file, by), d -> {
             dashboard.set(d);
             loading.set(false);
-            status.set(summary(d, file));
+            summary = summary(d, file);
+            status.set(summary);
             String keep = forecastOf.get();
             if (d.isEmpty() || d.total() == null) {
                 forecastOf.set(null);
@@ -86,6 +88,16 @@ public final class UnitCostViewModel {
             dashboard.set(null);
             status.set("Cannot read the workspace: " + frontier.app.Messages.of(x));
         });
+    }
+
+    /** The workspace and period the data covers ("ws.sqlite: 2025-01-01 to 2025-03-31, 2 endpoints."); empty before the first read. */
+    public String summary() {
+        return summary;
+    }
+
+    /** Shows {@code text} in the status line (until the workspace is read again): what an export did. */
+    public void info(String text) {
+        status.set(text);
     }
 
     private static String summary(UnitCostDashboard d, Path file) {

@@ -147,6 +147,19 @@ class ExploreViewTest {
             }
         });
         assertTrue(Files.size(png) > 1000);
+        Path report = dir.resolve("report.html");
+        robot.interact(() -> {
+            try {
+                view.writeReport(report);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        String html = Files.readString(report);
+        assertTrue(html.contains("<svg") && html.contains("tiny sweep") && html.contains("prices as of"), "report HTML");
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(dir.resolve("report.pdf").toFile())) {
+            assertTrue(pdf.getNumberOfPages() >= 1 && pdf.getNumberOfPages() <= 3, pdf.getNumberOfPages() + " pages");
+        }
         robot.interact(() -> vm.open(results));
         assertEquals(front, ExploreViewModel.paretoCount(vm.analysisProperty().get()));
         assertEquals(front, view.plot().frontCount());

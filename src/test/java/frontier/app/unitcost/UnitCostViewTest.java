@@ -203,6 +203,31 @@ class UnitCostViewTest {
         assertTrue(robot.lookup("#unitCostChartBox").query().isVisible());
     }
 
+    @Test
+    void copyChartFromTheRightClickMenuPutsThePrintResolutionChartWithItsRingOnTheClipboard(FxRobot robot) throws Exception {
+        fill(robot);
+        UnitCostChart chart = view.chart();
+        double w = fx(chart::chartWidth), h = fx(chart::chartHeight);
+        robot.rightClickOn(chart.canvas());
+        robot.clickOn("Copy chart");
+        javafx.scene.image.Image image = fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getImage());
+        assertTrue(image != null && image.getWidth() >= 2 * w && image.getHeight() >= 2 * h,
+                "clipboard image " + (image == null ? null : image.getWidth() + "x" + image.getHeight()) + " for a " + w + "x" + h + " chart");
+        assertTrue(fx(() -> view.viewModel().statusProperty().get()).startsWith("Copied the chart"));
+
+        // The export is the same drawing: the anomaly's red ring, 2x, below the caption's header.
+        Anomalies.Day drop = view.viewModel().dashboardProperty().get().find("chat").anomalies().flagged().getFirst();
+        double ax = fx(() -> chart.toPixelX(DROP)), ay = fx(() -> chart.toPixelY(drop.value()));
+        java.awt.image.BufferedImage png = fx(() -> frontier.app.ChartExport.image(chart, view.chartCaption(), 2));
+        PixelReader px = javafx.embed.swing.SwingFXUtils.toFXImage(png, null).getPixelReader();
+        double top = 50; // ChartExport's header
+        assertTrue(reddest(px, 2 * ax, 2 * (top + ay - 7)) > 0.5, "red ring above the point, at 2x");
+
+        String svg = fx(() -> frontier.app.ChartExport.svg(chart, view.chartCaption()));
+        assertTrue(svg.contains("Unit cost: USD per 1,000 requests per day by endpoint"), "title in the SVG");
+        assertTrue(svg.contains("ws-") && svg.contains("prices as of"), "workspace and source line in the SVG");
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------
 
     private static String text(FxRobot robot, String id) {
