@@ -24,6 +24,7 @@ import javafx.scene.control.Spinner;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Compare screen driven like a user: alternatives made with the form, run, compared, then explored around. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class CompareViewTest {
     /** Three g5.xlarge at 30% load with a queue of 4: the baseline serves every request; one instance cannot. */
