@@ -20,7 +20,7 @@ public final class ExampleCatalog {
     public static List<Example> find(Path dir) {
         if (!Files.isDirectory(dir)) return List.of();
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f))
+            return files.filter(f -> f.getFileName().toString().endsWith(".json") && !f.getFileName().toString().startsWith(".") && Files.isRegularFile(f))
                     .map(f -> titled(f, label(dir.relativize(f))))
                     .sorted(Comparator.comparing(Example::label))
                     .toList();

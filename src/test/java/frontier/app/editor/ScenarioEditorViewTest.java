@@ -65,7 +65,8 @@ class ScenarioEditorViewTest {
             assertEquals(e.file(), vm.documentProperty().get().file());
             assertNotNull(byId(robot, "section:general").tryQuery().orElse(null), "form built for " + e.label());
             assertTrue(vm.problemProperty().get() == null, e.label() + ": " + vm.problemProperty().get());
-            Path copy = e.file().resolveSibling("." + e.file().getFileName() + ".editor-roundtrip.json");
+            // Into the test's own folder: simulations/ is read by other test classes running in the other test JVM.
+            Path copy = dir.resolve(e.label().replace('/', '_'));
             try {
                 robot.interact(() -> assertTrue(vm.saveAs(copy)));
                 assertEquals(ScenarioLoader.load(e.file()), ScenarioLoader.load(copy).withBaseDir(e.file().toAbsolutePath().getParent()), e.label());
