@@ -553,8 +553,8 @@ public final class Workspace implements AutoCloseable {
         return costs(q, q.search().isEmpty() && ChargeDays.wholeDay(q.from()) && ChargeDays.wholeDay(q.to()));
     }
 
-    /** {@link #costs(CostQuery)} read from every charge, never from the roll-up (what tests compare it with). */
-    List<CostRow> costsFromCharges(CostQuery q) {
+    /** {@link #costs(CostQuery)} read from every charge, never from the roll-up (what tests and {@code bench costs} compare it with). */
+    public List<CostRow> costsFromCharges(CostQuery q) {
         return costs(q, false);
     }
 

@@ -298,7 +298,8 @@ public record UnitCostDashboard(SeriesBy by, String currency, List<Series> serie
         }
         if (!attributed) {
             return "None of the bill is attributed to an endpoint or model, so every request costs 0. Tag inference resources "
-                    + "endpoint=NAME, or add rules with frontier attribution add (rules in use: " + rulesText(groups.rules()) + ").";
+                    + "endpoint=NAME, or say which lines belong to which endpoint with Attribution rules… (rules in use: "
+                    + rulesText(groups.rules()) + ").";
         }
         return null;
     }

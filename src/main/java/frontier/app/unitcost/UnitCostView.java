@@ -54,6 +54,9 @@ public final class UnitCostView implements WorkbenchView {
     private final TableView<UnitCostRow> table = new TableView<>();
     private final ComboBox<String> forecastOf = new ComboBox<>();
     private final Button makeTwin = new Button("Make a twin…");
+    private final Button emptyRules = new Button("Attribution rules…");
+    private AttributionEditor attributionEditor;
+    private javafx.stage.Stage attributionStage;
     private final Label emptyMessage = new Label();
     private final VBox emptyState = new VBox(10);
     private final Label notes = new Label();
@@ -161,12 +164,43 @@ public final class UnitCostView implements WorkbenchView {
         makeTwin.setId("makeTwin");
         makeTwin.setDisable(true);
         makeTwin.setTooltip(new Tooltip("Build a simulation twin of the selected endpoint from its bill and logs"));
+        Button rules = new Button("Attribution rules…");
+        rules.setId("attributionRulesButton");
+        rules.setTooltip(new Tooltip("Which cost lines belong to which endpoint and model: list, add, edit, test and reset the rules"));
+        rules.setOnAction(e -> openAttribution());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox box = new HBox(6, new Label("Lines per"), by, new Separator(Orientation.VERTICAL), new Label("Forecast"), forecastOf, horizon,
-                gap, makeTwin);
+                gap, rules, makeTwin);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
+    }
+
+    /** Opens the attribution rules editor in its own window (one per view; shown again if already open). */
+    public void openAttribution() {
+        if (attributionStage == null) {
+            attributionEditor = new AttributionEditor(new AttributionViewModel(vm.session()));
+            attributionStage = new javafx.stage.Stage();
+            attributionStage.setTitle("Attribution rules — Frontier");
+            javafx.scene.Scene scene = new javafx.scene.Scene((javafx.scene.Parent) attributionEditor.node(), 900, 680);
+            if (root.getScene() != null) {
+                scene.getStylesheets().setAll(root.getScene().getStylesheets());
+                attributionStage.initOwner(root.getScene().getWindow());
+            }
+            attributionStage.setScene(scene);
+            attributionStage.setOnHidden(e -> {
+                attributionEditor.viewModel().shutdown();
+                attributionEditor = null;
+                attributionStage = null;
+            });
+        }
+        attributionStage.show();
+        attributionStage.toFront();
+    }
+
+    /** The open attribution editor, or null. */
+    public AttributionEditor attributionEditor() {
+        return attributionEditor;
     }
 
     private static void select(ToggleButton[] buttons, int days) {
@@ -208,6 +242,13 @@ public final class UnitCostView implements WorkbenchView {
             HBox.setHgrow(tile, Priority.ALWAYS);
             tileValues.add(value);
             tileHints.add(hint);
+            if (t[0].equals("tileUnattributed")) {
+                javafx.scene.control.Hyperlink edit = new javafx.scene.control.Hyperlink("Attribution rules…");
+                edit.setId("tileRulesLink");
+                edit.setPadding(Insets.EMPTY);
+                edit.setOnAction(e -> openAttribution());
+                tile.getChildren().add(edit);
+            }
             box.getChildren().add(tile);
         }
         return box;
@@ -233,9 +274,9 @@ public final class UnitCostView implements WorkbenchView {
         UnitCostRow u = un.stream().filter(r -> t != null && Objects.equals(r.currency(), t.currency())).findFirst()
                 .orElse(un.isEmpty() ? null : un.getFirst());
         String rules = d == null ? "" : (d.defaultRules() ? "Default rules" : "Rules") + " in use, first match wins:\n"
-                + String.join("\n", d.rules().stream().map(r -> "• " + r).toList()) + "\nEdit them with frontier attribution add|remove|list.";
+                + String.join("\n", d.rules().stream().map(r -> "• " + r).toList()) + "\nClick to list, add, edit, test or reset them.";
         setTile(5, d == null ? "–" : u == null ? "0" + cur : money(u.cost()) + " " + u.currency(),
-                (u == null ? "" : String.format(Locale.US, "%,d lines no rule claims; ", u.lines())) + "rules: frontier attribution", rules);
+                (u == null ? "no line is left unclaimed" : String.format(Locale.US, "%,d lines no rule claims", u.lines())), rules);
     }
 
     private void setTile(int i, String value, String hint, String tip) {
@@ -275,8 +316,10 @@ public final class UnitCostView implements WorkbenchView {
         emptyMessage.setMaxWidth(640);
         Label more = new Label("How cost is attributed and divided: docs/unit-cost.md");
         more.getStyleClass().add("scenario-file");
+        emptyRules.setId("emptyRulesButton");
+        emptyRules.setOnAction(e -> openAttribution());
         VBox empty = emptyState;
-        empty.getChildren().setAll(heading, emptyMessage, more);
+        empty.getChildren().setAll(heading, emptyMessage, emptyRules, more);
         empty.setId("unitCostEmptyState");
         empty.setAlignment(Pos.CENTER);
         empty.setPadding(new Insets(20));
@@ -292,6 +335,9 @@ public final class UnitCostView implements WorkbenchView {
         boolean isEmpty = d != null && d.isEmpty();
         emptyState.setVisible(isEmpty);
         emptyMessage.setText(isEmpty ? d.empty() : "");
+        // Only where the rules are the way forward: a bill and logs, but no cost attributed.
+        emptyRules.setVisible(isEmpty && d.empty().contains("Attribution rules…"));
+        emptyRules.setManaged(emptyRules.isVisible());
         notes.setText(d == null ? "" : String.join(" ", d.notes()));
         List<String> keys = new ArrayList<>();
         if (d != null && !d.isEmpty()) {

@@ -119,6 +119,11 @@ public final class UnitCostViewModel {
         });
     }
 
+    /** The session whose workspace this view reads (the attribution editor edits its rules). */
+    public BillingSession session() {
+        return session;
+    }
+
     public void shutdown() {
         loader.shutdown();
         forecaster.shutdown();

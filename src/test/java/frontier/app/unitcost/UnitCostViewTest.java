@@ -159,7 +159,7 @@ class UnitCostViewTest {
         fill(robot);
         assertEquals("2,100.00 USD", text(robot, "#tileCost"));
         assertEquals("210.00 USD", text(robot, "#tileUnattributed"));
-        assertTrue(text(robot, "#tileUnattributedHint").contains("frontier attribution"));
+        assertTrue(text(robot, "#tileUnattributedHint").contains("lines no rule claims"));
         UnitCostRow total = view.viewModel().dashboardProperty().get().totals();
         assertEquals(String.format(java.util.Locale.US, "%,d", total.requests()), text(robot, "#tileRequests"));
         assertEquals(UnitCostChart.money(total.per1kRequests().doubleValue()) + " USD", text(robot, "#tilePer1k"));
