@@ -43,6 +43,10 @@ final class BenchCosts implements Callable<Integer> {
             + " (default: bench-costs-<rows>.sqlite beside the CSV, kept for the next run).")
     Path workspace;
 
+    @Option(names = "--copies", defaultValue = "1", description = "Make the workspace this many times bigger: its charges copied, each copy"
+            + " a month later (default ${DEFAULT-VALUE}); the roll-up is then rebuilt by the schema migration, which is timed.")
+    int copies;
+
     @Option(names = "--repeat", defaultValue = "5", description = "Runs per query; the median is reported (default ${DEFAULT-VALUE}).")
     int repeat;
 
@@ -66,6 +70,7 @@ final class BenchCosts implements Callable<Integer> {
             out.println(String.format(Locale.ROOT, "imported %s into %s in %.1f s", csv, db, (System.nanoTime() - t0) / 1e9));
             out.flush();
         }
+        if (copies > 1) copy(out, db);
         try (Workspace ws = Workspace.open(db)) {
             long lines = ws.chargeCount();
             Grouping service = Grouping.of(Dimension.SERVICE);
@@ -96,6 +101,43 @@ final class BenchCosts implements Callable<Integer> {
             }
         }
         return FrontierCli.OK;
+    }
+
+    /**
+     * Copies the charges {@code copies - 1} times, copy k shifted by 30 k days and recorded as its own import, then
+     * takes the workspace back to schema version 4 so that opening it rebuilds the roll-up and the index (the
+     * migration an existing workspace goes through), and times that opening.
+     */
+    private void copy(PrintWriter out, Path db) throws java.sql.SQLException {
+        long t0 = System.nanoTime();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
+                java.sql.Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("DROP INDEX IF EXISTS charges_by_start");
+            s.execute("DROP TABLE IF EXISTS charge_days");
+            long base;
+            try (var rs = s.executeQuery("SELECT MAX(id) FROM imports")) {
+                base = rs.getLong(1);
+            }
+            for (int k = 1; k < copies; k++) {
+                long shift = 30L * 86_400 * k;
+                s.execute("INSERT INTO imports(id, source, format, cost_basis, sha256, bytes, rows, period_start, period_end, imported_at, seconds)"
+                        + " SELECT id + " + k * base + ", source || ' (copy " + k + ")', format, cost_basis, sha256 || '-" + k + "', bytes, rows,"
+                        + " period_start + " + shift + ", period_end + " + shift + ", imported_at, seconds FROM imports WHERE id <= " + base);
+                s.execute("INSERT INTO charges SELECT import_id + " + k * base + ", dim_id, period_start + " + shift + ", period_end + " + shift
+                        + ", resource_id, billed_cost, effective_cost, quantity, resource_name, list_cost, pricing_quantity FROM charges WHERE import_id <= "
+                        + base);
+            }
+            s.execute("PRAGMA user_version = 4");
+            c.commit();
+        }
+        out.println(String.format(Locale.ROOT, "copied the charges %d times in %.1f s", copies - 1, (System.nanoTime() - t0) / 1e9));
+        long t1 = System.nanoTime();
+        try (Workspace ws = Workspace.open(db)) {
+            out.println(String.format(Locale.ROOT, "RESULT migration to v%d (roll-up and index of %,d lines) wall_s=%.1f", ws.schemaVersion(),
+                    ws.chargeCount(), (System.nanoTime() - t1) / 1e9));
+        }
+        out.flush();
     }
 
     private static long epoch(String day) {

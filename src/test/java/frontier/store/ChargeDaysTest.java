@@ -61,6 +61,7 @@ class ChargeDaysTest {
         // Take the workspace back to version 4: no roll-up.
         try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); java.sql.Statement s = c.createStatement()) {
             s.execute("DROP TABLE charge_days");
+            s.execute("DROP INDEX charges_by_start");
             s.execute("PRAGMA user_version = 4");
         }
         try (Workspace ws = Workspace.open(file)) {

@@ -170,8 +170,18 @@ public final class UnitCostView implements WorkbenchView {
         rules.setOnAction(e -> openAttribution());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox box = new HBox(6, new Label("Lines per"), by, new Separator(Orientation.VERTICAL), new Label("Forecast"), forecastOf, horizon,
-                gap, rules, makeTwin);
+        ChoiceBox<UnitCostDashboard.Period> period = new ChoiceBox<>();
+        period.setId("unitCostPeriod");
+        period.getItems().setAll(UnitCostDashboard.Period.values());
+        period.setValue(vm.periodProperty().get());
+        period.valueProperty().addListener((obs, o, n) -> {
+            if (n != null) vm.periodProperty().set(n);
+        });
+        vm.periodProperty().addListener((obs, o, n) -> period.setValue(n));
+        period.setTooltip(new Tooltip("Which days the tiles and table add up: the days of the logs (cost and requests over the same period),"
+                + " or every billed day. The chart always shows the logs' days."));
+        HBox box = new HBox(6, new Label("Lines per"), by, new Label("over"), period, new Separator(Orientation.VERTICAL), new Label("Forecast"),
+                forecastOf, horizon, gap, rules, makeTwin);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
@@ -257,8 +267,13 @@ public final class UnitCostView implements WorkbenchView {
     private void fillTiles(UnitCostDashboard d) {
         UnitCostRow t = d == null ? null : d.totals();
         String cur = t == null || t.currency() == null ? "" : " " + t.currency();
-        setTile(0, t == null ? "–" : money(t.cost()) + cur, "effective cost the rules attribute",
-                "Effective (amortized) cost of the lines the attribution rules give to an endpoint or model.");
+        String days = d == null || d.total() == null ? "" : d.period() == UnitCostDashboard.Period.LOGS
+                ? ", " + d.total().points().getFirst().date() + " to " + d.total().points().getLast().date() : ", every billed day";
+        boolean outside = d != null && d.outside() != null && d.outside().signum() != 0;
+        setTile(0, t == null ? "–" : money(t.cost()) + cur, "attributed effective cost" + days
+                + (outside ? (d.period() == UnitCostDashboard.Period.LOGS ? "; " + money(d.outside()) + cur + " outside the logs' days not counted"
+                        : "; " + money(d.outside()) + cur + " of it outside the logs' days") : ""),
+                "Effective (amortized) cost of the lines the attribution rules give to an endpoint or model, over the period chosen above.");
         setTile(1, t == null ? "–" : String.format(Locale.US, "%,d", t.requests()),
                 t == null ? "" : String.format(Locale.US, "%,d errors (included)", t.errors()), null);
         setTile(2, t == null || t.per1kRequests() == null ? "–" : UnitCostChart.money(t.per1kRequests().doubleValue()) + cur,

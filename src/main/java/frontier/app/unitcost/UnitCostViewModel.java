@@ -36,6 +36,7 @@ public final class UnitCostViewModel {
     // Forecasts get their own thread so that changing the horizon does not wait behind a workspace scan.
     private final Background forecaster = new Background("frontier-unit-cost-forecast");
     private final ObjectProperty<SeriesBy> seriesBy = new SimpleObjectProperty<>(SeriesBy.ENDPOINT);
+    private final ObjectProperty<UnitCostDashboard.Period> period = new SimpleObjectProperty<>(UnitCostDashboard.Period.LOGS);
     private final IntegerProperty horizon = new SimpleIntegerProperty(HORIZONS.getFirst());
     private final ObjectProperty<String> forecastOf = new SimpleObjectProperty<>();
     private final ObjectProperty<String> selectedEndpoint = new SimpleObjectProperty<>();
@@ -49,6 +50,7 @@ public final class UnitCostViewModel {
     public UnitCostViewModel(BillingSession session) {
         this.session = session;
         seriesBy.addListener((obs, o, n) -> refresh());
+        period.addListener((obs, o, n) -> refresh());
         horizon.addListener((obs, o, n) -> reforecast());
         forecastOf.addListener((obs, o, n) -> {
             if (seriesBy.get() == SeriesBy.ENDPOINT && n != null && !UnitCostDashboard.TOTAL.equals(n)) selectedEndpoint.set(n);
@@ -66,9 +68,10 @@ public final class UnitCostViewModel {
     public void refresh() {
         Path file = session.workspace();
         SeriesBy by = seriesBy.get();
+        UnitCostDashboard.Period p = period.get();
         loading.set(true);
         status.set("Reading " + file.getFileName() + "…");
-        loader.latest(() -> UnitCostDashboard.load(file, by), d -> {
+        loader.latest(() -> UnitCostDashboard.load(file, by, p), d -> {
             dashboard.set(d);
             loading.set(false);
             status.set(summary(d, file));
@@ -132,6 +135,11 @@ public final class UnitCostViewModel {
     /** What one line of the chart stands for; the workspace is read again when it changes. */
     public ObjectProperty<SeriesBy> seriesByProperty() {
         return seriesBy;
+    }
+
+    /** Which days the tiles and table cover: the logs' days (default) or every billed day. */
+    public ObjectProperty<UnitCostDashboard.Period> periodProperty() {
+        return period;
     }
 
     /** Days forecast, one of {@link #HORIZONS}. */
