@@ -180,7 +180,11 @@ public final class UnitCostView implements WorkbenchView {
         vm.periodProperty().addListener((obs, o, n) -> period.setValue(n));
         period.setTooltip(new Tooltip("Which days the tiles and table add up: the days of the logs (cost and requests over the same period),"
                 + " or every billed day. The chart always shows the logs' days."));
-        HBox box = new HBox(6, new Label("Lines per"), by, new Label("over"), period, new Separator(Orientation.VERTICAL), new Label("Forecast"),
+        ToggleButton log = new ToggleButton("Log scale");
+        log.setId("unitCostLogScale");
+        log.setTooltip(new Tooltip("Equal ratios at equal heights: lines of very different size stay readable"));
+        log.selectedProperty().addListener((obs, o, n) -> chart.setLogScale(n));
+        HBox box = new HBox(6, new Label("Lines per"), by, new Label("over"), period, log, new Separator(Orientation.VERTICAL), new Label("Forecast"),
                 forecastOf, horizon, gap, rules, makeTwin);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
@@ -313,6 +317,11 @@ public final class UnitCostView implements WorkbenchView {
         Label forecastNote = new Label();
         forecastNote.setId("forecastNote");
         forecastNote.textProperty().bind(Widgets.printable(vm.forecastNoteProperty()));
+        Tooltip model = new Tooltip();
+        model.textProperty().bind(vm.forecastModelProperty());
+        model.setShowDelay(Duration.millis(200));
+        forecastNote.tooltipProperty().bind(javafx.beans.binding.Bindings.when(vm.forecastModelProperty().isEmpty())
+                .then((Tooltip) null).otherwise(model));
         forecastNote.getStyleClass().add("scenario-file");
         forecastNote.setWrapText(true);
         forecastNote.setMinHeight(Region.USE_PREF_SIZE);

@@ -43,6 +43,7 @@ public final class UnitCostViewModel {
     private final ReadOnlyObjectWrapper<UnitCostDashboard> dashboard = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Forecast.Result> forecast = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper forecastNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper forecastModel = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
     private UnitCostDashboard.Series forecastSeries;
@@ -108,14 +109,19 @@ public final class UnitCostViewModel {
             // Nothing to forecast: a forecast still being fitted is of other numbers.
             forecaster.supersede();
             forecastNote.set("");
+            forecastModel.set("");
             return;
         }
         int days = horizon.get();
         forecaster.latest(() -> s.forecast(days), f -> {
             forecast.set(f);
-            forecastNote.set("Forecast of " + s.name() + ": " + f.method());
+            forecastNote.set(caption(s.name(), f, d.currency()));
+            forecastModel.set("Model: " + f.method() + String.format(Locale.US, "\nSmoothing: level α = %.3f, trend β = %.3f%s; residual σ = %.4f",
+                    f.alpha(), f.beta(), f.weekly() ? String.format(Locale.US, ", weekly pattern γ = %.3f", f.gamma()) : "", f.sigma())
+                    + "\nFitted with the unusual days at their expected values.");
         }, t -> {
             forecast.set(null);
+            forecastModel.set("");
             // Too short a history is expected on a new workspace: say why there is no band.
             forecastNote.set(t instanceof BadInputException ? "No forecast for " + s.name() + ": " + t.getMessage().replaceFirst("^forecast: ", "")
                     : "Forecast failed: " + t);
@@ -125,6 +131,22 @@ public final class UnitCostViewModel {
     /** The session whose workspace this view reads (the attribution editor edits its rules). */
     public BillingSession session() {
         return session;
+    }
+
+    /**
+     * The forecast in plain words: where the line is heading over the horizon and how sure that is, e.g.
+     * "chat: about 2.41 USD per 1,000 requests by Nov 12 (9 in 10 days between 2.10 and 2.75), with a weekly pattern."
+     */
+    static String caption(String name, Forecast.Result f, String currency) {
+        Forecast.Point last = f.points().getLast();
+        Forecast.Point first = f.points().getFirst();
+        String cur = currency == null ? "" : " " + currency;
+        String trend = last.point() > first.point() * 1.05 ? "rising to" : last.point() < first.point() * 0.95 ? "falling to" : "steady at";
+        long in = Math.round(f.level() * 10);
+        return String.format(Locale.US, "Forecast for %s: %s about %s%s per 1,000 requests by %s (%d in 10 days between %s and %s)%s.",
+                name, trend, UnitCostChart.money(last.point()), cur, last.date().format(java.time.format.DateTimeFormatter.ofPattern("MMM d", Locale.US)),
+                in, UnitCostChart.money(Math.max(0, last.lower())), UnitCostChart.money(last.upper()),
+                f.weekly() ? ", with its weekday pattern" : "");
     }
 
     public void shutdown() {
@@ -170,7 +192,12 @@ public final class UnitCostViewModel {
         return forecast.getReadOnlyProperty();
     }
 
-    /** The forecast method in a sentence, or why there is no forecast. */
+    /** The forecast model's method and fitted parameters (for a tooltip); empty without a forecast. */
+    public ReadOnlyStringProperty forecastModelProperty() {
+        return forecastModel.getReadOnlyProperty();
+    }
+
+    /** The forecast in plain words, or why there is no forecast. */
     public ReadOnlyStringProperty forecastNoteProperty() {
         return forecastNote.getReadOnlyProperty();
     }

@@ -184,6 +184,32 @@ class UnitCostViewTest {
     }
 
     @Test
+    void forecastCaptionIsInPlainWordsWithTheModelInItsTooltip(FxRobot robot) throws Exception {
+        fill(robot);
+        Label note = robot.lookup("#forecastNote").queryAs(Label.class);
+        String text = note.getText();
+        assertTrue(text.startsWith("Forecast for chat: ") && text.contains(" USD per 1,000 requests by ") && text.contains("9 in 10 days between"),
+                text);
+        assertFalse(text.contains("α") || text.contains("Holt") || text.contains("σ"), "no model parameters in the caption: " + text);
+        assertTrue(note.getTooltip() != null && note.getTooltip().getText().contains("α = "), "the parameters are in the tooltip");
+    }
+
+    @Test
+    void logScaleGivesEqualRatiosEqualHeights(FxRobot robot) throws Exception {
+        fill(robot);
+        UnitCostChart chart = view.chart();
+        double linear = fx(() -> (chart.toPixelY(1) - chart.toPixelY(2)) / (chart.toPixelY(2) - chart.toPixelY(3)));
+        assertEquals(1, linear, 1e-9, "linear: equal steps, equal heights");
+        robot.clickOn("#unitCostLogScale");
+        waitUntil(chart::logScale);
+        double ratio = fx(() -> (chart.toPixelY(1) - chart.toPixelY(2)) / (chart.toPixelY(2) - chart.toPixelY(4)));
+        assertEquals(1, ratio, 1e-9, "log: 1 to 2 as tall as 2 to 4");
+        robot.clickOn("#unitCostLogScale");
+        waitUntil(() -> !chart.logScale());
+        assertTrue(UnitCostChart.logTicks(-1, 1.5).length > 2);
+    }
+
+    @Test
     void emptyStateSaysWhatToImportUntilTheWorkspaceHasBillAndLogs(FxRobot robot) throws Exception {
         Node empty = robot.lookup("#unitCostEmptyState").query();
         waitUntil(() -> empty.isVisible() && text(robot, "#unitCostEmpty").startsWith("No bill and no inference logs"));
