@@ -288,11 +288,21 @@ public final class AttributionEditor {
         previewTable.getColumns().add(lineColumn("Matched", AttributionPreview.Line::value, 110));
         previewTable.getColumns().add(lineColumn("→ Endpoint", AttributionPreview.Line::endpoint, 110));
         previewTable.getColumns().add(lineColumn("→ Model", AttributionPreview.Line::model, 110));
-        TableColumn<AttributionPreview.Line, String> cost = lineColumn("Cost", l -> l.cost().toPlainString() + " " + l.currency(), 100);
+        TableColumn<AttributionPreview.Line, String> cost = lineColumn("Cost", l -> UnitCostChart.money(l.cost().doubleValue()) + " " + l.currency(), 100);
         cost.getStyleClass().add("numeric");
         previewTable.getColumns().add(cost);
         previewTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         previewTable.setPlaceholder(new Label("No lines to show."));
+        previewTable.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(AttributionPreview.Line l, boolean empty) {
+                super.updateItem(l, empty);
+                setTooltip(empty || l == null ? null : new Tooltip(Periods.time(l.periodStart()) + " · " + Objects.toString(l.service(), "")
+                        + (l.resourceId() == null ? "" : "\nResource " + l.resourceId()) + "\nMatched " + l.value() + " → endpoint "
+                        + Objects.toString(l.endpoint(), "(any)") + ", model " + Objects.toString(l.model(), "(any)") + "\nCost " + l.cost().toPlainString()
+                        + " " + l.currency()));
+            }
+        });
         previewTable.setMinHeight(120);
         VBox box = new VBox(4, title, previewSummary, previewTable);
         VBox.setVgrow(box, Priority.ALWAYS);

@@ -168,8 +168,6 @@ public final class UnitCostView implements WorkbenchView {
         rules.setId("attributionRulesButton");
         rules.setTooltip(new Tooltip("Which cost lines belong to which endpoint and model: list, add, edit, test and reset the rules"));
         rules.setOnAction(e -> openAttribution());
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
         ChoiceBox<UnitCostDashboard.Period> period = new ChoiceBox<>();
         period.setId("unitCostPeriod");
         period.getItems().setAll(UnitCostDashboard.Period.values());
@@ -184,8 +182,11 @@ public final class UnitCostView implements WorkbenchView {
         log.setId("unitCostLogScale");
         log.setTooltip(new Tooltip("Equal ratios at equal heights: lines of very different size stay readable"));
         log.selectedProperty().addListener((obs, o, n) -> chart.setLogScale(n));
-        HBox box = new HBox(6, new Label("Lines per"), by, new Label("over"), period, log, new Separator(Orientation.VERTICAL), new Label("Forecast"),
-                forecastOf, horizon, gap, rules, makeTwin);
+        // Groups that wrap as a whole when the window is narrow, rather than clipping their labels.
+        HBox lines = group(new Label("Lines per"), by, new Label("over"), period, log);
+        HBox fc = group(new Label("Forecast"), forecastOf, horizon);
+        HBox actions = group(rules, makeTwin);
+        javafx.scene.layout.FlowPane box = new javafx.scene.layout.FlowPane(14, 4, lines, fc, actions);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
@@ -215,6 +216,13 @@ public final class UnitCostView implements WorkbenchView {
     /** The open attribution editor, or null. */
     public AttributionEditor attributionEditor() {
         return attributionEditor;
+    }
+
+    private static HBox group(Node... nodes) {
+        HBox b = new HBox(6, nodes);
+        b.setAlignment(Pos.CENTER_LEFT);
+        for (Node n : nodes) if (n instanceof javafx.scene.control.Control c) c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return b;
     }
 
     private static void select(ToggleButton[] buttons, int days) {
@@ -388,7 +396,7 @@ public final class UnitCostView implements WorkbenchView {
     private Node tablePane() {
         Label title = new Label("By endpoint and model");
         title.getStyleClass().add("section-title");
-        Label hint = new Label("Whole workspace; click a column to sort, a row to select its endpoint");
+        Label hint = new Label("Over the period chosen above; click a column to sort, a row to select its endpoint");
         hint.getStyleClass().add("scenario-file");
         HBox bar = new HBox(10, title, hint);
         bar.setAlignment(Pos.BASELINE_LEFT);

@@ -139,9 +139,13 @@ public final class UnitCostViewModel {
      */
     static String caption(String name, Forecast.Result f, String currency) {
         Forecast.Point last = f.points().getLast();
-        Forecast.Point first = f.points().getFirst();
         String cur = currency == null ? "" : " " + currency;
-        String trend = last.point() > first.point() * 1.05 ? "rising to" : last.point() < first.point() * 0.95 ? "falling to" : "steady at";
+        // The first and last week of the horizon compared, so that a weekday pattern is not read as a trend.
+        int week = Math.min(7, f.points().size());
+        double early = f.points().subList(0, week).stream().mapToDouble(Forecast.Point::point).average().orElse(Double.NaN);
+        double late = f.points().subList(f.points().size() - week, f.points().size()).stream().mapToDouble(Forecast.Point::point).average()
+                .orElse(Double.NaN);
+        String trend = late > early * 1.05 ? "rising to" : late < early * 0.95 ? "falling to" : "steady at";
         long in = Math.round(f.level() * 10);
         return String.format(Locale.US, "Forecast for %s: %s about %s%s per 1,000 requests by %s (%d in 10 days between %s and %s)%s.",
                 name, trend, UnitCostChart.money(last.point()), cur, last.date().format(java.time.format.DateTimeFormatter.ofPattern("MMM d", Locale.US)),
