@@ -57,9 +57,14 @@ final class BenchCommand implements Runnable {
         long seed;
 
         @Option(names = "--jit-warmup", defaultValue = "2000000", paramLabel = "N",
-                description = "Customers of an untimed run of the same scenario (seed + 1) first, so that the timed run measures"
-                        + " the engine rather than the JIT compiling it; 0 times a cold JVM (default ${DEFAULT-VALUE}).")
+                description = "Customers of an untimed run of the same scenario (seed + 1) first, repeated (at most 10 times) while the"
+                        + " JIT is still compiling, so that the timed run measures the engine rather than the JIT compiling it;"
+                        + " 0 times a cold JVM (default ${DEFAULT-VALUE}).")
         long jitWarmup;
+
+        @Option(names = "--hand-loop", description = "Also run a hand-written M/M/c loop (same events, generator and samplers;"
+                + " JIT-warmed the same way) after the engine, and print its line and the engine's speed relative to it.")
+        boolean handLoop;
 
         @Override
         public Integer call() {
@@ -77,16 +82,51 @@ final class BenchCommand implements Runnable {
             ScenarioRunner runner = new ScenarioRunner(1);
             if (jitWarmup > 0) {
                 // Same shape as the timed run (a warm-up phase, then counted customers), so no code path is new to the JIT.
-                runner.run(s.withRun(new RunSpec(null, jitWarmup, null, warmup == 0 ? null : Math.max(1, warmup * jitWarmup / customers), 1, seed + 1)),
-                        RunControl.NONE);
+                Scenario w = s.withRun(new RunSpec(null, jitWarmup, null, warmup == 0 ? null : Math.max(1, warmup * jitWarmup / customers), 1, seed + 1));
+                untilCompiled(() -> runner.run(w, RunControl.NONE));
             }
+            long cpu0 = processCpuNanos();
             RunResult r = runner.run(s, RunControl.NONE).replications().getFirst();
+            long engineCpu = processCpuNanos() - cpu0;
             spec.commandLine().getOut().println(String.format(Locale.ROOT,
                     "RESULT customers=%d wq=%.6f w=%.6f pwait=%.6f wall_s=%.3f",
                     (long) r.metric(Metric.COMPLETED), r.metric(Metric.WAIT.getFirst()) / 1000, r.metric(Metric.LATENCY_MEAN) / 1000,
                     r.metric(Metric.P_WAIT), r.wallSeconds()));
+            if (handLoop) {
+                if (jitWarmup > 0) untilCompiled(() -> HandLoopMmc.run(jitWarmup, warmup == 0 ? 0 : Math.max(1, warmup * jitWarmup / customers),
+                        lambda, mu, servers, seed + 1));
+                long cpu1 = processCpuNanos();
+                HandLoopMmc.Result h = HandLoopMmc.run(customers, warmup, lambda, mu, servers, seed);
+                long handCpu = processCpuNanos() - cpu1;
+                spec.commandLine().getOut().println(String.format(Locale.ROOT,
+                        "HAND_LOOP customers=%d wq=%.6f w=%.6f pwait=%.6f wall_s=%.3f", h.customers(), h.wq(), h.w(), h.pwait(), h.wallS()));
+                // CPU time of the whole process (GC included) is steadier than wall time on a shared machine.
+                spec.commandLine().getOut().println(String.format(Locale.ROOT,
+                        "RATIO engine_speed/hand_loop_speed wall=%.2f cpu=%.2f", h.wallS() / r.wallSeconds(), (double) handCpu / engineCpu));
+            }
             return FrontierCli.OK;
         }
+    }
+
+    /**
+     * Runs {@code round} once, then again while the JIT compiled for more than 2% of the round's wall time
+     * during it (at most 10 rounds): on a busy machine the compiler threads get little CPU and one round
+     * does not leave the code compiled. Without a compilation-time bean, one round.
+     */
+    static void untilCompiled(Runnable round) {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        boolean measurable = jit != null && jit.isCompilationTimeMonitoringSupported();
+        for (int i = 0; i < 10; i++) {
+            long compiledMs = measurable ? jit.getTotalCompilationTime() : 0;
+            long start = System.nanoTime();
+            round.run();
+            double wallMs = (System.nanoTime() - start) / 1e6;
+            if (!measurable || jit.getTotalCompilationTime() - compiledMs <= 0.02 * wallMs) return;
+        }
+    }
+
+    private static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime();
     }
 
     /**

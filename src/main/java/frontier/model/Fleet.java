@@ -112,8 +112,14 @@ final class Fleet {
     }
 
     private void route(Pool pool, Request r) {
-        Pool p = pool;
-        for (int hops = 0; hops <= byName.size(); hops++) {
+        if (pool.offer(r) == Pool.Offer.ACCEPTED) return;
+        overflow(pool, r);
+    }
+
+    /** Follows {@code overflow_to} from a pool that declined the request (kept out of the hot path). */
+    private void overflow(Pool pool, Request r) {
+        Pool p = byName.get(pool.spec.overflowTo());
+        for (int hops = 1; hops <= byName.size(); hops++) {
             if (p.offer(r) == Pool.Offer.ACCEPTED) return;
             p = byName.get(p.spec.overflowTo());
         }

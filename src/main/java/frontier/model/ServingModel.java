@@ -46,6 +46,16 @@ public final class ServingModel {
      * window left and how long every instance lived; see {@link RunListener}.
      */
     public static RunResult run(FleetSpec spec, Path baseDir, RandomStreams streams, RunControl control, RunListener listener) {
+        return run(spec, baseDir, streams, control, listener, WorkLimits.DEFAULT);
+    }
+
+    /**
+     * One replication within {@code limits}: it stops with a {@link WorkLimitException} when it has executed more
+     * than {@link WorkLimits#maxEventsPerRun()} events, or when a pool's queue reaches {@link WorkLimits#maxQueue()}
+     * (the estimate up front is the runner's, {@link WorkEstimate}).
+     */
+    public static RunResult run(FleetSpec spec, Path baseDir, RandomStreams streams, RunControl control, RunListener listener,
+                                WorkLimits limits) {
         long wallStart = System.nanoTime();
         Simulation sim = new Simulation();
         RunSpec run = spec.run();
@@ -58,6 +68,8 @@ public final class ServingModel {
         List<Pool> pools = new ArrayList<>();
         for (Pools p : spec.pools()) {
             Pool pool = new Pool(p, sim, streams, stats, fleet);
+            pool.queueLimit = limits.maxQueue();
+            pool.field = "$.pools[" + pools.size() + "]";
             pools.add(pool);
             fleet.add(pool);
         }
@@ -80,15 +92,21 @@ public final class ServingModel {
             EventHandler source = new EventHandler() {
                 @Override
                 public void handle(int kind, Object payload) {
-                    double now = sim.now();
+                    if (kind == ARRIVE) arrive(sim.now());
+                    else other(kind, sim.now());
+                }
+
+                /** The hot event: kept small so that the JIT inlines it into the event loop. */
+                private void arrive(double now) {
+                    Request r = new Request(now);
+                    if (keyed) r.key = arrivals.key();
+                    fleet.arrive(r, now, arrivals);
+                    double next = arrivals.next(now);
+                    if (next < horizon) sim.scheduleAt(next, this, ARRIVE, null);
+                }
+
+                private void other(int kind, double now) {
                     switch (kind) {
-                        case ARRIVE -> {
-                            Request r = new Request(now);
-                            if (keyed) r.key = arrivals.key();
-                            fleet.arrive(r, now, arrivals);
-                            double next = arrivals.next(now);
-                            if (next < horizon) sim.scheduleAt(next, this, ARRIVE, null);
-                        }
                         case WARMUP_END -> stats.reset(now);
                         case STOP -> sim.stop();
                         case SAMPLE -> {
@@ -106,15 +124,28 @@ public final class ServingModel {
             sim.scheduleAt(0, source, SAMPLE, null);
 
             double target = run.requests() == null ? 0 : (double) warmupFinished + run.requests();
-            sim.run(control, () -> horizon < Double.POSITIVE_INFINITY
-                    ? sim.now() / horizon
-                    : (stats.warm() ? warmupFinished + stats.finished() : stats.finished()) / target);
+            long maxEvents = limits.maxEventsPerRun();
+            sim.run(control, () -> {
+                // Polled every 65,536 events: the run's bound on work, whatever the estimate said.
+                if (sim.eventCount() > maxEvents) throw tooManyEvents(sim, maxEvents, run);
+                return horizon < Double.POSITIVE_INFINITY
+                        ? sim.now() / horizon
+                        : (stats.warm() ? warmupFinished + stats.finished() : stats.finished()) / target;
+            });
         }
         double end = sim.now();
         if (!stats.warm()) stats.reset(end); // the run ended inside the warm-up: nothing was observed
         stats.closeSpans(end);
         sampler.sample(end);
         return result(spec, stats, pools, end, sampler.series(), sim.eventCount(), (System.nanoTime() - wallStart) / 1e9);
+    }
+
+    private static WorkLimitException tooManyEvents(Simulation sim, long maxEvents, RunSpec run) {
+        String field = run.durationS() != null ? "$.run.duration_s" : "$.run.requests";
+        return new WorkLimitException(field, String.format(java.util.Locale.ROOT,
+                "one replication passed %,d events at %s s of simulated time without finishing, more than the %,d events"
+                        + " a run may take (docs/cli.md \"Limits of simulations\"); shorten the run or lower the traffic",
+                sim.eventCount(), WorkEstimate.number(sim.now()), maxEvents));
     }
 
     private static double initialStep(FleetSpec spec, RunSpec run) {
@@ -151,9 +182,9 @@ public final class ServingModel {
                 d[1][n] = pool.readyInstances();
                 d[2][n] = pool.busyInstances();
                 d[3][n] = (int) (pool.totalColdStarts - lastCounts[p][0]);
-                d[4][n] = (int) (pool.totalInterruptions - lastCounts[p][1]);
+                d[4][n] = (int) (pool.totalInterruptions() - lastCounts[p][1]);
                 lastCounts[p][0] = pool.totalColdStarts;
-                lastCounts[p][1] = pool.totalInterruptions;
+                lastCounts[p][1] = pool.totalInterruptions();
             }
             n++;
         }
@@ -224,11 +255,11 @@ public final class ServingModel {
         Map<String, Double> costs = new LinkedHashMap<>();
         Map<String, Double> perPool = new LinkedHashMap<>();
         for (Pool p : pools) {
-            Pool.PoolCost c = p.cost(end);
+            PoolCost c = p.cost(end);
             total += c.total();
             idleLike += c.idle() + c.starting() + c.draining();
             coldStarts += p.coldStarts;
-            interruptions += p.interruptions;
+            interruptions += p.interruptions();
             String n = p.name;
             costs.put(Metric.POOL_COST_TOTAL.at(n), c.total());
             costs.put(Metric.POOL_COST_BUSY.at(n), c.busy());
@@ -241,7 +272,7 @@ public final class ServingModel {
             double cap = p.readySlotSeconds(end);
             perPool.put(Metric.POOL_UTILIZATION.at(n), cap > 0 ? p.busySlotSeconds(end) / cap : Double.NaN);
             perPool.put(Metric.POOL_COLD_STARTS.at(n), (double) p.coldStarts);
-            perPool.put(Metric.POOL_INTERRUPTIONS.at(n), (double) p.interruptions);
+            perPool.put(Metric.POOL_INTERRUPTIONS.at(n), (double) p.interruptions());
         }
         put(m, Metric.COST_TOTAL, total);
         put(m, Metric.COST_PER_1K, s.completed > 0 ? 1000 * total / s.completed : Double.NaN);

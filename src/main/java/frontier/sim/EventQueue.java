@@ -44,9 +44,11 @@ final class EventQueue {
         int slot = freeCount > 0 ? freeSlots[--freeCount] : newSlot();
         long seq = nextSeq++;
         seqs[slot] = seq;
-        handlers[slot] = handler;
+        // Reference stores cost a GC write barrier; a recycled slot usually has the same handler already,
+        // and a polled slot's payload is null, so most of them can be skipped.
+        if (handlers[slot] != handler) handlers[slot] = handler;
         kinds[slot] = kind;
-        payloads[slot] = payload;
+        if (payload != null) payloads[slot] = payload;
 
         double[] ht = heapTime;
         int[] hs = heapSlot;
@@ -72,9 +74,11 @@ final class EventQueue {
         polledTime = ht[0];
         polledHandler = handlers[top];
         polledKind = kinds[top];
-        polledPayload = payloads[top];
-        handlers[top] = null;
-        payloads[top] = null;
+        Object payload = payloads[top];
+        polledPayload = payload;
+        // The handler stays in its slot (handlers live as long as the run); the payload goes, so that a
+        // finished request is not kept alive by the event list.
+        if (payload != null) payloads[top] = null;
         if (freeCount == freeSlots.length) freeSlots = Arrays.copyOf(freeSlots, freeCount * 2);
         freeSlots[freeCount++] = top;
 

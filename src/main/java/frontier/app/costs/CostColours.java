@@ -1,7 +1,6 @@
 package frontier.app.costs;
 
-import frontier.ingest.PricingModel;
-import frontier.store.Dimension;
+import frontier.domain.PricingModel;
 import frontier.store.Grouping;
 import java.util.Map;
 
@@ -22,7 +21,7 @@ final class CostColours {
     /** The colour of series {@code s} stacked by {@code by}, {@code rank} being its place among the non-others series. */
     static String of(Grouping by, CostBreakdown.Series s, int rank) {
         if (s.others()) return OTHERS;
-        if (by.dimension() == Dimension.PRICING_MODEL) return MODELS.get(PricingModel.fromCode(s.key()));
+        if (s.pricingModel() != null) return MODELS.get(s.pricingModel());
         return PALETTE[rank % PALETTE.length];
     }
 }

@@ -1,7 +1,5 @@
 package frontier.app.costs;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
@@ -16,7 +14,6 @@ import javafx.scene.control.TableColumn;
 
 /** How the Costs screen writes amounts, tags and table columns: one place for its chart, totals and lines. */
 final class CostFormats {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** Decimals a line's amount is shown with before it is rounded (and marked "≈"). */
     static final int LINE_DECIMALS = 6;
 
@@ -59,18 +56,11 @@ final class CostFormats {
         return f.format(v);
     }
 
-    /** Tags as "key=value, key=value" (the stored JSON object, or the text as is if it is not one). */
-    static String tags(String json) {
-        if (json == null || json.isEmpty()) return "";
-        try {
-            JsonNode n = JSON.readTree(json);
-            if (!n.isObject()) return json;
-            List<String> parts = new ArrayList<>();
-            n.properties().forEach(e -> parts.add(e.getKey() + "=" + (e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString())));
-            return String.join(", ", parts);
-        } catch (java.io.IOException e) {
-            return json;
-        }
+    /** Tags as "key=value, key=value". */
+    static String tags(java.util.Map<String, String> tags) {
+        List<String> parts = new ArrayList<>();
+        tags.forEach((k, v) -> parts.add(k + "=" + v));
+        return String.join(", ", parts);
     }
 
     /** A text column; {@code right} aligns it as a number. */

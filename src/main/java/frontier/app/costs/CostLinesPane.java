@@ -1,8 +1,6 @@
 package frontier.app.costs;
 
 import frontier.app.Widgets;
-import frontier.ingest.ChargeCategory;
-import frontier.ingest.PricingModel;
 import frontier.store.CostFilter;
 import frontier.store.CostLine;
 import frontier.store.CostRow;
@@ -122,8 +120,8 @@ final class CostLinesPane {
         t.getColumns().add(filtered("Service", CostLine::service, 140, Dimension.SERVICE));
         t.getColumns().add(filtered("Region", CostLine::region, 80, Dimension.REGION));
         t.getColumns().add(filtered("Instance", CostLine::instanceType, 75, Dimension.INSTANCE_TYPE));
-        t.getColumns().add(filtered("Pricing", l -> PricingModel.fromCode(l.pricingModel()).label(), 92, Dimension.PRICING_MODEL));
-        t.getColumns().add(filtered("Charge", l -> ChargeCategory.fromCode(l.chargeCategory()).label(), 68, Dimension.CHARGE_CATEGORY));
+        t.getColumns().add(filtered("Pricing", l -> l.pricingModel().label(), 92, Dimension.PRICING_MODEL));
+        t.getColumns().add(filtered("Charge", l -> l.chargeCategory().label(), 68, Dimension.CHARGE_CATEGORY));
         t.getColumns().add(CostFormats.column("Tags", l -> CostFormats.tags(l.tags()), 120, false));
         t.getColumns().add(moneyColumn("Billed", CostLine::billed));
         t.getColumns().add(moneyColumn("Effective", CostLine::effective));
@@ -201,7 +199,7 @@ final class CostLinesPane {
         if (l.resourceId() != null) b.append("\nResource ").append(l.resourceId());
         if (l.subAccount() != null) b.append("\nSub-account ").append(l.subAccount());
         if (l.gpuCount() != null) b.append("\nGPUs ").append(l.gpuCount());
-        if (l.tags() != null) b.append("\nTags ").append(CostFormats.tags(l.tags()));
+        if (!l.tags().isEmpty()) b.append("\nTags ").append(CostFormats.tags(l.tags()));
         b.append("\nBilled ").append(CostFormats.plain(l.billed())).append(", effective ").append(CostFormats.plain(l.effective())).append(", list ")
                 .append(CostFormats.plain(l.list())).append(" ").append(l.currency());
         return b.toString();

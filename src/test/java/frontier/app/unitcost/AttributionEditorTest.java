@@ -19,6 +19,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,7 @@ import org.testfx.framework.junit5.Start;
  * a rule is tested (the lines and cost it would claim, taken from the unattributed cost), added, edited,
  * removed and reset, and Unit cost follows each change.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class AttributionEditorTest {
     @TempDir
