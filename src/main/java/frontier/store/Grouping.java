@@ -62,7 +62,16 @@ public record Grouping(Dimension dimension, String tag) {
 
     /** The SQL expression; a tag's has one parameter, its JSON path ({@link #jsonPath()}). */
     String sql() {
-        return dimension != null ? dimension.sql : "json_extract(d.tags, ?)";
+        return sql(false);
+    }
+
+    /**
+     * The SQL expression over {@code charges c JOIN dims d}, or with {@code rollup} over {@code charge_days r
+     * JOIN dims d} (the day of the roll-up stands for the period start, which is all a grouping reads of it).
+     */
+    String sql(boolean rollup) {
+        String s = dimension != null ? dimension.sql : "json_extract(d.tags, ?)";
+        return rollup ? s.replace("c.period_start", "(r.day * 86400)").replace("c.import_id", "r.import_id") : s;
     }
 
     String jsonPath() {

@@ -132,6 +132,19 @@ final class Schema {
               id INTEGER PRIMARY KEY, position INTEGER NOT NULL,
               match TEXT NOT NULL,         -- tag | resource_id | instance_type | service
               tag_key TEXT, pattern TEXT NOT NULL, endpoint TEXT, model TEXT);
+            """,
+            // v5: daily roll-up of the charges, per import, UTC day of the period start (epoch day) and dimension tuple,
+            // with the exact decimal sums. Totals by any dimension, tag, day or month over whole days read it instead of
+            // every charge (see ChargeDays). Kept by the import and its deletion; built here from the charges already stored.
+            // The index on period_start gives a page of lines in period order (and a date range) without sorting them all.
+            """
+            CREATE INDEX charges_by_start ON charges(period_start);
+            CREATE TABLE charge_days(
+              import_id INTEGER NOT NULL, day INTEGER NOT NULL, dim_id INTEGER NOT NULL,
+              billed_cost TEXT, effective_cost TEXT, list_cost TEXT, lines INTEGER NOT NULL,
+              PRIMARY KEY(import_id, day, dim_id)) WITHOUT ROWID;
+            INSERT INTO charge_days SELECT import_id, period_start / 86400, dim_id, decsum(billed_cost), decsum(effective_cost),
+              decsum(list_cost), COUNT(*) FROM charges GROUP BY 1, 2, 3;
             """);
 
     private Schema() {

@@ -245,6 +245,87 @@ public final class UnitCosts {
         }
     }
 
+    /**
+     * What rule {@code index} of {@code rules} would claim, first match wins, among the lines whose period
+     * overlaps [from, to) (null bounds: all): see {@link AttributionPreview}. Never modifies the workspace.
+     */
+    public AttributionPreview preview(List<AttributionRule> rules, int index, Long from, Long to) {
+        if (index < 0 || index >= rules.size()) throw new IllegalArgumentException("no rule " + index);
+        try {
+            Map<Long, Dim> dims = dims();
+            List<Pattern> patterns = rules.stream().map(r -> AttributionRule.glob(r.pattern())).toList();
+            // Per dimension tuple, the first rule that matches without the resource id: with the rule, and without it.
+            Map<Long, int[]> dimRule = new HashMap<>();
+            for (var e : dims.entrySet()) dimRule.put(e.getKey(), new int[] {firstMatch(rules, patterns, e.getValue(), null, -1, false),
+                    firstMatch(rules, patterns, e.getValue(), null, index, false)});
+            boolean resourceRules = rules.stream().anyMatch(r -> r.match() == AttributionRule.Match.RESOURCE_ID);
+            StringBuilder sql = new StringBuilder("SELECT dim_id, period_start, resource_id, COALESCE(effective_cost, billed_cost)"
+                    + " FROM charges WHERE COALESCE(effective_cost, billed_cost) IS NOT NULL");
+            List<Long> args = new ArrayList<>();
+            if (from != null) {
+                sql.append(" AND period_end > ?");
+                args.add(from);
+            }
+            if (to != null) {
+                sql.append(" AND period_start < ?");
+                args.add(to);
+            }
+            AttributionRule rule = rules.get(index);
+            long lines = 0;
+            Map<String, BigDecimal> cost = new TreeMap<>();
+            Map<Integer, long[]> takenLines = new HashMap<>();
+            Map<Integer, Map<String, BigDecimal>> takenCost = new HashMap<>();
+            List<AttributionPreview.Line> sample = new ArrayList<>();
+            try (PreparedStatement ps = conn.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) ps.setLong(i + 1, args.get(i));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long dimId = rs.getLong(1);
+                        Dim d = dims.get(dimId);
+                        String resource = rs.getString(3);
+                        int[] byDim = dimRule.get(dimId);
+                        int winner = byDim[0];
+                        if (resourceRules && resource != null) winner = Math.min(winner, firstMatch(rules, patterns, d, resource, -1, true));
+                        if (winner != index) continue;
+                        int before = byDim[1];
+                        if (resourceRules && resource != null) before = Math.min(before, firstMatch(rules, patterns, d, resource, index, true));
+                        BigDecimal c = new BigDecimal(rs.getString(4));
+                        lines++;
+                        cost.merge(d.currency(), c, BigDecimal::add);
+                        takenLines.computeIfAbsent(before, k -> new long[1])[0]++;
+                        takenCost.computeIfAbsent(before, k -> new TreeMap<>()).merge(d.currency(), c, BigDecimal::add);
+                        if (sample.size() < AttributionPreview.SAMPLE) {
+                            String v = field(rule, d, resource);
+                            sample.add(new AttributionPreview.Line(rs.getLong(2), d.service(), d.instanceType(), resource, d.tagsJson(),
+                                    c.stripTrailingZeros(), d.currency(), v, rule.endpointFor(v), rule.modelFor(v)));
+                        }
+                    }
+                }
+            }
+            List<AttributionPreview.Taken> taken = new ArrayList<>();
+            takenLines.forEach((i, n) -> taken.add(new AttributionPreview.Taken(i < rules.size() ? rules.get(i) : null, n[0], takenCost.get(i))));
+            taken.sort(java.util.Comparator.comparingLong(AttributionPreview.Taken::lines).reversed());
+            return new AttributionPreview(lines, cost, taken, sample);
+        } catch (SQLException e) {
+            throw WriteLock.failure("attribution preview", e);
+        }
+    }
+
+    /**
+     * The index of the first rule (skipping {@code skip}) that matches: with {@code resourceOnly}, among the
+     * resource-id rules for {@code resource}; else among the others. {@code rules.size()} when none does.
+     */
+    private static int firstMatch(List<AttributionRule> rules, List<Pattern> patterns, Dim d, String resource, int skip, boolean resourceOnly) {
+        for (int i = 0; i < rules.size(); i++) {
+            if (i == skip) continue;
+            AttributionRule r = rules.get(i);
+            if ((r.match() == AttributionRule.Match.RESOURCE_ID) != resourceOnly) continue;
+            String v = field(r, d, resource);
+            if (v != null && patterns.get(i).matcher(v).matches()) return i;
+        }
+        return rules.size();
+    }
+
     private static double parse(String s) {
         try {
             return Double.parseDouble(s);

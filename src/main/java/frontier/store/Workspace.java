@@ -313,6 +313,7 @@ public final class Workspace implements AutoCloseable {
                 }
             }
             long lastRowid = db.scalarLong("SELECT IFNULL(MAX(rowid), 0) FROM charges");
+            ChargeDays.rebuild(conn, id, rowidBefore + 1, lastRowid);
             try (PreparedStatement ps = conn.prepareStatement("INSERT INTO import_accounts VALUES (?,?,?,?,?,?)")) {
                 for (AccountPeriod p : ours) {
                     ps.setLong(1, id);
@@ -435,6 +436,7 @@ public final class Workspace implements AutoCloseable {
                 ps.setString(7, o.ours().billingAccount());
                 deleted += ps.executeUpdate();
             }
+            ChargeDays.rebuild(conn, e.id(), range[0], range[1]);
             refreshAccount(e.id(), range, o.ours().provider(), o.ours().billingAccount());
         }
         return deleted;
@@ -493,6 +495,7 @@ public final class Workspace implements AutoCloseable {
     private void deleteImportRows(long importId) throws SQLException {
         long[] r = rowidRange(importId);
         update("DELETE FROM charges WHERE rowid BETWEEN ? AND ? AND import_id = ?", r[0], r[1], importId);
+        ChargeDays.delete(conn, importId);
         update("DELETE FROM imports WHERE id = ?", importId);
     }
 
@@ -541,19 +544,49 @@ public final class Workspace implements AutoCloseable {
         }, args);
     }
 
-    /** Exact totals per group of the query, ordered by the group keys and currency. */
+    /**
+     * Exact totals per group of the query, ordered by the group keys and currency. Over whole UTC days and
+     * without search words (which may match a line's resource id) they are read from the daily roll-up
+     * ({@link ChargeDays}), else from the charges; both give the same exact sums.
+     */
     public List<CostRow> costs(CostQuery q) {
+        return costs(q, q.search().isEmpty() && ChargeDays.wholeDay(q.from()) && ChargeDays.wholeDay(q.to()));
+    }
+
+    /** {@link #costs(CostQuery)} read from every charge, never from the roll-up (what tests and {@code bench costs} compare it with). */
+    public List<CostRow> costsFromCharges(CostQuery q) {
+        return costs(q, false);
+    }
+
+    private List<CostRow> costs(CostQuery q, boolean rollup) {
         int n = q.by().size();
         StringBuilder sql = new StringBuilder("SELECT ");
         List<Object> args = new ArrayList<>();
         for (Grouping g : q.by()) {
-            sql.append(g.sql()).append(", ");
+            sql.append(g.sql(rollup)).append(", ");
             if (g.tag() != null) args.add(g.jsonPath());
         }
-        sql.append("d.currency, decsum(c.billed_cost), decsum(c.effective_cost), decsum(c.list_cost), COUNT(*)"
-                + " FROM charges c JOIN dims d ON d.id = c.dim_id");
-        List<String> where = periodWhere(q.from(), q.to(), args);
-        if (!where.isEmpty()) sql.append(" WHERE ").append(String.join(" AND ", where));
+        if (rollup) {
+            // The partial sums are joined by SQLite's own group_concat and added here: a decsum call per roll-up
+            // row would cost a call from SQLite into Java each, more than the rest of the query.
+            sql.append("d.currency, group_concat(r.billed_cost, ' '), group_concat(r.effective_cost, ' '), group_concat(r.list_cost, ' '),"
+                    + " SUM(r.lines) FROM charge_days r JOIN dims d ON d.id = r.dim_id");
+            List<String> where = new ArrayList<>();
+            if (q.from() != null) {
+                where.add("r.day >= ?");
+                args.add(Math.floorDiv(q.from(), ChargeDays.DAY));
+            }
+            if (q.to() != null) {
+                where.add("r.day < ?");
+                args.add(Math.floorDiv(q.to(), ChargeDays.DAY));
+            }
+            for (CostFilter f : q.filters()) where.add(f.sql(true, args));
+            if (!where.isEmpty()) sql.append(" WHERE ").append(String.join(" AND ", where));
+        } else {
+            sql.append("d.currency, decsum(c.billed_cost), decsum(c.effective_cost), decsum(c.list_cost), COUNT(*)"
+                    + " FROM charges c JOIN dims d ON d.id = c.dim_id");
+            sql.append(lineWhere(q.lines(0, 0), args));
+        }
         // Group and order by position: a tag's expression carries a bound parameter, which SQLite would
         // not recognise as the same expression if it were repeated.
         StringBuilder positions = new StringBuilder();
@@ -562,6 +595,10 @@ public final class Workspace implements AutoCloseable {
         return db.list(sql.toString(), rs -> {
             List<String> k = new ArrayList<>(n);
             for (int i = 1; i <= n; i++) k.add(rs.getString(i));
+            if (rollup) {
+                return new CostRow(q.by(), k, rs.getString(n + 1), sumOf(rs.getString(n + 2)), sumOf(rs.getString(n + 3)),
+                        sumOf(rs.getString(n + 4)), rs.getLong(n + 5));
+            }
             return new CostRow(q.by(), k, rs.getString(n + 1), decimal(rs.getString(n + 2)),
                     decimal(rs.getString(n + 3)), decimal(rs.getString(n + 4)), rs.getLong(n + 5));
         }, args.toArray());
@@ -589,6 +626,7 @@ public final class Workspace implements AutoCloseable {
     /** The WHERE clause (possibly empty) of a line query, its parameters appended to {@code args}. */
     private static String lineWhere(LineQuery q, List<Object> args) {
         List<String> where = periodWhere(q.from(), q.to(), args);
+        for (CostFilter f : q.filters()) where.add(f.sql(false, args));
         for (String w : q.words()) {
             // Descriptive fields live in the small dims table: match them there once, then filter charges by dim id.
             StringBuilder dims = new StringBuilder("SELECT id FROM dims WHERE instr(" + LINE_TEXT + ", ?) > 0");
@@ -637,9 +675,13 @@ public final class Workspace implements AutoCloseable {
 
     /** How many cost lines the query selects (ignoring its offset and limit). */
     public long countLines(LineQuery q) {
+        if (q.words().isEmpty() && ChargeDays.wholeDay(q.from()) && ChargeDays.wholeDay(q.to())) {
+            // The roll-up counts the lines of each (import, day, dims): no need to visit them.
+            return costs(new CostQuery(List.of(), q.from(), q.to(), q.filters(), "")).stream().mapToLong(CostRow::rows).sum();
+        }
         List<Object> args = new ArrayList<>();
         String where = lineWhere(q, args);
-        String sql = q.words().isEmpty() ? "SELECT COUNT(*) FROM charges c" + where
+        String sql = q.words().isEmpty() && q.filters().isEmpty() ? "SELECT COUNT(*) FROM charges c" + where
                 : "SELECT COUNT(*) FROM charges c JOIN dims d ON d.id = c.dim_id" + where;
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
@@ -658,6 +700,20 @@ public final class Workspace implements AutoCloseable {
     public List<String> tagKeys() {
         return db.list("SELECT DISTINCT j.key FROM dims d, json_each(d.tags) j WHERE d.tags IS NOT NULL AND json_valid(d.tags) ORDER BY 1",
                 rs -> rs.getString(1));
+    }
+
+    /** The exact sum of space-separated decimals, as {@code decsum} gives it (trailing zeros stripped); null for none. */
+    private static BigDecimal sumOf(String partials) {
+        if (partials == null) return null;
+        BigDecimal sum = BigDecimal.ZERO;
+        int i = 0;
+        while (i < partials.length()) {
+            int j = partials.indexOf(' ', i);
+            if (j < 0) j = partials.length();
+            sum = sum.add(new BigDecimal(partials.substring(i, j)));
+            i = j + 1;
+        }
+        return new BigDecimal(sum.stripTrailingZeros().toPlainString());
     }
 
     private static BigDecimal decimal(String s) {

@@ -15,13 +15,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Objects;
 
 /**
  * The workspace's cost over a date range, broken down by (day, group, pricing model, currency), and
  * what the Costs view derives from it: the stacked series of one currency and one metric (the
  * largest {@value #TOP} groups and the rest as one), and the totals per pricing model and currency.
  * Pure computation on exact decimals; currencies are never added together. Immutable.
+ *
+ * <p>Bars of a chart are {@linkplain #bucketDays buckets} of days; clicking one filters the view to its days.
  *
  * @param by   the grouping of the stacks
  * @param rows totals keyed by [day (yyyy-MM-dd), group, pricing model code], per currency
@@ -107,14 +109,21 @@ public record CostBreakdown(Grouping by, List<CostRow> rows, LocalDate from, Loc
         }
     }
 
-    /** A row of the totals table: one pricing model in one currency, or a currency's total (model null). */
-    public record Total(PricingModel model, String currency, BigDecimal billed, BigDecimal effective, BigDecimal list, long lines) {
-        public boolean isTotal() {
-            return model == null;
+    /**
+     * A row of the totals table: one group of the stacking in one currency, or a currency's total.
+     *
+     * @param by  the stacking the group belongs to
+     * @param key the group's key (null for "no value", and for a total)
+     */
+    public record Total(Grouping by, String key, boolean isTotal, String currency, BigDecimal billed, BigDecimal effective, BigDecimal list,
+                        long lines) {
+        public String label() {
+            return isTotal ? "Total" : display(by, key);
         }
 
-        public String label() {
-            return model == null ? "Total" : model.label();
+        /** The pricing model of the group when the stacking is by pricing model, else null. */
+        public PricingModel model() {
+            return !isTotal && by.dimension() == Dimension.PRICING_MODEL ? PricingModel.stored(key) : null;
         }
     }
 
@@ -130,21 +139,35 @@ public record CostBreakdown(Grouping by, List<CostRow> rows, LocalDate from, Loc
         return rows.stream().mapToLong(CostRow::rows).sum();
     }
 
-    /** Totals per pricing model (in the model's order) per currency, each currency followed by its total. */
-    public List<Total> totalsByPricingModel() {
+    /**
+     * Totals per group of the stacking per currency, each currency followed by its total: pricing models in
+     * their own order, other groups largest first (by the magnitude of their effective, else billed, cost).
+     */
+    public List<Total> totals() {
         List<Total> out = new ArrayList<>();
         for (String cur : currencies().stream().sorted().toList()) {
-            Map<PricingModel, Sum> m = new TreeMap<>();
+            Map<String, Sum> m = new HashMap<>();
             Sum all = new Sum();
             for (CostRow r : rows) {
                 if (!r.currency().equals(cur)) continue;
-                m.computeIfAbsent(r.pricingModel().orElseThrow(), k -> new Sum()).add(r);
+                m.computeIfAbsent(Objects.requireNonNullElse(r.keys().get(1), NONE), k -> new Sum()).add(r);
                 all.add(r);
             }
-            m.forEach((model, s) -> out.add(s.total(model, cur)));
-            out.add(all.total(null, cur));
+            List<Map.Entry<String, Sum>> groups = new ArrayList<>(m.entrySet());
+            if (by.dimension() == Dimension.PRICING_MODEL) groups.sort(Comparator.comparing(e -> PricingModel.stored(key(e.getKey()))));
+            else groups.sort(Comparator.comparing((Map.Entry<String, Sum> e) -> e.getValue().size()).reversed()
+                    .thenComparing(e -> display(by, key(e.getKey()))));
+            for (var e : groups) out.add(e.getValue().total(by, key(e.getKey()), false, cur));
+            out.add(all.total(by, null, true, cur));
         }
         return out;
+    }
+
+    /** Stands for a null key in maps. */
+    private static final String NONE = "\u0000none";
+
+    private static String key(String k) {
+        return NONE.equals(k) ? null : k;
     }
 
     private static final class Sum {
@@ -160,8 +183,13 @@ public record CostBreakdown(Grouping by, List<CostRow> rows, LocalDate from, Loc
             lines += r.rows();
         }
 
-        Total total(PricingModel model, String currency) {
-            return new Total(model, currency, billed, effective, list, lines);
+        Total total(Grouping by, String key, boolean isTotal, String currency) {
+            return new Total(by, key, isTotal, currency, billed, effective, list, lines);
+        }
+
+        BigDecimal size() {
+            BigDecimal v = effective != null ? effective : billed;
+            return v == null ? BigDecimal.ZERO : v.abs();
         }
     }
 
@@ -246,6 +274,18 @@ public record CostBreakdown(Grouping by, List<CostRow> rows, LocalDate from, Loc
             if (v != null) m.put(b, v);
         }
         return m;
+    }
+
+    /** The first and last day of the bucket labelled {@code bucket} (yyyy-MM-dd, or yyyy-MM for months). */
+    public static LocalDate[] bucketDays(String bucket, Step step) {
+        return switch (step) {
+            case DAY -> new LocalDate[] {LocalDate.parse(bucket), LocalDate.parse(bucket)};
+            case WEEK -> new LocalDate[] {LocalDate.parse(bucket), LocalDate.parse(bucket).plusDays(6)};
+            case MONTH -> {
+                LocalDate first = LocalDate.parse(bucket + "-01");
+                yield new LocalDate[] {first, first.plusMonths(1).minusDays(1)};
+            }
+        };
     }
 
     static LocalDate bucket(LocalDate d, Step step) {

@@ -3,6 +3,7 @@ package frontier.app.costs;
 import frontier.app.Background;
 import frontier.app.costs.CostBreakdown.Metric;
 import frontier.app.data.BillingSession;
+import frontier.store.CostFilter;
 import frontier.store.CostLine;
 import frontier.store.CostQuery;
 import frontier.store.Dimension;
@@ -33,8 +34,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * State of the Costs view: the date range, the dimension the daily cost is stacked by, the metric and
- * currency of the chart, the totals by pricing model, and one page of the cost lines matching a search.
+ * State of the Costs view: the date range, the filters (a value of a dimension or tag each) and the search
+ * words, which select the cost lines; the dimension the daily cost is stacked by, the metric and currency
+ * of the chart; the totals by the stacking; and one page of the selected lines. The chart, the totals and
+ * the line count always describe the same lines.
  * Every query runs in the background ({@link Background#latest}) on its own connection; a newer request
  * supersedes an older one. Use from the FX application thread only.
  */
@@ -50,6 +53,8 @@ public final class CostsViewModel {
     private final Background summaries = new Background("frontier-costs");
     // Lines get their own thread so that paging does not wait behind a long aggregate (SQLite WAL allows concurrent readers).
     private final Background linesBackground = new Background("frontier-cost-lines");
+    private final Background valuesBackground = new Background("frontier-cost-values");
+    private boolean drilling;
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
     private final ObjectProperty<Grouping> stackBy = new SimpleObjectProperty<>(Grouping.of(Dimension.PRICING_MODEL));
@@ -61,6 +66,7 @@ public final class CostsViewModel {
     private final ReadOnlyObjectWrapper<CostBreakdown.Chart> chart = new ReadOnlyObjectWrapper<>();
     private final ObservableList<CostBreakdown.Total> totals = FXCollections.observableArrayList();
     private final StringProperty search = new SimpleStringProperty("");
+    private final ObservableList<CostFilter> filters = FXCollections.observableArrayList();
     private final IntegerProperty page = new SimpleIntegerProperty(0);
     private final ObservableList<CostLine> lines = FXCollections.observableArrayList();
     private final ReadOnlyLongWrapper lineCount = new ReadOnlyLongWrapper(0);
@@ -76,16 +82,15 @@ public final class CostsViewModel {
         stackBy.addListener((obs, o, n) -> refreshSummary());
         metric.addListener((obs, o, n) -> redraw());
         currency.addListener((obs, o, n) -> redraw());
-        search.addListener((obs, o, n) -> {
-            if (page.get() != 0) page.set(0);
-            else refreshLines();
-        });
+        search.addListener((obs, o, n) -> rangeChanged());
+        filters.addListener((javafx.collections.ListChangeListener<CostFilter>) c -> rangeChanged());
         page.addListener((obs, o, n) -> refreshLines());
         session.revisionProperty().addListener((obs, o, n) -> refresh());
         refresh();
     }
 
     private void rangeChanged() {
+        if (drilling) return;
         refreshSummary();
         if (page.get() != 0) page.set(0);
         else refreshLines();
@@ -114,6 +119,9 @@ public final class CostsViewModel {
         Grouping by = stackBy.get();
         Long f = start();
         Long t = end();
+        List<CostFilter> fs = List.copyOf(filters);
+        String words = search.get();
+        boolean narrowed = !fs.isEmpty() || !words.isBlank();
         LocalDate first = from.get();
         LocalDate last = to.get();
         loading.set(true);
@@ -121,7 +129,7 @@ public final class CostsViewModel {
             if (!Files.exists(file)) return new Summary(new CostBreakdown(by, List.of(), first, last), List.of());
             try (Workspace ws = Workspace.open(file)) {
                 // One scan gives the chart and the totals: (day, group, pricing model) per currency is small.
-                var rows = ws.costs(new CostQuery(List.of(Grouping.of(Dimension.DAY), by, Grouping.of(Dimension.PRICING_MODEL)), f, t));
+                var rows = ws.costs(new CostQuery(List.of(Grouping.of(Dimension.DAY), by, Grouping.of(Dimension.PRICING_MODEL)), f, t, fs, words));
                 return new Summary(new CostBreakdown(by, rows, first, last), ws.tagKeys());
             }
         }, s -> {
@@ -129,12 +137,13 @@ public final class CostsViewModel {
             if (!tagKeys.equals(s.tagKeys())) tagKeys.setAll(s.tagKeys());
             List<String> cur = s.breakdown().currencies();
             if (!currencies.equals(cur)) currencies.setAll(cur);
-            totals.setAll(s.breakdown().totalsByPricingModel());
+            totals.setAll(s.breakdown().totals());
             redraw();
             loading.set(false);
             long n = s.breakdown().lines();
-            status.set(n == 0 ? (f == null && t == null ? "No billing data yet: import exports in the Data view." : "No charges in this date range.")
-                    : String.format(Locale.US, "%,d charges%s in %s.", n, f == null && t == null ? "" : " in the date range", file.getFileName()));
+            boolean all = f == null && t == null && !narrowed;
+            status.set(n == 0 ? (all ? "No billing data yet: import exports in the Data view." : "No charges in this selection.")
+                    : String.format(Locale.US, "%,d charges%s in %s.", n, all ? "" : " selected", file.getFileName()));
         }, x -> {
             loading.set(false);
             status.set("Cannot read the workspace: " + frontier.app.Messages.of(x));
@@ -152,7 +161,7 @@ public final class CostsViewModel {
 
     private void refreshLines() {
         Path file = session.workspace();
-        LineQuery q = new LineQuery(start(), end(), search.get(), (long) page.get() * PAGE, PAGE);
+        LineQuery q = new LineQuery(start(), end(), search.get(), (long) page.get() * PAGE, PAGE, List.copyOf(filters));
         linesLoading.set(true);
         linesBackground.latest(() -> {
             if (!Files.exists(file)) return new Page(List.of(), 0);
@@ -177,6 +186,69 @@ public final class CostsViewModel {
         return String.format(Locale.US, "Lines %,d–%,d of %,d%s (%,d per page)", q.offset() + 1, q.offset() + p.lines().size(), p.count(), what, PAGE);
     }
 
+    /**
+     * Narrows the view to one bar of the chart: its days, and its group unless it is the "all others" segment
+     * (a filter on the same grouping is replaced).
+     */
+    public void drillInto(CostBreakdown.Chart c, CostBreakdown.Series s, String bucket) {
+        LocalDate[] days = CostBreakdown.bucketDays(bucket, c.step());
+        Grouping by = stackBy.get();
+        // One change of the selection, one query: the listeners fire after all of it is set.
+        drilling = true;
+        try {
+            from.set(days[0]);
+            to.set(days[1]);
+            if (!s.others()) {
+                filters.removeIf(x -> x.by().equals(by));
+                filters.add(new CostFilter(by, s.key()));
+            }
+        } finally {
+            drilling = false;
+        }
+        rangeChanged();
+    }
+
+    /** Removes the dates, the filters and the search: every line again. */
+    public void clearSelection() {
+        drilling = true;
+        try {
+            from.set(null);
+            to.set(null);
+            filters.clear();
+            search.set("");
+        } finally {
+            drilling = false;
+        }
+        rangeChanged();
+    }
+
+    /** Sets the filter on {@code by} to {@code value} (replacing one on the same grouping). */
+    public void filterTo(Grouping by, String value) {
+        drilling = true;
+        try {
+            filters.removeIf(x -> x.by().equals(by));
+            filters.add(new CostFilter(by, value));
+        } finally {
+            drilling = false;
+        }
+        rangeChanged();
+    }
+
+    /** The values of {@code by} among the selected lines (other filters on {@code by} left out), largest first, with their line counts. */
+    public void values(Grouping by, java.util.function.Consumer<List<frontier.store.CostRow>> result) {
+        Path file = session.workspace();
+        List<CostFilter> fs = filters.stream().filter(x -> !x.by().equals(by)).toList();
+        CostQuery q = new CostQuery(List.of(by), start(), end(), fs, search.get());
+        valuesBackground.latest(() -> {
+            if (!Files.exists(file)) return List.<frontier.store.CostRow>of();
+            try (Workspace ws = Workspace.open(file)) {
+                List<frontier.store.CostRow> rows = new java.util.ArrayList<>(ws.costs(q));
+                rows.sort(java.util.Comparator.comparingLong(frontier.store.CostRow::rows).reversed());
+                return rows;
+            }
+        }, result, x -> status.set("Cannot read the workspace: " + x.getMessage()));
+    }
+
     /** Pages of lines for the current selection. */
     public int pages() {
         return (int) Math.max(1, (lineCount.get() + PAGE - 1) / PAGE);
@@ -185,6 +257,7 @@ public final class CostsViewModel {
     public void shutdown() {
         summaries.shutdown();
         linesBackground.shutdown();
+        valuesBackground.shutdown();
     }
 
     /** First day shown (inclusive, UTC); null for no lower bound. */
@@ -227,7 +300,7 @@ public final class CostsViewModel {
         return chart.getReadOnlyProperty();
     }
 
-    /** Totals by pricing model per currency, each currency closed by its total. */
+    /** Totals by the stacking's groups per currency, each currency closed by its total. */
     public ObservableList<CostBreakdown.Total> totals() {
         return totals;
     }
@@ -235,6 +308,11 @@ public final class CostsViewModel {
     /** Words every listed line must contain (see {@link LineQuery}). */
     public StringProperty searchProperty() {
         return search;
+    }
+
+    /** The filters in force, each a value of a dimension or tag; the chart, totals and lines all follow them. */
+    public ObservableList<CostFilter> filters() {
+        return filters;
     }
 
     /** The page of lines shown, from 0. */

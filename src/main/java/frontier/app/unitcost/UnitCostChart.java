@@ -72,7 +72,8 @@ public final class UnitCostChart implements ExportableChart {
     private Forecast.Result forecast;
     private String yLabel = "per 1,000 requests";
     private final List<Hit> hits = new ArrayList<>();
-    private double d0, d1 = 1, y0, y1 = 1; // visible range: epoch days and value
+    private double d0, d1 = 1, y0, y1 = 1; // visible range: epoch days and value (log10 of the value on a log scale)
+    private boolean logScale;
     private Hit hovered;
     private int rings;
     private boolean monthlyTicks;
@@ -179,9 +180,48 @@ public final class UnitCostChart implements ExportableChart {
                 lo = Math.min(lo, p.lower());
             }
         }
+        if (logScale) {
+            // Lines of very different size each keep their shape: equal ratios, equal heights. Only positive values have a place.
+            double min = Double.POSITIVE_INFINITY;
+            double max = 0;
+            for (Series s : drawn()) {
+                for (Point p : s.points()) {
+                    if (p.per1k() > 0) {
+                        min = Math.min(min, p.per1k());
+                        max = Math.max(max, p.per1k());
+                    }
+                }
+            }
+            if (forecast != null) {
+                for (Forecast.Point p : forecast.points()) {
+                    if (p.point() > 0) max = Math.max(max, Math.min(p.upper(), 2 * history));
+                    if (p.lower() > 0) min = Math.min(min, p.lower());
+                }
+            }
+            if (!(max > 0)) {
+                min = 0.1;
+                max = 1;
+            }
+            if (min >= max) min = max / 10;
+            y0 = Math.log10(min) - 0.08;
+            y1 = Math.log10(max) + 0.08;
+            return;
+        }
         if (hi - lo <= 0) hi = lo + 1;
         y0 = lo;
         y1 = hi + (hi - lo) * 0.06;
+    }
+
+    /** Shows the values on a logarithmic scale (true) or a linear one from zero (false). */
+    public void setLogScale(boolean log) {
+        if (log == logScale) return;
+        logScale = log;
+        fitView();
+        redraw();
+    }
+
+    public boolean logScale() {
+        return logScale;
     }
 
     public double toPixelX(LocalDate day) {
@@ -193,7 +233,23 @@ public final class UnitCostChart implements ExportableChart {
     }
 
     public double toPixelY(double v) {
-        return TOP + (y1 - v) / (y1 - y0) * plot.plotHeight();
+        // On a log scale a value of zero or less sits just below the plot's floor.
+        double y = logScale ? (v > 0 ? Math.log10(v) : y0 - 0.02 * (y1 - y0)) : v;
+        return TOP + (y1 - y) / (y1 - y0) * plot.plotHeight();
+    }
+
+    /** Ticks of a log scale between 10^lo and 10^hi: 1, 2 and 5 per decade, or only the decades when they are many. */
+    static double[] logTicks(double lo, double hi) {
+        List<Double> t = new ArrayList<>();
+        boolean dense = hi - lo < 3;
+        for (int e = (int) Math.floor(lo); e <= (int) Math.ceil(hi); e++) {
+            for (double m : dense ? new double[] {1, 2, 5} : new double[] {1}) {
+                double v = m * Math.pow(10, e);
+                double l = Math.log10(v);
+                if (l >= lo && l <= hi) t.add(v);
+            }
+        }
+        return t.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
 
@@ -413,9 +469,13 @@ public final class UnitCostChart implements ExportableChart {
     private void axes(ChartPen g, double pw, double ph) {
         g.setFont(Font.font(11));
         g.setFill(Palette.current().text());
-        double[] yt = CanvasPlot.ticks(y0, y1, Math.max(2, (int) (ph / 45)));
-        double yStep = yt.length > 1 ? yt[1] - yt[0] : 1;
-        for (double v : yt) plot.yTick(g, Math.round(toPixelY(v)) + 0.5, tick(v, yStep));
+        if (logScale) {
+            for (double v : logTicks(y0, y1)) plot.yTick(g, Math.round(toPixelY(v)) + 0.5, tick(v, v));
+        } else {
+            double[] yt = CanvasPlot.ticks(y0, y1, Math.max(2, (int) (ph / 45)));
+            double yStep = yt.length > 1 ? yt[1] - yt[0] : 1;
+            for (double v : yt) plot.yTick(g, Math.round(toPixelY(v)) + 0.5, tick(v, yStep));
+        }
         int lastYear = Integer.MIN_VALUE;
         for (LocalDate d : dayTicks(pw)) {
             boolean monthly = monthlyTicks;

@@ -42,10 +42,12 @@ import java.util.TreeMap;
  * @param defaultRules whether they are the built-in defaults
  * @param empty        what to do before anything can be charted (no bill, no logs, nothing attributed), or null
  * @param notes        sentences about what is not shown
+ * @param period       the days the tiles and table cover
+ * @param outside      attributed cost of the charted currency on billed days outside the logs' days (zero when none)
  */
 public record UnitCostDashboard(SeriesBy by, String currency, List<Series> series, int groups, Series total, UnitCostRow totals,
                                 List<UnitCostRow> unattributed, List<UnitCostRow> table, List<AttributionRule> rules, boolean defaultRules,
-                                String empty, List<String> notes) {
+                                String empty, List<String> notes, Period period, BigDecimal outside) {
     /** Series charted on their own; more would not be told apart by colour. */
     public static final int TOP = 8;
     /** The key of the series of all attributed cost. */
@@ -59,6 +61,28 @@ public record UnitCostDashboard(SeriesBy by, String currency, List<Series> serie
         table = List.copyOf(table);
         rules = List.copyOf(rules);
         notes = List.copyOf(notes);
+    }
+
+    /**
+     * Which days the tiles and the table cover. The chart always runs over the logs' days (a day without
+     * requests has no cost per request).
+     */
+    public enum Period {
+        /** The days of the logs: cost and requests over the same period (the default). */
+        LOGS("The logs' days"),
+        /** Every billed day: the whole attributed bill, divided by all requests. */
+        BILL("Every billed day");
+
+        private final String label;
+
+        Period(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
     }
 
     /** What one line of the chart stands for. */
@@ -151,7 +175,15 @@ public record UnitCostDashboard(SeriesBy by, String currency, List<Series> serie
 
     /** Reads {@code file} (a workspace; nothing is created when it does not exist) with the series by {@code by}. */
     public static UnitCostDashboard load(Path file, SeriesBy by) {
-        if (!Files.exists(file)) return build(by, 0, noReport(), noReport(), noReport());
+        return load(file, by, Period.LOGS);
+    }
+
+    /**
+     * Reads {@code file} with the series by {@code by}, the tiles and table over {@code period} (the logs' days
+     * [first day with requests, last day], or every day when the logs have none).
+     */
+    public static UnitCostDashboard load(Path file, SeriesBy by, Period period) {
+        if (!Files.exists(file)) return build(by, 0, noReport(), noReport(), noReport(), period);
         try (Workspace ws = Workspace.open(file)) {
             UnitCosts uc = ws.unitCosts();
             // Grouped by endpoint as well, always: without it cost no rule claimed would be added into the groups.
@@ -160,16 +192,36 @@ public record UnitCostDashboard(SeriesBy by, String currency, List<Series> serie
                 case MODEL -> List.of(Key.DAY, Key.ENDPOINT, Key.MODEL);
                 case PRICING_MODEL -> List.of(Key.DAY, Key.ENDPOINT, Key.PRICING_MODEL);
             };
-            UnitCostReport daily = uc.compute(query(split));
             // By day alone, each day's requests are counted once however many rules cover them.
-            UnitCostReport days = uc.compute(query(List.of(Key.DAY)));
-            UnitCostReport groups = uc.compute(query(List.of(Key.ENDPOINT, Key.MODEL)));
-            return build(by, ws.chargeCount(), daily, days, groups);
+            UnitCostReport days = uc.compute(query(List.of(Key.DAY), null, null));
+            Long from = null;
+            Long to = null;
+            LocalDate[] logs = logDays(days);
+            if (period == Period.LOGS && logs != null) {
+                from = logs[0].toEpochDay() * 86_400;
+                to = logs[1].plusDays(1).toEpochDay() * 86_400;
+            }
+            UnitCostReport daily = uc.compute(query(split, from, to));
+            UnitCostReport groups = uc.compute(query(List.of(Key.ENDPOINT, Key.MODEL), from, to));
+            return build(by, ws.chargeCount(), daily, days, groups, period);
         }
     }
 
-    private static UnitCostQuery query(List<Key> by) {
-        return new UnitCostQuery(by, null, null, UnitCostQuery.Figure.EFFECTIVE);
+    private static UnitCostQuery query(List<Key> by, Long from, Long to) {
+        return new UnitCostQuery(by, from, to, UnitCostQuery.Figure.EFFECTIVE);
+    }
+
+    /** The first and last day with requests in a report by day, or null when none has any. */
+    private static LocalDate[] logDays(UnitCostReport days) {
+        LocalDate first = null;
+        LocalDate last = null;
+        for (UnitCostRow r : days.groups()) {
+            if (r.requests() == 0) continue;
+            LocalDate d = LocalDate.parse(r.keys().get(Key.DAY.code()));
+            if (first == null || d.isBefore(first)) first = d;
+            if (last == null || d.isAfter(last)) last = d;
+        }
+        return first == null ? null : new LocalDate[] {first, last};
     }
 
     private static UnitCostReport noReport() {
@@ -186,7 +238,7 @@ public record UnitCostDashboard(SeriesBy by, String currency, List<Series> serie
      * Builds the dashboard from three reports of the same workspace: {@code daily} by day, endpoint and (unless
      * {@code by} is the endpoint) the series key; {@code days} by day; {@code groups} by endpoint and model.
      */
-    static UnitCostDashboard build(SeriesBy by, long charges, UnitCostReport daily, UnitCostReport days, UnitCostReport groups) {
+    static UnitCostDashboard build(SeriesBy by, long charges, UnitCostReport daily, UnitCostReport days, UnitCostReport groups, Period period) {
         String currency = groups.totals().stream()
                 .filter(t -> t.currency() != null)
                 .max(Comparator.comparingLong(UnitCostRow::requests).thenComparing(UnitCostRow::cost))
@@ -214,15 +266,19 @@ public record UnitCostDashboard(SeriesBy by, String currency, List<Series> serie
         Map<String, Map<LocalDate, Cell>> bySeries = new LinkedHashMap<>();
         Map<String, String> names = new HashMap<>();
         Map<LocalDate, Cell> all = new TreeMap<>();
+        // Attributed cost on billed days outside the logs' days, from the report of every day: not charted, and
+        // left out of the tiles and table too unless the period is every billed day.
         BigDecimal outside = BigDecimal.ZERO;
+        for (UnitCostRow r : days.groups()) {
+            if (requestsByDay.isEmpty() || r.currency() == null || !r.currency().equals(currency)) continue;
+            LocalDate day = LocalDate.parse(r.keys().get(Key.DAY.code()));
+            if (day.isBefore(requestsByDay.firstKey()) || day.isAfter(requestsByDay.lastKey())) outside = outside.add(r.cost());
+        }
         for (UnitCostRow r : daily.groups()) {
             String endpoint = r.keys().get(Key.ENDPOINT.code());
             if (UnitCosts.UNATTRIBUTED.equals(endpoint) || !charted(r, currency)) continue;
             LocalDate day = LocalDate.parse(r.keys().get(Key.DAY.code()));
-            if (requestsByDay.isEmpty() || day.isBefore(requestsByDay.firstKey()) || day.isAfter(requestsByDay.lastKey())) {
-                outside = outside.add(r.cost());
-                continue;
-            }
+            if (requestsByDay.isEmpty() || day.isBefore(requestsByDay.firstKey()) || day.isAfter(requestsByDay.lastKey())) continue;
             Cell sum = all.computeIfAbsent(day, d -> new Cell());
             sum.cost = sum.cost.add(r.cost());
             String key = switch (by) {
@@ -238,12 +294,14 @@ public record UnitCostDashboard(SeriesBy by, String currency, List<Series> serie
             c.requests = by == SeriesBy.PRICING_MODEL ? requestsByDay.getOrDefault(day, 0L) : c.requests + r.requests();
         }
         if (outside.signum() != 0 && !requestsByDay.isEmpty()) {
-            notes.add(String.format(Locale.US, "%,.2f %s of attributed cost falls on days outside the logs (%s to %s) and is not charted.",
-                    outside, currency, requestsByDay.firstKey(), requestsByDay.lastKey()));
+            notes.add(String.format(Locale.US, "%,.2f %s of attributed cost falls on days outside the logs (%s to %s) and is not charted%s.",
+                    outside, currency, requestsByDay.firstKey(), requestsByDay.lastKey(),
+                    period == Period.LOGS ? ", nor counted in the tiles and table (choose every billed day to count it)"
+                            : "; the tiles and table count it, divided by the logs' requests"));
         }
         if (requestsByDay.isEmpty()) {
             return new UnitCostDashboard(by, currency, List.of(), 0, null, totals, groups.unattributed(), table, groups.rules(),
-                    groups.defaultRules(), empty, notes);
+                    groups.defaultRules(), empty, notes, period, outside);
         }
         LocalDate first = requestsByDay.firstKey();
         LocalDate last = requestsByDay.lastKey();
@@ -259,7 +317,7 @@ public record UnitCostDashboard(SeriesBy by, String currency, List<Series> serie
                     ranked.size()));
         }
         return new UnitCostDashboard(by, currency, ranked.subList(0, Math.min(TOP, ranked.size())), ranked.size(), total, totals,
-                groups.unattributed(), table, groups.rules(), groups.defaultRules(), empty, notes);
+                groups.unattributed(), table, groups.rules(), groups.defaultRules(), empty, notes, period, outside);
     }
 
     private static boolean charted(UnitCostRow r, String currency) {
@@ -297,7 +355,8 @@ public record UnitCostDashboard(SeriesBy by, String currency, List<Series> serie
         }
         if (!attributed) {
             return "None of the bill is attributed to an endpoint or model, so every request costs 0. Tag inference resources "
-                    + "endpoint=NAME, or add rules with frontier attribution add (rules in use: " + rulesText(groups.rules()) + ").";
+                    + "endpoint=NAME, or say which lines belong to which endpoint with Attribution rules… (rules in use: "
+                    + rulesText(groups.rules()) + ").";
         }
         return null;
     }

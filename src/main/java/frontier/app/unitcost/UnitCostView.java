@@ -56,6 +56,9 @@ public final class UnitCostView implements WorkbenchView {
     private final TableView<UnitCostRow> table = new TableView<>();
     private final ComboBox<String> forecastOf = new ComboBox<>();
     private final Button makeTwin = new Button("Make a twin…");
+    private final Button emptyRules = new Button("Attribution rules…");
+    private AttributionEditor attributionEditor;
+    private javafx.stage.Stage attributionStage;
     private final Label emptyMessage = new Label();
     private final VBox emptyState = new VBox(10);
     private final Label notes = new Label();
@@ -172,12 +175,65 @@ public final class UnitCostView implements WorkbenchView {
         makeTwin.setId("makeTwin");
         makeTwin.setDisable(true);
         makeTwin.setTooltip(new Tooltip("Build a simulation twin of the selected endpoint from its bill and logs"));
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox box = new HBox(6, new Label("Lines per"), by, new Separator(Orientation.VERTICAL), new Label("Forecast"), forecastOf, horizon,
-                gap, makeTwin);
+        Button rules = new Button("Attribution rules…");
+        rules.setId("attributionRulesButton");
+        rules.setTooltip(new Tooltip("Which cost lines belong to which endpoint and model: list, add, edit, test and reset the rules"));
+        rules.setOnAction(e -> openAttribution());
+        ChoiceBox<UnitCostDashboard.Period> period = new ChoiceBox<>();
+        period.setId("unitCostPeriod");
+        period.getItems().setAll(UnitCostDashboard.Period.values());
+        period.setValue(vm.periodProperty().get());
+        period.valueProperty().addListener((obs, o, n) -> {
+            if (n != null) vm.periodProperty().set(n);
+        });
+        vm.periodProperty().addListener((obs, o, n) -> period.setValue(n));
+        period.setTooltip(new Tooltip("Which days the tiles and table add up: the days of the logs (cost and requests over the same period),"
+                + " or every billed day. The chart always shows the logs' days."));
+        ToggleButton log = new ToggleButton("Log scale");
+        log.setId("unitCostLogScale");
+        log.setTooltip(new Tooltip("Equal ratios at equal heights: lines of very different size stay readable"));
+        log.selectedProperty().addListener((obs, o, n) -> chart.setLogScale(n));
+        // Groups that wrap as a whole when the window is narrow, rather than clipping their labels.
+        HBox lines = group(new Label("Lines per"), by, new Label("over"), period, log);
+        HBox fc = group(new Label("Forecast"), forecastOf, horizon);
+        HBox actions = group(rules, makeTwin);
+        javafx.scene.layout.FlowPane box = new javafx.scene.layout.FlowPane(14, 4, lines, fc, actions);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
+    }
+
+    /** Opens the attribution rules editor in its own window (one per view; shown again if already open). */
+    public void openAttribution() {
+        if (attributionStage == null) {
+            attributionEditor = new AttributionEditor(new AttributionViewModel(vm.session()));
+            attributionStage = new javafx.stage.Stage();
+            attributionStage.setTitle("Attribution rules — Frontier");
+            javafx.scene.Scene scene = new javafx.scene.Scene((javafx.scene.Parent) attributionEditor.node(), 900, 680);
+            if (root.getScene() != null) {
+                scene.getStylesheets().setAll(root.getScene().getStylesheets());
+                attributionStage.initOwner(root.getScene().getWindow());
+            }
+            attributionStage.setScene(scene);
+            attributionStage.setOnHidden(e -> {
+                attributionEditor.viewModel().shutdown();
+                attributionEditor = null;
+                attributionStage = null;
+            });
+        }
+        attributionStage.show();
+        attributionStage.toFront();
+    }
+
+    /** The open attribution editor, or null. */
+    public AttributionEditor attributionEditor() {
+        return attributionEditor;
+    }
+
+    private static HBox group(Node... nodes) {
+        HBox b = new HBox(6, nodes);
+        b.setAlignment(Pos.CENTER_LEFT);
+        for (Node n : nodes) if (n instanceof javafx.scene.control.Control c) c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return b;
     }
 
     private static void select(ToggleButton[] buttons, int days) {
@@ -219,6 +275,13 @@ public final class UnitCostView implements WorkbenchView {
             HBox.setHgrow(tile, Priority.ALWAYS);
             tileValues.add(value);
             tileHints.add(hint);
+            if (t[0].equals("tileUnattributed")) {
+                javafx.scene.control.Hyperlink edit = new javafx.scene.control.Hyperlink("Attribution rules…");
+                edit.setId("tileRulesLink");
+                edit.setPadding(Insets.EMPTY);
+                edit.setOnAction(e -> openAttribution());
+                tile.getChildren().add(edit);
+            }
             box.getChildren().add(tile);
         }
         return box;
@@ -227,8 +290,13 @@ public final class UnitCostView implements WorkbenchView {
     private void fillTiles(UnitCostDashboard d) {
         UnitCostRow t = d == null ? null : d.totals();
         String cur = t == null || t.currency() == null ? "" : " " + t.currency();
-        setTile(0, t == null ? "–" : money(t.cost()) + cur, "effective cost the rules attribute",
-                "Effective (amortized) cost of the lines the attribution rules give to an endpoint or model.");
+        String days = d == null || d.total() == null ? "" : d.period() == UnitCostDashboard.Period.LOGS
+                ? ", " + d.total().points().getFirst().date() + " to " + d.total().points().getLast().date() : ", every billed day";
+        boolean outside = d != null && d.outside() != null && d.outside().signum() != 0;
+        setTile(0, t == null ? "–" : money(t.cost()) + cur, "attributed effective cost" + days
+                + (outside ? (d.period() == UnitCostDashboard.Period.LOGS ? "; " + money(d.outside()) + cur + " outside the logs' days not counted"
+                        : "; " + money(d.outside()) + cur + " of it outside the logs' days") : ""),
+                "Effective (amortized) cost of the lines the attribution rules give to an endpoint or model, over the period chosen above.");
         setTile(1, t == null ? "–" : String.format(Locale.US, "%,d", t.requests()),
                 t == null ? "" : String.format(Locale.US, "%,d errors (included)", t.errors()), null);
         setTile(2, t == null || t.per1kRequests() == null ? "–" : UnitCostChart.money(t.per1kRequests().doubleValue()) + cur,
@@ -244,9 +312,9 @@ public final class UnitCostView implements WorkbenchView {
         UnitCostRow u = un.stream().filter(r -> t != null && Objects.equals(r.currency(), t.currency())).findFirst()
                 .orElse(un.isEmpty() ? null : un.getFirst());
         String rules = d == null ? "" : (d.defaultRules() ? "Default rules" : "Rules") + " in use, first match wins:\n"
-                + String.join("\n", d.rules().stream().map(r -> "• " + r).toList()) + "\nEdit them with frontier attribution add|remove|list.";
+                + String.join("\n", d.rules().stream().map(r -> "• " + r).toList()) + "\nClick to list, add, edit, test or reset them.";
         setTile(5, d == null ? "–" : u == null ? "0" + cur : money(u.cost()) + " " + u.currency(),
-                (u == null ? "" : String.format(Locale.US, "%,d lines no rule claims; ", u.lines())) + "rules: frontier attribution", rules);
+                (u == null ? "no line is left unclaimed" : String.format(Locale.US, "%,d lines no rule claims", u.lines())), rules);
     }
 
     private void setTile(int i, String value, String hint, String tip) {
@@ -268,6 +336,11 @@ public final class UnitCostView implements WorkbenchView {
         Label forecastNote = new Label();
         forecastNote.setId("forecastNote");
         forecastNote.textProperty().bind(Widgets.printable(vm.forecastNoteProperty()));
+        Tooltip model = new Tooltip();
+        model.textProperty().bind(vm.forecastModelProperty());
+        model.setShowDelay(Duration.millis(200));
+        forecastNote.tooltipProperty().bind(javafx.beans.binding.Bindings.when(vm.forecastModelProperty().isEmpty())
+                .then((Tooltip) null).otherwise(model));
         forecastNote.getStyleClass().add("scenario-file");
         forecastNote.setWrapText(true);
         forecastNote.setMinHeight(Region.USE_PREF_SIZE);
@@ -286,8 +359,10 @@ public final class UnitCostView implements WorkbenchView {
         emptyMessage.setMaxWidth(640);
         Label more = new Label("How cost is attributed and divided: docs/unit-cost.md");
         more.getStyleClass().add("scenario-file");
+        emptyRules.setId("emptyRulesButton");
+        emptyRules.setOnAction(e -> openAttribution());
         VBox empty = emptyState;
-        empty.getChildren().setAll(heading, emptyMessage, more);
+        empty.getChildren().setAll(heading, emptyMessage, emptyRules, more);
         empty.setId("unitCostEmptyState");
         empty.setAlignment(Pos.CENTER);
         empty.setPadding(new Insets(20));
@@ -303,6 +378,9 @@ public final class UnitCostView implements WorkbenchView {
         boolean isEmpty = d != null && d.isEmpty();
         emptyState.setVisible(isEmpty);
         emptyMessage.setText(isEmpty ? d.empty() : "");
+        // Only where the rules are the way forward: a bill and logs, but no cost attributed.
+        emptyRules.setVisible(isEmpty && d.empty().contains("Attribution rules…"));
+        emptyRules.setManaged(emptyRules.isVisible());
         notes.setText(d == null ? "" : String.join(" ", d.notes()));
         List<String> keys = new ArrayList<>();
         if (d != null && !d.isEmpty()) {
@@ -329,7 +407,7 @@ public final class UnitCostView implements WorkbenchView {
     private Node tablePane() {
         Label title = new Label("By endpoint and model");
         title.getStyleClass().add("section-title");
-        Label hint = new Label("Whole workspace; click a column to sort, a row to select its endpoint");
+        Label hint = new Label("Over the period chosen above; click a column to sort, a row to select its endpoint");
         hint.getStyleClass().add("scenario-file");
         HBox bar = new HBox(10, title, hint);
         bar.setAlignment(Pos.BASELINE_LEFT);

@@ -36,12 +36,14 @@ public final class UnitCostViewModel {
     // Forecasts get their own thread so that changing the horizon does not wait behind a workspace scan.
     private final Background forecaster = new Background("frontier-unit-cost-forecast");
     private final ObjectProperty<SeriesBy> seriesBy = new SimpleObjectProperty<>(SeriesBy.ENDPOINT);
+    private final ObjectProperty<UnitCostDashboard.Period> period = new SimpleObjectProperty<>(UnitCostDashboard.Period.LOGS);
     private final IntegerProperty horizon = new SimpleIntegerProperty(HORIZONS.getFirst());
     private final ObjectProperty<String> forecastOf = new SimpleObjectProperty<>();
     private final ObjectProperty<String> selectedEndpoint = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<UnitCostDashboard> dashboard = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Forecast.Result> forecast = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper forecastNote = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper forecastModel = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private String summary = "";
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(false);
@@ -50,6 +52,7 @@ public final class UnitCostViewModel {
     public UnitCostViewModel(BillingSession session) {
         this.session = session;
         seriesBy.addListener((obs, o, n) -> refresh());
+        period.addListener((obs, o, n) -> refresh());
         horizon.addListener((obs, o, n) -> reforecast());
         forecastOf.addListener((obs, o, n) -> {
             if (seriesBy.get() == SeriesBy.ENDPOINT && n != null && !UnitCostDashboard.TOTAL.equals(n)) selectedEndpoint.set(n);
@@ -67,9 +70,10 @@ public final class UnitCostViewModel {
     public void refresh() {
         Path file = session.workspace();
         SeriesBy by = seriesBy.get();
+        UnitCostDashboard.Period p = period.get();
         loading.set(true);
         status.set("Reading " + file.getFileName() + "…");
-        loader.latest(() -> UnitCostDashboard.load(file, by), d -> {
+        loader.latest(() -> UnitCostDashboard.load(file, by, p), d -> {
             dashboard.set(d);
             loading.set(false);
             summary = summary(d, file);
@@ -117,18 +121,48 @@ public final class UnitCostViewModel {
             // Nothing to forecast: a forecast still being fitted is of other numbers.
             forecaster.supersede();
             forecastNote.set("");
+            forecastModel.set("");
             return;
         }
         int days = horizon.get();
         forecaster.latest(() -> s.forecast(days), f -> {
             forecast.set(f);
-            forecastNote.set("Forecast of " + s.name() + ": " + f.method());
+            forecastNote.set(caption(s.name(), f, d.currency()));
+            forecastModel.set("Model: " + f.method() + String.format(Locale.US, "\nSmoothing: level α = %.3f, trend β = %.3f%s; residual σ = %.4f",
+                    f.alpha(), f.beta(), f.weekly() ? String.format(Locale.US, ", weekly pattern γ = %.3f", f.gamma()) : "", f.sigma())
+                    + "\nFitted with the unusual days at their expected values.");
         }, t -> {
             forecast.set(null);
+            forecastModel.set("");
             // Too short a history is expected on a new workspace: say why there is no band.
             forecastNote.set(t instanceof BadInputException ? "No forecast for " + s.name() + ": " + t.getMessage().replaceFirst("^forecast: ", "")
                     : "Forecast failed: " + t);
         });
+    }
+
+    /** The session whose workspace this view reads (the attribution editor edits its rules). */
+    public BillingSession session() {
+        return session;
+    }
+
+    /**
+     * The forecast in plain words: where the line is heading over the horizon and how sure that is, e.g.
+     * "chat: about 2.41 USD per 1,000 requests by Nov 12 (9 in 10 days between 2.10 and 2.75), with a weekly pattern."
+     */
+    static String caption(String name, Forecast.Result f, String currency) {
+        Forecast.Point last = f.points().getLast();
+        String cur = currency == null ? "" : " " + currency;
+        // The first and last week of the horizon compared, so that a weekday pattern is not read as a trend.
+        int week = Math.min(7, f.points().size());
+        double early = f.points().subList(0, week).stream().mapToDouble(Forecast.Point::point).average().orElse(Double.NaN);
+        double late = f.points().subList(f.points().size() - week, f.points().size()).stream().mapToDouble(Forecast.Point::point).average()
+                .orElse(Double.NaN);
+        String trend = late > early * 1.05 ? "rising to" : late < early * 0.95 ? "falling to" : "steady at";
+        long in = Math.round(f.level() * 10);
+        return String.format(Locale.US, "Forecast for %s: %s about %s%s per 1,000 requests by %s (%d in 10 days between %s and %s)%s.",
+                name, trend, UnitCostChart.money(last.point()), cur, last.date().format(java.time.format.DateTimeFormatter.ofPattern("MMM d", Locale.US)),
+                in, UnitCostChart.money(Math.max(0, last.lower())), UnitCostChart.money(last.upper()),
+                f.weekly() ? ", with its weekday pattern" : "");
     }
 
     public void shutdown() {
@@ -139,6 +173,11 @@ public final class UnitCostViewModel {
     /** What one line of the chart stands for; the workspace is read again when it changes. */
     public ObjectProperty<SeriesBy> seriesByProperty() {
         return seriesBy;
+    }
+
+    /** Which days the tiles and table cover: the logs' days (default) or every billed day. */
+    public ObjectProperty<UnitCostDashboard.Period> periodProperty() {
+        return period;
     }
 
     /** Days forecast, one of {@link #HORIZONS}. */
@@ -169,7 +208,12 @@ public final class UnitCostViewModel {
         return forecast.getReadOnlyProperty();
     }
 
-    /** The forecast method in a sentence, or why there is no forecast. */
+    /** The forecast model's method and fitted parameters (for a tooltip); empty without a forecast. */
+    public ReadOnlyStringProperty forecastModelProperty() {
+        return forecastModel.getReadOnlyProperty();
+    }
+
+    /** The forecast in plain words, or why there is no forecast. */
     public ReadOnlyStringProperty forecastNoteProperty() {
         return forecastNote.getReadOnlyProperty();
     }

@@ -2,6 +2,7 @@ package frontier.app.costs;
 
 import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -122,7 +123,7 @@ class CostsViewTest {
         BigDecimal exact = c.series().getFirst().values().get(day);
         robot.moveTo(tallest.getNode());
         waitUntil(() -> Window.getWindows().stream().anyMatch(w -> w instanceof Tooltip t && t.isShowing()
-                && t.getText().equals(day + " — On-demand\n" + exact.stripTrailingZeros().toPlainString() + " USD (effective cost)")));
+                && t.getText().startsWith(day + " — On-demand\n" + exact.stripTrailingZeros().toPlainString() + " USD (effective cost)\n")));
 
         LocalDate from = LocalDate.of(2024, 9, 10);
         LocalDate to = LocalDate.of(2024, 9, 19);
@@ -171,14 +172,77 @@ class CostsViewTest {
         robot.interact(() -> view.viewModel().searchProperty().set(""));
         waitUntil(() -> table.getItems().size() == 1000);
 
+        // The Provider column's header menu lists the providers with their lines; choosing one narrows everything.
         TableColumn<CostLine, ?> provider = table.getColumns().stream().filter(c -> c.getText().equals("Provider")).findFirst().orElseThrow();
+        robot.interact(() -> provider.getContextMenu().show(table.getScene().getWindow()));
+        waitUntil(() -> provider.getContextMenu().getItems().stream().anyMatch(i -> "Only Microsoft (51 lines)".equals(i.getText())));
+        javafx.scene.control.MenuItem microsoft = provider.getContextMenu().getItems().stream()
+                .filter(i -> "Only Microsoft (51 lines)".equals(i.getText())).findFirst().orElseThrow();
         robot.interact(() -> {
-            view.linesFilter().unSelectAllValues(provider);
-            view.linesFilter().selectValue(provider, "Microsoft");
-            view.linesFilter().executeFilter();
+            provider.getContextMenu().hide();
+            microsoft.fire();
         });
-        waitUntil(() -> table.getItems().size() == 51);
+        CostsViewModel vm = view.viewModel();
+        waitUntil(() -> table.getItems().size() == 51 && vm.lineCountProperty().get() == 51 && vm.breakdownProperty().get().lines() == 51);
         assertTrue(table.getItems().stream().allMatch(l -> l.provider().equals("Microsoft")));
+        assertEquals("Provider ▾", provider.getText(), "the header says the column filters the view");
+        assertEquals(51, vm.totals().getLast().lines(), "the totals follow the filter");
+        assertEquals(0, sumOf(table.getItems()).compareTo(vm.chartProperty().get().total()), "the chart adds up the listed lines");
+        assertTrue(robot.lookup("#costsBreadcrumb").query().isVisible());
+        assertEquals("Provider: Microsoft  ✕", robot.lookup("#crumbFilter0").queryButton().getText());
+
+        // The search narrows the same way, on top of the filter; the breadcrumb removes each.
+        robot.clickOn("#linesSearch").write("no-such-word").type(KeyCode.ENTER);
+        waitUntil(() -> vm.lineCountProperty().get() == 0 && vm.breakdownProperty().get().lines() == 0 && table.getItems().isEmpty());
+        assertEquals(List.of(), vm.totals(), "no line, no total");
+        robot.clickOn("#crumbFilter0");
+        waitUntil(() -> vm.filters().isEmpty() && vm.breakdownProperty().get().lines() == vm.lineCountProperty().get()
+                && table.getItems().size() == vm.lineCountProperty().get());
+        robot.clickOn("#crumbSearch");
+        waitUntil(() -> table.getItems().size() == 1000 && vm.breakdownProperty().get().lines() == 1000);
+        assertFalse(robot.lookup("#costsBreadcrumb").query().isVisible());
+    }
+
+    private static BigDecimal sumOf(List<CostLine> lines) {
+        return lines.stream().map(CostLine::effective).filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    @Test
+    void clickingABarShowsOnlyItsLinesAndTheTotalsFollowTheStacking(FxRobot robot) throws Exception {
+        CostsViewModel vm = view.viewModel();
+        StackedBarChart<String, Number> chart = robot.lookup("#costChart").query();
+        robot.interact(() -> vm.stackByProperty().set(Grouping.of(Dimension.SERVICE)));
+        waitUntil(() -> chart.getData().size() == CostBreakdown.TOP + 1 && vm.totals().size() == 33 + 1);
+        assertEquals("Totals by service", robot.lookup("#totalsTitle").queryAs(Label.class).getText());
+        assertEquals("Service", robot.lookup("#totalsTable").queryTableView().getColumns().getFirst().getText());
+        assertEquals(1000, vm.totals().getLast().lines());
+
+        // The largest service's tallest bar: its day and service only.
+        CostBreakdown.Series top = vm.chartProperty().get().series().getFirst();
+        XYChart.Series<String, Number> first = chart.getData().getFirst();
+        XYChart.Data<String, Number> tallest = first.getData().stream()
+                .max(java.util.Comparator.comparingDouble(d -> d.getYValue().doubleValue())).orElseThrow();
+        LocalDate day = LocalDate.parse("2024-" + tallest.getXValue());
+        BigDecimal amount = top.values().get(day.toString());
+        robot.clickOn(tallest.getNode());
+        waitUntil(() -> day.equals(vm.fromProperty().get()) && day.equals(vm.toProperty().get()) && vm.filters().size() == 1
+                && vm.chartProperty().get() != null && vm.chartProperty().get().series().size() == 1);
+        assertEquals(Grouping.of(Dimension.SERVICE), vm.filters().getFirst().by());
+        assertEquals(top.key(), vm.filters().getFirst().value());
+        waitUntil(() -> vm.lineCountProperty().get() == vm.breakdownProperty().get().lines() && table(robot).getItems().size() == vm.lineCountProperty().get());
+        assertEquals(0, amount.compareTo(vm.chartProperty().get().total()), "the bar's amount is all that is left");
+        assertEquals(0, amount.compareTo(sumOf(table(robot).getItems())), "and it is the sum of the listed lines");
+        assertTrue(table(robot).getItems().stream().allMatch(l -> top.key().equals(l.service())));
+        assertEquals(2, vm.totals().size(), "one service and the total");
+        assertEquals(day + "  ✕", robot.lookup("#crumbDates").queryButton().getText());
+
+        robot.clickOn("#crumbClearAll");
+        waitUntil(() -> vm.filters().isEmpty() && vm.fromProperty().get() == null && vm.breakdownProperty().get().lines() == 1000
+                && table(robot).getItems().size() == 1000);
+    }
+
+    private static TableView<CostLine> table(FxRobot robot) {
+        return robot.lookup("#linesTable").queryTableView();
     }
 
     @Test

@@ -16,6 +16,7 @@ import frontier.analysis.series.Forecast;
 import frontier.app.unitcost.UnitCostDashboard.Series;
 import frontier.app.unitcost.UnitCostDashboard.SeriesBy;
 import frontier.sim.BadInputException;
+import frontier.store.UnitCostRow;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.List;
@@ -123,6 +124,17 @@ class UnitCostDashboardTest {
         assertEquals(1, d.notes().size());
         assertTrue(d.notes().getFirst().startsWith("30.00 USD of attributed cost falls on days outside the logs (2024-09-02 to 2024-10-13)"),
                 d.notes().getFirst());
+        assertEquals(0, new java.math.BigDecimal("30").compareTo(d.outside()), "reported apart");
+        // Over the logs' days (the default) the tiles and table divide the same days' cost by the same days' requests as the chart.
+        assertEquals(0, d.total().cost().compareTo(d.totals().cost()), "tiles and chart add up the same cost");
+        assertEquals(d.total().requests(), d.totals().requests());
+        assertEquals(0, d.table().stream().map(UnitCostRow::cost).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
+                .compareTo(d.totals().cost()), "the table adds up to the tiles");
+
+        UnitCostDashboard bill = UnitCostDashboard.load(early, SeriesBy.ENDPOINT, UnitCostDashboard.Period.BILL);
+        assertEquals(0, d.totals().cost().add(new java.math.BigDecimal("30")).compareTo(bill.totals().cost()), "every billed day counts it");
+        assertEquals(0, d.total().cost().compareTo(bill.total().cost()), "the chart is the same");
+        assertTrue(bill.notes().getFirst().contains("the tiles and table count it"), bill.notes().getFirst());
     }
 
     @Test

@@ -161,7 +161,7 @@ class UnitCostViewTest {
         fill(robot);
         assertEquals("2,100.00 USD", text(robot, "#tileCost"));
         assertEquals("210.00 USD", text(robot, "#tileUnattributed"));
-        assertTrue(text(robot, "#tileUnattributedHint").contains("frontier attribution"));
+        assertTrue(text(robot, "#tileUnattributedHint").contains("lines no rule claims"));
         UnitCostRow total = view.viewModel().dashboardProperty().get().totals();
         assertEquals(String.format(java.util.Locale.US, "%,d", total.requests()), text(robot, "#tileRequests"));
         assertEquals(UnitCostChart.money(total.per1kRequests().doubleValue()) + " USD", text(robot, "#tilePer1k"));
@@ -183,6 +183,32 @@ class UnitCostViewTest {
         Button twin = robot.lookup("#makeTwin").queryButton();
         assertEquals("Make a twin…", twin.getText());
         assertTrue(twin.isDisabled());
+    }
+
+    @Test
+    void forecastCaptionIsInPlainWordsWithTheModelInItsTooltip(FxRobot robot) throws Exception {
+        fill(robot);
+        Label note = robot.lookup("#forecastNote").queryAs(Label.class);
+        String text = note.getText();
+        assertTrue(text.startsWith("Forecast for chat: ") && text.contains(" USD per 1,000 requests by ") && text.contains("9 in 10 days between"),
+                text);
+        assertFalse(text.contains("α") || text.contains("Holt") || text.contains("σ"), "no model parameters in the caption: " + text);
+        assertTrue(note.getTooltip() != null && note.getTooltip().getText().contains("α = "), "the parameters are in the tooltip");
+    }
+
+    @Test
+    void logScaleGivesEqualRatiosEqualHeights(FxRobot robot) throws Exception {
+        fill(robot);
+        UnitCostChart chart = view.chart();
+        double linear = fx(() -> (chart.toPixelY(1) - chart.toPixelY(2)) / (chart.toPixelY(2) - chart.toPixelY(3)));
+        assertEquals(1, linear, 1e-9, "linear: equal steps, equal heights");
+        robot.clickOn("#unitCostLogScale");
+        waitUntil(chart::logScale);
+        double ratio = fx(() -> (chart.toPixelY(1) - chart.toPixelY(2)) / (chart.toPixelY(2) - chart.toPixelY(4)));
+        assertEquals(1, ratio, 1e-9, "log: 1 to 2 as tall as 2 to 4");
+        robot.clickOn("#unitCostLogScale");
+        waitUntil(() -> !chart.logScale());
+        assertTrue(UnitCostChart.logTicks(-1, 1.5).length > 2);
     }
 
     @Test

@@ -51,6 +51,19 @@ final class UnitCostWorkspace {
         importCsv(ws, b, "bill.csv");
     }
 
+    /** The same bill without any tags: nothing says which endpoint a line belongs to. */
+    static void importUntaggedBill(Path ws) {
+        StringBuilder b = new StringBuilder(HEADER);
+        for (int i = 0; i < DAYS; i++) {
+            LocalDate d = FIRST.plusDays(i);
+            String s = d + "T00:00:00Z", e = d.plusDays(1) + "T00:00:00Z";
+            line(b, "48.00", s, e, "Standard", "Amazon EC2", "i-chat", "g5.2xlarge", "48", "Hours", null);
+            line(b, "2.00", s, e, "Standard", "AWS Lambda", "fn-embed", "", "4000", "Requests", null);
+            line(b, "5.00", s, e, "Standard", "Amazon S3", "bucket", "", "100", "GB-Mo", null);
+        }
+        importCsv(ws, b, "untagged.csv");
+    }
+
     /** One extra day of chat cost before the logs start (not charted). */
     static void importCostBeforeTheLogs(Path ws) {
         StringBuilder b = new StringBuilder(HEADER);
