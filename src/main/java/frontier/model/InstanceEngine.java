@@ -54,6 +54,19 @@ interface InstanceEngine extends frontier.sim.EventHandler {
     /** Starts a new observation window. */
     void reset(double now);
 
+    /**
+     * Whether the engine chooses the instance for each request itself ({@link #pick}) instead of the pool's
+     * list of available instances and its idle policy.
+     */
+    default boolean picksInstances() {
+        return false;
+    }
+
+    /** The ready instance with room that should take the next request, or null (only when {@link #picksInstances}). */
+    default Instance pick() {
+        throw new UnsupportedOperationException();
+    }
+
     /** Sequences running in iterations now, summed over instances (LLM engines; NaN for others), for the time series. */
     default double runningNow() {
         return Double.NaN;

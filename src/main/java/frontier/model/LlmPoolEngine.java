@@ -22,6 +22,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  * requests wait in the pool's queue, where the pool's timeout, capacity and overflow apply. A request's
  * service starts when it enters an engine; it completes at its last token, plus the profile's
  * per-request overhead (the client-side part of TTFT and end-to-end latency, one event when not 0).
+ * A request goes to the ready instance holding the fewest sequences (ties: the longest-lived), not by the
+ * pool's idle policy: packing a batch onto one instance while another idles is what LLM routers avoid.
  * Iteration noise comes from the stream "llm-iteration:NAME".
  *
  * <p>What it measures beside the pool's figures: per request time to first token and time per output
@@ -109,6 +111,29 @@ final class LlmPoolEngine implements InstanceEngine, IterationListener {
     public boolean hasRoom(Instance inst) {
         State st = (State) inst.engineState;
         return st == null || !st.dead && st.count < maxSeqs;
+    }
+
+    /** Requests go to the ready instance holding the fewest sequences (join the shortest queue), as LLM routers do. */
+    @Override
+    public boolean picksInstances() {
+        return true;
+    }
+
+    @Override
+    public Instance pick() {
+        Instance best = null;
+        int least = Integer.MAX_VALUE;
+        for (int i = 0, n = pool.live.size(); i < n; i++) {
+            Instance inst = pool.live.get(i);
+            if (inst.state != Instance.READY) continue;
+            State st = (State) inst.engineState;
+            int load = st == null ? 0 : st.dead ? Integer.MAX_VALUE : st.count;
+            if (load < least && load < maxSeqs) {
+                least = load;
+                best = inst;
+            }
+        }
+        return best;
     }
 
     @Override

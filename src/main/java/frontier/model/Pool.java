@@ -239,6 +239,7 @@ final class Pool implements EventHandler {
     }
 
     private Instance takeAvailable() {
+        if (engine.picksInstances()) return engine.pick();
         while (!available.isEmpty()) {
             int index = newestFirst ? available.pollLast() : idlePolicy == IdlePolicy.OLDEST_FIRST ? available.pollFirst()
                     : available.swapRemove(pick.nextInt(available.size()));
