@@ -3,6 +3,8 @@ package frontier.app;
 import frontier.app.costs.CostsView;
 import frontier.app.data.BillingSession;
 import frontier.app.data.DataView;
+import frontier.app.editor.ScenarioEditorView;
+import frontier.app.editor.ScenarioEditorViewModel;
 import frontier.demo.DemoWorkspace;
 import frontier.app.explore.ExploreView;
 import frontier.app.explore.ExploreViewModel;
@@ -44,8 +46,18 @@ public final class FrontierApp extends Application {
         CostsView costs = new CostsView(billing);
         UnitCostView unitCost = new UnitCostView(billing);
         SimulateView simulateView = new SimulateView(simulate);
-        MainWindow window = new MainWindow(List.of(simulateView, new ExploreView(explore), data, costs, unitCost));
-        MakeTwin.install(unitCost, billing, simulate, window, simulateView, MakeTwin.twinsDir());
+        ScenarioEditorView editor = new ScenarioEditorView(new ScenarioEditorViewModel(), options.examplesDir());
+        MainWindow window = new MainWindow(List.of(simulateView, editor, new ExploreView(explore), data, costs, unitCost));
+        editor.setWorkspace(billing::workspace);
+        editor.setOnRun(file -> {
+            simulate.open(file);
+            window.show(simulateView);
+        });
+        simulateView.setOnEdit(file -> {
+            editor.viewModel().open(file);
+            window.show(editor);
+        });
+        MakeTwin.install(unitCost, billing, simulate, window, simulateView, MakeTwin.twinsDir(), editor.viewModel()::open);
         stage.setTitle("Frontier");
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setScene(window.createScene(Math.min(1320, screen.getWidth()), Math.min(840, screen.getHeight())));

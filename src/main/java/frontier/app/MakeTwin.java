@@ -3,6 +3,7 @@ package frontier.app;
 import frontier.app.data.BillingSession;
 import frontier.app.simulate.SimulateViewModel;
 import frontier.app.unitcost.UnitCostView;
+import frontier.domain.PoolKind;
 import frontier.store.Workspace;
 import frontier.twin.Calibrator;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import javafx.scene.control.Button;
 /**
  * The Unit cost view's "Make a twin…" action: calibrates a twin of the selected endpoint from the
  * workspace's logs and bill (off the FX thread), writes it to {@code ~/.frontier/twins/}, opens it in the
- * Simulate view — ready to run, with its observed figures to compare against, or to vary in a sweep. When the
+ * Simulate view and the Scenario editor — ready to run, with its observed figures to compare against, or to vary in a sweep. When the
  * bill shows several kinds of capacity (say on-demand and spot), it first asks which takes requests first.
  */
 final class MakeTwin {
@@ -28,6 +29,12 @@ final class MakeTwin {
     /** Wires the view's button: twins are written to {@code twins}, then opened in {@code simulate} and {@code simulateView} shown. */
     static void install(UnitCostView view, BillingSession session, SimulateViewModel simulate, MainWindow window, WorkbenchView simulateView,
                         Path twins) {
+        install(view, session, simulate, window, simulateView, twins, twin -> { });
+    }
+
+    /** As {@link #install(UnitCostView, BillingSession, SimulateViewModel, MainWindow, WorkbenchView, Path)}; {@code alsoOpen} gets each twin too (the scenario editor opens it). */
+    static void install(UnitCostView view, BillingSession session, SimulateViewModel simulate, MainWindow window, WorkbenchView simulateView,
+                        Path twins, java.util.function.Consumer<Path> alsoOpen) {
         Button button = view.makeTwinButton();
         var endpoint = view.viewModel().selectedEndpointProperty();
         javafx.beans.property.BooleanProperty busy = new javafx.beans.property.SimpleBooleanProperty(false);
@@ -56,7 +63,7 @@ final class MakeTwin {
                     return Calibrator.poolKinds(w, name);
                 }
             }, kinds -> {
-                String first = null;
+                PoolKind first = null;
                 if (kinds.size() > 1) {
                     first = askFirst(name, kinds);
                     if (first == null) {
@@ -73,6 +80,7 @@ final class MakeTwin {
                 }, twin -> {
                     done.run();
                     simulate.open(twin);
+                    alsoOpen.accept(twin);
                     window.show(simulateView);
                 }, failed);
             }, failed);
@@ -80,12 +88,12 @@ final class MakeTwin {
     }
 
     /** Labels of the pool kinds in the choice. */
-    static String kindLabel(String kind) {
+    static String kindLabel(PoolKind kind) {
         return switch (kind) {
-            case "always_on" -> "On-demand / committed (always on) first";
-            case "spot" -> "Spot first";
-            case "serverless" -> "Serverless first";
-            default -> kind + " first";
+            case ALWAYS_ON -> "On-demand / committed (always on) first";
+            case AUTOSCALED -> "Autoscaled first";
+            case SPOT -> "Spot first";
+            case SERVERLESS -> "Serverless first";
         };
     }
 
@@ -93,7 +101,7 @@ final class MakeTwin {
      * Asks which kind of pool takes the endpoint's requests first (the rest take its overflow); the bill's own
      * order is the default. Null when the user cancels.
      */
-    private static String askFirst(String endpoint, java.util.List<String> kinds) {
+    private static PoolKind askFirst(String endpoint, java.util.List<PoolKind> kinds) {
         java.util.List<String> labels = kinds.stream().map(MakeTwin::kindLabel).toList();
         javafx.scene.control.ChoiceDialog<String> d = new javafx.scene.control.ChoiceDialog<>(labels.getFirst(), labels);
         d.setTitle("Make a twin");

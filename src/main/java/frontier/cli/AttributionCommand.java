@@ -102,7 +102,7 @@ final class AttributionCommand implements Runnable {
                 m = AttributionRule.Match.TAG;
                 key = field.substring(4);
             } else {
-                m = AttributionRule.Match.parse(field);
+                m = AttributionRule.Match.fromCode(field);
                 if (m == AttributionRule.Match.TAG) throw new BadInputException("FIELD: write the tag as tag:KEY, e.g. tag:endpoint");
             }
             AttributionRule rule = new AttributionRule(0, 0, m, key, pattern, endpoint, model);

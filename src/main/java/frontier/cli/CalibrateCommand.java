@@ -61,7 +61,7 @@ final class CalibrateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Calibrator.Twin twin;
         try (Workspace ws = workspace.existing("no workspace; import logs first (frontier logs import FILE)")) {
-            twin = Calibrator.calibrate(ws, new Calibrator.Options(endpoint, replay, replications, seed, first), out);
+            twin = Calibrator.calibrate(ws, Calibrator.Options.of(endpoint, replay, replications, seed, first), out);
         }
         PrintWriter o = spec.commandLine().getOut();
         Summary summary = null;

@@ -2,8 +2,6 @@ package frontier.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import frontier.ingest.ChargeCategory;
-import frontier.ingest.PricingModel;
 import frontier.sim.BadInputException;
 import frontier.store.CostQuery;
 import frontier.store.CostRow;
@@ -18,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,8 +84,8 @@ final class CostsCommand implements Callable<Integer> {
     private static Map<String, CostRow> totals(List<CostRow> rows) {
         Map<String, CostRow> m = new LinkedHashMap<>();
         for (CostRow r : rows) {
-            m.merge(r.currency(), new CostRow(List.of(), r.currency(), r.billed(), r.effective(), r.list(), r.rows()),
-                    (a, b) -> new CostRow(List.of(), a.currency(), add(a.billed(), b.billed()), add(a.effective(), b.effective()),
+            m.merge(r.currency(), new CostRow(List.of(), List.of(), r.currency(), r.billed(), r.effective(), r.list(), r.rows()),
+                    (a, b) -> new CostRow(List.of(), List.of(), a.currency(), add(a.billed(), b.billed()), add(a.effective(), b.effective()),
                             add(a.list(), b.list()), a.rows() + b.rows()));
         }
         return m;
@@ -97,15 +96,9 @@ final class CostsCommand implements Callable<Integer> {
         return a == null ? b : a.add(b);
     }
 
-    /** Display form of a key: labels for pricing model and charge category, "(none)" for null. */
-    static String display(Grouping g, String key) {
-        if (key == null) return "(none)";
-        if (g.dimension() == null) return key;
-        return switch (g.dimension()) {
-            case PRICING_MODEL -> PricingModel.fromCode(key).label();
-            case CHARGE_CATEGORY -> ChargeCategory.fromCode(key).label();
-            default -> key;
-        };
+    /** Display form of a row's key: labels for pricing model and charge category, "(none)" for null. */
+    private static String display(CostRow r, int i) {
+        return Objects.requireNonNullElse(r.label(i), "(none)");
     }
 
     private static String money(BigDecimal d) {
@@ -125,7 +118,7 @@ final class CostsCommand implements Callable<Integer> {
         lines.add(head.toArray(String[]::new));
         for (CostRow r : rows) {
             List<String> l = new ArrayList<>();
-            for (int i = 0; i < dims.size(); i++) l.add(display(dims.get(i), r.keys().get(i)));
+            for (int i = 0; i < dims.size(); i++) l.add(display(r, i));
             l.addAll(List.of(r.currency(), money(r.billed()), money(r.effective()), money(r.list()), String.format(Locale.US, "%,d", r.rows())));
             lines.add(l.toArray(String[]::new));
         }
@@ -170,7 +163,7 @@ final class CostsCommand implements Callable<Integer> {
         }
         Map<String, CostRow> totals = totals(rows);
         if (totals.size() == 1) putFigures(root.putObject("total"), totals.values().iterator().next());
-        else if (totals.isEmpty()) putFigures(root.putObject("total"), new CostRow(List.of(), null, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0));
+        else if (totals.isEmpty()) putFigures(root.putObject("total"), new CostRow(List.of(), List.of(), null, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0));
         else root.putNull("total");
         ArrayNode tot = root.putArray("totals");
         for (CostRow t : totals.values()) putFigures(tot.addObject(), t);

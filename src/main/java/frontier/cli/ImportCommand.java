@@ -101,10 +101,7 @@ final class ImportCommand implements Callable<Integer> {
 
     private ReadOptions readOptions() {
         BillingFormat f = null;
-        if (format != null) {
-            f = BillingFormat.fromCode(format);
-            if (f == null) throw new BadInputException("--format: expected one of focus, aws-cur, azure, gcp, oci, got '" + format + "'");
-        }
+        if (format != null) f = BillingFormat.fromCode(format);
         CostBasis b = null;
         if (azureCost != null) {
             b = switch (azureCost.toLowerCase(Locale.ROOT)) {

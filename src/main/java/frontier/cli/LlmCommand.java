@@ -120,6 +120,11 @@ final class LlmCommand implements Runnable {
         @Option(names = "--fit-levels", defaultValue = "1", description = "How many of the lowest-load levels to fit on (default ${DEFAULT-VALUE}); the others are predicted.")
         int fitLevels;
 
+        @Option(names = "--decode-prior", paramLabel = "PROFILE", description = "Tie c and d to a by the ratios c/a and d/a of this shipped"
+                + " linear profile (e.g. h100-80gb-llama2-70b-tp4), fitting only a, b and the overhead: for levels of one request at a time,"
+                + " which cannot tell per-iteration from per-sequence and context cost.")
+        String decodePrior;
+
         @Option(names = "--name", defaultValue = "fitted", description = "Profile name (default ${DEFAULT-VALUE}).")
         String name;
 
@@ -137,8 +142,17 @@ final class LlmCommand implements Runnable {
                 throw new BadInputException("--fit-levels " + fitLevels + ": only " + levels.size() + " level(s) in the input");
             }
             List<BenchmarkLevel> fitOn = levels.subList(0, fitLevels);
-            ProfileFit.Result r = ProfileFit.fit(fitOn, config, name, "frontier llm fit of " + files.stream().map(p -> p.getFileName().toString()).toList(),
-                    LocalDate.now().toString());
+            IterationProfile prior = null;
+            if (decodePrior != null) {
+                prior = frontier.model.llm.LlmProfiles.bundled().get(decodePrior);
+                if (prior == null || prior.isTable()) {
+                    throw new BadInputException("--decode-prior: no shipped linear profile '" + decodePrior + "'; see pricing-data/llm-profiles.csv");
+                }
+            }
+            ProfileFit.Result r = ProfileFit.fit(fitOn.stream().map(l -> new ProfileFit.Input(l, config)).toList(), name,
+                    "frontier llm fit of " + files.stream().map(p -> p.getFileName().toString()).toList()
+                            + (prior == null ? "" : " with the decode shape of " + prior.name()),
+                    LocalDate.now().toString(), prior);
             PrintWriter out = spec.commandLine().getOut();
             IterationProfile p = r.profile();
             out.println(String.format(Locale.ROOT, "profile %s: a=%.4f ms  b=%.6f ms/prefill token  c=%.4f ms/decode seq  d=%.6f ms/1k context tokens"

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import frontier.cost.CatalogueCsv;
 import frontier.cost.InstancePrice;
 import frontier.cost.PriceCatalogue;
-import frontier.cost.PricingModel;
+import frontier.domain.PricingModel;
 import frontier.cost.ServerlessRate;
 import frontier.cost.SpotAdvisorImport;
 import frontier.cost.SpotInterruption;
@@ -93,7 +93,7 @@ final class PricesCommand implements Runnable {
         public Integer call() throws IOException {
             PriceCatalogue cat = PriceCatalogue.shipped();
             if (catalogue != null) cat = cat.overriddenBy(PriceCatalogue.load(catalogue));
-            PricingModel pm = model == null ? null : PricingModel.fromCsv(model)
+            PricingModel pm = model == null ? null : PricingModel.fromCatalogue(model)
                     .orElseThrow(() -> new BadInputException("--model: expected on_demand, spot, committed or serverless, got '" + model + "'"));
             PrintWriter out = spec.commandLine().getOut();
             boolean json = format != null && format.json;
@@ -239,7 +239,7 @@ final class PricesCommand implements Runnable {
             if (p.gpuModel() == null) o.putNull("gpu_model");
             else o.put("gpu_model", p.gpuModel());
             o.put("gpus", p.gpus()).put("vcpus", p.vcpus()).put("memory_gib", p.memoryGib())
-                    .put("pricing_model", p.pricingModel().csvName()).put("usd_per_hour", p.usdPerHour())
+                    .put("pricing_model", p.pricingModel().catalogueCode()).put("usd_per_hour", p.usdPerHour())
                     .put("source", p.source()).put("as_of", p.asOf().toString());
         }
         return write(root);
@@ -281,7 +281,7 @@ final class PricesCommand implements Runnable {
         return table(List.of("PROVIDER", "REGION", "INSTANCE TYPE", "GPU", "VCPU", "MEM GiB", "MODEL", "USD/HOUR", "AS OF", "SOURCE"),
                 List.of(false, false, false, false, true, true, false, true, false, false), rows,
                 p -> List.of(p.provider(), p.region(), p.instanceType(), p.gpuModel() == null ? "-" : p.gpus() + "x " + p.gpuModel(),
-                        Integer.toString(p.vcpus()), number(p.memoryGib()), p.pricingModel().csvName(),
+                        Integer.toString(p.vcpus()), number(p.memoryGib()), p.pricingModel().catalogueCode(),
                         p.usdPerHour().toPlainString(), p.asOf().toString(), p.source()));
     }
 

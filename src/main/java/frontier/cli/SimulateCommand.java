@@ -1,6 +1,8 @@
 package frontier.cli;
 
 import frontier.model.RequestLogCsv;
+import frontier.model.WorkLimitException;
+import frontier.model.WorkLimits;
 import frontier.scenario.Scenario;
 import frontier.scenario.ScenarioLoader;
 import frontier.scenario.ScenarioRunner;
@@ -72,11 +74,36 @@ final class SimulateCommand implements Callable<Integer> {
                     + " pick it with --replication K (1 to " + n + ") or run --replications 1");
         }
         Summary summary;
-        long rows = 0;
+        try {
+            // Before anything is written: a run that cannot finish is refused with the field to change.
+            ScenarioRunner.check(replication != null || requestLog != null ? s.withRun(s.run().withReplications(1)) : s, WorkLimits.DEFAULT);
+        } catch (WorkLimitException e) {
+            throw new BadInputException(file + ": " + e.getMessage(), e);
+        }
+        try {
+            summary = run(s);
+        } catch (WorkLimitException e) {
+            throw new BadInputException(file + ": " + e.getMessage(), e);
+        }
+        var out = spec.commandLine().getOut();
+        if (json) {
+            out.println(SummaryJson.write(summary, s.observed()));
+        } else {
+            out.print(SummaryTable.format(summary));
+            if (requestLog != null) out.println(String.format(Locale.ROOT, "Request log: %,d requests written to %s", requestLogRows, requestLog));
+            out.print(SummaryTable.comparison(frontier.scenario.TwinComparison.compare(s.observed(), summary)));
+        }
+        return FrontierCli.OK;
+    }
+
+    private long requestLogRows;
+
+    private Summary run(Scenario s) {
+        Summary summary;
         if (requestLog != null) {
             try (RequestLogCsv log = RequestLogCsv.create(requestLog, startInstant())) {
                 summary = ScenarioRunner.replication(s, replication == null ? 0 : replication - 1, RunControl.NONE, log);
-                rows = log.rows();
+                requestLogRows = log.rows();
             }
         } else if (replication != null) {
             summary = ScenarioRunner.replication(s, replication - 1, RunControl.NONE, null);
@@ -84,15 +111,7 @@ final class SimulateCommand implements Callable<Integer> {
             ScenarioRunner runner = threads == null ? ScenarioRunner.defaultRunner() : new ScenarioRunner(threads);
             summary = runner.run(s, RunControl.NONE);
         }
-        var out = spec.commandLine().getOut();
-        if (json) {
-            out.println(SummaryJson.write(summary, s.observed()));
-        } else {
-            out.print(SummaryTable.format(summary));
-            if (requestLog != null) out.println(String.format(Locale.ROOT, "Request log: %,d requests written to %s", rows, requestLog));
-            out.print(SummaryTable.comparison(frontier.scenario.TwinComparison.compare(s.observed(), summary)));
-        }
-        return FrontierCli.OK;
+        return summary;
     }
 
     private Instant startInstant() {

@@ -54,8 +54,8 @@ final class UnitCostCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CsvOrJson.requireNotBoth(csv, json);
-        List<UnitCostQuery.Key> keys = by.stream().filter(s -> !s.isBlank()).map(UnitCostQuery.Key::parse).toList();
-        UnitCostQuery q = new UnitCostQuery(keys, Dates.day("--from", from), Dates.day("--to", to), UnitCostQuery.Figure.parse(cost));
+        List<UnitCostQuery.Key> keys = by.stream().filter(s -> !s.isBlank()).map(UnitCostQuery.Key::fromCode).toList();
+        UnitCostQuery q = new UnitCostQuery(keys, Dates.day("--from", from), Dates.day("--to", to), UnitCostQuery.Figure.fromCode(cost));
         UnitCostReport r;
         try (Workspace ws = workspace.existing(WorkspaceOption.NO_BILL_AND_LOGS)) {
             r = ws.unitCosts().compute(q);

@@ -23,7 +23,7 @@ public final class CatalogueCsv {
         header(out, CatalogueReader.INSTANCE_COLUMNS);
         for (InstancePrice r : rows) {
             Csv.appendLine(out, r.provider(), r.region(), r.instanceType(), r.gpuModel() == null ? "" : r.gpuModel(), Integer.toString(r.gpus()),
-                    Integer.toString(r.vcpus()), number(r.memoryGib()), r.pricingModel().csvName(), r.usdPerHour().toPlainString(), r.source(),
+                    Integer.toString(r.vcpus()), number(r.memoryGib()), r.pricingModel().catalogueCode(), r.usdPerHour().toPlainString(), r.source(),
                     r.asOf().toString());
         }
     }

@@ -1,5 +1,6 @@
 package frontier.cost;
 
+import frontier.domain.PricingModel;
 import frontier.sim.BadInputException;
 import frontier.text.Csv;
 import java.io.IOException;
@@ -142,7 +143,7 @@ final class CatalogueReader {
     private static String keyDescription(Object value) {
         return switch (value) {
             case InstancePrice p -> "provider, region, instance_type and pricing_model: " + p.provider() + ", "
-                    + p.region() + ", " + p.instanceType() + ", " + p.pricingModel().csvName();
+                    + p.region() + ", " + p.instanceType() + ", " + p.pricingModel().catalogueCode();
             case SpotInterruption s -> "provider, region and instance_type: " + s.provider() + ", " + s.region() + ", " + s.instanceType();
             case ServerlessRate s -> "platform and region: " + s.platform() + ", " + s.region();
             default -> "key";
@@ -161,7 +162,7 @@ final class CatalogueReader {
         double memory = r.decimal("memory_gib", "a positive number of GiB such as 16").doubleValue();
         if (!(memory > 0 && memory <= 1_000_000)) throw r.error("memory_gib", "a positive number of GiB such as 16", r.raw("memory_gib"));
         String pm = r.raw("pricing_model");
-        PricingModel model = PricingModel.fromCsv(pm)
+        PricingModel model = PricingModel.fromCatalogue(pm)
                 .filter(m -> m != PricingModel.SERVERLESS)
                 .orElseThrow(() -> r.error("pricing_model", "on_demand, spot or committed"
                         + (pm.equalsIgnoreCase("serverless") ? " (serverless rates go in a serverless file with a platform column)" : ""), pm));

@@ -1,5 +1,6 @@
 package frontier.cost;
 
+import frontier.domain.PricingModel;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 

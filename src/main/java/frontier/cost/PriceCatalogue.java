@@ -1,5 +1,6 @@
 package frontier.cost;
 
+import frontier.domain.PricingModel;
 import frontier.sim.BadInputException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,7 +67,7 @@ public final class PriceCatalogue {
         Map<String, InstancePrice> i = new LinkedHashMap<>();
         for (InstancePrice p : instances) {
             if (i.put(instanceKey(p.provider(), p.region(), p.instanceType(), p.pricingModel()), p) != null) {
-                throw new BadInputException("two prices for " + p.provider() + " " + p.region() + " " + p.instanceType() + " " + p.pricingModel().csvName());
+                throw new BadInputException("two prices for " + p.provider() + " " + p.region() + " " + p.instanceType() + " " + p.pricingModel().catalogueCode());
             }
         }
         Map<String, SpotInterruption> s = new LinkedHashMap<>();

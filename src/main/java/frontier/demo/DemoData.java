@@ -5,10 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import frontier.cost.InstancePrice;
 import frontier.cost.PriceCatalogue;
-import frontier.cost.PricingModel;
 import frontier.demo.FocusBill.Account;
 import frontier.demo.FocusBill.Line;
 import frontier.demo.FocusBill.Service;
+import frontier.domain.PoolKind;
+import frontier.domain.PricingModel;
 import frontier.model.InstanceSpan;
 import frontier.model.RequestClass;
 import frontier.model.RequestLogCsv;
@@ -17,7 +18,6 @@ import frontier.model.RunListener;
 import frontier.model.pool.Pools;
 import frontier.model.pool.ServerlessBilling;
 import frontier.model.pool.ServerlessPool;
-import frontier.model.pool.SpotPool;
 import frontier.scenario.Scenario;
 import frontier.scenario.ScenarioLoader;
 import frontier.scenario.ScenarioRunner;
@@ -220,11 +220,11 @@ public final class DemoData {
     /** The hourly lines of one instance of {@code pool} alive from {@code fromS} to {@code toS} (simulated seconds). */
     private static void instanceHours(FocusBill bill, Pools pool, String type, String id, String name, double fromS, double toS, String tags,
                                       long start) {
-        boolean spot = pool instanceof SpotPool;
+        boolean spot = pool.kind() == PoolKind.SPOT;
         BigDecimal price = BigDecimal.valueOf(pool.price().usdPerHour());
         InstancePrice list = onDemand(type);
         String details = skuDetails(list);
-        String sku = sku(type + "|" + (spot ? "spot" : "on_demand"));
+        String sku = sku(type + "|" + (spot ? PricingModel.SPOT : PricingModel.ON_DEMAND).code());
         String description = "$" + price.toPlainString() + " per " + (spot ? "Spot" : "On Demand") + " Linux " + type + " Instance Hour";
         String zone = spot ? "us-east-1b" : "us-east-1a";
         forEachHour(fromS, toS, (hour, seconds) -> bill.add(new Line(start + hour * 3600L, start + (hour + 1) * 3600L, Account.INFERENCE,

@@ -1,5 +1,6 @@
 package frontier.ingest;
 
+import frontier.domain.PricingModel;
 import java.math.BigDecimal;
 
 /**

@@ -1,11 +1,12 @@
 package frontier.ingest;
 
+import frontier.domain.Coded;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 
 /** The billing-export families Frontier reads, each recognised by the columns it must have. */
-public enum BillingFormat {
+public enum BillingFormat implements Coded {
     FOCUS("focus", "FOCUS 1.0–1.3",
             req("BilledCost", "billedcost"), req("ChargePeriodStart", "chargeperiodstart"),
             req("ChargePeriodEnd", "chargeperiodend"), req("BillingCurrency", "billingcurrency"),
@@ -42,7 +43,8 @@ public enum BillingFormat {
         return new Required(display, canon);
     }
 
-    /** The name used on the command line ({@code --format}). */
+    /** The name used on the command line ({@code --format}) and stored with an import. */
+    @Override
     public String code() {
         return code;
     }
@@ -58,9 +60,13 @@ public enum BillingFormat {
         return out;
     }
 
-    /** The format named {@code code} (case-insensitive), or null. */
+    /** The format named {@code code} (case-insensitive); BadInputException "--format: expected one of …" if none. */
     public static BillingFormat fromCode(String code) {
-        for (BillingFormat f : values()) if (f.code.equals(code.toLowerCase(Locale.ROOT))) return f;
-        return null;
+        return Coded.fromCode(BillingFormat.class, code, "--format");
+    }
+
+    /** The format named {@code code} (case-insensitive), if any. */
+    public static Optional<BillingFormat> find(String code) {
+        return Coded.find(BillingFormat.class, code);
     }
 }

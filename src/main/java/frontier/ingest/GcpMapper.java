@@ -3,6 +3,7 @@ package frontier.ingest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import frontier.domain.PricingModel;
 import java.math.BigDecimal;
 
 /**

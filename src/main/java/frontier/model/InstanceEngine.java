@@ -51,6 +51,11 @@ interface InstanceEngine extends frontier.sim.EventHandler {
     /** Mean service time of one request so far, for what cache hits saved (NaN when unknown). */
     double meanServiceS();
 
+    /** Most requests one slot serves together (a batch); 1 without batching. Used to describe an overload. */
+    default int maxBatch() {
+        return 1;
+    }
+
     /** Starts a new observation window. */
     void reset(double now);
 

@@ -77,6 +77,9 @@ final class Pool implements EventHandler {
     private int tableUsed;
     final List<Instance> live = new ArrayList<>();
     private boolean timeoutPending;
+    /** Most requests the queue may hold before the run stops as overloaded ({@link WorkLimits#maxQueue()}), and the pool's JSON path. */
+    int queueLimit = Integer.MAX_VALUE;
+    String field = "$.pools";
 
     // Instance counts by state over time (billing, charts). Idle instance-seconds are ready minus busy.
     final TimeWeighted starting = new TimeWeighted(0);
@@ -215,10 +218,20 @@ final class Pool implements EventHandler {
     }
 
     private void enqueue(Request r, double now) {
+        if (queue.size() >= queueLimit) throw overloaded(now);
         r.enqueued = now;
         queue.addLast(r);
         queueLength.update(now, queue.size());
         if (!timeoutPending && timeout != Double.POSITIVE_INFINITY) scheduleTimeout();
+    }
+
+    /** The queue has grown to its bound: traffic outruns the pool and nothing else bounds the queue. */
+    private WorkLimitException overloaded(double now) {
+        double since = now - ready.start();
+        double mean = meanServiceS();
+        double serviceRate = mean > 0 ? readyInstances() * (double) concurrency * engine.maxBatch() / mean : Double.NaN;
+        return WorkLimits.overloaded(field, name, queue.size(), now, since > 0 ? arrivals / since : Double.NaN, readyInstances(),
+                concurrency, engine.maxBatch(), serviceRate);
     }
 
     /** Takes the oldest queued request (for the engine). */

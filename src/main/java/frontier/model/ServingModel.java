@@ -46,6 +46,16 @@ public final class ServingModel {
      * window left and how long every instance lived; see {@link RunListener}.
      */
     public static RunResult run(FleetSpec spec, Path baseDir, RandomStreams streams, RunControl control, RunListener listener) {
+        return run(spec, baseDir, streams, control, listener, WorkLimits.DEFAULT);
+    }
+
+    /**
+     * One replication within {@code limits}: it stops with a {@link WorkLimitException} when it has executed more
+     * than {@link WorkLimits#maxEventsPerRun()} events, or when a pool's queue reaches {@link WorkLimits#maxQueue()}
+     * (the estimate up front is the runner's, {@link WorkEstimate}).
+     */
+    public static RunResult run(FleetSpec spec, Path baseDir, RandomStreams streams, RunControl control, RunListener listener,
+                                WorkLimits limits) {
         long wallStart = System.nanoTime();
         Simulation sim = new Simulation();
         RunSpec run = spec.run();
@@ -58,6 +68,8 @@ public final class ServingModel {
         List<Pool> pools = new ArrayList<>();
         for (Pools p : spec.pools()) {
             Pool pool = new Pool(p, sim, streams, stats, fleet);
+            pool.queueLimit = limits.maxQueue();
+            pool.field = "$.pools[" + pools.size() + "]";
             pools.add(pool);
             fleet.add(pool);
         }
@@ -112,15 +124,28 @@ public final class ServingModel {
             sim.scheduleAt(0, source, SAMPLE, null);
 
             double target = run.requests() == null ? 0 : (double) warmupFinished + run.requests();
-            sim.run(control, () -> horizon < Double.POSITIVE_INFINITY
-                    ? sim.now() / horizon
-                    : (stats.warm() ? warmupFinished + stats.finished() : stats.finished()) / target);
+            long maxEvents = limits.maxEventsPerRun();
+            sim.run(control, () -> {
+                // Polled every 65,536 events: the run's bound on work, whatever the estimate said.
+                if (sim.eventCount() > maxEvents) throw tooManyEvents(sim, maxEvents, run);
+                return horizon < Double.POSITIVE_INFINITY
+                        ? sim.now() / horizon
+                        : (stats.warm() ? warmupFinished + stats.finished() : stats.finished()) / target;
+            });
         }
         double end = sim.now();
         if (!stats.warm()) stats.reset(end); // the run ended inside the warm-up: nothing was observed
         stats.closeSpans(end);
         sampler.sample(end);
         return result(spec, stats, pools, end, sampler.series(), sim.eventCount(), (System.nanoTime() - wallStart) / 1e9);
+    }
+
+    private static WorkLimitException tooManyEvents(Simulation sim, long maxEvents, RunSpec run) {
+        String field = run.durationS() != null ? "$.run.duration_s" : "$.run.requests";
+        return new WorkLimitException(field, String.format(java.util.Locale.ROOT,
+                "one replication passed %,d events at %s s of simulated time without finishing, more than the %,d events"
+                        + " a run may take (docs/cli.md \"Limits of simulations\"); shorten the run or lower the traffic",
+                sim.eventCount(), WorkEstimate.number(sim.now()), maxEvents));
     }
 
     private static double initialStep(FleetSpec spec, RunSpec run) {

@@ -248,6 +248,11 @@ final class SlotEngine implements InstanceEngine {
     }
 
     @Override
+    public int maxBatch() {
+        return maxBatch;
+    }
+
+    @Override
     public double meanServiceS() {
         return tokenTime == null ? spec.service().mean() : tokenServiceSum / tokenServices;
     }

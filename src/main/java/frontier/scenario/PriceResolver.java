@@ -2,7 +2,7 @@ package frontier.scenario;
 
 import frontier.cost.InstancePrice;
 import frontier.cost.PriceCatalogue;
-import frontier.cost.PricingModel;
+import frontier.domain.PricingModel;
 import frontier.cost.ServerlessRate;
 import frontier.model.pool.ServerlessBilling;
 import frontier.model.pool.AlwaysOnPool;
@@ -53,13 +53,13 @@ final class PriceResolver {
                 continue;
             }
             PricingModel model = price.pricingModel() != null
-                    ? PricingModel.fromCsv(price.pricingModel()).orElseThrow(() -> new ScenarioException(source + ": $.pools[" + out.size()
+                    ? PricingModel.fromCatalogue(price.pricingModel()).orElseThrow(() -> new ScenarioException(source + ": $.pools[" + out.size()
                             + "].price.pricing_model: expected on_demand, spot, committed or serverless, got " + price.pricingModel(), null))
                     : pool instanceof SpotPool ? PricingModel.SPOT : PricingModel.ON_DEMAND;
             int index = i;
             InstancePrice hit = catalogue.instance(price.provider(), price.region(), price.instanceType(), model)
                     .orElseThrow(() -> new ScenarioException(source + ": $.pools[" + index + "].price: the price catalogue has no "
-                            + model.csvName() + " price for " + price.provider() + " " + price.instanceType()
+                            + model.catalogueCode() + " price for " + price.provider() + " " + price.instanceType()
                             + (price.region() == null ? " in the provider's default region" : " in " + price.region())
                             + "; 'frontier prices list --provider " + price.provider() + "' lists the known ones", null));
             out.add(withPrice(pool, price.withUsdPerHour(hourly(pool, hit, index, source))));

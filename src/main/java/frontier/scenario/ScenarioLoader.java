@@ -64,16 +64,75 @@ public final class ScenarioLoader {
     }
 
     public static Scenario load(Path file) {
-        String text;
+        String text = readText(file);
+        Path dir = file.toAbsolutePath().getParent();
+        return resolve(read(text, file.toString()).withBaseDir(dir), file.toString());
+    }
+
+    /** Largest scenario file read: far beyond any hand-written or calibrated scenario (an empirical table is a few KB). */
+    public static final long MAX_FILE_BYTES = 16L << 20;
+
+    /**
+     * The text of a scenario file: UTF-8, with or without a byte-order mark, or UTF-16/UTF-32 with their byte-order
+     * mark. Anything else is refused with where it stops being text: "not UTF-8 text at byte N (line L)".
+     */
+    public static String readText(Path file) {
+        byte[] bytes;
         try {
-            text = Files.readString(file);
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new ScenarioException(String.format(java.util.Locale.ROOT, "%s: the file has %,d bytes; a scenario may have at most %,d (16 MB)",
+                        file, size, MAX_FILE_BYTES), null);
+            }
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
             throw new ScenarioException(file + ": no such file", e);
         } catch (IOException e) {
             throw new ScenarioException(file + ": cannot read (" + e.getMessage() + ")", e);
+        } catch (OutOfMemoryError e) {
+            throw new ScenarioException(file + ": the file is too large to read", null);
         }
-        Path dir = file.toAbsolutePath().getParent();
-        return resolve(read(text, file.toString()).withBaseDir(dir), file.toString());
+        return decode(bytes, file.toString());
+    }
+
+    /** Decodes a scenario's bytes as {@link #readText} does; {@code source} names it in errors. */
+    static String decode(byte[] b, String source) {
+        int n = b.length;
+        java.nio.charset.Charset cs = java.nio.charset.StandardCharsets.UTF_8;
+        int skip = 0;
+        if (n >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
+            skip = 3;
+        } else if (n >= 4 && b[0] == 0 && b[1] == 0 && (b[2] & 0xFF) == 0xFE && (b[3] & 0xFF) == 0xFF) {
+            cs = java.nio.charset.Charset.forName("UTF-32BE");
+            skip = 4;
+        } else if (n >= 4 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE && b[2] == 0 && b[3] == 0) {
+            cs = java.nio.charset.Charset.forName("UTF-32LE");
+            skip = 4;
+        } else if (n >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) {
+            cs = java.nio.charset.StandardCharsets.UTF_16BE;
+            skip = 2;
+        } else if (n >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
+            cs = java.nio.charset.StandardCharsets.UTF_16LE;
+            skip = 2;
+        } else if (n >= 2 && (b[0] == 0 || b[1] == 0)) {
+            throw new ScenarioException(source + ": the file looks like UTF-16 or UTF-32 text without a byte-order mark; save it as UTF-8", null);
+        }
+        var decoder = cs.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(b, skip, n - skip);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 16, (long) (n - skip) + 16));
+        var result = decoder.decode(in, out, true);
+        if (!result.isError()) result = decoder.flush(out);
+        if (result.isError()) {
+            int at = in.position();
+            int line = 1;
+            for (int i = skip; i < at; i++) if (b[i] == '\n') line++;
+            String name = cs == java.nio.charset.StandardCharsets.UTF_8 ? "UTF-8" : cs.name();
+            throw new ScenarioException(String.format(java.util.Locale.ROOT, "%s: not %s text at byte %,d (line %d); save the file as UTF-8",
+                    source, name, at + 1, line), null);
+        }
+        out.flip();
+        return out.toString();
     }
 
     /**
@@ -98,6 +157,7 @@ public final class ScenarioLoader {
     }
 
     private static Scenario read(String json, String source) {
+        if (json.startsWith("\uFEFF")) json = json.substring(1); // a byte-order mark is not part of the JSON
         try {
             JsonNode tree = MAPPER.readTree(json);
             if (tree == null || tree.isMissingNode()) throw new ScenarioException(source + ": expected a JSON object, the file is empty", null);
@@ -110,9 +170,39 @@ public final class ScenarioLoader {
         } catch (JsonMappingException e) {
             throw new ScenarioException(source + ": " + describe(e), e);
         } catch (JsonProcessingException e) {
-            String path = e.getProcessor() instanceof JsonParser p ? pointerPath(p.getParsingContext().pathAsPointer().toString()) + ": " : "";
-            throw new ScenarioException(source + ": " + path + at(e.getLocation()) + "not valid JSON: " + firstLine(e.getOriginalMessage()), e);
+            JsonParser p = e.getProcessor() instanceof JsonParser jp ? jp : null;
+            JsonLocation where = e.getLocation();
+            if (p == null || where == null || where.getLineNr() < 1) {
+                // Limits of StreamReadConstraints (number length, nesting depth, string length) come without a parser or
+                // location: read the text again with a parser of our own up to the error, and take its place.
+                JsonParser again = null;
+                try {
+                    again = MAPPER.getFactory().createParser(json);
+                    for (JsonToken t = again.nextToken(); t != null; t = again.nextToken()) {
+                        // every token is read in full, so the limit trips here as it did in the mapper
+                        if (t == JsonToken.VALUE_STRING) again.getText();
+                        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) again.getNumberValue();
+                    }
+                } catch (IOException located) {
+                    if (again != null) {
+                        p = again;
+                        where = again.currentLocation();
+                    }
+                }
+            }
+            String path = p != null ? pointerPath(p.getParsingContext().pathAsPointer().toString()) + ": " : "";
+            throw new ScenarioException(source + ": " + path + at(where) + "not valid JSON: " + readable(firstLine(e.getOriginalMessage())), e);
         }
+    }
+
+    /** Jackson's wording without its internals: "(1000, from `StreamReadConstraints...`)" → "(1000)", no redacted source. */
+    static String readable(String message) {
+        return message.replaceAll(", from `StreamReadConstraints\\.[A-Za-z]+\\(\\)`\\)", ")")
+                .replaceAll("\\[Source: [^;\\]]*; line: (\\d+), column: (\\d+)\\]", "line $1, column $2")
+                .replace("Number value length", "number length")
+                .replace("Document nesting depth", "nesting depth")
+                .replace("String value length", "string length")
+                .replaceAll(": enable `JsonReadFeature\\.ALLOW_NON_NUMERIC_NUMBERS` to allow", " (JSON numbers are finite; write a number)");
     }
 
     /** Writes a scenario as it would be read back. */
@@ -144,8 +234,9 @@ public final class ScenarioLoader {
             return path + ": " + where + "expected " + simpleType(f.getTargetType()) + ", got " + f.getValue();
         }
         if (e.getCause() instanceof InputCoercionException ic) {
-            return path + ": " + where + "expected an integer between " + Long.MIN_VALUE + " and " + Long.MAX_VALUE
-                    + (ic.getTargetType() == int.class || ic.getTargetType() == Integer.class ? " (here at most " + Integer.MAX_VALUE + ")" : "");
+            // Where the number starts, not where the parser stopped after it.
+            if (ic.getProcessor() instanceof JsonParser p && p.currentTokenLocation() != null) where = at(p.currentTokenLocation());
+            return path + ": " + where + outOfRange(ic);
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
             String msg = m.getOriginalMessage();
@@ -157,6 +248,21 @@ public final class ScenarioLoader {
         Throwable c = e.getCause();
         if (c instanceof InvalidSpecException bad) return path + "." + bad.field() + ": " + where + bad.getMessage();
         return path + ": " + where + firstLine(e.getOriginalMessage());
+    }
+
+    /**
+     * An integer beyond its type: the range the field really allows. Every int field of a scenario is a count (at
+     * least 0), so a negative one gets "an integer >= 0"; a long field (seed, requests) its type's bounds.
+     */
+    private static String outOfRange(InputCoercionException ic) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\((-?[0-9]+)\\)").matcher(String.valueOf(ic.getOriginalMessage()));
+        String value = m.find() ? m.group(1) : "";
+        boolean negative = value.startsWith("-");
+        String got = value.isEmpty() ? "" : ", got " + (value.length() > 40 ? value.substring(0, 40) + "…" : value);
+        if (ic.getTargetType() == int.class || ic.getTargetType() == Integer.class) {
+            return (negative ? "expected an integer >= 0" : "expected an integer of at most " + Integer.MAX_VALUE) + got;
+        }
+        return (negative ? "expected an integer of at least " + Long.MIN_VALUE : "expected an integer of at most " + Long.MAX_VALUE) + got;
     }
 
     private static String got(JsonMappingException e) {
@@ -187,8 +293,13 @@ public final class ScenarioLoader {
         return "\"" + (t.length() > 40 ? t.substring(0, 40) + "…" : t) + "\"";
     }
 
-    /** "/pool/servers/0" → "$.pool.servers[0]". */
+    /** "/pool/servers/0" → "$.pool.servers[0]"; a path deeper than a person reads is shortened in the middle. */
     static String pointerPath(String pointer) {
+        String path = fullPointerPath(pointer);
+        return path.length() <= 120 ? path : path.substring(0, 60) + "…" + path.substring(path.length() - 40);
+    }
+
+    private static String fullPointerPath(String pointer) {
         StringBuilder b = new StringBuilder("$");
         for (String part : pointer.split("/")) {
             if (part.isEmpty()) continue;

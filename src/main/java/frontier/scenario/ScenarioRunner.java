@@ -4,6 +4,9 @@ import frontier.model.FleetSpec;
 import frontier.model.RunListener;
 import frontier.model.RunResult;
 import frontier.model.ServingModel;
+import frontier.model.WorkEstimate;
+import frontier.model.WorkLimitException;
+import frontier.model.WorkLimits;
 import frontier.sim.CancelledException;
 import frontier.sim.RandomStreams;
 import frontier.sim.RunControl;
@@ -16,21 +19,48 @@ import java.util.concurrent.Future;
 
 /**
  * Runs a scenario's replications, in parallel on up to {@code threads} threads. Replication k always
- * uses the random streams of (seed, k), so the result is identical whatever the thread count.
+ * uses the random streams of (seed, k), so the result is identical whatever the thread count. A run is
+ * bounded by {@link WorkLimits}: estimated before it starts ({@link WorkEstimate}) and refused if it would not
+ * finish, and stopped if a replication passes its event budget or a pool's queue grows without bound; either
+ * way a {@link WorkLimitException} names the field to change.
  */
 public final class ScenarioRunner {
     private final int threads;
+    private final WorkLimits limits;
 
     public ScenarioRunner(int threads) {
+        this(threads, WorkLimits.DEFAULT);
+    }
+
+    public ScenarioRunner(int threads, WorkLimits limits) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1");
         this.threads = threads;
+        this.limits = java.util.Objects.requireNonNull(limits);
+    }
+
+    /**
+     * The work a run of {@code scenario} would do, refused when it exceeds {@code limits}.
+     *
+     * @throws WorkLimitException naming the field to change and the estimate
+     */
+    public static WorkEstimate check(Scenario scenario, WorkLimits limits) {
+        return WorkEstimate.check(scenario.fleet(), scenario.run().replications(), scenario.pool() != null, limits);
+    }
+
+    public Summary run(Scenario scenario, RunControl control) {
+        check(scenario, limits);
+        try {
+            return runChecked(scenario, control);
+        } catch (WorkLimitException e) {
+            throw named(scenario, e);
+        }
     }
 
     public static ScenarioRunner defaultRunner() {
         return new ScenarioRunner(Runtime.getRuntime().availableProcessors());
     }
 
-    public Summary run(Scenario scenario, RunControl control) {
+    private Summary runChecked(Scenario scenario, RunControl control) {
         // Built (and validated) once for every replication.
         FleetSpec fleet = scenario.fleet();
         int n = scenario.run().replications();
@@ -103,10 +133,21 @@ public final class ScenarioRunner {
      * request and instance (see {@link RunListener}); the summary holds that one replication.
      */
     public static Summary replication(Scenario scenario, int k, RunControl control, RunListener listener) {
+        return replication(scenario, k, control, listener, WorkLimits.DEFAULT);
+    }
+
+    /** {@link #replication(Scenario, int, RunControl, RunListener)} within {@code limits} (one replication's work). */
+    public static Summary replication(Scenario scenario, int k, RunControl control, RunListener listener, WorkLimits limits) {
         int n = scenario.run().replications();
         if (k < 0 || k >= n) throw new IllegalArgumentException("replication " + k + " of " + n);
         FleetSpec fleet = scenario.fleet();
-        RunResult r = ServingModel.run(fleet, scenario.baseDir(), new RandomStreams(scenario.run().seed(), k), control, listener);
+        WorkEstimate.check(fleet, 1, scenario.pool() != null, limits);
+        RunResult r;
+        try {
+            r = ServingModel.run(fleet, scenario.baseDir(), new RandomStreams(scenario.run().seed(), k), control, listener, limits);
+        } catch (WorkLimitException e) {
+            throw named(scenario, e);
+        }
         return Summary.of(scenario.name(), scenario.run().seed(), List.of(r)).withLabels(labels(fleet));
     }
 
@@ -120,7 +161,12 @@ public final class ScenarioRunner {
         return l;
     }
 
-    private static RunResult one(FleetSpec fleet, Scenario s, int replication, RunControl control) {
-        return ServingModel.run(fleet, s.baseDir(), new RandomStreams(s.run().seed(), replication), control);
+    private RunResult one(FleetSpec fleet, Scenario s, int replication, RunControl control) {
+        return ServingModel.run(fleet, s.baseDir(), new RandomStreams(s.run().seed(), replication), control, null, limits);
+    }
+
+    /** A limit hit while running, with the pool's path as the scenario writes it ({@code $.pool} in the simple form). */
+    private static WorkLimitException named(Scenario s, WorkLimitException e) {
+        return s.pool() != null && e.field().startsWith("$.pools[0]") ? e.withField("$.pool" + e.field().substring("$.pools[0]".length())) : e;
     }
 }

@@ -1,5 +1,6 @@
 package frontier.store;
 
+import frontier.domain.Coded;
 import frontier.sim.BadInputException;
 import java.util.Locale;
 import java.util.regex.Pattern;
@@ -18,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public record AttributionRule(long id, int position, Match match, String tagKey, String pattern, String endpoint, String model) {
     /** The cost-line field a rule looks at. */
-    public enum Match {
+    public enum Match implements Coded {
         TAG("tag"), RESOURCE_ID("resource_id"), INSTANCE_TYPE("instance_type"), SERVICE("service");
 
         private final String code;
@@ -27,13 +28,20 @@ public record AttributionRule(long id, int position, Match match, String tagKey,
             this.code = code;
         }
 
+        /** The stored and command-line spelling: {@code tag}, {@code resource_id}, … ('-' accepted for '_'). */
+        @Override
         public String code() {
             return code;
         }
 
-        public static Match parse(String s) {
-            for (Match m : values()) if (m.code.equalsIgnoreCase(s) || m.code.replace('_', '-').equalsIgnoreCase(s)) return m;
-            throw new BadInputException("attribution rule: unknown field '" + s + "'; expected tag:KEY, resource_id, instance_type or service");
+        /** The field with this code; BadInputException naming the fields if there is none. */
+        public static Match fromCode(String s) {
+            return find(s).orElseThrow(() -> new BadInputException("attribution rule: unknown field '" + s + "'; expected tag:KEY, resource_id, instance_type or service"));
+        }
+
+        /** The field with this code, if any. */
+        public static java.util.Optional<Match> find(String s) {
+            return Coded.find(Match.class, s);
         }
     }
 

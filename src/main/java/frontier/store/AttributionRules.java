@@ -31,7 +31,7 @@ public final class AttributionRules {
     /** The stored rules in the order they are tried. */
     public List<AttributionRule> list() {
         return db.list("SELECT id, position, match, tag_key, pattern, endpoint, model FROM attribution_rules ORDER BY position, id",
-                rs -> new AttributionRule(rs.getLong(1), rs.getInt(2), AttributionRule.Match.parse(rs.getString(3)), rs.getString(4),
+                rs -> new AttributionRule(rs.getLong(1), rs.getInt(2), AttributionRule.Match.fromCode(rs.getString(3)), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7)));
     }
 

@@ -1,28 +1,30 @@
 package frontier.store;
 
+import frontier.domain.PricingModel;
 import java.math.BigDecimal;
 
 /**
  * What the bill says about one resource attributed to an endpoint (see {@link UnitCosts#billedResources}).
  *
  * @param resourceId   the line's resource id, or "(service)" for lines without one, summed
- * @param pricingModel stored pricing-model code (on_demand, spot, commitment, serverless…)
+ * @param pricingModel how its lines are priced
  * @param hourly       whether its lines are billed in hours (then {@code hours} is the billed instance-hours)
  * @param first        start of its first billed period, epoch s
  * @param last         end of its last billed period, epoch s
  * @param lines        number of cost lines
  */
-public record BilledResource(String resourceId, String pricingModel, String instanceType, String service, String currency, boolean hourly,
+public record BilledResource(String resourceId, PricingModel pricingModel, String instanceType, String service, String currency, boolean hourly,
                              long first, long last, double hours, BigDecimal cost, long lines) {
 
     static final class Builder {
-        private final String id, pricingModel, instanceType, service, currency;
+        private final String id, instanceType, service, currency;
+        private final PricingModel pricingModel;
         private final boolean hourly;
         private long first = Long.MAX_VALUE, last = Long.MIN_VALUE, lines;
         private double hours;
         private BigDecimal cost = BigDecimal.ZERO;
 
-        Builder(String id, String pricingModel, String instanceType, String service, String currency, boolean hourly) {
+        Builder(String id, PricingModel pricingModel, String instanceType, String service, String currency, boolean hourly) {
             this.id = id;
             this.pricingModel = pricingModel;
             this.instanceType = instanceType;

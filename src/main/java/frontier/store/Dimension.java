@@ -1,12 +1,13 @@
 package frontier.store;
 
-import java.util.Locale;
+import frontier.domain.Coded;
+import java.util.Optional;
 
 /**
  * What cost totals can be grouped by (besides tags, see {@link Grouping}). Month and day are those of
  * the charge period's start, in UTC.
  */
-public enum Dimension {
+public enum Dimension implements Coded {
     PRICING_MODEL("pricing-model", "Pricing model", "d.pricing_model"),
     CHARGE_CATEGORY("charge-category", "Charge category", "d.charge_category"),
     PROVIDER("provider", "Provider", "d.provider"),
@@ -34,6 +35,8 @@ public enum Dimension {
         this.sql = sql;
     }
 
+    /** The command line's spelling: {@code pricing-model}, {@code instance-type}, … */
+    @Override
     public String code() {
         return code;
     }
@@ -42,9 +45,13 @@ public enum Dimension {
         return label;
     }
 
+    /** The dimension with this code ('_' accepted for '-'); BadInputException naming the codes if there is none. */
     public static Dimension fromCode(String code) {
-        String c = code.toLowerCase(Locale.ROOT).replace('_', '-');
-        for (Dimension d : values()) if (d.code.equals(c)) return d;
-        return null;
+        return Coded.fromCode(Dimension.class, code, "dimension");
+    }
+
+    /** The dimension with this code, if any. */
+    public static Optional<Dimension> find(String code) {
+        return Coded.find(Dimension.class, code);
     }
 }

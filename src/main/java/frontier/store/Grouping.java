@@ -1,5 +1,7 @@
 package frontier.store;
 
+import frontier.domain.PricingModel;
+import frontier.ingest.ChargeCategory;
 import frontier.sim.BadInputException;
 
 /**
@@ -28,8 +30,7 @@ public record Grouping(Dimension dimension, String tag) {
     public static Grouping parse(String code) {
         String c = code.strip();
         if (c.regionMatches(true, 0, "tag:", 0, 4)) return tag(c.substring(4));
-        Dimension d = Dimension.fromCode(c);
-        return d == null ? null : of(d);
+        return Dimension.find(c).map(Grouping::of).orElse(null);
     }
 
     /** The code as on the command line: "pricing-model", "tag:team". */
@@ -44,6 +45,19 @@ public record Grouping(Dimension dimension, String tag) {
 
     public String label() {
         return dimension != null ? dimension.label() : "Tag " + tag;
+    }
+
+    /**
+     * A stored value of this grouping as shown to people: the label of a pricing model or charge category
+     * code ("On-demand" for {@code on_demand}), other values as they are; null for null.
+     */
+    public String valueLabel(String value) {
+        if (value == null || dimension == null) return value;
+        return switch (dimension) {
+            case PRICING_MODEL -> PricingModel.stored(value).label();
+            case CHARGE_CATEGORY -> ChargeCategory.stored(value).label();
+            default -> value;
+        };
     }
 
     /** The SQL expression; a tag's has one parameter, its JSON path ({@link #jsonPath()}). */

@@ -1,8 +1,10 @@
 package frontier.store;
 
+import frontier.domain.PricingModel;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One group of a unit-cost report: the attributed cost (exact decimal), the requests served in the
@@ -20,6 +22,12 @@ public record UnitCostRow(Map<String, String> keys, String currency, BigDecimal 
                           long errors, long inputTokens, long outputTokens, double instanceHours, double busySeconds) {
     public UnitCostRow {
         keys = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(keys));
+    }
+
+    /** The group's pricing model, when the report is grouped by it (and the group has cost). */
+    public Optional<PricingModel> pricingModel() {
+        String code = keys.get(UnitCostQuery.Key.PRICING_MODEL.code());
+        return code == null ? Optional.empty() : Optional.of(PricingModel.stored(code));
     }
 
     /** Cost per 1,000 requests, or null without requests. */

@@ -2,6 +2,7 @@ package frontier.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import frontier.domain.PricingModel;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
@@ -235,7 +236,7 @@ public final class UnitCosts {
                         if (!mine) return;
                         String id = resource != null ? resource : "(" + d.service() + ")";
                         out.computeIfAbsent(List.of(id, String.valueOf(d.pricingModel())),
-                                k -> new BilledResource.Builder(id, d.pricingModel(), d.instanceType(), d.service(), d.currency(), d.hourly()))
+                                k -> new BilledResource.Builder(id, PricingModel.stored(d.pricingModel()), d.instanceType(), d.service(), d.currency(), d.hourly()))
                                 .add(start, end, hours, cost);
                     });
             return out.values().stream().map(BilledResource.Builder::build).toList();

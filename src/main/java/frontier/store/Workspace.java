@@ -562,7 +562,7 @@ public final class Workspace implements AutoCloseable {
         return db.list(sql.toString(), rs -> {
             List<String> k = new ArrayList<>(n);
             for (int i = 1; i <= n; i++) k.add(rs.getString(i));
-            return new CostRow(java.util.Collections.unmodifiableList(k), rs.getString(n + 1), decimal(rs.getString(n + 2)),
+            return new CostRow(q.by(), k, rs.getString(n + 1), decimal(rs.getString(n + 2)),
                     decimal(rs.getString(n + 3)), decimal(rs.getString(n + 4)), rs.getLong(n + 5));
         }, args.toArray());
     }
@@ -593,7 +593,7 @@ public final class Workspace implements AutoCloseable {
             // Descriptive fields live in the small dims table: match them there once, then filter charges by dim id.
             StringBuilder dims = new StringBuilder("SELECT id FROM dims WHERE instr(" + LINE_TEXT + ", ?) > 0");
             args.add(w);
-            for (frontier.ingest.PricingModel m : frontier.ingest.PricingModel.values()) {
+            for (frontier.domain.PricingModel m : frontier.domain.PricingModel.values()) {
                 if (m.label().toLowerCase(java.util.Locale.ROOT).contains(w)) {
                     dims.append(" OR pricing_model = ?");
                     args.add(m.code());
@@ -628,8 +628,9 @@ public final class Workspace implements AutoCloseable {
             int gpus = rs.getInt(11);
             Integer gpuCount = rs.wasNull() ? null : gpus;
             return new CostLine(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                    rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), gpuCount, rs.getString(12),
-                    rs.getString(13), rs.getString(14), rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18),
+                    rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), gpuCount,
+                    frontier.domain.PricingModel.stored(rs.getString(12)), frontier.ingest.ChargeCategory.stored(rs.getString(13)), rs.getString(14), rs.getString(15),
+                    rs.getString(16), StoredTags.parse(rs.getString(17)), rs.getString(18),
                     decimal(rs.getString(19)), decimal(rs.getString(20)), decimal(rs.getString(21)));
         }, args.toArray());
     }

@@ -106,11 +106,13 @@ final class WriteLock {
                     Transactions.rollbackQuietly(conn);
                     conn.setAutoCommit(true);
                     if (!isBusy(e)) throw e;
+                    // Told before the give-up check: a first attempt that outlasts the whole wait (a slow
+                    // machine) has still waited, and the user hears why before the refusal.
+                    if (!told) {
+                        told = true;
+                        waiting.accept(waitingMessage());
+                    }
                     if (System.nanoTime() - start >= limit) throw busy(e);
-                }
-                if (!told) {
-                    told = true;
-                    waiting.accept(waitingMessage());
                 }
                 if (cancelled.getAsBoolean()) throw onCancel.get();
             }

@@ -1,9 +1,12 @@
 package frontier.twin;
 
+import frontier.domain.PoolKind;
+import frontier.domain.PricingModel;
 import frontier.store.BilledResource;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,18 +37,38 @@ public final class BillCapacity {
     public record Inference(List<PoolPlan> pools, double fixedCost, List<String> notes) {
     }
 
+    /**
+     * One pool to be: its kind, how the bill priced it and the instance type (null for none). Sorted as the
+     * codes and the type read ("always_on", "commitment" before "on_demand", then "spot"): the bill order
+     * pools overflow in unless {@code calibrate --first} says otherwise.
+     */
+    private record Group(PoolKind kind, PricingModel pricingModel, String instanceType) implements Comparable<Group> {
+        private static final Comparator<Group> ORDER = Comparator.comparing((Group g) -> g.kind.code())
+                .thenComparing(g -> g.pricingModel.code()).thenComparing(g -> g.instanceType == null ? "" : g.instanceType);
+
+        @Override
+        public int compareTo(Group o) {
+            return ORDER.compare(this, o);
+        }
+    }
+
     public static Inference infer(List<BilledResource> resources, long from, long to, long requests) {
         double periodHours = (to - from) / 3600.0;
-        Map<String, List<BilledResource>> groups = new TreeMap<>();
+        Map<Group, List<BilledResource>> groups = new TreeMap<>();
         double fixed = 0;
         double serverless = 0;
         int serverlessResources = 0;
         for (BilledResource r : resources) {
-            String pm = r.pricingModel() == null ? "unspecified" : r.pricingModel();
-            if (r.hourly() && r.hours() > 0 && (pm.equals("on_demand") || pm.equals("commitment") || pm.equals("spot"))) {
-                String kind = pm.equals("spot") ? "spot" : "always_on";
-                groups.computeIfAbsent(kind + "|" + pm + "|" + (r.instanceType() == null ? "" : r.instanceType()), k -> new ArrayList<>()).add(r);
-            } else if (pm.equals("serverless")) {
+            PricingModel pm = r.pricingModel() == null ? PricingModel.UNSPECIFIED : r.pricingModel();
+            boolean capacity = switch (pm) {
+                case ON_DEMAND, COMMITMENT, SPOT -> true;
+                case SERVERLESS, OTHER, UNSPECIFIED -> false;
+            };
+            if (r.hourly() && r.hours() > 0 && capacity) {
+                PoolKind kind = pm == PricingModel.SPOT ? PoolKind.SPOT : PoolKind.ALWAYS_ON;
+                String type = r.instanceType() == null || r.instanceType().isEmpty() ? null : r.instanceType();
+                groups.computeIfAbsent(new Group(kind, pm, type), k -> new ArrayList<>()).add(r);
+            } else if (pm == PricingModel.SERVERLESS) {
                 serverless += r.cost().doubleValue();
                 serverlessResources++;
             } else {
@@ -55,31 +78,33 @@ public final class BillCapacity {
         List<PoolPlan> pools = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         for (var e : groups.entrySet()) {
-            String[] k = e.getKey().split("\\|", -1);
+            Group g = e.getKey();
             List<BilledResource> rs = e.getValue();
             double hours = rs.stream().mapToDouble(BilledResource::hours).sum();
             double cost = rs.stream().map(BilledResource::cost).reduce(BigDecimal.ZERO, BigDecimal::add).doubleValue();
-            String type = k[2].isEmpty() ? null : k[2];
-            if (k[0].equals("always_on")) {
+            String type = g.instanceType();
+            if (g.kind() == PoolKind.ALWAYS_ON) {
                 double avg = hours / periodHours;
                 int n = Math.max(1, (int) Math.round(avg));
                 if (Math.abs(avg - n) > 0.05 * n) {
                     notes.add(String.format(java.util.Locale.ROOT, "%s %s: %.2f instances billed on average; the twin keeps %d always on "
-                            + "(an autoscaled fleet is approximated by its average)", k[1], type == null ? "" : type, avg, n));
+                            + "(an autoscaled fleet is approximated by its average)", g.pricingModel().code(), type == null ? "" : type, avg, n));
                 }
-                pools.add(new PoolPlan("always_on", k[1], type, n, cost / hours, 0, 0, 0, hours, cost, rs.size()));
+                pools.add(new PoolPlan(PoolKind.ALWAYS_ON, g.pricingModel(), type, n, cost / hours, 0, 0, 0, hours, cost, rs.size()));
             } else {
                 int slots = maxOverlap(rs, from, to);
                 long interrupted = rs.stream().filter(r -> r.last() < to - 3600).count();
                 double hazard = interrupted / hours;
                 double empty = Math.max(0, slots * periodHours - hours);
                 double delay = interrupted == 0 ? 0 : empty * 3600 / interrupted;
-                pools.add(new PoolPlan("spot", k[1], type, slots, cost / hours, 0, hazard, delay, hours, cost, rs.size()));
+                pools.add(new PoolPlan(PoolKind.SPOT, g.pricingModel(), type, slots, cost / hours, 0, hazard, delay, hours, cost, rs.size()));
             }
         }
         if (serverless > 0) {
-            if (requests > 0) pools.add(new PoolPlan("serverless", "serverless", null, 0, 0, serverless / requests, 0, 0, 0, serverless, serverlessResources));
-            else {
+            if (requests > 0) {
+                pools.add(new PoolPlan(PoolKind.SERVERLESS, PricingModel.SERVERLESS, null, 0, 0, serverless / requests, 0, 0, 0, serverless,
+                        serverlessResources));
+            } else {
                 fixed += serverless;
                 notes.add("serverless cost but no requests in the logs: kept as fixed cost");
             }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import frontier.analysis.fit.ArrivalFit;
 import frontier.analysis.fit.ServiceTimeFit;
 import frontier.analysis.fit.TokenTimeFit;
+import frontier.domain.PoolKind;
 import frontier.model.traffic.ProfileTraffic;
 import frontier.model.traffic.Traffic;
 import frontier.scenario.Scenario;
@@ -62,22 +63,32 @@ public final class Calibrator {
      * @param replications replications the twin's run asks for; 0 = enough for about {@value #CHECK_REQUESTS} simulated
      *                     requests (2 to 30), so that small logs are not judged on a noisy percentile
      * @param seed         the twin's seed
-     * @param first        the pool kind ({@code always_on}, {@code spot} or {@code serverless}) that takes requests first
+     * @param first        the pool kind (always-on, spot or serverless) that takes requests first
      *                     when the bill shows several pools; the others take its overflow in bill order. Null: bill order.
      */
-    public record Options(String endpoint, boolean replay, int replications, long seed, String first) {
-        /** The pool kinds {@code first} accepts. */
-        public static final List<String> KINDS = List.of("always_on", "spot", "serverless");
+    public record Options(String endpoint, boolean replay, int replications, long seed, PoolKind first) {
+        /** The pool kinds a twin has, and so {@code first} accepts, in the order messages list them. */
+        public static final List<PoolKind> KINDS = List.of(PoolKind.ALWAYS_ON, PoolKind.SPOT, PoolKind.SERVERLESS);
 
         public Options {
             if (replications < 0) throw new BadInputException("--replications: expected an integer >= 1 (or 0 for automatic), got " + replications);
-            if (first != null && !KINDS.contains(first)) {
-                throw new BadInputException("--first: expected one of " + String.join(", ", KINDS) + ", got '" + first + "'");
-            }
+            if (first != null && !KINDS.contains(first)) throw badFirst(first.code());
         }
 
         public Options(String endpoint, boolean replay, int replications, long seed) {
             this(endpoint, replay, replications, seed, null);
+        }
+
+        /** Options with {@code first} as typed on the command line ({@code always_on}, {@code spot}, {@code serverless}, or null). */
+        public static Options of(String endpoint, boolean replay, int replications, long seed, String first) {
+            if (replications < 0 || first == null) return new Options(endpoint, replay, replications, seed, null);
+            return new Options(endpoint, replay, replications, seed, KINDS.stream().filter(k -> k.code().equals(first)).findFirst()
+                    .orElseThrow(() -> badFirst(first)));
+        }
+
+        private static BadInputException badFirst(String first) {
+            return new BadInputException("--first: expected one of " + String.join(", ", KINDS.stream().map(PoolKind::code).toList())
+                    + ", got '" + first + "'");
         }
     }
 
@@ -228,12 +239,13 @@ public final class Calibrator {
         notes.addAll(cap.notes());
         List<PoolPlan> plans = cap.pools();
         if (o.first() != null && !plans.isEmpty()) {
-            if (plans.stream().noneMatch(p -> p.kind().equals(o.first()))) {
-                throw new BadInputException("--first " + o.first() + ": the bill has no " + o.first() + " capacity for '" + endpoint + "' (it has "
-                        + String.join(", ", plans.stream().map(PoolPlan::kind).distinct().toList()) + ")");
+            String first = o.first().code();
+            if (plans.stream().noneMatch(p -> p.kind() == o.first())) {
+                throw new BadInputException("--first " + first + ": the bill has no " + first + " capacity for '" + endpoint + "' (it has "
+                        + String.join(", ", plans.stream().map(p -> p.kind().code()).distinct().toList()) + ")");
             }
             plans = new ArrayList<>(plans);
-            plans.sort(java.util.Comparator.comparing(p -> !p.kind().equals(o.first()))); // stable: the rest keep bill order
+            plans.sort(java.util.Comparator.comparing(p -> p.kind() != o.first())); // stable: the rest keep bill order
         }
         int peak = obs.peakInFlight();
         report.put("peak_in_flight", peak);
@@ -243,7 +255,7 @@ public final class Calibrator {
         int concurrency = instances == 0 ? 1 : Math.max(1, (int) Math.ceil((double) peak / instances));
         if (plans.isEmpty()) {
             ObjectNode p = pools.addObject();
-            p.put("type", "always_on");
+            p.put("type", PoolKind.ALWAYS_ON.code());
             p.put("name", "fleet");
             p.put("instances", Math.max(1, peak));
             p.set("model", model);
@@ -254,23 +266,24 @@ public final class Calibrator {
                 PoolPlan plan = plans.get(i);
                 poolReport.add(json.valueToTree(plan));
                 ObjectNode p = pools.addObject();
-                p.put("type", plan.kind());
+                p.put("type", plan.kind().code());
                 p.put("name", poolName(plan));
-                if (!plan.kind().equals("serverless")) {
+                if (plan.kind() != PoolKind.SERVERLESS) {
                     p.put("instances", plan.instances());
                     if (concurrency > 1) p.put("concurrency", concurrency);
                 }
                 p.set("model", model);
                 if (i + 1 < plans.size()) p.put("overflow_to", poolName(plans.get(i + 1)));
                 switch (plan.kind()) {
-                    case "always_on" -> p.putObject("price").put("usd_per_hour", round6(plan.usdPerHour()));
-                    case "spot" -> {
+                    case ALWAYS_ON -> p.putObject("price").put("usd_per_hour", round6(plan.usdPerHour()));
+                    case AUTOSCALED -> throw new IllegalStateException("a bill never shows an autoscaled pool: " + plan);
+                    case SPOT -> {
                         p.putObject("price").put("usd_per_hour", round6(plan.usdPerHour()));
                         p.putObject("interruption").put("hazard_per_hour", round6(plan.hazardPerHour()));
                         p.put("on_interrupt", "retry");
                         if (plan.replacementDelayS() > 0) p.put("replacement_delay_s", Math.round(plan.replacementDelayS()));
                     }
-                    default -> {
+                    case SERVERLESS -> {
                         p.put("keep_alive_s", SERVERLESS_KEEP_ALIVE_S);
                         // Logged latencies already include the cold starts the platform had: they are in the fitted service time.
                         ObjectNode cold = p.putObject("cold_start");
@@ -285,7 +298,7 @@ public final class Calibrator {
             if (plans.size() > 1) {
                 notes.add("requests go to the first pool and overflow to the next in order" + (o.first() == null
                         ? " (bill order: the logs do not say how the fleet routed; --first KIND puts another kind first)"
-                        : " (" + o.first() + " first, as asked)"));
+                        : " (" + o.first().code() + " first, as asked)"));
             }
             BigDecimal cost = billed.stream().map(BilledResource::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
             observed.put("cost_usd", round6(cost.doubleValue()));
@@ -327,8 +340,8 @@ public final class Calibrator {
 
     /** A pool name from its pricing model and instance type, in the characters pool names allow. */
     static String poolName(PoolPlan plan) {
-        String raw = plan.kind().equals("serverless") ? "serverless"
-                : plan.pricingModel() + (plan.instanceType() == null ? "" : "-" + plan.instanceType());
+        String raw = plan.kind() == PoolKind.SERVERLESS ? "serverless"
+                : plan.pricingModel().code() + (plan.instanceType() == null ? "" : "-" + plan.instanceType());
         return raw.replaceAll("[^A-Za-z0-9_-]+", "-");
     }
 
@@ -350,11 +363,11 @@ public final class Calibrator {
     }
 
     /**
-     * The kinds of pool ({@code always_on}, {@code spot}, {@code serverless}) a twin of {@code endpoint} would
+     * The kinds of pool (always-on, spot, serverless) a twin of {@code endpoint} would
      * have, in bill order: what {@link Options#first()} can choose among. Empty when the bill attributes no
      * capacity to it.
      */
-    public static List<String> poolKinds(Workspace ws, String endpoint) {
+    public static List<PoolKind> poolKinds(Workspace ws, String endpoint) {
         String e = endpoint(ws, endpoint);
         Observations obs = Observations.read(ws, e);
         long[] period = period(obs);

@@ -1,10 +1,14 @@
 package frontier.twin;
 
+import frontier.domain.PoolKind;
+import frontier.domain.PricingModel;
+
 /**
  * A pool of the twin as the bill shows it: what kind, how many instances, at what price, how often spot
  * capacity was taken away. Made by {@link BillCapacity#infer}.
  *
- * @param kind              always_on (on-demand and committed capacity), spot or serverless
+ * @param kind              always-on (on-demand and committed capacity), spot or serverless
+ * @param pricingModel      how the bill priced it (on-demand or commitment for always-on pools)
  * @param instances         instances billed on average (always-on) or at most at once (spot); 0 for serverless
  * @param usdPerHour        billed cost per instance-hour (always-on, spot)
  * @param usdPerRequest     billed cost per observed request (serverless)
@@ -14,6 +18,6 @@ package frontier.twin;
  * @param cost              billed cost in the period (dollars, rounded from the exact sum for simulation only)
  * @param resources         distinct resource ids billed
  */
-public record PoolPlan(String kind, String pricingModel, String instanceType, int instances, double usdPerHour, double usdPerRequest,
+public record PoolPlan(PoolKind kind, PricingModel pricingModel, String instanceType, int instances, double usdPerHour, double usdPerRequest,
                        double hazardPerHour, double replacementDelayS, double instanceHours, double cost, int resources) {
 }

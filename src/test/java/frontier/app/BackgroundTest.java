@@ -1,5 +1,6 @@
 package frontier.app;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** A view-model's background thread: outcomes come back on the FX thread, superseded ones not at all. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class BackgroundTest {
     private final List<String> heard = new CopyOnWriteArrayList<>();

@@ -1,5 +1,6 @@
 package frontier.app;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,6 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The app's first start: with no workspace used before, the Data and Costs views are on the demo
  * workspace, which is created with a progress message in the Data view, and then its costs are charted.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class DemoStartTest {
     @TempDir

@@ -1,5 +1,6 @@
 package frontier.app;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,6 +10,7 @@ import frontier.app.simulate.SimulateView;
 import frontier.app.simulate.SimulateViewModel;
 import frontier.app.unitcost.UnitCostView;
 import frontier.demo.DemoWorkspace;
+import frontier.domain.PoolKind;
 import frontier.scenario.ScenarioRunner;
 import frontier.store.ImportMonitor;
 import java.nio.file.Files;
@@ -30,6 +32,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** "Make a twin…" on the demo workspace: calibrates the selected endpoint and opens the twin in the Simulate view. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class MakeTwinTest {
     @TempDir
@@ -106,9 +109,9 @@ class MakeTwinTest {
         javafx.scene.control.DialogPane pane = robot.lookup("#twinFirstDialog").query();
         @SuppressWarnings("unchecked")
         javafx.scene.control.ComboBox<String> choice = (javafx.scene.control.ComboBox<String>) pane.lookup(".combo-box");
-        assertEquals(List.of(MakeTwin.kindLabel("always_on"), MakeTwin.kindLabel("spot")), choice.getItems(), "bill order, the default first");
-        assertEquals(MakeTwin.kindLabel("always_on"), choice.getValue());
-        robot.interact(() -> choice.setValue(MakeTwin.kindLabel("spot")));
+        assertEquals(List.of(MakeTwin.kindLabel(PoolKind.ALWAYS_ON), MakeTwin.kindLabel(PoolKind.SPOT)), choice.getItems(), "bill order, the default first");
+        assertEquals(MakeTwin.kindLabel(PoolKind.ALWAYS_ON), choice.getValue());
+        robot.interact(() -> choice.setValue(MakeTwin.kindLabel(PoolKind.SPOT)));
         robot.clickOn((javafx.scene.Node) pane.lookupButton(javafx.scene.control.ButtonType.OK));
         waitUntil(120, () -> simulate.scenarioFileProperty().get() != null);
         Path twin = simulate.scenarioFileProperty().get();

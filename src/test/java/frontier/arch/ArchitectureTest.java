@@ -1,6 +1,8 @@
 package frontier.arch;
 
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -40,7 +42,17 @@ class ArchitectureTest {
     }
 
     @Test
-    void priceCatalogueDependsOnlyOnTheEngine() {
+    void sharedVocabularyDependsOnNothingButTheBoundaryException() {
+        // frontier.domain sits below every package that shares its words (cost, ingest, store, model.pool, twin, shells);
+        // like sim.dist it may carry Jackson annotations, never Jackson code.
+        classes().that().resideInAPackage("frontier.domain..")
+                .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "frontier.domain..", "com.fasterxml.jackson.annotation..")
+                        .or(type(frontier.sim.BadInputException.class)))
+                .check(CLASSES);
+    }
+
+    @Test
+    void priceCatalogueDependsOnlyOnTheEngineAndTheVocabulary() {
         noClasses().that().resideInAPackage("frontier.cost..")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "org.sqlite..", "picocli..",
                         "frontier.app..", "frontier.cli..", "frontier.model..", "frontier.scenario..", "frontier.ingest..",

@@ -1,5 +1,6 @@
 package frontier.cli;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * message and then succeeds, or gives up after the busy wait as bad input having stored nothing; every
  * kind of workspace write behaves so. (The same between two processes: {@link CrashSafetyTest}.)
  */
+@Tag("slow")
 class WorkspaceBusyTest {
     /** Generous bound on waiting for the other thread; reached only if the code under test hangs. */
     private static final long HANG = 120;

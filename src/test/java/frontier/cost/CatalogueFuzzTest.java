@@ -1,5 +1,6 @@
 package frontier.cost;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -12,6 +13,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /** Random damage to real catalogue files: the loader returns a catalogue or a BadInputException, never anything else. */
+@Tag("slow")
 class CatalogueFuzzTest {
     private static final String[] SNIPPETS = {",", "\"", "\n", "\r\n", "#", "x_", "-1", "0", "1e9", "NaN", "", " ", "\uFEFF", "\u0000",
             "on_demand", "spot", "serverless", ">20%", "2025-13-40", "99999999999999999999", "é", ",,,,", "\"\"", "provider"};

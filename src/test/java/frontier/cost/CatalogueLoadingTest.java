@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import frontier.domain.PricingModel;
 import frontier.sim.BadInputException;
 import java.io.IOException;
 import java.math.BigDecimal;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import frontier.domain.PricingModel;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

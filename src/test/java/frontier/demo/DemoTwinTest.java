@@ -1,11 +1,13 @@
 package frontier.demo;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import frontier.domain.PoolKind;
 import frontier.scenario.ScenarioRunner;
 import frontier.scenario.Summary;
 import frontier.scenario.TwinComparison;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * is simulated by Frontier from a known scenario, so the fitted token rates can also be checked against
  * the truth (0.12 s + input / 6,000 tok/s + output / 110 tok/s).
  */
+@Tag("validation")
 class DemoTwinTest {
     @TempDir
     static Path dir;
@@ -72,9 +75,9 @@ class DemoTwinTest {
         // so the default twin takes bill order (on-demand first) and --first spot restores the real order.
         Calibrator.Twin twin;
         try (Workspace w = Workspace.open(ws)) {
-            twin = Calibrator.calibrate(w, new Calibrator.Options("chat", false, 0, 1, "spot"), dir.resolve("twin-spot-first.json"));
+            twin = Calibrator.calibrate(w, new Calibrator.Options("chat", false, 0, 1, PoolKind.SPOT), dir.resolve("twin-spot-first.json"));
             BadInputException e = assertThrows(BadInputException.class,
-                    () -> Calibrator.calibrate(w, new Calibrator.Options("chat", false, 0, 1, "serverless"), dir.resolve("no.json")));
+                    () -> Calibrator.calibrate(w, new Calibrator.Options("chat", false, 0, 1, PoolKind.SERVERLESS), dir.resolve("no.json")));
             assertTrue(e.getMessage().contains("no serverless capacity for 'chat'"), e.getMessage());
         }
         JsonNode pools = twin.scenario().get("pools");

@@ -1,5 +1,6 @@
 package frontier.ingest;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import frontier.sim.BadInputException;
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * line breaks, cut files, shuffled columns, garbage values) must give charges or a BadInputException,
  * never another exception. Seeded: a failure names the seed and the mutated file.
  */
+@Tag("slow")
 class FuzzTest {
     private static final int ROUNDS = 250;
     private static final String ALPHABET = "\",\n\r;0123456789.-+eE:/TZ NULLabc{}[]\\\u00e9\uFEFF";

@@ -1,5 +1,6 @@
 package frontier.ingest;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import frontier.ingest.logs.LogPreset;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * garbage values, cut files, gzip with flipped or missing bytes) give requests or a BadInputException,
  * never another exception, whatever the preset. Seeded: a failure names the seed and keeps the file.
  */
+@Tag("slow")
 class LogFuzzTest {
     private static final int ROUNDS = 200;
     /** Enough to reach every code path of a mutated head; a mutation can turn a per-minute count into millions. */

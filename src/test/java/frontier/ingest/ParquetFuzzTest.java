@@ -1,5 +1,6 @@
 package frontier.ingest;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * BadInputException naming the file, never another exception, a hang or a half-read file passed off as
  * whole. Seeded: a failure names the seed and keeps the damaged file.
  */
+@Tag("slow")
 class ParquetFuzzTest {
     private static final int ROUNDS = 150;
 

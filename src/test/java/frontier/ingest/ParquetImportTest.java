@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import frontier.domain.PricingModel;
 import frontier.ingest.BillingSourceTest.Read;
 import frontier.sim.BadInputException;
 import java.io.IOException;

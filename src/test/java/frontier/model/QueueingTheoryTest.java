@@ -1,5 +1,6 @@
 package frontier.model;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * would fail by chance with probability ≈ 0.15% (t with 9 df) if the engine were right, and the runs
  * are long enough that the standard error is below 1% of the value, so a 5% bias cannot hide in it.
  */
+@Tag("validation")
 class QueueingTheoryTest {
     private static final int REPLICATIONS = 10;
     private static final double K = 4.5;

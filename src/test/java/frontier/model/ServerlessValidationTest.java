@@ -1,5 +1,6 @@
 package frontier.model;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * The serverless pool against renewal theory and against real AWS Lambda measurements (the SimFaaS
  * validation table: 20 experiments with Poisson arrivals and a 10-minute keep-alive).
  */
+@Tag("validation")
 class ServerlessValidationTest {
 
     /**

@@ -1,5 +1,6 @@
 package frontier.store;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Dfuzz.cases} per kind (default 100, about ten seconds on a loaded 2-core machine, most of it SQLite's commits; docs/reliability.md gives the longer run); real samples
  * are cut to their first {@code -Dfuzz.sampleLines} lines (default 60).
  */
+@Tag("slow")
 class ImportFuzzTest {
     private static final int CASES = Integer.getInteger("fuzz.cases", 100);
     private static final long SEED = Long.getLong("fuzz.seed", 20_250_901L);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import frontier.domain.PricingModel;
 import frontier.ingest.ReadOptions;
 import frontier.sim.BadInputException;
 import java.io.IOException;
@@ -214,7 +215,7 @@ class UnitCostsTest {
             requests("2024-09-01", "chat", "llama", 10, 0, 0, 0, 0);
             List<BilledResource> chat = ws.unitCosts().billedResources("chat", null, null, null);
             assertEquals(List.of("i-od", "i-spot"), chat.stream().map(BilledResource::resourceId).sorted().toList());
-            BilledResource spot = chat.stream().filter(b -> b.pricingModel().equals("spot")).findFirst().orElseThrow();
+            BilledResource spot = chat.stream().filter(b -> b.pricingModel() == PricingModel.SPOT).findFirst().orElseThrow();
             assertTrue(spot.hourly());
             assertEquals(24, spot.hours(), 1e-9);
             money("7.2", spot.cost());
@@ -223,7 +224,7 @@ class UnitCostsTest {
             assertEquals("g5.2xlarge", spot.instanceType());
             List<BilledResource> embed = ws.unitCosts().billedResources("embed", null, null, null);
             assertEquals(1, embed.size());
-            assertEquals("serverless", embed.getFirst().pricingModel());
+            assertEquals(PricingModel.SERVERLESS, embed.getFirst().pricingModel());
             assertTrue(!embed.getFirst().hourly());
             assertTrue(ws.unitCosts().billedResources("nobody", null, null, null).isEmpty());
         }
@@ -234,7 +235,7 @@ class UnitCostsTest {
         assertThrows(BadInputException.class, () -> new AttributionRule(0, 0, AttributionRule.Match.TAG, null, "*", "e", null));
         assertThrows(BadInputException.class, () -> new AttributionRule(0, 0, AttributionRule.Match.SERVICE, null, "*", null, null));
         assertThrows(BadInputException.class, () -> new AttributionRule(0, 0, AttributionRule.Match.SERVICE, null, " ", "e", null));
-        assertThrows(BadInputException.class, () -> AttributionRule.Match.parse("colour"));
+        assertThrows(BadInputException.class, () -> AttributionRule.Match.fromCode("colour"));
         AttributionRule r = new AttributionRule(0, 0, AttributionRule.Match.TAG, "team", "ml-*", "{value}", null);
         assertTrue(r.matches("ML-serving"));
         assertEquals("ml-serving", r.endpointFor("ml-serving"));

@@ -3,6 +3,8 @@ package frontier.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import frontier.domain.PricingModel;
+import frontier.ingest.ChargeCategory;
 import frontier.ingest.ReadOptions;
 import frontier.ingest.Samples;
 import java.math.BigDecimal;
@@ -11,7 +13,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +50,32 @@ class WorkspaceLinesTest {
             BigDecimal billed = all.stream().map(CostLine::billed).filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
             BigDecimal total = w.costs(CostQuery.of()).getFirst().billed();
             assertEquals(0, total.compareTo(billed), "the lines are the ones the totals add up");
-            assertTrue(all.stream().anyMatch(l -> l.tags() != null && l.tags().contains("\"environment\"")));
+            assertTrue(all.stream().anyMatch(l -> l.tags().containsKey("environment")));
+        }
+    }
+
+    @Test
+    void linesAndGroupsComeBackTypedNotAsStoredCodes() {
+        try (Workspace w = Workspace.open(ws)) {
+            List<CostLine> all = w.lines(new LineQuery(null, null, null, 0, 1000));
+            Map<PricingModel, Long> byModel = all.stream().collect(Collectors.groupingBy(CostLine::pricingModel, Collectors.counting()));
+            List<Grouping> by = List.of(Grouping.of(Dimension.PRICING_MODEL), Grouping.of(Dimension.CHARGE_CATEGORY));
+            List<CostRow> rows = w.costs(new CostQuery(by, null, null));
+            for (CostRow r : rows) {
+                PricingModel m = r.pricingModel().orElseThrow();
+                assertEquals(m.code(), r.keys().get(0), "the stored code stays the key (JSON and CSV print it)");
+                assertEquals(m.label(), r.label(0));
+                assertEquals(r.chargeCategory().orElseThrow().label(), r.label(1));
+                assertEquals(r.chargeCategory().orElseThrow(), ChargeCategory.stored(r.keys().get(1)));
+            }
+            Map<PricingModel, Long> grouped = rows.stream().collect(Collectors.groupingBy(r -> r.pricingModel().orElseThrow(),
+                    Collectors.summingLong(CostRow::rows)));
+            assertEquals(byModel, grouped, "a line's pricing model is its group's");
+            assertTrue(byModel.containsKey(PricingModel.COMMITMENT), "the sample's PricingCategory=Committed rows");
+            assertTrue(w.costs(CostQuery.of()).getFirst().pricingModel().isEmpty(), "no pricing model when not grouped by it");
+            CostLine tagged = all.stream().filter(l -> !l.tags().isEmpty()).findFirst().orElseThrow();
+            assertTrue(tagged.tags().values().stream().allMatch(Objects::nonNull));
+            assertTrue(all.stream().anyMatch(l -> l.tags().isEmpty()), "lines without tags have none, not null");
         }
     }
 

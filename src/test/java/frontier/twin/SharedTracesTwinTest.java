@@ -1,5 +1,6 @@
 package frontier.twin;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import frontier.ingest.Samples;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * (the Azure Functions subset has only 199 requests of 31 functions, a multimodal mix whose p50 falls
  * in a sparse region: that case is the closest to the 10% bound).
  */
+@Tag("validation")
 class SharedTracesTwinTest {
     @TempDir
     Path dir;

@@ -3,7 +3,7 @@ package frontier.analysis.capacity;
 import frontier.cost.ApiTokenPrice;
 import frontier.cost.InstancePrice;
 import frontier.cost.PriceCatalogue;
-import frontier.cost.PricingModel;
+import frontier.domain.PricingModel;
 import frontier.cost.SpotInterruption;
 import frontier.model.llm.IterationProfile;
 import java.util.ArrayList;
@@ -63,7 +63,7 @@ public final class CheapestFleet {
             for (InstancePrice m : catalogue.instances()) {
                 if (!gpuKey(m.gpuModel()).equals(gpuKey(p.gpu())) || m.gpus() < p.tensorParallel()) continue;
                 double perGpu = m.usdPerGpuHour().doubleValue();
-                String pricing = m.pricingModel().csvName();
+                String pricing = m.pricingModel().catalogueCode();
                 double hourly = perGpu * p.tensorParallel();
                 if (m.pricingModel() == PricingModel.SPOT) {
                     double onDemand = catalogue.instance(m.provider(), m.region(), m.instanceType(), PricingModel.ON_DEMAND)

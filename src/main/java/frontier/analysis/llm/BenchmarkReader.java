@@ -37,6 +37,20 @@ import org.apache.commons.csv.CSVRecord;
  * {@code output_lens}, {@code ttfts}, {@code itls} (end-to-end = TTFT + Σ gaps), {@code errors},
  * {@code request_rate} ("inf" = all at once) and, when present, {@code start_times}. One file is one
  * level; runs with {@code max_concurrency} are closed-loop and refused.</li>
+ * <li>GuideLLM's JSON report ({@code guidellm benchmark --output-path report.json}): one level per entry of
+ * {@code $.benchmarks}, labelled by its index; its strategy ({@code config.strategy}, or
+ * {@code args.strategy} in older reports) gives the rate ({@code throughput}: all at once; {@code constant},
+ * {@code poisson}: {@code rate}); each of {@code requests.successful} gives prompt and output tokens
+ * ({@code prompt_tokens}, {@code output_tokens}), the send time ({@code info.timings.request_start}, else
+ * {@code request_start_time} or {@code start_time}), TTFT ({@code time_to_first_token_ms}, else
+ * {@code first_token_time − start_time}) and end-to-end latency ({@code request_latency} s, else
+ * {@code request_end_time − request_start_time}). The recorded send times are replayed.</li>
+ * <li>AIPerf's per-request records ({@code profile_export.jsonl}): one level per file; per line
+ * {@code metadata.request_start_ns} (send time), {@code metrics.input_sequence_length},
+ * {@code metrics.output_sequence_length} (or {@code output_token_count}), {@code metrics.time_to_first_token}
+ * and {@code metrics.request_latency}, each {@code {"value", "unit"}} (ns, us, ms or s). Records with an
+ * {@code error}, cancelled ones and those of a phase other than {@code profiling} are skipped. AIPerf's
+ * {@code profile_export_aiperf.json} holds only aggregates and is refused with that reason.</li>
  * </ul>
  * Errors name the file, line and column (CSV) or JSON path.
  */
@@ -66,7 +80,12 @@ public final class BenchmarkReader {
             if (text.startsWith("\uFEFF")) text = text.substring(1);
             if (text.stripLeading().startsWith("{")) {
                 if (!where.isEmpty()) throw new BadInputException(file + ": --where applies to CSV files only");
-                return List.of(readVllmJson(file, text));
+                return readJson(file, text);
+            }
+            String lead = text.stripLeading();
+            if (lead.startsWith("---") || lead.startsWith("benchmarks:") || lead.startsWith("metadata:") || lead.startsWith("args:")) {
+                throw new BadInputException(file + ": a YAML report; Frontier reads GuideLLM's JSON report (guidellm benchmark --output-path"
+                        + " report.json) and CSV, not YAML");
             }
             return readCsv(file, new java.io.StringReader(text), where);
         } catch (java.nio.charset.MalformedInputException e) {
@@ -186,6 +205,166 @@ public final class BenchmarkReader {
         List<String> all = new ArrayList<>(a);
         all.addAll(b);
         return new BadInputException(file + ":1: no " + what + " column; expected one of " + String.join(", ", all));
+    }
+
+    /** A JSON file: GuideLLM report, vLLM result, AIPerf per-request records (JSON Lines), by their keys. */
+    static List<BenchmarkLevel> readJson(Path file, String text) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode first;
+        boolean more;
+        try (com.fasterxml.jackson.databind.MappingIterator<JsonNode> it = mapper.readerFor(JsonNode.class).readValues(text)) {
+            first = it.next();
+            more = it.hasNext();
+        } catch (JsonParseException e) {
+            throw new BadInputException(String.format(Locale.ROOT, "%s:%d:%d: not valid JSON: %s", file,
+                    e.getLocation().getLineNr(), e.getLocation().getColumnNr(), e.getOriginalMessage()));
+        } catch (RuntimeException e) {
+            Throwable c = e.getCause();
+            if (c instanceof JsonParseException p) {
+                throw new BadInputException(String.format(Locale.ROOT, "%s:%d:%d: not valid JSON: %s", file,
+                        p.getLocation().getLineNr(), p.getLocation().getColumnNr(), p.getOriginalMessage()));
+            }
+            throw e;
+        }
+        if (first.has("metadata") && first.has("metrics") && first.path("metadata").has("request_start_ns")) {
+            return List.of(readAiperf(file, text));
+        }
+        if (more) {
+            throw new BadInputException(file + ":2: several JSON values, but the first is not an AIPerf per-request record"
+                    + " (metadata.request_start_ns and metrics)");
+        }
+        if (first.has("benchmarks")) return readGuidellm(file, first);
+        if (first.has("input_lens")) return List.of(readVllmJson(file, text));
+        if (first.has("time_to_first_token") || first.has("request_latency") || first.has("input_config")) {
+            throw new BadInputException(file + ": AIPerf's aggregate export (profile_export_aiperf.json) has no per-request values;"
+                    + " give its profile_export.jsonl");
+        }
+        throw new BadInputException(file + ": $: not a known benchmark result; expected $.benchmarks (GuideLLM report), $.input_lens"
+                + " (vLLM bench serve --save-result --save-detailed) or AIPerf per-request lines (profile_export.jsonl)");
+    }
+
+    static List<BenchmarkLevel> readGuidellm(Path file, JsonNode root) {
+        JsonNode benchmarks = root.get("benchmarks");
+        if (!benchmarks.isArray() || benchmarks.isEmpty()) throw new BadInputException(file + ": $.benchmarks: expected a non-empty array");
+        List<BenchmarkLevel> levels = new ArrayList<>();
+        for (int i = 0; i < benchmarks.size(); i++) {
+            String at = "$.benchmarks[" + i + "]";
+            JsonNode b = benchmarks.get(i);
+            JsonNode strategy = b.path("config").path("strategy");
+            if (strategy.isMissingNode()) strategy = b.path("args").path("strategy");
+            String type = strategy.path("type_").asText("");
+            double rate = switch (type) {
+                case "throughput" -> Double.POSITIVE_INFINITY;
+                case "constant", "poisson" -> strategy.path("rate").isNumber() ? strategy.get("rate").asDouble() : Double.NaN;
+                default -> Double.NaN; // synchronous, concurrent: closed loop, replayed from the recorded send times
+            };
+            JsonNode ok = b.path("requests").path("successful");
+            if (!ok.isArray()) throw new BadInputException(file + ": " + at + ".requests.successful: expected an array of per-request records");
+            List<BenchmarkLevel.Request> rs = new ArrayList<>();
+            for (int j = 0; j < ok.size(); j++) {
+                JsonNode r = ok.get(j);
+                String rat = at + ".requests.successful[" + j + "]";
+                int in = (int) num(file, rat, r, 1, true, "prompt_tokens", "input_tokens");
+                int out = (int) num(file, rat, r, 1, true, "output_tokens");
+                double start = has(r, "info.timings.request_start") ? num(file, rat, r, 0, false, "info.timings.request_start")
+                        : num(file, rat, r, 0, false, "request_start_time", "start_time");
+                double ttft = has(r, "time_to_first_token_ms") ? num(file, rat, r, 0, false, "time_to_first_token_ms") / 1000
+                        : num(file, rat, r, 0, false, "first_token_time") - start;
+                double e2e = has(r, "request_latency") ? num(file, rat, r, 0, false, "request_latency")
+                        : num(file, rat, r, 0, false, "request_end_time", "end_time") - start;
+                if (!(ttft >= 0) || e2e < ttft) {
+                    throw new BadInputException(String.format(Locale.ROOT, "%s: %s: end-to-end latency %.6g s is shorter than TTFT %.6g s (or TTFT < 0)",
+                            file, rat, e2e, ttft));
+                }
+                rs.add(new BenchmarkLevel.Request(start, in, out, ttft, e2e));
+            }
+            if (rs.isEmpty()) continue;
+            rs.sort((x, y) -> Double.compare(x.sendTime(), y.sendTime()));
+            levels.add(new BenchmarkLevel(Integer.toString(i), rate, List.copyOf(rs)));
+        }
+        if (levels.isEmpty()) throw new BadInputException(file + ": $.benchmarks: no successful requests in any benchmark");
+        return levels;
+    }
+
+    static BenchmarkLevel readAiperf(Path file, String text) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        List<BenchmarkLevel.Request> rs = new ArrayList<>();
+        String[] lines = text.split("\r?\n", -1);
+        for (int k = 0; k < lines.length; k++) {
+            String line = lines[k].strip();
+            if (line.isEmpty()) continue;
+            String where = file + ":" + (k + 1);
+            JsonNode r;
+            try {
+                r = mapper.readTree(line);
+            } catch (JsonParseException e) {
+                throw new BadInputException(String.format(Locale.ROOT, "%s:%d: not valid JSON: %s", where, e.getLocation().getColumnNr(), e.getOriginalMessage()));
+            }
+            if (r == null || !r.isObject()) throw new BadInputException(where + ": $: expected an AIPerf record (a JSON object)");
+            if (!r.path("error").isMissingNode() && !r.path("error").isNull()) continue;
+            if (r.path("metadata").path("was_cancelled").asBoolean(false)) continue;
+            String phase = r.path("metadata").path("benchmark_phase").asText("profiling");
+            if (!phase.equals("profiling")) continue;
+            double start = num(file.toString() + ":" + (k + 1), "$", r, 0, false, "metadata.request_start_ns") / 1e9;
+            JsonNode m = r.path("metrics");
+            int in = (int) metric(where, m, "input_sequence_length", 1, true);
+            int out = (int) metric(where, m, m.has("output_sequence_length") ? "output_sequence_length" : "output_token_count", 1, true);
+            double ttft = metric(where, m, "time_to_first_token", 0, false);
+            double e2e = metric(where, m, "request_latency", 0, false);
+            if (e2e < ttft) {
+                throw new BadInputException(String.format(Locale.ROOT, "%s: $.metrics.request_latency: %.6g s is shorter than time_to_first_token %.6g s",
+                        where, e2e, ttft));
+            }
+            rs.add(new BenchmarkLevel.Request(start, in, out, ttft, e2e));
+        }
+        if (rs.isEmpty()) throw new BadInputException(file + ": no successful AIPerf request records");
+        rs.sort((x, y) -> Double.compare(x.sendTime(), y.sendTime()));
+        return new BenchmarkLevel(file.getFileName().toString(), Double.NaN, List.copyOf(rs));
+    }
+
+    /** An AIPerf metric {@code {"value": v, "unit": u}}: tokens as they are, times in seconds. */
+    private static double metric(String where, JsonNode metrics, String name, double min, boolean integer) {
+        JsonNode v = metrics.path(name).path("value");
+        String path = "$.metrics." + name + ".value";
+        if (!v.isNumber() || !(v.asDouble() >= min) || (integer && v.asDouble() != Math.rint(v.asDouble()))) {
+            throw new BadInputException(where + ": " + path + ": expected " + (integer ? "a whole number" : "a number") + " >= " + fmt(min)
+                    + ", got " + (v.isMissingNode() ? "nothing" : v.toString()));
+        }
+        if (integer) return v.asDouble();
+        String unit = metrics.path(name).path("unit").asText("ms");
+        double scale = switch (unit) {
+            case "ns" -> 1e-9;
+            case "us" -> 1e-6;
+            case "ms" -> 1e-3;
+            case "s", "sec" -> 1;
+            default -> throw new BadInputException(where + ": $.metrics." + name + ".unit: expected ns, us, ms or s, got '" + unit + "'");
+        };
+        return v.asDouble() * scale;
+    }
+
+    private static boolean has(JsonNode r, String dotted) {
+        JsonNode n = r;
+        for (String part : dotted.split("\\.")) n = n.path(part);
+        return !n.isMissingNode() && !n.isNull();
+    }
+
+    /** The first present of the dotted keys, a number >= min (whole if asked), else an error with its JSON path. */
+    private static double num(Object file, String at, JsonNode r, double min, boolean integer, String... keys) {
+        String key = keys[0];
+        JsonNode n = null;
+        for (String k : keys) {
+            if (has(r, k)) {
+                key = k;
+                n = r;
+                for (String part : k.split("\\.")) n = n.path(part);
+                break;
+            }
+        }
+        if (n == null || !n.isNumber() || !(n.asDouble() >= min) || Double.isInfinite(n.asDouble()) || (integer && n.asDouble() != Math.rint(n.asDouble()))) {
+            throw new BadInputException(file + ": " + at + "." + key + ": expected " + (integer ? "a whole number" : "a number") + " >= " + fmt(min)
+                    + ", got " + (n == null ? "nothing" : n.toString()));
+        }
+        return n.asDouble();
     }
 
     static BenchmarkLevel readVllmJson(Path file, String text) throws IOException {

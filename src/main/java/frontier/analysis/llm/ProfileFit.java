@@ -51,9 +51,24 @@ public final class ProfileFit {
 
     /** Fits one profile to levels measured with different engine settings (same GPU, model and parallelism). */
     public static Result fit(List<Input> inputs, String name, String source, String date) {
+        return fit(inputs, name, source, date, null);
+    }
+
+    /**
+     * Fits with an optional prior on the decode shape: when {@code decodeShape} is given (e.g. a shipped
+     * Splitwise profile), {@code c = a·c₀/a₀} and {@code d = a·d₀/a₀} are tied to {@code a} by the
+     * reference profile's ratios, so only {@code a}, {@code b} and the overhead are searched. That is what
+     * a fit on one sequence at a time cannot find by itself: how the decode step grows with the batch
+     * and its context.
+     */
+    public static Result fit(List<Input> inputs, String name, String source, String date, IterationProfile decodeShape) {
         if (inputs.isEmpty()) throw new BadInputException("no level to fit on");
-        Objective obj = new Objective(inputs);
-        double[] start = initial(inputs.stream().map(Input::level).toList());
+        if (decodeShape != null && !(decodeShape.a() > 0)) {
+            throw new BadInputException("decode prior " + decodeShape.name() + ": needs a > 0 to give the ratios c/a and d/a");
+        }
+        Shape shape = new Shape(decodeShape);
+        Objective obj = new Objective(inputs, shape);
+        double[] start = shape.reduce(initial(inputs.stream().map(Input::level).toList()));
         double[] x0 = new double[start.length];
         for (int i = 0; i < start.length; i++) x0[i] = Math.log(start[i]);
         SimplexOptimizer opt = new SimplexOptimizer(1e-7, 1e-10);
@@ -72,7 +87,7 @@ public final class ProfileFit {
             best = p;
             x = p.getPoint();
         }
-        double[] v = exp(best.getPoint());
+        double[] v = shape.expand(exp(best.getPoint()));
         IterationProfile det = new IterationProfile(name, "", "", 1, v[0], v[1], v[2], v[3], 0, v[4], source, date);
         double cv = residualCv(inputs, det);
         IterationProfile profile = det;
@@ -148,18 +163,32 @@ public final class ProfileFit {
         return new LlmServing(config, profile, 1, LlmServing.Routing.ROUND_ROBIN).run(level.workload(), LlmServing.Options.defaults(seed));
     }
 
+    /** The searched unknowns: all five (a, b, c, d, overhead), or (a, b, overhead) with c and d tied to a by a prior. */
+    private record Shape(IterationProfile prior) {
+        double[] reduce(double[] full) {
+            return prior == null ? full : new double[] {full[0], full[1], full[4]};
+        }
+
+        double[] expand(double[] v) {
+            if (prior == null) return v;
+            return new double[] {v[0], v[1], v[0] * prior.c() / prior.a(), v[0] * prior.d() / prior.a(), v[2]};
+        }
+    }
+
     private static final class Objective {
         final List<Input> inputs;
+        final Shape shape;
 
-        Objective(List<Input> inputs) {
+        Objective(List<Input> inputs, Shape shape) {
             this.inputs = inputs;
+            this.shape = shape;
         }
 
         double value(double[] x) {
             for (double v : x) {
                 if (v > 5 || v < -40) return 1e12; // outside any physical range: seconds, not hours
             }
-            double[] v = exp(x);
+            double[] v = shape.expand(exp(x));
             IterationProfile p = new IterationProfile("fit", "", "", 1, v[0], v[1], v[2], v[3], 0, v[4], "", "");
             double sum = 0;
             for (Input in : inputs) {

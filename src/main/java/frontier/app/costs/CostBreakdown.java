@@ -1,7 +1,6 @@
 package frontier.app.costs;
 
-import frontier.ingest.ChargeCategory;
-import frontier.ingest.PricingModel;
+import frontier.domain.PricingModel;
 import frontier.store.CostRow;
 import frontier.store.Dimension;
 import frontier.store.Grouping;
@@ -89,7 +88,7 @@ public record CostBreakdown(Grouping by, List<CostRow> rows, LocalDate from, Loc
      * @param members how many groups it stands for (1, or more for the others segment)
      * @param values  exact amount per bucket, only buckets with data (ordered as the buckets)
      */
-    public record Series(String key, String name, boolean others, int members, Map<String, BigDecimal> values) {
+    public record Series(String key, String name, PricingModel pricingModel, boolean others, int members, Map<String, BigDecimal> values) {
         public BigDecimal total() {
             return values.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         }
@@ -139,7 +138,7 @@ public record CostBreakdown(Grouping by, List<CostRow> rows, LocalDate from, Loc
             Sum all = new Sum();
             for (CostRow r : rows) {
                 if (!r.currency().equals(cur)) continue;
-                m.computeIfAbsent(PricingModel.fromCode(r.keys().get(2)), k -> new Sum()).add(r);
+                m.computeIfAbsent(r.pricingModel().orElseThrow(), k -> new Sum()).add(r);
                 all.add(r);
             }
             m.forEach((model, s) -> out.add(s.total(model, cur)));
@@ -209,16 +208,16 @@ public record CostBreakdown(Grouping by, List<CostRow> rows, LocalDate from, Loc
         // Showing the others as one segment only pays off when it stands for at least two groups.
         int shown = ranked.size() <= TOP + 1 ? ranked.size() : TOP;
         List<Series> series = new ArrayList<>();
-        for (String g : ranked.subList(0, shown)) series.add(new Series(g, display(by, g), false, 1, ordered(byGroup.get(g), buckets)));
+        for (String g : ranked.subList(0, shown)) series.add(new Series(g, display(by, g), pricingModel(by, g), false, 1, ordered(byGroup.get(g), buckets)));
         if (shown < ranked.size()) {
             Map<String, BigDecimal> rest = new HashMap<>();
             for (String g : ranked.subList(shown, ranked.size())) byGroup.get(g).forEach((b, v) -> rest.merge(b, v, BigDecimal::add));
             int n = ranked.size() - shown;
-            series.add(new Series(null, "All other " + n + " " + plural(by), true, n, ordered(rest, buckets)));
+            series.add(new Series(null, "All other " + n + " " + plural(by), null, true, n, ordered(rest, buckets)));
         }
         if (by.dimension() == Dimension.PRICING_MODEL) {
             // Pricing models keep their natural order (and colours) rather than their rank.
-            series.sort(Comparator.comparing(s -> PricingModel.fromCode(s.key())));
+            series.sort(Comparator.comparing(Series::pricingModel, Comparator.nullsLast(Comparator.naturalOrder())));
         }
         return new Chart(c, metric, step, List.copyOf(buckets), List.copyOf(series), ranked.size(), missing);
     }
@@ -273,11 +272,11 @@ public record CostBreakdown(Grouping by, List<CostRow> rows, LocalDate from, Loc
     public static String display(Grouping g, String key) {
         if (key == null || key.isEmpty()) return g.dimension() == null ? "(untagged)" : "(none)";
         if (g.dimension() == null) return key;
-        return switch (g.dimension()) {
-            case PRICING_MODEL -> PricingModel.fromCode(key).label();
-            case CHARGE_CATEGORY -> ChargeCategory.fromCode(key).label();
-            case GPU_COUNT -> key + (key.equals("1") ? " GPU" : " GPUs");
-            default -> key;
-        };
+        return g.dimension() == Dimension.GPU_COUNT ? key + (key.equals("1") ? " GPU" : " GPUs") : g.valueLabel(key);
+    }
+
+    /** The pricing model a series of {@code g} stands for, null unless grouped by pricing model. */
+    private static PricingModel pricingModel(Grouping g, String key) {
+        return g.dimension() == Dimension.PRICING_MODEL ? PricingModel.stored(key) : null;
     }
 }

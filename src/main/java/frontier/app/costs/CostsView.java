@@ -1,13 +1,10 @@
 package frontier.app.costs;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import frontier.app.Widgets;
 import frontier.app.WorkbenchView;
 import frontier.app.costs.CostBreakdown.Metric;
 import frontier.app.data.BillingSession;
-import frontier.ingest.ChargeCategory;
-import frontier.ingest.PricingModel;
+import frontier.domain.PricingModel;
 import frontier.store.CostLine;
 import frontier.store.Dimension;
 import frontier.store.Grouping;
@@ -70,7 +67,6 @@ import org.controlsfx.control.textfield.TextFields;
  * {@value CostsViewModel#PAGE} at a time.
  */
 public final class CostsView implements WorkbenchView {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String OTHERS_COLOUR = "#9aa3ad";
     private static final String[] PALETTE = {"#3d7bd9", "#f08c2e", "#2e9e5b", "#c9479b", "#8e6bbf", "#1aa3a3", "#d94c3d", "#b8a030"};
     private static final Map<PricingModel, String> MODEL_COLOURS = Map.of(PricingModel.ON_DEMAND, "#3d7bd9", PricingModel.COMMITMENT, "#2e9e5b",
@@ -350,7 +346,7 @@ public final class CostsView implements WorkbenchView {
             series.add(xy);
             String colour;
             if (s.others()) colour = OTHERS_COLOUR;
-            else if (by.dimension() == Dimension.PRICING_MODEL) colour = MODEL_COLOURS.get(PricingModel.fromCode(s.key()));
+            else if (s.pricingModel() != null) colour = MODEL_COLOURS.get(s.pricingModel());
             else colour = PALETTE[paletteIndex++ % PALETTE.length];
             // "seriesN" (not default-colorN, which repeats after 8) colours the bars and the legend symbol alike.
             css.append(".chart-bar.series").append(i).append(" { -fx-bar-fill: ").append(colour).append("; }\n");
@@ -488,8 +484,8 @@ public final class CostsView implements WorkbenchView {
         t.getColumns().add(column("Service", CostLine::service, 140, false));
         t.getColumns().add(column("Region", CostLine::region, 80, false));
         t.getColumns().add(column("Instance", CostLine::instanceType, 75, false));
-        t.getColumns().add(column("Pricing", l -> PricingModel.fromCode(l.pricingModel()).label(), 92, false));
-        t.getColumns().add(column("Charge", l -> ChargeCategory.fromCode(l.chargeCategory()).label(), 68, false));
+        t.getColumns().add(column("Pricing", l -> l.pricingModel().label(), 92, false));
+        t.getColumns().add(column("Charge", l -> l.chargeCategory().label(), 68, false));
         t.getColumns().add(column("Tags", l -> tags(l.tags()), 120, false));
         t.getColumns().add(moneyColumn("Billed", CostLine::billed));
         t.getColumns().add(moneyColumn("Effective", CostLine::effective));
@@ -516,24 +512,17 @@ public final class CostsView implements WorkbenchView {
         if (l.resourceId() != null) b.append("\nResource ").append(l.resourceId());
         if (l.subAccount() != null) b.append("\nSub-account ").append(l.subAccount());
         if (l.gpuCount() != null) b.append("\nGPUs ").append(l.gpuCount());
-        if (l.tags() != null) b.append("\nTags ").append(tags(l.tags()));
+        if (!l.tags().isEmpty()) b.append("\nTags ").append(tags(l.tags()));
         b.append("\nBilled ").append(plain(l.billed())).append(", effective ").append(plain(l.effective())).append(", list ")
                 .append(plain(l.list())).append(" ").append(l.currency());
         return b.toString();
     }
 
-    /** Tags as "key=value, key=value" (the stored JSON object, or the text as is if it is not one). */
-    static String tags(String json) {
-        if (json == null || json.isEmpty()) return "";
-        try {
-            JsonNode n = JSON.readTree(json);
-            if (!n.isObject()) return json;
-            List<String> parts = new ArrayList<>();
-            n.properties().forEach(e -> parts.add(e.getKey() + "=" + (e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString())));
-            return String.join(", ", parts);
-        } catch (java.io.IOException e) {
-            return json;
-        }
+    /** Tags as "key=value, key=value". */
+    static String tags(Map<String, String> tags) {
+        List<String> parts = new ArrayList<>();
+        tags.forEach((k, v) -> parts.add(k + "=" + v));
+        return String.join(", ", parts);
     }
 
     private static TableColumn<CostLine, String> moneyColumn(String title, Function<CostLine, BigDecimal> value) {

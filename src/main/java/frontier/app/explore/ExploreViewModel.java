@@ -118,7 +118,12 @@ public final class ExploreViewModel {
         setResult(null);
         run.resetProgress();
         try {
-            String text = Files.readString(path);
+            String text;
+            try {
+                text = Files.readString(path);
+            } catch (java.nio.charset.CharacterCodingException notUtf8) {
+                text = frontier.scenario.ScenarioLoader.readText(path); // UTF-16/32 with a byte-order mark, else a located refusal
+            }
             JsonNode root = null;
             try {
                 root = new ObjectMapper().readTree(text);

@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Finds the example scenarios: every {@code *.json} file below a directory, sorted by relative path. */
+/** Finds the example scenarios: every {@code *.json} file below a directory, sorted by relative path, titled by their {@code name}. */
 public final class ExampleCatalog {
     private ExampleCatalog() {
     }
@@ -21,11 +21,22 @@ public final class ExampleCatalog {
         if (!Files.isDirectory(dir)) return List.of();
         try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".json") && Files.isRegularFile(f))
-                    .map(f -> new Example(f, label(dir.relativize(f))))
+                    .map(f -> titled(f, label(dir.relativize(f))))
                     .sorted(Comparator.comparing(Example::label))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The example with the scenario's name and description read from the file (its path when it has none). */
+    static Example titled(Path file, String label) {
+        try {
+            var tree = frontier.scenario.ScenarioLoader.mapper().readTree(file.toFile());
+            String name = tree.path("name").asText("").strip();
+            return new Example(file, label, name.isEmpty() ? label : name, tree.path("description").asText(""));
+        } catch (IOException | RuntimeException e) {
+            return new Example(file, label);
         }
     }
 

@@ -50,6 +50,8 @@ public final class SimulateView implements WorkbenchView {
     private final InstancesChart instancesChart = new InstancesChart();
     private final CostChart costChart = new CostChart();
     private final TabPane chartTabs = new TabPane();
+    private final Button edit = new Button("Edit scenario");
+    private java.util.function.Consumer<Path> onEdit;
 
     public SimulateView(SimulateViewModel vm) {
         this.vm = vm;
@@ -72,6 +74,13 @@ public final class SimulateView implements WorkbenchView {
         if (title == null) return;
         chartTabs.getTabs().stream().filter(t -> t.getText().equalsIgnoreCase(title.strip())).findFirst()
                 .ifPresent(t -> chartTabs.getSelectionModel().select(t));
+    }
+
+    /** Shows an "Edit scenario" button that hands the loaded scenario's file to {@code onEdit} (the Scenario editor). */
+    public void setOnEdit(java.util.function.Consumer<Path> onEdit) {
+        this.onEdit = onEdit;
+        edit.setVisible(onEdit != null);
+        edit.setManaged(onEdit != null);
     }
 
     @Override
@@ -103,8 +112,8 @@ public final class SimulateView implements WorkbenchView {
             @Override
             protected void updateItem(Example example, boolean empty) {
                 super.updateItem(example, empty);
-                setText(empty || example == null ? null : example.label());
-                setTooltip(empty || example == null ? null : new Tooltip(example.file().toAbsolutePath().normalize().toString()));
+                setText(empty || example == null ? null : example.title());
+                setTooltip(empty || example == null ? null : Example.tooltip(example));
             }
         });
         Label empty = new Label("No *.json files under\n" + vm.examplesDir().toAbsolutePath());
@@ -258,7 +267,15 @@ public final class SimulateView implements WorkbenchView {
         progress.progressProperty().bind(vm.progressProperty());
         progress.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(progress, Priority.ALWAYS);
-        HBox bar = new HBox(8, run, cancel, progress);
+        edit.setId("editScenarioButton");
+        edit.setTooltip(new Tooltip("Open this scenario in the Scenario editor."));
+        edit.setVisible(false);
+        edit.setManaged(false);
+        edit.disableProperty().bind(vm.scenarioFileProperty().isNull().or(vm.runningProperty()));
+        edit.setOnAction(e -> {
+            if (onEdit != null) onEdit.accept(vm.scenarioFileProperty().get());
+        });
+        HBox bar = new HBox(8, run, cancel, progress, edit);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }

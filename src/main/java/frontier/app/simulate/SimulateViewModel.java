@@ -6,6 +6,7 @@ import frontier.scenario.Scenario;
 import frontier.scenario.ScenarioLoader;
 import frontier.scenario.ScenarioRunner;
 import frontier.scenario.Summary;
+import frontier.model.WorkLimitException;
 import frontier.sim.BadInputException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -86,7 +87,15 @@ public final class SimulateViewModel {
         if (!canRun.get()) return;
         clearResults();
         Scenario s = scenario.get();
-        run.start(control -> runner.run(s, control));
+        Path file = scenarioFile.get();
+        run.start(control -> {
+            try {
+                return runner.run(s, control);
+            } catch (WorkLimitException e) {
+                // As the CLI says it: the file, then the field to change and the estimate.
+                throw new BadInputException((file == null ? "" : file.getFileName() + ": ") + e.getMessage(), e);
+            }
+        });
         setStatus(StatusKind.RUNNING, "Running " + describe(s.run()) + "…");
     }
 

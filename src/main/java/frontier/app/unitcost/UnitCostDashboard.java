@@ -2,7 +2,6 @@ package frontier.app.unitcost;
 
 import frontier.analysis.series.Anomalies;
 import frontier.analysis.series.Forecast;
-import frontier.ingest.PricingModel;
 import frontier.store.AttributionRule;
 import frontier.store.UnitCostQuery;
 import frontier.store.UnitCostQuery.Key;
@@ -232,7 +231,7 @@ public record UnitCostDashboard(SeriesBy by, String currency, List<Series> serie
                 case PRICING_MODEL -> r.keys().get(Key.PRICING_MODEL.code());
             };
             if (key == null) continue; // requests no cost covers: no pricing model to show them under
-            names.put(key, by == SeriesBy.PRICING_MODEL ? PricingModel.fromCode(key).label() : key);
+            names.put(key, by == SeriesBy.PRICING_MODEL ? r.pricingModel().orElseThrow().label() : key);
             Cell c = bySeries.computeIfAbsent(key, k -> new HashMap<>()).computeIfAbsent(day, d -> new Cell());
             c.cost = c.cost.add(r.cost());
             // A pricing model's share of a day is divided by all of that day's requests, so the shares add up to the total.

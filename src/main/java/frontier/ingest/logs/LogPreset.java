@@ -55,6 +55,13 @@ public enum LogPreset {
                     "error_values=2,STATUS_CODE_ERROR,ERROR", "input_tokens=gen_ai.usage.input_tokens|gen_ai.usage.prompt_tokens",
                     "output_tokens=gen_ai.usage.output_tokens|gen_ai.usage.completion_tokens"),
             Set.of("model", "endpoint", "status", "input_tokens", "output_tokens"), List.of("startTimeUnixNano", "endTimeUnixNano")),
+    AIPERF("aiperf", LogLayout.JSONL, "NVIDIA AIPerf per-request records (profile_export.jsonl)",
+            "JSON Lines: metadata.request_start_ns, metadata.request_end_ns (epoch ns), metrics.input_sequence_length.value,"
+                    + " metrics.output_sequence_length.value, error.code (4xx/5xx = error; null error = success)",
+            List.of("timestamp=metadata.request_start_ns", "timestamp_kind=epoch_ns", "end=metadata.request_end_ns", "status=error.code",
+                    "error_values=4xx,5xx", "input_tokens=metrics.input_sequence_length.value",
+                    "output_tokens=metrics.output_sequence_length.value|metrics.output_token_count.value"),
+            Set.of("status", "input_tokens", "output_tokens"), List.of("metadata.request_start_ns", "metadata.request_end_ns", "metadata.x_request_id")),
     ALIBABA_SD("alibaba-sd", LogLayout.CSV, "Alibaba GenAI 2026 Stable-Diffusion request trace (lora_request_trace)",
             "gmt_create (no offset = UTC), predict_status (SUCCEED = success), exec_time_seconds, checkpoint_model_version_id → model",
             List.of("timestamp=gmt_create", "timestamp_kind=iso", "status=predict_status", "ok_values=SUCCEED", "latency=exec_time_seconds",

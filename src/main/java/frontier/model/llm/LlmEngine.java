@@ -115,6 +115,7 @@ public final class LlmEngine {
         int budget = config.maxNumBatchedTokens();
         long prefill = 0;
         long context = 0;
+        long decodeContext = 0;
         int decode = 0;
         int seqs = 0;
         boolean preempted = false;
@@ -141,6 +142,7 @@ public final class LlmEngine {
             context += s.computed + n;
             if (n == 1 && s.generated > 0) {
                 decode++;
+                decodeContext += s.computed + n;
             } else {
                 prefill += n;
             }
@@ -175,7 +177,7 @@ public final class LlmEngine {
         inIteration = true;
         iterations++;
         if (seqs == 0) return 0;
-        double t = profile.meanSeconds(prefill, decode, context);
+        double t = profile.meanSeconds(prefill, decode, context, decodeContext);
         if (gaussian != null) t *= Math.exp(noiseMu + noiseSigma * gaussian.sample());
         return t;
     }

@@ -28,6 +28,9 @@ public record Batching(@com.fasterxml.jackson.annotation.JsonProperty(required =
         }
         if (cv == null) cv = 0.0;
         InvalidSpecException.nonNegative("cv", cv);
+        if (cv != 0 && (cv < 1e-12 || cv > 1000)) {
+            throw new InvalidSpecException("cv", "expected 0 (none) or a cv from 1e-12 to 1000, got " + cv);
+        }
     }
 
     /** Mean service time of a batch of n requests. */

@@ -2,12 +2,13 @@ package frontier.model.pool;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import frontier.domain.PoolKind;
 import frontier.sim.dist.Distribution;
 
 /**
  * A serving pool as described in a scenario file: always-on, autoscaled, serverless or spot. The
  * fields every kind shares are accessors here; each record adds its own. One runtime ({@link Pool})
- * simulates them all, driven by what the spec enables.
+ * simulates them all, driven by what the spec enables. The JSON type names are the {@link PoolKind} codes.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({
@@ -40,6 +41,16 @@ public sealed interface Pools permits AlwaysOnPool, AutoscaledPool, ServerlessPo
 
     /** Hourly price of one instance (instance-billed pools), resolved before the run. */
     Price price();
+
+    /** Which kind of pool this is (its JSON {@code type}). */
+    default PoolKind kind() {
+        return switch (this) {
+            case AlwaysOnPool _ -> PoolKind.ALWAYS_ON;
+            case AutoscaledPool _ -> PoolKind.AUTOSCALED;
+            case ServerlessPool _ -> PoolKind.SERVERLESS;
+            case SpotPool _ -> PoolKind.SPOT;
+        };
+    }
 
     /** The service-time distribution; null when the service time is token-driven ({@link ModelProfile#tokenTime()}). */
     default Distribution service() {

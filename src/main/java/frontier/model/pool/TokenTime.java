@@ -19,6 +19,9 @@ public record TokenTime(@JsonProperty(required = true) Distribution overhead, @J
         InvalidSpecException.positive("decode_tokens_per_s", decodeTokensPerS);
         if (noiseCv == null) noiseCv = 0.0;
         InvalidSpecException.nonNegative("noise_cv", noiseCv);
+        if (noiseCv != 0 && (noiseCv < 1e-12 || noiseCv > 1000)) {
+            throw new InvalidSpecException("noise_cv", "expected 0 (none) or a cv from 1e-12 to 1000, got " + noiseCv);
+        }
     }
 
     /** The service time before noise of a request with these token counts, given its drawn overhead. */

@@ -10,9 +10,12 @@ import frontier.scenario.ScenarioException;
 import frontier.scenario.ScenarioLoader;
 import frontier.scenario.SweepPath;
 import frontier.scenario.SweepSpec;
+import frontier.scenario.ScenarioRunner;
+import frontier.model.WorkEstimate;
+import frontier.model.WorkLimitException;
+import frontier.model.WorkLimits;
 import frontier.sim.RandomStreams;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +33,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public final class Sweep {
     private static final ObjectMapper MAPPER = ScenarioLoader.mapper();
+    /** The bounds every point, and the sweep as a whole, are checked against before anything runs. */
+    private static final WorkLimits LIMITS = WorkLimits.DEFAULT;
 
     private final String source;
     private final Scenario base;
@@ -78,13 +83,39 @@ public final class Sweep {
             list.add((SweepPoint) o);
         }
         this.points = List.copyOf(list);
+        checkWork();
+    }
+
+    /**
+     * Refuses a sweep whose points together would take more events than a sweep may ({@link WorkLimits#maxEventsPerSweep()});
+     * each point was checked against the limit of a run when it was made. For {@code nsga2} the later generations are
+     * taken to cost what the first one does.
+     */
+    private void checkWork() {
+        double total = 0;
+        for (SweepPoint p : points) total += ScenarioRunner.check(p.scenario(), LIMITS).totalEvents();
+        int planned = plannedPoints();
+        if (!points.isEmpty()) total *= (double) planned / points.size();
+        if (!(total <= LIMITS.maxEventsPerSweep())) {
+            String field = switch (spec.method()) {
+                case GRID -> "$.sweep.parameters";
+                case RANDOM, LATIN_HYPERCUBE -> "$.sweep.samples";
+                case NSGA2 -> "$.sweep.generations";
+            };
+            throw new ScenarioException(String.format(java.util.Locale.ROOT,
+                    "%s: %s: the sweep would take about %s events (%,d configurations × about %s events each, replications included),"
+                            + " more than the %,d events a sweep may take (docs/cli.md \"Limits of simulations\"); sweep fewer"
+                            + " configurations, run fewer replications per point or shorten the run",
+                    source, field, WorkEstimate.number(total), planned, WorkEstimate.number(total / Math.max(1, planned)),
+                    LIMITS.maxEventsPerSweep()), null);
+        }
     }
 
     /** Reads a scenario file with a sweep and expands it; every error is a {@link ScenarioException}. */
     public static Sweep load(Path file) {
         Scenario s = ScenarioLoader.load(file);
         try {
-            return new Sweep(file.toString(), s, (ObjectNode) MAPPER.readTree(Files.readString(file)), s.baseDir());
+            return new Sweep(file.toString(), s, (ObjectNode) MAPPER.readTree(ScenarioLoader.readText(file)), s.baseDir());
         } catch (IOException e) {
             throw new ScenarioException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
@@ -246,7 +277,15 @@ public final class Sweep {
             throw new ScenarioException(e.getMessage().replaceAll("\\(line \\d+, column \\d+\\) ", ""), e);
         }
         long ps = spec.commonRandomNumbers() ? seed : pointSeed(seed, index);
-        return new SweepPoint(index, config, s.withRun(s.run().withSeed(ps).withReplications(replications)), ps);
+        Scenario run = s.withRun(s.run().withSeed(ps).withReplications(replications));
+        try {
+            ScenarioRunner.check(run, LIMITS);
+        } catch (WorkLimitException e) {
+            WorkLimitException named = e.field().equals("$.run.replications") && spec.replicationsPerPoint() != null
+                    ? e.withField("$.sweep.replications_per_point") : e;
+            throw new ScenarioException(where + ": " + named.getMessage(), e);
+        }
+        return new SweepPoint(index, config, run, ps);
     }
 
     /** The values of every point, in the order of the paths. */

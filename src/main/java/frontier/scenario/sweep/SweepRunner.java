@@ -3,6 +3,7 @@ package frontier.scenario.sweep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import frontier.pareto.Objective;
+import frontier.model.WorkLimitException;
 import frontier.scenario.ScenarioException;
 import frontier.scenario.ScenarioRunner;
 import frontier.scenario.Summary;
@@ -44,7 +45,7 @@ public final class SweepRunner {
 
     public SweepResult run(Sweep sweep, RunControl control) {
         if (sweep.spec().method() == SweepSpec.Method.NSGA2) return runSearch(sweep, control);
-        List<PointResult> results = runBatch(sweep.points(), control, control::progress);
+        List<PointResult> results = runBatch(sweep.source(), sweep.points(), control, control::progress);
         return new SweepResult(sweep.base().name(), sweep.paths(), sweep.spec().method().label(), sweep.seed(),
                 sweep.replicationsPerPoint(), results);
     }
@@ -101,7 +102,7 @@ public final class SweepRunner {
             if (batch.size() != configs.size()) throw new IllegalStateException("generation 0 differs from the sweep's points");
             int done = g;
             List<PointResult> results = batch.isEmpty() ? List.of()
-                    : runBatch(batch, control, f -> control.progress(Math.min(1.0, (done + f) / generations)));
+                    : runBatch(sweep.source(), batch, control, f -> control.progress(Math.min(1.0, (done + f) / generations)));
             if (g == 0 && !results.isEmpty()) checkObjectives(sweep, results.getFirst(), objectives);
             List<String> freshKeys = new ArrayList<>(fresh.keySet());
             for (int i = 0; i < results.size(); i++) {
@@ -129,7 +130,7 @@ public final class SweepRunner {
     }
 
     /** Runs the points in parallel; results in the order of {@code points}; progress as the share done. */
-    private List<PointResult> runBatch(List<SweepPoint> points, RunControl control, DoubleConsumer progressOut) {
+    private List<PointResult> runBatch(String source, List<SweepPoint> points, RunControl control, DoubleConsumer progressOut) {
         int n = points.size();
         double[] progress = new double[n + 1];
         PointResult[] results = new PointResult[n];
@@ -163,6 +164,7 @@ public final class SweepRunner {
                     report(progress, i, 1.0, progressOut);
                 } catch (ExecutionException e) {
                     futures.forEach(f -> f.cancel(true));
+                    if (e.getCause() instanceof WorkLimitException w) throw atPoint(source, points.get(i), w);
                     if (e.getCause() instanceof RuntimeException re) throw re;
                     throw new IllegalStateException(e.getCause());
                 } catch (InterruptedException e) {
@@ -173,6 +175,13 @@ public final class SweepRunner {
             }
         }
         return List.of(results);
+    }
+
+    /** A point stopped by a work limit (e.g. an overloaded pool), named as the sweep names its points. */
+    private static ScenarioException atPoint(String source, SweepPoint p, WorkLimitException e) {
+        StringBuilder label = new StringBuilder();
+        p.config().properties().forEach(en -> label.append(label.isEmpty() ? "" : ", ").append(en.getKey()).append(" = ").append(en.getValue()));
+        return new ScenarioException(source + " (sweep point " + p.index() + ": " + label + "): " + e.getMessage(), e);
     }
 
     /** Runs one point's replications on the calling thread. */

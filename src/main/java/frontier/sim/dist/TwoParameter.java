@@ -6,6 +6,9 @@ import frontier.sim.InvalidSpecException;
 
 /** Shared argument checks for families given either by (mean, cv) or by two native parameters. */
 final class TwoParameter {
+    static final double MIN_CV = 1e-12;
+    static final double MAX_CV = 1e3;
+
     private TwoParameter() {
     }
 
@@ -19,6 +22,10 @@ final class TwoParameter {
         if (moments) {
             positive("mean", InvalidSpecException.required("mean", mean));
             positive("cv", InvalidSpecException.required("cv", cv));
+            // Beyond these, a family's native parameters underflow or overflow (sigma or theta 0, shape infinite).
+            if (cv < MIN_CV || cv > MAX_CV) {
+                throw new InvalidSpecException("cv", "expected a cv from 1e-12 to 1000 (for no variation use type deterministic), got " + cv);
+            }
         } else {
             InvalidSpecException.required(a, av);
             InvalidSpecException.required(b, bv);

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import frontier.cost.ApiTokenPrice;
 import frontier.cost.InstancePrice;
 import frontier.cost.PriceCatalogue;
-import frontier.cost.PricingModel;
+import frontier.domain.PricingModel;
 import frontier.cost.SpotInterruption;
 import frontier.model.Metric;
 import frontier.model.llm.IterationProfile;

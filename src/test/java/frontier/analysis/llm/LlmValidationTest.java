@@ -1,5 +1,6 @@
 package frontier.analysis.llm;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * Fit at the lowest load level(s), predict the others: the validation of docs/validation.md
  * ("LLM engine at the iteration level"). The fitted levels are never among the predicted ones.
  */
+@Tag("validation")
 class LlmValidationTest {
     static final Path GUIDELLM = Path.of("src/test/resources/llm/vllm011_h100_codellama34b_guidellm_sweep_requests.csv");
     static final Path LMBENCH = Path.of(System.getProperty("frontier.samples", "../shared/samples"), "llm",
@@ -83,6 +85,61 @@ class LlmValidationTest {
         assertTrue(r.fitted().getFirst().maxAbsMeanError() <= 0.10, "fitted level: " + r.fitted().getFirst().maxAbsMeanError());
     }
 
+    /** One way of fitting the 4096-budget sweep: the levels fitted on and an optional decode-shape prior. */
+    record Variant(String name, List<String> fitOn, IterationProfile prior) {
+    }
+
+    /**
+     * Fits {@code v} and predicts every level it did not fit on; prints both tables. Returns the predicted rows.
+     */
+    static List<LevelComparison.Row> runVariant(String experiment, Variant v) {
+        List<BenchmarkLevel> levels = guidellm(experiment);
+        EngineConfig config = guidellmConfig(experiment);
+        List<ProfileFit.Input> in = v.fitOn().stream().map(l -> new ProfileFit.Input(level(levels, l), config)).toList();
+        ProfileFit.Result r = ProfileFit.fit(in, "h100-codellama34b-tp1", "test", "2026-01-20", v.prior());
+        IterationProfile p = r.profile();
+        System.out.println(String.format(Locale.ROOT, "%s / %s: a=%.3f ms b=%.5f ms/token c=%.4f ms/seq d=%.6f ms/ktoken overhead=%.1f ms",
+                experiment, v.name(), p.a() * 1e3, p.b() * 1e3, p.c() * 1e3, p.d() * 1e6, p.requestOverhead() * 1e3));
+        System.out.println(table("fitted " + v.fitOn(), r.fitted()));
+        List<LevelComparison.Row> predicted = new ArrayList<>();
+        for (BenchmarkLevel l : levels) {
+            if (!v.fitOn().contains(l.label())) predicted.add(LevelComparison.compare(l, config, p, 1, 7));
+        }
+        System.out.println(table("predicted", predicted));
+        return predicted;
+    }
+
+    @Test
+    void codeLlamaWithA4096TokenBudgetVariantsAreReported() {
+        // docs/validation.md: each way of fitting the 4096-budget sweep, fitted levels kept apart from
+        // predicted ones. Level 0 is synchronous (one request at a time); 2 and 3 are the two lowest
+        // levels where requests overlap (1.95 and 2.90 rps, evenly spaced); 4 (3.84 rps) and 1 (all at
+        // once) are predicted by every variant.
+        String exp = "jan20-prefill-llama7b-tp1-1";
+        IterationProfile splitwise = frontier.model.llm.LlmProfiles.bundled().get("h100-80gb-llama2-70b-tp4");
+        List<Variant> variants = List.of(
+                new Variant("sync + 1.95 rps", List.of("0", "2"), null),
+                new Variant("1.95 + 2.90 rps", List.of("2", "3"), null),
+                new Variant("sync, Splitwise decode shape", List.of("0"), splitwise),
+                new Variant("sync + 1.95 rps, Splitwise decode shape", List.of("0", "2"), splitwise));
+        for (Variant v : variants) {
+            List<LevelComparison.Row> rows = runVariant(exp, v);
+            // Fitted on one sequence at a time alone, a mean is missed 8.6-fold; every variant here brings
+            // every predicted mean within 30%.
+            for (LevelComparison.Row r : rows) assertTrue(r.maxAbsMeanError() <= 0.30, v.name() + ", level " + r.label() + ": " + r.maxAbsMeanError());
+            if (v.fitOn().equals(List.of("2", "3"))) {
+                // Fitted on the two lowest overlapping levels, the next level up (3.84 rps) meets the issue's
+                // targets: means within 10%, p99 within 15%, completion rate within 15%.
+                LevelComparison.Row l4 = row(rows, "4");
+                assertTrue(l4.maxAbsMeanError() <= 0.10 && l4.maxAbsP99Error() <= 0.15 && Math.abs(l4.error(6)) <= 0.15, "level 4: " + l4);
+            }
+        }
+    }
+
+    static LevelComparison.Row row(List<LevelComparison.Row> rows, String label) {
+        return rows.stream().filter(r -> r.label().equals(label)).findFirst().orElseThrow();
+    }
+
     static BenchmarkLevel level(List<BenchmarkLevel> levels, String label) {
         return levels.stream().filter(l -> l.label().equals(label)).findFirst().orElseThrow();
     }
@@ -106,5 +163,29 @@ class LlmValidationTest {
         // Hardware and server flags of this sample are not documented (SOURCES.md: shape checks only); the
         // KV cache is taken as unlimited, so the KV-bound knee cannot be predicted. Figures in docs/validation.md.
         for (LevelComparison.Row row : predicted) assertTrue(Math.abs(row.error(6)) < 0.5, row.label() + ": completion rate " + row.error(6));
+    }
+
+    /**
+     * The knee of the Llama-3.1-70B sweep under documented assumptions about the hardware the source does
+     * not record: the same fit (three lowest rates; the KV cache never fills there, so the fitted levels
+     * say nothing about its size), predicted with the KV cache vLLM would size on 2, 4 or 8 H100-80GB
+     * (TP2/4/8): bf16 weights of 70.6 B parameters, 0.9 memory utilisation, 2 GiB per GPU for activations
+     * and CUDA graphs, 320 KiB of KV per token (80 layers, 8 KV heads of 128).
+     */
+    @Test
+    void llama70bKneeUnderDocumentedKvAssumptionsIsReported() {
+        assumeTrue(Files.isRegularFile(LMBENCH), "LLM sample " + LMBENCH.toAbsolutePath() + " not found: skipped (set -Dfrontier.samples)");
+        List<BenchmarkLevel> levels = new ArrayList<>(BenchmarkReader.read(LMBENCH, Map.of("model", "Llama-3.1-70B", "workload", "sharegpt")));
+        levels.sort((x, y) -> Double.compare(x.offeredRate(), y.offeredRate()));
+        ProfileFit.Result r = ProfileFit.fit(levels.subList(0, 3), EngineConfig.of(256, 8192, 10_000_000), "lmbench-llama31-70b", "test", "2025-05-01");
+        long perToken = EngineConfig.kvBytesPerToken(80, 8, 128, 2);
+        for (int tp : new int[] {2, 4, 8}) {
+            long kv = EngineConfig.kvTokensFromMemory(80, 0.9, tp, 70.6e9, 2, 2, perToken);
+            EngineConfig config = EngineConfig.of(256, 8192, kv);
+            List<LevelComparison.Row> predicted = new ArrayList<>();
+            for (BenchmarkLevel l : levels.subList(3, levels.size())) predicted.add(LevelComparison.compare(l, config, r.profile(), 1, 7));
+            System.out.println(table(String.format(Locale.ROOT, "assumed TP%d on H100-80GB: KV cache %,d tokens", tp, kv), predicted));
+            for (LevelComparison.Row row : predicted) assertTrue(Double.isFinite(row.error(6)), "every level served");
+        }
     }
 }

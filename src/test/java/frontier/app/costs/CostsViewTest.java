@@ -1,5 +1,6 @@
 package frontier.app.costs;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,7 +10,7 @@ import frontier.app.MainWindow;
 import frontier.app.costs.CostBreakdown.Metric;
 import frontier.app.data.BillingSession;
 import frontier.cli.CliRun;
-import frontier.ingest.PricingModel;
+import frontier.domain.PricingModel;
 import frontier.ingest.ReadOptions;
 import frontier.ingest.Samples;
 import frontier.store.CostLine;
@@ -53,6 +54,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * up to the workspace totals, the cost lines narrow when searched or filtered, and the totals by
  * pricing model are those of {@code frontier costs}.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class CostsViewTest {
     @TempDir
@@ -189,7 +191,7 @@ class CostsViewTest {
         List<CostBreakdown.Total> shown = table.getItems();
         assertEquals(json.get("groups").size() + 1, shown.size(), "one row per pricing model and the total");
         for (JsonNode g : json.get("groups")) {
-            PricingModel m = PricingModel.fromCode(g.get("pricing_model").asText());
+            PricingModel m = PricingModel.stored(g.get("pricing_model").asText());
             CostBreakdown.Total t = shown.stream().filter(x -> x.model() == m).findFirst().orElseThrow();
             assertSame(g, t);
         }

@@ -1,5 +1,6 @@
 package frontier.app.data;
 
+import org.junit.jupiter.api.Tag;
 import frontier.app.MainWindow;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +23,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * and status line. TestFX calls only a test class's own {@code @Start} method, so each subclass has one
  * that calls {@link #show}.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 abstract class DataViewTestBase {
     @TempDir

@@ -1,5 +1,6 @@
 package frontier.app.explore;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -36,6 +37,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Explore screen end to end: a real sweep run by the real engine, clicks on the real canvas. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class ExploreViewTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -260,9 +262,20 @@ class ExploreViewTest {
     }
 
     @Test
+    void aSweepThatCouldNotFinishIsRefusedWhenOpened(FxRobot robot) throws Exception {
+        Path huge = dir.resolve("huge-sweep.json");
+        Files.writeString(huge, TINY.replace("\"duration_s\": 900", "\"duration_s\": 1000000000"));
+        robot.interact(() -> vm.open(huge));
+        String shown = robot.lookup("#exploreStatus").queryLabeled().getText();
+        assertTrue(shown.contains("huge-sweep.json (sweep point 0: pools[0].keep_warm = 0, pools[0].max_instances = 3): $.run.duration_s: this run would take about"),
+                shown);
+        assertTrue(robot.lookup("#runSweepButton").queryButton().isDisabled(), "nothing to run");
+    }
+
+    @Test
     void cancelStopsALongSweep(FxRobot robot) throws Exception {
         Path longSweep = dir.resolve("long-sweep.json");
-        Files.writeString(longSweep, TINY.replace("\"duration_s\": 900", "\"duration_s\": 100000000"));
+        Files.writeString(longSweep, TINY.replace("\"duration_s\": 900", "\"duration_s\": 20000000"));
         robot.interact(() -> vm.open(longSweep));
         robot.clickOn("#runSweepButton");
         waitUntil(() -> vm.progressProperty().get() > 0);

@@ -1,5 +1,6 @@
 package frontier.app.simulate;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -45,6 +46,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * starts as traffic ramps up, a spot pool interrupted about every three minutes) run by the real engine,
  * then the Instances and Cost tabs checked against the run's own time series and metrics.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class SimulateFleetViewTest {
     private static final List<String> POOLS = List.of("gpu", "spot-pool");

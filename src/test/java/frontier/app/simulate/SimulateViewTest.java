@@ -1,5 +1,6 @@
 package frontier.app.simulate;
 
+import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,6 +39,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Simulate screen end to end: real scenario files, the real engine, clicks on the real controls. */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class SimulateViewTest {
     /** M/M/8 with λ = 6/s, mean service 1 s: Erlang C gives W = 1.1785 s, P(wait) = 0.3570. */
@@ -61,7 +63,8 @@ class SimulateViewTest {
                  "run": {"duration_s": 2000, "warmup_s": 100, "replications": %d, "seed": 42}}
                 """.formatted(REPLICATIONS), "mmc");
         write("validation/mmc.json", mmc);
-        write("long.json", mmc.withRun(new RunSpec(1e9, null, null, null, 1, 7L)));
+        write("long.json", mmc.withRun(new RunSpec(5e7, null, null, null, 1, 7L))); // 6e8 events: long, within the limits
+        write("absurd.json", mmc.withRun(new RunSpec(1e12, null, null, null, 1, 7L))); // 1.2e13 events: refused
         Files.writeString(examples.resolve("broken.json"), """
                 {"name": "broken", "traffic": {"type": "poisson", "rate_per_s": 6.0, "burstiness": 2},
                  "pool": {"name": "p", "servers": 1, "service": {"type": "exponential", "mean": 0.1}},
@@ -96,8 +99,14 @@ class SimulateViewTest {
     @Test
     void exampleRunsAndShowsSummaryMatchingQueueingTheory(FxRobot robot) throws Exception {
         ListView<Example> list = robot.lookup("#scenarioList").queryListView();
-        assertEquals(List.of("broken.json", "long.json", "missing-trace.json", "validation/mmc.json"),
+        assertEquals(List.of("absurd.json", "broken.json", "long.json", "missing-trace.json", "validation/mmc.json"),
                 list.getItems().stream().map(Example::label).toList());
+        // The list shows each scenario's title (its name), its path and whole description in the tooltip.
+        ListCell<?> mmcCell = robot.lookup((Node n) -> n instanceof ListCell<?> c && c.getItem() instanceof Example e
+                && e.label().equals("validation/mmc.json")).query();
+        assertEquals("M/M/8 validation", mmcCell.getText());
+        assertTrue(mmcCell.getTooltip().getText().contains("validation/mmc.json"), mmcCell.getTooltip().getText());
+        assertTrue(mmcCell.getTooltip().getText().endsWith("exponential service (mean 1 s)."), mmcCell.getTooltip().getText());
 
         clickExample(robot, "validation/mmc.json");
         assertEquals("M/M/8 validation", robot.lookup("#scenarioName").queryLabeled().getText());
@@ -200,8 +209,18 @@ class SimulateViewTest {
         assertTrue(status(robot).getStyleClass().contains("error"));
     }
 
+    @Test
+    void aRunThatCouldNotFinishIsRefusedWithTheCliMessage(FxRobot robot) throws Exception {
+        clickExample(robot, "absurd.json");
+        robot.clickOn("#runButton");
+        waitUntil(() -> !vm.runningProperty().get());
+        String shown = status(robot).getText();
+        assertTrue(shown.startsWith("Error: absurd.json: $.run.duration_s: this run would take about 1.20e+13 events"), shown);
+        assertTrue(status(robot).getStyleClass().contains("error"));
+    }
+
     private void clickExample(FxRobot robot, String label) {
-        Node cell = robot.lookup((Node n) -> n instanceof ListCell<?> c && label.equals(c.getText())).query();
+        Node cell = robot.lookup((Node n) -> n instanceof ListCell<?> c && c.getItem() instanceof Example e && label.equals(e.label())).query();
         robot.clickOn(cell);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(examples.resolve(label), vm.scenarioFileProperty().get());

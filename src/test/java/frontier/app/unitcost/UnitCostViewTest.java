@@ -1,5 +1,6 @@
 package frontier.app.unitcost;
 
+import org.junit.jupiter.api.Tag;
 import static frontier.app.unitcost.UnitCostWorkspace.DAYS;
 import static frontier.app.unitcost.UnitCostWorkspace.DROP;
 import static frontier.app.unitcost.UnitCostWorkspace.FIRST;
@@ -42,6 +43,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * continuing the selected line for 30 or 90 days, the tiles and table, and an empty state that says
  * what to import and goes away when the workspace changes.
  */
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class UnitCostViewTest {
     @TempDir

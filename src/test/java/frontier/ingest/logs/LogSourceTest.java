@@ -289,6 +289,21 @@ class LogSourceTest {
     }
 
     @Test
+    void aiperfPerRequestRecordsAreRecognisedAndTheCancelledOneIsAnError() throws IOException {
+        // Written from AIPerf's documented profile_export.jsonl record (successful and failed examples).
+        Path f = dir.resolve("profile_export.jsonl");
+        Files.copy(Path.of("src/test/resources/llm/aiperf_profile_export_documented_schema.jsonl"), f);
+        Read r = read(f, LogReadOptions.DETECT);
+        assertEquals(LogPreset.AIPERF, r.source().preset());
+        assertEquals(11, r.requests().size());
+        assertEquals(1759813207.5329003, r.get(0).start(), MICRO);
+        assertEquals(10, r.requests().stream().filter(LogRequest::ok).count());
+        LogRequest cancelled = r.requests().stream().filter(q -> !q.ok()).findFirst().orElseThrow();
+        assertEquals("499", cancelled.status());
+        assertTrue(r.get(0).inputTokens() > 0 && r.get(0).outputTokens() > 0 && r.get(0).latencyMs() > 0);
+    }
+
+    @Test
     void burstGptFromItsDocumentedColumns() throws IOException {
         // BurstGPT_1.csv's header and rows of its documented shape (the file is not in the samples).
         Path f = write("BurstGPT_1.csv", """
