@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code frontier bench ...}: performance benchmarks that run the real engine and model code. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks of the engine, the billing import and the request-log import.",
-        subcommands = {BenchCommand.Mmc.class, BenchFleet.class, BenchCommand.Import.class, BenchSweep.class, BenchLogs.class, BenchLlm.class, BenchCosts.class})
+        subcommands = {BenchCommand.Mmc.class, BenchFleet.class, BenchCommand.Import.class, BenchSweep.class, BenchLogs.class, BenchLlm.class, BenchCosts.class, BenchLlmPool.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "frontier", mixinStandardHelpOptions = true, version = "Frontier 0.1.0",
         description = "What does our model inference cost, and what would it cost run differently?",
         subcommands = {SimulateCommand.class, SweepCommand.class, CompareCommand.class, BenchCommand.class, PricesCommand.class, ImportCommand.class, CostsCommand.class,
-                LogsCommand.class, UnitCostCommand.class, LlmCommand.class, AttributionCommand.class, ForecastCommand.class, CalibrateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+                LogsCommand.class, UnitCostCommand.class, LlmCommand.class, CapacityCommand.class, AttributionCommand.class, ForecastCommand.class, CalibrateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
 public final class FrontierCli implements Runnable {
     public static final int OK = 0;
     public static final int FAULT = 1;

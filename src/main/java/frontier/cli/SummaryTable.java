@@ -52,11 +52,24 @@ final class SummaryTable {
             row(b, s, Metric.CACHE_HITS);
             sub(b, s, Metric.CACHE_SAVED_USD);
         }
+        if (s.has(Metric.LLM_ITERATIONS)) {
+            b.append(String.format(Locale.ROOT, "%nLLM engines%n"));
+            row(b, s, Metric.LLM_OUTPUT_TOKENS_PER_S);
+            row(b, s, Metric.LLM_GOODPUT);
+            sub(b, s, Metric.LLM_GOODPUT_SHARE);
+            row(b, s, Metric.LLM_BATCH_MEAN);
+            row(b, s, Metric.LLM_BATCH_MAX);
+            row(b, s, Metric.LLM_KV_MEAN);
+            row(b, s, Metric.LLM_KV_MAX);
+            row(b, s, Metric.LLM_PREEMPTIONS);
+            row(b, s, Metric.LLM_ITERATIONS);
+        }
         b.append(String.format(Locale.ROOT, "%nCost%n"));
         row(b, s, Metric.COST_TOTAL);
         row(b, s, Metric.COST_PER_1K);
         row(b, s, Metric.COST_PER_HOUR);
         row(b, s, Metric.IDLE_SHARE);
+        if (s.has(Metric.COST_PER_1M_OUTPUT_TOKENS)) row(b, s, Metric.COST_PER_1M_OUTPUT_TOKENS);
         for (String pool : s.names(Metric.POOL_COST_TOTAL)) {
             String model = s.labels().get("pools." + pool + ".model");
             String accuracy = s.labels().get("pools." + pool + ".accuracy");
@@ -74,6 +87,13 @@ final class SummaryTable {
         for (Metric.Stat q : Metric.Stat.values()) {
             b.append(String.format(Locale.ROOT, "%-10s %14s %14s %14s%n", q.label, cell(s, Metric.LATENCY.get(q.ordinal())),
                     cell(s, Metric.WAIT.get(q.ordinal())), cell(s, Metric.SERVICE.get(q.ordinal()))));
+        }
+        if (s.has(Metric.LLM_ITERATIONS)) {
+            b.append(String.format(Locale.ROOT, "%n%-10s %14s %14s%n", "ms", "TTFT", "TPOT"));
+            for (Metric.Stat q : Metric.Stat.values()) {
+                b.append(String.format(Locale.ROOT, "%-10s %14s %14s%n", q.label, cell(s, Metric.TTFT.get(q.ordinal())),
+                        cell(s, Metric.TPOT.get(q.ordinal()))));
+            }
         }
         return b.toString();
     }

@@ -64,9 +64,11 @@ public record FleetSpec(Traffic traffic, List<Pools> pools, List<RequestClass> c
         boolean input = tokens != null && tokens.input() != null || replay != null && replay.inputTokensColumn() != null;
         boolean output = tokens != null && tokens.output() != null || replay != null && replay.outputTokensColumn() != null;
         for (int i = 0; i < pools.size(); i++) {
-            if (pools.get(i).model().tokenTime() == null || input && output) continue;
+            boolean llm = pools.get(i).model().llmEngine() != null;
+            if (pools.get(i).model().tokenTime() == null && !llm || input && output) continue;
             String which = input ? "output" : "input";
-            throw new InvalidSpecException("pools[" + i + "].model.token_time", "its service time needs each request's " + which
+            throw new InvalidSpecException("pools[" + i + "].model." + (llm ? "llm_engine" : "token_time"),
+                    (llm ? "its iterations need" : "its service time needs") + " each request's " + which
                     + " token count, but requests carry none; add 'tokens." + which + "' (a distribution of " + which + " tokens per request)"
                     + " or, when replaying a trace, 'traffic." + which + "_tokens_column'");
         }

@@ -25,6 +25,8 @@ final class Instance {
     boolean listed;
     /** Position in the pool's live list, for O(1) removal. */
     int liveIndex = -1;
+    /** What the pool's engine keeps per instance (an LLM engine's iteration loop), else null. */
+    Object engineState;
     /** Availability-trace node name (spot trace replay), else null. */
     String node;
 

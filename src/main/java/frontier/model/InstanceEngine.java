@@ -7,9 +7,9 @@ package frontier.model;
  * and {@link Pool#capacityFreed}. The engine schedules its own events (service completions, batch waits,
  * iteration ends) with itself as the handler.
  *
- * <p>Today's engine is {@link SlotEngine}: {@code concurrency} slots per instance, a sampled (or
- * token-driven) service time per request, optional dynamic batching. An iteration-level LLM engine
- * (continuous batching) implements the same contract: {@link #hasRoom} while its running batch can
+ * <p>Two engines: {@link SlotEngine}, {@code concurrency} slots per instance, a sampled (or
+ * token-driven) service time per request, optional dynamic batching; and {@link LlmPoolEngine}, the
+ * iteration-level LLM engine (continuous batching), which implements the same contract: {@link #hasRoom} while its running batch can
  * admit another request, {@link #admit} joins queued requests to that batch (starting the instance's
  * iteration loop if it was idle), completions at iteration ends are reported through
  * {@link Pool#completed}, and {@link Pool#capacityFreed} when the batch has room again.
@@ -58,4 +58,27 @@ interface InstanceEngine extends frontier.sim.EventHandler {
 
     /** Starts a new observation window. */
     void reset(double now);
+
+    /**
+     * Whether the engine chooses the instance for each request itself ({@link #pick}) instead of the pool's
+     * list of available instances and its idle policy.
+     */
+    default boolean picksInstances() {
+        return false;
+    }
+
+    /** The ready instance with room that should take the next request, or null (only when {@link #picksInstances}). */
+    default Instance pick() {
+        throw new UnsupportedOperationException();
+    }
+
+    /** Sequences running in iterations now, summed over instances (LLM engines; NaN for others), for the time series. */
+    default double runningNow() {
+        return Double.NaN;
+    }
+
+    /** Share of the KV cache of ready and draining instances in use now (LLM engines; NaN for others). */
+    default double kvUseNow() {
+        return Double.NaN;
+    }
 }

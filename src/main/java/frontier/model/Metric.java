@@ -36,7 +36,7 @@ public record Metric(String path, String group, String label, String description
         MONEY,
         /** A share between 0 and 1 (utilization, SLO attainment); the app shows it as a percentage. */
         RATIO,
-        /** Events per second. */
+        /** Events (requests, tokens) per second. */
         RATE,
         /** A time-averaged number of things (queue length, instances). */
         LEVEL
@@ -44,7 +44,7 @@ public record Metric(String path, String group, String label, String description
 
     /** The unit a metric's value is in, with the symbol shown after it ("" for plain numbers and ratios). */
     public enum Unit {
-        NONE(""), MS("ms"), SECONDS("s"), USD("USD"), USD_PER_HOUR("USD/h"), PER_SECOND("req/s");
+        NONE(""), MS("ms"), SECONDS("s"), USD("USD"), USD_PER_HOUR("USD/h"), PER_SECOND("req/s"), TOKENS_PER_SECOND("tok/s");
 
         private final String symbol;
 
@@ -162,6 +162,36 @@ public record Metric(String path, String group, String label, String description
             "Input tokens of the requests completed in the window (only when requests carry tokens).");
     public static final Metric TOKENS_OUTPUT = define("tokens.output", "Output tokens", Unit.NONE, 0, Kind.COUNT,
             "Output tokens of the requests completed in the window (only when requests carry tokens).");
+
+    public static final Metric COST_PER_1M_OUTPUT_TOKENS = define("cost_usd.per_1m_output_tokens", "Cost per 1M output tokens", Unit.USD, 4,
+            Kind.MONEY, "Total cost per million output tokens of the completed requests (only when requests carry tokens).");
+
+    // LLM engines (only when a pool's model is llm_engine).
+    public static final List<Metric> TTFT = times("llm.ttft_ms", "time to first token",
+            "time to first token (from arrival, the profile's request overhead included) of requests completed by LLM engines,"
+                    + " milliseconds.");
+    public static final List<Metric> TPOT = times("llm.tpot_ms", "time per output token",
+            "time per output token, (end - first token) / (output tokens - 1), of requests with more than one output token"
+                    + " completed by LLM engines, milliseconds.");
+    public static final Metric LLM_OUTPUT_TOKENS_PER_S = define("llm.output_tokens_per_s", "Output tokens per second", Unit.TOKENS_PER_SECOND, 1,
+            Kind.RATE, "Output tokens of the requests LLM engines completed, per second of the observation window.");
+    public static final Metric LLM_GOODPUT = define("llm.goodput_per_s", "Goodput", Unit.PER_SECOND, 3, Kind.RATE,
+            "Requests per second completed by LLM engines within their pool's ttft_slo_ms and tpot_slo_ms (all of them"
+                    + " without SLOs).");
+    public static final Metric LLM_GOODPUT_SHARE = define("llm.goodput_share", "Within TTFT and TPOT SLOs", Unit.NONE, 4, Kind.RATIO,
+            "Share of the requests completed by LLM engines that met their pool's ttft_slo_ms and tpot_slo_ms.");
+    public static final Metric LLM_BATCH_MEAN = define("llm.batch_size.mean", "Batch size (mean per iteration)", Unit.NONE, 2, Kind.LEVEL,
+            "Mean number of sequences scheduled in one engine iteration (prefill chunks and decodes).");
+    public static final Metric LLM_BATCH_MAX = define("llm.batch_size.max", "Batch size (max)", Unit.NONE, 0, Kind.COUNT,
+            "Largest number of sequences scheduled in one iteration.");
+    public static final Metric LLM_KV_MEAN = define("llm.kv_use.mean", "KV cache in use (time avg)", Unit.NONE, 4, Kind.RATIO,
+            "KV-cache blocks in use, time-averaged, over the blocks of the ready instances' caches.");
+    public static final Metric LLM_KV_MAX = define("llm.kv_use.max", "KV cache in use (max)", Unit.NONE, 4, Kind.RATIO,
+            "Largest share of one instance's KV-cache blocks in use.");
+    public static final Metric LLM_PREEMPTIONS = define("llm.preemptions", "Preemptions", Unit.NONE, 0, Kind.COUNT,
+            "Sequences that lost their KV blocks when the cache ran out and were recomputed later.");
+    public static final Metric LLM_ITERATIONS = define("llm.iterations", "Engine iterations", Unit.NONE, 0, Kind.COUNT,
+            "Iterations (forward passes over a batch) run by all LLM engines in the window.");
 
     // Instances.
     public static final Metric COLD_STARTS = define("cold_starts.count", "Cold starts", Unit.NONE, 0, Kind.COUNT,

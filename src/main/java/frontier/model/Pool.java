@@ -23,7 +23,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  * with instance-seconds by state accounted over time. What differs between kinds lives beside it, each
  * its own event handler, chosen once in the constructor from the pool's spec:
  * <ul>
- * <li>{@link InstanceEngine}: how an instance serves requests ({@link SlotEngine} today);
+ * <li>{@link InstanceEngine}: how an instance serves requests ({@link SlotEngine}, or {@link LlmPoolEngine} for a
+ * continuous-batching LLM engine);
  * <li>{@link Autoscaler}: how many instances an autoscaled pool runs;
  * <li>{@link SpotSupply}: spot capacity, interruptions and replacements;
  * <li>{@link KeepAlive}: serverless keep-alive expiry and maximum lifetimes;
@@ -108,8 +109,8 @@ final class Pool implements EventHandler {
         this.capacity = spec.queueCapacity() == null ? Integer.MAX_VALUE : spec.queueCapacity();
         this.timeout = spec.timeoutS() == null ? Double.POSITIVE_INFINITY : spec.timeoutS();
         this.pick = streams.stream("idle-pick:" + name);
-        // The engine of every kind today; a spec that asks for another engine (e.g. iteration-level) picks it here.
-        this.engine = new SlotEngine(this, spec, sim, streams);
+        // How instances serve: slots, or an iteration-level LLM engine per instance.
+        this.engine = spec.model().llmEngine() != null ? new LlmPoolEngine(this, spec, sim, streams) : new SlotEngine(this, spec, sim, streams);
         // One place that says what each kind of pool is made of.
         switch (spec) {
             case AlwaysOnPool a -> {
@@ -251,6 +252,7 @@ final class Pool implements EventHandler {
     }
 
     private Instance takeAvailable() {
+        if (engine.picksInstances()) return engine.pick();
         while (!available.isEmpty()) {
             int index = newestFirst ? available.pollLast() : idlePolicy == IdlePolicy.OLDEST_FIRST ? available.pollFirst()
                     : available.swapRemove(pick.nextInt(available.size()));

@@ -29,21 +29,28 @@ sealed interface PoolBilling {
         }
     }
 
-    /** Serverless: a charge per request and per billed second of its duration, plus what the platform bills of the rest. */
+    /**
+     * Serverless: a charge per request and per billed second of its duration, plus what the platform bills of
+     * the rest. An LLM engine's instance serves many requests in one batch, so it is billed, like an instance
+     * with concurrency, for the seconds it holds any request (plus the per-request charge).
+     */
     final class Serverless implements PoolBilling {
         private final ServerlessBilling billing;
         private final int provisioned;
+        /** Billed by busy instance time rather than per request (an LLM engine serves many requests at once). */
+        private final boolean instanceTime;
         private double requestUsd;
 
         Serverless(ServerlessPool spec) {
             this.billing = spec.billing();
+            this.instanceTime = spec.model().llmEngine() != null;
             if (!billing.resolved()) throw new IllegalStateException("serverless rates of platform " + billing.platform() + " not resolved");
             this.provisioned = spec.provisioned();
         }
 
         /** Bills a completed request for its service duration. */
         void completed(Request r, double now) {
-            requestUsd += billing.usdPerRequest() + billing.billed(now - r.serviceStart) * billing.usdPerSecond();
+            requestUsd += billing.usdPerRequest() + (instanceTime ? 0 : billing.billed(now - r.serviceStart) * billing.usdPerSecond());
         }
 
         @Override
@@ -59,7 +66,7 @@ sealed interface PoolBilling {
                 // Provisioned concurrency is paid for its whole time, busy or not.
                 provisionedUsd = provisioned * (now - pool.ready.start()) * billing.provisionedUsdPerGbSecond() * billing.memoryGb();
             }
-            return new PoolCost(0, idleUsd + provisionedUsd, startup, 0, requestUsd);
+            return new PoolCost(instanceTime ? busyS * perS : 0, idleUsd + provisionedUsd, startup, 0, requestUsd);
         }
 
         @Override

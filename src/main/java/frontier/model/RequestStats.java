@@ -21,6 +21,12 @@ final class RequestStats {
     final Tally service = new Tally();
     final Tally response = new Tally();
     final TimeWeighted inSystem = new TimeWeighted(0);
+    /** Requests completed by LLM engines: time to first token, time per output token, within SLOs. */
+    final Tally ttft = new Tally();
+    final Tally tpot = new Tally();
+    long llmCompleted;
+    long llmGood;
+    long llmOutputTokens;
     final Tally[] classLatency;
     final long[] classCompleted;
     final long[] classWithinSlo;
@@ -106,6 +112,15 @@ final class RequestStats {
         if (r.coldWait) coldWaits++;
         if (listener != null && warm) tell(r, now - r.arrival, pool, RequestOutcome.Status.COMPLETED, s);
         finish(now);
+    }
+
+    /** An LLM engine's request finished its last token (its completion follows, at once or after the request overhead). */
+    void llmCompleted(Request r, double ttftS, double tpotS, boolean good) {
+        ttft.add(ttftS);
+        if (!Double.isNaN(tpotS)) tpot.add(tpotS);
+        llmCompleted++;
+        if (good) llmGood++;
+        llmOutputTokens += Math.max(1, r.tokensOut);
     }
 
     /** A cache hit: answered after {@code latency} seconds without using a pool. */
@@ -218,6 +233,9 @@ final class RequestStats {
         warm = true;
         finished = 0;
         arrivals = completed = rejected = timedOut = lost = retried = coldWaits = cacheHits = tokensIn = tokensOut = 0;
+        llmCompleted = llmGood = llmOutputTokens = 0;
+        ttft.reset();
+        tpot.reset();
         wait.reset();
         service.reset();
         response.reset();

@@ -162,12 +162,18 @@ public final class ServingModel {
         int n;
         double[] time = new double[MAX_POINTS];
         final int[][][] data; // [pool][series][point]
+        /** LLM engine pools: running sequences and KV use, [pool][series][point]; null rows for other pools. */
+        final double[][][] llm;
         final long[][] lastCounts;
 
         Sampler(List<Pool> pools, double step) {
             this.pools = pools;
             this.step = step;
             data = new int[pools.size()][5][MAX_POINTS];
+            llm = new double[pools.size()][][];
+            for (int p = 0; p < pools.size(); p++) {
+                if (pools.get(p).engine instanceof LlmPoolEngine) llm[p] = new double[2][MAX_POINTS];
+            }
             lastCounts = new long[pools.size()][2];
         }
 
@@ -183,6 +189,10 @@ public final class ServingModel {
                 d[2][n] = pool.busyInstances();
                 d[3][n] = (int) (pool.totalColdStarts - lastCounts[p][0]);
                 d[4][n] = (int) (pool.totalInterruptions() - lastCounts[p][1]);
+                if (llm[p] != null) {
+                    llm[p][0][n] = pool.engine.runningNow();
+                    llm[p][1][n] = pool.engine.kvUseNow();
+                }
                 lastCounts[p][0] = pool.totalColdStarts;
                 lastCounts[p][1] = pool.totalInterruptions();
             }
@@ -197,6 +207,11 @@ public final class ServingModel {
                 for (int[][] d : data) {
                     for (int s = 0; s < 5; s++) d[s][m] = s >= 3 ? d[s][i] + d[s][i - 1] : d[s][i];
                 }
+                for (double[][] d : llm) {
+                    if (d == null) continue;
+                    d[0][m] = d[0][i];
+                    d[1][m] = d[1][i];
+                }
                 m++;
             }
             n = m;
@@ -207,8 +222,10 @@ public final class ServingModel {
             Map<String, TimeSeries.PoolSeries> m = new LinkedHashMap<>();
             for (int p = 0; p < pools.size(); p++) {
                 int[][] d = data[p];
+                double[][] l = llm[p];
                 m.put(pools.get(p).name, new TimeSeries.PoolSeries(java.util.Arrays.copyOf(d[0], n), java.util.Arrays.copyOf(d[1], n),
-                        java.util.Arrays.copyOf(d[2], n), java.util.Arrays.copyOf(d[3], n), java.util.Arrays.copyOf(d[4], n)));
+                        java.util.Arrays.copyOf(d[2], n), java.util.Arrays.copyOf(d[3], n), java.util.Arrays.copyOf(d[4], n),
+                        l == null ? null : java.util.Arrays.copyOf(l[0], n), l == null ? null : java.util.Arrays.copyOf(l[1], n)));
             }
             return new TimeSeries(step, java.util.Arrays.copyOf(time, n), m);
         }
@@ -283,7 +300,9 @@ public final class ServingModel {
             put(m, Metric.TOKENS_INPUT, (double) s.tokensIn);
             put(m, Metric.TOKENS_OUTPUT, (double) s.tokensOut);
             put(m, Metric.COST_PER_1M_TOKENS, tokens > 0 ? 1e6 * total / tokens : Double.NaN);
+            put(m, Metric.COST_PER_1M_OUTPUT_TOKENS, s.tokensOut > 0 ? 1e6 * total / s.tokensOut : Double.NaN);
         }
+        if (pools.stream().anyMatch(p -> p.engine instanceof LlmPoolEngine)) putLlm(m, s, pools, end, window);
         m.putAll(costs);
         put(m, Metric.COLD_STARTS, (double) coldStarts);
         put(m, Metric.COLD_START_SHARE, s.completed > 0 ? (double) s.coldWaits / s.completed : Double.NaN);
@@ -324,6 +343,42 @@ public final class ServingModel {
         }
         put(m, Metric.CACHE_SAVED_BUSY, savedBusy);
         put(m, Metric.CACHE_SAVED_USD, savedUsd);
+    }
+
+    /** What the LLM engines measured: TTFT, TPOT, tokens/s, goodput, batch size, KV use, preemptions. */
+    private static void putLlm(Map<String, Double> m, RequestStats s, List<Pool> pools, double end, double window) {
+        putTally(m, Metric.TTFT, null, s.ttft);
+        putTally(m, Metric.TPOT, null, s.tpot);
+        put(m, Metric.LLM_OUTPUT_TOKENS_PER_S, window > 0 ? s.llmOutputTokens / window : Double.NaN);
+        put(m, Metric.LLM_GOODPUT, window > 0 ? s.llmGood / window : Double.NaN);
+        put(m, Metric.LLM_GOODPUT_SHARE, s.llmCompleted > 0 ? (double) s.llmGood / s.llmCompleted : Double.NaN);
+        long iterations = 0;
+        long seqs = 0;
+        long preemptions = 0;
+        int maxBatch = 0;
+        double kvNum = 0;
+        double kvDen = 0;
+        double kvMax = 0;
+        for (Pool p : pools) {
+            if (!(p.engine instanceof LlmPoolEngine e)) continue;
+            iterations += e.iterations;
+            seqs += e.batchSeqSum;
+            preemptions += e.preemptions;
+            maxBatch = Math.max(maxBatch, e.maxBatch);
+            double ready = p.ready.integral(end);
+            double use = e.kvUse(end);
+            if (ready > 0 && !Double.isNaN(use)) {
+                kvNum += use * ready;
+                kvDen += ready;
+            }
+            kvMax = Math.max(kvMax, e.maxKvUse());
+        }
+        put(m, Metric.LLM_BATCH_MEAN, iterations > 0 ? (double) seqs / iterations : Double.NaN);
+        put(m, Metric.LLM_BATCH_MAX, (double) maxBatch);
+        put(m, Metric.LLM_KV_MEAN, kvDen > 0 ? kvNum / kvDen : Double.NaN);
+        put(m, Metric.LLM_KV_MAX, kvMax);
+        put(m, Metric.LLM_PREEMPTIONS, (double) preemptions);
+        put(m, Metric.LLM_ITERATIONS, (double) iterations);
     }
 
     /** The {@link Metric.Stat}s of a tally of seconds, in milliseconds; {@code name} is the class of a pattern family. */

@@ -24,6 +24,15 @@ public record Objective(String path, boolean maximise) {
         for (Metric.Stat s : Metric.Stat.values()) {
             if (s != Metric.Stat.MAX) a.put(s.key, Metric.latency(s).path());
         }
+        // LLM engines: ttft_p99, tpot_p99, goodput, cost_per_1m_output.
+        for (Metric.Stat s : Metric.Stat.values()) {
+            if (s == Metric.Stat.MAX) continue;
+            a.put("ttft_" + s.key, Metric.TTFT.get(s.ordinal()).path());
+            a.put("tpot_" + s.key, Metric.TPOT.get(s.ordinal()).path());
+        }
+        a.put("goodput", Metric.LLM_GOODPUT.path());
+        a.put("tokens_per_s", Metric.LLM_OUTPUT_TOKENS_PER_S.path());
+        a.put("cost_per_1m_output", Metric.COST_PER_1M_OUTPUT_TOKENS.path());
         return Map.copyOf(a);
     }
 

@@ -62,9 +62,23 @@ final class PriceResolver {
                             + model.catalogueCode() + " price for " + price.provider() + " " + price.instanceType()
                             + (price.region() == null ? " in the provider's default region" : " in " + price.region())
                             + "; 'frontier prices list --provider " + price.provider() + "' lists the known ones", null));
-            out.add(withPrice(pool, price.withUsdPerHour(hit.usdPerHour().doubleValue())));
+            out.add(withPrice(pool, price.withUsdPerHour(hourly(pool, hit, index, source))));
         }
         return s.withPools(out);
+    }
+
+    /**
+     * The machine's hourly price; for an LLM engine of tensor parallelism N, N GPUs' share of it (an
+     * instance is N GPUs of the machine, several instances may share one machine).
+     */
+    private static double hourly(Pools pool, InstancePrice hit, int index, String source) {
+        if (pool.model().llmEngine() == null) return hit.usdPerHour().doubleValue();
+        int tp = pool.model().llmEngine().tensorParallel();
+        if (hit.gpus() < tp) {
+            throw new ScenarioException(source + ": $.pools[" + index + "].price.instance_type: " + hit.instanceType() + " has "
+                    + hit.gpus() + " GPU" + (hit.gpus() == 1 ? "" : "s") + ", the LLM engine's profile needs tensor parallelism " + tp, null);
+        }
+        return hit.usdPerGpuHour().doubleValue() * tp;
     }
 
     private static ServerlessPool withRates(ServerlessPool p, PriceCatalogue catalogue, int index, String source) {

@@ -66,7 +66,7 @@ public final class ScenarioLoader {
     public static Scenario load(Path file) {
         String text = readText(file);
         Path dir = file.toAbsolutePath().getParent();
-        return PriceResolver.resolve(read(text, file.toString()).withBaseDir(dir), file.toString());
+        return resolve(read(text, file.toString()).withBaseDir(dir), file.toString());
     }
 
     /** Largest scenario file read: far beyond any hand-written or calibrated scenario (an empirical table is a few KB). */
@@ -140,7 +140,7 @@ public final class ScenarioLoader {
      * Relative paths resolve against the working directory.
      */
     public static Scenario parse(String json, String source) {
-        return PriceResolver.resolve(read(json, source).withBaseDir(Path.of("").toAbsolutePath()), source);
+        return resolve(read(json, source).withBaseDir(Path.of("").toAbsolutePath()), source);
     }
 
     /**
@@ -148,7 +148,12 @@ public final class ScenarioLoader {
      * {@code baseDir}; sweeps use it to validate every configuration they make.
      */
     public static Scenario parse(String json, String source, Path baseDir) {
-        return PriceResolver.resolve(read(json, source).withBaseDir(baseDir), source);
+        return resolve(read(json, source).withBaseDir(baseDir), source);
+    }
+
+    /** LLM engine profiles and KV caches first (they say how many GPUs an instance is), then catalogue prices. */
+    private static Scenario resolve(Scenario s, String source) {
+        return PriceResolver.resolve(LlmResolver.resolve(s, source), source);
     }
 
     private static Scenario read(String json, String source) {

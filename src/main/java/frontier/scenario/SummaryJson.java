@@ -122,6 +122,12 @@ public final class SummaryJson {
             series(pn, "busy", p.busy());
             series(pn, "cold_starts", p.coldStarts());
             series(pn, "interruptions", p.interruptions());
+            if (p.runningSeqs() != null) {
+                var run = pn.putArray("llm_running_seqs");
+                for (double v : p.runningSeqs()) run.add(v);
+                var kv = pn.putArray("llm_kv_use");
+                for (double v : p.kvUse()) kv.add(Math.round(v * 1e4) / 1e4);
+            }
         });
     }
 

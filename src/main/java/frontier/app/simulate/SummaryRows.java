@@ -28,6 +28,14 @@ final class SummaryRows {
                 Metric.COLD_START_SHARE, Metric.INTERRUPTIONS, Metric.RETRIED, Metric.LOST)) {
             optional(rows, s, m, m.path());
         }
+        // LLM engines: only when a pool's model is llm_engine.
+        Metric.Stat[] stats = {Metric.Stat.P50, Metric.Stat.P99};
+        for (Metric.Stat q : stats) optional(rows, s, Metric.TTFT.get(q.ordinal()), Metric.TTFT.get(q.ordinal()).path());
+        for (Metric.Stat q : stats) optional(rows, s, Metric.TPOT.get(q.ordinal()), Metric.TPOT.get(q.ordinal()).path());
+        for (Metric m : List.of(Metric.LLM_OUTPUT_TOKENS_PER_S, Metric.LLM_GOODPUT, Metric.LLM_GOODPUT_SHARE, Metric.LLM_BATCH_MEAN,
+                Metric.LLM_KV_MEAN, Metric.LLM_PREEMPTIONS, Metric.COST_PER_1M_OUTPUT_TOKENS)) {
+            optional(rows, s, m, m.path());
+        }
         Metric p99 = Metric.CLASS_LATENCY.get(Metric.Stat.P99.ordinal());
         for (String c : s.names(Metric.CLASS_REQUESTS)) {
             for (Metric m : List.of(Metric.CLASS_REQUESTS, p99, Metric.CLASS_SLO_ATTAINMENT)) optional(rows, s, m, m.at(c));

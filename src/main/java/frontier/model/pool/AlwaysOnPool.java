@@ -11,8 +11,9 @@ public record AlwaysOnPool(@JsonProperty(required = true) String name, @JsonProp
     public AlwaysOnPool {
         Checks.name(name);
         if (instances < 1) throw new InvalidSpecException("instances", "expected an integer >= 1, got " + instances);
-        concurrency = Checks.concurrency(concurrency);
         InvalidSpecException.required("model", model);
+        Checks.engine(model, concurrency, batching);
+        concurrency = Checks.concurrency(concurrency);
         Checks.batching(model, batching);
         Checks.queue(queueCapacity, timeoutS);
         overflowQueue = Checks.overflowQueue(overflowQueue);

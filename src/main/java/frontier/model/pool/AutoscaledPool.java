@@ -21,8 +21,9 @@ public record AutoscaledPool(@JsonProperty(required = true) String name, Integer
                              Integer keepWarm, Double scaleToZeroAfterS) implements Pools {
     public AutoscaledPool {
         Checks.name(name);
-        concurrency = Checks.concurrency(concurrency);
         InvalidSpecException.required("model", model);
+        Checks.engine(model, concurrency, batching);
+        concurrency = Checks.concurrency(concurrency);
         Checks.batching(model, batching);
         Checks.queue(queueCapacity, timeoutS);
         overflowQueue = Checks.overflowQueue(overflowQueue);

@@ -33,6 +33,22 @@ final class Checks {
         }
     }
 
+    /**
+     * An LLM engine batches by itself (max_num_seqs, the token budget): one instance is one engine, so
+     * neither slots nor dynamic batching apply.
+     */
+    static void engine(ModelProfile model, Integer concurrency, Batching batching) {
+        if (model.llmEngine() == null) return;
+        if (concurrency != null && concurrency != 1) {
+            throw new InvalidSpecException("concurrency", "does not apply to model.llm_engine: an instance runs up to"
+                    + " llm_engine.max_num_seqs sequences in one batch; leave 'concurrency' out");
+        }
+        if (batching != null) {
+            throw new InvalidSpecException("batching", "cannot be combined with model.llm_engine, which batches continuously"
+                    + " (llm_engine.max_num_seqs, max_num_batched_tokens)");
+        }
+    }
+
     static int overflowQueue(Integer q) {
         if (q == null) return 0;
         if (q < 0) throw new InvalidSpecException("overflow_queue", "expected an integer >= 0, got " + q);

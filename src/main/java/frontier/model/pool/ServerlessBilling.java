@@ -63,6 +63,13 @@ public record ServerlessBilling(String platform, String region, Double usdPerReq
                 incrementS * 1000, billStartup, billIdle, provisionedUsdPerGbSecond);
     }
 
+    /** The same billing for instances of {@code n} GPUs. */
+    public ServerlessBilling withGpus(double n) {
+        return new ServerlessBilling(platform, region, platform == null ? usdPerRequest : null, platform == null ? usdPerGbSecond : null, memoryGb,
+                platform == null ? usdPerVcpuSecond : null, vcpus, platform == null ? usdPerGpuSecond : null, n, platform == null ? incrementMs : null,
+                billStartup, billIdle, provisionedUsdPerGbSecond);
+    }
+
     /** Dollars per second of billed execution time. */
     public double usdPerSecond() {
         return usdPerGbSecond * memoryGb + usdPerVcpuSecond * vcpus + usdPerGpuSecond * gpus;

@@ -29,8 +29,9 @@ public record SpotPool(@JsonProperty(required = true) String name, @JsonProperty
     public SpotPool {
         Checks.name(name);
         if (instances < 0) throw new InvalidSpecException("instances", "expected an integer >= 0, got " + instances);
-        concurrency = Checks.concurrency(concurrency);
         InvalidSpecException.required("model", model);
+        Checks.engine(model, concurrency, batching);
+        concurrency = Checks.concurrency(concurrency);
         Checks.batching(model, batching);
         Checks.queue(queueCapacity, timeoutS);
         overflowQueue = Checks.overflowQueue(overflowQueue);
