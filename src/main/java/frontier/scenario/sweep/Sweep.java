@@ -124,8 +124,10 @@ public final class Sweep {
     /** Expands scenario JSON with a sweep; relative paths inside resolve against {@code baseDir}. */
     public static Sweep parse(String json, String source, Path baseDir) {
         Scenario s = ScenarioLoader.parse(json, source, baseDir);
+        // The loader accepted a leading byte-order mark; the tree read here must skip it the same way.
+        String body = json.startsWith("\uFEFF") ? json.substring(1) : json;
         try {
-            return new Sweep(source, s, (ObjectNode) MAPPER.readTree(json), baseDir);
+            return new Sweep(source, s, (ObjectNode) MAPPER.readTree(body), baseDir);
         } catch (JsonProcessingException e) {
             throw new ScenarioException(source + ": " + e.getOriginalMessage(), e);
         }
