@@ -55,9 +55,12 @@ public final class SkipSummary implements TestExecutionListener {
     }
 
     @Override
-    public void testPlanExecutionFinished(TestPlan plan) {
+    public synchronized void testPlanExecutionFinished(TestPlan plan) {
+        // Surefire runs each class as a plan of its own in a reused test JVM: print what this plan skipped and
+        // forget it, so a reason is not printed again, growing, after every later class.
         for (String line : lines()) out.println(line);
         out.flush();
+        byReason.clear();
     }
 
     /** One line per reason, in the order the reasons were first seen. */

@@ -37,5 +37,8 @@ class SkipSummaryTest {
                 skipped 4 tests: /x/samples not found: needs traces/a.jsonl (not vendored: 3 MB) [SkipSummaryTest.a, SkipSummaryTest.b, SkipSummaryTest.c, …]
                 skipped 1 test: not on this platform [SkipSummaryTest.f]
                 """, bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
+        bytes.reset();
+        s.testPlanExecutionFinished(null);
+        assertEquals("", bytes.toString(StandardCharsets.UTF_8), "a plan's skips are printed once, not again after the next plan");
     }
 }
