@@ -71,22 +71,30 @@ public final class Settings {
         if (file == null) return true;
         root.put("version", VERSION);
         try {
-            Path dir = file.toAbsolutePath().getParent();
-            Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, ".settings", ".tmp");
-            try {
-                JSON.writeValue(tmp.toFile(), root);
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            writeAtomically(file, root);
             return true;
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * Writes {@code root} as indented JSON to {@code file} through a temporary file beside it and a rename, so a
+     * reader never sees half a file (the settings file is shared by the theme and the recent workspaces).
+     */
+    public static void writeAtomically(Path file, JsonNode root) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, ".settings", ".tmp");
+        try {
+            JSON.writeValue(tmp.toFile(), root);
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 }
