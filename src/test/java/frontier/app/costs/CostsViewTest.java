@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import frontier.app.MainWindow;
 import frontier.app.costs.CostBreakdown.Metric;
-import frontier.app.data.BillingSession;
+import frontier.app.BillingSession;
 import frontier.cli.CliRun;
 import frontier.domain.PricingModel;
 import frontier.ingest.ReadOptions;

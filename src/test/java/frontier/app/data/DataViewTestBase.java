@@ -1,5 +1,6 @@
 package frontier.app.data;
 
+import frontier.app.BillingSession;
 import org.junit.jupiter.api.Tag;
 import frontier.app.MainWindow;
 import java.nio.file.Files;

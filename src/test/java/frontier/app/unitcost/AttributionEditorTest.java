@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import frontier.app.MainWindow;
-import frontier.app.data.BillingSession;
+import frontier.app.BillingSession;
 import frontier.store.AttributionPreview;
 import frontier.store.AttributionRule;
 import frontier.store.AttributionRules;

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import frontier.analysis.series.Anomalies;
 import frontier.analysis.series.Forecast;
 import frontier.app.MainWindow;
-import frontier.app.data.BillingSession;
+import frontier.app.BillingSession;
 import frontier.store.UnitCostRow;
 import java.nio.file.Path;
 import java.time.LocalDate;

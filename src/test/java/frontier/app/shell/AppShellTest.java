@@ -1,11 +1,17 @@
-package frontier.app;
+package frontier.app.shell;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import frontier.app.data.BillingSession;
+import frontier.app.BillingSession;
+import frontier.app.About;
+import frontier.app.AppMenus;
+import frontier.app.MainWindow;
+import frontier.app.Palette;
+import frontier.app.Settings;
+import frontier.app.Theme;
 import frontier.app.data.DataView;
 import frontier.app.explore.ExploreView;
 import frontier.app.explore.ExploreViewModel;

@@ -1,11 +1,13 @@
-package frontier.app;
+package frontier.app.shell;
 
 import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import frontier.app.costs.CostsView;
-import frontier.app.data.BillingSession;
+import frontier.app.BillingSession;
+import frontier.app.MainWindow;
+import frontier.app.WorkbenchView;
 import frontier.app.data.DataView;
 import frontier.app.data.ImportEntry;
 import java.nio.file.Path;
