@@ -1,5 +1,6 @@
 package frontier.app.shell;
 
+import static frontier.app.FxWait.waitUntil;
 import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,9 +13,7 @@ import frontier.app.data.DataView;
 import frontier.app.data.ImportEntry;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.control.Label;
@@ -116,7 +115,4 @@ class DemoStartTest {
         return nav.getSelectionModel().getSelectedItem();
     }
 
-    private static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    }
 }

@@ -1,6 +1,6 @@
 package frontier.app.unitcost;
 
-import static frontier.app.unitcost.UnitCostViewTest.waitUntil;
+import static frontier.app.FxWait.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
