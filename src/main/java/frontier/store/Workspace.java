@@ -65,11 +65,13 @@ public final class Workspace implements AutoCloseable {
         this.lock = new WriteLock(conn, path.toString(), busyWait);
     }
 
-    /** {@code -Dfrontier.workspace=PATH}, else {@code ~/.frontier/workspace.sqlite}. */
+    /**
+     * The workspace used when none is named, the app's and the CLI's by one rule ({@link CurrentWorkspace}):
+     * {@code -Dfrontier.workspace=PATH}, else the most recently used one that still exists, else
+     * {@code ~/.frontier/workspace.sqlite}.
+     */
     public static Path defaultPath() {
-        String p = System.getProperty("frontier.workspace");
-        if (p != null && !p.isBlank()) return Path.of(p);
-        return Path.of(System.getProperty("user.home"), ".frontier", "workspace.sqlite");
+        return CurrentWorkspace.resolve();
     }
 
     /**

@@ -94,8 +94,33 @@ public final class CostsViewModel {
         search.addListener((obs, o, n) -> rangeChanged());
         filters.addListener((javafx.collections.ListChangeListener<CostFilter>) c -> rangeChanged());
         page.addListener((obs, o, n) -> refreshLines());
+        session.workspaceProperty().addListener((obs, o, n) -> forgetWorkspace());
         session.revisionProperty().addListener((obs, o, n) -> refresh());
         refresh();
+    }
+
+    /**
+     * Another workspace: what belonged to the old one goes — its dates, filters, search, page, chart, totals
+     * and lines (the refresh that follows the switch reads the new one). The stacking, metric and currency
+     * stay: they are the user's way of looking, not the old workspace's data.
+     */
+    private void forgetWorkspace() {
+        drilling = true;
+        try {
+            from.set(null);
+            to.set(null);
+            filters.clear();
+            search.set("");
+            page.set(0);
+        } finally {
+            drilling = false;
+        }
+        breakdown.set(null);
+        chart.set(null);
+        totals.clear();
+        lines.clear();
+        lineCount.set(0);
+        linesNote.set("");
     }
 
     private void rangeChanged() {

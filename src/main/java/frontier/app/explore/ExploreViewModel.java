@@ -205,8 +205,9 @@ public final class ExploreViewModel {
         if (!canRun.get()) return;
         setResult(null);
         Sweep s = sweep.get();
-        run.start(control -> runner.run(s, control));
+        // Said before the start: an executor may run it to its end at once, and its outcome is the last word.
         info("Running " + s.plannedPoints() + " configurations…");
+        run.start(control -> runner.run(s, control));
     }
 
     public void cancel() {
