@@ -2,8 +2,6 @@ package frontier.spark.rollup;
 
 import frontier.ingest.ReadOptions;
 import frontier.sim.BadInputException;
-import frontier.spark.Sessions;
-import frontier.spark.SparkMain;
 import frontier.store.ImportMonitor;
 import frontier.store.ImportResult;
 import frontier.store.OverlapPolicy;
@@ -65,7 +63,7 @@ public final class RollupBench implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = parts == 1 ? file : split(file, parts, out);
         Path outDir = file.toAbsolutePath().resolveSibling(file.getFileName() + ".rollup");
-        SparkSession spark = Sessions.open("frontier bench rollup", master);
+        SparkSession spark = RollupCommand.session("frontier bench rollup", master);
         List<String> in = List.of(dir.toAbsolutePath().toString());
         for (int i = 0; i <= runs; i++) {
             long t0 = System.nanoTime();
@@ -90,7 +88,7 @@ public final class RollupBench implements Callable<Integer> {
                 for (Path p : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
             }
         }
-        return SparkMain.OK;
+        return 0;
     }
 
     /** Splits {@code csv} by lines into {@code n} part files with its header (once: kept beside it for later runs). */
