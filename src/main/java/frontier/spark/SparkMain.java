@@ -1,79 +1,73 @@
 package frontier.spark;
 
 import frontier.sim.BadInputException;
-import frontier.spark.rollup.RollupBench;
-import frontier.spark.rollup.RollupCommand;
 import frontier.text.Printable;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
- * The Spark side's entry point, run by {@code spark-submit --class frontier.spark.SparkMain target/frontier-spark.jar …}
- * (or with Spark's jars on the class path and {@code --master local[*]}): one subcommand per job. Exit codes as the
- * desktop CLI's: 0 done, 2 bad input (with a message naming file, line and column), 1 a fault.
+ * The entry point of target/frontier-spark.jar, run by {@code spark-submit --class frontier.spark.SparkMain}
+ * (or by {@code java -cp frontier-spark.jar:SPARK_JARS} locally): {@code rollup} rolls billing exports up by day,
+ * {@code bench rollup} measures it against the single-machine import (docs/spark.md). Exit codes as the desktop
+ * CLI's: 0 ok, 2 bad input, 1 internal fault; messages start "frontier-spark: ".
  */
-@Command(name = "frontier-spark", mixinStandardHelpOptions = true, description = "Frontier's jobs on Apache Spark.",
-        subcommands = {RollupCommand.class, SparkMain.Bench.class})
+@Command(name = "frontier-spark", mixinStandardHelpOptions = true, version = "Frontier 0.1.0",
+        description = "Frontier's work on Apache Spark: daily roll-ups of billing exports too big for a workspace (docs/spark.md).",
+        subcommands = {frontier.spark.rollup.RollupCommand.class, SparkMain.Bench.class, CommandLine.HelpCommand.class})
 public final class SparkMain implements Runnable {
-    public static final int OK = 0;
-    public static final int FAULT = 1;
-    public static final int BAD_INPUT = 2;
-
-    @Spec
-    CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "expected a subcommand: " + String.join(", ", spec.subcommands().keySet()));
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (rollup, bench)");
     }
 
     /** Benchmarks of the Spark jobs (figures in docs/spark.md). */
-    @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks of the Spark jobs.", subcommands = {RollupBench.class})
+    @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks of the Spark jobs (docs/spark.md).",
+            subcommands = {frontier.spark.rollup.RollupBench.class})
     static final class Bench implements Runnable {
-        @Spec
-        CommandSpec spec;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
 
         @Override
         public void run() {
-            throw new CommandLine.ParameterException(spec.commandLine(), "expected a benchmark: " + String.join(", ", spec.subcommands().keySet()));
+            throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required (rollup)");
         }
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code = execute(args, out, err);
+        // spark-submit waits for non-daemon threads; a finished command ends the driver here.
         System.exit(code);
     }
 
-    /** Runs a subcommand with the given streams; returns the exit code (does not call System.exit). */
+    /** Runs a command with the given streams and returns the exit code (does not call System.exit). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new SparkMain());
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("frontier: " + Printable.escape(ex.getMessage()));
+            err.println("frontier-spark: " + Printable.escape(ex.getMessage()));
             err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-            err.flush();
-            return BAD_INPUT;
+            return 2;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
             if (ex instanceof BadInputException) {
-                err.println("frontier: " + Printable.escape(ex.getMessage()));
-                err.flush();
-                return BAD_INPUT;
+                err.println("frontier-spark: " + Printable.escape(ex.getMessage()));
+                return 2;
             }
-            err.println("frontier: internal fault: " + Printable.escape(ex.toString()));
+            err.println("frontier-spark: internal fault: " + Printable.escape(ex.toString()));
             StringWriter trace = new StringWriter();
             ex.printStackTrace(new PrintWriter(trace));
             err.print(Printable.escape(trace.toString()));
             err.flush();
-            return FAULT;
+            return 1;
         });
         int code = cl.execute(args);
         out.flush();

@@ -3,6 +3,7 @@ package frontier.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import frontier.domain.PricingModel;
 import frontier.sim.BadInputException;
@@ -48,7 +49,7 @@ class DailyRollupTest {
         DailyRollup r = new DailyRollup(List.of("team", "cost centre"));
         long day = 20_000 * DailyRollup.DAY;
         r.add(charge(day, day + 3600, "Odd, \"quoted\" service", "NULL", "1.10", "{\"cost centre\":\" 42 \",\"env\":\"prod\",\"team\":\"a,b\"}"));
-        r.add(charge(day + 86_400, day + 90_000, "EC2", null, "-0.000001", null));
+        r.add(charge(day + 86_400, day + 90_000, "=HYPERLINK(\"http://x\")", null, "-0.000001", null));
         StringWriter w = new StringWriter();
         w.write(DailyRollup.header(List.of("team", "cost centre")) + "\n");
         List<Map.Entry<DailyRollup.Key, DailyRollup.Sums>> groups = new ArrayList<>(r.groups().entrySet());
@@ -77,6 +78,8 @@ class DailyRollupTest {
         assertEquals(new BigDecimal("1.5"), a.quantity());
         assertNull(a.listCost());
         Charge b = back.get(1);
+        assertEquals("=HYPERLINK(\"http://x\")", b.service(), "a formula-like value is neutralised in the file and read back as it was");
+        assertTrue(w.toString().contains("\"'=HYPERLINK("), w.toString());
         assertNull(b.region());
         assertNull(b.tags());
         assertEquals(new BigDecimal("-0.000001"), b.billedCost());

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,7 +55,9 @@ public final class RollupCommand implements Callable<Integer> {
     static SparkSession session(String appName, String master) {
         SparkSession.Builder b = SparkSession.builder().appName(appName);
         if (master != null) b.master(master);
-        else if (System.getProperty("spark.master") == null) b.master("local[*]");
-        return b.getOrCreate();
+        else if (!new SparkConf().contains("spark.master")) b.master("local[*]");
+        SparkSession s = b.getOrCreate();
+        s.sparkContext().setLogLevel("WARN");
+        return s;
     }
 }

@@ -122,6 +122,24 @@ class SparkRollupTest {
         assertEquals(missing + ": no such file or folder", e.getMessage());
     }
 
+    @Test
+    void theCommandReportsWhatItWroteAndExitsWith2OnBadInput() {
+        LocalSpark.session();
+        Path export = Samples.billing("aws_cur2_mock_keboola.csv");
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = frontier.spark.SparkMain.execute(new String[] {"rollup", export.toString(), "--out", tmp.resolve("cmd").toString(), "--tags", "user:team"},
+                new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().startsWith("wrote ") && out.toString().contains(SparkRollup.FILE_NAME) && out.toString().contains("in 1 file"), out.toString());
+        assertTrue(Files.isRegularFile(tmp.resolve("cmd").resolve(SparkRollup.FILE_NAME)));
+        java.io.StringWriter err2 = new java.io.StringWriter();
+        int bad = frontier.spark.SparkMain.execute(new String[] {"rollup", tmp.resolve("nowhere").toString(), "--out", tmp.resolve("cmd2").toString()},
+                new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err2));
+        assertEquals(2, bad);
+        assertEquals("frontier-spark: " + tmp.resolve("nowhere") + ": no such file or folder", err2.toString().strip());
+    }
+
     private void assertRollupMatchesImport(Path export) throws IOException {
         Workspace direct = importInto(export, "direct");
         List<String> tags = direct.tagKeys().stream().limit(3).toList();
