@@ -104,4 +104,45 @@ class DailyRollupTest {
     void aTagKeyGivenTwiceIsBadInput() {
         assertThrows(BadInputException.class, () -> new DailyRollup(List.of("team", "team")));
     }
+
+    @Test
+    void aMangledRollupFileIsBadInputNeverACrash() throws IOException {
+        // 300 mutations (characters replaced, removed, inserted; lines cut) of a valid file: each reads or fails as bad input.
+        String header = DailyRollup.header(List.of("team"));
+        String valid = header + "\n2025-06-01,AWS,123,456,EC2,Compute,us-east-1,p4d.24xlarge,8,spot,usage,,USD,Hrs,1.5,1.25,3,2,2,search\n"
+                + "2025-06-02,AWS,123,,\"a,b\",,,,,on_demand,tax,Correction,USD,,-0.01,,,,1,\n";
+        Path ok = tmp.resolve("valid.csv");
+        Files.writeString(ok, valid, StandardCharsets.UTF_8);
+        int read = 0;
+        try (BillingSource s = BillingSource.open(ok, ReadOptions.DETECT)) {
+            while (s.next() != null) read++;
+        }
+        assertEquals(2, read, "the unmangled file reads");
+        String alphabet = ",\"\n0123456789-.:eE+NULnul x\u00e9'=";
+        for (int seed = 0; seed < 300; seed++) {
+            java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+            StringBuilder b = new StringBuilder(valid);
+            int edits = 1 + rnd.nextInt(4);
+            for (int e = 0; e < edits; e++) {
+                int at = header.length() + 1 + rnd.nextInt(b.length() - header.length() - 1);
+                char c = alphabet.charAt(rnd.nextInt(alphabet.length()));
+                switch (rnd.nextInt(3)) {
+                    case 0 -> b.setCharAt(at, c);
+                    case 1 -> b.deleteCharAt(at);
+                    default -> b.insert(at, c);
+                }
+            }
+            Path f = tmp.resolve("fuzz-" + seed + ".csv");
+            Files.writeString(f, b, StandardCharsets.UTF_8);
+            try (BillingSource s = BillingSource.open(f, new ReadOptions(BillingFormat.ROLLUP, null))) {
+                while (s.next() != null) {
+                    // reading is the point
+                }
+            } catch (BadInputException expected) {
+                assertTrue(expected.getMessage().startsWith(f.toString()), expected.getMessage());
+            } catch (RuntimeException e) {
+                throw new AssertionError("seed " + seed + " threw " + e + " on:\n" + b, e);
+            }
+        }
+    }
 }
