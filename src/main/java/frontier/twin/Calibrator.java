@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import frontier.analysis.fit.ArrivalFit;
 import frontier.analysis.fit.ServiceTimeFit;
 import frontier.analysis.fit.TokenTimeFit;
+import frontier.analysis.fit.WaitSeparation;
 import frontier.domain.PoolKind;
 import frontier.model.traffic.ProfileTraffic;
 import frontier.model.traffic.Traffic;
@@ -134,19 +135,63 @@ public final class Calibrator {
         observed.put("p99_ms", round(Observations.latencyQuantileMs(sorted, 0.99)));
         observed.put("requests", requests);
 
+        // The bill's capacity: what waiting is separated against.
+        List<BilledResource> billed = ws.unitCosts().billedResources(endpoint, from, to, UnitCostQuery.Figure.EFFECTIVE);
+        BillCapacity.Inference cap = BillCapacity.infer(billed, from, to, requests);
+        List<PoolPlan> plans = cap.pools();
+        if (o.first() != null && !plans.isEmpty()) {
+            String first = o.first().code();
+            if (plans.stream().noneMatch(p -> p.kind() == o.first())) {
+                throw new BadInputException("--first " + first + ": the bill has no " + first + " capacity for '" + endpoint + "' (it has "
+                        + String.join(", ", plans.stream().map(p -> p.kind().code()).distinct().toList()) + ")");
+            }
+            plans = new ArrayList<>(plans);
+            plans.sort(java.util.Comparator.comparing(p -> p.kind() != o.first())); // stable: the rest keep bill order
+        }
+        int peak = obs.peakInFlight();
+        int instances = plans.stream().mapToInt(PoolPlan::instances).sum();
+        int concurrency = instances == 0 ? 1 : Math.max(1, (int) Math.ceil((double) peak / instances));
+
+        // Waiting and service: with instance capacity in the bill, the slots that explain the log (docs/twin.md).
+        double[] serviceS = obs.latencyS;
+        if (instances > 0 && plans.stream().noneMatch(p -> p.kind() == PoolKind.SERVERLESS)) {
+            WaitSeparation.Result sep = WaitSeparation.separate(obs.servedArrivals, obs.latencyS, instances, concurrency);
+            if (sep.queued()) {
+                concurrency = sep.slotsPerInstance();
+                serviceS = sep.serviceS();
+                ObjectNode wr = report.putObject("wait_separation");
+                wr.put("instances", instances);
+                wr.put("slots_per_instance", sep.slotsPerInstance());
+                wr.put("peak_slots_per_instance", (int) Math.ceil((double) peak / instances));
+                wr.put("waiting_share", sep.waitingShare());
+                wr.put("mean_wait_s", sep.meanWaitS());
+                ArrayNode cs = wr.putArray("candidates");
+                for (WaitSeparation.Candidate c : sep.candidates()) {
+                    ObjectNode cn = cs.addObject();
+                    cn.put("slots_per_instance", c.slotsPerInstance());
+                    cn.put("waiting", c.waiting());
+                    cn.put("mean_service_waiting_s", c.meanServiceS());
+                    cn.put("mean_service_unqueued_s", c.meanUnqueuedS());
+                    cn.put("z", c.z());
+                    cn.put("negative_share", c.negativeShare());
+                }
+                notes.addAll(sep.notes());
+            }
+        }
+
         // Service time.
         ObjectNode model = json.createObjectNode();
         model.put("name", modelName(ws, endpoint));
         ObjectNode tokensSpec = null;
         boolean tokenDriven = false;
-        if (obs.withTokens >= TOKEN_SHARE * obs.latencyS.length && obs.withTokens >= TokenTimeFit.MIN_SAMPLES) {
+        if (obs.withTokens >= TOKEN_SHARE * serviceS.length && obs.withTokens >= TokenTimeFit.MIN_SAMPLES) {
             int k = 0;
             double[] l = new double[obs.withTokens];
             long[] in = new long[obs.withTokens];
             long[] outT = new long[obs.withTokens];
-            for (int i = 0; i < obs.latencyS.length; i++) {
+            for (int i = 0; i < serviceS.length; i++) {
                 if (obs.inputTokens[i] < 0 || obs.outputTokens[i] < 0) continue;
-                l[k] = obs.latencyS[i];
+                l[k] = serviceS[i];
                 in[k] = obs.inputTokens[i];
                 outT[k++] = obs.outputTokens[i];
             }
@@ -182,7 +227,7 @@ public final class Calibrator {
             }
         }
         if (!tokenDriven) {
-            ServiceTimeFit.Report fit = ServiceTimeFit.fit(obs.latencyS);
+            ServiceTimeFit.Report fit = ServiceTimeFit.fit(serviceS);
             ObjectNode sr = report.putObject("service_fit");
             sr.put("n", fit.n());
             sr.put("mean_s", fit.mean());
@@ -233,26 +278,11 @@ public final class Calibrator {
             report.set("traffic", json.valueToTree(traffic));
         }
 
-        // Pools and prices from the bill.
-        List<BilledResource> billed = ws.unitCosts().billedResources(endpoint, from, to, UnitCostQuery.Figure.EFFECTIVE);
-        BillCapacity.Inference cap = BillCapacity.infer(billed, from, to, requests);
+        // Pools and prices from the bill (their notes follow the fits').
         notes.addAll(cap.notes());
-        List<PoolPlan> plans = cap.pools();
-        if (o.first() != null && !plans.isEmpty()) {
-            String first = o.first().code();
-            if (plans.stream().noneMatch(p -> p.kind() == o.first())) {
-                throw new BadInputException("--first " + first + ": the bill has no " + first + " capacity for '" + endpoint + "' (it has "
-                        + String.join(", ", plans.stream().map(p -> p.kind().code()).distinct().toList()) + ")");
-            }
-            plans = new ArrayList<>(plans);
-            plans.sort(java.util.Comparator.comparing(p -> p.kind() != o.first())); // stable: the rest keep bill order
-        }
-        int peak = obs.peakInFlight();
         report.put("peak_in_flight", peak);
         ArrayNode pools = json.createArrayNode();
         ArrayNode poolReport = report.putArray("pools");
-        int instances = plans.stream().mapToInt(PoolPlan::instances).sum();
-        int concurrency = instances == 0 ? 1 : Math.max(1, (int) Math.ceil((double) peak / instances));
         if (plans.isEmpty()) {
             ObjectNode p = pools.addObject();
             p.put("type", PoolKind.ALWAYS_ON.code());
