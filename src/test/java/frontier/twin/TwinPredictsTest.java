@@ -77,6 +77,66 @@ class TwinPredictsTest {
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
+    /**
+     * An autoscaled fleet over 26 hours: a daily profile from 0.5 to 3 requests/s, 2 slots per instance,
+     * lognormal service of mean 2 s (cv 0.5), an HPA at 60% utilization (30 s ticks, 5-minute scale-in window,
+     * 60 s cold start) between 1 and 12 instances at $1.50/h, billed per clock hour with the part of the hour
+     * each instance lived (as AWS bills). The twin must read an autoscaled pool from the bill, not an average.
+     */
+    @Test
+    void autoscaledFleetTwinFitsThePolicyAndPredictsLatencyAndCost() throws IOException {
+        // 26 hours, the first two again at the end: a log of a day or more gets an hourly profile.
+        double[] rates = {0.6, 0.5, 0.5, 0.5, 0.6, 0.8, 1.2, 1.7, 2.2, 2.6, 2.9, 3.0, 3.0, 2.9, 2.8, 2.6, 2.4, 2.2, 1.9, 1.6, 1.3, 1.0, 0.8, 0.7, 0.6, 0.5};
+        int slots = 2;
+        double meanS = 2, cv = 0.5, target = 0.6, usdPerHour = 1.5;
+        FleetGenerator.Autoscaled day = FleetGenerator.autoscaledFleet(21, rates, 1, slots, meanS, cv, target, 1, 12, 30, 300, 60);
+        Path ws = autoscaledWorkspace(day, usdPerHour);
+        Calibrator.Twin twin;
+        try (Workspace w = Workspace.open(ws)) {
+            twin = Calibrator.calibrate(w, new Calibrator.Options(null, false, 2, 5), dir.resolve("twin.json"));
+        }
+        JsonNode pool = twin.scenario().get("pools").get(0);
+        assertEquals("autoscaled", pool.get("type").asText(), twin.scenario().toString());
+        System.out.println("autoscaled twin pool: " + ((ObjectNode) pool.deepCopy()).without("model"));
+        double billed = twin.scenario().get("observed").get("cost_usd").asDouble();
+        assertEquals(day.instanceSeconds() / 3600 * usdPerHour, billed, 0.01 * billed, "the bill is the generator's instance time");
+        List<String> failures = new ArrayList<>();
+        for (double f : FACTORS) {
+            FleetGenerator.Autoscaled truth = f == 1 ? day
+                    : FleetGenerator.autoscaledFleet(200 + Math.round(100 * f), rates, f, slots, meanS, cv, target, 1, 12, 30, 300, 60);
+            Summary s = ScenarioRunner.defaultRunner().run(scaled(twin.scenario(), f), RunControl.NONE);
+            check("autoscaled fleet", f, truth.log().latencyQuantileMs(0.5, 0), truth.log().latencyQuantileMs(0.95, 0),
+                    truth.instanceSeconds() / 3600 * usdPerHour, s, failures);
+        }
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
+    /** The autoscaled fleet's log and its bill: one line per instance and clock hour, for the part of the hour it lived. */
+    Path autoscaledWorkspace(FleetGenerator.Autoscaled day, double usdPerHour) throws IOException {
+        StringBuilder csv = new StringBuilder("timestamp,latency_ms,endpoint,status\n");
+        FleetGenerator.Log log = day.log();
+        for (int i = 0; i < log.size(); i++) {
+            csv.append(String.format(Locale.ROOT, "%.4f,%.3f,api,200%n", START + log.arrival()[i], 1000 * log.latency()[i]));
+        }
+        StringBuilder bill = new StringBuilder("BilledCost,EffectiveCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,"
+                + "ChargeCategory,PricingCategory,ProviderName,ServiceName,ResourceId,x_InstanceType,ConsumedQuantity,ConsumedUnit,Tags\n");
+        String tag = "\"{\"\"endpoint\"\":\"\"api\"\"}\"";
+        int id = 0;
+        for (double[] span : day.instances()) {
+            id++;
+            for (long h = (long) Math.floor(span[0] / 3600); h * 3600 < span[1]; h++) {
+                double part = (Math.min(span[1], (h + 1) * 3600.0) - Math.max(span[0], h * 3600.0)) / 3600;
+                if (part <= 0) continue;
+                Instant a = Instant.ofEpochSecond(START + 3600 * h);
+                String cost = String.format(Locale.ROOT, "%.8f", part * usdPerHour);
+                bill.append(cost).append(',').append(cost).append(',').append(a).append(',').append(a.plusSeconds(3600))
+                        .append(",USD,acct,Usage,Standard,AWS,Amazon EC2,i-").append(id).append(",g5.xlarge,")
+                        .append(String.format(Locale.ROOT, "%.8f", part)).append(",Hours,").append(tag).append('\n');
+            }
+        }
+        return importBoth(csv, bill);
+    }
+
     static void check(String fleet, double f, double p50, double p95, double cost, Summary s, List<String> failures) {
         double sp50 = s.metric("latency_ms.p50"), sp95 = s.metric("latency_ms.p95"), sc = s.metric("cost_usd.total");
         double e50 = sp50 / p50 - 1, e95 = sp95 / p95 - 1, ec = sc / cost - 1;
@@ -119,6 +179,10 @@ class TwinPredictsTest {
                         .append(",USD,acct,Usage,Standard,AWS,Amazon EC2,i-").append(i).append(",c5.xlarge,1,Hours,").append(tag).append('\n');
             }
         }
+        return importBoth(csv, bill);
+    }
+
+    private Path importBoth(CharSequence csv, CharSequence bill) throws IOException {
         Path logFile = Files.writeString(dir.resolve("requests.csv"), csv);
         Path billFile = Files.writeString(dir.resolve("bill.csv"), bill);
         Path ws = dir.resolve("ws.sqlite");
