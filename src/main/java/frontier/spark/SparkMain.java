@@ -9,8 +9,6 @@ import frontier.text.Printable;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import org.apache.spark.SparkConf;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -85,17 +83,4 @@ public final class SparkMain implements Runnable {
         return code;
     }
 
-    /**
-     * The session of a command: the master given with {@code --master}, else the one spark-submit set
-     * ({@code spark.master}), else {@code local[*]} (every core of this machine). Spark's own logging is kept to
-     * warnings unless {@code verbose}.
-     */
-    public static SparkSession session(String master, String appName, boolean verbose) {
-        SparkSession.Builder b = SparkSession.builder().appName(appName);
-        if (master != null) b.master(master);
-        else if (!new SparkConf().contains("spark.master")) b.master("local[*]");
-        SparkSession s = b.getOrCreate();
-        if (!verbose) s.sparkContext().setLogLevel("WARN");
-        return s;
-    }
 }

@@ -8,7 +8,7 @@ import frontier.scenario.sweep.SweepResult;
 import frontier.scenario.sweep.SweepRunner;
 import frontier.sim.BadInputException;
 import frontier.sim.RunControl;
-import frontier.spark.SparkMain;
+import frontier.spark.session.SparkSessions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -71,7 +71,7 @@ public final class SparkBenchCommand implements Callable<Integer> {
         double wallN = (System.nanoTime() - t1) / 1e9;
 
         long s0 = System.nanoTime();
-        SparkSession spark = SparkMain.session(master, "frontier bench", false);
+        SparkSession spark = SparkSessions.open(master, "frontier bench", false);
         double startup = (System.nanoTime() - s0) / 1e9;
         int slots = spark.sparkContext().defaultParallelism();
         SparkSweepExecutor executor = new SparkSweepExecutor(spark, source, pointsPerTask, SparkSweepExecutor.RUN, null);
