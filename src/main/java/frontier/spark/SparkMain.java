@@ -1,6 +1,10 @@
 package frontier.spark;
 
 import frontier.sim.BadInputException;
+import frontier.spark.rollup.RollupBench;
+import frontier.spark.rollup.RollupCommand;
+import frontier.spark.sweep.SparkBenchCommand;
+import frontier.spark.sweep.SparkSweepCommand;
 import frontier.text.Printable;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -10,32 +14,32 @@ import picocli.CommandLine.Command;
 
 /**
  * The entry point of target/frontier-spark.jar, run by {@code spark-submit --class frontier.spark.SparkMain}
- * (or by {@code java -cp frontier-spark.jar:SPARK_JARS} locally): {@code rollup} rolls billing exports up by day,
- * {@code bench rollup} measures it against the single-machine import (docs/spark.md). Exit codes as the desktop
- * CLI's: 0 ok, 2 bad input, 1 internal fault; messages start "frontier-spark: ".
+ * (or by {@code java -cp frontier-spark.jar:SPARK_JARS} locally): {@code sweep} runs a sweep's configurations as
+ * Spark tasks, {@code bench} compares it with the local runner (docs/spark.md). Exit codes as the desktop CLI's:
+ * 0 ok, 2 bad input, 1 internal fault; messages start "frontier-spark: ".
  */
 @Command(name = "frontier-spark", mixinStandardHelpOptions = true, version = "Frontier 0.1.0",
-        description = "Frontier's work on Apache Spark: daily roll-ups of billing exports too big for a workspace (docs/spark.md).",
-        subcommands = {frontier.spark.rollup.RollupCommand.class, SparkMain.Bench.class, CommandLine.HelpCommand.class})
+        description = "Frontier's work on Apache Spark: sweeps of any method as Spark tasks, and daily roll-ups of billing exports too big for one workspace (docs/spark.md).",
+        subcommands = {SparkSweepCommand.class, RollupCommand.class, SparkMain.Bench.class, CommandLine.HelpCommand.class})
 public final class SparkMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (rollup, bench)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (sweep, rollup, bench)");
     }
 
-    /** Benchmarks of the Spark jobs (figures in docs/spark.md). */
-    @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks of the Spark jobs (docs/spark.md).",
-            subcommands = {frontier.spark.rollup.RollupBench.class})
+    /** Benchmarks of the Spark jobs (figures in docs/spark.md): {@code bench sweep}, {@code bench rollup}. */
+    @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks of the Spark jobs against the single-machine code.",
+            subcommands = {SparkBenchCommand.class, RollupBench.class})
     static final class Bench implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public void run() {
-            throw new CommandLine.ParameterException(spec.commandLine(), "a benchmark is required (rollup)");
+            throw new CommandLine.ParameterException(spec.commandLine(), "expected a benchmark: " + String.join(", ", spec.subcommands().keySet()));
         }
     }
 
@@ -62,6 +66,10 @@ public final class SparkMain implements Runnable {
                 err.println("frontier-spark: " + Printable.escape(ex.getMessage()));
                 return 2;
             }
+            if (ex instanceof frontier.sim.CancelledException) {
+                err.println("frontier-spark: cancelled");
+                return 130;
+            }
             err.println("frontier-spark: internal fault: " + Printable.escape(ex.toString()));
             StringWriter trace = new StringWriter();
             ex.printStackTrace(new PrintWriter(trace));
@@ -74,4 +82,5 @@ public final class SparkMain implements Runnable {
         err.flush();
         return code;
     }
+
 }
