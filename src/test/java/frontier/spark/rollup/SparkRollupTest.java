@@ -1,5 +1,6 @@
 package frontier.spark.rollup;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -102,9 +103,15 @@ class SparkRollupTest {
         Files.write(bad, lines, StandardCharsets.UTF_8);
         String local = assertThrows(BadInputException.class, () -> readAll(bad)).getMessage();
         assertTrue(local.contains("line 8") && local.contains("BilledCost") && local.contains("twelve"), local);
+        Path earlier = rollUp(List.of(Samples.billing("aws_cur2_mock_keboola.csv").toString()), List.of());
+        byte[] before = Files.readAllBytes(earlier);
         BadInputException spark = assertThrows(BadInputException.class, () -> rollUp(List.of(bad.toString()), List.of()));
         assertEquals(local, spark.getMessage());
-        assertFalse(Files.exists(tmp.resolve("out").resolve(SparkRollup.FILE_NAME)), "nothing written");
+        assertArrayEquals(before, Files.readAllBytes(earlier), "the earlier roll-up in the folder is left as it was");
+        try (var left = Files.list(earlier.getParent())) {
+            assertEquals(List.of(SparkRollup.FILE_NAME), left.map(f -> f.getFileName().toString()).filter(n -> !n.endsWith(".crc")).toList(),
+                    "no temporary file left");
+        }
     }
 
     @Test
