@@ -181,4 +181,12 @@ class ArchitectureTest {
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "frontier.pareto..", "frontier.model", "frontier.sim")
                 .check(CLASSES);
     }
+
+    @Test
+    void sparkStaysInTheSparkPackage() {
+        // Spark is provided by the cluster (absent from the desktop jar and installers): only frontier.spark may load it.
+        noClasses().that().resideOutsideOfPackage("frontier.spark..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..", "org.apache.hadoop..")
+                .check(CLASSES);
+    }
 }

@@ -154,7 +154,7 @@ public final class SimulateViewModel {
     static String describe(RunSpec r) {
         String each = r.durationS() != null
                 ? String.format(Locale.US, "%,.0f simulated s", r.durationS())
-                : String.format(Locale.US, "%,d requests", r.requests());
+                : r.requests() != null ? String.format(Locale.US, "%,d requests", r.requests()) : "a batch job until it is done";
         int n = r.replications();
         return String.format(Locale.US, "%d replication%s × %s, seed %d", n, n == 1 ? "" : "s", each, r.seed());
     }
