@@ -1,5 +1,6 @@
 package frontier.cli;
 
+import frontier.text.AtomicFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,11 +22,9 @@ import frontier.store.SweepRecord;
 import frontier.store.Workspace;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -171,11 +170,11 @@ final class SweepCommand implements Callable<Integer> {
         SweepAnalysis analysis = SweepAnalysis.of(result, objs, cons, alpha);
         String jsonText = SweepReport.writeJson(analysis);
         long savedId = save == null ? -1 : save.saveSweep(toSaved(analysis, jsonText));
-        if (out != null) writeAtomically(out, jsonText + "\n");
+        if (out != null) AtomicFile.writeString(out, jsonText + "\n");
         if (csv != null) {
             String text = SweepReport.toCsv(analysis);
             if (csv.toString().equals("-")) stdout.print(text);
-            else writeAtomically(csv, text);
+            else AtomicFile.writeString(csv, text);
         }
         boolean tableShown = !json && (csv == null || !csv.toString().equals("-"));
         if (json) stdout.println(jsonText);
@@ -278,18 +277,6 @@ final class SweepCommand implements Callable<Integer> {
         }
         if (root == null || !root.isObject() || !root.has("format")) return null;
         return SweepResult.fromJson(root, file.toString());
-    }
-
-    private static void writeAtomically(Path target, String text) throws IOException {
-        Path abs = target.toAbsolutePath();
-        if (abs.getParent() != null) Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     /** The readable form: the front (every point is in --json and --csv), then the weighted optimum. */
