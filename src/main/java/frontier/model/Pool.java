@@ -472,6 +472,7 @@ final class Pool implements EventHandler {
                 return;
             }
         }
+        if (spot != null) spot.stopped(inst);
         inst.state = Instance.STOPPED;
         stats.instanceStopped(inst, now);
         int i = inst.liveIndex;
