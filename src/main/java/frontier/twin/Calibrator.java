@@ -204,7 +204,34 @@ public final class Calibrator {
 
         // Waiting and service: with instance capacity in the bill, the slots that explain the log (docs/twin.md).
         double[] serviceS = obs.latencyS;
-        if (instances > 0 && plans.stream().allMatch(p -> p.kind() == PoolKind.ALWAYS_ON || p.kind() == PoolKind.SPOT)) {
+        boolean slotted = instances > 0 && plans.stream().allMatch(p -> p.kind() == PoolKind.ALWAYS_ON || p.kind() == PoolKind.SPOT);
+        if (obs.withQueue > 0 && obs.withQueue >= TOKEN_SHARE * obs.latencyS.length) {
+            // The log says how long each request queued: service is latency less that, and the slots are the most requests in service.
+            double[] wait = new double[obs.latencyS.length];
+            serviceS = new double[wait.length];
+            double minPositive = Double.POSITIVE_INFINITY, waitSum = 0;
+            int waiting = 0;
+            for (int i = 0; i < wait.length; i++) {
+                wait[i] = Double.isNaN(obs.queueS[i]) ? 0 : obs.queueS[i];
+                serviceS[i] = obs.latencyS[i] - wait[i];
+                if (serviceS[i] > 0) minPositive = Math.min(minPositive, serviceS[i]);
+                if (wait[i] > 0) waiting++;
+                waitSum += wait[i];
+            }
+            for (int i = 0; i < wait.length; i++) if (!(serviceS[i] > 0)) serviceS[i] = minPositive;
+            int inService = obs.peakInService(wait);
+            if (slotted) concurrency = Math.max(1, (int) Math.ceil((double) inService / instances));
+            ObjectNode wr = report.putObject("wait_separation");
+            wr.put("source", "queue_time_column");
+            wr.put("requests_with_queue_time", obs.withQueue);
+            wr.put("peak_in_service", inService);
+            if (slotted) wr.put("slots_per_instance", concurrency);
+            wr.put("waiting_share", (double) waiting / wait.length);
+            wr.put("mean_wait_s", waitSum / wait.length);
+            notes.add(String.format(Locale.ROOT, "waiting taken from the log's queue time (%d of %d requests): %.1f%% waited, mean wait %.3f s; "
+                    + "service = latency − queue time%s", obs.withQueue, wait.length, 100.0 * waiting / wait.length, waitSum / wait.length,
+                    slotted ? String.format(Locale.ROOT, "; slots per instance from the peak of %d requests in service", inService) : ""));
+        } else if (slotted) {
             WaitSeparation.Result sep = WaitSeparation.separate(obs.servedArrivals, obs.latencyS, instances, concurrency);
             if (sep.queued()) {
                 concurrency = sep.slotsPerInstance();
