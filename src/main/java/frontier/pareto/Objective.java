@@ -13,7 +13,8 @@ import java.util.Map;
  * {@code quality.mean}), which is maximised unless written {@code min:PATH}. Short names: {@code cost} (per 1,000
  * requests), {@code cost_total}, {@code cost_per_hour}, {@code mean}, {@code p50}, {@code p90}, {@code p95},
  * {@code p99}, {@code p999} (latency), {@code quality} (maximised), and the counts {@code dropped}, {@code lost},
- * {@code rejected}, {@code timed_out}.
+ * {@code rejected}, {@code timed_out}; for batch jobs {@code completion} (mean completion time), {@code completion_p90},
+ * {@code done_by_deadline} and {@code cost_per_1m_items}.
  */
 public record Objective(String path, boolean maximise) {
     /** Which way an objective is better. */
@@ -42,6 +43,11 @@ public record Objective(String path, boolean maximise) {
         a.put("cost_per_1m_output", Metric.COST_PER_1M_OUTPUT_TOKENS.path());
         a.put("quality", Metric.QUALITY.path());
         a.put("escalated", Metric.CASCADE_ESCALATED_SHARE.path());
+        // Batch jobs: completion (mean completion time), completion_p90, done_by_deadline, cost_per_1m_items.
+        a.put("completion", Metric.BATCH_COMPLETION.path());
+        a.put("completion_p90", Metric.BATCH_COMPLETION_P90.path());
+        a.put("done_by_deadline", Metric.BATCH_DONE_BY_DEADLINE.path());
+        a.put("cost_per_1m_items", Metric.BATCH_COST_PER_1M_ITEMS.path());
         return Map.copyOf(a);
     }
 
