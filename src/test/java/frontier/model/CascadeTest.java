@@ -100,6 +100,18 @@ class CascadeTest {
     }
 
     @Test
+    void theWorkEstimateCountsTheSecondStageOfEscalatedRequests() {
+        List<Pools> pools = List.of(pool("small", model("8b", 0.1, null)), pool("full", model("70b", 1.0, null)));
+        FleetSpec spec = new FleetSpec(new PoissonTraffic(5), pools, null, null, null, new RunSpec(null, 10_000L, null, 0L, 1, 5L),
+                new CascadeSpec("small", "full", 0.2, null, null, null));
+        WorkEstimate.Term t = WorkEstimate.of(spec, 1, false).terms().stream().filter(x -> x.field().equals("$.cascade")).findFirst().orElseThrow();
+        assertEquals(10_000 * 0.2 * 2, t.events(), 1e-9);
+        // The estimate bounds what a run executes: the engine's own count of events.
+        RunResult r = ServingModel.run(spec, null, new RandomStreams(5, 0), RunControl.NONE);
+        assertTrue(r.events() <= WorkEstimate.of(spec, 1, false).events() * 1.1, r.events() + " events");
+    }
+
+    @Test
     void specErrorsNameTheField() {
         List<Pools> pools = List.of(pool("small", model("8b", 0.1, null)), pool("full", model("70b", 1.0, null)));
         var e = assertThrows(InvalidSpecException.class, () -> new CascadeSpec("small", "small", 0.2, null, null, null));
