@@ -367,8 +367,8 @@ public final class ExploreView implements WorkbenchView {
         latency.setId("latencyChoice");
         latency.getItems().setAll(ExploreViewModel.LATENCIES);
         latency.valueProperty().bindBidirectional(vm.latencyProperty());
-        latency.setTooltip(new Tooltip("Latency metric on the y axis, and the second objective of the front; with models' quality"
-                + " figures, quality can be the y axis instead (then cost against quality)"));
+        latency.setTooltip(new Tooltip("Latency metric (or a batch job's completion time) on the y axis, and the second objective of the"
+                + " front; with models' quality figures, quality can be the y axis instead (then cost against quality)"));
         vm.resultProperty().addListener(o -> {
             String keep = vm.latencyProperty().get();
             latency.getItems().setAll(vm.yChoices());
