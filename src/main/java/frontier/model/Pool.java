@@ -81,6 +81,10 @@ final class Pool implements EventHandler {
     private boolean timeoutPending;
     /** Most requests the queue may hold before the run stops as overloaded ({@link WorkLimits#maxQueue()}), and the pool's JSON path. */
     int queueLimit = Integer.MAX_VALUE;
+    /** The quality figure of the pool's model (NaN without one), credited to each request it answers. */
+    final double quality;
+    /** Whether this is a cascade's first pool, whose completions may escalate (set by {@link Fleet#bind}). */
+    boolean cascadeFirst;
     String field = "$.pools";
 
     // Instance counts by state over time (billing, charts). Idle instance-seconds are ready minus busy.
@@ -104,6 +108,7 @@ final class Pool implements EventHandler {
     Pool(Pools spec, Simulation sim, RandomStreams streams, RequestStats stats, Fleet fleet) {
         this.spec = spec;
         this.name = spec.name();
+        this.quality = spec.model().quality() == null ? Double.NaN : spec.model().quality();
         this.concurrency = spec.concurrency();
         this.sim = sim;
         this.stats = stats;
@@ -311,6 +316,7 @@ final class Pool implements EventHandler {
     void completed(Request r, double now) {
         completed++;
         if (perRequest != null) perRequest.completed(r, now);
+        if (cascadeFirst && fleet.escalate(r, now)) return;
         stats.completed(now, r, this);
     }
 
