@@ -4,16 +4,15 @@ import frontier.app.Background;
 import frontier.demo.DemoData;
 import frontier.demo.DemoWorkspace;
 import frontier.ingest.ReadOptions;
-import frontier.ingest.UnknownFormatException;
 import frontier.ingest.logs.LogPreset;
 import frontier.ingest.logs.LogReadOptions;
-import frontier.ingest.logs.LogSource;
 import frontier.sim.BadInputException;
 import frontier.sim.CancelledException;
 import frontier.sim.RunControl;
 import frontier.store.ImportCancelledException;
 import frontier.store.ImportMonitor;
 import frontier.store.ImportRecord;
+import frontier.store.FileImport;
 import frontier.store.ImportResult;
 import frontier.store.LogImportRecord;
 import frontier.store.LogImportResult;
@@ -378,16 +377,12 @@ public final class DataViewModel {
         }
     }
 
-    /** What an import stored: exactly one of a billing and a request-log result. */
-    private record Imported(ImportResult billing, LogImportResult log) {
-    }
-
     /**
      * One import off the FX thread, with rows/bytes progress and cancel: with {@code log} options as a
      * request log, else as a billing export and, if that is no known format, as a request log with a
      * detected mapping.
      */
-    private static final class ImportTask extends Task<Imported> {
+    private static final class ImportTask extends Task<FileImport.Outcome> {
         private final Path workspace;
         private final Path file;
         private final OverlapPolicy policy;
@@ -401,31 +396,17 @@ public final class DataViewModel {
         }
 
         @Override
-        protected Imported call() {
+        protected FileImport.Outcome call() {
             try (Workspace ws = Workspace.open(workspace)) {
                 if (log != null) {
                     updateMessage("Importing " + file.getFileName() + " as a request log…");
-                    return new Imported(null, ws.requestLogs().importFile(file, log, false, monitor("requests")));
+                    return new FileImport.Outcome(null, ws.requestLogs().importFile(file, log, false, monitor("requests")));
                 }
                 updateMessage("Importing " + file.getFileName() + "…");
-                try {
-                    return new Imported(ws.importFile(file, ReadOptions.DETECT, policy, monitor("rows")), null);
-                } catch (UnknownFormatException notBilling) {
-                    recogniseLog(notBilling);
+                return FileImport.billingElseLog(ws, file, ReadOptions.DETECT, policy, monitor("rows"), () -> {
                     updateMessage("Importing " + file.getFileName() + " as a request log…");
-                    return new Imported(null, ws.requestLogs().importFile(file, LogReadOptions.DETECT, false, monitor("requests")));
-                }
-            }
-        }
-
-        /** Fails with both reasons when {@code file} is no request log whose mapping can be recognised either. */
-        private void recogniseLog(UnknownFormatException notBilling) {
-            try (LogSource ignored = LogSource.open(file, LogReadOptions.DETECT)) {
-                // recognised: the import reads it again from the start
-            } catch (BadInputException notLog) {
-                throw new BadInputException(file.getFileName() + " is neither a known billing export nor a request log with recognisable columns"
-                        + " (for a log, choose its preset and use Import request logs…).\nAs a billing export: " + notBilling.getMessage()
-                        + "\nAs a request log: " + notLog.getMessage(), notLog);
+                    return monitor("requests");
+                }, " (for a log, choose its preset and use Import request logs…)");
             }
         }
 
