@@ -80,10 +80,10 @@ final class ImportCommand implements Callable<Integer> {
             if (!files.isEmpty()) throw new BadInputException("--list and --delete take no FILE");
             try (Workspace ws = workspace.open()) {
                 if (delete != null) {
-                    if (!ws.deleteImport(delete)) throw new BadInputException("--delete: no import #" + delete + " in " + workspace.path);
+                    if (!ws.billing().deleteImport(delete)) throw new BadInputException("--delete: no import #" + delete + " in " + workspace.path);
                     if (!json) out.println("Deleted import #" + delete + ".");
                 }
-                if (list || json) printList(ws.imports(), out);
+                if (list || json) printList(ws.billing().imports(), out);
             }
             return FrontierCli.OK;
         }

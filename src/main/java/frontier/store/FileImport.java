@@ -43,7 +43,7 @@ public final class FileImport {
     public static Outcome billingElseLog(Workspace ws, Path file, ReadOptions read, OverlapPolicy policy, ImportMonitor billing,
             Supplier<ImportMonitor> asLog, String logHint) {
         try {
-            return new Outcome(ws.importFile(file, read, policy, billing), null);
+            return new Outcome(ws.billing().importFile(file, read, policy, billing), null);
         } catch (UnknownFormatException notBilling) {
             if (read.format() != null) throw notBilling;
             recogniseLog(file, notBilling, logHint);

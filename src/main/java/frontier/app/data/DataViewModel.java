@@ -112,7 +112,7 @@ public final class DataViewModel {
             if (!Files.exists(file)) return List.<ImportEntry>of();
             try (Workspace ws = Workspace.open(file)) {
                 List<ImportEntry> l = new ArrayList<>();
-                for (ImportRecord r : ws.imports()) l.add(ImportEntry.of(r));
+                for (ImportRecord r : ws.billing().imports()) l.add(ImportEntry.of(r));
                 for (LogImportRecord r : ws.requestLogs().imports()) l.add(ImportEntry.of(r));
                 l.sort(Comparator.comparing(ImportEntry::importedAt));
                 return l;
@@ -283,7 +283,7 @@ public final class DataViewModel {
         background.run(() -> {
             try (Workspace ws = Workspace.open(session.workspace())) {
                 ws.setBusyNotice(m -> javafx.application.Platform.runLater(() -> say("Deleting " + entry.describe() + ": " + m)));
-                return entry.isLog() ? ws.requestLogs().deleteImport(entry.id()) : ws.deleteImport(entry.id());
+                return entry.isLog() ? ws.requestLogs().deleteImport(entry.id()) : ws.billing().deleteImport(entry.id());
             }
         }, deleted -> {
             say("Deleted " + entry.describe() + ".");
@@ -338,7 +338,7 @@ public final class DataViewModel {
         protected DemoWorkspace.Created call() {
             if (Files.exists(workspace)) {
                 try (Workspace ws = Workspace.open(workspace)) {
-                    boolean empty = ws.imports().isEmpty() && ws.requestLogs().imports().isEmpty();
+                    boolean empty = ws.billing().imports().isEmpty() && ws.requestLogs().imports().isEmpty();
                     // A demo without its request log was left by a Frontier whose demo build was not atomic: made again.
                     if (!empty && !(DemoWorkspace.isDemo(ws) && !DemoWorkspace.isComplete(ws))) return null;
                 }
