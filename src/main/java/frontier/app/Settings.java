@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import frontier.app.data.RecentWorkspaces;
+import frontier.app.RecentWorkspaces;
 import frontier.text.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Files;

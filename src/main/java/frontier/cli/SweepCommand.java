@@ -57,7 +57,8 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--objectives", paramLabel = "LIST", split = ",", defaultValue = "cost,p99",
             description = "Metrics to minimise, comma-separated: cost (per 1,000 requests), cost_total, p50, p95, p99, any metric path;"
-                    + " max:PATH to maximise (default ${DEFAULT-VALUE}). The first two also make the weighted optimum.")
+                    + " max:PATH to maximise (default ${DEFAULT-VALUE}; cost_total,completion for a batch job). The first two also make"
+                    + " the weighted optimum.")
     List<String> objectives;
 
     @Option(names = "--max", paramLabel = "METRIC=VALUE",
@@ -125,6 +126,11 @@ final class SweepCommand implements Callable<Integer> {
                 result = savedResults(ws, open);
             } else {
                 result = runOrRead(err);
+            }
+            // A batch job has no latency: without --objectives its sweep weighs cost against completion time.
+            if (!spec.commandLine().getParseResult().hasMatchedOption("--objectives") && !result.points().isEmpty()
+                    && result.points().getFirst().hasMetric(frontier.model.Metric.BATCH_COMPLETION.path())) {
+                objs = List.of(Objective.parse("cost_total"), Objective.parse("completion"));
             }
             return report(result, objs, cons, ws == null || open != null ? null : ws, stdout, err);
         }

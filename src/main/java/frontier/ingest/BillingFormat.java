@@ -69,6 +69,16 @@ public enum BillingFormat implements Coded {
         Reader reader(Columns c, Context context) {
             return new Reader(new OciMapper(c), "OCI cost report", CostBasis.BOTH);
         }
+    },
+    /** The daily roll-up the Spark job writes ({@link DailyRollup}, docs/formats.md). */
+    ROLLUP("frontier-rollup", "Frontier daily roll-up",
+            req("day", "day"), req("billing_account", "billingaccount"), req("charge_category", "chargecategory"), req("currency", "currency"),
+            req("billed_cost", "billedcost"),
+            req("effective_cost", "effectivecost"), req("list_cost", "listcost"), req("lines", "lines")) {
+        @Override
+        Reader reader(Columns c, Context context) {
+            return new Reader(new RollupMapper(c), "Frontier daily roll-up", CostBasis.BOTH);
+        }
     };
 
     /** A required column: its display name and the canonical names that satisfy it. */

@@ -1,7 +1,7 @@
 package frontier.app.editor;
 
+import frontier.app.TaskExecutor;
 import frontier.text.AtomicFile;
-import frontier.app.Background;
 import frontier.sim.BadInputException;
 import frontier.store.RequestCursor;
 import frontier.store.RequestFilter;
@@ -29,7 +29,7 @@ final class WorkspaceTrace {
     record Trace(Path file, long requests) {
     }
 
-    private static final Background BACKGROUND = new Background("frontier-editor-trace");
+    private static final TaskExecutor BACKGROUND = TaskExecutor.FX.named("frontier-editor-trace");
 
     private WorkspaceTrace() {
     }

@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import frontier.analysis.Constraint;
 import frontier.analysis.SweepAnalysis;
 import frontier.analysis.SweepReport;
-import frontier.app.CancellableRun;
+import frontier.app.LongRun;
+import frontier.app.TaskExecutor;
 import frontier.model.Metric;
 import frontier.pareto.Objective;
 import frontier.scenario.sweep.Sweep;
@@ -53,12 +54,12 @@ public final class ExploreViewModel {
     public static final String COST_TOTAL = Metric.COST_TOTAL.path();
     /** The cost metrics the x axis can show. */
     public static final List<String> COSTS = List.of(COST, COST_TOTAL);
-    /** Latency metrics the y axis can show, by short name. */
-    public static final List<String> LATENCIES = List.of("p50", "p95", "p99");
+    /** Latency metrics the y axis can show, by short name; a batch job's mean and p90 completion time. */
+    public static final List<String> LATENCIES = List.of("p50", "p95", "p99", "completion", "completion_p90");
 
     private final Path sweepsDir;
     private final SweepRunner runner;
-    private final CancellableRun<SweepResult> run = new CancellableRun<>("frontier-explore", this::succeeded, this::info, this::fail);
+    private final LongRun<SweepResult> run;
 
     private final ObservableList<Path> sweepFiles = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
@@ -79,11 +80,18 @@ public final class ExploreViewModel {
     private final ObjectProperty<Double> budget = new SimpleObjectProperty<>();
     private final IntegerProperty selected = new SimpleIntegerProperty(-1);
     private final IntegerProperty compared = new SimpleIntegerProperty(-1);
-    private final BooleanBinding canRun = sweep.isNotNull().and(run.runningProperty().not());
+    private final BooleanBinding canRun;
 
     public ExploreViewModel(Path sweepsDir, SweepRunner runner) {
+        this(sweepsDir, runner, TaskExecutor.FX);
+    }
+
+    /** Sweeps go to an executor made by {@code executors} ({@link TaskExecutor#CURRENT_THREAD} in tests). */
+    public ExploreViewModel(Path sweepsDir, SweepRunner runner, TaskExecutor.Factory executors) {
         this.sweepsDir = sweepsDir;
         this.runner = runner;
+        run = new LongRun<>(executors.named("frontier-explore"), this::succeeded, this::info, this::fail);
+        canRun = sweep.isNotNull().and(run.runningProperty().not());
         refreshFiles();
         latency.addListener(o -> analyse());
         cost.addListener(o -> analyse());
@@ -221,6 +229,14 @@ public final class ExploreViewModel {
     private void setResult(SweepResult r) {
         selected.set(-1);
         compared.set(-1);
+        // A batch job has no latency: its front is total cost against completion time.
+        boolean batch = r != null && !r.points().isEmpty() && r.points().getFirst().hasMetric(Metric.BATCH_COMPLETION.path());
+        if (batch && !latency.get().startsWith("completion")) {
+            latency.set("completion");
+            cost.set(COST_TOTAL);
+        } else if (!batch && r != null && latency.get().startsWith("completion")) {
+            latency.set("p99");
+        }
         result.set(r);
         analyse();
     }
