@@ -57,8 +57,8 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--objectives", paramLabel = "LIST", split = ",", defaultValue = "cost,p99",
             description = "Metrics to minimise, comma-separated: cost (per 1,000 requests), cost_total, p50, p95, p99, any metric path;"
-                    + " max:PATH to maximise (default ${DEFAULT-VALUE}; cost_total,completion for a batch job). The first two also make"
-                    + " the weighted optimum.")
+                    + " max:PATH to maximise; quality (the models' quality figures) is maximised, min:quality minimises it"
+                    + " (default ${DEFAULT-VALUE}; cost_total,completion for a batch job). The first two also make the weighted optimum.")
     List<String> objectives;
 
     @Option(names = "--max", paramLabel = "METRIC=VALUE",

@@ -155,7 +155,7 @@ public final class CompareViewModel {
         List<CompareMetric> out = new ArrayList<>();
         for (CompareMetric m : CompareMetric.values()) {
             if (m == CompareMetric.COST_PER_SPAN || m == CompareMetric.LOST) continue;
-            if (m == CompareMetric.COST_PER_1M_TOKENS && c != null && !c.measured(m)) continue;
+            if ((m == CompareMetric.COST_PER_1M_TOKENS || m == CompareMetric.QUALITY) && c != null && !c.measured(m)) continue;
             out.add(m);
         }
         return out;

@@ -150,6 +150,14 @@ public final class ExploreView implements WorkbenchView {
             y[i] = pts.get(i).metric(lat);
         }
         plot.setLabels(Details.title(vm.costProperty().get()), Details.title(lat));
+        // Quality, when measured and not on the y axis, is the third objective: the points' colour.
+        double[] quality = null;
+        if (vm.hasQuality() && !vm.qualityOnY()) {
+            quality = new double[n];
+            for (int i = 0; i < n; i++) quality[i] = pts.get(i).metric(frontier.model.Metric.QUALITY.path());
+        }
+        plot.setShading(quality, "quality (higher is better)");
+        plot.setStepLine(a.objectives().size() == 2 && a.objectives().stream().noneMatch(frontier.pareto.Objective::maximise));
         if (reset) plot.setData(x, y, a.feasible(), a.pareto(), a.uncertain());
         else plot.setFlags(a.feasible(), a.pareto(), a.uncertain());
         boolean[] drops = new boolean[a.result().points().size()];
@@ -359,7 +367,14 @@ public final class ExploreView implements WorkbenchView {
         latency.setId("latencyChoice");
         latency.getItems().setAll(ExploreViewModel.LATENCIES);
         latency.valueProperty().bindBidirectional(vm.latencyProperty());
-        latency.setTooltip(new Tooltip("Latency metric (or a batch job's completion time) on the y axis, and the second objective of the front"));
+        latency.setTooltip(new Tooltip("Latency metric (or a batch job's completion time) on the y axis, and the second objective of the"
+                + " front; with models' quality figures, quality can be the y axis instead (then cost against quality)"));
+        vm.resultProperty().addListener(o -> {
+            String keep = vm.latencyProperty().get();
+            latency.getItems().setAll(vm.yChoices());
+            if (!latency.getItems().contains(keep)) vm.latencyProperty().set("p99");
+            else latency.setValue(keep);
+        });
 
         Slider weight = new Slider(0, 1, vm.alphaProperty().get());
         weight.setId("weightSlider");
