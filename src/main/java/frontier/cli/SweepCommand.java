@@ -114,7 +114,7 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (list) {
             try (Workspace ws = Workspace.open(workspace)) {
-                printList(ws.sweeps(), stdout);
+                printList(ws.sweeps().list(), stdout);
             }
             return FrontierCli.OK;
         }
@@ -169,7 +169,7 @@ final class SweepCommand implements Callable<Integer> {
                        PrintWriter err) throws IOException {
         SweepAnalysis analysis = SweepAnalysis.of(result, objs, cons, alpha);
         String jsonText = SweepReport.writeJson(analysis);
-        long savedId = save == null ? -1 : save.saveSweep(toSaved(analysis, jsonText));
+        long savedId = save == null ? -1 : save.sweeps().save(toSaved(analysis, jsonText));
         if (out != null) AtomicFile.writeString(out, jsonText + "\n");
         if (csv != null) {
             String text = SweepReport.toCsv(analysis);
@@ -210,7 +210,7 @@ final class SweepCommand implements Callable<Integer> {
 
     /** The results of sweep {@code id} saved in the workspace, read exactly as a results file is. */
     private SweepResult savedResults(Workspace ws, long id) {
-        String text = ws.sweepResults(id);
+        String text = ws.sweeps().results(id);
         if (text == null) {
             throw new BadInputException("--open: no sweep #" + id + " in " + workspace
                     + " (frontier sweep --workspace " + workspace + " --list shows the saved sweeps)");

@@ -263,7 +263,7 @@ final class RequestStats {
         inSystem.update(now, --present);
         finished++;
         if (warm) {
-            if (finished >= stopAfterFinished) sim.stop();
+            sim.stopOnceReached(finished, stopAfterFinished);
         } else if (warmupFinished > 0 && finished >= warmupFinished) {
             reset(now);
         }

@@ -219,7 +219,7 @@ class TwinPredictsTest {
         Path billFile = Files.writeString(dir.resolve("bill.csv"), bill);
         Path ws = dir.resolve("ws.sqlite");
         try (Workspace w = Workspace.open(ws)) {
-            w.importFile(billFile, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
+            w.billing().importFile(billFile, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
             w.requestLogs().importFile(logFile, LogReadOptions.DETECT, false, ImportMonitor.NONE);
         }
         return ws;

@@ -68,7 +68,7 @@ public final class AttributionViewModel {
         busy.set(true);
         background.run(() -> {
             try (Workspace ws = Workspace.open(file)) {
-                return new Loaded(ws.attribution().list(), ws.tagKeys());
+                return new Loaded(ws.attribution().list(), ws.costs().tagKeys());
             }
         }, l -> {
             defaults.set(l.stored().isEmpty());
