@@ -22,6 +22,28 @@ final class Formats {
         return 3;
     }
 
+    /**
+     * A duration given in milliseconds as it reads best, with its unit: milliseconds below one second
+     * ("850.2 ms"), seconds from there ("1.179 s"), about four significant digits; the half-width, when
+     * known, in the same unit ("1.179 ± 0.031 s").
+     */
+    static String duration(double ms, double halfWidthMs) {
+        if (Double.isNaN(ms)) return "–";
+        boolean seconds = Math.abs(ms) >= 1000;
+        double v = seconds ? ms / 1000 : ms, hw = seconds ? halfWidthMs / 1000 : halfWidthMs;
+        int decimals = seconds ? secondsDecimals(v) : msDecimals(v);
+        return withHalfWidth(v, hw, decimals) + (seconds ? " s" : " ms");
+    }
+
+    /** Decimals for a value in seconds of at least 1: about four significant digits. */
+    static int secondsDecimals(double s) {
+        double a = Math.abs(s);
+        if (a >= 1000) return 0;
+        if (a >= 100) return 1;
+        if (a >= 10) return 2;
+        return 3;
+    }
+
     static String number(double value, int decimals) {
         if (Double.isNaN(value)) return "–";
         return String.format(Locale.US, "%,." + decimals + "f", value);
