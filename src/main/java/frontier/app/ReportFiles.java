@@ -43,11 +43,11 @@ public final class ReportFiles {
     }
 
     /**
-     * {@code s} in the characters every PDF base font has: the minus sign as a hyphen, the warning sign dropped
+     * {@code s} in the characters every PDF base font has: the minus sign as a hyphen, an arrow as "->", the warning sign dropped
      * (the words beside it say it). The HTML gets the same text, so the two files read alike.
      */
     public static String plain(String s) {
-        return s == null ? "" : s.replace('\u2212', '-').replace("\u26a0 ", "").replace("\u26a0", "");
+        return s == null ? "" : s.replace('\u2212', '-').replace("\u2192", "->").replace("\u26a0 ", "").replace("\u26a0", "");
     }
 
     /** {@code r} with every text {@link #plain(String)}. */
