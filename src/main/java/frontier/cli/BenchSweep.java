@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Sweep of 200 fleet configurations (1 simulated hour at 100 req/s each) on 1 and on N threads.")
-final class BenchSweep implements Callable<Integer> {
+public final class BenchSweep implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -42,7 +42,7 @@ final class BenchSweep implements Callable<Integer> {
     int jitWarmup;
 
     /** The benchmark scenario: 10 spot sizes × 5 keep-warm counts × 4 scale-in delays = 200 configurations. */
-    static String scenario(double hours, double rate, long seed) {
+    public static String scenario(double hours, double rate, long seed) {
         return """
                 {"name": "bench-sweep", "description": "frontier bench sweep",
                  "traffic": {"type": "poisson", "rate_per_s": %s},

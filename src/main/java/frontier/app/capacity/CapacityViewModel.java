@@ -1,7 +1,8 @@
 package frontier.app.capacity;
 
 import frontier.analysis.capacity.CapacityStudy;
-import frontier.app.CancellableRun;
+import frontier.app.LongRun;
+import frontier.app.TaskExecutor;
 import frontier.cost.ApiTokenPrice;
 import frontier.cost.PriceCatalogue;
 import frontier.model.llm.IterationProfile;
@@ -32,14 +33,20 @@ public final class CapacityViewModel {
 
     private final ScenarioRunner runner;
     private final Map<String, IterationProfile> profiles = LlmProfiles.bundled();
-    private final CancellableRun<Outcome> run = new CancellableRun<>("frontier-capacity", this::succeeded, this::info, this::fail);
+    private final LongRun<Outcome> run;
     private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(
             "Choose a model, the load and the SLOs, then Find the cheapest fleet.");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(false);
 
     public CapacityViewModel(ScenarioRunner runner) {
+        this(runner, TaskExecutor.FX);
+    }
+
+    /** Studies run on an executor made by {@code executors}. */
+    public CapacityViewModel(ScenarioRunner runner, TaskExecutor.Factory executors) {
         this.runner = runner;
+        run = new LongRun<>(executors.named("frontier-capacity"), this::succeeded, this::info, this::fail);
     }
 
     /** The models whose profiles can drive a pool, in the profiles' order. */

@@ -178,9 +178,10 @@ public final class Sweep {
 
     /**
      * Makes configuration {@code index} from the values of the paths, validated like a file (used by the
-     * runner for the generations of {@code nsga2} after the first).
+     * runner for the generations of {@code nsga2} after the first, and by a remote executor to rebuild a point
+     * from its index and values: the same index and values make the same scenario and seed).
      */
-    SweepPoint point(int index, List<JsonNode> values) {
+    public SweepPoint point(int index, List<JsonNode> values) {
         return point(index, values, base.baseDir());
     }
 
@@ -220,6 +221,11 @@ public final class Sweep {
         }
         int population = spec.population() == null ? 4 : spec.population();
         return new Nsga2(vars, population, new RandomStreams(seed, 0).stream("sweep-nsga2"));
+    }
+
+    /** The values of the paths, in their order, in a point's {@code config} (the inverse of {@link #point}). */
+    public List<JsonNode> values(ObjectNode config) {
+        return paths.stream().map(p -> config.get(p.toString())).toList();
     }
 
     /** The values of the paths a genome of {@link #newSearch()} stands for. */

@@ -30,13 +30,32 @@ import java.util.stream.IntStream;
  * points finished (a running point counts by its own progress); cancelling stops every running point and
  * throws {@link CancelledException}. With {@code nsga2} the generations run one after another, each one's
  * points in parallel (see {@link #runSearch}).
+ *
+ * <p>Where a batch of points runs is a {@link BatchExecutor}: threads of this JVM by default, or another
+ * engine (frontier.spark runs each point as a Spark task); every executor computes a point with the one pure
+ * function {@link #runPoint}, so the results, and the generations of {@code nsga2} made from them, are the same.
  */
 public final class SweepRunner {
-    private final int threads;
+    /**
+     * Runs one batch of points somewhere and returns their results in the order of {@code points}, each one
+     * {@link #runPoint} of its point (or of {@code sweep.point(index, values)} rebuilt elsewhere, which is the same
+     * point). Progress goes to {@code progress} as the share of the batch done; cancelling throws
+     * {@link CancelledException}; a {@link WorkLimitException} of a point is reported through {@link #atPoint}.
+     */
+    public interface BatchExecutor {
+        List<PointResult> run(Sweep sweep, List<SweepPoint> points, RunControl control, DoubleConsumer progress);
+    }
+
+    private final BatchExecutor executor;
 
     public SweepRunner(int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1");
-        this.threads = threads;
+        this.executor = (sweep, points, control, progress) -> runBatch(threads, sweep.source(), points, control, progress);
+    }
+
+    /** A runner whose batches run on {@code executor} (the generations of {@code nsga2} are still made here). */
+    public SweepRunner(BatchExecutor executor) {
+        this.executor = java.util.Objects.requireNonNull(executor);
     }
 
     public static SweepRunner defaultRunner() {
@@ -45,7 +64,7 @@ public final class SweepRunner {
 
     public SweepResult run(Sweep sweep, RunControl control) {
         if (sweep.spec().method() == SweepSpec.Method.NSGA2) return runSearch(sweep, control);
-        List<PointResult> results = runBatch(sweep.source(), sweep.points(), control, control::progress);
+        List<PointResult> results = executor.run(sweep, sweep.points(), control, control::progress);
         return new SweepResult(sweep.base().name(), sweep.paths(), sweep.spec().method().label(), sweep.seed(),
                 sweep.replicationsPerPoint(), results);
     }
@@ -102,7 +121,7 @@ public final class SweepRunner {
             if (batch.size() != configs.size()) throw new IllegalStateException("generation 0 differs from the sweep's points");
             int done = g;
             List<PointResult> results = batch.isEmpty() ? List.of()
-                    : runBatch(sweep.source(), batch, control, f -> control.progress(Math.min(1.0, (done + f) / generations)));
+                    : executor.run(sweep, batch, control, f -> control.progress(Math.min(1.0, (done + f) / generations)));
             if (g == 0 && !results.isEmpty()) checkObjectives(sweep, results.getFirst(), objectives);
             List<String> freshKeys = new ArrayList<>(fresh.keySet());
             for (int i = 0; i < results.size(); i++) {
@@ -130,7 +149,7 @@ public final class SweepRunner {
     }
 
     /** Runs the points in parallel; results in the order of {@code points}; progress as the share done. */
-    private List<PointResult> runBatch(String source, List<SweepPoint> points, RunControl control, DoubleConsumer progressOut) {
+    private static List<PointResult> runBatch(int threads, String source, List<SweepPoint> points, RunControl control, DoubleConsumer progressOut) {
         int n = points.size();
         double[] progress = new double[n + 1];
         PointResult[] results = new PointResult[n];
@@ -178,7 +197,7 @@ public final class SweepRunner {
     }
 
     /** A point stopped by a work limit (e.g. an overloaded pool), named as the sweep names its points. */
-    private static ScenarioException atPoint(String source, SweepPoint p, WorkLimitException e) {
+    public static ScenarioException atPoint(String source, SweepPoint p, WorkLimitException e) {
         StringBuilder label = new StringBuilder();
         p.config().properties().forEach(en -> label.append(label.isEmpty() ? "" : ", ").append(en.getKey()).append(" = ").append(en.getValue()));
         return new ScenarioException(source + " (sweep point " + p.index() + ": " + label + "): " + e.getMessage(), e);

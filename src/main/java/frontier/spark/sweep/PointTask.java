@@ -1,0 +1,63 @@
+package frontier.spark.sweep;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import frontier.model.WorkLimitException;
+import frontier.scenario.sweep.PointResult;
+import frontier.scenario.sweep.Sweep;
+import frontier.scenario.sweep.SweepPoint;
+import frontier.scenario.sweep.SweepRunner;
+import frontier.sim.RunControl;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One configuration as it travels to an executor: its index and the values of the swept paths (JSON). The
+ * executor rebuilds the point with {@link Sweep#point} (same scenario, same seed as on the driver) and runs
+ * it with {@link SweepRunner#runPoint}, the function the local runner calls.
+ */
+public record PointTask(int index, String values) implements Serializable {
+    /** Plain JSON both ways (no indentation): nodes travel as their text and are read back as the same text. */
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    static PointTask of(Sweep sweep, SweepPoint p) {
+        try {
+            return new PointTask(p.index(), MAPPER.writeValueAsString(sweep.values(p.config())));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The point's result as it travels back: config and metrics as JSON text, or the work limit it hit. */
+    public record Result(int index, String config, long seed, String metrics, WorkLimitException limit) implements Serializable {
+        PointResult toPointResult() {
+            try {
+                return new PointResult(index, (ObjectNode) MAPPER.readTree(config), seed, (ObjectNode) MAPPER.readTree(metrics));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /** Runs this configuration of the sweep (on an executor); a work limit is returned, not thrown, so it is not retried. */
+    public Result run(Sweep sweep, RunControl control) {
+        List<JsonNode> vals = new ArrayList<>();
+        try {
+            MAPPER.readTree(values).forEach(vals::add);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        SweepPoint p = sweep.point(index, vals);
+        try {
+            PointResult r = SweepRunner.runPoint(p, control);
+            return new Result(r.index(), MAPPER.writeValueAsString(r.config()), r.seed(), MAPPER.writeValueAsString(r.metrics()), null);
+        } catch (WorkLimitException e) {
+            return new Result(index, null, p.seed(), null, e);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

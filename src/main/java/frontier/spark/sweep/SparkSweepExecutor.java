@@ -1,0 +1,202 @@
+package frontier.spark.sweep;
+
+import frontier.scenario.sweep.PointResult;
+import frontier.scenario.sweep.Sweep;
+import frontier.scenario.sweep.SweepPoint;
+import frontier.scenario.sweep.SweepRunner;
+import frontier.sim.CancelledException;
+import frontier.sim.RunControl;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.DoubleConsumer;
+import java.util.function.IntConsumer;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaFutureAction;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.Function;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerStageSubmitted;
+import org.apache.spark.scheduler.SparkListenerTaskEnd;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Runs a batch of sweep points as one Spark job: {@code pointsPerTask} points per task (1 by default: the
+ * best balance, since points differ in cost), each run on an executor by {@link PointTask#run} — that is,
+ * {@link SweepRunner#runPoint} of the point rebuilt from its index and values — so the results are the local
+ * runner's. Results come back in the order of the points. A {@link SparkListener} counts the points of tasks
+ * that succeeded (each task once, whatever its attempts) for progress; cancelling the {@link RunControl}
+ * cancels the job group, and a failed task attempt (a lost executor) is retried by Spark up to
+ * {@code spark.task.maxFailures}: a point's result depends only on its index and values, never on the attempt.
+ */
+public final class SparkSweepExecutor implements SweepRunner.BatchExecutor {
+    /** What a task does with one point; the default runs it, tests wrap it (e.g. to fail a first attempt). */
+    public interface PointFunction extends Serializable {
+        PointTask.Result apply(SweepSource source, PointTask task);
+    }
+
+    /** Runs the point with Frontier's engine, stopped when Spark kills the task (a cancelled job). */
+    public static final PointFunction RUN = (source, task) -> task.run(source.sweep(), new RunControl() {
+        @Override
+        public boolean isCancelled() {
+            TaskContext tc = TaskContext.get();
+            return tc != null && tc.isInterrupted();
+        }
+
+        @Override
+        public void progress(double fraction) {
+        }
+    });
+
+    private final SparkSession spark;
+    private final SweepSource source;
+    private final int pointsPerTask;
+    private final PointFunction function;
+    private final IntConsumer pointsDone;
+    private volatile String group;
+
+    /**
+     * @param source     the sweep's text, as the executors will read it (must be what the driver's sweep was loaded from)
+     * @param pointsDone told how many points just finished (from Spark's listener thread), for a count and an ETA
+     */
+    public SparkSweepExecutor(SparkSession spark, SweepSource source, int pointsPerTask, PointFunction function, IntConsumer pointsDone) {
+        if (pointsPerTask < 1) throw new IllegalArgumentException("pointsPerTask must be >= 1");
+        this.spark = Objects.requireNonNull(spark);
+        this.source = Objects.requireNonNull(source);
+        this.pointsPerTask = pointsPerTask;
+        this.function = Objects.requireNonNull(function);
+        this.pointsDone = pointsDone == null ? k -> { } : pointsDone;
+    }
+
+    public SparkSweepExecutor(SparkSession spark, SweepSource source) {
+        this(spark, source, 1, RUN, null);
+    }
+
+    /** The job group of the batch running now, or of the last one (null before the first); {@code cancelJobGroup} of it stops the batch. */
+    public String jobGroup() {
+        return group;
+    }
+
+    @Override
+    public List<PointResult> run(Sweep sweep, List<SweepPoint> points, RunControl control, DoubleConsumer progress) {
+        if (control.isCancelled()) throw new CancelledException();
+        source.remember(sweep);
+        List<ArrayList<PointTask>> chunks = new ArrayList<>();
+        for (int i = 0; i < points.size(); i += pointsPerTask) {
+            ArrayList<PointTask> chunk = new ArrayList<>();
+            for (SweepPoint p : points.subList(i, Math.min(points.size(), i + pointsPerTask))) chunk.add(PointTask.of(sweep, p));
+            chunks.add(chunk);
+        }
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        String g = "frontier-sweep-" + UUID.randomUUID();
+        Counter counter = new Counter(g, chunks.stream().mapToInt(List::size).toArray(), points.size(), progress, pointsDone);
+        jsc.sc().addSparkListener(counter);
+        Broadcast<SweepSource> shared = jsc.broadcast(source);
+        PointFunction fn = function;
+        jsc.setJobGroup(g, "frontier sweep: " + sweep.source() + " (" + points.size() + " configurations)", true);
+        group = g;
+        List<ArrayList<PointTask.Result>> out;
+        try {
+            // One chunk per partition: parallelize slices a list of n elements into n slices of one element.
+            JavaFutureAction<List<ArrayList<PointTask.Result>>> job = jsc.parallelize(chunks, chunks.size())
+                    .map((Function<ArrayList<PointTask>, ArrayList<PointTask.Result>>) chunk -> {
+                        ArrayList<PointTask.Result> rs = new ArrayList<>(chunk.size());
+                        for (PointTask t : chunk) rs.add(fn.apply(shared.value(), t));
+                        return rs;
+                    })
+                    .collectAsync();
+            out = await(jsc, g, job, control);
+        } finally {
+            jsc.clearJobGroup();
+            jsc.sc().removeSparkListener(counter);
+            shared.destroy();
+        }
+        List<PointResult> results = new ArrayList<>(points.size());
+        int k = 0;
+        for (ArrayList<PointTask.Result> chunk : out) {
+            for (PointTask.Result r : chunk) {
+                SweepPoint p = points.get(k++);
+                if (r.index() != p.index()) throw new IllegalStateException("point " + r.index() + " came back in place of " + p.index());
+                if (r.limit() != null) throw SweepRunner.atPoint(sweep.source(), p, r.limit());
+                results.add(r.toPointResult());
+            }
+        }
+        if (results.size() != points.size()) throw new IllegalStateException(results.size() + " results for " + points.size() + " points");
+        progress.accept(1.0);
+        return results;
+    }
+
+    /** Waits for the job, cancelling its group as soon as the control asks; a cancelled job is a {@link CancelledException}. */
+    private static <T> T await(JavaSparkContext jsc, String g, JavaFutureAction<T> job, RunControl control) {
+        boolean cancelled = false;
+        while (true) {
+            try {
+                return job.get(100, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (!cancelled && control.isCancelled()) {
+                    cancelled = true;
+                    jsc.cancelJobGroup(g);
+                }
+            } catch (InterruptedException e) {
+                jsc.cancelJobGroup(g);
+                Thread.currentThread().interrupt();
+                throw new CancelledException();
+            } catch (ExecutionException e) {
+                if (cancelled || control.isCancelled()) throw new CancelledException();
+                if (e.getCause() instanceof RuntimeException re) throw re;
+                throw new IllegalStateException(e.getCause());
+            } catch (java.util.concurrent.CancellationException e) {
+                throw new CancelledException();
+            }
+        }
+    }
+
+    /** Counts the points of the job group's tasks that succeeded, each task (partition) once. */
+    private static final class Counter extends SparkListener {
+        private final String group;
+        private final int[] sizes;
+        private final int total;
+        private final DoubleConsumer progress;
+        private final IntConsumer pointsDone;
+        private final Set<Integer> stages = new HashSet<>();
+        private final Set<Integer> finished = new HashSet<>();
+        private int done;
+
+        Counter(String group, int[] sizes, int total, DoubleConsumer progress, IntConsumer pointsDone) {
+            this.group = group;
+            this.sizes = sizes;
+            this.total = total;
+            this.progress = progress;
+            this.pointsDone = pointsDone;
+        }
+
+        @Override
+        public synchronized void onStageSubmitted(SparkListenerStageSubmitted e) {
+            if (e.properties() != null && group.equals(e.properties().getProperty("spark.jobGroup.id"))) stages.add(e.stageInfo().stageId());
+        }
+
+        @Override
+        public void onTaskEnd(SparkListenerTaskEnd e) {
+            int k;
+            double f;
+            synchronized (this) {
+                if (!stages.contains(e.stageId()) || !e.taskInfo().successful()) return;
+                int partition = e.taskInfo().index();
+                if (partition < 0 || partition >= sizes.length || !finished.add(partition)) return;
+                k = sizes[partition];
+                done += k;
+                f = (double) done / total;
+            }
+            pointsDone.accept(k);
+            progress.accept(Math.min(1.0, f));
+        }
+    }
+}
