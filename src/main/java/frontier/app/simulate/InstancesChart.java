@@ -35,7 +35,8 @@ final class InstancesChart {
     static final String COLD_STARTS = "Cold starts";
     static final String INTERRUPTIONS = "Interruptions";
     static final String READY_SUFFIX = " ready";
-    static final String TIME_LABEL = "Time since start (h:mm)";
+    /** The time axis's title before a run (its tick labels are only a clock once there are data). */
+    static final String TIME_LABEL = "Time since start";
     /** Tick steps of the time axis, in hours: round clock intervals from one second to a week. */
     private static final double[] TIME_STEPS_H = {1 / 3600.0, 2 / 3600.0, 5 / 3600.0, 10 / 3600.0, 15 / 3600.0, 30 / 3600.0,
         1 / 60.0, 2 / 60.0, 5 / 60.0, 10 / 60.0, 15 / 60.0, 0.5, 1, 2, 3, 6, 12, 24, 48, 168};
@@ -113,6 +114,7 @@ final class InstancesChart {
         shown = null;
         TimeSeries ts = s == null ? null : s.replications().getFirst().timeSeries();
         if (ts == null || ts.length() == 0) {
+            xAxis.setLabel(TIME_LABEL);
             chart.setTitle(s == null ? "Instances over time" : "Instances over time — no time series in this run");
             intro = "";
             readout.setText(intro);
