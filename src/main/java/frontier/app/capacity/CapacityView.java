@@ -101,7 +101,8 @@ public final class CapacityView {
         CapacityView view = new CapacityView(vm);
         Stage stage = new Stage();
         stage.setTitle("Capacity and the cheapest fleet — Frontier");
-        Scene scene = new Scene(view.node(), 1240, 760);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view.node(), Math.min(1240, screen.getWidth()), Math.min(760, screen.getHeight() - 30));
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
             if (owner.getScene().getRoot() != null) view.node().getStyleClass().addAll(owner.getScene().getRoot().getStyleClass());
