@@ -291,6 +291,8 @@ public final class CapacityView {
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
         chart.setMinHeight(220);
+        // Beside the plot: a legend of six or seven long names below it would take the plot's height.
+        chart.setLegendSide(javafx.geometry.Side.RIGHT);
         xAxis.setLabel("Request rate (req/s)");
         xAxis.setAnimated(false);
         xAxis.setForceZeroInRange(true);
@@ -370,7 +372,7 @@ public final class CapacityView {
             double cap = c.perInstanceCapacity();
             double perInstance = c.usdPerHour() / c.instances();
             XYChart.Series<Number, Number> s = new XYChart.Series<>();
-            s.setName(c.profile().name() + " (" + c.machine().instanceType() + ", " + c.pricing() + ")");
+            s.setName(c.profile().name() + ", " + c.pricing());
             for (int k = 1; (k - 1) * cap < xMax && k <= 500; k++) {
                 s.getData().add(new XYChart.Data<>((k - 1) * cap, k * perInstance));
                 s.getData().add(new XYChart.Data<>(Math.min(k * cap, xMax), k * perInstance));
