@@ -47,6 +47,8 @@ public final class FieldLabels {
             Map.entry("bucket", "Spot Advisor frequency"), Map.entry("trace", "Availability trace (file)"), Map.entry("time_unit", "Trace time unit"),
             Map.entry("notice_s", "Interruption notice (s)"), Map.entry("on_interrupt", "Requests running at interruption"),
             Map.entry("replacement_delay_s", "Replacement delay (s)"), Map.entry("unavailable", "Periods without spot capacity"),
+            Map.entry("markets", "Spot markets (type/zone)"), Map.entry("placement", "Placement on markets"),
+            Map.entry("correlated", "Correlated interruptions"), Map.entry("within_s", "Within (s)"),
             Map.entry("from_s", "From (s)"), Map.entry("to_s", "To (s)"),
             Map.entry("token_time", "Service time from tokens"), Map.entry("accuracy", "Accuracy label"),
             Map.entry("overhead", "Overhead per request (s)"), Map.entry("prefill_tokens_per_s", "Prefill tokens per second"),
