@@ -69,6 +69,7 @@ public final class AppMenus {
     private final List<Observable> dependencies = new ArrayList<>();
     private final List<MenuItem> file = new ArrayList<>();
     private final List<MenuItem> help = new ArrayList<>();
+    private final List<MenuItem> runExtra = new ArrayList<>();
 
     public AppMenus(MainWindow window) {
         this.window = window;
@@ -101,6 +102,15 @@ public final class AppMenus {
     }
 
     /** Adds an item to the Help menu. */
+    /** Adds an item to the Run menu, below Run and Cancel (a tool window such as Capacity…). */
+    public AppMenus run(String id, String label, Runnable action) {
+        MenuItem i = new MenuItem(label);
+        i.setId(id);
+        i.setOnAction(e -> action.run());
+        runExtra.add(i);
+        return this;
+    }
+
     public AppMenus help(String id, String label, KeyCombination accelerator, Runnable action) {
         MenuItem i = new MenuItem(label);
         i.setId(id);
@@ -151,6 +161,10 @@ public final class AppMenus {
         Menu run = new Menu("_Run");
         run.setId("runMenu");
         run.getItems().addAll(actionItem(Action.RUN), actionItem(Action.CANCEL));
+        if (!runExtra.isEmpty()) {
+            run.getItems().add(new SeparatorMenuItem());
+            run.getItems().addAll(runExtra);
+        }
 
         Menu helpMenu = new Menu("_Help");
         helpMenu.setId("helpMenu");

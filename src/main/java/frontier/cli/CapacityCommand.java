@@ -3,20 +3,18 @@ package frontier.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import frontier.analysis.capacity.CapacitySearch;
+import frontier.analysis.capacity.CapacityStudy;
 import frontier.analysis.capacity.CheapestFleet;
 import frontier.cost.ApiTokenPrice;
 import frontier.cost.PriceCatalogue;
 import frontier.model.Metric;
 import frontier.model.llm.IterationProfile;
 import frontier.model.llm.LlmProfiles;
-import frontier.scenario.ScenarioLoader;
 import frontier.scenario.ScenarioRunner;
-import frontier.scenario.Summary;
 import frontier.sim.BadInputException;
 import frontier.sim.RunControl;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -108,7 +106,8 @@ final class CapacityCommand implements Runnable {
         if (replications < 2) throw new BadInputException("--replications: expected >= 2 (the intervals need two)");
         if (!(durationS > warmupS) || !(warmupS >= 0)) throw new BadInputException("--duration-s must exceed --warmup-s >= 0");
         if (!(tolerance > 0 && tolerance < 1)) throw new BadInputException("--tolerance: expected 0 < t < 1");
-        CapacitySearch.Slo slo = new CapacitySearch.Slo(ttftSloMs / 1000, tpotSloMs / 1000, stat);
+        CapacityStudy study = new CapacityStudy(inputTokens, outputTokens, tokenCv, maxNumSeqs, maxNumBatchedTokens, ttftSloMs, tpotSloMs, stat,
+                durationS, warmupS, replications, seed);
         ScenarioRunner runner = threads == null ? ScenarioRunner.defaultRunner() : new ScenarioRunner(threads);
         PrintWriter out = spec.commandLine().getOut();
         Map<String, IterationProfile> known = LlmProfiles.bundled();
@@ -116,7 +115,8 @@ final class CapacityCommand implements Runnable {
             if (profile == null) throw new BadInputException("give --profile (capacity of one deployment) or --model and --rate (the cheapest fleet)");
             IterationProfile p = known.get(profile);
             if (p == null) throw new BadInputException("--profile: no profile '" + profile + "'; known: " + String.join(", ", known.keySet()));
-            CapacitySearch.Result r = CapacitySearch.search(x -> simulate(runner, p, instances, x), slo, guess(p) * instances, tolerance);
+            if (!CapacityStudy.runsInAPool(p)) throw new BadInputException("--profile: '" + profile + "' is a measured table, which cannot drive a pool yet; choose a linear profile");
+            CapacitySearch.Result r = study.capacity(runner, p, instances, tolerance, RunControl.NONE);
             if (json) printJson(out, p, r); else printText(out, p, r);
             return;
         }
@@ -130,15 +130,11 @@ final class CapacityCommand implements Runnable {
                     + known.values().stream().map(IterationProfile::model).distinct().toList());
         }
         String family = model != null ? model : candidates.getFirst().model();
-        Map<String, Double> capacity = new LinkedHashMap<>();
-        for (IterationProfile p : candidates) {
-            capacity.put(p.name(), CapacitySearch.search(x -> simulate(runner, p, 1, x), slo, guess(p), tolerance).rate());
-        }
-        List<CheapestFleet.Api> api = CheapestFleet.api(ApiTokenPrice.shipped(), family, rate, inputTokens, outputTokens);
-        List<CheapestFleet.Candidate> fleets = CheapestFleet.candidates(candidates, capacity, PriceCatalogue.shipped(), rate, inputTokens,
-                outputTokens, fallbackMinutes / 60, (p, n) -> CapacitySearch.probeAt(x -> simulate(runner, p, n, x), slo, rate).meets(),
-                api.isEmpty() ? null : api.getFirst().price());
-        if (json) printJson(out, capacity, fleets, api); else printText(out, capacity, fleets, api);
+        CapacityStudy.Fleets f = study.cheapest(candidates, family, rate, fallbackMinutes / 60, tolerance, runner, PriceCatalogue.shipped(),
+                ApiTokenPrice.shipped(), RunControl.NONE);
+        if (json) printJson(out, f.capacity(), f.fleets(), f.api(), f.skipped()); else printText(out, f.capacity(), f.fleets(), f.api());
+        // Measured-table profiles of the model cannot drive a pool: said after the table, so the table itself reads as before.
+        if (!json) for (String s : f.skipped()) out.printf(Locale.ROOT, "Skipped %s%n", s);
     }
 
     private Metric.Stat stat() {
@@ -146,36 +142,6 @@ final class CapacityCommand implements Runnable {
             if (s != Metric.Stat.MEAN && s != Metric.Stat.MAX && s.key.equalsIgnoreCase(percentile)) return s;
         }
         throw new BadInputException("--percentile: expected p50, p90, p95, p99 or p999, got " + percentile);
-    }
-
-    /** A first rate to probe: a quarter of what the engine decodes at a full batch, in requests. */
-    private double guess(IterationProfile p) {
-        double context = inputTokens + outputTokens / 2;
-        double step = p.meanSeconds(0, maxNumSeqs, (long) (maxNumSeqs * context));
-        double perS = maxNumSeqs / step / outputTokens;
-        return Math.max(0.05, Math.round(perS / 4 * 100) / 100.0);
-    }
-
-    private Summary simulate(ScenarioRunner runner, IterationProfile p, int n, double r) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
-        root.put("name", "capacity " + p.name() + " x" + n + " at " + r);
-        root.putObject("traffic").put("type", "poisson").put("rate_per_s", r);
-        ObjectNode tokens = root.putObject("tokens");
-        tokens.set("input", dist("lognormal", inputTokens));
-        tokens.set("output", dist("gamma", outputTokens));
-        ArrayNode pools = root.putArray("pools");
-        ObjectNode pool = pools.addObject().put("type", "always_on").put("name", "llm").put("instances", n);
-        ObjectNode engine = pool.putObject("model").put("name", p.model().isEmpty() ? "model" : p.model()).putObject("llm_engine");
-        engine.put("profile", p.name()).put("max_num_seqs", maxNumSeqs).put("max_num_batched_tokens", maxNumBatchedTokens)
-                .put("ttft_slo_ms", ttftSloMs).put("tpot_slo_ms", tpotSloMs);
-        root.putObject("run").put("duration_s", durationS).put("warmup_s", warmupS).put("replications", replications).put("seed", seed);
-        return runner.run(ScenarioLoader.parse(root.toString(), "capacity"), RunControl.NONE);
-    }
-
-    private ObjectNode dist(String type, double mean) {
-        ObjectNode d = Json.MAPPER.createObjectNode();
-        if (tokenCv == 0) return d.put("type", "deterministic").put("value", mean);
-        return d.put("type", type).put("mean", mean).put("cv", tokenCv);
     }
 
     private String sloText() {
@@ -246,7 +212,8 @@ final class CapacityCommand implements Runnable {
         }
     }
 
-    private void printJson(PrintWriter out, Map<String, Double> capacity, List<CheapestFleet.Candidate> fleets, List<CheapestFleet.Api> api) {
+    private void printJson(PrintWriter out, Map<String, Double> capacity, List<CheapestFleet.Candidate> fleets, List<CheapestFleet.Api> api,
+                           List<String> skipped) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("rate_per_s", rate).put("percentile", percentile).put("ttft_slo_ms", ttftSloMs).put("tpot_slo_ms", tpotSloMs);
         ObjectNode cap = root.putObject("capacity_per_instance_per_s");
@@ -263,6 +230,10 @@ final class CapacityCommand implements Runnable {
         for (CheapestFleet.Api x : api) {
             a.addObject().put("model", x.price().model()).put("provider", x.price().provider()).put("as_of", x.price().asOf().toString())
                     .put("usd_per_hour", x.usdPerHour()).put("usd_per_1m_output_tokens", x.usdPer1mOutputTokens()).put("usd_per_1k_requests", x.usdPer1kRequests());
+        }
+        if (!skipped.isEmpty()) {
+            ArrayNode sk = root.putArray("skipped_profiles");
+            skipped.forEach(sk::add);
         }
         out.println(root.toString());
     }

@@ -71,6 +71,19 @@ class ServerPoolTest {
         PoolSpec pool = new PoolSpec("p", 2, Exponential.ofMean(0.5), null, null);
         RunResult r = run(pool, 3.0, new RunSpec(10_000.0, null, null, null, 1, 1L));
         assertEquals((long) r.metric("completed"), r.latencyHistogram().total());
-        assertEquals(LatencyHistogram.BINS, r.latencyHistogram().counts().length);
+        int bins = r.latencyHistogram().counts().length;
+        assertTrue(bins >= LatencyHistogram.BINS / 2.5 && bins <= LatencyHistogram.BINS, "bins " + bins);
+    }
+
+    @Test
+    void histogramBinsAreRoundOneTwoFiveSteps() {
+        assertEquals(50, LatencyHistogram.roundWidth(47.3));
+        assertEquals(0.2, LatencyHistogram.roundWidth(0.13));
+        assertEquals(1000, LatencyHistogram.roundWidth(501));
+        assertEquals(10, LatencyHistogram.roundWidth(10));
+        PoolSpec pool = new PoolSpec("p", 2, Exponential.ofMean(0.5), null, null);
+        double w = run(pool, 3.0, new RunSpec(10_000.0, null, null, null, 1, 1L)).latencyHistogram().binWidthMs();
+        double mantissa = w / Math.pow(10, Math.floor(Math.log10(w)));
+        assertTrue(java.util.List.of(1.0, 2.0, 5.0).stream().anyMatch(m -> Math.abs(m - mantissa) < 1e-9), "bin width " + w + " ms");
     }
 }

@@ -1,12 +1,14 @@
 package frontier.app.compare;
 
 import frontier.app.CanvasPlot;
+import frontier.app.ChartPen;
+import frontier.app.ExportableChart;
+import frontier.app.Palette;
 import frontier.scenario.alternatives.CompareMetric;
 import frontier.scenario.alternatives.Comparison;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -17,21 +19,34 @@ import javafx.scene.text.TextAlignment;
  * The comparison as one chart: a horizontal bar per entry for its cost per month, with the 95% confidence
  * interval as a whisker, and beside it the change from the baseline and the p99 latency. An entry that drops
  * requests has a red bar and says so in words next to its cost ("⚠ drops 1.2% of requests"), so a cheap
- * alternative cannot look good by not serving.
+ * alternative cannot look good by not serving. Drawn through a {@link ChartPen} in the theme's palette (the
+ * baseline in the "others" grey, alternatives in the first series colour, drops in the anomaly colour), so it
+ * exports like the other charts.
  */
-public final class CompareChart {
-    private static final Color BASE = Color.web("#8a94a3");
-    private static final Color ALT = Color.web("#3d7bd9");
-    private static final Color DROPS = Color.web("#c6392f");
-    private static final Color TEXT = Color.web("#2b3440");
+public final class CompareChart implements ExportableChart {
     private static final double ROW = 46;
 
     private final CanvasPlot plot = new CanvasPlot(200, 330, 34, 24, this::draw);
     private Comparison comparison;
     private final List<String> labels = new ArrayList<>();
 
+    @SuppressWarnings("unused") // held while the chart lives: the palette keeps its listeners weakly
+    private final javafx.beans.InvalidationListener themeListener = Palette.onChange(this::draw);
+
     public CompareChart() {
         plot.pane().setMinHeight(120);
+    }
+
+    @Override
+    public double chartWidth() {
+        return plot.canvas().getWidth() > 0 ? plot.canvas().getWidth() : 900;
+    }
+
+    /** At least the height every row needs, so an export of a chart never laid out still shows every entry. */
+    @Override
+    public double chartHeight() {
+        double rows = comparison == null ? 1 : comparison.entries().size();
+        return Math.max(plot.canvas().getHeight(), 44 + rows * ROW);
     }
 
     public Pane node() {
@@ -49,14 +64,22 @@ public final class CompareChart {
     }
 
     private void draw() {
-        GraphicsContext g = plot.canvas().getGraphicsContext2D();
-        double w = plot.canvas().getWidth();
-        double h = plot.canvas().getHeight();
-        g.clearRect(0, 0, w, h);
+        ChartPen g = plot.clear();
+        if (g != null) paint(g);
+    }
+
+    @Override
+    public void paint(ChartPen g) {
+        Palette p = Palette.current();
+        Color ink = p.text(), base = p.others(), alt = p.series(0), drops = p.anomaly();
+        double w = chartWidth();
+        double h = chartHeight();
+        g.setFill(p.background());
+        g.fillRect(0, 0, w, h);
         labels.clear();
         g.setTextBaseline(VPos.CENTER);
         if (comparison == null) {
-            g.setFill(Color.GRAY);
+            g.setFill(p.mutedText());
             g.setFont(Font.font(13));
             g.setTextAlign(TextAlignment.CENTER);
             g.fillText("Run the comparison to see each alternative's cost per month.", w / 2, h / 2);
@@ -74,7 +97,7 @@ public final class CompareChart {
         double x0 = 200;
         double plotW = Math.max(40, w - x0 - 330);
         g.setFont(Font.font(null, FontWeight.BOLD, 13));
-        g.setFill(TEXT);
+        g.setFill(ink);
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText("Cost per month (USD, 95% CI) — p99 latency — requests not served", 10, 16);
         double rowH = Math.min(ROW, (h - 40) / n);
@@ -83,18 +106,18 @@ public final class CompareChart {
             Comparison.Estimate v = comparison.value(i, m);
             String warning = comparison.dropWarning(i);
             g.setFont(Font.font(12));
-            g.setFill(TEXT);
+            g.setFill(ink);
             g.setTextAlign(TextAlignment.RIGHT);
             g.fillText(clip(i == 0 ? "Baseline" : comparison.entries().get(i).name(), 30), x0 - 8, yc);
             if (!Double.isFinite(v.mean())) continue;
             double bw = plotW * v.mean() / max;
             double bh = Math.max(8, rowH * 0.5);
-            g.setFill(!warning.isEmpty() ? DROPS : i == 0 ? BASE : ALT);
+            g.setFill(!warning.isEmpty() ? drops : i == 0 ? base : alt);
             g.fillRect(x0, yc - bh / 2, bw, bh);
             if (Double.isFinite(v.halfWidth()) && v.halfWidth() > 0) {
                 double a = x0 + plotW * (v.mean() - v.halfWidth()) / max;
                 double b = x0 + plotW * (v.mean() + v.halfWidth()) / max;
-                g.setStroke(TEXT);
+                g.setStroke(ink);
                 g.setLineWidth(1.2);
                 g.strokeLine(a, yc, b, yc);
                 g.strokeLine(a, yc - 5, a, yc + 5);
@@ -107,10 +130,10 @@ public final class CompareChart {
             labels.add(label);
             g.setTextAlign(TextAlignment.LEFT);
             double tx = x0 + bw + 10;
-            g.setFill(TEXT);
+            g.setFill(ink);
             g.fillText(text.toString(), tx, warning.isEmpty() ? yc : yc - 7);
             if (!warning.isEmpty()) {
-                g.setFill(DROPS);
+                g.setFill(drops);
                 g.setFont(Font.font(null, FontWeight.BOLD, 12));
                 g.fillText("⚠ " + warning, tx, yc + 8);
             }

@@ -134,6 +134,41 @@ public final class CompareView implements WorkbenchView {
         return chart;
     }
 
+    /**
+     * The caption of the exported chart and of the report: the baseline, its file and the replications; the source
+     * line names Frontier's version and the price catalogue's date.
+     */
+    public frontier.app.ChartCaption caption() {
+        Baseline b = vm.baselineProperty().get();
+        frontier.scenario.alternatives.Comparison c = vm.comparisonProperty().get();
+        String sub = b == null ? "" : "Baseline \u201c" + b.scenario().name() + "\u201d (" + b.source().substring(b.source().lastIndexOf(java.io.File.separatorChar) + 1) + ")";
+        if (c != null) sub += String.format(Locale.US, " \u00b7 %d alternative%s \u00b7 %d replication%s each", c.entries().size() - 1,
+                c.entries().size() == 2 ? "" : "s", c.replications(), c.replications() == 1 ? "" : "s");
+        return frontier.app.ChartCaption.of("Cost per month of each alternative", sub);
+    }
+
+    /** Writes the report of the comparison shown: {@code html} and the same report as PDF beside it. */
+    public void writeReport(java.nio.file.Path html) throws java.io.IOException {
+        frontier.scenario.alternatives.Comparison c = vm.comparisonProperty().get();
+        if (c == null) throw new java.io.IOException("no comparison to report: run it first");
+        CompareReport.write(c, vm.baselineProperty().get(), chart, caption(), html);
+    }
+
+    private void saveReport() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Write report");
+        chooser.setInitialFileName("comparison-report.html");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("HTML report (a PDF is written beside it)", "*.html"));
+        java.io.File f = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (f == null) return;
+        try {
+            writeReport(f.toPath());
+            vm.info("Wrote " + f.getAbsolutePath() + " and " + frontier.app.ReportFiles.pdfBeside(f.toPath()).getFileName());
+        } catch (java.io.IOException | RuntimeException ex) {
+            vm.fail("Cannot write the report " + f.getAbsolutePath() + ": " + (ex instanceof java.io.IOException ? ex.getMessage() : frontier.app.Messages.of(ex)));
+        }
+    }
+
     private Node formPane() {
         Label heading = new Label("Make an alternative");
         heading.getStyleClass().add("section-title");
@@ -253,7 +288,14 @@ public final class CompareView implements WorkbenchView {
         explore.setTooltip(new Tooltip("Sweep fields of the selected row's scenario (the baseline when none is selected) and open the results in Explore."));
         explore.disableProperty().bind(vm.comparisonProperty().isNull().or(vm.runningProperty()));
         explore.setOnAction(e -> exploreAround());
-        HBox controls = new HBox(8, run, cancel, progress, explore);
+        Button report = new Button("Report…");
+        report.setId("compareReport");
+        report.setMinWidth(Control.USE_PREF_SIZE);
+        report.setTooltip(new Tooltip("Write a report of the comparison (question, recommendation and saving, chart, key numbers with"
+                + " intervals, assumptions) as a self-contained HTML file and a PDF beside it."));
+        report.disableProperty().bind(vm.comparisonProperty().isNull().or(vm.runningProperty()));
+        report.setOnAction(e -> saveReport());
+        HBox controls = new HBox(8, run, cancel, progress, explore, report);
         controls.setAlignment(Pos.CENTER_LEFT);
         Label status = Widgets.statusLabel("compareStatus", vm.statusProperty(), 600);
         vm.errorProperty().addListener((o, a, err) -> {
@@ -263,6 +305,8 @@ public final class CompareView implements WorkbenchView {
 
         table.setId("compareTable");
         table.setItems(vm.rows());
+        frontier.app.TableExport.install(table, "comparison.csv", vm::info);
+        frontier.app.ChartMenu.install(chart.node(), chart, this::caption, vm::info);
         table.setPlaceholder(new Label("Add alternatives and run the comparison."));
         table.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> vm.selectedProperty().set(i.intValue()));
         SplitPane split = new SplitPane(table, chart.node());

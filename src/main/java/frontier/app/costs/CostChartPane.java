@@ -59,10 +59,10 @@ final class CostChartPane {
         Grouping by = vm.stackByProperty().get();
         String cur = c.currency() == null ? "" : " (" + c.currency() + ")";
         yAxis.setLabel(c.metric().label() + cur);
-        // Within one year the axis shows "09-24" and names the year once: short labels need no rotation.
+        // Within one year the axis shows "24 Sep" and names the year once: short labels need no rotation.
         boolean oneYear = c.step() != CostBreakdown.Step.MONTH && !c.buckets().isEmpty()
                 && c.buckets().getFirst().substring(0, 4).equals(c.buckets().getLast().substring(0, 4));
-        Function<String, String> category = oneYear ? b -> b.substring(5) : b -> b;
+        Function<String, String> category = b -> dateLabel(b, c.step(), oneYear);
         xAxis.setLabel(c.step().label() + " (UTC" + (oneYear ? ", " + c.buckets().getFirst().substring(0, 4) : "") + ")");
         xAxis.setCategories(FXCollections.observableArrayList(c.buckets().stream().map(category).toList()));
         String per = switch (c.step()) {
@@ -174,6 +174,25 @@ final class CostChartPane {
             case MONTH -> bucket;
         };
         return when + " — " + s.name() + "\n" + CostFormats.plain(v) + " " + c.currency() + " (" + c.metric().label().toLowerCase(Locale.ROOT) + ")";
+    }
+
+    private static final java.time.format.DateTimeFormatter DAY_MONTH = java.time.format.DateTimeFormatter.ofPattern("d MMM", Locale.US);
+    private static final java.time.format.DateTimeFormatter DAY_MONTH_YEAR = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", Locale.US);
+    private static final java.time.format.DateTimeFormatter MONTH_YEAR = java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", Locale.US);
+
+    /**
+     * A bucket ("2024-09-24", or "2024-09" for a month) as the time axis shows it: "24 Sep" within one year (the
+     * axis title names the year), "24 Sep 2024" across years, "Sep 2024" for a month. A bucket that is not a date
+     * is shown as it is.
+     */
+    static String dateLabel(String bucket, CostBreakdown.Step step, boolean oneYear) {
+        try {
+            if (step == CostBreakdown.Step.MONTH) return java.time.YearMonth.parse(bucket.substring(0, 7)).format(MONTH_YEAR);
+            java.time.LocalDate d = java.time.LocalDate.parse(bucket);
+            return d.format(oneYear ? DAY_MONTH : DAY_MONTH_YEAR);
+        } catch (RuntimeException e) {
+            return bucket;
+        }
     }
 
     static String shorten(String name) {

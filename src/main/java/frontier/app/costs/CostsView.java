@@ -43,6 +43,7 @@ public final class CostsView implements WorkbenchView {
     private final VBox root = new VBox(6);
     private final CostChartPane chart;
     private final CostLinesPane lines;
+    private final frontier.app.ExportableChart picture;
 
     /** A stacking choice: a dimension, or (null) a tag whose key is picked beside it. */
     private record Choice(Dimension dimension) {
@@ -66,6 +67,7 @@ public final class CostsView implements WorkbenchView {
         head.setAlignment(Pos.BASELINE_LEFT);
 
         chart = new CostChartPane(vm);
+        picture = new frontier.app.XyChartPicture(chart.node());
         lines = new CostLinesPane(vm);
         SplitPane split = new SplitPane(summaryPane(), lines.node());
         split.setOrientation(Orientation.VERTICAL);
@@ -74,6 +76,30 @@ public final class CostsView implements WorkbenchView {
         root.getChildren().addAll(head, controls(), new FilterBar(vm).node(), split);
         // Coming back to the view shows the latest data.
         Widgets.whenShown(root, vm::refresh);
+        frontier.app.ChartMenu.install(chart.node(), picture, this::chartCaption, vm::info);
+    }
+
+    /** The chart as it exports (PNG at print resolution, SVG, the clipboard). */
+    public frontier.app.ExportableChart picture() {
+        return picture;
+    }
+
+    /**
+     * The caption of the exported chart: the chart's title, then the workspace, the period shown and the currency;
+     * the source line names Frontier's version and the price catalogue's date.
+     */
+    public frontier.app.ChartCaption chartCaption() {
+        CostBreakdown.Chart c = vm.chartProperty().get();
+        java.nio.file.Path ws = vm.workspace();
+        StringBuilder sub = new StringBuilder(ws == null ? "" : "Workspace " + ws.getFileName());
+        if (c != null && !c.buckets().isEmpty()) {
+            sub.append(" \u00b7 ").append(c.buckets().getFirst());
+            if (c.buckets().size() > 1) sub.append(" to ").append(c.buckets().getLast());
+            sub.append(" (UTC)");
+            if (c.currency() != null) sub.append(" \u00b7 ").append(c.currency());
+        }
+        if (!vm.filters().isEmpty()) sub.append(" \u00b7 filtered: ").append(vm.filters().size()).append(vm.filters().size() == 1 ? " filter" : " filters");
+        return frontier.app.ChartCaption.of(java.util.Objects.toString(chart.node().getTitle(), "Costs"), sub.toString());
     }
 
     @Override

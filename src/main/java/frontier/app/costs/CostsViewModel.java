@@ -130,6 +130,16 @@ public final class CostsViewModel {
         else refreshLines();
     }
 
+    /** Says {@code message} in the status line (what an export did, or why it could not). */
+    public void info(String message) {
+        status.set(message);
+    }
+
+    /** The workspace the costs are read from. */
+    public java.nio.file.Path workspace() {
+        return session.workspace();
+    }
+
     /** Reloads everything (the workspace changed). */
     public void refresh() {
         refreshSummary();

@@ -81,7 +81,8 @@ public final class FrontierApp extends Application {
         menus.fileAt(0, "newScenarioWizardMenuItem", "New scenario…", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                         AppMenus.button(editor, "newScenarioButton", null))
                 .on(editor, AppMenus.Action.SAVE, AppMenus.button(editor, "saveButton", "Save scenario"))
-                .on(editor, AppMenus.Action.RUN, AppMenus.button(editor, "runInSimulateButton", "Run in Simulate"));
+                .on(editor, AppMenus.Action.RUN, AppMenus.button(editor, "runInSimulateButton", "Run in Simulate"))
+                .run("capacityMenuItem", "Capacity and the cheapest fleet\u2026", () -> frontier.app.capacity.CapacityView.open(stage));
         window.setMenuBar(menus.build(theme -> {
             window.setTheme(theme);
             settings.setTheme(theme);

@@ -70,6 +70,11 @@ final class CostChart {
         return chart;
     }
 
+    /** The chart itself, for export. */
+    StackedBarChart<Number, String> chart() {
+        return chart;
+    }
+
     /** Shows the cost split of {@code s}, or clears the chart when {@code s} is null or has no costs. */
     void show(Summary s) {
         chart.getData().clear();

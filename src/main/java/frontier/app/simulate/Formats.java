@@ -13,13 +13,34 @@ final class Formats {
         return Double.isFinite(halfWidth) && Double.isFinite(value) ? v + " ± " + number(halfWidth, decimals) : v;
     }
 
-    /** Decimals for a millisecond value: about four significant digits, at most three decimals. */
+    /** Decimals for a millisecond value: three or four significant digits, at most three decimals (narrow table cells). */
     static int msDecimals(double ms) {
         double a = Math.abs(ms);
-        if (a >= 1000) return 0;
-        if (a >= 100) return 1;
+        if (a >= 100) return 0;
+        if (a >= 10) return 1;
         if (a >= 1) return 2;
         return 3;
+    }
+
+    /**
+     * A duration given in milliseconds as it reads best, with its unit: milliseconds below one second
+     * ("850 ms"), seconds from there ("1.18 s"), about three significant digits; the half-width, when
+     * known, in the same unit ("1.18 ± 0.03 s").
+     */
+    static String duration(double ms, double halfWidthMs) {
+        if (Double.isNaN(ms)) return "–";
+        boolean seconds = Math.abs(ms) >= 1000;
+        double v = seconds ? ms / 1000 : ms, hw = seconds ? halfWidthMs / 1000 : halfWidthMs;
+        int decimals = seconds ? secondsDecimals(v) : msDecimals(v);
+        return withHalfWidth(v, hw, decimals) + (seconds ? " s" : " ms");
+    }
+
+    /** Decimals for a value in seconds of at least 1: three significant digits (narrow table cells). */
+    static int secondsDecimals(double s) {
+        double a = Math.abs(s);
+        if (a >= 100) return 0;
+        if (a >= 10) return 1;
+        return 2;
     }
 
     static String number(double value, int decimals) {

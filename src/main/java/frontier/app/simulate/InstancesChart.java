@@ -26,7 +26,8 @@ import javafx.util.StringConverter;
 /**
  * Instances over time of a run's first replication: one line per pool (instances running, i.e.
  * starting + ready + draining), a dashed line of the ready ones where that differs, and markers where
- * cold starts or interruptions happened (counts within the sampling step, each with a tooltip). Lines
+ * cold starts or interruptions happened (counts within the sampling step, each with a tooltip); time reads as
+ * a clock since the start (h:mm, days beyond 24 h) on round intervals. Lines
  * have no per-point nodes, so 2,000 points per series stay cheap; a read-out under the chart gives the
  * counts at the time under the mouse.
  */
@@ -34,6 +35,11 @@ final class InstancesChart {
     static final String COLD_STARTS = "Cold starts";
     static final String INTERRUPTIONS = "Interruptions";
     static final String READY_SUFFIX = " ready";
+    /** The time axis's title before a run (its tick labels are only a clock once there are data). */
+    static final String TIME_LABEL = "Time since start";
+    /** Tick steps of the time axis, in hours: round clock intervals from one second to a week. */
+    private static final double[] TIME_STEPS_H = {1 / 3600.0, 2 / 3600.0, 5 / 3600.0, 10 / 3600.0, 15 / 3600.0, 30 / 3600.0,
+        1 / 60.0, 2 / 60.0, 5 / 60.0, 10 / 60.0, 15 / 60.0, 0.5, 1, 2, 3, 6, 12, 24, 48, 168};
 
     /** What a marker counts. */
     enum Kind {
@@ -72,7 +78,7 @@ final class InstancesChart {
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
         chart.setMinHeight(200);
-        xAxis.setLabel("Time (h)");
+        xAxis.setLabel(TIME_LABEL);
         xAxis.setAnimated(false);
         xAxis.setAutoRanging(false);
         xAxis.setMinorTickVisible(false);
@@ -97,12 +103,18 @@ final class InstancesChart {
         return box;
     }
 
+    /** The chart itself (without the read-out under it), for export. */
+    LineChart<Number, Number> chart() {
+        return chart;
+    }
+
     /** Shows the first replication's time series of {@code s}, or clears the chart when there is none. */
     void show(Summary s) {
         chart.getData().clear();
         shown = null;
         TimeSeries ts = s == null ? null : s.replications().getFirst().timeSeries();
         if (ts == null || ts.length() == 0) {
+            xAxis.setLabel(TIME_LABEL);
             chart.setTitle(s == null ? "Instances over time" : "Instances over time — no time series in this run");
             intro = "";
             readout.setText(intro);
@@ -133,13 +145,13 @@ final class InstancesChart {
                 series.add(line(e.getKey() + READY_SUFFIX, hours, p.ready()));
             }
         }
-        int decimals = hourDecimals(ts.stepS());
+        boolean seconds = ts.stepS() < 60;
         for (Kind kind : Kind.values()) {
             List<Marker> markers = markers(ts, kind);
             if (markers.isEmpty()) continue;
             boolean cold = kind == Kind.COLD_START;
             classes.add(new String[] {"marker-line", cold ? "cold-start" : "interruption"});
-            series.add(markerSeries(cold ? COLD_STARTS : INTERRUPTIONS, markers, decimals));
+            series.add(markerSeries(cold ? COLD_STARTS : INTERRUPTIONS, markers, seconds));
         }
         chart.getData().setAll(series);
         for (int i = 0; i < classes.size(); i++) ChartColours.style(chart, i, classes.get(i));
@@ -164,16 +176,30 @@ final class InstancesChart {
     }
 
     /** E.g. "gpu: 3 cold starts at 5.2 h". */
-    static String tooltip(Marker m, int hourDecimals) {
-        return String.format(Locale.US, "%s: %d %s at %s h", m.pool(), m.count(), m.count() == 1 ? m.kind().singular : m.kind().plural,
-                Formats.number(m.timeH(), hourDecimals));
+    static String tooltip(Marker m, boolean seconds) {
+        return String.format(Locale.US, "%s: %d %s at %s", m.pool(), m.count(), m.count() == 1 ? m.kind().singular : m.kind().plural,
+                clock(m.timeH(), seconds));
     }
 
-    /** Decimals of an hour value that tell consecutive samples apart (1 to 3). */
-    static int hourDecimals(double stepS) {
-        double stepH = stepS / 3600;
-        if (!(stepH > 0)) return 1;
-        return (int) Math.max(1, Math.min(3, Math.ceil(-Math.log10(stepH))));
+    /**
+     * Time since the start of the run as a clock reads it: "5:12" (h:mm), "5:12:30" with {@code seconds}, and
+     * the whole days before it past 24 hours ("2 d 5:12").
+     */
+    static String clock(double hours, boolean seconds) {
+        long total = Math.round(hours * 3600);
+        if (!seconds) total = Math.round(total / 60.0) * 60;
+        long days = total / 86400, rest = total % 86400;
+        String t = seconds ? String.format(Locale.US, "%d:%02d:%02d", rest / 3600, rest % 3600 / 60, rest % 60)
+                : String.format(Locale.US, "%d:%02d", rest / 3600, rest % 3600 / 60);
+        return days > 0 ? days + " d " + t : t;
+    }
+
+    /** The smallest round clock interval (1 s … 1 week, in hours) that cuts {@code spanH} into at most about ten ticks. */
+    static double timeStep(double spanH) {
+        for (double s : TIME_STEPS_H) {
+            if (s >= spanH / 10 * (1 - 1e-9)) return s;
+        }
+        return 168 * Math.ceil(spanH / 10 / 168);
     }
 
     /** The smallest 1, 2 or 5 × 10^k at least {@code raw}. */
@@ -188,12 +214,14 @@ final class InstancesChart {
 
     private void setTimeAxis(double from, double to, double stepH) {
         if (!(to > from)) to = from + Math.max(stepH, 1e-3);
-        double tick = niceStep((to - from) / 10);
+        double tick = timeStep(to - from);
         // Bounds on whole ticks: NumberAxis labels the upper bound, which would crowd the last tick.
         xAxis.setLowerBound(Math.floor(from / tick + 1e-9) * tick);
         xAxis.setUpperBound(Math.ceil(to / tick - 1e-9) * tick);
         xAxis.setTickUnit(tick);
-        xAxis.setTickLabelFormatter(format((int) Math.max(0, Math.min(3, Math.ceil(-Math.log10(tick))))));
+        boolean seconds = tick < 1 / 60.0;
+        xAxis.setLabel("Time since start (" + (to >= 24 ? "d " : "") + (seconds ? "h:mm:ss)" : "h:mm)"));
+        xAxis.setTickLabelFormatter(Widgets.tickLabels(v -> clock(v, seconds)));
     }
 
     private void setInstanceAxis(int max) {
@@ -214,13 +242,13 @@ final class InstancesChart {
         return s;
     }
 
-    private static XYChart.Series<Number, Number> markerSeries(String name, List<Marker> markers, int decimals) {
+    private static XYChart.Series<Number, Number> markerSeries(String name, List<Marker> markers, boolean seconds) {
         List<XYChart.Data<Number, Number>> points = new ArrayList<>(markers.size());
         for (Marker m : markers) {
             XYChart.Data<Number, Number> d = new XYChart.Data<>(m.timeH(), m.instances());
             d.setExtraValue(m);
             Region symbol = new Region();
-            Tooltip tip = new Tooltip(tooltip(m, decimals));
+            Tooltip tip = new Tooltip(tooltip(m, seconds));
             tip.setShowDelay(Duration.millis(150));
             Tooltip.install(symbol, tip);
             d.setNode(symbol);
@@ -245,9 +273,9 @@ final class InstancesChart {
         readout.setText(readoutAt(ts, nearest(ts.timeS(), hours * 3600)));
     }
 
-    /** E.g. "At 5.21 h: gpu 7 instances (6 ready, 5 busy); spot 6 instances (6 ready, 2 busy), 1 interruption". */
+    /** E.g. "At 5:12: gpu 7 instances (6 ready, 5 busy); spot 6 instances (6 ready, 2 busy), 1 interruption". */
     static String readoutAt(TimeSeries ts, int i) {
-        StringBuilder b = new StringBuilder("At ").append(Formats.number(ts.timeS()[i] / 3600, hourDecimals(ts.stepS()))).append(" h: ");
+        StringBuilder b = new StringBuilder("At ").append(clock(ts.timeS()[i] / 3600, ts.stepS() < 60)).append(": ");
         String sep = "";
         for (Map.Entry<String, TimeSeries.PoolSeries> e : ts.pools().entrySet()) {
             TimeSeries.PoolSeries p = e.getValue();

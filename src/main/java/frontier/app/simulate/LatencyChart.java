@@ -15,20 +15,40 @@ import javafx.scene.control.Tooltip;
 import javafx.util.Duration;
 
 /**
- * The latency distribution as a bar chart: one bar per histogram bin, labelled with the bin's lower
- * edge in milliseconds; the last bin holds the tail. Each bar has a tooltip with its range and count.
+ * The latency distribution as a bar chart: one bar per histogram bin (round widths: 1, 2 or 5 × 10^k ms),
+ * labelled with the bin's lower edge in milliseconds, or in seconds when the bins reach past one second;
+ * the last bin holds the tail. Each bar has a tooltip with its range and count.
  */
 final class LatencyChart {
     /**
      * One bar.
      *
-     * @param label  the category label (lower edge, "+" on the tail bin)
+     * @param label  the category label (lower edge in {@code unit}, "+" on the tail bin)
      * @param fromMs lower edge
      * @param toMs   upper edge, infinite for the tail bin
      * @param widthMs the histogram's bin width
      * @param count  requests in the bin
+     * @param unit   what the labels count: {@link Unit#MS} or {@link Unit#S}
      */
-    record Bin(String label, double fromMs, double toMs, double widthMs, long count) {
+    record Bin(String label, double fromMs, double toMs, double widthMs, long count, Unit unit) {
+    }
+
+    /** The unit of the axis: milliseconds, or seconds when the bins reach past one second. */
+    enum Unit {
+        MS("ms", 1), S("s", 1000);
+
+        final String symbol;
+        final double ms;
+
+        Unit(String symbol, double ms) {
+            this.symbol = symbol;
+            this.ms = ms;
+        }
+
+        /** Seconds when the last bin starts at or past one second. */
+        static Unit of(LatencyHistogram h) {
+            return h.binWidthMs() * Math.max(0, h.counts().length - 1) >= 1000 ? S : MS;
+        }
     }
 
     private final CategoryAxis xAxis = new CategoryAxis();
@@ -53,6 +73,11 @@ final class LatencyChart {
         return chart;
     }
 
+    /** The chart itself, for export. */
+    BarChart<String, Number> chart() {
+        return chart;
+    }
+
     /** Shows the pooled histogram of {@code s}, or clears the chart when {@code s} is null. */
     void show(Summary s) {
         chart.getData().clear();
@@ -64,9 +89,12 @@ final class LatencyChart {
         long total = h.total();
         int n = s.replications().size();
         chart.setTitle("Latency distribution — " + s.scenario());
+        Unit unit = Unit.of(h);
+        xAxis.setLabel("Latency (" + unit.symbol + ")");
         XYChart.Series<String, Number> series = new XYChart.Series<>();
-        series.setName(String.format(Locale.US, "Completed requests per %s ms bin (%,d, %d replication%s pooled)",
-                Formats.number(h.binWidthMs(), decimals(h.binWidthMs())), total, n, n == 1 ? "" : "s"));
+        double width = h.binWidthMs() / unit.ms;
+        series.setName(String.format(Locale.US, "Completed requests per %s %s bin (%,d, %d replication%s pooled)",
+                Formats.number(width, decimals(width)), unit.symbol, total, n, n == 1 ? "" : "s"));
         List<String> tips = new ArrayList<>();
         for (Bin b : bins(h)) {
             series.getData().add(new XYChart.Data<>(b.label(), b.count()));
@@ -84,21 +112,23 @@ final class LatencyChart {
     static List<Bin> bins(LatencyHistogram h) {
         long[] counts = h.counts();
         double w = h.binWidthMs();
-        int d = decimals(w);
+        Unit unit = Unit.of(h);
+        int d = decimals(w / unit.ms);
         List<Bin> bins = new ArrayList<>(counts.length);
         for (int i = 0; i < counts.length; i++) {
             boolean tail = i == counts.length - 1;
-            bins.add(new Bin(Formats.number(i * w, d) + (tail ? "+" : ""), i * w,
-                    tail ? Double.POSITIVE_INFINITY : (i + 1) * w, w, counts[i]));
+            bins.add(new Bin(Formats.number(i * w / unit.ms, d) + (tail ? "+" : ""), i * w,
+                    tail ? Double.POSITIVE_INFINITY : (i + 1) * w, w, counts[i], unit));
         }
         return bins;
     }
 
     static String tooltip(Bin b, long total) {
-        int d = decimals(b.widthMs());
+        double per = b.unit().ms;
+        int d = decimals(b.widthMs() / per);
         String range = Double.isInfinite(b.toMs())
-                ? "≥ " + Formats.number(b.fromMs(), d) + " ms"
-                : Formats.number(b.fromMs(), d) + " – " + Formats.number(b.toMs(), d) + " ms";
+                ? "≥ " + Formats.number(b.fromMs() / per, d) + " " + b.unit().symbol
+                : Formats.number(b.fromMs() / per, d) + " – " + Formats.number(b.toMs() / per, d) + " " + b.unit().symbol;
         double share = total == 0 ? 0 : 100.0 * b.count() / total;
         return String.format(Locale.US, "%s%n%,d requests (%.2f %%)", range, b.count(), share);
     }

@@ -1,6 +1,12 @@
 package frontier.app.simulate;
 
+import frontier.app.ChartCaption;
+import frontier.app.ChartMenu;
+import frontier.app.ExportableChart;
 import frontier.app.Widgets;
+import frontier.app.XyChartPicture;
+import frontier.scenario.Summary;
+import java.util.List;
 import frontier.app.WorkbenchView;
 import java.io.File;
 import java.nio.file.Files;
@@ -49,6 +55,9 @@ public final class SimulateView implements WorkbenchView {
     private final LatencyChart chart = new LatencyChart();
     private final InstancesChart instancesChart = new InstancesChart();
     private final CostChart costChart = new CostChart();
+    private final ExportableChart latencyPicture = new XyChartPicture(chart.chart());
+    private final ExportableChart instancesPicture = new XyChartPicture(instancesChart.chart());
+    private final ExportableChart costPicture = new XyChartPicture(costChart.chart());
     private final TabPane chartTabs = new TabPane();
     private final Button edit = new Button("Edit scenario");
     private java.util.function.Consumer<Path> onEdit;
@@ -63,6 +72,38 @@ public final class SimulateView implements WorkbenchView {
             costChart.show(s);
         });
         selectTab(System.getProperty(TAB_PROPERTY));
+        // Every chart exports like the code-drawn ones: right-click for Copy chart, PNG (2×) and SVG.
+        ChartMenu.install(chart.chart(), latencyPicture, () -> caption(chart.chart()), vm::info);
+        ChartMenu.install(instancesChart.chart(), instancesPicture, () -> caption(instancesChart.chart()), vm::info);
+        ChartMenu.install(costChart.chart(), costPicture, () -> caption(costChart.chart()), vm::info);
+    }
+
+    /** The latency histogram, the instances over time and the cost split, as they export (in tab order). */
+    public List<ExportableChart> charts() {
+        return List.of(latencyPicture, instancesPicture, costPicture);
+    }
+
+    /** The caption of chart {@code i} of {@link #charts()} as it would export now. */
+    public ChartCaption caption(int i) {
+        return caption(List.of(chart.chart(), instancesChart.chart(), costChart.chart()).get(i));
+    }
+
+    /**
+     * The caption of an exported chart: the chart's title, then the scenario (name and file) and the simulated span
+     * with its replications; the source line names Frontier's version and the price catalogue's date.
+     */
+    private ChartCaption caption(javafx.scene.chart.XYChart<?, ?> shown) {
+        Summary s = vm.summaryProperty().get();
+        Path file = vm.scenarioFileProperty().get();
+        StringBuilder sub = new StringBuilder(Objects.toString(vm.scenarioNameProperty().get(), ""));
+        if (file != null) sub.append(" (").append(file.getFileName()).append(')');
+        if (s != null) {
+            var run = vm.scenarioProperty().get() == null ? null : vm.scenarioProperty().get().run();
+            if (run != null && run.durationS() != null) sub.append(" \u00b7 ").append(SummaryRows.span(run.durationS())).append(" simulated");
+            int n = s.replications().size();
+            sub.append(" \u00b7 ").append(n).append(n == 1 ? " replication" : " replications");
+        }
+        return ChartCaption.of(Objects.toString(shown.getTitle(), ""), sub.toString());
     }
 
     /**
@@ -309,9 +350,10 @@ public final class SimulateView implements WorkbenchView {
         percentiles.setId("percentileTable");
         frontier.app.TableExport.install(percentiles, "percentiles.csv", m -> {});
         percentiles.getColumns().add(column("Statistic", PercentileRow::statistic, 62, false));
-        percentiles.getColumns().add(column("Latency (ms)", PercentileRow::latencyMs, 118, true));
-        percentiles.getColumns().add(column("Wait (ms)", PercentileRow::waitMs, 118, true));
-        percentiles.getColumns().add(column("Service (ms)", PercentileRow::serviceMs, 118, true));
+        // Each cell carries its unit: milliseconds below one second, seconds above.
+        percentiles.getColumns().add(column("Latency", PercentileRow::latencyMs, 118, true));
+        percentiles.getColumns().add(column("Wait", PercentileRow::waitMs, 118, true));
+        percentiles.getColumns().add(column("Service", PercentileRow::serviceMs, 118, true));
         for (TableView<?> t : new TableView<?>[] {summary, percentiles}) {
             t.getStyleClass().add("summary-table");
             t.setFixedCellSize(ROW_HEIGHT);

@@ -107,6 +107,11 @@ public final class SimulateViewModel {
         });
     }
 
+    /** Says {@code message} in the status line (what an export did, or why it could not). */
+    public void info(String message) {
+        setStatus(StatusKind.INFO, message);
+    }
+
     /** Asks the running engine to stop; the status says "Cancelled" once it has. */
     public void cancel() {
         if (run.cancel()) setStatus(StatusKind.RUNNING, "Cancelling…");

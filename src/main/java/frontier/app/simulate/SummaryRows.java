@@ -13,6 +13,26 @@ import java.util.List;
  */
 final class SummaryRows {
     private static final String INDENT = "      ";
+    /** Hours in an average month (365 × 24 / 12): what a monthly figure is scaled to, as cloud price pages do. */
+    static final double HOURS_PER_MONTH = 730;
+    static final String PER_MONTH = "Cost per month";
+    static final String PER_MONTH_DESCRIPTION = "The cost per hour of the observation window times 730 hours (an average month): "
+            + "what this fleet would cost in a month of the simulated traffic. The total above is for the simulated span only.";
+
+    /** The cost per month: the cost per hour (mean and half-width) times {@link #HOURS_PER_MONTH}. */
+    private static Shown perMonth(Summary s) {
+        double mean = s.metric(Metric.COST_PER_HOUR) * HOURS_PER_MONTH;
+        double hw = s.halfWidth(Metric.COST_PER_HOUR.path()) * HOURS_PER_MONTH;
+        return new Shown(Formats.withHalfWidth(mean, hw, 2), Metric.Unit.USD.symbol(), mean, hw);
+    }
+
+    /** "36 h" or "2.5 d" or "90 s": a simulated span (seconds) in the unit it reads best in. */
+    static String span(double seconds) {
+        if (seconds < 120) return Formats.number(seconds, 0) + " s";
+        if (seconds < 7200) return Formats.number(seconds / 60, seconds % 60 == 0 ? 0 : 1) + " min";
+        if (seconds < 3 * 86400) return Formats.number(seconds / 3600, seconds % 3600 == 0 ? 0 : 1) + " h";
+        return Formats.number(seconds / 86400, seconds % 86400 == 0 ? 0 : 1) + " d";
+    }
 
     private SummaryRows() {
     }
@@ -39,6 +59,10 @@ final class SummaryRows {
         for (Metric m : List.of(Metric.COST_TOTAL, Metric.COST_PER_1K, Metric.COST_PER_HOUR, Metric.IDLE_SHARE, Metric.COLD_STARTS,
                 Metric.COLD_START_SHARE, Metric.INTERRUPTIONS, Metric.RETRIED, Metric.LOST)) {
             optional(rows, s, m, m.path());
+            if (m == Metric.COST_TOTAL && s.has(Metric.COST_PER_HOUR)) {
+                Shown v = perMonth(s);
+                rows.add(new SummaryRow(PER_MONTH, v.text, v.unit, v.mean, v.halfWidth, PER_MONTH_DESCRIPTION));
+            }
         }
         // LLM engines: only when a pool's model is llm_engine.
         Metric.Stat[] stats = {Metric.Stat.P50, Metric.Stat.P99};
@@ -90,6 +114,10 @@ final class SummaryRows {
         if (!s.has(Metric.COST_TOTAL)) return rows;
         double total = s.metric(Metric.COST_TOTAL);
         rows.add(cost(s, Metric.COST_TOTAL.label(), Metric.COST_TOTAL.path(), total > 0 ? "100 %" : "", true));
+        if (s.has(Metric.COST_PER_HOUR)) {
+            Shown v = perMonth(s);
+            rows.add(new CostRow(PER_MONTH, v.text, v.unit, "", v.mean, false));
+        }
         if (s.has(Metric.BATCH_COMPLETION)) {
             for (Metric m : BATCH_COSTS) {
                 rows.add(cost(s, INDENT + m.label(), m.path(), m.kind() == Metric.Kind.MONEY && m != Metric.BATCH_COST_PER_1M_ITEMS
@@ -153,6 +181,10 @@ final class SummaryRows {
         double scale = percent ? 100 : 1;
         double mean = s.metric(path) * scale;
         double hw = s.halfWidth(path) * scale;
+        if (m.unit() == Metric.Unit.MS && Math.abs(mean) >= 1000) {
+            // A long latency reads in seconds; the mean kept is still in the metric's unit.
+            return new Shown(Formats.withHalfWidth(mean / 1000, hw / 1000, Formats.secondsDecimals(mean / 1000)), "s", mean / 1000, hw / 1000);
+        }
         int decimals = switch (m.kind()) {
             case COUNT -> mean == Math.rint(mean) || Math.abs(mean) >= 1000 ? 0 : 1;
             case RATIO -> Math.max(0, m.scale() - 2);
@@ -166,8 +198,8 @@ final class SummaryRows {
         return Double.isNaN(pct) ? "" : Formats.number(pct, 1) + " %";
     }
 
+    /** A latency with its unit: milliseconds below one second, seconds above ({@link Formats#duration}). */
     private static String ms(Summary s, String path) {
-        double v = s.metric(path);
-        return Formats.withHalfWidth(v, s.halfWidth(path), Formats.msDecimals(v));
+        return Formats.duration(s.metric(path), s.halfWidth(path));
     }
 }

@@ -126,6 +126,28 @@ public final class UnitCostView implements WorkbenchView {
         return chart;
     }
 
+    /** Writes the report of the analysis shown: {@code html} and the same report as PDF beside it. */
+    public void writeReport(java.nio.file.Path html) throws java.io.IOException {
+        String of = vm.forecastOfProperty().get();
+        UnitCostReportWriter.write(vm.dashboardProperty().get(), vm.summary(), vm.forecastProperty().get(), of == null ? "" : name(of),
+                vm.forecastNoteProperty().get(), chart, chartCaption(), html);
+    }
+
+    private void saveReport() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Write report");
+        chooser.setInitialFileName("unit-cost-report.html");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("HTML report (a PDF is written beside it)", "*.html"));
+        java.io.File f = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        if (f == null) return;
+        try {
+            writeReport(f.toPath());
+            vm.info("Wrote " + f.getAbsolutePath() + " and " + frontier.app.ReportFiles.pdfBeside(f.toPath()).getFileName());
+        } catch (java.io.IOException | RuntimeException ex) {
+            vm.info("Cannot write the report " + f.getAbsolutePath() + ": " + (ex instanceof java.io.IOException ? ex.getMessage() : frontier.app.Messages.of(ex)));
+        }
+    }
+
     /** The "Make a twin…" button (disabled; the action is wired by the application). */
     public Button makeTwinButton() {
         return makeTwin;
@@ -196,7 +218,14 @@ public final class UnitCostView implements WorkbenchView {
         // Groups that wrap as a whole when the window is narrow, rather than clipping their labels.
         HBox lines = group(new Label("Lines per"), by, new Label("over"), period, log);
         HBox fc = group(new Label("Forecast"), forecastOf, horizon);
-        HBox actions = group(rules, makeTwin);
+        Button report = new Button("Report\u2026");
+        report.setId("unitCostReport");
+        report.setTooltip(new Tooltip("Write a report of this analysis (question, finding, chart, key numbers, forecast with its interval,"
+                + " assumptions) as a self-contained HTML file and a PDF beside it"));
+        report.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.dashboardProperty().get() == null || vm.dashboardProperty().get().isEmpty(), vm.dashboardProperty()));
+        report.setOnAction(e -> saveReport());
+        HBox actions = group(rules, makeTwin, report);
         javafx.scene.layout.FlowPane box = new javafx.scene.layout.FlowPane(14, 4, lines, fc, actions);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;

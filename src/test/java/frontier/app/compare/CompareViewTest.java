@@ -123,6 +123,41 @@ class CompareViewTest {
         assertTrue(labels.get(2).contains("⚠ drops"), labels.get(2));
         assertTrue(rows.get(1).cell(CompareMetric.INTERRUPTIONS).length() > 0);
         assertTrue(rows.get(1).name().startsWith("Spot + on-demand fallback"), rows.get(1).name());
+
+        // The one-click report: HTML with the chart inline, a PDF of 1-3 pages beside it; the dropping alternative is never
+        // recommended and its drops are in the report.
+        assertFalse(robot.lookup("#compareReport").queryButton().isDisabled());
+        Path html = dir.resolve("comparison-report.html");
+        robot.interact(() -> {
+            try {
+                view.writeReport(html);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        int recommended = CompareReport.recommended(vm.comparisonProperty().get());
+        assertTrue(recommended != 2, "an alternative that drops requests is not recommended");
+        String page = Files.readString(html);
+        assertTrue(page.startsWith("<!DOCTYPE html>") && page.contains("<figure><svg"), "self-contained, the chart inline as SVG");
+        assertFalse(page.replace("http://www.w3.org/", "").matches("(?s).*(src|href)=\"https?:.*"), "nothing fetched from elsewhere");
+        assertTrue(page.contains("Which of these 2 alternatives serves the traffic of \u201csmall chat\u201d"), "the question");
+        assertTrue(page.contains(recommended == 0 ? "Keep the baseline" : "Switch to"), "the recommendation");
+        assertTrue(page.contains("2. " + rows.get(2).name() + ": Not served"), "drops among the key numbers");
+        assertTrue(page.contains("g5.xlarge") || page.contains("prices as of"), "prices and their date");
+        assertTrue(page.contains("Traffic: poisson, rate_per_s 3.6"), "the traffic");
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(dir.resolve("comparison-report.pdf").toFile())) {
+            assertTrue(pdf.getNumberOfPages() >= 1 && pdf.getNumberOfPages() <= 3, pdf.getNumberOfPages() + " pages");
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertTrue(text.contains("drops ") && text.contains("Not modelled") && text.contains("Assumptions"), text);
+        }
+        // The chart exports like every other: PNG at twice its size, SVG with its bars' words.
+        frontier.app.ChartCaption caption = fx(view::caption);
+        assertTrue(caption.subtitle().contains("small-chat.json") && caption.subtitle().contains("2 alternatives"), caption.subtitle());
+        String svg = fx(() -> frontier.app.ChartExport.svg(view.chart(), caption));
+        assertTrue(svg.contains("<path") || svg.contains("<rect"), "vector bars");
+        assertTrue(svg.contains("drops"), "the drop warning is in the exported chart");
+        java.awt.image.BufferedImage png = fx(() -> frontier.app.ChartExport.image(view.chart(), caption, frontier.app.ChartExport.PRINT_SCALE));
+        assertTrue(png.getWidth() >= 2 * fx(() -> view.chart().chartWidth()), "PNG at print resolution");
     }
 
     @Test

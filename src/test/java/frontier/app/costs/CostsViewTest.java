@@ -102,6 +102,36 @@ class CostsViewTest {
     }
 
     @Test
+    void costChartExportsAsPngAtTwiceItsSizeAndVectorSvgWithWorkspacePeriodAndLegend(FxRobot robot) throws Exception {
+        StackedBarChart<String, Number> chart = robot.lookup("#costChart").query();
+        waitUntil(() -> !chart.getData().isEmpty() && chart.getWidth() > 300);
+        frontier.app.ChartCaption caption = WaitForAsyncUtils.asyncFx(view::chartCaption).get();
+        assertTrue(caption.title().startsWith("Daily effective cost by"), caption.title());
+        assertTrue(caption.subtitle().contains(ws.getFileName().toString()) && caption.subtitle().contains("2024-09-01 to 2024-09-30")
+                && caption.subtitle().contains("USD"), caption.subtitle());
+        Path png = dir.resolve("costs.png");
+        Path svg = dir.resolve("costs.svg");
+        robot.interact(() -> {
+            try {
+                frontier.app.ChartExport.writePng(view.picture(), caption, png);
+                frontier.app.ChartExport.writeSvg(view.picture(), caption, svg);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertTrue(image.getWidth() >= 2 * chart.getWidth() && image.getHeight() >= 2 * chart.getHeight(), image.getWidth() + " × " + image.getHeight());
+        String text = java.nio.file.Files.readString(svg);
+        var f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        String content = f.newDocumentBuilder().parse(svg.toFile()).getDocumentElement().getTextContent();
+        assertTrue(text.contains("<path") && text.contains("<text") && !text.contains("<image"), "vector, no bitmap");
+        for (String expected : List.of("Effective cost (USD)", "Day (UTC, 2024)", "On-demand", "Commitment", "Sep")) {
+            assertTrue(content.contains(expected), expected + " in the SVG");
+        }
+    }
+
+    @Test
     void dailyChartByPricingModelAddsUpToTheWorkspaceTotalForTheRange(FxRobot robot) throws Exception {
         CostsViewModel vm = view.viewModel();
         StackedBarChart<String, Number> chart = robot.lookup("#costChart").query();
@@ -118,7 +148,8 @@ class CostsViewTest {
         // The tallest on-demand segment: day, group and the exact amount in its tooltip.
         XYChart.Data<String, Number> tallest = chart.getData().getFirst().getData().stream()
                 .max(java.util.Comparator.comparingDouble(d -> d.getYValue().doubleValue())).orElseThrow();
-        String day = "2024-" + tallest.getXValue();
+        assertTrue(tallest.getXValue().matches("\\d{1,2} Sep"), "a date on the time axis: " + tallest.getXValue());
+        String day = c.buckets().get(((javafx.scene.chart.CategoryAxis) chart.getXAxis()).getCategories().indexOf(tallest.getXValue()));
         BigDecimal exact = c.series().getFirst().values().get(day);
         robot.moveTo(tallest.getNode());
         waitUntil(() -> Window.getWindows().stream().anyMatch(w -> w instanceof Tooltip t && t.isShowing()
@@ -221,7 +252,8 @@ class CostsViewTest {
         XYChart.Series<String, Number> first = chart.getData().getFirst();
         XYChart.Data<String, Number> tallest = first.getData().stream()
                 .max(java.util.Comparator.comparingDouble(d -> d.getYValue().doubleValue())).orElseThrow();
-        LocalDate day = LocalDate.parse("2024-" + tallest.getXValue());
+        LocalDate day = LocalDate.parse(vm.chartProperty().get().buckets()
+                .get(((javafx.scene.chart.CategoryAxis) chart.getXAxis()).getCategories().indexOf(tallest.getXValue())));
         BigDecimal amount = top.values().get(day.toString());
         robot.clickOn(tallest.getNode());
         waitUntil(() -> day.equals(vm.fromProperty().get()) && day.equals(vm.toProperty().get()) && vm.filters().size() == 1

@@ -77,6 +77,7 @@ class SimulateFleetViewTest {
     static Path examples;
 
     private SimulateViewModel vm;
+    private SimulateView view;
 
     @BeforeAll
     static void writeScenario() throws IOException {
@@ -86,7 +87,8 @@ class SimulateFleetViewTest {
     @Start
     void start(Stage stage) {
         vm = new SimulateViewModel(examples, new ScenarioRunner(2));
-        stage.setScene(new MainWindow(List.of(new SimulateView(vm))).createScene(1280, 800));
+        view = new SimulateView(vm);
+        stage.setScene(new MainWindow(List.of(view)).createScene(1280, 800));
         stage.show();
     }
 
@@ -102,7 +104,7 @@ class SimulateFleetViewTest {
         selectTab(robot, "Instances");
         LineChart<Number, Number> chart = robot.lookup("#instancesChart").query();
         assertTrue(chart.isVisible() && chart.getParent().isVisible(), "the Instances tab shows the chart");
-        assertEquals("Time (h)", chart.getXAxis().getLabel());
+        assertEquals("Time since start (h:mm)", chart.getXAxis().getLabel());
         assertEquals("Instances", chart.getYAxis().getLabel());
         assertTrue(chart.isLegendVisible());
         Map<String, XYChart.Series<Number, Number>> series = byName(chart);
@@ -129,14 +131,14 @@ class SimulateFleetViewTest {
 
         Node marker = series.get(InstancesChart.COLD_STARTS).getData().getFirst().getNode();
         robot.moveTo(marker);
-        waitUntil(() -> tooltipShowing("(gpu|spot-pool): [0-9]+ cold starts? at [0-9.]+ h"));
+        waitUntil(() -> tooltipShowing("(gpu|spot-pool): [0-9]+ cold starts? at [0-9]+(:[0-9]{2})+"));
 
         Label readout = robot.lookup("#instancesReadout").queryAs(Label.class);
         Node plot = chart.lookup(".chart-plot-background");
         Bounds b = plot.localToScreen(plot.getBoundsInLocal());
         // Away from the marker, whose tooltip window would take the mouse events.
         robot.moveTo(new javafx.geometry.Point2D(b.getMinX() + b.getWidth() * 0.8, b.getMinY() + b.getHeight() * 0.1));
-        waitUntil(() -> readout.getText().matches("At [0-9.]+ h: gpu [0-9]+ instances? \\([0-9]+ ready, [0-9]+ busy\\).*; spot-pool .*"));
+        waitUntil(() -> readout.getText().matches("At [0-9]+(:[0-9]{2})+: gpu [0-9]+ instances? \\([0-9]+ ready, [0-9]+ busy\\).*; spot-pool .*"));
     }
 
     @Test
@@ -191,6 +193,57 @@ class SimulateFleetViewTest {
         Node gpuBusy = chart.getData().getFirst().getData().getFirst().getNode();
         robot.moveTo(gpuBusy);
         waitUntil(() -> tooltipShowing("gpu — busy\\R[0-9,.]+ USD \\([0-9.]+ % of the pool, [0-9.]+ % of the total\\)"));
+    }
+
+    @Test
+    void everyChartExportsAsPngAtTwiceItsSizeAndAsVectorSvgWithCaptionLegendAndUnits(FxRobot robot) throws Exception {
+        runFleet(robot);
+        String[] tabs = {"Latency", "Instances", "Cost"};
+        List<List<String>> expectedText = List.of(List.of("Latency (", "Requests"), List.of("Time since start", "Instances", "gpu", "spot-pool",
+                "Cold starts", "Interruptions"), List.of("USD", "busy", "idle", "gpu", "spot-pool"));
+        for (int i = 0; i < tabs.length; i++) {
+            selectTab(robot, tabs[i]);
+            frontier.app.ExportableChart chart = view.charts().get(i);
+            int chartIndex = i;
+            frontier.app.ChartCaption caption = WaitForAsyncUtils.asyncFx(() -> view.caption(chartIndex)).get();
+            assertTrue(caption.subtitle().contains("Test fleet (fleet.json)") && caption.subtitle().contains("30 min simulated")
+                    && caption.subtitle().contains("2 replications"), caption.subtitle());
+            assertTrue(caption.source().matches("Frontier \\S+ · prices as of \\d{4}-\\d{2}-\\d{2}"), caption.source());
+            Path png = examples.resolve("chart" + i + ".png");
+            Path svg = examples.resolve("chart" + i + ".svg");
+            robot.interact(() -> {
+                try {
+                    frontier.app.ChartExport.writePng(chart, caption, png);
+                    frontier.app.ChartExport.writeSvg(chart, caption, svg);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+            assertTrue(chart.chartWidth() > 300 && image.getWidth() >= 2 * chart.chartWidth(), tabs[i] + " PNG width " + image.getWidth());
+            assertTrue(image.getHeight() >= 2 * chart.chartHeight(), tabs[i] + " PNG height " + image.getHeight());
+            String text = svg(svg);
+            assertTrue(text.contains(caption.title()) && caption.title().length() > 5, tabs[i] + ": the chart's title in the caption");
+            for (String expected : expectedText.get(i)) assertTrue(text.contains(expected), tabs[i] + ": " + expected + " in the SVG");
+        }
+        // Right-click on the chart: the menu the user sees, then Copy chart puts an image on the clipboard.
+        selectTab(robot, "Cost");
+        robot.rightClickOn("#costChart");
+        robot.clickOn("Copy chart");
+        waitUntil(() -> javafx.scene.input.Clipboard.getSystemClipboard().hasImage()
+                && javafx.scene.input.Clipboard.getSystemClipboard().getImage().getWidth() >= 2 * view.charts().get(2).chartWidth());
+        assertTrue(robot.lookup("#status").queryAs(Label.class).getText().startsWith("Copied the chart"));
+    }
+
+    /** The SVG parsed as XML: vector paths, no embedded bitmap; returns all its text. */
+    private static String svg(Path file) throws Exception {
+        String svg = Files.readString(file);
+        var f = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        var doc = f.newDocumentBuilder().parse(file.toFile());
+        assertTrue(svg.contains("<path") && svg.contains("<text"), "vector paths and text");
+        assertTrue(!svg.contains("<image"), "no embedded bitmap");
+        return doc.getDocumentElement().getTextContent();
     }
 
     @Test

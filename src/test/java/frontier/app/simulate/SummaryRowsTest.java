@@ -24,7 +24,7 @@ class SummaryRowsTest {
         assertEquals("6.000", throughput.value());
         assertEquals("req/s", throughput.unit());
         assertEquals("75.00", row(s, "Utilization").value());
-        assertEquals("1,000", SummaryRows.percentiles(s).getFirst().latencyMs());
+        assertEquals("1.00 s", SummaryRows.percentiles(s).getFirst().latencyMs(), "one second and more in seconds");
     }
 
     @Test
@@ -32,7 +32,7 @@ class SummaryRowsTest {
         Summary s = Summary.of("t", 1, List.of(run(5.9, 1000), run(6.1, 1100)));
         // mean 6.0; half-width t(0.975, 1) · s / √2 = 12.706 · 0.1414 / 1.414 = 1.271
         assertEquals("6.000 ± 1.271", row(s, "Throughput").value());
-        assertEquals("1,050 ± 635", SummaryRows.percentiles(s).getFirst().latencyMs());
+        assertEquals("1.05 ± 0.64 s", SummaryRows.percentiles(s).getFirst().latencyMs());
         assertFalse(row(s, "Requests").value().contains("NaN"));
     }
 
@@ -61,6 +61,18 @@ class SummaryRowsTest {
     }
 
     @Test
+    void latenciesReadInMillisecondsBelowOneSecondAndInSecondsAbove() {
+        assertEquals("850 ms", Formats.duration(850.2, Double.NaN));
+        assertEquals("999 ± 3 ms", Formats.duration(999, 3));
+        assertEquals("12.5 ms", Formats.duration(12.5, Double.NaN));
+        assertEquals("1.18 ± 0.03 s", Formats.duration(1178.6, 31.2));
+        assertEquals("12.3 s", Formats.duration(12_345, Double.NaN));
+        var bins = LatencyChart.bins(new LatencyHistogram(500, new long[] {1, 2, 3, 4}));
+        assertEquals(List.of("0.0", "0.5", "1.0", "1.5+"), bins.stream().map(LatencyChart.Bin::label).toList(), "bins past 1 s in seconds");
+        assertEquals("0.5 – 1.0 s\n2 requests (20.00 %)", LatencyChart.tooltip(bins.get(1), 10).replace("\r", ""));
+    }
+
+    @Test
     void fleetFiguresAppearOnlyWhenTheRunReportsThem() {
         Summary plain = Summary.of("t", 1, List.of(run(6.0, 1000)));
         List<String> labels = SummaryRows.keyFigures(plain).stream().map(SummaryRow::metric).toList();
@@ -72,8 +84,12 @@ class SummaryRowsTest {
         assertEquals("105.00 ± 63.53", row(fleet, "Cost (total)").value());
         assertEquals("1.00 ± 0.00", row(fleet, "Waited for a cold start").value(), "a ratio in percent, two decimals fewer than its scale");
         assertEquals("97.50 ± 0.00", row(fleet, "Class chat: within SLO").value());
-        assertEquals("2,500 ± 0", row(fleet, "Class chat: p99 latency").value());
-        assertEquals("ms", row(fleet, "Class chat: p99 latency").unit());
+        assertEquals("2.50 ± 0.00", row(fleet, "Class chat: p99 latency").value());
+        assertEquals("s", row(fleet, "Class chat: p99 latency").unit(), "a latency past one second in seconds");
+        assertEquals(2.5, row(fleet, "Class chat: p99 latency").mean(), "the mean in the unit shown");
+        // 4 USD per hour of the window: 2,920 USD in a 730-hour month, beside the total of the simulated span.
+        assertEquals("2,920.00 ± 0.00", row(fleet, "Cost per month").value());
+        assertEquals("USD", row(fleet, "Cost per month").unit());
         assertEquals("–", row(fleet, "Class batch: within SLO").value(), "no SLO: shown as a dash, not NaN");
         assertEquals(List.of("Class chat: requests", "Class chat: p99 latency", "Class chat: within SLO",
                 "Class batch: requests", "Class batch: p99 latency", "Class batch: within SLO"),
@@ -85,7 +101,7 @@ class SummaryRowsTest {
         Summary s = Summary.of("t", 1, List.of(fleetRun(3, 100.0)));
         List<CostRow> rows = SummaryRows.costRows(s);
         List<String> items = rows.stream().map(r -> r.item().strip()).toList();
-        assertEquals(List.of("Cost (total)", "Cost per 1,000 requests", "Cost per hour", "Idle share of cost",
+        assertEquals(List.of("Cost (total)", "Cost per month", "Cost per 1,000 requests", "Cost per hour", "Idle share of cost",
                 "Pool od", "busy", "idle", "instances (mean)", "utilization", "completed",
                 "Pool fn", "starting", "per-request", "instances (mean)", "utilization", "completed", "cold starts"), items);
         assertEquals("100.00", rows.getFirst().value());
@@ -107,16 +123,19 @@ class SummaryRowsTest {
         List<InstancesChart.Marker> cold = InstancesChart.markers(ts, InstancesChart.Kind.COLD_START);
         assertEquals(List.of(new InstancesChart.Marker("gpu", InstancesChart.Kind.COLD_START, 0.5, 2, 3),
                 new InstancesChart.Marker("gpu", InstancesChart.Kind.COLD_START, 1.0, 1, 4)), cold);
-        assertEquals("gpu: 2 cold starts at 0.5 h", InstancesChart.tooltip(cold.getFirst(), InstancesChart.hourDecimals(ts.stepS())));
-        assertEquals("gpu: 1 cold start at 1.0 h", InstancesChart.tooltip(cold.getLast(), 1));
+        assertEquals("gpu: 2 cold starts at 0:30", InstancesChart.tooltip(cold.getFirst(), false));
+        assertEquals("gpu: 1 cold start at 1:00", InstancesChart.tooltip(cold.getLast(), false));
         var interruption = InstancesChart.markers(ts, InstancesChart.Kind.INTERRUPTION).getFirst();
-        assertEquals("gpu: 1 interruption at 1.500 h", InstancesChart.tooltip(interruption, 3));
-        assertEquals("At 0.5 h: gpu 3 instances (1 ready, 1 busy), 2 cold starts", InstancesChart.readoutAt(ts, 1));
+        assertEquals("gpu: 1 interruption at 1:30:00", InstancesChart.tooltip(interruption, true));
+        assertEquals("At 0:30: gpu 3 instances (1 ready, 1 busy), 2 cold starts", InstancesChart.readoutAt(ts, 1));
         assertEquals(2, InstancesChart.nearest(ts.timeS(), 3000));
         assertEquals(3, InstancesChart.nearest(ts.timeS(), 9999));
         assertEquals(0, InstancesChart.nearest(ts.timeS(), -5));
-        assertEquals(2, InstancesChart.hourDecimals(345.6));
-        assertEquals(3, InstancesChart.hourDecimals(1));
+        assertEquals("2 d 5:12", InstancesChart.clock(53.2, false), "days before the clock past 24 h");
+        assertEquals("0:00:05", InstancesChart.clock(5 / 3600.0, true));
+        assertEquals(0.5, InstancesChart.timeStep(4.9), "ten ticks of 30 min over 4.9 h");
+        assertEquals(24.0, InstancesChart.timeStep(200), "a day per tick over 8 days");
+        assertEquals(5 / 60.0, InstancesChart.timeStep(0.5), 1e-12, "5 min over 30 min");
         assertEquals(5.0, InstancesChart.niceStep(4.9));
         assertEquals(0.2, InstancesChart.niceStep(0.2), 1e-12);
         assertEquals(10.0, InstancesChart.niceStep(5.1));

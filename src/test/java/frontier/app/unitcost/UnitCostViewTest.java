@@ -158,6 +158,34 @@ class UnitCostViewTest {
     }
 
     @Test
+    void oneClickReportIsSelfContainedHtmlAndAPdfOfOneToThreePagesWithTheNumbersTheTilesShow(FxRobot robot) throws Exception {
+        fill(robot);
+        assertFalse(robot.lookup("#unitCostReport").queryButton().isDisabled());
+        Path html = dir.resolve("unit-cost-report.html");
+        robot.interact(() -> {
+            try {
+                view.writeReport(html);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        String page = java.nio.file.Files.readString(html);
+        assertTrue(page.startsWith("<!DOCTYPE html>") && page.contains("<figure><svg"), "self-contained, the chart inline as SVG");
+        assertFalse(page.replace("http://www.w3.org/", "").matches("(?s).*(src|href)=\"https?:.*"), "nothing fetched from elsewhere");
+        assertTrue(page.contains("What do 1,000 requests cost, by endpoint"), "the question");
+        assertTrue(page.contains("2,100.00 USD"), "the attributed cost the tile shows");
+        assertTrue(page.contains("210.00 USD"), "the unattributed cost, reported apart");
+        assertTrue(page.contains("The dearest endpoint is chat"), "the finding: chat is dearer per request than embed");
+        assertTrue(page.contains("prediction interval"), "the forecast with its interval");
+        assertTrue(page.contains(DROP.toString()), "the injected unusual day is listed");
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(dir.resolve("unit-cost-report.pdf").toFile())) {
+            assertTrue(pdf.getNumberOfPages() >= 1 && pdf.getNumberOfPages() <= 3, pdf.getNumberOfPages() + " pages");
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertTrue(text.contains("Assumptions") && text.contains("Not modelled") && text.contains("2,100.00 USD"), text);
+        }
+    }
+
+    @Test
     void tilesAndTableSummariseTheWorkspace(FxRobot robot) throws Exception {
         fill(robot);
         assertEquals("2,100.00 USD", text(robot, "#tileCost"));

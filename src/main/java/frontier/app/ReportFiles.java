@@ -1,0 +1,68 @@
+package frontier.app;
+
+import frontier.present.HtmlReport;
+import frontier.present.PdfReport;
+import frontier.present.Report;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+
+/**
+ * What the app's one-click reports share: a chart as a report figure (vector SVG for the HTML, PNG at print
+ * resolution for the PDF, both with the chart's caption) and the writing of the report as a self-contained HTML
+ * file with the same report as PDF beside it.
+ */
+public final class ReportFiles {
+    private ReportFiles() {}
+
+    /** {@code chart} with {@code caption} as a figure of a report, under {@code heading}; the caption's subtitle below it. */
+    public static Report.Figure figure(String heading, ExportableChart chart, ChartCaption caption) throws IOException {
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        ImageIO.write(ChartExport.image(chart, caption, ChartExport.PRINT_SCALE), "png", png);
+        return new Report.Figure(heading, ChartExport.svg(chart, caption), png.toByteArray(), ChartExport.width(chart),
+                ChartExport.height(chart), caption.subtitle());
+    }
+
+    /** Writes {@code r} to {@code html} and as PDF to the same name with .pdf beside it; returns the PDF's path. */
+    public static Path write(Report r, Path html) throws IOException {
+        Files.writeString(html, HtmlReport.html(r), StandardCharsets.UTF_8);
+        Path pdf = pdfBeside(html);
+        try (OutputStream out = Files.newOutputStream(pdf)) {
+            PdfReport.write(r, out);
+        }
+        return pdf;
+    }
+
+    /** "report.html" → "report.pdf" in the same folder. */
+    public static Path pdfBeside(Path html) {
+        return html.resolveSibling(html.getFileName().toString().replaceFirst("\\.html?$", "") + ".pdf");
+    }
+
+    /**
+     * {@code s} in the characters every PDF base font has: the minus sign as a hyphen, an arrow as "->", the warning sign dropped
+     * (the words beside it say it). The HTML gets the same text, so the two files read alike.
+     */
+    public static String plain(String s) {
+        return s == null ? "" : s.replace('\u2212', '-').replace("\u2192", "->").replace("\u26a0 ", "").replace("\u26a0", "");
+    }
+
+    /** {@code r} with every text {@link #plain(String)}. */
+    public static Report plain(Report r) {
+        return new Report(plain(r.title()), plain(r.subtitle()), plain(r.question()), plain(r.recommendation()), plain(r.saving()),
+                r.sections().stream().map(ReportFiles::plain).toList(), plain(r.source()));
+    }
+
+    private static Report.Section plain(Report.Section s) {
+        return switch (s) {
+            case Report.KeyNumbers k -> new Report.KeyNumbers(plain(k.heading()),
+                    k.rows().stream().map(n -> new Report.Number(plain(n.name()), plain(n.value()), plain(n.interval()))).toList());
+            case Report.Bullets b -> new Report.Bullets(plain(b.heading()), b.items().stream().map(ReportFiles::plain).toList());
+            case Report.Text t -> new Report.Text(plain(t.heading()), plain(t.text()));
+            case Report.Figure f -> f;
+        };
+    }
+}
