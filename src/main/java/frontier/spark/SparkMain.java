@@ -5,8 +5,6 @@ import frontier.text.Printable;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import org.apache.spark.SparkConf;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -29,24 +27,12 @@ public final class SparkMain implements Runnable {
     }
 
     public static void main(String[] args) {
-        quietLogging(java.util.Arrays.asList(args).contains("--verbose"));
+        frontier.spark.support.SparkSessions.quietLogging(java.util.Arrays.asList(args).contains("--verbose"));
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code = execute(args, out, err);
         // spark-submit waits for non-daemon threads; a finished command ends the driver here.
         System.exit(code);
-    }
-
-    /**
-     * Spark logs at INFO through Log4j 2 when nothing configures it; unless {@code verbose} or a log4j2.properties is
-     * on the class path (a Spark installation's conf/), use Frontier's warnings-only configuration. Before any Spark class loads.
-     */
-    static void quietLogging(boolean verbose) {
-        if (verbose || System.getProperty("log4j2.configurationFile") != null) return;
-        ClassLoader cl = SparkMain.class.getClassLoader();
-        if (cl.getResource("log4j2.properties") != null || cl.getResource("log4j2.xml") != null) return;
-        java.net.URL quiet = cl.getResource("frontier/spark/log4j2-quiet.properties");
-        if (quiet != null) System.setProperty("log4j2.configurationFile", quiet.toString());
     }
 
     /** Runs a command with the given streams and returns the exit code (does not call System.exit). */
@@ -79,19 +65,5 @@ public final class SparkMain implements Runnable {
         out.flush();
         err.flush();
         return code;
-    }
-
-    /**
-     * The session of a command: the master given with {@code --master}, else the one spark-submit set
-     * ({@code spark.master}), else {@code local[*]} (every core of this machine). Spark's own logging is kept to
-     * warnings unless {@code verbose}.
-     */
-    public static SparkSession session(String master, String appName, boolean verbose) {
-        SparkSession.Builder b = SparkSession.builder().appName(appName);
-        if (master != null) b.master(master);
-        else if (!new SparkConf().contains("spark.master")) b.master("local[*]");
-        SparkSession s = b.getOrCreate();
-        if (!verbose) s.sparkContext().setLogLevel("WARN");
-        return s;
     }
 }

@@ -184,4 +184,17 @@ class ArchitectureTest {
                 .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "frontier.pareto..", "frontier.model", "frontier.sim")
                 .check(CLASSES);
     }
+
+    @Test
+    void sparkAndScalaStayInsideTheSparkPackage() {
+        // Spark is a provided dependency: present under spark-submit and in tests, absent from the desktop jar's
+        // lib/ and the installers. Only frontier.spark may touch it; the CLI and the app build spark-submit commands
+        // (frontier.scenario.sweep.SparkSubmit) and never load a Spark or Scala class.
+        noClasses().that().resideOutsideOfPackage("frontier.spark..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..")
+                .check(CLASSES);
+        noClasses().that().resideOutsideOfPackage("frontier.spark..")
+                .should().dependOnClassesThat().resideInAPackage("frontier.spark..")
+                .check(CLASSES);
+    }
 }

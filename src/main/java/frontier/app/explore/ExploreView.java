@@ -315,12 +315,17 @@ public final class ExploreView implements WorkbenchView {
         cancel.setPrefWidth(80);
         cancel.disableProperty().bind(vm.canCancelProperty().not());
         cancel.setOnAction(e -> vm.cancel());
+        Button spark = new Button("Run on Spark…");
+        spark.setId("runOnSparkButton");
+        spark.setTooltip(new Tooltip("Run this sweep on a Spark cluster with spark-submit, or copy the command (docs/spark.md)"));
+        spark.disableProperty().bind(vm.canRunProperty().not().or(vm.fileProperty().isNull()));
+        spark.setOnAction(e -> RunOnSpark.show(window(), vm.fileProperty().get(), frontier.app.Settings.standard(), vm::open, vm::info));
         ProgressBar progress = new ProgressBar(0);
         progress.setId("sweepProgress");
         progress.progressProperty().bind(vm.progressProperty());
         progress.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(progress, Priority.ALWAYS);
-        HBox runBar = new HBox(8, run, cancel, progress, compare, resetButton(), pngButton(), svgButton(), copyButton(), csvButton(), reportButton());
+        HBox runBar = new HBox(8, run, cancel, spark, progress, compare, resetButton(), pngButton(), svgButton(), copyButton(), csvButton(), reportButton());
         runBar.setAlignment(Pos.CENTER_LEFT);
 
         Label status = Widgets.statusLabel("exploreStatus", vm.statusProperty(), 600);

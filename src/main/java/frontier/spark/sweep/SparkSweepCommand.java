@@ -9,7 +9,7 @@ import frontier.scenario.sweep.SweepResult;
 import frontier.scenario.sweep.SweepRunner;
 import frontier.sim.BadInputException;
 import frontier.sim.RunControl;
-import frontier.spark.SparkMain;
+import frontier.spark.support.SparkSessions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -83,7 +83,7 @@ public final class SparkSweepCommand implements Callable<Integer> {
         // Loaded (and so checked) before Spark starts: a bad file costs no cluster time.
         Sweep sweep = Sweep.load(file);
         SweepSource source = SweepSource.of(file);
-        SparkSession spark = SparkMain.session(master, "frontier sweep " + file.getFileName(), verbose);
+        SparkSession spark = SparkSessions.session(master, "frontier sweep " + file.getFileName(), verbose);
         SweepProgress progress = quiet ? null : new SweepProgress(err, sweep.plannedPoints());
         Cancel cancel = new Cancel();
         Thread hook = new Thread(cancel::onShutdown, "frontier-spark-cancel");
