@@ -14,7 +14,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length == 0 || args[0].equals("app")) {
-            frontier.app.FrontierApp.launchApp(args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length));
+            frontier.app.shell.FrontierApp.launchApp(args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);

@@ -55,7 +55,7 @@ public record Palette(Color background, Color text, Color mutedText, Color grid,
     }
 
     /** Makes {@code theme}'s palette the current one (called when the window's theme changes). */
-    static void use(Theme theme) {
+    public static void use(Theme theme) {
         CURRENT.set(of(theme));
     }
 

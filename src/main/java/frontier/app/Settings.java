@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import frontier.app.data.RecentWorkspaces;
+import frontier.app.RecentWorkspaces;
+import frontier.text.AtomicFile;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The app's preferences kept in the versioned settings file that {@link RecentWorkspaces} also uses
@@ -107,18 +106,6 @@ public final class Settings {
      * reader never sees half a file (the settings file is shared by the theme and the recent workspaces).
      */
     public static void writeAtomically(Path file, JsonNode root) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, ".settings", ".tmp");
-        try {
-            JSON.writeValue(tmp.toFile(), root);
-            try {
-                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(file, out -> JSON.writeValue(out, root));
     }
 }

@@ -2,14 +2,13 @@ package frontier.cli;
 
 import frontier.model.llm.EngineConfig;
 import frontier.model.llm.IterationProfile;
-import frontier.model.llm.LlmProfiles;
 import frontier.model.llm.LlmResult;
 import frontier.model.llm.LlmServing;
 import frontier.model.llm.LlmWorkload;
-import frontier.sim.BadInputException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,14 +22,8 @@ final class BenchLlm implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--profile", defaultValue = "h100-80gb-llama2-70b-tp4", description = "Shipped profile (default ${DEFAULT-VALUE}).")
-    String profile;
-
-    @Option(names = "--hours", defaultValue = "1", description = "Simulated hours (default ${DEFAULT-VALUE}).")
-    double hours;
-
-    @Option(names = "--rate", defaultValue = "20", description = "Requests per second offered, above capacity (default ${DEFAULT-VALUE}).")
-    double rate;
+    @Mixin
+    LlmBenchOptions load;
 
     @Option(names = "--input-tokens", defaultValue = "1024", description = "Prompt tokens per request (default ${DEFAULT-VALUE}).")
     int input;
@@ -41,24 +34,20 @@ final class BenchLlm implements Callable<Integer> {
     @Option(names = "--kv-cache-tokens", defaultValue = "300000", description = "KV cache tokens (default ${DEFAULT-VALUE}).")
     long kv;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
-    long seed;
-
     @Override
     public Integer call() {
-        if (!(hours > 0) || !(rate > 0)) throw new BadInputException("--hours and --rate: expected > 0");
+        load.check();
         Numbers.atLeast("--input-tokens", input, 1);
         Numbers.atLeast("--output-tokens", output, 1);
-        IterationProfile p = LlmProfiles.bundled().get(profile);
-        if (p == null) throw new BadInputException("--profile: no shipped profile '" + profile + "'; known: " + LlmProfiles.bundled().keySet());
+        IterationProfile p = load.shippedProfile();
         EngineConfig config = EngineConfig.of(256, 8192, kv);
-        int requests = (int) Math.min(Integer.MAX_VALUE - 1, Math.ceil(rate * hours * 3600));
-        LlmWorkload w = LlmWorkload.poisson(rate, requests, new int[] {input}, new int[] {output});
+        int requests = (int) Math.min(Integer.MAX_VALUE - 1, Math.ceil(load.rate * load.hours * 3600));
+        LlmWorkload w = LlmWorkload.poisson(load.rate, requests, new int[] {input}, new int[] {output});
         LlmServing serving = new LlmServing(config, p.withNoise(0.05), 1, LlmServing.Routing.ROUND_ROBIN);
-        LlmServing.Options o = new LlmServing.Options(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 0, false, seed);
+        LlmServing.Options o = new LlmServing.Options(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 0, false, load.seed);
         // An untimed run first so the timed one measures the model rather than the JIT compiling it.
-        serving.run(LlmWorkload.poisson(rate, Math.max(1, requests / 10), new int[] {input}, new int[] {output}),
-                new LlmServing.Options(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 0, false, seed + 1));
+        serving.run(LlmWorkload.poisson(load.rate, Math.max(1, requests / 10), new int[] {input}, new int[] {output}),
+                new LlmServing.Options(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, 0, false, load.seed + 1));
         LlmResult r = serving.run(w, o);
         double simHours = r.durationS() / 3600;
         spec.commandLine().getOut().println(String.format(Locale.ROOT,

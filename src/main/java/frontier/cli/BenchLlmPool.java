@@ -5,16 +5,14 @@ import frontier.model.Metric;
 import frontier.model.RunResult;
 import frontier.model.ServingModel;
 import frontier.model.llm.IterationProfile;
-import frontier.model.llm.LlmProfiles;
 import frontier.scenario.Scenario;
 import frontier.scenario.ScenarioLoader;
-import frontier.sim.BadInputException;
 import frontier.sim.RandomStreams;
 import frontier.sim.RunControl;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -30,23 +28,13 @@ final class BenchLlmPool implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--profile", defaultValue = "h100-80gb-llama2-70b-tp4", description = "Shipped profile (default ${DEFAULT-VALUE}).")
-    String profile;
-
-    @Option(names = "--hours", defaultValue = "1", description = "Simulated hours (default ${DEFAULT-VALUE}).")
-    double hours;
-
-    @Option(names = "--rate", defaultValue = "20", description = "Requests per second offered, above capacity (default ${DEFAULT-VALUE}).")
-    double rate;
-
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    LlmBenchOptions load;
 
     @Override
     public Integer call() {
-        if (!(hours > 0) || !(rate > 0)) throw new BadInputException("--hours and --rate: expected > 0");
-        IterationProfile p = LlmProfiles.bundled().get(profile);
-        if (p == null) throw new BadInputException("--profile: no shipped profile '" + profile + "'; known: " + LlmProfiles.bundled().keySet());
+        load.check();
+        IterationProfile p = load.shippedProfile();
         ObjectNode engine = Json.MAPPER.createObjectNode();
         engine.putObject("llm_engine").put("profile", p.name()).put("kv_cache_tokens", 300000);
         // The slot model at one sequence's speed: prefill at 1/b tokens/s, decode at 1/(a + c) tokens/s.
@@ -56,7 +44,7 @@ final class BenchLlmPool implements Callable<Integer> {
         tt.put("prefill_tokens_per_s", 1 / Math.max(p.b(), 1e-6)).put("decode_tokens_per_s", 1 / (p.a() + p.c()));
         for (int round = 0; round < 2; round++) {
             // Round 0 warms the JIT up on a tenth of the run; round 1 is measured.
-            double h = round == 0 ? hours / 10 : hours;
+            double h = round == 0 ? load.hours / 10 : load.hours;
             var threads = java.lang.management.ManagementFactory.getThreadMXBean();
             long c0 = threads.getCurrentThreadCpuTime();
             RunResult llm = run(engine, null, h);
@@ -82,19 +70,15 @@ final class BenchLlmPool implements Callable<Integer> {
 
     private RunResult run(ObjectNode model, Integer concurrency, double h) {
         ObjectNode root = Json.MAPPER.createObjectNode();
-        root.putObject("traffic").put("type", "poisson").put("rate_per_s", rate);
+        root.putObject("traffic").put("type", "poisson").put("rate_per_s", load.rate);
         ObjectNode tokens = root.putObject("tokens");
         tokens.putObject("input").put("type", "deterministic").put("value", 1024);
         tokens.putObject("output").put("type", "deterministic").put("value", 256);
         ObjectNode pool = root.putArray("pools").addObject().put("type", "always_on").put("name", "llm").put("instances", 1);
         if (concurrency != null) pool.put("concurrency", concurrency);
-        pool.set("model", model.deepCopy().put("name", p()));
-        root.putObject("run").put("duration_s", h * 3600).put("replications", 1).put("seed", seed);
+        pool.set("model", model.deepCopy().put("name", load.profile));
+        root.putObject("run").put("duration_s", h * 3600).put("replications", 1).put("seed", load.seed);
         Scenario s = ScenarioLoader.parse(root.toString(), "bench");
-        return ServingModel.run(s.fleet(), s.baseDir(), new RandomStreams(seed, 0), RunControl.NONE);
-    }
-
-    private String p() {
-        return profile;
+        return ServingModel.run(s.fleet(), s.baseDir(), new RandomStreams(load.seed, 0), RunControl.NONE);
     }
 }

@@ -1,5 +1,6 @@
 package frontier.cli;
 
+import frontier.text.AtomicFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,10 +19,8 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -162,25 +161,14 @@ final class PricesCommand implements Runnable {
             Path target = out.toAbsolutePath();
             Path dir = target.getParent();
             if (dir == null || !Files.isDirectory(dir)) throw new BadInputException("--out " + out + ": the directory does not exist");
-            Path tmp;
             try {
-                tmp = Files.createTempFile(dir, ".prices-", ".csv.tmp");
+                AtomicFile.write(target, stream -> {
+                    Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(stream, StandardCharsets.UTF_8));
+                    CatalogueCsv.writeInterruptions(w, rows);
+                    w.flush();
+                });
             } catch (IOException e) {
                 throw new BadInputException("--out " + out + ": cannot write in " + dir + " (" + e.getMessage() + ")", e);
-            }
-            try {
-                try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                    CatalogueCsv.writeInterruptions(w, rows);
-                }
-                try {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } catch (IOException e) {
-                throw new BadInputException("--out " + out + ": cannot write (" + e.getMessage() + ")", e);
-            } finally {
-                Files.deleteIfExists(tmp);
             }
             long regions = rows.stream().map(SpotInterruption::region).distinct().count();
             long types = rows.stream().map(SpotInterruption::instanceType).distinct().count();

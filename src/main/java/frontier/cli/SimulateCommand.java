@@ -69,6 +69,7 @@ final class SimulateCommand implements Callable<Integer> {
             throw new BadInputException("--replication: expected an integer from 1 to " + n + " (the scenario's replications), got " + replication);
         }
         if (start != null && requestLog == null) throw new BadInputException("--start: only with --request-log");
+        if (requestLog != null && s.isBatch()) throw new BadInputException("--request-log: " + file + " is a batch job, which has no requests to log");
         if (requestLog != null && n > 1 && replication == null) {
             throw new BadInputException("--request-log: the scenario runs " + n + " replications and a request log holds one;"
                     + " pick it with --replication K (1 to " + n + ") or run --replications 1");

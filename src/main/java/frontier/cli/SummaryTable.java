@@ -33,6 +33,7 @@ final class SummaryTable {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "Scenario %s  (seed %d, %d replication%s%s)%n", s.scenario(), s.seed(), n,
                 n == 1 ? "" : "s", n > 1 ? ", ± = 95% confidence half-width" : ""));
+        if (s.has(Metric.BATCH_COMPLETION)) return batch(b, s);
         row(b, s, Metric.REQUESTS);
         row(b, s, Metric.COMPLETED);
         row(b, s, Metric.DROPPED);
@@ -95,6 +96,32 @@ final class SummaryTable {
                         cell(s, Metric.TPOT.get(q.ordinal()))));
             }
         }
+        return b.toString();
+    }
+
+    /** A batch job: when it is done, what it costs, what interruptions took. */
+    private static String batch(StringBuilder b, Summary s) {
+        b.append(String.format(Locale.ROOT, "%nBatch job%n"));
+        row(b, s, Metric.BATCH_COMPLETION);
+        sub(b, s, Metric.BATCH_COMPLETION_P10);
+        sub(b, s, Metric.BATCH_COMPLETION_P50);
+        sub(b, s, Metric.BATCH_COMPLETION_P90);
+        sub(b, s, Metric.BATCH_COMPLETION_MAX);
+        if (s.has(Metric.BATCH_DONE_BY_DEADLINE)) row(b, s, Metric.BATCH_DONE_BY_DEADLINE);
+        row(b, s, Metric.BATCH_ITEMS_PER_S);
+        row(b, s, Metric.INTERRUPTIONS);
+        row(b, s, Metric.BATCH_FALLBACKS);
+        row(b, s, Metric.BATCH_LOST_S);
+        sub(b, s, Metric.BATCH_LOST_SHARE);
+        row(b, s, Metric.BATCH_CHECKPOINT_S);
+        row(b, s, Metric.BATCH_RESTART_S);
+        b.append(String.format(Locale.ROOT, "%nCost%n"));
+        row(b, s, Metric.COST_TOTAL);
+        sub(b, s, Metric.BATCH_COST_SPOT);
+        sub(b, s, Metric.BATCH_COST_ON_DEMAND);
+        row(b, s, Metric.BATCH_COST_PER_1M_ITEMS);
+        row(b, s, Metric.BATCH_INSTANCE_HOURS_SPOT);
+        row(b, s, Metric.BATCH_INSTANCE_HOURS_ON_DEMAND);
         return b.toString();
     }
 

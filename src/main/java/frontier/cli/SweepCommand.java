@@ -1,5 +1,6 @@
 package frontier.cli;
 
+import frontier.text.AtomicFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -22,11 +23,9 @@ import frontier.store.SweepRecord;
 import frontier.store.Workspace;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,7 +58,8 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--objectives", paramLabel = "LIST", split = ",", defaultValue = "cost,p99",
             description = "Metrics to minimise, comma-separated: cost (per 1,000 requests), cost_total, p50, p95, p99, any metric path;"
-                    + " max:PATH to maximise (default ${DEFAULT-VALUE}). The first two also make the weighted optimum.")
+                    + " max:PATH to maximise (default ${DEFAULT-VALUE}; cost_total,completion for a batch job). The first two also make"
+                    + " the weighted optimum.")
     List<String> objectives;
 
     @Option(names = "--max", paramLabel = "METRIC=VALUE",
@@ -145,6 +145,11 @@ final class SweepCommand implements Callable<Integer> {
                 result = savedResults(ws, open);
             } else {
                 result = runOrRead(err);
+            }
+            // A batch job has no latency: without --objectives its sweep weighs cost against completion time.
+            if (!spec.commandLine().getParseResult().hasMatchedOption("--objectives") && !result.points().isEmpty()
+                    && result.points().getFirst().hasMetric(frontier.model.Metric.BATCH_COMPLETION.path())) {
+                objs = List.of(Objective.parse("cost_total"), Objective.parse("completion"));
             }
             return report(result, objs, cons, ws == null || open != null ? null : ws, stdout, err);
         }
@@ -232,11 +237,11 @@ final class SweepCommand implements Callable<Integer> {
         SweepAnalysis analysis = SweepAnalysis.of(result, objs, cons, alpha);
         String jsonText = SweepReport.writeJson(analysis);
         long savedId = save == null ? -1 : save.saveSweep(toSaved(analysis, jsonText));
-        if (out != null) writeAtomically(out, jsonText + "\n");
+        if (out != null) AtomicFile.writeString(out, jsonText + "\n");
         if (csv != null) {
             String text = SweepReport.toCsv(analysis);
             if (csv.toString().equals("-")) stdout.print(text);
-            else writeAtomically(csv, text);
+            else AtomicFile.writeString(csv, text);
         }
         boolean tableShown = !json && (csv == null || !csv.toString().equals("-"));
         if (json) stdout.println(jsonText);
@@ -339,18 +344,6 @@ final class SweepCommand implements Callable<Integer> {
         }
         if (root == null || !root.isObject() || !root.has("format")) return null;
         return SweepResult.fromJson(root, file.toString());
-    }
-
-    private static void writeAtomically(Path target, String text) throws IOException {
-        Path abs = target.toAbsolutePath();
-        if (abs.getParent() != null) Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     /** The readable form: the front (every point is in --json and --csv), then the weighted optimum. */

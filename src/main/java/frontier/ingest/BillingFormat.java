@@ -23,7 +23,11 @@ public enum BillingFormat implements Coded {
             req("usage_end_time", "usageendtime"), req("cost", "cost"), req("currency", "currency")),
     OCI("oci", "Oracle Cloud (OCI) cost report",
             req("lineItem/intervalUsageStart", "lineitemintervalusagestart"), req("lineItem/intervalUsageEnd", "lineitemintervalusageend"),
-            req("cost/myCost", "costmycost"), req("cost/currencyCode", "costcurrencycode"), req("lineItem/tenantId", "lineitemtenantid"));
+            req("cost/myCost", "costmycost"), req("cost/currencyCode", "costcurrencycode"), req("lineItem/tenantId", "lineitemtenantid")),
+    /** The daily roll-up the Spark job writes ({@link DailyRollup}, docs/formats.md). */
+    ROLLUP("frontier-rollup", "Frontier daily roll-up",
+            req("day", "day"), req("billing_account", "billingaccount"), req("currency", "currency"), req("billed_cost", "billedcost"),
+            req("effective_cost", "effectivecost"), req("list_cost", "listcost"), req("lines", "lines"));
 
     /** A required column: its display name and the canonical names that satisfy it. */
     record Required(String display, String... canon) {

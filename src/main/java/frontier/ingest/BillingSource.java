@@ -500,6 +500,10 @@ public final class BillingSource implements AutoCloseable {
                     setFormat(found, "OCI cost report", CostBasis.BOTH);
                     mapper = new OciMapper(c);
                 }
+                case ROLLUP -> {
+                    setFormat(found, "Frontier daily roll-up", CostBasis.BOTH);
+                    mapper = new RollupMapper(c);
+                }
             }
             c.requireUnambiguous(name);
         }

@@ -56,6 +56,7 @@ public record FleetSpec(Traffic traffic, List<Pools> pools, List<RequestClass> c
             throw new InvalidSpecException("classes", "the shares must add up to 1, they add up to " + java.math.BigDecimal.valueOf(total).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString());
         }
         InvalidSpecException.required("run", run);
+        if (run.durationS() == null && run.requests() == null) throw new InvalidSpecException("run.duration_s", RunSpec.STOP_RULE);
         if (cache != null && cache.lruCapacity() != null && cache.keys() == null
                 && !(traffic instanceof frontier.model.traffic.ReplayTraffic r && r.keyColumn() != null)) {
             throw new InvalidSpecException("cache.keys", "an LRU cache needs request keys: 'keys' (Zipf-distributed) or a replayed trace with 'key_column'");

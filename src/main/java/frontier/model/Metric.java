@@ -44,7 +44,8 @@ public record Metric(String path, String group, String label, String description
 
     /** The unit a metric's value is in, with the symbol shown after it ("" for plain numbers and ratios). */
     public enum Unit {
-        NONE(""), MS("ms"), SECONDS("s"), USD("USD"), USD_PER_HOUR("USD/h"), PER_SECOND("req/s"), TOKENS_PER_SECOND("tok/s");
+        NONE(""), MS("ms"), SECONDS("s"), USD("USD"), USD_PER_HOUR("USD/h"), PER_SECOND("req/s"), TOKENS_PER_SECOND("tok/s"),
+        ITEMS_PER_SECOND("items/s"), HOURS("h");
 
         private final String symbol;
 
@@ -211,6 +212,44 @@ public record Metric(String path, String group, String label, String description
             "Slot-seconds the cache hits would have used at their pool's mean service time.");
     public static final Metric CACHE_SAVED_USD = define("cache.saved_usd", "Saved by the cache", Unit.USD, 2, Kind.MONEY,
             "Those slot-seconds at the pool's cost per busy slot-second.");
+
+    // Batch jobs (only for a scenario with a 'batch' job; cost_usd.total and interruptions are reported too).
+    public static final Metric BATCH_COMPLETION = define("batch.completion_s.mean", "Completion time", Unit.SECONDS, 0, Kind.TIME,
+            "Seconds from the job's start until the last shard's last checkpoint completed; the mean over replications.");
+    public static final Metric BATCH_COMPLETION_P10 = define("batch.completion_s.p10", "Completion time, p10", Unit.SECONDS, 0, Kind.TIME,
+            "10th percentile of the completion time over the replications (no confidence interval).");
+    public static final Metric BATCH_COMPLETION_P50 = define("batch.completion_s.p50", "Completion time, p50", Unit.SECONDS, 0, Kind.TIME,
+            "Median completion time over the replications (no confidence interval).");
+    public static final Metric BATCH_COMPLETION_P90 = define("batch.completion_s.p90", "Completion time, p90", Unit.SECONDS, 0, Kind.TIME,
+            "90th percentile of the completion time over the replications (no confidence interval).");
+    public static final Metric BATCH_COMPLETION_MAX = define("batch.completion_s.max", "Completion time, max", Unit.SECONDS, 0, Kind.TIME,
+            "Longest completion time of the replications.");
+    public static final Metric BATCH_DONE_BY_DEADLINE = define("batch.done_by_deadline", "Done by the deadline", Unit.NONE, 4, Kind.RATIO,
+            "Share of the replications in which the job completed within deadline_s of its start: P(done by the deadline)"
+                    + " (only with a deadline).");
+    public static final Metric BATCH_ITEMS_PER_S = define("batch.items_per_s", "Items per second", Unit.ITEMS_PER_SECOND, 2, Kind.RATE,
+            "Items of the job / its completion time.");
+    public static final Metric BATCH_COST_SPOT = define("batch.cost_usd.spot", "Cost on spot", Unit.USD, 2, Kind.MONEY,
+            "US dollars billed for the job's spot instances, from launch to stop.");
+    public static final Metric BATCH_COST_ON_DEMAND = define("batch.cost_usd.on_demand", "Cost on demand", Unit.USD, 2, Kind.MONEY,
+            "US dollars billed for the job's on-demand instances (on-demand shards and fallbacks), from launch to stop.");
+    public static final Metric BATCH_COST_PER_1M_ITEMS = define("batch.cost_usd.per_1m_items", "Cost per 1M items", Unit.USD, 4, Kind.MONEY,
+            "Total cost of the job per million items.");
+    public static final Metric BATCH_INSTANCE_HOURS_SPOT = define("batch.instance_hours.spot", "Spot instance-hours", Unit.HOURS, 2, Kind.TIME,
+            "Hours billed for spot instances, all instances together.");
+    public static final Metric BATCH_INSTANCE_HOURS_ON_DEMAND = define("batch.instance_hours.on_demand", "On-demand instance-hours", Unit.HOURS, 2,
+            Kind.TIME, "Hours billed for on-demand instances, all instances together.");
+    public static final Metric BATCH_LOST_S = define("batch.lost_s", "Work lost to interruptions", Unit.SECONDS, 0, Kind.TIME,
+            "Instance-seconds of work done but not saved by a checkpoint when a spot instance terminated (done again later).");
+    public static final Metric BATCH_LOST_SHARE = define("batch.lost_share", "Work lost, share of the job", Unit.NONE, 4, Kind.RATIO,
+            "Work lost to interruptions / the job's work.");
+    public static final Metric BATCH_CHECKPOINT_S = define("batch.checkpoint_s", "Time checkpointing", Unit.SECONDS, 0, Kind.TIME,
+            "Instance-seconds spent writing checkpoints (those cut off by a termination included).");
+    public static final Metric BATCH_RESTART_S = define("batch.restart_s", "Time restarting", Unit.SECONDS, 0, Kind.TIME,
+            "Instance-seconds replacements spent on start-up and model load before working (the first start of each"
+                    + " instance is not counted).");
+    public static final Metric BATCH_FALLBACKS = define("batch.fallbacks", "Fallbacks to on-demand", Unit.NONE, 0, Kind.COUNT,
+            "Shards whose spot instance was replaced by an on-demand one (fleet.fallback).");
 
     // Per pool: the cost by instance state, then the pool's own figures.
     private static final String POOL_COST = "Cost of pool {pool}";

@@ -4,17 +4,20 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import frontier.sim.InvalidSpecException;
 
 /**
- * How long to run and what to observe. Exactly one stop rule: {@code duration_s} (simulated seconds)
- * or {@code requests} (finished requests counted after the warm-up). At most one warm-up rule:
+ * How long to run and what to observe. For a serving fleet exactly one stop rule: {@code duration_s} (simulated
+ * seconds) or {@code requests} (finished requests counted after the warm-up); a batch job has none (it runs until
+ * it is done). At most one warm-up rule:
  * {@code warmup_s} or {@code warmup_requests} (finished requests discarded); statistics are reset when
  * the warm-up ends, and the stop time counts from the start of the run.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RunSpec(Double durationS, Long requests, Double warmupS, Long warmupRequests, Integer replications, Long seed) {
+    /** The rule of a serving fleet's run. */
+    public static final String STOP_RULE = "give exactly one stop rule: 'duration_s' (simulated seconds) or 'requests'";
+
     public RunSpec {
-        if ((durationS == null) == (requests == null)) {
-            throw new InvalidSpecException("duration_s", "give exactly one stop rule: 'duration_s' (simulated seconds) or 'requests'");
-        }
+        // Neither is a run without a stop rule (a batch job runs until it is done); a serving fleet refuses it (FleetSpec).
+        if (durationS != null && requests != null) throw new InvalidSpecException("duration_s", STOP_RULE);
         if (durationS != null) InvalidSpecException.positive("duration_s", durationS);
         if (requests != null && requests < 1) throw new InvalidSpecException("requests", "expected an integer >= 1, got " + requests);
         if (warmupS != null && warmupRequests != null) {

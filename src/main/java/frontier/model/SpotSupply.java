@@ -143,23 +143,11 @@ final class SpotSupply implements EventHandler {
     }
 
     private boolean available(double t) {
-        for (SpotPool.Period p : spot.unavailable()) if (t >= p.fromS() && t < p.toS()) return false;
-        return true;
+        return SpotPool.Period.available(spot.unavailable(), t);
     }
 
     private double availableAgain(double t) {
-        double until = t;
-        boolean moved = true;
-        while (moved) {
-            moved = false;
-            for (SpotPool.Period p : spot.unavailable()) {
-                if (until >= p.fromS() && until < p.toS()) {
-                    until = p.toS();
-                    moved = true;
-                }
-            }
-        }
-        return until;
+        return SpotPool.Period.availableAgain(spot.unavailable(), t);
     }
 
     private void traceAdd(SpotTrace.Event e) {

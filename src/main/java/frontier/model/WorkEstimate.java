@@ -124,6 +124,74 @@ public record WorkEstimate(double events, int replications, List<Term> terms) {
         return e;
     }
 
+    /**
+     * Estimates a run of a batch job: per shard (instance) about 3 events per checkpoint segment attempted and 4 per
+     * interruption, its expected time from the closed form for exponential interruptions (Daly 2006; see
+     * {@link #expectedShardS}); with exactly drawn items, one draw per item. Refuses a fleet larger than a pool may be
+     * and a job that would not finish within {@code limits}, e.g. because interruptions come faster than checkpoints.
+     *
+     * @throws WorkLimitException naming the field to change and the estimate
+     */
+    public static WorkEstimate check(frontier.model.batch.BatchJob job, int replications, WorkLimits limits) {
+        var fleet = job.fleet();
+        if (fleet.instances() > limits.maxInstances()) {
+            throw new WorkLimitException("$.batch.fleet.instances", String.format(Locale.ROOT,
+                    "a batch job may have at most %,d instances (docs/cli.md \"Limits of simulations\"), this one has %,d",
+                    limits.maxInstances(), fleet.instances()));
+        }
+        double shardWork = (double) job.items() / fleet.instances() * job.meanItemS();
+        double tau = job.checkpoint().intervalS();
+        double segments = Math.ceil(shardWork / tau);
+        double hazard = fleet.spotInstances() == 0 || fleet.interruption().trace() != null ? 0 : fleet.interruption().hazardPerSecond();
+        double shardS = expectedShardS(shardWork, tau, job.checkpoint().durationS(), job.restartS() + fleet.replacementDelayS(), hazard);
+        List<Term> terms = new ArrayList<>();
+        double interruptions = hazard * shardS;
+        double attempts = Math.max(segments, shardS / (tau + job.checkpoint().durationS()));
+        double perShard = 3 * attempts + 4 * interruptions + 4;
+        terms.add(new Term("$.batch.checkpoint.interval_s", perShard * fleet.instances(), String.format(Locale.ROOT,
+                "%s instances × about %s checkpoint segments and %s interruptions each, in about %s s per shard",
+                number(fleet.instances()), number(attempts), number(interruptions), number(shardS))));
+        if (job.items() <= BatchModel.EXACT_ITEMS && (job.itemS() != null || job.tokensPerItem() != null)) {
+            terms.add(new Term("$.batch.items", job.items(), String.format(Locale.ROOT, "%s items' work drawn one by one", number(job.items()))));
+        }
+        terms.sort(Comparator.comparingDouble(Term::events).reversed());
+        double total = 1000;
+        for (Term t : terms) total += t.events();
+        WorkEstimate e = new WorkEstimate(total, replications, List.copyOf(terms));
+        if (!(e.totalEvents() <= limits.maxEventsPerRun())) {
+            String limit = String.format(Locale.ROOT, "more than the %,d events a run may take (docs/cli.md \"Limits of simulations\")",
+                    limits.maxEventsPerRun());
+            if (replications > 1 && e.events() <= limits.maxEventsPerRun()) {
+                throw new WorkLimitException("$.run.replications", String.format(Locale.ROOT,
+                        "%d replications of about %s events each are about %s events, %s; run fewer replications",
+                        replications, number(e.events()), number(e.totalEvents()), limit));
+            }
+            Term top = terms.getFirst();
+            String advice = Double.isInfinite(shardS) || hazard * (tau + job.checkpoint().durationS()) > 1
+                    ? "; interruptions (every " + number(1 / hazard) + " s on average per instance) come faster than checkpoints: checkpoint more often"
+                    : "; give the job fewer items or more instances";
+            throw new WorkLimitException(top.field(), String.format(Locale.ROOT, "this run would take about %s events (%s%s), %s%s",
+                    number(e.totalEvents()), top.why(), replications > 1 ? ", × " + replications + " replications" : "", limit, advice));
+        }
+        return e;
+    }
+
+    /**
+     * Expected seconds to finish a shard of {@code work} seconds in segments of {@code tau} (+ {@code checkpoint}) under
+     * exponential interruptions of rate {@code hazard}, each followed by {@code restart} seconds before work resumes
+     * (which may be interrupted too): Daly (2006), E[T] = M·e^{R/M}·(e^{(τ+C)/M} − 1)·W/τ with M = 1/hazard, plus the first
+     * start-up; without interruptions W + C·⌈W/τ⌉ + R. Infinite when it overflows.
+     */
+    public static double expectedShardS(double work, double tau, double checkpoint, double restart, double hazard) {
+        if (!(hazard > 0)) return work + Math.ceil(work / tau) * checkpoint + restart;
+        double m = 1 / hazard;
+        double full = Math.floor(work / tau);
+        double rest = work - full * tau;
+        double segment = m * Math.exp(restart / m) * Math.expm1((tau + checkpoint) / m);
+        double last = rest > 0 ? m * Math.exp(restart / m) * Math.expm1((rest + checkpoint) / m) : 0;
+        return full * segment + last + restart;
+    }
+
     private static void checkPools(FleetSpec fleet, boolean simplePool, WorkLimits limits) {
         for (int i = 0; i < fleet.pools().size(); i++) {
             Pools p = fleet.pools().get(i);

@@ -11,7 +11,9 @@ import java.util.Map;
  * of the catalogue or any numeric field of the results); minimised unless
  * written {@code max:PATH}. Short names: {@code cost} (per 1,000 requests), {@code cost_total},
  * {@code cost_per_hour}, {@code mean}, {@code p50}, {@code p90}, {@code p95}, {@code p99}, {@code p999}
- * (latency), and the counts {@code dropped}, {@code lost}, {@code rejected}, {@code timed_out}.
+ * (latency), and the counts {@code dropped}, {@code lost}, {@code rejected}, {@code timed_out}; for batch jobs
+ * {@code completion} (mean completion time), {@code completion_p90}, {@code done_by_deadline} and
+ * {@code cost_per_1m_items}.
  */
 public record Objective(String path, boolean maximise) {
     private static final Map<String, String> ALIASES = aliases();
@@ -33,6 +35,11 @@ public record Objective(String path, boolean maximise) {
         a.put("goodput", Metric.LLM_GOODPUT.path());
         a.put("tokens_per_s", Metric.LLM_OUTPUT_TOKENS_PER_S.path());
         a.put("cost_per_1m_output", Metric.COST_PER_1M_OUTPUT_TOKENS.path());
+        // Batch jobs: completion (mean completion time), completion_p90, done_by_deadline, cost_per_1m_items.
+        a.put("completion", Metric.BATCH_COMPLETION.path());
+        a.put("completion_p90", Metric.BATCH_COMPLETION_P90.path());
+        a.put("done_by_deadline", Metric.BATCH_DONE_BY_DEADLINE.path());
+        a.put("cost_per_1m_items", Metric.BATCH_COST_PER_1M_ITEMS.path());
         return Map.copyOf(a);
     }
 

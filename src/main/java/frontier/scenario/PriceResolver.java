@@ -5,6 +5,7 @@ import frontier.cost.PriceCatalogue;
 import frontier.domain.PricingModel;
 import frontier.cost.ServerlessRate;
 import frontier.model.pool.ServerlessBilling;
+import frontier.model.batch.BatchFleet;
 import frontier.model.pool.AlwaysOnPool;
 import frontier.model.pool.AutoscaledPool;
 import frontier.model.pool.Pools;
@@ -26,20 +27,12 @@ final class PriceResolver {
     }
 
     static Scenario resolve(Scenario s, String source) {
+        if (s.batch() != null) return resolveBatch(s, source);
         if (s.pools() == null || s.pools().stream().allMatch(p -> p.price().resolved()
                 && !(p instanceof ServerlessPool sp && !sp.billing().resolved()))) {
             return s;
         }
-        PriceCatalogue catalogue = PriceCatalogue.shipped();
-        if (s.priceCatalogue() != null) {
-            Path p = Path.of(s.priceCatalogue());
-            if (!p.isAbsolute() && s.baseDir() != null) p = s.baseDir().resolve(p);
-            try {
-                catalogue = catalogue.overriddenBy(PriceCatalogue.load(p));
-            } catch (BadInputException e) {
-                throw new ScenarioException(source + ": $.price_catalogue: " + e.getMessage(), e);
-            }
-        }
+        PriceCatalogue catalogue = catalogue(s, source);
         List<Pools> out = new ArrayList<>();
         for (int i = 0; i < s.pools().size(); i++) {
             Pools pool = s.pools().get(i);
@@ -65,6 +58,56 @@ final class PriceResolver {
             out.add(withPrice(pool, price.withUsdPerHour(hourly(pool, hit, index, source))));
         }
         return s.withPools(out);
+    }
+
+    /** The shipped catalogue, overridden by the scenario's {@code price_catalogue}. */
+    private static PriceCatalogue catalogue(Scenario s, String source) {
+        PriceCatalogue catalogue = PriceCatalogue.shipped();
+        if (s.priceCatalogue() != null) {
+            Path p = Path.of(s.priceCatalogue());
+            if (!p.isAbsolute() && s.baseDir() != null) p = s.baseDir().resolve(p);
+            try {
+                catalogue = catalogue.overriddenBy(PriceCatalogue.load(p));
+            } catch (BadInputException e) {
+                throw new ScenarioException(source + ": $.price_catalogue: " + e.getMessage(), e);
+            }
+        }
+        return catalogue;
+    }
+
+    /**
+     * A batch job's prices: {@code price} on demand unless its {@code pricing_model} says otherwise, {@code spot_price}
+     * on spot; without a {@code spot_price}, the catalogue's spot price of the instance {@code price} names.
+     */
+    private static Scenario resolveBatch(Scenario s, String source) {
+        BatchFleet f = s.batch().fleet();
+        boolean needSpot = f.spotInstances() > 0;
+        if (f.price().resolved() && (f.spotPrice() == null ? !needSpot : f.spotPrice().resolved())) return s;
+        PriceCatalogue catalogue = catalogue(s, source);
+        Price onDemand = f.price().resolved() ? f.price()
+                : f.price().withUsdPerHour(hourly(catalogue, f.price(), PricingModel.ON_DEMAND, "$.batch.fleet.price", source));
+        Price spot = f.spotPrice();
+        if (spot != null && !spot.resolved()) {
+            spot = spot.withUsdPerHour(hourly(catalogue, spot, PricingModel.SPOT, "$.batch.fleet.spot_price", source));
+        } else if (spot == null && needSpot) {
+            Price p = f.price();
+            Price asSpot = new Price(null, p.provider(), p.instanceType(), p.region(), PricingModel.SPOT.catalogueCode());
+            spot = Price.perHour(hourly(catalogue, asSpot, PricingModel.SPOT, "$.batch.fleet.price", source));
+        }
+        return s.withBatch(s.batch().withFleet(f.withPrices(onDemand, spot)));
+    }
+
+    private static double hourly(PriceCatalogue catalogue, Price price, PricingModel fallback, String path, String source) {
+        PricingModel model = price.pricingModel() != null
+                ? PricingModel.fromCatalogue(price.pricingModel()).orElseThrow(() -> new ScenarioException(source + ": " + path
+                        + ".pricing_model: expected on_demand, spot, committed or serverless, got " + price.pricingModel(), null))
+                : fallback;
+        return catalogue.instance(price.provider(), price.region(), price.instanceType(), model)
+                .orElseThrow(() -> new ScenarioException(source + ": " + path + ": the price catalogue has no "
+                        + model.catalogueCode() + " price for " + price.provider() + " " + price.instanceType()
+                        + (price.region() == null ? " in the provider's default region" : " in " + price.region())
+                        + "; 'frontier prices list --provider " + price.provider() + "' lists the known ones", null))
+                .usdPerHour().doubleValue();
     }
 
     /**

@@ -8,6 +8,7 @@ import frontier.model.PoolSpec;
 import frontier.model.RequestClass;
 import frontier.model.RunSpec;
 import frontier.model.TokensSpec;
+import frontier.model.batch.BatchJob;
 import frontier.model.pool.Pools;
 import frontier.model.traffic.Traffic;
 import frontier.sim.InvalidSpecException;
@@ -22,34 +23,60 @@ import java.util.List;
  * (docs/sweeps.md) varies fields of the scenario itself, which then describes the base configuration; {@code observed} (written by
  * {@code frontier calibrate}) holds what the real fleet measured, for runs to report simulated against observed. {@code baseDir} (not part
  * of the file) is where relative file names inside it are resolved.
+ *
+ * <p>Instead of traffic and pools, a scenario may hold a {@code batch} job (items worked through by a fleet of
+ * spot and on-demand instances with checkpoints, {@link BatchJob}); its {@code run} then gives only
+ * {@code replications} and {@code seed}, as the job runs until it is done.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Scenario(String name, String description, Traffic traffic, PoolSpec pool, List<Pools> pools,
                        List<RequestClass> classes, CacheSpec cache, TokensSpec tokens, String priceCatalogue, RunSpec run,
-                       SweepSpec sweep, Observed observed, @JsonIgnore Path baseDir) {
+                       SweepSpec sweep, Observed observed, BatchJob batch, @JsonIgnore Path baseDir) {
     public Scenario {
-        InvalidSpecException.required("traffic", traffic);
-        if ((pool == null) == (pools == null)) {
-            throw new InvalidSpecException("pool", "give either 'pool' (one simple c-server pool) or 'pools' (a list of pools of any kind)");
+        if (batch != null) {
+            InvalidSpecException.required("run", run);
+            checkBatch(traffic, pool, pools, classes, cache, tokens, run, observed);
+        } else {
+            InvalidSpecException.required("traffic", traffic);
+            if ((pool == null) == (pools == null)) {
+                throw new InvalidSpecException("pool", "give either 'pool' (one simple c-server pool) or 'pools' (a list of pools of any kind)");
+            }
+            InvalidSpecException.required("run", run);
         }
-        InvalidSpecException.required("run", run);
         if (name == null || name.isBlank()) name = "scenario";
         if (description == null) description = "";
         if (pools != null) pools = List.copyOf(pools);
         if (classes != null) classes = List.copyOf(classes);
         // Cross-field checks (pool names, routes, shares) fail here, with the path of the offending field.
-        fleetOf(traffic, pool, pools, classes, cache, tokens, run);
+        if (batch == null) fleetOf(traffic, pool, pools, classes, cache, tokens, run);
     }
 
     /** The simple form: traffic into one c-server pool. */
     public Scenario(String name, String description, Traffic traffic, PoolSpec pool, RunSpec run, Path baseDir) {
-        this(name, description, traffic, pool, null, null, null, null, null, run, null, null, baseDir);
+        this(name, description, traffic, pool, null, null, null, null, null, run, null, null, null, baseDir);
     }
 
     /** Everything but a sweep. */
     public Scenario(String name, String description, Traffic traffic, PoolSpec pool, List<Pools> pools,
                     List<RequestClass> classes, CacheSpec cache, TokensSpec tokens, String priceCatalogue, RunSpec run, Path baseDir) {
-        this(name, description, traffic, pool, pools, classes, cache, tokens, priceCatalogue, run, null, null, baseDir);
+        this(name, description, traffic, pool, pools, classes, cache, tokens, priceCatalogue, run, null, null, null, baseDir);
+    }
+
+    /** A batch job's parts are all of it: no traffic, pools, classes, cache or tokens; a run without a stop rule. */
+    private static void checkBatch(Traffic traffic, PoolSpec pool, List<Pools> pools, List<RequestClass> classes, CacheSpec cache,
+                                   TokensSpec tokens, RunSpec run, Observed observed) {
+        String[] names = {"traffic", "pool", "pools", "classes", "cache", "tokens", "observed"};
+        Object[] given = {traffic, pool, pools, classes, cache, tokens, observed};
+        for (int i = 0; i < names.length; i++) {
+            if (given[i] != null) {
+                throw new InvalidSpecException(names[i], "a scenario with a 'batch' job has no '" + names[i] + "'; a batch job brings its own"
+                        + " fleet ('batch.fleet') and work ('batch.items')");
+            }
+        }
+        if (run.durationS() != null || run.requests() != null || run.warmupS() != null || run.warmupRequests() != null) {
+            String field = run.durationS() != null ? "duration_s" : run.requests() != null ? "requests" : run.warmupS() != null ? "warmup_s" : "warmup_requests";
+            throw new InvalidSpecException("run." + field, "a batch job runs until it is done; its 'run' takes only 'replications' and 'seed'");
+        }
     }
 
     private static FleetSpec fleetOf(Traffic traffic, PoolSpec pool, List<Pools> pools, List<RequestClass> classes, CacheSpec cache,
@@ -58,20 +85,31 @@ public record Scenario(String name, String description, Traffic traffic, PoolSpe
         return new FleetSpec(traffic, list, classes, cache, tokens, run);
     }
 
-    /** What the model runs. */
+    /** What the model runs: the serving fleet (a scenario with a {@code batch} job has none, see {@link #isBatch()}). */
     public FleetSpec fleet() {
+        if (batch != null) throw new IllegalStateException("scenario '" + name + "' is a batch job; it has no serving fleet");
         return fleetOf(traffic, pool, pools, classes, cache, tokens, run);
     }
 
     public Scenario withRun(RunSpec r) {
-        return new Scenario(name, description, traffic, pool, pools, classes, cache, tokens, priceCatalogue, r, sweep, observed, baseDir);
+        return new Scenario(name, description, traffic, pool, pools, classes, cache, tokens, priceCatalogue, r, sweep, observed, batch, baseDir);
     }
 
     public Scenario withBaseDir(Path dir) {
-        return new Scenario(name, description, traffic, pool, pools, classes, cache, tokens, priceCatalogue, run, sweep, observed, dir);
+        return new Scenario(name, description, traffic, pool, pools, classes, cache, tokens, priceCatalogue, run, sweep, observed, batch, dir);
     }
 
     public Scenario withPools(List<Pools> p) {
-        return new Scenario(name, description, traffic, null, p, classes, cache, tokens, priceCatalogue, run, sweep, observed, baseDir);
+        return new Scenario(name, description, traffic, null, p, classes, cache, tokens, priceCatalogue, run, sweep, observed, batch, baseDir);
+    }
+
+    /** Whether this scenario is a batch job ({@code batch}) rather than a serving fleet. */
+    @JsonIgnore
+    public boolean isBatch() {
+        return batch != null;
+    }
+
+    public Scenario withBatch(BatchJob b) {
+        return new Scenario(name, description, traffic, pool, pools, classes, cache, tokens, priceCatalogue, run, sweep, observed, b, baseDir);
     }
 }

@@ -1,6 +1,8 @@
 package frontier.scenario;
 
+import frontier.model.BatchModel;
 import frontier.model.FleetSpec;
+import frontier.model.Metric;
 import frontier.model.RunListener;
 import frontier.model.RunResult;
 import frontier.model.ServingModel;
@@ -44,6 +46,7 @@ public final class ScenarioRunner {
      * @throws WorkLimitException naming the field to change and the estimate
      */
     public static WorkEstimate check(Scenario scenario, WorkLimits limits) {
+        if (scenario.isBatch()) return WorkEstimate.check(scenario.batch(), scenario.run().replications(), limits);
         return WorkEstimate.check(scenario.fleet(), scenario.run().replications(), scenario.pool() != null, limits);
     }
 
@@ -61,15 +64,49 @@ public final class ScenarioRunner {
     }
 
     private Summary runChecked(Scenario scenario, RunControl control) {
+        if (scenario.isBatch()) {
+            return withCompletionQuantiles(runReplications(scenario, control,
+                    (k, c) -> BatchModel.run(scenario.batch(), scenario.baseDir(), new RandomStreams(scenario.run().seed(), k), c, limits),
+                    java.util.Map.of()));
+        }
         // Built (and validated) once for every replication.
         FleetSpec fleet = scenario.fleet();
+        return runReplications(scenario, control, (k, c) -> one(fleet, scenario, k, c), labels(fleet));
+    }
+
+    /** The replications' completion times: their p10, p50, p90 and maximum, beside the mean (a batch job's summary). */
+    static Summary withCompletionQuantiles(Summary s) {
+        double[] t = s.replications().stream().mapToDouble(r -> r.metric(Metric.BATCH_COMPLETION)).sorted().toArray();
+        java.util.Map<String, Double> mean = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Double> hw = new java.util.LinkedHashMap<>(s.halfWidth95());
+        for (var e : s.mean().entrySet()) {
+            mean.put(e.getKey(), e.getValue());
+            if (e.getKey().equals(Metric.BATCH_COMPLETION.path())) {
+                org.apache.commons.math3.stat.descriptive.rank.Percentile p = new org.apache.commons.math3.stat.descriptive.rank.Percentile()
+                        .withEstimationType(org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType.R_7);
+                mean.put(Metric.BATCH_COMPLETION_P10.path(), p.evaluate(t, 10));
+                mean.put(Metric.BATCH_COMPLETION_P50.path(), p.evaluate(t, 50));
+                mean.put(Metric.BATCH_COMPLETION_P90.path(), p.evaluate(t, 90));
+                mean.put(Metric.BATCH_COMPLETION_MAX.path(), t[t.length - 1]);
+                for (Metric m : java.util.List.of(Metric.BATCH_COMPLETION_P10, Metric.BATCH_COMPLETION_P50, Metric.BATCH_COMPLETION_P90,
+                        Metric.BATCH_COMPLETION_MAX)) {
+                    hw.put(m.path(), Double.NaN);
+                }
+            }
+        }
+        return new Summary(s.scenario(), s.seed(), s.replications(), java.util.Collections.unmodifiableMap(mean),
+                java.util.Collections.unmodifiableMap(hw), s.labels());
+    }
+
+    private Summary runReplications(Scenario scenario, RunControl control, java.util.function.BiFunction<Integer, RunControl, RunResult> one,
+                                    java.util.Map<String, String> labels) {
         int n = scenario.run().replications();
         long seed = scenario.run().seed();
         if (n == 1 || threads == 1) {
             List<RunResult> results = new ArrayList<>();
             for (int k = 0; k < n; k++) {
                 int done = k;
-                results.add(one(fleet, scenario, k, new RunControl() {
+                results.add(one.apply(k, new RunControl() {
                     @Override
                     public boolean isCancelled() {
                         return control.isCancelled();
@@ -82,7 +119,7 @@ public final class ScenarioRunner {
                 }));
                 control.progress((k + 1.0) / n);
             }
-            return Summary.of(scenario.name(), seed, results).withLabels(labels(fleet));
+            return Summary.of(scenario.name(), seed, results).withLabels(labels);
         }
         double[] progress = new double[n];
         try (ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, n), r -> {
@@ -93,7 +130,7 @@ public final class ScenarioRunner {
             List<Future<RunResult>> futures = new ArrayList<>();
             for (int k = 0; k < n; k++) {
                 int rep = k;
-                futures.add(pool.submit(() -> one(fleet, scenario, rep, new RunControl() {
+                futures.add(pool.submit(() -> one.apply(rep, new RunControl() {
                     @Override
                     public boolean isCancelled() {
                         return control.isCancelled();
@@ -124,7 +161,7 @@ public final class ScenarioRunner {
                 }
             }
             control.progress(1.0);
-            return Summary.of(scenario.name(), seed, results).withLabels(labels(fleet));
+            return Summary.of(scenario.name(), seed, results).withLabels(labels);
         }
     }
 
@@ -140,6 +177,11 @@ public final class ScenarioRunner {
     public static Summary replication(Scenario scenario, int k, RunControl control, RunListener listener, WorkLimits limits) {
         int n = scenario.run().replications();
         if (k < 0 || k >= n) throw new IllegalArgumentException("replication " + k + " of " + n);
+        if (scenario.isBatch()) {
+            WorkEstimate.check(scenario.batch(), 1, limits);
+            RunResult r = BatchModel.run(scenario.batch(), scenario.baseDir(), new RandomStreams(scenario.run().seed(), k), control, limits);
+            return withCompletionQuantiles(Summary.of(scenario.name(), scenario.run().seed(), List.of(r)));
+        }
         FleetSpec fleet = scenario.fleet();
         WorkEstimate.check(fleet, 1, scenario.pool() != null, limits);
         RunResult r;

@@ -1,6 +1,10 @@
 package frontier.spark;
 
 import frontier.sim.BadInputException;
+import frontier.spark.rollup.RollupBench;
+import frontier.spark.rollup.RollupCommand;
+import frontier.spark.sweep.SparkBenchCommand;
+import frontier.spark.sweep.SparkSweepCommand;
 import frontier.text.Printable;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -15,19 +19,32 @@ import picocli.CommandLine.Command;
  * 0 ok, 2 bad input, 1 internal fault; messages start "frontier-spark: ".
  */
 @Command(name = "frontier-spark", mixinStandardHelpOptions = true, version = "Frontier 0.1.0",
-        description = "Frontier's work on Apache Spark: sweeps of any method as Spark tasks (docs/spark.md).",
-        subcommands = {frontier.spark.sweep.SparkSweepCommand.class, frontier.spark.sweep.SparkBenchCommand.class, CommandLine.HelpCommand.class})
+        description = "Frontier's work on Apache Spark: sweeps of any method as Spark tasks, and daily roll-ups of billing exports too big for one workspace (docs/spark.md).",
+        subcommands = {SparkSweepCommand.class, RollupCommand.class, SparkMain.Bench.class, CommandLine.HelpCommand.class})
 public final class SparkMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (sweep, bench)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required (sweep, rollup, bench)");
+    }
+
+    /** Benchmarks of the Spark jobs (figures in docs/spark.md): {@code bench sweep}, {@code bench rollup}. */
+    @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks of the Spark jobs against the single-machine code.",
+            subcommands = {SparkBenchCommand.class, RollupBench.class})
+    static final class Bench implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            throw new CommandLine.ParameterException(spec.commandLine(), "expected a benchmark: " + String.join(", ", spec.subcommands().keySet()));
+        }
     }
 
     public static void main(String[] args) {
-        frontier.spark.support.SparkSessions.quietLogging(java.util.Arrays.asList(args).contains("--verbose"));
+        frontier.spark.session.SparkSessions.quietLogging(java.util.Arrays.asList(args).contains("--verbose"));
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code = execute(args, out, err);
@@ -66,4 +83,5 @@ public final class SparkMain implements Runnable {
         err.flush();
         return code;
     }
+
 }

@@ -83,27 +83,33 @@ public final class BillCapacity {
             double hours = rs.stream().mapToDouble(BilledResource::hours).sum();
             double cost = rs.stream().map(BilledResource::cost).reduce(BigDecimal.ZERO, BigDecimal::add).doubleValue();
             String type = g.instanceType();
-            if (g.kind() == PoolKind.ALWAYS_ON) {
+            double[] series = g.kind() == PoolKind.ALWAYS_ON ? hourlyInstances(rs, from, to) : null;
+            if (series != null && autoscaled(series, rs.size())) {
+                int top = 0;
+                for (double c : series) top = Math.max(top, (int) Math.ceil(c - 0.05));
+                pools.add(new PoolPlan(PoolKind.AUTOSCALED, g.pricingModel(), type, Math.max(1, top), cost / hours, 0, 0, 0, hours, cost, rs.size(),
+                        series));
+            } else if (g.kind() == PoolKind.ALWAYS_ON) {
                 double avg = hours / periodHours;
                 int n = Math.max(1, (int) Math.round(avg));
                 if (Math.abs(avg - n) > 0.05 * n) {
                     notes.add(String.format(java.util.Locale.ROOT, "%s %s: %.2f instances billed on average; the twin keeps %d always on "
                             + "(an autoscaled fleet is approximated by its average)", g.pricingModel().code(), type == null ? "" : type, avg, n));
                 }
-                pools.add(new PoolPlan(PoolKind.ALWAYS_ON, g.pricingModel(), type, n, cost / hours, 0, 0, 0, hours, cost, rs.size()));
+                pools.add(new PoolPlan(PoolKind.ALWAYS_ON, g.pricingModel(), type, n, cost / hours, 0, 0, 0, hours, cost, rs.size(), null));
             } else {
                 int slots = maxOverlap(rs, from, to);
                 long interrupted = rs.stream().filter(r -> r.last() < to - 3600).count();
                 double hazard = interrupted / hours;
                 double empty = Math.max(0, slots * periodHours - hours);
                 double delay = interrupted == 0 ? 0 : empty * 3600 / interrupted;
-                pools.add(new PoolPlan(PoolKind.SPOT, g.pricingModel(), type, slots, cost / hours, 0, hazard, delay, hours, cost, rs.size()));
+                pools.add(new PoolPlan(PoolKind.SPOT, g.pricingModel(), type, slots, cost / hours, 0, hazard, delay, hours, cost, rs.size(), null));
             }
         }
         if (serverless > 0) {
             if (requests > 0) {
                 pools.add(new PoolPlan(PoolKind.SERVERLESS, PricingModel.SERVERLESS, null, 0, 0, serverless / requests, 0, 0, 0, serverless,
-                        serverlessResources));
+                        serverlessResources, null));
             } else {
                 fixed += serverless;
                 notes.add("serverless cost but no requests in the logs: kept as fixed cost");
@@ -111,6 +117,42 @@ public final class BillCapacity {
         }
         return new Inference(pools, fixed, notes);
     }
+
+    /**
+     * Instances billed in each hour of [from, to) (the last hour may be partial): each resource's billed hours
+     * spread evenly over its billed span, as a bill resolves a resource's life by the hour at best.
+     */
+    static double[] hourlyInstances(List<BilledResource> rs, long from, long to) {
+        int n = (int) Math.max(1, Math.ceil((to - from) / 3600.0));
+        double[] c = new double[n];
+        for (BilledResource r : rs) {
+            long a = Math.max(from, r.first()), b = Math.min(to, r.last());
+            if (b <= a) continue;
+            double density = Math.min(1, r.hours() * 3600 / (r.last() - r.first()));
+            for (int h = (int) ((a - from) / 3600); h < n && from + 3600L * h < b; h++) {
+                long hs = from + 3600L * h, he = Math.min(to, hs + 3600);
+                c[h] += density * (Math.min(b, he) - Math.max(a, hs)) / (double) (he - hs);
+            }
+        }
+        return c;
+    }
+
+    /**
+     * Whether an hour-billed group is an autoscaled fleet rather than fixed capacity: its hourly count (rounded)
+     * went up at least {@value #AUTOSCALE_RISES} times and more resources came and went than were ever billed at
+     * once. A fixed fleet with one extra instance for a while (a canary) rises once and stays fixed capacity.
+     */
+    static boolean autoscaled(double[] series, int resources) {
+        int rises = 0, top = 0;
+        for (int h = 0; h < series.length; h++) {
+            top = Math.max(top, (int) Math.round(series[h]));
+            if (h > 0 && Math.round(series[h]) > Math.round(series[h - 1])) rises++;
+        }
+        return rises >= AUTOSCALE_RISES && resources > top;
+    }
+
+    /** Rises of the hourly count that make a group autoscaled. */
+    static final int AUTOSCALE_RISES = 2;
 
     /**
      * The most resources billed at the same time, from their first and last billed instants within

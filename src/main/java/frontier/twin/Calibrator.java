@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import frontier.analysis.fit.ArrivalFit;
+import frontier.analysis.fit.AutoscaleFit;
 import frontier.analysis.fit.ServiceTimeFit;
 import frontier.analysis.fit.TokenTimeFit;
+import frontier.analysis.fit.WaitSeparation;
 import frontier.domain.PoolKind;
 import frontier.model.traffic.ProfileTraffic;
 import frontier.model.traffic.Traffic;
@@ -68,7 +70,7 @@ public final class Calibrator {
      */
     public record Options(String endpoint, boolean replay, int replications, long seed, PoolKind first) {
         /** The pool kinds a twin has, and so {@code first} accepts, in the order messages list them. */
-        public static final List<PoolKind> KINDS = List.of(PoolKind.ALWAYS_ON, PoolKind.SPOT, PoolKind.SERVERLESS);
+        public static final List<PoolKind> KINDS = List.of(PoolKind.ALWAYS_ON, PoolKind.SPOT, PoolKind.SERVERLESS, PoolKind.AUTOSCALED);
 
         public Options {
             if (replications < 0) throw new BadInputException("--replications: expected an integer >= 1 (or 0 for automatic), got " + replications);
@@ -134,19 +136,63 @@ public final class Calibrator {
         observed.put("p99_ms", round(Observations.latencyQuantileMs(sorted, 0.99)));
         observed.put("requests", requests);
 
+        // The bill's capacity: what waiting is separated against.
+        List<BilledResource> billed = ws.unitCosts().billedResources(endpoint, from, to, UnitCostQuery.Figure.EFFECTIVE);
+        BillCapacity.Inference cap = BillCapacity.infer(billed, from, to, requests);
+        List<PoolPlan> plans = cap.pools();
+        if (o.first() != null && !plans.isEmpty()) {
+            String first = o.first().code();
+            if (plans.stream().noneMatch(p -> p.kind() == o.first())) {
+                throw new BadInputException("--first " + first + ": the bill has no " + first + " capacity for '" + endpoint + "' (it has "
+                        + String.join(", ", plans.stream().map(p -> p.kind().code()).distinct().toList()) + ")");
+            }
+            plans = new ArrayList<>(plans);
+            plans.sort(java.util.Comparator.comparing(p -> p.kind() != o.first())); // stable: the rest keep bill order
+        }
+        int peak = obs.peakInFlight();
+        int instances = plans.stream().mapToInt(PoolPlan::instances).sum();
+        int concurrency = instances == 0 ? 1 : Math.max(1, (int) Math.ceil((double) peak / instances));
+
+        // Waiting and service: with instance capacity in the bill, the slots that explain the log (docs/twin.md).
+        double[] serviceS = obs.latencyS;
+        if (instances > 0 && plans.stream().allMatch(p -> p.kind() == PoolKind.ALWAYS_ON || p.kind() == PoolKind.SPOT)) {
+            WaitSeparation.Result sep = WaitSeparation.separate(obs.servedArrivals, obs.latencyS, instances, concurrency);
+            if (sep.queued()) {
+                concurrency = sep.slotsPerInstance();
+                serviceS = sep.serviceS();
+                ObjectNode wr = report.putObject("wait_separation");
+                wr.put("instances", instances);
+                wr.put("slots_per_instance", sep.slotsPerInstance());
+                wr.put("peak_slots_per_instance", (int) Math.ceil((double) peak / instances));
+                wr.put("waiting_share", sep.waitingShare());
+                wr.put("mean_wait_s", sep.meanWaitS());
+                ArrayNode cs = wr.putArray("candidates");
+                for (WaitSeparation.Candidate c : sep.candidates()) {
+                    ObjectNode cn = cs.addObject();
+                    cn.put("slots_per_instance", c.slotsPerInstance());
+                    cn.put("waiting", c.waiting());
+                    cn.put("mean_service_waiting_s", c.meanServiceS());
+                    cn.put("mean_service_unqueued_s", c.meanUnqueuedS());
+                    cn.put("z", c.z());
+                    cn.put("negative_share", c.negativeShare());
+                }
+                notes.addAll(sep.notes());
+            }
+        }
+
         // Service time.
         ObjectNode model = json.createObjectNode();
         model.put("name", modelName(ws, endpoint));
         ObjectNode tokensSpec = null;
         boolean tokenDriven = false;
-        if (obs.withTokens >= TOKEN_SHARE * obs.latencyS.length && obs.withTokens >= TokenTimeFit.MIN_SAMPLES) {
+        if (obs.withTokens >= TOKEN_SHARE * serviceS.length && obs.withTokens >= TokenTimeFit.MIN_SAMPLES) {
             int k = 0;
             double[] l = new double[obs.withTokens];
             long[] in = new long[obs.withTokens];
             long[] outT = new long[obs.withTokens];
-            for (int i = 0; i < obs.latencyS.length; i++) {
+            for (int i = 0; i < serviceS.length; i++) {
                 if (obs.inputTokens[i] < 0 || obs.outputTokens[i] < 0) continue;
-                l[k] = obs.latencyS[i];
+                l[k] = serviceS[i];
                 in[k] = obs.inputTokens[i];
                 outT[k++] = obs.outputTokens[i];
             }
@@ -182,7 +228,7 @@ public final class Calibrator {
             }
         }
         if (!tokenDriven) {
-            ServiceTimeFit.Report fit = ServiceTimeFit.fit(obs.latencyS);
+            ServiceTimeFit.Report fit = ServiceTimeFit.fit(serviceS);
             ObjectNode sr = report.putObject("service_fit");
             sr.put("n", fit.n());
             sr.put("mean_s", fit.mean());
@@ -233,26 +279,12 @@ public final class Calibrator {
             report.set("traffic", json.valueToTree(traffic));
         }
 
-        // Pools and prices from the bill.
-        List<BilledResource> billed = ws.unitCosts().billedResources(endpoint, from, to, UnitCostQuery.Figure.EFFECTIVE);
-        BillCapacity.Inference cap = BillCapacity.infer(billed, from, to, requests);
+        // Pools and prices from the bill (their notes follow the fits').
         notes.addAll(cap.notes());
-        List<PoolPlan> plans = cap.pools();
-        if (o.first() != null && !plans.isEmpty()) {
-            String first = o.first().code();
-            if (plans.stream().noneMatch(p -> p.kind() == o.first())) {
-                throw new BadInputException("--first " + first + ": the bill has no " + first + " capacity for '" + endpoint + "' (it has "
-                        + String.join(", ", plans.stream().map(p -> p.kind().code()).distinct().toList()) + ")");
-            }
-            plans = new ArrayList<>(plans);
-            plans.sort(java.util.Comparator.comparing(p -> p.kind() != o.first())); // stable: the rest keep bill order
-        }
-        int peak = obs.peakInFlight();
         report.put("peak_in_flight", peak);
         ArrayNode pools = json.createArrayNode();
         ArrayNode poolReport = report.putArray("pools");
-        int instances = plans.stream().mapToInt(PoolPlan::instances).sum();
-        int concurrency = instances == 0 ? 1 : Math.max(1, (int) Math.ceil((double) peak / instances));
+        Object[] autoscaled = null; // {policy node, pool name, billed cost} of an autoscaled pool, whose target is then tuned
         if (plans.isEmpty()) {
             ObjectNode p = pools.addObject();
             p.put("type", PoolKind.ALWAYS_ON.code());
@@ -276,7 +308,35 @@ public final class Calibrator {
                 if (i + 1 < plans.size()) p.put("overflow_to", poolName(plans.get(i + 1)));
                 switch (plan.kind()) {
                     case ALWAYS_ON -> p.putObject("price").put("usd_per_hour", round6(plan.usdPerHour()));
-                    case AUTOSCALED -> throw new IllegalStateException("a bill never shows an autoscaled pool: " + plan);
+                    case AUTOSCALED -> {
+                        AutoscaleFit.Result af = AutoscaleFit.fit(plan.hourlyInstances(), obs.busySlotsPerHour(serviceS, from, to), concurrency);
+                        // The pool was written as always-on above: replace its fields in the autoscaled pool's order.
+                        p.removeAll();
+                        p.put("type", PoolKind.AUTOSCALED.code());
+                        p.put("name", poolName(plan));
+                        if (concurrency > 1) p.put("concurrency", concurrency);
+                        p.set("model", model);
+                        if (i + 1 < plans.size()) p.put("overflow_to", poolName(plans.get(i + 1)));
+                        p.putObject("price").put("usd_per_hour", round6(plan.usdPerHour()));
+                        p.put("min_instances", af.minInstances());
+                        p.put("max_instances", af.maxInstances());
+                        p.put("initial_instances", af.initial());
+                        ObjectNode policy = p.putObject("policy");
+                        policy.put("type", "hpa");
+                        policy.put("target", round6(af.target()));
+                        autoscaled = new Object[] {policy, poolName(plan), plan.cost()};
+                        ObjectNode cold = p.putObject("cold_start");
+                        cold.put("type", "deterministic");
+                        cold.put("value", 0);
+                        ObjectNode ar = report.putObject("autoscale_fit");
+                        ar.put("pool", poolName(plan));
+                        ar.put("target", af.target());
+                        ar.put("min_instances", af.minInstances());
+                        ar.put("max_instances", af.maxInstances());
+                        ar.put("max_reached", af.maxReached());
+                        ar.put("count_rmse", af.rmse());
+                        notes.addAll(af.notes());
+                    }
                     case SPOT -> {
                         p.putObject("price").put("usd_per_hour", round6(plan.usdPerHour()));
                         p.putObject("interruption").put("hazard_per_hour", round6(plan.hazardPerHour()));
@@ -318,6 +378,10 @@ public final class Calibrator {
                 : (int) Math.max(2, Math.min(30, Math.ceil((double) CHECK_REQUESTS / requests))));
         run.put("seed", o.seed());
         scenario.set("observed", observed);
+        if (autoscaled != null) {
+            tuneTarget(scenario, (ObjectNode) autoscaled[0], (String) autoscaled[1], (Double) autoscaled[2], out, notes, report);
+            scenario.put("description", description(endpoint, from, to, requests, notes));
+        }
         ArrayNode notesNode = report.putArray("notes");
         notes.forEach(notesNode::add);
 
@@ -336,6 +400,44 @@ public final class Calibrator {
             throw new BadInputException(out + ": cannot write the twin: " + e.getMessage());
         }
         return new Twin(scenario, loaded, report, trace);
+    }
+
+    /** Simulation runs that tune an autoscaled pool's target to the billed instance-hours. */
+    static final int TUNING_RUNS = 8;
+    /** Relative cost error at which tuning stops. */
+    static final double TUNING_TOLERANCE = 0.01;
+
+    /**
+     * Tunes the target of an autoscaled pool so that the twin bills what the bill shows for the pool: the
+     * regression of {@link AutoscaleFit} takes the count as busy ÷ (target × slots), but the simulated
+     * autoscaler adds its own rounding, tolerance band and scale-in window, which keep more instances than
+     * that. One replication of the twin per step, target × (simulated ÷ billed cost), at most
+     * {@value #TUNING_RUNS} runs or until within {@value #TUNING_TOLERANCE}.
+     */
+    private static void tuneTarget(ObjectNode scenario, ObjectNode policy, String pool, double billedCost, Path out, List<String> notes,
+                                   ObjectNode report) {
+        double target = policy.get("target").asDouble();
+        double first = target, ratio = Double.NaN;
+        int runs = 0;
+        Path base = out.toAbsolutePath().getParent();
+        while (runs < TUNING_RUNS && billedCost > 0) {
+            ObjectNode copy = scenario.deepCopy();
+            ((ObjectNode) copy.get("run")).put("replications", 1);
+            Scenario s = ScenarioLoader.parse(copy.toString(), out.toString(), base);
+            double cost = frontier.scenario.ScenarioRunner.defaultRunner().run(s, frontier.sim.RunControl.NONE).metric("cost_usd.by_pool." + pool + ".total");
+            runs++;
+            ratio = cost / billedCost;
+            if (!(Math.abs(ratio - 1) > TUNING_TOLERANCE) || runs == TUNING_RUNS) break;
+            target = Math.max(0.05, Math.min(1, target * ratio));
+            policy.put("target", round6(target));
+        }
+        ObjectNode tr = report.putObject("autoscale_tuning");
+        tr.put("first_target", first);
+        tr.put("target", policy.get("target").asDouble());
+        tr.put("runs", runs);
+        tr.put("cost_ratio", ratio);
+        notes.add(String.format(Locale.ROOT, "autoscaled pool %s: target tuned from %.2f to %.2f in %d simulation run(s) so that the twin bills the pool's "
+                + "billed instance-hours (simulated ÷ billed cost %.3f at the last run)", pool, first, policy.get("target").asDouble(), runs, ratio));
     }
 
     /** A pool name from its pricing model and instance type, in the characters pool names allow. */

@@ -83,6 +83,18 @@ final class Observations {
         return 1000 * sorted[Math.max(0, Math.min(sorted.length - 1, i))];
     }
 
+    /** Mean busy slots in each hour of [from, to) (the last may be partial): the services of the requests that arrived in it, per second. */
+    double[] busySlotsPerHour(double[] serviceS, long from, long to) {
+        int n = (int) Math.max(1, Math.ceil((to - from) / 3600.0));
+        double[] busy = new double[n];
+        for (int i = 0; i < servedArrivals.length; i++) {
+            int h = (int) Math.floor((servedArrivals[i] - from) / 3600);
+            if (h >= 0 && h < n) busy[h] += serviceS[i];
+        }
+        for (int h = 0; h < n; h++) busy[h] /= Math.min(3600, to - (from + 3600L * h));
+        return busy;
+    }
+
     /** The most requests in flight at once, each successful one occupying [arrival, arrival + latency). */
     int peakInFlight() {
         int n = servedArrivals.length;

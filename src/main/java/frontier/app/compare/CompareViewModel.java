@@ -1,7 +1,8 @@
 package frontier.app.compare;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import frontier.app.CancellableRun;
+import frontier.app.LongRun;
+import frontier.app.TaskExecutor;
 import frontier.cost.PriceCatalogue;
 import frontier.scenario.ScenarioLoader;
 import frontier.scenario.ScenarioRunner;
@@ -41,7 +42,7 @@ import javafx.collections.ObservableList;
 public final class CompareViewModel {
     private final ScenarioRunner runner;
     private final PriceCatalogue catalogue;
-    private final CancellableRun<Comparison> run = new CancellableRun<>("frontier-compare", this::succeeded, this::info, this::fail);
+    private final LongRun<Comparison> run;
 
     private final ReadOnlyObjectWrapper<Baseline> baseline = new ReadOnlyObjectWrapper<>();
     private final ObservableList<Alternative.Built> alternatives = FXCollections.observableArrayList();
@@ -54,8 +55,14 @@ public final class CompareViewModel {
     private final BooleanBinding canRun;
 
     public CompareViewModel(ScenarioRunner runner, PriceCatalogue catalogue) {
+        this(runner, catalogue, TaskExecutor.FX);
+    }
+
+    /** Runs go to an executor made by {@code executors} ({@link TaskExecutor#CURRENT_THREAD} in tests). */
+    public CompareViewModel(ScenarioRunner runner, PriceCatalogue catalogue, TaskExecutor.Factory executors) {
         this.runner = runner;
         this.catalogue = catalogue;
+        run = new LongRun<>(executors.named("frontier-compare"), this::succeeded, this::info, this::fail);
         canRun = baseline.isNotNull().and(Bindings.isNotEmpty(alternatives)).and(run.runningProperty().not());
     }
 

@@ -3,7 +3,7 @@ package frontier.app.costs;
 import frontier.app.Widgets;
 import frontier.app.WorkbenchView;
 import frontier.app.costs.CostBreakdown.Metric;
-import frontier.app.data.BillingSession;
+import frontier.app.BillingSession;
 import frontier.store.CostLine;
 import frontier.store.Dimension;
 import frontier.store.Grouping;

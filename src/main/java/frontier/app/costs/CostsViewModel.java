@@ -1,8 +1,9 @@
 package frontier.app.costs;
 
-import frontier.app.Background;
+import frontier.app.LatestTask;
+import frontier.app.TaskExecutor;
 import frontier.app.costs.CostBreakdown.Metric;
-import frontier.app.data.BillingSession;
+import frontier.app.BillingSession;
 import frontier.store.CostFilter;
 import frontier.store.CostLine;
 import frontier.store.CostQuery;
@@ -38,7 +39,7 @@ import javafx.collections.ObservableList;
  * words, which select the cost lines; the dimension the daily cost is stacked by, the metric and currency
  * of the chart; the totals by the stacking; and one page of the selected lines. The chart, the totals and
  * the line count always describe the same lines.
- * Every query runs in the background ({@link Background#latest}) on its own connection; a newer request
+ * Every query runs in the background ({@link LatestTask}, on an injected {@link TaskExecutor}) on its own connection; a newer request
  * supersedes an older one. Use from the FX application thread only.
  */
 public final class CostsViewModel {
@@ -50,10 +51,10 @@ public final class CostsViewModel {
             Dimension.CHARGE_CATEGORY);
 
     private final BillingSession session;
-    private final Background summaries = new Background("frontier-costs");
+    private final LatestTask summaries;
     // Lines get their own thread so that paging does not wait behind a long aggregate (SQLite WAL allows concurrent readers).
-    private final Background linesBackground = new Background("frontier-cost-lines");
-    private final Background valuesBackground = new Background("frontier-cost-values");
+    private final LatestTask linesBackground;
+    private final LatestTask valuesBackground;
     private boolean drilling;
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
@@ -76,7 +77,15 @@ public final class CostsViewModel {
     private final ReadOnlyBooleanWrapper linesLoading = new ReadOnlyBooleanWrapper(false);
 
     public CostsViewModel(BillingSession session) {
+        this(session, TaskExecutor.FX);
+    }
+
+    /** Queries go to executors made by {@code executors} ({@link TaskExecutor#CURRENT_THREAD} in tests). */
+    public CostsViewModel(BillingSession session, TaskExecutor.Factory executors) {
         this.session = session;
+        summaries = new LatestTask(executors.named("frontier-costs"));
+        linesBackground = new LatestTask(executors.named("frontier-cost-lines"));
+        valuesBackground = new LatestTask(executors.named("frontier-cost-values"));
         from.addListener((obs, o, n) -> rangeChanged());
         to.addListener((obs, o, n) -> rangeChanged());
         stackBy.addListener((obs, o, n) -> refreshSummary());
@@ -125,7 +134,7 @@ public final class CostsViewModel {
         LocalDate first = from.get();
         LocalDate last = to.get();
         loading.set(true);
-        summaries.latest(() -> {
+        summaries.run(() -> {
             if (!Files.exists(file)) return new Summary(new CostBreakdown(by, List.of(), first, last), List.of());
             try (Workspace ws = Workspace.open(file)) {
                 // One scan gives the chart and the totals: (day, group, pricing model) per currency is small.
@@ -163,7 +172,7 @@ public final class CostsViewModel {
         Path file = session.workspace();
         LineQuery q = new LineQuery(start(), end(), search.get(), (long) page.get() * PAGE, PAGE, List.copyOf(filters));
         linesLoading.set(true);
-        linesBackground.latest(() -> {
+        linesBackground.run(() -> {
             if (!Files.exists(file)) return new Page(List.of(), 0);
             try (Workspace ws = Workspace.open(file)) {
                 return new Page(ws.lines(q), ws.countLines(q));
@@ -239,7 +248,7 @@ public final class CostsViewModel {
         Path file = session.workspace();
         List<CostFilter> fs = filters.stream().filter(x -> !x.by().equals(by)).toList();
         CostQuery q = new CostQuery(List.of(by), start(), end(), fs, search.get());
-        valuesBackground.latest(() -> {
+        valuesBackground.run(() -> {
             if (!Files.exists(file)) return List.<frontier.store.CostRow>of();
             try (Workspace ws = Workspace.open(file)) {
                 List<frontier.store.CostRow> rows = new java.util.ArrayList<>(ws.costs(q));

@@ -1,5 +1,6 @@
 package frontier.app.data;
 
+import frontier.app.BillingSession;
 import frontier.app.Widgets;
 import frontier.app.WorkbenchView;
 import frontier.ingest.logs.LogPreset;

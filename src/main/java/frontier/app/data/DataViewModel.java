@@ -1,6 +1,9 @@
 package frontier.app.data;
 
-import frontier.app.Background;
+import frontier.app.BillingSession;
+import frontier.app.BackgroundTask;
+import frontier.app.TaskContext;
+import frontier.app.TaskExecutor;
 import frontier.demo.DemoData;
 import frontier.demo.DemoWorkspace;
 import frontier.ingest.ReadOptions;
@@ -9,10 +12,7 @@ import frontier.ingest.logs.LogPreset;
 import frontier.ingest.logs.LogReadOptions;
 import frontier.ingest.logs.LogSource;
 import frontier.sim.BadInputException;
-import frontier.sim.CancelledException;
 import frontier.sim.RunControl;
-import frontier.store.ImportCancelledException;
-import frontier.store.ImportMonitor;
 import frontier.store.ImportRecord;
 import frontier.store.ImportResult;
 import frontier.store.LogImportRecord;
@@ -41,7 +41,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 
 /**
  * State and actions of the Data view: the import history (billing and request-log imports), the import
@@ -53,7 +52,7 @@ import javafx.concurrent.Task;
  */
 public final class DataViewModel {
     private final BillingSession session;
-    private final Background background = new Background("frontier-data");
+    private final TaskExecutor background;
     private final ObservableList<ImportEntry> imports = FXCollections.observableArrayList();
     /** Files dropped or chosen together that wait for the one being imported. */
     private final Deque<Path> queued = new ArrayDeque<>();
@@ -64,10 +63,16 @@ public final class DataViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding canImport = running.not();
     private Function<OverlapException, Optional<OverlapPolicy>> overlapResolver = e -> Optional.empty();
-    private Task<?> task;
+    private BackgroundTask<?> task;
 
     public DataViewModel(BillingSession session) {
+        this(session, TaskExecutor.FX);
+    }
+
+    /** Work goes to an executor made by {@code executors} ({@link TaskExecutor#CURRENT_THREAD} in tests). */
+    public DataViewModel(BillingSession session, TaskExecutor.Factory executors) {
         this.session = session;
+        this.background = executors.named("frontier-data");
         updateRecent();
         refresh();
     }
@@ -164,24 +169,24 @@ public final class DataViewModel {
         start(new ImportTask(session.workspace(), file, OverlapPolicy.REFUSE, new LogReadOptions(preset, edits, start, 0)));
     }
 
-    private void start(ImportTask t) {
-        Path file = t.file;
-        t.setOnSucceeded(e -> {
+    private void start(ImportTask work) {
+        Path file = work.file;
+        BackgroundTask<Imported> t = BackgroundTask.of(work::call);
+        t.onSuccess(imported -> {
             finish();
-            say(t.getValue().billing() != null ? billingDone(file, t.getValue().billing()) : logDone(file, t.getValue().log(), t.log == null));
+            say(imported.billing() != null ? billingDone(file, imported.billing()) : logDone(file, imported.log(), work.log == null));
             session.recent().add(session.workspace());
             updateRecent();
             session.changed();
             refresh();
             next();
         });
-        t.setOnCancelled(e -> {
+        t.onCancelled(() -> {
             finish();
             cancelled(file);
         });
-        t.setOnFailed(e -> {
+        t.onFailure(x -> {
             finish();
-            Throwable x = t.getException();
             if (x instanceof OverlapException o) {
                 Optional<OverlapPolicy> choice = overlapResolver.apply(o);
                 if (choice.isPresent()) {
@@ -191,17 +196,17 @@ public final class DataViewModel {
                 say("Not imported: " + file.getFileName() + " overlaps earlier imports." + dropped());
                 return;
             }
-            if (x instanceof ImportCancelledException) cancelled(file);
-            else fail(message(x) + dropped());
+            fail(message(x) + dropped());
         });
         begin(t);
     }
 
-    /** Runs {@code t} (its handlers set) as the import in progress: its progress and message show until {@link #finish}. */
-    private void begin(Task<?> t) {
+    /** Runs {@code t} (its outcome handlers set) as the import in progress: its progress and message show until {@link #finish}. */
+    private void begin(BackgroundTask<?> t) {
         task = t;
-        progress.bind(t.progressProperty());
-        status.bind(t.messageProperty());
+        t.onProgress(progress::set).onMessage(this::progressMessage);
+        progress.set(0);
+        status.set("");
         error.set(false);
         running.set(true);
         background.execute(t);
@@ -244,10 +249,11 @@ public final class DataViewModel {
      */
     public void createDemoIfEmpty(Runnable onCreated) {
         if (running.get()) return;
-        DemoTask t = new DemoTask(session.workspace());
-        t.setOnSucceeded(e -> {
+        Path workspace = session.workspace();
+        long startNanos = System.nanoTime();
+        BackgroundTask<DemoWorkspace.Created> t = BackgroundTask.of(context -> createDemo(workspace, context));
+        t.onSuccess(c -> {
             finish();
-            DemoWorkspace.Created c = t.getValue();
             if (c == null) {
                 say("");
                 return;
@@ -257,40 +263,39 @@ public final class DataViewModel {
             say(String.format(Locale.US, "Created the demo workspace %s: October 2026 of a simulated chat and embeddings fleet"
                     + " (%,.0f requests), its FOCUS bill of %,d lines imported in %.1f s. Regenerate it with"
                     + " 'frontier demo --workspace %s'.", c.workspace(), c.simulation().metric("requests"), c.billing().record().rows(),
-                    t.seconds(), c.workspace()));
+                    (System.nanoTime() - startNanos) / 1e9, c.workspace()));
             refresh();
             onCreated.run();
         });
-        t.setOnCancelled(e -> {
+        t.onCancelled(() -> {
             finish();
             say("Creation of the demo workspace cancelled; it stays empty.");
         });
-        t.setOnFailed(e -> {
+        t.onFailure(x -> {
             finish();
-            Throwable x = t.getException();
-            if (x instanceof CancelledException || x instanceof ImportCancelledException) say("Creation of the demo workspace cancelled; it stays empty.");
-            else fail("Cannot create the demo workspace: " + message(x));
+            fail("Cannot create the demo workspace: " + message(x));
         });
         begin(t);
     }
 
     /** Asks the running import (or demo creation) to stop; it rolls back. */
     public void cancel() {
-        if (task != null && running.get()) task.cancel(false);
+        if (task != null && running.get()) task.cancel();
     }
 
     /** Deletes an import (billing or request log) and its rows. */
     public void delete(ImportEntry entry) {
-        background.run(() -> {
-            try (Workspace ws = Workspace.open(session.workspace())) {
-                ws.setBusyNotice(m -> javafx.application.Platform.runLater(() -> say("Deleting " + entry.describe() + ": " + m)));
+        Path file = session.workspace();
+        background.execute(BackgroundTask.of(context -> {
+            try (Workspace ws = Workspace.open(file)) {
+                ws.setBusyNotice(m -> context.message("Deleting " + entry.describe() + ": " + m));
                 return entry.isLog() ? ws.requestLogs().deleteImport(entry.id()) : ws.deleteImport(entry.id());
             }
-        }, deleted -> {
+        }).onMessage(this::say).onSuccess(deleted -> {
             say("Deleted " + entry.describe() + ".");
             session.changed();
             refresh();
-        }, x -> fail(message(x)));
+        }).onFailure(x -> fail(message(x))));
     }
 
     public void shutdown() {
@@ -299,21 +304,22 @@ public final class DataViewModel {
     }
 
     private void finish() {
-        progress.unbind();
         // A task that ended while indeterminate would leave the idle bar animating as if work went on.
         if (progress.get() < 0) progress.set(0);
-        status.unbind();
         running.set(false);
     }
 
+    /** A message of the work in progress; none arrives after its outcome is shown. */
+    private void progressMessage(String s) {
+        if (running.get()) status.set(s);
+    }
+
     private void say(String s) {
-        status.unbind();
         error.set(false);
         status.set(s);
     }
 
     private void fail(String s) {
-        status.unbind();
         error.set(true);
         status.set(s);
     }
@@ -322,60 +328,34 @@ public final class DataViewModel {
         return frontier.app.Messages.of(x);
     }
 
-    /** The demo's simulation (70% of the progress bar) and import (30%), off the FX thread, with cancel. */
-    private static final class DemoTask extends Task<DemoWorkspace.Created> {
-        private final Path workspace;
-        private final long start = System.nanoTime();
-
-        DemoTask(Path workspace) {
-            this.workspace = workspace;
-        }
-
-        double seconds() {
-            return (System.nanoTime() - start) / 1e9;
-        }
-
-        @Override
-        protected DemoWorkspace.Created call() {
-            if (Files.exists(workspace)) {
-                try (Workspace ws = Workspace.open(workspace)) {
-                    boolean empty = ws.imports().isEmpty() && ws.requestLogs().imports().isEmpty();
-                    // A demo without its request log was left by a Frontier whose demo build was not atomic: made again.
-                    if (!empty && !(DemoWorkspace.isDemo(ws) && !DemoWorkspace.isComplete(ws))) return null;
-                }
+    /**
+     * The demo's simulation (70% of the progress bar) and import (30%), off the FX thread, with cancel; null
+     * when {@code workspace} already holds imports.
+     */
+    private static DemoWorkspace.Created createDemo(Path workspace, TaskContext context) {
+        if (Files.exists(workspace)) {
+            try (Workspace ws = Workspace.open(workspace)) {
+                boolean empty = ws.imports().isEmpty() && ws.requestLogs().imports().isEmpty();
+                // A demo without its request log was left by a Frontier whose demo build was not atomic: made again.
+                if (!empty && !(DemoWorkspace.isDemo(ws) && !DemoWorkspace.isComplete(ws))) return null;
             }
-            updateMessage("Creating the demo workspace " + workspace.getFileName() + ": simulating a month of a chat and embeddings fleet…");
-            RunControl simulation = new RunControl() {
-                @Override
-                public boolean isCancelled() {
-                    return DemoTask.this.isCancelled();
-                }
-
-                @Override
-                public void progress(double fraction) {
-                    updateProgress(0.7 * fraction, 1);
-                }
-            };
-            ImportMonitor importing = new ImportMonitor() {
-                @Override
-                public boolean isCancelled() {
-                    return DemoTask.this.isCancelled();
-                }
-
-                @Override
-                public void progress(long rows, long bytes, long total) {
-                    updateProgress(0.7 + 0.3 * bytes / Math.max(total, 1), 1);
-                    updateMessage(String.format(Locale.US, "Creating the demo workspace %s: importing its bill, %,d rows…",
-                            workspace.getFileName(), rows));
-                }
-
-                @Override
-                public void waiting(String message) {
-                    updateMessage("Creating the demo workspace " + workspace.getFileName() + ": " + message);
-                }
-            };
-            return DemoWorkspace.create(workspace, DemoData.DEFAULT_SEED, simulation, importing);
         }
+        String name = "Creating the demo workspace " + workspace.getFileName();
+        context.message(name + ": simulating a month of a chat and embeddings fleet…");
+        RunControl simulation = new RunControl() {
+            @Override
+            public boolean isCancelled() {
+                return context.isCancelled();
+            }
+
+            @Override
+            public void progress(double fraction) {
+                context.progress(0.7 * fraction);
+            }
+        };
+        return DemoWorkspace.create(workspace, DemoData.DEFAULT_SEED, simulation,
+                context.importMonitor(0.7, 1, (rows, bytes, total) -> String.format(Locale.US, "%s: importing its bill, %,d rows…", name, rows),
+                        name + ": "));
     }
 
     /** What an import stored: exactly one of a billing and a request-log result. */
@@ -387,7 +367,7 @@ public final class DataViewModel {
      * request log, else as a billing export and, if that is no known format, as a request log with a
      * detected mapping.
      */
-    private static final class ImportTask extends Task<Imported> {
+    private static final class ImportTask {
         private final Path workspace;
         private final Path file;
         private final OverlapPolicy policy;
@@ -400,20 +380,19 @@ public final class DataViewModel {
             this.log = log;
         }
 
-        @Override
-        protected Imported call() {
+        Imported call(TaskContext context) {
             try (Workspace ws = Workspace.open(workspace)) {
                 if (log != null) {
-                    updateMessage("Importing " + file.getFileName() + " as a request log…");
-                    return new Imported(null, ws.requestLogs().importFile(file, log, false, monitor("requests")));
+                    context.message("Importing " + file.getFileName() + " as a request log…");
+                    return new Imported(null, ws.requestLogs().importFile(file, log, false, monitor(context, "requests")));
                 }
-                updateMessage("Importing " + file.getFileName() + "…");
+                context.message("Importing " + file.getFileName() + "…");
                 try {
-                    return new Imported(ws.importFile(file, ReadOptions.DETECT, policy, monitor("rows")), null);
+                    return new Imported(ws.importFile(file, ReadOptions.DETECT, policy, monitor(context, "rows")), null);
                 } catch (UnknownFormatException notBilling) {
                     recogniseLog(notBilling);
-                    updateMessage("Importing " + file.getFileName() + " as a request log…");
-                    return new Imported(null, ws.requestLogs().importFile(file, LogReadOptions.DETECT, false, monitor("requests")));
+                    context.message("Importing " + file.getFileName() + " as a request log…");
+                    return new Imported(null, ws.requestLogs().importFile(file, LogReadOptions.DETECT, false, monitor(context, "requests")));
                 }
             }
         }
@@ -429,31 +408,9 @@ public final class DataViewModel {
             }
         }
 
-        private ImportMonitor monitor(String unit) {
-            return new ImportMonitor() {
-                private long last;
-
-                @Override
-                public boolean isCancelled() {
-                    return ImportTask.this.isCancelled();
-                }
-
-                @Override
-                public void progress(long rows, long bytes, long total) {
-                    long now = System.nanoTime();
-                    if (now - last < 100_000_000L) return;
-                    last = now;
-                    updateProgress(bytes, Math.max(total, 1));
-                    updateMessage(String.format(Locale.US, "Importing %s: %,d %s, %,.1f of %,.1f MB", file.getFileName(), rows, unit,
-                            bytes / 1e6, total / 1e6));
-                }
-
-                @Override
-                public void waiting(String message) {
-                    updateProgress(-1, 1);
-                    updateMessage("Importing " + file.getFileName() + ": " + message);
-                }
-            };
+        private frontier.store.ImportMonitor monitor(TaskContext context, String unit) {
+            return context.importMonitor(0, 1, (rows, bytes, total) -> String.format(Locale.US, "Importing %s: %,d %s, %,.1f of %,.1f MB",
+                    file.getFileName(), rows, unit, bytes / 1e6, total / 1e6), "Importing " + file.getFileName() + ": ");
         }
     }
 

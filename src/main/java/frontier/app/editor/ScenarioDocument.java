@@ -1,5 +1,6 @@
 package frontier.app.editor;
 
+import frontier.text.AtomicFile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,10 +9,8 @@ import frontier.scenario.ScenarioException;
 import frontier.scenario.ScenarioLoader;
 import frontier.sim.BadInputException;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The editor's model of a scenario: the JSON tree the loader reads, edited in place. Fields the form does not
@@ -115,18 +114,7 @@ public final class ScenarioDocument {
     public void save(Path target) {
         Path abs = target.toAbsolutePath();
         try {
-            Files.createDirectories(abs.getParent());
-            Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
-            try {
-                Files.writeString(tmp, toJson());
-                try {
-                    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFile.writeString(abs, toJson());
         } catch (IOException e) {
             throw new BadInputException(target + ": cannot save (" + e.getMessage() + ")");
         }

@@ -1,6 +1,7 @@
 package frontier.app.editor;
 
-import frontier.app.Background;
+import frontier.app.TaskExecutor;
+import frontier.text.AtomicFile;
 import frontier.sim.BadInputException;
 import frontier.store.RequestCursor;
 import frontier.store.RequestFilter;
@@ -11,7 +12,6 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.zip.GZIPOutputStream;
@@ -29,7 +29,7 @@ final class WorkspaceTrace {
     record Trace(Path file, long requests) {
     }
 
-    private static final Background BACKGROUND = new Background("frontier-editor-trace");
+    private static final TaskExecutor BACKGROUND = TaskExecutor.FX.named("frontier-editor-trace");
 
     private WorkspaceTrace() {
     }
@@ -71,24 +71,20 @@ final class WorkspaceTrace {
                 while (c.next()) first = Math.min(first, c.ts());
             }
             if (first == Double.POSITIVE_INFINITY) throw new BadInputException("endpoint " + endpoint + " has no logged requests");
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), "trace", ".tmp");
-            long n = 0;
-            try {
+            long[] n = {0};
+            double start = first;
+            AtomicFile.write(file, stream -> {
                 try (RequestCursor c = w.requestLogs().requests(RequestFilter.of(endpoint, null));
-                     BufferedWriter out = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(tmp)), StandardCharsets.UTF_8))) {
+                     BufferedWriter out = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(stream), StandardCharsets.UTF_8))) {
                     out.write("t,input_tokens,output_tokens\n");
                     while (c.next()) {
-                        out.write(String.format(Locale.ROOT, "%.6f,%s,%s%n", c.ts() - first, c.inputTokens() < 0 ? "" : Long.toString(c.inputTokens()),
+                        out.write(String.format(Locale.ROOT, "%.6f,%s,%s%n", c.ts() - start, c.inputTokens() < 0 ? "" : Long.toString(c.inputTokens()),
                                 c.outputTokens() < 0 ? "" : Long.toString(c.outputTokens())));
-                        n++;
+                        n[0]++;
                     }
                 }
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-            return new Trace(file, n);
+            });
+            return new Trace(file, n[0]);
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot write the trace (" + e.getMessage() + ")");
         }

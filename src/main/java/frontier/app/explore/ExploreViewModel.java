@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import frontier.analysis.Constraint;
 import frontier.analysis.SweepAnalysis;
 import frontier.analysis.SweepReport;
-import frontier.app.CancellableRun;
+import frontier.app.LongRun;
+import frontier.app.TaskExecutor;
 import frontier.model.Metric;
 import frontier.pareto.Objective;
 import frontier.scenario.sweep.Sweep;
@@ -58,7 +59,7 @@ public final class ExploreViewModel {
 
     private final Path sweepsDir;
     private final SweepRunner runner;
-    private final CancellableRun<SweepResult> run = new CancellableRun<>("frontier-explore", this::succeeded, this::info, this::fail);
+    private final LongRun<SweepResult> run;
 
     private final ObservableList<Path> sweepFiles = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
@@ -79,11 +80,18 @@ public final class ExploreViewModel {
     private final ObjectProperty<Double> budget = new SimpleObjectProperty<>();
     private final IntegerProperty selected = new SimpleIntegerProperty(-1);
     private final IntegerProperty compared = new SimpleIntegerProperty(-1);
-    private final BooleanBinding canRun = sweep.isNotNull().and(run.runningProperty().not());
+    private final BooleanBinding canRun;
 
     public ExploreViewModel(Path sweepsDir, SweepRunner runner) {
+        this(sweepsDir, runner, TaskExecutor.FX);
+    }
+
+    /** Sweeps go to an executor made by {@code executors} ({@link TaskExecutor#CURRENT_THREAD} in tests). */
+    public ExploreViewModel(Path sweepsDir, SweepRunner runner, TaskExecutor.Factory executors) {
         this.sweepsDir = sweepsDir;
         this.runner = runner;
+        run = new LongRun<>(executors.named("frontier-explore"), this::succeeded, this::info, this::fail);
+        canRun = sweep.isNotNull().and(run.runningProperty().not());
         refreshFiles();
         latency.addListener(o -> analyse());
         cost.addListener(o -> analyse());

@@ -1,6 +1,7 @@
 package frontier.app.simulate;
 
-import frontier.app.CancellableRun;
+import frontier.app.LongRun;
+import frontier.app.TaskExecutor;
 import frontier.model.RunSpec;
 import frontier.scenario.Scenario;
 import frontier.scenario.ScenarioLoader;
@@ -23,15 +24,14 @@ import javafx.collections.ObservableList;
 
 /**
  * State and actions of the Simulate view: the example list, the loaded scenario, the run in progress
- * and its results, all as JavaFX properties. Runs go to a background thread as a {@link CancellableRun};
+ * and its results, all as JavaFX properties. Runs go to a background thread as a {@link LongRun} on an injected {@link TaskExecutor};
  * {@link #runningProperty()} stays true until the engine has really returned, so a cancelled run is
  * reported "Cancelled" only once it has stopped. Use from the FX application thread only.
  */
 public final class SimulateViewModel {
     private final Path examplesDir;
     private final ScenarioRunner runner;
-    private final CancellableRun<Summary> run = new CancellableRun<>("frontier-simulate", this::succeeded,
-            message -> setStatus(StatusKind.INFO, message), this::error);
+    private final LongRun<Summary> run;
 
     private final ObservableList<Example> examples = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>();
@@ -45,11 +45,18 @@ public final class SimulateViewModel {
     private final ObservableList<SummaryRow> keyFigures = FXCollections.observableArrayList();
     private final ObservableList<PercentileRow> percentiles = FXCollections.observableArrayList();
     private final ObservableList<CostRow> costRows = FXCollections.observableArrayList();
-    private final BooleanBinding canRun = scenario.isNotNull().and(run.runningProperty().not());
+    private final BooleanBinding canRun;
 
     public SimulateViewModel(Path examplesDir, ScenarioRunner runner) {
+        this(examplesDir, runner, TaskExecutor.FX);
+    }
+
+    /** Runs go to an executor made by {@code executors} ({@link TaskExecutor#CURRENT_THREAD} in tests). */
+    public SimulateViewModel(Path examplesDir, ScenarioRunner runner, TaskExecutor.Factory executors) {
         this.examplesDir = examplesDir;
         this.runner = runner;
+        run = new LongRun<>(executors.named("frontier-simulate"), this::succeeded, message -> setStatus(StatusKind.INFO, message), this::error);
+        canRun = scenario.isNotNull().and(run.runningProperty().not());
         refreshExamples();
     }
 
@@ -146,7 +153,7 @@ public final class SimulateViewModel {
     static String describe(RunSpec r) {
         String each = r.durationS() != null
                 ? String.format(Locale.US, "%,.0f simulated s", r.durationS())
-                : String.format(Locale.US, "%,d requests", r.requests());
+                : r.requests() != null ? String.format(Locale.US, "%,d requests", r.requests()) : "a batch job until it is done";
         int n = r.replications();
         return String.format(Locale.US, "%d replication%s × %s, seed %d", n, n == 1 ? "" : "s", each, r.seed());
     }

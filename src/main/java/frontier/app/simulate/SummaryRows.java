@@ -17,8 +17,20 @@ final class SummaryRows {
     private SummaryRows() {
     }
 
+    /** A batch job's figures: completion time and its spread, the deadline, what interruptions took. */
+    private static final List<Metric> BATCH_FIGURES = List.of(Metric.BATCH_COMPLETION, Metric.BATCH_COMPLETION_P10,
+            Metric.BATCH_COMPLETION_P50, Metric.BATCH_COMPLETION_P90, Metric.BATCH_COMPLETION_MAX, Metric.BATCH_DONE_BY_DEADLINE,
+            Metric.BATCH_ITEMS_PER_S, Metric.INTERRUPTIONS, Metric.BATCH_FALLBACKS, Metric.BATCH_LOST_S, Metric.BATCH_LOST_SHARE,
+            Metric.BATCH_CHECKPOINT_S, Metric.BATCH_RESTART_S);
+    private static final List<Metric> BATCH_COSTS = List.of(Metric.BATCH_COST_SPOT, Metric.BATCH_COST_ON_DEMAND,
+            Metric.BATCH_COST_PER_1M_ITEMS, Metric.BATCH_INSTANCE_HOURS_SPOT, Metric.BATCH_INSTANCE_HOURS_ON_DEMAND);
+
     static List<SummaryRow> keyFigures(Summary s) {
         List<SummaryRow> rows = new ArrayList<>();
+        if (s.has(Metric.BATCH_COMPLETION)) {
+            for (Metric m : BATCH_FIGURES) optional(rows, s, m, m.path());
+            return rows;
+        }
         for (Metric m : List.of(Metric.REQUESTS, Metric.COMPLETED, Metric.DROPPED, Metric.THROUGHPUT, Metric.UTILIZATION,
                 Metric.QUEUE_MEAN, Metric.QUEUE_MAX, Metric.P_WAIT)) {
             rows.add(row(s, m, m.path()));
@@ -69,6 +81,13 @@ final class SummaryRows {
         if (!s.has(Metric.COST_TOTAL)) return rows;
         double total = s.metric(Metric.COST_TOTAL);
         rows.add(cost(s, Metric.COST_TOTAL.label(), Metric.COST_TOTAL.path(), total > 0 ? "100 %" : "", true));
+        if (s.has(Metric.BATCH_COMPLETION)) {
+            for (Metric m : BATCH_COSTS) {
+                rows.add(cost(s, INDENT + m.label(), m.path(), m.kind() == Metric.Kind.MONEY && m != Metric.BATCH_COST_PER_1M_ITEMS
+                        ? share(s.metric(m), total) : "", false));
+            }
+            return rows;
+        }
         for (Metric m : List.of(Metric.COST_PER_1K, Metric.COST_PER_HOUR, Metric.IDLE_SHARE)) rows.add(cost(s, m.label(), m.path(), "", false));
         for (String pool : s.names(Metric.POOL_COST_TOTAL)) {
             double poolTotal = s.metric(Metric.POOL_COST_TOTAL.at(pool));
@@ -91,6 +110,7 @@ final class SummaryRows {
 
     static List<PercentileRow> percentiles(Summary s) {
         List<PercentileRow> rows = new ArrayList<>();
+        if (!s.has(Metric.LATENCY_MEAN)) return rows; // a batch job has no requests
         for (Metric.Stat stat : Metric.Stat.values()) {
             int i = stat.ordinal();
             rows.add(new PercentileRow(stat.label, ms(s, Metric.LATENCY.get(i).path()), ms(s, Metric.WAIT.get(i).path()),

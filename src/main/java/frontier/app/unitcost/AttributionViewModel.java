@@ -1,7 +1,8 @@
 package frontier.app.unitcost;
 
-import frontier.app.Background;
-import frontier.app.data.BillingSession;
+import frontier.app.LatestTask;
+import frontier.app.TaskExecutor;
+import frontier.app.BillingSession;
 import frontier.sim.BadInputException;
 import frontier.store.AttributionPreview;
 import frontier.store.AttributionRule;
@@ -29,8 +30,8 @@ import javafx.collections.ObservableList;
  */
 public final class AttributionViewModel {
     private final BillingSession session;
-    private final Background background = new Background("frontier-attribution");
-    private final Background previewer = new Background("frontier-attribution-preview");
+    private final TaskExecutor background;
+    private final LatestTask previewer;
     private final ObservableList<AttributionRule> rules = FXCollections.observableArrayList();
     private final ObservableList<String> tagKeys = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper defaults = new ReadOnlyBooleanWrapper(true);
@@ -40,7 +41,14 @@ public final class AttributionViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
     public AttributionViewModel(BillingSession session) {
+        this(session, TaskExecutor.FX);
+    }
+
+    /** Work goes to executors made by {@code executors} ({@link TaskExecutor#CURRENT_THREAD} in tests). */
+    public AttributionViewModel(BillingSession session, TaskExecutor.Factory executors) {
         this.session = session;
+        background = executors.named("frontier-attribution");
+        previewer = new LatestTask(executors.named("frontier-attribution-preview"));
         session.revisionProperty().addListener((obs, o, n) -> reload());
         reload();
     }
@@ -131,7 +139,7 @@ public final class AttributionViewModel {
         previewed.set(rule);
         preview.set(null);
         status.set("Testing " + rule + "…");
-        previewer.latest(() -> {
+        previewer.run(() -> {
             try (Workspace ws = Workspace.open(file)) {
                 return ws.unitCosts().preview(trial, index, null, null);
             }

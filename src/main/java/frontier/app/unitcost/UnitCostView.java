@@ -4,7 +4,7 @@ import frontier.app.ChartCaption;
 import frontier.app.ChartMenu;
 import frontier.app.Widgets;
 import frontier.app.WorkbenchView;
-import frontier.app.data.BillingSession;
+import frontier.app.BillingSession;
 import frontier.app.unitcost.UnitCostDashboard.SeriesBy;
 import frontier.store.UnitCostQuery;
 import frontier.store.UnitCostRow;

@@ -1,8 +1,9 @@
 package frontier.app.unitcost;
 
 import frontier.analysis.series.Forecast;
-import frontier.app.Background;
-import frontier.app.data.BillingSession;
+import frontier.app.LatestTask;
+import frontier.app.TaskExecutor;
+import frontier.app.BillingSession;
 import frontier.app.unitcost.UnitCostDashboard.SeriesBy;
 import frontier.sim.BadInputException;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ import javafx.beans.property.SimpleObjectProperty;
  * State of the Unit cost view: what the lines stand for (endpoint, model or pricing model), the series
  * forecast and its horizon, the endpoint selected (what "Make a twin…" will model), and the
  * {@link UnitCostDashboard} and {@link Forecast.Result} computed for them. Reading the workspace and
- * fitting the forecast run in the background ({@link Background#latest}), each on its own thread; a newer
+ * fitting the forecast run in the background ({@link LatestTask}, on an injected {@link TaskExecutor}), each on its own thread; a newer
  * request supersedes an older one. Refreshes when the session's workspace changes. Use from the FX application
  * thread only.
  */
@@ -32,9 +33,9 @@ public final class UnitCostViewModel {
     public static final List<Integer> HORIZONS = List.of(30, 90);
 
     private final BillingSession session;
-    private final Background loader = new Background("frontier-unit-cost");
+    private final LatestTask loader;
     // Forecasts get their own thread so that changing the horizon does not wait behind a workspace scan.
-    private final Background forecaster = new Background("frontier-unit-cost-forecast");
+    private final LatestTask forecaster;
     private final ObjectProperty<SeriesBy> seriesBy = new SimpleObjectProperty<>(SeriesBy.ENDPOINT);
     private final ObjectProperty<UnitCostDashboard.Period> period = new SimpleObjectProperty<>(UnitCostDashboard.Period.LOGS);
     private final IntegerProperty horizon = new SimpleIntegerProperty(HORIZONS.getFirst());
@@ -50,7 +51,14 @@ public final class UnitCostViewModel {
     private UnitCostDashboard.Series forecastSeries;
 
     public UnitCostViewModel(BillingSession session) {
+        this(session, TaskExecutor.FX);
+    }
+
+    /** Work goes to executors made by {@code executors} ({@link TaskExecutor#CURRENT_THREAD} in tests). */
+    public UnitCostViewModel(BillingSession session, TaskExecutor.Factory executors) {
         this.session = session;
+        loader = new LatestTask(executors.named("frontier-unit-cost"));
+        forecaster = new LatestTask(executors.named("frontier-unit-cost-forecast"));
         seriesBy.addListener((obs, o, n) -> refresh());
         period.addListener((obs, o, n) -> refresh());
         horizon.addListener((obs, o, n) -> reforecast());
@@ -73,7 +81,7 @@ public final class UnitCostViewModel {
         UnitCostDashboard.Period p = period.get();
         loading.set(true);
         status.set("Reading " + file.getFileName() + "…");
-        loader.latest(() -> UnitCostDashboard.load(file, by, p), d -> {
+        loader.run(() -> UnitCostDashboard.load(file, by, p), d -> {
             dashboard.set(d);
             loading.set(false);
             summary = summary(d, file);
@@ -125,7 +133,7 @@ public final class UnitCostViewModel {
             return;
         }
         int days = horizon.get();
-        forecaster.latest(() -> s.forecast(days), f -> {
+        forecaster.run(() -> s.forecast(days), f -> {
             forecast.set(f);
             forecastNote.set(caption(s.name(), f, d.currency()));
             forecastModel.set("Model: " + f.method() + String.format(Locale.US, "\nSmoothing: level α = %.3f, trend β = %.3f%s; residual σ = %.4f",

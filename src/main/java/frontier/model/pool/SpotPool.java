@@ -24,6 +24,28 @@ public record SpotPool(@JsonProperty(required = true) String name, @JsonProperty
             InvalidSpecException.nonNegative("from_s", fromS);
             if (!(toS > fromS)) throw new InvalidSpecException("to_s", "expected a time after from_s (" + fromS + "), got " + toS);
         }
+
+        /** Whether spot capacity is there at time {@code t}: outside every period of {@code periods}. */
+        public static boolean available(List<Period> periods, double t) {
+            for (Period p : periods) if (t >= p.fromS() && t < p.toS()) return false;
+            return true;
+        }
+
+        /** The first time from {@code t} on when spot capacity is there again (t itself when it is). */
+        public static double availableAgain(List<Period> periods, double t) {
+            double until = t;
+            boolean moved = true;
+            while (moved) {
+                moved = false;
+                for (Period p : periods) {
+                    if (until >= p.fromS() && until < p.toS()) {
+                        until = p.toS();
+                        moved = true;
+                    }
+                }
+            }
+            return until;
+        }
     }
 
     public SpotPool {

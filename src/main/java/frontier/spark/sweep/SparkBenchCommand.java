@@ -8,7 +8,7 @@ import frontier.scenario.sweep.SweepResult;
 import frontier.scenario.sweep.SweepRunner;
 import frontier.sim.BadInputException;
 import frontier.sim.RunControl;
-import frontier.spark.support.SparkSessions;
+import frontier.spark.session.SparkSessions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,12 +21,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code frontier-spark bench}: the sweep of {@code frontier bench sweep} (200 configurations, one simulated hour
+ * {@code frontier-spark bench sweep}: the sweep of {@code frontier bench sweep} (200 configurations, one simulated hour
  * at 100 requests/s each) on the local runner with 1 and N threads, then on Spark ({@code --master}, default
  * {@code local[2]}); prints the wall times, the overhead of Spark per configuration, whether the three results
  * files are identical, and the speed-up model for more executors fitted from these figures (docs/spark.md).
  */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "The 200-configuration sweep of 'frontier bench sweep' on 1 and N threads and on Spark, with a speed-up model.")
 public final class SparkBenchCommand implements Callable<Integer> {
     @Spec
@@ -71,7 +71,7 @@ public final class SparkBenchCommand implements Callable<Integer> {
         double wallN = (System.nanoTime() - t1) / 1e9;
 
         long s0 = System.nanoTime();
-        SparkSession spark = SparkSessions.session(master, "frontier bench", false);
+        SparkSession spark = SparkSessions.open(master, "frontier bench", false);
         double startup = (System.nanoTime() - s0) / 1e9;
         int slots = spark.sparkContext().defaultParallelism();
         SparkSweepExecutor executor = new SparkSweepExecutor(spark, source, pointsPerTask, SparkSweepExecutor.RUN, null);

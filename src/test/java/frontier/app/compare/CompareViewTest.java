@@ -1,5 +1,6 @@
 package frontier.app.compare;
 
+import static frontier.app.FxWait.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -102,7 +103,7 @@ class CompareViewTest {
         assertEquals(2, vm.alternatives().size());
 
         robot.clickOn("#runCompare");
-        waitUntil(() -> !vm.runningProperty().get() && vm.comparisonProperty().get() != null, 240);
+        waitUntil(240, () -> !vm.runningProperty().get() && vm.comparisonProperty().get() != null);
         assertTrue(robot.lookup("#compareStatus").queryLabeled().getText().startsWith("Done"), robot.lookup("#compareStatus").queryLabeled().getText());
         assertEquals(1.0, vm.progressProperty().get(), 1e-9);
 
@@ -130,9 +131,9 @@ class CompareViewTest {
         robot.clickOn("#instancesCheck");
         robot.clickOn("#addAlternative");
         robot.clickOn("#runCompare");
-        waitUntil(() -> vm.progressProperty().get() > 0, 60);
+        waitUntil(60, () -> vm.progressProperty().get() > 0);
         robot.clickOn("#cancelCompare");
-        waitUntil(() -> !vm.runningProperty().get(), 60);
+        waitUntil(60, () -> !vm.runningProperty().get());
         assertTrue(robot.lookup("#compareStatus").queryLabeled().getText().startsWith("Cancelled"), robot.lookup("#compareStatus").queryLabeled().getText());
         assertEquals(null, vm.comparisonProperty().get());
     }
@@ -143,7 +144,7 @@ class CompareViewTest {
         robot.clickOn("#kindCheck");
         robot.clickOn("#addAlternative");
         robot.clickOn("#runCompare");
-        waitUntil(() -> !vm.runningProperty().get() && vm.comparisonProperty().get() != null, 240);
+        waitUntil(240, () -> !vm.runningProperty().get() && vm.comparisonProperty().get() != null);
         robot.interact(() -> view.table().getSelectionModel().select(1));
         robot.clickOn("#exploreAround");
         // The spot pool's instances, 1 to 4 (the default range around its 3).
@@ -151,7 +152,7 @@ class CompareViewTest {
         robot.doubleClickOn("#a_pools_0_instances").write("1");
         robot.doubleClickOn("#b_pools_0_instances").write("4");
         robot.clickOn("#sweepOk");
-        waitUntil(() -> !explore.runningProperty().get() && explore.analysisProperty().get() != null, 240);
+        waitUntil(240, () -> !explore.runningProperty().get() && explore.analysisProperty().get() != null);
         SweepAnalysis a = explore.analysisProperty().get();
         assertEquals(4, a.result().points().size());
         assertTrue(exploreView.node().getScene() != null && exploreView.node().getParent() != null, "Explore is shown");
@@ -184,7 +185,4 @@ class CompareViewTest {
         return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
     }
 
-    private static void waitUntil(Callable<Boolean> condition, int seconds) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    }
 }

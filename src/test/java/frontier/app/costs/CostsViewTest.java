@@ -1,5 +1,6 @@
 package frontier.app.costs;
 
+import static frontier.app.FxWait.waitUntil;
 import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,7 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import frontier.app.MainWindow;
 import frontier.app.costs.CostBreakdown.Metric;
-import frontier.app.data.BillingSession;
+import frontier.app.BillingSession;
 import frontier.cli.CliRun;
 import frontier.domain.PricingModel;
 import frontier.ingest.ReadOptions;
@@ -29,8 +30,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
@@ -309,7 +308,4 @@ class CostsViewTest {
         }
     }
 
-    static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    }
 }

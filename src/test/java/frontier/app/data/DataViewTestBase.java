@@ -1,12 +1,12 @@
 package frontier.app.data;
 
+import static frontier.app.FxWait.waitUntil;
+import frontier.app.BillingSession;
 import org.junit.jupiter.api.Tag;
 import frontier.app.MainWindow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -55,8 +55,4 @@ abstract class DataViewTestBase {
         return robot.lookup("#importStatus").queryAs(Label.class);
     }
 
-    /** Waits up to 30 s for {@code condition}, checked on the FX thread. */
-    static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    }
 }

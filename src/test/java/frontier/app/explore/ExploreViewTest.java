@@ -1,5 +1,6 @@
 package frontier.app.explore;
 
+import static frontier.app.FxWait.waitUntil;
 import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -86,12 +87,12 @@ class ExploreViewTest {
         assertEquals(List.of(dir.resolve("sweeps/tiny-sweep.json")), List.copyOf(vm.sweepFiles()));
         robot.clickOn(robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.ListCell<?> c
                 && "tiny-sweep.json".equals(c.getText())).queryAs(javafx.scene.Node.class));
-        waitUntil(() -> vm.canRunProperty().get());
+        waitUntil(60, () -> vm.canRunProperty().get());
         assertEquals("tiny sweep", robot.lookup("#sweepTitle").queryLabeled().getText());
 
         long t0 = System.nanoTime();
         robot.clickOn("#runSweepButton");
-        waitUntil(() -> !vm.runningProperty().get() && vm.analysisProperty().get() != null);
+        waitUntil(60, () -> !vm.runningProperty().get() && vm.analysisProperty().get() != null);
         System.out.printf("tiny sweep ran in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         assertTrue(robot.lookup("#exploreStatus").queryLabeled().getText().startsWith("Done"),
                 robot.lookup("#exploreStatus").queryLabeled().getText());
@@ -227,7 +228,7 @@ class ExploreViewTest {
         // Hovering a point shows its configuration and metrics.
         int i = a.optimum();
         robot.moveTo(onScreen(r.points().get(i).metric(ExploreViewModel.COST), r.points().get(i).metric("latency_ms.p99")));
-        waitUntil(() -> view.plot().tooltip().isShowing() && view.plot().tooltip().getText().startsWith("Point "));
+        waitUntil(60, () -> view.plot().tooltip().isShowing() && view.plot().tooltip().getText().startsWith("Point "));
         assertTrue(view.plot().tooltip().getText().contains("p99 latency"),
                 view.plot().tooltip().getText());
 
@@ -291,10 +292,10 @@ class ExploreViewTest {
         Files.writeString(longSweep, TINY.replace("\"duration_s\": 900", "\"duration_s\": 20000000"));
         robot.interact(() -> vm.open(longSweep));
         robot.clickOn("#runSweepButton");
-        waitUntil(() -> vm.progressProperty().get() > 0);
+        waitUntil(60, () -> vm.progressProperty().get() > 0);
         assertTrue(vm.runningProperty().get());
         robot.clickOn("#cancelSweepButton");
-        waitUntil(() -> robot.lookup("#exploreStatus").queryLabeled().getText().startsWith("Cancelled"));
+        waitUntil(60, () -> robot.lookup("#exploreStatus").queryLabeled().getText().startsWith("Cancelled"));
         assertFalse(vm.runningProperty().get());
         assertEquals(null, vm.analysisProperty().get());
         assertFalse(robot.lookup("#runSweepButton").queryButton().isDisabled(), "can run again");
@@ -348,7 +349,4 @@ class ExploreViewTest {
         return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
     }
 
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    }
 }

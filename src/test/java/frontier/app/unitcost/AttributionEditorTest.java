@@ -1,12 +1,12 @@
 package frontier.app.unitcost;
 
-import static frontier.app.unitcost.UnitCostViewTest.waitUntil;
+import static frontier.app.FxWait.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import frontier.app.MainWindow;
-import frontier.app.data.BillingSession;
+import frontier.app.BillingSession;
 import frontier.store.AttributionPreview;
 import frontier.store.AttributionRule;
 import frontier.store.AttributionRules;

@@ -1,5 +1,6 @@
 package frontier.app.unitcost;
 
+import static frontier.app.FxWait.waitUntil;
 import org.junit.jupiter.api.Tag;
 import static frontier.app.unitcost.UnitCostWorkspace.DAYS;
 import static frontier.app.unitcost.UnitCostWorkspace.DROP;
@@ -11,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import frontier.analysis.series.Anomalies;
 import frontier.analysis.series.Forecast;
 import frontier.app.MainWindow;
-import frontier.app.data.BillingSession;
+import frontier.app.BillingSession;
 import frontier.store.UnitCostRow;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -285,7 +286,4 @@ class UnitCostViewTest {
         return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
     }
 
-    static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    }
 }

@@ -1,11 +1,13 @@
-package frontier.app;
+package frontier.app.shell;
 
+import static frontier.app.FxWait.waitUntil;
 import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import frontier.app.data.BillingSession;
+import frontier.app.BillingSession;
+import frontier.app.MainWindow;
 import frontier.app.simulate.SimulateView;
 import frontier.app.simulate.SimulateViewModel;
 import frontier.app.unitcost.UnitCostView;
@@ -16,8 +18,6 @@ import frontier.store.ImportMonitor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
@@ -120,7 +120,4 @@ class MakeTwinTest {
         assertEquals(pools.get(1).get("name").asText(), pools.get(0).get("overflow_to").asText());
     }
 
-    private static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    }
 }

@@ -1,11 +1,18 @@
-package frontier.app;
+package frontier.app.shell;
 
+import static frontier.app.FxWait.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import frontier.app.data.BillingSession;
+import frontier.app.BillingSession;
+import frontier.app.About;
+import frontier.app.AppMenus;
+import frontier.app.MainWindow;
+import frontier.app.Palette;
+import frontier.app.Settings;
+import frontier.app.Theme;
 import frontier.app.data.DataView;
 import frontier.app.explore.ExploreView;
 import frontier.app.explore.ExploreViewModel;
@@ -233,7 +240,4 @@ class AppShellTest {
         }
     }
 
-    private static void waitUntil(Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    }
 }

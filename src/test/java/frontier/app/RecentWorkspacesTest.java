@@ -1,4 +1,4 @@
-package frontier.app.data;
+package frontier.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

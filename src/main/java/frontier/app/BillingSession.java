@@ -1,4 +1,4 @@
-package frontier.app.data;
+package frontier.app;
 
 import frontier.demo.DemoWorkspace;
 import frontier.store.Workspace;

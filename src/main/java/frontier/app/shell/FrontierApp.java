@@ -1,7 +1,13 @@
-package frontier.app;
+package frontier.app.shell;
 
 import frontier.app.costs.CostsView;
-import frontier.app.data.BillingSession;
+import frontier.app.AppMenus;
+import frontier.app.BillingSession;
+import frontier.app.Dialogs;
+import frontier.app.LaunchOptions;
+import frontier.app.MainWindow;
+import frontier.app.Settings;
+import frontier.app.WorkbenchView;
 import frontier.app.data.DataView;
 import frontier.app.editor.ScenarioEditorView;
 import frontier.app.editor.ScenarioEditorViewModel;

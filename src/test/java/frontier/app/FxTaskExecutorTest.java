@@ -1,6 +1,5 @@
 package frontier.app;
 
-import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,15 +8,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** A view-model's background thread: outcomes come back on the FX thread, superseded ones not at all. */
+/** The application's executor: work runs off the FX thread, outcomes come back on it, superseded ones not at all. */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
-class BackgroundTest {
+class FxTaskExecutorTest {
     private final List<String> heard = new CopyOnWriteArrayList<>();
     private final CountDownLatch last = new CountDownLatch(1);
 
@@ -26,15 +26,15 @@ class BackgroundTest {
     }
 
     @Test
-    void onlyTheNewestLatestWorkIsHandedBack() throws Exception {
-        Background b = new Background("test-latest");
+    void onlyTheNewestOfLatestTasksIsHandedBack() throws Exception {
+        LatestTask latest = new LatestTask(new FxTaskExecutor("test-latest"));
         CountDownLatch gate = new CountDownLatch(1);
         WaitForAsyncUtils.asyncFx(() -> {
-            b.latest(() -> {
+            latest.run(() -> {
                 gate.await();
                 return "older";
             }, this::hear, x -> hear("older failed"));
-            b.latest(() -> "newer", v -> {
+            latest.run(() -> "newer", v -> {
                 hear(v);
                 last.countDown();
             }, x -> hear("newer failed"));
@@ -43,23 +43,24 @@ class BackgroundTest {
         assertTrue(last.await(30, TimeUnit.SECONDS), "the newer work ends");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of("newer"), heard);
-        b.shutdown();
+        latest.shutdown();
     }
 
     @Test
     void supersededWorkIsDroppedAndPlainWorkAlwaysAnswers() throws Exception {
-        Background b = new Background("test-run");
+        TaskExecutor executor = new FxTaskExecutor("test-run");
+        LatestTask latest = new LatestTask(executor);
         CountDownLatch gate = new CountDownLatch(1);
         WaitForAsyncUtils.asyncFx(() -> {
-            b.latest(() -> {
+            latest.run(() -> {
                 gate.await();
                 throw new IllegalStateException("boom");
             }, v -> hear("superseded value"), x -> hear("superseded failure"));
-            b.supersede();
-            b.run(() -> {
+            latest.supersede();
+            executor.run(() -> {
                 throw new IllegalArgumentException("bad");
             }, v -> hear("value"), x -> hear("failed: " + x.getMessage()));
-            b.run(() -> "ok", v -> {
+            executor.run(() -> "ok", v -> {
                 hear(v);
                 last.countDown();
             }, x -> hear("failed"));
@@ -68,6 +69,24 @@ class BackgroundTest {
         assertTrue(last.await(30, TimeUnit.SECONDS), "the plain work ends");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(List.of("failed: bad", "ok"), heard);
-        b.shutdown();
+        executor.shutdown();
+    }
+
+    @Test
+    void progressAndMessagesArriveOnTheFxThreadBeforeTheOutcome() throws Exception {
+        TaskExecutor executor = new FxTaskExecutor("test-progress");
+        WaitForAsyncUtils.asyncFx(() -> executor.execute(BackgroundTask.of(context -> {
+            context.message("half");
+            context.progress(0.5);
+            return "done";
+        }).onMessage(this::hear).onProgress(p -> hear("progress " + p)).onSuccess(v -> {
+            hear(v);
+            last.countDown();
+        }))).get();
+        assertTrue(last.await(30, TimeUnit.SECONDS), "the work ends");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("done", heard.getLast(), "the outcome last: " + heard);
+        assertTrue(heard.containsAll(List.of("half", "progress 0.5")), "both heard on the FX thread: " + heard);
+        executor.shutdown();
     }
 }

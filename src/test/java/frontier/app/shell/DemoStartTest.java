@@ -1,18 +1,19 @@
-package frontier.app;
+package frontier.app.shell;
 
+import static frontier.app.FxWait.waitUntil;
 import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import frontier.app.costs.CostsView;
-import frontier.app.data.BillingSession;
+import frontier.app.BillingSession;
+import frontier.app.MainWindow;
+import frontier.app.WorkbenchView;
 import frontier.app.data.DataView;
 import frontier.app.data.ImportEntry;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.chart.StackedBarChart;
 import javafx.scene.control.Label;
@@ -114,7 +115,4 @@ class DemoStartTest {
         return nav.getSelectionModel().getSelectedItem();
     }
 
-    private static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
-    }
 }

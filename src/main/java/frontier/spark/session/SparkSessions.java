@@ -1,9 +1,9 @@
-package frontier.spark.support;
+package frontier.spark.session;
 
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
-/** How the commands of frontier-spark start Spark: the session's master, and Spark's logging kept quiet. */
+/** How every Spark command of Frontier opens its session (below the commands, so the entry point stays their shell). */
 public final class SparkSessions {
     private SparkSessions() {}
 
@@ -24,7 +24,7 @@ public final class SparkSessions {
      * ({@code spark.master}), else {@code local[*]} (every core of this machine). Spark's own logging is kept to
      * warnings unless {@code verbose}.
      */
-    public static SparkSession session(String master, String appName, boolean verbose) {
+    public static SparkSession open(String master, String appName, boolean verbose) {
         SparkSession.Builder b = SparkSession.builder().appName(appName);
         if (master != null) b.master(master);
         else if (!new SparkConf().contains("spark.master")) b.master("local[*]");

@@ -1,4 +1,4 @@
-package frontier.app.data;
+package frontier.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
