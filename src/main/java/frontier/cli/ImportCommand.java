@@ -40,7 +40,7 @@ final class ImportCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspace = new WorkspaceOption();
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Insist on a format: focus, aws-cur, azure, gcp, oci (default: detect).")
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Insist on a format: focus, aws-cur, azure, gcp, oci, frontier-rollup (default: detect).")
     String format;
 
     @Option(names = "--azure-cost", paramLabel = "BASIS", description = "Azure exports: actual or amortized (default: from the file name, else actual).")

@@ -26,7 +26,8 @@ public enum BillingFormat implements Coded {
             req("cost/myCost", "costmycost"), req("cost/currencyCode", "costcurrencycode"), req("lineItem/tenantId", "lineitemtenantid")),
     /** The daily roll-up the Spark job writes ({@link DailyRollup}, docs/formats.md). */
     ROLLUP("frontier-rollup", "Frontier daily roll-up",
-            req("day", "day"), req("billing_account", "billingaccount"), req("currency", "currency"), req("billed_cost", "billedcost"),
+            req("day", "day"), req("billing_account", "billingaccount"), req("charge_category", "chargecategory"), req("currency", "currency"),
+            req("billed_cost", "billedcost"),
             req("effective_cost", "effectivecost"), req("list_cost", "listcost"), req("lines", "lines"));
 
     /** A required column: its display name and the canonical names that satisfy it. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import frontier.sim.BadInputException;
+import frontier.text.Csv;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.Writer;
@@ -186,19 +187,22 @@ public final class DailyRollup {
         b.append(LocalDate.ofEpochDay(k.day()));
         for (String v : new String[] {k.provider(), k.billingAccount(), k.subAccount(), k.service(), k.serviceCategory(), k.region(),
                 k.instanceType(), k.gpuCount() == null ? null : k.gpuCount().toString(), k.pricingModel(), k.chargeCategory(),
-                k.chargeClass(), k.currency(), k.unit(), plain(s.billed), plain(s.effective), plain(s.list), plain(s.quantity),
-                Long.toString(s.lines)}) {
+                k.chargeClass(), k.currency(), k.unit()}) {
             cell(b.append(','), v);
         }
+        for (BigDecimal d : new BigDecimal[] {s.billed, s.effective, s.list, s.quantity}) b.append(',').append(Csv.decimal(plainScale(d)));
+        b.append(',').append(Csv.number(s.lines));
         Map<String, String> tags = tags(k.tags());
         for (String key : tagKeys) cell(b.append(','), tags.get(key));
         b.append('\n');
         w.write(b.toString());
     }
 
-    /** An exact sum as the workspace writes one (decsum): trailing zeros stripped, never an exponent. */
-    public static String plain(BigDecimal d) {
-        return d == null ? null : d.stripTrailingZeros().toPlainString();
+    /** An exact sum as the workspace keeps one (decsum): trailing zeros stripped (written without an exponent). */
+    private static BigDecimal plainScale(BigDecimal d) {
+        if (d == null) return null;
+        BigDecimal s = d.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
     }
 
     private static Map<String, String> tags(String json) {
@@ -213,20 +217,11 @@ public final class DailyRollup {
     }
 
     /**
-     * A CSV cell: absent is empty; a value is quoted when it holds a comma, quote or line break, has surrounding spaces,
-     * or reads as the reader's NULL marker (the reader takes an empty or unquoted NULL cell for absent).
+     * A text cell through {@link Csv} (quoted when needed, a formula-like value neutralised, which the reader undoes);
+     * absent is empty; a value reading {@code NULL} is quoted, since the reader takes an unquoted NULL for absent.
      */
     private static void cell(StringBuilder b, String v) {
-        if (v == null) return;
-        boolean quote = v.isEmpty() || v.equalsIgnoreCase("NULL") || !v.strip().equals(v);
-        for (int i = 0; i < v.length() && !quote; i++) {
-            char c = v.charAt(i);
-            quote = c == ',' || c == '"' || c == '\n' || c == '\r';
-        }
-        if (!quote) {
-            b.append(v);
-            return;
-        }
-        b.append('"').append(v.replace("\"", "\"\"")).append('"');
+        if (v != null && v.equalsIgnoreCase("NULL")) b.append('"').append(v).append('"');
+        else Csv.appendText(b, v);
     }
 }

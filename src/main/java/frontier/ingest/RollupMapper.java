@@ -1,6 +1,7 @@
 package frontier.ingest;
 
 import frontier.domain.PricingModel;
+import frontier.text.Csv;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -58,7 +59,8 @@ final class RollupMapper extends RowMapper {
     }
 
     @Override
-    Charge map(Row r) {
+    Charge map(Row cells) {
+        Row r = new Unneutralised(cells);
         Charge.Builder b = new Charge.Builder();
         b.line = r.line();
         b.start = day(r) * DailyRollup.DAY;
@@ -117,5 +119,33 @@ final class RollupMapper extends RowMapper {
         lastDay = v;
         lastEpochDay = d;
         return d;
+    }
+
+    /** The file's text cells as written: the roll-up writes them through frontier.text.Csv, which neutralises formula-like text. */
+    private record Unneutralised(Row row) implements Row {
+        @Override
+        public String get(int i) {
+            return Csv.unneutralise(row.get(i));
+        }
+
+        @Override
+        public long line() {
+            return row.line();
+        }
+
+        @Override
+        public String file() {
+            return row.file();
+        }
+
+        @Override
+        public String columnName(int i) {
+            return row.columnName(i);
+        }
+
+        @Override
+        public String describeColumn(int i) {
+            return row.describeColumn(i);
+        }
     }
 }

@@ -55,7 +55,7 @@ public final class BatchModel {
     }
 
     /** What a shard is doing. */
-    private enum Phase { WAITING, STARTING, WORKING, CHECKPOINTING, NOTIFIED, DONE }
+    private enum Phase { WAITING, STARTING, WORKING, CHECKPOINTING, DONE }
 
     private static final class Shard {
         final int index;
@@ -70,6 +70,8 @@ public final class BatchModel {
         double segmentWork;
         double launchedAt;
         double terminatesAt = Double.POSITIVE_INFINITY;
+        /** The instance has had its notice: it works only what it can checkpoint before it terminates. */
+        boolean notified;
         double nextPoint;
         String node;
         ZigguratSampler.Exponential clock;
@@ -279,6 +281,7 @@ public final class BatchModel {
             s.phase = Phase.STARTING;
             s.phaseStart = now;
             s.terminatesAt = Double.POSITIVE_INFINITY;
+            s.notified = false;
             Ev ev = new Ev(s, s.generation);
             sim.scheduleAt(now + restart, this, READY, ev);
             if (s.spot && s.clock != null) {
@@ -288,12 +291,21 @@ public final class BatchModel {
             }
         }
 
-        /** Starts the next segment of work: up to the checkpoint interval, at most what is left. */
+        /**
+         * Starts the next segment of work: up to the checkpoint interval, at most what is left; after a notice, only what
+         * can be checkpointed before the termination (nothing: the instance waits, idle, for it).
+         */
         private void work(Shard s, double now) {
-            s.phase = Phase.WORKING;
+            double segment = Math.min(tau, s.work - s.committed);
+            if (s.notified) segment = Math.min(segment, s.terminatesAt - now - checkpoint);
             s.phaseStart = now;
-            s.segmentWork = Math.min(tau, s.work - s.committed);
-            sim.scheduleAt(now + s.segmentWork, this, SEGMENT_END, new Ev(s, s.generation));
+            if (!(segment > 0)) {
+                s.phase = Phase.WAITING;
+                return;
+            }
+            s.phase = Phase.WORKING;
+            s.segmentWork = segment;
+            sim.scheduleAt(now + segment, this, SEGMENT_END, new Ev(s, s.generation));
         }
 
         private void checkpointed(Shard s, double now) {
@@ -307,18 +319,18 @@ public final class BatchModel {
                 if (++done == shards.length) sim.stop();
                 return;
             }
-            if (s.phase == Phase.NOTIFIED) {
-                s.phase = Phase.WAITING; // saved; idle (and billed) until the termination
-                return;
-            }
             work(s, now);
         }
 
-        /** The warning before a termination: a notice long enough for a checkpoint saves the segment's work so far. */
+        /**
+         * The warning before a termination: a working instance with time for a checkpoint stops and saves what it has
+         * done; from now on it works only what it can save before the termination.
+         */
         private void notice(Shard s, double now) {
+            s.notified = true;
             if (s.phase == Phase.WORKING && checkpoint <= s.terminatesAt - now) {
                 s.segmentWork = now - s.phaseStart;
-                s.phase = Phase.NOTIFIED;
+                s.phase = Phase.CHECKPOINTING;
                 s.phaseStart = now;
                 s.generation++; // the segment's own end is gone
                 Ev ev = new Ev(s, s.generation);
@@ -326,16 +338,17 @@ public final class BatchModel {
                 sim.scheduleAt(s.terminatesAt, this, TERMINATE, ev);
                 return;
             }
-            if (s.phase == Phase.CHECKPOINTING && s.phaseStart + checkpoint <= s.terminatesAt) {
-                s.phase = Phase.NOTIFIED; // the checkpoint under way completes; no new segment after it
-            }
             sim.scheduleAt(Math.max(now, s.terminatesAt), this, TERMINATE, new Ev(s, s.generation));
         }
 
         private void terminate(Shard s, double now) {
+            if (s.phase == Phase.CHECKPOINTING && s.phaseStart + checkpoint <= now) {
+                checkpointed(s, now); // a checkpoint that ends at the termination is saved
+                if (s.phase == Phase.DONE) return;
+            }
             switch (s.phase) {
                 case WORKING -> lostS += now - s.phaseStart;
-                case CHECKPOINTING, NOTIFIED -> {
+                case CHECKPOINTING -> {
                     checkpointS += now - s.phaseStart;
                     lostS += s.segmentWork;
                 }

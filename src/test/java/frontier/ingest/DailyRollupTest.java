@@ -3,6 +3,7 @@ package frontier.ingest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import frontier.domain.PricingModel;
 import frontier.sim.BadInputException;
@@ -48,7 +49,7 @@ class DailyRollupTest {
         DailyRollup r = new DailyRollup(List.of("team", "cost centre"));
         long day = 20_000 * DailyRollup.DAY;
         r.add(charge(day, day + 3600, "Odd, \"quoted\" service", "NULL", "1.10", "{\"cost centre\":\" 42 \",\"env\":\"prod\",\"team\":\"a,b\"}"));
-        r.add(charge(day + 86_400, day + 90_000, "EC2", null, "-0.000001", null));
+        r.add(charge(day + 86_400, day + 90_000, "=HYPERLINK(\"http://x\")", null, "-0.000001", null));
         StringWriter w = new StringWriter();
         w.write(DailyRollup.header(List.of("team", "cost centre")) + "\n");
         List<Map.Entry<DailyRollup.Key, DailyRollup.Sums>> groups = new ArrayList<>(r.groups().entrySet());
@@ -77,6 +78,8 @@ class DailyRollupTest {
         assertEquals(new BigDecimal("1.5"), a.quantity());
         assertNull(a.listCost());
         Charge b = back.get(1);
+        assertEquals("=HYPERLINK(\"http://x\")", b.service(), "a formula-like value is neutralised in the file and read back as it was");
+        assertTrue(w.toString().contains("\"'=HYPERLINK("), w.toString());
         assertNull(b.region());
         assertNull(b.tags());
         assertEquals(new BigDecimal("-0.000001"), b.billedCost());
@@ -100,5 +103,46 @@ class DailyRollupTest {
     @Test
     void aTagKeyGivenTwiceIsBadInput() {
         assertThrows(BadInputException.class, () -> new DailyRollup(List.of("team", "team")));
+    }
+
+    @Test
+    void aMangledRollupFileIsBadInputNeverACrash() throws IOException {
+        // 300 mutations (characters replaced, removed, inserted; lines cut) of a valid file: each reads or fails as bad input.
+        String header = DailyRollup.header(List.of("team"));
+        String valid = header + "\n2025-06-01,AWS,123,456,EC2,Compute,us-east-1,p4d.24xlarge,8,spot,usage,,USD,Hrs,1.5,1.25,3,2,2,search\n"
+                + "2025-06-02,AWS,123,,\"a,b\",,,,,on_demand,tax,Correction,USD,,-0.01,,,,1,\n";
+        Path ok = tmp.resolve("valid.csv");
+        Files.writeString(ok, valid, StandardCharsets.UTF_8);
+        int read = 0;
+        try (BillingSource s = BillingSource.open(ok, ReadOptions.DETECT)) {
+            while (s.next() != null) read++;
+        }
+        assertEquals(2, read, "the unmangled file reads");
+        String alphabet = ",\"\n0123456789-.:eE+NULnul x\u00e9'=";
+        for (int seed = 0; seed < 300; seed++) {
+            java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+            StringBuilder b = new StringBuilder(valid);
+            int edits = 1 + rnd.nextInt(4);
+            for (int e = 0; e < edits; e++) {
+                int at = header.length() + 1 + rnd.nextInt(b.length() - header.length() - 1);
+                char c = alphabet.charAt(rnd.nextInt(alphabet.length()));
+                switch (rnd.nextInt(3)) {
+                    case 0 -> b.setCharAt(at, c);
+                    case 1 -> b.deleteCharAt(at);
+                    default -> b.insert(at, c);
+                }
+            }
+            Path f = tmp.resolve("fuzz-" + seed + ".csv");
+            Files.writeString(f, b, StandardCharsets.UTF_8);
+            try (BillingSource s = BillingSource.open(f, new ReadOptions(BillingFormat.ROLLUP, null))) {
+                while (s.next() != null) {
+                    // reading is the point
+                }
+            } catch (BadInputException expected) {
+                assertTrue(expected.getMessage().startsWith(f.toString()), expected.getMessage());
+            } catch (RuntimeException e) {
+                throw new AssertionError("seed " + seed + " threw " + e + " on:\n" + b, e);
+            }
+        }
     }
 }

@@ -65,9 +65,10 @@ class MetricTest {
     void kindsAndUnitsAgree() {
         for (Metric m : Metric.all()) {
             switch (m.kind()) {
-                case TIME -> assertTrue(m.unit() == Metric.Unit.MS || m.unit() == Metric.Unit.SECONDS, m.path());
+                case TIME -> assertTrue(m.unit() == Metric.Unit.MS || m.unit() == Metric.Unit.SECONDS || m.unit() == Metric.Unit.HOURS, m.path());
                 case MONEY -> assertTrue(m.unit() == Metric.Unit.USD || m.unit() == Metric.Unit.USD_PER_HOUR, m.path());
-                case RATE -> assertTrue(m.unit() == Metric.Unit.PER_SECOND || m.unit() == Metric.Unit.TOKENS_PER_SECOND, m.path());
+                case RATE -> assertTrue(m.unit() == Metric.Unit.PER_SECOND || m.unit() == Metric.Unit.TOKENS_PER_SECOND
+                        || m.unit() == Metric.Unit.ITEMS_PER_SECOND, m.path());
                 case COUNT, RATIO, LEVEL -> assertEquals(Metric.Unit.NONE, m.unit(), m.path());
             }
             if (m.kind() == Metric.Kind.COUNT) assertEquals(0, m.scale(), m.path());

@@ -134,8 +134,14 @@ class ScenarioFuzzTest {
     private static ObjectNode shrunk(Path f) throws IOException {
         ObjectNode tree = (ObjectNode) MAPPER.readTree(Files.readString(f));
         Scenario s = ScenarioLoader.load(f);
-        double events = WorkEstimate.of(s.fleet(), 1, s.pool() != null).events();
+        double events = s.isBatch() ? WorkEstimate.check(s.batch(), 1, WorkLimits.DEFAULT).events()
+                : WorkEstimate.of(s.fleet(), 1, s.pool() != null).events();
         double k = Math.min(1, SHRUNK_EVENTS / events);
+        if (s.isBatch() && k < 1) {
+            // A batch job's events grow with its items (segments of work, and draws when items are drawn one by one).
+            ObjectNode batch = (ObjectNode) tree.get("batch");
+            batch.put("items", Math.max(s.batch().fleet().instances(), (long) (batch.get("items").asLong() * k)));
+        }
         ObjectNode run = (ObjectNode) tree.get("run");
         run.put("replications", 1);
         for (String d : new String[] {"duration_s", "warmup_s"}) if (run.has(d)) run.put(d, run.get(d).asDouble() * k);

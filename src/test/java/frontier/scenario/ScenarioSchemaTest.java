@@ -243,7 +243,7 @@ class ScenarioSchemaTest {
         ObjectNode example = (ObjectNode) JSON.readTree(json);
         ObjectNode scenario = (ObjectNode) JSON.readTree(FRAME);
         String type = example.path("type").asText("");
-        if (example.has("traffic")) scenario = example;
+        if (example.has("traffic") || example.has("batch")) scenario = example;
         else if (TRAFFIC_TYPES.contains(type)) scenario.set("traffic", example);
         else if (DISTRIBUTION_TYPES.contains(type)) ((ObjectNode) scenario.get("pool")).set("service", example);
         else if (example.has("servers")) scenario.set("pool", example);

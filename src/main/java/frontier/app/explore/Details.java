@@ -12,7 +12,9 @@ import java.util.Locale;
 final class Details {
     /** Key metrics, in the order shown. */
     static final List<Metric> METRICS = List.of(Metric.COST_PER_1K, Metric.COST_PER_HOUR, Metric.COST_TOTAL, Metric.LATENCY_MEAN,
-            Metric.LATENCY_P50, Metric.LATENCY_P95, Metric.LATENCY_P99, Metric.REQUESTS, Metric.DROPPED, Metric.LOST);
+            Metric.LATENCY_P50, Metric.LATENCY_P95, Metric.LATENCY_P99, Metric.REQUESTS, Metric.DROPPED, Metric.LOST,
+            Metric.BATCH_COMPLETION, Metric.BATCH_COMPLETION_P90, Metric.BATCH_DONE_BY_DEADLINE, Metric.BATCH_COST_SPOT,
+            Metric.BATCH_COST_ON_DEMAND, Metric.BATCH_LOST_S, Metric.INTERRUPTIONS);
 
     private Details() {
     }

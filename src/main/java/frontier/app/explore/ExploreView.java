@@ -364,7 +364,7 @@ public final class ExploreView implements WorkbenchView {
         latency.setId("latencyChoice");
         latency.getItems().setAll(ExploreViewModel.LATENCIES);
         latency.valueProperty().bindBidirectional(vm.latencyProperty());
-        latency.setTooltip(new Tooltip("Latency metric on the y axis, and the second objective of the front"));
+        latency.setTooltip(new Tooltip("Latency metric (or a batch job's completion time) on the y axis, and the second objective of the front"));
 
         Slider weight = new Slider(0, 1, vm.alphaProperty().get());
         weight.setId("weightSlider");

@@ -54,8 +54,8 @@ public final class ExploreViewModel {
     public static final String COST_TOTAL = Metric.COST_TOTAL.path();
     /** The cost metrics the x axis can show. */
     public static final List<String> COSTS = List.of(COST, COST_TOTAL);
-    /** Latency metrics the y axis can show, by short name. */
-    public static final List<String> LATENCIES = List.of("p50", "p95", "p99");
+    /** Latency metrics the y axis can show, by short name; a batch job's mean and p90 completion time. */
+    public static final List<String> LATENCIES = List.of("p50", "p95", "p99", "completion", "completion_p90");
 
     private final Path sweepsDir;
     private final SweepRunner runner;
@@ -229,6 +229,14 @@ public final class ExploreViewModel {
     private void setResult(SweepResult r) {
         selected.set(-1);
         compared.set(-1);
+        // A batch job has no latency: its front is total cost against completion time.
+        boolean batch = r != null && !r.points().isEmpty() && r.points().getFirst().hasMetric(Metric.BATCH_COMPLETION.path());
+        if (batch && !latency.get().startsWith("completion")) {
+            latency.set("completion");
+            cost.set(COST_TOTAL);
+        } else if (!batch && r != null && latency.get().startsWith("completion")) {
+            latency.set("p99");
+        }
         result.set(r);
         analyse();
     }

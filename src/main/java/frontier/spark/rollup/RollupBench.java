@@ -2,6 +2,7 @@ package frontier.spark.rollup;
 
 import frontier.ingest.ReadOptions;
 import frontier.sim.BadInputException;
+import frontier.spark.session.SparkSessions;
 import frontier.store.ImportMonitor;
 import frontier.store.ImportResult;
 import frontier.store.OverlapPolicy;
@@ -63,7 +64,7 @@ public final class RollupBench implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path dir = parts == 1 ? file : split(file, parts, out);
         Path outDir = file.toAbsolutePath().resolveSibling(file.getFileName() + ".rollup");
-        SparkSession spark = RollupCommand.session("frontier bench rollup", master);
+        SparkSession spark = SparkSessions.open(master, "frontier bench rollup", false);
         List<String> in = List.of(dir.toAbsolutePath().toString());
         for (int i = 0; i <= runs; i++) {
             long t0 = System.nanoTime();

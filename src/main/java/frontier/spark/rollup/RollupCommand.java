@@ -1,12 +1,12 @@
 package frontier.spark.rollup;
 
 import frontier.ingest.BillingFormat;
+import frontier.spark.session.SparkSessions;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -42,19 +42,11 @@ public final class RollupCommand implements Callable<Integer> {
         BillingFormat f = format == null ? null : BillingFormat.fromCode(format);
         PrintWriter w = spec.commandLine().getOut();
         long t0 = System.nanoTime();
-        SparkRollup.Result r = SparkRollup.run(session("frontier rollup", master), inputs, out, tags, f);
+        SparkRollup.Result r = SparkRollup.run(SparkSessions.open(master, "frontier rollup", false), inputs, out, tags, f);
         double s = (System.nanoTime() - t0) / 1e9;
         w.println(String.format(Locale.ROOT, "wrote %s: %,d groups from %,d billing lines in %,d file%s (%.1f s)", r.file(), r.groups(), r.lines(),
                 r.files(), r.files() == 1 ? "" : "s", s));
         w.flush();
         return 0;
-    }
-
-    /** The job's Spark session: {@code master} if given, else spark-submit's {@code --master}, else {@code local[*]}. */
-    static SparkSession session(String appName, String master) {
-        SparkSession.Builder b = SparkSession.builder().appName(appName);
-        if (master != null) b.master(master);
-        else if (System.getProperty("spark.master") == null) b.master("local[*]");
-        return b.getOrCreate();
     }
 }

@@ -9,6 +9,7 @@ import frontier.model.Metric;
 import frontier.model.RunResult;
 import frontier.model.TimeSeries;
 import frontier.scenario.Summary;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +34,23 @@ class SummaryRowsTest {
         assertEquals("6.000 ± 1.271", row(s, "Throughput").value());
         assertEquals("1,050 ± 635", SummaryRows.percentiles(s).getFirst().latencyMs());
         assertFalse(row(s, "Requests").value().contains("NaN"));
+    }
+
+    @Test
+    void aBatchJobShowsItsCompletionTimeAndCostsByPricingModelAndNoLatencies() throws Exception {
+        Path file = Path.of("simulations/batch/overnight-embedding.json");
+        var scenario = frontier.scenario.ScenarioLoader.load(file);
+        scenario = scenario.withRun(scenario.run().withReplications(3));
+        Summary s = new frontier.scenario.ScenarioRunner(1).run(scenario, frontier.sim.RunControl.NONE);
+        SummaryRow completion = row(s, "Completion time");
+        assertEquals("s", completion.unit());
+        assertTrue(completion.value().contains("±"), completion.value());
+        assertEquals("%", row(s, "Done by the deadline").unit());
+        assertTrue(SummaryRows.keyFigures(s).stream().noneMatch(r -> r.metric().equals("Requests")));
+        assertTrue(SummaryRows.percentiles(s).isEmpty(), "a batch job has no requests, so no latency percentiles");
+        List<CostRow> cost = SummaryRows.costRows(s);
+        assertEquals(Metric.COST_TOTAL.label(), cost.getFirst().item());
+        assertTrue(cost.stream().anyMatch(r -> r.item().strip().equals("Cost on spot")), cost.toString());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package frontier.spark.rollup;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -102,9 +103,15 @@ class SparkRollupTest {
         Files.write(bad, lines, StandardCharsets.UTF_8);
         String local = assertThrows(BadInputException.class, () -> readAll(bad)).getMessage();
         assertTrue(local.contains("line 8") && local.contains("BilledCost") && local.contains("twelve"), local);
+        Path earlier = rollUp(List.of(Samples.billing("aws_cur2_mock_keboola.csv").toString()), List.of());
+        byte[] before = Files.readAllBytes(earlier);
         BadInputException spark = assertThrows(BadInputException.class, () -> rollUp(List.of(bad.toString()), List.of()));
         assertEquals(local, spark.getMessage());
-        assertFalse(Files.exists(tmp.resolve("out").resolve(SparkRollup.FILE_NAME)), "nothing written");
+        assertArrayEquals(before, Files.readAllBytes(earlier), "the earlier roll-up in the folder is left as it was");
+        try (var left = Files.list(earlier.getParent())) {
+            assertEquals(List.of(SparkRollup.FILE_NAME), left.map(f -> f.getFileName().toString()).filter(n -> !n.endsWith(".crc")).toList(),
+                    "no temporary file left");
+        }
     }
 
     @Test
@@ -120,6 +127,24 @@ class SparkRollupTest {
         String missing = tmp.resolve("nowhere").toString();
         BadInputException e = assertThrows(BadInputException.class, () -> rollUp(List.of(missing), List.of()));
         assertEquals(missing + ": no such file or folder", e.getMessage());
+    }
+
+    @Test
+    void theCommandReportsWhatItWroteAndExitsWith2OnBadInput() {
+        LocalSpark.session();
+        Path export = Samples.billing("aws_cur2_mock_keboola.csv");
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = frontier.spark.SparkMain.execute(new String[] {"rollup", export.toString(), "--out", tmp.resolve("cmd").toString(), "--tags", "user:team"},
+                new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        assertEquals(0, code, err.toString());
+        assertTrue(out.toString().startsWith("wrote ") && out.toString().contains(SparkRollup.FILE_NAME) && out.toString().contains("in 1 file"), out.toString());
+        assertTrue(Files.isRegularFile(tmp.resolve("cmd").resolve(SparkRollup.FILE_NAME)));
+        java.io.StringWriter err2 = new java.io.StringWriter();
+        int bad = frontier.spark.SparkMain.execute(new String[] {"rollup", tmp.resolve("nowhere").toString(), "--out", tmp.resolve("cmd2").toString()},
+                new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err2));
+        assertEquals(2, bad);
+        assertEquals("frontier-spark: " + tmp.resolve("nowhere") + ": no such file or folder", err2.toString().strip());
     }
 
     private void assertRollupMatchesImport(Path export) throws IOException {
