@@ -1,6 +1,7 @@
 package frontier.app;
 
 import frontier.demo.DemoWorkspace;
+import frontier.store.CurrentWorkspace;
 import frontier.store.Workspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,23 +36,29 @@ public final class BillingSession {
 
     /**
      * The application's session, on {@link #startWorkspace}: {@code forced} (a workspace named at launch,
-     * or null), else the most recently used workspace that still exists, else the demo workspace.
+     * or null), else the current workspace as the CLI finds it, else the demo workspace.
      */
     public static synchronized BillingSession shared(Path forced) {
         if (shared == null) {
             RecentWorkspaces recent = RecentWorkspaces.at(RecentWorkspaces.defaultFile());
-            shared = new BillingSession(startWorkspace(forced, recent.list(), DemoWorkspace.defaultPath()), recent);
+            Path start = startWorkspace(forced != null ? forced : CurrentWorkspace.forced(), recent.list(), CurrentWorkspace.fallback(),
+                    DemoWorkspace.defaultPath());
+            shared = new BillingSession(start, recent);
+            // The workspace in use is the current one for the CLI too, from the first start (the demo's included).
+            recent.add(start);
         }
         return shared;
     }
 
     /**
-     * Which workspace the app starts on: {@code forced} if not null, else the first of {@code recent} that
-     * still exists, else {@code demo} (which the app then fills on its first start).
+     * Which workspace the app starts on, by the rule the CLI follows too ({@link CurrentWorkspace}):
+     * {@code forced} if not null, else the first of {@code recent} that still exists, else {@code fallback}
+     * ({@code ~/.frontier/workspace.sqlite}) if it exists; else the user has no workspace yet and the app
+     * starts on {@code demo}, which it fills on its first start.
      */
-    public static Path startWorkspace(Path forced, List<Path> recent, Path demo) {
-        if (forced != null) return forced;
-        return recent.stream().filter(Files::isRegularFile).findFirst().orElse(demo);
+    public static Path startWorkspace(Path forced, List<Path> recent, Path fallback, Path demo) {
+        Path p = CurrentWorkspace.resolve(forced, recent, fallback);
+        return p == fallback && !Files.isRegularFile(fallback) ? demo : p;
     }
 
     public Path workspace() {

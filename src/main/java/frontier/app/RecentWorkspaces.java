@@ -1,6 +1,5 @@
 package frontier.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -8,11 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import frontier.store.CurrentWorkspace;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The workspaces the app opened most recently, newest first, kept in a small JSON settings file
+ * The workspaces the app opened most recently, newest first (the first that exists is the current one,
+ * for the CLI too: {@link CurrentWorkspace}), kept in a small JSON settings file
  * ({@code ~/.frontier/settings.json}, or {@code -Dfrontier.settings=PATH}):
  * {@code {"version": 1, "recent_workspaces": ["/abs/path.sqlite", …]}}. Other keys of the file are kept
  * as they are. The file is written atomically (a temporary file in the same directory, then a move),
@@ -23,7 +24,7 @@ public final class RecentWorkspaces {
     /** How many workspaces are remembered. */
     public static final int MAX = 10;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final String KEY = "recent_workspaces";
+    private static final String KEY = CurrentWorkspace.RECENT_KEY;
 
     private final Path file;
     private final List<Path> recent = new ArrayList<>();
@@ -43,11 +44,9 @@ public final class RecentWorkspaces {
         return new RecentWorkspaces(null);
     }
 
-    /** {@code -Dfrontier.settings=PATH}, else {@code ~/.frontier/settings.json}. */
+    /** {@code -Dfrontier.settings=PATH}, else {@code ~/.frontier/settings.json} (the file the CLI reads too). */
     public static Path defaultFile() {
-        String p = System.getProperty("frontier.settings");
-        if (p != null && !p.isBlank()) return Path.of(p);
-        return Path.of(System.getProperty("user.home"), ".frontier", "settings.json");
+        return CurrentWorkspace.settingsFile();
     }
 
     /** Newest first. */
@@ -70,22 +69,8 @@ public final class RecentWorkspaces {
     }
 
     private static List<Path> read(Path file) {
-        List<Path> out = new ArrayList<>();
-        try {
-            if (!Files.isRegularFile(file)) return out;
-            JsonNode root = JSON.readTree(file.toFile());
-            JsonNode arr = root == null ? null : root.get(KEY);
-            if (arr != null && arr.isArray()) {
-                for (JsonNode n : arr) {
-                    if (!n.isTextual() || n.asText().isBlank()) continue;
-                    Path p = Path.of(n.asText()).toAbsolutePath().normalize();
-                    if (!out.contains(p) && out.size() < MAX) out.add(p);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // A damaged settings file must not stop the app: start with an empty list, rewrite it on the next add.
-        }
-        return out;
+        // A damaged settings file must not stop the app: an empty list, rewritten on the next add.
+        return CurrentWorkspace.recent(file, MAX);
     }
 
     private void save() {

@@ -168,7 +168,7 @@ final class BenchCommand implements Runnable {
             long t0 = System.nanoTime();
             frontier.store.ImportResult r;
             try (frontier.store.Workspace ws = frontier.store.Workspace.open(db)) {
-                r = ws.importFile(csv, frontier.ingest.ReadOptions.DETECT, frontier.store.OverlapPolicy.REFUSE, frontier.store.ImportMonitor.NONE);
+                r = ws.billing().importFile(csv, frontier.ingest.ReadOptions.DETECT, frontier.store.OverlapPolicy.REFUSE, frontier.store.ImportMonitor.NONE);
             }
             double wall = (System.nanoTime() - t0) / 1e9;
             long peak = ImportBench.peakHeapBytes();

@@ -66,7 +66,7 @@ final class BenchCosts implements Callable<Integer> {
             ImportBench.generateIfAbsent(out, csv, rows, 1, CurGenerator::write);
             long t0 = System.nanoTime();
             try (Workspace ws = Workspace.open(db)) {
-                ws.importFile(csv, frontier.ingest.ReadOptions.DETECT, frontier.store.OverlapPolicy.REFUSE, frontier.store.ImportMonitor.NONE);
+                ws.billing().importFile(csv, frontier.ingest.ReadOptions.DETECT, frontier.store.OverlapPolicy.REFUSE, frontier.store.ImportMonitor.NONE);
             }
             out.println(String.format(Locale.ROOT, "imported %s into %s in %.1f s", csv, db, (System.nanoTime() - t0) / 1e9));
             out.flush();
@@ -77,28 +77,28 @@ final class BenchCosts implements Callable<Integer> {
             Grouping service = Grouping.of(Dimension.SERVICE);
             Grouping day = Grouping.of(Dimension.DAY);
             Grouping model = Grouping.of(Dimension.PRICING_MODEL);
-            List<CostRow> services = ws.costs(new CostQuery(List.of(service), null, null));
+            List<CostRow> services = ws.costs().totals(new CostQuery(List.of(service), null, null));
             String first = services.isEmpty() ? null : services.getFirst().keys().getFirst();
             List<CostFilter> filter = List.of(new CostFilter(service, first));
-            List<String> days = ws.costs(new CostQuery(List.of(day), null, null)).stream().map(r -> r.keys().getFirst()).toList();
+            List<String> days = ws.costs().totals(new CostQuery(List.of(day), null, null)).stream().map(r -> r.keys().getFirst()).toList();
             Long weekFrom = days.isEmpty() ? null : epoch(days.get(days.size() / 2));
             Long weekTo = weekFrom == null ? null : weekFrom + 7 * 86_400L;
-            List<String> tags = ws.tagKeys();
+            List<String> tags = ws.costs().tagKeys();
             Grouping tag = tags.isEmpty() ? Grouping.of(Dimension.REGION) : Grouping.tag(tags.getFirst());
             out.println(String.format(Locale.ROOT, "workspace %s: %,d lines, %d services, %d days, grouping by %s", db, lines, services.size(),
                     days.size(), tag.code()));
-            time(out, lines, "totals by service (costs --by service)", () -> ws.costs(new CostQuery(List.of(service), null, null)).size());
-            time(out, lines, "chart: day x service x pricing model", () -> ws.costs(new CostQuery(List.of(day, service, model), null, null)).size());
-            time(out, lines, "chart filtered to one service", () -> ws.costs(new CostQuery(List.of(day, service, model), null, null, filter, "")).size());
-            time(out, lines, "chart of one week", () -> ws.costs(new CostQuery(List.of(day, service, model), weekFrom, weekTo)).size());
-            time(out, lines, "chart by " + tag.code(), () -> ws.costs(new CostQuery(List.of(day, tag, model), null, null)).size());
-            time(out, lines, "line count, one service", () -> (int) ws.countLines(new LineQuery(null, null, "", 0, 0, filter)));
-            time(out, lines, "first page of lines, one service", () -> ws.lines(new LineQuery(null, null, "", 0, 5000, filter)).size());
-            time(out, lines, "first page of lines, one week", () -> ws.lines(new LineQuery(weekFrom, weekTo, "", 0, 5000)).size());
+            time(out, lines, "totals by service (costs --by service)", () -> ws.costs().totals(new CostQuery(List.of(service), null, null)).size());
+            time(out, lines, "chart: day x service x pricing model", () -> ws.costs().totals(new CostQuery(List.of(day, service, model), null, null)).size());
+            time(out, lines, "chart filtered to one service", () -> ws.costs().totals(new CostQuery(List.of(day, service, model), null, null, filter, "")).size());
+            time(out, lines, "chart of one week", () -> ws.costs().totals(new CostQuery(List.of(day, service, model), weekFrom, weekTo)).size());
+            time(out, lines, "chart by " + tag.code(), () -> ws.costs().totals(new CostQuery(List.of(day, tag, model), null, null)).size());
+            time(out, lines, "line count, one service", () -> (int) ws.costs().countLines(new LineQuery(null, null, "", 0, 0, filter)));
+            time(out, lines, "first page of lines, one service", () -> ws.costs().lines(new LineQuery(null, null, "", 0, 5000, filter)).size());
+            time(out, lines, "first page of lines, one week", () -> ws.costs().lines(new LineQuery(weekFrom, weekTo, "", 0, 5000)).size());
             if (scan) {
-                time(out, lines, "SCAN totals by service", () -> ws.costsFromCharges(new CostQuery(List.of(service), null, null)).size());
+                time(out, lines, "SCAN totals by service", () -> ws.costs().totalsFromCharges(new CostQuery(List.of(service), null, null)).size());
                 time(out, lines, "SCAN chart: day x service x pricing model",
-                        () -> ws.costsFromCharges(new CostQuery(List.of(day, service, model), null, null)).size());
+                        () -> ws.costs().totalsFromCharges(new CostQuery(List.of(day, service, model), null, null)).size());
             }
         }
         return FrontierCli.OK;

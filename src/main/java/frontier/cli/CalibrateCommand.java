@@ -48,7 +48,7 @@ final class CalibrateCommand implements Callable<Integer> {
     long seed = 1;
 
     @Option(names = "--first", paramLabel = "KIND", description = "When the bill shows several pools, the kind that takes requests first:"
-            + " always_on, spot or serverless; the others take its overflow (default: bill order).")
+            + " always_on, autoscaled, spot or serverless; the others take its overflow (default: bill order).")
     String first;
 
     @Option(names = "--no-check", description = "Write the twin without running it.")

@@ -67,7 +67,7 @@ final class CostsCommand implements Callable<Integer> {
         if (f != null && t != null && t <= f) throw new BadInputException("--to: expected a date after --from");
         List<CostRow> rows;
         try (Workspace ws = workspace.existing("no workspace yet; import a billing export first (frontier import FILE)")) {
-            rows = ws.costs(new CostQuery(dims, f, t));
+            rows = ws.costs().totals(new CostQuery(dims, f, t));
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) printJson(out, dims, rows);

@@ -7,6 +7,7 @@ import frontier.ingest.CostBasis;
 import frontier.ingest.ReadOptions;
 import frontier.sim.BadInputException;
 import frontier.store.AccountPeriod;
+import frontier.store.FileImport;
 import frontier.store.ImportRecord;
 import frontier.store.ImportResult;
 import frontier.store.OverlapPolicy;
@@ -29,7 +30,9 @@ import picocli.CommandLine.Spec;
 /** {@code frontier import FILE...}: billing exports into the workspace, one transaction per file. */
 @Command(name = "import", mixinStandardHelpOptions = true,
         description = {"Imports billing exports (FOCUS, AWS CUR legacy/2.0 incl. manifests, Azure EA/MCA, GCP BigQuery CSV/JSONL,",
-                "OCI cost reports; plain, .gz, .zip or Parquet) into the workspace. Each file is one transaction: all of it or nothing."})
+                "OCI cost reports; plain, .gz, .zip or Parquet) into the workspace. Each file is one transaction: all of it or nothing.",
+                "Without --format, a file that is no known billing export but a request log with recognisable columns is imported as",
+                "a request log (as 'frontier logs import' without --preset)."})
 final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -77,25 +80,34 @@ final class ImportCommand implements Callable<Integer> {
             if (!files.isEmpty()) throw new BadInputException("--list and --delete take no FILE");
             try (Workspace ws = workspace.open()) {
                 if (delete != null) {
-                    if (!ws.deleteImport(delete)) throw new BadInputException("--delete: no import #" + delete + " in " + workspace.path);
+                    if (!ws.billing().deleteImport(delete)) throw new BadInputException("--delete: no import #" + delete + " in " + workspace.path);
                     if (!json) out.println("Deleted import #" + delete + ".");
                 }
-                if (list || json) printList(ws.imports(), out);
+                if (list || json) printList(ws.billing().imports(), out);
             }
             return FrontierCli.OK;
         }
         if (files.isEmpty()) throw new BadInputException("import: expected at least one FILE (or --list)");
         ReadOptions read = readOptions();
         OverlapPolicy p = policy == null ? OverlapPolicy.REFUSE : policy.replace ? OverlapPolicy.REPLACE : OverlapPolicy.KEEP_BOTH;
-        List<ImportResult> results = new ArrayList<>();
+        List<ObjectNode> results = new ArrayList<>();
         try (Workspace ws = workspace.open()) {
             for (Path f : files) {
-                ImportResult r = runner.run(f, err, "frontier-import-cancel", true, monitor -> ws.importFile(f, read, p, monitor));
-                results.add(r);
-                if (!json) printResult(r, out);
+                FileImport.Outcome r = runner.run(f, err, "frontier-import-cancel", true,
+                        monitor -> FileImport.billingElseLog(ws, f, read, p, monitor, () -> monitor,
+                                " (for a log with a preset: frontier logs import --preset NAME)"));
+                if (r.isLog()) {
+                    for (String n : r.log().notes()) err.println("warning: " + f.getFileName() + ": " + n);
+                    err.flush();
+                    results.add(LogsImportCommand.toJson(r.log()).put("imported_as", "request_log"));
+                    if (!json) LogsImportCommand.print(r.log(), out);
+                } else {
+                    results.add(toJson(r.billing()));
+                    if (!json) printResult(r.billing(), out);
+                }
             }
         }
-        if (json) Json.printList(out, workspace.path, "imports", results.stream().map(ImportCommand::toJson).toList());
+        if (json) Json.printList(out, workspace.path, "imports", results);
         return FrontierCli.OK;
     }
 

@@ -67,7 +67,7 @@ final class LogsImportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         LogPreset p = null;
         if (preset != null) {
-            p = LogPreset.fromCode(preset);
+            p = LogPreset.find(preset).orElse(null);
             if (p == null) throw new BadInputException("--preset: unknown preset '" + preset + "'; expected one of " + LogPreset.codes());
         }
         Instant s = start == null ? null : LogMapping.instant(start, "--start");
@@ -87,7 +87,7 @@ final class LogsImportCommand implements Callable<Integer> {
         return FrontierCli.OK;
     }
 
-    private static ObjectNode toJson(LogImportResult r) {
+    static ObjectNode toJson(LogImportResult r) {
         ObjectNode o = LogsCommand.toJson(r.record());
         o.put("layout", r.layout().code());
         o.put("replaced_requests", r.replacedRows());
@@ -96,7 +96,7 @@ final class LogsImportCommand implements Callable<Integer> {
         return o;
     }
 
-    private static void print(LogImportResult r, PrintWriter out) {
+    static void print(LogImportResult r, PrintWriter out) {
         LogImportRecord i = r.record();
         out.println(String.format(Locale.US, "Imported %s as log import #%d: %,d requests, %s – %s, in %.2f s (%,.0f requests/s).", i.source(), i.id(),
                 i.rows(), i.firstTs() == null ? "-" : LogsCommand.iso(i.firstTs()), i.lastTs() == null ? "-" : LogsCommand.iso(i.lastTs()),

@@ -49,6 +49,7 @@ final class SummaryTable {
         row(b, s, Metric.COLD_STARTS);
         sub(b, s, Metric.COLD_START_SHARE);
         row(b, s, Metric.INTERRUPTIONS);
+        if (s.has(Metric.QUALITY)) row(b, s, Metric.QUALITY);
         if (s.has(Metric.CACHE_HITS)) {
             row(b, s, Metric.CACHE_HITS);
             sub(b, s, Metric.CACHE_SAVED_USD);
@@ -84,6 +85,7 @@ final class SummaryTable {
             row(b, s, p99.labelAt(p99.at(cls)), p99, cls);
             row(b, s, Metric.CLASS_SLO_ATTAINMENT.labelAt(Metric.CLASS_SLO_ATTAINMENT.at(cls)), Metric.CLASS_SLO_ATTAINMENT, cls);
         }
+        if (s.has(Metric.CASCADE_ESCALATED)) cascade(b, s);
         b.append(String.format(Locale.ROOT, "%n%-10s %14s %14s %14s%n", "ms", "latency", "wait", "service"));
         for (Metric.Stat q : Metric.Stat.values()) {
             b.append(String.format(Locale.ROOT, "%-10s %14s %14s %14s%n", q.label, cell(s, Metric.LATENCY.get(q.ordinal())),
@@ -97,6 +99,23 @@ final class SummaryTable {
             }
         }
         return b.toString();
+    }
+
+    /** The cascade: escalations, the cost of each stage, the latency of each path. */
+    private static void cascade(StringBuilder b, Summary s) {
+        b.append(String.format(Locale.ROOT, "%nCascade%n"));
+        row(b, s, Metric.CASCADE_ESCALATED);
+        sub(b, s, Metric.CASCADE_ESCALATED_SHARE);
+        boolean skips = s.has(Metric.CASCADE_SKIPPED_FIRST);
+        if (skips) row(b, s, Metric.CASCADE_SKIPPED_FIRST);
+        row(b, s, "Cost / 1,000 req, stage 1", Metric.CASCADE_FIRST_COST, null);
+        row(b, s, "Cost / 1,000 req, stage 2", Metric.CASCADE_SECOND_COST, null);
+        b.append(String.format(Locale.ROOT, "%n%-10s %14s %14s %14s%s%n", "ms", "all", "stage 1 only", "escalated", skips ? String.format(Locale.ROOT, " %14s", "stage 2 only") : ""));
+        for (Metric.Stat q : Metric.Stat.values()) {
+            b.append(String.format(Locale.ROOT, "%-10s %14s %14s %14s%s%n", q.label, cell(s, Metric.LATENCY.get(q.ordinal())),
+                    cell(s, Metric.CASCADE_FIRST_ONLY_LATENCY.get(q.ordinal())), cell(s, Metric.CASCADE_ESCALATED_LATENCY.get(q.ordinal())),
+                    skips ? String.format(Locale.ROOT, " %14s", cell(s, Metric.CASCADE_SKIPPED_LATENCY.get(q.ordinal()))) : ""));
+        }
     }
 
     /** A batch job: when it is done, what it costs, what interruptions took. */

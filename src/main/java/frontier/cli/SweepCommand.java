@@ -58,8 +58,8 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--objectives", paramLabel = "LIST", split = ",", defaultValue = "cost,p99",
             description = "Metrics to minimise, comma-separated: cost (per 1,000 requests), cost_total, p50, p95, p99, any metric path;"
-                    + " max:PATH to maximise (default ${DEFAULT-VALUE}; cost_total,completion for a batch job). The first two also make"
-                    + " the weighted optimum.")
+                    + " max:PATH to maximise; quality (the models' quality figures) is maximised, min:quality minimises it"
+                    + " (default ${DEFAULT-VALUE}; cost_total,completion for a batch job). The first two also make the weighted optimum.")
     List<String> objectives;
 
     @Option(names = "--max", paramLabel = "METRIC=VALUE",
@@ -126,7 +126,7 @@ final class SweepCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (list) {
             try (Workspace ws = Workspace.open(workspace)) {
-                printList(ws.sweeps(), stdout);
+                printList(ws.sweeps().list(), stdout);
             }
             return FrontierCli.OK;
         }
@@ -236,7 +236,7 @@ final class SweepCommand implements Callable<Integer> {
                        PrintWriter err) throws IOException {
         SweepAnalysis analysis = SweepAnalysis.of(result, objs, cons, alpha);
         String jsonText = SweepReport.writeJson(analysis);
-        long savedId = save == null ? -1 : save.saveSweep(toSaved(analysis, jsonText));
+        long savedId = save == null ? -1 : save.sweeps().save(toSaved(analysis, jsonText));
         if (out != null) AtomicFile.writeString(out, jsonText + "\n");
         if (csv != null) {
             String text = SweepReport.toCsv(analysis);
@@ -277,7 +277,7 @@ final class SweepCommand implements Callable<Integer> {
 
     /** The results of sweep {@code id} saved in the workspace, read exactly as a results file is. */
     private SweepResult savedResults(Workspace ws, long id) {
-        String text = ws.sweepResults(id);
+        String text = ws.sweeps().results(id);
         if (text == null) {
             throw new BadInputException("--open: no sweep #" + id + " in " + workspace
                     + " (frontier sweep --workspace " + workspace + " --list shows the saved sweeps)");

@@ -108,7 +108,7 @@ public final class DemoWorkspace {
             ImportResult billing;
             LogImportResult requests;
             try (Workspace ws = Workspace.open(building)) {
-                billing = ws.importFile(generated.billing(), ReadOptions.DETECT, OverlapPolicy.REFUSE, importing);
+                billing = ws.billing().importFile(generated.billing(), ReadOptions.DETECT, OverlapPolicy.REFUSE, importing);
                 requests = ws.requestLogs().importFile(generated.requests(), LogReadOptions.DETECT, false, importing);
             }
             // Closing the only connection checkpointed the WAL into the file and removed it: the file is the whole demo.
@@ -135,7 +135,7 @@ public final class DemoWorkspace {
             if (Files.exists(target)) {
                 try (Workspace ws = Workspace.open(target)) {
                     // Checked again: the file may have changed while the demo was built.
-                    if (!isDemo(ws)) throw notDemo(target, ws.imports());
+                    if (!isDemo(ws)) throw notDemo(target, ws.billing().imports());
                 }
             }
             if (!Files.exists(sidecar(target, "-wal"))) break;
@@ -225,7 +225,7 @@ public final class DemoWorkspace {
      * workspace that is not complete was left by a Frontier older than the atomic build.
      */
     public static boolean isComplete(Workspace ws) {
-        return isDemo(ws) && ws.imports().size() == 1 && ws.requestLogs().imports().size() == 1;
+        return isDemo(ws) && ws.billing().imports().size() == 1 && ws.requestLogs().imports().size() == 1;
     }
 
     /**
@@ -233,7 +233,7 @@ public final class DemoWorkspace {
      * imports counts too): what the demo may replace.
      */
     public static boolean isDemo(Workspace ws) {
-        for (ImportRecord r : ws.imports()) {
+        for (ImportRecord r : ws.billing().imports()) {
             Path source = Path.of(r.source());
             Path parent = source.getParent();
             boolean ours = source.getFileName().toString().equals(DemoData.BILLING) && parent != null
@@ -263,7 +263,7 @@ public final class DemoWorkspace {
             throw new BadInputException(file + ": exists and is not a Frontier workspace; the demo is not written over other files");
         }
         try (Workspace ws = Workspace.open(file)) {
-            if (!isDemo(ws)) throw notDemo(file, ws.imports());
+            if (!isDemo(ws)) throw notDemo(file, ws.billing().imports());
         }
     }
 

@@ -261,7 +261,7 @@ public final class BillingSource implements AutoCloseable {
         private void openParquet() {
             parquet = ParquetRows.open(path, name);
             columns = new Columns(parquet.columnNames());
-            choose(columns, false);
+            choose(columns);
             parquet.start(columns.used());
             row = parquet;
         }
@@ -309,7 +309,7 @@ public final class BillingSource implements AutoCloseable {
             if (!csv.next()) throw new BadInputException(name + ": the file is empty; expected a header line of column names");
             String[] header = csv.record();
             columns = new Columns(List.of(header));
-            choose(columns, false);
+            choose(columns);
             int width = header.length;
             row = new Row() {
                 @Override
@@ -438,85 +438,21 @@ public final class BillingSource implements AutoCloseable {
         }
 
         private void chooseJson(Columns detect) {
-            BillingFormat wanted = options.format();
-            if (wanted != null && wanted != BillingFormat.GCP) {
-                throw new BadInputException(name + ": is JSON Lines; only the " + BillingFormat.GCP.label() + " is read from JSON, not " + wanted.label());
-            }
-            List<String> missing = BillingFormat.GCP.missing(detect);
-            if (!missing.isEmpty()) {
-                throw new UnknownFormatException(name + ": line 1: JSON Lines that are not a " + BillingFormat.GCP.label()
-                        + ": missing " + String.join(", ", missing) + " (keys found: " + preview(detect.names()) + ")");
-            }
-            setFormat(BillingFormat.GCP, "GCP BigQuery export (JSONL)", CostBasis.BOTH);
-            mapper = new GcpMapper(columns);
+            use(FormatDetection.ofJsonLines(detect, options.format(), name), columns, true);
         }
 
-        private void choose(Columns c, boolean json) {
-            BillingFormat wanted = options.format();
-            BillingFormat found = null;
-            if (wanted != null) {
-                List<String> missing = wanted.missing(c);
-                if (!missing.isEmpty()) {
-                    throw new BadInputException(name + ": line 1: not a " + wanted.label() + " export: missing column"
-                            + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing) + " (header: " + preview(c.names()) + ")");
-                }
-                found = wanted;
-            } else {
-                StringBuilder why = new StringBuilder();
-                for (BillingFormat f : BillingFormat.values()) {
-                    List<String> missing = f.missing(c);
-                    if (missing.isEmpty()) {
-                        found = f;
-                        break;
-                    }
-                    why.append("\n  ").append(f.label()).append(": missing ").append(String.join(", ", missing));
-                }
-                if (found == null) {
-                    throw new UnknownFormatException(name + ": line 1: unknown billing export format. Formats tried:" + why
-                            + "\n  (the header has " + c.size() + " column" + (c.size() == 1 ? "" : "s") + ": " + preview(c.names()) + ")");
-                }
-            }
+        private void choose(Columns c) {
+            BillingFormat found = FormatDetection.of(c, options.format(), name);
             c.clearAmbiguous();
-            switch (found) {
-                case FOCUS -> {
-                    setFormat(found, "FOCUS " + FocusMapper.version(c), CostBasis.BOTH);
-                    mapper = new FocusMapper(c);
-                }
-                case AWS_CUR -> {
-                    boolean legacy = c.names().stream().anyMatch(n -> n.contains("/"));
-                    setFormat(found, legacy ? "AWS CUR legacy" : "AWS CUR 2.0", CostBasis.BOTH);
-                    mapper = new AwsCurMapper(c);
-                }
-                case AZURE -> {
-                    CostBasis b = azureBasis();
-                    setFormat(found, "Azure cost details (" + b.code() + ")", b);
-                    mapper = new AzureMapper(c, b);
-                }
-                case GCP -> {
-                    setFormat(found, "GCP BigQuery export (CSV)", CostBasis.BOTH);
-                    mapper = new GcpMapper(c);
-                }
-                case OCI -> {
-                    setFormat(found, "OCI cost report", CostBasis.BOTH);
-                    mapper = new OciMapper(c);
-                }
-                case ROLLUP -> {
-                    setFormat(found, "Frontier daily roll-up", CostBasis.BOTH);
-                    mapper = new RollupMapper(c);
-                }
-            }
+            use(found, c, false);
             c.requireUnambiguous(name);
         }
 
-        private CostBasis azureBasis() {
-            if (options.azureBasis() != null) return options.azureBasis();
-            String n = origin.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (n.contains("amortized") || n.contains("amortised")) return CostBasis.AMORTIZED;
-            if (!n.contains("actual")) {
-                addNote("Azure export assumed to hold actual cost (the file name says neither 'actual' nor 'amortized'); "
-                        + "use --azure-cost amortized if it is the amortized view.");
-            }
-            return CostBasis.ACTUAL;
+        /** Reads this part as {@code f}: its mapper, and its label and basis, which every part of a manifest shares. */
+        private void use(BillingFormat f, Columns c, boolean jsonLines) {
+            BillingFormat.Reader r = f.reader(c, new BillingFormat.Context(options, origin, BillingSource.this::addNote, jsonLines));
+            setFormat(f, r.label(), r.basis());
+            mapper = r.mapper();
         }
 
         private void setFormat(BillingFormat f, String l, CostBasis b) {
@@ -565,11 +501,5 @@ public final class BillingSource implements AutoCloseable {
 
     private void addNote(String note) {
         if (!notes.contains(note)) notes.add(note);
-    }
-
-    private static String preview(List<String> names) {
-        List<String> shown = names.size() > 12 ? names.subList(0, 12) : names;
-        String s = String.join(", ", shown.stream().map(n -> n.length() > 40 ? n.substring(0, 40) + "…" : n).toList());
-        return names.size() > 12 ? s + ", … " + (names.size() - 12) + " more" : s;
     }
 }

@@ -11,7 +11,8 @@ import org.apache.commons.rng.sampling.distribution.RejectionInversionZipfSample
  * answers cache hits, sends the rest to the class's pool, and follows {@code overflow_to} when a pool
  * declines a request. Retried requests (spot terminations) come back here.
  */
-final class Fleet {
+final class Fleet implements frontier.sim.EventHandler {
+    private static final int ESCALATE = 0;
     private final RequestStats stats;
     private final Map<String, Pool> byName = new LinkedHashMap<>();
     private final Pool[] classPool;
@@ -23,8 +24,26 @@ final class Fleet {
     private final LinkedHashMap<Integer, Boolean> lru;
     private final frontier.sim.dist.Sampler tokensIn;
     private final frontier.sim.dist.Sampler tokensOut;
+    // A cascade (null spec: none): its pools, each class's route in it (null: the rule), the rule's draws.
+    private final CascadeSpec cascade;
+    private final frontier.sim.Simulation sim;
+    private Pool second;
+    private CascadeSpec.Route[] classRoute;
+    private boolean[] skipsFirst;
+    private final UniformRandomProvider cascadeRng;
+    private final frontier.sim.dist.Sampler score;
 
     Fleet(RequestStats stats, List<RequestClass> classes, CacheSpec cache, TokensSpec tokens, frontier.sim.RandomStreams streams) {
+        this(stats, classes, cache, tokens, null, null, streams);
+    }
+
+    /** With a {@code cascade} (or null), whose escalations are events on {@code sim}; stream "cascade" draws them. */
+    Fleet(RequestStats stats, List<RequestClass> classes, CacheSpec cache, TokensSpec tokens, CascadeSpec cascade,
+          frontier.sim.Simulation sim, frontier.sim.RandomStreams streams) {
+        this.cascade = cascade;
+        this.sim = sim;
+        this.cascadeRng = cascade == null ? null : streams.stream("cascade");
+        this.score = cascade == null || cascade.score() == null ? null : cascade.score().sampler(cascadeRng);
         this.tokensIn = tokens == null || tokens.input() == null ? null : tokens.input().sampler(streams.stream("tokens-in"));
         this.tokensOut = tokens == null || tokens.output() == null ? null : tokens.output().sampler(streams.stream("tokens-out"));
         this.stats = stats;
@@ -66,6 +85,19 @@ final class Fleet {
             String name = classes.isEmpty() ? null : classes.get(i).pool();
             classPool[i] = name == null ? first : byName.get(name);
         }
+        if (cascade != null) {
+            byName.get(cascade.first()).cascadeFirst = true;
+            second = byName.get(cascade.second());
+            classRoute = new CascadeSpec.Route[classPool.length];
+            skipsFirst = new boolean[classPool.length];
+            for (int i = 0; i < classes.size(); i++) {
+                classRoute[i] = cascade.routeOf(classes.get(i).name());
+                if (classRoute[i] == CascadeSpec.Route.SKIP_FIRST) {
+                    classPool[i] = second;
+                    skipsFirst[i] = true;
+                }
+            }
+        }
     }
 
     List<Pool> pools() {
@@ -91,6 +123,7 @@ final class Fleet {
             stats.cacheHit(now, r, cache.latencyMs() / 1000.0);
             return;
         }
+        if (skipsFirst != null && skipsFirst[r.cls]) r.path = Request.SKIPPED_FIRST;
         route(classPool[r.cls], r);
     }
 
@@ -108,7 +141,42 @@ final class Fleet {
 
     /** Sends a request that was cut off (or whose instance vanished) through its route again. */
     void redispatch(Request r) {
-        route(classPool[r.cls], r);
+        route(r.path == Request.ESCALATED ? second : classPool[r.cls], r);
+    }
+
+    /**
+     * A request finished its service at the cascade's first pool: decides whether it escalates. If so, it goes on to
+     * the second pool (an event at the same time, so the first pool's engine finishes with it first) and this answers
+     * true; otherwise it is answered by the first pool.
+     */
+    boolean escalate(Request r, double now) {
+        if (r.path != Request.DIRECT) return false;
+        CascadeSpec.Route route = classRoute[r.cls];
+        boolean up = route == null
+                ? (score == null ? cascadeRng.nextDouble() < cascade.probability() : score.sample() < cascade.threshold())
+                : route == CascadeSpec.Route.ESCALATE;
+        stats.cascadeDecided(up);
+        if (!up) {
+            r.path = Request.FIRST_ONLY;
+            return false;
+        }
+        r.path = Request.ESCALATED;
+        r.firstService = now - r.serviceStart;
+        r.firstCold = r.coldWait;
+        r.coldWait = false;
+        r.doneAt = Double.NaN;
+        r.inst = -1;
+        r.next = null;
+        sim.schedule(0, this, ESCALATE, r);
+        return true;
+    }
+
+    @Override
+    public void handle(int kind, Object payload) {
+        if (kind != ESCALATE) throw new IllegalStateException("unknown event " + kind);
+        Request r = (Request) payload;
+        r.enqueued = sim.now();
+        route(second, r);
     }
 
     private void route(Pool pool, Request r) {

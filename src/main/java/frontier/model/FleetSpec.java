@@ -17,9 +17,13 @@ import java.util.Set;
  * requests carry the token counts a token-driven service time needs.
  */
 public record FleetSpec(Traffic traffic, List<Pools> pools, List<RequestClass> classes, CacheSpec cache, TokensSpec tokens,
-                        RunSpec run) {
+                        RunSpec run, CascadeSpec cascade) {
     public FleetSpec(Traffic traffic, List<Pools> pools, List<RequestClass> classes, CacheSpec cache, RunSpec run) {
-        this(traffic, pools, classes, cache, null, run);
+        this(traffic, pools, classes, cache, null, run, null);
+    }
+
+    public FleetSpec(Traffic traffic, List<Pools> pools, List<RequestClass> classes, CacheSpec cache, TokensSpec tokens, RunSpec run) {
+        this(traffic, pools, classes, cache, tokens, run, null);
     }
 
     public FleetSpec {
@@ -72,6 +76,36 @@ public record FleetSpec(Traffic traffic, List<Pools> pools, List<RequestClass> c
                     (llm ? "its iterations need" : "its service time needs") + " each request's " + which
                     + " token count, but requests carry none; add 'tokens." + which + "' (a distribution of " + which + " tokens per request)"
                     + " or, when replaying a trace, 'traffic." + which + "_tokens_column'");
+        }
+        if (cascade != null) checkCascade(pools, classes, cascade);
+    }
+
+    /** The cascade's pools exist, its classes exist, and requests do reach its first pool. */
+    private static void checkCascade(List<Pools> pools, List<RequestClass> classes, CascadeSpec cascade) {
+        List<String> names = pools.stream().map(Pools::name).toList();
+        if (!names.contains(cascade.first())) throw new InvalidSpecException("cascade.first", "no pool named '" + cascade.first() + "'; pools: " + names);
+        if (!names.contains(cascade.second())) throw new InvalidSpecException("cascade.second", "no pool named '" + cascade.second() + "'; pools: " + names);
+        String firstPool = pools.getFirst().name();
+        if (cascade.classes() != null) {
+            List<String> classNames = classes.stream().map(RequestClass::name).toList();
+            for (String c : cascade.classes().keySet()) {
+                if (!classNames.contains(c)) {
+                    throw new InvalidSpecException("cascade.classes." + c, "no request class named '" + c + "'" + (classNames.isEmpty() ? "; the scenario has no 'classes'" : "; classes: " + classNames));
+                }
+                RequestClass rc = classes.get(classNames.indexOf(c));
+                String route = rc.pool() == null ? firstPool : rc.pool();
+                if (!route.equals(cascade.first())) {
+                    throw new InvalidSpecException("cascade.classes." + c, "class '" + c + "' goes to pool '" + route + "', not to the cascade's first pool '" + cascade.first()
+                            + "'; a cascade rule applies to the classes routed to its first pool");
+                }
+            }
+        }
+        boolean reached = classes.isEmpty() ? firstPool.equals(cascade.first())
+                : classes.stream().anyMatch(c -> cascade.first().equals(c.pool() == null ? firstPool : c.pool()));
+        if (!reached) {
+            throw new InvalidSpecException("cascade.first", "no request goes to pool '" + cascade.first() + "': "
+                    + (classes.isEmpty() ? "without classes every request goes to the first pool listed, '" + firstPool + "'; list the cascade's first pool first"
+                    : "route a class to it ('pool': \"" + cascade.first() + "\")"));
         }
     }
 

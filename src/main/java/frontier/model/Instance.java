@@ -10,6 +10,10 @@ final class Instance {
     /** Position in the pool's instance table while not stopped (requests refer to it by this index). */
     final int index;
     final boolean provisioned;
+    /** Spot market (index into the pool's markets) the instance runs in; 0 elsewhere. */
+    int market;
+    /** Launch order within the pool (0 for the first): what the newest-created idle policy compares. */
+    long serial;
     /** Batches in service per slot; kept only where terminations must find them (spot pools). */
     final Request[] running;
     int state;

@@ -39,7 +39,9 @@ public record Metric(String path, String group, String label, String description
         /** Events (requests, tokens) per second. */
         RATE,
         /** A time-averaged number of things (queue length, instances). */
-        LEVEL
+        LEVEL,
+        /** A figure the user gives in their own unit (a model's accuracy or task score), averaged over requests; higher is better. */
+        SCORE
     }
 
     /** The unit a metric's value is in, with the symbol shown after it ("" for plain numbers and ratios). */
@@ -212,6 +214,32 @@ public record Metric(String path, String group, String label, String description
             "Slot-seconds the cache hits would have used at their pool's mean service time.");
     public static final Metric CACHE_SAVED_USD = define("cache.saved_usd", "Saved by the cache", Unit.USD, 2, Kind.MONEY,
             "Those slot-seconds at the pool's cost per busy slot-second.");
+
+    // Quality (only when every pool's model has a quality figure).
+    public static final Metric QUALITY = define("quality.mean", "Quality (mean)", Unit.NONE, 4, Kind.SCORE,
+            "Mean, over the completed requests (cache hits left out), of the quality figure of the model that answered each one"
+                    + " (model.quality: accuracy or a task score, in the user's unit; higher is better). For a cascade it is the mix of the"
+                    + " two models' figures by the share each answered, which assumes a model's quality does not depend on which"
+                    + " requests it gets.");
+
+    // Cascade (only with a cascade).
+    public static final Metric CASCADE_ESCALATED = define("cascade.escalated", "Escalated", Unit.NONE, 0, Kind.COUNT,
+            "Requests the cascade's first pool passed on to its second pool in the window.");
+    public static final Metric CASCADE_ESCALATED_SHARE = define("cascade.escalated_share", "Escalated share", Unit.NONE, 4, Kind.RATIO,
+            "Escalated / requests the cascade's first pool finished (the observed p).");
+    public static final Metric CASCADE_SKIPPED_FIRST = define("cascade.skipped_first", "Skipped the first stage", Unit.NONE, 0, Kind.COUNT,
+            "Completed requests of classes sent straight to the second pool (skip_first).");
+    public static final List<Metric> CASCADE_FIRST_ONLY_LATENCY = times("cascade.first_only_latency_ms", "latency, first stage only",
+            "latency of completed requests answered by the cascade's first pool, milliseconds.");
+    public static final List<Metric> CASCADE_ESCALATED_LATENCY = times("cascade.escalated_latency_ms", "latency, escalated",
+            "latency of completed escalated requests (both stages, queues at both included), milliseconds.");
+    public static final List<Metric> CASCADE_SKIPPED_LATENCY = times("cascade.skipped_first_latency_ms", "latency, second stage only",
+            "latency of completed requests of skip_first classes, milliseconds.");
+    public static final Metric CASCADE_FIRST_COST = define("cascade.cost_usd.first_per_1k_requests", "Cost per 1,000 requests, first stage",
+            Unit.USD, 4, Kind.MONEY, "Cost of the cascade's first pool per 1,000 completed requests (C_small).");
+    public static final Metric CASCADE_SECOND_COST = define("cascade.cost_usd.second_per_1k_requests", "Cost per 1,000 requests, second stage",
+            Unit.USD, 4, Kind.MONEY, "Cost of the cascade's second pool per 1,000 completed requests (p·C_full when every request starts at the"
+                    + " first pool).");
 
     // Batch jobs (only for a scenario with a 'batch' job; cost_usd.total and interruptions are reported too).
     public static final Metric BATCH_COMPLETION = define("batch.completion_s.mean", "Completion time", Unit.SECONDS, 0, Kind.TIME,

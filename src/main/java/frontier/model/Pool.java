@@ -73,12 +73,18 @@ final class Pool implements EventHandler {
     private final IntDeque available = new IntDeque();
     /** Instances by table index; indices of stopped instances are reused. */
     private Instance[] table = new Instance[16];
+    /** Instances launched so far: the next one's {@link Instance#serial}. */
+    private long launches;
     private final IntDeque freeIndices = new IntDeque();
     private int tableUsed;
     final List<Instance> live = new ArrayList<>();
     private boolean timeoutPending;
     /** Most requests the queue may hold before the run stops as overloaded ({@link WorkLimits#maxQueue()}), and the pool's JSON path. */
     int queueLimit = Integer.MAX_VALUE;
+    /** The quality figure of the pool's model (NaN without one), credited to each request it answers. */
+    final double quality;
+    /** Whether this is a cascade's first pool, whose completions may escalate (set by {@link Fleet#bind}). */
+    boolean cascadeFirst;
     String field = "$.pools";
 
     // Instance counts by state over time (billing, charts). Idle instance-seconds are ready minus busy.
@@ -102,6 +108,7 @@ final class Pool implements EventHandler {
     Pool(Pools spec, Simulation sim, RandomStreams streams, RequestStats stats, Fleet fleet) {
         this.spec = spec;
         this.name = spec.name();
+        this.quality = spec.model().quality() == null ? Double.NaN : spec.model().quality();
         this.concurrency = spec.concurrency();
         this.sim = sim;
         this.stats = stats;
@@ -254,6 +261,7 @@ final class Pool implements EventHandler {
     private Instance takeAvailable() {
         if (engine.picksInstances()) return engine.pick();
         while (!available.isEmpty()) {
+            if (idlePolicy == IdlePolicy.NEWEST_CREATED) return takeNewestCreated();
             int index = newestFirst ? available.pollLast() : idlePolicy == IdlePolicy.OLDEST_FIRST ? available.pollFirst()
                     : available.swapRemove(pick.nextInt(available.size()));
             Instance inst = table[index];
@@ -262,6 +270,32 @@ final class Pool implements EventHandler {
             if (inst.state == Instance.READY && engine.hasRoom(inst)) return inst;
         }
         return null;
+    }
+
+    /**
+     * The available instance launched most recently (SimFaaS's rule), scanning the list: entries that can no
+     * longer serve are dropped on the way, as the other policies drop them when they reach them.
+     */
+    private Instance takeNewestCreated() {
+        int best = -1;
+        long bestSerial = Long.MIN_VALUE;
+        for (int i = available.size() - 1; i >= 0; i--) {
+            Instance inst = table[available.get(i)];
+            if (inst == null || inst.state != Instance.READY || !engine.hasRoom(inst)) {
+                if (inst != null) inst.listed = false;
+                available.swapRemove(i);
+                if (best == available.size()) best = i; // the last entry moved into position i
+                continue;
+            }
+            if (inst.serial > bestSerial) {
+                bestSerial = inst.serial;
+                best = i;
+            }
+        }
+        if (best < 0) return null;
+        Instance inst = table[available.swapRemove(best)];
+        inst.listed = false;
+        return inst;
     }
 
     /** Lists a ready instance with room as available to dispatch (once). */
@@ -282,6 +316,7 @@ final class Pool implements EventHandler {
     void completed(Request r, double now) {
         completed++;
         if (perRequest != null) perRequest.completed(r, now);
+        if (cascadeFirst && fleet.escalate(r, now)) return;
         stats.completed(now, r, this);
     }
 
@@ -350,6 +385,7 @@ final class Pool implements EventHandler {
         int index = freeIndices.isEmpty() ? tableUsed++ : freeIndices.pollLast();
         if (index == table.length) table = java.util.Arrays.copyOf(table, table.length * 2);
         Instance inst = new Instance(index, concurrency, provisioned, spot != null);
+        inst.serial = launches++;
         table[index] = inst;
         inst.liveIndex = live.size();
         live.add(inst);
@@ -442,6 +478,7 @@ final class Pool implements EventHandler {
                 return;
             }
         }
+        if (spot != null) spot.stopped(inst);
         inst.state = Instance.STOPPED;
         stats.instanceStopped(inst, now);
         int i = inst.liveIndex;

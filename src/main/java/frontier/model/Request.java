@@ -26,6 +26,16 @@ public final class Request {
     int tokensOut;
     /** Time it entered its current queue (for the queue timeout, which restarts on a retry). */
     double enqueued;
+    /** Its path through a cascade: {@link #DIRECT} (none, or not decided yet), or one of the three below. */
+    byte path;
+    /** Service time of its first stage, once escalated; whether that stage waited for a cold start. */
+    double firstService;
+    boolean firstCold;
+
+    static final byte DIRECT = 0;
+    static final byte FIRST_ONLY = 1;
+    static final byte ESCALATED = 2;
+    static final byte SKIPPED_FIRST = 3;
 
     Request(double arrival) {
         this.arrival = arrival;

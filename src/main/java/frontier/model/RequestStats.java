@@ -45,6 +45,16 @@ final class RequestStats {
     long tokensIn;
     long tokensOut;
     double windowStart;
+    /** A cascade's decisions at its first pool, and the latency of each path through it. */
+    long cascadeDecided;
+    long cascadeEscalated;
+    long skippedFirst;
+    final Tally firstOnlyLatency = new Tally();
+    final Tally escalatedLatency = new Tally();
+    final Tally skippedLatency = new Tally();
+    /** Sum of the quality of the model that answered each completed request, and how many were counted. */
+    double qualitySum;
+    long qualityCount;
 
     private final Simulation sim;
     private final long warmupFinished;
@@ -106,12 +116,43 @@ final class RequestStats {
     }
 
     void completed(double now, Request r, Pool pool) {
+        qualitySum += pool.quality;
+        qualityCount++;
+        if (r.path != Request.DIRECT) {
+            cascadeCompleted(now, r, pool);
+            return;
+        }
         double w = r.serviceStart - r.arrival;
         double s = now - r.serviceStart;
         record(r, w, s, now - r.arrival);
         if (r.coldWait) coldWaits++;
         if (listener != null && warm) tell(r, now - r.arrival, pool, RequestOutcome.Status.COMPLETED, s);
         finish(now);
+    }
+
+    /** A request that went through a cascade finished: its wait and service are the sums over its stages. */
+    private void cascadeCompleted(double now, Request r, Pool pool) {
+        double total = now - r.arrival;
+        double s = now - r.serviceStart + r.firstService;
+        record(r, total - s, s, total);
+        boolean cold = r.coldWait || r.firstCold;
+        if (cold) coldWaits++;
+        switch (r.path) {
+            case Request.FIRST_ONLY -> firstOnlyLatency.add(total);
+            case Request.ESCALATED -> escalatedLatency.add(total);
+            default -> {
+                skippedFirst++;
+                skippedLatency.add(total);
+            }
+        }
+        if (listener != null && warm) tell(r, total, pool, RequestOutcome.Status.COMPLETED, s);
+        finish(now);
+    }
+
+    /** The cascade's first pool finished a request, which {@code escalated} or not. */
+    void cascadeDecided(boolean escalated) {
+        cascadeDecided++;
+        if (escalated) cascadeEscalated++;
     }
 
     /** An LLM engine's request finished its last token (its completion follows, at once or after the request overhead). */
@@ -222,7 +263,7 @@ final class RequestStats {
         inSystem.update(now, --present);
         finished++;
         if (warm) {
-            if (finished >= stopAfterFinished) sim.stop();
+            sim.stopOnceReached(finished, stopAfterFinished);
         } else if (warmupFinished > 0 && finished >= warmupFinished) {
             reset(now);
         }
@@ -234,6 +275,11 @@ final class RequestStats {
         finished = 0;
         arrivals = completed = rejected = timedOut = lost = retried = coldWaits = cacheHits = tokensIn = tokensOut = 0;
         llmCompleted = llmGood = llmOutputTokens = 0;
+        cascadeDecided = cascadeEscalated = skippedFirst = qualityCount = 0;
+        qualitySum = 0;
+        firstOnlyLatency.reset();
+        escalatedLatency.reset();
+        skippedLatency.reset();
         ttft.reset();
         tpot.reset();
         wait.reset();

@@ -64,7 +64,7 @@ public final class ServingModel {
         boolean timedWarmup = run.warmupS() != null && run.warmupS() > 0;
         RequestStats stats = new RequestStats(sim, warmupFinished, stopAfter, !timedWarmup, spec.classes());
         if (listener != null) stats.listen(listener, spec.tokens());
-        Fleet fleet = new Fleet(stats, spec.classes(), spec.cache(), spec.tokens(), streams);
+        Fleet fleet = new Fleet(stats, spec.classes(), spec.cache(), spec.tokens(), spec.cascade(), sim, streams);
         List<Pool> pools = new ArrayList<>();
         for (Pools p : spec.pools()) {
             Pool pool = new Pool(p, sim, streams, stats, fleet);
@@ -308,6 +308,8 @@ public final class ServingModel {
         put(m, Metric.COLD_START_SHARE, s.completed > 0 ? (double) s.coldWaits / s.completed : Double.NaN);
         put(m, Metric.INTERRUPTIONS, (double) interruptions);
         if (spec.cache() != null) putCacheSavings(m, spec, s, pools, end);
+        if (pools.stream().allMatch(p -> !Double.isNaN(p.quality))) put(m, Metric.QUALITY, s.qualityCount > 0 ? s.qualitySum / s.qualityCount : Double.NaN);
+        if (spec.cascade() != null) putCascade(m, spec.cascade(), s, pools, end);
         m.putAll(perPool);
         List<RequestClass> classes = spec.classes();
         for (int c = 0; c < classes.size(); c++) {
@@ -343,6 +345,23 @@ public final class ServingModel {
         }
         put(m, Metric.CACHE_SAVED_BUSY, savedBusy);
         put(m, Metric.CACHE_SAVED_USD, savedUsd);
+    }
+
+    /** A cascade's escalations, the latency of each path through it, and the cost of each stage per 1,000 requests. */
+    private static void putCascade(Map<String, Double> m, CascadeSpec c, RequestStats s, List<Pool> pools, double end) {
+        put(m, Metric.CASCADE_ESCALATED, (double) s.cascadeEscalated);
+        put(m, Metric.CASCADE_ESCALATED_SHARE, s.cascadeDecided > 0 ? (double) s.cascadeEscalated / s.cascadeDecided : Double.NaN);
+        putTally(m, Metric.CASCADE_FIRST_ONLY_LATENCY, null, s.firstOnlyLatency);
+        putTally(m, Metric.CASCADE_ESCALATED_LATENCY, null, s.escalatedLatency);
+        if (c.classes() != null && c.classes().containsValue(CascadeSpec.Route.SKIP_FIRST)) {
+            put(m, Metric.CASCADE_SKIPPED_FIRST, (double) s.skippedFirst);
+            putTally(m, Metric.CASCADE_SKIPPED_LATENCY, null, s.skippedLatency);
+        }
+        for (Pool p : pools) {
+            double perK = s.completed > 0 ? 1000 * p.cost(end).total() / s.completed : Double.NaN;
+            if (p.name.equals(c.first())) put(m, Metric.CASCADE_FIRST_COST, perK);
+            if (p.name.equals(c.second())) put(m, Metric.CASCADE_SECOND_COST, perK);
+        }
     }
 
     /** What the LLM engines measured: TTFT, TPOT, tokens/s, goodput, batch size, KV use, preemptions. */

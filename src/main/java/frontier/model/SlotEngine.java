@@ -43,6 +43,8 @@ final class SlotEngine implements InstanceEngine {
     private final Sampler batchFactor;
     private final int maxBatch;
     private final double maxWait;
+    /** The model variant's speed factor: every service time is divided by it. */
+    private final double speed;
 
     /** Busy slots over time; with one slot per instance the pool's busy-instance average says the same. */
     private final TimeWeighted busySlots = new TimeWeighted(0);
@@ -76,7 +78,8 @@ final class SlotEngine implements InstanceEngine {
         this.maxWait = batching == null ? 0 : batching.maxWaitS();
         this.batchFactor = batching == null || batching.cv() == 0 ? null
                 : new LogNormal(1.0, batching.cv(), null, null).sampler(streams.stream("batch:" + name));
-        this.plainService = batching == null && coldService == null && tokenTime == null;
+        this.speed = spec.model().speed();
+        this.plainService = batching == null && coldService == null && tokenTime == null && speed == 1;
     }
 
     @Override
@@ -162,6 +165,10 @@ final class SlotEngine implements InstanceEngine {
      * request whose time depends on its tokens.
      */
     private double serviceTime(Instance inst, Request head, int n) {
+        return unscaledServiceTime(inst, head, n) / speed;
+    }
+
+    private double unscaledServiceTime(Instance inst, Request head, int n) {
         if (batching != null) return batching.meanTime(n) * (batchFactor == null ? 1.0 : batchFactor.sample());
         if (coldService != null && head.coldWait && head.inst == inst.index) return coldService.sample();
         return tokenTime == null ? service.sample() : tokenServiceTime(head);
@@ -200,7 +207,7 @@ final class SlotEngine implements InstanceEngine {
         if (batching == null && inst.state == Instance.READY && !pool.queue.isEmpty()) {
             // The slot goes straight on to the oldest waiting request: no state changes to account.
             Request nextUp = pool.dequeue(now);
-            double end = now + (tokenTime == null ? service.sample() : tokenServiceTime(nextUp));
+            double end = now + (tokenTime == null ? service.sample() : tokenServiceTime(nextUp)) / speed;
             nextUp.serviceStart = now;
             nextUp.inst = inst.index;
             nextUp.slot = head.slot;
@@ -254,7 +261,7 @@ final class SlotEngine implements InstanceEngine {
 
     @Override
     public double meanServiceS() {
-        return tokenTime == null ? spec.service().mean() : tokenServiceSum / tokenServices;
+        return (tokenTime == null ? spec.service().mean() : tokenServiceSum / tokenServices) / speed;
     }
 
     @Override

@@ -63,6 +63,18 @@ public record WorkEstimate(double events, int replications, List<Term> terms) {
             terms.add(new Term(field, requests * perRequest, String.format(Locale.ROOT, "%s requests%s × %d events per request",
                     number(requests), warm > 0 ? " (warm-up included)" : "", perRequest)));
         }
+        if (fleet.cascade() != null) {
+            // An escalated request has two events more: the escalation and its second service's end. The share is p, or
+            // at most all of them for a score rule or class routes.
+            CascadeSpec c = fleet.cascade();
+            double share = c.probability() != null && c.classes() == null ? c.probability() : 1;
+            double requests = run.durationS() != null ? rate * run.durationS()
+                    : (double) run.requests() + (run.warmupRequests() == null ? 0 : run.warmupRequests());
+            if (Double.isFinite(requests) && share > 0) {
+                terms.add(new Term("$.cascade", requests * share * 2, String.format(Locale.ROOT,
+                        "%s escalated requests × 2 events (escalation, second service)", number(requests * share))));
+            }
+        }
         if (Double.isFinite(seconds)) {
             switch (traffic) {
                 case ProfileTraffic p -> terms.add(new Term("$.traffic.interval_s", seconds / p.intervalS(), String.format(Locale.ROOT,

@@ -106,7 +106,7 @@ final class LlmResolver {
                     a.keepWarm(), a.scaleToZeroAfterS());
             case SpotPool a -> new SpotPool(a.name(), a.instances(), null, m, a.queueCapacity(), a.timeoutS(),
                     a.batching(), a.overflowTo(), a.overflowQueue(), a.price(), a.interruption(), a.noticeS(), a.onInterrupt(),
-                    a.replacementDelayS(), a.coldStart(), a.unavailable());
+                    a.replacementDelayS(), a.coldStart(), a.unavailable(), a.markets(), a.placement());
             case ServerlessPool a -> new ServerlessPool(a.name(), null, m, a.coldStart(), a.coldService(), a.keepAliveS(), a.maxLifetime(),
                     a.maxConcurrency(), a.provisioned(), a.idlePolicy(), a.billing(), a.overflowTo(), null);
         };

@@ -145,7 +145,7 @@ final class PriceResolver {
                     a.keepWarm(), a.scaleToZeroAfterS());
             case SpotPool a -> new SpotPool(a.name(), a.instances(), a.concurrency(), a.model(), a.queueCapacity(), a.timeoutS(),
                     a.batching(), a.overflowTo(), a.overflowQueue(), price, a.interruption(), a.noticeS(), a.onInterrupt(),
-                    a.replacementDelayS(), a.coldStart(), a.unavailable());
+                    a.replacementDelayS(), a.coldStart(), a.unavailable(), a.markets(), a.placement());
             case ServerlessPool a -> a;
         };
     }

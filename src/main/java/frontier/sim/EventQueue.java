@@ -25,6 +25,14 @@ final class EventQueue {
     private int slotsUsed;
     private long nextSeq;
 
+    EventQueue() {
+        // Every slot starts on the free list, so the first events of a run take the same path as all the others:
+        // a path taken only at the start of each run is one the JIT compiles as a trap, and taking it throws the
+        // compiled code away at the start of the next replication.
+        for (int s = seqs.length - 1; s >= 0; s--) freeSlots[freeCount++] = s;
+        slotsUsed = seqs.length;
+    }
+
     // The most recently removed event, read by the simulation loop right after poll().
     double polledTime;
     EventHandler polledHandler;

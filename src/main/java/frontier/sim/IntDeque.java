@@ -37,6 +37,12 @@ public final class IntDeque {
         return v;
     }
 
+    /** The i-th element from the front (0-based). */
+    public int get(int i) {
+        if (i < 0 || i >= size) throw new IndexOutOfBoundsException(i);
+        return a[(head + i) & (a.length - 1)];
+    }
+
     /** Removes and returns the i-th element from the front (0-based), moving the last one into its place. */
     public int swapRemove(int i) {
         if (i < 0 || i >= size) throw new IndexOutOfBoundsException(i);

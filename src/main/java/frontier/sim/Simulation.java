@@ -12,7 +12,8 @@ public final class Simulation {
 
     private final EventQueue events = new EventQueue();
     private double now;
-    private boolean stopped;
+    /** Non-zero once the run should stop (a long, so that {@link #stopOnceReached} can set it without a branch). */
+    private long stopped;
     private long eventCount;
 
     public double now() {
@@ -43,11 +44,21 @@ public final class Simulation {
 
     /** Ends {@link #run} after the current event. */
     public void stop() {
-        stopped = true;
+        stopped = 1;
+    }
+
+    /**
+     * Ends {@link #run} after the current event once {@code count} has reached {@code target} (both ≥ 0): the stop
+     * rule a model checks on every event, computed without a branch. A branch taken once per run, at its end, is
+     * one the JIT compiles as a trap; taking it throws the compiled hot path away at the end of every run, so the
+     * next replication (or the timed run of a benchmark) starts in slower code while it is compiled again.
+     */
+    public void stopOnceReached(long count, long target) {
+        stopped |= (target - count - 1) >>> 63;
     }
 
     public boolean isStopped() {
-        return stopped;
+        return stopped != 0;
     }
 
     /**
@@ -59,7 +70,7 @@ public final class Simulation {
      */
     public void run(RunControl control, DoubleSupplier progress) {
         EventQueue q = events;
-        while (!stopped && !q.isEmpty()) {
+        while (stopped == 0 && !q.isEmpty()) {
             q.poll();
             now = q.polledTime;
             q.polledHandler.handle(q.polledKind, q.polledPayload);

@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.util.Map;
 
 /**
- * One normalised cost line as stored in the workspace (see {@link Workspace#lines(LineQuery)}).
+ * One normalised cost line as stored in the workspace (see {@link CostQueries#lines(LineQuery)}).
  *
  * @param periodStart    charge period start, epoch seconds UTC
  * @param periodEnd      charge period end (exclusive), epoch seconds UTC

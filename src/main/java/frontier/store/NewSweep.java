@@ -3,7 +3,7 @@ package frontier.store;
 import java.util.List;
 
 /**
- * A finished sweep to save ({@link Workspace#saveSweep}): the results document ({@code frontier sweep --json},
+ * A finished sweep to save ({@link SweepStore#save}): the results document ({@code frontier sweep --json},
  * which {@code frontier sweep} reopens), what the listing shows, and one row per point.
  */
 public record NewSweep(String name, String source, String method, long seed, int replicationsPerPoint,

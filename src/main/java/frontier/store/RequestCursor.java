@@ -22,6 +22,7 @@ public final class RequestCursor implements AutoCloseable {
     private boolean ok;
     private long inputTokens;
     private long outputTokens;
+    private String attrs;
 
     RequestCursor(Path path, RequestFilter f) {
         this.path = path;
@@ -33,7 +34,7 @@ public final class RequestCursor implements AutoCloseable {
         PreparedStatement p = null;
         try {
             c = config.createConnection("jdbc:sqlite:" + path.toAbsolutePath());
-            p = c.prepareStatement("SELECT r.ts, r.latency_ms, r.ok, r.input_tokens, r.output_tokens FROM requests r"
+            p = c.prepareStatement("SELECT r.ts, r.latency_ms, r.ok, r.input_tokens, r.output_tokens, r.attrs FROM requests r"
                     + " WHERE r.dim_id IN (SELECT id FROM log_dims WHERE (? IS NULL OR endpoint = ?) AND (? IS NULL OR model = ?))"
                     + " AND (? IS NULL OR r.ts >= ?) AND (? IS NULL OR r.ts < ?) ORDER BY r.ts, r.rowid");
             p.setFetchSize(4096);
@@ -65,6 +66,7 @@ public final class RequestCursor implements AutoCloseable {
             inputTokens = rs.wasNull() ? -1 : in;
             long out = rs.getLong(5);
             outputTokens = rs.wasNull() ? -1 : out;
+            attrs = rs.getString(6);
             return true;
         } catch (SQLException e) {
             throw WriteLock.failure(path, e);
@@ -88,6 +90,11 @@ public final class RequestCursor implements AutoCloseable {
     /** Input tokens of the current request, -1 when the log had none. */
     public long inputTokens() {
         return inputTokens;
+    }
+
+    /** The current request's unmapped columns as a JSON object (values as text), null when it had none. */
+    public String attrs() {
+        return attrs;
     }
 
     /** Output tokens of the current request, -1 when the log had none. */

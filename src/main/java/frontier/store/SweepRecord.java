@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * One sweep saved in the workspace (schema v3), as listed: what it is, when it was saved, how many points
  * it has and how many of them were on the Pareto front of the {@code objectives} it was saved with.
- * Its full results (every metric of every point) are read with {@link Workspace#sweepResults(long)}.
+ * Its full results (every metric of every point) are read with {@link SweepStore#results(long)}.
  *
  * @param name       the name given when saving (by default the scenario's name)
  * @param source     the scenario or results file it came from, as given

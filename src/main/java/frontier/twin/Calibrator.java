@@ -105,10 +105,60 @@ public final class Calibrator {
     public record Twin(ObjectNode scenario, Scenario loaded, ObjectNode report, Path traceFile) {
     }
 
+    /**
+     * What a twin of one endpoint is made from, read once: the endpoint's requests, the period and what the bill
+     * attributes to it then. {@link #poolKinds()} answers the app's question (which pool takes requests first?)
+     * without reading the requests again for {@link Calibrator#calibrate(Workspace, Inputs, Options, Path)}.
+     */
+    public static final class Inputs {
+        final String endpoint;
+        final Observations obs;
+        final long from;
+        final long to;
+        final List<BilledResource> billed;
+        final BillCapacity.Inference capacity;
+
+        private Inputs(String endpoint, Observations obs, long from, long to, List<BilledResource> billed, BillCapacity.Inference capacity) {
+            this.endpoint = endpoint;
+            this.obs = obs;
+            this.from = from;
+            this.to = to;
+            this.billed = billed;
+            this.capacity = capacity;
+        }
+
+        /** The endpoint (the one the logs have when none was asked). */
+        public String endpoint() {
+            return endpoint;
+        }
+
+        /**
+         * The kinds of pool (always-on, autoscaled, spot, serverless) the twin will have, in bill order: what
+         * {@link Options#first()} can choose among. Empty when the bill attributes no capacity to the endpoint.
+         */
+        public List<PoolKind> poolKinds() {
+            return capacity.pools().stream().map(PoolPlan::kind).distinct().toList();
+        }
+    }
+
+    /** Reads what a twin of {@code endpoint} (null: the logs' only endpoint; {@value #ALL}: all together) is made from. */
+    public static Inputs read(Workspace ws, String endpoint) {
+        String e = endpoint(ws, endpoint);
+        Observations obs = Observations.read(ws, e);
+        long[] period = period(obs);
+        List<BilledResource> billed = ws.unitCosts().billedResources(e, period[0], period[1], UnitCostQuery.Figure.EFFECTIVE);
+        return new Inputs(e, obs, period[0], period[1], billed, BillCapacity.infer(billed, period[0], period[1], obs.arrivals.length));
+    }
+
     /** Calibrates and writes the scenario to {@code out} (and, for replay, the trace beside it). */
     public static Twin calibrate(Workspace ws, Options o, Path out) {
-        String endpoint = endpoint(ws, o.endpoint());
-        Observations obs = Observations.read(ws, endpoint);
+        return calibrate(ws, read(ws, o.endpoint()), o, out);
+    }
+
+    /** As {@link #calibrate(Workspace, Options, Path)} from inputs already read ({@code o.endpoint()} is not read again). */
+    public static Twin calibrate(Workspace ws, Inputs inputs, Options o, Path out) {
+        String endpoint = inputs.endpoint;
+        Observations obs = inputs.obs;
         ObjectMapper json = ScenarioLoader.mapper();
         ObjectNode report = json.createObjectNode();
         List<String> notes = new ArrayList<>();
@@ -116,8 +166,7 @@ public final class Calibrator {
 
         // The period starts at the hour of the first request (a fitted profile is rotated to start there) and ends with the
         // last; a period of a day or more that ends within an hour of midnight runs to midnight, as bills come in days.
-        long[] period = period(obs);
-        long from = period[0], to = period[1];
+        long from = inputs.from, to = inputs.to;
         report.put("from", Instant.ofEpochSecond(from).toString());
         report.put("to", Instant.ofEpochSecond(to).toString());
         long requests = obs.arrivals.length;
@@ -137,8 +186,8 @@ public final class Calibrator {
         observed.put("requests", requests);
 
         // The bill's capacity: what waiting is separated against.
-        List<BilledResource> billed = ws.unitCosts().billedResources(endpoint, from, to, UnitCostQuery.Figure.EFFECTIVE);
-        BillCapacity.Inference cap = BillCapacity.infer(billed, from, to, requests);
+        List<BilledResource> billed = inputs.billed;
+        BillCapacity.Inference cap = inputs.capacity;
         List<PoolPlan> plans = cap.pools();
         if (o.first() != null && !plans.isEmpty()) {
             String first = o.first().code();
@@ -155,7 +204,34 @@ public final class Calibrator {
 
         // Waiting and service: with instance capacity in the bill, the slots that explain the log (docs/twin.md).
         double[] serviceS = obs.latencyS;
-        if (instances > 0 && plans.stream().allMatch(p -> p.kind() == PoolKind.ALWAYS_ON || p.kind() == PoolKind.SPOT)) {
+        boolean slotted = instances > 0 && plans.stream().allMatch(p -> p.kind() == PoolKind.ALWAYS_ON || p.kind() == PoolKind.SPOT);
+        if (obs.withQueue > 0 && obs.withQueue >= TOKEN_SHARE * obs.latencyS.length) {
+            // The log says how long each request queued: service is latency less that, and the slots are the most requests in service.
+            double[] wait = new double[obs.latencyS.length];
+            serviceS = new double[wait.length];
+            double minPositive = Double.POSITIVE_INFINITY, waitSum = 0;
+            int waiting = 0;
+            for (int i = 0; i < wait.length; i++) {
+                wait[i] = Double.isNaN(obs.queueS[i]) ? 0 : obs.queueS[i];
+                serviceS[i] = obs.latencyS[i] - wait[i];
+                if (serviceS[i] > 0) minPositive = Math.min(minPositive, serviceS[i]);
+                if (wait[i] > 0) waiting++;
+                waitSum += wait[i];
+            }
+            for (int i = 0; i < wait.length; i++) if (!(serviceS[i] > 0)) serviceS[i] = minPositive;
+            int inService = obs.peakInService(wait);
+            if (slotted) concurrency = Math.max(1, (int) Math.ceil((double) inService / instances));
+            ObjectNode wr = report.putObject("wait_separation");
+            wr.put("source", "queue_time_column");
+            wr.put("requests_with_queue_time", obs.withQueue);
+            wr.put("peak_in_service", inService);
+            if (slotted) wr.put("slots_per_instance", concurrency);
+            wr.put("waiting_share", (double) waiting / wait.length);
+            wr.put("mean_wait_s", waitSum / wait.length);
+            notes.add(String.format(Locale.ROOT, "waiting taken from the log's queue time (%d of %d requests): %.1f%% waited, mean wait %.3f s; "
+                    + "service = latency − queue time%s", obs.withQueue, wait.length, 100.0 * waiting / wait.length, waitSum / wait.length,
+                    slotted ? String.format(Locale.ROOT, "; slots per instance from the peak of %d requests in service", inService) : ""));
+        } else if (slotted) {
             WaitSeparation.Result sep = WaitSeparation.separate(obs.servedArrivals, obs.latencyS, instances, concurrency);
             if (sep.queued()) {
                 concurrency = sep.slotsPerInstance();
@@ -464,17 +540,9 @@ public final class Calibrator {
         return new long[] {from, Math.max(to, from + 1)};
     }
 
-    /**
-     * The kinds of pool (always-on, spot, serverless) a twin of {@code endpoint} would
-     * have, in bill order: what {@link Options#first()} can choose among. Empty when the bill attributes no
-     * capacity to it.
-     */
+    /** The kinds of pool a twin of {@code endpoint} would have, in bill order (see {@link Inputs#poolKinds()}). */
     public static List<PoolKind> poolKinds(Workspace ws, String endpoint) {
-        String e = endpoint(ws, endpoint);
-        Observations obs = Observations.read(ws, e);
-        long[] period = period(obs);
-        List<BilledResource> billed = ws.unitCosts().billedResources(e, period[0], period[1], UnitCostQuery.Figure.EFFECTIVE);
-        return BillCapacity.infer(billed, period[0], period[1], obs.arrivals.length).pools().stream().map(PoolPlan::kind).distinct().toList();
+        return read(ws, endpoint).poolKinds();
     }
 
     private static String endpoint(Workspace ws, String asked) {

@@ -18,11 +18,25 @@ final class Observations {
     final double[] latencyS;
     final long[] inputTokens;
     final long[] outputTokens;
+    /** Time each served request waited in a queue (s), from a queue-time column of the log; NaN where there was none. */
+    final double[] queueS;
+    /** Served requests with a queue time. */
+    final int withQueue;
     /** Successful requests that carried both token counts. */
     final int withTokens;
     final long errors;
 
-    private Observations(double[] arrivals, double[] served, double[] latencyS, long[] in, long[] out, int withTokens, long errors) {
+    /**
+     * Unmapped columns that hold a request's queue time in milliseconds (they are kept in the request's attrs):
+     * queue_ms, queue_time_ms, queued_ms, wait_ms, time_in_queue_ms (any case).
+     */
+    static final java.util.regex.Pattern QUEUE = java.util.regex.Pattern.compile(
+            "(?i)\"(?:queue_ms|queue_time_ms|queued_ms|wait_ms|time_in_queue_ms)\"\\s*:\\s*\"?([-+0-9.eE]+)\"?");
+
+    private Observations(double[] arrivals, double[] served, double[] latencyS, long[] in, long[] out, int withTokens, long errors,
+                         double[] queueS, int withQueue) {
+        this.queueS = queueS;
+        this.withQueue = withQueue;
         this.arrivals = arrivals;
         this.servedArrivals = served;
         this.latencyS = latencyS;
@@ -38,7 +52,8 @@ final class Observations {
         double[] st = new double[1024];
         long[] in = new long[1024];
         long[] out = new long[1024];
-        int n = 0, m = 0, tokens = 0;
+        double[] queue = new double[1024];
+        int n = 0, m = 0, tokens = 0, queued = 0;
         long errors = 0;
         try (RequestCursor c = ws.requestLogs().requests(RequestFilter.of(Calibrator.ALL.equals(endpoint) ? null : endpoint, null))) {
             while (c.next()) {
@@ -55,6 +70,23 @@ final class Observations {
                     st = Arrays.copyOf(st, m * 2);
                     in = Arrays.copyOf(in, m * 2);
                     out = Arrays.copyOf(out, m * 2);
+                    queue = Arrays.copyOf(queue, m * 2);
+                }
+                queue[m] = Double.NaN;
+                String attrs = c.attrs();
+                if (attrs != null) {
+                    var q = QUEUE.matcher(attrs);
+                    if (q.find()) {
+                        try {
+                            double ms = Double.parseDouble(q.group(1));
+                            if (ms >= 0 && ms <= l) {
+                                queue[m] = ms / 1000;
+                                queued++;
+                            }
+                        } catch (NumberFormatException ignored) {
+                            // not a number: no queue time for this request
+                        }
+                    }
                 }
                 lat[m] = l / 1000;
                 st[m] = c.ts();
@@ -65,7 +97,8 @@ final class Observations {
             }
         }
         if (n == 0) throw new BadInputException("endpoint '" + endpoint + "': no requests in the workspace");
-        return new Observations(Arrays.copyOf(t, n), Arrays.copyOf(st, m), Arrays.copyOf(lat, m), Arrays.copyOf(in, m), Arrays.copyOf(out, m), tokens, errors);
+        return new Observations(Arrays.copyOf(t, n), Arrays.copyOf(st, m), Arrays.copyOf(lat, m), Arrays.copyOf(in, m), Arrays.copyOf(out, m), tokens, errors,
+                Arrays.copyOf(queue, m), queued);
     }
 
     double first() {
@@ -93,6 +126,30 @@ final class Observations {
         }
         for (int h = 0; h < n; h++) busy[h] /= Math.min(3600, to - (from + 3600L * h));
         return busy;
+    }
+
+    /** Overlap in service below which two requests are taken to have used one slot in turn: logs round times to the millisecond. */
+    static final double SERVICE_OVERLAP_S = 0.001;
+
+    /**
+     * The most requests in service at once, each occupying [arrival + its wait, arrival + latency); a request that
+     * starts within {@value #SERVICE_OVERLAP_S} s of another's end takes its slot.
+     */
+    int peakInService(double[] waitS) {
+        int n = servedArrivals.length;
+        double[] starts = new double[n], ends = new double[n];
+        for (int i = 0; i < n; i++) {
+            starts[i] = servedArrivals[i] + waitS[i];
+            ends[i] = servedArrivals[i] + latencyS[i];
+        }
+        Arrays.sort(starts);
+        Arrays.sort(ends);
+        int peak = 0, j = 0;
+        for (int i = 0; i < n; i++) {
+            while (j < n && ends[j] <= starts[i] + SERVICE_OVERLAP_S) j++;
+            peak = Math.max(peak, i + 1 - j);
+        }
+        return peak;
     }
 
     /** The most requests in flight at once, each successful one occupying [arrival, arrival + latency). */

@@ -63,6 +63,35 @@ class BillingCliTest {
     }
 
     @Test
+    void importOfARequestLogStoresItAsALogAndAFileThatIsNeitherGivesBothReasons() throws Exception {
+        String ws = dir.resolve("ws.sqlite").toString();
+        Path log = Files.writeString(dir.resolve("gateway.csv"), """
+                timestamp,latency_ms,model,status,input_tokens,output_tokens
+                2026-02-01T10:00:00Z,120,chat,200,50,20
+                2026-02-01T10:00:01Z,95,chat,200,40,10
+                """);
+        CliRun imp = cli("import", "-w", ws, log.toString());
+        assertEquals(0, imp.code(), imp.err());
+        assertTrue(imp.out().startsWith("Imported " + log + " as log import #1: 2 requests"), imp.out());
+        CliRun logs = cli("import", "-w", ws, "--list", "--json");
+        assertEquals(0, new ObjectMapper().readTree(logs.out()).at("/imports").size(), "nothing stored as billing");
+        CliRun json = cli("import", "-w", ws, "--json", "--replace", Files.writeString(dir.resolve("other.csv"),
+                Files.readString(log).replace("120", "121")).toString());
+        assertEquals("request_log", new ObjectMapper().readTree(json.out()).at("/imports/0/imported_as").asText(), json.out());
+
+        Path junk = Files.writeString(dir.resolve("notes.csv"), "hello,world\n1,2\n");
+        CliRun bad = cli("import", "-w", ws, junk.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().startsWith("frontier: notes.csv is neither a known billing export nor a request log with recognisable columns"
+                + " (for a log with a preset: frontier logs import --preset NAME).\nAs a billing export: " + junk
+                + ": line 1: unknown billing export format"), bad.err());
+        assertTrue(bad.err().contains("\nAs a request log: "), bad.err());
+        CliRun insisted = cli("import", "-w", ws, "--format", "focus", log.toString());
+        assertEquals(2, insisted.code());
+        assertTrue(insisted.err().contains("not a FOCUS 1.0–1.3 export: missing columns"), "--format never falls back to a log: " + insisted.err());
+    }
+
+    @Test
     void overlapIsRefusedWithExitCode2UnlessReplaceOrKeepBoth() throws Exception {
         Path cur = Samples.billing("aws_cur1_legacy_anonymized_focus_converters.csv");
         Path edited = dir.resolve("november-redelivered.csv");

@@ -152,7 +152,7 @@ class CrashSafetyTest {
     void aBillingImportKilledAnywhereIsWhollyStoredOrAbsent() throws Exception {
         killAtRandomPoints("billing import", ws -> {
             try (Workspace w = Workspace.open(ws)) {
-                List<ImportRecord> imports = w.imports();
+                List<ImportRecord> imports = w.billing().imports();
                 if (imports.isEmpty()) {
                     assertEquals(0, w.chargeCount(), "no rows without their import");
                     assertEquals(0, count(ws, "SELECT COUNT(*) FROM import_accounts"));
@@ -192,14 +192,14 @@ class CrashSafetyTest {
     void aSavedSweepKilledAnywhereIsWhollyStoredOrAbsent() throws Exception {
         killAtRandomPoints("sweep save", ws -> {
             try (Workspace w = Workspace.open(ws)) {
-                List<SweepRecord> sweeps = w.sweeps();
+                List<SweepRecord> sweeps = w.sweeps().list();
                 if (sweeps.isEmpty()) {
                     assertEquals(0, count(ws, "SELECT COUNT(*) FROM sweep_points"));
                     return null;
                 }
                 assertEquals(1, sweeps.size());
-                assertEquals(sweeps.getFirst().points(), w.sweepPoints(sweeps.getFirst().id()).size());
-                assertTrue(w.sweepResults(sweeps.getFirst().id()).startsWith("{"));
+                assertEquals(sweeps.getFirst().points(), w.sweeps().points(sweeps.getFirst().id()).size());
+                assertTrue(w.sweeps().results(sweeps.getFirst().id()).startsWith("{"));
                 return (long) sweeps.getFirst().points();
             }
         }, "sweep", results.toString(), "-w", "WS");

@@ -89,7 +89,7 @@ class WorkspaceBusyTest {
         java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
         CompletableFuture<ImportResult> first = CompletableFuture.supplyAsync(() -> {
             try (Workspace ws = Workspace.open(file)) {
-                return ws.importFile(bill, ReadOptions.DETECT, OverlapPolicy.REFUSE, new Monitor() {
+                return ws.billing().importFile(bill, ReadOptions.DETECT, OverlapPolicy.REFUSE, new Monitor() {
                     @Override
                     public void progress(long rows, long bytes, long totalBytes) {
                         firstWriting.countDown();
@@ -120,7 +120,7 @@ class WorkspaceBusyTest {
         assertTrue(heard.getFirst().startsWith("workspace busy: another import is running"), heard.getFirst());
         assertTrue(heard.getFirst().contains("waiting up to 60 s"), heard.getFirst());
         try (Workspace ws = Workspace.open(file)) {
-            assertEquals(1, ws.imports().size());
+            assertEquals(1, ws.billing().imports().size());
             assertEquals(1, ws.requestLogs().imports().size());
         }
     }
@@ -135,7 +135,7 @@ class WorkspaceBusyTest {
         try (Workspace ws = Workspace.open(file)) {
             ws.setBusyWait(Duration.ofMillis(500));
             WorkspaceBusyException e = assertThrows(WorkspaceBusyException.class,
-                    () -> ws.importFile(bill, ReadOptions.DETECT, OverlapPolicy.REFUSE, new Monitor() {
+                    () -> ws.billing().importFile(bill, ReadOptions.DETECT, OverlapPolicy.REFUSE, new Monitor() {
                         @Override
                         public void waiting(String message) {
                             heard.add(message);
@@ -145,13 +145,13 @@ class WorkspaceBusyTest {
             assertTrue(e.getMessage().startsWith(file + ": workspace busy: another import or change kept it locked for 0.5 s; nothing was stored."),
                     e.getMessage());
             assertEquals(1, heard.size());
-            assertTrue(ws.imports().isEmpty(), "reads do not wait for the writer");
+            assertTrue(ws.billing().imports().isEmpty(), "reads do not wait for the writer");
         } finally {
             release(other);
         }
         try (Workspace ws = Workspace.open(file)) {
-            assertTrue(ws.imports().isEmpty());
-            assertEquals(20_000, ws.importFile(bill, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE).record().rows(),
+            assertTrue(ws.billing().imports().isEmpty());
+            assertEquals(20_000, ws.billing().importFile(bill, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE).record().rows(),
                     "once the other writer has gone the same import succeeds");
         }
     }
@@ -191,23 +191,23 @@ class WorkspaceBusyTest {
         long logId;
         long sweepId;
         try (Workspace ws = Workspace.open(file)) {
-            importId = ws.importFile(bill, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE).record().id();
+            importId = ws.billing().importFile(bill, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE).record().id();
             logId = ws.requestLogs().importFile(log(), LogReadOptions.DETECT, false, ImportMonitor.NONE).record().id();
             ws.attribution().add(rule(), 1);
-            sweepId = ws.saveSweep(sweep());
+            sweepId = ws.sweeps().save(sweep());
         }
         List<String> heard = new CopyOnWriteArrayList<>();
         try (Workspace ws = Workspace.open(file)) {
             ws.setBusyWait(Duration.ofMillis(300));
             ws.setBusyNotice(heard::add);
             List<Executable> writes = List.of(
-                    () -> ws.deleteImport(importId),
+                    () -> ws.billing().deleteImport(importId),
                     () -> ws.requestLogs().deleteImport(logId),
                     () -> ws.attribution().add(rule(), 1),
                     () -> ws.attribution().remove(1),
                     () -> ws.attribution().replaceAll(List.of()),
-                    () -> ws.saveSweep(sweep()),
-                    () -> ws.deleteSweep(sweepId));
+                    () -> ws.sweeps().save(sweep()),
+                    () -> ws.sweeps().delete(sweepId));
             Connection other = holdWriteLock(file);
             try {
                 for (Executable w : writes) {
@@ -219,15 +219,15 @@ class WorkspaceBusyTest {
             }
             assertEquals(writes.size(), heard.size(), "each write said once that it waits: " + heard);
             assertTrue(heard.stream().allMatch(m -> m.startsWith("workspace busy: ")), heard.toString());
-            assertEquals(1, ws.imports().size(), "nothing was deleted");
+            assertEquals(1, ws.billing().imports().size(), "nothing was deleted");
             assertEquals(1, ws.requestLogs().imports().size());
             assertEquals(1, ws.attribution().list().size(), "the rules are as they were");
-            assertEquals(1, ws.sweeps().size());
+            assertEquals(1, ws.sweeps().list().size());
 
-            assertTrue(ws.deleteImport(importId), "free again: the same writes succeed");
+            assertTrue(ws.billing().deleteImport(importId), "free again: the same writes succeed");
             assertTrue(ws.requestLogs().deleteImport(logId));
             assertTrue(ws.attribution().remove(1));
-            assertTrue(ws.deleteSweep(sweepId));
+            assertTrue(ws.sweeps().delete(sweepId));
             assertEquals(writes.size(), heard.size(), "a write that does not wait says nothing");
         }
     }
@@ -304,7 +304,7 @@ class WorkspaceBusyTest {
         assertEquals("frontier: " + file + ": workspace busy: another import or change kept it locked for 1 s; nothing was stored."
                 + " Try again when it has finished (wait longer with FRONTIER_BUSY_WAIT=SECONDS).", lines.get(1));
         try (Workspace ws = Workspace.open(file)) {
-            assertEquals(1, ws.imports().size());
+            assertEquals(1, ws.billing().imports().size());
             assertTrue(ws.requestLogs().imports().isEmpty());
         }
     }

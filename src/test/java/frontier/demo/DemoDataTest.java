@@ -225,16 +225,16 @@ class DemoDataTest {
     @Test
     void billImportsThroughTheWorkspaceWithTheRightTotals() {
         try (Workspace ws = Workspace.open(dir.resolve("demo.sqlite"))) {
-            ImportResult r = ws.importFile(demo.billing(), ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
+            ImportResult r = ws.billing().importFile(demo.billing(), ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
             assertEquals("FOCUS 1.2", r.record().format());
             assertEquals(bill.size(), r.record().rows());
-            Map<String, BigDecimal> byModel = totals(ws.costs(CostQuery.of(Dimension.PRICING_MODEL)));
+            Map<String, BigDecimal> byModel = totals(ws.costs().totals(CostQuery.of(Dimension.PRICING_MODEL)));
             assertEquals(sum(pool("chat-spot")), byModel.get("spot"));
             assertEquals(sum(pool("embed-lambda")), byModel.get("serverless"));
             assertEquals(sum(x -> !pool("chat-spot").test(x) && !pool("embed-lambda").test(x)), byModel.get("on_demand"));
             assertEquals(Set.of("spot", "serverless", "on_demand"), byModel.keySet());
 
-            Map<String, BigDecimal> byEndpoint = totals(ws.costs(new CostQuery(List.of(Grouping.tag("endpoint")), null, null)));
+            Map<String, BigDecimal> byEndpoint = totals(ws.costs().totals(new CostQuery(List.of(Grouping.tag("endpoint")), null, null)));
             assertEquals(sum(pool("chat-spot")).add(sum(pool("chat-on-demand"))).add(sum(canary())), byEndpoint.get("chat"));
             assertEquals(sum(pool("embed-lambda")), byEndpoint.get("embed"));
             assertEquals(sum(x -> !x.get("Tags").contains("endpoint")), byEndpoint.get(null), "what attribution leaves out");

@@ -33,11 +33,11 @@ class DemoWorkspaceTest {
         DemoWorkspace.Created c = DemoWorkspace.create(file, ImportMonitor.NONE);
         assertEquals(file, c.workspace());
         try (Workspace ws = Workspace.open(file)) {
-            List<ImportRecord> imports = ws.imports();
+            List<ImportRecord> imports = ws.billing().imports();
             assertEquals(1, imports.size());
             assertEquals("FOCUS 1.2", imports.getFirst().format());
             assertTrue(DemoWorkspace.isDemo(ws));
-            assertEquals(3, ws.costs(CostQuery.of(Dimension.PRICING_MODEL)).size(), "on-demand, spot and serverless");
+            assertEquals(3, ws.costs().totals(CostQuery.of(Dimension.PRICING_MODEL)).size(), "on-demand, spot and serverless");
         }
         assertTrue(c.simulation().metric("requests") > 450_000);
         assertFalse(Files.exists(Path.of(c.billing().record().source()).getParent()), "the generated files are cleaned up");
@@ -46,7 +46,7 @@ class DemoWorkspaceTest {
         assertEquals(0, again.code(), again.err());
         assertTrue(again.out().startsWith("Created the demo workspace " + file), again.out());
         try (Workspace ws = Workspace.open(file)) {
-            assertEquals(1, ws.imports().size(), "the earlier demo import was replaced, not kept");
+            assertEquals(1, ws.billing().imports().size(), "the earlier demo import was replaced, not kept");
         }
     }
 
@@ -54,14 +54,14 @@ class DemoWorkspaceTest {
     void refusesAWorkspaceWithOtherImportsAndFilesThatAreNotWorkspaces() throws IOException {
         Path own = dir.resolve("own.sqlite");
         try (Workspace ws = Workspace.open(own)) {
-            ws.importFile(Samples.billing("focus_1.0_sample_official_1000rows.csv"), ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
+            ws.billing().importFile(Samples.billing("focus_1.0_sample_official_1000rows.csv"), ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
             assertFalse(DemoWorkspace.isDemo(ws));
         }
         long size = Files.size(own);
         BadInputException e = assertThrows(BadInputException.class, () -> DemoWorkspace.create(own, ImportMonitor.NONE));
         assertTrue(e.getMessage().contains("1 import(s) of your own data"), e.getMessage());
         try (Workspace ws = Workspace.open(own)) {
-            assertEquals(1, ws.imports().size());
+            assertEquals(1, ws.billing().imports().size());
         }
         assertTrue(Files.size(own) >= size);
 

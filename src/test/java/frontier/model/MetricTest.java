@@ -69,7 +69,7 @@ class MetricTest {
                 case MONEY -> assertTrue(m.unit() == Metric.Unit.USD || m.unit() == Metric.Unit.USD_PER_HOUR, m.path());
                 case RATE -> assertTrue(m.unit() == Metric.Unit.PER_SECOND || m.unit() == Metric.Unit.TOKENS_PER_SECOND
                         || m.unit() == Metric.Unit.ITEMS_PER_SECOND, m.path());
-                case COUNT, RATIO, LEVEL -> assertEquals(Metric.Unit.NONE, m.unit(), m.path());
+                case COUNT, RATIO, LEVEL, SCORE -> assertEquals(Metric.Unit.NONE, m.unit(), m.path());
             }
             if (m.kind() == Metric.Kind.COUNT) assertEquals(0, m.scale(), m.path());
             assertFalse(m.description().isBlank(), m.path());

@@ -154,10 +154,17 @@ class ScenarioSchemaTest {
             Map.entry("token-time-zero-decode-rate.json", "$.pools[0].model.token_time.decode_tokens_per_s"),
             Map.entry("token-time-missing-prefill.json", "$.pools[0].model.token_time.prefill_tokens_per_s"),
             Map.entry("token-time-with-batching.json", "$.pools[0].batching"),
-            Map.entry("replay-blank-input-tokens-column.json", "$.traffic.input_tokens_column"));
+            Map.entry("replay-blank-input-tokens-column.json", "$.traffic.input_tokens_column"),
+            // cascades
+            Map.entry("cascade-probability-and-score.json", "$.cascade.probability"),
+            Map.entry("cascade-probability-above-one.json", "$.cascade.probability"),
+            Map.entry("cascade-unknown-class-route.json", "$.cascade.classes.chat"));
 
     /** Rules the schema cannot express: fixture → text the loader's message must contain. */
     private static final Map<String, String> LOADER_ONLY = Map.ofEntries(
+            Map.entry("cascade-to-missing-pool.json", "$.cascade.second: "),
+            Map.entry("cascade-class-not-routed-to-first.json", "$.cascade.classes.batch: "),
+            Map.entry("cascade-first-not-reached.json", "$.cascade.first: "),
             Map.entry("warmup-not-shorter-than-duration.json", "$.run.warmup_s: "),
             Map.entry("cache-lru-without-keys.json", "$.cache.keys: "),
             Map.entry("duplicate-key.json", "Duplicate field 'servers'"),

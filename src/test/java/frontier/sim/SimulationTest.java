@@ -24,6 +24,27 @@ class SimulationTest {
     }
 
     @Test
+    void stopOnceReachedEndsTheRunAfterTheEventThatReachesTheTargetAndNeverForTheLargestTarget() {
+        for (long target : new long[] {0, 1, 5, Long.MAX_VALUE}) {
+            Simulation sim = new Simulation();
+            long[] count = {0};
+            EventHandler h = new EventHandler() {
+                @Override
+                public void handle(int kind, Object payload) {
+                    count[0]++;
+                    sim.stopOnceReached(count[0], target);
+                    if (count[0] < 10) sim.schedule(1, this, 0, null);
+                }
+            };
+            sim.schedule(1, h, 0, null);
+            sim.run(RunControl.NONE, () -> 0);
+            long expected = target == Long.MAX_VALUE ? 10 : Math.max(1, target);
+            assertEquals(expected, count[0], "target " + target);
+            assertEquals(target != Long.MAX_VALUE, sim.isStopped(), "target " + target);
+        }
+    }
+
+    @Test
     void heapOrdersManyRandomEventsLikeASort() {
         Simulation sim = new Simulation();
         SplittableRandom rnd = new SplittableRandom(1);

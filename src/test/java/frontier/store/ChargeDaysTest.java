@@ -27,13 +27,13 @@ class ChargeDaysTest {
     }
 
     private static void sameTotals(Workspace ws, CostQuery q) {
-        assertEquals(ws.costsFromCharges(q), ws.costs(q), "roll-up and charges agree for " + q);
+        assertEquals(ws.costs().totalsFromCharges(q), ws.costs().totals(q), "roll-up and charges agree for " + q);
     }
 
     @Test
     void rollUpTotalsEqualThoseOfEveryChargeForEveryGroupingRangeAndFilter() {
         try (Workspace ws = Workspace.open(dir.resolve("w.sqlite"))) {
-            ws.importFile(FOCUS, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
+            ws.billing().importFile(FOCUS, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
             for (Dimension d : Dimension.values()) sameTotals(ws, CostQuery.of(d));
             sameTotals(ws, new CostQuery(List.of(Grouping.of(Dimension.DAY), Grouping.of(Dimension.SERVICE), Grouping.of(Dimension.PRICING_MODEL)),
                     null, null));
@@ -44,11 +44,11 @@ class ChargeDaysTest {
             for (List<CostFilter> f : List.of(List.of(aws), List.of(noTag), List.of(aws, noTag), List.of(oneGpu))) {
                 sameTotals(ws, new CostQuery(List.of(Grouping.of(Dimension.SERVICE)), day("2024-09-05"), null, f, ""));
             }
-            long awsLines = ws.costs(new CostQuery(List.of(), null, null, List.of(aws), "")).stream().mapToLong(CostRow::rows).sum();
+            long awsLines = ws.costs().totals(new CostQuery(List.of(), null, null, List.of(aws), "")).stream().mapToLong(CostRow::rows).sum();
             assertTrue(awsLines > 0 && awsLines < 1000, "the filter keeps some lines: " + awsLines);
-            assertEquals(awsLines, ws.countLines(new LineQuery(null, null, "", 0, 0, List.of(aws))), "the count follows the filter");
-            assertEquals(awsLines, ws.lines(new LineQuery(null, null, "", 0, 5000, List.of(aws))).size(), "the lines follow the filter");
-            assertTrue(ws.lines(new LineQuery(null, null, "", 0, 5000, List.of(aws))).stream().allMatch(l -> "AWS".equals(l.provider())));
+            assertEquals(awsLines, ws.costs().countLines(new LineQuery(null, null, "", 0, 0, List.of(aws))), "the count follows the filter");
+            assertEquals(awsLines, ws.costs().lines(new LineQuery(null, null, "", 0, 5000, List.of(aws))).size(), "the lines follow the filter");
+            assertTrue(ws.costs().lines(new LineQuery(null, null, "", 0, 5000, List.of(aws))).stream().allMatch(l -> "AWS".equals(l.provider())));
         }
     }
 
@@ -56,7 +56,7 @@ class ChargeDaysTest {
     void rollUpFollowsDeletionAndAVersion4WorkspaceGetsOneOnOpening() throws Exception {
         Path file = dir.resolve("v4.sqlite");
         try (Workspace ws = Workspace.open(file)) {
-            ws.importFile(FOCUS, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
+            ws.billing().importFile(FOCUS, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
         }
         // Take the workspace back to version 4: no roll-up.
         try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); java.sql.Statement s = c.createStatement()) {
@@ -67,10 +67,10 @@ class ChargeDaysTest {
         try (Workspace ws = Workspace.open(file)) {
             assertEquals(Schema.MIGRATIONS.size(), ws.schemaVersion());
             sameTotals(ws, CostQuery.of(Dimension.DAY, Dimension.SERVICE));
-            assertEquals(1000, ws.countLines(new LineQuery(null, null, "", 0, 0)));
-            ws.deleteImport(ws.imports().getFirst().id());
-            assertEquals(List.of(), ws.costs(CostQuery.of(Dimension.SERVICE)), "nothing left in the roll-up");
-            assertEquals(0, ws.countLines(new LineQuery(null, null, "", 0, 0)));
+            assertEquals(1000, ws.costs().countLines(new LineQuery(null, null, "", 0, 0)));
+            ws.billing().deleteImport(ws.billing().imports().getFirst().id());
+            assertEquals(List.of(), ws.costs().totals(CostQuery.of(Dimension.SERVICE)), "nothing left in the roll-up");
+            assertEquals(0, ws.costs().countLines(new LineQuery(null, null, "", 0, 0)));
         }
     }
 }

@@ -79,17 +79,17 @@ class ImportFuzzTest {
                 Seed s = seeds.get(i % seeds.size());
                 Path f = mutant(s, seed, i);
                 ReadOptions options = (seed & 1) == 0 ? ReadOptions.DETECT.withLimits(SMALL) : ReadOptions.DETECT;
-                long[] before = {ws.chargeCount(), ws.imports().size()};
+                long[] before = {ws.chargeCount(), ws.billing().imports().size()};
                 long t0 = System.nanoTime();
                 Outcome o = check(s, seed, f, () -> {
-                    ImportResult r = ws.importFile(f, options, OverlapPolicy.KEEP_BOTH, budget());
+                    ImportResult r = ws.billing().importFile(f, options, OverlapPolicy.KEEP_BOTH, budget());
                     assertEquals(readAll(f, options), r.record().rows(), "every row the reader yields is stored");
                     assertEquals(before[0] + r.record().rows(), ws.chargeCount());
                     // Remove it again so that later mutants of the same seed are not duplicates by content.
-                    ws.deleteImport(r.record().id());
+                    ws.billing().deleteImport(r.record().id());
                 });
                 assertEquals(before[0], ws.chargeCount(), () -> s.name() + " seed " + seed + ": charges changed");
-                assertEquals(before[1], ws.imports().size(), () -> s.name() + " seed " + seed + ": imports changed");
+                assertEquals(before[1], ws.billing().imports().size(), () -> s.name() + " seed " + seed + ": imports changed");
                 if (VERBOSE) System.out.printf(Locale.ROOT, "%s %s %.1f ms%n", f.getFileName(), o, (System.nanoTime() - t0) / 1e6);
                 outcomes[o.ordinal()]++;
             }

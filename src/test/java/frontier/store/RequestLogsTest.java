@@ -240,8 +240,8 @@ class RequestLogsTest {
         }
         try (Workspace ws = Workspace.open(file)) {
             assertEquals(Schema.MIGRATIONS.size(), ws.schemaVersion());
-            assertEquals(new BigDecimal("1.25"), ws.costs(CostQuery.of()).getFirst().billed(), "billing rows intact");
-            assertEquals(1, ws.sweeps().size());
+            assertEquals(new BigDecimal("1.25"), ws.costs().totals(CostQuery.of()).getFirst().billed(), "billing rows intact");
+            assertEquals(1, ws.sweeps().list().size());
             assertEquals(0, ws.requestLogs().summary().imports());
             imp(ws, gateway());
             assertEquals(5, ws.requestLogs().summary().requests());
@@ -254,7 +254,7 @@ class RequestLogsTest {
         }
         try (Workspace ws = Workspace.open(file)) {
             assertEquals(5, ws.requestLogs().requestCount(), "reopening changes nothing");
-            ws.importFile(Samples.billing("aws_cur2_mock_keboola.csv"), ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
+            ws.billing().importFile(Samples.billing("aws_cur2_mock_keboola.csv"), ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
         }
     }
 }

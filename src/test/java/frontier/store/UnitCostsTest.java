@@ -55,7 +55,7 @@ class UnitCostsTest {
     private Workspace workspace() throws IOException {
         Path f = Files.writeString(dir.resolve("bill.csv"), bill);
         Workspace ws = Workspace.open(dir.resolve("ws.sqlite"));
-        ws.importFile(f, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
+        ws.billing().importFile(f, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
         return ws;
     }
 

@@ -30,13 +30,13 @@ class WorkspaceSweepsTest {
         Path file = dir.resolve("ws.sqlite");
         long id;
         try (Workspace ws = Workspace.open(file)) {
-            id = ws.saveSweep(sweep("first"));
-            assertEquals(2, ws.saveSweep(sweep("second")));
+            id = ws.sweeps().save(sweep("first"));
+            assertEquals(2, ws.sweeps().save(sweep("second")));
         }
         try (Workspace ws = Workspace.open(file)) {
-            List<SweepRecord> all = ws.sweeps();
+            List<SweepRecord> all = ws.sweeps().list();
             assertEquals(List.of("first", "second"), all.stream().map(SweepRecord::name).toList());
-            SweepRecord s = ws.findSweep(id);
+            SweepRecord s = ws.sweeps().find(id);
             assertEquals(3, s.points());
             assertEquals(2, s.frontSize());
             assertEquals(List.of("cost_usd.per_1k_requests", "latency_ms.p99"), s.objectives());
@@ -44,15 +44,15 @@ class WorkspaceSweepsTest {
             assertEquals(7, s.seed());
             assertEquals(3, s.replicationsPerPoint());
             assertEquals("/s/sweep.json", s.source());
-            assertEquals("{\"format\":\"frontier-sweep-results/1\",\"points\":[]}", ws.sweepResults(id));
-            List<SweepPointRecord> pts = ws.sweepPoints(id);
+            assertEquals("{\"format\":\"frontier-sweep-results/1\",\"points\":[]}", ws.sweeps().results(id));
+            List<SweepPointRecord> pts = ws.sweeps().points(id);
             assertEquals(sweep("x").points(), pts, "NaN (no metric) comes back as NaN");
-            assertNull(ws.findSweep(99));
-            assertNull(ws.sweepResults(99));
-            assertTrue(ws.deleteSweep(id));
-            assertFalse(ws.deleteSweep(id));
-            assertTrue(ws.sweepPoints(id).isEmpty(), "points go with their sweep");
-            assertEquals(1, ws.sweeps().size());
+            assertNull(ws.sweeps().find(99));
+            assertNull(ws.sweeps().results(99));
+            assertTrue(ws.sweeps().delete(id));
+            assertFalse(ws.sweeps().delete(id));
+            assertTrue(ws.sweeps().points(id).isEmpty(), "points go with their sweep");
+            assertEquals(1, ws.sweeps().list().size());
         }
     }
 
@@ -75,24 +75,24 @@ class WorkspaceSweepsTest {
         }
         try (Workspace ws = Workspace.open(file)) {
             assertEquals(Schema.MIGRATIONS.size(), ws.schemaVersion(), "migrated to the latest version");
-            assertEquals(1, ws.imports().size());
+            assertEquals(1, ws.billing().imports().size());
             assertEquals(2, ws.chargeCount());
-            CostRow row = ws.costs(CostQuery.of(Dimension.INSTANCE_TYPE, Dimension.GPU_COUNT)).getFirst();
+            CostRow row = ws.costs().totals(CostQuery.of(Dimension.INSTANCE_TYPE, Dimension.GPU_COUNT)).getFirst();
             assertEquals(List.of("p4d.24xlarge", "8"), row.keys());
             assertEquals(0, new BigDecimal("65.5452").compareTo(row.billed()), row.billed().toString());
             assertEquals(0, new BigDecimal("61").compareTo(row.effective()), row.effective().toString());
             assertEquals(0, new BigDecimal("80").compareTo(row.list()), row.list().toString());
-            assertTrue(ws.sweeps().isEmpty());
-            assertEquals(1, ws.saveSweep(sweep("after migration")));
+            assertTrue(ws.sweeps().list().isEmpty());
+            assertEquals(1, ws.sweeps().save(sweep("after migration")));
             Path f = Files.writeString(dir.resolve("new.csv"), "BilledCost,EffectiveCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,"
                     + "BillingAccountId,ChargeCategory,PricingCategory,ProviderName,ServiceName\n"
                     + "3,3,2024-10-01T00:00:00Z,2024-10-02T00:00:00Z,USD,other,Usage,Standard,AWS,Amazon EC2\n");
-            ws.importFile(f, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
+            ws.billing().importFile(f, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
             assertEquals(3, ws.chargeCount());
         }
         try (Workspace ws = Workspace.open(file)) {
             assertEquals(Schema.MIGRATIONS.size(), ws.schemaVersion(), "reopening a migrated workspace changes nothing");
-            assertEquals(1, ws.sweeps().size());
+            assertEquals(1, ws.sweeps().list().size());
             assertEquals(3, ws.chargeCount());
         }
     }

@@ -43,11 +43,11 @@ class WorkspaceTest {
     }
 
     private static ImportResult imp(Workspace ws, Path f, OverlapPolicy p) {
-        return ws.importFile(f, ReadOptions.DETECT, p, ImportMonitor.NONE);
+        return ws.billing().importFile(f, ReadOptions.DETECT, p, ImportMonitor.NONE);
     }
 
     private static BigDecimal totalBilled(Workspace ws) {
-        return ws.costs(CostQuery.of()).stream().map(CostRow::billed).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return ws.costs().totals(CostQuery.of()).stream().map(CostRow::billed).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     @Test
@@ -58,7 +58,7 @@ class WorkspaceTest {
             assertEquals(1000, r.record().rows());
             assertEquals("FOCUS 1.0", r.record().format());
             assertEquals(3, r.accounts().size());
-            List<CostRow> rows = ws.costs(CostQuery.of(Dimension.PRICING_MODEL));
+            List<CostRow> rows = ws.costs().totals(CostQuery.of(Dimension.PRICING_MODEL));
             Map<String, Long> counts = rows.stream().collect(Collectors.toMap(x -> String.valueOf(x.keys().getFirst()), CostRow::rows));
             assertEquals(Map.of("on_demand", 979L, "serverless", 9L, "commitment", 4L, "other", 1L, "unspecified", 7L), counts);
             assertEquals(0, Samples.columnSum(f, "BilledCost").compareTo(totalBilled(ws)), "exact, not double, sums");
@@ -66,7 +66,7 @@ class WorkspaceTest {
             assertEquals(0, Samples.columnSum(f, "EffectiveCost").compareTo(effective));
         }
         try (Workspace ws = open()) {
-            assertEquals(1, ws.imports().size(), "committed and reopened");
+            assertEquals(1, ws.billing().imports().size(), "committed and reopened");
             assertEquals(1000, ws.chargeCount());
         }
     }
@@ -78,7 +78,7 @@ class WorkspaceTest {
         Path f = Files.writeString(dir.resolve("tiny.csv"), b);
         try (Workspace ws = open()) {
             imp(ws, f, OverlapPolicy.REFUSE);
-            CostRow r = ws.costs(CostQuery.of()).getFirst();
+            CostRow r = ws.costs().totals(CostQuery.of()).getFirst();
             assertEquals(new BigDecimal("1000"), r.billed(), "0.1 × 10,000 in doubles is 1000.0000000001588");
             assertEquals(new BigDecimal("1E-7"), r.effective());
         }
@@ -92,11 +92,11 @@ class WorkspaceTest {
             imp(ws, a, OverlapPolicy.REFUSE);
             DuplicateImportException e = assertThrows(DuplicateImportException.class, () -> imp(ws, copy, OverlapPolicy.KEEP_BOTH));
             assertTrue(e.getMessage().contains("already imported as import #1"), e.getMessage());
-            assertEquals(1, ws.imports().size());
+            assertEquals(1, ws.billing().imports().size());
             assertEquals(10, ws.chargeCount(), "rolled back");
             ImportResult r = imp(ws, copy, OverlapPolicy.REPLACE);
             assertEquals(10, r.replacedRows());
-            assertEquals(List.of(r.record().id()), ws.imports().stream().map(ImportRecord::id).toList());
+            assertEquals(List.of(r.record().id()), ws.billing().imports().stream().map(ImportRecord::id).toList());
             assertEquals(new BigDecimal("25"), totalBilled(ws));
         }
     }
@@ -118,7 +118,7 @@ class WorkspaceTest {
             ImportResult r = imp(ws, sept11to30, OverlapPolicy.REPLACE);
             assertEquals(10, r.replacedRows(), "Sept 11–20 of the early file");
             assertEquals(new BigDecimal("10").add(new BigDecimal("40")).add(new BigDecimal("90")), totalBilled(ws));
-            ImportRecord early = ws.find(1);
+            ImportRecord early = ws.billing().find(1);
             assertEquals(10, early.rows());
             assertEquals(java.time.Instant.parse("2024-09-11T00:00:00Z").getEpochSecond(), early.periodEnd());
         }
@@ -138,10 +138,10 @@ class WorkspaceTest {
         try (Workspace ws = Workspace.open(dir.resolve("azure.sqlite"))) {
             imp(ws, actual, OverlapPolicy.REFUSE);
             imp(ws, amortized, OverlapPolicy.REFUSE);
-            CostRow total = ws.costs(CostQuery.of()).getFirst();
+            CostRow total = ws.costs().totals(CostQuery.of()).getFirst();
             assertEquals(0, Samples.columnSum(actual, "Cost").compareTo(total.billed()));
             assertEquals(0, Samples.columnSum(amortized, "Cost").compareTo(total.effective()));
-            assertEquals(2, ws.imports().size(), "actual and amortized views of one account and month do not overlap");
+            assertEquals(2, ws.billing().imports().size(), "actual and amortized views of one account and month do not overlap");
         }
     }
 
@@ -155,7 +155,7 @@ class WorkspaceTest {
             BadInputException e = assertThrows(BadInputException.class, () -> imp(ws, f, OverlapPolicy.REFUSE));
             assertTrue(e.getMessage().contains("line 20002, column 4 (ChargePeriodEnd)"), e.getMessage());
             assertEquals(0, ws.chargeCount());
-            assertTrue(ws.imports().isEmpty());
+            assertTrue(ws.billing().imports().isEmpty());
         }
     }
 
@@ -167,7 +167,7 @@ class WorkspaceTest {
         AtomicLong seenRows = new AtomicLong();
         AtomicLong seenBytes = new AtomicLong();
         try (Workspace ws = open()) {
-            assertThrows(ImportCancelledException.class, () -> ws.importFile(f, ReadOptions.DETECT, OverlapPolicy.REFUSE, new ImportMonitor() {
+            assertThrows(ImportCancelledException.class, () -> ws.billing().importFile(f, ReadOptions.DETECT, OverlapPolicy.REFUSE, new ImportMonitor() {
                 @Override
                 public boolean isCancelled() {
                     return seenRows.get() >= 10_000;
@@ -182,7 +182,7 @@ class WorkspaceTest {
             }));
             assertTrue(seenRows.get() >= 10_000 && seenBytes.get() > 0);
             assertEquals(0, ws.chargeCount());
-            assertTrue(ws.imports().isEmpty());
+            assertTrue(ws.billing().imports().isEmpty());
             imp(ws, f, OverlapPolicy.REFUSE);
             assertEquals(50_000, ws.chargeCount(), "the workspace is usable after a cancel");
         }
@@ -193,8 +193,8 @@ class WorkspaceTest {
         try (Workspace ws = open()) {
             long a = imp(ws, focusDays("a.csv", "a", 1, 3, "1"), OverlapPolicy.REFUSE).record().id();
             imp(ws, focusDays("b.csv", "b", 1, 3, "2"), OverlapPolicy.REFUSE);
-            assertTrue(ws.deleteImport(a));
-            assertFalse(ws.deleteImport(a));
+            assertTrue(ws.billing().deleteImport(a));
+            assertFalse(ws.billing().deleteImport(a));
             assertEquals(new BigDecimal("6"), totalBilled(ws));
         }
     }
@@ -212,7 +212,7 @@ class WorkspaceTest {
             imp(ws, focusDays("a.csv", "a", 1, 30, "1"), OverlapPolicy.REFUSE);
             long from = java.time.Instant.parse("2024-09-10T00:00:00Z").getEpochSecond();
             long to = java.time.Instant.parse("2024-09-20T00:00:00Z").getEpochSecond();
-            List<CostRow> rows = ws.costs(new CostQuery(List.of(Grouping.of(Dimension.MONTH), Grouping.of(Dimension.SERVICE)), from, to));
+            List<CostRow> rows = ws.costs().totals(new CostQuery(List.of(Grouping.of(Dimension.MONTH), Grouping.of(Dimension.SERVICE)), from, to));
             assertEquals(1, rows.size());
             assertEquals(List.of("2024-09", "Amazon EC2"), rows.getFirst().keys());
             assertEquals(new BigDecimal("10"), rows.getFirst().billed());
@@ -235,8 +235,8 @@ class WorkspaceTest {
         }
         try (Workspace ws = Workspace.open(file)) {
             assertEquals(Schema.MIGRATIONS.size(), ws.schemaVersion());
-            assertEquals(1, ws.imports().size());
-            CostRow old = ws.costs(CostQuery.of(Dimension.INSTANCE_TYPE)).getFirst();
+            assertEquals(1, ws.billing().imports().size());
+            CostRow old = ws.costs().totals(CostQuery.of(Dimension.INSTANCE_TYPE)).getFirst();
             assertEquals(new BigDecimal("2"), old.billed());
             assertEquals(null, old.list(), "v1 rows carry no list cost");
             assertEquals(java.util.Arrays.asList((String) null), old.keys());
@@ -253,16 +253,16 @@ class WorkspaceTest {
         Path f = Samples.billing("focus_1.0_sample_official_1000rows.csv");
         try (Workspace ws = open()) {
             imp(ws, f, OverlapPolicy.REFUSE);
-            List<CostRow> byEnv = ws.costs(new CostQuery(List.of(Grouping.tag("environment")), null, null));
+            List<CostRow> byEnv = ws.costs().totals(new CostQuery(List.of(Grouping.tag("environment")), null, null));
             Map<String, Long> counts = byEnv.stream().collect(Collectors.toMap(r -> String.valueOf(r.keys().getFirst()), CostRow::rows));
             assertEquals(Map.of("dev", 426L, "prod", 234L, "null", 340L), counts, "counted independently from the Tags column");
             BigDecimal list = byEnv.stream().map(CostRow::list).reduce(BigDecimal.ZERO, BigDecimal::add);
             assertEquals(0, Samples.columnSum(f, "ListCost").compareTo(list));
 
-            List<CostRow> byDay = ws.costs(new CostQuery(List.of(Grouping.of(Dimension.DAY), Grouping.tag("environment")), null, null));
+            List<CostRow> byDay = ws.costs().totals(new CostQuery(List.of(Grouping.of(Dimension.DAY), Grouping.tag("environment")), null, null));
             assertTrue(byDay.stream().allMatch(r -> r.keys().getFirst().matches("\\d{4}-\\d{2}-\\d{2}")));
             assertEquals(1000L, byDay.stream().mapToLong(CostRow::rows).sum());
-            assertEquals(1, ws.costs(CostQuery.of(Dimension.INSTANCE_TYPE)).size(), "FOCUS 1.0 names no instance types");
+            assertEquals(1, ws.costs().totals(CostQuery.of(Dimension.INSTANCE_TYPE)).size(), "FOCUS 1.0 names no instance types");
         }
     }
 
@@ -276,11 +276,11 @@ class WorkspaceTest {
                 """);
         try (Workspace ws = open()) {
             imp(ws, f, OverlapPolicy.REFUSE);
-            List<CostRow> rows = ws.costs(CostQuery.of(Dimension.INSTANCE_TYPE, Dimension.GPU_COUNT, Dimension.PRICING_MODEL));
+            List<CostRow> rows = ws.costs().totals(CostQuery.of(Dimension.INSTANCE_TYPE, Dimension.GPU_COUNT, Dimension.PRICING_MODEL));
             assertEquals(List.of(List.of("g5.12xlarge", "4", "spot"), List.of("p4d.24xlarge", "8", "on_demand")),
                     rows.stream().map(CostRow::keys).toList());
             assertEquals(new BigDecimal("65.5452"), rows.get(1).billed());
-            List<CostRow> byTeam = ws.costs(new CostQuery(List.of(Grouping.tag("user:team")), null, null));
+            List<CostRow> byTeam = ws.costs().totals(new CostQuery(List.of(Grouping.tag("user:team")), null, null));
             assertEquals(java.util.Arrays.asList(null, "chat", "search"), byTeam.stream().map(r -> r.keys().getFirst()).toList());
         }
     }
@@ -294,10 +294,10 @@ class WorkspaceTest {
             assertEquals(506, r.record().rows());
             assertEquals(List.of("Oracle"), r.accounts().stream().map(AccountPeriod::provider).toList(), "one tenancy");
             assertEquals(0, Samples.columnSum(f, "cost/myCost").compareTo(totalBilled(ws)));
-            Map<String, BigDecimal> byService = ws.costs(CostQuery.of(Dimension.SERVICE)).stream()
+            Map<String, BigDecimal> byService = ws.costs().totals(CostQuery.of(Dimension.SERVICE)).stream()
                     .collect(Collectors.toMap(x -> x.keys().getFirst(), CostRow::billed));
             assertEquals(0, new BigDecimal("1.340275542575400059").compareTo(byService.get("MYSQL")), "python/Decimal sum of the MYSQL rows");
-            List<CostRow> byCat = ws.costs(new CostQuery(List.of(Grouping.tag("Valtest.Cat")), null, null));
+            List<CostRow> byCat = ws.costs().totals(new CostQuery(List.of(Grouping.tag("Valtest.Cat")), null, null));
             CostRow boots = byCat.stream().filter(x -> "boots".equals(x.keys().getFirst())).findFirst().orElseThrow();
             assertEquals(74, boots.rows());
             assertEquals(0, new BigDecimal("1.088888220304052466").compareTo(boots.billed()));
@@ -310,7 +310,7 @@ class WorkspaceTest {
             BadInputException e = assertThrows(BadInputException.class, () -> imp(ws, bad, OverlapPolicy.REFUSE));
             assertTrue(e.getMessage().contains("line 508, column 20 (cost/currencyCode)"), e.getMessage());
             assertEquals(0, ws.chargeCount(), "the 506 good rows are rolled back with the bad one");
-            assertTrue(ws.imports().isEmpty());
+            assertTrue(ws.billing().imports().isEmpty());
         }
     }
 }

@@ -79,7 +79,7 @@ class CalibratorTest {
         Path billFile = Files.writeString(dir.resolve("bill.csv"), bill);
         ws = dir.resolve("ws.sqlite");
         try (Workspace w = Workspace.open(ws)) {
-            w.importFile(billFile, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
+            w.billing().importFile(billFile, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
             w.requestLogs().importFile(logFile, LogReadOptions.DETECT, false, ImportMonitor.NONE);
         }
     }

@@ -137,6 +137,31 @@ class TwinPredictsTest {
         return importBoth(csv, bill);
     }
 
+    /**
+     * The same busy fleet, its log with a queue_ms column: waiting comes from the log, not from inference, the slots
+     * from the peak of requests in service, and the twin's p50/p95 at +25% traffic are within the targets.
+     */
+    @Test
+    void aLoggedQueueTimeSeparatesWaitingDirectly() throws IOException {
+        int instances = 4, slots = 2;
+        double rate = 7, meanS = 0.8, cv = 0.6;
+        FleetGenerator.Log log = FleetGenerator.fixedFleet(12, rate, instances * slots, meanS, cv, (int) (rate * 3 * 3600 * 0.999));
+        Path ws = workspace(log, instances, 3, 2, true);
+        Calibrator.Twin twin;
+        try (Workspace w = Workspace.open(ws)) {
+            twin = Calibrator.calibrate(w, new Calibrator.Options(null, false, 4, 5), dir.resolve("twin.json"));
+        }
+        JsonNode sep = twin.report().get("wait_separation");
+        assertEquals("queue_time_column", sep.get("source").asText(), sep.toString());
+        assertEquals(slots, twin.scenario().get("pools").get(0).get("concurrency").asInt());
+        FleetGenerator.Log truth = FleetGenerator.fixedFleet(225, rate * 1.25, instances * slots, meanS, cv, 405_000);
+        List<String> failures = new ArrayList<>();
+        check("busy fixed fleet, queue_ms logged", 1.25, truth.latencyQuantileMs(0.5, 5000), truth.latencyQuantileMs(0.95, 5000),
+                twin.scenario().get("observed").get("cost_usd").asDouble(), ScenarioRunner.defaultRunner().run(scaled(twin.scenario(), 1.25),
+                        RunControl.NONE), failures);
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+    }
+
     static void check(String fleet, double f, double p50, double p95, double cost, Summary s, List<String> failures) {
         double sp50 = s.metric("latency_ms.p50"), sp95 = s.metric("latency_ms.p95"), sc = s.metric("cost_usd.total");
         double e50 = sp50 / p50 - 1, e95 = sp95 / p95 - 1, ec = sc / cost - 1;
@@ -165,9 +190,16 @@ class TwinPredictsTest {
 
     /** Imports the generated log (starting at {@link #START}) and a FOCUS bill of {@code instances} on-demand instances. */
     Path workspace(FleetGenerator.Log log, int instances, int hours, double usdPerHour) throws IOException {
-        StringBuilder csv = new StringBuilder("timestamp,latency_ms,endpoint,status\n");
+        return workspace(log, instances, hours, usdPerHour, false);
+    }
+
+    /** As above; with {@code queueColumn} the log also has each request's queue time (queue_ms). */
+    Path workspace(FleetGenerator.Log log, int instances, int hours, double usdPerHour, boolean queueColumn) throws IOException {
+        StringBuilder csv = new StringBuilder(queueColumn ? "timestamp,latency_ms,endpoint,status,queue_ms\n" : "timestamp,latency_ms,endpoint,status\n");
         for (int i = 0; i < log.size(); i++) {
-            csv.append(String.format(Locale.ROOT, "%.4f,%.3f,api,200%n", START + log.arrival()[i], 1000 * log.latency()[i]));
+            csv.append(String.format(Locale.ROOT, "%.4f,%.3f,api,200", START + log.arrival()[i], 1000 * log.latency()[i]));
+            if (queueColumn) csv.append(String.format(Locale.ROOT, ",%.3f", 1000 * (log.latency()[i] - log.service()[i])));
+            csv.append('\n');
         }
         StringBuilder bill = new StringBuilder("BilledCost,EffectiveCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,"
                 + "ChargeCategory,PricingCategory,ProviderName,ServiceName,ResourceId,x_InstanceType,ConsumedQuantity,ConsumedUnit,Tags\n");
@@ -187,7 +219,7 @@ class TwinPredictsTest {
         Path billFile = Files.writeString(dir.resolve("bill.csv"), bill);
         Path ws = dir.resolve("ws.sqlite");
         try (Workspace w = Workspace.open(ws)) {
-            w.importFile(billFile, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
+            w.billing().importFile(billFile, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
             w.requestLogs().importFile(logFile, LogReadOptions.DETECT, false, ImportMonitor.NONE);
         }
         return ws;

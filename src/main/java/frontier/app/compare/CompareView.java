@@ -77,6 +77,7 @@ public final class CompareView implements WorkbenchView {
     private final CheckBox modelOn = check("modelCheck", "Model variant");
     private final TextField modelName = field("modelName", "");
     private final TextField modelFactor = field("modelFactor", "0.6");
+    private final TextField modelQuality = field("modelQuality", "");
 
     public CompareView(CompareViewModel vm) {
         this.vm = vm;
@@ -164,6 +165,8 @@ public final class CompareView implements WorkbenchView {
         }
         modelName.setPromptText("name, e.g. llama-8b-int8");
         modelFactor.setTooltip(new Tooltip("Service time × this factor: 0.6 is a variant 40% faster."));
+        modelQuality.setPromptText("quality");
+        modelQuality.setTooltip(new Tooltip("The variant's quality figure (accuracy or a task score, higher is better); empty keeps the pool's."));
         batchWait.setTooltip(new Tooltip("Longest wait for a batch to fill, seconds."));
 
         GridPane g = new GridPane();
@@ -184,10 +187,11 @@ public final class CompareView implements WorkbenchView {
         g.addRow(r++, cacheOn, enabled(cacheOn, cache));
         Label times = new Label("×");
         times.setTooltip(new Tooltip("Service time × this factor"));
-        HBox model = new HBox(4, enabled(modelOn, modelName), times, enabled(modelOn, modelFactor));
+        HBox model = new HBox(4, enabled(modelOn, modelName), times, enabled(modelOn, modelFactor), enabled(modelOn, modelQuality));
         model.setAlignment(Pos.CENTER_LEFT);
         modelName.setPrefWidth(120);
         modelFactor.setPrefWidth(50);
+        modelQuality.setPrefWidth(60);
         g.addRow(r++, modelOn, model);
         for (Node n : List.of(kind, type, keepAlive, cache)) ((Control) n).setMaxWidth(Double.MAX_VALUE);
         type.setPrefWidth(190);
@@ -365,7 +369,8 @@ public final class CompareView implements WorkbenchView {
             if (cacheOn.isSelected()) changes.add(new Change.CacheHitRatio(number(cache, "Cache hit ratio")));
             if (modelOn.isSelected()) {
                 String n = modelName.getText().strip();
-                changes.add(new Change.ModelVariant(poolName, n.isEmpty() ? null : n, number(modelFactor, "Model time factor"), null));
+                Double q = modelQuality.getText().isBlank() ? null : number(modelQuality, "Model quality");
+                changes.add(new Change.ModelVariant(poolName, n.isEmpty() ? null : n, number(modelFactor, "Model time factor"), null, q));
             }
         } catch (IllegalArgumentException e) {
             vm.fail(capitalise(e.getMessage()));

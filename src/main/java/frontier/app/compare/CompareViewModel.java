@@ -122,10 +122,11 @@ public final class CompareViewModel {
         Baseline b = baseline.get();
         List<Alternative.Built> alts = List.copyOf(alternatives);
         setComparison(null);
-        run.start(control -> Comparison.run(b, alts, runner, control));
         int reps = b.scenario().run().replications();
+        // Said before the start: an executor may run it to its end at once, and its outcome is the last word.
         info(String.format(Locale.US, "Running the baseline and %d alternative%s, %d replication%s each on the same random numbers…",
                 alts.size(), alts.size() == 1 ? "" : "s", reps, reps == 1 ? "" : "s"));
+        run.start(control -> Comparison.run(b, alts, runner, control));
     }
 
     public void cancel() {
@@ -155,7 +156,7 @@ public final class CompareViewModel {
         List<CompareMetric> out = new ArrayList<>();
         for (CompareMetric m : CompareMetric.values()) {
             if (m == CompareMetric.COST_PER_SPAN || m == CompareMetric.LOST) continue;
-            if (m == CompareMetric.COST_PER_1M_TOKENS && c != null && !c.measured(m)) continue;
+            if ((m == CompareMetric.COST_PER_1M_TOKENS || m == CompareMetric.QUALITY) && c != null && !c.measured(m)) continue;
             out.add(m);
         }
         return out;

@@ -133,11 +133,20 @@ final class CostLinesPane {
         t.getColumns().forEach(c -> c.setMinWidth(fixed.contains(c.getText()) ? c.getPrefWidth() : 50));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         t.setPlaceholder(new Label("No cost lines for this selection."));
+        // One tooltip per row, its text replaced: a new Tooltip (a popup window) at every update of every row
+        // held the FX thread for seconds the first time the view was shown, so switching to it seemed to do nothing.
         t.setRowFactory(tv -> new TableRow<>() {
+            private final Tooltip tip = new Tooltip();
+
             @Override
             protected void updateItem(CostLine l, boolean empty) {
                 super.updateItem(l, empty);
-                setTooltip(empty || l == null ? null : new Tooltip(lineTip(l)));
+                if (empty || l == null) {
+                    setTooltip(null);
+                } else {
+                    tip.setText(lineTip(l));
+                    if (getTooltip() != tip) setTooltip(tip);
+                }
             }
         });
     }

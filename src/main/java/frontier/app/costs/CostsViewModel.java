@@ -94,8 +94,33 @@ public final class CostsViewModel {
         search.addListener((obs, o, n) -> rangeChanged());
         filters.addListener((javafx.collections.ListChangeListener<CostFilter>) c -> rangeChanged());
         page.addListener((obs, o, n) -> refreshLines());
+        session.workspaceProperty().addListener((obs, o, n) -> forgetWorkspace());
         session.revisionProperty().addListener((obs, o, n) -> refresh());
         refresh();
+    }
+
+    /**
+     * Another workspace: what belonged to the old one goes — its dates, filters, search, page, chart, totals
+     * and lines (the refresh that follows the switch reads the new one). The stacking, metric and currency
+     * stay: they are the user's way of looking, not the old workspace's data.
+     */
+    private void forgetWorkspace() {
+        drilling = true;
+        try {
+            from.set(null);
+            to.set(null);
+            filters.clear();
+            search.set("");
+            page.set(0);
+        } finally {
+            drilling = false;
+        }
+        breakdown.set(null);
+        chart.set(null);
+        totals.clear();
+        lines.clear();
+        lineCount.set(0);
+        linesNote.set("");
     }
 
     private void rangeChanged() {
@@ -138,8 +163,8 @@ public final class CostsViewModel {
             if (!Files.exists(file)) return new Summary(new CostBreakdown(by, List.of(), first, last), List.of());
             try (Workspace ws = Workspace.open(file)) {
                 // One scan gives the chart and the totals: (day, group, pricing model) per currency is small.
-                var rows = ws.costs(new CostQuery(List.of(Grouping.of(Dimension.DAY), by, Grouping.of(Dimension.PRICING_MODEL)), f, t, fs, words));
-                return new Summary(new CostBreakdown(by, rows, first, last), ws.tagKeys());
+                var rows = ws.costs().totals(new CostQuery(List.of(Grouping.of(Dimension.DAY), by, Grouping.of(Dimension.PRICING_MODEL)), f, t, fs, words));
+                return new Summary(new CostBreakdown(by, rows, first, last), ws.costs().tagKeys());
             }
         }, s -> {
             breakdown.set(s.breakdown());
@@ -175,7 +200,7 @@ public final class CostsViewModel {
         linesBackground.run(() -> {
             if (!Files.exists(file)) return new Page(List.of(), 0);
             try (Workspace ws = Workspace.open(file)) {
-                return new Page(ws.lines(q), ws.countLines(q));
+                return new Page(ws.costs().lines(q), ws.costs().countLines(q));
             }
         }, p -> {
             lines.setAll(p.lines());
@@ -251,7 +276,7 @@ public final class CostsViewModel {
         valuesBackground.run(() -> {
             if (!Files.exists(file)) return List.<frontier.store.CostRow>of();
             try (Workspace ws = Workspace.open(file)) {
-                List<frontier.store.CostRow> rows = new java.util.ArrayList<>(ws.costs(q));
+                List<frontier.store.CostRow> rows = new java.util.ArrayList<>(ws.costs().totals(q));
                 rows.sort(java.util.Comparator.comparingLong(frontier.store.CostRow::rows).reversed());
                 return rows;
             }

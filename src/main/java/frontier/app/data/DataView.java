@@ -199,7 +199,7 @@ public final class DataView implements WorkbenchView {
         presetTip.setWrapText(true);
         presetTip.setMaxWidth(600);
         presetTip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
-            LogPreset p = LogPreset.fromCode(preset.getValue());
+            LogPreset p = LogPreset.find(preset.getValue()).orElse(null);
             return p == null ? "Recognise the mapping from the file's columns (a preset whose columns are all there, else the column names)."
                     : p.title() + ": " + p.columns();
         }, preset.valueProperty()));
@@ -220,7 +220,7 @@ public final class DataView implements WorkbenchView {
         Button open = new Button("Import request logs…");
         open.setId("importLogsButton");
         open.disableProperty().bind(vm.canImportProperty().not());
-        open.setOnAction(e -> chooseLogs(LogPreset.fromCode(preset.getValue()),
+        open.setOnAction(e -> chooseLogs(LogPreset.find(preset.getValue()).orElse(null),
                 start.getValue() == null ? null : start.getValue().atStartOfDay(ZoneOffset.UTC).toInstant(), edits.getText()));
         HBox box = new HBox(8, new Label("Request logs: mapping"), preset, edits, new Label("relative times from"), start, open);
         box.setAlignment(Pos.CENTER_LEFT);

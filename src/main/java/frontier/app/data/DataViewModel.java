@@ -7,13 +7,12 @@ import frontier.app.TaskExecutor;
 import frontier.demo.DemoData;
 import frontier.demo.DemoWorkspace;
 import frontier.ingest.ReadOptions;
-import frontier.ingest.UnknownFormatException;
 import frontier.ingest.logs.LogPreset;
 import frontier.ingest.logs.LogReadOptions;
-import frontier.ingest.logs.LogSource;
 import frontier.sim.BadInputException;
 import frontier.sim.RunControl;
 import frontier.store.ImportRecord;
+import frontier.store.FileImport;
 import frontier.store.ImportResult;
 import frontier.store.LogImportRecord;
 import frontier.store.LogImportResult;
@@ -118,7 +117,7 @@ public final class DataViewModel {
             if (!Files.exists(file)) return List.<ImportEntry>of();
             try (Workspace ws = Workspace.open(file)) {
                 List<ImportEntry> l = new ArrayList<>();
-                for (ImportRecord r : ws.imports()) l.add(ImportEntry.of(r));
+                for (ImportRecord r : ws.billing().imports()) l.add(ImportEntry.of(r));
                 for (LogImportRecord r : ws.requestLogs().imports()) l.add(ImportEntry.of(r));
                 l.sort(Comparator.comparing(ImportEntry::importedAt));
                 return l;
@@ -171,7 +170,7 @@ public final class DataViewModel {
 
     private void start(ImportTask work) {
         Path file = work.file;
-        BackgroundTask<Imported> t = BackgroundTask.of(work::call);
+        BackgroundTask<FileImport.Outcome> t = BackgroundTask.of(work::call);
         t.onSuccess(imported -> {
             finish();
             say(imported.billing() != null ? billingDone(file, imported.billing()) : logDone(file, imported.log(), work.log == null));
@@ -289,7 +288,7 @@ public final class DataViewModel {
         background.execute(BackgroundTask.of(context -> {
             try (Workspace ws = Workspace.open(file)) {
                 ws.setBusyNotice(m -> context.message("Deleting " + entry.describe() + ": " + m));
-                return entry.isLog() ? ws.requestLogs().deleteImport(entry.id()) : ws.deleteImport(entry.id());
+                return entry.isLog() ? ws.requestLogs().deleteImport(entry.id()) : ws.billing().deleteImport(entry.id());
             }
         }).onMessage(this::say).onSuccess(deleted -> {
             say("Deleted " + entry.describe() + ".");
@@ -335,7 +334,7 @@ public final class DataViewModel {
     private static DemoWorkspace.Created createDemo(Path workspace, TaskContext context) {
         if (Files.exists(workspace)) {
             try (Workspace ws = Workspace.open(workspace)) {
-                boolean empty = ws.imports().isEmpty() && ws.requestLogs().imports().isEmpty();
+                boolean empty = ws.billing().imports().isEmpty() && ws.requestLogs().imports().isEmpty();
                 // A demo without its request log was left by a Frontier whose demo build was not atomic: made again.
                 if (!empty && !(DemoWorkspace.isDemo(ws) && !DemoWorkspace.isComplete(ws))) return null;
             }
@@ -358,10 +357,6 @@ public final class DataViewModel {
                         name + ": "));
     }
 
-    /** What an import stored: exactly one of a billing and a request-log result. */
-    private record Imported(ImportResult billing, LogImportResult log) {
-    }
-
     /**
      * One import off the FX thread, with rows/bytes progress and cancel: with {@code log} options as a
      * request log, else as a billing export and, if that is no known format, as a request log with a
@@ -380,31 +375,17 @@ public final class DataViewModel {
             this.log = log;
         }
 
-        Imported call(TaskContext context) {
+        FileImport.Outcome call(TaskContext context) {
             try (Workspace ws = Workspace.open(workspace)) {
                 if (log != null) {
                     context.message("Importing " + file.getFileName() + " as a request log…");
-                    return new Imported(null, ws.requestLogs().importFile(file, log, false, monitor(context, "requests")));
+                    return new FileImport.Outcome(null, ws.requestLogs().importFile(file, log, false, monitor(context, "requests")));
                 }
                 context.message("Importing " + file.getFileName() + "…");
-                try {
-                    return new Imported(ws.importFile(file, ReadOptions.DETECT, policy, monitor(context, "rows")), null);
-                } catch (UnknownFormatException notBilling) {
-                    recogniseLog(notBilling);
+                return FileImport.billingElseLog(ws, file, ReadOptions.DETECT, policy, monitor(context, "rows"), () -> {
                     context.message("Importing " + file.getFileName() + " as a request log…");
-                    return new Imported(null, ws.requestLogs().importFile(file, LogReadOptions.DETECT, false, monitor(context, "requests")));
-                }
-            }
-        }
-
-        /** Fails with both reasons when {@code file} is no request log whose mapping can be recognised either. */
-        private void recogniseLog(UnknownFormatException notBilling) {
-            try (LogSource ignored = LogSource.open(file, LogReadOptions.DETECT)) {
-                // recognised: the import reads it again from the start
-            } catch (BadInputException notLog) {
-                throw new BadInputException(file.getFileName() + " is neither a known billing export nor a request log with recognisable columns"
-                        + " (for a log, choose its preset and use Import request logs…).\nAs a billing export: " + notBilling.getMessage()
-                        + "\nAs a request log: " + notLog.getMessage(), notLog);
+                    return monitor(context, "requests");
+                }, " (for a log, choose its preset and use Import request logs…)");
             }
         }
 

@@ -39,6 +39,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -150,6 +151,14 @@ public final class ExploreView implements WorkbenchView {
             y[i] = pts.get(i).metric(lat);
         }
         plot.setLabels(Details.title(vm.costProperty().get()), Details.title(lat));
+        // Quality, when measured and not on the y axis, is the third objective: the points' colour.
+        double[] quality = null;
+        if (vm.hasQuality() && !vm.qualityOnY()) {
+            quality = new double[n];
+            for (int i = 0; i < n; i++) quality[i] = pts.get(i).metric(frontier.model.Metric.QUALITY.path());
+        }
+        plot.setShading(quality, "quality (higher is better)");
+        plot.setStepLine(a.objectives().size() == 2 && a.objectives().stream().noneMatch(frontier.pareto.Objective::maximise));
         if (reset) plot.setData(x, y, a.feasible(), a.pareto(), a.uncertain());
         else plot.setFlags(a.feasible(), a.pareto(), a.uncertain());
         boolean[] drops = new boolean[a.result().points().size()];
@@ -323,9 +332,12 @@ public final class ExploreView implements WorkbenchView {
         ProgressBar progress = new ProgressBar(0);
         progress.setId("sweepProgress");
         progress.progressProperty().bind(vm.progressProperty());
-        progress.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(progress, Priority.ALWAYS);
-        HBox runBar = new HBox(8, run, cancel, spark, progress, compare, resetButton(), pngButton(), svgButton(), copyButton(), csvButton(), reportButton());
+        progress.setPrefWidth(180);
+        // A flow, not a row: at 1280×720 the run and export buttons do not fit beside the details pane, and a
+        // row clipped the last ones; the flow wraps them onto a second line instead.
+        FlowPane runBar = new FlowPane(8, 6, run, cancel, spark, progress, compare, resetButton(), pngButton(), svgButton(), copyButton(), csvButton(),
+                reportButton());
+        runBar.setId("exploreRunBar");
         runBar.setAlignment(Pos.CENTER_LEFT);
 
         Label status = Widgets.statusLabel("exploreStatus", vm.statusProperty(), 600);
@@ -364,7 +376,14 @@ public final class ExploreView implements WorkbenchView {
         latency.setId("latencyChoice");
         latency.getItems().setAll(ExploreViewModel.LATENCIES);
         latency.valueProperty().bindBidirectional(vm.latencyProperty());
-        latency.setTooltip(new Tooltip("Latency metric (or a batch job's completion time) on the y axis, and the second objective of the front"));
+        latency.setTooltip(new Tooltip("Latency metric (or a batch job's completion time) on the y axis, and the second objective of the"
+                + " front; with models' quality figures, quality can be the y axis instead (then cost against quality)"));
+        vm.resultProperty().addListener(o -> {
+            String keep = vm.latencyProperty().get();
+            latency.getItems().setAll(vm.yChoices());
+            if (!latency.getItems().contains(keep)) vm.latencyProperty().set("p99");
+            else latency.setValue(keep);
+        });
 
         Slider weight = new Slider(0, 1, vm.alphaProperty().get());
         weight.setId("weightSlider");
@@ -388,13 +407,22 @@ public final class ExploreView implements WorkbenchView {
         budgetUnit.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> ExploreViewModel.COST_TOTAL.equals(vm.costProperty().get()) ? "USD" : "USD/1k req", vm.costProperty()));
 
-        HBox bar = new HBox(6, new Label("Cost"), cost, new Label("Latency"), latency, gap(), new Label("Weight: latency"), weight,
-                new Label("cost"), alpha, gap(), new Label("SLO"), slo, new Label("ms"), gap(), new Label("budget"), budget, budgetUnit);
-        bar.getChildren().forEach(n -> {
-            if (n instanceof javafx.scene.control.Control c) c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        });
+        // Groups that wrap as wholes when the window is narrow, so a field never loses its label or unit.
+        FlowPane bar = new FlowPane(14, 6, group(new Label("Cost"), cost, new Label("Latency"), latency),
+                group(new Label("Weight: latency"), weight, new Label("cost"), alpha), group(new Label("SLO"), slo, new Label("ms")),
+                group(new Label("budget"), budget, budgetUnit));
+        bar.setId("exploreControls");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    private static HBox group(Node... nodes) {
+        HBox g = new HBox(6, nodes);
+        g.getChildren().forEach(n -> {
+            if (n instanceof javafx.scene.control.Control c) c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        });
+        g.setAlignment(Pos.CENTER_LEFT);
+        return g;
     }
 
     private Button resetButton() {
@@ -443,12 +471,6 @@ public final class ExploreView implements WorkbenchView {
         b.setTooltip(new Tooltip(tooltip));
         b.setOnAction(e -> action.run());
         return b;
-    }
-
-    private static Node gap() {
-        Label l = new Label();
-        l.setMinWidth(6);
-        return l;
     }
 
     private TextField numberField(String id, String prompt, ObjectProperty<Double> target, String tip) {

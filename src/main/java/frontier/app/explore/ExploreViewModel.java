@@ -56,6 +56,8 @@ public final class ExploreViewModel {
     public static final List<String> COSTS = List.of(COST, COST_TOTAL);
     /** Latency metrics the y axis can show, by short name; a batch job's mean and p90 completion time. */
     public static final List<String> LATENCIES = List.of("p50", "p95", "p99", "completion", "completion_p90");
+    /** The quality objective (maximised), offered on the y axis when the results measure it. */
+    public static final String QUALITY = "quality";
 
     private final Path sweepsDir;
     private final SweepRunner runner;
@@ -205,8 +207,9 @@ public final class ExploreViewModel {
         if (!canRun.get()) return;
         setResult(null);
         Sweep s = sweep.get();
-        run.start(control -> runner.run(s, control));
+        // Said before the start: an executor may run it to its end at once, and its outcome is the last word.
         info("Running " + s.plannedPoints() + " configurations…");
+        run.start(control -> runner.run(s, control));
     }
 
     public void cancel() {
@@ -260,13 +263,40 @@ public final class ExploreViewModel {
         }
     }
 
+    /**
+     * The objectives of the front: cost and the y axis, and quality (maximised) as a third when the results measure it
+     * and it is not on the y axis already, which makes a three-way front the plot shows as colour.
+     */
     public List<Objective> objectives() {
-        return List.of(Objective.parse(cost.get()), Objective.parse(latency.get()));
+        List<Objective> o = new ArrayList<>(List.of(Objective.parse(cost.get()), Objective.parse(latency.get())));
+        if (hasQuality() && !qualityOnY()) o.add(Objective.parse(QUALITY));
+        return List.copyOf(o);
+    }
+
+    /** Whether the results measure quality ({@code quality.mean}: every pool's model has a quality figure). */
+    public boolean hasQuality() {
+        SweepResult r = result.get();
+        if (r == null) return false;
+        for (var p : r.points()) if (Double.isFinite(p.metric(Metric.QUALITY.path()))) return true;
+        return false;
+    }
+
+    /** Whether the y axis shows quality instead of a latency (then the latency SLO does not apply). */
+    public boolean qualityOnY() {
+        return QUALITY.equals(latency.get());
+    }
+
+    /** The y-axis choices for the current results: the latencies, and quality when it is measured. */
+    public List<String> yChoices() {
+        if (!hasQuality()) return LATENCIES;
+        List<String> l = new ArrayList<>(LATENCIES);
+        l.add(QUALITY);
+        return List.copyOf(l);
     }
 
     public List<Constraint> constraints() {
         List<Constraint> c = new ArrayList<>();
-        if (slo.get() != null) c.add(new Constraint(latencyPath(), slo.get()));
+        if (slo.get() != null && !qualityOnY()) c.add(new Constraint(latencyPath(), slo.get()));
         if (budget.get() != null) c.add(new Constraint(cost.get(), budget.get()));
         return c;
     }

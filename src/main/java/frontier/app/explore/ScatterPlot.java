@@ -60,6 +60,14 @@ public final class ScatterPlot implements ExportableChart {
     private String xLabel = "Cost per 1,000 requests (USD)";
     private String yLabel = "p99 latency (ms)";
     private IntFunction<String> describe = i -> "point " + i;
+    /** A third figure shown as each point's colour (null: none), its label and range; whether the front is a step line. */
+    private double[] shade;
+    private String shadeLabel = "";
+    private double shadeMin, shadeMax;
+    private boolean stepLine = true;
+    /** The ends of the colour scale of {@link #shade}: low (blue) to high (red), readable on light and dark themes. */
+    static final Color SHADE_LOW = Color.web("#3b6fd4");
+    static final Color SHADE_HIGH = Color.web("#d4442e");
 
     private double x0 = 0, x1 = 1, y0 = 0, y1 = 1; // visible data range
     private double dragX, dragY;
@@ -121,6 +129,45 @@ public final class ScatterPlot implements ExportableChart {
         this.uncertain = uncertain;
         frontOrder = frontOrder();
         redraw();
+    }
+
+    /**
+     * Colours every point by a third figure ({@code values}, one per point; null for none), e.g. the quality of a
+     * sweep whose axes are cost and latency; the legend shows its range as a colour bar labelled {@code label}.
+     */
+    public void setShading(double[] values, String label) {
+        shade = values;
+        shadeLabel = label == null ? "" : label;
+        shadeMin = Double.POSITIVE_INFINITY;
+        shadeMax = Double.NEGATIVE_INFINITY;
+        if (values != null) {
+            for (double v : values) {
+                if (!Double.isFinite(v)) continue;
+                shadeMin = Math.min(shadeMin, v);
+                shadeMax = Math.max(shadeMax, v);
+            }
+        }
+        redraw();
+    }
+
+    /**
+     * Whether the front is joined by the step line that bounds what it dominates: true for two objectives both minimised
+     * (cost and latency); with a third objective or a maximised axis the front points are drawn alone.
+     */
+    public void setStepLine(boolean on) {
+        stepLine = on;
+        redraw();
+    }
+
+    /** The colour of value {@code v} on the shading's scale (the plain point colour when it has none). */
+    Color shadeOf(double v) {
+        if (!Double.isFinite(v) || !(shadeMax >= shadeMin)) return Palette.current().point();
+        double t = shadeMax > shadeMin ? (v - shadeMin) / (shadeMax - shadeMin) : 0.5;
+        return SHADE_LOW.interpolate(SHADE_HIGH, t);
+    }
+
+    private boolean shaded(int i) {
+        return shade != null && i < shade.length && Double.isFinite(shade[i]);
     }
 
     /** The front points by cost, then latency: the order of the step line. */
@@ -342,30 +389,38 @@ public final class ScatterPlot implements ExportableChart {
             if (front[i] || !Double.isFinite(x[i]) || !Double.isFinite(y[i])) continue;
             double px = toPixelX(x[i]), py = toPixelY(y[i]);
             if (px < LEFT - 4 || px > LEFT + pw + 4 || py < TOP - 4 || py > TOP + ph + 4) continue;
-            g.setFill(feasible[i] ? Palette.current().point() : Palette.current().infeasible());
+            g.setFill(!feasible[i] ? Palette.current().infeasible() : shaded(i) ? shadeOf(shade[i]) : Palette.current().point());
             g.fillRect(px - 2.5, py - 2.5, 5, 5);
         }
         if (frontOrder.length > 0) {
             g.setStroke(Palette.current().front());
             g.setLineWidth(2);
             g.setLineCap(StrokeLineCap.ROUND);
-            g.beginPath();
-            // Step line: the boundary of the region the front dominates (both objectives minimised).
-            g.moveTo(toPixelX(x[frontOrder[0]]), toPixelY(y[frontOrder[0]]));
-            for (int k = 1; k < frontOrder.length; k++) {
-                int i = frontOrder[k];
-                g.lineTo(toPixelX(x[i]), toPixelY(y[frontOrder[k - 1]]));
-                g.lineTo(toPixelX(x[i]), toPixelY(y[i]));
+            if (stepLine) {
+                g.beginPath();
+                // Step line: the boundary of the region the front dominates (both objectives minimised).
+                g.moveTo(toPixelX(x[frontOrder[0]]), toPixelY(y[frontOrder[0]]));
+                for (int k = 1; k < frontOrder.length; k++) {
+                    int i = frontOrder[k];
+                    g.lineTo(toPixelX(x[i]), toPixelY(y[frontOrder[k - 1]]));
+                    g.lineTo(toPixelX(x[i]), toPixelY(y[i]));
+                }
+                g.stroke();
             }
-            g.stroke();
             for (int i : frontOrder) {
                 double px = toPixelX(x[i]), py = toPixelY(y[i]);
                 if (Boolean.TRUE.equals(uncertain[i])) {
-                    g.setFill(Palette.current().background());
+                    g.setFill(shaded(i) ? shadeOf(shade[i]) : Palette.current().background());
                     g.fillOval(px - 5, py - 5, 10, 10);
                     g.setStroke(Palette.current().front());
                     g.setLineWidth(2);
                     g.strokeOval(px - 4.5, py - 4.5, 9, 9);
+                } else if (shaded(i)) {
+                    // The front's colour as a thick ring, the point's own colour inside.
+                    g.setFill(Palette.current().front());
+                    g.fillOval(px - 6.5, py - 6.5, 13, 13);
+                    g.setFill(shadeOf(shade[i]));
+                    g.fillOval(px - 4, py - 4, 8, 8);
                 } else {
                     g.setFill(Palette.current().front());
                     g.fillOval(px - 5.5, py - 5.5, 11, 11);
@@ -435,7 +490,9 @@ public final class ScatterPlot implements ExportableChart {
     private void legend(ChartPen g, double pw, double ph) {
         String[] labels = {"dominated", "infeasible (SLO / budget)", "Pareto front", "front, uncertain", "weighted optimum",
                 "selected", "compared", "drops requests"};
-        double w = 190, rowH = 17, h = labels.length * rowH + 10;
+        double w = 190, rowH = 17;
+        boolean bar = shade != null && shadeMax >= shadeMin;
+        double h = labels.length * rowH + 10 + (bar ? 2 * rowH : 0);
         // The corner hiding the fewest points (front points count more); top right on ties.
         double[][] corners = {{LEFT + pw - w - 8, TOP + 8}, {LEFT + 8, TOP + ph - h - 8}, {LEFT + 8, TOP + 8},
                 {LEFT + pw - w - 8, TOP + ph - h - 8}};
@@ -500,6 +557,25 @@ public final class ScatterPlot implements ExportableChart {
             }
             g.setFill(Palette.current().text());
             g.fillText(labels[k], lx + 34, cy);
+        }
+        if (bar) {
+            // The colour scale of the third figure: its label, then a bar from its lowest to its highest value.
+            double cy = ly + 5 + rowH * labels.length + rowH / 2;
+            g.setFill(Palette.current().text());
+            g.fillText("colour: " + shadeLabel, lx + 6, cy);
+            double by = cy + rowH - 5, bx = lx + 6, bw = w - 12;
+            int steps = 24;
+            for (int k = 0; k < steps; k++) {
+                g.setFill(SHADE_LOW.interpolate(SHADE_HIGH, (k + 0.5) / steps));
+                g.fillRect(bx + bw * k / steps, by - 4, bw / steps + 0.5, 8);
+            }
+            double step = shadeMax > shadeMin ? (shadeMax - shadeMin) / 10 : 0;
+            g.setFill(Palette.current().text());
+            g.setTextBaseline(VPos.TOP);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText(tickLabel(shadeMin, step), bx, by + 5);
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.fillText(tickLabel(shadeMax, step), bx + bw, by + 5);
         }
     }
 

@@ -63,12 +63,14 @@ public final class MakeTwinViewModel {
             busy.set(false);
             onFailed.accept(name, Messages.of(x));
         };
-        // First the pool kinds the bill shows; with several, the user says which takes requests first.
+        // First the pool kinds the bill shows (the requests are read once, for this and the twin); with several, the user
+        // says which takes requests first.
         executor.run(() -> {
             try (Workspace w = Workspace.open(ws)) {
-                return Calibrator.poolKinds(w, name);
+                return Calibrator.read(w, name);
             }
-        }, kinds -> {
+        }, inputs -> {
+            List<PoolKind> kinds = inputs.poolKinds();
             PoolKind first = null;
             if (kinds.size() > 1) {
                 Optional<PoolKind> chosen = firstPoolChooser.apply(name, kinds);
@@ -81,7 +83,7 @@ public final class MakeTwinViewModel {
             Calibrator.Options options = new Calibrator.Options(name, false, 0, 1, first);
             executor.run(() -> {
                 try (Workspace w = Workspace.open(ws)) {
-                    Calibrator.calibrate(w, options, out);
+                    Calibrator.calibrate(w, inputs, options, out);
                 }
                 return out;
             }, twin -> {

@@ -95,6 +95,8 @@ public final class SimulateViewModel {
         clearResults();
         Scenario s = scenario.get();
         Path file = scenarioFile.get();
+        // Said before the start: an executor may run it to its end at once, and its outcome is the last word.
+        setStatus(StatusKind.RUNNING, "Running " + describe(s.run()) + "…");
         run.start(control -> {
             try {
                 return runner.run(s, control);
@@ -103,7 +105,6 @@ public final class SimulateViewModel {
                 throw new BadInputException((file == null ? "" : file.getFileName() + ": ") + e.getMessage(), e);
             }
         });
-        setStatus(StatusKind.RUNNING, "Running " + describe(s.run()) + "…");
     }
 
     /** Asks the running engine to stop; the status says "Cancelled" once it has. */

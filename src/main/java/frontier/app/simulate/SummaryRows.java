@@ -48,6 +48,15 @@ final class SummaryRows {
                 Metric.LLM_KV_MEAN, Metric.LLM_PREEMPTIONS, Metric.COST_PER_1M_OUTPUT_TOKENS)) {
             optional(rows, s, m, m.path());
         }
+        // Quality (when every pool's model has one) and a cascade: escalations, each stage's cost, each path's p95 and p99.
+        optional(rows, s, Metric.QUALITY, Metric.QUALITY.path());
+        for (Metric m : List.of(Metric.CASCADE_ESCALATED, Metric.CASCADE_ESCALATED_SHARE, Metric.CASCADE_SKIPPED_FIRST, Metric.CASCADE_FIRST_COST,
+                Metric.CASCADE_SECOND_COST)) {
+            optional(rows, s, m, m.path());
+        }
+        for (List<Metric> path : List.of(Metric.CASCADE_FIRST_ONLY_LATENCY, Metric.CASCADE_ESCALATED_LATENCY, Metric.CASCADE_SKIPPED_LATENCY)) {
+            for (Metric.Stat q : new Metric.Stat[] {Metric.Stat.P95, Metric.Stat.P99}) optional(rows, s, path.get(q.ordinal()), path.get(q.ordinal()).path());
+        }
         Metric p99 = Metric.CLASS_LATENCY.get(Metric.Stat.P99.ordinal());
         for (String c : s.names(Metric.CLASS_REQUESTS)) {
             for (Metric m : List.of(Metric.CLASS_REQUESTS, p99, Metric.CLASS_SLO_ATTAINMENT)) optional(rows, s, m, m.at(c));

@@ -49,6 +49,12 @@ public final class AttributionViewModel {
         this.session = session;
         background = executors.named("frontier-attribution");
         previewer = new LatestTask(executors.named("frontier-attribution-preview"));
+        // Another workspace: a rule tested on the old one says nothing of the new one.
+        session.workspaceProperty().addListener((obs, o, n) -> {
+            previewer.supersede();
+            preview.set(null);
+            previewed.set(null);
+        });
         session.revisionProperty().addListener((obs, o, n) -> reload());
         reload();
     }
@@ -62,7 +68,7 @@ public final class AttributionViewModel {
         busy.set(true);
         background.run(() -> {
             try (Workspace ws = Workspace.open(file)) {
-                return new Loaded(ws.attribution().list(), ws.tagKeys());
+                return new Loaded(ws.attribution().list(), ws.costs().tagKeys());
             }
         }, l -> {
             defaults.set(l.stored().isEmpty());

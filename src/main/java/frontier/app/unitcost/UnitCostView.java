@@ -208,7 +208,10 @@ public final class UnitCostView implements WorkbenchView {
             attributionEditor = new AttributionEditor(new AttributionViewModel(vm.session()));
             attributionStage = new javafx.stage.Stage();
             attributionStage.setTitle("Attribution rules — Frontier");
-            javafx.scene.Scene scene = new javafx.scene.Scene((javafx.scene.Parent) attributionEditor.node(), 900, 680);
+            // Within the screen (a 1280×720 screen with a title bar and a task bar leaves about 640 px).
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            javafx.scene.Scene scene = new javafx.scene.Scene((javafx.scene.Parent) attributionEditor.node(), Math.min(900, screen.getWidth() - 40),
+                    Math.min(680, screen.getHeight() - 80));
             if (root.getScene() != null) {
                 scene.getStylesheets().setAll(root.getScene().getStylesheets());
                 attributionStage.initOwner(root.getScene().getWindow());

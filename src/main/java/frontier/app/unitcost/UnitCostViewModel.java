@@ -70,8 +70,26 @@ public final class UnitCostViewModel {
             UnitCostDashboard d = dashboard.get();
             if (seriesBy.get() == SeriesBy.ENDPOINT && n != null && d != null && d.find(n) != null) forecastOf.set(n);
         });
+        session.workspaceProperty().addListener((obs, o, n) -> forgetWorkspace());
         session.revisionProperty().addListener((obs, o, n) -> refresh());
         refresh();
+    }
+
+    /**
+     * Another workspace: its dashboard, forecast and the endpoint chosen go (the refresh that follows the
+     * switch reads the new one and picks its first line); what the lines stand for, the period and the horizon stay.
+     */
+    private void forgetWorkspace() {
+        loader.supersede();
+        forecaster.supersede();
+        dashboard.set(null);
+        forecastSeries = null;
+        forecastOf.set(null);
+        selectedEndpoint.set(null);
+        forecast.set(null);
+        forecastNote.set("");
+        forecastModel.set("");
+        summary = "";
     }
 
     /** Reads the workspace again (it changed, or the lines stand for something else). */

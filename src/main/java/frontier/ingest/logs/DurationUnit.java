@@ -1,7 +1,10 @@
 package frontier.ingest.logs;
 
+import frontier.domain.Coded;
+import java.util.Optional;
+
 /** The unit of a log's latency column; {@link #code()} is the value of {@code latency_unit} in a mapping. */
-public enum DurationUnit {
+public enum DurationUnit implements Coded {
     S("s", 1000),
     MS("ms", 1),
     US("us", 1e-3);
@@ -14,6 +17,7 @@ public enum DurationUnit {
         this.millis = millis;
     }
 
+    @Override
     public String code() {
         return code;
     }
@@ -23,9 +27,13 @@ public enum DurationUnit {
         return millis;
     }
 
-    /** The unit with this code, or null. */
+    /** The unit with this code (case, blanks and '-' for '_' ignored); BadInputException naming the codes if none. */
     public static DurationUnit fromCode(String code) {
-        for (DurationUnit u : values()) if (u.code.equals(code)) return u;
-        return null;
+        return Coded.fromCode(DurationUnit.class, code, "latency_unit");
+    }
+
+    /** The unit with this code (case, blanks and '-' for '_' ignored), if any. */
+    public static Optional<DurationUnit> find(String code) {
+        return Coded.find(DurationUnit.class, code);
     }
 }

@@ -1,7 +1,10 @@
 package frontier.ingest.logs;
 
+import frontier.domain.Coded;
+import java.util.Optional;
+
 /** How the records of a log file are laid out; {@link #code()} is the value of {@code layout} in a stored mapping. */
-public enum LogLayout {
+public enum LogLayout implements Coded {
     CSV("csv", "CSV with a header line"),
     JSONL("jsonl", "JSON Lines, one object per request; nested objects flattened to dotted keys"),
     OTEL_SPANS("otel_spans", "JSON Lines of OpenTelemetry spans (OTLP export requests or one span per line); only gen_ai spans are requests"),
@@ -16,6 +19,7 @@ public enum LogLayout {
         this.description = description;
     }
 
+    @Override
     public String code() {
         return code;
     }
@@ -24,10 +28,14 @@ public enum LogLayout {
         return description;
     }
 
-    /** The layout with this code, or null. */
+    /** The layout with this code (case, blanks and '-' for '_' ignored); BadInputException naming the codes if none. */
     public static LogLayout fromCode(String code) {
-        for (LogLayout l : values()) if (l.code.equals(code)) return l;
-        return null;
+        return Coded.fromCode(LogLayout.class, code, "layout");
+    }
+
+    /** The layout with this code (case, blanks and '-' for '_' ignored), if any. */
+    public static Optional<LogLayout> find(String code) {
+        return Coded.find(LogLayout.class, code);
     }
 
     /** True when records come from JSON (keys are matched exactly and may be absent from a record). */

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -163,10 +162,10 @@ public record LogMapping(LogLayout layout, String timestamp, TimeKind timestampK
             if (!KEYS.contains(k)) throw new BadInputException("mapping: unknown key '" + k + "'; the keys are " + String.join(", ", KEYS));
         }
         String layoutCode = get(m, "layout");
-        LogLayout layout = layoutCode == null ? null : LogLayout.fromCode(layoutCode);
+        LogLayout layout = layoutCode == null ? null : LogLayout.find(layoutCode).orElse(null);
         if (layoutCode != null && layout == null) throw bad("layout", "one of " + layoutCodes(), layoutCode);
         String kindCode = get(m, "timestamp_kind");
-        TimeKind kind = kindCode == null ? null : TimeKind.fromCode(kindCode.toLowerCase(Locale.ROOT));
+        TimeKind kind = kindCode == null ? null : TimeKind.find(kindCode).orElse(null);
         if (kindCode != null && kind == null) throw bad("timestamp_kind", "one of " + TimeKind.codes(), kindCode);
         String is = get(m, "timestamp_is");
         boolean isEnd;
@@ -178,7 +177,7 @@ public record LogMapping(LogLayout layout, String timestamp, TimeKind timestampK
         if (s != null && kind != null && kind.relative()) start = instant(s, "mapping 'start'");
         String latency = get(m, "latency");
         String unitCode = get(m, "latency_unit");
-        DurationUnit unit = unitCode == null ? (latency == null ? null : DurationUnit.MS) : DurationUnit.fromCode(unitCode.toLowerCase(Locale.ROOT));
+        DurationUnit unit = unitCode == null ? (latency == null ? null : DurationUnit.MS) : DurationUnit.find(unitCode).orElse(null);
         if (unitCode != null && unit == null) throw bad("latency_unit", "s, ms or us", unitCode);
         String attrs = get(m, "attrs");
         boolean keep;

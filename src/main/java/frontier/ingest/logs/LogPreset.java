@@ -1,8 +1,10 @@
 package frontier.ingest.logs;
 
+import frontier.domain.Coded;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -10,7 +12,7 @@ import java.util.Set;
  * from a file's columns. A preset is a partial mapping in the string form of {@link LogMapping}; the
  * columns of its {@link #optional()} fields may be missing from a file (the field is then unmapped).
  */
-public enum LogPreset {
+public enum LogPreset implements Coded {
     AZURE_LLM_2023("azure-llm-2023", LogLayout.CSV, "Azure LLM inference trace 2023 (Splitwise)",
             "TIMESTAMP (2023-11-16 18:17:03.9799600: 7 fractional digits, no offset = UTC), ContextTokens, GeneratedTokens; no latency",
             List.of("timestamp=TIMESTAMP", "timestamp_kind=iso", "input_tokens=ContextTokens", "output_tokens=GeneratedTokens"),
@@ -90,6 +92,7 @@ public enum LogPreset {
         this.signature = signature;
     }
 
+    @Override
     public String code() {
         return code;
     }
@@ -128,10 +131,14 @@ public enum LogPreset {
         return signature;
     }
 
-    /** The preset with this name, or null. */
+    /** The preset with this code (case, blanks and '-' for '_' ignored); BadInputException naming the codes if none. */
     public static LogPreset fromCode(String code) {
-        for (LogPreset p : values()) if (p.code.equalsIgnoreCase(code)) return p;
-        return null;
+        return Coded.fromCode(LogPreset.class, code, "--preset");
+    }
+
+    /** The preset with this code (case, blanks and '-' for '_' ignored), if any. */
+    public static Optional<LogPreset> find(String code) {
+        return Coded.find(LogPreset.class, code);
     }
 
     public static String codes() {

@@ -263,7 +263,7 @@ public final class LogSource implements AutoCloseable {
     }
 
     private void resolveStart(Map<String, String> entries, Instant given) {
-        TimeKind k = TimeKind.fromCode(String.valueOf(entries.get("timestamp_kind")).toLowerCase(Locale.ROOT));
+        TimeKind k = TimeKind.find(entries.get("timestamp_kind")).orElse(null);
         boolean relative = k != null && k.relative();
         if (given != null) {
             if (relative) entries.put("start", given.toString());

@@ -1,10 +1,12 @@
 package frontier.ingest.logs;
 
+import frontier.domain.Coded;
 import java.util.Arrays;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** How a log's timestamp column is written; {@link #code()} is the value of {@code timestamp_kind} in a mapping. */
-public enum TimeKind {
+public enum TimeKind implements Coded {
     ISO("iso", 0, "ISO-8601 date-time, 'T' or a space, up to 9 fractional digits ('.' or ','), offset optional (none = UTC)"),
     EPOCH_S("epoch_s", 1, "seconds since 1970-01-01T00:00Z"),
     EPOCH_MS("epoch_ms", 1e-3, "milliseconds since 1970-01-01T00:00Z"),
@@ -23,6 +25,7 @@ public enum TimeKind {
         this.description = description;
     }
 
+    @Override
     public String code() {
         return code;
     }
@@ -41,10 +44,14 @@ public enum TimeKind {
         return this == SINCE_START_S || this == SINCE_START_MS;
     }
 
-    /** The kind with this code, or null. */
+    /** The kind with this code (case, blanks and '-' for '_' ignored); BadInputException naming the codes if none. */
     public static TimeKind fromCode(String code) {
-        for (TimeKind k : values()) if (k.code.equals(code)) return k;
-        return null;
+        return Coded.fromCode(TimeKind.class, code, "timestamp_kind");
+    }
+
+    /** The kind with this code (case, blanks and '-' for '_' ignored), if any. */
+    public static Optional<TimeKind> find(String code) {
+        return Coded.find(TimeKind.class, code);
     }
 
     static String codes() {

@@ -9,8 +9,9 @@ import frontier.sim.dist.Distribution;
  * {@code max_concurrency} instances; beyond, it is rejected as the platform throttles) and waits for its
  * cold start; either a start-up delay ({@code cold_start}) before the normal service, or a separate
  * {@code cold_service} time replacing it. An instance idle for {@code keep_alive_s} expires (scale to
- * zero). {@code idle_policy} picks which idle instance takes a request: {@code newest_first} (as AWS
- * Lambda is observed to do), {@code oldest_first} or {@code random}. {@code provisioned} instances are
+ * zero). {@code idle_policy} picks which idle instance takes a request: {@code newest_first} (the instance freed most recently, as AWS
+ * Lambda is observed to do), {@code newest_created} (the one launched most recently, SimFaaS's rule), {@code oldest_first}
+ * or {@code random} (see {@link IdlePolicy}). {@code provisioned} instances are
  * always warm and never expire. {@code max_lifetime} (optional) retires an on-demand instance that long after
  * its launch even if it is in use (AWS Lambda recycles execution environments after a few hours): it
  * takes no new request, finishes the one it runs, and stops, so the next request may start a new one.

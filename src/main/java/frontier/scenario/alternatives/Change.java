@@ -413,19 +413,28 @@ public sealed interface Change {
     }
 
     /**
-     * Another model variant on the pool: its name, its accuracy label, and its service times multiplied by
-     * {@code timeFactor} (0.6: a quantised model 40% faster), batch times included.
+     * Another model variant on the pool: its name, its accuracy label, its service times multiplied by
+     * {@code timeFactor} (0.6: a quantised model 40% faster), batch times included, and its quality figure
+     * ({@code model.quality}; null keeps the pool's).
      */
-    record ModelVariant(String pool, String name, double timeFactor, String accuracy) implements Change {
+    record ModelVariant(String pool, String name, double timeFactor, String accuracy, Double quality) implements Change {
         public ModelVariant {
             if (!(timeFactor > 0) || Double.isInfinite(timeFactor)) throw new IllegalArgumentException("model variant: expected a time factor > 0, got " + timeFactor);
-            if ((name == null || name.isBlank()) && timeFactor == 1 && accuracy == null) throw new IllegalArgumentException("model variant: give a name, a time factor or an accuracy");
+            if (quality != null && !Double.isFinite(quality)) throw new IllegalArgumentException("model variant: expected a finite quality, got " + quality);
+            if ((name == null || name.isBlank()) && timeFactor == 1 && accuracy == null && quality == null) {
+                throw new IllegalArgumentException("model variant: give a name, a time factor, an accuracy or a quality");
+            }
+        }
+
+        public ModelVariant(String pool, String name, double timeFactor, String accuracy) {
+            this(pool, name, timeFactor, accuracy, null);
         }
 
         @Override
         public String describe() {
             String what = name != null && !name.isBlank() ? "Model " + name : "Model";
-            return what + (timeFactor != 1 ? " (service time ×" + number(timeFactor) + ")" : "") + on(pool);
+            return what + (timeFactor != 1 ? " (service time ×" + number(timeFactor) + ")" : "")
+                    + (quality != null ? " (quality " + number(quality) + ")" : "") + on(pool);
         }
 
         @Override
@@ -434,6 +443,7 @@ public sealed interface Change {
             ObjectNode model = (ObjectNode) p.get("model");
             if (name != null && !name.isBlank()) model.put("name", name);
             if (accuracy != null) model.put("accuracy", accuracy);
+            if (quality != null) model.put("quality", quality);
             if (timeFactor == 1) return;
             if (model.has("service")) model.set("service", scaled(model.get("service"), timeFactor));
             if (model.has("token_time")) {
@@ -554,8 +564,9 @@ public sealed interface Change {
                     double f = star >= 0 ? Double.parseDouble(value.substring(star + 1)) : 1;
                     yield new ModelVariant(pool, name.isBlank() ? null : name, f, null);
                 }
+                case "quality" -> new ModelVariant(pool, null, 1, null, Double.parseDouble(value));
                 default -> throw new BadInputException("'" + key + "': unknown change; expected kind, instance_type, instances, keep_alive_s, keep_warm,"
-                        + " batching, cache_hit_ratio, model, pool (which pool the next changes apply to) or a JSON path such as $.pools[0].concurrency");
+                        + " batching, cache_hit_ratio, model, quality, pool (which pool the next changes apply to) or a JSON path such as $.pools[0].concurrency");
             };
         } catch (NumberFormatException ex) {
             throw new BadInputException("'" + text + "': expected a number after '='");

@@ -25,7 +25,9 @@ public enum CompareMetric {
         double req = r.metric("requests");
         return req > 0 ? 100 * (r.metric("dropped") + r.metric("lost")) / req : 0;
     }),
-    COST_PER_SPAN("Cost of the simulated span", "USD", true, r -> r.metric("cost_usd.total"));
+    COST_PER_SPAN("Cost of the simulated span", "USD", true, r -> r.metric("cost_usd.total")),
+    /** The mean quality figure of the models that answered (only when every pool's model has one); higher is better. */
+    QUALITY("Quality", "", false, r -> r.metrics().getOrDefault("quality.mean", Double.NaN));
 
     /** Hours in an average month (365 × 24 / 12), as the price catalogue's spot frequencies use. */
     public static final double HOURS_PER_MONTH = 730;

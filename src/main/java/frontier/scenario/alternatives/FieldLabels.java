@@ -45,9 +45,13 @@ public final class FieldLabels {
             Map.entry("price.instance_type", "Instance type"),
             Map.entry("price.usd_per_hour", "Price (USD/h)"),
             Map.entry("model.name", "Model"),
+            Map.entry("model.quality", "Model quality"),
+            Map.entry("model.speed_factor", "Model speed factor"),
             Map.entry("interruption.hazard_per_hour", "Interruptions per hour"),
             Map.entry("interruption.bucket", "Interruption bucket"));
     private static final Map<String, String> FIELDS = Map.of(
+            "cascade.probability", "Escalation probability",
+            "cascade.threshold", "Escalation threshold",
             "cache.hit_ratio", "Cache hit ratio",
             "cache.lru_capacity", "Cache entries",
             "cache.latency_ms", "Cache latency (ms)",
@@ -116,8 +120,9 @@ public final class FieldLabels {
     }
 
     /**
-     * The numeric fields of the scenario a sweep editor offers: counts, times and shares of the pools, the
-     * cache and a constant traffic rate (distributions and token counts are left to the JSON).
+     * The numeric fields of the scenario a sweep editor offers: counts, times and shares of the pools, a model
+     * variant's speed factor and quality, the cache, a constant traffic rate and a cascade's escalation probability or
+     * threshold (distributions and token counts are left to the JSON).
      */
     public static List<Field> sweepable(ObjectNode tree) {
         List<Field> out = new ArrayList<>();
@@ -126,11 +131,12 @@ public final class FieldLabels {
             for (String f : List.of("instances", "max_instances", "min_instances", "keep_warm", "provisioned", "max_concurrency", "concurrency",
                     "keep_alive_s", "scale_in_delay_s", "scale_to_zero_after_s", "queue_capacity", "timeout_s", "overflow_queue",
                     "batching.max_batch", "batching.max_wait_s", "policy.target", "policy.per_instance", "interruption.hazard_per_hour",
-                    "price.usd_per_hour")) {
+                    "price.usd_per_hour", "model.speed_factor", "model.quality")) {
                 add(out, tree, "pools[" + i + "]." + f);
             }
         }
-        for (String f : List.of("pool.servers", "pool.queue_capacity", "pool.timeout_s", "cache.hit_ratio", "cache.lru_capacity", "traffic.rate_per_s")) {
+        for (String f : List.of("pool.servers", "pool.queue_capacity", "pool.timeout_s", "cache.hit_ratio", "cache.lru_capacity", "traffic.rate_per_s",
+                "cascade.probability", "cascade.threshold")) {
             add(out, tree, f);
         }
         return out;

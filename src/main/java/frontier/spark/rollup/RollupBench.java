@@ -79,7 +79,7 @@ public final class RollupBench implements Callable<Integer> {
             long t0 = System.nanoTime();
             ImportResult r;
             try (Workspace ws = Workspace.open(db)) {
-                r = ws.importFile(file, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
+                r = ws.billing().importFile(file, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
             }
             double wall = (System.nanoTime() - t0) / 1e9;
             out.println(String.format(Locale.ROOT, "RESULT tool=frontier-import rows=%d wall_s=%.3f rows_per_s=%.0f", r.record().rows(), wall,

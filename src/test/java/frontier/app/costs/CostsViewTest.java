@@ -68,7 +68,7 @@ class CostsViewTest {
         Path focus = Samples.billing("focus_1.0_sample_official_1000rows.csv");
         ws = dir.resolve("focus.sqlite");
         try (Workspace w = Workspace.open(ws)) {
-            w.importFile(focus, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
+            w.billing().importFile(focus, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
         }
     }
 
@@ -91,7 +91,7 @@ class CostsViewTest {
     /** The workspace's own total (one currency: USD) of the metric for [from, to] (inclusive days; null for open). */
     private static BigDecimal workspaceTotal(Metric m, LocalDate from, LocalDate to) {
         try (Workspace w = Workspace.open(ws)) {
-            List<CostRow> rows = w.costs(new CostQuery(List.of(), from == null ? null : day(from), to == null ? null : day(to.plusDays(1))));
+            List<CostRow> rows = w.costs().totals(new CostQuery(List.of(), from == null ? null : day(from), to == null ? null : day(to.plusDays(1))));
             assertEquals(1, rows.size());
             return m == Metric.EFFECTIVE ? rows.getFirst().effective() : rows.getFirst().billed();
         }
@@ -284,7 +284,7 @@ class CostsViewTest {
         Path csv = Files.writeString(dir.resolve("big.csv"), b);
         Path big = dir.resolve("big-" + System.nanoTime() + ".sqlite");
         try (Workspace w = Workspace.open(big)) {
-            w.importFile(csv, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
+            w.billing().importFile(csv, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
         }
         CostsViewModel[] holder = new CostsViewModel[1];
         robot.interact(() -> holder[0] = new CostsViewModel(new BillingSession(big)));

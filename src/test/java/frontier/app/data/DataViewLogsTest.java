@@ -55,7 +55,7 @@ class DataViewLogsTest extends DataViewTestBase {
         assertEquals(1, session.revisionProperty().get(), "Unit cost and Costs are told");
         try (Workspace ws = Workspace.open(session.workspace())) {
             assertEquals(3, ws.requestLogs().requestCount());
-            assertTrue(ws.imports().isEmpty(), "nothing was stored as billing");
+            assertTrue(ws.billing().imports().isEmpty(), "nothing was stored as billing");
         }
 
         robot.interact(() -> view.viewModel().delete(e));

@@ -302,6 +302,58 @@ class ExploreViewTest {
     }
 
     /** Points on a noisy convex trade-off: cost falls as latency rises. */
+    @Test
+    void qualityJoinsTheFrontAsColourOrAsTheYAxis(FxRobot robot) throws Exception {
+        // Quality rising with cost: points the cost/latency front leaves out come back on the three-way front.
+        SweepResult r = withQuality(synthetic(200, 9));
+        robot.interact(() -> vm.show(r));
+        SweepAnalysis a = vm.analysisProperty().get();
+        assertEquals(List.of("cost_usd.per_1k_requests", "latency_ms.p99", "quality.mean"), a.objectives().stream().map(o -> o.path()).toList());
+        assertEquals(frontier.pareto.Objective.Direction.MAXIMISE, a.objectives().get(2).direction());
+        List<frontier.pareto.Objective> two = a.objectives().subList(0, 2);
+        assertTrue(ExploreViewModel.paretoCount(a) > ExploreViewModel.paretoCount(SweepAnalysis.of(r, two, List.of(), 0.5)),
+                "the third objective adds points to the front");
+        assertEquals(ExploreViewModel.paretoCount(a), view.plot().frontCount());
+        // The colour follows quality: the best point is drawn in the scale's high end, the worst in its low end.
+        int best = 0, worst = 0;
+        for (int i = 0; i < r.points().size(); i++) {
+            if (r.points().get(i).metric("quality.mean") > r.points().get(best).metric("quality.mean")) best = i;
+            if (r.points().get(i).metric("quality.mean") < r.points().get(worst).metric("quality.mean")) worst = i;
+        }
+        assertEquals(ScatterPlot.SHADE_HIGH, view.plot().shadeOf(r.points().get(best).metric("quality.mean")));
+        assertEquals(ScatterPlot.SHADE_LOW, view.plot().shadeOf(r.points().get(worst).metric("quality.mean")));
+
+        // Quality on the y axis instead: cost against quality, maximised, two objectives.
+        javafx.scene.control.ComboBox<String> y = robot.lookup("#latencyChoice").query();
+        assertTrue(y.getItems().contains(ExploreViewModel.QUALITY));
+        robot.interact(() -> y.setValue(ExploreViewModel.QUALITY));
+        SweepAnalysis q = vm.analysisProperty().get();
+        assertEquals(List.of("cost_usd.per_1k_requests", "quality.mean"), q.objectives().stream().map(o -> o.path()).toList());
+        // Every front point: no other point is at most as dear and at least as good.
+        for (int i = 0; i < r.points().size(); i++) {
+            if (!q.pareto()[i]) continue;
+            for (int j = 0; j < r.points().size(); j++) {
+                PointResult pi = r.points().get(i), pj = r.points().get(j);
+                boolean dominated = pj.metric("cost_usd.per_1k_requests") <= pi.metric("cost_usd.per_1k_requests")
+                        && pj.metric("quality.mean") >= pi.metric("quality.mean")
+                        && (pj.metric("cost_usd.per_1k_requests") < pi.metric("cost_usd.per_1k_requests") || pj.metric("quality.mean") > pi.metric("quality.mean"));
+                assertFalse(dominated, "front point " + i + " dominated by " + j);
+            }
+        }
+    }
+
+    /** The synthetic results with a quality that grows with cost, plus noise. */
+    static SweepResult withQuality(SweepResult r) {
+        Random rnd = new Random(1);
+        List<PointResult> pts = new ArrayList<>();
+        for (PointResult p : r.points()) {
+            ObjectNode metrics = p.metrics().deepCopy();
+            metrics.putObject("quality").put("mean", 0.6 + 0.04 * p.metric(ExploreViewModel.COST) + 0.05 * rnd.nextDouble());
+            pts.add(new PointResult(p.index(), p.config(), p.seed(), metrics));
+        }
+        return new SweepResult(r.scenario(), r.paths(), r.method(), r.seed(), r.replicationsPerPoint(), pts);
+    }
+
     static SweepResult synthetic(int n, long seed) {
         Random rnd = new Random(seed);
         List<PointResult> pts = new ArrayList<>();

@@ -151,6 +151,33 @@ class AppShellTest {
     }
 
     @Test
+    void viewShortcutsAndRunWorkWhileATextFieldHasTheFocus(FxRobot robot) throws Exception {
+        // Ctrl+3 to Data, then into its mapping-edits field: the field must not swallow the shortcuts.
+        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT3).release(KeyCode.DIGIT3).release(KeyCode.CONTROL);
+        waitUntil(() -> window.shownProperty().get() instanceof DataView);
+        robot.clickOn("#logMapEdits");
+        waitUntil(() -> robot.lookup("#logMapEdits").query().isFocused());
+        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT1).release(KeyCode.DIGIT1).release(KeyCode.CONTROL);
+        waitUntil(() -> window.shownProperty().get() == simulateView);
+
+        // The same from the date picker's editor, with F5 to run once back in Simulate.
+        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT3).release(KeyCode.DIGIT3).release(KeyCode.CONTROL);
+        waitUntil(() -> window.shownProperty().get() instanceof DataView);
+        robot.clickOn("#logStartPicker");
+        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT2).release(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        waitUntil(() -> window.shownProperty().get() == exploreView);
+        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT1).release(KeyCode.DIGIT1).release(KeyCode.CONTROL);
+        select(robot, "short.json");
+        robot.push(KeyCode.F5);
+        waitUntil(() -> simulate.summaryProperty().get() != null && !simulate.runningProperty().get());
+        // Typing in a field still types: a shortcut-free key is the field's.
+        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT3).release(KeyCode.DIGIT3).release(KeyCode.CONTROL);
+        waitUntil(() -> window.shownProperty().get() instanceof DataView);
+        robot.clickOn("#logMapEdits").write("latency=ms");
+        assertEquals("latency=ms", robot.lookup("#logMapEdits").queryTextInputControl().getText());
+    }
+
+    @Test
     void darkThemeRecolorsTheWindowAndTheCanvasChartsAndIsRemembered() throws Exception {
         fx(() -> {
             window.show(exploreView);

@@ -61,7 +61,8 @@ class DemoStartTest {
             }
         };
         demo = dir.resolve("home-" + System.nanoTime() + "/.frontier/demo.sqlite");
-        session = new BillingSession(BillingSession.startWorkspace(null, List.of(dir.resolve("deleted-since.sqlite")), demo));
+        session = new BillingSession(BillingSession.startWorkspace(null, List.of(dir.resolve("deleted-since.sqlite")),
+                demo.resolveSibling("workspace.sqlite"), demo));
         data = new DataView(session);
         costs = new CostsView(session);
         window = new MainWindow(List.of(first, data, costs));

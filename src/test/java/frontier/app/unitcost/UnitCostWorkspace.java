@@ -77,7 +77,7 @@ final class UnitCostWorkspace {
         try {
             Path f = Files.writeString(ws.resolveSibling(ws.getFileName() + "-" + name), csv);
             try (Workspace w = Workspace.open(ws)) {
-                w.importFile(f, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
+                w.billing().importFile(f, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -149,7 +149,7 @@ class SparkRollupTest {
 
     private void assertRollupMatchesImport(Path export) throws IOException {
         Workspace direct = importInto(export, "direct");
-        List<String> tags = direct.tagKeys().stream().limit(3).toList();
+        List<String> tags = direct.costs().tagKeys().stream().limit(3).toList();
         Path rolled = rollUp(List.of(export.toAbsolutePath().toString()), tags);
         Workspace viaRollup = importInto(rolled, "rolled");
         try (direct; viaRollup) {
@@ -159,9 +159,9 @@ class SparkRollupTest {
             }
             for (String tag : tags) {
                 CostQuery q = new CostQuery(List.of(Grouping.of(Dimension.DAY), Grouping.tag(tag)), null, null);
-                assertEquals(text(direct.costsFromCharges(q)), text(viaRollup.costs(q)), "totals by day and tag " + tag);
+                assertEquals(text(direct.costs().totalsFromCharges(q)), text(viaRollup.costs().totals(q)), "totals by day and tag " + tag);
             }
-            long lines = direct.imports().getFirst().rows();
+            long lines = direct.billing().imports().getFirst().rows();
             assertEquals(lines, sumOfLinesColumn(rolled), "the roll-up's lines count every line of the export");
         }
     }
@@ -174,7 +174,7 @@ class SparkRollupTest {
 
     private Workspace importInto(Path file, String name) {
         Workspace ws = Workspace.open(tmp.resolve(name + ".sqlite"));
-        ImportResult r = ws.importFile(file, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
+        ImportResult r = ws.billing().importFile(file, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
         assertTrue(r.record().rows() > 0);
         return ws;
     }
@@ -182,7 +182,7 @@ class SparkRollupTest {
     /** Totals by {@code by}, from the charges themselves (the truth) or as the workspace answers a query. */
     private static Map<String, String> totals(Workspace ws, List<Dimension> by, boolean fromCharges) {
         CostQuery q = CostQuery.of(by.toArray(Dimension[]::new));
-        return text(fromCharges ? ws.costsFromCharges(q) : ws.costs(q));
+        return text(fromCharges ? ws.costs().totalsFromCharges(q) : ws.costs().totals(q));
     }
 
     /** Each group's keys and currency → its exact billed, effective and list cost (trailing zeros do not matter). */

@@ -1,0 +1,64 @@
+package frontier.app.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import frontier.app.TaskExecutor;
+import frontier.cost.PriceCatalogue;
+import frontier.scenario.ScenarioRunner;
+import frontier.scenario.alternatives.Alternative;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The Compare view-model as plain Java: the comparison runs on the current thread. */
+class CompareViewModelTest {
+    private static final String FLEET = """
+            {"name": "small chat", "traffic": {"type": "poisson", "rate_per_s": 3.6},
+             "pools": [{"type": "always_on", "name": "gpu", "instances": 3, "concurrency": 4, "queue_capacity": 4,
+                        "model": {"name": "llama-8b", "service": {"type": "lognormal", "mean": 1.0, "cv": 0.5}},
+                        "price": {"provider": "aws", "instance_type": "g5.xlarge"}}],
+             "run": {"duration_s": 900, "warmup_s": 60, "replications": 2, "seed": 5}}
+            """;
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void alternativesAreComparedWithTheBaselineAndANewBaselineDropsThemAndTheirResults() throws IOException {
+        Path file = Files.writeString(dir.resolve("small-chat.json"), FLEET);
+        CompareViewModel vm = new CompareViewModel(new ScenarioRunner(1), PriceCatalogue.shipped(), TaskExecutor.CURRENT_THREAD);
+        vm.setBaseline(file);
+        assertEquals("small chat", vm.titleProperty().get());
+        assertTrue(vm.add(Alternative.parse("instances=2")), vm.statusProperty().get());
+        assertTrue(vm.add(Alternative.parse("kind=spot")), vm.statusProperty().get());
+        vm.run();
+        assertNotNull(vm.comparisonProperty().get(), vm.statusProperty().get());
+        assertFalse(vm.errorProperty().get(), vm.statusProperty().get());
+        assertFalse(vm.rows().isEmpty(), "one table of the baseline and its alternatives");
+        assertFalse(vm.runningProperty().get());
+
+        vm.setBaseline(Files.writeString(dir.resolve("other.json"), FLEET.replace("small chat", "other chat")));
+        assertEquals("other chat", vm.titleProperty().get());
+        assertTrue(vm.alternatives().isEmpty(), "alternatives belong to the old baseline");
+        assertNull(vm.comparisonProperty().get());
+        assertTrue(vm.rows().isEmpty());
+        assertEquals(-1, vm.selectedProperty().get());
+    }
+
+    @Test
+    void anAlternativeThatCannotBeMadeIsRefusedWithItsReason() throws IOException {
+        Path file = Files.writeString(dir.resolve("small-chat.json"), FLEET);
+        CompareViewModel vm = new CompareViewModel(new ScenarioRunner(1), PriceCatalogue.shipped(), TaskExecutor.CURRENT_THREAD);
+        vm.setBaseline(file);
+        assertFalse(vm.add(Alternative.parse("keep_alive=60")));
+        assertTrue(vm.errorProperty().get());
+        assertTrue(vm.statusProperty().get().contains("keep-alive is for serverless and autoscaled pools"), vm.statusProperty().get());
+        assertTrue(vm.alternatives().isEmpty());
+    }
+}
