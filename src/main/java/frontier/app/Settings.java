@@ -13,7 +13,7 @@ import java.nio.file.Path;
 /**
  * The app's preferences kept in the versioned settings file that {@link RecentWorkspaces} also uses
  * ({@code ~/.frontier/settings.json}, or {@code -Dfrontier.settings=PATH}): {@code {"version": 1,
- * "theme": "dark", …}}. Other keys are kept as they are; the file is written atomically (temporary file
+ * "theme": "dark", "spark": {"master": …, "deploy_mode": …, "executor_memory": …}, …}}. Other keys are kept as they are; the file is written atomically (temporary file
  * in the same directory, then a move). An unreadable file or value counts as the default, never as an
  * error: remembering a preference is a convenience. Thread-safe.
  */
@@ -22,6 +22,7 @@ public final class Settings {
     public static final int VERSION = 1;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String THEME = "theme";
+    private static final String SPARK = "spark";
 
     private final Path file;
 
@@ -53,6 +54,29 @@ public final class Settings {
     public synchronized boolean setTheme(Theme theme) {
         ObjectNode root = read();
         root.put(THEME, theme.key());
+        return write(root);
+    }
+
+    /** Where "Run on Spark" submits a sweep: master URL, deploy mode (client or cluster) and executor memory (blank: the cluster's). */
+    public record Spark(String master, String deployMode, String executorMemory) {
+        public static final Spark DEFAULT = new Spark("local[*]", "client", "");
+    }
+
+    /** The Spark settings used last, {@link Spark#DEFAULT} where none was saved. */
+    public synchronized Spark spark() {
+        JsonNode v = read().get(SPARK);
+        if (v == null || !v.isObject()) return Spark.DEFAULT;
+        return new Spark(v.path("master").asText(Spark.DEFAULT.master()), v.path("deploy_mode").asText(Spark.DEFAULT.deployMode()),
+                v.path("executor_memory").asText(Spark.DEFAULT.executorMemory()));
+    }
+
+    /** Remembers the Spark settings; false if the file could not be written. */
+    public synchronized boolean setSpark(Spark spark) {
+        ObjectNode root = read();
+        ObjectNode v = root.putObject(SPARK);
+        v.put("master", spark.master());
+        v.put("deploy_mode", spark.deployMode());
+        v.put("executor_memory", spark.executorMemory());
         return write(root);
     }
 

@@ -11,6 +11,7 @@ import frontier.analysis.WeightedOptimum;
 import frontier.model.Metric;
 import frontier.pareto.Objective;
 import frontier.scenario.sweep.PointResult;
+import frontier.scenario.sweep.SparkSubmit;
 import frontier.scenario.sweep.Sweep;
 import frontier.scenario.sweep.SweepResult;
 import frontier.scenario.sweep.SweepRunner;
@@ -81,6 +82,17 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--progress", description = "Report progress on standard error.")
     boolean progress;
 
+    @Option(names = "--spark", paramLabel = "MASTER", arity = "0..1", fallbackValue = "local[*]",
+            description = "Run the configurations on Spark (docs/spark.md): spark-submit frontier-spark.jar with this master (default local[*]),"
+                    + " then report as usual; needs --out. Without spark-submit (SPARK_HOME or PATH) the command is printed instead.")
+    String sparkMaster;
+
+    @Option(names = "--spark-deploy-mode", paramLabel = "MODE", description = "With --spark: client (default) or cluster.")
+    String sparkDeployMode;
+
+    @Option(names = "--spark-executor-memory", paramLabel = "SIZE", description = "With --spark: memory per executor, e.g. 4g.")
+    String sparkExecutorMemory;
+
     @Option(names = {"-w", "--workspace"}, paramLabel = "W",
             description = "Workspace file: save the finished sweep in it (with FILE), or list (--list) or reopen (--open) saved sweeps.")
     Path workspace;
@@ -118,6 +130,13 @@ final class SweepCommand implements Callable<Integer> {
             }
             return FrontierCli.OK;
         }
+        if (sparkMaster == null && (sparkDeployMode != null || sparkExecutorMemory != null)) {
+            throw new BadInputException("--spark-deploy-mode, --spark-executor-memory: only with --spark MASTER");
+        }
+        if (sparkMaster != null) {
+            Integer code = submitToSpark(stdout, err);
+            if (code != null) return code;
+        }
         SweepResult result;
         // Opened first so that an unusable workspace is reported before the sweep runs, not after.
         try (Workspace ws = workspace == null ? null : Workspace.open(workspace)) {
@@ -134,6 +153,54 @@ final class SweepCommand implements Callable<Integer> {
             }
             return report(result, objs, cons, ws == null || open != null ? null : ws, stdout, err);
         }
+    }
+
+    /**
+     * {@code --spark}: runs spark-submit with frontier-spark.jar (its output goes to this terminal) and returns null to
+     * go on and report the results file it wrote, as if the sweep had run here; without spark-submit, prints the
+     * command to run where Spark is installed and returns 0; a failed job returns its exit code.
+     */
+    private Integer submitToSpark(PrintWriter stdout, PrintWriter err) throws IOException {
+        if (out == null) throw new BadInputException("--spark: needs --out RESULTS (the results file the Spark job writes)");
+        if (threads != null) throw new BadInputException("--spark and --threads: the Spark job's executors decide the parallelism; give one of them");
+        if (readResults(file) != null) throw new BadInputException("--spark: " + file + " is a results file already; reopen it without --spark");
+        SparkSubmit submit;
+        try {
+            submit = new SparkSubmit(sparkMaster, sparkDeployMode, sparkExecutorMemory);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException("--spark: " + e.getMessage());
+        }
+        List<String> analysis = new ArrayList<>(List.of("--objectives", String.join(",", objectives)));
+        for (String c : constraints) analysis.addAll(List.of("--max", c));
+        analysis.addAll(List.of("--alpha", Double.toString(alpha)));
+        java.util.Optional<Path> sparkSubmit = SparkSubmit.findSparkSubmit(System.getenv());
+        Path jar = SparkSubmit.sparkJar();
+        List<String> command = submit.command(sparkSubmit.map(Path::toString).orElse("spark-submit"), jar,
+                file.toAbsolutePath().normalize(), out.toAbsolutePath().normalize(), analysis);
+        if (sparkSubmit.isEmpty()) {
+            stdout.println(SparkSubmit.shellLine(command));
+            stdout.flush();
+            err.println("frontier: spark-submit not found (set SPARK_HOME or put it on PATH): run the command above where Spark is installed,"
+                    + " then 'frontier sweep " + out + "' to analyse the results" + (Files.exists(jar) ? "" : "; build " + jar + " first with mvn -Pspark package"));
+            err.flush();
+            return FrontierCli.OK;
+        }
+        if (!Files.exists(jar)) throw new BadInputException("--spark: " + jar + " is missing; build it with mvn -Pspark -DskipTests package (docs/spark.md)");
+        err.println("frontier: " + SparkSubmit.shellLine(command));
+        err.flush();
+        int code;
+        try {
+            code = new ProcessBuilder(command).inheritIO().start().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 130;
+        }
+        if (code != 0) {
+            err.println("frontier: spark-submit ended with exit code " + code + " (its messages are above)");
+            return code == FrontierCli.BAD_INPUT ? FrontierCli.BAD_INPUT : FrontierCli.FAULT;
+        }
+        file = out; // go on as 'frontier sweep RESULTS'
+        return null;
     }
 
     private SweepResult runOrRead(PrintWriter err) {

@@ -44,6 +44,7 @@ public final class SparkMain implements Runnable {
     }
 
     public static void main(String[] args) {
+        frontier.spark.session.SparkSessions.quietLogging(java.util.Arrays.asList(args).contains("--verbose"));
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code = execute(args, out, err);

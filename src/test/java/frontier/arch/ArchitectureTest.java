@@ -185,8 +185,13 @@ class ArchitectureTest {
     @Test
     void sparkStaysInTheSparkPackage() {
         // Spark is provided by the cluster (absent from the desktop jar and installers): only frontier.spark may load it.
+        // The CLI and the app build spark-submit commands (frontier.scenario.sweep.SparkSubmit) and never load a class
+        // of frontier.spark either.
         noClasses().that().resideOutsideOfPackage("frontier.spark..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..", "org.apache.hadoop..")
+                .check(CLASSES);
+        noClasses().that().resideOutsideOfPackage("frontier.spark..")
+                .should().dependOnClassesThat().resideInAPackage("frontier.spark..")
                 .check(CLASSES);
     }
 }

@@ -324,13 +324,18 @@ public final class ExploreView implements WorkbenchView {
         cancel.setPrefWidth(80);
         cancel.disableProperty().bind(vm.canCancelProperty().not());
         cancel.setOnAction(e -> vm.cancel());
+        Button spark = new Button("Run on Spark…");
+        spark.setId("runOnSparkButton");
+        spark.setTooltip(new Tooltip("Run this sweep on a Spark cluster with spark-submit, or copy the command (docs/spark.md)"));
+        spark.disableProperty().bind(vm.canRunProperty().not().or(vm.fileProperty().isNull()));
+        spark.setOnAction(e -> RunOnSpark.show(window(), vm.fileProperty().get(), frontier.app.Settings.standard(), vm::open, vm::info));
         ProgressBar progress = new ProgressBar(0);
         progress.setId("sweepProgress");
         progress.progressProperty().bind(vm.progressProperty());
         progress.setPrefWidth(180);
         // A flow, not a row: at 1280×720 the run and export buttons do not fit beside the details pane, and a
         // row clipped the last ones; the flow wraps them onto a second line instead.
-        FlowPane runBar = new FlowPane(8, 6, run, cancel, progress, compare, resetButton(), pngButton(), svgButton(), copyButton(), csvButton(),
+        FlowPane runBar = new FlowPane(8, 6, run, cancel, spark, progress, compare, resetButton(), pngButton(), svgButton(), copyButton(), csvButton(),
                 reportButton());
         runBar.setId("exploreRunBar");
         runBar.setAlignment(Pos.CENTER_LEFT);

@@ -8,6 +8,18 @@ public final class SparkSessions {
     private SparkSessions() {}
 
     /**
+     * Spark logs at INFO through Log4j 2 when nothing configures it; unless {@code verbose} or a log4j2.properties is
+     * on the class path (a Spark installation's conf/), use Frontier's warnings-only configuration. Before any Spark class loads.
+     */
+    public static void quietLogging(boolean verbose) {
+        if (verbose || System.getProperty("log4j2.configurationFile") != null) return;
+        ClassLoader cl = SparkSessions.class.getClassLoader();
+        if (cl.getResource("log4j2.properties") != null || cl.getResource("log4j2.xml") != null) return;
+        java.net.URL quiet = cl.getResource("frontier/spark/log4j2-quiet.properties");
+        if (quiet != null) System.setProperty("log4j2.configurationFile", quiet.toString());
+    }
+
+    /**
      * The session of a command: the master given with {@code --master}, else the one spark-submit set
      * ({@code spark.master}), else {@code local[*]} (every core of this machine). Spark's own logging is kept to
      * warnings unless {@code verbose}.

@@ -83,26 +83,42 @@ public final class SparkBenchCommand implements Callable<Integer> {
 
         String a = file(one);
         boolean identical = a.equals(file(many)) && a.equals(file(onSpark));
-        // Core-seconds Spark adds per configuration beyond the local runner's, on the same number of cores.
+        // Spark's own costs, without any simulation: jobs of no-op tasks, one task per slot and one per point.
+        org.apache.spark.api.java.JavaSparkContext jsc = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int tasks = (n + pointsPerTask - 1) / pointsPerTask;
+        noOpJob(jsc, tasks);
+        double small = noOpJob(jsc, slots);
+        double large = noOpJob(jsc, tasks);
+        double perTask = Math.max(0, (large - small) * slots / Math.max(1, tasks - slots)); // core-seconds per task
+        double job = Math.max(0, small - perTask);
+        // Core-seconds Spark adds per configuration beyond the local runner's, end to end on the same cores.
         double overheadMs = (wallSpark * slots - wallN * threads) / n * 1000;
-        double work = wall1; // core-seconds of simulation (one thread: no contention)
+        double point = wall1 / n;
+        double contention = wallN * threads / wall1; // >1 when threads slow each other (shared caches, other load)
         out.println(String.format(Locale.ROOT,
                 "RESULT points=%d wall_1_s=%.3f wall_threads%d_s=%.3f spark_master=%s spark_slots=%d spark_startup_s=%.2f wall_spark_s=%.3f"
                         + " spark_vs_threads=%.3f overhead_ms_per_point=%.1f identical=%s cores=%d",
                 n, wall1, threads, wallN, master, slots, startup, wallSpark, wallSpark / wallN, overheadMs, identical,
                 Runtime.getRuntime().availableProcessors()));
-        // The model (docs/spark.md): wall(N) = job + (work + n × overhead) / N + work / n  (the last point's tail),
-        // with job = the fixed cost of a job, fitted so the model gives the measured wall at N = slots.
-        double perPoint = work / n;
-        double overhead = Math.max(0, overheadMs / 1000);
-        double job = Math.max(0, wallSpark - (work + n * overhead) / slots - perPoint);
-        out.println(String.format(Locale.ROOT, "MODEL job_s=%.3f work_core_s=%.3f overhead_s_per_point=%.4f point_s=%.4f", job, work, overhead, perPoint));
-        for (int cores : List.of(1, 2, 4, 8, 16, 32, 64, 128)) {
-            double w = job + (work + n * overhead) / cores + perPoint;
+        out.println(String.format(Locale.ROOT, "SPARK noop_job_%d_tasks_s=%.3f noop_job_%d_tasks_s=%.3f job_s=%.3f task_ms=%.2f",
+                slots, small, tasks, large, job, perTask * 1000));
+        // The model (docs/spark.md): wall(N) = job + tasks × (point × pointsPerTask × contention + task) / N + point × pointsPerTask,
+        // the last term the tail of the last task; job and task measured above, point and contention on the local runner.
+        out.println(String.format(Locale.ROOT, "MODEL point_s=%.4f contention=%.2f job_s=%.3f task_ms=%.2f", point, contention, job, perTask * 1000));
+        for (int cores : List.of(2, 4, 8, 16, 32, 64, 128, 256)) {
+            double w = job + tasks * (point * pointsPerTask * contention + perTask) / cores + point * pointsPerTask;
             out.println(String.format(Locale.ROOT, "MODEL cores=%d wall_s=%.2f speedup_vs_1_thread=%.1f", cores, w, wall1 / w));
         }
         out.flush();
         return 0;
+    }
+
+    /** Seconds of a job of {@code tasks} tasks that do nothing. */
+    private static double noOpJob(org.apache.spark.api.java.JavaSparkContext jsc, int tasks) {
+        List<Integer> items = java.util.stream.IntStream.range(0, tasks).boxed().toList();
+        long t = System.nanoTime();
+        jsc.parallelize(items, tasks).count();
+        return (System.nanoTime() - t) / 1e9;
     }
 
     private static String file(SweepResult r) {

@@ -10,12 +10,10 @@ import frontier.scenario.sweep.SweepRunner;
 import frontier.sim.BadInputException;
 import frontier.sim.RunControl;
 import frontier.spark.session.SparkSessions;
+import frontier.text.AtomicFile;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -105,7 +103,7 @@ public final class SparkSweepCommand implements Callable<Integer> {
         if (out == null) {
             stdout.print(text);
         } else {
-            writeAtomically(out, text);
+            AtomicFile.writeString(out, text);
             err.println(String.format(Locale.ROOT, "frontier-spark: %d configurations written to %s; analyse with: frontier sweep %s",
                     result.points().size(), out, out));
         }
@@ -133,19 +131,6 @@ public final class SparkSweepCommand implements Callable<Integer> {
 
         @Override
         public void progress(double fraction) {
-        }
-    }
-
-    /** Written beside the target, then renamed: a reader never sees half a file. */
-    static void writeAtomically(Path target, String text) throws IOException {
-        Path abs = target.toAbsolutePath();
-        if (abs.getParent() != null) Files.createDirectories(abs.getParent());
-        Path tmp = Files.createTempFile(abs.getParent(), abs.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
         }
     }
 }

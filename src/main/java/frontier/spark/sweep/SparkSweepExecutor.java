@@ -114,6 +114,8 @@ public final class SparkSweepExecutor implements SweepRunner.BatchExecutor {
                     })
                     .collectAsync();
             out = await(jsc, g, job, control);
+            // Listener events arrive on Spark's bus, possibly after the results: count the tasks it has not told yet.
+            counter.finishAll();
         } finally {
             jsc.clearJobGroup();
             jsc.sc().removeSparkListener(counter);
@@ -159,7 +161,7 @@ public final class SparkSweepExecutor implements SweepRunner.BatchExecutor {
         }
     }
 
-    /** Counts the points of the job group's tasks that succeeded, each task (partition) once. */
+    /** Counts the points of the job group's tasks that succeeded, each task (partition) once, from Spark's listener bus. */
     private static final class Counter extends SparkListener {
         private final String group;
         private final int[] sizes;
@@ -183,20 +185,28 @@ public final class SparkSweepExecutor implements SweepRunner.BatchExecutor {
             if (e.properties() != null && group.equals(e.properties().getProperty("spark.jobGroup.id"))) stages.add(e.stageInfo().stageId());
         }
 
-        @Override
-        public void onTaskEnd(SparkListenerTaskEnd e) {
-            int k;
-            double f;
-            synchronized (this) {
-                if (!stages.contains(e.stageId()) || !e.taskInfo().successful()) return;
-                int partition = e.taskInfo().index();
-                if (partition < 0 || partition >= sizes.length || !finished.add(partition)) return;
-                k = sizes[partition];
-                done += k;
-                f = (double) done / total;
+        /** The job succeeded: every partition not counted yet is done (a late event for it is then ignored). */
+        synchronized void finishAll() {
+            int k = 0;
+            for (int p = 0; p < sizes.length; p++) {
+                if (finished.add(p)) k += sizes[p];
             }
-            pointsDone.accept(k);
-            progress.accept(Math.min(1.0, f));
+            done += k;
+            if (k > 0) {
+                pointsDone.accept(k);
+                progress.accept(1.0);
+            }
+        }
+
+        @Override
+        public synchronized void onTaskEnd(SparkListenerTaskEnd e) {
+            // Callbacks under the lock, so counts and fractions are told in order (they are cheap: a counter, a line).
+            if (!stages.contains(e.stageId()) || !e.taskInfo().successful()) return;
+            int partition = e.taskInfo().index();
+            if (partition < 0 || partition >= sizes.length || !finished.add(partition)) return;
+            done += sizes[partition];
+            pointsDone.accept(sizes[partition]);
+            progress.accept(Math.min(1.0, (double) done / total));
         }
     }
 }

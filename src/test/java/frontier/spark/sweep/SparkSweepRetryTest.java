@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,8 +18,10 @@ import org.junit.jupiter.api.io.TempDir;
  * A lost executor's tasks are retried without changing the results: every task's first attempt fails, Spark
  * retries it, and the results file is still the local runner's byte for byte. Spark allows task retries in local
  * mode only with a {@code local[N,F]} master, and one JVM holds one SparkContext (the shared local[2] one), so
- * this test runs {@link RetryingSweepMain} in a JVM of its own on the test class path.
+ * this test runs {@link RetryingSweepMain} in a JVM of its own on the test class path (tag slow: a second JVM
+ * and Spark start-up, left out of ./run-tests -Pfast).
  */
+@Tag("slow")
 class SparkSweepRetryTest {
     @Test
     void tasksWhoseFirstAttemptFailsAreRetriedAndTheResultsAreUnchanged(@TempDir Path dir) throws Exception {
