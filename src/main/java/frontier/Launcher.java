@@ -9,12 +9,12 @@ import java.nio.charset.StandardCharsets;
  * command line. A plain class, not the JavaFX Application, so that JavaFX loads from the class path.
  */
 public final class Launcher {
-    private Launcher() {
-    }
+    private Launcher() {}
 
     public static void main(String[] args) {
         if (args.length == 0 || args[0].equals("app")) {
-            frontier.app.shell.FrontierApp.launchApp(args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length));
+            frontier.app.shell.FrontierApp.launchApp(
+                    args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);

@@ -43,8 +43,13 @@ public class EngineBenchmarks {
 
     @Benchmark
     public double scenarioPath() {
-        RunResult r = ServingModel.run(new PoissonTraffic(6), new PoolSpec("mmc", 8, new Exponential(null, 1.0), null, null),
-                new RunSpec(null, customers, null, null, 1, 1L), null, new RandomStreams(1, 0), RunControl.NONE);
+        RunResult r = ServingModel.run(
+                new PoissonTraffic(6),
+                new PoolSpec("mmc", 8, new Exponential(null, 1.0), null, null),
+                new RunSpec(null, customers, null, null, 1, 1L),
+                null,
+                new RandomStreams(1, 0),
+                RunControl.NONE);
         return r.metric("wait_ms.mean");
     }
 

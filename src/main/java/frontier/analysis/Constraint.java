@@ -18,7 +18,9 @@ public record Constraint(String path, double max) {
             at = t.indexOf('=');
             len = 1;
         }
-        if (at <= 0) throw new BadInputException("constraint '" + text + "': expected METRIC<=VALUE, e.g. p99<=2000 or cost_usd.per_hour<=40");
+        if (at <= 0)
+            throw new BadInputException(
+                    "constraint '" + text + "': expected METRIC<=VALUE, e.g. p99<=2000 or cost_usd.per_hour<=40");
         String value = t.substring(at + len).strip();
         double max;
         try {

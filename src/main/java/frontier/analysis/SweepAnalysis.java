@@ -14,16 +14,27 @@ import java.util.List;
  * optimum of the first two objectives for weight α on the first ({@link WeightedOptimum}), with every
  * distinct optimum as α goes from 0 to 1. Objectives and constraints use the means over replications.
  */
-public record SweepAnalysis(SweepResult result, List<Objective> objectives, List<Constraint> constraints, double alpha,
-                            boolean[] feasible, boolean[] pareto, Boolean[] uncertain, WeightedOptimum weighted, int optimum,
-                            List<WeightedOptimum.Interval> optima) {
+public record SweepAnalysis(
+        SweepResult result,
+        List<Objective> objectives,
+        List<Constraint> constraints,
+        double alpha,
+        boolean[] feasible,
+        boolean[] pareto,
+        Boolean[] uncertain,
+        WeightedOptimum weighted,
+        int optimum,
+        List<WeightedOptimum.Interval> optima) {
 
     /** The default: cost per 1,000 requests against p99 latency. */
     public static final List<Objective> DEFAULT_OBJECTIVES = List.of(Objective.parse("cost"), Objective.parse("p99"));
 
-    public static SweepAnalysis of(SweepResult result, List<Objective> objectives, List<Constraint> constraints, double alpha) {
-        if (objectives.size() < 2) throw new BadInputException("--objectives: expected at least two objectives, e.g. cost,p99");
-        if (!(alpha >= 0 && alpha <= 1)) throw new BadInputException("--alpha: expected a weight from 0 to 1, got " + alpha);
+    public static SweepAnalysis of(
+            SweepResult result, List<Objective> objectives, List<Constraint> constraints, double alpha) {
+        if (objectives.size() < 2)
+            throw new BadInputException("--objectives: expected at least two objectives, e.g. cost,p99");
+        if (!(alpha >= 0 && alpha <= 1))
+            throw new BadInputException("--alpha: expected a weight from 0 to 1, got " + alpha);
         List<PointResult> points = result.points();
         if (!points.isEmpty()) {
             PointResult first = points.getFirst();
@@ -49,14 +60,24 @@ public record SweepAnalysis(SweepResult result, List<Objective> objectives, List
         Boolean[] uncertain = ParetoFront.uncertain(mean, hw, front, feasible);
         WeightedOptimum w = new WeightedOptimum(mean, feasible);
         int best = n == 0 ? -1 : w.best(alpha);
-        return new SweepAnalysis(result, List.copyOf(objectives), List.copyOf(constraints), alpha, feasible, front, uncertain, w,
-                best, w.optima());
+        return new SweepAnalysis(
+                result,
+                List.copyOf(objectives),
+                List.copyOf(constraints),
+                alpha,
+                feasible,
+                front,
+                uncertain,
+                w,
+                best,
+                w.optima());
     }
 
     private static void requireMetric(PointResult p, String path, String what) {
         if (!p.hasMetric(path)) {
-            throw new BadInputException(what + " '" + path + "': no such metric in the results; use a field of simulate --json such as"
-                    + " cost_usd.per_1k_requests, cost_usd.total, latency_ms.p99, latency_ms.p95, dropped or lost (docs/cli.md)");
+            throw new BadInputException(
+                    what + " '" + path + "': no such metric in the results; use a field of simulate --json such as"
+                            + " cost_usd.per_1k_requests, cost_usd.total, latency_ms.p99, latency_ms.p95, dropped or lost (docs/cli.md)");
         }
     }
 }

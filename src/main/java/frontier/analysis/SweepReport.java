@@ -23,8 +23,7 @@ import java.util.Set;
 public final class SweepReport {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private SweepReport() {
-    }
+    private SweepReport() {}
 
     public static ObjectNode toJson(SweepAnalysis a) {
         SweepResult r = a.result();
@@ -41,13 +40,15 @@ public final class SweepReport {
         ArrayNode objectives = root.putArray("objectives");
         a.objectives().forEach(o -> objectives.add(o.toString()));
         ArrayNode constraints = root.putArray("constraints");
-        a.constraints().forEach(c -> constraints.addObject().put("metric", c.path()).put("max", c.max()));
+        a.constraints()
+                .forEach(c -> constraints.addObject().put("metric", c.path()).put("max", c.max()));
         ObjectNode weighted = root.putObject("weighted");
         weighted.put("cost", a.objectives().get(0).toString());
         weighted.put("latency", a.objectives().get(1).toString());
         weighted.put("alpha", a.alpha());
         weighted.put("beta", 1 - a.alpha());
-        weighted.put("normalisation", "min-max over the feasible points: (value - min) / (max - min), 0 when max = min");
+        weighted.put(
+                "normalisation", "min-max over the feasible points: (value - min) / (max - min), 0 when max = min");
         ObjectNode ranges = weighted.putObject("ranges");
         for (int m = 0; m < 2; m++) {
             ObjectNode range = ranges.putObject(a.objectives().get(m).toString());
@@ -56,11 +57,15 @@ public final class SweepReport {
             number(range, "min", max ? -a.weighted().max(m) : a.weighted().min(m));
             number(range, "max", max ? -a.weighted().min(m) : a.weighted().max(m));
         }
-        if (a.optimum() >= 0) weighted.put("optimum", r.points().get(a.optimum()).index());
+        if (a.optimum() >= 0)
+            weighted.put("optimum", r.points().get(a.optimum()).index());
         else weighted.putNull("optimum");
         ArrayNode optima = weighted.putArray("optima");
         for (WeightedOptimum.Interval iv : a.optima()) {
-            optima.addObject().put("alpha_from", iv.from()).put("alpha_to", iv.to()).put("point", r.points().get(iv.point()).index());
+            optima.addObject()
+                    .put("alpha_from", iv.from())
+                    .put("alpha_to", iv.to())
+                    .put("point", r.points().get(iv.point()).index());
         }
         ArrayNode points = root.putArray("points");
         for (int i = 0; i < r.points().size(); i++) {
@@ -111,7 +116,8 @@ public final class SweepReport {
             List<String> row = new ArrayList<>();
             row.add(Integer.toString(p.index()));
             row.add(Long.toString(p.seed()));
-            for (String k : configKeys) row.add(p.config().has(k) ? cell(p.config().get(k)) : "");
+            for (String k : configKeys)
+                row.add(p.config().has(k) ? cell(p.config().get(k)) : "");
             row.add(Boolean.toString(a.feasible()[i]));
             row.add(Boolean.toString(a.pareto()[i]));
             row.add(a.uncertain()[i] == null ? "" : a.uncertain()[i].toString());

@@ -22,14 +22,14 @@ public final class WeightedOptimum {
     private final double[] max = new double[2];
 
     /** One stretch of weights: for α in [from, to] the optimum is {@code point}. */
-    public record Interval(double from, double to, int point) {
-    }
+    public record Interval(double from, double to, int point) {}
 
     public WeightedOptimum(double[][] values, boolean[] eligible) {
         int n = values.length;
         this.values = values;
         this.eligible = new boolean[n];
-        for (int i = 0; i < n; i++) this.eligible[i] = eligible[i] && !Double.isNaN(values[i][0]) && !Double.isNaN(values[i][1]);
+        for (int i = 0; i < n; i++)
+            this.eligible[i] = eligible[i] && !Double.isNaN(values[i][0]) && !Double.isNaN(values[i][1]);
         for (int m = 0; m < 2; m++) {
             min[m] = Double.POSITIVE_INFINITY;
             max[m] = Double.NEGATIVE_INFINITY;
@@ -95,7 +95,9 @@ public final class WeightedOptimum {
                 if (nextPoint < 0 || x < next - TIE) {
                     next = x;
                     nextPoint = j;
-                } else if (x <= next + TIE && (b[j] < b[nextPoint] - TIE || Math.abs(b[j] - b[nextPoint]) <= TIE && before(j, nextPoint))) {
+                } else if (x <= next + TIE
+                        && (b[j] < b[nextPoint] - TIE
+                                || Math.abs(b[j] - b[nextPoint]) <= TIE && before(j, nextPoint))) {
                     next = Math.min(next, x);
                     nextPoint = j;
                 }

@@ -25,16 +25,25 @@ import java.util.Properties;
 public record About(String frontier, String java, String javafx, LocalDate pricesOldest, LocalDate pricesNewest) {
     /** The figures of the running program. */
     public static About current() {
-        List<LocalDate> dates = PriceCatalogue.shipped().instances().stream().map(InstancePrice::asOf).sorted(Comparator.naturalOrder()).toList();
-        return new About(frontierVersion(), System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
-                System.getProperty("javafx.runtime.version", "unknown"), dates.isEmpty() ? null : dates.getFirst(),
+        List<LocalDate> dates = PriceCatalogue.shipped().instances().stream()
+                .map(InstancePrice::asOf)
+                .sorted(Comparator.naturalOrder())
+                .toList();
+        return new About(
+                frontierVersion(),
+                System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+                System.getProperty("javafx.runtime.version", "unknown"),
+                dates.isEmpty() ? null : dates.getFirst(),
                 dates.isEmpty() ? null : dates.getLast());
     }
 
     /** The lines of the About dialog. */
     public String text() {
-        String prices = pricesNewest == null ? "none shipped"
-                : pricesOldest.equals(pricesNewest) ? "as of " + pricesNewest : "as of " + pricesOldest + " to " + pricesNewest;
+        String prices = pricesNewest == null
+                ? "none shipped"
+                : pricesOldest.equals(pricesNewest)
+                        ? "as of " + pricesNewest
+                        : "as of " + pricesOldest + " to " + pricesNewest;
         return "Frontier " + frontier + "\n"
                 + "Java " + java + "\n"
                 + "JavaFX " + javafx + "\n"
@@ -67,7 +76,11 @@ public record About(String frontier, String java, String javafx, LocalDate price
         Path here = Path.of("docs").toAbsolutePath().normalize();
         if (Files.isRegularFile(here.resolve("cli.md"))) return Optional.of(here);
         try {
-            Path jar = Path.of(About.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path jar = Path.of(About.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             for (Path p = jar.getParent(); p != null; p = p.getParent()) {
                 Path d = p.resolve("docs");
                 if (Files.isRegularFile(d.resolve("cli.md"))) return Optional.of(d);

@@ -139,7 +139,9 @@ public final class AppMenus {
         for (WorkbenchView v : window.views()) {
             MenuItem i = new MenuItem(v.title());
             i.setId("view" + v.title().replaceAll("\\W", "") + "MenuItem");
-            if (n <= 9) i.setAccelerator(new KeyCodeCombination(KeyCode.getKeyCode(Integer.toString(n++)), KeyCombination.SHORTCUT_DOWN));
+            if (n <= 9)
+                i.setAccelerator(new KeyCodeCombination(
+                        KeyCode.getKeyCode(Integer.toString(n++)), KeyCombination.SHORTCUT_DOWN));
             i.setOnAction(e -> window.show(v));
             view.getItems().add(i);
         }
@@ -154,8 +156,8 @@ public final class AppMenus {
             r.setOnAction(e -> themeChosen.accept(t));
             theme.getItems().add(r);
         }
-        window.themeProperty().addListener((o, was, now) -> themes.getToggles().forEach(
-                t -> ((RadioMenuItem) t).setSelected(((RadioMenuItem) t).getText().equals(now.label()))));
+        window.themeProperty().addListener((o, was, now) -> themes.getToggles().forEach(t -> ((RadioMenuItem) t)
+                .setSelected(((RadioMenuItem) t).getText().equals(now.label()))));
         view.getItems().addAll(new SeparatorMenuItem(), theme);
 
         Menu run = new Menu("_Run");
@@ -196,15 +198,20 @@ public final class AppMenus {
         Observable[] deps = new Observable[dependencies.size() + 1];
         deps[0] = window.shownProperty();
         for (int k = 0; k < dependencies.size(); k++) deps[k + 1] = dependencies.get(k);
-        BooleanBinding enabled = Bindings.createBooleanBinding(() -> {
-            Command c = current(action);
-            return c != null && c.enabled().get();
-        }, deps);
+        BooleanBinding enabled = Bindings.createBooleanBinding(
+                () -> {
+                    Command c = current(action);
+                    return c != null && c.enabled().get();
+                },
+                deps);
         i.disableProperty().bind(enabled.not());
-        i.textProperty().bind(Bindings.createStringBinding(() -> {
-            Command c = current(action);
-            return c == null || c.label() == null ? action.label : c.label();
-        }, window.shownProperty()));
+        i.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            Command c = current(action);
+                            return c == null || c.label() == null ? action.label : c.label();
+                        },
+                        window.shownProperty()));
         i.setOnAction(e -> {
             Command c = current(action);
             if (c != null && c.enabled().get()) c.perform(window);
@@ -216,7 +223,8 @@ public final class AppMenus {
         MenuItem i = new MenuItem(label);
         i.setId(id);
         if (accelerator != null) i.setAccelerator(accelerator);
-        i.disableProperty().bind(Bindings.createBooleanBinding(() -> !command.enabled().get(), command.enabled()));
+        i.disableProperty()
+                .bind(Bindings.createBooleanBinding(() -> !command.enabled().get(), command.enabled()));
         i.setOnAction(e -> command.perform(window));
         return i;
     }

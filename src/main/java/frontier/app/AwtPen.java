@@ -25,8 +25,17 @@ import javafx.scene.text.TextAlignment;
  * are drawn (the charts use no gradients); any other paint draws black.
  */
 public final class AwtPen implements ChartPen {
-    private record State(java.awt.Color fill, java.awt.Color stroke, double lineWidth, float[] dashes, int cap,
-            java.awt.Font font, TextAlignment align, VPos baseline, AffineTransform transform, Shape clip) {}
+    private record State(
+            java.awt.Color fill,
+            java.awt.Color stroke,
+            double lineWidth,
+            float[] dashes,
+            int cap,
+            java.awt.Font font,
+            TextAlignment align,
+            VPos baseline,
+            AffineTransform transform,
+            Shape clip) {}
 
     private final Graphics2D g;
     private final Deque<State> saved = new ArrayDeque<>();
@@ -48,21 +57,35 @@ public final class AwtPen implements ChartPen {
     }
 
     static java.awt.Color awt(Paint p) {
-        if (p instanceof Color c) return new java.awt.Color((float) c.getRed(), (float) c.getGreen(), (float) c.getBlue(), (float) c.getOpacity());
+        if (p instanceof Color c)
+            return new java.awt.Color(
+                    (float) c.getRed(), (float) c.getGreen(), (float) c.getBlue(), (float) c.getOpacity());
         return java.awt.Color.BLACK;
     }
 
     static java.awt.Font awt(Font f) {
         String style = f.getStyle().toLowerCase(java.util.Locale.ROOT);
-        int s = (style.contains("bold") ? java.awt.Font.BOLD : 0) | (style.contains("italic") ? java.awt.Font.ITALIC : 0);
+        int s = (style.contains("bold") ? java.awt.Font.BOLD : 0)
+                | (style.contains("italic") ? java.awt.Font.ITALIC : 0);
         String family = f.getFamily();
         String name = family == null || family.equalsIgnoreCase("System") ? java.awt.Font.SANS_SERIF : family;
         return new java.awt.Font(name, s, 1).deriveFont((float) f.getSize());
     }
 
-    @Override public void setFill(Paint p) { fill = awt(p); }
-    @Override public void setStroke(Paint p) { stroke = awt(p); }
-    @Override public void setLineWidth(double w) { lineWidth = w; }
+    @Override
+    public void setFill(Paint p) {
+        fill = awt(p);
+    }
+
+    @Override
+    public void setStroke(Paint p) {
+        stroke = awt(p);
+    }
+
+    @Override
+    public void setLineWidth(double w) {
+        lineWidth = w;
+    }
 
     @Override
     public void setLineDashes(double... d) {
@@ -83,9 +106,20 @@ public final class AwtPen implements ChartPen {
         };
     }
 
-    @Override public void setFont(Font f) { font = awt(f); }
-    @Override public void setTextAlign(TextAlignment a) { align = a; }
-    @Override public void setTextBaseline(VPos b) { baseline = b; }
+    @Override
+    public void setFont(Font f) {
+        font = awt(f);
+    }
+
+    @Override
+    public void setTextAlign(TextAlignment a) {
+        align = a;
+    }
+
+    @Override
+    public void setTextBaseline(VPos b) {
+        baseline = b;
+    }
 
     @Override
     public void fillText(String text, double x, double y) {
@@ -93,17 +127,19 @@ public final class AwtPen implements ChartPen {
         g.setFont(font);
         var m = g.getFontMetrics(font);
         double w = m.getStringBounds(text, g).getWidth();
-        double dx = switch (align) {
-            case CENTER -> -w / 2;
-            case RIGHT -> -w;
-            default -> 0;
-        };
-        double dy = switch (baseline) {
-            case TOP -> m.getAscent();
-            case CENTER -> (m.getAscent() - m.getDescent()) / 2.0;
-            case BOTTOM -> -m.getDescent();
-            default -> 0;
-        };
+        double dx =
+                switch (align) {
+                    case CENTER -> -w / 2;
+                    case RIGHT -> -w;
+                    default -> 0;
+                };
+        double dy =
+                switch (baseline) {
+                    case TOP -> m.getAscent();
+                    case CENTER -> (m.getAscent() - m.getDescent()) / 2.0;
+                    case BOTTOM -> -m.getDescent();
+                    default -> 0;
+                };
         g.setColor(fill);
         g.drawString(text, (float) (x + dx), (float) (y + dy));
     }
@@ -119,13 +155,40 @@ public final class AwtPen implements ChartPen {
         g.fill(s);
     }
 
-    @Override public void strokeLine(double x1, double y1, double x2, double y2) { draw(new Line2D.Double(x1, y1, x2, y2)); }
-    @Override public void strokeRect(double x, double y, double w, double h) { draw(new Rectangle2D.Double(x, y, w, h)); }
-    @Override public void fillRect(double x, double y, double w, double h) { paint(new Rectangle2D.Double(x, y, w, h)); }
-    @Override public void fillOval(double x, double y, double w, double h) { paint(new Ellipse2D.Double(x, y, w, h)); }
-    @Override public void strokeOval(double x, double y, double w, double h) { draw(new Ellipse2D.Double(x, y, w, h)); }
-    @Override public void beginPath() { path = new Path2D.Double(); }
-    @Override public void moveTo(double x, double y) { path.moveTo(x, y); }
+    @Override
+    public void strokeLine(double x1, double y1, double x2, double y2) {
+        draw(new Line2D.Double(x1, y1, x2, y2));
+    }
+
+    @Override
+    public void strokeRect(double x, double y, double w, double h) {
+        draw(new Rectangle2D.Double(x, y, w, h));
+    }
+
+    @Override
+    public void fillRect(double x, double y, double w, double h) {
+        paint(new Rectangle2D.Double(x, y, w, h));
+    }
+
+    @Override
+    public void fillOval(double x, double y, double w, double h) {
+        paint(new Ellipse2D.Double(x, y, w, h));
+    }
+
+    @Override
+    public void strokeOval(double x, double y, double w, double h) {
+        draw(new Ellipse2D.Double(x, y, w, h));
+    }
+
+    @Override
+    public void beginPath() {
+        path = new Path2D.Double();
+    }
+
+    @Override
+    public void moveTo(double x, double y) {
+        path.moveTo(x, y);
+    }
 
     @Override
     public void lineTo(double x, double y) {
@@ -133,15 +196,35 @@ public final class AwtPen implements ChartPen {
         else path.lineTo(x, y);
     }
 
-    @Override public void closePath() { if (path.getCurrentPoint() != null) path.closePath(); }
-    @Override public void rect(double x, double y, double w, double h) { path.append(new Rectangle2D.Double(x, y, w, h), false); }
-    @Override public void fill() { paint(path); }
-    @Override public void stroke() { draw(path); }
-    @Override public void clip() { g.clip(path); }
+    @Override
+    public void closePath() {
+        if (path.getCurrentPoint() != null) path.closePath();
+    }
+
+    @Override
+    public void rect(double x, double y, double w, double h) {
+        path.append(new Rectangle2D.Double(x, y, w, h), false);
+    }
+
+    @Override
+    public void fill() {
+        paint(path);
+    }
+
+    @Override
+    public void stroke() {
+        draw(path);
+    }
+
+    @Override
+    public void clip() {
+        g.clip(path);
+    }
 
     @Override
     public void save() {
-        saved.push(new State(fill, stroke, lineWidth, dashes, cap, font, align, baseline, g.getTransform(), g.getClip()));
+        saved.push(
+                new State(fill, stroke, lineWidth, dashes, cap, font, align, baseline, g.getTransform(), g.getClip()));
     }
 
     @Override
@@ -160,6 +243,13 @@ public final class AwtPen implements ChartPen {
         g.setClip(s.clip());
     }
 
-    @Override public void translate(double x, double y) { g.translate(x, y); }
-    @Override public void rotate(double degrees) { g.rotate(Math.toRadians(degrees)); }
+    @Override
+    public void translate(double x, double y) {
+        g.translate(x, y);
+    }
+
+    @Override
+    public void rotate(double degrees) {
+        g.rotate(Math.toRadians(degrees));
+    }
 }

@@ -24,11 +24,11 @@ public final class BackgroundTask<T> {
     }
 
     private final Work<T> work;
-    private Consumer<? super T> onSuccess = v -> { };
-    private Consumer<Throwable> onFailure = x -> { };
-    private Runnable onCancelled = () -> { };
-    private DoubleConsumer onProgress = p -> { };
-    private Consumer<String> onMessage = m -> { };
+    private Consumer<? super T> onSuccess = v -> {};
+    private Consumer<Throwable> onFailure = x -> {};
+    private Runnable onCancelled = () -> {};
+    private DoubleConsumer onProgress = p -> {};
+    private Consumer<String> onMessage = m -> {};
     private volatile boolean cancelled;
 
     private BackgroundTask(Work<T> work) {
@@ -105,7 +105,8 @@ public final class BackgroundTask<T> {
      * the one handler that applies.
      */
     public void completed(T value, Throwable failure) {
-        if (cancelled || failure instanceof CancelledException || failure instanceof ImportCancelledException) onCancelled.run();
+        if (cancelled || failure instanceof CancelledException || failure instanceof ImportCancelledException)
+            onCancelled.run();
         else if (failure != null) onFailure.accept(failure);
         else onSuccess.accept(value);
     }

@@ -41,7 +41,10 @@ public final class BillingSession {
     public static synchronized BillingSession shared(Path forced) {
         if (shared == null) {
             RecentWorkspaces recent = RecentWorkspaces.at(RecentWorkspaces.defaultFile());
-            Path start = startWorkspace(forced != null ? forced : CurrentWorkspace.forced(), recent.list(), CurrentWorkspace.fallback(),
+            Path start = startWorkspace(
+                    forced != null ? forced : CurrentWorkspace.forced(),
+                    recent.list(),
+                    CurrentWorkspace.fallback(),
                     DemoWorkspace.defaultPath());
             shared = new BillingSession(start, recent);
             // The workspace in use is the current one for the CLI too, from the first start (the demo's included).

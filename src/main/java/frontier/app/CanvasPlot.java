@@ -149,7 +149,8 @@ public final class CanvasPlot {
             }
         }
         List<Double> out = new ArrayList<>();
-        for (double v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9 && out.size() < 200; v += step) out.add(Math.abs(v) < step * 1e-9 ? 0 : v);
+        for (double v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9 && out.size() < 200; v += step)
+            out.add(Math.abs(v) < step * 1e-9 ? 0 : v);
         return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }

@@ -31,8 +31,11 @@ public record ChartCaption(String title, String subtitle, String source) {
 
     private static LocalDate pricesAsOf() {
         try {
-            return PriceCatalogue.shipped().instances().stream().map(InstancePrice::asOf).filter(Objects::nonNull)
-                    .max(LocalDate::compareTo).orElse(null);
+            return PriceCatalogue.shipped().instances().stream()
+                    .map(InstancePrice::asOf)
+                    .filter(Objects::nonNull)
+                    .max(LocalDate::compareTo)
+                    .orElse(null);
         } catch (RuntimeException e) {
             return null;
         }

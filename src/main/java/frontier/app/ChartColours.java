@@ -12,8 +12,7 @@ import javafx.scene.control.Label;
  * data (the nodes and the legend exist then); a series re-added later needs the call again.
  */
 public final class ChartColours {
-    private ChartColours() {
-    }
+    private ChartColours() {}
 
     /** The categorical class for the {@code i}-th colour: {@code colour-0} … {@code colour-7}, repeating. */
     public static String colour(int i) {
@@ -29,7 +28,10 @@ public final class ChartColours {
             if (d.getNode() != null) addAll(d.getNode(), add);
         }
         for (Node n : chart.lookupAll(".chart-legend-item")) {
-            if (n instanceof Label item && item.getGraphic() != null && item.getText() != null && item.getText().equals(series.getName())) {
+            if (n instanceof Label item
+                    && item.getGraphic() != null
+                    && item.getText() != null
+                    && item.getText().equals(series.getName())) {
                 addAll(item.getGraphic(), add);
             }
         }

@@ -25,6 +25,7 @@ import org.jfree.svg.SVGGraphics2D;
 public final class ChartExport {
     /** PNGs are drawn at this multiple of the on-screen size: print resolution (≈ 192 dpi for a 96 dpi screen). */
     public static final double PRINT_SCALE = 2;
+
     static final double HEADER = 50;
     static final double FOOTER = 24;
 
@@ -61,7 +62,8 @@ public final class ChartExport {
     }
 
     public static void writePng(ExportableChart chart, ChartCaption caption, Path target) throws IOException {
-        if (!ImageIO.write(image(chart, caption, PRINT_SCALE), "png", target.toFile())) throw new IOException("no PNG writer");
+        if (!ImageIO.write(image(chart, caption, PRINT_SCALE), "png", target.toFile()))
+            throw new IOException("no PNG writer");
     }
 
     public static void writeSvg(ExportableChart chart, ChartCaption caption, Path target) throws IOException {

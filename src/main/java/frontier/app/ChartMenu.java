@@ -22,16 +22,19 @@ public final class ChartMenu {
     private ChartMenu() {}
 
     /** Installs the menu on {@code node}; {@code caption} is asked at the moment of export. */
-    public static ContextMenu install(Node node, ExportableChart chart, Supplier<ChartCaption> caption, Consumer<String> report) {
+    public static ContextMenu install(
+            Node node, ExportableChart chart, Supplier<ChartCaption> caption, Consumer<String> report) {
         MenuItem copy = new MenuItem("Copy chart");
         copy.setId("copyChart");
         copy.setOnAction(e -> copy(chart, caption.get(), report));
         MenuItem png = new MenuItem("Export PNG…");
         png.setId("exportChartPng");
-        png.setOnAction(e -> save(node, "chart.png", "*.png", p -> ChartExport.writePng(chart, caption.get(), p), report));
+        png.setOnAction(
+                e -> save(node, "chart.png", "*.png", p -> ChartExport.writePng(chart, caption.get(), p), report));
         MenuItem svg = new MenuItem("Export SVG…");
         svg.setId("exportChartSvg");
-        svg.setOnAction(e -> save(node, "chart.svg", "*.svg", p -> ChartExport.writeSvg(chart, caption.get(), p), report));
+        svg.setOnAction(
+                e -> save(node, "chart.svg", "*.svg", p -> ChartExport.writeSvg(chart, caption.get(), p), report));
         ContextMenu menu = new ContextMenu(copy, png, svg);
         // A secondary click (what every platform's mouse sends) or the keyboard's context-menu key.
         node.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
@@ -41,7 +44,8 @@ public final class ChartMenu {
             }
         });
         node.setOnContextMenuRequested(e -> {
-            if (e.isKeyboardTrigger() && chart.chartWidth() > 0 && chart.chartHeight() > 0) menu.show(node, e.getScreenX(), e.getScreenY());
+            if (e.isKeyboardTrigger() && chart.chartWidth() > 0 && chart.chartHeight() > 0)
+                menu.show(node, e.getScreenX(), e.getScreenY());
             e.consume();
         });
         return menu;
@@ -62,7 +66,8 @@ public final class ChartMenu {
         c.setTitle("Export chart");
         c.setInitialFileName(name);
         c.getExtensionFilters().add(new FileChooser.ExtensionFilter(pattern, pattern));
-        File f = c.showSaveDialog(node.getScene() == null ? null : node.getScene().getWindow());
+        File f = c.showSaveDialog(
+                node.getScene() == null ? null : node.getScene().getWindow());
         if (f == null) return;
         try {
             w.write(f.toPath());

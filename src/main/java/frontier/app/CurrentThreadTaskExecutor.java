@@ -39,6 +39,5 @@ public final class CurrentThreadTaskExecutor implements TaskExecutor {
     }
 
     @Override
-    public void shutdown() {
-    }
+    public void shutdown() {}
 }

@@ -10,12 +10,16 @@ import javafx.stage.Window;
 
 /** The app's small dialogs: About, documentation, keyboard shortcuts, an error in plain words. */
 public final class Dialogs {
-    private Dialogs() {
-    }
+    private Dialogs() {}
 
     /** Help → About: versions of Frontier, Java, JavaFX and the price catalogue's date. */
     public static void about(Window owner) {
-        Alert a = alert(owner, Alert.AlertType.INFORMATION, "About Frontier", "Frontier", About.current().text());
+        Alert a = alert(
+                owner,
+                Alert.AlertType.INFORMATION,
+                "About Frontier",
+                "Frontier",
+                About.current().text());
         a.getDialogPane().setId("aboutDialog");
         a.show();
     }
@@ -23,14 +27,19 @@ public final class Dialogs {
     /** Help → Documentation: where the Markdown documentation is, with a button that opens the folder. */
     public static void documentation(Window owner, HostServices host) {
         Optional<Path> docs = About.docsDir();
-        String text = docs.map(d -> "The documentation is in " + d + " (Markdown files: start with the README beside it, then cli.md, "
-                + "scenarios.md, billing.md and unit-cost.md).").orElse("The documentation is in the docs folder of the Frontier source "
-                + "(Markdown files: README.md, then docs/cli.md, docs/scenarios.md, docs/billing.md and docs/unit-cost.md).");
+        String text = docs.map(d -> "The documentation is in " + d
+                        + " (Markdown files: start with the README beside it, then cli.md, "
+                        + "scenarios.md, billing.md and unit-cost.md).")
+                .orElse(
+                        "The documentation is in the docs folder of the Frontier source "
+                                + "(Markdown files: README.md, then docs/cli.md, docs/scenarios.md, docs/billing.md and docs/unit-cost.md).");
         Alert a = alert(owner, Alert.AlertType.INFORMATION, "Documentation", "Frontier documentation", text);
         a.getDialogPane().setId("docsDialog");
         ButtonType open = new ButtonType("Open folder", ButtonBar.ButtonData.LEFT);
         if (docs.isPresent() && host != null) a.getButtonTypes().add(open);
-        a.showAndWait().filter(open::equals).ifPresent(b -> host.showDocument(docs.get().toUri().toString()));
+        a.showAndWait()
+                .filter(open::equals)
+                .ifPresent(b -> host.showDocument(docs.get().toUri().toString()));
     }
 
     /** Help → Keyboard shortcuts. */
@@ -62,8 +71,11 @@ public final class Dialogs {
     /** The reason of an I/O failure without the exception's class name. */
     public static String reason(Exception e) {
         String m = e.getMessage();
-        return e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-                : e instanceof java.nio.file.NoSuchFileException ? "the folder does not exist" : m == null ? "unknown error" : m;
+        return e instanceof java.nio.file.AccessDeniedException
+                ? "permission denied"
+                : e instanceof java.nio.file.NoSuchFileException
+                        ? "the folder does not exist"
+                        : m == null ? "unknown error" : m;
     }
 
     private static Alert alert(Window owner, Alert.AlertType type, String title, String header, String text) {
@@ -74,7 +86,9 @@ public final class Dialogs {
         a.setResizable(true);
         if (owner != null && owner.getScene() != null) {
             a.getDialogPane().getStylesheets().add(Theme.STYLESHEET);
-            a.getDialogPane().getStyleClass().addAll(owner.getScene().getRoot().getStyleClass().filtered(c -> c.startsWith("theme-")));
+            a.getDialogPane()
+                    .getStyleClass()
+                    .addAll(owner.getScene().getRoot().getStyleClass().filtered(c -> c.startsWith("theme-")));
         }
         return a;
     }

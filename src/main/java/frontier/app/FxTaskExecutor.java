@@ -77,7 +77,8 @@ public final class FxTaskExecutor implements TaskExecutor {
 
         @Override
         public void progress(double fraction) {
-            if (progress.getAndSet(fraction) == NONE) Platform.runLater(() -> task.progressed((Double) progress.getAndSet(NONE)));
+            if (progress.getAndSet(fraction) == NONE)
+                Platform.runLater(() -> task.progressed((Double) progress.getAndSet(NONE)));
         }
 
         @Override

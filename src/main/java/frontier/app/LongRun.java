@@ -37,7 +37,8 @@ public final class LongRun<T> {
     private long startNanos;
 
     /** Runs on {@code executor}; {@code onCancelled} and {@code onFailed} get the status message to show. */
-    public LongRun(TaskExecutor executor, Succeeded<T> onSucceeded, Consumer<String> onCancelled, Consumer<String> onFailed) {
+    public LongRun(
+            TaskExecutor executor, Succeeded<T> onSucceeded, Consumer<String> onCancelled, Consumer<String> onFailed) {
         this.executor = executor;
         this.onSucceeded = onSucceeded;
         this.onCancelled = onCancelled;
@@ -56,7 +57,11 @@ public final class LongRun<T> {
                 })
                 .onCancelled(() -> {
                     double s = finished();
-                    onCancelled.accept(String.format(Locale.US, "Cancelled after %.1f s at %.0f%% — no results.", s, Math.max(0, progress.get()) * 100));
+                    onCancelled.accept(String.format(
+                            Locale.US,
+                            "Cancelled after %.1f s at %.0f%% — no results.",
+                            s,
+                            Math.max(0, progress.get()) * 100));
                 })
                 .onFailure(e -> {
                     finished();

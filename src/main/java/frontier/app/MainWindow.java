@@ -44,7 +44,8 @@ public final class MainWindow {
 
     /** Selects {@code view} in the navigation (it must be one of the window's views). */
     public void show(WorkbenchView view) {
-        if (!navigation.getItems().contains(view)) throw new IllegalArgumentException("not a view of this window: " + view.title());
+        if (!navigation.getItems().contains(view))
+            throw new IllegalArgumentException("not a view of this window: " + view.title());
         navigation.getSelectionModel().select(view);
     }
 

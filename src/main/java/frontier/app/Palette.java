@@ -25,13 +25,50 @@ import javafx.scene.paint.Paint;
  *
  * @param series the categorical colours, in order: a series' colour is {@code series.get(i % size)}
  */
-public record Palette(Color background, Color text, Color mutedText, Color grid, Color axis, List<Color> series, Color others,
-                      Color total, Color anomaly, Color forecast, Color point, Color infeasible, Color front, Color optimum,
-                      Color selected, Color compared, Color slo, Color budget, Color overlay, Color overlayBorder) {
+public record Palette(
+        Color background,
+        Color text,
+        Color mutedText,
+        Color grid,
+        Color axis,
+        List<Color> series,
+        Color others,
+        Color total,
+        Color anomaly,
+        Color forecast,
+        Color point,
+        Color infeasible,
+        Color front,
+        Color optimum,
+        Color selected,
+        Color compared,
+        Color slo,
+        Color budget,
+        Color overlay,
+        Color overlayBorder) {
     /** How many categorical colours the theme defines ({@code -frontier-series-0} …). */
     public static final int SERIES = 8;
-    private static final List<String> NAMES = List.of("background", "text", "muted-text", "grid", "axis", "others", "total", "anomaly",
-            "forecast", "point", "infeasible", "front", "optimum", "selected", "compared", "slo", "budget", "overlay", "overlay-border");
+
+    private static final List<String> NAMES = List.of(
+            "background",
+            "text",
+            "muted-text",
+            "grid",
+            "axis",
+            "others",
+            "total",
+            "anomaly",
+            "forecast",
+            "point",
+            "infeasible",
+            "front",
+            "optimum",
+            "selected",
+            "compared",
+            "slo",
+            "budget",
+            "overlay",
+            "overlay-border");
     private static final ReadOnlyObjectWrapper<Palette> CURRENT = new ReadOnlyObjectWrapper<>();
     private static final Map<Theme, Palette> READ = new LinkedHashMap<>();
 
@@ -94,14 +131,34 @@ public record Palette(Color background, Color text, Color mutedText, Color grid,
         probes.forEach((n, r) -> c.put(n, colour(r, n)));
         List<Color> series = new ArrayList<>();
         for (int i = 0; i < SERIES; i++) series.add(c.get("series-" + i));
-        return new Palette(c.get("background"), c.get("text"), c.get("muted-text"), c.get("grid"), c.get("axis"), series, c.get("others"),
-                c.get("total"), c.get("anomaly"), c.get("forecast"), c.get("point"), c.get("infeasible"), c.get("front"), c.get("optimum"),
-                c.get("selected"), c.get("compared"), c.get("slo"), c.get("budget"), c.get("overlay"), c.get("overlay-border"));
+        return new Palette(
+                c.get("background"),
+                c.get("text"),
+                c.get("muted-text"),
+                c.get("grid"),
+                c.get("axis"),
+                series,
+                c.get("others"),
+                c.get("total"),
+                c.get("anomaly"),
+                c.get("forecast"),
+                c.get("point"),
+                c.get("infeasible"),
+                c.get("front"),
+                c.get("optimum"),
+                c.get("selected"),
+                c.get("compared"),
+                c.get("slo"),
+                c.get("budget"),
+                c.get("overlay"),
+                c.get("overlay-border"));
     }
 
     private static Color colour(Region probe, String name) {
         Background b = probe.getBackground();
-        Paint p = b == null || b.getFills().isEmpty() ? null : b.getFills().getFirst().getFill();
+        Paint p = b == null || b.getFills().isEmpty()
+                ? null
+                : b.getFills().getFirst().getFill();
         if (p instanceof Color colour) return colour;
         throw new IllegalStateException("frontier.css defines no colour for .palette-" + name);
     }

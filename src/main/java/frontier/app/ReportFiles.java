@@ -23,8 +23,13 @@ public final class ReportFiles {
     public static Report.Figure figure(String heading, ExportableChart chart, ChartCaption caption) throws IOException {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(ChartExport.image(chart, caption, ChartExport.PRINT_SCALE), "png", png);
-        return new Report.Figure(heading, ChartExport.svg(chart, caption), png.toByteArray(), ChartExport.width(chart),
-                ChartExport.height(chart), caption.subtitle());
+        return new Report.Figure(
+                heading,
+                ChartExport.svg(chart, caption),
+                png.toByteArray(),
+                ChartExport.width(chart),
+                ChartExport.height(chart),
+                caption.subtitle());
     }
 
     /** Writes {@code r} to {@code html} and as PDF to the same name with .pdf beside it; returns the PDF's path. */
@@ -47,20 +52,38 @@ public final class ReportFiles {
      * (the words beside it say it). The HTML gets the same text, so the two files read alike.
      */
     public static String plain(String s) {
-        return s == null ? "" : s.replace('\u2212', '-').replace("\u2192", "->").replace("\u26a0 ", "").replace("\u26a0", "");
+        return s == null
+                ? ""
+                : s.replace('\u2212', '-')
+                        .replace("\u2192", "->")
+                        .replace("\u26a0 ", "")
+                        .replace("\u26a0", "");
     }
 
     /** {@code r} with every text {@link #plain(String)}. */
     public static Report plain(Report r) {
-        return new Report(plain(r.title()), plain(r.subtitle()), plain(r.question()), plain(r.recommendation()), plain(r.saving()),
-                r.sections().stream().map(ReportFiles::plain).toList(), plain(r.source()));
+        return new Report(
+                plain(r.title()),
+                plain(r.subtitle()),
+                plain(r.question()),
+                plain(r.recommendation()),
+                plain(r.saving()),
+                r.sections().stream().map(ReportFiles::plain).toList(),
+                plain(r.source()));
     }
 
     private static Report.Section plain(Report.Section s) {
         return switch (s) {
-            case Report.KeyNumbers k -> new Report.KeyNumbers(plain(k.heading()),
-                    k.rows().stream().map(n -> new Report.Number(plain(n.name()), plain(n.value()), plain(n.interval()))).toList());
-            case Report.Bullets b -> new Report.Bullets(plain(b.heading()), b.items().stream().map(ReportFiles::plain).toList());
+            case Report.KeyNumbers k ->
+                new Report.KeyNumbers(
+                        plain(k.heading()),
+                        k.rows().stream()
+                                .map(n -> new Report.Number(plain(n.name()), plain(n.value()), plain(n.interval())))
+                                .toList());
+            case Report.Bullets b ->
+                new Report.Bullets(
+                        plain(b.heading()),
+                        b.items().stream().map(ReportFiles::plain).toList());
             case Report.Text t -> new Report.Text(plain(t.heading()), plain(t.text()));
             case Report.Figure f -> f;
         };

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import frontier.app.RecentWorkspaces;
 import frontier.text.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +19,7 @@ import java.nio.file.Path;
 public final class Settings {
     /** Version of the file's layout, written as {@code "version"}. */
     public static final int VERSION = 1;
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String THEME = "theme";
     private static final String SPARK = "spark";
@@ -66,7 +66,9 @@ public final class Settings {
     public synchronized Spark spark() {
         JsonNode v = read().get(SPARK);
         if (v == null || !v.isObject()) return Spark.DEFAULT;
-        return new Spark(v.path("master").asText(Spark.DEFAULT.master()), v.path("deploy_mode").asText(Spark.DEFAULT.deployMode()),
+        return new Spark(
+                v.path("master").asText(Spark.DEFAULT.master()),
+                v.path("deploy_mode").asText(Spark.DEFAULT.deployMode()),
                 v.path("executor_memory").asText(Spark.DEFAULT.executorMemory()));
     }
 

@@ -50,7 +50,8 @@ public final class TableExport {
 
     /** Puts {@link #tsv} of the selected rows (all rows when none is selected) on the system clipboard. */
     public static void copy(TableView<?> table, Consumer<String> report) {
-        List<?> rows = table.getSelectionModel().getSelectedItems().isEmpty() ? table.getItems()
+        List<?> rows = table.getSelectionModel().getSelectedItems().isEmpty()
+                ? table.getItems()
                 : List.copyOf(table.getSelectionModel().getSelectedItems());
         ClipboardContent c = new ClipboardContent();
         c.putString(tsv(table, rows));
@@ -76,7 +77,8 @@ public final class TableExport {
         List<String> header = new ArrayList<>();
         for (TableColumn<S, ?> c : cols) header.add(c.getText());
         b.append(Csv.row(header)).append('\n');
-        for (S row : table.getItems()) b.append(Csv.row(cells(table, cols, row))).append('\n');
+        for (S row : table.getItems())
+            b.append(Csv.row(cells(table, cols, row))).append('\n');
         return b.toString();
     }
 
@@ -93,7 +95,11 @@ public final class TableExport {
     private static void appendTsv(StringBuilder b, List<String> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) b.append('\t');
-            b.append(cells.get(i).replace('\t', ' ').replace("\r\n", " ").replace('\n', ' ').replace('\r', ' '));
+            b.append(cells.get(i)
+                    .replace('\t', ' ')
+                    .replace("\r\n", " ")
+                    .replace('\n', ' ')
+                    .replace('\r', ' '));
         }
         b.append('\n');
     }
@@ -103,7 +109,8 @@ public final class TableExport {
         c.setTitle("Export table");
         c.setInitialFileName(name);
         c.getExtensionFilters().add(new FileChooser.ExtensionFilter("*.csv", "*.csv"));
-        File f = c.showSaveDialog(table.getScene() == null ? null : table.getScene().getWindow());
+        File f = c.showSaveDialog(
+                table.getScene() == null ? null : table.getScene().getWindow());
         if (f == null) return;
         try {
             Files.writeString(f.toPath(), csv(table), StandardCharsets.UTF_8);

@@ -64,11 +64,9 @@ public interface TaskContext extends RunControl {
         }
 
         @Override
-        public void progress(double fraction) {
-        }
+        public void progress(double fraction) {}
 
         @Override
-        public void message(String text) {
-        }
+        public void message(String text) {}
     };
 }

@@ -13,7 +13,9 @@ public enum Theme {
     DARK("Dark", new PrimerDark().getUserAgentStylesheet(), "theme-dark");
 
     /** The app's own style sheet: classes and looked-up colours for both themes. */
-    public static final String STYLESHEET = java.util.Objects.requireNonNull(Theme.class.getResource("frontier.css"), "frontier.css").toExternalForm();
+    public static final String STYLESHEET = java.util.Objects.requireNonNull(
+                    Theme.class.getResource("frontier.css"), "frontier.css")
+            .toExternalForm();
 
     private final String label;
     private final String userAgentStylesheet;

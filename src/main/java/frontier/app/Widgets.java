@@ -14,8 +14,7 @@ import javafx.util.StringConverter;
 
 /** Small building blocks shared by the views. */
 public final class Widgets {
-    private Widgets() {
-    }
+    private Widgets() {}
 
     /**
      * {@code text} as the app displays messages: input echoed in them (a bad cell, a file name) has its control

@@ -38,6 +38,7 @@ import javafx.util.StringConverter;
 public final class XyChartPicture implements ExportableChart {
     /** Used when the chart has not been laid out (never shown). */
     static final double DEFAULT_WIDTH = 800;
+
     static final double DEFAULT_HEIGHT = 450;
     private static final Font LABEL = Font.font(11);
     private static final double SWATCH = 10;
@@ -59,7 +60,8 @@ public final class XyChartPicture implements ExportableChart {
     }
 
     /** One series as drawn: its name, values by category or x, colour and dashes. */
-    private record Drawn(String name, List<Object[]> points, Color colour, double[] dashes, boolean line, boolean symbols) {}
+    private record Drawn(
+            String name, List<Object[]> points, Color colour, double[] dashes, boolean line, boolean symbols) {}
 
     @Override
     public void paint(ChartPen g) {
@@ -79,7 +81,9 @@ public final class XyChartPicture implements ExportableChart {
         double[] xRange = horizontal || !categories.isEmpty() ? null : range(otherAxis, series, false);
 
         // Margins: room for the y tick labels and title on the left, the x tick labels, title and legend below.
-        double left = 16 + (label(chart.getYAxis()).isEmpty() ? 0 : 18) + yLabelWidth(horizontal, categories, valueAxis, valueRange);
+        double left = 16
+                + (label(chart.getYAxis()).isEmpty() ? 0 : 18)
+                + yLabelWidth(horizontal, categories, valueAxis, valueRange);
         double right = 16;
         double bottom = 26 + (label(chart.getXAxis()).isEmpty() ? 0 : 18) + legend;
         double pw = Math.max(1, w - left - right), ph = Math.max(1, h - top - bottom);
@@ -94,12 +98,19 @@ public final class XyChartPicture implements ExportableChart {
             else yTick(g, p, left, top + ph * (1 - frac(t, valueRange)), pw, text);
         }
         if (xRange != null) {
-            for (double t : ticks(otherAxis, xRange)) xTick(g, p, left + pw * frac(t, xRange), top, ph, format(otherAxis, t));
+            for (double t : ticks(otherAxis, xRange))
+                xTick(g, p, left + pw * frac(t, xRange), top, ph, format(otherAxis, t));
         }
         // Category labels, every k-th where they would overlap.
         if (!categories.isEmpty()) {
             double band = (horizontal ? ph : pw) / categories.size();
-            double need = horizontal ? 16 : categories.stream().mapToDouble(s -> width(s, LABEL)).max().orElse(0) + 8;
+            double need = horizontal
+                    ? 16
+                    : categories.stream()
+                                    .mapToDouble(s -> width(s, LABEL))
+                                    .max()
+                                    .orElse(0)
+                            + 8;
             int every = Math.max(1, (int) Math.ceil(need / band));
             for (int i = 0; i < categories.size(); i += every) {
                 if (horizontal) yLabel(g, p, left, top + ph - band * (i + 0.5), categories.get(i));
@@ -166,11 +177,15 @@ public final class XyChartPicture implements ExportableChart {
                 Color stroke = path.getStroke() instanceof Color c ? c : null;
                 line = path.isVisible() && stroke != null && stroke.getOpacity() > 0 && path.getStrokeWidth() > 0;
                 if (line) colour = stroke;
-                dashes = path.getStrokeDashArray().stream().mapToDouble(Double::doubleValue).toArray();
+                dashes = path.getStrokeDashArray().stream()
+                        .mapToDouble(Double::doubleValue)
+                        .toArray();
             }
-            if (colour == null || colour.getOpacity() == 0) colour = Palette.current().series(i);
+            if (colour == null || colour.getOpacity() == 0)
+                colour = Palette.current().series(i);
             boolean isLine = !(chart instanceof BarChart<?, ?> || chart instanceof StackedBarChart<?, ?>);
-            out.add(new Drawn(s.getName() == null ? "" : s.getName(), pts, colour, dashes, isLine && line, isLine && symbols));
+            out.add(new Drawn(
+                    s.getName() == null ? "" : s.getName(), pts, colour, dashes, isLine && line, isLine && symbols));
             i++;
         }
         return out;
@@ -238,10 +253,14 @@ public final class XyChartPicture implements ExportableChart {
     }
 
     private static double[] ticks(Axis<?> axis, double[] range) {
-        if (axis instanceof NumberAxis n && !n.isAutoRanging() && n.getTickUnit() > 0 && (range[1] - range[0]) / n.getTickUnit() <= 50) {
+        if (axis instanceof NumberAxis n
+                && !n.isAutoRanging()
+                && n.getTickUnit() > 0
+                && (range[1] - range[0]) / n.getTickUnit() <= 50) {
             List<Double> out = new ArrayList<>();
             double unit = n.getTickUnit();
-            for (double v = Math.ceil(range[0] / unit - 1e-9) * unit; v <= range[1] + unit * 1e-9; v += unit) out.add(v);
+            for (double v = Math.ceil(range[0] / unit - 1e-9) * unit; v <= range[1] + unit * 1e-9; v += unit)
+                out.add(v);
             return out.stream().mapToDouble(Double::doubleValue).toArray();
         }
         return CanvasPlot.ticks(range[0], range[1], 6);
@@ -276,7 +295,14 @@ public final class XyChartPicture implements ExportableChart {
     }
 
     private double yLabelWidth(boolean horizontal, List<String> categories, Axis<?> valueAxis, double[] valueRange) {
-        if (horizontal) return Math.min(200, categories.stream().mapToDouble(s -> width(s, LABEL)).max().orElse(0)) + 8;
+        if (horizontal)
+            return Math.min(
+                            200,
+                            categories.stream()
+                                    .mapToDouble(s -> width(s, LABEL))
+                                    .max()
+                                    .orElse(0))
+                    + 8;
         double max = 0;
         for (double t : ticks(valueAxis, valueRange)) max = Math.max(max, width(format(valueAxis, t), LABEL));
         return max + 8;
@@ -284,8 +310,16 @@ public final class XyChartPicture implements ExportableChart {
 
     // ---- drawing ----------------------------------------------------------------------------------
 
-    private void bars(ChartPen g, List<Drawn> series, List<String> categories, double[] range, boolean horizontal,
-                      double left, double top, double pw, double ph) {
+    private void bars(
+            ChartPen g,
+            List<Drawn> series,
+            List<String> categories,
+            double[] range,
+            boolean horizontal,
+            double left,
+            double top,
+            double pw,
+            double ph) {
         boolean stacked = chart instanceof StackedBarChart<?, ?>;
         int n = categories.size();
         double band = (horizontal ? ph : pw) / n;
@@ -336,7 +370,15 @@ public final class XyChartPicture implements ExportableChart {
         }
     }
 
-    private static void lines(ChartPen g, List<Drawn> series, double[] xRange, double[] yRange, double left, double top, double pw, double ph) {
+    private static void lines(
+            ChartPen g,
+            List<Drawn> series,
+            double[] xRange,
+            double[] yRange,
+            double left,
+            double top,
+            double pw,
+            double ph) {
         for (Drawn d : series) {
             g.setStroke(d.colour());
             g.setFill(d.colour());

@@ -17,18 +17,27 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code frontier attribution}: the rules that give cost lines to endpoints and models. */
-@Command(name = "attribution", mixinStandardHelpOptions = true,
-        description = {"The rules that attribute billing lines to inference endpoints and models, tried in order; the first match wins.",
-                "Without rules of its own a workspace uses: tag endpoint=* → endpoint {value}; tag model=* → model {value}."},
-        subcommands = {AttributionCommand.ListRules.class, AttributionCommand.Add.class, AttributionCommand.Remove.class,
-                AttributionCommand.Reset.class})
+@Command(
+        name = "attribution",
+        mixinStandardHelpOptions = true,
+        description = {
+            "The rules that attribute billing lines to inference endpoints and models, tried in order; the first match wins.",
+            "Without rules of its own a workspace uses: tag endpoint=* → endpoint {value}; tag model=* → model {value}."
+        },
+        subcommands = {
+            AttributionCommand.ListRules.class,
+            AttributionCommand.Add.class,
+            AttributionCommand.Remove.class,
+            AttributionCommand.Reset.class
+        })
 final class AttributionCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: list, add, remove or reset");
+        throw new picocli.CommandLine.ParameterException(
+                spec.commandLine(), "a subcommand is required: list, add, remove or reset");
     }
 
     static ObjectNode json(AttributionRule r) {
@@ -47,8 +56,10 @@ final class AttributionCommand implements Runnable {
     static final class ListRules implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Mixin
         WorkspaceOption workspace = new WorkspaceOption();
+
         @Option(names = "--json", description = "As a JSON object {default, rules}.")
         boolean json;
 
@@ -74,23 +85,43 @@ final class AttributionCommand implements Runnable {
         }
     }
 
-    @Command(name = "add", mixinStandardHelpOptions = true, description = {"Adds a rule. Examples:",
-            "  frontier attribution add tag:endpoint '*' --endpoint '{value}'",
-            "  frontier attribution add instance_type 'g5.*' --model llama-3.1-8b",
-            "  frontier attribution add resource_id 'arn:aws:sagemaker:*:endpoint/chat*' --endpoint chat --position 1"})
+    @Command(
+            name = "add",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Adds a rule. Examples:",
+                "  frontier attribution add tag:endpoint '*' --endpoint '{value}'",
+                "  frontier attribution add instance_type 'g5.*' --model llama-3.1-8b",
+                "  frontier attribution add resource_id 'arn:aws:sagemaker:*:endpoint/chat*' --endpoint chat --position 1"
+            })
     static final class Add implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Mixin
         WorkspaceOption workspace = new WorkspaceOption();
+
         @Parameters(index = "0", paramLabel = "FIELD", description = "tag:KEY, resource_id, instance_type or service.")
         String field;
-        @Parameters(index = "1", paramLabel = "PATTERN", description = "Glob on the field's value (* any run, ? one character; case ignored).")
+
+        @Parameters(
+                index = "1",
+                paramLabel = "PATTERN",
+                description = "Glob on the field's value (* any run, ? one character; case ignored).")
         String pattern;
-        @Option(names = "--endpoint", paramLabel = "NAME", description = "Endpoint the cost goes to ({value} = the matched value).")
+
+        @Option(
+                names = "--endpoint",
+                paramLabel = "NAME",
+                description = "Endpoint the cost goes to ({value} = the matched value).")
         String endpoint;
-        @Option(names = "--model", paramLabel = "NAME", description = "Model the cost goes to ({value} = the matched value).")
+
+        @Option(
+                names = "--model",
+                paramLabel = "NAME",
+                description = "Model the cost goes to ({value} = the matched value).")
         String model;
+
         @Option(names = "--position", paramLabel = "N", description = "Where in the order (1 = first; default last).")
         Integer position;
 
@@ -103,12 +134,16 @@ final class AttributionCommand implements Runnable {
                 key = field.substring(4);
             } else {
                 m = AttributionRule.Match.fromCode(field);
-                if (m == AttributionRule.Match.TAG) throw new BadInputException("FIELD: write the tag as tag:KEY, e.g. tag:endpoint");
+                if (m == AttributionRule.Match.TAG)
+                    throw new BadInputException("FIELD: write the tag as tag:KEY, e.g. tag:endpoint");
             }
             AttributionRule rule = new AttributionRule(0, 0, m, key, pattern, endpoint, model);
             try (Workspace w = workspace.open()) {
                 List<AttributionRule> before = w.attribution().list();
-                if (before.isEmpty()) spec.commandLine().getOut().println("The workspace had no rules of its own: the defaults no longer apply.");
+                if (before.isEmpty())
+                    spec.commandLine()
+                            .getOut()
+                            .println("The workspace had no rules of its own: the defaults no longer apply.");
                 AttributionRule saved = w.attribution().add(rule, position);
                 spec.commandLine().getOut().printf("%d. %s%n", saved.position(), saved);
             }
@@ -116,29 +151,39 @@ final class AttributionCommand implements Runnable {
         }
     }
 
-    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Removes the rule at a position (see list).")
+    @Command(
+            name = "remove",
+            mixinStandardHelpOptions = true,
+            description = "Removes the rule at a position (see list).")
     static final class Remove implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Mixin
         WorkspaceOption workspace = new WorkspaceOption();
+
         @Parameters(index = "0", paramLabel = "POSITION")
         int position;
 
         @Override
         public Integer call() {
             try (Workspace w = workspace.open()) {
-                if (!w.attribution().remove(position)) throw new BadInputException("no rule at position " + position + " (see frontier attribution list)");
+                if (!w.attribution().remove(position))
+                    throw new BadInputException("no rule at position " + position + " (see frontier attribution list)");
             }
             spec.commandLine().getOut().println("Removed rule " + position + ".");
             return FrontierCli.OK;
         }
     }
 
-    @Command(name = "reset", mixinStandardHelpOptions = true, description = "Removes all rules: the defaults apply again.")
+    @Command(
+            name = "reset",
+            mixinStandardHelpOptions = true,
+            description = "Removes all rules: the defaults apply again.")
     static final class Reset implements Callable<Integer> {
         @Spec
         CommandSpec spec;
+
         @Mixin
         WorkspaceOption workspace = new WorkspaceOption();
 

@@ -13,27 +13,43 @@ import frontier.sim.dist.Exponential;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code frontier bench ...}: performance benchmarks that run the real engine and model code. */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks of the engine, the billing import and the request-log import.",
-        subcommands = {BenchCommand.Mmc.class, BenchFleet.class, BenchCommand.Import.class, BenchSweep.class, BenchLogs.class, BenchLlm.class, BenchCosts.class, BenchLlmPool.class})
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Benchmarks of the engine, the billing import and the request-log import.",
+        subcommands = {
+            BenchCommand.Mmc.class,
+            BenchFleet.class,
+            BenchCommand.Import.class,
+            BenchSweep.class,
+            BenchLogs.class,
+            BenchLlm.class,
+            BenchCosts.class,
+            BenchLlmPool.class
+        })
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a benchmark is required, e.g. 'bench mmc'");
+        throw new picocli.CommandLine.ParameterException(
+                spec.commandLine(), "a benchmark is required, e.g. 'bench mmc'");
     }
 
     /**
      * An M/M/c scenario built from the options and run through the same scenario runner, model and
      * pool as {@code simulate}; prints one RESULT line.
      */
-    @Command(name = "mmc", mixinStandardHelpOptions = true, description = "M/M/c queue: Poisson arrivals, exponential service, c servers.")
+    @Command(
+            name = "mmc",
+            mixinStandardHelpOptions = true,
+            description = "M/M/c queue: Poisson arrivals, exponential service, c servers.")
     static final class Mmc implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -41,7 +57,10 @@ final class BenchCommand implements Runnable {
         @Option(names = "--customers", required = true, description = "Customers counted after the warm-up.")
         long customers;
 
-        @Option(names = "--warmup", defaultValue = "0", description = "Customers discarded first (default ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--warmup",
+                defaultValue = "0",
+                description = "Customers discarded first (default ${DEFAULT-VALUE}).")
         long warmup;
 
         @Option(names = "--lambda", required = true, description = "Arrival rate.")
@@ -56,14 +75,21 @@ final class BenchCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--jit-warmup", defaultValue = "2000000", paramLabel = "N",
-                description = "Customers of an untimed run of the same scenario (seed + 1) first, repeated (at most 10 times) while the"
-                        + " JIT is still compiling, so that the timed run measures the engine rather than the JIT compiling it;"
-                        + " 0 times a cold JVM (default ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--jit-warmup",
+                defaultValue = "2000000",
+                paramLabel = "N",
+                description =
+                        "Customers of an untimed run of the same scenario (seed + 1) first, repeated (at most 10 times) while the"
+                                + " JIT is still compiling, so that the timed run measures the engine rather than the JIT compiling it;"
+                                + " 0 times a cold JVM (default ${DEFAULT-VALUE}).")
         long jitWarmup;
 
-        @Option(names = "--hand-loop", description = "Also run a hand-written M/M/c loop (same events, generator and samplers;"
-                + " JIT-warmed the same way) after the engine, and print its line and the engine's speed relative to it.")
+        @Option(
+                names = "--hand-loop",
+                description =
+                        "Also run a hand-written M/M/c loop (same events, generator and samplers;"
+                                + " JIT-warmed the same way) after the engine, and print its line and the engine's speed relative to it.")
         boolean handLoop;
 
         @Override
@@ -74,35 +100,72 @@ final class BenchCommand implements Runnable {
             if (!(lambda > 0) || !(mu > 0)) throw new BadInputException("--lambda and --mu: expected rates > 0");
             Numbers.atLeast("--servers", servers, 1);
             if (lambda >= servers * mu) {
-                throw new BadInputException("--lambda: the queue is unstable (lambda >= servers * mu = " + servers * mu + "); the mean wait would grow without bound");
+                throw new BadInputException("--lambda: the queue is unstable (lambda >= servers * mu = " + servers * mu
+                        + "); the mean wait would grow without bound");
             }
-            Scenario s = new Scenario("bench-mmc", "", new PoissonTraffic(lambda),
+            Scenario s = new Scenario(
+                    "bench-mmc",
+                    "",
+                    new PoissonTraffic(lambda),
                     new PoolSpec("mmc", servers, new Exponential(null, mu), null, null),
-                    new RunSpec(null, customers, null, warmup == 0 ? null : warmup, 1, seed), null);
+                    new RunSpec(null, customers, null, warmup == 0 ? null : warmup, 1, seed),
+                    null);
             ScenarioRunner runner = new ScenarioRunner(1);
             if (jitWarmup > 0) {
-                // Same shape as the timed run (a warm-up phase, then counted customers), so no code path is new to the JIT.
-                Scenario w = s.withRun(new RunSpec(null, jitWarmup, null, warmup == 0 ? null : Math.max(1, warmup * jitWarmup / customers), 1, seed + 1));
+                // Same shape as the timed run (a warm-up phase, then counted customers), so no code path is new to the
+                // JIT.
+                Scenario w = s.withRun(new RunSpec(
+                        null,
+                        jitWarmup,
+                        null,
+                        warmup == 0 ? null : Math.max(1, warmup * jitWarmup / customers),
+                        1,
+                        seed + 1));
                 untilCompiled(() -> runner.run(w, RunControl.NONE));
             }
             long cpu0 = processCpuNanos();
             RunResult r = runner.run(s, RunControl.NONE).replications().getFirst();
             long engineCpu = processCpuNanos() - cpu0;
-            spec.commandLine().getOut().println(String.format(Locale.ROOT,
-                    "RESULT customers=%d wq=%.6f w=%.6f pwait=%.6f wall_s=%.3f",
-                    (long) r.metric(Metric.COMPLETED), r.metric(Metric.WAIT.getFirst()) / 1000, r.metric(Metric.LATENCY_MEAN) / 1000,
-                    r.metric(Metric.P_WAIT), r.wallSeconds()));
+            spec.commandLine()
+                    .getOut()
+                    .println(String.format(
+                            Locale.ROOT,
+                            "RESULT customers=%d wq=%.6f w=%.6f pwait=%.6f wall_s=%.3f",
+                            (long) r.metric(Metric.COMPLETED),
+                            r.metric(Metric.WAIT.getFirst()) / 1000,
+                            r.metric(Metric.LATENCY_MEAN) / 1000,
+                            r.metric(Metric.P_WAIT),
+                            r.wallSeconds()));
             if (handLoop) {
-                if (jitWarmup > 0) untilCompiled(() -> HandLoopMmc.run(jitWarmup, warmup == 0 ? 0 : Math.max(1, warmup * jitWarmup / customers),
-                        lambda, mu, servers, seed + 1));
+                if (jitWarmup > 0)
+                    untilCompiled(() -> HandLoopMmc.run(
+                            jitWarmup,
+                            warmup == 0 ? 0 : Math.max(1, warmup * jitWarmup / customers),
+                            lambda,
+                            mu,
+                            servers,
+                            seed + 1));
                 long cpu1 = processCpuNanos();
                 HandLoopMmc.Result h = HandLoopMmc.run(customers, warmup, lambda, mu, servers, seed);
                 long handCpu = processCpuNanos() - cpu1;
-                spec.commandLine().getOut().println(String.format(Locale.ROOT,
-                        "HAND_LOOP customers=%d wq=%.6f w=%.6f pwait=%.6f wall_s=%.3f", h.customers(), h.wq(), h.w(), h.pwait(), h.wallS()));
+                spec.commandLine()
+                        .getOut()
+                        .println(String.format(
+                                Locale.ROOT,
+                                "HAND_LOOP customers=%d wq=%.6f w=%.6f pwait=%.6f wall_s=%.3f",
+                                h.customers(),
+                                h.wq(),
+                                h.w(),
+                                h.pwait(),
+                                h.wallS()));
                 // CPU time of the whole process (GC included) is steadier than wall time on a shared machine.
-                spec.commandLine().getOut().println(String.format(Locale.ROOT,
-                        "RATIO engine_speed/hand_loop_speed wall=%.2f cpu=%.2f", h.wallS() / r.wallSeconds(), (double) handCpu / engineCpu));
+                spec.commandLine()
+                        .getOut()
+                        .println(String.format(
+                                Locale.ROOT,
+                                "RATIO engine_speed/hand_loop_speed wall=%.2f cpu=%.2f",
+                                h.wallS() / r.wallSeconds(),
+                                (double) handCpu / engineCpu));
             }
             return FrontierCli.OK;
         }
@@ -126,7 +189,8 @@ final class BenchCommand implements Runnable {
     }
 
     private static long processCpuNanos() {
-        return java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class).getProcessCpuTime();
+        return java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.OperatingSystemMXBean.class)
+                .getProcessCpuTime();
     }
 
     /**
@@ -134,12 +198,18 @@ final class BenchCommand implements Runnable {
      * workspace and, side by side, runs the sqlite3 shell's {@code .import} of the same file. Prints one
      * RESULT line per tool.
      */
-    @Command(name = "import", mixinStandardHelpOptions = true, description = "Import throughput of a generated AWS CUR 2.0 CSV, side by side with sqlite3 .import.")
+    @Command(
+            name = "import",
+            mixinStandardHelpOptions = true,
+            description = "Import throughput of a generated AWS CUR 2.0 CSV, side by side with sqlite3 .import.")
     static final class Import implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--rows", defaultValue = "3000000", description = "Data rows to generate (default ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--rows",
+                defaultValue = "3000000",
+                description = "Data rows to generate (default ${DEFAULT-VALUE}).")
         long rows;
 
         @Option(names = "--file", description = "The CSV (generated if absent; default target/bench/cur2-<rows>.csv).")
@@ -148,7 +218,10 @@ final class BenchCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "Generator seed (default ${DEFAULT-VALUE}).")
         long seed;
 
-        @Option(names = "--sqlite3", defaultValue = "/usr/bin/sqlite3", description = "sqlite3 shell to compare with, or 'none' (default ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--sqlite3",
+                defaultValue = "/usr/bin/sqlite3",
+                description = "sqlite3 shell to compare with, or 'none' (default ${DEFAULT-VALUE}).")
         String sqlite3;
 
         @Option(names = "--keep", description = "Keep the workspace and sqlite3 databases (in the file's directory).")
@@ -158,7 +231,8 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             Numbers.atLeast("--rows", rows, 1);
             java.io.PrintWriter out = spec.commandLine().getOut();
-            java.nio.file.Path csv = file != null ? file : java.nio.file.Path.of("target", "bench", "cur2-" + rows + ".csv");
+            java.nio.file.Path csv =
+                    file != null ? file : java.nio.file.Path.of("target", "bench", "cur2-" + rows + ".csv");
             ImportBench.generateIfAbsent(out, csv, rows, seed, CurGenerator::write);
             long bytes = java.nio.file.Files.size(csv);
             java.nio.file.Path dir = csv.toAbsolutePath().getParent();
@@ -168,12 +242,24 @@ final class BenchCommand implements Runnable {
             long t0 = System.nanoTime();
             frontier.store.ImportResult r;
             try (frontier.store.Workspace ws = frontier.store.Workspace.open(db)) {
-                r = ws.billing().importFile(csv, frontier.ingest.ReadOptions.DETECT, frontier.store.OverlapPolicy.REFUSE, frontier.store.ImportMonitor.NONE);
+                r = ws.billing()
+                        .importFile(
+                                csv,
+                                frontier.ingest.ReadOptions.DETECT,
+                                frontier.store.OverlapPolicy.REFUSE,
+                                frontier.store.ImportMonitor.NONE);
             }
             double wall = (System.nanoTime() - t0) / 1e9;
             long peak = ImportBench.peakHeapBytes();
-            out.println(String.format(Locale.ROOT, "RESULT tool=frontier rows=%d bytes=%d wall_s=%.3f rows_per_s=%.0f peak_heap_mb=%.1f max_heap_mb=%.0f db_bytes=%d",
-                    r.record().rows(), bytes, wall, r.record().rows() / wall, peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0,
+            out.println(String.format(
+                    Locale.ROOT,
+                    "RESULT tool=frontier rows=%d bytes=%d wall_s=%.3f rows_per_s=%.0f peak_heap_mb=%.1f max_heap_mb=%.0f db_bytes=%d",
+                    r.record().rows(),
+                    bytes,
+                    wall,
+                    r.record().rows() / wall,
+                    peak / 1048576.0,
+                    Runtime.getRuntime().maxMemory() / 1048576.0,
                     java.nio.file.Files.size(db)));
             out.flush();
             if (!keep) ImportBench.deleteDb(db);
@@ -181,20 +267,34 @@ final class BenchCommand implements Runnable {
                 for (String mode : new String[] {"default", "wal-normal"}) {
                     java.nio.file.Path sdb = dir.resolve("bench-sqlite3-" + mode + ".db");
                     ImportBench.deleteDb(sdb);
-                    String script = (mode.equals("wal-normal") ? "PRAGMA journal_mode=WAL;\nPRAGMA synchronous=NORMAL;\n" : "")
-                            + ".mode csv\n.import '" + csv.toAbsolutePath().toString().replace("'", "''") + "' cur\nSELECT count(*) FROM cur;\n";
+                    String script =
+                            (mode.equals("wal-normal") ? "PRAGMA journal_mode=WAL;\nPRAGMA synchronous=NORMAL;\n" : "")
+                                    + ".mode csv\n.import '"
+                                    + csv.toAbsolutePath().toString().replace("'", "''")
+                                    + "' cur\nSELECT count(*) FROM cur;\n";
                     long s0 = System.nanoTime();
-                    Process p = new ProcessBuilder(sqlite3, sdb.toString()).redirectErrorStream(true).start();
+                    Process p = new ProcessBuilder(sqlite3, sdb.toString())
+                            .redirectErrorStream(true)
+                            .start();
                     try (var in = p.getOutputStream()) {
                         in.write(script.getBytes(java.nio.charset.StandardCharsets.UTF_8));
                     }
-                    String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+                    String output = new String(
+                                    p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                            .strip();
                     int code = p.waitFor();
                     double sw = (System.nanoTime() - s0) / 1e9;
                     String[] lines = output.split("\\R");
                     long n = code == 0 ? Long.parseLong(lines[lines.length - 1].strip()) : -1;
-                    out.println(String.format(Locale.ROOT, "RESULT tool=sqlite3 mode=%s rows=%d bytes=%d wall_s=%.3f rows_per_s=%.0f db_bytes=%d",
-                            mode, n, bytes, sw, n / sw, java.nio.file.Files.exists(sdb) ? java.nio.file.Files.size(sdb) : -1));
+                    out.println(String.format(
+                            Locale.ROOT,
+                            "RESULT tool=sqlite3 mode=%s rows=%d bytes=%d wall_s=%.3f rows_per_s=%.0f db_bytes=%d",
+                            mode,
+                            n,
+                            bytes,
+                            sw,
+                            n / sw,
+                            java.nio.file.Files.exists(sdb) ? java.nio.file.Files.size(sdb) : -1));
                     out.flush();
                     if (!keep) ImportBench.deleteDb(sdb);
                 }

@@ -16,9 +16,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code bench costs}: how long the questions of the Costs view take on a big workspace (the generated
@@ -28,30 +28,49 @@ import picocli.CommandLine.Model.CommandSpec;
  * min and max wall time of {@code --repeat} runs per query and the median CPU time of the querying thread
  * (SQLite runs in it; on a busy machine the wall time is mostly waiting for a core), one RESULT line each.
  */
-@Command(name = "costs", mixinStandardHelpOptions = true,
-        description = "Time of the Costs view's queries (totals, chart, filters, lines) on a big generated workspace, roll-up against full scan.")
+@Command(
+        name = "costs",
+        mixinStandardHelpOptions = true,
+        description =
+                "Time of the Costs view's queries (totals, chart, filters, lines) on a big generated workspace, roll-up against full scan.")
 final class BenchCosts implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rows", defaultValue = "1000000", description = "Cost lines of the generated CUR (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--rows",
+            defaultValue = "1000000",
+            description = "Cost lines of the generated CUR (default ${DEFAULT-VALUE}).")
     long rows;
 
     @Option(names = "--file", description = "The CSV (generated if absent; default target/bench/cur2-<rows>.csv).")
     Path file;
 
-    @Option(names = "--workspace", description = "The workspace to query; imported from the CSV when it does not exist"
-            + " (default: bench-costs-<rows>.sqlite beside the CSV, kept for the next run).")
+    @Option(
+            names = "--workspace",
+            description = "The workspace to query; imported from the CSV when it does not exist"
+                    + " (default: bench-costs-<rows>.sqlite beside the CSV, kept for the next run).")
     Path workspace;
 
-    @Option(names = "--copies", defaultValue = "1", description = "Make the workspace this many times bigger: its charges copied, each copy"
-            + " a month later (default ${DEFAULT-VALUE}); the roll-up is then rebuilt by the schema migration, which is timed.")
+    @Option(
+            names = "--copies",
+            defaultValue = "1",
+            description =
+                    "Make the workspace this many times bigger: its charges copied, each copy"
+                            + " a month later (default ${DEFAULT-VALUE}); the roll-up is then rebuilt by the schema migration, which is timed.")
     int copies;
 
-    @Option(names = "--repeat", defaultValue = "5", description = "Runs per query; the median is reported (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--repeat",
+            defaultValue = "5",
+            description = "Runs per query; the median is reported (default ${DEFAULT-VALUE}).")
     int repeat;
 
-    @Option(names = "--scan", negatable = true, defaultValue = "true", fallbackValue = "true",
+    @Option(
+            names = "--scan",
+            negatable = true,
+            defaultValue = "true",
+            fallbackValue = "true",
             description = "Also time the totals read from every charge (default ${DEFAULT-VALUE}).")
     boolean scan;
 
@@ -61,14 +80,22 @@ final class BenchCosts implements Callable<Integer> {
         Numbers.atLeast("--repeat", repeat, 1);
         PrintWriter out = spec.commandLine().getOut();
         Path csv = file != null ? file : Path.of("target", "bench", "cur2-" + rows + ".csv");
-        Path db = workspace != null ? workspace : csv.toAbsolutePath().getParent().resolve("bench-costs-" + rows + ".sqlite");
+        Path db = workspace != null
+                ? workspace
+                : csv.toAbsolutePath().getParent().resolve("bench-costs-" + rows + ".sqlite");
         if (!Files.exists(db)) {
             ImportBench.generateIfAbsent(out, csv, rows, 1, CurGenerator::write);
             long t0 = System.nanoTime();
             try (Workspace ws = Workspace.open(db)) {
-                ws.billing().importFile(csv, frontier.ingest.ReadOptions.DETECT, frontier.store.OverlapPolicy.REFUSE, frontier.store.ImportMonitor.NONE);
+                ws.billing()
+                        .importFile(
+                                csv,
+                                frontier.ingest.ReadOptions.DETECT,
+                                frontier.store.OverlapPolicy.REFUSE,
+                                frontier.store.ImportMonitor.NONE);
             }
-            out.println(String.format(Locale.ROOT, "imported %s into %s in %.1f s", csv, db, (System.nanoTime() - t0) / 1e9));
+            out.println(String.format(
+                    Locale.ROOT, "imported %s into %s in %.1f s", csv, db, (System.nanoTime() - t0) / 1e9));
             out.flush();
         }
         if (copies > 1) copy(out, db);
@@ -78,27 +105,54 @@ final class BenchCosts implements Callable<Integer> {
             Grouping day = Grouping.of(Dimension.DAY);
             Grouping model = Grouping.of(Dimension.PRICING_MODEL);
             List<CostRow> services = ws.costs().totals(new CostQuery(List.of(service), null, null));
-            String first = services.isEmpty() ? null : services.getFirst().keys().getFirst();
+            String first =
+                    services.isEmpty() ? null : services.getFirst().keys().getFirst();
             List<CostFilter> filter = List.of(new CostFilter(service, first));
-            List<String> days = ws.costs().totals(new CostQuery(List.of(day), null, null)).stream().map(r -> r.keys().getFirst()).toList();
+            List<String> days = ws.costs().totals(new CostQuery(List.of(day), null, null)).stream()
+                    .map(r -> r.keys().getFirst())
+                    .toList();
             Long weekFrom = days.isEmpty() ? null : epoch(days.get(days.size() / 2));
             Long weekTo = weekFrom == null ? null : weekFrom + 7 * 86_400L;
             List<String> tags = ws.costs().tagKeys();
             Grouping tag = tags.isEmpty() ? Grouping.of(Dimension.REGION) : Grouping.tag(tags.getFirst());
-            out.println(String.format(Locale.ROOT, "workspace %s: %,d lines, %d services, %d days, grouping by %s", db, lines, services.size(),
-                    days.size(), tag.code()));
-            time(out, lines, "totals by service (costs --by service)", () -> ws.costs().totals(new CostQuery(List.of(service), null, null)).size());
-            time(out, lines, "chart: day x service x pricing model", () -> ws.costs().totals(new CostQuery(List.of(day, service, model), null, null)).size());
-            time(out, lines, "chart filtered to one service", () -> ws.costs().totals(new CostQuery(List.of(day, service, model), null, null, filter, "")).size());
-            time(out, lines, "chart of one week", () -> ws.costs().totals(new CostQuery(List.of(day, service, model), weekFrom, weekTo)).size());
-            time(out, lines, "chart by " + tag.code(), () -> ws.costs().totals(new CostQuery(List.of(day, tag, model), null, null)).size());
-            time(out, lines, "line count, one service", () -> (int) ws.costs().countLines(new LineQuery(null, null, "", 0, 0, filter)));
-            time(out, lines, "first page of lines, one service", () -> ws.costs().lines(new LineQuery(null, null, "", 0, 5000, filter)).size());
-            time(out, lines, "first page of lines, one week", () -> ws.costs().lines(new LineQuery(weekFrom, weekTo, "", 0, 5000)).size());
+            out.println(String.format(
+                    Locale.ROOT,
+                    "workspace %s: %,d lines, %d services, %d days, grouping by %s",
+                    db,
+                    lines,
+                    services.size(),
+                    days.size(),
+                    tag.code()));
+            time(out, lines, "totals by service (costs --by service)", () -> ws.costs()
+                    .totals(new CostQuery(List.of(service), null, null))
+                    .size());
+            time(out, lines, "chart: day x service x pricing model", () -> ws.costs()
+                    .totals(new CostQuery(List.of(day, service, model), null, null))
+                    .size());
+            time(out, lines, "chart filtered to one service", () -> ws.costs()
+                    .totals(new CostQuery(List.of(day, service, model), null, null, filter, ""))
+                    .size());
+            time(out, lines, "chart of one week", () -> ws.costs()
+                    .totals(new CostQuery(List.of(day, service, model), weekFrom, weekTo))
+                    .size());
+            time(out, lines, "chart by " + tag.code(), () -> ws.costs()
+                    .totals(new CostQuery(List.of(day, tag, model), null, null))
+                    .size());
+            time(out, lines, "line count, one service", () ->
+                    (int) ws.costs().countLines(new LineQuery(null, null, "", 0, 0, filter)));
+            time(out, lines, "first page of lines, one service", () -> ws.costs()
+                    .lines(new LineQuery(null, null, "", 0, 5000, filter))
+                    .size());
+            time(out, lines, "first page of lines, one week", () -> ws.costs()
+                    .lines(new LineQuery(weekFrom, weekTo, "", 0, 5000))
+                    .size());
             if (scan) {
-                time(out, lines, "SCAN totals by service", () -> ws.costs().totalsFromCharges(new CostQuery(List.of(service), null, null)).size());
-                time(out, lines, "SCAN chart: day x service x pricing model",
-                        () -> ws.costs().totalsFromCharges(new CostQuery(List.of(day, service, model), null, null)).size());
+                time(out, lines, "SCAN totals by service", () -> ws.costs()
+                        .totalsFromCharges(new CostQuery(List.of(service), null, null))
+                        .size());
+                time(out, lines, "SCAN chart: day x service x pricing model", () -> ws.costs()
+                        .totalsFromCharges(new CostQuery(List.of(day, service, model), null, null))
+                        .size());
             }
         }
         return FrontierCli.OK;
@@ -122,21 +176,30 @@ final class BenchCosts implements Callable<Integer> {
             }
             for (int k = 1; k < copies; k++) {
                 long shift = 30L * 86_400 * k;
-                s.execute("INSERT INTO imports(id, source, format, cost_basis, sha256, bytes, rows, period_start, period_end, imported_at, seconds)"
-                        + " SELECT id + " + k * base + ", source || ' (copy " + k + ")', format, cost_basis, sha256 || '-" + k + "', bytes, rows,"
-                        + " period_start + " + shift + ", period_end + " + shift + ", imported_at, seconds FROM imports WHERE id <= " + base);
-                s.execute("INSERT INTO charges SELECT import_id + " + k * base + ", dim_id, period_start + " + shift + ", period_end + " + shift
+                s.execute(
+                        "INSERT INTO imports(id, source, format, cost_basis, sha256, bytes, rows, period_start, period_end, imported_at, seconds)"
+                                + " SELECT id + " + k * base + ", source || ' (copy " + k
+                                + ")', format, cost_basis, sha256 || '-" + k + "', bytes, rows,"
+                                + " period_start + " + shift + ", period_end + " + shift
+                                + ", imported_at, seconds FROM imports WHERE id <= " + base);
+                s.execute("INSERT INTO charges SELECT import_id + " + k * base + ", dim_id, period_start + " + shift
+                        + ", period_end + " + shift
                         + ", resource_id, billed_cost, effective_cost, quantity, resource_name, list_cost, pricing_quantity FROM charges WHERE import_id <= "
                         + base);
             }
             s.execute("PRAGMA user_version = 4");
             c.commit();
         }
-        out.println(String.format(Locale.ROOT, "copied the charges %d times in %.1f s", copies - 1, (System.nanoTime() - t0) / 1e9));
+        out.println(String.format(
+                Locale.ROOT, "copied the charges %d times in %.1f s", copies - 1, (System.nanoTime() - t0) / 1e9));
         long t1 = System.nanoTime();
         try (Workspace ws = Workspace.open(db)) {
-            out.println(String.format(Locale.ROOT, "RESULT migration to v%d (roll-up and index of %,d lines) wall_s=%.1f", ws.schemaVersion(),
-                    ws.chargeCount(), (System.nanoTime() - t1) / 1e9));
+            out.println(String.format(
+                    Locale.ROOT,
+                    "RESULT migration to v%d (roll-up and index of %,d lines) wall_s=%.1f",
+                    ws.schemaVersion(),
+                    ws.chargeCount(),
+                    (System.nanoTime() - t1) / 1e9));
         }
         out.flush();
     }
@@ -148,7 +211,8 @@ final class BenchCosts implements Callable<Integer> {
     private void time(PrintWriter out, long lines, String what, Supplier<Integer> query) {
         double[] ms = new double[repeat];
         double[] cpu = new double[repeat];
-        // SQLite runs in the calling thread, so the thread's CPU time is the query's work whatever else the machine runs.
+        // SQLite runs in the calling thread, so the thread's CPU time is the query's work whatever else the machine
+        // runs.
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         int n = 0;
         for (int i = 0; i < repeat; i++) {
@@ -160,8 +224,16 @@ final class BenchCosts implements Callable<Integer> {
         }
         Arrays.sort(ms);
         Arrays.sort(cpu);
-        out.println(String.format(Locale.ROOT, "RESULT query=\"%s\" lines=%d rows_out=%d median_ms=%.1f min_ms=%.1f max_ms=%.1f cpu_median_ms=%.1f",
-                what, lines, n, ms[repeat / 2], ms[0], ms[repeat - 1], cpu[repeat / 2]));
+        out.println(String.format(
+                Locale.ROOT,
+                "RESULT query=\"%s\" lines=%d rows_out=%d median_ms=%.1f min_ms=%.1f max_ms=%.1f cpu_median_ms=%.1f",
+                what,
+                lines,
+                n,
+                ms[repeat / 2],
+                ms[0],
+                ms[repeat - 1],
+                cpu[repeat / 2]));
         out.flush();
     }
 }

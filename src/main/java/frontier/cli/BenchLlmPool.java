@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code frontier bench llm-pool}: one saturated LLM instance simulated through the full serving model (a
@@ -22,8 +22,11 @@ import picocli.CommandLine.Model.CommandSpec;
  * model ({@code token_time}, 256 slots: one event per request); prints events, iterations per wall-second
  * and simulated hours per wall-second of each.
  */
-@Command(name = "llm-pool", mixinStandardHelpOptions = true,
-        description = "A saturated llm_engine pool through the serving model, beside the slot model (token_time): iterations/s and simulated hours per wall-second.")
+@Command(
+        name = "llm-pool",
+        mixinStandardHelpOptions = true,
+        description =
+                "A saturated llm_engine pool through the serving model, beside the slot model (token_time): iterations/s and simulated hours per wall-second.")
 final class BenchLlmPool implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -55,15 +58,35 @@ final class BenchLlmPool implements Callable<Integer> {
             double slotCpu = (c2 - c1) / 1e9;
             if (round == 0) continue;
             double iterations = llm.metric(Metric.LLM_ITERATIONS);
-            spec.commandLine().getOut().println(String.format(Locale.ROOT,
-                    "RESULT model=llm_engine profile=%s sim_hours=%.3f wall_s=%.3f events=%d iterations=%.0f iterations_per_s=%.0f"
-                            + " sim_hours_per_wall_s=%.1f cpu_s=%.3f iterations_per_cpu_s=%.0f completed=%.0f mean_batch=%.1f",
-                    p.name(), h, llm.wallSeconds(), llm.events(), iterations, iterations / llm.wallSeconds(), h / llm.wallSeconds(), llmCpu,
-                    iterations / llmCpu,
-                    llm.metric(Metric.COMPLETED), llm.metric(Metric.LLM_BATCH_MEAN)));
-            spec.commandLine().getOut().println(String.format(Locale.ROOT,
-                    "RESULT model=token_time_slots concurrency=256 sim_hours=%.3f wall_s=%.3f events=%d events_per_s=%.0f sim_hours_per_wall_s=%.1f cpu_s=%.3f completed=%.0f",
-                    h, slot.wallSeconds(), slot.events(), slot.events() / slot.wallSeconds(), h / slot.wallSeconds(), slotCpu, slot.metric(Metric.COMPLETED)));
+            spec.commandLine()
+                    .getOut()
+                    .println(String.format(
+                            Locale.ROOT,
+                            "RESULT model=llm_engine profile=%s sim_hours=%.3f wall_s=%.3f events=%d iterations=%.0f iterations_per_s=%.0f"
+                                    + " sim_hours_per_wall_s=%.1f cpu_s=%.3f iterations_per_cpu_s=%.0f completed=%.0f mean_batch=%.1f",
+                            p.name(),
+                            h,
+                            llm.wallSeconds(),
+                            llm.events(),
+                            iterations,
+                            iterations / llm.wallSeconds(),
+                            h / llm.wallSeconds(),
+                            llmCpu,
+                            iterations / llmCpu,
+                            llm.metric(Metric.COMPLETED),
+                            llm.metric(Metric.LLM_BATCH_MEAN)));
+            spec.commandLine()
+                    .getOut()
+                    .println(String.format(
+                            Locale.ROOT,
+                            "RESULT model=token_time_slots concurrency=256 sim_hours=%.3f wall_s=%.3f events=%d events_per_s=%.0f sim_hours_per_wall_s=%.1f cpu_s=%.3f completed=%.0f",
+                            h,
+                            slot.wallSeconds(),
+                            slot.events(),
+                            slot.events() / slot.wallSeconds(),
+                            h / slot.wallSeconds(),
+                            slotCpu,
+                            slot.metric(Metric.COMPLETED)));
         }
         return FrontierCli.OK;
     }
@@ -74,7 +97,11 @@ final class BenchLlmPool implements Callable<Integer> {
         ObjectNode tokens = root.putObject("tokens");
         tokens.putObject("input").put("type", "deterministic").put("value", 1024);
         tokens.putObject("output").put("type", "deterministic").put("value", 256);
-        ObjectNode pool = root.putArray("pools").addObject().put("type", "always_on").put("name", "llm").put("instances", 1);
+        ObjectNode pool = root.putArray("pools")
+                .addObject()
+                .put("type", "always_on")
+                .put("name", "llm")
+                .put("instances", 1);
         if (concurrency != null) pool.put("concurrency", concurrency);
         pool.set("model", model.deepCopy().put("name", load.profile));
         root.putObject("run").put("duration_s", h * 3600).put("replications", 1).put("seed", load.seed);

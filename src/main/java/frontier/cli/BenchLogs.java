@@ -26,17 +26,26 @@ import picocli.CommandLine.Spec;
  * fresh workspace through the same {@code RequestLogs} import as {@code frontier logs import}, and prints one
  * RESULT line with rows/s and peak heap.
  */
-@Command(name = "logs", mixinStandardHelpOptions = true, description = "Import throughput of a generated request log CSV (rows/s, peak heap).")
+@Command(
+        name = "logs",
+        mixinStandardHelpOptions = true,
+        description = "Import throughput of a generated request log CSV (rows/s, peak heap).")
 final class BenchLogs implements Callable<Integer> {
-    static final String HEADER = "timestamp,endpoint,model,status,latency_ms,input_tokens,output_tokens,request_id,region";
+    static final String HEADER =
+            "timestamp,endpoint,model,status,latency_ms,input_tokens,output_tokens,request_id,region";
     private static final String[] ENDPOINTS = {"chat", "search", "embed", "vision", "batch"};
-    private static final String[] MODELS = {"llama-3.1-70b", "llama-3.1-8b", "mistral-7b", "e5-large", "qwen2-vl-7b", "gpt-4o-mini", "phi-3", "bge-m3"};
+    private static final String[] MODELS = {
+        "llama-3.1-70b", "llama-3.1-8b", "mistral-7b", "e5-large", "qwen2-vl-7b", "gpt-4o-mini", "phi-3", "bge-m3"
+    };
     private static final String[] REGIONS = {"us-east-1", "eu-west-1", "ap-southeast-2"};
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--rows", defaultValue = "5000000", description = "Data rows to generate (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--rows",
+            defaultValue = "5000000",
+            description = "Data rows to generate (default ${DEFAULT-VALUE}).")
     long rows;
 
     @Option(names = "--file", description = "The CSV (generated if absent; default target/bench/requests-<rows>.csv).")
@@ -68,9 +77,18 @@ final class BenchLogs implements Callable<Integer> {
         }
         double wall = (System.nanoTime() - t0) / 1e9;
         long peak = ImportBench.peakHeapBytes();
-        out.println(String.format(Locale.ROOT, "RESULT tool=frontier-logs rows=%d bytes=%d attrs=%s wall_s=%.3f rows_per_s=%.0f peak_heap_mb=%.1f"
-                        + " max_heap_mb=%.0f db_bytes=%d", r.record().rows(), Files.size(csv), dropAttrs ? "drop" : "keep", wall, r.record().rows() / wall,
-                peak / 1048576.0, Runtime.getRuntime().maxMemory() / 1048576.0, Files.size(db)));
+        out.println(String.format(
+                Locale.ROOT,
+                "RESULT tool=frontier-logs rows=%d bytes=%d attrs=%s wall_s=%.3f rows_per_s=%.0f peak_heap_mb=%.1f"
+                        + " max_heap_mb=%.0f db_bytes=%d",
+                r.record().rows(),
+                Files.size(csv),
+                dropAttrs ? "drop" : "keep",
+                wall,
+                r.record().rows() / wall,
+                peak / 1048576.0,
+                Runtime.getRuntime().maxMemory() / 1048576.0,
+                Files.size(db)));
         out.flush();
         if (!keep) ImportBench.deleteDb(db);
         return FrontierCli.OK;
@@ -95,13 +113,22 @@ final class BenchLogs implements Callable<Integer> {
                 long ms = start + (long) (i * step) - (rnd.nextInt(100) == 0 ? rnd.nextInt(5000) : 0);
                 b.append(Instant.ofEpochMilli(ms)).append(',');
                 int e = Math.min(rnd.nextInt(8), 4);
-                b.append(ENDPOINTS[e]).append(',').append(MODELS[(e * 2 + rnd.nextInt(2)) % MODELS.length]).append(',');
+                b.append(ENDPOINTS[e])
+                        .append(',')
+                        .append(MODELS[(e * 2 + rnd.nextInt(2)) % MODELS.length])
+                        .append(',');
                 int s = rnd.nextInt(100);
                 b.append(s < 98 ? "200" : s == 98 ? "429" : "503").append(',');
                 double latency = Math.exp(5 + rnd.nextGaussian() * 0.8);
                 b.append(String.format(Locale.ROOT, "%.1f", latency)).append(',');
-                b.append((long) Math.exp(6 + rnd.nextGaussian())).append(',').append((long) Math.exp(4 + rnd.nextGaussian())).append(',');
-                b.append(Long.toHexString(rnd.nextLong())).append(',').append(REGIONS[rnd.nextInt(REGIONS.length)]).append('\n');
+                b.append((long) Math.exp(6 + rnd.nextGaussian()))
+                        .append(',')
+                        .append((long) Math.exp(4 + rnd.nextGaussian()))
+                        .append(',');
+                b.append(Long.toHexString(rnd.nextLong()))
+                        .append(',')
+                        .append(REGIONS[rnd.nextInt(REGIONS.length)])
+                        .append('\n');
                 w.append(b);
             }
         }

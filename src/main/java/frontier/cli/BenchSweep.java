@@ -22,23 +22,36 @@ import picocli.CommandLine.Spec;
  * first on 1 thread, then on 2 (or {@code --threads}); prints the wall times, the speed-up and whether the
  * results are identical.
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true,
+@Command(
+        name = "sweep",
+        mixinStandardHelpOptions = true,
         description = "Sweep of 200 fleet configurations (1 simulated hour at 100 req/s each) on 1 and on N threads.")
 public final class BenchSweep implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--threads", defaultValue = "2", paramLabel = "N", description = "Threads of the parallel run (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--threads",
+            defaultValue = "2",
+            paramLabel = "N",
+            description = "Threads of the parallel run (default ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--hours", defaultValue = "1", description = "Simulated hours per configuration (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--hours",
+            defaultValue = "1",
+            description = "Simulated hours per configuration (default ${DEFAULT-VALUE}).")
     double hours;
 
     @Option(names = "--rate", defaultValue = "100", description = "Requests per second (default ${DEFAULT-VALUE}).")
     double rate;
 
-    @Option(names = "--jit-warmup", defaultValue = "20", paramLabel = "POINTS",
-            description = "Configurations run untimed first, so both timed runs see compiled code (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--jit-warmup",
+            defaultValue = "20",
+            paramLabel = "POINTS",
+            description =
+                    "Configurations run untimed first, so both timed runs see compiled code (default ${DEFAULT-VALUE}).")
     int jitWarmup;
 
     /** The benchmark scenario: 10 spot sizes × 5 keep-warm counts × 4 scale-in delays = 200 configurations. */
@@ -70,7 +83,8 @@ public final class BenchSweep implements Callable<Integer> {
         if (!(hours > 0) || !(rate > 0)) throw new BadInputException("--hours and --rate: expected numbers > 0");
         PrintWriter out = spec.commandLine().getOut();
         long t0 = System.nanoTime();
-        Sweep sweep = Sweep.parse(scenario(hours, rate, 1), "bench-sweep", Path.of("").toAbsolutePath());
+        Sweep sweep =
+                Sweep.parse(scenario(hours, rate, 1), "bench-sweep", Path.of("").toAbsolutePath());
         double expand = (System.nanoTime() - t0) / 1e9;
         for (int i = 0; i < Math.min(jitWarmup, sweep.points().size()); i++) {
             SweepRunner.runPoint(sweep.points().get(sweep.points().size() - 1 - i), RunControl.NONE);
@@ -81,11 +95,24 @@ public final class BenchSweep implements Callable<Integer> {
         long sn = System.nanoTime();
         SweepResult many = new SweepRunner(threads).run(sweep, RunControl.NONE);
         double wallN = (System.nanoTime() - sn) / 1e9;
-        long events = one.points().stream().mapToLong(p -> p.metrics().get("events").longValue()).sum();
-        long requests = one.points().stream().mapToLong(p -> p.metrics().get(Metric.REQUESTS.path()).longValue()).sum();
-        out.println(String.format(Locale.ROOT,
+        long events = one.points().stream()
+                .mapToLong(p -> p.metrics().get("events").longValue())
+                .sum();
+        long requests = one.points().stream()
+                .mapToLong(p -> p.metrics().get(Metric.REQUESTS.path()).longValue())
+                .sum();
+        out.println(String.format(
+                Locale.ROOT,
                 "RESULT points=%d requests=%d events=%d expand_s=%.3f wall_1_s=%.3f wall_%d_s=%.3f speedup=%.2f identical=%s cores=%d",
-                sweep.points().size(), requests, events, expand, wall1, threads, wallN, wall1 / wallN, one.equals(many),
+                sweep.points().size(),
+                requests,
+                events,
+                expand,
+                wall1,
+                threads,
+                wallN,
+                wall1 / wallN,
+                one.equals(many),
                 Runtime.getRuntime().availableProcessors()));
         return FrontierCli.OK;
     }

@@ -16,19 +16,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code frontier compare FILE --alt CHANGES ...}: runs a scenario and alternatives of it on the same random
  * numbers and prints each figure with its delta to the baseline and 95% confidence intervals.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true,
-        description = "Run a scenario and alternatives of it (another pool kind, instance type, count, keep-alive, batching, cache or model)"
-                + " on the same random numbers, and print cost per month, per 1,000 requests and per 1M tokens, latency percentiles,"
-                + " cold starts, interruptions and dropped requests, each with its change from the baseline and 95% confidence intervals.")
+@Command(
+        name = "compare",
+        mixinStandardHelpOptions = true,
+        description =
+                "Run a scenario and alternatives of it (another pool kind, instance type, count, keep-alive, batching, cache or model)"
+                        + " on the same random numbers, and print cost per month, per 1,000 requests and per 1M tokens, latency percentiles,"
+                        + " cold starts, interruptions and dropped requests, each with its change from the baseline and 95% confidence intervals.")
 final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -36,19 +39,29 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "Scenario JSON file: the baseline (see docs/scenarios.md).")
     Path file;
 
-    @Option(names = "--alt", paramLabel = "CHANGES", required = true,
-            description = "An alternative: changes separated by ';', e.g. 'kind=spot' or 'pool=gpu; instance_type=g5.2xlarge; instances=3'"
-                    + " (keys: kind, instance_type, instances, keep_alive_s, keep_warm, batching, cache_hit_ratio, model, name, pool, or a JSON"
-                    + " path such as $.pools[0].concurrency; see docs/compare.md). Repeat for more alternatives.")
+    @Option(
+            names = "--alt",
+            paramLabel = "CHANGES",
+            required = true,
+            description =
+                    "An alternative: changes separated by ';', e.g. 'kind=spot' or 'pool=gpu; instance_type=g5.2xlarge; instances=3'"
+                            + " (keys: kind, instance_type, instances, keep_alive_s, keep_warm, batching, cache_hit_ratio, model, name, pool, or a JSON"
+                            + " path such as $.pools[0].concurrency; see docs/compare.md). Repeat for more alternatives.")
     List<String> alternatives = new ArrayList<>();
 
-    @Option(names = "--replications", paramLabel = "N", description = "Replications of every entry (overrides run.replications).")
+    @Option(
+            names = "--replications",
+            paramLabel = "N",
+            description = "Replications of every entry (overrides run.replications).")
     Integer replications;
 
     @Option(names = "--seed", paramLabel = "S", description = "Master random seed of every entry (overrides run.seed).")
     Long seed;
 
-    @Option(names = "--threads", paramLabel = "T", description = "Threads for replications (default: all cores). Results do not depend on it.")
+    @Option(
+            names = "--threads",
+            paramLabel = "T",
+            description = "Threads for replications (default: all cores). Results do not depend on it.")
     Integer threads;
 
     @Option(names = "--json", description = "Print one JSON object instead of a table.")
@@ -56,7 +69,8 @@ final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (alternatives.size() > 50) throw new BadInputException("--alt: at most 50 alternatives, got " + alternatives.size());
+        if (alternatives.size() > 50)
+            throw new BadInputException("--alt: at most 50 alternatives, got " + alternatives.size());
         if (threads != null) Numbers.atLeast("--threads", threads, 1);
         if (replications != null && (replications < 1 || replications > 10_000)) {
             throw new BadInputException("--replications: expected an integer from 1 to 10000, got " + replications);
@@ -67,7 +81,10 @@ final class CompareCommand implements Callable<Integer> {
             ObjectNode run = (ObjectNode) tree.get("run");
             if (replications != null) run.put("replications", replications);
             if (seed != null) run.put("seed", seed);
-            base = Baseline.parse(frontier.scenario.ScenarioLoader.mapper().writeValueAsString(tree), file.toString(), base.baseDir());
+            base = Baseline.parse(
+                    frontier.scenario.ScenarioLoader.mapper().writeValueAsString(tree),
+                    file.toString(),
+                    base.baseDir());
         }
         PriceCatalogue catalogue = PriceCatalogue.shipped();
         List<Alternative.Built> built = new ArrayList<>();
@@ -88,9 +105,14 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     private static void printTable(PrintWriter out, Comparison c) {
-        out.printf("%s — %d replication%s per entry, common random numbers (seed %d); ± is a 95%% confidence interval,%n",
-                c.entries().getFirst().scenario().name(), c.replications(), c.replications() == 1 ? "" : "s", c.entries().getFirst().scenario().run().seed());
-        out.println("the change from the baseline is paired replication by replication. Cost per month = cost per hour × 730.");
+        out.printf(
+                "%s — %d replication%s per entry, common random numbers (seed %d); ± is a 95%% confidence interval,%n",
+                c.entries().getFirst().scenario().name(),
+                c.replications(),
+                c.replications() == 1 ? "" : "s",
+                c.entries().getFirst().scenario().run().seed());
+        out.println(
+                "the change from the baseline is paired replication by replication. Cost per month = cost per hour × 730.");
         out.println();
         List<String[]> rows = new ArrayList<>();
         int n = c.entries().size();
@@ -107,7 +129,10 @@ final class CompareCommand implements Callable<Integer> {
                 if (i > 0) {
                     Comparison.Estimate d = c.delta(i, m);
                     double pct = c.deltaPercent(i, m);
-                    cell += "  (" + m.formatDelta(d.mean()) + (Double.isFinite(d.halfWidth()) && d.mean() != 0 ? " ± " + m.formatHalfWidth(d.mean(), d.halfWidth()) : "")
+                    cell += "  (" + m.formatDelta(d.mean())
+                            + (Double.isFinite(d.halfWidth()) && d.mean() != 0
+                                    ? " ± " + m.formatHalfWidth(d.mean(), d.halfWidth())
+                                    : "")
                             + (Double.isFinite(pct) && d.mean() != 0 ? ", " + Comparison.percent(pct) : "") + ")";
                 }
                 r[i + 1] = cell;
@@ -118,7 +143,10 @@ final class CompareCommand implements Callable<Integer> {
         out.println();
         for (int i = 0; i < n; i++) {
             Comparison.Entry e = c.entries().get(i);
-            out.println((i == 0 ? "Baseline" : "(" + i + ") " + e.name()) + (c.dropWarning(i).isEmpty() ? "" : " — " + c.dropWarning(i).toUpperCase(java.util.Locale.ROOT)));
+            out.println((i == 0 ? "Baseline" : "(" + i + ") " + e.name())
+                    + (c.dropWarning(i).isEmpty()
+                            ? ""
+                            : " — " + c.dropWarning(i).toUpperCase(java.util.Locale.ROOT)));
             for (String note : e.notes()) out.println("    assumed: " + note);
         }
     }

@@ -20,14 +20,18 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code frontier costs}: exact cost totals from the workspace, grouped as asked, per currency. */
-@Command(name = "costs", mixinStandardHelpOptions = true,
-        description = {"Cost totals from the imported billing data, grouped by pricing model (default) or other dimensions.",
-                "Billed = invoiced cost; effective = amortized cost. Sums are exact; currencies are never added together."})
+@Command(
+        name = "costs",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Cost totals from the imported billing data, grouped by pricing model (default) or other dimensions.",
+            "Billed = invoiced cost; effective = amortized cost. Sums are exact; currencies are never added together."
+        })
 final class CostsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -35,15 +39,25 @@ final class CostsCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspace = new WorkspaceOption();
 
-    @Option(names = "--by", paramLabel = "DIM", split = ",", description = "Group by: pricing-model, charge-category, provider, account, "
-            + "sub-account, service, service-category, region, instance-type, gpu-count, charge-class, commitment, commitment-status, "
-            + "month, day, import, tag:KEY (comma-separated; default pricing-model).")
+    @Option(
+            names = "--by",
+            paramLabel = "DIM",
+            split = ",",
+            description = "Group by: pricing-model, charge-category, provider, account, "
+                    + "sub-account, service, service-category, region, instance-type, gpu-count, charge-class, commitment, commitment-status, "
+                    + "month, day, import, tag:KEY (comma-separated; default pricing-model).")
     List<String> by = new ArrayList<>(List.of("pricing-model"));
 
-    @Option(names = "--from", paramLabel = "DATE", description = "Only charges whose period starts on or after DATE (yyyy-MM-dd or yyyy-MM, UTC).")
+    @Option(
+            names = "--from",
+            paramLabel = "DATE",
+            description = "Only charges whose period starts on or after DATE (yyyy-MM-dd or yyyy-MM, UTC).")
     String from;
 
-    @Option(names = "--to", paramLabel = "DATE", description = "Only charges whose period starts before DATE (exclusive).")
+    @Option(
+            names = "--to",
+            paramLabel = "DATE",
+            description = "Only charges whose period starts before DATE (exclusive).")
     String to;
 
     @Option(names = "--json", description = "One JSON object: groups and total (amounts as exact decimal strings).")
@@ -58,7 +72,9 @@ final class CostsCommand implements Callable<Integer> {
         List<Grouping> dims = new ArrayList<>();
         for (String b : by) {
             Grouping d = Grouping.parse(b);
-            if (d == null) throw new BadInputException("--by: unknown dimension '" + b + "'; expected one of " + codes() + " or tag:KEY");
+            if (d == null)
+                throw new BadInputException(
+                        "--by: unknown dimension '" + b + "'; expected one of " + codes() + " or tag:KEY");
             if (dims.contains(d)) throw new BadInputException("--by: '" + b + "' given twice");
             dims.add(d);
         }
@@ -66,7 +82,8 @@ final class CostsCommand implements Callable<Integer> {
         Long t = Dates.day("--to", to);
         if (f != null && t != null && t <= f) throw new BadInputException("--to: expected a date after --from");
         List<CostRow> rows;
-        try (Workspace ws = workspace.existing("no workspace yet; import a billing export first (frontier import FILE)")) {
+        try (Workspace ws =
+                workspace.existing("no workspace yet; import a billing export first (frontier import FILE)")) {
             rows = ws.costs().totals(new CostQuery(dims, f, t));
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -77,16 +94,26 @@ final class CostsCommand implements Callable<Integer> {
     }
 
     private static String codes() {
-        return String.join(", ", java.util.Arrays.stream(Dimension.values()).map(Dimension::code).toList());
+        return String.join(
+                ", ",
+                java.util.Arrays.stream(Dimension.values()).map(Dimension::code).toList());
     }
 
     /** Per-currency totals of the rows, in the order the currencies first appear. */
     private static Map<String, CostRow> totals(List<CostRow> rows) {
         Map<String, CostRow> m = new LinkedHashMap<>();
         for (CostRow r : rows) {
-            m.merge(r.currency(), new CostRow(List.of(), List.of(), r.currency(), r.billed(), r.effective(), r.list(), r.rows()),
-                    (a, b) -> new CostRow(List.of(), List.of(), a.currency(), add(a.billed(), b.billed()), add(a.effective(), b.effective()),
-                            add(a.list(), b.list()), a.rows() + b.rows()));
+            m.merge(
+                    r.currency(),
+                    new CostRow(List.of(), List.of(), r.currency(), r.billed(), r.effective(), r.list(), r.rows()),
+                    (a, b) -> new CostRow(
+                            List.of(),
+                            List.of(),
+                            a.currency(),
+                            add(a.billed(), b.billed()),
+                            add(a.effective(), b.effective()),
+                            add(a.list(), b.list()),
+                            a.rows() + b.rows()));
         }
         return m;
     }
@@ -119,13 +146,23 @@ final class CostsCommand implements Callable<Integer> {
         for (CostRow r : rows) {
             List<String> l = new ArrayList<>();
             for (int i = 0; i < dims.size(); i++) l.add(display(r, i));
-            l.addAll(List.of(r.currency(), money(r.billed()), money(r.effective()), money(r.list()), String.format(Locale.US, "%,d", r.rows())));
+            l.addAll(List.of(
+                    r.currency(),
+                    money(r.billed()),
+                    money(r.effective()),
+                    money(r.list()),
+                    String.format(Locale.US, "%,d", r.rows())));
             lines.add(l.toArray(String[]::new));
         }
         for (CostRow t : totals(rows).values()) {
             List<String> l = new ArrayList<>();
             for (int i = 0; i < dims.size(); i++) l.add(i == 0 ? "Total" : "");
-            l.addAll(List.of(t.currency(), money(t.billed()), money(t.effective()), money(t.list()), String.format(Locale.US, "%,d", t.rows())));
+            l.addAll(List.of(
+                    t.currency(),
+                    money(t.billed()),
+                    money(t.effective()),
+                    money(t.list()),
+                    String.format(Locale.US, "%,d", t.rows())));
             lines.add(l.toArray(String[]::new));
         }
         Table.print(out, lines, dims.size() + 1, rows.size());
@@ -140,7 +177,12 @@ final class CostsCommand implements Callable<Integer> {
             // Keys and currency are text from the bill (tags, resource ids): neutralised; the amounts are numbers.
             List<String> l = new ArrayList<>();
             for (String k : r.keys()) l.add(Csv.text(k));
-            l.addAll(List.of(Csv.text(r.currency()), Csv.decimal(r.billed()), Csv.decimal(r.effective()), Csv.decimal(r.list()), Csv.number(r.rows())));
+            l.addAll(List.of(
+                    Csv.text(r.currency()),
+                    Csv.decimal(r.billed()),
+                    Csv.decimal(r.effective()),
+                    Csv.decimal(r.list()),
+                    Csv.number(r.rows())));
             out.println(String.join(",", l));
         }
     }
@@ -158,12 +200,17 @@ final class CostsCommand implements Callable<Integer> {
         ArrayNode arr = root.putArray("groups");
         for (CostRow r : rows) {
             ObjectNode o = arr.addObject();
-            for (int i = 0; i < dims.size(); i++) o.put(dims.get(i).key(), r.keys().get(i));
+            for (int i = 0; i < dims.size(); i++)
+                o.put(dims.get(i).key(), r.keys().get(i));
             putFigures(o, r);
         }
         Map<String, CostRow> totals = totals(rows);
-        if (totals.size() == 1) putFigures(root.putObject("total"), totals.values().iterator().next());
-        else if (totals.isEmpty()) putFigures(root.putObject("total"), new CostRow(List.of(), List.of(), null, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0));
+        if (totals.size() == 1)
+            putFigures(root.putObject("total"), totals.values().iterator().next());
+        else if (totals.isEmpty())
+            putFigures(
+                    root.putObject("total"),
+                    new CostRow(List.of(), List.of(), null, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0));
         else root.putNull("total");
         ArrayNode tot = root.putArray("totals");
         for (CostRow t : totals.values()) putFigures(tot.addObject(), t);

@@ -4,8 +4,7 @@ import frontier.sim.BadInputException;
 
 /** The output choice of the commands that print a table, {@code --json} or {@code --csv} (cells: {@link frontier.text.Csv}). */
 final class CsvOrJson {
-    private CsvOrJson() {
-    }
+    private CsvOrJson() {}
 
     /** Asking for both {@code --json} and {@code --csv} is bad input. */
     static void requireNotBoth(boolean csv, boolean json) {

@@ -14,33 +14,74 @@ import java.util.SplittableRandom;
  * tax, a quoted JSON tag map), rows ordered by hour over one month. Same seed, same bytes.
  */
 final class CurGenerator {
-    static final String HEADER = "identity_line_item_id,identity_time_interval,bill_invoice_id,bill_billing_entity,bill_bill_type,"
-            + "bill_payer_account_id,bill_billing_period_start_date,bill_billing_period_end_date,line_item_usage_account_id,"
-            + "line_item_line_item_type,line_item_usage_start_date,line_item_usage_end_date,line_item_product_code,"
-            + "line_item_usage_type,line_item_operation,line_item_availability_zone,line_item_resource_id,line_item_usage_amount,"
-            + "line_item_currency_code,line_item_unblended_rate,line_item_unblended_cost,line_item_blended_rate,line_item_blended_cost,"
-            + "line_item_line_item_description,product_product_name,product_region_code,product_instance_type,product_sku,"
-            + "pricing_term,pricing_unit,reservation_effective_cost,savings_plan_savings_plan_effective_cost,resource_tags";
+    static final String HEADER =
+            "identity_line_item_id,identity_time_interval,bill_invoice_id,bill_billing_entity,bill_bill_type,"
+                    + "bill_payer_account_id,bill_billing_period_start_date,bill_billing_period_end_date,line_item_usage_account_id,"
+                    + "line_item_line_item_type,line_item_usage_start_date,line_item_usage_end_date,line_item_product_code,"
+                    + "line_item_usage_type,line_item_operation,line_item_availability_zone,line_item_resource_id,line_item_usage_amount,"
+                    + "line_item_currency_code,line_item_unblended_rate,line_item_unblended_cost,line_item_blended_rate,line_item_blended_cost,"
+                    + "line_item_line_item_description,product_product_name,product_region_code,product_instance_type,product_sku,"
+                    + "pricing_term,pricing_unit,reservation_effective_cost,savings_plan_savings_plan_effective_cost,resource_tags";
 
-    private record Offer(String code, String product, String usageType, String instance, String sku, long rateE10, String unit,
-            String desc) {
-    }
+    private record Offer(
+            String code,
+            String product,
+            String usageType,
+            String instance,
+            String sku,
+            long rateE10,
+            String unit,
+            String desc) {}
 
     private static final Offer[] OFFERS = {
-        new Offer("AmazonEC2", "Amazon Elastic Compute Cloud", "USE1-BoxUsage:p4d.24xlarge", "p4d.24xlarge", "H7ZHWQ6N8GKGNQ7C",
-                327_726_000_000L, "Hrs", "$32.7726 per On Demand Linux p4d.24xlarge Instance Hour"),
-        new Offer("AmazonEC2", "Amazon Elastic Compute Cloud", "USE1-BoxUsage:g5.12xlarge", "g5.12xlarge", "8XKMY5TQAN4PRGMY",
-                56_720_000_000L, "Hrs", "$5.672 per On Demand Linux g5.12xlarge Instance Hour"),
-        new Offer("AmazonEC2", "Amazon Elastic Compute Cloud", "USE1-BoxUsage:inf2.48xlarge", "inf2.48xlarge", "DQ578CGN99KG6ECF",
-                129_813_000_000L, "Hrs", "$12.9813 per On Demand Linux inf2.48xlarge Instance Hour"),
-        new Offer("AmazonSageMaker", "Amazon SageMaker", "USE1-Host:ml.g5.2xlarge", "ml.g5.2xlarge", "Q5T6ZUPK3TGE8G8T",
-                15_150_000_000L, "Hrs", "$1.515 per Hosting ml.g5.2xlarge hour in US East (N. Virginia)"),
-        new Offer("AmazonS3", "Amazon Simple Storage Service", "USE1-TimedStorage-ByteHrs", "", "WP9ANXZGBYYSGJEA",
-                230_000_000L, "GB-Mo", "$0.023 per GB - first 50 TB / month of storage used"),
+        new Offer(
+                "AmazonEC2",
+                "Amazon Elastic Compute Cloud",
+                "USE1-BoxUsage:p4d.24xlarge",
+                "p4d.24xlarge",
+                "H7ZHWQ6N8GKGNQ7C",
+                327_726_000_000L,
+                "Hrs",
+                "$32.7726 per On Demand Linux p4d.24xlarge Instance Hour"),
+        new Offer(
+                "AmazonEC2",
+                "Amazon Elastic Compute Cloud",
+                "USE1-BoxUsage:g5.12xlarge",
+                "g5.12xlarge",
+                "8XKMY5TQAN4PRGMY",
+                56_720_000_000L,
+                "Hrs",
+                "$5.672 per On Demand Linux g5.12xlarge Instance Hour"),
+        new Offer(
+                "AmazonEC2",
+                "Amazon Elastic Compute Cloud",
+                "USE1-BoxUsage:inf2.48xlarge",
+                "inf2.48xlarge",
+                "DQ578CGN99KG6ECF",
+                129_813_000_000L,
+                "Hrs",
+                "$12.9813 per On Demand Linux inf2.48xlarge Instance Hour"),
+        new Offer(
+                "AmazonSageMaker",
+                "Amazon SageMaker",
+                "USE1-Host:ml.g5.2xlarge",
+                "ml.g5.2xlarge",
+                "Q5T6ZUPK3TGE8G8T",
+                15_150_000_000L,
+                "Hrs",
+                "$1.515 per Hosting ml.g5.2xlarge hour in US East (N. Virginia)"),
+        new Offer(
+                "AmazonS3",
+                "Amazon Simple Storage Service",
+                "USE1-TimedStorage-ByteHrs",
+                "",
+                "WP9ANXZGBYYSGJEA",
+                230_000_000L,
+                "GB-Mo",
+                "$0.023 per GB - first 50 TB / month of storage used"),
     };
 
-    private CurGenerator() {
-    }
+    private CurGenerator() {}
 
     /** Writes {@code rows} data rows (plus the header) to {@code file}; returns its size in bytes. */
     static long write(Path file, long rows, long seed) throws IOException {
@@ -87,10 +128,20 @@ final class CurGenerator {
                 hex(b, rnd, 52);
                 b.append(',').append(start).append('/').append(end);
                 b.append(",EUINDE25-7304391,AWS,Anniversary,123456789012,2025-06-01T00:00:00Z,2025-07-01T00:00:00Z,");
-                b.append(accounts[rnd.nextInt(accounts.length)]).append(',').append(type).append(',').append(start).append(',')
-                        .append(end).append(',').append(o.code()).append(',')
+                b.append(accounts[rnd.nextInt(accounts.length)])
+                        .append(',')
+                        .append(type)
+                        .append(',')
+                        .append(start)
+                        .append(',')
+                        .append(end)
+                        .append(',')
+                        .append(o.code())
+                        .append(',')
                         .append(spot ? o.usageType().replace("BoxUsage", "SpotUsage") : o.usageType())
-                        .append(",RunInstances,us-east-1").append((char) ('a' + rnd.nextInt(4))).append(',');
+                        .append(",RunInstances,us-east-1")
+                        .append((char) ('a' + rnd.nextInt(4)))
+                        .append(',');
                 if (!o.instance().isEmpty()) {
                     b.append("i-0");
                     hex(b, new SplittableRandom(rnd.nextInt(2000)), 16);
@@ -108,10 +159,17 @@ final class CurGenerator {
                 b.append(',');
                 decimal(b, cost, 10);
                 b.append(',').append(type.equals("Tax") ? "Tax for product code " + o.code() : o.desc());
-                b.append(',').append(o.product()).append(",us-east-1,").append(o.instance()).append(',').append(o.sku());
+                b.append(',')
+                        .append(o.product())
+                        .append(",us-east-1,")
+                        .append(o.instance())
+                        .append(',')
+                        .append(o.sku());
                 b.append(',').append(term).append(',').append(o.unit()).append(",,");
                 if (type.equals("SavingsPlanCoveredUsage")) decimal(b, cost * 72 / 100, 10);
-                b.append(",\"{\"\"user:team\"\":\"\"").append(teams[rnd.nextInt(teams.length)]).append("\"\",\"\"user:env\"\":\"\"prod\"\"}\"");
+                b.append(",\"{\"\"user:team\"\":\"\"")
+                        .append(teams[rnd.nextInt(teams.length)])
+                        .append("\"\",\"\"user:env\"\":\"\"prod\"\"}\"");
                 b.append('\n');
                 w.append(b);
             }

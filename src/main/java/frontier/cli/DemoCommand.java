@@ -20,26 +20,41 @@ import picocli.CommandLine.Spec;
  * {@code frontier demo}: the demo data set, simulated by Frontier itself (one month of request logs and
  * the matching FOCUS bill), as files ({@code --out}) or as a workspace ({@code --workspace}).
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Generates the demo data: October 2026 of a simulated chat + embeddings fleet (simulations/demo/demo-fleet.json),",
-                "as a request log and a FOCUS 1.2 bill (--out DIR) or imported into a workspace (--workspace W)."})
+@Command(
+        name = "demo",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Generates the demo data: October 2026 of a simulated chat + embeddings fleet (simulations/demo/demo-fleet.json),",
+            "as a request log and a FOCUS 1.2 bill (--out DIR) or imported into a workspace (--workspace W)."
+        })
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     static final class Target {
-        @Option(names = "--out", paramLabel = "DIR", required = true, description = "Write " + DemoData.REQUESTS + " and " + DemoData.BILLING + " into DIR.")
+        @Option(
+                names = "--out",
+                paramLabel = "DIR",
+                required = true,
+                description = "Write " + DemoData.REQUESTS + " and " + DemoData.BILLING + " into DIR.")
         Path out;
 
-        @Option(names = "--workspace", paramLabel = "W", required = true,
-                description = "Create the demo workspace W (replaces an earlier demo there; never a workspace with other imports).")
+        @Option(
+                names = "--workspace",
+                paramLabel = "W",
+                required = true,
+                description =
+                        "Create the demo workspace W (replaces an earlier demo there; never a workspace with other imports).")
         Path workspace;
     }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     Target target;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Random seed (default: " + DemoData.DEFAULT_SEED + "); the same seed gives identical files.")
+    @Option(
+            names = "--seed",
+            paramLabel = "N",
+            description = "Random seed (default: " + DemoData.DEFAULT_SEED + "); the same seed gives identical files.")
     long seed = DemoData.DEFAULT_SEED;
 
     @Override
@@ -47,40 +62,53 @@ final class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long t0 = System.nanoTime();
         if (target.out != null) {
-            if (java.nio.file.Files.isRegularFile(target.out)) throw new BadInputException("--out: " + target.out + " is a file, expected a directory");
+            if (java.nio.file.Files.isRegularFile(target.out))
+                throw new BadInputException("--out: " + target.out + " is a file, expected a directory");
             DemoData.Result r = DemoData.generate(target.out, seed);
-            out.println(String.format(Locale.ROOT, "Wrote %s (%,d requests) and %s (%,d lines) in %.1f s.", r.requests(), r.requestRows(),
-                    r.billing(), r.billingLines(), (System.nanoTime() - t0) / 1e9));
+            out.println(String.format(
+                    Locale.ROOT,
+                    "Wrote %s (%,d requests) and %s (%,d lines) in %.1f s.",
+                    r.requests(),
+                    r.requestRows(),
+                    r.billing(),
+                    r.billingLines(),
+                    (System.nanoTime() - t0) / 1e9));
             out.print(costs(r.summary()));
         } else {
             PrintWriter err = spec.commandLine().getErr();
-            DemoWorkspace.Created c = DemoWorkspace.create(target.workspace, seed, frontier.sim.RunControl.NONE, new ImportMonitor() {
-                @Override
-                public boolean isCancelled() {
-                    return false;
-                }
+            DemoWorkspace.Created c =
+                    DemoWorkspace.create(target.workspace, seed, frontier.sim.RunControl.NONE, new ImportMonitor() {
+                        @Override
+                        public boolean isCancelled() {
+                            return false;
+                        }
 
-                @Override
-                public void progress(long rows, long bytes, long totalBytes) {
-                }
+                        @Override
+                        public void progress(long rows, long bytes, long totalBytes) {}
 
-                @Override
-                public void waiting(String message) {
-                    err.println("frontier: " + message);
-                    err.flush();
-                }
-            });
-            out.println(String.format(Locale.ROOT, "Created the demo workspace %s: %,d billing lines imported, %.1f s in all.",
-                    c.workspace(), c.billing().record().rows(), (System.nanoTime() - t0) / 1e9));
+                        @Override
+                        public void waiting(String message) {
+                            err.println("frontier: " + message);
+                            err.flush();
+                        }
+                    });
+            out.println(String.format(
+                    Locale.ROOT,
+                    "Created the demo workspace %s: %,d billing lines imported, %.1f s in all.",
+                    c.workspace(),
+                    c.billing().record().rows(),
+                    (System.nanoTime() - t0) / 1e9));
             out.print(costs(c.simulation()));
         }
         return FrontierCli.OK;
     }
 
     private static String costs(Summary s) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "Simulated %,.0f requests; compute cost by pool:%n", s.metric(Metric.REQUESTS)));
+        StringBuilder b = new StringBuilder(String.format(
+                Locale.ROOT, "Simulated %,.0f requests; compute cost by pool:%n", s.metric(Metric.REQUESTS)));
         for (String pool : s.names(Metric.POOL_COST_TOTAL)) {
-            b.append(String.format(Locale.ROOT, "  %-20s %,12.2f USD%n", pool, s.metric(Metric.POOL_COST_TOTAL.at(pool))));
+            b.append(String.format(
+                    Locale.ROOT, "  %-20s %,12.2f USD%n", pool, s.metric(Metric.POOL_COST_TOTAL.at(pool))));
         }
         return b.toString();
     }

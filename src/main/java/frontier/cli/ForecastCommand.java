@@ -21,9 +21,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code frontier forecast}: the next N days of attributed cost, requests and cost per 1,000 requests. */
-@Command(name = "forecast", mixinStandardHelpOptions = true,
-        description = {"Forecast of daily attributed cost, requests and cost per 1,000 requests (Holt-Winters with a weekly",
-                "pattern, prediction interval), with the history's anomalous days flagged. See docs/unit-cost.md."})
+@Command(
+        name = "forecast",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Forecast of daily attributed cost, requests and cost per 1,000 requests (Holt-Winters with a weekly",
+            "pattern, prediction interval), with the history's anomalous days flagged. See docs/unit-cost.md."
+        })
 final class ForecastCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -31,13 +35,22 @@ final class ForecastCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspace = new WorkspaceOption();
 
-    @Option(names = "--days", paramLabel = "N", description = "Days to forecast (default ${DEFAULT-VALUE}; e.g. 30 or 90).")
+    @Option(
+            names = "--days",
+            paramLabel = "N",
+            description = "Days to forecast (default ${DEFAULT-VALUE}; e.g. 30 or 90).")
     int days = 30;
 
-    @Option(names = "--endpoint", paramLabel = "NAME", description = "One endpoint's series (default: everything attributed).")
+    @Option(
+            names = "--endpoint",
+            paramLabel = "NAME",
+            description = "One endpoint's series (default: everything attributed).")
     String endpoint;
 
-    @Option(names = "--level", paramLabel = "P", description = "Prediction interval coverage (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--level",
+            paramLabel = "P",
+            description = "Prediction interval coverage (default ${DEFAULT-VALUE}).")
     double level = 0.9;
 
     @Option(names = "--from", paramLabel = "DATE", description = "History from this day (yyyy-MM-dd).")
@@ -51,19 +64,30 @@ final class ForecastCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (days < 1 || days > Forecast.MAX_HORIZON) throw new BadInputException("--days: expected 1 to " + Forecast.MAX_HORIZON + ", got " + days);
-        if (!(level > 0 && level < 1)) throw new BadInputException("--level: expected a probability between 0 and 1, e.g. 0.9, got " + level);
-        List<UnitCostQuery.Key> keys = endpoint == null ? List.of(UnitCostQuery.Key.DAY) : List.of(UnitCostQuery.Key.DAY, UnitCostQuery.Key.ENDPOINT);
+        if (days < 1 || days > Forecast.MAX_HORIZON)
+            throw new BadInputException("--days: expected 1 to " + Forecast.MAX_HORIZON + ", got " + days);
+        if (!(level > 0 && level < 1))
+            throw new BadInputException("--level: expected a probability between 0 and 1, e.g. 0.9, got " + level);
+        List<UnitCostQuery.Key> keys = endpoint == null
+                ? List.of(UnitCostQuery.Key.DAY)
+                : List.of(UnitCostQuery.Key.DAY, UnitCostQuery.Key.ENDPOINT);
         UnitCostReport r;
         try (Workspace ws = workspace.existing(WorkspaceOption.NO_BILL_AND_LOGS)) {
             r = ws.unitCosts().compute(new UnitCostQuery(keys, Dates.day("--from", from), Dates.day("--to", to), null));
         }
         List<DailySeries> all = DailySeries.of(r, endpoint == null ? null : "endpoint");
-        DailySeries s = all.stream().filter(x -> endpoint == null || x.name().equals(endpoint)).findFirst()
-                .orElseThrow(() -> new BadInputException(endpoint == null ? "no attributed cost or requests in the workspace to forecast from"
-                        : "--endpoint: '" + endpoint + "' has no attributed cost or requests; see frontier unit-cost --by endpoint"));
+        DailySeries s = all.stream()
+                .filter(x -> endpoint == null || x.name().equals(endpoint))
+                .findFirst()
+                .orElseThrow(
+                        () -> new BadInputException(
+                                endpoint == null
+                                        ? "no attributed cost or requests in the workspace to forecast from"
+                                        : "--endpoint: '" + endpoint
+                                                + "' has no attributed cost or requests; see frontier unit-cost --by endpoint"));
         if (s.days().size() < Forecast.MIN_DAYS) {
-            throw new BadInputException("a forecast needs at least " + Forecast.MIN_DAYS + " days of history; the workspace has " + s.days().size());
+            throw new BadInputException("a forecast needs at least " + Forecast.MIN_DAYS
+                    + " days of history; the workspace has " + s.days().size());
         }
         UnitCostTrend t = UnitCostTrend.of(s, days, level);
         PrintWriter out = spec.commandLine().getOut();
@@ -137,13 +161,30 @@ final class ForecastCommand implements Callable<Integer> {
         DailySeries s = t.series();
         double cost = java.util.Arrays.stream(s.cost()).sum();
         long req = java.util.Arrays.stream(s.requests()).sum();
-        out.printf(Locale.US, "History (%s): %s to %s, %d days: $%,.2f, %,d requests%s%n", s.name(), s.days().getFirst(), s.days().getLast(),
-                s.days().size(), cost, req, req > 0 ? String.format(Locale.US, ", $%.4f per 1,000", 1000 * cost / req) : "");
+        out.printf(
+                Locale.US,
+                "History (%s): %s to %s, %d days: $%,.2f, %,d requests%s%n",
+                s.name(),
+                s.days().getFirst(),
+                s.days().getLast(),
+                s.days().size(),
+                cost,
+                req,
+                req > 0 ? String.format(Locale.US, ", $%.4f per 1,000", 1000 * cost / req) : "");
         if (t.anomalies() != null) {
             List<Anomalies.Day> flagged = t.anomalies().flagged();
-            out.println(flagged.isEmpty() ? "Anomalies: none in cost per 1,000 requests." : "Anomalies in cost per 1,000 requests:");
+            out.println(
+                    flagged.isEmpty()
+                            ? "Anomalies: none in cost per 1,000 requests."
+                            : "Anomalies in cost per 1,000 requests:");
             for (Anomalies.Day d : flagged) {
-                out.printf(Locale.US, "  %s  $%.4f, expected $%.4f (%s)%n", d.date(), d.value(), d.expected(), d.direction().name().toLowerCase(Locale.ROOT));
+                out.printf(
+                        Locale.US,
+                        "  %s  $%.4f, expected $%.4f (%s)%n",
+                        d.date(),
+                        d.value(),
+                        d.expected(),
+                        d.direction().name().toLowerCase(Locale.ROOT));
             }
         }
         int pct = (int) Math.round(100 * level);
@@ -158,7 +199,13 @@ final class ForecastCommand implements Callable<Integer> {
         }
         if (t.per1k() != null) {
             Forecast.Point last = t.per1k().points().getLast();
-            out.printf(Locale.US, "  per 1,000   $%.4f on %s  [$%.4f – $%.4f]%n", last.point(), last.date(), last.lower(), last.upper());
+            out.printf(
+                    Locale.US,
+                    "  per 1,000   $%.4f on %s  [$%.4f – $%.4f]%n",
+                    last.point(),
+                    last.date(),
+                    last.lower(),
+                    last.upper());
         }
         if (t.cost() != null) out.println("Method: " + t.cost().method());
         t.notes().forEach(n -> out.println("Note: " + n));

@@ -8,10 +8,29 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The headless command line: {@code frontier <command> ...}. Exit codes: 0 ok, 2 bad input, 1 internal fault. */
-@Command(name = "frontier", mixinStandardHelpOptions = true, version = "Frontier 0.1.0",
+@Command(
+        name = "frontier",
+        mixinStandardHelpOptions = true,
+        version = "Frontier 0.1.0",
         description = "What does our model inference cost, and what would it cost run differently?",
-        subcommands = {SimulateCommand.class, SweepCommand.class, CompareCommand.class, BenchCommand.class, PricesCommand.class, ImportCommand.class, CostsCommand.class,
-                LogsCommand.class, UnitCostCommand.class, LlmCommand.class, CapacityCommand.class, AttributionCommand.class, ForecastCommand.class, CalibrateCommand.class, DemoCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            SimulateCommand.class,
+            SweepCommand.class,
+            CompareCommand.class,
+            BenchCommand.class,
+            PricesCommand.class,
+            ImportCommand.class,
+            CostsCommand.class,
+            LogsCommand.class,
+            UnitCostCommand.class,
+            LlmCommand.class,
+            CapacityCommand.class,
+            AttributionCommand.class,
+            ForecastCommand.class,
+            CalibrateCommand.class,
+            DemoCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class FrontierCli implements Runnable {
     public static final int OK = 0;
     public static final int FAULT = 1;
@@ -26,8 +45,9 @@ public final class FrontierCli implements Runnable {
     }
 
     /** What {@code frontier app} (or {@code frontier} alone) does; the launcher handles it, not picocli, so the list names it here. */
-    static final String APP_SUMMARY = "Opens the desktop app, with the Simulate, Explore, Data, Costs and Unit cost views "
-            + "(frontier with no command does the same).";
+    static final String APP_SUMMARY =
+            "Opens the desktop app, with the Simulate, Explore, Data, Costs and Unit cost views "
+                    + "(frontier with no command does the same).";
 
     /**
      * The top-level list of commands: {@code app} first, then every subcommand with the first whole sentence
@@ -35,18 +55,24 @@ public final class FrontierCli implements Runnable {
      */
     static String commandList(CommandLine.Help help) {
         if (help.subcommands().isEmpty()) return "";
-        CommandLine.Help.Column[] columns = {new CommandLine.Help.Column(15, 2, CommandLine.Help.Column.Overflow.SPAN),
-                new CommandLine.Help.Column(help.commandSpec().usageMessage().width() - 15, 1, CommandLine.Help.Column.Overflow.WRAP)};
+        CommandLine.Help.Column[] columns = {
+            new CommandLine.Help.Column(15, 2, CommandLine.Help.Column.Overflow.SPAN),
+            new CommandLine.Help.Column(
+                    help.commandSpec().usageMessage().width() - 15, 1, CommandLine.Help.Column.Overflow.WRAP)
+        };
         CommandLine.Help.TextTable table = CommandLine.Help.TextTable.forColumns(help.colorScheme(), columns);
         table.addRowValues("app", APP_SUMMARY);
-        help.subcommands().forEach((name, sub) -> table.addRowValues(name, firstSentence(sub.commandSpec().usageMessage().description())));
+        help.subcommands()
+                .forEach((name, sub) -> table.addRowValues(
+                        name, firstSentence(sub.commandSpec().usageMessage().description())));
         return table.toString();
     }
 
     /** The first sentence of a description written over several lines ("incl. x" and "2.0" do not end one). */
     static String firstSentence(String[] lines) {
         String text = String.join(" ", lines).replaceAll("\\s+", " ").strip();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[.!?](?=\\s+[A-Z(])").matcher(text);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("[.!?](?=\\s+[A-Z(])").matcher(text);
         return m.find() ? text.substring(0, m.end()) : text;
     }
 
@@ -63,7 +89,8 @@ public final class FrontierCli implements Runnable {
             return BAD_INPUT;
         });
         cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            // Messages echo input (cells, names, paths): its control characters are shown as escapes, never sent to the terminal.
+            // Messages echo input (cells, names, paths): its control characters are shown as escapes, never sent to the
+            // terminal.
             if (ex instanceof BadInputException) {
                 err.println("frontier: " + Printable.escape(ex.getMessage()));
                 return BAD_INPUT;
@@ -75,7 +102,8 @@ public final class FrontierCli implements Runnable {
             err.flush();
             return FAULT;
         });
-        cl.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, FrontierCli::commandList);
+        cl.getHelpSectionMap()
+                .put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, FrontierCli::commandList);
         int code = cl.execute(args);
         out.flush();
         err.flush();

@@ -12,12 +12,10 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * bare loop costs on this machine.
  */
 final class HandLoopMmc {
-    private HandLoopMmc() {
-    }
+    private HandLoopMmc() {}
 
     /** Mean wait, mean response, P(wait > 0) of {@code customers} after {@code warmup}, and the wall seconds. */
-    record Result(long customers, double wq, double w, double pwait, double wallS) {
-    }
+    record Result(long customers, double wq, double w, double pwait, double wallS) {}
 
     static Result run(long customers, long warmup, double lambda, double mu, int servers, long seed) {
         long start = System.nanoTime();

@@ -16,15 +16,20 @@ final class ImportBench {
         void write(Path file, long rows, long seed) throws IOException;
     }
 
-    private ImportBench() {
-    }
+    private ImportBench() {}
 
     /** Generates {@code csv} unless it exists, and then prints its size and how long that took. */
-    static void generateIfAbsent(PrintWriter out, Path csv, long rows, long seed, Generator generator) throws IOException {
+    static void generateIfAbsent(PrintWriter out, Path csv, long rows, long seed, Generator generator)
+            throws IOException {
         if (Files.exists(csv)) return;
         long g0 = System.nanoTime();
         generator.write(csv, rows, seed);
-        out.println(String.format(Locale.ROOT, "generated %s (%,d bytes) in %.1f s", csv, Files.size(csv), (System.nanoTime() - g0) / 1e9));
+        out.println(String.format(
+                Locale.ROOT,
+                "generated %s (%,d bytes) in %.1f s",
+                csv,
+                Files.size(csv),
+                (System.nanoTime() - g0) / 1e9));
         out.flush();
     }
 

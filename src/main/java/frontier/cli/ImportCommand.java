@@ -28,32 +28,50 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code frontier import FILE...}: billing exports into the workspace, one transaction per file. */
-@Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Imports billing exports (FOCUS, AWS CUR legacy/2.0 incl. manifests, Azure EA/MCA, GCP BigQuery CSV/JSONL,",
-                "OCI cost reports; plain, .gz, .zip or Parquet) into the workspace. Each file is one transaction: all of it or nothing.",
-                "Without --format, a file that is no known billing export but a request log with recognisable columns is imported as",
-                "a request log (as 'frontier logs import' without --preset)."})
+@Command(
+        name = "import",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Imports billing exports (FOCUS, AWS CUR legacy/2.0 incl. manifests, Azure EA/MCA, GCP BigQuery CSV/JSONL,",
+            "OCI cost reports; plain, .gz, .zip or Parquet) into the workspace. Each file is one transaction: all of it or nothing.",
+            "Without --format, a file that is no known billing export but a request log with recognisable columns is imported as",
+            "a request log (as 'frontier logs import' without --preset)."
+        })
 final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Export files or AWS CUR manifests (*Manifest.json).")
+    @Parameters(
+            paramLabel = "FILE",
+            arity = "0..*",
+            description = "Export files or AWS CUR manifests (*Manifest.json).")
     List<Path> files = new ArrayList<>();
 
     @Mixin
     WorkspaceOption workspace = new WorkspaceOption();
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "Insist on a format: focus, aws-cur, azure, gcp, oci, frontier-rollup (default: detect).")
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            description = "Insist on a format: focus, aws-cur, azure, gcp, oci, frontier-rollup (default: detect).")
     String format;
 
-    @Option(names = "--azure-cost", paramLabel = "BASIS", description = "Azure exports: actual or amortized (default: from the file name, else actual).")
+    @Option(
+            names = "--azure-cost",
+            paramLabel = "BASIS",
+            description = "Azure exports: actual or amortized (default: from the file name, else actual).")
     String azureCost;
 
     static final class Policy {
-        @Option(names = "--replace", description = "Replace earlier rows of the same accounts in the new file's period (and an identical earlier import).")
+        @Option(
+                names = "--replace",
+                description =
+                        "Replace earlier rows of the same accounts in the new file's period (and an identical earlier import).")
         boolean replace;
 
-        @Option(names = "--keep-both", description = "Keep earlier rows that overlap (the overlap is then counted twice).")
+        @Option(
+                names = "--keep-both",
+                description = "Keep earlier rows that overlap (the overlap is then counted twice).")
         boolean keepBoth;
     }
 
@@ -80,7 +98,8 @@ final class ImportCommand implements Callable<Integer> {
             if (!files.isEmpty()) throw new BadInputException("--list and --delete take no FILE");
             try (Workspace ws = workspace.open()) {
                 if (delete != null) {
-                    if (!ws.billing().deleteImport(delete)) throw new BadInputException("--delete: no import #" + delete + " in " + workspace.path);
+                    if (!ws.billing().deleteImport(delete))
+                        throw new BadInputException("--delete: no import #" + delete + " in " + workspace.path);
                     if (!json) out.println("Deleted import #" + delete + ".");
                 }
                 if (list || json) printList(ws.billing().imports(), out);
@@ -89,12 +108,24 @@ final class ImportCommand implements Callable<Integer> {
         }
         if (files.isEmpty()) throw new BadInputException("import: expected at least one FILE (or --list)");
         ReadOptions read = readOptions();
-        OverlapPolicy p = policy == null ? OverlapPolicy.REFUSE : policy.replace ? OverlapPolicy.REPLACE : OverlapPolicy.KEEP_BOTH;
+        OverlapPolicy p = policy == null
+                ? OverlapPolicy.REFUSE
+                : policy.replace ? OverlapPolicy.REPLACE : OverlapPolicy.KEEP_BOTH;
         List<ObjectNode> results = new ArrayList<>();
         try (Workspace ws = workspace.open()) {
             for (Path f : files) {
-                FileImport.Outcome r = runner.run(f, err, "frontier-import-cancel", true,
-                        monitor -> FileImport.billingElseLog(ws, f, read, p, monitor, () -> monitor,
+                FileImport.Outcome r = runner.run(
+                        f,
+                        err,
+                        "frontier-import-cancel",
+                        true,
+                        monitor -> FileImport.billingElseLog(
+                                ws,
+                                f,
+                                read,
+                                p,
+                                monitor,
+                                () -> monitor,
                                 " (for a log with a preset: frontier logs import --preset NAME)"));
                 if (r.isLog()) {
                     for (String n : r.log().notes()) err.println("warning: " + f.getFileName() + ": " + n);
@@ -119,7 +150,8 @@ final class ImportCommand implements Callable<Integer> {
             b = switch (azureCost.toLowerCase(Locale.ROOT)) {
                 case "actual" -> CostBasis.ACTUAL;
                 case "amortized", "amortised" -> CostBasis.AMORTIZED;
-                default -> throw new BadInputException("--azure-cost: expected actual or amortized, got '" + azureCost + "'");
+                default ->
+                    throw new BadInputException("--azure-cost: expected actual or amortized, got '" + azureCost + "'");
             };
         }
         return new ReadOptions(f, b);
@@ -127,13 +159,27 @@ final class ImportCommand implements Callable<Integer> {
 
     private static void printResult(ImportResult r, PrintWriter out) {
         ImportRecord i = r.record();
-        out.println(String.format(Locale.US, "Imported %s as #%d: %s, %,d rows, %s, in %.2f s (%,.0f rows/s).",
-                i.source(), i.id(), i.format(), i.rows(), period(i), i.seconds(), i.seconds() > 0 ? i.rows() / i.seconds() : 0.0));
+        out.println(String.format(
+                Locale.US,
+                "Imported %s as #%d: %s, %,d rows, %s, in %.2f s (%,.0f rows/s).",
+                i.source(),
+                i.id(),
+                i.format(),
+                i.rows(),
+                period(i),
+                i.seconds(),
+                i.seconds() > 0 ? i.rows() / i.seconds() : 0.0));
         for (AccountPeriod a : r.accounts()) {
-            out.println(String.format(Locale.US, "  %s account %s: %s, %,d rows", a.provider(), a.billingAccount(),
-                    Periods.range(a.start(), a.end()), a.rows()));
+            out.println(String.format(
+                    Locale.US,
+                    "  %s account %s: %s, %,d rows",
+                    a.provider(),
+                    a.billingAccount(),
+                    Periods.range(a.start(), a.end()),
+                    a.rows()));
         }
-        if (r.replacedRows() > 0) out.println(String.format(Locale.US, "  replaced %,d earlier rows", r.replacedRows()));
+        if (r.replacedRows() > 0)
+            out.println(String.format(Locale.US, "  replaced %,d earlier rows", r.replacedRows()));
         for (String n : r.notes()) out.println("  note: " + n);
     }
 
@@ -143,17 +189,29 @@ final class ImportCommand implements Callable<Integer> {
 
     private void printList(List<ImportRecord> imports, PrintWriter out) throws Exception {
         if (json) {
-            Json.printList(out, workspace.path, "imports", imports.stream().map(ImportCommand::toJson).toList());
+            Json.printList(
+                    out,
+                    workspace.path,
+                    "imports",
+                    imports.stream().map(ImportCommand::toJson).toList());
             return;
         }
         if (imports.isEmpty()) {
             out.println("No imports in " + workspace.path + ".");
             return;
         }
-        out.println(String.format(Locale.US, "%4s  %-20s  %-28s  %12s  %-27s  %s", "#", "imported", "format", "rows", "period", "file"));
+        out.println(String.format(
+                Locale.US, "%4s  %-20s  %-28s  %12s  %-27s  %s", "#", "imported", "format", "rows", "period", "file"));
         for (ImportRecord i : imports) {
-            out.println(String.format(Locale.US, "%4d  %-20s  %-28s  %,12d  %-27s  %s", i.id(),
-                    i.importedAt().toString().substring(0, 19).replace('T', ' '), i.format(), i.rows(), period(i), i.source()));
+            out.println(String.format(
+                    Locale.US,
+                    "%4d  %-20s  %-28s  %,12d  %-27s  %s",
+                    i.id(),
+                    i.importedAt().toString().substring(0, 19).replace('T', ' '),
+                    i.format(),
+                    i.rows(),
+                    period(i),
+                    i.source()));
         }
     }
 
@@ -184,7 +242,9 @@ final class ImportCommand implements Callable<Integer> {
         o.put("bytes", i.bytes());
         o.put("rows", i.rows());
         if (i.periodStart() != null) {
-            o.put("period_start", java.time.Instant.ofEpochSecond(i.periodStart()).toString());
+            o.put(
+                    "period_start",
+                    java.time.Instant.ofEpochSecond(i.periodStart()).toString());
             o.put("period_end", java.time.Instant.ofEpochSecond(i.periodEnd()).toString());
         }
         o.put("imported_at", i.importedAt().toString());

@@ -27,20 +27,29 @@ final class ImportRunner {
      * reports progress to it) under a shutdown hook named {@code hookName}; a cancelled import is bad input.
      * {@code blankLineOnCancel}: a cancelled import also ends the progress stream with a blank line.
      */
-    <R> R run(Path file, PrintWriter err, String hookName, boolean blankLineOnCancel, Function<ImportMonitor, R> importer) {
+    <R> R run(
+            Path file,
+            PrintWriter err,
+            String hookName,
+            boolean blankLineOnCancel,
+            Function<ImportMonitor, R> importer) {
         PrintWriter progressOut = progress || System.console() != null ? err : null;
         AtomicBoolean cancel = new AtomicBoolean();
         CountDownLatch done = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancel.set(true);
-            try {
-                done.await(15, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, hookName);
+        Thread hook = new Thread(
+                () -> {
+                    cancel.set(true);
+                    try {
+                        done.await(15, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                hookName);
         Runtime.getRuntime().addShutdownHook(hook);
-        ProgressLine line = progressOut == null ? null : new ProgressLine(progressOut, file.getFileName().toString());
+        ProgressLine line = progressOut == null
+                ? null
+                : new ProgressLine(progressOut, file.getFileName().toString());
         try {
             return importer.apply(new ImportMonitor() {
                 @Override
@@ -91,8 +100,14 @@ final class ImportRunner {
             if (shown && now - lastNanos < 250_000_000L) return;
             lastNanos = now;
             shown = true;
-            err.print(String.format(Locale.US, "\rimporting %s: %,d rows  %,.1f of %,.1f MB (%.0f%%)   ", name, rows,
-                    bytes / 1e6, total / 1e6, total == 0 ? 100.0 : 100.0 * bytes / total));
+            err.print(String.format(
+                    Locale.US,
+                    "\rimporting %s: %,d rows  %,.1f of %,.1f MB (%.0f%%)   ",
+                    name,
+                    rows,
+                    bytes / 1e6,
+                    total / 1e6,
+                    total == 0 ? 100.0 : 100.0 * bytes / total));
             err.flush();
         }
 

@@ -13,11 +13,11 @@ import java.util.List;
 final class Json {
     static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Prints {@code {"workspace": absolute path, key: [items]}}, the form of the listings of a workspace. */
-    static void printList(PrintWriter out, Path workspace, String key, List<? extends JsonNode> items) throws JsonProcessingException {
+    static void printList(PrintWriter out, Path workspace, String key, List<? extends JsonNode> items)
+            throws JsonProcessingException {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("workspace", workspace.toAbsolutePath().toString());
         root.putArray(key).addAll(items);

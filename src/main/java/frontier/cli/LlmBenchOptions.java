@@ -7,13 +7,19 @@ import picocli.CommandLine.Option;
 
 /** The options {@code bench llm} and {@code bench llm-pool} share (a picocli mixin): the profile, the load and the seed. */
 final class LlmBenchOptions {
-    @Option(names = "--profile", defaultValue = "h100-80gb-llama2-70b-tp4", description = "Shipped profile (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--profile",
+            defaultValue = "h100-80gb-llama2-70b-tp4",
+            description = "Shipped profile (default ${DEFAULT-VALUE}).")
     String profile;
 
     @Option(names = "--hours", defaultValue = "1", description = "Simulated hours (default ${DEFAULT-VALUE}).")
     double hours;
 
-    @Option(names = "--rate", defaultValue = "20", description = "Requests per second offered, above capacity (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--rate",
+            defaultValue = "20",
+            description = "Requests per second offered, above capacity (default ${DEFAULT-VALUE}).")
     double rate;
 
     @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
@@ -27,7 +33,9 @@ final class LlmBenchOptions {
     /** The shipped profile named by {@code --profile}. */
     IterationProfile shippedProfile() {
         IterationProfile p = LlmProfiles.bundled().get(profile);
-        if (p == null) throw new BadInputException("--profile: no shipped profile '" + profile + "'; known: " + LlmProfiles.bundled().keySet());
+        if (p == null)
+            throw new BadInputException("--profile: no shipped profile '" + profile + "'; known: "
+                    + LlmProfiles.bundled().keySet());
         return p;
     }
 }

@@ -24,16 +24,25 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code frontier logs ...}: per-request inference logs into the workspace, and what they hold. */
-@Command(name = "logs", mixinStandardHelpOptions = true,
-        description = "Imports per-request inference logs (CSV, JSON Lines, OpenTelemetry spans, TorchServe access logs; plain or .gz) and summarises them.",
-        subcommands = {LogsImportCommand.class, LogsCommand.Summary.class, LogsCommand.Presets.class, LogsCommand.ListImports.class})
+@Command(
+        name = "logs",
+        mixinStandardHelpOptions = true,
+        description =
+                "Imports per-request inference logs (CSV, JSON Lines, OpenTelemetry spans, TorchServe access logs; plain or .gz) and summarises them.",
+        subcommands = {
+            LogsImportCommand.class,
+            LogsCommand.Summary.class,
+            LogsCommand.Presets.class,
+            LogsCommand.ListImports.class
+        })
 final class LogsCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: import, summary, presets or list");
+        throw new CommandLine.ParameterException(
+                spec.commandLine(), "a subcommand is required: import, summary, presets or list");
     }
 
     /** An epoch-second instant as ISO-8601 UTC, to the microsecond. */
@@ -75,7 +84,10 @@ final class LogsCommand implements Runnable {
     }
 
     /** {@code frontier logs summary}: totals over every imported request, per endpoint and model. */
-    @Command(name = "summary", mixinStandardHelpOptions = true, description = "Requests, errors, time span and tokens of the imported logs, per endpoint and model.")
+    @Command(
+            name = "summary",
+            mixinStandardHelpOptions = true,
+            description = "Requests, errors, time span and tokens of the imported logs, per endpoint and model.")
     static final class Summary implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -83,7 +95,10 @@ final class LogsCommand implements Runnable {
         @Mixin
         WorkspaceOption workspace = new WorkspaceOption();
 
-        @Option(names = "--json", description = "One JSON object: requests, errors, first, last, input_tokens, output_tokens, by_endpoint.")
+        @Option(
+                names = "--json",
+                description =
+                        "One JSON object: requests, errors, first, last, input_tokens, output_tokens, by_endpoint.")
         boolean json;
 
         @Override
@@ -111,18 +126,35 @@ final class LogsCommand implements Runnable {
             o.put("busy_seconds", round(s.busySeconds()));
             ArrayNode by = o.putArray("by_endpoint");
             Map<String, List<LogGroup>> byEndpoint = new LinkedHashMap<>();
-            for (LogGroup g : s.groups()) byEndpoint.computeIfAbsent(g.endpoint(), k -> new ArrayList<>()).add(g);
+            for (LogGroup g : s.groups())
+                byEndpoint.computeIfAbsent(g.endpoint(), k -> new ArrayList<>()).add(g);
             for (Map.Entry<String, List<LogGroup>> e : byEndpoint.entrySet()) {
                 ObjectNode x = by.addObject();
                 x.put("endpoint", e.getKey());
                 List<LogGroup> gs = e.getValue();
                 x.put("requests", gs.stream().mapToLong(LogGroup::requests).sum());
                 x.put("errors", gs.stream().mapToLong(LogGroup::errors).sum());
-                x.put("input_tokens", gs.stream().mapToLong(LogGroup::inputTokens).sum());
-                x.put("output_tokens", gs.stream().mapToLong(LogGroup::outputTokens).sum());
-                x.put("busy_seconds", round(gs.stream().mapToDouble(LogGroup::busySeconds).sum()));
-                x.put("first_day", gs.stream().map(LogGroup::firstDay).min(String::compareTo).orElse(null));
-                x.put("last_day", gs.stream().map(LogGroup::lastDay).max(String::compareTo).orElse(null));
+                x.put(
+                        "input_tokens",
+                        gs.stream().mapToLong(LogGroup::inputTokens).sum());
+                x.put(
+                        "output_tokens",
+                        gs.stream().mapToLong(LogGroup::outputTokens).sum());
+                x.put(
+                        "busy_seconds",
+                        round(gs.stream().mapToDouble(LogGroup::busySeconds).sum()));
+                x.put(
+                        "first_day",
+                        gs.stream()
+                                .map(LogGroup::firstDay)
+                                .min(String::compareTo)
+                                .orElse(null));
+                x.put(
+                        "last_day",
+                        gs.stream()
+                                .map(LogGroup::lastDay)
+                                .max(String::compareTo)
+                                .orElse(null));
                 ArrayNode models = x.putArray("by_model");
                 for (LogGroup g : gs) {
                     ObjectNode m = models.addObject();
@@ -144,15 +176,47 @@ final class LogsCommand implements Runnable {
                 out.println("No request logs in " + workspace.path + ".");
                 return;
             }
-            out.println(String.format(Locale.US, "%,d requests (%,d errors) in %,d import%s, %s – %s", s.requests(), s.errors(), s.imports(),
-                    s.imports() == 1 ? "" : "s", s.first() == null ? "-" : iso(s.first()), s.last() == null ? "-" : iso(s.last())));
-            out.println(String.format(Locale.US, "tokens: %,d in, %,d out; busy %,.1f h", s.inputTokens(), s.outputTokens(), s.busySeconds() / 3600));
+            out.println(String.format(
+                    Locale.US,
+                    "%,d requests (%,d errors) in %,d import%s, %s – %s",
+                    s.requests(),
+                    s.errors(),
+                    s.imports(),
+                    s.imports() == 1 ? "" : "s",
+                    s.first() == null ? "-" : iso(s.first()),
+                    s.last() == null ? "-" : iso(s.last())));
+            out.println(String.format(
+                    Locale.US,
+                    "tokens: %,d in, %,d out; busy %,.1f h",
+                    s.inputTokens(),
+                    s.outputTokens(),
+                    s.busySeconds() / 3600));
             out.println();
-            out.println(String.format(Locale.US, "%-32s  %-32s  %12s  %8s  %14s  %14s  %10s  %-10s  %-10s", "endpoint", "model", "requests",
-                    "errors", "input tokens", "output tokens", "busy h", "first day", "last day"));
+            out.println(String.format(
+                    Locale.US,
+                    "%-32s  %-32s  %12s  %8s  %14s  %14s  %10s  %-10s  %-10s",
+                    "endpoint",
+                    "model",
+                    "requests",
+                    "errors",
+                    "input tokens",
+                    "output tokens",
+                    "busy h",
+                    "first day",
+                    "last day"));
             for (LogGroup g : s.groups()) {
-                out.println(String.format(Locale.US, "%-32s  %-32s  %,12d  %,8d  %,14d  %,14d  %,10.2f  %-10s  %-10s", cut(g.endpoint()), cut(g.model()),
-                        g.requests(), g.errors(), g.inputTokens(), g.outputTokens(), g.busySeconds() / 3600, g.firstDay(), g.lastDay()));
+                out.println(String.format(
+                        Locale.US,
+                        "%-32s  %-32s  %,12d  %,8d  %,14d  %,14d  %,10.2f  %-10s  %-10s",
+                        cut(g.endpoint()),
+                        cut(g.model()),
+                        g.requests(),
+                        g.errors(),
+                        g.inputTokens(),
+                        g.outputTokens(),
+                        g.busySeconds() / 3600,
+                        g.firstDay(),
+                        g.lastDay()));
             }
         }
     }
@@ -167,12 +231,17 @@ final class LogsCommand implements Runnable {
     }
 
     /** {@code frontier logs presets}: the known formats and the columns each expects. */
-    @Command(name = "presets", mixinStandardHelpOptions = true, description = "Lists the presets (--preset NAME) with the columns each expects.")
+    @Command(
+            name = "presets",
+            mixinStandardHelpOptions = true,
+            description = "Lists the presets (--preset NAME) with the columns each expects.")
     static final class Presets implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--json", description = "One JSON object: presets with name, layout, title, columns and mapping.")
+        @Option(
+                names = "--json",
+                description = "One JSON object: presets with name, layout, title, columns and mapping.")
         boolean json;
 
         @Override
@@ -196,19 +265,28 @@ final class LogsCommand implements Runnable {
                 return FrontierCli.OK;
             }
             for (LogPreset p : LogPreset.values()) {
-                out.println(String.format(Locale.US, "%-22s %s [%s]", p.code(), p.title(), p.layout().code()));
+                out.println(String.format(
+                        Locale.US,
+                        "%-22s %s [%s]",
+                        p.code(),
+                        p.title(),
+                        p.layout().code()));
                 out.println("    " + p.columns());
             }
             out.println();
-            out.println("Without --preset, a preset whose columns are all in the file is used, else the mapping is detected from the");
-            out.println("column names. --map field=column (fields: " + String.join(", ", LogMapping.KEYS.subList(1, LogMapping.KEYS.size()))
-                    + ") edits either.");
+            out.println(
+                    "Without --preset, a preset whose columns are all in the file is used, else the mapping is detected from the");
+            out.println("column names. --map field=column (fields: "
+                    + String.join(", ", LogMapping.KEYS.subList(1, LogMapping.KEYS.size())) + ") edits either.");
             return FrontierCli.OK;
         }
     }
 
     /** {@code frontier logs list}: the import history. */
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists the request-log imports in the workspace.")
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = "Lists the request-log imports in the workspace.")
     static final class ListImports implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -227,18 +305,37 @@ final class LogsCommand implements Runnable {
             }
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                Json.printList(out, workspace.path, "imports", imports.stream().map(LogsCommand::toJson).toList());
+                Json.printList(
+                        out,
+                        workspace.path,
+                        "imports",
+                        imports.stream().map(LogsCommand::toJson).toList());
                 return FrontierCli.OK;
             }
             if (imports.isEmpty()) {
                 out.println("No request logs in " + workspace.path + ".");
                 return FrontierCli.OK;
             }
-            out.println(String.format(Locale.US, "%4s  %-19s  %-20s  %12s  %-20s  %-20s  %s", "#", "imported", "preset", "requests", "first", "last", "file"));
+            out.println(String.format(
+                    Locale.US,
+                    "%4s  %-19s  %-20s  %12s  %-20s  %-20s  %s",
+                    "#",
+                    "imported",
+                    "preset",
+                    "requests",
+                    "first",
+                    "last",
+                    "file"));
             for (LogImportRecord i : imports) {
-                out.println(String.format(Locale.US, "%4d  %-19s  %-20s  %,12d  %-20s  %-20s  %s", i.id(),
-                        i.importedAt().toString().substring(0, 19).replace('T', ' '), i.preset() == null ? "(detected)" : i.preset(), i.rows(),
-                        i.firstTs() == null ? "-" : iso(i.firstTs()).substring(0, 19), i.lastTs() == null ? "-" : iso(i.lastTs()).substring(0, 19),
+                out.println(String.format(
+                        Locale.US,
+                        "%4d  %-19s  %-20s  %,12d  %-20s  %-20s  %s",
+                        i.id(),
+                        i.importedAt().toString().substring(0, 19).replace('T', ' '),
+                        i.preset() == null ? "(detected)" : i.preset(),
+                        i.rows(),
+                        i.firstTs() == null ? "-" : iso(i.firstTs()).substring(0, 19),
+                        i.lastTs() == null ? "-" : iso(i.lastTs()).substring(0, 19),
                         i.source()));
             }
             return FrontierCli.OK;

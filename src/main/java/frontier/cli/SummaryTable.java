@@ -6,20 +6,27 @@ import java.util.Locale;
 
 /** The human-readable summary printed by {@code simulate} without {@code --json}. */
 final class SummaryTable {
-    private SummaryTable() {
-    }
+    private SummaryTable() {}
 
     /** Simulated against observed, one line per figure, with the target and whether it is met. */
     static String comparison(java.util.List<frontier.scenario.TwinComparison.Row> rows) {
         if (rows.isEmpty()) return "";
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%nTwin check: simulated against observed%n"));
-        b.append(String.format(Locale.ROOT, "  %-13s %16s %16s %9s  %s%n", "", "observed", "simulated", "error", "target"));
+        b.append(String.format(
+                Locale.ROOT, "  %-13s %16s %16s %9s  %s%n", "", "observed", "simulated", "error", "target"));
         for (var r : rows) {
             String unit = r.unit().isEmpty() ? "" : " " + r.unit();
-            String target = Double.isNaN(r.target()) ? "—"
+            String target = Double.isNaN(r.target())
+                    ? "—"
                     : String.format(Locale.ROOT, "±%.0f%% %s", 100 * r.target(), r.withinTarget() ? "met" : "MISSED");
-            b.append(String.format(Locale.ROOT, "  %-13s %16s %16s %+8.1f%%  %s%n", r.metric(), fmt(r.observed()) + unit, fmt(r.simulated()) + unit,
-                    100 * r.relativeError(), target));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "  %-13s %16s %16s %+8.1f%%  %s%n",
+                    r.metric(),
+                    fmt(r.observed()) + unit,
+                    fmt(r.simulated()) + unit,
+                    100 * r.relativeError(),
+                    target));
         }
         return b.toString();
     }
@@ -31,8 +38,14 @@ final class SummaryTable {
     static String format(Summary s) {
         int n = s.replications().size();
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "Scenario %s  (seed %d, %d replication%s%s)%n", s.scenario(), s.seed(), n,
-                n == 1 ? "" : "s", n > 1 ? ", ± = 95% confidence half-width" : ""));
+        b.append(String.format(
+                Locale.ROOT,
+                "Scenario %s  (seed %d, %d replication%s%s)%n",
+                s.scenario(),
+                s.seed(),
+                n,
+                n == 1 ? "" : "s",
+                n > 1 ? ", ± = 95% confidence half-width" : ""));
         if (s.has(Metric.BATCH_COMPLETION)) return batch(b, s);
         row(b, s, Metric.REQUESTS);
         row(b, s, Metric.COMPLETED);
@@ -83,18 +96,32 @@ final class SummaryTable {
         for (String cls : s.names(Metric.CLASS_REQUESTS)) {
             Metric p99 = Metric.CLASS_LATENCY.get(Metric.Stat.P99.ordinal());
             row(b, s, p99.labelAt(p99.at(cls)), p99, cls);
-            row(b, s, Metric.CLASS_SLO_ATTAINMENT.labelAt(Metric.CLASS_SLO_ATTAINMENT.at(cls)), Metric.CLASS_SLO_ATTAINMENT, cls);
+            row(
+                    b,
+                    s,
+                    Metric.CLASS_SLO_ATTAINMENT.labelAt(Metric.CLASS_SLO_ATTAINMENT.at(cls)),
+                    Metric.CLASS_SLO_ATTAINMENT,
+                    cls);
         }
         if (s.has(Metric.CASCADE_ESCALATED)) cascade(b, s);
         b.append(String.format(Locale.ROOT, "%n%-10s %14s %14s %14s%n", "ms", "latency", "wait", "service"));
         for (Metric.Stat q : Metric.Stat.values()) {
-            b.append(String.format(Locale.ROOT, "%-10s %14s %14s %14s%n", q.label, cell(s, Metric.LATENCY.get(q.ordinal())),
-                    cell(s, Metric.WAIT.get(q.ordinal())), cell(s, Metric.SERVICE.get(q.ordinal()))));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%-10s %14s %14s %14s%n",
+                    q.label,
+                    cell(s, Metric.LATENCY.get(q.ordinal())),
+                    cell(s, Metric.WAIT.get(q.ordinal())),
+                    cell(s, Metric.SERVICE.get(q.ordinal()))));
         }
         if (s.has(Metric.LLM_ITERATIONS)) {
             b.append(String.format(Locale.ROOT, "%n%-10s %14s %14s%n", "ms", "TTFT", "TPOT"));
             for (Metric.Stat q : Metric.Stat.values()) {
-                b.append(String.format(Locale.ROOT, "%-10s %14s %14s%n", q.label, cell(s, Metric.TTFT.get(q.ordinal())),
+                b.append(String.format(
+                        Locale.ROOT,
+                        "%-10s %14s %14s%n",
+                        q.label,
+                        cell(s, Metric.TTFT.get(q.ordinal())),
                         cell(s, Metric.TPOT.get(q.ordinal()))));
             }
         }
@@ -110,11 +137,26 @@ final class SummaryTable {
         if (skips) row(b, s, Metric.CASCADE_SKIPPED_FIRST);
         row(b, s, "Cost / 1,000 req, stage 1", Metric.CASCADE_FIRST_COST, null);
         row(b, s, "Cost / 1,000 req, stage 2", Metric.CASCADE_SECOND_COST, null);
-        b.append(String.format(Locale.ROOT, "%n%-10s %14s %14s %14s%s%n", "ms", "all", "stage 1 only", "escalated", skips ? String.format(Locale.ROOT, " %14s", "stage 2 only") : ""));
+        b.append(String.format(
+                Locale.ROOT,
+                "%n%-10s %14s %14s %14s%s%n",
+                "ms",
+                "all",
+                "stage 1 only",
+                "escalated",
+                skips ? String.format(Locale.ROOT, " %14s", "stage 2 only") : ""));
         for (Metric.Stat q : Metric.Stat.values()) {
-            b.append(String.format(Locale.ROOT, "%-10s %14s %14s %14s%s%n", q.label, cell(s, Metric.LATENCY.get(q.ordinal())),
-                    cell(s, Metric.CASCADE_FIRST_ONLY_LATENCY.get(q.ordinal())), cell(s, Metric.CASCADE_ESCALATED_LATENCY.get(q.ordinal())),
-                    skips ? String.format(Locale.ROOT, " %14s", cell(s, Metric.CASCADE_SKIPPED_LATENCY.get(q.ordinal()))) : ""));
+            b.append(String.format(
+                    Locale.ROOT,
+                    "%-10s %14s %14s %14s%s%n",
+                    q.label,
+                    cell(s, Metric.LATENCY.get(q.ordinal())),
+                    cell(s, Metric.CASCADE_FIRST_ONLY_LATENCY.get(q.ordinal())),
+                    cell(s, Metric.CASCADE_ESCALATED_LATENCY.get(q.ordinal())),
+                    skips
+                            ? String.format(
+                                    Locale.ROOT, " %14s", cell(s, Metric.CASCADE_SKIPPED_LATENCY.get(q.ordinal())))
+                            : ""));
         }
     }
 
@@ -161,7 +203,9 @@ final class SummaryTable {
         String v = fmt(s.metric(key), m.scale());
         double hw = s.halfWidth(key);
         if (Double.isFinite(hw)) v += " ± " + fmt(hw, Math.max(m.scale(), 2));
-        b.append(String.format(Locale.ROOT, "%-26s %s %s", label, v, m.unit().symbol()).stripTrailing()).append(System.lineSeparator());
+        b.append(String.format(Locale.ROOT, "%-26s %s %s", label, v, m.unit().symbol())
+                        .stripTrailing())
+                .append(System.lineSeparator());
     }
 
     private static String cell(Summary s, Metric m) {

@@ -1,6 +1,5 @@
 package frontier.cli;
 
-import frontier.text.AtomicFile;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,6 +20,7 @@ import frontier.store.NewSweep;
 import frontier.store.SweepPointRecord;
 import frontier.store.SweepRecord;
 import frontier.store.Workspace;
+import frontier.text.AtomicFile;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -43,73 +43,123 @@ import picocli.CommandLine.Spec;
  * {@code --workspace W} the finished sweep is also saved in the workspace; {@code --workspace W --list}
  * lists the saved sweeps and {@code --workspace W --open ID} analyses one again without re-running it.
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = "Run a scenario's sweep (or reopen a results file) and report the cost/latency Pareto front and the weighted optimum.")
+@Command(
+        name = "sweep",
+        mixinStandardHelpOptions = true,
+        description =
+                "Run a scenario's sweep (or reopen a results file) and report the cost/latency Pareto front and the weighted optimum.")
 final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", arity = "0..1",
-            description = "Scenario with a 'sweep' (docs/sweeps.md), or a results file written by --out or --json (not with --list or --open).")
+    @Parameters(
+            paramLabel = "FILE",
+            arity = "0..1",
+            description =
+                    "Scenario with a 'sweep' (docs/sweeps.md), or a results file written by --out or --json (not with --list or --open).")
     Path file;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Threads running points (default: all cores). Results do not depend on it.")
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            description = "Threads running points (default: all cores). Results do not depend on it.")
     Integer threads;
 
-    @Option(names = "--objectives", paramLabel = "LIST", split = ",", defaultValue = "cost,p99",
-            description = "Metrics to minimise, comma-separated: cost (per 1,000 requests), cost_total, p50, p95, p99, any metric path;"
-                    + " max:PATH to maximise; quality (the models' quality figures) is maximised, min:quality minimises it"
-                    + " (default ${DEFAULT-VALUE}; cost_total,completion for a batch job). The first two also make the weighted optimum.")
+    @Option(
+            names = "--objectives",
+            paramLabel = "LIST",
+            split = ",",
+            defaultValue = "cost,p99",
+            description =
+                    "Metrics to minimise, comma-separated: cost (per 1,000 requests), cost_total, p50, p95, p99, any metric path;"
+                            + " max:PATH to maximise; quality (the models' quality figures) is maximised, min:quality minimises it"
+                            + " (default ${DEFAULT-VALUE}; cost_total,completion for a batch job). The first two also make the weighted optimum.")
     List<String> objectives;
 
-    @Option(names = "--max", paramLabel = "METRIC=VALUE",
-            description = "Constraint: the metric's mean at most VALUE (e.g. p99=2000 as an SLO, cost_usd.per_hour=40 as a budget); repeatable.")
+    @Option(
+            names = "--max",
+            paramLabel = "METRIC=VALUE",
+            description =
+                    "Constraint: the metric's mean at most VALUE (e.g. p99=2000 as an SLO, cost_usd.per_hour=40 as a budget); repeatable.")
     List<String> constraints = new ArrayList<>();
 
-    @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.5",
-            description = "Weight on cost (the first objective) of the weighted optimum; latency gets 1 - A (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--alpha",
+            paramLabel = "A",
+            defaultValue = "0.5",
+            description =
+                    "Weight on cost (the first objective) of the weighted optimum; latency gets 1 - A (default ${DEFAULT-VALUE}).")
     double alpha;
 
     @Option(names = "--json", description = "Print one JSON object (docs/sweeps.md) instead of a table.")
     boolean json;
 
-    @Option(names = "--csv", paramLabel = "OUT", description = "Write one CSV row per point to OUT ('-' for standard output).")
+    @Option(
+            names = "--csv",
+            paramLabel = "OUT",
+            description = "Write one CSV row per point to OUT ('-' for standard output).")
     Path csv;
 
-    @Option(names = "--out", paramLabel = "RESULTS", description = "Write the results (the --json object) to this file, to reopen later with 'frontier sweep RESULTS'.")
+    @Option(
+            names = "--out",
+            paramLabel = "RESULTS",
+            description =
+                    "Write the results (the --json object) to this file, to reopen later with 'frontier sweep RESULTS'.")
     Path out;
 
     @Option(names = "--progress", description = "Report progress on standard error.")
     boolean progress;
 
-    @Option(names = "--spark", paramLabel = "MASTER", arity = "0..1", fallbackValue = "local[*]",
-            description = "Run the configurations on Spark (docs/spark.md): spark-submit frontier-spark.jar with this master (default local[*]),"
-                    + " then report as usual; needs --out. Without spark-submit (SPARK_HOME or PATH) the command is printed instead.")
+    @Option(
+            names = "--spark",
+            paramLabel = "MASTER",
+            arity = "0..1",
+            fallbackValue = "local[*]",
+            description =
+                    "Run the configurations on Spark (docs/spark.md): spark-submit frontier-spark.jar with this master (default local[*]),"
+                            + " then report as usual; needs --out. Without spark-submit (SPARK_HOME or PATH) the command is printed instead.")
     String sparkMaster;
 
-    @Option(names = "--spark-deploy-mode", paramLabel = "MODE", description = "With --spark: client (default) or cluster.")
+    @Option(
+            names = "--spark-deploy-mode",
+            paramLabel = "MODE",
+            description = "With --spark: client (default) or cluster.")
     String sparkDeployMode;
 
-    @Option(names = "--spark-executor-memory", paramLabel = "SIZE", description = "With --spark: memory per executor, e.g. 4g.")
+    @Option(
+            names = "--spark-executor-memory",
+            paramLabel = "SIZE",
+            description = "With --spark: memory per executor, e.g. 4g.")
     String sparkExecutorMemory;
 
-    @Option(names = {"-w", "--workspace"}, paramLabel = "W",
-            description = "Workspace file: save the finished sweep in it (with FILE), or list (--list) or reopen (--open) saved sweeps.")
+    @Option(
+            names = {"-w", "--workspace"},
+            paramLabel = "W",
+            description =
+                    "Workspace file: save the finished sweep in it (with FILE), or list (--list) or reopen (--open) saved sweeps.")
     Path workspace;
 
-    @Option(names = "--name", paramLabel = "NAME", description = "Name of the sweep saved with --workspace (default: the scenario's name).")
+    @Option(
+            names = "--name",
+            paramLabel = "NAME",
+            description = "Name of the sweep saved with --workspace (default: the scenario's name).")
     String name;
 
     @Option(names = "--list", description = "List the sweeps saved in the --workspace (with --json: one JSON object).")
     boolean list;
 
-    @Option(names = "--open", paramLabel = "ID", description = "Analyse sweep ID saved in the --workspace again, without re-running it.")
+    @Option(
+            names = "--open",
+            paramLabel = "ID",
+            description = "Analyse sweep ID saved in the --workspace again, without re-running it.")
     Long open;
 
     @Override
     public Integer call() throws IOException {
         if (list || open != null) {
-            if (workspace == null) throw new BadInputException((list ? "--list" : "--open") + ": needs --workspace W (the workspace the sweeps were saved in)");
+            if (workspace == null)
+                throw new BadInputException((list ? "--list" : "--open")
+                        + ": needs --workspace W (the workspace the sweeps were saved in)");
             if (file != null) throw new BadInputException((list ? "--list" : "--open") + " takes no FILE");
             if (list && open != null) throw new BadInputException("--list and --open: give one of them");
             if (name != null) throw new BadInputException("--name: only when saving a sweep (FILE with --workspace)");
@@ -120,7 +170,10 @@ final class SweepCommand implements Callable<Integer> {
             throw new BadInputException("--name: only with --workspace (it names the saved sweep)");
         }
         if (threads != null) Numbers.atLeast("--threads", threads, 1);
-        List<Objective> objs = objectives.stream().filter(s -> !s.isBlank()).map(Objective::parse).toList();
+        List<Objective> objs = objectives.stream()
+                .filter(s -> !s.isBlank())
+                .map(Objective::parse)
+                .toList();
         List<Constraint> cons = constraints.stream().map(Constraint::parse).toList();
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -147,7 +200,8 @@ final class SweepCommand implements Callable<Integer> {
                 result = runOrRead(err);
             }
             // A batch job has no latency: without --objectives its sweep weighs cost against completion time.
-            if (!spec.commandLine().getParseResult().hasMatchedOption("--objectives") && !result.points().isEmpty()
+            if (!spec.commandLine().getParseResult().hasMatchedOption("--objectives")
+                    && !result.points().isEmpty()
                     && result.points().getFirst().hasMetric(frontier.model.Metric.BATCH_COMPLETION.path())) {
                 objs = List.of(Objective.parse("cost_total"), Objective.parse("completion"));
             }
@@ -161,9 +215,13 @@ final class SweepCommand implements Callable<Integer> {
      * command to run where Spark is installed and returns 0; a failed job returns its exit code.
      */
     private Integer submitToSpark(PrintWriter stdout, PrintWriter err) throws IOException {
-        if (out == null) throw new BadInputException("--spark: needs --out RESULTS (the results file the Spark job writes)");
-        if (threads != null) throw new BadInputException("--spark and --threads: the Spark job's executors decide the parallelism; give one of them");
-        if (readResults(file) != null) throw new BadInputException("--spark: " + file + " is a results file already; reopen it without --spark");
+        if (out == null)
+            throw new BadInputException("--spark: needs --out RESULTS (the results file the Spark job writes)");
+        if (threads != null)
+            throw new BadInputException(
+                    "--spark and --threads: the Spark job's executors decide the parallelism; give one of them");
+        if (readResults(file) != null)
+            throw new BadInputException("--spark: " + file + " is a results file already; reopen it without --spark");
         SparkSubmit submit;
         try {
             submit = new SparkSubmit(sparkMaster, sparkDeployMode, sparkExecutorMemory);
@@ -175,17 +233,25 @@ final class SweepCommand implements Callable<Integer> {
         analysis.addAll(List.of("--alpha", Double.toString(alpha)));
         java.util.Optional<Path> sparkSubmit = SparkSubmit.findSparkSubmit(System.getenv());
         Path jar = SparkSubmit.sparkJar();
-        List<String> command = submit.command(sparkSubmit.map(Path::toString).orElse("spark-submit"), jar,
-                file.toAbsolutePath().normalize(), out.toAbsolutePath().normalize(), analysis);
+        List<String> command = submit.command(
+                sparkSubmit.map(Path::toString).orElse("spark-submit"),
+                jar,
+                file.toAbsolutePath().normalize(),
+                out.toAbsolutePath().normalize(),
+                analysis);
         if (sparkSubmit.isEmpty()) {
             stdout.println(SparkSubmit.shellLine(command));
             stdout.flush();
-            err.println("frontier: spark-submit not found (set SPARK_HOME or put it on PATH): run the command above where Spark is installed,"
-                    + " then 'frontier sweep " + out + "' to analyse the results" + (Files.exists(jar) ? "" : "; build " + jar + " first with mvn -Pspark package"));
+            err.println(
+                    "frontier: spark-submit not found (set SPARK_HOME or put it on PATH): run the command above where Spark is installed,"
+                            + " then 'frontier sweep " + out + "' to analyse the results"
+                            + (Files.exists(jar) ? "" : "; build " + jar + " first with mvn -Pspark package"));
             err.flush();
             return FrontierCli.OK;
         }
-        if (!Files.exists(jar)) throw new BadInputException("--spark: " + jar + " is missing; build it with mvn -Pspark -DskipTests package (docs/spark.md)");
+        if (!Files.exists(jar))
+            throw new BadInputException(
+                    "--spark: " + jar + " is missing; build it with mvn -Pspark -DskipTests package (docs/spark.md)");
         err.println("frontier: " + SparkSubmit.shellLine(command));
         err.flush();
         int code;
@@ -208,32 +274,41 @@ final class SweepCommand implements Callable<Integer> {
         if (result == null) {
             Sweep sweep = Sweep.load(file);
             SweepRunner runner = threads == null ? SweepRunner.defaultRunner() : new SweepRunner(threads);
-            RunControl control = !progress ? RunControl.NONE : new RunControl() {
-                private int shown = -1;
+            RunControl control = !progress
+                    ? RunControl.NONE
+                    : new RunControl() {
+                        private int shown = -1;
 
-                @Override
-                public boolean isCancelled() {
-                    return false;
-                }
+                        @Override
+                        public boolean isCancelled() {
+                            return false;
+                        }
 
-                @Override
-                public synchronized void progress(double f) {
-                    int pct = (int) (f * 100);
-                    if (pct / 5 > shown / 5) {
-                        shown = pct;
-                        err.println(String.format(Locale.ROOT, "sweep: %d%% of %d points", pct, sweep.plannedPoints()));
-                        err.flush();
-                    }
-                }
-            };
+                        @Override
+                        public synchronized void progress(double f) {
+                            int pct = (int) (f * 100);
+                            if (pct / 5 > shown / 5) {
+                                shown = pct;
+                                err.println(String.format(
+                                        Locale.ROOT, "sweep: %d%% of %d points", pct, sweep.plannedPoints()));
+                                err.flush();
+                            }
+                        }
+                    };
             result = runner.run(sweep, control);
         }
         return result;
     }
 
     /** Analyses the results and writes them as asked; with {@code save}, also stores them there first. */
-    private int report(SweepResult result, List<Objective> objs, List<Constraint> cons, Workspace save, PrintWriter stdout,
-                       PrintWriter err) throws IOException {
+    private int report(
+            SweepResult result,
+            List<Objective> objs,
+            List<Constraint> cons,
+            Workspace save,
+            PrintWriter stdout,
+            PrintWriter err)
+            throws IOException {
         SweepAnalysis analysis = SweepAnalysis.of(result, objs, cons, alpha);
         String jsonText = SweepReport.writeJson(analysis);
         long savedId = save == null ? -1 : save.sweeps().save(toSaved(analysis, jsonText));
@@ -248,8 +323,13 @@ final class SweepCommand implements Callable<Integer> {
         else if (tableShown) stdout.print(table(analysis));
         if (savedId >= 0) {
             // Standard output stays exactly the --json or --csv document when one is printed there.
-            String msg = String.format(Locale.ROOT, "Saved as sweep #%d in %s; reopen with: frontier sweep --workspace %s --open %d",
-                    savedId, workspace, workspace, savedId);
+            String msg = String.format(
+                    Locale.ROOT,
+                    "Saved as sweep #%d in %s; reopen with: frontier sweep --workspace %s --open %d",
+                    savedId,
+                    workspace,
+                    workspace,
+                    savedId);
             if (tableShown) stdout.println(msg);
             else {
                 err.println("frontier: " + msg);
@@ -265,22 +345,36 @@ final class SweepCommand implements Callable<Integer> {
         List<SweepPointRecord> points = new ArrayList<>();
         for (int i = 0; i < r.points().size(); i++) {
             PointResult p = r.points().get(i);
-            points.add(new SweepPointRecord(p.index(), p.config().toString(), p.seed(), p.metric(Metric.COST_PER_1K.path()),
-                    p.metric(Metric.COST_TOTAL.path()), p.metric(Metric.LATENCY_P50.path()), p.metric(Metric.LATENCY_P95.path()),
+            points.add(new SweepPointRecord(
+                    p.index(),
+                    p.config().toString(),
+                    p.seed(),
+                    p.metric(Metric.COST_PER_1K.path()),
+                    p.metric(Metric.COST_TOTAL.path()),
+                    p.metric(Metric.LATENCY_P50.path()),
+                    p.metric(Metric.LATENCY_P95.path()),
                     p.metric(Metric.LATENCY_P99.path()),
-                    a.feasible()[i], a.pareto()[i]));
+                    a.feasible()[i],
+                    a.pareto()[i]));
         }
         String source = file.toAbsolutePath().normalize().toString();
-        return new NewSweep(name != null ? name : r.scenario(), source, r.method(), r.seed(), r.replicationsPerPoint(),
-                a.objectives().stream().map(Objective::toString).toList(), jsonText, points);
+        return new NewSweep(
+                name != null ? name : r.scenario(),
+                source,
+                r.method(),
+                r.seed(),
+                r.replicationsPerPoint(),
+                a.objectives().stream().map(Objective::toString).toList(),
+                jsonText,
+                points);
     }
 
     /** The results of sweep {@code id} saved in the workspace, read exactly as a results file is. */
     private SweepResult savedResults(Workspace ws, long id) {
         String text = ws.sweeps().results(id);
         if (text == null) {
-            throw new BadInputException("--open: no sweep #" + id + " in " + workspace
-                    + " (frontier sweep --workspace " + workspace + " --list shows the saved sweeps)");
+            throw new BadInputException("--open: no sweep #" + id + " in " + workspace + " (frontier sweep --workspace "
+                    + workspace + " --list shows the saved sweeps)");
         }
         String source = workspace + ": sweep #" + id;
         try {
@@ -315,14 +409,22 @@ final class SweepCommand implements Callable<Integer> {
             stdout.println("No sweeps saved in " + workspace + ".");
             return;
         }
-        int nameWidth = Math.max(4, sweeps.stream().mapToInt(s -> s.name().length()).max().orElse(0));
+        int nameWidth = Math.max(
+                4, sweeps.stream().mapToInt(s -> s.name().length()).max().orElse(0));
         String head = "%4s  %-19s  %6s  %5s  %-" + nameWidth + "s  %s";
         String row = "%4d  %-19s  %6d  %5d  %-" + nameWidth + "s  %s";
         stdout.println(String.format(Locale.ROOT, head, "#", "saved (UTC)", "points", "front", "name", "front of"));
         for (SweepRecord s : sweeps) {
-            stdout.println(String.format(Locale.ROOT, row, s.id(),
-                    s.savedAt().toString().substring(0, 19).replace('T', ' '), s.points(), s.frontSize(), s.name(),
-                    String.join(" vs ", s.objectives())).stripTrailing());
+            stdout.println(String.format(
+                            Locale.ROOT,
+                            row,
+                            s.id(),
+                            s.savedAt().toString().substring(0, 19).replace('T', ' '),
+                            s.points(),
+                            s.frontSize(),
+                            s.name(),
+                            String.join(" vs ", s.objectives()))
+                    .stripTrailing());
         }
     }
 
@@ -356,14 +458,28 @@ final class SweepCommand implements Callable<Integer> {
             if (a.feasible()[i]) feasible++;
             if (a.pareto()[i]) front++;
         }
-        b.append(String.format(Locale.ROOT, "Sweep of %s: %d points (%s over %s), %d replication(s) each, seed %d%n",
-                r.scenario(), r.points().size(), r.method(), String.join(", ", r.paths()), r.replicationsPerPoint(), r.seed()));
+        b.append(String.format(
+                Locale.ROOT,
+                "Sweep of %s: %d points (%s over %s), %d replication(s) each, seed %d%n",
+                r.scenario(),
+                r.points().size(),
+                r.method(),
+                String.join(", ", r.paths()),
+                r.replicationsPerPoint(),
+                r.seed()));
         if (!a.constraints().isEmpty()) {
-            b.append("Constraints: ").append(String.join(", ", a.constraints().stream().map(Constraint::toString).toList()))
+            b.append("Constraints: ")
+                    .append(String.join(
+                            ", ",
+                            a.constraints().stream().map(Constraint::toString).toList()))
                     .append(String.format(Locale.ROOT, " (%d feasible)%n", feasible));
         }
-        b.append(String.format(Locale.ROOT, "Pareto front of %s: %d point(s); * = uncertain (advantage within the 95%% intervals)%n",
-                String.join(" vs ", a.objectives().stream().map(Objective::toString).toList()), front));
+        b.append(String.format(
+                Locale.ROOT,
+                "Pareto front of %s: %d point(s); * = uncertain (advantage within the 95%% intervals)%n",
+                String.join(
+                        " vs ", a.objectives().stream().map(Objective::toString).toList()),
+                front));
         List<String> header = new ArrayList<>(List.of("point"));
         header.addAll(r.paths());
         a.objectives().forEach(o -> header.add(o.toString()));
@@ -374,7 +490,13 @@ final class SweepCommand implements Callable<Integer> {
             PointResult p = r.points().get(i);
             List<String> row = new ArrayList<>();
             row.add(p.index() + (Boolean.TRUE.equals(a.uncertain()[i]) ? "*" : ""));
-            for (String path : r.paths()) row.add(p.config().has(path) ? p.config().get(path).asText(p.config().get(path).toString()) : "");
+            for (String path : r.paths())
+                row.add(
+                        p.config().has(path)
+                                ? p.config()
+                                        .get(path)
+                                        .asText(p.config().get(path).toString())
+                                : "");
             for (Objective o : a.objectives()) {
                 double hw = p.halfWidth(o.path());
                 row.add(format(p.metric(o.path())) + (Double.isFinite(hw) ? " ± " + format(hw) : ""));
@@ -382,10 +504,13 @@ final class SweepCommand implements Callable<Integer> {
             rows.add(row);
         }
         int[] width = new int[header.size()];
-        for (List<String> row : rows) for (int c = 0; c < row.size(); c++) width[c] = Math.max(width[c], row.get(c).length());
+        for (List<String> row : rows)
+            for (int c = 0; c < row.size(); c++)
+                width[c] = Math.max(width[c], row.get(c).length());
         for (List<String> row : rows) {
             StringBuilder line = new StringBuilder();
-            for (int c = 0; c < row.size(); c++) line.append(c == 0 ? "" : "  ").append(String.format("%-" + width[c] + "s", row.get(c)));
+            for (int c = 0; c < row.size(); c++)
+                line.append(c == 0 ? "" : "  ").append(String.format("%-" + width[c] + "s", row.get(c)));
             b.append(line.toString().stripTrailing()).append('\n');
         }
         String cost = a.objectives().get(0).toString();
@@ -394,12 +519,19 @@ final class SweepCommand implements Callable<Integer> {
             b.append("Weighted optimum: none (no feasible point)\n");
             return b.toString();
         }
-        b.append(String.format(Locale.ROOT, "Weighted optimum, %.3g x %s + %.3g x %s, each normalised min-max over the feasible points: point %d%n",
-                a.alpha(), cost, 1 - a.alpha(), latency, r.points().get(a.optimum()).index()));
+        b.append(String.format(
+                Locale.ROOT,
+                "Weighted optimum, %.3g x %s + %.3g x %s, each normalised min-max over the feasible points: point %d%n",
+                a.alpha(),
+                cost,
+                1 - a.alpha(),
+                latency,
+                r.points().get(a.optimum()).index()));
         b.append("Optimum as the weight on cost (alpha) goes from 0 to 1:\n");
         for (WeightedOptimum.Interval iv : a.optima()) {
             PointResult p = r.points().get(iv.point());
-            b.append(String.format(Locale.ROOT, "  alpha %.3f-%.3f: point %d %s%n", iv.from(), iv.to(), p.index(), p.config()));
+            b.append(String.format(
+                    Locale.ROOT, "  alpha %.3f-%.3f: point %d %s%n", iv.from(), iv.to(), p.index(), p.config()));
         }
         return b.toString();
     }

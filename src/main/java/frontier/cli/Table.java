@@ -6,8 +6,7 @@ import java.util.List;
 
 /** Plain-text tables of the commands: a header, body rows and total rows, columns aligned. */
 final class Table {
-    private Table() {
-    }
+    private Table() {}
 
     /**
      * Prints {@code rows} (the first is the header); the first {@code textColumns} columns are left-aligned,
@@ -26,7 +25,8 @@ final class Table {
                 b.append(String.format(fmt, l[i]));
             }
             out.println(b.toString().stripTrailing());
-            if (k == 0 || k == bodyRows && k < rows.size() - 1) out.println("-".repeat(Arrays.stream(w).sum() + 2 * (n - 1)));
+            if (k == 0 || k == bodyRows && k < rows.size() - 1)
+                out.println("-".repeat(Arrays.stream(w).sum() + 2 * (n - 1)));
         }
     }
 }

@@ -22,10 +22,14 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code frontier unit-cost}: attributed cost divided by the requests the imported logs served. */
-@Command(name = "unit-cost", mixinStandardHelpOptions = true,
-        description = {"Cost per 1,000 inferences and per 1M tokens: billing lines attributed to endpoints and models by the",
-                "workspace's rules (frontier attribution), divided by the requests of the imported inference logs.",
-                "Costs are exact decimals; idle cost is an estimate (docs/unit-cost.md)."})
+@Command(
+        name = "unit-cost",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Cost per 1,000 inferences and per 1M tokens: billing lines attributed to endpoints and models by the",
+            "workspace's rules (frontier attribution), divided by the requests of the imported inference logs.",
+            "Costs are exact decimals; idle cost is an estimate (docs/unit-cost.md)."
+        })
 final class UnitCostCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -33,7 +37,11 @@ final class UnitCostCommand implements Callable<Integer> {
     @Mixin
     WorkspaceOption workspace = new WorkspaceOption();
 
-    @Option(names = "--by", paramLabel = "KEY", split = ",", description = "Group by: day, endpoint, model, pricing-model (comma-separated; default endpoint).")
+    @Option(
+            names = "--by",
+            paramLabel = "KEY",
+            split = ",",
+            description = "Group by: day, endpoint, model, pricing-model (comma-separated; default endpoint).")
     List<String> by = new ArrayList<>(List.of("endpoint"));
 
     @Option(names = "--from", paramLabel = "DATE", description = "First day (yyyy-MM-dd or yyyy-MM, UTC).")
@@ -42,7 +50,11 @@ final class UnitCostCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "DATE", description = "Day after the last (exclusive).")
     String to;
 
-    @Option(names = "--cost", paramLabel = "FIGURE", description = "Cost figure: effective (amortized, default), billed or list; a line without it counts its billed cost.")
+    @Option(
+            names = "--cost",
+            paramLabel = "FIGURE",
+            description =
+                    "Cost figure: effective (amortized, default), billed or list; a line without it counts its billed cost.")
     String cost = "effective";
 
     @Option(names = "--json", description = "One JSON object: groups, total, unattributed, rules.")
@@ -54,8 +66,12 @@ final class UnitCostCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CsvOrJson.requireNotBoth(csv, json);
-        List<UnitCostQuery.Key> keys = by.stream().filter(s -> !s.isBlank()).map(UnitCostQuery.Key::fromCode).toList();
-        UnitCostQuery q = new UnitCostQuery(keys, Dates.day("--from", from), Dates.day("--to", to), UnitCostQuery.Figure.fromCode(cost));
+        List<UnitCostQuery.Key> keys = by.stream()
+                .filter(s -> !s.isBlank())
+                .map(UnitCostQuery.Key::fromCode)
+                .toList();
+        UnitCostQuery q = new UnitCostQuery(
+                keys, Dates.day("--from", from), Dates.day("--to", to), UnitCostQuery.Figure.fromCode(cost));
         UnitCostReport r;
         try (Workspace ws = workspace.existing(WorkspaceOption.NO_BILL_AND_LOGS)) {
             r = ws.unitCosts().compute(q);
@@ -114,15 +130,30 @@ final class UnitCostCommand implements Callable<Integer> {
     private static void printCsv(PrintWriter out, UnitCostQuery q, UnitCostReport r) {
         List<String> head = new ArrayList<>();
         q.by().forEach(k -> head.add(k.code()));
-        head.addAll(List.of("currency", "cost", "requests", "errors", "input_tokens", "output_tokens", "cost_per_1k_requests",
-                "cost_per_1m_tokens", "idle_cost"));
+        head.addAll(List.of(
+                "currency",
+                "cost",
+                "requests",
+                "errors",
+                "input_tokens",
+                "output_tokens",
+                "cost_per_1k_requests",
+                "cost_per_1m_tokens",
+                "idle_cost"));
         out.println(String.join(",", head));
         for (UnitCostRow g : r.groups()) {
             List<String> l = new ArrayList<>();
             // Keys (endpoint, model, tags) and currency are text: neutralised; the figures are numbers.
             for (String v : g.keys().values()) l.add(Csv.text(v));
-            l.addAll(List.of(Csv.text(g.currency()), Csv.decimal(g.cost()), Csv.number(g.requests()), Csv.number(g.errors()),
-                    Csv.number(g.inputTokens()), Csv.number(g.outputTokens()), Csv.decimal(g.per1kRequests()), Csv.decimal(g.per1mTokens()),
+            l.addAll(List.of(
+                    Csv.text(g.currency()),
+                    Csv.decimal(g.cost()),
+                    Csv.number(g.requests()),
+                    Csv.number(g.errors()),
+                    Csv.number(g.inputTokens()),
+                    Csv.number(g.outputTokens()),
+                    Csv.decimal(g.per1kRequests()),
+                    Csv.decimal(g.per1mTokens()),
                     Csv.decimal(g.idleCost())));
             out.println(String.join(",", l));
         }
@@ -146,12 +177,21 @@ final class UnitCostCommand implements Callable<Integer> {
         for (UnitCostRow t : r.totals()) rows.add(row(t, q.by().size(), true));
         Table.print(out, rows, q.by().size(), r.groups().size());
         for (UnitCostRow u : r.unattributed()) {
-            out.printf(Locale.US, "Not attributed by any rule: %s %s in %,d lines (see frontier attribution).%n", money(u.cost(), 2), u.currency(), u.lines());
+            out.printf(
+                    Locale.US,
+                    "Not attributed by any rule: %s %s in %,d lines (see frontier attribution).%n",
+                    money(u.cost(), 2),
+                    u.currency(),
+                    u.lines());
         }
-        if (r.groups().stream().allMatch(g -> g.lines() == 0) && r.unattributed().isEmpty()) {
-            out.println("No billing lines in this period, so every cost is zero: import the bill with frontier import FILE.");
+        if (r.groups().stream().allMatch(g -> g.lines() == 0)
+                && r.unattributed().isEmpty()) {
+            out.println(
+                    "No billing lines in this period, so every cost is zero: import the bill with frontier import FILE.");
         }
-        if (r.defaultRules()) out.println("Rules: the defaults (tag 'endpoint' → endpoint, tag 'model' → model); edit with frontier attribution.");
+        if (r.defaultRules())
+            out.println(
+                    "Rules: the defaults (tag 'endpoint' → endpoint, tag 'model' → model); edit with frontier attribution.");
     }
 
     private static String[] row(UnitCostRow g, int keys, boolean total) {
@@ -159,10 +199,16 @@ final class UnitCostCommand implements Callable<Integer> {
         if (total) for (int i = 0; i < keys; i++) l.add(i == 0 ? "Total (attributed)" : "");
         else for (String v : g.keys().values()) l.add(v == null ? "(none)" : v);
         double share = g.idleShare();
-        String idle = g.idleCost().signum() == 0 ? "—"
-                : money(g.idleCost(), 2) + (share >= 0 && share <= 1 ? String.format(Locale.US, " (%.0f%%)", 100 * share) : "");
-        l.addAll(List.of(money(g.cost(), 2) + " " + (g.currency() == null ? "" : g.currency()), String.format(Locale.US, "%,d", g.requests()),
-                money(g.per1kRequests(), 4), money(g.per1mTokens(), 4), idle));
+        String idle = g.idleCost().signum() == 0
+                ? "—"
+                : money(g.idleCost(), 2)
+                        + (share >= 0 && share <= 1 ? String.format(Locale.US, " (%.0f%%)", 100 * share) : "");
+        l.addAll(List.of(
+                money(g.cost(), 2) + " " + (g.currency() == null ? "" : g.currency()),
+                String.format(Locale.US, "%,d", g.requests()),
+                money(g.per1kRequests(), 4),
+                money(g.per1mTokens(), 4),
+                idle));
         return l.toArray(String[]::new);
     }
 }

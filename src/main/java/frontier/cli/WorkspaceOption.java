@@ -15,9 +15,14 @@ import picocli.CommandLine.Spec;
  */
 final class WorkspaceOption {
     /** What {@link #existing} says to the commands that need both a bill and request logs. */
-    static final String NO_BILL_AND_LOGS = "no workspace yet; import a bill (frontier import) and logs (frontier logs import) first";
+    static final String NO_BILL_AND_LOGS =
+            "no workspace yet; import a bill (frontier import) and logs (frontier logs import) first";
 
-    @Option(names = {"-w", "--workspace"}, paramLabel = "PATH", description = "Workspace file (default: the current workspace, the one the app used last, else ~/.frontier/workspace.sqlite).")
+    @Option(
+            names = {"-w", "--workspace"},
+            paramLabel = "PATH",
+            description =
+                    "Workspace file (default: the current workspace, the one the app used last, else ~/.frontier/workspace.sqlite).")
     Path path = Workspace.defaultPath();
 
     @Spec(Spec.Target.MIXEE)

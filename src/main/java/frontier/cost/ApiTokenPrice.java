@@ -21,8 +21,15 @@ import org.apache.commons.csv.CSVRecord;
  *
  * @param cachedInputUsdPerMillion NaN when the offer has no cached-input price
  */
-public record ApiTokenPrice(String model, String provider, String modelFamily, double inputUsdPerMillion, double outputUsdPerMillion,
-                            double cachedInputUsdPerMillion, String source, LocalDate asOf) {
+public record ApiTokenPrice(
+        String model,
+        String provider,
+        String modelFamily,
+        double inputUsdPerMillion,
+        double outputUsdPerMillion,
+        double cachedInputUsdPerMillion,
+        String source,
+        LocalDate asOf) {
     public static final String BUNDLED = "/pricing-data/llm-api-prices.csv";
 
     /** US dollars of one request with these token counts (no cache hits). */
@@ -41,14 +48,25 @@ public record ApiTokenPrice(String model, String provider, String modelFamily, d
     }
 
     static List<ApiTokenPrice> read(String name, Reader reader) throws IOException {
-        CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader);
+        CSVParser p = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(reader);
         List<ApiTokenPrice> out = new ArrayList<>();
         for (CSVRecord r : p) {
             try {
                 String cached = r.get("cached_input_usd_per_1m");
-                out.add(new ApiTokenPrice(r.get("model"), r.get("provider"), r.get("model_family"), Double.parseDouble(r.get("input_usd_per_1m")),
-                        Double.parseDouble(r.get("output_usd_per_1m")), cached.isBlank() ? Double.NaN : Double.parseDouble(cached),
-                        r.get("source"), LocalDate.parse(r.get("as_of"))));
+                out.add(new ApiTokenPrice(
+                        r.get("model"),
+                        r.get("provider"),
+                        r.get("model_family"),
+                        Double.parseDouble(r.get("input_usd_per_1m")),
+                        Double.parseDouble(r.get("output_usd_per_1m")),
+                        cached.isBlank() ? Double.NaN : Double.parseDouble(cached),
+                        r.get("source"),
+                        LocalDate.parse(r.get("as_of"))));
             } catch (RuntimeException e) {
                 throw new BadInputException(name + ":" + p.getCurrentLineNumber() + ": " + e.getMessage(), e);
             }

@@ -12,8 +12,7 @@ import java.util.List;
  * with a leading quote, which the reader removes again.
  */
 public final class CatalogueCsv {
-    private CatalogueCsv() {
-    }
+    private CatalogueCsv() {}
 
     private static void header(Appendable out, List<String> header) throws IOException {
         Csv.appendLine(out, header.toArray(String[]::new));
@@ -22,8 +21,18 @@ public final class CatalogueCsv {
     public static void writeInstances(Appendable out, Collection<InstancePrice> rows) throws IOException {
         header(out, CatalogueReader.INSTANCE_COLUMNS);
         for (InstancePrice r : rows) {
-            Csv.appendLine(out, r.provider(), r.region(), r.instanceType(), r.gpuModel() == null ? "" : r.gpuModel(), Integer.toString(r.gpus()),
-                    Integer.toString(r.vcpus()), number(r.memoryGib()), r.pricingModel().catalogueCode(), r.usdPerHour().toPlainString(), r.source(),
+            Csv.appendLine(
+                    out,
+                    r.provider(),
+                    r.region(),
+                    r.instanceType(),
+                    r.gpuModel() == null ? "" : r.gpuModel(),
+                    Integer.toString(r.gpus()),
+                    Integer.toString(r.vcpus()),
+                    number(r.memoryGib()),
+                    r.pricingModel().catalogueCode(),
+                    r.usdPerHour().toPlainString(),
+                    r.source(),
                     r.asOf().toString());
         }
     }
@@ -33,17 +42,34 @@ public final class CatalogueCsv {
         header(out, CatalogueReader.INTERRUPTION_COLUMNS);
         for (SpotInterruption r : rows) {
             boolean representative = r.monthlyFrequency() == SpotInterruption.monthlyFrequencyForBucket(r.bucket());
-            Csv.appendLine(out, r.provider(), r.region(), r.instanceType(), r.bucket(),
-                    representative ? "" : BigDecimal.valueOf(r.monthlyFrequency()).toPlainString(), r.source(), r.asOf().toString());
+            Csv.appendLine(
+                    out,
+                    r.provider(),
+                    r.region(),
+                    r.instanceType(),
+                    r.bucket(),
+                    representative
+                            ? ""
+                            : BigDecimal.valueOf(r.monthlyFrequency()).toPlainString(),
+                    r.source(),
+                    r.asOf().toString());
         }
     }
 
     public static void writeServerless(Appendable out, Collection<ServerlessRate> rows) throws IOException {
         header(out, CatalogueReader.SERVERLESS_COLUMNS);
         for (ServerlessRate r : rows) {
-            Csv.appendLine(out, r.platform(), r.region(), r.usdPerRequest().toPlainString(), r.usdPerGbSecond().toPlainString(),
-                    r.usdPerVcpuSecond().toPlainString(), r.usdPerGpuSecond().toPlainString(), number(r.billingIncrementS()),
-                    r.source(), r.asOf().toString());
+            Csv.appendLine(
+                    out,
+                    r.platform(),
+                    r.region(),
+                    r.usdPerRequest().toPlainString(),
+                    r.usdPerGbSecond().toPlainString(),
+                    r.usdPerVcpuSecond().toPlainString(),
+                    r.usdPerGpuSecond().toPlainString(),
+                    number(r.billingIncrementS()),
+                    r.source(),
+                    r.asOf().toString());
         }
     }
 

@@ -28,14 +28,36 @@ import org.apache.commons.csv.CSVRecord;
  * both places.
  */
 final class CatalogueReader {
-    enum Kind { INSTANCES, INTERRUPTIONS, SERVERLESS }
+    enum Kind {
+        INSTANCES,
+        INTERRUPTIONS,
+        SERVERLESS
+    }
 
-    static final List<String> INSTANCE_COLUMNS = List.of("provider", "region", "instance_type", "gpu_model", "gpus",
-            "vcpus", "memory_gib", "pricing_model", "usd_per_hour", "source", "as_of");
-    static final List<String> INTERRUPTION_COLUMNS = List.of("provider", "region", "instance_type", "bucket",
-            "monthly_frequency", "source", "as_of");
-    static final List<String> SERVERLESS_COLUMNS = List.of("platform", "region", "usd_per_request", "usd_per_gb_second",
-            "usd_per_vcpu_second", "usd_per_gpu_second", "billing_increment_s", "source", "as_of");
+    static final List<String> INSTANCE_COLUMNS = List.of(
+            "provider",
+            "region",
+            "instance_type",
+            "gpu_model",
+            "gpus",
+            "vcpus",
+            "memory_gib",
+            "pricing_model",
+            "usd_per_hour",
+            "source",
+            "as_of");
+    static final List<String> INTERRUPTION_COLUMNS =
+            List.of("provider", "region", "instance_type", "bucket", "monthly_frequency", "source", "as_of");
+    static final List<String> SERVERLESS_COLUMNS = List.of(
+            "platform",
+            "region",
+            "usd_per_request",
+            "usd_per_gb_second",
+            "usd_per_vcpu_second",
+            "usd_per_gpu_second",
+            "billing_increment_s",
+            "source",
+            "as_of");
     private static final Set<String> OPTIONAL = Set.of("gpu_model", "gpus", "monthly_frequency");
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]*");
@@ -45,8 +67,7 @@ final class CatalogueReader {
     private static final BigDecimal MAX_USD_PER_HOUR = new BigDecimal("100000");
 
     /** A row with where it was read, for duplicate messages. */
-    record Located<T>(T row, String where) {
-    }
+    record Located<T>(T row, String where) {}
 
     /** Rows collected from one or more files, keyed as the catalogue keys them. */
     static final class Rows {
@@ -55,31 +76,38 @@ final class CatalogueReader {
         final Map<String, Located<ServerlessRate>> serverless = new LinkedHashMap<>();
     }
 
-    private CatalogueReader() {
-    }
+    private CatalogueReader() {}
 
     /** Reads one CSV text named {@code file} into {@code into}; returns the kind it recognised. */
     static Kind read(String text, String file, Rows into) {
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') text = text.substring(1);
         int[] lineStarts = lineStarts(text);
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#')
-                .setIgnoreEmptyLines(true).setAllowMissingColumnNames(false).get();
+        CSVFormat format = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .setCommentMarker('#')
+                .setIgnoreEmptyLines(true)
+                .setAllowMissingColumnNames(false)
+                .get();
         CSVParser parser;
         try {
             parser = format.parse(new StringReader(text));
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw new BadInputException(file + ": line 1: cannot read the CSV header (" + e.getMessage() + ")", e);
         }
-        List<String> header = parser.getHeaderNames().stream().map(String::strip).toList();
+        List<String> header =
+                parser.getHeaderNames().stream().map(String::strip).toList();
         if (header.isEmpty() || header.stream().allMatch(String::isEmpty)) {
             throw new BadInputException(file + ": line 1: empty file; expected a header line (see docs/pricing.md)");
         }
         Kind kind = kindOf(header, file);
-        List<String> known = switch (kind) {
-            case INSTANCES -> INSTANCE_COLUMNS;
-            case INTERRUPTIONS -> INTERRUPTION_COLUMNS;
-            case SERVERLESS -> SERVERLESS_COLUMNS;
-        };
+        List<String> known =
+                switch (kind) {
+                    case INSTANCES -> INSTANCE_COLUMNS;
+                    case INTERRUPTIONS -> INTERRUPTION_COLUMNS;
+                    case SERVERLESS -> SERVERLESS_COLUMNS;
+                };
         for (String h : header) {
             if (!known.contains(h) && !h.startsWith("x_")) {
                 throw new BadInputException(file + ": line 1: unknown column '" + h + "'; the columns of a "
@@ -104,11 +132,20 @@ final class CatalogueReader {
                 switch (kind) {
                     case INSTANCES -> {
                         InstancePrice p = readInstance(row);
-                        put(into.instances, PriceCatalogue.instanceKey(p.provider(), p.region(), p.instanceType(), p.pricingModel()), p, row);
+                        put(
+                                into.instances,
+                                PriceCatalogue.instanceKey(
+                                        p.provider(), p.region(), p.instanceType(), p.pricingModel()),
+                                p,
+                                row);
                     }
                     case INTERRUPTIONS -> {
                         SpotInterruption s = readInterruption(row);
-                        put(into.interruptions, PriceCatalogue.interruptionKey(s.provider(), s.region(), s.instanceType()), s, row);
+                        put(
+                                into.interruptions,
+                                PriceCatalogue.interruptionKey(s.provider(), s.region(), s.instanceType()),
+                                s,
+                                row);
                     }
                     case SERVERLESS -> {
                         ServerlessRate s = readServerless(row);
@@ -117,8 +154,9 @@ final class CatalogueReader {
                 }
             }
         } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
-            throw new BadInputException(file + ": near line " + parser.getCurrentLineNumber() + ": malformed CSV ("
-                    + e.getMessage() + ")", e);
+            throw new BadInputException(
+                    file + ": near line " + parser.getCurrentLineNumber() + ": malformed CSV (" + e.getMessage() + ")",
+                    e);
         }
         return kind;
     }
@@ -127,24 +165,28 @@ final class CatalogueReader {
         if (header.contains("usd_per_hour")) return Kind.INSTANCES;
         if (header.contains("bucket")) return Kind.INTERRUPTIONS;
         if (header.contains("platform")) return Kind.SERVERLESS;
-        throw new BadInputException(file + ": line 1: cannot tell what this catalogue file holds; expected a header with "
-                + "usd_per_hour (instance prices), bucket (spot interruptions) or platform (serverless rates), got " + header);
+        throw new BadInputException(
+                file + ": line 1: cannot tell what this catalogue file holds; expected a header with "
+                        + "usd_per_hour (instance prices), bucket (spot interruptions) or platform (serverless rates), got "
+                        + header);
     }
 
     private static <T> void put(Map<String, Located<T>> map, String key, T value, Row row) {
         Located<T> before = map.get(key);
         if (before != null) {
-            throw new BadInputException(row.file + ": line " + row.line + ": duplicates " + before.where()
-                    + " (same " + keyDescription(value) + ")");
+            throw new BadInputException(row.file + ": line " + row.line + ": duplicates " + before.where() + " (same "
+                    + keyDescription(value) + ")");
         }
         map.put(key, new Located<>(value, row.file + " line " + row.line));
     }
 
     private static String keyDescription(Object value) {
         return switch (value) {
-            case InstancePrice p -> "provider, region, instance_type and pricing_model: " + p.provider() + ", "
-                    + p.region() + ", " + p.instanceType() + ", " + p.pricingModel().catalogueCode();
-            case SpotInterruption s -> "provider, region and instance_type: " + s.provider() + ", " + s.region() + ", " + s.instanceType();
+            case InstancePrice p ->
+                "provider, region, instance_type and pricing_model: " + p.provider() + ", " + p.region() + ", "
+                        + p.instanceType() + ", " + p.pricingModel().catalogueCode();
+            case SpotInterruption s ->
+                "provider, region and instance_type: " + s.provider() + ", " + s.region() + ", " + s.instanceType();
             case ServerlessRate s -> "platform and region: " + s.platform() + ", " + s.region();
             default -> "key";
         };
@@ -156,22 +198,47 @@ final class CatalogueReader {
         String type = r.token("instance_type", "an instance type name such as g5.xlarge");
         int gpus = r.has("gpus") && !r.raw("gpus").isEmpty() ? r.integer("gpus", 0, 1024) : 0;
         String gpuModel = r.has("gpu_model") ? r.raw("gpu_model") : "";
-        if (gpus > 0 && gpuModel.isEmpty()) throw r.error("gpu_model", "a GPU model such as L4 because gpus is " + gpus, gpuModel);
-        if (gpus == 0 && !gpuModel.isEmpty()) throw r.error("gpus", "a number of GPUs >= 1 because gpu_model is '" + gpuModel + "'", r.has("gpus") ? r.raw("gpus") : "");
+        if (gpus > 0 && gpuModel.isEmpty())
+            throw r.error("gpu_model", "a GPU model such as L4 because gpus is " + gpus, gpuModel);
+        if (gpus == 0 && !gpuModel.isEmpty())
+            throw r.error(
+                    "gpus",
+                    "a number of GPUs >= 1 because gpu_model is '" + gpuModel + "'",
+                    r.has("gpus") ? r.raw("gpus") : "");
         int vcpus = r.integer("vcpus", 1, 100_000);
-        double memory = r.decimal("memory_gib", "a positive number of GiB such as 16").doubleValue();
-        if (!(memory > 0 && memory <= 1_000_000)) throw r.error("memory_gib", "a positive number of GiB such as 16", r.raw("memory_gib"));
+        double memory =
+                r.decimal("memory_gib", "a positive number of GiB such as 16").doubleValue();
+        if (!(memory > 0 && memory <= 1_000_000))
+            throw r.error("memory_gib", "a positive number of GiB such as 16", r.raw("memory_gib"));
         String pm = r.raw("pricing_model");
         PricingModel model = PricingModel.fromCatalogue(pm)
                 .filter(m -> m != PricingModel.SERVERLESS)
-                .orElseThrow(() -> r.error("pricing_model", "on_demand, spot or committed"
-                        + (pm.equalsIgnoreCase("serverless") ? " (serverless rates go in a serverless file with a platform column)" : ""), pm));
+                .orElseThrow(() -> r.error(
+                        "pricing_model",
+                        "on_demand, spot or committed"
+                                + (pm.equalsIgnoreCase("serverless")
+                                        ? " (serverless rates go in a serverless file with a platform column)"
+                                        : ""),
+                        pm));
         BigDecimal usd = r.decimal("usd_per_hour", "a positive decimal number of US dollars such as 0.526");
         if (usd.signum() <= 0 || usd.compareTo(MAX_USD_PER_HOUR) > 0) {
-            throw r.error("usd_per_hour", "a positive decimal number of US dollars per hour, at most 100000", r.raw("usd_per_hour"));
+            throw r.error(
+                    "usd_per_hour",
+                    "a positive decimal number of US dollars per hour, at most 100000",
+                    r.raw("usd_per_hour"));
         }
-        return new InstancePrice(provider, region, type, gpuModel.isEmpty() ? null : gpuModel, gpus, vcpus, memory, model, usd,
-                r.text("source", "where the price comes from (a URL or a document)"), r.date("as_of"));
+        return new InstancePrice(
+                provider,
+                region,
+                type,
+                gpuModel.isEmpty() ? null : gpuModel,
+                gpus,
+                vcpus,
+                memory,
+                model,
+                usd,
+                r.text("source", "where the price comes from (a URL or a document)"),
+                r.date("as_of"));
     }
 
     private static SpotInterruption readInterruption(Row r) {
@@ -188,8 +255,13 @@ final class CatalogueReader {
         String source = r.text("source", "where the bucket comes from (a URL or a document)");
         LocalDate asOf = r.date("as_of");
         if (r.has("monthly_frequency") && !r.raw("monthly_frequency").isEmpty()) {
-            double f = r.decimal("monthly_frequency", "a probability from 0 to 1 (exclusive) such as 0.075").doubleValue();
-            if (!(f >= 0 && f < 1)) throw r.error("monthly_frequency", "a probability from 0 to 1 (exclusive) such as 0.075", r.raw("monthly_frequency"));
+            double f = r.decimal("monthly_frequency", "a probability from 0 to 1 (exclusive) such as 0.075")
+                    .doubleValue();
+            if (!(f >= 0 && f < 1))
+                throw r.error(
+                        "monthly_frequency",
+                        "a probability from 0 to 1 (exclusive) such as 0.075",
+                        r.raw("monthly_frequency"));
             return SpotInterruption.ofFrequency(provider, region, type, bucket, f, source, asOf);
         }
         return SpotInterruption.ofBucket(provider, region, type, bucket, source, asOf);
@@ -198,19 +270,33 @@ final class CatalogueReader {
     private static ServerlessRate readServerless(Row r) {
         String platform = r.name("platform", "a platform name such as aws-lambda or cloud-run");
         String region = r.token("region", "a region name such as us-east-1");
-        BigDecimal perRequest = r.decimal("usd_per_request", "a decimal number of US dollars >= 0 (0 when not charged)");
+        BigDecimal perRequest =
+                r.decimal("usd_per_request", "a decimal number of US dollars >= 0 (0 when not charged)");
         BigDecimal perGb = r.decimal("usd_per_gb_second", "a decimal number of US dollars >= 0 (0 when not charged)");
-        BigDecimal perVcpu = r.decimal("usd_per_vcpu_second", "a decimal number of US dollars >= 0 (0 when not charged)");
+        BigDecimal perVcpu =
+                r.decimal("usd_per_vcpu_second", "a decimal number of US dollars >= 0 (0 when not charged)");
         BigDecimal perGpu = r.decimal("usd_per_gpu_second", "a decimal number of US dollars >= 0 (0 when not charged)");
         if (perRequest.signum() == 0 && perGb.signum() == 0 && perVcpu.signum() == 0 && perGpu.signum() == 0) {
             throw r.error("usd_per_request", "at least one non-zero rate in the row", r.raw("usd_per_request"));
         }
-        double increment = r.decimal("billing_increment_s", "a positive number of seconds such as 0.001").doubleValue();
+        double increment = r.decimal("billing_increment_s", "a positive number of seconds such as 0.001")
+                .doubleValue();
         if (!(increment > 0 && increment <= 3600)) {
-            throw r.error("billing_increment_s", "a positive number of seconds, at most 3600, such as 0.001", r.raw("billing_increment_s"));
+            throw r.error(
+                    "billing_increment_s",
+                    "a positive number of seconds, at most 3600, such as 0.001",
+                    r.raw("billing_increment_s"));
         }
-        return new ServerlessRate(platform, region, perRequest, perGb, perVcpu, perGpu, increment,
-                r.text("source", "where the rates come from (a URL or a document)"), r.date("as_of"));
+        return new ServerlessRate(
+                platform,
+                region,
+                perRequest,
+                perGb,
+                perVcpu,
+                perGpu,
+                increment,
+                r.text("source", "where the rates come from (a URL or a document)"),
+                r.date("as_of"));
     }
 
     /** One record with its header, for typed access with located errors. */

@@ -9,8 +9,18 @@ import java.time.LocalDate;
  * from and the date it held. {@code gpuModel} is null for CPU-only types (then {@code gpus} is 0). The
  * catalogue key is (provider, region, instanceType, pricingModel), compared case-insensitively.
  */
-public record InstancePrice(String provider, String region, String instanceType, String gpuModel, int gpus, int vcpus,
-        double memoryGib, PricingModel pricingModel, BigDecimal usdPerHour, String source, LocalDate asOf) {
+public record InstancePrice(
+        String provider,
+        String region,
+        String instanceType,
+        String gpuModel,
+        int gpus,
+        int vcpus,
+        double memoryGib,
+        PricingModel pricingModel,
+        BigDecimal usdPerHour,
+        String source,
+        LocalDate asOf) {
 
     /** Price per GPU-hour, or the machine's hourly price when it has no GPU. */
     public BigDecimal usdPerGpuHour() {

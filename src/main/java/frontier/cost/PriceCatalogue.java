@@ -30,14 +30,19 @@ import java.util.stream.Stream;
 public final class PriceCatalogue {
     /** Largest catalogue file read (the whole AWS Spot Advisor feed as CSV is about 3 MB). */
     static final long MAX_FILE_BYTES = 64L << 20;
-    private static final List<String> SHIPPED_FILES = List.of("instances.csv", "spot-interruptions.csv", "serverless.csv");
-    private static final Map<String, String> DEFAULT_REGIONS = Map.of("aws", "us-east-1", "gcp", "us-central1", "azure", "eastus");
+
+    private static final List<String> SHIPPED_FILES =
+            List.of("instances.csv", "spot-interruptions.csv", "serverless.csv");
+    private static final Map<String, String> DEFAULT_REGIONS =
+            Map.of("aws", "us-east-1", "gcp", "us-central1", "azure", "eastus");
 
     private final Map<String, InstancePrice> instances;
     private final Map<String, SpotInterruption> interruptions;
     private final Map<String, ServerlessRate> serverless;
 
-    private PriceCatalogue(Map<String, InstancePrice> instances, Map<String, SpotInterruption> interruptions,
+    private PriceCatalogue(
+            Map<String, InstancePrice> instances,
+            Map<String, SpotInterruption> interruptions,
             Map<String, ServerlessRate> serverless) {
         this.instances = instances;
         this.interruptions = interruptions;
@@ -62,18 +67,22 @@ public final class PriceCatalogue {
      * A catalogue of the given rows (e.g. prices written inline in a scenario). Throws BadInputException if two
      * rows share a key.
      */
-    public static PriceCatalogue of(Collection<InstancePrice> instances, Collection<SpotInterruption> interruptions,
+    public static PriceCatalogue of(
+            Collection<InstancePrice> instances,
+            Collection<SpotInterruption> interruptions,
             Collection<ServerlessRate> serverless) {
         Map<String, InstancePrice> i = new LinkedHashMap<>();
         for (InstancePrice p : instances) {
             if (i.put(instanceKey(p.provider(), p.region(), p.instanceType(), p.pricingModel()), p) != null) {
-                throw new BadInputException("two prices for " + p.provider() + " " + p.region() + " " + p.instanceType() + " " + p.pricingModel().catalogueCode());
+                throw new BadInputException("two prices for " + p.provider() + " " + p.region() + " " + p.instanceType()
+                        + " " + p.pricingModel().catalogueCode());
             }
         }
         Map<String, SpotInterruption> s = new LinkedHashMap<>();
         for (SpotInterruption x : interruptions) {
             if (s.put(interruptionKey(x.provider(), x.region(), x.instanceType()), x) != null) {
-                throw new BadInputException("two interruption rows for " + x.provider() + " " + x.region() + " " + x.instanceType());
+                throw new BadInputException(
+                        "two interruption rows for " + x.provider() + " " + x.region() + " " + x.instanceType());
             }
         }
         Map<String, ServerlessRate> r = new LinkedHashMap<>();
@@ -94,12 +103,19 @@ public final class PriceCatalogue {
         if (Files.isDirectory(fileOrDirectory)) {
             List<Path> files;
             try (Stream<Path> s = Files.list(fileOrDirectory)) {
-                files = s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
-                        .filter(Files::isRegularFile).sorted(Comparator.comparing(Path::toString)).toList();
+                files = s.filter(p -> p.getFileName()
+                                .toString()
+                                .toLowerCase(Locale.ROOT)
+                                .endsWith(".csv"))
+                        .filter(Files::isRegularFile)
+                        .sorted(Comparator.comparing(Path::toString))
+                        .toList();
             } catch (IOException | UncheckedIOException e) {
-                throw new BadInputException(fileOrDirectory + ": cannot list the catalogue directory (" + e.getMessage() + ")", e);
+                throw new BadInputException(
+                        fileOrDirectory + ": cannot list the catalogue directory (" + e.getMessage() + ")", e);
             }
-            if (files.isEmpty()) throw new BadInputException(fileOrDirectory + ": no .csv catalogue files in this directory");
+            if (files.isEmpty())
+                throw new BadInputException(fileOrDirectory + ": no .csv catalogue files in this directory");
             CatalogueReader.Rows rows = new CatalogueReader.Rows();
             for (Path f : files) CatalogueReader.read(readText(f), f.toString(), rows);
             return of(rows);
@@ -158,7 +174,9 @@ public final class PriceCatalogue {
             ServerlessRate hit = serverless.get(serverlessKey(platform, d.get()));
             if (hit != null) return Optional.of(hit);
         }
-        List<ServerlessRate> all = serverless.values().stream().filter(s -> s.platform().equalsIgnoreCase(platform)).toList();
+        List<ServerlessRate> all = serverless.values().stream()
+                .filter(s -> s.platform().equalsIgnoreCase(platform))
+                .toList();
         return all.size() == 1 ? Optional.of(all.getFirst()) : Optional.empty();
     }
 
@@ -177,7 +195,9 @@ public final class PriceCatalogue {
 
     /** The region a null region stands for: us-east-1 (aws), us-central1 (gcp), eastus (azure). */
     public static Optional<String> defaultRegion(String provider) {
-        return provider == null ? Optional.empty() : Optional.ofNullable(DEFAULT_REGIONS.get(provider.toLowerCase(Locale.ROOT)));
+        return provider == null
+                ? Optional.empty()
+                : Optional.ofNullable(DEFAULT_REGIONS.get(provider.toLowerCase(Locale.ROOT)));
     }
 
     static String instanceKey(String provider, String region, String type, PricingModel model) {
@@ -210,7 +230,8 @@ public final class PriceCatalogue {
         try {
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
-                throw new BadInputException(file + ": " + size + " bytes is too large for a price catalogue (at most " + MAX_FILE_BYTES + ")");
+                throw new BadInputException(file + ": " + size + " bytes is too large for a price catalogue (at most "
+                        + MAX_FILE_BYTES + ")");
             }
             return decode(Files.readAllBytes(file), file.toString());
         } catch (IOException e) {
@@ -220,8 +241,12 @@ public final class PriceCatalogue {
 
     private static String decode(byte[] bytes, String name) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new BadInputException(name + ": not UTF-8 text; save the catalogue as UTF-8 CSV", e);
         }
@@ -232,7 +257,9 @@ public final class PriceCatalogue {
         for (String f : SHIPPED_FILES) {
             String resource = "pricing-data/" + f;
             try (InputStream in = PriceCatalogue.class.getClassLoader().getResourceAsStream(resource)) {
-                if (in == null) throw new IllegalStateException("the shipped price catalogue is missing " + resource + " on the classpath");
+                if (in == null)
+                    throw new IllegalStateException(
+                            "the shipped price catalogue is missing " + resource + " on the classpath");
                 CatalogueReader.read(decode(in.readAllBytes(), resource), resource, rows);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + resource, e);
@@ -243,7 +270,7 @@ public final class PriceCatalogue {
 
     @Override
     public String toString() {
-        return "PriceCatalogue[" + instances.size() + " instance prices, " + interruptions.size() + " interruption rows, "
-                + serverless.size() + " serverless rates]";
+        return "PriceCatalogue[" + instances.size() + " instance prices, " + interruptions.size()
+                + " interruption rows, " + serverless.size() + " serverless rates]";
     }
 }

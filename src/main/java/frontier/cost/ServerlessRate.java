@@ -9,8 +9,16 @@ import java.util.Locale;
  * charge it: per request, per GB-second of memory, per vCPU-second, per GPU-second. Billed durations are
  * rounded up to a multiple of {@code billingIncrementS} seconds. The catalogue key is (platform, region).
  */
-public record ServerlessRate(String platform, String region, BigDecimal usdPerRequest, BigDecimal usdPerGbSecond,
-        BigDecimal usdPerVcpuSecond, BigDecimal usdPerGpuSecond, double billingIncrementS, String source, LocalDate asOf) {
+public record ServerlessRate(
+        String platform,
+        String region,
+        BigDecimal usdPerRequest,
+        BigDecimal usdPerGbSecond,
+        BigDecimal usdPerVcpuSecond,
+        BigDecimal usdPerGpuSecond,
+        double billingIncrementS,
+        String source,
+        LocalDate asOf) {
 
     /** The cloud the platform belongs to: aws (aws-*, sagemaker-*), gcp (cloud-run*), azure (azure-*), else the name's first word. */
     public String provider() {

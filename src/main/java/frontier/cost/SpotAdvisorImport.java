@@ -30,15 +30,14 @@ public final class SpotAdvisorImport {
      * One (region, instance type) of the feed for one operating system: savings over on-demand in percent (the feed
      * has a few negative values, spot dearer than on-demand, kept as given) and interruption bucket.
      */
-    public record Entry(String region, String os, String instanceType, int savingsPercent, String bucket) {
-    }
+    public record Entry(String region, String os, String instanceType, int savingsPercent, String bucket) {}
 
-    private SpotAdvisorImport() {
-    }
+    private SpotAdvisorImport() {}
 
     /** Every Linux row of the feed, sorted by region then instance type, as interruption rows dated {@code asOf}. */
     public static List<SpotInterruption> read(Path spotAdvisorJson, LocalDate asOf) {
-        String source = "AWS Spot Instance Advisor feed " + FEED_URL + " (Linux), imported from " + spotAdvisorJson.getFileName();
+        String source = "AWS Spot Instance Advisor feed " + FEED_URL + " (Linux), imported from "
+                + spotAdvisorJson.getFileName();
         return entries(spotAdvisorJson, "Linux").stream()
                 .map(e -> SpotInterruption.ofBucket("aws", e.region(), e.instanceType(), e.bucket(), source, asOf))
                 .toList();
@@ -46,8 +45,7 @@ public final class SpotAdvisorImport {
 
     /** Every row of the feed for one operating system ({@code Linux} or {@code Windows}), sorted by region then type. */
     public static List<Entry> entries(Path spotAdvisorJson, String os) {
-        record Raw(String region, String type, int savings, int range, JsonLocation at) {
-        }
+        record Raw(String region, String type, int savings, int range, JsonLocation at) {}
         Map<Integer, String> labels = new HashMap<>();
         List<Raw> raws = new ArrayList<>();
         String file = spotAdvisorJson.toString();
@@ -70,12 +68,20 @@ public final class SpotAdvisorImport {
                                 else p.skipChildren();
                             }
                             if (index == null || label == null) {
-                                throw bad(file, p.currentLocation(), "$.ranges[]", "objects with an integer index and a string label");
+                                throw bad(
+                                        file,
+                                        p.currentLocation(),
+                                        "$.ranges[]",
+                                        "objects with an integer index and a string label");
                             }
                             try {
                                 labels.put(index, SpotInterruption.canonicalBucket(label));
                             } catch (BadInputException e) {
-                                throw bad(file, p.currentLocation(), "$.ranges[].label", "one of " + SpotInterruption.BUCKETS + ", got '" + label + "'");
+                                throw bad(
+                                        file,
+                                        p.currentLocation(),
+                                        "$.ranges[].label",
+                                        "one of " + SpotInterruption.BUCKETS + ", got '" + label + "'");
                             }
                         }
                     }
@@ -83,7 +89,13 @@ public final class SpotAdvisorImport {
                         expect(p, t, JsonToken.START_OBJECT, file, "$.spot_advisor", "an object keyed by region");
                         while (p.nextToken() == JsonToken.FIELD_NAME) {
                             String region = p.currentName();
-                            expect(p, p.nextToken(), JsonToken.START_OBJECT, file, "$.spot_advisor." + region, "an object keyed by operating system");
+                            expect(
+                                    p,
+                                    p.nextToken(),
+                                    JsonToken.START_OBJECT,
+                                    file,
+                                    "$.spot_advisor." + region,
+                                    "an object keyed by operating system");
                             while (p.nextToken() == JsonToken.FIELD_NAME) {
                                 String system = p.currentName();
                                 JsonToken v = p.nextToken();
@@ -95,7 +107,13 @@ public final class SpotAdvisorImport {
                                 expect(p, v, JsonToken.START_OBJECT, file, path, "an object keyed by instance type");
                                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                                     String type = p.currentName();
-                                    expect(p, p.nextToken(), JsonToken.START_OBJECT, file, path + "." + type, "an object {s, r}");
+                                    expect(
+                                            p,
+                                            p.nextToken(),
+                                            JsonToken.START_OBJECT,
+                                            file,
+                                            path + "." + type,
+                                            "an object {s, r}");
                                     Integer s = null;
                                     Integer r = null;
                                     JsonLocation at = p.currentLocation();
@@ -107,7 +125,11 @@ public final class SpotAdvisorImport {
                                         else p.skipChildren();
                                     }
                                     if (s == null || r == null || s > 100) {
-                                        throw bad(file, at, path + "." + type, "an object with integer s (savings % over on-demand, at most 100) and r (range index)");
+                                        throw bad(
+                                                file,
+                                                at,
+                                                path + "." + type,
+                                                "an object with integer s (savings % over on-demand, at most 100) and r (range index)");
                                     }
                                     raws.add(new Raw(region, type, s, r, at));
                                 }
@@ -119,17 +141,24 @@ public final class SpotAdvisorImport {
             }
         } catch (StreamReadException e) {
             JsonLocation l = e.getLocation();
-            throw new BadInputException(file + ": line " + (l == null ? "?" : l.getLineNr()) + ", column "
-                    + (l == null ? "?" : l.getColumnNr()) + ": not valid JSON (" + e.getOriginalMessage() + ")", e);
+            throw new BadInputException(
+                    file + ": line " + (l == null ? "?" : l.getLineNr()) + ", column "
+                            + (l == null ? "?" : l.getColumnNr()) + ": not valid JSON (" + e.getOriginalMessage() + ")",
+                    e);
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot read the Spot Advisor feed (" + e.getMessage() + ")", e);
         }
-        if (labels.isEmpty()) throw new BadInputException(file + ": no $.ranges: this does not look like the AWS Spot Advisor feed");
+        if (labels.isEmpty())
+            throw new BadInputException(file + ": no $.ranges: this does not look like the AWS Spot Advisor feed");
         List<Entry> out = new ArrayList<>(raws.size());
         for (Raw r : raws) {
             String label = labels.get(r.range());
             if (label == null) {
-                throw bad(file, r.at(), "$.spot_advisor." + r.region() + "." + os + "." + r.type() + ".r", "a range index listed in $.ranges " + labels.keySet() + ", got " + r.range());
+                throw bad(
+                        file,
+                        r.at(),
+                        "$.spot_advisor." + r.region() + "." + os + "." + r.type() + ".r",
+                        "a range index listed in $.ranges " + labels.keySet() + ", got " + r.range());
             }
             out.add(new Entry(r.region(), os, r.type(), r.savings(), label));
         }
@@ -142,6 +171,7 @@ public final class SpotAdvisorImport {
     }
 
     private static BadInputException bad(String file, JsonLocation l, String path, String what) {
-        return new BadInputException(file + ": line " + l.getLineNr() + ", column " + l.getColumnNr() + " (" + path + "): expected " + what);
+        return new BadInputException(
+                file + ": line " + l.getLineNr() + ", column " + l.getColumnNr() + " (" + path + "): expected " + what);
     }
 }

@@ -13,8 +13,15 @@ import java.util.Locale;
  * {@code hazardPerHour} is the constant interruption rate with that monthly probability:
  * {@code -ln(1 - monthlyFrequency) / 730}. The catalogue key is (provider, region, instanceType).
  */
-public record SpotInterruption(String provider, String region, String instanceType, String bucket,
-        double monthlyFrequency, double hazardPerHour, String source, LocalDate asOf) {
+public record SpotInterruption(
+        String provider,
+        String region,
+        String instanceType,
+        String bucket,
+        double monthlyFrequency,
+        double hazardPerHour,
+        String source,
+        LocalDate asOf) {
 
     /** Hours in the month the frequencies refer to (365 × 24 / 12). */
     public static final double HOURS_PER_MONTH = 730.0;
@@ -30,18 +37,31 @@ public record SpotInterruption(String provider, String region, String instanceTy
     private static final double[] REPRESENTATIVE = {0.025, 0.075, 0.125, 0.175, 0.25};
 
     /** A row whose frequency is the bucket's representative value. */
-    public static SpotInterruption ofBucket(String provider, String region, String instanceType, String bucket,
-            String source, LocalDate asOf) {
+    public static SpotInterruption ofBucket(
+            String provider, String region, String instanceType, String bucket, String source, LocalDate asOf) {
         String b = canonicalBucket(bucket);
         double f = monthlyFrequencyForBucket(b);
         return new SpotInterruption(provider, region, instanceType, b, f, hazardPerHour(f), source, asOf);
     }
 
     /** A row with a measured monthly frequency (in [0, 1)) that overrides the bucket's representative value. */
-    public static SpotInterruption ofFrequency(String provider, String region, String instanceType, String bucket,
-            double monthlyFrequency, String source, LocalDate asOf) {
-        return new SpotInterruption(provider, region, instanceType, canonicalBucket(bucket), monthlyFrequency,
-                hazardPerHour(monthlyFrequency), source, asOf);
+    public static SpotInterruption ofFrequency(
+            String provider,
+            String region,
+            String instanceType,
+            String bucket,
+            double monthlyFrequency,
+            String source,
+            LocalDate asOf) {
+        return new SpotInterruption(
+                provider,
+                region,
+                instanceType,
+                canonicalBucket(bucket),
+                monthlyFrequency,
+                hazardPerHour(monthlyFrequency),
+                source,
+                asOf);
     }
 
     /** Constant hourly hazard whose probability of at least one interruption in 730 hours is {@code monthlyFrequency}. */
@@ -70,14 +90,25 @@ public record SpotInterruption(String provider, String region, String instanceTy
         if (bucket != null) {
             String b = bucket.strip().replace(" ", "").replace('\u2013', '-').toLowerCase(Locale.ROOT);
             switch (b) {
-                case "<5%", "0-5%" -> { return "<5%"; }
-                case "5-10%" -> { return "5-10%"; }
-                case "10-15%" -> { return "10-15%"; }
-                case "15-20%" -> { return "15-20%"; }
-                case ">20%", "20+%", "20%+" -> { return ">20%"; }
-                default -> { }
+                case "<5%", "0-5%" -> {
+                    return "<5%";
+                }
+                case "5-10%" -> {
+                    return "5-10%";
+                }
+                case "10-15%" -> {
+                    return "10-15%";
+                }
+                case "15-20%" -> {
+                    return "15-20%";
+                }
+                case ">20%", "20+%", "20%+" -> {
+                    return ">20%";
+                }
+                default -> {}
             }
         }
-        throw new BadInputException("unknown spot interruption bucket '" + bucket + "': expected one of " + String.join(", ", BUCKETS));
+        throw new BadInputException(
+                "unknown spot interruption bucket '" + bucket + "': expected one of " + String.join(", ", BUCKETS));
     }
 }

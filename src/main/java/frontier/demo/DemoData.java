@@ -70,6 +70,7 @@ import org.apache.commons.rng.UniformRandomProvider;
 public final class DemoData {
     /** Wall-clock time of simulated time 0. */
     public static final Instant START = Instant.parse("2026-10-01T00:00:00Z");
+
     public static final long DEFAULT_SEED = 2026;
     public static final String REQUESTS = "requests.csv.gz";
     public static final String BILLING = "billing-focus.csv";
@@ -77,12 +78,14 @@ public final class DemoData {
     static final String SCENARIO = "simulations/demo/demo-fleet.json";
     /** Endpoints whose requests have no output tokens. */
     private static final Set<String> NO_OUTPUT_TOKENS = Set.of("embed");
+
     private static final String TEAM = "ml";
     /**
      * An on-demand instance of the chat endpoint launched for a load test and forgotten: billed with the chat
      * endpoint's tags, serving none of the simulated traffic, from {@link #CANARY_FROM} for {@link #CANARY_HOURS}.
      */
     static final String CANARY_POOL = "chat-on-demand";
+
     static final String CANARY_NAME = "chat-canary";
     static final Instant CANARY_FROM = Instant.parse("2026-10-14T10:00:00Z");
     static final int CANARY_HOURS = 30;
@@ -94,11 +97,9 @@ public final class DemoData {
      * @param summary     the simulation's result (one replication)
      * @param requestRows rows of the request log
      */
-    public record Result(Path requests, Path billing, Summary summary, long requestRows, int billingLines) {
-    }
+    public record Result(Path requests, Path billing, Summary summary, long requestRows, int billingLines) {}
 
-    private DemoData() {
-    }
+    private DemoData() {}
 
     /** The demo scenario with {@code seed} as its seed, prices resolved from the shipped catalogue. */
     public static Scenario scenario(long seed) {
@@ -133,21 +134,46 @@ public final class DemoData {
         long start = START.getEpochSecond();
         LocalDate month = LocalDate.ofInstant(START, ZoneOffset.UTC);
         long monthEnd = month.plusMonths(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
-        FocusBill bill = new FocusBill(start, monthEnd, "INV-" + month.getYear() + "-" + String.format(Locale.ROOT, "%02d", month.getMonthValue()) + "-0001");
+        FocusBill bill = new FocusBill(
+                start,
+                monthEnd,
+                "INV-" + month.getYear() + "-" + String.format(Locale.ROOT, "%02d", month.getMonthValue()) + "-0001");
         Map<String, String> endpoints = endpoints(scenario);
         JsonNode pools = tree().get("pools");
         for (int i = 0; i < scenario.pools().size(); i++) {
             Pools p = scenario.pools().get(i);
-            String tags = tags(Map.of("endpoint", endpoints.getOrDefault(p.name(), ""), "model", p.model().name(), "team", TEAM));
+            String tags = tags(Map.of(
+                    "endpoint",
+                    endpoints.getOrDefault(p.name(), ""),
+                    "model",
+                    p.model().name(),
+                    "team",
+                    TEAM));
             if (p instanceof ServerlessPool sp) {
                 lambdaLines(bill, sp, recorder.serverless.get(sp.name()), tags, start);
             } else {
                 JsonNode price = pools.get(i).get("price");
-                instanceLines(bill, p, price.get("instance_type").asText(), recorder.spans.get(p.name()), horizon, tags, start, seed);
+                instanceLines(
+                        bill,
+                        p,
+                        price.get("instance_type").asText(),
+                        recorder.spans.get(p.name()),
+                        horizon,
+                        tags,
+                        start,
+                        seed);
                 if (p.name().equals(CANARY_POOL)) {
                     double from = CANARY_FROM.getEpochSecond() - start;
-                    instanceHours(bill, p, price.get("instance_type").asText(), "i-0" + hex(seed, CANARY_NAME), CANARY_NAME, from,
-                            Math.min(horizon, from + CANARY_HOURS * 3600.0), tags, start);
+                    instanceHours(
+                            bill,
+                            p,
+                            price.get("instance_type").asText(),
+                            "i-0" + hex(seed, CANARY_NAME),
+                            CANARY_NAME,
+                            from,
+                            Math.min(horizon, from + CANARY_HOURS * 3600.0),
+                            tags,
+                            start);
                 }
             }
         }
@@ -176,7 +202,8 @@ public final class DemoData {
         public void requestFinished(RequestOutcome o) {
             Hourly h = o.pool() == null ? null : serverless.get(o.pool());
             if (h != null && o.status() == RequestOutcome.Status.COMPLETED) h.add(o.arrivalS(), o.serviceS());
-            boolean noOutput = o.outputTokens() != null && o.requestClass() != null && NO_OUTPUT_TOKENS.contains(o.requestClass());
+            boolean noOutput =
+                    o.outputTokens() != null && o.requestClass() != null && NO_OUTPUT_TOKENS.contains(o.requestClass());
             log.requestFinished(noOutput ? o.withoutOutputTokens() : o);
         }
 
@@ -209,27 +236,70 @@ public final class DemoData {
 
     // ---------------------------------------------------------------- the bill
 
-    private static void instanceLines(FocusBill bill, Pools pool, String type, List<InstanceSpan> spans, double horizon, String tags,
-                                      long start, long seed) {
+    private static void instanceLines(
+            FocusBill bill,
+            Pools pool,
+            String type,
+            List<InstanceSpan> spans,
+            double horizon,
+            String tags,
+            long start,
+            long seed) {
         for (InstanceSpan s : spans) {
-            instanceHours(bill, pool, type, "i-0" + hex(seed, pool.name() + "#" + s.serial()), pool.name() + "-" + s.serial(),
-                    Math.max(0, s.launchedS()), Math.min(horizon, s.stoppedS()), tags, start);
+            instanceHours(
+                    bill,
+                    pool,
+                    type,
+                    "i-0" + hex(seed, pool.name() + "#" + s.serial()),
+                    pool.name() + "-" + s.serial(),
+                    Math.max(0, s.launchedS()),
+                    Math.min(horizon, s.stoppedS()),
+                    tags,
+                    start);
         }
     }
 
     /** The hourly lines of one instance of {@code pool} alive from {@code fromS} to {@code toS} (simulated seconds). */
-    private static void instanceHours(FocusBill bill, Pools pool, String type, String id, String name, double fromS, double toS, String tags,
-                                      long start) {
+    private static void instanceHours(
+            FocusBill bill,
+            Pools pool,
+            String type,
+            String id,
+            String name,
+            double fromS,
+            double toS,
+            String tags,
+            long start) {
         boolean spot = pool.kind() == PoolKind.SPOT;
         BigDecimal price = BigDecimal.valueOf(pool.price().usdPerHour());
         InstancePrice list = onDemand(type);
         String details = skuDetails(list);
         String sku = sku(type + "|" + (spot ? PricingModel.SPOT : PricingModel.ON_DEMAND).code());
-        String description = "$" + price.toPlainString() + " per " + (spot ? "Spot" : "On Demand") + " Linux " + type + " Instance Hour";
+        String description = "$" + price.toPlainString() + " per " + (spot ? "Spot" : "On Demand") + " Linux " + type
+                + " Instance Hour";
         String zone = spot ? "us-east-1b" : "us-east-1a";
-        forEachHour(fromS, toS, (hour, seconds) -> bill.add(new Line(start + hour * 3600L, start + (hour + 1) * 3600L, Account.INFERENCE,
-                Service.EC2, zone, id, name, "Instance", sku, "Compute", details, spot ? "Dynamic" : "Standard", description, hours(seconds),
-                "Hours", price, list.usdPerHour(), tags)));
+        forEachHour(
+                fromS,
+                toS,
+                (hour, seconds) -> bill.add(new Line(
+                        start + hour * 3600L,
+                        start + (hour + 1) * 3600L,
+                        Account.INFERENCE,
+                        Service.EC2,
+                        zone,
+                        id,
+                        name,
+                        "Instance",
+                        sku,
+                        "Compute",
+                        details,
+                        spot ? "Dynamic" : "Standard",
+                        description,
+                        hours(seconds),
+                        "Hours",
+                        price,
+                        list.usdPerHour(),
+                        tags)));
     }
 
     private static void lambdaLines(FocusBill bill, ServerlessPool pool, Hourly use, String tags, long start) {
@@ -239,18 +309,55 @@ public final class DemoData {
         BigDecimal increment = BigDecimal.valueOf(b.incrementMs()).movePointLeft(3);
         BigDecimal memory = BigDecimal.valueOf(b.memoryGb());
         String arn = "arn:aws:lambda:" + FocusBill.REGION + ":" + Account.INFERENCE.id + ":function:" + pool.name();
-        String memoryMb = BigDecimal.valueOf(b.memoryGb() * 1024).setScale(0, RoundingMode.HALF_EVEN).toPlainString();
+        String memoryMb = BigDecimal.valueOf(b.memoryGb() * 1024)
+                .setScale(0, RoundingMode.HALF_EVEN)
+                .toPlainString();
         String details = "{\"Architecture\":\"x86_64\",\"MemorySizeMB\":\"" + memoryMb + "\"}";
         for (int h = 0; h < use.requests.length; h++) {
             if (use.requests[h] == 0) continue;
             long from = start + h * 3600L;
-            bill.add(new Line(from, from + 3600, Account.INFERENCE, Service.LAMBDA, null, arn, pool.name(), "Function", sku("lambda|requests"),
-                    "Requests", details, "Standard", "AWS Lambda - Total Requests - US East (N. Virginia)", BigDecimal.valueOf(use.requests[h]),
-                    "Requests", perRequest, perRequest, tags));
-            BigDecimal gbSeconds = increment.multiply(BigDecimal.valueOf(use.increments[h])).multiply(memory).stripTrailingZeros();
-            bill.add(new Line(from, from + 3600, Account.INFERENCE, Service.LAMBDA, null, arn, pool.name(), "Function", sku("lambda|compute"),
-                    "Compute", details, "Standard", "AWS Lambda - Total Compute - US East (N. Virginia)", gbSeconds, "GB-Seconds", perGbSecond,
-                    perGbSecond, tags));
+            bill.add(new Line(
+                    from,
+                    from + 3600,
+                    Account.INFERENCE,
+                    Service.LAMBDA,
+                    null,
+                    arn,
+                    pool.name(),
+                    "Function",
+                    sku("lambda|requests"),
+                    "Requests",
+                    details,
+                    "Standard",
+                    "AWS Lambda - Total Requests - US East (N. Virginia)",
+                    BigDecimal.valueOf(use.requests[h]),
+                    "Requests",
+                    perRequest,
+                    perRequest,
+                    tags));
+            BigDecimal gbSeconds = increment
+                    .multiply(BigDecimal.valueOf(use.increments[h]))
+                    .multiply(memory)
+                    .stripTrailingZeros();
+            bill.add(new Line(
+                    from,
+                    from + 3600,
+                    Account.INFERENCE,
+                    Service.LAMBDA,
+                    null,
+                    arn,
+                    pool.name(),
+                    "Function",
+                    sku("lambda|compute"),
+                    "Compute",
+                    details,
+                    "Standard",
+                    "AWS Lambda - Total Compute - US East (N. Virginia)",
+                    gbSeconds,
+                    "GB-Seconds",
+                    perGbSecond,
+                    perGbSecond,
+                    tags));
         }
     }
 
@@ -273,24 +380,57 @@ public final class DemoData {
         for (int d = 0; d < days; d++) {
             long from = start + d * 86400L;
             gb += 1 + 5 * rng.nextDouble();
-            BigDecimal gbMonths = BigDecimal.valueOf(Math.round(gb * 1000), 3).multiply(BigDecimal.valueOf(24))
+            BigDecimal gbMonths = BigDecimal.valueOf(Math.round(gb * 1000), 3)
+                    .multiply(BigDecimal.valueOf(24))
                     .divide(BigDecimal.valueOf(hoursInMonth), 10, RoundingMode.HALF_EVEN);
-            bill.add(new Line(from, from + 86400, Account.INFERENCE, Service.S3, null, "arn:aws:s3:::" + bucket, bucket, "Bucket",
-                    sku("s3|storage"), "Storage", "{\"StorageClass\":\"Standard\"}", "Standard",
-                    "$0.023 per GB - first 50 TB / month of storage used", gbMonths, "GB-Months", s3Price, s3Price, storageTags));
+            bill.add(new Line(
+                    from,
+                    from + 86400,
+                    Account.INFERENCE,
+                    Service.S3,
+                    null,
+                    "arn:aws:s3:::" + bucket,
+                    bucket,
+                    "Bucket",
+                    sku("s3|storage"),
+                    "Storage",
+                    "{\"StorageClass\":\"Standard\"}",
+                    "Standard",
+                    "$0.023 per GB - first 50 TB / month of storage used",
+                    gbMonths,
+                    "GB-Months",
+                    s3Price,
+                    s3Price,
+                    storageTags));
             boolean weekend = first.plusDays(d).getDayOfWeek().getValue() >= DayOfWeek.SATURDAY.getValue();
             double out = weekend ? 1 + 4 * rng.nextDouble() : 6 + 14 * rng.nextDouble();
-            bill.add(new Line(from, from + 86400, Account.INFERENCE, Service.DATA_TRANSFER, null, null, "", null, sku("transfer|out"),
-                    "Data Transfer", "{\"TransferType\":\"Internet Outbound\"}", "Standard",
+            bill.add(new Line(
+                    from,
+                    from + 86400,
+                    Account.INFERENCE,
+                    Service.DATA_TRANSFER,
+                    null,
+                    null,
+                    "",
+                    null,
+                    sku("transfer|out"),
+                    "Data Transfer",
+                    "{\"TransferType\":\"Internet Outbound\"}",
+                    "Standard",
                     "$0.09 per GB - first 10 TB / month data transfer out beyond the global free tier",
-                    BigDecimal.valueOf(Math.round(out * 1000), 3), "GB", transferPrice, transferPrice, null));
+                    BigDecimal.valueOf(Math.round(out * 1000), 3),
+                    "GB",
+                    transferPrice,
+                    transferPrice,
+                    null));
         }
         String type = "g4dn.xlarge";
         InstancePrice notebook = onDemand(type);
         String id = "i-0" + hex(seed, "dev-notebook");
         String sku = sku(type + "|on_demand");
         String details = skuDetails(notebook);
-        String description = "$" + notebook.usdPerHour().toPlainString() + " per On Demand Linux " + type + " Instance Hour";
+        String description =
+                "$" + notebook.usdPerHour().toPlainString() + " per On Demand Linux " + type + " Instance Hour";
         String devTags = tags(Map.of("environment", "dev", "owner", "data-science", "team", TEAM));
         LocalDate forgotten = first.with(java.time.temporal.TemporalAdjusters.dayOfWeekInMonth(3, DayOfWeek.FRIDAY));
         for (int d = 0; d < days; d++) {
@@ -301,10 +441,28 @@ public final class DemoData {
             int toHour = sinceForgotten >= 0 && sinceForgotten <= 2 ? 24 : 18;
             boolean weekend = day.getDayOfWeek().getValue() >= DayOfWeek.SATURDAY.getValue();
             if (weekend && fromHour != 0) continue;
-            forEachHour(dayFrom + fromHour * 3600.0, Math.min(horizon, dayFrom + toHour * 3600.0), (hour, seconds) -> bill.add(new Line(
-                    start + hour * 3600L, start + (hour + 1) * 3600L, Account.SANDBOX, Service.EC2, "us-east-1a", id, "dev-notebook",
-                    "Instance", sku, "Compute", details, "Standard", description, hours(seconds), "Hours", notebook.usdPerHour(),
-                    notebook.usdPerHour(), devTags)));
+            forEachHour(
+                    dayFrom + fromHour * 3600.0,
+                    Math.min(horizon, dayFrom + toHour * 3600.0),
+                    (hour, seconds) -> bill.add(new Line(
+                            start + hour * 3600L,
+                            start + (hour + 1) * 3600L,
+                            Account.SANDBOX,
+                            Service.EC2,
+                            "us-east-1a",
+                            id,
+                            "dev-notebook",
+                            "Instance",
+                            sku,
+                            "Compute",
+                            details,
+                            "Standard",
+                            description,
+                            hours(seconds),
+                            "Hours",
+                            notebook.usdPerHour(),
+                            notebook.usdPerHour(),
+                            devTags)));
         }
     }
 
@@ -321,17 +479,21 @@ public final class DemoData {
     }
 
     private static BigDecimal hours(double seconds) {
-        return new BigDecimal(seconds).divide(BigDecimal.valueOf(3600), 12, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        return new BigDecimal(seconds)
+                .divide(BigDecimal.valueOf(3600), 12, RoundingMode.HALF_EVEN)
+                .stripTrailingZeros();
     }
 
     private static InstancePrice onDemand(String type) {
-        return PriceCatalogue.shipped().instance("aws", FocusBill.REGION, type, PricingModel.ON_DEMAND)
-                .orElseThrow(() -> new IllegalStateException("the shipped catalogue has no on-demand price of " + type));
+        return PriceCatalogue.shipped()
+                .instance("aws", FocusBill.REGION, type, PricingModel.ON_DEMAND)
+                .orElseThrow(
+                        () -> new IllegalStateException("the shipped catalogue has no on-demand price of " + type));
     }
 
     private static String skuDetails(InstancePrice p) {
-        return "{\"InstanceType\":\"" + p.instanceType() + "\",\"GpuCount\":\"" + p.gpus() + "\",\"VCPU\":\"" + p.vcpus()
-                + "\",\"OperatingSystem\":\"Linux\",\"Tenancy\":\"Shared\"}";
+        return "{\"InstanceType\":\"" + p.instanceType() + "\",\"GpuCount\":\"" + p.gpus() + "\",\"VCPU\":\""
+                + p.vcpus() + "\",\"OperatingSystem\":\"Linux\",\"Tenancy\":\"Shared\"}";
     }
 
     /** The endpoint (request class) each pool serves: the class's pool and the pools its overflow reaches. */
@@ -388,7 +550,8 @@ public final class DemoData {
 
     private static String scenarioJson() {
         try (InputStream in = DemoData.class.getClassLoader().getResourceAsStream(SCENARIO)) {
-            if (in == null) throw new IllegalStateException(SCENARIO + " is not on the class path (is the jar complete?)");
+            if (in == null)
+                throw new IllegalStateException(SCENARIO + " is not on the class path (is the jar complete?)");
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(SCENARIO + ": cannot read", e);

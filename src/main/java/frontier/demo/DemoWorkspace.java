@@ -5,20 +5,20 @@ import frontier.ingest.logs.LogReadOptions;
 import frontier.scenario.Summary;
 import frontier.sim.BadInputException;
 import frontier.sim.RunControl;
+import frontier.store.ImportCancelledException;
 import frontier.store.ImportMonitor;
 import frontier.store.ImportRecord;
 import frontier.store.ImportResult;
 import frontier.store.LogImportRecord;
 import frontier.store.LogImportResult;
 import frontier.store.OverlapPolicy;
-import frontier.store.ImportCancelledException;
 import frontier.store.Workspace;
 import frontier.store.WorkspaceBusyException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -47,11 +47,9 @@ public final class DemoWorkspace {
      * @param simulation the simulated month behind the data
      * @param billing    the import of the generated bill
      */
-    public record Created(Path workspace, Summary simulation, ImportResult billing, LogImportResult requests) {
-    }
+    public record Created(Path workspace, Summary simulation, ImportResult billing, LogImportResult requests) {}
 
-    private DemoWorkspace() {
-    }
+    private DemoWorkspace() {}
 
     /** Where the app keeps its demo workspace: {@code ~/.frontier/demo.sqlite}. */
     public static Path defaultPath() {
@@ -60,16 +58,19 @@ public final class DemoWorkspace {
 
     /** The demo of {@link DemoData#DEFAULT_SEED} in {@code workspaceFile}; {@code monitor} watches (and may cancel) the import. */
     public static Created create(Path workspaceFile, ImportMonitor monitor) {
-        return create(workspaceFile, DemoData.DEFAULT_SEED, new RunControl() {
-            @Override
-            public boolean isCancelled() {
-                return monitor.isCancelled();
-            }
+        return create(
+                workspaceFile,
+                DemoData.DEFAULT_SEED,
+                new RunControl() {
+                    @Override
+                    public boolean isCancelled() {
+                        return monitor.isCancelled();
+                    }
 
-            @Override
-            public void progress(double fraction) {
-            }
-        }, monitor);
+                    @Override
+                    public void progress(double fraction) {}
+                },
+                monitor);
     }
 
     /**
@@ -96,7 +97,8 @@ public final class DemoWorkspace {
         removeStale(dir, name);
         removeStaleData(Path.of(System.getProperty("java.io.tmpdir")));
         long pid = ProcessHandle.current().pid();
-        Path building = dir.resolve("." + name + "." + pid + "-" + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE) + BUILDING);
+        Path building = dir.resolve(
+                "." + name + "." + pid + "-" + Long.toHexString(RANDOM.nextLong() & Long.MAX_VALUE) + BUILDING);
         Path data;
         try {
             data = Files.createTempDirectory(TEMP_PREFIX + pid + "-");
@@ -108,11 +110,14 @@ public final class DemoWorkspace {
             ImportResult billing;
             LogImportResult requests;
             try (Workspace ws = Workspace.open(building)) {
-                billing = ws.billing().importFile(generated.billing(), ReadOptions.DETECT, OverlapPolicy.REFUSE, importing);
+                billing = ws.billing()
+                        .importFile(generated.billing(), ReadOptions.DETECT, OverlapPolicy.REFUSE, importing);
                 requests = ws.requestLogs().importFile(generated.requests(), LogReadOptions.DETECT, false, importing);
             }
-            // Closing the only connection checkpointed the WAL into the file and removed it: the file is the whole demo.
-            if (Files.exists(sidecar(building, "-wal"))) throw new IllegalStateException(building + ": the WAL was not checkpointed on close");
+            // Closing the only connection checkpointed the WAL into the file and removed it: the file is the whole
+            // demo.
+            if (Files.exists(sidecar(building, "-wal")))
+                throw new IllegalStateException(building + ": the WAL was not checkpointed on close");
             force(building, false);
             install(building, workspaceFile, importing);
             force(dir, true);
@@ -140,20 +145,25 @@ public final class DemoWorkspace {
             }
             if (!Files.exists(sidecar(target, "-wal"))) break;
             if (System.nanoTime() - start >= wait.toNanos()) {
-                throw new WorkspaceBusyException(target + ": workspace busy: another Frontier (the app?) kept it open for " + wait.toSeconds()
-                        + " s; the demo was not installed. Close it there and try again.", null);
+                throw new WorkspaceBusyException(
+                        target + ": workspace busy: another Frontier (the app?) kept it open for " + wait.toSeconds()
+                                + " s; the demo was not installed. Close it there and try again.",
+                        null);
             }
             if (!told) {
                 told = true;
-                monitor.waiting("workspace busy: " + target + " is open in another Frontier (the app?); waiting up to " + wait.toSeconds()
-                        + " s for it to close before replacing it with the demo…");
+                monitor.waiting("workspace busy: " + target + " is open in another Frontier (the app?); waiting up to "
+                        + wait.toSeconds() + " s for it to close before replacing it with the demo…");
             }
-            if (monitor.isCancelled()) throw new ImportCancelledException("creation of the demo workspace " + target + " cancelled; it was not changed");
+            if (monitor.isCancelled())
+                throw new ImportCancelledException(
+                        "creation of the demo workspace " + target + " cancelled; it was not changed");
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ImportCancelledException("creation of the demo workspace " + target + " interrupted; it was not changed");
+                throw new ImportCancelledException(
+                        "creation of the demo workspace " + target + " interrupted; it was not changed");
             }
         }
         try {
@@ -165,7 +175,8 @@ public final class DemoWorkspace {
 
     /** Removes the temporary workspaces of demo builds beside {@code name} whose process is gone (killed midway). */
     static void removeStale(Path dir, String name) {
-        Pattern ours = Pattern.compile("\\." + Pattern.quote(name) + "\\.(\\d+)-[0-9a-f]+" + Pattern.quote(BUILDING) + "(-wal|-shm|-journal)?");
+        Pattern ours = Pattern.compile("\\." + Pattern.quote(name) + "\\.(\\d+)-[0-9a-f]+" + Pattern.quote(BUILDING)
+                + "(-wal|-shm|-journal)?");
         try (var files = Files.list(dir)) {
             for (Path f : files.toList()) {
                 Matcher m = ours.matcher(f.getFileName().toString());
@@ -191,7 +202,9 @@ public final class DemoWorkspace {
 
     private static boolean alive(String pid) {
         try {
-            return ProcessHandle.of(Long.parseLong(pid)).map(ProcessHandle::isAlive).orElse(false);
+            return ProcessHandle.of(Long.parseLong(pid))
+                    .map(ProcessHandle::isAlive)
+                    .orElse(false);
         } catch (NumberFormatException e) {
             return true;
         }
@@ -225,7 +238,9 @@ public final class DemoWorkspace {
      * workspace that is not complete was left by a Frontier older than the atomic build.
      */
     public static boolean isComplete(Workspace ws) {
-        return isDemo(ws) && ws.billing().imports().size() == 1 && ws.requestLogs().imports().size() == 1;
+        return isDemo(ws)
+                && ws.billing().imports().size() == 1
+                && ws.requestLogs().imports().size() == 1;
     }
 
     /**
@@ -236,14 +251,17 @@ public final class DemoWorkspace {
         for (ImportRecord r : ws.billing().imports()) {
             Path source = Path.of(r.source());
             Path parent = source.getParent();
-            boolean ours = source.getFileName().toString().equals(DemoData.BILLING) && parent != null
-                    && parent.getFileName().toString().startsWith(TEMP_PREFIX) && r.accounts().equals("AWS " + FocusBill.BILLING_ACCOUNT);
+            boolean ours = source.getFileName().toString().equals(DemoData.BILLING)
+                    && parent != null
+                    && parent.getFileName().toString().startsWith(TEMP_PREFIX)
+                    && r.accounts().equals("AWS " + FocusBill.BILLING_ACCOUNT);
             if (!ours) return false;
         }
         for (LogImportRecord r : ws.requestLogs().imports()) {
             Path source = Path.of(r.source());
             Path parent = source.getParent();
-            if (!(source.getFileName().toString().equals(DemoData.REQUESTS) && parent != null
+            if (!(source.getFileName().toString().equals(DemoData.REQUESTS)
+                    && parent != null
                     && parent.getFileName().toString().startsWith(TEMP_PREFIX))) return false;
         }
         return true;
@@ -260,7 +278,8 @@ public final class DemoWorkspace {
         }
         if (head.length == 0) return;
         if (!Arrays.equals(head, SQLITE_HEADER)) {
-            throw new BadInputException(file + ": exists and is not a Frontier workspace; the demo is not written over other files");
+            throw new BadInputException(
+                    file + ": exists and is not a Frontier workspace; the demo is not written over other files");
         }
         try (Workspace ws = Workspace.open(file)) {
             if (!isDemo(ws)) throw notDemo(file, ws.billing().imports());

@@ -20,17 +20,64 @@ import java.util.List;
  * us-east-1.
  */
 final class FocusBill {
-    static final List<String> COLUMNS = List.of("AvailabilityZone", "BilledCost", "BillingAccountId", "BillingAccountName",
-            "BillingAccountType", "BillingCurrency", "BillingPeriodEnd", "BillingPeriodStart", "CapacityReservationId",
-            "CapacityReservationStatus", "ChargeCategory", "ChargeClass", "ChargeDescription", "ChargeFrequency", "ChargePeriodEnd",
-            "ChargePeriodStart", "CommitmentDiscountCategory", "CommitmentDiscountId", "CommitmentDiscountName",
-            "CommitmentDiscountQuantity", "CommitmentDiscountStatus", "CommitmentDiscountType", "CommitmentDiscountUnit",
-            "ConsumedQuantity", "ConsumedUnit", "ContractedCost", "ContractedUnitPrice", "EffectiveCost", "InvoiceId",
-            "InvoiceIssuerName", "ListCost", "ListUnitPrice", "PricingCategory", "PricingCurrency", "PricingCurrencyContractedUnitPrice",
-            "PricingCurrencyEffectiveCost", "PricingCurrencyListUnitPrice", "PricingQuantity", "PricingUnit", "ProviderName",
-            "PublisherName", "RegionId", "RegionName", "ResourceId", "ResourceName", "ResourceType", "ServiceCategory", "ServiceName",
-            "ServiceSubcategory", "SkuId", "SkuMeter", "SkuPriceDetails", "SkuPriceId", "SubAccountId", "SubAccountName",
-            "SubAccountType", "Tags");
+    static final List<String> COLUMNS = List.of(
+            "AvailabilityZone",
+            "BilledCost",
+            "BillingAccountId",
+            "BillingAccountName",
+            "BillingAccountType",
+            "BillingCurrency",
+            "BillingPeriodEnd",
+            "BillingPeriodStart",
+            "CapacityReservationId",
+            "CapacityReservationStatus",
+            "ChargeCategory",
+            "ChargeClass",
+            "ChargeDescription",
+            "ChargeFrequency",
+            "ChargePeriodEnd",
+            "ChargePeriodStart",
+            "CommitmentDiscountCategory",
+            "CommitmentDiscountId",
+            "CommitmentDiscountName",
+            "CommitmentDiscountQuantity",
+            "CommitmentDiscountStatus",
+            "CommitmentDiscountType",
+            "CommitmentDiscountUnit",
+            "ConsumedQuantity",
+            "ConsumedUnit",
+            "ContractedCost",
+            "ContractedUnitPrice",
+            "EffectiveCost",
+            "InvoiceId",
+            "InvoiceIssuerName",
+            "ListCost",
+            "ListUnitPrice",
+            "PricingCategory",
+            "PricingCurrency",
+            "PricingCurrencyContractedUnitPrice",
+            "PricingCurrencyEffectiveCost",
+            "PricingCurrencyListUnitPrice",
+            "PricingQuantity",
+            "PricingUnit",
+            "ProviderName",
+            "PublisherName",
+            "RegionId",
+            "RegionName",
+            "ResourceId",
+            "ResourceName",
+            "ResourceType",
+            "ServiceCategory",
+            "ServiceName",
+            "ServiceSubcategory",
+            "SkuId",
+            "SkuMeter",
+            "SkuPriceDetails",
+            "SkuPriceId",
+            "SubAccountId",
+            "SubAccountName",
+            "SubAccountType",
+            "Tags");
     static final int MONEY_SCALE = 10;
     static final String BILLING_ACCOUNT = "111122223333";
     /** Everything of the demo runs in one region. */
@@ -38,7 +85,8 @@ final class FocusBill {
 
     /** A sub-account (AWS member account) of the demo's organisation. */
     enum Account {
-        INFERENCE("444455556666", "ml-inference-prod"), SANDBOX("777788889999", "ml-sandbox");
+        INFERENCE("444455556666", "ml-inference-prod"),
+        SANDBOX("777788889999", "ml-sandbox");
 
         final String id;
         final String name;
@@ -61,9 +109,25 @@ final class FocusBill {
      * One usage line: {@code quantity} of {@code unit} at {@code unitPrice} (what was paid per unit) and
      * {@code listUnitPrice} (the public on-demand price), over the charge period [start, end) in epoch seconds.
      */
-    record Line(long start, long end, Account account, Service service, String zone, String resourceId,
-                String resourceName, String resourceType, String sku, String skuMeter, String skuPriceDetails, String pricingCategory,
-                String description, BigDecimal quantity, String unit, BigDecimal unitPrice, BigDecimal listUnitPrice, String tags) {
+    record Line(
+            long start,
+            long end,
+            Account account,
+            Service service,
+            String zone,
+            String resourceId,
+            String resourceName,
+            String resourceType,
+            String sku,
+            String skuMeter,
+            String skuPriceDetails,
+            String pricingCategory,
+            String description,
+            BigDecimal quantity,
+            String unit,
+            BigDecimal unitPrice,
+            BigDecimal listUnitPrice,
+            String tags) {
         BigDecimal cost() {
             return money(quantity.multiply(unitPrice));
         }
@@ -98,7 +162,9 @@ final class FocusBill {
 
     /** Writes the header and every line, sorted, to {@code file}; returns the number of lines. */
     int write(Path file) {
-        lines.sort(Comparator.comparingLong(Line::start).thenComparing(Line::resourceName).thenComparing(Line::description));
+        lines.sort(Comparator.comparingLong(Line::start)
+                .thenComparing(Line::resourceName)
+                .thenComparing(Line::description));
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write(String.join(",", COLUMNS));
             w.write('\n');
@@ -178,7 +244,8 @@ final class FocusBill {
     /** Appends a CSV field and a comma; quoted when it holds a comma or a quote, empty for null. */
     private static void field(StringBuilder b, String v) {
         if (v != null) {
-            if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0) b.append('"').append(v.replace("\"", "\"\"")).append('"');
+            if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0)
+                b.append('"').append(v.replace("\"", "\"\"")).append('"');
             else b.append(v);
         }
         b.append(',');

@@ -35,8 +35,9 @@ public interface Coded {
      * @throws BadInputException "expected one of a, b, c, got 'x'", prefixed by {@code what} and ": " unless it is null
      */
     static <E extends Enum<E> & Coded> E fromCode(Class<E> type, String text, String what) {
-        return find(type, text).orElseThrow(() -> new BadInputException((what == null ? "" : what + ": ")
-                + "expected one of " + String.join(", ", codes(type)) + ", got '" + text + "'"));
+        return find(type, text)
+                .orElseThrow(() -> new BadInputException((what == null ? "" : what + ": ") + "expected one of "
+                        + String.join(", ", codes(type)) + ", got '" + text + "'"));
     }
 
     /** The codes of {@code type}, in declaration order. */

@@ -128,8 +128,7 @@ final class AwsCurMapper extends RowMapper {
         switch (t) {
             case "DiscountedUsage", "SavingsPlanCoveredUsage" -> b.commitmentStatus = "Used";
             case "RIFee", "SavingsPlanRecurringFee" -> b.commitmentStatus = "Unused";
-            default -> {
-            }
+            default -> {}
         }
         String arn = text(r, spArn);
         b.commitmentId = arn != null ? arn : text(r, riArn);
@@ -146,8 +145,10 @@ final class AwsCurMapper extends RowMapper {
         return switch (t) {
             case "SavingsPlanCoveredUsage" -> spEffective < 0 ? billed : orZero(money(r, spEffective, false));
             case "DiscountedUsage" -> riEffective < 0 ? billed : orZero(money(r, riEffective, false));
-            case "SavingsPlanRecurringFee" -> spTotal < 0 || spUsed < 0 ? BigDecimal.ZERO
-                    : orZero(money(r, spTotal, false)).subtract(orZero(money(r, spUsed, false)));
+            case "SavingsPlanRecurringFee" ->
+                spTotal < 0 || spUsed < 0
+                        ? BigDecimal.ZERO
+                        : orZero(money(r, spTotal, false)).subtract(orZero(money(r, spUsed, false)));
             case "SavingsPlanNegation", "SavingsPlanUpfrontFee" -> BigDecimal.ZERO;
             case "RIFee" -> orZero(money(r, riUnusedUpfront, false)).add(orZero(money(r, riUnusedRecurring, false)));
             default -> reservationFee ? BigDecimal.ZERO : billed;
@@ -168,20 +169,26 @@ final class AwsCurMapper extends RowMapper {
         };
     }
 
-    private PricingModel pricingModel(Row r, String t, ChargeCategory category, boolean reservationFee, String code, String ut) {
+    private PricingModel pricingModel(
+            Row r, String t, ChargeCategory category, boolean reservationFee, String code, String ut) {
         if (category == ChargeCategory.TAX || category == ChargeCategory.CREDIT) return PricingModel.UNSPECIFIED;
-        if ((ut != null && ut.contains("SpotUsage")) || is(r, term, "Spot") || is(r, marketOption, "Spot")) return PricingModel.SPOT;
+        if ((ut != null && ut.contains("SpotUsage")) || is(r, term, "Spot") || is(r, marketOption, "Spot"))
+            return PricingModel.SPOT;
         switch (t) {
-            case "DiscountedUsage", "SavingsPlanCoveredUsage", "SavingsPlanNegation", "RIFee", "SavingsPlanUpfrontFee",
+            case "DiscountedUsage",
+                    "SavingsPlanCoveredUsage",
+                    "SavingsPlanNegation",
+                    "RIFee",
+                    "SavingsPlanUpfrontFee",
                     "SavingsPlanRecurringFee" -> {
                 return PricingModel.COMMITMENT;
             }
-            default -> {
-            }
+            default -> {}
         }
         if (reservationFee || is(r, term, "Reserved")) return PricingModel.COMMITMENT;
         if (is(r, term, "OnDemand") || t.equals("Usage")) {
-            boolean serverless = "AWSLambda".equals(code) || ("AmazonSageMaker".equals(code) && ut != null && ut.contains("Serverless"));
+            boolean serverless = "AWSLambda".equals(code)
+                    || ("AmazonSageMaker".equals(code) && ut != null && ut.contains("Serverless"));
             return serverless ? PricingModel.SERVERLESS : PricingModel.ON_DEMAND;
         }
         return PricingModel.UNSPECIFIED;

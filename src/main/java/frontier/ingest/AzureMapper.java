@@ -99,7 +99,8 @@ final class AzureMapper extends RowMapper {
         b.pricingQuantity = b.quantity;
         b.pricingUnit = b.unit;
         BigDecimal price = money(r, payg, false);
-        b.list = price == null || b.quantity == null || category == ChargeCategory.PURCHASE ? amount
+        b.list = price == null || b.quantity == null || category == ChargeCategory.PURCHASE
+                ? amount
                 : price.multiply(b.quantity).stripTrailingZeros();
         String size = text(r, armSku);
         if (size == null) size = tagParser.field(text(r, additionalInfo), "ServiceType");
@@ -108,7 +109,8 @@ final class AzureMapper extends RowMapper {
         if (b.pricingModel == PricingModel.COMMITMENT) {
             String id = text(r, benefitId);
             b.commitmentId = id != null ? id : text(r, reservationId);
-            b.commitmentStatus = chargeKind != null && chargeKind.startsWith("Unused") ? "Unused"
+            b.commitmentStatus = chargeKind != null && chargeKind.startsWith("Unused")
+                    ? "Unused"
                     : category == ChargeCategory.USAGE ? "Used" : null;
         }
         b.tags = tagParser.fromObject(r, tags);
@@ -129,7 +131,9 @@ final class AzureMapper extends RowMapper {
 
     private PricingModel pricingModel(Row r, ChargeCategory category, String meter) {
         if (category == ChargeCategory.TAX || category == ChargeCategory.CREDIT) return PricingModel.UNSPECIFIED;
-        PricingModel onDemand = "Functions".equals(meter) || "Azure Functions".equals(meter) ? PricingModel.SERVERLESS : PricingModel.ON_DEMAND;
+        PricingModel onDemand = "Functions".equals(meter) || "Azure Functions".equals(meter)
+                ? PricingModel.SERVERLESS
+                : PricingModel.ON_DEMAND;
         if (pricing < 0) {
             // Old EA layouts have no PricingModel: spot and low-priority meters say so in their name.
             String name = text(r, meterName);

@@ -42,10 +42,29 @@ import java.util.zip.ZipInputStream;
  */
 public final class BillingSource implements AutoCloseable {
     /** GCP columns a JSON line may omit when null: known to the mapper even if the first line lacks them. */
-    private static final List<String> GCP_KEYS = List.of("billingaccountid", "servicedescription", "skuid", "skudescription",
-            "usagestarttime", "usageendtime", "projectid", "locationregion", "locationlocation", "cost", "currency",
-            "usageamount", "usageunit", "usageamountinpricingunits", "usagepricingunit", "costtype", "credits",
-            "resourcename", "resourceglobalname", "costatlist", "labels", "systemlabels");
+    private static final List<String> GCP_KEYS = List.of(
+            "billingaccountid",
+            "servicedescription",
+            "skuid",
+            "skudescription",
+            "usagestarttime",
+            "usageendtime",
+            "projectid",
+            "locationregion",
+            "locationlocation",
+            "cost",
+            "currency",
+            "usageamount",
+            "usageunit",
+            "usageamountinpricingunits",
+            "usagepricingunit",
+            "costtype",
+            "credits",
+            "resourcename",
+            "resourceglobalname",
+            "costatlist",
+            "labels",
+            "systemlabels");
 
     private final Path origin;
     private final List<Path> parts;
@@ -109,8 +128,10 @@ public final class BillingSource implements AutoCloseable {
             try {
                 c = part.next();
             } catch (UncheckedIOException e) {
-                throw new BadInputException(part.name + ": line " + part.line() + ": cannot read the file ("
-                        + e.getCause().getMessage() + "); is it truncated or corrupt?", e);
+                throw new BadInputException(
+                        part.name + ": line " + part.line() + ": cannot read the file ("
+                                + e.getCause().getMessage() + "); is it truncated or corrupt?",
+                        e);
             }
             if (c != null) {
                 rows++;
@@ -123,8 +144,10 @@ public final class BillingSource implements AutoCloseable {
             if (partIndex + 1 < parts.size()) openNextPart();
         }
         if (rows == 0) {
-            // Refused rather than stored: an empty import would pass for a period without charges (docs/formats.md, Decisions).
-            throw new BadInputException(origin + ": no data rows (the file has a header but no charges); nothing to import");
+            // Refused rather than stored: an empty import would pass for a period without charges (docs/formats.md,
+            // Decisions).
+            throw new BadInputException(
+                    origin + ": no data rows (the file has a header but no charges); nothing to import");
         }
         if (sha256 == null) sha256 = HexFormat.of().formatHex(digest.digest());
         return null;
@@ -233,15 +256,17 @@ public final class BillingSource implements AutoCloseable {
                 counter = new CountingInputStream(Files.newInputStream(path), digest, n -> bytesDone = bytesBefore + n);
                 raw = counter;
                 BufferedInputStream in = new BufferedInputStream(counter, 1 << 16);
-                InputStream data = switch (InputFiles.packing(in)) {
-                    case GZIP -> new GZIPInputStream(in, 1 << 16);
-                    case ZIP -> {
-                        ZipInputStream zip = new ZipInputStream(in);
-                        if (zip.getNextEntry() == null) throw new BadInputException(name + ": the zip archive is empty");
-                        yield zip;
-                    }
-                    case PLAIN -> in;
-                };
+                InputStream data =
+                        switch (InputFiles.packing(in)) {
+                            case GZIP -> new GZIPInputStream(in, 1 << 16);
+                            case ZIP -> {
+                                ZipInputStream zip = new ZipInputStream(in);
+                                if (zip.getNextEntry() == null)
+                                    throw new BadInputException(name + ": the zip archive is empty");
+                                yield zip;
+                            }
+                            case PLAIN -> in;
+                        };
                 BufferedInputStream text = new BufferedInputStream(data, 1 << 16);
                 text.mark(4096);
                 int first = firstNonBlank(text);
@@ -306,7 +331,8 @@ public final class BillingSource implements AutoCloseable {
 
         private void openCsv(Reader reader) {
             csv = new CsvParser(reader, name, limits);
-            if (!csv.next()) throw new BadInputException(name + ": the file is empty; expected a header line of column names");
+            if (!csv.next())
+                throw new BadInputException(name + ": the file is empty; expected a header line of column names");
             String[] header = csv.record();
             columns = new Columns(List.of(header));
             choose(columns);
@@ -344,7 +370,9 @@ public final class BillingSource implements AutoCloseable {
         private void openJson(Reader reader) throws IOException {
             jsonReader = new BufferedReader(new LineLimitReader(reader, name, limits), 1 << 16);
             if (json == null) {
-                json = JsonMapper.builder(limits.jsonFactory()).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+                json = JsonMapper.builder(limits.jsonFactory())
+                        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                        .build();
             }
             Map<String, String> first = readJsonLine();
             if (first == null) throw new BadInputException(name + ": the file is empty; expected JSON lines");
@@ -399,12 +427,17 @@ public final class BillingSource implements AutoCloseable {
             try {
                 node = json.readTree(text);
             } catch (StreamConstraintsException e) {
-                throw new BadInputException(name + ": line " + jsonLine + column(e) + ": " + limits.jsonLimitMessage(e.getOriginalMessage()));
+                throw new BadInputException(name + ": line " + jsonLine + column(e) + ": "
+                        + limits.jsonLimitMessage(e.getOriginalMessage()));
             } catch (JsonProcessingException e) {
-                throw new BadInputException(name + ": line " + jsonLine + column(e) + ": expected one JSON object per line (" + e.getOriginalMessage() + ")");
+                throw new BadInputException(name + ": line " + jsonLine + column(e)
+                        + ": expected one JSON object per line (" + e.getOriginalMessage() + ")");
             }
             if (node == null || !node.isObject()) {
-                throw new BadInputException(name + ": line " + jsonLine + ": expected a JSON object, got " + (node == null ? "nothing" : node.getNodeType().toString().toLowerCase(Locale.ROOT)));
+                throw new BadInputException(name + ": line " + jsonLine + ": expected a JSON object, got "
+                        + (node == null
+                                ? "nothing"
+                                : node.getNodeType().toString().toLowerCase(Locale.ROOT)));
             }
             Map<String, String> flat = new LinkedHashMap<>();
             flatten("", node, flat);
@@ -427,10 +460,15 @@ public final class BillingSource implements AutoCloseable {
                     flatten(key, v, out);
                     continue;
                 }
-                String text = v.isArray() ? v.toString() : v.isNull() ? null : v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asText();
+                String text = v.isArray()
+                        ? v.toString()
+                        : v.isNull()
+                                ? null
+                                : v.isBigDecimal() ? v.decimalValue().toPlainString() : v.asText();
                 if (text == null) continue;
                 if (out.put(key, text) != null) {
-                    // "cost" and "Cost", or "service.description" and "service_description": which one counts would be an accident.
+                    // "cost" and "Cost", or "service.description" and "service_description": which one counts would be
+                    // an accident.
                     throw new BadInputException(name + ": line " + jsonLine + ": two keys mean the same field '" + key
                             + "' (keys are compared by their letters and digits only); keep one");
                 }
@@ -450,7 +488,8 @@ public final class BillingSource implements AutoCloseable {
 
         /** Reads this part as {@code f}: its mapper, and its label and basis, which every part of a manifest shares. */
         private void use(BillingFormat f, Columns c, boolean jsonLines) {
-            BillingFormat.Reader r = f.reader(c, new BillingFormat.Context(options, origin, BillingSource.this::addNote, jsonLines));
+            BillingFormat.Reader r =
+                    f.reader(c, new BillingFormat.Context(options, origin, BillingSource.this::addNote, jsonLines));
             setFormat(f, r.label(), r.basis());
             mapper = r.mapper();
         }
@@ -461,7 +500,8 @@ public final class BillingSource implements AutoCloseable {
                 label = l;
                 basis = b;
             } else if (format != f || basis != b) {
-                throw new BadInputException(name + ": is a " + l + " file, but the earlier parts of " + origin + " are " + label);
+                throw new BadInputException(
+                        name + ": is a " + l + " file, but the earlier parts of " + origin + " are " + label);
             }
         }
 

@@ -83,9 +83,35 @@ public record Charge(
 
         Charge build() {
             Integer gpus = gpuCount != null ? gpuCount : Machines.gpuCount(instanceType);
-            return new Charge(line, start, end, provider, billingAccount, subAccount, service, serviceCategory, region, resourceId,
-                    resourceName, sku, instanceType, gpus, chargeCategory, chargeClass, pricingModel, commitmentId, commitmentStatus,
-                    currency, billed, effective, list, quantity, unit, pricingQuantity, pricingUnit, tags);
+            return new Charge(
+                    line,
+                    start,
+                    end,
+                    provider,
+                    billingAccount,
+                    subAccount,
+                    service,
+                    serviceCategory,
+                    region,
+                    resourceId,
+                    resourceName,
+                    sku,
+                    instanceType,
+                    gpus,
+                    chargeCategory,
+                    chargeClass,
+                    pricingModel,
+                    commitmentId,
+                    commitmentStatus,
+                    currency,
+                    billed,
+                    effective,
+                    list,
+                    quantity,
+                    unit,
+                    pricingQuantity,
+                    pricingUnit,
+                    tags);
         }
     }
 }

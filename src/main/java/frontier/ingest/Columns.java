@@ -1,7 +1,7 @@
 package frontier.ingest;
 
-import java.util.ArrayList;
 import frontier.sim.BadInputException;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -90,12 +90,18 @@ public final class Columns {
                 }
             }
             if (spelled.isEmpty()) continue;
-            String n = spelled.stream().distinct().count() == 1 ? "'" + spelled.getFirst() + "'" : "'" + String.join("' / '", spelled.stream().distinct().toList()) + "'";
-            shown.add("column " + n + " appears " + spelled.size() + " times (columns " + at.stream().map(String::valueOf).reduce((x, y) -> x + ", " + y).orElse("")
-                    + ")");
+            String n = spelled.stream().distinct().count() == 1
+                    ? "'" + spelled.getFirst() + "'"
+                    : "'" + String.join("' / '", spelled.stream().distinct().toList()) + "'";
+            shown.add("column " + n + " appears " + spelled.size() + " times (columns "
+                    + at.stream()
+                            .map(String::valueOf)
+                            .reduce((x, y) -> x + ", " + y)
+                            .orElse("") + ")");
         }
         if (shown.isEmpty()) return;
-        throw new BadInputException(file + ": line 1: " + String.join("; ", shown) + "; which copy to read would be a guess: remove or rename the copies");
+        throw new BadInputException(file + ": line 1: " + String.join("; ", shown)
+                + "; which copy to read would be a guess: remove or rename the copies");
     }
 
     /** The columns found or marked so far. */

@@ -9,7 +9,9 @@ import java.util.Optional;
  * or the amortised view of the same charges, so it fills only one of the two.
  */
 public enum CostBasis implements Coded {
-    BOTH("both"), ACTUAL("actual"), AMORTIZED("amortized");
+    BOTH("both"),
+    ACTUAL("actual"),
+    AMORTIZED("amortized");
 
     private final String code;
 

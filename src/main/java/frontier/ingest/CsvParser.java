@@ -89,8 +89,9 @@ public final class CsvParser implements AutoCloseable {
     private void readQuoted() {
         long openLine = line + 1;
         while (true) {
-            if (!fill()) throw new BadInputException(file + ": line " + openLine + ": a quoted field is never closed"
-                    + " (expected a closing \" before the end of the file)");
+            if (!fill())
+                throw new BadInputException(file + ": line " + openLine + ": a quoted field is never closed"
+                        + " (expected a closing \" before the end of the file)");
             char c = buf[pos++];
             if (c == '"') {
                 if (fill() && buf[pos] == '"') {
@@ -168,7 +169,8 @@ public final class CsvParser implements AutoCloseable {
             throw limits.fieldTooLong(file + ": line " + recordLine + ", column " + (fields + 1));
         }
         if ((long) n + fields > limits.maxLineChars()) throw limits.lineTooLong(file + ": line " + recordLine);
-        if (n > rec.length) rec = Arrays.copyOf(rec, (int) Math.min(Math.max(n, (long) rec.length * 2), limits.maxLineChars()));
+        if (n > rec.length)
+            rec = Arrays.copyOf(rec, (int) Math.min(Math.max(n, (long) rec.length * 2), limits.maxLineChars()));
     }
 
     private void addField(int s, int e, boolean q) {

@@ -34,17 +34,48 @@ public final class DailyRollup {
     /** The tag columns' prefix: {@code tag:team}. */
     public static final String TAG_PREFIX = "tag:";
     /** The columns before the tag columns, in order. */
-    public static final List<String> COLUMNS = List.of("day", "provider", "billing_account", "sub_account", "service", "service_category",
-            "region", "instance_type", "gpu_count", "pricing_model", "charge_category", "charge_class", "currency", "unit",
-            "billed_cost", "effective_cost", "list_cost", "usage_quantity", "lines");
+    public static final List<String> COLUMNS = List.of(
+            "day",
+            "provider",
+            "billing_account",
+            "sub_account",
+            "service",
+            "service_category",
+            "region",
+            "instance_type",
+            "gpu_count",
+            "pricing_model",
+            "charge_category",
+            "charge_class",
+            "currency",
+            "unit",
+            "billed_cost",
+            "effective_cost",
+            "list_cost",
+            "usage_quantity",
+            "lines");
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CACHE = 4096;
 
     /** One group's dimensions; {@code tags} is the canonical JSON of the chosen tags the charges carry, or null. */
-    public record Key(long day, String provider, String billingAccount, String subAccount, String service, String serviceCategory,
-            String region, String instanceType, Integer gpuCount, String pricingModel, String chargeCategory, String chargeClass,
-            String currency, String unit, String tags) implements Serializable {
-    }
+    public record Key(
+            long day,
+            String provider,
+            String billingAccount,
+            String subAccount,
+            String service,
+            String serviceCategory,
+            String region,
+            String instanceType,
+            Integer gpuCount,
+            String pricingModel,
+            String chargeCategory,
+            String chargeClass,
+            String currency,
+            String unit,
+            String tags)
+            implements Serializable {}
 
     /** Orders keys by day, then by every dimension in column order (absent values first): the file's row order. */
     public static final Comparator<Key> ORDER = orderOfKeys();
@@ -52,11 +83,20 @@ public final class DailyRollup {
     private static Comparator<Key> orderOfKeys() {
         Comparator<String> s = Comparator.nullsFirst(Comparator.<String>naturalOrder());
         Comparator<Key> c = Comparator.comparingLong(Key::day);
-        return c.thenComparing(Key::provider, s).thenComparing(Key::billingAccount, s).thenComparing(Key::subAccount, s)
-                .thenComparing(Key::service, s).thenComparing(Key::serviceCategory, s).thenComparing(Key::region, s)
-                .thenComparing(Key::instanceType, s).thenComparing(Key::gpuCount, Comparator.nullsFirst(Comparator.<Integer>naturalOrder()))
-                .thenComparing(Key::pricingModel, s).thenComparing(Key::chargeCategory, s).thenComparing(Key::chargeClass, s)
-                .thenComparing(Key::currency, s).thenComparing(Key::unit, s).thenComparing(Key::tags, s);
+        return c.thenComparing(Key::provider, s)
+                .thenComparing(Key::billingAccount, s)
+                .thenComparing(Key::subAccount, s)
+                .thenComparing(Key::service, s)
+                .thenComparing(Key::serviceCategory, s)
+                .thenComparing(Key::region, s)
+                .thenComparing(Key::instanceType, s)
+                .thenComparing(Key::gpuCount, Comparator.nullsFirst(Comparator.<Integer>naturalOrder()))
+                .thenComparing(Key::pricingModel, s)
+                .thenComparing(Key::chargeCategory, s)
+                .thenComparing(Key::chargeClass, s)
+                .thenComparing(Key::currency, s)
+                .thenComparing(Key::unit, s)
+                .thenComparing(Key::tags, s);
     }
 
     /** A group's exact sums; a sum is null while no charge of the group carried that value (as SQL's decsum). */
@@ -67,8 +107,7 @@ public final class DailyRollup {
         private BigDecimal quantity;
         private long lines;
 
-        public Sums() {
-        }
+        public Sums() {}
 
         public Sums(BigDecimal billed, BigDecimal effective, BigDecimal list, BigDecimal quantity, long lines) {
             this.billed = billed;
@@ -88,7 +127,11 @@ public final class DailyRollup {
 
         /** This plus {@code o}, as a new object (Spark may reuse either side). */
         public Sums merge(Sums o) {
-            return new Sums(plus(billed, o.billed), plus(effective, o.effective), plus(list, o.list), plus(quantity, o.quantity),
+            return new Sums(
+                    plus(billed, o.billed),
+                    plus(effective, o.effective),
+                    plus(list, o.list),
+                    plus(quantity, o.quantity),
                     lines + o.lines);
         }
 
@@ -125,9 +168,12 @@ public final class DailyRollup {
     /** A roll-up keeping the tags {@code tagKeys} (exact keys as the workspace stores them, e.g. {@code user:team}). */
     public DailyRollup(List<String> tagKeys) {
         for (String k : tagKeys) {
-            if (k.isBlank()) throw new BadInputException("--tags: expected tag keys separated by commas, like team,endpoint; got an empty key");
+            if (k.isBlank())
+                throw new BadInputException(
+                        "--tags: expected tag keys separated by commas, like team,endpoint; got an empty key");
         }
-        if (tagKeys.stream().distinct().count() != tagKeys.size()) throw new BadInputException("--tags: a tag key is given twice: " + tagKeys);
+        if (tagKeys.stream().distinct().count() != tagKeys.size())
+            throw new BadInputException("--tags: a tag key is given twice: " + tagKeys);
         this.tagKeys = List.copyOf(tagKeys);
     }
 
@@ -138,9 +184,22 @@ public final class DailyRollup {
 
     /** Adds one charge to its group. */
     public void add(Charge c) {
-        Key k = new Key(day(c), c.provider(), c.billingAccount(), c.subAccount(), c.service(), c.serviceCategory(), c.region(),
-                c.instanceType(), c.gpuCount(), c.pricingModel() == null ? null : c.pricingModel().code(),
-                c.chargeCategory() == null ? null : c.chargeCategory().code(), c.chargeClass(), c.currency(), c.unit(), chosenTags(c.tags()));
+        Key k = new Key(
+                day(c),
+                c.provider(),
+                c.billingAccount(),
+                c.subAccount(),
+                c.service(),
+                c.serviceCategory(),
+                c.region(),
+                c.instanceType(),
+                c.gpuCount(),
+                c.pricingModel() == null ? null : c.pricingModel().code(),
+                c.chargeCategory() == null ? null : c.chargeCategory().code(),
+                c.chargeClass(),
+                c.currency(),
+                c.unit(),
+                chosenTags(c.tags()));
         Sums s = groups.get(k);
         if (s == null) groups.put(k, s = new Sums());
         s.add(c);
@@ -185,12 +244,25 @@ public final class DailyRollup {
     public static void write(Writer w, List<String> tagKeys, Key k, Sums s) throws IOException {
         StringBuilder b = new StringBuilder(256);
         b.append(LocalDate.ofEpochDay(k.day()));
-        for (String v : new String[] {k.provider(), k.billingAccount(), k.subAccount(), k.service(), k.serviceCategory(), k.region(),
-                k.instanceType(), k.gpuCount() == null ? null : k.gpuCount().toString(), k.pricingModel(), k.chargeCategory(),
-                k.chargeClass(), k.currency(), k.unit()}) {
+        for (String v : new String[] {
+            k.provider(),
+            k.billingAccount(),
+            k.subAccount(),
+            k.service(),
+            k.serviceCategory(),
+            k.region(),
+            k.instanceType(),
+            k.gpuCount() == null ? null : k.gpuCount().toString(),
+            k.pricingModel(),
+            k.chargeCategory(),
+            k.chargeClass(),
+            k.currency(),
+            k.unit()
+        }) {
             cell(b.append(','), v);
         }
-        for (BigDecimal d : new BigDecimal[] {s.billed, s.effective, s.list, s.quantity}) b.append(',').append(Csv.decimal(plainScale(d)));
+        for (BigDecimal d : new BigDecimal[] {s.billed, s.effective, s.list, s.quantity})
+            b.append(',').append(Csv.decimal(plainScale(d)));
         b.append(',').append(Csv.number(s.lines));
         Map<String, String> tags = tags(k.tags());
         for (String key : tagKeys) cell(b.append(','), tags.get(key));
@@ -209,7 +281,9 @@ public final class DailyRollup {
         if (json == null) return Map.of();
         try {
             Map<String, String> m = new HashMap<>();
-            JSON.readTree(json).properties().forEach(e -> m.put(e.getKey(), e.getValue().asText()));
+            JSON.readTree(json)
+                    .properties()
+                    .forEach(e -> m.put(e.getKey(), e.getValue().asText()));
             return m;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("canonical tags are JSON: " + json, e);

@@ -10,8 +10,14 @@ import java.util.Set;
  */
 final class FocusMapper extends RowMapper {
     /** FOCUS ServiceName values of serverless compute (on-demand rows of these are {@link PricingModel#SERVERLESS}). */
-    static final Set<String> SERVERLESS_SERVICES = Set.of("AWS Lambda", "Azure Functions", "Functions", "Cloud Run",
-            "Cloud Functions", "Cloud Run functions", "Cloud Run Functions");
+    static final Set<String> SERVERLESS_SERVICES = Set.of(
+            "AWS Lambda",
+            "Azure Functions",
+            "Functions",
+            "Cloud Run",
+            "Cloud Functions",
+            "Cloud Run functions",
+            "Cloud Run Functions");
 
     private final TimeColumn start;
     private final TimeColumn end;
@@ -85,7 +91,8 @@ final class FocusMapper extends RowMapper {
         b.billed = money(r, billed, true);
         b.currency = text(r, currency);
         if (b.currency == null) throw r.bad(currency, "a currency code like USD");
-        // FOCUS makes EffectiveCost mandatory and not nullable (as BilledCost): an empty one is a broken export, not a zero.
+        // FOCUS makes EffectiveCost mandatory and not nullable (as BilledCost): an empty one is a broken export, not a
+        // zero.
         b.effective = money(r, effective, true);
         b.list = money(r, list, false);
         b.provider = text(r, provider);
@@ -112,7 +119,8 @@ final class FocusMapper extends RowMapper {
         if (type == null) type = Machines.fromAwsUsageType(text(r, usageType));
         b.instanceType = type;
         String gpus = tagParser.field(details, "GpuCount");
-        if (gpus != null && gpus.chars().allMatch(ch -> ch >= '0' && ch <= '9') && gpus.length() < 4) b.gpuCount = Integer.parseInt(gpus);
+        if (gpus != null && gpus.chars().allMatch(ch -> ch >= '0' && ch <= '9') && gpus.length() < 4)
+            b.gpuCount = Integer.parseInt(gpus);
         b.pricingModel = pricingModel(r, b.service);
         return b.build();
     }
@@ -134,7 +142,8 @@ final class FocusMapper extends RowMapper {
         String v = text(r, pricing);
         if (v == null || v.equalsIgnoreCase("NULL")) return PricingModel.UNSPECIFIED;
         return switch (v) {
-            case "Standard", "standard" -> serverless(r, serviceName) ? PricingModel.SERVERLESS : PricingModel.ON_DEMAND;
+            case "Standard", "standard" ->
+                serverless(r, serviceName) ? PricingModel.SERVERLESS : PricingModel.ON_DEMAND;
             case "Committed", "committed" -> PricingModel.COMMITMENT;
             case "Dynamic", "dynamic" -> PricingModel.SPOT;
             case "Other", "other" -> PricingModel.OTHER;
@@ -156,8 +165,11 @@ final class FocusMapper extends RowMapper {
     static String version(Columns c) {
         if (c.has("serviceprovidername") || c.has("hostprovidername") || c.has("contractapplied")) return "1.3";
         if (c.has("invoiceid") || c.has("pricingcurrency") || c.has("pricingcurrencyeffectivecost")) return "1.2";
-        if (c.has("skumeter") || c.has("skupricedetails") || c.has("servicesubcategory")
-                || c.has("commitmentdiscountquantity") || c.has("capacityreservationid")) return "1.1";
+        if (c.has("skumeter")
+                || c.has("skupricedetails")
+                || c.has("servicesubcategory")
+                || c.has("commitmentdiscountquantity")
+                || c.has("capacityreservationid")) return "1.1";
         if (!c.has("chargecategory") && c.has("chargetype")) return "0.5";
         return "1.0";
     }

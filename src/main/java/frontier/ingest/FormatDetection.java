@@ -8,16 +8,16 @@ import java.util.List;
  * missing). Reads only column names, never rows.
  */
 final class FormatDetection {
-    private FormatDetection() {
-    }
+    private FormatDetection() {}
 
     /** The format of a CSV or Parquet header {@code c} of file {@code name}, {@code wanted} if not null. */
     static BillingFormat of(Columns c, BillingFormat wanted, String name) {
         if (wanted != null) {
             List<String> missing = wanted.missing(c);
             if (!missing.isEmpty()) {
-                throw new frontier.sim.BadInputException(name + ": line 1: not a " + wanted.label() + " export: missing column"
-                        + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing) + " (header: " + preview(c.names()) + ")");
+                throw new frontier.sim.BadInputException(name + ": line 1: not a " + wanted.label()
+                        + " export: missing column" + (missing.size() == 1 ? " " : "s ") + String.join(", ", missing)
+                        + " (header: " + preview(c.names()) + ")");
             }
             return wanted;
         }
@@ -27,8 +27,9 @@ final class FormatDetection {
             if (missing.isEmpty()) return f;
             why.append("\n  ").append(f.label()).append(": missing ").append(String.join(", ", missing));
         }
-        throw new UnknownFormatException(name + ": line 1: unknown billing export format. Formats tried:" + why
-                + "\n  (the header has " + c.size() + " column" + (c.size() == 1 ? "" : "s") + ": " + preview(c.names()) + ")");
+        throw new UnknownFormatException(
+                name + ": line 1: unknown billing export format. Formats tried:" + why + "\n  (the header has "
+                        + c.size() + " column" + (c.size() == 1 ? "" : "s") + ": " + preview(c.names()) + ")");
     }
 
     /**
@@ -37,7 +38,8 @@ final class FormatDetection {
      */
     static BillingFormat ofJsonLines(Columns detect, BillingFormat wanted, String name) {
         if (wanted != null && wanted != BillingFormat.GCP) {
-            throw new frontier.sim.BadInputException(name + ": is JSON Lines; only the " + BillingFormat.GCP.label() + " is read from JSON, not " + wanted.label());
+            throw new frontier.sim.BadInputException(name + ": is JSON Lines; only the " + BillingFormat.GCP.label()
+                    + " is read from JSON, not " + wanted.label());
         }
         List<String> missing = BillingFormat.GCP.missing(detect);
         if (!missing.isEmpty()) {
@@ -50,7 +52,11 @@ final class FormatDetection {
     /** The first 12 column names, each cut at 40 characters, for messages. */
     static String preview(List<String> names) {
         List<String> shown = names.size() > 12 ? names.subList(0, 12) : names;
-        String s = String.join(", ", shown.stream().map(n -> n.length() > 40 ? n.substring(0, 40) + "…" : n).toList());
+        String s = String.join(
+                ", ",
+                shown.stream()
+                        .map(n -> n.length() > 40 ? n.substring(0, 40) + "…" : n)
+                        .toList());
         return names.size() > 12 ? s + ", … " + (names.size() - 12) + " more" : s;
     }
 }

@@ -76,11 +76,13 @@ final class GcpMapper extends RowMapper {
         boolean[] cud = new boolean[1];
         BigDecimal net = amount.add(credits(r, cud));
         String type = text(r, costType);
-        ChargeCategory category = type == null ? ChargeCategory.USAGE : switch (type) {
-            case "regular" -> ChargeCategory.USAGE;
-            case "tax" -> ChargeCategory.TAX;
-            default -> ChargeCategory.ADJUSTMENT;
-        };
+        ChargeCategory category = type == null
+                ? ChargeCategory.USAGE
+                : switch (type) {
+                    case "regular" -> ChargeCategory.USAGE;
+                    case "tax" -> ChargeCategory.TAX;
+                    default -> ChargeCategory.ADJUSTMENT;
+                };
         String svc = text(r, service);
         Charge.Builder b = new Charge.Builder();
         b.line = r.line();
@@ -109,7 +111,9 @@ final class GcpMapper extends RowMapper {
         b.pricingQuantity = quantity(r, pricingQuantity);
         b.pricingUnit = text(r, pricingUnit);
         b.tags = tagParser.fromKeyValueArray(r, labels);
-        if (systemLabels >= 0) b.instanceType = tagParser.field(tagParser.fromKeyValueArray(r, systemLabels), "compute.googleapis.com/machine_spec");
+        if (systemLabels >= 0)
+            b.instanceType = tagParser.field(
+                    tagParser.fromKeyValueArray(r, systemLabels), "compute.googleapis.com/machine_spec");
         return b.build();
     }
 
@@ -144,7 +148,8 @@ final class GcpMapper extends RowMapper {
             if (d.contains("Spot") || d.contains("Preemptible")) return PricingModel.SPOT;
         }
         if (cud) return PricingModel.COMMITMENT;
-        boolean serverless = "Cloud Run".equals(svc) || "Cloud Functions".equals(svc) || "Cloud Run functions".equals(svc);
+        boolean serverless =
+                "Cloud Run".equals(svc) || "Cloud Functions".equals(svc) || "Cloud Run functions".equals(svc);
         return serverless ? PricingModel.SERVERLESS : PricingModel.ON_DEMAND;
     }
 }

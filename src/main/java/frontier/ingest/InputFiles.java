@@ -18,11 +18,12 @@ import java.nio.file.Path;
 public final class InputFiles {
     /** How a file's bytes are packed, by their magic number (the file name does not decide). */
     public enum Packing {
-        PLAIN, GZIP, ZIP
+        PLAIN,
+        GZIP,
+        ZIP
     }
 
-    private InputFiles() {
-    }
+    private InputFiles() {}
 
     /** Bad input unless {@code file} exists and is not a directory; {@code expected} says what it should be, e.g. "a request log file". */
     public static void requireFile(Path file, String expected) {
@@ -36,13 +37,18 @@ public final class InputFiles {
         byte[] magic = in.readNBytes(4);
         in.reset();
         if (magic.length >= 2 && (magic[0] & 0xff) == 0x1f && (magic[1] & 0xff) == 0x8b) return Packing.GZIP;
-        if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4) return Packing.ZIP;
+        if (magic.length == 4 && magic[0] == 'P' && magic[1] == 'K' && magic[2] == 3 && magic[3] == 4)
+            return Packing.ZIP;
         return Packing.PLAIN;
     }
 
     /** The UTF-8 text of {@code in}; malformed or unmappable bytes become U+FFFD rather than failing the read. */
     public static Reader utf8(InputStream in) {
-        return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+        return new InputStreamReader(
+                in,
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPLACE)
+                        .onUnmappableCharacter(CodingErrorAction.REPLACE));
     }
 }

@@ -34,13 +34,16 @@ public record InputLimits(long maxFieldChars, long maxLineChars) {
     private static final long MAX = Integer.MAX_VALUE - 64;
 
     public InputLimits {
-        if (maxFieldChars < 1 || maxFieldChars > MAX) throw new BadInputException("field limit: expected 1 to " + MAX + " characters, got " + maxFieldChars);
-        if (maxLineChars < 1 || maxLineChars > MAX) throw new BadInputException("line limit: expected 1 to " + MAX + " characters, got " + maxLineChars);
+        if (maxFieldChars < 1 || maxFieldChars > MAX)
+            throw new BadInputException("field limit: expected 1 to " + MAX + " characters, got " + maxFieldChars);
+        if (maxLineChars < 1 || maxLineChars > MAX)
+            throw new BadInputException("line limit: expected 1 to " + MAX + " characters, got " + maxLineChars);
     }
 
     /** The defaults, or what the system properties (first) or environment variables set. */
     public static InputLimits configured() {
-        return new InputLimits(setting(FIELD_PROPERTY, FIELD_ENV, DEFAULT_FIELD), setting(LINE_PROPERTY, LINE_ENV, DEFAULT_LINE));
+        return new InputLimits(
+                setting(FIELD_PROPERTY, FIELD_ENV, DEFAULT_FIELD), setting(LINE_PROPERTY, LINE_ENV, DEFAULT_LINE));
     }
 
     private static long setting(String property, String env, long fallback) {
@@ -63,16 +66,17 @@ public record InputLimits(long maxFieldChars, long maxLineChars) {
                 case 'K' -> mult = 1L << 10;
                 case 'M' -> mult = 1L << 20;
                 case 'G' -> mult = 1L << 30;
-                default -> {
-                }
+                default -> {}
             }
         }
         String digits = mult == 1 ? s : s.substring(0, s.length() - 1);
         if (digits.isEmpty() || digits.length() > 10 || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new BadInputException(from + ": expected a number of characters such as 1048576, 512K or 4M, got '" + v + "'");
+            throw new BadInputException(
+                    from + ": expected a number of characters such as 1048576, 512K or 4M, got '" + v + "'");
         }
         long n = Long.parseLong(digits) * mult;
-        if (n < 1 || n > MAX) throw new BadInputException(from + ": expected 1 to " + MAX + " characters, got '" + v + "'");
+        if (n < 1 || n > MAX)
+            throw new BadInputException(from + ": expected 1 to " + MAX + " characters, got '" + v + "'");
         return n;
     }
 
@@ -86,17 +90,20 @@ public record InputLimits(long maxFieldChars, long maxLineChars) {
 
     /** How to change a limit, for messages. */
     static String howToRaise(boolean field) {
-        return "raise it with -D" + (field ? FIELD_PROPERTY : LINE_PROPERTY) + "=… or " + (field ? FIELD_ENV : LINE_ENV) + "=… if the file is genuine";
+        return "raise it with -D" + (field ? FIELD_PROPERTY : LINE_PROPERTY) + "=… or " + (field ? FIELD_ENV : LINE_ENV)
+                + "=… if the file is genuine";
     }
 
     /** The error for a field longer than the limit. */
     public BadInputException fieldTooLong(String where) {
-        return new BadInputException(where + ": a field longer than the limit of " + describe(maxFieldChars) + "; " + howToRaise(true));
+        return new BadInputException(
+                where + ": a field longer than the limit of " + describe(maxFieldChars) + "; " + howToRaise(true));
     }
 
     /** The error for a record or line longer than the limit. */
     public BadInputException lineTooLong(String where) {
-        return new BadInputException(where + ": a line longer than the limit of " + describe(maxLineChars) + "; " + howToRaise(false));
+        return new BadInputException(
+                where + ": a line longer than the limit of " + describe(maxLineChars) + "; " + howToRaise(false));
     }
 
     /**
@@ -116,7 +123,7 @@ public record InputLimits(long maxFieldChars, long maxLineChars) {
 
     /** A message for a Jackson limit error, in the user's terms. */
     public String jsonLimitMessage(String original) {
-        return "a JSON value beyond the limits (strings at most " + describe(maxFieldChars) + ", nesting at most " + MAX_JSON_DEPTH
-                + " levels): " + original;
+        return "a JSON value beyond the limits (strings at most " + describe(maxFieldChars) + ", nesting at most "
+                + MAX_JSON_DEPTH + " levels): " + original;
     }
 }

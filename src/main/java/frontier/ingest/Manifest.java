@@ -16,8 +16,7 @@ import java.util.List;
  * their key's path, then by file name, so a downloaded S3 folder works as is.
  */
 final class Manifest {
-    private Manifest() {
-    }
+    private Manifest() {}
 
     static boolean isManifest(Path file) {
         if (!file.getFileName().toString().toLowerCase().endsWith(".json")) return false;
@@ -39,7 +38,8 @@ final class Manifest {
         }
         JsonNode keys = root.has("reportKeys") ? root.get("reportKeys") : root.get("dataFiles");
         if (keys == null || !keys.isArray() || keys.isEmpty()) {
-            throw new BadInputException(manifest + ": a CUR manifest must list its parts in 'reportKeys' or 'dataFiles'");
+            throw new BadInputException(
+                    manifest + ": a CUR manifest must list its parts in 'reportKeys' or 'dataFiles'");
         }
         Path dir = manifest.toAbsolutePath().getParent();
         List<Path> parts = new ArrayList<>();
@@ -50,7 +50,9 @@ final class Manifest {
             Path byName = dir.resolve(rel.substring(rel.lastIndexOf('/') + 1));
             if (byPath != null && Files.isRegularFile(byPath)) parts.add(byPath);
             else if (Files.isRegularFile(byName)) parts.add(byName);
-            else throw new BadInputException(manifest + ": part '" + key + "' not found; looked for " + (byPath != null ? byPath + " and " : "") + byName);
+            else
+                throw new BadInputException(manifest + ": part '" + key + "' not found; looked for "
+                        + (byPath != null ? byPath + " and " : "") + byName);
         }
         return parts;
     }

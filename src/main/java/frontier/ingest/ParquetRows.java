@@ -70,7 +70,8 @@ final class ParquetRows implements Row, AutoCloseable {
      */
     private static final String PAGES_IN_FLIGHT = "hardwood.internal.maxOutstanding";
     /** Codecs with a decoder on the class path: AWS writes Snappy; ZSTD, LZ4 and Brotli would need more native libraries. */
-    private static final Set<CompressionCodec> CODECS = Set.of(CompressionCodec.UNCOMPRESSED, CompressionCodec.SNAPPY, CompressionCodec.GZIP);
+    private static final Set<CompressionCodec> CODECS =
+            Set.of(CompressionCodec.UNCOMPRESSED, CompressionCodec.SNAPPY, CompressionCodec.GZIP);
 
     static {
         HARDWOOD_LOG.setLevel(Level.WARNING);
@@ -78,7 +79,9 @@ final class ParquetRows implements Row, AutoCloseable {
     }
 
     private enum Kind {
-        VALUE, TIMESTAMP, NESTED
+        VALUE,
+        TIMESTAMP,
+        NESTED
     }
 
     private final String name;
@@ -86,15 +89,18 @@ final class ParquetRows implements Row, AutoCloseable {
     private RowReader reader;
     /** The reader's field index of each top-level column, -1 for columns not decoded. */
     private int[] fieldOf;
+
     private final List<String> names = new ArrayList<>();
     private final Kind[] kinds;
     private final long[] rowGroupEnds;
     private final long rowCount;
     /** Per-row cache of converted values: the mappers read some columns more than once. */
     private final String[] values;
+
     private final long[] convertedAt;
     /** The last raw value and its text per column: exports repeat dates, rates and account ids row after row. */
     private final Object[] lastRaw;
+
     private final String[] lastText;
     private long row;
 
@@ -108,7 +114,9 @@ final class ParquetRows implements Row, AutoCloseable {
             long total = 0;
             for (int g = 0; g < groups.size(); g++) {
                 long n = groups.get(g).numRows();
-                if (n < 0) throw new BadInputException(name + ": Parquet row group " + (g + 1) + " claims " + n + " rows; the footer is corrupt");
+                if (n < 0)
+                    throw new BadInputException(
+                            name + ": Parquet row group " + (g + 1) + " claims " + n + " rows; the footer is corrupt");
                 total += n;
                 rowGroupEnds[g] = total;
             }
@@ -123,7 +131,9 @@ final class ParquetRows implements Row, AutoCloseable {
         } catch (IOException | RuntimeException e) {
             closeQuietly(null, f);
             if (e instanceof BadInputException b) throw b;
-            throw new BadInputException(name + ": cannot read the Parquet footer (" + message(e) + "); is the file truncated or corrupt?", e);
+            throw new BadInputException(
+                    name + ": cannot read the Parquet footer (" + message(e) + "); is the file truncated or corrupt?",
+                    e);
         }
         file = f;
         values = new String[kinds.length];
@@ -168,14 +178,18 @@ final class ParquetRows implements Row, AutoCloseable {
         String[] projected = wanted.stream().mapToObj(names::get).toArray(String[]::new);
         try {
             refuseUnreadableCodecs(new HashSet<>(Arrays.asList(projected)));
-            reader = file.buildRowReader().projection(ColumnProjection.columns(projected)).build();
+            reader = file.buildRowReader()
+                    .projection(ColumnProjection.columns(projected))
+                    .build();
             Map<String, Integer> byName = new HashMap<>();
             for (int j = 0; j < reader.getFieldCount(); j++) byName.put(reader.getFieldName(j), j);
             fieldOf = new int[names.size()];
             Arrays.fill(fieldOf, -1);
             for (int i = wanted.nextSetBit(0); i >= 0; i = wanted.nextSetBit(i + 1)) {
                 Integer j = byName.get(names.get(i));
-                if (j == null) throw new BadInputException(name + ": the Parquet rows lack column " + names.get(i) + " of the schema; the footer is corrupt");
+                if (j == null)
+                    throw new BadInputException(name + ": the Parquet rows lack column " + names.get(i)
+                            + " of the schema; the footer is corrupt");
                 fieldOf[i] = j;
             }
         } catch (BadInputException e) {
@@ -191,9 +205,12 @@ final class ParquetRows implements Row, AutoCloseable {
             for (ColumnChunk c : groups.get(g).columns()) {
                 if (c.metaData() == null || c.metaData().pathInSchema() == null) continue;
                 CompressionCodec codec = c.metaData().codec();
-                if (codec == null || CODECS.contains(codec) || !columns.contains(c.metaData().pathInSchema().topLevelName())) continue;
-                throw new BadInputException(name + ": column " + c.metaData().pathInSchema() + " of row group " + (g + 1) + " is " + codec
-                        + "-compressed; Frontier reads uncompressed, Snappy and GZIP Parquet (AWS writes Snappy)");
+                if (codec == null
+                        || CODECS.contains(codec)
+                        || !columns.contains(c.metaData().pathInSchema().topLevelName())) continue;
+                throw new BadInputException(
+                        name + ": column " + c.metaData().pathInSchema() + " of row group " + (g + 1) + " is " + codec
+                                + "-compressed; Frontier reads uncompressed, Snappy and GZIP Parquet (AWS writes Snappy)");
             }
         }
     }
@@ -218,8 +235,8 @@ final class ParquetRows implements Row, AutoCloseable {
         try {
             if (!reader.hasNext()) {
                 if (row != rowCount) {
-                    throw new BadInputException(name + ": the Parquet footer promises " + rowCount + " rows, the data holds " + row
-                            + "; is the file corrupt?");
+                    throw new BadInputException(name + ": the Parquet footer promises " + rowCount
+                            + " rows, the data holds " + row + "; is the file corrupt?");
                 }
                 return false;
             }
@@ -237,15 +254,19 @@ final class ParquetRows implements Row, AutoCloseable {
     public String get(int i) {
         if (convertedAt[i] == row) return values[i];
         int j = fieldOf[i];
-        if (j < 0) throw new IllegalStateException("column " + names.get(i) + " was read but not decoded: a mapper must find its columns through Columns");
+        if (j < 0)
+            throw new IllegalStateException("column " + names.get(i)
+                    + " was read but not decoded: a mapper must find its columns through Columns");
         String v;
         try {
             v = convert(i, j);
         } catch (BadInputException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new BadInputException(where(row) + ", column " + names.get(i) + ": cannot decode the Parquet value (" + message(e)
-                    + "); is the file corrupt?", e);
+            throw new BadInputException(
+                    where(row) + ", column " + names.get(i) + ": cannot decode the Parquet value (" + message(e)
+                            + "); is the file corrupt?",
+                    e);
         }
         values[i] = v;
         convertedAt[i] = row;
@@ -310,7 +331,8 @@ final class ParquetRows implements Row, AutoCloseable {
             case null -> f.nullNode();
             case PqMap m -> {
                 ObjectNode o = f.objectNode();
-                for (PqMap.Entry e : m.getEntries()) o.set(String.valueOf(text(e.getKey())), json(e.isValueNull() ? null : e.getValue()));
+                for (PqMap.Entry e : m.getEntries())
+                    o.set(String.valueOf(text(e.getKey())), json(e.isValueNull() ? null : e.getValue()));
                 yield o;
             }
             case PqList l -> {
@@ -320,7 +342,8 @@ final class ParquetRows implements Row, AutoCloseable {
             }
             case PqStruct s -> {
                 ObjectNode o = f.objectNode();
-                for (int j = 0; j < s.getFieldCount(); j++) o.set(s.getFieldName(j), json(s.isNull(j) ? null : s.getValue(j)));
+                for (int j = 0; j < s.getFieldCount(); j++)
+                    o.set(s.getFieldName(j), json(s.isNull(j) ? null : s.getValue(j)));
                 yield o;
             }
             case Boolean b -> f.booleanNode(b);
@@ -371,7 +394,8 @@ final class ParquetRows implements Row, AutoCloseable {
     private String where(long r) {
         int g = 0;
         while (g < rowGroupEnds.length - 1 && rowGroupEnds[g] < r) g++;
-        return name + ": row " + r + (rowGroupEnds.length > 1 ? " (row group " + (g + 1) + " of " + rowGroupEnds.length + ")" : "");
+        return name + ": row " + r
+                + (rowGroupEnds.length > 1 ? " (row group " + (g + 1) + " of " + rowGroupEnds.length + ")" : "");
     }
 
     /**
@@ -381,7 +405,8 @@ final class ParquetRows implements Row, AutoCloseable {
     private RuntimeException decodingFailure(String what, RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof OutOfMemoryError) {
-                return new IllegalStateException(name + ": out of Java heap while decoding Parquet; give Frontier more memory (-Xmx)", e);
+                return new IllegalStateException(
+                        name + ": out of Java heap while decoding Parquet; give Frontier more memory (-Xmx)", e);
             }
         }
         return new BadInputException(what + " (" + message(e) + "); is the file truncated or corrupt?", e);

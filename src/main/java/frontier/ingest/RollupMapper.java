@@ -2,7 +2,6 @@ package frontier.ingest;
 
 import frontier.domain.PricingModel;
 import frontier.text.Csv;
-import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 
@@ -82,11 +81,16 @@ final class RollupMapper extends RowMapper {
             }
         }
         String pm = text(r, pricingModel);
-        b.pricingModel = pm == null ? PricingModel.UNSPECIFIED
-                : PricingModel.find(pm).orElseThrow(() -> r.bad(pricingModel, "a pricing model code (on_demand, commitment, spot, serverless, other, unspecified)"));
+        b.pricingModel = pm == null
+                ? PricingModel.UNSPECIFIED
+                : PricingModel.find(pm)
+                        .orElseThrow(() -> r.bad(
+                                pricingModel,
+                                "a pricing model code (on_demand, commitment, spot, serverless, other, unspecified)"));
         String cat = text(r, category);
         if (cat == null) throw r.bad(category, "a charge category (usage, purchase, tax, credit, adjustment)");
-        b.chargeCategory = ChargeCategory.find(cat).orElseThrow(() -> r.bad(category, "a charge category (usage, purchase, tax, credit, adjustment)"));
+        b.chargeCategory = ChargeCategory.find(cat)
+                .orElseThrow(() -> r.bad(category, "a charge category (usage, purchase, tax, credit, adjustment)"));
         b.chargeClass = text(r, chargeClass);
         b.currency = text(r, currency);
         if (b.currency == null) throw r.bad(currency, "a currency code like USD");
@@ -98,7 +102,10 @@ final class RollupMapper extends RowMapper {
         b.pricingQuantity = b.quantity;
         b.pricingUnit = b.unit;
         String n = text(r, lines);
-        if (n == null || !n.chars().allMatch(ch -> ch >= '0' && ch <= '9') || n.length() > 18 || Long.parseLong(n) < 1) {
+        if (n == null
+                || !n.chars().allMatch(ch -> ch >= '0' && ch <= '9')
+                || n.length() > 18
+                || Long.parseLong(n) < 1) {
             throw r.bad(lines, "the number of billing lines of the group (a whole number, at least 1)");
         }
         b.tags = tagParser.fromColumns(r, tagColumns.columns(), tagColumns.keys());
@@ -115,7 +122,8 @@ final class RollupMapper extends RowMapper {
         } catch (DateTimeException e) {
             throw r.bad(day, "a UTC day like 2025-06-01");
         }
-        if (d * DailyRollup.DAY < EARLIEST || d * DailyRollup.DAY >= LATEST) throw r.bad(day, "a day from 2000-01-01 to 2099-12-31");
+        if (d * DailyRollup.DAY < EARLIEST || d * DailyRollup.DAY >= LATEST)
+            throw r.bad(day, "a day from 2000-01-01 to 2099-12-31");
         lastDay = v;
         lastEpochDay = d;
         return d;

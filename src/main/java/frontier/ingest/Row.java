@@ -28,6 +28,7 @@ public interface Row {
     default BadInputException bad(int column, String expected) {
         String v = get(column);
         String shown = v == null ? "nothing" : "'" + (v.length() > 60 ? v.substring(0, 60) + "…" : v) + "'";
-        return new BadInputException(where() + ", " + describeColumn(column) + ": expected " + expected + ", got " + shown);
+        return new BadInputException(
+                where() + ", " + describeColumn(column) + ": expected " + expected + ", got " + shown);
     }
 }

@@ -10,6 +10,7 @@ abstract class RowMapper {
      * an overlap and spread one line over millions of days.
      */
     static final long EARLIEST = 946_684_800L;
+
     static final long LATEST = 4_102_444_800L;
     /**
      * Longest charge period of one line: a billing month (31 days) plus 4 days of slack for time zones and
@@ -17,7 +18,9 @@ abstract class RowMapper {
      * month, FOCUS and CUR alike) stay within it; no real export line covers more than a billing period.
      */
     static final long MAX_PERIOD = 35 * 86_400L;
-    private static final String WINDOW = "a date-time from 2000-01-01 to 2100-01-01 (a date outside that window is a corrupt line)";
+
+    private static final String WINDOW =
+            "a date-time from 2000-01-01 to 2100-01-01 (a date outside that window is a corrupt line)";
 
     /** The charge of this row; throws BadInputException naming file, line and column when a value is unusable. */
     abstract Charge map(Row row);
@@ -82,8 +85,11 @@ abstract class RowMapper {
         long end = endColumn.read(r);
         if (end < start) throw r.bad(endColumn.index, "a time not before the start of the charge period");
         if (end - start > MAX_PERIOD) {
-            throw r.bad(endColumn.index, "a charge period of at most 35 days (a billing month and some slack); this line's covers "
-                    + String.format(java.util.Locale.ROOT, "%,.1f", (end - start) / 86400.0) + " days from " + java.time.Instant.ofEpochSecond(start));
+            throw r.bad(
+                    endColumn.index,
+                    "a charge period of at most 35 days (a billing month and some slack); this line's covers "
+                            + String.format(java.util.Locale.ROOT, "%,.1f", (end - start) / 86400.0) + " days from "
+                            + java.time.Instant.ofEpochSecond(start));
         }
         return end;
     }

@@ -62,8 +62,7 @@ final class Tags {
     }
 
     /** Tag columns of a header: their indices and the tag key each holds. */
-    record TagColumns(int[] columns, String[] keys) {
-    }
+    record TagColumns(int[] columns, String[] keys) {}
 
     /**
      * The header's tag columns, one per key, named PREFIX + KEY for any of {@code prefixes} (case ignored;

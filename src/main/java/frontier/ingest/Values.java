@@ -11,8 +11,7 @@ final class Values {
 
     static final long INVALID = Long.MIN_VALUE;
 
-    private Values() {
-    }
+    private Values() {}
 
     /**
      * An exact decimal, or null when {@code s} is not one. Accepts a leading sign and an exponent; only ASCII

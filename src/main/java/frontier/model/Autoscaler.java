@@ -75,7 +75,8 @@ final class Autoscaler implements EventHandler {
         if (up > current) desired = up;
         else if (down < current) desired = down;
         // Scale to zero only after the quiet period; until then keep at least one instance.
-        boolean quiet = auto.scaleToZeroAfterS() != null && now - lastArrival >= auto.scaleToZeroAfterS() && pool.queued() == 0;
+        boolean quiet =
+                auto.scaleToZeroAfterS() != null && now - lastArrival >= auto.scaleToZeroAfterS() && pool.queued() == 0;
         int floor = auto.scaleToZeroAfterS() == null ? auto.floor() : quiet ? 0 : 1;
         desired = Math.max(floor, Math.min(auto.maxInstances(), desired));
         if (quiet) desired = 0;
@@ -89,11 +90,12 @@ final class Autoscaler implements EventHandler {
         for (int pass = 0; pass < 3 && n > 0; pass++) {
             for (int i = live.size() - 1; i >= 0 && n > 0; i--) {
                 Instance inst = live.get(Math.min(i, live.size() - 1));
-                boolean pick = switch (pass) {
-                    case 0 -> inst.state == Instance.STARTING;
-                    case 1 -> inst.idle();
-                    default -> inst.state == Instance.READY;
-                };
+                boolean pick =
+                        switch (pass) {
+                            case 0 -> inst.state == Instance.STARTING;
+                            case 1 -> inst.idle();
+                            default -> inst.state == Instance.READY;
+                        };
                 if (pick) {
                     pool.drain(inst, now);
                     n--;

@@ -51,11 +51,16 @@ public final class BatchModel {
     /** Points of the instances time series. */
     private static final int POINTS = 200;
 
-    private BatchModel() {
-    }
+    private BatchModel() {}
 
     /** What a shard is doing. */
-    private enum Phase { WAITING, STARTING, WORKING, CHECKPOINTING, DONE }
+    private enum Phase {
+        WAITING,
+        STARTING,
+        WORKING,
+        CHECKPOINTING,
+        DONE
+    }
 
     private static final class Shard {
         final int index;
@@ -65,6 +70,7 @@ public final class BatchModel {
         int interruptions;
         /** Incremented at every launch and termination: events of an earlier instance are stale. */
         int generation;
+
         Phase phase = Phase.WAITING;
         double phaseStart;
         double segmentWork;
@@ -72,6 +78,7 @@ public final class BatchModel {
         double terminatesAt = Double.POSITIVE_INFINITY;
         /** The instance has had its notice: it works only what it can checkpoint before it terminates. */
         boolean notified;
+
         double nextPoint;
         String node;
         ZigguratSampler.Exponential clock;
@@ -84,18 +91,17 @@ public final class BatchModel {
         }
     }
 
-    private record Ev(Shard shard, int generation) {
-    }
+    private record Ev(Shard shard, int generation) {}
 
     /** One instance's life, for the time series: launched, working from, stopped, on spot or not. */
-    private record Span(double launch, double ready, double stop, boolean spot) {
-    }
+    private record Span(double launch, double ready, double stop, boolean spot) {}
 
     /**
      * One replication of {@code job}, stopped with a {@link WorkLimitException} when it passes
      * {@link WorkLimits#maxEventsPerRun()} events; {@code baseDir} resolves a relative trace path.
      */
-    public static RunResult run(BatchJob job, Path baseDir, RandomStreams streams, RunControl control, WorkLimits limits) {
+    public static RunResult run(
+            BatchJob job, Path baseDir, RandomStreams streams, RunControl control, WorkLimits limits) {
         long wallStart = System.nanoTime();
         return new Run(job, baseDir, streams, limits).run(control, wallStart);
     }
@@ -163,7 +169,8 @@ public final class BatchModel {
             this.tau = job.checkpoint().intervalS();
             this.checkpoint = job.checkpoint().durationS();
             this.restart = job.restartS();
-            this.hazard = fleet.interruption() == null ? 0 : fleet.interruption().hazardPerSecond();
+            this.hazard =
+                    fleet.interruption() == null ? 0 : fleet.interruption().hazardPerSecond();
             this.traced = fleet.interruption() != null && fleet.interruption().trace() != null;
             if (traced && fleet.spotInstances() > 0) {
                 Path file = Path.of(fleet.interruption().trace());
@@ -218,15 +225,25 @@ public final class BatchModel {
 
         private WorkLimitException tooManyEvents(long maxEvents) {
             if (sim.eventCount() <= maxEvents) {
-                return new WorkLimitException("$.batch.fleet.interruption.trace", String.format(java.util.Locale.ROOT,
-                        "the availability trace ends with %d shard%s unfinished and no spot node left for it; give a fallback"
-                                + " (fleet.fallback) or a trace that covers the job", shards.length - done, shards.length - done == 1 ? "" : "s"));
+                return new WorkLimitException(
+                        "$.batch.fleet.interruption.trace",
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "the availability trace ends with %d shard%s unfinished and no spot node left for it; give a fallback"
+                                        + " (fleet.fallback) or a trace that covers the job",
+                                shards.length - done,
+                                shards.length - done == 1 ? "" : "s"));
             }
-            return new WorkLimitException("$.batch.checkpoint.interval_s", String.format(java.util.Locale.ROOT,
-                    "one replication passed %,d events at %s s of simulated time without finishing the job, more than the %,d events"
-                            + " a run may take (docs/cli.md \"Limits of simulations\"); interruptions come faster than checkpoints:"
-                            + " checkpoint more often, or run fewer instances on spot",
-                    sim.eventCount(), WorkEstimate.number(sim.now()), maxEvents));
+            return new WorkLimitException(
+                    "$.batch.checkpoint.interval_s",
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "one replication passed %,d events at %s s of simulated time without finishing the job, more than the %,d events"
+                                    + " a run may take (docs/cli.md \"Limits of simulations\"); interruptions come faster than checkpoints:"
+                                    + " checkpoint more often, or run fewer instances on spot",
+                            sim.eventCount(),
+                            WorkEstimate.number(sim.now()),
+                            maxEvents));
         }
 
         @Override
@@ -264,7 +281,10 @@ public final class BatchModel {
         /** A new instance for shard {@code s}: billed from now, works after the restart overhead. */
         private void launch(Shard s, double now) {
             if (s.spot && !SpotPool.Period.available(fleet.unavailable(), now + job.startS())) {
-                sim.scheduleAt(SpotPool.Period.availableAgain(fleet.unavailable(), now + job.startS()) - job.startS(), this, LAUNCH,
+                sim.scheduleAt(
+                        SpotPool.Period.availableAgain(fleet.unavailable(), now + job.startS()) - job.startS(),
+                        this,
+                        LAUNCH,
                         new Ev(s, s.generation));
                 return;
             }
@@ -353,8 +373,7 @@ public final class BatchModel {
                     lostS += s.segmentWork;
                 }
                 case STARTING -> restartS += s.interruptions > 0 ? now - s.phaseStart : 0;
-                default -> {
-                }
+                default -> {}
             }
             if (s.node != null) { // the node goes with the instance
                 nodeShard.remove(s.node);
@@ -429,7 +448,8 @@ public final class BatchModel {
             double spotCost = spotInstanceS * spotPrice;
             double onDemandCost = onDemandInstanceS * onDemandPrice;
             m.put(Metric.BATCH_COMPLETION.path(), end);
-            if (job.deadlineS() != null) m.put(Metric.BATCH_DONE_BY_DEADLINE.path(), end <= job.deadlineS() ? 1.0 : 0.0);
+            if (job.deadlineS() != null)
+                m.put(Metric.BATCH_DONE_BY_DEADLINE.path(), end <= job.deadlineS() ? 1.0 : 0.0);
             m.put(Metric.BATCH_ITEMS_PER_S.path(), end > 0 ? job.items() / end : Double.NaN);
             m.put(Metric.COST_TOTAL.path(), spotCost + onDemandCost);
             m.put(Metric.BATCH_COST_SPOT.path(), spotCost);
@@ -469,7 +489,10 @@ public final class BatchModel {
                     launches[Math.min(n - 1, (int) (sp.launch() / step))]++;
                 }
                 if (spot) for (double x : interruptionTimes) interrupted[Math.min(n - 1, (int) (x / step))]++;
-                if (any) pools.put(spot ? "spot" : "on_demand", new TimeSeries.PoolSeries(instances, ready, ready.clone(), launches, interrupted));
+                if (any)
+                    pools.put(
+                            spot ? "spot" : "on_demand",
+                            new TimeSeries.PoolSeries(instances, ready, ready.clone(), launches, interrupted));
             }
             return new TimeSeries(step, t, pools);
         }

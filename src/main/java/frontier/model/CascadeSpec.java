@@ -18,8 +18,13 @@ import java.util.Map;
  * there and do not escalate.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CascadeSpec(@JsonProperty(required = true) String first, @JsonProperty(required = true) String second,
-                          Double probability, Distribution score, Double threshold, Map<String, Route> classes) {
+public record CascadeSpec(
+        @JsonProperty(required = true) String first,
+        @JsonProperty(required = true) String second,
+        Double probability,
+        Distribution score,
+        Double threshold,
+        Map<String, Route> classes) {
     /** What a request class does in the cascade, overriding the rule. */
     public enum Route {
         /** Always passed on to the second pool after the first. */
@@ -42,27 +47,46 @@ public record CascadeSpec(@JsonProperty(required = true) String first, @JsonProp
     }
 
     public CascadeSpec {
-        if (first == null || first.isBlank()) throw new InvalidSpecException("first", "expected the name of the pool that serves every request first (the small model)");
-        if (second == null || second.isBlank()) throw new InvalidSpecException("second", "expected the name of the pool escalated requests go to (the full model)");
-        if (first.equals(second)) throw new InvalidSpecException("second", "the second pool must differ from the first, both are '" + first + "'");
+        if (first == null || first.isBlank())
+            throw new InvalidSpecException(
+                    "first", "expected the name of the pool that serves every request first (the small model)");
+        if (second == null || second.isBlank())
+            throw new InvalidSpecException(
+                    "second", "expected the name of the pool escalated requests go to (the full model)");
+        if (first.equals(second))
+            throw new InvalidSpecException(
+                    "second", "the second pool must differ from the first, both are '" + first + "'");
         boolean byScore = score != null || threshold != null;
         if (probability != null && byScore) {
-            throw new InvalidSpecException("probability", "give either 'probability' (escalate a share p) or 'score' and 'threshold' (escalate when a drawn score is below the threshold), not both");
+            throw new InvalidSpecException(
+                    "probability",
+                    "give either 'probability' (escalate a share p) or 'score' and 'threshold' (escalate when a drawn score is below the threshold), not both");
         }
         if (probability == null && !byScore) {
-            throw new InvalidSpecException("probability", "give the escalation rule: 'probability' (the share p sent on to the second pool) or 'score' (a distribution of"
-                    + " confidence scores) and 'threshold' (escalate below it)");
+            throw new InvalidSpecException(
+                    "probability",
+                    "give the escalation rule: 'probability' (the share p sent on to the second pool) or 'score' (a distribution of"
+                            + " confidence scores) and 'threshold' (escalate below it)");
         }
         if (probability != null && !(probability >= 0 && probability <= 1)) {
             throw new InvalidSpecException("probability", "expected a probability in [0, 1], got " + probability);
         }
-        if (byScore && score == null) throw new InvalidSpecException("score", "a 'threshold' needs a 'score': the distribution of each request's confidence score");
-        if (byScore && threshold == null) throw new InvalidSpecException("threshold", "a 'score' needs a 'threshold': requests whose score is below it escalate");
-        if (threshold != null && !Double.isFinite(threshold)) throw new InvalidSpecException("threshold", "expected a finite number, got " + threshold);
-        classes = classes == null || classes.isEmpty() ? null : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(classes));
+        if (byScore && score == null)
+            throw new InvalidSpecException(
+                    "score", "a 'threshold' needs a 'score': the distribution of each request's confidence score");
+        if (byScore && threshold == null)
+            throw new InvalidSpecException(
+                    "threshold", "a 'score' needs a 'threshold': requests whose score is below it escalate");
+        if (threshold != null && !Double.isFinite(threshold))
+            throw new InvalidSpecException("threshold", "expected a finite number, got " + threshold);
+        classes = classes == null || classes.isEmpty()
+                ? null
+                : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(classes));
         if (classes != null) {
             for (Map.Entry<String, Route> e : classes.entrySet()) {
-                if (e.getValue() == null) throw new InvalidSpecException("classes." + e.getKey(), "expected one of escalate, first_only, skip_first");
+                if (e.getValue() == null)
+                    throw new InvalidSpecException(
+                            "classes." + e.getKey(), "expected one of escalate, first_only, skip_first");
             }
         }
     }

@@ -33,19 +33,35 @@ final class Fleet implements frontier.sim.EventHandler {
     private final UniformRandomProvider cascadeRng;
     private final frontier.sim.dist.Sampler score;
 
-    Fleet(RequestStats stats, List<RequestClass> classes, CacheSpec cache, TokensSpec tokens, frontier.sim.RandomStreams streams) {
+    Fleet(
+            RequestStats stats,
+            List<RequestClass> classes,
+            CacheSpec cache,
+            TokensSpec tokens,
+            frontier.sim.RandomStreams streams) {
         this(stats, classes, cache, tokens, null, null, streams);
     }
 
     /** With a {@code cascade} (or null), whose escalations are events on {@code sim}; stream "cascade" draws them. */
-    Fleet(RequestStats stats, List<RequestClass> classes, CacheSpec cache, TokensSpec tokens, CascadeSpec cascade,
-          frontier.sim.Simulation sim, frontier.sim.RandomStreams streams) {
+    Fleet(
+            RequestStats stats,
+            List<RequestClass> classes,
+            CacheSpec cache,
+            TokensSpec tokens,
+            CascadeSpec cascade,
+            frontier.sim.Simulation sim,
+            frontier.sim.RandomStreams streams) {
         this.cascade = cascade;
         this.sim = sim;
         this.cascadeRng = cascade == null ? null : streams.stream("cascade");
-        this.score = cascade == null || cascade.score() == null ? null : cascade.score().sampler(cascadeRng);
-        this.tokensIn = tokens == null || tokens.input() == null ? null : tokens.input().sampler(streams.stream("tokens-in"));
-        this.tokensOut = tokens == null || tokens.output() == null ? null : tokens.output().sampler(streams.stream("tokens-out"));
+        this.score = cascade == null || cascade.score() == null
+                ? null
+                : cascade.score().sampler(cascadeRng);
+        this.tokensIn =
+                tokens == null || tokens.input() == null ? null : tokens.input().sampler(streams.stream("tokens-in"));
+        this.tokensOut = tokens == null || tokens.output() == null
+                ? null
+                : tokens.output().sampler(streams.stream("tokens-out"));
         this.stats = stats;
         this.classPool = new Pool[Math.max(1, classes.size())];
         this.cumulativeShare = new double[classPool.length];
@@ -60,7 +76,9 @@ final class Fleet implements frontier.sim.EventHandler {
         this.cacheRng = streams.stream("cache");
         if (cache != null && cache.lruCapacity() != null) {
             // Keys from the traffic when it carries them (cache.keys absent), else drawn from a Zipf law.
-            keys = cache.keys() == null ? null : RejectionInversionZipfSampler.of(cacheRng, cache.keys(), cache.zipfS());
+            keys = cache.keys() == null
+                    ? null
+                    : RejectionInversionZipfSampler.of(cacheRng, cache.keys(), cache.zipfS());
             int cap = cache.lruCapacity();
             lru = new LinkedHashMap<>(Math.min(cap, 1 << 16), 0.75f, true) {
                 @Override
@@ -153,7 +171,9 @@ final class Fleet implements frontier.sim.EventHandler {
         if (r.path != Request.DIRECT) return false;
         CascadeSpec.Route route = classRoute[r.cls];
         boolean up = route == null
-                ? (score == null ? cascadeRng.nextDouble() < cascade.probability() : score.sample() < cascade.threshold())
+                ? (score == null
+                        ? cascadeRng.nextDouble() < cascade.probability()
+                        : score.sample() < cascade.threshold())
                 : route == CascadeSpec.Route.ESCALATE;
         stats.cascadeDecided(up);
         if (!up) {

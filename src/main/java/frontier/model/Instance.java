@@ -9,6 +9,7 @@ final class Instance {
 
     /** Position in the pool's instance table while not stopped (requests refer to it by this index). */
     final int index;
+
     final boolean provisioned;
     /** Spot market (index into the pool's markets) the instance runs in; 0 elsewhere. */
     int market;
@@ -16,6 +17,7 @@ final class Instance {
     long serial;
     /** Batches in service per slot; kept only where terminations must find them (spot pools). */
     final Request[] running;
+
     int state;
     int busySlots;
     /** When an idle serverless instance expires; NaN while none is pending. */
@@ -24,6 +26,7 @@ final class Instance {
     double terminatesAt = Double.NaN;
     /** Serverless: requests waiting for this instance's cold start (chained through Request.next). */
     Request waitingHead;
+
     Request waitingTail;
     /** Whether it is listed in the pool's available deque. */
     boolean listed;

@@ -8,8 +8,8 @@ package frontier.model;
  * @param readyS    when it became ready; NaN if it never did (stopped or cut off while starting)
  * @param stoppedS  when it stopped, or the end of the run if {@code runningAtEnd}
  */
-public record InstanceSpan(String pool, String model, int serial, double launchedS, double readyS, double stoppedS,
-                           boolean runningAtEnd) {
+public record InstanceSpan(
+        String pool, String model, int serial, double launchedS, double readyS, double stoppedS, boolean runningAtEnd) {
     /** Seconds spent starting (launch to ready, or to the stop if it never became ready). */
     public double startingS() {
         return (Double.isNaN(readyS) ? stoppedS : readyS) - launchedS;

@@ -26,7 +26,9 @@ final class KeepAlive implements EventHandler {
         this.pool = pool;
         this.sim = sim;
         this.keepAlive = spec.keepAliveS();
-        this.maxLifetime = spec.maxLifetime() == null ? null : spec.maxLifetime().sampler(streams.stream("max-lifetime:" + spec.name()));
+        this.maxLifetime = spec.maxLifetime() == null
+                ? null
+                : spec.maxLifetime().sampler(streams.stream("max-lifetime:" + spec.name()));
     }
 
     /** Schedules the retirement of a newly launched instance, if lifetimes are limited. */

@@ -46,6 +46,7 @@ final class LlmPoolEngine implements InstanceEngine, IterationListener {
         boolean ending;
         /** Cut off by a termination: its pending iteration end is stale. */
         boolean dead;
+
         long usedBlocks;
         int batch;
 
@@ -70,6 +71,7 @@ final class LlmPoolEngine implements InstanceEngine, IterationListener {
 
     /** KV blocks in use and sequences running, summed over the pool's instances, over time. */
     private final TimeWeighted usedBlocks = new TimeWeighted(0);
+
     private final TimeWeighted running = new TimeWeighted(0);
     private long blocksNow;
     private int batchNow;
@@ -173,7 +175,8 @@ final class LlmPoolEngine implements InstanceEngine, IterationListener {
     /** Puts a request into an instance's engine, starting its iteration loop if it was idle. */
     private void join(Instance inst, State st, Request r, double now) {
         int in = Math.max(1, r.tokensIn);
-        LlmSequence seq = new LlmSequence(st.free.pollLast(), now, in, Math.max(1, r.tokensOut), st.engine.cachedTokensFor(in));
+        LlmSequence seq =
+                new LlmSequence(st.free.pollLast(), now, in, Math.max(1, r.tokensOut), st.engine.cachedTokensFor(in));
         if (!st.engine.canServe(seq)) {
             // It could never fit this instance's KV cache (or, without chunked prefill, the token budget).
             st.free.addLast(seq.id);
@@ -253,8 +256,7 @@ final class LlmPoolEngine implements InstanceEngine, IterationListener {
     }
 
     @Override
-    public void firstToken(LlmSequence s, double now) {
-    }
+    public void firstToken(LlmSequence s, double now) {}
 
     @Override
     public void finished(LlmSequence s, double now) {

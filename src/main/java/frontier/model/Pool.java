@@ -38,7 +38,10 @@ import org.apache.commons.rng.UniformRandomProvider;
  * event list.
  */
 final class Pool implements EventHandler {
-    enum Offer { ACCEPTED, OVERFLOW }
+    enum Offer {
+        ACCEPTED,
+        OVERFLOW
+    }
 
     private static final int READY = 0;
     private static final int TIMEOUT = 1;
@@ -52,6 +55,7 @@ final class Pool implements EventHandler {
     final InstanceEngine engine;
     /** The kind-specific parts; null where the pool's kind has none. */
     private final Autoscaler autoscaler;
+
     private final SpotSupply spot;
     private final KeepAlive keepAlive;
     final PoolBilling billing;
@@ -75,6 +79,7 @@ final class Pool implements EventHandler {
     private Instance[] table = new Instance[16];
     /** Instances launched so far: the next one's {@link Instance#serial}. */
     private long launches;
+
     private final IntDeque freeIndices = new IntDeque();
     private int tableUsed;
     final List<Instance> live = new ArrayList<>();
@@ -85,6 +90,7 @@ final class Pool implements EventHandler {
     final double quality;
     /** Whether this is a cascade's first pool, whose completions may escalate (set by {@link Fleet#bind}). */
     boolean cascadeFirst;
+
     String field = "$.pools";
 
     // Instance counts by state over time (billing, charts). Idle instance-seconds are ready minus busy.
@@ -108,7 +114,8 @@ final class Pool implements EventHandler {
     Pool(Pools spec, Simulation sim, RandomStreams streams, RequestStats stats, Fleet fleet) {
         this.spec = spec;
         this.name = spec.name();
-        this.quality = spec.model().quality() == null ? Double.NaN : spec.model().quality();
+        this.quality =
+                spec.model().quality() == null ? Double.NaN : spec.model().quality();
         this.concurrency = spec.concurrency();
         this.sim = sim;
         this.stats = stats;
@@ -117,7 +124,9 @@ final class Pool implements EventHandler {
         this.timeout = spec.timeoutS() == null ? Double.POSITIVE_INFINITY : spec.timeoutS();
         this.pick = streams.stream("idle-pick:" + name);
         // How instances serve: slots, or an iteration-level LLM engine per instance.
-        this.engine = spec.model().llmEngine() != null ? new LlmPoolEngine(this, spec, sim, streams) : new SlotEngine(this, spec, sim, streams);
+        this.engine = spec.model().llmEngine() != null
+                ? new LlmPoolEngine(this, spec, sim, streams)
+                : new SlotEngine(this, spec, sim, streams);
         // One place that says what each kind of pool is made of.
         switch (spec) {
             case AlwaysOnPool a -> {
@@ -194,7 +203,8 @@ final class Pool implements EventHandler {
                 return Offer.ACCEPTED;
             }
         }
-        if (spec.overflowTo() != null && queue.size() >= spec.overflowQueue() && engine.room() == 0) return Offer.OVERFLOW;
+        if (spec.overflowTo() != null && queue.size() >= spec.overflowQueue() && engine.room() == 0)
+            return Offer.OVERFLOW;
         if (queue.size() >= capacity) {
             stats.rejected(now, r, this);
             return Offer.ACCEPTED;
@@ -219,7 +229,8 @@ final class Pool implements EventHandler {
         Instance fresh = launch();
         r.coldWait = true;
         r.next = null;
-        if (fresh.waitingHead == null) fresh.waitingHead = r; else fresh.waitingTail.next = r;
+        if (fresh.waitingHead == null) fresh.waitingHead = r;
+        else fresh.waitingTail.next = r;
         fresh.waitingTail = r;
         return Offer.ACCEPTED;
     }
@@ -237,8 +248,16 @@ final class Pool implements EventHandler {
         double since = now - ready.start();
         double mean = meanServiceS();
         double serviceRate = mean > 0 ? readyInstances() * (double) concurrency * engine.maxBatch() / mean : Double.NaN;
-        return WorkLimits.overloaded(field, name, queue.size(), now, since > 0 ? arrivals / since : Double.NaN, readyInstances(),
-                concurrency, engine.maxBatch(), serviceRate);
+        return WorkLimits.overloaded(
+                field,
+                name,
+                queue.size(),
+                now,
+                since > 0 ? arrivals / since : Double.NaN,
+                readyInstances(),
+                concurrency,
+                engine.maxBatch(),
+                serviceRate);
     }
 
     /** Takes the oldest queued request (for the engine). */
@@ -262,8 +281,11 @@ final class Pool implements EventHandler {
         if (engine.picksInstances()) return engine.pick();
         while (!available.isEmpty()) {
             if (idlePolicy == IdlePolicy.NEWEST_CREATED) return takeNewestCreated();
-            int index = newestFirst ? available.pollLast() : idlePolicy == IdlePolicy.OLDEST_FIRST ? available.pollFirst()
-                    : available.swapRemove(pick.nextInt(available.size()));
+            int index = newestFirst
+                    ? available.pollLast()
+                    : idlePolicy == IdlePolicy.OLDEST_FIRST
+                            ? available.pollFirst()
+                            : available.swapRemove(pick.nextInt(available.size()));
             Instance inst = table[index];
             if (inst == null) continue;
             inst.listed = false;
@@ -341,7 +363,8 @@ final class Pool implements EventHandler {
     void capacityFreed(Instance inst, boolean idle, double now) {
         if (idle) {
             if (inst.state == Instance.DRAINING) {
-                if (!(inst.terminatesAt > now)) stop(inst, now); // a scale-in drain ends now; a spot one at its termination
+                if (!(inst.terminatesAt > now))
+                    stop(inst, now); // a scale-in drain ends now; a spot one at its termination
                 dispatch(now);
                 return;
             }

@@ -13,8 +13,7 @@ sealed interface PoolBilling {
     PoolCost cost(Pool pool, double now);
 
     /** Starts a new observation window. */
-    default void reset() {
-    }
+    default void reset() {}
 
     /** Every instance-second (starting, ready, draining) at the pool's hourly price. */
     record InstanceSeconds(double usdPerSecond) implements PoolBilling {
@@ -39,18 +38,21 @@ sealed interface PoolBilling {
         private final int provisioned;
         /** Billed by busy instance time rather than per request (an LLM engine serves many requests at once). */
         private final boolean instanceTime;
+
         private double requestUsd;
 
         Serverless(ServerlessPool spec) {
             this.billing = spec.billing();
             this.instanceTime = spec.model().llmEngine() != null;
-            if (!billing.resolved()) throw new IllegalStateException("serverless rates of platform " + billing.platform() + " not resolved");
+            if (!billing.resolved())
+                throw new IllegalStateException("serverless rates of platform " + billing.platform() + " not resolved");
             this.provisioned = spec.provisioned();
         }
 
         /** Bills a completed request for its service duration. */
         void completed(Request r, double now) {
-            requestUsd += billing.usdPerRequest() + (instanceTime ? 0 : billing.billed(now - r.serviceStart) * billing.usdPerSecond());
+            requestUsd += billing.usdPerRequest()
+                    + (instanceTime ? 0 : billing.billed(now - r.serviceStart) * billing.usdPerSecond());
         }
 
         @Override
@@ -64,7 +66,10 @@ sealed interface PoolBilling {
             double provisionedUsd = 0;
             if (billing.provisionedUsdPerGbSecond() > 0) {
                 // Provisioned concurrency is paid for its whole time, busy or not.
-                provisionedUsd = provisioned * (now - pool.ready.start()) * billing.provisionedUsdPerGbSecond() * billing.memoryGb();
+                provisionedUsd = provisioned
+                        * (now - pool.ready.start())
+                        * billing.provisionedUsdPerGbSecond()
+                        * billing.memoryGb();
             }
             return new PoolCost(instanceTime ? busyS * perS : 0, idleUsd + provisionedUsd, startup, 0, requestUsd);
         }

@@ -9,6 +9,7 @@ public final class Request {
     final double arrival;
     /** Index of the request class (0 when the scenario has none). */
     int cls;
+
     double serviceStart;
     /** Time its running service is due to end; NaN when the service was cut off (spot termination). */
     double doneAt = Double.NaN;
@@ -16,6 +17,7 @@ public final class Request {
     Request next;
     /** Table index of the instance serving it (or starting up for it), and the slot on that instance. */
     int inst = -1;
+
     int slot;
     /** True once it has waited for an instance's cold start. */
     boolean coldWait;
@@ -23,6 +25,7 @@ public final class Request {
     int key;
     /** Token counts (0 unless the scenario gives token distributions or replays a trace's token columns). */
     int tokensIn;
+
     int tokensOut;
     /** Time it entered its current queue (for the queue timeout, which restarts on a retry). */
     double enqueued;
@@ -30,6 +33,7 @@ public final class Request {
     byte path;
     /** Service time of its first stage, once escalated; whether that stage waited for a cold start. */
     double firstService;
+
     boolean firstCold;
 
     static final byte DIRECT = 0;

@@ -27,7 +27,8 @@ import java.util.zip.GZIPOutputStream;
  * not written.
  */
 public final class RequestLogCsv implements RunListener, AutoCloseable {
-    public static final String HEADER = "timestamp,latency_ms,model,endpoint,status,input_tokens,output_tokens,pool,cold_start";
+    public static final String HEADER =
+            "timestamp,latency_ms,model,endpoint,status,input_tokens,output_tokens,pool,cold_start";
     private static final long DAY_MS = 86_400_000L;
 
     private final Writer out;
@@ -52,14 +53,18 @@ public final class RequestLogCsv implements RunListener, AutoCloseable {
         try {
             OutputStream raw = Files.newOutputStream(file);
             if (file.getFileName().toString().endsWith(".gz")) {
-                // Fastest deflate level: a month of requests is tens of MB of text, and speed matters more here than size.
+                // Fastest deflate level: a month of requests is tens of MB of text, and speed matters more here than
+                // size.
                 raw = new GZIPOutputStream(raw, 1 << 16) {
                     {
                         def.setLevel(Deflater.BEST_SPEED);
                     }
                 };
             }
-            return new RequestLogCsv(new BufferedWriter(new OutputStreamWriter(raw, StandardCharsets.UTF_8), 1 << 16), file.toString(), start);
+            return new RequestLogCsv(
+                    new BufferedWriter(new OutputStreamWriter(raw, StandardCharsets.UTF_8), 1 << 16),
+                    file.toString(),
+                    start);
         } catch (IOException e) {
             throw new BadInputException(file + ": cannot write the request log (" + e.getMessage() + ")", e);
         }

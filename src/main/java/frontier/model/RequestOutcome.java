@@ -14,11 +14,23 @@ package frontier.model;
  * @param inputTokens  its input tokens, or null when the scenario gives no input-token distribution
  * @param outputTokens its output tokens, or null when the scenario gives no output-token distribution
  */
-public record RequestOutcome(double arrivalS, double latencyS, double serviceS, String requestClass, String pool, String model,
-                             Status status, boolean coldStart, Integer inputTokens, Integer outputTokens) {
+public record RequestOutcome(
+        double arrivalS,
+        double latencyS,
+        double serviceS,
+        String requestClass,
+        String pool,
+        String model,
+        Status status,
+        boolean coldStart,
+        Integer inputTokens,
+        Integer outputTokens) {
     /** The four ways a request leaves, with the HTTP status a request log gives each. */
     public enum Status {
-        COMPLETED(200), REJECTED(429), TIMED_OUT(504), LOST(503);
+        COMPLETED(200),
+        REJECTED(429),
+        TIMED_OUT(504),
+        LOST(503);
 
         private final int http;
 
@@ -33,6 +45,7 @@ public record RequestOutcome(double arrivalS, double latencyS, double serviceS, 
 
     /** The same outcome without output tokens (e.g. for an endpoint that produces none). */
     public RequestOutcome withoutOutputTokens() {
-        return new RequestOutcome(arrivalS, latencyS, serviceS, requestClass, pool, model, status, coldStart, inputTokens, null);
+        return new RequestOutcome(
+                arrivalS, latencyS, serviceS, requestClass, pool, model, status, coldStart, inputTokens, null);
     }
 }

@@ -23,6 +23,7 @@ final class RequestStats {
     final TimeWeighted inSystem = new TimeWeighted(0);
     /** Requests completed by LLM engines: time to first token, time per output token, within SLOs. */
     final Tally ttft = new Tally();
+
     final Tally tpot = new Tally();
     long llmCompleted;
     long llmGood;
@@ -34,6 +35,7 @@ final class RequestStats {
     private final double[] sloS;
     /** Per-class statistics are kept only when the scenario defines classes. */
     private final boolean classified;
+
     long arrivals;
     long completed;
     long rejected;
@@ -47,6 +49,7 @@ final class RequestStats {
     double windowStart;
     /** A cascade's decisions at its first pool, and the latency of each path through it. */
     long cascadeDecided;
+
     long cascadeEscalated;
     long skippedFirst;
     final Tally firstOnlyLatency = new Tally();
@@ -54,6 +57,7 @@ final class RequestStats {
     final Tally skippedLatency = new Tally();
     /** Sum of the quality of the model that answered each completed request, and how many were counted. */
     double qualitySum;
+
     long qualityCount;
 
     private final Simulation sim;
@@ -71,6 +75,7 @@ final class RequestStats {
     private boolean logTokensOut;
     /** Instances alive, in launch order (a deterministic order for the spans still open at the end). */
     private final Map<Instance, OpenSpan> open = new LinkedHashMap<>();
+
     private final Map<Pool, Integer> launched = new HashMap<>();
 
     /**
@@ -78,7 +83,12 @@ final class RequestStats {
      *                          time-based warm-up)
      * @param stopAfterFinished stop once this many requests finished after the warm-up (MAX_VALUE: never)
      */
-    RequestStats(Simulation sim, long warmupFinished, long stopAfterFinished, boolean warmFromStart, List<RequestClass> classes) {
+    RequestStats(
+            Simulation sim,
+            long warmupFinished,
+            long stopAfterFinished,
+            boolean warmFromStart,
+            List<RequestClass> classes) {
         this.sim = sim;
         this.warmupFinished = warmupFinished;
         this.stopAfterFinished = stopAfterFinished;
@@ -205,10 +215,17 @@ final class RequestStats {
     }
 
     private void tell(Request r, double latency, Pool pool, RequestOutcome.Status status, double serviceS) {
-        listener.requestFinished(new RequestOutcome(r.arrival, latency, serviceS,
-                classNames.length == 0 ? null : classNames[r.cls], pool == null ? null : pool.name,
-                pool == null ? null : pool.spec.model().name(), status, r.coldWait,
-                logTokensIn ? r.tokensIn : null, logTokensOut ? r.tokensOut : null));
+        listener.requestFinished(new RequestOutcome(
+                r.arrival,
+                latency,
+                serviceS,
+                classNames.length == 0 ? null : classNames[r.cls],
+                pool == null ? null : pool.name,
+                pool == null ? null : pool.spec.model().name(),
+                status,
+                r.coldWait,
+                logTokensIn ? r.tokensIn : null,
+                logTokensOut ? r.tokensOut : null));
     }
 
     // ---------------------------------------------------------------- instance lifetimes (listener only)

@@ -17,6 +17,5 @@ public interface RunListener {
      * An instance stopped, or was still running when the run ended. Lifetimes are reported whole, warm-up
      * included (the run's costs count only the observation window).
      */
-    default void instanceStopped(InstanceSpan span) {
-    }
+    default void instanceStopped(InstanceSpan span) {}
 }

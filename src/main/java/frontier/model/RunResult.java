@@ -8,11 +8,17 @@ import java.util.Map;
  * documented field names of {@code simulate --json}), plus the latency distribution for charts. Every
  * path is one of the {@link Metric} catalogue (a pattern's for a pool or class), which says its unit.
  */
-public record RunResult(Map<String, Double> metrics, LatencyHistogram latencyHistogram, TimeSeries timeSeries, long events,
-                        double wallSeconds) {
+public record RunResult(
+        Map<String, Double> metrics,
+        LatencyHistogram latencyHistogram,
+        TimeSeries timeSeries,
+        long events,
+        double wallSeconds) {
     public RunResult {
         for (String path : metrics.keySet()) {
-            if (Metric.find(path).isEmpty()) throw new IllegalArgumentException("metric " + path + " is not in the catalogue (frontier.model.Metric)");
+            if (Metric.find(path).isEmpty())
+                throw new IllegalArgumentException(
+                        "metric " + path + " is not in the catalogue (frontier.model.Metric)");
         }
         metrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     }

@@ -29,12 +29,16 @@ public final class ServingModel {
     /** Time-series points kept at most; beyond, the step doubles. */
     private static final int MAX_POINTS = 2048;
 
-    private ServingModel() {
-    }
+    private ServingModel() {}
 
     /** The simple form: traffic into one c-server pool. */
-    public static RunResult run(Traffic traffic, PoolSpec pool, RunSpec run, Path baseDir, RandomStreams streams, RunControl control) {
-        return run(new FleetSpec(traffic, List.of(FleetSpec.fromLegacy(pool)), null, null, run), baseDir, streams, control);
+    public static RunResult run(
+            Traffic traffic, PoolSpec pool, RunSpec run, Path baseDir, RandomStreams streams, RunControl control) {
+        return run(
+                new FleetSpec(traffic, List.of(FleetSpec.fromLegacy(pool)), null, null, run),
+                baseDir,
+                streams,
+                control);
     }
 
     public static RunResult run(FleetSpec spec, Path baseDir, RandomStreams streams, RunControl control) {
@@ -45,7 +49,8 @@ public final class ServingModel {
      * One replication that also tells {@code listener} (null: nobody) how every request in the observation
      * window left and how long every instance lived; see {@link RunListener}.
      */
-    public static RunResult run(FleetSpec spec, Path baseDir, RandomStreams streams, RunControl control, RunListener listener) {
+    public static RunResult run(
+            FleetSpec spec, Path baseDir, RandomStreams streams, RunControl control, RunListener listener) {
         return run(spec, baseDir, streams, control, listener, WorkLimits.DEFAULT);
     }
 
@@ -54,8 +59,13 @@ public final class ServingModel {
      * than {@link WorkLimits#maxEventsPerRun()} events, or when a pool's queue reaches {@link WorkLimits#maxQueue()}
      * (the estimate up front is the runner's, {@link WorkEstimate}).
      */
-    public static RunResult run(FleetSpec spec, Path baseDir, RandomStreams streams, RunControl control, RunListener listener,
-                                WorkLimits limits) {
+    public static RunResult run(
+            FleetSpec spec,
+            Path baseDir,
+            RandomStreams streams,
+            RunControl control,
+            RunListener listener,
+            WorkLimits limits) {
         long wallStart = System.nanoTime();
         Simulation sim = new Simulation();
         RunSpec run = spec.run();
@@ -137,20 +147,28 @@ public final class ServingModel {
         if (!stats.warm()) stats.reset(end); // the run ended inside the warm-up: nothing was observed
         stats.closeSpans(end);
         sampler.sample(end);
-        return result(spec, stats, pools, end, sampler.series(), sim.eventCount(), (System.nanoTime() - wallStart) / 1e9);
+        return result(
+                spec, stats, pools, end, sampler.series(), sim.eventCount(), (System.nanoTime() - wallStart) / 1e9);
     }
 
     private static WorkLimitException tooManyEvents(Simulation sim, long maxEvents, RunSpec run) {
         String field = run.durationS() != null ? "$.run.duration_s" : "$.run.requests";
-        return new WorkLimitException(field, String.format(java.util.Locale.ROOT,
-                "one replication passed %,d events at %s s of simulated time without finishing, more than the %,d events"
-                        + " a run may take (docs/cli.md \"Limits of simulations\"); shorten the run or lower the traffic",
-                sim.eventCount(), WorkEstimate.number(sim.now()), maxEvents));
+        return new WorkLimitException(
+                field,
+                String.format(
+                        java.util.Locale.ROOT,
+                        "one replication passed %,d events at %s s of simulated time without finishing, more than the %,d events"
+                                + " a run may take (docs/cli.md \"Limits of simulations\"); shorten the run or lower the traffic",
+                        sim.eventCount(),
+                        WorkEstimate.number(sim.now()),
+                        maxEvents));
     }
 
     private static double initialStep(FleetSpec spec, RunSpec run) {
-        double expected = run.durationS() != null ? run.durationS()
-                : (run.requests() + (run.warmupRequests() == null ? 0 : run.warmupRequests())) / spec.traffic().meanRate();
+        double expected = run.durationS() != null
+                ? run.durationS()
+                : (run.requests() + (run.warmupRequests() == null ? 0 : run.warmupRequests()))
+                        / spec.traffic().meanRate();
         if (!(expected > 0) || Double.isInfinite(expected)) expected = 3600;
         return Math.max(1e-3, expected / 500);
     }
@@ -164,6 +182,7 @@ public final class ServingModel {
         final int[][][] data; // [pool][series][point]
         /** LLM engine pools: running sequences and KV use, [pool][series][point]; null rows for other pools. */
         final double[][][] llm;
+
         final long[][] lastCounts;
 
         Sampler(List<Pool> pools, double step) {
@@ -223,15 +242,23 @@ public final class ServingModel {
             for (int p = 0; p < pools.size(); p++) {
                 int[][] d = data[p];
                 double[][] l = llm[p];
-                m.put(pools.get(p).name, new TimeSeries.PoolSeries(java.util.Arrays.copyOf(d[0], n), java.util.Arrays.copyOf(d[1], n),
-                        java.util.Arrays.copyOf(d[2], n), java.util.Arrays.copyOf(d[3], n), java.util.Arrays.copyOf(d[4], n),
-                        l == null ? null : java.util.Arrays.copyOf(l[0], n), l == null ? null : java.util.Arrays.copyOf(l[1], n)));
+                m.put(
+                        pools.get(p).name,
+                        new TimeSeries.PoolSeries(
+                                java.util.Arrays.copyOf(d[0], n),
+                                java.util.Arrays.copyOf(d[1], n),
+                                java.util.Arrays.copyOf(d[2], n),
+                                java.util.Arrays.copyOf(d[3], n),
+                                java.util.Arrays.copyOf(d[4], n),
+                                l == null ? null : java.util.Arrays.copyOf(l[0], n),
+                                l == null ? null : java.util.Arrays.copyOf(l[1], n)));
             }
             return new TimeSeries(step, java.util.Arrays.copyOf(time, n), m);
         }
     }
 
-    private static RunResult result(FleetSpec spec, RequestStats s, List<Pool> pools, double end, TimeSeries series, long events, double wall) {
+    private static RunResult result(
+            FleetSpec spec, RequestStats s, List<Pool> pools, double end, TimeSeries series, long events, double wall) {
         Map<String, Double> m = new LinkedHashMap<>();
         double window = end - s.windowStart;
         put(m, Metric.REQUESTS, (double) s.arrivals);
@@ -308,7 +335,8 @@ public final class ServingModel {
         put(m, Metric.COLD_START_SHARE, s.completed > 0 ? (double) s.coldWaits / s.completed : Double.NaN);
         put(m, Metric.INTERRUPTIONS, (double) interruptions);
         if (spec.cache() != null) putCacheSavings(m, spec, s, pools, end);
-        if (pools.stream().allMatch(p -> !Double.isNaN(p.quality))) put(m, Metric.QUALITY, s.qualityCount > 0 ? s.qualitySum / s.qualityCount : Double.NaN);
+        if (pools.stream().allMatch(p -> !Double.isNaN(p.quality)))
+            put(m, Metric.QUALITY, s.qualityCount > 0 ? s.qualitySum / s.qualityCount : Double.NaN);
         if (spec.cascade() != null) putCascade(m, spec.cascade(), s, pools, end);
         m.putAll(perPool);
         List<RequestClass> classes = spec.classes();
@@ -317,8 +345,11 @@ public final class ServingModel {
             m.put(Metric.CLASS_REQUESTS.at(n), (double) s.classArrivals[c]);
             m.put(Metric.CLASS_COMPLETED.at(n), (double) s.classCompleted[c]);
             putTally(m, Metric.CLASS_LATENCY, classes.get(c).name(), s.classLatency[c]);
-            m.put(Metric.CLASS_SLO_ATTAINMENT.at(n), classes.get(c).sloMs() == null || s.classCompleted[c] == 0 ? Double.NaN
-                    : (double) s.classWithinSlo[c] / s.classCompleted[c]);
+            m.put(
+                    Metric.CLASS_SLO_ATTAINMENT.at(n),
+                    classes.get(c).sloMs() == null || s.classCompleted[c] == 0
+                            ? Double.NaN
+                            : (double) s.classWithinSlo[c] / s.classCompleted[c]);
         }
         return new RunResult(m, LatencyHistogram.of(s.response), series, events, wall);
     }
@@ -327,7 +358,8 @@ public final class ServingModel {
      * What the cache hits would have used and cost: hits split over classes by their shares, each at
      * the mean service time of its class's pool and that pool's cost per busy slot-second.
      */
-    private static void putCacheSavings(Map<String, Double> m, FleetSpec spec, RequestStats s, List<Pool> pools, double end) {
+    private static void putCacheSavings(
+            Map<String, Double> m, FleetSpec spec, RequestStats s, List<Pool> pools, double end) {
         put(m, Metric.CACHE_HITS, (double) s.cacheHits);
         put(m, Metric.CACHE_HIT_RATIO, s.arrivals > 0 ? (double) s.cacheHits / s.arrivals : Double.NaN);
         double savedBusy = 0;
@@ -350,7 +382,10 @@ public final class ServingModel {
     /** A cascade's escalations, the latency of each path through it, and the cost of each stage per 1,000 requests. */
     private static void putCascade(Map<String, Double> m, CascadeSpec c, RequestStats s, List<Pool> pools, double end) {
         put(m, Metric.CASCADE_ESCALATED, (double) s.cascadeEscalated);
-        put(m, Metric.CASCADE_ESCALATED_SHARE, s.cascadeDecided > 0 ? (double) s.cascadeEscalated / s.cascadeDecided : Double.NaN);
+        put(
+                m,
+                Metric.CASCADE_ESCALATED_SHARE,
+                s.cascadeDecided > 0 ? (double) s.cascadeEscalated / s.cascadeDecided : Double.NaN);
         putTally(m, Metric.CASCADE_FIRST_ONLY_LATENCY, null, s.firstOnlyLatency);
         putTally(m, Metric.CASCADE_ESCALATED_LATENCY, null, s.escalatedLatency);
         if (c.classes() != null && c.classes().containsValue(CascadeSpec.Route.SKIP_FIRST)) {
@@ -403,15 +438,16 @@ public final class ServingModel {
     /** The {@link Metric.Stat}s of a tally of seconds, in milliseconds; {@code name} is the class of a pattern family. */
     private static void putTally(Map<String, Double> m, List<Metric> family, String name, Tally t) {
         for (Metric.Stat stat : Metric.Stat.values()) {
-            double seconds = switch (stat) {
-                case MEAN -> t.mean();
-                case P50 -> t.quantile(0.50);
-                case P90 -> t.quantile(0.90);
-                case P95 -> t.quantile(0.95);
-                case P99 -> t.quantile(0.99);
-                case P999 -> t.quantile(0.999);
-                case MAX -> t.max();
-            };
+            double seconds =
+                    switch (stat) {
+                        case MEAN -> t.mean();
+                        case P50 -> t.quantile(0.50);
+                        case P90 -> t.quantile(0.90);
+                        case P95 -> t.quantile(0.95);
+                        case P99 -> t.quantile(0.99);
+                        case P999 -> t.quantile(0.999);
+                        case MAX -> t.max();
+                    };
             m.put(family.get(stat.ordinal()).at(name), seconds * 1000);
         }
     }

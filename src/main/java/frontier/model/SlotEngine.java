@@ -32,6 +32,7 @@ final class SlotEngine implements InstanceEngine {
     private final int concurrency;
     /** The service-time sampler; null when the service time is token-driven. */
     private final Sampler service;
+
     private final Pools spec;
     private final TokenTime tokenTime;
     private final Sampler overhead;
@@ -39,6 +40,7 @@ final class SlotEngine implements InstanceEngine {
     private final Sampler coldService;
     /** One draw of {@link #service} per request: no batching, no separate cold service, no token-driven time. */
     private final boolean plainService;
+
     private final Batching batching;
     private final Sampler batchFactor;
     private final int maxBatch;
@@ -48,10 +50,12 @@ final class SlotEngine implements InstanceEngine {
 
     /** Busy slots over time; with one slot per instance the pool's busy-instance average says the same. */
     private final TimeWeighted busySlots = new TimeWeighted(0);
+
     private int nBusySlots;
     private double batchWaitAt = Double.NaN;
     /** Sum and count (never reset) of the token-driven service times drawn, for their mean. */
     private double tokenServiceSum;
+
     private long tokenServices;
 
     SlotEngine(Pool pool, Pools spec, Simulation sim, RandomStreams streams) {
@@ -68,15 +72,19 @@ final class SlotEngine implements InstanceEngine {
         } else {
             this.service = null;
             this.overhead = tokenTime.overhead().sampler(streams.stream("service:" + name));
-            this.noise = tokenTime.noiseCv() == 0 ? null
-                    : new LogNormal(1.0, tokenTime.noiseCv(), null, null).sampler(streams.stream("service-noise:" + name));
+            this.noise = tokenTime.noiseCv() == 0
+                    ? null
+                    : new LogNormal(1.0, tokenTime.noiseCv(), null, null)
+                            .sampler(streams.stream("service-noise:" + name));
         }
         this.coldService = spec instanceof ServerlessPool s && s.coldService() != null
-                ? s.coldService().sampler(streams.stream("cold-service:" + name)) : null;
+                ? s.coldService().sampler(streams.stream("cold-service:" + name))
+                : null;
         this.batching = spec.batching();
         this.maxBatch = batching == null ? 1 : batching.maxBatch();
         this.maxWait = batching == null ? 0 : batching.maxWaitS();
-        this.batchFactor = batching == null || batching.cv() == 0 ? null
+        this.batchFactor = batching == null || batching.cv() == 0
+                ? null
                 : new LogNormal(1.0, batching.cv(), null, null).sampler(streams.stream("batch:" + name));
         this.speed = spec.model().speed();
         this.plainService = batching == null && coldService == null && tokenTime == null && speed == 1;

@@ -32,9 +32,11 @@ final class SpotSupply implements EventHandler {
     private final ZigguratSampler.Exponential interruptClock;
     /** Correlated interruptions: the market reclaim clock and the draws of who is hit and when; null when independent. */
     private final ZigguratSampler.Exponential reclaimClock;
+
     private final org.apache.commons.rng.UniformRandomProvider reclaimPick;
     /** Instances present per market. */
     private final int[] perMarket;
+
     private int target;
 
     // Counters of the observation window, and interruptions since the start (time series).
@@ -59,7 +61,9 @@ final class SpotSupply implements EventHandler {
     }
 
     private boolean correlated() {
-        return spot.interruption().correlated() != null && spot.interruption().trace() == null && spot.interruption().hazardPerSecond() > 0;
+        return spot.interruption().correlated() != null
+                && spot.interruption().trace() == null
+                && spot.interruption().hazardPerSecond() > 0;
     }
 
     /** Mean seconds between reclaims of one market: each hits an instance with probability share, so instances keep the hazard. */
@@ -70,7 +74,8 @@ final class SpotSupply implements EventHandler {
     /** Launches the instances available at time 0, or schedules the availability trace's changes. */
     void start(List<SpotTrace.Event> trace) {
         if (correlated()) {
-            for (int m = 0; m < perMarket.length; m++) sim.scheduleAt(reclaimClock.sample() * reclaimMeanS(), this, RECLAIM, m);
+            for (int m = 0; m < perMarket.length; m++)
+                sim.scheduleAt(reclaimClock.sample() * reclaimMeanS(), this, RECLAIM, m);
         }
         if (trace == null) {
             target = spot.instances();

@@ -10,8 +10,14 @@ import java.util.Map;
  * cache in use at each point ({@code null} for other pools).
  */
 public record TimeSeries(double stepS, double[] timeS, Map<String, PoolSeries> pools) {
-    public record PoolSeries(int[] instances, int[] ready, int[] busy, int[] coldStarts, int[] interruptions, double[] runningSeqs,
-                             double[] kvUse) {
+    public record PoolSeries(
+            int[] instances,
+            int[] ready,
+            int[] busy,
+            int[] coldStarts,
+            int[] interruptions,
+            double[] runningSeqs,
+            double[] kvUse) {
         public PoolSeries(int[] instances, int[] ready, int[] busy, int[] coldStarts, int[] interruptions) {
             this(instances, ready, busy, coldStarts, interruptions, null, null);
         }

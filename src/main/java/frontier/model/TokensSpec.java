@@ -10,6 +10,7 @@ import frontier.sim.dist.Distribution;
  */
 public record TokensSpec(Distribution input, Distribution output) {
     public TokensSpec {
-        if (input == null && output == null) throw new InvalidSpecException("input", "give 'input', 'output' or both (token-count distributions)");
+        if (input == null && output == null)
+            throw new InvalidSpecException("input", "give 'input', 'output' or both (token-count distributions)");
     }
 }

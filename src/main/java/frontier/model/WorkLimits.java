@@ -18,7 +18,8 @@ import java.util.Locale;
 public record WorkLimits(long maxEventsPerRun, long maxEventsPerSweep, int maxInstances, long maxSlots, int maxQueue) {
     /** One billion events per run (a few minutes on one core), ten billion per sweep, 100,000 instances and
      *  ten million slots per pool, two million waiting requests per pool (about 150 MB). */
-    public static final WorkLimits DEFAULT = new WorkLimits(1_000_000_000L, 10_000_000_000L, 100_000, 10_000_000L, 2_000_000);
+    public static final WorkLimits DEFAULT =
+            new WorkLimits(1_000_000_000L, 10_000_000_000L, 100_000, 10_000_000L, 2_000_000);
 
     public WorkLimits {
         if (maxEventsPerRun < 1 || maxEventsPerSweep < 1 || maxInstances < 1 || maxSlots < 1 || maxQueue < 1) {
@@ -43,16 +44,34 @@ public record WorkLimits(long maxEventsPerRun, long maxEventsPerSweep, int maxIn
      * @param arrivalRate  requests per second the pool has received (since the start or the end of the warm-up)
      * @param serviceRate  requests per second its ready instances can serve, NaN if unknown
      */
-    static WorkLimitException overloaded(String field, String pool, int waiting, double now, double arrivalRate, int instances,
-                                         int concurrency, int maxBatch, double serviceRate) {
+    static WorkLimitException overloaded(
+            String field,
+            String pool,
+            int waiting,
+            double now,
+            double arrivalRate,
+            int instances,
+            int concurrency,
+            int maxBatch,
+            double serviceRate) {
         String capacity = instances + (instances == 1 ? " ready instance" : " ready instances") + " × " + concurrency
                 + (concurrency == 1 ? " slot" : " slots") + (maxBatch > 1 ? " × batches of up to " + maxBatch : "")
-                + (Double.isFinite(serviceRate) ? String.format(Locale.ROOT, " (about %s requests/s)", WorkEstimate.number(serviceRate)) : "");
-        return new WorkLimitException(field, String.format(Locale.ROOT,
-                "pool '%s' is overloaded: %,d requests were waiting in its queue at %s s of simulated time, as requests arrive"
-                        + " at about %s/s and its capacity is %s; the queue would grow until memory runs out. Bound it"
-                        + " (queue_capacity or timeout_s), give the pool more capacity or send it less traffic"
-                        + " (limit: %,d waiting requests per pool, docs/cli.md \"Limits of simulations\")",
-                pool, waiting, WorkEstimate.number(now), WorkEstimate.number(arrivalRate), capacity, waiting));
+                + (Double.isFinite(serviceRate)
+                        ? String.format(Locale.ROOT, " (about %s requests/s)", WorkEstimate.number(serviceRate))
+                        : "");
+        return new WorkLimitException(
+                field,
+                String.format(
+                        Locale.ROOT,
+                        "pool '%s' is overloaded: %,d requests were waiting in its queue at %s s of simulated time, as requests arrive"
+                                + " at about %s/s and its capacity is %s; the queue would grow until memory runs out. Bound it"
+                                + " (queue_capacity or timeout_s), give the pool more capacity or send it less traffic"
+                                + " (limit: %,d waiting requests per pool, docs/cli.md \"Limits of simulations\")",
+                        pool,
+                        waiting,
+                        WorkEstimate.number(now),
+                        WorkEstimate.number(arrivalRate),
+                        capacity,
+                        waiting));
     }
 }

@@ -19,7 +19,8 @@ import java.util.Map;
 public record Objective(String path, boolean maximise) {
     /** Which way an objective is better. */
     public enum Direction {
-        MINIMISE, MAXIMISE
+        MINIMISE,
+        MAXIMISE
     }
 
     private static final Map<String, String> ALIASES = aliases();
@@ -52,7 +53,8 @@ public record Objective(String path, boolean maximise) {
     }
 
     public Objective {
-        if (path == null || path.isBlank()) throw new BadInputException("objective: expected a metric path such as latency_ms.p99");
+        if (path == null || path.isBlank())
+            throw new BadInputException("objective: expected a metric path such as latency_ms.p99");
     }
 
     public Objective(String path, Direction direction) {
@@ -66,16 +68,20 @@ public record Objective(String path, boolean maximise) {
     public static Objective parse(String text) {
         String t = text.strip();
         String lower = t.toLowerCase(Locale.ROOT);
-        Direction given = lower.startsWith("max:") ? Direction.MAXIMISE : lower.startsWith("min:") ? Direction.MINIMISE : null;
+        Direction given =
+                lower.startsWith("max:") ? Direction.MAXIMISE : lower.startsWith("min:") ? Direction.MINIMISE : null;
         if (given != null) t = t.substring(4).strip();
-        if (t.isEmpty()) throw new BadInputException("objective '" + text + "': expected a metric path such as latency_ms.p99");
+        if (t.isEmpty())
+            throw new BadInputException("objective '" + text + "': expected a metric path such as latency_ms.p99");
         String path = metricPath(t);
         return new Objective(path, given != null ? given : naturalDirection(path));
     }
 
     /** The direction in which a metric is better: maximised for a {@link Metric.Kind#SCORE} (quality), else minimised. */
     public static Direction naturalDirection(String path) {
-        return Metric.find(path).map(m -> m.kind() == Metric.Kind.SCORE).orElse(false) ? Direction.MAXIMISE : Direction.MINIMISE;
+        return Metric.find(path).map(m -> m.kind() == Metric.Kind.SCORE).orElse(false)
+                ? Direction.MAXIMISE
+                : Direction.MINIMISE;
     }
 
     /** Which way this objective is better. */

@@ -13,14 +13,14 @@ import java.util.List;
  * points into successive fronts, as NSGA-II needs.
  */
 public final class ParetoFront {
-    private ParetoFront() {
-    }
+    private ParetoFront() {}
 
     /** {@code true} exactly for the eligible rows of {@code values} (n × k) that no eligible row dominates. */
     public static boolean[] nonDominated(double[][] values, boolean[] eligible) {
         int n = values.length;
         boolean[] use = new boolean[n];
-        for (int i = 0; i < n; i++) use[i] = eligible[i] && Arrays.stream(values[i]).noneMatch(Double::isNaN);
+        for (int i = 0; i < n; i++)
+            use[i] = eligible[i] && Arrays.stream(values[i]).noneMatch(Double::isNaN);
         if (n > 0 && values[0].length == 2) return twoObjectives(values, use);
         boolean[] front = new boolean[n];
         for (int i = 0; i < n; i++) {
@@ -92,7 +92,10 @@ public final class ParetoFront {
      * value has a smaller second one, or a point with a smaller first value has a second one no larger.
      */
     private static boolean[] twoObjectives(double[][] v, boolean[] use) {
-        Integer[] order = java.util.stream.IntStream.range(0, v.length).filter(i -> use[i]).boxed().toArray(Integer[]::new);
+        Integer[] order = java.util.stream.IntStream.range(0, v.length)
+                .filter(i -> use[i])
+                .boxed()
+                .toArray(Integer[]::new);
         Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> v[i][0]).thenComparingDouble(i -> v[i][1]));
         boolean[] front = new boolean[v.length];
         double bestBefore = Double.POSITIVE_INFINITY; // smallest second value among strictly smaller first values

@@ -9,8 +9,14 @@ import java.util.Objects;
  * a unit-cost analysis, a sweep or a comparison; written by {@link HtmlReport} and {@link PdfReport}, which
  * know nothing of where it came from.
  */
-public record Report(String title, String subtitle, String question, String recommendation, String saving,
-                     List<Section> sections, String source) {
+public record Report(
+        String title,
+        String subtitle,
+        String question,
+        String recommendation,
+        String saving,
+        List<Section> sections,
+        String source) {
     public Report {
         title = Objects.requireNonNullElse(title, "");
         subtitle = Objects.requireNonNullElse(subtitle, "");
@@ -30,7 +36,8 @@ public record Report(String title, String subtitle, String question, String reco
      * A chart: the same drawing as vector SVG (for HTML) and as PNG bytes at print resolution (for PDF), with
      * its size in CSS pixels and a caption.
      */
-    public record Figure(String heading, String svg, byte[] png, double width, double height, String caption) implements Section {}
+    public record Figure(String heading, String svg, byte[] png, double width, double height, String caption)
+            implements Section {}
 
     /** One key number: what it is, its value with units, and its interval (empty when it has none). */
     public record Number(String name, String value, String interval) {}

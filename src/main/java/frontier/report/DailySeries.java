@@ -38,7 +38,8 @@ public record DailySeries(String name, List<LocalDate> days, double[] cost, long
             String day = g.keys().get("day");
             if (day == null) throw new IllegalArgumentException("the report is not grouped by day");
             String name = otherKey == null ? "total" : String.valueOf(g.keys().get(otherKey));
-            double[] v = by.computeIfAbsent(name, k -> new TreeMap<>()).computeIfAbsent(LocalDate.parse(day), d -> new double[3]);
+            double[] v = by.computeIfAbsent(name, k -> new TreeMap<>())
+                    .computeIfAbsent(LocalDate.parse(day), d -> new double[3]);
             v[0] += g.cost().doubleValue();
             v[1] += g.requests();
             v[2] += g.inputTokens() + g.outputTokens();

@@ -25,11 +25,13 @@ import java.util.Map;
  * path of the field.
  */
 final class LlmResolver {
-    private LlmResolver() {
-    }
+    private LlmResolver() {}
 
     static Scenario resolve(Scenario s, String source) {
-        if (s.pools() == null || s.pools().stream().noneMatch(p -> p.model().llmEngine() != null && !p.model().llmEngine().resolved())) return s;
+        if (s.pools() == null
+                || s.pools().stream()
+                        .noneMatch(p -> p.model().llmEngine() != null
+                                && !p.model().llmEngine().resolved())) return s;
         List<Pools> out = new ArrayList<>();
         for (int i = 0; i < s.pools().size(); i++) {
             Pools pool = s.pools().get(i);
@@ -71,8 +73,10 @@ final class LlmResolver {
         }
         IterationProfile p = known.get(e.profile());
         if (p == null) {
-            throw new ScenarioException(at + "profile: no profile '" + e.profile() + "' in " + where + "; known: " + String.join(", ", known.keySet())
-                    + " ('frontier llm profiles' lists them)", null);
+            throw new ScenarioException(
+                    at + "profile: no profile '" + e.profile() + "' in " + where + "; known: "
+                            + String.join(", ", known.keySet()) + " ('frontier llm profiles' lists them)",
+                    null);
         }
         return p;
     }
@@ -80,13 +84,18 @@ final class LlmResolver {
     private static long kvTokens(LlmEngineSpec e, LlmEngineSpec.Iteration it, String at) {
         double memory = e.gpuMemoryGib() != null ? e.gpuMemoryGib() : LlmModels.gpuMemoryGiB(it.gpu());
         if (Double.isNaN(memory)) {
-            throw new ScenarioException(at + "kv_cache_tokens: the KV cache size is unknown: give 'kv_cache_tokens', or 'gpu_memory_gib'"
-                    + " (GiB per GPU) for a model of pricing-data/llm-models.csv", null);
+            throw new ScenarioException(
+                    at + "kv_cache_tokens: the KV cache size is unknown: give 'kv_cache_tokens', or 'gpu_memory_gib'"
+                            + " (GiB per GPU) for a model of pricing-data/llm-models.csv",
+                    null);
         }
         LlmModels.Geometry g = it.model() == null ? null : LlmModels.bundled().get(it.model());
         if (g == null) {
-            throw new ScenarioException(at + "kv_cache_tokens: pricing-data/llm-models.csv has no weights and KV geometry for model '"
-                    + it.model() + "' (known: " + String.join(", ", LlmModels.bundled().keySet()) + "); give 'kv_cache_tokens'", null);
+            throw new ScenarioException(
+                    at + "kv_cache_tokens: pricing-data/llm-models.csv has no weights and KV geometry for model '"
+                            + it.model() + "' (known: "
+                            + String.join(", ", LlmModels.bundled().keySet()) + "); give 'kv_cache_tokens'",
+                    null);
         }
         try {
             return g.kvTokens(memory, e.gpuMemoryUtilization(), it.tensorParallel());
@@ -98,17 +107,74 @@ final class LlmResolver {
     /** The same pool with another model (a serverless pool's GPUs per instance then default to its tensor parallelism). */
     private static Pools withModel(Pools p, ModelProfile m) {
         return switch (p) {
-            case AlwaysOnPool a -> new AlwaysOnPool(a.name(), a.instances(), null, m, a.queueCapacity(),
-                    a.timeoutS(), a.batching(), a.overflowTo(), a.overflowQueue(), a.price());
-            case AutoscaledPool a -> new AutoscaledPool(a.name(), null, m, a.queueCapacity(), a.timeoutS(),
-                    a.batching(), a.overflowTo(), a.overflowQueue(), a.price(), a.minInstances(), a.maxInstances(),
-                    a.initialInstances(), a.policy(), a.intervalS(), a.scaleOutDelayS(), a.scaleInDelayS(), a.coldStart(),
-                    a.keepWarm(), a.scaleToZeroAfterS());
-            case SpotPool a -> new SpotPool(a.name(), a.instances(), null, m, a.queueCapacity(), a.timeoutS(),
-                    a.batching(), a.overflowTo(), a.overflowQueue(), a.price(), a.interruption(), a.noticeS(), a.onInterrupt(),
-                    a.replacementDelayS(), a.coldStart(), a.unavailable(), a.markets(), a.placement());
-            case ServerlessPool a -> new ServerlessPool(a.name(), null, m, a.coldStart(), a.coldService(), a.keepAliveS(), a.maxLifetime(),
-                    a.maxConcurrency(), a.provisioned(), a.idlePolicy(), a.billing(), a.overflowTo(), null);
+            case AlwaysOnPool a ->
+                new AlwaysOnPool(
+                        a.name(),
+                        a.instances(),
+                        null,
+                        m,
+                        a.queueCapacity(),
+                        a.timeoutS(),
+                        a.batching(),
+                        a.overflowTo(),
+                        a.overflowQueue(),
+                        a.price());
+            case AutoscaledPool a ->
+                new AutoscaledPool(
+                        a.name(),
+                        null,
+                        m,
+                        a.queueCapacity(),
+                        a.timeoutS(),
+                        a.batching(),
+                        a.overflowTo(),
+                        a.overflowQueue(),
+                        a.price(),
+                        a.minInstances(),
+                        a.maxInstances(),
+                        a.initialInstances(),
+                        a.policy(),
+                        a.intervalS(),
+                        a.scaleOutDelayS(),
+                        a.scaleInDelayS(),
+                        a.coldStart(),
+                        a.keepWarm(),
+                        a.scaleToZeroAfterS());
+            case SpotPool a ->
+                new SpotPool(
+                        a.name(),
+                        a.instances(),
+                        null,
+                        m,
+                        a.queueCapacity(),
+                        a.timeoutS(),
+                        a.batching(),
+                        a.overflowTo(),
+                        a.overflowQueue(),
+                        a.price(),
+                        a.interruption(),
+                        a.noticeS(),
+                        a.onInterrupt(),
+                        a.replacementDelayS(),
+                        a.coldStart(),
+                        a.unavailable(),
+                        a.markets(),
+                        a.placement());
+            case ServerlessPool a ->
+                new ServerlessPool(
+                        a.name(),
+                        null,
+                        m,
+                        a.coldStart(),
+                        a.coldService(),
+                        a.keepAliveS(),
+                        a.maxLifetime(),
+                        a.maxConcurrency(),
+                        a.provisioned(),
+                        a.idlePolicy(),
+                        a.billing(),
+                        a.overflowTo(),
+                        null);
         };
     }
 }

@@ -12,12 +12,14 @@ import frontier.sim.InvalidSpecException;
  * @param costUsd billed cost attributed to the endpoint over the period, including fixed lines
  * @param fixedCostUsd part of {@code costUsd} the simulation does not model (storage, fees…), added to the simulated cost
  */
-public record Observed(String source, Double p50Ms, Double p95Ms, Double p99Ms, Long requests, Double costUsd, Double fixedCostUsd) {
+public record Observed(
+        String source, Double p50Ms, Double p95Ms, Double p99Ms, Long requests, Double costUsd, Double fixedCostUsd) {
     public Observed {
         if (p50Ms != null) InvalidSpecException.nonNegative("p50_ms", p50Ms);
         if (p95Ms != null) InvalidSpecException.nonNegative("p95_ms", p95Ms);
         if (p99Ms != null) InvalidSpecException.nonNegative("p99_ms", p99Ms);
-        if (requests != null && requests < 0) throw new InvalidSpecException("requests", "expected a count >= 0, got " + requests);
+        if (requests != null && requests < 0)
+            throw new InvalidSpecException("requests", "expected a count >= 0, got " + requests);
         if (costUsd != null) InvalidSpecException.nonNegative("cost_usd", costUsd);
         if (fixedCostUsd != null) InvalidSpecException.nonNegative("fixed_cost_usd", fixedCostUsd);
     }

@@ -2,14 +2,14 @@ package frontier.scenario;
 
 import frontier.cost.InstancePrice;
 import frontier.cost.PriceCatalogue;
-import frontier.domain.PricingModel;
 import frontier.cost.ServerlessRate;
-import frontier.model.pool.ServerlessBilling;
+import frontier.domain.PricingModel;
 import frontier.model.batch.BatchFleet;
 import frontier.model.pool.AlwaysOnPool;
 import frontier.model.pool.AutoscaledPool;
 import frontier.model.pool.Pools;
 import frontier.model.pool.Price;
+import frontier.model.pool.ServerlessBilling;
 import frontier.model.pool.ServerlessPool;
 import frontier.model.pool.SpotPool;
 import frontier.sim.BadInputException;
@@ -23,13 +23,15 @@ import java.util.List;
  * the scenario's {@code price_catalogue}. A spot pool defaults to the spot price, others to on-demand.
  */
 final class PriceResolver {
-    private PriceResolver() {
-    }
+    private PriceResolver() {}
 
     static Scenario resolve(Scenario s, String source) {
         if (s.batch() != null) return resolveBatch(s, source);
-        if (s.pools() == null || s.pools().stream().allMatch(p -> p.price().resolved()
-                && !(p instanceof ServerlessPool sp && !sp.billing().resolved()))) {
+        if (s.pools() == null
+                || s.pools().stream()
+                        .allMatch(p -> p.price().resolved()
+                                && !(p instanceof ServerlessPool sp
+                                        && !sp.billing().resolved()))) {
             return s;
         }
         PriceCatalogue catalogue = catalogue(s, source);
@@ -46,15 +48,26 @@ final class PriceResolver {
                 continue;
             }
             PricingModel model = price.pricingModel() != null
-                    ? PricingModel.fromCatalogue(price.pricingModel()).orElseThrow(() -> new ScenarioException(source + ": $.pools[" + out.size()
-                            + "].price.pricing_model: expected on_demand, spot, committed or serverless, got " + price.pricingModel(), null))
+                    ? PricingModel.fromCatalogue(price.pricingModel())
+                            .orElseThrow(() -> new ScenarioException(
+                                    source + ": $.pools[" + out.size()
+                                            + "].price.pricing_model: expected on_demand, spot, committed or serverless, got "
+                                            + price.pricingModel(),
+                                    null))
                     : pool instanceof SpotPool ? PricingModel.SPOT : PricingModel.ON_DEMAND;
             int index = i;
-            InstancePrice hit = catalogue.instance(price.provider(), price.region(), price.instanceType(), model)
-                    .orElseThrow(() -> new ScenarioException(source + ": $.pools[" + index + "].price: the price catalogue has no "
-                            + model.catalogueCode() + " price for " + price.provider() + " " + price.instanceType()
-                            + (price.region() == null ? " in the provider's default region" : " in " + price.region())
-                            + "; 'frontier prices list --provider " + price.provider() + "' lists the known ones", null));
+            InstancePrice hit = catalogue
+                    .instance(price.provider(), price.region(), price.instanceType(), model)
+                    .orElseThrow(() -> new ScenarioException(
+                            source + ": $.pools[" + index + "].price: the price catalogue has no "
+                                    + model.catalogueCode() + " price for " + price.provider() + " "
+                                    + price.instanceType()
+                                    + (price.region() == null
+                                            ? " in the provider's default region"
+                                            : " in " + price.region())
+                                    + "; 'frontier prices list --provider " + price.provider()
+                                    + "' lists the known ones",
+                            null));
             out.add(withPrice(pool, price.withUsdPerHour(hourly(pool, hit, index, source))));
         }
         return s.withPools(out);
@@ -82,32 +95,48 @@ final class PriceResolver {
     private static Scenario resolveBatch(Scenario s, String source) {
         BatchFleet f = s.batch().fleet();
         boolean needSpot = f.spotInstances() > 0;
-        if (f.price().resolved() && (f.spotPrice() == null ? !needSpot : f.spotPrice().resolved())) return s;
+        if (f.price().resolved()
+                && (f.spotPrice() == null ? !needSpot : f.spotPrice().resolved())) return s;
         PriceCatalogue catalogue = catalogue(s, source);
-        Price onDemand = f.price().resolved() ? f.price()
-                : f.price().withUsdPerHour(hourly(catalogue, f.price(), PricingModel.ON_DEMAND, "$.batch.fleet.price", source));
+        Price onDemand = f.price().resolved()
+                ? f.price()
+                : f.price()
+                        .withUsdPerHour(
+                                hourly(catalogue, f.price(), PricingModel.ON_DEMAND, "$.batch.fleet.price", source));
         Price spot = f.spotPrice();
         if (spot != null && !spot.resolved()) {
             spot = spot.withUsdPerHour(hourly(catalogue, spot, PricingModel.SPOT, "$.batch.fleet.spot_price", source));
         } else if (spot == null && needSpot) {
             Price p = f.price();
-            Price asSpot = new Price(null, p.provider(), p.instanceType(), p.region(), PricingModel.SPOT.catalogueCode());
+            Price asSpot =
+                    new Price(null, p.provider(), p.instanceType(), p.region(), PricingModel.SPOT.catalogueCode());
             spot = Price.perHour(hourly(catalogue, asSpot, PricingModel.SPOT, "$.batch.fleet.price", source));
         }
         return s.withBatch(s.batch().withFleet(f.withPrices(onDemand, spot)));
     }
 
-    private static double hourly(PriceCatalogue catalogue, Price price, PricingModel fallback, String path, String source) {
+    private static double hourly(
+            PriceCatalogue catalogue, Price price, PricingModel fallback, String path, String source) {
         PricingModel model = price.pricingModel() != null
-                ? PricingModel.fromCatalogue(price.pricingModel()).orElseThrow(() -> new ScenarioException(source + ": " + path
-                        + ".pricing_model: expected on_demand, spot, committed or serverless, got " + price.pricingModel(), null))
+                ? PricingModel.fromCatalogue(price.pricingModel())
+                        .orElseThrow(() -> new ScenarioException(
+                                source + ": " + path
+                                        + ".pricing_model: expected on_demand, spot, committed or serverless, got "
+                                        + price.pricingModel(),
+                                null))
                 : fallback;
-        return catalogue.instance(price.provider(), price.region(), price.instanceType(), model)
-                .orElseThrow(() -> new ScenarioException(source + ": " + path + ": the price catalogue has no "
-                        + model.catalogueCode() + " price for " + price.provider() + " " + price.instanceType()
-                        + (price.region() == null ? " in the provider's default region" : " in " + price.region())
-                        + "; 'frontier prices list --provider " + price.provider() + "' lists the known ones", null))
-                .usdPerHour().doubleValue();
+        return catalogue
+                .instance(price.provider(), price.region(), price.instanceType(), model)
+                .orElseThrow(() -> new ScenarioException(
+                        source + ": " + path + ": the price catalogue has no "
+                                + model.catalogueCode() + " price for " + price.provider() + " " + price.instanceType()
+                                + (price.region() == null
+                                        ? " in the provider's default region"
+                                        : " in " + price.region())
+                                + "; 'frontier prices list --provider " + price.provider() + "' lists the known ones",
+                        null))
+                .usdPerHour()
+                .doubleValue();
     }
 
     /**
@@ -118,34 +147,103 @@ final class PriceResolver {
         if (pool.model().llmEngine() == null) return hit.usdPerHour().doubleValue();
         int tp = pool.model().llmEngine().tensorParallel();
         if (hit.gpus() < tp) {
-            throw new ScenarioException(source + ": $.pools[" + index + "].price.instance_type: " + hit.instanceType() + " has "
-                    + hit.gpus() + " GPU" + (hit.gpus() == 1 ? "" : "s") + ", the LLM engine's profile needs tensor parallelism " + tp, null);
+            throw new ScenarioException(
+                    source + ": $.pools[" + index + "].price.instance_type: " + hit.instanceType() + " has "
+                            + hit.gpus() + " GPU" + (hit.gpus() == 1 ? "" : "s")
+                            + ", the LLM engine's profile needs tensor parallelism " + tp,
+                    null);
         }
         return hit.usdPerGpuHour().doubleValue() * tp;
     }
 
     private static ServerlessPool withRates(ServerlessPool p, PriceCatalogue catalogue, int index, String source) {
         ServerlessBilling b = p.billing();
-        ServerlessRate rate = catalogue.serverless(b.platform(), b.region()).orElseThrow(() -> new ScenarioException(source + ": $.pools["
-                + index + "].billing.platform: the price catalogue has no serverless platform '" + b.platform() + "'"
-                + (b.region() == null ? "" : " in " + b.region()) + "; 'frontier prices list --kind serverless' lists the known ones", null));
-        ServerlessBilling resolved = b.withRates(rate.usdPerRequest().doubleValue(), rate.usdPerGbSecond().doubleValue(),
-                rate.usdPerVcpuSecond().doubleValue(), rate.usdPerGpuSecond().doubleValue(), rate.billingIncrementS());
-        return new ServerlessPool(p.name(), p.concurrency(), p.model(), p.coldStart(), p.coldService(), p.keepAliveS(), p.maxLifetime(), p.maxConcurrency(),
-                p.provisioned(), p.idlePolicy(), resolved, p.overflowTo(), null);
+        ServerlessRate rate = catalogue
+                .serverless(b.platform(), b.region())
+                .orElseThrow(() -> new ScenarioException(
+                        source + ": $.pools["
+                                + index + "].billing.platform: the price catalogue has no serverless platform '"
+                                + b.platform() + "'"
+                                + (b.region() == null ? "" : " in " + b.region())
+                                + "; 'frontier prices list --kind serverless' lists the known ones",
+                        null));
+        ServerlessBilling resolved = b.withRates(
+                rate.usdPerRequest().doubleValue(),
+                rate.usdPerGbSecond().doubleValue(),
+                rate.usdPerVcpuSecond().doubleValue(),
+                rate.usdPerGpuSecond().doubleValue(),
+                rate.billingIncrementS());
+        return new ServerlessPool(
+                p.name(),
+                p.concurrency(),
+                p.model(),
+                p.coldStart(),
+                p.coldService(),
+                p.keepAliveS(),
+                p.maxLifetime(),
+                p.maxConcurrency(),
+                p.provisioned(),
+                p.idlePolicy(),
+                resolved,
+                p.overflowTo(),
+                null);
     }
 
     private static Pools withPrice(Pools p, Price price) {
         return switch (p) {
-            case AlwaysOnPool a -> new AlwaysOnPool(a.name(), a.instances(), a.concurrency(), a.model(), a.queueCapacity(),
-                    a.timeoutS(), a.batching(), a.overflowTo(), a.overflowQueue(), price);
-            case AutoscaledPool a -> new AutoscaledPool(a.name(), a.concurrency(), a.model(), a.queueCapacity(), a.timeoutS(),
-                    a.batching(), a.overflowTo(), a.overflowQueue(), price, a.minInstances(), a.maxInstances(),
-                    a.initialInstances(), a.policy(), a.intervalS(), a.scaleOutDelayS(), a.scaleInDelayS(), a.coldStart(),
-                    a.keepWarm(), a.scaleToZeroAfterS());
-            case SpotPool a -> new SpotPool(a.name(), a.instances(), a.concurrency(), a.model(), a.queueCapacity(), a.timeoutS(),
-                    a.batching(), a.overflowTo(), a.overflowQueue(), price, a.interruption(), a.noticeS(), a.onInterrupt(),
-                    a.replacementDelayS(), a.coldStart(), a.unavailable(), a.markets(), a.placement());
+            case AlwaysOnPool a ->
+                new AlwaysOnPool(
+                        a.name(),
+                        a.instances(),
+                        a.concurrency(),
+                        a.model(),
+                        a.queueCapacity(),
+                        a.timeoutS(),
+                        a.batching(),
+                        a.overflowTo(),
+                        a.overflowQueue(),
+                        price);
+            case AutoscaledPool a ->
+                new AutoscaledPool(
+                        a.name(),
+                        a.concurrency(),
+                        a.model(),
+                        a.queueCapacity(),
+                        a.timeoutS(),
+                        a.batching(),
+                        a.overflowTo(),
+                        a.overflowQueue(),
+                        price,
+                        a.minInstances(),
+                        a.maxInstances(),
+                        a.initialInstances(),
+                        a.policy(),
+                        a.intervalS(),
+                        a.scaleOutDelayS(),
+                        a.scaleInDelayS(),
+                        a.coldStart(),
+                        a.keepWarm(),
+                        a.scaleToZeroAfterS());
+            case SpotPool a ->
+                new SpotPool(
+                        a.name(),
+                        a.instances(),
+                        a.concurrency(),
+                        a.model(),
+                        a.queueCapacity(),
+                        a.timeoutS(),
+                        a.batching(),
+                        a.overflowTo(),
+                        a.overflowQueue(),
+                        price,
+                        a.interruption(),
+                        a.noticeS(),
+                        a.onInterrupt(),
+                        a.replacementDelayS(),
+                        a.coldStart(),
+                        a.unavailable(),
+                        a.markets(),
+                        a.placement());
             case ServerlessPool a -> a;
         };
     }

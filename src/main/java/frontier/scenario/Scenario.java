@@ -31,9 +31,22 @@ import java.util.List;
  * {@code replications} and {@code seed}, as the job runs until it is done.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Scenario(String name, String description, Traffic traffic, PoolSpec pool, List<Pools> pools,
-                       List<RequestClass> classes, CacheSpec cache, TokensSpec tokens, CascadeSpec cascade, String priceCatalogue, RunSpec run,
-                       SweepSpec sweep, Observed observed, BatchJob batch, @JsonIgnore Path baseDir) {
+public record Scenario(
+        String name,
+        String description,
+        Traffic traffic,
+        PoolSpec pool,
+        List<Pools> pools,
+        List<RequestClass> classes,
+        CacheSpec cache,
+        TokensSpec tokens,
+        CascadeSpec cascade,
+        String priceCatalogue,
+        RunSpec run,
+        SweepSpec sweep,
+        Observed observed,
+        BatchJob batch,
+        @JsonIgnore Path baseDir) {
     public Scenario {
         if (batch != null) {
             InvalidSpecException.required("run", run);
@@ -41,7 +54,9 @@ public record Scenario(String name, String description, Traffic traffic, PoolSpe
         } else {
             InvalidSpecException.required("traffic", traffic);
             if ((pool == null) == (pools == null)) {
-                throw new InvalidSpecException("pool", "give either 'pool' (one simple c-server pool) or 'pools' (a list of pools of any kind)");
+                throw new InvalidSpecException(
+                        "pool",
+                        "give either 'pool' (one simple c-server pool) or 'pools' (a list of pools of any kind)");
             }
             InvalidSpecException.required("run", run);
         }
@@ -54,10 +69,37 @@ public record Scenario(String name, String description, Traffic traffic, PoolSpe
     }
 
     /** Everything but a cascade. */
-    public Scenario(String name, String description, Traffic traffic, PoolSpec pool, List<Pools> pools,
-                    List<RequestClass> classes, CacheSpec cache, TokensSpec tokens, String priceCatalogue, RunSpec run,
-                    SweepSpec sweep, Observed observed, BatchJob batch, Path baseDir) {
-        this(name, description, traffic, pool, pools, classes, cache, tokens, null, priceCatalogue, run, sweep, observed, batch, baseDir);
+    public Scenario(
+            String name,
+            String description,
+            Traffic traffic,
+            PoolSpec pool,
+            List<Pools> pools,
+            List<RequestClass> classes,
+            CacheSpec cache,
+            TokensSpec tokens,
+            String priceCatalogue,
+            RunSpec run,
+            SweepSpec sweep,
+            Observed observed,
+            BatchJob batch,
+            Path baseDir) {
+        this(
+                name,
+                description,
+                traffic,
+                pool,
+                pools,
+                classes,
+                cache,
+                tokens,
+                null,
+                priceCatalogue,
+                run,
+                sweep,
+                observed,
+                batch,
+                baseDir);
     }
 
     /** The simple form: traffic into one c-server pool. */
@@ -66,50 +108,145 @@ public record Scenario(String name, String description, Traffic traffic, PoolSpe
     }
 
     /** Everything but a sweep. */
-    public Scenario(String name, String description, Traffic traffic, PoolSpec pool, List<Pools> pools,
-                    List<RequestClass> classes, CacheSpec cache, TokensSpec tokens, String priceCatalogue, RunSpec run, Path baseDir) {
-        this(name, description, traffic, pool, pools, classes, cache, tokens, null, priceCatalogue, run, null, null, null, baseDir);
+    public Scenario(
+            String name,
+            String description,
+            Traffic traffic,
+            PoolSpec pool,
+            List<Pools> pools,
+            List<RequestClass> classes,
+            CacheSpec cache,
+            TokensSpec tokens,
+            String priceCatalogue,
+            RunSpec run,
+            Path baseDir) {
+        this(
+                name,
+                description,
+                traffic,
+                pool,
+                pools,
+                classes,
+                cache,
+                tokens,
+                null,
+                priceCatalogue,
+                run,
+                null,
+                null,
+                null,
+                baseDir);
     }
 
     /** A batch job's parts are all of it: no traffic, pools, classes, cache or tokens; a run without a stop rule. */
-    private static void checkBatch(Traffic traffic, PoolSpec pool, List<Pools> pools, List<RequestClass> classes, CacheSpec cache,
-                                   TokensSpec tokens, CascadeSpec cascade, RunSpec run, Observed observed) {
+    private static void checkBatch(
+            Traffic traffic,
+            PoolSpec pool,
+            List<Pools> pools,
+            List<RequestClass> classes,
+            CacheSpec cache,
+            TokensSpec tokens,
+            CascadeSpec cascade,
+            RunSpec run,
+            Observed observed) {
         String[] names = {"traffic", "pool", "pools", "classes", "cache", "tokens", "cascade", "observed"};
         Object[] given = {traffic, pool, pools, classes, cache, tokens, cascade, observed};
         for (int i = 0; i < names.length; i++) {
             if (given[i] != null) {
-                throw new InvalidSpecException(names[i], "a scenario with a 'batch' job has no '" + names[i] + "'; a batch job brings its own"
-                        + " fleet ('batch.fleet') and work ('batch.items')");
+                throw new InvalidSpecException(
+                        names[i],
+                        "a scenario with a 'batch' job has no '" + names[i] + "'; a batch job brings its own"
+                                + " fleet ('batch.fleet') and work ('batch.items')");
             }
         }
-        if (run.durationS() != null || run.requests() != null || run.warmupS() != null || run.warmupRequests() != null) {
-            String field = run.durationS() != null ? "duration_s" : run.requests() != null ? "requests" : run.warmupS() != null ? "warmup_s" : "warmup_requests";
-            throw new InvalidSpecException("run." + field, "a batch job runs until it is done; its 'run' takes only 'replications' and 'seed'");
+        if (run.durationS() != null
+                || run.requests() != null
+                || run.warmupS() != null
+                || run.warmupRequests() != null) {
+            String field = run.durationS() != null
+                    ? "duration_s"
+                    : run.requests() != null ? "requests" : run.warmupS() != null ? "warmup_s" : "warmup_requests";
+            throw new InvalidSpecException(
+                    "run." + field,
+                    "a batch job runs until it is done; its 'run' takes only 'replications' and 'seed'");
         }
     }
 
-    private static FleetSpec fleetOf(Traffic traffic, PoolSpec pool, List<Pools> pools, List<RequestClass> classes, CacheSpec cache,
-                                     TokensSpec tokens, RunSpec run, CascadeSpec cascade) {
+    private static FleetSpec fleetOf(
+            Traffic traffic,
+            PoolSpec pool,
+            List<Pools> pools,
+            List<RequestClass> classes,
+            CacheSpec cache,
+            TokensSpec tokens,
+            RunSpec run,
+            CascadeSpec cascade) {
         List<Pools> list = pools != null ? pools : List.of(FleetSpec.fromLegacy(pool));
         return new FleetSpec(traffic, list, classes, cache, tokens, run, cascade);
     }
 
     /** What the model runs: the serving fleet (a scenario with a {@code batch} job has none, see {@link #isBatch()}). */
     public FleetSpec fleet() {
-        if (batch != null) throw new IllegalStateException("scenario '" + name + "' is a batch job; it has no serving fleet");
+        if (batch != null)
+            throw new IllegalStateException("scenario '" + name + "' is a batch job; it has no serving fleet");
         return fleetOf(traffic, pool, pools, classes, cache, tokens, run, cascade);
     }
 
     public Scenario withRun(RunSpec r) {
-        return new Scenario(name, description, traffic, pool, pools, classes, cache, tokens, cascade, priceCatalogue, r, sweep, observed, batch, baseDir);
+        return new Scenario(
+                name,
+                description,
+                traffic,
+                pool,
+                pools,
+                classes,
+                cache,
+                tokens,
+                cascade,
+                priceCatalogue,
+                r,
+                sweep,
+                observed,
+                batch,
+                baseDir);
     }
 
     public Scenario withBaseDir(Path dir) {
-        return new Scenario(name, description, traffic, pool, pools, classes, cache, tokens, cascade, priceCatalogue, run, sweep, observed, batch, dir);
+        return new Scenario(
+                name,
+                description,
+                traffic,
+                pool,
+                pools,
+                classes,
+                cache,
+                tokens,
+                cascade,
+                priceCatalogue,
+                run,
+                sweep,
+                observed,
+                batch,
+                dir);
     }
 
     public Scenario withPools(List<Pools> p) {
-        return new Scenario(name, description, traffic, null, p, classes, cache, tokens, cascade, priceCatalogue, run, sweep, observed, batch, baseDir);
+        return new Scenario(
+                name,
+                description,
+                traffic,
+                null,
+                p,
+                classes,
+                cache,
+                tokens,
+                cascade,
+                priceCatalogue,
+                run,
+                sweep,
+                observed,
+                batch,
+                baseDir);
     }
 
     /** Whether this scenario is a batch job ({@code batch}) rather than a serving fleet. */
@@ -119,6 +256,21 @@ public record Scenario(String name, String description, Traffic traffic, PoolSpe
     }
 
     public Scenario withBatch(BatchJob b) {
-        return new Scenario(name, description, traffic, pool, pools, classes, cache, tokens, cascade, priceCatalogue, run, sweep, observed, b, baseDir);
+        return new Scenario(
+                name,
+                description,
+                traffic,
+                pool,
+                pools,
+                classes,
+                cache,
+                tokens,
+                cascade,
+                priceCatalogue,
+                run,
+                sweep,
+                observed,
+                b,
+                baseDir);
     }
 }

@@ -3,6 +3,8 @@ package frontier.scenario;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,15 +14,13 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
-import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import frontier.sim.InvalidSpecException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,8 +45,7 @@ public final class ScenarioLoader {
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             // Text fields take text only: a number where a name belongs is a mistake, not a name.
-            .withCoercionConfig(LogicalType.Textual, c -> c
-                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+            .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -55,8 +54,7 @@ public final class ScenarioLoader {
 
     private static final UnknownFieldCheck UNKNOWN_FIELDS = new UnknownFieldCheck(MAPPER);
 
-    private ScenarioLoader() {
-    }
+    private ScenarioLoader() {}
 
     /** The mapper with the scenario conventions (snake_case, strict), for writing scenarios too. */
     public static ObjectMapper mapper() {
@@ -81,8 +79,14 @@ public final class ScenarioLoader {
         try {
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
-                throw new ScenarioException(String.format(java.util.Locale.ROOT, "%s: the file has %,d bytes; a scenario may have at most %,d (16 MB)",
-                        file, size, MAX_FILE_BYTES), null);
+                throw new ScenarioException(
+                        String.format(
+                                java.util.Locale.ROOT,
+                                "%s: the file has %,d bytes; a scenario may have at most %,d (16 MB)",
+                                file,
+                                size,
+                                MAX_FILE_BYTES),
+                        null);
             }
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
@@ -115,12 +119,16 @@ public final class ScenarioLoader {
             cs = java.nio.charset.StandardCharsets.UTF_16LE;
             skip = 2;
         } else if (n >= 2 && (b[0] == 0 || b[1] == 0)) {
-            throw new ScenarioException(source + ": the file looks like UTF-16 or UTF-32 text without a byte-order mark; save it as UTF-8", null);
+            throw new ScenarioException(
+                    source + ": the file looks like UTF-16 or UTF-32 text without a byte-order mark; save it as UTF-8",
+                    null);
         }
-        var decoder = cs.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+        var decoder = cs.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                 .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
         java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(b, skip, n - skip);
-        java.nio.CharBuffer out = java.nio.CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 16, (long) (n - skip) + 16));
+        java.nio.CharBuffer out =
+                java.nio.CharBuffer.allocate((int) Math.min(Integer.MAX_VALUE - 16, (long) (n - skip) + 16));
         var result = decoder.decode(in, out, true);
         if (!result.isError()) result = decoder.flush(out);
         if (result.isError()) {
@@ -128,8 +136,15 @@ public final class ScenarioLoader {
             int line = 1;
             for (int i = skip; i < at; i++) if (b[i] == '\n') line++;
             String name = cs == java.nio.charset.StandardCharsets.UTF_8 ? "UTF-8" : cs.name();
-            throw new ScenarioException(String.format(java.util.Locale.ROOT, "%s: not %s text at byte %,d (line %d); save the file as UTF-8",
-                    source, name, at + 1, line), null);
+            throw new ScenarioException(
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "%s: not %s text at byte %,d (line %d); save the file as UTF-8",
+                            source,
+                            name,
+                            at + 1,
+                            line),
+                    null);
         }
         out.flip();
         return out.toString();
@@ -160,8 +175,13 @@ public final class ScenarioLoader {
         if (json.startsWith("\uFEFF")) json = json.substring(1); // a byte-order mark is not part of the JSON
         try {
             JsonNode tree = MAPPER.readTree(json);
-            if (tree == null || tree.isMissingNode()) throw new ScenarioException(source + ": expected a JSON object, the file is empty", null);
-            if (!tree.isObject()) throw new ScenarioException(source + ": expected a JSON object at $, got " + tree.getNodeType().toString().toLowerCase(java.util.Locale.ROOT), null);
+            if (tree == null || tree.isMissingNode())
+                throw new ScenarioException(source + ": expected a JSON object, the file is empty", null);
+            if (!tree.isObject())
+                throw new ScenarioException(
+                        source + ": expected a JSON object at $, got "
+                                + tree.getNodeType().toString().toLowerCase(java.util.Locale.ROOT),
+                        null);
             var unknown = UNKNOWN_FIELDS.firstUnknown(tree, Scenario.class);
             if (unknown.isPresent()) throw new ScenarioException(source + ": " + unknown.get(), null);
             Scenario s = MAPPER.readValue(json, Scenario.class);
@@ -173,7 +193,8 @@ public final class ScenarioLoader {
             JsonParser p = e.getProcessor() instanceof JsonParser jp ? jp : null;
             JsonLocation where = e.getLocation();
             if (p == null || where == null || where.getLineNr() < 1) {
-                // Limits of StreamReadConstraints (number length, nesting depth, string length) come without a parser or
+                // Limits of StreamReadConstraints (number length, nesting depth, string length) come without a parser
+                // or
                 // location: read the text again with a parser of our own up to the error, and take its place.
                 JsonParser again = null;
                 try {
@@ -181,7 +202,8 @@ public final class ScenarioLoader {
                     for (JsonToken t = again.nextToken(); t != null; t = again.nextToken()) {
                         // every token is read in full, so the limit trips here as it did in the mapper
                         if (t == JsonToken.VALUE_STRING) again.getText();
-                        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) again.getNumberValue();
+                        if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT)
+                            again.getNumberValue();
                     }
                 } catch (IOException located) {
                     if (again != null) {
@@ -190,8 +212,12 @@ public final class ScenarioLoader {
                     }
                 }
             }
-            String path = p != null ? pointerPath(p.getParsingContext().pathAsPointer().toString()) + ": " : "";
-            throw new ScenarioException(source + ": " + path + at(where) + "not valid JSON: " + readable(firstLine(e.getOriginalMessage())), e);
+            String path = p != null
+                    ? pointerPath(p.getParsingContext().pathAsPointer().toString()) + ": "
+                    : "";
+            throw new ScenarioException(
+                    source + ": " + path + at(where) + "not valid JSON: " + readable(firstLine(e.getOriginalMessage())),
+                    e);
         }
     }
 
@@ -202,7 +228,9 @@ public final class ScenarioLoader {
                 .replace("Number value length", "number length")
                 .replace("Document nesting depth", "nesting depth")
                 .replace("String value length", "string length")
-                .replaceAll(": enable `JsonReadFeature\\.ALLOW_NON_NUMERIC_NUMBERS` to allow", " (JSON numbers are finite; write a number)");
+                .replaceAll(
+                        ": enable `JsonReadFeature\\.ALLOW_NON_NUMERIC_NUMBERS` to allow",
+                        " (JSON numbers are finite; write a number)");
     }
 
     /** Writes a scenario as it would be read back. */
@@ -218,13 +246,19 @@ public final class ScenarioLoader {
         String path = path(e.getPath());
         String where = at(e.getLocation());
         if (e instanceof UnrecognizedPropertyException u) {
-            String known = u.getKnownPropertyIds() == null ? "" : u.getKnownPropertyIds().stream()
-                    .map(Object::toString).sorted().collect(Collectors.joining(", "));
+            String known = u.getKnownPropertyIds() == null
+                    ? ""
+                    : u.getKnownPropertyIds().stream()
+                            .map(Object::toString)
+                            .sorted()
+                            .collect(Collectors.joining(", "));
             return path + ": " + where + "unknown field '" + u.getPropertyName() + "'; expected one of: " + known;
         }
         if (e instanceof InvalidTypeIdException t) {
             String id = t.getTypeId();
-            return (id == null ? path + ": " + where + "missing field 'type'" : path + ".type: " + where + "unknown type '" + id + "'")
+            return (id == null
+                            ? path + ": " + where + "missing field 'type'"
+                            : path + ".type: " + where + "unknown type '" + id + "'")
                     + "; " + knownTypes(t);
         }
         if (e instanceof ValueInstantiationException v && v.getCause() instanceof InvalidSpecException bad) {
@@ -235,13 +269,15 @@ public final class ScenarioLoader {
         }
         if (e.getCause() instanceof InputCoercionException ic) {
             // Where the number starts, not where the parser stopped after it.
-            if (ic.getProcessor() instanceof JsonParser p && p.currentTokenLocation() != null) where = at(p.currentTokenLocation());
+            if (ic.getProcessor() instanceof JsonParser p && p.currentTokenLocation() != null)
+                where = at(p.currentTokenLocation());
             return path + ": " + where + outOfRange(ic);
         }
         if (e instanceof MismatchedInputException m && m.getTargetType() != null) {
             String msg = m.getOriginalMessage();
             if (msg.startsWith("Missing required creator property")) {
-                return path + ": " + where + "missing required field " + msg.replaceAll("(?s)^[^']*'([^']*)'.*$", "'$1'");
+                return path + ": " + where + "missing required field "
+                        + msg.replaceAll("(?s)^[^']*'([^']*)'.*$", "'$1'");
             }
             return path + ": " + where + "expected " + simpleType(m.getTargetType()) + got(m);
         }
@@ -255,14 +291,19 @@ public final class ScenarioLoader {
      * least 0), so a negative one gets "an integer >= 0"; a long field (seed, requests) its type's bounds.
      */
     private static String outOfRange(InputCoercionException ic) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\((-?[0-9]+)\\)").matcher(String.valueOf(ic.getOriginalMessage()));
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("\\((-?[0-9]+)\\)").matcher(String.valueOf(ic.getOriginalMessage()));
         String value = m.find() ? m.group(1) : "";
         boolean negative = value.startsWith("-");
         String got = value.isEmpty() ? "" : ", got " + (value.length() > 40 ? value.substring(0, 40) + "…" : value);
         if (ic.getTargetType() == int.class || ic.getTargetType() == Integer.class) {
-            return (negative ? "expected an integer >= 0" : "expected an integer of at most " + Integer.MAX_VALUE) + got;
+            return (negative ? "expected an integer >= 0" : "expected an integer of at most " + Integer.MAX_VALUE)
+                    + got;
         }
-        return (negative ? "expected an integer of at least " + Long.MIN_VALUE : "expected an integer of at most " + Long.MAX_VALUE) + got;
+        return (negative
+                        ? "expected an integer of at least " + Long.MIN_VALUE
+                        : "expected an integer of at most " + Long.MAX_VALUE)
+                + got;
     }
 
     private static String got(JsonMappingException e) {
@@ -304,18 +345,22 @@ public final class ScenarioLoader {
         for (String part : pointer.split("/")) {
             if (part.isEmpty()) continue;
             String name = part.replace("~1", "/").replace("~0", "~");
-            if (name.chars().allMatch(Character::isDigit)) b.append('[').append(name).append(']');
+            if (name.chars().allMatch(Character::isDigit))
+                b.append('[').append(name).append(']');
             else b.append('.').append(name);
         }
         return b.toString();
     }
 
     private static String knownTypes(InvalidTypeIdException e) {
-        var subs = e.getBaseType() == null ? null
+        var subs = e.getBaseType() == null
+                ? null
                 : e.getBaseType().getRawClass().getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class);
         if (subs == null) return firstLine(e.getOriginalMessage());
-        return "expected one of: " + java.util.Arrays.stream(subs.value()).map(com.fasterxml.jackson.annotation.JsonSubTypes.Type::name)
-                .collect(Collectors.joining(", "));
+        return "expected one of: "
+                + java.util.Arrays.stream(subs.value())
+                        .map(com.fasterxml.jackson.annotation.JsonSubTypes.Type::name)
+                        .collect(Collectors.joining(", "));
     }
 
     private static String simpleType(Class<?> c) {
@@ -326,7 +371,11 @@ public final class ScenarioLoader {
         if (c == String.class) return "a string";
         if (List.class.isAssignableFrom(c)) return "an array";
         if (c.isEnum()) {
-            return "one of " + java.util.Arrays.stream(c.getEnumConstants()).map(Object::toString).map(String::toLowerCase).toList();
+            return "one of "
+                    + java.util.Arrays.stream(c.getEnumConstants())
+                            .map(Object::toString)
+                            .map(String::toLowerCase)
+                            .toList();
         }
         return "an object";
     }

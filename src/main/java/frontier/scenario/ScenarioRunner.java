@@ -46,7 +46,8 @@ public final class ScenarioRunner {
      * @throws WorkLimitException naming the field to change and the estimate
      */
     public static WorkEstimate check(Scenario scenario, WorkLimits limits) {
-        if (scenario.isBatch()) return WorkEstimate.check(scenario.batch(), scenario.run().replications(), limits);
+        if (scenario.isBatch())
+            return WorkEstimate.check(scenario.batch(), scenario.run().replications(), limits);
         return WorkEstimate.check(scenario.fleet(), scenario.run().replications(), scenario.pool() != null, limits);
     }
 
@@ -65,8 +66,15 @@ public final class ScenarioRunner {
 
     private Summary runChecked(Scenario scenario, RunControl control) {
         if (scenario.isBatch()) {
-            return withCompletionQuantiles(runReplications(scenario, control,
-                    (k, c) -> BatchModel.run(scenario.batch(), scenario.baseDir(), new RandomStreams(scenario.run().seed(), k), c, limits),
+            return withCompletionQuantiles(runReplications(
+                    scenario,
+                    control,
+                    (k, c) -> BatchModel.run(
+                            scenario.batch(),
+                            scenario.baseDir(),
+                            new RandomStreams(scenario.run().seed(), k),
+                            c,
+                            limits),
                     java.util.Map.of()));
         }
         // Built (and validated) once for every replication.
@@ -76,30 +84,46 @@ public final class ScenarioRunner {
 
     /** The replications' completion times: their p10, p50, p90 and maximum, beside the mean (a batch job's summary). */
     static Summary withCompletionQuantiles(Summary s) {
-        double[] t = s.replications().stream().mapToDouble(r -> r.metric(Metric.BATCH_COMPLETION)).sorted().toArray();
+        double[] t = s.replications().stream()
+                .mapToDouble(r -> r.metric(Metric.BATCH_COMPLETION))
+                .sorted()
+                .toArray();
         java.util.Map<String, Double> mean = new java.util.LinkedHashMap<>();
         java.util.Map<String, Double> hw = new java.util.LinkedHashMap<>(s.halfWidth95());
         for (var e : s.mean().entrySet()) {
             mean.put(e.getKey(), e.getValue());
             if (e.getKey().equals(Metric.BATCH_COMPLETION.path())) {
-                org.apache.commons.math3.stat.descriptive.rank.Percentile p = new org.apache.commons.math3.stat.descriptive.rank.Percentile()
-                        .withEstimationType(org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType.R_7);
+                org.apache.commons.math3.stat.descriptive.rank.Percentile p =
+                        new org.apache.commons.math3.stat.descriptive.rank.Percentile()
+                                .withEstimationType(
+                                        org.apache.commons.math3.stat.descriptive.rank.Percentile.EstimationType.R_7);
                 mean.put(Metric.BATCH_COMPLETION_P10.path(), p.evaluate(t, 10));
                 mean.put(Metric.BATCH_COMPLETION_P50.path(), p.evaluate(t, 50));
                 mean.put(Metric.BATCH_COMPLETION_P90.path(), p.evaluate(t, 90));
                 mean.put(Metric.BATCH_COMPLETION_MAX.path(), t[t.length - 1]);
-                for (Metric m : java.util.List.of(Metric.BATCH_COMPLETION_P10, Metric.BATCH_COMPLETION_P50, Metric.BATCH_COMPLETION_P90,
+                for (Metric m : java.util.List.of(
+                        Metric.BATCH_COMPLETION_P10,
+                        Metric.BATCH_COMPLETION_P50,
+                        Metric.BATCH_COMPLETION_P90,
                         Metric.BATCH_COMPLETION_MAX)) {
                     hw.put(m.path(), Double.NaN);
                 }
             }
         }
-        return new Summary(s.scenario(), s.seed(), s.replications(), java.util.Collections.unmodifiableMap(mean),
-                java.util.Collections.unmodifiableMap(hw), s.labels());
+        return new Summary(
+                s.scenario(),
+                s.seed(),
+                s.replications(),
+                java.util.Collections.unmodifiableMap(mean),
+                java.util.Collections.unmodifiableMap(hw),
+                s.labels());
     }
 
-    private Summary runReplications(Scenario scenario, RunControl control, java.util.function.BiFunction<Integer, RunControl, RunResult> one,
-                                    java.util.Map<String, String> labels) {
+    private Summary runReplications(
+            Scenario scenario,
+            RunControl control,
+            java.util.function.BiFunction<Integer, RunControl, RunResult> one,
+            java.util.Map<String, String> labels) {
         int n = scenario.run().replications();
         long seed = scenario.run().seed();
         if (n == 1 || threads == 1) {
@@ -174,19 +198,27 @@ public final class ScenarioRunner {
     }
 
     /** {@link #replication(Scenario, int, RunControl, RunListener)} within {@code limits} (one replication's work). */
-    public static Summary replication(Scenario scenario, int k, RunControl control, RunListener listener, WorkLimits limits) {
+    public static Summary replication(
+            Scenario scenario, int k, RunControl control, RunListener listener, WorkLimits limits) {
         int n = scenario.run().replications();
         if (k < 0 || k >= n) throw new IllegalArgumentException("replication " + k + " of " + n);
         if (scenario.isBatch()) {
             WorkEstimate.check(scenario.batch(), 1, limits);
-            RunResult r = BatchModel.run(scenario.batch(), scenario.baseDir(), new RandomStreams(scenario.run().seed(), k), control, limits);
-            return withCompletionQuantiles(Summary.of(scenario.name(), scenario.run().seed(), List.of(r)));
+            RunResult r = BatchModel.run(
+                    scenario.batch(),
+                    scenario.baseDir(),
+                    new RandomStreams(scenario.run().seed(), k),
+                    control,
+                    limits);
+            return withCompletionQuantiles(
+                    Summary.of(scenario.name(), scenario.run().seed(), List.of(r)));
         }
         FleetSpec fleet = scenario.fleet();
         WorkEstimate.check(fleet, 1, scenario.pool() != null, limits);
         RunResult r;
         try {
-            r = ServingModel.run(fleet, scenario.baseDir(), new RandomStreams(scenario.run().seed(), k), control, listener, limits);
+            r = ServingModel.run(
+                    fleet, scenario.baseDir(), new RandomStreams(scenario.run().seed(), k), control, listener, limits);
         } catch (WorkLimitException e) {
             throw named(scenario, e);
         }
@@ -198,17 +230,21 @@ public final class ScenarioRunner {
         java.util.Map<String, String> l = new java.util.LinkedHashMap<>();
         for (var p : fleet.pools()) {
             l.put("pools." + p.name() + ".model", p.model().name());
-            if (p.model().accuracy() != null) l.put("pools." + p.name() + ".accuracy", p.model().accuracy());
+            if (p.model().accuracy() != null)
+                l.put("pools." + p.name() + ".accuracy", p.model().accuracy());
         }
         return l;
     }
 
     private RunResult one(FleetSpec fleet, Scenario s, int replication, RunControl control) {
-        return ServingModel.run(fleet, s.baseDir(), new RandomStreams(s.run().seed(), replication), control, null, limits);
+        return ServingModel.run(
+                fleet, s.baseDir(), new RandomStreams(s.run().seed(), replication), control, null, limits);
     }
 
     /** A limit hit while running, with the pool's path as the scenario writes it ({@code $.pool} in the simple form). */
     private static WorkLimitException named(Scenario s, WorkLimitException e) {
-        return s.pool() != null && e.field().startsWith("$.pools[0]") ? e.withField("$.pool" + e.field().substring("$.pools[0]".length())) : e;
+        return s.pool() != null && e.field().startsWith("$.pools[0]")
+                ? e.withField("$.pool" + e.field().substring("$.pools[0]".length()))
+                : e;
     }
 }

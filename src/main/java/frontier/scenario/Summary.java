@@ -15,8 +15,13 @@ import org.apache.commons.statistics.distribution.TDistribution;
  * half-width of its 95% confidence interval (Student t with N−1 degrees of freedom; NaN when N = 1), and
  * text labels of the scenario (e.g. the model and accuracy label each pool serves).
  */
-public record Summary(String scenario, long seed, List<RunResult> replications, Map<String, Double> mean,
-                      Map<String, Double> halfWidth95, Map<String, String> labels) {
+public record Summary(
+        String scenario,
+        long seed,
+        List<RunResult> replications,
+        Map<String, Double> mean,
+        Map<String, Double> halfWidth95,
+        Map<String, String> labels) {
 
     public static Summary of(String scenario, long seed, List<RunResult> runs) {
         if (runs.isEmpty()) throw new IllegalArgumentException("no replications");
@@ -33,8 +38,13 @@ public record Summary(String scenario, long seed, List<RunResult> replications, 
             mean.put(key, m);
             hw.put(key, n > 1 ? t * Math.sqrt(ss / (n - 1) / n) : Double.NaN);
         }
-        return new Summary(scenario, seed, Collections.unmodifiableList(new ArrayList<>(runs)),
-                Collections.unmodifiableMap(mean), Collections.unmodifiableMap(hw), Map.of());
+        return new Summary(
+                scenario,
+                seed,
+                Collections.unmodifiableList(new ArrayList<>(runs)),
+                Collections.unmodifiableMap(mean),
+                Collections.unmodifiableMap(hw),
+                Map.of());
     }
 
     /**
@@ -42,7 +52,8 @@ public record Summary(String scenario, long seed, List<RunResult> replications, 
      * such as which model variant each pool serves.
      */
     public Summary withLabels(Map<String, String> l) {
-        return new Summary(scenario, seed, replications, mean, halfWidth95, Collections.unmodifiableMap(new LinkedHashMap<>(l)));
+        return new Summary(
+                scenario, seed, replications, mean, halfWidth95, Collections.unmodifiableMap(new LinkedHashMap<>(l)));
     }
 
     public double metric(String path) {

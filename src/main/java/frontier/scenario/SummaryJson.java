@@ -16,8 +16,7 @@ import java.util.Map;
 public final class SummaryJson {
     private static final ObjectMapper MAPPER = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
 
-    private SummaryJson() {
-    }
+    private SummaryJson() {}
 
     public static ObjectNode toNode(Summary s) {
         ObjectNode root = MAPPER.createObjectNode();

@@ -31,7 +31,8 @@ public final class SweepPath {
             if (c == '[') {
                 int close = s.indexOf(']', i);
                 String digits = close < 0 ? "" : s.substring(i + 1, close);
-                if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(Character::isDigit)) throw malformed(text, i);
+                if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(Character::isDigit))
+                    throw malformed(text, i);
                 segments.add(Integer.valueOf(digits));
                 i = close + 1;
             } else {
@@ -46,14 +47,17 @@ public final class SweepPath {
             }
         }
         if (segments.isEmpty() || !(segments.getFirst() instanceof String)) {
-            throw new InvalidSpecException("path", "expected a JSON path such as \"$.pools[1].instances\", got \"" + text + "\"");
+            throw new InvalidSpecException(
+                    "path", "expected a JSON path such as \"$.pools[1].instances\", got \"" + text + "\"");
         }
         return new SweepPath(segments);
     }
 
     private static InvalidSpecException malformed(String text, int at) {
-        return new InvalidSpecException("path", "cannot read the JSON path \"" + text + "\" (near character " + (at + 1)
-                + "); write it like \"$.pools[1].instances\"");
+        return new InvalidSpecException(
+                "path",
+                "cannot read the JSON path \"" + text + "\" (near character " + (at + 1)
+                        + "); write it like \"$.pools[1].instances\"");
     }
 
     /** The first field name, e.g. {@code pools}. */
@@ -70,19 +74,24 @@ public final class SweepPath {
         StringBuilder at = new StringBuilder("$");
         for (Object seg : segments) {
             if (seg instanceof String name) {
-                if (!node.isObject()) throw new IllegalArgumentException(this + " does not exist: " + at + " is not an object");
+                if (!node.isObject())
+                    throw new IllegalArgumentException(this + " does not exist: " + at + " is not an object");
                 if (!node.has(name)) {
                     List<String> names = new ArrayList<>();
                     node.fieldNames().forEachRemaining(names::add);
-                    throw new IllegalArgumentException(this + " does not exist: " + at + " has no field '" + name + "' (it has: "
-                            + String.join(", ", names) + "); write the field in the scenario, its value there is the base configuration");
+                    throw new IllegalArgumentException(this + " does not exist: " + at + " has no field '" + name
+                            + "' (it has: " + String.join(", ", names)
+                            + "); write the field in the scenario, its value there is the base configuration");
                 }
                 node = node.get(name);
                 at.append('.').append(name);
             } else {
                 int i = (Integer) seg;
-                if (!node.isArray()) throw new IllegalArgumentException(this + " does not exist: " + at + " is not an array");
-                if (i >= node.size()) throw new IllegalArgumentException(this + " does not exist: " + at + " has " + node.size() + " element(s), no [" + i + "]");
+                if (!node.isArray())
+                    throw new IllegalArgumentException(this + " does not exist: " + at + " is not an array");
+                if (i >= node.size())
+                    throw new IllegalArgumentException(
+                            this + " does not exist: " + at + " has " + node.size() + " element(s), no [" + i + "]");
                 node = node.get(i);
                 at.append('[').append(i).append(']');
             }

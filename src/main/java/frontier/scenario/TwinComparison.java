@@ -16,8 +16,7 @@ public final class TwinComparison {
     /** Relative error allowed on cost. */
     public static final double COST_TARGET = 0.05;
 
-    private TwinComparison() {
-    }
+    private TwinComparison() {}
 
     /**
      * One compared figure.
@@ -26,7 +25,8 @@ public final class TwinComparison {
      * @param simulatedBy the catalogue metric it is compared with, which gives the unit
      * @param target the allowed relative error, or NaN when the figure has none
      */
-    public record Row(String metric, Metric simulatedBy, double observed, double simulated, double halfWidth95, double target) {
+    public record Row(
+            String metric, Metric simulatedBy, double observed, double simulated, double halfWidth95, double target) {
         public String unit() {
             return simulatedBy.unit().symbol();
         }
@@ -49,13 +49,21 @@ public final class TwinComparison {
         add(rows, "latency p50", o.p50Ms(), s, Metric.LATENCY_P50, 0, LATENCY_TARGET);
         add(rows, "latency p95", o.p95Ms(), s, Metric.LATENCY_P95, 0, LATENCY_TARGET);
         add(rows, "latency p99", o.p99Ms(), s, Metric.LATENCY_P99, 0, Double.NaN);
-        add(rows, "requests", o.requests() == null ? null : o.requests().doubleValue(), s, Metric.REQUESTS, 0, Double.NaN);
+        add(
+                rows,
+                "requests",
+                o.requests() == null ? null : o.requests().doubleValue(),
+                s,
+                Metric.REQUESTS,
+                0,
+                Double.NaN);
         double fixed = o.fixedCostUsd() == null ? 0 : o.fixedCostUsd();
         add(rows, "cost", o.costUsd(), s, Metric.COST_TOTAL, fixed, COST_TARGET);
         return rows;
     }
 
-    private static void add(List<Row> rows, String name, Double observed, Summary s, Metric metric, double plus, double target) {
+    private static void add(
+            List<Row> rows, String name, Double observed, Summary s, Metric metric, double plus, double target) {
         if (observed == null || !s.has(metric)) return;
         double sim = s.metric(metric);
         if (Double.isNaN(sim)) return;

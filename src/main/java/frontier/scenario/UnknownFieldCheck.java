@@ -52,8 +52,8 @@ final class UnknownFieldCheck {
         if (raw.isPrimitive() || raw.getName().startsWith("java.") || raw.isEnum()) return Optional.empty();
         if (!node.isObject()) {
             JsonTypeInfo ti = raw.getAnnotation(JsonTypeInfo.class);
-            return Optional.of(path + ": expected an object" + (ti == null ? "" : " with a '" + ti.property() + "' field")
-                    + ", got " + describe(node));
+            return Optional.of(path + ": expected an object"
+                    + (ti == null ? "" : " with a '" + ti.property() + "' field") + ", got " + describe(node));
         }
         Class<?> concrete = raw;
         Map<String, JavaType> known = new LinkedHashMap<>();
@@ -72,7 +72,9 @@ final class UnknownFieldCheck {
         }
         var description = mapper.getDeserializationConfig().introspect(mapper.constructType(concrete));
         for (BeanPropertyDefinition p : description.findProperties()) {
-            if (description.getIgnoredPropertyNames().contains(p.getName()) || p.getField() != null && p.getField().hasAnnotation(com.fasterxml.jackson.annotation.JsonIgnore.class)) continue;
+            if (description.getIgnoredPropertyNames().contains(p.getName())
+                    || p.getField() != null
+                            && p.getField().hasAnnotation(com.fasterxml.jackson.annotation.JsonIgnore.class)) continue;
             if (p.couldDeserialize() || p.hasConstructorParameter()) known.put(p.getName(), p.getPrimaryType());
         }
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {

@@ -18,12 +18,14 @@ public final class InvalidSpecException extends IllegalArgumentException {
 
     /** Checks used by spec records' constructors; each throws with the field name and the rule. */
     public static double positive(String field, double v) {
-        if (!(v > 0) || Double.isInfinite(v)) throw new InvalidSpecException(field, "expected a finite number > 0, got " + v);
+        if (!(v > 0) || Double.isInfinite(v))
+            throw new InvalidSpecException(field, "expected a finite number > 0, got " + v);
         return v;
     }
 
     public static double nonNegative(String field, double v) {
-        if (!(v >= 0) || Double.isInfinite(v)) throw new InvalidSpecException(field, "expected a finite number >= 0, got " + v);
+        if (!(v >= 0) || Double.isInfinite(v))
+            throw new InvalidSpecException(field, "expected a finite number >= 0, got " + v);
         return v;
     }
 

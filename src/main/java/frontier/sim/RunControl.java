@@ -18,7 +18,6 @@ public interface RunControl {
         }
 
         @Override
-        public void progress(double fraction) {
-        }
+        public void progress(double fraction) {}
     };
 }

@@ -14,6 +14,7 @@ public final class Simulation {
     private double now;
     /** Non-zero once the run should stop (a long, so that {@link #stopOnceReached} can set it without a branch). */
     private long stopped;
+
     private long eventCount;
 
     public double now() {

@@ -11,6 +11,7 @@ public final class Tally {
     private static final int SIGNIFICANT_DIGITS = 3;
     /** Values are recorded as whole nanoseconds (for seconds-valued tallies); see {@link #UNITS_PER_VALUE}. */
     public static final double UNITS_PER_VALUE = 1e9;
+
     private final Histogram histogram;
     private long count;
     // Sums of (x - shift): the shift (first value) keeps the variance free of cancellation, and plain

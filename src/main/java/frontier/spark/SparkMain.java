@@ -18,9 +18,18 @@ import picocli.CommandLine.Command;
  * Spark tasks, {@code bench} compares it with the local runner (docs/spark.md). Exit codes as the desktop CLI's:
  * 0 ok, 2 bad input, 1 internal fault; messages start "frontier-spark: ".
  */
-@Command(name = "frontier-spark", mixinStandardHelpOptions = true, version = "Frontier 0.1.0",
-        description = "Frontier's work on Apache Spark: sweeps of any method as Spark tasks, and daily roll-ups of billing exports too big for one workspace (docs/spark.md).",
-        subcommands = {SparkSweepCommand.class, RollupCommand.class, SparkMain.Bench.class, CommandLine.HelpCommand.class})
+@Command(
+        name = "frontier-spark",
+        mixinStandardHelpOptions = true,
+        version = "Frontier 0.1.0",
+        description =
+                "Frontier's work on Apache Spark: sweeps of any method as Spark tasks, and daily roll-ups of billing exports too big for one workspace (docs/spark.md).",
+        subcommands = {
+            SparkSweepCommand.class,
+            RollupCommand.class,
+            SparkMain.Bench.class,
+            CommandLine.HelpCommand.class
+        })
 public final class SparkMain implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -31,7 +40,10 @@ public final class SparkMain implements Runnable {
     }
 
     /** Benchmarks of the Spark jobs (figures in docs/spark.md): {@code bench sweep}, {@code bench rollup}. */
-    @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmarks of the Spark jobs against the single-machine code.",
+    @Command(
+            name = "bench",
+            mixinStandardHelpOptions = true,
+            description = "Benchmarks of the Spark jobs against the single-machine code.",
             subcommands = {SparkBenchCommand.class, RollupBench.class})
     static final class Bench implements Runnable {
         @CommandLine.Spec
@@ -39,12 +51,16 @@ public final class SparkMain implements Runnable {
 
         @Override
         public void run() {
-            throw new CommandLine.ParameterException(spec.commandLine(), "expected a benchmark: " + String.join(", ", spec.subcommands().keySet()));
+            throw new CommandLine.ParameterException(
+                    spec.commandLine(),
+                    "expected a benchmark: "
+                            + String.join(", ", spec.subcommands().keySet()));
         }
     }
 
     public static void main(String[] args) {
-        frontier.spark.session.SparkSessions.quietLogging(java.util.Arrays.asList(args).contains("--verbose"));
+        frontier.spark.session.SparkSessions.quietLogging(
+                java.util.Arrays.asList(args).contains("--verbose"));
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
         int code = execute(args, out, err);
@@ -83,5 +99,4 @@ public final class SparkMain implements Runnable {
         err.flush();
         return code;
     }
-
 }

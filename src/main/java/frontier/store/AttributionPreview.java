@@ -43,7 +43,15 @@ public record AttributionPreview(long lines, Map<String, BigDecimal> cost, List<
      * @param endpoint the endpoint the rule gives it (null for none)
      * @param model    the model the rule gives it (null for none)
      */
-    public record Line(long periodStart, String service, String instanceType, String resourceId, String tags, BigDecimal cost, String currency,
-                       String value, String endpoint, String model) {
-    }
+    public record Line(
+            long periodStart,
+            String service,
+            String instanceType,
+            String resourceId,
+            String tags,
+            BigDecimal cost,
+            String currency,
+            String value,
+            String endpoint,
+            String model) {}
 }

@@ -17,10 +17,14 @@ import java.util.regex.Pattern;
  * @param endpoint endpoint the cost goes to, or null for any endpoint of {@code model}
  * @param model    model the cost goes to, or null for any model of {@code endpoint}
  */
-public record AttributionRule(long id, int position, Match match, String tagKey, String pattern, String endpoint, String model) {
+public record AttributionRule(
+        long id, int position, Match match, String tagKey, String pattern, String endpoint, String model) {
     /** The cost-line field a rule looks at. */
     public enum Match implements Coded {
-        TAG("tag"), RESOURCE_ID("resource_id"), INSTANCE_TYPE("instance_type"), SERVICE("service");
+        TAG("tag"),
+        RESOURCE_ID("resource_id"),
+        INSTANCE_TYPE("instance_type"),
+        SERVICE("service");
 
         private final String code;
 
@@ -36,7 +40,8 @@ public record AttributionRule(long id, int position, Match match, String tagKey,
 
         /** The field with this code; BadInputException naming the fields if there is none. */
         public static Match fromCode(String s) {
-            return find(s).orElseThrow(() -> new BadInputException("attribution rule: unknown field '" + s + "'; expected tag:KEY, resource_id, instance_type or service"));
+            return find(s).orElseThrow(() -> new BadInputException("attribution rule: unknown field '" + s
+                    + "'; expected tag:KEY, resource_id, instance_type or service"));
         }
 
         /** The field with this code, if any. */
@@ -50,12 +55,15 @@ public record AttributionRule(long id, int position, Match match, String tagKey,
 
     public AttributionRule {
         if (match == null) throw new BadInputException("attribution rule: a field to match is required");
-        if (match == Match.TAG && (tagKey == null || tagKey.isBlank())) throw new BadInputException("attribution rule: tag rules need a tag key (tag:KEY)");
+        if (match == Match.TAG && (tagKey == null || tagKey.isBlank()))
+            throw new BadInputException("attribution rule: tag rules need a tag key (tag:KEY)");
         if (match != Match.TAG) tagKey = null;
-        if (pattern == null || pattern.isBlank()) throw new BadInputException("attribution rule: a pattern is required (use * for any value)");
+        if (pattern == null || pattern.isBlank())
+            throw new BadInputException("attribution rule: a pattern is required (use * for any value)");
         if (blank(endpoint)) endpoint = null;
         if (blank(model)) model = null;
-        if (endpoint == null && model == null) throw new BadInputException("attribution rule: give the endpoint, the model or both that the cost goes to");
+        if (endpoint == null && model == null)
+            throw new BadInputException("attribution rule: give the endpoint, the model or both that the cost goes to");
     }
 
     private static boolean blank(String s) {
@@ -100,7 +108,9 @@ public record AttributionRule(long id, int position, Match match, String tagKey,
 
     @Override
     public String toString() {
-        String to = (endpoint == null ? "" : "endpoint " + endpoint) + (endpoint != null && model != null ? ", " : "") + (model == null ? "" : "model " + model);
+        String to = (endpoint == null ? "" : "endpoint " + endpoint)
+                + (endpoint != null && model != null ? ", " : "")
+                + (model == null ? "" : "model " + model);
         return String.format(Locale.ROOT, "%s matches %s → %s", field(), pattern, to);
     }
 }

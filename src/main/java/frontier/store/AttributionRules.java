@@ -30,9 +30,16 @@ public final class AttributionRules {
 
     /** The stored rules in the order they are tried. */
     public List<AttributionRule> list() {
-        return db.list("SELECT id, position, match, tag_key, pattern, endpoint, model FROM attribution_rules ORDER BY position, id",
-                rs -> new AttributionRule(rs.getLong(1), rs.getInt(2), AttributionRule.Match.fromCode(rs.getString(3)), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7)));
+        return db.list(
+                "SELECT id, position, match, tag_key, pattern, endpoint, model FROM attribution_rules ORDER BY position, id",
+                rs -> new AttributionRule(
+                        rs.getLong(1),
+                        rs.getInt(2),
+                        AttributionRule.Match.fromCode(rs.getString(3)),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getString(6),
+                        rs.getString(7)));
     }
 
     /** The stored rules, or {@link #DEFAULTS} when there are none. */
@@ -48,15 +55,18 @@ public final class AttributionRules {
     public AttributionRule add(AttributionRule rule, Integer position) {
         List<AttributionRule> rules = list();
         int at = position == null ? rules.size() + 1 : position;
-        if (at < 1 || at > rules.size() + 1) throw new BadInputException("--position: expected 1.." + (rules.size() + 1) + ", got " + at);
+        if (at < 1 || at > rules.size() + 1)
+            throw new BadInputException("--position: expected 1.." + (rules.size() + 1) + ", got " + at);
         return inTransaction(() -> {
-            try (PreparedStatement shift = conn.prepareStatement("UPDATE attribution_rules SET position = position + 1 WHERE position >= ?")) {
+            try (PreparedStatement shift =
+                    conn.prepareStatement("UPDATE attribution_rules SET position = position + 1 WHERE position >= ?")) {
                 shift.setInt(1, at);
                 shift.executeUpdate();
             }
             insert(rule, at);
             long id = db.scalarLong("SELECT last_insert_rowid()");
-            return new AttributionRule(id, at, rule.match(), rule.tagKey(), rule.pattern(), rule.endpoint(), rule.model());
+            return new AttributionRule(
+                    id, at, rule.match(), rule.tagKey(), rule.pattern(), rule.endpoint(), rule.model());
         });
     }
 
@@ -69,7 +79,8 @@ public final class AttributionRules {
                 n = ps.executeUpdate();
             }
             if (n > 0) {
-                try (PreparedStatement ps = conn.prepareStatement("UPDATE attribution_rules SET position = position - 1 WHERE position > ?")) {
+                try (PreparedStatement ps = conn.prepareStatement(
+                        "UPDATE attribution_rules SET position = position - 1 WHERE position > ?")) {
                     ps.setInt(1, position);
                     ps.executeUpdate();
                 }

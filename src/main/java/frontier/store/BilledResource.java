@@ -13,8 +13,18 @@ import java.math.BigDecimal;
  * @param last         end of its last billed period, epoch s
  * @param lines        number of cost lines
  */
-public record BilledResource(String resourceId, PricingModel pricingModel, String instanceType, String service, String currency, boolean hourly,
-                             long first, long last, double hours, BigDecimal cost, long lines) {
+public record BilledResource(
+        String resourceId,
+        PricingModel pricingModel,
+        String instanceType,
+        String service,
+        String currency,
+        boolean hourly,
+        long first,
+        long last,
+        double hours,
+        BigDecimal cost,
+        long lines) {
 
     static final class Builder {
         private final String id, instanceType, service, currency;
@@ -24,7 +34,13 @@ public record BilledResource(String resourceId, PricingModel pricingModel, Strin
         private double hours;
         private BigDecimal cost = BigDecimal.ZERO;
 
-        Builder(String id, PricingModel pricingModel, String instanceType, String service, String currency, boolean hourly) {
+        Builder(
+                String id,
+                PricingModel pricingModel,
+                String instanceType,
+                String service,
+                String currency,
+                boolean hourly) {
             this.id = id;
             this.pricingModel = pricingModel;
             this.instanceType = instanceType;
@@ -42,7 +58,8 @@ public record BilledResource(String resourceId, PricingModel pricingModel, Strin
         }
 
         BilledResource build() {
-            return new BilledResource(id, pricingModel, instanceType, service, currency, hourly, first, last, hours, cost, lines);
+            return new BilledResource(
+                    id, pricingModel, instanceType, service, currency, hourly, first, last, hours, cost, lines);
         }
     }
 }

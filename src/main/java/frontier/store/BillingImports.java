@@ -51,19 +51,35 @@ public final class BillingImports {
         }
     }
 
-    private record DimKey(String provider, String account, String sub, String service, String category, String region,
-            String sku, String chargeCategory, String pricingModel, String currency, String unit, String instanceType,
-            Integer gpuCount, String chargeClass, String commitmentId, String commitmentStatus, String pricingUnit, String tags) {
-    }
+    private record DimKey(
+            String provider,
+            String account,
+            String sub,
+            String service,
+            String category,
+            String region,
+            String sku,
+            String chargeCategory,
+            String pricingModel,
+            String currency,
+            String unit,
+            String instanceType,
+            Integer gpuCount,
+            String chargeClass,
+            String commitmentId,
+            String commitmentStatus,
+            String pricingUnit,
+            String tags) {}
 
-    private static final String DIM_COLUMNS = "id, provider, billing_account, sub_account, service, service_category, region, sku,"
-            + " charge_category, pricing_model, currency, unit, instance_type, gpu_count, charge_class, commitment_id,"
-            + " commitment_status, pricing_unit, tags";
-    private static final String CHARGE_COLUMNS = "import_id, dim_id, period_start, period_end, resource_id, billed_cost,"
-            + " effective_cost, quantity, resource_name, list_cost, pricing_quantity";
+    private static final String DIM_COLUMNS =
+            "id, provider, billing_account, sub_account, service, service_category, region, sku,"
+                    + " charge_category, pricing_model, currency, unit, instance_type, gpu_count, charge_class, commitment_id,"
+                    + " commitment_status, pricing_unit, tags";
+    private static final String CHARGE_COLUMNS =
+            "import_id, dim_id, period_start, period_end, resource_id, billed_cost,"
+                    + " effective_cost, quantity, resource_name, list_cost, pricing_quantity";
 
-    private record AccountKey(String provider, String account) {
-    }
+    private record AccountKey(String provider, String account) {}
 
     /**
      * Rows ready for binding, prepared on the reader thread so that the SQLite thread only binds: the
@@ -102,10 +118,25 @@ public final class BillingImports {
         }
 
         void add(Batch b, Charge c) {
-            DimKey k = new DimKey(c.provider(), c.billingAccount(), c.subAccount(), c.service(), c.serviceCategory(),
-                    c.region(), c.sku(), c.chargeCategory().code(), c.pricingModel().code(), c.currency(), c.unit(), c.instanceType(),
-                    c.gpuCount(), c.chargeClass(), c.commitmentId(), c.commitmentStatus(),
-                    Objects.equals(c.pricingUnit(), c.unit()) ? null : c.pricingUnit(), c.tags());
+            DimKey k = new DimKey(
+                    c.provider(),
+                    c.billingAccount(),
+                    c.subAccount(),
+                    c.service(),
+                    c.serviceCategory(),
+                    c.region(),
+                    c.sku(),
+                    c.chargeCategory().code(),
+                    c.pricingModel().code(),
+                    c.currency(),
+                    c.unit(),
+                    c.instanceType(),
+                    c.gpuCount(),
+                    c.chargeClass(),
+                    c.commitmentId(),
+                    c.commitmentStatus(),
+                    Objects.equals(c.pricingUnit(), c.unit()) ? null : c.pricingUnit(),
+                    c.tags());
             Integer id = dims.get(k);
             if (id == null) {
                 id = nextDim++;
@@ -123,12 +154,16 @@ public final class BillingImports {
             b.resourceName[i] = c.resourceName();
             b.list[i] = money(c.listCost());
             // Pricing quantity is stored only where it differs from the consumed one (most exports repeat it).
-            b.pricingQuantity[i] = c.pricingQuantity() == null || c.pricingQuantity().equals(c.quantity()) ? null : money(c.pricingQuantity());
+            b.pricingQuantity[i] = c.pricingQuantity() == null
+                            || c.pricingQuantity().equals(c.quantity())
+                    ? null
+                    : money(c.pricingQuantity());
             long[] a;
             if (Objects.equals(c.provider(), lastProvider) && Objects.equals(c.billingAccount(), lastAccount)) {
                 a = lastStats;
             } else {
-                a = accounts.computeIfAbsent(new AccountKey(Objects.toString(c.provider(), ""), Objects.toString(c.billingAccount(), "")),
+                a = accounts.computeIfAbsent(
+                        new AccountKey(Objects.toString(c.provider(), ""), Objects.toString(c.billingAccount(), "")),
                         x -> new long[] {Long.MAX_VALUE, Long.MIN_VALUE, 0});
                 lastProvider = c.provider();
                 lastAccount = c.billingAccount();
@@ -156,30 +191,37 @@ public final class BillingImports {
             id = db.scalarLong("SELECT last_insert_rowid()");
             long rowidBefore = db.scalarLong("SELECT IFNULL(MAX(rowid), 0) FROM charges");
             Preparer prep = new Preparer(loadDims(), (int) db.scalarLong("SELECT IFNULL(MAX(id), 0) FROM dims") + 1);
-            ReadAhead<Batch> ahead = tx.startReader("frontier-import-reader", ReadAhead.filling(src::next, Batch::new, prep::add));
+            ReadAhead<Batch> ahead =
+                    tx.startReader("frontier-import-reader", ReadAhead.filling(src::next, Batch::new, prep::add));
 
             long rows;
             Map<AccountKey, long[]> accounts;
-            try (PreparedStatement ins = conn.prepareStatement("INSERT INTO charges(" + CHARGE_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-                    PreparedStatement insDim = conn.prepareStatement("INSERT INTO dims(" + DIM_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-                rows = tx.writeAll(ahead, b -> {
-                    for (Map.Entry<DimKey, Integer> d : b.newDims) insertDim(insDim, d.getValue(), d.getKey());
-                    for (int i = 0; i < b.size; i++) {
-                        ins.setLong(1, id);
-                        ins.setInt(2, b.dim[i]);
-                        ins.setLong(3, b.start[i]);
-                        ins.setLong(4, b.end[i]);
-                        setText(ins, 5, b.resource[i]);
-                        setText(ins, 6, b.billed[i]);
-                        setText(ins, 7, b.effective[i]);
-                        setText(ins, 8, b.quantity[i]);
-                        setText(ins, 9, b.resourceName[i]);
-                        setText(ins, 10, b.list[i]);
-                        setText(ins, 11, b.pricingQuantity[i]);
-                        ins.addBatch();
-                    }
-                    ins.executeBatch();
-                }, src::bytesRead, src.totalBytes());
+            try (PreparedStatement ins = conn.prepareStatement(
+                            "INSERT INTO charges(" + CHARGE_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+                    PreparedStatement insDim = conn.prepareStatement(
+                            "INSERT INTO dims(" + DIM_COLUMNS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                rows = tx.writeAll(
+                        ahead,
+                        b -> {
+                            for (Map.Entry<DimKey, Integer> d : b.newDims) insertDim(insDim, d.getValue(), d.getKey());
+                            for (int i = 0; i < b.size; i++) {
+                                ins.setLong(1, id);
+                                ins.setInt(2, b.dim[i]);
+                                ins.setLong(3, b.start[i]);
+                                ins.setLong(4, b.end[i]);
+                                setText(ins, 5, b.resource[i]);
+                                setText(ins, 6, b.billed[i]);
+                                setText(ins, 7, b.effective[i]);
+                                setText(ins, 8, b.quantity[i]);
+                                setText(ins, 9, b.resourceName[i]);
+                                setText(ins, 10, b.list[i]);
+                                setText(ins, 11, b.pricingQuantity[i]);
+                                ins.addBatch();
+                            }
+                            ins.executeBatch();
+                        },
+                        src::bytesRead,
+                        src.totalBytes());
                 accounts = prep.accounts;
             }
             String sha = src.sha256();
@@ -187,9 +229,12 @@ public final class BillingImports {
             ImportRecord dup = findBySha(sha, id);
             if (dup != null) {
                 if (policy != OverlapPolicy.REPLACE) {
-                    throw new DuplicateImportException(src.origin() + ": this content was already imported as import #" + dup.id()
-                            + " (" + dup.source() + ", " + dup.importedAt() + ", " + dup.rows() + " rows, same SHA-256); nothing was stored."
-                            + " Use --replace to import it again in place of #" + dup.id() + ".", dup);
+                    throw new DuplicateImportException(
+                            src.origin() + ": this content was already imported as import #" + dup.id()
+                                    + " (" + dup.source() + ", " + dup.importedAt() + ", " + dup.rows()
+                                    + " rows, same SHA-256); nothing was stored."
+                                    + " Use --replace to import it again in place of #" + dup.id() + ".",
+                            dup);
                 }
                 replaced += dup.rows();
                 deleteImportRows(dup.id());
@@ -201,8 +246,7 @@ public final class BillingImports {
                 switch (policy) {
                     case REFUSE -> throw new OverlapException(overlapMessage(src, overlaps), overlaps);
                     case REPLACE -> replaced += replace(overlaps);
-                    case KEEP_BOTH -> {
-                    }
+                    case KEEP_BOTH -> {}
                 }
             }
             long lastRowid = db.scalarLong("SELECT IFNULL(MAX(rowid), 0) FROM charges");
@@ -220,12 +264,17 @@ public final class BillingImports {
                 ps.executeBatch();
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            try (PreparedStatement ps = conn.prepareStatement("UPDATE imports SET sha256=?, rows=?, period_start=?, period_end=?,"
-                    + " seconds=?, first_rowid=?, last_rowid=? WHERE id=?")) {
+            try (PreparedStatement ps =
+                    conn.prepareStatement("UPDATE imports SET sha256=?, rows=?, period_start=?, period_end=?,"
+                            + " seconds=?, first_rowid=?, last_rowid=? WHERE id=?")) {
                 ps.setString(1, sha);
                 ps.setLong(2, rows);
-                Long start = ours.stream().map(AccountPeriod::start).min(Long::compare).orElse(null);
-                Long end = ours.stream().map(AccountPeriod::end).max(Long::compare).orElse(null);
+                Long start = ours.stream()
+                        .map(AccountPeriod::start)
+                        .min(Long::compare)
+                        .orElse(null);
+                Long end =
+                        ours.stream().map(AccountPeriod::end).max(Long::compare).orElse(null);
                 if (start == null) ps.setNull(3, java.sql.Types.INTEGER);
                 else ps.setLong(3, start);
                 if (end == null) ps.setNull(4, java.sql.Types.INTEGER);
@@ -248,8 +297,20 @@ public final class BillingImports {
 
     private static void insertDim(PreparedStatement ps, int id, DimKey k) throws SQLException {
         ps.setInt(1, id);
-        String[] v = {k.provider(), k.account(), k.sub(), k.service(), k.category(), k.region(), k.sku(), k.chargeCategory(),
-                k.pricingModel(), k.currency(), k.unit(), k.instanceType()};
+        String[] v = {
+            k.provider(),
+            k.account(),
+            k.sub(),
+            k.service(),
+            k.category(),
+            k.region(),
+            k.sku(),
+            k.chargeCategory(),
+            k.pricingModel(),
+            k.currency(),
+            k.unit(),
+            k.instanceType()
+        };
         for (int i = 0; i < v.length; i++) setText(ps, i + 2, v[i]);
         if (k.gpuCount() == null) ps.setNull(14, java.sql.Types.INTEGER);
         else ps.setInt(14, k.gpuCount());
@@ -260,14 +321,32 @@ public final class BillingImports {
 
     private Map<DimKey, Integer> loadDims() throws SQLException {
         Map<DimKey, Integer> m = new HashMap<>();
-        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT " + DIM_COLUMNS + " FROM dims")) {
+        try (Statement s = conn.createStatement();
+                ResultSet rs = s.executeQuery("SELECT " + DIM_COLUMNS + " FROM dims")) {
             while (rs.next()) {
                 int gpus = rs.getInt(14);
                 Integer gpuCount = rs.wasNull() ? null : gpus;
-                m.put(new DimKey(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
-                        rs.getString(13), gpuCount, rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18),
-                        rs.getString(19)), rs.getInt(1));
+                m.put(
+                        new DimKey(
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                rs.getString(7),
+                                rs.getString(8),
+                                rs.getString(9),
+                                rs.getString(10),
+                                rs.getString(11),
+                                rs.getString(12),
+                                rs.getString(13),
+                                gpuCount,
+                                rs.getString(15),
+                                rs.getString(16),
+                                rs.getString(17),
+                                rs.getString(18),
+                                rs.getString(19)),
+                        rs.getInt(1));
             }
         }
         return m;
@@ -275,14 +354,16 @@ public final class BillingImports {
 
     private List<Overlap> overlaps(List<AccountPeriod> ours, CostBasis basis) throws SQLException {
         List<Overlap> out = new ArrayList<>();
-        String bases = switch (basis) {
-            case BOTH -> "'both','actual','amortized'";
-            case ACTUAL -> "'both','actual'";
-            case AMORTIZED -> "'both','amortized'";
-        };
+        String bases =
+                switch (basis) {
+                    case BOTH -> "'both','actual','amortized'";
+                    case ACTUAL -> "'both','actual'";
+                    case AMORTIZED -> "'both','amortized'";
+                };
         try (PreparedStatement ps = conn.prepareStatement("SELECT ia.import_id, ia.period_start, ia.period_end, ia.rows"
                 + " FROM import_accounts ia JOIN imports i ON i.id = ia.import_id WHERE ia.provider = ? AND ia.billing_account = ?"
-                + " AND ia.period_start < ? AND ia.period_end > ? AND i.cost_basis IN (" + bases + ") ORDER BY ia.import_id")) {
+                + " AND ia.period_start < ? AND ia.period_end > ? AND i.cost_basis IN (" + bases
+                + ") ORDER BY ia.import_id")) {
             for (AccountPeriod p : ours) {
                 ps.setString(1, p.provider());
                 ps.setString(2, p.billingAccount());
@@ -290,8 +371,14 @@ public final class BillingImports {
                 ps.setLong(4, p.start());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new Overlap(null, new AccountPeriod(p.provider(), p.billingAccount(), rs.getLong(2), rs.getLong(3), rs.getLong(4)), p));
-                        out.set(out.size() - 1, new Overlap(find(rs.getLong(1)), out.getLast().theirs(), p));
+                        out.add(new Overlap(
+                                null,
+                                new AccountPeriod(
+                                        p.provider(), p.billingAccount(), rs.getLong(2), rs.getLong(3), rs.getLong(4)),
+                                p));
+                        out.set(
+                                out.size() - 1,
+                                new Overlap(find(rs.getLong(1)), out.getLast().theirs(), p));
                     }
                 }
             }
@@ -300,14 +387,25 @@ public final class BillingImports {
     }
 
     private static String overlapMessage(BillingSource src, List<Overlap> overlaps) {
-        StringBuilder b = new StringBuilder(src.origin() + ": covers account periods that earlier imports already hold; nothing was stored.");
+        StringBuilder b = new StringBuilder(
+                src.origin() + ": covers account periods that earlier imports already hold; nothing was stored.");
         for (Overlap o : overlaps) {
-            b.append("\n  ").append(o.ours().provider()).append(" account ").append(o.ours().billingAccount()).append(": ")
-                    .append(Periods.range(o.ours().start(), o.ours().end())).append(" overlaps import #").append(o.earlier().id())
-                    .append(" (").append(Path.of(o.earlier().source()).getFileName()).append(", ")
-                    .append(Periods.range(o.theirs().start(), o.theirs().end())).append(")");
+            b.append("\n  ")
+                    .append(o.ours().provider())
+                    .append(" account ")
+                    .append(o.ours().billingAccount())
+                    .append(": ")
+                    .append(Periods.range(o.ours().start(), o.ours().end()))
+                    .append(" overlaps import #")
+                    .append(o.earlier().id())
+                    .append(" (")
+                    .append(Path.of(o.earlier().source()).getFileName())
+                    .append(", ")
+                    .append(Periods.range(o.theirs().start(), o.theirs().end()))
+                    .append(")");
         }
-        b.append("\nUse --replace to replace the earlier rows of these accounts in this period, or --keep-both to keep both (totals then count the overlap twice).");
+        b.append(
+                "\nUse --replace to replace the earlier rows of these accounts in this period, or --keep-both to keep both (totals then count the overlap twice).");
         return b.toString();
     }
 
@@ -317,9 +415,10 @@ public final class BillingImports {
         for (Overlap o : overlaps) {
             ImportRecord e = o.earlier();
             long[] range = rowidRange(e.id());
-            try (PreparedStatement ps = conn.prepareStatement("DELETE FROM charges WHERE rowid BETWEEN ? AND ? AND import_id = ?"
-                    + " AND period_start >= ? AND period_start < ? AND dim_id IN"
-                    + " (SELECT id FROM dims WHERE IFNULL(provider,'') = ? AND IFNULL(billing_account,'') = ?)")) {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "DELETE FROM charges WHERE rowid BETWEEN ? AND ? AND import_id = ?"
+                            + " AND period_start >= ? AND period_start < ? AND dim_id IN"
+                            + " (SELECT id FROM dims WHERE IFNULL(provider,'') = ? AND IFNULL(billing_account,'') = ?)")) {
                 ps.setLong(1, range[0]);
                 ps.setLong(2, range[1]);
                 ps.setLong(3, e.id());
@@ -339,9 +438,10 @@ public final class BillingImports {
         long min;
         long max;
         long n;
-        try (PreparedStatement ps = conn.prepareStatement("SELECT MIN(c.period_start), MAX(c.period_end), COUNT(*) FROM charges c"
-                + " JOIN dims d ON d.id = c.dim_id WHERE c.rowid BETWEEN ? AND ? AND c.import_id = ?"
-                + " AND IFNULL(d.provider,'') = ? AND IFNULL(d.billing_account,'') = ?")) {
+        try (PreparedStatement ps =
+                conn.prepareStatement("SELECT MIN(c.period_start), MAX(c.period_end), COUNT(*) FROM charges c"
+                        + " JOIN dims d ON d.id = c.dim_id WHERE c.rowid BETWEEN ? AND ? AND c.import_id = ?"
+                        + " AND IFNULL(d.provider,'') = ? AND IFNULL(d.billing_account,'') = ?")) {
             ps.setLong(1, range[0]);
             ps.setLong(2, range[1]);
             ps.setLong(3, importId);
@@ -354,18 +454,33 @@ public final class BillingImports {
             }
         }
         if (n == 0) {
-            update("DELETE FROM import_accounts WHERE import_id = ? AND provider = ? AND billing_account = ?", importId, provider, account);
+            update(
+                    "DELETE FROM import_accounts WHERE import_id = ? AND provider = ? AND billing_account = ?",
+                    importId,
+                    provider,
+                    account);
         } else {
-            update("UPDATE import_accounts SET period_start = ?, period_end = ?, rows = ? WHERE import_id = ? AND provider = ? AND billing_account = ?",
-                    min, max, n, importId, provider, account);
+            update(
+                    "UPDATE import_accounts SET period_start = ?, period_end = ?, rows = ? WHERE import_id = ? AND provider = ? AND billing_account = ?",
+                    min,
+                    max,
+                    n,
+                    importId,
+                    provider,
+                    account);
         }
-        long remaining = db.scalarLong("SELECT IFNULL(SUM(rows), 0) FROM import_accounts WHERE import_id = " + importId);
+        long remaining =
+                db.scalarLong("SELECT IFNULL(SUM(rows), 0) FROM import_accounts WHERE import_id = " + importId);
         if (remaining == 0) {
             update("DELETE FROM imports WHERE id = ?", importId);
         } else {
-            update("UPDATE imports SET rows = ?, period_start = (SELECT MIN(period_start) FROM import_accounts WHERE import_id = ?),"
-                    + " period_end = (SELECT MAX(period_end) FROM import_accounts WHERE import_id = ?) WHERE id = ?",
-                    remaining, importId, importId, importId);
+            update(
+                    "UPDATE imports SET rows = ?, period_start = (SELECT MIN(period_start) FROM import_accounts WHERE import_id = ?),"
+                            + " period_end = (SELECT MAX(period_end) FROM import_accounts WHERE import_id = ?) WHERE id = ?",
+                    remaining,
+                    importId,
+                    importId,
+                    importId);
         }
     }
 
@@ -413,7 +528,8 @@ public final class BillingImports {
     }
 
     private ImportRecord findBySha(String sha, long except) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("SELECT id FROM imports WHERE sha256 = ? AND id <> ? ORDER BY id LIMIT 1")) {
+        try (PreparedStatement ps =
+                conn.prepareStatement("SELECT id FROM imports WHERE sha256 = ? AND id <> ? ORDER BY id LIMIT 1")) {
             ps.setString(1, sha);
             ps.setLong(2, except);
             try (ResultSet rs = ps.executeQuery()) {
@@ -423,17 +539,31 @@ public final class BillingImports {
     }
 
     private List<ImportRecord> queryImports(String where, Object... args) {
-        String sql = "SELECT i.id, i.source, i.format, i.cost_basis, i.sha256, i.bytes, i.rows, i.period_start, i.period_end,"
-                + " i.imported_at, i.seconds, (SELECT group_concat(provider || ' ' || billing_account, ', ') FROM import_accounts"
-                + " WHERE import_id = i.id) FROM imports i" + where + " ORDER BY i.id";
-        return db.list(sql, rs -> {
-            long ps8 = rs.getLong(8);
-            Long start = rs.wasNull() ? null : ps8;
-            long pe9 = rs.getLong(9);
-            Long end = rs.wasNull() ? null : pe9;
-            return new ImportRecord(rs.getLong(1), rs.getString(2), rs.getString(3), CostBasis.fromCode(rs.getString(4)),
-                    rs.getString(5), rs.getLong(6), rs.getLong(7), start, end, Instant.parse(rs.getString(10)),
-                    rs.getDouble(11), Objects.toString(rs.getString(12), ""));
-        }, args);
+        String sql =
+                "SELECT i.id, i.source, i.format, i.cost_basis, i.sha256, i.bytes, i.rows, i.period_start, i.period_end,"
+                        + " i.imported_at, i.seconds, (SELECT group_concat(provider || ' ' || billing_account, ', ') FROM import_accounts"
+                        + " WHERE import_id = i.id) FROM imports i" + where + " ORDER BY i.id";
+        return db.list(
+                sql,
+                rs -> {
+                    long ps8 = rs.getLong(8);
+                    Long start = rs.wasNull() ? null : ps8;
+                    long pe9 = rs.getLong(9);
+                    Long end = rs.wasNull() ? null : pe9;
+                    return new ImportRecord(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            CostBasis.fromCode(rs.getString(4)),
+                            rs.getString(5),
+                            rs.getLong(6),
+                            rs.getLong(7),
+                            start,
+                            end,
+                            Instant.parse(rs.getString(10)),
+                            rs.getDouble(11),
+                            Objects.toString(rs.getString(12), ""));
+                },
+                args);
     }
 }

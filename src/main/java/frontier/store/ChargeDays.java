@@ -15,15 +15,15 @@ import java.sql.SQLException;
 final class ChargeDays {
     static final long DAY = 86_400;
 
-    private ChargeDays() {
-    }
+    private ChargeDays() {}
 
     /** Rebuilds the roll-up of import {@code importId}, whose charges lie in rowids [first, last]. */
     static void rebuild(Connection conn, long importId, long first, long last) throws SQLException {
         delete(conn, importId);
-        try (PreparedStatement ps = conn.prepareStatement("INSERT INTO charge_days SELECT import_id, period_start / 86400, dim_id,"
-                + " decsum(billed_cost), decsum(effective_cost), decsum(list_cost), COUNT(*) FROM charges"
-                + " WHERE rowid BETWEEN ? AND ? AND import_id = ? GROUP BY 2, 3")) {
+        try (PreparedStatement ps =
+                conn.prepareStatement("INSERT INTO charge_days SELECT import_id, period_start / 86400, dim_id,"
+                        + " decsum(billed_cost), decsum(effective_cost), decsum(list_cost), COUNT(*) FROM charges"
+                        + " WHERE rowid BETWEEN ? AND ? AND import_id = ? GROUP BY 2, 3")) {
             ps.setLong(1, first);
             ps.setLong(2, last);
             ps.setLong(3, importId);

@@ -15,11 +15,28 @@ import java.util.Map;
  * @param tags           its tags, in stored order (empty when it has none)
  * @param billed         exact billed cost, null when the export has none (likewise effective and list)
  */
-public record CostLine(long periodStart, long periodEnd, String provider, String billingAccount, String subAccount,
-        String service, String serviceCategory, String region, String sku, String instanceType, Integer gpuCount,
-        PricingModel pricingModel, ChargeCategory chargeCategory, String chargeClass, String resourceId, String resourceName,
+public record CostLine(
+        long periodStart,
+        long periodEnd,
+        String provider,
+        String billingAccount,
+        String subAccount,
+        String service,
+        String serviceCategory,
+        String region,
+        String sku,
+        String instanceType,
+        Integer gpuCount,
+        PricingModel pricingModel,
+        ChargeCategory chargeCategory,
+        String chargeClass,
+        String resourceId,
+        String resourceName,
         Map<String, String> tags,
-        String currency, BigDecimal billed, BigDecimal effective, BigDecimal list) {
+        String currency,
+        BigDecimal billed,
+        BigDecimal effective,
+        BigDecimal list) {
     public CostLine {
         tags = tags == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(tags));
     }

@@ -52,8 +52,9 @@ public final class CostQueries {
         if (rollup) {
             // The partial sums are joined by SQLite's own group_concat and added here: a decsum call per roll-up
             // row would cost a call from SQLite into Java each, more than the rest of the query.
-            sql.append("d.currency, group_concat(r.billed_cost, ' '), group_concat(r.effective_cost, ' '), group_concat(r.list_cost, ' '),"
-                    + " SUM(r.lines) FROM charge_days r JOIN dims d ON d.id = r.dim_id");
+            sql.append(
+                    "d.currency, group_concat(r.billed_cost, ' '), group_concat(r.effective_cost, ' '), group_concat(r.list_cost, ' '),"
+                            + " SUM(r.lines) FROM charge_days r JOIN dims d ON d.id = r.dim_id");
             List<String> where = new ArrayList<>();
             if (q.from() != null) {
                 where.add("r.day >= ?");
@@ -75,16 +76,31 @@ public final class CostQueries {
         StringBuilder positions = new StringBuilder();
         for (int i = 1; i <= n + 1; i++) positions.append(i == 1 ? "" : ", ").append(i);
         sql.append(" GROUP BY ").append(positions).append(" ORDER BY ").append(positions);
-        return db.list(sql.toString(), rs -> {
-            List<String> k = new ArrayList<>(n);
-            for (int i = 1; i <= n; i++) k.add(rs.getString(i));
-            if (rollup) {
-                return new CostRow(q.by(), k, rs.getString(n + 1), sumOf(rs.getString(n + 2)), sumOf(rs.getString(n + 3)),
-                        sumOf(rs.getString(n + 4)), rs.getLong(n + 5));
-            }
-            return new CostRow(q.by(), k, rs.getString(n + 1), decimal(rs.getString(n + 2)),
-                    decimal(rs.getString(n + 3)), decimal(rs.getString(n + 4)), rs.getLong(n + 5));
-        }, args.toArray());
+        return db.list(
+                sql.toString(),
+                rs -> {
+                    List<String> k = new ArrayList<>(n);
+                    for (int i = 1; i <= n; i++) k.add(rs.getString(i));
+                    if (rollup) {
+                        return new CostRow(
+                                q.by(),
+                                k,
+                                rs.getString(n + 1),
+                                sumOf(rs.getString(n + 2)),
+                                sumOf(rs.getString(n + 3)),
+                                sumOf(rs.getString(n + 4)),
+                                rs.getLong(n + 5));
+                    }
+                    return new CostRow(
+                            q.by(),
+                            k,
+                            rs.getString(n + 1),
+                            decimal(rs.getString(n + 2)),
+                            decimal(rs.getString(n + 3)),
+                            decimal(rs.getString(n + 4)),
+                            rs.getLong(n + 5));
+                },
+                args.toArray());
     }
 
     /** The conditions (to be joined with AND) that a charge's period starts in [from, to); null bounds add none. */
@@ -101,10 +117,11 @@ public final class CostQueries {
         return where;
     }
 
-    private static final String LINE_TEXT = "lower(IFNULL(provider,'') || '|' || IFNULL(billing_account,'') || '|' || IFNULL(sub_account,'')"
-            + " || '|' || IFNULL(service,'') || '|' || IFNULL(service_category,'') || '|' || IFNULL(region,'') || '|' || IFNULL(sku,'')"
-            + " || '|' || IFNULL(instance_type,'') || '|' || IFNULL(pricing_model,'') || '|' || IFNULL(charge_category,'')"
-            + " || '|' || IFNULL(charge_class,'') || '|' || IFNULL(tags,'') || '|' || IFNULL(currency,''))";
+    private static final String LINE_TEXT =
+            "lower(IFNULL(provider,'') || '|' || IFNULL(billing_account,'') || '|' || IFNULL(sub_account,'')"
+                    + " || '|' || IFNULL(service,'') || '|' || IFNULL(service_category,'') || '|' || IFNULL(region,'') || '|' || IFNULL(sku,'')"
+                    + " || '|' || IFNULL(instance_type,'') || '|' || IFNULL(pricing_model,'') || '|' || IFNULL(charge_category,'')"
+                    + " || '|' || IFNULL(charge_class,'') || '|' || IFNULL(tags,'') || '|' || IFNULL(currency,''))";
 
     /** The WHERE clause (possibly empty) of a line query, its parameters appended to {@code args}. */
     private static String lineWhere(LineQuery q, List<Object> args) {
@@ -126,7 +143,8 @@ public final class CostQueries {
                     args.add(cc.code());
                 }
             }
-            where.add("(c.dim_id IN (" + dims + ") OR instr(lower(IFNULL(c.resource_id,'') || '|' || IFNULL(c.resource_name,'')), ?) > 0)");
+            where.add("(c.dim_id IN (" + dims
+                    + ") OR instr(lower(IFNULL(c.resource_id,'') || '|' || IFNULL(c.resource_name,'')), ?) > 0)");
             args.add(w);
         }
         return where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
@@ -138,33 +156,57 @@ public final class CostQueries {
      */
     public List<CostLine> lines(LineQuery q) {
         List<Object> args = new ArrayList<>();
-        String sql = "SELECT c.period_start, c.period_end, d.provider, d.billing_account, d.sub_account, d.service, d.service_category,"
-                + " d.region, d.sku, d.instance_type, d.gpu_count, d.pricing_model, d.charge_category, d.charge_class, c.resource_id,"
-                + " c.resource_name, d.tags, d.currency, c.billed_cost, c.effective_cost, c.list_cost"
-                + " FROM charges c JOIN dims d ON d.id = c.dim_id" + lineWhere(q, args)
-                + " ORDER BY c.period_start, c.rowid LIMIT ? OFFSET ?";
+        String sql =
+                "SELECT c.period_start, c.period_end, d.provider, d.billing_account, d.sub_account, d.service, d.service_category,"
+                        + " d.region, d.sku, d.instance_type, d.gpu_count, d.pricing_model, d.charge_category, d.charge_class, c.resource_id,"
+                        + " c.resource_name, d.tags, d.currency, c.billed_cost, c.effective_cost, c.list_cost"
+                        + " FROM charges c JOIN dims d ON d.id = c.dim_id" + lineWhere(q, args)
+                        + " ORDER BY c.period_start, c.rowid LIMIT ? OFFSET ?";
         args.add(q.limit());
         args.add(q.offset());
-        return db.list(sql, rs -> {
-            int gpus = rs.getInt(11);
-            Integer gpuCount = rs.wasNull() ? null : gpus;
-            return new CostLine(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                    rs.getString(7), rs.getString(8), rs.getString(9), rs.getString(10), gpuCount,
-                    frontier.domain.PricingModel.stored(rs.getString(12)), frontier.ingest.ChargeCategory.stored(rs.getString(13)), rs.getString(14), rs.getString(15),
-                    rs.getString(16), StoredTags.parse(rs.getString(17)), rs.getString(18),
-                    decimal(rs.getString(19)), decimal(rs.getString(20)), decimal(rs.getString(21)));
-        }, args.toArray());
+        return db.list(
+                sql,
+                rs -> {
+                    int gpus = rs.getInt(11);
+                    Integer gpuCount = rs.wasNull() ? null : gpus;
+                    return new CostLine(
+                            rs.getLong(1),
+                            rs.getLong(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getString(9),
+                            rs.getString(10),
+                            gpuCount,
+                            frontier.domain.PricingModel.stored(rs.getString(12)),
+                            frontier.ingest.ChargeCategory.stored(rs.getString(13)),
+                            rs.getString(14),
+                            rs.getString(15),
+                            rs.getString(16),
+                            StoredTags.parse(rs.getString(17)),
+                            rs.getString(18),
+                            decimal(rs.getString(19)),
+                            decimal(rs.getString(20)),
+                            decimal(rs.getString(21)));
+                },
+                args.toArray());
     }
 
     /** How many cost lines the query selects (ignoring its offset and limit). */
     public long countLines(LineQuery q) {
         if (q.words().isEmpty() && ChargeDays.wholeDay(q.from()) && ChargeDays.wholeDay(q.to())) {
             // The roll-up counts the lines of each (import, day, dims): no need to visit them.
-            return totals(new CostQuery(List.of(), q.from(), q.to(), q.filters(), "")).stream().mapToLong(CostRow::rows).sum();
+            return totals(new CostQuery(List.of(), q.from(), q.to(), q.filters(), "")).stream()
+                    .mapToLong(CostRow::rows)
+                    .sum();
         }
         List<Object> args = new ArrayList<>();
         String where = lineWhere(q, args);
-        String sql = q.words().isEmpty() && q.filters().isEmpty() ? "SELECT COUNT(*) FROM charges c" + where
+        String sql = q.words().isEmpty() && q.filters().isEmpty()
+                ? "SELECT COUNT(*) FROM charges c" + where
                 : "SELECT COUNT(*) FROM charges c JOIN dims d ON d.id = c.dim_id" + where;
         try (PreparedStatement ps = conn.prepareStatement(sql)) {
             for (int i = 0; i < args.size(); i++) ps.setObject(i + 1, args.get(i));
@@ -181,7 +223,8 @@ public final class CostQueries {
      * whose lines were all deleted with their import may still be listed (its group is then empty).
      */
     public List<String> tagKeys() {
-        return db.list("SELECT DISTINCT j.key FROM dims d, json_each(d.tags) j WHERE d.tags IS NOT NULL AND json_valid(d.tags) ORDER BY 1",
+        return db.list(
+                "SELECT DISTINCT j.key FROM dims d, json_each(d.tags) j WHERE d.tags IS NOT NULL AND json_valid(d.tags) ORDER BY 1",
                 rs -> rs.getString(1));
     }
 

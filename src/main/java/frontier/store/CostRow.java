@@ -17,12 +17,19 @@ import java.util.Optional;
  * @param keys one value per grouping of the query, in order, as stored (null where the export left it empty)
  * @param rows the number of cost lines in the group
  */
-public record CostRow(List<Grouping> by, List<String> keys, String currency, BigDecimal billed, BigDecimal effective, BigDecimal list,
-                      long rows) {
+public record CostRow(
+        List<Grouping> by,
+        List<String> keys,
+        String currency,
+        BigDecimal billed,
+        BigDecimal effective,
+        BigDecimal list,
+        long rows) {
     public CostRow {
         by = List.copyOf(by);
         keys = Collections.unmodifiableList(new ArrayList<>(keys));
-        if (by.size() != keys.size()) throw new IllegalArgumentException(by.size() + " groupings but " + keys.size() + " keys");
+        if (by.size() != keys.size())
+            throw new IllegalArgumentException(by.size() + " groupings but " + keys.size() + " keys");
     }
 
     /** The group's pricing model, when the query grouped by it. */

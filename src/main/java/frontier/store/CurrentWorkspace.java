@@ -21,10 +21,10 @@ public final class CurrentWorkspace {
     public static final String PROPERTY = "frontier.workspace";
     /** The settings file's key of the recently used workspaces, newest first. */
     public static final String RECENT_KEY = "recent_workspaces";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private CurrentWorkspace() {
-    }
+    private CurrentWorkspace() {}
 
     /** {@code -Dfrontier.settings=PATH}, else {@code ~/.frontier/settings.json}. */
     public static Path settingsFile() {

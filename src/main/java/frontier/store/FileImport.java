@@ -14,13 +14,13 @@ import java.util.function.Supplier;
  * CLI's {@code frontier import} and the app's Data view both import through it.
  */
 public final class FileImport {
-    private FileImport() {
-    }
+    private FileImport() {}
 
     /** What was stored: exactly one of a billing import and a request-log import. */
     public record Outcome(ImportResult billing, LogImportResult log) {
         public Outcome {
-            if ((billing == null) == (log == null)) throw new IllegalArgumentException("exactly one of billing and log");
+            if ((billing == null) == (log == null))
+                throw new IllegalArgumentException("exactly one of billing and log");
         }
 
         /** True when the file was stored as a request log. */
@@ -40,8 +40,14 @@ public final class FileImport {
      *                log with a preset in this front end (may be empty)
      * @throws BadInputException naming both reasons when the file is neither
      */
-    public static Outcome billingElseLog(Workspace ws, Path file, ReadOptions read, OverlapPolicy policy, ImportMonitor billing,
-            Supplier<ImportMonitor> asLog, String logHint) {
+    public static Outcome billingElseLog(
+            Workspace ws,
+            Path file,
+            ReadOptions read,
+            OverlapPolicy policy,
+            ImportMonitor billing,
+            Supplier<ImportMonitor> asLog,
+            String logHint) {
         try {
             return new Outcome(ws.billing().importFile(file, read, policy, billing), null);
         } catch (UnknownFormatException notBilling) {
@@ -56,8 +62,12 @@ public final class FileImport {
         try (LogSource ignored = LogSource.open(file, LogReadOptions.DETECT)) {
             // recognised: the import reads it again from the start
         } catch (BadInputException notLog) {
-            throw new BadInputException(file.getFileName() + " is neither a known billing export nor a request log with recognisable columns"
-                    + hint + ".\nAs a billing export: " + notBilling.getMessage() + "\nAs a request log: " + notLog.getMessage(), notLog);
+            throw new BadInputException(
+                    file.getFileName()
+                            + " is neither a known billing export nor a request log with recognisable columns" + hint
+                            + ".\nAs a billing export: " + notBilling.getMessage() + "\nAs a request log: "
+                            + notLog.getMessage(),
+                    notLog);
         }
     }
 }

@@ -16,8 +16,7 @@ public interface ImportMonitor {
      * any progress, when another connection is writing; the import goes on when it has finished, or fails
      * with a {@link WorkspaceBusyException} after the workspace's wait. Cancelling stops the wait too.
      */
-    default void waiting(String message) {
-    }
+    default void waiting(String message) {}
 
     ImportMonitor NONE = new ImportMonitor() {
         @Override
@@ -26,7 +25,6 @@ public interface ImportMonitor {
         }
 
         @Override
-        public void progress(long rows, long bytes, long totalBytes) {
-        }
+        public void progress(long rows, long bytes, long totalBytes) {}
     };
 }

@@ -10,6 +10,16 @@ import java.time.Instant;
  * @param periodEnd   latest charge-period end (epoch s), or null
  * @param accounts    "provider account" pairs it covers, comma-separated
  */
-public record ImportRecord(long id, String source, String format, CostBasis basis, String sha256, long bytes,
-        long rows, Long periodStart, Long periodEnd, Instant importedAt, double seconds, String accounts) {
-}
+public record ImportRecord(
+        long id,
+        String source,
+        String format,
+        CostBasis basis,
+        String sha256,
+        long bytes,
+        long rows,
+        Long periodStart,
+        Long periodEnd,
+        Instant importedAt,
+        double seconds,
+        String accounts) {}

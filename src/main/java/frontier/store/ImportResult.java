@@ -8,5 +8,4 @@ import java.util.List;
  * @param replacedRows rows of earlier imports deleted because of {@link OverlapPolicy#REPLACE}
  * @param notes        things worth telling the user (assumptions made while reading)
  */
-public record ImportResult(ImportRecord record, List<AccountPeriod> accounts, long replacedRows, List<String> notes) {
-}
+public record ImportResult(ImportRecord record, List<AccountPeriod> accounts, long replacedRows, List<String> notes) {}

@@ -40,8 +40,11 @@ final class ImportTransaction {
         Connection conn = lock.connection();
         ImportTransaction tx = new ImportTransaction(source, monitor);
         try {
-            lock.begin(monitor::isCancelled, monitor::waiting,
-                    () -> new ImportCancelledException("import of " + source + " cancelled while waiting for the workspace; nothing was stored"));
+            lock.begin(
+                    monitor::isCancelled,
+                    monitor::waiting,
+                    () -> new ImportCancelledException(
+                            "import of " + source + " cancelled while waiting for the workspace; nothing was stored"));
             T result = body.run(tx);
             conn.commit();
             return result;
@@ -71,7 +74,10 @@ final class ImportTransaction {
      */
     <B> ReadAhead<B> startReader(String name, ReadAhead.Producer<B> producer) {
         if (reader != null) throw new IllegalStateException("an import has one reader");
-        ReadAhead<B> started = new ReadAhead<>(name, producer, monitor::isCancelled,
+        ReadAhead<B> started = new ReadAhead<>(
+                name,
+                producer,
+                monitor::isCancelled,
                 () -> new ImportCancelledException("import of " + source + " cancelled; nothing was stored"));
         reader = started;
         return started;
@@ -82,7 +88,8 @@ final class ImportTransaction {
      * then reports the rows written so far, {@code bytesRead} and {@code totalBytes} to the monitor;
      * returns the rows written.
      */
-    <B extends ReadAhead.Batch> long writeAll(ReadAhead<B> ahead, Writer<B> writer, LongSupplier bytesRead, long totalBytes)
+    <B extends ReadAhead.Batch> long writeAll(
+            ReadAhead<B> ahead, Writer<B> writer, LongSupplier bytesRead, long totalBytes)
             throws SQLException, InterruptedException {
         long rows = 0;
         B b;

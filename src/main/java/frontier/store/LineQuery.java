@@ -26,6 +26,8 @@ public record LineQuery(Long from, Long to, String search, long offset, int limi
     /** The lowercase words of the search text. */
     public List<String> words() {
         if (search.isEmpty()) return List.of();
-        return Arrays.stream(search.toLowerCase(Locale.ROOT).split("\\s+")).filter(w -> !w.isEmpty()).toList();
+        return Arrays.stream(search.toLowerCase(Locale.ROOT).split("\\s+"))
+                .filter(w -> !w.isEmpty())
+                .toList();
     }
 }

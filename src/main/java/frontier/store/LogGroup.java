@@ -7,6 +7,13 @@ package frontier.store;
  * @param firstDay    first day (yyyy-MM-dd, UTC) with requests
  * @param lastDay     last day with requests
  */
-public record LogGroup(String endpoint, String model, long requests, long errors, long inputTokens, long outputTokens,
-        double busySeconds, String firstDay, String lastDay) {
-}
+public record LogGroup(
+        String endpoint,
+        String model,
+        long requests,
+        long errors,
+        long inputTokens,
+        long outputTokens,
+        double busySeconds,
+        String firstDay,
+        String lastDay) {}

@@ -10,6 +10,15 @@ import java.time.Instant;
  * @param firstTs earliest request start (epoch seconds), or null when the import holds no requests
  * @param lastTs  latest request start (epoch seconds), or null
  */
-public record LogImportRecord(long id, String source, String preset, String mapping, String sha256, long bytes, long rows,
-        Double firstTs, Double lastTs, Instant importedAt, double seconds) {
-}
+public record LogImportRecord(
+        long id,
+        String source,
+        String preset,
+        String mapping,
+        String sha256,
+        long bytes,
+        long rows,
+        Double firstTs,
+        Double lastTs,
+        Instant importedAt,
+        double seconds) {}

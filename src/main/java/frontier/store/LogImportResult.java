@@ -10,5 +10,5 @@ import java.util.List;
  * @param replacedRows requests of an earlier import of the same content deleted because of {@code replace}
  * @param notes        things worth telling the user (assumptions made while reading)
  */
-public record LogImportResult(LogImportRecord record, LogLayout layout, LogMapping mapping, long replacedRows, List<String> notes) {
-}
+public record LogImportResult(
+        LogImportRecord record, LogLayout layout, LogMapping mapping, long replacedRows, List<String> notes) {}

@@ -9,6 +9,13 @@ import java.util.List;
  * @param last   latest request start, null when there are none
  * @param groups per endpoint and model, ordered by endpoint then model
  */
-public record LogSummary(long imports, long requests, long errors, Double first, Double last, long inputTokens, long outputTokens,
-        double busySeconds, List<LogGroup> groups) {
-}
+public record LogSummary(
+        long imports,
+        long requests,
+        long errors,
+        Double first,
+        Double last,
+        long inputTokens,
+        long outputTokens,
+        double busySeconds,
+        List<LogGroup> groups) {}

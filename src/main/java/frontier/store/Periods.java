@@ -6,11 +6,12 @@ import java.time.format.DateTimeFormatter;
 
 /** Formatting of charge periods (epoch seconds, UTC) for messages and tables. */
 public final class Periods {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MINUTE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
-    private Periods() {
-    }
+    private Periods() {}
 
     /** "2024-09-01 – 2024-10-01" (or with hours when a bound is not midnight); end exclusive. */
     public static String range(long start, long end) {

@@ -34,9 +34,10 @@ public final class RequestCursor implements AutoCloseable {
         PreparedStatement p = null;
         try {
             c = config.createConnection("jdbc:sqlite:" + path.toAbsolutePath());
-            p = c.prepareStatement("SELECT r.ts, r.latency_ms, r.ok, r.input_tokens, r.output_tokens, r.attrs FROM requests r"
-                    + " WHERE r.dim_id IN (SELECT id FROM log_dims WHERE (? IS NULL OR endpoint = ?) AND (? IS NULL OR model = ?))"
-                    + " AND (? IS NULL OR r.ts >= ?) AND (? IS NULL OR r.ts < ?) ORDER BY r.ts, r.rowid");
+            p = c.prepareStatement(
+                    "SELECT r.ts, r.latency_ms, r.ok, r.input_tokens, r.output_tokens, r.attrs FROM requests r"
+                            + " WHERE r.dim_id IN (SELECT id FROM log_dims WHERE (? IS NULL OR endpoint = ?) AND (? IS NULL OR model = ?))"
+                            + " AND (? IS NULL OR r.ts >= ?) AND (? IS NULL OR r.ts < ?) ORDER BY r.ts, r.rowid");
             p.setFetchSize(4096);
             Object[] args = {f.endpoint(), f.endpoint(), f.model(), f.model(), f.from(), f.from(), f.to(), f.to()};
             for (int i = 0; i < args.length; i++) p.setObject(i + 1, args[i]);

@@ -6,6 +6,12 @@ package frontier.store;
  * @param day         yyyy-MM-dd
  * @param busySeconds sum of the latencies of that day's requests
  */
-public record RequestDay(String day, String endpoint, String model, long requests, long errors, long inputTokens, long outputTokens,
-        double busySeconds) {
-}
+public record RequestDay(
+        String day,
+        String endpoint,
+        String model,
+        long requests,
+        long errors,
+        long inputTokens,
+        long outputTokens,
+        double busySeconds) {}

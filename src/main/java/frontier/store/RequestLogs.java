@@ -74,9 +74,12 @@ public final class RequestLogs {
     }
 
     private static DuplicateImportException duplicate(Path file, LogImportRecord dup) {
-        return new DuplicateImportException(file + ": this content was already imported as log import #" + dup.id() + " (" + dup.source()
-                + ", " + dup.importedAt() + ", " + String.format(Locale.ROOT, "%,d", dup.rows()) + " requests, same SHA-256);"
-                + " nothing was stored. Use --replace to import it again in place of #" + dup.id() + ".", dup);
+        return new DuplicateImportException(
+                file + ": this content was already imported as log import #" + dup.id() + " (" + dup.source()
+                        + ", " + dup.importedAt() + ", " + String.format(Locale.ROOT, "%,d", dup.rows())
+                        + " requests, same SHA-256);"
+                        + " nothing was stored. Use --replace to import it again in place of #" + dup.id() + ".",
+                dup);
     }
 
     private static String sha256(Path file, ImportMonitor monitor) {
@@ -86,13 +89,15 @@ public final class RequestLogs {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        if (Files.isDirectory(file)) throw new BadInputException(file + ": is a directory, expected a request log file");
+        if (Files.isDirectory(file))
+            throw new BadInputException(file + ": is a directory, expected a request log file");
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buf = new byte[1 << 20];
             int n;
             while ((n = in.read(buf)) > 0) {
                 digest.update(buf, 0, n);
-                if (monitor.isCancelled()) throw new ImportCancelledException("import of " + file + " cancelled; nothing was stored");
+                if (monitor.isCancelled())
+                    throw new ImportCancelledException("import of " + file + " cancelled; nothing was stored");
             }
         } catch (NoSuchFileException e) {
             throw new BadInputException(file + ": no such file");
@@ -102,11 +107,9 @@ public final class RequestLogs {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private record DimKey(String model, String endpoint) {
-    }
+    private record DimKey(String model, String endpoint) {}
 
-    private record DayDim(long day, int dim) {
-    }
+    private record DayDim(long day, int dim) {}
 
     /** One day's totals of one dimension tuple. */
     private static final class Day {
@@ -164,9 +167,12 @@ public final class RequestLogs {
                 Integer id = dims.get(k);
                 if (id == null) {
                     if (nextDim - firstNew >= MAX_DIMS) {
-                        throw new BadInputException(src.file() + ": more than " + String.format(Locale.ROOT, "%,d", MAX_DIMS)
-                                + " distinct model/endpoint pairs; is the column mapped to model (" + src.mapping().model() + ") or endpoint ("
-                                + src.mapping().endpoint() + ") really a name? Change it with --map model=COLUMN or --map endpoint=COLUMN.");
+                        throw new BadInputException(
+                                src.file() + ": more than " + String.format(Locale.ROOT, "%,d", MAX_DIMS)
+                                        + " distinct model/endpoint pairs; is the column mapped to model ("
+                                        + src.mapping().model() + ") or endpoint ("
+                                        + src.mapping().endpoint()
+                                        + ") really a name? Change it with --map model=COLUMN or --map endpoint=COLUMN.");
                     }
                     id = nextDim++;
                     dims.put(k, id);
@@ -224,35 +230,43 @@ public final class RequestLogs {
             }
             long id = db.scalarLong("SELECT last_insert_rowid()");
             long rowidBefore = db.scalarLong("SELECT IFNULL(MAX(rowid), 0) FROM requests");
-            Preparer prep = new Preparer(loadDims(), (int) db.scalarLong("SELECT IFNULL(MAX(id), 0) FROM log_dims") + 1);
-            ReadAhead<Batch> ahead = tx.startReader("frontier-log-reader", ReadAhead.filling(src::next, Batch::new, (b, r) -> prep.add(b, r, src)));
+            Preparer prep =
+                    new Preparer(loadDims(), (int) db.scalarLong("SELECT IFNULL(MAX(id), 0) FROM log_dims") + 1);
+            ReadAhead<Batch> ahead = tx.startReader(
+                    "frontier-log-reader", ReadAhead.filling(src::next, Batch::new, (b, r) -> prep.add(b, r, src)));
 
             long rows;
-            try (PreparedStatement ins = conn.prepareStatement("INSERT INTO requests(import_id, dim_id, ts, latency_ms, ok, status,"
-                    + " input_tokens, output_tokens, attrs) VALUES (?,?,?,?,?,?,?,?,?)");
-                    PreparedStatement insDim = conn.prepareStatement("INSERT INTO log_dims(id, model, endpoint) VALUES (?,?,?)")) {
-                rows = tx.writeAll(ahead, b -> {
-                    for (Map.Entry<DimKey, Integer> d : b.newDims) {
-                        insDim.setInt(1, d.getValue());
-                        setText(insDim, 2, d.getKey().model());
-                        setText(insDim, 3, d.getKey().endpoint());
-                        insDim.executeUpdate();
-                    }
-                    for (int i = 0; i < b.size; i++) {
-                        ins.setLong(1, id);
-                        ins.setInt(2, b.dim[i]);
-                        ins.setDouble(3, b.ts[i]);
-                        if (Double.isNaN(b.latency[i])) ins.setNull(4, Types.REAL);
-                        else ins.setDouble(4, b.latency[i]);
-                        ins.setInt(5, b.ok[i] ? 1 : 0);
-                        setText(ins, 6, b.status[i]);
-                        setCount(ins, 7, b.in[i]);
-                        setCount(ins, 8, b.out[i]);
-                        setText(ins, 9, b.attrs[i]);
-                        ins.addBatch();
-                    }
-                    ins.executeBatch();
-                }, src::bytesRead, src.totalBytes());
+            try (PreparedStatement ins =
+                            conn.prepareStatement("INSERT INTO requests(import_id, dim_id, ts, latency_ms, ok, status,"
+                                    + " input_tokens, output_tokens, attrs) VALUES (?,?,?,?,?,?,?,?,?)");
+                    PreparedStatement insDim =
+                            conn.prepareStatement("INSERT INTO log_dims(id, model, endpoint) VALUES (?,?,?)")) {
+                rows = tx.writeAll(
+                        ahead,
+                        b -> {
+                            for (Map.Entry<DimKey, Integer> d : b.newDims) {
+                                insDim.setInt(1, d.getValue());
+                                setText(insDim, 2, d.getKey().model());
+                                setText(insDim, 3, d.getKey().endpoint());
+                                insDim.executeUpdate();
+                            }
+                            for (int i = 0; i < b.size; i++) {
+                                ins.setLong(1, id);
+                                ins.setInt(2, b.dim[i]);
+                                ins.setDouble(3, b.ts[i]);
+                                if (Double.isNaN(b.latency[i])) ins.setNull(4, Types.REAL);
+                                else ins.setDouble(4, b.latency[i]);
+                                ins.setInt(5, b.ok[i] ? 1 : 0);
+                                setText(ins, 6, b.status[i]);
+                                setCount(ins, 7, b.in[i]);
+                                setCount(ins, 8, b.out[i]);
+                                setText(ins, 9, b.attrs[i]);
+                                ins.addBatch();
+                            }
+                            ins.executeBatch();
+                        },
+                        src::bytesRead,
+                        src.totalBytes());
             }
             long replaced = 0;
             if (dup != null) {
@@ -274,8 +288,9 @@ public final class RequestLogs {
                 }
                 ps.executeBatch();
             }
-            try (PreparedStatement ps = conn.prepareStatement("UPDATE log_imports SET rows=?, first_ts=?, last_ts=?, seconds=?,"
-                    + " first_rowid=?, last_rowid=? WHERE id=?")) {
+            try (PreparedStatement ps =
+                    conn.prepareStatement("UPDATE log_imports SET rows=?, first_ts=?, last_ts=?, seconds=?,"
+                            + " first_rowid=?, last_rowid=? WHERE id=?")) {
                 ps.setLong(1, rows);
                 if (rows == 0) {
                     ps.setNull(2, Types.REAL);
@@ -296,7 +311,8 @@ public final class RequestLogs {
 
     private Map<DimKey, Integer> loadDims() throws SQLException {
         Map<DimKey, Integer> m = new HashMap<>();
-        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT id, model, endpoint FROM log_dims")) {
+        try (Statement s = conn.createStatement();
+                ResultSet rs = s.executeQuery("SELECT id, model, endpoint FROM log_dims")) {
             while (rs.next()) m.put(new DimKey(rs.getString(2), rs.getString(3)), rs.getInt(1));
         }
         return m;
@@ -305,14 +321,16 @@ public final class RequestLogs {
     private void deleteImportRows(long importId) throws SQLException {
         long first;
         long last;
-        try (PreparedStatement ps = conn.prepareStatement("SELECT first_rowid, last_rowid FROM log_imports WHERE id = ?")) {
+        try (PreparedStatement ps =
+                conn.prepareStatement("SELECT first_rowid, last_rowid FROM log_imports WHERE id = ?")) {
             ps.setLong(1, importId);
             try (ResultSet rs = ps.executeQuery()) {
                 first = rs.getLong(1);
                 last = rs.getLong(2);
             }
         }
-        try (PreparedStatement ps = conn.prepareStatement("DELETE FROM requests WHERE rowid BETWEEN ? AND ? AND import_id = ?")) {
+        try (PreparedStatement ps =
+                conn.prepareStatement("DELETE FROM requests WHERE rowid BETWEEN ? AND ? AND import_id = ?")) {
             ps.setLong(1, first);
             ps.setLong(2, last);
             ps.setLong(3, importId);
@@ -350,10 +368,24 @@ public final class RequestLogs {
     }
 
     private List<LogImportRecord> queryImports(String where, Object... args) {
-        String sql = "SELECT id, source, preset, mapping, sha256, bytes, rows, first_ts, last_ts, imported_at, seconds FROM log_imports"
-                + where + " ORDER BY id";
-        return db.list(sql, rs -> new LogImportRecord(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                rs.getLong(6), rs.getLong(7), real(rs, 8), real(rs, 9), Instant.parse(rs.getString(10)), rs.getDouble(11)), args);
+        String sql =
+                "SELECT id, source, preset, mapping, sha256, bytes, rows, first_ts, last_ts, imported_at, seconds FROM log_imports"
+                        + where + " ORDER BY id";
+        return db.list(
+                sql,
+                rs -> new LogImportRecord(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getString(4),
+                        rs.getString(5),
+                        rs.getLong(6),
+                        rs.getLong(7),
+                        real(rs, 8),
+                        real(rs, 9),
+                        Instant.parse(rs.getString(10)),
+                        rs.getDouble(11)),
+                args);
     }
 
     /** Totals over every request, and per endpoint and model (read from the day totals, not the requests). */
@@ -364,12 +396,21 @@ public final class RequestLogs {
         long in = 0;
         long out = 0;
         double busy = 0;
-        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT d.endpoint, d.model, SUM(r.requests), SUM(r.errors),"
-                + " SUM(r.input_tokens), SUM(r.output_tokens), SUM(r.busy_seconds), MIN(r.day), MAX(r.day)"
-                + " FROM request_days r JOIN log_dims d ON d.id = r.dim_id GROUP BY 1, 2 ORDER BY 1, 2")) {
+        try (Statement s = conn.createStatement();
+                ResultSet rs = s.executeQuery("SELECT d.endpoint, d.model, SUM(r.requests), SUM(r.errors),"
+                        + " SUM(r.input_tokens), SUM(r.output_tokens), SUM(r.busy_seconds), MIN(r.day), MAX(r.day)"
+                        + " FROM request_days r JOIN log_dims d ON d.id = r.dim_id GROUP BY 1, 2 ORDER BY 1, 2")) {
             while (rs.next()) {
-                LogGroup g = new LogGroup(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
-                        rs.getDouble(7), rs.getString(8), rs.getString(9));
+                LogGroup g = new LogGroup(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getDouble(7),
+                        rs.getString(8),
+                        rs.getString(9));
                 groups.add(g);
                 requests += g.requests();
                 errors += g.errors();
@@ -378,7 +419,8 @@ public final class RequestLogs {
                 busy += g.busySeconds();
             }
             try (ResultSet t = s.executeQuery("SELECT COUNT(*), MIN(first_ts), MAX(last_ts) FROM log_imports")) {
-                return new LogSummary(t.getLong(1), requests, errors, real(t, 2), real(t, 3), in, out, busy, List.copyOf(groups));
+                return new LogSummary(
+                        t.getLong(1), requests, errors, real(t, 2), real(t, 3), in, out, busy, List.copyOf(groups));
             }
         } catch (SQLException e) {
             throw WriteLock.failure(path, e);
@@ -387,7 +429,8 @@ public final class RequestLogs {
 
     /** The endpoints that have requests, sorted (null sorts first). */
     public List<String> endpoints() {
-        return strings("SELECT DISTINCT endpoint FROM log_dims WHERE id IN (SELECT dim_id FROM request_days) ORDER BY 1");
+        return strings(
+                "SELECT DISTINCT endpoint FROM log_dims WHERE id IN (SELECT dim_id FROM request_days) ORDER BY 1");
     }
 
     /** The models that have requests, sorted. */
@@ -401,12 +444,23 @@ public final class RequestLogs {
 
     /** Day totals per endpoint and model, by day then endpoint then model; {@code endpoint}/{@code model} null means all. */
     public List<RequestDay> days(String endpoint, String model) {
-        return db.list("SELECT r.day, d.endpoint, d.model, SUM(r.requests), SUM(r.errors), SUM(r.input_tokens), SUM(r.output_tokens),"
-                + " SUM(r.busy_seconds) FROM request_days r JOIN log_dims d ON d.id = r.dim_id"
-                + " WHERE (? IS NULL OR d.endpoint = ?) AND (? IS NULL OR d.model = ?) GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
-                rs -> new RequestDay(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
-                        rs.getLong(7), rs.getDouble(8)),
-                endpoint, endpoint, model, model);
+        return db.list(
+                "SELECT r.day, d.endpoint, d.model, SUM(r.requests), SUM(r.errors), SUM(r.input_tokens), SUM(r.output_tokens),"
+                        + " SUM(r.busy_seconds) FROM request_days r JOIN log_dims d ON d.id = r.dim_id"
+                        + " WHERE (? IS NULL OR d.endpoint = ?) AND (? IS NULL OR d.model = ?) GROUP BY 1, 2, 3 ORDER BY 1, 2, 3",
+                rs -> new RequestDay(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        rs.getLong(4),
+                        rs.getLong(5),
+                        rs.getLong(6),
+                        rs.getLong(7),
+                        rs.getDouble(8)),
+                endpoint,
+                endpoint,
+                model,
+                model);
     }
 
     /** Streams the requests the filter selects, in start order; the caller closes the cursor. */

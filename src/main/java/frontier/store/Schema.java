@@ -104,7 +104,8 @@ final class Schema {
             """,
             // v4: per-request inference logs. Requests of one import occupy the rowid range [first_rowid, last_rowid]
             // of log_imports (no index slows the bulk insert); request_days is the per-day aggregate written during
-            // the import, which unit-cost queries read instead of the big table; attribution_rules gives cost lines to endpoints and models.
+            // the import, which unit-cost queries read instead of the big table; attribution_rules gives cost lines to
+            // endpoints and models.
             """
             CREATE TABLE log_imports(
               id INTEGER PRIMARY KEY, source TEXT NOT NULL, preset TEXT, mapping TEXT NOT NULL,
@@ -133,10 +134,14 @@ final class Schema {
               match TEXT NOT NULL,         -- tag | resource_id | instance_type | service
               tag_key TEXT, pattern TEXT NOT NULL, endpoint TEXT, model TEXT);
             """,
-            // v5: daily roll-up of the charges, per import, UTC day of the period start (epoch day) and dimension tuple,
-            // with the exact decimal sums. Totals by any dimension, tag, day or month over whole days read it instead of
-            // every charge (see ChargeDays). Kept by the import and its deletion; built here from the charges already stored.
-            // The index on period_start gives a page of lines in period order (and a date range) without sorting them all.
+            // v5: daily roll-up of the charges, per import, UTC day of the period start (epoch day) and dimension
+            // tuple,
+            // with the exact decimal sums. Totals by any dimension, tag, day or month over whole days read it instead
+            // of
+            // every charge (see ChargeDays). Kept by the import and its deletion; built here from the charges already
+            // stored.
+            // The index on period_start gives a page of lines in period order (and a date range) without sorting them
+            // all.
             """
             CREATE INDEX charges_by_start ON charges(period_start);
             CREATE TABLE charge_days(
@@ -147,8 +152,7 @@ final class Schema {
               decsum(list_cost), COUNT(*) FROM charges GROUP BY 1, 2, 3;
             """);
 
-    private Schema() {
-    }
+    private Schema() {}
 
     /**
      * The statements of a migration: split after each ';' that ends a line (a trailing "-- comment" may follow
@@ -191,7 +195,8 @@ final class Schema {
     }
 
     private static int userVersion(Connection c) throws SQLException {
-        try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
+        try (Statement s = c.createStatement();
+                var rs = s.executeQuery("PRAGMA user_version")) {
             return rs.getInt(1);
         }
     }

@@ -45,7 +45,8 @@ final class Sql {
 
     /** The first column of the first row {@code sql} selects (0 when it is NULL); for use inside a transaction. */
     long scalarLong(String sql) throws SQLException {
-        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Statement s = conn.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             return rs.getLong(1);
         }
     }

@@ -10,8 +10,7 @@ import java.util.Map;
 final class StoredTags {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private StoredTags() {
-    }
+    private StoredTags() {}
 
     /**
      * The tags in stored order: text values as they are, any other value as its JSON text. Empty for null,
@@ -23,7 +22,12 @@ final class StoredTags {
             JsonNode n = JSON.readTree(json);
             if (n == null || !n.isObject()) return Map.of();
             Map<String, String> m = new LinkedHashMap<>();
-            n.properties().forEach(e -> m.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
+            n.properties()
+                    .forEach(e -> m.put(
+                            e.getKey(),
+                            e.getValue().isTextual()
+                                    ? e.getValue().asText()
+                                    : e.getValue().toString()));
             return Collections.unmodifiableMap(m);
         } catch (java.io.IOException e) {
             return Map.of();

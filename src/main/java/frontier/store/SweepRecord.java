@@ -12,8 +12,17 @@ import java.util.List;
  * @param source     the scenario or results file it came from, as given
  * @param objectives the metric paths of the front counted in {@code frontSize}
  */
-public record SweepRecord(long id, String name, String source, Instant savedAt, String method, long seed,
-        int replicationsPerPoint, int points, int frontSize, List<String> objectives) {
+public record SweepRecord(
+        long id,
+        String name,
+        String source,
+        Instant savedAt,
+        String method,
+        long seed,
+        int replicationsPerPoint,
+        int points,
+        int frontSize,
+        List<String> objectives) {
     public SweepRecord {
         objectives = List.copyOf(objectives);
     }

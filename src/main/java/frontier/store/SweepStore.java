@@ -31,9 +31,11 @@ public final class SweepStore {
     public long save(NewSweep s) {
         return Transactions.run(lock, path + ": cannot save the sweep", () -> {
             long id;
-            int front = (int) s.points().stream().filter(SweepPointRecord::pareto).count();
-            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO sweeps(name, source, saved_at, method, seed,"
-                    + " replications_per_point, points, front_size, objectives, results) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
+            int front =
+                    (int) s.points().stream().filter(SweepPointRecord::pareto).count();
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "INSERT INTO sweeps(name, source, saved_at, method, seed,"
+                            + " replications_per_point, points, front_size, objectives, results) VALUES (?,?,?,?,?,?,?,?,?,?)")) {
                 ps.setString(1, s.name());
                 setText(ps, 2, s.source());
                 ps.setString(3, Instant.now().toString());
@@ -47,8 +49,9 @@ public final class SweepStore {
                 ps.executeUpdate();
             }
             id = db.scalarLong("SELECT last_insert_rowid()");
-            try (PreparedStatement ps = conn.prepareStatement("INSERT INTO sweep_points(sweep_id, idx, config, seed, cost_per_1k,"
-                    + " cost_total, p50_ms, p95_ms, p99_ms, feasible, pareto) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "INSERT INTO sweep_points(sweep_id, idx, config, seed, cost_per_1k,"
+                            + " cost_total, p50_ms, p95_ms, p99_ms, feasible, pareto) VALUES (?,?,?,?,?,?,?,?,?,?,?)")) {
                 for (SweepPointRecord p : s.points()) {
                     ps.setLong(1, id);
                     ps.setInt(2, p.index());
@@ -91,14 +94,26 @@ public final class SweepStore {
     }
 
     private List<SweepRecord> querySweeps(String where, Object... args) {
-        String sql = "SELECT id, name, source, saved_at, method, seed, replications_per_point, points, front_size, objectives"
-                + " FROM sweeps" + where + " ORDER BY id";
-        return db.list(sql, rs -> {
-            String objectives = rs.getString(10);
-            return new SweepRecord(rs.getLong(1), rs.getString(2), rs.getString(3), Instant.parse(rs.getString(4)),
-                    rs.getString(5), rs.getLong(6), rs.getInt(7), rs.getInt(8), rs.getInt(9),
-                    objectives.isEmpty() ? List.of() : List.of(objectives.split(",")));
-        }, args);
+        String sql =
+                "SELECT id, name, source, saved_at, method, seed, replications_per_point, points, front_size, objectives"
+                        + " FROM sweeps" + where + " ORDER BY id";
+        return db.list(
+                sql,
+                rs -> {
+                    String objectives = rs.getString(10);
+                    return new SweepRecord(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            Instant.parse(rs.getString(4)),
+                            rs.getString(5),
+                            rs.getLong(6),
+                            rs.getInt(7),
+                            rs.getInt(8),
+                            rs.getInt(9),
+                            objectives.isEmpty() ? List.of() : List.of(objectives.split(",")));
+                },
+                args);
     }
 
     /** The results document of a saved sweep (what {@code frontier sweep --json} printed when it was saved), or null. */
@@ -115,10 +130,21 @@ public final class SweepStore {
 
     /** The points of a saved sweep in index order (empty if there is no such sweep). */
     public List<SweepPointRecord> points(long id) {
-        return db.list("SELECT idx, config, seed, cost_per_1k, cost_total, p50_ms, p95_ms, p99_ms, feasible, pareto FROM sweep_points"
-                + " WHERE sweep_id = ? ORDER BY idx",
-                rs -> new SweepPointRecord(rs.getInt(1), rs.getString(2), rs.getLong(3), real(rs, 4), real(rs, 5), real(rs, 6),
-                        real(rs, 7), real(rs, 8), rs.getInt(9) != 0, rs.getInt(10) != 0), id);
+        return db.list(
+                "SELECT idx, config, seed, cost_per_1k, cost_total, p50_ms, p95_ms, p99_ms, feasible, pareto FROM sweep_points"
+                        + " WHERE sweep_id = ? ORDER BY idx",
+                rs -> new SweepPointRecord(
+                        rs.getInt(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        real(rs, 4),
+                        real(rs, 5),
+                        real(rs, 6),
+                        real(rs, 7),
+                        real(rs, 8),
+                        rs.getInt(9) != 0,
+                        rs.getInt(10) != 0),
+                id);
     }
 
     /** Deletes a saved sweep and its points; false if there is no such sweep. */

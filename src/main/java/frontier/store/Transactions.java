@@ -17,8 +17,7 @@ final class Transactions {
         T run() throws SQLException;
     }
 
-    private Transactions() {
-    }
+    private Transactions() {}
 
     static <T> T run(WriteLock lock, String what, Work<T> work) {
         Connection conn = lock.connection();

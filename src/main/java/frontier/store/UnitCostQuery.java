@@ -12,7 +12,10 @@ import java.util.Optional;
 public record UnitCostQuery(List<Key> by, Long from, Long to, Figure figure) {
     /** A grouping key of unit costs. */
     public enum Key implements Coded {
-        DAY("day"), ENDPOINT("endpoint"), MODEL("model"), PRICING_MODEL("pricing_model");
+        DAY("day"),
+        ENDPOINT("endpoint"),
+        MODEL("model"),
+        PRICING_MODEL("pricing_model");
 
         private final String code;
 
@@ -28,7 +31,8 @@ public record UnitCostQuery(List<Key> by, Long from, Long to, Figure figure) {
 
         /** The key with this code ('-' accepted for '_'); BadInputException naming the keys if there is none. */
         public static Key fromCode(String s) {
-            return find(s).orElseThrow(() -> new BadInputException("--by: unknown key '" + s + "'; expected day, endpoint, model or pricing-model"));
+            return find(s).orElseThrow(() -> new BadInputException(
+                    "--by: unknown key '" + s + "'; expected day, endpoint, model or pricing-model"));
         }
 
         /** The key with this code, if any. */
@@ -39,7 +43,9 @@ public record UnitCostQuery(List<Key> by, Long from, Long to, Figure figure) {
 
     /** Which cost of a line is attributed; a line without it counts its billed cost instead. */
     public enum Figure implements Coded {
-        EFFECTIVE("effective", "effective_cost"), BILLED("billed", "billed_cost"), LIST("list", "list_cost");
+        EFFECTIVE("effective", "effective_cost"),
+        BILLED("billed", "billed_cost"),
+        LIST("list", "list_cost");
 
         private final String code;
         private final String column;
@@ -61,12 +67,15 @@ public record UnitCostQuery(List<Key> by, Long from, Long to, Figure figure) {
 
         /** The figure with this code or column name; BadInputException naming the codes if there is none. */
         public static Figure fromCode(String s) {
-            return find(s).orElseThrow(() -> new BadInputException("--cost: expected effective, billed or list, got '" + s + "'"));
+            return find(s).orElseThrow(
+                            () -> new BadInputException("--cost: expected effective, billed or list, got '" + s + "'"));
         }
 
         /** The figure with this code or column name ({@code effective_cost}), if any. */
         public static Optional<Figure> find(String s) {
-            return Coded.find(Figure.class, s).or(() -> java.util.Arrays.stream(values()).filter(f -> Coded.matches(f.column, s)).findFirst());
+            return Coded.find(Figure.class, s).or(() -> java.util.Arrays.stream(values())
+                    .filter(f -> Coded.matches(f.column, s))
+                    .findFirst());
         }
     }
 

@@ -8,8 +8,12 @@ import java.util.List;
  *
  * @param defaultRules true when the workspace has no rules of its own and {@link AttributionRules#DEFAULTS} applied
  */
-public record UnitCostReport(List<UnitCostRow> groups, List<UnitCostRow> totals, List<UnitCostRow> unattributed,
-                             List<AttributionRule> rules, boolean defaultRules) {
+public record UnitCostReport(
+        List<UnitCostRow> groups,
+        List<UnitCostRow> totals,
+        List<UnitCostRow> unattributed,
+        List<AttributionRule> rules,
+        boolean defaultRules) {
     public UnitCostReport {
         groups = List.copyOf(groups);
         totals = List.copyOf(totals);

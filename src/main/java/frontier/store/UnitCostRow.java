@@ -18,8 +18,18 @@ import java.util.Optional;
  * @param instanceHours hours of time-billed capacity in the group
  * @param busySeconds   sum of the latency of the group's requests
  */
-public record UnitCostRow(Map<String, String> keys, String currency, BigDecimal cost, BigDecimal idleCost, long lines, long requests,
-                          long errors, long inputTokens, long outputTokens, double instanceHours, double busySeconds) {
+public record UnitCostRow(
+        Map<String, String> keys,
+        String currency,
+        BigDecimal cost,
+        BigDecimal idleCost,
+        long lines,
+        long requests,
+        long errors,
+        long inputTokens,
+        long outputTokens,
+        double instanceHours,
+        double busySeconds) {
     public UnitCostRow {
         keys = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(keys));
     }
@@ -32,13 +42,18 @@ public record UnitCostRow(Map<String, String> keys, String currency, BigDecimal 
 
     /** Cost per 1,000 requests, or null without requests. */
     public BigDecimal per1kRequests() {
-        return requests == 0 ? null : cost.multiply(BigDecimal.valueOf(1000)).divide(BigDecimal.valueOf(requests), 6, RoundingMode.HALF_EVEN);
+        return requests == 0
+                ? null
+                : cost.multiply(BigDecimal.valueOf(1000))
+                        .divide(BigDecimal.valueOf(requests), 6, RoundingMode.HALF_EVEN);
     }
 
     /** Cost per million tokens (input plus output), or null without tokens. */
     public BigDecimal per1mTokens() {
         long t = inputTokens + outputTokens;
-        return t == 0 ? null : cost.multiply(BigDecimal.valueOf(1_000_000)).divide(BigDecimal.valueOf(t), 6, RoundingMode.HALF_EVEN);
+        return t == 0
+                ? null
+                : cost.multiply(BigDecimal.valueOf(1_000_000)).divide(BigDecimal.valueOf(t), 6, RoundingMode.HALF_EVEN);
     }
 
     /** Idle cost as a share of cost, or NaN when there is no cost. */

@@ -37,10 +37,12 @@ import java.util.regex.Pattern;
 public final class UnitCosts {
     /** The endpoint key of cost no rule claimed. */
     public static final String UNATTRIBUTED = "(unattributed)";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long DAY = 86_400;
     private static final int SCALE = 12;
-    private static final Pattern HOURS = Pattern.compile("(?i)^\\s*(\\d+\\s+)?(hours?|hrs?|h|instance[- ]?hours?)\\s*$");
+    private static final Pattern HOURS =
+            Pattern.compile("(?i)^\\s*(\\d+\\s+)?(hours?|hrs?|h|instance[- ]?hours?)\\s*$");
 
     private final Connection conn;
     private final WriteLock lock;
@@ -50,9 +52,14 @@ public final class UnitCosts {
         this.conn = lock.connection();
     }
 
-    private record Dim(String tagsJson, Map<String, String> tags, String instanceType, String service, String pricingModel, String currency,
-                       boolean hourly) {
-    }
+    private record Dim(
+            String tagsJson,
+            Map<String, String> tags,
+            String instanceType,
+            String service,
+            String pricingModel,
+            String currency,
+            boolean hourly) {}
 
     /** Where a line's cost goes: an endpoint and/or model, or nowhere (both null, unattributed). */
     private record Target(String endpoint, String model) {
@@ -61,8 +68,7 @@ public final class UnitCosts {
         }
     }
 
-    private record CellKey(long day, Target target, String pricingModel, String currency) {
-    }
+    private record CellKey(long day, Target target, String pricingModel, String currency) {}
 
     private static final class CostCell {
         BigDecimal cost = BigDecimal.ZERO;
@@ -72,8 +78,7 @@ public final class UnitCosts {
         long lines;
     }
 
-    private record ReqKey(long day, String endpoint, String model) {
-    }
+    private record ReqKey(long day, String endpoint, String model) {}
 
     private static final class ReqCell {
         long requests, errors, in, out;
@@ -103,13 +108,22 @@ public final class UnitCosts {
 
     private Map<Long, Dim> dims() throws SQLException {
         Map<Long, Dim> out = new HashMap<>();
-        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT id, tags, instance_type, service, pricing_model, currency, unit, pricing_unit FROM dims")) {
+        try (Statement s = conn.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT id, tags, instance_type, service, pricing_model, currency, unit, pricing_unit FROM dims")) {
             while (rs.next()) {
                 String tags = rs.getString(2);
                 String unit = rs.getString(8) != null ? rs.getString(8) : rs.getString(7);
-                out.put(rs.getLong(1), new Dim(tags, parseTags(tags), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6),
-                        unit != null && HOURS.matcher(unit).matches()));
+                out.put(
+                        rs.getLong(1),
+                        new Dim(
+                                tags,
+                                parseTags(tags),
+                                rs.getString(3),
+                                rs.getString(4),
+                                rs.getString(5),
+                                rs.getString(6),
+                                unit != null && HOURS.matcher(unit).matches()));
             }
         }
         return out;
@@ -118,7 +132,7 @@ public final class UnitCosts {
     private static Map<String, String> parseTags(String json) {
         if (json == null || json.isBlank()) return Map.of();
         try {
-            Map<String, Object> raw = JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+            Map<String, Object> raw = JSON.readValue(json, new TypeReference<Map<String, Object>>() {});
             Map<String, String> m = new HashMap<>();
             raw.forEach((k, v) -> {
                 if (v != null) m.put(k.toLowerCase(Locale.ROOT), String.valueOf(v));
@@ -144,9 +158,12 @@ public final class UnitCosts {
     }
 
     /** Streams the cost lines whose period overlaps [from, to), each with the target of the first rule that matches it. */
-    private void attributedLines(Long from, Long to, UnitCostQuery.Figure figure, List<AttributionRule> rules, LineSink sink) throws SQLException {
+    private void attributedLines(
+            Long from, Long to, UnitCostQuery.Figure figure, List<AttributionRule> rules, LineSink sink)
+            throws SQLException {
         Map<Long, Dim> dims = dims();
-        List<Pattern> patterns = rules.stream().map(r -> AttributionRule.glob(r.pattern())).toList();
+        List<Pattern> patterns =
+                rules.stream().map(r -> AttributionRule.glob(r.pattern())).toList();
         // Per dimension tuple: the first rule that matches without looking at the resource id, so a line
         // only has to try the resource-id rules that come before it.
         Map<Long, Integer> dimRule = new HashMap<>();
@@ -169,8 +186,9 @@ public final class UnitCosts {
         }
         boolean resourceRules = rules.stream().anyMatch(r -> r.match() == AttributionRule.Match.RESOURCE_ID);
         String fig = figure.column();
-        StringBuilder sql = new StringBuilder("SELECT dim_id, period_start, period_end, resource_id, COALESCE(" + fig + ", billed_cost),"
-                + " COALESCE(pricing_quantity, quantity) FROM charges WHERE COALESCE(" + fig + ", billed_cost) IS NOT NULL");
+        StringBuilder sql = new StringBuilder("SELECT dim_id, period_start, period_end, resource_id, COALESCE(" + fig
+                + ", billed_cost)," + " COALESCE(pricing_quantity, quantity) FROM charges WHERE COALESCE(" + fig
+                + ", billed_cost) IS NOT NULL");
         List<Long> args = new ArrayList<>();
         if (from != null) {
             sql.append(" AND period_end > ?");
@@ -192,7 +210,8 @@ public final class UnitCosts {
                         int limit = dimRule.get(dimId);
                         for (int i = 0; i < limit; i++) {
                             AttributionRule r = rules.get(i);
-                            if (r.match() == AttributionRule.Match.RESOURCE_ID && patterns.get(i).matcher(resource).matches()) {
+                            if (r.match() == AttributionRule.Match.RESOURCE_ID
+                                    && patterns.get(i).matcher(resource).matches()) {
                                 target = new Target(r.endpointFor(resource), r.modelFor(resource));
                                 break;
                             }
@@ -200,7 +219,8 @@ public final class UnitCosts {
                     }
                     String qty = rs.getString(6);
                     double hours = d.hourly() && qty != null ? parse(qty) : 0;
-                    sink.line(target, d, rs.getLong(2), rs.getLong(3), resource, new BigDecimal(rs.getString(5)), hours);
+                    sink.line(
+                            target, d, rs.getLong(2), rs.getLong(3), resource, new BigDecimal(rs.getString(5)), hours);
                 }
             }
         }
@@ -208,7 +228,11 @@ public final class UnitCosts {
 
     private Map<CellKey, CostCell> costCells(UnitCostQuery q, List<AttributionRule> rules) throws SQLException {
         Map<CellKey, CostCell> cells = new HashMap<>();
-        attributedLines(q.from(), q.to(), q.figure(), rules,
+        attributedLines(
+                q.from(),
+                q.to(),
+                q.figure(),
+                rules,
                 (target, d, start, end, resource, cost, hours) -> spread(cells, q, target, d, start, end, cost, hours));
         return cells;
     }
@@ -223,20 +247,37 @@ public final class UnitCosts {
     public List<BilledResource> billedResources(String endpoint, Long from, Long to, UnitCostQuery.Figure figure) {
         try {
             java.util.Set<String> models = new java.util.HashSet<>();
-            try (PreparedStatement ps = conn.prepareStatement("SELECT DISTINCT model FROM log_dims WHERE endpoint IS ? AND model IS NOT NULL")) {
+            try (PreparedStatement ps = conn.prepareStatement(
+                    "SELECT DISTINCT model FROM log_dims WHERE endpoint IS ? AND model IS NOT NULL")) {
                 ps.setString(1, endpoint);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) models.add(rs.getString(1));
                 }
             }
             Map<List<String>, BilledResource.Builder> out = new LinkedHashMap<>();
-            attributedLines(from, to, figure == null ? UnitCostQuery.Figure.EFFECTIVE : figure, new AttributionRules(lock).effective(),
+            attributedLines(
+                    from,
+                    to,
+                    figure == null ? UnitCostQuery.Figure.EFFECTIVE : figure,
+                    new AttributionRules(lock).effective(),
                     (target, d, start, end, resource, cost, hours) -> {
-                        boolean mine = "*".equals(endpoint) ? target.attributed() : endpoint.equals(target.endpoint()) || target.endpoint() == null && target.model() != null && models.contains(target.model());
+                        boolean mine = "*".equals(endpoint)
+                                ? target.attributed()
+                                : endpoint.equals(target.endpoint())
+                                        || target.endpoint() == null
+                                                && target.model() != null
+                                                && models.contains(target.model());
                         if (!mine) return;
                         String id = resource != null ? resource : "(" + d.service() + ")";
-                        out.computeIfAbsent(List.of(id, String.valueOf(d.pricingModel())),
-                                k -> new BilledResource.Builder(id, PricingModel.stored(d.pricingModel()), d.instanceType(), d.service(), d.currency(), d.hourly()))
+                        out.computeIfAbsent(
+                                        List.of(id, String.valueOf(d.pricingModel())),
+                                        k -> new BilledResource.Builder(
+                                                id,
+                                                PricingModel.stored(d.pricingModel()),
+                                                d.instanceType(),
+                                                d.service(),
+                                                d.currency(),
+                                                d.hourly()))
                                 .add(start, end, hours, cost);
                     });
             return out.values().stream().map(BilledResource.Builder::build).toList();
@@ -253,14 +294,19 @@ public final class UnitCosts {
         if (index < 0 || index >= rules.size()) throw new IllegalArgumentException("no rule " + index);
         try {
             Map<Long, Dim> dims = dims();
-            List<Pattern> patterns = rules.stream().map(r -> AttributionRule.glob(r.pattern())).toList();
+            List<Pattern> patterns =
+                    rules.stream().map(r -> AttributionRule.glob(r.pattern())).toList();
             // Per dimension tuple, the first rule that matches without the resource id: with the rule, and without it.
             Map<Long, int[]> dimRule = new HashMap<>();
-            for (var e : dims.entrySet()) dimRule.put(e.getKey(), new int[] {firstMatch(rules, patterns, e.getValue(), null, -1, false),
-                    firstMatch(rules, patterns, e.getValue(), null, index, false)});
+            for (var e : dims.entrySet())
+                dimRule.put(e.getKey(), new int[] {
+                    firstMatch(rules, patterns, e.getValue(), null, -1, false),
+                    firstMatch(rules, patterns, e.getValue(), null, index, false)
+                });
             boolean resourceRules = rules.stream().anyMatch(r -> r.match() == AttributionRule.Match.RESOURCE_ID);
-            StringBuilder sql = new StringBuilder("SELECT dim_id, period_start, resource_id, COALESCE(effective_cost, billed_cost)"
-                    + " FROM charges WHERE COALESCE(effective_cost, billed_cost) IS NOT NULL");
+            StringBuilder sql =
+                    new StringBuilder("SELECT dim_id, period_start, resource_id, COALESCE(effective_cost, billed_cost)"
+                            + " FROM charges WHERE COALESCE(effective_cost, billed_cost) IS NOT NULL");
             List<Long> args = new ArrayList<>();
             if (from != null) {
                 sql.append(" AND period_end > ?");
@@ -285,10 +331,12 @@ public final class UnitCosts {
                         String resource = rs.getString(3);
                         int[] byDim = dimRule.get(dimId);
                         int winner = byDim[0];
-                        if (resourceRules && resource != null) winner = Math.min(winner, firstMatch(rules, patterns, d, resource, -1, true));
+                        if (resourceRules && resource != null)
+                            winner = Math.min(winner, firstMatch(rules, patterns, d, resource, -1, true));
                         if (winner != index) continue;
                         int before = byDim[1];
-                        if (resourceRules && resource != null) before = Math.min(before, firstMatch(rules, patterns, d, resource, index, true));
+                        if (resourceRules && resource != null)
+                            before = Math.min(before, firstMatch(rules, patterns, d, resource, index, true));
                         BigDecimal c = new BigDecimal(rs.getString(4));
                         lines++;
                         cost.merge(d.currency(), c, BigDecimal::add);
@@ -296,15 +344,26 @@ public final class UnitCosts {
                         takenCost.computeIfAbsent(before, k -> new TreeMap<>()).merge(d.currency(), c, BigDecimal::add);
                         if (sample.size() < AttributionPreview.SAMPLE) {
                             String v = field(rule, d, resource);
-                            sample.add(new AttributionPreview.Line(rs.getLong(2), d.service(), d.instanceType(), resource, d.tagsJson(),
-                                    c.stripTrailingZeros(), d.currency(), v, rule.endpointFor(v), rule.modelFor(v)));
+                            sample.add(new AttributionPreview.Line(
+                                    rs.getLong(2),
+                                    d.service(),
+                                    d.instanceType(),
+                                    resource,
+                                    d.tagsJson(),
+                                    c.stripTrailingZeros(),
+                                    d.currency(),
+                                    v,
+                                    rule.endpointFor(v),
+                                    rule.modelFor(v)));
                         }
                     }
                 }
             }
             List<AttributionPreview.Taken> taken = new ArrayList<>();
-            takenLines.forEach((i, n) -> taken.add(new AttributionPreview.Taken(i < rules.size() ? rules.get(i) : null, n[0], takenCost.get(i))));
-            taken.sort(java.util.Comparator.comparingLong(AttributionPreview.Taken::lines).reversed());
+            takenLines.forEach((i, n) -> taken.add(
+                    new AttributionPreview.Taken(i < rules.size() ? rules.get(i) : null, n[0], takenCost.get(i))));
+            taken.sort(java.util.Comparator.comparingLong(AttributionPreview.Taken::lines)
+                    .reversed());
             return new AttributionPreview(lines, cost, taken, sample);
         } catch (SQLException e) {
             throw WriteLock.failure("attribution preview", e);
@@ -315,7 +374,13 @@ public final class UnitCosts {
      * The index of the first rule (skipping {@code skip}) that matches: with {@code resourceOnly}, among the
      * resource-id rules for {@code resource}; else among the others. {@code rules.size()} when none does.
      */
-    private static int firstMatch(List<AttributionRule> rules, List<Pattern> patterns, Dim d, String resource, int skip, boolean resourceOnly) {
+    private static int firstMatch(
+            List<AttributionRule> rules,
+            List<Pattern> patterns,
+            Dim d,
+            String resource,
+            int skip,
+            boolean resourceOnly) {
         for (int i = 0; i < rules.size(); i++) {
             if (i == skip) continue;
             AttributionRule r = rules.get(i);
@@ -335,13 +400,26 @@ public final class UnitCosts {
     }
 
     /** Adds a line to the cells of the UTC days its period covers (within the query), in proportion to time. */
-    private static void spread(Map<CellKey, CostCell> cells, UnitCostQuery q, Target target, Dim d, long start, long end, BigDecimal cost,
-                               double hours) {
+    private static void spread(
+            Map<CellKey, CostCell> cells,
+            UnitCostQuery q,
+            Target target,
+            Dim d,
+            long start,
+            long end,
+            BigDecimal cost,
+            double hours) {
         long lo = q.from() == null ? start : Math.max(start, q.from());
         long hi = q.to() == null ? end : Math.min(end, q.to());
         if (end <= start) {
             if (q.from() != null && start < q.from() || q.to() != null && start >= q.to()) return;
-            add(cells, new CellKey(Math.floorDiv(start, DAY), target, d.pricingModel(), d.currency()), cost, d.hourly(), hours, 1);
+            add(
+                    cells,
+                    new CellKey(Math.floorDiv(start, DAY), target, d.pricingModel(), d.currency()),
+                    cost,
+                    d.hourly(),
+                    hours,
+                    1);
             return;
         }
         if (hi <= lo) return;
@@ -350,14 +428,22 @@ public final class UnitCosts {
             long a = Math.max(lo, day * DAY);
             long b = Math.min(hi, (day + 1) * DAY);
             if (b <= a) continue;
-            BigDecimal part = b - a == span ? cost
-                    : cost.multiply(BigDecimal.valueOf(b - a)).divide(BigDecimal.valueOf(span), SCALE, RoundingMode.HALF_EVEN);
-            add(cells, new CellKey(day, target, d.pricingModel(), d.currency()), part, d.hourly(), hours * (b - a) / span,
+            BigDecimal part = b - a == span
+                    ? cost
+                    : cost.multiply(BigDecimal.valueOf(b - a))
+                            .divide(BigDecimal.valueOf(span), SCALE, RoundingMode.HALF_EVEN);
+            add(
+                    cells,
+                    new CellKey(day, target, d.pricingModel(), d.currency()),
+                    part,
+                    d.hourly(),
+                    hours * (b - a) / span,
                     day == Math.floorDiv(lo, DAY) ? 1 : 0);
         }
     }
 
-    private static void add(Map<CellKey, CostCell> cells, CellKey k, BigDecimal cost, boolean hourly, double hours, int lines) {
+    private static void add(
+            Map<CellKey, CostCell> cells, CellKey k, BigDecimal cost, boolean hourly, double hours, int lines) {
         CostCell c = cells.computeIfAbsent(k, x -> new CostCell());
         c.cost = c.cost.add(cost);
         if (hourly) {
@@ -368,8 +454,9 @@ public final class UnitCosts {
     }
 
     private Map<ReqKey, ReqCell> requestCells(UnitCostQuery q) throws SQLException {
-        StringBuilder sql = new StringBuilder("SELECT r.day, d.endpoint, d.model, SUM(r.requests), SUM(r.errors), SUM(r.input_tokens),"
-                + " SUM(r.output_tokens), SUM(r.busy_seconds) FROM request_days r JOIN log_dims d ON d.id = r.dim_id WHERE 1");
+        StringBuilder sql = new StringBuilder(
+                "SELECT r.day, d.endpoint, d.model, SUM(r.requests), SUM(r.errors), SUM(r.input_tokens),"
+                        + " SUM(r.output_tokens), SUM(r.busy_seconds) FROM request_days r JOIN log_dims d ON d.id = r.dim_id WHERE 1");
         List<String> args = new ArrayList<>();
         if (q.from() != null) {
             sql.append(" AND r.day >= ?");
@@ -391,7 +478,9 @@ public final class UnitCosts {
                     c.in = rs.getLong(6);
                     c.out = rs.getLong(7);
                     c.busy = rs.getDouble(8);
-                    out.put(new ReqKey(LocalDate.parse(rs.getString(1)).toEpochDay(), rs.getString(2), rs.getString(3)), c);
+                    out.put(
+                            new ReqKey(LocalDate.parse(rs.getString(1)).toEpochDay(), rs.getString(2), rs.getString(3)),
+                            c);
                 }
             }
         }
@@ -399,7 +488,8 @@ public final class UnitCosts {
     }
 
     private static boolean covers(Target t, ReqKey r) {
-        return (t.endpoint() == null || t.endpoint().equals(r.endpoint())) && (t.model() == null || t.model().equals(r.model()));
+        return (t.endpoint() == null || t.endpoint().equals(r.endpoint()))
+                && (t.model() == null || t.model().equals(r.model()));
     }
 
     /** What a group is made of while it is being added up. */
@@ -420,16 +510,31 @@ public final class UnitCosts {
         UnitCostRow row() {
             ReqCell r = new ReqCell();
             requests.values().forEach(r::add);
-            return new UnitCostRow(keys, currency, cost.stripTrailingZeros(), idle.setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros(),
-                    lines, r.requests, r.errors, r.in, r.out, hours, r.busy);
+            return new UnitCostRow(
+                    keys,
+                    currency,
+                    cost.stripTrailingZeros(),
+                    idle.setScale(6, RoundingMode.HALF_EVEN).stripTrailingZeros(),
+                    lines,
+                    r.requests,
+                    r.errors,
+                    r.in,
+                    r.out,
+                    hours,
+                    r.busy);
         }
     }
 
-    private UnitCostReport report(UnitCostQuery q, List<AttributionRule> rules, boolean defaults, Map<CellKey, CostCell> cells,
-                                  Map<ReqKey, ReqCell> reqs) {
+    private UnitCostReport report(
+            UnitCostQuery q,
+            List<AttributionRule> rules,
+            boolean defaults,
+            Map<CellKey, CostCell> cells,
+            Map<ReqKey, ReqCell> reqs) {
         // Requests each (day, target) serves, and the idle share of its hour-billed capacity.
         Map<Long, List<ReqKey>> reqByDay = new HashMap<>();
-        for (ReqKey k : reqs.keySet()) reqByDay.computeIfAbsent(k.day(), d -> new ArrayList<>()).add(k);
+        for (ReqKey k : reqs.keySet())
+            reqByDay.computeIfAbsent(k.day(), d -> new ArrayList<>()).add(k);
         Map<List<Object>, List<ReqKey>> served = new HashMap<>();
         java.util.Set<ReqKey> covered = new java.util.HashSet<>();
         Map<List<Object>, double[]> capacity = new HashMap<>();
@@ -464,23 +569,31 @@ public final class UnitCosts {
             List<ReqKey> rs = k.target().attributed() ? served.get(List.of(k.day(), k.target())) : List.of();
             if (!k.target().attributed() && !q.by().contains(UnitCostQuery.Key.ENDPOINT)) {
                 // Without an endpoint key, unattributed cost would be mixed into the groups: it is reported apart only.
-                addCost(unattributed.computeIfAbsent(k.currency(), cur -> new Group(Map.of("endpoint", UNATTRIBUTED), cur)), c);
+                addCost(
+                        unattributed.computeIfAbsent(
+                                k.currency(), cur -> new Group(Map.of("endpoint", UNATTRIBUTED), cur)),
+                        c);
                 continue;
             }
             Map<String, String> keys = keys(q, k.day(), label(k.target(), rs), k.pricingModel());
             Group g = group(groups, keys, k.currency());
             addCost(g, c);
             for (ReqKey r : rs) g.requests.put(r, reqs.get(r));
-            Group t = k.target().attributed() ? totals.computeIfAbsent(k.currency(), cur -> new Group(Map.of(), cur))
-                    : unattributed.computeIfAbsent(k.currency(), cur -> new Group(Map.of("endpoint", UNATTRIBUTED), cur));
+            Group t = k.target().attributed()
+                    ? totals.computeIfAbsent(k.currency(), cur -> new Group(Map.of(), cur))
+                    : unattributed.computeIfAbsent(
+                            k.currency(), cur -> new Group(Map.of("endpoint", UNATTRIBUTED), cur));
             addCost(t, c);
         }
         // Requests no attributed cost covers: shown with zero cost so that a missing rule is visible.
         // The total counts every request when the attributed cost is in one currency (or there is none); with
         // several currencies there is one total per currency and the requests belong to none of them alone.
         String currency = totals.size() == 1 ? totals.keySet().iterator().next() : null;
-        Group total = currency != null ? totals.get(currency)
-                : totals.isEmpty() && !reqs.isEmpty() ? totals.computeIfAbsent("", cur -> new Group(Map.of(), null)) : null;
+        Group total = currency != null
+                ? totals.get(currency)
+                : totals.isEmpty() && !reqs.isEmpty()
+                        ? totals.computeIfAbsent("", cur -> new Group(Map.of(), null))
+                        : null;
         for (var e : reqs.entrySet()) {
             ReqKey r = e.getKey();
             if (!covered.contains(r)) {
@@ -489,8 +602,12 @@ public final class UnitCosts {
             }
             if (total != null) total.requests.put(r, e.getValue());
         }
-        return new UnitCostReport(groups.values().stream().map(Group::row).toList(), totals.values().stream().map(Group::row).toList(),
-                unattributed.values().stream().map(Group::row).toList(), rules, defaults);
+        return new UnitCostReport(
+                groups.values().stream().map(Group::row).toList(),
+                totals.values().stream().map(Group::row).toList(),
+                unattributed.values().stream().map(Group::row).toList(),
+                rules,
+                defaults);
     }
 
     private static void addCost(Group g, CostCell c) {
@@ -509,8 +626,12 @@ public final class UnitCosts {
     /** Endpoint and model shown for a target: its own, else those of the requests it serves (joined with '+'). */
     private static String[] label(Target t, List<ReqKey> served) {
         if (!t.attributed()) return new String[] {UNATTRIBUTED, null};
-        String endpoint = t.endpoint() != null ? t.endpoint() : joined(served.stream().map(ReqKey::endpoint).toList());
-        String model = t.model() != null ? t.model() : joined(served.stream().map(ReqKey::model).toList());
+        String endpoint = t.endpoint() != null
+                ? t.endpoint()
+                : joined(served.stream().map(ReqKey::endpoint).toList());
+        String model = t.model() != null
+                ? t.model()
+                : joined(served.stream().map(ReqKey::model).toList());
         return new String[] {endpoint, model};
     }
 
@@ -523,19 +644,22 @@ public final class UnitCosts {
     private static Map<String, String> keys(UnitCostQuery q, long day, String[] endpointModel, String pricingModel) {
         Map<String, String> keys = new LinkedHashMap<>();
         for (UnitCostQuery.Key k : q.by()) {
-            keys.put(k.code(), switch (k) {
-                case DAY -> LocalDate.ofEpochDay(day).toString();
-                case ENDPOINT -> endpointModel[0];
-                case MODEL -> endpointModel[1];
-                case PRICING_MODEL -> pricingModel;
-            });
+            keys.put(
+                    k.code(),
+                    switch (k) {
+                        case DAY -> LocalDate.ofEpochDay(day).toString();
+                        case ENDPOINT -> endpointModel[0];
+                        case MODEL -> endpointModel[1];
+                        case PRICING_MODEL -> pricingModel;
+                    });
         }
         return keys;
     }
 
     private static int compareKeys(List<String> a, List<String> b) {
         for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-            int c = Objects.compare(a.get(i), b.get(i), java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
+            int c = Objects.compare(
+                    a.get(i), b.get(i), java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()));
             if (c != 0) return c;
         }
         return Integer.compare(a.size(), b.size());

@@ -31,7 +31,8 @@ public final class Workspace implements AutoCloseable {
     static {
         // sqlite-jdbc logs through SLF4J; without a provider SLF4J prints a three-line warning on stderr
         // that would pollute the CLI's output. Nothing below WARN matters to us.
-        if (System.getProperty("slf4j.internal.verbosity") == null) System.setProperty("slf4j.internal.verbosity", "ERROR");
+        if (System.getProperty("slf4j.internal.verbosity") == null)
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
     }
 
     private final Path path;

@@ -28,6 +28,7 @@ import org.sqlite.SQLiteException;
 final class WriteLock {
     /** The property, then the environment variable, that set how long a write waits (seconds). */
     static final String PROPERTY = "frontier.busy-wait";
+
     static final String ENVIRONMENT = "FRONTIER_BUSY_WAIT";
     static final Duration DEFAULT_WAIT = Duration.ofSeconds(60);
     /** How long one attempt waits inside SQLite before the loop looks at cancellation again. */
@@ -38,8 +39,7 @@ final class WriteLock {
     private final Connection conn;
     private final String workspace;
     private Duration wait;
-    private Consumer<String> notice = m -> {
-    };
+    private Consumer<String> notice = m -> {};
 
     WriteLock(Connection conn, String workspace, Duration wait) {
         this.conn = conn;
@@ -81,7 +81,8 @@ final class WriteLock {
             s = Double.NaN;
         }
         if (!(s >= 0 && s <= 86_400)) {
-            throw new frontier.sim.BadInputException(name + ": expected a number of seconds between 0 and 86400, got '" + p + "'");
+            throw new frontier.sim.BadInputException(
+                    name + ": expected a number of seconds between 0 and 86400, got '" + p + "'");
         }
         return Duration.ofNanos((long) (s * 1e9));
     }
@@ -91,7 +92,8 @@ final class WriteLock {
      * holds it, telling {@code waiting} once that it waits. Gives up with {@code onCancel}'s
      * exception when {@code cancelled} turns true, with a {@link WorkspaceBusyException} after the wait.
      */
-    void begin(BooleanSupplier cancelled, Consumer<String> waiting, Supplier<RuntimeException> onCancel) throws SQLException {
+    void begin(BooleanSupplier cancelled, Consumer<String> waiting, Supplier<RuntimeException> onCancel)
+            throws SQLException {
         long start = System.nanoTime();
         long limit = wait.toNanos();
         boolean told = false;
@@ -127,14 +129,21 @@ final class WriteLock {
     }
 
     String waitingMessage() {
-        return String.format(Locale.ROOT, "workspace busy: another import is running (or another change is being saved) in %s;"
-                + " waiting up to %s for it to finish…", workspace, seconds(wait));
+        return String.format(
+                Locale.ROOT,
+                "workspace busy: another import is running (or another change is being saved) in %s;"
+                        + " waiting up to %s for it to finish…",
+                workspace,
+                seconds(wait));
     }
 
     /** What a write that waited in vain reports. */
     WorkspaceBusyException busy(Throwable cause) {
-        return new WorkspaceBusyException(workspace + ": workspace busy: another import or change kept it locked for " + seconds(wait)
-                + "; nothing was stored. Try again when it has finished (wait longer with " + ENVIRONMENT + "=SECONDS).", cause);
+        return new WorkspaceBusyException(
+                workspace + ": workspace busy: another import or change kept it locked for " + seconds(wait)
+                        + "; nothing was stored. Try again when it has finished (wait longer with " + ENVIRONMENT
+                        + "=SECONDS).",
+                cause);
     }
 
     /**
@@ -143,9 +152,12 @@ final class WriteLock {
      */
     static RuntimeException failure(Object what, SQLException e) {
         if (isBusy(e)) {
-            return new WorkspaceBusyException(what + ": workspace busy: another import or change is writing to it and kept it locked"
-                    + " (" + e.getMessage() + "); nothing was changed. Try again when it has finished (wait longer with " + ENVIRONMENT
-                    + "=SECONDS).", e);
+            return new WorkspaceBusyException(
+                    what + ": workspace busy: another import or change is writing to it and kept it locked"
+                            + " (" + e.getMessage()
+                            + "); nothing was changed. Try again when it has finished (wait longer with " + ENVIRONMENT
+                            + "=SECONDS).",
+                    e);
         }
         return new IllegalStateException(what + ": " + e.getMessage(), e);
     }
@@ -156,7 +168,8 @@ final class WriteLock {
             if (t instanceof SQLiteException s) {
                 SQLiteErrorCode c = s.getResultCode();
                 int primary = c.code & 0xff;
-                if (primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code) return true;
+                if (primary == SQLiteErrorCode.SQLITE_BUSY.code || primary == SQLiteErrorCode.SQLITE_LOCKED.code)
+                    return true;
             } else if (t instanceof SQLException q) {
                 int primary = q.getErrorCode() & 0xff;
                 if (primary == 5 || primary == 6) return true;

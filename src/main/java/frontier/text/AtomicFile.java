@@ -16,8 +16,7 @@ import java.nio.file.StandardCopyOption;
  * editor, the settings file, sweep results, price catalogues and traces.
  */
 public final class AtomicFile {
-    private AtomicFile() {
-    }
+    private AtomicFile() {}
 
     /** Writes the content to the stream it is given (the temporary file's). */
     @FunctionalInterface

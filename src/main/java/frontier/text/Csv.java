@@ -20,10 +20,10 @@ import java.util.regex.Pattern;
  * {@link #unneutralise} gives back exactly what was written.
  */
 public final class Csv {
-    private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
+    private static final Pattern PLAIN_NUMBER =
+            Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)(?:[eE][+-]?[0-9]+)?");
 
-    private Csv() {
-    }
+    private Csv() {}
 
     /** A text cell: neutralised when a spreadsheet would read it as a formula, quoted when needed; empty for null. */
     public static String text(String v) {
@@ -92,7 +92,8 @@ public final class Csv {
      * neutralised a formula-like value is removed, anything else is returned as it is.
      */
     public static String unneutralise(String cell) {
-        if (cell != null && cell.length() > 1 && cell.charAt(0) == '\'' && isFormulaLike(cell.substring(1))) return cell.substring(1);
+        if (cell != null && cell.length() > 1 && cell.charAt(0) == '\'' && isFormulaLike(cell.substring(1)))
+            return cell.substring(1);
         return cell;
     }
 

@@ -8,8 +8,7 @@ package frontier.text;
  * displays messages.
  */
 public final class Printable {
-    private Printable() {
-    }
+    private Printable() {}
 
     /** {@code s} with every character that {@link #isHidden hides or controls} the display escaped; null stays null. */
     public static String escape(String s) {
@@ -41,7 +40,11 @@ public final class Printable {
         if (c < 0x20) return c != '\n' && c != '\t' && !(c == '\r' && i + 1 < s.length() && s.charAt(i + 1) == '\n');
         if (c < 0x7f) return false;
         if (c <= 0x9f) return true; // DEL and the C1 controls (0x9b is a terminal's CSI)
-        if (c == '\u061c' || c == '\u200e' || c == '\u200f' || c >= '\u202a' && c <= '\u202e' || c >= '\u2066' && c <= '\u2069') return true;
+        if (c == '\u061c'
+                || c == '\u200e'
+                || c == '\u200f'
+                || c >= '\u202a' && c <= '\u202e'
+                || c >= '\u2066' && c <= '\u2069') return true;
         if (c == '\u2028' || c == '\u2029' || c == '\ufeff') return true;
         if (Character.isHighSurrogate(c)) return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
         if (Character.isLowSurrogate(c)) return i == 0 || !Character.isHighSurrogate(s.charAt(i - 1));

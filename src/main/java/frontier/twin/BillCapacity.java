@@ -30,12 +30,10 @@ public final class BillCapacity {
     /** Overlap of two resources' billing below which they are taken to have held one slot in turn. */
     static final long OVERLAP_TOLERANCE_S = 3600;
 
-    private BillCapacity() {
-    }
+    private BillCapacity() {}
 
     /** The pools, the fixed cost and notes about what was approximated. */
-    public record Inference(List<PoolPlan> pools, double fixedCost, List<String> notes) {
-    }
+    public record Inference(List<PoolPlan> pools, double fixedCost, List<String> notes) {}
 
     /**
      * One pool to be: its kind, how the bill priced it and the instance type (null for none). Sorted as the
@@ -44,7 +42,8 @@ public final class BillCapacity {
      */
     private record Group(PoolKind kind, PricingModel pricingModel, String instanceType) implements Comparable<Group> {
         private static final Comparator<Group> ORDER = Comparator.comparing((Group g) -> g.kind.code())
-                .thenComparing(g -> g.pricingModel.code()).thenComparing(g -> g.instanceType == null ? "" : g.instanceType);
+                .thenComparing(g -> g.pricingModel.code())
+                .thenComparing(g -> g.instanceType == null ? "" : g.instanceType);
 
         @Override
         public int compareTo(Group o) {
@@ -60,14 +59,16 @@ public final class BillCapacity {
         int serverlessResources = 0;
         for (BilledResource r : resources) {
             PricingModel pm = r.pricingModel() == null ? PricingModel.UNSPECIFIED : r.pricingModel();
-            boolean capacity = switch (pm) {
-                case ON_DEMAND, COMMITMENT, SPOT -> true;
-                case SERVERLESS, OTHER, UNSPECIFIED -> false;
-            };
+            boolean capacity =
+                    switch (pm) {
+                        case ON_DEMAND, COMMITMENT, SPOT -> true;
+                        case SERVERLESS, OTHER, UNSPECIFIED -> false;
+                    };
             if (r.hourly() && r.hours() > 0 && capacity) {
                 PoolKind kind = pm == PricingModel.SPOT ? PoolKind.SPOT : PoolKind.ALWAYS_ON;
                 String type = r.instanceType() == null || r.instanceType().isEmpty() ? null : r.instanceType();
-                groups.computeIfAbsent(new Group(kind, pm, type), k -> new ArrayList<>()).add(r);
+                groups.computeIfAbsent(new Group(kind, pm, type), k -> new ArrayList<>())
+                        .add(r);
             } else if (pm == PricingModel.SERVERLESS) {
                 serverless += r.cost().doubleValue();
                 serverlessResources++;
@@ -81,35 +82,90 @@ public final class BillCapacity {
             Group g = e.getKey();
             List<BilledResource> rs = e.getValue();
             double hours = rs.stream().mapToDouble(BilledResource::hours).sum();
-            double cost = rs.stream().map(BilledResource::cost).reduce(BigDecimal.ZERO, BigDecimal::add).doubleValue();
+            double cost = rs.stream()
+                    .map(BilledResource::cost)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add)
+                    .doubleValue();
             String type = g.instanceType();
             double[] series = g.kind() == PoolKind.ALWAYS_ON ? hourlyInstances(rs, from, to) : null;
             if (series != null && autoscaled(series, rs.size())) {
                 int top = 0;
                 for (double c : series) top = Math.max(top, (int) Math.ceil(c - 0.05));
-                pools.add(new PoolPlan(PoolKind.AUTOSCALED, g.pricingModel(), type, Math.max(1, top), cost / hours, 0, 0, 0, hours, cost, rs.size(),
+                pools.add(new PoolPlan(
+                        PoolKind.AUTOSCALED,
+                        g.pricingModel(),
+                        type,
+                        Math.max(1, top),
+                        cost / hours,
+                        0,
+                        0,
+                        0,
+                        hours,
+                        cost,
+                        rs.size(),
                         series));
             } else if (g.kind() == PoolKind.ALWAYS_ON) {
                 double avg = hours / periodHours;
                 int n = Math.max(1, (int) Math.round(avg));
                 if (Math.abs(avg - n) > 0.05 * n) {
-                    notes.add(String.format(java.util.Locale.ROOT, "%s %s: %.2f instances billed on average; the twin keeps %d always on "
-                            + "(an autoscaled fleet is approximated by its average)", g.pricingModel().code(), type == null ? "" : type, avg, n));
+                    notes.add(String.format(
+                            java.util.Locale.ROOT,
+                            "%s %s: %.2f instances billed on average; the twin keeps %d always on "
+                                    + "(an autoscaled fleet is approximated by its average)",
+                            g.pricingModel().code(),
+                            type == null ? "" : type,
+                            avg,
+                            n));
                 }
-                pools.add(new PoolPlan(PoolKind.ALWAYS_ON, g.pricingModel(), type, n, cost / hours, 0, 0, 0, hours, cost, rs.size(), null));
+                pools.add(new PoolPlan(
+                        PoolKind.ALWAYS_ON,
+                        g.pricingModel(),
+                        type,
+                        n,
+                        cost / hours,
+                        0,
+                        0,
+                        0,
+                        hours,
+                        cost,
+                        rs.size(),
+                        null));
             } else {
                 int slots = maxOverlap(rs, from, to);
                 long interrupted = rs.stream().filter(r -> r.last() < to - 3600).count();
                 double hazard = interrupted / hours;
                 double empty = Math.max(0, slots * periodHours - hours);
                 double delay = interrupted == 0 ? 0 : empty * 3600 / interrupted;
-                pools.add(new PoolPlan(PoolKind.SPOT, g.pricingModel(), type, slots, cost / hours, 0, hazard, delay, hours, cost, rs.size(), null));
+                pools.add(new PoolPlan(
+                        PoolKind.SPOT,
+                        g.pricingModel(),
+                        type,
+                        slots,
+                        cost / hours,
+                        0,
+                        hazard,
+                        delay,
+                        hours,
+                        cost,
+                        rs.size(),
+                        null));
             }
         }
         if (serverless > 0) {
             if (requests > 0) {
-                pools.add(new PoolPlan(PoolKind.SERVERLESS, PricingModel.SERVERLESS, null, 0, 0, serverless / requests, 0, 0, 0, serverless,
-                        serverlessResources, null));
+                pools.add(new PoolPlan(
+                        PoolKind.SERVERLESS,
+                        PricingModel.SERVERLESS,
+                        null,
+                        0,
+                        0,
+                        serverless / requests,
+                        0,
+                        0,
+                        0,
+                        serverless,
+                        serverlessResources,
+                        null));
             } else {
                 fixed += serverless;
                 notes.add("serverless cost but no requests in the logs: kept as fixed cost");

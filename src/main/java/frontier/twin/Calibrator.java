@@ -14,7 +14,6 @@ import frontier.model.traffic.Traffic;
 import frontier.scenario.Scenario;
 import frontier.scenario.ScenarioLoader;
 import frontier.sim.BadInputException;
-import frontier.sim.dist.Distribution;
 import frontier.store.BilledResource;
 import frontier.store.UnitCostQuery;
 import frontier.store.Workspace;
@@ -50,12 +49,12 @@ public final class Calibrator {
     static final int TOKEN_QUANTILES = 1000;
     /** Keep-alive given to a serverless pool: the bill does not show it (AWS Lambda keeps idle instances about this long). */
     static final double SERVERLESS_KEEP_ALIVE_S = 600;
+
     private static final double DAY = 86_400;
     /** Simulated requests an automatic number of replications aims at. */
     static final int CHECK_REQUESTS = 20_000;
 
-    private Calibrator() {
-    }
+    private Calibrator() {}
 
     /**
      * What to calibrate.
@@ -70,10 +69,13 @@ public final class Calibrator {
      */
     public record Options(String endpoint, boolean replay, int replications, long seed, PoolKind first) {
         /** The pool kinds a twin has, and so {@code first} accepts, in the order messages list them. */
-        public static final List<PoolKind> KINDS = List.of(PoolKind.ALWAYS_ON, PoolKind.SPOT, PoolKind.SERVERLESS, PoolKind.AUTOSCALED);
+        public static final List<PoolKind> KINDS =
+                List.of(PoolKind.ALWAYS_ON, PoolKind.SPOT, PoolKind.SERVERLESS, PoolKind.AUTOSCALED);
 
         public Options {
-            if (replications < 0) throw new BadInputException("--replications: expected an integer >= 1 (or 0 for automatic), got " + replications);
+            if (replications < 0)
+                throw new BadInputException(
+                        "--replications: expected an integer >= 1 (or 0 for automatic), got " + replications);
             if (first != null && !KINDS.contains(first)) throw badFirst(first.code());
         }
 
@@ -84,13 +86,20 @@ public final class Calibrator {
         /** Options with {@code first} as typed on the command line ({@code always_on}, {@code spot}, {@code serverless}, or null). */
         public static Options of(String endpoint, boolean replay, int replications, long seed, String first) {
             if (replications < 0 || first == null) return new Options(endpoint, replay, replications, seed, null);
-            return new Options(endpoint, replay, replications, seed, KINDS.stream().filter(k -> k.code().equals(first)).findFirst()
-                    .orElseThrow(() -> badFirst(first)));
+            return new Options(
+                    endpoint,
+                    replay,
+                    replications,
+                    seed,
+                    KINDS.stream()
+                            .filter(k -> k.code().equals(first))
+                            .findFirst()
+                            .orElseThrow(() -> badFirst(first)));
         }
 
         private static BadInputException badFirst(String first) {
-            return new BadInputException("--first: expected one of " + String.join(", ", KINDS.stream().map(PoolKind::code).toList())
-                    + ", got '" + first + "'");
+            return new BadInputException("--first: expected one of "
+                    + String.join(", ", KINDS.stream().map(PoolKind::code).toList()) + ", got '" + first + "'");
         }
     }
 
@@ -102,8 +111,7 @@ public final class Calibrator {
      * @param report    what was fitted and how well (JSON; the same as the scenario's description in words)
      * @param traceFile the replayed trace written beside the scenario, or null
      */
-    public record Twin(ObjectNode scenario, Scenario loaded, ObjectNode report, Path traceFile) {
-    }
+    public record Twin(ObjectNode scenario, Scenario loaded, ObjectNode report, Path traceFile) {}
 
     /**
      * What a twin of one endpoint is made from, read once: the endpoint's requests, the period and what the bill
@@ -118,7 +126,13 @@ public final class Calibrator {
         final List<BilledResource> billed;
         final BillCapacity.Inference capacity;
 
-        private Inputs(String endpoint, Observations obs, long from, long to, List<BilledResource> billed, BillCapacity.Inference capacity) {
+        private Inputs(
+                String endpoint,
+                Observations obs,
+                long from,
+                long to,
+                List<BilledResource> billed,
+                BillCapacity.Inference capacity) {
             this.endpoint = endpoint;
             this.obs = obs;
             this.from = from;
@@ -146,8 +160,15 @@ public final class Calibrator {
         String e = endpoint(ws, endpoint);
         Observations obs = Observations.read(ws, e);
         long[] period = period(obs);
-        List<BilledResource> billed = ws.unitCosts().billedResources(e, period[0], period[1], UnitCostQuery.Figure.EFFECTIVE);
-        return new Inputs(e, obs, period[0], period[1], billed, BillCapacity.infer(billed, period[0], period[1], obs.arrivals.length));
+        List<BilledResource> billed =
+                ws.unitCosts().billedResources(e, period[0], period[1], UnitCostQuery.Figure.EFFECTIVE);
+        return new Inputs(
+                e,
+                obs,
+                period[0],
+                period[1],
+                billed,
+                BillCapacity.infer(billed, period[0], period[1], obs.arrivals.length));
     }
 
     /** Calibrates and writes the scenario to {@code out} (and, for replay, the trace beside it). */
@@ -164,7 +185,8 @@ public final class Calibrator {
         List<String> notes = new ArrayList<>();
         report.put("endpoint", endpoint);
 
-        // The period starts at the hour of the first request (a fitted profile is rotated to start there) and ends with the
+        // The period starts at the hour of the first request (a fitted profile is rotated to start there) and ends with
+        // the
         // last; a period of a day or more that ends within an hour of midnight runs to midnight, as bills come in days.
         long from = inputs.from, to = inputs.to;
         report.put("from", Instant.ofEpochSecond(from).toString());
@@ -173,13 +195,22 @@ public final class Calibrator {
 
         // Observed latency.
         if (obs.latencyS.length == 0) {
-            throw new BadInputException("endpoint '" + endpoint + "': no successful request with a latency; a twin needs latencies (map a latency or duration column at import)");
+            throw new BadInputException(
+                    "endpoint '" + endpoint
+                            + "': no successful request with a latency; a twin needs latencies (map a latency or duration column at import)");
         }
         double[] sorted = obs.latencyS.clone();
         Arrays.sort(sorted);
         ObjectNode observed = json.createObjectNode();
-        observed.put("source", String.format(Locale.ROOT, "workspace %s, endpoint %s, %s – %s", ws.path().getFileName(), endpoint,
-                Instant.ofEpochSecond(from), Instant.ofEpochSecond(to)));
+        observed.put(
+                "source",
+                String.format(
+                        Locale.ROOT,
+                        "workspace %s, endpoint %s, %s – %s",
+                        ws.path().getFileName(),
+                        endpoint,
+                        Instant.ofEpochSecond(from),
+                        Instant.ofEpochSecond(to)));
         observed.put("p50_ms", round(Observations.latencyQuantileMs(sorted, 0.50)));
         observed.put("p95_ms", round(Observations.latencyQuantileMs(sorted, 0.95)));
         observed.put("p99_ms", round(Observations.latencyQuantileMs(sorted, 0.99)));
@@ -192,8 +223,14 @@ public final class Calibrator {
         if (o.first() != null && !plans.isEmpty()) {
             String first = o.first().code();
             if (plans.stream().noneMatch(p -> p.kind() == o.first())) {
-                throw new BadInputException("--first " + first + ": the bill has no " + first + " capacity for '" + endpoint + "' (it has "
-                        + String.join(", ", plans.stream().map(p -> p.kind().code()).distinct().toList()) + ")");
+                throw new BadInputException(
+                        "--first " + first + ": the bill has no " + first + " capacity for '" + endpoint + "' (it has "
+                                + String.join(
+                                        ", ",
+                                        plans.stream()
+                                                .map(p -> p.kind().code())
+                                                .distinct()
+                                                .toList()) + ")");
             }
             plans = new ArrayList<>(plans);
             plans.sort(java.util.Comparator.comparing(p -> p.kind() != o.first())); // stable: the rest keep bill order
@@ -204,9 +241,11 @@ public final class Calibrator {
 
         // Waiting and service: with instance capacity in the bill, the slots that explain the log (docs/twin.md).
         double[] serviceS = obs.latencyS;
-        boolean slotted = instances > 0 && plans.stream().allMatch(p -> p.kind() == PoolKind.ALWAYS_ON || p.kind() == PoolKind.SPOT);
+        boolean slotted = instances > 0
+                && plans.stream().allMatch(p -> p.kind() == PoolKind.ALWAYS_ON || p.kind() == PoolKind.SPOT);
         if (obs.withQueue > 0 && obs.withQueue >= TOKEN_SHARE * obs.latencyS.length) {
-            // The log says how long each request queued: service is latency less that, and the slots are the most requests in service.
+            // The log says how long each request queued: service is latency less that, and the slots are the most
+            // requests in service.
             double[] wait = new double[obs.latencyS.length];
             serviceS = new double[wait.length];
             double minPositive = Double.POSITIVE_INFINITY, waitSum = 0;
@@ -228,11 +267,23 @@ public final class Calibrator {
             if (slotted) wr.put("slots_per_instance", concurrency);
             wr.put("waiting_share", (double) waiting / wait.length);
             wr.put("mean_wait_s", waitSum / wait.length);
-            notes.add(String.format(Locale.ROOT, "waiting taken from the log's queue time (%d of %d requests): %.1f%% waited, mean wait %.3f s; "
-                    + "service = latency − queue time%s", obs.withQueue, wait.length, 100.0 * waiting / wait.length, waitSum / wait.length,
-                    slotted ? String.format(Locale.ROOT, "; slots per instance from the peak of %d requests in service", inService) : ""));
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "waiting taken from the log's queue time (%d of %d requests): %.1f%% waited, mean wait %.3f s; "
+                            + "service = latency − queue time%s",
+                    obs.withQueue,
+                    wait.length,
+                    100.0 * waiting / wait.length,
+                    waitSum / wait.length,
+                    slotted
+                            ? String.format(
+                                    Locale.ROOT,
+                                    "; slots per instance from the peak of %d requests in service",
+                                    inService)
+                            : ""));
         } else if (slotted) {
-            WaitSeparation.Result sep = WaitSeparation.separate(obs.servedArrivals, obs.latencyS, instances, concurrency);
+            WaitSeparation.Result sep =
+                    WaitSeparation.separate(obs.servedArrivals, obs.latencyS, instances, concurrency);
             if (sep.queued()) {
                 concurrency = sep.slotsPerInstance();
                 serviceS = sep.serviceS();
@@ -290,17 +341,27 @@ public final class Calibrator {
                 tt.put("prefill_tokens_per_s", round6(finite(tf.prefillTokensPerS())));
                 tt.put("decode_tokens_per_s", round6(finite(tf.decodeTokensPerS())));
                 tt.put("noise_cv", round6(tf.residualCv()));
-                notes.add(String.format(Locale.ROOT, "service time from tokens: %.3f s + input / %.0f tok/s + output / %.1f tok/s, noise cv %.2f (R² %.2f)",
-                        tf.overheadS(), finite(tf.prefillTokensPerS()), finite(tf.decodeTokensPerS()), tf.residualCv(), tf.rSquared()));
+                notes.add(String.format(
+                        Locale.ROOT,
+                        "service time from tokens: %.3f s + input / %.0f tok/s + output / %.1f tok/s, noise cv %.2f (R² %.2f)",
+                        tf.overheadS(),
+                        finite(tf.prefillTokensPerS()),
+                        finite(tf.decodeTokensPerS()),
+                        tf.residualCv(),
+                        tf.rSquared()));
                 if (!o.replay()) {
                     tokensSpec = json.createObjectNode();
                     tokensSpec.set("input", empirical(json, in));
                     tokensSpec.set("output", empirical(json, outT));
-                    notes.add("token counts are resampled from the logged ones (" + TOKEN_QUANTILES + " quantiles each)");
+                    notes.add(
+                            "token counts are resampled from the logged ones (" + TOKEN_QUANTILES + " quantiles each)");
                 }
             } else {
-                notes.add(String.format(Locale.ROOT, "latency follows token counts poorly (R² %.2f < %.1f): service time fitted to latency alone",
-                        tf.rSquared(), TOKEN_R2));
+                notes.add(String.format(
+                        Locale.ROOT,
+                        "latency follows token counts poorly (R² %.2f < %.1f): service time fitted to latency alone",
+                        tf.rSquared(),
+                        TOKEN_R2));
             }
         }
         if (!tokenDriven) {
@@ -319,7 +380,11 @@ public final class Calibrator {
                 cn.put("p95_error", c.relativeError().p95());
                 cn.put("p99_error", c.relativeError().p99());
             }
-            sr.put("recommended", fit.empiricalRecommended() ? "empirical" : fit.best().family().name().toLowerCase(Locale.ROOT));
+            sr.put(
+                    "recommended",
+                    fit.empiricalRecommended()
+                            ? "empirical"
+                            : fit.best().family().name().toLowerCase(Locale.ROOT));
             fit.notes().forEach(notes::add);
             model.set("service", json.valueToTree(fit.recommended()));
         }
@@ -360,15 +425,17 @@ public final class Calibrator {
         report.put("peak_in_flight", peak);
         ArrayNode pools = json.createArrayNode();
         ArrayNode poolReport = report.putArray("pools");
-        Object[] autoscaled = null; // {policy node, pool name, billed cost} of an autoscaled pool, whose target is then tuned
+        Object[] autoscaled =
+                null; // {policy node, pool name, billed cost} of an autoscaled pool, whose target is then tuned
         if (plans.isEmpty()) {
             ObjectNode p = pools.addObject();
             p.put("type", PoolKind.ALWAYS_ON.code());
             p.put("name", "fleet");
             p.put("instances", Math.max(1, peak));
             p.set("model", model);
-            notes.add("the bill attributes no capacity to '" + endpoint + "' in the period: one always-on pool sized to the logs' peak of "
-                    + peak + " requests in flight, without a price (cost is not compared)");
+            notes.add("the bill attributes no capacity to '" + endpoint
+                    + "' in the period: one always-on pool sized to the logs' peak of " + peak
+                    + " requests in flight, without a price (cost is not compared)");
         } else {
             for (int i = 0; i < plans.size(); i++) {
                 PoolPlan plan = plans.get(i);
@@ -385,7 +452,8 @@ public final class Calibrator {
                 switch (plan.kind()) {
                     case ALWAYS_ON -> p.putObject("price").put("usd_per_hour", round6(plan.usdPerHour()));
                     case AUTOSCALED -> {
-                        AutoscaleFit.Result af = AutoscaleFit.fit(plan.hourlyInstances(), obs.busySlotsPerHour(serviceS, from, to), concurrency);
+                        AutoscaleFit.Result af = AutoscaleFit.fit(
+                                plan.hourlyInstances(), obs.busySlotsPerHour(serviceS, from, to), concurrency);
                         // The pool was written as always-on above: replace its fields in the autoscaled pool's order.
                         p.removeAll();
                         p.put("type", PoolKind.AUTOSCALED.code());
@@ -417,24 +485,30 @@ public final class Calibrator {
                         p.putObject("price").put("usd_per_hour", round6(plan.usdPerHour()));
                         p.putObject("interruption").put("hazard_per_hour", round6(plan.hazardPerHour()));
                         p.put("on_interrupt", "retry");
-                        if (plan.replacementDelayS() > 0) p.put("replacement_delay_s", Math.round(plan.replacementDelayS()));
+                        if (plan.replacementDelayS() > 0)
+                            p.put("replacement_delay_s", Math.round(plan.replacementDelayS()));
                     }
                     case SERVERLESS -> {
                         p.put("keep_alive_s", SERVERLESS_KEEP_ALIVE_S);
-                        // Logged latencies already include the cold starts the platform had: they are in the fitted service time.
+                        // Logged latencies already include the cold starts the platform had: they are in the fitted
+                        // service time.
                         ObjectNode cold = p.putObject("cold_start");
                         cold.put("type", "deterministic");
                         cold.put("value", 0);
                         p.putObject("billing").put("usd_per_request", plan.usdPerRequest());
-                        notes.add(String.format(Locale.ROOT, "serverless: billed $%.8f per request (the bill's cost per logged request); keep-alive %.0f s assumed",
-                                plan.usdPerRequest(), SERVERLESS_KEEP_ALIVE_S));
+                        notes.add(String.format(
+                                Locale.ROOT,
+                                "serverless: billed $%.8f per request (the bill's cost per logged request); keep-alive %.0f s assumed",
+                                plan.usdPerRequest(),
+                                SERVERLESS_KEEP_ALIVE_S));
                     }
                 }
             }
             if (plans.size() > 1) {
-                notes.add("requests go to the first pool and overflow to the next in order" + (o.first() == null
-                        ? " (bill order: the logs do not say how the fleet routed; --first KIND puts another kind first)"
-                        : " (" + o.first().code() + " first, as asked)"));
+                notes.add("requests go to the first pool and overflow to the next in order"
+                        + (o.first() == null
+                                ? " (bill order: the logs do not say how the fleet routed; --first KIND puts another kind first)"
+                                : " (" + o.first().code() + " first, as asked)"));
             }
             BigDecimal cost = billed.stream().map(BilledResource::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
             observed.put("cost_usd", round6(cost.doubleValue()));
@@ -450,12 +524,22 @@ public final class Calibrator {
         if (tokensSpec != null) scenario.set("tokens", tokensSpec);
         ObjectNode run = scenario.putObject("run");
         run.put("duration_s", to - from);
-        run.put("replications", o.replications() > 0 ? o.replications()
-                : (int) Math.max(2, Math.min(30, Math.ceil((double) CHECK_REQUESTS / requests))));
+        run.put(
+                "replications",
+                o.replications() > 0
+                        ? o.replications()
+                        : (int) Math.max(2, Math.min(30, Math.ceil((double) CHECK_REQUESTS / requests))));
         run.put("seed", o.seed());
         scenario.set("observed", observed);
         if (autoscaled != null) {
-            tuneTarget(scenario, (ObjectNode) autoscaled[0], (String) autoscaled[1], (Double) autoscaled[2], out, notes, report);
+            tuneTarget(
+                    scenario,
+                    (ObjectNode) autoscaled[0],
+                    (String) autoscaled[1],
+                    (Double) autoscaled[2],
+                    out,
+                    notes,
+                    report);
             scenario.put("description", description(endpoint, from, to, requests, notes));
         }
         ArrayNode notesNode = report.putArray("notes");
@@ -467,7 +551,8 @@ public final class Calibrator {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        Scenario loaded = ScenarioLoader.parse(text, out.toString(), out.toAbsolutePath().getParent());
+        Scenario loaded =
+                ScenarioLoader.parse(text, out.toString(), out.toAbsolutePath().getParent());
         try {
             Path parent = out.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
@@ -490,8 +575,14 @@ public final class Calibrator {
      * that. One replication of the twin per step, target × (simulated ÷ billed cost), at most
      * {@value #TUNING_RUNS} runs or until within {@value #TUNING_TOLERANCE}.
      */
-    private static void tuneTarget(ObjectNode scenario, ObjectNode policy, String pool, double billedCost, Path out, List<String> notes,
-                                   ObjectNode report) {
+    private static void tuneTarget(
+            ObjectNode scenario,
+            ObjectNode policy,
+            String pool,
+            double billedCost,
+            Path out,
+            List<String> notes,
+            ObjectNode report) {
         double target = policy.get("target").asDouble();
         double first = target, ratio = Double.NaN;
         int runs = 0;
@@ -500,7 +591,9 @@ public final class Calibrator {
             ObjectNode copy = scenario.deepCopy();
             ((ObjectNode) copy.get("run")).put("replications", 1);
             Scenario s = ScenarioLoader.parse(copy.toString(), out.toString(), base);
-            double cost = frontier.scenario.ScenarioRunner.defaultRunner().run(s, frontier.sim.RunControl.NONE).metric("cost_usd.by_pool." + pool + ".total");
+            double cost = frontier.scenario.ScenarioRunner.defaultRunner()
+                    .run(s, frontier.sim.RunControl.NONE)
+                    .metric("cost_usd.by_pool." + pool + ".total");
             runs++;
             ratio = cost / billedCost;
             if (!(Math.abs(ratio - 1) > TUNING_TOLERANCE) || runs == TUNING_RUNS) break;
@@ -512,13 +605,21 @@ public final class Calibrator {
         tr.put("target", policy.get("target").asDouble());
         tr.put("runs", runs);
         tr.put("cost_ratio", ratio);
-        notes.add(String.format(Locale.ROOT, "autoscaled pool %s: target tuned from %.2f to %.2f in %d simulation run(s) so that the twin bills the pool's "
-                + "billed instance-hours (simulated ÷ billed cost %.3f at the last run)", pool, first, policy.get("target").asDouble(), runs, ratio));
+        notes.add(String.format(
+                Locale.ROOT,
+                "autoscaled pool %s: target tuned from %.2f to %.2f in %d simulation run(s) so that the twin bills the pool's "
+                        + "billed instance-hours (simulated ÷ billed cost %.3f at the last run)",
+                pool,
+                first,
+                policy.get("target").asDouble(),
+                runs,
+                ratio));
     }
 
     /** A pool name from its pricing model and instance type, in the characters pool names allow. */
     static String poolName(PoolPlan plan) {
-        String raw = plan.kind() == PoolKind.SERVERLESS ? "serverless"
+        String raw = plan.kind() == PoolKind.SERVERLESS
+                ? "serverless"
                 : plan.pricingModel().code() + (plan.instanceType() == null ? "" : "-" + plan.instanceType());
         return raw.replaceAll("[^A-Za-z0-9_-]+", "-");
     }
@@ -547,28 +648,44 @@ public final class Calibrator {
 
     private static String endpoint(Workspace ws, String asked) {
         List<String> endpoints = ws.requestLogs().endpoints();
-        if (endpoints.isEmpty()) throw new BadInputException(ws.path() + ": no inference logs; import some first (frontier logs import FILE)");
+        if (endpoints.isEmpty())
+            throw new BadInputException(
+                    ws.path() + ": no inference logs; import some first (frontier logs import FILE)");
         if (ALL.equals(asked)) return ALL;
         if (asked != null) {
-            if (!endpoints.contains(asked)) throw new BadInputException("--endpoint: '" + asked + "' has no requests; endpoints: " + String.join(", ", endpoints.stream().map(String::valueOf).toList()));
+            if (!endpoints.contains(asked))
+                throw new BadInputException("--endpoint: '" + asked + "' has no requests; endpoints: "
+                        + String.join(
+                                ", ", endpoints.stream().map(String::valueOf).toList()));
             return asked;
         }
-        if (endpoints.size() > 1) throw new BadInputException("--endpoint: the logs have several endpoints; choose one of: " + String.join(", ", endpoints.stream().map(String::valueOf).toList())
-                + ", or * for all of them together");
-        if (endpoints.getFirst() == null) throw new BadInputException("the logs name no endpoint; re-import them with an endpoint column or --map");
+        if (endpoints.size() > 1)
+            throw new BadInputException("--endpoint: the logs have several endpoints; choose one of: "
+                    + String.join(", ", endpoints.stream().map(String::valueOf).toList())
+                    + ", or * for all of them together");
+        if (endpoints.getFirst() == null)
+            throw new BadInputException("the logs name no endpoint; re-import them with an endpoint column or --map");
         return endpoints.getFirst();
     }
 
     private static String modelName(Workspace ws, String endpoint) {
-        return ws.requestLogs().summary().groups().stream().filter(g -> (ALL.equals(endpoint) || endpoint.equals(g.endpoint())) && g.model() != null)
-                .max(java.util.Comparator.comparingLong(frontier.store.LogGroup::requests)).map(frontier.store.LogGroup::model).orElse(endpoint);
+        return ws.requestLogs().summary().groups().stream()
+                .filter(g -> (ALL.equals(endpoint) || endpoint.equals(g.endpoint())) && g.model() != null)
+                .max(java.util.Comparator.comparingLong(frontier.store.LogGroup::requests))
+                .map(frontier.store.LogGroup::model)
+                .orElse(endpoint);
     }
 
     /** A fitted profile's time 0 is midnight (Monday midnight for a weekly one): rotate it to start at the period's first hour. */
     static Traffic aligned(Traffic t, long from) {
-        if (t instanceof ProfileTraffic p && (p.ratesPerS().size() == 168 || p.ratesPerS().size() == 24) && p.intervalS() == 3600) {
+        if (t instanceof ProfileTraffic p
+                && (p.ratesPerS().size() == 168 || p.ratesPerS().size() == 24)
+                && p.intervalS() == 3600) {
             var start = Instant.ofEpochSecond(from).atZone(ZoneOffset.UTC);
-            int hours = start.getHour() + (p.ratesPerS().size() == 168 ? 24 * (start.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue()) : 0);
+            int hours = start.getHour()
+                    + (p.ratesPerS().size() == 168
+                            ? 24 * (start.getDayOfWeek().getValue() - DayOfWeek.MONDAY.getValue())
+                            : 0);
             List<Double> r = new ArrayList<>(p.ratesPerS());
             java.util.Collections.rotate(r, -hours);
             return new ProfileTraffic(r, p.intervalS(), p.repeat());
@@ -594,11 +711,17 @@ public final class Calibrator {
 
     /** Writes t (seconds since the period's start), input_tokens, output_tokens for every logged request of the endpoint. */
     private static void writeTrace(Workspace ws, String endpoint, Path file, long from) {
-        try (var c = ws.requestLogs().requests(frontier.store.RequestFilter.of(ALL.equals(endpoint) ? null : endpoint, null));
-             BufferedWriter w = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8))) {
+        try (var c = ws.requestLogs()
+                        .requests(frontier.store.RequestFilter.of(ALL.equals(endpoint) ? null : endpoint, null));
+                BufferedWriter w = new BufferedWriter(new OutputStreamWriter(
+                        new GZIPOutputStream(Files.newOutputStream(file)), StandardCharsets.UTF_8))) {
             w.write("t,input_tokens,output_tokens\n");
             while (c.next()) {
-                w.write(String.format(Locale.ROOT, "%.6f,%s,%s%n", c.ts() - from, c.inputTokens() < 0 ? "" : Long.toString(c.inputTokens()),
+                w.write(String.format(
+                        Locale.ROOT,
+                        "%.6f,%s,%s%n",
+                        c.ts() - from,
+                        c.inputTokens() < 0 ? "" : Long.toString(c.inputTokens()),
                         c.outputTokens() < 0 ? "" : Long.toString(c.outputTokens())));
             }
         } catch (IOException e) {
@@ -609,8 +732,14 @@ public final class Calibrator {
     private static String description(String endpoint, long from, long to, long requests, List<String> notes) {
         String fit = String.join("; ", notes);
         if (!fit.isEmpty()) fit = Character.toUpperCase(fit.charAt(0)) + fit.substring(1);
-        return String.format(Locale.ROOT, "Calibrated twin of endpoint '%s' from the workspace's logs and bill, %s to %s (%,d requests). %s",
-                endpoint, Instant.ofEpochSecond(from), Instant.ofEpochSecond(to), requests, fit.endsWith(".") ? fit : fit + ".");
+        return String.format(
+                Locale.ROOT,
+                "Calibrated twin of endpoint '%s' from the workspace's logs and bill, %s to %s (%,d requests). %s",
+                endpoint,
+                Instant.ofEpochSecond(from),
+                Instant.ofEpochSecond(to),
+                requests,
+                fit.endsWith(".") ? fit : fit + ".");
     }
 
     private static double finite(double v) {

@@ -15,6 +15,7 @@ final class Observations {
     final double[] arrivals;
     /** Arrival times of the successful requests with a latency, aligned with {@link #latencyS}. */
     final double[] servedArrivals;
+
     final double[] latencyS;
     final long[] inputTokens;
     final long[] outputTokens;
@@ -24,6 +25,7 @@ final class Observations {
     final int withQueue;
     /** Successful requests that carried both token counts. */
     final int withTokens;
+
     final long errors;
 
     /**
@@ -33,8 +35,16 @@ final class Observations {
     static final java.util.regex.Pattern QUEUE = java.util.regex.Pattern.compile(
             "(?i)\"(?:queue_ms|queue_time_ms|queued_ms|wait_ms|time_in_queue_ms)\"\\s*:\\s*\"?([-+0-9.eE]+)\"?");
 
-    private Observations(double[] arrivals, double[] served, double[] latencyS, long[] in, long[] out, int withTokens, long errors,
-                         double[] queueS, int withQueue) {
+    private Observations(
+            double[] arrivals,
+            double[] served,
+            double[] latencyS,
+            long[] in,
+            long[] out,
+            int withTokens,
+            long errors,
+            double[] queueS,
+            int withQueue) {
         this.queueS = queueS;
         this.withQueue = withQueue;
         this.arrivals = arrivals;
@@ -55,7 +65,8 @@ final class Observations {
         double[] queue = new double[1024];
         int n = 0, m = 0, tokens = 0, queued = 0;
         long errors = 0;
-        try (RequestCursor c = ws.requestLogs().requests(RequestFilter.of(Calibrator.ALL.equals(endpoint) ? null : endpoint, null))) {
+        try (RequestCursor c =
+                ws.requestLogs().requests(RequestFilter.of(Calibrator.ALL.equals(endpoint) ? null : endpoint, null))) {
             while (c.next()) {
                 if (n == t.length) t = Arrays.copyOf(t, n * 2);
                 t[n++] = c.ts();
@@ -97,8 +108,16 @@ final class Observations {
             }
         }
         if (n == 0) throw new BadInputException("endpoint '" + endpoint + "': no requests in the workspace");
-        return new Observations(Arrays.copyOf(t, n), Arrays.copyOf(st, m), Arrays.copyOf(lat, m), Arrays.copyOf(in, m), Arrays.copyOf(out, m), tokens, errors,
-                Arrays.copyOf(queue, m), queued);
+        return new Observations(
+                Arrays.copyOf(t, n),
+                Arrays.copyOf(st, m),
+                Arrays.copyOf(lat, m),
+                Arrays.copyOf(in, m),
+                Arrays.copyOf(out, m),
+                tokens,
+                errors,
+                Arrays.copyOf(queue, m),
+                queued);
     }
 
     double first() {

@@ -20,7 +20,16 @@ import frontier.domain.PricingModel;
  * @param resources         distinct resource ids billed
  * @param hourlyInstances   instances billed in each hour of the period (autoscaled pools; null otherwise)
  */
-public record PoolPlan(PoolKind kind, PricingModel pricingModel, String instanceType, int instances, double usdPerHour, double usdPerRequest,
-                       double hazardPerHour, double replacementDelayS, double instanceHours, double cost, int resources,
-                       @JsonIgnore double[] hourlyInstances) {
-}
+public record PoolPlan(
+        PoolKind kind,
+        PricingModel pricingModel,
+        String instanceType,
+        int instances,
+        double usdPerHour,
+        double usdPerRequest,
+        double hazardPerHour,
+        double replacementDelayS,
+        double instanceHours,
+        double cost,
+        int resources,
+        @JsonIgnore double[] hourlyInstances) {}

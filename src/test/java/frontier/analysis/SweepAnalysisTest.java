@@ -34,11 +34,16 @@ class SweepAnalysisTest {
     @Test
     void constraintsRemovePointsFromTheFrontAndTheOptimum() {
         SweepResult r = result(new double[][] {{1, 900, 0.9}, {2, 500, 0.95}, {3, 100, 0.99}});
-        SweepAnalysis a = SweepAnalysis.of(r, SweepAnalysis.DEFAULT_OBJECTIVES, List.of(Constraint.parse("p99<=600")), 1.0);
+        SweepAnalysis a =
+                SweepAnalysis.of(r, SweepAnalysis.DEFAULT_OBJECTIVES, List.of(Constraint.parse("p99<=600")), 1.0);
         assertArrayEquals(new boolean[] {false, true, true}, a.feasible());
         assertArrayEquals(new boolean[] {false, true, true}, a.pareto());
         assertEquals(1, a.optimum(), "the cheapest feasible point");
-        SweepAnalysis budget = SweepAnalysis.of(r, SweepAnalysis.DEFAULT_OBJECTIVES, List.of(Constraint.parse("cost_per_hour=15"), Constraint.parse("p99<=100")), 0.5);
+        SweepAnalysis budget = SweepAnalysis.of(
+                r,
+                SweepAnalysis.DEFAULT_OBJECTIVES,
+                List.of(Constraint.parse("cost_per_hour=15"), Constraint.parse("p99<=100")),
+                0.5);
         assertEquals(-1, budget.optimum(), "nothing meets both");
         assertTrue(budget.optima().isEmpty());
     }
@@ -48,7 +53,11 @@ class SweepAnalysisTest {
         SweepResult r = result(new double[][] {{1, 100, 0.9}, {2, 200, 0.99}});
         SweepAnalysis two = SweepAnalysis.of(r, SweepAnalysis.DEFAULT_OBJECTIVES, List.of(), 0.5);
         assertArrayEquals(new boolean[] {true, false}, two.pareto());
-        SweepAnalysis three = SweepAnalysis.of(r, List.of(Objective.parse("cost"), Objective.parse("p99"), Objective.parse("max:slo_attainment")), List.of(), 0.5);
+        SweepAnalysis three = SweepAnalysis.of(
+                r,
+                List.of(Objective.parse("cost"), Objective.parse("p99"), Objective.parse("max:slo_attainment")),
+                List.of(),
+                0.5);
         assertArrayEquals(new boolean[] {true, true}, three.pareto());
         assertEquals(null, three.uncertain()[0], "one replication: no intervals, uncertainty unknown");
     }
@@ -56,10 +65,14 @@ class SweepAnalysisTest {
     @Test
     void unknownMetricsAndBadWeightsAreBadInput() {
         SweepResult r = result(new double[][] {{1, 100, 0.9}});
-        var e = assertThrows(BadInputException.class, () -> SweepAnalysis.of(r, List.of(Objective.parse("cost"), Objective.parse("p98")), List.of(), 0.5));
+        var e = assertThrows(
+                BadInputException.class,
+                () -> SweepAnalysis.of(r, List.of(Objective.parse("cost"), Objective.parse("p98")), List.of(), 0.5));
         assertTrue(e.getMessage().contains("'latency_ms.p98'") || e.getMessage().contains("'p98'"), e.getMessage());
-        assertThrows(BadInputException.class, () -> SweepAnalysis.of(r, SweepAnalysis.DEFAULT_OBJECTIVES, List.of(), 1.5));
-        assertThrows(BadInputException.class, () -> SweepAnalysis.of(r, List.of(Objective.parse("cost")), List.of(), 0.5));
+        assertThrows(
+                BadInputException.class, () -> SweepAnalysis.of(r, SweepAnalysis.DEFAULT_OBJECTIVES, List.of(), 1.5));
+        assertThrows(
+                BadInputException.class, () -> SweepAnalysis.of(r, List.of(Objective.parse("cost")), List.of(), 0.5));
         assertThrows(BadInputException.class, () -> Constraint.parse("p99<=fast"));
     }
 }

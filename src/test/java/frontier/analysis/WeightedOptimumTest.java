@@ -97,7 +97,11 @@ class WeightedOptimumTest {
                 // Brute force: the smallest score at the middle of the interval.
                 double bestScore = Double.POSITIVE_INFINITY;
                 for (int i = 0; i < n; i++) if (eligible[i]) bestScore = Math.min(bestScore, w.score(i, mid));
-                assertEquals(bestScore, w.score(iv.point(), mid), 1e-9, () -> "trial " + t + " " + Arrays.deepToString(v) + " " + optima);
+                assertEquals(
+                        bestScore,
+                        w.score(iv.point(), mid),
+                        1e-9,
+                        () -> "trial " + t + " " + Arrays.deepToString(v) + " " + optima);
                 assertEquals(w.best(mid), iv.point(), () -> "trial " + t + " " + optima);
             }
         }

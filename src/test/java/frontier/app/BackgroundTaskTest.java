@@ -16,8 +16,11 @@ class BackgroundTaskTest {
     private final TaskExecutor now = new CurrentThreadTaskExecutor();
 
     private <T> BackgroundTask<T> heard(BackgroundTask<T> t) {
-        return t.onSuccess(v -> heard.add("value " + v)).onFailure(x -> heard.add("failed " + x.getMessage()))
-                .onCancelled(() -> heard.add("cancelled")).onProgress(p -> heard.add("progress " + p)).onMessage(m -> heard.add("message " + m));
+        return t.onSuccess(v -> heard.add("value " + v))
+                .onFailure(x -> heard.add("failed " + x.getMessage()))
+                .onCancelled(() -> heard.add("cancelled"))
+                .onProgress(p -> heard.add("progress " + p))
+                .onMessage(m -> heard.add("message " + m));
     }
 
     @Test
@@ -81,7 +84,8 @@ class BackgroundTaskTest {
 
     @Test
     void longRunReportsSuccessAndIsReadyForTheNext() {
-        LongRun<Integer> run = new LongRun<>(now, (v, s) -> heard.add("value " + v), m -> heard.add(m), m -> heard.add(m));
+        LongRun<Integer> run =
+                new LongRun<>(now, (v, s) -> heard.add("value " + v), m -> heard.add(m), m -> heard.add(m));
         run.start(c -> {
             c.progress(0.25);
             return 7;
@@ -94,12 +98,16 @@ class BackgroundTaskTest {
 
     @Test
     void longRunSaysWhereACancelledRunStoppedAndAFailureInTheAppsWords() {
-        LongRun<Integer> run = new LongRun<>(now, (v, s) -> heard.add("value " + v), m -> heard.add(m), m -> heard.add(m));
+        LongRun<Integer> run =
+                new LongRun<>(now, (v, s) -> heard.add("value " + v), m -> heard.add(m), m -> heard.add(m));
         run.start(c -> {
             c.progress(0.4);
             throw new CancelledException();
         });
-        assertTrue(heard.getLast().startsWith("Cancelled after ") && heard.getLast().endsWith(" s at 40% — no results."), heard.getLast());
+        assertTrue(
+                heard.getLast().startsWith("Cancelled after ")
+                        && heard.getLast().endsWith(" s at 40% — no results."),
+                heard.getLast());
         run.start(c -> {
             throw new BadInputException("run.horizon_s must be positive");
         });

@@ -28,9 +28,18 @@ import org.w3c.dom.Document;
 class ChartExportTest {
     /** A 400 × 300 chart: a red diagonal line, a blue filled square at (10, 10) and an axis label. */
     private static final ExportableChart CHART = new ExportableChart() {
-        @Override public double chartWidth() { return 400; }
-        @Override public double chartHeight() { return 300; }
-        @Override public void paint(ChartPen g) {
+        @Override
+        public double chartWidth() {
+            return 400;
+        }
+
+        @Override
+        public double chartHeight() {
+            return 300;
+        }
+
+        @Override
+        public void paint(ChartPen g) {
             g.setStroke(Color.RED);
             g.setLineWidth(2);
             g.strokeLine(0, 300, 400, 0);
@@ -43,8 +52,9 @@ class ChartExportTest {
             g.fillText("p99 latency (ms)", 200, 280);
         }
     };
-    private static final ChartCaption CAPTION = new ChartCaption("Cost against latency", "tiny-sweep.json · 6 configurations",
-            "Frontier test · prices as of 2025-06-01");
+
+    private static final ChartCaption CAPTION = new ChartCaption(
+            "Cost against latency", "tiny-sweep.json · 6 configurations", "Frontier test · prices as of 2025-06-01");
 
     @TempDir
     Path dir;
@@ -55,8 +65,11 @@ class ChartExportTest {
         ChartExport.writePng(CHART, CAPTION, png);
         BufferedImage image = ImageIO.read(png.toFile());
         assertTrue(image.getWidth() >= 2 * 400, "width " + image.getWidth());
-        assertTrue(image.getHeight() >= 2 * 300 + 2 * (ChartExport.HEADER + ChartExport.FOOTER) - 1, "height " + image.getHeight());
-        // The chart is drawn below the header at twice the scale: the blue square's centre (30, 30) lands at 2 × (30, 30 + header).
+        assertTrue(
+                image.getHeight() >= 2 * 300 + 2 * (ChartExport.HEADER + ChartExport.FOOTER) - 1,
+                "height " + image.getHeight());
+        // The chart is drawn below the header at twice the scale: the blue square's centre (30, 30) lands at 2 × (30,
+        // 30 + header).
         int blue = image.getRGB(60, (int) (2 * (30 + ChartExport.HEADER)));
         assertEquals(0x0000ff, blue & 0xffffff, "the chart's blue square, scaled 2x below the header");
         assertEquals(0xffffff, image.getRGB(image.getWidth() - 3, 3) & 0xffffff, "white background");
@@ -66,10 +79,15 @@ class ChartExportTest {
     void svgIsVectorXmlWithTheTitleSubtitleSourceAndTheChartsOwnText() throws Exception {
         String svg = ChartExport.svg(CHART, CAPTION);
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-        f.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false); // offline: skip the SVG 1.1 DTD
+        f.setFeature(
+                "http://apache.org/xml/features/nonvalidating/load-external-dtd",
+                false); // offline: skip the SVG 1.1 DTD
         Document doc = f.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
-        assertEquals("svg", doc.getDocumentElement().getLocalName() == null ? doc.getDocumentElement().getNodeName()
-                : doc.getDocumentElement().getLocalName());
+        assertEquals(
+                "svg",
+                doc.getDocumentElement().getLocalName() == null
+                        ? doc.getDocumentElement().getNodeName()
+                        : doc.getDocumentElement().getLocalName());
         String text = doc.getDocumentElement().getTextContent();
         assertTrue(text.contains("Cost against latency"), text);
         assertTrue(text.contains("tiny-sweep.json"), text);
@@ -88,6 +106,8 @@ class ChartExportTest {
 
     @Test
     void sourceLineNamesTheVersionAndThePriceCatalogueDate() {
-        assertTrue(ChartCaption.sourceLine().matches("Frontier \\S+ · prices as of \\d{4}-\\d{2}-\\d{2}"), ChartCaption.sourceLine());
+        assertTrue(
+                ChartCaption.sourceLine().matches("Frontier \\S+ · prices as of \\d{4}-\\d{2}-\\d{2}"),
+                ChartCaption.sourceLine());
     }
 }

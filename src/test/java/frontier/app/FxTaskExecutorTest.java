@@ -30,15 +30,22 @@ class FxTaskExecutorTest {
         LatestTask latest = new LatestTask(new FxTaskExecutor("test-latest"));
         CountDownLatch gate = new CountDownLatch(1);
         WaitForAsyncUtils.asyncFx(() -> {
-            latest.run(() -> {
-                gate.await();
-                return "older";
-            }, this::hear, x -> hear("older failed"));
-            latest.run(() -> "newer", v -> {
-                hear(v);
-                last.countDown();
-            }, x -> hear("newer failed"));
-        }).get();
+                    latest.run(
+                            () -> {
+                                gate.await();
+                                return "older";
+                            },
+                            this::hear,
+                            x -> hear("older failed"));
+                    latest.run(
+                            () -> "newer",
+                            v -> {
+                                hear(v);
+                                last.countDown();
+                            },
+                            x -> hear("newer failed"));
+                })
+                .get();
         gate.countDown();
         assertTrue(last.await(30, TimeUnit.SECONDS), "the newer work ends");
         WaitForAsyncUtils.waitForFxEvents();
@@ -52,19 +59,29 @@ class FxTaskExecutorTest {
         LatestTask latest = new LatestTask(executor);
         CountDownLatch gate = new CountDownLatch(1);
         WaitForAsyncUtils.asyncFx(() -> {
-            latest.run(() -> {
-                gate.await();
-                throw new IllegalStateException("boom");
-            }, v -> hear("superseded value"), x -> hear("superseded failure"));
-            latest.supersede();
-            executor.run(() -> {
-                throw new IllegalArgumentException("bad");
-            }, v -> hear("value"), x -> hear("failed: " + x.getMessage()));
-            executor.run(() -> "ok", v -> {
-                hear(v);
-                last.countDown();
-            }, x -> hear("failed"));
-        }).get();
+                    latest.run(
+                            () -> {
+                                gate.await();
+                                throw new IllegalStateException("boom");
+                            },
+                            v -> hear("superseded value"),
+                            x -> hear("superseded failure"));
+                    latest.supersede();
+                    executor.run(
+                            () -> {
+                                throw new IllegalArgumentException("bad");
+                            },
+                            v -> hear("value"),
+                            x -> hear("failed: " + x.getMessage()));
+                    executor.run(
+                            () -> "ok",
+                            v -> {
+                                hear(v);
+                                last.countDown();
+                            },
+                            x -> hear("failed"));
+                })
+                .get();
         gate.countDown();
         assertTrue(last.await(30, TimeUnit.SECONDS), "the plain work ends");
         WaitForAsyncUtils.waitForFxEvents();
@@ -76,13 +93,17 @@ class FxTaskExecutorTest {
     void progressAndMessagesArriveOnTheFxThreadBeforeTheOutcome() throws Exception {
         TaskExecutor executor = new FxTaskExecutor("test-progress");
         WaitForAsyncUtils.asyncFx(() -> executor.execute(BackgroundTask.of(context -> {
-            context.message("half");
-            context.progress(0.5);
-            return "done";
-        }).onMessage(this::hear).onProgress(p -> hear("progress " + p)).onSuccess(v -> {
-            hear(v);
-            last.countDown();
-        }))).get();
+                            context.message("half");
+                            context.progress(0.5);
+                            return "done";
+                        })
+                        .onMessage(this::hear)
+                        .onProgress(p -> hear("progress " + p))
+                        .onSuccess(v -> {
+                            hear(v);
+                            last.countDown();
+                        })))
+                .get();
         assertTrue(last.await(30, TimeUnit.SECONDS), "the work ends");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("done", heard.getLast(), "the outcome last: " + heard);

@@ -13,8 +13,7 @@ public final class FxWait {
     /** What most waits allow: a background query or a short run on a busy two-core machine. */
     public static final int SECONDS = 30;
 
-    private FxWait() {
-    }
+    private FxWait() {}
 
     /** Waits up to {@link #SECONDS} for {@code condition}, checked on the FX thread. */
     public static void waitUntil(Callable<Boolean> condition) throws Exception {
@@ -23,6 +22,7 @@ public final class FxWait {
 
     /** Waits up to {@code seconds} for {@code condition}, checked on the FX thread. */
     public static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition)
+                .get());
     }
 }

@@ -35,15 +35,19 @@ class MessagesTest {
             String app = Messages.forApp(m);
             assertFalse(Messages.speaksCli(app), "still CLI: " + app);
         }
-        assertEquals("demo.csv: already imported as #3 (same file contents); nothing was stored. To import it again, select import #3 "
-                + "in the Data view and delete it first.", Messages.forApp(CLI_WORDED.getFirst()));
-        assertTrue(Messages.forApp(CLI_WORDED.get(1)).endsWith("Choose Replace to replace the earlier rows of these accounts in this period, "
-                + "or Keep both to keep both (totals then count the overlap twice)."));
+        assertEquals(
+                "demo.csv: already imported as #3 (same file contents); nothing was stored. To import it again, select import #3 "
+                        + "in the Data view and delete it first.",
+                Messages.forApp(CLI_WORDED.getFirst()));
+        assertTrue(Messages.forApp(CLI_WORDED.get(1))
+                .endsWith("Choose Replace to replace the earlier rows of these accounts in this period, "
+                        + "or Keep both to keep both (totals then count the overlap twice)."));
     }
 
     @Test
     void aRealMappingErrorLosesItsFlag() {
-        BadInputException e = assertThrows(BadInputException.class, () -> new LogReadOptions(null, Map.of("colour", "red"), null, 0));
+        BadInputException e =
+                assertThrows(BadInputException.class, () -> new LogReadOptions(null, Map.of("colour", "red"), null, 0));
         assertTrue(e.getMessage().startsWith("--map colour"), e.getMessage());
         String app = Messages.of(e);
         assertFalse(Messages.speaksCli(app), app);
@@ -52,7 +56,9 @@ class MessagesTest {
 
     @Test
     void aJsonSyntaxErrorKeepsItsLineAndDropsTheParsersInternals() {
-        BadInputException e = assertThrows(BadInputException.class, () -> ScenarioLoader.parse("{\"name\": \"x\",\n  \"traffic\": {,\n}", "bad.json"));
+        BadInputException e = assertThrows(
+                BadInputException.class,
+                () -> ScenarioLoader.parse("{\"name\": \"x\",\n  \"traffic\": {,\n}", "bad.json"));
         String app = Messages.of(e);
         assertFalse(app.contains("Source:") || app.contains("reference chain") || app.contains("com.fasterxml"), app);
         assertTrue(app.contains("line 2"), app);
@@ -61,6 +67,7 @@ class MessagesTest {
     @Test
     void anInternalErrorIsNamedAsOneWithoutItsClassName() {
         assertEquals("Internal error (please report it): boom", Messages.of(new IllegalStateException("boom")));
-        assertEquals("Internal error (please report it): NullPointerException", Messages.of(new NullPointerException()));
+        assertEquals(
+                "Internal error (please report it): NullPointerException", Messages.of(new NullPointerException()));
     }
 }

@@ -28,15 +28,20 @@ class RecentWorkspacesTest {
         r.add(b);
         r.add(a);
         assertEquals(List.of(a, dir.resolve("b.sqlite")), r.list());
-        assertEquals(List.of(a, dir.resolve("b.sqlite")), RecentWorkspaces.at(settings).list(), "persisted");
+        assertEquals(
+                List.of(a, dir.resolve("b.sqlite")),
+                RecentWorkspaces.at(settings).list(),
+                "persisted");
         IntStream.range(0, 15).forEach(i -> r.add(dir.resolve("w" + i + ".sqlite")));
         assertEquals(RecentWorkspaces.MAX, RecentWorkspaces.at(settings).list().size());
-        assertEquals(dir.resolve("w14.sqlite"), RecentWorkspaces.at(settings).list().getFirst());
+        assertEquals(
+                dir.resolve("w14.sqlite"), RecentWorkspaces.at(settings).list().getFirst());
         try (Stream<Path> files = Files.list(settings.getParent())) {
             assertEquals(List.of(settings), files.toList(), "no temporary file left behind");
         }
         r.remove(dir.resolve("w14.sqlite"));
-        assertEquals(dir.resolve("w13.sqlite"), RecentWorkspaces.at(settings).list().getFirst());
+        assertEquals(
+                dir.resolve("w13.sqlite"), RecentWorkspaces.at(settings).list().getFirst());
     }
 
     @Test
@@ -55,6 +60,7 @@ class RecentWorkspacesTest {
         RecentWorkspaces damaged = RecentWorkspaces.at(settings);
         assertTrue(damaged.list().isEmpty());
         damaged.add(dir.resolve("c.sqlite"));
-        assertEquals(List.of(dir.resolve("c.sqlite")), RecentWorkspaces.at(settings).list(), "rewritten whole");
+        assertEquals(
+                List.of(dir.resolve("c.sqlite")), RecentWorkspaces.at(settings).list(), "rewritten whole");
     }
 }

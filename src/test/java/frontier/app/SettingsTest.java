@@ -3,7 +3,6 @@ package frontier.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import frontier.app.RecentWorkspaces;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +27,10 @@ class SettingsTest {
         assertEquals(Theme.DARK, Settings.at(file).theme(), "read back by a new session");
         String json = Files.readString(file);
         assertTrue(json.contains("\"version\" : 1") && json.contains("\"theme\" : \"dark\""), json);
-        assertEquals(List.of(dir.resolve("a.sqlite").toAbsolutePath().normalize()), RecentWorkspaces.at(file).list(), "other keys kept");
+        assertEquals(
+                List.of(dir.resolve("a.sqlite").toAbsolutePath().normalize()),
+                RecentWorkspaces.at(file).list(),
+                "other keys kept");
         try (Stream<Path> left = Files.list(dir)) {
             assertEquals(List.of(file), left.toList(), "the temporary file was moved into place, none left behind");
         }

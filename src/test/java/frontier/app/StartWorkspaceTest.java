@@ -34,6 +34,7 @@ class StartWorkspaceTest {
     void aUserWhoImportedWithTheCliOnlyStartsOnThatWorkspaceNotOnTheDemo() throws IOException {
         Path demo = dir.resolve("demo.sqlite");
         Path fallback = Files.writeString(dir.resolve("workspace.sqlite"), "");
-        assertEquals(fallback, BillingSession.startWorkspace(null, List.of(dir.resolve("gone.sqlite")), fallback, demo));
+        assertEquals(
+                fallback, BillingSession.startWorkspace(null, List.of(dir.resolve("gone.sqlite")), fallback, demo));
     }
 }

@@ -62,14 +62,18 @@ class TableExportTest {
 
     @Test
     void tsvHasTheHeaderAndTheRowsWithTabsInsideCellsMadeSpaces() {
-        assertEquals("Account\tTag\tCost (USD)\ndev team\t@sum\t2.25\n", TableExport.tsv(table, List.of(table.getItems().get(1))));
+        assertEquals(
+                "Account\tTag\tCost (USD)\ndev team\t@sum\t2.25\n",
+                TableExport.tsv(table, List.of(table.getItems().get(1))));
     }
 
     @Test
     void ctrlCCopiesTheSelectedRowAsTabSeparatedText(FxRobot robot) throws Exception {
         robot.clickOn("lab");
         robot.press(KeyCode.CONTROL).press(KeyCode.C).release(KeyCode.C).release(KeyCode.CONTROL);
-        String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get(10, TimeUnit.SECONDS);
+        String copied = WaitForAsyncUtils.asyncFx(
+                        () -> Clipboard.getSystemClipboard().getString())
+                .get(10, TimeUnit.SECONDS);
         assertEquals("Account\tTag\tCost (USD)\nlab\t+note\t0.0\n", copied);
         assertEquals("Copied 1 row", status);
     }
@@ -77,8 +81,14 @@ class TableExportTest {
     @Test
     void contextMenuCopyWithNoSelectionCopiesEveryRow(FxRobot robot) throws Exception {
         robot.interact(() -> table.getSelectionModel().clearSelection());
-        robot.interact(() -> table.getContextMenu().getItems().stream().filter(i -> "copyTable".equals(i.getId())).findFirst().orElseThrow().fire());
-        String copied = WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get(10, TimeUnit.SECONDS);
+        robot.interact(() -> table.getContextMenu().getItems().stream()
+                .filter(i -> "copyTable".equals(i.getId()))
+                .findFirst()
+                .orElseThrow()
+                .fire());
+        String copied = WaitForAsyncUtils.asyncFx(
+                        () -> Clipboard.getSystemClipboard().getString())
+                .get(10, TimeUnit.SECONDS);
         assertEquals(4, copied.lines().count(), copied);
         assertEquals("Copied 3 rows", status);
     }

@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class WidgetsPrintableTest {
     @Test
     void statusTextShowsNulAndEscOfABadCellAsEscapesAndFollowsChanges() {
-        SimpleStringProperty status = new SimpleStringProperty("Not imported: bill.csv: line 2, column 'BilledCost': got '12\u0000\u001b[2J'");
+        SimpleStringProperty status = new SimpleStringProperty(
+                "Not imported: bill.csv: line 2, column 'BilledCost': got '12\u0000\u001b[2J'");
         StringBinding shown = Widgets.printable(status);
         assertEquals("Not imported: bill.csv: line 2, column 'BilledCost': got '12\\x00\\x1b[2J'", shown.get());
         status.set("Imported 3 lines\nfrom bill.csv");

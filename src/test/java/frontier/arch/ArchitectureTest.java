@@ -19,64 +19,128 @@ class ArchitectureTest {
 
     @Test
     void engineAndDomainKnowNothingOfUiStorageOrCli() {
-        noClasses().that().resideInAnyPackage("frontier.sim..", "frontier.model..", "frontier.scenario..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "org.sqlite..",
-                        "picocli..", "org.controlsfx..", "frontier.cli..", "frontier.app..", "java.awt..", "javax.swing..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("frontier.sim..", "frontier.model..", "frontier.scenario..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "javafx..",
+                        "java.sql..",
+                        "org.sqlite..",
+                        "picocli..",
+                        "org.controlsfx..",
+                        "frontier.cli..",
+                        "frontier.app..",
+                        "java.awt..",
+                        "javax.swing..")
                 .check(CLASSES);
     }
 
     @Test
     void engineDoesNotKnowTheServingModel() {
-        noClasses().that().resideInAPackage("frontier.sim..")
-                .should().dependOnClassesThat().resideInAnyPackage("frontier.model..", "frontier.scenario..",
-                        "com.fasterxml.jackson.databind..")
+        noClasses()
+                .that()
+                .resideInAPackage("frontier.sim..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("frontier.model..", "frontier.scenario..", "com.fasterxml.jackson.databind..")
                 .check(CLASSES);
     }
 
     @Test
     void modelDoesNotKnowScenarios() {
-        noClasses().that().resideInAPackage("frontier.model..")
-                .should().dependOnClassesThat().resideInAnyPackage("frontier.scenario..")
+        noClasses()
+                .that()
+                .resideInAPackage("frontier.model..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("frontier.scenario..")
                 .check(CLASSES);
     }
 
     @Test
     void sharedVocabularyDependsOnNothingButTheBoundaryException() {
-        // frontier.domain sits below every package that shares its words (cost, ingest, store, model.pool, twin, shells);
+        // frontier.domain sits below every package that shares its words (cost, ingest, store, model.pool, twin,
+        // shells);
         // like sim.dist it may carry Jackson annotations, never Jackson code.
-        classes().that().resideInAPackage("frontier.domain..")
-                .should().onlyDependOnClassesThat(resideInAnyPackage("java..", "frontier.domain..", "com.fasterxml.jackson.annotation..")
-                        .or(type(frontier.sim.BadInputException.class)))
+        classes()
+                .that()
+                .resideInAPackage("frontier.domain..")
+                .should()
+                .onlyDependOnClassesThat(
+                        resideInAnyPackage("java..", "frontier.domain..", "com.fasterxml.jackson.annotation..")
+                                .or(type(frontier.sim.BadInputException.class)))
                 .check(CLASSES);
     }
 
     @Test
     void priceCatalogueDependsOnlyOnTheEngineAndTheVocabulary() {
-        noClasses().that().resideInAPackage("frontier.cost..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "org.sqlite..", "picocli..",
-                        "frontier.app..", "frontier.cli..", "frontier.model..", "frontier.scenario..", "frontier.ingest..",
+        noClasses()
+                .that()
+                .resideInAPackage("frontier.cost..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "javafx..",
+                        "java.sql..",
+                        "org.sqlite..",
+                        "picocli..",
+                        "frontier.app..",
+                        "frontier.cli..",
+                        "frontier.model..",
+                        "frontier.scenario..",
+                        "frontier.ingest..",
                         "frontier.store..")
                 .check(CLASSES);
     }
 
     @Test
     void analysisIsPlainJava() {
-        noClasses().that().resideInAPackage("frontier.analysis..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.sql..", "org.sqlite..", "picocli..",
-                        "frontier.app..", "frontier.cli..", "frontier.store..", "frontier.ingest..")
+        noClasses()
+                .that()
+                .resideInAPackage("frontier.analysis..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "javafx..",
+                        "java.sql..",
+                        "org.sqlite..",
+                        "picocli..",
+                        "frontier.app..",
+                        "frontier.cli..",
+                        "frontier.store..",
+                        "frontier.ingest..")
                 .check(CLASSES);
     }
 
     @Test
     void fitsAndSeriesArePureStatisticsOverTheEngineAndTrafficSpecs() {
-        classes().that().resideInAPackage("frontier.analysis.fit..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "frontier.analysis.fit..", "frontier.sim..",
-                        "frontier.model.traffic..", "org.apache.commons.math3..", "org.apache.commons.statistics..",
+        classes()
+                .that()
+                .resideInAPackage("frontier.analysis.fit..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "java..",
+                        "frontier.analysis.fit..",
+                        "frontier.sim..",
+                        "frontier.model.traffic..",
+                        "org.apache.commons.math3..",
+                        "org.apache.commons.statistics..",
                         "org.apache.commons.rng..")
                 .check(CLASSES);
-        classes().that().resideInAPackage("frontier.analysis.series..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "frontier.analysis.series..", "frontier.sim",
-                        "org.apache.commons.math3..", "org.apache.commons.statistics..")
+        classes()
+                .that()
+                .resideInAPackage("frontier.analysis.series..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "java..",
+                        "frontier.analysis.series..",
+                        "frontier.sim",
+                        "org.apache.commons.math3..",
+                        "org.apache.commons.statistics..")
                 .check(CLASSES);
     }
 
@@ -84,12 +148,26 @@ class ArchitectureTest {
     void reportsAndTwinsAreServicesBelowTheShells() {
         // frontier.report and frontier.twin join the workspace with the statistics and the scenarios; the
         // shells use them, never the other way round, and they know nothing of JavaFX or picocli.
-        noClasses().that().resideInAnyPackage("frontier.report..", "frontier.twin..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "picocli..", "frontier.app..", "frontier.cli..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("frontier.report..", "frontier.twin..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("javafx..", "picocli..", "frontier.app..", "frontier.cli..")
                 .check(CLASSES);
-        noClasses().that().resideInAnyPackage("frontier.store..", "frontier.analysis..", "frontier.scenario..", "frontier.model..",
-                        "frontier.ingest..", "frontier.sim..", "frontier.cost..")
-                .should().dependOnClassesThat().resideInAnyPackage("frontier.report..", "frontier.twin..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "frontier.store..",
+                        "frontier.analysis..",
+                        "frontier.scenario..",
+                        "frontier.model..",
+                        "frontier.ingest..",
+                        "frontier.sim..",
+                        "frontier.cost..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("frontier.report..", "frontier.twin..")
                 .check(CLASSES);
     }
 
@@ -97,21 +175,37 @@ class ArchitectureTest {
     void reportWritersArePlainJavaAndPdfBoxStaysInThem() {
         // frontier.present writes reports (HTML, PDF) from data the shells give it: no JavaFX, no shell, and
         // PDFBox is used nowhere else.
-        noClasses().that().resideInAPackage("frontier.present..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "picocli..", "frontier.app..", "frontier.cli..")
+        noClasses()
+                .that()
+                .resideInAPackage("frontier.present..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("javafx..", "picocli..", "frontier.app..", "frontier.cli..")
                 .check(CLASSES);
-        noClasses().that().resideOutsideOfPackage("frontier.present..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.pdfbox..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("frontier.present..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.pdfbox..")
                 .check(CLASSES);
     }
 
     @Test
     void cliAndAppAreSeparateShells() {
-        noClasses().that().resideInAPackage("frontier.cli..")
-                .should().dependOnClassesThat().resideInAnyPackage("frontier.app..", "javafx..")
+        noClasses()
+                .that()
+                .resideInAPackage("frontier.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("frontier.app..", "javafx..")
                 .check(CLASSES);
-        noClasses().that().resideInAPackage("frontier.app..")
-                .should().dependOnClassesThat().resideInAnyPackage("frontier.cli..", "picocli..")
+        noClasses()
+                .that()
+                .resideInAPackage("frontier.app..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("frontier.cli..", "picocli..")
                 .check(CLASSES);
     }
 
@@ -119,45 +213,91 @@ class ArchitectureTest {
     void textOutputIsALeafEveryLayerMayUse() {
         // frontier.text (CSV cells, printable messages) is shared by the shells and by the writers below them
         // (sweep tables, request logs, price catalogues), so it depends on nothing of the project.
-        classes().that().resideInAPackage("frontier.text..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "frontier.text..")
+        classes()
+                .that()
+                .resideInAPackage("frontier.text..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "frontier.text..")
                 .check(CLASSES);
     }
 
     @Test
     void billingIngestDoesNotKnowRequestLogs() {
-        noClasses().that().resideInAPackage("frontier.ingest")
-                .should().dependOnClassesThat().resideInAPackage("frontier.ingest.logs..")
+        noClasses()
+                .that()
+                .resideInAPackage("frontier.ingest")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("frontier.ingest.logs..")
                 .check(CLASSES);
     }
 
     @Test
     void parquetLibraryStaysInsideIngest() {
-        noClasses().that().resideOutsideOfPackage("frontier.ingest..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.hardwood..", "org.xerial.snappy..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("frontier.ingest..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.hardwood..", "org.xerial.snappy..")
                 .check(CLASSES);
     }
 
     @Test
     void demoIsBuiltFromTheDomainAndUsedOnlyByTheShells() {
-        noClasses().that().resideInAPackage("frontier.demo..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "picocli..", "frontier.app..", "frontier.cli..",
-                        "java.sql..", "org.sqlite..", "frontier.analysis..")
+        noClasses()
+                .that()
+                .resideInAPackage("frontier.demo..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "javafx..",
+                        "picocli..",
+                        "frontier.app..",
+                        "frontier.cli..",
+                        "java.sql..",
+                        "org.sqlite..",
+                        "frontier.analysis..")
                 .check(CLASSES);
-        noClasses().that().resideInAnyPackage("frontier.sim..", "frontier.model..", "frontier.scenario..", "frontier.cost..",
-                        "frontier.ingest..", "frontier.store..", "frontier.analysis..")
-                .should().dependOnClassesThat().resideInAPackage("frontier.demo..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "frontier.sim..",
+                        "frontier.model..",
+                        "frontier.scenario..",
+                        "frontier.cost..",
+                        "frontier.ingest..",
+                        "frontier.store..",
+                        "frontier.analysis..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("frontier.demo..")
                 .check(CLASSES);
     }
 
     @Test
     void billingIngestIsPlainJavaAndStoreHasNoUi() {
-        noClasses().that().resideInAPackage("frontier.ingest..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "picocli..", "frontier.app..", "frontier.cli..",
-                        "frontier.store..", "java.sql..", "org.sqlite..")
+        noClasses()
+                .that()
+                .resideInAPackage("frontier.ingest..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "javafx..",
+                        "picocli..",
+                        "frontier.app..",
+                        "frontier.cli..",
+                        "frontier.store..",
+                        "java.sql..",
+                        "org.sqlite..")
                 .check(CLASSES);
-        noClasses().that().resideInAPackage("frontier.store..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "picocli..", "frontier.app..", "frontier.cli..")
+        noClasses()
+                .that()
+                .resideInAPackage("frontier.store..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("javafx..", "picocli..", "frontier.app..", "frontier.cli..")
                 .check(CLASSES);
     }
 
@@ -177,21 +317,34 @@ class ArchitectureTest {
     @Test
     void paretoIsPlainMathsOverMetricPaths() {
         // One Pareto package below both the sweep (NSGA-II's ranks) and the analysis (fronts, uncertainty).
-        classes().that().resideInAPackage("frontier.pareto..")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "frontier.pareto..", "frontier.model", "frontier.sim")
+        classes()
+                .that()
+                .resideInAPackage("frontier.pareto..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "frontier.pareto..", "frontier.model", "frontier.sim")
                 .check(CLASSES);
     }
 
     @Test
     void sparkStaysInTheSparkPackage() {
-        // Spark is provided by the cluster (absent from the desktop jar and installers): only frontier.spark may load it.
+        // Spark is provided by the cluster (absent from the desktop jar and installers): only frontier.spark may load
+        // it.
         // The CLI and the app build spark-submit commands (frontier.scenario.sweep.SparkSubmit) and never load a class
         // of frontier.spark either.
-        noClasses().that().resideOutsideOfPackage("frontier.spark..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.apache.spark..", "scala..", "org.apache.hadoop..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("frontier.spark..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.spark..", "scala..", "org.apache.hadoop..")
                 .check(CLASSES);
-        noClasses().that().resideOutsideOfPackage("frontier.spark..")
-                .should().dependOnClassesThat().resideInAPackage("frontier.spark..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("frontier.spark..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("frontier.spark..")
                 .check(CLASSES);
     }
 }

@@ -13,15 +13,30 @@ class BatchCliTest {
     void simulateShowsTheCompletionTimeTheDeadlineAndTheCostByPricingModel() {
         CliRun r = CliRun.of("simulate", JOB, "--replications", "3", "--threads", "1");
         assertEquals(0, r.code(), r.err());
-        for (String line : new String[] {"Completion time ", "completion time, p90", "Done by the deadline", "Work lost to interruptions",
-                "Time checkpointing", "cost on spot", "cost on demand", "Spot instance-hours"}) {
+        for (String line : new String[] {
+            "Completion time ",
+            "completion time, p90",
+            "Done by the deadline",
+            "Work lost to interruptions",
+            "Time checkpointing",
+            "cost on spot",
+            "cost on demand",
+            "Spot instance-hours"
+        }) {
             assertTrue(r.out().contains(line), line + " in\n" + r.out());
         }
         assertTrue(!r.out().contains("latency"), "no request figures for a batch job");
         CliRun json = CliRun.of("simulate", JOB, "--replications", "3", "--json");
         assertEquals(0, json.code(), json.err());
-        assertTrue(json.out().contains("\"batch\":{\"completion_s\":{\"mean\":") && json.out().contains("\"done_by_deadline\":"), json.out());
-        assertEquals(r.out(), CliRun.of("simulate", JOB, "--replications", "3", "--threads", "2").out(), "the thread count changes nothing");
+        assertTrue(
+                json.out().contains("\"batch\":{\"completion_s\":{\"mean\":")
+                        && json.out().contains("\"done_by_deadline\":"),
+                json.out());
+        assertEquals(
+                r.out(),
+                CliRun.of("simulate", JOB, "--replications", "3", "--threads", "2")
+                        .out(),
+                "the thread count changes nothing");
     }
 
     @Test

@@ -41,13 +41,27 @@ class BillingCliTest {
         assertEquals(5, c.at("/groups").size());
         JsonNode total = c.at("/total");
         assertEquals("USD", total.at("/currency").asText());
-        assertEquals(0, Samples.columnSum(focus, "BilledCost").compareTo(new BigDecimal(total.at("/billed_cost").asText())));
-        assertEquals(0, Samples.columnSum(focus, "EffectiveCost").compareTo(new BigDecimal(total.at("/effective_cost").asText())));
-        assertEquals(0, Samples.columnSum(focus, "ListCost").compareTo(new BigDecimal(total.at("/list_cost").asText())));
+        assertEquals(
+                0,
+                Samples.columnSum(focus, "BilledCost")
+                        .compareTo(new BigDecimal(total.at("/billed_cost").asText())));
+        assertEquals(
+                0,
+                Samples.columnSum(focus, "EffectiveCost")
+                        .compareTo(new BigDecimal(total.at("/effective_cost").asText())));
+        assertEquals(
+                0,
+                Samples.columnSum(focus, "ListCost")
+                        .compareTo(new BigDecimal(total.at("/list_cost").asText())));
         assertEquals(1000, total.at("/lines").asLong());
         for (JsonNode g : c.at("/groups")) {
-            assertTrue(g.at("/pricing_model").isTextual() && g.at("/currency").isTextual() && g.at("/lines").isIntegralNumber(), g.toString());
-            for (String k : new String[] {"billed_cost", "effective_cost", "list_cost"}) assertTrue(g.get(k).isTextual(), "exact decimal strings: " + g);
+            assertTrue(
+                    g.at("/pricing_model").isTextual()
+                            && g.at("/currency").isTextual()
+                            && g.at("/lines").isIntegralNumber(),
+                    g.toString());
+            for (String k : new String[] {"billed_cost", "effective_cost", "list_cost"})
+                assertTrue(g.get(k).isTextual(), "exact decimal strings: " + g);
         }
         JsonNode serverless = null;
         for (JsonNode g : c.at("/groups")) if (g.at("/pricing_model").asText().equals("serverless")) serverless = g;
@@ -55,7 +69,9 @@ class BillingCliTest {
 
         CliRun csv = cli("costs", "-w", ws, "--csv", "--by", "provider,month");
         assertEquals(0, csv.code(), csv.err());
-        assertTrue(csv.out().startsWith("provider,month,currency,billed_cost,effective_cost,list_cost,lines\n"), csv.out());
+        assertTrue(
+                csv.out().startsWith("provider,month,currency,billed_cost,effective_cost,list_cost,lines\n"),
+                csv.out());
         assertTrue(csv.out().contains("\nAWS,2024-09,USD,"), csv.out());
 
         CliRun table = cli("costs", "-w", ws);
@@ -75,20 +91,40 @@ class BillingCliTest {
         assertTrue(imp.out().startsWith("Imported " + log + " as log import #1: 2 requests"), imp.out());
         CliRun logs = cli("import", "-w", ws, "--list", "--json");
         assertEquals(0, new ObjectMapper().readTree(logs.out()).at("/imports").size(), "nothing stored as billing");
-        CliRun json = cli("import", "-w", ws, "--json", "--replace", Files.writeString(dir.resolve("other.csv"),
-                Files.readString(log).replace("120", "121")).toString());
-        assertEquals("request_log", new ObjectMapper().readTree(json.out()).at("/imports/0/imported_as").asText(), json.out());
+        CliRun json = cli(
+                "import",
+                "-w",
+                ws,
+                "--json",
+                "--replace",
+                Files.writeString(
+                                dir.resolve("other.csv"), Files.readString(log).replace("120", "121"))
+                        .toString());
+        assertEquals(
+                "request_log",
+                new ObjectMapper()
+                        .readTree(json.out())
+                        .at("/imports/0/imported_as")
+                        .asText(),
+                json.out());
 
         Path junk = Files.writeString(dir.resolve("notes.csv"), "hello,world\n1,2\n");
         CliRun bad = cli("import", "-w", ws, junk.toString());
         assertEquals(2, bad.code());
-        assertTrue(bad.err().startsWith("frontier: notes.csv is neither a known billing export nor a request log with recognisable columns"
-                + " (for a log with a preset: frontier logs import --preset NAME).\nAs a billing export: " + junk
-                + ": line 1: unknown billing export format"), bad.err());
+        assertTrue(
+                bad.err()
+                        .startsWith(
+                                "frontier: notes.csv is neither a known billing export nor a request log with recognisable columns"
+                                        + " (for a log with a preset: frontier logs import --preset NAME).\nAs a billing export: "
+                                        + junk
+                                        + ": line 1: unknown billing export format"),
+                bad.err());
         assertTrue(bad.err().contains("\nAs a request log: "), bad.err());
         CliRun insisted = cli("import", "-w", ws, "--format", "focus", log.toString());
         assertEquals(2, insisted.code());
-        assertTrue(insisted.err().contains("not a FOCUS 1.0–1.3 export: missing columns"), "--format never falls back to a log: " + insisted.err());
+        assertTrue(
+                insisted.err().contains("not a FOCUS 1.0–1.3 export: missing columns"),
+                "--format never falls back to a log: " + insisted.err());
     }
 
     @Test
@@ -105,7 +141,10 @@ class BillingCliTest {
 
         CliRun overlap = cli("import", "-w", ws, edited.toString());
         assertEquals(2, overlap.code());
-        assertTrue(overlap.err().contains("overlaps import #1") && overlap.err().contains("--replace") && overlap.err().contains("--keep-both"),
+        assertTrue(
+                overlap.err().contains("overlaps import #1")
+                        && overlap.err().contains("--replace")
+                        && overlap.err().contains("--keep-both"),
                 overlap.err());
 
         CliRun replace = cli("import", "-w", ws, edited.toString(), "--replace");
@@ -114,44 +153,68 @@ class BillingCliTest {
         CliRun list = cli("import", "-w", ws, "--list");
         assertTrue(list.out().contains("1,282") && !list.out().contains("   1  "), list.out());
 
-        assertEquals(2, cli("import", "-w", ws, edited.toString(), "--replace", "--keep-both").code(), "mutually exclusive");
+        assertEquals(
+                2,
+                cli("import", "-w", ws, edited.toString(), "--replace", "--keep-both")
+                        .code(),
+                "mutually exclusive");
     }
 
     @Test
     void badInputNamesFileLineAndColumnWithExitCode2() throws Exception {
         Path f = dir.resolve("broken.csv");
-        Files.writeString(f, "BilledCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,ChargeCategory\n"
-                + "1,2024-09-01,2024-09-02,USD,a,Spending\n");
+        Files.writeString(
+                f,
+                "BilledCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,ChargeCategory\n"
+                        + "1,2024-09-01,2024-09-02,USD,a,Spending\n");
         CliRun r = cli("import", "-w", dir.resolve("ws.sqlite").toString(), f.toString());
         assertEquals(2, r.code());
-        assertEquals("frontier: " + f + ": line 2, column 6 (ChargeCategory): expected one of Usage, Purchase, Tax, Credit, Adjustment, got 'Spending'\n",
+        assertEquals(
+                "frontier: " + f
+                        + ": line 2, column 6 (ChargeCategory): expected one of Usage, Purchase, Tax, Credit, Adjustment, got 'Spending'\n",
                 r.err());
         CliRun unknown = cli("costs", "-w", dir.resolve("ws.sqlite").toString(), "--by", "colour");
         assertEquals(2, unknown.code());
         assertTrue(unknown.err().contains("unknown dimension 'colour'"), unknown.err());
-        assertEquals(2, cli("costs", "-w", dir.resolve("none.sqlite").toString()).code());
+        assertEquals(
+                2, cli("costs", "-w", dir.resolve("none.sqlite").toString()).code());
     }
 
     @Test
     void parquetManifestWithACorruptPartStoresNothing() throws Exception {
-        Path good = Path.of(BillingCliTest.class.getResource("/billing/aws_cur2_mock.parquet").toURI());
-        Path corrupt = Path.of(BillingCliTest.class.getResource("/billing/aws_cur2_bad_value.parquet").toURI());
+        Path good = Path.of(BillingCliTest.class
+                .getResource("/billing/aws_cur2_mock.parquet")
+                .toURI());
+        Path corrupt = Path.of(BillingCliTest.class
+                .getResource("/billing/aws_cur2_bad_value.parquet")
+                .toURI());
         Files.copy(good, dir.resolve("cur2-00001.snappy.parquet"));
         Files.copy(corrupt, dir.resolve("cur2-00002.snappy.parquet"));
         Path manifest = dir.resolve("cur2-Manifest.json");
-        Files.writeString(manifest, "{\"dataFiles\": [\"s3://b/data/cur2-00001.snappy.parquet\", \"s3://b/data/cur2-00002.snappy.parquet\"],"
-                + " \"compression\": \"Parquet\"}");
+        Files.writeString(
+                manifest,
+                "{\"dataFiles\": [\"s3://b/data/cur2-00001.snappy.parquet\", \"s3://b/data/cur2-00002.snappy.parquet\"],"
+                        + " \"compression\": \"Parquet\"}");
         String ws = dir.resolve("ws.sqlite").toString();
         CliRun r = cli("import", "-w", ws, manifest.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("cur2-00002.snappy.parquet: row 2, column line_item_currency_code"), r.err());
-        JsonNode costs = new ObjectMapper().readTree(cli("costs", "-w", ws, "--json").out());
-        assertTrue(costs.at("/groups").isArray() && costs.at("/groups").isEmpty(), "the first part's 10 rows were rolled back: " + costs);
+        JsonNode costs =
+                new ObjectMapper().readTree(cli("costs", "-w", ws, "--json").out());
+        assertTrue(
+                costs.at("/groups").isArray() && costs.at("/groups").isEmpty(),
+                "the first part's 10 rows were rolled back: " + costs);
 
         CliRun one = cli("import", "-w", ws, good.toString(), "--json");
         assertEquals(0, one.code(), "no earlier import of these periods to overlap: " + one.err());
-        assertEquals(10, new ObjectMapper().readTree(one.out()).at("/imports/0/rows").asInt());
-        assertEquals(10, new ObjectMapper().readTree(cli("costs", "-w", ws, "--json").out()).at("/total/lines").asLong());
+        assertEquals(
+                10, new ObjectMapper().readTree(one.out()).at("/imports/0/rows").asInt());
+        assertEquals(
+                10,
+                new ObjectMapper()
+                        .readTree(cli("costs", "-w", ws, "--json").out())
+                        .at("/total/lines")
+                        .asLong());
     }
 
     @Test
@@ -159,7 +222,10 @@ class BillingCliTest {
         Path f = Samples.billing("azure_ea_actualcost_small.csv");
         CliRun r = cli("import", "-w", dir.resolve("ws.sqlite").toString(), f.toString(), "--progress");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.err().contains("importing azure_ea_actualcost_small.csv: 11 rows") && r.err().contains("(100%)"), r.err());
+        assertTrue(
+                r.err().contains("importing azure_ea_actualcost_small.csv: 11 rows")
+                        && r.err().contains("(100%)"),
+                r.err());
     }
 
     @Test
@@ -169,10 +235,14 @@ class BillingCliTest {
         String ws = dir.resolve("ws.sqlite").toString();
         assertEquals(0, cli("import", "--workspace", ws, focus.toString()).code());
 
-        JsonNode byTag = new ObjectMapper().readTree(cli("costs", "--workspace", ws, "--json", "--by", "tag:environment,day").out());
+        JsonNode byTag = new ObjectMapper()
+                .readTree(cli("costs", "--workspace", ws, "--json", "--by", "tag:environment,day")
+                        .out());
         assertEquals("tag:environment", byTag.at("/by/0").asText());
         JsonNode first = byTag.at("/groups/0");
-        assertTrue(first.has("tag:environment") && first.at("/day").asText().matches("\\d{4}-\\d{2}-\\d{2}"), first.toString());
+        assertTrue(
+                first.has("tag:environment") && first.at("/day").asText().matches("\\d{4}-\\d{2}-\\d{2}"),
+                first.toString());
         assertEquals(1000, byTag.at("/total/lines").asLong());
 
         CliRun csv = cli("costs", "--workspace", ws, "--csv", "--by", "instance-type");
@@ -184,7 +254,10 @@ class BillingCliTest {
         assertTrue(j.get("total").isNull(), "USD and CAD are never added: " + both.out());
         assertEquals(2, j.at("/totals").size());
         assertEquals("CAD", j.at("/totals/1/currency").asText());
-        assertEquals(0, Samples.columnSum(azure, "CostInBillingCurrency").compareTo(new BigDecimal(j.at("/totals/1/billed_cost").asText())));
+        assertEquals(
+                0,
+                Samples.columnSum(azure, "CostInBillingCurrency")
+                        .compareTo(new BigDecimal(j.at("/totals/1/billed_cost").asText())));
         assertEquals(27, j.at("/totals/1/lines").asLong());
 
         CliRun bad = cli("costs", "--workspace", ws, "--by", "tag:");

@@ -31,12 +31,21 @@ final class ChildJvm {
     }
 
     /** As {@link #start(Path, Map, String...)}, with {@code jvmOptions} ({@code -Duser.home=…}) before the main class. */
-    static ChildJvm start(Path dir, List<String> jvmOptions, Map<String, String> env, String... args) throws IOException {
+    static ChildJvm start(Path dir, List<String> jvmOptions, Map<String, String> env, String... args)
+            throws IOException {
         Files.createDirectories(dir);
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
-        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Xshare:auto", "-XX:TieredStopAtLevel=1",
-                "-Djava.io.tmpdir=" + tmp, "-Djava.awt.headless=true"));
+        String java = ProcessHandle.current()
+                .info()
+                .command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> cmd = new ArrayList<>(List.of(
+                java,
+                "--enable-native-access=ALL-UNNAMED",
+                "-Xshare:auto",
+                "-XX:TieredStopAtLevel=1",
+                "-Djava.io.tmpdir=" + tmp,
+                "-Djava.awt.headless=true"));
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "frontier.Launcher"));
         cmd.addAll(List.of(args));

@@ -1,6 +1,5 @@
 package frontier.cli;
 
-import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,6 +24,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +46,7 @@ class CrashSafetyTest {
 
     @TempDir
     static Path dir;
+
     private static Path bill;
     private static Path log;
     private static Path results;
@@ -76,7 +77,10 @@ class CrashSafetyTest {
 
     /** What one killed run left: nothing (not even the file), nothing stored, or the whole work. */
     enum Outcome {
-        NO_FILE, NOTHING_STORED, COMPLETE, FINISHED_BEFORE_THE_KILL
+        NO_FILE,
+        NOTHING_STORED,
+        COMPLETE,
+        FINISHED_BEFORE_THE_KILL
     }
 
     /** A command to kill and how to judge what it left in its workspace (null: nothing there; else its size). */
@@ -122,8 +126,17 @@ class CrashSafetyTest {
             if (ended) assertEquals(0, child.process().exitValue(), child.stderr());
             outcomes.merge(o, 1, Integer::sum);
         }
-        System.out.printf(Locale.ROOT, "kill -9 %s: unkilled run %d ms; %d trials killed at %s ms (seed %d): %s%n", what, runMillis, TRIALS,
-                points, SEED, outcomes.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' '))
+        System.out.printf(
+                Locale.ROOT,
+                "kill -9 %s: unkilled run %d ms; %d trials killed at %s ms (seed %d): %s%n",
+                what,
+                runMillis,
+                TRIALS,
+                points,
+                SEED,
+                outcomes.entrySet().stream()
+                        .map(e -> e.getValue() + " "
+                                + e.getKey().name().toLowerCase(Locale.ROOT).replace('_', ' '))
                         .collect(Collectors.joining(", ")));
     }
 
@@ -135,7 +148,8 @@ class CrashSafetyTest {
 
     private static void integrityOk(Path ws) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + ws.toAbsolutePath());
-                Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA integrity_check")) {
             assertTrue(rs.next());
             assertEquals("ok", rs.getString(1), ws + ": integrity_check");
         }
@@ -143,76 +157,104 @@ class CrashSafetyTest {
 
     private static long count(Path ws, String sql) throws SQLException {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + ws.toAbsolutePath());
-                Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             return rs.getLong(1);
         }
     }
 
     @Test
     void aBillingImportKilledAnywhereIsWhollyStoredOrAbsent() throws Exception {
-        killAtRandomPoints("billing import", ws -> {
-            try (Workspace w = Workspace.open(ws)) {
-                List<ImportRecord> imports = w.billing().imports();
-                if (imports.isEmpty()) {
-                    assertEquals(0, w.chargeCount(), "no rows without their import");
-                    assertEquals(0, count(ws, "SELECT COUNT(*) FROM import_accounts"));
-                    return null;
-                }
-                assertEquals(1, imports.size());
-                long rows = imports.getFirst().rows();
-                assertEquals(rows, w.chargeCount(), "the history agrees with the rows");
-                assertEquals(rows, count(ws, "SELECT SUM(rows) FROM import_accounts"));
-                return rows;
-            }
-        }, "import", bill.toString(), "-w", "WS");
+        killAtRandomPoints(
+                "billing import",
+                ws -> {
+                    try (Workspace w = Workspace.open(ws)) {
+                        List<ImportRecord> imports = w.billing().imports();
+                        if (imports.isEmpty()) {
+                            assertEquals(0, w.chargeCount(), "no rows without their import");
+                            assertEquals(0, count(ws, "SELECT COUNT(*) FROM import_accounts"));
+                            return null;
+                        }
+                        assertEquals(1, imports.size());
+                        long rows = imports.getFirst().rows();
+                        assertEquals(rows, w.chargeCount(), "the history agrees with the rows");
+                        assertEquals(rows, count(ws, "SELECT SUM(rows) FROM import_accounts"));
+                        return rows;
+                    }
+                },
+                "import",
+                bill.toString(),
+                "-w",
+                "WS");
     }
 
     @Test
     void aLogImportKilledAnywhereIsWhollyStoredOrAbsent() throws Exception {
-        killAtRandomPoints("log import", ws -> {
-            try (Workspace w = Workspace.open(ws)) {
-                List<LogImportRecord> imports = w.requestLogs().imports();
-                long requests = count(ws, "SELECT COUNT(*) FROM requests");
-                long days = count(ws, "SELECT IFNULL(SUM(requests), 0) FROM request_days");
-                if (imports.isEmpty()) {
-                    assertEquals(0, requests, "no requests without their import");
-                    assertEquals(0, days);
-                    return null;
-                }
-                assertEquals(1, imports.size());
-                long rows = imports.getFirst().rows();
-                assertEquals(rows, requests, "the history agrees with the rows");
-                assertEquals(rows, days, "and with the day totals");
-                return rows;
-            }
-        }, "logs", "import", log.toString(), "-w", "WS");
+        killAtRandomPoints(
+                "log import",
+                ws -> {
+                    try (Workspace w = Workspace.open(ws)) {
+                        List<LogImportRecord> imports = w.requestLogs().imports();
+                        long requests = count(ws, "SELECT COUNT(*) FROM requests");
+                        long days = count(ws, "SELECT IFNULL(SUM(requests), 0) FROM request_days");
+                        if (imports.isEmpty()) {
+                            assertEquals(0, requests, "no requests without their import");
+                            assertEquals(0, days);
+                            return null;
+                        }
+                        assertEquals(1, imports.size());
+                        long rows = imports.getFirst().rows();
+                        assertEquals(rows, requests, "the history agrees with the rows");
+                        assertEquals(rows, days, "and with the day totals");
+                        return rows;
+                    }
+                },
+                "logs",
+                "import",
+                log.toString(),
+                "-w",
+                "WS");
     }
 
     @Test
     void aSavedSweepKilledAnywhereIsWhollyStoredOrAbsent() throws Exception {
-        killAtRandomPoints("sweep save", ws -> {
-            try (Workspace w = Workspace.open(ws)) {
-                List<SweepRecord> sweeps = w.sweeps().list();
-                if (sweeps.isEmpty()) {
-                    assertEquals(0, count(ws, "SELECT COUNT(*) FROM sweep_points"));
-                    return null;
-                }
-                assertEquals(1, sweeps.size());
-                assertEquals(sweeps.getFirst().points(), w.sweeps().points(sweeps.getFirst().id()).size());
-                assertTrue(w.sweeps().results(sweeps.getFirst().id()).startsWith("{"));
-                return (long) sweeps.getFirst().points();
-            }
-        }, "sweep", results.toString(), "-w", "WS");
+        killAtRandomPoints(
+                "sweep save",
+                ws -> {
+                    try (Workspace w = Workspace.open(ws)) {
+                        List<SweepRecord> sweeps = w.sweeps().list();
+                        if (sweeps.isEmpty()) {
+                            assertEquals(0, count(ws, "SELECT COUNT(*) FROM sweep_points"));
+                            return null;
+                        }
+                        assertEquals(1, sweeps.size());
+                        assertEquals(
+                                sweeps.getFirst().points(),
+                                w.sweeps().points(sweeps.getFirst().id()).size());
+                        assertTrue(w.sweeps().results(sweeps.getFirst().id()).startsWith("{"));
+                        return (long) sweeps.getFirst().points();
+                    }
+                },
+                "sweep",
+                results.toString(),
+                "-w",
+                "WS");
     }
 
     @Test
     void theDemoBuildKilledAnywhereLeavesNoWorkspaceOrACompleteOne() throws Exception {
-        killAtRandomPoints("demo build", ws -> {
-            try (Workspace w = Workspace.open(ws)) {
-                assertTrue(DemoWorkspace.isComplete(w), "a demo workspace that exists is complete");
-                return w.chargeCount() + w.requestLogs().imports().getFirst().rows();
-            }
-        }, "demo", "--workspace", "WS");
+        killAtRandomPoints(
+                "demo build",
+                ws -> {
+                    try (Workspace w = Workspace.open(ws)) {
+                        assertTrue(DemoWorkspace.isComplete(w), "a demo workspace that exists is complete");
+                        return w.chargeCount()
+                                + w.requestLogs().imports().getFirst().rows();
+                    }
+                },
+                "demo",
+                "--workspace",
+                "WS");
         // (The temporary files killed builds leave are removed by the next build: DemoWorkspaceTest.)
     }
 }

@@ -26,20 +26,24 @@ class ForecastCliTest {
     static final LocalDate SPIKE = START.plusDays(22);
 
     private String workspace() throws Exception {
-        StringBuilder bill = new StringBuilder("BilledCost,EffectiveCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,"
-                + "ChargeCategory,PricingCategory,ProviderName,ServiceName,ResourceId,ConsumedQuantity,ConsumedUnit,Tags\n");
+        StringBuilder bill = new StringBuilder(
+                "BilledCost,EffectiveCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,"
+                        + "ChargeCategory,PricingCategory,ProviderName,ServiceName,ResourceId,ConsumedQuantity,ConsumedUnit,Tags\n");
         for (int d = 0; d < 35; d++) {
             LocalDate day = START.plusDays(d);
             for (String id : new String[] {"i-1", "i-2"}) {
-                bill.append(String.format("24,24,%sT00:00:00Z,%sT00:00:00Z,USD,a,Usage,Standard,AWS,Amazon EC2,%s,24,Hours,\"{\"\"endpoint\"\":\"\"chat\"\"}\"%n",
+                bill.append(String.format(
+                        "24,24,%sT00:00:00Z,%sT00:00:00Z,USD,a,Usage,Standard,AWS,Amazon EC2,%s,24,Hours,\"{\"\"endpoint\"\":\"\"chat\"\"}\"%n",
                         day, day.plusDays(1), id));
             }
         }
         Path f = Files.writeString(dir.resolve("bill.csv"), bill);
         String ws = dir.resolve("ws.sqlite").toString();
         assertEquals(0, CliRun.of("import", "-w", ws, f.toString()).code());
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + ws); Statement s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO log_imports(id, source, mapping, sha256, bytes, imported_at) VALUES (1,'t','{}','x',0,'now')");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + ws);
+                Statement s = c.createStatement()) {
+            s.executeUpdate(
+                    "INSERT INTO log_imports(id, source, mapping, sha256, bytes, imported_at) VALUES (1,'t','{}','x',0,'now')");
             s.executeUpdate("INSERT INTO log_dims(id, model, endpoint) VALUES (1, 'llama', 'chat')");
             for (int d = 0; d < 35; d++) {
                 LocalDate day = START.plusDays(d);
@@ -67,7 +71,9 @@ class ForecastCliTest {
         JsonNode cost = j.get("forecast").get("cost").get("total");
         assertEquals(1440, cost.get("point").asDouble(), 1440 * 0.02);
         // A flat history fits exactly: the interval may shrink to the point, but must hold it.
-        assertTrue(cost.get("lower").asDouble() <= 1440 + 1e-6 && cost.get("upper").asDouble() >= 1440 - 1e-6, cost.toString());
+        assertTrue(
+                cost.get("lower").asDouble() <= 1440 + 1e-6 && cost.get("upper").asDouble() >= 1440 - 1e-6,
+                cost.toString());
         JsonNode pts = j.get("forecast").get("requests").get("points");
         assertEquals(30, pts.size());
         assertEquals(START.plusDays(35).toString(), pts.get(0).get("date").asText());

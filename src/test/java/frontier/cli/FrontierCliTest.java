@@ -36,12 +36,26 @@ class FrontierCliTest {
 
     @Test
     void simulateJsonHasTheDocumentedFields() throws IOException {
-        CliRun r = cli("simulate", scenario("{\"duration_s\": 2000, \"warmup_s\": 100}").toString(), "--json");
+        CliRun r = cli(
+                "simulate",
+                scenario("{\"duration_s\": 2000, \"warmup_s\": 100}").toString(),
+                "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
-        for (String path : new String[] {"/requests", "/completed", "/dropped", "/latency_ms/mean", "/latency_ms/p50",
-                "/latency_ms/p95", "/latency_ms/p99", "/wait_ms/mean", "/utilization", "/throughput_per_s",
-                "/queue_length/mean", "/service_ms/p99"}) {
+        for (String path : new String[] {
+            "/requests",
+            "/completed",
+            "/dropped",
+            "/latency_ms/mean",
+            "/latency_ms/p50",
+            "/latency_ms/p95",
+            "/latency_ms/p99",
+            "/wait_ms/mean",
+            "/utilization",
+            "/throughput_per_s",
+            "/queue_length/mean",
+            "/service_ms/p99"
+        }) {
             assertTrue(j.at(path).isNumber(), path + " in " + r.out());
         }
         assertEquals(20 * 0.15 / 4, j.at("/utilization").asDouble(), 0.03);
@@ -53,7 +67,10 @@ class FrontierCliTest {
     void aMistypedOptionPointsToTheHelpOfItsOwnCommand() {
         CliRun nested = cli("attribution", "add", "tag:team", "*", "--bogus");
         assertEquals(2, nested.code());
-        assertTrue(nested.err().contains("Unknown option") && nested.err().contains("Try 'frontier attribution add --help'."), nested.err());
+        assertTrue(
+                nested.err().contains("Unknown option")
+                        && nested.err().contains("Try 'frontier attribution add --help'."),
+                nested.err());
         CliRun top = cli("--bogus");
         assertTrue(top.err().contains("Try 'frontier --help'."), top.err());
         assertTrue(cli("simulate", "--bogus", "x.json").err().contains("Try 'frontier simulate --help'."));
@@ -92,7 +109,8 @@ class FrontierCliTest {
                     "model": {"name": "llama-70b-int8", "accuracy": "MMLU 0.77", "service": {"type": "exponential", "mean": 0.3}}}],
                  "run": {"duration_s": 2000}}
                 """);
-        JsonNode j = new ObjectMapper().readTree(cli("simulate", f.toString(), "--json").out());
+        JsonNode j = new ObjectMapper()
+                .readTree(cli("simulate", f.toString(), "--json").out());
         assertEquals("llama-70b-int8", j.at("/pools/int8/model").asText());
         assertEquals("MMLU 0.79", j.at("/pools/fp16/accuracy").asText());
         assertTrue(cli("simulate", f.toString()).out().contains("int8 (llama-70b-int8, MMLU 0.77)"));
@@ -102,7 +120,11 @@ class FrontierCliTest {
     void tableIsReadable() throws IOException {
         CliRun r = cli("simulate", scenario("{\"requests\": 5000}").toString());
         assertEquals(0, r.code());
-        assertTrue(r.out().contains("Throughput") && r.out().contains("p99") && r.out().contains("Utilization"), r.out());
+        assertTrue(
+                r.out().contains("Throughput")
+                        && r.out().contains("p99")
+                        && r.out().contains("Utilization"),
+                r.out());
     }
 
     @Test
@@ -117,7 +139,10 @@ class FrontierCliTest {
         assertEquals(2, cli("simulate").code());
         assertEquals(2, cli("simulate", "x.json", "--replications", "zero").code());
         assertEquals(2, cli("frobnicate").code());
-        assertEquals(2, cli("bench", "mmc", "--customers", "10", "--lambda", "9", "--mu", "1", "--servers", "8").code());
+        assertEquals(
+                2,
+                cli("bench", "mmc", "--customers", "10", "--lambda", "9", "--mu", "1", "--servers", "8")
+                        .code());
         assertEquals(0, cli("--help").code());
     }
 
@@ -126,8 +151,22 @@ class FrontierCliTest {
         CliRun r = cli("--help");
         assertEquals(0, r.code());
         String list = r.out().substring(r.out().indexOf("Commands:"));
-        for (String c : List.of("app", "simulate", "sweep", "bench", "prices", "import", "costs", "logs", "unit-cost", "llm", "attribution",
-                "forecast", "calibrate", "demo", "help")) {
+        for (String c : List.of(
+                "app",
+                "simulate",
+                "sweep",
+                "bench",
+                "prices",
+                "import",
+                "costs",
+                "logs",
+                "unit-cost",
+                "llm",
+                "attribution",
+                "forecast",
+                "calibrate",
+                "demo",
+                "help")) {
             assertTrue(list.contains("\n  " + c + " "), c + " listed: " + list);
         }
         // Each entry ends its sentence: the last line before the next command (or the end) ends with a full stop.
@@ -139,11 +178,25 @@ class FrontierCliTest {
 
     @Test
     void benchMmcPrintsExactlyOneResultLineMatchingErlangC() {
-        CliRun r = cli("bench", "mmc", "--customers", "400000", "--warmup", "20000", "--lambda", "6", "--mu", "1",
-                "--servers", "8", "--seed", "3");
+        CliRun r = cli(
+                "bench",
+                "mmc",
+                "--customers",
+                "400000",
+                "--warmup",
+                "20000",
+                "--lambda",
+                "6",
+                "--mu",
+                "1",
+                "--servers",
+                "8",
+                "--seed",
+                "3");
         assertEquals(0, r.code(), r.err());
         assertEquals(1, r.out().lines().count(), r.out());
-        Matcher m = Pattern.compile("^RESULT customers=(\\d+) wq=([0-9.]+) w=([0-9.]+) pwait=([0-9.]+) wall_s=([0-9.]+)$")
+        Matcher m = Pattern.compile(
+                        "^RESULT customers=(\\d+) wq=([0-9.]+) w=([0-9.]+) pwait=([0-9.]+) wall_s=([0-9.]+)$")
                 .matcher(r.out().strip());
         assertTrue(m.matches(), r.out());
         assertEquals(400_000, Long.parseLong(m.group(1)));

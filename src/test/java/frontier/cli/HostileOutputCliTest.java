@@ -31,18 +31,21 @@ class HostileOutputCliTest {
         String ws = dir.resolve("ws.sqlite").toString();
         CliRun bill = CliRun.of("import", "-w", ws, fixture("hostile-bill.csv").toString());
         assertEquals(0, bill.code(), bill.err());
-        CliRun log = CliRun.of("logs", "import", "-w", ws, fixture("hostile-requests.csv").toString());
+        CliRun log = CliRun.of(
+                "logs", "import", "-w", ws, fixture("hostile-requests.csv").toString());
         assertEquals(0, log.code(), log.err());
         return ws;
     }
 
     private static Path fixture(String name) throws Exception {
-        return Path.of(HostileOutputCliTest.class.getResource("/csv-injection/" + name).toURI());
+        return Path.of(
+                HostileOutputCliTest.class.getResource("/csv-injection/" + name).toURI());
     }
 
     private static List<Map<String, String>> parse(String csv) throws Exception {
         List<Map<String, String>> rows = new ArrayList<>();
-        for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(csv))) rows.add(r.toMap());
+        for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(csv)))
+            rows.add(r.toMap());
         return rows;
     }
 
@@ -59,16 +62,28 @@ class HostileOutputCliTest {
         assertEquals(3, rows.size(), r.out());
         for (Map<String, String> row : rows) {
             for (String cell : row.values()) {
-                assertFalse(cell.startsWith("=") || cell.startsWith("+") || cell.startsWith("@") || cell.startsWith("-") && !cell.matches("-[0-9.]+"),
+                assertFalse(
+                        cell.startsWith("=")
+                                || cell.startsWith("+")
+                                || cell.startsWith("@")
+                                || cell.startsWith("-") && !cell.matches("-[0-9.]+"),
                         "a cell a spreadsheet would evaluate: " + cell);
             }
         }
-        Map<String, String> hostile = rows.stream().filter(m -> m.get("tag:endpoint").equals("'" + FORMULA)).findFirst().orElseThrow();
+        Map<String, String> hostile = rows.stream()
+                .filter(m -> m.get("tag:endpoint").equals("'" + FORMULA))
+                .findFirst()
+                .orElseThrow();
         assertEquals(0, new BigDecimal("24").compareTo(new BigDecimal(hostile.get("billed_cost"))));
-        Map<String, String> credit = rows.stream().filter(m -> m.get("charge_category").equalsIgnoreCase("credit")).findFirst()
+        Map<String, String> credit = rows.stream()
+                .filter(m -> m.get("charge_category").equalsIgnoreCase("credit"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(r.out()));
         String amount = credit.get("billed_cost");
-        assertEquals(0, new BigDecimal("-1.50").compareTo(new BigDecimal(amount)), "a negative amount stays a number: " + amount);
+        assertEquals(
+                0,
+                new BigDecimal("-1.50").compareTo(new BigDecimal(amount)),
+                "a negative amount stays a number: " + amount);
         assertTrue(r.out().contains("," + amount + ","), "written bare, not quoted: " + r.out());
     }
 
@@ -78,19 +93,25 @@ class HostileOutputCliTest {
         CliRun r = CliRun.of("unit-cost", "-w", ws, "--csv", "--by", "endpoint");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""), r.out());
-        Map<String, String> hostile = parse(r.out()).stream().filter(m -> m.get("endpoint").equals("'" + FORMULA)).findFirst()
+        Map<String, String> hostile = parse(r.out()).stream()
+                .filter(m -> m.get("endpoint").equals("'" + FORMULA))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(r.out()));
         assertEquals("10", hostile.get("requests"));
         assertEquals(0, new BigDecimal("24").compareTo(new BigDecimal(hostile.get("cost"))), r.out());
         // The JSON form is not a spreadsheet format: it carries the value as it is.
-        assertTrue(CliRun.of("unit-cost", "-w", ws, "--json").out().contains("\"=HYPERLINK(\\\"http://x\\\",\\\"y\\\")\""));
+        assertTrue(CliRun.of("unit-cost", "-w", ws, "--json")
+                .out()
+                .contains("\"=HYPERLINK(\\\"http://x\\\",\\\"y\\\")\""));
     }
 
     @Test
     void controlBytesOfABadBillingCellAreEchoedAsVisibleEscapes() throws Exception {
-        String header = "BilledCost,EffectiveCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,ChargeCategory,"
-                + "PricingCategory,ProviderName,ServiceName,ResourceId,x_InstanceType,ConsumedQuantity,ConsumedUnit,Tags\n";
-        String line = "12\u0000\u001b[2J,12,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,USD,acct,Usage,Standard,AWS,EC2,i-1,g5.2xlarge,1,Hours,\n";
+        String header =
+                "BilledCost,EffectiveCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,ChargeCategory,"
+                        + "PricingCategory,ProviderName,ServiceName,ResourceId,x_InstanceType,ConsumedQuantity,ConsumedUnit,Tags\n";
+        String line =
+                "12\u0000\u001b[2J,12,2024-09-01T00:00:00Z,2024-09-02T00:00:00Z,USD,acct,Usage,Standard,AWS,EC2,i-1,g5.2xlarge,1,Hours,\n";
         Path bill = Files.writeString(dir.resolve("nul-esc.csv"), header + line, StandardCharsets.UTF_8);
         CliRun r = CliRun.of("import", "-w", dir.resolve("ws.sqlite").toString(), bill.toString());
         assertEquals(2, r.code(), r.err());

@@ -24,8 +24,20 @@ class LlmCliTest {
 
     @Test
     void fitsTheGuideLlmCsvAtItsSynchronousLevelAndPredictsTheOthers() {
-        CliRun r = CliRun.of("llm", "fit", CSV, "--where", "experiment=jan20-codellama-prefill-1", "--max-num-seqs", "32",
-                "--max-num-batched-tokens", "64", "--shared-prefix-tokens", "1024", "--kv-cache-tokens", "42598");
+        CliRun r = CliRun.of(
+                "llm",
+                "fit",
+                CSV,
+                "--where",
+                "experiment=jan20-codellama-prefill-1",
+                "--max-num-seqs",
+                "32",
+                "--max-num-batched-tokens",
+                "64",
+                "--shared-prefix-tokens",
+                "1024",
+                "--kv-cache-tokens",
+                "42598");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("profile fitted: a="), r.out());
         assertTrue(r.out().contains("Fitted levels") && r.out().contains("Predicted levels (not fitted on)"), r.out());
@@ -59,7 +71,12 @@ class LlmCliTest {
         CliRun r = CliRun.of("llm", "fit", AIPERF);
         assertEquals(0, r.code(), r.err());
         // 11 lines, one cancelled with an error: 10 requests in the level.
-        assertTrue(r.out().lines().anyMatch(l -> l.startsWith("aiperf_profile_export_documented_schema.jsonl") && l.contains(" 10 ")), r.out());
+        assertTrue(
+                r.out()
+                        .lines()
+                        .anyMatch(l ->
+                                l.startsWith("aiperf_profile_export_documented_schema.jsonl") && l.contains(" 10 ")),
+                r.out());
     }
 
     private CliRun fitOn(String name, String content) throws Exception {
@@ -71,7 +88,9 @@ class LlmCliTest {
     void aBadCsvCellIsExit2WithFileLineAndColumn() throws Exception {
         CliRun r = fitOn("b.csv", "input_tokens,output_tokens,ttft_s,e2e_s\n100,10,0.1,0.5\n100,ten,0.1,0.5\n");
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("b.csv:3:2: column 'output_tokens': expected a whole number >= 1, got 'ten'"), r.err());
+        assertTrue(
+                r.err().contains("b.csv:3:2: column 'output_tokens': expected a whole number >= 1, got 'ten'"),
+                r.err());
     }
 
     @Test
@@ -91,10 +110,15 @@ class LlmCliTest {
 
     @Test
     void aBadGuideLlmValueIsExit2WithItsJsonPath() throws Exception {
-        String report = Files.readString(Path.of(GUIDELLM)).replaceFirst("\"output_tokens\": \\d+", "\"output_tokens\": -3");
+        String report =
+                Files.readString(Path.of(GUIDELLM)).replaceFirst("\"output_tokens\": \\d+", "\"output_tokens\": -3");
         CliRun r = fitOn("g.json", report);
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("$.benchmarks[0].requests.successful[0].output_tokens: expected a whole number >= 1, got -3"), r.err());
+        assertTrue(
+                r.err()
+                        .contains(
+                                "$.benchmarks[0].requests.successful[0].output_tokens: expected a whole number >= 1, got -3"),
+                r.err());
     }
 
     @Test
@@ -103,7 +127,11 @@ class LlmCliTest {
         lines[2] = lines[2].replaceFirst("\"unit\": \"ms\"", "\"unit\": \"fortnights\"");
         CliRun r = fitOn("a.jsonl", String.join("\n", lines));
         assertEquals(2, r.code());
-        assertTrue(r.err().contains("a.jsonl:3: $.metrics.time_to_first_token.unit: expected ns, us, ms or s, got 'fortnights'"), r.err());
+        assertTrue(
+                r.err()
+                        .contains(
+                                "a.jsonl:3: $.metrics.time_to_first_token.unit: expected ns, us, ms or s, got 'fortnights'"),
+                r.err());
     }
 
     @Test
@@ -138,7 +166,9 @@ class LlmCliTest {
     void benchLlmRunsASaturatedInstanceAndReportsItsSpeed() {
         CliRun r = CliRun.of("bench", "llm", "--hours", "0.02", "--rate", "5");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().startsWith("RESULT profile=h100-80gb-llama2-70b-tp4 requests=360 completed=360 iterations="), r.out());
+        assertTrue(
+                r.out().startsWith("RESULT profile=h100-80gb-llama2-70b-tp4 requests=360 completed=360 iterations="),
+                r.out());
         CliRun t = CliRun.of("bench", "llm", "--hours", "0.02", "--profile", "h100-80gb-llama2-70b-tp4-table");
         assertEquals(0, t.code(), t.err());
         CliRun bad = CliRun.of("bench", "llm", "--profile", "no-such-gpu");

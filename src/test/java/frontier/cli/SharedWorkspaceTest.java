@@ -32,13 +32,17 @@ class SharedWorkspaceTest {
 
     @Test
     void costsAfterTheAppShowsTheWorkspaceTheAppUsedLast() throws Exception {
-        // What the app does: its session on the settings file of this home, a workspace created and a bill imported in the Data view.
+        // What the app does: its session on the settings file of this home, a workspace created and a bill imported in
+        // the Data view.
         Path settings = home.resolve(".frontier/settings.json");
-        BillingSession session = new BillingSession(home.resolve(".frontier/demo.sqlite"), RecentWorkspaces.at(settings));
+        BillingSession session =
+                new BillingSession(home.resolve(".frontier/demo.sqlite"), RecentWorkspaces.at(settings));
         DataViewModel data = new DataViewModel(session, TaskExecutor.CURRENT_THREAD);
         Path team = home.resolve("team.sqlite");
         data.openWorkspace(team);
-        data.importFile(Path.of(SharedWorkspaceTest.class.getResource("/billing/aws_cur2_mock_parquet_twin.csv").toURI()));
+        data.importFile(Path.of(SharedWorkspaceTest.class
+                .getResource("/billing/aws_cur2_mock_parquet_twin.csv")
+                .toURI()));
         assertFalse(data.errorProperty().get(), data.statusProperty().get());
 
         ChildJvm byDefault = cli("default", "costs");

@@ -43,13 +43,29 @@ class SweepCommandTest {
         CliRun r = CliRun.of("sweep", "simulations/sweeps/serving-sweep.json", "--json", "--threads", "2");
         assertEquals(0, r.code(), r.err());
         JsonNode root = JSON.readTree(r.out());
-        assertEquals(List.of("cost_usd.per_1k_requests", "latency_ms.p99"), List.of(root.get("objectives").get(0).asText(), root.get("objectives").get(1).asText()));
+        assertEquals(
+                List.of("cost_usd.per_1k_requests", "latency_ms.p99"),
+                List.of(
+                        root.get("objectives").get(0).asText(),
+                        root.get("objectives").get(1).asText()));
         JsonNode points = root.get("points");
         assertEquals(36, points.size());
         for (JsonNode p : points) {
-            assertEquals(List.of("pools[0].instances", "pools[1].keep_alive_s", "pools[1].provisioned"), fieldNames(p.get("config")));
+            assertEquals(
+                    List.of("pools[0].instances", "pools[1].keep_alive_s", "pools[1].provisioned"),
+                    fieldNames(p.get("config")));
             JsonNode m = p.get("metrics");
-            for (String field : List.of("requests", "completed", "dropped", "lost", "latency_ms", "cost_usd", "pools", "cold_starts", "ci95", "events")) {
+            for (String field : List.of(
+                    "requests",
+                    "completed",
+                    "dropped",
+                    "lost",
+                    "latency_ms",
+                    "cost_usd",
+                    "pools",
+                    "cold_starts",
+                    "ci95",
+                    "events")) {
                 assertTrue(m.has(field), () -> "metrics lack " + field + ": " + m);
             }
             assertFalse(m.has("timeseries"));
@@ -62,10 +78,12 @@ class SweepCommandTest {
                 double pc = cost(p), pl = p99(p), qc = cost(q), ql = p99(q);
                 dominated |= qc <= pc && ql <= pl && (qc < pc || ql < pl);
             }
-            assertEquals(!dominated, p.get("pareto").asBoolean(), p.get("config").toString());
+            assertEquals(
+                    !dominated, p.get("pareto").asBoolean(), p.get("config").toString());
         }
         assertTrue(root.get("weighted").get("optimum").isInt());
-        assertEquals(0.0, root.get("weighted").get("optima").get(0).get("alpha_from").asDouble());
+        assertEquals(
+                0.0, root.get("weighted").get("optima").get(0).get("alpha_from").asDouble());
     }
 
     @Test
@@ -87,9 +105,12 @@ class SweepCommandTest {
         CliRun reopened = CliRun.of("sweep", results.toString(), "--json", "--max", "p99=5000");
         assertEquals(0, reopened.code(), reopened.err());
         assertEquals(run.out(), reopened.out());
-        CliRun other = CliRun.of("sweep", results.toString(), "--json", "--objectives", "cost_total,p95,dropped", "--alpha", "1");
+        CliRun other = CliRun.of(
+                "sweep", results.toString(), "--json", "--objectives", "cost_total,p95,dropped", "--alpha", "1");
         assertEquals(0, other.code(), other.err());
-        assertEquals("cost_usd.total", JSON.readTree(other.out()).get("objectives").get(0).asText());
+        assertEquals(
+                "cost_usd.total",
+                JSON.readTree(other.out()).get("objectives").get(0).asText());
         assertEquals(3, JSON.readTree(other.out()).get("objectives").size());
         CliRun table = CliRun.of("sweep", results.toString());
         assertTrue(table.out().contains("Pareto front of cost_usd.per_1k_requests vs latency_ms.p99"), table.out());
@@ -104,8 +125,15 @@ class SweepCommandTest {
         assertEquals(0, r.code(), r.err());
         List<String> lines = Files.readAllLines(csv);
         assertEquals(7, lines.size());
-        assertTrue(lines.getFirst().startsWith("index,seed,pools[0].keep_warm,pools[0].policy,feasible,pareto,uncertain,replications,requests,"), lines.getFirst());
-        assertTrue(lines.getFirst().contains(",latency_ms.p99,") && lines.getFirst().contains(",ci95.latency_ms.p99,"), lines.getFirst());
+        assertTrue(
+                lines.getFirst()
+                        .startsWith(
+                                "index,seed,pools[0].keep_warm,pools[0].policy,feasible,pareto,uncertain,replications,requests,"),
+                lines.getFirst());
+        assertTrue(
+                lines.getFirst().contains(",latency_ms.p99,")
+                        && lines.getFirst().contains(",ci95.latency_ms.p99,"),
+                lines.getFirst());
         assertTrue(lines.get(1).contains("\"{\"\"type\"\":"), "object values are quoted JSON: " + lines.get(1));
     }
 
@@ -128,7 +156,11 @@ class SweepCommandTest {
     void benchSweepRunsTheSameConfigurationsOnOneAndTwoThreadsWithIdenticalResults() {
         CliRun r = CliRun.of("bench", "sweep", "--hours", "0.01", "--rate", "20", "--jit-warmup", "0");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().matches("(?s)RESULT points=200 requests=\\d+ events=\\d+ expand_s=\\S+ wall_1_s=\\S+ wall_2_s=\\S+ speedup=\\S+ identical=true cores=\\d+\\s*"), r.out());
+        assertTrue(
+                r.out()
+                        .matches(
+                                "(?s)RESULT points=200 requests=\\d+ events=\\d+ expand_s=\\S+ wall_1_s=\\S+ wall_2_s=\\S+ speedup=\\S+ identical=true cores=\\d+\\s*"),
+                r.out());
     }
 
     private static double cost(JsonNode p) {

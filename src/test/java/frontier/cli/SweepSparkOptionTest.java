@@ -15,15 +15,36 @@ import org.junit.jupiter.api.io.TempDir;
 class SweepSparkOptionTest {
     @Test
     void withoutSparkSubmitTheExactCommandIsPrintedAndNothingRuns(@TempDir Path dir) throws Exception {
-        Assumptions.assumeTrue(SparkSubmit.findSparkSubmit(System.getenv()).isEmpty(), "spark-submit is installed here: the command would run");
-        Path scenario = Path.of(SweepSparkOptionTest.class.getResource("/spark/lhs-sweep.json").toURI());
+        Assumptions.assumeTrue(
+                SparkSubmit.findSparkSubmit(System.getenv()).isEmpty(),
+                "spark-submit is installed here: the command would run");
+        Path scenario = Path.of(
+                SweepSparkOptionTest.class.getResource("/spark/lhs-sweep.json").toURI());
         Path out = dir.resolve("r.json");
-        CliRun r = CliRun.of("sweep", scenario.toString(), "--spark", "local[2]", "--spark-executor-memory", "2g", "--out", out.toString(),
-                "--max", "p99=900");
+        CliRun r = CliRun.of(
+                "sweep",
+                scenario.toString(),
+                "--spark",
+                "local[2]",
+                "--spark-executor-memory",
+                "2g",
+                "--out",
+                out.toString(),
+                "--max",
+                "p99=900");
         assertEquals(0, r.code(), r.err());
-        assertTrue(r.out().startsWith("spark-submit --master 'local[2]' --executor-memory 2g --class frontier.spark.SparkMain "), r.out());
-        assertTrue(r.out().contains("frontier-spark.jar sweep " + scenario.toAbsolutePath().normalize() + " --out " + out.toAbsolutePath().normalize()
-                + " --objectives cost,p99 --max p99=900 --alpha 0.5"), r.out());
+        assertTrue(
+                r.out()
+                        .startsWith(
+                                "spark-submit --master 'local[2]' --executor-memory 2g --class frontier.spark.SparkMain "),
+                r.out());
+        assertTrue(
+                r.out()
+                        .contains("frontier-spark.jar sweep "
+                                + scenario.toAbsolutePath().normalize() + " --out "
+                                + out.toAbsolutePath().normalize()
+                                + " --objectives cost,p99 --max p99=900 --alpha 0.5"),
+                r.out());
         assertTrue(r.err().contains("spark-submit not found"), r.err());
         assertFalse(Files.exists(out), "nothing ran");
     }

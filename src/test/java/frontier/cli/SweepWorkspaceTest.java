@@ -49,9 +49,12 @@ class SweepWorkspaceTest {
         assertEquals(2, lines.length, list.out());
         assertTrue(lines[0].matches("\\s*#\\s+saved \\(UTC\\)\\s+points\\s+front\\s+name\\s+front of"), lines[0]);
         int front = 0;
-        for (JsonNode p : JSON.readTree(run.out()).get("points")) if (p.get("pareto").asBoolean()) front++;
-        assertTrue(lines[1].matches("\\s*1\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\s+6\\s+" + front
-                + "\\s+small\\s+cost_usd.per_1k_requests vs latency_ms.p99"), lines[1]);
+        for (JsonNode p : JSON.readTree(run.out()).get("points"))
+            if (p.get("pareto").asBoolean()) front++;
+        assertTrue(
+                lines[1].matches("\\s*1\\s+\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\s+6\\s+" + front
+                        + "\\s+small\\s+cost_usd.per_1k_requests vs latency_ms.p99"),
+                lines[1]);
 
         CliRun listJson = CliRun.of("sweep", "-w", ws, "--list", "--json");
         JsonNode s = JSON.readTree(listJson.out()).get("sweeps").get(0);
@@ -68,15 +71,24 @@ class SweepWorkspaceTest {
 
         // Other analysis options apply exactly as when reopening a results file.
         Path results = dir.resolve("results.json");
-        assertEquals(0, CliRun.of("sweep", f.toString(), "--out", results.toString(), "--json").code());
+        assertEquals(
+                0,
+                CliRun.of("sweep", f.toString(), "--out", results.toString(), "--json")
+                        .code());
         CliRun fromFile = CliRun.of("sweep", results.toString(), "--objectives", "cost_total,p95", "--alpha", "0.2");
         CliRun fromWs = CliRun.of("sweep", "-w", ws, "--open", "1", "--objectives", "cost_total,p95", "--alpha", "0.2");
         assertEquals(0, fromWs.code(), fromWs.err());
         assertEquals(fromFile.out(), fromWs.out());
         Path csvFile = dir.resolve("a.csv");
         Path csvWs = dir.resolve("b.csv");
-        assertEquals(0, CliRun.of("sweep", results.toString(), "--csv", csvFile.toString()).code());
-        assertEquals(0, CliRun.of("sweep", "-w", ws, "--open", "1", "--csv", csvWs.toString()).code());
+        assertEquals(
+                0,
+                CliRun.of("sweep", results.toString(), "--csv", csvFile.toString())
+                        .code());
+        assertEquals(
+                0,
+                CliRun.of("sweep", "-w", ws, "--open", "1", "--csv", csvWs.toString())
+                        .code());
         assertEquals(Files.readString(csvFile), Files.readString(csvWs));
     }
 
@@ -89,18 +101,35 @@ class SweepWorkspaceTest {
         CliRun save = CliRun.of("sweep", results.toString(), "-w", ws, "--name", "from the file");
         assertEquals(0, save.code(), save.err());
         assertTrue(save.out().contains("Pareto front of"), save.out());
-        assertTrue(save.out().endsWith("Saved as sweep #1 in " + ws + "; reopen with: frontier sweep --workspace " + ws + " --open 1\n"), save.out());
+        assertTrue(
+                save.out()
+                        .endsWith("Saved as sweep #1 in " + ws + "; reopen with: frontier sweep --workspace " + ws
+                                + " --open 1\n"),
+                save.out());
         assertTrue(CliRun.of("sweep", "-w", ws, "--list").out().contains("from the file"));
-        assertEquals(run.out(), CliRun.of("sweep", "-w", ws, "--open", "1", "--json").out());
+        assertEquals(
+                run.out(), CliRun.of("sweep", "-w", ws, "--open", "1", "--json").out());
     }
 
     @Test
     void badIdOrMissingWorkspaceIsExitCodeTwoWithAMessage(@TempDir Path dir) throws IOException {
         String ws = dir.resolve("ws.sqlite").toString();
-        assertEquals(0, CliRun.of("sweep", small(dir).toString(), "-w", ws, "--csv", dir.resolve("x.csv").toString()).code());
+        assertEquals(
+                0,
+                CliRun.of(
+                                "sweep",
+                                small(dir).toString(),
+                                "-w",
+                                ws,
+                                "--csv",
+                                dir.resolve("x.csv").toString())
+                        .code());
         CliRun bad = CliRun.of("sweep", "-w", ws, "--open", "7");
         assertEquals(2, bad.code());
-        assertEquals("frontier: --open: no sweep #7 in " + ws + " (frontier sweep --workspace " + ws + " --list shows the saved sweeps)\n", bad.err());
+        assertEquals(
+                "frontier: --open: no sweep #7 in " + ws + " (frontier sweep --workspace " + ws
+                        + " --list shows the saved sweeps)\n",
+                bad.err());
         assertEquals("", bad.out());
         CliRun notNumber = CliRun.of("sweep", "-w", ws, "--open", "seven");
         assertEquals(2, notNumber.code());

@@ -36,13 +36,18 @@ class TwinCheckCliTest {
 
     @Test
     void latencyAndCostAreComparedWithTheirTargets() throws Exception {
-        // 50,000 requests per replication: the sample p50/p95 are within about 2% (binomial SE of a quantile), well inside 10%.
+        // 50,000 requests per replication: the sample p50/p95 are within about 2% (binomial SE of a quantile), well
+        // inside 10%.
         CliRun r = CliRun.of("simulate", scenario(1386.3, 5991.5, 101.5).toString(), "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode o = new ObjectMapper().readTree(r.out()).get("observed");
         assertTrue(o.get("latency_p50").get("within_target").asBoolean(), o.toString());
         assertTrue(o.get("latency_p95").get("within_target").asBoolean(), o.toString());
-        assertEquals(101.5, o.get("cost").get("simulated").asDouble(), 1e-6, "exactly $100 simulated plus the $1.5 fixed cost");
+        assertEquals(
+                101.5,
+                o.get("cost").get("simulated").asDouble(),
+                1e-6,
+                "exactly $100 simulated plus the $1.5 fixed cost");
         assertTrue(o.get("cost").get("within_target").asBoolean());
         assertTrue(o.get("latency_p99").get("within_target").isNull(), "p99 has no target");
 

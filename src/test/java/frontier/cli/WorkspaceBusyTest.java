@@ -1,6 +1,5 @@
 package frontier.cli;
 
-import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -30,6 +29,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,29 +87,33 @@ class WorkspaceBusyTest {
 
         // Threads of their own: the common pool may have a single worker, which the paused first import would hold.
         java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
-        CompletableFuture<ImportResult> first = CompletableFuture.supplyAsync(() -> {
-            try (Workspace ws = Workspace.open(file)) {
-                return ws.billing().importFile(bill, ReadOptions.DETECT, OverlapPolicy.REFUSE, new Monitor() {
-                    @Override
-                    public void progress(long rows, long bytes, long totalBytes) {
-                        firstWriting.countDown();
-                        await(releaseFirst);
+        CompletableFuture<ImportResult> first = CompletableFuture.supplyAsync(
+                () -> {
+                    try (Workspace ws = Workspace.open(file)) {
+                        return ws.billing().importFile(bill, ReadOptions.DETECT, OverlapPolicy.REFUSE, new Monitor() {
+                            @Override
+                            public void progress(long rows, long bytes, long totalBytes) {
+                                firstWriting.countDown();
+                                await(releaseFirst);
+                            }
+                        });
                     }
-                });
-            }
-        }, threads);
+                },
+                threads);
         assertTrue(firstWriting.await(HANG, TimeUnit.SECONDS), "the first import started writing");
-        CompletableFuture<LogImportResult> second = CompletableFuture.supplyAsync(() -> {
-            try (Workspace ws = Workspace.open(file)) {
-                return ws.requestLogs().importFile(log, LogReadOptions.DETECT, false, new Monitor() {
-                    @Override
-                    public void waiting(String message) {
-                        heard.add(message);
-                        secondWaiting.countDown();
+        CompletableFuture<LogImportResult> second = CompletableFuture.supplyAsync(
+                () -> {
+                    try (Workspace ws = Workspace.open(file)) {
+                        return ws.requestLogs().importFile(log, LogReadOptions.DETECT, false, new Monitor() {
+                            @Override
+                            public void waiting(String message) {
+                                heard.add(message);
+                                secondWaiting.countDown();
+                            }
+                        });
                     }
-                });
-            }
-        }, threads);
+                },
+                threads);
         assertTrue(secondWaiting.await(HANG, TimeUnit.SECONDS), "the second import said it waits");
         releaseFirst.countDown();
 
@@ -134,15 +138,19 @@ class WorkspaceBusyTest {
         List<String> heard = new CopyOnWriteArrayList<>();
         try (Workspace ws = Workspace.open(file)) {
             ws.setBusyWait(Duration.ofMillis(500));
-            WorkspaceBusyException e = assertThrows(WorkspaceBusyException.class,
-                    () -> ws.billing().importFile(bill, ReadOptions.DETECT, OverlapPolicy.REFUSE, new Monitor() {
+            WorkspaceBusyException e = assertThrows(WorkspaceBusyException.class, () -> ws.billing()
+                    .importFile(bill, ReadOptions.DETECT, OverlapPolicy.REFUSE, new Monitor() {
                         @Override
                         public void waiting(String message) {
                             heard.add(message);
                         }
                     }));
             assertInstanceOf(BadInputException.class, e, "exit code 2 in the CLI");
-            assertTrue(e.getMessage().startsWith(file + ": workspace busy: another import or change kept it locked for 0.5 s; nothing was stored."),
+            assertTrue(
+                    e.getMessage()
+                            .startsWith(
+                                    file
+                                            + ": workspace busy: another import or change kept it locked for 0.5 s; nothing was stored."),
                     e.getMessage());
             assertEquals(1, heard.size());
             assertTrue(ws.billing().imports().isEmpty(), "reads do not wait for the writer");
@@ -151,7 +159,12 @@ class WorkspaceBusyTest {
         }
         try (Workspace ws = Workspace.open(file)) {
             assertTrue(ws.billing().imports().isEmpty());
-            assertEquals(20_000, ws.billing().importFile(bill, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE).record().rows(),
+            assertEquals(
+                    20_000,
+                    ws.billing()
+                            .importFile(bill, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE)
+                            .record()
+                            .rows(),
                     "once the other writer has gone the same import succeeds");
         }
     }
@@ -163,8 +176,8 @@ class WorkspaceBusyTest {
         Workspace.open(file).close();
         Connection other = holdWriteLock(file);
         try (Workspace ws = Workspace.open(file)) {
-            ImportCancelledException e = assertThrows(ImportCancelledException.class,
-                    () -> ws.requestLogs().importFile(log, LogReadOptions.DETECT, false, new Monitor() {
+            ImportCancelledException e = assertThrows(ImportCancelledException.class, () -> ws.requestLogs()
+                    .importFile(log, LogReadOptions.DETECT, false, new Monitor() {
                         volatile boolean cancelled;
 
                         @Override
@@ -177,7 +190,9 @@ class WorkspaceBusyTest {
                             cancelled = true;
                         }
                     }));
-            assertTrue(e.getMessage().contains("cancelled while waiting for the workspace; nothing was stored"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("cancelled while waiting for the workspace; nothing was stored"),
+                    e.getMessage());
         } finally {
             release(other);
         }
@@ -191,8 +206,14 @@ class WorkspaceBusyTest {
         long logId;
         long sweepId;
         try (Workspace ws = Workspace.open(file)) {
-            importId = ws.billing().importFile(bill, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE).record().id();
-            logId = ws.requestLogs().importFile(log(), LogReadOptions.DETECT, false, ImportMonitor.NONE).record().id();
+            importId = ws.billing()
+                    .importFile(bill, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE)
+                    .record()
+                    .id();
+            logId = ws.requestLogs()
+                    .importFile(log(), LogReadOptions.DETECT, false, ImportMonitor.NONE)
+                    .record()
+                    .id();
             ws.attribution().add(rule(), 1);
             sweepId = ws.sweeps().save(sweep());
         }
@@ -261,7 +282,9 @@ class WorkspaceBusyTest {
         System.setProperty("frontier.busy-wait", "soon");
         try {
             BadInputException e = assertThrows(BadInputException.class, () -> Workspace.open(dir.resolve("ws.sqlite")));
-            assertEquals("-Dfrontier.busy-wait: expected a number of seconds between 0 and 86400, got 'soon'", e.getMessage());
+            assertEquals(
+                    "-Dfrontier.busy-wait: expected a number of seconds between 0 and 86400, got 'soon'",
+                    e.getMessage());
         } finally {
             if (old == null) System.clearProperty("frontier.busy-wait");
             else System.setProperty("frontier.busy-wait", old);
@@ -276,24 +299,39 @@ class WorkspaceBusyTest {
 
         // Another writer holds the workspace while `frontier import` starts; it is let go once the child says it waits.
         Connection other = holdWriteLock(file);
-        ChildJvm waits = ChildJvm.start(dir.resolve("waits"), java.util.Map.of("FRONTIER_BUSY_WAIT", "120"), "import", bill.toString(),
-                "-w", file.toString());
+        ChildJvm waits = ChildJvm.start(
+                dir.resolve("waits"),
+                java.util.Map.of("FRONTIER_BUSY_WAIT", "120"),
+                "import",
+                bill.toString(),
+                "-w",
+                file.toString());
         try {
             assertTrue(waits.awaitStderr("workspace busy", HANG), "the child says it waits: " + waits.stderr());
         } finally {
             release(other);
         }
         assertEquals(0, waits.waitFor(HANG), waits.stderr());
-        assertTrue(waits.stderr().startsWith("frontier: workspace busy: another import is running (or another change is being saved) in "
-                + file + "; waiting up to 120 s for it to finish…"), waits.stderr());
+        assertTrue(
+                waits.stderr()
+                        .startsWith(
+                                "frontier: workspace busy: another import is running (or another change is being saved) in "
+                                        + file + "; waiting up to 120 s for it to finish…"),
+                waits.stderr());
         assertTrue(waits.stdout().contains("20,000"), waits.stdout());
 
         // Held throughout: after its (short) wait the child gives up with exit 2 and one message, no stack trace.
         other = holdWriteLock(file);
         ChildJvm givesUp;
         try {
-            givesUp = ChildJvm.start(dir.resolve("gives-up"), java.util.Map.of("FRONTIER_BUSY_WAIT", "1"), "logs", "import", log().toString(),
-                    "-w", file.toString());
+            givesUp = ChildJvm.start(
+                    dir.resolve("gives-up"),
+                    java.util.Map.of("FRONTIER_BUSY_WAIT", "1"),
+                    "logs",
+                    "import",
+                    log().toString(),
+                    "-w",
+                    file.toString());
             assertEquals(2, givesUp.waitFor(HANG), givesUp.stderr());
         } finally {
             release(other);
@@ -301,8 +339,11 @@ class WorkspaceBusyTest {
         List<String> lines = givesUp.stderr().lines().toList();
         assertEquals(2, lines.size(), givesUp.stderr());
         assertTrue(lines.get(0).startsWith("frontier: workspace busy: another import is running"), lines.get(0));
-        assertEquals("frontier: " + file + ": workspace busy: another import or change kept it locked for 1 s; nothing was stored."
-                + " Try again when it has finished (wait longer with FRONTIER_BUSY_WAIT=SECONDS).", lines.get(1));
+        assertEquals(
+                "frontier: " + file
+                        + ": workspace busy: another import or change kept it locked for 1 s; nothing was stored."
+                        + " Try again when it has finished (wait longer with FRONTIER_BUSY_WAIT=SECONDS).",
+                lines.get(1));
         try (Workspace ws = Workspace.open(file)) {
             assertEquals(1, ws.billing().imports().size());
             assertTrue(ws.requestLogs().imports().isEmpty());
@@ -333,7 +374,6 @@ class WorkspaceBusyTest {
         }
 
         @Override
-        public void progress(long rows, long bytes, long totalBytes) {
-        }
+        public void progress(long rows, long bytes, long totalBytes) {}
     }
 }

@@ -1,6 +1,5 @@
 package frontier.cost;
 
-import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -10,13 +9,38 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Random damage to real catalogue files: the loader returns a catalogue or a BadInputException, never anything else. */
 @Tag("slow")
 class CatalogueFuzzTest {
-    private static final String[] SNIPPETS = {",", "\"", "\n", "\r\n", "#", "x_", "-1", "0", "1e9", "NaN", "", " ", "\uFEFF", "\u0000",
-            "on_demand", "spot", "serverless", ">20%", "2025-13-40", "99999999999999999999", "é", ",,,,", "\"\"", "provider"};
+    private static final String[] SNIPPETS = {
+        ",",
+        "\"",
+        "\n",
+        "\r\n",
+        "#",
+        "x_",
+        "-1",
+        "0",
+        "1e9",
+        "NaN",
+        "",
+        " ",
+        "\uFEFF",
+        "\u0000",
+        "on_demand",
+        "spot",
+        "serverless",
+        ">20%",
+        "2025-13-40",
+        "99999999999999999999",
+        "é",
+        ",,,,",
+        "\"\"",
+        "provider"
+    };
 
     private static String resource(String name) throws IOException {
         try (InputStream in = CatalogueFuzzTest.class.getClassLoader().getResourceAsStream("pricing-data/" + name)) {
@@ -32,7 +56,9 @@ class CatalogueFuzzTest {
             switch (r.nextInt(5)) {
                 case 0 -> sb.insert(at, SNIPPETS[r.nextInt(SNIPPETS.length)]);
                 case 1 -> sb.delete(at, Math.min(sb.length(), at + 1 + r.nextInt(20)));
-                case 2 -> { if (!sb.isEmpty()) sb.setCharAt(at, (char) r.nextInt(32, 127)); }
+                case 2 -> {
+                    if (!sb.isEmpty()) sb.setCharAt(at, (char) r.nextInt(32, 127));
+                }
                 case 3 -> {
                     int nl = sb.indexOf("\n", at);
                     if (nl >= 0) sb.insert(nl + 1, sb.substring(at, nl + 1)); // duplicate the tail of a line

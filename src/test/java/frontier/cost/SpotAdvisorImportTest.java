@@ -33,9 +33,17 @@ class SpotAdvisorImportTest {
         List<SpotInterruption> rows = SpotAdvisorImport.read(sample("aws_spot_advisor_data_2025-06-28.json"), DAY);
         assertEquals(14_962, rows.size());
         assertEquals(33, rows.stream().map(SpotInterruption::region).distinct().count());
-        assertTrue(rows.stream().allMatch(r -> r.provider().equals("aws") && r.asOf().equals(DAY) && r.source().contains(SpotAdvisorImport.FEED_URL)));
+        assertTrue(rows.stream()
+                .allMatch(r -> r.provider().equals("aws")
+                        && r.asOf().equals(DAY)
+                        && r.source().contains(SpotAdvisorImport.FEED_URL)));
         assertTrue(rows.stream().allMatch(r -> SpotInterruption.BUCKETS.contains(r.bucket())));
-        assertEquals(rows.stream().sorted(java.util.Comparator.comparing(SpotInterruption::region).thenComparing(SpotInterruption::instanceType)).toList(), rows);
+        assertEquals(
+                rows.stream()
+                        .sorted(java.util.Comparator.comparing(SpotInterruption::region)
+                                .thenComparing(SpotInterruption::instanceType))
+                        .toList(),
+                rows);
     }
 
     @Test
@@ -46,8 +54,13 @@ class SpotAdvisorImportTest {
                 .collect(Collectors.toMap(e -> e.region() + "/" + e.instanceType(), Function.identity()));
         Map<String, SpotInterruption> rows = SpotAdvisorImport.read(feed, DAY).stream()
                 .collect(Collectors.toMap(e -> e.region() + "/" + e.instanceType(), Function.identity()));
-        List<CSVRecord> expected = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(Files.newBufferedReader(subset)).getRecords();
+        List<CSVRecord> expected = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(Files.newBufferedReader(subset))
+                .getRecords();
         assertEquals(156, expected.size());
         for (CSVRecord r : expected) {
             String key = r.get("region") + "/" + r.get("instance_type");
@@ -60,10 +73,15 @@ class SpotAdvisorImportTest {
         assertEquals("15-20%", rows.get("us-east-1/g4dn.xlarge").bucket());
         assertEquals(64, entries.get("us-east-1/g4dn.xlarge").savingsPercent());
         assertEquals("<5%", rows.get("us-east-1/p5en.48xlarge").bucket());
-        assertEquals(SpotInterruption.hazardPerHourForBucket("<5%"), rows.get("us-east-1/inf2.xlarge").hazardPerHour());
+        assertEquals(
+                SpotInterruption.hazardPerHourForBucket("<5%"),
+                rows.get("us-east-1/inf2.xlarge").hazardPerHour());
         assertEquals("5-10%", rows.get("eu-west-1/inf2.xlarge").bucket());
-        assertEquals(-62, entries.get("ca-central-1/p5.48xlarge").savingsPercent(), "negative savings in the feed are kept");
-        assertTrue(SpotAdvisorImport.entries(feed, "Windows").stream().noneMatch(e -> e.os().equals("Linux")), "one system at a time");
+        assertEquals(
+                -62, entries.get("ca-central-1/p5.48xlarge").savingsPercent(), "negative savings in the feed are kept");
+        assertTrue(
+                SpotAdvisorImport.entries(feed, "Windows").stream().noneMatch(e -> e.os().equals("Linux")),
+                "one system at a time");
     }
 
     @Test
@@ -78,7 +96,9 @@ class SpotAdvisorImportTest {
                  "global_rate": "<10%"}
                 """);
         List<SpotInterruption> rows = SpotAdvisorImport.read(f, DAY);
-        assertEquals(List.of("c7i.xlarge", "g5.xlarge"), rows.stream().map(SpotInterruption::instanceType).toList());
+        assertEquals(
+                List.of("c7i.xlarge", "g5.xlarge"),
+                rows.stream().map(SpotInterruption::instanceType).toList());
         assertEquals("5-10%", rows.get(0).bucket());
         assertEquals(">20%", rows.get(1).bucket());
         assertEquals(0.25, rows.get(1).monthlyFrequency());
@@ -87,14 +107,18 @@ class SpotAdvisorImportTest {
     @Test
     void aBrokenFeedIsBadInputWithLineAndColumn() throws IOException {
         String[][] cases = {
-                {"{\"ranges\": [", "not valid JSON"},
-                {"[1, 2]", "line 1, column"},
-                {"{\"spot_advisor\": {\"us-east-1\": {\"Linux\": {\"g5.xlarge\": {\"s\": \"many\", \"r\": 4}}}}, \"ranges\": [{\"index\": 4, \"label\": \">20%\"}]}",
-                        "$.spot_advisor.us-east-1.Linux.g5.xlarge"},
-                {"{\"spot_advisor\": {\"us-east-1\": {\"Linux\": {\"g5.xlarge\": {\"s\": 5, \"r\": 9}}}}, \"ranges\": [{\"index\": 4, \"label\": \">20%\"}]}",
-                        "a range index listed in $.ranges"},
-                {"{\"spot_advisor\": {}}", "no $.ranges"},
-                {"{\"ranges\": [{\"index\": 0, \"label\": \"rare\"}]}", "$.ranges[].label"},
+            {"{\"ranges\": [", "not valid JSON"},
+            {"[1, 2]", "line 1, column"},
+            {
+                "{\"spot_advisor\": {\"us-east-1\": {\"Linux\": {\"g5.xlarge\": {\"s\": \"many\", \"r\": 4}}}}, \"ranges\": [{\"index\": 4, \"label\": \">20%\"}]}",
+                "$.spot_advisor.us-east-1.Linux.g5.xlarge"
+            },
+            {
+                "{\"spot_advisor\": {\"us-east-1\": {\"Linux\": {\"g5.xlarge\": {\"s\": 5, \"r\": 9}}}}, \"ranges\": [{\"index\": 4, \"label\": \">20%\"}]}",
+                "a range index listed in $.ranges"
+            },
+            {"{\"spot_advisor\": {}}", "no $.ranges"},
+            {"{\"ranges\": [{\"index\": 0, \"label\": \"rare\"}]}", "$.ranges[].label"},
         };
         for (String[] c : cases) {
             Path f = dir.resolve("bad.json");

@@ -45,14 +45,16 @@ class SpotInterruptionTest {
         assertEquals(">20%", SpotInterruption.canonicalBucket("20+%"));
         assertEquals(">20%", SpotInterruption.canonicalBucket(">20%"));
         for (String bad : new String[] {"", "5-10", "7%", "high", ">25%", null}) {
-            BadInputException e = assertThrows(BadInputException.class, () -> SpotInterruption.hazardPerHourForBucket(bad), String.valueOf(bad));
+            BadInputException e = assertThrows(
+                    BadInputException.class, () -> SpotInterruption.hazardPerHourForBucket(bad), String.valueOf(bad));
             assertTrue(e.getMessage().contains("<5%, 5-10%, 10-15%, 15-20%, >20%"), e.getMessage());
         }
     }
 
     @Test
     void aMeasuredFrequencyOverridesTheBucket() {
-        SpotInterruption s = SpotInterruption.ofFrequency("aws", "us-east-1", "g5.xlarge", "5-10%", 0.09, "measured", LocalDate.of(2025, 7, 1));
+        SpotInterruption s = SpotInterruption.ofFrequency(
+                "aws", "us-east-1", "g5.xlarge", "5-10%", 0.09, "measured", LocalDate.of(2025, 7, 1));
         assertEquals(0.09, s.monthlyFrequency());
         assertEquals(-Math.log(0.91) / 730, s.hazardPerHour(), 1e-15);
     }

@@ -50,6 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoDataTest {
     @TempDir
     static Path dir;
+
     static DemoData.Result demo;
     static List<CSVRecord> bill;
     static Scenario scenario;
@@ -58,7 +59,12 @@ class DemoDataTest {
     static void generate() throws IOException {
         demo = DemoData.generate(dir.resolve("a"), DemoData.DEFAULT_SEED);
         scenario = DemoData.scenario(DemoData.DEFAULT_SEED);
-        bill = CSVFormat.RFC4180.builder().setHeader().get().parse(Files.newBufferedReader(demo.billing())).getRecords();
+        bill = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .get()
+                .parse(Files.newBufferedReader(demo.billing()))
+                .getRecords();
     }
 
     static Summary sim() {
@@ -66,12 +72,16 @@ class DemoDataTest {
     }
 
     static BigDecimal sum(Predicate<CSVRecord> which) {
-        return bill.stream().filter(which).map(r -> new BigDecimal(r.get("BilledCost"))).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return bill.stream()
+                .filter(which)
+                .map(r -> new BigDecimal(r.get("BilledCost")))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     /** The compute lines of a pool: its instances are named POOL-N, a serverless function POOL. */
     static Predicate<CSVRecord> pool(String name) {
-        return r -> r.get("ResourceName").equals(name) || r.get("ResourceName").matches(java.util.regex.Pattern.quote(name) + "-\\d+");
+        return r -> r.get("ResourceName").equals(name)
+                || r.get("ResourceName").matches(java.util.regex.Pattern.quote(name) + "-\\d+");
     }
 
     /** The forgotten load-test instance of the chat endpoint: billed to chat, not part of the simulation. */
@@ -85,9 +95,15 @@ class DemoDataTest {
         assertEquals(DemoData.CANARY_HOURS, canary.size(), "one line per hour");
         assertEquals("2026-10-14T10:00:00Z", canary.getFirst().get("ChargePeriodStart"));
         assertEquals("2026-10-15T16:00:00Z", canary.getLast().get("ChargePeriodEnd"));
-        assertTrue(canary.stream().allMatch(r -> r.get("Tags").contains("\"endpoint\":\"chat\"") && r.get("PricingCategory").equals("Standard")));
-        double price = ((frontier.model.pool.AlwaysOnPool) scenario.pools().stream().filter(p -> p.name().equals(DemoData.CANARY_POOL))
-                .findFirst().orElseThrow()).price().usdPerHour();
+        assertTrue(canary.stream()
+                .allMatch(r -> r.get("Tags").contains("\"endpoint\":\"chat\"")
+                        && r.get("PricingCategory").equals("Standard")));
+        double price = ((frontier.model.pool.AlwaysOnPool) scenario.pools().stream()
+                        .filter(p -> p.name().equals(DemoData.CANARY_POOL))
+                        .findFirst()
+                        .orElseThrow())
+                .price()
+                .usdPerHour();
         assertEquals(DemoData.CANARY_HOURS * price, sum(canary()).doubleValue(), 1e-9);
     }
 
@@ -97,7 +113,8 @@ class DemoDataTest {
             long lines = bill.stream().filter(pool(p.name())).count();
             assertTrue(lines >= 700, p.name() + " is billed every hour of the month, or nearly: " + lines);
             double simulated = sim().metric("cost_usd.by_pool." + p.name() + ".total");
-            // Each line is rounded to 1e-10 USD (at most 5e-11 off); the simulation sums in doubles (relative error ~1e-15).
+            // Each line is rounded to 1e-10 USD (at most 5e-11 off); the simulation sums in doubles (relative error
+            // ~1e-15).
             double tolerance = 5e-11 * lines + 1e-12 * simulated;
             assertEquals(simulated, sum(pool(p.name())).doubleValue(), tolerance, p.name());
         }
@@ -107,37 +124,57 @@ class DemoDataTest {
     void spotHoursAreDynamicAtTheSpotPriceAndShowInterruptionsAsPartialOrMissingHours() {
         List<CSVRecord> spot = bill.stream().filter(pool("chat-spot")).toList();
         assertTrue(spot.stream().allMatch(r -> r.get("PricingCategory").equals("Dynamic")));
-        assertTrue(spot.stream().allMatch(r -> new BigDecimal(r.get("ListUnitPrice")).compareTo(new BigDecimal(r.get("ContractedUnitPrice"))) > 0),
+        assertTrue(
+                spot.stream()
+                        .allMatch(r -> new BigDecimal(r.get("ListUnitPrice"))
+                                        .compareTo(new BigDecimal(r.get("ContractedUnitPrice")))
+                                > 0),
                 "spot is billed below its on-demand list price");
         long instances = spot.stream().map(r -> r.get("ResourceId")).distinct().count();
         long interruptions = (long) sim().metric("pools.chat-spot.interruptions");
         assertTrue(interruptions > 0, "the demo month has interruptions");
         assertEquals(2 + interruptions, instances, "every interruption brings a new instance");
         Map<String, BigDecimal> perHour = new TreeMap<>();
-        for (CSVRecord r : spot) perHour.merge(r.get("ChargePeriodStart"), new BigDecimal(r.get("PricingQuantity")), BigDecimal::add);
-        assertTrue(spot.stream().anyMatch(r -> new BigDecimal(r.get("PricingQuantity")).compareTo(BigDecimal.ONE) < 0), "partial hours");
+        for (CSVRecord r : spot)
+            perHour.merge(r.get("ChargePeriodStart"), new BigDecimal(r.get("PricingQuantity")), BigDecimal::add);
+        assertTrue(
+                spot.stream().anyMatch(r -> new BigDecimal(r.get("PricingQuantity")).compareTo(BigDecimal.ONE) < 0),
+                "partial hours");
         int hours = 31 * 24;
-        long shortHours = perHour.values().stream().filter(q -> q.compareTo(BigDecimal.valueOf(2)) < 0).count() + (hours - perHour.size());
-        assertTrue(shortHours >= interruptions, "every replacement gap leaves an hour with less than two spot instance-hours: " + shortHours);
+        long shortHours = perHour.values().stream()
+                        .filter(q -> q.compareTo(BigDecimal.valueOf(2)) < 0)
+                        .count()
+                + (hours - perHour.size());
+        assertTrue(
+                shortHours >= interruptions,
+                "every replacement gap leaves an hour with less than two spot instance-hours: " + shortHours);
         List<CSVRecord> onDemand = bill.stream().filter(pool("chat-on-demand")).toList();
         assertEquals(2 * hours, onDemand.size(), "two always-on instances, every hour");
-        assertTrue(onDemand.stream().allMatch(r -> r.get("PricingQuantity").equals("1") && r.get("PricingCategory").equals("Standard")));
+        assertTrue(onDemand.stream()
+                .allMatch(r -> r.get("PricingQuantity").equals("1")
+                        && r.get("PricingCategory").equals("Standard")));
     }
 
     @Test
     void everyLineIsTaggedAndNonInferenceLinesHaveNoEndpoint() {
         for (CSVRecord r : bill) {
             String tags = r.get("Tags");
-            boolean compute = scenario.pools().stream().anyMatch(p -> pool(p.name()).test(r)) || canary().test(r);
+            boolean compute =
+                    scenario.pools().stream().anyMatch(p -> pool(p.name()).test(r)) || canary().test(r);
             if (compute) {
-                assertTrue(tags.contains("\"endpoint\":") && tags.contains("\"model\":") && tags.contains("\"team\":\"ml\""), tags);
+                assertTrue(
+                        tags.contains("\"endpoint\":")
+                                && tags.contains("\"model\":")
+                                && tags.contains("\"team\":\"ml\""),
+                        tags);
             } else {
                 assertFalse(tags.contains("endpoint"), "not inference: " + r.get("ServiceName") + " " + tags);
             }
         }
         Set<String> services = new java.util.TreeSet<>();
         bill.stream().filter(r -> !r.get("Tags").contains("endpoint")).forEach(r -> services.add(r.get("ServiceName")));
-        assertEquals(Set.of("AWS Data Transfer", "Amazon Elastic Compute Cloud", "Amazon Simple Storage Service"), services);
+        assertEquals(
+                Set.of("AWS Data Transfer", "Amazon Elastic Compute Cloud", "Amazon Simple Storage Service"), services);
     }
 
     @Test
@@ -159,10 +196,21 @@ class DemoDataTest {
         long rows = 0;
         Instant first = DemoData.START;
         Instant last = first.plusSeconds(31 * 86400);
-        try (Reader in = new InputStreamReader(new GZIPInputStream(Files.newInputStream(demo.requests())), StandardCharsets.UTF_8);
-             CsvParser csv = new CsvParser(in, demo.requests().toString())) {
+        try (Reader in = new InputStreamReader(
+                        new GZIPInputStream(Files.newInputStream(demo.requests())), StandardCharsets.UTF_8);
+                CsvParser csv = new CsvParser(in, demo.requests().toString())) {
             assertTrue(csv.next());
-            assertEquals(List.of("timestamp", "latency_ms", "model", "endpoint", "status", "input_tokens", "output_tokens", "pool", "cold_start"),
+            assertEquals(
+                    List.of(
+                            "timestamp",
+                            "latency_ms",
+                            "model",
+                            "endpoint",
+                            "status",
+                            "input_tokens",
+                            "output_tokens",
+                            "pool",
+                            "cold_start"),
                     List.of(csv.record()));
             while (csv.next()) {
                 rows++;
@@ -171,7 +219,10 @@ class DemoDataTest {
                 String code = csv.field(4);
                 status.merge(code, 1L, Long::sum);
                 String endpoint = csv.field(3);
-                assertEquals(endpoint.equals("embed"), csv.isEmpty(6), "only embeddings lack output tokens, line " + csv.line());
+                assertEquals(
+                        endpoint.equals("embed"),
+                        csv.isEmpty(6),
+                        "only embeddings lack output tokens, line " + csv.line());
                 assertEquals(endpoint.equals("embed") ? "bge-small-en" : "llama-3.1-8b-instruct", csv.field(2));
                 if (code.equals("200")) {
                     completedByPool.merge(csv.field(7), 1L, Long::sum);
@@ -186,7 +237,10 @@ class DemoDataTest {
         assertEquals((long) sim().metric("timed_out"), status.getOrDefault("504", 0L));
         assertEquals((long) sim().metric("lost"), status.getOrDefault("503", 0L));
         for (Pools p : scenario.pools()) {
-            assertEquals((long) sim().metric("pools." + p.name() + ".completed"), completedByPool.getOrDefault(p.name(), 0L), p.name());
+            assertEquals(
+                    (long) sim().metric("pools." + p.name() + ".completed"),
+                    completedByPool.getOrDefault(p.name(), 0L),
+                    p.name());
         }
         for (String c : List.of("chat", "embed")) {
             assertEquals((long) sim().metric("classes." + c + ".completed"), completedByEndpoint.get(c), c);
@@ -198,15 +252,23 @@ class DemoDataTest {
     @Test
     void billIsFocus12WithEveryMandatoryValueAndAllowedValues() throws IOException {
         Path catalog = Samples.billing("focus_1.2_column_catalog.csv");
-        List<CSVRecord> columns = CSVFormat.RFC4180.builder().setHeader().get().parse(Files.newBufferedReader(catalog)).getRecords();
+        List<CSVRecord> columns = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .get()
+                .parse(Files.newBufferedReader(catalog))
+                .getRecords();
         List<String> ids = columns.stream().map(c -> c.get("ColumnId")).toList();
-        assertEquals(ids, bill.getFirst().getParser().getHeaderNames(), "every FOCUS 1.2 column, in the catalogue's order");
+        assertEquals(
+                ids, bill.getFirst().getParser().getHeaderNames(), "every FOCUS 1.2 column, in the catalogue's order");
         for (CSVRecord c : columns) {
             String col = c.get("ColumnId");
             boolean required = c.get("AllowsNulls").equals("False");
             // The catalogue lists ServiceSubcategory's parent categories (with repeats), not the subcategories.
             boolean checkValues = !c.get("AllowedValues").isEmpty() && !col.equals("ServiceSubcategory");
-            Set<String> allowed = checkValues ? Set.copyOf(java.util.Arrays.asList(c.get("AllowedValues").split(";"))) : Set.of();
+            Set<String> allowed = checkValues
+                    ? Set.copyOf(java.util.Arrays.asList(c.get("AllowedValues").split(";")))
+                    : Set.of();
             for (CSVRecord r : bill) {
                 String v = r.get(col);
                 if (required) assertFalse(v.isEmpty(), col + " is mandatory, empty on line " + r.getRecordNumber());
@@ -215,8 +277,10 @@ class DemoDataTest {
         }
         for (CSVRecord r : bill) {
             BigDecimal cost = new BigDecimal(r.get("BilledCost"));
-            BigDecimal expected = new BigDecimal(r.get("PricingQuantity")).multiply(new BigDecimal(r.get("ContractedUnitPrice")));
-            assertTrue(expected.subtract(cost).abs().compareTo(new BigDecimal("5e-11")) <= 0,
+            BigDecimal expected =
+                    new BigDecimal(r.get("PricingQuantity")).multiply(new BigDecimal(r.get("ContractedUnitPrice")));
+            assertTrue(
+                    expected.subtract(cost).abs().compareTo(new BigDecimal("5e-11")) <= 0,
                     "BilledCost = PricingQuantity × unit price, line " + r.getRecordNumber());
             assertTrue(r.get("ChargePeriodStart").compareTo(r.get("ChargePeriodEnd")) < 0);
         }
@@ -225,22 +289,35 @@ class DemoDataTest {
     @Test
     void billImportsThroughTheWorkspaceWithTheRightTotals() {
         try (Workspace ws = Workspace.open(dir.resolve("demo.sqlite"))) {
-            ImportResult r = ws.billing().importFile(demo.billing(), ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
+            ImportResult r = ws.billing()
+                    .importFile(demo.billing(), ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
             assertEquals("FOCUS 1.2", r.record().format());
             assertEquals(bill.size(), r.record().rows());
             Map<String, BigDecimal> byModel = totals(ws.costs().totals(CostQuery.of(Dimension.PRICING_MODEL)));
             assertEquals(sum(pool("chat-spot")), byModel.get("spot"));
             assertEquals(sum(pool("embed-lambda")), byModel.get("serverless"));
-            assertEquals(sum(x -> !pool("chat-spot").test(x) && !pool("embed-lambda").test(x)), byModel.get("on_demand"));
+            assertEquals(
+                    sum(x -> !pool("chat-spot").test(x) && !pool("embed-lambda").test(x)), byModel.get("on_demand"));
             assertEquals(Set.of("spot", "serverless", "on_demand"), byModel.keySet());
 
-            Map<String, BigDecimal> byEndpoint = totals(ws.costs().totals(new CostQuery(List.of(Grouping.tag("endpoint")), null, null)));
-            assertEquals(sum(pool("chat-spot")).add(sum(pool("chat-on-demand"))).add(sum(canary())), byEndpoint.get("chat"));
+            Map<String, BigDecimal> byEndpoint =
+                    totals(ws.costs().totals(new CostQuery(List.of(Grouping.tag("endpoint")), null, null)));
+            assertEquals(
+                    sum(pool("chat-spot")).add(sum(pool("chat-on-demand"))).add(sum(canary())), byEndpoint.get("chat"));
             assertEquals(sum(pool("embed-lambda")), byEndpoint.get("embed"));
-            assertEquals(sum(x -> !x.get("Tags").contains("endpoint")), byEndpoint.get(null), "what attribution leaves out");
+            assertEquals(
+                    sum(x -> !x.get("Tags").contains("endpoint")), byEndpoint.get(null), "what attribution leaves out");
             BigDecimal compute = BigDecimal.ZERO;
-            for (Pools p : scenario.pools()) compute = compute.add(BigDecimal.valueOf(sim().metric("cost_usd.by_pool." + p.name() + ".total")));
-            assertEquals(compute.doubleValue(), byEndpoint.get("chat").add(byEndpoint.get("embed")).subtract(sum(canary())).doubleValue(), 1e-6,
+            for (Pools p : scenario.pools())
+                compute = compute.add(BigDecimal.valueOf(sim().metric("cost_usd.by_pool." + p.name() + ".total")));
+            assertEquals(
+                    compute.doubleValue(),
+                    byEndpoint
+                            .get("chat")
+                            .add(byEndpoint.get("embed"))
+                            .subtract(sum(canary()))
+                            .doubleValue(),
+                    1e-6,
                     "attributed cost is the simulation's cost and the canary's (lines rounded to 1e-10)");
         }
     }

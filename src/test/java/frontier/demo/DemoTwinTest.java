@@ -1,6 +1,5 @@
 package frontier.demo;
 
-import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -19,6 +18,7 @@ import frontier.twin.Calibrator;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoTwinTest {
     @TempDir
     static Path dir;
+
     static Path ws;
 
     @BeforeAll
@@ -42,7 +43,10 @@ class DemoTwinTest {
 
     private static Calibrator.Twin calibrate(String endpoint, boolean replay) {
         try (Workspace w = Workspace.open(ws)) {
-            return Calibrator.calibrate(w, new Calibrator.Options(endpoint, replay, 0, 1), dir.resolve("twin-" + endpoint + replay + ".json"));
+            return Calibrator.calibrate(
+                    w,
+                    new Calibrator.Options(endpoint, replay, 0, 1),
+                    dir.resolve("twin-" + endpoint + replay + ".json"));
         }
     }
 
@@ -60,7 +64,8 @@ class DemoTwinTest {
         Calibrator.Twin twin = calibrate("chat", false);
         JsonNode tt = twin.scenario().get("pools").get(0).get("model").get("token_time");
         assertNotNull(tt, twin.scenario().toString());
-        // ~240,000 requests: the regression's standard errors are well under 1%; 3% leaves room for the queueing in the latencies.
+        // ~240,000 requests: the regression's standard errors are well under 1%; 3% leaves room for the queueing in the
+        // latencies.
         assertEquals(6000, tt.get("prefill_tokens_per_s").asDouble(), 180);
         assertEquals(110, tt.get("decode_tokens_per_s").asDouble(), 3.3);
         assertEquals(0.12, tt.get("overhead").get("value").asDouble(), 0.02);
@@ -75,14 +80,21 @@ class DemoTwinTest {
         // so the default twin takes bill order (on-demand first) and --first spot restores the real order.
         Calibrator.Twin twin;
         try (Workspace w = Workspace.open(ws)) {
-            twin = Calibrator.calibrate(w, new Calibrator.Options("chat", false, 0, 1, PoolKind.SPOT), dir.resolve("twin-spot-first.json"));
-            BadInputException e = assertThrows(BadInputException.class,
-                    () -> Calibrator.calibrate(w, new Calibrator.Options("chat", false, 0, 1, PoolKind.SERVERLESS), dir.resolve("no.json")));
+            twin = Calibrator.calibrate(
+                    w, new Calibrator.Options("chat", false, 0, 1, PoolKind.SPOT), dir.resolve("twin-spot-first.json"));
+            BadInputException e = assertThrows(
+                    BadInputException.class,
+                    () -> Calibrator.calibrate(
+                            w,
+                            new Calibrator.Options("chat", false, 0, 1, PoolKind.SERVERLESS),
+                            dir.resolve("no.json")));
             assertTrue(e.getMessage().contains("no serverless capacity for 'chat'"), e.getMessage());
         }
         JsonNode pools = twin.scenario().get("pools");
         assertEquals("spot", pools.get(0).get("type").asText());
-        assertEquals(pools.get(1).get("name").asText(), pools.get(0).get("overflow_to").asText());
+        assertEquals(
+                pools.get(1).get("name").asText(),
+                pools.get(0).get("overflow_to").asText());
         Summary s = ScenarioRunner.defaultRunner().run(twin.loaded(), RunControl.NONE);
         double spot = s.metric("pools." + pools.get(0).get("name").asText() + ".completed");
         double onDemand = s.metric("pools." + pools.get(1).get("name").asText() + ".completed");
@@ -94,7 +106,8 @@ class DemoTwinTest {
     @Test
     void embedTwinIsServerlessAndMeetsTheTargets() {
         Calibrator.Twin twin = calibrate("embed", false);
-        assertEquals("serverless", twin.scenario().get("pools").get(0).get("type").asText());
+        assertEquals(
+                "serverless", twin.scenario().get("pools").get(0).get("type").asText());
         meetsTargets(twin);
     }
 

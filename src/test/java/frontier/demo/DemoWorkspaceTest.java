@@ -37,10 +37,14 @@ class DemoWorkspaceTest {
             assertEquals(1, imports.size());
             assertEquals("FOCUS 1.2", imports.getFirst().format());
             assertTrue(DemoWorkspace.isDemo(ws));
-            assertEquals(3, ws.costs().totals(CostQuery.of(Dimension.PRICING_MODEL)).size(), "on-demand, spot and serverless");
+            assertEquals(
+                    3,
+                    ws.costs().totals(CostQuery.of(Dimension.PRICING_MODEL)).size(),
+                    "on-demand, spot and serverless");
         }
         assertTrue(c.simulation().metric("requests") > 450_000);
-        assertFalse(Files.exists(Path.of(c.billing().record().source()).getParent()), "the generated files are cleaned up");
+        assertFalse(
+                Files.exists(Path.of(c.billing().record().source()).getParent()), "the generated files are cleaned up");
 
         CliRun again = CliRun.of("demo", "--workspace", file.toString());
         assertEquals(0, again.code(), again.err());
@@ -54,11 +58,17 @@ class DemoWorkspaceTest {
     void refusesAWorkspaceWithOtherImportsAndFilesThatAreNotWorkspaces() throws IOException {
         Path own = dir.resolve("own.sqlite");
         try (Workspace ws = Workspace.open(own)) {
-            ws.billing().importFile(Samples.billing("focus_1.0_sample_official_1000rows.csv"), ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
+            ws.billing()
+                    .importFile(
+                            Samples.billing("focus_1.0_sample_official_1000rows.csv"),
+                            ReadOptions.DETECT,
+                            OverlapPolicy.REFUSE,
+                            ImportMonitor.NONE);
             assertFalse(DemoWorkspace.isDemo(ws));
         }
         long size = Files.size(own);
-        BadInputException e = assertThrows(BadInputException.class, () -> DemoWorkspace.create(own, ImportMonitor.NONE));
+        BadInputException e =
+                assertThrows(BadInputException.class, () -> DemoWorkspace.create(own, ImportMonitor.NONE));
         assertTrue(e.getMessage().contains("1 import(s) of your own data"), e.getMessage());
         try (Workspace ws = Workspace.open(own)) {
             assertEquals(1, ws.billing().imports().size());
@@ -75,14 +85,22 @@ class DemoWorkspaceTest {
 
     @Test
     void temporaryWorkspacesOfKilledBuildsAreRemovedButNotThoseOfLiveOnes() throws Exception {
-        Process gone = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-version")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process gone = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElseThrow(), "-version")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         gone.waitFor();
         long dead = gone.pid();
         long live = ProcessHandle.current().pid();
-        List<String> stale = List.of(".demo.sqlite." + dead + "-1f.building", ".demo.sqlite." + dead + "-1f.building-wal",
+        List<String> stale = List.of(
+                ".demo.sqlite." + dead + "-1f.building",
+                ".demo.sqlite." + dead + "-1f.building-wal",
                 ".demo.sqlite." + dead + "-1f.building-shm");
-        List<String> kept = List.of(".demo.sqlite." + live + "-2e.building", ".other.sqlite." + dead + "-1f.building", "demo.sqlite",
+        List<String> kept = List.of(
+                ".demo.sqlite." + live + "-2e.building",
+                ".other.sqlite." + dead + "-1f.building",
+                "demo.sqlite",
                 ".demo.sqlite." + dead + "-1f.building.bak");
         for (String n : stale) Files.writeString(dir.resolve(n), "x");
         for (String n : kept) Files.writeString(dir.resolve(n), "x");
@@ -98,7 +116,9 @@ class DemoWorkspaceTest {
         Path file = dir.resolve("demo.sqlite");
         DemoWorkspace.create(file, ImportMonitor.NONE);
         try (var files = Files.list(dir)) {
-            assertEquals(List.of("demo.sqlite"), files.map(f -> f.getFileName().toString()).toList(),
+            assertEquals(
+                    List.of("demo.sqlite"),
+                    files.map(f -> f.getFileName().toString()).toList(),
                     "built beside it, renamed into place, no WAL or temporary file left");
         }
         try (Workspace ws = Workspace.open(file)) {
@@ -109,6 +129,14 @@ class DemoWorkspaceTest {
     @Test
     void demoCommandNeedsExactlyOneTarget() {
         assertEquals(2, CliRun.of("demo").code());
-        assertEquals(2, CliRun.of("demo", "--out", dir.toString(), "--workspace", dir.resolve("w.sqlite").toString()).code());
+        assertEquals(
+                2,
+                CliRun.of(
+                                "demo",
+                                "--out",
+                                dir.toString(),
+                                "--workspace",
+                                dir.resolve("w.sqlite").toString())
+                        .code());
     }
 }

@@ -66,7 +66,10 @@ class BillingSourceTest {
     }
 
     private static void assertSameAmount(BigDecimal expected, BigDecimal actual) {
-        assertEquals(0, expected.compareTo(actual), "expected " + expected.toPlainString() + ", got " + actual.toPlainString());
+        assertEquals(
+                0,
+                expected.compareTo(actual),
+                "expected " + expected.toPlainString() + ", got " + actual.toPlainString());
     }
 
     @Test
@@ -78,7 +81,8 @@ class BillingSourceTest {
         assertEquals(1000, r.charges().size());
         assertSameAmount(Samples.columnSum(f, "BilledCost"), r.billed());
         assertSameAmount(Samples.columnSum(f, "EffectiveCost"), r.effective());
-        Map<String, Long> providers = r.charges().stream().collect(Collectors.groupingBy(Charge::provider, Collectors.counting()));
+        Map<String, Long> providers =
+                r.charges().stream().collect(Collectors.groupingBy(Charge::provider, Collectors.counting()));
         assertEquals(Map.of("AWS", 942L, "Microsoft", 51L, "Oracle", 7L), providers);
         assertEquals(4L, r.byPricing().get(PricingModel.COMMITMENT), "PricingCategory=Committed rows");
         assertEquals(979L, r.byPricing().get(PricingModel.ON_DEMAND));
@@ -107,7 +111,11 @@ class BillingSourceTest {
         assertEquals(1281, r.charges().size());
         assertSameAmount(Samples.columnSum(f, "lineItem/UnblendedCost"), r.billed());
         assertSameAmount(r.billed(), r.effective());
-        assertEquals(12, r.charges().stream().filter(c -> c.chargeCategory() == ChargeCategory.TAX).count());
+        assertEquals(
+                12,
+                r.charges().stream()
+                        .filter(c -> c.chargeCategory() == ChargeCategory.TAX)
+                        .count());
         Path mock = Samples.billing("aws_cur1_legacy_mock_keboola.csv");
         Read m = read(mock);
         assertEquals(3, m.charges().size());
@@ -133,7 +141,12 @@ class BillingSourceTest {
         assertEquals(11, a.charges().size());
         assertSameAmount(Samples.columnSum(actual, "Cost"), a.billed());
         assertTrue(a.charges().stream().allMatch(c -> c.effectiveCost() == null));
-        assertEquals(1, a.charges().stream().filter(c -> c.chargeCategory() == ChargeCategory.PURCHASE).count(), "the reservation purchase");
+        assertEquals(
+                1,
+                a.charges().stream()
+                        .filter(c -> c.chargeCategory() == ChargeCategory.PURCHASE)
+                        .count(),
+                "the reservation purchase");
         assertTrue(a.notes().isEmpty(), "the file name says actual");
 
         Path amortized = Samples.billing("azure_ea_amortizedcost_small.csv");
@@ -143,7 +156,10 @@ class BillingSourceTest {
         assertSameAmount(Samples.columnSum(amortized, "Cost"), m.effective());
         assertTrue(m.charges().stream().allMatch(c -> c.billedCost() == null));
         assertEquals(2L, m.byPricing().get(PricingModel.COMMITMENT), "Reservation + SavingsPlan rows");
-        assertEquals(java.time.Instant.parse("2023-09-22T00:00:00Z").getEpochSecond(), m.charges().getFirst().periodStart(), "MM/DD/YYYY");
+        assertEquals(
+                java.time.Instant.parse("2023-09-22T00:00:00Z").getEpochSecond(),
+                m.charges().getFirst().periodStart(),
+                "MM/DD/YYYY");
     }
 
     @Test
@@ -165,22 +181,33 @@ class BillingSourceTest {
         List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
         String header = lines.getFirst();
         Path sub = Files.createDirectories(dir.resolve("20231101-20231201/abc"));
-        List<Path> parts = List.of(sub.resolve("report-1.csv.gz"), dir.resolve("report-2.csv.gz"), sub.resolve("report-3.csv.zip"));
+        List<Path> parts = List.of(
+                sub.resolve("report-1.csv.gz"), dir.resolve("report-2.csv.gz"), sub.resolve("report-3.csv.zip"));
         int per = (lines.size() - 1 + 2) / 3;
         MessageDigest all = MessageDigest.getInstance("SHA-256");
         for (int p = 0; p < 3; p++) {
             StringBuilder b = new StringBuilder(header).append('\n');
-            for (int i = 1 + p * per; i < Math.min(lines.size(), 1 + (p + 1) * per); i++) b.append(lines.get(i)).append('\n');
+            for (int i = 1 + p * per; i < Math.min(lines.size(), 1 + (p + 1) * per); i++)
+                b.append(lines.get(i)).append('\n');
             byte[] data = b.toString().getBytes(StandardCharsets.UTF_8);
-            try (OutputStream out = p < 2 ? new GZIPOutputStream(Files.newOutputStream(parts.get(p))) : zip(parts.get(p))) {
+            try (OutputStream out =
+                    p < 2 ? new GZIPOutputStream(Files.newOutputStream(parts.get(p))) : zip(parts.get(p))) {
                 out.write(data);
             }
             all.update(Files.readAllBytes(parts.get(p)));
         }
         Path manifest = dir.resolve("report-Manifest.json");
-        new ObjectMapper().writeValue(manifest.toFile(), Map.of("reportKeys", List.of(
-                "20231101-20231201/abc/report-1.csv.gz", "s3://bucket/prefix/20231101-20231201/abc/report-2.csv.gz",
-                "20231101-20231201/abc/report-3.csv.zip"), "compression", "GZIP"));
+        new ObjectMapper()
+                .writeValue(
+                        manifest.toFile(),
+                        Map.of(
+                                "reportKeys",
+                                List.of(
+                                        "20231101-20231201/abc/report-1.csv.gz",
+                                        "s3://bucket/prefix/20231101-20231201/abc/report-2.csv.gz",
+                                        "20231101-20231201/abc/report-3.csv.zip"),
+                                "compression",
+                                "GZIP"));
         Read r = read(manifest);
         assertEquals(1281, r.charges().size());
         assertSameAmount(Samples.columnSum(f, "lineItem/UnblendedCost"), r.billed());
@@ -222,33 +249,47 @@ class BillingSourceTest {
     void onlyAnUnrecognisedHeaderIsAnUnknownFormatSoTheAppMayTryItAsARequestLog() throws IOException {
         Path log = Files.writeString(dir.resolve("requests.jsonl"), "{\"timestamp\": 0, \"input_length\": 5}\n");
         assertThrows(UnknownFormatException.class, () -> read(log));
-        assertThrows(UnknownFormatException.class, () -> read(Files.writeString(dir.resolve("requests.csv"), "timestamp,latency_ms\n0,5\n")));
+        assertThrows(
+                UnknownFormatException.class,
+                () -> read(Files.writeString(dir.resolve("requests.csv"), "timestamp,latency_ms\n0,5\n")));
         Path focus = Samples.billing("focus_1.3_synthetic_aws_header_plus_3rows.csv");
-        Path broken = Files.writeString(dir.resolve("focus-broken.csv"), Files.readAllLines(focus).getFirst() + "\n1,2\n");
+        Path broken = Files.writeString(
+                dir.resolve("focus-broken.csv"), Files.readAllLines(focus).getFirst() + "\n1,2\n");
         BadInputException e = assertThrows(BadInputException.class, () -> read(broken));
-        assertFalse(e instanceof UnknownFormatException, "a known format with a bad row is not handed on: " + e.getMessage());
+        assertFalse(
+                e instanceof UnknownFormatException,
+                "a known format with a bad row is not handed on: " + e.getMessage());
     }
 
     @Test
     void forcedFormatThatDoesNotFitNamesTheMissingColumns() {
         Path f = Samples.billing("aws_cur2_mock_keboola.csv");
-        BadInputException e = assertThrows(BadInputException.class, () -> read(f, new ReadOptions(BillingFormat.FOCUS, null)));
+        BadInputException e =
+                assertThrows(BadInputException.class, () -> read(f, new ReadOptions(BillingFormat.FOCUS, null)));
         assertTrue(e.getMessage().contains("missing columns BilledCost, ChargePeriodStart"), e.getMessage());
     }
 
     @Test
     void badValueNamesFileLineColumnAndExpectation() throws IOException {
         Path f = dir.resolve("focus.csv");
-        Files.writeString(f, "BilledCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,ChargeCategory\n"
-                + "1.5,2024-09-01T00:00:00Z,2024-09-01T01:00:00Z,USD,a,Usage\n"
-                + "1.5,2024-09-01T00:00:00Z,2024-09-01T01:00:00Z,USD,a,Usage\n"
-                + "12$,2024-09-01T00:00:00Z,2024-09-01T01:00:00Z,USD,a,Usage\n");
+        Files.writeString(
+                f,
+                "BilledCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,ChargeCategory\n"
+                        + "1.5,2024-09-01T00:00:00Z,2024-09-01T01:00:00Z,USD,a,Usage\n"
+                        + "1.5,2024-09-01T00:00:00Z,2024-09-01T01:00:00Z,USD,a,Usage\n"
+                        + "12$,2024-09-01T00:00:00Z,2024-09-01T01:00:00Z,USD,a,Usage\n");
         BadInputException e = assertThrows(BadInputException.class, () -> read(f));
-        assertEquals(f + ": line 4, column 1 (BilledCost): expected a decimal number (like 12.50 or -0.0003), got '12$'", e.getMessage());
-        Files.writeString(f, "BilledCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,ChargeCategory\n"
-                + "1.5,2024-09-01T00:00:00Z,2024-08-01T01:00:00Z,USD,a,Usage\n");
+        assertEquals(
+                f + ": line 4, column 1 (BilledCost): expected a decimal number (like 12.50 or -0.0003), got '12$'",
+                e.getMessage());
+        Files.writeString(
+                f,
+                "BilledCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,ChargeCategory\n"
+                        + "1.5,2024-09-01T00:00:00Z,2024-08-01T01:00:00Z,USD,a,Usage\n");
         e = assertThrows(BadInputException.class, () -> read(f));
-        assertTrue(e.getMessage().contains("line 2, column 3 (ChargePeriodEnd): expected a time not before"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("line 2, column 3 (ChargePeriodEnd): expected a time not before"),
+                e.getMessage());
     }
 
     @Test
@@ -294,19 +335,28 @@ class BillingSourceTest {
     @Test
     void emptyTruncatedAndParquetFilesAreBadInput() throws IOException {
         Path empty = Files.writeString(dir.resolve("empty.csv"), "");
-        assertTrue(assertThrows(BadInputException.class, () -> read(empty)).getMessage().contains("empty"));
+        assertTrue(assertThrows(BadInputException.class, () -> read(empty))
+                .getMessage()
+                .contains("empty"));
         Path parquet = dir.resolve("x.parquet");
         Files.write(parquet, new byte[] {'P', 'A', 'R', '1', 0, 0});
-        assertTrue(assertThrows(BadInputException.class, () -> read(parquet)).getMessage().contains("Parquet"));
+        assertTrue(assertThrows(BadInputException.class, () -> read(parquet))
+                .getMessage()
+                .contains("Parquet"));
         Path gz = dir.resolve("cut.csv.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
             out.write(("BilledCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,ChargeCategory\n"
-                    + "1.5,2024-09-01T00:00:00Z,2024-09-01T01:00:00Z,USD,a,Usage\n".repeat(20000)).getBytes(StandardCharsets.UTF_8));
+                            + "1.5,2024-09-01T00:00:00Z,2024-09-01T01:00:00Z,USD,a,Usage\n".repeat(20000))
+                    .getBytes(StandardCharsets.UTF_8));
         }
         byte[] all = Files.readAllBytes(gz);
         Files.write(gz, java.util.Arrays.copyOf(all, all.length / 2));
         BadInputException e = assertThrows(BadInputException.class, () -> read(gz));
-        assertTrue(e.getMessage().contains("cut.csv.gz") && e.getMessage().contains("truncated or corrupt"), e.getMessage());
-        assertTrue(assertThrows(BadInputException.class, () -> read(dir.resolve("nope.csv"))).getMessage().contains("no such file"));
+        assertTrue(
+                e.getMessage().contains("cut.csv.gz") && e.getMessage().contains("truncated or corrupt"),
+                e.getMessage());
+        assertTrue(assertThrows(BadInputException.class, () -> read(dir.resolve("nope.csv")))
+                .getMessage()
+                .contains("no such file"));
     }
 }

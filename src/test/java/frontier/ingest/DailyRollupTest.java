@@ -25,9 +25,35 @@ class DailyRollupTest {
     Path tmp;
 
     private static Charge charge(long start, long end, String service, String region, String billed, String tags) {
-        return new Charge(1, start, end, "AWS", "123", "456", service, "Compute", region, "i-1", null, "SKU", "p4d.24xlarge", 8,
-                ChargeCategory.USAGE, null, PricingModel.SPOT, null, null, "USD", new BigDecimal(billed), new BigDecimal(billed),
-                null, new BigDecimal("1.5"), "Hrs", null, null, tags);
+        return new Charge(
+                1,
+                start,
+                end,
+                "AWS",
+                "123",
+                "456",
+                service,
+                "Compute",
+                region,
+                "i-1",
+                null,
+                "SKU",
+                "p4d.24xlarge",
+                8,
+                ChargeCategory.USAGE,
+                null,
+                PricingModel.SPOT,
+                null,
+                null,
+                "USD",
+                new BigDecimal(billed),
+                new BigDecimal(billed),
+                null,
+                new BigDecimal("1.5"),
+                "Hrs",
+                null,
+                null,
+                tags);
     }
 
     @Test
@@ -48,11 +74,18 @@ class DailyRollupTest {
     void writtenGroupsReadBackAsTheSameCharges() throws IOException {
         DailyRollup r = new DailyRollup(List.of("team", "cost centre"));
         long day = 20_000 * DailyRollup.DAY;
-        r.add(charge(day, day + 3600, "Odd, \"quoted\" service", "NULL", "1.10", "{\"cost centre\":\" 42 \",\"env\":\"prod\",\"team\":\"a,b\"}"));
+        r.add(charge(
+                day,
+                day + 3600,
+                "Odd, \"quoted\" service",
+                "NULL",
+                "1.10",
+                "{\"cost centre\":\" 42 \",\"env\":\"prod\",\"team\":\"a,b\"}"));
         r.add(charge(day + 86_400, day + 90_000, "=HYPERLINK(\"http://x\")", null, "-0.000001", null));
         StringWriter w = new StringWriter();
         w.write(DailyRollup.header(List.of("team", "cost centre")) + "\n");
-        List<Map.Entry<DailyRollup.Key, DailyRollup.Sums>> groups = new ArrayList<>(r.groups().entrySet());
+        List<Map.Entry<DailyRollup.Key, DailyRollup.Sums>> groups =
+                new ArrayList<>(r.groups().entrySet());
         groups.sort(Map.Entry.comparingByKey(DailyRollup.ORDER));
         for (var g : groups) DailyRollup.write(w, List.of("team", "cost centre"), g.getKey(), g.getValue());
         Path file = tmp.resolve("rollup.csv");
@@ -78,7 +111,10 @@ class DailyRollupTest {
         assertEquals(new BigDecimal("1.5"), a.quantity());
         assertNull(a.listCost());
         Charge b = back.get(1);
-        assertEquals("=HYPERLINK(\"http://x\")", b.service(), "a formula-like value is neutralised in the file and read back as it was");
+        assertEquals(
+                "=HYPERLINK(\"http://x\")",
+                b.service(),
+                "a formula-like value is neutralised in the file and read back as it was");
         assertTrue(w.toString().contains("\"'=HYPERLINK("), w.toString());
         assertNull(b.region());
         assertNull(b.tags());
@@ -89,7 +125,10 @@ class DailyRollupTest {
     void aBadDayNamesFileLineAndColumn() throws IOException {
         Path file = tmp.resolve("bad.csv");
         String header = DailyRollup.header(List.of());
-        Files.writeString(file, header + "\n2025-06-01,AWS,1,,EC2,,,,,on_demand,usage,,USD,,1,1,1,,1\n2025-13-01,AWS,1,,EC2,,,,,on_demand,usage,,USD,,1,1,1,,1\n");
+        Files.writeString(
+                file,
+                header
+                        + "\n2025-06-01,AWS,1,,EC2,,,,,on_demand,usage,,USD,,1,1,1,,1\n2025-13-01,AWS,1,,EC2,,,,,on_demand,usage,,USD,,1,1,1,,1\n");
         BadInputException e = assertThrows(BadInputException.class, () -> {
             try (BillingSource s = BillingSource.open(file, ReadOptions.DETECT)) {
                 while (s.next() != null) {
@@ -97,7 +136,9 @@ class DailyRollupTest {
                 }
             }
         });
-        assertEquals(file + ": line 3, column 1 (day): expected a UTC day like 2025-06-01, got '2025-13-01'", e.getMessage());
+        assertEquals(
+                file + ": line 3, column 1 (day): expected a UTC day like 2025-06-01, got '2025-13-01'",
+                e.getMessage());
     }
 
     @Test
@@ -107,9 +148,11 @@ class DailyRollupTest {
 
     @Test
     void aMangledRollupFileIsBadInputNeverACrash() throws IOException {
-        // 300 mutations (characters replaced, removed, inserted; lines cut) of a valid file: each reads or fails as bad input.
+        // 300 mutations (characters replaced, removed, inserted; lines cut) of a valid file: each reads or fails as bad
+        // input.
         String header = DailyRollup.header(List.of("team"));
-        String valid = header + "\n2025-06-01,AWS,123,456,EC2,Compute,us-east-1,p4d.24xlarge,8,spot,usage,,USD,Hrs,1.5,1.25,3,2,2,search\n"
+        String valid = header
+                + "\n2025-06-01,AWS,123,456,EC2,Compute,us-east-1,p4d.24xlarge,8,spot,usage,,USD,Hrs,1.5,1.25,3,2,2,search\n"
                 + "2025-06-02,AWS,123,,\"a,b\",,,,,on_demand,tax,Correction,USD,,-0.01,,,,1,\n";
         Path ok = tmp.resolve("valid.csv");
         Files.writeString(ok, valid, StandardCharsets.UTF_8);

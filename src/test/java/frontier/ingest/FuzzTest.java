@@ -1,6 +1,5 @@
 package frontier.ingest;
 
-import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import frontier.sim.BadInputException;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,10 +40,19 @@ class FuzzTest {
             """;
 
     @ParameterizedTest
-    @ValueSource(strings = {"focus_1.0_sample_official_1000rows.csv", "focus_1.3_synthetic_aws_header_plus_3rows.csv",
-        "aws_cur1_legacy_anonymized_focus_converters.csv", "aws_cur2_mock_keboola.csv", "azure_ea_actualcost_small.csv",
-        "azure_ea_amortizedcost_small.csv", "azure_ea_export_anonymized_focus_converters.csv", "gcp.jsonl", "gcp.csv",
-        "oci_cost_report_focus_converters.csv"})
+    @ValueSource(
+            strings = {
+                "focus_1.0_sample_official_1000rows.csv",
+                "focus_1.3_synthetic_aws_header_plus_3rows.csv",
+                "aws_cur1_legacy_anonymized_focus_converters.csv",
+                "aws_cur2_mock_keboola.csv",
+                "azure_ea_actualcost_small.csv",
+                "azure_ea_amortizedcost_small.csv",
+                "azure_ea_export_anonymized_focus_converters.csv",
+                "gcp.jsonl",
+                "gcp.csv",
+                "oci_cost_report_focus_converters.csv"
+            })
     void mutatedExportsGiveChargesOrBadInput(String sample) throws IOException {
         String text;
         if (sample.equals("gcp.jsonl")) text = GCP;
@@ -53,7 +62,9 @@ class FuzzTest {
         for (int round = 0; round < ROUNDS; round++) {
             long seed = rnd.nextLong();
             String mutated = mutate(text, new SplittableRandom(seed));
-            String name = round % 5 == 4 ? "fuzz-" + round + ".csv.gz" : "fuzz-" + round + (sample.endsWith(".jsonl") ? ".jsonl" : ".csv");
+            String name = round % 5 == 4
+                    ? "fuzz-" + round + ".csv.gz"
+                    : "fuzz-" + round + (sample.endsWith(".jsonl") ? ".jsonl" : ".csv");
             Path f = dir.resolve(name);
             byte[] bytes = mutated.getBytes(StandardCharsets.UTF_8);
             if (name.endsWith(".gz")) {
@@ -62,23 +73,32 @@ class FuzzTest {
                 }
                 if (new SplittableRandom(seed).nextBoolean()) {
                     byte[] gz = Files.readAllBytes(f);
-                    Files.write(f, java.util.Arrays.copyOf(gz, Math.max(1, gz.length - 1 - new SplittableRandom(seed).nextInt(gz.length))));
+                    Files.write(
+                            f,
+                            java.util.Arrays.copyOf(
+                                    gz, Math.max(1, gz.length - 1 - new SplittableRandom(seed).nextInt(gz.length))));
                 }
             } else {
                 Files.write(f, bytes);
             }
-            for (ReadOptions o : new ReadOptions[] {ReadOptions.DETECT, new ReadOptions(BillingFormat.values()[round % BillingFormat.values().length], CostBasis.AMORTIZED)}) {
+            for (ReadOptions o : new ReadOptions[] {
+                ReadOptions.DETECT,
+                new ReadOptions(BillingFormat.values()[round % BillingFormat.values().length], CostBasis.AMORTIZED)
+            }) {
                 try (BillingSource s = BillingSource.open(f, o)) {
                     while (s.next() != null) {
                         // drain
                     }
                 } catch (BadInputException expected) {
-                    if (expected.getMessage() == null || expected.getMessage().isBlank()) fail("empty message, seed " + seed);
+                    if (expected.getMessage() == null || expected.getMessage().isBlank())
+                        fail("empty message, seed " + seed);
                 } catch (RuntimeException | Error e) {
                     Path kept = dir.resolve("failing-" + seed);
                     Files.copy(f, kept);
-                    throw new AssertionError(sample + ": mutation seed " + seed + " (" + o + ") threw " + e + "; input:\n"
-                            + (mutated.length() > 3000 ? mutated.substring(0, 3000) : mutated), e);
+                    throw new AssertionError(
+                            sample + ": mutation seed " + seed + " (" + o + ") threw " + e + "; input:\n"
+                                    + (mutated.length() > 3000 ? mutated.substring(0, 3000) : mutated),
+                            e);
                 }
             }
         }
@@ -104,15 +124,31 @@ class FuzzTest {
                     int s = Math.max(0, b.lastIndexOf(",", at) + 1);
                     int e = b.indexOf(",", at);
                     if (e < 0) e = b.length();
-                    String[] tokens = {"", "NULL", "\"\"", "1E+999999", "-0", "9999-99-99", "2024-02-30T00:00:00Z", "12/31/1999",
-                        "\"a,b\"", "{", "[]", "Usage", "Committed", "\u0000", "x".repeat(300)};
+                    String[] tokens = {
+                        "",
+                        "NULL",
+                        "\"\"",
+                        "1E+999999",
+                        "-0",
+                        "9999-99-99",
+                        "2024-02-30T00:00:00Z",
+                        "12/31/1999",
+                        "\"a,b\"",
+                        "{",
+                        "[]",
+                        "Usage",
+                        "Committed",
+                        "\u0000",
+                        "x".repeat(300)
+                    };
                     if (s <= e) b.replace(s, e, tokens[r.nextInt(tokens.length)]);
                 }
                 case 5 -> {
                     // Swap two header columns.
                     int nl = b.indexOf("\n");
                     if (nl > 0) {
-                        List<String> cols = new ArrayList<>(List.of(b.substring(0, nl).split(",", -1)));
+                        List<String> cols =
+                                new ArrayList<>(List.of(b.substring(0, nl).split(",", -1)));
                         if (cols.size() > 1) {
                             java.util.Collections.swap(cols, r.nextInt(cols.size()), r.nextInt(cols.size()));
                             b.replace(0, nl, String.join(",", cols));

@@ -52,7 +52,8 @@ class InputFilesTest {
 
     @Test
     void aMissingFileOrADirectoryIsBadInputSayingWhatWasExpected(@TempDir Path dir) throws IOException {
-        BadInputException missing = assertThrows(BadInputException.class, () -> InputFiles.requireFile(dir.resolve("no.csv"), "a log"));
+        BadInputException missing =
+                assertThrows(BadInputException.class, () -> InputFiles.requireFile(dir.resolve("no.csv"), "a log"));
         assertEquals(dir.resolve("no.csv") + ": no such file", missing.getMessage());
         BadInputException directory = assertThrows(BadInputException.class, () -> InputFiles.requireFile(dir, "a log"));
         assertEquals(dir + ": is a directory, expected a log", directory.getMessage());

@@ -1,6 +1,5 @@
 package frontier.ingest;
 
-import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import frontier.ingest.logs.LogPreset;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -45,25 +45,37 @@ class LogFuzzTest {
             {"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"chat"}}]},"scopeSpans":[{"spans":[{"name":"chat","startTimeUnixNano":"1714564800250000000","endTimeUnixNano":"1714564801750000000","attributes":[{"key":"gen_ai.request.model","value":{"stringValue":"gpt-4o"}},{"key":"gen_ai.usage.input_tokens","value":{"intValue":"812"}}],"status":{"code":2}}]}]}]}
             {"name":"chat","startTimeUnixNano":1714564802000000000,"endTimeUnixNano":1714564802500000000,"attributes":{"gen_ai.request.model":"claude","gen_ai.usage.output_tokens":7}}
             """;
-    private static final String PER_MINUTE = "HashOwner,HashApp,HashFunction,Trigger,1,2,3,1440\no,a,f,http,3,0,12,1\no,a,g,timer,,1,0,2\n";
+    private static final String PER_MINUTE =
+            "HashOwner,HashApp,HashFunction,Trigger,1,2,3,1440\no,a,f,http,3,0,12,1\no,a,g,timer,,1,0,2\n";
     private static final String GENERIC = "time,latency_ms,model,endpoint,status,prompt_tokens,completion_tokens,note\n"
             + "2024-05-01T12:00:00Z,12.5,m,e,200,10,2,\"a\nb\"\n2024-05-01 12:00:01.1234567,3,m,e,500,1,,x\n";
 
     @ParameterizedTest
-    @CsvSource({"azure_llm_inference_2023_code.csv, azure-llm-2023", "mooncake_fast25_conversation_trace.jsonl, mooncake",
-        "aws_lambda_per_request_pacslab_res-01-2020-05-28_01-57-40.csv, aws-lambda", "alibaba_genai2026_sd_lora_request_trace.csv, alibaba-sd",
-        "azure_functions_2021_subset_200rows_invitro.csv, azure-functions-2021", "alibaba_genai2026_model_predict_latency_anon.csv, alibaba-predict",
-        "torchserve, torchserve", "otel, otel-genai", "per-minute, azure-functions-2019", "generic, burstgpt"})
+    @CsvSource({
+        "azure_llm_inference_2023_code.csv, azure-llm-2023",
+        "mooncake_fast25_conversation_trace.jsonl, mooncake",
+        "aws_lambda_per_request_pacslab_res-01-2020-05-28_01-57-40.csv, aws-lambda",
+        "alibaba_genai2026_sd_lora_request_trace.csv, alibaba-sd",
+        "azure_functions_2021_subset_200rows_invitro.csv, azure-functions-2021",
+        "alibaba_genai2026_model_predict_latency_anon.csv, alibaba-predict",
+        "torchserve, torchserve",
+        "otel, otel-genai",
+        "per-minute, azure-functions-2019",
+        "generic, burstgpt"
+    })
     void mutatedLogsGiveRequestsOrBadInput(String sample, String preset) throws IOException {
-        String text = switch (sample) {
-            case "torchserve" -> TORCHSERVE;
-            case "otel" -> OTEL;
-            case "per-minute" -> PER_MINUTE;
-            case "generic" -> GENERIC;
-            default -> head(Samples.trace(sample), 10);
-        };
+        String text =
+                switch (sample) {
+                    case "torchserve" -> TORCHSERVE;
+                    case "otel" -> OTEL;
+                    case "per-minute" -> PER_MINUTE;
+                    case "generic" -> GENERIC;
+                    default -> head(Samples.trace(sample), 10);
+                };
         SplittableRandom rnd = new SplittableRandom(sample.hashCode());
-        List<LogReadOptions> options = List.of(LogReadOptions.DETECT, LogReadOptions.preset(LogPreset.fromCode(preset)),
+        List<LogReadOptions> options = List.of(
+                LogReadOptions.DETECT,
+                LogReadOptions.preset(LogPreset.fromCode(preset)),
                 new LogReadOptions(null, Map.of("timestamp_kind", "epoch_ms", "status", ""), null, 3));
         for (int round = 0; round < ROUNDS; round++) {
             long seed = rnd.nextLong();
@@ -84,11 +96,14 @@ class LogFuzzTest {
                         // drain
                     }
                 } catch (BadInputException expected) {
-                    if (expected.getMessage() == null || expected.getMessage().isBlank()) fail("empty message, seed " + seed);
+                    if (expected.getMessage() == null || expected.getMessage().isBlank())
+                        fail("empty message, seed " + seed);
                 } catch (RuntimeException | Error e) {
                     Files.copy(f, dir.resolve("failing-" + seed));
-                    throw new AssertionError(sample + ": mutation seed " + seed + " (" + o + ") threw " + e + "; input:\n"
-                            + (mutated.length() > 3000 ? mutated.substring(0, 3000) : mutated), e);
+                    throw new AssertionError(
+                            sample + ": mutation seed " + seed + " (" + o + ") threw " + e + "; input:\n"
+                                    + (mutated.length() > 3000 ? mutated.substring(0, 3000) : mutated),
+                            e);
                 }
             }
         }

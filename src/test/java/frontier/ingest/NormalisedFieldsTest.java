@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
@@ -35,7 +34,10 @@ class NormalisedFieldsTest {
     }
 
     static void assertSameAmount(BigDecimal expected, BigDecimal actual) {
-        assertEquals(0, expected.compareTo(actual), "expected " + expected.toPlainString() + ", got " + actual.toPlainString());
+        assertEquals(
+                0,
+                expected.compareTo(actual),
+                "expected " + expected.toPlainString() + ", got " + actual.toPlainString());
     }
 
     /** Sum of a money field over the charges that have it. */
@@ -46,7 +48,12 @@ class NormalisedFieldsTest {
     private static List<CSVRecord> records(Path csv) throws IOException {
         String text = Files.readString(csv, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) text = text.substring(1);
-        return CSVFormat.RFC4180.builder().setHeader().get().parse(new StringReader(text)).getRecords();
+        return CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .get()
+                .parse(new StringReader(text))
+                .getRecords();
     }
 
     @Test
@@ -57,11 +64,21 @@ class NormalisedFieldsTest {
         assertEquals(711, c.stream().filter(x -> x.tags() != null).count(), "rows with a Tags object");
         Charge tagged = c.stream().filter(x -> x.tags() != null).findFirst().orElseThrow();
         assertTrue(tagged.tags().startsWith("{\"application\":"), "keys sorted: " + tagged.tags());
-        List<Charge> committed = c.stream().filter(x -> x.pricingModel() == PricingModel.COMMITMENT).toList();
+        List<Charge> committed = c.stream()
+                .filter(x -> x.pricingModel() == PricingModel.COMMITMENT)
+                .toList();
         assertEquals(4, committed.size());
-        assertTrue(committed.stream().allMatch(x -> x.commitmentId().startsWith("arn:aws:savingsplans::") && "Used".equals(x.commitmentStatus())));
-        assertEquals(9, c.stream().filter(x -> x.pricingModel() == PricingModel.SERVERLESS).count());
-        assertTrue(c.stream().filter(x -> x.pricingModel() == PricingModel.SERVERLESS).allMatch(x -> x.service().equals("AWS Lambda")));
+        assertTrue(committed.stream()
+                .allMatch(x ->
+                        x.commitmentId().startsWith("arn:aws:savingsplans::") && "Used".equals(x.commitmentStatus())));
+        assertEquals(
+                9,
+                c.stream()
+                        .filter(x -> x.pricingModel() == PricingModel.SERVERLESS)
+                        .count());
+        assertTrue(c.stream()
+                .filter(x -> x.pricingModel() == PricingModel.SERVERLESS)
+                .allMatch(x -> x.service().equals("AWS Lambda")));
         assertEquals(51, c.stream().filter(x -> x.resourceName() != null).count());
         assertNull(c.getFirst().chargeClass(), "NULL ChargeClass");
     }
@@ -70,19 +87,36 @@ class NormalisedFieldsTest {
     void focus13InstanceTypeComesFromSkuPriceDetails() throws IOException {
         Path f = Samples.billing("focus_1.3_synthetic_aws_header_plus_3rows.csv");
         List<Charge> c = read(f);
-        assertEquals(List.of("m6i.large"), c.stream().map(Charge::instanceType).filter(Objects::nonNull).toList());
+        assertEquals(
+                List.of("m6i.large"),
+                c.stream().map(Charge::instanceType).filter(Objects::nonNull).toList());
         assertSameAmount(Samples.columnSum(f, "ListCost"), sum(c, Charge::listCost));
-        assertTrue(c.stream().allMatch(x -> x.tags() != null && x.tags().contains("\"CostCenter\":")), "Tags on every row");
-        assertNull(c.stream().filter(x -> "m6i.large".equals(x.instanceType())).findFirst().orElseThrow().gpuCount(), "not a GPU type");
+        assertTrue(
+                c.stream().allMatch(x -> x.tags() != null && x.tags().contains("\"CostCenter\":")),
+                "Tags on every row");
+        assertNull(
+                c.stream()
+                        .filter(x -> "m6i.large".equals(x.instanceType()))
+                        .findFirst()
+                        .orElseThrow()
+                        .gpuCount(),
+                "not a GPU type");
     }
 
     @Test
     void curInstanceTypeFromTheUsageTypeAndListCostFromPublicOnDemandCost() throws IOException {
         List<Charge> legacy = read(Samples.billing("aws_cur1_legacy_mock_keboola.csv"));
-        assertEquals(java.util.Arrays.asList("t3.micro", "t3.micro", null), legacy.stream().map(Charge::instanceType).toList());
+        assertEquals(
+                java.util.Arrays.asList("t3.micro", "t3.micro", null),
+                legacy.stream().map(Charge::instanceType).toList());
         List<Charge> cur2 = read(Samples.billing("aws_cur2_mock_keboola.csv"));
-        assertEquals(java.util.Arrays.asList("t3.small", "t3.small", null, "db.t3.micro"), cur2.stream().map(Charge::instanceType).toList());
-        assertSameAmount(sum(cur2, Charge::billedCost), sum(cur2, Charge::listCost), "no publicOnDemandCost column: list = unblended");
+        assertEquals(
+                java.util.Arrays.asList("t3.small", "t3.small", null, "db.t3.micro"),
+                cur2.stream().map(Charge::instanceType).toList());
+        assertSameAmount(
+                sum(cur2, Charge::billedCost),
+                sum(cur2, Charge::listCost),
+                "no publicOnDemandCost column: list = unblended");
 
         Path f = Samples.billing("aws_cur1_legacy_anonymized_focus_converters.csv");
         List<Charge> c = read(f);
@@ -90,7 +124,10 @@ class NormalisedFieldsTest {
     }
 
     private static void assertSameAmount(BigDecimal expected, BigDecimal actual, String why) {
-        assertEquals(0, expected.compareTo(actual), why + ": expected " + expected.toPlainString() + ", got " + actual.toPlainString());
+        assertEquals(
+                0,
+                expected.compareTo(actual),
+                why + ": expected " + expected.toPlainString() + ", got " + actual.toPlainString());
     }
 
     @Test
@@ -106,11 +143,21 @@ class NormalisedFieldsTest {
                 Usage,2025-06-01T00:00:00Z,2025-06-01T01:00:00Z,1.515,USD,AmazonSageMaker,USE1-Host:ml.g5.2xlarge,,OnDemand,,,
                 """);
         List<Charge> c = read(cur2);
-        assertEquals(List.of(PricingModel.ON_DEMAND, PricingModel.SPOT, PricingModel.COMMITMENT, PricingModel.SERVERLESS,
-                PricingModel.SERVERLESS, PricingModel.ON_DEMAND), c.stream().map(Charge::pricingModel).toList());
-        assertEquals(java.util.Arrays.asList("p4d.24xlarge", "g5.12xlarge", "g5.12xlarge", null, null, "ml.g5.2xlarge"),
+        assertEquals(
+                List.of(
+                        PricingModel.ON_DEMAND,
+                        PricingModel.SPOT,
+                        PricingModel.COMMITMENT,
+                        PricingModel.SERVERLESS,
+                        PricingModel.SERVERLESS,
+                        PricingModel.ON_DEMAND),
+                c.stream().map(Charge::pricingModel).toList());
+        assertEquals(
+                java.util.Arrays.asList("p4d.24xlarge", "g5.12xlarge", "g5.12xlarge", null, null, "ml.g5.2xlarge"),
                 c.stream().map(Charge::instanceType).toList());
-        assertEquals(java.util.Arrays.asList(8, 4, 4, null, null, 1), c.stream().map(Charge::gpuCount).toList());
+        assertEquals(
+                java.util.Arrays.asList(8, 4, 4, null, null, 1),
+                c.stream().map(Charge::gpuCount).toList());
         assertEquals("{\"user:env\":\"prod\",\"user:team\":\"chat\"}", c.get(0).tags());
         assertNull(c.get(2).tags(), "an empty map is no tags");
         assertEquals("arn:aws:savingsplans::1:savingsplan/x", c.get(2).commitmentId());
@@ -124,7 +171,9 @@ class NormalisedFieldsTest {
                 Usage,2025-06-01T00:00:00Z,2025-06-01T01:00:00Z,1,USD,AmazonEC2,BoxUsage:g6.xlarge,,dev
                 """);
         List<Charge> l = read(legacy);
-        assertEquals(java.util.Arrays.asList("{\"user:env\":\"prod\",\"user:team\":\"search\"}", null, "{\"user:env\":\"dev\"}"),
+        assertEquals(
+                java.util.Arrays.asList(
+                        "{\"user:env\":\"prod\",\"user:team\":\"search\"}", null, "{\"user:env\":\"dev\"}"),
                 l.stream().map(Charge::tags).toList());
         assertEquals(1, l.getFirst().gpuCount());
     }
@@ -136,20 +185,36 @@ class NormalisedFieldsTest {
         BigDecimal expected = BigDecimal.ZERO;
         for (CSVRecord r : records(f)) {
             boolean purchase = r.get("ChargeType").equals("Purchase");
-            expected = expected.add(purchase ? new BigDecimal(r.get("Cost")) : new BigDecimal(r.get("PayGPrice")).multiply(new BigDecimal(r.get("Quantity"))));
+            expected = expected.add(
+                    purchase
+                            ? new BigDecimal(r.get("Cost"))
+                            : new BigDecimal(r.get("PayGPrice")).multiply(new BigDecimal(r.get("Quantity"))));
         }
         assertSameAmount(expected, sum(c, Charge::listCost));
-        assertEquals(List.of("Standard_D2s_v3"), c.stream().map(Charge::instanceType).filter(Objects::nonNull).distinct().toList(),
+        assertEquals(
+                List.of("Standard_D2s_v3"),
+                c.stream()
+                        .map(Charge::instanceType)
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .toList(),
                 "AdditionalInfo ServiceType; SQLThreatDetection is not a size");
         assertEquals(9, c.stream().filter(x -> x.tags() != null).count());
-        assertTrue(c.stream().anyMatch(x -> "{\"CostCenter\":\"SubACM\"}".equals(x.tags())), "Azure writes the object without braces");
+        assertTrue(
+                c.stream().anyMatch(x -> "{\"CostCenter\":\"SubACM\"}".equals(x.tags())),
+                "Azure writes the object without braces");
 
         List<Charge> e = read(Samples.billing("azure_ea_export_anonymized_focus_converters.csv"));
-        assertEquals(3, e.stream().filter(x -> x.pricingModel() == PricingModel.SPOT).count());
-        assertEquals("{\"tagA\":\"valueA\",\"tagB\":\"valueB\",\"tagC\":\"valueC\"}", e.getFirst().tags());
+        assertEquals(
+                3, e.stream().filter(x -> x.pricingModel() == PricingModel.SPOT).count());
+        assertEquals(
+                "{\"tagA\":\"valueA\",\"tagB\":\"valueB\",\"tagC\":\"valueC\"}",
+                e.getFirst().tags());
 
         List<Charge> m = read(Samples.billing("azure_ea_amortizedcost_small.csv"));
-        List<Charge> committed = m.stream().filter(x -> x.pricingModel() == PricingModel.COMMITMENT).toList();
+        List<Charge> committed = m.stream()
+                .filter(x -> x.pricingModel() == PricingModel.COMMITMENT)
+                .toList();
         assertEquals(2, committed.size());
         assertTrue(committed.stream().allMatch(x -> x.commitmentId() != null), "ReservationId / benefitId");
     }
@@ -164,7 +229,9 @@ class NormalisedFieldsTest {
                 2025-03-01,1.10,USD,s1,Virtual Machines,NC4as T4 v3 Spot,Spot,Usage,1,3.5,"{""team"": ""vision""}"
                 """);
         List<Charge> c = read(f);
-        assertEquals(List.of(PricingModel.SERVERLESS, PricingModel.COMMITMENT, PricingModel.SPOT), c.stream().map(Charge::pricingModel).toList());
+        assertEquals(
+                List.of(PricingModel.SERVERLESS, PricingModel.COMMITMENT, PricingModel.SPOT),
+                c.stream().map(Charge::pricingModel).toList());
         assertSameAmount(new BigDecimal("0.4"), c.getFirst().listCost());
         assertEquals("{\"team\":\"vision\"}", c.get(2).tags());
     }
@@ -178,7 +245,9 @@ class NormalisedFieldsTest {
                 {"billing_account_id":"A","service":{"description":"Compute Engine"},"sku":{"description":"Spot Preemptible Nvidia L4 GPU running in Americas"},"usage_start_time":"2025-03-01T00:00:00Z","usage_end_time":"2025-03-01T01:00:00Z","cost":0.2,"currency":"USD","system_labels":[{"key":"compute.googleapis.com/machine_spec","value":"g2-standard-24"}]}
                 """);
         List<Charge> c = read(f);
-        assertEquals(List.of(PricingModel.ON_DEMAND, PricingModel.SERVERLESS, PricingModel.SPOT), c.stream().map(Charge::pricingModel).toList());
+        assertEquals(
+                List.of(PricingModel.ON_DEMAND, PricingModel.SERVERLESS, PricingModel.SPOT),
+                c.stream().map(Charge::pricingModel).toList());
         assertEquals("a2-highgpu-4g", c.getFirst().instanceType());
         assertEquals(4, c.getFirst().gpuCount());
         assertEquals(2, c.get(2).gpuCount(), "g2-standard-24 has two L4s");
@@ -192,17 +261,32 @@ class NormalisedFieldsTest {
     @Test
     void malformedTagsNameTheirLineAndColumn() throws IOException {
         Path f = dir.resolve("focus.csv");
-        Files.writeString(f, "BilledCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,ChargeCategory,Tags\n"
-                + "1,2024-09-01T00:00:00Z,2024-09-01T01:00:00Z,USD,a,Usage,\"{\"\"env\"\":\"\"prod\"\"}\"\n"
-                + "1,2024-09-01T00:00:00Z,2024-09-01T01:00:00Z,USD,a,Usage,[1\n");
+        Files.writeString(
+                f,
+                "BilledCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,ChargeCategory,Tags\n"
+                        + "1,2024-09-01T00:00:00Z,2024-09-01T01:00:00Z,USD,a,Usage,\"{\"\"env\"\":\"\"prod\"\"}\"\n"
+                        + "1,2024-09-01T00:00:00Z,2024-09-01T01:00:00Z,USD,a,Usage,[1\n");
         BadInputException e = assertThrows(BadInputException.class, () -> read(f));
         assertTrue(e.getMessage().contains("line 3, column 7 (Tags): expected tags as a JSON object"), e.getMessage());
     }
 
     @Test
     void gpuCountsOfKnownMachineTypes() {
-        Map<String, Integer> expected = Map.of("p5.48xlarge", 8, "ml.g5.12xlarge", 4, "g6e.xlarge", 1, "Standard_NC24ads_A100_v4", 1,
-                "Standard_ND96isr_H100_v5", 8, "a3-highgpu-8g", 8, "a2-ultragpu-2g", 2);
+        Map<String, Integer> expected = Map.of(
+                "p5.48xlarge",
+                8,
+                "ml.g5.12xlarge",
+                4,
+                "g6e.xlarge",
+                1,
+                "Standard_NC24ads_A100_v4",
+                1,
+                "Standard_ND96isr_H100_v5",
+                8,
+                "a3-highgpu-8g",
+                8,
+                "a2-ultragpu-2g",
+                2);
         expected.forEach((t, n) -> assertEquals(n, Machines.gpuCount(t), t));
         assertNull(Machines.gpuCount("m6i.large"));
         assertNull(Machines.gpuCount("inf2.48xlarge"), "Inferentia is not a GPU");

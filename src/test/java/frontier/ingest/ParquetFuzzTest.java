@@ -1,6 +1,5 @@
 package frontier.ingest;
 
-import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -12,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,19 +33,22 @@ class ParquetFuzzTest {
     @ValueSource(strings = {"aws_cur2_mock.parquet", "aws_cur2_row_groups.parquet"})
     void damagedParquetGivesChargesOrBadInput(String fixture) throws IOException, InterruptedException {
         byte[] good = Files.readAllBytes(ParquetImportTest.fixture(fixture));
-        int footerLength = ByteBuffer.wrap(good, good.length - 8, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        int footerLength = ByteBuffer.wrap(good, good.length - 8, 4)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .getInt();
         int footerStart = good.length - 8 - footerLength;
         SplittableRandom seeds = new SplittableRandom(fixture.hashCode());
         int refused = 0;
         for (int round = 0; round < ROUNDS; round++) {
             long seed = seeds.nextLong();
             SplittableRandom r = new SplittableRandom(seed);
-            byte[] bad = switch (round % 4) {
-                case 0 -> flip(good, r, 0, good.length);
-                case 1 -> flip(good, r, footerStart, good.length - 8);
-                case 2 -> Arrays.copyOf(good, r.nextInt(good.length));
-                default -> garbageBody(good, r);
-            };
+            byte[] bad =
+                    switch (round % 4) {
+                        case 0 -> flip(good, r, 0, good.length);
+                        case 1 -> flip(good, r, footerStart, good.length - 8);
+                        case 2 -> Arrays.copyOf(good, r.nextInt(good.length));
+                        default -> garbageBody(good, r);
+                    };
             Path f = dir.resolve("fuzz-" + round + ".parquet");
             Files.write(f, bad);
             try (BillingSource s = BillingSource.open(f, ReadOptions.DETECT)) {
@@ -55,7 +58,8 @@ class ParquetFuzzTest {
             } catch (BadInputException expected) {
                 refused++;
                 String m = expected.getMessage();
-                if (m == null || !m.contains(f.toString())) fail("message does not name the file, seed " + seed + ": " + m);
+                if (m == null || !m.contains(f.toString()))
+                    fail("message does not name the file, seed " + seed + ": " + m);
             } catch (RuntimeException | Error e) {
                 Path kept = dir.resolve("failing-" + seed + ".parquet");
                 Files.copy(f, kept);
@@ -63,7 +67,8 @@ class ParquetFuzzTest {
             }
         }
         assertTrue(refused >= ROUNDS / 4, "cut files and garbage pages are refused: " + refused + " of " + ROUNDS);
-        // Decoder threads wind down asynchronously after close: give them up to 5 s (a loaded CI machine), then none may be left.
+        // Decoder threads wind down asynchronously after close: give them up to 5 s (a loaded CI machine), then none
+        // may be left.
         long leaked = hardwoodThreads();
         for (int i = 0; i < 50 && leaked > 0; i++) {
             Thread.sleep(100);
@@ -73,7 +78,9 @@ class ParquetFuzzTest {
     }
 
     private static long hardwoodThreads() {
-        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.isAlive() && t.getName().startsWith("hardwood")).count();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("hardwood"))
+                .count();
     }
 
     /** 1 to 8 bytes in [from, to) replaced by random ones. */

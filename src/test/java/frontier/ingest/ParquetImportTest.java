@@ -36,7 +36,8 @@ class ParquetImportTest {
 
     static Path fixture(String name) {
         try {
-            return Path.of(ParquetImportTest.class.getResource("/billing/" + name).toURI());
+            return Path.of(
+                    ParquetImportTest.class.getResource("/billing/" + name).toURI());
         } catch (URISyntaxException | NullPointerException e) {
             throw new IllegalStateException("test fixture /billing/" + name + " missing", e);
         }
@@ -49,7 +50,11 @@ class ParquetImportTest {
             if (component.getName().equals("line")) continue;
             try {
                 Object v = component.getAccessor().invoke(c);
-                out.add(v instanceof BigDecimal d ? component.getName() + "=" + d.stripTrailingZeros().toPlainString() : component.getName() + "=" + v);
+                out.add(
+                        v instanceof BigDecimal d
+                                ? component.getName() + "="
+                                        + d.stripTrailingZeros().toPlainString()
+                                : component.getName() + "=" + v);
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException(e);
             }
@@ -59,11 +64,15 @@ class ParquetImportTest {
 
     private static void assertSameCharges(List<Charge> expected, List<Charge> actual) {
         assertEquals(expected.size(), actual.size(), "number of charges");
-        for (int i = 0; i < expected.size(); i++) assertEquals(comparable(expected.get(i)), comparable(actual.get(i)), "charge " + (i + 1));
+        for (int i = 0; i < expected.size(); i++)
+            assertEquals(comparable(expected.get(i)), comparable(actual.get(i)), "charge " + (i + 1));
     }
 
     private static void assertSameAmount(BigDecimal expected, BigDecimal actual) {
-        assertEquals(0, expected.compareTo(actual), "expected " + expected.toPlainString() + ", got " + actual.toPlainString());
+        assertEquals(
+                0,
+                expected.compareTo(actual),
+                "expected " + expected.toPlainString() + ", got " + actual.toPlainString());
     }
 
     @Test
@@ -73,11 +82,17 @@ class ParquetImportTest {
         Read fromParquet = BillingSourceTest.read(fixture("aws_cur2_mock.parquet"));
         assertEquals("AWS CUR 2.0", fromParquet.format());
         assertEquals(CostBasis.BOTH, fromParquet.basis());
-        assertEquals(10, fromParquet.charges().size(), "the sample's 4 rows and 6 spot, savings-plan, Lambda and tax rows");
+        assertEquals(
+                10, fromParquet.charges().size(), "the sample's 4 rows and 6 spot, savings-plan, Lambda and tax rows");
         assertSameCharges(fromCsv.charges(), fromParquet.charges().subList(0, 4));
-        BigDecimal parquetBilled = fromParquet.charges().subList(0, 4).stream().map(Charge::billedCost).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal parquetBilled = fromParquet.charges().subList(0, 4).stream()
+                .map(Charge::billedCost)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
         assertSameAmount(Samples.columnSum(csv, "line_item_unblended_cost"), parquetBilled);
-        assertEquals(List.of(1L, 2L, 3L, 4L), fromParquet.charges().subList(0, 4).stream().map(Charge::line).toList(), "rows numbered from 1");
+        assertEquals(
+                List.of(1L, 2L, 3L, 4L),
+                fromParquet.charges().subList(0, 4).stream().map(Charge::line).toList(),
+                "rows numbered from 1");
     }
 
     @Test
@@ -111,10 +126,14 @@ class ParquetImportTest {
 
     @Test
     void resourceTagsMapBecomesCanonicalTags() {
-        List<Charge> c = BillingSourceTest.read(fixture("aws_cur2_mock.parquet")).charges();
+        List<Charge> c =
+                BillingSourceTest.read(fixture("aws_cur2_mock.parquet")).charges();
         for (int i = 0; i < 4; i++) assertNull(c.get(i).tags(), "the CSV sample's rows have no tags");
         assertEquals("{\"user:env\":\"prod\",\"user:team\":\"ml\"}", c.get(4).tags(), "keys sorted");
-        assertEquals("{\"user:owner\":\"Zoë \\\"Z\\\" O'Neil\",\"user:team\":\"research\"}", c.get(5).tags(), "quotes and non-ASCII kept");
+        assertEquals(
+                "{\"user:owner\":\"Zoë \\\"Z\\\" O'Neil\",\"user:team\":\"research\"}",
+                c.get(5).tags(),
+                "quotes and non-ASCII kept");
         assertNull(c.get(9).tags());
     }
 
@@ -131,16 +150,21 @@ class ParquetImportTest {
             List<String> products = new ArrayList<>();
             while (rows.next()) {
                 products.add(rows.get(product));
-                if (rows.line() == 5) assertEquals(Map.of("project", "inference"), json.readValue(rows.get(costCategory), Map.class));
+                if (rows.line() == 5)
+                    assertEquals(Map.of("project", "inference"), json.readValue(rows.get(costCategory), Map.class));
                 if (rows.line() == 8) {
                     JsonNode d = json.readTree(rows.get(discount));
-                    assertTrue(d.get("savings_plan_discount").isNumber(), "MAP<string,double> values stay numbers: " + d);
-                    assertSameAmount(new BigDecimal("-0.5"), d.get("savings_plan_discount").decimalValue());
+                    assertTrue(
+                            d.get("savings_plan_discount").isNumber(), "MAP<string,double> values stay numbers: " + d);
+                    assertSameAmount(
+                            new BigDecimal("-0.5"),
+                            d.get("savings_plan_discount").decimalValue());
                 }
                 if (rows.line() == 1) assertNull(rows.get(tags), "a null map is an empty cell");
             }
             assertEquals(10, rows.rowsRead());
-            assertEquals(Map.of("instance_type", "g5.xlarge", "operating_system", "Linux", "region", "us-east-1"),
+            assertEquals(
+                    Map.of("instance_type", "g5.xlarge", "operating_system", "Linux", "region", "us-east-1"),
                     json.readValue(products.get(4), Map.class));
             assertNull(products.get(0));
         }
@@ -155,33 +179,50 @@ class ParquetImportTest {
             assertTrue(rows.next());
             assertEquals("USD", rows.get(currency));
             int cost = rows.columnNames().indexOf("line_item_unblended_cost");
-            assertThrows(IllegalStateException.class, () -> rows.get(cost), "a column no mapper asked for is an internal fault, not an empty cell");
+            assertThrows(
+                    IllegalStateException.class,
+                    () -> rows.get(cost),
+                    "a column no mapper asked for is an internal fault, not an empty cell");
         }
     }
 
     @Test
     void timestampsAreTheInstantsTheCsvPathReads() throws IOException {
-        List<Charge> millis = BillingSourceTest.read(fixture("aws_cur2_mock.parquet")).charges();
-        assertEquals(Instant.parse("2024-09-01T00:00:00Z").getEpochSecond(), millis.getFirst().periodStart());
-        assertEquals(Instant.parse("2024-09-01T01:00:00Z").getEpochSecond(), millis.getFirst().periodEnd());
-        assertEquals(Instant.parse("2024-10-01T00:00:00Z").getEpochSecond(), millis.get(7).periodEnd(), "a month-long fee");
+        List<Charge> millis =
+                BillingSourceTest.read(fixture("aws_cur2_mock.parquet")).charges();
+        assertEquals(
+                Instant.parse("2024-09-01T00:00:00Z").getEpochSecond(),
+                millis.getFirst().periodStart());
+        assertEquals(
+                Instant.parse("2024-09-01T01:00:00Z").getEpochSecond(),
+                millis.getFirst().periodEnd());
+        assertEquals(
+                Instant.parse("2024-10-01T00:00:00Z").getEpochSecond(),
+                millis.get(7).periodEnd(),
+                "a month-long fee");
         try (ParquetRows rows = ParquetRows.open(fixture("aws_cur2_mock.parquet"), "mock.parquet")) {
             rows.start(new BitSet());
             rows.next();
-            assertEquals("2024-09-30T23:59:59Z", rows.get(new Columns(rows.columnNames()).find("billbillingperiodenddate")));
+            assertEquals(
+                    "2024-09-30T23:59:59Z", rows.get(new Columns(rows.columnNames()).find("billbillingperiodenddate")));
         }
 
-        List<Charge> micros = BillingSourceTest.read(fixture("aws_cur2_row_groups.parquet")).charges();
+        List<Charge> micros =
+                BillingSourceTest.read(fixture("aws_cur2_row_groups.parquet")).charges();
         long base = Instant.parse("2024-10-01T00:00:00Z").getEpochSecond();
         for (int i = 0; i < micros.size(); i += 97) {
             assertEquals(base + 3600L * i, micros.get(i).periodStart(), "TIMESTAMP(MICROS) row " + (i + 1));
             assertEquals(base + 3600L * (i + 1), micros.get(i).periodEnd());
         }
 
-        List<Charge> int96 = BillingSourceTest.read(fixture("aws_cur2_int96.parquet")).charges();
+        List<Charge> int96 =
+                BillingSourceTest.read(fixture("aws_cur2_int96.parquet")).charges();
         assertEquals(4, int96.size());
         for (int i = 0; i < 4; i++) {
-            assertEquals(comparable(millis.get(i)), comparable(int96.get(i)), "INT96 (Spark/Hive) timestamps, row " + (i + 1));
+            assertEquals(
+                    comparable(millis.get(i)),
+                    comparable(int96.get(i)),
+                    "INT96 (Spark/Hive) timestamps, row " + (i + 1));
         }
     }
 
@@ -197,7 +238,8 @@ class ParquetImportTest {
         long spot = 0;
         long tagged = 0;
         for (int i = 0; i < 2500; i++) {
-            // The generator's formula: cost = (i mod 50) + ((37 i) mod 10000) / 10000; spot every 7th row; a tag every 3rd.
+            // The generator's formula: cost = (i mod 50) + ((37 i) mod 10000) / 10000; spot every 7th row; a tag every
+            // 3rd.
             expected = expected.add(new BigDecimal((i % 50) + "." + String.format("%04d", (i * 37) % 10000)));
             if (i % 7 == 0) spot++;
             if (i % 3 == 0) tagged++;
@@ -206,7 +248,8 @@ class ParquetImportTest {
         assertSameAmount(expected, r.billed());
         assertEquals(spot, r.byPricing().get(PricingModel.SPOT));
         assertEquals(tagged, r.charges().stream().filter(c -> c.tags() != null).count());
-        assertEquals("{\"user:team\":\"team-4\"}", r.charges().get(2499).tags(), "the last row, in the third row group");
+        assertEquals(
+                "{\"user:team\":\"team-4\"}", r.charges().get(2499).tags(), "the last row, in the third row group");
     }
 
     @Test
@@ -215,8 +258,10 @@ class ParquetImportTest {
         assertEquals(10, BillingSourceTest.read(disguised).charges().size());
         Path noName = Files.copy(fixture("aws_cur2_mock.parquet"), dir.resolve("part-00000"));
         assertEquals("AWS CUR 2.0", BillingSourceTest.read(noName).format());
-        Path csvNamedParquet = Files.copy(fixture("aws_cur2_mock_parquet_twin.csv"), dir.resolve("twin.snappy.parquet"));
-        assertEquals(10, BillingSourceTest.read(csvNamedParquet).charges().size(), "a CSV stays a CSV whatever its name");
+        Path csvNamedParquet =
+                Files.copy(fixture("aws_cur2_mock_parquet_twin.csv"), dir.resolve("twin.snappy.parquet"));
+        assertEquals(
+                10, BillingSourceTest.read(csvNamedParquet).charges().size(), "a CSV stays a CSV whatever its name");
         assertTrue(ParquetRows.isParquet(disguised));
         assertTrue(!ParquetRows.isParquet(csvNamedParquet));
     }
@@ -227,15 +272,27 @@ class ParquetImportTest {
         Path p1 = Files.copy(fixture("aws_cur2_mock.parquet"), data.resolve("frontier-cur2-00001.snappy.parquet"));
         Path p2 = Files.copy(fixture("aws_cur2_row_groups.parquet"), dir.resolve("frontier-cur2-00002.snappy.parquet"));
         Path manifest = dir.resolve("frontier-cur2-Manifest.json");
-        new ObjectMapper().writeValue(manifest.toFile(), Map.of(
-                "dataFiles", List.of("s3://bucket/data/BILLING_PERIOD=2024-09/frontier-cur2-00001.snappy.parquet",
-                        "s3://bucket/data/BILLING_PERIOD=2024-09/frontier-cur2-00002.snappy.parquet"),
-                "compression", "Parquet", "contentType", "Parquet", "schema", "2"));
+        new ObjectMapper()
+                .writeValue(
+                        manifest.toFile(),
+                        Map.of(
+                                "dataFiles",
+                                List.of(
+                                        "s3://bucket/data/BILLING_PERIOD=2024-09/frontier-cur2-00001.snappy.parquet",
+                                        "s3://bucket/data/BILLING_PERIOD=2024-09/frontier-cur2-00002.snappy.parquet"),
+                                "compression",
+                                "Parquet",
+                                "contentType",
+                                "Parquet",
+                                "schema",
+                                "2"));
         MessageDigest all = MessageDigest.getInstance("SHA-256");
         all.update(Files.readAllBytes(p1));
         all.update(Files.readAllBytes(p2));
         try (BillingSource s = BillingSource.open(manifest, ReadOptions.DETECT)) {
-            assertEquals(List.of(p1.toAbsolutePath(), p2.toAbsolutePath()), s.parts().stream().map(Path::toAbsolutePath).toList());
+            assertEquals(
+                    List.of(p1.toAbsolutePath(), p2.toAbsolutePath()),
+                    s.parts().stream().map(Path::toAbsolutePath).toList());
             assertEquals(Files.size(p1) + Files.size(p2), s.totalBytes());
             long n = 0;
             while (s.next() != null) n++;
@@ -253,10 +310,14 @@ class ParquetImportTest {
     void truncatedFileIsBadInputNamingTheFile() throws IOException {
         Path f = fixture("aws_cur2_truncated.parquet");
         BadInputException e = assertThrows(BadInputException.class, () -> BillingSourceTest.read(f));
-        assertTrue(e.getMessage().startsWith(f.toString() + ": cannot read the Parquet footer") && e.getMessage().contains("truncated or corrupt"),
+        assertTrue(
+                e.getMessage().startsWith(f.toString() + ": cannot read the Parquet footer")
+                        && e.getMessage().contains("truncated or corrupt"),
                 e.getMessage());
         Path magicOnly = Files.write(dir.resolve("x.parquet"), new byte[] {'P', 'A', 'R', '1'});
-        assertTrue(assertThrows(BadInputException.class, () -> BillingSourceTest.read(magicOnly)).getMessage().contains("x.parquet"));
+        assertTrue(assertThrows(BadInputException.class, () -> BillingSourceTest.read(magicOnly))
+                .getMessage()
+                .contains("x.parquet"));
     }
 
     @Test
@@ -270,23 +331,33 @@ class ParquetImportTest {
     void unusableValueNamesRowAndColumn() {
         Path f = fixture("aws_cur2_bad_value.parquet");
         BadInputException e = assertThrows(BadInputException.class, () -> BillingSourceTest.read(f));
-        assertEquals(f + ": row 2, column line_item_currency_code: expected a currency code like USD, got nothing", e.getMessage());
+        assertEquals(
+                f + ": row 2, column line_item_currency_code: expected a currency code like USD, got nothing",
+                e.getMessage());
     }
 
     @Test
     void gzipPagesAreReadAndCodecsWithoutADecoderAreRefusedByName() {
-        assertSameCharges(BillingSourceTest.read(fixture("aws_cur2_mock.parquet")).charges(),
+        assertSameCharges(
+                BillingSourceTest.read(fixture("aws_cur2_mock.parquet")).charges(),
                 BillingSourceTest.read(fixture("aws_cur2_gzip.parquet")).charges());
         Path zstd = fixture("aws_cur2_zstd_claimed.parquet");
         BadInputException e = assertThrows(BadInputException.class, () -> BillingSourceTest.read(zstd));
-        assertTrue(e.getMessage().startsWith(zstd + ": column ") && e.getMessage().contains("is ZSTD-compressed; Frontier reads uncompressed, Snappy and GZIP"),
+        assertTrue(
+                e.getMessage().startsWith(zstd + ": column ")
+                        && e.getMessage().contains("is ZSTD-compressed; Frontier reads uncompressed, Snappy and GZIP"),
                 e.getMessage());
     }
 
     @Test
     void forcedFormatThatDoesNotFitNamesTheMissingColumns() {
-        BadInputException e = assertThrows(BadInputException.class,
-                () -> BillingSourceTest.read(fixture("aws_cur2_mock.parquet"), new ReadOptions(BillingFormat.AZURE, null)));
-        assertTrue(e.getMessage().contains("not a " + BillingFormat.AZURE.label()) && e.getMessage().contains("SubscriptionId"), e.getMessage());
+        BadInputException e = assertThrows(
+                BadInputException.class,
+                () -> BillingSourceTest.read(
+                        fixture("aws_cur2_mock.parquet"), new ReadOptions(BillingFormat.AZURE, null)));
+        assertTrue(
+                e.getMessage().contains("not a " + BillingFormat.AZURE.label())
+                        && e.getMessage().contains("SubscriptionId"),
+                e.getMessage());
     }
 }

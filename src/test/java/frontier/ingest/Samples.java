@@ -23,6 +23,7 @@ import org.apache.commons.csv.CSVRecord;
 public final class Samples {
     /** The shared samples directory (absent in a fresh clone). */
     public static final Path SHARED = Path.of(System.getProperty("frontier.samples", "../shared/samples"));
+
     public static final Path DIR = SHARED.resolve("billing");
     public static final Path TRACES = SHARED.resolve("traces");
 
@@ -33,10 +34,10 @@ public final class Samples {
             "traces/alibaba_genai2026_model_predict_latency_anon.csv", "its licence needs review before redistribution",
             "pricing/aws_spot_advisor_data_2025-06-28.json", "AWS price feed: the provider's terms apply",
             "pricing/aws_spot_advisor_inference_subset_2025-06-28.csv", "AWS price feed: the provider's terms apply",
-            "pricing/gcp_gpu_vm_prices_excerpt_cyclenerd_2025-03-06.csv", "Google Cloud price data: the provider's terms apply");
+            "pricing/gcp_gpu_vm_prices_excerpt_cyclenerd_2025-03-06.csv",
+                    "Google Cloud price data: the provider's terms apply");
 
-    private Samples() {
-    }
+    private Samples() {}
 
     /** The billing sample; skips the calling test if it is neither vendored nor in the shared samples. */
     public static Path billing(String name) {
@@ -60,7 +61,8 @@ public final class Samples {
         Path shared = SHARED.resolve(relative);
         if (Files.isRegularFile(shared)) return shared;
         String why = NOT_VENDORED.getOrDefault(relative, "not vendored");
-        String where = Files.isDirectory(SHARED) ? shared.toAbsolutePath().normalize() + " not found"
+        String where = Files.isDirectory(SHARED)
+                ? shared.toAbsolutePath().normalize() + " not found"
                 : SHARED.toAbsolutePath().normalize() + " not found (set -Dfrontier.samples)";
         assumeTrue(false, where + ": needs " + relative + " (not vendored: " + why + ")");
         return shared;

@@ -28,8 +28,17 @@ class ValuesTest {
 
     @Test
     void impossibleTimestampsAreInvalid() {
-        for (String s : new String[] {"", "2024-13-01", "2024-02-30", "2024-09-18T25:00:00Z", "yesterday", "13/40/2023",
-                "2024-09-18T22:00:00+99:00", "2024-09-18T22:00:00 CEST", "2024-09-18T22"}) {
+        for (String s : new String[] {
+            "",
+            "2024-13-01",
+            "2024-02-30",
+            "2024-09-18T25:00:00Z",
+            "yesterday",
+            "13/40/2023",
+            "2024-09-18T22:00:00+99:00",
+            "2024-09-18T22:00:00 CEST",
+            "2024-09-18T22"
+        }) {
             assertEquals(Values.INVALID, Values.epochSeconds(s), s);
         }
     }

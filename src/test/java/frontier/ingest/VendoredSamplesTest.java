@@ -17,8 +17,11 @@ class VendoredSamplesTest {
     private static List<String> vendored() throws IOException {
         Path root = Samples.vendored("NOTICE.md").getParent();
         try (Stream<Path> s = Files.walk(root)) {
-            return s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString().replace('\\', '/'))
-                    .filter(n -> !n.equals("NOTICE.md")).sorted().toList();
+            return s.filter(Files::isRegularFile)
+                    .map(p -> root.relativize(p).toString().replace('\\', '/'))
+                    .filter(n -> !n.equals("NOTICE.md"))
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -32,12 +35,15 @@ class VendoredSamplesTest {
 
     @Test
     void vendoredFilesAreByteIdenticalToTheSharedSamples() throws IOException {
-        assumeTrue(Files.isDirectory(Samples.SHARED), Samples.SHARED.toAbsolutePath().normalize()
-                + " not found (set -Dfrontier.samples): the vendored copies are not compared with the shared ones");
+        assumeTrue(
+                Files.isDirectory(Samples.SHARED),
+                Samples.SHARED.toAbsolutePath().normalize()
+                        + " not found (set -Dfrontier.samples): the vendored copies are not compared with the shared ones");
         for (String f : vendored()) {
             Path shared = Samples.SHARED.resolve(f);
             assertTrue(Files.isRegularFile(shared), "vendored but not in the shared samples: " + f);
-            assertArrayEquals(Files.readAllBytes(shared), Files.readAllBytes(Samples.vendored(f)), f + " differs from " + shared);
+            assertArrayEquals(
+                    Files.readAllBytes(shared), Files.readAllBytes(Samples.vendored(f)), f + " differs from " + shared);
         }
     }
 }

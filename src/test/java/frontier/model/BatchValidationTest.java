@@ -35,10 +35,19 @@ class BatchValidationTest {
     private static final double C = 60;
 
     /** One shard of {@code work} seconds (deterministic), all on spot with hazard 1/M, no notice and no replacement delay. */
-    static BatchJob job(double work, double tau, double restart, int instances, double spotShare, double hazardPerHour) {
+    static BatchJob job(
+            double work, double tau, double restart, int instances, double spotShare, double hazardPerHour) {
         long items = Math.round(work * 100) * instances;
-        BatchFleet fleet = new BatchFleet(instances, spotShare, Price.perHour(3), Price.perHour(1),
-                spotShare > 0 ? new Interruption(hazardPerHour, null, null, null) : null, 0.0, 0.0, null, null);
+        BatchFleet fleet = new BatchFleet(
+                instances,
+                spotShare,
+                Price.perHour(3),
+                Price.perHour(1),
+                spotShare > 0 ? new Interruption(hazardPerHour, null, null, null) : null,
+                0.0,
+                0.0,
+                null,
+                null);
         return new BatchJob(items, null, 100.0, null, null, fleet, new Checkpointing(tau, C), restart, 0.0, null, null);
     }
 
@@ -56,7 +65,9 @@ class BatchValidationTest {
 
     static double standardError(List<RunResult> runs, Metric m) {
         double mean = mean(runs, m);
-        double ss = runs.stream().mapToDouble(r -> (r.metric(m) - mean) * (r.metric(m) - mean)).sum();
+        double ss = runs.stream()
+                .mapToDouble(r -> (r.metric(m) - mean) * (r.metric(m) - mean))
+                .sum();
         return Math.sqrt(ss / (runs.size() - 1) / runs.size());
     }
 
@@ -66,8 +77,10 @@ class BatchValidationTest {
 
     @Test
     void expectedCompletionTimeMatchesDalysClosedFormForExponentialInterruptions() {
-        // 60 segments of 10 minutes, MTBF 1 h, checkpoints of 1 minute; with and without a 2-minute restart. 400 independent
-        // replications: the mean is normal to a good approximation, and 4 standard errors is a false-alarm rate of about
+        // 60 segments of 10 minutes, MTBF 1 h, checkpoints of 1 minute; with and without a 2-minute restart. 400
+        // independent
+        // replications: the mean is normal to a good approximation, and 4 standard errors is a false-alarm rate of
+        // about
         // 1e-4 per case (Student t, 399 degrees of freedom).
         for (double restart : new double[] {0, 120}) {
             double work = 36_000;
@@ -75,14 +88,19 @@ class BatchValidationTest {
             double expected = daly(work, 600, restart);
             double se = standardError(runs, Metric.BATCH_COMPLETION);
             double got = mean(runs, Metric.BATCH_COMPLETION);
-            assertEquals(expected, got, 4 * se, "restart " + restart + ": closed form " + expected + ", simulated " + got + " ± " + se);
+            assertEquals(
+                    expected,
+                    got,
+                    4 * se,
+                    "restart " + restart + ": closed form " + expected + ", simulated " + got + " ± " + se);
             assertTrue(se < 0.01 * expected, "the check is tight: standard error " + se);
         }
     }
 
     @Test
     void checkpointIntervalMinimisingCompletionTimeAgreesWithYoungDaly() {
-        // Young's τ = √(2CM) = 657 s for C = 60 s, M = 1 h. Daly's higher-order optimum, √(2CM)·[1 + √(C/2M)/3 + C/(18M)] − C,
+        // Young's τ = √(2CM) = 657 s for C = 60 s, M = 1 h. Daly's higher-order optimum, √(2CM)·[1 + √(C/2M)/3 +
+        // C/(18M)] − C,
         // is 618 s here, and the exact minimiser of the closed form (solved below) agrees with it: Young's first-order
         // approximation overestimates the optimum by about 6% at C/M = 1/60 (its error is of order √(C/M)).
         double young = Math.sqrt(2 * C * M);
@@ -91,9 +109,11 @@ class BatchValidationTest {
         assertEquals(dalyHigherOrder, exact, 0.005 * exact, "Daly's higher-order estimate against the exact minimiser");
         assertEquals(1.064, young / exact, 0.01, "Young's known first-order error at C/M = 1/60");
 
-        // The simulated expected completion time on a grid from Young/2 to 2·Young (ratio 2^(1/8) between points), every
+        // The simulated expected completion time on a grid from Young/2 to 2·Young (ratio 2^(1/8) between points),
+        // every
         // point on the same interruptions (common random numbers: each replication's interruptions are the same Poisson
-        // points whatever the interval). The waste C/τ + τ/(2M) is, to first order, symmetric in log τ about the optimum,
+        // points whatever the interval). The waste C/τ + τ/(2M) is, to first order, symmetric in log τ about the
+        // optimum,
         // so a parabola in log τ fitted to the 17 means puts its vertex at the simulated optimum.
         double work = 360_000;
         int points = 17;
@@ -110,12 +130,15 @@ class BatchValidationTest {
             best = Math.min(best, y[k]);
         }
         double vertex = Math.exp(parabolaVertex(x, y)) * young;
-        // The ends of the grid waste clearly more than the optimum (about 4%: C/τ + τ/2M is 0.228 at Young/2 and 2·Young
+        // The ends of the grid waste clearly more than the optimum (about 4%: C/τ + τ/2M is 0.228 at Young/2 and
+        // 2·Young
         // against 0.183 at Young), so the curve is resolved. Over seeds 1 to 8 the vertex fell between 611 and 616 s: a
-        // spread of 0.3% and a bias of about −1% (the curve is not exactly a parabola in log τ), hence 3% against the exact
+        // spread of 0.3% and a bias of about −1% (the curve is not exactly a parabola in log τ), hence 3% against the
+        // exact
         // optimum; Young's τ is 6.4% above it, so it must be within 10% of the simulated optimum, and above it.
         assertTrue(y[0] > best * 1.02 && y[points - 1] > best * 1.02, "the grid brackets the optimum");
-        assertEquals(exact, vertex, 0.03 * exact, "simulated optimum " + vertex + " s against the exact " + exact + " s");
+        assertEquals(
+                exact, vertex, 0.03 * exact, "simulated optimum " + vertex + " s against the exact " + exact + " s");
         assertEquals(young, vertex, 0.10 * young, "simulated optimum " + vertex + " s against Young's " + young + " s");
         assertTrue(vertex < young, "Young's first-order interval overestimates the optimum");
     }
@@ -156,13 +179,25 @@ class BatchValidationTest {
 
     @Test
     void withoutInterruptionsSpotGivesTheOnDemandFiguresExactly() {
-        // Four shards of random work (lognormal items, drawn one by one), never interrupted (hazard 0): the same completion
+        // Four shards of random work (lognormal items, drawn one by one), never interrupted (hazard 0): the same
+        // completion
         // time and instance-hours as the on-demand fleet, to the last bit; only the price differs.
-        BatchFleet spot = new BatchFleet(4, 1.0, Price.perHour(3), Price.perHour(1), new Interruption(0.0, null, null, null), 120.0, 60.0, null, null);
+        BatchFleet spot = new BatchFleet(
+                4,
+                1.0,
+                Price.perHour(3),
+                Price.perHour(1),
+                new Interruption(0.0, null, null, null),
+                120.0,
+                60.0,
+                null,
+                null);
         BatchFleet onDemand = new BatchFleet(4, 0.0, Price.perHour(3), null, null, null, null, null, null);
         var item = new frontier.sim.dist.LogNormal(0.02, 0.5, null, null);
-        BatchJob s = new BatchJob(400_000, item, null, null, null, spot, new Checkpointing(300, 20), 90.0, 30.0, null, 3600.0);
-        BatchJob o = new BatchJob(400_000, item, null, null, null, onDemand, new Checkpointing(300, 20), 90.0, 30.0, null, 3600.0);
+        BatchJob s = new BatchJob(
+                400_000, item, null, null, null, spot, new Checkpointing(300, 20), 90.0, 30.0, null, 3600.0);
+        BatchJob o = new BatchJob(
+                400_000, item, null, null, null, onDemand, new Checkpointing(300, 20), 90.0, 30.0, null, 3600.0);
         for (int k = 0; k < 3; k++) {
             RunResult a = BatchModel.run(s, null, new RandomStreams(3, k), RunControl.NONE, WorkLimits.DEFAULT);
             RunResult b = BatchModel.run(o, null, new RandomStreams(3, k), RunControl.NONE, WorkLimits.DEFAULT);
@@ -176,12 +211,20 @@ class BatchValidationTest {
                 checkpoints += Math.ceil(w / 300) * 20;
                 hours += shard / 3600;
             }
-            assertEquals(longest, b.metric(Metric.BATCH_COMPLETION), 1e-6, "start-up + work + checkpoints of the longest shard");
+            assertEquals(
+                    longest,
+                    b.metric(Metric.BATCH_COMPLETION),
+                    1e-6,
+                    "start-up + work + checkpoints of the longest shard");
             assertEquals(b.metric(Metric.BATCH_COMPLETION), a.metric(Metric.BATCH_COMPLETION));
             assertEquals(b.metric(Metric.BATCH_INSTANCE_HOURS_ON_DEMAND), a.metric(Metric.BATCH_INSTANCE_HOURS_SPOT));
             assertEquals(hours, b.metric(Metric.BATCH_INSTANCE_HOURS_ON_DEMAND), 1e-9);
             assertEquals(checkpoints, a.metric(Metric.BATCH_CHECKPOINT_S), 1e-6);
-            assertEquals(3 * a.metric(Metric.BATCH_COST_SPOT), b.metric(Metric.BATCH_COST_ON_DEMAND), 1e-9, "only the price differs");
+            assertEquals(
+                    3 * a.metric(Metric.BATCH_COST_SPOT),
+                    b.metric(Metric.BATCH_COST_ON_DEMAND),
+                    1e-9,
+                    "only the price differs");
             assertEquals(0, a.metric(Metric.BATCH_LOST_S));
             assertEquals(0, a.metric(Metric.INTERRUPTIONS));
             assertEquals(0, a.metric(Metric.BATCH_RESTART_S));

@@ -21,10 +21,24 @@ import org.junit.jupiter.api.Test;
  */
 class IdlePolicyTest {
     static double coldShare(IdlePolicy policy, long seed) {
-        ServerlessPool pool = new ServerlessPool("fn", 1, ModelProfile.of(Exponential.ofMean(1.0)), new Deterministic(0.5), null, 10, null, 1000, 0,
-                policy, null, null, null);
-        FleetSpec spec = new FleetSpec(new PoissonTraffic(3), List.of(pool), null, null, new RunSpec(null, 400_000L, null, 20_000L, 1, seed));
-        return ServingModel.run(spec, null, new RandomStreams(seed, 0), RunControl.NONE).metric("cold_starts.share_of_requests");
+        ServerlessPool pool = new ServerlessPool(
+                "fn",
+                1,
+                ModelProfile.of(Exponential.ofMean(1.0)),
+                new Deterministic(0.5),
+                null,
+                10,
+                null,
+                1000,
+                0,
+                policy,
+                null,
+                null,
+                null);
+        FleetSpec spec = new FleetSpec(
+                new PoissonTraffic(3), List.of(pool), null, null, new RunSpec(null, 400_000L, null, 20_000L, 1, seed));
+        return ServingModel.run(spec, null, new RandomStreams(seed, 0), RunControl.NONE)
+                .metric("cold_starts.share_of_requests");
     }
 
     /**
@@ -36,7 +50,11 @@ class IdlePolicyTest {
     void newestCreatedAndNewestFreedGiveDifferentColdStartShares() {
         double freed = coldShare(IdlePolicy.NEWEST_FIRST, 7), created = coldShare(IdlePolicy.NEWEST_CREATED, 7);
         double se = Math.sqrt(freed * (1 - freed) / 400_000 + created * (1 - created) / 400_000);
-        System.out.printf(Locale.ROOT, "cold-start share at 10 s keep-alive: newest-freed %.4f, newest-created %.4f (%+.1f%%)%n", freed, created,
+        System.out.printf(
+                Locale.ROOT,
+                "cold-start share at 10 s keep-alive: newest-freed %.4f, newest-created %.4f (%+.1f%%)%n",
+                freed,
+                created,
                 100 * (created / freed - 1));
         assertTrue(Math.abs(created - freed) > 6 * se, "freed " + freed + " created " + created + " se " + se);
     }

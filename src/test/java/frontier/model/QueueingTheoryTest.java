@@ -1,6 +1,5 @@
 package frontier.model;
 
-import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +9,7 @@ import frontier.sim.dist.Distribution;
 import frontier.sim.dist.Exponential;
 import frontier.sim.dist.GammaDist;
 import frontier.sim.dist.LogNormal;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,18 +25,22 @@ class QueueingTheoryTest {
     private static final long SEED = 20261123L;
 
     private static Replicated simulate(double lambda, int servers, Distribution service, long customers) {
-        return Replicated.run(new PoissonTraffic(lambda), new PoolSpec("p", servers, service, null, null),
-                new RunSpec(null, customers, null, customers / 20, 1, SEED), REPLICATIONS, SEED);
+        return Replicated.run(
+                new PoissonTraffic(lambda),
+                new PoolSpec("p", servers, service, null, null),
+                new RunSpec(null, customers, null, customers / 20, 1, SEED),
+                REPLICATIONS,
+                SEED);
     }
 
     /** Asserts the metric's replication mean is within K standard errors of theory, and that SE is small. */
     private static void assertMatches(Replicated r, String metric, double expected) {
         double mean = r.mean(metric);
         double se = r.standardError(metric);
-        assertTrue(se < 0.01 * Math.abs(expected) + 1e-9,
+        assertTrue(
+                se < 0.01 * Math.abs(expected) + 1e-9,
                 metric + ": standard error " + se + " is too large for a meaningful test of " + expected);
-        assertEquals(expected, mean, K * se,
-                metric + ": simulated " + mean + " ± " + se + " (SE), theory " + expected);
+        assertEquals(expected, mean, K * se, metric + ": simulated " + mean + " ± " + se + " (SE), theory " + expected);
     }
 
     /** Little's law L = λW (and Lq = λWq) on a run, up to the edge effects of a finite window. */
@@ -83,7 +87,10 @@ class QueueingTheoryTest {
         assertMatches(r, "utilization", rho);
         assertMatches(r, "queue_length.mean", rho * rho / (1 - rho));
         // Response time of M/M/1 is exponential with rate mu - lambda: p95 = ln(20)/(mu - lambda).
-        assertEquals(1000 * Math.log(20) / (mu - lambda), r.mean("latency_ms.p95"), 0.02 * 1000 * Math.log(20) / (mu - lambda));
+        assertEquals(
+                1000 * Math.log(20) / (mu - lambda),
+                r.mean("latency_ms.p95"),
+                0.02 * 1000 * Math.log(20) / (mu - lambda));
         assertLittlesLaw(r);
     }
 
@@ -144,8 +151,12 @@ class QueueingTheoryTest {
         // M/M/c/c: queue capacity 0, so an arrival finding all servers busy is rejected.
         int c = 5;
         double a = 4.0;
-        Replicated r = Replicated.run(new PoissonTraffic(a), new PoolSpec("loss", c, Exponential.ofMean(1.0), 0, null),
-                new RunSpec(null, 300_000L, null, 10_000L, 1, SEED), REPLICATIONS, SEED);
+        Replicated r = Replicated.run(
+                new PoissonTraffic(a),
+                new PoolSpec("loss", c, Exponential.ofMean(1.0), 0, null),
+                new RunSpec(null, 300_000L, null, 10_000L, 1, SEED),
+                REPLICATIONS,
+                SEED);
         double blocked = erlangB(c, a);
         for (RunResult run : r.runs()) {
             double share = run.metric("rejected") / (run.metric("rejected") + run.metric("completed"));

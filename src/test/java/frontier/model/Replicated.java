@@ -27,7 +27,9 @@ record Replicated(List<RunResult> runs) {
 
     double standardError(String metric) {
         double m = mean(metric);
-        double ss = runs.stream().mapToDouble(r -> (r.metric(metric) - m) * (r.metric(metric) - m)).sum();
+        double ss = runs.stream()
+                .mapToDouble(r -> (r.metric(metric) - m) * (r.metric(metric) - m))
+                .sum();
         return Math.sqrt(ss / (runs.size() - 1) / runs.size());
     }
 

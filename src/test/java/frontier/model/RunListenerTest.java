@@ -51,18 +51,60 @@ class RunListenerTest {
 
     /** Every way to leave: a small queue that rejects and times out, spot instances that lose requests, a cache. */
     static FleetSpec busyFleet(RunSpec run) {
-        AlwaysOnPool small = new AlwaysOnPool("small", 1, 1, new ModelProfile("tiny, int8", Exponential.ofMean(0.2), null), 3, 0.3, null,
-                null, null, Price.perHour(1.0));
-        SpotPool spot = new SpotPool("spot", 3, 1, new ModelProfile("big", Exponential.ofMean(2.0), null), null, null, null, null, null,
-                Price.perHour(0.4), new Interruption(20.0, null, null, null), 0.0, OnInterrupt.LOSE, 30.0, new Deterministic(20), null);
-        ServerlessPool fn = new ServerlessPool("fn", 1, new ModelProfile("emb", new LogNormal(0.1, 0.3, null, null), null), null,
-                new Deterministic(1.5), 60, null, 1000, 0, null, new ServerlessBilling(2e-7, 1.66667e-5, 2.0, null, null, null, null, 1.0, null, null, null),
-                null, null);
+        AlwaysOnPool small = new AlwaysOnPool(
+                "small",
+                1,
+                1,
+                new ModelProfile("tiny, int8", Exponential.ofMean(0.2), null),
+                3,
+                0.3,
+                null,
+                null,
+                null,
+                Price.perHour(1.0));
+        SpotPool spot = new SpotPool(
+                "spot",
+                3,
+                1,
+                new ModelProfile("big", Exponential.ofMean(2.0), null),
+                null,
+                null,
+                null,
+                null,
+                null,
+                Price.perHour(0.4),
+                new Interruption(20.0, null, null, null),
+                0.0,
+                OnInterrupt.LOSE,
+                30.0,
+                new Deterministic(20),
+                null);
+        ServerlessPool fn = new ServerlessPool(
+                "fn",
+                1,
+                new ModelProfile("emb", new LogNormal(0.1, 0.3, null, null), null),
+                null,
+                new Deterministic(1.5),
+                60,
+                null,
+                1000,
+                0,
+                null,
+                new ServerlessBilling(2e-7, 1.66667e-5, 2.0, null, null, null, null, 1.0, null, null, null),
+                null,
+                null);
         List<Pools> pools = List.of(small, spot, fn);
-        List<RequestClass> classes = List.of(new RequestClass("a", 0.4, null, "small"), new RequestClass("b", 0.3, null, "spot"),
+        List<RequestClass> classes = List.of(
+                new RequestClass("a", 0.4, null, "small"),
+                new RequestClass("b", 0.3, null, "spot"),
                 new RequestClass("c", 0.3, null, "fn"));
-        return new FleetSpec(new PoissonTraffic(6), pools, classes, new CacheSpec(0.1, null, null, null, 5.0),
-                new TokensSpec(new LogNormal(500.0, 1.0, null, null), null), run);
+        return new FleetSpec(
+                new PoissonTraffic(6),
+                pools,
+                classes,
+                new CacheSpec(0.1, null, null, null, 5.0),
+                new TokensSpec(new LogNormal(500.0, 1.0, null, null), null),
+                run);
     }
 
     static final class Recorder implements RunListener {
@@ -104,17 +146,24 @@ class RunListenerTest {
                 assertTrue(Double.isNaN(o.serviceS()), o.toString());
             }
         }
-        for (Status s : Status.values()) assertTrue(byStatus.getOrDefault(s, 0L) > 0, "the fleet produces every outcome; none " + s);
+        for (Status s : Status.values())
+            assertTrue(byStatus.getOrDefault(s, 0L) > 0, "the fleet produces every outcome; none " + s);
         assertEquals((long) r.metric("completed"), count(byStatus, Status.COMPLETED));
         assertEquals((long) r.metric("rejected"), count(byStatus, Status.REJECTED));
         assertEquals((long) r.metric("timed_out"), count(byStatus, Status.TIMED_OUT));
         assertEquals((long) r.metric("lost"), count(byStatus, Status.LOST));
         assertEquals((long) r.metric("cache.hits"), cacheHits);
-        for (String p : List.of("small", "spot", "fn")) assertEquals((long) r.metric("pools." + p + ".completed"), count(byPool, p), p);
-        for (String c : List.of("a", "b", "c")) assertEquals((long) r.metric("classes." + c + ".completed"), count(byClass, c), c);
+        for (String p : List.of("small", "spot", "fn"))
+            assertEquals((long) r.metric("pools." + p + ".completed"), count(byPool, p), p);
+        for (String c : List.of("a", "b", "c"))
+            assertEquals((long) r.metric("classes." + c + ".completed"), count(byClass, c), c);
         assertEquals((long) r.metric("tokens.input"), tokens);
-        assertTrue(rec.outcomes.stream().anyMatch(o -> o.coldStart() && "fn".equals(o.pool())), "serverless requests waited for starts");
-        assertTrue(rec.outcomes.stream().allMatch(o -> o.arrivalS() + o.latencyS() >= 600 - 1e-9), "nothing from the warm-up");
+        assertTrue(
+                rec.outcomes.stream().anyMatch(o -> o.coldStart() && "fn".equals(o.pool())),
+                "serverless requests waited for starts");
+        assertTrue(
+                rec.outcomes.stream().allMatch(o -> o.arrivalS() + o.latencyS() >= 600 - 1e-9),
+                "nothing from the warm-up");
     }
 
     @Test
@@ -131,9 +180,15 @@ class RunListenerTest {
         }
         assertEquals(1.0 * seconds.get("small") / 3600, r.metric("cost_usd.by_pool.small.total"), 1e-9);
         assertEquals(0.4 * seconds.get("spot") / 3600, r.metric("cost_usd.by_pool.spot.total"), 1e-9);
-        assertEquals(3 + (long) r.metric("pools.spot.interruptions"), (long) instances.get("spot"), "every interruption brought a replacement");
+        assertEquals(
+                3 + (long) r.metric("pools.spot.interruptions"),
+                (long) instances.get("spot"),
+                "every interruption brought a replacement");
         assertEquals(1, (int) instances.get("small"));
-        InstanceSpan replacement = rec.spans.stream().filter(s -> s.pool().equals("spot") && s.serial() > 3).findFirst().orElseThrow();
+        InstanceSpan replacement = rec.spans.stream()
+                .filter(s -> s.pool().equals("spot") && s.serial() > 3)
+                .findFirst()
+                .orElseThrow();
         assertEquals(20.0, replacement.startingS(), 1e-9, "a replacement starts for its cold start");
     }
 
@@ -156,12 +211,14 @@ class RunListenerTest {
             r = ServingModel.run(spec, null, new RandomStreams(2, 0), RunControl.NONE, log);
             rows = log.rows();
         }
-        long finished = (long) (r.metric("completed") + r.metric("rejected") + r.metric("timed_out") + r.metric("lost"));
+        long finished =
+                (long) (r.metric("completed") + r.metric("rejected") + r.metric("timed_out") + r.metric("lost"));
         assertEquals(finished, rows);
         long read = 0;
         Map<String, Long> status = new HashMap<>();
-        try (Reader in = new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8);
-             CsvParser csv = new CsvParser(in, file.toString())) {
+        try (Reader in =
+                        new InputStreamReader(new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.UTF_8);
+                CsvParser csv = new CsvParser(in, file.toString())) {
             assertTrue(csv.next());
             assertEquals(RequestLogCsv.HEADER, String.join(",", fields(csv)));
             while (csv.next()) {
@@ -171,7 +228,8 @@ class RunListenerTest {
                 assertTrue(f.get(1).matches("\\d+\\.\\d{3}"), f.get(1));
                 assertTrue(f.get(6).isEmpty(), "no output tokens in this scenario");
                 assertTrue(f.get(8).equals("true") || f.get(8).equals("false"));
-                if (f.get(7).equals("small")) assertEquals("tiny, int8", f.get(2), "a model name with a comma survives quoting");
+                if (f.get(7).equals("small"))
+                    assertEquals("tiny, int8", f.get(2), "a model name with a comma survives quoting");
                 if (f.get(7).isEmpty()) assertEquals("200", f.get(4), "cache hits have no pool");
                 status.merge(f.get(4), 1L, Long::sum);
                 read++;
@@ -187,9 +245,12 @@ class RunListenerTest {
     void timestampsAreStartPlusArrivalToTheMillisecondAndLatencyInMilliseconds() throws IOException {
         StringWriter w = new StringWriter();
         try (RequestLogCsv log = new RequestLogCsv(w, "test", Instant.parse("2026-10-31T23:59:59.500Z"))) {
-            log.requestFinished(new RequestOutcome(0.4999, 1.2345678, 1.0, null, "p", "m", Status.COMPLETED, true, 12, 0));
-            log.requestFinished(new RequestOutcome(0.5, 0.0, Double.NaN, "chat", "p", "m", Status.REJECTED, false, null, null));
-            log.requestFinished(new RequestOutcome(86400.25, 30.0, Double.NaN, "chat", "p", "m", Status.TIMED_OUT, false, null, null));
+            log.requestFinished(
+                    new RequestOutcome(0.4999, 1.2345678, 1.0, null, "p", "m", Status.COMPLETED, true, 12, 0));
+            log.requestFinished(
+                    new RequestOutcome(0.5, 0.0, Double.NaN, "chat", "p", "m", Status.REJECTED, false, null, null));
+            log.requestFinished(new RequestOutcome(
+                    86400.25, 30.0, Double.NaN, "chat", "p", "m", Status.TIMED_OUT, false, null, null));
             log.requestFinished(new RequestOutcome(1, 2, Double.NaN, "chat", "p", "m", Status.LOST, false, null, null));
         }
         List<String> lines = w.toString().lines().toList();

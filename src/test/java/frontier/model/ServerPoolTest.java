@@ -59,11 +59,17 @@ class ServerPoolTest {
             }
 
             @Override
-            public void progress(double fraction) {
-            }
+            public void progress(double fraction) {}
         };
-        assertThrows(CancelledException.class, () -> ServingModel.run(new PoissonTraffic(4), pool,
-                new RunSpec(1e9, null, null, null, 1, 1L), null, new RandomStreams(1, 0), cancelAtOnce));
+        assertThrows(
+                CancelledException.class,
+                () -> ServingModel.run(
+                        new PoissonTraffic(4),
+                        pool,
+                        new RunSpec(1e9, null, null, null, 1, 1L),
+                        null,
+                        new RandomStreams(1, 0),
+                        cancelAtOnce));
     }
 
     @Test
@@ -82,8 +88,12 @@ class ServerPoolTest {
         assertEquals(1000, LatencyHistogram.roundWidth(501));
         assertEquals(10, LatencyHistogram.roundWidth(10));
         PoolSpec pool = new PoolSpec("p", 2, Exponential.ofMean(0.5), null, null);
-        double w = run(pool, 3.0, new RunSpec(10_000.0, null, null, null, 1, 1L)).latencyHistogram().binWidthMs();
+        double w = run(pool, 3.0, new RunSpec(10_000.0, null, null, null, 1, 1L))
+                .latencyHistogram()
+                .binWidthMs();
         double mantissa = w / Math.pow(10, Math.floor(Math.log10(w)));
-        assertTrue(java.util.List.of(1.0, 2.0, 5.0).stream().anyMatch(m -> Math.abs(m - mantissa) < 1e-9), "bin width " + w + " ms");
+        assertTrue(
+                java.util.List.of(1.0, 2.0, 5.0).stream().anyMatch(m -> Math.abs(m - mantissa) < 1e-9),
+                "bin width " + w + " ms");
     }
 }

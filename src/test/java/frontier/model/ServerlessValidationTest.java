@@ -1,6 +1,5 @@
 package frontier.model;
 
-import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -18,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,12 +47,28 @@ class ServerlessValidationTest {
      * 0.08–0.10, so gamma service times with those cvs, not exponential ones.
      */
     static ServerlessPool lambda(double warmS, double coldS, double keepAliveS) {
-        return new ServerlessPool("fn", 1, ModelProfile.of(new GammaDist(warmS, 0.02, null, null)), null,
-                new GammaDist(coldS, 0.09, null, null), keepAliveS, null, 1000, 0, IdlePolicy.NEWEST_FIRST, null, null, null);
+        return new ServerlessPool(
+                "fn",
+                1,
+                ModelProfile.of(new GammaDist(warmS, 0.02, null, null)),
+                null,
+                new GammaDist(coldS, 0.09, null, null),
+                keepAliveS,
+                null,
+                1000,
+                0,
+                IdlePolicy.NEWEST_FIRST,
+                null,
+                null,
+                null);
     }
 
     static RunResult run(ServerlessPool pool, double lambda, long requests, long seed) {
-        FleetSpec spec = new FleetSpec(new PoissonTraffic(lambda), List.of(pool), null, null,
+        FleetSpec spec = new FleetSpec(
+                new PoissonTraffic(lambda),
+                List.of(pool),
+                null,
+                null,
                 new RunSpec(null, requests, null, requests / 20, 1, seed));
         return ServingModel.run(spec, null, new RandomStreams(seed, 0), RunControl.NONE);
     }
@@ -64,34 +80,63 @@ class ServerlessValidationTest {
         // P(cold) = exp(−λT). Binomial SE over 200,000 requests is ≤ 0.0011; 0.006 is over 5 SE, and the
         // error from requests overlapping a 0.1 ms service is below λS = 5e-5.
         for (double t : new double[] {0.5, 2.0, 5.0}) {
-            ServerlessPool pool = new ServerlessPool("fn", 1, ModelProfile.of(new Deterministic(1e-4)), null, new Deterministic(1e-4),
-                    t, null, 1000, 0, IdlePolicy.NEWEST_FIRST, null, null, null);
+            ServerlessPool pool = new ServerlessPool(
+                    "fn",
+                    1,
+                    ModelProfile.of(new Deterministic(1e-4)),
+                    null,
+                    new Deterministic(1e-4),
+                    t,
+                    null,
+                    1000,
+                    0,
+                    IdlePolicy.NEWEST_FIRST,
+                    null,
+                    null,
+                    null);
             RunResult r = run(pool, 0.5, 200_000, 3);
             assertEquals(Math.exp(-0.5 * t), r.metric("cold_starts.share_of_requests"), 0.006, "keep-alive " + t);
-            assertEquals(r.metric("cold_starts.count"), r.metric("cold_starts.share_of_requests") * r.metric("completed"), 1.5,
+            assertEquals(
+                    r.metric("cold_starts.count"),
+                    r.metric("cold_starts.share_of_requests") * r.metric("completed"),
+                    1.5,
                     "every cold start is one request's");
         }
     }
 
-    record Experiment(String id, double rate, double warmMs, double coldMs, double idleMin, double instances,
-                      double utilization, double coldProb, double coldProbSe) {
-    }
+    record Experiment(
+            String id,
+            double rate,
+            double warmMs,
+            double coldMs,
+            double idleMin,
+            double instances,
+            double utilization,
+            double coldProb,
+            double coldProbSe) {}
 
     static List<Experiment> experiments() throws IOException {
         Path f = frontier.ingest.Samples.trace("simfaas_aws_lambda_experiments_exp.csv");
         List<Experiment> list = new ArrayList<>();
-        for (String line : Files.readAllLines(f).subList(1, Files.readAllLines(f).size())) {
+        for (String line :
+                Files.readAllLines(f).subList(1, Files.readAllLines(f).size())) {
             String[] c = line.split(",");
-            list.add(new Experiment(c[0], Double.parseDouble(c[1]), Double.parseDouble(c[2]), Double.parseDouble(c[3]),
-                    Double.parseDouble(c[4]), Double.parseDouble(c[5]), Double.parseDouble(c[6]), Double.parseDouble(c[7]),
+            list.add(new Experiment(
+                    c[0],
+                    Double.parseDouble(c[1]),
+                    Double.parseDouble(c[2]),
+                    Double.parseDouble(c[3]),
+                    Double.parseDouble(c[4]),
+                    Double.parseDouble(c[5]),
+                    Double.parseDouble(c[6]),
+                    Double.parseDouble(c[7]),
                     Double.parseDouble(c[8])));
         }
         return list;
     }
 
     /** Mean absolute relative errors of one model over the table, and the table in Markdown. */
-    record Comparison(double coldErr, double instErr, String table) {
-    }
+    record Comparison(double coldErr, double instErr, String table) {}
 
     /**
      * Runs every experiment with the measured service times and the given keep-alive (null: the table's
@@ -126,7 +171,11 @@ class ServerlessValidationTest {
                 int runs = (int) Math.max(50, Math.ceil(AS_RUN_REQUESTS / (e.rate() * horizonS)));
                 double coldSum = 0;
                 double instSum = 0;
-                FleetSpec spec = new FleetSpec(new PoissonTraffic(e.rate()), List.of(pool), null, null,
+                FleetSpec spec = new FleetSpec(
+                        new PoissonTraffic(e.rate()),
+                        List.of(pool),
+                        null,
+                        null,
                         new RunSpec(horizonS, null, null, null, 1, 17L));
                 for (int k = 0; k < runs; k++) {
                     RunResult r = ServingModel.run(spec, null, new RandomStreams(17, k), RunControl.NONE);
@@ -140,14 +189,28 @@ class ServerlessValidationTest {
             double ie = Math.abs(inst - e.instances()) / e.instances();
             coldErr += ce;
             instErr += ie;
-            table.append(String.format(Locale.ROOT, "| %s | %.5f | %.2f / %.2f | %.4f ± %.4f | %.4f | %.1f%% | %.3f | %.3f | %.1f%% |%n",
-                    e.id(), e.rate(), e.warmMs() / 1000, e.coldMs() / 1000, e.coldProb(), e.coldProbSe(), cold, 100 * ce,
-                    e.instances(), inst, 100 * ie));
+            table.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %.5f | %.2f / %.2f | %.4f ± %.4f | %.4f | %.1f%% | %.3f | %.3f | %.1f%% |%n",
+                    e.id(),
+                    e.rate(),
+                    e.warmMs() / 1000,
+                    e.coldMs() / 1000,
+                    e.coldProb(),
+                    e.coldProbSe(),
+                    cold,
+                    100 * ce,
+                    e.instances(),
+                    inst,
+                    100 * ie));
         }
         coldErr /= exps.size();
         instErr /= exps.size();
-        table.append(String.format(Locale.ROOT, "| **mean absolute relative error** | | | | | **%.1f%%** | | | **%.1f%%** |%n",
-                100 * coldErr, 100 * instErr));
+        table.append(String.format(
+                Locale.ROOT,
+                "| **mean absolute relative error** | | | | | **%.1f%%** | | | **%.1f%%** |%n",
+                100 * coldErr,
+                100 * instErr));
         return new Comparison(coldErr, instErr, table.toString());
     }
 
@@ -165,7 +228,9 @@ class ServerlessValidationTest {
         assertEquals(20, exps.size());
         Comparison c = compare(exps, null);
         write("simfaas.md", c.table());
-        assertTrue(c.coldErr() <= 0.14, String.format("cold-start probability error %.3f > 0.14%n%s", c.coldErr(), c.table()));
+        assertTrue(
+                c.coldErr() <= 0.14,
+                String.format("cold-start probability error %.3f > 0.14%n%s", c.coldErr(), c.table()));
         assertTrue(c.instErr() <= 0.03, String.format("instance count error %.3f > 0.03%n%s", c.instErr(), c.table()));
     }
 
@@ -177,11 +242,19 @@ class ServerlessValidationTest {
      */
     static double effectiveKeepAliveS() throws IOException {
         Path f = frontier.ingest.Samples.trace("aws_lambda_per_request_pacslab_res-01-2020-05-28_01-57-40.csv");
-        try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setAllowMissingColumnNames(true).get().parse(Files.newBufferedReader(f))) {
+        try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setAllowMissingColumnNames(true)
+                .get()
+                .parse(Files.newBufferedReader(f))) {
             List<double[]> rows = new ArrayList<>(); // start, end, cold
             for (var rec : parser) {
-                rows.add(new double[] {Double.parseDouble(rec.get("client_start_time")), Double.parseDouble(rec.get("client_end_time")),
-                        Boolean.parseBoolean(rec.get("is_cold")) ? 1 : 0});
+                rows.add(new double[] {
+                    Double.parseDouble(rec.get("client_start_time")),
+                    Double.parseDouble(rec.get("client_end_time")),
+                    Boolean.parseBoolean(rec.get("is_cold")) ? 1 : 0
+                });
             }
             rows.sort(java.util.Comparator.comparingDouble(r -> r[0]));
             double longestWarm = 0;
@@ -193,7 +266,8 @@ class ServerlessValidationTest {
                 else longestWarm = Math.max(longestWarm, gap);
                 lastEnd = Math.max(lastEnd, r[1]);
             }
-            assertTrue(longestWarm < shortestCold, "warm and cold gaps separate: " + longestWarm + " vs " + shortestCold);
+            assertTrue(
+                    longestWarm < shortestCold, "warm and cold gaps separate: " + longestWarm + " vs " + shortestCold);
             assertTrue(shortestCold - longestWarm < 30, "the keep-alive is known to within 30 s");
             return (longestWarm + shortestCold) / 2;
         }
@@ -210,8 +284,12 @@ class ServerlessValidationTest {
         double keepAlive = effectiveKeepAliveS();
         assertEquals(640, keepAlive, 10, "the log of experiment 13 bounds the keep-alive between 632.5 s and 646.8 s");
         Comparison c = compare(experiments(), keepAlive);
-        write("simfaas-measured-keep-alive.md", String.format(Locale.ROOT, "keep-alive %.1f s%n%n%s", keepAlive, c.table()));
-        assertTrue(c.coldErr() <= 0.13, String.format("cold-start probability error %.3f > 0.13%n%s", c.coldErr(), c.table()));
+        write(
+                "simfaas-measured-keep-alive.md",
+                String.format(Locale.ROOT, "keep-alive %.1f s%n%n%s", keepAlive, c.table()));
+        assertTrue(
+                c.coldErr() <= 0.13,
+                String.format("cold-start probability error %.3f > 0.13%n%s", c.coldErr(), c.table()));
         assertTrue(c.instErr() <= 0.03, String.format("instance count error %.3f > 0.03%n%s", c.instErr(), c.table()));
     }
 
@@ -226,8 +304,13 @@ class ServerlessValidationTest {
     void simulatedAsTheExperimentsWereRunTheErrorsAreUnderTheBar() throws IOException {
         double keepAlive = effectiveKeepAliveS();
         Comparison c = compare(experiments(), keepAlive, 28 * 3600.0);
-        write("simfaas-as-run.md", String.format(Locale.ROOT, "keep-alive %.1f s, 28-hour runs from no instance%n%n%s", keepAlive, c.table()));
-        assertTrue(c.coldErr() <= 0.12, String.format("cold-start probability error %.3f > 0.12%n%s", c.coldErr(), c.table()));
+        write(
+                "simfaas-as-run.md",
+                String.format(
+                        Locale.ROOT, "keep-alive %.1f s, 28-hour runs from no instance%n%n%s", keepAlive, c.table()));
+        assertTrue(
+                c.coldErr() <= 0.12,
+                String.format("cold-start probability error %.3f > 0.12%n%s", c.coldErr(), c.table()));
         assertTrue(c.instErr() <= 0.03, String.format("instance count error %.3f > 0.03%n%s", c.instErr(), c.table()));
     }
 

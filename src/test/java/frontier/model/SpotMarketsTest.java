@@ -25,10 +25,27 @@ class SpotMarketsTest {
     static final double HOURS = 200;
 
     static RunResult run(Interruption.Correlated correlated, SpotPool.Placement placement) {
-        SpotPool spot = new SpotPool("spot", 6, 2, ModelProfile.of(Exponential.ofMean(4)), null, null, null, null, null, Price.perHour(0.4),
-                new Interruption(1.0, null, null, null, correlated), 120.0, OnInterrupt.RETRY, 300.0, new Deterministic(60), null,
-                List.of("g5.xlarge/us-east-1a", "g5.xlarge/us-east-1b", "g5.xlarge/us-east-1c"), placement);
-        FleetSpec spec = new FleetSpec(new PoissonTraffic(1), List.of(spot), null, null, new RunSpec(HOURS * 3600, null, 3600.0, null, 1, 5L));
+        SpotPool spot = new SpotPool(
+                "spot",
+                6,
+                2,
+                ModelProfile.of(Exponential.ofMean(4)),
+                null,
+                null,
+                null,
+                null,
+                null,
+                Price.perHour(0.4),
+                new Interruption(1.0, null, null, null, correlated),
+                120.0,
+                OnInterrupt.RETRY,
+                300.0,
+                new Deterministic(60),
+                null,
+                List.of("g5.xlarge/us-east-1a", "g5.xlarge/us-east-1b", "g5.xlarge/us-east-1c"),
+                placement);
+        FleetSpec spec = new FleetSpec(
+                new PoissonTraffic(1), List.of(spot), null, null, new RunSpec(HOURS * 3600, null, 3600.0, null, 1, 5L));
         return ServingModel.run(spec, null, new RandomStreams(5, 0), RunControl.NONE);
     }
 
@@ -45,14 +62,24 @@ class SpotMarketsTest {
         RunResult independent = run(null, SpotPool.Placement.SPREAD);
         RunResult spread = run(together, SpotPool.Placement.SPREAD);
         RunResult packed = run(together, SpotPool.Placement.PACKED);
-        for (var e : List.of(java.util.Map.entry("independent", independent), java.util.Map.entry("spread", spread), java.util.Map.entry("packed", packed))) {
+        for (var e : List.of(
+                java.util.Map.entry("independent", independent),
+                java.util.Map.entry("spread", spread),
+                java.util.Map.entry("packed", packed))) {
             RunResult r = e.getValue();
             double perInstanceHour = r.metric("interruptions") / (r.metric("pools.spot.instances.mean") * (HOURS - 1));
-            System.out.printf(Locale.ROOT, "%s: interruptions %.0f (%.2f per instance-hour), p99 %.0f ms, p95 %.0f ms%n", e.getKey(),
-                    r.metric("interruptions"), perInstanceHour, r.metric("latency_ms.p99"), r.metric("latency_ms.p95"));
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s: interruptions %.0f (%.2f per instance-hour), p99 %.0f ms, p95 %.0f ms%n",
+                    e.getKey(),
+                    r.metric("interruptions"),
+                    perInstanceHour,
+                    r.metric("latency_ms.p99"),
+                    r.metric("latency_ms.p95"));
             assertEquals(1.0, perInstanceHour, 0.25, e.getKey());
         }
-        assertTrue(packed.metric("latency_ms.p99") > 3 * spread.metric("latency_ms.p99"),
+        assertTrue(
+                packed.metric("latency_ms.p99") > 3 * spread.metric("latency_ms.p99"),
                 "packed p99 " + packed.metric("latency_ms.p99") + " vs spread " + spread.metric("latency_ms.p99"));
     }
 }

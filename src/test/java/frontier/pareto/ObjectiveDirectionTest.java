@@ -14,32 +14,43 @@ class ObjectiveDirectionTest {
         Objective q = Objective.parse("quality");
         assertEquals(Metric.QUALITY.path(), q.path());
         assertEquals(Objective.Direction.MAXIMISE, q.direction());
-        assertEquals(Objective.Direction.MINIMISE, Objective.parse("min:quality").direction());
-        assertEquals(Objective.Direction.MAXIMISE, Objective.parse("max:quality.mean").direction());
+        assertEquals(
+                Objective.Direction.MINIMISE, Objective.parse("min:quality").direction());
+        assertEquals(
+                Objective.Direction.MAXIMISE,
+                Objective.parse("max:quality.mean").direction());
     }
 
     @Test
     void otherMetricsAreMinimisedUnlessWrittenMax() {
         assertEquals(Objective.Direction.MINIMISE, Objective.parse("cost").direction());
         assertEquals(Objective.Direction.MINIMISE, Objective.parse("p99").direction());
-        assertEquals(Objective.Direction.MAXIMISE, Objective.parse("max:goodput").direction());
-        assertEquals(Objective.Direction.MINIMISE, Objective.parse("pools.gpu.utilization").direction());
+        assertEquals(
+                Objective.Direction.MAXIMISE, Objective.parse("max:goodput").direction());
+        assertEquals(
+                Objective.Direction.MINIMISE,
+                Objective.parse("pools.gpu.utilization").direction());
     }
 
     @Test
     void theWrittenFormReadsBackToTheSameObjective() {
-        for (String text : List.of("cost", "p95", "quality", "min:quality", "max:goodput", "max:classes.chat.slo_attainment")) {
+        for (String text :
+                List.of("cost", "p95", "quality", "min:quality", "max:goodput", "max:classes.chat.slo_attainment")) {
             Objective o = Objective.parse(text);
             assertEquals(o, Objective.parse(o.toString()), text);
         }
         assertEquals("max:llm.goodput_per_s", Objective.parse("max:goodput").toString());
-        assertEquals("max:quality.mean", Objective.parse("quality").toString(), "a maximised objective is written with max:");
+        assertEquals(
+                "max:quality.mean",
+                Objective.parse("quality").toString(),
+                "a maximised objective is written with max:");
         assertEquals("min:quality.mean", Objective.parse("min:quality").toString());
     }
 
     @Test
     void aThreeWayFrontKeepsTheCheaperTheFasterAndTheBetter() {
-        List<Objective> objectives = List.of(Objective.parse("cost"), Objective.parse("p95"), Objective.parse("quality"));
+        List<Objective> objectives =
+                List.of(Objective.parse("cost"), Objective.parse("p95"), Objective.parse("quality"));
         // a: cheap, slow, low quality; b: dear, fast, high quality; c: dominated by a (dearer, slower, worse).
         double[] a = {1, 10, 0.70};
         double[] b = {3, 5, 0.85};

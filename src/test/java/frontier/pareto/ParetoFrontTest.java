@@ -47,7 +47,10 @@ class ParetoFrontTest {
                 eligible[i] = rnd.nextInt(10) != 0;
             }
             int t = trial;
-            assertArrayEquals(bruteForce(v, eligible), ParetoFront.nonDominated(v, eligible), () -> "trial " + t + ": " + Arrays.deepToString(v));
+            assertArrayEquals(
+                    bruteForce(v, eligible),
+                    ParetoFront.nonDominated(v, eligible),
+                    () -> "trial " + t + ": " + Arrays.deepToString(v));
         }
     }
 
@@ -59,7 +62,8 @@ class ParetoFrontTest {
 
     @Test
     void aFrontPointIsUncertainWhenAnotherCouldDominateItWithinTheIntervals() {
-        // p0 is cheaper than p1 only by 0.01 with intervals of ±0.05, and p1 is much faster: p0's place is not established.
+        // p0 is cheaper than p1 only by 0.01 with intervals of ±0.05, and p1 is much faster: p0's place is not
+        // established.
         double[][] mean = {{1.00, 100}, {1.01, 50}, {3.0, 10}};
         double[][] hw = {{0.05, 5}, {0.05, 5}, {0.05, 1}};
         boolean[] front = ParetoFront.nonDominated(mean, all(3));
@@ -74,9 +78,15 @@ class ParetoFrontTest {
     void uncertaintyUsesBothIntervalsAndTouchingBoundsCount() {
         double[][] mean = {{1.0, 100}, {1.2, 50}};
         // p0's upper cost bound 1.1 equals p1's lower bound 1.1: p1 could be as cheap, so p0 is uncertain.
-        assertEquals(Boolean.TRUE, ParetoFront.uncertain(mean, new double[][] {{0.1, 1}, {0.1, 1}}, new boolean[] {true, true}, all(2))[0]);
+        assertEquals(
+                Boolean.TRUE,
+                ParetoFront.uncertain(mean, new double[][] {{0.1, 1}, {0.1, 1}}, new boolean[] {true, true}, all(2))[
+                        0]);
         // Narrower intervals: p0 is surely cheaper.
-        assertEquals(Boolean.FALSE, ParetoFront.uncertain(mean, new double[][] {{0.09, 1}, {0.1, 1}}, new boolean[] {true, true}, all(2))[0]);
+        assertEquals(
+                Boolean.FALSE,
+                ParetoFront.uncertain(mean, new double[][] {{0.09, 1}, {0.1, 1}}, new boolean[] {true, true}, all(2))[
+                        0]);
     }
 
     @Test

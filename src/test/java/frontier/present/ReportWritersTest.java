@@ -17,8 +17,9 @@ import org.junit.jupiter.api.Test;
 
 /** The report writers, without JavaFX: a self-contained HTML page and a PDF that PDFBox reads back. */
 class ReportWritersTest {
-    private static final String SVG = "<?xml version=\"1.0\"?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"x\">\n"
-            + "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\"><text x=\"2\" y=\"12\">Cost per 1,000</text></svg>";
+    private static final String SVG =
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"x\">\n"
+                    + "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\"><text x=\"2\" y=\"12\">Cost per 1,000</text></svg>";
 
     private static byte[] png(int w, int h) throws Exception {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -34,14 +35,31 @@ class ReportWritersTest {
     }
 
     private static Report report() throws Exception {
-        return new Report("Sweep: tiny <sweep>", "tiny-sweep.json · 6 configurations",
+        return new Report(
+                "Sweep: tiny <sweep>",
+                "tiny-sweep.json · 6 configurations",
                 "Which configuration serves p99 under 800 ms for the least money?",
-                "Keep 1 instance warm, at most 6 instances.", "Saves 41.20 USD per 1,000 requests (35%) against the current setting.",
-                List.of(new Report.Figure("Cost against latency", SVG, png(800, 400), 400, 200, "Every configuration; the front in blue."),
-                        new Report.KeyNumbers("Key numbers", List.of(new Report.Number("p99 latency", "612 ms", "580–650 ms (95%)"),
-                                new Report.Number("Cost per 1,000 requests", "0.42 USD", "0.40–0.44 USD"))),
-                        new Report.Bullets("Assumptions", List.of("Prices: shipped catalogue as of 2025-06-01", "Traffic: Poisson, 4 requests/s",
-                                "SLO: p99 ≤ 800 ms")),
+                "Keep 1 instance warm, at most 6 instances.",
+                "Saves 41.20 USD per 1,000 requests (35%) against the current setting.",
+                List.of(
+                        new Report.Figure(
+                                "Cost against latency",
+                                SVG,
+                                png(800, 400),
+                                400,
+                                200,
+                                "Every configuration; the front in blue."),
+                        new Report.KeyNumbers(
+                                "Key numbers",
+                                List.of(
+                                        new Report.Number("p99 latency", "612 ms", "580–650 ms (95%)"),
+                                        new Report.Number("Cost per 1,000 requests", "0.42 USD", "0.40–0.44 USD"))),
+                        new Report.Bullets(
+                                "Assumptions",
+                                List.of(
+                                        "Prices: shipped catalogue as of 2025-06-01",
+                                        "Traffic: Poisson, 4 requests/s",
+                                        "SLO: p99 ≤ 800 ms")),
                         new Report.Bullets("Not modelled", List.of("Network latency between regions"))),
                 "Frontier test · prices as of 2025-06-01");
     }
@@ -51,16 +69,21 @@ class ReportWritersTest {
         String html = HtmlReport.html(report());
         assertTrue(html.startsWith("<!DOCTYPE html>"));
         assertTrue(html.contains("<title>Sweep: tiny &lt;sweep&gt;</title>"), "escaped title");
-        assertTrue(html.contains("<figure><svg xmlns=\"http://www.w3.org/2000/svg\""), "SVG inline, without its DOCTYPE");
+        assertTrue(
+                html.contains("<figure><svg xmlns=\"http://www.w3.org/2000/svg\""), "SVG inline, without its DOCTYPE");
         assertFalse(html.contains("<!DOCTYPE svg"));
         assertTrue(html.contains("580–650 ms (95%)"));
         assertTrue(html.contains("<li>SLO: p99 ≤ 800 ms</li>"));
-        assertFalse(html.contains("http://") && html.replace("http://www.w3.org/2000/svg", "").contains("http://"), "nothing fetched");
+        assertFalse(
+                html.contains("http://")
+                        && html.replace("http://www.w3.org/2000/svg", "").contains("http://"),
+                "nothing fetched");
     }
 
     @Test
     void htmlFallsBackToAPngDataUriWhenAFigureHasNoSvg() throws Exception {
-        Report r = new Report("t", "", "", "", "", List.of(new Report.Figure("Chart", null, png(20, 10), 20, 10, "")), "");
+        Report r =
+                new Report("t", "", "", "", "", List.of(new Report.Figure("Chart", null, png(20, 10), 20, 10, "")), "");
         assertTrue(HtmlReport.html(r).contains("src=\"data:image/png;base64,iVBOR"));
     }
 

@@ -34,7 +34,8 @@ class BatchScenarioTest {
             """;
 
     static String error(String json) {
-        return assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(json, "job.json")).getMessage();
+        return assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(json, "job.json"))
+                .getMessage();
     }
 
     @Test
@@ -50,12 +51,17 @@ class BatchScenarioTest {
     void aRunReportsTheBatchMetricsWithIntervalsAndTheCompletionTimesSpread() {
         Summary s = new ScenarioRunner(2).run(ScenarioLoader.parse(JOB, "job.json"), RunControl.NONE);
         double mean = s.metric(Metric.BATCH_COMPLETION);
-        assertTrue(s.metric(Metric.BATCH_COMPLETION_P10) <= s.metric(Metric.BATCH_COMPLETION_P50)
-                && s.metric(Metric.BATCH_COMPLETION_P50) <= s.metric(Metric.BATCH_COMPLETION_P90)
-                && s.metric(Metric.BATCH_COMPLETION_P90) <= s.metric(Metric.BATCH_COMPLETION_MAX), "quantiles in order");
+        assertTrue(
+                s.metric(Metric.BATCH_COMPLETION_P10) <= s.metric(Metric.BATCH_COMPLETION_P50)
+                        && s.metric(Metric.BATCH_COMPLETION_P50) <= s.metric(Metric.BATCH_COMPLETION_P90)
+                        && s.metric(Metric.BATCH_COMPLETION_P90) <= s.metric(Metric.BATCH_COMPLETION_MAX),
+                "quantiles in order");
         assertTrue(mean <= s.metric(Metric.BATCH_COMPLETION_MAX));
         assertTrue(Double.isFinite(s.halfWidth(Metric.BATCH_COMPLETION)));
-        assertEquals(s.metric(Metric.COST_TOTAL), s.metric(Metric.BATCH_COST_SPOT) + s.metric(Metric.BATCH_COST_ON_DEMAND), 1e-9);
+        assertEquals(
+                s.metric(Metric.COST_TOTAL),
+                s.metric(Metric.BATCH_COST_SPOT) + s.metric(Metric.BATCH_COST_ON_DEMAND),
+                1e-9);
         double p = s.metric(Metric.BATCH_DONE_BY_DEADLINE);
         assertTrue(p >= 0 && p <= 1);
         // The same seed, whatever the thread count.
@@ -67,7 +73,9 @@ class BatchScenarioTest {
 
     @Test
     void aBatchJobHasNoTrafficNorPoolsNorAStopRule() {
-        String m = error(JOB.replace("\"name\": \"embed\",", "\"name\": \"embed\", \"traffic\": { \"type\": \"poisson\", \"rate_per_s\": 1 },"));
+        String m = error(JOB.replace(
+                "\"name\": \"embed\",",
+                "\"name\": \"embed\", \"traffic\": { \"type\": \"poisson\", \"rate_per_s\": 1 },"));
         assertTrue(m.startsWith("job.json: $.traffic: ") && m.contains("has no 'traffic'"), m);
         m = error(JOB.replace("\"replications\": 8,", "\"replications\": 8, \"duration_s\": 3600,"));
         assertTrue(m.startsWith("job.json: $.run.duration_s: ") && m.contains("runs until it is done"), m);
@@ -88,13 +96,17 @@ class BatchScenarioTest {
         assertTrue(m.startsWith("job.json: $.batch.fleet.spot_share: ") && m.contains("from 0 to 1"), m);
         m = error(JOB.replace("\"interruption\": { \"hazard_per_hour\": 0.5 },", ""));
         assertTrue(m.startsWith("job.json: $.batch.fleet.interruption: ") && m.contains("spot_share"), m);
-        m = error(JOB.replace("\"item_s\": { \"type\": \"exponential\", \"mean\": 0.01 },", "\"item_s\": { \"type\": \"exponential\", \"mean\": 0.01 }, \"items_per_s\": 3,"));
+        m = error(JOB.replace(
+                "\"item_s\": { \"type\": \"exponential\", \"mean\": 0.01 },",
+                "\"item_s\": { \"type\": \"exponential\", \"mean\": 0.01 }, \"items_per_s\": 3,"));
         assertTrue(m.startsWith("job.json: $.batch.item_s: ") && m.contains("exactly one kind of work"), m);
         m = error(JOB.replace("\"interval_s\": 120", "\"interval_s\": 0"));
         assertTrue(m.startsWith("job.json: $.batch.checkpoint.interval_s: "), m);
         m = error(JOB.replace("\"deadline_s\": 1200", "\"deadline_z\": 1200"));
         assertTrue(m.startsWith("job.json: $.batch.deadline_z: unknown field"), m);
-        m = error(JOB.replace("\"fallback\": { \"after_interruptions\": 2 }", "\"fallback\": { \"when_deadline_at_risk\": true }")
+        m = error(JOB.replace(
+                        "\"fallback\": { \"after_interruptions\": 2 }",
+                        "\"fallback\": { \"when_deadline_at_risk\": true }")
                 .replace(",\n    \"deadline_s\": 1200", ""));
         assertTrue(m.contains("$.batch.fleet.fallback.when_deadline_at_risk") && m.contains("deadline_s"), m);
         m = error(JOB.replace("\"instance_type\": \"g5.xlarge\"", "\"instance_type\": \"g9.nothing\""));

@@ -1,6 +1,5 @@
 package frontier.scenario;
 
-import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -24,6 +23,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -46,7 +46,8 @@ import org.junit.jupiter.api.Timeout;
 class ScenarioFuzzTest {
     static final int DEFAULT_CASES = 300;
     static final long SHRUNK_EVENTS = 50_000;
-    static final WorkLimits LIMITS = new WorkLimits(10 * SHRUNK_EVENTS, 100 * SHRUNK_EVENTS, 100_000, 10_000_000, 100_000);
+    static final WorkLimits LIMITS =
+            new WorkLimits(10 * SHRUNK_EVENTS, 100 * SHRUNK_EVENTS, 100_000, 10_000_000, 100_000);
     private static final ObjectMapper MAPPER = ScenarioLoader.mapper();
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
@@ -86,18 +87,23 @@ class ScenarioFuzzTest {
             } catch (BadInputException e) {
                 refused++;
                 String msg = e.getMessage();
-                assertTrue(msg != null && (msg.contains("$") || msg.contains("line ")), what + ": a refusal must name a JSON path or a line: " + msg);
+                assertTrue(
+                        msg != null && (msg.contains("$") || msg.contains("line ")),
+                        what + ": a refusal must name a JSON path or a line: " + msg);
             } catch (OutOfMemoryError | StackOverflowError e) {
                 fail(what + ": " + e, e);
             } catch (RuntimeException e) {
                 fail(what + ": not a BadInputException: " + e, e);
             } finally {
-                if (Boolean.getBoolean("frontier.fuzz.trace")) System.out.printf("%.2f s %s%n", (System.nanoTime() - t0) / 1e9, what);
+                if (Boolean.getBoolean("frontier.fuzz.trace"))
+                    System.out.printf("%.2f s %s%n", (System.nanoTime() - t0) / 1e9, what);
             }
         }
         // Both outcomes must occur, or the mutations (or the shrinking) have stopped testing anything.
         assertTrue(ran > cases / 20 && refused > cases / 20, "ran " + ran + ", refused " + refused + " of " + cases);
-        System.out.printf("scenario fuzz: %d cases (seed %d): %d ran within the cap, %d refused with a path or line%n", cases, seed, ran, refused);
+        System.out.printf(
+                "scenario fuzz: %d cases (seed %d): %d ran within the cap, %d refused with a path or line%n",
+                cases, seed, ran, refused);
     }
 
     @Test
@@ -108,7 +114,9 @@ class ScenarioFuzzTest {
                  "pool": {"servers": 1, "service": {"type": "lognormal", "mean": 1, "cv": 4.9E-324}},
                  "run": {"duration_s": 10}}
                 """;
-        String m = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(json, "s.json")).getMessage();
+        String m = org.junit.jupiter.api.Assertions.assertThrows(
+                        ScenarioException.class, () -> ScenarioLoader.parse(json, "s.json"))
+                .getMessage();
         assertTrue(m.startsWith("s.json: $.pool.service.cv: ") && m.contains("expected a cv from 1e-12 to 1000"), m);
     }
 
@@ -124,7 +132,10 @@ class ScenarioFuzzTest {
     private static long plannedPoints(Scenario s) {
         var spec = s.sweep();
         return switch (spec.method()) {
-            case GRID -> spec.parameters().stream().mapToLong(p -> p.levels().size()).reduce(1, (a, b) -> Math.min(Long.MAX_VALUE / 2, a * b));
+            case GRID ->
+                spec.parameters().stream()
+                        .mapToLong(p -> p.levels().size())
+                        .reduce(1, (a, b) -> Math.min(Long.MAX_VALUE / 2, a * b));
             case RANDOM, LATIN_HYPERCUBE -> spec.samples();
             case NSGA2 -> spec.population();
         };
@@ -134,20 +145,27 @@ class ScenarioFuzzTest {
     private static ObjectNode shrunk(Path f) throws IOException {
         ObjectNode tree = (ObjectNode) MAPPER.readTree(Files.readString(f));
         Scenario s = ScenarioLoader.load(f);
-        double events = s.isBatch() ? WorkEstimate.check(s.batch(), 1, WorkLimits.DEFAULT).events()
+        double events = s.isBatch()
+                ? WorkEstimate.check(s.batch(), 1, WorkLimits.DEFAULT).events()
                 : WorkEstimate.of(s.fleet(), 1, s.pool() != null).events();
         double k = Math.min(1, SHRUNK_EVENTS / events);
         if (s.isBatch() && k < 1) {
             // A batch job's events grow with its items (segments of work, and draws when items are drawn one by one).
             ObjectNode batch = (ObjectNode) tree.get("batch");
-            batch.put("items", Math.max(s.batch().fleet().instances(), (long) (batch.get("items").asLong() * k)));
+            batch.put("items", Math.max(s.batch().fleet().instances(), (long)
+                    (batch.get("items").asLong() * k)));
         }
         ObjectNode run = (ObjectNode) tree.get("run");
         run.put("replications", 1);
-        for (String d : new String[] {"duration_s", "warmup_s"}) if (run.has(d)) run.put(d, run.get(d).asDouble() * k);
-        for (String r : new String[] {"requests", "warmup_requests"}) if (run.has(r)) run.put(r, Math.max(1, (long) (run.get(r).asLong() * k)));
+        for (String d : new String[] {"duration_s", "warmup_s"})
+            if (run.has(d)) run.put(d, run.get(d).asDouble() * k);
+        for (String r : new String[] {"requests", "warmup_requests"})
+            if (run.has(r)) run.put(r, Math.max(1, (long) (run.get(r).asLong() * k)));
         if (tree.has("sweep") && tree.get("sweep") instanceof ObjectNode sw) sw.put("replications_per_point", 1);
-        ScenarioLoader.parse(MAPPER.writeValueAsString(tree), f.toString(), f.toAbsolutePath().getParent()); // still valid
+        ScenarioLoader.parse(
+                MAPPER.writeValueAsString(tree),
+                f.toString(),
+                f.toAbsolutePath().getParent()); // still valid
         return tree;
     }
 
@@ -182,7 +200,9 @@ class ScenarioFuzzTest {
         }
     }
 
-    private static final double[] ABSURD = {1e308, -1e308, 1e-308, -1, 0, 1e18, 1e9, 2147483648.0, 9.3e18, 0.5, -0.0, 4.9e-324};
+    private static final double[] ABSURD = {
+        1e308, -1e308, 1e-308, -1, 0, 1e18, 1e9, 2147483648.0, 9.3e18, 0.5, -0.0, 4.9e-324
+    };
 
     private static String mutate(ObjectNode tree, SplittableRandom rng) {
         List<Slot> all = new ArrayList<>();
@@ -193,7 +213,8 @@ class ScenarioFuzzTest {
         switch (kind) {
             case 0, 1 -> {
                 double v = ABSURD[rng.nextInt(ABSURD.length)];
-                if (old != null && old.isIntegralNumber() && rng.nextBoolean() && Math.abs(v) < 9.2e18) slot.set(F.numberNode((long) v));
+                if (old != null && old.isIntegralNumber() && rng.nextBoolean() && Math.abs(v) < 9.2e18)
+                    slot.set(F.numberNode((long) v));
                 else slot.set(F.numberNode(v));
                 return slot.path() + " = " + slot.get();
             }
@@ -205,7 +226,8 @@ class ScenarioFuzzTest {
             case 3 -> {
                 ArrayNode a = F.arrayNode();
                 int size = rng.nextInt(4) == 0 ? 20_000 : 1 + rng.nextInt(50);
-                for (int i = 0; i < size; i++) a.add(rng.nextBoolean() ? F.numberNode(rng.nextDouble() * 10) : F.numberNode(1e300));
+                for (int i = 0; i < size; i++)
+                    a.add(rng.nextBoolean() ? F.numberNode(rng.nextDouble() * 10) : F.numberNode(1e300));
                 slot.set(a);
                 return slot.path() + " = an array of " + size;
             }
@@ -216,8 +238,15 @@ class ScenarioFuzzTest {
                 return slot.path() + " = nested " + depth + " deep";
             }
             case 5 -> {
-                JsonNode[] swaps = {F.textNode("x"), F.numberNode(1), F.booleanNode(true), F.nullNode(), F.objectNode(), F.arrayNode(),
-                        F.numberNode(new BigInteger("1" + "0".repeat(40)))};
+                JsonNode[] swaps = {
+                    F.textNode("x"),
+                    F.numberNode(1),
+                    F.booleanNode(true),
+                    F.nullNode(),
+                    F.objectNode(),
+                    F.arrayNode(),
+                    F.numberNode(new BigInteger("1" + "0".repeat(40)))
+                };
                 slot.set(swaps[rng.nextInt(swaps.length)]);
                 return slot.path() + " = " + slot.get();
             }

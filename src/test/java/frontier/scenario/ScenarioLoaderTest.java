@@ -48,14 +48,21 @@ class ScenarioLoaderTest {
     void aFleetScenarioLoadsRunsAndRejectsBrokenReferences() {
         Scenario s = ScenarioLoader.parse(VALID_FLEET, "f.json");
         assertEquals(3, s.pools().size());
-        assertEquals(1.006, s.pools().get(0).price().usdPerHour(), 1e-9, "g5.xlarge on-demand from the shipped catalogue");
+        assertEquals(
+                1.006, s.pools().get(0).price().usdPerHour(), 1e-9, "g5.xlarge on-demand from the shipped catalogue");
         assertEquals(3, s.fleet().pools().size());
-        var lambda = (frontier.model.pool.ServerlessPool) ScenarioLoader.parse(VALID_FLEET.replace(
-                "\"usd_per_request\": 2e-7, \"usd_per_gb_second\": 1.66667e-5, \"memory_gb\": 2, \"increment_ms\": 1",
-                "\"platform\": \"aws-lambda\", \"memory_gb\": 2"), "f.json").pools().get(2);
-        assertEquals(0.0000166667, lambda.billing().usdPerGbSecond(), 1e-12, "Lambda's GB-second rate from the catalogue");
+        var lambda = (frontier.model.pool.ServerlessPool) ScenarioLoader.parse(
+                        VALID_FLEET.replace(
+                                "\"usd_per_request\": 2e-7, \"usd_per_gb_second\": 1.66667e-5, \"memory_gb\": 2, \"increment_ms\": 1",
+                                "\"platform\": \"aws-lambda\", \"memory_gb\": 2"),
+                        "f.json")
+                .pools()
+                .get(2);
+        assertEquals(
+                0.0000166667, lambda.billing().usdPerGbSecond(), 1e-12, "Lambda's GB-second rate from the catalogue");
         assertEquals(1.0, lambda.billing().incrementMs(), 1e-9, "Lambda bills per millisecond");
-        String m = error(VALID_FLEET.replace("\"usd_per_request\": 2e-7, \"usd_per_gb_second\": 1.66667e-5, \"memory_gb\": 2, \"increment_ms\": 1",
+        String m = error(VALID_FLEET.replace(
+                "\"usd_per_request\": 2e-7, \"usd_per_gb_second\": 1.66667e-5, \"memory_gb\": 2, \"increment_ms\": 1",
                 "\"platform\": \"aws-lambada\", \"memory_gb\": 2"));
         assertTrue(m.contains("$.pools[2].billing.platform") && m.contains("aws-lambada"), m);
         m = error(VALID_FLEET.replace("\"g5.xlarge\"", "\"g5.mega\""));
@@ -68,7 +75,9 @@ class ScenarioLoaderTest {
         assertTrue(m.contains("$.pools[1].type") && m.contains("always_on, autoscaled, serverless, spot"), m);
         m = error(VALID_FLEET.replace("\"keep_alive_s\": 600", "\"keep_alive_s\": 600, \"keepalive\": 1"));
         assertTrue(m.contains("$.pools[2].keepalive: unknown field"), m);
-        m = error(VALID_FLEET.replace("\"pools\": [", "\"pool\": {\"servers\": 1, \"service\": {\"type\": \"deterministic\", \"value\": 1}}, \"pools\": ["));
+        m = error(VALID_FLEET.replace(
+                "\"pools\": [",
+                "\"pool\": {\"servers\": 1, \"service\": {\"type\": \"deterministic\", \"value\": 1}}, \"pools\": ["));
         assertTrue(m.contains("$.pool") && m.contains("either 'pool'"), m);
     }
 
@@ -78,7 +87,8 @@ class ScenarioLoaderTest {
     }
 
     private static String error(String json) {
-        return assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(json, "f.json")).getMessage();
+        return assertThrows(ScenarioException.class, () -> ScenarioLoader.parse(json, "f.json"))
+                .getMessage();
     }
 
     @Test
@@ -96,9 +106,12 @@ class ScenarioLoaderTest {
 
     @Test
     void errorsNameTheJsonPathAndWhatWasExpected() {
-        assertEquals("f.json: $.run.duraton_s: unknown field 'duraton_s'; expected one of: duration_s, replications, requests, seed, warmup_requests, warmup_s",
+        assertEquals(
+                "f.json: $.run.duraton_s: unknown field 'duraton_s'; expected one of: duration_s, replications, requests, seed, warmup_requests, warmup_s",
                 error(VALID.replace("\"duration_s\"", "\"duraton_s\"")));
-        assertTrue(error(VALID.replace("\"cv\": 1.2", "\"cv\": -1")).contains("$.pool.service.cv: (line"), error(VALID.replace("\"cv\": 1.2", "\"cv\": -1")));
+        assertTrue(
+                error(VALID.replace("\"cv\": 1.2", "\"cv\": -1")).contains("$.pool.service.cv: (line"),
+                error(VALID.replace("\"cv\": 1.2", "\"cv\": -1")));
         String m = error(VALID.replace("\"servers\": 2", "\"servers\": \"two\""));
         assertTrue(m.contains("$.pool.servers") && m.contains("expected an integer"), m);
         m = error(VALID.replace("\"lognormal\"", "\"lognormale\""));
@@ -124,7 +137,9 @@ class ScenarioLoaderTest {
         m = error(VALID.replace("\"name\": \"t\"", "\"base_dir\": \"/x\""));
         assertTrue(m.contains("$.base_dir: unknown field"), m);
         m = error(VALID.replace("{\"type\": \"lognormal\", \"mean\": 0.4, \"cv\": 1.2}", "\"exponential\""));
-        assertTrue(m.contains("$.pool.service: expected an object with a 'type' field, got the string \"exponential\""), m);
+        assertTrue(
+                m.contains("$.pool.service: expected an object with a 'type' field, got the string \"exponential\""),
+                m);
         m = error(VALID.replace("\"servers\": 2", "\"servers\": 3000000000"));
         assertTrue(m.contains("$.pool.servers") && m.contains("expected an integer"), m);
         m = error(VALID.replace("\"rates_per_s\": [1, 2, 0.5]", "\"rates_per_s\": [1, \"2\", 0.5]"));
@@ -138,7 +153,9 @@ class ScenarioLoaderTest {
 
     private static void fuzz(String valid, int trials, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        String[] tokens = {"{", "}", "[", "]", ",", ":", "\"", "-1", "0", "1e309", "null", "true", "\"type\"", "\"x\"", "NaN", " "};
+        String[] tokens = {
+            "{", "}", "[", "]", ",", ":", "\"", "-1", "0", "1e309", "null", "true", "\"type\"", "\"x\"", "NaN", " "
+        };
         int loaded = 0;
         for (int trial = 0; trial < trials; trial++) {
             StringBuilder b = new StringBuilder(valid);

@@ -49,7 +49,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * </ul>
  */
 class ScenarioSchemaTest {
-    private static final Path BASE = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
+    private static final Path BASE =
+            Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize();
     private static final Path SCHEMA_FILE = BASE.resolve("docs/scenario.schema.json");
     private static final Path SIMULATIONS = BASE.resolve("simulations");
     private static final Path FIXTURES = BASE.resolve("src/test/resources/scenarios");
@@ -169,8 +170,12 @@ class ScenarioSchemaTest {
             Map.entry("cache-lru-without-keys.json", "$.cache.keys: "),
             Map.entry("duplicate-key.json", "Duplicate field 'servers'"),
             // fleets: rules that compare fields or refer to names, and the price catalogue
-            Map.entry("overflow-to-missing-pool.json", "$.pools[0].overflow_to: (line 28, column 1) no pool named 'spot'"),
-            Map.entry("overflow-to-itself.json", "$.pools[0].overflow_to: (line 28, column 1) a pool cannot overflow to itself"),
+            Map.entry(
+                    "overflow-to-missing-pool.json",
+                    "$.pools[0].overflow_to: (line 28, column 1) no pool named 'spot'"),
+            Map.entry(
+                    "overflow-to-itself.json",
+                    "$.pools[0].overflow_to: (line 28, column 1) a pool cannot overflow to itself"),
             Map.entry("duplicate-pool-name.json", "$.pools[1].name: "),
             Map.entry("class-shares-not-one.json", "$.classes: (line 37, column 1) the shares must add up to 1"),
             Map.entry("class-to-missing-pool.json", "$.classes[0].pool: (line 34, column 1) no pool named 'spot'"),
@@ -181,16 +186,23 @@ class ScenarioSchemaTest {
             Map.entry("serverless-provisioned-above-max.json", "$.pools[0].provisioned: "),
             Map.entry("batching-table-wrong-length.json", "$.pools[0].batching.table_s: "),
             Map.entry("unavailable-period-ends-before-start.json", "$.pools[0].unavailable[0].to_s: "),
-            Map.entry("price-not-in-catalogue.json", "$.pools[0].price: the price catalogue has no on_demand price for aws g9.huge"),
-            Map.entry("token-time-without-tokens.json", "$.pools[0].model.token_time: (line 30, column 1) its service time needs each request's input token count"),
-            Map.entry("token-time-without-output-tokens.json", "add 'tokens.output' (a distribution of output tokens per request) or, when replaying a trace, 'traffic.output_tokens_column'"));
+            Map.entry(
+                    "price-not-in-catalogue.json",
+                    "$.pools[0].price: the price catalogue has no on_demand price for aws g9.huge"),
+            Map.entry(
+                    "token-time-without-tokens.json",
+                    "$.pools[0].model.token_time: (line 30, column 1) its service time needs each request's input token count"),
+            Map.entry(
+                    "token-time-without-output-tokens.json",
+                    "add 'tokens.output' (a distribution of output tokens per request) or, when replaying a trace, 'traffic.output_tokens_column'"));
 
     private static JsonSchema schema;
 
     @BeforeAll
     static void loadSchema() throws IOException {
         JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
-        SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_PATH).build();
+        SchemaValidatorsConfig config =
+                SchemaValidatorsConfig.builder().pathType(PathType.JSON_PATH).build();
         schema = factory.getSchema(JSON.readTree(SCHEMA_FILE.toFile()), config);
         schema.initializeValidators();
     }
@@ -205,7 +217,10 @@ class ScenarioSchemaTest {
 
     static Stream<Path> simulations() throws IOException {
         try (Stream<Path> files = Files.walk(SIMULATIONS)) {
-            List<Path> list = files.filter(p -> p.toString().endsWith(".json")).map(BASE::relativize).sorted().toList();
+            List<Path> list = files.filter(p -> p.toString().endsWith(".json"))
+                    .map(BASE::relativize)
+                    .sorted()
+                    .toList();
             assertFalse(list.isEmpty(), "no scenarios under " + SIMULATIONS);
             return list.stream();
         }
@@ -227,6 +242,7 @@ class ScenarioSchemaTest {
              "pool": {"servers": 16, "service": {"type": "lognormal", "mean": 1.2, "cv": 0.8}},
              "run": {"duration_s": 600}}
             """;
+
     private static final Set<String> TRAFFIC_TYPES = Set.of("poisson", "renewal", "profile", "mmpp", "replay");
     private static final Set<String> DISTRIBUTION_TYPES =
             Set.of("exponential", "deterministic", "lognormal", "gamma", "weibull", "empirical");
@@ -234,7 +250,8 @@ class ScenarioSchemaTest {
 
     static Stream<Arguments> guideExamples() throws IOException {
         String md = Files.readString(GUIDE);
-        Matcher m = Pattern.compile("^[ \\t]*```json[ \\t]*\\R(.*?)^[ \\t]*```", Pattern.MULTILINE | Pattern.DOTALL).matcher(md);
+        Matcher m = Pattern.compile("^[ \\t]*```json[ \\t]*\\R(.*?)^[ \\t]*```", Pattern.MULTILINE | Pattern.DOTALL)
+                .matcher(md);
         List<Arguments> examples = new ArrayList<>();
         while (m.find()) {
             int line = (int) md.substring(0, m.start()).lines().count() + 1;
@@ -257,8 +274,7 @@ class ScenarioSchemaTest {
         else if (POOL_TYPES.contains(type)) {
             scenario.remove("pool");
             scenario.putArray("pools").add(example);
-        }
-        else if (example.has("duration_s") || example.has("requests")) scenario.set("run", example);
+        } else if (example.has("duration_s") || example.has("requests")) scenario.set("run", example);
         else fail(where + ": cannot tell what this example is; give it a type, or make it a whole scenario");
 
         Set<ValidationMessage> errors = schema.validate(scenario);
@@ -267,7 +283,8 @@ class ScenarioSchemaTest {
     }
 
     static Stream<Arguments> invalidFixtures() {
-        return INVALID.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        return INVALID.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .map(e -> Arguments.of(e.getKey(), e.getValue()));
     }
 
@@ -278,27 +295,35 @@ class ScenarioSchemaTest {
 
         Set<ValidationMessage> errors = schema.validate(JSON.readTree(file.toFile()));
         assertFalse(errors.isEmpty(), () -> name + ": the schema accepts it");
-        Set<String> locations = errors.stream().map(m -> m.getInstanceLocation().toString())
+        Set<String> locations = errors.stream()
+                .map(m -> m.getInstanceLocation().toString())
                 .collect(Collectors.toCollection(TreeSet::new));
-        assertTrue(locations.stream().anyMatch(l -> related(l, path)),
+        assertTrue(
+                locations.stream().anyMatch(l -> related(l, path)),
                 () -> name + ": no schema error at, above or below " + path + ": " + errors);
 
-        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(file),
-                () -> name + ": the loader accepts it");
+        ScenarioException e = assertThrows(
+                ScenarioException.class, () -> ScenarioLoader.load(file), () -> name + ": the loader accepts it");
         String message = e.getMessage();
-        assertTrue(namesPath(message, path), () -> name + ": the loader's message does not name " + path + ": " + message);
+        assertTrue(
+                namesPath(message, path), () -> name + ": the loader's message does not name " + path + ": " + message);
     }
 
     @Test
     void everyInvalidFixtureHasAnExpectedPath() throws IOException {
-        assertEquals(new TreeSet<>(INVALID.keySet()), fileNames("invalid"),
+        assertEquals(
+                new TreeSet<>(INVALID.keySet()),
+                fileNames("invalid"),
                 "map each file in src/test/resources/scenarios/invalid/ to its JSON path in INVALID");
-        assertEquals(new TreeSet<>(LOADER_ONLY.keySet()), fileNames("loader-only"),
+        assertEquals(
+                new TreeSet<>(LOADER_ONLY.keySet()),
+                fileNames("loader-only"),
                 "map each file in src/test/resources/scenarios/loader-only/ in LOADER_ONLY");
     }
 
     static Stream<Arguments> loaderOnlyFixtures() {
-        return LOADER_ONLY.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        return LOADER_ONLY.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
                 .map(e -> Arguments.of(e.getKey(), e.getValue()));
     }
 
@@ -309,9 +334,10 @@ class ScenarioSchemaTest {
         Path file = FIXTURES.resolve("loader-only").resolve(name);
         Set<ValidationMessage> errors = schema.validate(JSON.readTree(file.toFile()));
         assertTrue(errors.isEmpty(), () -> name + ": the schema rejects it, so it belongs in invalid/: " + errors);
-        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(file),
-                () -> name + ": the loader accepts it");
-        assertTrue(e.getMessage().contains(expected), () -> name + ": expected '" + expected + "' in: " + e.getMessage());
+        ScenarioException e = assertThrows(
+                ScenarioException.class, () -> ScenarioLoader.load(file), () -> name + ": the loader accepts it");
+        assertTrue(
+                e.getMessage().contains(expected), () -> name + ": expected '" + expected + "' in: " + e.getMessage());
     }
 
     static Stream<String> schemaStricterFixtures() throws IOException {
@@ -356,7 +382,8 @@ class ScenarioSchemaTest {
 
     private static Set<String> fileNames(String dir) throws IOException {
         try (Stream<Path> files = Files.list(FIXTURES.resolve(dir))) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json"))
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".json"))
                     .collect(Collectors.toCollection(TreeSet::new));
         }
     }

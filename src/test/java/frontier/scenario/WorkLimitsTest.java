@@ -27,7 +27,12 @@ class WorkLimitsTest {
             """;
 
     private static Scenario mm1(String rate, String servers, String duration, String reps) {
-        return ScenarioLoader.parse(MM1.replace("RATE", rate).replace("SERVERS", servers).replace("DURATION", duration).replace("REPS", reps), "t.json");
+        return ScenarioLoader.parse(
+                MM1.replace("RATE", rate)
+                        .replace("SERVERS", servers)
+                        .replace("DURATION", duration)
+                        .replace("REPS", reps),
+                "t.json");
     }
 
     private static WorkLimitException refused(Scenario s) {
@@ -38,14 +43,20 @@ class WorkLimitsTest {
     void aRateTimeCannotAdvancePastIsRefusedNamingTheDurationAndTheEstimate() {
         WorkLimitException e = refused(mm1("1e308", "1", "3600", "1"));
         assertEquals("$.run.duration_s", e.field());
-        assertTrue(e.getMessage().contains("1.00e+308 requests/s") && e.getMessage().contains("1,000,000,000 events"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("1.00e+308 requests/s")
+                        && e.getMessage().contains("1,000,000,000 events"),
+                e.getMessage());
     }
 
     @Test
     void aBillionServersAreRefusedNamingTheSimplePoolsField() {
         WorkLimitException e = refused(mm1("8", "1000000000", "3600", "1"));
         assertEquals("$.pool.servers", e.field());
-        assertTrue(e.getMessage().contains("1,000,000,000 instances") && e.getMessage().contains("100,000"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("1,000,000,000 instances")
+                        && e.getMessage().contains("100,000"),
+                e.getMessage());
     }
 
     @Test
@@ -74,21 +85,29 @@ class WorkLimitsTest {
 
     @Test
     void aQueueGrowingWithoutBoundStopsTheRunNamingThePoolItsCapacityAndTheArrivalRate() {
-        // 100 requests/s into one server of 10/s: the queue grows by about 90 a second and reaches 5,000 within a minute.
+        // 100 requests/s into one server of 10/s: the queue grows by about 90 a second and reaches 5,000 within a
+        // minute.
         Scenario s = mm1("100", "1", "3600", "1");
-        WorkLimitException e = assertThrows(WorkLimitException.class,
+        WorkLimitException e = assertThrows(
+                WorkLimitException.class,
                 () -> new ScenarioRunner(1, WorkLimits.DEFAULT.withMaxQueue(5_000)).run(s, RunControl.NONE));
         assertEquals("$.pool", e.field());
         String m = e.getMessage();
         assertTrue(m.contains("pool 'server' is overloaded") && m.contains("5,000 requests were waiting"), m);
         assertTrue(m.contains("1 ready instance × 1 slot (about 10 requests/s)"), m);
-        assertTrue(m.matches("(?s).*arrive at about (9\\d|10\\d)/s.*"), "the measured arrival rate is about 100/s: " + m);
+        assertTrue(
+                m.matches("(?s).*arrive at about (9\\d|10\\d)/s.*"), "the measured arrival rate is about 100/s: " + m);
     }
 
     @Test
     void aBoundedQueueUnderTheSameOverloadRunsAndRejects() {
-        Scenario s = ScenarioLoader.parse(MM1.replace("RATE", "100").replace("SERVERS", "1").replace("DURATION", "600").replace("REPS", "1")
-                .replace("\"mean\": 0.1}", "\"mean\": 0.1}, \"queue_capacity\": 100"), "t.json");
+        Scenario s = ScenarioLoader.parse(
+                MM1.replace("RATE", "100")
+                        .replace("SERVERS", "1")
+                        .replace("DURATION", "600")
+                        .replace("REPS", "1")
+                        .replace("\"mean\": 0.1}", "\"mean\": 0.1}, \"queue_capacity\": 100"),
+                "t.json");
         Summary summary = new ScenarioRunner(1, WorkLimits.DEFAULT.withMaxQueue(5_000)).run(s, RunControl.NONE);
         assertTrue(summary.metric("rejected") > 0.8 * summary.metric("requests"), "about 90% rejected");
     }
@@ -103,7 +122,8 @@ class WorkLimitsTest {
                  "pool": {"servers": 100, "service": {"type": "deterministic", "value": 1e-12}},
                  "run": {"duration_s": 3600}}
                 """, "t.json", dir);
-        WorkLimitException e = assertThrows(WorkLimitException.class,
+        WorkLimitException e = assertThrows(
+                WorkLimitException.class,
                 () -> new ScenarioRunner(1, WorkLimits.DEFAULT.withMaxEventsPerRun(300_000)).run(s, RunControl.NONE));
         assertEquals("$.run.duration_s", e.field());
         assertTrue(e.getMessage().contains("more than the 300,000 events a run may take"), e.getMessage());
@@ -111,31 +131,56 @@ class WorkLimitsTest {
 
     @Test
     void aSweepIsRefusedWhenItsPointsTogetherExceedTheSweepLimit() {
-        String json = MM1.replace("RATE", "8").replace("SERVERS", "1").replace("DURATION", "5e6").replace("REPS", "1")
-                .replace("\"seed\": 1}}", "\"seed\": 1}, \"sweep\": {\"method\": \"random\", \"samples\": 200,"
-                        + " \"parameters\": [{\"path\": \"$.pool.servers\", \"sample\": {\"low\": 1, \"high\": 4, \"integer\": true}}]}}");
+        String json = MM1.replace("RATE", "8")
+                .replace("SERVERS", "1")
+                .replace("DURATION", "5e6")
+                .replace("REPS", "1")
+                .replace(
+                        "\"seed\": 1}}",
+                        "\"seed\": 1}, \"sweep\": {\"method\": \"random\", \"samples\": 200,"
+                                + " \"parameters\": [{\"path\": \"$.pool.servers\", \"sample\": {\"low\": 1, \"high\": 4, \"integer\": true}}]}}");
         ScenarioException e = assertThrows(ScenarioException.class, () -> Sweep.parse(json, "s.json", Path.of(".")));
-        assertTrue(e.getMessage().startsWith("s.json: $.sweep.samples: the sweep would take about 16,000,200,000 events (200 configurations"),
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "s.json: $.sweep.samples: the sweep would take about 16,000,200,000 events (200 configurations"),
                 e.getMessage());
     }
 
     @Test
     void aSweepPointThatCannotFinishIsRefusedWithItsValues() {
-        String json = MM1.replace("RATE", "8").replace("SERVERS", "1").replace("DURATION", "3600").replace("REPS", "1")
-                .replace("\"seed\": 1}}", "\"seed\": 1}, \"sweep\": {\"parameters\": [{\"path\": \"$.pool.servers\", \"values\": [1, 2000000]}]}}");
+        String json = MM1.replace("RATE", "8")
+                .replace("SERVERS", "1")
+                .replace("DURATION", "3600")
+                .replace("REPS", "1")
+                .replace(
+                        "\"seed\": 1}}",
+                        "\"seed\": 1}, \"sweep\": {\"parameters\": [{\"path\": \"$.pool.servers\", \"values\": [1, 2000000]}]}}");
         ScenarioException e = assertThrows(ScenarioException.class, () -> Sweep.parse(json, "s.json", Path.of(".")));
-        assertTrue(e.getMessage().startsWith("s.json (sweep point 1: pool.servers = 2000000): $.pool.servers: pool 'server' would have up to 2,000,000 instances"),
+        assertTrue(
+                e.getMessage()
+                        .startsWith(
+                                "s.json (sweep point 1: pool.servers = 2000000): $.pool.servers: pool 'server' would have up to 2,000,000 instances"),
                 e.getMessage());
     }
 
     @Test
     void anOverloadedSweepPointStopsTheSweepNamingThePoint() {
-        String json = MM1.replace("RATE", "1000").replace("SERVERS", "1").replace("DURATION", "3600").replace("REPS", "1")
-                .replace("\"seed\": 1}}", "\"seed\": 1}, \"sweep\": {\"parameters\": [{\"path\": \"$.pool.servers\", \"values\": [200, 1]}]}}");
+        String json = MM1.replace("RATE", "1000")
+                .replace("SERVERS", "1")
+                .replace("DURATION", "3600")
+                .replace("REPS", "1")
+                .replace(
+                        "\"seed\": 1}}",
+                        "\"seed\": 1}, \"sweep\": {\"parameters\": [{\"path\": \"$.pool.servers\", \"values\": [200, 1]}]}}");
         Sweep sweep = Sweep.parse(json, "s.json", Path.of("."));
         // 1,000/s into one server of 10/s: the queue passes the default bound of 2,000,000 after about 2,000 s.
-        ScenarioException e = assertThrows(ScenarioException.class, () -> new SweepRunner(1).run(sweep, RunControl.NONE));
-        assertTrue(e.getMessage().startsWith("s.json (sweep point 1: pool.servers = 1): $.pool: pool 'server' is overloaded"), e.getMessage());
+        ScenarioException e =
+                assertThrows(ScenarioException.class, () -> new SweepRunner(1).run(sweep, RunControl.NONE));
+        assertTrue(
+                e.getMessage()
+                        .startsWith("s.json (sweep point 1: pool.servers = 1): $.pool: pool 'server' is overloaded"),
+                e.getMessage());
     }
 
     @Test
@@ -148,7 +193,9 @@ class WorkLimitsTest {
         for (Path f : files) {
             Scenario s = ScenarioLoader.load(f);
             double events = ScenarioRunner.check(s, WorkLimits.DEFAULT).totalEvents();
-            assertTrue(events < WorkLimits.DEFAULT.maxEventsPerRun() / 10.0, f + ": " + events + " events, far below the limit");
+            assertTrue(
+                    events < WorkLimits.DEFAULT.maxEventsPerRun() / 10.0,
+                    f + ": " + events + " events, far below the limit");
             if (s.sweep() != null) Sweep.load(f);
         }
     }

@@ -13,10 +13,10 @@ import frontier.sim.dist.Sampler;
 import frontier.sim.dist.Weibull;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Each family's sample mean and cv against its stated mean and cv. With n = 400,000 draws the standard
@@ -29,7 +29,11 @@ class DistributionTest {
                 Arguments.of("exponential by mean", Exponential.ofMean(0.25), 0.25, 1.0),
                 Arguments.of("exponential by rate", new Exponential(null, 4.0), 0.25, 1.0),
                 Arguments.of("lognormal by mean/cv", new LogNormal(0.8, 0.6, null, null), 0.8, 0.6),
-                Arguments.of("lognormal native", new LogNormal(null, null, -0.5, 0.4), Math.exp(-0.5 + 0.08), Math.sqrt(Math.expm1(0.16))),
+                Arguments.of(
+                        "lognormal native",
+                        new LogNormal(null, null, -0.5, 0.4),
+                        Math.exp(-0.5 + 0.08),
+                        Math.sqrt(Math.expm1(0.16))),
                 Arguments.of("gamma by mean/cv", new GammaDist(1.2, 0.5, null, null), 1.2, 0.5),
                 Arguments.of("gamma native", new GammaDist(null, null, 3.0, 0.5), 1.5, 1 / Math.sqrt(3)),
                 Arguments.of("gamma cv>1", new GammaDist(2.0, 1.5, null, null), 2.0, 1.5),
@@ -72,11 +76,29 @@ class DistributionTest {
 
     @Test
     void invalidParametersNameTheField() {
-        assertEquals("cv", assertThrows(InvalidSpecException.class, () -> new LogNormal(1.0, -1.0, null, null)).field());
-        assertEquals("mean", assertThrows(InvalidSpecException.class, () -> new GammaDist(1.0, null, 2.0, null)).field());
-        assertEquals("mean", assertThrows(InvalidSpecException.class, () -> new Exponential(1.0, 1.0)).field());
-        assertEquals("cv", assertThrows(InvalidSpecException.class, () -> new Weibull(1.0, 0.001, null, null)).field());
-        assertEquals("samples[1]", assertThrows(InvalidSpecException.class, () -> new Empirical(List.of(1.0, -2.0))).field());
-        assertEquals("value", assertThrows(InvalidSpecException.class, () -> new Deterministic(-1)).field());
+        assertEquals(
+                "cv",
+                assertThrows(InvalidSpecException.class, () -> new LogNormal(1.0, -1.0, null, null))
+                        .field());
+        assertEquals(
+                "mean",
+                assertThrows(InvalidSpecException.class, () -> new GammaDist(1.0, null, 2.0, null))
+                        .field());
+        assertEquals(
+                "mean",
+                assertThrows(InvalidSpecException.class, () -> new Exponential(1.0, 1.0))
+                        .field());
+        assertEquals(
+                "cv",
+                assertThrows(InvalidSpecException.class, () -> new Weibull(1.0, 0.001, null, null))
+                        .field());
+        assertEquals(
+                "samples[1]",
+                assertThrows(InvalidSpecException.class, () -> new Empirical(List.of(1.0, -2.0)))
+                        .field());
+        assertEquals(
+                "value",
+                assertThrows(InvalidSpecException.class, () -> new Deterministic(-1))
+                        .field());
     }
 }

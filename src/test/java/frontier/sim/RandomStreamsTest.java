@@ -17,7 +17,8 @@ class RandomStreamsTest {
 
     @Test
     void sameSeedReplicationAndNameGiveTheSameSequence() {
-        assertArrayEquals(draw(new RandomStreams(7, 3).stream("service"), 1000),
+        assertArrayEquals(
+                draw(new RandomStreams(7, 3).stream("service"), 1000),
                 draw(new RandomStreams(7, 3).stream("service"), 1000));
     }
 

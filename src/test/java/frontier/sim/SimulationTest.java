@@ -118,7 +118,7 @@ class SimulationTest {
     @Test
     void schedulingInThePastIsRefused() {
         Simulation sim = new Simulation();
-        assertThrows(IllegalArgumentException.class, () -> sim.schedule(-1, (k, p) -> { }, 0, null));
-        assertThrows(IllegalArgumentException.class, () -> sim.schedule(Double.NaN, (k, p) -> { }, 0, null));
+        assertThrows(IllegalArgumentException.class, () -> sim.schedule(-1, (k, p) -> {}, 0, null));
+        assertThrows(IllegalArgumentException.class, () -> sim.schedule(Double.NaN, (k, p) -> {}, 0, null));
     }
 }

@@ -39,7 +39,8 @@ class TallyTest {
         for (int i = 0; i < 5_000_000; i++) t.add(rnd.nextExponential());
         // The histogram's size depends on the dynamic range of values only, not on their number;
         // at most one more doubling of range may be seen in the far tail.
-        assertTrue(t.histogram().getEstimatedFootprintInBytes() <= 2 * footprint,
+        assertTrue(
+                t.histogram().getEstimatedFootprintInBytes() <= 2 * footprint,
                 footprint + " -> " + t.histogram().getEstimatedFootprintInBytes());
     }
 

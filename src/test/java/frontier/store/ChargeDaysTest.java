@@ -35,20 +35,43 @@ class ChargeDaysTest {
         try (Workspace ws = Workspace.open(dir.resolve("w.sqlite"))) {
             ws.billing().importFile(FOCUS, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
             for (Dimension d : Dimension.values()) sameTotals(ws, CostQuery.of(d));
-            sameTotals(ws, new CostQuery(List.of(Grouping.of(Dimension.DAY), Grouping.of(Dimension.SERVICE), Grouping.of(Dimension.PRICING_MODEL)),
-                    null, null));
-            sameTotals(ws, new CostQuery(List.of(Grouping.tag("environment"), Grouping.of(Dimension.MONTH)), day("2024-09-10"), day("2024-09-20")));
+            sameTotals(
+                    ws,
+                    new CostQuery(
+                            List.of(
+                                    Grouping.of(Dimension.DAY),
+                                    Grouping.of(Dimension.SERVICE),
+                                    Grouping.of(Dimension.PRICING_MODEL)),
+                            null,
+                            null));
+            sameTotals(
+                    ws,
+                    new CostQuery(
+                            List.of(Grouping.tag("environment"), Grouping.of(Dimension.MONTH)),
+                            day("2024-09-10"),
+                            day("2024-09-20")));
             CostFilter aws = new CostFilter(Grouping.of(Dimension.PROVIDER), "AWS");
             CostFilter noTag = new CostFilter(Grouping.tag("environment"), null);
             CostFilter oneGpu = new CostFilter(Grouping.of(Dimension.GPU_COUNT), "1");
             for (List<CostFilter> f : List.of(List.of(aws), List.of(noTag), List.of(aws, noTag), List.of(oneGpu))) {
                 sameTotals(ws, new CostQuery(List.of(Grouping.of(Dimension.SERVICE)), day("2024-09-05"), null, f, ""));
             }
-            long awsLines = ws.costs().totals(new CostQuery(List.of(), null, null, List.of(aws), "")).stream().mapToLong(CostRow::rows).sum();
+            long awsLines = ws.costs().totals(new CostQuery(List.of(), null, null, List.of(aws), "")).stream()
+                    .mapToLong(CostRow::rows)
+                    .sum();
             assertTrue(awsLines > 0 && awsLines < 1000, "the filter keeps some lines: " + awsLines);
-            assertEquals(awsLines, ws.costs().countLines(new LineQuery(null, null, "", 0, 0, List.of(aws))), "the count follows the filter");
-            assertEquals(awsLines, ws.costs().lines(new LineQuery(null, null, "", 0, 5000, List.of(aws))).size(), "the lines follow the filter");
-            assertTrue(ws.costs().lines(new LineQuery(null, null, "", 0, 5000, List.of(aws))).stream().allMatch(l -> "AWS".equals(l.provider())));
+            assertEquals(
+                    awsLines,
+                    ws.costs().countLines(new LineQuery(null, null, "", 0, 0, List.of(aws))),
+                    "the count follows the filter");
+            assertEquals(
+                    awsLines,
+                    ws.costs()
+                            .lines(new LineQuery(null, null, "", 0, 5000, List.of(aws)))
+                            .size(),
+                    "the lines follow the filter");
+            assertTrue(ws.costs().lines(new LineQuery(null, null, "", 0, 5000, List.of(aws))).stream()
+                    .allMatch(l -> "AWS".equals(l.provider())));
         }
     }
 
@@ -59,7 +82,8 @@ class ChargeDaysTest {
             ws.billing().importFile(FOCUS, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
         }
         // Take the workspace back to version 4: no roll-up.
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); java.sql.Statement s = c.createStatement()) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file);
+                java.sql.Statement s = c.createStatement()) {
             s.execute("DROP TABLE charge_days");
             s.execute("DROP INDEX charges_by_start");
             s.execute("PRAGMA user_version = 4");

@@ -1,6 +1,5 @@
 package frontier.store;
 
-import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -27,6 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,15 +62,23 @@ class ImportFuzzTest {
     @TempDir
     Path dir;
 
-    record Seed(String name, byte[] bytes) {
-    }
+    record Seed(String name, byte[] bytes) {}
 
-    enum Outcome { IMPORTED, REFUSED, OVER_BUDGET }
+    enum Outcome {
+        IMPORTED,
+        REFUSED,
+        OVER_BUDGET
+    }
 
     @Test
     void everyMutatedBillingExportIsImportedWholeOrRefusedLeavingTheWorkspaceUnchanged() throws IOException {
-        List<Seed> seeds = seeds("billing", "billing", name -> name.endsWith(".csv") && !name.contains("catalog") && !name.contains("mapping")
-                && !name.contains("servicecategory"));
+        List<Seed> seeds = seeds(
+                "billing",
+                "billing",
+                name -> name.endsWith(".csv")
+                        && !name.contains("catalog")
+                        && !name.contains("mapping")
+                        && !name.contains("servicecategory"));
         int[] outcomes = new int[Outcome.values().length];
         try (Workspace ws = Workspace.open(dir.resolve("billing.frontier"))) {
             SplittableRandom rnd = new SplittableRandom(SEED);
@@ -89,8 +97,13 @@ class ImportFuzzTest {
                     ws.billing().deleteImport(r.record().id());
                 });
                 assertEquals(before[0], ws.chargeCount(), () -> s.name() + " seed " + seed + ": charges changed");
-                assertEquals(before[1], ws.billing().imports().size(), () -> s.name() + " seed " + seed + ": imports changed");
-                if (VERBOSE) System.out.printf(Locale.ROOT, "%s %s %.1f ms%n", f.getFileName(), o, (System.nanoTime() - t0) / 1e6);
+                assertEquals(
+                        before[1],
+                        ws.billing().imports().size(),
+                        () -> s.name() + " seed " + seed + ": imports changed");
+                if (VERBOSE)
+                    System.out.printf(
+                            Locale.ROOT, "%s %s %.1f ms%n", f.getFileName(), o, (System.nanoTime() - t0) / 1e6);
                 outcomes[o.ordinal()]++;
             }
         }
@@ -108,22 +121,28 @@ class ImportFuzzTest {
                 long seed = rnd.nextLong();
                 Seed s = seeds.get(i % seeds.size());
                 Path f = mutant(s, seed, i);
-                LogReadOptions options = switch ((int) Math.floorMod(seed, 3L)) {
-                    case 0 -> LogReadOptions.DETECT.withLimits(SMALL);
-                    case 1 -> LogReadOptions.DETECT;
-                    default -> new LogReadOptions(null, Map.of(), null, 2);
-                };
+                LogReadOptions options =
+                        switch ((int) Math.floorMod(seed, 3L)) {
+                            case 0 -> LogReadOptions.DETECT.withLimits(SMALL);
+                            case 1 -> LogReadOptions.DETECT;
+                            default -> new LogReadOptions(null, Map.of(), null, 2);
+                        };
                 long[] before = {logs.requestCount(), logs.imports().size()};
                 long t0 = System.nanoTime();
                 Outcome o = check(s, seed, f, () -> {
                     LogImportResult r = logs.importFile(f, options, false, budget());
-                    assertEquals(readAllRequests(f, options), r.record().rows(), "every request the reader yields is stored");
+                    assertEquals(
+                            readAllRequests(f, options),
+                            r.record().rows(),
+                            "every request the reader yields is stored");
                     assertEquals(before[0] + r.record().rows(), logs.requestCount());
                     logs.deleteImport(r.record().id());
                 });
                 assertEquals(before[0], logs.requestCount(), () -> s.name() + " seed " + seed + ": requests changed");
                 assertEquals(before[1], logs.imports().size(), () -> s.name() + " seed " + seed + ": imports changed");
-                if (VERBOSE) System.out.printf(Locale.ROOT, "%s %s %.1f ms%n", f.getFileName(), o, (System.nanoTime() - t0) / 1e6);
+                if (VERBOSE)
+                    System.out.printf(
+                            Locale.ROOT, "%s %s %.1f ms%n", f.getFileName(), o, (System.nanoTime() - t0) / 1e6);
                 outcomes[o.ordinal()]++;
             }
         }
@@ -137,7 +156,8 @@ class ImportFuzzTest {
             return Outcome.IMPORTED;
         } catch (BadInputException e) {
             String m = e.getMessage();
-            if (m == null || !m.contains(f.getFileName().toString())) throw failure(s, seed, f, new AssertionError("message does not name the file: " + m, e));
+            if (m == null || !m.contains(f.getFileName().toString()))
+                throw failure(s, seed, f, new AssertionError("message does not name the file: " + m, e));
             return Outcome.REFUSED;
         } catch (ImportCancelledException e) {
             return Outcome.OVER_BUDGET;
@@ -185,15 +205,26 @@ class ImportFuzzTest {
     }
 
     private static void report(String kind, int[] outcomes) {
-        System.out.printf(Locale.ROOT, "ImportFuzzTest %s: %d cases (seed %d): %d imported, %d refused, %d stopped at the %,d-row budget%n", kind,
-                CASES, SEED, outcomes[0], outcomes[1], outcomes[2], ROW_BUDGET);
-        assertTrue(outcomes[0] > 0 && outcomes[1] > 0, "a fuzz run that never imports (or never refuses) tests nothing");
+        System.out.printf(
+                Locale.ROOT,
+                "ImportFuzzTest %s: %d cases (seed %d): %d imported, %d refused, %d stopped at the %,d-row budget%n",
+                kind,
+                CASES,
+                SEED,
+                outcomes[0],
+                outcomes[1],
+                outcomes[2],
+                ROW_BUDGET);
+        assertTrue(
+                outcomes[0] > 0 && outcomes[1] > 0, "a fuzz run that never imports (or never refuses) tests nothing");
     }
 
-    private static List<Seed> seeds(String vendored, String samples, java.util.function.Predicate<String> sampleFilter) throws IOException {
+    private static List<Seed> seeds(String vendored, String samples, java.util.function.Predicate<String> sampleFilter)
+            throws IOException {
         List<Seed> out = new ArrayList<>();
         try (Stream<Path> files = Files.list(SEEDS.resolve(vendored))) {
-            for (Path p : files.sorted().toList()) out.add(new Seed(p.getFileName().toString(), Files.readAllBytes(p)));
+            for (Path p : files.sorted().toList())
+                out.add(new Seed(p.getFileName().toString(), Files.readAllBytes(p)));
         }
         Path real = SAMPLES.resolve(samples);
         if (Files.isDirectory(real)) {
@@ -204,7 +235,8 @@ class ImportFuzzTest {
                 }
             }
         } else {
-            System.out.println("ImportFuzzTest: skipped the real samples (" + real.toAbsolutePath() + " not found); fuzzing the vendored seeds only");
+            System.out.println("ImportFuzzTest: skipped the real samples (" + real.toAbsolutePath()
+                    + " not found); fuzzing the vendored seeds only");
         }
         return out;
     }
@@ -250,15 +282,40 @@ class ImportFuzzTest {
     static final class Mutator {
         private static final Pattern DATE = Pattern.compile("\\d{4}-\\d\\d-\\d\\d|\\d\\d/\\d\\d/\\d{4}");
         private static final Pattern NUMBER = Pattern.compile("(?<![\\w.-])-?\\d+(\\.\\d+)?(?![\\w-])");
-        private static final String[] DATES = {"9999-12-31", "1970-01-01", "0001-01-01", "2024-13-45", "2100-01-02", "1999-12-31", "12/31/9999",
-            "２０２４-09-01"};
-        private static final String[] NUMBERS = {"1e999999", "-1e20", "1e20", "NaN", "Infinity", "99999999999999999999999", "１２", "-0", "0x1F",
-            "4294967296", "1000000000000", "-86400", "1.5e-400", ""};
-        private static final String[] CONTROLS = {"\u0000", "\u0001", "\u001b[31m", "\u007f", "\r", "\u2028", "\uFFFD", "\uD800"};
-        private static final String[] FORMULAS = {"=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "=cmd|' /C calc'!A0"};
+        private static final String[] DATES = {
+            "9999-12-31",
+            "1970-01-01",
+            "0001-01-01",
+            "2024-13-45",
+            "2100-01-02",
+            "1999-12-31",
+            "12/31/9999",
+            "２０２４-09-01"
+        };
+        private static final String[] NUMBERS = {
+            "1e999999",
+            "-1e20",
+            "1e20",
+            "NaN",
+            "Infinity",
+            "99999999999999999999999",
+            "１２",
+            "-0",
+            "0x1F",
+            "4294967296",
+            "1000000000000",
+            "-86400",
+            "1.5e-400",
+            ""
+        };
+        private static final String[] CONTROLS = {
+            "\u0000", "\u0001", "\u001b[31m", "\u007f", "\r", "\u2028", "\uFFFD", "\uD800"
+        };
+        private static final String[] FORMULAS = {
+            "=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1", "=cmd|' /C calc'!A0"
+        };
 
-        private Mutator() {
-        }
+        private Mutator() {}
 
         static byte[] mutate(byte[] seed, SplittableRandom r) {
             String text = new String(seed, StandardCharsets.UTF_8);
@@ -270,7 +327,12 @@ class ImportFuzzTest {
                     case 1 -> text = text.substring(0, r.nextInt(text.length() + 1));
                     case 2 -> text = columns(text, r, true);
                     case 3 -> text = columns(text, r, false);
-                    case 4 -> text = replaceField(text, r, (r.nextInt(8) == 0 ? "9" : "x").repeat(r.nextInt(8) == 0 ? (1 << 20) + 10 : 5000 + r.nextInt(20000)));
+                    case 4 ->
+                        text = replaceField(
+                                text,
+                                r,
+                                (r.nextInt(8) == 0 ? "9" : "x")
+                                        .repeat(r.nextInt(8) == 0 ? (1 << 20) + 10 : 5000 + r.nextInt(20000)));
                     case 5 -> text = replaceMatch(text, DATE, DATES[r.nextInt(DATES.length)], r);
                     case 6 -> text = replaceMatch(text, NUMBER, NUMBERS[r.nextInt(NUMBERS.length)], r);
                     case 7 -> text = insert(text, CONTROLS[r.nextInt(CONTROLS.length)], r);

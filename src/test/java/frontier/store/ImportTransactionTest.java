@@ -83,12 +83,14 @@ class ImportTransactionTest {
     }
 
     private static ReadAhead.Producer<Numbers> numbers(int n) {
-        Iterator<Integer> it = java.util.stream.IntStream.rangeClosed(1, n).boxed().iterator();
+        Iterator<Integer> it =
+                java.util.stream.IntStream.rangeClosed(1, n).boxed().iterator();
         return ReadAhead.filling(() -> it.hasNext() ? it.next() : null, Numbers::new, Numbers::add);
     }
 
     private static boolean readerAlive(String name) {
-        return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().equals(name) && t.isAlive());
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(t -> t.getName().equals(name) && t.isAlive());
     }
 
     @Test
@@ -97,10 +99,14 @@ class ImportTransactionTest {
         List<Integer> sizes = new ArrayList<>();
         long rows = ImportTransaction.run(lock(), "ws", "f.csv", m, tx -> {
             ReadAhead<Numbers> ahead = tx.startReader("test-reader-ok", numbers(7));
-            return tx.writeAll(ahead, b -> {
-                sizes.add(b.size);
-                for (int i = 0; i < b.size; i++) insert(b.values[i]);
-            }, () -> 42, 100);
+            return tx.writeAll(
+                    ahead,
+                    b -> {
+                        sizes.add(b.size);
+                        for (int i = 0; i < b.size; i++) insert(b.values[i]);
+                    },
+                    () -> 42,
+                    100);
         });
         assertEquals(7, rows);
         assertEquals(List.of(3, 3, 1), sizes, "full batches, then the last partial one");
@@ -112,17 +118,26 @@ class ImportTransactionTest {
 
     @Test
     void anEmptySourceHandsOverNoBatch() {
-        long rows = ImportTransaction.run(lock(), "ws", "f.csv", ImportMonitor.NONE,
-                tx -> tx.writeAll(tx.startReader("test-reader-empty", numbers(0)), b -> {
-                    throw new AssertionError("no batch expected");
-                }, () -> 0, 0));
+        long rows = ImportTransaction.run(
+                lock(),
+                "ws",
+                "f.csv",
+                ImportMonitor.NONE,
+                tx -> tx.writeAll(
+                        tx.startReader("test-reader-empty", numbers(0)),
+                        b -> {
+                            throw new AssertionError("no batch expected");
+                        },
+                        () -> 0,
+                        0));
         assertEquals(0, rows);
     }
 
     @Test
     void anSqlFailureRollsBackAndNamesTheWorkspace() throws SQLException {
-        IllegalStateException e = assertThrows(IllegalStateException.class, () -> ImportTransaction.run(lock(), "ws.sqlite", "f.csv",
-                ImportMonitor.NONE, tx -> {
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
+                () -> ImportTransaction.run(lock(), "ws.sqlite", "f.csv", ImportMonitor.NONE, tx -> {
                     insert(1);
                     throw new SQLException("disk full");
                 }));
@@ -134,15 +149,17 @@ class ImportTransactionTest {
     @Test
     void badInputFromTheReaderPassesThroughAndRollsBack() throws SQLException {
         BadInputException bad = new BadInputException("f.csv: line 5: expected a number");
-        BadInputException e = assertThrows(BadInputException.class, () -> ImportTransaction.run(lock(), "ws", "f.csv", ImportMonitor.NONE, tx -> {
-            ReadAhead<Numbers> ahead = tx.startReader("test-reader-bad", sink -> {
-                Numbers b = new Numbers();
-                b.add(1);
-                sink.accept(b);
-                throw bad;
-            });
-            return tx.writeAll(ahead, b -> insert(b.values[0]), () -> 0, 0);
-        }));
+        BadInputException e = assertThrows(
+                BadInputException.class,
+                () -> ImportTransaction.run(lock(), "ws", "f.csv", ImportMonitor.NONE, tx -> {
+                    ReadAhead<Numbers> ahead = tx.startReader("test-reader-bad", sink -> {
+                        Numbers b = new Numbers();
+                        b.add(1);
+                        sink.accept(b);
+                        throw bad;
+                    });
+                    return tx.writeAll(ahead, b -> insert(b.values[0]), () -> 0, 0);
+                }));
         assertSame(bad, e);
         assertEquals(0, count());
         assertTrue(conn.getAutoCommit());
@@ -152,18 +169,20 @@ class ImportTransactionTest {
     void cancellingWhileWaitingRollsBackAndStopsTheReader() throws SQLException {
         Monitor m = new Monitor();
         CountDownLatch never = new CountDownLatch(1);
-        ImportCancelledException e = assertThrows(ImportCancelledException.class, () -> ImportTransaction.run(lock(), "ws", "f.csv", m, tx -> {
-            insert(1);
-            ReadAhead<Numbers> ahead = tx.startReader("test-reader-cancel", sink -> {
-                try {
-                    never.await();
-                } catch (InterruptedException stopped) {
-                    Thread.currentThread().interrupt();
-                }
-            });
-            m.cancel.set(true);
-            return tx.writeAll(ahead, b -> insert(b.values[0]), () -> 0, 0);
-        }));
+        ImportCancelledException e = assertThrows(
+                ImportCancelledException.class,
+                () -> ImportTransaction.run(lock(), "ws", "f.csv", m, tx -> {
+                    insert(1);
+                    ReadAhead<Numbers> ahead = tx.startReader("test-reader-cancel", sink -> {
+                        try {
+                            never.await();
+                        } catch (InterruptedException stopped) {
+                            Thread.currentThread().interrupt();
+                        }
+                    });
+                    m.cancel.set(true);
+                    return tx.writeAll(ahead, b -> insert(b.values[0]), () -> 0, 0);
+                }));
         assertEquals("import of f.csv cancelled; nothing was stored", e.getMessage());
         assertEquals(0, count());
         assertTrue(conn.getAutoCommit());
@@ -173,8 +192,9 @@ class ImportTransactionTest {
     @Test
     void anInterruptedImportRollsBackAsCancelledAndKeepsTheInterrupt() throws SQLException {
         CountDownLatch never = new CountDownLatch(1);
-        ImportCancelledException e = assertThrows(ImportCancelledException.class, () -> ImportTransaction.run(lock(), "ws", "f.csv",
-                ImportMonitor.NONE, tx -> {
+        ImportCancelledException e = assertThrows(
+                ImportCancelledException.class,
+                () -> ImportTransaction.run(lock(), "ws", "f.csv", ImportMonitor.NONE, tx -> {
                     insert(1);
                     ReadAhead<Numbers> ahead = tx.startReader("test-reader-interrupt", sink -> {
                         try {

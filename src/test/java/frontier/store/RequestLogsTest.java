@@ -64,7 +64,11 @@ class RequestLogsTest {
             LogImportResult r = imp(ws, f);
             LogImportRecord rec = r.record();
             assertEquals(5, rec.rows());
-            assertEquals(epoch("2024-05-01T10:00:00Z"), rec.firstTs(), 1e-6, "first = min, though the rows are out of order");
+            assertEquals(
+                    epoch("2024-05-01T10:00:00Z"),
+                    rec.firstTs(),
+                    1e-6,
+                    "first = min, though the rows are out of order");
             assertEquals(epoch("2024-05-02T11:00:00Z"), rec.lastTs(), 1e-6, "last = max");
             assertNull(rec.preset());
             assertEquals(r.mapping(), LogMapping.fromJson(rec.mapping()));
@@ -72,18 +76,28 @@ class RequestLogsTest {
             assertEquals(Files.size(f), rec.bytes());
 
             LogSummary s = ws.requestLogs().summary();
-            assertEquals(List.of(1L, 5L, 2L, 167L, 55L), List.of(s.imports(), s.requests(), s.errors(), s.inputTokens(), s.outputTokens()));
+            assertEquals(
+                    List.of(1L, 5L, 2L, 167L, 55L),
+                    List.of(s.imports(), s.requests(), s.errors(), s.inputTokens(), s.outputTokens()));
             assertEquals(3.25, s.busySeconds(), 1e-9);
             assertEquals(rec.firstTs(), s.first());
-            assertEquals(List.of("chat/llama-70b", "chat/llama-8b", "embed/e5"), s.groups().stream().map(g -> g.endpoint() + "/" + g.model()).toList());
+            assertEquals(
+                    List.of("chat/llama-70b", "chat/llama-8b", "embed/e5"),
+                    s.groups().stream().map(g -> g.endpoint() + "/" + g.model()).toList());
             LogGroup big = s.groups().getFirst();
-            assertEquals(List.of(3L, 1L, "2024-05-01", "2024-05-02"), List.of(big.requests(), big.errors(), big.firstDay(), big.lastDay()));
+            assertEquals(
+                    List.of(3L, 1L, "2024-05-01", "2024-05-02"),
+                    List.of(big.requests(), big.errors(), big.firstDay(), big.lastDay()));
 
             assertEquals(List.of("chat", "embed"), ws.requestLogs().endpoints());
-            assertEquals(List.of("e5", "llama-70b", "llama-8b"), ws.requestLogs().models());
+            assertEquals(
+                    List.of("e5", "llama-70b", "llama-8b"), ws.requestLogs().models());
             List<RequestDay> days = ws.requestLogs().days("chat", "llama-70b");
             assertEquals(2, days.size());
-            assertEquals(new RequestDay("2024-05-01", "chat", "llama-70b", 2, 1, 40, 5, 1.5), days.get(0), "23:59:59.5 is still May 1st");
+            assertEquals(
+                    new RequestDay("2024-05-01", "chat", "llama-70b", 2, 1, 40, 5, 1.5),
+                    days.get(0),
+                    "23:59:59.5 is still May 1st");
             assertEquals(new RequestDay("2024-05-02", "chat", "llama-70b", 1, 0, 100, 50, 1.5), days.get(1));
             assertEquals(4, ws.requestLogs().days(null, null).size());
         }
@@ -91,7 +105,9 @@ class RequestLogsTest {
 
     @Test
     void theCursorStreamsRequestsInStartOrderAcrossImports() throws IOException {
-        Path later = Files.writeString(dir.resolve("later.csv"), "timestamp,endpoint,model,latency_ms\n2024-05-01T11:00:00Z,chat,llama-70b,7\n");
+        Path later = Files.writeString(
+                dir.resolve("later.csv"),
+                "timestamp,endpoint,model,latency_ms\n2024-05-01T11:00:00Z,chat,llama-70b,7\n");
         try (Workspace ws = open()) {
             imp(ws, gateway());
             imp(ws, later);
@@ -110,7 +126,9 @@ class RequestLogsTest {
                 assertTrue(Double.isNaN(c.latencyMs()) && c.ok() && c.inputTokens() == 7 && c.outputTokens() == 0);
                 assertFalse(c.next());
             }
-            try (RequestCursor c = ws.requestLogs().requests(new RequestFilter(null, null, epoch("2024-05-01T10:00:00Z"), epoch("2024-05-01T12:00:00Z")))) {
+            try (RequestCursor c = ws.requestLogs()
+                    .requests(new RequestFilter(
+                            null, null, epoch("2024-05-01T10:00:00Z"), epoch("2024-05-01T12:00:00Z")))) {
                 assertTrue(c.next());
                 assertEquals(-1, c.outputTokens(), "llama-8b's empty output tokens");
                 assertFalse(c.ok());
@@ -124,14 +142,19 @@ class RequestLogsTest {
     @Test
     void aBadRowLateInTheFileLeavesTheWorkspaceUnchanged() throws IOException {
         StringBuilder b = new StringBuilder("timestamp,latency_ms\n");
-        for (int i = 0; i < 20_000; i++) b.append("2024-05-01T00:00:00Z,").append(i % 100).append('\n');
+        for (int i = 0; i < 20_000; i++)
+            b.append("2024-05-01T00:00:00Z,").append(i % 100).append('\n');
         b.append("2024-05-01T00:00:00Z,soon\n");
         Path f = Files.writeString(dir.resolve("bad.csv"), b);
         try (Workspace ws = open()) {
             imp(ws, gateway());
             LogSummary before = ws.requestLogs().summary();
             BadInputException e = assertThrows(BadInputException.class, () -> imp(ws, f));
-            assertTrue(e.getMessage().contains("line 20002, column 2 (latency_ms): expected a duration from 0 to 1 day in ms, got 'soon'"), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .contains(
+                                    "line 20002, column 2 (latency_ms): expected a duration from 0 to 1 day in ms, got 'soon'"),
+                    e.getMessage());
             assertEquals(5, ws.requestLogs().requestCount());
             assertEquals(1, ws.requestLogs().imports().size());
             assertEquals(before, ws.requestLogs().summary(), "no day totals of the failed import");
@@ -145,14 +168,21 @@ class RequestLogsTest {
         try (Workspace ws = open()) {
             long first = imp(ws, a).record().id();
             DuplicateImportException e = assertThrows(DuplicateImportException.class, () -> imp(ws, copy));
-            assertTrue(e.getMessage().contains("already imported as log import #" + first) && e.getMessage().contains("--replace"), e.getMessage());
+            assertTrue(
+                    e.getMessage().contains("already imported as log import #" + first)
+                            && e.getMessage().contains("--replace"),
+                    e.getMessage());
             assertEquals(first, e.earlierLog().id());
             assertNull(e.earlier());
             assertEquals(5, ws.requestLogs().requestCount());
 
-            LogImportResult r = ws.requestLogs().importFile(copy, new LogReadOptions(null, Map.of("attrs", "drop"), null, 0), true, ImportMonitor.NONE);
+            LogImportResult r = ws.requestLogs()
+                    .importFile(
+                            copy, new LogReadOptions(null, Map.of("attrs", "drop"), null, 0), true, ImportMonitor.NONE);
             assertEquals(5, r.replacedRows());
-            assertEquals(List.of(r.record().id()), ws.requestLogs().imports().stream().map(LogImportRecord::id).toList());
+            assertEquals(
+                    List.of(r.record().id()),
+                    ws.requestLogs().imports().stream().map(LogImportRecord::id).toList());
             assertEquals(5, ws.requestLogs().requestCount());
             assertEquals(5, ws.requestLogs().summary().requests(), "the earlier day totals went with it");
         }
@@ -165,17 +195,18 @@ class RequestLogsTest {
         Path f = Files.writeString(dir.resolve("big.csv"), b);
         AtomicLong seen = new AtomicLong();
         try (Workspace ws = open()) {
-            assertThrows(ImportCancelledException.class, () -> ws.requestLogs().importFile(f, LogReadOptions.DETECT, false, new ImportMonitor() {
-                @Override
-                public boolean isCancelled() {
-                    return seen.get() >= 10_000;
-                }
+            assertThrows(ImportCancelledException.class, () -> ws.requestLogs()
+                    .importFile(f, LogReadOptions.DETECT, false, new ImportMonitor() {
+                        @Override
+                        public boolean isCancelled() {
+                            return seen.get() >= 10_000;
+                        }
 
-                @Override
-                public void progress(long rows, long bytes, long total) {
-                    seen.set(rows);
-                }
-            }));
+                        @Override
+                        public void progress(long rows, long bytes, long total) {
+                            seen.set(rows);
+                        }
+                    }));
             assertTrue(seen.get() >= 10_000);
             assertEquals(0, ws.requestLogs().requestCount());
             assertTrue(ws.requestLogs().imports().isEmpty());
@@ -200,11 +231,16 @@ class RequestLogsTest {
     @Test
     void tooManyDistinctModelsMeansAWrongColumn() throws IOException {
         StringBuilder b = new StringBuilder("timestamp,model\n");
-        for (int i = 0; i <= RequestLogs.MAX_DIMS; i++) b.append("2024-05-01T00:00:00Z,req-").append(i).append('\n');
+        for (int i = 0; i <= RequestLogs.MAX_DIMS; i++)
+            b.append("2024-05-01T00:00:00Z,req-").append(i).append('\n');
         Path f = Files.writeString(dir.resolve("ids.csv"), b);
         try (Workspace ws = open()) {
             BadInputException e = assertThrows(BadInputException.class, () -> imp(ws, f));
-            assertTrue(e.getMessage().contains("more than 200,000 distinct model/endpoint pairs; is the column mapped to model (model)"), e.getMessage());
+            assertTrue(
+                    e.getMessage()
+                            .contains(
+                                    "more than 200,000 distinct model/endpoint pairs; is the column mapped to model (model)"),
+                    e.getMessage());
             assertEquals(0, ws.requestLogs().requestCount());
         }
     }
@@ -215,12 +251,19 @@ class RequestLogsTest {
         Path mooncake = Samples.trace("mooncake_fast25_conversation_trace.jsonl");
         try (Workspace ws = open()) {
             imp(ws, code);
-            LogImportResult m = ws.requestLogs().importFile(mooncake, LogReadOptions.preset(LogPreset.MOONCAKE).withStart(Instant.parse("2024-06-01T00:00:00Z")),
-                    false, ImportMonitor.NONE);
+            LogImportResult m = ws.requestLogs()
+                    .importFile(
+                            mooncake,
+                            LogReadOptions.preset(LogPreset.MOONCAKE).withStart(Instant.parse("2024-06-01T00:00:00Z")),
+                            false,
+                            ImportMonitor.NONE);
             assertEquals("mooncake", m.record().preset());
             LogSummary s = ws.requestLogs().summary();
             assertEquals(8_819 + 12_031, s.requests());
-            assertEquals(18_059_974L + 144_793_823L, s.inputTokens(), "sums of ContextTokens and input_length, computed independently");
+            assertEquals(
+                    18_059_974L + 144_793_823L,
+                    s.inputTokens(),
+                    "sums of ContextTokens and input_length, computed independently");
             assertEquals(epoch("2024-06-01T00:00:00Z") + 3536.999, s.last(), 1e-6);
         }
     }
@@ -228,33 +271,49 @@ class RequestLogsTest {
     @Test
     void aVersion3WorkspaceOpensMigratedAndTakesLogs() throws Exception {
         Path file = dir.resolve("v3.sqlite");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement()) {
             for (String m : Schema.MIGRATIONS.subList(0, 3)) for (String sql : Schema.statements(m)) s.execute(sql);
             s.execute("PRAGMA user_version = 3");
-            s.execute("INSERT INTO imports VALUES (1, '/old/focus.csv', 'FOCUS 1.0', 'both', 'abc', 10, 1, 1725148800, 1725235200,"
-                    + " '2024-09-02T00:00:00Z', 0.1, 1, 1)");
+            s.execute(
+                    "INSERT INTO imports VALUES (1, '/old/focus.csv', 'FOCUS 1.0', 'both', 'abc', 10, 1, 1725148800, 1725235200,"
+                            + " '2024-09-02T00:00:00Z', 0.1, 1, 1)");
             s.execute("INSERT INTO import_accounts VALUES (1, 'AWS', 'acct', 1725148800, 1725235200, 1)");
-            s.execute("INSERT INTO dims(id, provider, billing_account, charge_category, pricing_model, currency) VALUES (1, 'AWS', 'acct', 'usage', 'on_demand', 'USD')");
-            s.execute("INSERT INTO charges(import_id, dim_id, period_start, period_end, billed_cost, effective_cost) VALUES (1, 1, 1725148800, 1725152400, '1.25', '1.25')");
-            s.execute("INSERT INTO sweeps VALUES (1, 'old', NULL, '2024-09-02T00:00:00Z', 'grid', 1, 1, 0, 0, '', '{}')");
+            s.execute(
+                    "INSERT INTO dims(id, provider, billing_account, charge_category, pricing_model, currency) VALUES (1, 'AWS', 'acct', 'usage', 'on_demand', 'USD')");
+            s.execute(
+                    "INSERT INTO charges(import_id, dim_id, period_start, period_end, billed_cost, effective_cost) VALUES (1, 1, 1725148800, 1725152400, '1.25', '1.25')");
+            s.execute(
+                    "INSERT INTO sweeps VALUES (1, 'old', NULL, '2024-09-02T00:00:00Z', 'grid', 1, 1, 0, 0, '', '{}')");
         }
         try (Workspace ws = Workspace.open(file)) {
             assertEquals(Schema.MIGRATIONS.size(), ws.schemaVersion());
-            assertEquals(new BigDecimal("1.25"), ws.costs().totals(CostQuery.of()).getFirst().billed(), "billing rows intact");
+            assertEquals(
+                    new BigDecimal("1.25"),
+                    ws.costs().totals(CostQuery.of()).getFirst().billed(),
+                    "billing rows intact");
             assertEquals(1, ws.sweeps().list().size());
             assertEquals(0, ws.requestLogs().summary().imports());
             imp(ws, gateway());
             assertEquals(5, ws.requestLogs().summary().requests());
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO attribution_rules(position, match, tag_key, pattern, endpoint, model) VALUES (1, 'tag', 'team', 'chat*', 'chat', NULL)");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement()) {
+            s.execute(
+                    "INSERT INTO attribution_rules(position, match, tag_key, pattern, endpoint, model) VALUES (1, 'tag', 'team', 'chat*', 'chat', NULL)");
             try (var rs = s.executeQuery("SELECT COUNT(*) FROM request_days")) {
-                assertEquals(4, rs.getInt(1), "request_days was created by the split of a statement followed by a comment");
+                assertEquals(
+                        4, rs.getInt(1), "request_days was created by the split of a statement followed by a comment");
             }
         }
         try (Workspace ws = Workspace.open(file)) {
             assertEquals(5, ws.requestLogs().requestCount(), "reopening changes nothing");
-            ws.billing().importFile(Samples.billing("aws_cur2_mock_keboola.csv"), ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
+            ws.billing()
+                    .importFile(
+                            Samples.billing("aws_cur2_mock_keboola.csv"),
+                            ReadOptions.DETECT,
+                            OverlapPolicy.REFUSE,
+                            ImportMonitor.NONE);
         }
     }
 }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class WorkspaceLinesTest {
     @TempDir
     static Path dir;
+
     static Path ws;
 
     @BeforeAll
@@ -44,10 +45,15 @@ class WorkspaceLinesTest {
         try (Workspace w = Workspace.open(ws)) {
             assertEquals(1000, w.costs().countLines(new LineQuery(null, null, "", 0, 0)));
             List<CostLine> all = new ArrayList<>();
-            for (long off = 0; off < 1000; off += 300) all.addAll(w.costs().lines(new LineQuery(null, null, null, off, 300)));
+            for (long off = 0; off < 1000; off += 300)
+                all.addAll(w.costs().lines(new LineQuery(null, null, null, off, 300)));
             assertEquals(1000, all.size());
-            for (int i = 1; i < all.size(); i++) assertTrue(all.get(i - 1).periodStart() <= all.get(i).periodStart(), "ordered by period start");
-            BigDecimal billed = all.stream().map(CostLine::billed).filter(Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+            for (int i = 1; i < all.size(); i++)
+                assertTrue(all.get(i - 1).periodStart() <= all.get(i).periodStart(), "ordered by period start");
+            BigDecimal billed = all.stream()
+                    .map(CostLine::billed)
+                    .filter(Objects::nonNull)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
             BigDecimal total = w.costs().totals(CostQuery.of()).getFirst().billed();
             assertEquals(0, total.compareTo(billed), "the lines are the ones the totals add up");
             assertTrue(all.stream().anyMatch(l -> l.tags().containsKey("environment")));
@@ -58,7 +64,8 @@ class WorkspaceLinesTest {
     void linesAndGroupsComeBackTypedNotAsStoredCodes() {
         try (Workspace w = Workspace.open(ws)) {
             List<CostLine> all = w.costs().lines(new LineQuery(null, null, null, 0, 1000));
-            Map<PricingModel, Long> byModel = all.stream().collect(Collectors.groupingBy(CostLine::pricingModel, Collectors.counting()));
+            Map<PricingModel, Long> byModel =
+                    all.stream().collect(Collectors.groupingBy(CostLine::pricingModel, Collectors.counting()));
             List<Grouping> by = List.of(Grouping.of(Dimension.PRICING_MODEL), Grouping.of(Dimension.CHARGE_CATEGORY));
             List<CostRow> rows = w.costs().totals(new CostQuery(by, null, null));
             for (CostRow r : rows) {
@@ -66,14 +73,20 @@ class WorkspaceLinesTest {
                 assertEquals(m.code(), r.keys().get(0), "the stored code stays the key (JSON and CSV print it)");
                 assertEquals(m.label(), r.label(0));
                 assertEquals(r.chargeCategory().orElseThrow().label(), r.label(1));
-                assertEquals(r.chargeCategory().orElseThrow(), ChargeCategory.stored(r.keys().get(1)));
+                assertEquals(
+                        r.chargeCategory().orElseThrow(),
+                        ChargeCategory.stored(r.keys().get(1)));
             }
-            Map<PricingModel, Long> grouped = rows.stream().collect(Collectors.groupingBy(r -> r.pricingModel().orElseThrow(),
-                    Collectors.summingLong(CostRow::rows)));
+            Map<PricingModel, Long> grouped = rows.stream()
+                    .collect(Collectors.groupingBy(
+                            r -> r.pricingModel().orElseThrow(), Collectors.summingLong(CostRow::rows)));
             assertEquals(byModel, grouped, "a line's pricing model is its group's");
             assertTrue(byModel.containsKey(PricingModel.COMMITMENT), "the sample's PricingCategory=Committed rows");
-            assertTrue(w.costs().totals(CostQuery.of()).getFirst().pricingModel().isEmpty(), "no pricing model when not grouped by it");
-            CostLine tagged = all.stream().filter(l -> !l.tags().isEmpty()).findFirst().orElseThrow();
+            assertTrue(
+                    w.costs().totals(CostQuery.of()).getFirst().pricingModel().isEmpty(),
+                    "no pricing model when not grouped by it");
+            CostLine tagged =
+                    all.stream().filter(l -> !l.tags().isEmpty()).findFirst().orElseThrow();
             assertTrue(tagged.tags().values().stream().allMatch(Objects::nonNull));
             assertTrue(all.stream().anyMatch(l -> l.tags().isEmpty()), "lines without tags have none, not null");
         }
@@ -83,11 +96,14 @@ class WorkspaceLinesTest {
     void dateRangeSelectsLinesStartingInTheRange() {
         try (Workspace w = Workspace.open(ws)) {
             LineQuery q = new LineQuery(day("2024-09-10"), day("2024-09-20"), "", 0, 5000);
-            long expected = w.costs().totals(new CostQuery(List.of(), day("2024-09-10"), day("2024-09-20"))).stream().mapToLong(CostRow::rows).sum();
+            long expected = w.costs().totals(new CostQuery(List.of(), day("2024-09-10"), day("2024-09-20"))).stream()
+                    .mapToLong(CostRow::rows)
+                    .sum();
             assertEquals(expected, w.costs().countLines(q));
             List<CostLine> lines = w.costs().lines(q);
             assertEquals(expected, lines.size());
-            assertTrue(lines.stream().allMatch(l -> l.periodStart() >= day("2024-09-10") && l.periodStart() < day("2024-09-20")));
+            assertTrue(lines.stream()
+                    .allMatch(l -> l.periodStart() >= day("2024-09-10") && l.periodStart() < day("2024-09-20")));
         }
     }
 
@@ -96,14 +112,19 @@ class WorkspaceLinesTest {
         try (Workspace w = Workspace.open(ws)) {
             List<CostLine> aws = w.costs().lines(new LineQuery(null, null, "aws", 0, 2000));
             assertEquals(aws.size(), w.costs().countLines(new LineQuery(null, null, "aws", 0, 0)));
-            assertEquals(942, aws.stream().filter(l -> "AWS".equals(l.provider())).count(), "provider, case-insensitive");
+            assertEquals(
+                    942, aws.stream().filter(l -> "AWS".equals(l.provider())).count(), "provider, case-insensitive");
             assertTrue(aws.size() < 1000);
             List<CostLine> oracle = w.costs().lines(new LineQuery(null, null, "ORACLE", 0, 100));
             assertEquals(7, oracle.size());
             assertTrue(oracle.stream().allMatch(l -> l.provider().equals("Oracle")));
-            long onDemand = w.costs().totals(CostQuery.of(Dimension.PRICING_MODEL)).stream().filter(r -> "on_demand".equals(r.keys().getFirst()))
-                    .mapToLong(CostRow::rows).sum();
-            assertTrue(w.costs().countLines(new LineQuery(null, null, "On-demand", 0, 0)) >= onDemand, "pricing model label");
+            long onDemand = w.costs().totals(CostQuery.of(Dimension.PRICING_MODEL)).stream()
+                    .filter(r -> "on_demand".equals(r.keys().getFirst()))
+                    .mapToLong(CostRow::rows)
+                    .sum();
+            assertTrue(
+                    w.costs().countLines(new LineQuery(null, null, "On-demand", 0, 0)) >= onDemand,
+                    "pricing model label");
             long both = w.costs().countLines(new LineQuery(null, null, "microsoft serverless", 0, 0));
             assertTrue(both < 51 && both < 9 + 1, "all words must match: " + both);
             assertEquals(0, w.costs().countLines(new LineQuery(null, null, "no-such-thing-anywhere", 0, 0)));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import frontier.ingest.CostBasis;
 import frontier.ingest.ReadOptions;
 import frontier.ingest.Samples;
 import frontier.sim.BadInputException;
@@ -24,15 +23,17 @@ class WorkspaceTest {
     @TempDir
     Path dir;
 
-    private static final String FOCUS_HEADER = "BilledCost,EffectiveCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,"
-            + "ChargeCategory,PricingCategory,ProviderName,ServiceName\n";
+    private static final String FOCUS_HEADER =
+            "BilledCost,EffectiveCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,"
+                    + "ChargeCategory,PricingCategory,ProviderName,ServiceName\n";
 
     /** A FOCUS file with one row per day of [fromDay, toDay] in September 2024, each costing {@code cost}. */
     private Path focusDays(String name, String account, int fromDay, int toDay, String cost) throws IOException {
         StringBuilder b = new StringBuilder(FOCUS_HEADER);
         for (int d = fromDay; d <= toDay; d++) {
             java.time.LocalDate day = java.time.LocalDate.of(2024, 9, d);
-            b.append(String.format("%s,%s,%sT00:00:00Z,%sT00:00:00Z,USD,%s,Usage,Standard,AWS,Amazon EC2%n",
+            b.append(String.format(
+                    "%s,%s,%sT00:00:00Z,%sT00:00:00Z,USD,%s,Usage,Standard,AWS,Amazon EC2%n",
                     cost, cost, day, day.plusDays(1), account));
         }
         return Files.writeString(dir.resolve(name), b);
@@ -59,8 +60,11 @@ class WorkspaceTest {
             assertEquals("FOCUS 1.0", r.record().format());
             assertEquals(3, r.accounts().size());
             List<CostRow> rows = ws.costs().totals(CostQuery.of(Dimension.PRICING_MODEL));
-            Map<String, Long> counts = rows.stream().collect(Collectors.toMap(x -> String.valueOf(x.keys().getFirst()), CostRow::rows));
-            assertEquals(Map.of("on_demand", 979L, "serverless", 9L, "commitment", 4L, "other", 1L, "unspecified", 7L), counts);
+            Map<String, Long> counts = rows.stream()
+                    .collect(Collectors.toMap(x -> String.valueOf(x.keys().getFirst()), CostRow::rows));
+            assertEquals(
+                    Map.of("on_demand", 979L, "serverless", 9L, "commitment", 4L, "other", 1L, "unspecified", 7L),
+                    counts);
             assertEquals(0, Samples.columnSum(f, "BilledCost").compareTo(totalBilled(ws)), "exact, not double, sums");
             BigDecimal effective = rows.stream().map(CostRow::effective).reduce(BigDecimal.ZERO, BigDecimal::add);
             assertEquals(0, Samples.columnSum(f, "EffectiveCost").compareTo(effective));
@@ -74,7 +78,8 @@ class WorkspaceTest {
     @Test
     void sumsOfManyTinyAmountsStayExact() throws IOException {
         StringBuilder b = new StringBuilder(FOCUS_HEADER);
-        for (int i = 0; i < 10_000; i++) b.append("0.1,0.00000000001,2024-09-01T00:00:00Z,2024-09-01T01:00:00Z,USD,a,Usage,Standard,AWS,S\n");
+        for (int i = 0; i < 10_000; i++)
+            b.append("0.1,0.00000000001,2024-09-01T00:00:00Z,2024-09-01T01:00:00Z,USD,a,Usage,Standard,AWS,S\n");
         Path f = Files.writeString(dir.resolve("tiny.csv"), b);
         try (Workspace ws = open()) {
             imp(ws, f, OverlapPolicy.REFUSE);
@@ -90,13 +95,16 @@ class WorkspaceTest {
         Path copy = Files.copy(a, dir.resolve("copy-of-a.csv"));
         try (Workspace ws = open()) {
             imp(ws, a, OverlapPolicy.REFUSE);
-            DuplicateImportException e = assertThrows(DuplicateImportException.class, () -> imp(ws, copy, OverlapPolicy.KEEP_BOTH));
+            DuplicateImportException e =
+                    assertThrows(DuplicateImportException.class, () -> imp(ws, copy, OverlapPolicy.KEEP_BOTH));
             assertTrue(e.getMessage().contains("already imported as import #1"), e.getMessage());
             assertEquals(1, ws.billing().imports().size());
             assertEquals(10, ws.chargeCount(), "rolled back");
             ImportResult r = imp(ws, copy, OverlapPolicy.REPLACE);
             assertEquals(10, r.replacedRows());
-            assertEquals(List.of(r.record().id()), ws.billing().imports().stream().map(ImportRecord::id).toList());
+            assertEquals(
+                    List.of(r.record().id()),
+                    ws.billing().imports().stream().map(ImportRecord::id).toList());
             assertEquals(new BigDecimal("25"), totalBilled(ws));
         }
     }
@@ -110,7 +118,10 @@ class WorkspaceTest {
             imp(ws, sept1to20, OverlapPolicy.REFUSE);
             imp(ws, otherAccount, OverlapPolicy.REFUSE);
             OverlapException e = assertThrows(OverlapException.class, () -> imp(ws, sept11to30, OverlapPolicy.REFUSE));
-            assertTrue(e.getMessage().contains("AWS account acct: 2024-09-11 – 2024-10-01 overlaps import #1 (early.csv, 2024-09-01 – 2024-09-21)"),
+            assertTrue(
+                    e.getMessage()
+                            .contains(
+                                    "AWS account acct: 2024-09-11 – 2024-10-01 overlaps import #1 (early.csv, 2024-09-01 – 2024-09-21)"),
                     e.getMessage());
             assertEquals(1, e.overlaps().size(), "the other account does not overlap");
             assertEquals(50, ws.chargeCount());
@@ -141,14 +152,18 @@ class WorkspaceTest {
             CostRow total = ws.costs().totals(CostQuery.of()).getFirst();
             assertEquals(0, Samples.columnSum(actual, "Cost").compareTo(total.billed()));
             assertEquals(0, Samples.columnSum(amortized, "Cost").compareTo(total.effective()));
-            assertEquals(2, ws.billing().imports().size(), "actual and amortized views of one account and month do not overlap");
+            assertEquals(
+                    2,
+                    ws.billing().imports().size(),
+                    "actual and amortized views of one account and month do not overlap");
         }
     }
 
     @Test
     void badRowHalfwayRollsTheWholeImportBack() throws IOException {
         StringBuilder b = new StringBuilder(FOCUS_HEADER);
-        for (int i = 0; i < 20_000; i++) b.append("1,1,2024-09-01T00:00:00Z,2024-09-01T01:00:00Z,USD,a,Usage,Standard,AWS,S\n");
+        for (int i = 0; i < 20_000; i++)
+            b.append("1,1,2024-09-01T00:00:00Z,2024-09-01T01:00:00Z,USD,a,Usage,Standard,AWS,S\n");
         b.append("1,1,2024-09-01T00:00:00Z,not a time,USD,a,Usage,Standard,AWS,S\n");
         Path f = Files.writeString(dir.resolve("bad.csv"), b);
         try (Workspace ws = open()) {
@@ -162,24 +177,26 @@ class WorkspaceTest {
     @Test
     void cancellingRollsBackAndReportsProgressOnTheWay() throws IOException {
         StringBuilder b = new StringBuilder(FOCUS_HEADER);
-        for (int i = 0; i < 50_000; i++) b.append("1,1,2024-09-01T00:00:00Z,2024-09-01T01:00:00Z,USD,a,Usage,Standard,AWS,S\n");
+        for (int i = 0; i < 50_000; i++)
+            b.append("1,1,2024-09-01T00:00:00Z,2024-09-01T01:00:00Z,USD,a,Usage,Standard,AWS,S\n");
         Path f = Files.writeString(dir.resolve("big.csv"), b);
         AtomicLong seenRows = new AtomicLong();
         AtomicLong seenBytes = new AtomicLong();
         try (Workspace ws = open()) {
-            assertThrows(ImportCancelledException.class, () -> ws.billing().importFile(f, ReadOptions.DETECT, OverlapPolicy.REFUSE, new ImportMonitor() {
-                @Override
-                public boolean isCancelled() {
-                    return seenRows.get() >= 10_000;
-                }
+            assertThrows(ImportCancelledException.class, () -> ws.billing()
+                    .importFile(f, ReadOptions.DETECT, OverlapPolicy.REFUSE, new ImportMonitor() {
+                        @Override
+                        public boolean isCancelled() {
+                            return seenRows.get() >= 10_000;
+                        }
 
-                @Override
-                public void progress(long rows, long bytes, long total) {
-                    seenRows.set(rows);
-                    seenBytes.set(bytes);
-                    assertEquals(Files.exists(f) ? total : 0, total);
-                }
-            }));
+                        @Override
+                        public void progress(long rows, long bytes, long total) {
+                            seenRows.set(rows);
+                            seenBytes.set(bytes);
+                            assertEquals(Files.exists(f) ? total : 0, total);
+                        }
+                    }));
             assertTrue(seenRows.get() >= 10_000 && seenBytes.get() > 0);
             assertEquals(0, ws.chargeCount());
             assertTrue(ws.billing().imports().isEmpty());
@@ -191,7 +208,9 @@ class WorkspaceTest {
     @Test
     void deletingAnImportRemovesItsRowsOnly() throws IOException {
         try (Workspace ws = open()) {
-            long a = imp(ws, focusDays("a.csv", "a", 1, 3, "1"), OverlapPolicy.REFUSE).record().id();
+            long a = imp(ws, focusDays("a.csv", "a", 1, 3, "1"), OverlapPolicy.REFUSE)
+                    .record()
+                    .id();
             imp(ws, focusDays("b.csv", "b", 1, 3, "2"), OverlapPolicy.REFUSE);
             assertTrue(ws.billing().deleteImport(a));
             assertFalse(ws.billing().deleteImport(a));
@@ -201,7 +220,9 @@ class WorkspaceTest {
 
     @Test
     void notAWorkspaceIsBadInput() throws IOException {
-        Path junk = Files.writeString(dir.resolve("junk.sqlite"), "this is not a database, just text that is long enough to matter".repeat(100));
+        Path junk = Files.writeString(
+                dir.resolve("junk.sqlite"),
+                "this is not a database, just text that is long enough to matter".repeat(100));
         BadInputException e = assertThrows(BadInputException.class, () -> Workspace.open(junk));
         assertTrue(e.getMessage().contains("not a usable Frontier workspace"), e.getMessage());
     }
@@ -212,7 +233,9 @@ class WorkspaceTest {
             imp(ws, focusDays("a.csv", "a", 1, 30, "1"), OverlapPolicy.REFUSE);
             long from = java.time.Instant.parse("2024-09-10T00:00:00Z").getEpochSecond();
             long to = java.time.Instant.parse("2024-09-20T00:00:00Z").getEpochSecond();
-            List<CostRow> rows = ws.costs().totals(new CostQuery(List.of(Grouping.of(Dimension.MONTH), Grouping.of(Dimension.SERVICE)), from, to));
+            List<CostRow> rows = ws.costs()
+                    .totals(new CostQuery(
+                            List.of(Grouping.of(Dimension.MONTH), Grouping.of(Dimension.SERVICE)), from, to));
             assertEquals(1, rows.size());
             assertEquals(List.of("2024-09", "Amazon EC2"), rows.getFirst().keys());
             assertEquals(new BigDecimal("10"), rows.getFirst().billed());
@@ -226,17 +249,20 @@ class WorkspaceTest {
                 java.sql.Statement s = c.createStatement()) {
             for (String sql : Schema.MIGRATIONS.getFirst().split(";\\s*\\n")) if (!sql.isBlank()) s.execute(sql);
             s.execute("PRAGMA user_version = 1");
-            s.execute("INSERT INTO imports VALUES (1, '/old/focus.csv', 'FOCUS 1.0', 'both', 'abc', 10, 2, 1725148800, 1725235200,"
-                    + " '2024-09-02T00:00:00Z', 0.1, 1, 2)");
+            s.execute(
+                    "INSERT INTO imports VALUES (1, '/old/focus.csv', 'FOCUS 1.0', 'both', 'abc', 10, 2, 1725148800, 1725235200,"
+                            + " '2024-09-02T00:00:00Z', 0.1, 1, 2)");
             s.execute("INSERT INTO import_accounts VALUES (1, 'AWS', 'acct', 1725148800, 1725235200, 2)");
-            s.execute("INSERT INTO dims VALUES (1, 'AWS', 'acct', NULL, 'AWS Lambda', 'Compute', NULL, NULL, 'usage', 'on_demand', 'USD', NULL)");
+            s.execute(
+                    "INSERT INTO dims VALUES (1, 'AWS', 'acct', NULL, 'AWS Lambda', 'Compute', NULL, NULL, 'usage', 'on_demand', 'USD', NULL)");
             s.execute("INSERT INTO charges VALUES (1, 1, 1725148800, 1725152400, NULL, '1.25', '1.25', NULL)");
             s.execute("INSERT INTO charges VALUES (1, 1, 1725152400, 1725156000, NULL, '0.75', '0.75', NULL)");
         }
         try (Workspace ws = Workspace.open(file)) {
             assertEquals(Schema.MIGRATIONS.size(), ws.schemaVersion());
             assertEquals(1, ws.billing().imports().size());
-            CostRow old = ws.costs().totals(CostQuery.of(Dimension.INSTANCE_TYPE)).getFirst();
+            CostRow old =
+                    ws.costs().totals(CostQuery.of(Dimension.INSTANCE_TYPE)).getFirst();
             assertEquals(new BigDecimal("2"), old.billed());
             assertEquals(null, old.list(), "v1 rows carry no list cost");
             assertEquals(java.util.Arrays.asList((String) null), old.keys());
@@ -254,15 +280,24 @@ class WorkspaceTest {
         try (Workspace ws = open()) {
             imp(ws, f, OverlapPolicy.REFUSE);
             List<CostRow> byEnv = ws.costs().totals(new CostQuery(List.of(Grouping.tag("environment")), null, null));
-            Map<String, Long> counts = byEnv.stream().collect(Collectors.toMap(r -> String.valueOf(r.keys().getFirst()), CostRow::rows));
-            assertEquals(Map.of("dev", 426L, "prod", 234L, "null", 340L), counts, "counted independently from the Tags column");
+            Map<String, Long> counts = byEnv.stream()
+                    .collect(Collectors.toMap(r -> String.valueOf(r.keys().getFirst()), CostRow::rows));
+            assertEquals(
+                    Map.of("dev", 426L, "prod", 234L, "null", 340L),
+                    counts,
+                    "counted independently from the Tags column");
             BigDecimal list = byEnv.stream().map(CostRow::list).reduce(BigDecimal.ZERO, BigDecimal::add);
             assertEquals(0, Samples.columnSum(f, "ListCost").compareTo(list));
 
-            List<CostRow> byDay = ws.costs().totals(new CostQuery(List.of(Grouping.of(Dimension.DAY), Grouping.tag("environment")), null, null));
+            List<CostRow> byDay = ws.costs()
+                    .totals(new CostQuery(
+                            List.of(Grouping.of(Dimension.DAY), Grouping.tag("environment")), null, null));
             assertTrue(byDay.stream().allMatch(r -> r.keys().getFirst().matches("\\d{4}-\\d{2}-\\d{2}")));
             assertEquals(1000L, byDay.stream().mapToLong(CostRow::rows).sum());
-            assertEquals(1, ws.costs().totals(CostQuery.of(Dimension.INSTANCE_TYPE)).size(), "FOCUS 1.0 names no instance types");
+            assertEquals(
+                    1,
+                    ws.costs().totals(CostQuery.of(Dimension.INSTANCE_TYPE)).size(),
+                    "FOCUS 1.0 names no instance types");
         }
     }
 
@@ -276,12 +311,16 @@ class WorkspaceTest {
                 """);
         try (Workspace ws = open()) {
             imp(ws, f, OverlapPolicy.REFUSE);
-            List<CostRow> rows = ws.costs().totals(CostQuery.of(Dimension.INSTANCE_TYPE, Dimension.GPU_COUNT, Dimension.PRICING_MODEL));
-            assertEquals(List.of(List.of("g5.12xlarge", "4", "spot"), List.of("p4d.24xlarge", "8", "on_demand")),
+            List<CostRow> rows = ws.costs()
+                    .totals(CostQuery.of(Dimension.INSTANCE_TYPE, Dimension.GPU_COUNT, Dimension.PRICING_MODEL));
+            assertEquals(
+                    List.of(List.of("g5.12xlarge", "4", "spot"), List.of("p4d.24xlarge", "8", "on_demand")),
                     rows.stream().map(CostRow::keys).toList());
             assertEquals(new BigDecimal("65.5452"), rows.get(1).billed());
             List<CostRow> byTeam = ws.costs().totals(new CostQuery(List.of(Grouping.tag("user:team")), null, null));
-            assertEquals(java.util.Arrays.asList(null, "chat", "search"), byTeam.stream().map(r -> r.keys().getFirst()).toList());
+            assertEquals(
+                    java.util.Arrays.asList(null, "chat", "search"),
+                    byTeam.stream().map(r -> r.keys().getFirst()).toList());
         }
     }
 
@@ -292,13 +331,22 @@ class WorkspaceTest {
             ImportResult r = imp(ws, f, OverlapPolicy.REFUSE);
             assertEquals("OCI cost report", r.record().format());
             assertEquals(506, r.record().rows());
-            assertEquals(List.of("Oracle"), r.accounts().stream().map(AccountPeriod::provider).toList(), "one tenancy");
+            assertEquals(
+                    List.of("Oracle"),
+                    r.accounts().stream().map(AccountPeriod::provider).toList(),
+                    "one tenancy");
             assertEquals(0, Samples.columnSum(f, "cost/myCost").compareTo(totalBilled(ws)));
             Map<String, BigDecimal> byService = ws.costs().totals(CostQuery.of(Dimension.SERVICE)).stream()
                     .collect(Collectors.toMap(x -> x.keys().getFirst(), CostRow::billed));
-            assertEquals(0, new BigDecimal("1.340275542575400059").compareTo(byService.get("MYSQL")), "python/Decimal sum of the MYSQL rows");
+            assertEquals(
+                    0,
+                    new BigDecimal("1.340275542575400059").compareTo(byService.get("MYSQL")),
+                    "python/Decimal sum of the MYSQL rows");
             List<CostRow> byCat = ws.costs().totals(new CostQuery(List.of(Grouping.tag("Valtest.Cat")), null, null));
-            CostRow boots = byCat.stream().filter(x -> "boots".equals(x.keys().getFirst())).findFirst().orElseThrow();
+            CostRow boots = byCat.stream()
+                    .filter(x -> "boots".equals(x.keys().getFirst()))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(74, boots.rows());
             assertEquals(0, new BigDecimal("1.088888220304052466").compareTo(boots.billed()));
         }

@@ -47,7 +47,9 @@ public final class SkipSummary implements TestExecutionListener {
     }
 
     private synchronized void record(TestIdentifier test, String reason) {
-        String name = test.getSource().filter(MethodSource.class::isInstance).map(MethodSource.class::cast)
+        String name = test.getSource()
+                .filter(MethodSource.class::isInstance)
+                .map(MethodSource.class::cast)
                 .map(m -> m.getJavaClass().getSimpleName() + "." + m.getMethodName())
                 .orElse(test.getDisplayName() + (test.isTest() ? "" : " (all its tests)"));
         List<String> tests = byReason.computeIfAbsent(reason, r -> new ArrayList<>());
@@ -68,8 +70,10 @@ public final class SkipSummary implements TestExecutionListener {
         List<String> lines = new ArrayList<>();
         byReason.forEach((reason, tests) -> {
             List<String> distinct = tests.stream().distinct().toList();
-            String some = String.join(", ", distinct.subList(0, Math.min(NAMED, distinct.size()))) + (distinct.size() > NAMED ? ", …" : "");
-            lines.add("skipped " + tests.size() + (tests.size() == 1 ? " test: " : " tests: ") + reason + " [" + some + "]");
+            String some = String.join(", ", distinct.subList(0, Math.min(NAMED, distinct.size())))
+                    + (distinct.size() > NAMED ? ", …" : "");
+            lines.add("skipped " + tests.size() + (tests.size() == 1 ? " test: " : " tests: ") + reason + " [" + some
+                    + "]");
         });
         return lines;
     }

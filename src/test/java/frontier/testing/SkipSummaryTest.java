@@ -16,12 +16,14 @@ import org.opentest4j.TestAbortedException;
 class SkipSummaryTest {
     private static TestIdentifier test(String method) {
         UniqueId id = UniqueId.forEngine("junit-jupiter").append("method", method);
-        return TestIdentifier.from(new AbstractTestDescriptor(id, method + "()", MethodSource.from(SkipSummaryTest.class.getName(), method)) {
-            @Override
-            public Type getType() {
-                return Type.TEST;
-            }
-        });
+        return TestIdentifier.from(
+                new AbstractTestDescriptor(
+                        id, method + "()", MethodSource.from(SkipSummaryTest.class.getName(), method)) {
+                    @Override
+                    public Type getType() {
+                        return Type.TEST;
+                    }
+                });
     }
 
     @Test
@@ -29,7 +31,8 @@ class SkipSummaryTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         SkipSummary s = new SkipSummary(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String missing = "Assumption failed: /x/samples not found: needs traces/a.jsonl (not vendored: 3 MB)";
-        for (String m : new String[] {"a", "b", "c", "d"}) s.executionFinished(test(m), TestExecutionResult.aborted(new TestAbortedException(missing)));
+        for (String m : new String[] {"a", "b", "c", "d"})
+            s.executionFinished(test(m), TestExecutionResult.aborted(new TestAbortedException(missing)));
         s.executionFinished(test("e"), TestExecutionResult.successful());
         s.executionSkipped(test("f"), "not on this platform");
         s.testPlanExecutionFinished(null);
@@ -39,6 +42,9 @@ class SkipSummaryTest {
                 """, bytes.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n"));
         bytes.reset();
         s.testPlanExecutionFinished(null);
-        assertEquals("", bytes.toString(StandardCharsets.UTF_8), "a plan's skips are printed once, not again after the next plan");
+        assertEquals(
+                "",
+                bytes.toString(StandardCharsets.UTF_8),
+                "a plan's skips are printed once, not again after the next plan");
     }
 }

@@ -28,10 +28,12 @@ class AtomicFileTest {
     void aFailedWriteLeavesTheTargetAsItWasAndNoTemporaryFile() throws IOException {
         Path target = dir.resolve("out.csv");
         AtomicFile.writeString(target, "kept");
-        IOException e = assertThrows(IOException.class, () -> AtomicFile.write(target, out -> {
-            out.write("half".getBytes());
-            throw new IOException("disk full");
-        }));
+        IOException e = assertThrows(
+                IOException.class,
+                () -> AtomicFile.write(target, out -> {
+                    out.write("half".getBytes());
+                    throw new IOException("disk full");
+                }));
         assertEquals("disk full", e.getMessage());
         assertEquals("kept", Files.readString(target));
         assertEquals(List.of(target), files());

@@ -26,7 +26,8 @@ class CsvTest {
 
     @Test
     void plainNumbersAndOrdinaryTextAreUnchanged() {
-        for (String v : List.of("-1.50", "+3", "-0", "2.5e-3", "-.5", "-1E+10", "chat", "g5.2xlarge", "a=b", "us-east-1", "")) {
+        for (String v :
+                List.of("-1.50", "+3", "-0", "2.5e-3", "-.5", "-1E+10", "chat", "g5.2xlarge", "a=b", "us-east-1", "")) {
             assertEquals(v, Csv.text(v), v);
         }
         assertEquals("\"a,b\"", Csv.text("a,b"));
@@ -40,9 +41,14 @@ class CsvTest {
 
     @Test
     void aSpreadsheetReadsEveryNeutralisedCellAsTextStartingWithAQuote() throws Exception {
-        List<String> hostile = List.of("=cmd|' /C calc'!A0", "+1+2", "-1-2", "@x", "\t=1", "'=already", "''-3-4", "=\"a,b\"\n2");
+        List<String> hostile =
+                List.of("=cmd|' /C calc'!A0", "+1+2", "-1-2", "@x", "\t=1", "'=already", "''-3-4", "=\"a,b\"\n2");
         String line = Csv.row(hostile);
-        List<String> cells = CSVFormat.RFC4180.parse(new StringReader(line)).getRecords().getFirst().toList();
+        List<String> cells = CSVFormat.RFC4180
+                .parse(new StringReader(line))
+                .getRecords()
+                .getFirst()
+                .toList();
         assertEquals(hostile.size(), cells.size(), line);
         for (int i = 0; i < cells.size(); i++) {
             assertTrue(cells.get(i).startsWith("'"), cells.get(i));
@@ -52,7 +58,8 @@ class CsvTest {
 
     @Test
     void unneutraliseLeavesOtherValuesAlone() {
-        for (String v : List.of("'quoted", "'", "'-1.5", "chat", "-1.5", "")) assertEquals(v, Csv.unneutralise(Csv.text(v).replace("\"", "")), v);
+        for (String v : List.of("'quoted", "'", "'-1.5", "chat", "-1.5", ""))
+            assertEquals(v, Csv.unneutralise(Csv.text(v).replace("\"", "")), v);
         assertEquals("=x", Csv.unneutralise("'=x"));
         assertFalse(Csv.isFormulaLike("'-1.5"), "a quote before a plain number is not a neutralised formula");
     }

@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CalibratorTest {
     @TempDir
     Path dir;
+
     Path ws;
 
     static final LocalDate START = LocalDate.of(2026, 3, 2);
@@ -44,7 +45,8 @@ class CalibratorTest {
     @BeforeEach
     void workspace() throws IOException {
         Random rnd = new Random(11);
-        StringBuilder log = new StringBuilder("timestamp,latency_ms,model,endpoint,status,input_tokens,output_tokens\n");
+        StringBuilder log =
+                new StringBuilder("timestamp,latency_ms,model,endpoint,status,input_tokens,output_tokens\n");
         double t = START.toEpochDay() * 86_400.0;
         double end = t + DAYS * 86_400.0;
         double sigma = Math.sqrt(Math.log(1 + 0.04));
@@ -55,27 +57,52 @@ class CalibratorTest {
             int out = 10 + rnd.nextInt(490);
             double noise = Math.exp(sigma * rnd.nextGaussian() - sigma * sigma / 2);
             double lat = (0.2 + in / 5000.0 + out / 50.0) * noise;
-            log.append(Instant.ofEpochMilli((long) (t * 1000))).append(',').append(String.format(java.util.Locale.ROOT, "%.1f", lat * 1000))
-                    .append(",llama-8b,chat,200,").append(in).append(',').append(out).append('\n');
+            log.append(Instant.ofEpochMilli((long) (t * 1000)))
+                    .append(',')
+                    .append(String.format(java.util.Locale.ROOT, "%.1f", lat * 1000))
+                    .append(",llama-8b,chat,200,")
+                    .append(in)
+                    .append(',')
+                    .append(out)
+                    .append('\n');
         }
         Path logFile = Files.writeString(dir.resolve("requests.csv"), log);
-        StringBuilder bill = new StringBuilder("BilledCost,EffectiveCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,"
-                + "ChargeCategory,PricingCategory,ProviderName,ServiceName,ResourceId,x_InstanceType,ConsumedQuantity,ConsumedUnit,Tags\n");
+        StringBuilder bill = new StringBuilder(
+                "BilledCost,EffectiveCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,"
+                        + "ChargeCategory,PricingCategory,ProviderName,ServiceName,ResourceId,x_InstanceType,ConsumedQuantity,ConsumedUnit,Tags\n");
         String tag = "\"{\"\"endpoint\"\":\"\"chat\"\"}\"";
         for (int h = 0; h < DAYS * 24; h++) {
             Instant a = START.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plusSeconds(3600L * h);
             Instant b = a.plusSeconds(3600);
             for (String id : new String[] {"i-1", "i-2"}) {
-                bill.append("1.2,1.2,").append(a).append(',').append(b).append(",USD,acct,Usage,Standard,AWS,Amazon EC2,").append(id)
-                        .append(",g5.xlarge,1,Hours,").append(tag).append('\n');
+                bill.append("1.2,1.2,")
+                        .append(a)
+                        .append(',')
+                        .append(b)
+                        .append(",USD,acct,Usage,Standard,AWS,Amazon EC2,")
+                        .append(id)
+                        .append(",g5.xlarge,1,Hours,")
+                        .append(tag)
+                        .append('\n');
             }
             boolean gap = h >= 96 && h < 98;
             if (!gap) {
-                bill.append("0.4,0.4,").append(a).append(',').append(b).append(",USD,acct,Usage,Dynamic,AWS,Amazon EC2,")
-                        .append(h < 96 ? "i-spot-1" : "i-spot-2").append(",g5.xlarge,1,Hours,").append(tag).append('\n');
+                bill.append("0.4,0.4,")
+                        .append(a)
+                        .append(',')
+                        .append(b)
+                        .append(",USD,acct,Usage,Dynamic,AWS,Amazon EC2,")
+                        .append(h < 96 ? "i-spot-1" : "i-spot-2")
+                        .append(",g5.xlarge,1,Hours,")
+                        .append(tag)
+                        .append('\n');
             }
         }
-        bill.append("10,10,").append(START).append("T00:00:00Z,").append(START.plusDays(1)).append("T00:00:00Z,USD,acct,Usage,Standard,AWS,Amazon S3,b,,5,GB-Mo,\n");
+        bill.append("10,10,")
+                .append(START)
+                .append("T00:00:00Z,")
+                .append(START.plusDays(1))
+                .append("T00:00:00Z,USD,acct,Usage,Standard,AWS,Amazon S3,b,,5,GB-Mo,\n");
         Path billFile = Files.writeString(dir.resolve("bill.csv"), bill);
         ws = dir.resolve("ws.sqlite");
         try (Workspace w = Workspace.open(ws)) {
@@ -111,7 +138,11 @@ class CalibratorTest {
         assertEquals(5000, tt.get("prefill_tokens_per_s").asDouble(), 500);
         assertEquals(50, tt.get("decode_tokens_per_s").asDouble(), 5);
         JsonNode observed = twin.scenario().get("observed");
-        assertEquals(2 * 1.2 * 192 + 0.4 * 190, observed.get("cost_usd").asDouble(), 1e-6, "the S3 line is not attributed to chat");
+        assertEquals(
+                2 * 1.2 * 192 + 0.4 * 190,
+                observed.get("cost_usd").asDouble(),
+                1e-6,
+                "the S3 line is not attributed to chat");
 
         Summary s = ScenarioRunner.defaultRunner().run(twin.loaded(), RunControl.NONE);
         List<TwinComparison.Row> rows = TwinComparison.compare(twin.loaded().observed(), s);
@@ -132,21 +163,28 @@ class CalibratorTest {
         assertTrue(Files.size(twin.traceFile()) > 1000);
         assertTrue(twin.scenario().get("tokens") == null, "replayed requests carry the logged token counts");
         Summary s = ScenarioRunner.defaultRunner().run(twin.loaded(), RunControl.NONE);
-        assertEquals(twin.loaded().observed().requests(), s.metric("requests"), 0.5, "every logged request is replayed once");
+        assertEquals(
+                twin.loaded().observed().requests(),
+                s.metric("requests"),
+                0.5,
+                "every logged request is replayed once");
     }
 
     @Test
     void unknownEndpointAndMissingLatencyAreExplained() throws Exception {
         try (Workspace w = Workspace.open(ws)) {
-            BadInputException e = assertThrows(BadInputException.class,
+            BadInputException e = assertThrows(
+                    BadInputException.class,
                     () -> Calibrator.calibrate(w, new Calibrator.Options("nope", false, 1, 1), dir.resolve("x.json")));
             assertTrue(e.getMessage().contains("chat"), e.getMessage());
         }
-        Path noLatency = Files.writeString(dir.resolve("nolat.csv"), "timestamp,endpoint\n2026-03-01T00:00:00Z,e\n2026-03-01T00:00:01Z,e\n");
+        Path noLatency = Files.writeString(
+                dir.resolve("nolat.csv"), "timestamp,endpoint\n2026-03-01T00:00:00Z,e\n2026-03-01T00:00:01Z,e\n");
         Path ws2 = dir.resolve("ws2.sqlite");
         try (Workspace w = Workspace.open(ws2)) {
             w.requestLogs().importFile(noLatency, LogReadOptions.DETECT, false, ImportMonitor.NONE);
-            BadInputException e = assertThrows(BadInputException.class,
+            BadInputException e = assertThrows(
+                    BadInputException.class,
                     () -> Calibrator.calibrate(w, new Calibrator.Options(null, false, 1, 1), dir.resolve("y.json")));
             assertTrue(e.getMessage().contains("latenc"), e.getMessage());
         }

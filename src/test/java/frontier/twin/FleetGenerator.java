@@ -28,8 +28,7 @@ final class FleetGenerator {
         }
     }
 
-    private FleetGenerator() {
-    }
+    private FleetGenerator() {}
 
     /** {@code n} requests at {@code ratePerS} into {@code servers} FIFO servers with lognormal service (mean, cv). */
     static Log fixedFleet(long seed, double ratePerS, int servers, double meanS, double cv, int n) {
@@ -54,8 +53,7 @@ final class FleetGenerator {
     }
 
     /** What an autoscaled fleet did: its requests, and each instance's launch and stop (s from 0). */
-    record Autoscaled(Log log, List<double[]> instances, double instanceSeconds) {
-    }
+    record Autoscaled(Log log, List<double[]> instances, double instanceSeconds) {}
 
     /**
      * An autoscaled fleet over {@code hours}: Poisson arrivals at {@code ratesPerHour[h] × factor} in hour h,
@@ -66,8 +64,19 @@ final class FleetGenerator {
      * {@code min} and {@code max}. A new instance is billed from launch and serves after {@code coldStartS};
      * scale-in stops idle instances first, newest first, then lets busy ones finish (draining).
      */
-    static Autoscaled autoscaledFleet(long seed, double[] ratesPerHour, double factor, int slots, double meanS, double cv, double target,
-                                      int min, int max, double tickS, double scaleInWindowS, double coldStartS) {
+    static Autoscaled autoscaledFleet(
+            long seed,
+            double[] ratesPerHour,
+            double factor,
+            int slots,
+            double meanS,
+            double cv,
+            double target,
+            int min,
+            int max,
+            double tickS,
+            double scaleInWindowS,
+            double coldStartS) {
         SplittableRandom arrivals = new SplittableRandom(seed);
         SplittableRandom services = new SplittableRandom(seed * 31 + 7);
         double sigma = Math.sqrt(Math.log(1 + cv * cv));
@@ -89,7 +98,8 @@ final class FleetGenerator {
             s[i] = Math.exp(mu + sigma * gaussian(services));
         }
         // Event loop: kinds 0 arrival, 1 completion, 2 instance ready, 3 tick. Events are {time, kind, index}.
-        PriorityQueue<double[]> events = new PriorityQueue<>((x, y) -> x[0] != y[0] ? Double.compare(x[0], y[0]) : Double.compare(x[1], y[1]));
+        PriorityQueue<double[]> events =
+                new PriorityQueue<>((x, y) -> x[0] != y[0] ? Double.compare(x[0], y[0]) : Double.compare(x[1], y[1]));
         List<double[]> inst = new ArrayList<>(); // {launch, stop (NaN while alive), readyAt, busy slots, draining 0/1}
         ArrayDeque<Integer> queue = new ArrayDeque<>();
         double[] startOf = new double[n];
@@ -125,20 +135,25 @@ final class FleetGenerator {
                     l[i] = now - a[i];
                     if (x[4] == 1 && x[3] == 0) x[1] = now;
                 }
-                case 2 -> { }
+                case 2 -> {}
                 default -> {
                     events.add(new double[] {now + tickS, 3, 0});
-                    double util = readySlotSec - readyAtTick > 0 ? (busySlotSec - busyAtTick) / (readySlotSec - readyAtTick) : 1;
+                    double util = readySlotSec - readyAtTick > 0
+                            ? (busySlotSec - busyAtTick) / (readySlotSec - readyAtTick)
+                            : 1;
                     busyAtTick = busySlotSec;
                     readyAtTick = readySlotSec;
-                    List<double[]> alive = inst.stream().filter(x -> Double.isNaN(x[1]) && x[4] == 0).toList();
+                    List<double[]> alive = inst.stream()
+                            .filter(x -> Double.isNaN(x[1]) && x[4] == 0)
+                            .toList();
                     int current = alive.size();
                     double ratio = util / target;
                     int proposal = Math.abs(ratio - 1) <= 0.1 ? current : (int) Math.ceil(current * ratio - 1e-9);
                     proposal = Math.max(min, Math.min(max, proposal));
                     proposals.add(new double[] {now, proposal});
                     while (proposals.peekFirst()[0] < now - scaleInWindowS) proposals.pollFirst();
-                    int highest = proposals.stream().mapToInt(p -> (int) p[1]).max().orElse(proposal);
+                    int highest =
+                            proposals.stream().mapToInt(p -> (int) p[1]).max().orElse(proposal);
                     if (proposal > current) {
                         for (int k = current; k < proposal; k++) {
                             inst.add(new double[] {now, Double.NaN, now + coldStartS, 0, 0});
@@ -156,7 +171,8 @@ final class FleetGenerator {
                     }
                 }
             }
-            // Dispatch: the queue's head to the ready, non-draining instance with a free slot and the most work (packing).
+            // Dispatch: the queue's head to the ready, non-draining instance with a free slot and the most work
+            // (packing).
             while (!queue.isEmpty()) {
                 int best = -1;
                 for (int k = 0; k < inst.size(); k++) {

@@ -1,6 +1,5 @@
 package frontier.twin;
 
-import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import frontier.ingest.Samples;
@@ -14,6 +13,7 @@ import frontier.store.ImportMonitor;
 import frontier.store.Workspace;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,18 +32,21 @@ class SharedTracesTwinTest {
 
     @ParameterizedTest
     @CsvSource({
-            "alibaba_genai2026_model_predict_latency_anon.csv, alibaba-predict",
-            "alibaba_genai2026_sd_lora_request_trace.csv, alibaba-sd",
-            "aws_lambda_per_request_pacslab_res-01-2020-05-28_01-57-40.csv, aws-lambda",
-            "aws_lambda_per_request_pacslab_res-01-2020-06-18_23-36-37.csv, aws-lambda",
-            "azure_functions_2021_subset_200rows_invitro.csv, azure-functions-2021"})
+        "alibaba_genai2026_model_predict_latency_anon.csv, alibaba-predict",
+        "alibaba_genai2026_sd_lora_request_trace.csv, alibaba-sd",
+        "aws_lambda_per_request_pacslab_res-01-2020-05-28_01-57-40.csv, aws-lambda",
+        "aws_lambda_per_request_pacslab_res-01-2020-06-18_23-36-37.csv, aws-lambda",
+        "azure_functions_2021_subset_200rows_invitro.csv, azure-functions-2021"
+    })
     void twinLatencyIsWithinTenPercentOfTheTrace(String file, String preset) {
         Path trace = Samples.trace(file);
         Path ws = dir.resolve("ws.sqlite");
         Calibrator.Twin twin;
         try (Workspace w = Workspace.open(ws)) {
-            w.requestLogs().importFile(trace, LogReadOptions.preset(LogPreset.fromCode(preset)), false, ImportMonitor.NONE);
-            twin = Calibrator.calibrate(w, new Calibrator.Options(Calibrator.ALL, false, 0, 1), dir.resolve("twin.json"));
+            w.requestLogs()
+                    .importFile(trace, LogReadOptions.preset(LogPreset.fromCode(preset)), false, ImportMonitor.NONE);
+            twin = Calibrator.calibrate(
+                    w, new Calibrator.Options(Calibrator.ALL, false, 0, 1), dir.resolve("twin.json"));
         }
         Summary s = ScenarioRunner.defaultRunner().run(twin.loaded(), RunControl.NONE);
         List<TwinComparison.Row> rows = TwinComparison.compare(twin.loaded().observed(), s);

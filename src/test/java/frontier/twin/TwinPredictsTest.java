@@ -52,7 +52,8 @@ class TwinPredictsTest {
         int instances = 4, slots = 2;
         double rate = 7, meanS = 0.8, cv = 0.6, usdPerHour = 2;
         int hours = 3;
-        FleetGenerator.Log log = FleetGenerator.fixedFleet(12, rate, instances * slots, meanS, cv, (int) (rate * hours * 3600 * 0.999));
+        FleetGenerator.Log log =
+                FleetGenerator.fixedFleet(12, rate, instances * slots, meanS, cv, (int) (rate * hours * 3600 * 0.999));
         Path ws = workspace(log, instances, hours, usdPerHour);
         Calibrator.Twin twin;
         try (Workspace w = Workspace.open(ws)) {
@@ -61,7 +62,9 @@ class TwinPredictsTest {
         JsonNode sep = twin.report().get("wait_separation");
         assertTrue(sep != null, "the log queued: waiting is separated from service " + twin.report());
         assertEquals(slots, sep.get("slots_per_instance").asInt(), sep.toString());
-        assertTrue(sep.get("peak_slots_per_instance").asInt() > slots, "the peak in flight includes queued requests: " + sep);
+        assertTrue(
+                sep.get("peak_slots_per_instance").asInt() > slots,
+                "the peak in flight includes queued requests: " + sep);
         JsonNode pool = twin.scenario().get("pools").get(0);
         assertEquals(instances, pool.get("instances").asInt());
         assertEquals(slots, pool.get("concurrency").asInt());
@@ -69,10 +72,18 @@ class TwinPredictsTest {
         double billed = twin.scenario().get("observed").get("cost_usd").asDouble();
         List<String> failures = new ArrayList<>();
         for (double f : FACTORS) {
-            FleetGenerator.Log truth = FleetGenerator.fixedFleet(100 + Math.round(100 * f), rate * f, instances * slots, meanS, cv, 405_000);
+            FleetGenerator.Log truth = FleetGenerator.fixedFleet(
+                    100 + Math.round(100 * f), rate * f, instances * slots, meanS, cv, 405_000);
             Summary s = ScenarioRunner.defaultRunner().run(scaled(twin.scenario(), f), RunControl.NONE);
             // A fixed fleet costs the same at every load: the bill's cost over the period.
-            check("busy fixed fleet", f, truth.latencyQuantileMs(0.5, 5000), truth.latencyQuantileMs(0.95, 5000), billed, s, failures);
+            check(
+                    "busy fixed fleet",
+                    f,
+                    truth.latencyQuantileMs(0.5, 5000),
+                    truth.latencyQuantileMs(0.95, 5000),
+                    billed,
+                    s,
+                    failures);
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
@@ -86,10 +97,14 @@ class TwinPredictsTest {
     @Test
     void autoscaledFleetTwinFitsThePolicyAndPredictsLatencyAndCost() throws IOException {
         // 26 hours, the first two again at the end: a log of a day or more gets an hourly profile.
-        double[] rates = {0.6, 0.5, 0.5, 0.5, 0.6, 0.8, 1.2, 1.7, 2.2, 2.6, 2.9, 3.0, 3.0, 2.9, 2.8, 2.6, 2.4, 2.2, 1.9, 1.6, 1.3, 1.0, 0.8, 0.7, 0.6, 0.5};
+        double[] rates = {
+            0.6, 0.5, 0.5, 0.5, 0.6, 0.8, 1.2, 1.7, 2.2, 2.6, 2.9, 3.0, 3.0, 2.9, 2.8, 2.6, 2.4, 2.2, 1.9, 1.6, 1.3,
+            1.0, 0.8, 0.7, 0.6, 0.5
+        };
         int slots = 2;
         double meanS = 2, cv = 0.5, target = 0.6, usdPerHour = 1.5;
-        FleetGenerator.Autoscaled day = FleetGenerator.autoscaledFleet(21, rates, 1, slots, meanS, cv, target, 1, 12, 30, 300, 60);
+        FleetGenerator.Autoscaled day =
+                FleetGenerator.autoscaledFleet(21, rates, 1, slots, meanS, cv, target, 1, 12, 30, 300, 60);
         Path ws = autoscaledWorkspace(day, usdPerHour);
         Calibrator.Twin twin;
         try (Workspace w = Workspace.open(ws)) {
@@ -99,14 +114,26 @@ class TwinPredictsTest {
         assertEquals("autoscaled", pool.get("type").asText(), twin.scenario().toString());
         System.out.println("autoscaled twin pool: " + ((ObjectNode) pool.deepCopy()).without("model"));
         double billed = twin.scenario().get("observed").get("cost_usd").asDouble();
-        assertEquals(day.instanceSeconds() / 3600 * usdPerHour, billed, 0.01 * billed, "the bill is the generator's instance time");
+        assertEquals(
+                day.instanceSeconds() / 3600 * usdPerHour,
+                billed,
+                0.01 * billed,
+                "the bill is the generator's instance time");
         List<String> failures = new ArrayList<>();
         for (double f : FACTORS) {
-            FleetGenerator.Autoscaled truth = f == 1 ? day
-                    : FleetGenerator.autoscaledFleet(200 + Math.round(100 * f), rates, f, slots, meanS, cv, target, 1, 12, 30, 300, 60);
+            FleetGenerator.Autoscaled truth = f == 1
+                    ? day
+                    : FleetGenerator.autoscaledFleet(
+                            200 + Math.round(100 * f), rates, f, slots, meanS, cv, target, 1, 12, 30, 300, 60);
             Summary s = ScenarioRunner.defaultRunner().run(scaled(twin.scenario(), f), RunControl.NONE);
-            check("autoscaled fleet", f, truth.log().latencyQuantileMs(0.5, 0), truth.log().latencyQuantileMs(0.95, 0),
-                    truth.instanceSeconds() / 3600 * usdPerHour, s, failures);
+            check(
+                    "autoscaled fleet",
+                    f,
+                    truth.log().latencyQuantileMs(0.5, 0),
+                    truth.log().latencyQuantileMs(0.95, 0),
+                    truth.instanceSeconds() / 3600 * usdPerHour,
+                    s,
+                    failures);
         }
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
@@ -116,10 +143,12 @@ class TwinPredictsTest {
         StringBuilder csv = new StringBuilder("timestamp,latency_ms,endpoint,status\n");
         FleetGenerator.Log log = day.log();
         for (int i = 0; i < log.size(); i++) {
-            csv.append(String.format(Locale.ROOT, "%.4f,%.3f,api,200%n", START + log.arrival()[i], 1000 * log.latency()[i]));
+            csv.append(String.format(
+                    Locale.ROOT, "%.4f,%.3f,api,200%n", START + log.arrival()[i], 1000 * log.latency()[i]));
         }
-        StringBuilder bill = new StringBuilder("BilledCost,EffectiveCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,"
-                + "ChargeCategory,PricingCategory,ProviderName,ServiceName,ResourceId,x_InstanceType,ConsumedQuantity,ConsumedUnit,Tags\n");
+        StringBuilder bill = new StringBuilder(
+                "BilledCost,EffectiveCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,"
+                        + "ChargeCategory,PricingCategory,ProviderName,ServiceName,ResourceId,x_InstanceType,ConsumedQuantity,ConsumedUnit,Tags\n");
         String tag = "\"{\"\"endpoint\"\":\"\"api\"\"}\"";
         int id = 0;
         for (double[] span : day.instances()) {
@@ -129,9 +158,20 @@ class TwinPredictsTest {
                 if (part <= 0) continue;
                 Instant a = Instant.ofEpochSecond(START + 3600 * h);
                 String cost = String.format(Locale.ROOT, "%.8f", part * usdPerHour);
-                bill.append(cost).append(',').append(cost).append(',').append(a).append(',').append(a.plusSeconds(3600))
-                        .append(",USD,acct,Usage,Standard,AWS,Amazon EC2,i-").append(id).append(",g5.xlarge,")
-                        .append(String.format(Locale.ROOT, "%.8f", part)).append(",Hours,").append(tag).append('\n');
+                bill.append(cost)
+                        .append(',')
+                        .append(cost)
+                        .append(',')
+                        .append(a)
+                        .append(',')
+                        .append(a.plusSeconds(3600))
+                        .append(",USD,acct,Usage,Standard,AWS,Amazon EC2,i-")
+                        .append(id)
+                        .append(",g5.xlarge,")
+                        .append(String.format(Locale.ROOT, "%.8f", part))
+                        .append(",Hours,")
+                        .append(tag)
+                        .append('\n');
             }
         }
         return importBoth(csv, bill);
@@ -145,7 +185,8 @@ class TwinPredictsTest {
     void aLoggedQueueTimeSeparatesWaitingDirectly() throws IOException {
         int instances = 4, slots = 2;
         double rate = 7, meanS = 0.8, cv = 0.6;
-        FleetGenerator.Log log = FleetGenerator.fixedFleet(12, rate, instances * slots, meanS, cv, (int) (rate * 3 * 3600 * 0.999));
+        FleetGenerator.Log log =
+                FleetGenerator.fixedFleet(12, rate, instances * slots, meanS, cv, (int) (rate * 3 * 3600 * 0.999));
         Path ws = workspace(log, instances, 3, 2, true);
         Calibrator.Twin twin;
         try (Workspace w = Workspace.open(ws)) {
@@ -153,23 +194,47 @@ class TwinPredictsTest {
         }
         JsonNode sep = twin.report().get("wait_separation");
         assertEquals("queue_time_column", sep.get("source").asText(), sep.toString());
-        assertEquals(slots, twin.scenario().get("pools").get(0).get("concurrency").asInt());
+        assertEquals(
+                slots, twin.scenario().get("pools").get(0).get("concurrency").asInt());
         FleetGenerator.Log truth = FleetGenerator.fixedFleet(225, rate * 1.25, instances * slots, meanS, cv, 405_000);
         List<String> failures = new ArrayList<>();
-        check("busy fixed fleet, queue_ms logged", 1.25, truth.latencyQuantileMs(0.5, 5000), truth.latencyQuantileMs(0.95, 5000),
-                twin.scenario().get("observed").get("cost_usd").asDouble(), ScenarioRunner.defaultRunner().run(scaled(twin.scenario(), 1.25),
-                        RunControl.NONE), failures);
+        check(
+                "busy fixed fleet, queue_ms logged",
+                1.25,
+                truth.latencyQuantileMs(0.5, 5000),
+                truth.latencyQuantileMs(0.95, 5000),
+                twin.scenario().get("observed").get("cost_usd").asDouble(),
+                ScenarioRunner.defaultRunner().run(scaled(twin.scenario(), 1.25), RunControl.NONE),
+                failures);
         assertTrue(failures.isEmpty(), String.join("\n", failures));
     }
 
     static void check(String fleet, double f, double p50, double p95, double cost, Summary s, List<String> failures) {
         double sp50 = s.metric("latency_ms.p50"), sp95 = s.metric("latency_ms.p95"), sc = s.metric("cost_usd.total");
         double e50 = sp50 / p50 - 1, e95 = sp95 / p95 - 1, ec = sc / cost - 1;
-        System.out.printf(Locale.ROOT, "| %s | %+.0f%% | %,.0f → %,.0f ms (%+.1f%%) | %,.0f → %,.0f ms (%+.1f%%) | $%,.2f → $%,.2f (%+.1f%%) |%n",
-                fleet, 100 * (f - 1), p50, sp50, 100 * e50, p95, sp95, 100 * e95, cost, sc, 100 * ec);
+        System.out.printf(
+                Locale.ROOT,
+                "| %s | %+.0f%% | %,.0f → %,.0f ms (%+.1f%%) | %,.0f → %,.0f ms (%+.1f%%) | $%,.2f → $%,.2f (%+.1f%%) |%n",
+                fleet,
+                100 * (f - 1),
+                p50,
+                sp50,
+                100 * e50,
+                p95,
+                sp95,
+                100 * e95,
+                cost,
+                sc,
+                100 * ec);
         if (Math.abs(e50) > P_TOLERANCE || Math.abs(e95) > P_TOLERANCE || Math.abs(ec) > COST_TOLERANCE) {
-            failures.add(String.format(Locale.ROOT, "%s at %+.0f%% traffic: p50 %+.1f%%, p95 %+.1f%%, cost %+.1f%%", fleet, 100 * (f - 1),
-                    100 * e50, 100 * e95, 100 * ec));
+            failures.add(String.format(
+                    Locale.ROOT,
+                    "%s at %+.0f%% traffic: p50 %+.1f%%, p95 %+.1f%%, cost %+.1f%%",
+                    fleet,
+                    100 * (f - 1),
+                    100 * e50,
+                    100 * e95,
+                    100 * ec));
         }
     }
 
@@ -194,21 +259,38 @@ class TwinPredictsTest {
     }
 
     /** As above; with {@code queueColumn} the log also has each request's queue time (queue_ms). */
-    Path workspace(FleetGenerator.Log log, int instances, int hours, double usdPerHour, boolean queueColumn) throws IOException {
-        StringBuilder csv = new StringBuilder(queueColumn ? "timestamp,latency_ms,endpoint,status,queue_ms\n" : "timestamp,latency_ms,endpoint,status\n");
+    Path workspace(FleetGenerator.Log log, int instances, int hours, double usdPerHour, boolean queueColumn)
+            throws IOException {
+        StringBuilder csv = new StringBuilder(
+                queueColumn
+                        ? "timestamp,latency_ms,endpoint,status,queue_ms\n"
+                        : "timestamp,latency_ms,endpoint,status\n");
         for (int i = 0; i < log.size(); i++) {
-            csv.append(String.format(Locale.ROOT, "%.4f,%.3f,api,200", START + log.arrival()[i], 1000 * log.latency()[i]));
-            if (queueColumn) csv.append(String.format(Locale.ROOT, ",%.3f", 1000 * (log.latency()[i] - log.service()[i])));
+            csv.append(
+                    String.format(Locale.ROOT, "%.4f,%.3f,api,200", START + log.arrival()[i], 1000 * log.latency()[i]));
+            if (queueColumn)
+                csv.append(String.format(Locale.ROOT, ",%.3f", 1000 * (log.latency()[i] - log.service()[i])));
             csv.append('\n');
         }
-        StringBuilder bill = new StringBuilder("BilledCost,EffectiveCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,"
-                + "ChargeCategory,PricingCategory,ProviderName,ServiceName,ResourceId,x_InstanceType,ConsumedQuantity,ConsumedUnit,Tags\n");
+        StringBuilder bill = new StringBuilder(
+                "BilledCost,EffectiveCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,"
+                        + "ChargeCategory,PricingCategory,ProviderName,ServiceName,ResourceId,x_InstanceType,ConsumedQuantity,ConsumedUnit,Tags\n");
         String tag = "\"{\"\"endpoint\"\":\"\"api\"\"}\"";
         for (int h = 0; h < hours; h++) {
             Instant a = Instant.ofEpochSecond(START + 3600L * h);
             for (int i = 1; i <= instances; i++) {
-                bill.append(usdPerHour).append(',').append(usdPerHour).append(',').append(a).append(',').append(a.plusSeconds(3600))
-                        .append(",USD,acct,Usage,Standard,AWS,Amazon EC2,i-").append(i).append(",c5.xlarge,1,Hours,").append(tag).append('\n');
+                bill.append(usdPerHour)
+                        .append(',')
+                        .append(usdPerHour)
+                        .append(',')
+                        .append(a)
+                        .append(',')
+                        .append(a.plusSeconds(3600))
+                        .append(",USD,acct,Usage,Standard,AWS,Amazon EC2,i-")
+                        .append(i)
+                        .append(",c5.xlarge,1,Hours,")
+                        .append(tag)
+                        .append('\n');
             }
         }
         return importBoth(csv, bill);

@@ -18,20 +18,24 @@ import java.util.function.DoubleFunction;
  */
 public final class CapacitySearch {
     /** SLOs in seconds on the {@code stat} percentile of TTFT and TPOT. */
-    public record Slo(double ttftS, double tpotS, Metric.Stat stat) {
-    }
+    public record Slo(double ttftS, double tpotS, Metric.Stat stat) {}
 
     /** One simulated rate: the SLO percentiles (ms, mean ± 95% half-width), throughput, and the verdicts. */
-    public record Probe(double rate, double ttftMs, double ttftHalfWidth, double tpotMs, double tpotHalfWidth, double throughput,
-                        boolean meets, boolean certainlyMeets, boolean certainlyMisses) {
-    }
+    public record Probe(
+            double rate,
+            double ttftMs,
+            double ttftHalfWidth,
+            double tpotMs,
+            double tpotHalfWidth,
+            double throughput,
+            boolean meets,
+            boolean certainlyMeets,
+            boolean certainlyMisses) {}
 
     /** {@code rate}: the capacity (0 if even the lowest rate missed); {@code low}..{@code high}: its 95% interval. */
-    public record Result(double rate, double low, double high, List<Probe> probes) {
-    }
+    public record Result(double rate, double low, double high, List<Probe> probes) {}
 
-    private CapacitySearch() {
-    }
+    private CapacitySearch() {}
 
     /**
      * @param runAt     simulates the deployment at a rate (requests/s) and summarises the replications
@@ -62,7 +66,8 @@ public final class CapacitySearch {
                 double mid = (lo + hi) / 2;
                 Probe p = probe(runAt, slo, mid);
                 probes.add(p);
-                if (p.meets()) lo = mid; else hi = mid;
+                if (p.meets()) lo = mid;
+                else hi = mid;
             }
         }
         probes.sort(Comparator.comparingDouble(Probe::rate));

@@ -29,11 +29,22 @@ import java.util.Map;
  * @param ttftSloMs time-to-first-token SLO on {@code stat}, in ms
  * @param tpotSloMs time-per-output-token SLO on {@code stat}, in ms
  */
-public record CapacityStudy(double inputTokens, double outputTokens, double tokenCv, int maxNumSeqs, int maxNumBatchedTokens,
-                            double ttftSloMs, double tpotSloMs, Metric.Stat stat, double durationS, double warmupS, int replications,
-                            long seed) {
+public record CapacityStudy(
+        double inputTokens,
+        double outputTokens,
+        double tokenCv,
+        int maxNumSeqs,
+        int maxNumBatchedTokens,
+        double ttftSloMs,
+        double tpotSloMs,
+        Metric.Stat stat,
+        double durationS,
+        double warmupS,
+        int replications,
+        long seed) {
     /** Probes a capacity search takes about (doubling, then bisection): the unit of the progress reported. */
     static final int PROBES_PER_SEARCH = 8;
+
     private static final ObjectMapper MAPPER = ScenarioLoader.mapper();
 
     /** The settings of {@code frontier capacity}'s defaults: 1,000 tokens in, 200 out, p99 TTFT ≤ 2 s and TPOT ≤ 100 ms. */
@@ -60,7 +71,9 @@ public record CapacityStudy(double inputTokens, double outputTokens, double toke
 
     /** Simulates {@code n} instances of {@code p} at {@code rate} requests/s: the replications' summary. */
     public Summary simulate(ScenarioRunner runner, IterationProfile p, int n, double rate, RunControl control) {
-        if (!runsInAPool(p)) throw new BadInputException("profile '" + p.name() + "' is a measured table: it cannot drive a pool yet; choose a linear profile");
+        if (!runsInAPool(p))
+            throw new BadInputException("profile '" + p.name()
+                    + "' is a measured table: it cannot drive a pool yet; choose a linear profile");
         ObjectNode root = MAPPER.createObjectNode();
         root.put("name", "capacity " + p.name() + " x" + n + " at " + rate);
         root.putObject("traffic").put("type", "poisson").put("rate_per_s", rate);
@@ -68,11 +81,21 @@ public record CapacityStudy(double inputTokens, double outputTokens, double toke
         tokens.set("input", dist("lognormal", inputTokens));
         tokens.set("output", dist("gamma", outputTokens));
         ArrayNode pools = root.putArray("pools");
-        ObjectNode pool = pools.addObject().put("type", "always_on").put("name", "llm").put("instances", n);
-        ObjectNode engine = pool.putObject("model").put("name", p.model().isEmpty() ? "model" : p.model()).putObject("llm_engine");
-        engine.put("profile", p.name()).put("max_num_seqs", maxNumSeqs).put("max_num_batched_tokens", maxNumBatchedTokens)
-                .put("ttft_slo_ms", ttftSloMs).put("tpot_slo_ms", tpotSloMs);
-        root.putObject("run").put("duration_s", durationS).put("warmup_s", warmupS).put("replications", replications).put("seed", seed);
+        ObjectNode pool =
+                pools.addObject().put("type", "always_on").put("name", "llm").put("instances", n);
+        ObjectNode engine = pool.putObject("model")
+                .put("name", p.model().isEmpty() ? "model" : p.model())
+                .putObject("llm_engine");
+        engine.put("profile", p.name())
+                .put("max_num_seqs", maxNumSeqs)
+                .put("max_num_batched_tokens", maxNumBatchedTokens)
+                .put("ttft_slo_ms", ttftSloMs)
+                .put("tpot_slo_ms", tpotSloMs);
+        root.putObject("run")
+                .put("duration_s", durationS)
+                .put("warmup_s", warmupS)
+                .put("replications", replications)
+                .put("seed", seed);
         return runner.run(ScenarioLoader.parse(root.toString(), "capacity"), control);
     }
 
@@ -83,9 +106,11 @@ public record CapacityStudy(double inputTokens, double outputTokens, double toke
     }
 
     /** The highest rate {@code n} instances of {@code p} sustain under the SLOs. */
-    public CapacitySearch.Result capacity(ScenarioRunner runner, IterationProfile p, int n, double tolerance, RunControl control) {
+    public CapacitySearch.Result capacity(
+            ScenarioRunner runner, IterationProfile p, int n, double tolerance, RunControl control) {
         Progress progress = new Progress(control, PROBES_PER_SEARCH);
-        return CapacitySearch.search(x -> progress.probe(c -> simulate(runner, p, n, x, c)), slo(), guess(p) * n, tolerance);
+        return CapacitySearch.search(
+                x -> progress.probe(c -> simulate(runner, p, n, x, c)), slo(), guess(p) * n, tolerance);
     }
 
     /**
@@ -97,35 +122,58 @@ public record CapacityStudy(double inputTokens, double outputTokens, double toke
      * @param api      the hosted APIs of the model family at the same load, cheapest first
      * @param skipped  profiles of the model left out, with the reason
      */
-    public record Fleets(double rate, Map<String, Double> capacity, Map<String, CapacitySearch.Result> searches,
-                         List<CheapestFleet.Candidate> fleets, List<CheapestFleet.Api> api, List<String> skipped) {
-    }
+    public record Fleets(
+            double rate,
+            Map<String, Double> capacity,
+            Map<String, CapacitySearch.Result> searches,
+            List<CheapestFleet.Candidate> fleets,
+            List<CheapestFleet.Api> api,
+            List<String> skipped) {}
 
     /**
      * The cheapest fleet for {@code rate} requests/s among {@code candidates} (profiles that cannot drive a pool are
      * skipped and named), priced from {@code catalogue}, beside the hosted APIs of {@code family}.
      */
-    public Fleets cheapest(List<IterationProfile> candidates, String family, double rate, double fallbackHours, double tolerance,
-                           ScenarioRunner runner, PriceCatalogue catalogue, List<ApiTokenPrice> apiPrices, RunControl control) {
+    public Fleets cheapest(
+            List<IterationProfile> candidates,
+            String family,
+            double rate,
+            double fallbackHours,
+            double tolerance,
+            ScenarioRunner runner,
+            PriceCatalogue catalogue,
+            List<ApiTokenPrice> apiPrices,
+            RunControl control) {
         List<IterationProfile> usable = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (IterationProfile p : candidates) {
             if (runsInAPool(p)) usable.add(p);
             else skipped.add(p.name() + ": a measured table, which cannot drive a pool yet");
         }
-        if (usable.isEmpty()) throw new BadInputException("no profile of '" + family + "' can drive a pool (only measured tables): " + skipped);
+        if (usable.isEmpty())
+            throw new BadInputException(
+                    "no profile of '" + family + "' can drive a pool (only measured tables): " + skipped);
         // Each profile: a search, then up to a few checks of the fleet at the target.
         Progress progress = new Progress(control, usable.size() * (PROBES_PER_SEARCH + 2));
         Map<String, Double> capacity = new LinkedHashMap<>();
         Map<String, CapacitySearch.Result> searches = new LinkedHashMap<>();
         for (IterationProfile p : usable) {
-            CapacitySearch.Result r = CapacitySearch.search(x -> progress.probe(c -> simulate(runner, p, 1, x, c)), slo(), guess(p), tolerance);
+            CapacitySearch.Result r = CapacitySearch.search(
+                    x -> progress.probe(c -> simulate(runner, p, 1, x, c)), slo(), guess(p), tolerance);
             capacity.put(p.name(), r.rate());
             searches.put(p.name(), r);
         }
         List<CheapestFleet.Api> api = CheapestFleet.api(apiPrices, family, rate, inputTokens, outputTokens);
-        List<CheapestFleet.Candidate> fleets = CheapestFleet.candidates(usable, capacity, catalogue, rate, inputTokens, outputTokens, fallbackHours,
-                (p, n) -> CapacitySearch.probeAt(x -> progress.probe(c -> simulate(runner, p, n, x, c)), slo(), rate).meets(),
+        List<CheapestFleet.Candidate> fleets = CheapestFleet.candidates(
+                usable,
+                capacity,
+                catalogue,
+                rate,
+                inputTokens,
+                outputTokens,
+                fallbackHours,
+                (p, n) -> CapacitySearch.probeAt(x -> progress.probe(c -> simulate(runner, p, n, x, c)), slo(), rate)
+                        .meets(),
                 api.isEmpty() ? null : api.getFirst().price());
         return new Fleets(rate, capacity, searches, fleets, api, skipped);
     }

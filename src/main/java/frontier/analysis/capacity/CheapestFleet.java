@@ -3,8 +3,8 @@ package frontier.analysis.capacity;
 import frontier.cost.ApiTokenPrice;
 import frontier.cost.InstancePrice;
 import frontier.cost.PriceCatalogue;
-import frontier.domain.PricingModel;
 import frontier.cost.SpotInterruption;
+import frontier.domain.PricingModel;
 import frontier.model.llm.IterationProfile;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,21 +25,26 @@ import java.util.Map;
  */
 public final class CheapestFleet {
     /** What a candidate fleet costs. */
-    public record Candidate(IterationProfile profile, InstancePrice machine, String pricing, int instances, double perInstanceCapacity,
-                            double usdPerHour, double usdPer1mOutputTokens, double usdPer1kRequests, double breakEvenRate) {
-    }
+    public record Candidate(
+            IterationProfile profile,
+            InstancePrice machine,
+            String pricing,
+            int instances,
+            double perInstanceCapacity,
+            double usdPerHour,
+            double usdPer1mOutputTokens,
+            double usdPer1kRequests,
+            double breakEvenRate) {}
 
     /** A hosted API offer at the same load. */
-    public record Api(ApiTokenPrice price, double usdPerHour, double usdPer1mOutputTokens, double usdPer1kRequests) {
-    }
+    public record Api(ApiTokenPrice price, double usdPerHour, double usdPer1mOutputTokens, double usdPer1kRequests) {}
 
     /** Checks whether n instances of a profile meet the SLOs at the target rate. */
     public interface FleetCheck {
         boolean meets(IterationProfile profile, int instances);
     }
 
-    private CheapestFleet() {
-    }
+    private CheapestFleet() {}
 
     static String gpuKey(String gpu) {
         return gpu == null ? "" : gpu.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
@@ -51,9 +56,16 @@ public final class CheapestFleet {
      * @param meanOut      mean output tokens per request
      * @param cheapestApi  the API offer the break-even rate is computed against (null: none)
      */
-    public static List<Candidate> candidates(List<IterationProfile> profiles, Map<String, Double> capacity, PriceCatalogue catalogue,
-                                             double target, double meanIn, double meanOut, double fallbackHours, FleetCheck check,
-                                             ApiTokenPrice cheapestApi) {
+    public static List<Candidate> candidates(
+            List<IterationProfile> profiles,
+            Map<String, Double> capacity,
+            PriceCatalogue catalogue,
+            double target,
+            double meanIn,
+            double meanOut,
+            double fallbackHours,
+            FleetCheck check,
+            ApiTokenPrice cheapestApi) {
         List<Candidate> out = new ArrayList<>();
         Map<String, Integer> sized = new java.util.HashMap<>();
         for (IterationProfile p : profiles) {
@@ -66,11 +78,15 @@ public final class CheapestFleet {
                 String pricing = m.pricingModel().catalogueCode();
                 double hourly = perGpu * p.tensorParallel();
                 if (m.pricingModel() == PricingModel.SPOT) {
-                    double onDemand = catalogue.instance(m.provider(), m.region(), m.instanceType(), PricingModel.ON_DEMAND)
-                            .map(o -> o.usdPerGpuHour().doubleValue() * p.tensorParallel()).orElse(Double.NaN);
+                    double onDemand = catalogue
+                            .instance(m.provider(), m.region(), m.instanceType(), PricingModel.ON_DEMAND)
+                            .map(o -> o.usdPerGpuHour().doubleValue() * p.tensorParallel())
+                            .orElse(Double.NaN);
                     if (Double.isNaN(onDemand)) continue;
-                    double hazard = catalogue.interruption(m.provider(), m.region(), m.instanceType())
-                            .map(SpotInterruption::hazardPerHour).orElse(SpotInterruption.hazardPerHourForBucket(">20%"));
+                    double hazard = catalogue
+                            .interruption(m.provider(), m.region(), m.instanceType())
+                            .map(SpotInterruption::hazardPerHour)
+                            .orElse(SpotInterruption.hazardPerHourForBucket(">20%"));
                     double u = Math.min(1, hazard * fallbackHours);
                     hourly = (1 - u) * hourly + u * onDemand;
                     pricing = "spot+fallback";
@@ -83,7 +99,16 @@ public final class CheapestFleet {
                     double r = hourly / (3600 * a);
                     breakEven = r <= c ? r : Double.POSITIVE_INFINITY;
                 }
-                out.add(new Candidate(p, m, pricing, n, c, total, 1e6 * total / perHourOut, 1000 * total / (target * 3600), breakEven));
+                out.add(new Candidate(
+                        p,
+                        m,
+                        pricing,
+                        n,
+                        c,
+                        total,
+                        1e6 * total / perHourOut,
+                        1000 * total / (target * 3600),
+                        breakEven));
             }
         }
         out.sort(Comparator.comparingDouble(Candidate::usdPerHour));
@@ -97,7 +122,8 @@ public final class CheapestFleet {
     }
 
     /** The API offers of a model family at the target load, cheapest first. */
-    public static List<Api> api(List<ApiTokenPrice> prices, String family, double target, double meanIn, double meanOut) {
+    public static List<Api> api(
+            List<ApiTokenPrice> prices, String family, double target, double meanIn, double meanOut) {
         List<Api> out = new ArrayList<>();
         for (ApiTokenPrice a : prices) {
             if (!a.modelFamily().equalsIgnoreCase(family)) continue;

@@ -39,6 +39,7 @@ public final class ArrivalFit {
     public static final int MIN_ARRIVALS = 20;
     /** Within-hour index of dispersion above which arrivals count as bursty (when also significant). */
     public static final double OVER_DISPERSION = 1.5;
+
     static final int WEEKDAY_EFFECT_PERCENT = 10;
     private static final double DISPERSION_TEST_LEVEL = 0.01;
     private static final double DAY = 86_400;
@@ -49,8 +50,7 @@ public final class ArrivalFit {
     private static final int MAX_SPAN_YEARS = 10;
     private static final double MAX_SPAN_S = MAX_SPAN_YEARS * 365.25 * DAY;
 
-    private ArrivalFit() {
-    }
+    private ArrivalFit() {}
 
     /**
      * What the trace shows.
@@ -70,10 +70,20 @@ public final class ArrivalFit {
      * @param recommended           the traffic spec to simulate with
      * @param notes                 sentences for the user: what was recommended and why, what it misses
      */
-    public record Result(int n, double spanS, double meanRatePerS, double interArrivalCv, List<Double> hourOfDayRatesPerS,
-                         List<Double> weekdayHourRatesPerS, List<Double> weekdayFactors, double windowS,
-                         double indexOfDispersion, double withinHourDispersion, boolean overDispersed,
-                         Traffic recommended, List<String> notes) {
+    public record Result(
+            int n,
+            double spanS,
+            double meanRatePerS,
+            double interArrivalCv,
+            List<Double> hourOfDayRatesPerS,
+            List<Double> weekdayHourRatesPerS,
+            List<Double> weekdayFactors,
+            double windowS,
+            double indexOfDispersion,
+            double withinHourDispersion,
+            boolean overDispersed,
+            Traffic recommended,
+            List<String> notes) {
         public Result {
             hourOfDayRatesPerS = List.copyOf(hourOfDayRatesPerS);
             weekdayHourRatesPerS = List.copyOf(weekdayHourRatesPerS);
@@ -147,9 +157,14 @@ public final class ArrivalFit {
         double window = span >= 30 * 60 ? 60 : span / 30;
         Dispersion disp = dispersion(t, window);
         boolean overDispersed = disp.within() > OVER_DISPERSION && disp.pValue() < DISPERSION_TEST_LEVEL;
-        String burst = Double.isNaN(disp.within()) ? "" : String.format(Locale.ROOT,
-                "counts per %s within each hour have variance/mean %.2f (p = %.2g against Poisson)", windowText(window),
-                disp.within(), disp.pValue());
+        String burst = Double.isNaN(disp.within())
+                ? ""
+                : String.format(
+                        Locale.ROOT,
+                        "counts per %s within each hour have variance/mean %.2f (p = %.2g against Poisson)",
+                        windowText(window),
+                        disp.within(),
+                        disp.pValue());
 
         Traffic recommended;
         if (span >= DAY) {
@@ -160,7 +175,8 @@ public final class ArrivalFit {
             } else {
                 recommended = new ProfileTraffic(hourRates, HOUR, true);
                 notes.add("Recommended: a daily profile of 24 hourly rates (time 0 = 00:00 " + clock(offset) + ")"
-                        + (weekly ? "; weekday rates are all within " + WEEKDAY_EFFECT_PERCENT + "% of the mean."
+                        + (weekly
+                                ? "; weekday rates are all within " + WEEKDAY_EFFECT_PERCENT + "% of the mean."
                                 : "; the trace covers less than two weeks, so weekdays are not told apart."));
             }
             if (overDispersed) {
@@ -168,39 +184,66 @@ public final class ArrivalFit {
                         + "process modulated by a profile, so the profile reproduces the daily shape but not the bursts; "
                         + "queueing delay will be underestimated (replay the trace to see the bursts).");
             } else if (!burst.isEmpty()) {
-                notes.add("Within hours arrivals are close to Poisson: " + burst + ", not above " + OVER_DISPERSION + ".");
+                notes.add("Within hours arrivals are close to Poisson: " + burst + ", not above " + OVER_DISPERSION
+                        + ".");
             }
         } else {
             double cvTolerance = Math.max(0.2, 3 / Math.sqrt(n));
             if (!overDispersed && Math.abs(cv - 1) <= cvTolerance) {
                 recommended = new PoissonTraffic(rate);
-                notes.add(String.format(Locale.ROOT, "Recommended: Poisson at %.4g/s; the trace spans less than a day, so "
-                        + "there is no daily profile, and inter-arrival cv %.2f is close to 1.", rate, cv));
+                notes.add(String.format(
+                        Locale.ROOT,
+                        "Recommended: Poisson at %.4g/s; the trace spans less than a day, so "
+                                + "there is no daily profile, and inter-arrival cv %.2f is close to 1.",
+                        rate,
+                        cv));
             } else {
                 // Perfectly regular arrivals (a load generator) have cv 0, which no gamma can express.
                 boolean regular = cv <= 1e-9;
-                recommended = new RenewalTraffic(regular ? new Deterministic(1 / rate) : new GammaDist(1 / rate, cv, null, null));
-                notes.add(String.format(Locale.ROOT, "Recommended: a renewal process with %s inter-arrival times of mean "
-                        + "%.4g s and cv %.2f (the observed ones); the trace spans less than a day, so there is no daily "
-                        + "profile, and arrivals are not Poisson%s.", regular ? "deterministic" : "gamma", 1 / rate, cv,
+                recommended = new RenewalTraffic(
+                        regular ? new Deterministic(1 / rate) : new GammaDist(1 / rate, cv, null, null));
+                notes.add(String.format(
+                        Locale.ROOT,
+                        "Recommended: a renewal process with %s inter-arrival times of mean "
+                                + "%.4g s and cv %.2f (the observed ones); the trace spans less than a day, so there is no daily "
+                                + "profile, and arrivals are not Poisson%s.",
+                        regular ? "deterministic" : "gamma",
+                        1 / rate,
+                        cv,
                         burst.isEmpty() ? "" : " (" + burst + ")"));
                 // A renewal process's counts have variance/mean ≈ cv² over long windows; much more means the rate
                 // itself wanders for minutes at a time, which no renewal process reproduces.
                 if (overDispersed && disp.within() > 2 * Math.max(1, cv * cv)) {
-                    notes.add(String.format(Locale.ROOT, "This renewal process gives counts with variance/mean about %.2g, well "
-                            + "below the observed %.3g: the bursts are periods of higher rate lasting minutes. An MMPP (not "
-                            + "fitted here) or replaying the trace reproduces them; expect the renewal to underestimate queueing.",
-                            cv * cv, disp.within()));
+                    notes.add(String.format(
+                            Locale.ROOT,
+                            "This renewal process gives counts with variance/mean about %.2g, well "
+                                    + "below the observed %.3g: the bursts are periods of higher rate lasting minutes. An MMPP (not "
+                                    + "fitted here) or replaying the trace reproduces them; expect the renewal to underestimate queueing.",
+                            cv * cv,
+                            disp.within()));
                 }
             }
         }
-        return new Result(n, span, rate, cv, hourRates, weekRates, weekdayFactors, window, disp.overall(), disp.within(),
-                overDispersed, recommended, notes);
+        return new Result(
+                n,
+                span,
+                rate,
+                cv,
+                hourRates,
+                weekRates,
+                weekdayFactors,
+                window,
+                disp.overall(),
+                disp.within(),
+                overDispersed,
+                recommended,
+                notes);
     }
 
     private static double[] validate(double[] t, ZoneOffset offset) {
         if (t == null || t.length < MIN_ARRIVALS) {
-            throw new BadInputException("arrival times: need at least " + MIN_ARRIVALS + " arrivals, got " + (t == null ? 0 : t.length));
+            throw new BadInputException(
+                    "arrival times: need at least " + MIN_ARRIVALS + " arrivals, got " + (t == null ? 0 : t.length));
         }
         if (offset == null) throw new BadInputException("arrival times: a zone offset is required");
         double shift = offset.getTotalSeconds();
@@ -211,17 +254,22 @@ public final class ArrivalFit {
                         + "a finite number below " + MAX_EPOCH_SECONDS + " in magnitude (not milliseconds)");
             }
             if (i > 0 && t[i] < t[i - 1]) {
-                throw new BadInputException("arrival times: value [" + i + "] = " + t[i] + " is earlier than value [" + (i - 1)
-                        + "] = " + t[i - 1] + "; expected times sorted in increasing order");
+                throw new BadInputException("arrival times: value [" + i + "] = " + t[i] + " is earlier than value ["
+                        + (i - 1) + "] = " + t[i - 1] + "; expected times sorted in increasing order");
             }
             local[i] = t[i] + shift;
         }
         if (t[0] == t[t.length - 1]) {
-            throw new BadInputException("arrival times: all " + t.length + " arrivals are at " + t[0] + "; no rate can be measured");
+            throw new BadInputException(
+                    "arrival times: all " + t.length + " arrivals are at " + t[0] + "; no rate can be measured");
         }
         if (t[t.length - 1] - t[0] > MAX_SPAN_S) {
-            throw new BadInputException(String.format(Locale.ROOT, "arrival times: the trace spans %.0f days, more than %d years; "
-                    + "check the unit (seconds expected, not milliseconds)", (t[t.length - 1] - t[0]) / DAY, MAX_SPAN_YEARS));
+            throw new BadInputException(String.format(
+                    Locale.ROOT,
+                    "arrival times: the trace spans %.0f days, more than %d years; "
+                            + "check the unit (seconds expected, not milliseconds)",
+                    (t[t.length - 1] - t[0]) / DAY,
+                    MAX_SPAN_YEARS));
         }
         return local;
     }
@@ -246,8 +294,7 @@ public final class ArrivalFit {
     }
 
     /** Variance/mean of counts per window overall and within calendar hours, with the χ² p-value of the latter. */
-    record Dispersion(double overall, double within, double pValue) {
-    }
+    record Dispersion(double overall, double within, double pValue) {}
 
     static Dispersion dispersion(double[] t, double window) {
         long first = (long) Math.ceil(t[0] / window);
@@ -266,7 +313,8 @@ public final class ArrivalFit {
         for (int c : counts) ss += (c - mean) * (c - mean);
         double overall = ss / (windows - 1) / mean;
 
-        // Pearson's dispersion statistic Σ (c − c̄_h)² / c̄_h within each calendar hour h, ~ χ²(Σ (m_h − 1)) under Poisson.
+        // Pearson's dispersion statistic Σ (c − c̄_h)² / c̄_h within each calendar hour h, ~ χ²(Σ (m_h − 1)) under
+        // Poisson.
         double chi2 = 0;
         long dof = 0;
         int i = 0;

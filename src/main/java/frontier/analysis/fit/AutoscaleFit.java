@@ -21,8 +21,7 @@ public final class AutoscaleFit {
     /** Intervals needed for a fit. */
     public static final int MIN_INTERVALS = 3;
 
-    private AutoscaleFit() {
-    }
+    private AutoscaleFit() {}
 
     /**
      * The fitted policy.
@@ -35,8 +34,14 @@ public final class AutoscaleFit {
      * @param rmse         root-mean-square error of the fitted count over the intervals, instances
      * @param notes        sentences for the user
      */
-    public record Result(double target, int minInstances, int maxInstances, boolean maxReached, int initial, double rmse,
-                         List<String> notes) {
+    public record Result(
+            double target,
+            int minInstances,
+            int maxInstances,
+            boolean maxReached,
+            int initial,
+            double rmse,
+            List<String> notes) {
         public Result {
             notes = List.copyOf(notes);
         }
@@ -51,8 +56,11 @@ public final class AutoscaleFit {
      */
     public static Result fit(double[] instances, double[] busy, int slots) {
         int n = instances.length;
-        if (busy.length != n) throw new BadInputException("autoscale fit: " + n + " intervals of instances but " + busy.length + " of busy slots");
-        if (n < MIN_INTERVALS) throw new BadInputException("autoscale fit: needs " + MIN_INTERVALS + " intervals or more, got " + n);
+        if (busy.length != n)
+            throw new BadInputException(
+                    "autoscale fit: " + n + " intervals of instances but " + busy.length + " of busy slots");
+        if (n < MIN_INTERVALS)
+            throw new BadInputException("autoscale fit: needs " + MIN_INTERVALS + " intervals or more, got " + n);
         if (slots < 1) throw new BadInputException("autoscale fit: slots per instance must be >= 1, got " + slots);
         double lo = Double.POSITIVE_INFINITY, hi = 0;
         for (double c : instances) {
@@ -93,9 +101,23 @@ public final class AutoscaleFit {
             se += (fitted - instances[i]) * (fitted - instances[i]);
         }
         double rmse = Math.sqrt(se / n);
-        notes.add(String.format(Locale.ROOT, "autoscaling fitted to the billed instance count per hour: target utilization %.2f with %d slot(s) per instance, "
-                + "%d to %d instances%s (count rmse %.2f); delays and cold start are not visible in an hourly bill: defaults kept",
-                target, slots, min, max, maxReached ? "" : " (the largest count, " + top + ", was not held: maximum left open at " + max + ")", rmse));
-        return new Result(target, min, max, maxReached, Math.max(min, Math.min(max, (int) Math.round(instances[0]))), rmse, notes);
+        notes.add(String.format(
+                Locale.ROOT,
+                "autoscaling fitted to the billed instance count per hour: target utilization %.2f with %d slot(s) per instance, "
+                        + "%d to %d instances%s (count rmse %.2f); delays and cold start are not visible in an hourly bill: defaults kept",
+                target,
+                slots,
+                min,
+                max,
+                maxReached ? "" : " (the largest count, " + top + ", was not held: maximum left open at " + max + ")",
+                rmse));
+        return new Result(
+                target,
+                min,
+                max,
+                maxReached,
+                Math.max(min, Math.min(max, (int) Math.round(instances[0]))),
+                rmse,
+                notes);
     }
 }

@@ -42,6 +42,7 @@ public final class ServiceTimeFit {
     public static final int MIN_SAMPLES = 10;
     /** Smallest and largest plausible service times (1 ns, about 31 years); anything else is a unit mistake. */
     public static final double MIN_SECONDS = 1e-9;
+
     public static final double MAX_SECONDS = 1e9;
     /** Above this many values the likelihood fits and KS distances use a deterministic subsample. */
     public static final int MAX_FIT_SAMPLES = 200_000;
@@ -52,12 +53,14 @@ public final class ServiceTimeFit {
 
     private static final String TOLERANCE_TEXT = Math.round(100 * QUANTILE_TOLERANCE) + "%";
 
-    private ServiceTimeFit() {
-    }
+    private ServiceTimeFit() {}
 
     /** The candidate families, with their number of free parameters. */
     public enum Family {
-        EXPONENTIAL(1), LOGNORMAL(2), GAMMA(2), WEIBULL(2);
+        EXPONENTIAL(1),
+        LOGNORMAL(2),
+        GAMMA(2),
+        WEIBULL(2);
 
         private final int parameters;
 
@@ -71,8 +74,7 @@ public final class ServiceTimeFit {
     }
 
     /** Median, 95th and 99th percentiles (seconds, or relative errors where stated). */
-    public record Quantiles(double p50, double p95, double p99) {
-    }
+    public record Quantiles(double p50, double p95, double p99) {}
 
     /**
      * One family fitted by maximum likelihood.
@@ -88,8 +90,15 @@ public final class ServiceTimeFit {
      * @param quantiles     the fitted distribution's p50, p95, p99
      * @param relativeError (fitted − sample) / sample for each of the three
      */
-    public record Candidate(Family family, Distribution distribution, double logLikelihood, double aic,
-                            double ksDistance, double ksPValue, Quantiles quantiles, Quantiles relativeError) {
+    public record Candidate(
+            Family family,
+            Distribution distribution,
+            double logLikelihood,
+            double aic,
+            double ksDistance,
+            double ksPValue,
+            Quantiles quantiles,
+            Quantiles relativeError) {
         /** Whether the fitted p50 and p95 are both within {@code tolerance} (relative) of the sample's. */
         public boolean matchesQuantiles(double tolerance) {
             return Math.abs(relativeError.p50()) <= tolerance && Math.abs(relativeError.p95()) <= tolerance;
@@ -108,8 +117,15 @@ public final class ServiceTimeFit {
      * @param recommended what to simulate with: the best family within tolerance, or an empirical table
      * @param notes       sentences for the user: the choice and why, subsampling
      */
-    public record Report(int n, int nFitted, double mean, double cv, Quantiles sample, List<Candidate> candidates,
-                         Distribution recommended, List<String> notes) {
+    public record Report(
+            int n,
+            int nFitted,
+            double mean,
+            double cv,
+            Quantiles sample,
+            List<Candidate> candidates,
+            Distribution recommended,
+            List<String> notes) {
         public Report {
             candidates = List.copyOf(candidates);
             notes = List.copyOf(notes);
@@ -153,27 +169,34 @@ public final class ServiceTimeFit {
 
         List<String> notes = new ArrayList<>();
         if (x.length < n) {
-            notes.add("Likelihoods and KS distances use " + x.length + " evenly spaced order statistics of the "
-                    + n + " values (deterministic subsample); quantiles use all values.");
+            notes.add("Likelihoods and KS distances use " + x.length + " evenly spaced order statistics of the " + n
+                    + " values (deterministic subsample); quantiles use all values.");
         }
         Candidate best = candidates.getFirst();
-        Candidate chosen = candidates.stream().filter(c -> c.matchesQuantiles(QUANTILE_TOLERANCE)).findFirst().orElse(null);
+        Candidate chosen = candidates.stream()
+                .filter(c -> c.matchesQuantiles(QUANTILE_TOLERANCE))
+                .findFirst()
+                .orElse(null);
         Distribution recommended;
         if (chosen == null) {
             List<Double> table = quantileTable(sorted, EMPIRICAL_POINTS);
             recommended = new Empirical(table);
             notes.add("No family's p50 and p95 are both within " + TOLERANCE_TEXT + " of the sample's (best by AIC: "
-                    + name(best) + ", p50 " + percent(best.relativeError().p50()) + ", p95 " + percent(best.relativeError().p95())
-                    + "); recommended: the empirical distribution as a table of " + table.size() + " sample quantiles.");
+                    + name(best) + ", p50 " + percent(best.relativeError().p50()) + ", p95 "
+                    + percent(best.relativeError().p95())
+                    + "); recommended: the empirical distribution as a table of " + table.size()
+                    + " sample quantiles.");
         } else {
             recommended = chosen.distribution();
             if (chosen == best) {
-                notes.add("Recommended: " + name(best) + " (lowest AIC; p50 " + percent(best.relativeError().p50()) + ", p95 "
+                notes.add("Recommended: " + name(best) + " (lowest AIC; p50 "
+                        + percent(best.relativeError().p50()) + ", p95 "
                         + percent(best.relativeError().p95()) + " from the sample's).");
             } else {
                 notes.add("Recommended: " + name(chosen) + ", the lowest-AIC family whose p50 and p95 are within "
                         + TOLERANCE_TEXT + " of the sample's; " + name(best) + " has a lower AIC but misses them (p50 "
-                        + percent(best.relativeError().p50()) + ", p95 " + percent(best.relativeError().p95()) + ").");
+                        + percent(best.relativeError().p50()) + ", p95 "
+                        + percent(best.relativeError().p95()) + ").");
             }
         }
         return new Report(n, x.length, mean, cv, sample, candidates, recommended, notes);
@@ -181,8 +204,8 @@ public final class ServiceTimeFit {
 
     private static double[] validated(double[] seconds) {
         if (seconds == null || seconds.length < MIN_SAMPLES) {
-            throw new BadInputException("service times: need at least " + MIN_SAMPLES + " values to fit a distribution, got "
-                    + (seconds == null ? 0 : seconds.length));
+            throw new BadInputException("service times: need at least " + MIN_SAMPLES
+                    + " values to fit a distribution, got " + (seconds == null ? 0 : seconds.length));
         }
         int bad = 0;
         int first = -1;
@@ -192,9 +215,10 @@ public final class ServiceTimeFit {
             }
         }
         if (bad > 0) {
-            throw new BadInputException("service times: value [" + first + "] is " + seconds[first] + " and " + (bad - 1)
-                    + " more are not finite numbers of seconds > 0; remove zero, negative and missing times "
-                    + "(e.g. failed or pending requests) before fitting");
+            throw new BadInputException(
+                    "service times: value [" + first + "] is " + seconds[first] + " and " + (bad - 1)
+                            + " more are not finite numbers of seconds > 0; remove zero, negative and missing times "
+                            + "(e.g. failed or pending requests) before fitting");
         }
         for (int i = 0; i < seconds.length; i++) {
             if (seconds[i] < MIN_SECONDS || seconds[i] > MAX_SECONDS) {
@@ -275,9 +299,12 @@ public final class ServiceTimeFit {
         }
         double d = ksDistance(x, law);
         double p = 1 - new KolmogorovSmirnovTest().cdf(d, n);
-        Quantiles q = new Quantiles(law.inverseCumulativeProbability(0.5), law.inverseCumulativeProbability(0.95),
+        Quantiles q = new Quantiles(
+                law.inverseCumulativeProbability(0.5),
+                law.inverseCumulativeProbability(0.95),
                 law.inverseCumulativeProbability(0.99));
-        Quantiles err = new Quantiles(q.p50() / sample.p50() - 1, q.p95() / sample.p95() - 1, q.p99() / sample.p99() - 1);
+        Quantiles err =
+                new Quantiles(q.p50() / sample.p50() - 1, q.p95() / sample.p95() - 1, q.p99() / sample.p99() - 1);
         return new Candidate(f, dist, ll, 2 * f.parameters() - 2 * ll, d, Math.max(0, p), q, err);
     }
 

@@ -29,11 +29,11 @@ import org.apache.commons.math3.linear.RealVector;
 public final class TokenTimeFit {
     /** Requests needed for a fit. */
     public static final int MIN_SAMPLES = 10;
+
     private static final int REWEIGHTINGS = 6;
     private static final String[] TERMS = {"overhead", "prefill (input tokens)", "decode (output tokens)"};
 
-    private TokenTimeFit() {
-    }
+    private TokenTimeFit() {}
 
     /**
      * The fitted token-time model.
@@ -46,8 +46,14 @@ public final class TokenTimeFit {
      * @param n                  requests used (all of them)
      * @param notes              sentences for the user: dropped terms and why
      */
-    public record Result(double overheadS, double prefillTokensPerS, double decodeTokensPerS, double rSquared,
-                         double residualCv, int n, List<String> notes) {
+    public record Result(
+            double overheadS,
+            double prefillTokensPerS,
+            double decodeTokensPerS,
+            double rSquared,
+            double residualCv,
+            int n,
+            List<String> notes) {
         public Result {
             notes = List.copyOf(notes);
         }
@@ -106,8 +112,12 @@ public final class TokenTimeFit {
             }
             if (dropped >= 0) {
                 active[dropped] = false;
-                notes.add(String.format(Locale.ROOT, "The %s coefficient came out %.3g s%s (≤ 0), which has no physical meaning: "
-                        + "the term is dropped and the model refitted without it.", TERMS[dropped], coef[dropped],
+                notes.add(String.format(
+                        Locale.ROOT,
+                        "The %s coefficient came out %.3g s%s (≤ 0), which has no physical meaning: "
+                                + "the term is dropped and the model refitted without it.",
+                        TERMS[dropped],
+                        coef[dropped],
                         dropped == 0 ? "" : " per token"));
             } else {
                 converged = true;
@@ -132,18 +142,26 @@ public final class TokenTimeFit {
         double rVar = 0;
         for (double r : ratio) rVar += (r - rMean) * (r - rMean);
         rVar /= n - 1;
-        return new Result(active[0] ? coef[0] : 0, rate(coef, active, 1), rate(coef, active, 2),
-                ssTot > 0 ? 1 - ssRes / ssTot : Double.NaN, Math.sqrt(rVar) / rMean, n, notes);
+        return new Result(
+                active[0] ? coef[0] : 0,
+                rate(coef, active, 1),
+                rate(coef, active, 2),
+                ssTot > 0 ? 1 - ssRes / ssTot : Double.NaN,
+                Math.sqrt(rVar) / rMean,
+                n,
+                notes);
     }
 
     private static int validate(double[] latency, long[] in, long[] out) {
-        if (latency == null || in == null || out == null) throw new BadInputException("token-time fit: latencies and token counts are required");
+        if (latency == null || in == null || out == null)
+            throw new BadInputException("token-time fit: latencies and token counts are required");
         if (latency.length != in.length || latency.length != out.length) {
-            throw new BadInputException("token-time fit: " + latency.length + " latencies but " + in.length + " input and "
-                    + out.length + " output token counts; expected one of each per request");
+            throw new BadInputException("token-time fit: " + latency.length + " latencies but " + in.length
+                    + " input and " + out.length + " output token counts; expected one of each per request");
         }
         if (latency.length < MIN_SAMPLES) {
-            throw new BadInputException("token-time fit: need at least " + MIN_SAMPLES + " requests, got " + latency.length);
+            throw new BadInputException(
+                    "token-time fit: need at least " + MIN_SAMPLES + " requests, got " + latency.length);
         }
         for (int i = 0; i < latency.length; i++) {
             if (!(latency[i] > 0) || Double.isInfinite(latency[i])) {
@@ -168,7 +186,8 @@ public final class TokenTimeFit {
      * equations are well conditioned; returns coefficients in the original units (0 for inactive ones).
      */
     private static double[] solve(double[][] columns, double[] y, boolean[] active, double[] w) {
-        int[] idx = java.util.stream.IntStream.range(0, 3).filter(j -> active[j]).toArray();
+        int[] idx =
+                java.util.stream.IntStream.range(0, 3).filter(j -> active[j]).toArray();
         int k = idx.length;
         int n = y.length;
         double[] scale = new double[k];
@@ -188,7 +207,9 @@ public final class TokenTimeFit {
             }
         }
         for (int a = 0; a < k; a++) for (int b = 0; b < a; b++) xtx[a][b] = xtx[b][a];
-        RealVector beta = new QRDecomposition(new Array2DRowRealMatrix(xtx, false)).getSolver().solve(new ArrayRealVector(xty, false));
+        RealVector beta = new QRDecomposition(new Array2DRowRealMatrix(xtx, false))
+                .getSolver()
+                .solve(new ArrayRealVector(xty, false));
         double[] coef = new double[3];
         for (int a = 0; a < k; a++) coef[idx[a]] = beta.getEntry(a) / scale[a];
         return coef;

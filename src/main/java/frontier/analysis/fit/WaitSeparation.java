@@ -38,8 +38,7 @@ public final class WaitSeparation {
     /** Waiting requests needed to test a candidate; fewer cannot reject it. */
     static final int MIN_TESTED = 30;
 
-    private WaitSeparation() {
-    }
+    private WaitSeparation() {}
 
     /**
      * One candidate slot count.
@@ -52,9 +51,14 @@ public final class WaitSeparation {
      * @param z                (waiting mean − unqueued mean) / standard error; NaN with fewer than {@value #MIN_TESTED} waiting
      * @param negativeShare    share of all requests whose reconstructed service is ≤ 0
      */
-    public record Candidate(int slotsPerInstance, int servers, int waiting, double meanServiceS, double meanUnqueuedS, double z,
-                            double negativeShare) {
-    }
+    public record Candidate(
+            int slotsPerInstance,
+            int servers,
+            int waiting,
+            double meanServiceS,
+            double meanUnqueuedS,
+            double z,
+            double negativeShare) {}
 
     /**
      * The separation.
@@ -67,8 +71,14 @@ public final class WaitSeparation {
      * @param candidates       every candidate tried, fewest slots first
      * @param notes            sentences for the user
      */
-    public record Result(int slotsPerInstance, boolean queued, double[] serviceS, double waitingShare, double meanWaitS,
-                         List<Candidate> candidates, List<String> notes) {
+    public record Result(
+            int slotsPerInstance,
+            boolean queued,
+            double[] serviceS,
+            double waitingShare,
+            double meanWaitS,
+            List<Candidate> candidates,
+            List<String> notes) {
         public Result {
             candidates = List.copyOf(candidates);
             notes = List.copyOf(notes);
@@ -85,10 +95,13 @@ public final class WaitSeparation {
      */
     public static Result separate(double[] arrivals, double[] latencyS, int instances, int peakSlots) {
         int n = arrivals.length;
-        if (latencyS.length != n) throw new BadInputException("wait separation: " + n + " arrivals but " + latencyS.length + " latencies");
-        if (instances < 1 || peakSlots < 1) throw new BadInputException("wait separation: instances and slots must be >= 1");
+        if (latencyS.length != n)
+            throw new BadInputException("wait separation: " + n + " arrivals but " + latencyS.length + " latencies");
+        if (instances < 1 || peakSlots < 1)
+            throw new BadInputException("wait separation: instances and slots must be >= 1");
         for (int i = 1; i < n; i++) {
-            if (arrivals[i] < arrivals[i - 1]) throw new BadInputException("wait separation: arrival " + i + " is before the one before it");
+            if (arrivals[i] < arrivals[i - 1])
+                throw new BadInputException("wait separation: arrival " + i + " is before the one before it");
         }
         List<Candidate> candidates = new ArrayList<>();
         double[] start = new double[n];
@@ -121,13 +134,20 @@ public final class WaitSeparation {
             for (int i = 0; i < n; i++) if (!(service[i] > 0)) service[i] = minPositive;
             double share = n == 0 ? 0 : (double) waiting / n;
             if (share >= MIN_WAITING_SHARE) {
-                notes.add(String.format(Locale.ROOT, "waiting separated from service: %d instance(s) × %d slot(s) explain the log with %.1f%% of requests "
-                        + "waiting (mean wait %.3f s); the peak of %d slot(s) per instance in flight includes queued requests",
-                        instances, chosen, 100 * share, n == 0 ? 0 : waitSum / n, peakSlots));
+                notes.add(String.format(
+                        Locale.ROOT,
+                        "waiting separated from service: %d instance(s) × %d slot(s) explain the log with %.1f%% of requests "
+                                + "waiting (mean wait %.3f s); the peak of %d slot(s) per instance in flight includes queued requests",
+                        instances,
+                        chosen,
+                        100 * share,
+                        n == 0 ? 0 : waitSum / n,
+                        peakSlots));
                 return new Result(chosen, true, service, share, n == 0 ? 0 : waitSum / n, candidates, notes);
             }
         }
-        notes.add("no material waiting in the log: latency is taken as service time, slots from the peak of requests in flight");
+        notes.add(
+                "no material waiting in the log: latency is taken as service time, slots from the peak of requests in flight");
         return new Result(peakSlots, false, latencyS.clone(), 0, 0, candidates, notes);
     }
 
@@ -135,7 +155,8 @@ public final class WaitSeparation {
     private static Candidate candidate(double[] a, double[] l, int instances, int k, double[] start) {
         int c = instances * k;
         int n = a.length;
-        PriorityQueue<Double> latest = new PriorityQueue<>(c + 1); // the c latest departures so far; head = the c-th latest
+        PriorityQueue<Double> latest =
+                new PriorityQueue<>(c + 1); // the c latest departures so far; head = the c-th latest
         int negative = 0, nw = 0, nu = 0;
         double sw = 0, sw2 = 0, su = 0, su2 = 0;
         for (int i = 0; i < n; i++) {

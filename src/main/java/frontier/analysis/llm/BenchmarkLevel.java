@@ -39,7 +39,8 @@ public record BenchmarkLevel(String label, double offeredRate, List<Request> req
         if (hasSendTimes()) return LlmWorkload.replay(t, in, out);
         if (Double.isInfinite(offeredRate)) return LlmWorkload.allAtOnce(in, out);
         if (!(offeredRate > 0)) {
-            throw new frontier.sim.BadInputException("level " + label + ": no send times and no request rate; cannot reproduce its arrivals");
+            throw new frontier.sim.BadInputException(
+                    "level " + label + ": no send times and no request rate; cannot reproduce its arrivals");
         }
         return LlmWorkload.poisson(offeredRate, n, in, out);
     }

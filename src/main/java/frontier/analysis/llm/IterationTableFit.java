@@ -16,8 +16,7 @@ import org.apache.commons.math3.linear.RealVector;
  */
 public final class IterationTableFit {
     /** One measured iteration: its composition and its time (s). */
-    public record Row(double prefillTokens, double decodeSeqs, double contextTokens, double seconds) {
-    }
+    public record Row(double prefillTokens, double decodeSeqs, double contextTokens, double seconds) {}
 
     /** Coefficients (s, s/token, s/sequence, s/token), R² of the times, largest |relative error|. */
     public record Result(double a, double b, double c, double d, double r2, double maxRelError, int rows) {
@@ -26,11 +25,12 @@ public final class IterationTableFit {
         }
     }
 
-    private IterationTableFit() {
-    }
+    private IterationTableFit() {}
 
     public static Result fit(List<Row> rows) {
-        if (rows.size() < 4) throw new BadInputException("at least 4 measured iterations are needed to fit 4 coefficients, got " + rows.size());
+        if (rows.size() < 4)
+            throw new BadInputException(
+                    "at least 4 measured iterations are needed to fit 4 coefficients, got " + rows.size());
         boolean[] active = {true, true, true, true};
         double[] coef = new double[4];
         for (int pass = 0; pass < 4; pass++) {
@@ -45,7 +45,9 @@ public final class IterationTableFit {
                 for (int k = 0; k < cols.size(); k++) x[i][k] = f[cols.get(k)] * w;
                 y[i] = 1;
             }
-            RealVector beta = new QRDecomposition(new Array2DRowRealMatrix(x, false)).getSolver().solve(new ArrayRealVector(y, false));
+            RealVector beta = new QRDecomposition(new Array2DRowRealMatrix(x, false))
+                    .getSolver()
+                    .solve(new ArrayRealVector(y, false));
             coef = new double[4];
             int worst = -1;
             for (int k = 0; k < cols.size(); k++) {

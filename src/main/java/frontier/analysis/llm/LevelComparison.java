@@ -15,8 +15,14 @@ import java.util.List;
  */
 public final class LevelComparison {
     /** Statistics of one side. */
-    public record Stats(double ttftMean, double ttftP99, double tpotMean, double tpotP99, double e2eMean, double e2eP99, double rate) {
-    }
+    public record Stats(
+            double ttftMean,
+            double ttftP99,
+            double tpotMean,
+            double tpotP99,
+            double e2eMean,
+            double e2eP99,
+            double rate) {}
 
     /** One level: label, offered rate, how many requests, measured and predicted. */
     public record Row(String label, double offeredRate, int requests, Stats measured, Stats predicted) {
@@ -48,10 +54,10 @@ public final class LevelComparison {
         };
     }
 
-    private LevelComparison() {
-    }
+    private LevelComparison() {}
 
-    public static Row compare(BenchmarkLevel level, EngineConfig config, IterationProfile profile, int replications, long seed) {
+    public static Row compare(
+            BenchmarkLevel level, EngineConfig config, IterationProfile profile, int replications, long seed) {
         int n = level.requests().size();
         double[] mt = new double[n];
         double[] mp = new double[n];

@@ -32,20 +32,22 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
  */
 public final class ProfileFit {
     /** The fitted profile and its error on each fitted level. */
-    public record Result(IterationProfile profile, List<LevelComparison.Row> fitted, double rmsLogError, int evaluations,
-                         double residualCv) {
-    }
+    public record Result(
+            IterationProfile profile,
+            List<LevelComparison.Row> fitted,
+            double rmsLogError,
+            int evaluations,
+            double residualCv) {}
 
     private static final int MAX_EVALUATIONS = 1500;
 
     /** A level to fit on and the engine settings it was measured with. */
-    public record Input(BenchmarkLevel level, EngineConfig config) {
-    }
+    public record Input(BenchmarkLevel level, EngineConfig config) {}
 
-    private ProfileFit() {
-    }
+    private ProfileFit() {}
 
-    public static Result fit(List<BenchmarkLevel> levels, EngineConfig config, String name, String source, String date) {
+    public static Result fit(
+            List<BenchmarkLevel> levels, EngineConfig config, String name, String source, String date) {
         return fit(levels.stream().map(l -> new Input(l, config)).toList(), name, source, date);
     }
 
@@ -61,10 +63,12 @@ public final class ProfileFit {
      * a fit on one sequence at a time cannot find by itself: how the decode step grows with the batch
      * and its context.
      */
-    public static Result fit(List<Input> inputs, String name, String source, String date, IterationProfile decodeShape) {
+    public static Result fit(
+            List<Input> inputs, String name, String source, String date, IterationProfile decodeShape) {
         if (inputs.isEmpty()) throw new BadInputException("no level to fit on");
         if (decodeShape != null && !(decodeShape.a() > 0)) {
-            throw new BadInputException("decode prior " + decodeShape.name() + ": needs a > 0 to give the ratios c/a and d/a");
+            throw new BadInputException(
+                    "decode prior " + decodeShape.name() + ": needs a > 0 to give the ratios c/a and d/a");
         }
         Shape shape = new Shape(decodeShape);
         Objective obj = new Objective(inputs, shape);
@@ -77,8 +81,12 @@ public final class ProfileFit {
         int evals = 0;
         // Restarts from the previous optimum: Nelder–Mead stalls on a flat direction otherwise.
         for (int round = 0; round < 2; round++) {
-            PointValuePair p = opt.optimize(new MaxEval(MAX_EVALUATIONS), new ObjectiveFunction(obj::value), GoalType.MINIMIZE,
-                    new InitialGuess(x), new NelderMeadSimplex(steps(x.length)));
+            PointValuePair p = opt.optimize(
+                    new MaxEval(MAX_EVALUATIONS),
+                    new ObjectiveFunction(obj::value),
+                    GoalType.MINIMIZE,
+                    new InitialGuess(x),
+                    new NelderMeadSimplex(steps(x.length)));
             evals += opt.getEvaluations();
             if (best != null && best.getValue() - p.getValue() < 1e-6 * best.getValue()) {
                 if (p.getValue() < best.getValue()) best = p;
@@ -149,7 +157,8 @@ public final class ProfileFit {
                 BenchmarkLevel.Request q = l.requests().get(i);
                 double pred = r.requestE2e()[i] - r.requestTtft()[i];
                 double obs = q.e2e() - q.ttft();
-                if (q.outputTokens() > 2 && pred > 0 && obs > 0) pairs.add(new double[] {Math.log(obs / pred), q.outputTokens() - 1});
+                if (q.outputTokens() > 2 && pred > 0 && obs > 0)
+                    pairs.add(new double[] {Math.log(obs / pred), q.outputTokens() - 1});
             }
         }
         if (pairs.size() < 3) return 0;
@@ -160,7 +169,8 @@ public final class ProfileFit {
     }
 
     static LlmResult simulate(BenchmarkLevel level, EngineConfig config, IterationProfile profile, long seed) {
-        return new LlmServing(config, profile, 1, LlmServing.Routing.ROUND_ROBIN).run(level.workload(), LlmServing.Options.defaults(seed));
+        return new LlmServing(config, profile, 1, LlmServing.Routing.ROUND_ROBIN)
+                .run(level.workload(), LlmServing.Options.defaults(seed));
     }
 
     /** The searched unknowns: all five (a, b, c, d, overhead), or (a, b, overhead) with c and d tied to a by a prior. */
@@ -217,7 +227,8 @@ public final class ProfileFit {
         int count() {
             int n = 0;
             for (Input in : inputs) {
-                for (BenchmarkLevel.Request q : in.level().requests()) n += q.outputTokens() > 1 && q.e2e() > q.ttft() ? 2 : 1;
+                for (BenchmarkLevel.Request q : in.level().requests())
+                    n += q.outputTokens() > 1 && q.e2e() > q.ttft() ? 2 : 1;
             }
             return n;
         }

@@ -16,17 +16,15 @@ import java.util.TreeMap;
  */
 public final class TableProfileBuilder {
     /** One measured point: a key (tokens or sequences) and a time in seconds. */
-    public record Point(double key, double seconds) {
-    }
+    public record Point(double key, double seconds) {}
 
     /** Leave-one-out errors: how many points were left out, the median and largest |relative error|. */
-    public record Quality(int points, double medianAbsRelError, double maxAbsRelError) {
-    }
+    public record Quality(int points, double medianAbsRelError, double maxAbsRelError) {}
 
-    private TableProfileBuilder() {
-    }
+    private TableProfileBuilder() {}
 
-    public static IterationTable build(List<Point> prefill, List<Point> decodeBatch, double refContext, List<Point> decodeContext) {
+    public static IterationTable build(
+            List<Point> prefill, List<Point> decodeBatch, double refContext, List<Point> decodeContext) {
         double[][] p = averaged(prefill, "prefill");
         double[][] b = averaged(decodeBatch, "decode_batch");
         double[][] c = averaged(decodeContext, "decode_context");
@@ -69,7 +67,8 @@ public final class TableProfileBuilder {
             double[] xs = remove(x, i);
             double[] ys = remove(y, i);
             // Same rule as IterationTable: a one-point table is the only point; below: first value; above: last slope.
-            IterationTable one = new IterationTable(xs, ys, new double[] {1}, new double[] {1}, 1, new double[] {1}, new double[] {1});
+            IterationTable one = new IterationTable(
+                    xs, ys, new double[] {1}, new double[] {1}, 1, new double[] {1}, new double[] {1});
             errors.add(Math.abs(one.prefill(x[i]) - y[i]) / y[i]);
         }
     }
@@ -86,16 +85,19 @@ public final class TableProfileBuilder {
         List<Double> errors = new ArrayList<>();
         for (int i = 0; i < t.prefillTokens().length; i++) {
             double k = t.prefillTokens()[i];
-            errors.add(Math.abs(fit.predict(new IterationTableFit.Row(k, 0, k, 0)) - t.prefillSeconds()[i]) / t.prefillSeconds()[i]);
+            errors.add(Math.abs(fit.predict(new IterationTableFit.Row(k, 0, k, 0)) - t.prefillSeconds()[i])
+                    / t.prefillSeconds()[i]);
         }
         for (int i = 0; i < t.decodeSeqs().length; i++) {
             double s = t.decodeSeqs()[i];
-            errors.add(Math.abs(fit.predict(new IterationTableFit.Row(0, s, s * t.refContext(), 0)) - t.decodeBatchSeconds()[i])
+            errors.add(Math.abs(fit.predict(new IterationTableFit.Row(0, s, s * t.refContext(), 0))
+                            - t.decodeBatchSeconds()[i])
                     / t.decodeBatchSeconds()[i]);
         }
         for (int i = 0; i < t.contextTokens().length; i++) {
             double c = t.contextTokens()[i];
-            errors.add(Math.abs(fit.predict(new IterationTableFit.Row(0, 1, c, 0)) - t.decodeContextSeconds()[i]) / t.decodeContextSeconds()[i]);
+            errors.add(Math.abs(fit.predict(new IterationTableFit.Row(0, 1, c, 0)) - t.decodeContextSeconds()[i])
+                    / t.decodeContextSeconds()[i]);
         }
         double[] e = errors.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         double median = e.length % 2 == 1 ? e[e.length / 2] : (e[e.length / 2 - 1] + e[e.length / 2]) / 2;

@@ -34,13 +34,17 @@ public final class Anomalies {
     public static final int MIN_NEIGHBOURS = 3;
     /** Days with an expected value needed before any day is scored. */
     public static final int MIN_SCORED_DAYS = 7;
+
     private static final double MAD_TO_SD = 1.4826;
 
-    private Anomalies() {
-    }
+    private Anomalies() {}
 
     /** Which way a flagged day deviates. */
-    public enum Direction { NONE, UP, DOWN }
+    public enum Direction {
+        NONE,
+        UP,
+        DOWN
+    }
 
     /**
      * One day of the series.
@@ -51,8 +55,8 @@ public final class Anomalies {
      * @param flagged   |score| &gt; {@value #K}
      * @param direction UP or DOWN when flagged, else NONE
      */
-    public record Day(LocalDate date, double value, double expected, double score, boolean flagged, Direction direction) {
-    }
+    public record Day(
+            LocalDate date, double value, double expected, double score, boolean flagged, Direction direction) {}
 
     /**
      * The flagged series.
@@ -79,7 +83,9 @@ public final class Anomalies {
          * the weekly pattern or the trend.
          */
         public double[] withFlaggedAsExpected() {
-            return days.stream().mapToDouble(d -> d.flagged() ? d.expected() : d.value()).toArray();
+            return days.stream()
+                    .mapToDouble(d -> d.flagged() ? d.expected() : d.value())
+                    .toArray();
         }
     }
 
@@ -109,9 +115,11 @@ public final class Anomalies {
     public static Report flag(LocalDate[] days, double[] values, double[] counts) {
         if (counts != null) {
             if (values == null || counts.length != values.length) {
-                throw new BadInputException("anomalies: " + (values == null ? 0 : values.length) + " values but " + counts.length + " counts");
+                throw new BadInputException("anomalies: " + (values == null ? 0 : values.length) + " values but "
+                        + counts.length + " counts");
             }
-            for (double c : counts) if (!(c >= 0)) throw new BadInputException("anomalies: a count must be >= 0, got " + c);
+            for (double c : counts)
+                if (!(c >= 0)) throw new BadInputException("anomalies: a count must be >= 0, got " + c);
         }
         Series s = Series.of("anomalies", days, values);
         double slope = theilSenSlope(s.y());
@@ -171,8 +179,15 @@ public final class Anomalies {
         long n = out.stream().filter(Day::flagged).count();
         if (!Double.isNaN(sigma)) {
             String perDay = counts == null ? "" : " × expected / √requests";
-            notes.add(String.format(Locale.ROOT, "%d of %d days flagged (|x − expected| > %.1f × %.4g%s); trend %.4g per day removed.",
-                    n, days.length, K, sigma, perDay, slope));
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "%d of %d days flagged (|x − expected| > %.1f × %.4g%s); trend %.4g per day removed.",
+                    n,
+                    days.length,
+                    K,
+                    sigma,
+                    perDay,
+                    slope));
         }
         return new Report(out, slope, sigma, notes);
     }
@@ -226,7 +241,8 @@ public final class Anomalies {
             for (int w = 0; w < 7; w++) {
                 double[] others = new double[weeks + 1];
                 int k = 0;
-                for (int c = 0; c < weeks; c++) if (c != b && dev[c] != null && !Double.isNaN(dev[c][w])) others[k++] = dev[c][w];
+                for (int c = 0; c < weeks; c++)
+                    if (c != b && dev[c] != null && !Double.isNaN(dev[c][w])) others[k++] = dev[c][w];
                 // Two deviations have no robust middle: adding 0 (no effect) as a third makes one spike unable
                 // to set the effect, at the cost of shrinking a real one towards 0 by a fraction of the noise.
                 if (k == 2) others[k++] = 0;
@@ -263,7 +279,8 @@ public final class Anomalies {
     }
 
     private static double medianAbs(double[] y) {
-        double[] a = Arrays.stream(y).filter(v -> !Double.isNaN(v)).map(Math::abs).toArray();
+        double[] a =
+                Arrays.stream(y).filter(v -> !Double.isNaN(v)).map(Math::abs).toArray();
         return a.length == 0 ? 0 : median(a);
     }
 }

@@ -49,15 +49,14 @@ public final class Forecast {
     public static final int MIN_DAYS_WEEKLY = 14;
     /** Longest horizon accepted (days). */
     public static final int MAX_HORIZON = 3660;
+
     private static final int PERIOD = 7;
     private static final double[] GRID = {0, 0.15, 0.4, 0.7, 1};
 
-    private Forecast() {
-    }
+    private Forecast() {}
 
     /** One future day: the point forecast and the prediction interval. */
-    public record Point(LocalDate date, double point, double lower, double upper) {
-    }
+    public record Point(LocalDate date, double point, double lower, double upper) {}
 
     /**
      * A forecast.
@@ -71,8 +70,15 @@ public final class Forecast {
      * @param sigma       standard deviation of the one-step errors
      * @param method      a sentence describing the method, for the user
      */
-    public record Result(List<Point> points, double level, boolean weekly, double alpha, double beta, double gamma,
-                         double sigma, String method) {
+    public record Result(
+            List<Point> points,
+            double level,
+            boolean weekly,
+            double alpha,
+            double beta,
+            double gamma,
+            double sigma,
+            String method) {
         public Result {
             points = List.copyOf(points);
         }
@@ -92,11 +98,14 @@ public final class Forecast {
         if (horizonDays < 1 || horizonDays > MAX_HORIZON) {
             throw new BadInputException("forecast: horizon is " + horizonDays + " days; expected 1 to " + MAX_HORIZON);
         }
-        if (!(level > 0 && level < 1)) throw new BadInputException("forecast: level is " + level + "; expected a probability between 0 and 1, e.g. 0.9");
+        if (!(level > 0 && level < 1))
+            throw new BadInputException(
+                    "forecast: level is " + level + "; expected a probability between 0 and 1, e.g. 0.9");
         Series s = Series.of("forecast", days, values);
         int known = s.observed();
         if (known < MIN_DAYS) {
-            throw new BadInputException("forecast: " + known + " days have values; at least " + MIN_DAYS + " are needed");
+            throw new BadInputException(
+                    "forecast: " + known + " days have values; at least " + MIN_DAYS + " are needed");
         }
         // Fitted in units of the largest |value|, so sums of squares can neither overflow nor underflow.
         double unit = 0;
@@ -131,7 +140,8 @@ public final class Forecast {
             }
             double point = state[0] + h * state[1] + (weekly ? state[2 + (y.length + h - 1) % PERIOD] : 0);
             double tH = y.length - 1 + h;
-            double estimation = 1.0 / known + (tH - tMean) * (tH - tMean) / sxx + (weekly ? (double) PERIOD / known : 0);
+            double estimation =
+                    1.0 / known + (tH - tMean) * (tH - tMean) / sxx + (weekly ? (double) PERIOD / known : 0);
             double sd = Math.sqrt(sigma2 * (1 + sumC2 + estimation));
             double lo = (point - z * sd) * unit;
             double hi = (point + z * sd) * unit;
@@ -143,12 +153,22 @@ public final class Forecast {
             }
             points.add(new Point(last.plusDays(h), point, lo, hi));
         }
-        String method = String.format(Locale.ROOT, "%s, α=%.3f β=%.3f%s, fitted by least squares on %d days; %.0f%% intervals "
+        String method = String.format(
+                Locale.ROOT,
+                "%s, α=%.3f β=%.3f%s, fitted by least squares on %d days; %.0f%% intervals "
                         + "from the model's h-step error variance plus the estimation error of trend and weekday effects (σ=%.4g)%s%s.",
                 weekly ? "Additive Holt-Winters (level, trend, weekly pattern)" : "Holt's linear trend (level, trend)",
-                best.alpha, best.beta, weekly ? String.format(Locale.ROOT, " γ=%.3f", best.gamma) : "", known, 100 * level,
-                Math.sqrt(sigma2) * unit, weekly ? "" : "; no weekly pattern: fewer than " + MIN_DAYS_WEEKLY
-                        + " days of history or a weekday seen less than twice", nonNegative ? "; cut at 0" : "");
+                best.alpha,
+                best.beta,
+                weekly ? String.format(Locale.ROOT, " γ=%.3f", best.gamma) : "",
+                known,
+                100 * level,
+                Math.sqrt(sigma2) * unit,
+                weekly
+                        ? ""
+                        : "; no weekly pattern: fewer than " + MIN_DAYS_WEEKLY
+                                + " days of history or a weekday seen less than twice",
+                nonNegative ? "; cut at 0" : "");
         return new Result(points, level, weekly, best.alpha, best.beta, best.gamma, Math.sqrt(sigma2) * unit, method);
     }
 
@@ -160,8 +180,7 @@ public final class Forecast {
     }
 
     /** Fitted weights, their sum of squared one-step errors, and the state after the last day. */
-    private record Model(double alpha, double beta, double gamma, double sse, double[] finalState) {
-    }
+    private record Model(double alpha, double beta, double gamma, double sse, double[] finalState) {}
 
     private static Model fit(double[] y, boolean weekly) {
         // Weights as a box: α = a, β = a·u, γ = (1 − a)·v with a, u, v in [0, 1].
@@ -184,8 +203,13 @@ public final class Forecast {
         double[] lower = new double[dim];
         double[] upper = new double[dim];
         java.util.Arrays.fill(upper, 1);
-        PointValuePair opt = new BOBYQAOptimizer(2 * dim + 1, 0.05, 1e-4).optimize(new MaxEval(2000),
-                new ObjectiveFunction(sse), GoalType.MINIMIZE, new InitialGuess(start), new SimpleBounds(lower, upper));
+        PointValuePair opt = new BOBYQAOptimizer(2 * dim + 1, 0.05, 1e-4)
+                .optimize(
+                        new MaxEval(2000),
+                        new ObjectiveFunction(sse),
+                        GoalType.MINIMIZE,
+                        new InitialGuess(start),
+                        new SimpleBounds(lower, upper));
         double[] p = opt.getValue() < bestSse ? opt.getPoint() : start;
         return solve(y, weekly, weights(p, weekly));
     }
@@ -253,7 +277,8 @@ public final class Forecast {
             }
         }
         for (int a = 0; a < k; a++) for (int b = 0; b < a; b++) mtm[a][b] = mtm[b][a];
-        RealVector x = new SingularValueDecomposition(new Array2DRowRealMatrix(mtm, false)).getSolver()
+        RealVector x = new SingularValueDecomposition(new Array2DRowRealMatrix(mtm, false))
+                .getSolver()
                 .solve(new ArrayRealVector(mtr, false));
         for (int a = 0; a < k; a++) x.setEntry(a, x.getEntry(a) / scale[a]);
         return x;

@@ -15,15 +15,16 @@ record Series(long firstEpochDay, double[] y, long[] epochDays) {
     static Series of(String what, LocalDate[] days, double[] values) {
         if (days == null || values == null) throw new BadInputException(what + ": dates and values are required");
         if (days.length != values.length) {
-            throw new BadInputException(what + ": " + days.length + " dates but " + values.length + " values; expected one value per date");
+            throw new BadInputException(
+                    what + ": " + days.length + " dates but " + values.length + " values; expected one value per date");
         }
         long[] epoch = new long[days.length];
         for (int j = 0; j < days.length; j++) {
             if (days[j] == null) throw new BadInputException(what + ": date [" + j + "] is missing");
             epoch[j] = days[j].toEpochDay();
             if (j > 0 && epoch[j] <= epoch[j - 1]) {
-                throw new BadInputException(what + ": date [" + j + "] " + days[j] + " is not after date [" + (j - 1) + "] "
-                        + days[j - 1] + "; expected dates in increasing order without repeats");
+                throw new BadInputException(what + ": date [" + j + "] " + days[j] + " is not after date [" + (j - 1)
+                        + "] " + days[j - 1] + "; expected dates in increasing order without repeats");
             }
             if (Double.isInfinite(values[j])) {
                 throw new BadInputException(what + ": value [" + j + "] (" + days[j] + ") is " + values[j]

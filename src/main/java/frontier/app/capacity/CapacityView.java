@@ -72,11 +72,15 @@ public final class CapacityView {
     private final TextField outputTokens = field("capOutputTokens", "200", "Mean output tokens per request (gamma)");
     private final TextField ttft = field("capTtft", "2000", "Time to first token, at the percentile, in ms");
     private final TextField tpot = field("capTpot", "100", "Time per output token, at the percentile, in ms");
-    private final ChoiceBox<String> percentile = new ChoiceBox<>(FXCollections.observableArrayList("p50", "p90", "p95", "p99", "p999"));
-    private final TextField duration = field("capDuration", "600", "Simulated seconds per probe (the first 10% are warm-up)");
-    private final TextField replications = field("capReplications", "3", "Replications per probe: the 95% intervals need at least 2");
+    private final ChoiceBox<String> percentile =
+            new ChoiceBox<>(FXCollections.observableArrayList("p50", "p90", "p95", "p99", "p999"));
+    private final TextField duration =
+            field("capDuration", "600", "Simulated seconds per probe (the first 10% are warm-up)");
+    private final TextField replications =
+            field("capReplications", "3", "Replications per probe: the 95% intervals need at least 2");
     private final TextField tolerance = field("capTolerance", "0.05", "Relative precision of the rate search");
-    private final TextField fallback = field("capFallback", "10", "Spot with fallback: minutes each interruption runs on on-demand");
+    private final TextField fallback =
+            field("capFallback", "10", "Spot with fallback: minutes each interruption runs on on-demand");
     private final TableView<CapacityRow> capacityTable = new TableView<>();
     private final TableView<CheapestFleet.Candidate> fleetTable = new TableView<>();
     private final TableView<CheapestFleet.Api> apiTable = new TableView<>();
@@ -86,7 +90,8 @@ public final class CapacityView {
     private final ExportableChart picture = new XyChartPicture(chart);
 
     /** One profile's capacity, as the first table shows it. */
-    public record CapacityRow(String profile, String gpu, int tensorParallel, double rate, double low, double high, int probes) {}
+    public record CapacityRow(
+            String profile, String gpu, int tensorParallel, double rate, double low, double high, int probes) {}
 
     public CapacityView(CapacityViewModel vm) {
         this.vm = vm;
@@ -105,7 +110,8 @@ public final class CapacityView {
         Scene scene = new Scene(view.node(), Math.min(1240, screen.getWidth()), Math.min(760, screen.getHeight() - 30));
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
-            if (owner.getScene().getRoot() != null) view.node().getStyleClass().addAll(owner.getScene().getRoot().getStyleClass());
+            if (owner.getScene().getRoot() != null)
+                view.node().getStyleClass().addAll(owner.getScene().getRoot().getStyleClass());
             stage.initOwner(owner);
         }
         stage.setScene(scene);
@@ -153,16 +159,27 @@ public final class CapacityView {
         if (model.getItems().contains("llama2-70b")) model.setValue("llama2-70b");
         else if (!model.getItems().isEmpty()) model.setValue(model.getItems().getFirst());
         model.setMaxWidth(Double.MAX_VALUE);
-        model.setTooltip(new Tooltip("Every iteration profile of this model is a candidate (GPU type × tensor parallelism); also the hosted-API family"));
+        model.setTooltip(
+                new Tooltip(
+                        "Every iteration profile of this model is a candidate (GPU type × tensor parallelism); also the hosted-API family"));
         percentile.setId("capPercentile");
         percentile.setValue("p99");
         GridPane g = new GridPane();
         g.setHgap(8);
         g.setVgap(6);
-        Object[][] rows = {{"Model", model}, {"Target load (req/s)", rate}, {"Prompt tokens (mean)", inputTokens},
-            {"Output tokens (mean)", outputTokens}, {"SLO percentile", percentile}, {"TTFT SLO (ms)", ttft}, {"TPOT SLO (ms)", tpot},
-            {"Simulated s per probe", duration}, {"Replications", replications}, {"Search precision", tolerance},
-            {"Spot fallback (min)", fallback}};
+        Object[][] rows = {
+            {"Model", model},
+            {"Target load (req/s)", rate},
+            {"Prompt tokens (mean)", inputTokens},
+            {"Output tokens (mean)", outputTokens},
+            {"SLO percentile", percentile},
+            {"TTFT SLO (ms)", ttft},
+            {"TPOT SLO (ms)", tpot},
+            {"Simulated s per probe", duration},
+            {"Replications", replications},
+            {"Search precision", tolerance},
+            {"Spot fallback (min)", fallback}
+        };
         for (int i = 0; i < rows.length; i++) {
             Label l = new Label((String) rows[i][0]);
             l.setMinWidth(Label.USE_PREF_SIZE);
@@ -174,7 +191,8 @@ public final class CapacityView {
         find.setId("capFind");
         find.setDefaultButton(true);
         find.setMaxWidth(Double.MAX_VALUE);
-        find.disableProperty().bind(vm.runningProperty().or(model.valueProperty().isNull()));
+        find.disableProperty()
+                .bind(vm.runningProperty().or(model.valueProperty().isNull()));
         find.setOnAction(e -> find());
         Button cancel = new Button("Cancel");
         cancel.setId("capCancel");
@@ -185,8 +203,9 @@ public final class CapacityView {
         progress.setId("capProgress");
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.progressProperty().bind(vm.progressProperty());
-        Label note = new Label("Each probe simulates Poisson traffic into the iteration-level engine (vLLM-style continuous batching) "
-                + "and checks the SLOs on the replications' percentile. Prices: the shipped catalogue; hosted APIs: the shipped API price list.");
+        Label note = new Label(
+                "Each probe simulates Poisson traffic into the iteration-level engine (vLLM-style continuous batching) "
+                        + "and checks the SLOs on the replications' percentile. Prices: the shipped catalogue; hosted APIs: the shipped API price list.");
         note.setWrapText(true);
         note.getStyleClass().add("scenario-file");
         VBox box = new VBox(8, heading, g, find, cancel, progress, note);
@@ -214,9 +233,13 @@ public final class CapacityView {
             double t2 = number(tpot, "TPOT SLO", 0, false);
             double d = number(duration, "Simulated seconds per probe", 10, true);
             double reps = number(replications, "Replications", 2, true);
-            if (reps != Math.rint(reps)) throw new IllegalArgumentException("Replications: expected a whole number of at least 2, got " + replications.getText().strip());
+            if (reps != Math.rint(reps))
+                throw new IllegalArgumentException("Replications: expected a whole number of at least 2, got "
+                        + replications.getText().strip());
             double tol = number(tolerance, "Search precision", 0, false);
-            if (tol >= 1) throw new IllegalArgumentException("Search precision: expected a fraction between 0 and 1, got " + tolerance.getText().strip());
+            if (tol >= 1)
+                throw new IllegalArgumentException("Search precision: expected a fraction between 0 and 1, got "
+                        + tolerance.getText().strip());
             double fb = number(fallback, "Spot fallback", 0, true);
             Metric.Stat stat = Metric.Stat.P99;
             for (Metric.Stat s : Metric.Stat.values()) if (s.key.equalsIgnoreCase(percentile.getValue())) stat = s;
@@ -236,8 +259,8 @@ public final class CapacityView {
             throw new IllegalArgumentException(name + ": expected a number, got \u201c" + t + "\u201d");
         }
         if (!Double.isFinite(v) || (inclusive ? v < min : v <= min)) {
-            throw new IllegalArgumentException(name + ": expected a number " + (inclusive ? "of at least " : "above ") + CapacityViewModel.plain(min)
-                    + ", got " + t);
+            throw new IllegalArgumentException(name + ": expected a number " + (inclusive ? "of at least " : "above ")
+                    + CapacityViewModel.plain(min) + ", got " + t);
         }
         return v;
     }
@@ -251,38 +274,68 @@ public final class CapacityView {
             else status.getStyleClass().remove("error");
         });
         capacityTable.setId("capCapacityTable");
-        capacityTable.getColumns().setAll(List.of(
-                col("Profile", CapacityRow::profile, 250), col("GPU", CapacityRow::gpu, 100),
-                col("TP", r -> Integer.toString(r.tensorParallel()), 40),
-                col("Capacity (req/s)", r -> String.format(Locale.US, "%.3f", r.rate()), 120),
-                col("95% interval", r -> String.format(Locale.US, "%.3f – %s", r.low(), Double.isInfinite(r.high()) ? "?" : String.format(Locale.US, "%.3f", r.high())), 130),
-                col("Probes", r -> Integer.toString(r.probes()), 60)));
+        capacityTable
+                .getColumns()
+                .setAll(List.of(
+                        col("Profile", CapacityRow::profile, 250),
+                        col("GPU", CapacityRow::gpu, 100),
+                        col("TP", r -> Integer.toString(r.tensorParallel()), 40),
+                        col("Capacity (req/s)", r -> String.format(Locale.US, "%.3f", r.rate()), 120),
+                        col(
+                                "95% interval",
+                                r -> String.format(
+                                        Locale.US,
+                                        "%.3f – %s",
+                                        r.low(),
+                                        Double.isInfinite(r.high()) ? "?" : String.format(Locale.US, "%.3f", r.high())),
+                                130),
+                        col("Probes", r -> Integer.toString(r.probes()), 60)));
         capacityTable.setPlaceholder(new Label("The capacity of one instance of each profile appears here."));
         fleetTable.setId("capFleetTable");
-        fleetTable.getColumns().setAll(List.of(
-                col("Profile", (CheapestFleet.Candidate c) -> c.profile().name(), 230),
-                col("Machine", c -> c.machine().provider() + " " + c.machine().instanceType() + " " + c.machine().region(), 250),
-                col("Pricing", CheapestFleet.Candidate::pricing, 110),
-                col("Instances", c -> Integer.toString(c.instances()), 70),
-                col("USD/h", c -> String.format(Locale.US, "%,.2f", c.usdPerHour()), 80),
-                col("USD/1M out", c -> String.format(Locale.US, "%.4f", c.usdPer1mOutputTokens()), 90),
-                col("USD/1k req", c -> String.format(Locale.US, "%.4f", c.usdPer1kRequests()), 90),
-                col("Break-even", c -> Double.isNaN(c.breakEvenRate()) ? "–" : Double.isInfinite(c.breakEvenRate()) ? "never"
-                        : String.format(Locale.US, "%.3f req/s", c.breakEvenRate()), 100)));
+        fleetTable
+                .getColumns()
+                .setAll(List.of(
+                        col(
+                                "Profile",
+                                (CheapestFleet.Candidate c) -> c.profile().name(),
+                                230),
+                        col(
+                                "Machine",
+                                c -> c.machine().provider() + " " + c.machine().instanceType() + " "
+                                        + c.machine().region(),
+                                250),
+                        col("Pricing", CheapestFleet.Candidate::pricing, 110),
+                        col("Instances", c -> Integer.toString(c.instances()), 70),
+                        col("USD/h", c -> String.format(Locale.US, "%,.2f", c.usdPerHour()), 80),
+                        col("USD/1M out", c -> String.format(Locale.US, "%.4f", c.usdPer1mOutputTokens()), 90),
+                        col("USD/1k req", c -> String.format(Locale.US, "%.4f", c.usdPer1kRequests()), 90),
+                        col(
+                                "Break-even",
+                                c -> Double.isNaN(c.breakEvenRate())
+                                        ? "–"
+                                        : Double.isInfinite(c.breakEvenRate())
+                                                ? "never"
+                                                : String.format(Locale.US, "%.3f req/s", c.breakEvenRate()),
+                                100)));
         fleetTable.setPlaceholder(new Label("Candidate fleets for the target load, cheapest first."));
         apiTable.setId("capApiTable");
-        apiTable.getColumns().setAll(List.of(
-                col("Hosted model", (CheapestFleet.Api a) -> a.price().model(), 330),
-                col("As of", a -> String.valueOf(a.price().asOf()), 90),
-                col("USD/h", a -> String.format(Locale.US, "%,.2f", a.usdPerHour()), 80),
-                col("USD/1M out", a -> String.format(Locale.US, "%.4f", a.usdPer1mOutputTokens()), 90),
-                col("USD/1k req", a -> String.format(Locale.US, "%.4f", a.usdPer1kRequests()), 90)));
+        apiTable.getColumns()
+                .setAll(List.of(
+                        col("Hosted model", (CheapestFleet.Api a) -> a.price().model(), 330),
+                        col("As of", a -> String.valueOf(a.price().asOf()), 90),
+                        col("USD/h", a -> String.format(Locale.US, "%,.2f", a.usdPerHour()), 80),
+                        col("USD/1M out", a -> String.format(Locale.US, "%.4f", a.usdPer1mOutputTokens()), 90),
+                        col("USD/1k req", a -> String.format(Locale.US, "%.4f", a.usdPer1kRequests()), 90)));
         apiTable.setPlaceholder(new Label("Hosted APIs of the model at the same load."));
-        for (TableView<?> t : List.of(capacityTable, fleetTable, apiTable)) t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        for (TableView<?> t : List.of(capacityTable, fleetTable, apiTable))
+            t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableExport.install(capacityTable, "capacity.csv", vm::info);
         TableExport.install(fleetTable, "fleets.csv", vm::info);
         TableExport.install(apiTable, "hosted-apis.csv", vm::info);
-        TabPane tabs = new TabPane(new Tab("Fleets", fleetTable), new Tab("Capacity per instance", capacityTable), new Tab("Hosted APIs", apiTable));
+        TabPane tabs = new TabPane(
+                new Tab("Fleets", fleetTable),
+                new Tab("Capacity per instance", capacityTable),
+                new Tab("Hosted APIs", apiTable));
         tabs.setId("capTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
@@ -301,8 +354,9 @@ public final class CapacityView {
         yAxis.setForceZeroInRange(true);
         yAxis.setTickLabelFormatter(Widgets.tickLabels(v -> String.format(Locale.US, "%,.0f", v)));
         ChartMenu.install(chart, picture, this::caption, vm::info);
-        Label chartNote = new Label("Each line: a profile on its cheapest machine and pricing, with as many instances as the rate needs at the"
-                + " profile's capacity (at the target, the fleet is also checked by simulation). Dashed: the cheapest hosted API. Right-click to copy or export.");
+        Label chartNote = new Label(
+                "Each line: a profile on its cheapest machine and pricing, with as many instances as the rate needs at the"
+                        + " profile's capacity (at the target, the fleet is also checked by simulation). Dashed: the cheapest hosted API. Right-click to copy or export.");
         chartNote.setWrapText(true);
         chartNote.getStyleClass().add("scenario-file");
         chartNote.setMinHeight(Label.USE_PREF_SIZE);
@@ -332,10 +386,19 @@ public final class CapacityView {
         CapacityViewModel.Outcome o = vm.outcomeProperty().get();
         if (o == null) return ChartCaption.of(chart.getTitle(), "");
         CapacityStudy s = o.study();
-        return ChartCaption.of(chart.getTitle() + " \u2014 " + o.family(), String.format(Locale.US,
-                "Target %s req/s; %s TTFT \u2264 %.0f ms and TPOT \u2264 %.0f ms; %.0f prompt / %.0f output tokens per request; %d replications of %.0f s per probe",
-                CapacityViewModel.plain(o.fleets().rate()), s.stat().key, s.ttftSloMs(), s.tpotSloMs(), s.inputTokens(), s.outputTokens(),
-                s.replications(), s.durationS()));
+        return ChartCaption.of(
+                chart.getTitle() + " \u2014 " + o.family(),
+                String.format(
+                        Locale.US,
+                        "Target %s req/s; %s TTFT \u2264 %.0f ms and TPOT \u2264 %.0f ms; %.0f prompt / %.0f output tokens per request; %d replications of %.0f s per probe",
+                        CapacityViewModel.plain(o.fleets().rate()),
+                        s.stat().key,
+                        s.ttftSloMs(),
+                        s.tpotSloMs(),
+                        s.inputTokens(),
+                        s.outputTokens(),
+                        s.replications(),
+                        s.durationS()));
     }
 
     private void show(CapacityViewModel.Outcome o) {
@@ -350,10 +413,20 @@ public final class CapacityView {
         List<CapacityRow> rows = new ArrayList<>();
         for (IterationProfile p : vm.profilesOf(o.family())) {
             CapacitySearch.Result r = f.searches().get(p.name());
-            if (r != null) rows.add(new CapacityRow(p.name(), p.gpu(), p.tensorParallel(), r.rate(), r.low(), r.high(), r.probes().size()));
+            if (r != null)
+                rows.add(new CapacityRow(
+                        p.name(),
+                        p.gpu(),
+                        p.tensorParallel(),
+                        r.rate(),
+                        r.low(),
+                        r.high(),
+                        r.probes().size()));
         }
         capacityTable.getItems().setAll(rows);
-        fleetTable.getItems().setAll(f.fleets().subList(0, Math.min(FLEETS_SHOWN, f.fleets().size())));
+        fleetTable
+                .getItems()
+                .setAll(f.fleets().subList(0, Math.min(FLEETS_SHOWN, f.fleets().size())));
         apiTable.getItems().setAll(f.api());
         costCurves(f);
     }
@@ -365,7 +438,8 @@ public final class CapacityView {
     private void costCurves(CapacityStudy.Fleets f) {
         double xMax = 2 * f.rate();
         Map<String, CheapestFleet.Candidate> cheapest = new LinkedHashMap<>();
-        for (CheapestFleet.Candidate c : f.fleets()) cheapest.putIfAbsent(c.profile().name(), c);
+        for (CheapestFleet.Candidate c : f.fleets())
+            cheapest.putIfAbsent(c.profile().name(), c);
         List<XYChart.Series<Number, Number>> series = new ArrayList<>();
         double yMax = 0;
         for (CheapestFleet.Candidate c : cheapest.values()) {

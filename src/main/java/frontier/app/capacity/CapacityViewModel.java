@@ -35,8 +35,8 @@ public final class CapacityViewModel {
     private final Map<String, IterationProfile> profiles = LlmProfiles.bundled();
     private final LongRun<Outcome> run;
     private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(
-            "Choose a model, the load and the SLOs, then Find the cheapest fleet.");
+    private final ReadOnlyStringWrapper status =
+            new ReadOnlyStringWrapper("Choose a model, the load and the SLOs, then Find the cheapest fleet.");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(false);
 
     public CapacityViewModel(ScenarioRunner runner) {
@@ -60,7 +60,9 @@ public final class CapacityViewModel {
 
     /** The profiles of {@code model} (all of them; those that cannot drive a pool are skipped and named by the study). */
     public List<IterationProfile> profilesOf(String model) {
-        return profiles.values().stream().filter(p -> p.model().equalsIgnoreCase(model)).toList();
+        return profiles.values().stream()
+                .filter(p -> p.model().equalsIgnoreCase(model))
+                .toList();
     }
 
     /** Starts the study in the background; nothing while one runs. */
@@ -68,10 +70,27 @@ public final class CapacityViewModel {
         if (run.runningProperty().get()) return;
         List<IterationProfile> candidates = profilesOf(model);
         outcome.set(null);
-        run.start(control -> new Outcome(study, model, fallbackMinutes, study.cheapest(candidates, model, rate, fallbackMinutes / 60, tolerance,
-                runner, PriceCatalogue.shipped(), ApiTokenPrice.shipped(), control)));
-        info(String.format(Locale.US, "Finding the capacity of %d profile%s of %s under the SLOs, then the cheapest fleet for %s req/s…",
-                candidates.size(), candidates.size() == 1 ? "" : "s", model, plain(rate)));
+        run.start(control -> new Outcome(
+                study,
+                model,
+                fallbackMinutes,
+                study.cheapest(
+                        candidates,
+                        model,
+                        rate,
+                        fallbackMinutes / 60,
+                        tolerance,
+                        runner,
+                        PriceCatalogue.shipped(),
+                        ApiTokenPrice.shipped(),
+                        control)));
+        info(String.format(
+                Locale.US,
+                "Finding the capacity of %d profile%s of %s under the SLOs, then the cheapest fleet for %s req/s…",
+                candidates.size(),
+                candidates.size() == 1 ? "" : "s",
+                model,
+                plain(rate)));
     }
 
     public void cancel() {
@@ -85,12 +104,26 @@ public final class CapacityViewModel {
     private void succeeded(Outcome o, double seconds) {
         outcome.set(o);
         var f = o.fleets();
-        String cheapest = f.fleets().isEmpty() ? "no fleet meets the SLOs" : String.format(Locale.US, "cheapest: %d × %s on %s %s (%s), %.2f USD/h",
-                f.fleets().getFirst().instances(), f.fleets().getFirst().profile().name(), f.fleets().getFirst().machine().provider(),
-                f.fleets().getFirst().machine().instanceType(), f.fleets().getFirst().pricing(), f.fleets().getFirst().usdPerHour());
-        info(String.format(Locale.US, "Done in %.1f s: %s.%s", seconds, cheapest,
-                f.skipped().isEmpty() ? "" : " " + f.skipped().size() + " measured-table profile" + (f.skipped().size() == 1 ? "" : "s")
-                        + " skipped (they cannot drive a pool yet)."));
+        String cheapest = f.fleets().isEmpty()
+                ? "no fleet meets the SLOs"
+                : String.format(
+                        Locale.US,
+                        "cheapest: %d × %s on %s %s (%s), %.2f USD/h",
+                        f.fleets().getFirst().instances(),
+                        f.fleets().getFirst().profile().name(),
+                        f.fleets().getFirst().machine().provider(),
+                        f.fleets().getFirst().machine().instanceType(),
+                        f.fleets().getFirst().pricing(),
+                        f.fleets().getFirst().usdPerHour());
+        info(String.format(
+                Locale.US,
+                "Done in %.1f s: %s.%s",
+                seconds,
+                cheapest,
+                f.skipped().isEmpty()
+                        ? ""
+                        : " " + f.skipped().size() + " measured-table profile"
+                                + (f.skipped().size() == 1 ? "" : "s") + " skipped (they cannot drive a pool yet)."));
     }
 
     static String plain(double v) {

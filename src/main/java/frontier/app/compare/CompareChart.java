@@ -124,8 +124,13 @@ public final class CompareChart implements ExportableChart {
                 g.strokeLine(b, yc - 5, b, yc + 5);
             }
             StringBuilder text = new StringBuilder(m.format(v.mean()));
-            if (i > 0) text.append(" (").append(Comparison.percent(comparison.deltaPercent(i, m))).append(')');
-            text.append(" · p99 ").append(CompareMetric.P99.format(comparison.value(i, CompareMetric.P99).mean()));
+            if (i > 0)
+                text.append(" (")
+                        .append(Comparison.percent(comparison.deltaPercent(i, m)))
+                        .append(')');
+            text.append(" · p99 ")
+                    .append(CompareMetric.P99.format(
+                            comparison.value(i, CompareMetric.P99).mean()));
             String label = text + (warning.isEmpty() ? "" : " · ⚠ " + warning);
             labels.add(label);
             g.setTextAlign(TextAlignment.LEFT);

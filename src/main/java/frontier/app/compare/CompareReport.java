@@ -51,34 +51,46 @@ public final class CompareReport {
         return best;
     }
 
-    public static Report build(Comparison c, Baseline base, ExportableChart chart, ChartCaption caption) throws IOException {
+    public static Report build(Comparison c, Baseline base, ExportableChart chart, ChartCaption caption)
+            throws IOException {
         Scenario s = base.scenario();
         int n = c.entries().size();
         int rec = recommended(c);
         String question = "Which of " + (n - 1 == 1 ? "this alternative" : "these " + (n - 1) + " alternatives")
-                + " serves the traffic of \u201c" + s.name() + "\u201d for less than the baseline, and at what latency?";
+                + " serves the traffic of \u201c" + s.name()
+                + "\u201d for less than the baseline, and at what latency?";
         String recommendation;
         String saving = "";
         if (rec == 0) {
             List<String> dropping = new ArrayList<>();
             for (int i = 1; i < n; i++) {
-                if (c.delta(i, CompareMetric.COST_PER_MONTH).mean() < 0 && !c.dropWarning(i).isEmpty()) {
+                if (c.delta(i, CompareMetric.COST_PER_MONTH).mean() < 0
+                        && !c.dropWarning(i).isEmpty()) {
                     dropping.add("\u201c" + name(c, i) + "\u201d " + c.dropWarning(i));
                 }
             }
-            recommendation = "Keep the baseline: no alternative is significantly cheaper per month while serving every request the baseline serves."
-                    + (dropping.isEmpty() ? "" : " Cheaper but not serving: " + String.join("; ", dropping) + ".");
+            recommendation =
+                    "Keep the baseline: no alternative is significantly cheaper per month while serving every request the baseline serves."
+                            + (dropping.isEmpty()
+                                    ? ""
+                                    : " Cheaper but not serving: " + String.join("; ", dropping) + ".");
         } else {
             Comparison.Estimate p99 = c.delta(rec, CompareMetric.P99);
             String changes = String.join(", ", c.entries().get(rec).changes());
-            recommendation = "Switch to \u201c" + name(c, rec) + "\u201d" + (changes.isEmpty() || changes.equals(name(c, rec)) ? "" : " (" + changes + ")")
+            recommendation = "Switch to \u201c" + name(c, rec) + "\u201d"
+                    + (changes.isEmpty() || changes.equals(name(c, rec)) ? "" : " (" + changes + ")")
                     + ": p99 latency "
-                    + CompareMetric.P99.format(c.value(rec, CompareMetric.P99).mean()) + " against " + CompareMetric.P99.format(c.value(0, CompareMetric.P99).mean())
+                    + CompareMetric.P99.format(c.value(rec, CompareMetric.P99).mean()) + " against "
+                    + CompareMetric.P99.format(c.value(0, CompareMetric.P99).mean())
                     + " (" + CompareMetric.P99.formatDelta(p99.mean()) + "), " + notServed(c, rec) + ".";
             Comparison.Estimate d = c.delta(rec, CompareMetric.COST_PER_MONTH);
             saving = "Saves " + CompareMetric.COST_PER_MONTH.format(-d.mean()) + " per month"
-                    + (Double.isFinite(d.halfWidth()) ? " \u00b1 " + CompareMetric.COST_PER_MONTH.formatHalfWidth(d.mean(), d.halfWidth()) + " (95%)" : "")
-                    + " (" + Comparison.percent(c.deltaPercent(rec, CompareMetric.COST_PER_MONTH)) + " against the baseline).";
+                    + (Double.isFinite(d.halfWidth())
+                            ? " \u00b1 " + CompareMetric.COST_PER_MONTH.formatHalfWidth(d.mean(), d.halfWidth())
+                                    + " (95%)"
+                            : "")
+                    + " (" + Comparison.percent(c.deltaPercent(rec, CompareMetric.COST_PER_MONTH))
+                    + " against the baseline).";
         }
 
         List<Report.Section> sections = new ArrayList<>();
@@ -86,11 +98,16 @@ public final class CompareReport {
         List<Report.Number> numbers = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String who = i == 0 ? "Baseline" : i + ". " + name(c, i);
-            for (CompareMetric m : List.of(CompareMetric.COST_PER_MONTH, CompareMetric.COST_PER_1K, CompareMetric.P50, CompareMetric.P99,
+            for (CompareMetric m : List.of(
+                    CompareMetric.COST_PER_MONTH,
+                    CompareMetric.COST_PER_1K,
+                    CompareMetric.P50,
+                    CompareMetric.P99,
                     CompareMetric.NOT_SERVED_SHARE)) {
                 Comparison.Estimate v = c.value(i, m);
                 if (!Double.isFinite(v.mean())) continue;
-                String interval = Double.isFinite(v.halfWidth()) ? "\u00b1 " + m.formatHalfWidth(v.mean(), v.halfWidth()) : "";
+                String interval =
+                        Double.isFinite(v.halfWidth()) ? "\u00b1 " + m.formatHalfWidth(v.mean(), v.halfWidth()) : "";
                 if (i > 0 && m != CompareMetric.NOT_SERVED_SHARE) {
                     String pct = Comparison.percent(c.deltaPercent(i, m));
                     if (!pct.isEmpty()) interval = (interval.isEmpty() ? "" : interval + "; ") + pct + " vs baseline";
@@ -98,8 +115,10 @@ public final class CompareReport {
                 numbers.add(new Report.Number(who + ": " + m.label, m.format(v.mean()), interval));
             }
         }
-        sections.add(new Report.KeyNumbers("Key numbers (mean of " + c.replications() + " replication" + (c.replications() == 1 ? "" : "s")
-                + ", 95% confidence half-width)", numbers));
+        sections.add(new Report.KeyNumbers(
+                "Key numbers (mean of " + c.replications() + " replication" + (c.replications() == 1 ? "" : "s")
+                        + ", 95% confidence half-width)",
+                numbers));
         List<String> changes = new ArrayList<>();
         for (int i = 1; i < n; i++) {
             Comparison.Entry e = c.entries().get(i);
@@ -110,22 +129,37 @@ public final class CompareReport {
         }
         sections.add(new Report.Bullets("What each alternative changes", changes));
         sections.add(new Report.Bullets("Assumptions", assumptions(s, base, caption, c)));
-        sections.add(new Report.Bullets("Not modelled", List.of(
-                "Anything the scenario does not describe: network latency between regions and clients, failures other than spot interruptions, "
-                        + "price changes after the catalogue date, discounts not in the catalogue.",
-                "Traffic other than the scenario's: the alternatives are compared on the same arrivals, not on growth or seasonality.",
-                "Requests not served (dropped, rejected, lost to spot terminations) are counted and shown above; they are not retried by clients.")));
-        return ReportFiles.plain(new Report("Comparison: " + s.name(), caption.subtitle(), question, recommendation, saving, sections, caption.source()));
+        sections.add(
+                new Report.Bullets(
+                        "Not modelled",
+                        List.of(
+                                "Anything the scenario does not describe: network latency between regions and clients, failures other than spot interruptions, "
+                                        + "price changes after the catalogue date, discounts not in the catalogue.",
+                                "Traffic other than the scenario's: the alternatives are compared on the same arrivals, not on growth or seasonality.",
+                                "Requests not served (dropped, rejected, lost to spot terminations) are counted and shown above; they are not retried by clients.")));
+        return ReportFiles.plain(new Report(
+                "Comparison: " + s.name(),
+                caption.subtitle(),
+                question,
+                recommendation,
+                saving,
+                sections,
+                caption.source()));
     }
 
     /** Writes the report as HTML to {@code html} and as PDF beside it. */
-    public static void write(Comparison c, Baseline base, ExportableChart chart, ChartCaption caption, java.nio.file.Path html) throws IOException {
+    public static void write(
+            Comparison c, Baseline base, ExportableChart chart, ChartCaption caption, java.nio.file.Path html)
+            throws IOException {
         ReportFiles.write(build(c, base, chart, caption), html);
     }
 
     private static List<String> assumptions(Scenario s, Baseline base, ChartCaption caption, Comparison c) {
         List<String> out = new ArrayList<>();
-        out.add("Prices: " + (s.priceCatalogue() == null ? "the shipped price catalogue" : "the catalogue " + s.priceCatalogue() + " over the shipped one")
+        out.add("Prices: "
+                + (s.priceCatalogue() == null
+                        ? "the shipped price catalogue"
+                        : "the catalogue " + s.priceCatalogue() + " over the shipped one")
                 + "; " + caption.source() + ". Cost per month = cost per hour of the simulated span \u00d7 730 hours.");
         out.add("Traffic: " + traffic(base.tree().get("traffic")) + ".");
         List<String> slos = new ArrayList<>();
@@ -134,12 +168,22 @@ public final class CompareReport {
                 if (rc.sloMs() != null) slos.add(String.format(Locale.US, "%s: %,.0f ms", rc.name(), rc.sloMs()));
             }
         }
-        out.add("SLOs: " + (slos.isEmpty() ? "none given in the scenario; latency is reported, not judged" : String.join(", ", slos)) + ".");
+        out.add("SLOs: "
+                + (slos.isEmpty()
+                        ? "none given in the scenario; latency is reported, not judged"
+                        : String.join(", ", slos))
+                + ".");
         RunSpec r = s.run();
-        String each = r.durationS() != null ? String.format(Locale.US, "%,.0f simulated seconds", r.durationS())
+        String each = r.durationS() != null
+                ? String.format(Locale.US, "%,.0f simulated seconds", r.durationS())
                 : String.format(Locale.US, "%,d requests", r.requests());
-        out.add(String.format(Locale.US, "Run: %d replication%s of %s each%s, every entry on the same random numbers (differences paired replication by replication).",
-                c.replications(), c.replications() == 1 ? "" : "s", each, r.warmupS() == null ? "" : String.format(Locale.US, " after a %,.0f s warm-up", r.warmupS())));
+        out.add(String.format(
+                Locale.US,
+                "Run: %d replication%s of %s each%s, every entry on the same random numbers (differences paired replication by replication).",
+                c.replications(),
+                c.replications() == 1 ? "" : "s",
+                each,
+                r.warmupS() == null ? "" : String.format(Locale.US, " after a %,.0f s warm-up", r.warmupS())));
         out.add("Baseline: " + base.source() + ".");
         return out;
     }

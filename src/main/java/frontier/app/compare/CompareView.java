@@ -4,12 +4,12 @@ import frontier.app.Widgets;
 import frontier.app.WorkbenchView;
 import frontier.cost.InstancePrice;
 import frontier.domain.PricingModel;
+import frontier.scenario.SweepSpec;
 import frontier.scenario.alternatives.Alternative;
 import frontier.scenario.alternatives.Baseline;
 import frontier.scenario.alternatives.Change;
 import frontier.scenario.alternatives.CompareMetric;
 import frontier.scenario.sweep.Sweep;
-import frontier.scenario.SweepSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -56,7 +56,7 @@ public final class CompareView implements WorkbenchView {
     private final BorderPane root = new BorderPane();
     private final CompareChart chart = new CompareChart();
     private final TableView<CompareRow> table = new TableView<>();
-    private Consumer<Sweep> onExplore = s -> { };
+    private Consumer<Sweep> onExplore = s -> {};
 
     private final ComboBox<String> pool = new ComboBox<>();
     private final CheckBox kindOn = check("kindCheck", "Pool kind");
@@ -96,10 +96,19 @@ public final class CompareView implements WorkbenchView {
      * Wires the view into the window: the baseline follows the scenario open in Simulate, and "Explore around
      * this" opens the sweep in Explore, shows Explore and runs it.
      */
-    public static void install(CompareView view, frontier.app.simulate.SimulateViewModel simulate, frontier.app.explore.ExploreViewModel explore,
-                               frontier.app.MainWindow window, WorkbenchView exploreView) {
-        view.vm.setBaseline(simulate.scenarioProperty().get() == null ? null : simulate.scenarioFileProperty().get());
-        simulate.scenarioProperty().addListener((o, a, s) -> view.vm.setBaseline(s == null ? null : simulate.scenarioFileProperty().get()));
+    public static void install(
+            CompareView view,
+            frontier.app.simulate.SimulateViewModel simulate,
+            frontier.app.explore.ExploreViewModel explore,
+            frontier.app.MainWindow window,
+            WorkbenchView exploreView) {
+        view.vm.setBaseline(
+                simulate.scenarioProperty().get() == null
+                        ? null
+                        : simulate.scenarioFileProperty().get());
+        simulate.scenarioProperty()
+                .addListener((o, a, s) -> view.vm.setBaseline(
+                        s == null ? null : simulate.scenarioFileProperty().get()));
         view.setOnExplore(sweep -> {
             explore.open(sweep);
             window.show(exploreView);
@@ -141,9 +150,18 @@ public final class CompareView implements WorkbenchView {
     public frontier.app.ChartCaption caption() {
         Baseline b = vm.baselineProperty().get();
         frontier.scenario.alternatives.Comparison c = vm.comparisonProperty().get();
-        String sub = b == null ? "" : "Baseline \u201c" + b.scenario().name() + "\u201d (" + b.source().substring(b.source().lastIndexOf(java.io.File.separatorChar) + 1) + ")";
-        if (c != null) sub += String.format(Locale.US, " \u00b7 %d alternative%s \u00b7 %d replication%s each", c.entries().size() - 1,
-                c.entries().size() == 2 ? "" : "s", c.replications(), c.replications() == 1 ? "" : "s");
+        String sub = b == null
+                ? ""
+                : "Baseline \u201c" + b.scenario().name() + "\u201d ("
+                        + b.source().substring(b.source().lastIndexOf(java.io.File.separatorChar) + 1) + ")";
+        if (c != null)
+            sub += String.format(
+                    Locale.US,
+                    " \u00b7 %d alternative%s \u00b7 %d replication%s each",
+                    c.entries().size() - 1,
+                    c.entries().size() == 2 ? "" : "s",
+                    c.replications(),
+                    c.replications() == 1 ? "" : "s");
         return frontier.app.ChartCaption.of("Cost per month of each alternative", sub);
     }
 
@@ -158,21 +176,27 @@ public final class CompareView implements WorkbenchView {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.setTitle("Write report");
         chooser.setInitialFileName("comparison-report.html");
-        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("HTML report (a PDF is written beside it)", "*.html"));
-        java.io.File f = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        chooser.getExtensionFilters()
+                .add(new javafx.stage.FileChooser.ExtensionFilter(
+                        "HTML report (a PDF is written beside it)", "*.html"));
+        java.io.File f = chooser.showSaveDialog(
+                root.getScene() == null ? null : root.getScene().getWindow());
         if (f == null) return;
         try {
             writeReport(f.toPath());
-            vm.info("Wrote " + f.getAbsolutePath() + " and " + frontier.app.ReportFiles.pdfBeside(f.toPath()).getFileName());
+            vm.info("Wrote " + f.getAbsolutePath() + " and "
+                    + frontier.app.ReportFiles.pdfBeside(f.toPath()).getFileName());
         } catch (java.io.IOException | RuntimeException ex) {
-            vm.fail("Cannot write the report " + f.getAbsolutePath() + ": " + (ex instanceof java.io.IOException ? ex.getMessage() : frontier.app.Messages.of(ex)));
+            vm.fail("Cannot write the report " + f.getAbsolutePath() + ": "
+                    + (ex instanceof java.io.IOException ? ex.getMessage() : frontier.app.Messages.of(ex)));
         }
     }
 
     private Node formPane() {
         Label heading = new Label("Make an alternative");
         heading.getStyleClass().add("section-title");
-        Label hint = new Label("Tick what to change in the baseline; every alternative is checked like a scenario file.");
+        Label hint =
+                new Label("Tick what to change in the baseline; every alternative is checked like a scenario file.");
         hint.setWrapText(true);
         hint.getStyleClass().add("scenario-file");
 
@@ -190,7 +214,8 @@ public final class CompareView implements WorkbenchView {
                 setText(empty || p == null ? null : describe(p));
             }
         });
-        type.setTooltip(new Tooltip("On-demand prices of the shipped catalogue in the pool's provider and region, with their as-of date."));
+        type.setTooltip(new Tooltip(
+                "On-demand prices of the shipped catalogue in the pool's provider and region, with their as-of date."));
         instances.setId("instancesSpinner");
         keepWarm.setId("keepWarmSpinner");
         maxBatch.setId("maxBatchSpinner");
@@ -201,7 +226,8 @@ public final class CompareView implements WorkbenchView {
         modelName.setPromptText("name, e.g. llama-8b-int8");
         modelFactor.setTooltip(new Tooltip("Service time × this factor: 0.6 is a variant 40% faster."));
         modelQuality.setPromptText("quality");
-        modelQuality.setTooltip(new Tooltip("The variant's quality figure (accuracy or a task score, higher is better); empty keeps the pool's."));
+        modelQuality.setTooltip(new Tooltip(
+                "The variant's quality figure (accuracy or a task score, higher is better); empty keeps the pool's."));
         batchWait.setTooltip(new Tooltip("Longest wait for a batch to fill, seconds."));
 
         GridPane g = new GridPane();
@@ -222,7 +248,8 @@ public final class CompareView implements WorkbenchView {
         g.addRow(r++, cacheOn, enabled(cacheOn, cache));
         Label times = new Label("×");
         times.setTooltip(new Tooltip("Service time × this factor"));
-        HBox model = new HBox(4, enabled(modelOn, modelName), times, enabled(modelOn, modelFactor), enabled(modelOn, modelQuality));
+        HBox model = new HBox(
+                4, enabled(modelOn, modelName), times, enabled(modelOn, modelFactor), enabled(modelOn, modelQuality));
         model.setAlignment(Pos.CENTER_LEFT);
         modelName.setPrefWidth(120);
         modelFactor.setPrefWidth(50);
@@ -247,14 +274,21 @@ public final class CompareView implements WorkbenchView {
             @Override
             protected void updateItem(Alternative.Built b, boolean empty) {
                 super.updateItem(b, empty);
-                setText(empty || b == null ? null : (getIndex() + 1) + ". " + b.alternative().name());
-                setTooltip(empty || b == null ? null : new Tooltip(b.alternative().name()
-                        + (b.notes().isEmpty() ? "" : "\nAssumed: " + String.join("\n", b.notes()))));
+                setText(
+                        empty || b == null
+                                ? null
+                                : (getIndex() + 1) + ". " + b.alternative().name());
+                setTooltip(
+                        empty || b == null
+                                ? null
+                                : new Tooltip(b.alternative().name()
+                                        + (b.notes().isEmpty() ? "" : "\nAssumed: " + String.join("\n", b.notes()))));
             }
         });
         Button remove = new Button("Remove");
         remove.setId("removeAlternative");
-        remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull().or(vm.runningProperty()));
+        remove.disableProperty()
+                .bind(list.getSelectionModel().selectedItemProperty().isNull().or(vm.runningProperty()));
         remove.setOnAction(e -> vm.remove(list.getSelectionModel().getSelectedIndex()));
 
         VBox box = new VBox(8, heading, hint, g, add, listTitle, list, remove);
@@ -285,14 +319,17 @@ public final class CompareView implements WorkbenchView {
         progress.visibleProperty().bind(vm.runningProperty());
         Button explore = new Button("Explore around this…");
         explore.setId("exploreAround");
-        explore.setTooltip(new Tooltip("Sweep fields of the selected row's scenario (the baseline when none is selected) and open the results in Explore."));
+        explore.setTooltip(
+                new Tooltip(
+                        "Sweep fields of the selected row's scenario (the baseline when none is selected) and open the results in Explore."));
         explore.disableProperty().bind(vm.comparisonProperty().isNull().or(vm.runningProperty()));
         explore.setOnAction(e -> exploreAround());
         Button report = new Button("Report…");
         report.setId("compareReport");
         report.setMinWidth(Control.USE_PREF_SIZE);
-        report.setTooltip(new Tooltip("Write a report of the comparison (question, recommendation and saving, chart, key numbers with"
-                + " intervals, assumptions) as a self-contained HTML file and a PDF beside it."));
+        report.setTooltip(new Tooltip(
+                "Write a report of the comparison (question, recommendation and saving, chart, key numbers with"
+                        + " intervals, assumptions) as a self-contained HTML file and a PDF beside it."));
         report.disableProperty().bind(vm.comparisonProperty().isNull().or(vm.runningProperty()));
         report.setOnAction(e -> saveReport());
         HBox controls = new HBox(8, run, cancel, progress, explore, report);
@@ -308,13 +345,15 @@ public final class CompareView implements WorkbenchView {
         frontier.app.TableExport.install(table, "comparison.csv", vm::info);
         frontier.app.ChartMenu.install(chart.node(), chart, this::caption, vm::info);
         table.setPlaceholder(new Label("Add alternatives and run the comparison."));
-        table.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> vm.selectedProperty().set(i.intValue()));
+        table.getSelectionModel().selectedIndexProperty().addListener((o, a, i) -> vm.selectedProperty()
+                .set(i.intValue()));
         SplitPane split = new SplitPane(table, chart.node());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.55);
         VBox.setVgrow(split, Priority.ALWAYS);
-        Label note = new Label("± is a 95% confidence interval; the second line is the change from the baseline, paired replication by replication"
-                + " (all entries run on the same random numbers). Cost per month = cost per hour × 730.");
+        Label note = new Label(
+                "± is a 95% confidence interval; the second line is the change from the baseline, paired replication by replication"
+                        + " (all entries run on the same random numbers). Cost per month = cost per hour × 730.");
         note.setWrapText(true);
         note.getStyleClass().add("scenario-file");
         note.setMinHeight(Control.USE_PREF_SIZE);
@@ -327,16 +366,23 @@ public final class CompareView implements WorkbenchView {
         table.getColumns().clear();
         TableColumn<CompareRow, String> name = new TableColumn<>("Alternative");
         name.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(
-                c.getValue().entry() == 0 ? "Baseline" : c.getValue().entry() + ". " + c.getValue().name()));
+                c.getValue().entry() == 0
+                        ? "Baseline"
+                        : c.getValue().entry() + ". " + c.getValue().name()));
         name.setPrefWidth(190);
         name.setCellFactory(col -> wrapping(null));
         table.getColumns().add(name);
         for (CompareMetric m : vm.metrics()) {
             TableColumn<CompareRow, String> col = new TableColumn<>(m.label);
             col.setId("col-" + m.name());
-            boolean cost = m == CompareMetric.COST_PER_MONTH || m == CompareMetric.COST_PER_1K || m == CompareMetric.COST_PER_1M_TOKENS;
-            col.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().cell(m)
-                    + (cost && !c.getValue().dropWarning().isEmpty() ? "\n⚠ " + c.getValue().dropWarning() : "")));
+            boolean cost = m == CompareMetric.COST_PER_MONTH
+                    || m == CompareMetric.COST_PER_1K
+                    || m == CompareMetric.COST_PER_1M_TOKENS;
+            col.setCellValueFactory(c ->
+                    new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().cell(m)
+                            + (cost && !c.getValue().dropWarning().isEmpty()
+                                    ? "\n⚠ " + c.getValue().dropWarning()
+                                    : "")));
             col.setCellFactory(c -> wrapping(m));
             col.setPrefWidth(cost ? 175 : 125);
             table.getColumns().add(col);
@@ -362,8 +408,14 @@ public final class CompareView implements WorkbenchView {
                 setGraphic(empty ? null : label);
                 setTooltip(empty || text == null ? null : new Tooltip(text));
                 CompareRow row = getTableRow() == null ? null : getTableRow().getItem();
-                boolean red = !empty && row != null && !row.dropWarning().isEmpty() && text != null
-                        && (text.contains("⚠") || m == CompareMetric.DROPPED || m == CompareMetric.REJECTED || m == CompareMetric.NOT_SERVED_SHARE);
+                boolean red = !empty
+                        && row != null
+                        && !row.dropWarning().isEmpty()
+                        && text != null
+                        && (text.contains("⚠")
+                                || m == CompareMetric.DROPPED
+                                || m == CompareMetric.REJECTED
+                                || m == CompareMetric.NOT_SERVED_SHARE);
                 label.setStyle(red ? "-fx-text-fill: #b3261e;" : "");
             }
         };
@@ -380,18 +432,32 @@ public final class CompareView implements WorkbenchView {
         if (first.has("provider")) provider = first.get("provider").asText();
         if (first.has("region")) region = first.get("region").asText();
         String p = provider;
-        String reg = region != null ? region : frontier.cost.PriceCatalogue.defaultRegion(provider).orElse(null);
-        type.getItems().setAll(vm.catalogue().instances().stream()
-                .filter(x -> x.provider().equals(p) && (reg == null || x.region().equals(reg)) && x.pricingModel() == PricingModel.ON_DEMAND)
-                .sorted(java.util.Comparator.comparing(InstancePrice::usdPerHour)).toList());
+        String reg = region != null
+                ? region
+                : frontier.cost.PriceCatalogue.defaultRegion(provider).orElse(null);
+        type.getItems()
+                .setAll(vm.catalogue().instances().stream()
+                        .filter(x -> x.provider().equals(p)
+                                && (reg == null || x.region().equals(reg))
+                                && x.pricingModel() == PricingModel.ON_DEMAND)
+                        .sorted(java.util.Comparator.comparing(InstancePrice::usdPerHour))
+                        .toList());
         String current = first.path("instance_type").asText(null);
-        type.getItems().stream().filter(x -> x.instanceType().equals(current)).findFirst()
-                .ifPresentOrElse(x -> type.getSelectionModel().select(x), () -> type.getSelectionModel().selectFirst());
+        type.getItems().stream()
+                .filter(x -> x.instanceType().equals(current))
+                .findFirst()
+                .ifPresentOrElse(x -> type.getSelectionModel().select(x), () -> type.getSelectionModel()
+                        .selectFirst());
     }
 
     static String describe(InstancePrice p) {
-        return String.format(Locale.US, "%s — %s, $%s/h (as of %s)", p.instanceType(),
-                p.gpus() > 0 ? p.gpus() + "× " + p.gpuModel() : p.vcpus() + " vCPU", p.usdPerHour().stripTrailingZeros().toPlainString(), p.asOf());
+        return String.format(
+                Locale.US,
+                "%s — %s, $%s/h (as of %s)",
+                p.instanceType(),
+                p.gpus() > 0 ? p.gpus() + "× " + p.gpuModel() : p.vcpus() + " vCPU",
+                p.usdPerHour().stripTrailingZeros().toPlainString(),
+                p.asOf());
     }
 
     /** Makes an alternative of every ticked change and hands it to the view-model; a value that is not a number is said so. */
@@ -399,7 +465,8 @@ public final class CompareView implements WorkbenchView {
         String poolName = pool.getSelectionModel().getSelectedIndex() <= 0 ? null : pool.getValue();
         List<Change> changes = new ArrayList<>();
         try {
-            if (kindOn.isSelected() && kind.getValue() != null) changes.add(new Change.PoolKind(poolName, kind.getValue()));
+            if (kindOn.isSelected() && kind.getValue() != null)
+                changes.add(new Change.PoolKind(poolName, kind.getValue()));
             if (typeOn.isSelected() && type.getValue() != null) {
                 InstancePrice p = type.getValue();
                 changes.add(new Change.InstanceType(poolName, p.provider(), p.instanceType(), null));
@@ -408,13 +475,18 @@ public final class CompareView implements WorkbenchView {
             if (keepAliveOn.isSelected()) changes.add(new Change.KeepAlive(poolName, number(keepAlive, "Keep-alive")));
             if (keepWarmOn.isSelected()) changes.add(new Change.KeepWarm(poolName, keepWarm.getValue()));
             if (batchingOn.isSelected()) {
-                changes.add(new Change.Batching(poolName, maxBatch.getValue(), number(batchWait, "Batch wait"), Change.Batching.DEFAULT_PER_ITEM_SHARE));
+                changes.add(new Change.Batching(
+                        poolName,
+                        maxBatch.getValue(),
+                        number(batchWait, "Batch wait"),
+                        Change.Batching.DEFAULT_PER_ITEM_SHARE));
             }
             if (cacheOn.isSelected()) changes.add(new Change.CacheHitRatio(number(cache, "Cache hit ratio")));
             if (modelOn.isSelected()) {
                 String n = modelName.getText().strip();
                 Double q = modelQuality.getText().isBlank() ? null : number(modelQuality, "Model quality");
-                changes.add(new Change.ModelVariant(poolName, n.isEmpty() ? null : n, number(modelFactor, "Model time factor"), null, q));
+                changes.add(new Change.ModelVariant(
+                        poolName, n.isEmpty() ? null : n, number(modelFactor, "Model time factor"), null, q));
             }
         } catch (IllegalArgumentException e) {
             vm.fail(capitalise(e.getMessage()));
@@ -425,14 +497,17 @@ public final class CompareView implements WorkbenchView {
             return;
         }
         if (vm.add(new Alternative(null, changes))) {
-            for (CheckBox c : List.of(kindOn, typeOn, instancesOn, keepAliveOn, keepWarmOn, batchingOn, cacheOn, modelOn)) c.setSelected(false);
+            for (CheckBox c :
+                    List.of(kindOn, typeOn, instancesOn, keepAliveOn, keepWarmOn, batchingOn, cacheOn, modelOn))
+                c.setSelected(false);
         }
     }
 
     private void exploreAround() {
         int entry = Math.max(0, vm.selectedProperty().get());
         SweepEditor editor = new SweepEditor(vm.treeOf(entry), vm.nameOf(entry));
-        Optional<SweepSpec> spec = editor.showAndWait(root.getScene() == null ? null : root.getScene().getWindow());
+        Optional<SweepSpec> spec = editor.showAndWait(
+                root.getScene() == null ? null : root.getScene().getWindow());
         if (spec.isEmpty()) return;
         Sweep s = vm.sweepAround(entry, spec.get());
         if (s != null) onExplore.accept(s);
@@ -442,7 +517,8 @@ public final class CompareView implements WorkbenchView {
         try {
             return Double.parseDouble(f.getText().strip());
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + ": expected a number, got \"" + f.getText().strip() + "\"");
+            throw new IllegalArgumentException(
+                    what + ": expected a number, got \"" + f.getText().strip() + "\"");
         }
     }
 

@@ -6,12 +6,12 @@ import frontier.app.TaskExecutor;
 import frontier.cost.PriceCatalogue;
 import frontier.scenario.ScenarioLoader;
 import frontier.scenario.ScenarioRunner;
+import frontier.scenario.SweepSpec;
 import frontier.scenario.alternatives.Alternative;
 import frontier.scenario.alternatives.Baseline;
 import frontier.scenario.alternatives.CompareMetric;
 import frontier.scenario.alternatives.Comparison;
 import frontier.scenario.sweep.Sweep;
-import frontier.scenario.SweepSpec;
 import frontier.sim.BadInputException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,7 +49,8 @@ public final class CompareViewModel {
     private final ReadOnlyObjectWrapper<Comparison> comparison = new ReadOnlyObjectWrapper<>();
     private final ObservableList<CompareRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("No scenario");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Open a scenario in Simulate: it is the baseline the alternatives change.");
+    private final ReadOnlyStringWrapper status =
+            new ReadOnlyStringWrapper("Open a scenario in Simulate: it is the baseline the alternatives change.");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(false);
     private final IntegerProperty selected = new SimpleIntegerProperty(-1);
     private final BooleanBinding canRun;
@@ -63,7 +64,9 @@ public final class CompareViewModel {
         this.runner = runner;
         this.catalogue = catalogue;
         run = new LongRun<>(executors.named("frontier-compare"), this::succeeded, this::info, this::fail);
-        canRun = baseline.isNotNull().and(Bindings.isNotEmpty(alternatives)).and(run.runningProperty().not());
+        canRun = baseline.isNotNull()
+                .and(Bindings.isNotEmpty(alternatives))
+                .and(run.runningProperty().not());
     }
 
     /** Makes the scenario file the baseline; its alternatives and results are dropped (they belong to the old one). */
@@ -98,13 +101,15 @@ public final class CompareViewModel {
             Alternative.Built built = a.build(b, catalogue);
             alternatives.add(built);
             setComparison(null);
-            info("Added \"" + a.name() + "\"" + (built.notes().isEmpty() ? "." : "; assumed: " + String.join("; ", built.notes()) + "."));
+            info("Added \"" + a.name() + "\""
+                    + (built.notes().isEmpty() ? "." : "; assumed: " + String.join("; ", built.notes()) + "."));
             return true;
         } catch (BadInputException e) {
             String m = e.getMessage();
             String prefix = b.source() + " (alternative ";
             // "FILE (alternative "X"): why" reads as "Alternative "X": why" in the app, where the file is the baseline.
-            if (m.startsWith(prefix)) m = "Alternative " + m.substring(prefix.length()).replaceFirst("\\): ", ": ");
+            if (m.startsWith(prefix))
+                m = "Alternative " + m.substring(prefix.length()).replaceFirst("\\): ", ": ");
             fail(m);
             return false;
         }
@@ -124,8 +129,13 @@ public final class CompareViewModel {
         setComparison(null);
         int reps = b.scenario().run().replications();
         // Said before the start: an executor may run it to its end at once, and its outcome is the last word.
-        info(String.format(Locale.US, "Running the baseline and %d alternative%s, %d replication%s each on the same random numbers…",
-                alts.size(), alts.size() == 1 ? "" : "s", reps, reps == 1 ? "" : "s"));
+        info(String.format(
+                Locale.US,
+                "Running the baseline and %d alternative%s, %d replication%s each on the same random numbers…",
+                alts.size(),
+                alts.size() == 1 ? "" : "s",
+                reps,
+                reps == 1 ? "" : "s"));
         run.start(control -> Comparison.run(b, alts, runner, control));
     }
 
@@ -139,9 +149,16 @@ public final class CompareViewModel {
 
     private void succeeded(Comparison c, double seconds) {
         setComparison(c);
-        long dropping = java.util.stream.IntStream.range(1, c.entries().size()).filter(i -> !c.dropWarning(i).isEmpty()).count();
-        info(String.format(Locale.US, "Done in %.1f s: %d alternative%s against the baseline%s.", seconds, c.entries().size() - 1,
-                c.entries().size() == 2 ? "" : "s", dropping == 0 ? "" : "; " + dropping + " of them drop requests (marked ⚠)"));
+        long dropping = java.util.stream.IntStream.range(1, c.entries().size())
+                .filter(i -> !c.dropWarning(i).isEmpty())
+                .count();
+        info(String.format(
+                Locale.US,
+                "Done in %.1f s: %d alternative%s against the baseline%s.",
+                seconds,
+                c.entries().size() - 1,
+                c.entries().size() == 2 ? "" : "s",
+                dropping == 0 ? "" : "; " + dropping + " of them drop requests (marked ⚠)"));
     }
 
     private void setComparison(Comparison c) {
@@ -156,7 +173,8 @@ public final class CompareViewModel {
         List<CompareMetric> out = new ArrayList<>();
         for (CompareMetric m : CompareMetric.values()) {
             if (m == CompareMetric.COST_PER_SPAN || m == CompareMetric.LOST) continue;
-            if ((m == CompareMetric.COST_PER_1M_TOKENS || m == CompareMetric.QUALITY) && c != null && !c.measured(m)) continue;
+            if ((m == CompareMetric.COST_PER_1M_TOKENS || m == CompareMetric.QUALITY) && c != null && !c.measured(m))
+                continue;
             out.add(m);
         }
         return out;
@@ -179,7 +197,8 @@ public final class CompareViewModel {
         if (i == 0 || !Double.isFinite(v.mean())) return text;
         Comparison.Estimate d = c.delta(i, m);
         String delta = m.formatDelta(d.mean());
-        if (d.mean() != 0 && Double.isFinite(d.halfWidth())) delta += " ± " + m.formatHalfWidth(d.mean(), d.halfWidth());
+        if (d.mean() != 0 && Double.isFinite(d.halfWidth()))
+            delta += " ± " + m.formatHalfWidth(d.mean(), d.halfWidth());
         double pct = c.deltaPercent(i, m);
         if (d.mean() != 0 && Double.isFinite(pct)) delta += " (" + Comparison.percent(pct) + ")";
         return text + "\n" + delta;
@@ -213,7 +232,9 @@ public final class CompareViewModel {
     }
 
     public String nameOf(int i) {
-        return i <= 0 ? "the baseline" : "\"" + alternatives.get(i - 1).alternative().name() + "\"";
+        return i <= 0
+                ? "the baseline"
+                : "\"" + alternatives.get(i - 1).alternative().name() + "\"";
     }
 
     void info(String message) {

@@ -1,8 +1,8 @@
 package frontier.app.compare;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import frontier.scenario.alternatives.FieldLabels;
 import frontier.scenario.SweepSpec;
+import frontier.scenario.alternatives.FieldLabels;
 import frontier.sim.InvalidSpecException;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +36,9 @@ import javafx.stage.Window;
 public final class SweepEditor {
     /** How one field is varied. */
     enum Mode {
-        VALUES("values"), RANGE("range"), SAMPLE("sample");
+        VALUES("values"),
+        RANGE("range"),
+        SAMPLE("sample");
 
         final String label;
 
@@ -82,7 +84,8 @@ public final class SweepEditor {
                 long n = (long) v;
                 long step = Math.max(1, Math.round(n / 4.0));
                 mode.setValue(Mode.RANGE);
-                a.setText(Long.toString(Math.max(f.path().endsWith("keep_warm") || f.path().endsWith("provisioned") ? 0 : 1, n - 2 * step)));
+                a.setText(Long.toString(Math.max(
+                        f.path().endsWith("keep_warm") || f.path().endsWith("provisioned") ? 0 : 1, n - 2 * step)));
                 b.setText(Long.toString(Math.max(n + 2 * step, 2)));
                 c.setText(Long.toString(step));
             } else {
@@ -115,10 +118,20 @@ public final class SweepEditor {
                     }
                     yield new SweepSpec.Parameter(path, values.isEmpty() ? null : values, null, null);
                 }
-                case RANGE -> new SweepSpec.Parameter(path, null, new SweepSpec.Range(number(a.getText(), what), number(b.getText(), what),
-                        number(c.getText(), what)), null);
-                case SAMPLE -> new SweepSpec.Parameter(path, null, null, new SweepSpec.Sample(number(a.getText(), what), number(b.getText(), what),
-                        field.integer()));
+                case RANGE ->
+                    new SweepSpec.Parameter(
+                            path,
+                            null,
+                            new SweepSpec.Range(
+                                    number(a.getText(), what), number(b.getText(), what), number(c.getText(), what)),
+                            null);
+                case SAMPLE ->
+                    new SweepSpec.Parameter(
+                            path,
+                            null,
+                            null,
+                            new SweepSpec.Sample(
+                                    number(a.getText(), what), number(b.getText(), what), field.integer()));
             };
         }
     }
@@ -134,7 +147,8 @@ public final class SweepEditor {
 
     public SweepEditor(ObjectNode tree, String around) {
         dialog.setTitle("Explore around " + around);
-        dialog.setHeaderText("Choose the fields to vary around " + around + " and how; Explore runs the sweep and shows the trade-off.");
+        dialog.setHeaderText("Choose the fields to vary around " + around
+                + " and how; Explore runs the sweep and shows the trade-off.");
         GridPane g = new GridPane();
         g.setHgap(6);
         g.setVgap(6);
@@ -154,12 +168,14 @@ public final class SweepEditor {
         method.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(SweepSpec.Method m) {
-                return m == null ? "" : switch (m) {
-                    case GRID -> "Grid: every combination";
-                    case LATIN_HYPERCUBE -> "Latin hypercube sample";
-                    case NSGA2 -> "NSGA-II search of the front";
-                    case RANDOM -> "Random sample";
-                };
+                return m == null
+                        ? ""
+                        : switch (m) {
+                            case GRID -> "Grid: every combination";
+                            case LATIN_HYPERCUBE -> "Latin hypercube sample";
+                            case NSGA2 -> "NSGA-II search of the front";
+                            case RANDOM -> "Random sample";
+                        };
             }
 
             @Override
@@ -179,8 +195,18 @@ public final class SweepEditor {
         samples.disableProperty().bind(method.valueProperty().isNotEqualTo(SweepSpec.Method.LATIN_HYPERCUBE));
         population.disableProperty().bind(method.valueProperty().isNotEqualTo(SweepSpec.Method.NSGA2));
         generations.disableProperty().bind(method.valueProperty().isNotEqualTo(SweepSpec.Method.NSGA2));
-        HBox how = new HBox(6, new Label("Method"), method, new Label("samples"), samples, new Label("population"), population,
-                new Label("generations"), generations, new Label("replications per point"), replications);
+        HBox how = new HBox(
+                6,
+                new Label("Method"),
+                method,
+                new Label("samples"),
+                samples,
+                new Label("population"),
+                population,
+                new Label("generations"),
+                generations,
+                new Label("replications per point"),
+                replications);
         how.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         error.setId("sweepError");
         error.setWrapText(true);
@@ -213,21 +239,34 @@ public final class SweepEditor {
         for (Row r : rows) if (r.on.isSelected()) params.add(r.parameter());
         if (params.isEmpty()) throw new IllegalArgumentException("Tick at least one field to vary.");
         SweepSpec.Method m = method.getValue();
-        if (m == SweepSpec.Method.GRID && rows.stream().anyMatch(r -> r.on.isSelected() && r.mode.getValue() == Mode.SAMPLE)) {
-            throw new IllegalArgumentException("A grid needs values or a range for every field; sample an interval with the Latin hypercube or NSGA-II.");
+        if (m == SweepSpec.Method.GRID
+                && rows.stream().anyMatch(r -> r.on.isSelected() && r.mode.getValue() == Mode.SAMPLE)) {
+            throw new IllegalArgumentException(
+                    "A grid needs values or a range for every field; sample an interval with the Latin hypercube or NSGA-II.");
         }
         try {
-            return new SweepSpec(params, m, m == SweepSpec.Method.LATIN_HYPERCUBE ? samples.getValue() : null,
-                    m == SweepSpec.Method.NSGA2 ? population.getValue() : null, m == SweepSpec.Method.NSGA2 ? generations.getValue() : null,
-                    null, replications.getValue(), null, true);
+            return new SweepSpec(
+                    params,
+                    m,
+                    m == SweepSpec.Method.LATIN_HYPERCUBE ? samples.getValue() : null,
+                    m == SweepSpec.Method.NSGA2 ? population.getValue() : null,
+                    m == SweepSpec.Method.NSGA2 ? generations.getValue() : null,
+                    null,
+                    replications.getValue(),
+                    null,
+                    true);
         } catch (InvalidSpecException e) {
-            throw new IllegalArgumentException(e.getMessage().replace("'samples'", "samples").replace("'values'", "values"), e);
+            throw new IllegalArgumentException(
+                    e.getMessage().replace("'samples'", "samples").replace("'values'", "values"), e);
         }
     }
 
     /** Ticks the field with this path (tests and callers that preselect). */
     public Row row(String path) {
-        return rows.stream().filter(r -> r.field.path().equals(path)).findFirst().orElseThrow();
+        return rows.stream()
+                .filter(r -> r.field.path().equals(path))
+                .findFirst()
+                .orElseThrow();
     }
 
     public Dialog<SweepSpec> dialog() {
@@ -257,6 +296,10 @@ public final class SweepEditor {
 
     static String fmt(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString().toLowerCase(Locale.ROOT);
+        return new java.math.BigDecimal(v)
+                .round(new java.math.MathContext(3))
+                .stripTrailingZeros()
+                .toPlainString()
+                .toLowerCase(Locale.ROOT);
     }
 }

@@ -35,6 +35,7 @@ public record CostBreakdown(Grouping by, List<CostRow> rows, LocalDate from, Loc
     public static final int TOP = 8;
     /** Ranges up to this many days are shown per day, longer ones per week, then per month. */
     public static final int MAX_DAYS = 92;
+
     static final int MAX_WEEKS = 104;
 
     public CostBreakdown {
@@ -43,7 +44,8 @@ public record CostBreakdown(Grouping by, List<CostRow> rows, LocalDate from, Loc
 
     /** Which cost figure to stack. */
     public enum Metric {
-        EFFECTIVE("Effective cost", "amortized"), BILLED("Billed cost", "invoiced");
+        EFFECTIVE("Effective cost", "amortized"),
+        BILLED("Billed cost", "invoiced");
 
         final String label;
         final String meaning;
@@ -69,7 +71,9 @@ public record CostBreakdown(Grouping by, List<CostRow> rows, LocalDate from, Loc
 
     /** The bucket size of the x axis. */
     public enum Step {
-        DAY("Day"), WEEK("Week starting"), MONTH("Month");
+        DAY("Day"),
+        WEEK("Week starting"),
+        MONTH("Month");
 
         final String label;
 
@@ -90,7 +94,13 @@ public record CostBreakdown(Grouping by, List<CostRow> rows, LocalDate from, Loc
      * @param members how many groups it stands for (1, or more for the others segment)
      * @param values  exact amount per bucket, only buckets with data (ordered as the buckets)
      */
-    public record Series(String key, String name, PricingModel pricingModel, boolean others, int members, Map<String, BigDecimal> values) {
+    public record Series(
+            String key,
+            String name,
+            PricingModel pricingModel,
+            boolean others,
+            int members,
+            Map<String, BigDecimal> values) {
         public BigDecimal total() {
             return values.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         }
@@ -102,7 +112,14 @@ public record CostBreakdown(Grouping by, List<CostRow> rows, LocalDate from, Loc
      * @param groups  how many distinct groups have an amount in this currency
      * @param missing lines of this currency without the metric (not stacked)
      */
-    public record Chart(String currency, Metric metric, Step step, List<String> buckets, List<Series> series, int groups, long missing) {
+    public record Chart(
+            String currency,
+            Metric metric,
+            Step step,
+            List<String> buckets,
+            List<Series> series,
+            int groups,
+            long missing) {
         /** The exact sum of every segment. */
         public BigDecimal total() {
             return series.stream().map(Series::total).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -115,8 +132,15 @@ public record CostBreakdown(Grouping by, List<CostRow> rows, LocalDate from, Loc
      * @param by  the stacking the group belongs to
      * @param key the group's key (null for "no value", and for a total)
      */
-    public record Total(Grouping by, String key, boolean isTotal, String currency, BigDecimal billed, BigDecimal effective, BigDecimal list,
-                        long lines) {
+    public record Total(
+            Grouping by,
+            String key,
+            boolean isTotal,
+            String currency,
+            BigDecimal billed,
+            BigDecimal effective,
+            BigDecimal list,
+            long lines) {
         public String label() {
             return isTotal ? "Total" : display(by, key);
         }
@@ -131,8 +155,10 @@ public record CostBreakdown(Grouping by, List<CostRow> rows, LocalDate from, Loc
     public List<String> currencies() {
         Map<String, Long> n = new HashMap<>();
         for (CostRow r : rows) n.merge(r.currency(), r.rows(), Long::sum);
-        return n.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .map(Map.Entry::getKey).toList();
+        return n.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     public long lines() {
@@ -150,13 +176,18 @@ public record CostBreakdown(Grouping by, List<CostRow> rows, LocalDate from, Loc
             Sum all = new Sum();
             for (CostRow r : rows) {
                 if (!r.currency().equals(cur)) continue;
-                m.computeIfAbsent(Objects.requireNonNullElse(r.keys().get(1), NONE), k -> new Sum()).add(r);
+                m.computeIfAbsent(Objects.requireNonNullElse(r.keys().get(1), NONE), k -> new Sum())
+                        .add(r);
                 all.add(r);
             }
             List<Map.Entry<String, Sum>> groups = new ArrayList<>(m.entrySet());
-            if (by.dimension() == Dimension.PRICING_MODEL) groups.sort(Comparator.comparing(e -> PricingModel.stored(key(e.getKey()))));
-            else groups.sort(Comparator.comparing((Map.Entry<String, Sum> e) -> e.getValue().size()).reversed()
-                    .thenComparing(e -> display(by, key(e.getKey()))));
+            if (by.dimension() == Dimension.PRICING_MODEL)
+                groups.sort(Comparator.comparing(e -> PricingModel.stored(key(e.getKey()))));
+            else
+                groups.sort(Comparator.comparing(
+                                (Map.Entry<String, Sum> e) -> e.getValue().size())
+                        .reversed()
+                        .thenComparing(e -> display(by, key(e.getKey()))));
             for (var e : groups) out.add(e.getValue().total(by, key(e.getKey()), false, cur));
             out.add(all.total(by, null, true, cur));
         }
@@ -209,7 +240,8 @@ public record CostBreakdown(Grouping by, List<CostRow> rows, LocalDate from, Loc
             if (from == null && (first == null || d.isBefore(first))) first = d;
             if (to == null && (last == null || d.isAfter(last))) last = d;
         }
-        if (c == null || first == null || last == null || last.isBefore(first)) return new Chart(c, metric, Step.DAY, List.of(), List.of(), 0, 0);
+        if (c == null || first == null || last == null || last.isBefore(first))
+            return new Chart(c, metric, Step.DAY, List.of(), List.of(), 0, 0);
         long days = ChronoUnit.DAYS.between(first, last) + 1;
         Step step = days <= MAX_DAYS ? Step.DAY : days <= MAX_WEEKS * 7L ? Step.WEEK : Step.MONTH;
         List<String> buckets = new ArrayList<>();
@@ -236,10 +268,12 @@ public record CostBreakdown(Grouping by, List<CostRow> rows, LocalDate from, Loc
         // Showing the others as one segment only pays off when it stands for at least two groups.
         int shown = ranked.size() <= TOP + 1 ? ranked.size() : TOP;
         List<Series> series = new ArrayList<>();
-        for (String g : ranked.subList(0, shown)) series.add(new Series(g, display(by, g), pricingModel(by, g), false, 1, ordered(byGroup.get(g), buckets)));
+        for (String g : ranked.subList(0, shown))
+            series.add(new Series(g, display(by, g), pricingModel(by, g), false, 1, ordered(byGroup.get(g), buckets)));
         if (shown < ranked.size()) {
             Map<String, BigDecimal> rest = new HashMap<>();
-            for (String g : ranked.subList(shown, ranked.size())) byGroup.get(g).forEach((b, v) -> rest.merge(b, v, BigDecimal::add));
+            for (String g : ranked.subList(shown, ranked.size()))
+                byGroup.get(g).forEach((b, v) -> rest.merge(b, v, BigDecimal::add));
             int n = ranked.size() - shown;
             series.add(new Series(null, "All other " + n + " " + plural(by), null, true, n, ordered(rest, buckets)));
         }
@@ -280,7 +314,10 @@ public record CostBreakdown(Grouping by, List<CostRow> rows, LocalDate from, Loc
     public static LocalDate[] bucketDays(String bucket, Step step) {
         return switch (step) {
             case DAY -> new LocalDate[] {LocalDate.parse(bucket), LocalDate.parse(bucket)};
-            case WEEK -> new LocalDate[] {LocalDate.parse(bucket), LocalDate.parse(bucket).plusDays(6)};
+            case WEEK ->
+                new LocalDate[] {
+                    LocalDate.parse(bucket), LocalDate.parse(bucket).plusDays(6)
+                };
             case MONTH -> {
                 LocalDate first = LocalDate.parse(bucket + "-01");
                 yield new LocalDate[] {first, first.plusMonths(1).minusDays(1)};

@@ -60,19 +60,35 @@ final class CostChartPane {
         String cur = c.currency() == null ? "" : " (" + c.currency() + ")";
         yAxis.setLabel(c.metric().label() + cur);
         // Within one year the axis shows "24 Sep" and names the year once: short labels need no rotation.
-        boolean oneYear = c.step() != CostBreakdown.Step.MONTH && !c.buckets().isEmpty()
-                && c.buckets().getFirst().substring(0, 4).equals(c.buckets().getLast().substring(0, 4));
+        boolean oneYear = c.step() != CostBreakdown.Step.MONTH
+                && !c.buckets().isEmpty()
+                && c.buckets()
+                        .getFirst()
+                        .substring(0, 4)
+                        .equals(c.buckets().getLast().substring(0, 4));
         Function<String, String> category = b -> dateLabel(b, c.step(), oneYear);
-        xAxis.setLabel(c.step().label() + " (UTC" + (oneYear ? ", " + c.buckets().getFirst().substring(0, 4) : "") + ")");
-        xAxis.setCategories(FXCollections.observableArrayList(c.buckets().stream().map(category).toList()));
-        String per = switch (c.step()) {
-            case DAY -> "Daily";
-            case WEEK -> "Weekly";
-            case MONTH -> "Monthly";
-        };
-        String more = c.series().stream().anyMatch(CostBreakdown.Series::others) ? " — largest " + CostBreakdown.TOP + " of " + c.groups() : "";
-        String missing = c.missing() == 0 ? "" : String.format(Locale.US, " — %,d lines without %s", c.missing(), c.metric().label().toLowerCase(Locale.ROOT));
-        chart.setTitle(per + " " + c.metric().label().toLowerCase(Locale.ROOT) + " by " + by.label().toLowerCase(Locale.ROOT) + more + missing);
+        xAxis.setLabel(c.step().label() + " (UTC"
+                + (oneYear ? ", " + c.buckets().getFirst().substring(0, 4) : "") + ")");
+        xAxis.setCategories(FXCollections.observableArrayList(
+                c.buckets().stream().map(category).toList()));
+        String per =
+                switch (c.step()) {
+                    case DAY -> "Daily";
+                    case WEEK -> "Weekly";
+                    case MONTH -> "Monthly";
+                };
+        String more = c.series().stream().anyMatch(CostBreakdown.Series::others)
+                ? " — largest " + CostBreakdown.TOP + " of " + c.groups()
+                : "";
+        String missing = c.missing() == 0
+                ? ""
+                : String.format(
+                        Locale.US,
+                        " — %,d lines without %s",
+                        c.missing(),
+                        c.metric().label().toLowerCase(Locale.ROOT));
+        chart.setTitle(per + " " + c.metric().label().toLowerCase(Locale.ROOT) + " by "
+                + by.label().toLowerCase(Locale.ROOT) + more + missing);
 
         List<XYChart.Series<String, Number>> series = new ArrayList<>();
         List<String> colours = new ArrayList<>();
@@ -82,7 +98,9 @@ final class CostChartPane {
             XYChart.Series<String, Number> xy = new XYChart.Series<>();
             xy.setName(shorten(s.name()));
             for (Map.Entry<String, BigDecimal> e : s.values().entrySet()) {
-                xy.getData().add(new XYChart.Data<>(category.apply(e.getKey()), e.getValue().doubleValue()));
+                xy.getData()
+                        .add(new XYChart.Data<>(
+                                category.apply(e.getKey()), e.getValue().doubleValue()));
             }
             series.add(xy);
             String colour = CostColours.of(by, s, s.others() ? 0 : rank++);
@@ -97,7 +115,9 @@ final class CostChartPane {
         // upwards with a negative height (invisible). Mark them again.
         for (XYChart.Series<String, Number> xy : series) {
             for (XYChart.Data<String, Number> d : xy.getData()) {
-                if (d.getNode() != null && d.getYValue().doubleValue() < 0 && !d.getNode().getStyleClass().contains("negative")) {
+                if (d.getNode() != null
+                        && d.getYValue().doubleValue() < 0
+                        && !d.getNode().getStyleClass().contains("negative")) {
                     d.getNode().getStyleClass().add("negative");
                 }
             }
@@ -105,11 +125,12 @@ final class CostChartPane {
         chart.requestLayout();
         for (int i = 0; i < series.size(); i++) {
             CostBreakdown.Series s = c.series().get(i);
-            Iterator<Map.Entry<String, BigDecimal>> values = s.values().entrySet().iterator();
+            Iterator<Map.Entry<String, BigDecimal>> values =
+                    s.values().entrySet().iterator();
             for (XYChart.Data<String, Number> d : series.get(i).getData()) {
                 Map.Entry<String, BigDecimal> e = values.next();
-                Tooltip tip = new Tooltip(segmentTip(c, s, e.getKey(), e.getValue()) + "\nClick to show only " + (s.others() ? "this " + when(c, e.getKey())
-                        : "these lines"));
+                Tooltip tip = new Tooltip(segmentTip(c, s, e.getKey(), e.getValue()) + "\nClick to show only "
+                        + (s.others() ? "this " + when(c, e.getKey()) : "these lines"));
                 tip.setShowDelay(Duration.millis(120));
                 if (d.getNode() != null) {
                     Tooltip.install(d.getNode(), tip);
@@ -149,8 +170,12 @@ final class CostChartPane {
         for (CostBreakdown.Series s : c.series()) {
             s.values().forEach((b, v) -> (v.signum() < 0 ? down : up).merge(b, v, BigDecimal::add));
         }
-        double max = up.values().stream().mapToDouble(BigDecimal::doubleValue).max().orElse(0);
-        double min = down.values().stream().mapToDouble(BigDecimal::doubleValue).min().orElse(0);
+        double max =
+                up.values().stream().mapToDouble(BigDecimal::doubleValue).max().orElse(0);
+        double min = down.values().stream()
+                .mapToDouble(BigDecimal::doubleValue)
+                .min()
+                .orElse(0);
         if (max - min <= 0) max = 1;
         double rough = (max - min) / 8;
         double mag = Math.pow(10, Math.floor(Math.log10(rough)));
@@ -168,17 +193,22 @@ final class CostChartPane {
     }
 
     static String segmentTip(CostBreakdown.Chart c, CostBreakdown.Series s, String bucket, BigDecimal v) {
-        String when = switch (c.step()) {
-            case DAY -> bucket;
-            case WEEK -> "week of " + bucket;
-            case MONTH -> bucket;
-        };
-        return when + " — " + s.name() + "\n" + CostFormats.plain(v) + " " + c.currency() + " (" + c.metric().label().toLowerCase(Locale.ROOT) + ")";
+        String when =
+                switch (c.step()) {
+                    case DAY -> bucket;
+                    case WEEK -> "week of " + bucket;
+                    case MONTH -> bucket;
+                };
+        return when + " — " + s.name() + "\n" + CostFormats.plain(v) + " " + c.currency() + " ("
+                + c.metric().label().toLowerCase(Locale.ROOT) + ")";
     }
 
-    private static final java.time.format.DateTimeFormatter DAY_MONTH = java.time.format.DateTimeFormatter.ofPattern("d MMM", Locale.US);
-    private static final java.time.format.DateTimeFormatter DAY_MONTH_YEAR = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", Locale.US);
-    private static final java.time.format.DateTimeFormatter MONTH_YEAR = java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", Locale.US);
+    private static final java.time.format.DateTimeFormatter DAY_MONTH =
+            java.time.format.DateTimeFormatter.ofPattern("d MMM", Locale.US);
+    private static final java.time.format.DateTimeFormatter DAY_MONTH_YEAR =
+            java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", Locale.US);
+    private static final java.time.format.DateTimeFormatter MONTH_YEAR =
+            java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", Locale.US);
 
     /**
      * A bucket ("2024-09-24", or "2024-09" for a month) as the time axis shows it: "24 Sep" within one year (the
@@ -187,7 +217,8 @@ final class CostChartPane {
      */
     static String dateLabel(String bucket, CostBreakdown.Step step, boolean oneYear) {
         try {
-            if (step == CostBreakdown.Step.MONTH) return java.time.YearMonth.parse(bucket.substring(0, 7)).format(MONTH_YEAR);
+            if (step == CostBreakdown.Step.MONTH)
+                return java.time.YearMonth.parse(bucket.substring(0, 7)).format(MONTH_YEAR);
             java.time.LocalDate d = java.time.LocalDate.parse(bucket);
             return d.format(oneYear ? DAY_MONTH : DAY_MONTH_YEAR);
         } catch (RuntimeException e) {

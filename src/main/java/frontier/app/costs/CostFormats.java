@@ -17,8 +17,7 @@ final class CostFormats {
     /** Decimals a line's amount is shown with before it is rounded (and marked "≈"). */
     static final int LINE_DECIMALS = 6;
 
-    private CostFormats() {
-    }
+    private CostFormats() {}
 
     /** The amount rounded to cents for reading (half-even); the exact sum is in the tooltips. */
     static String money(BigDecimal d) {

@@ -76,7 +76,10 @@ final class CostLinesPane {
         });
         Label note = new Label();
         note.setId("linesNote");
-        note.textProperty().bind(Bindings.when(vm.linesLoadingProperty()).then("Loading…").otherwise(Widgets.printable(vm.linesNoteProperty())));
+        note.textProperty()
+                .bind(Bindings.when(vm.linesLoadingProperty())
+                        .then("Loading…")
+                        .otherwise(Widgets.printable(vm.linesNoteProperty())));
         Button prev = new Button("◀");
         prev.setId("linesPrev");
         prev.setTooltip(new Tooltip("Previous page"));
@@ -86,8 +89,9 @@ final class CostLinesPane {
         next.setId("linesNext");
         next.setTooltip(new Tooltip("Next page"));
         next.setOnAction(e -> vm.pageProperty().set(vm.pageProperty().get() + 1));
-        next.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.pageProperty().get() + 1 >= vm.pages(),
-                vm.pageProperty(), vm.lineCountProperty()));
+        next.disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> vm.pageProperty().get() + 1 >= vm.pages(), vm.pageProperty(), vm.lineCountProperty()));
         HBox pager = new HBox(2, prev, next);
         pager.visibleProperty().bind(vm.lineCountProperty().greaterThan(CostsViewModel.PAGE));
         pager.managedProperty().bind(pager.visibleProperty());
@@ -128,8 +132,10 @@ final class CostLinesPane {
         t.getColumns().add(moneyColumn("Effective", CostLine::effective));
         t.getColumns().add(moneyColumn("List", CostLine::list));
         t.getColumns().add(CostFormats.column("Currency", CostLine::currency, 70, false));
-        // Short, always-readable columns keep their width; the long free-text ones give way (full text in the row tooltip).
-        List<String> fixed = List.of("Start (UTC)", "Provider", "Pricing", "Charge", "Billed", "Effective", "List", "Currency");
+        // Short, always-readable columns keep their width; the long free-text ones give way (full text in the row
+        // tooltip).
+        List<String> fixed =
+                List.of("Start (UTC)", "Provider", "Pricing", "Charge", "Billed", "Effective", "List", "Currency");
         t.getColumns().forEach(c -> c.setMinWidth(fixed.contains(c.getText()) ? c.getPrefWidth() : 50));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         t.setPlaceholder(new Label("No cost lines for this selection."));
@@ -152,7 +158,8 @@ final class CostLinesPane {
     }
 
     /** A column of dimension {@code d} whose header menu filters the view to one of its values. */
-    private TableColumn<CostLine, String> filtered(String title, Function<CostLine, String> value, double width, Dimension d) {
+    private TableColumn<CostLine, String> filtered(
+            String title, Function<CostLine, String> value, double width, Dimension d) {
         TableColumn<CostLine, String> c = CostFormats.column(title, value, width, false);
         Grouping by = Grouping.of(d);
         ContextMenu menu = new ContextMenu(new MenuItem("Loading…"));
@@ -164,14 +171,17 @@ final class CostLinesPane {
         c.setId("column-" + d.code());
         c.getStyleClass().add("filterable");
         // The header says when the view is filtered by this column.
-        c.textProperty().bind(Bindings.createStringBinding(() -> vm.filters().stream().anyMatch(f -> f.by().equals(by)) ? title + " ▾" : title,
-                vm.filters()));
+        c.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> vm.filters().stream().anyMatch(f -> f.by().equals(by)) ? title + " ▾" : title,
+                        vm.filters()));
         return c;
     }
 
     private void fill(ContextMenu menu, Grouping by, List<CostRow> rows) {
         menu.getItems().clear();
-        CostFilter current = vm.filters().stream().filter(f -> f.by().equals(by)).findFirst().orElse(null);
+        CostFilter current =
+                vm.filters().stream().filter(f -> f.by().equals(by)).findFirst().orElse(null);
         if (current != null) {
             MenuItem all = new MenuItem("All " + by.label().toLowerCase(Locale.ROOT) + " values");
             all.setId("filterClear-" + by.code());
@@ -181,14 +191,19 @@ final class CostLinesPane {
         // Per value, the lines of every currency.
         Map<String, Long> lines = new java.util.LinkedHashMap<>();
         for (CostRow r : rows) lines.merge(Objects.toString(r.keys().getFirst(), "\u0000"), r.rows(), Long::sum);
-        lines.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(MENU_VALUES).forEach(e -> {
-            String key = e.getKey().equals("\u0000") ? null : e.getKey();
-            MenuItem item = new MenuItem(String.format(Locale.US, "Only %s (%,d lines)", CostBreakdown.display(by, key), e.getValue()));
-            item.setOnAction(x -> vm.filterTo(by, key));
-            menu.getItems().add(item);
-        });
+        lines.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .limit(MENU_VALUES)
+                .forEach(e -> {
+                    String key = e.getKey().equals("\u0000") ? null : e.getKey();
+                    MenuItem item = new MenuItem(String.format(
+                            Locale.US, "Only %s (%,d lines)", CostBreakdown.display(by, key), e.getValue()));
+                    item.setOnAction(x -> vm.filterTo(by, key));
+                    menu.getItems().add(item);
+                });
         if (lines.size() > MENU_VALUES) {
-            MenuItem more = new MenuItem(String.format(Locale.US, "… %,d more: use the search box", lines.size() - MENU_VALUES));
+            MenuItem more = new MenuItem(
+                    String.format(Locale.US, "… %,d more: use the search box", lines.size() - MENU_VALUES));
             more.setDisable(true);
             menu.getItems().add(more);
         }
@@ -198,20 +213,30 @@ final class CostLinesPane {
     private static TableColumn<CostLine, String> moneyColumn(String title, Function<CostLine, BigDecimal> value) {
         TableColumn<CostLine, String> c = CostFormats.column(title, l -> CostFormats.amount(value.apply(l)), 80, true);
         // Amounts as text, sorted as numbers.
-        c.setComparator(Comparator.comparing(CostFormats::parseAmount, Comparator.nullsFirst(Comparator.naturalOrder())));
+        c.setComparator(
+                Comparator.comparing(CostFormats::parseAmount, Comparator.nullsFirst(Comparator.naturalOrder())));
         return c;
     }
 
     static String lineTip(CostLine l) {
         StringBuilder b = new StringBuilder(Periods.range(l.periodStart(), l.periodEnd()));
-        b.append("\n").append(Objects.toString(l.provider(), "")).append(" · ").append(Objects.toString(l.service(), ""));
+        b.append("\n")
+                .append(Objects.toString(l.provider(), ""))
+                .append(" · ")
+                .append(Objects.toString(l.service(), ""));
         if (l.sku() != null) b.append(" · SKU ").append(l.sku());
         if (l.resourceId() != null) b.append("\nResource ").append(l.resourceId());
         if (l.subAccount() != null) b.append("\nSub-account ").append(l.subAccount());
         if (l.gpuCount() != null) b.append("\nGPUs ").append(l.gpuCount());
         if (!l.tags().isEmpty()) b.append("\nTags ").append(CostFormats.tags(l.tags()));
-        b.append("\nBilled ").append(CostFormats.plain(l.billed())).append(", effective ").append(CostFormats.plain(l.effective())).append(", list ")
-                .append(CostFormats.plain(l.list())).append(" ").append(l.currency());
+        b.append("\nBilled ")
+                .append(CostFormats.plain(l.billed()))
+                .append(", effective ")
+                .append(CostFormats.plain(l.effective()))
+                .append(", list ")
+                .append(CostFormats.plain(l.list()))
+                .append(" ")
+                .append(l.currency());
         return b.toString();
     }
 }

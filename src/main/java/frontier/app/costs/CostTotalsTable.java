@@ -20,9 +20,12 @@ final class CostTotalsTable {
         table = new TableView<>(vm.totals());
         frontier.app.TableExport.install(table, "cost-totals.csv", m -> {});
         table.setId("totalsTable");
-        TableColumn<CostBreakdown.Total, String> group = CostFormats.column("Pricing model", CostBreakdown.Total::label, 130, false);
+        TableColumn<CostBreakdown.Total, String> group =
+                CostFormats.column("Pricing model", CostBreakdown.Total::label, 130, false);
         group.setId("totalsGroup");
-        group.textProperty().bind(Bindings.createStringBinding(() -> vm.stackByProperty().get().label(), vm.stackByProperty()));
+        group.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> vm.stackByProperty().get().label(), vm.stackByProperty()));
         table.getColumns().add(group);
         table.getColumns().add(CostFormats.column("Currency", CostBreakdown.Total::currency, 70, false));
         table.getColumns().add(CostFormats.column("Billed", r -> CostFormats.money(r.billed()), 80, true));
@@ -31,7 +34,10 @@ final class CostTotalsTable {
         table.getColumns().add(CostFormats.column("Lines", r -> String.format(Locale.US, "%,d", r.lines()), 56, true));
         // As tall as its rows up to a dozen (then it scrolls): the space below explains the figures.
         table.setFixedCellSize(24);
-        table.prefHeightProperty().bind(Bindings.min(13, Bindings.max(3, Bindings.size(table.getItems()))).add(1.4).multiply(24));
+        table.prefHeightProperty()
+                .bind(Bindings.min(13, Bindings.max(3, Bindings.size(table.getItems())))
+                        .add(1.4)
+                        .multiply(24));
         table.setMaxHeight(Region.USE_PREF_SIZE);
         table.getColumns().forEach(c -> c.setSortable(false));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -52,7 +58,7 @@ final class CostTotalsTable {
     }
 
     static String exactTip(CostBreakdown.Total r) {
-        return r.label() + " (" + r.currency() + "), exact:\nbilled " + CostFormats.plain(r.billed()) + "\neffective " + CostFormats.plain(r.effective())
-                + "\nlist " + CostFormats.plain(r.list());
+        return r.label() + " (" + r.currency() + "), exact:\nbilled " + CostFormats.plain(r.billed()) + "\neffective "
+                + CostFormats.plain(r.effective()) + "\nlist " + CostFormats.plain(r.list());
     }
 }

@@ -1,9 +1,9 @@
 package frontier.app.costs;
 
+import frontier.app.BillingSession;
 import frontier.app.Widgets;
 import frontier.app.WorkbenchView;
 import frontier.app.costs.CostBreakdown.Metric;
-import frontier.app.BillingSession;
 import frontier.store.CostLine;
 import frontier.store.Dimension;
 import frontier.store.Grouping;
@@ -98,8 +98,12 @@ public final class CostsView implements WorkbenchView {
             sub.append(" (UTC)");
             if (c.currency() != null) sub.append(" \u00b7 ").append(c.currency());
         }
-        if (!vm.filters().isEmpty()) sub.append(" \u00b7 filtered: ").append(vm.filters().size()).append(vm.filters().size() == 1 ? " filter" : " filters");
-        return frontier.app.ChartCaption.of(java.util.Objects.toString(chart.node().getTitle(), "Costs"), sub.toString());
+        if (!vm.filters().isEmpty())
+            sub.append(" \u00b7 filtered: ")
+                    .append(vm.filters().size())
+                    .append(vm.filters().size() == 1 ? " filter" : " filters");
+        return frontier.app.ChartCaption.of(
+                java.util.Objects.toString(chart.node().getTitle(), "Costs"), sub.toString());
     }
 
     @Override
@@ -139,7 +143,8 @@ public final class CostsView implements WorkbenchView {
             vm.fromProperty().set(null);
             vm.toProperty().set(null);
         });
-        all.disableProperty().bind(vm.fromProperty().isNull().and(vm.toProperty().isNull()));
+        all.disableProperty()
+                .bind(vm.fromProperty().isNull().and(vm.toProperty().isNull()));
 
         ChoiceBox<Choice> by = new ChoiceBox<>();
         by.setId("stackBy");
@@ -157,7 +162,8 @@ public final class CostsView implements WorkbenchView {
             if (c == null) return;
             if (c.dimension() != null) vm.stackByProperty().set(Grouping.of(c.dimension()));
             else if (tagKey.getValue() != null) vm.stackByProperty().set(Grouping.tag(tagKey.getValue()));
-            else if (!tagKey.getItems().isEmpty()) tagKey.setValue(tagKey.getItems().getFirst());
+            else if (!tagKey.getItems().isEmpty())
+                tagKey.setValue(tagKey.getItems().getFirst());
         };
         by.valueProperty().addListener((obs, o, n) -> push.run());
         tagKey.valueProperty().addListener((obs, o, n) -> push.run());
@@ -192,7 +198,8 @@ public final class CostsView implements WorkbenchView {
             if (n != null) vm.currencyProperty().set(n);
         });
         vm.chartProperty().addListener((obs, o, n) -> {
-            if (n != null && n.currency() != null && !n.currency().equals(currency.getValue())) currency.setValue(n.currency());
+            if (n != null && n.currency() != null && !n.currency().equals(currency.getValue()))
+                currency.setValue(n.currency());
         });
         Label currencyLabel = new Label("Currency");
         HBox currencyBox = new HBox(6, currencyLabel, currency);
@@ -201,8 +208,20 @@ public final class CostsView implements WorkbenchView {
         currencyBox.visibleProperty().bind(Bindings.size(vm.currencies()).greaterThan(1));
         currencyBox.managedProperty().bind(currencyBox.visibleProperty());
 
-        HBox box = new HBox(6, new Label("From"), from, new Label("to"), to, all, new Separator(Orientation.VERTICAL),
-                new Label("Stack by"), by, tagKey, new Separator(Orientation.VERTICAL), metric, currencyBox);
+        HBox box = new HBox(
+                6,
+                new Label("From"),
+                from,
+                new Label("to"),
+                to,
+                all,
+                new Separator(Orientation.VERTICAL),
+                new Label("Stack by"),
+                by,
+                tagKey,
+                new Separator(Orientation.VERTICAL),
+                metric,
+                currencyBox);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
@@ -241,11 +260,15 @@ public final class CostsView implements WorkbenchView {
         Label totalsTitle = new Label();
         totalsTitle.setId("totalsTitle");
         totalsTitle.getStyleClass().add("section-title");
-        totalsTitle.textProperty().bind(Bindings.createStringBinding(() -> "Totals by " + vm.stackByProperty().get().label().toLowerCase(java.util.Locale.ROOT),
-                vm.stackByProperty()));
-        Label legend = new Label("Billed: as invoiced. Effective: amortized, commitment purchases spread over the usage they cover."
-                + " List: at list prices. Amounts rounded to cents; hover a row for the exact sums. Currencies are never added together."
-                + " Click a bar to show only its lines.");
+        totalsTitle
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> "Totals by " + vm.stackByProperty().get().label().toLowerCase(java.util.Locale.ROOT),
+                        vm.stackByProperty()));
+        Label legend = new Label(
+                "Billed: as invoiced. Effective: amortized, commitment purchases spread over the usage they cover."
+                        + " List: at list prices. Amounts rounded to cents; hover a row for the exact sums. Currencies are never added together."
+                        + " Click a bar to show only its lines.");
         legend.setWrapText(true);
         legend.getStyleClass().add("scenario-file");
         VBox right = new VBox(4, totalsTitle, totals, legend);

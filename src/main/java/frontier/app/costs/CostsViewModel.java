@@ -1,9 +1,9 @@
 package frontier.app.costs;
 
+import frontier.app.BillingSession;
 import frontier.app.LatestTask;
 import frontier.app.TaskExecutor;
 import frontier.app.costs.CostBreakdown.Metric;
-import frontier.app.BillingSession;
 import frontier.store.CostFilter;
 import frontier.store.CostLine;
 import frontier.store.CostQuery;
@@ -46,13 +46,21 @@ public final class CostsViewModel {
     /** Cost lines loaded at once: a page of the table. Bigger selections are paged (and can be narrowed). */
     public static final int PAGE = 5_000;
     /** The dimensions offered for stacking, besides tags. */
-    public static final List<Dimension> STACK_DIMENSIONS = List.of(Dimension.PRICING_MODEL, Dimension.PROVIDER, Dimension.SERVICE,
-            Dimension.SERVICE_CATEGORY, Dimension.REGION, Dimension.ACCOUNT, Dimension.INSTANCE_TYPE, Dimension.GPU_COUNT,
+    public static final List<Dimension> STACK_DIMENSIONS = List.of(
+            Dimension.PRICING_MODEL,
+            Dimension.PROVIDER,
+            Dimension.SERVICE,
+            Dimension.SERVICE_CATEGORY,
+            Dimension.REGION,
+            Dimension.ACCOUNT,
+            Dimension.INSTANCE_TYPE,
+            Dimension.GPU_COUNT,
             Dimension.CHARGE_CATEGORY);
 
     private final BillingSession session;
     private final LatestTask summaries;
-    // Lines get their own thread so that paging does not wait behind a long aggregate (SQLite WAL allows concurrent readers).
+    // Lines get their own thread so that paging does not wait behind a long aggregate (SQLite WAL allows concurrent
+    // readers).
     private final LatestTask linesBackground;
     private final LatestTask valuesBackground;
     private boolean drilling;
@@ -155,8 +163,7 @@ public final class CostsViewModel {
         return to.get() == null ? null : to.get().plusDays(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
     }
 
-    private record Summary(CostBreakdown breakdown, List<String> tagKeys) {
-    }
+    private record Summary(CostBreakdown breakdown, List<String> tagKeys) {}
 
     private void refreshSummary() {
         Path file = session.workspace();
@@ -169,29 +176,50 @@ public final class CostsViewModel {
         LocalDate first = from.get();
         LocalDate last = to.get();
         loading.set(true);
-        summaries.run(() -> {
-            if (!Files.exists(file)) return new Summary(new CostBreakdown(by, List.of(), first, last), List.of());
-            try (Workspace ws = Workspace.open(file)) {
-                // One scan gives the chart and the totals: (day, group, pricing model) per currency is small.
-                var rows = ws.costs().totals(new CostQuery(List.of(Grouping.of(Dimension.DAY), by, Grouping.of(Dimension.PRICING_MODEL)), f, t, fs, words));
-                return new Summary(new CostBreakdown(by, rows, first, last), ws.costs().tagKeys());
-            }
-        }, s -> {
-            breakdown.set(s.breakdown());
-            if (!tagKeys.equals(s.tagKeys())) tagKeys.setAll(s.tagKeys());
-            List<String> cur = s.breakdown().currencies();
-            if (!currencies.equals(cur)) currencies.setAll(cur);
-            totals.setAll(s.breakdown().totals());
-            redraw();
-            loading.set(false);
-            long n = s.breakdown().lines();
-            boolean all = f == null && t == null && !narrowed;
-            status.set(n == 0 ? (all ? "No billing data yet: import exports in the Data view." : "No charges in this selection.")
-                    : String.format(Locale.US, "%,d charges%s in %s.", n, all ? "" : " selected", file.getFileName()));
-        }, x -> {
-            loading.set(false);
-            status.set("Cannot read the workspace: " + frontier.app.Messages.of(x));
-        });
+        summaries.run(
+                () -> {
+                    if (!Files.exists(file))
+                        return new Summary(new CostBreakdown(by, List.of(), first, last), List.of());
+                    try (Workspace ws = Workspace.open(file)) {
+                        // One scan gives the chart and the totals: (day, group, pricing model) per currency is small.
+                        var rows = ws.costs()
+                                .totals(new CostQuery(
+                                        List.of(Grouping.of(Dimension.DAY), by, Grouping.of(Dimension.PRICING_MODEL)),
+                                        f,
+                                        t,
+                                        fs,
+                                        words));
+                        return new Summary(
+                                new CostBreakdown(by, rows, first, last),
+                                ws.costs().tagKeys());
+                    }
+                },
+                s -> {
+                    breakdown.set(s.breakdown());
+                    if (!tagKeys.equals(s.tagKeys())) tagKeys.setAll(s.tagKeys());
+                    List<String> cur = s.breakdown().currencies();
+                    if (!currencies.equals(cur)) currencies.setAll(cur);
+                    totals.setAll(s.breakdown().totals());
+                    redraw();
+                    loading.set(false);
+                    long n = s.breakdown().lines();
+                    boolean all = f == null && t == null && !narrowed;
+                    status.set(
+                            n == 0
+                                    ? (all
+                                            ? "No billing data yet: import exports in the Data view."
+                                            : "No charges in this selection.")
+                                    : String.format(
+                                            Locale.US,
+                                            "%,d charges%s in %s.",
+                                            n,
+                                            all ? "" : " selected",
+                                            file.getFileName()));
+                },
+                x -> {
+                    loading.set(false);
+                    status.set("Cannot read the workspace: " + frontier.app.Messages.of(x));
+                });
     }
 
     private void redraw() {
@@ -200,34 +228,43 @@ public final class CostsViewModel {
         chart.set(b.chart(currency.get(), metric.get()));
     }
 
-    private record Page(List<CostLine> lines, long count) {
-    }
+    private record Page(List<CostLine> lines, long count) {}
 
     private void refreshLines() {
         Path file = session.workspace();
         LineQuery q = new LineQuery(start(), end(), search.get(), (long) page.get() * PAGE, PAGE, List.copyOf(filters));
         linesLoading.set(true);
-        linesBackground.run(() -> {
-            if (!Files.exists(file)) return new Page(List.of(), 0);
-            try (Workspace ws = Workspace.open(file)) {
-                return new Page(ws.costs().lines(q), ws.costs().countLines(q));
-            }
-        }, p -> {
-            lines.setAll(p.lines());
-            lineCount.set(p.count());
-            linesNote.set(note(q, p));
-            linesLoading.set(false);
-        }, x -> {
-            linesLoading.set(false);
-            linesNote.set("Cannot read the cost lines: " + frontier.app.Messages.of(x));
-        });
+        linesBackground.run(
+                () -> {
+                    if (!Files.exists(file)) return new Page(List.of(), 0);
+                    try (Workspace ws = Workspace.open(file)) {
+                        return new Page(ws.costs().lines(q), ws.costs().countLines(q));
+                    }
+                },
+                p -> {
+                    lines.setAll(p.lines());
+                    lineCount.set(p.count());
+                    linesNote.set(note(q, p));
+                    linesLoading.set(false);
+                },
+                x -> {
+                    linesLoading.set(false);
+                    linesNote.set("Cannot read the cost lines: " + frontier.app.Messages.of(x));
+                });
     }
 
     private static String note(LineQuery q, Page p) {
         String what = q.search().isEmpty() ? "" : " matching “" + q.search() + "”";
         if (p.count() == 0) return "No lines" + what + ".";
         if (p.count() <= PAGE && q.offset() == 0) return String.format(Locale.US, "%,d lines%s", p.count(), what);
-        return String.format(Locale.US, "Lines %,d–%,d of %,d%s (%,d per page)", q.offset() + 1, q.offset() + p.lines().size(), p.count(), what, PAGE);
+        return String.format(
+                Locale.US,
+                "Lines %,d–%,d of %,d%s (%,d per page)",
+                q.offset() + 1,
+                q.offset() + p.lines().size(),
+                p.count(),
+                what,
+                PAGE);
     }
 
     /**
@@ -283,14 +320,19 @@ public final class CostsViewModel {
         Path file = session.workspace();
         List<CostFilter> fs = filters.stream().filter(x -> !x.by().equals(by)).toList();
         CostQuery q = new CostQuery(List.of(by), start(), end(), fs, search.get());
-        valuesBackground.run(() -> {
-            if (!Files.exists(file)) return List.<frontier.store.CostRow>of();
-            try (Workspace ws = Workspace.open(file)) {
-                List<frontier.store.CostRow> rows = new java.util.ArrayList<>(ws.costs().totals(q));
-                rows.sort(java.util.Comparator.comparingLong(frontier.store.CostRow::rows).reversed());
-                return rows;
-            }
-        }, result, x -> status.set("Cannot read the workspace: " + x.getMessage()));
+        valuesBackground.run(
+                () -> {
+                    if (!Files.exists(file)) return List.<frontier.store.CostRow>of();
+                    try (Workspace ws = Workspace.open(file)) {
+                        List<frontier.store.CostRow> rows =
+                                new java.util.ArrayList<>(ws.costs().totals(q));
+                        rows.sort(java.util.Comparator.comparingLong(frontier.store.CostRow::rows)
+                                .reversed());
+                        return rows;
+                    }
+                },
+                result,
+                x -> status.set("Cannot read the workspace: " + x.getMessage()));
     }
 
     /** Pages of lines for the current selection. */

@@ -41,7 +41,8 @@ final class FilterBar {
         Label showing = new Label("Showing only:");
         root.getChildren().add(showing);
         if (from != null || to != null) {
-            String days = from != null && from.equals(to) ? from.toString()
+            String days = from != null && from.equals(to)
+                    ? from.toString()
                     : (from == null ? "…" : from.toString()) + " – " + (to == null ? "…" : to.toString());
             root.getChildren().add(chip("crumbDates", days, "Show every day", () -> {
                 vm.fromProperty().set(null);
@@ -52,12 +53,17 @@ final class FilterBar {
         int i = 0;
         for (CostFilter f : vm.filters()) {
             String value = CostBreakdown.display(f.by(), f.value());
-            root.getChildren().add(chip("crumbFilter" + i++, f.by().label() + ": " + value, "Remove this filter", () -> vm.filters().remove(f)));
+            root.getChildren()
+                    .add(chip(
+                            "crumbFilter" + i++, f.by().label() + ": " + value, "Remove this filter", () -> vm.filters()
+                                    .remove(f)));
             any = true;
         }
         String words = vm.searchProperty().get();
         if (words != null && !words.isBlank()) {
-            root.getChildren().add(chip("crumbSearch", "“" + words.strip() + "”", "Clear the search", () -> vm.searchProperty().set("")));
+            root.getChildren()
+                    .add(chip("crumbSearch", "“" + words.strip() + "”", "Clear the search", () -> vm.searchProperty()
+                            .set("")));
             any = true;
         }
         if (any) {

@@ -34,10 +34,10 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
@@ -52,7 +52,8 @@ public final class DataView implements WorkbenchView {
     private final DataViewModel vm;
     private final VBox root = new VBox(8);
     /** Shows the file dialog of Import request logs…; tests answer it instead. */
-    private Function<FileChooser, File> logDialog = c -> c.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
+    private Function<FileChooser, File> logDialog = c ->
+            c.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
 
     public DataView(BillingSession session) {
         this(new DataViewModel(session));
@@ -66,7 +67,15 @@ public final class DataView implements WorkbenchView {
         title.getStyleClass().add("scenario-name");
         TableView<ImportEntry> table = table();
         VBox.setVgrow(table, Priority.ALWAYS);
-        root.getChildren().addAll(title, workspaceBar(), toolbar(table), logBar(), status(), sectionTitle("Import history"), table);
+        root.getChildren()
+                .addAll(
+                        title,
+                        workspaceBar(),
+                        toolbar(table),
+                        logBar(),
+                        status(),
+                        sectionTitle("Import history"),
+                        table);
         root.setOnDragOver(this::dragOver);
         root.setOnDragDropped(e -> {
             boolean ok = e.getDragboard().hasFiles() && vm.canImportProperty().get();
@@ -110,7 +119,9 @@ public final class DataView implements WorkbenchView {
         recent.setConverter(new StringConverter<>() {
             @Override
             public String toString(Path p) {
-                return p == null ? "" : p.getFileName() + "  —  " + p.toAbsolutePath().getParent();
+                return p == null
+                        ? ""
+                        : p.getFileName() + "  —  " + p.toAbsolutePath().getParent();
             }
 
             @Override
@@ -125,8 +136,10 @@ public final class DataView implements WorkbenchView {
         });
         recent.disableProperty().bind(vm.runningProperty());
         Tooltip tip = new Tooltip();
-        tip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> "Workspace file: " + vm.session().workspace().toAbsolutePath(), vm.session().workspaceProperty()));
+        tip.textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> "Workspace file: " + vm.session().workspace().toAbsolutePath(),
+                        vm.session().workspaceProperty()));
         recent.setTooltip(tip);
         Button open = new Button("Open…");
         open.setId("openWorkspaceButton");
@@ -144,8 +157,10 @@ public final class DataView implements WorkbenchView {
     private void chooseWorkspace(boolean create) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(create ? "New workspace" : "Open workspace");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Frontier workspaces (*.sqlite)", "*.sqlite"),
-                new FileChooser.ExtensionFilter("All files", "*"));
+        chooser.getExtensionFilters()
+                .addAll(
+                        new FileChooser.ExtensionFilter("Frontier workspaces (*.sqlite)", "*.sqlite"),
+                        new FileChooser.ExtensionFilter("All files", "*"));
         Path current = vm.session().workspace().toAbsolutePath().getParent();
         if (current != null && java.nio.file.Files.isDirectory(current)) chooser.setInitialDirectory(current.toFile());
         var window = root.getScene() == null ? null : root.getScene().getWindow();
@@ -160,8 +175,9 @@ public final class DataView implements WorkbenchView {
         Button open = new Button("Import file…");
         open.setId("importButton");
         open.setDefaultButton(true);
-        open.setTooltip(new Tooltip("A billing export (FOCUS, AWS CUR, Azure, GCP, OCI) or a request log whose columns are recognised;"
-                + " files can also be dropped here."));
+        open.setTooltip(new Tooltip(
+                "A billing export (FOCUS, AWS CUR, Azure, GCP, OCI) or a request log whose columns are recognised;"
+                        + " files can also be dropped here."));
         open.disableProperty().bind(vm.canImportProperty().not());
         open.setOnAction(e -> chooseFile());
         Button cancel = new Button("Cancel");
@@ -175,11 +191,14 @@ public final class DataView implements WorkbenchView {
         HBox.setHgrow(bar, Priority.ALWAYS);
         Button delete = new Button("Delete import");
         delete.setId("deleteImportButton");
-        delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull().or(vm.runningProperty()));
+        delete.disableProperty()
+                .bind(table.getSelectionModel().selectedItemProperty().isNull().or(vm.runningProperty()));
         delete.setOnAction(e -> {
             ImportEntry r = table.getSelectionModel().getSelectedItem();
-            Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Delete " + r.describe() + String.format(Locale.US, ", %,d rows,", r.rows())
-                    + " from the workspace?");
+            Alert a = new Alert(
+                    Alert.AlertType.CONFIRMATION,
+                    "Delete " + r.describe() + String.format(Locale.US, ", %,d rows,", r.rows())
+                            + " from the workspace?");
             a.setHeaderText(null);
             a.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> vm.delete(r));
         });
@@ -198,18 +217,24 @@ public final class DataView implements WorkbenchView {
         Tooltip presetTip = new Tooltip();
         presetTip.setWrapText(true);
         presetTip.setMaxWidth(600);
-        presetTip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
-            LogPreset p = LogPreset.find(preset.getValue()).orElse(null);
-            return p == null ? "Recognise the mapping from the file's columns (a preset whose columns are all there, else the column names)."
-                    : p.title() + ": " + p.columns();
-        }, preset.valueProperty()));
+        presetTip
+                .textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> {
+                            LogPreset p = LogPreset.find(preset.getValue()).orElse(null);
+                            return p == null
+                                    ? "Recognise the mapping from the file's columns (a preset whose columns are all there, else the column names)."
+                                    : p.title() + ": " + p.columns();
+                        },
+                        preset.valueProperty()));
         preset.setTooltip(presetTip);
         DatePicker start = new DatePicker();
         start.setId("logStartPicker");
         start.setPromptText("start (UTC)");
         start.setPrefWidth(140);
-        start.setTooltip(new Tooltip("The day (00:00 UTC) that relative timestamps count from, e.g. Mooncake or BurstGPT;"
-                + " left empty they count from 1970-01-01."));
+        start.setTooltip(
+                new Tooltip("The day (00:00 UTC) that relative timestamps count from, e.g. Mooncake or BurstGPT;"
+                        + " left empty they count from 1970-01-01."));
         TextField edits = new TextField();
         edits.setId("logMapEdits");
         edits.setPromptText("edits, e.g. latency=took_ms");
@@ -220,9 +245,14 @@ public final class DataView implements WorkbenchView {
         Button open = new Button("Import request logs…");
         open.setId("importLogsButton");
         open.disableProperty().bind(vm.canImportProperty().not());
-        open.setOnAction(e -> chooseLogs(LogPreset.find(preset.getValue()).orElse(null),
-                start.getValue() == null ? null : start.getValue().atStartOfDay(ZoneOffset.UTC).toInstant(), edits.getText()));
-        HBox box = new HBox(8, new Label("Request logs: mapping"), preset, edits, new Label("relative times from"), start, open);
+        open.setOnAction(e -> chooseLogs(
+                LogPreset.find(preset.getValue()).orElse(null),
+                start.getValue() == null
+                        ? null
+                        : start.getValue().atStartOfDay(ZoneOffset.UTC).toInstant(),
+                edits.getText()));
+        HBox box = new HBox(
+                8, new Label("Request logs: mapping"), preset, edits, new Label("relative times from"), start, open);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
@@ -233,9 +263,16 @@ public final class DataView implements WorkbenchView {
     private void chooseLogs(LogPreset preset, Instant start, String edits) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Import request logs" + (preset == null ? "" : " (" + preset.code() + ")"));
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Request logs (*.csv, *.jsonl, *.json, *.log, *.gz)", "*.csv", "*.jsonl", "*.json", "*.log", "*.gz"),
-                new FileChooser.ExtensionFilter("All files", "*"));
+        chooser.getExtensionFilters()
+                .addAll(
+                        new FileChooser.ExtensionFilter(
+                                "Request logs (*.csv, *.jsonl, *.json, *.log, *.gz)",
+                                "*.csv",
+                                "*.jsonl",
+                                "*.json",
+                                "*.log",
+                                "*.gz"),
+                        new FileChooser.ExtensionFilter("All files", "*"));
         File f = logDialog.apply(chooser);
         if (f != null) vm.importLog(f.toPath(), preset, start, edits);
     }
@@ -260,9 +297,15 @@ public final class DataView implements WorkbenchView {
         t.getColumns().add(column("Rows", r -> String.format(Locale.US, "%,d", r.rows()), 80, true));
         t.getColumns().add(column("Period (UTC)", ImportEntry::period, 268, false));
         t.getColumns().add(column("Accounts", ImportEntry::accounts, 135, false));
-        t.getColumns().add(column("Imported (UTC)", r -> r.importedAt().toString().substring(0, 16).replace('T', ' '), 130, false));
+        t.getColumns()
+                .add(column(
+                        "Imported (UTC)",
+                        r -> r.importedAt().toString().substring(0, 16).replace('T', ' '),
+                        130,
+                        false));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        t.setPlaceholder(new Label("No data yet: import (or drop here) a FOCUS, AWS CUR, Azure, GCP or OCI export, or a request log."));
+        t.setPlaceholder(new Label(
+                "No data yet: import (or drop here) a FOCUS, AWS CUR, Azure, GCP or OCI export, or a request log."));
         t.setRowFactory(tv -> {
             var row = new javafx.scene.control.TableRow<ImportEntry>() {
                 @Override
@@ -284,11 +327,20 @@ public final class DataView implements WorkbenchView {
     private void chooseFile() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Import billing exports or request logs");
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Billing exports and request logs (*.csv, *.gz, *.zip, *.jsonl, *.json, *.parquet, *.log)", "*.csv", "*.gz",
-                        "*.zip", "*.jsonl", "*.json", "*.parquet", "*.log"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        List<File> files = chooser.showOpenMultipleDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        chooser.getExtensionFilters()
+                .addAll(
+                        new FileChooser.ExtensionFilter(
+                                "Billing exports and request logs (*.csv, *.gz, *.zip, *.jsonl, *.json, *.parquet, *.log)",
+                                "*.csv",
+                                "*.gz",
+                                "*.zip",
+                                "*.jsonl",
+                                "*.json",
+                                "*.parquet",
+                                "*.log"),
+                        new FileChooser.ExtensionFilter("All files", "*"));
+        List<File> files = chooser.showOpenMultipleDialog(
+                root.getScene() == null ? null : root.getScene().getWindow());
         if (files != null) dropped(files);
     }
 
@@ -299,16 +351,23 @@ public final class DataView implements WorkbenchView {
     private Optional<OverlapPolicy> askAboutOverlap(OverlapException e) {
         StringBuilder b = new StringBuilder();
         for (Overlap o : e.overlaps()) {
-            b.append(String.format("%s account %s: %s overlaps import #%d (%s, %s)%n", o.ours().provider(), o.ours().billingAccount(),
-                    Periods.range(o.ours().start(), o.ours().end()), o.earlier().id(), Path.of(o.earlier().source()).getFileName(),
+            b.append(String.format(
+                    "%s account %s: %s overlaps import #%d (%s, %s)%n",
+                    o.ours().provider(),
+                    o.ours().billingAccount(),
+                    Periods.range(o.ours().start(), o.ours().end()),
+                    o.earlier().id(),
+                    Path.of(o.earlier().source()).getFileName(),
                     Periods.range(o.theirs().start(), o.theirs().end())));
         }
-        b.append("\nReplace: delete the earlier rows of these accounts in the new file's period.\nKeep both: the overlap is then counted twice.");
+        b.append(
+                "\nReplace: delete the earlier rows of these accounts in the new file's period.\nKeep both: the overlap is then counted twice.");
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, b.toString(), REPLACE, KEEP_BOTH, ButtonType.CANCEL);
         a.setTitle("Overlapping billing data");
         a.setHeaderText("This file covers periods that earlier imports already hold.");
         a.getDialogPane().setMinWidth(640);
-        return a.showAndWait().map(bt -> bt == REPLACE ? OverlapPolicy.REPLACE : bt == KEEP_BOTH ? OverlapPolicy.KEEP_BOTH : null);
+        return a.showAndWait()
+                .map(bt -> bt == REPLACE ? OverlapPolicy.REPLACE : bt == KEEP_BOTH ? OverlapPolicy.KEEP_BOTH : null);
     }
 
     /** Replaces the file dialog of Import request logs… (tests). */

@@ -1,7 +1,7 @@
 package frontier.app.data;
 
-import frontier.app.BillingSession;
 import frontier.app.BackgroundTask;
+import frontier.app.BillingSession;
 import frontier.app.TaskContext;
 import frontier.app.TaskExecutor;
 import frontier.demo.DemoData;
@@ -9,10 +9,9 @@ import frontier.demo.DemoWorkspace;
 import frontier.ingest.ReadOptions;
 import frontier.ingest.logs.LogPreset;
 import frontier.ingest.logs.LogReadOptions;
-import frontier.sim.BadInputException;
 import frontier.sim.RunControl;
-import frontier.store.ImportRecord;
 import frontier.store.FileImport;
+import frontier.store.ImportRecord;
 import frontier.store.ImportResult;
 import frontier.store.LogImportRecord;
 import frontier.store.LogImportResult;
@@ -27,8 +26,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.binding.BooleanBinding;
@@ -55,6 +54,7 @@ public final class DataViewModel {
     private final ObservableList<ImportEntry> imports = FXCollections.observableArrayList();
     /** Files dropped or chosen together that wait for the one being imported. */
     private final Deque<Path> queued = new ArrayDeque<>();
+
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(false);
@@ -92,17 +92,20 @@ public final class DataViewModel {
     public void openWorkspace(Path path) {
         if (running.get()) return;
         Path p = path.toAbsolutePath().normalize();
-        background.run(() -> {
-            boolean existed = java.nio.file.Files.exists(p);
-            try (Workspace ws = Workspace.open(p)) {
-                return existed;
-            }
-        }, existed -> {
-            session.use(p);
-            updateRecent();
-            say((existed ? "Opened workspace " : "Created workspace ") + p + ".");
-            refresh();
-        }, x -> fail(message(x)));
+        background.run(
+                () -> {
+                    boolean existed = java.nio.file.Files.exists(p);
+                    try (Workspace ws = Workspace.open(p)) {
+                        return existed;
+                    }
+                },
+                existed -> {
+                    session.use(p);
+                    updateRecent();
+                    say((existed ? "Opened workspace " : "Created workspace ") + p + ".");
+                    refresh();
+                },
+                x -> fail(message(x)));
     }
 
     /** Asked (on the FX thread) when an import overlaps earlier ones: REPLACE, KEEP_BOTH, or empty to give up. */
@@ -113,16 +116,19 @@ public final class DataViewModel {
     /** Reloads the import history in the background (a workspace file that does not exist yet has none). */
     public void refresh() {
         Path file = session.workspace();
-        background.run(() -> {
-            if (!Files.exists(file)) return List.<ImportEntry>of();
-            try (Workspace ws = Workspace.open(file)) {
-                List<ImportEntry> l = new ArrayList<>();
-                for (ImportRecord r : ws.billing().imports()) l.add(ImportEntry.of(r));
-                for (LogImportRecord r : ws.requestLogs().imports()) l.add(ImportEntry.of(r));
-                l.sort(Comparator.comparing(ImportEntry::importedAt));
-                return l;
-            }
-        }, imports::setAll, x -> fail("Cannot read the workspace: " + message(x)));
+        background.run(
+                () -> {
+                    if (!Files.exists(file)) return List.<ImportEntry>of();
+                    try (Workspace ws = Workspace.open(file)) {
+                        List<ImportEntry> l = new ArrayList<>();
+                        for (ImportRecord r : ws.billing().imports()) l.add(ImportEntry.of(r));
+                        for (LogImportRecord r : ws.requestLogs().imports()) l.add(ImportEntry.of(r));
+                        l.sort(Comparator.comparing(ImportEntry::importedAt));
+                        return l;
+                    }
+                },
+                imports::setAll,
+                x -> fail("Cannot read the workspace: " + message(x)));
     }
 
     /**
@@ -159,13 +165,15 @@ public final class DataViewModel {
         Map<String, String> edits;
         try {
             List<String> entries = new java.util.ArrayList<>();
-            for (String e : mapEdits == null ? new String[0] : mapEdits.split(",")) if (!e.isBlank()) entries.add(e.strip());
+            for (String e : mapEdits == null ? new String[0] : mapEdits.split(","))
+                if (!e.isBlank()) entries.add(e.strip());
             edits = LogReadOptions.parseEntries(entries);
         } catch (frontier.sim.BadInputException e) {
             fail("Not imported: " + file.getFileName() + ": " + frontier.app.Messages.forApp(e.getMessage()));
             return;
         }
-        start(new ImportTask(session.workspace(), file, OverlapPolicy.REFUSE, new LogReadOptions(preset, edits, start, 0)));
+        start(new ImportTask(
+                session.workspace(), file, OverlapPolicy.REFUSE, new LogReadOptions(preset, edits, start, 0)));
     }
 
     private void start(ImportTask work) {
@@ -173,7 +181,10 @@ public final class DataViewModel {
         BackgroundTask<FileImport.Outcome> t = BackgroundTask.of(work::call);
         t.onSuccess(imported -> {
             finish();
-            say(imported.billing() != null ? billingDone(file, imported.billing()) : logDone(file, imported.log(), work.log == null));
+            say(
+                    imported.billing() != null
+                            ? billingDone(file, imported.billing())
+                            : logDone(file, imported.log(), work.log == null));
             session.recent().add(session.workspace());
             updateRecent();
             session.changed();
@@ -228,16 +239,31 @@ public final class DataViewModel {
 
     private static String billingDone(Path file, ImportResult r) {
         ImportRecord i = r.record();
-        return String.format(Locale.US, "Imported %s: %s, %,d rows in %.1f s%s%s.", file.getFileName(), i.format(), i.rows(), i.seconds(),
+        return String.format(
+                Locale.US,
+                "Imported %s: %s, %,d rows in %.1f s%s%s.",
+                file.getFileName(),
+                i.format(),
+                i.rows(),
+                i.seconds(),
                 r.replacedRows() > 0 ? String.format(Locale.US, ", replacing %,d earlier rows", r.replacedRows()) : "",
                 r.notes().isEmpty() ? "" : " Note: " + String.join(" ", r.notes()));
     }
 
     private static String logDone(Path file, LogImportResult r, boolean detected) {
         ImportEntry i = ImportEntry.of(r.record());
-        return String.format(Locale.US, "Imported %s as request-log import #%d%s: %,d requests%s in %.1f s.\nMapping: %s (%s): %s.%s",
-                file.getFileName(), i.id(), detected ? " (not a billing export)" : "", i.rows(), i.period().isEmpty() ? "" : ", " + i.period() + " UTC",
-                r.record().seconds(), i.format(), r.layout().code(), r.mapping().describe(),
+        return String.format(
+                Locale.US,
+                "Imported %s as request-log import #%d%s: %,d requests%s in %.1f s.\nMapping: %s (%s): %s.%s",
+                file.getFileName(),
+                i.id(),
+                detected ? " (not a billing export)" : "",
+                i.rows(),
+                i.period().isEmpty() ? "" : ", " + i.period() + " UTC",
+                r.record().seconds(),
+                i.format(),
+                r.layout().code(),
+                r.mapping().describe(),
                 r.notes().stream().map(n -> "\nNote: " + n).collect(java.util.stream.Collectors.joining()));
     }
 
@@ -259,10 +285,16 @@ public final class DataViewModel {
             }
             session.use(c.workspace());
             updateRecent();
-            say(String.format(Locale.US, "Created the demo workspace %s: October 2026 of a simulated chat and embeddings fleet"
-                    + " (%,.0f requests), its FOCUS bill of %,d lines imported in %.1f s. Regenerate it with"
-                    + " 'frontier demo --workspace %s'.", c.workspace(), c.simulation().metric("requests"), c.billing().record().rows(),
-                    (System.nanoTime() - startNanos) / 1e9, c.workspace()));
+            say(String.format(
+                    Locale.US,
+                    "Created the demo workspace %s: October 2026 of a simulated chat and embeddings fleet"
+                            + " (%,.0f requests), its FOCUS bill of %,d lines imported in %.1f s. Regenerate it with"
+                            + " 'frontier demo --workspace %s'.",
+                    c.workspace(),
+                    c.simulation().metric("requests"),
+                    c.billing().record().rows(),
+                    (System.nanoTime() - startNanos) / 1e9,
+                    c.workspace()));
             refresh();
             onCreated.run();
         });
@@ -286,15 +318,20 @@ public final class DataViewModel {
     public void delete(ImportEntry entry) {
         Path file = session.workspace();
         background.execute(BackgroundTask.of(context -> {
-            try (Workspace ws = Workspace.open(file)) {
-                ws.setBusyNotice(m -> context.message("Deleting " + entry.describe() + ": " + m));
-                return entry.isLog() ? ws.requestLogs().deleteImport(entry.id()) : ws.billing().deleteImport(entry.id());
-            }
-        }).onMessage(this::say).onSuccess(deleted -> {
-            say("Deleted " + entry.describe() + ".");
-            session.changed();
-            refresh();
-        }).onFailure(x -> fail(message(x))));
+                    try (Workspace ws = Workspace.open(file)) {
+                        ws.setBusyNotice(m -> context.message("Deleting " + entry.describe() + ": " + m));
+                        return entry.isLog()
+                                ? ws.requestLogs().deleteImport(entry.id())
+                                : ws.billing().deleteImport(entry.id());
+                    }
+                })
+                .onMessage(this::say)
+                .onSuccess(deleted -> {
+                    say("Deleted " + entry.describe() + ".");
+                    session.changed();
+                    refresh();
+                })
+                .onFailure(x -> fail(message(x))));
     }
 
     public void shutdown() {
@@ -334,7 +371,8 @@ public final class DataViewModel {
     private static DemoWorkspace.Created createDemo(Path workspace, TaskContext context) {
         if (Files.exists(workspace)) {
             try (Workspace ws = Workspace.open(workspace)) {
-                boolean empty = ws.billing().imports().isEmpty() && ws.requestLogs().imports().isEmpty();
+                boolean empty = ws.billing().imports().isEmpty()
+                        && ws.requestLogs().imports().isEmpty();
                 // A demo without its request log was left by a Frontier whose demo build was not atomic: made again.
                 if (!empty && !(DemoWorkspace.isDemo(ws) && !DemoWorkspace.isComplete(ws))) return null;
             }
@@ -352,8 +390,15 @@ public final class DataViewModel {
                 context.progress(0.7 * fraction);
             }
         };
-        return DemoWorkspace.create(workspace, DemoData.DEFAULT_SEED, simulation,
-                context.importMonitor(0.7, 1, (rows, bytes, total) -> String.format(Locale.US, "%s: importing its bill, %,d rows…", name, rows),
+        return DemoWorkspace.create(
+                workspace,
+                DemoData.DEFAULT_SEED,
+                simulation,
+                context.importMonitor(
+                        0.7,
+                        1,
+                        (rows, bytes, total) ->
+                                String.format(Locale.US, "%s: importing its bill, %,d rows…", name, rows),
                         name + ": "));
     }
 
@@ -379,19 +424,37 @@ public final class DataViewModel {
             try (Workspace ws = Workspace.open(workspace)) {
                 if (log != null) {
                     context.message("Importing " + file.getFileName() + " as a request log…");
-                    return new FileImport.Outcome(null, ws.requestLogs().importFile(file, log, false, monitor(context, "requests")));
+                    return new FileImport.Outcome(
+                            null, ws.requestLogs().importFile(file, log, false, monitor(context, "requests")));
                 }
                 context.message("Importing " + file.getFileName() + "…");
-                return FileImport.billingElseLog(ws, file, ReadOptions.DETECT, policy, monitor(context, "rows"), () -> {
-                    context.message("Importing " + file.getFileName() + " as a request log…");
-                    return monitor(context, "requests");
-                }, " (for a log, choose its preset and use Import request logs…)");
+                return FileImport.billingElseLog(
+                        ws,
+                        file,
+                        ReadOptions.DETECT,
+                        policy,
+                        monitor(context, "rows"),
+                        () -> {
+                            context.message("Importing " + file.getFileName() + " as a request log…");
+                            return monitor(context, "requests");
+                        },
+                        " (for a log, choose its preset and use Import request logs…)");
             }
         }
 
         private frontier.store.ImportMonitor monitor(TaskContext context, String unit) {
-            return context.importMonitor(0, 1, (rows, bytes, total) -> String.format(Locale.US, "Importing %s: %,d %s, %,.1f of %,.1f MB",
-                    file.getFileName(), rows, unit, bytes / 1e6, total / 1e6), "Importing " + file.getFileName() + ": ");
+            return context.importMonitor(
+                    0,
+                    1,
+                    (rows, bytes, total) -> String.format(
+                            Locale.US,
+                            "Importing %s: %,d %s, %,.1f of %,.1f MB",
+                            file.getFileName(),
+                            rows,
+                            unit,
+                            bytes / 1e6,
+                            total / 1e6),
+                    "Importing " + file.getFileName() + ": ");
         }
     }
 
@@ -428,5 +491,4 @@ public final class DataViewModel {
     public BillingSession session() {
         return session;
     }
-
 }

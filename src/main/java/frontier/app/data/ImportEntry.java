@@ -15,9 +15,12 @@ import java.util.Locale;
  * the two records is set), with what the table shows of either.
  */
 public record ImportEntry(ImportRecord billing, LogImportRecord log) {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter MINUTE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
 
     /** The kind shown for request-log imports. */
     public static final String REQUESTS = "requests";
@@ -25,7 +28,8 @@ public record ImportEntry(ImportRecord billing, LogImportRecord log) {
     public static final String BILLING = "billing";
 
     public ImportEntry {
-        if ((billing == null) == (log == null)) throw new IllegalArgumentException("exactly one of billing and log must be given");
+        if ((billing == null) == (log == null))
+            throw new IllegalArgumentException("exactly one of billing and log must be given");
     }
 
     public static ImportEntry of(ImportRecord r) {
@@ -80,7 +84,8 @@ public record ImportEntry(ImportRecord billing, LogImportRecord log) {
     public String period() {
         if (isLog()) {
             if (log.firstTs() == null) return "";
-            Instant first = Instant.ofEpochSecond((long) Math.floor(log.firstTs())), last = Instant.ofEpochSecond((long) Math.floor(log.lastTs()));
+            Instant first = Instant.ofEpochSecond((long) Math.floor(log.firstTs())),
+                    last = Instant.ofEpochSecond((long) Math.floor(log.lastTs()));
             // Logs often cover hours, not days: the end's date only when it differs.
             boolean sameDay = DAY.format(first).equals(DAY.format(last));
             return MINUTE.format(first) + " – " + (sameDay ? TIME : MINUTE).format(last);
@@ -102,7 +107,8 @@ public record ImportEntry(ImportRecord billing, LogImportRecord log) {
         String sha = isLog() ? log.sha256() : billing.sha256();
         long bytes = isLog() ? log.bytes() : billing.bytes();
         double seconds = isLog() ? log.seconds() : billing.seconds();
-        String s = source() + "\nSHA-256 " + sha + String.format(Locale.US, "\n%,d bytes, imported in %.2f s", bytes, seconds);
+        String s = source() + "\nSHA-256 " + sha
+                + String.format(Locale.US, "\n%,d bytes, imported in %.2f s", bytes, seconds);
         return isLog() ? s + "\nMapping: " + LogMapping.fromJson(log.mapping()).describe() : s;
     }
 

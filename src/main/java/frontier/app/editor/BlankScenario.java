@@ -14,8 +14,7 @@ public final class BlankScenario {
     /** Utilization the wizard sizes the pool for. */
     public static final double TARGET_UTILIZATION = 0.7;
 
-    private BlankScenario() {
-    }
+    private BlankScenario() {}
 
     /**
      * @param model       the model's name
@@ -24,22 +23,42 @@ public final class BlankScenario {
      * @param concurrency requests one instance serves at the same time
      * @param instance    the catalogue row of the instance type
      */
-    public static ObjectNode of(String model, double ratePerS, double serviceS, int concurrency, InstancePrice instance) {
+    public static ObjectNode of(
+            String model, double ratePerS, double serviceS, int concurrency, InstancePrice instance) {
         int instances = instances(ratePerS, serviceS, concurrency);
         ObjectNode s = ScenarioLoader.mapper().createObjectNode();
         s.put("name", model + " at " + fmt(ratePerS) + " requests/s on " + instance.instanceType());
-        s.put("description", String.format(Locale.US, "%s served on %d × %s (%s, %s, %s), sized for about %.0f%% utilization; "
-                        + "steady (Poisson) traffic of %s requests/s; service time lognormal, mean %s s.", model, instances, instance.instanceType(),
-                instance.provider(), instance.region(), instance.pricingModel().catalogueCode(), TARGET_UTILIZATION * 100, fmt(ratePerS), fmt(serviceS)));
+        s.put(
+                "description",
+                String.format(
+                        Locale.US,
+                        "%s served on %d × %s (%s, %s, %s), sized for about %.0f%% utilization; "
+                                + "steady (Poisson) traffic of %s requests/s; service time lognormal, mean %s s.",
+                        model,
+                        instances,
+                        instance.instanceType(),
+                        instance.provider(),
+                        instance.region(),
+                        instance.pricingModel().catalogueCode(),
+                        TARGET_UTILIZATION * 100,
+                        fmt(ratePerS),
+                        fmt(serviceS)));
         s.putObject("traffic").put("type", "poisson").put("rate_per_s", ratePerS);
         ObjectNode pool = s.putArray("pools").addObject();
         pool.put("type", "always_on").put("name", slug(instance.instanceType())).put("instances", instances);
         if (concurrency > 1) pool.put("concurrency", concurrency);
         ObjectNode m = pool.putObject("model").put("name", model);
         m.putObject("service").put("type", "lognormal").put("mean", serviceS).put("cv", 0.5);
-        pool.putObject("price").put("provider", instance.provider()).put("instance_type", instance.instanceType())
-                .put("region", instance.region()).put("pricing_model", instance.pricingModel().catalogueCode());
-        s.putObject("run").put("duration_s", 3600).put("warmup_s", 300).put("replications", 3).put("seed", 1);
+        pool.putObject("price")
+                .put("provider", instance.provider())
+                .put("instance_type", instance.instanceType())
+                .put("region", instance.region())
+                .put("pricing_model", instance.pricingModel().catalogueCode());
+        s.putObject("run")
+                .put("duration_s", 3600)
+                .put("warmup_s", 300)
+                .put("replications", 3)
+                .put("seed", 1);
         return s;
     }
 

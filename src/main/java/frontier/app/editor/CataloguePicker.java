@@ -29,14 +29,16 @@ public final class CataloguePicker {
     /** A picker over the catalogue's instance prices of the given pricing models (all when empty). */
     public CataloguePicker(PriceCatalogue catalogue, List<PricingModel> models) {
         var rows = FXCollections.observableArrayList(catalogue.instances().stream()
-                .filter(p -> models.isEmpty() || models.contains(p.pricingModel())).toList());
+                .filter(p -> models.isEmpty() || models.contains(p.pricingModel()))
+                .toList());
         FilteredList<InstancePrice> shown = new FilteredList<>(rows);
         filter.setId("catalogueFilter");
         filter.setPromptText("Filter: e.g. h100 spot us-east-1");
         filter.textProperty().addListener((o, a, b) -> {
             String[] words = b.toLowerCase(Locale.ROOT).split("\\s+");
             shown.setPredicate(p -> {
-                String all = (p.provider() + " " + p.region() + " " + p.instanceType() + " " + p.gpuModel() + " " + p.pricingModel().catalogueCode())
+                String all = (p.provider() + " " + p.region() + " " + p.instanceType() + " " + p.gpuModel() + " "
+                                + p.pricingModel().catalogueCode())
                         .toLowerCase(Locale.ROOT);
                 for (String w : words) if (!w.isEmpty() && !all.contains(w)) return false;
                 return true;
@@ -48,8 +50,11 @@ public final class CataloguePicker {
         table.getColumns().add(column("Region", InstancePrice::region, 110));
         table.getColumns().add(column("Instance type", InstancePrice::instanceType, 150));
         table.getColumns().add(column("GPUs", p -> p.gpus() == 0 ? "" : p.gpus() + " × " + p.gpuModel(), 110));
-        table.getColumns().add(column("Pricing", p -> p.pricingModel().catalogueCode().replace('_', '-'), 85));
-        table.getColumns().add(column("USD / hour", p -> p.usdPerHour().stripTrailingZeros().toPlainString(), 85));
+        table.getColumns()
+                .add(column("Pricing", p -> p.pricingModel().catalogueCode().replace('_', '-'), 85));
+        table.getColumns()
+                .add(column(
+                        "USD / hour", p -> p.usdPerHour().stripTrailingZeros().toPlainString(), 85));
         table.getColumns().add(column("As of", p -> p.asOf().toString(), 90));
         table.setPrefSize(760, 420);
     }
@@ -73,29 +78,39 @@ public final class CataloguePicker {
         d.getDialogPane().setContent(node());
         d.getDialogPane().setId("catalogueDialog");
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        d.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        d.getDialogPane()
+                .lookupButton(ButtonType.OK)
+                .disableProperty()
+                .bind(table.getSelectionModel().selectedItemProperty().isNull());
         d.setResultConverter(b -> b == ButtonType.OK ? table.getSelectionModel().getSelectedItem() : null);
         d.setResizable(true);
         return d.showAndWait();
     }
 
     /** "USD 4.10 per hour, as of 2025-06-01 (source)" for the catalogue row a price refers to, or why there is none. */
-    public static String describe(PriceCatalogue catalogue, String provider, String instanceType, String region, String pricingModel) {
+    public static String describe(
+            PriceCatalogue catalogue, String provider, String instanceType, String region, String pricingModel) {
         if (provider == null || instanceType == null) return "";
-        String r = region != null ? region : PriceCatalogue.defaultRegion(provider).orElse(null);
-        PricingModel m = pricingModel == null ? PricingModel.ON_DEMAND : PricingModel.fromCatalogue(pricingModel).orElse(null);
+        String r =
+                region != null ? region : PriceCatalogue.defaultRegion(provider).orElse(null);
+        PricingModel m = pricingModel == null
+                ? PricingModel.ON_DEMAND
+                : PricingModel.fromCatalogue(pricingModel).orElse(null);
         if (r == null || m == null) return "Not in the price catalogue.";
-        return catalogue.instance(provider, r, instanceType, m)
-                .map(p -> "Catalogue: USD " + p.usdPerHour().stripTrailingZeros().toPlainString() + " per hour (" + p.provider() + " "
-                        + p.region() + ", " + p.pricingModel().catalogueCode().replace('_', '-') + "), as of " + p.asOf())
+        return catalogue
+                .instance(provider, r, instanceType, m)
+                .map(p ->
+                        "Catalogue: USD " + p.usdPerHour().stripTrailingZeros().toPlainString() + " per hour ("
+                                + p.provider() + " " + p.region() + ", "
+                                + p.pricingModel().catalogueCode().replace('_', '-') + "), as of " + p.asOf())
                 .orElse("Not in the price catalogue: " + provider + " " + instanceType + " in " + r + ".");
     }
 
-    private static TableColumn<InstancePrice, String> column(String title, Function<InstancePrice, String> value, double width) {
+    private static TableColumn<InstancePrice, String> column(
+            String title, Function<InstancePrice, String> value, double width) {
         TableColumn<InstancePrice, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         c.setPrefWidth(width);
         return c;
     }
-
 }

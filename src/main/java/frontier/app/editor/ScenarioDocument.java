@@ -1,6 +1,5 @@
 package frontier.app.editor;
 
-import frontier.text.AtomicFile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,6 +7,7 @@ import frontier.scenario.Scenario;
 import frontier.scenario.ScenarioException;
 import frontier.scenario.ScenarioLoader;
 import frontier.sim.BadInputException;
+import frontier.text.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +67,9 @@ public final class ScenarioDocument {
 
     /** Where relative file names inside the scenario resolve. */
     public Path baseDir() {
-        return file == null ? Path.of("").toAbsolutePath() : file.toAbsolutePath().getParent();
+        return file == null
+                ? Path.of("").toAbsolutePath()
+                : file.toAbsolutePath().getParent();
     }
 
     /** The scenario's title: its {@code name}, else the file name. */

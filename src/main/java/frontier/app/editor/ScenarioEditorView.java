@@ -60,7 +60,7 @@ public final class ScenarioEditorView implements WorkbenchView {
     private ScenarioForm form;
     private Control marked;
     private boolean stayOnJson;
-    private Consumer<Path> onRun = p -> { };
+    private Consumer<Path> onRun = p -> {};
     private Supplier<Path> workspace = () -> null;
 
     public ScenarioEditorView(ScenarioEditorViewModel vm, Path examplesDir) {
@@ -122,7 +122,9 @@ public final class ScenarioEditorView implements WorkbenchView {
             }
         });
         examples.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> {
-            if (e != null && (vm.documentProperty().get() == null || !e.file().equals(vm.documentProperty().get().file()))) vm.open(e.file());
+            if (e != null
+                    && (vm.documentProperty().get() == null
+                            || !e.file().equals(vm.documentProperty().get().file()))) vm.open(e.file());
         });
         VBox.setVgrow(examples, Priority.ALWAYS);
         VBox box = new VBox(6, wizard, open, title, examples);
@@ -139,10 +141,21 @@ public final class ScenarioEditorView implements WorkbenchView {
         name.textProperty().bind(vm.titleProperty());
         Label file = new Label();
         file.getStyleClass().add("scenario-file");
-        file.textProperty().bind(Bindings.createStringBinding(() -> {
-            ScenarioDocument d = vm.documentProperty().get();
-            return d == null ? "" : d.file() == null ? "Not saved yet" : d.file().toAbsolutePath().normalize().toString();
-        }, vm.documentProperty(), vm.dirtyProperty()));
+        file.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            ScenarioDocument d = vm.documentProperty().get();
+                            return d == null
+                                    ? ""
+                                    : d.file() == null
+                                            ? "Not saved yet"
+                                            : d.file()
+                                                    .toAbsolutePath()
+                                                    .normalize()
+                                                    .toString();
+                        },
+                        vm.documentProperty(),
+                        vm.dirtyProperty()));
 
         Button save = new Button("Save");
         save.setId("saveButton");
@@ -157,7 +170,8 @@ public final class ScenarioEditorView implements WorkbenchView {
         run.disableProperty().bind(vm.scenarioProperty().isNull());
         run.setTooltip(new Tooltip("Saves the scenario and opens it in the Simulate view."));
         run.setOnAction(e -> {
-            if (applyJsonIfShown() && save()) onRun.accept(vm.documentProperty().get().file());
+            if (applyJsonIfShown() && save())
+                onRun.accept(vm.documentProperty().get().file());
         });
         HBox bar = new HBox(8, save, saveAs, run);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -166,13 +180,19 @@ public final class ScenarioEditorView implements WorkbenchView {
         problem.setId("editorProblem");
         problem.setWrapText(true);
         problem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        problem.textProperty().bind(Bindings.createStringBinding(() -> {
-            Problem p = vm.problemProperty().get();
-            if (vm.documentProperty().get() == null) return "";
-            return p == null ? "✓ Ready to run." : "⚠ " + p.text();
-        }, vm.problemProperty(), vm.documentProperty()));
-        problem.styleProperty().bind(Bindings.when(vm.problemProperty().isNull())
-                .then("-fx-text-fill: #1e6b34;").otherwise("-fx-text-fill: #b3261e; -fx-font-weight: bold;"));
+        problem.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            Problem p = vm.problemProperty().get();
+                            if (vm.documentProperty().get() == null) return "";
+                            return p == null ? "✓ Ready to run." : "⚠ " + p.text();
+                        },
+                        vm.problemProperty(),
+                        vm.documentProperty()));
+        problem.styleProperty()
+                .bind(Bindings.when(vm.problemProperty().isNull())
+                        .then("-fx-text-fill: #1e6b34;")
+                        .otherwise("-fx-text-fill: #b3261e; -fx-font-weight: bold;"));
         Label status = frontier.app.Widgets.statusLabel("editorStatus", vm.statusProperty(), 600);
 
         formPane.setId("editorForm");
@@ -184,7 +204,8 @@ public final class ScenarioEditorView implements WorkbenchView {
         json.setId("editorJson");
         json.getStyleClass().add("code");
         json.textProperty().addListener((o, a, b) -> {
-            if (tabs.getSelectionModel().getSelectedItem() == jsonTab && vm.documentProperty().get() != null) showJsonProblem(vm.checkJson(b));
+            if (tabs.getSelectionModel().getSelectedItem() == jsonTab
+                    && vm.documentProperty().get() != null) showJsonProblem(vm.checkJson(b));
         });
         Button apply = new Button("Apply JSON");
         apply.setId("applyJsonButton");
@@ -285,11 +306,13 @@ public final class ScenarioEditorView implements WorkbenchView {
         JsonNode p = owner.path("price");
         String models = owner.path("type").asText().equals("spot") ? "spot" : "";
         pick.setOnAction(e -> new CataloguePicker(catalogue, models.isEmpty() ? List.of() : List.of(PricingModel.SPOT))
-                .showAndWait(window(), "Instance type and price").ifPresent(ip -> {
+                .showAndWait(window(), "Instance type and price")
+                .ifPresent(ip -> {
                     usePrice(owner, ip);
                     vm.restructured();
                 }));
-        Label asOf = new Label(CataloguePicker.describe(catalogue, text(p, "provider"), text(p, "instance_type"), text(p, "region"), text(p, "pricing_model")));
+        Label asOf = new Label(CataloguePicker.describe(
+                catalogue, text(p, "provider"), text(p, "instance_type"), text(p, "region"), text(p, "pricing_model")));
         asOf.setId("priceAsOf:" + path);
         asOf.setWrapText(true);
         HBox box = new HBox(10, pick, asOf);
@@ -299,7 +322,10 @@ public final class ScenarioEditorView implements WorkbenchView {
 
     /** Sets a pool's price to a catalogue row (kept as a reference, resolved when the scenario is read). */
     static void usePrice(ObjectNode pool, InstancePrice ip) {
-        pool.putObject("price").put("provider", ip.provider()).put("instance_type", ip.instanceType()).put("region", ip.region())
+        pool.putObject("price")
+                .put("provider", ip.provider())
+                .put("instance_type", ip.instanceType())
+                .put("region", ip.region())
                 .put("pricing_model", ip.pricingModel().catalogueCode());
     }
 
@@ -309,7 +335,14 @@ public final class ScenarioEditorView implements WorkbenchView {
         browse.setOnAction(e -> {
             FileChooser c = new FileChooser();
             c.setTitle("Trace of request times");
-            c.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV or JSON Lines (may be gzipped)", "*.csv", "*.csv.gz", "*.jsonl", "*.jsonl.gz", "*.json"));
+            c.getExtensionFilters()
+                    .add(new FileChooser.ExtensionFilter(
+                            "CSV or JSON Lines (may be gzipped)",
+                            "*.csv",
+                            "*.csv.gz",
+                            "*.jsonl",
+                            "*.jsonl.gz",
+                            "*.json"));
             File f = c.showOpenDialog(window());
             if (f == null) return;
             owner.put("file", relative(f.toPath()));
@@ -317,12 +350,14 @@ public final class ScenarioEditorView implements WorkbenchView {
         });
         Button fromLog = new Button("From a workspace log…");
         fromLog.setId("traceFromLog:" + path);
-        fromLog.setTooltip(new Tooltip("Writes the request times and token counts of an endpoint's imported log as a trace and replays it."));
-        fromLog.setOnAction(e -> WorkspaceTrace.choose(workspace.get(), vm.documentProperty().get(), window(), trace -> {
-            owner.put("file", relative(trace.file())).put("column", "t").put("unit", "s");
-            owner.put("input_tokens_column", "input_tokens").put("output_tokens_column", "output_tokens");
-            vm.restructured();
-        }));
+        fromLog.setTooltip(new Tooltip(
+                "Writes the request times and token counts of an endpoint's imported log as a trace and replays it."));
+        fromLog.setOnAction(e ->
+                WorkspaceTrace.choose(workspace.get(), vm.documentProperty().get(), window(), trace -> {
+                    owner.put("file", relative(trace.file())).put("column", "t").put("unit", "s");
+                    owner.put("input_tokens_column", "input_tokens").put("output_tokens_column", "output_tokens");
+                    vm.restructured();
+                }));
         return new HBox(6, browse, fromLog);
     }
 
@@ -348,14 +383,17 @@ public final class ScenarioEditorView implements WorkbenchView {
 
     /** The shipped examples are not overwritten by Save: it asks where to save a copy. */
     private boolean isExample(Path file) {
-        return file.toAbsolutePath().normalize().startsWith(examplesDir.toAbsolutePath().normalize());
+        return file.toAbsolutePath()
+                .normalize()
+                .startsWith(examplesDir.toAbsolutePath().normalize());
     }
 
     private boolean saveAs() {
         if (!applyJsonIfShown()) return false;
         FileChooser chooser = chooser("Save scenario as");
         ScenarioDocument d = vm.documentProperty().get();
-        chooser.setInitialFileName(d.title().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "") + ".json");
+        chooser.setInitialFileName(
+                d.title().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "") + ".json");
         Path dir = Path.of(System.getProperty("user.home"), ".frontier", "scenarios");
         try {
             Files.createDirectories(dir);
@@ -371,7 +409,8 @@ public final class ScenarioEditorView implements WorkbenchView {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenario files (*.json)", "*.json"));
-        if (Files.isDirectory(examplesDir)) chooser.setInitialDirectory(examplesDir.toAbsolutePath().toFile());
+        if (Files.isDirectory(examplesDir))
+            chooser.setInitialDirectory(examplesDir.toAbsolutePath().toFile());
         return chooser;
     }
 
@@ -402,11 +441,16 @@ public final class ScenarioEditorView implements WorkbenchView {
         g.addRow(3, new Label("Concurrent requests per instance"), concurrency);
         Runnable size = () -> {
             try {
-                double r = Double.parseDouble(rate.getText().strip()), s = Double.parseDouble(service.getText().strip());
+                double r = Double.parseDouble(rate.getText().strip()),
+                        s = Double.parseDouble(service.getText().strip());
                 int c = Integer.parseInt(concurrency.getText().strip());
                 if (!(r > 0 && s > 0 && c >= 1)) throw new NumberFormatException();
-                sizing.setText(String.format(Locale.US, "%d instance%s for about %.0f%% utilization.", BlankScenario.instances(r, s, c),
-                        BlankScenario.instances(r, s, c) == 1 ? "" : "s", BlankScenario.TARGET_UTILIZATION * 100));
+                sizing.setText(String.format(
+                        Locale.US,
+                        "%d instance%s for about %.0f%% utilization.",
+                        BlankScenario.instances(r, s, c),
+                        BlankScenario.instances(r, s, c) == 1 ? "" : "s",
+                        BlankScenario.TARGET_UTILIZATION * 100));
             } catch (NumberFormatException ex) {
                 sizing.setText("Rate and seconds must be numbers above 0, concurrency a whole number of at least 1.");
             }
@@ -417,12 +461,24 @@ public final class ScenarioEditorView implements WorkbenchView {
         d.getDialogPane().setContent(content);
         d.getDialogPane().setId("wizardDialog");
         d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
-        d.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(Bindings.createBooleanBinding(
-                () -> picker.table().getSelectionModel().getSelectedItem() == null || sizing.getText().startsWith("Rate")
-                        || model.getText().isBlank(), picker.table().getSelectionModel().selectedItemProperty(), sizing.textProperty(), model.textProperty()));
-        d.setResultConverter(b -> b != ButtonType.OK ? null : BlankScenario.of(model.getText().strip(), Double.parseDouble(rate.getText().strip()),
-                Double.parseDouble(service.getText().strip()), Integer.parseInt(concurrency.getText().strip()),
-                picker.table().getSelectionModel().getSelectedItem()));
+        d.getDialogPane()
+                .lookupButton(ButtonType.OK)
+                .disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> picker.table().getSelectionModel().getSelectedItem() == null
+                                || sizing.getText().startsWith("Rate")
+                                || model.getText().isBlank(),
+                        picker.table().getSelectionModel().selectedItemProperty(),
+                        sizing.textProperty(),
+                        model.textProperty()));
+        d.setResultConverter(b -> b != ButtonType.OK
+                ? null
+                : BlankScenario.of(
+                        model.getText().strip(),
+                        Double.parseDouble(rate.getText().strip()),
+                        Double.parseDouble(service.getText().strip()),
+                        Integer.parseInt(concurrency.getText().strip()),
+                        picker.table().getSelectionModel().getSelectedItem()));
         d.setResizable(true);
         d.show();
         d.setOnHidden(e -> {

@@ -25,7 +25,8 @@ public final class ScenarioEditorViewModel {
     private final ReadOnlyObjectWrapper<Problem> problem = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("No scenario");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Start from an example, a file or New scenario….");
+    private final ReadOnlyStringWrapper status =
+            new ReadOnlyStringWrapper("Start from an example, a file or New scenario….");
     private final ReadOnlyIntegerWrapper structure = new ReadOnlyIntegerWrapper();
 
     /** Opens a scenario file; one that cannot be read as JSON is reported in the status, never thrown. */
@@ -101,7 +102,8 @@ public final class ScenarioEditorViewModel {
         }
         dirty.set(false);
         recheck();
-        status.set("Saved " + file.toAbsolutePath().normalize() + (problem.get() == null ? "." : " — it still has a problem to fix before it runs."));
+        status.set("Saved " + file.toAbsolutePath().normalize()
+                + (problem.get() == null ? "." : " — it still has a problem to fix before it runs."));
         return true;
     }
 

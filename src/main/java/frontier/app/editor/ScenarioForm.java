@@ -100,7 +100,9 @@ final class ScenarioForm {
     List<String> poolNames() {
         List<String> out = new ArrayList<>();
         JsonNode pools = root.get("pools");
-        if (pools != null && pools.isArray()) for (JsonNode p : pools) if (p.path("name").isTextual()) out.add(p.get("name").asText());
+        if (pools != null && pools.isArray())
+            for (JsonNode p : pools)
+                if (p.path("name").isTextual()) out.add(p.get("name").asText());
         return out;
     }
 
@@ -115,7 +117,10 @@ final class ScenarioForm {
             use.setId("use:" + path);
             use.setSelected(value != null);
             use.setOnAction(e -> {
-                if (use.isSelected()) owner.set(f.json(), f.kind() == SpecField.Kind.OBJECT_LIST ? newList(f) : Templates.of(f.type(), null));
+                if (use.isSelected())
+                    owner.set(
+                            f.json(),
+                            f.kind() == SpecField.Kind.OBJECT_LIST ? newList(f) : Templates.of(f.type(), null));
                 else owner.remove(f.json());
                 onRebuild.run();
             });
@@ -124,7 +129,8 @@ final class ScenarioForm {
             if (value == null) pane.setExpanded(false);
         }
         if (value != null && !value.isNull()) {
-            if (f.kind() == SpecField.Kind.OBJECT && value instanceof ObjectNode o) content.getChildren().add(object(o, f.type(), path));
+            if (f.kind() == SpecField.Kind.OBJECT && value instanceof ObjectNode o)
+                content.getChildren().add(object(o, f.type(), path));
             else if (value instanceof ArrayNode a) content.getChildren().add(list(a, f, path));
         }
         Node beside = extras.beside(owner, f.json(), path);
@@ -186,7 +192,8 @@ final class ScenarioForm {
         node.setAll(fresh);
         for (Iterator<Map.Entry<String, JsonNode>> it = old.fields(); it.hasNext(); ) {
             var e = it.next();
-            if (keep.contains(e.getKey()) && !e.getKey().equals(SpecSchema.typeProperty(type))) node.set(e.getKey(), e.getValue());
+            if (keep.contains(e.getKey()) && !e.getKey().equals(SpecSchema.typeProperty(type)))
+                node.set(e.getKey(), e.getValue());
         }
     }
 
@@ -283,7 +290,9 @@ final class ScenarioForm {
             case TEXT -> {
                 List<String> offered = offered(f.json());
                 if (offered != null) yield choice(owner, f, path, offered, true);
-                TextInputControl t = f.json().equals("description") ? area(v == null ? "" : v.asText()) : new TextField(v == null ? "" : v.asText());
+                TextInputControl t = f.json().equals("description")
+                        ? area(v == null ? "" : v.asText())
+                        : new TextField(v == null ? "" : v.asText());
                 register(t, path);
                 t.textProperty().addListener((o, a, b) -> {
                     if (b.isEmpty() && !f.required()) owner.remove(f.json());
@@ -312,7 +321,8 @@ final class ScenarioForm {
                     if (b.isBlank()) owner.remove(f.json());
                     else {
                         ArrayNode arr = owner.putArray(f.json());
-                        for (String part : b.split("[,;\\s]+")) if (!part.isBlank()) arr.add(number(part.strip(), false));
+                        for (String part : b.split("[,;\\s]+"))
+                            if (!part.isBlank()) arr.add(number(part.strip(), false));
                     }
                     onEdit.run();
                 });

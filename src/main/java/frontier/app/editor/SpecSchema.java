@@ -25,10 +25,10 @@ import java.util.Optional;
  * and its kinds. A field added to a record therefore appears in the editor without a change here.
  */
 public final class SpecSchema {
-    private static final PropertyNamingStrategies.NamingBase SNAKE = (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
+    private static final PropertyNamingStrategies.NamingBase SNAKE =
+            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
-    private SpecSchema() {
-    }
+    private SpecSchema() {}
 
     /** The fields of a record type, in declaration order; {@code @JsonIgnore}d components are left out. */
     public static List<SpecField> fields(Class<?> record) {
@@ -92,19 +92,27 @@ public final class SpecSchema {
             }
             var v = e.getValue();
             switch (f.get().kind()) {
-                case NUMBER, INTEGER -> { if (!v.isNumber()) out.add(p); }
-                case TEXT, CHOICE -> { if (!v.isTextual()) out.add(p); }
-                case BOOLEAN -> { if (!v.isBoolean()) out.add(p); }
+                case NUMBER, INTEGER -> {
+                    if (!v.isNumber()) out.add(p);
+                }
+                case TEXT, CHOICE -> {
+                    if (!v.isTextual()) out.add(p);
+                }
+                case BOOLEAN -> {
+                    if (!v.isBoolean()) out.add(p);
+                }
                 case OBJECT -> out.addAll(uncovered(v, f.get().type(), p));
                 case OBJECT_LIST -> {
                     if (!v.isArray()) out.add(p);
-                    else for (int i = 0; i < v.size(); i++) out.addAll(uncovered(v.get(i), f.get().type(), p + "[" + i + "]"));
+                    else
+                        for (int i = 0; i < v.size(); i++)
+                            out.addAll(uncovered(v.get(i), f.get().type(), p + "[" + i + "]"));
                 }
                 case NUMBER_LIST -> {
                     if (!v.isArray()) out.add(p);
                     else for (int i = 0; i < v.size(); i++) if (!v.get(i).isNumber()) out.add(p + "[" + i + "]");
                 }
-                case JSON -> { }
+                case JSON -> {}
             }
         }
         return out;
@@ -112,14 +120,19 @@ public final class SpecSchema {
 
     private static SpecField field(String name, Class<?> raw, Type generic, boolean required) {
         Class<?> t = raw.isPrimitive() ? box(raw) : raw;
-        if (t == Double.class || t == Float.class) return new SpecField(name, SpecField.Kind.NUMBER, t, required, List.of());
-        if (t == Integer.class || t == Long.class) return new SpecField(name, SpecField.Kind.INTEGER, t, required, List.of());
+        if (t == Double.class || t == Float.class)
+            return new SpecField(name, SpecField.Kind.NUMBER, t, required, List.of());
+        if (t == Integer.class || t == Long.class)
+            return new SpecField(name, SpecField.Kind.INTEGER, t, required, List.of());
         if (t == String.class) return new SpecField(name, SpecField.Kind.TEXT, t, required, List.of());
         if (t == Boolean.class) return new SpecField(name, SpecField.Kind.BOOLEAN, t, required, List.of());
         if (t.isEnum()) return new SpecField(name, SpecField.Kind.CHOICE, t, required, spellings(t));
-        if (List.class.isAssignableFrom(t) && generic instanceof ParameterizedType pt && pt.getActualTypeArguments()[0] instanceof Class<?> e) {
+        if (List.class.isAssignableFrom(t)
+                && generic instanceof ParameterizedType pt
+                && pt.getActualTypeArguments()[0] instanceof Class<?> e) {
             if (e == Double.class) return new SpecField(name, SpecField.Kind.NUMBER_LIST, e, required, List.of());
-            if (e.isRecord() || polymorphic(e)) return new SpecField(name, SpecField.Kind.OBJECT_LIST, e, required, List.of());
+            if (e.isRecord() || polymorphic(e))
+                return new SpecField(name, SpecField.Kind.OBJECT_LIST, e, required, List.of());
         }
         if (t.isRecord() || polymorphic(t)) return new SpecField(name, SpecField.Kind.OBJECT, t, required, List.of());
         return new SpecField(name, SpecField.Kind.JSON, t, required, List.of());

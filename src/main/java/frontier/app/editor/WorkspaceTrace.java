@@ -1,11 +1,11 @@
 package frontier.app.editor;
 
 import frontier.app.TaskExecutor;
-import frontier.text.AtomicFile;
 import frontier.sim.BadInputException;
 import frontier.store.RequestCursor;
 import frontier.store.RequestFilter;
 import frontier.store.Workspace;
+import frontier.text.AtomicFile;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -26,13 +26,11 @@ import javafx.stage.Window;
  */
 final class WorkspaceTrace {
     /** A trace written: its file and how many requests it holds. */
-    record Trace(Path file, long requests) {
-    }
+    record Trace(Path file, long requests) {}
 
     private static final TaskExecutor BACKGROUND = TaskExecutor.FX.named("frontier-editor-trace");
 
-    private WorkspaceTrace() {
-    }
+    private WorkspaceTrace() {}
 
     /** Asks which endpoint of {@code workspace} to replay, writes its trace off the FX thread, then hands it to {@code done}. */
     static void choose(Path workspace, ScenarioDocument doc, Window owner, Consumer<Trace> done) {
@@ -40,27 +38,36 @@ final class WorkspaceTrace {
             error(owner, "There is no workspace with request logs yet: import a request log in the Data view first.");
             return;
         }
-        BACKGROUND.run(() -> {
-            try (Workspace w = Workspace.open(workspace)) {
-                return w.requestLogs().endpoints();
-            }
-        }, endpoints -> {
-            if (endpoints.isEmpty()) {
-                error(owner, "The workspace " + workspace.getFileName() + " has no request logs: import one in the Data view first.");
-                return;
-            }
-            ChoiceDialog<String> d = new ChoiceDialog<>(endpoints.getFirst(), endpoints);
-            if (owner != null) d.initOwner(owner);
-            d.setTitle("Replay a request log");
-            d.setHeaderText("Which endpoint's requests should the scenario replay?");
-            d.setContentText("Endpoint:");
-            d.getDialogPane().setId("traceEndpointDialog");
-            d.showAndWait().ifPresent(endpoint -> {
-                Path dir = doc.file() != null ? doc.baseDir() : Path.of(System.getProperty("user.home"), ".frontier", "traces");
-                Path file = dir.resolve("replay-" + endpoint.replaceAll("[^A-Za-z0-9_.-]+", "-") + ".requests.csv.gz");
-                BACKGROUND.run(() -> write(workspace, endpoint, file), done, t -> error(owner, t.getMessage()));
-            });
-        }, t -> error(owner, t.getMessage()));
+        BACKGROUND.run(
+                () -> {
+                    try (Workspace w = Workspace.open(workspace)) {
+                        return w.requestLogs().endpoints();
+                    }
+                },
+                endpoints -> {
+                    if (endpoints.isEmpty()) {
+                        error(
+                                owner,
+                                "The workspace " + workspace.getFileName()
+                                        + " has no request logs: import one in the Data view first.");
+                        return;
+                    }
+                    ChoiceDialog<String> d = new ChoiceDialog<>(endpoints.getFirst(), endpoints);
+                    if (owner != null) d.initOwner(owner);
+                    d.setTitle("Replay a request log");
+                    d.setHeaderText("Which endpoint's requests should the scenario replay?");
+                    d.setContentText("Endpoint:");
+                    d.getDialogPane().setId("traceEndpointDialog");
+                    d.showAndWait().ifPresent(endpoint -> {
+                        Path dir = doc.file() != null
+                                ? doc.baseDir()
+                                : Path.of(System.getProperty("user.home"), ".frontier", "traces");
+                        Path file = dir.resolve(
+                                "replay-" + endpoint.replaceAll("[^A-Za-z0-9_.-]+", "-") + ".requests.csv.gz");
+                        BACKGROUND.run(() -> write(workspace, endpoint, file), done, t -> error(owner, t.getMessage()));
+                    });
+                },
+                t -> error(owner, t.getMessage()));
     }
 
     /** Writes the trace of {@code endpoint}'s logged requests to {@code file} (atomically). */
@@ -70,15 +77,21 @@ final class WorkspaceTrace {
             try (RequestCursor c = w.requestLogs().requests(RequestFilter.of(endpoint, null))) {
                 while (c.next()) first = Math.min(first, c.ts());
             }
-            if (first == Double.POSITIVE_INFINITY) throw new BadInputException("endpoint " + endpoint + " has no logged requests");
+            if (first == Double.POSITIVE_INFINITY)
+                throw new BadInputException("endpoint " + endpoint + " has no logged requests");
             long[] n = {0};
             double start = first;
             AtomicFile.write(file, stream -> {
                 try (RequestCursor c = w.requestLogs().requests(RequestFilter.of(endpoint, null));
-                     BufferedWriter out = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(stream), StandardCharsets.UTF_8))) {
+                        BufferedWriter out = new BufferedWriter(
+                                new OutputStreamWriter(new GZIPOutputStream(stream), StandardCharsets.UTF_8))) {
                     out.write("t,input_tokens,output_tokens\n");
                     while (c.next()) {
-                        out.write(String.format(Locale.ROOT, "%.6f,%s,%s%n", c.ts() - start, c.inputTokens() < 0 ? "" : Long.toString(c.inputTokens()),
+                        out.write(String.format(
+                                Locale.ROOT,
+                                "%.6f,%s,%s%n",
+                                c.ts() - start,
+                                c.inputTokens() < 0 ? "" : Long.toString(c.inputTokens()),
                                 c.outputTokens() < 0 ? "" : Long.toString(c.outputTokens())));
                         n[0]++;
                     }
@@ -96,5 +109,4 @@ final class WorkspaceTrace {
         a.setHeaderText("Cannot replay a request log");
         a.show();
     }
-
 }

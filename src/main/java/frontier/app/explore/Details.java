@@ -11,13 +11,26 @@ import java.util.Locale;
 /** What the details table and the tooltip say about a point: its configuration and key metrics. */
 final class Details {
     /** Key metrics, in the order shown. */
-    static final List<Metric> METRICS = List.of(Metric.COST_PER_1K, Metric.COST_PER_HOUR, Metric.COST_TOTAL, Metric.LATENCY_MEAN,
-            Metric.LATENCY_P50, Metric.LATENCY_P95, Metric.LATENCY_P99, Metric.REQUESTS, Metric.DROPPED, Metric.LOST,
-            Metric.BATCH_COMPLETION, Metric.BATCH_COMPLETION_P90, Metric.BATCH_DONE_BY_DEADLINE, Metric.BATCH_COST_SPOT,
-            Metric.BATCH_COST_ON_DEMAND, Metric.BATCH_LOST_S, Metric.INTERRUPTIONS);
+    static final List<Metric> METRICS = List.of(
+            Metric.COST_PER_1K,
+            Metric.COST_PER_HOUR,
+            Metric.COST_TOTAL,
+            Metric.LATENCY_MEAN,
+            Metric.LATENCY_P50,
+            Metric.LATENCY_P95,
+            Metric.LATENCY_P99,
+            Metric.REQUESTS,
+            Metric.DROPPED,
+            Metric.LOST,
+            Metric.BATCH_COMPLETION,
+            Metric.BATCH_COMPLETION_P90,
+            Metric.BATCH_DONE_BY_DEADLINE,
+            Metric.BATCH_COST_SPOT,
+            Metric.BATCH_COST_ON_DEMAND,
+            Metric.BATCH_LOST_S,
+            Metric.INTERRUPTIONS);
 
-    private Details() {
-    }
+    private Details() {}
 
     static List<DetailRow> rows(SweepAnalysis a, int sel, int cmp) {
         return rows(a, sel, cmp, k -> k, -1);
@@ -27,7 +40,8 @@ final class Details {
      * The rows of the selected point and the compared one; fields named by {@code label} (a path's label),
      * and the status as {@link #statusLine} says it, with the weighted optimum {@code optimum} marked.
      */
-    static List<DetailRow> rows(SweepAnalysis a, int sel, int cmp, java.util.function.UnaryOperator<String> label, int optimum) {
+    static List<DetailRow> rows(
+            SweepAnalysis a, int sel, int cmp, java.util.function.UnaryOperator<String> label, int optimum) {
         List<DetailRow> rows = new ArrayList<>();
         if (a == null || sel < 0) return rows;
         List<PointResult> pts = a.result().points();
@@ -42,7 +56,8 @@ final class Details {
         rows.add(new DetailRow("Status", statusLine(a, sel, optimum), q == null ? "" : statusLine(a, cmp, optimum)));
         for (Metric m : METRICS) {
             if (!p.hasMetric(m.path())) continue;
-            rows.add(new DetailRow(withUnit(m.label(), m.unit().symbol()), value(p, m.path()), q == null ? "" : value(q, m.path())));
+            rows.add(new DetailRow(
+                    withUnit(m.label(), m.unit().symbol()), value(p, m.path()), q == null ? "" : value(q, m.path())));
         }
         rows.add(new DetailRow("Seed", Long.toString(p.seed()), q == null ? "" : Long.toString(q.seed())));
         return rows;
@@ -73,7 +88,8 @@ final class Details {
         if (!(n > 0)) return "";
         double req = p.hasMetric("requests") ? p.metric("requests") : Double.NaN;
         double pct = req > 0 ? 100 * n / req : Double.NaN;
-        return Double.isFinite(pct) ? String.format(Locale.US, pct >= 0.1 ? "drops %.1f%% of requests" : "drops %.2g%% of requests", pct)
+        return Double.isFinite(pct)
+                ? String.format(Locale.US, pct >= 0.1 ? "drops %.1f%% of requests" : "drops %.2g%% of requests", pct)
                 : String.format(Locale.US, "drops %,.0f requests", n);
     }
 
@@ -104,10 +120,23 @@ final class Details {
     }
 
     /** The hover text with fields named by {@code label} and the status line of the details. */
-    static String tooltip(SweepAnalysis a, int i, String costPath, String latencyPath, java.util.function.UnaryOperator<String> label, int optimum) {
+    static String tooltip(
+            SweepAnalysis a,
+            int i,
+            String costPath,
+            String latencyPath,
+            java.util.function.UnaryOperator<String> label,
+            int optimum) {
         PointResult p = a.result().points().get(i);
-        StringBuilder b = new StringBuilder("Point ").append(p.index()).append(" (").append(statusLine(a, i, optimum)).append(')');
-        p.config().fieldNames().forEachRemaining(k -> b.append('\n').append(label.apply(k)).append(" = ").append(config(p, k)));
+        StringBuilder b = new StringBuilder("Point ")
+                .append(p.index())
+                .append(" (")
+                .append(statusLine(a, i, optimum))
+                .append(')');
+        p.config()
+                .fieldNames()
+                .forEachRemaining(
+                        k -> b.append('\n').append(label.apply(k)).append(" = ").append(config(p, k)));
         for (String path : List.of(costPath, latencyPath)) {
             b.append('\n').append(Metric.labelOf(path)).append(": ").append(value(p, path));
             String unit = Metric.unitOf(path);
@@ -119,7 +148,9 @@ final class Details {
     /** "p99 latency (ms)", "Cost (total, USD)"; the label alone without a unit. */
     static String withUnit(String label, String unit) {
         if (unit.isEmpty()) return label;
-        return label.endsWith(")") ? label.substring(0, label.length() - 1) + ", " + unit + ")" : label + " (" + unit + ")";
+        return label.endsWith(")")
+                ? label.substring(0, label.length() - 1) + ", " + unit + ")"
+                : label + " (" + unit + ")";
     }
 
     /** An axis or column title for a metric path: its catalogue label and unit. */

@@ -19,7 +19,6 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -36,7 +35,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -67,10 +65,19 @@ public final class ExploreView implements WorkbenchView {
         root.setId("exploreView");
         root.setLeft(filesPane());
         root.setCenter(mainPane());
-        plot.setDescriber(i -> vm.analysisProperty().get() == null ? "" : Details.tooltip(vm.analysisProperty().get(), i, vm.costProperty().get(),
-                vm.latencyPath(), vm::label, vm.optimumProperty().get()));
+        plot.setDescriber(i -> vm.analysisProperty().get() == null
+                ? ""
+                : Details.tooltip(
+                        vm.analysisProperty().get(),
+                        i,
+                        vm.costProperty().get(),
+                        vm.latencyPath(),
+                        vm::label,
+                        vm.optimumProperty().get()));
         plot.onClick(i -> {
-            if (compare.isSelected() && vm.selectedProperty().get() >= 0 && i != vm.selectedProperty().get()) vm.comparedProperty().set(i);
+            if (compare.isSelected()
+                    && vm.selectedProperty().get() >= 0
+                    && i != vm.selectedProperty().get()) vm.comparedProperty().set(i);
             else vm.selectedProperty().set(i);
         });
         plot.onCompareClick(i -> {
@@ -82,8 +89,12 @@ public final class ExploreView implements WorkbenchView {
         vm.optimumProperty().addListener(o -> marks());
         vm.selectedProperty().addListener(o -> marks());
         vm.comparedProperty().addListener(o -> marks());
-        vm.sloProperty().addListener(o -> plot.setLines(vm.sloProperty().get(), vm.budgetProperty().get()));
-        vm.budgetProperty().addListener(o -> plot.setLines(vm.sloProperty().get(), vm.budgetProperty().get()));
+        vm.sloProperty()
+                .addListener(o -> plot.setLines(
+                        vm.sloProperty().get(), vm.budgetProperty().get()));
+        vm.budgetProperty()
+                .addListener(o -> plot.setLines(
+                        vm.sloProperty().get(), vm.budgetProperty().get()));
         String auto = System.getProperty(AUTORUN_PROPERTY);
         if (auto != null && !auto.isBlank()) autorun(Path.of(auto));
     }
@@ -106,8 +117,11 @@ public final class ExploreView implements WorkbenchView {
         // Shows this view once the window is up (the navigation list is MainWindow's #navigation).
         Platform.runLater(() -> {
             for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
-                if (w.getScene() != null && w.getScene().lookup("#navigation") instanceof ListView<?> nav && nav.getItems().contains(this)) {
-                    @SuppressWarnings("unchecked") ListView<Object> n = (ListView<Object>) nav;
+                if (w.getScene() != null
+                        && w.getScene().lookup("#navigation") instanceof ListView<?> nav
+                        && nav.getItems().contains(this)) {
+                    @SuppressWarnings("unchecked")
+                    ListView<Object> n = (ListView<Object>) nav;
                     n.getSelectionModel().select(this);
                 }
             }
@@ -137,7 +151,8 @@ public final class ExploreView implements WorkbenchView {
             return;
         }
         // Same results, other latency metric: new y values, so a new view; other constraints: same view.
-        boolean sameAxes = old != null && old.result() == a.result() && old.objectives().equals(a.objectives());
+        boolean sameAxes =
+                old != null && old.result() == a.result() && old.objectives().equals(a.objectives());
         setPoints(a, !sameAxes);
     }
 
@@ -158,20 +173,30 @@ public final class ExploreView implements WorkbenchView {
             for (int i = 0; i < n; i++) quality[i] = pts.get(i).metric(frontier.model.Metric.QUALITY.path());
         }
         plot.setShading(quality, "quality (higher is better)");
-        plot.setStepLine(a.objectives().size() == 2 && a.objectives().stream().noneMatch(frontier.pareto.Objective::maximise));
+        plot.setStepLine(
+                a.objectives().size() == 2 && a.objectives().stream().noneMatch(frontier.pareto.Objective::maximise));
         if (reset) plot.setData(x, y, a.feasible(), a.pareto(), a.uncertain());
         else plot.setFlags(a.feasible(), a.pareto(), a.uncertain());
         boolean[] drops = new boolean[a.result().points().size()];
-        for (int i = 0; i < drops.length; i++) drops[i] = !Details.drops(a.result().points().get(i)).isEmpty();
+        for (int i = 0; i < drops.length; i++)
+            drops[i] = !Details.drops(a.result().points().get(i)).isEmpty();
         plot.setDrops(drops);
         plot.setLines(vm.sloProperty().get(), vm.budgetProperty().get());
         marks();
     }
 
     private void marks() {
-        plot.setMarks(vm.optimumProperty().get(), vm.selectedProperty().get(), vm.comparedProperty().get());
-        details.getItems().setAll(Details.rows(vm.analysisProperty().get(), vm.selectedProperty().get(), vm.comparedProperty().get(),
-                vm::label, vm.optimumProperty().get()));
+        plot.setMarks(
+                vm.optimumProperty().get(),
+                vm.selectedProperty().get(),
+                vm.comparedProperty().get());
+        details.getItems()
+                .setAll(Details.rows(
+                        vm.analysisProperty().get(),
+                        vm.selectedProperty().get(),
+                        vm.comparedProperty().get(),
+                        vm::label,
+                        vm.optimumProperty().get()));
     }
 
     /** Writes the plot as it is shown, with its caption, to a PNG file at print resolution (2× the screen). */
@@ -196,23 +221,49 @@ public final class ExploreView implements WorkbenchView {
         ImageIO.write(ChartExport.image(plot, c, ChartExport.PRINT_SCALE), "png", png);
         int opt = vm.optimumProperty().get();
         List<frontier.present.Report.Number> numbers = Details.rows(a, opt, -1).stream()
-                .map(r -> new frontier.present.Report.Number(r.field(), r.selected(), "")).toList();
-        String recommendation = opt < 0 ? "No configuration meets the constraints."
-                : "Point " + a.result().points().get(opt).index() + ", the weighted optimum at the chosen weight (its settings below).";
+                .map(r -> new frontier.present.Report.Number(r.field(), r.selected(), ""))
+                .toList();
+        String recommendation = opt < 0
+                ? "No configuration meets the constraints."
+                : "Point " + a.result().points().get(opt).index()
+                        + ", the weighted optimum at the chosen weight (its settings below).";
         List<frontier.present.Report.Section> sections = List.of(
-                new frontier.present.Report.Figure("Cost against latency", ChartExport.svg(plot, c), png.toByteArray(),
-                        ChartExport.width(plot), ChartExport.height(plot), c.subtitle()),
+                new frontier.present.Report.Figure(
+                        "Cost against latency",
+                        ChartExport.svg(plot, c),
+                        png.toByteArray(),
+                        ChartExport.width(plot),
+                        ChartExport.height(plot),
+                        c.subtitle()),
                 new frontier.present.Report.KeyNumbers("The recommended configuration", numbers),
-                new frontier.present.Report.Bullets("Assumptions", List.of(
-                        "Prices: " + c.source(),
-                        "Traffic and run settings: as in " + (vm.fileProperty().get() == null ? "the sweep file" : vm.fileProperty().get().getFileName()),
-                        "Latency SLO: " + (vm.sloProperty().get() == null ? "none" : vm.sloProperty().get() + " ms"),
-                        "Budget: " + (vm.budgetProperty().get() == null ? "none" : vm.budgetProperty().get() + " USD per 1,000 requests"))),
-                new frontier.present.Report.Bullets("Not modelled", List.of(
-                        "Anything the scenario file does not describe: network between regions, failures, price changes after the catalogue date.")));
-        frontier.present.Report r = new frontier.present.Report(c.title(), c.subtitle(),
+                new frontier.present.Report.Bullets(
+                        "Assumptions",
+                        List.of(
+                                "Prices: " + c.source(),
+                                "Traffic and run settings: as in "
+                                        + (vm.fileProperty().get() == null
+                                                ? "the sweep file"
+                                                : vm.fileProperty().get().getFileName()),
+                                "Latency SLO: "
+                                        + (vm.sloProperty().get() == null
+                                                ? "none"
+                                                : vm.sloProperty().get() + " ms"),
+                                "Budget: "
+                                        + (vm.budgetProperty().get() == null
+                                                ? "none"
+                                                : vm.budgetProperty().get() + " USD per 1,000 requests"))),
+                new frontier.present.Report.Bullets(
+                        "Not modelled",
+                        List.of(
+                                "Anything the scenario file does not describe: network between regions, failures, price changes after the catalogue date.")));
+        frontier.present.Report r = new frontier.present.Report(
+                c.title(),
+                c.subtitle(),
                 "Which configuration of this sweep serves within the SLO and budget for the best weighted cost and latency?",
-                recommendation, "", sections, c.source());
+                recommendation,
+                "",
+                sections,
+                c.source());
         Files.writeString(html, frontier.present.HtmlReport.html(r), java.nio.charset.StandardCharsets.UTF_8);
         String name = html.getFileName().toString().replaceFirst("\\.html?$", "") + ".pdf";
         try (var out = Files.newOutputStream(html.resolveSibling(name))) {
@@ -230,8 +281,9 @@ public final class ExploreView implements WorkbenchView {
     ChartCaption caption() {
         Path file = vm.fileProperty().get();
         String title = vm.titleProperty().get();
-        String subtitle = (file == null ? "" : file.getFileName() + " \u00b7 ") + "cost per 1,000 requests against latency ("
-                + vm.latencyProperty().get() + "); every configuration of the sweep";
+        String subtitle =
+                (file == null ? "" : file.getFileName() + " \u00b7 ") + "cost per 1,000 requests against latency ("
+                        + vm.latencyProperty().get() + "); every configuration of the sweep";
         return ChartCaption.of(title == null || title.isBlank() ? "Sweep" : title, subtitle);
     }
 
@@ -244,7 +296,10 @@ public final class ExploreView implements WorkbenchView {
             protected void updateItem(Path p, boolean empty) {
                 super.updateItem(p, empty);
                 setText(empty || p == null ? null : p.getFileName().toString());
-                setTooltip(empty || p == null ? null : new Tooltip(p.toAbsolutePath().normalize().toString()));
+                setTooltip(
+                        empty || p == null
+                                ? null
+                                : new Tooltip(p.toAbsolutePath().normalize().toString()));
             }
         });
         Label empty = new Label("No *.json files in\n" + vm.sweepsDir().toAbsolutePath());
@@ -255,7 +310,8 @@ public final class ExploreView implements WorkbenchView {
             if (p != null && !p.equals(vm.fileProperty().get())) vm.open(p);
         });
         vm.fileProperty().addListener((o, old, f) -> {
-            if (f == null || !vm.sweepFiles().contains(f)) list.getSelectionModel().clearSelection();
+            if (f == null || !vm.sweepFiles().contains(f))
+                list.getSelectionModel().clearSelection();
             else list.getSelectionModel().select(f);
         });
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -266,8 +322,10 @@ public final class ExploreView implements WorkbenchView {
         open.setOnAction(e -> {
             FileChooser c = new FileChooser();
             c.setTitle("Open a scenario with a sweep, or a results file");
-            c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Sweep scenarios and results (*.json)", "*.json"));
-            if (Files.isDirectory(vm.sweepsDir())) c.setInitialDirectory(vm.sweepsDir().toAbsolutePath().toFile());
+            c.getExtensionFilters()
+                    .add(new FileChooser.ExtensionFilter("Sweep scenarios and results (*.json)", "*.json"));
+            if (Files.isDirectory(vm.sweepsDir()))
+                c.setInitialDirectory(vm.sweepsDir().toAbsolutePath().toFile());
             File f = c.showOpenDialog(window());
             if (f != null) vm.open(f.toPath());
         });
@@ -326,16 +384,31 @@ public final class ExploreView implements WorkbenchView {
         cancel.setOnAction(e -> vm.cancel());
         Button spark = new Button("Run on Spark…");
         spark.setId("runOnSparkButton");
-        spark.setTooltip(new Tooltip("Run this sweep on a Spark cluster with spark-submit, or copy the command (docs/spark.md)"));
-        spark.disableProperty().bind(vm.canRunProperty().not().or(vm.fileProperty().isNull()));
-        spark.setOnAction(e -> RunOnSpark.show(window(), vm.fileProperty().get(), frontier.app.Settings.standard(), vm::open, vm::info));
+        spark.setTooltip(new Tooltip(
+                "Run this sweep on a Spark cluster with spark-submit, or copy the command (docs/spark.md)"));
+        spark.disableProperty()
+                .bind(vm.canRunProperty().not().or(vm.fileProperty().isNull()));
+        spark.setOnAction(e -> RunOnSpark.show(
+                window(), vm.fileProperty().get(), frontier.app.Settings.standard(), vm::open, vm::info));
         ProgressBar progress = new ProgressBar(0);
         progress.setId("sweepProgress");
         progress.progressProperty().bind(vm.progressProperty());
         progress.setPrefWidth(180);
         // A flow, not a row: at 1280×720 the run and export buttons do not fit beside the details pane, and a
         // row clipped the last ones; the flow wraps them onto a second line instead.
-        FlowPane runBar = new FlowPane(8, 6, run, cancel, spark, progress, compare, resetButton(), pngButton(), svgButton(), copyButton(), csvButton(),
+        FlowPane runBar = new FlowPane(
+                8,
+                6,
+                run,
+                cancel,
+                spark,
+                progress,
+                compare,
+                resetButton(),
+                pngButton(),
+                svgButton(),
+                copyButton(),
+                csvButton(),
                 reportButton());
         runBar.setId("exploreRunBar");
         runBar.setAlignment(Pos.CENTER_LEFT);
@@ -371,13 +444,16 @@ public final class ExploreView implements WorkbenchView {
                 return "total".equals(s) ? ExploreViewModel.COST_TOTAL : ExploreViewModel.COST;
             }
         });
-        cost.setTooltip(new Tooltip("Cost metric on the x axis, the first objective of the front and the budget's unit"));
+        cost.setTooltip(
+                new Tooltip("Cost metric on the x axis, the first objective of the front and the budget's unit"));
         ComboBox<String> latency = new ComboBox<>();
         latency.setId("latencyChoice");
         latency.getItems().setAll(ExploreViewModel.LATENCIES);
         latency.valueProperty().bindBidirectional(vm.latencyProperty());
-        latency.setTooltip(new Tooltip("Latency metric (or a batch job's completion time) on the y axis, and the second objective of the"
-                + " front; with models' quality figures, quality can be the y axis instead (then cost against quality)"));
+        latency.setTooltip(
+                new Tooltip(
+                        "Latency metric (or a batch job's completion time) on the y axis, and the second objective of the"
+                                + " front; with models' quality figures, quality can be the y axis instead (then cost against quality)"));
         vm.resultProperty().addListener(o -> {
             String keep = vm.latencyProperty().get();
             latency.getItems().setAll(vm.yChoices());
@@ -389,27 +465,49 @@ public final class ExploreView implements WorkbenchView {
         weight.setId("weightSlider");
         weight.setPrefWidth(120);
         weight.valueProperty().bindBidirectional(vm.alphaProperty());
-        weight.setTooltip(new Tooltip("Weight α on cost (latency gets 1 − α); each normalised min–max over the feasible points. "
-                + "The green ring is the configuration minimising α·cost + (1 − α)·latency."));
+        weight.setTooltip(
+                new Tooltip("Weight α on cost (latency gets 1 − α); each normalised min–max over the feasible points. "
+                        + "The green ring is the configuration minimising α·cost + (1 − α)·latency."));
         Label alpha = new Label();
         alpha.setId("weightLabel");
         alpha.setMinWidth(70);
-        alpha.textProperty().bind(Bindings.createStringBinding(() -> String.format(Locale.US, "(α = %.2f)",
-                vm.alphaProperty().get()), vm.alphaProperty()));
+        alpha.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> String.format(
+                                Locale.US, "(α = %.2f)", vm.alphaProperty().get()),
+                        vm.alphaProperty()));
 
         compare.setId("compareToggle");
         compare.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        compare.setTooltip(new Tooltip("On: a click picks the point compared with the selected one (Ctrl-click does the same)"));
-        TextField slo = numberField("sloField", "none", vm.sloProperty(), "Latency SLO (ms) on the chosen metric: points above it are infeasible");
-        TextField budget = numberField("budgetField", "none", vm.budgetProperty(),
+        compare.setTooltip(
+                new Tooltip("On: a click picks the point compared with the selected one (Ctrl-click does the same)"));
+        TextField slo = numberField(
+                "sloField",
+                "none",
+                vm.sloProperty(),
+                "Latency SLO (ms) on the chosen metric: points above it are infeasible");
+        TextField budget = numberField(
+                "budgetField",
+                "none",
+                vm.budgetProperty(),
                 "Budget in the cost metric chosen (USD per 1,000 requests, or USD in total): points above it are infeasible");
         Label budgetUnit = new Label();
-        budgetUnit.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> ExploreViewModel.COST_TOTAL.equals(vm.costProperty().get()) ? "USD" : "USD/1k req", vm.costProperty()));
+        budgetUnit
+                .textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> ExploreViewModel.COST_TOTAL.equals(
+                                        vm.costProperty().get())
+                                ? "USD"
+                                : "USD/1k req",
+                        vm.costProperty()));
 
         // Groups that wrap as wholes when the window is narrow, so a field never loses its label or unit.
-        FlowPane bar = new FlowPane(14, 6, group(new Label("Cost"), cost, new Label("Latency"), latency),
-                group(new Label("Weight: latency"), weight, new Label("cost"), alpha), group(new Label("SLO"), slo, new Label("ms")),
+        FlowPane bar = new FlowPane(
+                14,
+                6,
+                group(new Label("Cost"), cost, new Label("Latency"), latency),
+                group(new Label("Weight: latency"), weight, new Label("cost"), alpha),
+                group(new Label("SLO"), slo, new Label("ms")),
                 group(new Label("budget"), budget, budgetUnit));
         bar.setId("exploreControls");
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -430,34 +528,47 @@ public final class ExploreView implements WorkbenchView {
     }
 
     private Button pngButton() {
-        Button png = toolButton("PNG…", "exportPngButton", "Export the chart as a PNG image",
+        Button png = toolButton(
+                "PNG…",
+                "exportPngButton",
+                "Export the chart as a PNG image",
                 () -> save("Export chart", "sweep.png", "*.png", this::exportPng));
         png.disableProperty().bind(vm.analysisProperty().isNull());
         return png;
     }
 
     private Button svgButton() {
-        Button svg = toolButton("SVG…", "exportSvgButton", "Export the chart as a vector SVG image",
+        Button svg = toolButton(
+                "SVG…",
+                "exportSvgButton",
+                "Export the chart as a vector SVG image",
                 () -> save("Export chart", "sweep.svg", "*.svg", this::exportSvg));
         svg.disableProperty().bind(vm.analysisProperty().isNull());
         return svg;
     }
 
     private Button reportButton() {
-        Button b = toolButton("Report…", "reportButton", "Write a one-page report of the sweep as HTML and PDF",
+        Button b = toolButton(
+                "Report…",
+                "reportButton",
+                "Write a one-page report of the sweep as HTML and PDF",
                 () -> save("Write report", "sweep-report.html", "*.html", this::writeReport));
         b.disableProperty().bind(vm.analysisProperty().isNull());
         return b;
     }
 
     private Button copyButton() {
-        Button copy = toolButton("Copy chart", "copyChartButton", "Copy the chart with its title to the clipboard", this::copyChart);
+        Button copy = toolButton(
+                "Copy chart", "copyChartButton", "Copy the chart with its title to the clipboard", this::copyChart);
         copy.disableProperty().bind(vm.analysisProperty().isNull());
         return copy;
     }
 
     private Button csvButton() {
-        Button csv = toolButton("CSV…", "exportCsvButton", "Export every point as CSV (the columns of frontier sweep --csv)",
+        Button csv = toolButton(
+                "CSV…",
+                "exportCsvButton",
+                "Export every point as CSV (the columns of frontier sweep --csv)",
                 () -> save("Export table", "sweep.csv", "*.csv", vm::exportCsv));
         csv.disableProperty().bind(vm.analysisProperty().isNull());
         return csv;
@@ -514,7 +625,8 @@ public final class ExploreView implements WorkbenchView {
         b.getStyleClass().add("numeric");
         details.getColumns().setAll(List.of(field, a, b));
         details.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        details.setPlaceholder(new Label("Click a point to see its configuration.\nCtrl-click (or Compare) a second one\nto compare."));
+        details.setPlaceholder(new Label(
+                "Click a point to see its configuration.\nCtrl-click (or Compare) a second one\nto compare."));
         Button clear = new Button("Clear");
         clear.setId("clearSelectionButton");
         clear.setOnAction(e -> {
@@ -530,7 +642,8 @@ public final class ExploreView implements WorkbenchView {
         return box;
     }
 
-    private static TableColumn<DetailRow, String> column(String title, Function<DetailRow, String> value, double width) {
+    private static TableColumn<DetailRow, String> column(
+            String title, Function<DetailRow, String> value, double width) {
         TableColumn<DetailRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(Objects.toString(value.apply(cell.getValue()), "")));
         c.setPrefWidth(width);

@@ -51,6 +51,7 @@ import javafx.collections.ObservableList;
 public final class ExploreViewModel {
     /** The cost objective: USD per 1,000 requests. */
     public static final String COST = Metric.COST_PER_1K.path();
+
     public static final String COST_TOTAL = Metric.COST_TOTAL.path();
     /** The cost metrics the x axis can show. */
     public static final List<String> COSTS = List.of(COST, COST_TOTAL);
@@ -68,6 +69,7 @@ public final class ExploreViewModel {
     private final ReadOnlyObjectWrapper<Sweep> sweep = new ReadOnlyObjectWrapper<>();
     /** The swept scenario's tree, for field labels; null for saved results (labels then come from the paths alone). */
     private com.fasterxml.jackson.databind.node.ObjectNode baseTree;
+
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("No sweep loaded");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(
             "Pick a sweep scenario on the left, or open a scenario with a sweep or a saved results file.");
@@ -102,7 +104,10 @@ public final class ExploreViewModel {
         // Moving the weight only moves the optimum: no need to recompute the front.
         alpha.addListener(o -> {
             SweepAnalysis a = analysis.get();
-            optimum.set(a == null || a.result().points().isEmpty() ? -1 : a.weighted().best(clampAlpha()));
+            optimum.set(
+                    a == null || a.result().points().isEmpty()
+                            ? -1
+                            : a.weighted().best(clampAlpha()));
         });
     }
 
@@ -113,7 +118,9 @@ public final class ExploreViewModel {
             return;
         }
         try (Stream<Path> s = Files.list(sweepsDir)) {
-            sweepFiles.setAll(s.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList());
+            sweepFiles.setAll(s.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .sorted()
+                    .toList());
         } catch (IOException e) {
             sweepFiles.clear();
         }
@@ -135,7 +142,8 @@ public final class ExploreViewModel {
             try {
                 text = Files.readString(path);
             } catch (java.nio.charset.CharacterCodingException notUtf8) {
-                text = frontier.scenario.ScenarioLoader.readText(path); // UTF-16/32 with a byte-order mark, else a located refusal
+                text = frontier.scenario.ScenarioLoader.readText(
+                        path); // UTF-16/32 with a byte-order mark, else a located refusal
             }
             JsonNode root = null;
             try {
@@ -148,16 +156,25 @@ public final class ExploreViewModel {
                 title.set(r.scenario() + " (saved results)");
                 setResult(r);
                 if (analysis.get() == null) return; // the status says why
-                info(String.format(Locale.US, "Opened %,d saved points (%s over %s); nothing simulated.",
-                        r.points().size(), r.method(), String.join(", ", r.paths())));
+                info(String.format(
+                        Locale.US,
+                        "Opened %,d saved points (%s over %s); nothing simulated.",
+                        r.points().size(),
+                        r.method(),
+                        String.join(", ", r.paths())));
                 return;
             }
             Sweep s = Sweep.load(path);
             baseTree = s.baseTree();
             sweep.set(s);
             title.set(s.base().name());
-            info(String.format(Locale.US, "Ready: %d configurations × %d replication%s (%s over %s).", s.plannedPoints(),
-                    s.replicationsPerPoint(), s.replicationsPerPoint() == 1 ? "" : "s", s.spec().method().label(),
+            info(String.format(
+                    Locale.US,
+                    "Ready: %d configurations × %d replication%s (%s over %s).",
+                    s.plannedPoints(),
+                    s.replicationsPerPoint(),
+                    s.replicationsPerPoint() == 1 ? "" : "s",
+                    s.spec().method().label(),
                     String.join(", ", s.paths())));
         } catch (java.nio.file.NoSuchFileException e) {
             failed(path, path + ": no such file");
@@ -181,8 +198,13 @@ public final class ExploreViewModel {
         setResult(null);
         run.resetProgress();
         title.set(s.base().name());
-        info(String.format(Locale.US, "Ready: %d configurations × %d replication%s (%s over %s).", s.plannedPoints(),
-                s.replicationsPerPoint(), s.replicationsPerPoint() == 1 ? "" : "s", s.spec().method().label(),
+        info(String.format(
+                Locale.US,
+                "Ready: %d configurations × %d replication%s (%s over %s).",
+                s.plannedPoints(),
+                s.replicationsPerPoint(),
+                s.replicationsPerPoint() == 1 ? "" : "s",
+                s.spec().method().label(),
                 String.join(", ", s.paths().stream().map(this::label).toList())));
     }
 
@@ -199,7 +221,8 @@ public final class ExploreViewModel {
         baseTree = null;
         title.set(r.scenario());
         setResult(r);
-        if (analysis.get() != null) info(String.format(Locale.US, "%,d points.", r.points().size()));
+        if (analysis.get() != null)
+            info(String.format(Locale.US, "%,d points.", r.points().size()));
     }
 
     /** Runs the loaded sweep in the background; does nothing while a run is in progress. */
@@ -224,8 +247,12 @@ public final class ExploreViewModel {
         setResult(r);
         if (!error.get()) {
             SweepAnalysis a = analysis.get();
-            info(String.format(Locale.US, "Done in %.1f s: %,d configurations, %d on the Pareto front.", seconds,
-                    r.points().size(), a == null ? 0 : paretoCount(a)));
+            info(String.format(
+                    Locale.US,
+                    "Done in %.1f s: %,d configurations, %d on the Pareto front.",
+                    seconds,
+                    r.points().size(),
+                    a == null ? 0 : paretoCount(a)));
         }
     }
 
@@ -233,7 +260,8 @@ public final class ExploreViewModel {
         selected.set(-1);
         compared.set(-1);
         // A batch job has no latency: its front is total cost against completion time.
-        boolean batch = r != null && !r.points().isEmpty() && r.points().getFirst().hasMetric(Metric.BATCH_COMPLETION.path());
+        boolean batch =
+                r != null && !r.points().isEmpty() && r.points().getFirst().hasMetric(Metric.BATCH_COMPLETION.path());
         if (batch && !latency.get().startsWith("completion")) {
             latency.set("completion");
             cost.set(COST_TOTAL);

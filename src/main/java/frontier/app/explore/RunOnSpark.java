@@ -31,7 +31,8 @@ final class RunOnSpark {
     private RunOnSpark() {}
 
     /** Shows the dialog for the sweep in {@code scenario}; {@code openResults} gets the results file of a finished job. */
-    static void show(Window owner, Path scenario, Settings settings, Consumer<Path> openResults, Consumer<String> status) {
+    static void show(
+            Window owner, Path scenario, Settings settings, Consumer<Path> openResults, Consumer<String> status) {
         Settings.Spark saved = settings.spark();
         TextField master = new TextField(saved.master());
         master.setId("sparkMaster");
@@ -43,7 +44,8 @@ final class RunOnSpark {
         memory.setPromptText("cluster default (e.g. 4g)");
         memory.setId("sparkExecutorMemory");
         String base = scenario.getFileName().toString().replaceFirst("\\.json$", "");
-        TextField results = new TextField(scenario.toAbsolutePath().resolveSibling(base + ".results.json").toString());
+        TextField results = new TextField(
+                scenario.toAbsolutePath().resolveSibling(base + ".results.json").toString());
         results.setId("sparkResults");
         TextArea command = new TextArea();
         command.setId("sparkCommand");
@@ -59,10 +61,17 @@ final class RunOnSpark {
         Runnable update = () -> {
             try {
                 SparkSubmit s = new SparkSubmit(master.getText(), mode.getValue(), memory.getText());
-                command.setText(SparkSubmit.shellLine(s.command(sparkSubmit.map(Path::toString).orElse("spark-submit"), jar,
-                        scenario.toAbsolutePath().normalize(), Path.of(results.getText()).toAbsolutePath().normalize(), List.of())));
-                problem.setText(sparkSubmit.isPresent() ? "" : "spark-submit not found (SPARK_HOME or PATH): copy the command and run it where Spark"
-                        + " is installed, then open the results file here.");
+                command.setText(SparkSubmit.shellLine(s.command(
+                        sparkSubmit.map(Path::toString).orElse("spark-submit"),
+                        jar,
+                        scenario.toAbsolutePath().normalize(),
+                        Path.of(results.getText()).toAbsolutePath().normalize(),
+                        List.of())));
+                problem.setText(
+                        sparkSubmit.isPresent()
+                                ? ""
+                                : "spark-submit not found (SPARK_HOME or PATH): copy the command and run it where Spark"
+                                        + " is installed, then open the results file here.");
             } catch (RuntimeException e) {
                 command.setText("");
                 problem.setText(e.getMessage());
@@ -86,8 +95,14 @@ final class RunOnSpark {
             c.putString(command.getText());
             javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
         });
-        VBox box = new VBox(8, grid, new Label("Command (frontier-spark.jar from mvn -Pspark package; paths must be readable by the driver):"),
-                command, copy, problem);
+        VBox box = new VBox(
+                8,
+                grid,
+                new Label(
+                        "Command (frontier-spark.jar from mvn -Pspark package; paths must be readable by the driver):"),
+                command,
+                copy,
+                problem);
         box.setPadding(new Insets(12));
 
         Dialog<ButtonType> d = new Dialog<>();
@@ -98,34 +113,46 @@ final class RunOnSpark {
         d.getDialogPane().getButtonTypes().addAll(submit, ButtonType.CLOSE);
         Button submitButton = (Button) d.getDialogPane().lookupButton(submit);
         submitButton.setId("submitToSpark");
-        submitButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> sparkSubmit.isEmpty() || command.getText().isEmpty(), command.textProperty()));
+        submitButton
+                .disableProperty()
+                .bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                        () -> sparkSubmit.isEmpty() || command.getText().isEmpty(), command.textProperty()));
         Optional<ButtonType> answer = d.showAndWait();
         try {
-            settings.setSpark(new Settings.Spark(master.getText().strip(), mode.getValue(), memory.getText().strip()));
+            settings.setSpark(new Settings.Spark(
+                    master.getText().strip(), mode.getValue(), memory.getText().strip()));
         } catch (RuntimeException ignored) {
             // remembering is a convenience
         }
         if (answer.isEmpty() || answer.get() != submit || sparkSubmit.isEmpty()) return;
         SparkSubmit s = new SparkSubmit(master.getText(), mode.getValue(), memory.getText());
         Path out = Path.of(results.getText()).toAbsolutePath().normalize();
-        List<String> cmd = s.command(sparkSubmit.get().toString(), jar, scenario.toAbsolutePath().normalize(), out, List.of());
+        List<String> cmd = s.command(
+                sparkSubmit.get().toString(), jar, scenario.toAbsolutePath().normalize(), out, List.of());
         status.accept("Submitted to Spark (" + s.master() + "); the results open here when the job ends.");
-        Thread t = new Thread(() -> {
-            String end;
-            try {
-                Path log = java.nio.file.Files.createTempFile("frontier-spark-", ".log");
-                int code = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start().waitFor();
-                end = code == 0 ? null : "The Spark job ended with exit code " + code + "; its output is in " + log;
-            } catch (Exception e) {
-                end = "Could not run spark-submit: " + e.getMessage();
-            }
-            String message = end;
-            Platform.runLater(() -> {
-                if (message == null) openResults.accept(out);
-                else status.accept(message);
-            });
-        }, "frontier-spark-submit");
+        Thread t = new Thread(
+                () -> {
+                    String end;
+                    try {
+                        Path log = java.nio.file.Files.createTempFile("frontier-spark-", ".log");
+                        int code = new ProcessBuilder(cmd)
+                                .redirectErrorStream(true)
+                                .redirectOutput(log.toFile())
+                                .start()
+                                .waitFor();
+                        end = code == 0
+                                ? null
+                                : "The Spark job ended with exit code " + code + "; its output is in " + log;
+                    } catch (Exception e) {
+                        end = "Could not run spark-submit: " + e.getMessage();
+                    }
+                    String message = end;
+                    Platform.runLater(() -> {
+                        if (message == null) openResults.accept(out);
+                        else status.accept(message);
+                    });
+                },
+                "frontier-spark-submit");
         t.setDaemon(true);
         t.start();
     }

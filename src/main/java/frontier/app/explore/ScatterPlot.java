@@ -1,6 +1,8 @@
 package frontier.app.explore;
 
 import frontier.app.CanvasPlot;
+import frontier.app.ChartPen;
+import frontier.app.ExportableChart;
 import frontier.app.Palette;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +11,6 @@ import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
-import frontier.app.ChartPen;
-import frontier.app.ExportableChart;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -33,15 +33,16 @@ import javafx.scene.text.TextAlignment;
 public final class ScatterPlot implements ExportableChart {
     /** How near (in pixels) the pointer must be to a point to hover or pick it. */
     public static final double PICK_RADIUS = 6;
+
     static final double LEFT = 78;
     static final double RIGHT = 16;
     static final double TOP = 14;
     static final double BOTTOM = 50;
 
-
     private final CanvasPlot plot = new CanvasPlot(LEFT, RIGHT, TOP, BOTTOM, this::redraw);
     /** Redraws in the theme's colours when it changes (held here: the palette holds it weakly). */
     private final javafx.beans.InvalidationListener paletteListener = Palette.onChange(this::redraw);
+
     private final Canvas canvas = plot.canvas();
     private final Pane pane = plot.pane();
 
@@ -62,11 +63,13 @@ public final class ScatterPlot implements ExportableChart {
     private IntFunction<String> describe = i -> "point " + i;
     /** A third figure shown as each point's colour (null: none), its label and range; whether the front is a step line. */
     private double[] shade;
+
     private String shadeLabel = "";
     private double shadeMin, shadeMax;
     private boolean stepLine = true;
     /** The ends of the colour scale of {@link #shade}: low (blue) to high (red), readable on light and dark themes. */
     static final Color SHADE_LOW = Color.web("#3b6fd4");
+
     static final Color SHADE_HIGH = Color.web("#d4442e");
 
     private double x0 = 0, x1 = 1, y0 = 0, y1 = 1; // visible data range
@@ -161,7 +164,8 @@ public final class ScatterPlot implements ExportableChart {
 
     /** The colour of value {@code v} on the shading's scale (the plain point colour when it has none). */
     Color shadeOf(double v) {
-        if (!Double.isFinite(v) || !(shadeMax >= shadeMin)) return Palette.current().point();
+        if (!Double.isFinite(v) || !(shadeMax >= shadeMin))
+            return Palette.current().point();
         double t = shadeMax > shadeMin ? (v - shadeMin) / (shadeMax - shadeMin) : 0.5;
         return SHADE_LOW.interpolate(SHADE_HIGH, t);
     }
@@ -172,9 +176,13 @@ public final class ScatterPlot implements ExportableChart {
 
     /** The front points by cost, then latency: the order of the step line. */
     private int[] frontOrder() {
-        return java.util.stream.IntStream.range(0, x.length).filter(i -> front[i]).boxed()
-                .sorted((a, b) -> Double.compare(x[a], x[b]) != 0 ? Double.compare(x[a], x[b]) : Double.compare(y[a], y[b]))
-                .mapToInt(Integer::intValue).toArray();
+        return java.util.stream.IntStream.range(0, x.length)
+                .filter(i -> front[i])
+                .boxed()
+                .sorted((a, b) ->
+                        Double.compare(x[a], x[b]) != 0 ? Double.compare(x[a], x[b]) : Double.compare(y[a], y[b]))
+                .mapToInt(Integer::intValue)
+                .toArray();
     }
 
     public void setLabels(String xLabel, String yLabel) {
@@ -335,7 +343,8 @@ public final class ScatterPlot implements ExportableChart {
         if (dragged || e.getButton() != MouseButton.PRIMARY) return;
         int i = nearest(e.getX(), e.getY(), PICK_RADIUS);
         if (i < 0) return;
-        List<IntConsumer> to = e.isControlDown() || e.isShiftDown() || e.isShortcutDown() ? compareListeners : clickListeners;
+        List<IntConsumer> to =
+                e.isControlDown() || e.isShiftDown() || e.isShortcutDown() ? compareListeners : clickListeners;
         to.forEach(l -> l.accept(i));
     }
 
@@ -389,7 +398,10 @@ public final class ScatterPlot implements ExportableChart {
             if (front[i] || !Double.isFinite(x[i]) || !Double.isFinite(y[i])) continue;
             double px = toPixelX(x[i]), py = toPixelY(y[i]);
             if (px < LEFT - 4 || px > LEFT + pw + 4 || py < TOP - 4 || py > TOP + ph + 4) continue;
-            g.setFill(!feasible[i] ? Palette.current().infeasible() : shaded(i) ? shadeOf(shade[i]) : Palette.current().point());
+            g.setFill(
+                    !feasible[i]
+                            ? Palette.current().infeasible()
+                            : shaded(i) ? shadeOf(shade[i]) : Palette.current().point());
             g.fillRect(px - 2.5, py - 2.5, 5, 5);
         }
         if (frontOrder.length > 0) {
@@ -488,14 +500,26 @@ public final class ScatterPlot implements ExportableChart {
     }
 
     private void legend(ChartPen g, double pw, double ph) {
-        String[] labels = {"dominated", "infeasible (SLO / budget)", "Pareto front", "front, uncertain", "weighted optimum",
-                "selected", "compared", "drops requests"};
+        String[] labels = {
+            "dominated",
+            "infeasible (SLO / budget)",
+            "Pareto front",
+            "front, uncertain",
+            "weighted optimum",
+            "selected",
+            "compared",
+            "drops requests"
+        };
         double w = 190, rowH = 17;
         boolean bar = shade != null && shadeMax >= shadeMin;
         double h = labels.length * rowH + 10 + (bar ? 2 * rowH : 0);
         // The corner hiding the fewest points (front points count more); top right on ties.
-        double[][] corners = {{LEFT + pw - w - 8, TOP + 8}, {LEFT + 8, TOP + ph - h - 8}, {LEFT + 8, TOP + 8},
-                {LEFT + pw - w - 8, TOP + ph - h - 8}};
+        double[][] corners = {
+            {LEFT + pw - w - 8, TOP + 8},
+            {LEFT + 8, TOP + ph - h - 8},
+            {LEFT + 8, TOP + 8},
+            {LEFT + pw - w - 8, TOP + ph - h - 8}
+        };
         double lx = corners[0][0], ly = corners[0][1];
         int fewest = Integer.MAX_VALUE;
         for (double[] c : corners) {
@@ -593,7 +617,8 @@ public final class ScatterPlot implements ExportableChart {
     /** A tick label: enough decimals for the step, thousands separators. */
     static String tickLabel(double v, double step) {
         int decimals = step <= 0 ? 2 : Math.max(0, Math.min(6, (int) Math.ceil(-Math.log10(step) + 1e-9)));
-        if (step > 0 && Math.abs(step * Math.pow(10, decimals) - Math.round(step * Math.pow(10, decimals))) > 1e-6) decimals++;
+        if (step > 0 && Math.abs(step * Math.pow(10, decimals) - Math.round(step * Math.pow(10, decimals))) > 1e-6)
+            decimals++;
         if (step == 0) decimals = Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 1 ? 2 : 4;
         return String.format(Locale.US, "%,." + decimals + "f", v);
     }

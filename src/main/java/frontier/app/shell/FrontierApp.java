@@ -1,6 +1,5 @@
 package frontier.app.shell;
 
-import frontier.app.costs.CostsView;
 import frontier.app.AppMenus;
 import frontier.app.BillingSession;
 import frontier.app.Dialogs;
@@ -8,15 +7,16 @@ import frontier.app.LaunchOptions;
 import frontier.app.MainWindow;
 import frontier.app.Settings;
 import frontier.app.WorkbenchView;
+import frontier.app.costs.CostsView;
 import frontier.app.data.DataView;
 import frontier.app.editor.ScenarioEditorView;
 import frontier.app.editor.ScenarioEditorViewModel;
-import frontier.demo.DemoWorkspace;
 import frontier.app.explore.ExploreView;
 import frontier.app.explore.ExploreViewModel;
 import frontier.app.simulate.SimulateView;
 import frontier.app.simulate.SimulateViewModel;
 import frontier.app.unitcost.UnitCostView;
+import frontier.demo.DemoWorkspace;
 import frontier.scenario.ScenarioRunner;
 import frontier.scenario.sweep.SweepRunner;
 import java.nio.file.Files;
@@ -24,14 +24,14 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.application.Application;
 import javafx.application.HostServices;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.FileChooser;
-import javafx.stage.WindowEvent;
-import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 
 /**
  * The JavaFX application: one {@link MainWindow} holding the workbench views. Started through
@@ -61,9 +61,11 @@ public final class FrontierApp extends Application {
         SimulateView simulateView = new SimulateView(simulate);
         ScenarioEditorView editor = new ScenarioEditorView(new ScenarioEditorViewModel(), options.examplesDir());
         ExploreView exploreView = new ExploreView(explore);
-        compare = new frontier.app.compare.CompareViewModel(ScenarioRunner.defaultRunner(), frontier.cost.PriceCatalogue.shipped());
+        compare = new frontier.app.compare.CompareViewModel(
+                ScenarioRunner.defaultRunner(), frontier.cost.PriceCatalogue.shipped());
         frontier.app.compare.CompareView compareView = new frontier.app.compare.CompareView(compare);
-        MainWindow window = new MainWindow(List.of(simulateView, editor, compareView, exploreView, data, costs, unitCost));
+        MainWindow window =
+                new MainWindow(List.of(simulateView, editor, compareView, exploreView, data, costs, unitCost));
         frontier.app.compare.CompareView.install(compareView, simulate, explore, window, exploreView);
         editor.setWorkspace(billing::workspace);
         editor.setOnRun(file -> {
@@ -74,22 +76,32 @@ public final class FrontierApp extends Application {
             editor.viewModel().open(file);
             window.show(editor);
         });
-        MakeTwin.install(unitCost, billing, simulate, window, simulateView, MakeTwin.twinsDir(), editor.viewModel()::open);
+        MakeTwin.install(
+                unitCost, billing, simulate, window, simulateView, MakeTwin.twinsDir(), editor.viewModel()::open);
         Settings settings = Settings.standard();
         window.setTheme(settings.theme());
         AppMenus menus = menus(window, simulateView, simulate, exploreView, data, stage, getHostServices());
-        menus.fileAt(0, "newScenarioWizardMenuItem", "New scenario…", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+        menus.fileAt(
+                        0,
+                        "newScenarioWizardMenuItem",
+                        "New scenario…",
+                        new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
                         AppMenus.button(editor, "newScenarioButton", null))
                 .on(editor, AppMenus.Action.SAVE, AppMenus.button(editor, "saveButton", "Save scenario"))
                 .on(editor, AppMenus.Action.RUN, AppMenus.button(editor, "runInSimulateButton", "Run in Simulate"))
-                .run("capacityMenuItem", "Capacity and the cheapest fleet\u2026", () -> frontier.app.capacity.CapacityView.open(stage));
-        window.setMenuBar(menus.build(theme -> {
-            window.setTheme(theme);
-            settings.setTheme(theme);
-        }, () -> {
-            stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
-            stage.close();
-        }));
+                .run(
+                        "capacityMenuItem",
+                        "Capacity and the cheapest fleet\u2026",
+                        () -> frontier.app.capacity.CapacityView.open(stage));
+        window.setMenuBar(menus.build(
+                theme -> {
+                    window.setTheme(theme);
+                    settings.setTheme(theme);
+                },
+                () -> {
+                    stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
+                    stage.close();
+                }));
         stage.setTitle("Frontier");
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setScene(window.createScene(Math.min(1320, screen.getWidth()), Math.min(840, screen.getHeight())));
@@ -122,35 +134,85 @@ public final class FrontierApp extends Application {
     }
 
     /** The menu bar's commands: what the views' buttons do, and the standard actions per view. */
-    static AppMenus menus(MainWindow window, SimulateView simulateView, SimulateViewModel sim, ExploreView exploreView, DataView data, Stage stage,
-                          HostServices host) {
+    static AppMenus menus(
+            MainWindow window,
+            SimulateView simulateView,
+            SimulateViewModel sim,
+            ExploreView exploreView,
+            DataView data,
+            Stage stage,
+            HostServices host) {
         AppMenus m = new AppMenus(window);
-        m.file("newScenarioMenuItem", "New scenario from an example", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
-                        new AppMenus.Command(simulateView, null, () -> simulateView.node().lookup("#scenarioList").requestFocus(), TRUE))
-                .file("openScenarioMenuItem", "Open scenario…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
+        m.file(
+                        "newScenarioMenuItem",
+                        "New scenario from an example",
+                        new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN),
+                        new AppMenus.Command(
+                                simulateView,
+                                null,
+                                () -> simulateView
+                                        .node()
+                                        .lookup("#scenarioList")
+                                        .requestFocus(),
+                                TRUE))
+                .file(
+                        "openScenarioMenuItem",
+                        "Open scenario…",
+                        new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
                         AppMenus.button(simulateView, "openButton", null))
                 .file(null, null, null, null)
-                .file("openWorkspaceMenuItem", "Open workspace…", null, AppMenus.button(data, "openWorkspaceButton", null))
+                .file(
+                        "openWorkspaceMenuItem",
+                        "Open workspace…",
+                        null,
+                        AppMenus.button(data, "openWorkspaceButton", null))
                 .file("newWorkspaceMenuItem", "New workspace…", null, AppMenus.button(data, "newWorkspaceButton", null))
-                .file("importMenuItem", "Import billing export or request log…", new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN),
+                .file(
+                        "importMenuItem",
+                        "Import billing export or request log…",
+                        new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN),
                         AppMenus.button(data, "importButton", null))
-                .file("importLogsMenuItem", "Import request logs…", null, AppMenus.button(data, "importLogsButton", null));
+                .file(
+                        "importLogsMenuItem",
+                        "Import request logs…",
+                        null,
+                        AppMenus.button(data, "importLogsButton", null));
         m.on(simulateView, AppMenus.Action.RUN, AppMenus.button(simulateView, "runButton", "Run scenario"))
                 .on(simulateView, AppMenus.Action.CANCEL, AppMenus.button(simulateView, "cancelButton", "Cancel run"))
-                .on(simulateView, AppMenus.Action.SAVE, new AppMenus.Command(null, "Save scenario as…", () -> saveScenarioCopy(sim, stage),
-                        sim.scenarioFileProperty().isNotNull()))
+                .on(
+                        simulateView,
+                        AppMenus.Action.SAVE,
+                        new AppMenus.Command(
+                                null,
+                                "Save scenario as…",
+                                () -> saveScenarioCopy(sim, stage),
+                                sim.scenarioFileProperty().isNotNull()))
                 .on(exploreView, AppMenus.Action.RUN, AppMenus.button(exploreView, "runSweepButton", "Run sweep"))
-                .on(exploreView, AppMenus.Action.CANCEL, AppMenus.button(exploreView, "cancelSweepButton", "Cancel sweep"))
-                .on(exploreView, AppMenus.Action.SAVE, AppMenus.button(exploreView, "saveResultsButton", "Save sweep results…"))
-                .on(exploreView, AppMenus.Action.EXPORT, AppMenus.button(exploreView, "exportPngButton", "Export chart as PNG…"))
+                .on(
+                        exploreView,
+                        AppMenus.Action.CANCEL,
+                        AppMenus.button(exploreView, "cancelSweepButton", "Cancel sweep"))
+                .on(
+                        exploreView,
+                        AppMenus.Action.SAVE,
+                        AppMenus.button(exploreView, "saveResultsButton", "Save sweep results…"))
+                .on(
+                        exploreView,
+                        AppMenus.Action.EXPORT,
+                        AppMenus.button(exploreView, "exportPngButton", "Export chart as PNG…"))
                 .on(data, AppMenus.Action.CANCEL, AppMenus.button(data, "cancelImportButton", "Cancel import"));
-        m.help("docsMenuItem", "Documentation", new KeyCodeCombination(KeyCode.F1), () -> Dialogs.documentation(stage, host))
+        m.help(
+                        "docsMenuItem",
+                        "Documentation",
+                        new KeyCodeCombination(KeyCode.F1),
+                        () -> Dialogs.documentation(stage, host))
                 .help("shortcutsMenuItem", "Keyboard shortcuts", null, () -> Dialogs.shortcuts(stage))
                 .help("aboutMenuItem", "About Frontier", null, () -> Dialogs.about(stage));
         return m;
     }
 
-    private static final javafx.beans.value.ObservableBooleanValue TRUE = new javafx.beans.property.SimpleBooleanProperty(true);
+    private static final javafx.beans.value.ObservableBooleanValue TRUE =
+            new javafx.beans.property.SimpleBooleanProperty(true);
 
     /** Saves a copy of the open scenario's JSON where the user chooses (the scenario as the loader reads it). */
     static void saveScenarioCopy(SimulateViewModel sim, Stage stage) {
@@ -163,7 +225,9 @@ public final class FrontierApp extends Application {
         java.io.File to = chooser.showSaveDialog(stage);
         if (to == null) return;
         try {
-            if (!from.toAbsolutePath().normalize().equals(to.toPath().toAbsolutePath().normalize())) {
+            if (!from.toAbsolutePath()
+                    .normalize()
+                    .equals(to.toPath().toAbsolutePath().normalize())) {
                 Files.copy(from, to.toPath(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (java.io.IOException e) {

@@ -19,8 +19,7 @@ import javafx.scene.control.Button;
  * bill shows several kinds of capacity (say on-demand and spot), it first asks which takes requests first.
  */
 final class MakeTwin {
-    private MakeTwin() {
-    }
+    private MakeTwin() {}
 
     /** Where twins made from the app are written. */
     static Path twinsDir() {
@@ -28,19 +27,31 @@ final class MakeTwin {
     }
 
     /** Wires the view's button: twins are written to {@code twins}, then opened in {@code simulate} and {@code simulateView} shown. */
-    static MakeTwinViewModel install(UnitCostView view, BillingSession session, SimulateViewModel simulate, MainWindow window, WorkbenchView simulateView,
-                                     Path twins) {
-        return install(view, session, simulate, window, simulateView, twins, twin -> { });
+    static MakeTwinViewModel install(
+            UnitCostView view,
+            BillingSession session,
+            SimulateViewModel simulate,
+            MainWindow window,
+            WorkbenchView simulateView,
+            Path twins) {
+        return install(view, session, simulate, window, simulateView, twins, twin -> {});
     }
 
     /** As {@link #install(UnitCostView, BillingSession, SimulateViewModel, MainWindow, WorkbenchView, Path)}; {@code alsoOpen} gets each twin too (the scenario editor opens it). */
-    static MakeTwinViewModel install(UnitCostView view, BillingSession session, SimulateViewModel simulate, MainWindow window, WorkbenchView simulateView,
-                                     Path twins, java.util.function.Consumer<Path> alsoOpen) {
+    static MakeTwinViewModel install(
+            UnitCostView view,
+            BillingSession session,
+            SimulateViewModel simulate,
+            MainWindow window,
+            WorkbenchView simulateView,
+            Path twins,
+            java.util.function.Consumer<Path> alsoOpen) {
         MakeTwinViewModel vm = new MakeTwinViewModel(session, twins, TaskExecutor.FX);
         vm.endpointProperty().bind(view.viewModel().selectedEndpointProperty());
         Button button = view.makeTwinButton();
         button.disableProperty().bind(vm.canMakeProperty().not());
-        button.textProperty().bind(Bindings.when(vm.busyProperty()).then("Making a twin…").otherwise("Make a twin…"));
+        button.textProperty()
+                .bind(Bindings.when(vm.busyProperty()).then("Making a twin…").otherwise("Make a twin…"));
         button.setOnAction(e -> vm.make());
         vm.setFirstPoolChooser(MakeTwin::askFirst);
         vm.setOnMade(twin -> {
@@ -72,7 +83,8 @@ final class MakeTwin {
      */
     private static java.util.Optional<PoolKind> askFirst(String endpoint, java.util.List<PoolKind> kinds) {
         java.util.List<String> labels = kinds.stream().map(MakeTwin::kindLabel).toList();
-        javafx.scene.control.ChoiceDialog<String> d = new javafx.scene.control.ChoiceDialog<>(labels.getFirst(), labels);
+        javafx.scene.control.ChoiceDialog<String> d =
+                new javafx.scene.control.ChoiceDialog<>(labels.getFirst(), labels);
         d.setTitle("Make a twin");
         d.setHeaderText("Which pool takes the requests of " + endpoint + " first?");
         d.setContentText("The bill shows " + kinds.size() + " kinds of capacity but not how requests were routed.\n"

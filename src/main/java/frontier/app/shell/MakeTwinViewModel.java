@@ -36,9 +36,10 @@ public final class MakeTwinViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final BooleanBinding canMake = Bindings.createBooleanBinding(
             () -> !busy.get() && endpoint.get() != null && !endpoint.get().startsWith("("), endpoint, busy);
-    private BiFunction<String, List<PoolKind>, Optional<PoolKind>> firstPoolChooser = (name, kinds) -> Optional.of(kinds.getFirst());
-    private Consumer<Path> onMade = twin -> { };
-    private BiConsumer<String, String> onFailed = (name, message) -> { };
+    private BiFunction<String, List<PoolKind>, Optional<PoolKind>> firstPoolChooser =
+            (name, kinds) -> Optional.of(kinds.getFirst());
+    private Consumer<Path> onMade = twin -> {};
+    private BiConsumer<String, String> onFailed = (name, message) -> {};
 
     /** Twins of {@code session}'s endpoints written to {@code twinsDir}, made on an executor from {@code executors}. */
     public MakeTwinViewModel(BillingSession session, Path twinsDir, TaskExecutor.Factory executors) {
@@ -63,34 +64,41 @@ public final class MakeTwinViewModel {
             busy.set(false);
             onFailed.accept(name, Messages.of(x));
         };
-        // First the pool kinds the bill shows (the requests are read once, for this and the twin); with several, the user
+        // First the pool kinds the bill shows (the requests are read once, for this and the twin); with several, the
+        // user
         // says which takes requests first.
-        executor.run(() -> {
-            try (Workspace w = Workspace.open(ws)) {
-                return Calibrator.read(w, name);
-            }
-        }, inputs -> {
-            List<PoolKind> kinds = inputs.poolKinds();
-            PoolKind first = null;
-            if (kinds.size() > 1) {
-                Optional<PoolKind> chosen = firstPoolChooser.apply(name, kinds);
-                if (chosen.isEmpty()) {
-                    busy.set(false);
-                    return;
-                }
-                first = chosen.get();
-            }
-            Calibrator.Options options = new Calibrator.Options(name, false, 0, 1, first);
-            executor.run(() -> {
-                try (Workspace w = Workspace.open(ws)) {
-                    Calibrator.calibrate(w, inputs, options, out);
-                }
-                return out;
-            }, twin -> {
-                busy.set(false);
-                onMade.accept(twin);
-            }, failed);
-        }, failed);
+        executor.run(
+                () -> {
+                    try (Workspace w = Workspace.open(ws)) {
+                        return Calibrator.read(w, name);
+                    }
+                },
+                inputs -> {
+                    List<PoolKind> kinds = inputs.poolKinds();
+                    PoolKind first = null;
+                    if (kinds.size() > 1) {
+                        Optional<PoolKind> chosen = firstPoolChooser.apply(name, kinds);
+                        if (chosen.isEmpty()) {
+                            busy.set(false);
+                            return;
+                        }
+                        first = chosen.get();
+                    }
+                    Calibrator.Options options = new Calibrator.Options(name, false, 0, 1, first);
+                    executor.run(
+                            () -> {
+                                try (Workspace w = Workspace.open(ws)) {
+                                    Calibrator.calibrate(w, inputs, options, out);
+                                }
+                                return out;
+                            },
+                            twin -> {
+                                busy.set(false);
+                                onMade.accept(twin);
+                            },
+                            failed);
+                },
+                failed);
     }
 
     /** Asked (on the UI thread) which of the bill's pool kinds takes an endpoint's requests first; empty cancels. */

@@ -60,7 +60,8 @@ final class CostChart {
         xAxis.setAnimated(false);
         xAxis.setForceZeroInRange(true);
         xAxis.setMinorTickVisible(false);
-        xAxis.setTickLabelFormatter(Widgets.tickLabels(v -> Formats.number(v, Math.abs(v) >= 100 || v == Math.rint(v) ? 0 : 2)));
+        xAxis.setTickLabelFormatter(
+                Widgets.tickLabels(v -> Formats.number(v, Math.abs(v) >= 100 || v == Math.rint(v) ? 0 : 2)));
         yAxis.setAnimated(false);
         // Bars no thicker than about 70 px, however few the pools.
         yAxis.heightProperty().addListener((obs, old, h) -> fitBars(h.doubleValue()));
@@ -89,8 +90,8 @@ final class CostChart {
             return;
         }
         int n = s.replications().size();
-        chart.setTitle(String.format(Locale.US, "Cost by pool — %s USD in total%s", Formats.number(total, 2),
-                n == 1 ? "" : " (mean)"));
+        chart.setTitle(String.format(
+                Locale.US, "Cost by pool — %s USD in total%s", Formats.number(total, 2), n == 1 ? "" : " (mean)"));
         List<String> categories = new ArrayList<>(pools);
         java.util.Collections.reverse(categories); // a vertical category axis runs bottom-up
         yAxis.setCategories(FXCollections.observableArrayList(categories));
@@ -116,8 +117,12 @@ final class CostChart {
         for (XYChart.Series<Number, String> ser : series) {
             for (XYChart.Data<Number, String> d : ser.getData()) {
                 String pool = d.getYValue();
-                Tooltip tip = new Tooltip(tooltip(pool, (State) d.getExtraValue(), d.getXValue().doubleValue(),
-                        s.metric(Metric.POOL_COST_TOTAL.at(pool)), total));
+                Tooltip tip = new Tooltip(tooltip(
+                        pool,
+                        (State) d.getExtraValue(),
+                        d.getXValue().doubleValue(),
+                        s.metric(Metric.POOL_COST_TOTAL.at(pool)),
+                        total));
                 tip.setShowDelay(Duration.millis(150));
                 Tooltip.install(d.getNode(), tip);
             }
@@ -132,8 +137,14 @@ final class CostChart {
 
     /** E.g. "spot — idle\n45.20 USD (38.9 % of the pool, 21.4 % of the total)". */
     static String tooltip(String pool, State state, double usd, double poolTotal, double total) {
-        return String.format(Locale.US, "%s — %s%n%s USD (%s %% of the pool, %s %% of the total)", pool, state.label,
-                Formats.number(usd, 2), Formats.number(share(usd, poolTotal), 1), Formats.number(share(usd, total), 1));
+        return String.format(
+                Locale.US,
+                "%s — %s%n%s USD (%s %% of the pool, %s %% of the total)",
+                pool,
+                state.label,
+                Formats.number(usd, 2),
+                Formats.number(share(usd, poolTotal), 1),
+                Formats.number(share(usd, total), 1));
     }
 
     static double share(double part, double whole) {

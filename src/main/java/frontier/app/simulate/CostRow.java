@@ -10,5 +10,4 @@ package frontier.app.simulate;
  * @param mean  the unformatted mean, in {@code unit}
  * @param heading whether the line heads a group (the total, a pool)
  */
-public record CostRow(String item, String value, String unit, String share, double mean, boolean heading) {
-}
+public record CostRow(String item, String value, String unit, String share, double mean, boolean heading) {}

@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 
 /** Finds the example scenarios: every {@code *.json} file below a directory, sorted by relative path, titled by their {@code name}. */
 public final class ExampleCatalog {
-    private ExampleCatalog() {
-    }
+    private ExampleCatalog() {}
 
     /**
      * @return the examples, empty when {@code dir} does not exist
@@ -20,7 +19,9 @@ public final class ExampleCatalog {
     public static List<Example> find(Path dir) {
         if (!Files.isDirectory(dir)) return List.of();
         try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".json") && !f.getFileName().toString().startsWith(".") && Files.isRegularFile(f))
+            return files.filter(f -> f.getFileName().toString().endsWith(".json")
+                            && !f.getFileName().toString().startsWith(".")
+                            && Files.isRegularFile(f))
                     .map(f -> titled(f, label(dir.relativize(f))))
                     .sorted(Comparator.comparing(Example::label))
                     .toList();
@@ -34,7 +35,11 @@ public final class ExampleCatalog {
         try {
             var tree = frontier.scenario.ScenarioLoader.mapper().readTree(file.toFile());
             String name = tree.path("name").asText("").strip();
-            return new Example(file, label, name.isEmpty() ? label : name, tree.path("description").asText(""));
+            return new Example(
+                    file,
+                    label,
+                    name.isEmpty() ? label : name,
+                    tree.path("description").asText(""));
         } catch (IOException | RuntimeException e) {
             return new Example(file, label);
         }

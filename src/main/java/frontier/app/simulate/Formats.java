@@ -4,8 +4,7 @@ import java.util.Locale;
 
 /** Number formatting for the results: fixed (US) separators, so what is shown does not depend on the machine. */
 final class Formats {
-    private Formats() {
-    }
+    private Formats() {}
 
     /** {@code value}, followed by {@code ± halfWidth} when the half-width is known (more than one replication). */
     static String withHalfWidth(double value, double halfWidth, int decimals) {

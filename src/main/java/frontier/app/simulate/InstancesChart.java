@@ -38,12 +38,33 @@ final class InstancesChart {
     /** The time axis's title before a run (its tick labels are only a clock once there are data). */
     static final String TIME_LABEL = "Time since start";
     /** Tick steps of the time axis, in hours: round clock intervals from one second to a week. */
-    private static final double[] TIME_STEPS_H = {1 / 3600.0, 2 / 3600.0, 5 / 3600.0, 10 / 3600.0, 15 / 3600.0, 30 / 3600.0,
-        1 / 60.0, 2 / 60.0, 5 / 60.0, 10 / 60.0, 15 / 60.0, 0.5, 1, 2, 3, 6, 12, 24, 48, 168};
+    private static final double[] TIME_STEPS_H = {
+        1 / 3600.0,
+        2 / 3600.0,
+        5 / 3600.0,
+        10 / 3600.0,
+        15 / 3600.0,
+        30 / 3600.0,
+        1 / 60.0,
+        2 / 60.0,
+        5 / 60.0,
+        10 / 60.0,
+        15 / 60.0,
+        0.5,
+        1,
+        2,
+        3,
+        6,
+        12,
+        24,
+        48,
+        168
+    };
 
     /** What a marker counts. */
     enum Kind {
-        COLD_START("cold start", "cold starts"), INTERRUPTION("interruption", "interruptions");
+        COLD_START("cold start", "cold starts"),
+        INTERRUPTION("interruption", "interruptions");
 
         final String singular;
         final String plural;
@@ -58,8 +79,7 @@ final class InstancesChart {
      * One marker: {@code count} events of {@code kind} in {@code pool} within the step that ends at
      * {@code timeH}, drawn on the pool's line (at {@code instances}).
      */
-    record Marker(String pool, Kind kind, double timeH, int count, int instances) {
-    }
+    record Marker(String pool, Kind kind, double timeH, int count, int instances) {}
 
     /** How many pool colours frontier.css defines (-frontier-pool-0 …); more pools repeat them. */
     private static final int POOL_COLOURS = 8;
@@ -122,14 +142,19 @@ final class InstancesChart {
         }
         chart.setTitle("Instances over time — " + s.scenario());
         int n = s.replications().size();
-        intro = String.format(Locale.US, "Replication 1%s, sampled every %s; markers count the events within a step. "
-                + "Point at the chart to read the counts.", n == 1 ? "" : " of " + n, duration(ts.stepS()));
+        intro = String.format(
+                Locale.US,
+                "Replication 1%s, sampled every %s; markers count the events within a step. "
+                        + "Point at the chart to read the counts.",
+                n == 1 ? "" : " of " + n,
+                duration(ts.stepS()));
         readout.setText(intro);
 
         double[] hours = Arrays.stream(ts.timeS()).map(t -> t / 3600).toArray();
         setTimeAxis(hours[0], hours[hours.length - 1], ts.stepS() / 3600);
         int max = 0;
-        for (TimeSeries.PoolSeries p : ts.pools().values()) max = Math.max(max, Arrays.stream(p.instances()).max().orElse(0));
+        for (TimeSeries.PoolSeries p : ts.pools().values())
+            max = Math.max(max, Arrays.stream(p.instances()).max().orElse(0));
         setInstanceAxis(max);
 
         List<XYChart.Series<Number, Number>> series = new ArrayList<>();
@@ -169,7 +194,8 @@ final class InstancesChart {
             TimeSeries.PoolSeries p = e.getValue();
             int[] counts = kind == Kind.COLD_START ? p.coldStarts() : p.interruptions();
             for (int i = 0; i < counts.length; i++) {
-                if (counts[i] > 0) markers.add(new Marker(e.getKey(), kind, ts.timeS()[i] / 3600, counts[i], p.instances()[i]));
+                if (counts[i] > 0)
+                    markers.add(new Marker(e.getKey(), kind, ts.timeS()[i] / 3600, counts[i], p.instances()[i]));
             }
         }
         return markers;
@@ -177,7 +203,12 @@ final class InstancesChart {
 
     /** E.g. "gpu: 3 cold starts at 5.2 h". */
     static String tooltip(Marker m, boolean seconds) {
-        return String.format(Locale.US, "%s: %d %s at %s", m.pool(), m.count(), m.count() == 1 ? m.kind().singular : m.kind().plural,
+        return String.format(
+                Locale.US,
+                "%s: %d %s at %s",
+                m.pool(),
+                m.count(),
+                m.count() == 1 ? m.kind().singular : m.kind().plural,
                 clock(m.timeH(), seconds));
     }
 
@@ -189,7 +220,8 @@ final class InstancesChart {
         long total = Math.round(hours * 3600);
         if (!seconds) total = Math.round(total / 60.0) * 60;
         long days = total / 86400, rest = total % 86400;
-        String t = seconds ? String.format(Locale.US, "%d:%02d:%02d", rest / 3600, rest % 3600 / 60, rest % 60)
+        String t = seconds
+                ? String.format(Locale.US, "%d:%02d:%02d", rest / 3600, rest % 3600 / 60, rest % 60)
                 : String.format(Locale.US, "%d:%02d", rest / 3600, rest % 3600 / 60);
         return days > 0 ? days + " d " + t : t;
     }
@@ -269,20 +301,37 @@ final class InstancesChart {
             readout.setText(intro);
             return;
         }
-        double hours = xAxis.getValueForDisplay(xAxis.sceneToLocal(sceneX, sceneY).getX()).doubleValue();
+        double hours = xAxis.getValueForDisplay(
+                        xAxis.sceneToLocal(sceneX, sceneY).getX())
+                .doubleValue();
         readout.setText(readoutAt(ts, nearest(ts.timeS(), hours * 3600)));
     }
 
     /** E.g. "At 5:12: gpu 7 instances (6 ready, 5 busy); spot 6 instances (6 ready, 2 busy), 1 interruption". */
     static String readoutAt(TimeSeries ts, int i) {
-        StringBuilder b = new StringBuilder("At ").append(clock(ts.timeS()[i] / 3600, ts.stepS() < 60)).append(": ");
+        StringBuilder b = new StringBuilder("At ")
+                .append(clock(ts.timeS()[i] / 3600, ts.stepS() < 60))
+                .append(": ");
         String sep = "";
         for (Map.Entry<String, TimeSeries.PoolSeries> e : ts.pools().entrySet()) {
             TimeSeries.PoolSeries p = e.getValue();
-            b.append(sep).append(String.format(Locale.US, "%s %d instance%s (%d ready, %d busy)", e.getKey(), p.instances()[i],
-                    p.instances()[i] == 1 ? "" : "s", p.ready()[i], p.busy()[i]));
-            if (p.coldStarts()[i] > 0) b.append(", ").append(p.coldStarts()[i]).append(p.coldStarts()[i] == 1 ? " cold start" : " cold starts");
-            if (p.interruptions()[i] > 0) b.append(", ").append(p.interruptions()[i]).append(p.interruptions()[i] == 1 ? " interruption" : " interruptions");
+            b.append(sep)
+                    .append(String.format(
+                            Locale.US,
+                            "%s %d instance%s (%d ready, %d busy)",
+                            e.getKey(),
+                            p.instances()[i],
+                            p.instances()[i] == 1 ? "" : "s",
+                            p.ready()[i],
+                            p.busy()[i]));
+            if (p.coldStarts()[i] > 0)
+                b.append(", ")
+                        .append(p.coldStarts()[i])
+                        .append(p.coldStarts()[i] == 1 ? " cold start" : " cold starts");
+            if (p.interruptions()[i] > 0)
+                b.append(", ")
+                        .append(p.interruptions()[i])
+                        .append(p.interruptions()[i] == 1 ? " interruption" : " interruptions");
             sep = "; ";
         }
         return b.toString();

@@ -30,12 +30,12 @@ final class LatencyChart {
      * @param count  requests in the bin
      * @param unit   what the labels count: {@link Unit#MS} or {@link Unit#S}
      */
-    record Bin(String label, double fromMs, double toMs, double widthMs, long count, Unit unit) {
-    }
+    record Bin(String label, double fromMs, double toMs, double widthMs, long count, Unit unit) {}
 
     /** The unit of the axis: milliseconds, or seconds when the bins reach past one second. */
     enum Unit {
-        MS("ms", 1), S("s", 1000);
+        MS("ms", 1),
+        S("s", 1000);
 
         final String symbol;
         final double ms;
@@ -93,8 +93,14 @@ final class LatencyChart {
         xAxis.setLabel("Latency (" + unit.symbol + ")");
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         double width = h.binWidthMs() / unit.ms;
-        series.setName(String.format(Locale.US, "Completed requests per %s %s bin (%,d, %d replication%s pooled)",
-                Formats.number(width, decimals(width)), unit.symbol, total, n, n == 1 ? "" : "s"));
+        series.setName(String.format(
+                Locale.US,
+                "Completed requests per %s %s bin (%,d, %d replication%s pooled)",
+                Formats.number(width, decimals(width)),
+                unit.symbol,
+                total,
+                n,
+                n == 1 ? "" : "s"));
         List<String> tips = new ArrayList<>();
         for (Bin b : bins(h)) {
             series.getData().add(new XYChart.Data<>(b.label(), b.count()));
@@ -117,8 +123,13 @@ final class LatencyChart {
         List<Bin> bins = new ArrayList<>(counts.length);
         for (int i = 0; i < counts.length; i++) {
             boolean tail = i == counts.length - 1;
-            bins.add(new Bin(Formats.number(i * w / unit.ms, d) + (tail ? "+" : ""), i * w,
-                    tail ? Double.POSITIVE_INFINITY : (i + 1) * w, w, counts[i], unit));
+            bins.add(new Bin(
+                    Formats.number(i * w / unit.ms, d) + (tail ? "+" : ""),
+                    i * w,
+                    tail ? Double.POSITIVE_INFINITY : (i + 1) * w,
+                    w,
+                    counts[i],
+                    unit));
         }
         return bins;
     }
@@ -128,7 +139,8 @@ final class LatencyChart {
         int d = decimals(b.widthMs() / per);
         String range = Double.isInfinite(b.toMs())
                 ? "≥ " + Formats.number(b.fromMs() / per, d) + " " + b.unit().symbol
-                : Formats.number(b.fromMs() / per, d) + " – " + Formats.number(b.toMs() / per, d) + " " + b.unit().symbol;
+                : Formats.number(b.fromMs() / per, d) + " – " + Formats.number(b.toMs() / per, d) + " "
+                        + b.unit().symbol;
         double share = total == 0 ? 0 : 100.0 * b.count() / total;
         return String.format(Locale.US, "%s%n%,d requests (%.2f %%)", range, b.count(), share);
     }

@@ -5,5 +5,4 @@ package frontier.app.simulate;
  * below one second, seconds above: "850.2 ms", "1.179 s") and "± half-width" when there are several
  * replications.
  */
-public record PercentileRow(String statistic, String latencyMs, String waitMs, String serviceMs) {
-}
+public record PercentileRow(String statistic, String latencyMs, String waitMs, String serviceMs) {}

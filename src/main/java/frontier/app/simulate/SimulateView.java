@@ -4,13 +4,13 @@ import frontier.app.ChartCaption;
 import frontier.app.ChartMenu;
 import frontier.app.ExportableChart;
 import frontier.app.Widgets;
+import frontier.app.WorkbenchView;
 import frontier.app.XyChartPicture;
 import frontier.scenario.Summary;
-import java.util.List;
-import frontier.app.WorkbenchView;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -45,6 +45,7 @@ import javafx.stage.FileChooser;
 public final class SimulateView implements WorkbenchView {
     /** System property: the chart tab to show first (see {@link #selectTab(String)}). */
     public static final String TAB_PROPERTY = "frontier.tab";
+
     private static final double ROW_HEIGHT = 25;
     private static final javafx.css.PseudoClass HEADING = javafx.css.PseudoClass.getPseudoClass("heading");
     private static final double DESCRIPTION_LINE_HEIGHT = 19;
@@ -85,7 +86,8 @@ public final class SimulateView implements WorkbenchView {
 
     /** The caption of chart {@code i} of {@link #charts()} as it would export now. */
     public ChartCaption caption(int i) {
-        return caption(List.of(chart.chart(), instancesChart.chart(), costChart.chart()).get(i));
+        return caption(List.of(chart.chart(), instancesChart.chart(), costChart.chart())
+                .get(i));
     }
 
     /**
@@ -95,11 +97,15 @@ public final class SimulateView implements WorkbenchView {
     private ChartCaption caption(javafx.scene.chart.XYChart<?, ?> shown) {
         Summary s = vm.summaryProperty().get();
         Path file = vm.scenarioFileProperty().get();
-        StringBuilder sub = new StringBuilder(Objects.toString(vm.scenarioNameProperty().get(), ""));
+        StringBuilder sub =
+                new StringBuilder(Objects.toString(vm.scenarioNameProperty().get(), ""));
         if (file != null) sub.append(" (").append(file.getFileName()).append(')');
         if (s != null) {
-            var run = vm.scenarioProperty().get() == null ? null : vm.scenarioProperty().get().run();
-            if (run != null && run.durationS() != null) sub.append(" \u00b7 ").append(SummaryRows.span(run.durationS())).append(" simulated");
+            var run = vm.scenarioProperty().get() == null
+                    ? null
+                    : vm.scenarioProperty().get().run();
+            if (run != null && run.durationS() != null)
+                sub.append(" \u00b7 ").append(SummaryRows.span(run.durationS())).append(" simulated");
             int n = s.replications().size();
             sub.append(" \u00b7 ").append(n).append(n == 1 ? " replication" : " replications");
         }
@@ -113,7 +119,9 @@ public final class SimulateView implements WorkbenchView {
      */
     public void selectTab(String title) {
         if (title == null) return;
-        chartTabs.getTabs().stream().filter(t -> t.getText().equalsIgnoreCase(title.strip())).findFirst()
+        chartTabs.getTabs().stream()
+                .filter(t -> t.getText().equalsIgnoreCase(title.strip()))
+                .findFirst()
                 .ifPresent(t -> chartTabs.getSelectionModel().select(t));
     }
 
@@ -141,7 +149,8 @@ public final class SimulateView implements WorkbenchView {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Scenario files (*.json)", "*.json"));
         Path dir = vm.examplesDir().toAbsolutePath();
         if (Files.isDirectory(dir)) chooser.setInitialDirectory(dir.toFile());
-        File file = chooser.showOpenDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        File file = chooser.showOpenDialog(
+                root.getScene() == null ? null : root.getScene().getWindow());
         if (file != null) vm.open(file.toPath());
     }
 
@@ -163,10 +172,14 @@ public final class SimulateView implements WorkbenchView {
         scenarioList.disableProperty().bind(vm.runningProperty());
         VBox.setVgrow(scenarioList, Priority.ALWAYS);
         scenarioList.getSelectionModel().selectedItemProperty().addListener((obs, old, example) -> {
-            if (example != null && !example.file().equals(vm.scenarioFileProperty().get())) vm.open(example.file());
+            if (example != null
+                    && !example.file().equals(vm.scenarioFileProperty().get())) vm.open(example.file());
         });
         vm.scenarioFileProperty().addListener((obs, old, file) -> {
-            Example match = vm.examples().stream().filter(e -> e.file().equals(file)).findFirst().orElse(null);
+            Example match = vm.examples().stream()
+                    .filter(e -> e.file().equals(file))
+                    .findFirst()
+                    .orElse(null);
             if (match == null) scenarioList.getSelectionModel().clearSelection();
             else scenarioList.getSelectionModel().select(match);
         });
@@ -211,11 +224,20 @@ public final class SimulateView implements WorkbenchView {
         chartTabs.setId("chartTabs");
         chartTabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         chartTabs.setMinHeight(200);
-        chartTabs.getTabs().setAll(
-                tab("latencyTab", "Latency", chart.node(), "Latency distribution of all replications"),
-                tab("instancesTab", "Instances", instancesChart.node(),
-                        "Instances per pool over time, with cold starts and interruptions (first replication)"),
-                tab("costTab", "Cost", costPane(), "Cost per pool split by instance state, and the cost figures"));
+        chartTabs
+                .getTabs()
+                .setAll(
+                        tab("latencyTab", "Latency", chart.node(), "Latency distribution of all replications"),
+                        tab(
+                                "instancesTab",
+                                "Instances",
+                                instancesChart.node(),
+                                "Instances per pool over time, with cold starts and interruptions (first replication)"),
+                        tab(
+                                "costTab",
+                                "Cost",
+                                costPane(),
+                                "Cost per pool split by instance state, and the cost figures"));
         return chartTabs;
     }
 
@@ -275,15 +297,23 @@ public final class SimulateView implements WorkbenchView {
         full.textProperty().bind(vm.scenarioDescriptionProperty());
         full.setWrapText(true);
         full.setMaxWidth(600);
-        description.tooltipProperty().bind(Bindings.when(vm.scenarioDescriptionProperty().isEmpty())
-                .then((Tooltip) null).otherwise(full));
+        description
+                .tooltipProperty()
+                .bind(Bindings.when(vm.scenarioDescriptionProperty().isEmpty())
+                        .then((Tooltip) null)
+                        .otherwise(full));
         Label file = new Label();
         file.setId("scenarioFile");
         file.getStyleClass().add("scenario-file");
-        file.textProperty().bind(Bindings.createStringBinding(() -> {
-            Path p = vm.scenarioFileProperty().get();
-            return p == null ? "" : p.toAbsolutePath().normalize().toString();
-        }, vm.scenarioFileProperty()));
+        file.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            Path p = vm.scenarioFileProperty().get();
+                            return p == null
+                                    ? ""
+                                    : p.toAbsolutePath().normalize().toString();
+                        },
+                        vm.scenarioFileProperty()));
         return new VBox(2, name, description, file);
     }
 
@@ -367,12 +397,17 @@ public final class SimulateView implements WorkbenchView {
         HBox.setHgrow(percentiles, Priority.ALWAYS);
 
         Label title = sectionTitle("");
-        title.textProperty().bind(Bindings.createStringBinding(() -> {
-            var s = vm.summaryProperty().get();
-            if (s == null) return "Results";
-            int n = s.replications().size();
-            return n == 1 ? "Results — 1 replication" : "Results — mean of " + n + " replications ± 95% confidence half-width";
-        }, vm.summaryProperty()));
+        title.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            var s = vm.summaryProperty().get();
+                            if (s == null) return "Results";
+                            int n = s.replications().size();
+                            return n == 1
+                                    ? "Results — 1 replication"
+                                    : "Results — mean of " + n + " replications ± 95% confidence half-width";
+                        },
+                        vm.summaryProperty()));
         HBox both = new HBox(10, summary, percentiles);
         VBox.setVgrow(both, Priority.ALWAYS);
         VBox box = new VBox(4, title, both);
@@ -380,7 +415,8 @@ public final class SimulateView implements WorkbenchView {
         return box;
     }
 
-    private static <R> TableColumn<R, String> column(String title, Function<R, String> value, double width, boolean right) {
+    private static <R> TableColumn<R, String> column(
+            String title, Function<R, String> value, double width, boolean right) {
         TableColumn<R, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(Objects.toString(value.apply(cell.getValue()), "")));
         c.setPrefWidth(width);

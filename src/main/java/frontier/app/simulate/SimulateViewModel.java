@@ -3,11 +3,11 @@ package frontier.app.simulate;
 import frontier.app.LongRun;
 import frontier.app.TaskExecutor;
 import frontier.model.RunSpec;
+import frontier.model.WorkLimitException;
 import frontier.scenario.Scenario;
 import frontier.scenario.ScenarioLoader;
 import frontier.scenario.ScenarioRunner;
 import frontier.scenario.Summary;
-import frontier.model.WorkLimitException;
 import frontier.sim.BadInputException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -37,8 +37,8 @@ public final class SimulateViewModel {
     private final ReadOnlyObjectWrapper<Scenario> scenario = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Path> scenarioFile = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper scenarioName = new ReadOnlyStringWrapper("No scenario loaded");
-    private final ReadOnlyStringWrapper scenarioDescription = new ReadOnlyStringWrapper(
-            "Pick an example on the left or open a scenario file (*.json).");
+    private final ReadOnlyStringWrapper scenarioDescription =
+            new ReadOnlyStringWrapper("Pick an example on the left or open a scenario file (*.json).");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<StatusKind> statusKind = new ReadOnlyObjectWrapper<>(StatusKind.INFO);
     private final ReadOnlyObjectWrapper<Summary> summary = new ReadOnlyObjectWrapper<>();
@@ -55,7 +55,11 @@ public final class SimulateViewModel {
     public SimulateViewModel(Path examplesDir, ScenarioRunner runner, TaskExecutor.Factory executors) {
         this.examplesDir = examplesDir;
         this.runner = runner;
-        run = new LongRun<>(executors.named("frontier-simulate"), this::succeeded, message -> setStatus(StatusKind.INFO, message), this::error);
+        run = new LongRun<>(
+                executors.named("frontier-simulate"),
+                this::succeeded,
+                message -> setStatus(StatusKind.INFO, message),
+                this::error);
         canRun = scenario.isNotNull().and(run.runningProperty().not());
         refreshExamples();
     }
@@ -66,7 +70,8 @@ public final class SimulateViewModel {
             examples.setAll(ExampleCatalog.find(examplesDir));
         } catch (UncheckedIOException e) {
             examples.clear();
-            error("Cannot list the examples in " + examplesDir.toAbsolutePath() + ": " + e.getCause().getMessage());
+            error("Cannot list the examples in " + examplesDir.toAbsolutePath() + ": "
+                    + e.getCause().getMessage());
         }
     }
 
@@ -126,11 +131,19 @@ public final class SimulateViewModel {
         summary.set(s);
         keyFigures.setAll(SummaryRows.keyFigures(s));
         // A twin's comparison with what was observed is what its run is for: it leads the table.
-        if (scenario.get() != null) keyFigures.addAll(0, SummaryRows.twinCheck(scenario.get().observed(), s));
+        if (scenario.get() != null)
+            keyFigures.addAll(0, SummaryRows.twinCheck(scenario.get().observed(), s));
         percentiles.setAll(SummaryRows.percentiles(s));
         costRows.setAll(SummaryRows.costRows(s));
-        setStatus(StatusKind.DONE, String.format(Locale.US, "Done in %.1f s: %d replication%s, %,d events.",
-                seconds, s.replications().size(), s.replications().size() == 1 ? "" : "s", s.events()));
+        setStatus(
+                StatusKind.DONE,
+                String.format(
+                        Locale.US,
+                        "Done in %.1f s: %d replication%s, %,d events.",
+                        seconds,
+                        s.replications().size(),
+                        s.replications().size() == 1 ? "" : "s",
+                        s.events()));
     }
 
     private void failedToOpen(Path file, String message) {
@@ -159,7 +172,9 @@ public final class SimulateViewModel {
     static String describe(RunSpec r) {
         String each = r.durationS() != null
                 ? String.format(Locale.US, "%,.0f simulated s", r.durationS())
-                : r.requests() != null ? String.format(Locale.US, "%,d requests", r.requests()) : "a batch job until it is done";
+                : r.requests() != null
+                        ? String.format(Locale.US, "%,d requests", r.requests())
+                        : "a batch job until it is done";
         int n = r.replications();
         return String.format(Locale.US, "%d replication%s × %s, seed %d", n, n == 1 ? "" : "s", each, r.seed());
     }

@@ -10,5 +10,4 @@ package frontier.app.simulate;
  * @param halfWidth the unformatted 95% half-width, NaN with one replication
  * @param description what the figure means (the row's tooltip), from the metric catalogue
  */
-public record SummaryRow(String metric, String value, String unit, double mean, double halfWidth, String description) {
-}
+public record SummaryRow(String metric, String value, String unit, double mean, double halfWidth, String description) {}

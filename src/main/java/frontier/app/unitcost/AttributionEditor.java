@@ -63,12 +63,14 @@ public final class AttributionEditor {
         Label status = Widgets.statusLabel("attributionStatus", vm.statusProperty(), 600);
         HBox head = new HBox(14, title, status);
         head.setAlignment(Pos.BASELINE_LEFT);
-        Label intro = new Label("Each cost line goes to the endpoint and model of the first rule that matches it; lines no rule matches are"
-                + " unattributed. In a target, {value} stands for the value the rule matched (tag endpoint = * → endpoint {value}).");
+        Label intro = new Label(
+                "Each cost line goes to the endpoint and model of the first rule that matches it; lines no rule matches are"
+                        + " unattributed. In a target, {value} stands for the value the rule matched (tag endpoint = * → endpoint {value}).");
         intro.setWrapText(true);
         intro.setMinHeight(Region.USE_PREF_SIZE);
         intro.getStyleClass().add("scenario-file");
-        Label defaults = new Label("These are the default rules (no rule is stored yet): a change stores them with it.");
+        Label defaults =
+                new Label("These are the default rules (no rule is stored yet): a change stores them with it.");
         defaults.setId("attributionDefaults");
         defaults.getStyleClass().add("scenario-file");
         defaults.visibleProperty().bind(vm.defaultsProperty());
@@ -91,7 +93,8 @@ public final class AttributionEditor {
     private Node rulesPane() {
         rulesTable.setId("attributionRules");
         rulesTable.setItems(vm.rules());
-        TableColumn<AttributionRule, String> pos = column("#", r -> String.valueOf(vm.rules().indexOf(r) + 1), 36);
+        TableColumn<AttributionRule, String> pos =
+                column("#", r -> String.valueOf(vm.rules().indexOf(r) + 1), 36);
         rulesTable.getColumns().add(pos);
         rulesTable.getColumns().add(column("Field", AttributionEditor::fieldText, 150));
         rulesTable.getColumns().add(column("Matches", AttributionRule::pattern, 140));
@@ -100,7 +103,9 @@ public final class AttributionEditor {
         rulesTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         rulesTable.setPlaceholder(new Label("No rule."));
         rulesTable.setFixedCellSize(24);
-        rulesTable.prefHeightProperty().bind(Bindings.max(3, Bindings.size(vm.rules())).add(1.3).multiply(24));
+        rulesTable
+                .prefHeightProperty()
+                .bind(Bindings.max(3, Bindings.size(vm.rules())).add(1.3).multiply(24));
         rulesTable.setMaxHeight(Region.USE_PREF_SIZE);
         rulesTable.setRowFactory(t -> {
             var row = new javafx.scene.control.TableRow<AttributionRule>();
@@ -111,16 +116,24 @@ public final class AttributionEditor {
         });
         var selected = rulesTable.getSelectionModel().selectedIndexProperty();
         var none = selected.lessThan(0).or(vm.busyProperty());
-        Button edit = button("attributionEdit", "Edit", "Load the selected rule into the form below", () -> edit(selected.get()));
+        Button edit = button(
+                "attributionEdit", "Edit", "Load the selected rule into the form below", () -> edit(selected.get()));
         edit.disableProperty().bind(none);
-        Button remove = button("attributionRemove", "Remove", "Remove the selected rule", () -> vm.remove(selected.get()));
+        Button remove =
+                button("attributionRemove", "Remove", "Remove the selected rule", () -> vm.remove(selected.get()));
         remove.disableProperty().bind(none);
-        Button up = button("attributionUp", "Move up", "Try the selected rule earlier (first match wins)", () -> moveSelected(-1));
+        Button up = button(
+                "attributionUp", "Move up", "Try the selected rule earlier (first match wins)", () -> moveSelected(-1));
         up.disableProperty().bind(none.or(selected.lessThanOrEqualTo(0)));
         Button down = button("attributionDown", "Move down", "Try the selected rule later", () -> moveSelected(1));
-        down.disableProperty().bind(none.or(selected.greaterThanOrEqualTo(Bindings.size(vm.rules()).subtract(1))));
-        Button reset = button("attributionReset", "Reset to defaults", "Remove every stored rule: lines tagged endpoint or model go to that"
-                + " endpoint or model", vm::reset);
+        down.disableProperty()
+                .bind(none.or(
+                        selected.greaterThanOrEqualTo(Bindings.size(vm.rules()).subtract(1))));
+        Button reset = button(
+                "attributionReset",
+                "Reset to defaults",
+                "Remove every stored rule: lines tagged endpoint or model go to that" + " endpoint or model",
+                vm::reset);
         reset.disableProperty().bind(vm.defaultsProperty().or(vm.busyProperty()));
         VBox buttons = new VBox(4, edit, remove, up, down, reset);
         buttons.getChildren().forEach(b -> ((Button) b).setMaxWidth(Double.MAX_VALUE));
@@ -182,7 +195,8 @@ public final class AttributionEditor {
         tagKey.disableProperty().bind(field.valueProperty().isNotEqualTo(Match.TAG));
         pattern.setId("rulePattern");
         pattern.setPromptText("* any, ? one character");
-        pattern.setTooltip(new Tooltip("Which values the rule matches: * stands for any run of characters, ? for one; case is ignored"));
+        pattern.setTooltip(new Tooltip(
+                "Which values the rule matches: * stands for any run of characters, ? for one; case is ignored"));
         endpoint.setId("ruleEndpoint");
         endpoint.setPromptText("endpoint, or {value}");
         model.setId("ruleModel");
@@ -203,7 +217,8 @@ public final class AttributionEditor {
         GridPane.setColumnSpan(endpoint, 2);
         GridPane.setColumnSpan(model, 2);
 
-        Button test = button("ruleTest", "Test", "Show which lines this rule would claim, before saving it", this::test);
+        Button test =
+                button("ruleTest", "Test", "Show which lines this rule would claim, before saving it", this::test);
         save.setId("ruleSave");
         save.setDefaultButton(false);
         save.setOnAction(e -> save());
@@ -217,14 +232,25 @@ public final class AttributionEditor {
     /** The rule in the form, or null (the reason in the form's error line). */
     AttributionRule formRule() {
         Match m = field.getValue();
-        String key = tagKey.getEditor().getText() == null || tagKey.getEditor().getText().isBlank() ? tagKey.getValue() : tagKey.getEditor().getText();
+        String key = tagKey.getEditor().getText() == null
+                        || tagKey.getEditor().getText().isBlank()
+                ? tagKey.getValue()
+                : tagKey.getEditor().getText();
         String error = null;
         if (m == Match.TAG && (key == null || key.isBlank())) error = "Choose or type the tag key this rule looks at.";
-        else if (pattern.getText() == null || pattern.getText().isBlank()) error = "Type the values this rule matches (* matches any value).";
-        else if (endpoint.getText().isBlank() && model.getText().isBlank()) error = "Give the endpoint, the model or both that the cost goes to.";
+        else if (pattern.getText() == null || pattern.getText().isBlank())
+            error = "Type the values this rule matches (* matches any value).";
+        else if (endpoint.getText().isBlank() && model.getText().isBlank())
+            error = "Give the endpoint, the model or both that the cost goes to.";
         formError.setText(error == null ? "" : error);
         if (error != null) return null;
-        return new AttributionRule(0, 0, m, m == Match.TAG ? key.strip() : null, pattern.getText().strip(), endpoint.getText().strip(),
+        return new AttributionRule(
+                0,
+                0,
+                m,
+                m == Match.TAG ? key.strip() : null,
+                pattern.getText().strip(),
+                endpoint.getText().strip(),
                 model.getText().strip());
     }
 
@@ -288,7 +314,8 @@ public final class AttributionEditor {
         previewTable.getColumns().add(lineColumn("Matched", AttributionPreview.Line::value, 110));
         previewTable.getColumns().add(lineColumn("→ Endpoint", AttributionPreview.Line::endpoint, 110));
         previewTable.getColumns().add(lineColumn("→ Model", AttributionPreview.Line::model, 110));
-        TableColumn<AttributionPreview.Line, String> cost = lineColumn("Cost", l -> UnitCostChart.money(l.cost().doubleValue()) + " " + l.currency(), 100);
+        TableColumn<AttributionPreview.Line, String> cost =
+                lineColumn("Cost", l -> UnitCostChart.money(l.cost().doubleValue()) + " " + l.currency(), 100);
         cost.getStyleClass().add("numeric");
         previewTable.getColumns().add(cost);
         previewTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
@@ -297,10 +324,16 @@ public final class AttributionEditor {
             @Override
             protected void updateItem(AttributionPreview.Line l, boolean empty) {
                 super.updateItem(l, empty);
-                setTooltip(empty || l == null ? null : new Tooltip(Periods.time(l.periodStart()) + " · " + Objects.toString(l.service(), "")
-                        + (l.resourceId() == null ? "" : "\nResource " + l.resourceId()) + "\nMatched " + l.value() + " → endpoint "
-                        + Objects.toString(l.endpoint(), "(any)") + ", model " + Objects.toString(l.model(), "(any)") + "\nCost " + l.cost().toPlainString()
-                        + " " + l.currency()));
+                setTooltip(
+                        empty || l == null
+                                ? null
+                                : new Tooltip(Periods.time(l.periodStart()) + " · " + Objects.toString(l.service(), "")
+                                        + (l.resourceId() == null ? "" : "\nResource " + l.resourceId()) + "\nMatched "
+                                        + l.value() + " → endpoint "
+                                        + Objects.toString(l.endpoint(), "(any)") + ", model "
+                                        + Objects.toString(l.model(), "(any)") + "\nCost "
+                                        + l.cost().toPlainString()
+                                        + " " + l.currency()));
             }
         });
         previewTable.setMinHeight(120);
@@ -321,21 +354,31 @@ public final class AttributionEditor {
 
     /** The preview in words: what the rule claims, and from whom. */
     static String summary(AttributionPreview p, List<AttributionRule> rules) {
-        if (p.lines() == 0) return "This rule would claim no line: every line it matches goes to an earlier rule, or none matches.";
-        StringBuilder b = new StringBuilder(String.format(Locale.US, "Would claim %,d lines, %s.", p.lines(), money(p.cost())));
+        if (p.lines() == 0)
+            return "This rule would claim no line: every line it matches goes to an earlier rule, or none matches.";
+        StringBuilder b =
+                new StringBuilder(String.format(Locale.US, "Would claim %,d lines, %s.", p.lines(), money(p.cost())));
         for (AttributionPreview.Taken t : p.taken()) {
-            String from = t.rule() == null ? "the unattributed cost" : "rule " + (rules.indexOf(t.rule()) + 1) + " (" + fieldText(t.rule()) + " "
-                    + t.rule().pattern() + ")";
+            String from = t.rule() == null
+                    ? "the unattributed cost"
+                    : "rule " + (rules.indexOf(t.rule()) + 1) + " (" + fieldText(t.rule()) + " "
+                            + t.rule().pattern() + ")";
             if (t.rule() != null && rules.indexOf(t.rule()) < 0) from = "the rule being changed";
             b.append(String.format(Locale.US, "\n• %,d lines, %s, from %s", t.lines(), money(t.cost()), from));
         }
-        if (p.lines() > p.sample().size()) b.append(String.format(Locale.US, "\nThe first %,d are listed below.", p.sample().size()));
+        if (p.lines() > p.sample().size())
+            b.append(String.format(
+                    Locale.US, "\nThe first %,d are listed below.", p.sample().size()));
         return b.toString();
     }
 
     private static String money(Map<String, BigDecimal> byCurrency) {
-        return String.join(" + ", byCurrency.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> UnitCostView.money(e.getValue()) + " " + e.getKey()).toList());
+        return String.join(
+                " + ",
+                byCurrency.entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(e -> UnitCostView.money(e.getValue()) + " " + e.getKey())
+                        .toList());
     }
 
     private static Button button(String id, String text, String tip, Runnable action) {
@@ -346,7 +389,8 @@ public final class AttributionEditor {
         return b;
     }
 
-    private static TableColumn<AttributionRule, String> column(String title, Function<AttributionRule, String> value, double width) {
+    private static TableColumn<AttributionRule, String> column(
+            String title, Function<AttributionRule, String> value, double width) {
         TableColumn<AttributionRule, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setPrefWidth(width);
@@ -354,7 +398,8 @@ public final class AttributionEditor {
         return c;
     }
 
-    private static TableColumn<AttributionPreview.Line, String> lineColumn(String title, Function<AttributionPreview.Line, String> value, double width) {
+    private static TableColumn<AttributionPreview.Line, String> lineColumn(
+            String title, Function<AttributionPreview.Line, String> value, double width) {
         TableColumn<AttributionPreview.Line, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(Objects.toString(value.apply(cell.getValue()), "")));
         c.setPrefWidth(width);

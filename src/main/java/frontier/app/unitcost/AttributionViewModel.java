@@ -1,8 +1,8 @@
 package frontier.app.unitcost;
 
+import frontier.app.BillingSession;
 import frontier.app.LatestTask;
 import frontier.app.TaskExecutor;
-import frontier.app.BillingSession;
 import frontier.sim.BadInputException;
 import frontier.store.AttributionPreview;
 import frontier.store.AttributionRule;
@@ -59,26 +59,28 @@ public final class AttributionViewModel {
         reload();
     }
 
-    private record Loaded(List<AttributionRule> stored, List<String> tagKeys) {
-    }
+    private record Loaded(List<AttributionRule> stored, List<String> tagKeys) {}
 
     /** Reads the rules and tag keys again. */
     public void reload() {
         Path file = session.workspace();
         busy.set(true);
-        background.run(() -> {
-            try (Workspace ws = Workspace.open(file)) {
-                return new Loaded(ws.attribution().list(), ws.costs().tagKeys());
-            }
-        }, l -> {
-            defaults.set(l.stored().isEmpty());
-            rules.setAll(l.stored().isEmpty() ? AttributionRules.DEFAULTS : l.stored());
-            tagKeys.setAll(l.tagKeys());
-            busy.set(false);
-        }, x -> {
-            busy.set(false);
-            status.set("Cannot read the rules: " + x.getMessage());
-        });
+        background.run(
+                () -> {
+                    try (Workspace ws = Workspace.open(file)) {
+                        return new Loaded(ws.attribution().list(), ws.costs().tagKeys());
+                    }
+                },
+                l -> {
+                    defaults.set(l.stored().isEmpty());
+                    rules.setAll(l.stored().isEmpty() ? AttributionRules.DEFAULTS : l.stored());
+                    tagKeys.setAll(l.tagKeys());
+                    busy.set(false);
+                },
+                x -> {
+                    busy.set(false);
+                    status.set("Cannot read the rules: " + x.getMessage());
+                });
     }
 
     /** Adds {@code rule} after the rules in use. */
@@ -118,19 +120,22 @@ public final class AttributionViewModel {
     private void save(List<AttributionRule> next, String done) {
         Path file = session.workspace();
         busy.set(true);
-        background.run(() -> {
-            try (Workspace ws = Workspace.open(file)) {
-                ws.attribution().replaceAll(next);
-                return null;
-            }
-        }, x -> {
-            status.set(done);
-            busy.set(false);
-            session.changed();
-        }, x -> {
-            busy.set(false);
-            status.set("The rules were not saved: " + x.getMessage());
-        });
+        background.run(
+                () -> {
+                    try (Workspace ws = Workspace.open(file)) {
+                        ws.attribution().replaceAll(next);
+                        return null;
+                    }
+                },
+                x -> {
+                    status.set(done);
+                    busy.set(false);
+                    session.changed();
+                },
+                x -> {
+                    busy.set(false);
+                    status.set("The rules were not saved: " + x.getMessage());
+                });
     }
 
     /**
@@ -145,14 +150,17 @@ public final class AttributionViewModel {
         previewed.set(rule);
         preview.set(null);
         status.set("Testing " + rule + "…");
-        previewer.run(() -> {
-            try (Workspace ws = Workspace.open(file)) {
-                return ws.unitCosts().preview(trial, index, null, null);
-            }
-        }, p -> {
-            preview.set(p);
-            status.set("");
-        }, x -> status.set(x instanceof BadInputException ? x.getMessage() : "The test failed: " + x));
+        previewer.run(
+                () -> {
+                    try (Workspace ws = Workspace.open(file)) {
+                        return ws.unitCosts().preview(trial, index, null, null);
+                    }
+                },
+                p -> {
+                    preview.set(p);
+                    status.set("");
+                },
+                x -> status.set(x instanceof BadInputException ? x.getMessage() : "The test failed: " + x));
     }
 
     public void shutdown() {

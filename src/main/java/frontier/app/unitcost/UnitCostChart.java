@@ -3,6 +3,8 @@ package frontier.app.unitcost;
 import frontier.analysis.series.Anomalies;
 import frontier.analysis.series.Forecast;
 import frontier.app.CanvasPlot;
+import frontier.app.ChartPen;
+import frontier.app.ExportableChart;
 import frontier.app.Palette;
 import frontier.app.unitcost.UnitCostDashboard.Point;
 import frontier.app.unitcost.UnitCostDashboard.Series;
@@ -19,8 +21,6 @@ import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
-import frontier.app.ChartPen;
-import frontier.app.ExportableChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
@@ -47,12 +47,14 @@ import javafx.scene.text.TextAlignment;
 public final class UnitCostChart implements ExportableChart {
     /** How near (in pixels) the pointer must be to a point to describe it. */
     public static final double PICK_RADIUS = 8;
+
     static final double LEFT = 78;
     static final double RIGHT = 18;
     static final double TOP = 14;
     static final double BOTTOM = 56;
     /** The band's opacity over white. */
     static final double BAND_OPACITY = 0.22;
+
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("MMM d", Locale.US);
 
     private final CanvasPlot plot = new CanvasPlot(LEFT, RIGHT, TOP, BOTTOM, this::redraw);
@@ -79,8 +81,7 @@ public final class UnitCostChart implements ExportableChart {
     private boolean monthlyTicks;
 
     /** A point the pointer can hover: its position in data units, its description, and the series it belongs to. */
-    private record Hit(double day, double value, String text, String key) {
-    }
+    private record Hit(double day, double value, String text, String key) {}
 
     public UnitCostChart() {
         root.setId("unitCostChart");
@@ -161,7 +162,10 @@ public final class UnitCostChart implements ExportableChart {
         }
         List<Point> pts = data.total().points();
         d0 = pts.getFirst().date().toEpochDay() - 0.5;
-        double last = (forecast != null && !forecast.points().isEmpty() ? forecast.points().getLast().date() : pts.getLast().date()).toEpochDay();
+        double last = (forecast != null && !forecast.points().isEmpty()
+                        ? forecast.points().getLast().date()
+                        : pts.getLast().date())
+                .toEpochDay();
         d1 = last + 0.5;
         double lo = 0, hi = 0;
         for (Series s : drawn()) {
@@ -181,7 +185,8 @@ public final class UnitCostChart implements ExportableChart {
             }
         }
         if (logScale) {
-            // Lines of very different size each keep their shape: equal ratios, equal heights. Only positive values have a place.
+            // Lines of very different size each keep their shape: equal ratios, equal heights. Only positive values
+            // have a place.
             double min = Double.POSITIVE_INFINITY;
             double max = 0;
             for (Series s : drawn()) {
@@ -252,7 +257,6 @@ public final class UnitCostChart implements ExportableChart {
         return t.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
-
     // ---- hovering --------------------------------------------------------------------------------
 
     private void buildHits() {
@@ -265,13 +269,25 @@ public final class UnitCostChart implements ExportableChart {
                 Point p = s.points().get(i);
                 if (Double.isNaN(p.per1k())) continue;
                 StringBuilder t = new StringBuilder();
-                t.append(p.date()).append(" (").append(p.date().getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.US)).append(") — ")
-                        .append(s.name()).append('\n').append(money(p.per1k())).append(cur).append(" per 1,000 requests\n")
+                t.append(p.date())
+                        .append(" (")
+                        .append(p.date().getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.US))
+                        .append(") — ")
+                        .append(s.name())
+                        .append('\n')
+                        .append(money(p.per1k()))
+                        .append(cur)
+                        .append(" per 1,000 requests\n")
                         .append(String.format(Locale.US, "%,d requests, cost %s%s", p.requests(), cost(p.cost()), cur));
                 Anomalies.Day a = days.get(i);
                 if (a.flagged()) {
-                    t.append(String.format(Locale.US, "\nUnusual day: expected %s, actual %s (%s%.1f σ)", money(a.expected()), money(a.value()),
-                            a.score() > 0 ? "+" : "", a.score()));
+                    t.append(String.format(
+                            Locale.US,
+                            "\nUnusual day: expected %s, actual %s (%s%.1f σ)",
+                            money(a.expected()),
+                            money(a.value()),
+                            a.score() > 0 ? "+" : "",
+                            a.score()));
                 }
                 hits.add(new Hit(p.date().toEpochDay(), p.per1k(), t.toString(), s.key()));
             }
@@ -280,9 +296,22 @@ public final class UnitCostChart implements ExportableChart {
         if (forecast != null && sel != null) {
             int pct = (int) Math.round(forecast.level() * 100);
             for (Forecast.Point p : forecast.points()) {
-                hits.add(new Hit(p.date().toEpochDay(), p.point(), String.format(Locale.US, "%s (%s) — forecast of %s%n%s%s per 1,000 requests%n"
-                        + "%d%% prediction interval %s – %s", p.date(), p.date().getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.US),
-                        sel.name(), money(p.point()), cur, pct, money(p.lower()), money(p.upper())), sel.key()));
+                hits.add(new Hit(
+                        p.date().toEpochDay(),
+                        p.point(),
+                        String.format(
+                                Locale.US,
+                                "%s (%s) — forecast of %s%n%s%s per 1,000 requests%n"
+                                        + "%d%% prediction interval %s – %s",
+                                p.date(),
+                                p.date().getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.US),
+                                sel.name(),
+                                money(p.point()),
+                                cur,
+                                pct,
+                                money(p.lower()),
+                                money(p.upper())),
+                        sel.key()));
             }
         }
     }
@@ -337,7 +366,11 @@ public final class UnitCostChart implements ExportableChart {
 
     /** Whether the last drawing shaded a prediction interval. */
     public boolean bandShown() {
-        return data != null && forecast != null && data.find(selected) != null && !forecast.points().isEmpty() && canvas.getWidth() > 0;
+        return data != null
+                && forecast != null
+                && data.find(selected) != null
+                && !forecast.points().isEmpty()
+                && canvas.getWidth() > 0;
     }
 
     // ---- drawing ---------------------------------------------------------------------------------
@@ -420,7 +453,8 @@ public final class UnitCostChart implements ExportableChart {
         if (last != null) g.moveTo(toPixelX(last.date()), toPixelY(last.per1k()));
         else g.moveTo(toPixelX(f.getFirst().date()), toPixelY(f.getFirst().upper()));
         for (Forecast.Point p : f) g.lineTo(toPixelX(p.date()), toPixelY(p.upper()));
-        for (int i = f.size() - 1; i >= 0; i--) g.lineTo(toPixelX(f.get(i).date()), toPixelY(f.get(i).lower()));
+        for (int i = f.size() - 1; i >= 0; i--)
+            g.lineTo(toPixelX(f.get(i).date()), toPixelY(f.get(i).lower()));
         g.closePath();
         g.fill();
         // "Today": where the history ends.
@@ -434,7 +468,10 @@ public final class UnitCostChart implements ExportableChart {
         g.setFont(Font.font(11));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        g.fillText(String.format(Locale.US, "forecast, %d%% interval →", Math.round(forecast.level() * 100)), px + 5, TOP + 4);
+        g.fillText(
+                String.format(Locale.US, "forecast, %d%% interval →", Math.round(forecast.level() * 100)),
+                px + 5,
+                TOP + 4);
     }
 
     private void forecastLine(ChartPen g, Series s) {
@@ -500,7 +537,8 @@ public final class UnitCostChart implements ExportableChart {
         monthlyTicks = false;
         for (int step : new int[] {1, 2, 7, 14}) {
             if (step * perDay < 70) continue;
-            LocalDate d = step >= 7 ? first.with(java.time.temporal.TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY)) : first;
+            LocalDate d =
+                    step >= 7 ? first.with(java.time.temporal.TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY)) : first;
             for (; !d.isAfter(last); d = d.plusDays(step)) out.add(d);
             return out;
         }
@@ -533,7 +571,9 @@ public final class UnitCostChart implements ExportableChart {
 
     /** A day's cost: to the cent, or with more decimals when it is below 1. */
     static String cost(java.math.BigDecimal c) {
-        return c.abs().compareTo(java.math.BigDecimal.ONE) >= 0 ? String.format(Locale.US, "%,.2f", c) : money(c.doubleValue());
+        return c.abs().compareTo(java.math.BigDecimal.ONE) >= 0
+                ? String.format(Locale.US, "%,.2f", c)
+                : money(c.doubleValue());
     }
 
     // ---- legend ----------------------------------------------------------------------------------
@@ -565,7 +605,8 @@ public final class UnitCostChart implements ExportableChart {
         dashed.setStrokeWidth(2);
         dashed.setStroke(Palette.current().forecast());
         Rectangle band = new Rectangle(16, 10, Palette.current().forecast().deriveColor(0, 1, 1, BAND_OPACITY + 0.1));
-        Label fc = new Label(String.format(Locale.US, "forecast and %d%% interval", Math.round(UnitCostDashboard.LEVEL * 100)),
+        Label fc = new Label(
+                String.format(Locale.US, "forecast and %d%% interval", Math.round(UnitCostDashboard.LEVEL * 100)),
                 new javafx.scene.layout.HBox(2, dashed, band));
         Circle ring = new Circle(6, Color.TRANSPARENT);
         ring.setStroke(Palette.current().anomaly());

@@ -45,9 +45,21 @@ import java.util.TreeMap;
  * @param period       the days the tiles and table cover
  * @param outside      attributed cost of the charted currency on billed days outside the logs' days (zero when none)
  */
-public record UnitCostDashboard(SeriesBy by, String currency, List<Series> series, int groups, Series total, UnitCostRow totals,
-                                List<UnitCostRow> unattributed, List<UnitCostRow> table, List<AttributionRule> rules, boolean defaultRules,
-                                String empty, List<String> notes, Period period, BigDecimal outside) {
+public record UnitCostDashboard(
+        SeriesBy by,
+        String currency,
+        List<Series> series,
+        int groups,
+        Series total,
+        UnitCostRow totals,
+        List<UnitCostRow> unattributed,
+        List<UnitCostRow> table,
+        List<AttributionRule> rules,
+        boolean defaultRules,
+        String empty,
+        List<String> notes,
+        Period period,
+        BigDecimal outside) {
     /** Series charted on their own; more would not be told apart by colour. */
     public static final int TOP = 8;
     /** The key of the series of all attributed cost. */
@@ -87,7 +99,9 @@ public record UnitCostDashboard(SeriesBy by, String currency, List<Series> serie
 
     /** What one line of the chart stands for. */
     public enum SeriesBy {
-        ENDPOINT("Endpoint", "endpoints"), MODEL("Model", "models"), PRICING_MODEL("Pricing model", "pricing models");
+        ENDPOINT("Endpoint", "endpoints"),
+        MODEL("Model", "models"),
+        PRICING_MODEL("Pricing model", "pricing models");
 
         private final String label;
         private final String plural;
@@ -114,8 +128,7 @@ public record UnitCostDashboard(SeriesBy by, String currency, List<Series> serie
      * @param requests the requests it is divided by
      * @param per1k    cost per 1,000 requests; NaN without requests
      */
-    public record Point(LocalDate date, BigDecimal cost, long requests, double per1k) {
-    }
+    public record Point(LocalDate date, BigDecimal cost, long requests, double per1k) {}
 
     /**
      * A daily series of cost per 1,000 requests.
@@ -187,11 +200,12 @@ public record UnitCostDashboard(SeriesBy by, String currency, List<Series> serie
         try (Workspace ws = Workspace.open(file)) {
             UnitCosts uc = ws.unitCosts();
             // Grouped by endpoint as well, always: without it cost no rule claimed would be added into the groups.
-            List<Key> split = switch (by) {
-                case ENDPOINT -> List.of(Key.DAY, Key.ENDPOINT);
-                case MODEL -> List.of(Key.DAY, Key.ENDPOINT, Key.MODEL);
-                case PRICING_MODEL -> List.of(Key.DAY, Key.ENDPOINT, Key.PRICING_MODEL);
-            };
+            List<Key> split =
+                    switch (by) {
+                        case ENDPOINT -> List.of(Key.DAY, Key.ENDPOINT);
+                        case MODEL -> List.of(Key.DAY, Key.ENDPOINT, Key.MODEL);
+                        case PRICING_MODEL -> List.of(Key.DAY, Key.ENDPOINT, Key.PRICING_MODEL);
+                    };
             // By day alone, each day's requests are counted once however many rules cover them.
             UnitCostReport days = uc.compute(query(List.of(Key.DAY), null, null));
             Long from = null;
@@ -238,20 +252,34 @@ public record UnitCostDashboard(SeriesBy by, String currency, List<Series> serie
      * Builds the dashboard from three reports of the same workspace: {@code daily} by day, endpoint and (unless
      * {@code by} is the endpoint) the series key; {@code days} by day; {@code groups} by endpoint and model.
      */
-    static UnitCostDashboard build(SeriesBy by, long charges, UnitCostReport daily, UnitCostReport days, UnitCostReport groups, Period period) {
+    static UnitCostDashboard build(
+            SeriesBy by,
+            long charges,
+            UnitCostReport daily,
+            UnitCostReport days,
+            UnitCostReport groups,
+            Period period) {
         String currency = groups.totals().stream()
                 .filter(t -> t.currency() != null)
                 .max(Comparator.comparingLong(UnitCostRow::requests).thenComparing(UnitCostRow::cost))
-                .map(UnitCostRow::currency).orElse(null);
-        UnitCostRow totals = groups.totals().stream().filter(t -> Objects.equals(t.currency(), currency)).findFirst()
+                .map(UnitCostRow::currency)
+                .orElse(null);
+        UnitCostRow totals = groups.totals().stream()
+                .filter(t -> Objects.equals(t.currency(), currency))
+                .findFirst()
                 .orElse(groups.totals().isEmpty() ? null : groups.totals().getFirst());
         List<String> notes = new ArrayList<>();
         if (groups.totals().size() > 1) {
-            notes.add("Costs in " + groups.totals().stream().map(UnitCostRow::currency).filter(c -> c != null && !c.equals(currency)).toList()
+            notes.add("Costs in "
+                    + groups.totals().stream()
+                            .map(UnitCostRow::currency)
+                            .filter(c -> c != null && !c.equals(currency))
+                            .toList()
                     + " are not charted; currencies are never added together.");
         }
         List<UnitCostRow> table = groups.groups().stream()
-                .filter(g -> !UnitCosts.UNATTRIBUTED.equals(g.keys().get(Key.ENDPOINT.code()))).toList();
+                .filter(g -> !UnitCosts.UNATTRIBUTED.equals(g.keys().get(Key.ENDPOINT.code())))
+                .toList();
 
         // Requests per day (all of them, once), and the days that have any.
         TreeMap<LocalDate, Long> requestsByDay = new TreeMap<>();
@@ -259,7 +287,8 @@ public record UnitCostDashboard(SeriesBy by, String currency, List<Series> serie
             if (!charted(r, currency) || r.requests() == 0) continue;
             requestsByDay.merge(LocalDate.parse(r.keys().get(Key.DAY.code())), r.requests(), Long::sum);
         }
-        long requests = requestsByDay.values().stream().mapToLong(Long::longValue).sum();
+        long requests =
+                requestsByDay.values().stream().mapToLong(Long::longValue).sum();
         boolean attributed = totals != null && totals.cost().signum() != 0;
         String empty = emptyMessage(charges, requests, attributed, groups);
 
@@ -272,36 +301,64 @@ public record UnitCostDashboard(SeriesBy by, String currency, List<Series> serie
         for (UnitCostRow r : days.groups()) {
             if (requestsByDay.isEmpty() || r.currency() == null || !r.currency().equals(currency)) continue;
             LocalDate day = LocalDate.parse(r.keys().get(Key.DAY.code()));
-            if (day.isBefore(requestsByDay.firstKey()) || day.isAfter(requestsByDay.lastKey())) outside = outside.add(r.cost());
+            if (day.isBefore(requestsByDay.firstKey()) || day.isAfter(requestsByDay.lastKey()))
+                outside = outside.add(r.cost());
         }
         for (UnitCostRow r : daily.groups()) {
             String endpoint = r.keys().get(Key.ENDPOINT.code());
             if (UnitCosts.UNATTRIBUTED.equals(endpoint) || !charted(r, currency)) continue;
             LocalDate day = LocalDate.parse(r.keys().get(Key.DAY.code()));
-            if (requestsByDay.isEmpty() || day.isBefore(requestsByDay.firstKey()) || day.isAfter(requestsByDay.lastKey())) continue;
+            if (requestsByDay.isEmpty()
+                    || day.isBefore(requestsByDay.firstKey())
+                    || day.isAfter(requestsByDay.lastKey())) continue;
             Cell sum = all.computeIfAbsent(day, d -> new Cell());
             sum.cost = sum.cost.add(r.cost());
-            String key = switch (by) {
-                case ENDPOINT -> Objects.requireNonNullElse(endpoint, "(no endpoint)");
-                case MODEL -> Objects.requireNonNullElse(r.keys().get(Key.MODEL.code()), "(no model)");
-                case PRICING_MODEL -> r.keys().get(Key.PRICING_MODEL.code());
-            };
+            String key =
+                    switch (by) {
+                        case ENDPOINT -> Objects.requireNonNullElse(endpoint, "(no endpoint)");
+                        case MODEL -> Objects.requireNonNullElse(r.keys().get(Key.MODEL.code()), "(no model)");
+                        case PRICING_MODEL -> r.keys().get(Key.PRICING_MODEL.code());
+                    };
             if (key == null) continue; // requests no cost covers: no pricing model to show them under
-            names.put(key, by == SeriesBy.PRICING_MODEL ? r.pricingModel().orElseThrow().label() : key);
+            names.put(
+                    key,
+                    by == SeriesBy.PRICING_MODEL
+                            ? r.pricingModel().orElseThrow().label()
+                            : key);
             Cell c = bySeries.computeIfAbsent(key, k -> new HashMap<>()).computeIfAbsent(day, d -> new Cell());
             c.cost = c.cost.add(r.cost());
-            // A pricing model's share of a day is divided by all of that day's requests, so the shares add up to the total.
+            // A pricing model's share of a day is divided by all of that day's requests, so the shares add up to the
+            // total.
             c.requests = by == SeriesBy.PRICING_MODEL ? requestsByDay.getOrDefault(day, 0L) : c.requests + r.requests();
         }
         if (outside.signum() != 0 && !requestsByDay.isEmpty()) {
-            notes.add(String.format(Locale.US, "%,.2f %s of attributed cost falls on days outside the logs (%s to %s) and is not charted%s.",
-                    outside, currency, requestsByDay.firstKey(), requestsByDay.lastKey(),
-                    period == Period.LOGS ? ", nor counted in the tiles and table (choose every billed day to count it)"
+            notes.add(String.format(
+                    Locale.US,
+                    "%,.2f %s of attributed cost falls on days outside the logs (%s to %s) and is not charted%s.",
+                    outside,
+                    currency,
+                    requestsByDay.firstKey(),
+                    requestsByDay.lastKey(),
+                    period == Period.LOGS
+                            ? ", nor counted in the tiles and table (choose every billed day to count it)"
                             : "; the tiles and table count it, divided by the logs' requests"));
         }
         if (requestsByDay.isEmpty()) {
-            return new UnitCostDashboard(by, currency, List.of(), 0, null, totals, groups.unattributed(), table, groups.rules(),
-                    groups.defaultRules(), empty, notes, period, outside);
+            return new UnitCostDashboard(
+                    by,
+                    currency,
+                    List.of(),
+                    0,
+                    null,
+                    totals,
+                    groups.unattributed(),
+                    table,
+                    groups.rules(),
+                    groups.defaultRules(),
+                    empty,
+                    notes,
+                    period,
+                    outside);
         }
         LocalDate first = requestsByDay.firstKey();
         LocalDate last = requestsByDay.lastKey();
@@ -309,15 +366,34 @@ public record UnitCostDashboard(SeriesBy by, String currency, List<Series> serie
         Series total = series(TOTAL, "All " + by.plural() + " (total)", all, first, last);
 
         List<Series> ranked = new ArrayList<>();
-        for (var e : bySeries.entrySet()) ranked.add(series(e.getKey(), names.get(e.getKey()), e.getValue(), first, last));
-        ranked.sort(Comparator.comparing(Series::cost, Comparator.reverseOrder()).thenComparing(Series::requests, Comparator.reverseOrder())
+        for (var e : bySeries.entrySet())
+            ranked.add(series(e.getKey(), names.get(e.getKey()), e.getValue(), first, last));
+        ranked.sort(Comparator.comparing(Series::cost, Comparator.reverseOrder())
+                .thenComparing(Series::requests, Comparator.reverseOrder())
                 .thenComparing(Series::name));
         if (ranked.size() > TOP) {
-            notes.add(String.format(Locale.US, "The %d %s with the largest cost are charted, of %d; the table lists them all.", TOP, by.plural(),
+            notes.add(String.format(
+                    Locale.US,
+                    "The %d %s with the largest cost are charted, of %d; the table lists them all.",
+                    TOP,
+                    by.plural(),
                     ranked.size()));
         }
-        return new UnitCostDashboard(by, currency, ranked.subList(0, Math.min(TOP, ranked.size())), ranked.size(), total, totals,
-                groups.unattributed(), table, groups.rules(), groups.defaultRules(), empty, notes, period, outside);
+        return new UnitCostDashboard(
+                by,
+                currency,
+                ranked.subList(0, Math.min(TOP, ranked.size())),
+                ranked.size(),
+                total,
+                totals,
+                groups.unattributed(),
+                table,
+                groups.rules(),
+                groups.defaultRules(),
+                empty,
+                notes,
+                period,
+                outside);
     }
 
     private static boolean charted(UnitCostRow r, String currency) {
@@ -332,8 +408,11 @@ public record UnitCostDashboard(SeriesBy by, String currency, List<Series> serie
                 points.add(new Point(d, BigDecimal.ZERO, 0, Double.NaN));
                 continue;
             }
-            double per1k = c.requests == 0 ? Double.NaN
-                    : c.cost.multiply(BigDecimal.valueOf(1000)).divide(BigDecimal.valueOf(c.requests), 9, RoundingMode.HALF_EVEN).doubleValue();
+            double per1k = c.requests == 0
+                    ? Double.NaN
+                    : c.cost.multiply(BigDecimal.valueOf(1000))
+                            .divide(BigDecimal.valueOf(c.requests), 9, RoundingMode.HALF_EVEN)
+                            .doubleValue();
             points.add(new Point(d, c.cost, c.requests, per1k));
         }
         LocalDate[] dates = points.stream().map(Point::date).toArray(LocalDate[]::new);
@@ -346,12 +425,14 @@ public record UnitCostDashboard(SeriesBy by, String currency, List<Series> serie
         String bill = "import a billing export in the Data view";
         String logs = "import inference request logs in the Data view (Import request logs…)";
         if (charges == 0 && requests == 0) {
-            return "No bill and no inference logs in this workspace yet. To see the cost per 1,000 inferences, " + bill + ", then "
-                    + logs + " for the same days.";
+            return "No bill and no inference logs in this workspace yet. To see the cost per 1,000 inferences, " + bill
+                    + ", then " + logs + " for the same days.";
         }
-        if (charges == 0) return "This workspace has inference logs but no bill: " + bill + " covering the days of the logs.";
+        if (charges == 0)
+            return "This workspace has inference logs but no bill: " + bill + " covering the days of the logs.";
         if (requests == 0) {
-            return "This workspace has a bill but no inference logs, so there are no requests to divide the cost by: " + logs + ".";
+            return "This workspace has a bill but no inference logs, so there are no requests to divide the cost by: "
+                    + logs + ".";
         }
         if (!attributed) {
             return "None of the bill is attributed to an endpoint or model, so every request costs 0. Tag inference resources "
@@ -363,6 +444,9 @@ public record UnitCostDashboard(SeriesBy by, String currency, List<Series> serie
 
     /** The rules as one line: "tag:endpoint matches * → endpoint {value}; …". */
     static String rulesText(List<AttributionRule> rules) {
-        return rules.isEmpty() ? "none" : String.join("; ", rules.stream().map(AttributionRule::toString).toList());
+        return rules.isEmpty()
+                ? "none"
+                : String.join(
+                        "; ", rules.stream().map(AttributionRule::toString).toList());
     }
 }

@@ -1,10 +1,10 @@
 package frontier.app.unitcost;
 
+import frontier.app.BillingSession;
 import frontier.app.ChartCaption;
 import frontier.app.ChartMenu;
 import frontier.app.Widgets;
 import frontier.app.WorkbenchView;
-import frontier.app.BillingSession;
 import frontier.app.unitcost.UnitCostDashboard.SeriesBy;
 import frontier.store.UnitCostQuery;
 import frontier.store.UnitCostRow;
@@ -26,7 +26,6 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -129,22 +128,34 @@ public final class UnitCostView implements WorkbenchView {
     /** Writes the report of the analysis shown: {@code html} and the same report as PDF beside it. */
     public void writeReport(java.nio.file.Path html) throws java.io.IOException {
         String of = vm.forecastOfProperty().get();
-        UnitCostReportWriter.write(vm.dashboardProperty().get(), vm.summary(), vm.forecastProperty().get(), of == null ? "" : name(of),
-                vm.forecastNoteProperty().get(), chart, chartCaption(), html);
+        UnitCostReportWriter.write(
+                vm.dashboardProperty().get(),
+                vm.summary(),
+                vm.forecastProperty().get(),
+                of == null ? "" : name(of),
+                vm.forecastNoteProperty().get(),
+                chart,
+                chartCaption(),
+                html);
     }
 
     private void saveReport() {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.setTitle("Write report");
         chooser.setInitialFileName("unit-cost-report.html");
-        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("HTML report (a PDF is written beside it)", "*.html"));
-        java.io.File f = chooser.showSaveDialog(root.getScene() == null ? null : root.getScene().getWindow());
+        chooser.getExtensionFilters()
+                .add(new javafx.stage.FileChooser.ExtensionFilter(
+                        "HTML report (a PDF is written beside it)", "*.html"));
+        java.io.File f = chooser.showSaveDialog(
+                root.getScene() == null ? null : root.getScene().getWindow());
         if (f == null) return;
         try {
             writeReport(f.toPath());
-            vm.info("Wrote " + f.getAbsolutePath() + " and " + frontier.app.ReportFiles.pdfBeside(f.toPath()).getFileName());
+            vm.info("Wrote " + f.getAbsolutePath() + " and "
+                    + frontier.app.ReportFiles.pdfBeside(f.toPath()).getFileName());
         } catch (java.io.IOException | RuntimeException ex) {
-            vm.info("Cannot write the report " + f.getAbsolutePath() + ": " + (ex instanceof java.io.IOException ? ex.getMessage() : frontier.app.Messages.of(ex)));
+            vm.info("Cannot write the report " + f.getAbsolutePath() + ": "
+                    + (ex instanceof java.io.IOException ? ex.getMessage() : frontier.app.Messages.of(ex)));
         }
     }
 
@@ -199,7 +210,8 @@ public final class UnitCostView implements WorkbenchView {
         makeTwin.setTooltip(new Tooltip("Build a simulation twin of the selected endpoint from its bill and logs"));
         Button rules = new Button("Attribution rules…");
         rules.setId("attributionRulesButton");
-        rules.setTooltip(new Tooltip("Which cost lines belong to which endpoint and model: list, add, edit, test and reset the rules"));
+        rules.setTooltip(new Tooltip(
+                "Which cost lines belong to which endpoint and model: list, add, edit, test and reset the rules"));
         rules.setOnAction(e -> openAttribution());
         ChoiceBox<UnitCostDashboard.Period> period = new ChoiceBox<>();
         period.setId("unitCostPeriod");
@@ -209,8 +221,9 @@ public final class UnitCostView implements WorkbenchView {
             if (n != null) vm.periodProperty().set(n);
         });
         vm.periodProperty().addListener((obs, o, n) -> period.setValue(n));
-        period.setTooltip(new Tooltip("Which days the tiles and table add up: the days of the logs (cost and requests over the same period),"
-                + " or every billed day. The chart always shows the logs' days."));
+        period.setTooltip(new Tooltip(
+                "Which days the tiles and table add up: the days of the logs (cost and requests over the same period),"
+                        + " or every billed day. The chart always shows the logs' days."));
         ToggleButton log = new ToggleButton("Log scale");
         log.setId("unitCostLogScale");
         log.setTooltip(new Tooltip("Equal ratios at equal heights: lines of very different size stay readable"));
@@ -220,10 +233,14 @@ public final class UnitCostView implements WorkbenchView {
         HBox fc = group(new Label("Forecast"), forecastOf, horizon);
         Button report = new Button("Report\u2026");
         report.setId("unitCostReport");
-        report.setTooltip(new Tooltip("Write a report of this analysis (question, finding, chart, key numbers, forecast with its interval,"
-                + " assumptions) as a self-contained HTML file and a PDF beside it"));
-        report.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> vm.dashboardProperty().get() == null || vm.dashboardProperty().get().isEmpty(), vm.dashboardProperty()));
+        report.setTooltip(new Tooltip(
+                "Write a report of this analysis (question, finding, chart, key numbers, forecast with its interval,"
+                        + " assumptions) as a self-contained HTML file and a PDF beside it"));
+        report.disableProperty()
+                .bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                        () -> vm.dashboardProperty().get() == null
+                                || vm.dashboardProperty().get().isEmpty(),
+                        vm.dashboardProperty()));
         report.setOnAction(e -> saveReport());
         HBox actions = group(rules, makeTwin, report);
         javafx.scene.layout.FlowPane box = new javafx.scene.layout.FlowPane(14, 4, lines, fc, actions);
@@ -238,8 +255,11 @@ public final class UnitCostView implements WorkbenchView {
             attributionStage = new javafx.stage.Stage();
             attributionStage.setTitle("Attribution rules — Frontier");
             // Within the screen (a 1280×720 screen with a title bar and a task bar leaves about 640 px).
-            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-            javafx.scene.Scene scene = new javafx.scene.Scene((javafx.scene.Parent) attributionEditor.node(), Math.min(900, screen.getWidth() - 40),
+            javafx.geometry.Rectangle2D screen =
+                    javafx.stage.Screen.getPrimary().getVisualBounds();
+            javafx.scene.Scene scene = new javafx.scene.Scene(
+                    (javafx.scene.Parent) attributionEditor.node(),
+                    Math.min(900, screen.getWidth() - 40),
                     Math.min(680, screen.getHeight() - 80));
             if (root.getScene() != null) {
                 scene.getStylesheets().setAll(root.getScene().getStylesheets());
@@ -264,7 +284,8 @@ public final class UnitCostView implements WorkbenchView {
     private static HBox group(Node... nodes) {
         HBox b = new HBox(6, nodes);
         b.setAlignment(Pos.CENTER_LEFT);
-        for (Node n : nodes) if (n instanceof javafx.scene.control.Control c) c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        for (Node n : nodes)
+            if (n instanceof javafx.scene.control.Control c) c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return b;
     }
 
@@ -282,8 +303,9 @@ public final class UnitCostView implements WorkbenchView {
     // ---- tiles -----------------------------------------------------------------------------------
 
     private static final String[][] TILES = {
-            {"tileCost", "Attributed cost"}, {"tileRequests", "Requests"}, {"tilePer1k", "Per 1,000 requests"},
-            {"tilePer1m", "Per 1M tokens"}, {"tileIdle", "Idle share (estimate)"}, {"tileUnattributed", "Unattributed cost"}};
+        {"tileCost", "Attributed cost"}, {"tileRequests", "Requests"}, {"tilePer1k", "Per 1,000 requests"},
+        {"tilePer1m", "Per 1M tokens"}, {"tileIdle", "Idle share (estimate)"}, {"tileUnattributed", "Unattributed cost"}
+    };
 
     private Node tiles() {
         HBox box = new HBox(8);
@@ -322,31 +344,67 @@ public final class UnitCostView implements WorkbenchView {
     private void fillTiles(UnitCostDashboard d) {
         UnitCostRow t = d == null ? null : d.totals();
         String cur = t == null || t.currency() == null ? "" : " " + t.currency();
-        String days = d == null || d.total() == null ? "" : d.period() == UnitCostDashboard.Period.LOGS
-                ? ", " + d.total().points().getFirst().date() + " to " + d.total().points().getLast().date() : ", every billed day";
+        String days = d == null || d.total() == null
+                ? ""
+                : d.period() == UnitCostDashboard.Period.LOGS
+                        ? ", " + d.total().points().getFirst().date() + " to "
+                                + d.total().points().getLast().date()
+                        : ", every billed day";
         boolean outside = d != null && d.outside() != null && d.outside().signum() != 0;
-        setTile(0, t == null ? "–" : money(t.cost()) + cur, "attributed effective cost" + days
-                + (outside ? (d.period() == UnitCostDashboard.Period.LOGS ? "; " + money(d.outside()) + cur + " outside the logs' days not counted"
-                        : "; " + money(d.outside()) + cur + " of it outside the logs' days") : ""),
+        setTile(
+                0,
+                t == null ? "–" : money(t.cost()) + cur,
+                "attributed effective cost" + days
+                        + (outside
+                                ? (d.period() == UnitCostDashboard.Period.LOGS
+                                        ? "; " + money(d.outside()) + cur + " outside the logs' days not counted"
+                                        : "; " + money(d.outside()) + cur + " of it outside the logs' days")
+                                : ""),
                 "Effective (amortized) cost of the lines the attribution rules give to an endpoint or model, over the period chosen above.");
-        setTile(1, t == null ? "–" : String.format(Locale.US, "%,d", t.requests()),
-                t == null ? "" : String.format(Locale.US, "%,d errors (included)", t.errors()), null);
-        setTile(2, t == null || t.per1kRequests() == null ? "–" : UnitCostChart.money(t.per1kRequests().doubleValue()) + cur,
-                "attributed cost ÷ all requests", null);
-        setTile(3, t == null || t.per1mTokens() == null ? "–" : UnitCostChart.money(t.per1mTokens().doubleValue()) + cur,
-                t == null || t.per1mTokens() != null ? "input + output tokens" : "the logs have no token counts", null);
+        setTile(
+                1,
+                t == null ? "–" : String.format(Locale.US, "%,d", t.requests()),
+                t == null ? "" : String.format(Locale.US, "%,d errors (included)", t.errors()),
+                null);
+        setTile(
+                2,
+                t == null || t.per1kRequests() == null
+                        ? "–"
+                        : UnitCostChart.money(t.per1kRequests().doubleValue()) + cur,
+                "attributed cost ÷ all requests",
+                null);
+        setTile(
+                3,
+                t == null || t.per1mTokens() == null
+                        ? "–"
+                        : UnitCostChart.money(t.per1mTokens().doubleValue()) + cur,
+                t == null || t.per1mTokens() != null ? "input + output tokens" : "the logs have no token counts",
+                null);
         double idle = d == null ? Double.NaN : d.idleShare();
-        setTile(4, Double.isNaN(idle) ? "–" : String.format(Locale.US, "%.0f%%", 100 * idle),
+        setTile(
+                4,
+                Double.isNaN(idle) ? "–" : String.format(Locale.US, "%.0f%%", 100 * idle),
                 t == null || Double.isNaN(idle) ? "" : "≈ " + money(t.idleCost()) + cur + " unused capacity",
                 "Hour-billed cost times the share of instance-hours not covered by request latency; assumes one request at a time"
                         + " per instance, so batching servers look less idle than they are (docs/unit-cost.md).");
         List<UnitCostRow> un = d == null ? List.of() : d.unattributed();
-        UnitCostRow u = un.stream().filter(r -> t != null && Objects.equals(r.currency(), t.currency())).findFirst()
+        UnitCostRow u = un.stream()
+                .filter(r -> t != null && Objects.equals(r.currency(), t.currency()))
+                .findFirst()
                 .orElse(un.isEmpty() ? null : un.getFirst());
-        String rules = d == null ? "" : (d.defaultRules() ? "Default rules" : "Rules") + " in use, first match wins:\n"
-                + String.join("\n", d.rules().stream().map(r -> "• " + r).toList()) + "\nClick to list, add, edit, test or reset them.";
-        setTile(5, d == null ? "–" : u == null ? "0" + cur : money(u.cost()) + " " + u.currency(),
-                (u == null ? "no line is left unclaimed" : String.format(Locale.US, "%,d lines no rule claims", u.lines())), rules);
+        String rules = d == null
+                ? ""
+                : (d.defaultRules() ? "Default rules" : "Rules") + " in use, first match wins:\n"
+                        + String.join(
+                                "\n", d.rules().stream().map(r -> "• " + r).toList())
+                        + "\nClick to list, add, edit, test or reset them.";
+        setTile(
+                5,
+                d == null ? "–" : u == null ? "0" + cur : money(u.cost()) + " " + u.currency(),
+                (u == null
+                        ? "no line is left unclaimed"
+                        : String.format(Locale.US, "%,d lines no rule claims", u.lines())),
+                rules);
     }
 
     private void setTile(int i, String value, String hint, String tip) {
@@ -371,8 +429,12 @@ public final class UnitCostView implements WorkbenchView {
         Tooltip model = new Tooltip();
         model.textProperty().bind(vm.forecastModelProperty());
         model.setShowDelay(Duration.millis(200));
-        forecastNote.tooltipProperty().bind(javafx.beans.binding.Bindings.when(vm.forecastModelProperty().isEmpty())
-                .then((Tooltip) null).otherwise(model));
+        forecastNote
+                .tooltipProperty()
+                .bind(javafx.beans.binding.Bindings.when(
+                                vm.forecastModelProperty().isEmpty())
+                        .then((Tooltip) null)
+                        .otherwise(model));
         forecastNote.getStyleClass().add("scenario-file");
         forecastNote.setWrapText(true);
         forecastNote.setMinHeight(Region.USE_PREF_SIZE);
@@ -421,7 +483,10 @@ public final class UnitCostView implements WorkbenchView {
         }
         syncing = true;
         forecastOf.getItems().setAll(keys);
-        forecastOf.setValue(keys.contains(vm.forecastOfProperty().get()) ? vm.forecastOfProperty().get() : null);
+        forecastOf.setValue(
+                keys.contains(vm.forecastOfProperty().get())
+                        ? vm.forecastOfProperty().get()
+                        : null);
         // The button cell shows the name of the current dashboard (the key may now name another total).
         forecastOf.setButtonCell(forecastOf.getCellFactory().call(null));
         syncing = false;
@@ -431,7 +496,10 @@ public final class UnitCostView implements WorkbenchView {
     }
 
     private void redrawChart() {
-        chart.setData(vm.dashboardProperty().get(), vm.forecastOfProperty().get(), vm.forecastProperty().get());
+        chart.setData(
+                vm.dashboardProperty().get(),
+                vm.forecastOfProperty().get(),
+                vm.forecastProperty().get());
     }
 
     // ---- table -----------------------------------------------------------------------------------
@@ -449,9 +517,12 @@ public final class UnitCostView implements WorkbenchView {
         table.getColumns().add(text("Model", r -> r.keys().get(UnitCostQuery.Key.MODEL.code()), 170));
         table.getColumns().add(number("Cost", UnitCostRow::cost, v -> money((BigDecimal) v)));
         table.getColumns().add(text("Currency", UnitCostRow::currency, 70));
-        table.getColumns().add(number("Requests", UnitCostRow::requests, v -> String.format(Locale.US, "%,d", v.longValue())));
-        table.getColumns().add(number("Per 1k requests", UnitCostRow::per1kRequests, v -> UnitCostChart.money(v.doubleValue())));
-        table.getColumns().add(number("Per 1M tokens", UnitCostRow::per1mTokens, v -> UnitCostChart.money(v.doubleValue())));
+        table.getColumns()
+                .add(number("Requests", UnitCostRow::requests, v -> String.format(Locale.US, "%,d", v.longValue())));
+        table.getColumns()
+                .add(number("Per 1k requests", UnitCostRow::per1kRequests, v -> UnitCostChart.money(v.doubleValue())));
+        table.getColumns()
+                .add(number("Per 1M tokens", UnitCostRow::per1mTokens, v -> UnitCostChart.money(v.doubleValue())));
         table.getColumns().add(number("Idle cost", UnitCostRow::idleCost, v -> money((BigDecimal) v)));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No attributed cost or requests."));
@@ -465,17 +536,19 @@ public final class UnitCostView implements WorkbenchView {
         return box;
     }
 
-    private static TableColumn<UnitCostRow, String> text(String title, Function<UnitCostRow, String> value, double width) {
+    private static TableColumn<UnitCostRow, String> text(
+            String title, Function<UnitCostRow, String> value, double width) {
         TableColumn<UnitCostRow, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(Objects.toString(value.apply(cell.getValue()), "(none)")));
+        c.setCellValueFactory(
+                cell -> new ReadOnlyObjectWrapper<>(Objects.toString(value.apply(cell.getValue()), "(none)")));
         c.setPrefWidth(width);
         return c;
     }
 
     /** A right-aligned numeric column, sorted by value (no value first), shown by {@code format}. */
     @SuppressWarnings("unchecked")
-    private static <N extends Number & Comparable<N>> TableColumn<UnitCostRow, N> number(String title, Function<UnitCostRow, N> value,
-                                                                                       Function<Number, String> format) {
+    private static <N extends Number & Comparable<N>> TableColumn<UnitCostRow, N> number(
+            String title, Function<UnitCostRow, N> value, Function<Number, String> format) {
         TableColumn<UnitCostRow, N> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         c.setCellFactory(col -> new TableCell<>() {

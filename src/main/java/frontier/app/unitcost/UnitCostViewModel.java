@@ -1,9 +1,9 @@
 package frontier.app.unitcost;
 
 import frontier.analysis.series.Forecast;
+import frontier.app.BillingSession;
 import frontier.app.LatestTask;
 import frontier.app.TaskExecutor;
-import frontier.app.BillingSession;
 import frontier.app.unitcost.UnitCostDashboard.SeriesBy;
 import frontier.sim.BadInputException;
 import java.nio.file.Path;
@@ -37,7 +37,8 @@ public final class UnitCostViewModel {
     // Forecasts get their own thread so that changing the horizon does not wait behind a workspace scan.
     private final LatestTask forecaster;
     private final ObjectProperty<SeriesBy> seriesBy = new SimpleObjectProperty<>(SeriesBy.ENDPOINT);
-    private final ObjectProperty<UnitCostDashboard.Period> period = new SimpleObjectProperty<>(UnitCostDashboard.Period.LOGS);
+    private final ObjectProperty<UnitCostDashboard.Period> period =
+            new SimpleObjectProperty<>(UnitCostDashboard.Period.LOGS);
     private final IntegerProperty horizon = new SimpleIntegerProperty(HORIZONS.getFirst());
     private final ObjectProperty<String> forecastOf = new SimpleObjectProperty<>();
     private final ObjectProperty<String> selectedEndpoint = new SimpleObjectProperty<>();
@@ -63,7 +64,8 @@ public final class UnitCostViewModel {
         period.addListener((obs, o, n) -> refresh());
         horizon.addListener((obs, o, n) -> reforecast());
         forecastOf.addListener((obs, o, n) -> {
-            if (seriesBy.get() == SeriesBy.ENDPOINT && n != null && !UnitCostDashboard.TOTAL.equals(n)) selectedEndpoint.set(n);
+            if (seriesBy.get() == SeriesBy.ENDPOINT && n != null && !UnitCostDashboard.TOTAL.equals(n))
+                selectedEndpoint.set(n);
             reforecast();
         });
         selectedEndpoint.addListener((obs, o, n) -> {
@@ -99,25 +101,31 @@ public final class UnitCostViewModel {
         UnitCostDashboard.Period p = period.get();
         loading.set(true);
         status.set("Reading " + file.getFileName() + "…");
-        loader.run(() -> UnitCostDashboard.load(file, by, p), d -> {
-            dashboard.set(d);
-            loading.set(false);
-            summary = summary(d, file);
-            status.set(summary);
-            String keep = forecastOf.get();
-            if (d.isEmpty() || d.total() == null) {
-                forecastOf.set(null);
-                reforecast();
-            } else if (keep == null || d.find(keep) == null) {
-                forecastOf.set(d.series().isEmpty() ? UnitCostDashboard.TOTAL : d.series().getFirst().key());
-            } else {
-                reforecast(); // same key, new numbers
-            }
-        }, x -> {
-            loading.set(false);
-            dashboard.set(null);
-            status.set("Cannot read the workspace: " + frontier.app.Messages.of(x));
-        });
+        loader.run(
+                () -> UnitCostDashboard.load(file, by, p),
+                d -> {
+                    dashboard.set(d);
+                    loading.set(false);
+                    summary = summary(d, file);
+                    status.set(summary);
+                    String keep = forecastOf.get();
+                    if (d.isEmpty() || d.total() == null) {
+                        forecastOf.set(null);
+                        reforecast();
+                    } else if (keep == null || d.find(keep) == null) {
+                        forecastOf.set(
+                                d.series().isEmpty()
+                                        ? UnitCostDashboard.TOTAL
+                                        : d.series().getFirst().key());
+                    } else {
+                        reforecast(); // same key, new numbers
+                    }
+                },
+                x -> {
+                    loading.set(false);
+                    dashboard.set(null);
+                    status.set("Cannot read the workspace: " + frontier.app.Messages.of(x));
+                });
     }
 
     /** The workspace and period the data covers ("ws.sqlite: 2025-01-01 to 2025-03-31, 2 endpoints."); empty before the first read. */
@@ -133,7 +141,13 @@ public final class UnitCostViewModel {
     private static String summary(UnitCostDashboard d, Path file) {
         if (d.total() == null) return file.getFileName().toString();
         var pts = d.total().points();
-        return String.format(Locale.US, "%s: %s to %s, %d %s.", file.getFileName(), pts.getFirst().date(), pts.getLast().date(), d.groups(),
+        return String.format(
+                Locale.US,
+                "%s: %s to %s, %d %s.",
+                file.getFileName(),
+                pts.getFirst().date(),
+                pts.getLast().date(),
+                d.groups(),
                 d.groups() == 1 ? d.by().plural().replaceAll("s$", "") : d.by().plural());
     }
 
@@ -151,19 +165,31 @@ public final class UnitCostViewModel {
             return;
         }
         int days = horizon.get();
-        forecaster.run(() -> s.forecast(days), f -> {
-            forecast.set(f);
-            forecastNote.set(caption(s.name(), f, d.currency()));
-            forecastModel.set("Model: " + f.method() + String.format(Locale.US, "\nSmoothing: level α = %.3f, trend β = %.3f%s; residual σ = %.4f",
-                    f.alpha(), f.beta(), f.weekly() ? String.format(Locale.US, ", weekly pattern γ = %.3f", f.gamma()) : "", f.sigma())
-                    + "\nFitted with the unusual days at their expected values.");
-        }, t -> {
-            forecast.set(null);
-            forecastModel.set("");
-            // Too short a history is expected on a new workspace: say why there is no band.
-            forecastNote.set(t instanceof BadInputException ? "No forecast for " + s.name() + ": " + t.getMessage().replaceFirst("^forecast: ", "")
-                    : "Forecast failed: " + t);
-        });
+        forecaster.run(
+                () -> s.forecast(days),
+                f -> {
+                    forecast.set(f);
+                    forecastNote.set(caption(s.name(), f, d.currency()));
+                    forecastModel.set("Model: " + f.method()
+                            + String.format(
+                                    Locale.US,
+                                    "\nSmoothing: level α = %.3f, trend β = %.3f%s; residual σ = %.4f",
+                                    f.alpha(),
+                                    f.beta(),
+                                    f.weekly() ? String.format(Locale.US, ", weekly pattern γ = %.3f", f.gamma()) : "",
+                                    f.sigma())
+                            + "\nFitted with the unusual days at their expected values.");
+                },
+                t -> {
+                    forecast.set(null);
+                    forecastModel.set("");
+                    // Too short a history is expected on a new workspace: say why there is no band.
+                    forecastNote.set(
+                            t instanceof BadInputException
+                                    ? "No forecast for " + s.name() + ": "
+                                            + t.getMessage().replaceFirst("^forecast: ", "")
+                                    : "Forecast failed: " + t);
+                });
     }
 
     /** The session whose workspace this view reads (the attribution editor edits its rules). */
@@ -180,14 +206,27 @@ public final class UnitCostViewModel {
         String cur = currency == null ? "" : " " + currency;
         // The first and last week of the horizon compared, so that a weekday pattern is not read as a trend.
         int week = Math.min(7, f.points().size());
-        double early = f.points().subList(0, week).stream().mapToDouble(Forecast.Point::point).average().orElse(Double.NaN);
-        double late = f.points().subList(f.points().size() - week, f.points().size()).stream().mapToDouble(Forecast.Point::point).average()
+        double early = f.points().subList(0, week).stream()
+                .mapToDouble(Forecast.Point::point)
+                .average()
+                .orElse(Double.NaN);
+        double late = f.points().subList(f.points().size() - week, f.points().size()).stream()
+                .mapToDouble(Forecast.Point::point)
+                .average()
                 .orElse(Double.NaN);
         String trend = late > early * 1.05 ? "rising to" : late < early * 0.95 ? "falling to" : "steady at";
         long in = Math.round(f.level() * 10);
-        return String.format(Locale.US, "Forecast for %s: %s about %s%s per 1,000 requests by %s (%d in 10 days between %s and %s)%s.",
-                name, trend, UnitCostChart.money(last.point()), cur, last.date().format(java.time.format.DateTimeFormatter.ofPattern("MMM d", Locale.US)),
-                in, UnitCostChart.money(Math.max(0, last.lower())), UnitCostChart.money(last.upper()),
+        return String.format(
+                Locale.US,
+                "Forecast for %s: %s about %s%s per 1,000 requests by %s (%d in 10 days between %s and %s)%s.",
+                name,
+                trend,
+                UnitCostChart.money(last.point()),
+                cur,
+                last.date().format(java.time.format.DateTimeFormatter.ofPattern("MMM d", Locale.US)),
+                in,
+                UnitCostChart.money(Math.max(0, last.lower())),
+                UnitCostChart.money(last.upper()),
                 f.weekly() ? ", with its weekday pattern" : "");
     }
 

@@ -23,7 +23,8 @@ final class CsvRecords extends Records {
     CsvRecords(Reader in, String file, InputLimits limits) {
         super(file);
         csv = new CsvParser(in, file, limits);
-        if (!csv.next()) throw new BadInputException(file + ": the file is empty; expected a header line of column names");
+        if (!csv.next())
+            throw new BadInputException(file + ": the file is empty; expected a header line of column names");
         String[] names = csv.record();
         raw = java.util.Arrays.stream(names).map(String::strip).toList();
         header = header(names);
@@ -79,7 +80,8 @@ final class CsvRecords extends Records {
     boolean next() {
         if (!csv.next()) return false;
         if (csv.size() != header.size()) {
-            throw new BadInputException(file + ": line " + csv.line() + ": expected " + header.size() + " fields as in the header, found " + csv.size());
+            throw new BadInputException(file + ": line " + csv.line() + ": expected " + header.size()
+                    + " fields as in the header, found " + csv.size());
         }
         return true;
     }

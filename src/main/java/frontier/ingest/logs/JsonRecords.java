@@ -89,7 +89,8 @@ final class JsonRecords extends Records {
                 if (t == null) return false;
                 line = parser.currentTokenLocation().getLineNr();
                 if (t != JsonToken.START_OBJECT) {
-                    throw new BadInputException(file + ": line " + line + ", column " + parser.currentTokenLocation().getColumnNr()
+                    throw new BadInputException(file + ": line " + line + ", column "
+                            + parser.currentTokenLocation().getColumnNr()
                             + ": expected a JSON object (one per line), got " + describe(t));
                 }
                 JsonNode node = mapper.readTree(parser);
@@ -110,7 +111,8 @@ final class JsonRecords extends Records {
         } catch (StreamConstraintsException e) {
             throw new BadInputException(where(e) + ": " + limits.jsonLimitMessage(e.getOriginalMessage()));
         } catch (JsonProcessingException e) {
-            throw new BadInputException(where(e) + ": expected one JSON object per line (" + e.getOriginalMessage() + ")");
+            throw new BadInputException(
+                    where(e) + ": expected one JSON object per line (" + e.getOriginalMessage() + ")");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -265,7 +267,9 @@ final class JsonRecords extends Records {
         attrs.setLength(0);
         for (Map.Entry<String, JsonNode> e : current.entrySet()) {
             JsonNode v = e.getValue();
-            if (excluded.contains(e.getKey()) || v.isNull() || (v.isTextual() && v.asText().isEmpty())) continue;
+            if (excluded.contains(e.getKey())
+                    || v.isNull()
+                    || (v.isTextual() && v.asText().isEmpty())) continue;
             attrKey(attrs, e.getKey());
             if (v.isTextual()) quote(attrs, v.asText());
             else attrs.append(v);

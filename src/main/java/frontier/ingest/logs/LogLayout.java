@@ -7,9 +7,13 @@ import java.util.Optional;
 public enum LogLayout implements Coded {
     CSV("csv", "CSV with a header line"),
     JSONL("jsonl", "JSON Lines, one object per request; nested objects flattened to dotted keys"),
-    OTEL_SPANS("otel_spans", "JSON Lines of OpenTelemetry spans (OTLP export requests or one span per line); only gen_ai spans are requests"),
+    OTEL_SPANS(
+            "otel_spans",
+            "JSON Lines of OpenTelemetry spans (OTLP export requests or one span per line); only gen_ai spans are requests"),
     TORCHSERVE("torchserve_access_log", "TorchServe access log text, one request per line"),
-    PER_MINUTE("per_minute_counts", "CSV of invocation counts per function and minute (columns 1..1440), spread into arrivals");
+    PER_MINUTE(
+            "per_minute_counts",
+            "CSV of invocation counts per function and minute (columns 1..1440), spread into arrivals");
 
     private final String code;
     private final String description;

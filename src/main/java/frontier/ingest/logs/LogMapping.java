@@ -26,21 +26,54 @@ import java.util.Map;
  * @param end      a column holding the end time (same kind as the timestamp); the latency is end − start
  * @param keepAttrs whether the columns not mapped are kept as a JSON object with each request
  */
-public record LogMapping(LogLayout layout, String timestamp, TimeKind timestampKind, boolean timestampIsEnd, Instant start,
-        String end, String latency, DurationUnit latencyUnit, String model, String modelValue, String endpoint, String endpointValue,
-        String status, List<String> okValues, List<String> errorValues, String inputTokens, String outputTokens, boolean keepAttrs) {
+public record LogMapping(
+        LogLayout layout,
+        String timestamp,
+        TimeKind timestampKind,
+        boolean timestampIsEnd,
+        Instant start,
+        String end,
+        String latency,
+        DurationUnit latencyUnit,
+        String model,
+        String modelValue,
+        String endpoint,
+        String endpointValue,
+        String status,
+        List<String> okValues,
+        List<String> errorValues,
+        String inputTokens,
+        String outputTokens,
+        boolean keepAttrs) {
 
     /** The keys of the string form, in order. */
-    public static final List<String> KEYS = List.of("layout", "timestamp", "timestamp_kind", "timestamp_is", "start", "end", "latency",
-            "latency_unit", "model", "model_value", "endpoint", "endpoint_value", "status", "ok_values", "error_values", "input_tokens",
-            "output_tokens", "attrs");
+    public static final List<String> KEYS = List.of(
+            "layout",
+            "timestamp",
+            "timestamp_kind",
+            "timestamp_is",
+            "start",
+            "end",
+            "latency",
+            "latency_unit",
+            "model",
+            "model_value",
+            "endpoint",
+            "endpoint_value",
+            "status",
+            "ok_values",
+            "error_values",
+            "input_tokens",
+            "output_tokens",
+            "attrs");
 
     /** The keys whose value is a column (or field) name. */
-    public static final List<String> COLUMN_KEYS = List.of("timestamp", "end", "latency", "model", "endpoint", "status", "input_tokens",
-            "output_tokens");
+    public static final List<String> COLUMN_KEYS =
+            List.of("timestamp", "end", "latency", "model", "endpoint", "status", "input_tokens", "output_tokens");
 
     /** What success looks like when a status column is mapped without saying: HTTP 2xx and the usual words. */
-    public static final List<String> DEFAULT_OK_VALUES = List.of("2xx", "ok", "success", "succeeded", "succeed", "true", "completed");
+    public static final List<String> DEFAULT_OK_VALUES =
+            List.of("2xx", "ok", "success", "succeeded", "succeed", "true", "completed");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -54,10 +87,12 @@ public record LogMapping(LogLayout layout, String timestamp, TimeKind timestampK
         }
         if (latency != null && latencyUnit == null) throw bad("latency_unit", "s, ms or us", null);
         if (latency != null && end != null) {
-            throw new BadInputException("mapping: give either 'latency' (a duration column) or 'end' (an end-time column), not both");
+            throw new BadInputException(
+                    "mapping: give either 'latency' (a duration column) or 'end' (an end-time column), not both");
         }
         if (timestampIsEnd && latency == null) {
-            throw new BadInputException("mapping: 'timestamp_is=end' needs a 'latency' column: the start of a request is its end minus its duration");
+            throw new BadInputException(
+                    "mapping: 'timestamp_is=end' needs a 'latency' column: the start of a request is its end minus its duration");
         }
         okValues = List.copyOf(okValues == null ? List.of() : okValues);
         errorValues = List.copyOf(errorValues == null ? List.of() : errorValues);
@@ -76,7 +111,9 @@ public record LogMapping(LogLayout layout, String timestamp, TimeKind timestampK
     private static boolean matchesAny(List<String> values, String status) {
         for (String v : values) {
             if (v.length() == 3 && v.charAt(1) == 'x' && v.charAt(2) == 'x') {
-                if (status.length() == 3 && status.charAt(0) == v.charAt(0) && Character.isDigit(status.charAt(1))
+                if (status.length() == 3
+                        && status.charAt(0) == v.charAt(0)
+                        && Character.isDigit(status.charAt(1))
                         && Character.isDigit(status.charAt(2))) return true;
             } else if (v.equalsIgnoreCase(status)) {
                 return true;
@@ -115,13 +152,20 @@ public record LogMapping(LogLayout layout, String timestamp, TimeKind timestampK
         List<String> parts = new ArrayList<>();
         parts.add("timestamp=" + timestamp() + " (" + timestampKind().code() + (timestampIsEnd() ? ", the end" : "")
                 + (start() != null ? " from " + start() : "") + ")");
-        for (String k : new String[] {"end", "latency", "status", "input_tokens", "output_tokens", "model", "endpoint"}) {
+        for (String k :
+                new String[] {"end", "latency", "status", "input_tokens", "output_tokens", "model", "endpoint"}) {
             if (x.get(k) != null) {
-                String extra = switch (k) {
-                    case "latency" -> " (" + latencyUnit().code() + ")";
-                    case "status" -> " (" + (okValues().isEmpty() ? "errors: " + String.join(",", errorValues()) : "ok: " + String.join(",", okValues())) + ")";
-                    default -> "";
-                };
+                String extra =
+                        switch (k) {
+                            case "latency" -> " (" + latencyUnit().code() + ")";
+                            case "status" ->
+                                " ("
+                                        + (okValues().isEmpty()
+                                                ? "errors: " + String.join(",", errorValues())
+                                                : "ok: " + String.join(",", okValues()))
+                                        + ")";
+                            default -> "";
+                        };
                 parts.add(k + "=" + x.get(k) + extra);
             } else if (k.equals("model") || k.equals("endpoint")) {
                 parts.add(k + "='" + x.get(k + "_value") + "'");
@@ -148,7 +192,9 @@ public record LogMapping(LogLayout layout, String timestamp, TimeKind timestampK
         }
         if (n == null || !n.isObject()) throw new BadInputException("mapping: expected a JSON object");
         Map<String, String> m = new LinkedHashMap<>();
-        n.properties().forEach(e -> m.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+        n.properties()
+                .forEach(e -> m.put(
+                        e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
         return fromMap(m);
     }
 
@@ -159,10 +205,13 @@ public record LogMapping(LogLayout layout, String timestamp, TimeKind timestampK
      */
     public static LogMapping fromMap(Map<String, String> m) {
         for (String k : m.keySet()) {
-            if (!KEYS.contains(k)) throw new BadInputException("mapping: unknown key '" + k + "'; the keys are " + String.join(", ", KEYS));
+            if (!KEYS.contains(k))
+                throw new BadInputException(
+                        "mapping: unknown key '" + k + "'; the keys are " + String.join(", ", KEYS));
         }
         String layoutCode = get(m, "layout");
-        LogLayout layout = layoutCode == null ? null : LogLayout.find(layoutCode).orElse(null);
+        LogLayout layout =
+                layoutCode == null ? null : LogLayout.find(layoutCode).orElse(null);
         if (layoutCode != null && layout == null) throw bad("layout", "one of " + layoutCodes(), layoutCode);
         String kindCode = get(m, "timestamp_kind");
         TimeKind kind = kindCode == null ? null : TimeKind.find(kindCode).orElse(null);
@@ -177,7 +226,9 @@ public record LogMapping(LogLayout layout, String timestamp, TimeKind timestampK
         if (s != null && kind != null && kind.relative()) start = instant(s, "mapping 'start'");
         String latency = get(m, "latency");
         String unitCode = get(m, "latency_unit");
-        DurationUnit unit = unitCode == null ? (latency == null ? null : DurationUnit.MS) : DurationUnit.find(unitCode).orElse(null);
+        DurationUnit unit = unitCode == null
+                ? (latency == null ? null : DurationUnit.MS)
+                : DurationUnit.find(unitCode).orElse(null);
         if (unitCode != null && unit == null) throw bad("latency_unit", "s, ms or us", unitCode);
         String attrs = get(m, "attrs");
         boolean keep;
@@ -188,16 +239,34 @@ public record LogMapping(LogLayout layout, String timestamp, TimeKind timestampK
         List<String> ok = list(get(m, "ok_values"));
         List<String> error = list(get(m, "error_values"));
         if (status != null && ok.isEmpty() && error.isEmpty()) ok = DEFAULT_OK_VALUES;
-        return new LogMapping(layout, get(m, "timestamp"), kind, isEnd, start, get(m, "end"), latency, latency == null ? null : unit,
-                get(m, "model"), get(m, "model_value"), get(m, "endpoint"), get(m, "endpoint_value"), status, ok, error,
-                get(m, "input_tokens"), get(m, "output_tokens"), keep);
+        return new LogMapping(
+                layout,
+                get(m, "timestamp"),
+                kind,
+                isEnd,
+                start,
+                get(m, "end"),
+                latency,
+                latency == null ? null : unit,
+                get(m, "model"),
+                get(m, "model_value"),
+                get(m, "endpoint"),
+                get(m, "endpoint_value"),
+                status,
+                ok,
+                error,
+                get(m, "input_tokens"),
+                get(m, "output_tokens"),
+                keep);
     }
 
     /** An instant written as ISO-8601 (a date is midnight; no offset means UTC); errors name {@code what}, e.g. "--start". */
     public static Instant instant(String s, String what) {
         double t = Times.iso(s.strip());
         if (Double.isNaN(t)) {
-            throw new BadInputException(what + ": expected an ISO-8601 date or date-time such as 2024-05-01 or 2024-05-01T00:00:00Z, got '" + s + "'");
+            throw new BadInputException(
+                    what + ": expected an ISO-8601 date or date-time such as 2024-05-01 or 2024-05-01T00:00:00Z, got '"
+                            + s + "'");
         }
         long sec = (long) Math.floor(t);
         return Instant.ofEpochSecond(sec, Math.round((t - sec) * 1e9));
@@ -222,6 +291,7 @@ public record LogMapping(LogLayout layout, String timestamp, TimeKind timestampK
     }
 
     private static BadInputException bad(String key, String expected, String got) {
-        return new BadInputException("mapping '" + key + "': expected " + expected + (got == null ? "" : ", got '" + got + "'"));
+        return new BadInputException(
+                "mapping '" + key + "': expected " + expected + (got == null ? "" : ", got '" + got + "'"));
     }
 }

@@ -17,11 +17,13 @@ import java.util.Map;
  * @param skipBadRows how many rows with an unusable value may be skipped (each is noted); 0 = none
  * @param limits      field and line limits; null for the {@linkplain InputLimits#configured() configured} ones
  */
-public record LogReadOptions(LogPreset preset, Map<String, String> overrides, Instant start, long skipBadRows, InputLimits limits) {
+public record LogReadOptions(
+        LogPreset preset, Map<String, String> overrides, Instant start, long skipBadRows, InputLimits limits) {
     public static final LogReadOptions DETECT = new LogReadOptions(null, Map.of(), null, 0);
 
     public LogReadOptions {
-        overrides = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(overrides == null ? Map.of() : overrides));
+        overrides =
+                java.util.Collections.unmodifiableMap(new LinkedHashMap<>(overrides == null ? Map.of() : overrides));
         for (String k : overrides.keySet()) {
             if (!LogMapping.KEYS.contains(k) || k.equals("layout")) {
                 throw new BadInputException("--map " + k + ": unknown field; expected one of "
@@ -58,7 +60,8 @@ public record LogReadOptions(LogPreset preset, Map<String, String> overrides, In
         Map<String, String> m = new LinkedHashMap<>();
         for (String e : entries) {
             int eq = e.indexOf('=');
-            if (eq <= 0) throw new BadInputException("--map: expected field=column (e.g. latency=duration_ms), got '" + e + "'");
+            if (eq <= 0)
+                throw new BadInputException("--map: expected field=column (e.g. latency=duration_ms), got '" + e + "'");
             m.put(e.substring(0, eq).strip(), e.substring(eq + 1));
         }
         return m;

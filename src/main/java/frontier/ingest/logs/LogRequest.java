@@ -10,7 +10,15 @@ package frontier.ingest.logs;
  * @param outputTokens -1 when absent
  * @param attrs        the unmapped fields as a JSON object, null when none (or dropped)
  */
-public record LogRequest(String model, String endpoint, double start, double latencyMs, boolean ok, String status,
-        long inputTokens, long outputTokens, String attrs) {
+public record LogRequest(
+        String model,
+        String endpoint,
+        double start,
+        double latencyMs,
+        boolean ok,
+        String status,
+        long inputTokens,
+        long outputTokens,
+        String attrs) {
     public static final long NO_TOKENS = -1;
 }

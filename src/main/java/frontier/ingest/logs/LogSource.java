@@ -92,7 +92,9 @@ public final class LogSource implements AutoCloseable {
             s.start(options);
         } catch (UncheckedIOException e) {
             s.close();
-            throw new BadInputException(file + ": cannot read the file (" + e.getCause().getMessage() + "); is it truncated or corrupt?", e);
+            throw new BadInputException(
+                    file + ": cannot read the file (" + e.getCause().getMessage() + "); is it truncated or corrupt?",
+                    e);
         } catch (RuntimeException e) {
             s.close();
             throw e;
@@ -100,38 +102,49 @@ public final class LogSource implements AutoCloseable {
         return s;
     }
 
-    private enum Content { CSV, JSON, TORCHSERVE }
+    private enum Content {
+        CSV,
+        JSON,
+        TORCHSERVE
+    }
 
     private void start(LogReadOptions options) {
         BufferedInputStream text = openText();
         String head = sniff(text);
         String firstLine = head.strip().lines().findFirst().orElse("");
-        Content content = firstLine.startsWith("{") || firstLine.startsWith("[") ? Content.JSON
+        Content content = firstLine.startsWith("{") || firstLine.startsWith("[")
+                ? Content.JSON
                 : TorchServeRecords.looksLike(head) ? Content.TORCHSERVE : Content.CSV;
         BufferedReader reader = new BufferedReader(InputFiles.utf8(text), 1 << 16);
         skipBom(reader);
 
         preset = options.preset();
-        layout = preset != null ? preset.layout() : switch (content) {
-            case JSON -> LogLayout.JSONL;
-            case TORCHSERVE -> LogLayout.TORCHSERVE;
-            case CSV -> perMinuteHeader(firstLine) ? LogLayout.PER_MINUTE : LogLayout.CSV;
-        };
-        Content expected = layout.json() ? Content.JSON : layout == LogLayout.TORCHSERVE ? Content.TORCHSERVE : Content.CSV;
+        layout = preset != null
+                ? preset.layout()
+                : switch (content) {
+                    case JSON -> LogLayout.JSONL;
+                    case TORCHSERVE -> LogLayout.TORCHSERVE;
+                    case CSV -> perMinuteHeader(firstLine) ? LogLayout.PER_MINUTE : LogLayout.CSV;
+                };
+        Content expected =
+                layout.json() ? Content.JSON : layout == LogLayout.TORCHSERVE ? Content.TORCHSERVE : Content.CSV;
         if (expected != content && !(content == Content.CSV && head.isBlank())) {
-            throw new BadInputException(name + ": preset " + preset.code() + " reads " + layout.description() + ", but the file "
+            throw new BadInputException(name + ": preset " + preset.code() + " reads " + layout.description()
+                    + ", but the file "
                     + switch (content) {
                         case JSON -> "holds JSON";
                         case TORCHSERVE -> "is a TorchServe access log";
-                        case CSV -> "is not JSON or a TorchServe access log (first line: '"
-                                + (firstLine.length() > 80 ? firstLine.substring(0, 80) + "…" : firstLine) + "')";
+                        case CSV ->
+                            "is not JSON or a TorchServe access log (first line: '"
+                                    + (firstLine.length() > 80 ? firstLine.substring(0, 80) + "…" : firstLine) + "')";
                     });
         }
         InputLimits limits = options.limits();
         records = switch (layout) {
             case CSV -> new CsvRecords(reader, name, limits);
             case JSONL, OTEL_SPANS -> new JsonRecords(reader, name, limits);
-            case TORCHSERVE -> new TorchServeRecords(new BufferedReader(new LineLimitReader(reader, name, limits), 1 << 16), name);
+            case TORCHSERVE ->
+                new TorchServeRecords(new BufferedReader(new LineLimitReader(reader, name, limits), 1 << 16), name);
             case PER_MINUTE -> new PerMinuteRecords(reader, name, dayOffset(), limits);
         };
         pending = records.next();
@@ -139,13 +152,17 @@ public final class LogSource implements AutoCloseable {
             preset = recognise();
             if (preset != null) {
                 layout = preset.layout();
-                if (content != Content.TORCHSERVE) notes.add("recognised as " + preset.title() + " (preset " + preset.code() + ") from its columns");
+                if (content != Content.TORCHSERVE)
+                    notes.add("recognised as " + preset.title() + " (preset " + preset.code() + ") from its columns");
             }
         }
         mapping = chooseMapping(options);
         kind = mapping.timestampKind();
-        startEpoch = mapping.start() == null ? 0 : mapping.start().getEpochSecond() + mapping.start().getNano() / 1e9;
-        latencyMillis = mapping.latencyUnit() == null ? 0 : mapping.latencyUnit().millis();
+        startEpoch = mapping.start() == null
+                ? 0
+                : mapping.start().getEpochSecond() + mapping.start().getNano() / 1e9;
+        latencyMillis =
+                mapping.latencyUnit() == null ? 0 : mapping.latencyUnit().millis();
         ts = field("timestamp", mapping.timestamp());
         end = field("end", mapping.end());
         latency = field("latency", mapping.latency());
@@ -162,11 +179,15 @@ public final class LogSource implements AutoCloseable {
         try {
             raw = new CountingInputStream(Files.newInputStream(file), null, n -> bytesRead = n);
             BufferedInputStream in = new BufferedInputStream(raw, 1 << 16);
-            InputStream data = switch (InputFiles.packing(in)) {
-                case GZIP -> new GZIPInputStream(in, 1 << 16);
-                case ZIP -> throw new BadInputException(name + ": is a zip archive; request logs are read plain or gzip-compressed (.gz): unzip it first");
-                case PLAIN -> in;
-            };
+            InputStream data =
+                    switch (InputFiles.packing(in)) {
+                        case GZIP -> new GZIPInputStream(in, 1 << 16);
+                        case ZIP ->
+                            throw new BadInputException(
+                                    name
+                                            + ": is a zip archive; request logs are read plain or gzip-compressed (.gz): unzip it first");
+                        case PLAIN -> in;
+                    };
             return new BufferedInputStream(data, 1 << 16);
         } catch (NoSuchFileException e) {
             throw new BadInputException(name + ": no such file");
@@ -190,7 +211,9 @@ public final class LogSource implements AutoCloseable {
 
     /** The preset's or the detected entries, edited by the overrides, checked against the file's columns. */
     private LogMapping chooseMapping(LogReadOptions options) {
-        Map<String, String> entries = preset != null ? preset.mapping() : MappingDetector.detect(records, layout, pending, options.overrides(), notes);
+        Map<String, String> entries = preset != null
+                ? preset.mapping()
+                : MappingDetector.detect(records, layout, pending, options.overrides(), notes);
         Set<String> overridden = new HashSet<>();
         for (Map.Entry<String, String> e : options.overrides().entrySet()) {
             entries.put(e.getKey(), e.getValue() == null || e.getValue().isBlank() ? null : e.getValue());
@@ -201,8 +224,9 @@ public final class LogSource implements AutoCloseable {
         String stem = stem();
         for (String key : new String[] {"model", "endpoint"}) {
             if (entries.get(key + "_value") == null) entries.put(key + "_value", stem);
-            if (entries.get(key) == null) notes.add("no " + key + " column: " + key + " = '" + entries.get(key + "_value") + "'"
-                    + (entries.get(key + "_value").equals(stem) ? " (the file name)" : ""));
+            if (entries.get(key) == null)
+                notes.add("no " + key + " column: " + key + " = '" + entries.get(key + "_value") + "'"
+                        + (entries.get(key + "_value").equals(stem) ? " (the file name)" : ""));
         }
         try {
             return LogMapping.fromMap(entries);
@@ -224,7 +248,8 @@ public final class LogSource implements AutoCloseable {
         try (frontier.ingest.CsvParser p = new frontier.ingest.CsvParser(new StringReader(firstLine), name)) {
             if (!p.next()) return false;
             List<String> h = List.of(p.record());
-            return LogPreset.AZURE_FUNCTIONS_2019.signature().stream().allMatch(c -> h.stream().anyMatch(x -> x.strip().equalsIgnoreCase(c)));
+            return LogPreset.AZURE_FUNCTIONS_2019.signature().stream()
+                    .allMatch(c -> h.stream().anyMatch(x -> x.strip().equalsIgnoreCase(c)));
         } catch (BadInputException e) {
             return false;
         }
@@ -236,7 +261,8 @@ public final class LogSource implements AutoCloseable {
         if (!m.find()) return 0;
         int d = Integer.parseInt(m.group(1));
         if (d < 1) return 0;
-        notes.add("day " + d + " of the trace (from the file name): its minutes are placed " + (d - 1) + " day" + (d == 2 ? "" : "s") + " after the start");
+        notes.add("day " + d + " of the trace (from the file name): its minutes are placed " + (d - 1) + " day"
+                + (d == 2 ? "" : "s") + " after the start");
         return (d - 1) * 86400.0;
     }
 
@@ -245,7 +271,9 @@ public final class LogSource implements AutoCloseable {
         if (layout == LogLayout.TORCHSERVE) return LogPreset.TORCHSERVE;
         if (layout == LogLayout.PER_MINUTE) return LogPreset.AZURE_FUNCTIONS_2019;
         for (LogPreset p : LogPreset.values()) {
-            if (p.signature().isEmpty() || p.layout().json() != layout.json() || (p.layout() == LogLayout.PER_MINUTE) != (layout == LogLayout.PER_MINUTE)) continue;
+            if (p.signature().isEmpty()
+                    || p.layout().json() != layout.json()
+                    || (p.layout() == LogLayout.PER_MINUTE) != (layout == LogLayout.PER_MINUTE)) continue;
             boolean all = true;
             for (String c : p.signature()) {
                 Field f = records.field(c);
@@ -270,8 +298,9 @@ public final class LogSource implements AutoCloseable {
             else notes.add("--start ignored: the timestamps (" + (k == null ? "?" : k.code()) + ") are absolute");
         } else if (relative && entries.get("start") == null) {
             entries.put("start", Instant.EPOCH.toString());
-            notes.add("timestamps count from the start of the trace and no --start was given: the trace starts at 1970-01-01T00:00:00Z;"
-                    + " give --start (e.g. --start 2024-05-01T00:00:00Z) to date it");
+            notes.add(
+                    "timestamps count from the start of the trace and no --start was given: the trace starts at 1970-01-01T00:00:00Z;"
+                            + " give --start (e.g. --start 2024-05-01T00:00:00Z) to date it");
         }
     }
 
@@ -283,7 +312,8 @@ public final class LogSource implements AutoCloseable {
             Field f = records.field(spec);
             boolean optional = preset != null && preset.optional().contains(key) && !overridden.contains(key);
             if (records instanceof JsonRecords j) {
-                if (f != null && pending && !j.seen(f) && !optional) notes.add("field '" + spec + "' (" + key + ") is not in the first record");
+                if (f != null && pending && !j.seen(f) && !optional)
+                    notes.add("field '" + spec + "' (" + key + ") is not in the first record");
                 continue;
             }
             if (f == null) {
@@ -293,8 +323,9 @@ public final class LogSource implements AutoCloseable {
                     notes.add("no column '" + spec + "': " + key + " not mapped");
                     continue;
                 }
-                throw new BadInputException(name + ": line 1: no column '" + spec + "' for " + key + (overridden.contains(key) ? " (--map)" : "")
-                        + "; the columns are " + MappingDetector.preview(records.names()));
+                throw new BadInputException(name + ": line 1: no column '" + spec + "' for " + key
+                        + (overridden.contains(key) ? " (--map)" : "") + "; the columns are "
+                        + MappingDetector.preview(records.names()));
             }
             entries.put(key, f.name());
         }
@@ -305,8 +336,10 @@ public final class LogSource implements AutoCloseable {
         Field f = records.field(spec);
         List<Integer> copies = f == null ? List.of() : records.copies(f);
         if (!copies.isEmpty()) {
-            throw new BadInputException(name + ": line 1: column '" + f.name() + "' (" + key + ") appears " + copies.size() + " times (columns "
-                    + String.join(", ", copies.stream().map(String::valueOf).toList()) + "); which copy to read would be a guess:"
+            throw new BadInputException(name + ": line 1: column '" + f.name() + "' (" + key + ") appears "
+                    + copies.size() + " times (columns "
+                    + String.join(", ", copies.stream().map(String::valueOf).toList())
+                    + "); which copy to read would be a guess:"
                     + " remove or rename the copies, or map another column with --map " + key + "=COLUMN");
         }
         records.exclude(f);
@@ -316,7 +349,8 @@ public final class LogSource implements AutoCloseable {
     private String stem() {
         String n = file.getFileName().toString();
         for (String ext : new String[] {".gz", ".csv", ".jsonl", ".ndjson", ".json", ".log", ".txt", ".tsv"}) {
-            if (n.toLowerCase(Locale.ROOT).endsWith(ext) && n.length() > ext.length()) n = n.substring(0, n.length() - ext.length());
+            if (n.toLowerCase(Locale.ROOT).endsWith(ext) && n.length() > ext.length())
+                n = n.substring(0, n.length() - ext.length());
         }
         return n;
     }
@@ -341,7 +375,10 @@ public final class LogSource implements AutoCloseable {
                 return r;
             } catch (BadInputException e) {
                 if (++badRows > skipBadRows) {
-                    throw badRows > 1 ? new BadInputException(e.getMessage() + " (after skipping " + (badRows - 1) + " bad rows)", e) : e;
+                    throw badRows > 1
+                            ? new BadInputException(
+                                    e.getMessage() + " (after skipping " + (badRows - 1) + " bad rows)", e)
+                            : e;
                 }
                 if (firstBad == null) firstBad = e.getMessage();
             }
@@ -353,19 +390,27 @@ public final class LogSource implements AutoCloseable {
         try {
             return records.next();
         } catch (UncheckedIOException e) {
-            throw new BadInputException(name + ": line " + records.line() + ": cannot read the file (" + e.getCause().getMessage()
-                    + "); is it truncated or corrupt?", e);
+            throw new BadInputException(
+                    name + ": line " + records.line() + ": cannot read the file ("
+                            + e.getCause().getMessage() + "); is it truncated or corrupt?",
+                    e);
         }
     }
 
     private void finish() {
         List<String> skipped = new ArrayList<>(records.notes());
-        if (skippedSpans > 0) skipped.add(String.format(Locale.ROOT, "skipped %,d spans without gen_ai attributes (not model calls)", skippedSpans));
-        if (badRows > 0) skipped.add(String.format(Locale.ROOT, "skipped %,d bad row%s; the first: %s", badRows, badRows == 1 ? "" : "s", firstBad));
+        if (skippedSpans > 0)
+            skipped.add(String.format(
+                    Locale.ROOT, "skipped %,d spans without gen_ai attributes (not model calls)", skippedSpans));
+        if (badRows > 0)
+            skipped.add(String.format(
+                    Locale.ROOT, "skipped %,d bad row%s; the first: %s", badRows, badRows == 1 ? "" : "s", firstBad));
         notes.addAll(skipped);
         if (returned == 0) {
-            // Refused rather than stored: an empty import would pass for days without traffic (docs/formats.md, Decisions).
-            throw new BadInputException(name + ": no requests to import (" + (skipped.isEmpty() ? "the file has no data rows" : String.join("; ", skipped)) + ")");
+            // Refused rather than stored: an empty import would pass for days without traffic (docs/formats.md,
+            // Decisions).
+            throw new BadInputException(name + ": no requests to import ("
+                    + (skipped.isEmpty() ? "the file has no data rows" : String.join("; ", skipped)) + ")");
         }
     }
 
@@ -375,11 +420,17 @@ public final class LogSource implements AutoCloseable {
         double t = time(ts, tv);
         double lat = Double.NaN;
         if (latency != null) {
-            String v = number(latency, "a duration from 0 to 1 day in " + mapping.latencyUnit().code());
+            String v = number(
+                    latency,
+                    "a duration from 0 to 1 day in " + mapping.latencyUnit().code());
             if (v != null) {
                 double d = Times.number(strip(v));
                 if (!(d >= 0) || d * latencyMillis > Times.MAX_LATENCY_MS) {
-                    throw bad(latency, v, "a duration from 0 to 1 day in " + mapping.latencyUnit().code());
+                    throw bad(
+                            latency,
+                            v,
+                            "a duration from 0 to 1 day in "
+                                    + mapping.latencyUnit().code());
                 }
                 lat = d * latencyMillis;
             }
@@ -388,29 +439,42 @@ public final class LogSource implements AutoCloseable {
             if (v != null) {
                 lat = (time(end, v) - t) * 1000;
                 if (lat < 0) throw bad(end, v, "an end time not before the start ('" + tv + "')");
-                if (lat > Times.MAX_LATENCY_MS) throw bad(end, v, "an end time at most 1 day after the start ('" + tv + "')");
+                if (lat > Times.MAX_LATENCY_MS)
+                    throw bad(end, v, "an end time at most 1 day after the start ('" + tv + "')");
             }
         }
         if (mapping.timestampIsEnd()) {
-            if (Double.isNaN(lat)) throw missing(latency, "a duration: the timestamp is the end of the request and its start is end − duration");
+            if (Double.isNaN(lat))
+                throw missing(
+                        latency, "a duration: the timestamp is the end of the request and its start is end − duration");
             t -= lat / 1000;
         }
         String st = status == null ? null : records.text(status);
         String m = model == null ? null : records.text(model);
         String e = endpoint == null ? null : records.text(endpoint);
-        return new LogRequest(m == null ? mapping.modelValue() : m, e == null ? mapping.endpointValue() : e, t, lat, mapping.ok(st), st,
-                tokens(inputTokens), tokens(outputTokens), mapping.keepAttrs() ? records.attrs() : null);
+        return new LogRequest(
+                m == null ? mapping.modelValue() : m,
+                e == null ? mapping.endpointValue() : e,
+                t,
+                lat,
+                mapping.ok(st),
+                st,
+                tokens(inputTokens),
+                tokens(outputTokens),
+                mapping.keepAttrs() ? records.attrs() : null);
     }
 
     private double time(Field f, String v) {
         String s = strip(v);
-        double t = switch (kind) {
-            case ISO -> Times.iso(s);
-            case EPOCH_NS -> Times.nanos(s);
-            default -> Times.number(s) * kind.seconds() + startEpoch;
-        };
+        double t =
+                switch (kind) {
+                    case ISO -> Times.iso(s);
+                    case EPOCH_NS -> Times.nanos(s);
+                    default -> Times.number(s) * kind.seconds() + startEpoch;
+                };
         if (Double.isNaN(t)) throw bad(f, v, expectedTime());
-        boolean inWindow = kind.relative() ? t - startEpoch >= 0 && t - startEpoch <= Times.MAX_OFFSET
+        boolean inWindow = kind.relative()
+                ? t - startEpoch >= 0 && t - startEpoch <= Times.MAX_OFFSET
                 : t >= Times.EARLIEST && t <= Times.LATEST;
         if (!inWindow) throw bad(f, v, expectedTime());
         if (kind == TimeKind.ISO && !offsetChecked && !Times.hasOffset(s)) {
@@ -422,9 +486,11 @@ public final class LogSource implements AutoCloseable {
 
     private String expectedTime() {
         return switch (kind) {
-            case ISO -> "an ISO-8601 date-time such as 2024-05-01T12:00:00.250Z or 2024-05-01 12:00:00 (timestamp_kind iso)";
-            default -> "a number: " + kind.description() + " (timestamp_kind " + kind.code() + ")";
-        } + (kind.relative() ? " from 0 to 100 years" : " from 2000-01-01 to 2100-01-01");
+                    case ISO ->
+                        "an ISO-8601 date-time such as 2024-05-01T12:00:00.250Z or 2024-05-01 12:00:00 (timestamp_kind iso)";
+                    default -> "a number: " + kind.description() + " (timestamp_kind " + kind.code() + ")";
+                }
+                + (kind.relative() ? " from 0 to 100 years" : " from 2000-01-01 to 2100-01-01");
     }
 
     private long tokens(Field f) {
@@ -448,16 +514,20 @@ public final class LogSource implements AutoCloseable {
     }
 
     private static String strip(String v) {
-        return !v.isEmpty() && (Character.isWhitespace(v.charAt(0)) || Character.isWhitespace(v.charAt(v.length() - 1))) ? v.strip() : v;
+        return !v.isEmpty() && (Character.isWhitespace(v.charAt(0)) || Character.isWhitespace(v.charAt(v.length() - 1)))
+                ? v.strip()
+                : v;
     }
 
     private BadInputException bad(Field f, String value, String expected) {
         String shown = value.length() > 60 ? value.substring(0, 60) + "…" : value;
-        return new BadInputException(name + ": line " + records.line() + ", " + records.describe(f) + ": expected " + expected + ", got '" + shown + "'");
+        return new BadInputException(name + ": line " + records.line() + ", " + records.describe(f) + ": expected "
+                + expected + ", got '" + shown + "'");
     }
 
     private BadInputException missing(Field f, String expected) {
-        return new BadInputException(name + ": line " + records.line() + ", " + records.describe(f) + ": expected " + expected + ", got nothing");
+        return new BadInputException(name + ": line " + records.line() + ", " + records.describe(f) + ": expected "
+                + expected + ", got nothing");
     }
 
     public Path file() {

@@ -1,6 +1,5 @@
 package frontier.ingest.logs;
 
-import frontier.ingest.CsvParser;
 import frontier.sim.BadInputException;
 import java.io.Reader;
 import java.util.ArrayList;
@@ -55,7 +54,9 @@ final class PerMinuteRecords extends Records {
             }
         }
         if (cols.isEmpty()) {
-            throw new BadInputException(file + ": line 1: expected per-minute count columns named 1 … 1440 (Azure Functions 2019 layout), found none");
+            throw new BadInputException(
+                    file
+                            + ": line 1: expected per-minute count columns named 1 … 1440 (Azure Functions 2019 layout), found none");
         }
         names.add(TIME);
         minuteColumn = cols.stream().mapToInt(Integer::intValue).toArray();
@@ -103,7 +104,8 @@ final class PerMinuteRecords extends Records {
             long n = Times.count(v.strip());
             if (n < 0 || n > MAX_PER_MINUTE) {
                 throw new BadInputException(file + ": line " + csv.line() + ", " + csv.describe(col)
-                        + ": expected a whole number of invocations in the minute (at most 10^9), got '" + (v.length() > 60 ? v.substring(0, 60) + "…" : v) + "'");
+                        + ": expected a whole number of invocations in the minute (at most 10^9), got '"
+                        + (v.length() > 60 ? v.substring(0, 60) + "…" : v) + "'");
             }
             remaining = n;
             u = 0;

@@ -10,8 +10,7 @@ import java.util.List;
  */
 abstract class Records implements AutoCloseable {
     /** A resolved field: a column index (CSV-like layouts), or keys tried in order (JSON, where any key may be absent). */
-    record Field(String name, int index, List<String> keys) {
-    }
+    record Field(String name, int index, List<String> keys) {}
 
     final String file;
 

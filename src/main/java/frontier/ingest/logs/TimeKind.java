@@ -7,7 +7,10 @@ import java.util.stream.Collectors;
 
 /** How a log's timestamp column is written; {@link #code()} is the value of {@code timestamp_kind} in a mapping. */
 public enum TimeKind implements Coded {
-    ISO("iso", 0, "ISO-8601 date-time, 'T' or a space, up to 9 fractional digits ('.' or ','), offset optional (none = UTC)"),
+    ISO(
+            "iso",
+            0,
+            "ISO-8601 date-time, 'T' or a space, up to 9 fractional digits ('.' or ','), offset optional (none = UTC)"),
     EPOCH_S("epoch_s", 1, "seconds since 1970-01-01T00:00Z"),
     EPOCH_MS("epoch_ms", 1e-3, "milliseconds since 1970-01-01T00:00Z"),
     EPOCH_US("epoch_us", 1e-6, "microseconds since 1970-01-01T00:00Z"),

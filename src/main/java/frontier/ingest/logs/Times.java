@@ -11,6 +11,7 @@ final class Times {
      * storing it would spread the import's days over centuries.
      */
     static final double EARLIEST = 946_684_800.0;
+
     static final double LATEST = 4_102_444_800.0;
     /** Longest offset of a relative timestamp (since the start of the trace): 100 years, in seconds. */
     static final double MAX_OFFSET = 100 * 365.25 * 86_400.0;
@@ -19,8 +20,7 @@ final class Times {
     /** Most tokens in one request's input or output: a billion, some hundred times the largest context window. */
     static final long MAX_TOKENS = 1_000_000_000L;
 
-    private Times() {
-    }
+    private Times() {}
 
     /**
      * Epoch seconds of an ISO-8601 date-time ({@code yyyy-MM-dd}, then 'T' or a space, {@code HH:mm[:ss[.f…]]}

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * duration_ms, model and version, the last two from the URI.
  */
 final class TorchServeRecords extends Records {
-    static final List<String> NAMES = List.of("timestamp", "client", "method", "uri", "protocol", "status", "duration_ms", "model", "version");
+    static final List<String> NAMES =
+            List.of("timestamp", "client", "method", "uri", "protocol", "status", "duration_ms", "model", "version");
     private static final Pattern LINE = Pattern.compile(
             "^(\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(?:[.,]\\d{1,9})?)\\s+(?:\\[\\s*([A-Za-z]+)\\s*]\\s+(\\S+)\\s+(\\S+)\\s+)?-\\s+(.*)$");
     private static final Pattern ACCESS = Pattern.compile("^(\\S+) \"(\\S+) (\\S+) ([^\"]*)\" (\\d{1,3}) (\\d+)\\s*$");
@@ -29,7 +30,9 @@ final class TorchServeRecords extends Records {
     private static final Pattern URI = Pattern.compile(
             "^/(?:predictions|explanations)/([^/?]+)(?:/([^/?]+))?/?$|^/v1/models/([^/?:]+)(?:/versions/([^/?:]+))?:(?:predict|explain)$"
                     + "|^/v2/models/([^/?]+)(?:/versions/([^/?]+))?/(?:infer|explain|generate|generate_stream)$");
-    static final String EXAMPLE = "2024-01-01T10:00:00,123 - /127.0.0.1:50000 \"POST /predictions/resnet HTTP/1.1\" 200 118";
+
+    static final String EXAMPLE =
+            "2024-01-01T10:00:00,123 - /127.0.0.1:50000 \"POST /predictions/resnet HTTP/1.1\" 200 118";
 
     private final BufferedReader in;
     private final String[] values = new String[NAMES.size()];
@@ -51,7 +54,9 @@ final class TorchServeRecords extends Records {
         if (lines.isEmpty() || !LINE.matcher(lines.getFirst().strip()).matches()) return false;
         for (String l : lines) {
             Matcher m = LINE.matcher(l.strip());
-            if (m.matches() && (m.group(4) == null || m.group(4).equals("ACCESS_LOG")) && ACCESS.matcher(m.group(5)).matches()) return true;
+            if (m.matches()
+                    && (m.group(4) == null || m.group(4).equals("ACCESS_LOG"))
+                    && ACCESS.matcher(m.group(5)).matches()) return true;
         }
         return false;
     }
@@ -108,7 +113,8 @@ final class TorchServeRecords extends Records {
                             version = u.group(g + 1);
                         }
                     }
-                } else if (!a.group(2).equals("gRPC") || !a.group(3).toLowerCase(Locale.ROOT).contains("predictions")) {
+                } else if (!a.group(2).equals("gRPC")
+                        || !a.group(3).toLowerCase(Locale.ROOT).contains("predictions")) {
                     notInference++;
                     continue;
                 }
@@ -131,8 +137,8 @@ final class TorchServeRecords extends Records {
 
     private BadInputException bad(String text) {
         String shown = text.length() > 120 ? text.substring(0, 120) + "…" : text;
-        return new BadInputException(file + ": line " + line + ": expected a TorchServe access log line such as '" + EXAMPLE
-                + "', got '" + shown + "'");
+        return new BadInputException(file + ": line " + line + ": expected a TorchServe access log line such as '"
+                + EXAMPLE + "', got '" + shown + "'");
     }
 
     @Override
@@ -164,8 +170,13 @@ final class TorchServeRecords extends Records {
     @Override
     List<String> notes() {
         List<String> out = new java.util.ArrayList<>();
-        if (notInference > 0) out.add(String.format(Locale.ROOT, "skipped %,d access log lines that are not inference requests (health, management, metrics)", notInference));
-        if (otherLines > 0) out.add(String.format(Locale.ROOT, "skipped %,d lines of other loggers (a mixed log)", otherLines));
+        if (notInference > 0)
+            out.add(String.format(
+                    Locale.ROOT,
+                    "skipped %,d access log lines that are not inference requests (health, management, metrics)",
+                    notInference));
+        if (otherLines > 0)
+            out.add(String.format(Locale.ROOT, "skipped %,d lines of other loggers (a mixed log)", otherLines));
         return out;
     }
 

@@ -18,22 +18,34 @@ import java.util.List;
  * spot price of the same instance too), {@code spot_price} the spot price when {@code price} is given inline.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record BatchFleet(@JsonProperty(required = true) int instances, Double spotShare, @JsonProperty(required = true) Price price,
-                         Price spotPrice, Interruption interruption, Double noticeS, Double replacementDelayS,
-                         List<SpotPool.Period> unavailable, Fallback fallback) {
+public record BatchFleet(
+        @JsonProperty(required = true) int instances,
+        Double spotShare,
+        @JsonProperty(required = true) Price price,
+        Price spotPrice,
+        Interruption interruption,
+        Double noticeS,
+        Double replacementDelayS,
+        List<SpotPool.Period> unavailable,
+        Fallback fallback) {
     public BatchFleet {
         if (instances < 1) throw new InvalidSpecException("instances", "expected an integer >= 1, got " + instances);
         if (spotShare == null) spotShare = interruption != null ? 1.0 : 0.0;
-        if (!(spotShare >= 0 && spotShare <= 1)) throw new InvalidSpecException("spot_share", "expected a share from 0 to 1, got " + spotShare);
+        if (!(spotShare >= 0 && spotShare <= 1))
+            throw new InvalidSpecException("spot_share", "expected a share from 0 to 1, got " + spotShare);
         InvalidSpecException.required("price", price);
         int spot = (int) Math.round(instances * spotShare);
         if (spot > 0 && interruption == null) {
-            throw new InvalidSpecException("interruption", "spot instances need an 'interruption' (hazard_per_hour, bucket or trace);"
-                    + " set spot_share to 0 for an on-demand fleet");
+            throw new InvalidSpecException(
+                    "interruption",
+                    "spot instances need an 'interruption' (hazard_per_hour, bucket or trace);"
+                            + " set spot_share to 0 for an on-demand fleet");
         }
         if (spot > 0 && spotPrice == null && price.resolved()) {
-            throw new InvalidSpecException("spot_price", "give the spot price of an instance ('spot_price'), or a catalogue entry as"
-                    + " 'price' (then the catalogue's spot price of the same instance is used)");
+            throw new InvalidSpecException(
+                    "spot_price",
+                    "give the spot price of an instance ('spot_price'), or a catalogue entry as"
+                            + " 'price' (then the catalogue's spot price of the same instance is used)");
         }
         if (noticeS == null) noticeS = 120.0;
         InvalidSpecException.nonNegative("notice_s", noticeS);
@@ -50,6 +62,7 @@ public record BatchFleet(@JsonProperty(required = true) int instances, Double sp
 
     /** The same fleet with resolved prices. */
     public BatchFleet withPrices(Price onDemand, Price spot) {
-        return new BatchFleet(instances, spotShare, onDemand, spot, interruption, noticeS, replacementDelayS, unavailable, fallback);
+        return new BatchFleet(
+                instances, spotShare, onDemand, spot, interruption, noticeS, replacementDelayS, unavailable, fallback);
     }
 }

@@ -21,19 +21,32 @@ import frontier.sim.dist.Distribution;
  * saves exactly the work done before it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record BatchJob(@JsonProperty(required = true) long items, Distribution itemS, Double itemsPerS, Distribution tokensPerItem,
-                       Double tokensPerS, @JsonProperty(required = true) BatchFleet fleet,
-                       @JsonProperty(required = true) Checkpointing checkpoint, Double startupS, Double modelLoadS, Double startS,
-                       Double deadlineS) {
+public record BatchJob(
+        @JsonProperty(required = true) long items,
+        Distribution itemS,
+        Double itemsPerS,
+        Distribution tokensPerItem,
+        Double tokensPerS,
+        @JsonProperty(required = true) BatchFleet fleet,
+        @JsonProperty(required = true) Checkpointing checkpoint,
+        Double startupS,
+        Double modelLoadS,
+        Double startS,
+        Double deadlineS) {
     /** Most items a job may have: far beyond a corpus of a billion documents, within exact double arithmetic. */
     public static final long MAX_ITEMS = 1L << 50;
 
     public BatchJob {
-        if (items < 1 || items > MAX_ITEMS) throw new InvalidSpecException("items", "expected an integer from 1 to " + MAX_ITEMS + ", got " + items);
-        int given = (itemS != null ? 1 : 0) + (itemsPerS != null ? 1 : 0) + (tokensPerItem != null || tokensPerS != null ? 1 : 0);
+        if (items < 1 || items > MAX_ITEMS)
+            throw new InvalidSpecException("items", "expected an integer from 1 to " + MAX_ITEMS + ", got " + items);
+        int given = (itemS != null ? 1 : 0)
+                + (itemsPerS != null ? 1 : 0)
+                + (tokensPerItem != null || tokensPerS != null ? 1 : 0);
         if (given != 1) {
-            throw new InvalidSpecException("item_s", "give exactly one kind of work per item: 'item_s' (a distribution of seconds per item),"
-                    + " 'items_per_s' (one instance's throughput) or 'tokens_per_item' with 'tokens_per_s'");
+            throw new InvalidSpecException(
+                    "item_s",
+                    "give exactly one kind of work per item: 'item_s' (a distribution of seconds per item),"
+                            + " 'items_per_s' (one instance's throughput) or 'tokens_per_item' with 'tokens_per_s'");
         }
         if (itemsPerS != null) InvalidSpecException.positive("items_per_s", itemsPerS);
         if (tokensPerItem != null || tokensPerS != null) {
@@ -54,8 +67,10 @@ public record BatchJob(@JsonProperty(required = true) long items, Distribution i
             throw new InvalidSpecException("fleet.fallback.when_deadline_at_risk", "needs the job's 'deadline_s'");
         }
         if (fleet.instances() > items) {
-            throw new InvalidSpecException("fleet.instances", "a job of " + items + " items cannot keep " + fleet.instances()
-                    + " instances busy; give at most one instance per item");
+            throw new InvalidSpecException(
+                    "fleet.instances",
+                    "a job of " + items + " items cannot keep " + fleet.instances()
+                            + " instances busy; give at most one instance per item");
         }
     }
 
@@ -75,6 +90,17 @@ public record BatchJob(@JsonProperty(required = true) long items, Distribution i
 
     /** The same job with another fleet (resolved prices). */
     public BatchJob withFleet(BatchFleet f) {
-        return new BatchJob(items, itemS, itemsPerS, tokensPerItem, tokensPerS, f, checkpoint, startupS, modelLoadS, startS, deadlineS);
+        return new BatchJob(
+                items,
+                itemS,
+                itemsPerS,
+                tokensPerItem,
+                tokensPerS,
+                f,
+                checkpoint,
+                startupS,
+                modelLoadS,
+                startS,
+                deadlineS);
     }
 }

@@ -9,7 +9,9 @@ import frontier.sim.InvalidSpecException;
  * completed checkpoint is lost when the instance is interrupted. The last checkpoint of a shard writes its final
  * results, so a shard is done when its last checkpoint completes.
  */
-public record Checkpointing(@JsonProperty(required = true) double intervalS, @JsonProperty(required = true) double durationS) {
+public record Checkpointing(
+        @JsonProperty(required = true) double intervalS,
+        @JsonProperty(required = true) double durationS) {
     public Checkpointing {
         InvalidSpecException.positive("interval_s", intervalS);
         InvalidSpecException.nonNegative("duration_s", durationS);

@@ -13,10 +13,12 @@ import frontier.sim.InvalidSpecException;
 public record Fallback(Integer afterInterruptions, Boolean whenDeadlineAtRisk) {
     public Fallback {
         if (afterInterruptions == null && whenDeadlineAtRisk == null) {
-            throw new InvalidSpecException("after_interruptions", "give 'after_interruptions', 'when_deadline_at_risk' or both");
+            throw new InvalidSpecException(
+                    "after_interruptions", "give 'after_interruptions', 'when_deadline_at_risk' or both");
         }
         if (afterInterruptions != null && afterInterruptions < 1) {
-            throw new InvalidSpecException("after_interruptions", "expected an integer >= 1, got " + afterInterruptions);
+            throw new InvalidSpecException(
+                    "after_interruptions", "expected an integer >= 1, got " + afterInterruptions);
         }
         if (whenDeadlineAtRisk == null) whenDeadlineAtRisk = false;
     }

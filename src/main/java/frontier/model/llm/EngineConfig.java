@@ -12,18 +12,29 @@ import frontier.sim.InvalidSpecException;
  * a prefix of {@code sharedPrefixTokens} that every prompt shares (a system prompt; the larger of the two
  * applies).
  */
-public record EngineConfig(int maxNumSeqs, int maxNumBatchedTokens, boolean chunkedPrefill, long kvCacheTokens,
-                           int blockSize, double prefixHitRatio, int sharedPrefixTokens) {
+public record EngineConfig(
+        int maxNumSeqs,
+        int maxNumBatchedTokens,
+        boolean chunkedPrefill,
+        long kvCacheTokens,
+        int blockSize,
+        double prefixHitRatio,
+        int sharedPrefixTokens) {
     /** vLLM's default KV block size. */
     public static final int DEFAULT_BLOCK_SIZE = 16;
 
     public EngineConfig {
         if (maxNumSeqs < 1) throw new InvalidSpecException("max_num_seqs", "expected >= 1, got " + maxNumSeqs);
-        if (maxNumBatchedTokens < 1) throw new InvalidSpecException("max_num_batched_tokens", "expected >= 1, got " + maxNumBatchedTokens);
+        if (maxNumBatchedTokens < 1)
+            throw new InvalidSpecException("max_num_batched_tokens", "expected >= 1, got " + maxNumBatchedTokens);
         if (blockSize < 1) throw new InvalidSpecException("block_size", "expected >= 1, got " + blockSize);
-        if (kvCacheTokens < blockSize) throw new InvalidSpecException("kv_cache_tokens", "expected at least one block (" + blockSize + " tokens), got " + kvCacheTokens);
-        if (!(prefixHitRatio >= 0 && prefixHitRatio < 1)) throw new InvalidSpecException("prefix_hit_ratio", "expected 0 <= ratio < 1, got " + prefixHitRatio);
-        if (sharedPrefixTokens < 0) throw new InvalidSpecException("shared_prefix_tokens", "expected >= 0, got " + sharedPrefixTokens);
+        if (kvCacheTokens < blockSize)
+            throw new InvalidSpecException(
+                    "kv_cache_tokens", "expected at least one block (" + blockSize + " tokens), got " + kvCacheTokens);
+        if (!(prefixHitRatio >= 0 && prefixHitRatio < 1))
+            throw new InvalidSpecException("prefix_hit_ratio", "expected 0 <= ratio < 1, got " + prefixHitRatio);
+        if (sharedPrefixTokens < 0)
+            throw new InvalidSpecException("shared_prefix_tokens", "expected >= 0, got " + sharedPrefixTokens);
     }
 
     /** vLLM V1's online-serving shape: chunked prefill, 16-token blocks, no prefix hits. */
@@ -36,15 +47,18 @@ public record EngineConfig(int maxNumSeqs, int maxNumBatchedTokens, boolean chun
     }
 
     public EngineConfig withPrefixHitRatio(double ratio) {
-        return new EngineConfig(maxNumSeqs, maxNumBatchedTokens, chunkedPrefill, kvCacheTokens, blockSize, ratio, sharedPrefixTokens);
+        return new EngineConfig(
+                maxNumSeqs, maxNumBatchedTokens, chunkedPrefill, kvCacheTokens, blockSize, ratio, sharedPrefixTokens);
     }
 
     public EngineConfig withSharedPrefixTokens(int tokens) {
-        return new EngineConfig(maxNumSeqs, maxNumBatchedTokens, chunkedPrefill, kvCacheTokens, blockSize, prefixHitRatio, tokens);
+        return new EngineConfig(
+                maxNumSeqs, maxNumBatchedTokens, chunkedPrefill, kvCacheTokens, blockSize, prefixHitRatio, tokens);
     }
 
     public EngineConfig withKvCacheTokens(long tokens) {
-        return new EngineConfig(maxNumSeqs, maxNumBatchedTokens, chunkedPrefill, tokens, blockSize, prefixHitRatio, sharedPrefixTokens);
+        return new EngineConfig(
+                maxNumSeqs, maxNumBatchedTokens, chunkedPrefill, tokens, blockSize, prefixHitRatio, sharedPrefixTokens);
     }
 
     /**
@@ -66,19 +80,38 @@ public record EngineConfig(int maxNumSeqs, int maxNumBatchedTokens, boolean chun
      *
      * @throws InvalidSpecException when the weights do not fit
      */
-    public static long kvTokensFromMemory(double gpuMemoryGiB, double gpuMemoryUtilization, int tensorParallel,
-                                          double parameters, double bytesPerParameter, double reservePerGpuGiB,
-                                          long kvBytesPerToken) {
-        if (!(gpuMemoryGiB > 0) || !(gpuMemoryUtilization > 0 && gpuMemoryUtilization <= 1) || tensorParallel < 1
-                || !(parameters > 0) || !(bytesPerParameter > 0) || !(reservePerGpuGiB >= 0) || kvBytesPerToken < 1) {
-            throw new InvalidSpecException("gpu_memory", "memory, utilisation (0..1], tensor parallelism, parameters and bytes must be positive");
+    public static long kvTokensFromMemory(
+            double gpuMemoryGiB,
+            double gpuMemoryUtilization,
+            int tensorParallel,
+            double parameters,
+            double bytesPerParameter,
+            double reservePerGpuGiB,
+            long kvBytesPerToken) {
+        if (!(gpuMemoryGiB > 0)
+                || !(gpuMemoryUtilization > 0 && gpuMemoryUtilization <= 1)
+                || tensorParallel < 1
+                || !(parameters > 0)
+                || !(bytesPerParameter > 0)
+                || !(reservePerGpuGiB >= 0)
+                || kvBytesPerToken < 1) {
+            throw new InvalidSpecException(
+                    "gpu_memory",
+                    "memory, utilisation (0..1], tensor parallelism, parameters and bytes must be positive");
         }
         double gib = 1024.0 * 1024 * 1024;
-        double free = tensorParallel * (gpuMemoryGiB * gpuMemoryUtilization - reservePerGpuGiB) * gib - parameters * bytesPerParameter;
+        double free = tensorParallel * (gpuMemoryGiB * gpuMemoryUtilization - reservePerGpuGiB) * gib
+                - parameters * bytesPerParameter;
         if (free < kvBytesPerToken * (double) DEFAULT_BLOCK_SIZE) {
-            throw new InvalidSpecException("gpu_memory", String.format(java.util.Locale.ROOT,
-                    "the weights (%.1f GiB) and reserve leave no room for a KV cache in %d × %.0f GiB × %.2f",
-                    parameters * bytesPerParameter / gib, tensorParallel, gpuMemoryGiB, gpuMemoryUtilization));
+            throw new InvalidSpecException(
+                    "gpu_memory",
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "the weights (%.1f GiB) and reserve leave no room for a KV cache in %d × %.0f GiB × %.2f",
+                            parameters * bytesPerParameter / gib,
+                            tensorParallel,
+                            gpuMemoryGiB,
+                            gpuMemoryUtilization));
         }
         return (long) (free / kvBytesPerToken);
     }

@@ -9,6 +9,5 @@ public interface IterationListener {
     void finished(LlmSequence s, double now);
 
     /** The sequence lost its KV blocks to make room and went back to the front of the queue (recompute). */
-    default void preempted(LlmSequence s, double now) {
-    }
+    default void preempted(LlmSequence s, double now) {}
 }

@@ -21,29 +21,54 @@ import frontier.sim.InvalidSpecException;
  * @param date     when they were measured or fitted (ISO date)
  * @param table    the interpolated table that replaces the linear form, or null
  */
-public record IterationProfile(String name, String gpu, String model, int tensorParallel,
-                               double a, double b, double c, double d, double noiseCv, double requestOverhead,
-                               String source, String date, IterationTable table) {
+public record IterationProfile(
+        String name,
+        String gpu,
+        String model,
+        int tensorParallel,
+        double a,
+        double b,
+        double c,
+        double d,
+        double noiseCv,
+        double requestOverhead,
+        String source,
+        String date,
+        IterationTable table) {
     /** A linear profile (no table). */
-    public IterationProfile(String name, String gpu, String model, int tensorParallel, double a, double b, double c, double d,
-                            double noiseCv, double requestOverhead, String source, String date) {
+    public IterationProfile(
+            String name,
+            String gpu,
+            String model,
+            int tensorParallel,
+            double a,
+            double b,
+            double c,
+            double d,
+            double noiseCv,
+            double requestOverhead,
+            String source,
+            String date) {
         this(name, gpu, model, tensorParallel, a, b, c, d, noiseCv, requestOverhead, source, date, null);
     }
 
     public IterationProfile {
         if (name == null || name.isBlank()) throw new InvalidSpecException("name", "a profile needs a name");
-        if (tensorParallel < 1) throw new InvalidSpecException("tensor_parallel", "expected >= 1, got " + tensorParallel);
+        if (tensorParallel < 1)
+            throw new InvalidSpecException("tensor_parallel", "expected >= 1, got " + tensorParallel);
         check("a", a);
         check("b", b);
         check("c", c);
         check("d", d);
         check("noise_cv", noiseCv);
         check("request_overhead", requestOverhead);
-        if (table == null && a + b + c + d <= 0) throw new InvalidSpecException("a", "at least one coefficient must be > 0");
+        if (table == null && a + b + c + d <= 0)
+            throw new InvalidSpecException("a", "at least one coefficient must be > 0");
     }
 
     private static void check(String field, double v) {
-        if (!(v >= 0) || Double.isInfinite(v)) throw new InvalidSpecException(field, "expected a finite number >= 0, got " + v);
+        if (!(v >= 0) || Double.isInfinite(v))
+            throw new InvalidSpecException(field, "expected a finite number >= 0, got " + v);
     }
 
     /** A profile with only the coefficients (for fits and tests). */
@@ -70,15 +95,18 @@ public record IterationProfile(String name, String gpu, String model, int tensor
     }
 
     public IterationProfile withNoise(double cv) {
-        return new IterationProfile(name, gpu, model, tensorParallel, a, b, c, d, cv, requestOverhead, source, date, table);
+        return new IterationProfile(
+                name, gpu, model, tensorParallel, a, b, c, d, cv, requestOverhead, source, date, table);
     }
 
     public IterationProfile withName(String newName, String newSource, String newDate) {
-        return new IterationProfile(newName, gpu, model, tensorParallel, a, b, c, d, noiseCv, requestOverhead, newSource, newDate, table);
+        return new IterationProfile(
+                newName, gpu, model, tensorParallel, a, b, c, d, noiseCv, requestOverhead, newSource, newDate, table);
     }
 
     /** This profile's names with a table instead of the coefficients. */
     public IterationProfile withTable(IterationTable t) {
-        return new IterationProfile(name, gpu, model, tensorParallel, a, b, c, d, noiseCv, requestOverhead, source, date, t);
+        return new IterationProfile(
+                name, gpu, model, tensorParallel, a, b, c, d, noiseCv, requestOverhead, source, date, t);
     }
 }

@@ -24,8 +24,14 @@ import java.util.Arrays;
  * first point they hold the first value (a fixed cost floor); above the last they extend the last
  * segment's slope (never decreasing).
  */
-public record IterationTable(double[] prefillTokens, double[] prefillSeconds, double[] decodeSeqs, double[] decodeBatchSeconds,
-                             double refContext, double[] contextTokens, double[] decodeContextSeconds) {
+public record IterationTable(
+        double[] prefillTokens,
+        double[] prefillSeconds,
+        double[] decodeSeqs,
+        double[] decodeBatchSeconds,
+        double refContext,
+        double[] contextTokens,
+        double[] decodeContextSeconds) {
     public IterationTable {
         check("prefill", prefillTokens, prefillSeconds);
         check("decode_batch", decodeSeqs, decodeBatchSeconds);
@@ -46,11 +52,15 @@ public record IterationTable(double[] prefillTokens, double[] prefillSeconds, do
             throw new InvalidSpecException(table, "expected as many times as keys, at least one point");
         }
         for (int i = 0; i < keys.length; i++) {
-            if (!(keys[i] > 0) || Double.isInfinite(keys[i])) throw new InvalidSpecException(table, "key " + keys[i] + ": expected a finite number > 0");
+            if (!(keys[i] > 0) || Double.isInfinite(keys[i]))
+                throw new InvalidSpecException(table, "key " + keys[i] + ": expected a finite number > 0");
             if (!(seconds[i] > 0) || Double.isInfinite(seconds[i])) {
-                throw new InvalidSpecException(table, "time at " + keys[i] + ": expected a finite number > 0, got " + seconds[i]);
+                throw new InvalidSpecException(
+                        table, "time at " + keys[i] + ": expected a finite number > 0, got " + seconds[i]);
             }
-            if (i > 0 && !(keys[i] > keys[i - 1])) throw new InvalidSpecException(table, "keys must increase strictly (" + keys[i - 1] + ", " + keys[i] + ")");
+            if (i > 0 && !(keys[i] > keys[i - 1]))
+                throw new InvalidSpecException(
+                        table, "keys must increase strictly (" + keys[i - 1] + ", " + keys[i] + ")");
         }
     }
 
@@ -58,7 +68,8 @@ public record IterationTable(double[] prefillTokens, double[] prefillSeconds, do
     public double seconds(long prefill, int decodeSeqs, long decodeContext) {
         double p = prefill > 0 ? interpolate(prefillTokens, prefillSeconds, prefill) : 0;
         double d = decodeSeqs > 0 ? decode(decodeSeqs, (double) decodeContext / decodeSeqs) : 0;
-        if (p > 0 && d > 0) return p + d - Math.min(Math.min(p, d), interpolate(this.decodeSeqs, decodeBatchSeconds, 1));
+        if (p > 0 && d > 0)
+            return p + d - Math.min(Math.min(p, d), interpolate(this.decodeSeqs, decodeBatchSeconds, 1));
         return p + d;
     }
 
@@ -91,9 +102,13 @@ public record IterationTable(double[] prefillTokens, double[] prefillSeconds, do
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof IterationTable t && Arrays.equals(prefillTokens, t.prefillTokens) && Arrays.equals(prefillSeconds, t.prefillSeconds)
-                && Arrays.equals(decodeSeqs, t.decodeSeqs) && Arrays.equals(decodeBatchSeconds, t.decodeBatchSeconds)
-                && refContext == t.refContext && Arrays.equals(contextTokens, t.contextTokens)
+        return o instanceof IterationTable t
+                && Arrays.equals(prefillTokens, t.prefillTokens)
+                && Arrays.equals(prefillSeconds, t.prefillSeconds)
+                && Arrays.equals(decodeSeqs, t.decodeSeqs)
+                && Arrays.equals(decodeBatchSeconds, t.decodeBatchSeconds)
+                && refContext == t.refContext
+                && Arrays.equals(contextTokens, t.contextTokens)
                 && Arrays.equals(decodeContextSeconds, t.decodeContextSeconds);
     }
 
@@ -104,6 +119,7 @@ public record IterationTable(double[] prefillTokens, double[] prefillSeconds, do
 
     @Override
     public String toString() {
-        return "IterationTable[" + prefillTokens.length + " prefill, " + decodeSeqs.length + " batch, " + contextTokens.length + " context points]";
+        return "IterationTable[" + prefillTokens.length + " prefill, " + decodeSeqs.length + " batch, "
+                + contextTokens.length + " context points]";
     }
 }

@@ -77,7 +77,8 @@ public final class LlmEngine {
 
     /** Prompt tokens that a prefix-cache hit ratio serves for a prompt, whole blocks only, at least one token left to compute. */
     public int cachedTokensFor(int inputTokens) {
-        int blocks = (int) Math.max(Math.floor(inputTokens * config.prefixHitRatio() / blockSize),
+        int blocks = (int) Math.max(
+                Math.floor(inputTokens * config.prefixHitRatio() / blockSize),
                 Math.floor((double) Math.min(config.sharedPrefixTokens(), inputTokens) / blockSize));
         return Math.min(blocks * blockSize, ((inputTokens - 1) / blockSize) * blockSize);
     }

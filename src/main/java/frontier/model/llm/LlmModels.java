@@ -22,36 +22,60 @@ public final class LlmModels {
     public static final double RESERVE_PER_GPU_GIB = 1.0;
 
     /** One model's weights and KV geometry. */
-    public record Geometry(String model, double parameters, int layers, int kvHeads, int headDim, double bytesPerParameter,
-                           double kvBytesPerElement, String source) {
+    public record Geometry(
+            String model,
+            double parameters,
+            int layers,
+            int kvHeads,
+            int headDim,
+            double bytesPerParameter,
+            double kvBytesPerElement,
+            String source) {
         public long kvBytesPerToken() {
             return EngineConfig.kvBytesPerToken(layers, kvHeads, headDim, kvBytesPerElement);
         }
 
         /** KV cache tokens of one instance of {@code tensorParallel} GPUs of {@code gpuMemoryGiB} each. */
         public long kvTokens(double gpuMemoryGiB, double utilization, int tensorParallel) {
-            return EngineConfig.kvTokensFromMemory(gpuMemoryGiB, utilization, tensorParallel, parameters, bytesPerParameter,
-                    RESERVE_PER_GPU_GIB, kvBytesPerToken());
+            return EngineConfig.kvTokensFromMemory(
+                    gpuMemoryGiB,
+                    utilization,
+                    tensorParallel,
+                    parameters,
+                    bytesPerParameter,
+                    RESERVE_PER_GPU_GIB,
+                    kvBytesPerToken());
         }
     }
 
     private static Map<String, Geometry> cache;
 
-    private LlmModels() {
-    }
+    private LlmModels() {}
 
     /** The shipped geometries by model name. */
     public static synchronized Map<String, Geometry> bundled() {
         if (cache != null) return cache;
         try (InputStream in = LlmModels.class.getResourceAsStream(BUNDLED)) {
             if (in == null) throw new IllegalStateException(BUNDLED + " is missing from the jar");
-            CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+            CSVParser p = CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
                     .parse(new InputStreamReader(in, StandardCharsets.UTF_8));
             Map<String, Geometry> out = new LinkedHashMap<>();
             for (CSVRecord r : p) {
-                out.put(r.get("model"), new Geometry(r.get("model"), Double.parseDouble(r.get("parameters_b")) * 1e9,
-                        Integer.parseInt(r.get("layers")), Integer.parseInt(r.get("kv_heads")), Integer.parseInt(r.get("head_dim")),
-                        Double.parseDouble(r.get("bytes_per_parameter")), Double.parseDouble(r.get("kv_bytes_per_element")), r.get("source")));
+                out.put(
+                        r.get("model"),
+                        new Geometry(
+                                r.get("model"),
+                                Double.parseDouble(r.get("parameters_b")) * 1e9,
+                                Integer.parseInt(r.get("layers")),
+                                Integer.parseInt(r.get("kv_heads")),
+                                Integer.parseInt(r.get("head_dim")),
+                                Double.parseDouble(r.get("bytes_per_parameter")),
+                                Double.parseDouble(r.get("kv_bytes_per_element")),
+                                r.get("source")));
             }
             cache = Map.copyOf(out);
             return cache;
@@ -63,7 +87,8 @@ public final class LlmModels {
     /** GiB of memory per GPU that a GPU name of the profiles states ({@code a100-80gb} → 80), or NaN. */
     public static double gpuMemoryGiB(String gpu) {
         if (gpu == null) return Double.NaN;
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)gb").matcher(gpu.toLowerCase(java.util.Locale.ROOT));
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(\\d+)gb").matcher(gpu.toLowerCase(java.util.Locale.ROOT));
         return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
 }

@@ -32,12 +32,23 @@ import org.apache.commons.csv.CSVRecord;
 public final class LlmProfiles {
     public static final String BUNDLED = "/pricing-data/llm-profiles.csv";
     public static final String BUNDLED_TABLES = "/pricing-data/llm-profile-tables.csv";
-    private static final List<String> TABLE_REQUIRED = List.of("name", "gpu", "model", "tensor_parallel", "table", "key", "ms", "source", "date");
-    private static final List<String> REQUIRED = List.of("name", "gpu", "model", "tensor_parallel", "a_ms", "b_ms_per_token",
-            "c_ms_per_seq", "d_ms_per_ktoken", "noise_cv", "request_overhead_ms", "source", "date");
+    private static final List<String> TABLE_REQUIRED =
+            List.of("name", "gpu", "model", "tensor_parallel", "table", "key", "ms", "source", "date");
+    private static final List<String> REQUIRED = List.of(
+            "name",
+            "gpu",
+            "model",
+            "tensor_parallel",
+            "a_ms",
+            "b_ms_per_token",
+            "c_ms_per_seq",
+            "d_ms_per_ktoken",
+            "noise_cv",
+            "request_overhead_ms",
+            "source",
+            "date");
 
-    private LlmProfiles() {
-    }
+    private LlmProfiles() {}
 
     /** The shipped profiles by name: the linear ones, then the table ones. */
     public static Map<String, IterationProfile> bundled() {
@@ -50,8 +61,11 @@ public final class LlmProfiles {
         }
         try (InputStream in = LlmProfiles.class.getResourceAsStream(BUNDLED_TABLES)) {
             if (in == null) throw new IllegalStateException(BUNDLED_TABLES + " is missing from the jar");
-            for (IterationProfile p : readTables("llm-profile-tables.csv", new InputStreamReader(in, StandardCharsets.UTF_8)).values()) {
-                if (out.put(p.name(), p) != null) throw new IllegalStateException("profile " + p.name() + " is both linear and a table");
+            for (IterationProfile p : readTables(
+                            "llm-profile-tables.csv", new InputStreamReader(in, StandardCharsets.UTF_8))
+                    .values()) {
+                if (out.put(p.name(), p) != null)
+                    throw new IllegalStateException("profile " + p.name() + " is both linear and a table");
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -94,9 +108,15 @@ public final class LlmProfiles {
     }
 
     static Map<String, IterationProfile> readTables(String name, Reader reader) throws IOException {
-        CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader);
+        CSVParser p = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(reader);
         for (String col : TABLE_REQUIRED) {
-            if (!p.getHeaderMap().containsKey(col)) throw new BadInputException(name + ":1: missing column '" + col + "'");
+            if (!p.getHeaderMap().containsKey(col))
+                throw new BadInputException(name + ":1: missing column '" + col + "'");
         }
         Map<String, TableRows> rows = new LinkedHashMap<>();
         for (CSVRecord r : p) {
@@ -110,18 +130,22 @@ public final class LlmProfiles {
                 }
                 String table = r.get("table");
                 double key = num(r, "key");
-                java.util.TreeMap<Double, Double> into = switch (table) {
-                    case "prefill" -> t.prefill;
-                    case "decode_batch" -> t.batch;
-                    case "decode_context" -> t.context;
-                    case "ref_context" -> null;
-                    default -> throw new BadInputException(name + ":" + line + ": column 'table': expected prefill, decode_batch, decode_context"
-                            + " or ref_context, got '" + table + "'");
-                };
+                java.util.TreeMap<Double, Double> into =
+                        switch (table) {
+                            case "prefill" -> t.prefill;
+                            case "decode_batch" -> t.batch;
+                            case "decode_context" -> t.context;
+                            case "ref_context" -> null;
+                            default ->
+                                throw new BadInputException(name + ":" + line
+                                        + ": column 'table': expected prefill, decode_batch, decode_context"
+                                        + " or ref_context, got '" + table + "'");
+                        };
                 if (into == null) {
                     t.ref = key;
                 } else if (into.put(key, num(r, "ms") / 1e3) != null) {
-                    throw new BadInputException(name + ":" + line + ": profile '" + prof + "' has two " + table + " points at " + r.get("key"));
+                    throw new BadInputException(name + ":" + line + ": profile '" + prof + "' has two " + table
+                            + " points at " + r.get("key"));
                 }
             } catch (NumberFormatException e) {
                 throw new BadInputException(name + ":" + line + ": " + e.getMessage());
@@ -132,11 +156,25 @@ public final class LlmProfiles {
         Map<String, IterationProfile> out = new LinkedHashMap<>();
         for (TableRows t : rows.values()) {
             try {
-                IterationTable table = new IterationTable(keys(t.prefill), values(t.prefill), keys(t.batch), values(t.batch), t.ref,
-                        keys(t.context), values(t.context));
-                out.put(t.name, new IterationProfile(t.name, t.gpu, t.model, t.tensorParallel, 0, 0, 0, 0, 0, 0, t.source, t.date, table));
+                IterationTable table = new IterationTable(
+                        keys(t.prefill),
+                        values(t.prefill),
+                        keys(t.batch),
+                        values(t.batch),
+                        t.ref,
+                        keys(t.context),
+                        values(t.context));
+                out.put(
+                        t.name,
+                        new IterationProfile(
+                                t.name, t.gpu, t.model, t.tensorParallel, 0, 0, 0, 0, 0, 0, t.source, t.date, table));
             } catch (IllegalArgumentException e) {
-                throw new BadInputException(String.format(Locale.ROOT, "%s:%d: profile '%s' (from this line): %s", name, t.firstLine, t.name,
+                throw new BadInputException(String.format(
+                        Locale.ROOT,
+                        "%s:%d: profile '%s' (from this line): %s",
+                        name,
+                        t.firstLine,
+                        t.name,
                         e.getMessage()));
             }
         }
@@ -160,19 +198,35 @@ public final class LlmProfiles {
     }
 
     static Map<String, IterationProfile> read(String name, Reader reader) throws IOException {
-        CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader);
+        CSVParser p = CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(reader);
         for (String col : REQUIRED) {
-            if (!p.getHeaderMap().containsKey(col)) throw new BadInputException(name + ":1: missing column '" + col + "'");
+            if (!p.getHeaderMap().containsKey(col))
+                throw new BadInputException(name + ":1: missing column '" + col + "'");
         }
         Map<String, IterationProfile> out = new LinkedHashMap<>();
         for (CSVRecord r : p) {
             long line = p.getCurrentLineNumber();
             try {
-                IterationProfile prof = new IterationProfile(r.get("name"), r.get("gpu"), r.get("model"),
-                        Integer.parseInt(r.get("tensor_parallel")), num(r, "a_ms") / 1e3, num(r, "b_ms_per_token") / 1e3,
-                        num(r, "c_ms_per_seq") / 1e3, num(r, "d_ms_per_ktoken") / 1e6, num(r, "noise_cv"),
-                        num(r, "request_overhead_ms") / 1e3, r.get("source"), r.get("date"));
-                if (out.put(prof.name(), prof) != null) throw new BadInputException(name + ":" + line + ": duplicate profile name '" + prof.name() + "'");
+                IterationProfile prof = new IterationProfile(
+                        r.get("name"),
+                        r.get("gpu"),
+                        r.get("model"),
+                        Integer.parseInt(r.get("tensor_parallel")),
+                        num(r, "a_ms") / 1e3,
+                        num(r, "b_ms_per_token") / 1e3,
+                        num(r, "c_ms_per_seq") / 1e3,
+                        num(r, "d_ms_per_ktoken") / 1e6,
+                        num(r, "noise_cv"),
+                        num(r, "request_overhead_ms") / 1e3,
+                        r.get("source"),
+                        r.get("date"));
+                if (out.put(prof.name(), prof) != null)
+                    throw new BadInputException(name + ":" + line + ": duplicate profile name '" + prof.name() + "'");
             } catch (NumberFormatException e) {
                 throw new BadInputException(name + ":" + line + ": " + e.getMessage());
             } catch (IllegalArgumentException e) {

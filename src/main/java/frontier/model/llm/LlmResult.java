@@ -10,12 +10,29 @@ import frontier.sim.Tally;
  * kept only when asked for ({@code null} otherwise), indexed like the workload; NaN for a request not
  * served (rejected: it could never fit the KV cache or the budget).
  */
-public record LlmResult(Tally ttft, Tally tpot, Tally e2e, double meanItl, long completed, long rejected,
-                       long outputTokens, double durationS, double outputTokensPerS, double requestsPerS,
-                       double goodputPerS, long preemptions, long iterations, double meanBatchSeqs, int maxBatchSeqs,
-                       double meanKvUse, double maxKvUse, Series series,
-                       double[] requestTtft, double[] requestTpot, double[] requestE2e, double wallSeconds) {
+public record LlmResult(
+        Tally ttft,
+        Tally tpot,
+        Tally e2e,
+        double meanItl,
+        long completed,
+        long rejected,
+        long outputTokens,
+        double durationS,
+        double outputTokensPerS,
+        double requestsPerS,
+        double goodputPerS,
+        long preemptions,
+        long iterations,
+        double meanBatchSeqs,
+        int maxBatchSeqs,
+        double meanKvUse,
+        double maxKvUse,
+        Series series,
+        double[] requestTtft,
+        double[] requestTpot,
+        double[] requestE2e,
+        double wallSeconds) {
     /** Batch size and KV use over time, one point per step (the iteration in progress at the step's start). */
-    public record Series(double stepS, double[] timeS, int[] batchSeqs, double[] kvUse, int[] waiting) {
-    }
+    public record Series(double stepS, double[] timeS, int[] batchSeqs, double[] kvUse, int[] waiting) {}
 }

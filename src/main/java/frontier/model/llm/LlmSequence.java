@@ -11,6 +11,7 @@ public final class LlmSequence {
     final int cachedTokens;
     /** Caller's bookkeeping: arrival time, an index into its own arrays. */
     public final double arrivalTime;
+
     public final int id;
 
     // Progress. computed = tokens whose KV exists (cached ones included); generated = output tokens emitted.
@@ -19,6 +20,7 @@ public final class LlmSequence {
     int blocks;
     /** Tokens scheduled in the current iteration (0 when not scheduled). */
     int scheduled;
+
     boolean running;
     int preemptions;
     double firstTokenTime = Double.NaN;

@@ -17,7 +17,10 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public final class LlmServing {
     /** How a request picks its instance. */
-    public enum Routing { ROUND_ROBIN, LEAST_LOADED }
+    public enum Routing {
+        ROUND_ROBIN,
+        LEAST_LOADED
+    }
 
     /** Run settings: SLOs for goodput (seconds; infinite = none), the series step, and whether to keep per-request values. */
     public record Options(double ttftSlo, double tpotSlo, double seriesStepS, boolean keepRequests, long seed) {
@@ -96,7 +99,8 @@ public final class LlmServing {
             this.o = o;
             RandomStreams streams = new RandomStreams(o.seed(), 0);
             for (int i = 0; i < instances; i++) {
-                engines[i] = new LlmEngine(config, profile, profile.noiseCv() > 0 ? streams.stream("llm.iteration." + i) : null);
+                engines[i] = new LlmEngine(
+                        config, profile, profile.noiseCv() > 0 ? streams.stream("llm.iteration." + i) : null);
                 int k = i;
                 handlers[i] = (kind, payload) -> iterationEnd(k);
             }
@@ -129,7 +133,12 @@ public final class LlmServing {
             double wall = (System.nanoTime() - t0) / 1e9;
             double itl = decodeTokens == 0 ? Double.NaN : decodeTime / decodeTokens;
             LlmResult.Series series = step > 0
-                    ? new LlmResult.Series(step, Arrays.copyOf(sT, sN), Arrays.copyOf(sB, sN), Arrays.copyOf(sK, sN), Arrays.copyOf(sW, sN))
+                    ? new LlmResult.Series(
+                            step,
+                            Arrays.copyOf(sT, sN),
+                            Arrays.copyOf(sB, sN),
+                            Arrays.copyOf(sK, sN),
+                            Arrays.copyOf(sW, sN))
                     : null;
             long pre = 0;
             long its = 0;
@@ -137,9 +146,29 @@ public final class LlmServing {
                 pre += e.preemptions();
                 its += e.iterations();
             }
-            return new LlmResult(ttft, tpot, e2e, itl, completed, rejected, outTokens, dur,
-                    dur > 0 ? outTokens / dur : 0, dur > 0 ? completed / dur : 0, dur > 0 ? good / dur : 0,
-                    pre, its, batch.average(dur), maxBatch, kv.average(dur), maxKv, series, rTtft, rTpot, rE2e, wall);
+            return new LlmResult(
+                    ttft,
+                    tpot,
+                    e2e,
+                    itl,
+                    completed,
+                    rejected,
+                    outTokens,
+                    dur,
+                    dur > 0 ? outTokens / dur : 0,
+                    dur > 0 ? completed / dur : 0,
+                    dur > 0 ? good / dur : 0,
+                    pre,
+                    its,
+                    batch.average(dur),
+                    maxBatch,
+                    kv.average(dur),
+                    maxKv,
+                    series,
+                    rTtft,
+                    rTpot,
+                    rE2e,
+                    wall);
         }
 
         EventHandler arrivalHandler;

@@ -19,9 +19,11 @@ public record LlmWorkload(double[] sendTimes, int[] inputTokens, int[] outputTok
             }
         }
         if (sendTimes != null) {
-            if (sendTimes.length != inputTokens.length) throw new InvalidSpecException("send_times", "one send time per request expected");
+            if (sendTimes.length != inputTokens.length)
+                throw new InvalidSpecException("send_times", "one send time per request expected");
             for (int i = 1; i < sendTimes.length; i++) {
-                if (!(sendTimes[i] >= sendTimes[i - 1])) throw new InvalidSpecException("send_times", "must be in increasing order (request " + i + ")");
+                if (!(sendTimes[i] >= sendTimes[i - 1]))
+                    throw new InvalidSpecException("send_times", "must be in increasing order (request " + i + ")");
             }
             requests = sendTimes.length;
         } else {

@@ -4,9 +4,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import frontier.sim.InvalidSpecException;
 
 /** N instances running for the whole run, billed every second whether busy or idle. */
-public record AlwaysOnPool(@JsonProperty(required = true) String name, @JsonProperty(required = true) int instances,
-                           Integer concurrency, @JsonProperty(required = true) ModelProfile model, Integer queueCapacity,
-                           Double timeoutS, Batching batching, String overflowTo, Integer overflowQueue, Price price)
+public record AlwaysOnPool(
+        @JsonProperty(required = true) String name,
+        @JsonProperty(required = true) int instances,
+        Integer concurrency,
+        @JsonProperty(required = true) ModelProfile model,
+        Integer queueCapacity,
+        Double timeoutS,
+        Batching batching,
+        String overflowTo,
+        Integer overflowQueue,
+        Price price)
         implements Pools {
     public AlwaysOnPool {
         Checks.name(name);

@@ -28,13 +28,15 @@ public sealed interface AutoscalePolicy {
     /** Enough instances that utilization would be {@code target}: ceil(busy slots / (target × concurrency)). */
     record TargetUtilization(@JsonProperty(required = true) double target) implements AutoscalePolicy {
         public TargetUtilization {
-            if (!(target > 0 && target <= 1)) throw new InvalidSpecException("target", "expected a utilization in (0, 1], got " + target);
+            if (!(target > 0 && target <= 1))
+                throw new InvalidSpecException("target", "expected a utilization in (0, 1], got " + target);
         }
 
         @Override
         public int desired(int current, double utilization, double rps, int queue, int concurrency) {
             double busySlots = utilization * current * concurrency;
-            return (int) Math.ceil(busySlots / (target * concurrency) + (queue > 0 ? (double) queue / concurrency : 0) - 1e-9);
+            return (int) Math.ceil(
+                    busySlots / (target * concurrency) + (queue > 0 ? (double) queue / concurrency : 0) - 1e-9);
         }
     }
 
@@ -56,7 +58,8 @@ public sealed interface AutoscalePolicy {
      */
     record Hpa(@JsonProperty(required = true) double target, Double tolerance) implements AutoscalePolicy {
         public Hpa {
-            if (!(target > 0 && target <= 1)) throw new InvalidSpecException("target", "expected a utilization in (0, 1], got " + target);
+            if (!(target > 0 && target <= 1))
+                throw new InvalidSpecException("target", "expected a utilization in (0, 1], got " + target);
             if (tolerance == null) tolerance = 0.1;
             InvalidSpecException.nonNegative("tolerance", tolerance);
         }

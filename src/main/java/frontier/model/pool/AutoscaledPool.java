@@ -12,13 +12,27 @@ import frontier.sim.dist.Distribution;
  * scaled in; with {@code scale_to_zero_after_s} the pool goes to zero after that long without arrivals
  * (if {@code keep_warm} is 0), and the next arrival launches an instance and waits for it.
  */
-public record AutoscaledPool(@JsonProperty(required = true) String name, Integer concurrency,
-                             @JsonProperty(required = true) ModelProfile model, Integer queueCapacity, Double timeoutS,
-                             Batching batching, String overflowTo, Integer overflowQueue, Price price,
-                             Integer minInstances, @JsonProperty(required = true) int maxInstances, Integer initialInstances,
-                             @JsonProperty(required = true) AutoscalePolicy policy, Double intervalS,
-                             Double scaleOutDelayS, Double scaleInDelayS, @JsonProperty(required = true) Distribution coldStart,
-                             Integer keepWarm, Double scaleToZeroAfterS) implements Pools {
+public record AutoscaledPool(
+        @JsonProperty(required = true) String name,
+        Integer concurrency,
+        @JsonProperty(required = true) ModelProfile model,
+        Integer queueCapacity,
+        Double timeoutS,
+        Batching batching,
+        String overflowTo,
+        Integer overflowQueue,
+        Price price,
+        Integer minInstances,
+        @JsonProperty(required = true) int maxInstances,
+        Integer initialInstances,
+        @JsonProperty(required = true) AutoscalePolicy policy,
+        Double intervalS,
+        Double scaleOutDelayS,
+        Double scaleInDelayS,
+        @JsonProperty(required = true) Distribution coldStart,
+        Integer keepWarm,
+        Double scaleToZeroAfterS)
+        implements Pools {
     public AutoscaledPool {
         Checks.name(name);
         InvalidSpecException.required("model", model);
@@ -29,12 +43,19 @@ public record AutoscaledPool(@JsonProperty(required = true) String name, Integer
         overflowQueue = Checks.overflowQueue(overflowQueue);
         if (price == null) price = Price.perHour(0);
         if (minInstances == null) minInstances = 0;
-        if (minInstances < 0) throw new InvalidSpecException("min_instances", "expected an integer >= 0, got " + minInstances);
-        if (maxInstances < Math.max(1, minInstances)) throw new InvalidSpecException("max_instances", "expected an integer >= max(1, min_instances), got " + maxInstances);
+        if (minInstances < 0)
+            throw new InvalidSpecException("min_instances", "expected an integer >= 0, got " + minInstances);
+        if (maxInstances < Math.max(1, minInstances))
+            throw new InvalidSpecException(
+                    "max_instances", "expected an integer >= max(1, min_instances), got " + maxInstances);
         if (keepWarm == null) keepWarm = 0;
-        if (keepWarm < 0 || keepWarm > maxInstances) throw new InvalidSpecException("keep_warm", "expected an integer from 0 to max_instances, got " + keepWarm);
+        if (keepWarm < 0 || keepWarm > maxInstances)
+            throw new InvalidSpecException("keep_warm", "expected an integer from 0 to max_instances, got " + keepWarm);
         if (initialInstances == null) initialInstances = Math.max(minInstances, keepWarm);
-        if (initialInstances < minInstances || initialInstances > maxInstances) throw new InvalidSpecException("initial_instances", "expected a count between min_instances and max_instances, got " + initialInstances);
+        if (initialInstances < minInstances || initialInstances > maxInstances)
+            throw new InvalidSpecException(
+                    "initial_instances",
+                    "expected a count between min_instances and max_instances, got " + initialInstances);
         InvalidSpecException.required("policy", policy);
         if (intervalS == null) intervalS = 15.0;
         InvalidSpecException.positive("interval_s", intervalS);
@@ -45,7 +66,8 @@ public record AutoscaledPool(@JsonProperty(required = true) String name, Integer
         InvalidSpecException.required("cold_start", coldStart);
         if (scaleToZeroAfterS != null) {
             InvalidSpecException.positive("scale_to_zero_after_s", scaleToZeroAfterS);
-            if (minInstances > 0 || keepWarm > 0) throw new InvalidSpecException("scale_to_zero_after_s", "needs min_instances and keep_warm at 0");
+            if (minInstances > 0 || keepWarm > 0)
+                throw new InvalidSpecException("scale_to_zero_after_s", "needs min_instances and keep_warm at 0");
         }
     }
 

@@ -9,17 +9,31 @@ import java.util.List;
  * {@code base_s + per_item_s × n} seconds, or {@code table_s[n−1]} when a table is given (measured
  * times per batch size), scaled by a lognormal factor of mean 1 and {@code cv} when cv > 0.
  */
-public record Batching(@com.fasterxml.jackson.annotation.JsonProperty(required = true) int maxBatch, Double maxWaitS, Double baseS, Double perItemS, List<Double> tableS, Double cv) {
+public record Batching(
+        @com.fasterxml.jackson.annotation.JsonProperty(required = true)
+        int maxBatch,
+
+        Double maxWaitS,
+        Double baseS,
+        Double perItemS,
+        List<Double> tableS,
+        Double cv) {
     public Batching {
         if (maxBatch < 1) throw new InvalidSpecException("max_batch", "expected an integer >= 1, got " + maxBatch);
         if (maxWaitS == null) maxWaitS = 0.0;
         InvalidSpecException.nonNegative("max_wait_s", maxWaitS);
         if (tableS != null) {
-            if (baseS != null || perItemS != null) throw new InvalidSpecException("table_s", "give either 'table_s' or 'base_s' and 'per_item_s'");
-            if (tableS.size() != maxBatch) throw new InvalidSpecException("table_s", "expected " + maxBatch + " times (one per batch size 1.." + maxBatch + "), got " + tableS.size());
+            if (baseS != null || perItemS != null)
+                throw new InvalidSpecException("table_s", "give either 'table_s' or 'base_s' and 'per_item_s'");
+            if (tableS.size() != maxBatch)
+                throw new InvalidSpecException(
+                        "table_s",
+                        "expected " + maxBatch + " times (one per batch size 1.." + maxBatch + "), got "
+                                + tableS.size());
             for (int i = 0; i < tableS.size(); i++) {
                 Double v = tableS.get(i);
-                if (v == null || !(v > 0) || v.isInfinite()) throw new InvalidSpecException("table_s[" + i + "]", "expected a time in seconds > 0, got " + v);
+                if (v == null || !(v > 0) || v.isInfinite())
+                    throw new InvalidSpecException("table_s[" + i + "]", "expected a time in seconds > 0, got " + v);
             }
             tableS = List.copyOf(tableS);
         } else {

@@ -10,7 +10,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * instances alive), {@code random}.
  */
 public enum IdlePolicy {
-    NEWEST_FIRST("newest_first"), NEWEST_CREATED("newest_created"), OLDEST_FIRST("oldest_first"), RANDOM("random");
+    NEWEST_FIRST("newest_first"),
+    NEWEST_CREATED("newest_created"),
+    OLDEST_FIRST("oldest_first"),
+    RANDOM("random");
 
     private final String label;
 

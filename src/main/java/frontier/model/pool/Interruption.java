@@ -16,9 +16,14 @@ public record Interruption(Double hazardPerHour, String bucket, String trace, St
      * 2,635 interruptions, over 92% of co-interruptions of one type in one zone fell within 3 minutes).
      * Reclaims of a market come at hazard ÷ share per hour, so each instance keeps the pool's hazard.
      */
-    public record Correlated(@com.fasterxml.jackson.annotation.JsonProperty(required = true) double share, Double withinS) {
+    public record Correlated(
+            @com.fasterxml.jackson.annotation.JsonProperty(required = true)
+            double share,
+
+            Double withinS) {
         public Correlated {
-            if (!(share > 0 && share <= 1)) throw new InvalidSpecException("share", "expected a share in (0, 1], got " + share);
+            if (!(share > 0 && share <= 1))
+                throw new InvalidSpecException("share", "expected a share in (0, 1], got " + share);
             if (withinS == null) withinS = 180.0;
             InvalidSpecException.nonNegative("within_s", withinS);
         }
@@ -29,15 +34,20 @@ public record Interruption(Double hazardPerHour, String bucket, String trace, St
     }
 
     public Interruption {
-        if (correlated != null && trace != null) throw new InvalidSpecException("correlated", "applies to a hazard or bucket, not to a replayed 'trace'");
+        if (correlated != null && trace != null)
+            throw new InvalidSpecException("correlated", "applies to a hazard or bucket, not to a replayed 'trace'");
         int given = (hazardPerHour != null ? 1 : 0) + (bucket != null ? 1 : 0) + (trace != null ? 1 : 0);
-        if (given != 1) throw new InvalidSpecException("hazard_per_hour", "give exactly one of 'hazard_per_hour', 'bucket' or 'trace'");
+        if (given != 1)
+            throw new InvalidSpecException(
+                    "hazard_per_hour", "give exactly one of 'hazard_per_hour', 'bucket' or 'trace'");
         if (hazardPerHour != null) InvalidSpecException.nonNegative("hazard_per_hour", hazardPerHour);
         if (bucket != null) hazardOfBucket(bucket);
         if (timeUnit != null && trace == null) throw new InvalidSpecException("time_unit", "belongs to a 'trace'");
         if (timeUnit == null) timeUnit = "s";
-        if (!timeUnit.equals("s") && !timeUnit.equals("ms")) throw new InvalidSpecException("time_unit", "expected 's' or 'ms', got " + timeUnit);
-        if (trace != null && trace.isBlank()) throw new InvalidSpecException("trace", "expected the path of an availability trace");
+        if (!timeUnit.equals("s") && !timeUnit.equals("ms"))
+            throw new InvalidSpecException("time_unit", "expected 's' or 'ms', got " + timeUnit);
+        if (trace != null && trace.isBlank())
+            throw new InvalidSpecException("trace", "expected the path of an availability trace");
     }
 
     /**
@@ -46,14 +56,17 @@ public record Interruption(Double hazardPerHour, String bucket, String trace, St
      * −ln(1 − p) / 730 per hour.
      */
     public static double hazardOfBucket(String bucket) {
-        double p = switch (bucket.replace(" ", "")) {
-            case "<5%" -> 0.025;
-            case "5-10%" -> 0.075;
-            case "10-15%" -> 0.125;
-            case "15-20%" -> 0.175;
-            case ">20%" -> 0.25;
-            default -> throw new InvalidSpecException("bucket", "expected one of <5%, 5-10%, 10-15%, 15-20%, >20%; got " + bucket);
-        };
+        double p =
+                switch (bucket.replace(" ", "")) {
+                    case "<5%" -> 0.025;
+                    case "5-10%" -> 0.075;
+                    case "10-15%" -> 0.125;
+                    case "15-20%" -> 0.175;
+                    case ">20%" -> 0.25;
+                    default ->
+                        throw new InvalidSpecException(
+                                "bucket", "expected one of <5%, 5-10%, 10-15%, 15-20%, >20%; got " + bucket);
+                };
         return -Math.log(1 - p) / 730.0;
     }
 

@@ -20,10 +20,21 @@ import frontier.sim.InvalidSpecException;
  * @param ttftSloMs      time-to-first-token SLO for goodput (none when null)
  * @param tpotSloMs      time-per-output-token SLO for goodput (none when null)
  */
-public record LlmEngineSpec(String profile, String profilesFile, Iteration iteration, Integer maxNumSeqs,
-                            Integer maxNumBatchedTokens, Boolean chunkedPrefill, Integer blockSize, Long kvCacheTokens,
-                            Double gpuMemoryGib, Double gpuMemoryUtilization, Double prefixHitRatio,
-                            Integer sharedPrefixTokens, Double ttftSloMs, Double tpotSloMs) {
+public record LlmEngineSpec(
+        String profile,
+        String profilesFile,
+        Iteration iteration,
+        Integer maxNumSeqs,
+        Integer maxNumBatchedTokens,
+        Boolean chunkedPrefill,
+        Integer blockSize,
+        Long kvCacheTokens,
+        Double gpuMemoryGib,
+        Double gpuMemoryUtilization,
+        Double prefixHitRatio,
+        Integer sharedPrefixTokens,
+        Double ttftSloMs,
+        Double tpotSloMs) {
     public static final int DEFAULT_MAX_NUM_SEQS = 256;
     public static final int DEFAULT_MAX_NUM_BATCHED_TOKENS = 8192;
     public static final double DEFAULT_GPU_MEMORY_UTILIZATION = 0.9;
@@ -32,8 +43,18 @@ public record LlmEngineSpec(String profile, String profilesFile, Iteration itera
      * The iteration time {@code a + b·prefill_tokens + c·decode_seqs + d·context_tokens} (see
      * {@link IterationProfile}), in the shipped CSV's units, for one instance of {@code tensor_parallel} GPUs.
      */
-    public record Iteration(Double aMs, Double bMsPerToken, Double cMsPerSeq, Double dMsPerKtoken, Double noiseCv,
-                            Double requestOverheadMs, Integer tensorParallel, String gpu, String model, String source, String date) {
+    public record Iteration(
+            Double aMs,
+            Double bMsPerToken,
+            Double cMsPerSeq,
+            Double dMsPerKtoken,
+            Double noiseCv,
+            Double requestOverheadMs,
+            Integer tensorParallel,
+            String gpu,
+            String model,
+            String source,
+            String date) {
         public Iteration {
             aMs = nn("a_ms", aMs);
             bMsPerToken = nn("b_ms_per_token", bMsPerToken);
@@ -41,20 +62,43 @@ public record LlmEngineSpec(String profile, String profilesFile, Iteration itera
             dMsPerKtoken = nn("d_ms_per_ktoken", dMsPerKtoken);
             noiseCv = nn("noise_cv", noiseCv);
             requestOverheadMs = nn("request_overhead_ms", requestOverheadMs);
-            if (aMs + bMsPerToken + cMsPerSeq + dMsPerKtoken <= 0) throw new InvalidSpecException("a_ms", "at least one of a_ms, b_ms_per_token, c_ms_per_seq, d_ms_per_ktoken must be > 0");
+            if (aMs + bMsPerToken + cMsPerSeq + dMsPerKtoken <= 0)
+                throw new InvalidSpecException(
+                        "a_ms", "at least one of a_ms, b_ms_per_token, c_ms_per_seq, d_ms_per_ktoken must be > 0");
             if (tensorParallel == null) tensorParallel = 1;
-            if (tensorParallel < 1) throw new InvalidSpecException("tensor_parallel", "expected an integer >= 1, got " + tensorParallel);
+            if (tensorParallel < 1)
+                throw new InvalidSpecException("tensor_parallel", "expected an integer >= 1, got " + tensorParallel);
         }
 
         public static Iteration of(IterationProfile p) {
-            return new Iteration(p.a() * 1e3, p.b() * 1e3, p.c() * 1e3, p.d() * 1e6, p.noiseCv(), p.requestOverhead() * 1e3,
-                    p.tensorParallel(), blankToNull(p.gpu()), blankToNull(p.model()), blankToNull(p.source()), blankToNull(p.date()));
+            return new Iteration(
+                    p.a() * 1e3,
+                    p.b() * 1e3,
+                    p.c() * 1e3,
+                    p.d() * 1e6,
+                    p.noiseCv(),
+                    p.requestOverhead() * 1e3,
+                    p.tensorParallel(),
+                    blankToNull(p.gpu()),
+                    blankToNull(p.model()),
+                    blankToNull(p.source()),
+                    blankToNull(p.date()));
         }
 
         public IterationProfile toProfile(String name) {
-            return new IterationProfile(name == null ? "inline" : name, gpu == null ? "" : gpu, model == null ? "" : model, tensorParallel,
-                    aMs / 1e3, bMsPerToken / 1e3, cMsPerSeq / 1e3, dMsPerKtoken / 1e6, noiseCv, requestOverheadMs / 1e3,
-                    source == null ? "" : source, date == null ? "" : date);
+            return new IterationProfile(
+                    name == null ? "inline" : name,
+                    gpu == null ? "" : gpu,
+                    model == null ? "" : model,
+                    tensorParallel,
+                    aMs / 1e3,
+                    bMsPerToken / 1e3,
+                    cMsPerSeq / 1e3,
+                    dMsPerKtoken / 1e6,
+                    noiseCv,
+                    requestOverheadMs / 1e3,
+                    source == null ? "" : source,
+                    date == null ? "" : date);
         }
 
         private static String blankToNull(String s) {
@@ -64,32 +108,45 @@ public record LlmEngineSpec(String profile, String profilesFile, Iteration itera
 
     public LlmEngineSpec {
         if (profile == null && iteration == null) {
-            throw new InvalidSpecException("profile", "give 'profile' (a name from pricing-data/llm-profiles.csv or profiles_file) or 'iteration' (the coefficients)");
+            throw new InvalidSpecException(
+                    "profile",
+                    "give 'profile' (a name from pricing-data/llm-profiles.csv or profiles_file) or 'iteration' (the coefficients)");
         }
         if (profile != null && profile.isBlank()) throw new InvalidSpecException("profile", "expected a profile name");
-        if (profilesFile != null && profile == null) throw new InvalidSpecException("profiles_file", "give the 'profile' to take from it");
+        if (profilesFile != null && profile == null)
+            throw new InvalidSpecException("profiles_file", "give the 'profile' to take from it");
         if (maxNumSeqs == null) maxNumSeqs = DEFAULT_MAX_NUM_SEQS;
-        if (maxNumSeqs < 1) throw new InvalidSpecException("max_num_seqs", "expected an integer >= 1, got " + maxNumSeqs);
+        if (maxNumSeqs < 1)
+            throw new InvalidSpecException("max_num_seqs", "expected an integer >= 1, got " + maxNumSeqs);
         if (maxNumBatchedTokens == null) maxNumBatchedTokens = DEFAULT_MAX_NUM_BATCHED_TOKENS;
-        if (maxNumBatchedTokens < 1) throw new InvalidSpecException("max_num_batched_tokens", "expected an integer >= 1, got " + maxNumBatchedTokens);
+        if (maxNumBatchedTokens < 1)
+            throw new InvalidSpecException(
+                    "max_num_batched_tokens", "expected an integer >= 1, got " + maxNumBatchedTokens);
         if (chunkedPrefill == null) chunkedPrefill = true;
         if (blockSize == null) blockSize = EngineConfig.DEFAULT_BLOCK_SIZE;
         if (blockSize < 1) throw new InvalidSpecException("block_size", "expected an integer >= 1, got " + blockSize);
         if (kvCacheTokens != null && kvCacheTokens < blockSize) {
-            throw new InvalidSpecException("kv_cache_tokens", "expected at least one block (" + blockSize + " tokens), got " + kvCacheTokens);
+            throw new InvalidSpecException(
+                    "kv_cache_tokens", "expected at least one block (" + blockSize + " tokens), got " + kvCacheTokens);
         }
         if (kvCacheTokens != null && gpuMemoryGib != null) {
-            throw new InvalidSpecException("gpu_memory_gib", "give either 'kv_cache_tokens' or 'gpu_memory_gib' (the cache derived from memory), not both");
+            throw new InvalidSpecException(
+                    "gpu_memory_gib",
+                    "give either 'kv_cache_tokens' or 'gpu_memory_gib' (the cache derived from memory), not both");
         }
         if (gpuMemoryGib != null) InvalidSpecException.positive("gpu_memory_gib", gpuMemoryGib);
         if (gpuMemoryUtilization == null) gpuMemoryUtilization = DEFAULT_GPU_MEMORY_UTILIZATION;
         if (!(gpuMemoryUtilization > 0 && gpuMemoryUtilization <= 1)) {
-            throw new InvalidSpecException("gpu_memory_utilization", "expected a share in (0, 1], got " + gpuMemoryUtilization);
+            throw new InvalidSpecException(
+                    "gpu_memory_utilization", "expected a share in (0, 1], got " + gpuMemoryUtilization);
         }
         if (prefixHitRatio == null) prefixHitRatio = 0.0;
-        if (!(prefixHitRatio >= 0 && prefixHitRatio < 1)) throw new InvalidSpecException("prefix_hit_ratio", "expected 0 <= ratio < 1, got " + prefixHitRatio);
+        if (!(prefixHitRatio >= 0 && prefixHitRatio < 1))
+            throw new InvalidSpecException("prefix_hit_ratio", "expected 0 <= ratio < 1, got " + prefixHitRatio);
         if (sharedPrefixTokens == null) sharedPrefixTokens = 0;
-        if (sharedPrefixTokens < 0) throw new InvalidSpecException("shared_prefix_tokens", "expected an integer >= 0, got " + sharedPrefixTokens);
+        if (sharedPrefixTokens < 0)
+            throw new InvalidSpecException(
+                    "shared_prefix_tokens", "expected an integer >= 0, got " + sharedPrefixTokens);
         if (ttftSloMs != null) InvalidSpecException.positive("ttft_slo_ms", ttftSloMs);
         if (tpotSloMs != null) InvalidSpecException.positive("tpot_slo_ms", tpotSloMs);
     }
@@ -115,12 +172,32 @@ public record LlmEngineSpec(String profile, String profilesFile, Iteration itera
 
     public EngineConfig engineConfig() {
         if (kvCacheTokens == null) throw new IllegalStateException("llm_engine KV cache size not resolved");
-        return new EngineConfig(maxNumSeqs, maxNumBatchedTokens, chunkedPrefill, kvCacheTokens, blockSize, prefixHitRatio, sharedPrefixTokens);
+        return new EngineConfig(
+                maxNumSeqs,
+                maxNumBatchedTokens,
+                chunkedPrefill,
+                kvCacheTokens,
+                blockSize,
+                prefixHitRatio,
+                sharedPrefixTokens);
     }
 
     /** This spec with the profile's coefficients and the KV cache size filled in. */
     public LlmEngineSpec resolvedWith(Iteration it, long kvTokens) {
-        return new LlmEngineSpec(profile, profilesFile, it, maxNumSeqs, maxNumBatchedTokens, chunkedPrefill, blockSize, kvTokens,
-                null, gpuMemoryUtilization, prefixHitRatio, sharedPrefixTokens, ttftSloMs, tpotSloMs);
+        return new LlmEngineSpec(
+                profile,
+                profilesFile,
+                it,
+                maxNumSeqs,
+                maxNumBatchedTokens,
+                chunkedPrefill,
+                blockSize,
+                kvTokens,
+                null,
+                gpuMemoryUtilization,
+                prefixHitRatio,
+                sharedPrefixTokens,
+                ttftSloMs,
+                tpotSloMs);
     }
 }

@@ -13,26 +13,46 @@ import frontier.sim.dist.Distribution;
  * gives (accuracy or a task score, higher is better, in the user's own unit) and a free {@code accuracy} label.
  * A pool's requests are credited with its model's quality (the {@code quality.mean} metric).
  */
-public record ModelProfile(String name, Distribution service, TokenTime tokenTime, LlmEngineSpec llmEngine, String accuracy,
-                           Double quality, Precision precision, String distilledFrom, Double speedFactor) {
-    public ModelProfile(String name, Distribution service, TokenTime tokenTime, LlmEngineSpec llmEngine, String accuracy) {
+public record ModelProfile(
+        String name,
+        Distribution service,
+        TokenTime tokenTime,
+        LlmEngineSpec llmEngine,
+        String accuracy,
+        Double quality,
+        Precision precision,
+        String distilledFrom,
+        Double speedFactor) {
+    public ModelProfile(
+            String name, Distribution service, TokenTime tokenTime, LlmEngineSpec llmEngine, String accuracy) {
         this(name, service, tokenTime, llmEngine, accuracy, null, null, null, null);
     }
 
     public ModelProfile {
-        if (quality != null && !Double.isFinite(quality)) throw new InvalidSpecException("quality", "expected a finite number (accuracy or a task score), got " + quality);
+        if (quality != null && !Double.isFinite(quality))
+            throw new InvalidSpecException(
+                    "quality", "expected a finite number (accuracy or a task score), got " + quality);
         if (speedFactor != null) {
-            if (!(speedFactor > 0) || Double.isInfinite(speedFactor)) throw new InvalidSpecException("speed_factor", "expected a number > 0 (service times are divided by it), got " + speedFactor);
+            if (!(speedFactor > 0) || Double.isInfinite(speedFactor))
+                throw new InvalidSpecException(
+                        "speed_factor", "expected a number > 0 (service times are divided by it), got " + speedFactor);
             if (llmEngine != null && speedFactor != 1) {
-                throw new InvalidSpecException("speed_factor", "an LLM engine's speed comes from its iteration profile; give the variant's own profile instead of a speed factor");
+                throw new InvalidSpecException(
+                        "speed_factor",
+                        "an LLM engine's speed comes from its iteration profile; give the variant's own profile instead of a speed factor");
             }
         }
-        if (distilledFrom != null && distilledFrom.isBlank()) throw new InvalidSpecException("distilled_from", "expected the teacher model's name");
+        if (distilledFrom != null && distilledFrom.isBlank())
+            throw new InvalidSpecException("distilled_from", "expected the teacher model's name");
         int given = (service == null ? 0 : 1) + (tokenTime == null ? 0 : 1) + (llmEngine == null ? 0 : 1);
         if (given != 1) {
-            String field = service == null ? (tokenTime == null ? "service" : "token_time") : tokenTime != null ? "token_time" : "llm_engine";
-            throw new InvalidSpecException(field, "give exactly one of 'service' (a service-time distribution), 'token_time' (service time from"
-                    + " each request's token counts) or 'llm_engine' (a continuous-batching engine simulated per iteration)");
+            String field = service == null
+                    ? (tokenTime == null ? "service" : "token_time")
+                    : tokenTime != null ? "token_time" : "llm_engine";
+            throw new InvalidSpecException(
+                    field,
+                    "give exactly one of 'service' (a service-time distribution), 'token_time' (service time from"
+                            + " each request's token counts) or 'llm_engine' (a continuous-batching engine simulated per iteration)");
         }
         if (name == null || name.isBlank()) name = "model";
     }

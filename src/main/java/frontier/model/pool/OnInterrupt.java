@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 /** What happens to requests still running when their spot instance terminates. */
 public enum OnInterrupt {
-    RETRY("retry"), LOSE("lose");
+    RETRY("retry"),
+    LOSE("lose");
 
     private final String label;
 

@@ -10,22 +10,62 @@ import frontier.sim.InvalidSpecException;
  * {@code platform} (and optionally {@code region}) names a row of the price catalogue (e.g.
  * {@code aws-lambda}); the scenario loader then fills in the rates and the billing increment.
  */
-public record ServerlessBilling(String platform, String region, Double usdPerRequest, Double usdPerGbSecond, Double memoryGb,
-                                Double usdPerVcpuSecond, Double vcpus, Double usdPerGpuSecond, Double gpus, Double incrementMs,
-                                Boolean billStartup, Boolean billIdle, Double provisionedUsdPerGbSecond) {
+public record ServerlessBilling(
+        String platform,
+        String region,
+        Double usdPerRequest,
+        Double usdPerGbSecond,
+        Double memoryGb,
+        Double usdPerVcpuSecond,
+        Double vcpus,
+        Double usdPerGpuSecond,
+        Double gpus,
+        Double incrementMs,
+        Boolean billStartup,
+        Boolean billIdle,
+        Double provisionedUsdPerGbSecond) {
     /** Rates given inline. */
-    public ServerlessBilling(Double usdPerRequest, Double usdPerGbSecond, Double memoryGb, Double usdPerVcpuSecond,
-                             Double vcpus, Double usdPerGpuSecond, Double gpus, Double incrementMs,
-                             Boolean billStartup, Boolean billIdle, Double provisionedUsdPerGbSecond) {
-        this(null, null, usdPerRequest, usdPerGbSecond, memoryGb, usdPerVcpuSecond, vcpus, usdPerGpuSecond, gpus, incrementMs,
-                billStartup, billIdle, provisionedUsdPerGbSecond);
+    public ServerlessBilling(
+            Double usdPerRequest,
+            Double usdPerGbSecond,
+            Double memoryGb,
+            Double usdPerVcpuSecond,
+            Double vcpus,
+            Double usdPerGpuSecond,
+            Double gpus,
+            Double incrementMs,
+            Boolean billStartup,
+            Boolean billIdle,
+            Double provisionedUsdPerGbSecond) {
+        this(
+                null,
+                null,
+                usdPerRequest,
+                usdPerGbSecond,
+                memoryGb,
+                usdPerVcpuSecond,
+                vcpus,
+                usdPerGpuSecond,
+                gpus,
+                incrementMs,
+                billStartup,
+                billIdle,
+                provisionedUsdPerGbSecond);
     }
 
     public ServerlessBilling {
         if (platform != null) {
-            if (platform.isBlank()) throw new InvalidSpecException("platform", "expected a platform of the price catalogue, e.g. aws-lambda");
-            if (usdPerRequest != null || usdPerGbSecond != null || usdPerVcpuSecond != null || usdPerGpuSecond != null || incrementMs != null) {
-                throw new InvalidSpecException("platform", "give either 'platform' (rates from the price catalogue) or the rates and increment_ms, not both");
+            if (platform.isBlank())
+                throw new InvalidSpecException(
+                        "platform", "expected a platform of the price catalogue, e.g. aws-lambda");
+            if (usdPerRequest != null
+                    || usdPerGbSecond != null
+                    || usdPerVcpuSecond != null
+                    || usdPerGpuSecond != null
+                    || incrementMs != null) {
+                throw new InvalidSpecException(
+                        "platform",
+                        "give either 'platform' (rates from the price catalogue) or the rates and increment_ms, not both");
             }
         } else if (region != null) {
             throw new InvalidSpecException("region", "belongs to a catalogue 'platform'");
@@ -58,16 +98,40 @@ public record ServerlessBilling(String platform, String region, Double usdPerReq
     }
 
     /** These sizes and flags with the catalogue's rates and increment. */
-    public ServerlessBilling withRates(double perRequest, double perGbSecond, double perVcpuSecond, double perGpuSecond, double incrementS) {
-        return new ServerlessBilling(null, null, perRequest, perGbSecond, memoryGb, perVcpuSecond, vcpus, perGpuSecond, gpus,
-                incrementS * 1000, billStartup, billIdle, provisionedUsdPerGbSecond);
+    public ServerlessBilling withRates(
+            double perRequest, double perGbSecond, double perVcpuSecond, double perGpuSecond, double incrementS) {
+        return new ServerlessBilling(
+                null,
+                null,
+                perRequest,
+                perGbSecond,
+                memoryGb,
+                perVcpuSecond,
+                vcpus,
+                perGpuSecond,
+                gpus,
+                incrementS * 1000,
+                billStartup,
+                billIdle,
+                provisionedUsdPerGbSecond);
     }
 
     /** The same billing for instances of {@code n} GPUs. */
     public ServerlessBilling withGpus(double n) {
-        return new ServerlessBilling(platform, region, platform == null ? usdPerRequest : null, platform == null ? usdPerGbSecond : null, memoryGb,
-                platform == null ? usdPerVcpuSecond : null, vcpus, platform == null ? usdPerGpuSecond : null, n, platform == null ? incrementMs : null,
-                billStartup, billIdle, provisionedUsdPerGbSecond);
+        return new ServerlessBilling(
+                platform,
+                region,
+                platform == null ? usdPerRequest : null,
+                platform == null ? usdPerGbSecond : null,
+                memoryGb,
+                platform == null ? usdPerVcpuSecond : null,
+                vcpus,
+                platform == null ? usdPerGpuSecond : null,
+                n,
+                platform == null ? incrementMs : null,
+                billStartup,
+                billIdle,
+                provisionedUsdPerGbSecond);
     }
 
     /** Dollars per second of billed execution time. */

@@ -16,29 +16,51 @@ import frontier.sim.dist.Distribution;
  * its launch even if it is in use (AWS Lambda recycles execution environments after a few hours): it
  * takes no new request, finishes the one it runs, and stops, so the next request may start a new one.
  */
-public record ServerlessPool(@JsonProperty(required = true) String name, Integer concurrency,
-                             @JsonProperty(required = true) ModelProfile model, Distribution coldStart, Distribution coldService,
-                             @JsonProperty(required = true) double keepAliveS, Distribution maxLifetime, Integer maxConcurrency, Integer provisioned,
-                             IdlePolicy idlePolicy, ServerlessBilling billing, String overflowTo, Integer overflowQueue) implements Pools {
+public record ServerlessPool(
+        @JsonProperty(required = true) String name,
+        Integer concurrency,
+        @JsonProperty(required = true) ModelProfile model,
+        Distribution coldStart,
+        Distribution coldService,
+        @JsonProperty(required = true) double keepAliveS,
+        Distribution maxLifetime,
+        Integer maxConcurrency,
+        Integer provisioned,
+        IdlePolicy idlePolicy,
+        ServerlessBilling billing,
+        String overflowTo,
+        Integer overflowQueue)
+        implements Pools {
     public ServerlessPool {
         Checks.name(name);
         InvalidSpecException.required("model", model);
         Checks.engine(model, concurrency, null);
         concurrency = Checks.concurrency(concurrency);
-        if ((coldStart == null) == (coldService == null)) throw new InvalidSpecException("cold_start", "give exactly one of 'cold_start' (a start-up delay before service) or 'cold_service' (the service time of a cold request)");
-        if (model.llmEngine() != null && coldService != null) throw new InvalidSpecException("cold_service", "does not apply to model.llm_engine, whose times come from its iterations; give 'cold_start' (the start-up delay)");
+        if ((coldStart == null) == (coldService == null))
+            throw new InvalidSpecException(
+                    "cold_start",
+                    "give exactly one of 'cold_start' (a start-up delay before service) or 'cold_service' (the service time of a cold request)");
+        if (model.llmEngine() != null && coldService != null)
+            throw new InvalidSpecException(
+                    "cold_service",
+                    "does not apply to model.llm_engine, whose times come from its iterations; give 'cold_start' (the start-up delay)");
         InvalidSpecException.nonNegative("keep_alive_s", keepAliveS);
         if (maxConcurrency == null) maxConcurrency = 1000;
-        if (maxConcurrency < 1) throw new InvalidSpecException("max_concurrency", "expected an integer >= 1, got " + maxConcurrency);
+        if (maxConcurrency < 1)
+            throw new InvalidSpecException("max_concurrency", "expected an integer >= 1, got " + maxConcurrency);
         if (provisioned == null) provisioned = 0;
-        if (provisioned < 0 || provisioned > maxConcurrency) throw new InvalidSpecException("provisioned", "expected an integer from 0 to max_concurrency, got " + provisioned);
+        if (provisioned < 0 || provisioned > maxConcurrency)
+            throw new InvalidSpecException(
+                    "provisioned", "expected an integer from 0 to max_concurrency, got " + provisioned);
         if (idlePolicy == null) idlePolicy = IdlePolicy.NEWEST_FIRST;
         if (billing == null) billing = ServerlessBilling.none();
         // An LLM engine instance is tensor_parallel GPUs; billed as such unless the billing says how many.
         if (model.llmEngine() != null && model.llmEngine().iteration() != null && billing.gpus() == 0) {
             billing = billing.withGpus(model.llmEngine().tensorParallel());
         }
-        if (overflowQueue != null) throw new InvalidSpecException("overflow_queue", "a serverless pool has no queue: it overflows when it reaches max_concurrency");
+        if (overflowQueue != null)
+            throw new InvalidSpecException(
+                    "overflow_queue", "a serverless pool has no queue: it overflows when it reaches max_concurrency");
         overflowQueue = 0;
     }
 

@@ -17,15 +17,30 @@ import java.util.List;
  * instance to the market with the fewest) or {@code packed} (all in the first). Markets matter with
  * correlated interruptions ({@link Interruption.Correlated}): a reclaim takes a market's instances together.
  */
-public record SpotPool(@JsonProperty(required = true) String name, @JsonProperty(required = true) int instances,
-                       Integer concurrency, @JsonProperty(required = true) ModelProfile model, Integer queueCapacity,
-                       Double timeoutS, Batching batching, String overflowTo, Integer overflowQueue, Price price,
-                       @JsonProperty(required = true) Interruption interruption, Double noticeS, OnInterrupt onInterrupt,
-                       Double replacementDelayS, Distribution coldStart, List<Period> unavailable, List<String> markets,
-                       Placement placement) implements Pools {
+public record SpotPool(
+        @JsonProperty(required = true) String name,
+        @JsonProperty(required = true) int instances,
+        Integer concurrency,
+        @JsonProperty(required = true) ModelProfile model,
+        Integer queueCapacity,
+        Double timeoutS,
+        Batching batching,
+        String overflowTo,
+        Integer overflowQueue,
+        Price price,
+        @JsonProperty(required = true) Interruption interruption,
+        Double noticeS,
+        OnInterrupt onInterrupt,
+        Double replacementDelayS,
+        Distribution coldStart,
+        List<Period> unavailable,
+        List<String> markets,
+        Placement placement)
+        implements Pools {
     /** How instances are placed on the pool's markets. */
     public enum Placement {
-        SPREAD("spread"), PACKED("packed");
+        SPREAD("spread"),
+        PACKED("packed");
 
         private final String code;
 
@@ -39,18 +54,52 @@ public record SpotPool(@JsonProperty(required = true) String name, @JsonProperty
         }
     }
 
-    public SpotPool(String name, int instances, Integer concurrency, ModelProfile model, Integer queueCapacity, Double timeoutS, Batching batching,
-                    String overflowTo, Integer overflowQueue, Price price, Interruption interruption, Double noticeS, OnInterrupt onInterrupt,
-                    Double replacementDelayS, Distribution coldStart, List<Period> unavailable) {
-        this(name, instances, concurrency, model, queueCapacity, timeoutS, batching, overflowTo, overflowQueue, price, interruption, noticeS,
-                onInterrupt, replacementDelayS, coldStart, unavailable, null, null);
+    public SpotPool(
+            String name,
+            int instances,
+            Integer concurrency,
+            ModelProfile model,
+            Integer queueCapacity,
+            Double timeoutS,
+            Batching batching,
+            String overflowTo,
+            Integer overflowQueue,
+            Price price,
+            Interruption interruption,
+            Double noticeS,
+            OnInterrupt onInterrupt,
+            Double replacementDelayS,
+            Distribution coldStart,
+            List<Period> unavailable) {
+        this(
+                name,
+                instances,
+                concurrency,
+                model,
+                queueCapacity,
+                timeoutS,
+                batching,
+                overflowTo,
+                overflowQueue,
+                price,
+                interruption,
+                noticeS,
+                onInterrupt,
+                replacementDelayS,
+                coldStart,
+                unavailable,
+                null,
+                null);
     }
 
     /** A period [from_s, to_s) without spot capacity. */
-    public record Period(@JsonProperty(required = true) double fromS, @JsonProperty(required = true) double toS) {
+    public record Period(
+            @JsonProperty(required = true) double fromS,
+            @JsonProperty(required = true) double toS) {
         public Period {
             InvalidSpecException.nonNegative("from_s", fromS);
-            if (!(toS > fromS)) throw new InvalidSpecException("to_s", "expected a time after from_s (" + fromS + "), got " + toS);
+            if (!(toS > fromS))
+                throw new InvalidSpecException("to_s", "expected a time after from_s (" + fromS + "), got " + toS);
         }
 
         /** Whether spot capacity is there at time {@code t}: outside every period of {@code periods}. */
@@ -94,9 +143,11 @@ public record SpotPool(@JsonProperty(required = true) String name, @JsonProperty
         InvalidSpecException.nonNegative("replacement_delay_s", replacementDelayS);
         unavailable = unavailable == null ? List.of() : List.copyOf(unavailable);
         if (markets != null) {
-            if (markets.isEmpty()) throw new InvalidSpecException("markets", "expected at least one market name (or no 'markets')");
+            if (markets.isEmpty())
+                throw new InvalidSpecException("markets", "expected at least one market name (or no 'markets')");
             markets = List.copyOf(markets);
-            if (markets.stream().distinct().count() != markets.size()) throw new InvalidSpecException("markets", "expected distinct market names, got " + markets);
+            if (markets.stream().distinct().count() != markets.size())
+                throw new InvalidSpecException("markets", "expected distinct market names, got " + markets);
         }
     }
 

@@ -11,8 +11,11 @@ import frontier.sim.dist.Distribution;
  * coefficient of variation {@code noise_cv} (no noise when 0). The rates are those of one request on one
  * slot at the pool's usual load, as fitted from logs.
  */
-public record TokenTime(@JsonProperty(required = true) Distribution overhead, @JsonProperty(required = true) double prefillTokensPerS,
-                        @JsonProperty(required = true) double decodeTokensPerS, Double noiseCv) {
+public record TokenTime(
+        @JsonProperty(required = true) Distribution overhead,
+        @JsonProperty(required = true) double prefillTokensPerS,
+        @JsonProperty(required = true) double decodeTokensPerS,
+        Double noiseCv) {
     public TokenTime {
         InvalidSpecException.required("overhead", overhead);
         InvalidSpecException.positive("prefill_tokens_per_s", prefillTokensPerS);

@@ -30,6 +30,5 @@ public interface ArrivalProcess extends AutoCloseable {
     double meanRate();
 
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

@@ -14,7 +14,9 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  */
 public record MmppTraffic(State normal, State burst) implements Traffic {
     /** One modulating state: Poisson rate (per second) and mean sojourn time (seconds). */
-    public record State(@JsonProperty(required = true) double ratePerS, @JsonProperty(required = true) double meanDurationS) {
+    public record State(
+            @JsonProperty(required = true) double ratePerS,
+            @JsonProperty(required = true) double meanDurationS) {
         public State {
             InvalidSpecException.nonNegative("rate_per_s", ratePerS);
             InvalidSpecException.positive("mean_duration_s", meanDurationS);
@@ -24,7 +26,8 @@ public record MmppTraffic(State normal, State burst) implements Traffic {
     public MmppTraffic {
         InvalidSpecException.required("normal", normal);
         InvalidSpecException.required("burst", burst);
-        if (normal.ratePerS() == 0 && burst.ratePerS() == 0) throw new InvalidSpecException("normal", "at least one state needs a rate > 0");
+        if (normal.ratePerS() == 0 && burst.ratePerS() == 0)
+            throw new InvalidSpecException("normal", "at least one state needs a rate > 0");
     }
 
     @Override

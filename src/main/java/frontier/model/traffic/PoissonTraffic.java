@@ -1,8 +1,8 @@
 package frontier.model.traffic;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import static frontier.sim.InvalidSpecException.positive;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.file.Path;
 import org.apache.commons.rng.UniformRandomProvider;
 import org.apache.commons.rng.sampling.distribution.ZigguratSampler;

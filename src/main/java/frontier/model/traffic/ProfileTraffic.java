@@ -15,9 +15,13 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * <p>Arrivals are generated exactly by inverting the cumulative rate: a unit-mean exponential amount of
  * "rate mass" is spent across intervals, so intervals with rate 0 simply produce no arrivals.
  */
-public record ProfileTraffic(List<Double> ratesPerS, @JsonProperty(required = true) double intervalS, Boolean repeat) implements Traffic {
+public record ProfileTraffic(
+        List<Double> ratesPerS,
+        @JsonProperty(required = true) double intervalS,
+        Boolean repeat) implements Traffic {
     public ProfileTraffic {
-        if (ratesPerS == null || ratesPerS.isEmpty()) throw new InvalidSpecException("rates_per_s", "expected a non-empty array of rates per second");
+        if (ratesPerS == null || ratesPerS.isEmpty())
+            throw new InvalidSpecException("rates_per_s", "expected a non-empty array of rates per second");
         boolean anyPositive = false;
         for (int i = 0; i < ratesPerS.size(); i++) {
             Double r = ratesPerS.get(i);

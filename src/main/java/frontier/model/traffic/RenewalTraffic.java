@@ -10,7 +10,8 @@ import org.apache.commons.rng.UniformRandomProvider;
 public record RenewalTraffic(Distribution interarrival) implements Traffic {
     public RenewalTraffic {
         InvalidSpecException.required("interarrival", interarrival);
-        if (!(interarrival.mean() > 0)) throw new InvalidSpecException("interarrival", "mean inter-arrival time must be > 0");
+        if (!(interarrival.mean() > 0))
+            throw new InvalidSpecException("interarrival", "mean inter-arrival time must be > 0");
     }
 
     @Override

@@ -15,24 +15,39 @@ import org.apache.commons.rng.UniformRandomProvider;
  * each request also carries a key (e.g. a prompt or document hash) that an LRU cache looks up; with
  * {@code input_tokens_column} and {@code output_tokens_column}, its token counts from the trace.
  */
-public record ReplayTraffic(String file, String column, TimeUnit unit, Double speed, Integer reorderWindow, Boolean loop,
-                            String keyColumn, String inputTokensColumn, String outputTokensColumn) implements Traffic {
+public record ReplayTraffic(
+        String file,
+        String column,
+        TimeUnit unit,
+        Double speed,
+        Integer reorderWindow,
+        Boolean loop,
+        String keyColumn,
+        String inputTokensColumn,
+        String outputTokensColumn)
+        implements Traffic {
     public ReplayTraffic(String file, String column, TimeUnit unit, Double speed, Integer reorderWindow, Boolean loop) {
         this(file, column, unit, speed, reorderWindow, loop, null, null, null);
     }
 
     public ReplayTraffic {
-        if (file == null || file.isBlank()) throw new InvalidSpecException("file", "expected the path of a CSV or JSONL trace");
-        if (column == null || column.isBlank()) throw new InvalidSpecException("column", "expected the name of the timestamp column");
+        if (file == null || file.isBlank())
+            throw new InvalidSpecException("file", "expected the path of a CSV or JSONL trace");
+        if (column == null || column.isBlank())
+            throw new InvalidSpecException("column", "expected the name of the timestamp column");
         InvalidSpecException.required("unit", unit);
         if (speed == null) speed = 1.0;
         InvalidSpecException.positive("speed", speed);
         if (reorderWindow == null) reorderWindow = 10_000;
-        if (reorderWindow < 1) throw new InvalidSpecException("reorder_window", "expected an integer >= 1, got " + reorderWindow);
+        if (reorderWindow < 1)
+            throw new InvalidSpecException("reorder_window", "expected an integer >= 1, got " + reorderWindow);
         if (loop == null) loop = false;
-        if (keyColumn != null && keyColumn.isBlank()) throw new InvalidSpecException("key_column", "expected the name of a request-key column");
-        if (inputTokensColumn != null && inputTokensColumn.isBlank()) throw new InvalidSpecException("input_tokens_column", "expected the name of an input-token-count column");
-        if (outputTokensColumn != null && outputTokensColumn.isBlank()) throw new InvalidSpecException("output_tokens_column", "expected the name of an output-token-count column");
+        if (keyColumn != null && keyColumn.isBlank())
+            throw new InvalidSpecException("key_column", "expected the name of a request-key column");
+        if (inputTokensColumn != null && inputTokensColumn.isBlank())
+            throw new InvalidSpecException("input_tokens_column", "expected the name of an input-token-count column");
+        if (outputTokensColumn != null && outputTokensColumn.isBlank())
+            throw new InvalidSpecException("output_tokens_column", "expected the name of an output-token-count column");
     }
 
     public Path resolve(Path baseDir) {
@@ -55,7 +70,9 @@ public record ReplayTraffic(String file, String column, TimeUnit unit, Double sp
     private final class Replay implements ArrivalProcess {
         private final Path path;
         /** Pending (time, key, order read, input tokens, output tokens) entries; ties keep file order. */
-        private final PriorityQueue<double[]> window = new PriorityQueue<>((a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(a[2], b[2]));
+        private final PriorityQueue<double[]> window =
+                new PriorityQueue<>((a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(a[2], b[2]));
+
         private long read;
         private int key;
         private int inputTokens = -1;
@@ -89,7 +106,9 @@ public record ReplayTraffic(String file, String column, TimeUnit unit, Double sp
                             + "': timestamp is " + (emitted - t) + " s earlier than one already replayed; sort the file"
                             + " or raise traffic.reorder_window (now " + reorderWindow + ")");
                 }
-                window.add(new double[] {t, reader.lastKey(), read++, reader.lastInputTokens(), reader.lastOutputTokens()});
+                window.add(
+                        new double[] {t, reader.lastKey(), read++, reader.lastInputTokens(), reader.lastOutputTokens()
+                        });
             }
             if (window.isEmpty()) {
                 if (!loop || count == 0) return Double.POSITIVE_INFINITY;

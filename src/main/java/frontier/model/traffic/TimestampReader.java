@@ -57,7 +57,13 @@ public final class TimestampReader implements AutoCloseable {
      * {@link #lastKey()}, and the token-count columns as {@link #lastInputTokens()} and
      * {@link #lastOutputTokens()}.
      */
-    public TimestampReader(Path file, String column, String keyColumn, String inputTokensColumn, String outputTokensColumn, TimeUnit unit) {
+    public TimestampReader(
+            Path file,
+            String column,
+            String keyColumn,
+            String inputTokensColumn,
+            String outputTokensColumn,
+            TimeUnit unit) {
         this.file = file;
         this.column = column;
         this.keyColumn = keyColumn;
@@ -79,14 +85,20 @@ public final class TimestampReader implements AutoCloseable {
         } else {
             json = null;
             try {
-                csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
-                        .get().parse(reader);
+                csv = CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader()
+                        .setSkipHeaderRecord(true)
+                        .setIgnoreSurroundingSpaces(true)
+                        .get()
+                        .parse(reader);
             } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
                 throw new BadInputException(file + ": line 1: cannot read the CSV header (" + e.getMessage() + ")", e);
             }
             for (String c : new String[] {column, keyColumn, inputTokensColumn, outputTokensColumn}) {
                 if (c != null && !csv.getHeaderMap().containsKey(c)) {
-                    throw new BadInputException(file + ": line 1: no column named '" + c + "'; the columns are " + csv.getHeaderNames());
+                    throw new BadInputException(
+                            file + ": line 1: no column named '" + c + "'; the columns are " + csv.getHeaderNames());
                 }
             }
             records = csv.iterator();
@@ -127,7 +139,8 @@ public final class TimestampReader implements AutoCloseable {
             line = csv.getCurrentLineNumber();
             for (String c : new String[] {column, keyColumn, inputTokensColumn, outputTokensColumn}) {
                 if (c != null && !r.isSet(c)) {
-                    throw new BadInputException(where(c) + ": the record has " + r.size() + " fields, too few for the columns read");
+                    throw new BadInputException(
+                            where(c) + ": the record has " + r.size() + " fields, too few for the columns read");
                 }
             }
             if (keyColumn != null) lastKey = r.get(keyColumn).hashCode();
@@ -151,14 +164,16 @@ public final class TimestampReader implements AutoCloseable {
             try {
                 node = json.readTree(text);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new BadInputException(file + ": line " + line + ", column " + e.getLocation().getColumnNr()
-                        + ": expected one JSON object per line (" + e.getOriginalMessage() + ")");
+                throw new BadInputException(
+                        file + ": line " + line + ", column " + e.getLocation().getColumnNr()
+                                + ": expected one JSON object per line (" + e.getOriginalMessage() + ")");
             }
             JsonNode v = node == null ? null : node.get(column);
             if (v == null || v.isNull()) throw new BadInputException(where() + ": missing field '" + column + "'");
             if (keyColumn != null) {
                 JsonNode k = node.get(keyColumn);
-                if (k == null || k.isNull()) throw new BadInputException(file + ": line " + line + ": missing key field '" + keyColumn + "'");
+                if (k == null || k.isNull())
+                    throw new BadInputException(file + ": line " + line + ": missing key field '" + keyColumn + "'");
                 lastKey = (k.isValueNode() ? k.asText() : k.toString()).hashCode();
             }
             if (inputTokensColumn != null) lastInputTokens = jsonTokens(node, inputTokensColumn);
@@ -189,7 +204,9 @@ public final class TimestampReader implements AutoCloseable {
             v = v * 10 + (c - '0');
             if (v > Integer.MAX_VALUE) ok = false;
         }
-        if (!ok) throw new BadInputException(where(col) + ": expected a whole number of tokens from 0 to " + Integer.MAX_VALUE + ", got '" + raw + "'");
+        if (!ok)
+            throw new BadInputException(where(col) + ": expected a whole number of tokens from 0 to "
+                    + Integer.MAX_VALUE + ", got '" + raw + "'");
         return (int) v;
     }
 
@@ -230,10 +247,12 @@ public final class TimestampReader implements AutoCloseable {
         // Accept "2023-11-16 18:17:03.9799600" (space, no zone: UTC) as well as strict ISO-8601.
         String t = s.length() > 10 && s.charAt(10) == ' ' ? s.substring(0, 10) + 'T' + s.substring(11) : s;
         try {
-            if (t.endsWith("Z") || t.matches(".*[+-]\\d\\d:?\\d\\d$")) return OffsetDateTime.parse(t).toInstant();
+            if (t.endsWith("Z") || t.matches(".*[+-]\\d\\d:?\\d\\d$"))
+                return OffsetDateTime.parse(t).toInstant();
             return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
         } catch (DateTimeException e) {
-            throw new BadInputException(where() + ": expected an ISO-8601 date-time such as 2024-05-01T12:00:00.250Z, got '" + s + "'");
+            throw new BadInputException(
+                    where() + ": expected an ISO-8601 date-time such as 2024-05-01T12:00:00.250Z, got '" + s + "'");
         }
     }
 

@@ -19,9 +19,11 @@ import java.util.List;
  */
 public record Alternative(String name, List<Change> changes) {
     public Alternative {
-        if (changes == null || changes.isEmpty()) throw new BadInputException("an alternative needs at least one change");
+        if (changes == null || changes.isEmpty())
+            throw new BadInputException("an alternative needs at least one change");
         changes = List.copyOf(changes);
-        if (name == null || name.isBlank()) name = String.join(", ", changes.stream().map(Change::describe).toList());
+        if (name == null || name.isBlank())
+            name = String.join(", ", changes.stream().map(Change::describe).toList());
     }
 
     /** An alternative named by its changes. */
@@ -41,7 +43,8 @@ public record Alternative(String name, List<Change> changes) {
         for (String part : text.split(";")) {
             String t = part.strip();
             if (t.isEmpty()) continue;
-            String key = t.contains("=") ? t.substring(0, t.indexOf('=')).strip().toLowerCase(java.util.Locale.ROOT) : t;
+            String key =
+                    t.contains("=") ? t.substring(0, t.indexOf('=')).strip().toLowerCase(java.util.Locale.ROOT) : t;
             String value = t.contains("=") ? t.substring(t.indexOf('=') + 1).strip() : "";
             if (key.equals("pool") || key.equals("pool.name")) {
                 if (value.isEmpty()) throw new BadInputException("'" + t + "': expected pool=NAME");
@@ -52,7 +55,9 @@ public record Alternative(String name, List<Change> changes) {
                 changes.add(Change.parse(t, pool));
             }
         }
-        if (changes.isEmpty()) throw new BadInputException("'" + text + "': expected at least one change such as kind=spot or instances=4");
+        if (changes.isEmpty())
+            throw new BadInputException(
+                    "'" + text + "': expected at least one change such as kind=spot or instances=4");
         return new Alternative(name, changes);
     }
 
@@ -75,7 +80,8 @@ public record Alternative(String name, List<Change> changes) {
     public Built build(Baseline base, PriceCatalogue catalogue) {
         Edit e = new Edit(base, catalogue);
         String where = base.source() + " (alternative \"" + name + "\")";
-        List<Change> ordered = changes.stream().sorted(Comparator.comparingInt(Change::order)).toList();
+        List<Change> ordered =
+                changes.stream().sorted(Comparator.comparingInt(Change::order)).toList();
         for (Change c : ordered) {
             try {
                 c.apply(e);
@@ -84,7 +90,8 @@ public record Alternative(String name, List<Change> changes) {
             }
         }
         if (!e.needPrice.isEmpty()) {
-            throw new ScenarioException(where + ": " + e.needPrice.values().iterator().next(), null);
+            throw new ScenarioException(
+                    where + ": " + e.needPrice.values().iterator().next(), null);
         }
         e.tree.put("name", base.scenario().name() + " — " + name);
         e.tree.set("run", base.tree().get("run").deepCopy());

@@ -39,8 +39,10 @@ public record Baseline(ObjectNode tree, Scenario scenario, String source, Path b
     public static Baseline parse(String json, String source, Path baseDir) {
         Scenario s = ScenarioLoader.parse(json, source, baseDir);
         if (s.isBatch()) {
-            throw new ScenarioException(source + ": $.batch: alternatives compare serving fleets; compare configurations of a batch job"
-                    + " with a sweep (e.g. over $.batch.fleet.spot_share and $.batch.checkpoint.interval_s, docs/sweeps.md)", null);
+            throw new ScenarioException(
+                    source + ": $.batch: alternatives compare serving fleets; compare configurations of a batch job"
+                            + " with a sweep (e.g. over $.batch.fleet.spot_share and $.batch.checkpoint.interval_s, docs/sweeps.md)",
+                    null);
         }
         try {
             return new Baseline((ObjectNode) ScenarioLoader.mapper().readTree(json), s, source, baseDir);

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import frontier.cost.SpotInterruption;
-import frontier.model.pool.ModelProfile;
-import frontier.model.pool.Pools;
 import frontier.scenario.ScenarioLoader;
 import frontier.scenario.SweepPath;
 import frontier.sim.BadInputException;
@@ -38,8 +36,10 @@ public sealed interface Change {
 
     /** How a pool serves: the choices of {@link PoolKind}. */
     enum Kind {
-        ON_DEMAND("on_demand", "On-demand"), AUTOSCALED("autoscaled", "Autoscaled"),
-        SPOT("spot", "Spot + on-demand fallback"), SERVERLESS("serverless", "Serverless");
+        ON_DEMAND("on_demand", "On-demand"),
+        AUTOSCALED("autoscaled", "Autoscaled"),
+        SPOT("spot", "Spot + on-demand fallback"),
+        SERVERLESS("serverless", "Serverless");
 
         public final String key;
         public final String label;
@@ -53,7 +53,8 @@ public sealed interface Change {
             String t = text.strip().toLowerCase(Locale.ROOT).replace('-', '_');
             if (t.equals("always_on") || t.equals("ondemand")) return ON_DEMAND;
             for (Kind k : values()) if (k.key.equals(t)) return k;
-            throw new IllegalArgumentException("unknown pool kind '" + text + "'; expected on_demand, autoscaled, spot or serverless");
+            throw new IllegalArgumentException(
+                    "unknown pool kind '" + text + "'; expected on_demand, autoscaled, spot or serverless");
         }
     }
 
@@ -69,7 +70,8 @@ public sealed interface Change {
      */
     record PoolKind(String pool, Kind kind) implements Change {
         public PoolKind {
-            if (kind == null) throw new IllegalArgumentException("pool kind: expected on_demand, autoscaled, spot or serverless");
+            if (kind == null)
+                throw new IllegalArgumentException("pool kind: expected on_demand, autoscaled, spot or serverless");
         }
 
         @Override
@@ -87,7 +89,9 @@ public sealed interface Change {
             ObjectNode p = e.pool(pool);
             String type = p.path("type").asText();
             String name = p.path("name").asText();
-            if (type.equals(typeOf(kind))) throw new IllegalArgumentException("pool '" + name + "' is already " + kind.label.toLowerCase(Locale.ROOT));
+            if (type.equals(typeOf(kind)))
+                throw new IllegalArgumentException(
+                        "pool '" + name + "' is already " + kind.label.toLowerCase(Locale.ROOT));
             ObjectNode q = Edit.F.objectNode();
             q.put("type", typeOf(kind));
             q.put("name", name);
@@ -98,8 +102,11 @@ public sealed interface Change {
             if (kind != Kind.SERVERLESS) {
                 copy(p, q, "queue_capacity", "timeout_s", "batching", "overflow_to", "overflow_queue");
                 if (price == null || price.isNull()) {
-                    e.needPrice.put(name, "pool '" + name + "' has no hourly price" + (type.equals("serverless") ? " (a serverless pool is billed per request)" : "")
-                            + ": choose an instance type in the same alternative");
+                    e.needPrice.put(
+                            name,
+                            "pool '" + name + "' has no hourly price"
+                                    + (type.equals("serverless") ? " (a serverless pool is billed per request)" : "")
+                                    + ": choose an instance type in the same alternative");
                 } else {
                     q.set("price", withoutPricingModel(price));
                 }
@@ -112,7 +119,8 @@ public sealed interface Change {
                     q.put("initial_instances", count);
                     q.set("policy", json("{\"type\": \"target_utilization\", \"target\": 0.6}"));
                     q.set("cold_start", coldStart != null ? coldStart : json(DEFAULT_COLD_START));
-                    e.note("autoscaled '" + name + "': 1 to " + Math.max(2, 2 * count) + " instances at 60% target utilization"
+                    e.note("autoscaled '" + name + "': 1 to " + Math.max(2, 2 * count)
+                            + " instances at 60% target utilization"
                             + (coldStart != null ? "" : ", 120 s cold start assumed"));
                 }
                 case SPOT -> spot(e, p, q, name, count, coldStart);
@@ -124,8 +132,11 @@ public sealed interface Change {
         private static void spot(Edit e, ObjectNode p, ObjectNode q, String name, int count, JsonNode coldStart) {
             JsonNode price = q.get("price");
             if (price != null && price.has("usd_per_hour")) {
-                e.needPrice.put(name, "pool '" + name + "' has an inline price (usd_per_hour), which has no spot price: choose an instance type"
-                        + " from the price catalogue in the same alternative");
+                e.needPrice.put(
+                        name,
+                        "pool '" + name
+                                + "' has an inline price (usd_per_hour), which has no spot price: choose an instance type"
+                                + " from the price catalogue in the same alternative");
                 price = null;
             }
             // Keyed fields in the order the docs write them.
@@ -138,8 +149,15 @@ public sealed interface Change {
             for (int i = 2; e.hasPool(fallback); i++) fallback = name + "-on-demand-" + i;
             spot.put("overflow_to", fallback);
             if (p.has("overflow_queue")) spot.set("overflow_queue", p.get("overflow_queue"));
-            String bucket = price == null ? null : e.catalogue.interruption(price.path("provider").asText(null),
-                    price.path("region").asText(null), price.path("instance_type").asText(null)).map(SpotInterruption::bucket).orElse(null);
+            String bucket = price == null
+                    ? null
+                    : e.catalogue
+                            .interruption(
+                                    price.path("provider").asText(null),
+                                    price.path("region").asText(null),
+                                    price.path("instance_type").asText(null))
+                            .map(SpotInterruption::bucket)
+                            .orElse(null);
             ObjectNode interruption = Edit.F.objectNode();
             interruption.put("bucket", bucket != null ? bucket : ">20%");
             spot.set("interruption", interruption);
@@ -148,8 +166,10 @@ public sealed interface Change {
             e.fallbackOf.put(name, fallback);
             q.removeAll();
             q.setAll(spot);
-            e.note("spot '" + name + "': interruptions of the Spot Advisor bucket " + (bucket != null ? bucket : ">20% (the type has no bucket in the catalogue; the most pessimistic)")
-                    + (coldStart != null ? "" : ", 120 s cold start of a replacement assumed") + "; what it cannot start goes to '" + fallback + "'");
+            e.note("spot '" + name + "': interruptions of the Spot Advisor bucket "
+                    + (bucket != null ? bucket : ">20% (the type has no bucket in the catalogue; the most pessimistic)")
+                    + (coldStart != null ? "" : ", 120 s cold start of a replacement assumed")
+                    + "; what it cannot start goes to '" + fallback + "'");
             ObjectNode od = Edit.F.objectNode();
             od.put("type", "always_on");
             od.put("name", fallback);
@@ -157,7 +177,13 @@ public sealed interface Change {
             copy(spot, od, "concurrency", "model", "batching");
             copy(p, od, "overflow_to");
             if (price != null) od.set("price", price);
-            else e.needPrice.put(fallback, e.needPrice.getOrDefault(name, "pool '" + fallback + "' has no hourly price: choose an instance type in the same alternative"));
+            else
+                e.needPrice.put(
+                        fallback,
+                        e.needPrice.getOrDefault(
+                                name,
+                                "pool '" + fallback
+                                        + "' has no hourly price: choose an instance type in the same alternative"));
             e.pools().insert(e.indexOf(p) + 1, od);
             e.note("'" + fallback + "': 1 on-demand instance of the same type as the spot pool's fallback");
         }
@@ -168,11 +194,17 @@ public sealed interface Change {
             q.put("max_concurrency", 1000);
             copy(p, q, "overflow_to");
             boolean gpu = gpus(e, p.get("price")) > 0;
-            q.set("billing", json(gpu
-                    ? "{\"platform\": \"cloud-run-gpu-l4\", \"gpus\": 1, \"vcpus\": 4, \"memory_gb\": 16, \"bill_startup\": true, \"bill_idle\": true}"
-                    : "{\"platform\": \"aws-lambda\", \"memory_gb\": 3}"));
-            e.note("serverless '" + name + "': keep-alive 600 s, at most 1,000 instances" + (coldStart != null ? "" : ", 120 s cold start assumed")
-                    + ", billed as " + (gpu ? "Cloud Run with an L4 GPU (instance-based: start-up and idle time billed)" : "AWS Lambda with 3 GB"));
+            q.set(
+                    "billing",
+                    json(
+                            gpu
+                                    ? "{\"platform\": \"cloud-run-gpu-l4\", \"gpus\": 1, \"vcpus\": 4, \"memory_gb\": 16, \"bill_startup\": true, \"bill_idle\": true}"
+                                    : "{\"platform\": \"aws-lambda\", \"memory_gb\": 3}"));
+            e.note("serverless '" + name + "': keep-alive 600 s, at most 1,000 instances"
+                    + (coldStart != null ? "" : ", 120 s cold start assumed") + ", billed as "
+                    + (gpu
+                            ? "Cloud Run with an L4 GPU (instance-based: start-up and idle time billed)"
+                            : "AWS Lambda with 3 GB"));
             for (String dropped : new String[] {"queue_capacity", "timeout_s", "batching"}) {
                 if (p.has(dropped)) e.note("serverless '" + name + "' has no queue: its " + dropped + " is dropped");
             }
@@ -189,7 +221,8 @@ public sealed interface Change {
                 case "autoscaled" -> p.path("max_instances").asInt(1);
                 default -> {
                     int provisioned = p.path("provisioned").asInt(0);
-                    e.note("'" + p.path("name").asText() + "' was serverless: " + Math.max(1, provisioned) + " instance(s) assumed; set the count in the alternative");
+                    e.note("'" + p.path("name").asText() + "' was serverless: " + Math.max(1, provisioned)
+                            + " instance(s) assumed; set the count in the alternative");
                     yield Math.max(1, provisioned);
                 }
             };
@@ -205,16 +238,25 @@ public sealed interface Change {
         private static int gpus(Edit e, JsonNode price) {
             if (price == null || !price.has("instance_type")) return 0;
             String provider = price.path("provider").asText();
-            String region = price.has("region") ? price.get("region").asText() : frontier.cost.PriceCatalogue.defaultRegion(provider).orElse(null);
-            return e.catalogue.instances().stream().filter(r -> r.provider().equals(provider) && r.instanceType().equals(price.get("instance_type").asText())
-                    && (region == null || r.region().equals(region))).mapToInt(r -> r.gpus()).findFirst().orElse(0);
+            String region = price.has("region")
+                    ? price.get("region").asText()
+                    : frontier.cost.PriceCatalogue.defaultRegion(provider).orElse(null);
+            return e.catalogue.instances().stream()
+                    .filter(r -> r.provider().equals(provider)
+                            && r.instanceType()
+                                    .equals(price.get("instance_type").asText())
+                            && (region == null || r.region().equals(region)))
+                    .mapToInt(r -> r.gpus())
+                    .findFirst()
+                    .orElse(0);
         }
     }
 
     /** The pool runs on another instance type of the price catalogue (provider, type, optional region). */
     record InstanceType(String pool, String provider, String instanceType, String region) implements Change {
         public InstanceType {
-            if (instanceType == null || instanceType.isBlank()) throw new IllegalArgumentException("instance type: expected a type such as g5.2xlarge");
+            if (instanceType == null || instanceType.isBlank())
+                throw new IllegalArgumentException("instance type: expected a type such as g5.2xlarge");
         }
 
         @Override
@@ -226,19 +268,29 @@ public sealed interface Change {
         public void apply(Edit e) {
             ObjectNode p = e.pool(pool);
             if (p.path("type").asText().equals("serverless")) {
-                throw new IllegalArgumentException("pool '" + p.path("name").asText() + "' is serverless: it has no instance type (billing is per request)");
+                throw new IllegalArgumentException("pool '" + p.path("name").asText()
+                        + "' is serverless: it has no instance type (billing is per request)");
             }
             JsonNode old = p.get("price");
-            String prov = provider != null ? provider : old != null && old.has("provider") ? old.get("provider").asText() : "aws";
+            String prov = provider != null
+                    ? provider
+                    : old != null && old.has("provider") ? old.get("provider").asText() : "aws";
             ObjectNode price = Edit.F.objectNode();
             price.put("provider", prov);
             price.put("instance_type", instanceType);
-            String reg = region != null ? region : old != null && old.has("region") && prov.equals(old.path("provider").asText()) ? old.get("region").asText() : null;
+            String reg = region != null
+                    ? region
+                    : old != null
+                                    && old.has("region")
+                                    && prov.equals(old.path("provider").asText())
+                            ? old.get("region").asText()
+                            : null;
             if (reg != null) price.put("region", reg);
             p.set("price", price);
             String name = p.path("name").asText();
             e.needPrice.remove(name);
-            e.note("instance type " + instanceType + ": the model's service times are kept (the simulation does not know how fast a GPU is);"
+            e.note("instance type " + instanceType
+                    + ": the model's service times are kept (the simulation does not know how fast a GPU is);"
                     + " add a model variant with a time factor for a faster or slower machine");
             // The fallback this alternative made for a spot pool runs the same machines.
             String fallback = e.fallbackOf.get(name);
@@ -281,7 +333,8 @@ public sealed interface Change {
     /** How long an idle instance stays: a serverless pool's {@code keep_alive_s}, an autoscaled pool's {@code scale_in_delay_s}. */
     record KeepAlive(String pool, double seconds) implements Change {
         public KeepAlive {
-            if (!(seconds >= 0) || Double.isInfinite(seconds)) throw new IllegalArgumentException("keep-alive: expected seconds >= 0, got " + seconds);
+            if (!(seconds >= 0) || Double.isInfinite(seconds))
+                throw new IllegalArgumentException("keep-alive: expected seconds >= 0, got " + seconds);
         }
 
         @Override
@@ -295,8 +348,10 @@ public sealed interface Change {
             switch (p.path("type").asText()) {
                 case "serverless" -> p.put("keep_alive_s", seconds);
                 case "autoscaled" -> p.put("scale_in_delay_s", seconds);
-                default -> throw new IllegalArgumentException("pool '" + p.path("name").asText() + "' keeps its instances all the time: keep-alive is for"
-                        + " serverless and autoscaled pools");
+                default ->
+                    throw new IllegalArgumentException(
+                            "pool '" + p.path("name").asText() + "' keeps its instances all the time: keep-alive is for"
+                                    + " serverless and autoscaled pools");
             }
         }
     }
@@ -320,11 +375,14 @@ public sealed interface Change {
                 case "autoscaled" -> {
                     p.put("keep_warm", count);
                     if (p.has("scale_to_zero_after_s") && count > 0) p.remove("scale_to_zero_after_s");
-                    if (p.has("initial_instances") && p.get("initial_instances").asInt() < count) p.put("initial_instances", count);
+                    if (p.has("initial_instances") && p.get("initial_instances").asInt() < count)
+                        p.put("initial_instances", count);
                     if (p.path("max_instances").asInt() < count) p.put("max_instances", count);
                 }
-                default -> throw new IllegalArgumentException("pool '" + p.path("name").asText() + "' keeps all its instances warm already: keep-N-warm is"
-                        + " for autoscaled and serverless pools");
+                default ->
+                    throw new IllegalArgumentException("pool '" + p.path("name").asText()
+                            + "' keeps all its instances warm already: keep-N-warm is"
+                            + " for autoscaled and serverless pools");
             }
         }
     }
@@ -339,21 +397,30 @@ public sealed interface Change {
         public static final double DEFAULT_PER_ITEM_SHARE = 0.25;
 
         public Batching {
-            if (maxBatch < 0) throw new IllegalArgumentException("batching: expected a batch size >= 1 (0: no batching), got " + maxBatch);
-            if (!(maxWaitS >= 0) || Double.isInfinite(maxWaitS)) throw new IllegalArgumentException("batching: expected a wait >= 0 s, got " + maxWaitS);
-            if (!(perItemShare > 0 && perItemShare <= 1)) throw new IllegalArgumentException("batching: expected a per-request share in (0, 1], got " + perItemShare);
+            if (maxBatch < 0)
+                throw new IllegalArgumentException(
+                        "batching: expected a batch size >= 1 (0: no batching), got " + maxBatch);
+            if (!(maxWaitS >= 0) || Double.isInfinite(maxWaitS))
+                throw new IllegalArgumentException("batching: expected a wait >= 0 s, got " + maxWaitS);
+            if (!(perItemShare > 0 && perItemShare <= 1))
+                throw new IllegalArgumentException(
+                        "batching: expected a per-request share in (0, 1], got " + perItemShare);
         }
 
         @Override
         public String describe() {
-            return (maxBatch == 0 ? "No batching" : "Batches of up to " + maxBatch + ", wait ≤ " + number(maxWaitS) + " s") + on(pool);
+            return (maxBatch == 0
+                            ? "No batching"
+                            : "Batches of up to " + maxBatch + ", wait ≤ " + number(maxWaitS) + " s")
+                    + on(pool);
         }
 
         @Override
         public void apply(Edit e) {
             ObjectNode p = e.pool(pool);
             String name = p.path("name").asText();
-            if (p.path("type").asText().equals("serverless")) throw new IllegalArgumentException("pool '" + name + "' is serverless: it has no queue to batch from");
+            if (p.path("type").asText().equals("serverless"))
+                throw new IllegalArgumentException("pool '" + name + "' is serverless: it has no queue to batch from");
             if (maxBatch == 0) {
                 p.remove("batching");
                 return;
@@ -361,15 +428,18 @@ public sealed interface Change {
             if (p.has("batching")) {
                 ObjectNode b = (ObjectNode) p.get("batching");
                 if (b.has("table_s") && b.get("table_s").size() != maxBatch) {
-                    throw new IllegalArgumentException("pool '" + name + "' has measured batch times for batches of 1 to " + b.get("table_s").size()
-                            + " (table_s): keep that size or edit the table");
+                    throw new IllegalArgumentException(
+                            "pool '" + name + "' has measured batch times for batches of 1 to "
+                                    + b.get("table_s").size() + " (table_s): keep that size or edit the table");
                 }
                 b.put("max_batch", maxBatch);
                 b.put("max_wait_s", maxWaitS);
                 return;
             }
             JsonNode service = p.path("model").get("service");
-            if (service == null) throw new IllegalArgumentException("pool '" + name + "' times requests by their tokens (token_time), which batching cannot use");
+            if (service == null)
+                throw new IllegalArgumentException(
+                        "pool '" + name + "' times requests by their tokens (token_time), which batching cannot use");
             double mean = read(service, Distribution.class).mean();
             ObjectNode b = Edit.F.objectNode();
             b.put("max_batch", maxBatch);
@@ -378,15 +448,20 @@ public sealed interface Change {
             b.put("per_item_s", mean * perItemShare);
             b.put("cv", read(service, Distribution.class).cv());
             p.set("batching", b);
-            e.note(String.format(Locale.US, "batching '%s': a batch of n takes %s s + %s s × n (a batch of one takes the mean service time)",
-                    name, number(b.get("base_s").asDouble()), number(b.get("per_item_s").asDouble())));
+            e.note(String.format(
+                    Locale.US,
+                    "batching '%s': a batch of n takes %s s + %s s × n (a batch of one takes the mean service time)",
+                    name,
+                    number(b.get("base_s").asDouble()),
+                    number(b.get("per_item_s").asDouble())));
         }
     }
 
     /** A response cache answering this share of requests (0: no cache); keeps the baseline cache's latency, else 5 ms. */
     record CacheHitRatio(double ratio) implements Change {
         public CacheHitRatio {
-            if (!(ratio >= 0 && ratio < 1)) throw new IllegalArgumentException("cache hit ratio: expected a share from 0 to below 1, got " + ratio);
+            if (!(ratio >= 0 && ratio < 1))
+                throw new IllegalArgumentException("cache hit ratio: expected a share from 0 to below 1, got " + ratio);
         }
 
         @Override
@@ -417,12 +492,16 @@ public sealed interface Change {
      * {@code timeFactor} (0.6: a quantised model 40% faster), batch times included, and its quality figure
      * ({@code model.quality}; null keeps the pool's).
      */
-    record ModelVariant(String pool, String name, double timeFactor, String accuracy, Double quality) implements Change {
+    record ModelVariant(String pool, String name, double timeFactor, String accuracy, Double quality)
+            implements Change {
         public ModelVariant {
-            if (!(timeFactor > 0) || Double.isInfinite(timeFactor)) throw new IllegalArgumentException("model variant: expected a time factor > 0, got " + timeFactor);
-            if (quality != null && !Double.isFinite(quality)) throw new IllegalArgumentException("model variant: expected a finite quality, got " + quality);
+            if (!(timeFactor > 0) || Double.isInfinite(timeFactor))
+                throw new IllegalArgumentException("model variant: expected a time factor > 0, got " + timeFactor);
+            if (quality != null && !Double.isFinite(quality))
+                throw new IllegalArgumentException("model variant: expected a finite quality, got " + quality);
             if ((name == null || name.isBlank()) && timeFactor == 1 && accuracy == null && quality == null) {
-                throw new IllegalArgumentException("model variant: give a name, a time factor, an accuracy or a quality");
+                throw new IllegalArgumentException(
+                        "model variant: give a name, a time factor, an accuracy or a quality");
             }
         }
 
@@ -433,8 +512,10 @@ public sealed interface Change {
         @Override
         public String describe() {
             String what = name != null && !name.isBlank() ? "Model " + name : "Model";
-            return what + (timeFactor != 1 ? " (service time ×" + number(timeFactor) + ")" : "")
-                    + (quality != null ? " (quality " + number(quality) + ")" : "") + on(pool);
+            return what
+                    + (timeFactor != 1 ? " (service time ×" + number(timeFactor) + ")" : "")
+                    + (quality != null ? " (quality " + number(quality) + ")" : "")
+                    + on(pool);
         }
 
         @Override
@@ -454,7 +535,8 @@ public sealed interface Change {
             }
             if (p.has("batching")) {
                 ObjectNode b = (ObjectNode) p.get("batching");
-                for (String f : new String[] {"base_s", "per_item_s"}) if (b.has(f)) b.put(f, b.get(f).asDouble() * timeFactor);
+                for (String f : new String[] {"base_s", "per_item_s"})
+                    if (b.has(f)) b.put(f, b.get(f).asDouble() * timeFactor);
                 if (b.has("table_s")) {
                     ArrayNode t = Edit.F.arrayNode();
                     b.get("table_s").forEach(v -> t.add(v.asDouble() * timeFactor));
@@ -495,7 +577,8 @@ public sealed interface Change {
 
         @Override
         public String describe() {
-            return FieldLabels.label(null, SweepPath.parse(path).toString()) + " = " + (value.isTextual() ? value.asText() : value.toString());
+            return FieldLabels.label(null, SweepPath.parse(path).toString()) + " = "
+                    + (value.isTextual() ? value.asText() : value.toString());
         }
 
         @Override
@@ -507,7 +590,8 @@ public sealed interface Change {
             if (dot > 0 && canonical.lastIndexOf(']') < dot) {
                 // A field the baseline leaves out (its default applies) can be written, if its object exists.
                 JsonNode parent = SweepPath.parse(canonical.substring(0, dot)).get(e.tree);
-                if (!parent.isObject()) throw new IllegalArgumentException(canonical.substring(0, dot) + " is not an object");
+                if (!parent.isObject())
+                    throw new IllegalArgumentException(canonical.substring(0, dot) + " is not an object");
                 ((ObjectNode) parent).set(canonical.substring(dot + 1), value);
             } else {
                 p.set(e.tree, value);
@@ -527,7 +611,8 @@ public sealed interface Change {
         if (eq <= 0) throw new BadInputException("'" + text + "': expected KEY=VALUE, e.g. kind=spot or instances=4");
         String key = text.substring(0, eq).strip();
         String value = text.substring(eq + 1).strip();
-        if (key.startsWith("$")) return new SetField(key, Optional.of(value).map(Change::jsonValue).get());
+        if (key.startsWith("$"))
+            return new SetField(key, Optional.of(value).map(Change::jsonValue).get());
         String k = key.toLowerCase(Locale.ROOT);
         if (k.startsWith("pool.")) k = k.substring(5);
         try {
@@ -555,7 +640,11 @@ public sealed interface Change {
                 case "batching" -> {
                     if (value.equalsIgnoreCase("off")) yield new Batching(pool, 0, 0, Batching.DEFAULT_PER_ITEM_SHARE);
                     String[] parts = value.split("/", 2);
-                    yield new Batching(pool, integer(parts[0]), parts.length > 1 ? Double.parseDouble(parts[1]) : 0.05, Batching.DEFAULT_PER_ITEM_SHARE);
+                    yield new Batching(
+                            pool,
+                            integer(parts[0]),
+                            parts.length > 1 ? Double.parseDouble(parts[1]) : 0.05,
+                            Batching.DEFAULT_PER_ITEM_SHARE);
                 }
                 case "cache_hit_ratio", "cache.hit_ratio" -> new CacheHitRatio(Double.parseDouble(value));
                 case "model" -> {
@@ -565,8 +654,11 @@ public sealed interface Change {
                     yield new ModelVariant(pool, name.isBlank() ? null : name, f, null);
                 }
                 case "quality" -> new ModelVariant(pool, null, 1, null, Double.parseDouble(value));
-                default -> throw new BadInputException("'" + key + "': unknown change; expected kind, instance_type, instances, keep_alive_s, keep_warm,"
-                        + " batching, cache_hit_ratio, model, quality, pool (which pool the next changes apply to) or a JSON path such as $.pools[0].concurrency");
+                default ->
+                    throw new BadInputException(
+                            "'" + key
+                                    + "': unknown change; expected kind, instance_type, instances, keep_alive_s, keep_warm,"
+                                    + " batching, cache_hit_ratio, model, quality, pool (which pool the next changes apply to) or a JSON path such as $.pools[0].concurrency");
             };
         } catch (NumberFormatException ex) {
             throw new BadInputException("'" + text + "': expected a number after '='");
@@ -577,7 +669,8 @@ public sealed interface Change {
 
     private static int integer(String s) {
         double d = Double.parseDouble(s);
-        if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE) throw new IllegalArgumentException("expected a whole number, got " + s);
+        if (d != Math.rint(d) || Math.abs(d) > Integer.MAX_VALUE)
+            throw new IllegalArgumentException("expected a whole number, got " + s);
         return (int) d;
     }
 
@@ -617,6 +710,9 @@ public sealed interface Change {
     /** A number as people write it: 300, 0.5, 1.25. */
     static String number(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.format(Locale.US, "%,d", (long) v);
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        return new java.math.BigDecimal(v)
+                .round(new java.math.MathContext(4))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }

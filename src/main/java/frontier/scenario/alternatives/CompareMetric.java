@@ -12,7 +12,8 @@ import java.util.function.ToDoubleFunction;
 public enum CompareMetric {
     COST_PER_MONTH("Cost / month", "USD", true, r -> r.metric("cost_usd.per_hour") * CompareMetric.HOURS_PER_MONTH),
     COST_PER_1K("Cost / 1,000 req", "USD", true, r -> r.metric("cost_usd.per_1k_requests")),
-    COST_PER_1M_TOKENS("Cost / 1M tokens", "USD", true, r -> r.metrics().getOrDefault("cost_usd.per_1m_tokens", Double.NaN)),
+    COST_PER_1M_TOKENS(
+            "Cost / 1M tokens", "USD", true, r -> r.metrics().getOrDefault("cost_usd.per_1m_tokens", Double.NaN)),
     P50("p50 latency", "ms", true, r -> r.metric("latency_ms.p50")),
     P95("p95 latency", "ms", true, r -> r.metric("latency_ms.p95")),
     P99("p99 latency", "ms", true, r -> r.metric("latency_ms.p99")),
@@ -54,8 +55,13 @@ public enum CompareMetric {
         if (!Double.isFinite(v)) return "–";
         return switch (unit) {
             case "USD" -> (v < 0 ? "−$" : "$") + plain(Math.abs(v));
-            case "ms" -> Math.abs(v) >= 1000 ? String.format(Locale.US, "%.2f s", v / 1000).replace('-', '−') : String.format(Locale.US, "%.0f ms", v).replace('-', '−');
-            case "%" -> String.format(Locale.US, Math.abs(v) >= 0.1 || v == 0 ? "%.2f%%" : "%.2g%%", v).replace('-', '−');
+            case "ms" ->
+                Math.abs(v) >= 1000
+                        ? String.format(Locale.US, "%.2f s", v / 1000).replace('-', '−')
+                        : String.format(Locale.US, "%.0f ms", v).replace('-', '−');
+            case "%" ->
+                String.format(Locale.US, Math.abs(v) >= 0.1 || v == 0 ? "%.2f%%" : "%.2g%%", v)
+                        .replace('-', '−');
             default -> plain(v).replace('-', '−');
         };
     }
@@ -84,7 +90,10 @@ public enum CompareMetric {
         if (a == Math.rint(a) && a < 1e15) return String.format(Locale.US, "%,.0f", v);
         if (a >= 100) return String.format(Locale.US, "%,.0f", v);
         if (a >= 1) return String.format(Locale.US, "%.2f", v);
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+        return new java.math.BigDecimal(v)
+                .round(new java.math.MathContext(3))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 
     /** The label with its unit: "Cost / month (USD)". */

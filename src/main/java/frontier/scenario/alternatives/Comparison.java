@@ -18,12 +18,10 @@ import org.apache.commons.statistics.distribution.TDistribution;
  */
 public final class Comparison {
     /** One entry: the baseline (index 0) or an alternative, its changes, the assumptions they made and its results. */
-    public record Entry(String name, List<String> changes, List<String> notes, Scenario scenario, Summary summary) {
-    }
+    public record Entry(String name, List<String> changes, List<String> notes, Scenario scenario, Summary summary) {}
 
     /** A mean with the half-width of its 95% confidence interval (NaN with one replication). */
-    public record Estimate(double mean, double halfWidth) {
-    }
+    public record Estimate(double mean, double halfWidth) {}
 
     private final List<Entry> entries;
 
@@ -31,7 +29,9 @@ public final class Comparison {
         if (entries.isEmpty()) throw new IllegalArgumentException("no baseline");
         int n = entries.getFirst().summary().replications().size();
         for (Entry e : entries) {
-            if (e.summary().replications().size() != n) throw new IllegalArgumentException(e.name() + ": " + e.summary().replications().size() + " replications, the baseline has " + n);
+            if (e.summary().replications().size() != n)
+                throw new IllegalArgumentException(
+                        e.name() + ": " + e.summary().replications().size() + " replications, the baseline has " + n);
         }
         this.entries = List.copyOf(entries);
     }
@@ -40,7 +40,8 @@ public final class Comparison {
      * Runs the baseline and then each alternative (each one's replications in parallel on {@code runner}),
      * reporting progress over all of them; a cancel stops the run in progress ({@link frontier.sim.CancelledException}).
      */
-    public static Comparison run(Baseline base, List<Alternative.Built> alternatives, ScenarioRunner runner, RunControl control) {
+    public static Comparison run(
+            Baseline base, List<Alternative.Built> alternatives, ScenarioRunner runner, RunControl control) {
         List<Entry> entries = new ArrayList<>();
         int total = alternatives.size() + 1;
         for (int i = 0; i < total; i++) {
@@ -63,7 +64,12 @@ public final class Comparison {
                 entries.add(new Entry("Baseline", List.of(), List.of(), s, summary));
             } else {
                 Alternative.Built b = alternatives.get(i - 1);
-                entries.add(new Entry(b.alternative().name(), b.alternative().changes().stream().map(Change::describe).toList(), b.notes(), s, summary));
+                entries.add(new Entry(
+                        b.alternative().name(),
+                        b.alternative().changes().stream().map(Change::describe).toList(),
+                        b.notes(),
+                        s,
+                        summary));
             }
         }
         control.progress(1);
@@ -113,7 +119,8 @@ public final class Comparison {
      * lost to spot terminations. Never hidden: whoever shows a cost shows this next to it when it is above 0.
      */
     public double notServed(int i) {
-        return value(i, CompareMetric.DROPPED).mean() + value(i, CompareMetric.LOST).mean();
+        return value(i, CompareMetric.DROPPED).mean()
+                + value(i, CompareMetric.LOST).mean();
     }
 
     /** {@link #notServed} as a share of the requests, in percent. */
@@ -129,7 +136,9 @@ public final class Comparison {
         double n = notServed(i);
         if (!(n > 0)) return "";
         double pct = notServedPercent(i);
-        String share = pct >= 0.1 ? String.format(java.util.Locale.US, "%.1f%%", pct) : String.format(java.util.Locale.US, "%.2g%%", pct);
+        String share = pct >= 0.1
+                ? String.format(java.util.Locale.US, "%.1f%%", pct)
+                : String.format(java.util.Locale.US, "%.2g%%", pct);
         return String.format(java.util.Locale.US, "drops %s of requests (%,.0f per run)", share, n);
     }
 

@@ -41,7 +41,11 @@ final class Edit {
             ObjectNode simple = (ObjectNode) tree.remove("pool");
             ObjectNode p = F.objectNode();
             p.put("type", "always_on");
-            p.put("name", simple.path("name").asText("pool").isBlank() ? "pool" : simple.path("name").asText("pool"));
+            p.put(
+                    "name",
+                    simple.path("name").asText("pool").isBlank()
+                            ? "pool"
+                            : simple.path("name").asText("pool"));
             p.set("instances", simple.get("servers"));
             p.put("concurrency", 1);
             ObjectNode model = F.objectNode();
@@ -58,7 +62,10 @@ final class Edit {
             boolean placed = false;
             for (var it = copy.fields(); it.hasNext(); ) {
                 var e = it.next();
-                if (!placed && (e.getKey().equals("run") || e.getKey().equals("classes") || e.getKey().equals("cache"))) {
+                if (!placed
+                        && (e.getKey().equals("run")
+                                || e.getKey().equals("classes")
+                                || e.getKey().equals("cache"))) {
                     tree.set("pools", arr);
                     placed = true;
                 }
@@ -78,7 +85,8 @@ final class Edit {
             if (name.equals(p.path("name").asText())) return (ObjectNode) p;
             names.add(p.path("name").asText());
         }
-        throw new IllegalArgumentException("there is no pool '" + name + "' (the pools are: " + String.join(", ", names) + ")");
+        throw new IllegalArgumentException(
+                "there is no pool '" + name + "' (the pools are: " + String.join(", ", names) + ")");
     }
 
     int indexOf(ObjectNode pool) {

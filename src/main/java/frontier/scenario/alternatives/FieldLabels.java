@@ -60,10 +60,10 @@ public final class FieldLabels {
             "pool.servers", "Servers",
             "pool.queue_capacity", "Queue capacity",
             "pool.timeout_s", "Queue timeout (s)");
-    private static final Map<String, String> KINDS = Map.of("always_on", "On-demand", "autoscaled", "Autoscaled", "spot", "Spot", "serverless", "Serverless");
+    private static final Map<String, String> KINDS =
+            Map.of("always_on", "On-demand", "autoscaled", "Autoscaled", "spot", "Spot", "serverless", "Serverless");
 
-    private FieldLabels() {
-    }
+    private FieldLabels() {}
 
     /**
      * The label of a field, by its canonical path ({@code pools[1].instances}, as sweep results name it);
@@ -76,13 +76,19 @@ public final class FieldLabels {
             int i = Integer.parseInt(m.group(1));
             String field = m.group(2);
             JsonNode pool = tree == null ? null : tree.path("pools").path(i);
-            String kind = pool == null || pool.isMissingNode() ? null : KINDS.get(pool.path("type").asText());
-            String name = pool == null || pool.isMissingNode() ? null : pool.path("name").asText();
+            String kind = pool == null || pool.isMissingNode()
+                    ? null
+                    : KINDS.get(pool.path("type").asText());
+            String name = pool == null || pool.isMissingNode()
+                    ? null
+                    : pool.path("name").asText();
             String base = POOL_FIELDS.get(field);
             String text;
             if ("instances".equals(field)) text = (kind != null ? kind : "Pool " + (i + 1)) + " instances";
             else text = base != null ? base : words(field);
-            boolean shared = tree != null && kind != null && sameKind(tree, pool.path("type").asText()) > 1;
+            boolean shared = tree != null
+                    && kind != null
+                    && sameKind(tree, pool.path("type").asText()) > 1;
             if (kind == null) return "instances".equals(field) ? text : text + " (pool " + (i + 1) + ")";
             return shared ? text + " (" + name + ")" : text;
         }
@@ -116,8 +122,7 @@ public final class FieldLabels {
     }
 
     /** A numeric field a sweep can vary, with its label, its value in the scenario and whether it is a whole number. */
-    public record Field(String path, String label, double value, boolean integer) {
-    }
+    public record Field(String path, String label, double value, boolean integer) {}
 
     /**
      * The numeric fields of the scenario a sweep editor offers: counts, times and shares of the pools, a model
@@ -128,15 +133,40 @@ public final class FieldLabels {
         List<Field> out = new ArrayList<>();
         JsonNode pools = tree.path("pools");
         for (int i = 0; i < pools.size(); i++) {
-            for (String f : List.of("instances", "max_instances", "min_instances", "keep_warm", "provisioned", "max_concurrency", "concurrency",
-                    "keep_alive_s", "scale_in_delay_s", "scale_to_zero_after_s", "queue_capacity", "timeout_s", "overflow_queue",
-                    "batching.max_batch", "batching.max_wait_s", "policy.target", "policy.per_instance", "interruption.hazard_per_hour",
-                    "price.usd_per_hour", "model.speed_factor", "model.quality")) {
+            for (String f : List.of(
+                    "instances",
+                    "max_instances",
+                    "min_instances",
+                    "keep_warm",
+                    "provisioned",
+                    "max_concurrency",
+                    "concurrency",
+                    "keep_alive_s",
+                    "scale_in_delay_s",
+                    "scale_to_zero_after_s",
+                    "queue_capacity",
+                    "timeout_s",
+                    "overflow_queue",
+                    "batching.max_batch",
+                    "batching.max_wait_s",
+                    "policy.target",
+                    "policy.per_instance",
+                    "interruption.hazard_per_hour",
+                    "price.usd_per_hour",
+                    "model.speed_factor",
+                    "model.quality")) {
                 add(out, tree, "pools[" + i + "]." + f);
             }
         }
-        for (String f : List.of("pool.servers", "pool.queue_capacity", "pool.timeout_s", "cache.hit_ratio", "cache.lru_capacity", "traffic.rate_per_s",
-                "cascade.probability", "cascade.threshold")) {
+        for (String f : List.of(
+                "pool.servers",
+                "pool.queue_capacity",
+                "pool.timeout_s",
+                "cache.hit_ratio",
+                "cache.lru_capacity",
+                "traffic.rate_per_s",
+                "cascade.probability",
+                "cascade.threshold")) {
             add(out, tree, f);
         }
         return out;
@@ -150,7 +180,8 @@ public final class FieldLabels {
             return;
         }
         if (!n.isNumber()) return;
-        boolean integer = n.isIntegralNumber() && !path.endsWith("_s") && !path.contains("ratio") && !path.contains("target");
+        boolean integer =
+                n.isIntegralNumber() && !path.endsWith("_s") && !path.contains("ratio") && !path.contains("target");
         out.add(new Field(path, label(tree, path), n.asDouble(), integer));
     }
 

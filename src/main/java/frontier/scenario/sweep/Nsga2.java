@@ -42,7 +42,8 @@ public final class Nsga2 {
     /** One decision variable. */
     public record Variable(Kind kind, double low, double high) {
         public Variable {
-            if (!Double.isFinite(low) || !Double.isFinite(high) || high < low) throw new IllegalArgumentException("bounds " + low + ", " + high);
+            if (!Double.isFinite(low) || !Double.isFinite(high) || high < low)
+                throw new IllegalArgumentException("bounds " + low + ", " + high);
         }
 
         public static Variable real(double low, double high) {
@@ -107,7 +108,9 @@ public final class Nsga2 {
             int[] perm = permutation(n);
             for (int i = 0; i < n; i++) {
                 double u = (perm[i] + rng.nextDouble()) / n;
-                out[i][j] = v.kind == Kind.CATEGORICAL ? Math.min(v.high, Math.floor(u * (v.high + 1))) : v.lower() + u * (v.upper() - v.lower());
+                out[i][j] = v.kind == Kind.CATEGORICAL
+                        ? Math.min(v.high, Math.floor(u * (v.high + 1)))
+                        : v.lower() + u * (v.upper() - v.lower());
             }
         }
         return out;
@@ -136,13 +139,18 @@ public final class Nsga2 {
         int maxRank = Arrays.stream(r).max().orElse(-1);
         for (int front = 0; front <= maxRank && keep.size() < populationSize; front++) {
             int fr = front;
-            int[] members = java.util.stream.IntStream.range(0, n).filter(i -> r[i] == fr).toArray();
+            int[] members = java.util.stream.IntStream.range(0, n)
+                    .filter(i -> r[i] == fr)
+                    .toArray();
             if (keep.size() + members.length <= populationSize) {
                 for (int m : members) keep.add(m);
             } else {
                 double[] d = crowding(f, members);
-                Integer[] order = java.util.stream.IntStream.range(0, members.length).boxed().toArray(Integer[]::new);
-                Arrays.sort(order, Comparator.<Integer>comparingDouble(k -> -d[k]).thenComparingInt(k -> k));
+                Integer[] order = java.util.stream.IntStream.range(0, members.length)
+                        .boxed()
+                        .toArray(Integer[]::new);
+                Arrays.sort(
+                        order, Comparator.<Integer>comparingDouble(k -> -d[k]).thenComparingInt(k -> k));
                 for (int k = 0; keep.size() < populationSize; k++) keep.add(members[order[k]]);
             }
         }
@@ -153,7 +161,9 @@ public final class Nsga2 {
         int top = Arrays.stream(rank).max().orElse(-1);
         for (int front = 0; front <= top; front++) {
             int fr = front;
-            int[] members = java.util.stream.IntStream.range(0, population.length).filter(i -> rank[i] == fr).toArray();
+            int[] members = java.util.stream.IntStream.range(0, population.length)
+                    .filter(i -> rank[i] == fr)
+                    .toArray();
             double[] d = crowding(objectives, members);
             for (int k = 0; k < members.length; k++) crowding[members[k]] = d[k];
         }
@@ -223,7 +233,9 @@ public final class Nsga2 {
 
     private static double betaq(double beta, double u) {
         double alpha = 2 - Math.pow(beta, -(ETA_CROSSOVER + 1));
-        return u <= 1 / alpha ? Math.pow(u * alpha, 1 / (ETA_CROSSOVER + 1)) : Math.pow(1 / (2 - u * alpha), 1 / (ETA_CROSSOVER + 1));
+        return u <= 1 / alpha
+                ? Math.pow(u * alpha, 1 / (ETA_CROSSOVER + 1))
+                : Math.pow(1 / (2 - u * alpha), 1 / (ETA_CROSSOVER + 1));
     }
 
     /** Polynomial mutation (with Deb's boundary-aware deltas) on numeric genes; a uniform level on categorical ones. */
@@ -290,7 +302,9 @@ public final class Nsga2 {
         for (int m = 0; m < f[members[0]].length; m++) {
             int om = m;
             Integer[] order = java.util.stream.IntStream.range(0, n).boxed().toArray(Integer[]::new);
-            Arrays.sort(order, Comparator.<Integer>comparingDouble(k -> f[members[k]][om]).thenComparingInt(k -> k));
+            Arrays.sort(
+                    order,
+                    Comparator.<Integer>comparingDouble(k -> f[members[k]][om]).thenComparingInt(k -> k));
             double lo = f[members[order[0]]][m];
             double hi = f[members[order[n - 1]]][m];
             if (!(hi > lo)) continue;

@@ -24,7 +24,9 @@ public record SparkSubmit(String master, String deployMode, String executorMemor
     private static final Pattern MEMORY = Pattern.compile("\\d+[kmgtKMGT]?");
 
     public SparkSubmit {
-        if (master == null || master.isBlank()) throw new IllegalArgumentException("a Spark master URL is required (e.g. local[*], spark://host:7077, yarn)");
+        if (master == null || master.isBlank())
+            throw new IllegalArgumentException(
+                    "a Spark master URL is required (e.g. local[*], spark://host:7077, yarn)");
         master = master.strip();
         deployMode = deployMode == null || deployMode.isBlank() ? null : deployMode.strip();
         if (deployMode != null && !deployMode.equals("client") && !deployMode.equals("cluster")) {
@@ -32,7 +34,8 @@ public record SparkSubmit(String master, String deployMode, String executorMemor
         }
         executorMemory = executorMemory == null || executorMemory.isBlank() ? null : executorMemory.strip();
         if (executorMemory != null && !MEMORY.matcher(executorMemory).matches()) {
-            throw new IllegalArgumentException("executor memory: expected a size such as 4g or 512m, got '" + executorMemory + "'");
+            throw new IllegalArgumentException(
+                    "executor memory: expected a size such as 4g or 512m, got '" + executorMemory + "'");
         }
     }
 
@@ -40,11 +43,13 @@ public record SparkSubmit(String master, String deployMode, String executorMemor
     public static final String MAIN_CLASS = "frontier.spark.SparkMain";
 
     /** The command, one argument per element: {@code sparkSubmit} (a path, or just "spark-submit"), the jar, then the sweep's arguments. */
-    public List<String> command(String sparkSubmit, Path sparkJar, Path scenario, Path results, List<String> analysisArgs) {
+    public List<String> command(
+            String sparkSubmit, Path sparkJar, Path scenario, Path results, List<String> analysisArgs) {
         List<String> c = new ArrayList<>(List.of(sparkSubmit, "--master", master));
         if (deployMode != null) c.addAll(List.of("--deploy-mode", deployMode));
         if (executorMemory != null) c.addAll(List.of("--executor-memory", executorMemory));
-        c.addAll(List.of("--class", MAIN_CLASS, sparkJar.toString(), "sweep", scenario.toString(), "--out", results.toString()));
+        c.addAll(List.of(
+                "--class", MAIN_CLASS, sparkJar.toString(), "sweep", scenario.toString(), "--out", results.toString()));
         c.addAll(analysisArgs);
         return c;
     }
@@ -73,8 +78,14 @@ public record SparkSubmit(String master, String deployMode, String executorMemor
      */
     public static Path sparkJar() {
         try {
-            Path here = Path.of(SparkSubmit.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path dir = Files.isDirectory(here) ? here.getParent() : here.getParent(); // target/classes → target; target/frontier.jar → target
+            Path here = Path.of(SparkSubmit.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            Path dir = Files.isDirectory(here)
+                    ? here.getParent()
+                    : here.getParent(); // target/classes → target; target/frontier.jar → target
             return dir.resolve("frontier-spark.jar");
         } catch (RuntimeException | java.net.URISyntaxException e) {
             return Path.of("frontier-spark.jar");

@@ -5,15 +5,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import frontier.scenario.Scenario;
-import frontier.scenario.ScenarioException;
-import frontier.scenario.ScenarioLoader;
-import frontier.scenario.SweepPath;
-import frontier.scenario.SweepSpec;
-import frontier.scenario.ScenarioRunner;
 import frontier.model.WorkEstimate;
 import frontier.model.WorkLimitException;
 import frontier.model.WorkLimits;
+import frontier.scenario.Scenario;
+import frontier.scenario.ScenarioException;
+import frontier.scenario.ScenarioLoader;
+import frontier.scenario.ScenarioRunner;
+import frontier.scenario.SweepPath;
+import frontier.scenario.SweepSpec;
 import frontier.sim.RandomStreams;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -49,11 +49,14 @@ public final class Sweep {
         this.source = source;
         this.base = base;
         this.spec = base.sweep();
-        if (spec == null) throw new ScenarioException(source + ": $.sweep: the scenario has no 'sweep' (see docs/sweeps.md)", null);
+        if (spec == null)
+            throw new ScenarioException(source + ": $.sweep: the scenario has no 'sweep' (see docs/sweeps.md)", null);
         this.baseTree = tree.deepCopy();
         baseTree.remove("sweep");
         this.seed = spec.seed() != null ? spec.seed() : base.run().seed();
-        this.replications = spec.replicationsPerPoint() != null ? spec.replicationsPerPoint() : base.run().replications();
+        this.replications = spec.replicationsPerPoint() != null
+                ? spec.replicationsPerPoint()
+                : base.run().replications();
         List<SweepPath> ps = new ArrayList<>();
         for (int j = 0; j < spec.parameters().size(); j++) {
             SweepPath p = SweepPath.parse(spec.parameters().get(j).path());
@@ -70,13 +73,16 @@ public final class Sweep {
         List<List<JsonNode>> design = design();
         // Reading a configuration back costs about a millisecond: do it on all cores. Each point is made
         // alone, and the error reported is that of the lowest index, so the outcome does not depend on timing.
-        Object[] made = java.util.stream.IntStream.range(0, design.size()).parallel().mapToObj(i -> {
-            try {
-                return (Object) point(i, design.get(i), baseDir);
-            } catch (RuntimeException e) {
-                return e;
-            }
-        }).toArray();
+        Object[] made = java.util.stream.IntStream.range(0, design.size())
+                .parallel()
+                .mapToObj(i -> {
+                    try {
+                        return (Object) point(i, design.get(i), baseDir);
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                })
+                .toArray();
         List<SweepPoint> list = new ArrayList<>(made.length);
         for (Object o : made) {
             if (o instanceof RuntimeException e) throw e;
@@ -93,21 +99,30 @@ public final class Sweep {
      */
     private void checkWork() {
         double total = 0;
-        for (SweepPoint p : points) total += ScenarioRunner.check(p.scenario(), LIMITS).totalEvents();
+        for (SweepPoint p : points)
+            total += ScenarioRunner.check(p.scenario(), LIMITS).totalEvents();
         int planned = plannedPoints();
         if (!points.isEmpty()) total *= (double) planned / points.size();
         if (!(total <= LIMITS.maxEventsPerSweep())) {
-            String field = switch (spec.method()) {
-                case GRID -> "$.sweep.parameters";
-                case RANDOM, LATIN_HYPERCUBE -> "$.sweep.samples";
-                case NSGA2 -> "$.sweep.generations";
-            };
-            throw new ScenarioException(String.format(java.util.Locale.ROOT,
-                    "%s: %s: the sweep would take about %s events (%,d configurations × about %s events each, replications included),"
-                            + " more than the %,d events a sweep may take (docs/cli.md \"Limits of simulations\"); sweep fewer"
-                            + " configurations, run fewer replications per point or shorten the run",
-                    source, field, WorkEstimate.number(total), planned, WorkEstimate.number(total / Math.max(1, planned)),
-                    LIMITS.maxEventsPerSweep()), null);
+            String field =
+                    switch (spec.method()) {
+                        case GRID -> "$.sweep.parameters";
+                        case RANDOM, LATIN_HYPERCUBE -> "$.sweep.samples";
+                        case NSGA2 -> "$.sweep.generations";
+                    };
+            throw new ScenarioException(
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "%s: %s: the sweep would take about %s events (%,d configurations × about %s events each, replications included),"
+                                    + " more than the %,d events a sweep may take (docs/cli.md \"Limits of simulations\"); sweep fewer"
+                                    + " configurations, run fewer replications per point or shorten the run",
+                            source,
+                            field,
+                            WorkEstimate.number(total),
+                            planned,
+                            WorkEstimate.number(total / Math.max(1, planned)),
+                            LIMITS.maxEventsPerSweep()),
+                    null);
         }
     }
 
@@ -115,7 +130,8 @@ public final class Sweep {
     public static Sweep load(Path file) {
         Scenario s = ScenarioLoader.load(file);
         try {
-            return new Sweep(file.toString(), s, (ObjectNode) MAPPER.readTree(ScenarioLoader.readText(file)), s.baseDir());
+            return new Sweep(
+                    file.toString(), s, (ObjectNode) MAPPER.readTree(ScenarioLoader.readText(file)), s.baseDir());
         } catch (IOException e) {
             throw new ScenarioException(file + ": cannot read (" + e.getMessage() + ")", e);
         }
@@ -187,7 +203,11 @@ public final class Sweep {
 
     /** The objectives {@code nsga2} minimises (empty for the other methods). */
     public List<frontier.pareto.Objective> objectives() {
-        return spec.objectives() == null ? List.of() : spec.objectives().stream().map(frontier.pareto.Objective::parse).toList();
+        return spec.objectives() == null
+                ? List.of()
+                : spec.objectives().stream()
+                        .map(frontier.pareto.Objective::parse)
+                        .toList();
     }
 
     /**
@@ -216,7 +236,10 @@ public final class Sweep {
                     vars.add(Nsga2.Variable.real(p.sample().low(), p.sample().high()));
                 }
             } else {
-                vars.add(ordered(p.levels()) ? Nsga2.Variable.integer(0, p.levels().size() - 1) : Nsga2.Variable.categorical(p.levels().size()));
+                vars.add(
+                        ordered(p.levels())
+                                ? Nsga2.Variable.integer(0, p.levels().size() - 1)
+                                : Nsga2.Variable.categorical(p.levels().size()));
             }
         }
         int population = spec.population() == null ? 4 : spec.population();
@@ -234,10 +257,12 @@ public final class Sweep {
         for (int j = 0; j < paths.size(); j++) {
             SweepSpec.Parameter p = spec.parameters().get(j);
             if (p.sample() != null && !p.sample().integer()) {
-                row[j] = JsonNodeFactory.instance.numberNode(Math.min(p.sample().high(), Math.max(p.sample().low(), genome[j])));
+                row[j] = JsonNodeFactory.instance.numberNode(
+                        Math.min(p.sample().high(), Math.max(p.sample().low(), genome[j])));
             } else if (p.sample() != null) {
                 long[] b = integerBounds(j);
-                row[j] = JsonNodeFactory.instance.numberNode((long) Math.min(b[1], Math.max(b[0], Math.rint(genome[j]))));
+                row[j] = JsonNodeFactory.instance.numberNode(
+                        (long) Math.min(b[1], Math.max(b[0], Math.rint(genome[j]))));
             } else {
                 int level = (int) Math.min(p.levels().size() - 1, Math.max(0, Math.rint(genome[j])));
                 row[j] = MAPPER.valueToTree(p.levels().get(level));
@@ -259,8 +284,10 @@ public final class Sweep {
         long lo = (long) Math.ceil(s.low());
         long hi = (long) Math.floor(s.high());
         if (lo > hi) {
-            throw new ScenarioException(source + ": $.sweep.parameters[" + j + "].sample: " + paths.get(j)
-                    + ": [" + s.low() + ", " + s.high() + "] holds no whole number", null);
+            throw new ScenarioException(
+                    source + ": $.sweep.parameters[" + j + "].sample: " + paths.get(j) + ": [" + s.low() + ", "
+                            + s.high() + "] holds no whole number",
+                    null);
         }
         return new long[] {lo, hi};
     }
@@ -290,7 +317,8 @@ public final class Sweep {
             ScenarioRunner.check(run, LIMITS);
         } catch (WorkLimitException e) {
             WorkLimitException named = e.field().equals("$.run.replications") && spec.replicationsPerPoint() != null
-                    ? e.withField("$.sweep.replications_per_point") : e;
+                    ? e.withField("$.sweep.replications_per_point")
+                    : e;
             throw new ScenarioException(where + ": " + named.getMessage(), e);
         }
         return new SweepPoint(index, config, run, ps);
@@ -302,7 +330,8 @@ public final class Sweep {
         int k = params.size();
         List<List<JsonNode>> out = new ArrayList<>();
         if (spec.method() == SweepSpec.Method.NSGA2) {
-            // The first generation, each configuration once; the runner makes the others from the results (SweepRunner).
+            // The first generation, each configuration once; the runner makes the others from the results
+            // (SweepRunner).
             java.util.Set<String> seen = new java.util.HashSet<>();
             for (double[] genome : newSearch().initial()) {
                 List<JsonNode> values = decode(genome);
@@ -311,7 +340,11 @@ public final class Sweep {
             return out;
         }
         if (spec.method() == SweepSpec.Method.GRID) {
-            List<List<JsonNode>> levels = params.stream().map(p -> p.levels().stream().map(v -> (JsonNode) MAPPER.valueToTree(v)).toList()).toList();
+            List<List<JsonNode>> levels = params.stream()
+                    .map(p -> p.levels().stream()
+                            .map(v -> (JsonNode) MAPPER.valueToTree(v))
+                            .toList())
+                    .toList();
             int n = 1;
             for (List<JsonNode> l : levels) n *= l.size();
             for (int i = 0; i < n; i++) {
@@ -332,7 +365,8 @@ public final class Sweep {
         if (spec.method() == SweepSpec.Method.RANDOM) {
             for (int i = 0; i < n; i++) for (int j = 0; j < k; j++) u[i][j] = rng.nextDouble();
         } else {
-            // Latin hypercube: each parameter's [0, 1) cut into n strata, one point per stratum, strata paired at random.
+            // Latin hypercube: each parameter's [0, 1) cut into n strata, one point per stratum, strata paired at
+            // random.
             for (int j = 0; j < k; j++) {
                 int[] perm = new int[n];
                 for (int i = 0; i < n; i++) perm[i] = i;
@@ -366,8 +400,10 @@ public final class Sweep {
             long lo = (long) Math.ceil(low);
             long hi = (long) Math.floor(high);
             if (lo > hi) {
-                throw new ScenarioException(source + ": $.sweep.parameters[" + j + "].sample: " + paths.get(j)
-                        + ": [" + low + ", " + high + "] holds no whole number", null);
+                throw new ScenarioException(
+                        source + ": $.sweep.parameters[" + j + "].sample: " + paths.get(j) + ": [" + low + ", " + high
+                                + "] holds no whole number",
+                        null);
             }
             long count = hi - lo + 1;
             return JsonNodeFactory.instance.numberNode(lo + Math.min(count - 1, (long) (u * count)));

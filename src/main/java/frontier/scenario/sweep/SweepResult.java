@@ -11,8 +11,13 @@ import java.util.List;
  * replications per point) and each point's {@link PointResult}, in index order. It is all a later analysis
  * needs, so a results file ({@link #fromJson}) can be reopened without simulating again.
  */
-public record SweepResult(String scenario, List<String> paths, String method, long seed, int replicationsPerPoint,
-                          List<PointResult> points) {
+public record SweepResult(
+        String scenario,
+        List<String> paths,
+        String method,
+        long seed,
+        int replicationsPerPoint,
+        List<PointResult> points) {
     public SweepResult {
         paths = List.copyOf(paths);
         points = List.copyOf(points);
@@ -27,8 +32,11 @@ public record SweepResult(String scenario, List<String> paths, String method, lo
      * recomputed by the caller.
      */
     public static SweepResult fromJson(JsonNode root, String source) {
-        if (root == null || !root.isObject() || !FORMAT.equals(root.path("format").asText(null))) {
-            throw new BadInputException(source + ": not a sweep results file (expected \"format\": \"" + FORMAT + "\")");
+        if (root == null
+                || !root.isObject()
+                || !FORMAT.equals(root.path("format").asText(null))) {
+            throw new BadInputException(
+                    source + ": not a sweep results file (expected \"format\": \"" + FORMAT + "\")");
         }
         JsonNode sweep = root.path("sweep");
         List<String> paths = new ArrayList<>();
@@ -38,13 +46,21 @@ public record SweepResult(String scenario, List<String> paths, String method, lo
         List<PointResult> points = new ArrayList<>();
         for (int i = 0; i < pts.size(); i++) {
             JsonNode p = pts.get(i);
-            if (!(p.get("config") instanceof ObjectNode config) || !(p.get("metrics") instanceof ObjectNode metrics)
-                    || !p.path("index").canConvertToInt() || !p.path("seed").canConvertToLong()) {
+            if (!(p.get("config") instanceof ObjectNode config)
+                    || !(p.get("metrics") instanceof ObjectNode metrics)
+                    || !p.path("index").canConvertToInt()
+                    || !p.path("seed").canConvertToLong()) {
                 throw new BadInputException(source + ": $.points[" + i + "]: expected index, config, seed and metrics");
             }
-            points.add(new PointResult(p.get("index").intValue(), config, p.get("seed").longValue(), metrics));
+            points.add(new PointResult(
+                    p.get("index").intValue(), config, p.get("seed").longValue(), metrics));
         }
-        return new SweepResult(root.path("scenario").asText("scenario"), paths, sweep.path("method").asText("grid"),
-                sweep.path("seed").asLong(), sweep.path("replications_per_point").asInt(1), points);
+        return new SweepResult(
+                root.path("scenario").asText("scenario"),
+                paths,
+                sweep.path("method").asText("grid"),
+                sweep.path("seed").asLong(),
+                sweep.path("replications_per_point").asInt(1),
+                points);
     }
 }

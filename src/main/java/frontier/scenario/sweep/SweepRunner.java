@@ -2,8 +2,8 @@ package frontier.scenario.sweep;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import frontier.pareto.Objective;
 import frontier.model.WorkLimitException;
+import frontier.pareto.Objective;
 import frontier.scenario.ScenarioException;
 import frontier.scenario.ScenarioRunner;
 import frontier.scenario.Summary;
@@ -50,7 +50,8 @@ public final class SweepRunner {
 
     public SweepRunner(int threads) {
         if (threads < 1) throw new IllegalArgumentException("threads must be >= 1");
-        this.executor = (sweep, points, control, progress) -> runBatch(threads, sweep.source(), points, control, progress);
+        this.executor =
+                (sweep, points, control, progress) -> runBatch(threads, sweep.source(), points, control, progress);
     }
 
     /** A runner whose batches run on {@code executor} (the generations of {@code nsga2} are still made here). */
@@ -65,8 +66,13 @@ public final class SweepRunner {
     public SweepResult run(Sweep sweep, RunControl control) {
         if (sweep.spec().method() == SweepSpec.Method.NSGA2) return runSearch(sweep, control);
         List<PointResult> results = executor.run(sweep, sweep.points(), control, control::progress);
-        return new SweepResult(sweep.base().name(), sweep.paths(), sweep.spec().method().label(), sweep.seed(),
-                sweep.replicationsPerPoint(), results);
+        return new SweepResult(
+                sweep.base().name(),
+                sweep.paths(),
+                sweep.spec().method().label(),
+                sweep.seed(),
+                sweep.replicationsPerPoint(),
+                results);
     }
 
     /**
@@ -105,29 +111,38 @@ public final class SweepRunner {
                 batch = sweep.points(); // the same configurations, made and checked when the sweep was loaded
             } else {
                 int first = all.size();
-                Object[] made = IntStream.range(0, configs.size()).parallel().mapToObj(i -> {
-                    try {
-                        return (Object) sweep.point(first + i, configs.get(i));
-                    } catch (RuntimeException e) {
-                        return e;
-                    }
-                }).toArray();
+                Object[] made = IntStream.range(0, configs.size())
+                        .parallel()
+                        .mapToObj(i -> {
+                            try {
+                                return (Object) sweep.point(first + i, configs.get(i));
+                            } catch (RuntimeException e) {
+                                return e;
+                            }
+                        })
+                        .toArray();
                 batch = new ArrayList<>(made.length);
                 for (Object o : made) {
                     if (o instanceof RuntimeException e) throw e;
                     batch.add((SweepPoint) o);
                 }
             }
-            if (batch.size() != configs.size()) throw new IllegalStateException("generation 0 differs from the sweep's points");
+            if (batch.size() != configs.size())
+                throw new IllegalStateException("generation 0 differs from the sweep's points");
             int done = g;
-            List<PointResult> results = batch.isEmpty() ? List.of()
-                    : executor.run(sweep, batch, control, f -> control.progress(Math.min(1.0, (done + f) / generations)));
+            List<PointResult> results = batch.isEmpty()
+                    ? List.of()
+                    : executor.run(
+                            sweep, batch, control, f -> control.progress(Math.min(1.0, (done + f) / generations)));
             if (g == 0 && !results.isEmpty()) checkObjectives(sweep, results.getFirst(), objectives);
             List<String> freshKeys = new ArrayList<>(fresh.keySet());
             for (int i = 0; i < results.size(); i++) {
                 PointResult r = results.get(i);
                 double[] v = new double[objectives.size()];
-                for (int m = 0; m < v.length; m++) v[m] = objectives.get(m).minimised(r.metric(objectives.get(m).path()));
+                for (int m = 0; m < v.length; m++)
+                    v[m] = objectives
+                            .get(m)
+                            .minimised(r.metric(objectives.get(m).path()));
                 seen.put(freshKeys.get(i), v);
                 all.add(r);
             }
@@ -135,21 +150,30 @@ public final class SweepRunner {
             search.tell(freshGenomes.toArray(double[][]::new), values);
             control.progress((g + 1.0) / generations);
         }
-        return new SweepResult(sweep.base().name(), sweep.paths(), sweep.spec().method().label(), sweep.seed(),
-                sweep.replicationsPerPoint(), all);
+        return new SweepResult(
+                sweep.base().name(),
+                sweep.paths(),
+                sweep.spec().method().label(),
+                sweep.seed(),
+                sweep.replicationsPerPoint(),
+                all);
     }
 
     private static void checkObjectives(Sweep sweep, PointResult first, List<Objective> objectives) {
         for (int m = 0; m < objectives.size(); m++) {
             if (!first.hasMetric(objectives.get(m).path())) {
-                throw new ScenarioException(sweep.source() + ": $.sweep.objectives[" + m + "]: no metric '" + objectives.get(m).path()
-                        + "' in the results; use a field of simulate --json such as cost_usd.per_1k_requests, latency_ms.p99 or lost (docs/cli.md)", null);
+                throw new ScenarioException(
+                        sweep.source() + ": $.sweep.objectives[" + m + "]: no metric '"
+                                + objectives.get(m).path()
+                                + "' in the results; use a field of simulate --json such as cost_usd.per_1k_requests, latency_ms.p99 or lost (docs/cli.md)",
+                        null);
             }
         }
     }
 
     /** Runs the points in parallel; results in the order of {@code points}; progress as the share done. */
-    private static List<PointResult> runBatch(int threads, String source, List<SweepPoint> points, RunControl control, DoubleConsumer progressOut) {
+    private static List<PointResult> runBatch(
+            int threads, String source, List<SweepPoint> points, RunControl control, DoubleConsumer progressOut) {
         int n = points.size();
         double[] progress = new double[n + 1];
         PointResult[] results = new PointResult[n];
@@ -199,7 +223,10 @@ public final class SweepRunner {
     /** A point stopped by a work limit (e.g. an overloaded pool), named as the sweep names its points. */
     public static ScenarioException atPoint(String source, SweepPoint p, WorkLimitException e) {
         StringBuilder label = new StringBuilder();
-        p.config().properties().forEach(en -> label.append(label.isEmpty() ? "" : ", ").append(en.getKey()).append(" = ").append(en.getValue()));
+        p.config().properties().forEach(en -> label.append(label.isEmpty() ? "" : ", ")
+                .append(en.getKey())
+                .append(" = ")
+                .append(en.getValue()));
         return new ScenarioException(source + " (sweep point " + p.index() + ": " + label + "): " + e.getMessage(), e);
     }
 

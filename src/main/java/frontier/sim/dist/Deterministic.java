@@ -1,8 +1,8 @@
 package frontier.sim.dist;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
 import static frontier.sim.InvalidSpecException.nonNegative;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import org.apache.commons.rng.UniformRandomProvider;
 
 /** Always the same value (seconds). */

@@ -11,7 +11,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  */
 public record Empirical(List<Double> samples) implements Distribution {
     public Empirical {
-        if (samples == null || samples.isEmpty()) throw new InvalidSpecException("samples", "expected a non-empty array of numbers");
+        if (samples == null || samples.isEmpty())
+            throw new InvalidSpecException("samples", "expected a non-empty array of numbers");
         for (int i = 0; i < samples.size(); i++) {
             Double v = samples.get(i);
             if (v == null || !(v >= 0) || v.isInfinite()) {

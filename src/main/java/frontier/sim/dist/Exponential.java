@@ -10,7 +10,9 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
 
 /** Exponential distribution, given by its mean (seconds) or its rate (per second), not both. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Exponential(@JsonProperty("mean") Double meanValue, @JsonProperty("rate") Double rate) implements Distribution {
+public record Exponential(
+        @JsonProperty("mean") Double meanValue,
+        @JsonProperty("rate") Double rate) implements Distribution {
     public Exponential {
         if ((meanValue == null) == (rate == null)) {
             throw new InvalidSpecException("mean", "give exactly one of 'mean' (seconds) or 'rate' (per second)");

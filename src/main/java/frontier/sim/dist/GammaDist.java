@@ -12,8 +12,11 @@ import org.apache.commons.rng.sampling.distribution.AhrensDieterMarsagliaTsangGa
  * (k = 1/cv², θ = mean·cv²) or natively by {@code shape} and {@code scale} (seconds).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GammaDist(@JsonProperty("mean") Double meanValue, @JsonProperty("cv") Double cvValue,
-                        Double shape, Double scale) implements Distribution {
+public record GammaDist(
+        @JsonProperty("mean") Double meanValue,
+        @JsonProperty("cv") Double cvValue,
+        Double shape,
+        Double scale) implements Distribution {
     public GammaDist {
         if (!TwoParameter.byMoments(meanValue, cvValue, "shape", shape, "scale", scale)) {
             positive("shape", shape);

@@ -14,8 +14,11 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * sigma² = ln(1 + cv²), mu = ln(mean) − sigma²/2) or natively by {@code mu} and {@code sigma}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record LogNormal(@JsonProperty("mean") Double meanValue, @JsonProperty("cv") Double cvValue,
-                        Double mu, Double sigma) implements Distribution {
+public record LogNormal(
+        @JsonProperty("mean") Double meanValue,
+        @JsonProperty("cv") Double cvValue,
+        Double mu,
+        Double sigma) implements Distribution {
     public LogNormal {
         if (!TwoParameter.byMoments(meanValue, cvValue, "mu", mu, "sigma", sigma)) {
             if (!Double.isFinite(mu)) throw new InvalidSpecException("mu", "expected a finite number, got " + mu);

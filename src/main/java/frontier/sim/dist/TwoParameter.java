@@ -9,8 +9,7 @@ final class TwoParameter {
     static final double MIN_CV = 1e-12;
     static final double MAX_CV = 1e3;
 
-    private TwoParameter() {
-    }
+    private TwoParameter() {}
 
     /** Returns true when (mean, cv) was given, false when the native pair was; throws if neither or a mix. */
     static boolean byMoments(Double mean, Double cv, String a, Double av, String b, Double bv) {
@@ -24,7 +23,8 @@ final class TwoParameter {
             positive("cv", InvalidSpecException.required("cv", cv));
             // Beyond these, a family's native parameters underflow or overflow (sigma or theta 0, shape infinite).
             if (cv < MIN_CV || cv > MAX_CV) {
-                throw new InvalidSpecException("cv", "expected a cv from 1e-12 to 1000 (for no variation use type deterministic), got " + cv);
+                throw new InvalidSpecException(
+                        "cv", "expected a cv from 1e-12 to 1000 (for no variation use type deterministic), got " + cv);
             }
         } else {
             InvalidSpecException.required(a, av);

@@ -13,16 +13,21 @@ import org.apache.commons.rng.UniformRandomProvider;
  * {@code cv}; k is then found by bisection of cv² = Γ(1+2/k)/Γ(1+1/k)² − 1, which is monotone in k.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Weibull(@JsonProperty("mean") Double meanValue, @JsonProperty("cv") Double cvValue,
-                      Double shape, Double scale) implements Distribution {
+public record Weibull(
+        @JsonProperty("mean") Double meanValue,
+        @JsonProperty("cv") Double cvValue,
+        Double shape,
+        Double scale) implements Distribution {
     private static final double MIN_SHAPE = 0.05;
     private static final double MAX_SHAPE = 200;
 
     public Weibull {
         if (TwoParameter.byMoments(meanValue, cvValue, "shape", shape, "scale", scale)) {
             if (cvValue > cvOfShape(MIN_SHAPE) || cvValue < cvOfShape(MAX_SHAPE)) {
-                throw new InvalidSpecException("cv", "a Weibull cv must lie between " + cvOfShape(MAX_SHAPE)
-                        + " and " + cvOfShape(MIN_SHAPE) + ", got " + cvValue);
+                throw new InvalidSpecException(
+                        "cv",
+                        "a Weibull cv must lie between " + cvOfShape(MAX_SHAPE) + " and " + cvOfShape(MIN_SHAPE)
+                                + ", got " + cvValue);
             }
         } else {
             positive("shape", shape);
@@ -42,7 +47,8 @@ public record Weibull(@JsonProperty("mean") Double meanValue, @JsonProperty("cv"
         double hi = Math.log(MAX_SHAPE);
         for (int i = 0; i < 100; i++) {
             double mid = 0.5 * (lo + hi);
-            if (cvOfShape(Math.exp(mid)) > cvValue) lo = mid; else hi = mid;
+            if (cvOfShape(Math.exp(mid)) > cvValue) lo = mid;
+            else hi = mid;
         }
         return Math.exp(0.5 * (lo + hi));
     }

@@ -32,33 +32,54 @@ import picocli.CommandLine.Spec;
  * import} generates, split into part files as exports are delivered), and of the single-machine import of the same file.
  * A benchmark, not a test: figures in docs/spark.md.
  */
-@Command(name = "rollup", mixinStandardHelpOptions = true, description = "Rows/s of the Spark roll-up against the single-machine import.")
+@Command(
+        name = "rollup",
+        mixinStandardHelpOptions = true,
+        description = "Rows/s of the Spark roll-up against the single-machine import.")
 public final class RollupBench implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--file", required = true, paramLabel = "CSV",
-            description = "A CUR CSV without line breaks inside cells, e.g. target/bench/cur2-1000000.csv from 'frontier bench import --rows 1000000 --sqlite3 none'.")
+    @Option(
+            names = "--file",
+            required = true,
+            paramLabel = "CSV",
+            description =
+                    "A CUR CSV without line breaks inside cells, e.g. target/bench/cur2-1000000.csv from 'frontier bench import --rows 1000000 --sqlite3 none'.")
     Path file;
 
-    @Option(names = "--parts", defaultValue = "4", description = "Part files to split it into, beside it (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--parts",
+            defaultValue = "4",
+            description = "Part files to split it into, beside it (default ${DEFAULT-VALUE}).")
     int parts;
 
     @Option(names = "--master", defaultValue = "local[2]", description = "Spark master (default ${DEFAULT-VALUE}).")
     String master;
 
-    @Option(names = "--tags", split = ",", defaultValue = "user:team", description = "Tags kept (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--tags",
+            split = ",",
+            defaultValue = "user:team",
+            description = "Tags kept (default ${DEFAULT-VALUE}).")
     List<String> tags = new ArrayList<>();
 
-    @Option(names = "--runs", defaultValue = "2", description = "Timed runs after one warm-up run (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--runs",
+            defaultValue = "2",
+            description = "Timed runs after one warm-up run (default ${DEFAULT-VALUE}).")
     int runs;
 
-    @Option(names = "--import", description = "Also time the single-machine import of the file into a new workspace, in this JVM.")
+    @Option(
+            names = "--import",
+            description = "Also time the single-machine import of the file into a new workspace, in this JVM.")
     boolean importToo;
 
     @Override
     public Integer call() throws IOException {
-        if (!Files.isRegularFile(file)) throw new BadInputException(file + ": no such file (make one with 'frontier bench import --rows N --sqlite3 none')");
+        if (!Files.isRegularFile(file))
+            throw new BadInputException(
+                    file + ": no such file (make one with 'frontier bench import --rows N --sqlite3 none')");
         if (parts < 1 || parts > 1000) throw new BadInputException("--parts: expected 1 to 1000, got " + parts);
         if (runs < 1) throw new BadInputException("--runs: expected at least 1, got " + runs);
         PrintWriter out = spec.commandLine().getOut();
@@ -70,8 +91,16 @@ public final class RollupBench implements Callable<Integer> {
             long t0 = System.nanoTime();
             SparkRollup.Result r = SparkRollup.run(spark, in, outDir.toString(), tags, null);
             double wall = (System.nanoTime() - t0) / 1e9;
-            out.println(String.format(Locale.ROOT, "RESULT tool=spark-rollup%s master=%s parts=%d rows=%d groups=%d wall_s=%.3f rows_per_s=%.0f",
-                    i == 0 ? "-warmup" : "", spark.sparkContext().master(), r.files(), r.lines(), r.groups(), wall, r.lines() / wall));
+            out.println(String.format(
+                    Locale.ROOT,
+                    "RESULT tool=spark-rollup%s master=%s parts=%d rows=%d groups=%d wall_s=%.3f rows_per_s=%.0f",
+                    i == 0 ? "-warmup" : "",
+                    spark.sparkContext().master(),
+                    r.files(),
+                    r.lines(),
+                    r.groups(),
+                    wall,
+                    r.lines() / wall));
             out.flush();
         }
         if (importToo) {
@@ -82,7 +111,11 @@ public final class RollupBench implements Callable<Integer> {
                 r = ws.billing().importFile(file, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
             }
             double wall = (System.nanoTime() - t0) / 1e9;
-            out.println(String.format(Locale.ROOT, "RESULT tool=frontier-import rows=%d wall_s=%.3f rows_per_s=%.0f", r.record().rows(), wall,
+            out.println(String.format(
+                    Locale.ROOT,
+                    "RESULT tool=frontier-import rows=%d wall_s=%.3f rows_per_s=%.0f",
+                    r.record().rows(),
+                    wall,
                     r.record().rows() / wall));
             out.flush();
             try (Stream<Path> s = Files.walk(db.getParent())) {
@@ -105,7 +138,9 @@ public final class RollupBench implements Callable<Integer> {
             String header = r.readLine();
             for (int i = 0; i < n; i++) {
                 long count = lines * (i + 1) / n - lines * i / n;
-                try (Writer w = new BufferedWriter(Files.newBufferedWriter(tmp.resolve(String.format(Locale.ROOT, "part-%05d.csv", i))), 1 << 20)) {
+                try (Writer w = new BufferedWriter(
+                        Files.newBufferedWriter(tmp.resolve(String.format(Locale.ROOT, "part-%05d.csv", i))),
+                        1 << 20)) {
                     w.write(header);
                     w.write('\n');
                     for (long j = 0; j < count; j++) {

@@ -31,14 +31,14 @@ import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.spark.api.java.JavaPairRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.Function;
+import org.apache.spark.api.java.function.Function2;
 import org.apache.spark.api.java.function.PairFunction;
-import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import scala.Tuple2;
 
 /**
@@ -56,17 +56,16 @@ public final class SparkRollup {
     public static final String FILE_NAME = "frontier-rollup.csv.gz";
 
     /** What a run did: the file written, the billing lines read, the groups written, the data files read. */
-    public record Result(String file, long lines, long groups, int files) {
-    }
+    public record Result(String file, long lines, long groups, int files) {}
 
-    private SparkRollup() {
-    }
+    private SparkRollup() {}
 
     /**
      * Rolls {@code inputs} (files, folders read recursively, or glob patterns) up into {@code outDir}/{@value #FILE_NAME}
      * keeping the tags {@code tagKeys}; {@code format} insists on a format (null detects it per file as the import does).
      */
-    public static Result run(SparkSession spark, List<String> inputs, String outDir, List<String> tagKeys, BillingFormat format) {
+    public static Result run(
+            SparkSession spark, List<String> inputs, String outDir, List<String> tagKeys, BillingFormat format) {
         new DailyRollup(tagKeys); // checks the tag keys before any work
         Configuration conf = spark.sparkContext().hadoopConfiguration();
         List<String> files = dataFiles(conf, inputs);
@@ -80,11 +79,15 @@ public final class SparkRollup {
         JavaRDD<Partial> partials = null;
         try {
             // One pass over the files: each task's groups, or the first bad input it met, kept for the two steps below.
-            partials = jsc.parallelize(files, files.size()).mapPartitions(new ReadFiles(settings, tagKeys, format)).persist(StorageLevel.MEMORY_AND_DISK());
+            partials = jsc.parallelize(files, files.size())
+                    .mapPartitions(new ReadFiles(settings, tagKeys, format))
+                    .persist(StorageLevel.MEMORY_AND_DISK());
             List<Partial> failed = partials.filter(new Failed()).collect();
             if (!failed.isEmpty()) {
                 // The first failing file in input order, whichever task finished first.
-                Partial first = failed.stream().min(Comparator.comparingInt(p -> files.indexOf(p.file()))).orElseThrow();
+                Partial first = failed.stream()
+                        .min(Comparator.comparingInt(p -> files.indexOf(p.file())))
+                        .orElseThrow();
                 throw new BadInputException(first.failure());
             }
             JavaPairRDD<DailyRollup.Key, DailyRollup.Sums> rolled = partials.mapToPair(new Group())
@@ -92,7 +95,9 @@ public final class SparkRollup {
                     .sortByKey(new KeyOrder(), true, 1);
             FileSystem fs = target.getFileSystem(conf);
             fs.mkdirs(target.getParent());
-            try (Writer w = new BufferedWriter(new OutputStreamWriter(new GZIPOutputStream(fs.create(temp, true), 1 << 16), StandardCharsets.UTF_8),
+            try (Writer w = new BufferedWriter(
+                    new OutputStreamWriter(
+                            new GZIPOutputStream(fs.create(temp, true), 1 << 16), StandardCharsets.UTF_8),
                     1 << 16)) {
                 w.write(DailyRollup.header(tagKeys));
                 w.write('\n');
@@ -130,11 +135,14 @@ public final class SparkRollup {
             try {
                 FileSystem fs = p.getFileSystem(conf);
                 FileStatus[] matched = fs.globStatus(p);
-                if (matched == null || matched.length == 0) throw new BadInputException(in + ": no such file or folder");
+                if (matched == null || matched.length == 0)
+                    throw new BadInputException(in + ": no such file or folder");
                 for (FileStatus st : matched) {
                     if (!st.isDirectory()) {
                         if (isManifest(st.getPath())) {
-                            throw new BadInputException(in + ": is an AWS manifest; give the export's folder (its data files are read from there)");
+                            throw new BadInputException(
+                                    in
+                                            + ": is an AWS manifest; give the export's folder (its data files are read from there)");
                         }
                         out.add(st.getPath().toString());
                         continue;
@@ -208,7 +216,8 @@ public final class SparkRollup {
                     read(conf, file, rollup);
                 } catch (BadInputException e) {
                     // Returned, not thrown: bad input is not a task failure for Spark to retry on another executor.
-                    return List.of(new Partial(file, null, null, e.getMessage())).iterator();
+                    return List.of(new Partial(file, null, null, e.getMessage()))
+                            .iterator();
                 }
             }
             List<Partial> out = new ArrayList<>(rollup.groups().size());
@@ -223,7 +232,8 @@ public final class SparkRollup {
                 readLocal(java.nio.file.Path.of(p.toUri().getPath()), rollup);
                 return;
             }
-            // A remote file is copied to local disk first: the import's reader (CSV, gzip, zip, Parquet) reads local files.
+            // A remote file is copied to local disk first: the import's reader (CSV, gzip, zip, Parquet) reads local
+            // files.
             java.nio.file.Path dir = Files.createTempDirectory("frontier-rollup");
             java.nio.file.Path local = dir.resolve(p.getName());
             try {
@@ -241,14 +251,14 @@ public final class SparkRollup {
             try (BillingSource source = BillingSource.open(file, new ReadOptions(format, null))) {
                 for (Charge c = source.next(); c != null; c = source.next()) rollup.add(c);
             } catch (UncheckedIOException e) {
-                throw new BadInputException(file + ": cannot read the file (" + e.getCause().getMessage() + ")", e);
+                throw new BadInputException(
+                        file + ": cannot read the file (" + e.getCause().getMessage() + ")", e);
             }
         }
     }
 
     /** What a task gives: one group of its files, or the bad-input message of the file it could not read. */
-    record Partial(String file, DailyRollup.Key key, DailyRollup.Sums sums, String failure) implements Serializable {
-    }
+    record Partial(String file, DailyRollup.Key key, DailyRollup.Sums sums, String failure) implements Serializable {}
 
     static final class Failed implements Function<Partial, Boolean> {
         @Override

@@ -32,10 +32,12 @@ public record PointTask(int index, String values) implements Serializable {
     }
 
     /** The point's result as it travels back: config and metrics as JSON text, or the work limit it hit. */
-    public record Result(int index, String config, long seed, String metrics, WorkLimitException limit) implements Serializable {
+    public record Result(int index, String config, long seed, String metrics, WorkLimitException limit)
+            implements Serializable {
         PointResult toPointResult() {
             try {
-                return new PointResult(index, (ObjectNode) MAPPER.readTree(config), seed, (ObjectNode) MAPPER.readTree(metrics));
+                return new PointResult(
+                        index, (ObjectNode) MAPPER.readTree(config), seed, (ObjectNode) MAPPER.readTree(metrics));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new UncheckedIOException(e);
             }
@@ -53,7 +55,12 @@ public record PointTask(int index, String values) implements Serializable {
         SweepPoint p = sweep.point(index, vals);
         try {
             PointResult r = SweepRunner.runPoint(p, control);
-            return new Result(r.index(), MAPPER.writeValueAsString(r.config()), r.seed(), MAPPER.writeValueAsString(r.metrics()), null);
+            return new Result(
+                    r.index(),
+                    MAPPER.writeValueAsString(r.config()),
+                    r.seed(),
+                    MAPPER.writeValueAsString(r.metrics()),
+                    null);
         } catch (WorkLimitException e) {
             return new Result(index, null, p.seed(), null, e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

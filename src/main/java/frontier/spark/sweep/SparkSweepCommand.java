@@ -33,34 +33,58 @@ import picocli.CommandLine.Spec;
  * {@code frontier sweep FILE --out RESULTS} writes, byte for byte, for the same objectives, constraints and alpha.
  * Progress (configurations done, time left) goes to standard error; Ctrl+C cancels the running job.
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true,
-        description = "Run a scenario's sweep as Spark tasks and write the results file 'frontier sweep' writes (and opens).")
+@Command(
+        name = "sweep",
+        mixinStandardHelpOptions = true,
+        description =
+                "Run a scenario's sweep as Spark tasks and write the results file 'frontier sweep' writes (and opens).")
 public final class SparkSweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "Scenario with a 'sweep' (docs/sweeps.md); on a cluster, a path the driver can read.")
+    @Parameters(
+            paramLabel = "FILE",
+            description = "Scenario with a 'sweep' (docs/sweeps.md); on a cluster, a path the driver can read.")
     Path file;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master (local[2], spark://host:7077, yarn, k8s://...); default: the one spark-submit sets, else local[*].")
+    @Option(
+            names = "--master",
+            paramLabel = "URL",
+            description =
+                    "Spark master (local[2], spark://host:7077, yarn, k8s://...); default: the one spark-submit sets, else local[*].")
     String master;
 
-    @Option(names = "--out", paramLabel = "RESULTS", description = "Write the results file here (default: print it on standard output).")
+    @Option(
+            names = "--out",
+            paramLabel = "RESULTS",
+            description = "Write the results file here (default: print it on standard output).")
     Path out;
 
-    @Option(names = "--objectives", paramLabel = "LIST", split = ",", defaultValue = "cost,p99",
-            description = "As frontier sweep --objectives (default ${DEFAULT-VALUE}); the results file records the analysis.")
+    @Option(
+            names = "--objectives",
+            paramLabel = "LIST",
+            split = ",",
+            defaultValue = "cost,p99",
+            description =
+                    "As frontier sweep --objectives (default ${DEFAULT-VALUE}); the results file records the analysis.")
     List<String> objectives;
 
     @Option(names = "--max", paramLabel = "METRIC=VALUE", description = "As frontier sweep --max; repeatable.")
     List<String> constraints = new ArrayList<>();
 
-    @Option(names = "--alpha", paramLabel = "A", defaultValue = "0.5", description = "As frontier sweep --alpha (default ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--alpha",
+            paramLabel = "A",
+            defaultValue = "0.5",
+            description = "As frontier sweep --alpha (default ${DEFAULT-VALUE}).")
     double alpha;
 
-    @Option(names = "--points-per-task", paramLabel = "N", defaultValue = "1",
-            description = "Configurations per Spark task (default ${DEFAULT-VALUE}: the best balance; more when configurations take well under a second).")
+    @Option(
+            names = "--points-per-task",
+            paramLabel = "N",
+            defaultValue = "1",
+            description =
+                    "Configurations per Spark task (default ${DEFAULT-VALUE}: the best balance; more when configurations take well under a second).")
     int pointsPerTask;
 
     @Option(names = "--quiet", description = "No progress lines on standard error.")
@@ -71,11 +95,17 @@ public final class SparkSweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (pointsPerTask < 1) throw new BadInputException("--points-per-task: expected a whole number >= 1, got " + pointsPerTask);
-        List<Objective> objs = objectives.stream().filter(s -> !s.isBlank()).map(Objective::parse).toList();
+        if (pointsPerTask < 1)
+            throw new BadInputException("--points-per-task: expected a whole number >= 1, got " + pointsPerTask);
+        List<Objective> objs = objectives.stream()
+                .filter(s -> !s.isBlank())
+                .map(Objective::parse)
+                .toList();
         List<Constraint> cons = constraints.stream().map(Constraint::parse).toList();
-        if (objs.size() < 2) throw new BadInputException("--objectives: expected at least two objectives, e.g. cost,p99");
-        if (!(alpha >= 0 && alpha <= 1)) throw new BadInputException("--alpha: expected a weight from 0 to 1, got " + alpha);
+        if (objs.size() < 2)
+            throw new BadInputException("--objectives: expected at least two objectives, e.g. cost,p99");
+        if (!(alpha >= 0 && alpha <= 1))
+            throw new BadInputException("--alpha: expected a weight from 0 to 1, got " + alpha);
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         // Loaded (and so checked) before Spark starts: a bad file costs no cluster time.
@@ -88,8 +118,8 @@ public final class SparkSweepCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         SweepResult result;
         try {
-            SparkSweepExecutor executor = new SparkSweepExecutor(spark, source, pointsPerTask, SparkSweepExecutor.RUN,
-                    progress == null ? null : progress::add);
+            SparkSweepExecutor executor = new SparkSweepExecutor(
+                    spark, source, pointsPerTask, SparkSweepExecutor.RUN, progress == null ? null : progress::add);
             result = new SweepRunner(executor).run(sweep, cancel);
         } finally {
             cancel.finished.countDown();
@@ -104,8 +134,12 @@ public final class SparkSweepCommand implements Callable<Integer> {
             stdout.print(text);
         } else {
             AtomicFile.writeString(out, text);
-            err.println(String.format(Locale.ROOT, "frontier-spark: %d configurations written to %s; analyse with: frontier sweep %s",
-                    result.points().size(), out, out));
+            err.println(String.format(
+                    Locale.ROOT,
+                    "frontier-spark: %d configurations written to %s; analyse with: frontier sweep %s",
+                    result.points().size(),
+                    out,
+                    out));
         }
         return 0;
     }
@@ -130,7 +164,6 @@ public final class SparkSweepCommand implements Callable<Integer> {
         }
 
         @Override
-        public void progress(double fraction) {
-        }
+        public void progress(double fraction) {}
     }
 }

@@ -52,8 +52,7 @@ public final class SparkSweepExecutor implements SweepRunner.BatchExecutor {
         }
 
         @Override
-        public void progress(double fraction) {
-        }
+        public void progress(double fraction) {}
     });
 
     private final SparkSession spark;
@@ -67,13 +66,14 @@ public final class SparkSweepExecutor implements SweepRunner.BatchExecutor {
      * @param source     the sweep's text, as the executors will read it (must be what the driver's sweep was loaded from)
      * @param pointsDone told how many points just finished (from Spark's listener thread), for a count and an ETA
      */
-    public SparkSweepExecutor(SparkSession spark, SweepSource source, int pointsPerTask, PointFunction function, IntConsumer pointsDone) {
+    public SparkSweepExecutor(
+            SparkSession spark, SweepSource source, int pointsPerTask, PointFunction function, IntConsumer pointsDone) {
         if (pointsPerTask < 1) throw new IllegalArgumentException("pointsPerTask must be >= 1");
         this.spark = Objects.requireNonNull(spark);
         this.source = Objects.requireNonNull(source);
         this.pointsPerTask = pointsPerTask;
         this.function = Objects.requireNonNull(function);
-        this.pointsDone = pointsDone == null ? k -> { } : pointsDone;
+        this.pointsDone = pointsDone == null ? k -> {} : pointsDone;
     }
 
     public SparkSweepExecutor(SparkSession spark, SweepSource source) {
@@ -92,12 +92,14 @@ public final class SparkSweepExecutor implements SweepRunner.BatchExecutor {
         List<ArrayList<PointTask>> chunks = new ArrayList<>();
         for (int i = 0; i < points.size(); i += pointsPerTask) {
             ArrayList<PointTask> chunk = new ArrayList<>();
-            for (SweepPoint p : points.subList(i, Math.min(points.size(), i + pointsPerTask))) chunk.add(PointTask.of(sweep, p));
+            for (SweepPoint p : points.subList(i, Math.min(points.size(), i + pointsPerTask)))
+                chunk.add(PointTask.of(sweep, p));
             chunks.add(chunk);
         }
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         String g = "frontier-sweep-" + UUID.randomUUID();
-        Counter counter = new Counter(g, chunks.stream().mapToInt(List::size).toArray(), points.size(), progress, pointsDone);
+        Counter counter =
+                new Counter(g, chunks.stream().mapToInt(List::size).toArray(), points.size(), progress, pointsDone);
         jsc.sc().addSparkListener(counter);
         Broadcast<SweepSource> shared = jsc.broadcast(source);
         PointFunction fn = function;
@@ -126,12 +128,14 @@ public final class SparkSweepExecutor implements SweepRunner.BatchExecutor {
         for (ArrayList<PointTask.Result> chunk : out) {
             for (PointTask.Result r : chunk) {
                 SweepPoint p = points.get(k++);
-                if (r.index() != p.index()) throw new IllegalStateException("point " + r.index() + " came back in place of " + p.index());
+                if (r.index() != p.index())
+                    throw new IllegalStateException("point " + r.index() + " came back in place of " + p.index());
                 if (r.limit() != null) throw SweepRunner.atPoint(sweep.source(), p, r.limit());
                 results.add(r.toPointResult());
             }
         }
-        if (results.size() != points.size()) throw new IllegalStateException(results.size() + " results for " + points.size() + " points");
+        if (results.size() != points.size())
+            throw new IllegalStateException(results.size() + " results for " + points.size() + " points");
         progress.accept(1.0);
         return results;
     }
@@ -182,7 +186,8 @@ public final class SparkSweepExecutor implements SweepRunner.BatchExecutor {
 
         @Override
         public synchronized void onStageSubmitted(SparkListenerStageSubmitted e) {
-            if (e.properties() != null && group.equals(e.properties().getProperty("spark.jobGroup.id"))) stages.add(e.stageInfo().stageId());
+            if (e.properties() != null && group.equals(e.properties().getProperty("spark.jobGroup.id")))
+                stages.add(e.stageInfo().stageId());
         }
 
         /** The job succeeded: every partition not counted yet is done (a late event for it is then ignored). */

@@ -48,9 +48,17 @@ public final class SweepProgress {
 
     /** "sweep: 40/200 configurations (20%), 8 s elapsed, about 32 s left". */
     static String line(int done, int total, double elapsed) {
-        String eta = done == 0 ? "" : String.format(Locale.ROOT, ", about %s left", seconds(elapsed * Math.max(0, total - done) / done));
-        return String.format(Locale.ROOT, "sweep: %d/%d configurations (%d%%), %s elapsed%s", done, total,
-                (int) (100L * done / Math.max(1, total)), seconds(elapsed), eta);
+        String eta = done == 0
+                ? ""
+                : String.format(Locale.ROOT, ", about %s left", seconds(elapsed * Math.max(0, total - done) / done));
+        return String.format(
+                Locale.ROOT,
+                "sweep: %d/%d configurations (%d%%), %s elapsed%s",
+                done,
+                total,
+                (int) (100L * done / Math.max(1, total)),
+                seconds(elapsed),
+                eta);
     }
 
     private static String seconds(double s) {

@@ -24,7 +24,10 @@ public record SweepSource(String json, String source, String baseDir) implements
 
     /** The source of a scenario file, read as {@link Sweep#load} reads it. */
     public static SweepSource of(Path file) {
-        return new SweepSource(ScenarioLoader.readText(file), file.toString(), file.toAbsolutePath().getParent().toString());
+        return new SweepSource(
+                ScenarioLoader.readText(file),
+                file.toString(),
+                file.toAbsolutePath().getParent().toString());
     }
 
     /** The sweep, parsed once per JVM (and per source) and kept for the next tasks. */

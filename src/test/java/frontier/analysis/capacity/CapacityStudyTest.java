@@ -19,22 +19,39 @@ class CapacityStudyTest {
     private static final CapacityStudy STUDY = CapacityStudy.defaults();
 
     private static IterationProfile table() {
-        return LlmProfiles.bundled().values().stream().filter(p -> !CapacityStudy.runsInAPool(p)).findFirst().orElseThrow();
+        return LlmProfiles.bundled().values().stream()
+                .filter(p -> !CapacityStudy.runsInAPool(p))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
     void aMeasuredTableProfileIsRefusedInWordsNotWithAnInternalFault() {
         IterationProfile t = table();
-        BadInputException e = assertThrows(BadInputException.class, () -> STUDY.simulate(new ScenarioRunner(1), t, 1, 1, RunControl.NONE));
+        BadInputException e = assertThrows(
+                BadInputException.class, () -> STUDY.simulate(new ScenarioRunner(1), t, 1, 1, RunControl.NONE));
         assertTrue(e.getMessage().contains("measured table"), e.getMessage());
-        BadInputException all = assertThrows(BadInputException.class, () -> STUDY.cheapest(List.of(t), t.model(), 1, 1 / 6.0, 0.1,
-                new ScenarioRunner(1), PriceCatalogue.shipped(), ApiTokenPrice.shipped(), RunControl.NONE));
+        BadInputException all = assertThrows(
+                BadInputException.class,
+                () -> STUDY.cheapest(
+                        List.of(t),
+                        t.model(),
+                        1,
+                        1 / 6.0,
+                        0.1,
+                        new ScenarioRunner(1),
+                        PriceCatalogue.shipped(),
+                        ApiTokenPrice.shipped(),
+                        RunControl.NONE));
         assertTrue(all.getMessage().contains(t.name()), all.getMessage());
     }
 
     @Test
     void aCancelledStudyStopsBeforeItsFirstProbe() {
-        IterationProfile linear = LlmProfiles.bundled().values().stream().filter(CapacityStudy::runsInAPool).findFirst().orElseThrow();
+        IterationProfile linear = LlmProfiles.bundled().values().stream()
+                .filter(CapacityStudy::runsInAPool)
+                .findFirst()
+                .orElseThrow();
         RunControl cancelled = new RunControl() {
             @Override
             public boolean isCancelled() {
@@ -42,8 +59,7 @@ class CapacityStudyTest {
             }
 
             @Override
-            public void progress(double fraction) {
-            }
+            public void progress(double fraction) {}
         };
         assertThrows(CancelledException.class, () -> STUDY.capacity(new ScenarioRunner(1), linear, 1, 0.1, cancelled));
     }

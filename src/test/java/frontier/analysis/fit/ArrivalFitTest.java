@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class ArrivalFitTest {
     /** 2024-01-01T00:00Z, a Monday. */
     private static final double MONDAY = 1_704_067_200;
+
     private static final double DAY = 86_400;
 
     /** Arrivals of {@code traffic} over {@code seconds}, as epoch seconds from {@code start}. */
@@ -56,12 +57,15 @@ class ArrivalFitTest {
         assertFalse(r.overDispersed(), r.notes().toString());
         // ~96 hours × 59 degrees of freedom each: the dispersion's se is √(2/dof) ≈ 0.02.
         assertEquals(1.0, r.withinHourDispersion(), 0.08);
-        assertTrue(r.indexOfDispersion() > 1.5, "the daily swing does over-disperse counts overall: " + r.indexOfDispersion());
+        assertTrue(
+                r.indexOfDispersion() > 1.5,
+                "the daily swing does over-disperse counts overall: " + r.indexOfDispersion());
         ProfileTraffic p = assertInstanceOf(ProfileTraffic.class, r.recommended());
         assertEquals(r.hourOfDayRatesPerS(), p.ratesPerS());
         assertEquals(3600, p.intervalS());
         assertTrue(r.weekdayFactors().isEmpty() && r.weekdayHourRatesPerS().isEmpty(), "4 days are not two weeks");
-        assertTrue(r.notes().getFirst().contains("less than two weeks"), r.notes().toString());
+        assertTrue(
+                r.notes().getFirst().contains("less than two weeks"), r.notes().toString());
         assertEquals(60, r.windowS());
     }
 
@@ -70,7 +74,8 @@ class ArrivalFitTest {
         MmppTraffic bursty = new MmppTraffic(new MmppTraffic.State(0.5, 120), new MmppTraffic.State(10, 10));
         Result r = ArrivalFit.fit(generate(bursty, MONDAY, 2 * DAY, 2));
         assertTrue(r.overDispersed(), r.toString());
-        assertTrue(r.withinHourDispersion() > 5, "bursts of ~100 arrivals in a few minutes: " + r.withinHourDispersion());
+        assertTrue(
+                r.withinHourDispersion() > 5, "bursts of ~100 arrivals in a few minutes: " + r.withinHourDispersion());
         assertTrue(r.interArrivalCv() > 1.5, "cv " + r.interArrivalCv());
         assertInstanceOf(ProfileTraffic.class, r.recommended());
         assertTrue(r.notes().get(1).contains("bursty"), r.notes().toString());
@@ -97,7 +102,11 @@ class ArrivalFitTest {
     void twoFlatWeeksKeepTheDailyProfile() {
         Result r = ArrivalFit.fit(generate(new PoissonTraffic(0.2), MONDAY, 15 * DAY, 4));
         assertEquals(7, r.weekdayFactors().size());
-        assertEquals(24, assertInstanceOf(ProfileTraffic.class, r.recommended()).ratesPerS().size());
+        assertEquals(
+                24,
+                assertInstanceOf(ProfileTraffic.class, r.recommended())
+                        .ratesPerS()
+                        .size());
         assertTrue(r.notes().getFirst().contains("within 10%"), r.notes().toString());
     }
 
@@ -122,7 +131,8 @@ class ArrivalFitTest {
         assertEquals(3.0, rt.interarrival().cv(), 0.32);
         assertEquals(r.interArrivalCv(), rt.interarrival().cv(), 1e-12);
         assertEquals(r.meanRatePerS(), rt.meanRate(), 1e-9);
-        assertTrue(r.overDispersed(), "a renewal process's counts have dispersion ≈ cv² = 9: " + r.withinHourDispersion());
+        assertTrue(
+                r.overDispersed(), "a renewal process's counts have dispersion ≈ cv² = 9: " + r.withinHourDispersion());
     }
 
     @Test

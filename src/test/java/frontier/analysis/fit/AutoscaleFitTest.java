@@ -39,7 +39,8 @@ class AutoscaleFitTest {
 
     @Test
     void tooFewIntervalsAreRefusedWithTheCount() {
-        BadInputException e = assertThrows(BadInputException.class, () -> AutoscaleFit.fit(new double[] {1, 2}, new double[] {1, 2}, 1));
+        BadInputException e = assertThrows(
+                BadInputException.class, () -> AutoscaleFit.fit(new double[] {1, 2}, new double[] {1, 2}, 1));
         assertTrue(e.getMessage().contains("got 2"), e.getMessage());
     }
 }

@@ -29,8 +29,12 @@ import org.junit.jupiter.api.Test;
  * what these fixed files give; the messages carry the numbers reported to the lead.
  */
 class RealTracesFitTest {
-    private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder().appendPattern("yyyy-MM-dd HH:mm:ss")
-            .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd().toFormatter();
+    private static final DateTimeFormatter TIMESTAMP = new DateTimeFormatterBuilder()
+            .appendPattern("yyyy-MM-dd HH:mm:ss")
+            .optionalStart()
+            .appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true)
+            .optionalEnd()
+            .toFormatter();
 
     private static Path trace(String name) {
         return frontier.ingest.Samples.trace(name);
@@ -38,21 +42,31 @@ class RealTracesFitTest {
 
     private static List<CSVRecord> rows(Path csv, Predicate<CSVRecord> keep) throws IOException {
         try (Reader r = Files.newBufferedReader(csv)) {
-            return CSVFormat.RFC4180.builder().setHeader().get().parse(r).stream().filter(keep).toList();
+            return CSVFormat.RFC4180.builder().setHeader().get().parse(r).stream()
+                    .filter(keep)
+                    .toList();
         }
     }
 
     private static String summary(Report r) {
         StringBuilder b = new StringBuilder("n=" + r.n() + " sample " + r.sample());
-        r.candidates().forEach(c -> b.append(String.format(java.util.Locale.ROOT, "%n  %s AIC %.1f KS %.3f p50 %+.1f%% p95 %+.1f%%",
-                c.family(), c.aic(), c.ksDistance(), 100 * c.relativeError().p50(), 100 * c.relativeError().p95())));
+        r.candidates()
+                .forEach(c -> b.append(String.format(
+                        java.util.Locale.ROOT,
+                        "%n  %s AIC %.1f KS %.3f p50 %+.1f%% p95 %+.1f%%",
+                        c.family(),
+                        c.aic(),
+                        c.ksDistance(),
+                        100 * c.relativeError().p50(),
+                        100 * c.relativeError().p95())));
         return b.append("\n  ").append(r.notes()).toString();
     }
 
     @Test
     void alibabaModelPredictLatenciesAreBestWeibullButOnlyTheEmpiricalTableMatchesP95() throws IOException {
         double[] seconds = rows(trace("alibaba_genai2026_model_predict_latency_anon.csv"), r -> true).stream()
-                .mapToDouble(r -> Double.parseDouble(r.get("value")) / 1000).toArray();
+                .mapToDouble(r -> Double.parseDouble(r.get("value")) / 1000)
+                .toArray();
         Report r = ServiceTimeFit.fit(seconds);
         assertEquals(6254, r.n());
         assertEquals(Family.WEIBULL, r.best().family(), summary(r));
@@ -63,8 +77,11 @@ class RealTracesFitTest {
 
     @Test
     void alibabaStableDiffusionExecTimesAreBestLognormalButOnlyTheEmpiricalTableMatches() throws IOException {
-        double[] seconds = rows(trace("alibaba_genai2026_sd_lora_request_trace.csv"), r -> r.get("predict_status").equals("SUCCEED"))
-                .stream().mapToDouble(r -> Double.parseDouble(r.get("exec_time_seconds"))).toArray();
+        double[] seconds = rows(trace("alibaba_genai2026_sd_lora_request_trace.csv"), r -> r.get("predict_status")
+                        .equals("SUCCEED"))
+                .stream()
+                .mapToDouble(r -> Double.parseDouble(r.get("exec_time_seconds")))
+                .toArray();
         Report r = ServiceTimeFit.fit(seconds);
         assertEquals(26392, r.n(), "successful requests");
         assertEquals(Family.LOGNORMAL, r.best().family(), summary(r));

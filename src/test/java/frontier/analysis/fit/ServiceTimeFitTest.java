@@ -98,14 +98,18 @@ class ServiceTimeFitTest {
         }
         assertEquals(d, exp.ksDistance(), 1e-12);
         assertTrue(exp.ksPValue() < 1e-6, "gamma data with cv 0.5 is not exponential: " + exp.ksPValue());
-        assertTrue(of(r, Family.GAMMA).ksPValue() > 0.01, "the generating family is not rejected: " + of(r, Family.GAMMA).ksPValue());
+        assertTrue(
+                of(r, Family.GAMMA).ksPValue() > 0.01,
+                "the generating family is not rejected: " + of(r, Family.GAMMA).ksPValue());
     }
 
     @Test
     void theGeneratingTwoParameterFamilyWinsOnAicAndIsRecommended() {
         // cv 0.5 makes lognormal, gamma and Weibull differ clearly in the tails; n = 5,000 separates them by
         // tens of log-likelihood units, so each seed must pick its own family.
-        List<Distribution> truths = List.of(new LogNormal(2.0, 0.5, null, null), new GammaDist(2.0, 0.5, null, null),
+        List<Distribution> truths = List.of(
+                new LogNormal(2.0, 0.5, null, null),
+                new GammaDist(2.0, 0.5, null, null),
                 new Weibull(2.0, 0.5, null, null));
         List<Family> families = List.of(Family.LOGNORMAL, Family.GAMMA, Family.WEIBULL);
         for (int i = 0; i < truths.size(); i++) {
@@ -113,7 +117,9 @@ class ServiceTimeFitTest {
                 Report r = ServiceTimeFit.fit(draw(truths.get(i), 5_000, seed));
                 assertEquals(families.get(i), r.best().family(), "seed " + seed + ": " + r.candidates());
                 assertEquals(r.best().distribution(), r.recommended(), r.notes().toString());
-                assertTrue(r.best().matchesQuantiles(ServiceTimeFit.QUANTILE_TOLERANCE), r.best().toString());
+                assertTrue(
+                        r.best().matchesQuantiles(ServiceTimeFit.QUANTILE_TOLERANCE),
+                        r.best().toString());
             }
         }
     }
@@ -147,13 +153,17 @@ class ServiceTimeFitTest {
         System.arraycopy(slow, 0, x, fast.length, slow.length);
         Report r = ServiceTimeFit.fit(x);
         assertTrue(r.empiricalRecommended(), r.notes().toString());
-        assertTrue(r.candidates().stream().noneMatch(c -> c.matchesQuantiles(0.05)), r.candidates().toString());
+        assertTrue(
+                r.candidates().stream().noneMatch(c -> c.matchesQuantiles(0.05)),
+                r.candidates().toString());
         Empirical table = assertInstanceOf(Empirical.class, r.recommended());
         assertEquals(ServiceTimeFit.EMPIRICAL_POINTS, table.samples().size());
-        for (int i = 1; i < table.samples().size(); i++) assertTrue(table.samples().get(i) >= table.samples().get(i - 1));
+        for (int i = 1; i < table.samples().size(); i++)
+            assertTrue(table.samples().get(i) >= table.samples().get(i - 1));
         // Equal-probability quantiles: the table's mean is the sample mean up to the tails' interpolation.
         assertEquals(r.mean(), table.mean(), 0.01 * r.mean());
-        assertEquals(r.sample().p50(), table.samples().get(499), 0.02 * r.sample().p50());
+        assertEquals(
+                r.sample().p50(), table.samples().get(499), 0.02 * r.sample().p50());
         assertTrue(r.notes().getLast().contains("empirical"), r.notes().toString());
     }
 
@@ -202,13 +212,17 @@ class ServiceTimeFitTest {
     @Test
     void randomGarbageGivesAReportOrBadInputNeverAnythingElse() {
         SplittableRandom rnd = new SplittableRandom(7);
-        double[] specials = {0, -0.0, -1, Double.NaN, Double.POSITIVE_INFINITY, Double.MIN_VALUE, 1e-300, 1e300, Double.MAX_VALUE};
+        double[] specials = {
+            0, -0.0, -1, Double.NaN, Double.POSITIVE_INFINITY, Double.MIN_VALUE, 1e-300, 1e300, Double.MAX_VALUE
+        };
         int reports = 0;
         for (int trial = 0; trial < 500; trial++) {
             double[] x = new double[rnd.nextInt(60)];
             double spread = rnd.nextDouble(0, 21); // up to the whole accepted range, 1e-9 … 1e9 s
             for (int i = 0; i < x.length; i++) {
-                x[i] = rnd.nextInt(40) == 0 ? specials[rnd.nextInt(specials.length)] : Math.exp(rnd.nextDouble(-spread, spread));
+                x[i] = rnd.nextInt(40) == 0
+                        ? specials[rnd.nextInt(specials.length)]
+                        : Math.exp(rnd.nextDouble(-spread, spread));
             }
             if (rnd.nextInt(10) == 0 && x.length > 2) x[1] = x[0]; // ties
             try {

@@ -14,17 +14,17 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class TokenTimeFitTest {
-    private static final double A = 0.25;          // overhead, s
-    private static final double PREFILL = 4_000;   // input tokens / s
-    private static final double DECODE = 40;       // output tokens / s
+    private static final double A = 0.25; // overhead, s
+    private static final double PREFILL = 4_000; // input tokens / s
+    private static final double DECODE = 40; // output tokens / s
 
-    private record Data(double[] latency, long[] in, long[] out) {
-    }
+    private record Data(double[] latency, long[] in, long[] out) {}
 
     /** Requests with uniform token counts and latency (a + in/prefill + out/decode) × lognormal(mean 1, cv). */
     private static Data synthetic(int n, double cv, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
-        Sampler noise = new LogNormal(1.0, cv, null, null).sampler(new frontier.sim.RandomStreams(seed, 0).stream("noise"));
+        Sampler noise =
+                new LogNormal(1.0, cv, null, null).sampler(new frontier.sim.RandomStreams(seed, 0).stream("noise"));
         double[] y = new double[n];
         long[] in = new long[n];
         long[] out = new long[n];
@@ -53,7 +53,10 @@ class TokenTimeFitTest {
         LogNormal noise = assertInstanceOf(LogNormal.class, r.noise());
         assertEquals(1.0, noise.mean(), 1e-12);
         assertEquals(r.residualCv(), noise.cv(), 1e-12);
-        assertEquals(r.overheadS() + 1000 / r.prefillTokensPerS() + 100 / r.decodeTokensPerS(), r.meanServiceTimeS(1000, 100), 1e-12);
+        assertEquals(
+                r.overheadS() + 1000 / r.prefillTokensPerS() + 100 / r.decodeTokensPerS(),
+                r.meanServiceTimeS(1000, 100),
+                1e-12);
     }
 
     @Test
@@ -87,7 +90,11 @@ class TokenTimeFitTest {
         assertTrue(r.notes().getFirst().contains("prefill"), r.notes().toString());
         assertTrue(r.overheadS() > 0 && r.decodeTokensPerS() > 0, r.toString());
         assertEquals(DECODE, r.decodeTokensPerS(), 0.01 * DECODE, "decode is still explained by the output tokens");
-        assertEquals(r.overheadS() + 100 / r.decodeTokensPerS(), r.meanServiceTimeS(1_000, 100), 1e-12, "input tokens cost nothing");
+        assertEquals(
+                r.overheadS() + 100 / r.decodeTokensPerS(),
+                r.meanServiceTimeS(1_000, 100),
+                1e-12,
+                "input tokens cost nothing");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package frontier.analysis.llm;
 
-import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -12,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,16 +20,21 @@ import org.junit.jupiter.api.Test;
  */
 @Tag("validation")
 class LlmValidationTest {
-    static final Path GUIDELLM = Path.of("src/test/resources/llm/vllm011_h100_codellama34b_guidellm_sweep_requests.csv");
-    static final Path LMBENCH = Path.of(System.getProperty("frontier.samples", "../shared/samples"), "llm",
+    static final Path GUIDELLM =
+            Path.of("src/test/resources/llm/vllm011_h100_codellama34b_guidellm_sweep_requests.csv");
+    static final Path LMBENCH = Path.of(
+            System.getProperty("frontier.samples", "../shared/samples"),
+            "llm",
             "vllm_unknown-gpu_llama31_lmbench_qps_sweep_requests.csv");
     /** CodeLlama-34B: 48 layers, 8 KV heads of 128, bf16 → 192 KiB per token; the vLLM logs show 7.4–8.2 GiB of KV cache. */
-    static final long CODELLAMA_KV_TOKENS = (long) (7.8 * Math.pow(1024, 3) / EngineConfig.kvBytesPerToken(48, 8, 128, 2));
+    static final long CODELLAMA_KV_TOKENS =
+            (long) (7.8 * Math.pow(1024, 3) / EngineConfig.kvBytesPerToken(48, 8, 128, 2));
 
     static EngineConfig guidellmConfig(String experiment) {
         boolean tiny = experiment.equals("jan20-codellama-prefill-1");
         // 1,024 shared prefix tokens per prompt, prefix caching on (SOURCES.md).
-        return EngineConfig.of(tiny ? 32 : 256, tiny ? 64 : 4096, CODELLAMA_KV_TOKENS).withSharedPrefixTokens(1024);
+        return EngineConfig.of(tiny ? 32 : 256, tiny ? 64 : 4096, CODELLAMA_KV_TOKENS)
+                .withSharedPrefixTokens(1024);
     }
 
     static List<BenchmarkLevel> guidellm(String experiment) {
@@ -38,11 +43,13 @@ class LlmValidationTest {
 
     static String table(String title, List<LevelComparison.Row> rows) {
         StringBuilder sb = new StringBuilder(title).append('\n');
-        sb.append("level      rate   n   TTFT mean      TTFT p99       TPOT mean      TPOT p99       E2E mean       E2E p99        achieved rps\n");
+        sb.append(
+                "level      rate   n   TTFT mean      TTFT p99       TPOT mean      TPOT p99       E2E mean       E2E p99        achieved rps\n");
         for (LevelComparison.Row r : rows) {
             sb.append(String.format(Locale.ROOT, "%-9s %6.2f %3d", r.label(), r.offeredRate(), r.requests()));
             for (int k = 0; k < 7; k++) {
-                sb.append(String.format(Locale.ROOT, "  %7.3f %+5.0f%%", LevelComparison.value(r.measured(), k), 100 * r.error(k)));
+                sb.append(String.format(
+                        Locale.ROOT, "  %7.3f %+5.0f%%", LevelComparison.value(r.measured(), k), 100 * r.error(k)));
             }
             sb.append('\n');
         }
@@ -52,10 +59,18 @@ class LlmValidationTest {
     static List<LevelComparison.Row> fitSynchronousPredictRest(String experiment) {
         List<BenchmarkLevel> levels = guidellm(experiment);
         EngineConfig config = guidellmConfig(experiment);
-        ProfileFit.Result r = ProfileFit.fit(List.of(level(levels, "0")), config, "h100-codellama34b-tp1", "test", "2026-01-20");
+        ProfileFit.Result r =
+                ProfileFit.fit(List.of(level(levels, "0")), config, "h100-codellama34b-tp1", "test", "2026-01-20");
         IterationProfile p = r.profile();
-        System.out.println(String.format(Locale.ROOT, "%s: a=%.3f ms b=%.5f ms/token c=%.4f ms/seq d=%.6f ms/ktoken overhead=%.1f ms",
-                experiment, p.a() * 1e3, p.b() * 1e3, p.c() * 1e3, p.d() * 1e6, p.requestOverhead() * 1e3));
+        System.out.println(String.format(
+                Locale.ROOT,
+                "%s: a=%.3f ms b=%.5f ms/token c=%.4f ms/seq d=%.6f ms/ktoken overhead=%.1f ms",
+                experiment,
+                p.a() * 1e3,
+                p.b() * 1e3,
+                p.c() * 1e3,
+                p.d() * 1e6,
+                p.requestOverhead() * 1e3));
         System.out.println(table("fitted (synchronous)", r.fitted()));
         List<LevelComparison.Row> predicted = new ArrayList<>();
         for (BenchmarkLevel l : levels) {
@@ -81,13 +96,15 @@ class LlmValidationTest {
         // figures and holds only the fit itself (the synchronous level) to 10% on its means.
         fitSynchronousPredictRest("jan20-prefill-llama7b-tp1-1");
         List<BenchmarkLevel> levels = guidellm("jan20-prefill-llama7b-tp1-1");
-        ProfileFit.Result r = ProfileFit.fit(List.of(level(levels, "0")), guidellmConfig("jan20-prefill-llama7b-tp1-1"), "x", "test", "2026-01-20");
-        assertTrue(r.fitted().getFirst().maxAbsMeanError() <= 0.10, "fitted level: " + r.fitted().getFirst().maxAbsMeanError());
+        ProfileFit.Result r = ProfileFit.fit(
+                List.of(level(levels, "0")), guidellmConfig("jan20-prefill-llama7b-tp1-1"), "x", "test", "2026-01-20");
+        assertTrue(
+                r.fitted().getFirst().maxAbsMeanError() <= 0.10,
+                "fitted level: " + r.fitted().getFirst().maxAbsMeanError());
     }
 
     /** One way of fitting the 4096-budget sweep: the levels fitted on and an optional decode-shape prior. */
-    record Variant(String name, List<String> fitOn, IterationProfile prior) {
-    }
+    record Variant(String name, List<String> fitOn, IterationProfile prior) {}
 
     /**
      * Fits {@code v} and predicts every level it did not fit on; prints both tables. Returns the predicted rows.
@@ -95,11 +112,21 @@ class LlmValidationTest {
     static List<LevelComparison.Row> runVariant(String experiment, Variant v) {
         List<BenchmarkLevel> levels = guidellm(experiment);
         EngineConfig config = guidellmConfig(experiment);
-        List<ProfileFit.Input> in = v.fitOn().stream().map(l -> new ProfileFit.Input(level(levels, l), config)).toList();
+        List<ProfileFit.Input> in = v.fitOn().stream()
+                .map(l -> new ProfileFit.Input(level(levels, l), config))
+                .toList();
         ProfileFit.Result r = ProfileFit.fit(in, "h100-codellama34b-tp1", "test", "2026-01-20", v.prior());
         IterationProfile p = r.profile();
-        System.out.println(String.format(Locale.ROOT, "%s / %s: a=%.3f ms b=%.5f ms/token c=%.4f ms/seq d=%.6f ms/ktoken overhead=%.1f ms",
-                experiment, v.name(), p.a() * 1e3, p.b() * 1e3, p.c() * 1e3, p.d() * 1e6, p.requestOverhead() * 1e3));
+        System.out.println(String.format(
+                Locale.ROOT,
+                "%s / %s: a=%.3f ms b=%.5f ms/token c=%.4f ms/seq d=%.6f ms/ktoken overhead=%.1f ms",
+                experiment,
+                v.name(),
+                p.a() * 1e3,
+                p.b() * 1e3,
+                p.c() * 1e3,
+                p.d() * 1e6,
+                p.requestOverhead() * 1e3));
         System.out.println(table("fitted " + v.fitOn(), r.fitted()));
         List<LevelComparison.Row> predicted = new ArrayList<>();
         for (BenchmarkLevel l : levels) {
@@ -126,12 +153,15 @@ class LlmValidationTest {
             List<LevelComparison.Row> rows = runVariant(exp, v);
             // Fitted on one sequence at a time alone, a mean is missed 8.6-fold; every variant here brings
             // every predicted mean within 30%.
-            for (LevelComparison.Row r : rows) assertTrue(r.maxAbsMeanError() <= 0.30, v.name() + ", level " + r.label() + ": " + r.maxAbsMeanError());
+            for (LevelComparison.Row r : rows)
+                assertTrue(r.maxAbsMeanError() <= 0.30, v.name() + ", level " + r.label() + ": " + r.maxAbsMeanError());
             if (v.fitOn().equals(List.of("2", "3"))) {
                 // Fitted on the two lowest overlapping levels, the next level up (3.84 rps) meets the issue's
                 // targets: means within 10%, p99 within 15%, completion rate within 15%.
                 LevelComparison.Row l4 = row(rows, "4");
-                assertTrue(l4.maxAbsMeanError() <= 0.10 && l4.maxAbsP99Error() <= 0.15 && Math.abs(l4.error(6)) <= 0.15, "level 4: " + l4);
+                assertTrue(
+                        l4.maxAbsMeanError() <= 0.10 && l4.maxAbsP99Error() <= 0.15 && Math.abs(l4.error(6)) <= 0.15,
+                        "level 4: " + l4);
             }
         }
     }
@@ -146,23 +176,37 @@ class LlmValidationTest {
 
     @Test
     void llama70bShareGptFittedAtTheThreeLowestRatesPredictsTheRest() {
-        assumeTrue(Files.isRegularFile(LMBENCH), "LLM sample " + LMBENCH.toAbsolutePath() + " not found: skipped (set -Dfrontier.samples)");
-        List<BenchmarkLevel> levels = BenchmarkReader.read(LMBENCH, Map.of("model", "Llama-3.1-70B", "workload", "sharegpt"));
+        assumeTrue(
+                Files.isRegularFile(LMBENCH),
+                "LLM sample " + LMBENCH.toAbsolutePath() + " not found: skipped (set -Dfrontier.samples)");
+        List<BenchmarkLevel> levels =
+                BenchmarkReader.read(LMBENCH, Map.of("model", "Llama-3.1-70B", "workload", "sharegpt"));
         levels = new ArrayList<>(levels);
         levels.sort((x, y) -> Double.compare(x.offeredRate(), y.offeredRate()));
         EngineConfig config = EngineConfig.of(256, 8192, 10_000_000);
         List<BenchmarkLevel> fitOn = levels.subList(0, 3);
         ProfileFit.Result r = ProfileFit.fit(fitOn, config, "lmbench-llama31-70b", "test", "2025-05-01");
         IterationProfile p = r.profile();
-        System.out.println(String.format(Locale.ROOT, "fitted a=%.3f ms b=%.5f ms/token c=%.4f ms/seq d=%.6f ms/ktoken overhead=%.1f ms residual cv=%.3f rms log error %.3f (%d evaluations)",
-                p.a() * 1e3, p.b() * 1e3, p.c() * 1e3, p.d() * 1e6, p.requestOverhead() * 1e3, r.residualCv(), r.rmsLogError(), r.evaluations()));
+        System.out.println(String.format(
+                Locale.ROOT,
+                "fitted a=%.3f ms b=%.5f ms/token c=%.4f ms/seq d=%.6f ms/ktoken overhead=%.1f ms residual cv=%.3f rms log error %.3f (%d evaluations)",
+                p.a() * 1e3,
+                p.b() * 1e3,
+                p.c() * 1e3,
+                p.d() * 1e6,
+                p.requestOverhead() * 1e3,
+                r.residualCv(),
+                r.rmsLogError(),
+                r.evaluations()));
         System.out.println(table("fitted levels", r.fitted()));
         List<LevelComparison.Row> predicted = new ArrayList<>();
-        for (BenchmarkLevel l : levels.subList(3, levels.size())) predicted.add(LevelComparison.compare(l, config, p, 1, 7));
+        for (BenchmarkLevel l : levels.subList(3, levels.size()))
+            predicted.add(LevelComparison.compare(l, config, p, 1, 7));
         System.out.println(table("predicted levels", predicted));
         // Hardware and server flags of this sample are not documented (SOURCES.md: shape checks only); the
         // KV cache is taken as unlimited, so the KV-bound knee cannot be predicted. Figures in docs/validation.md.
-        for (LevelComparison.Row row : predicted) assertTrue(Math.abs(row.error(6)) < 0.5, row.label() + ": completion rate " + row.error(6));
+        for (LevelComparison.Row row : predicted)
+            assertTrue(Math.abs(row.error(6)) < 0.5, row.label() + ": completion rate " + row.error(6));
     }
 
     /**
@@ -174,17 +218,27 @@ class LlmValidationTest {
      */
     @Test
     void llama70bKneeUnderDocumentedKvAssumptionsIsReported() {
-        assumeTrue(Files.isRegularFile(LMBENCH), "LLM sample " + LMBENCH.toAbsolutePath() + " not found: skipped (set -Dfrontier.samples)");
-        List<BenchmarkLevel> levels = new ArrayList<>(BenchmarkReader.read(LMBENCH, Map.of("model", "Llama-3.1-70B", "workload", "sharegpt")));
+        assumeTrue(
+                Files.isRegularFile(LMBENCH),
+                "LLM sample " + LMBENCH.toAbsolutePath() + " not found: skipped (set -Dfrontier.samples)");
+        List<BenchmarkLevel> levels = new ArrayList<>(
+                BenchmarkReader.read(LMBENCH, Map.of("model", "Llama-3.1-70B", "workload", "sharegpt")));
         levels.sort((x, y) -> Double.compare(x.offeredRate(), y.offeredRate()));
-        ProfileFit.Result r = ProfileFit.fit(levels.subList(0, 3), EngineConfig.of(256, 8192, 10_000_000), "lmbench-llama31-70b", "test", "2025-05-01");
+        ProfileFit.Result r = ProfileFit.fit(
+                levels.subList(0, 3),
+                EngineConfig.of(256, 8192, 10_000_000),
+                "lmbench-llama31-70b",
+                "test",
+                "2025-05-01");
         long perToken = EngineConfig.kvBytesPerToken(80, 8, 128, 2);
         for (int tp : new int[] {2, 4, 8}) {
             long kv = EngineConfig.kvTokensFromMemory(80, 0.9, tp, 70.6e9, 2, 2, perToken);
             EngineConfig config = EngineConfig.of(256, 8192, kv);
             List<LevelComparison.Row> predicted = new ArrayList<>();
-            for (BenchmarkLevel l : levels.subList(3, levels.size())) predicted.add(LevelComparison.compare(l, config, r.profile(), 1, 7));
-            System.out.println(table(String.format(Locale.ROOT, "assumed TP%d on H100-80GB: KV cache %,d tokens", tp, kv), predicted));
+            for (BenchmarkLevel l : levels.subList(3, levels.size()))
+                predicted.add(LevelComparison.compare(l, config, r.profile(), 1, 7));
+            System.out.println(table(
+                    String.format(Locale.ROOT, "assumed TP%d on H100-80GB: KV cache %,d tokens", tp, kv), predicted));
             for (LevelComparison.Row row : predicted) assertTrue(Double.isFinite(row.error(6)), "every level served");
         }
     }

@@ -75,15 +75,21 @@ class AnomaliesTest {
             without += Anomalies.flag(days(90), v[0]).flagged().size();
         }
         assertTrue(withCounts <= 0.004 * 9_000, withCounts + " of 9000 days flagged");
-        assertTrue(without > 2 * withCounts, "the plain rule flags the quiet days' noise: " + without + " vs " + withCounts);
+        assertTrue(
+                without > 2 * withCounts,
+                "the plain rule flags the quiet days' noise: " + without + " vs " + withCounts);
         // A real change still stands out: 15% more cost on a Tuesday and on a Sunday.
         double[][] v = ratioOfCounts(90, new Random(5));
         int tuesday = 43;
         int sunday = 62;
         v[0][tuesday] *= 1.15;
         v[0][sunday] *= 1.15;
-        List<LocalDate> flagged = Anomalies.flag(days(90), v[0], v[1]).flagged().stream().map(Day::date).toList();
-        assertTrue(flagged.contains(START.plusDays(tuesday)) && flagged.contains(START.plusDays(sunday)), flagged.toString());
+        List<LocalDate> flagged = Anomalies.flag(days(90), v[0], v[1]).flagged().stream()
+                .map(Day::date)
+                .toList();
+        assertTrue(
+                flagged.contains(START.plusDays(tuesday)) && flagged.contains(START.plusDays(sunday)),
+                flagged.toString());
         assertBad(() -> Anomalies.flag(days(3), new double[3], new double[2]), "3 values but 2 counts");
         assertBad(() -> Anomalies.flag(days(2), new double[2], new double[] {1, -1}), "count must be >= 0");
     }
@@ -94,24 +100,33 @@ class AnomaliesTest {
         // are compared after removing weekday effects. Measured: 1.0% of days flagged (the small-sample
         // spread of the MAD makes it more than the 0.05% of long series); ignoring weekdays flagged 17%.
         int flagged = 0;
-        for (int trial = 0; trial < 100; trial++) flagged += Anomalies.flag(days(21), weekly(21, 0.002, 0.02, new Random(trial))).flagged().size();
+        for (int trial = 0; trial < 100; trial++)
+            flagged += Anomalies.flag(days(21), weekly(21, 0.002, 0.02, new Random(trial)))
+                    .flagged()
+                    .size();
         assertTrue(flagged <= 0.02 * 2_100, flagged + " of 2100 days flagged");
         double[] v = weekly(21, 0, 0.02, new Random(7));
         v[12] += 0.3;
-        assertEquals(List.of(START.plusDays(12)), Anomalies.flag(days(21), v).flagged().stream().map(Day::date).toList());
+        assertEquals(
+                List.of(START.plusDays(12)),
+                Anomalies.flag(days(21), v).flagged().stream().map(Day::date).toList());
     }
 
     @Test
     void injectedSpikesAreFlaggedWithTheirDirection() {
         double[] v = weekly(90, 0, 0.02, new Random(1));
-        v[30] += 0.3;   // +15 σ on a Wednesday
-        v[61] -= 0.25;  // a Saturday dip
-        v[89] += 0.2;   // the latest day, whose window is one-sided
+        v[30] += 0.3; // +15 σ on a Wednesday
+        v[61] -= 0.25; // a Saturday dip
+        v[89] += 0.2; // the latest day, whose window is one-sided
         Report r = Anomalies.flag(days(90), v);
         List<Day> flagged = r.flagged();
-        assertEquals(List.of(START.plusDays(30), START.plusDays(61), START.plusDays(89)), flagged.stream().map(Day::date).toList(),
+        assertEquals(
+                List.of(START.plusDays(30), START.plusDays(61), START.plusDays(89)),
+                flagged.stream().map(Day::date).toList(),
                 flagged.toString());
-        assertEquals(List.of(Direction.UP, Direction.DOWN, Direction.UP), flagged.stream().map(Day::direction).toList());
+        assertEquals(
+                List.of(Direction.UP, Direction.DOWN, Direction.UP),
+                flagged.stream().map(Day::direction).toList());
         Day wednesday = r.days().get(30);
         assertEquals(WEEK[2], wednesday.expected(), 0.05, "expected is the usual Wednesday");
         assertTrue(wednesday.score() > 10, wednesday.toString());
@@ -132,7 +147,8 @@ class AnomaliesTest {
         java.util.Arrays.fill(v, 2.5);
         v[20] = 2.6;
         Report r = Anomalies.flag(days(30), v);
-        assertEquals(List.of(START.plusDays(20)), r.flagged().stream().map(Day::date).toList());
+        assertEquals(
+                List.of(START.plusDays(20)), r.flagged().stream().map(Day::date).toList());
     }
 
     @Test
@@ -143,7 +159,10 @@ class AnomaliesTest {
         for (int i = 0; i < full.length; i++) full[i] += 0.06 * (rnd.nextDouble() - 0.5);
         LocalDate[] all = days(70);
         // Drop every 5th day, blank two more and spike one.
-        List<Integer> keep = java.util.stream.IntStream.range(0, 70).filter(i -> i % 5 != 4).boxed().toList();
+        List<Integer> keep = java.util.stream.IntStream.range(0, 70)
+                .filter(i -> i % 5 != 4)
+                .boxed()
+                .toList();
         LocalDate[] d = keep.stream().map(i -> all[i]).toArray(LocalDate[]::new);
         double[] v = keep.stream().mapToDouble(i -> full[i]).toArray();
         v[10] = Double.NaN;
@@ -152,7 +171,9 @@ class AnomaliesTest {
         Report r = Anomalies.flag(d, v);
         assertEquals(d.length, r.days().size());
         Day blank = r.days().get(10);
-        assertTrue(Double.isNaN(blank.score()) && !blank.flagged() && blank.direction() == Direction.NONE, blank.toString());
+        assertTrue(
+                Double.isNaN(blank.score()) && !blank.flagged() && blank.direction() == Direction.NONE,
+                blank.toString());
         assertFalse(Double.isNaN(blank.expected()), "a blank day still has an expected value");
         assertEquals(List.of(d[40]), r.flagged().stream().map(Day::date).toList());
     }
@@ -180,14 +201,19 @@ class AnomaliesTest {
         double[] inf = v.clone();
         inf[6] = Double.NEGATIVE_INFINITY;
         assertBad(() -> Anomalies.flag(d, inf), "value [6] (2025-01-12) is -Infinity");
-        assertBad(() -> Anomalies.flag(new LocalDate[] {LocalDate.of(1900, 1, 1), LocalDate.of(2025, 1, 1)}, new double[2]), "100 years");
+        assertBad(
+                () -> Anomalies.flag(
+                        new LocalDate[] {LocalDate.of(1900, 1, 1), LocalDate.of(2025, 1, 1)}, new double[2]),
+                "100 years");
     }
 
     /** Random series: gaps, NaNs, repeated dates, values from tiny to huge; returns how many calls did not throw. */
     static int randomSeries(long seed, java.util.function.BiConsumer<LocalDate[], double[]> call, String prefix) {
         Random rnd = new Random(seed);
         int accepted = 0;
-        double[] specials = {Double.NaN, 0, -0.0, Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE, Double.POSITIVE_INFINITY};
+        double[] specials = {
+            Double.NaN, 0, -0.0, Double.MAX_VALUE, -Double.MAX_VALUE, Double.MIN_VALUE, Double.POSITIVE_INFINITY
+        };
         for (int trial = 0; trial < 300; trial++) {
             int n = rnd.nextInt(80);
             LocalDate[] d = new LocalDate[n];
@@ -211,11 +237,15 @@ class AnomaliesTest {
 
     @Test
     void randomSeriesGiveAReportOrBadInputNeverAnythingElse() {
-        int accepted = randomSeries(11, (d, v) -> {
-            Report r = Anomalies.flag(d, v);
-            assertEquals(d.length, r.days().size());
-            for (Day day : r.days()) assertTrue(!day.flagged() || Math.abs(day.score()) > Anomalies.K, day.toString());
-        }, "anomalies:");
+        int accepted = randomSeries(
+                11,
+                (d, v) -> {
+                    Report r = Anomalies.flag(d, v);
+                    assertEquals(d.length, r.days().size());
+                    for (Day day : r.days())
+                        assertTrue(!day.flagged() || Math.abs(day.score()) > Anomalies.K, day.toString());
+                },
+                "anomalies:");
         assertTrue(accepted > 60, "about a third of the random series are valid: " + accepted);
     }
 

@@ -79,10 +79,13 @@ class ForecastTest {
             previous = width;
         }
         double first = r.points().getFirst().upper() - r.points().getFirst().lower();
-        assertTrue(previous > 1.2 * first, "the slope's uncertainty grows with the distance: " + first + " → " + previous);
+        assertTrue(
+                previous > 1.2 * first, "the slope's uncertainty grows with the distance: " + first + " → " + previous);
         for (Point p : r.points()) assertTrue(p.lower() <= p.point() && p.point() <= p.upper(), p.toString());
         Result wider = Forecast.of(days(60), noisy(60, 5, new Random(2)), 90, 0.95);
-        assertTrue(wider.points().getFirst().upper() > r.points().getFirst().upper(), "a higher level gives wider intervals");
+        assertTrue(
+                wider.points().getFirst().upper() > r.points().getFirst().upper(),
+                "a higher level gives wider intervals");
     }
 
     @Test
@@ -107,19 +110,31 @@ class ForecastTest {
         assertTrue(r.method().contains("no weekly pattern"), r.method());
         assertEquals(20 + 10, r.points().getFirst().point(), 1.5, r.method());
         assertEquals(20 + 39, r.points().getLast().point(), 3, r.method());
-        assertEquals(7, Forecast.of(days(7), new double[] {1, 2, 3, 4, 5, 6, 7}, 3, 0.9).points().size() + 4);
+        assertEquals(
+                7,
+                Forecast.of(days(7), new double[] {1, 2, 3, 4, 5, 6, 7}, 3, 0.9)
+                                .points()
+                                .size()
+                        + 4);
     }
 
     @Test
     void missingDaysAndNaNsAreSkipped() {
         double[] full = noisy(70, 3, new Random(4));
-        LocalDate[] d = java.util.stream.IntStream.range(0, 70).filter(t -> t % 6 != 5).mapToObj(START::plusDays).toArray(LocalDate[]::new);
-        double[] v = java.util.stream.IntStream.range(0, 70).filter(t -> t % 6 != 5).mapToDouble(t -> full[t]).toArray();
+        LocalDate[] d = java.util.stream.IntStream.range(0, 70)
+                .filter(t -> t % 6 != 5)
+                .mapToObj(START::plusDays)
+                .toArray(LocalDate[]::new);
+        double[] v = java.util.stream.IntStream.range(0, 70)
+                .filter(t -> t % 6 != 5)
+                .mapToDouble(t -> full[t])
+                .toArray();
         v[3] = Double.NaN;
         Result r = Forecast.of(d, v, 14, 0.9);
         assertTrue(r.weekly(), r.method());
         assertEquals(START.plusDays(70), r.points().getFirst().date(), "the day after the last date given");
-        for (int h = 1; h <= 14; h++) assertEquals(truth(69 + h), r.points().get(h - 1).point(), 4, "day " + h);
+        for (int h = 1; h <= 14; h++)
+            assertEquals(truth(69 + h), r.points().get(h - 1).point(), 4, "day " + h);
     }
 
     @Test
@@ -134,11 +149,15 @@ class ForecastTest {
 
     @Test
     void randomSeriesGiveAForecastOrBadInputNeverAnythingElse() {
-        int accepted = AnomaliesTest.randomSeries(12, (d, v) -> {
-            Result r = Forecast.of(d, v, 30, 0.9);
-            assertEquals(30, r.points().size());
-            for (Point p : r.points()) assertTrue(p.lower() <= p.point() && p.point() <= p.upper(), p + " " + r.method());
-        }, "forecast:");
+        int accepted = AnomaliesTest.randomSeries(
+                12,
+                (d, v) -> {
+                    Result r = Forecast.of(d, v, 30, 0.9);
+                    assertEquals(30, r.points().size());
+                    for (Point p : r.points())
+                        assertTrue(p.lower() <= p.point() && p.point() <= p.upper(), p + " " + r.method());
+                },
+                "forecast:");
         assertTrue(accepted > 40, "many random series are long and valid enough: " + accepted);
     }
 

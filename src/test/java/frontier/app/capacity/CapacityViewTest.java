@@ -58,34 +58,58 @@ class CapacityViewTest {
     }
 
     @Test
-    void theCheapestFleetForATargetLoadIsFoundWithCapacitiesHostedApisAndACostAgainstRateChartThatExports(FxRobot robot) throws Exception {
+    void theCheapestFleetForATargetLoadIsFoundWithCapacitiesHostedApisAndACostAgainstRateChartThatExports(FxRobot robot)
+            throws Exception {
         assertEquals("llama2-70b", robot.lookup("#capModel").queryComboBox().getValue());
         quickStudy(robot, "2");
         robot.clickOn("#capFind");
-        waitUntil(() -> !view.viewModel().runningProperty().get() && view.viewModel().outcomeProperty().get() != null, 300);
+        waitUntil(
+                () -> !view.viewModel().runningProperty().get()
+                        && view.viewModel().outcomeProperty().get() != null,
+                300);
         String status = robot.lookup("#capStatus").queryLabeled().getText();
-        assertTrue(status.startsWith("Done") && status.contains("cheapest: ") && status.contains("measured-table profiles skipped"), status);
+        assertTrue(
+                status.startsWith("Done")
+                        && status.contains("cheapest: ")
+                        && status.contains("measured-table profiles skipped"),
+                status);
 
-        // One capacity per profile that can drive a pool, each found by probes; the table-only profiles are named as skipped.
-        List<IterationProfile> linear = view.viewModel().profilesOf("llama2-70b").stream().filter(CapacityStudy::runsInAPool).toList();
+        // One capacity per profile that can drive a pool, each found by probes; the table-only profiles are named as
+        // skipped.
+        List<IterationProfile> linear = view.viewModel().profilesOf("llama2-70b").stream()
+                .filter(CapacityStudy::runsInAPool)
+                .toList();
         assertEquals(linear.size(), view.capacityTable().getItems().size());
-        assertTrue(view.capacityTable().getItems().stream().allMatch(r -> r.rate() > 0 && r.probes() >= 2), view.capacityTable().getItems().toString());
+        assertTrue(
+                view.capacityTable().getItems().stream().allMatch(r -> r.rate() > 0 && r.probes() >= 2),
+                view.capacityTable().getItems().toString());
         assertFalse(view.viewModel().outcomeProperty().get().fleets().skipped().isEmpty());
 
         // Fleets cheapest first, each with at least as many instances as the target needs at its capacity.
         List<CheapestFleet.Candidate> fleets = view.fleetTable().getItems();
         assertFalse(fleets.isEmpty());
-        for (int i = 1; i < fleets.size(); i++) assertTrue(fleets.get(i - 1).usdPerHour() <= fleets.get(i).usdPerHour(), "sorted by USD/h");
+        for (int i = 1; i < fleets.size(); i++)
+            assertTrue(fleets.get(i - 1).usdPerHour() <= fleets.get(i).usdPerHour(), "sorted by USD/h");
         for (CheapestFleet.Candidate c : fleets) {
-            assertTrue(c.instances() >= Math.ceil(2 / c.perInstanceCapacity() - 1e-9), c.profile().name() + " " + c.instances());
-            assertEquals(1000 * c.usdPerHour() / (2 * 3600), c.usdPer1kRequests(), 1e-9, "USD per 1,000 requests at the target");
+            assertTrue(
+                    c.instances() >= Math.ceil(2 / c.perInstanceCapacity() - 1e-9),
+                    c.profile().name() + " " + c.instances());
+            assertEquals(
+                    1000 * c.usdPerHour() / (2 * 3600),
+                    c.usdPer1kRequests(),
+                    1e-9,
+                    "USD per 1,000 requests at the target");
         }
         assertFalse(view.apiTable().getItems().isEmpty(), "hosted APIs of llama2-70b beside the fleets");
 
-        // The chart: a cost curve per profile priced, the cheapest API and the target; cost at the target = the candidate's.
+        // The chart: a cost curve per profile priced, the cheapest API and the target; cost at the target = the
+        // candidate's.
         List<XYChart.Series<Number, Number>> series = view.chart().getData();
-        long profilesPriced = fleets.stream().map(c -> c.profile().name()).distinct().count();
-        assertTrue(series.size() >= profilesPriced + 2 || fleets.size() == CapacityView.FLEETS_SHOWN, series.size() + " series");
+        long profilesPriced =
+                fleets.stream().map(c -> c.profile().name()).distinct().count();
+        assertTrue(
+                series.size() >= profilesPriced + 2 || fleets.size() == CapacityView.FLEETS_SHOWN,
+                series.size() + " series");
         assertTrue(series.getLast().getName().startsWith("Target 2 req/s"));
         assertTrue(series.get(series.size() - 2).getName().startsWith("API: "));
         CheapestFleet.Candidate best = fleets.getFirst();
@@ -93,9 +117,17 @@ class CapacityViewTest {
         assertTrue(bestCurve.getName().startsWith(best.profile().name()), bestCurve.getName());
 
         ChartCaption caption = fx(view::caption);
-        assertTrue(caption.subtitle().contains("Target 2 req/s") && caption.subtitle().contains("p99 TTFT"), caption.subtitle());
+        assertTrue(
+                caption.subtitle().contains("Target 2 req/s")
+                        && caption.subtitle().contains("p99 TTFT"),
+                caption.subtitle());
         String svg = fx(() -> ChartExport.svg(view.picture(), caption));
-        assertTrue(svg.contains("<path") && svg.contains("Request rate (req/s)") && svg.contains("Cost per hour (USD)") && !svg.contains("<image"), "vector SVG");
+        assertTrue(
+                svg.contains("<path")
+                        && svg.contains("Request rate (req/s)")
+                        && svg.contains("Cost per hour (USD)")
+                        && !svg.contains("<image"),
+                "vector SVG");
         var png = fx(() -> ChartExport.image(view.picture(), caption, ChartExport.PRINT_SCALE));
         assertTrue(png.getWidth() >= 2 * view.chart().getWidth(), "PNG at print resolution");
     }
@@ -104,12 +136,17 @@ class CapacityViewTest {
     void aFieldThatIsNotANumberIsNamedInTheStatusAndNothingRuns(FxRobot robot) throws Exception {
         set(robot, "#capRate", "two");
         robot.clickOn("#capFind");
-        assertEquals("Target load: expected a number, got \u201ctwo\u201d", robot.lookup("#capStatus").queryLabeled().getText());
+        assertEquals(
+                "Target load: expected a number, got \u201ctwo\u201d",
+                robot.lookup("#capStatus").queryLabeled().getText());
         assertTrue(robot.lookup("#capStatus").queryLabeled().getStyleClass().contains("error"));
         set(robot, "#capRate", "2");
         set(robot, "#capReplications", "1");
         robot.clickOn("#capFind");
-        assertTrue(robot.lookup("#capStatus").queryLabeled().getText().startsWith("Replications: expected a number of at least 2"));
+        assertTrue(robot.lookup("#capStatus")
+                .queryLabeled()
+                .getText()
+                .startsWith("Replications: expected a number of at least 2"));
         assertFalse(view.viewModel().runningProperty().get());
     }
 
@@ -117,11 +154,18 @@ class CapacityViewTest {
     void cancelStopsAStudyAndShowsNoResults(FxRobot robot) throws Exception {
         set(robot, "#capDuration", "20000");
         robot.clickOn("#capFind");
-        waitUntil(() -> view.viewModel().progressProperty().get() > 0 || !view.viewModel().runningProperty().get(), 120);
-        assertTrue(view.viewModel().runningProperty().get(), "still running: " + robot.lookup("#capStatus").queryLabeled().getText());
+        waitUntil(
+                () -> view.viewModel().progressProperty().get() > 0
+                        || !view.viewModel().runningProperty().get(),
+                120);
+        assertTrue(
+                view.viewModel().runningProperty().get(),
+                "still running: " + robot.lookup("#capStatus").queryLabeled().getText());
         robot.clickOn("#capCancel");
         waitUntil(() -> !view.viewModel().runningProperty().get(), 120);
-        assertTrue(robot.lookup("#capStatus").queryLabeled().getText().startsWith("Cancelled"), robot.lookup("#capStatus").queryLabeled().getText());
+        assertTrue(
+                robot.lookup("#capStatus").queryLabeled().getText().startsWith("Cancelled"),
+                robot.lookup("#capStatus").queryLabeled().getText());
         assertEquals(null, view.viewModel().outcomeProperty().get());
         assertTrue(view.fleetTable().getItems().isEmpty());
     }
@@ -131,6 +175,7 @@ class CapacityViewTest {
     }
 
     private static void waitUntil(Callable<Boolean> condition, int seconds) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition).get());
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(condition)
+                .get());
     }
 }

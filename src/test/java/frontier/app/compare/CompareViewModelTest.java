@@ -32,7 +32,8 @@ class CompareViewModelTest {
     @Test
     void alternativesAreComparedWithTheBaselineAndANewBaselineDropsThemAndTheirResults() throws IOException {
         Path file = Files.writeString(dir.resolve("small-chat.json"), FLEET);
-        CompareViewModel vm = new CompareViewModel(new ScenarioRunner(1), PriceCatalogue.shipped(), TaskExecutor.CURRENT_THREAD);
+        CompareViewModel vm =
+                new CompareViewModel(new ScenarioRunner(1), PriceCatalogue.shipped(), TaskExecutor.CURRENT_THREAD);
         vm.setBaseline(file);
         assertEquals("small chat", vm.titleProperty().get());
         assertTrue(vm.add(Alternative.parse("instances=2")), vm.statusProperty().get());
@@ -54,11 +55,14 @@ class CompareViewModelTest {
     @Test
     void anAlternativeThatCannotBeMadeIsRefusedWithItsReason() throws IOException {
         Path file = Files.writeString(dir.resolve("small-chat.json"), FLEET);
-        CompareViewModel vm = new CompareViewModel(new ScenarioRunner(1), PriceCatalogue.shipped(), TaskExecutor.CURRENT_THREAD);
+        CompareViewModel vm =
+                new CompareViewModel(new ScenarioRunner(1), PriceCatalogue.shipped(), TaskExecutor.CURRENT_THREAD);
         vm.setBaseline(file);
         assertFalse(vm.add(Alternative.parse("keep_alive=60")));
         assertTrue(vm.errorProperty().get());
-        assertTrue(vm.statusProperty().get().contains("keep-alive is for serverless and autoscaled pools"), vm.statusProperty().get());
+        assertTrue(
+                vm.statusProperty().get().contains("keep-alive is for serverless and autoscaled pools"),
+                vm.statusProperty().get());
         assertTrue(vm.alternatives().isEmpty());
     }
 }

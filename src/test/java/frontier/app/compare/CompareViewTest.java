@@ -83,9 +83,12 @@ class CompareViewTest {
     }
 
     @Test
-    void alternativesMadeInTheFormAreComparedWithTheBaselineAndACheaperOneThatDropsRequestsSaysSo(FxRobot robot) throws Exception {
+    void alternativesMadeInTheFormAreComparedWithTheBaselineAndACheaperOneThatDropsRequestsSaysSo(FxRobot robot)
+            throws Exception {
         robot.interact(() -> simulate.open(dir.resolve("small-chat.json")));
-        assertEquals("Baseline: small chat", robot.lookup("#compareTitle").queryLabeled().getText());
+        assertEquals(
+                "Baseline: small chat",
+                robot.lookup("#compareTitle").queryLabeled().getText());
 
         // Spot + on-demand fallback (the kind's default choice).
         robot.clickOn("#kindCheck");
@@ -98,13 +101,21 @@ class CompareViewTest {
         // Keep-alive on an always-on pool cannot be made: refused with the reason, nothing added.
         robot.clickOn("#keepAliveCheck");
         robot.clickOn("#addAlternative");
-        assertTrue(robot.lookup("#compareStatus").queryLabeled().getText().contains("keep-alive is for serverless and autoscaled pools"),
+        assertTrue(
+                robot.lookup("#compareStatus")
+                        .queryLabeled()
+                        .getText()
+                        .contains("keep-alive is for serverless and autoscaled pools"),
                 robot.lookup("#compareStatus").queryLabeled().getText());
         assertEquals(2, vm.alternatives().size());
 
         robot.clickOn("#runCompare");
-        waitUntil(240, () -> !vm.runningProperty().get() && vm.comparisonProperty().get() != null);
-        assertTrue(robot.lookup("#compareStatus").queryLabeled().getText().startsWith("Done"), robot.lookup("#compareStatus").queryLabeled().getText());
+        waitUntil(
+                240,
+                () -> !vm.runningProperty().get() && vm.comparisonProperty().get() != null);
+        assertTrue(
+                robot.lookup("#compareStatus").queryLabeled().getText().startsWith("Done"),
+                robot.lookup("#compareStatus").queryLabeled().getText());
         assertEquals(1.0, vm.progressProperty().get(), 1e-9);
 
         List<CompareRow> rows = view.table().getItems();
@@ -112,19 +123,27 @@ class CompareViewTest {
         assertEquals("", rows.get(0).dropWarning(), "the baseline serves every request");
         CompareRow one = rows.get(2);
         assertTrue(one.dropWarning().startsWith("drops "), one.dropWarning());
-        assertTrue(one.cell(CompareMetric.COST_PER_MONTH).contains("\n−$1,469"), "a third of the baseline's monthly cost: " + one.cell(CompareMetric.COST_PER_MONTH));
+        assertTrue(
+                one.cell(CompareMetric.COST_PER_MONTH).contains("\n−$1,469"),
+                "a third of the baseline's monthly cost: " + one.cell(CompareMetric.COST_PER_MONTH));
         // The warning is part of the cost cells the table shows, and of the chart's label of that bar.
-        String shown = fx(() -> (String) view.table().getColumns().stream().filter(c -> ("col-" + CompareMetric.COST_PER_MONTH.name()).equals(c.getId()))
-                .findFirst().orElseThrow().getCellData(2));
+        String shown = fx(() -> (String) view.table().getColumns().stream()
+                .filter(c -> ("col-" + CompareMetric.COST_PER_MONTH.name()).equals(c.getId()))
+                .findFirst()
+                .orElseThrow()
+                .getCellData(2));
         assertTrue(shown.contains("⚠ drops"), shown);
         List<String> labels = fx(() -> view.chart().labels());
         assertEquals(3, labels.size());
         assertFalse(labels.get(0).contains("⚠"), labels.get(0));
         assertTrue(labels.get(2).contains("⚠ drops"), labels.get(2));
         assertTrue(rows.get(1).cell(CompareMetric.INTERRUPTIONS).length() > 0);
-        assertTrue(rows.get(1).name().startsWith("Spot + on-demand fallback"), rows.get(1).name());
+        assertTrue(
+                rows.get(1).name().startsWith("Spot + on-demand fallback"),
+                rows.get(1).name());
 
-        // The one-click report: HTML with the chart inline, a PDF of 1-3 pages beside it; the dropping alternative is never
+        // The one-click report: HTML with the chart inline, a PDF of 1-3 pages beside it; the dropping alternative is
+        // never
         // recommended and its drops are in the report.
         assertFalse(robot.lookup("#compareReport").queryButton().isDisabled());
         Path html = dir.resolve("comparison-report.html");
@@ -138,25 +157,36 @@ class CompareViewTest {
         int recommended = CompareReport.recommended(vm.comparisonProperty().get());
         assertTrue(recommended != 2, "an alternative that drops requests is not recommended");
         String page = Files.readString(html);
-        assertTrue(page.startsWith("<!DOCTYPE html>") && page.contains("<figure><svg"), "self-contained, the chart inline as SVG");
-        assertFalse(page.replace("http://www.w3.org/", "").matches("(?s).*(src|href)=\"https?:.*"), "nothing fetched from elsewhere");
-        assertTrue(page.contains("Which of these 2 alternatives serves the traffic of \u201csmall chat\u201d"), "the question");
+        assertTrue(
+                page.startsWith("<!DOCTYPE html>") && page.contains("<figure><svg"),
+                "self-contained, the chart inline as SVG");
+        assertFalse(
+                page.replace("http://www.w3.org/", "").matches("(?s).*(src|href)=\"https?:.*"),
+                "nothing fetched from elsewhere");
+        assertTrue(
+                page.contains("Which of these 2 alternatives serves the traffic of \u201csmall chat\u201d"),
+                "the question");
         assertTrue(page.contains(recommended == 0 ? "Keep the baseline" : "Switch to"), "the recommendation");
         assertTrue(page.contains("2. " + rows.get(2).name() + ": Not served"), "drops among the key numbers");
         assertTrue(page.contains("g5.xlarge") || page.contains("prices as of"), "prices and their date");
         assertTrue(page.contains("Traffic: poisson, rate_per_s 3.6"), "the traffic");
-        try (var pdf = org.apache.pdfbox.Loader.loadPDF(dir.resolve("comparison-report.pdf").toFile())) {
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(
+                dir.resolve("comparison-report.pdf").toFile())) {
             assertTrue(pdf.getNumberOfPages() >= 1 && pdf.getNumberOfPages() <= 3, pdf.getNumberOfPages() + " pages");
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
             assertTrue(text.contains("drops ") && text.contains("Not modelled") && text.contains("Assumptions"), text);
         }
         // The chart exports like every other: PNG at twice its size, SVG with its bars' words.
         frontier.app.ChartCaption caption = fx(view::caption);
-        assertTrue(caption.subtitle().contains("small-chat.json") && caption.subtitle().contains("2 alternatives"), caption.subtitle());
+        assertTrue(
+                caption.subtitle().contains("small-chat.json")
+                        && caption.subtitle().contains("2 alternatives"),
+                caption.subtitle());
         String svg = fx(() -> frontier.app.ChartExport.svg(view.chart(), caption));
         assertTrue(svg.contains("<path") || svg.contains("<rect"), "vector bars");
         assertTrue(svg.contains("drops"), "the drop warning is in the exported chart");
-        java.awt.image.BufferedImage png = fx(() -> frontier.app.ChartExport.image(view.chart(), caption, frontier.app.ChartExport.PRINT_SCALE));
+        java.awt.image.BufferedImage png =
+                fx(() -> frontier.app.ChartExport.image(view.chart(), caption, frontier.app.ChartExport.PRINT_SCALE));
         assertTrue(png.getWidth() >= 2 * fx(() -> view.chart().chartWidth()), "PNG at print resolution");
     }
 
@@ -169,17 +199,22 @@ class CompareViewTest {
         waitUntil(60, () -> vm.progressProperty().get() > 0);
         robot.clickOn("#cancelCompare");
         waitUntil(60, () -> !vm.runningProperty().get());
-        assertTrue(robot.lookup("#compareStatus").queryLabeled().getText().startsWith("Cancelled"), robot.lookup("#compareStatus").queryLabeled().getText());
+        assertTrue(
+                robot.lookup("#compareStatus").queryLabeled().getText().startsWith("Cancelled"),
+                robot.lookup("#compareStatus").queryLabeled().getText());
         assertEquals(null, vm.comparisonProperty().get());
     }
 
     @Test
-    void exploreAroundAnAlternativeBuildsASweepWithoutJsonAndExploreShowsFieldLabelsAndTheDrawnStatus(FxRobot robot) throws Exception {
+    void exploreAroundAnAlternativeBuildsASweepWithoutJsonAndExploreShowsFieldLabelsAndTheDrawnStatus(FxRobot robot)
+            throws Exception {
         robot.interact(() -> simulate.open(dir.resolve("small-chat.json")));
         robot.clickOn("#kindCheck");
         robot.clickOn("#addAlternative");
         robot.clickOn("#runCompare");
-        waitUntil(240, () -> !vm.runningProperty().get() && vm.comparisonProperty().get() != null);
+        waitUntil(
+                240,
+                () -> !vm.runningProperty().get() && vm.comparisonProperty().get() != null);
         robot.interact(() -> view.table().getSelectionModel().select(1));
         robot.clickOn("#exploreAround");
         // The spot pool's instances, 1 to 4 (the default range around its 3).
@@ -187,7 +222,10 @@ class CompareViewTest {
         retype(robot, "#a_pools_0_instances", "1");
         retype(robot, "#b_pools_0_instances", "4");
         robot.clickOn("#sweepOk");
-        waitUntil(240, () -> !explore.runningProperty().get() && explore.analysisProperty().get() != null);
+        waitUntil(
+                240,
+                () -> !explore.runningProperty().get()
+                        && explore.analysisProperty().get() != null);
         SweepAnalysis a = explore.analysisProperty().get();
         assertEquals(4, a.result().points().size());
         assertTrue(exploreView.node().getScene() != null && exploreView.node().getParent() != null, "Explore is shown");
@@ -197,16 +235,29 @@ class CompareViewTest {
         List<DetailRow> details = exploreView.details().getItems();
         assertTrue(details.stream().anyMatch(r -> r.field().equals("Spot instances")), details.toString());
         assertFalse(details.stream().anyMatch(r -> r.field().startsWith("pools[")), details.toString());
-        String status = details.stream().filter(r -> r.field().equals("Status")).findFirst().orElseThrow().selected();
+        String status = details.stream()
+                .filter(r -> r.field().equals("Status"))
+                .findFirst()
+                .orElseThrow()
+                .selected();
         // The status in the details is the status the point is drawn with, for every point.
         for (int i = 0; i < a.result().points().size(); i++) {
             int k = i;
             robot.interact(() -> explore.selectedProperty().set(k));
             WaitForAsyncUtils.waitForFxEvents();
             String drawn = fx(() -> exploreView.plot().drawnStatus(k));
-            String said = exploreView.details().getItems().stream().filter(r -> r.field().equals("Status")).findFirst().orElseThrow().selected();
-            assertTrue(said.equals(drawn) || said.startsWith(drawn + ",") || said.startsWith(drawn + " —"), "point " + k + ": drawn " + drawn + ", details " + said);
-            assertEquals(fx(() -> exploreView.plot().drawnAsDropping(k)), said.contains("⚠ drops"), "point " + k + ": " + said);
+            String said = exploreView.details().getItems().stream()
+                    .filter(r -> r.field().equals("Status"))
+                    .findFirst()
+                    .orElseThrow()
+                    .selected();
+            assertTrue(
+                    said.equals(drawn) || said.startsWith(drawn + ",") || said.startsWith(drawn + " —"),
+                    "point " + k + ": drawn " + drawn + ", details " + said);
+            assertEquals(
+                    fx(() -> exploreView.plot().drawnAsDropping(k)),
+                    said.contains("⚠ drops"),
+                    "point " + k + ": " + said);
         }
         assertFalse(status.isEmpty());
     }
@@ -226,7 +277,9 @@ class CompareViewTest {
      */
     private static void retype(FxRobot robot, String id, String text) {
         robot.clickOn(id);
-        robot.interact(() -> robot.lookup(id).queryAs(javafx.scene.control.TextInputControl.class).selectAll());
+        robot.interact(() -> robot.lookup(id)
+                .queryAs(javafx.scene.control.TextInputControl.class)
+                .selectAll());
         robot.write(text);
     }
 }

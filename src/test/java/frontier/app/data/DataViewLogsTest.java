@@ -47,7 +47,10 @@ class DataViewLogsTest extends DataViewTestBase {
         assertEquals("2026-02-01 10:00 – 10:30", e.period(), "the end's date only when it differs");
         assertTrue(e.details().contains("latency=latency_ms (ms)"), e.details());
         String s = status(robot).getText();
-        assertTrue(s.startsWith("Imported " + log.getFileName() + " as request-log import #" + e.id() + " (not a billing export): 3 requests"), s);
+        assertTrue(
+                s.startsWith("Imported " + log.getFileName() + " as request-log import #" + e.id()
+                        + " (not a billing export): 3 requests"),
+                s);
         assertTrue(s.contains("Mapping: detected mapping (csv): timestamp=timestamp (iso)"), s);
         assertTrue(s.contains("Note:") && s.contains("no endpoint column"), "the reader's notes are shown: " + s);
         assertFalse(status(robot).getStyleClass().contains("error"));
@@ -60,7 +63,9 @@ class DataViewLogsTest extends DataViewTestBase {
 
         robot.interact(() -> view.viewModel().delete(e));
         waitUntil(() -> table.getItems().isEmpty());
-        waitUntil(() -> status(robot).getText().equals("Deleted request-log import #" + e.id() + " (" + log.getFileName() + ")."));
+        waitUntil(() -> status(robot)
+                .getText()
+                .equals("Deleted request-log import #" + e.id() + " (" + log.getFileName() + ")."));
         assertEquals(2, session.revisionProperty().get());
         try (Workspace ws = Workspace.open(session.workspace())) {
             assertEquals(0, ws.requestLogs().requestCount());
@@ -96,17 +101,25 @@ class DataViewLogsTest extends DataViewTestBase {
         assertEquals(3, e.rows());
         assertEquals("2026-03-01 00:00 – 02:00", e.period(), "relative times count from the chosen day");
         String s = status(robot).getText();
-        assertTrue(s.startsWith("Imported " + trace.getFileName() + " as request-log import #" + e.id() + ": 3 requests"), s);
-        assertTrue(s.contains("Mapping: preset mooncake (jsonl): timestamp=timestamp (since_start_ms from 2026-03-01T00:00:00Z)"), s);
+        assertTrue(
+                s.startsWith("Imported " + trace.getFileName() + " as request-log import #" + e.id() + ": 3 requests"),
+                s);
+        assertTrue(
+                s.contains(
+                        "Mapping: preset mooncake (jsonl): timestamp=timestamp (since_start_ms from 2026-03-01T00:00:00Z)"),
+                s);
     }
 
     @Test
     void mappingEditsRenameColumnsAndABadEditIsRefused(FxRobot robot) throws Exception {
-        // A latency column the detector does not know, and a route column it takes for the endpoint: the edits fix both.
-        Path log = Files.writeString(dir.resolve("gateway-" + System.nanoTime() + ".csv"),
+        // A latency column the detector does not know, and a route column it takes for the endpoint: the edits fix
+        // both.
+        Path log = Files.writeString(
+                dir.resolve("gateway-" + System.nanoTime() + ".csv"),
                 "timestamp,took,route\n2026-02-01T00:00:00Z,0.25,/v1/chat\n2026-02-01T00:00:02Z,0.5,/v1/chat\n");
         view.setLogDialog(c -> log.toFile());
-        javafx.scene.control.TextField edits = robot.lookup("#logMapEdits").queryAs(javafx.scene.control.TextField.class);
+        javafx.scene.control.TextField edits =
+                robot.lookup("#logMapEdits").queryAs(javafx.scene.control.TextField.class);
         robot.interact(() -> edits.setText("latency=took, latency_unit=s, endpoint=,  endpoint_value=chat"));
         robot.clickOn("#importLogsButton");
         TableView<ImportEntry> table = table(robot);
@@ -117,17 +130,22 @@ class DataViewLogsTest extends DataViewTestBase {
         robot.interact(() -> edits.setText("latency"));
         robot.clickOn("#importLogsButton");
         waitUntil(() -> status(robot).getStyleClass().contains("error"));
-        assertTrue(status(robot).getText().contains("Mapping edits: expected field=column"), status(robot).getText());
+        assertTrue(
+                status(robot).getText().contains("Mapping edits: expected field=column"),
+                status(robot).getText());
         assertEquals(1, table.getItems().size(), "nothing more was imported");
     }
 
     @Test
     void badRowIsReportedWithItsLineAndColumnAndNothingIsStored(FxRobot robot) throws Exception {
-        Path bad = Files.writeString(dir.resolve("bad-" + System.nanoTime() + ".csv"),
+        Path bad = Files.writeString(
+                dir.resolve("bad-" + System.nanoTime() + ".csv"),
                 "timestamp,latency_ms,model\n2026-01-01T00:00:00Z,120,chat\n2026-01-01T00:00:01Z,abc,chat\n");
         robot.interact(() -> view.dropped(List.of(bad.toFile())));
         waitUntil(() -> status(robot).getStyleClass().contains("error"));
-        assertEquals(bad + ": line 3, column 2 (latency_ms): expected a duration from 0 to 1 day in ms, got 'abc'", status(robot).getText());
+        assertEquals(
+                bad + ": line 3, column 2 (latency_ms): expected a duration from 0 to 1 day in ms, got 'abc'",
+                status(robot).getText());
         assertTrue(table(robot).getItems().isEmpty());
         assertEquals(0, session.revisionProperty().get());
     }
@@ -155,7 +173,9 @@ class DataViewLogsTest extends DataViewTestBase {
         robot.clickOn("#importLogsButton");
         waitUntil(() -> status(robot).getText().matches("Importing big-\\d+\\.csv: [1-9][0-9,]* requests.*"));
         robot.clickOn("#cancelImportButton");
-        waitUntil(() -> status(robot).getText().startsWith("Import of " + big.getFileName() + " cancelled; nothing was stored."));
+        waitUntil(() -> status(robot)
+                .getText()
+                .startsWith("Import of " + big.getFileName() + " cancelled; nothing was stored."));
         assertFalse(view.viewModel().runningProperty().get());
         assertTrue(table(robot).getItems().isEmpty());
         assertEquals(0, session.revisionProperty().get());

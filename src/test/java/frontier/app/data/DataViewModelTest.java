@@ -19,7 +19,9 @@ class DataViewModelTest {
     Path dir;
 
     private static Path bill() throws URISyntaxException {
-        return Path.of(DataViewModelTest.class.getResource("/billing/aws_cur2_mock_parquet_twin.csv").toURI());
+        return Path.of(DataViewModelTest.class
+                .getResource("/billing/aws_cur2_mock_parquet_twin.csv")
+                .toURI());
     }
 
     @Test
@@ -30,7 +32,9 @@ class DataViewModelTest {
         int revision = session.revisionProperty().get();
         vm.importFile(bill());
         assertFalse(vm.errorProperty().get(), vm.statusProperty().get());
-        assertTrue(vm.statusProperty().get().startsWith("Imported aws_cur2_mock_parquet_twin.csv"), vm.statusProperty().get());
+        assertTrue(
+                vm.statusProperty().get().startsWith("Imported aws_cur2_mock_parquet_twin.csv"),
+                vm.statusProperty().get());
         assertEquals(1, vm.imports().size());
         assertTrue(session.revisionProperty().get() > revision, "views showing the workspace refresh");
         assertFalse(vm.runningProperty().get());
@@ -46,7 +50,9 @@ class DataViewModelTest {
         vm.openWorkspace(dir.resolve("second.sqlite"));
         assertEquals(dir.resolve("second.sqlite"), session.workspace());
         assertTrue(vm.imports().isEmpty(), "the new workspace has no imports");
-        assertTrue(vm.statusProperty().get().startsWith("Created workspace"), vm.statusProperty().get());
+        assertTrue(
+                vm.statusProperty().get().startsWith("Created workspace"),
+                vm.statusProperty().get());
         assertEquals(dir.resolve("second.sqlite"), vm.recentWorkspaces().getFirst());
     }
 
@@ -56,7 +62,9 @@ class DataViewModelTest {
         DataViewModel vm = new DataViewModel(session, TaskExecutor.CURRENT_THREAD);
         vm.importFile(Files.writeString(dir.resolve("notes.csv"), "hello,world\n1,2\n"));
         assertTrue(vm.errorProperty().get());
-        assertTrue(vm.statusProperty().get().contains("neither a known billing export nor a request log"), vm.statusProperty().get());
+        assertTrue(
+                vm.statusProperty().get().contains("neither a known billing export nor a request log"),
+                vm.statusProperty().get());
         assertTrue(vm.imports().isEmpty());
     }
 }

@@ -35,9 +35,13 @@ class DataViewTest extends DataViewTestBase {
         assertEquals(1000, r.rows());
         assertEquals("FOCUS 1.0", r.format());
         // The cells are laid out on a later pulse than the items change.
-        waitUntil(() -> robot.lookup("focus_1.0_sample_official_1000rows.csv").tryQuery().isPresent());
+        waitUntil(() -> robot.lookup("focus_1.0_sample_official_1000rows.csv")
+                .tryQuery()
+                .isPresent());
         waitUntil(() -> robot.lookup("1,000").tryQuery().isPresent());
-        waitUntil(() -> status(robot).getText().startsWith("Imported focus_1.0_sample_official_1000rows.csv: FOCUS 1.0, 1,000 rows"));
+        waitUntil(() -> status(robot)
+                .getText()
+                .startsWith("Imported focus_1.0_sample_official_1000rows.csv: FOCUS 1.0, 1,000 rows"));
         assertEquals(1, session.revisionProperty().get(), "other views are told");
     }
 
@@ -45,7 +49,8 @@ class DataViewTest extends DataViewTestBase {
     void overlapAsksAndKeepsBothWhenToldTo(FxRobot robot) throws Exception {
         Path actual = Samples.billing("azure_ea_actualcost_small.csv");
         Path copy = dir.resolve("azure-actual-redelivered.csv");
-        Files.writeString(copy, Files.readString(actual).replace("Cost Management Research", "Cost Management Research (2)"));
+        Files.writeString(
+                copy, Files.readString(actual).replace("Cost Management Research", "Cost Management Research (2)"));
         AtomicInteger asked = new AtomicInteger();
         view.setOverlapResolver(e -> {
             asked.incrementAndGet();
@@ -87,16 +92,20 @@ class DataViewTest extends DataViewTestBase {
         assertTrue(Files.isRegularFile(other));
         assertEquals(other, session.workspace());
         waitUntil(() -> table.getItems().isEmpty());
-        assertEquals(List.of(other, first.toAbsolutePath().normalize()), session.recent().list());
+        assertEquals(
+                List.of(other, first.toAbsolutePath().normalize()),
+                session.recent().list());
         assertEquals(other, view.viewModel().recentWorkspaces().getFirst());
-        javafx.scene.control.ComboBox<?> choice = robot.lookup("#workspaceChoice").queryAs(javafx.scene.control.ComboBox.class);
+        javafx.scene.control.ComboBox<?> choice =
+                robot.lookup("#workspaceChoice").queryAs(javafx.scene.control.ComboBox.class);
         assertEquals(other, choice.getValue());
 
         robot.interact(() -> view.viewModel().openWorkspace(first));
         waitUntil(() -> table.getItems().size() == 1);
         assertEquals(first.toAbsolutePath().normalize(), session.workspace());
 
-        Path notAWorkspace = Files.writeString(dir.resolve("notes-" + System.nanoTime() + ".sqlite"), "not a database ".repeat(200));
+        Path notAWorkspace =
+                Files.writeString(dir.resolve("notes-" + System.nanoTime() + ".sqlite"), "not a database ".repeat(200));
         robot.interact(() -> view.viewModel().openWorkspace(notAWorkspace));
         waitUntil(() -> status(robot).getText().contains("not a usable Frontier workspace"));
         assertEquals(first.toAbsolutePath().normalize(), session.workspace(), "the current workspace is kept");

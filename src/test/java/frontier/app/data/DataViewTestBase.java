@@ -1,8 +1,6 @@
 package frontier.app.data;
 
-import static frontier.app.FxWait.waitUntil;
 import frontier.app.BillingSession;
-import org.junit.jupiter.api.Tag;
 import frontier.app.MainWindow;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,11 +9,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * What the Data screen's TestFX tests share: the screen in a window on a new, empty workspace in a
@@ -54,5 +52,4 @@ abstract class DataViewTestBase {
     static Label status(FxRobot robot) {
         return robot.lookup("#importStatus").queryAs(Label.class);
     }
-
 }

@@ -24,7 +24,8 @@ class ScenarioDocumentTest {
 
     static Stream<Path> everyExample() throws IOException {
         try (Stream<Path> files = Files.walk(Path.of("simulations"))) {
-            List<Path> all = files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+            List<Path> all =
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList();
             assertTrue(all.size() >= 15, "the examples are found: " + all);
             return all.stream();
         }
@@ -38,7 +39,10 @@ class ScenarioDocumentTest {
         Path copy = example.resolveSibling("." + example.getFileName() + ".roundtrip.json");
         try {
             doc.save(copy);
-            assertEquals(ScenarioLoader.load(example), ScenarioLoader.load(copy).withBaseDir(example.toAbsolutePath().getParent()));
+            assertEquals(
+                    ScenarioLoader.load(example),
+                    ScenarioLoader.load(copy)
+                            .withBaseDir(example.toAbsolutePath().getParent()));
             assertEquals(ScenarioLoader.load(example), doc.check().scenario());
         } finally {
             Files.deleteIfExists(copy);
@@ -72,7 +76,8 @@ class ScenarioDocumentTest {
         String name = doc.root().get("pools").get(0).get("name").asText();
         assertEquals("Pools › " + name + " › Keep-alive (s)", check.problem().where());
         assertFalse(check.problem().text().contains("$"), check.problem().text());
-        assertFalse(check.problem().text().contains("keep_alive_s"), check.problem().text());
+        assertFalse(
+                check.problem().text().contains("keep_alive_s"), check.problem().text());
     }
 
     @Test
@@ -84,9 +89,12 @@ class ScenarioDocumentTest {
                   "run": {"duration_s": 10}
                 }
                 """;
-        var check = ScenarioDocument.of(ScenarioLoader.mapper().createObjectNode()).check(text);
+        var check =
+                ScenarioDocument.of(ScenarioLoader.mapper().createObjectNode()).check(text);
         assertEquals(4, check.problem().line());
-        assertEquals("Line 4: column 3: expected a comma between two fields, found '\"'", check.problem().text());
+        assertEquals(
+                "Line 4: column 3: expected a comma between two fields, found '\"'",
+                check.problem().text());
     }
 
     @Test
@@ -95,7 +103,8 @@ class ScenarioDocumentTest {
         var trailing = doc.check("{\n \"name\": \"x\",\n}\n").problem();
         assertEquals(3, trailing.line());
         assertTrue(trailing.message().contains("remove the last comma"), trailing.message());
-        var open = doc.check("{\n \"name\": \"x\",\n \"run\": {\"duration_s\": 10\n").problem();
+        var open = doc.check("{\n \"name\": \"x\",\n \"run\": {\"duration_s\": 10\n")
+                .problem();
         assertTrue(open.message().contains("opened on line 3"), open.message());
         for (var p : List.of(trailing, open)) {
             assertFalse(p.text().contains("code "), p.text());

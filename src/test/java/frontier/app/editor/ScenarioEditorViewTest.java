@@ -1,7 +1,6 @@
 package frontier.app.editor;
 
 import static frontier.app.FxWait.waitUntil;
-import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -24,6 +23,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,12 +63,18 @@ class ScenarioEditorViewTest {
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals(e.file(), vm.documentProperty().get().file());
             assertNotNull(byId(robot, "section:general").tryQuery().orElse(null), "form built for " + e.label());
-            assertTrue(vm.problemProperty().get() == null, e.label() + ": " + vm.problemProperty().get());
+            assertTrue(
+                    vm.problemProperty().get() == null,
+                    e.label() + ": " + vm.problemProperty().get());
             // Into the test's own folder: simulations/ is read by other test classes running in the other test JVM.
             Path copy = dir.resolve(e.label().replace('/', '_'));
             try {
                 robot.interact(() -> assertTrue(vm.saveAs(copy)));
-                assertEquals(ScenarioLoader.load(e.file()), ScenarioLoader.load(copy).withBaseDir(e.file().toAbsolutePath().getParent()), e.label());
+                assertEquals(
+                        ScenarioLoader.load(e.file()),
+                        ScenarioLoader.load(copy)
+                                .withBaseDir(e.file().toAbsolutePath().getParent()),
+                        e.label());
             } finally {
                 Files.deleteIfExists(copy);
             }
@@ -77,11 +83,15 @@ class ScenarioEditorViewTest {
 
     @Test
     void examplesAreListedByTitleWithTheirWholeDescription(FxRobot robot) {
-        ListCell<?> cell = robot.lookup((Node n) -> n instanceof ListCell<?> c && c.getItem() instanceof Example e
-                && e.label().equals("fleet/serverless-bursty.json")).query();
+        ListCell<?> cell = robot.lookup((Node n) -> n instanceof ListCell<?> c
+                        && c.getItem() instanceof Example e
+                        && e.label().equals("fleet/serverless-bursty.json"))
+                .query();
         assertEquals("Serverless GPU image generation, bursty traffic", cell.getText());
         Example e = (Example) cell.getItem();
-        assertTrue(cell.getTooltip().getText().endsWith(e.description()), "the whole description: " + cell.getTooltip().getText());
+        assertTrue(
+                cell.getTooltip().getText().endsWith(e.description()),
+                "the whole description: " + cell.getTooltip().getText());
     }
 
     @Test
@@ -98,7 +108,8 @@ class ScenarioEditorViewTest {
         assertTrue(robot.lookup("#runInSimulateButton").queryButton().isDisabled());
 
         robot.interact(() -> keepAlive.setText("120"));
-        assertEquals("✓ Ready to run.", robot.lookup("#editorProblem").queryLabeled().getText());
+        assertEquals(
+                "✓ Ready to run.", robot.lookup("#editorProblem").queryLabeled().getText());
         robot.clickOn("#saveButton");
         assertEquals(120.0, ((ServerlessPool) ScenarioLoader.load(copy).pools().getFirst()).keepAliveS());
         robot.clickOn("#runInSimulateButton");
@@ -113,13 +124,16 @@ class ScenarioEditorViewTest {
         var before = ScenarioLoader.load(copy).pools().getFirst();
         ComboBox<String> kind = byId(robot, "field:$.pools[0].type").query();
         robot.interact(() -> kind.setValue("spot"));
-        assertEquals("✓ Ready to run.", robot.lookup("#editorProblem").queryLabeled().getText());
+        assertEquals(
+                "✓ Ready to run.", robot.lookup("#editorProblem").queryLabeled().getText());
         robot.interact(() -> assertTrue(vm.save()));
         var after = ScenarioLoader.load(copy).pools().getFirst();
         assertTrue(after instanceof SpotPool, after.toString());
         assertEquals(before.model(), after.model());
         assertEquals(before.name(), after.name());
-        assertNotNull(byId(robot, "field:$.pools[0].interruption.bucket").tryQuery().orElse(null), "spot's interruption fields shown");
+        assertNotNull(
+                byId(robot, "field:$.pools[0].interruption.bucket").tryQuery().orElse(null),
+                "spot's interruption fields shown");
     }
 
     @Test
@@ -168,20 +182,27 @@ class ScenarioEditorViewTest {
         TableView<?> table = robot.lookup("#catalogueTable").queryTableView();
         assertEquals(1, table.getItems().size(), "one on-demand g5.xlarge in us-east-1");
         robot.interact(() -> table.getSelectionModel().selectFirst());
-        assertEquals("11 instances for about 70% utilization.", robot.lookup("#wizardSizing").queryLabeled().getText());
+        assertEquals(
+                "11 instances for about 70% utilization.",
+                robot.lookup("#wizardSizing").queryLabeled().getText());
         robot.clickOn("OK");
         waitUntil(() -> vm.documentProperty().get() != null);
-        assertEquals("✓ Ready to run.", robot.lookup("#editorProblem").queryLabeled().getText());
+        assertEquals(
+                "✓ Ready to run.", robot.lookup("#editorProblem").queryLabeled().getText());
         var s = vm.scenarioProperty().get();
         assertEquals("mistral-7b at 30 requests/s on g5.xlarge", s.name());
         assertEquals(11, ((frontier.model.pool.AlwaysOnPool) s.pools().getFirst()).instances());
         assertTrue(s.pools().getFirst().price().usdPerHour() > 0, "price resolved from the catalogue");
-        String asOf = robot.lookup((Node n) -> n.getId() != null && n.getId().startsWith("priceAsOf:")).queryLabeled().getText();
-        assertTrue(asOf.matches("Catalogue: USD [0-9.]+ per hour \\(aws us-east-1, on-demand\\), as of \\d{4}-\\d\\d-\\d\\d"), asOf);
+        String asOf = robot.lookup((Node n) -> n.getId() != null && n.getId().startsWith("priceAsOf:"))
+                .queryLabeled()
+                .getText();
+        assertTrue(
+                asOf.matches(
+                        "Catalogue: USD [0-9.]+ per hour \\(aws us-east-1, on-demand\\), as of \\d{4}-\\d\\d-\\d\\d"),
+                asOf);
     }
 
     private static org.testfx.service.query.NodeQuery byId(FxRobot robot, String id) {
         return robot.lookup((Node n) -> id.equals(n.getId()));
     }
-
 }

@@ -1,7 +1,6 @@
 package frontier.app.explore;
 
 import static frontier.app.FxWait.waitUntil;
-import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -29,6 +28,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,8 +85,9 @@ class ExploreViewTest {
     @Test
     void runningASweepShowsTheFrontAndClickingAPointShowsItsConfiguration(FxRobot robot) throws Exception {
         assertEquals(List.of(dir.resolve("sweeps/tiny-sweep.json")), List.copyOf(vm.sweepFiles()));
-        robot.clickOn(robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.ListCell<?> c
-                && "tiny-sweep.json".equals(c.getText())).queryAs(javafx.scene.Node.class));
+        robot.clickOn(robot.lookup((javafx.scene.Node n) ->
+                        n instanceof javafx.scene.control.ListCell<?> c && "tiny-sweep.json".equals(c.getText()))
+                .queryAs(javafx.scene.Node.class));
         waitUntil(60, () -> vm.canRunProperty().get());
         assertEquals("tiny sweep", robot.lookup("#sweepTitle").queryLabeled().getText());
 
@@ -94,7 +95,8 @@ class ExploreViewTest {
         robot.clickOn("#runSweepButton");
         waitUntil(60, () -> !vm.runningProperty().get() && vm.analysisProperty().get() != null);
         System.out.printf("tiny sweep ran in %.1f s%n", (System.nanoTime() - t0) / 1e9);
-        assertTrue(robot.lookup("#exploreStatus").queryLabeled().getText().startsWith("Done"),
+        assertTrue(
+                robot.lookup("#exploreStatus").queryLabeled().getText().startsWith("Done"),
                 robot.lookup("#exploreStatus").queryLabeled().getText());
 
         SweepAnalysis a = vm.analysisProperty().get();
@@ -123,14 +125,19 @@ class ExploreViewTest {
         int other = expected == 0 ? 1 : 0;
         PointResult q = a.result().points().get(other);
         Point2D second = onScreen(q.metric(ExploreViewModel.COST), q.metric(vm.latencyPath()));
-        int expectedOther = fxGet(() -> view.plot().nearest(view.plot().toPixelX(q.metric(ExploreViewModel.COST)),
-                view.plot().toPixelY(q.metric(vm.latencyPath())), 0.5));
+        int expectedOther = fxGet(() -> view.plot()
+                .nearest(
+                        view.plot().toPixelX(q.metric(ExploreViewModel.COST)),
+                        view.plot().toPixelY(q.metric(vm.latencyPath())),
+                        0.5));
         if (expectedOther != expected && fxGet(() -> alone(a, other))) {
             robot.press(KeyCode.CONTROL).clickOn(second).release(KeyCode.CONTROL);
             WaitForAsyncUtils.waitForFxEvents();
             System.out.println("compared a second point");
             assertEquals(expectedOther, vm.comparedProperty().get());
-            assertEquals(Integer.toString(a.result().points().get(expectedOther).index()), compared(view.details().getItems(), "Point"));
+            assertEquals(
+                    Integer.toString(a.result().points().get(expectedOther).index()),
+                    compared(view.details().getItems(), "Point"));
         }
 
         // Reopen the exported results: the same front, nothing simulated.
@@ -157,8 +164,10 @@ class ExploreViewTest {
             }
         });
         String html = Files.readString(report);
-        assertTrue(html.contains("<svg") && html.contains("tiny sweep") && html.contains("prices as of"), "report HTML");
-        try (var pdf = org.apache.pdfbox.Loader.loadPDF(dir.resolve("report.pdf").toFile())) {
+        assertTrue(
+                html.contains("<svg") && html.contains("tiny sweep") && html.contains("prices as of"), "report HTML");
+        try (var pdf =
+                org.apache.pdfbox.Loader.loadPDF(dir.resolve("report.pdf").toFile())) {
             assertTrue(pdf.getNumberOfPages() >= 1 && pdf.getNumberOfPages() <= 3, pdf.getNumberOfPages() + " pages");
         }
         robot.interact(() -> vm.open(results));
@@ -187,7 +196,9 @@ class ExploreViewTest {
         robot.clickOn("#sloField").write("500").type(KeyCode.ENTER);
         SweepAnalysis constrained = vm.analysisProperty().get();
         for (int i = 0; i < r.points().size(); i++) {
-            assertEquals(r.points().get(i).metric("latency_ms.p99") <= slo, constrained.feasible()[i]);
+            assertEquals(
+                    r.points().get(i).metric("latency_ms.p99") <= slo,
+                    constrained.feasible()[i]);
         }
         assertFalse(constrained.constraints().isEmpty());
     }
@@ -207,29 +218,47 @@ class ExploreViewTest {
         robot.interact(() -> {
             for (int k = 0; k < 10; k++) view.plot().redraw();
         });
-        System.out.printf("10,000 points: %.1f ms per redraw (FX thread, software pipeline)%n", (System.nanoTime() - t0) / 1e6 / 10);
+        System.out.printf(
+                "10,000 points: %.1f ms per redraw (FX thread, software pipeline)%n",
+                (System.nanoTime() - t0) / 1e6 / 10);
 
         // Wheel zooms in about the pointer, dragging pans, Reset zoom restores the full view.
         double[] full = fxGet(() -> view.plot().visibleRange());
-        Point2D centre = fxGet(() -> view.plot().canvas().localToScreen(view.plot().canvas().getWidth() / 2, view.plot().canvas().getHeight() / 2));
+        Point2D centre = fxGet(() -> view.plot()
+                .canvas()
+                .localToScreen(
+                        view.plot().canvas().getWidth() / 2,
+                        view.plot().canvas().getHeight() / 2));
         robot.moveTo(centre).scroll(3, javafx.geometry.VerticalDirection.UP);
         WaitForAsyncUtils.waitForFxEvents();
         double[] zoomed = fxGet(() -> view.plot().visibleRange());
         // (The robot's wheel direction differs between Monocle and GTK, so only the change is checked here.)
-        assertTrue(Math.abs((zoomed[1] - zoomed[0]) - (full[1] - full[0])) > 1e-6 * (full[1] - full[0]), "zoomed: " + java.util.Arrays.toString(zoomed));
-        robot.drag(centre, javafx.scene.input.MouseButton.PRIMARY).moveBy(60, 40).drop();
+        assertTrue(
+                Math.abs((zoomed[1] - zoomed[0]) - (full[1] - full[0])) > 1e-6 * (full[1] - full[0]),
+                "zoomed: " + java.util.Arrays.toString(zoomed));
+        robot.drag(centre, javafx.scene.input.MouseButton.PRIMARY)
+                .moveBy(60, 40)
+                .drop();
         WaitForAsyncUtils.waitForFxEvents();
         double[] panned = fxGet(() -> view.plot().visibleRange());
-        assertTrue(panned[0] < zoomed[0] && panned[2] > zoomed[2], "dragging right and down shows lower cost and higher latency: "
-                + java.util.Arrays.toString(panned));
+        assertTrue(
+                panned[0] < zoomed[0] && panned[2] > zoomed[2],
+                "dragging right and down shows lower cost and higher latency: " + java.util.Arrays.toString(panned));
         robot.clickOn("#resetZoomButton");
-        assertEquals(java.util.Arrays.toString(full), java.util.Arrays.toString(fxGet(() -> view.plot().visibleRange())));
+        assertEquals(java.util.Arrays.toString(full), java.util.Arrays.toString(fxGet(() -> view.plot()
+                .visibleRange())));
 
         // Hovering a point shows its configuration and metrics.
         int i = a.optimum();
-        robot.moveTo(onScreen(r.points().get(i).metric(ExploreViewModel.COST), r.points().get(i).metric("latency_ms.p99")));
-        waitUntil(60, () -> view.plot().tooltip().isShowing() && view.plot().tooltip().getText().startsWith("Point "));
-        assertTrue(view.plot().tooltip().getText().contains("p99 latency"),
+        robot.moveTo(onScreen(
+                r.points().get(i).metric(ExploreViewModel.COST),
+                r.points().get(i).metric("latency_ms.p99")));
+        waitUntil(
+                60,
+                () -> view.plot().tooltip().isShowing()
+                        && view.plot().tooltip().getText().startsWith("Point "));
+        assertTrue(
+                view.plot().tooltip().getText().contains("p99 latency"),
                 view.plot().tooltip().getText());
 
         robot.interact(() -> {
@@ -246,11 +275,15 @@ class ExploreViewTest {
     void choosingAnotherLatencyMetricRecomputesTheFront(FxRobot robot) throws Exception {
         SweepResult r = synthetic(300, 5);
         robot.interact(() -> vm.show(r));
-        robot.interact(() -> robot.lookup("#latencyChoice").<javafx.scene.control.ComboBox<String>>query().setValue("p50"));
+        robot.interact(() -> robot.lookup("#latencyChoice")
+                .<javafx.scene.control.ComboBox<String>>query()
+                .setValue("p50"));
         SweepAnalysis a = vm.analysisProperty().get();
         assertEquals("latency_ms.p50", a.objectives().get(1).path());
         assertEquals(SweepAnalysis.of(r, a.objectives(), List.of(), 0.5).pareto().length, a.pareto().length);
-        assertEquals(ExploreViewModel.paretoCount(SweepAnalysis.of(r, a.objectives(), List.of(), 0.5)), view.plot().frontCount());
+        assertEquals(
+                ExploreViewModel.paretoCount(SweepAnalysis.of(r, a.objectives(), List.of(), 0.5)),
+                view.plot().frontCount());
 
         // A budget makes the expensive points infeasible.
         robot.clickOn("#budgetField").write("3").type(KeyCode.ENTER);
@@ -267,11 +300,19 @@ class ExploreViewTest {
         robot.interact(() -> vm.costProperty().set(ExploreViewModel.COST_TOTAL));
         SweepAnalysis a = vm.analysisProperty().get();
         assertEquals(ExploreViewModel.COST_TOTAL, a.objectives().get(0).path());
-        assertEquals(ExploreViewModel.paretoCount(SweepAnalysis.of(r, a.objectives(), List.of(), 0.5)), view.plot().frontCount());
+        assertEquals(
+                ExploreViewModel.paretoCount(SweepAnalysis.of(r, a.objectives(), List.of(), 0.5)),
+                view.plot().frontCount());
         PointResult p = r.points().get(42);
-        int nearest = fxGet(() -> view.plot().nearest(view.plot().toPixelX(p.metric(ExploreViewModel.COST_TOTAL)),
-                view.plot().toPixelY(p.metric(vm.latencyPath())), 0.5));
-        assertEquals(p.metric(ExploreViewModel.COST_TOTAL), r.points().get(nearest).metric(ExploreViewModel.COST_TOTAL), 1e-9,
+        int nearest = fxGet(() -> view.plot()
+                .nearest(
+                        view.plot().toPixelX(p.metric(ExploreViewModel.COST_TOTAL)),
+                        view.plot().toPixelY(p.metric(vm.latencyPath())),
+                        0.5));
+        assertEquals(
+                p.metric(ExploreViewModel.COST_TOTAL),
+                r.points().get(nearest).metric(ExploreViewModel.COST_TOTAL),
+                1e-9,
                 "the plot's x is the total cost");
     }
 
@@ -281,7 +322,9 @@ class ExploreViewTest {
         Files.writeString(huge, TINY.replace("\"duration_s\": 900", "\"duration_s\": 1000000000"));
         robot.interact(() -> vm.open(huge));
         String shown = robot.lookup("#exploreStatus").queryLabeled().getText();
-        assertTrue(shown.contains("huge-sweep.json (sweep point 0: pools[0].keep_warm = 0, pools[0].max_instances = 3): $.run.duration_s: this run would take about"),
+        assertTrue(
+                shown.contains(
+                        "huge-sweep.json (sweep point 0: pools[0].keep_warm = 0, pools[0].max_instances = 3): $.run.duration_s: this run would take about"),
                 shown);
         assertTrue(robot.lookup("#runSweepButton").queryButton().isDisabled(), "nothing to run");
     }
@@ -295,7 +338,9 @@ class ExploreViewTest {
         waitUntil(60, () -> vm.progressProperty().get() > 0);
         assertTrue(vm.runningProperty().get());
         robot.clickOn("#cancelSweepButton");
-        waitUntil(60, () -> robot.lookup("#exploreStatus").queryLabeled().getText().startsWith("Cancelled"));
+        waitUntil(
+                60,
+                () -> robot.lookup("#exploreStatus").queryLabeled().getText().startsWith("Cancelled"));
         assertFalse(vm.runningProperty().get());
         assertEquals(null, vm.analysisProperty().get());
         assertFalse(robot.lookup("#runSweepButton").queryButton().isDisabled(), "can run again");
@@ -308,10 +353,16 @@ class ExploreViewTest {
         SweepResult r = withQuality(synthetic(200, 9));
         robot.interact(() -> vm.show(r));
         SweepAnalysis a = vm.analysisProperty().get();
-        assertEquals(List.of("cost_usd.per_1k_requests", "latency_ms.p99", "quality.mean"), a.objectives().stream().map(o -> o.path()).toList());
-        assertEquals(frontier.pareto.Objective.Direction.MAXIMISE, a.objectives().get(2).direction());
+        assertEquals(
+                List.of("cost_usd.per_1k_requests", "latency_ms.p99", "quality.mean"),
+                a.objectives().stream().map(o -> o.path()).toList());
+        assertEquals(
+                frontier.pareto.Objective.Direction.MAXIMISE,
+                a.objectives().get(2).direction());
         List<frontier.pareto.Objective> two = a.objectives().subList(0, 2);
-        assertTrue(ExploreViewModel.paretoCount(a) > ExploreViewModel.paretoCount(SweepAnalysis.of(r, two, List.of(), 0.5)),
+        assertTrue(
+                ExploreViewModel.paretoCount(a)
+                        > ExploreViewModel.paretoCount(SweepAnalysis.of(r, two, List.of(), 0.5)),
                 "the third objective adds points to the front");
         assertEquals(ExploreViewModel.paretoCount(a), view.plot().frontCount());
         // The colour follows quality: the best point is drawn in the scale's high end, the worst in its low end.
@@ -320,15 +371,19 @@ class ExploreViewTest {
             if (r.points().get(i).metric("quality.mean") > r.points().get(best).metric("quality.mean")) best = i;
             if (r.points().get(i).metric("quality.mean") < r.points().get(worst).metric("quality.mean")) worst = i;
         }
-        assertEquals(ScatterPlot.SHADE_HIGH, view.plot().shadeOf(r.points().get(best).metric("quality.mean")));
-        assertEquals(ScatterPlot.SHADE_LOW, view.plot().shadeOf(r.points().get(worst).metric("quality.mean")));
+        assertEquals(
+                ScatterPlot.SHADE_HIGH, view.plot().shadeOf(r.points().get(best).metric("quality.mean")));
+        assertEquals(
+                ScatterPlot.SHADE_LOW, view.plot().shadeOf(r.points().get(worst).metric("quality.mean")));
 
         // Quality on the y axis instead: cost against quality, maximised, two objectives.
         javafx.scene.control.ComboBox<String> y = robot.lookup("#latencyChoice").query();
         assertTrue(y.getItems().contains(ExploreViewModel.QUALITY));
         robot.interact(() -> y.setValue(ExploreViewModel.QUALITY));
         SweepAnalysis q = vm.analysisProperty().get();
-        assertEquals(List.of("cost_usd.per_1k_requests", "quality.mean"), q.objectives().stream().map(o -> o.path()).toList());
+        assertEquals(
+                List.of("cost_usd.per_1k_requests", "quality.mean"),
+                q.objectives().stream().map(o -> o.path()).toList());
         // Every front point: no other point is at most as dear and at least as good.
         for (int i = 0; i < r.points().size(); i++) {
             if (!q.pareto()[i]) continue;
@@ -336,7 +391,8 @@ class ExploreViewTest {
                 PointResult pi = r.points().get(i), pj = r.points().get(j);
                 boolean dominated = pj.metric("cost_usd.per_1k_requests") <= pi.metric("cost_usd.per_1k_requests")
                         && pj.metric("quality.mean") >= pi.metric("quality.mean")
-                        && (pj.metric("cost_usd.per_1k_requests") < pi.metric("cost_usd.per_1k_requests") || pj.metric("quality.mean") > pi.metric("quality.mean"));
+                        && (pj.metric("cost_usd.per_1k_requests") < pi.metric("cost_usd.per_1k_requests")
+                                || pj.metric("quality.mean") > pi.metric("quality.mean"));
                 assertFalse(dominated, "front point " + i + " dominated by " + j);
             }
         }
@@ -348,7 +404,8 @@ class ExploreViewTest {
         List<PointResult> pts = new ArrayList<>();
         for (PointResult p : r.points()) {
             ObjectNode metrics = p.metrics().deepCopy();
-            metrics.putObject("quality").put("mean", 0.6 + 0.04 * p.metric(ExploreViewModel.COST) + 0.05 * rnd.nextDouble());
+            metrics.putObject("quality")
+                    .put("mean", 0.6 + 0.04 * p.metric(ExploreViewModel.COST) + 0.05 * rnd.nextDouble());
             pts.add(new PointResult(p.index(), p.config(), p.seed(), metrics));
         }
         return new SweepResult(r.scenario(), r.paths(), r.method(), r.seed(), r.replicationsPerPoint(), pts);
@@ -364,8 +421,14 @@ class ExploreViewTest {
             ObjectNode config = JSON.createObjectNode().put("x", i % 100).put("y", i / 100);
             ObjectNode metrics = JSON.createObjectNode();
             // Total cost not proportional to cost per 1k requests, so the two x axes give different fronts.
-            metrics.putObject("cost_usd").put("per_1k_requests", cost).put("per_hour", cost * 3.6).put("total", cost * (1 + (i % 7)));
-            metrics.putObject("latency_ms").put("p50", p99 / 3).put("p95", p99 * 0.8).put("p99", p99);
+            metrics.putObject("cost_usd")
+                    .put("per_1k_requests", cost)
+                    .put("per_hour", cost * 3.6)
+                    .put("total", cost * (1 + (i % 7)));
+            metrics.putObject("latency_ms")
+                    .put("p50", p99 / 3)
+                    .put("p95", p99 * 0.8)
+                    .put("p99", p99);
             pts.add(new PointResult(i, config, 1000 + i, metrics));
         }
         return new SweepResult("synthetic", List.of("x", "y"), "random", 1, 1, pts);
@@ -375,7 +438,8 @@ class ExploreViewTest {
     private boolean alone(SweepAnalysis a, int i) {
         ScatterPlot plot = view.plot();
         List<PointResult> pts = a.result().points();
-        double px = plot.toPixelX(pts.get(i).metric(ExploreViewModel.COST)), py = plot.toPixelY(pts.get(i).metric(vm.latencyPath()));
+        double px = plot.toPixelX(pts.get(i).metric(ExploreViewModel.COST)),
+                py = plot.toPixelY(pts.get(i).metric(vm.latencyPath()));
         for (int j = 0; j < pts.size(); j++) {
             if (j == i) continue;
             double dx = plot.toPixelX(pts.get(j).metric(ExploreViewModel.COST)) - px;
@@ -386,19 +450,28 @@ class ExploreViewTest {
     }
 
     private Point2D onScreen(double cost, double latency) throws Exception {
-        return fxGet(() -> view.plot().canvas().localToScreen(view.plot().toPixelX(cost), view.plot().toPixelY(latency)));
+        return fxGet(() -> view.plot()
+                .canvas()
+                .localToScreen(view.plot().toPixelX(cost), view.plot().toPixelY(latency)));
     }
 
     private static String value(List<DetailRow> rows, String field) {
-        return rows.stream().filter(r -> r.field().equals(field)).findFirst().orElseThrow().selected();
+        return rows.stream()
+                .filter(r -> r.field().equals(field))
+                .findFirst()
+                .orElseThrow()
+                .selected();
     }
 
     private static String compared(List<DetailRow> rows, String field) {
-        return rows.stream().filter(r -> r.field().equals(field)).findFirst().orElseThrow().compared();
+        return rows.stream()
+                .filter(r -> r.field().equals(field))
+                .findFirst()
+                .orElseThrow()
+                .compared();
     }
 
     private static <T> T fxGet(Callable<T> c) throws Exception {
         return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
     }
-
 }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import frontier.app.BillingSession;
 import frontier.app.About;
 import frontier.app.AppMenus;
+import frontier.app.BillingSession;
 import frontier.app.MainWindow;
 import frontier.app.Palette;
 import frontier.app.Settings;
@@ -87,10 +87,12 @@ class AppShellTest {
         window = new MainWindow(List.of(simulateView, exploreView, data));
         settings = Settings.at(dir.resolve("settings.json"));
         AppMenus menus = FrontierApp.menus(window, simulateView, simulate, exploreView, data, stage, null);
-        bar = menus.build(t -> {
-            window.setTheme(t);
-            settings.setTheme(t);
-        }, stage::close);
+        bar = menus.build(
+                t -> {
+                    window.setTheme(t);
+                    settings.setTheme(t);
+                },
+                stage::close);
         window.setMenuBar(bar);
         stage.setScene(window.createScene(1280, 720));
         menus.installExtraShortcuts(stage.getScene());
@@ -106,14 +108,17 @@ class AppShellTest {
     @AfterAll
     static void backToLight() throws Exception {
         WaitForAsyncUtils.asyncFx(() -> {
-            Application.setUserAgentStylesheet(null);
-            Palette.use(Theme.LIGHT);
-        }).get(10, TimeUnit.SECONDS);
+                    Application.setUserAgentStylesheet(null);
+                    Palette.use(Theme.LIGHT);
+                })
+                .get(10, TimeUnit.SECONDS);
     }
 
     @Test
     void menusOfferFileViewRunHelpWithTheirShortcutsShown() {
-        assertEquals(List.of("_File", "_View", "_Run", "_Help"), bar.getMenus().stream().map(Menu::getText).toList());
+        assertEquals(
+                List.of("_File", "_View", "_Run", "_Help"),
+                bar.getMenus().stream().map(Menu::getText).toList());
         MenuItem run = item("runMenuItem");
         assertEquals("Run scenario", run.getText(), "named for the view shown");
         assertEquals("R", run.getAccelerator().getDisplayText().replaceAll(".*\\+", ""));
@@ -129,7 +134,8 @@ class AppShellTest {
     void ctrlRRunsTheScenarioShownF5TooAndEscCancels(FxRobot robot) throws Exception {
         select(robot, "short.json");
         robot.press(KeyCode.CONTROL).press(KeyCode.R).release(KeyCode.R).release(KeyCode.CONTROL);
-        waitUntil(() -> simulate.summaryProperty().get() != null && !simulate.runningProperty().get());
+        waitUntil(() -> simulate.summaryProperty().get() != null
+                && !simulate.runningProperty().get());
         assertEquals("short", simulate.summaryProperty().get().scenario());
 
         select(robot, "long.json");
@@ -138,7 +144,9 @@ class AppShellTest {
         assertFalse(item("cancelMenuItem").isDisable());
         robot.push(KeyCode.ESCAPE);
         waitUntil(() -> !simulate.runningProperty().get());
-        assertTrue(simulate.statusProperty().get().startsWith("Cancelled"), simulate.statusProperty().get());
+        assertTrue(
+                simulate.statusProperty().get().startsWith("Cancelled"),
+                simulate.statusProperty().get());
 
         // In Explore the same items name Explore's actions; with no sweep open they are off.
         fx(() -> {
@@ -153,28 +161,49 @@ class AppShellTest {
     @Test
     void viewShortcutsAndRunWorkWhileATextFieldHasTheFocus(FxRobot robot) throws Exception {
         // Ctrl+3 to Data, then into its mapping-edits field: the field must not swallow the shortcuts.
-        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT3).release(KeyCode.DIGIT3).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL)
+                .press(KeyCode.DIGIT3)
+                .release(KeyCode.DIGIT3)
+                .release(KeyCode.CONTROL);
         waitUntil(() -> window.shownProperty().get() instanceof DataView);
         robot.clickOn("#logMapEdits");
         waitUntil(() -> robot.lookup("#logMapEdits").query().isFocused());
-        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT1).release(KeyCode.DIGIT1).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL)
+                .press(KeyCode.DIGIT1)
+                .release(KeyCode.DIGIT1)
+                .release(KeyCode.CONTROL);
         waitUntil(() -> window.shownProperty().get() == simulateView);
 
         // The same from the date picker's editor, with F5 to run once back in Simulate.
-        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT3).release(KeyCode.DIGIT3).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL)
+                .press(KeyCode.DIGIT3)
+                .release(KeyCode.DIGIT3)
+                .release(KeyCode.CONTROL);
         waitUntil(() -> window.shownProperty().get() instanceof DataView);
         robot.clickOn("#logStartPicker");
-        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT2).release(KeyCode.DIGIT2).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL)
+                .press(KeyCode.DIGIT2)
+                .release(KeyCode.DIGIT2)
+                .release(KeyCode.CONTROL);
         waitUntil(() -> window.shownProperty().get() == exploreView);
-        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT1).release(KeyCode.DIGIT1).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL)
+                .press(KeyCode.DIGIT1)
+                .release(KeyCode.DIGIT1)
+                .release(KeyCode.CONTROL);
         select(robot, "short.json");
         robot.push(KeyCode.F5);
-        waitUntil(() -> simulate.summaryProperty().get() != null && !simulate.runningProperty().get());
+        waitUntil(() -> simulate.summaryProperty().get() != null
+                && !simulate.runningProperty().get());
         // Typing in a field still types: a shortcut-free key is the field's.
-        robot.press(KeyCode.CONTROL).press(KeyCode.DIGIT3).release(KeyCode.DIGIT3).release(KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL)
+                .press(KeyCode.DIGIT3)
+                .release(KeyCode.DIGIT3)
+                .release(KeyCode.CONTROL);
         waitUntil(() -> window.shownProperty().get() instanceof DataView);
         robot.clickOn("#logMapEdits").write("latency=ms");
-        assertEquals("latency=ms", robot.lookup("#logMapEdits").queryTextInputControl().getText());
+        assertEquals(
+                "latency=ms",
+                robot.lookup("#logMapEdits").queryTextInputControl().getText());
     }
 
     @Test
@@ -223,8 +252,11 @@ class AppShellTest {
     }
 
     private Color pixel() throws Exception {
-        waitUntil(() -> exploreView.plot().canvas().getWidth() > 10 && exploreView.plot().canvas().getHeight() > 10);
-        WritableImage img = WaitForAsyncUtils.asyncFx(() -> exploreView.plot().canvas().snapshot(null, null)).get(10, TimeUnit.SECONDS);
+        waitUntil(() -> exploreView.plot().canvas().getWidth() > 10
+                && exploreView.plot().canvas().getHeight() > 10);
+        WritableImage img = WaitForAsyncUtils.asyncFx(
+                        () -> exploreView.plot().canvas().snapshot(null, null))
+                .get(10, TimeUnit.SECONDS);
         assertNotNull(img);
         return img.getPixelReader().getColor(3, 3);
     }
@@ -248,11 +280,17 @@ class AppShellTest {
     private void select(FxRobot robot, String label) throws Exception {
         ListView<Example> list = robot.lookup("#scenarioList").queryListView();
         fx(() -> {
-            list.getSelectionModel().select(list.getItems().stream().filter(e -> e.label().equals(label)).findFirst().orElseThrow());
+            list.getSelectionModel()
+                    .select(list.getItems().stream()
+                            .filter(e -> e.label().equals(label))
+                            .findFirst()
+                            .orElseThrow());
             return null;
         });
         // The scenarios are named as their files: wait for this one, not a stale state of the one before.
-        waitUntil(() -> simulate.canRunProperty().get() && label.replace(".json", "").equals(simulate.scenarioNameProperty().get()));
+        waitUntil(() -> simulate.canRunProperty().get()
+                && label.replace(".json", "")
+                        .equals(simulate.scenarioNameProperty().get()));
     }
 
     private static <T> T fx(Callable<T> c) throws Exception {
@@ -266,5 +304,4 @@ class AppShellTest {
             throw new AssertionError(e);
         }
     }
-
 }

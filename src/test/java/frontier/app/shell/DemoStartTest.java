@@ -1,14 +1,13 @@
 package frontier.app.shell;
 
 import static frontier.app.FxWait.waitUntil;
-import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import frontier.app.costs.CostsView;
 import frontier.app.BillingSession;
 import frontier.app.MainWindow;
 import frontier.app.WorkbenchView;
+import frontier.app.costs.CostsView;
 import frontier.app.data.DataView;
 import frontier.app.data.ImportEntry;
 import java.nio.file.Path;
@@ -21,13 +20,13 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The app's first start: with no workspace used before, the Data and Costs views are on the demo
@@ -61,8 +60,8 @@ class DemoStartTest {
             }
         };
         demo = dir.resolve("home-" + System.nanoTime() + "/.frontier/demo.sqlite");
-        session = new BillingSession(BillingSession.startWorkspace(null, List.of(dir.resolve("deleted-since.sqlite")),
-                demo.resolveSibling("workspace.sqlite"), demo));
+        session = new BillingSession(BillingSession.startWorkspace(
+                null, List.of(dir.resolve("deleted-since.sqlite")), demo.resolveSibling("workspace.sqlite"), demo));
         data = new DataView(session);
         costs = new CostsView(session);
         window = new MainWindow(List.of(first, data, costs));
@@ -86,20 +85,33 @@ class DemoStartTest {
         });
         assertEquals(data, selected(robot), "the Data view shows the progress");
         waitUntil(120, () -> data.viewModel().statusProperty().get().startsWith("Created the demo workspace " + demo));
-        assertTrue(messages.stream().anyMatch(m -> m.startsWith("Creating the demo workspace demo.sqlite: simulating")), messages.toString());
+        assertTrue(
+                messages.stream().anyMatch(m -> m.startsWith("Creating the demo workspace demo.sqlite: simulating")),
+                messages.toString());
         waitUntil(30, () -> selected(robot) == costs);
 
-        TableView<ImportEntry> imports = robot.from(data.node()).lookup("#importTable").queryTableView();
+        TableView<ImportEntry> imports =
+                robot.from(data.node()).lookup("#importTable").queryTableView();
         waitUntil(30, () -> imports.getItems().size() == 2);
         assertEquals("FOCUS 1.2", imports.getItems().getFirst().format());
-        assertEquals(List.of("billing", "requests"), imports.getItems().stream().map(ImportEntry::kind).toList(),
+        assertEquals(
+                List.of("billing", "requests"),
+                imports.getItems().stream().map(ImportEntry::kind).toList(),
                 "the demo's bill and its request log");
         StackedBarChart<String, Number> chart = robot.lookup("#costChart").query();
         waitUntil(30, () -> !chart.getData().isEmpty());
         waitUntil(30, () -> costs.viewModel().totals().size() == 4);
-        assertEquals(List.of("On-demand", "Spot", "Serverless"), chart.getData().stream().map(s -> s.getName()).toList());
-        assertEquals(31, ((javafx.scene.chart.CategoryAxis) chart.getXAxis()).getCategories().size(), "every day of October 2026");
-        assertEquals(demo.toAbsolutePath().normalize(), session.recent().list().getFirst(), "remembered like any workspace");
+        assertEquals(
+                List.of("On-demand", "Spot", "Serverless"),
+                chart.getData().stream().map(s -> s.getName()).toList());
+        assertEquals(
+                31,
+                ((javafx.scene.chart.CategoryAxis) chart.getXAxis())
+                        .getCategories()
+                        .size(),
+                "every day of October 2026");
+        assertEquals(
+                demo.toAbsolutePath().normalize(), session.recent().list().getFirst(), "remembered like any workspace");
 
         // The next start finds the demo there: nothing is created again and the view stays where it is.
         robot.interact(() -> window.show(first));
@@ -115,5 +127,4 @@ class DemoStartTest {
         ListView<?> nav = robot.lookup("#navigation").queryListView();
         return nav.getSelectionModel().getSelectedItem();
     }
-
 }

@@ -1,7 +1,6 @@
 package frontier.app.shell;
 
 import static frontier.app.FxWait.waitUntil;
-import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -23,6 +22,7 @@ import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +37,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class MakeTwinTest {
     @TempDir
     static Path dir;
+
     static Path ws;
 
     private SimulateViewModel simulate;
@@ -91,15 +92,19 @@ class MakeTwinTest {
 
         // Running it shows simulated against observed in the key figures.
         robot.interact(simulate::run);
-        waitUntil(120, () -> simulate.keyFigures().stream().anyMatch(r -> r.metric().startsWith("Observed p95 ")));
-        var p95 = simulate.keyFigures().getFirst().metric().startsWith("Observed p50 ") ? simulate.keyFigures().get(1) : null;
+        waitUntil(120, () -> simulate.keyFigures().stream()
+                .anyMatch(r -> r.metric().startsWith("Observed p95 ")));
+        var p95 = simulate.keyFigures().getFirst().metric().startsWith("Observed p50 ")
+                ? simulate.keyFigures().get(1)
+                : null;
         assertNotNull(p95, "the twin check leads the key figures: " + simulate.keyFigures());
         assertTrue(p95.metric().startsWith("Observed p95 ") && p95.value().contains("(met ±10%)"), p95 + "");
     }
 
     @Test
     void asksWhichPoolComesFirstWhenTheBillShowsSeveralKinds(FxRobot robot) throws Exception {
-        // The demo's chat endpoint is billed on-demand and spot instances: the user is asked which takes requests first.
+        // The demo's chat endpoint is billed on-demand and spot instances: the user is asked which takes requests
+        // first.
         Button button = robot.lookup("#makeTwin").queryButton();
         waitUntil(60, () -> unitCost.viewModel().dashboardProperty().get() != null);
         WaitForAsyncUtils.waitForFxEvents();
@@ -108,16 +113,23 @@ class MakeTwinTest {
         waitUntil(60, () -> robot.lookup("#twinFirstDialog").tryQuery().isPresent());
         javafx.scene.control.DialogPane pane = robot.lookup("#twinFirstDialog").query();
         @SuppressWarnings("unchecked")
-        javafx.scene.control.ComboBox<String> choice = (javafx.scene.control.ComboBox<String>) pane.lookup(".combo-box");
-        assertEquals(List.of(MakeTwin.kindLabel(PoolKind.ALWAYS_ON), MakeTwin.kindLabel(PoolKind.SPOT)), choice.getItems(), "bill order, the default first");
+        javafx.scene.control.ComboBox<String> choice =
+                (javafx.scene.control.ComboBox<String>) pane.lookup(".combo-box");
+        assertEquals(
+                List.of(MakeTwin.kindLabel(PoolKind.ALWAYS_ON), MakeTwin.kindLabel(PoolKind.SPOT)),
+                choice.getItems(),
+                "bill order, the default first");
         assertEquals(MakeTwin.kindLabel(PoolKind.ALWAYS_ON), choice.getValue());
         robot.interact(() -> choice.setValue(MakeTwin.kindLabel(PoolKind.SPOT)));
         robot.clickOn((javafx.scene.Node) pane.lookupButton(javafx.scene.control.ButtonType.OK));
         waitUntil(120, () -> simulate.scenarioFileProperty().get() != null);
         Path twin = simulate.scenarioFileProperty().get();
-        com.fasterxml.jackson.databind.JsonNode pools = new com.fasterxml.jackson.databind.ObjectMapper().readTree(twin.toFile()).get("pools");
+        com.fasterxml.jackson.databind.JsonNode pools = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(twin.toFile())
+                .get("pools");
         assertEquals("spot", pools.get(0).get("type").asText(), "spot first, as chosen");
-        assertEquals(pools.get(1).get("name").asText(), pools.get(0).get("overflow_to").asText());
+        assertEquals(
+                pools.get(1).get("name").asText(),
+                pools.get(0).get("overflow_to").asText());
     }
-
 }

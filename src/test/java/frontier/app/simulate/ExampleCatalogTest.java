@@ -28,7 +28,9 @@ class ExampleCatalogTest {
         Files.writeString(dir.resolve("a.json"), "{}");
         Files.writeString(dir.resolve("notes.txt"), "");
         Files.createDirectories(dir.resolve("c.json"));
-        assertEquals(List.of("a.json", "b/deep/x.json"), ExampleCatalog.find(dir).stream().map(Example::label).toList());
+        assertEquals(
+                List.of("a.json", "b/deep/x.json"),
+                ExampleCatalog.find(dir).stream().map(Example::label).toList());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package frontier.app.simulate;
 
 import static frontier.app.FxWait.waitUntil;
-import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -32,6 +31,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,7 +115,8 @@ class SimulateFleetViewTest {
             assertEquals(ts.length(), line.getData().size(), "one point per sample");
             int[] instances = ts.pools().get(pool).instances();
             for (int i = 0; i < ts.length(); i++) {
-                assertEquals(ts.timeS()[i] / 3600, line.getData().get(i).getXValue().doubleValue(), 1e-12);
+                assertEquals(
+                        ts.timeS()[i] / 3600, line.getData().get(i).getXValue().doubleValue(), 1e-12);
                 assertEquals(instances[i], line.getData().get(i).getYValue().intValue(), pool + " at sample " + i);
             }
         }
@@ -123,13 +124,24 @@ class SimulateFleetViewTest {
         // The autoscaler varies the GPU pool, so the chart covers more than a flat line.
         assertTrue(Arrays.stream(ts.pools().get("gpu").instances()).max().orElseThrow() >= 3);
 
-        checkMarkers(series.get(InstancesChart.COLD_STARTS), ts, true, s.replications().getFirst().metric("cold_starts.count"));
-        checkMarkers(series.get(InstancesChart.INTERRUPTIONS), ts, false, s.replications().getFirst().metric("interruptions"));
+        checkMarkers(
+                series.get(InstancesChart.COLD_STARTS),
+                ts,
+                true,
+                s.replications().getFirst().metric("cold_starts.count"));
+        checkMarkers(
+                series.get(InstancesChart.INTERRUPTIONS),
+                ts,
+                false,
+                s.replications().getFirst().metric("interruptions"));
         List<String> legend = robot.lookup(".chart-legend-item").queryAll().stream()
-                .filter(n -> isInside(n, chart)).map(n -> ((Labeled) n).getText()).toList();
+                .filter(n -> isInside(n, chart))
+                .map(n -> ((Labeled) n).getText())
+                .toList();
         assertTrue(legend.containsAll(List.of("gpu", "spot-pool", "Cold starts", "Interruptions")), legend.toString());
 
-        Node marker = series.get(InstancesChart.COLD_STARTS).getData().getFirst().getNode();
+        Node marker =
+                series.get(InstancesChart.COLD_STARTS).getData().getFirst().getNode();
         robot.moveTo(marker);
         waitUntil(() -> tooltipShowing("(gpu|spot-pool): [0-9]+ cold starts? at [0-9]+(:[0-9]{2})+"));
 
@@ -138,7 +150,10 @@ class SimulateFleetViewTest {
         Bounds b = plot.localToScreen(plot.getBoundsInLocal());
         // Away from the marker, whose tooltip window would take the mouse events.
         robot.moveTo(new javafx.geometry.Point2D(b.getMinX() + b.getWidth() * 0.8, b.getMinY() + b.getHeight() * 0.1));
-        waitUntil(() -> readout.getText().matches("At [0-9]+(:[0-9]{2})+: gpu [0-9]+ instances? \\([0-9]+ ready, [0-9]+ busy\\).*; spot-pool .*"));
+        waitUntil(
+                () -> readout.getText()
+                        .matches(
+                                "At [0-9]+(:[0-9]{2})+: gpu [0-9]+ instances? \\([0-9]+ ready, [0-9]+ busy\\).*; spot-pool .*"));
     }
 
     @Test
@@ -164,50 +179,78 @@ class SimulateFleetViewTest {
         for (String pool : POOLS) {
             assertEquals(s.metric("cost_usd.by_pool." + pool + ".total"), perPool.get(pool), 1e-9, pool);
         }
-        assertEquals(total, perPool.values().stream().mapToDouble(Double::doubleValue).sum(), 1e-9);
-        List<String> states = chart.getData().stream().map(XYChart.Series::getName).toList();
-        assertTrue(states.containsAll(List.of("busy", "idle", "starting")), "cold starts cost while starting: " + states);
+        assertEquals(
+                total,
+                perPool.values().stream().mapToDouble(Double::doubleValue).sum(),
+                1e-9);
+        List<String> states =
+                chart.getData().stream().map(XYChart.Series::getName).toList();
+        assertTrue(
+                states.containsAll(List.of("busy", "idle", "starting")), "cold starts cost while starting: " + states);
 
         TableView<CostRow> costs = robot.lookup("#costTable").queryTableView();
         assertEquals("Cost (total)", costs.getItems().getFirst().item());
         assertEquals(total, costs.getItems().getFirst().mean(), 1e-12);
         assertTrue(costs.getItems().getFirst().value().contains(" ± "), "two replications give a half-width");
-        assertEquals(s.metric("cost_usd.per_1k_requests"), costRow(costs, "Cost per 1,000 requests").mean(), 1e-12);
-        assertEquals(100 * s.metric("cost_usd.idle_share"), costRow(costs, "Idle share of cost").mean(), 1e-9);
-        double shares = POOLS.stream().mapToDouble(p -> firstNumber(costRow(costs, "Pool " + p).share())).sum();
+        assertEquals(
+                s.metric("cost_usd.per_1k_requests"),
+                costRow(costs, "Cost per 1,000 requests").mean(),
+                1e-12);
+        assertEquals(
+                100 * s.metric("cost_usd.idle_share"),
+                costRow(costs, "Idle share of cost").mean(),
+                1e-9);
+        double shares = POOLS.stream()
+                .mapToDouble(p -> firstNumber(costRow(costs, "Pool " + p).share()))
+                .sum();
         assertEquals(100, shares, 0.11, "pool shares of the total");
 
         TableView<SummaryRow> summary = robot.lookup("#summaryTable").queryTableView();
         assertEquals(total, summaryRow(summary, "Cost (total)").mean(), 1e-12);
-        assertEquals(s.metric("cold_starts.count"), summaryRow(summary, "Cold starts").mean());
-        assertEquals(100 * s.metric("cold_starts.share_of_requests"), summaryRow(summary, "Waited for a cold start").mean(), 1e-12);
-        assertEquals(s.metric("interruptions"), summaryRow(summary, "Interruptions").mean());
+        assertEquals(
+                s.metric("cold_starts.count"),
+                summaryRow(summary, "Cold starts").mean());
+        assertEquals(
+                100 * s.metric("cold_starts.share_of_requests"),
+                summaryRow(summary, "Waited for a cold start").mean(),
+                1e-12);
+        assertEquals(
+                s.metric("interruptions"), summaryRow(summary, "Interruptions").mean());
         assertEquals(s.metric("retried"), summaryRow(summary, "Retried").mean());
-        assertEquals(s.metric("lost"), summaryRow(summary, "Lost (spot termination)").mean());
+        assertEquals(
+                s.metric("lost"), summaryRow(summary, "Lost (spot termination)").mean());
         for (String cls : List.of("interactive", "batch")) {
-            double attainment = summaryRow(summary, "Class " + cls + ": within SLO").mean();
+            double attainment =
+                    summaryRow(summary, "Class " + cls + ": within SLO").mean();
             assertEquals(100 * s.metric("classes." + cls + ".slo_attainment"), attainment, 1e-12);
             assertTrue(attainment > 0 && attainment <= 100, cls + " " + attainment);
         }
 
         Node gpuBusy = chart.getData().getFirst().getData().getFirst().getNode();
         robot.moveTo(gpuBusy);
-        waitUntil(() -> tooltipShowing("gpu — busy\\R[0-9,.]+ USD \\([0-9.]+ % of the pool, [0-9.]+ % of the total\\)"));
+        waitUntil(
+                () -> tooltipShowing("gpu — busy\\R[0-9,.]+ USD \\([0-9.]+ % of the pool, [0-9.]+ % of the total\\)"));
     }
 
     @Test
     void everyChartExportsAsPngAtTwiceItsSizeAndAsVectorSvgWithCaptionLegendAndUnits(FxRobot robot) throws Exception {
         runFleet(robot);
         String[] tabs = {"Latency", "Instances", "Cost"};
-        List<List<String>> expectedText = List.of(List.of("Latency (", "Requests"), List.of("Time since start", "Instances", "gpu", "spot-pool",
-                "Cold starts", "Interruptions"), List.of("USD", "busy", "idle", "gpu", "spot-pool"));
+        List<List<String>> expectedText = List.of(
+                List.of("Latency (", "Requests"),
+                List.of("Time since start", "Instances", "gpu", "spot-pool", "Cold starts", "Interruptions"),
+                List.of("USD", "busy", "idle", "gpu", "spot-pool"));
         for (int i = 0; i < tabs.length; i++) {
             selectTab(robot, tabs[i]);
             frontier.app.ExportableChart chart = view.charts().get(i);
             int chartIndex = i;
-            frontier.app.ChartCaption caption = WaitForAsyncUtils.asyncFx(() -> view.caption(chartIndex)).get();
-            assertTrue(caption.subtitle().contains("Test fleet (fleet.json)") && caption.subtitle().contains("30 min simulated")
-                    && caption.subtitle().contains("2 replications"), caption.subtitle());
+            frontier.app.ChartCaption caption =
+                    WaitForAsyncUtils.asyncFx(() -> view.caption(chartIndex)).get();
+            assertTrue(
+                    caption.subtitle().contains("Test fleet (fleet.json)")
+                            && caption.subtitle().contains("30 min simulated")
+                            && caption.subtitle().contains("2 replications"),
+                    caption.subtitle());
             assertTrue(caption.source().matches("Frontier \\S+ · prices as of \\d{4}-\\d{2}-\\d{2}"), caption.source());
             Path png = examples.resolve("chart" + i + ".png");
             Path svg = examples.resolve("chart" + i + ".svg");
@@ -220,18 +263,24 @@ class SimulateFleetViewTest {
                 }
             });
             java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
-            assertTrue(chart.chartWidth() > 300 && image.getWidth() >= 2 * chart.chartWidth(), tabs[i] + " PNG width " + image.getWidth());
+            assertTrue(
+                    chart.chartWidth() > 300 && image.getWidth() >= 2 * chart.chartWidth(),
+                    tabs[i] + " PNG width " + image.getWidth());
             assertTrue(image.getHeight() >= 2 * chart.chartHeight(), tabs[i] + " PNG height " + image.getHeight());
             String text = svg(svg);
-            assertTrue(text.contains(caption.title()) && caption.title().length() > 5, tabs[i] + ": the chart's title in the caption");
-            for (String expected : expectedText.get(i)) assertTrue(text.contains(expected), tabs[i] + ": " + expected + " in the SVG");
+            assertTrue(
+                    text.contains(caption.title()) && caption.title().length() > 5,
+                    tabs[i] + ": the chart's title in the caption");
+            for (String expected : expectedText.get(i))
+                assertTrue(text.contains(expected), tabs[i] + ": " + expected + " in the SVG");
         }
         // Right-click on the chart: the menu the user sees, then Copy chart puts an image on the clipboard.
         selectTab(robot, "Cost");
         robot.rightClickOn("#costChart");
         robot.clickOn("Copy chart");
         waitUntil(() -> javafx.scene.input.Clipboard.getSystemClipboard().hasImage()
-                && javafx.scene.input.Clipboard.getSystemClipboard().getImage().getWidth() >= 2 * view.charts().get(2).chartWidth());
+                && javafx.scene.input.Clipboard.getSystemClipboard().getImage().getWidth()
+                        >= 2 * view.charts().get(2).chartWidth());
         assertTrue(robot.lookup("#status").queryAs(Label.class).getText().startsWith("Copied the chart"));
     }
 
@@ -268,7 +317,8 @@ class SimulateFleetViewTest {
      * One marker per pool and step with a count, on the pool's line, holding that count; the counts add
      * up to what the first replication reports (the run has no warm-up, so the chart sees all of it).
      */
-    private static void checkMarkers(XYChart.Series<Number, Number> markers, TimeSeries ts, boolean coldStarts, double reported) {
+    private static void checkMarkers(
+            XYChart.Series<Number, Number> markers, TimeSeries ts, boolean coldStarts, double reported) {
         assertNotNull(markers);
         int expected = 0;
         long events = 0;
@@ -296,11 +346,14 @@ class SimulateFleetViewTest {
     }
 
     private static Map<String, XYChart.Series<Number, Number>> byName(LineChart<Number, Number> chart) {
-        return chart.getData().stream().collect(Collectors.toMap(XYChart.Series::getName, x -> x, (a, b) -> a, LinkedHashMap::new));
+        return chart.getData().stream()
+                .collect(Collectors.toMap(XYChart.Series::getName, x -> x, (a, b) -> a, LinkedHashMap::new));
     }
 
     private static void selectTab(FxRobot robot, String title) {
-        Node header = robot.lookup(".tab-label").match((Labeled l) -> title.equals(l.getText())).query();
+        Node header = robot.lookup(".tab-label")
+                .match((Labeled l) -> title.equals(l.getText()))
+                .query();
         robot.clickOn(header);
         TabPane tabs = robot.lookup("#chartTabs").queryAs(TabPane.class);
         assertEquals(title, tabs.getSelectionModel().getSelectedItem().getText());
@@ -312,21 +365,26 @@ class SimulateFleetViewTest {
     }
 
     private static boolean tooltipShowing(String regex) {
-        return Window.getWindows().stream().anyMatch(w -> w instanceof Tooltip t && t.isShowing() && t.getText().matches(regex));
+        return Window.getWindows().stream()
+                .anyMatch(w ->
+                        w instanceof Tooltip t && t.isShowing() && t.getText().matches(regex));
     }
 
     private static CostRow costRow(TableView<CostRow> t, String item) {
-        return t.getItems().stream().filter(r -> r.item().equals(item)).findFirst()
+        return t.getItems().stream()
+                .filter(r -> r.item().equals(item))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no row " + item + " in " + t.getItems()));
     }
 
     private static SummaryRow summaryRow(TableView<SummaryRow> t, String metric) {
-        return t.getItems().stream().filter(r -> r.metric().equals(metric)).findFirst()
+        return t.getItems().stream()
+                .filter(r -> r.metric().equals(metric))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no row " + metric + " in " + t.getItems()));
     }
 
     private static double firstNumber(String shown) {
         return Double.parseDouble(shown.split(" ")[0].replace(",", ""));
     }
-
 }

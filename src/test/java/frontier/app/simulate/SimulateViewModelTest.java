@@ -39,7 +39,10 @@ class SimulateViewModelTest {
         assertTrue(vm.canRunProperty().get());
         vm.run();
         assertNotNull(vm.summaryProperty().get(), vm.statusProperty().get());
-        assertEquals(StatusKind.DONE, vm.statusKindProperty().get(), vm.statusProperty().get());
+        assertEquals(
+                StatusKind.DONE,
+                vm.statusKindProperty().get(),
+                vm.statusProperty().get());
         assertFalse(vm.keyFigures().isEmpty());
         assertFalse(vm.costRows().isEmpty());
         assertFalse(vm.runningProperty().get());
@@ -58,7 +61,9 @@ class SimulateViewModelTest {
         vm.open(other);
         assertEquals("other fleet", vm.scenarioNameProperty().get());
         assertNull(vm.summaryProperty().get(), "no results of the old scenario");
-        assertTrue(vm.keyFigures().isEmpty() && vm.percentiles().isEmpty() && vm.costRows().isEmpty());
+        assertTrue(vm.keyFigures().isEmpty()
+                && vm.percentiles().isEmpty()
+                && vm.costRows().isEmpty());
         assertEquals(0.0, vm.progressProperty().get(), 0.0);
     }
 
@@ -68,7 +73,9 @@ class SimulateViewModelTest {
         SimulateViewModel vm = vm();
         vm.open(bad);
         assertEquals(StatusKind.ERROR, vm.statusKindProperty().get());
-        assertTrue(vm.statusProperty().get().contains("bad.json"), vm.statusProperty().get());
+        assertTrue(
+                vm.statusProperty().get().contains("bad.json"),
+                vm.statusProperty().get());
         assertFalse(vm.canRunProperty().get());
     }
 }

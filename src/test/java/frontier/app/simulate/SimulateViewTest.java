@@ -1,7 +1,6 @@
 package frontier.app.simulate;
 
 import static frontier.app.FxWait.waitUntil;
-import org.junit.jupiter.api.Tag;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,6 +28,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +43,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class SimulateViewTest {
     /** M/M/8 with λ = 6/s, mean service 1 s: Erlang C gives W = 1.1785 s, P(wait) = 0.3570. */
     private static final double ARRIVAL_RATE = 6.0;
+
     private static final double ERLANG_C_MEAN_LATENCY_MS = 1178.5;
     private static final double ERLANG_C_P_WAIT_PERCENT = 35.70;
     private static final int REPLICATIONS = 3;
@@ -62,7 +63,9 @@ class SimulateViewTest {
                  "run": {"duration_s": 2000, "warmup_s": 100, "replications": %d, "seed": 42}}
                 """.formatted(REPLICATIONS), "mmc");
         write("validation/mmc.json", mmc);
-        write("long.json", mmc.withRun(new RunSpec(5e7, null, null, null, 1, 7L))); // 6e8 events: long, within the limits
+        write(
+                "long.json",
+                mmc.withRun(new RunSpec(5e7, null, null, null, 1, 7L))); // 6e8 events: long, within the limits
         write("absurd.json", mmc.withRun(new RunSpec(1e12, null, null, null, 1, 7L))); // 1.2e13 events: refused
         Files.writeString(examples.resolve("broken.json"), """
                 {"name": "broken", "traffic": {"type": "poisson", "rate_per_s": 6.0, "burstiness": 2},
@@ -98,42 +101,59 @@ class SimulateViewTest {
     @Test
     void exampleRunsAndShowsSummaryMatchingQueueingTheory(FxRobot robot) throws Exception {
         ListView<Example> list = robot.lookup("#scenarioList").queryListView();
-        assertEquals(List.of("absurd.json", "broken.json", "long.json", "missing-trace.json", "validation/mmc.json"),
+        assertEquals(
+                List.of("absurd.json", "broken.json", "long.json", "missing-trace.json", "validation/mmc.json"),
                 list.getItems().stream().map(Example::label).toList());
         // The list shows each scenario's title (its name), its path and whole description in the tooltip.
-        ListCell<?> mmcCell = robot.lookup((Node n) -> n instanceof ListCell<?> c && c.getItem() instanceof Example e
-                && e.label().equals("validation/mmc.json")).query();
+        ListCell<?> mmcCell = robot.lookup((Node n) -> n instanceof ListCell<?> c
+                        && c.getItem() instanceof Example e
+                        && e.label().equals("validation/mmc.json"))
+                .query();
         assertEquals("M/M/8 validation", mmcCell.getText());
-        assertTrue(mmcCell.getTooltip().getText().contains("validation/mmc.json"), mmcCell.getTooltip().getText());
-        assertTrue(mmcCell.getTooltip().getText().endsWith("exponential service (mean 1 s)."), mmcCell.getTooltip().getText());
+        assertTrue(
+                mmcCell.getTooltip().getText().contains("validation/mmc.json"),
+                mmcCell.getTooltip().getText());
+        assertTrue(
+                mmcCell.getTooltip().getText().endsWith("exponential service (mean 1 s)."),
+                mmcCell.getTooltip().getText());
 
         clickExample(robot, "validation/mmc.json");
-        assertEquals("M/M/8 validation", robot.lookup("#scenarioName").queryLabeled().getText());
+        assertEquals(
+                "M/M/8 validation", robot.lookup("#scenarioName").queryLabeled().getText());
         assertTrue(robot.lookup("#scenarioDescription").queryLabeled().getText().startsWith("Poisson arrivals"));
 
         robot.clickOn("#runButton");
         waitUntil(() -> !vm.runningProperty().get() && !table(robot).getItems().isEmpty());
 
         assertTrue(status(robot).getText().startsWith("Done"), status(robot).getText());
-        assertEquals(1.0, robot.lookup("#progressBar").queryAs(ProgressBar.class).getProgress());
+        assertEquals(
+                1.0, robot.lookup("#progressBar").queryAs(ProgressBar.class).getProgress());
         double throughput = firstNumber(cell(robot, "Throughput"));
         assertEquals(ARRIVAL_RATE, throughput, 0.1 * ARRIVAL_RATE, "throughput " + throughput);
         assertTrue(cell(robot, "Throughput").contains(" ± "), "half-width shown with 3 replications");
         assertEquals(75.0, firstNumber(cell(robot, "Utilization")), 0.05 * 75.0);
-        assertEquals(ERLANG_C_P_WAIT_PERCENT, firstNumber(cell(robot, "Requests that waited")), 0.1 * ERLANG_C_P_WAIT_PERCENT);
+        assertEquals(
+                ERLANG_C_P_WAIT_PERCENT,
+                firstNumber(cell(robot, "Requests that waited")),
+                0.1 * ERLANG_C_P_WAIT_PERCENT);
 
         // Each key figure says what it counts (Completed can exceed Requests: warm-up arrivals finishing later).
         for (String metric : List.of("Requests", "Completed", "Throughput")) {
             java.util.function.Predicate<Node> isRow = n -> n instanceof javafx.scene.control.TableRow<?> r
-                    && r.getItem() instanceof SummaryRow sr && sr.metric().equals(metric);
+                    && r.getItem() instanceof SummaryRow sr
+                    && sr.metric().equals(metric);
             waitUntil(() -> robot.lookup(isRow).tryQuery().isPresent());
             javafx.scene.control.TableRow<?> row = robot.lookup(isRow).query();
             assertTrue(row.getTooltip() != null && !row.getTooltip().getText().isBlank(), "tooltip on " + metric);
-            if (metric.equals("Completed")) assertTrue(row.getTooltip().getText().contains("warm-up"), row.getTooltip().getText());
+            if (metric.equals("Completed"))
+                assertTrue(
+                        row.getTooltip().getText().contains("warm-up"),
+                        row.getTooltip().getText());
         }
 
         TableView<PercentileRow> percentiles = robot.lookup("#percentileTable").queryTableView();
-        assertEquals(List.of("mean", "p50", "p90", "p95", "p99", "p99.9", "max"),
+        assertEquals(
+                List.of("mean", "p50", "p90", "p95", "p99", "p99.9", "max"),
                 percentiles.getItems().stream().map(PercentileRow::statistic).toList());
         // A mean latency above one second reads in seconds, with the unit in the cell.
         String mean = percentiles.getItems().getFirst().latencyMs();
@@ -149,19 +169,28 @@ class SimulateViewTest {
         // Round bin edges: the second bar starts at 1, 2 or 5 × 10^k seconds.
         double width = Double.parseDouble(bars.get(1).getXValue());
         double mantissa = width / Math.pow(10, Math.floor(Math.log10(width)));
-        assertTrue(List.of(1.0, 2.0, 5.0).stream().anyMatch(m -> Math.abs(m - mantissa) < 1e-9), "round bin width " + width);
+        assertTrue(
+                List.of(1.0, 2.0, 5.0).stream().anyMatch(m -> Math.abs(m - mantissa) < 1e-9),
+                "round bin width " + width);
         long plotted = bars.stream().mapToLong(d -> d.getYValue().longValue()).sum();
         long completed = vm.summaryProperty().get().replications().stream()
-                .mapToLong(r -> (long) r.metric("completed")).sum();
+                .mapToLong(r -> (long) r.metric("completed"))
+                .sum();
         assertEquals(completed, plotted, "every completed request is in one bar");
-        assertTrue(bars.stream().mapToLong(d -> d.getYValue().longValue()).max().orElseThrow() < plotted / 2,
+        assertTrue(
+                bars.stream().mapToLong(d -> d.getYValue().longValue()).max().orElseThrow() < plotted / 2,
                 "a distribution, not one spike");
-        Node peak = bars.stream().max((a, b) -> Long.compare(a.getYValue().longValue(), b.getYValue().longValue()))
-                .orElseThrow().getNode();
+        Node peak = bars.stream()
+                .max((a, b) ->
+                        Long.compare(a.getYValue().longValue(), b.getYValue().longValue()))
+                .orElseThrow()
+                .getNode();
 
         robot.moveTo(peak);
-        waitUntil(() -> Window.getWindows().stream().anyMatch(w -> w instanceof Tooltip t && t.isShowing()
-                && t.getText().matches("(?s)[0-9,.]+ – [0-9,.]+ m?s\\R[0-9,]+ requests \\([0-9.]+ %\\)")));
+        waitUntil(() -> Window.getWindows().stream()
+                .anyMatch(w -> w instanceof Tooltip t
+                        && t.isShowing()
+                        && t.getText().matches("(?s)[0-9,.]+ – [0-9,.]+ m?s\\R[0-9,]+ requests \\([0-9.]+ %\\)")));
     }
 
     @Test
@@ -187,7 +216,8 @@ class SimulateViewTest {
     void badScenarioFileShowsTheLoaderMessage(FxRobot robot) throws Exception {
         clickExample(robot, "broken.json");
         Label status = status(robot);
-        assertTrue(status.getText().contains("broken.json") && status.getText().contains("unknown field 'burstiness'"),
+        assertTrue(
+                status.getText().contains("broken.json") && status.getText().contains("unknown field 'burstiness'"),
                 status.getText());
         assertTrue(status.getStyleClass().contains("error"));
         assertTrue(robot.lookup("#runButton").queryButton().isDisabled(), "nothing to run");
@@ -200,8 +230,11 @@ class SimulateViewTest {
     @Test
     void missingFileGivenAtStartIsReported(FxRobot robot) throws Exception {
         robot.interact(() -> vm.open(examples.resolve("nowhere.json")));
-        assertTrue(status(robot).getText().contains("no such file"), status(robot).getText());
-        assertEquals("Cannot open nowhere.json", robot.lookup("#scenarioName").queryLabeled().getText());
+        assertTrue(
+                status(robot).getText().contains("no such file"), status(robot).getText());
+        assertEquals(
+                "Cannot open nowhere.json",
+                robot.lookup("#scenarioName").queryLabeled().getText());
     }
 
     @Test
@@ -209,7 +242,9 @@ class SimulateViewTest {
         clickExample(robot, "missing-trace.json");
         robot.clickOn("#runButton");
         waitUntil(() -> !vm.runningProperty().get());
-        assertTrue(status(robot).getText().contains("cannot read trace file"), status(robot).getText());
+        assertTrue(
+                status(robot).getText().contains("cannot read trace file"),
+                status(robot).getText());
         assertTrue(status(robot).getStyleClass().contains("error"));
     }
 
@@ -219,12 +254,16 @@ class SimulateViewTest {
         robot.clickOn("#runButton");
         waitUntil(() -> !vm.runningProperty().get());
         String shown = status(robot).getText();
-        assertTrue(shown.startsWith("Error: absurd.json: $.run.duration_s: this run would take about 1.20e+13 events"), shown);
+        assertTrue(
+                shown.startsWith("Error: absurd.json: $.run.duration_s: this run would take about 1.20e+13 events"),
+                shown);
         assertTrue(status(robot).getStyleClass().contains("error"));
     }
 
     private void clickExample(FxRobot robot, String label) {
-        Node cell = robot.lookup((Node n) -> n instanceof ListCell<?> c && c.getItem() instanceof Example e && label.equals(e.label())).query();
+        Node cell = robot.lookup((Node n) ->
+                        n instanceof ListCell<?> c && c.getItem() instanceof Example e && label.equals(e.label()))
+                .query();
         robot.clickOn(cell);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(examples.resolve(label), vm.scenarioFileProperty().get());
@@ -239,11 +278,14 @@ class SimulateViewTest {
     }
 
     private static String cell(FxRobot robot, String metric) {
-        return table(robot).getItems().stream().filter(r -> r.metric().equals(metric)).findFirst().orElseThrow().value();
+        return table(robot).getItems().stream()
+                .filter(r -> r.metric().equals(metric))
+                .findFirst()
+                .orElseThrow()
+                .value();
     }
 
     private static double firstNumber(String shown) {
         return Double.parseDouble(shown.split(" ")[0].replace(",", ""));
     }
-
 }

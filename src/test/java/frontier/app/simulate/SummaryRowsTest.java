@@ -56,8 +56,12 @@ class SummaryRowsTest {
     @Test
     void histogramBarsHaveDistinctLabelsAndATailBin() {
         var bins = LatencyChart.bins(new LatencyHistogram(0.25, new long[] {1, 2, 3, 4}));
-        assertEquals(List.of("0.0", "0.3", "0.5", "0.8+"), bins.stream().map(LatencyChart.Bin::label).toList());
-        assertEquals("≥ 0.8 ms\n4 requests (40.00 %)", LatencyChart.tooltip(bins.getLast(), 10).replace("\r", ""));
+        assertEquals(
+                List.of("0.0", "0.3", "0.5", "0.8+"),
+                bins.stream().map(LatencyChart.Bin::label).toList());
+        assertEquals(
+                "≥ 0.8 ms\n4 requests (40.00 %)",
+                LatencyChart.tooltip(bins.getLast(), 10).replace("\r", ""));
     }
 
     @Test
@@ -68,21 +72,30 @@ class SummaryRowsTest {
         assertEquals("1.18 ± 0.03 s", Formats.duration(1178.6, 31.2));
         assertEquals("12.3 s", Formats.duration(12_345, Double.NaN));
         var bins = LatencyChart.bins(new LatencyHistogram(500, new long[] {1, 2, 3, 4}));
-        assertEquals(List.of("0.0", "0.5", "1.0", "1.5+"), bins.stream().map(LatencyChart.Bin::label).toList(), "bins past 1 s in seconds");
-        assertEquals("0.5 – 1.0 s\n2 requests (20.00 %)", LatencyChart.tooltip(bins.get(1), 10).replace("\r", ""));
+        assertEquals(
+                List.of("0.0", "0.5", "1.0", "1.5+"),
+                bins.stream().map(LatencyChart.Bin::label).toList(),
+                "bins past 1 s in seconds");
+        assertEquals(
+                "0.5 – 1.0 s\n2 requests (20.00 %)",
+                LatencyChart.tooltip(bins.get(1), 10).replace("\r", ""));
     }
 
     @Test
     void fleetFiguresAppearOnlyWhenTheRunReportsThem() {
         Summary plain = Summary.of("t", 1, List.of(run(6.0, 1000)));
-        List<String> labels = SummaryRows.keyFigures(plain).stream().map(SummaryRow::metric).toList();
+        List<String> labels =
+                SummaryRows.keyFigures(plain).stream().map(SummaryRow::metric).toList();
         assertEquals(8, labels.size(), labels.toString());
         assertTrue(SummaryRows.costRows(plain).isEmpty());
 
         Summary fleet = Summary.of("t", 1, List.of(fleetRun(3, 100.0), fleetRun(4, 110.0)));
         assertEquals("3.5 ± 6.4", row(fleet, "Cold starts").value(), "a mean count keeps one decimal");
         assertEquals("105.00 ± 63.53", row(fleet, "Cost (total)").value());
-        assertEquals("1.00 ± 0.00", row(fleet, "Waited for a cold start").value(), "a ratio in percent, two decimals fewer than its scale");
+        assertEquals(
+                "1.00 ± 0.00",
+                row(fleet, "Waited for a cold start").value(),
+                "a ratio in percent, two decimals fewer than its scale");
         assertEquals("97.50 ± 0.00", row(fleet, "Class chat: within SLO").value());
         assertEquals("2.50 ± 0.00", row(fleet, "Class chat: p99 latency").value());
         assertEquals("s", row(fleet, "Class chat: p99 latency").unit(), "a latency past one second in seconds");
@@ -91,9 +104,18 @@ class SummaryRowsTest {
         assertEquals("2,920.00 ± 0.00", row(fleet, "Cost per month").value());
         assertEquals("USD", row(fleet, "Cost per month").unit());
         assertEquals("–", row(fleet, "Class batch: within SLO").value(), "no SLO: shown as a dash, not NaN");
-        assertEquals(List.of("Class chat: requests", "Class chat: p99 latency", "Class chat: within SLO",
-                "Class batch: requests", "Class batch: p99 latency", "Class batch: within SLO"),
-                SummaryRows.keyFigures(fleet).stream().map(SummaryRow::metric).filter(m -> m.startsWith("Class")).toList());
+        assertEquals(
+                List.of(
+                        "Class chat: requests",
+                        "Class chat: p99 latency",
+                        "Class chat: within SLO",
+                        "Class batch: requests",
+                        "Class batch: p99 latency",
+                        "Class batch: within SLO"),
+                SummaryRows.keyFigures(fleet).stream()
+                        .map(SummaryRow::metric)
+                        .filter(m -> m.startsWith("Class"))
+                        .toList());
     }
 
     @Test
@@ -101,9 +123,27 @@ class SummaryRowsTest {
         Summary s = Summary.of("t", 1, List.of(fleetRun(3, 100.0)));
         List<CostRow> rows = SummaryRows.costRows(s);
         List<String> items = rows.stream().map(r -> r.item().strip()).toList();
-        assertEquals(List.of("Cost (total)", "Cost per month", "Cost per 1,000 requests", "Cost per hour", "Idle share of cost",
-                "Pool od", "busy", "idle", "instances (mean)", "utilization", "completed",
-                "Pool fn", "starting", "per-request", "instances (mean)", "utilization", "completed", "cold starts"), items);
+        assertEquals(
+                List.of(
+                        "Cost (total)",
+                        "Cost per month",
+                        "Cost per 1,000 requests",
+                        "Cost per hour",
+                        "Idle share of cost",
+                        "Pool od",
+                        "busy",
+                        "idle",
+                        "instances (mean)",
+                        "utilization",
+                        "completed",
+                        "Pool fn",
+                        "starting",
+                        "per-request",
+                        "instances (mean)",
+                        "utilization",
+                        "completed",
+                        "cold starts"),
+                items);
         assertEquals("100.00", rows.getFirst().value());
         assertEquals("100 %", rows.getFirst().share());
         CostRow od = rows.get(items.indexOf("Pool od"));
@@ -117,15 +157,27 @@ class SummaryRowsTest {
 
     @Test
     void instanceMarkersCountEventsOnThePoolLine() {
-        TimeSeries ts = new TimeSeries(1800, new double[] {0, 1800, 3600, 5400}, new LinkedHashMap<>(Map.of(
-                "gpu", new TimeSeries.PoolSeries(new int[] {1, 3, 4, 2}, new int[] {1, 1, 4, 2}, new int[] {0, 1, 3, 1},
-                        new int[] {0, 2, 1, 0}, new int[] {0, 0, 0, 1}))));
+        TimeSeries ts = new TimeSeries(
+                1800,
+                new double[] {0, 1800, 3600, 5400},
+                new LinkedHashMap<>(Map.of(
+                        "gpu",
+                        new TimeSeries.PoolSeries(
+                                new int[] {1, 3, 4, 2},
+                                new int[] {1, 1, 4, 2},
+                                new int[] {0, 1, 3, 1},
+                                new int[] {0, 2, 1, 0},
+                                new int[] {0, 0, 0, 1}))));
         List<InstancesChart.Marker> cold = InstancesChart.markers(ts, InstancesChart.Kind.COLD_START);
-        assertEquals(List.of(new InstancesChart.Marker("gpu", InstancesChart.Kind.COLD_START, 0.5, 2, 3),
-                new InstancesChart.Marker("gpu", InstancesChart.Kind.COLD_START, 1.0, 1, 4)), cold);
+        assertEquals(
+                List.of(
+                        new InstancesChart.Marker("gpu", InstancesChart.Kind.COLD_START, 0.5, 2, 3),
+                        new InstancesChart.Marker("gpu", InstancesChart.Kind.COLD_START, 1.0, 1, 4)),
+                cold);
         assertEquals("gpu: 2 cold starts at 0:30", InstancesChart.tooltip(cold.getFirst(), false));
         assertEquals("gpu: 1 cold start at 1:00", InstancesChart.tooltip(cold.getLast(), false));
-        var interruption = InstancesChart.markers(ts, InstancesChart.Kind.INTERRUPTION).getFirst();
+        var interruption =
+                InstancesChart.markers(ts, InstancesChart.Kind.INTERRUPTION).getFirst();
         assertEquals("gpu: 1 interruption at 1:30:00", InstancesChart.tooltip(interruption, true));
         assertEquals("At 0:30: gpu 3 instances (1 ready, 1 busy), 2 cold starts", InstancesChart.readoutAt(ts, 1));
         assertEquals(2, InstancesChart.nearest(ts.timeS(), 3000));
@@ -177,12 +229,16 @@ class SummaryRowsTest {
     }
 
     private static SummaryRow row(Summary s, String metric) {
-        return SummaryRows.keyFigures(s).stream().filter(r -> r.metric().equals(metric)).findFirst().orElseThrow();
+        return SummaryRows.keyFigures(s).stream()
+                .filter(r -> r.metric().equals(metric))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static RunResult run(double throughput, double latencyMs) {
         Map<String, Double> m = new HashMap<>();
-        for (String k : List.of("requests", "completed", "dropped", "queue_length.mean", "queue_length.max")) m.put(k, 10.0);
+        for (String k : List.of("requests", "completed", "dropped", "queue_length.mean", "queue_length.max"))
+            m.put(k, 10.0);
         m.put("throughput_per_s", throughput);
         m.put("utilization", 0.75);
         m.put("p_wait", 0.357);

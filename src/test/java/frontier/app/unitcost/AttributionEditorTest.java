@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import frontier.app.MainWindow;
 import frontier.app.BillingSession;
+import frontier.app.MainWindow;
 import frontier.store.AttributionPreview;
 import frontier.store.AttributionRule;
 import frontier.store.AttributionRules;
@@ -56,7 +56,8 @@ class AttributionEditorTest {
     @AfterEach
     void stop(FxRobot robot) {
         robot.interact(() -> {
-            if (view.attributionEditor() != null) ((Stage) view.attributionEditor().node().getScene().getWindow()).close();
+            if (view.attributionEditor() != null)
+                ((Stage) view.attributionEditor().node().getScene().getWindow()).close();
         });
         view.viewModel().shutdown();
     }
@@ -73,7 +74,8 @@ class AttributionEditorTest {
 
     @Test
     void anUntaggedBillLeadsToTheEditorWhereARuleIsTestedAddedEditedAndReset(FxRobot robot) throws Exception {
-        waitUntil(() -> view.viewModel().dashboardProperty().get() != null && view.viewModel().dashboardProperty().get().isEmpty());
+        waitUntil(() -> view.viewModel().dashboardProperty().get() != null
+                && view.viewModel().dashboardProperty().get().isEmpty());
         assertTrue(text(robot, "#unitCostEmpty").contains("Attribution rules…"), text(robot, "#unitCostEmpty"));
         assertFalse(text(robot, "#unitCostEmpty").contains("frontier "), "no CLI command in the app");
         Button open = robot.lookup("#emptyRulesButton").queryButton();
@@ -87,7 +89,8 @@ class AttributionEditorTest {
         assertTrue(robot.lookup("#attributionDefaults").query().isVisible());
 
         // The form says what is missing in the app's words.
-        robot.interact(() -> robot.lookup("#ruleField").queryAs(ChoiceBox.class).setValue(AttributionRule.Match.RESOURCE_ID));
+        robot.interact(
+                () -> robot.lookup("#ruleField").queryAs(ChoiceBox.class).setValue(AttributionRule.Match.RESOURCE_ID));
         robot.clickOn("#ruleTest");
         assertEquals("Give the endpoint, the model or both that the cost goes to.", text(robot, "#ruleError"));
 
@@ -101,11 +104,14 @@ class AttributionEditorTest {
         assertEquals(0, new java.math.BigDecimal("2016").compareTo(p.cost().get("USD")), "42 days × 48.00");
         assertEquals(1, p.taken().size());
         assertEquals(null, p.taken().getFirst().rule(), "taken from no rule: the lines are unattributed today");
-        assertTrue(text(robot, "#previewSummary").startsWith("Would claim 42 lines, 2,016.00 USD."), text(robot, "#previewSummary"));
+        assertTrue(
+                text(robot, "#previewSummary").startsWith("Would claim 42 lines, 2,016.00 USD."),
+                text(robot, "#previewSummary"));
         assertTrue(text(robot, "#previewSummary").contains("from the unattributed cost"));
         TableView<AttributionPreview.Line> lines = robot.lookup("#previewLines").queryTableView();
         assertEquals(UnitCostWorkspace.DAYS, lines.getItems().size());
-        assertTrue(lines.getItems().stream().allMatch(l -> "i-chat".equals(l.resourceId()) && "chat".equals(l.endpoint())));
+        assertTrue(lines.getItems().stream()
+                .allMatch(l -> "i-chat".equals(l.resourceId()) && "chat".equals(l.endpoint())));
         assertEquals(List.of(), stored(ws), "testing stores nothing");
 
         // Add: stored after the defaults, and Unit cost now has attributed cost to chart.
@@ -113,7 +119,8 @@ class AttributionEditorTest {
         waitUntil(() -> vm.rules().size() == 3 && !vm.defaultsProperty().get());
         assertEquals(3, stored(ws).size(), "the defaults are stored with the new rule");
         assertEquals("i-ch?t", stored(ws).get(2).pattern());
-        waitUntil(() -> view.viewModel().dashboardProperty().get() != null && !view.viewModel().dashboardProperty().get().isEmpty());
+        waitUntil(() -> view.viewModel().dashboardProperty().get() != null
+                && !view.viewModel().dashboardProperty().get().isEmpty());
         assertEquals("2,016.00 USD", text(robot, "#tileCost"));
 
         // Edit it: a second rule for the embeddings function, tested in place of the first; it takes nothing from chat.
@@ -122,8 +129,12 @@ class AttributionEditorTest {
         assertEquals("Rule 3", text(robot, "#attributionFormTitle"));
         robot.doubleClickOn("#rulePattern").eraseText(6).write("*");
         robot.clickOn("#ruleTest");
-        waitUntil(() -> vm.previewProperty().get() != null && vm.previewedProperty().get().pattern().equals("*"));
-        assertEquals(3 * UnitCostWorkspace.DAYS, vm.previewProperty().get().lines(), "* claims every line with a resource id");
+        waitUntil(() -> vm.previewProperty().get() != null
+                && vm.previewedProperty().get().pattern().equals("*"));
+        assertEquals(
+                3 * UnitCostWorkspace.DAYS,
+                vm.previewProperty().get().lines(),
+                "* claims every line with a resource id");
         robot.clickOn("#ruleSave");
         waitUntil(() -> stored(ws).size() == 3 && stored(ws).get(2).pattern().equals("*"));
         waitUntil(() -> "0 USD".equals(text(robot, "#tileUnattributed")));

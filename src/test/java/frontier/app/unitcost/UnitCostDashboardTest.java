@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class UnitCostDashboardTest {
     @TempDir
     static Path dir;
+
     static Path ws;
 
     @BeforeAll
@@ -44,15 +45,21 @@ class UnitCostDashboardTest {
         UnitCostDashboard d = UnitCostDashboard.load(ws, SeriesBy.ENDPOINT);
         assertNull(d.empty());
         assertEquals("USD", d.currency());
-        assertEquals(List.of("chat", "embed"), d.series().stream().map(Series::key).toList(), "largest cost first");
+        assertEquals(
+                List.of("chat", "embed"), d.series().stream().map(Series::key).toList(), "largest cost first");
         Series chat = d.find("chat");
         assertEquals(DAYS, chat.points().size());
         assertEquals(FIRST, chat.points().getFirst().date());
         for (int i = 0; i < DAYS; i++) {
             assertEquals(48_000.0 / chatRequests(i), chat.points().get(i).per1k(), 1e-9, "day " + i);
-            assertEquals(2_000.0 / embedRequests(i), d.find("embed").points().get(i).per1k(), 1e-9, "day " + i);
+            assertEquals(
+                    2_000.0 / embedRequests(i), d.find("embed").points().get(i).per1k(), 1e-9, "day " + i);
             // The total divides attributed cost only (not the untagged storage) by every request of the day.
-            assertEquals(50_000.0 / (chatRequests(i) + embedRequests(i)), d.total().points().get(i).per1k(), 1e-9, "total, day " + i);
+            assertEquals(
+                    50_000.0 / (chatRequests(i) + embedRequests(i)),
+                    d.total().points().get(i).per1k(),
+                    1e-9,
+                    "total, day " + i);
         }
         money("48", chat.points().getFirst().cost());
         assertEquals(chatRequests(0), chat.points().getFirst().requests());
@@ -69,7 +76,8 @@ class UnitCostDashboardTest {
         List<Anomalies.Day> chat = d.find("chat").anomalies().flagged();
         assertEquals(List.of(DROP), chat.stream().map(Anomalies.Day::date).toList());
         assertEquals(Anomalies.Direction.UP, chat.getFirst().direction());
-        // Expected: a Wednesday like the others, about 48 / 20,000 × 1,000 = 2.4; the median of its neighbours is within the ±3%
+        // Expected: a Wednesday like the others, about 48 / 20,000 × 1,000 = 2.4; the median of its neighbours is
+        // within the ±3%
         // noise (±0.08), so ±0.15 can only fail if the window or the weekday effect were wrong.
         assertEquals(2.4, chat.getFirst().expected(), 0.15);
         assertEquals(List.of(), d.find("embed").anomalies().flagged(), "3% noise is not unusual");
@@ -78,10 +86,14 @@ class UnitCostDashboardTest {
     @Test
     void pricingModelLinesAddUpToTheTotalEveryDay() {
         UnitCostDashboard d = UnitCostDashboard.load(ws, SeriesBy.PRICING_MODEL);
-        assertEquals(List.of("On-demand", "Serverless"), d.series().stream().map(Series::name).toList());
+        assertEquals(
+                List.of("On-demand", "Serverless"),
+                d.series().stream().map(Series::name).toList());
         for (int i = 0; i < DAYS; i++) {
             int day = i;
-            double sum = d.series().stream().mapToDouble(s -> s.points().get(day).per1k()).sum();
+            double sum = d.series().stream()
+                    .mapToDouble(s -> s.points().get(day).per1k())
+                    .sum();
             // Each line is rounded to 9 decimals.
             assertEquals(d.total().points().get(i).per1k(), sum, 1e-8, "day " + i);
         }
@@ -92,7 +104,9 @@ class UnitCostDashboardTest {
     void modelLinesMatchTheirEndpoints() {
         UnitCostDashboard byModel = UnitCostDashboard.load(ws, SeriesBy.MODEL);
         UnitCostDashboard byEndpoint = UnitCostDashboard.load(ws, SeriesBy.ENDPOINT);
-        assertEquals(List.of("llama", "bge"), byModel.series().stream().map(Series::key).toList());
+        assertEquals(
+                List.of("llama", "bge"),
+                byModel.series().stream().map(Series::key).toList());
         assertEquals(byEndpoint.find("chat").points(), byModel.find("llama").points());
         assertEquals(byEndpoint.find("embed").points(), byModel.find("bge").points());
     }
@@ -105,10 +119,17 @@ class UnitCostDashboardTest {
         assertEquals(FIRST.plusDays(DAYS), f.points().getFirst().date());
         assertEquals(UnitCostDashboard.LEVEL, f.level());
         // Weekdays cost about 2.4 per 1,000 and weekend days 4.0: the forecast keeps the weekly pattern. Tolerance: the
-        // noise (uniform ±3%, sd 1.7%) moves a day by about 0.04 and the injected spike pulls the fitted states a little;
+        // noise (uniform ±3%, sd 1.7%) moves a day by about 0.04 and the injected spike pulls the fitted states a
+        // little;
         // 0.3 (0.4 at weekends) is far below the weekly swing of 1.6 that the check is about.
-        Forecast.Point monday = f.points().stream().filter(p -> p.date().getDayOfWeek() == java.time.DayOfWeek.MONDAY).findFirst().orElseThrow();
-        Forecast.Point sunday = f.points().stream().filter(p -> p.date().getDayOfWeek() == java.time.DayOfWeek.SUNDAY).findFirst().orElseThrow();
+        Forecast.Point monday = f.points().stream()
+                .filter(p -> p.date().getDayOfWeek() == java.time.DayOfWeek.MONDAY)
+                .findFirst()
+                .orElseThrow();
+        Forecast.Point sunday = f.points().stream()
+                .filter(p -> p.date().getDayOfWeek() == java.time.DayOfWeek.SUNDAY)
+                .findFirst()
+                .orElseThrow();
         assertEquals(2.4, monday.point(), 0.3);
         assertEquals(4.0, sunday.point(), 0.4);
         assertTrue(monday.lower() < monday.point() && monday.point() < monday.upper());
@@ -122,19 +143,37 @@ class UnitCostDashboardTest {
         UnitCostDashboard d = UnitCostDashboard.load(early, SeriesBy.ENDPOINT);
         assertEquals(FIRST, d.total().points().getFirst().date());
         assertEquals(1, d.notes().size());
-        assertTrue(d.notes().getFirst().startsWith("30.00 USD of attributed cost falls on days outside the logs (2024-09-02 to 2024-10-13)"),
+        assertTrue(
+                d.notes()
+                        .getFirst()
+                        .startsWith(
+                                "30.00 USD of attributed cost falls on days outside the logs (2024-09-02 to 2024-10-13)"),
                 d.notes().getFirst());
         assertEquals(0, new java.math.BigDecimal("30").compareTo(d.outside()), "reported apart");
-        // Over the logs' days (the default) the tiles and table divide the same days' cost by the same days' requests as the chart.
+        // Over the logs' days (the default) the tiles and table divide the same days' cost by the same days' requests
+        // as the chart.
         assertEquals(0, d.total().cost().compareTo(d.totals().cost()), "tiles and chart add up the same cost");
         assertEquals(d.total().requests(), d.totals().requests());
-        assertEquals(0, d.table().stream().map(UnitCostRow::cost).reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
-                .compareTo(d.totals().cost()), "the table adds up to the tiles");
+        assertEquals(
+                0,
+                d.table().stream()
+                        .map(UnitCostRow::cost)
+                        .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add)
+                        .compareTo(d.totals().cost()),
+                "the table adds up to the tiles");
 
         UnitCostDashboard bill = UnitCostDashboard.load(early, SeriesBy.ENDPOINT, UnitCostDashboard.Period.BILL);
-        assertEquals(0, d.totals().cost().add(new java.math.BigDecimal("30")).compareTo(bill.totals().cost()), "every billed day counts it");
+        assertEquals(
+                0,
+                d.totals()
+                        .cost()
+                        .add(new java.math.BigDecimal("30"))
+                        .compareTo(bill.totals().cost()),
+                "every billed day counts it");
         assertEquals(0, d.total().cost().compareTo(bill.total().cost()), "the chart is the same");
-        assertTrue(bill.notes().getFirst().contains("the tiles and table count it"), bill.notes().getFirst());
+        assertTrue(
+                bill.notes().getFirst().contains("the tiles and table count it"),
+                bill.notes().getFirst());
     }
 
     @Test
@@ -147,7 +186,10 @@ class UnitCostDashboardTest {
         Path billOnly = dir.resolve("bill-only.sqlite");
         UnitCostWorkspace.importBill(billOnly);
         UnitCostDashboard bill = UnitCostDashboard.load(billOnly, SeriesBy.ENDPOINT);
-        assertTrue(bill.empty().contains("a bill but no inference logs") && bill.empty().contains("Import request logs…"), bill.empty());
+        assertTrue(
+                bill.empty().contains("a bill but no inference logs")
+                        && bill.empty().contains("Import request logs…"),
+                bill.empty());
         assertNotNull(bill.totals(), "the bill's attributed total is still shown");
         assertTrue(bill.series().isEmpty());
 

@@ -1,7 +1,6 @@
 package frontier.app.unitcost;
 
 import static frontier.app.FxWait.waitUntil;
-import org.junit.jupiter.api.Tag;
 import static frontier.app.unitcost.UnitCostWorkspace.DAYS;
 import static frontier.app.unitcost.UnitCostWorkspace.DROP;
 import static frontier.app.unitcost.UnitCostWorkspace.FIRST;
@@ -11,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import frontier.analysis.series.Anomalies;
 import frontier.analysis.series.Forecast;
-import frontier.app.MainWindow;
 import frontier.app.BillingSession;
+import frontier.app.MainWindow;
 import frontier.store.UnitCostRow;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -30,6 +29,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,7 +73,8 @@ class UnitCostViewTest {
         UnitCostWorkspace.importBill(ws);
         UnitCostWorkspace.insertRequests(ws);
         robot.interact(session::changed);
-        waitUntil(() -> view.viewModel().forecastProperty().get() != null && view.chart().bandShown());
+        waitUntil(() -> view.viewModel().forecastProperty().get() != null
+                && view.chart().bandShown());
     }
 
     @Test
@@ -83,9 +84,16 @@ class UnitCostViewTest {
         UnitCostViewModel vm = view.viewModel();
         UnitCostDashboard d = vm.dashboardProperty().get();
         assertEquals("USD per 1,000 requests", chart.yLabel());
-        assertEquals(List.of("chat (1 unusual)", "embed", "All endpoints (total) (1 unusual)", "forecast and 90% interval", "unusual day"),
+        assertEquals(
+                List.of(
+                        "chat (1 unusual)",
+                        "embed",
+                        "All endpoints (total) (1 unusual)",
+                        "forecast and 90% interval",
+                        "unusual day"),
                 robot.lookup("#unitCostLegend").queryAs(javafx.scene.layout.FlowPane.class).getChildren().stream()
-                        .map(n -> ((Label) n).getText()).toList());
+                        .map(n -> ((Label) n).getText())
+                        .toList());
         assertEquals("chat", vm.forecastOfProperty().get(), "the largest line is forecast first");
         assertEquals("chat", vm.selectedEndpointProperty().get());
         assertEquals(1, fx(chart::rings));
@@ -107,7 +115,9 @@ class UnitCostViewTest {
         double inside = fx(() -> chart.toPixelY((mid.point() + mid.upper()) / 2));
         double above = fx(() -> chart.toPixelY(mid.upper())) - 8;
         Color band = px.getColor((int) bx, (int) inside);
-        assertTrue(band.getBlue() - band.getRed() > 0.08 && band.getRed() < 0.95, "shaded blue inside the interval: " + band);
+        assertTrue(
+                band.getBlue() - band.getRed() > 0.08 && band.getRed() < 0.95,
+                "shaded blue inside the interval: " + band);
         Color out = px.getColor((int) bx, (int) above);
         assertTrue(out.getBlue() - out.getRed() < 0.05, "not shaded above the interval: " + out);
 
@@ -118,14 +128,23 @@ class UnitCostViewTest {
         assertTrue(tip.startsWith(DROP + " (Wed) — chat\n"), tip);
         assertTrue(tip.contains("8.0000 USD per 1,000 requests\n6,000 requests, cost 48.00 USD"), tip);
         // Expected: about 48 / 20,000 × 1,000 = 2.4 (a weekday); actual 48 / 6,000 × 1,000 = 8.
-        assertTrue(java.util.regex.Pattern.compile("\nUnusual day: expected 2\\.[34]\\d+, actual 8\\.0000 \\(\\+\\d+\\.\\d σ\\)$").matcher(tip).find(), tip);
+        assertTrue(
+                java.util.regex.Pattern.compile(
+                                "\nUnusual day: expected 2\\.[34]\\d+, actual 8\\.0000 \\(\\+\\d+\\.\\d σ\\)$")
+                        .matcher(tip)
+                        .find(),
+                tip);
         String forecastTip = fx(() -> chart.describeAt(bx, chart.toPixelY(mid.point())));
-        assertTrue(forecastTip.startsWith(mid.date() + " (") && forecastTip.contains("forecast of chat") && forecastTip.contains("90% prediction interval"),
+        assertTrue(
+                forecastTip.startsWith(mid.date() + " (")
+                        && forecastTip.contains("forecast of chat")
+                        && forecastTip.contains("90% prediction interval"),
                 forecastTip);
 
         // 90 days: the band reaches 90 days past the last day, inside the plot.
         robot.clickOn("#horizon90");
-        waitUntil(() -> vm.forecastProperty().get() != null && vm.forecastProperty().get().points().size() == 90);
+        waitUntil(() -> vm.forecastProperty().get() != null
+                && vm.forecastProperty().get().points().size() == 90);
         LocalDate end = FIRST.plusDays(DAYS + 89);
         waitUntil(() -> {
             double right = chart.canvas().getWidth() - UnitCostChart.RIGHT;
@@ -139,17 +158,22 @@ class UnitCostViewTest {
         fill(robot);
         UnitCostViewModel vm = view.viewModel();
         Node embed = robot.lookup("#unitCostLegend").queryAs(javafx.scene.layout.FlowPane.class).getChildren().stream()
-                .filter(n -> "embed".equals(n.getUserData())).findFirst().orElseThrow();
+                .filter(n -> "embed".equals(n.getUserData()))
+                .findFirst()
+                .orElseThrow();
         robot.clickOn(embed);
-        waitUntil(() -> "embed".equals(vm.forecastOfProperty().get()) && vm.forecastProperty().get() != null);
+        waitUntil(() -> "embed".equals(vm.forecastOfProperty().get())
+                && vm.forecastProperty().get() != null);
         assertEquals("embed", vm.selectedEndpointProperty().get());
         assertEquals("embed", robot.lookup("#forecastOf").queryComboBox().getValue());
-        // About 2,000 / 4,000 = 0.5 per 1,000 requests (±3% noise: ±0.015): embed's own forecast, not chat's (about 2.4).
+        // About 2,000 / 4,000 = 0.5 per 1,000 requests (±3% noise: ±0.015): embed's own forecast, not chat's (about
+        // 2.4).
         assertEquals(0.5, vm.forecastProperty().get().points().getFirst().point(), 0.05);
         assertEquals(1, fx(view.chart()::rings), "chat's ring stays; embed has no unusual day");
 
         robot.interact(() -> robot.lookup("#forecastOf").queryComboBox().setValue(UnitCostDashboard.TOTAL));
-        waitUntil(() -> UnitCostDashboard.TOTAL.equals(vm.forecastOfProperty().get()) && vm.forecastProperty().get() != null
+        waitUntil(() -> UnitCostDashboard.TOTAL.equals(vm.forecastOfProperty().get())
+                && vm.forecastProperty().get() != null
                 && view.chart().bandShown());
         // The total is drawn now, and the drop is unusual in it too: 50 / 10,000 requests against about 50 / 24,000.
         assertEquals(2, fx(view.chart()::rings));
@@ -158,7 +182,8 @@ class UnitCostViewTest {
     }
 
     @Test
-    void oneClickReportIsSelfContainedHtmlAndAPdfOfOneToThreePagesWithTheNumbersTheTilesShow(FxRobot robot) throws Exception {
+    void oneClickReportIsSelfContainedHtmlAndAPdfOfOneToThreePagesWithTheNumbersTheTilesShow(FxRobot robot)
+            throws Exception {
         fill(robot);
         assertFalse(robot.lookup("#unitCostReport").queryButton().isDisabled());
         Path html = dir.resolve("unit-cost-report.html");
@@ -170,18 +195,25 @@ class UnitCostViewTest {
             }
         });
         String page = java.nio.file.Files.readString(html);
-        assertTrue(page.startsWith("<!DOCTYPE html>") && page.contains("<figure><svg"), "self-contained, the chart inline as SVG");
-        assertFalse(page.replace("http://www.w3.org/", "").matches("(?s).*(src|href)=\"https?:.*"), "nothing fetched from elsewhere");
+        assertTrue(
+                page.startsWith("<!DOCTYPE html>") && page.contains("<figure><svg"),
+                "self-contained, the chart inline as SVG");
+        assertFalse(
+                page.replace("http://www.w3.org/", "").matches("(?s).*(src|href)=\"https?:.*"),
+                "nothing fetched from elsewhere");
         assertTrue(page.contains("What do 1,000 requests cost, by endpoint"), "the question");
         assertTrue(page.contains("2,100.00 USD"), "the attributed cost the tile shows");
         assertTrue(page.contains("210.00 USD"), "the unattributed cost, reported apart");
         assertTrue(page.contains("The dearest endpoint is chat"), "the finding: chat is dearer per request than embed");
         assertTrue(page.contains("prediction interval"), "the forecast with its interval");
         assertTrue(page.contains(DROP.toString()), "the injected unusual day is listed");
-        try (var pdf = org.apache.pdfbox.Loader.loadPDF(dir.resolve("unit-cost-report.pdf").toFile())) {
+        try (var pdf = org.apache.pdfbox.Loader.loadPDF(
+                dir.resolve("unit-cost-report.pdf").toFile())) {
             assertTrue(pdf.getNumberOfPages() >= 1 && pdf.getNumberOfPages() <= 3, pdf.getNumberOfPages() + " pages");
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
-            assertTrue(text.contains("Assumptions") && text.contains("Not modelled") && text.contains("2,100.00 USD"), text);
+            assertTrue(
+                    text.contains("Assumptions") && text.contains("Not modelled") && text.contains("2,100.00 USD"),
+                    text);
         }
     }
 
@@ -198,7 +230,10 @@ class UnitCostViewTest {
 
         TableView<UnitCostRow> table = robot.lookup("#unitCostTable").queryTableView();
         waitUntil(() -> table.getItems().size() == 2);
-        TableColumn<UnitCostRow, ?> per1k = table.getColumns().stream().filter(c -> c.getText().equals("Per 1k requests")).findFirst().orElseThrow();
+        TableColumn<UnitCostRow, ?> per1k = table.getColumns().stream()
+                .filter(c -> c.getText().equals("Per 1k requests"))
+                .findFirst()
+                .orElseThrow();
         robot.interact(() -> {
             per1k.setSortType(TableColumn.SortType.ASCENDING);
             table.getSortOrder().setAll(List.of(per1k));
@@ -207,7 +242,9 @@ class UnitCostViewTest {
         robot.interact(() -> per1k.setSortType(TableColumn.SortType.DESCENDING));
         assertEquals("chat", table.getItems().getFirst().keys().get("endpoint"));
         robot.interact(() -> table.getSelectionModel().select(1));
-        waitUntil(() -> "embed".equals(view.viewModel().selectedEndpointProperty().get()) && "embed".equals(view.viewModel().forecastOfProperty().get()));
+        waitUntil(
+                () -> "embed".equals(view.viewModel().selectedEndpointProperty().get())
+                        && "embed".equals(view.viewModel().forecastOfProperty().get()));
 
         Button twin = robot.lookup("#makeTwin").queryButton();
         assertEquals("Make a twin…", twin.getText());
@@ -219,10 +256,17 @@ class UnitCostViewTest {
         fill(robot);
         Label note = robot.lookup("#forecastNote").queryAs(Label.class);
         String text = note.getText();
-        assertTrue(text.startsWith("Forecast for chat: ") && text.contains(" USD per 1,000 requests by ") && text.contains("9 in 10 days between"),
+        assertTrue(
+                text.startsWith("Forecast for chat: ")
+                        && text.contains(" USD per 1,000 requests by ")
+                        && text.contains("9 in 10 days between"),
                 text);
-        assertFalse(text.contains("α") || text.contains("Holt") || text.contains("σ"), "no model parameters in the caption: " + text);
-        assertTrue(note.getTooltip() != null && note.getTooltip().getText().contains("α = "), "the parameters are in the tooltip");
+        assertFalse(
+                text.contains("α") || text.contains("Holt") || text.contains("σ"),
+                "no model parameters in the caption: " + text);
+        assertTrue(
+                note.getTooltip() != null && note.getTooltip().getText().contains("α = "),
+                "the parameters are in the tooltip");
     }
 
     @Test
@@ -254,24 +298,35 @@ class UnitCostViewTest {
 
         UnitCostWorkspace.insertRequests(ws);
         robot.interact(session::changed);
-        waitUntil(() -> !empty.isVisible() && view.viewModel().dashboardProperty().get().series().size() == 2);
+        waitUntil(() -> !empty.isVisible()
+                && view.viewModel().dashboardProperty().get().series().size() == 2);
         assertTrue(robot.lookup("#unitCostChartBox").query().isVisible());
     }
 
     @Test
-    void copyChartFromTheRightClickMenuPutsThePrintResolutionChartWithItsRingOnTheClipboard(FxRobot robot) throws Exception {
+    void copyChartFromTheRightClickMenuPutsThePrintResolutionChartWithItsRingOnTheClipboard(FxRobot robot)
+            throws Exception {
         fill(robot);
         UnitCostChart chart = view.chart();
         double w = fx(chart::chartWidth), h = fx(chart::chartHeight);
         robot.rightClickOn(chart.canvas());
         robot.clickOn("Copy chart");
-        javafx.scene.image.Image image = fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getImage());
-        assertTrue(image != null && image.getWidth() >= 2 * w && image.getHeight() >= 2 * h,
-                "clipboard image " + (image == null ? null : image.getWidth() + "x" + image.getHeight()) + " for a " + w + "x" + h + " chart");
+        javafx.scene.image.Image image =
+                fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getImage());
+        assertTrue(
+                image != null && image.getWidth() >= 2 * w && image.getHeight() >= 2 * h,
+                "clipboard image " + (image == null ? null : image.getWidth() + "x" + image.getHeight()) + " for a " + w
+                        + "x" + h + " chart");
         assertTrue(fx(() -> view.viewModel().statusProperty().get()).startsWith("Copied the chart"));
 
         // The export is the same drawing: the anomaly's red ring, 2x, below the caption's header.
-        Anomalies.Day drop = view.viewModel().dashboardProperty().get().find("chat").anomalies().flagged().getFirst();
+        Anomalies.Day drop = view.viewModel()
+                .dashboardProperty()
+                .get()
+                .find("chat")
+                .anomalies()
+                .flagged()
+                .getFirst();
         double ax = fx(() -> chart.toPixelX(DROP)), ay = fx(() -> chart.toPixelY(drop.value()));
         java.awt.image.BufferedImage png = fx(() -> frontier.app.ChartExport.image(chart, view.chartCaption(), 2));
         PixelReader px = javafx.embed.swing.SwingFXUtils.toFXImage(png, null).getPixelReader();
@@ -290,7 +345,8 @@ class UnitCostViewTest {
     }
 
     private static PixelReader snapshot(UnitCostChart chart) throws Exception {
-        WritableImage img = WaitForAsyncUtils.asyncFx(() -> chart.canvas().snapshot(null, null)).get(10, TimeUnit.SECONDS);
+        WritableImage img = WaitForAsyncUtils.asyncFx(() -> chart.canvas().snapshot(null, null))
+                .get(10, TimeUnit.SECONDS);
         return img.getPixelReader();
     }
 
@@ -313,5 +369,4 @@ class UnitCostViewTest {
     private static <T> T fx(Callable<T> c) throws Exception {
         return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
     }
-
 }

@@ -32,11 +32,11 @@ final class UnitCostWorkspace {
     static final LocalDate DROP = FIRST.plusDays(30);
     static final long DROP_REQUESTS = 6_000;
 
-    private static final String HEADER = "BilledCost,EffectiveCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,"
-            + "ChargeCategory,PricingCategory,ProviderName,ServiceName,ResourceId,x_InstanceType,ConsumedQuantity,ConsumedUnit,Tags\n";
+    private static final String HEADER =
+            "BilledCost,EffectiveCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,"
+                    + "ChargeCategory,PricingCategory,ProviderName,ServiceName,ResourceId,x_InstanceType,ConsumedQuantity,ConsumedUnit,Tags\n";
 
-    private UnitCostWorkspace() {
-    }
+    private UnitCostWorkspace() {}
 
     /** The bill of every day, imported into the workspace at {@code ws} (created if needed). */
     static void importBill(Path ws) {
@@ -44,8 +44,30 @@ final class UnitCostWorkspace {
         for (int i = 0; i < DAYS; i++) {
             LocalDate d = FIRST.plusDays(i);
             String s = d + "T00:00:00Z", e = d.plusDays(1) + "T00:00:00Z";
-            line(b, "48.00", s, e, "Standard", "Amazon EC2", "i-chat", "g5.2xlarge", "48", "Hours", "{\"endpoint\":\"chat\"}");
-            line(b, "2.00", s, e, "Standard", "AWS Lambda", "fn-embed", "", "4000", "Requests", "{\"endpoint\":\"embed\"}");
+            line(
+                    b,
+                    "48.00",
+                    s,
+                    e,
+                    "Standard",
+                    "Amazon EC2",
+                    "i-chat",
+                    "g5.2xlarge",
+                    "48",
+                    "Hours",
+                    "{\"endpoint\":\"chat\"}");
+            line(
+                    b,
+                    "2.00",
+                    s,
+                    e,
+                    "Standard",
+                    "AWS Lambda",
+                    "fn-embed",
+                    "",
+                    "4000",
+                    "Requests",
+                    "{\"endpoint\":\"embed\"}");
             line(b, "5.00", s, e, "Standard", "Amazon S3", "bucket", "", "100", "GB-Mo", null);
         }
         importCsv(ws, b, "bill.csv");
@@ -68,7 +90,17 @@ final class UnitCostWorkspace {
     static void importCostBeforeTheLogs(Path ws) {
         StringBuilder b = new StringBuilder(HEADER);
         LocalDate d = FIRST.minusDays(1);
-        line(b, "30.00", d + "T00:00:00Z", FIRST + "T00:00:00Z", "Standard", "Amazon EC2", "i-chat", "g5.2xlarge", "30", "Hours",
+        line(
+                b,
+                "30.00",
+                d + "T00:00:00Z",
+                FIRST + "T00:00:00Z",
+                "Standard",
+                "Amazon EC2",
+                "i-chat",
+                "g5.2xlarge",
+                "30",
+                "Hours",
                 "{\"endpoint\":\"chat\"}");
         importCsv(ws, b, "early.csv");
     }
@@ -84,14 +116,43 @@ final class UnitCostWorkspace {
         }
     }
 
-    private static void line(StringBuilder b, String cost, String start, String end, String pricing, String service, String resource,
-                             String type, String qty, String unit, String tags) {
-        b.append(String.join(",", cost, cost, start, end, "USD", "acct", "Usage", pricing, "AWS", service, resource, type, qty, unit,
-                tags == null ? "" : "\"" + tags.replace("\"", "\"\"") + "\"")).append('\n');
+    private static void line(
+            StringBuilder b,
+            String cost,
+            String start,
+            String end,
+            String pricing,
+            String service,
+            String resource,
+            String type,
+            String qty,
+            String unit,
+            String tags) {
+        b.append(String.join(
+                        ",",
+                        cost,
+                        cost,
+                        start,
+                        end,
+                        "USD",
+                        "acct",
+                        "Usage",
+                        pricing,
+                        "AWS",
+                        service,
+                        resource,
+                        type,
+                        qty,
+                        unit,
+                        tags == null ? "" : "\"" + tags.replace("\"", "\"\"") + "\""))
+                .append('\n');
     }
 
     /** Noise factors 1 ± 3%, from one seeded stream: chat's of day i at 2i, embed's at 2i + 1. */
-    private static final double[] NOISE = new Random(20240902).doubles(2 * DAYS).map(u -> 1 + 0.03 * (2 * u - 1)).toArray();
+    private static final double[] NOISE = new Random(20240902)
+            .doubles(2 * DAYS)
+            .map(u -> 1 + 0.03 * (2 * u - 1))
+            .toArray();
 
     static long chatRequests(int day) {
         LocalDate d = FIRST.plusDays(day);
@@ -112,15 +173,19 @@ final class UnitCostWorkspace {
         try (Workspace w = Workspace.open(ws)) {
             w.schemaVersion(); // creates and migrates the file
         }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + ws); Statement s = c.createStatement()) {
-            s.executeUpdate("INSERT INTO log_imports(id, source, mapping, sha256, bytes, imported_at) VALUES (1, 'requests.csv', '{}', 'x', 0, 'now')");
-            s.executeUpdate("INSERT INTO log_dims(id, model, endpoint) VALUES (1, 'llama', 'chat'), (2, 'bge', 'embed')");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + ws);
+                Statement s = c.createStatement()) {
+            s.executeUpdate(
+                    "INSERT INTO log_imports(id, source, mapping, sha256, bytes, imported_at) VALUES (1, 'requests.csv', '{}', 'x', 0, 'now')");
+            s.executeUpdate(
+                    "INSERT INTO log_dims(id, model, endpoint) VALUES (1, 'llama', 'chat'), (2, 'bge', 'embed')");
             try (PreparedStatement p = c.prepareStatement("INSERT INTO request_days VALUES (1, ?, ?, ?, 0, ?, ?, ?)")) {
                 for (int i = 0; i < DAYS; i++) {
                     String day = FIRST.plusDays(i).toString();
                     long chat = chatRequests(i);
                     long embed = embedRequests(i);
-                    // 300 input and 200 output tokens per chat request, 50 input per embedding; 1.5 s of latency per chat request.
+                    // 300 input and 200 output tokens per chat request, 50 input per embedding; 1.5 s of latency per
+                    // chat request.
                     add(p, day, 1, chat, chat * 300, chat * 200, chat * 1.5);
                     add(p, day, 2, embed, embed * 50, 0, embed * 0.02);
                 }
@@ -131,7 +196,8 @@ final class UnitCostWorkspace {
         }
     }
 
-    private static void add(PreparedStatement p, String day, int dim, long n, long in, long out, double busy) throws SQLException {
+    private static void add(PreparedStatement p, String day, int dim, long n, long in, long out, double busy)
+            throws SQLException {
         p.setString(1, day);
         p.setInt(2, dim);
         p.setLong(3, n);

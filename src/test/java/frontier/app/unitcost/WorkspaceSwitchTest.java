@@ -49,7 +49,10 @@ class WorkspaceSwitchTest {
         assertTrue(costs.filters().isEmpty());
         assertEquals("", costs.searchProperty().get());
         assertEquals(stack, costs.stackByProperty().get(), "how to look at costs is the user's, not the workspace's");
-        assertEquals(3L * UnitCostWorkspace.DAYS, costs.breakdownProperty().get().lines(), "every line of the new workspace");
+        assertEquals(
+                3L * UnitCostWorkspace.DAYS,
+                costs.breakdownProperty().get().lines(),
+                "every line of the new workspace");
         assertEquals(3L * UnitCostWorkspace.DAYS, costs.lineCountProperty().get());
     }
 

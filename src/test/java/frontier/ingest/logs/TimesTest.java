@@ -27,7 +27,11 @@ class TimesTest {
         assertEquals(epoch("2023-11-16T18:17:03.979960Z"), Times.iso("2023-11-16 18:17:03.9799600"), MICRO);
         assertEquals(epoch("2024-05-10T00:00:00.009930Z"), Times.iso("2024-05-10 00:00:00.009930+00:00"), MICRO);
         assertEquals(epoch("2024-05-10T00:00:01Z"), Times.iso("2024-05-10 00:00:01+00:00"), MICRO);
-        assertEquals(epoch("2018-10-15T13:56:18.976Z"), Times.iso("2018-10-15T13:56:18,976"), MICRO, "log4j's ISO8601 uses a comma");
+        assertEquals(
+                epoch("2018-10-15T13:56:18.976Z"),
+                Times.iso("2018-10-15T13:56:18,976"),
+                MICRO,
+                "log4j's ISO8601 uses a comma");
         assertEquals(epoch("2024-01-01T08:00:00Z"), Times.iso("2024-01-01T10:00:00+02:00"), MICRO);
         assertEquals(epoch("2024-01-01T11:30:00Z"), Times.iso("2024-01-01T10:00:00-0130"), MICRO);
         assertEquals(epoch("2024-01-01T10:00:00Z"), Times.iso("2024-01-01 10:00:00 UTC"), MICRO);
@@ -41,8 +45,11 @@ class TimesTest {
     @Test
     void randomInstantsRoundTripThroughSeveralSpellings() {
         SplittableRandom r = new SplittableRandom(7);
-        DateTimeFormatter[] formats = {DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSS"), DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS"),
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSSSS")};
+        DateTimeFormatter[] formats = {
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSS"),
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS"),
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSSSS")
+        };
         for (int i = 0; i < 5000; i++) {
             long sec = r.nextLong(-2_000_000_000L, 4_000_000_000L);
             int nanos = r.nextInt(1_000_000_000);
@@ -56,9 +63,24 @@ class TimesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"2024-02-30 00:00:00", "2023-02-29", "2024-13-01T00:00:00", "2024-01-01T24:00:00", "2024-01-01T10:60:00",
-        "2024-01-01 10:00:00.", "2024-01-01 10:00:00.1234567890", "2024-01-01T10:00:00+19:00", "2024-01-01T10:00:00 +", "2024/01/01 10:00:00",
-        "20240101T100000", "yesterday", "", "2024-01-01T10:00:00Zulu", "0000-01-01"})
+    @ValueSource(
+            strings = {
+                "2024-02-30 00:00:00",
+                "2023-02-29",
+                "2024-13-01T00:00:00",
+                "2024-01-01T24:00:00",
+                "2024-01-01T10:60:00",
+                "2024-01-01 10:00:00.",
+                "2024-01-01 10:00:00.1234567890",
+                "2024-01-01T10:00:00+19:00",
+                "2024-01-01T10:00:00 +",
+                "2024/01/01 10:00:00",
+                "20240101T100000",
+                "yesterday",
+                "",
+                "2024-01-01T10:00:00Zulu",
+                "0000-01-01"
+            })
     void invalidIsoIsNaN(String s) {
         assertTrue(Double.isNaN(Times.iso(s)), s);
     }

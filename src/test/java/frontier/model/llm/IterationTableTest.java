@@ -10,9 +10,16 @@ import java.io.StringReader;
 import org.junit.jupiter.api.Test;
 
 class IterationTableTest {
-    // prefill 100 tokens 10 ms, 200 → 30 ms; batch 1 → 20 ms, 4 → 26 ms at context 500; context 500 → 20 ms, 1500 → 22 ms.
-    static final IterationTable T = new IterationTable(new double[] {100, 200}, new double[] {0.010, 0.030}, new double[] {1, 4},
-            new double[] {0.020, 0.026}, 500, new double[] {500, 1500}, new double[] {0.020, 0.022});
+    // prefill 100 tokens 10 ms, 200 → 30 ms; batch 1 → 20 ms, 4 → 26 ms at context 500; context 500 → 20 ms, 1500 → 22
+    // ms.
+    static final IterationTable T = new IterationTable(
+            new double[] {100, 200},
+            new double[] {0.010, 0.030},
+            new double[] {1, 4},
+            new double[] {0.020, 0.026},
+            500,
+            new double[] {500, 1500},
+            new double[] {0.020, 0.022});
 
     @Test
     void prefillInterpolatesBetweenPointsHoldsTheFloorBelowAndExtendsTheSlopeAbove() {
@@ -40,20 +47,41 @@ class IterationTableTest {
 
     @Test
     void keysMustIncreaseAndTimesBePositive() {
-        assertThrows(InvalidSpecException.class, () -> new IterationTable(new double[] {2, 1}, new double[] {1, 1}, new double[] {1},
-                new double[] {1}, 1, new double[] {1}, new double[] {1}));
-        assertThrows(InvalidSpecException.class, () -> new IterationTable(new double[] {1}, new double[] {0}, new double[] {1},
-                new double[] {1}, 1, new double[] {1}, new double[] {1}));
+        assertThrows(
+                InvalidSpecException.class,
+                () -> new IterationTable(
+                        new double[] {2, 1},
+                        new double[] {1, 1},
+                        new double[] {1},
+                        new double[] {1},
+                        1,
+                        new double[] {1},
+                        new double[] {1}));
+        assertThrows(
+                InvalidSpecException.class,
+                () -> new IterationTable(
+                        new double[] {1},
+                        new double[] {0},
+                        new double[] {1},
+                        new double[] {1},
+                        1,
+                        new double[] {1},
+                        new double[] {1}));
     }
 
     @Test
     void tableCsvErrorsNameTheLine() {
         String head = "name,gpu,model,tensor_parallel,table,key,ms,source,date\n";
-        BadInputException e = assertThrows(BadInputException.class, () -> LlmProfiles.readTables("t.csv",
-                new StringReader(head + "x,g,m,1,prefill,100,10,s,d\nx,g,m,1,decoding,1,20,s,d\n")));
+        BadInputException e = assertThrows(
+                BadInputException.class,
+                () -> LlmProfiles.readTables(
+                        "t.csv", new StringReader(head + "x,g,m,1,prefill,100,10,s,d\nx,g,m,1,decoding,1,20,s,d\n")));
         assertTrue(e.getMessage().startsWith("t.csv:3: column 'table'"), e.getMessage());
-        e = assertThrows(BadInputException.class, () -> LlmProfiles.readTables("t.csv",
-                new StringReader(head + "x,g,m,1,prefill,100,10,s,d\nx,g,m,1,decode_batch,1,20,s,d\n")));
+        e = assertThrows(
+                BadInputException.class,
+                () -> LlmProfiles.readTables(
+                        "t.csv",
+                        new StringReader(head + "x,g,m,1,prefill,100,10,s,d\nx,g,m,1,decode_batch,1,20,s,d\n")));
         assertTrue(e.getMessage().startsWith("t.csv:2: profile 'x'"), e.getMessage());
     }
 
@@ -65,6 +93,8 @@ class IterationTableTest {
                 .run(LlmWorkload.poisson(2, 200, new int[] {512}, new int[] {128}), LlmServing.Options.defaults(3));
         assertEquals(200, r.completed());
         // A lone 128-token decode at context ~576 takes the table's ~29 ms; batching slows it a little.
-        assertTrue(r.tpot().mean() > 0.028 && r.tpot().mean() < 0.06, "tpot " + r.tpot().mean());
+        assertTrue(
+                r.tpot().mean() > 0.028 && r.tpot().mean() < 0.06,
+                "tpot " + r.tpot().mean());
     }
 }

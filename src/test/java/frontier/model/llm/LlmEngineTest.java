@@ -10,14 +10,19 @@ class LlmEngineTest {
     private static final IterationProfile PROFILE = IterationProfile.of(0.010, 2e-5, 0.001, 1e-6, 0);
 
     private static LlmResult run(EngineConfig config, LlmWorkload w) {
-        return new LlmServing(config, PROFILE, 1, LlmServing.Routing.ROUND_ROBIN).run(w, LlmServing.Options.defaults(1));
+        return new LlmServing(config, PROFILE, 1, LlmServing.Routing.ROUND_ROBIN)
+                .run(w, LlmServing.Options.defaults(1));
     }
 
     @Test
     void aLoneRequestIsPrefilledInBudgetSizedChunksThenDecodedOneTokenPerIteration() {
-        LlmResult r = run(EngineConfig.of(8, 512, 100_000), LlmWorkload.replay(new double[] {0}, new int[] {1200}, new int[] {5}));
+        LlmResult r = run(
+                EngineConfig.of(8, 512, 100_000),
+                LlmWorkload.replay(new double[] {0}, new int[] {1200}, new int[] {5}));
         // Chunks of 512, 512, 176: the last one samples the first token. Context = tokens in KV after the chunk.
-        double ttft = (0.010 + 2e-5 * 512 + 1e-6 * 512) + (0.010 + 2e-5 * 512 + 1e-6 * 1024) + (0.010 + 2e-5 * 176 + 1e-6 * 1200);
+        double ttft = (0.010 + 2e-5 * 512 + 1e-6 * 512)
+                + (0.010 + 2e-5 * 512 + 1e-6 * 1024)
+                + (0.010 + 2e-5 * 176 + 1e-6 * 1200);
         double decode = 0;
         for (int k = 1; k <= 4; k++) decode += 0.010 + 0.001 + 1e-6 * (1200 + k);
         assertEquals(ttft, r.requestTtft()[0], 1e-12);
@@ -33,13 +38,19 @@ class LlmEngineTest {
         int[] out = new int[n];
         Arrays.fill(in, 200);
         Arrays.fill(out, 50);
-        LlmResult alone = run(EngineConfig.of(16, 2048, 1_000_000), LlmWorkload.replay(new double[] {0}, new int[] {200}, new int[] {50}));
+        LlmResult alone = run(
+                EngineConfig.of(16, 2048, 1_000_000),
+                LlmWorkload.replay(new double[] {0}, new int[] {200}, new int[] {50}));
         LlmResult burst = run(EngineConfig.of(16, 2048, 1_000_000), LlmWorkload.allAtOnce(in, out));
         assertEquals(n, burst.completed());
         assertEquals(16, burst.maxBatchSeqs());
-        assertTrue(burst.tpot().mean() > alone.tpot().mean() + 15 * 0.001 * 0.9,
-                "16 sequences per decode step add about 15 × c to every token: " + burst.tpot().mean() + " vs " + alone.tpot().mean());
-        assertTrue(burst.ttft().quantile(0.99) > 3 * burst.e2e().quantile(0.01), "the last of the burst waits for three batches ahead");
+        assertTrue(
+                burst.tpot().mean() > alone.tpot().mean() + 15 * 0.001 * 0.9,
+                "16 sequences per decode step add about 15 × c to every token: "
+                        + burst.tpot().mean() + " vs " + alone.tpot().mean());
+        assertTrue(
+                burst.ttft().quantile(0.99) > 3 * burst.e2e().quantile(0.01),
+                "the last of the burst waits for three batches ahead");
     }
 
     @Test
@@ -56,12 +67,15 @@ class LlmEngineTest {
         assertTrue(r.maxKvUse() <= 1.0 && r.maxKvUse() > 0.9, "KV use peaks near full: " + r.maxKvUse());
         LlmResult roomy = run(EngineConfig.of(64, 8192, 1_000_000), LlmWorkload.allAtOnce(in, out));
         assertEquals(0, roomy.preemptions());
-        assertTrue(r.durationS() > roomy.durationS(), "smaller batches and recomputation take longer to finish the burst");
+        assertTrue(
+                r.durationS() > roomy.durationS(), "smaller batches and recomputation take longer to finish the burst");
     }
 
     @Test
     void aRequestThatCanNeverFitTheCacheIsRejectedNotRetriedForever() {
-        LlmResult r = run(EngineConfig.of(8, 512, 1024), LlmWorkload.replay(new double[] {0, 1}, new int[] {2000, 100}, new int[] {10, 10}));
+        LlmResult r = run(
+                EngineConfig.of(8, 512, 1024),
+                LlmWorkload.replay(new double[] {0, 1}, new int[] {2000, 100}, new int[] {10, 10}));
         assertEquals(1, r.rejected());
         assertEquals(1, r.completed());
         assertTrue(Double.isNaN(r.requestTtft()[0]));

@@ -22,7 +22,6 @@ class ReplayTrafficTest {
     @TempDir
     Path dir;
 
-
     private static List<Double> replay(ReplayTraffic t, Path base) {
         List<Double> times = new ArrayList<>();
         try (ArrivalProcess p = t.open(new RandomStreams(1, 0).stream("arrivals"), base)) {
@@ -41,29 +40,36 @@ class ReplayTrafficTest {
     @Test
     void csvSecondsAreReplayedRelativeToTheFirstTimestamp() throws IOException {
         write("t.csv", "id,ts\na,100.5\nb,101.0\nc,103.5\n");
-        assertEquals(List.of(0.0, 0.5, 3.0), replay(new ReplayTraffic("t.csv", "ts", TimeUnit.S, null, null, null), dir));
+        assertEquals(
+                List.of(0.0, 0.5, 3.0), replay(new ReplayTraffic("t.csv", "ts", TimeUnit.S, null, null, null), dir));
     }
 
     @Test
     void millisecondsIsoTimestampsSpeedAndGzipAreSupported() throws IOException {
         write("ms.csv", "ts\n1000\n1500\n4000\n");
-        assertEquals(List.of(0.0, 0.25, 1.5), replay(new ReplayTraffic("ms.csv", "ts", TimeUnit.MS, 2.0, null, null), dir));
-        write("iso.csv", "when\n2023-11-16 18:17:03.9799600\n2023-11-16T18:17:04.0319600Z\n2023-11-16T19:17:04.0319600+01:00\n");
+        assertEquals(
+                List.of(0.0, 0.25, 1.5), replay(new ReplayTraffic("ms.csv", "ts", TimeUnit.MS, 2.0, null, null), dir));
+        write(
+                "iso.csv",
+                "when\n2023-11-16 18:17:03.9799600\n2023-11-16T18:17:04.0319600Z\n2023-11-16T19:17:04.0319600+01:00\n");
         List<Double> iso = replay(new ReplayTraffic("iso.csv", "when", TimeUnit.ISO8601, null, null, null), dir);
         assertEquals(0.052, iso.get(1), 1e-9);
         assertEquals(0.052, iso.get(2), 1e-9, "an offset is honoured");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(dir.resolve("t.jsonl.gz")))) {
             out.write("{\"t\": 5}\n\n{\"t\": 7.5}\n".getBytes(StandardCharsets.UTF_8));
         }
-        assertEquals(List.of(0.0, 2.5), replay(new ReplayTraffic("t.jsonl.gz", "t", TimeUnit.S, null, null, null), dir));
+        assertEquals(
+                List.of(0.0, 2.5), replay(new ReplayTraffic("t.jsonl.gz", "t", TimeUnit.S, null, null, null), dir));
     }
 
     @Test
     void slightDisorderIsAbsorbedByTheReorderWindowAndLargeDisorderIsReported() throws IOException {
         write("d.csv", "ts\n1\n3\n2\n4\n");
-        assertEquals(List.of(0.0, 1.0, 2.0, 3.0), replay(new ReplayTraffic("d.csv", "ts", TimeUnit.S, null, 4, null), dir));
+        assertEquals(
+                List.of(0.0, 1.0, 2.0, 3.0), replay(new ReplayTraffic("d.csv", "ts", TimeUnit.S, null, 4, null), dir));
         write("far.csv", "ts\n1\n2\n3\n4\n5\n0.5\n");
-        BadInputException e = assertThrows(BadInputException.class,
+        BadInputException e = assertThrows(
+                BadInputException.class,
                 () -> replay(new ReplayTraffic("far.csv", "ts", TimeUnit.S, null, 2, null), dir));
         assertTrue(e.getMessage().contains("line 7"), e.getMessage());
         assertTrue(e.getMessage().contains("reorder_window"), e.getMessage());
@@ -72,22 +78,37 @@ class ReplayTrafficTest {
     @Test
     void badValuesNameFileLineAndColumn() throws IOException {
         write("bad.csv", "a,ts\nx,1\ny,two\n");
-        BadInputException e = assertThrows(BadInputException.class,
+        BadInputException e = assertThrows(
+                BadInputException.class,
                 () -> replay(new ReplayTraffic("bad.csv", "ts", TimeUnit.S, null, null, null), dir));
-        assertTrue(e.getMessage().contains("bad.csv: line 3, column 'ts'") && e.getMessage().contains("expected a number"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("bad.csv: line 3, column 'ts'")
+                        && e.getMessage().contains("expected a number"),
+                e.getMessage());
 
-        e = assertThrows(BadInputException.class, () -> replay(new ReplayTraffic("bad.csv", "time", TimeUnit.S, null, null, null), dir));
-        assertTrue(e.getMessage().contains("no column named 'time'") && e.getMessage().contains("[a, ts]"), e.getMessage());
+        e = assertThrows(
+                BadInputException.class,
+                () -> replay(new ReplayTraffic("bad.csv", "time", TimeUnit.S, null, null, null), dir));
+        assertTrue(
+                e.getMessage().contains("no column named 'time'")
+                        && e.getMessage().contains("[a, ts]"),
+                e.getMessage());
 
         write("bad.jsonl", "{\"t\": 1}\n{\"t\": 2\n");
-        e = assertThrows(BadInputException.class, () -> replay(new ReplayTraffic("bad.jsonl", "t", TimeUnit.S, null, null, null), dir));
+        e = assertThrows(
+                BadInputException.class,
+                () -> replay(new ReplayTraffic("bad.jsonl", "t", TimeUnit.S, null, null, null), dir));
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());
 
         write("iso-bad.csv", "ts\n2024-13-01T00:00:00Z\n");
-        e = assertThrows(BadInputException.class, () -> replay(new ReplayTraffic("iso-bad.csv", "ts", TimeUnit.ISO8601, null, null, null), dir));
+        e = assertThrows(
+                BadInputException.class,
+                () -> replay(new ReplayTraffic("iso-bad.csv", "ts", TimeUnit.ISO8601, null, null, null), dir));
         assertTrue(e.getMessage().contains("line 2") && e.getMessage().contains("ISO-8601"), e.getMessage());
 
-        e = assertThrows(BadInputException.class, () -> replay(new ReplayTraffic("missing.csv", "ts", TimeUnit.S, null, null, null), dir));
+        e = assertThrows(
+                BadInputException.class,
+                () -> replay(new ReplayTraffic("missing.csv", "ts", TimeUnit.S, null, null, null), dir));
         assertTrue(e.getMessage().contains("missing.csv"), e.getMessage());
     }
 
@@ -116,7 +137,8 @@ class ReplayTrafficTest {
         List<List<Double>> out = new ArrayList<>();
         try (ArrivalProcess p = t.open(new RandomStreams(1, 0).stream("arrivals"), base)) {
             double now = 0;
-            while ((now = p.next(now)) < Double.POSITIVE_INFINITY) out.add(List.of(now, (double) p.inputTokens(), (double) p.outputTokens()));
+            while ((now = p.next(now)) < Double.POSITIVE_INFINITY)
+                out.add(List.of(now, (double) p.inputTokens(), (double) p.outputTokens()));
         }
         return out;
     }
@@ -128,7 +150,12 @@ class ReplayTrafficTest {
     @Test
     void tokenCountsStayWithTheirTimestampsThroughTheReorderWindowAndLoops() throws IOException {
         write("tok.csv", "ts,in,out,other\n1,10,1,x\n3,30,3,y\n2,20.0,2,z\n4,40,4,w\n");
-        assertEquals(List.of(List.of(0.0, 10.0, 1.0), List.of(1.0, 20.0, 2.0), List.of(2.0, 30.0, 3.0), List.of(3.0, 40.0, 4.0)),
+        assertEquals(
+                List.of(
+                        List.of(0.0, 10.0, 1.0),
+                        List.of(1.0, 20.0, 2.0),
+                        List.of(2.0, 30.0, 3.0),
+                        List.of(3.0, 40.0, 4.0)),
                 replayTokens(tokens("tok.csv", 4, null), dir));
         write("tok.jsonl", "{\"ts\": 5, \"in\": 7, \"out\": \"8\"}\n{\"ts\": 6, \"in\": 0, \"out\": 2147483647}\n");
         List<List<Double>> looped = new ArrayList<>();
@@ -139,10 +166,17 @@ class ReplayTrafficTest {
                 looped.add(List.of(now, (double) p.inputTokens(), (double) p.outputTokens()));
             }
         }
-        assertEquals(List.of(List.of(0.0, 7.0, 8.0), List.of(1.0, 0.0, 2147483647.0), List.of(2.0, 7.0, 8.0), List.of(3.0, 0.0, 2147483647.0)),
-                looped, "the second pass of a loop carries the same counts");
+        assertEquals(
+                List.of(
+                        List.of(0.0, 7.0, 8.0),
+                        List.of(1.0, 0.0, 2147483647.0),
+                        List.of(2.0, 7.0, 8.0),
+                        List.of(3.0, 0.0, 2147483647.0)),
+                looped,
+                "the second pass of a loop carries the same counts");
         // Without token columns the process says it carries none.
-        try (ArrivalProcess p = new ReplayTraffic("tok.csv", "ts", TimeUnit.S, null, 4, null).open(new RandomStreams(1, 0).stream("arrivals"), dir)) {
+        try (ArrivalProcess p = new ReplayTraffic("tok.csv", "ts", TimeUnit.S, null, 4, null)
+                .open(new RandomStreams(1, 0).stream("arrivals"), dir)) {
             p.next(0);
             assertEquals(-1, p.inputTokens());
             assertEquals(-1, p.outputTokens());
@@ -151,16 +185,31 @@ class ReplayTrafficTest {
 
     @Test
     void badTokenCellsNameFileLineAndColumn() throws IOException {
-        String[][] cases = {{"twelve", "in"}, {"-3", "in"}, {"12.5", "in"}, {"", "in"}, {"2147483648", "in"}, {"1e3", "in"}, {"0x10", "in"}};
+        String[][] cases = {
+            {"twelve", "in"},
+            {"-3", "in"},
+            {"12.5", "in"},
+            {"", "in"},
+            {"2147483648", "in"},
+            {"1e3", "in"},
+            {"0x10", "in"}
+        };
         for (String[] c : cases) {
             write("cell.csv", "ts,in,out\n1,5,5\n2," + c[0] + ",5\n");
-            BadInputException e = assertThrows(BadInputException.class, () -> replayTokens(tokens("cell.csv", null, null), dir), c[0]);
-            assertTrue(e.getMessage().contains("cell.csv: line 3, column '" + c[1] + "'") && e.getMessage().contains("whole number of tokens"),
+            BadInputException e = assertThrows(
+                    BadInputException.class, () -> replayTokens(tokens("cell.csv", null, null), dir), c[0]);
+            assertTrue(
+                    e.getMessage().contains("cell.csv: line 3, column '" + c[1] + "'")
+                            && e.getMessage().contains("whole number of tokens"),
                     e.getMessage());
         }
         write("short.csv", "ts,in,out\n1,5,5\n2,5\n");
-        BadInputException e = assertThrows(BadInputException.class, () -> replayTokens(tokens("short.csv", null, null), dir));
-        assertTrue(e.getMessage().contains("short.csv: line 3, column 'out'") && e.getMessage().contains("too few"), e.getMessage());
+        BadInputException e =
+                assertThrows(BadInputException.class, () -> replayTokens(tokens("short.csv", null, null), dir));
+        assertTrue(
+                e.getMessage().contains("short.csv: line 3, column 'out'")
+                        && e.getMessage().contains("too few"),
+                e.getMessage());
 
         write("nocol.csv", "ts,in\n1,5\n");
         e = assertThrows(BadInputException.class, () -> replayTokens(tokens("nocol.csv", null, null), dir));
@@ -168,10 +217,16 @@ class ReplayTrafficTest {
 
         write("cell.jsonl", "{\"ts\": 1, \"in\": 5, \"out\": 5}\n{\"ts\": 2, \"in\": [5], \"out\": 5}\n");
         e = assertThrows(BadInputException.class, () -> replayTokens(tokens("cell.jsonl", null, null), dir));
-        assertTrue(e.getMessage().contains("cell.jsonl: line 2, column 'in'") && e.getMessage().contains("got '[5]'"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("cell.jsonl: line 2, column 'in'")
+                        && e.getMessage().contains("got '[5]'"),
+                e.getMessage());
         write("missing.jsonl", "{\"ts\": 1, \"in\": 5}\n");
         e = assertThrows(BadInputException.class, () -> replayTokens(tokens("missing.jsonl", null, null), dir));
-        assertTrue(e.getMessage().contains("missing.jsonl: line 1, column 'out'") && e.getMessage().contains("missing field 'out'"), e.getMessage());
+        assertTrue(
+                e.getMessage().contains("missing.jsonl: line 1, column 'out'")
+                        && e.getMessage().contains("missing field 'out'"),
+                e.getMessage());
         write("bool.jsonl", "{\"ts\": 1, \"in\": true, \"out\": 5}\n");
         e = assertThrows(BadInputException.class, () -> replayTokens(tokens("bool.jsonl", null, null), dir));
         assertTrue(e.getMessage().contains("bool.jsonl: line 1, column 'in'"), e.getMessage());
@@ -186,12 +241,19 @@ class ReplayTrafficTest {
             int in = rnd.nextInt(5000);
             int out = rnd.nextInt(500);
             csv.append(i * 0.25).append(',').append(in).append(',').append(out).append('\n');
-            jsonl.append("{\"ts\": ").append(i * 0.25).append(", \"in\": ").append(in).append(", \"out\": ").append(out).append("}\n");
+            jsonl.append("{\"ts\": ")
+                    .append(i * 0.25)
+                    .append(", \"in\": ")
+                    .append(in)
+                    .append(", \"out\": ")
+                    .append(out)
+                    .append("}\n");
         }
         for (String[] f : new String[][] {{"fz.csv", csv.toString()}, {"fz.jsonl", jsonl.toString()}}) {
             byte[] clean = f[1].getBytes(StandardCharsets.UTF_8);
             for (int trial = 0; trial < 300; trial++) {
-                byte[] b = java.util.Arrays.copyOf(clean, trial % 3 == 0 ? rnd.nextInt(clean.length + 1) : clean.length);
+                byte[] b =
+                        java.util.Arrays.copyOf(clean, trial % 3 == 0 ? rnd.nextInt(clean.length + 1) : clean.length);
                 for (int flips = trial % 3 == 0 ? 0 : 1 + rnd.nextInt(4); flips > 0 && b.length > 0; flips--) {
                     b[rnd.nextInt(b.length)] = (byte) rnd.nextInt(256);
                 }
@@ -210,7 +272,8 @@ class ReplayTrafficTest {
     @Test
     void realAzureLlmTraceReplaysInOrderWithItsObservedRate() {
         Path trace = frontier.ingest.Samples.trace("azure_llm_inference_2023_code.csv");
-        List<Double> t = replay(new ReplayTraffic(trace.toString(), "TIMESTAMP", TimeUnit.ISO8601, null, null, null), null);
+        List<Double> t =
+                replay(new ReplayTraffic(trace.toString(), "TIMESTAMP", TimeUnit.ISO8601, null, null, null), null);
         assertEquals(8819, t.size(), "every data row of the sample");
         for (int i = 1; i < t.size(); i++) assertTrue(t.get(i) >= t.get(i - 1));
         assertTrue(t.getLast() > 60, "the trace spans more than a minute");
@@ -236,8 +299,18 @@ class ReplayTrafficTest {
             in += node.get("input_length").asLong();
             out += node.get("output_length").asLong();
         }
-        List<List<Double>> replayed = replayTokens(new ReplayTraffic(trace.toString(), "timestamp", TimeUnit.MS, null, null, null, null,
-                "input_length", "output_length"), null);
+        List<List<Double>> replayed = replayTokens(
+                new ReplayTraffic(
+                        trace.toString(),
+                        "timestamp",
+                        TimeUnit.MS,
+                        null,
+                        null,
+                        null,
+                        null,
+                        "input_length",
+                        "output_length"),
+                null);
         assertEquals(12031, replayed.size());
         assertEquals(in, replayed.stream().mapToLong(a -> a.get(1).longValue()).sum());
         assertEquals(out, replayed.stream().mapToLong(a -> a.get(2).longValue()).sum());

@@ -28,7 +28,10 @@ class TrafficTest {
     void poissonCountsHaveMeanAndVarianceEqualToRateTimesInterval() {
         long[] c = counts(new PoissonTraffic(5), 200_000, 10);
         double mean = java.util.Arrays.stream(c).average().orElseThrow();
-        double var = java.util.Arrays.stream(c).mapToDouble(x -> (x - mean) * (x - mean)).sum() / (c.length - 1);
+        double var = java.util.Arrays.stream(c)
+                        .mapToDouble(x -> (x - mean) * (x - mean))
+                        .sum()
+                / (c.length - 1);
         // 20,000 bins: SE of the mean is sqrt(50/20000) = 0.05; of the variance about 50*sqrt(2/20000) = 0.5.
         assertEquals(50, mean, 0.25);
         assertEquals(50, var, 2.5);
@@ -71,7 +74,10 @@ class TrafficTest {
         assertEquals(rate, t.meanRate(), 1e-12);
         long[] c = counts(t, 2_000_000, 60);
         double mean = java.util.Arrays.stream(c).average().orElseThrow();
-        double var = java.util.Arrays.stream(c).mapToDouble(x -> (x - mean) * (x - mean)).sum() / (c.length - 1);
+        double var = java.util.Arrays.stream(c)
+                        .mapToDouble(x -> (x - mean) * (x - mean))
+                        .sum()
+                / (c.length - 1);
         // ~5,500 sojourns in 2e6 s: the share of burst time has SE ≈ 1.2%, so 5% is > 4 SE.
         assertEquals(rate * 60, mean, 0.05 * rate * 60);
         assertTrue(var / mean > 5, "index of dispersion " + var / mean + " should show bursts (Poisson: 1)");

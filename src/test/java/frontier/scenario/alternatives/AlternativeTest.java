@@ -38,7 +38,8 @@ class AlternativeTest {
 
     @Test
     void spotMakesASpotPoolOnSpotPricesThatOverflowsToOneOnDemandInstanceOfTheSameType() {
-        Alternative.Built b = Alternative.of(new Change.PoolKind(null, Change.Kind.SPOT)).build(fleet(), CATALOGUE);
+        Alternative.Built b =
+                Alternative.of(new Change.PoolKind(null, Change.Kind.SPOT)).build(fleet(), CATALOGUE);
         var pools = b.scenario().fleet().pools();
         assertEquals(2, pools.size());
         SpotPool spot = assertInstanceOf(SpotPool.class, pools.get(0));
@@ -50,7 +51,9 @@ class AlternativeTest {
         assertEquals(0.4125, spot.price().usdPerHour(), 1e-9, "the catalogue's spot price of g5.xlarge");
         assertEquals(1.006, fallback.price().usdPerHour(), 1e-9, "its on-demand price");
         assertEquals(">20%", spot.interruption().bucket(), "the Spot Advisor bucket of g5.xlarge in us-east-1");
-        assertTrue(b.notes().stream().anyMatch(n -> n.contains("120 s cold start")), b.notes().toString());
+        assertTrue(
+                b.notes().stream().anyMatch(n -> n.contains("120 s cold start")),
+                b.notes().toString());
     }
 
     @Test
@@ -61,18 +64,23 @@ class AlternativeTest {
 
     @Test
     void serverlessOnAGpuTypeIsBilledAsCloudRunWithAGpuAndLosesItsQueue() {
-        Alternative.Built b = Alternative.parse("kind=serverless; keep_alive_s=300; keep_warm=1").build(fleet(), CATALOGUE);
-        ServerlessPool p = assertInstanceOf(ServerlessPool.class, b.scenario().fleet().pools().getFirst());
+        Alternative.Built b = Alternative.parse("kind=serverless; keep_alive_s=300; keep_warm=1")
+                .build(fleet(), CATALOGUE);
+        ServerlessPool p = assertInstanceOf(
+                ServerlessPool.class, b.scenario().fleet().pools().getFirst());
         assertEquals(300, p.keepAliveS());
         assertEquals(1, p.provisioned());
-        assertEquals("cloud-run-gpu-l4", b.tree().at("/pools/0/billing/platform").asText());
+        assertEquals(
+                "cloud-run-gpu-l4", b.tree().at("/pools/0/billing/platform").asText());
         assertEquals(1, p.billing().gpus(), 1e-12);
     }
 
     @Test
     void autoscaledStartsAtTodaysCountAndMayDoubleIt() {
-        Alternative.Built b = Alternative.parse("pool.kind=autoscaled; keep_warm=1").build(fleet(), CATALOGUE);
-        AutoscaledPool p = assertInstanceOf(AutoscaledPool.class, b.scenario().fleet().pools().getFirst());
+        Alternative.Built b =
+                Alternative.parse("pool.kind=autoscaled; keep_warm=1").build(fleet(), CATALOGUE);
+        AutoscaledPool p = assertInstanceOf(
+                AutoscaledPool.class, b.scenario().fleet().pools().getFirst());
         assertEquals(4, p.maxInstances());
         assertEquals(2, p.initialInstances());
         assertEquals(1, p.keepWarm());
@@ -81,11 +89,17 @@ class AlternativeTest {
 
     @Test
     void changesAfterAKindChangeApplyToTheNewPoolWhateverTheOrderWritten() {
-        Alternative.Built b = Alternative.parse("instances=5; instance_type=g4dn.xlarge; kind=spot").build(fleet(), CATALOGUE);
-        SpotPool spot = assertInstanceOf(SpotPool.class, b.scenario().fleet().pools().getFirst());
+        Alternative.Built b = Alternative.parse("instances=5; instance_type=g4dn.xlarge; kind=spot")
+                .build(fleet(), CATALOGUE);
+        SpotPool spot =
+                assertInstanceOf(SpotPool.class, b.scenario().fleet().pools().getFirst());
         assertEquals(5, spot.instances());
         assertEquals(0.1894, spot.price().usdPerHour(), 1e-9);
-        assertEquals(0.526, b.scenario().fleet().pools().get(1).price().usdPerHour(), 1e-9, "the fallback runs the same type on demand");
+        assertEquals(
+                0.526,
+                b.scenario().fleet().pools().get(1).price().usdPerHour(),
+                1e-9,
+                "the fallback runs the same type on demand");
     }
 
     @Test
@@ -97,41 +111,55 @@ class AlternativeTest {
 
     @Test
     void anInstanceTypeTheCatalogueDoesNotHaveIsReportedWithTheAlternativesName() {
-        ScenarioException e = assertThrows(ScenarioException.class,
-                () -> Alternative.parse("name=bigger; instance_type=g9.huge").build(fleet(), CATALOGUE));
+        ScenarioException e =
+                assertThrows(ScenarioException.class, () -> Alternative.parse("name=bigger; instance_type=g9.huge")
+                        .build(fleet(), CATALOGUE));
         assertTrue(e.getMessage().startsWith("chat.json (alternative \"bigger\"): "), e.getMessage());
         assertTrue(e.getMessage().contains("g9.huge"), e.getMessage());
     }
 
     @Test
     void keepWarmOnAnAlwaysOnPoolSaysWhyItCannotApply() {
-        ScenarioException e = assertThrows(ScenarioException.class, () -> Alternative.parse("keep_warm=1").build(fleet(), CATALOGUE));
+        ScenarioException e = assertThrows(
+                ScenarioException.class, () -> Alternative.parse("keep_warm=1").build(fleet(), CATALOGUE));
         assertTrue(e.getMessage().contains("keep-N-warm is for autoscaled and serverless pools"), e.getMessage());
     }
 
     @Test
     void aValueTheLoaderRefusesIsReportedWithItsJsonPathAndNoLineOfTheGeneratedFile() {
-        ScenarioException e = assertThrows(ScenarioException.class, () -> Alternative.parse("$.pools[0].concurrency=0").build(fleet(), CATALOGUE));
+        ScenarioException e = assertThrows(ScenarioException.class, () -> Alternative.parse("$.pools[0].concurrency=0")
+                .build(fleet(), CATALOGUE));
         assertTrue(e.getMessage().contains("$.pools[0].concurrency"), e.getMessage());
         assertFalse(e.getMessage().contains("line "), e.getMessage());
     }
 
     @Test
     void anInlinePriceHasNoSpotPriceSoSpotNeedsAnInstanceType() {
-        Baseline inline = Baseline.parse(FLEET.replace("\"provider\": \"aws\", \"instance_type\": \"g5.xlarge\"", "\"usd_per_hour\": 2"),
-                "inline.json", Path.of("."));
-        ScenarioException e = assertThrows(ScenarioException.class, () -> Alternative.parse("kind=spot").build(inline, CATALOGUE));
+        Baseline inline = Baseline.parse(
+                FLEET.replace("\"provider\": \"aws\", \"instance_type\": \"g5.xlarge\"", "\"usd_per_hour\": 2"),
+                "inline.json",
+                Path.of("."));
+        ScenarioException e = assertThrows(
+                ScenarioException.class, () -> Alternative.parse("kind=spot").build(inline, CATALOGUE));
         assertTrue(e.getMessage().contains("choose an instance type"), e.getMessage());
-        Alternative.Built ok = Alternative.parse("kind=spot; instance_type=g5.xlarge").build(inline, CATALOGUE);
+        Alternative.Built ok =
+                Alternative.parse("kind=spot; instance_type=g5.xlarge").build(inline, CATALOGUE);
         assertEquals(0.4125, ok.scenario().fleet().pools().getFirst().price().usdPerHour(), 1e-9);
     }
 
     @Test
     void fromServerlessAnInstancePoolNeedsAnInstanceTypeForItsPrice() {
-        Baseline serverless = Baseline.parse(Alternative.parse("kind=serverless").build(fleet(), CATALOGUE).json(), "s.json", Path.of("."));
-        ScenarioException e = assertThrows(ScenarioException.class, () -> Alternative.parse("kind=on_demand").build(serverless, CATALOGUE));
+        Baseline serverless = Baseline.parse(
+                Alternative.parse("kind=serverless").build(fleet(), CATALOGUE).json(), "s.json", Path.of("."));
+        ScenarioException e = assertThrows(ScenarioException.class, () -> Alternative.parse("kind=on_demand")
+                .build(serverless, CATALOGUE));
         assertTrue(e.getMessage().contains("has no hourly price"), e.getMessage());
-        var p = Alternative.parse("kind=on_demand; instances=3; instance_type=g5.xlarge").build(serverless, CATALOGUE).scenario().fleet().pools().getFirst();
+        var p = Alternative.parse("kind=on_demand; instances=3; instance_type=g5.xlarge")
+                .build(serverless, CATALOGUE)
+                .scenario()
+                .fleet()
+                .pools()
+                .getFirst();
         assertEquals(3, assertInstanceOf(AlwaysOnPool.class, p).instances());
     }
 
@@ -155,15 +183,35 @@ class AlternativeTest {
 
     @Test
     void cacheHitRatioKeepsTheCachesLatencyAndZeroRemovesTheCache() {
-        assertEquals(0.3, Alternative.parse("cache_hit_ratio=0.3").build(fleet(), CATALOGUE).scenario().cache().hitRatio(), 1e-12);
-        assertEquals(3, Alternative.parse("cache_hit_ratio=0.3").build(fleet(), CATALOGUE).scenario().cache().latencyMs(), 1e-12);
-        assertEquals(null, Alternative.parse("cache_hit_ratio=0").build(fleet(), CATALOGUE).scenario().cache());
+        assertEquals(
+                0.3,
+                Alternative.parse("cache_hit_ratio=0.3")
+                        .build(fleet(), CATALOGUE)
+                        .scenario()
+                        .cache()
+                        .hitRatio(),
+                1e-12);
+        assertEquals(
+                3,
+                Alternative.parse("cache_hit_ratio=0.3")
+                        .build(fleet(), CATALOGUE)
+                        .scenario()
+                        .cache()
+                        .latencyMs(),
+                1e-12);
+        assertEquals(
+                null,
+                Alternative.parse("cache_hit_ratio=0")
+                        .build(fleet(), CATALOGUE)
+                        .scenario()
+                        .cache());
     }
 
     @Test
     void theSimplePoolFormBecomesAnAlwaysOnPoolBeforeItIsChanged() {
         Baseline simple = Baseline.load(Path.of("simulations/llm-steady-poisson.json"));
-        Alternative.Built b = Alternative.parse("kind=autoscaled; instance_type=g5.xlarge").build(simple, CATALOGUE);
+        Alternative.Built b =
+                Alternative.parse("kind=autoscaled; instance_type=g5.xlarge").build(simple, CATALOGUE);
         JsonNode pools = b.tree().get("pools");
         assertFalse(b.tree().has("pool"));
         assertEquals("gpu-llm", pools.get(0).get("name").asText());
@@ -173,19 +221,35 @@ class AlternativeTest {
     @Test
     void changesApplyToThePoolNamedBeforeThem() {
         Baseline hybrid = Baseline.load(Path.of("simulations/fleet/hybrid-on-demand-plus-spot.json"));
-        Alternative.Built b = Alternative.parse("pool=spot; instances=2; pool=on-demand; instances=3").build(hybrid, CATALOGUE);
-        assertEquals(List.of(3, 2), b.scenario().fleet().pools().stream().map(p -> p instanceof SpotPool s ? s.instances() : ((AlwaysOnPool) p).instances()).toList());
-        ScenarioException e = assertThrows(ScenarioException.class, () -> Alternative.parse("pool=gpu; instances=2").build(hybrid, CATALOGUE));
+        Alternative.Built b = Alternative.parse("pool=spot; instances=2; pool=on-demand; instances=3")
+                .build(hybrid, CATALOGUE);
+        assertEquals(
+                List.of(3, 2),
+                b.scenario().fleet().pools().stream()
+                        .map(p -> p instanceof SpotPool s ? s.instances() : ((AlwaysOnPool) p).instances())
+                        .toList());
+        ScenarioException e = assertThrows(ScenarioException.class, () -> Alternative.parse("pool=gpu; instances=2")
+                .build(hybrid, CATALOGUE));
         assertTrue(e.getMessage().contains("there is no pool 'gpu' (the pools are: on-demand, spot)"), e.getMessage());
     }
 
     @Test
     void badAltTextIsBadInputNamingWhatWasExpected() {
-        assertTrue(assertThrows(BadInputException.class, () -> Alternative.parse("kind")).getMessage().contains("expected KEY=VALUE"));
-        assertTrue(assertThrows(BadInputException.class, () -> Alternative.parse("colour=red")).getMessage().contains("unknown change"));
-        assertTrue(assertThrows(BadInputException.class, () -> Alternative.parse("instances=two")).getMessage().contains("expected a number"));
-        assertTrue(assertThrows(BadInputException.class, () -> Alternative.parse("kind=mainframe")).getMessage().contains("on_demand, autoscaled, spot or serverless"));
-        assertTrue(assertThrows(BadInputException.class, () -> Alternative.parse("name=x")).getMessage().contains("at least one change"));
+        assertTrue(assertThrows(BadInputException.class, () -> Alternative.parse("kind"))
+                .getMessage()
+                .contains("expected KEY=VALUE"));
+        assertTrue(assertThrows(BadInputException.class, () -> Alternative.parse("colour=red"))
+                .getMessage()
+                .contains("unknown change"));
+        assertTrue(assertThrows(BadInputException.class, () -> Alternative.parse("instances=two"))
+                .getMessage()
+                .contains("expected a number"));
+        assertTrue(assertThrows(BadInputException.class, () -> Alternative.parse("kind=mainframe"))
+                .getMessage()
+                .contains("on_demand, autoscaled, spot or serverless"));
+        assertTrue(assertThrows(BadInputException.class, () -> Alternative.parse("name=x"))
+                .getMessage()
+                .contains("at least one change"));
     }
 
     @Test
@@ -194,9 +258,12 @@ class AlternativeTest {
         assertEquals("Spot instances", FieldLabels.label(hybrid.tree(), "pools[1].instances"));
         assertEquals("On-demand instances", FieldLabels.label(hybrid.tree(), "pools[0].instances"));
         assertEquals("Replacement delay (s)", FieldLabels.label(hybrid.tree(), "pools[1].replacement_delay_s"));
-        assertEquals("Keep-alive (s)", FieldLabels.label(null, "pools[0].keep_alive_s") .replace(" (pool 1)", ""));
+        assertEquals(
+                "Keep-alive (s)",
+                FieldLabels.label(null, "pools[0].keep_alive_s").replace(" (pool 1)", ""));
         assertEquals("Cache hit ratio", FieldLabels.label(null, "cache.hit_ratio"));
         assertEquals("Classes 2 share", FieldLabels.label(null, "classes[1].share"));
-        assertTrue(FieldLabels.sweepable(hybrid.tree()).stream().anyMatch(f -> f.path().equals("pools[1].instances") && f.integer() && f.value() == 6));
+        assertTrue(FieldLabels.sweepable(hybrid.tree()).stream()
+                .anyMatch(f -> f.path().equals("pools[1].instances") && f.integer() && f.value() == 6));
     }
 }

@@ -42,8 +42,10 @@ class ComparisonTest {
         Comparison c = compare("kind=spot", "model=llama-8b-int8*0.6");
         for (int i = 1; i < c.entries().size(); i++) {
             for (int k = 0; k < c.replications(); k++) {
-                assertEquals(c.entries().getFirst().summary().replications().get(k).metric("requests"),
-                        c.entries().get(i).summary().replications().get(k).metric("requests"), c.entries().get(i).name() + " replication " + k);
+                assertEquals(
+                        c.entries().getFirst().summary().replications().get(k).metric("requests"),
+                        c.entries().get(i).summary().replications().get(k).metric("requests"),
+                        c.entries().get(i).name() + " replication " + k);
             }
         }
         assertTrue(c.delta(2, CompareMetric.P50).mean() < 0, "a model 40% faster lowers the median latency");
@@ -55,7 +57,9 @@ class ComparisonTest {
         // correlated replications), which is why deltas are paired.
         Comparison c = compare("model=fast*0.8");
         double hwDelta = c.delta(1, CompareMetric.P99).halfWidth();
-        double hwApart = Math.hypot(c.value(0, CompareMetric.P99).halfWidth(), c.value(1, CompareMetric.P99).halfWidth());
+        double hwApart = Math.hypot(
+                c.value(0, CompareMetric.P99).halfWidth(),
+                c.value(1, CompareMetric.P99).halfWidth());
         assertTrue(hwDelta < hwApart, "paired " + hwDelta + " vs independent " + hwApart);
     }
 
@@ -80,15 +84,16 @@ class ComparisonTest {
     void cancellingStopsTheComparison() {
         Baseline base = AlternativeTest.fleet();
         List<Alternative.Built> built = List.of(Alternative.parse("instances=3").build(base, CATALOGUE));
-        assertThrows(CancelledException.class, () -> Comparison.run(base, built, new ScenarioRunner(1), new RunControl() {
-            @Override
-            public boolean isCancelled() {
-                return true;
-            }
+        assertThrows(
+                CancelledException.class,
+                () -> Comparison.run(base, built, new ScenarioRunner(1), new RunControl() {
+                    @Override
+                    public boolean isCancelled() {
+                        return true;
+                    }
 
-            @Override
-            public void progress(double fraction) {
-            }
-        }));
+                    @Override
+                    public void progress(double fraction) {}
+                }));
     }
 }

@@ -54,15 +54,22 @@ class Nsga2SweepTest {
             int keepWarm = p.config().get("pools[0].keep_warm").intValue();
             double cold = p.config().get("pools[0].cold_start.value").doubleValue();
             JsonNode max = p.config().get("pools[0].max_instances");
-            assertTrue(keepWarm >= 0 && keepWarm <= 3 && p.config().get("pools[0].keep_warm").isIntegralNumber(), p.config().toString());
+            assertTrue(
+                    keepWarm >= 0
+                            && keepWarm <= 3
+                            && p.config().get("pools[0].keep_warm").isIntegralNumber(),
+                    p.config().toString());
             assertTrue(cold >= 5 && cold <= 60, p.config().toString());
-            assertTrue(max.isIntegralNumber() && max.intValue() >= 3 && max.intValue() <= 6, p.config().toString());
+            assertTrue(
+                    max.isIntegralNumber() && max.intValue() >= 3 && max.intValue() <= 6,
+                    p.config().toString());
             String policy = p.config().get("pools[0].policy").get("type").asText();
             assertTrue(policy.equals("target_rps") || policy.equals("hpa"), policy);
             assertTrue(p.metric("cost_usd.per_1k_requests") > 0);
         }
         // The first generation is the sweep's points, run as they were made.
-        for (int i = 0; i < s.points().size(); i++) assertEquals(s.points().get(i).config(), one.points().get(i).config());
+        for (int i = 0; i < s.points().size(); i++)
+            assertEquals(s.points().get(i).config(), one.points().get(i).config());
     }
 
     @Test
@@ -86,22 +93,38 @@ class Nsga2SweepTest {
 
     @Test
     void specErrorsCarryTheirJsonPath() {
-        var noPopulation = assertThrows(ScenarioException.class, () -> SweepTest.sweep(NSGA2.replace("\"population\": 6,", "")));
+        var noPopulation =
+                assertThrows(ScenarioException.class, () -> SweepTest.sweep(NSGA2.replace("\"population\": 6,", "")));
         assertTrue(noPopulation.getMessage().contains("$.sweep.population: "), noPopulation.getMessage());
-        var small = assertThrows(ScenarioException.class, () -> SweepTest.sweep(NSGA2.replace("\"population\": 6", "\"population\": 3")));
-        assertTrue(small.getMessage().contains("$.sweep.population: ") && small.getMessage().contains("expected an integer from 4 to 10000, got 3"), small.getMessage());
-        var noGenerations = assertThrows(ScenarioException.class, () -> SweepTest.sweep(NSGA2.replace("\"generations\": 3,", "")));
+        var small = assertThrows(
+                ScenarioException.class,
+                () -> SweepTest.sweep(NSGA2.replace("\"population\": 6", "\"population\": 3")));
+        assertTrue(
+                small.getMessage().contains("$.sweep.population: ")
+                        && small.getMessage().contains("expected an integer from 4 to 10000, got 3"),
+                small.getMessage());
+        var noGenerations =
+                assertThrows(ScenarioException.class, () -> SweepTest.sweep(NSGA2.replace("\"generations\": 3,", "")));
         assertTrue(noGenerations.getMessage().contains("$.sweep.generations: "), noGenerations.getMessage());
-        var samples = assertThrows(ScenarioException.class, () -> SweepTest.sweep(NSGA2.replace("\"generations\": 3,", "\"generations\": 3, \"samples\": 5,")));
+        var samples = assertThrows(
+                ScenarioException.class,
+                () -> SweepTest.sweep(NSGA2.replace("\"generations\": 3,", "\"generations\": 3, \"samples\": 5,")));
         assertTrue(samples.getMessage().contains("$.sweep.samples: "), samples.getMessage());
-        var gridPopulation = assertThrows(ScenarioException.class, () -> SweepTest.sweep(
-                "{\"population\": 4, \"parameters\": [{\"path\": \"$.pools[0].max_instances\", \"values\": [3, 4]}]}"));
+        var gridPopulation = assertThrows(
+                ScenarioException.class,
+                () -> SweepTest.sweep(
+                        "{\"population\": 4, \"parameters\": [{\"path\": \"$.pools[0].max_instances\", \"values\": [3, 4]}]}"));
         assertTrue(gridPopulation.getMessage().contains("$.sweep.population: "), gridPopulation.getMessage());
-        var oneObjective = assertThrows(ScenarioException.class, () -> SweepTest.sweep(NSGA2.replace("\"seed\": 11,", "\"seed\": 11, \"objectives\": [\"cost\"],")));
+        var oneObjective = assertThrows(
+                ScenarioException.class,
+                () -> SweepTest.sweep(NSGA2.replace("\"seed\": 11,", "\"seed\": 11, \"objectives\": [\"cost\"],")));
         assertTrue(oneObjective.getMessage().contains("$.sweep.objectives: "), oneObjective.getMessage());
-        Sweep unknownMetric = SweepTest.sweep(NSGA2.replace("\"seed\": 11,", "\"seed\": 11, \"objectives\": [\"cost\", \"latency_ms.p98\"],"));
-        var metric = assertThrows(ScenarioException.class, () -> new SweepRunner(2).run(unknownMetric, RunControl.NONE));
-        assertTrue(metric.getMessage().contains("$.sweep.objectives[1]: no metric 'latency_ms.p98'"), metric.getMessage());
+        Sweep unknownMetric = SweepTest.sweep(
+                NSGA2.replace("\"seed\": 11,", "\"seed\": 11, \"objectives\": [\"cost\", \"latency_ms.p98\"],"));
+        var metric =
+                assertThrows(ScenarioException.class, () -> new SweepRunner(2).run(unknownMetric, RunControl.NONE));
+        assertTrue(
+                metric.getMessage().contains("$.sweep.objectives[1]: no metric 'latency_ms.p98'"), metric.getMessage());
     }
 
     @Test
@@ -111,13 +134,22 @@ class Nsga2SweepTest {
                 .getSchema(json.readTree(Path.of("docs/scenario.schema.json").toFile()));
         assertEquals(Set.of(), schema.validate(json.readTree(SweepTest.FLEET.replace("SWEEP", NSGA2))));
         String guide = Files.readString(Path.of("docs/sweeps.md"));
-        Matcher m = Pattern.compile("```json\\R(\"sweep\": \\{\\R  \"method\": \"nsga2\".*?)```", Pattern.DOTALL).matcher(guide);
+        Matcher m = Pattern.compile("```json\\R(\"sweep\": \\{\\R  \"method\": \"nsga2\".*?)```", Pattern.DOTALL)
+                .matcher(guide);
         assertTrue(m.find(), "the NSGA-II example of docs/sweeps.md");
         assertEquals(Set.of(), schema.validate(json.readTree(SweepTest.FLEET.replace("\"sweep\": SWEEP", m.group(1)))));
-        assertTrue(!schema.validate(json.readTree(SweepTest.FLEET.replace("SWEEP", NSGA2.replace("\"generations\": 3,", "")))).isEmpty());
-        assertTrue(!schema.validate(json.readTree(SweepTest.FLEET.replace("SWEEP",
-                "{\"population\": 4, \"parameters\": [{\"path\": \"$.pools[0].max_instances\", \"values\": [3, 4]}]}"))).isEmpty());
-        assertTrue(!schema.validate(json.readTree(SweepTest.FLEET.replace("SWEEP", NSGA2.replace("\"seed\": 11,", "\"seed\": 11, \"samples\": 4,")))).isEmpty());
+        assertTrue(!schema.validate(
+                        json.readTree(SweepTest.FLEET.replace("SWEEP", NSGA2.replace("\"generations\": 3,", ""))))
+                .isEmpty());
+        assertTrue(!schema.validate(
+                        json.readTree(
+                                SweepTest.FLEET.replace(
+                                        "SWEEP",
+                                        "{\"population\": 4, \"parameters\": [{\"path\": \"$.pools[0].max_instances\", \"values\": [3, 4]}]}")))
+                .isEmpty());
+        assertTrue(!schema.validate(json.readTree(SweepTest.FLEET.replace(
+                        "SWEEP", NSGA2.replace("\"seed\": 11,", "\"seed\": 11, \"samples\": 4,"))))
+                .isEmpty());
     }
 
     @Test

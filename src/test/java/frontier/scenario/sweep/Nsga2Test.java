@@ -20,12 +20,15 @@ class Nsga2Test {
     @Test
     void nonDominatedSortingRanksFrontsAsComputedByHand() {
         double[][] f = {
-                {1, 5}, {2, 3}, {3, 2}, {5, 1}, // the first front
-                {4, 4}, // beaten by (2,3) and (3,2)
-                {6, 6}, // beaten by (4,5), itself rank 2
-                {2, 3}, // a copy: equal points do not dominate each other
-                {Double.NaN, 1}, // undefined: after every defined rank
-                {4, 5}, // beaten by (4,4) only among rank 1: rank 2
+            {1, 5},
+            {2, 3},
+            {3, 2},
+            {5, 1}, // the first front
+            {4, 4}, // beaten by (2,3) and (3,2)
+            {6, 6}, // beaten by (4,5), itself rank 2
+            {2, 3}, // a copy: equal points do not dominate each other
+            {Double.NaN, 1}, // undefined: after every defined rank
+            {4, 5}, // beaten by (4,4) only among rank 1: rank 2
         };
         assertArrayEquals(new int[] {0, 0, 0, 0, 1, 3, 0, 4, 2}, ParetoFront.ranks(f));
         assertArrayEquals(new int[0], ParetoFront.ranks(new double[0][]));
@@ -42,7 +45,8 @@ class Nsga2Test {
         assertArrayEquals(new double[] {INF, 1.25, 1.25, INF}, d, 1e-12);
         // Order of members does not matter beyond ties.
         assertArrayEquals(new double[] {1.25, INF, INF, 1.25}, Nsga2.crowding(f, new int[] {2, 3, 0, 1}), 1e-12);
-        // Uneven gaps: (0,10), (1,6), (4,5), (10,0): spans 10, 10; (1,6): (4-0)/10 + (10-5)/10 = 0.9; (4,5): (10-1)/10 + (6-0)/10 = 1.5.
+        // Uneven gaps: (0,10), (1,6), (4,5), (10,0): spans 10, 10; (1,6): (4-0)/10 + (10-5)/10 = 0.9; (4,5): (10-1)/10
+        // + (6-0)/10 = 1.5.
         double[][] g = {{0, 10}, {1, 6}, {4, 5}, {10, 0}};
         assertArrayEquals(new double[] {INF, 0.9, 1.5, INF}, Nsga2.crowding(g, new int[] {0, 1, 2, 3}), 1e-12);
         // One or two members: all infinite.
@@ -59,22 +63,31 @@ class Nsga2Test {
         // Rank 0: a, b, c, d (a line); b is more crowded than c; rank 1: e, f.
         double[][] values = {{0, 10}, {1, 9}, {5, 4}, {10, 0}, {6, 6}, {7, 7}};
         s.tell(genomes, values);
-        assertEquals(List.of(0.0, 0.1, 0.2, 0.3), Arrays.stream(s.population()).map(x -> x[0]).toList());
+        assertEquals(
+                List.of(0.0, 0.1, 0.2, 0.3),
+                Arrays.stream(s.population()).map(x -> x[0]).toList());
         Nsga2 t = new Nsga2(List.of(Nsga2.Variable.real(0, 1)), 3, rng(1));
         t.tell(genomes, values);
         // Front of four cut to three: the ends (infinite) and c (0.5 + 0.9 = 1.4 > b's 0.5 + 0.6 = 1.1).
-        assertEquals(List.of(0.0, 0.2, 0.3), Arrays.stream(t.population()).map(x -> x[0]).sorted().toList());
+        assertEquals(
+                List.of(0.0, 0.2, 0.3),
+                Arrays.stream(t.population()).map(x -> x[0]).sorted().toList());
     }
 
     @Test
     void offspringStayWithinBoundsAndLevelsAndDependOnlyOnTheSeed() {
-        List<Nsga2.Variable> vars = List.of(Nsga2.Variable.real(-2, 3), Nsga2.Variable.integer(0, 6), Nsga2.Variable.categorical(3));
+        List<Nsga2.Variable> vars =
+                List.of(Nsga2.Variable.real(-2, 3), Nsga2.Variable.integer(0, 6), Nsga2.Variable.categorical(3));
         List<double[][]> runs = new ArrayList<>();
         for (int run = 0; run < 2; run++) {
             Nsga2 s = new Nsga2(vars, 10, rng(7));
             double[][] x = s.initial();
             for (int g = 0; g < 20; g++) {
-                s.tell(x, Arrays.stream(x).map(v -> new double[] {v[0] + v[1], v[2] - v[0]}).toArray(double[][]::new));
+                s.tell(
+                        x,
+                        Arrays.stream(x)
+                                .map(v -> new double[] {v[0] + v[1], v[2] - v[0]})
+                                .toArray(double[][]::new));
                 x = s.ask();
                 for (double[] v : x) {
                     assertTrue(v[0] >= -2 && v[0] <= 3, Arrays.toString(v));
@@ -96,7 +109,8 @@ class Nsga2Test {
 
     /** Hypervolume (area) dominated by the points and bounded by the reference point, both minimised. */
     static double hypervolume(List<double[]> points, double[] ref) {
-        List<double[]> in = new ArrayList<>(points.stream().filter(p -> p[0] < ref[0] && p[1] < ref[1]).toList());
+        List<double[]> in = new ArrayList<>(
+                points.stream().filter(p -> p[0] < ref[0] && p[1] < ref[1]).toList());
         in.sort(Comparator.<double[]>comparingDouble(p -> p[0]).thenComparingDouble(p -> p[1]));
         double area = 0;
         double lastY = ref[1];
@@ -111,7 +125,12 @@ class Nsga2Test {
     @Test
     void hypervolumeOfAHandCase() {
         // Staircase of (1,3), (2,2), (3,1) under (4,4): 3x1 + 2x1 + 1x1 = 6; a dominated point adds nothing.
-        assertEquals(6.0, hypervolume(List.of(new double[] {2, 2}, new double[] {1, 3}, new double[] {3, 1}, new double[] {3, 3}), new double[] {4, 4}), 1e-12);
+        assertEquals(
+                6.0,
+                hypervolume(
+                        List.of(new double[] {2, 2}, new double[] {1, 3}, new double[] {3, 1}, new double[] {3, 3}),
+                        new double[] {4, 4}),
+                1e-12);
     }
 
     /**
@@ -125,7 +144,8 @@ class Nsga2Test {
     void onZdt1TheSearchImprovesOnItsFirstGenerationAndOnRandomSampling() {
         double[] ref = {1.1, 1.1};
         double best = 0.1 + 2.0 / 3 + 0.11;
-        List<Nsga2.Variable> vars = List.of(Nsga2.Variable.real(0, 1), Nsga2.Variable.real(0, 1), Nsga2.Variable.real(0, 1));
+        List<Nsga2.Variable> vars =
+                List.of(Nsga2.Variable.real(0, 1), Nsga2.Variable.real(0, 1), Nsga2.Variable.real(0, 1));
         for (long seed = 1; seed <= 5; seed++) {
             Nsga2 s = new Nsga2(vars, 20, rng(seed));
             double[][] x = s.initial();
@@ -141,7 +161,8 @@ class Nsga2Test {
             double last = hypervolume(List.of(s.populationObjectives()), ref);
             UniformRandomProvider r = rng(seed + 1000);
             List<double[]> random = new ArrayList<>();
-            for (int i = 0; i < evaluations; i++) random.add(zdt1(new double[] {r.nextDouble(), r.nextDouble(), r.nextDouble()}));
+            for (int i = 0; i < evaluations; i++)
+                random.add(zdt1(new double[] {r.nextDouble(), r.nextDouble(), r.nextDouble()}));
             double rand = hypervolume(random, ref);
             String msg = "seed " + seed + ": first " + first + ", last " + last + ", random " + rand;
             assertEquals(600, evaluations);

@@ -43,20 +43,32 @@ class SweepTest {
         assertEquals(List.of("pools[0].keep_warm", "pools[0].policy", "pools[0].cold_start.type"), s.paths());
         assertEquals(4, s.points().size());
         assertEquals(1, s.points().get(1).config().get("pools[0].keep_warm").intValue());
-        assertEquals("hpa", s.points().get(1).config().get("pools[0].policy").get("type").asText());
+        assertEquals(
+                "hpa",
+                s.points().get(1).config().get("pools[0].policy").get("type").asText());
         assertEquals(2, s.points().get(2).config().get("pools[0].keep_warm").intValue());
-        assertTrue(s.points().get(3).scenario().pools().getFirst().toString().contains("Hpa"), s.points().get(3).scenario().pools().toString());
+        assertTrue(
+                s.points().get(3).scenario().pools().getFirst().toString().contains("Hpa"),
+                s.points().get(3).scenario().pools().toString());
         assertEquals(2, s.replicationsPerPoint(), "defaults to run.replications");
         assertEquals(3, s.seed(), "defaults to run.seed");
     }
 
     @Test
     void rangesAreDecimalAndWholeWhenFromAndStepAre() {
-        Sweep s = sweep("{\"parameters\": [{\"path\": \"$.traffic.rate_per_s\", \"range\": {\"from\": 0.1, \"to\": 0.5, \"step\": 0.1}}]}");
-        List<String> values = s.points().stream().map(p -> p.config().get("traffic.rate_per_s").toString()).toList();
+        Sweep s = sweep(
+                "{\"parameters\": [{\"path\": \"$.traffic.rate_per_s\", \"range\": {\"from\": 0.1, \"to\": 0.5, \"step\": 0.1}}]}");
+        List<String> values = s.points().stream()
+                .map(p -> p.config().get("traffic.rate_per_s").toString())
+                .toList();
         assertEquals(List.of("0.1", "0.2", "0.3", "0.4", "0.5"), values);
-        Sweep w = sweep("{\"parameters\": [{\"path\": \"$.pools[0].max_instances\", \"range\": {\"from\": 2, \"to\": 6, \"step\": 2}}]}");
-        assertEquals(List.of("2", "4", "6"), w.points().stream().map(p -> p.config().get("pools[0].max_instances").toString()).toList());
+        Sweep w = sweep(
+                "{\"parameters\": [{\"path\": \"$.pools[0].max_instances\", \"range\": {\"from\": 2, \"to\": 6, \"step\": 2}}]}");
+        assertEquals(
+                List.of("2", "4", "6"),
+                w.points().stream()
+                        .map(p -> p.config().get("pools[0].max_instances").toString())
+                        .toList());
     }
 
     @Test
@@ -81,44 +93,76 @@ class SweepTest {
                 {"method": "latin_hypercube", "samples": 10, "seed": 9,
                  "parameters": [{"path": "$.traffic.rate_per_s", "sample": {"low": 1, "high": 5}},
                                 {"path": "$.pools[0].max_instances", "sample": {"low": 1, "high": 10, "integer": true}}]}""");
-        assertEquals(s.points().stream().map(SweepPoint::config).toList(), again.points().stream().map(SweepPoint::config).toList());
+        assertEquals(
+                s.points().stream().map(SweepPoint::config).toList(),
+                again.points().stream().map(SweepPoint::config).toList());
     }
 
     @Test
     void aPathThatDoesNotExistIsAnErrorNamingThePath() {
-        var e = assertThrows(ScenarioException.class, () -> sweep("{\"parameters\": [{\"path\": \"$.pools[0].keep_alive_s\", \"values\": [1]}]}"));
-        assertTrue(e.getMessage().contains("$.sweep.parameters[0].path: pools[0].keep_alive_s does not exist: $.pools[0] has no field 'keep_alive_s'"), e.getMessage());
-        var index = assertThrows(ScenarioException.class, () -> sweep("{\"parameters\": [{\"path\": \"$.pools[3].name\", \"values\": [\"x\"]}]}"));
-        assertTrue(index.getMessage().contains("pools[3].name does not exist: $.pools has 1 element(s), no [3]"), index.getMessage());
-        var bad = assertThrows(ScenarioException.class, () -> sweep("{\"parameters\": [{\"path\": \"$.pools[x]\", \"values\": [1]}]}"));
+        var e = assertThrows(
+                ScenarioException.class,
+                () -> sweep("{\"parameters\": [{\"path\": \"$.pools[0].keep_alive_s\", \"values\": [1]}]}"));
+        assertTrue(
+                e.getMessage()
+                        .contains(
+                                "$.sweep.parameters[0].path: pools[0].keep_alive_s does not exist: $.pools[0] has no field 'keep_alive_s'"),
+                e.getMessage());
+        var index = assertThrows(
+                ScenarioException.class,
+                () -> sweep("{\"parameters\": [{\"path\": \"$.pools[3].name\", \"values\": [\"x\"]}]}"));
+        assertTrue(
+                index.getMessage().contains("pools[3].name does not exist: $.pools has 1 element(s), no [3]"),
+                index.getMessage());
+        var bad = assertThrows(
+                ScenarioException.class,
+                () -> sweep("{\"parameters\": [{\"path\": \"$.pools[x]\", \"values\": [1]}]}"));
         assertTrue(bad.getMessage().contains("$.sweep.parameters[0].path: "), bad.getMessage());
-        var self = assertThrows(ScenarioException.class, () -> sweep("{\"parameters\": [{\"path\": \"$.sweep.seed\", \"values\": [1]}]}"));
+        var self = assertThrows(
+                ScenarioException.class,
+                () -> sweep("{\"parameters\": [{\"path\": \"$.sweep.seed\", \"values\": [1]}]}"));
         assertTrue(self.getMessage().contains("a sweep cannot vary itself"), self.getMessage());
     }
 
     @Test
     void aValueTheScenarioRefusesIsReportedWithThePointAndTheFieldsPath() {
-        var e = assertThrows(ScenarioException.class, () -> sweep("{\"parameters\": [{\"path\": \"$.pools[0].max_instances\", \"values\": [6, 0]}]}"));
+        var e = assertThrows(
+                ScenarioException.class,
+                () -> sweep("{\"parameters\": [{\"path\": \"$.pools[0].max_instances\", \"values\": [6, 0]}]}"));
         assertTrue(e.getMessage().contains("sweep point 1: pools[0].max_instances = 0"), e.getMessage());
         assertTrue(e.getMessage().contains("$.pools[0].max_instances: expected"), e.getMessage());
-        assertFalse(e.getMessage().contains("(line "), "no line numbers of the generated configuration: " + e.getMessage());
-        var type = assertThrows(ScenarioException.class, () -> sweep("{\"parameters\": [{\"path\": \"$.pools[0].policy.type\", \"values\": [\"hpa_typo\"]}]}"));
+        assertFalse(
+                e.getMessage().contains("(line "), "no line numbers of the generated configuration: " + e.getMessage());
+        var type = assertThrows(
+                ScenarioException.class,
+                () -> sweep("{\"parameters\": [{\"path\": \"$.pools[0].policy.type\", \"values\": [\"hpa_typo\"]}]}"));
         assertTrue(type.getMessage().contains("$.pools[0].policy.type"), type.getMessage());
     }
 
     @Test
     void specErrorsCarryTheirJsonPath() {
-        var e = assertThrows(ScenarioException.class, () -> sweep("{\"parameters\": [{\"path\": \"$.traffic.rate_per_s\", \"sample\": {\"low\": 1, \"high\": 2}}]}"));
+        var e = assertThrows(
+                ScenarioException.class,
+                () -> sweep(
+                        "{\"parameters\": [{\"path\": \"$.traffic.rate_per_s\", \"sample\": {\"low\": 1, \"high\": 2}}]}"));
         assertTrue(e.getMessage().contains("$.sweep.parameters[0].sample: "), e.getMessage());
-        var missing = assertThrows(ScenarioException.class, () -> sweep("{\"method\": \"random\", \"parameters\": [{\"path\": \"$.traffic.rate_per_s\", \"values\": [1]}]}"));
+        var missing = assertThrows(
+                ScenarioException.class,
+                () -> sweep(
+                        "{\"method\": \"random\", \"parameters\": [{\"path\": \"$.traffic.rate_per_s\", \"values\": [1]}]}"));
         assertTrue(missing.getMessage().contains("$.sweep.samples: "), missing.getMessage());
-        var unknown = assertThrows(ScenarioException.class, () -> sweep("{\"parameters\": [{\"path\": \"$.traffic.rate_per_s\", \"value\": [1]}]}"));
-        assertTrue(unknown.getMessage().contains("$.sweep.parameters[0].value: unknown field 'value'"), unknown.getMessage());
+        var unknown = assertThrows(
+                ScenarioException.class,
+                () -> sweep("{\"parameters\": [{\"path\": \"$.traffic.rate_per_s\", \"value\": [1]}]}"));
+        assertTrue(
+                unknown.getMessage().contains("$.sweep.parameters[0].value: unknown field 'value'"),
+                unknown.getMessage());
     }
 
     @Test
     void resultsDoNotDependOnTheThreadCountAndEachPointHasItsOwnSeed() {
-        Sweep s = sweep("{\"replications_per_point\": 2, \"parameters\": [{\"path\": \"$.pools[0].max_instances\", \"values\": [3, 4, 5, 6]}]}");
+        Sweep s = sweep(
+                "{\"replications_per_point\": 2, \"parameters\": [{\"path\": \"$.pools[0].max_instances\", \"values\": [3, 4, 5, 6]}]}");
         SweepResult one = new SweepRunner(1).run(s, RunControl.NONE);
         SweepResult two = new SweepRunner(2).run(s, RunControl.NONE);
         SweepResult three = new SweepRunner(3).run(s, RunControl.NONE);
@@ -140,8 +184,9 @@ class SweepTest {
 
     @Test
     void withCommonRandomNumbersEveryPointSeesTheSameArrivals() {
-        Sweep s = sweep("{\"common_random_numbers\": true, \"parameters\": [{\"path\": \"$.pools[0].max_instances\", \"values\": [3, 6]},"
-                + " {\"path\": \"$.pools[0].cold_start.value\", \"values\": [5, 60]}]}");
+        Sweep s = sweep(
+                "{\"common_random_numbers\": true, \"parameters\": [{\"path\": \"$.pools[0].max_instances\", \"values\": [3, 6]},"
+                        + " {\"path\": \"$.pools[0].cold_start.value\", \"values\": [5, 60]}]}");
         SweepResult r = new SweepRunner(2).run(s, RunControl.NONE);
         Set<Long> seeds = new HashSet<>();
         Set<Double> arrivals = new HashSet<>();
@@ -178,8 +223,7 @@ class SweepTest {
             }
 
             @Override
-            public void progress(double f) {
-            }
+            public void progress(double f) {}
         }));
     }
 }

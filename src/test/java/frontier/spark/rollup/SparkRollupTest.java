@@ -20,6 +20,7 @@ import frontier.store.ImportResult;
 import frontier.store.OverlapPolicy;
 import frontier.store.Workspace;
 import java.io.IOException;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.io.StringReader;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.QuoteMode;
 import org.junit.jupiter.api.Test;
@@ -40,12 +40,29 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SparkRollupTest {
     /** Every grouping the roll-up keeps, one at a time, and a few combinations. */
-    private static final List<List<Dimension>> GROUPINGS = List.of(List.of(Dimension.DAY), List.of(Dimension.MONTH), List.of(Dimension.PROVIDER),
-            List.of(Dimension.ACCOUNT), List.of(Dimension.SUB_ACCOUNT), List.of(Dimension.SERVICE), List.of(Dimension.SERVICE_CATEGORY),
-            List.of(Dimension.REGION), List.of(Dimension.INSTANCE_TYPE), List.of(Dimension.GPU_COUNT), List.of(Dimension.PRICING_MODEL),
-            List.of(Dimension.CHARGE_CATEGORY), List.of(Dimension.CHARGE_CLASS),
-            List.of(Dimension.DAY, Dimension.ACCOUNT, Dimension.SERVICE, Dimension.REGION, Dimension.INSTANCE_TYPE, Dimension.PRICING_MODEL,
-                    Dimension.CHARGE_CATEGORY, Dimension.CHARGE_CLASS));
+    private static final List<List<Dimension>> GROUPINGS = List.of(
+            List.of(Dimension.DAY),
+            List.of(Dimension.MONTH),
+            List.of(Dimension.PROVIDER),
+            List.of(Dimension.ACCOUNT),
+            List.of(Dimension.SUB_ACCOUNT),
+            List.of(Dimension.SERVICE),
+            List.of(Dimension.SERVICE_CATEGORY),
+            List.of(Dimension.REGION),
+            List.of(Dimension.INSTANCE_TYPE),
+            List.of(Dimension.GPU_COUNT),
+            List.of(Dimension.PRICING_MODEL),
+            List.of(Dimension.CHARGE_CATEGORY),
+            List.of(Dimension.CHARGE_CLASS),
+            List.of(
+                    Dimension.DAY,
+                    Dimension.ACCOUNT,
+                    Dimension.SERVICE,
+                    Dimension.REGION,
+                    Dimension.INSTANCE_TYPE,
+                    Dimension.PRICING_MODEL,
+                    Dimension.CHARGE_CATEGORY,
+                    Dimension.CHARGE_CLASS));
 
     @TempDir
     Path tmp;
@@ -84,8 +101,12 @@ class SparkRollupTest {
         }
         Files.writeString(folder.resolve("_SUCCESS"), "");
         Path rolled = rollUp(List.of(tmp.resolve("export").toString()), List.of());
-        Map<String, String> direct = totals(importInto(whole, "direct"), List.of(Dimension.DAY, Dimension.SERVICE, Dimension.PRICING_MODEL), true);
-        Map<String, String> viaRollup = totals(importInto(rolled, "rolled"), List.of(Dimension.DAY, Dimension.SERVICE, Dimension.PRICING_MODEL), false);
+        Map<String, String> direct = totals(
+                importInto(whole, "direct"), List.of(Dimension.DAY, Dimension.SERVICE, Dimension.PRICING_MODEL), true);
+        Map<String, String> viaRollup = totals(
+                importInto(rolled, "rolled"),
+                List.of(Dimension.DAY, Dimension.SERVICE, Dimension.PRICING_MODEL),
+                false);
         assertEquals(direct, viaRollup);
     }
 
@@ -95,21 +116,33 @@ class SparkRollupTest {
         List<String> lines = new ArrayList<>(Files.readAllLines(good, StandardCharsets.UTF_8));
         // Line 8's BilledCost becomes "twelve" (the sample has no line breaks inside cells: one record per line).
         CSVFormat csv = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL).get();
-        List<String> header = csv.parse(new StringReader(lines.getFirst())).getRecords().getFirst().toList();
-        List<String> cells = new ArrayList<>(csv.parse(new StringReader(lines.get(7))).getRecords().getFirst().toList());
+        List<String> header = csv.parse(new StringReader(lines.getFirst()))
+                .getRecords()
+                .getFirst()
+                .toList();
+        List<String> cells = new ArrayList<>(csv.parse(new StringReader(lines.get(7)))
+                .getRecords()
+                .getFirst()
+                .toList());
         cells.set(header.indexOf("BilledCost"), "twelve");
         lines.set(7, csv.format(cells.toArray()));
         Path bad = tmp.resolve("bad-focus.csv");
         Files.write(bad, lines, StandardCharsets.UTF_8);
         String local = assertThrows(BadInputException.class, () -> readAll(bad)).getMessage();
         assertTrue(local.contains("line 8") && local.contains("BilledCost") && local.contains("twelve"), local);
-        Path earlier = rollUp(List.of(Samples.billing("aws_cur2_mock_keboola.csv").toString()), List.of());
+        Path earlier =
+                rollUp(List.of(Samples.billing("aws_cur2_mock_keboola.csv").toString()), List.of());
         byte[] before = Files.readAllBytes(earlier);
-        BadInputException spark = assertThrows(BadInputException.class, () -> rollUp(List.of(bad.toString()), List.of()));
+        BadInputException spark =
+                assertThrows(BadInputException.class, () -> rollUp(List.of(bad.toString()), List.of()));
         assertEquals(local, spark.getMessage());
         assertArrayEquals(before, Files.readAllBytes(earlier), "the earlier roll-up in the folder is left as it was");
         try (var left = Files.list(earlier.getParent())) {
-            assertEquals(List.of(SparkRollup.FILE_NAME), left.map(f -> f.getFileName().toString()).filter(n -> !n.endsWith(".crc")).toList(),
+            assertEquals(
+                    List.of(SparkRollup.FILE_NAME),
+                    left.map(f -> f.getFileName().toString())
+                            .filter(n -> !n.endsWith(".crc"))
+                            .toList(),
                     "no temporary file left");
         }
     }
@@ -118,7 +151,8 @@ class SparkRollupTest {
     void aBadParquetValueFailsWithTheImportsOwnLocatedMessage() {
         Path bad = fixture("aws_cur2_bad_value.parquet");
         String local = assertThrows(BadInputException.class, () -> readAll(bad)).getMessage();
-        BadInputException spark = assertThrows(BadInputException.class, () -> rollUp(List.of(bad.toString()), List.of()));
+        BadInputException spark =
+                assertThrows(BadInputException.class, () -> rollUp(List.of(bad.toString()), List.of()));
         assertEquals(local, spark.getMessage());
     }
 
@@ -135,16 +169,33 @@ class SparkRollupTest {
         Path export = Samples.billing("aws_cur2_mock_keboola.csv");
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
-        int code = frontier.spark.SparkMain.execute(new String[] {"rollup", export.toString(), "--out", tmp.resolve("cmd").toString(), "--tags", "user:team"},
-                new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+        int code = frontier.spark.SparkMain.execute(
+                new String[] {
+                    "rollup", export.toString(), "--out", tmp.resolve("cmd").toString(), "--tags", "user:team"
+                },
+                new java.io.PrintWriter(out),
+                new java.io.PrintWriter(err));
         assertEquals(0, code, err.toString());
-        assertTrue(out.toString().startsWith("wrote ") && out.toString().contains(SparkRollup.FILE_NAME) && out.toString().contains("in 1 file"), out.toString());
+        assertTrue(
+                out.toString().startsWith("wrote ")
+                        && out.toString().contains(SparkRollup.FILE_NAME)
+                        && out.toString().contains("in 1 file"),
+                out.toString());
         assertTrue(Files.isRegularFile(tmp.resolve("cmd").resolve(SparkRollup.FILE_NAME)));
         java.io.StringWriter err2 = new java.io.StringWriter();
-        int bad = frontier.spark.SparkMain.execute(new String[] {"rollup", tmp.resolve("nowhere").toString(), "--out", tmp.resolve("cmd2").toString()},
-                new java.io.PrintWriter(new java.io.StringWriter()), new java.io.PrintWriter(err2));
+        int bad = frontier.spark.SparkMain.execute(
+                new String[] {
+                    "rollup",
+                    tmp.resolve("nowhere").toString(),
+                    "--out",
+                    tmp.resolve("cmd2").toString()
+                },
+                new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(err2));
         assertEquals(2, bad);
-        assertEquals("frontier-spark: " + tmp.resolve("nowhere") + ": no such file or folder", err2.toString().strip());
+        assertEquals(
+                "frontier-spark: " + tmp.resolve("nowhere") + ": no such file or folder",
+                err2.toString().strip());
     }
 
     private void assertRollupMatchesImport(Path export) throws IOException {
@@ -152,14 +203,21 @@ class SparkRollupTest {
         List<String> tags = direct.costs().tagKeys().stream().limit(3).toList();
         Path rolled = rollUp(List.of(export.toAbsolutePath().toString()), tags);
         Workspace viaRollup = importInto(rolled, "rolled");
-        try (direct; viaRollup) {
+        try (direct;
+                viaRollup) {
             List<List<Dimension>> groupings = new ArrayList<>(GROUPINGS);
             for (List<Dimension> by : groupings) {
-                assertEquals(totals(direct, by, true), totals(viaRollup, by, false), "totals by " + by + " of " + export.getFileName());
+                assertEquals(
+                        totals(direct, by, true),
+                        totals(viaRollup, by, false),
+                        "totals by " + by + " of " + export.getFileName());
             }
             for (String tag : tags) {
                 CostQuery q = new CostQuery(List.of(Grouping.of(Dimension.DAY), Grouping.tag(tag)), null, null);
-                assertEquals(text(direct.costs().totalsFromCharges(q)), text(viaRollup.costs().totals(q)), "totals by day and tag " + tag);
+                assertEquals(
+                        text(direct.costs().totalsFromCharges(q)),
+                        text(viaRollup.costs().totals(q)),
+                        "totals by day and tag " + tag);
             }
             long lines = direct.billing().imports().getFirst().rows();
             assertEquals(lines, sumOfLinesColumn(rolled), "the roll-up's lines count every line of the export");
@@ -189,7 +247,9 @@ class SparkRollupTest {
     private static Map<String, String> text(List<CostRow> rows) {
         Map<String, String> m = new TreeMap<>();
         for (CostRow r : rows) {
-            String prior = m.put(r.keys() + " " + r.currency(), plain(r.billed()) + " / " + plain(r.effective()) + " / " + plain(r.list()));
+            String prior = m.put(
+                    r.keys() + " " + r.currency(),
+                    plain(r.billed()) + " / " + plain(r.effective()) + " / " + plain(r.list()));
             assertEquals(null, prior, "one row per group");
         }
         assertFalse(m.isEmpty());
@@ -203,7 +263,11 @@ class SparkRollupTest {
     private static long sumOfLinesColumn(Path rollup) throws IOException {
         try (var in = new java.util.zip.GZIPInputStream(Files.newInputStream(rollup));
                 var r = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.UTF_8))) {
-            var records = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().get().parse(r);
+            var records = org.apache.commons.csv.CSVFormat.RFC4180
+                    .builder()
+                    .setHeader()
+                    .get()
+                    .parse(r);
             long sum = 0;
             for (var rec : records) sum += Long.parseLong(rec.get("lines"));
             return sum;

@@ -26,9 +26,13 @@ public final class RetryingSweepMain {
 
     public static void main(String[] args) throws Exception {
         Path scenario = Path.of(args[0]);
-        SparkSession spark = SparkSession.builder().master("local[2,3]").appName("frontier-retry-test")
-                .config("spark.ui.enabled", "false").config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1").getOrCreate();
+        SparkSession spark = SparkSession.builder()
+                .master("local[2,3]")
+                .appName("frontier-retry-test")
+                .config("spark.ui.enabled", "false")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .getOrCreate();
         AtomicInteger failed = new AtomicInteger();
         spark.sparkContext().addSparkListener(new SparkListener() {
             @Override
@@ -37,13 +41,18 @@ public final class RetryingSweepMain {
             }
         });
         SparkSweepExecutor.PointFunction failFirst = (source, task) -> {
-            if (TaskContext.get().attemptNumber() == 0) throw new IllegalStateException("first attempt of point " + task.index() + " lost");
+            if (TaskContext.get().attemptNumber() == 0)
+                throw new IllegalStateException("first attempt of point " + task.index() + " lost");
             return SparkSweepExecutor.RUN.apply(source, task);
         };
         try {
             Sweep sweep = Sweep.load(scenario);
-            SweepResult r = new SweepRunner(new SparkSweepExecutor(spark, SweepSource.of(scenario), 1, failFirst, null)).run(sweep, RunControl.NONE);
-            Files.writeString(Path.of(args[1]), SweepReport.writeJson(SweepAnalysis.of(r, SweepAnalysis.DEFAULT_OBJECTIVES, List.of(), 0.5)) + "\n");
+            SweepResult r = new SweepRunner(new SparkSweepExecutor(spark, SweepSource.of(scenario), 1, failFirst, null))
+                    .run(sweep, RunControl.NONE);
+            Files.writeString(
+                    Path.of(args[1]),
+                    SweepReport.writeJson(SweepAnalysis.of(r, SweepAnalysis.DEFAULT_OBJECTIVES, List.of(), 0.5))
+                            + "\n");
             spark.sparkContext().listenerBus().waitUntilEmpty();
             System.out.println("failed_attempts=" + failed.get());
         } finally {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,9 +28,18 @@ class SparkSweepRetryTest {
         byte[] local = SparkSweepTest.localResults(scenario, 2, dir.resolve("local.json"));
         Path out = dir.resolve("retried.json");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(List.of(java, "--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), RetryingSweepMain.class.getName(), scenario.toString(), out.toString()))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("log.txt").toFile()).start();
+        Process p = new ProcessBuilder(List.of(
+                        java,
+                        "--sun-misc-unsafe-memory-access=allow",
+                        "--enable-native-access=ALL-UNNAMED",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        RetryingSweepMain.class.getName(),
+                        scenario.toString(),
+                        out.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("log.txt").toFile())
+                .start();
         // A guard against a hung child JVM, not a measurement.
         if (!p.waitFor(10, TimeUnit.MINUTES)) {
             p.destroyForcibly();

@@ -46,7 +46,8 @@ class SparkSweepTest {
     }
 
     static byte[] localResults(Path scenario, int threads, Path out) throws Exception {
-        CliRun r = CliRun.of("sweep", scenario.toString(), "--threads", String.valueOf(threads), "--out", out.toString(), "--json");
+        CliRun r = CliRun.of(
+                "sweep", scenario.toString(), "--threads", String.valueOf(threads), "--out", out.toString(), "--json");
         assertEquals(0, r.code(), r.err());
         return Files.readAllBytes(out);
     }
@@ -71,7 +72,10 @@ class SparkSweepTest {
         Path local = dir.resolve("local.json");
         localResults(scenario, 2, local);
         Path sparkOut = dir.resolve("spark.json");
-        assertEquals(0, spark("sweep", scenario.toString(), "--out", sparkOut.toString(), "--points-per-task", "5", "--quiet").code());
+        assertEquals(
+                0,
+                spark("sweep", scenario.toString(), "--out", sparkOut.toString(), "--points-per-task", "5", "--quiet")
+                        .code());
         CliRun fromLocal = CliRun.of("sweep", local.toString(), "--max", "p99=3000");
         CliRun fromSpark = CliRun.of("sweep", sparkOut.toString(), "--max", "p99=3000");
         assertEquals(0, fromSpark.code(), fromSpark.err());
@@ -87,22 +91,31 @@ class SparkSweepTest {
     void nsga2RunsOneSparkJobPerGenerationAndProposesWhatTheLocalSearchProposes(@TempDir Path dir) throws Exception {
         Path scenario = resource("nsga2-sweep.json");
         byte[] local = localResults(scenario, 2, dir.resolve("local.json"));
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(LocalSpark.session().sparkContext());
+        JavaSparkContext jsc =
+                JavaSparkContext.fromSparkContext(LocalSpark.session().sparkContext());
         Sweep sweep = Sweep.load(scenario);
         List<String> groups = new ArrayList<>();
         SparkSweepExecutor executor = new SparkSweepExecutor(LocalSpark.session(), SweepSource.of(scenario));
         SweepResult viaExecutor = new SweepRunner((s, points, control, progress) -> {
-            List<frontier.scenario.sweep.PointResult> rs = executor.run(s, points, control, progress);
-            groups.add(executor.jobGroup());
-            return rs;
-        }).run(sweep, RunControl.NONE);
+                    List<frontier.scenario.sweep.PointResult> rs = executor.run(s, points, control, progress);
+                    groups.add(executor.jobGroup());
+                    return rs;
+                })
+                .run(sweep, RunControl.NONE);
         assertEquals(3, groups.size(), "one batch per generation");
         assertEquals(3, groups.stream().distinct().count());
-        for (String g : groups) assertEquals(1, jsc.statusTracker().getJobIdsForGroup(g).length, "one Spark job for generation " + g);
+        for (String g : groups)
+            assertEquals(1, jsc.statusTracker().getJobIdsForGroup(g).length, "one Spark job for generation " + g);
         Path sparkOut = dir.resolve("spark.json");
-        assertEquals(0, spark("sweep", scenario.toString(), "--out", sparkOut.toString(), "--quiet").code());
+        assertEquals(
+                0,
+                spark("sweep", scenario.toString(), "--out", sparkOut.toString(), "--quiet")
+                        .code());
         assertArrayEquals(local, Files.readAllBytes(sparkOut));
-        assertEquals(SweepResult.fromJson(frontier.scenario.ScenarioLoader.mapper().readTree(local), "local").points().size(),
+        assertEquals(
+                SweepResult.fromJson(frontier.scenario.ScenarioLoader.mapper().readTree(local), "local")
+                        .points()
+                        .size(),
                 viaExecutor.points().size());
     }
 
@@ -112,7 +125,8 @@ class SparkSweepTest {
         Sweep sweep = Sweep.load(scenario);
         AtomicInteger done = new AtomicInteger();
         List<Double> fractions = new ArrayList<>();
-        SparkSweepExecutor executor = new SparkSweepExecutor(LocalSpark.session(), SweepSource.of(scenario), 5, SparkSweepExecutor.RUN, done::addAndGet);
+        SparkSweepExecutor executor = new SparkSweepExecutor(
+                LocalSpark.session(), SweepSource.of(scenario), 5, SparkSweepExecutor.RUN, done::addAndGet);
         new SweepRunner(executor).run(sweep, new RunControl() {
             @Override
             public boolean isCancelled() {
@@ -128,7 +142,8 @@ class SparkSweepTest {
         LocalSpark.session().sparkContext().listenerBus().waitUntilEmpty();
         assertEquals(12, done.get(), "12 configurations in tasks of 5, 5 and 2");
         assertEquals(1.0, fractions.getLast());
-        for (int i = 1; i < fractions.size(); i++) assertTrue(fractions.get(i) >= fractions.get(i - 1) || fractions.get(i) == 1.0, fractions.toString());
+        for (int i = 1; i < fractions.size(); i++)
+            assertTrue(fractions.get(i) >= fractions.get(i - 1) || fractions.get(i) == 1.0, fractions.toString());
     }
 
     @Test
@@ -149,7 +164,8 @@ class SparkSweepTest {
             }
             throw new CancelledException();
         };
-        SparkSweepExecutor executor = new SparkSweepExecutor(LocalSpark.session(), SweepSource.of(scenario), 1, slow, done::addAndGet);
+        SparkSweepExecutor executor =
+                new SparkSweepExecutor(LocalSpark.session(), SweepSource.of(scenario), 1, slow, done::addAndGet);
         RunControl cancelAfterFirst = new RunControl() {
             @Override
             public boolean isCancelled() {
@@ -157,15 +173,18 @@ class SparkSweepTest {
             }
 
             @Override
-            public void progress(double f) {
-            }
+            public void progress(double f) {}
         };
         assertThrows(CancelledException.class, () -> new SweepRunner(executor).run(sweep, cancelAfterFirst));
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(LocalSpark.session().sparkContext());
+        JavaSparkContext jsc =
+                JavaSparkContext.fromSparkContext(LocalSpark.session().sparkContext());
         LocalSpark.session().sparkContext().listenerBus().waitUntilEmpty();
         int[] jobs = jsc.statusTracker().getJobIdsForGroup(executor.jobGroup());
         assertEquals(1, jobs.length);
-        assertEquals(JobExecutionStatus.FAILED, jsc.statusTracker().getJobInfo(jobs[0]).status(), "the job was cancelled, not finished");
+        assertEquals(
+                JobExecutionStatus.FAILED,
+                jsc.statusTracker().getJobInfo(jobs[0]).status(),
+                "the job was cancelled, not finished");
         assertTrue(done.get() <= 2, "only the points that do not wait finished: " + done.get());
     }
 }
