@@ -135,11 +135,25 @@ final class RunOnSpark {
                     String end;
                     try {
                         Path log = java.nio.file.Files.createTempFile("frontier-spark-", ".log");
-                        int code = new ProcessBuilder(cmd)
+                        Process process = new ProcessBuilder(cmd)
                                 .redirectErrorStream(true)
-                                .redirectOutput(log.toFile())
-                                .start()
-                                .waitFor();
+                                .start();
+                        // The job's output goes to the log; its progress lines ("sweep: 40/200 configurations
+                        // (20%), 8 s elapsed, about 32 s left", written by frontier.spark.sweep.SweepProgress on
+                        // the driver) also go to the status line, so the app shows what the terminal shows.
+                        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(
+                                        process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+                                var w = java.nio.file.Files.newBufferedWriter(log)) {
+                            for (String line; (line = in.readLine()) != null; ) {
+                                w.write(line);
+                                w.newLine();
+                                if (line.startsWith("sweep: ")) {
+                                    String shown = "Spark (" + s.master() + "): " + line.substring(7);
+                                    Platform.runLater(() -> status.accept(shown));
+                                }
+                            }
+                        }
+                        int code = process.waitFor();
                         end = code == 0
                                 ? null
                                 : "The Spark job ended with exit code " + code + "; its output is in " + log;
