@@ -28,11 +28,34 @@ import javafx.stage.Window;
  * only builds and starts the command; it never loads a Spark class.
  */
 final class RunOnSpark {
+    /** The spark-submit this app started and that has not ended yet, if any (one job at a time). */
+    private static final java.util.concurrent.atomic.AtomicReference<Process> RUNNING =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
     private RunOnSpark() {}
 
     /** Shows the dialog for the sweep in {@code scenario}; {@code openResults} gets the results file of a finished job. */
     static void show(
             Window owner, Path scenario, Settings settings, Consumer<Path> openResults, Consumer<String> status) {
+        Process running = RUNNING.get();
+        if (running != null && running.isAlive()) {
+            // One job at a time: the button offers to stop the one that runs (spark-submit in client mode stops
+            // its driver, and with it the job, when it is terminated).
+            javafx.scene.control.Alert ask = new javafx.scene.control.Alert(
+                    javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                    "A sweep submitted from this app is still running on Spark. Stop it?",
+                    new ButtonType("Stop the Spark job", ButtonBar.ButtonData.OK_DONE),
+                    ButtonType.CANCEL);
+            ask.initOwner(owner);
+            ask.setTitle("Run on Spark");
+            ask.setHeaderText(null);
+            Optional<ButtonType> stop = ask.showAndWait();
+            if (stop.isPresent() && stop.get().getButtonData() == ButtonBar.ButtonData.OK_DONE) {
+                running.destroy();
+                status.accept("Stopping the Spark job…");
+            }
+            return;
+        }
         Settings.Spark saved = settings.spark();
         TextField master = new TextField(saved.master());
         master.setId("sparkMaster");
@@ -138,6 +161,7 @@ final class RunOnSpark {
                         Process process = new ProcessBuilder(cmd)
                                 .redirectErrorStream(true)
                                 .start();
+                        RUNNING.set(process);
                         // The job's output goes to the log; its progress lines ("sweep: 40/200 configurations
                         // (20%), 8 s elapsed, about 32 s left", written by frontier.spark.sweep.SweepProgress on
                         // the driver) also go to the status line, so the app shows what the terminal shows.
@@ -154,6 +178,7 @@ final class RunOnSpark {
                             }
                         }
                         int code = process.waitFor();
+                        RUNNING.compareAndSet(process, null);
                         end = code == 0
                                 ? null
                                 : "The Spark job ended with exit code " + code + "; its output is in " + log;
