@@ -42,6 +42,40 @@ public final class ReportFiles {
         return pdf;
     }
 
+    /** Writes a report to the HTML file it is given (and its PDF beside it). */
+    @FunctionalInterface
+    public interface Writer {
+        void write(Path html) throws IOException;
+    }
+
+    /**
+     * The views' "Report…" action: asks where to write the HTML report (starting at {@code initialName}), writes it
+     * and its PDF with {@code writer}, and tells {@code done} or {@code failed} in the app's words.
+     */
+    public static void saveAs(
+            javafx.stage.Window owner,
+            String initialName,
+            Writer writer,
+            java.util.function.Consumer<String> done,
+            java.util.function.Consumer<String> failed) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Write report");
+        chooser.setInitialFileName(initialName);
+        chooser.getExtensionFilters()
+                .add(new javafx.stage.FileChooser.ExtensionFilter(
+                        "HTML report (a PDF is written beside it)", "*.html"));
+        java.io.File f = chooser.showSaveDialog(owner);
+        if (f == null) return;
+        try {
+            writer.write(f.toPath());
+            done.accept("Wrote " + f.getAbsolutePath() + " and "
+                    + pdfBeside(f.toPath()).getFileName());
+        } catch (IOException | RuntimeException ex) {
+            failed.accept("Cannot write the report " + f.getAbsolutePath() + ": "
+                    + (ex instanceof IOException ? ex.getMessage() : Messages.of(ex)));
+        }
+    }
+
     /** "report.html" → "report.pdf" in the same folder. */
     public static Path pdfBeside(Path html) {
         return html.resolveSibling(html.getFileName().toString().replaceFirst("\\.html?$", "") + ".pdf");

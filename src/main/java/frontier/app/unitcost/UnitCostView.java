@@ -140,23 +140,12 @@ public final class UnitCostView implements WorkbenchView {
     }
 
     private void saveReport() {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
-        chooser.setTitle("Write report");
-        chooser.setInitialFileName("unit-cost-report.html");
-        chooser.getExtensionFilters()
-                .add(new javafx.stage.FileChooser.ExtensionFilter(
-                        "HTML report (a PDF is written beside it)", "*.html"));
-        java.io.File f = chooser.showSaveDialog(
-                root.getScene() == null ? null : root.getScene().getWindow());
-        if (f == null) return;
-        try {
-            writeReport(f.toPath());
-            vm.info("Wrote " + f.getAbsolutePath() + " and "
-                    + frontier.app.ReportFiles.pdfBeside(f.toPath()).getFileName());
-        } catch (java.io.IOException | RuntimeException ex) {
-            vm.info("Cannot write the report " + f.getAbsolutePath() + ": "
-                    + (ex instanceof java.io.IOException ? ex.getMessage() : frontier.app.Messages.of(ex)));
-        }
+        frontier.app.ReportFiles.saveAs(
+                root.getScene() == null ? null : root.getScene().getWindow(),
+                "unit-cost-report.html",
+                this::writeReport,
+                vm::info,
+                vm::info);
     }
 
     /** The "Make a twin…" button (disabled; the action is wired by the application). */
