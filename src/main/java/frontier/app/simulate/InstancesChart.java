@@ -98,6 +98,8 @@ final class InstancesChart {
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
         chart.setMinHeight(200);
+        // Room on the right for half of the last tick label ("2 d 6:00"), which sits on the plot's right edge.
+        chart.setPadding(new javafx.geometry.Insets(10, 34, 10, 10));
         xAxis.setLabel(TIME_LABEL);
         xAxis.setAnimated(false);
         xAxis.setAutoRanging(false);
