@@ -61,7 +61,9 @@ class TallyTest {
             small.add(x);
             plain.add(x);
         }
-        assertTrue(small.histogram() instanceof org.HdrHistogram.Histogram, small.histogram().getClass().getName());
+        assertTrue(
+                small.histogram() instanceof org.HdrHistogram.Histogram,
+                small.histogram().getClass().getName());
         assertTrue(plain.histogram() instanceof org.HdrHistogram.IntCountsHistogram);
         for (double q : new double[] {0.1, 0.5, 0.9, 0.99, 0.999}) {
             assertEquals(plain.quantile(q), small.quantile(q), 0.0);
