@@ -150,6 +150,11 @@ final class Schema {
               PRIMARY KEY(import_id, day, dim_id)) WITHOUT ROWID;
             INSERT INTO charge_days SELECT import_id, period_start / 86400, dim_id, decsum(billed_cost), decsum(effective_cost),
               decsum(list_cost), COUNT(*) FROM charges GROUP BY 1, 2, 3;
+            """,
+            // v6: a request's time to first token (LLM serving logs), NULL when the log has none; rows of earlier
+            // imports keep NULL.
+            """
+            ALTER TABLE requests ADD COLUMN ttft_ms REAL;
             """);
 
     private Schema() {}
