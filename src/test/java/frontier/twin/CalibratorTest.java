@@ -117,6 +117,7 @@ class CalibratorTest {
         Calibrator.Twin twin;
         try (Workspace w = Workspace.open(ws)) {
             twin = Calibrator.calibrate(w, new Calibrator.Options(null, false, 2, 3), out);
+            TwinGolden.assertSame("fitted-tokens-on-demand-and-spot", twin, out);
         }
         assertTrue(Files.exists(out));
         JsonNode pools = twin.scenario().get("pools");
@@ -182,6 +183,7 @@ class CalibratorTest {
         Calibrator.Twin twin;
         try (Workspace w = Workspace.open(ws)) {
             twin = Calibrator.calibrate(w, new Calibrator.Options("chat", true, 1, 3), out);
+            TwinGolden.assertSame("replay", twin, out);
         }
         assertEquals("replay", twin.scenario().get("traffic").get("type").asText());
         assertTrue(Files.size(twin.traceFile()) > 1000);
