@@ -233,10 +233,15 @@ public final class ScenarioLoader {
                         " (JSON numbers are finite; write a number)");
     }
 
-    /** Writes a scenario as it would be read back. */
+    /** Writes scenarios: the mapper's conventions, fields left out where they are null (null means "left out"). */
+    private static final com.fasterxml.jackson.databind.ObjectWriter WRITER = MAPPER.copy()
+            .setDefaultPropertyInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            .writer();
+
+    /** Writes a scenario as it would be read back (fields that are null are left out). */
     public static String toJson(Scenario s) {
         try {
-            return MAPPER.writeValueAsString(s);
+            return WRITER.writeValueAsString(s);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

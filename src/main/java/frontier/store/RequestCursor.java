@@ -23,6 +23,7 @@ public final class RequestCursor implements AutoCloseable {
     private long inputTokens;
     private long outputTokens;
     private String attrs;
+    private double ttftMs;
 
     RequestCursor(Path path, RequestFilter f) {
         this.path = path;
@@ -35,7 +36,7 @@ public final class RequestCursor implements AutoCloseable {
         try {
             c = config.createConnection("jdbc:sqlite:" + path.toAbsolutePath());
             p = c.prepareStatement(
-                    "SELECT r.ts, r.latency_ms, r.ok, r.input_tokens, r.output_tokens, r.attrs FROM requests r"
+                    "SELECT r.ts, r.latency_ms, r.ok, r.input_tokens, r.output_tokens, r.attrs, r.ttft_ms FROM requests r"
                             + " WHERE r.dim_id IN (SELECT id FROM log_dims WHERE (? IS NULL OR endpoint = ?) AND (? IS NULL OR model = ?))"
                             + " AND (? IS NULL OR r.ts >= ?) AND (? IS NULL OR r.ts < ?) ORDER BY r.ts, r.rowid");
             p.setFetchSize(4096);
@@ -68,10 +69,17 @@ public final class RequestCursor implements AutoCloseable {
             long out = rs.getLong(5);
             outputTokens = rs.wasNull() ? -1 : out;
             attrs = rs.getString(6);
+            double f = rs.getDouble(7);
+            ttftMs = rs.wasNull() ? Double.NaN : f;
             return true;
         } catch (SQLException e) {
             throw WriteLock.failure(path, e);
         }
+    }
+
+    /** Time to first token of the current request in milliseconds, NaN when its log had none. */
+    public double ttftMs() {
+        return ttftMs;
     }
 
     /** Start of the current request, epoch seconds UTC. */

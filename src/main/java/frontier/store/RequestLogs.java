@@ -129,6 +129,7 @@ public final class RequestLogs {
         final String[] status = new String[BATCH];
         final long[] in = new long[BATCH];
         final long[] out = new long[BATCH];
+        final double[] ttft = new double[BATCH];
         final String[] attrs = new String[BATCH];
         final List<Map.Entry<DimKey, Integer>> newDims = new ArrayList<>();
 
@@ -191,6 +192,7 @@ public final class RequestLogs {
             b.status[i] = r.status();
             b.in[i] = r.inputTokens();
             b.out[i] = r.outputTokens();
+            b.ttft[i] = r.ttftMs();
             b.attrs[i] = r.attrs();
             if (r.start() < min) min = r.start();
             if (r.start() > max) max = r.start();
@@ -238,7 +240,7 @@ public final class RequestLogs {
             long rows;
             try (PreparedStatement ins =
                             conn.prepareStatement("INSERT INTO requests(import_id, dim_id, ts, latency_ms, ok, status,"
-                                    + " input_tokens, output_tokens, attrs) VALUES (?,?,?,?,?,?,?,?,?)");
+                                    + " input_tokens, output_tokens, attrs, ttft_ms) VALUES (?,?,?,?,?,?,?,?,?,?)");
                     PreparedStatement insDim =
                             conn.prepareStatement("INSERT INTO log_dims(id, model, endpoint) VALUES (?,?,?)")) {
                 rows = tx.writeAll(
@@ -261,6 +263,8 @@ public final class RequestLogs {
                                 setCount(ins, 7, b.in[i]);
                                 setCount(ins, 8, b.out[i]);
                                 setText(ins, 9, b.attrs[i]);
+                                if (Double.isNaN(b.ttft[i])) ins.setNull(10, Types.REAL);
+                                else ins.setDouble(10, b.ttft[i]);
                                 ins.addBatch();
                             }
                             ins.executeBatch();

@@ -165,7 +165,12 @@ final class Schema {
               PRIMARY KEY(import_id, day, dim_id)) WITHOUT ROWID;
             CREATE TABLE charge_spans(import_id INTEGER NOT NULL, charge_rowid INTEGER NOT NULL,
               PRIMARY KEY(import_id, charge_rowid)) WITHOUT ROWID;
-            """ + ChargeDays.unitDaysInsert("") + ";\n" + ChargeDays.spansInsert("") + ";\n");
+            """ + ChargeDays.unitDaysInsert("") + ";\n" + ChargeDays.spansInsert("") + ";\n",
+            // v7: a request's time to first token (LLM serving logs), NULL when the log has none; rows of earlier
+            // imports keep NULL.
+            """
+            ALTER TABLE requests ADD COLUMN ttft_ms REAL;
+            """);
 
     private Schema() {}
 

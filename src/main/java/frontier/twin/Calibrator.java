@@ -9,11 +9,30 @@ import frontier.analysis.fit.ServiceTimeFit;
 import frontier.analysis.fit.TokenTimeFit;
 import frontier.analysis.fit.WaitSeparation;
 import frontier.domain.PoolKind;
+import frontier.model.RunSpec;
+import frontier.model.TokensSpec;
+import frontier.model.pool.AlwaysOnPool;
+import frontier.model.pool.AutoscalePolicy;
+import frontier.model.pool.AutoscaledPool;
+import frontier.model.pool.Interruption;
+import frontier.model.pool.ModelProfile;
+import frontier.model.pool.OnInterrupt;
+import frontier.model.pool.Pools;
+import frontier.model.pool.Price;
+import frontier.model.pool.ServerlessBilling;
+import frontier.model.pool.ServerlessPool;
+import frontier.model.pool.SpotPool;
+import frontier.model.pool.TokenTime;
 import frontier.model.traffic.ProfileTraffic;
+import frontier.model.traffic.ReplayTraffic;
 import frontier.model.traffic.Traffic;
+import frontier.scenario.Observed;
 import frontier.scenario.Scenario;
 import frontier.scenario.ScenarioLoader;
 import frontier.sim.BadInputException;
+import frontier.sim.dist.Deterministic;
+import frontier.sim.dist.Distribution;
+import frontier.sim.dist.Empirical;
 import frontier.store.BilledResource;
 import frontier.store.UnitCostQuery;
 import frontier.store.Workspace;
@@ -201,20 +220,17 @@ public final class Calibrator {
         }
         double[] sorted = obs.latencyS.clone();
         Arrays.sort(sorted);
-        ObjectNode observed = json.createObjectNode();
-        observed.put(
-                "source",
-                String.format(
-                        Locale.ROOT,
-                        "workspace %s, endpoint %s, %s – %s",
-                        ws.path().getFileName(),
-                        endpoint,
-                        Instant.ofEpochSecond(from),
-                        Instant.ofEpochSecond(to)));
-        observed.put("p50_ms", round(Observations.latencyQuantileMs(sorted, 0.50)));
-        observed.put("p95_ms", round(Observations.latencyQuantileMs(sorted, 0.95)));
-        observed.put("p99_ms", round(Observations.latencyQuantileMs(sorted, 0.99)));
-        observed.put("requests", requests);
+        String source = String.format(
+                Locale.ROOT,
+                "workspace %s, endpoint %s, %s – %s",
+                ws.path().getFileName(),
+                endpoint,
+                Instant.ofEpochSecond(from),
+                Instant.ofEpochSecond(to));
+        double p50 = round(Observations.latencyQuantileMs(sorted, 0.50));
+        double p95 = round(Observations.latencyQuantileMs(sorted, 0.95));
+        double p99 = round(Observations.latencyQuantileMs(sorted, 0.99));
+        Double costUsd = null, fixedCostUsd = null;
 
         // The bill's capacity: what waiting is separated against.
         List<BilledResource> billed = inputs.billed;
@@ -308,9 +324,10 @@ public final class Calibrator {
         }
 
         // Service time.
-        ObjectNode model = json.createObjectNode();
-        model.put("name", modelName(ws, endpoint));
-        ObjectNode tokensSpec = null;
+        String modelName = modelName(ws, endpoint);
+        Distribution service = null;
+        TokenTime tokenTime = null;
+        TokensSpec tokensSpec = null;
         boolean tokenDriven = false;
         if (obs.withTokens >= TOKEN_SHARE * serviceS.length && obs.withTokens >= TokenTimeFit.MIN_SAMPLES) {
             int k = 0;
@@ -334,13 +351,11 @@ public final class Calibrator {
             tf.notes().forEach(notes::add);
             if (tf.rSquared() >= TOKEN_R2) {
                 tokenDriven = true;
-                ObjectNode tt = model.putObject("token_time");
-                ObjectNode overhead = tt.putObject("overhead");
-                overhead.put("type", "deterministic");
-                overhead.put("value", round6(Math.max(0, tf.overheadS())));
-                tt.put("prefill_tokens_per_s", round6(finite(tf.prefillTokensPerS())));
-                tt.put("decode_tokens_per_s", round6(finite(tf.decodeTokensPerS())));
-                tt.put("noise_cv", round6(tf.residualCv()));
+                tokenTime = new TokenTime(
+                        new Deterministic(round6(Math.max(0, tf.overheadS()))),
+                        round6(finite(tf.prefillTokensPerS())),
+                        round6(finite(tf.decodeTokensPerS())),
+                        round6(tf.residualCv()));
                 notes.add(String.format(
                         Locale.ROOT,
                         "service time from tokens: %.3f s + input / %.0f tok/s + output / %.1f tok/s, noise cv %.2f (R² %.2f)",
@@ -350,9 +365,7 @@ public final class Calibrator {
                         tf.residualCv(),
                         tf.rSquared()));
                 if (!o.replay()) {
-                    tokensSpec = json.createObjectNode();
-                    tokensSpec.set("input", empirical(json, in));
-                    tokensSpec.set("output", empirical(json, outT));
+                    tokensSpec = new TokensSpec(empirical(in), empirical(outT));
                     notes.add(
                             "token counts are resampled from the logged ones (" + TOKEN_QUANTILES + " quantiles each)");
                 }
@@ -386,8 +399,9 @@ public final class Calibrator {
                             ? "empirical"
                             : fit.best().family().name().toLowerCase(Locale.ROOT));
             fit.notes().forEach(notes::add);
-            model.set("service", json.valueToTree(fit.recommended()));
+            service = fit.recommended();
         }
+        ModelProfile model = new ModelProfile(modelName, service, tokenTime, null);
 
         // Arrivals.
         Traffic traffic;
@@ -404,7 +418,16 @@ public final class Calibrator {
                 t.put("input_tokens_column", "input_tokens");
                 t.put("output_tokens_column", "output_tokens");
             }
-            traffic = null;
+            traffic = new ReplayTraffic(
+                    trace.getFileName().toString(),
+                    "t",
+                    frontier.model.traffic.TimeUnit.S,
+                    null,
+                    null,
+                    null,
+                    null,
+                    obs.withTokens > 0 ? "input_tokens" : null,
+                    obs.withTokens > 0 ? "output_tokens" : null);
             report.set("traffic", t);
             notes.add("arrivals replay the " + requests + " logged request times from " + trace.getFileName());
         } else {
@@ -423,16 +446,12 @@ public final class Calibrator {
         // Pools and prices from the bill (their notes follow the fits').
         notes.addAll(cap.notes());
         report.put("peak_in_flight", peak);
-        ArrayNode pools = json.createArrayNode();
+        List<Pools> pools = new ArrayList<>();
         ArrayNode poolReport = report.putArray("pools");
-        Object[] autoscaled =
-                null; // {policy node, pool name, billed cost} of an autoscaled pool, whose target is then tuned
+        int autoscaled = -1; // the index of an autoscaled pool, whose target is then tuned to its billed cost
+        double autoscaledCost = 0;
         if (plans.isEmpty()) {
-            ObjectNode p = pools.addObject();
-            p.put("type", PoolKind.ALWAYS_ON.code());
-            p.put("name", "fleet");
-            p.put("instances", Math.max(1, peak));
-            p.set("model", model);
+            pools.add(new AlwaysOnPool("fleet", Math.max(1, peak), null, model, null, null, null, null, null, null));
             notes.add("the bill attributes no capacity to '" + endpoint
                     + "' in the period: one always-on pool sized to the logs' peak of " + peak
                     + " requests in flight, without a price (cost is not compared)");
@@ -440,40 +459,40 @@ public final class Calibrator {
             for (int i = 0; i < plans.size(); i++) {
                 PoolPlan plan = plans.get(i);
                 poolReport.add(json.valueToTree(plan));
-                ObjectNode p = pools.addObject();
-                p.put("type", plan.kind().code());
-                p.put("name", poolName(plan));
-                if (plan.kind() != PoolKind.SERVERLESS) {
-                    p.put("instances", plan.instances());
-                    if (concurrency > 1) p.put("concurrency", concurrency);
-                }
-                p.set("model", model);
-                if (i + 1 < plans.size()) p.put("overflow_to", poolName(plans.get(i + 1)));
+                String name = poolName(plan);
+                String overflowTo = i + 1 < plans.size() ? poolName(plans.get(i + 1)) : null;
+                Integer slots = concurrency > 1 ? concurrency : null;
                 switch (plan.kind()) {
-                    case ALWAYS_ON -> p.putObject("price").put("usd_per_hour", round6(plan.usdPerHour()));
+                    case ALWAYS_ON ->
+                        pools.add(new AlwaysOnPool(
+                                name, plan.instances(), slots, model, null, null, null, overflowTo, null, price(plan)));
                     case AUTOSCALED -> {
                         AutoscaleFit.Result af = AutoscaleFit.fit(
                                 plan.hourlyInstances(), obs.busySlotsPerHour(serviceS, from, to), concurrency);
-                        // The pool was written as always-on above: replace its fields in the autoscaled pool's order.
-                        p.removeAll();
-                        p.put("type", PoolKind.AUTOSCALED.code());
-                        p.put("name", poolName(plan));
-                        if (concurrency > 1) p.put("concurrency", concurrency);
-                        p.set("model", model);
-                        if (i + 1 < plans.size()) p.put("overflow_to", poolName(plans.get(i + 1)));
-                        p.putObject("price").put("usd_per_hour", round6(plan.usdPerHour()));
-                        p.put("min_instances", af.minInstances());
-                        p.put("max_instances", af.maxInstances());
-                        p.put("initial_instances", af.initial());
-                        ObjectNode policy = p.putObject("policy");
-                        policy.put("type", "hpa");
-                        policy.put("target", round6(af.target()));
-                        autoscaled = new Object[] {policy, poolName(plan), plan.cost()};
-                        ObjectNode cold = p.putObject("cold_start");
-                        cold.put("type", "deterministic");
-                        cold.put("value", 0);
+                        autoscaled = pools.size();
+                        autoscaledCost = plan.cost();
+                        pools.add(new AutoscaledPool(
+                                name,
+                                slots,
+                                model,
+                                null,
+                                null,
+                                null,
+                                overflowTo,
+                                null,
+                                price(plan),
+                                af.minInstances(),
+                                af.maxInstances(),
+                                af.initial(),
+                                new AutoscalePolicy.Hpa(round6(af.target()), null),
+                                null,
+                                null,
+                                null,
+                                new Deterministic(0),
+                                null,
+                                null));
                         ObjectNode ar = report.putObject("autoscale_fit");
-                        ar.put("pool", poolName(plan));
+                        ar.put("pool", name);
                         ar.put("target", af.target());
                         ar.put("min_instances", af.minInstances());
                         ar.put("max_instances", af.maxInstances());
@@ -481,21 +500,54 @@ public final class Calibrator {
                         ar.put("count_rmse", af.rmse());
                         notes.addAll(af.notes());
                     }
-                    case SPOT -> {
-                        p.putObject("price").put("usd_per_hour", round6(plan.usdPerHour()));
-                        p.putObject("interruption").put("hazard_per_hour", round6(plan.hazardPerHour()));
-                        p.put("on_interrupt", "retry");
-                        if (plan.replacementDelayS() > 0)
-                            p.put("replacement_delay_s", Math.round(plan.replacementDelayS()));
-                    }
+                    case SPOT ->
+                        pools.add(new SpotPool(
+                                name,
+                                plan.instances(),
+                                slots,
+                                model,
+                                null,
+                                null,
+                                null,
+                                overflowTo,
+                                null,
+                                price(plan),
+                                new Interruption(round6(plan.hazardPerHour()), null, null, null, null),
+                                null,
+                                OnInterrupt.RETRY,
+                                plan.replacementDelayS() > 0 ? (double) Math.round(plan.replacementDelayS()) : null,
+                                null,
+                                null,
+                                null,
+                                null));
                     case SERVERLESS -> {
-                        p.put("keep_alive_s", SERVERLESS_KEEP_ALIVE_S);
                         // Logged latencies already include the cold starts the platform had: they are in the fitted
                         // service time.
-                        ObjectNode cold = p.putObject("cold_start");
-                        cold.put("type", "deterministic");
-                        cold.put("value", 0);
-                        p.putObject("billing").put("usd_per_request", plan.usdPerRequest());
+                        pools.add(new ServerlessPool(
+                                name,
+                                null,
+                                model,
+                                new Deterministic(0),
+                                null,
+                                SERVERLESS_KEEP_ALIVE_S,
+                                null,
+                                null,
+                                null,
+                                null,
+                                new ServerlessBilling(
+                                        plan.usdPerRequest(),
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null,
+                                        null),
+                                overflowTo,
+                                null));
                         notes.add(String.format(
                                 Locale.ROOT,
                                 "serverless: billed $%.8f per request (the bill's cost per logged request); keep-alive %.0f s assumed",
@@ -511,46 +563,46 @@ public final class Calibrator {
                                 : " (" + o.first().code() + " first, as asked)"));
             }
             BigDecimal cost = billed.stream().map(BilledResource::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
-            observed.put("cost_usd", round6(cost.doubleValue()));
-            if (cap.fixedCost() != 0) observed.put("fixed_cost_usd", round6(cap.fixedCost()));
+            costUsd = round6(cost.doubleValue());
+            if (cap.fixedCost() != 0) fixedCostUsd = round6(cap.fixedCost());
         }
 
-        ObjectNode scenario = json.createObjectNode();
-        scenario.put("name", "Twin of " + endpoint);
-        scenario.put("description", description(endpoint, from, to, requests, notes));
-        if (traffic != null) scenario.set("traffic", json.valueToTree(traffic));
-        else scenario.set("traffic", report.get("traffic"));
-        scenario.set("pools", pools);
-        if (tokensSpec != null) scenario.set("tokens", tokensSpec);
-        ObjectNode run = scenario.putObject("run");
-        run.put("duration_s", to - from);
-        run.put(
-                "replications",
+        Observed observed = new Observed(source, p50, p95, p99, requests, costUsd, fixedCostUsd);
+        RunSpec run = new RunSpec(
+                (double) (to - from),
+                null,
+                null,
+                null,
                 o.replications() > 0
                         ? o.replications()
-                        : (int) Math.max(2, Math.min(30, Math.ceil((double) CHECK_REQUESTS / requests))));
-        run.put("seed", o.seed());
-        scenario.set("observed", observed);
-        if (autoscaled != null) {
-            tuneTarget(
-                    scenario,
-                    (ObjectNode) autoscaled[0],
-                    (String) autoscaled[1],
-                    (Double) autoscaled[2],
-                    out,
-                    notes,
-                    report);
-            scenario.put("description", description(endpoint, from, to, requests, notes));
+                        : (int) Math.max(2, Math.min(30, Math.ceil((double) CHECK_REQUESTS / requests))),
+                o.seed());
+        Path base = out.toAbsolutePath().getParent();
+        Scenario scenario = twinScenario(
+                endpoint,
+                description(endpoint, from, to, requests, notes),
+                traffic,
+                pools,
+                tokensSpec,
+                run,
+                observed,
+                base);
+        if (autoscaled >= 0) {
+            scenario = tuneTarget(scenario, autoscaled, autoscaledCost, out, notes, report);
+            scenario = twinScenario(
+                    endpoint,
+                    description(endpoint, from, to, requests, notes),
+                    traffic,
+                    scenario.pools(),
+                    tokensSpec,
+                    run,
+                    observed,
+                    base);
         }
         ArrayNode notesNode = report.putArray("notes");
         notes.forEach(notesNode::add);
 
-        String text;
-        try {
-            text = json.writerWithDefaultPrettyPrinter().writeValueAsString(scenario) + "\n";
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        String text = ScenarioLoader.toJson(scenario) + "\n";
         Scenario loaded =
                 ScenarioLoader.parse(text, out.toString(), out.toAbsolutePath().getParent());
         try {
@@ -560,7 +612,13 @@ public final class Calibrator {
         } catch (IOException e) {
             throw new BadInputException(out + ": cannot write the twin: " + e.getMessage());
         }
-        return new Twin(scenario, loaded, report, trace);
+        ObjectNode tree;
+        try {
+            tree = (ObjectNode) json.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return new Twin(tree, loaded, report, trace);
     }
 
     /** Simulation runs that tune an autoscaled pool's target to the billed instance-hours. */
@@ -575,45 +633,116 @@ public final class Calibrator {
      * that. One replication of the twin per step, target × (simulated ÷ billed cost), at most
      * {@value #TUNING_RUNS} runs or until within {@value #TUNING_TOLERANCE}.
      */
-    private static void tuneTarget(
-            ObjectNode scenario,
-            ObjectNode policy,
-            String pool,
-            double billedCost,
-            Path out,
-            List<String> notes,
-            ObjectNode report) {
-        double target = policy.get("target").asDouble();
-        double first = target, ratio = Double.NaN;
+    private static Scenario tuneTarget(
+            Scenario scenario, int index, double billedCost, Path out, List<String> notes, ObjectNode report) {
+        AutoscaledPool pool = (AutoscaledPool) scenario.pools().get(index);
+        double target = ((AutoscalePolicy.Hpa) pool.policy()).target();
+        double first = target, written = target, ratio = Double.NaN;
         int runs = 0;
-        Path base = out.toAbsolutePath().getParent();
         while (runs < TUNING_RUNS && billedCost > 0) {
-            ObjectNode copy = scenario.deepCopy();
-            ((ObjectNode) copy.get("run")).put("replications", 1);
-            Scenario s = ScenarioLoader.parse(copy.toString(), out.toString(), base);
+            // Through the file form and the strict loader, as any run of the twin.
+            Scenario once = ScenarioLoader.parse(
+                    ScenarioLoader.toJson(scenario.withRun(new RunSpec(
+                            scenario.run().durationS(),
+                            null,
+                            null,
+                            null,
+                            1,
+                            scenario.run().seed()))),
+                    out.toString(),
+                    scenario.baseDir());
             double cost = frontier.scenario.ScenarioRunner.defaultRunner()
-                    .run(s, frontier.sim.RunControl.NONE)
-                    .metric("cost_usd.by_pool." + pool + ".total");
+                    .run(once, frontier.sim.RunControl.NONE)
+                    .metric("cost_usd.by_pool." + pool.name() + ".total");
             runs++;
             ratio = cost / billedCost;
             if (!(Math.abs(ratio - 1) > TUNING_TOLERANCE) || runs == TUNING_RUNS) break;
             target = Math.max(0.05, Math.min(1, target * ratio));
-            policy.put("target", round6(target));
+            written = round6(target);
+            scenario = withTarget(scenario, index, written);
         }
         ObjectNode tr = report.putObject("autoscale_tuning");
         tr.put("first_target", first);
-        tr.put("target", policy.get("target").asDouble());
+        tr.put("target", written);
         tr.put("runs", runs);
         tr.put("cost_ratio", ratio);
         notes.add(String.format(
                 Locale.ROOT,
                 "autoscaled pool %s: target tuned from %.2f to %.2f in %d simulation run(s) so that the twin bills the pool's "
                         + "billed instance-hours (simulated ÷ billed cost %.3f at the last run)",
-                pool,
+                pool.name(),
                 first,
-                policy.get("target").asDouble(),
+                written,
                 runs,
                 ratio));
+        return scenario;
+    }
+
+    /** The scenario with the HPA target of its autoscaled pool {@code index} set to {@code target}. */
+    private static Scenario withTarget(Scenario s, int index, double target) {
+        AutoscaledPool p = (AutoscaledPool) s.pools().get(index);
+        List<Pools> pools = new ArrayList<>(s.pools());
+        pools.set(
+                index,
+                new AutoscaledPool(
+                        p.name(),
+                        p.concurrency(),
+                        p.model(),
+                        p.queueCapacity(),
+                        p.timeoutS(),
+                        p.batching(),
+                        p.overflowTo(),
+                        p.overflowQueue(),
+                        p.price(),
+                        p.minInstances(),
+                        p.maxInstances(),
+                        p.initialInstances(),
+                        new AutoscalePolicy.Hpa(target, null),
+                        p.intervalS(),
+                        p.scaleOutDelayS(),
+                        p.scaleInDelayS(),
+                        p.coldStart(),
+                        p.keepWarm(),
+                        p.scaleToZeroAfterS()));
+        return s.withPools(pools);
+    }
+
+    /** The twin as a scenario record: traffic into the pools (overflow in order), tokens, run and observed figures. */
+    private static Scenario twinScenario(
+            String endpoint,
+            String description,
+            Traffic traffic,
+            List<Pools> pools,
+            TokensSpec tokens,
+            RunSpec run,
+            Observed observed,
+            Path base) {
+        return new Scenario(
+                "Twin of " + endpoint,
+                description,
+                traffic,
+                null,
+                pools,
+                null,
+                null,
+                tokens,
+                null,
+                null,
+                run,
+                null,
+                observed,
+                null,
+                base);
+    }
+
+    /**
+     * The pool's price: the billed cost per instance-hour, with the machine the bill names (catalogue provider,
+     * instance type, region, each when the bill has it), so that an alternative can look up the same machine's
+     * spot price or a cheaper type in the catalogue. The inline price is what the twin is billed.
+     */
+    private static Price price(PoolPlan plan) {
+        if (plan.instanceType() == null) return Price.perHour(round6(plan.usdPerHour()));
+        return new Price(round6(plan.usdPerHour()), plan.provider(), plan.instanceType(), plan.region(), null);
     }
 
     /** A pool name from its pricing model and instance type, in the characters pool names allow. */
@@ -693,15 +822,13 @@ public final class Calibrator {
         return t;
     }
 
-    private static ObjectNode empirical(ObjectMapper json, long[] values) {
+    private static Empirical empirical(long[] values) {
         long[] s = values.clone();
         Arrays.sort(s);
-        ObjectNode d = json.createObjectNode();
-        d.put("type", "empirical");
-        ArrayNode samples = d.putArray("samples");
         int k = Math.min(TOKEN_QUANTILES, s.length);
-        for (int i = 0; i < k; i++) samples.add(Math.max(0, s[(int) ((i + 0.5) * s.length / k)]));
-        return d;
+        List<Double> samples = new ArrayList<>(k);
+        for (int i = 0; i < k; i++) samples.add((double) Math.max(0, s[(int) ((i + 0.5) * s.length / k)]));
+        return new Empirical(samples);
     }
 
     private static Path traceFile(Path out) {

@@ -88,6 +88,7 @@ class ChargeDaysTest {
             s.execute("DROP INDEX charges_by_start");
             s.execute("DROP TABLE unit_days"); // and the v6 unit-cost roll-up
             s.execute("DROP TABLE charge_spans");
+            s.execute("ALTER TABLE requests DROP COLUMN ttft_ms"); // and v7's time to first token
             s.execute("PRAGMA user_version = 4");
         }
         try (Workspace ws = Workspace.open(file)) {

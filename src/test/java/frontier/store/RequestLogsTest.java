@@ -58,6 +58,27 @@ class RequestLogsTest {
     }
 
     @Test
+    void aMappedTimeToFirstTokenIsStoredAndReadBackWithEachRequest() throws IOException {
+        Path f = Files.writeString(dir.resolve("llm.csv"), """
+                timestamp,endpoint,latency_ms,ttft_ms,input_tokens,output_tokens
+                2024-05-01T10:00:00Z,chat,1500,120.5,100,50
+                2024-05-01T10:00:01Z,chat,900,,20,30
+                """);
+        try (Workspace ws = open()) {
+            ws.requestLogs()
+                    .importFile(
+                            f, new LogReadOptions(null, Map.of("ttft", "ttft_ms"), null, 0), false, ImportMonitor.NONE);
+            List<Double> ttft = new java.util.ArrayList<>();
+            try (RequestCursor c = ws.requestLogs().requests(RequestFilter.of("chat", null))) {
+                while (c.next()) ttft.add(c.ttftMs());
+            }
+            assertEquals(2, ttft.size());
+            assertEquals(120.5, ttft.get(0), 1e-9, "ttft_unit defaults to ms");
+            assertTrue(Double.isNaN(ttft.get(1)), "an empty cell is no time to first token");
+        }
+    }
+
+    @Test
     void importStoresRequestsDayTotalsAndTheMappingUsed() throws IOException {
         Path f = gateway();
         try (Workspace ws = open()) {

@@ -60,6 +60,7 @@ class TwinPredictsTest {
         Calibrator.Twin twin;
         try (Workspace w = Workspace.open(ws)) {
             twin = Calibrator.calibrate(w, new Calibrator.Options(null, false, 4, 5), dir.resolve("twin.json"));
+            TwinGolden.assertSame("busy-fixed-fleet", twin, dir.resolve("twin.json"));
         }
         JsonNode sep = twin.report().get("wait_separation");
         assertTrue(sep != null, "the log queued: waiting is separated from service " + twin.report());
@@ -111,6 +112,7 @@ class TwinPredictsTest {
         Calibrator.Twin twin;
         try (Workspace w = Workspace.open(ws)) {
             twin = Calibrator.calibrate(w, new Calibrator.Options(null, false, 2, 5), dir.resolve("twin.json"));
+            TwinGolden.assertSame("autoscaled-fleet", twin, dir.resolve("twin.json"));
         }
         JsonNode pool = twin.scenario().get("pools").get(0);
         assertEquals("autoscaled", pool.get("type").asText(), twin.scenario().toString());
@@ -193,6 +195,7 @@ class TwinPredictsTest {
         Calibrator.Twin twin;
         try (Workspace w = Workspace.open(ws)) {
             twin = Calibrator.calibrate(w, new Calibrator.Options(null, false, 4, 5), dir.resolve("twin.json"));
+            TwinGolden.assertSame("queue-time-column", twin, dir.resolve("twin.json"));
         }
         JsonNode sep = twin.report().get("wait_separation");
         assertEquals("queue_time_column", sep.get("source").asText(), sep.toString());

@@ -24,6 +24,7 @@ import java.util.Map;
  *
  * @param start    the instant relative timestamps count from; non-null exactly for the relative kinds
  * @param end      a column holding the end time (same kind as the timestamp); the latency is end − start
+ * @param ttft     a column holding each request's time to first token (LLM serving), in {@code ttftUnit}
  * @param keepAttrs whether the columns not mapped are kept as a JSON object with each request
  */
 public record LogMapping(
@@ -44,6 +45,8 @@ public record LogMapping(
         List<String> errorValues,
         String inputTokens,
         String outputTokens,
+        String ttft,
+        DurationUnit ttftUnit,
         boolean keepAttrs) {
 
     /** The keys of the string form, in order. */
@@ -65,11 +68,13 @@ public record LogMapping(
             "error_values",
             "input_tokens",
             "output_tokens",
+            "ttft",
+            "ttft_unit",
             "attrs");
 
     /** The keys whose value is a column (or field) name. */
-    public static final List<String> COLUMN_KEYS =
-            List.of("timestamp", "end", "latency", "model", "endpoint", "status", "input_tokens", "output_tokens");
+    public static final List<String> COLUMN_KEYS = List.of(
+            "timestamp", "end", "latency", "model", "endpoint", "status", "input_tokens", "output_tokens", "ttft");
 
     /** What success looks like when a status column is mapped without saying: HTTP 2xx and the usual words. */
     public static final List<String> DEFAULT_OK_VALUES =
@@ -86,6 +91,7 @@ public record LogMapping(
                     + (start == null ? "none" : start) + " for " + timestampKind.code());
         }
         if (latency != null && latencyUnit == null) throw bad("latency_unit", "s, ms or us", null);
+        if (ttft != null && ttftUnit == null) throw bad("ttft_unit", "s, ms or us", null);
         if (latency != null && end != null) {
             throw new BadInputException(
                     "mapping: give either 'latency' (a duration column) or 'end' (an end-time column), not both");
@@ -142,6 +148,8 @@ public record LogMapping(
         m.put("error_values", errorValues.isEmpty() ? null : String.join(",", errorValues));
         m.put("input_tokens", inputTokens);
         m.put("output_tokens", outputTokens);
+        m.put("ttft", ttft);
+        m.put("ttft_unit", ttftUnit == null ? null : ttftUnit.code());
         m.put("attrs", keepAttrs ? "keep" : "drop");
         return m;
     }
@@ -153,11 +161,13 @@ public record LogMapping(
         parts.add("timestamp=" + timestamp() + " (" + timestampKind().code() + (timestampIsEnd() ? ", the end" : "")
                 + (start() != null ? " from " + start() : "") + ")");
         for (String k :
-                new String[] {"end", "latency", "status", "input_tokens", "output_tokens", "model", "endpoint"}) {
+                new String[] {"end", "latency", "status", "input_tokens", "output_tokens", "ttft", "model", "endpoint"
+                }) {
             if (x.get(k) != null) {
                 String extra =
                         switch (k) {
                             case "latency" -> " (" + latencyUnit().code() + ")";
+                            case "ttft" -> " (" + ttftUnit().code() + ")";
                             case "status" ->
                                 " ("
                                         + (okValues().isEmpty()
@@ -230,6 +240,12 @@ public record LogMapping(
                 ? (latency == null ? null : DurationUnit.MS)
                 : DurationUnit.find(unitCode).orElse(null);
         if (unitCode != null && unit == null) throw bad("latency_unit", "s, ms or us", unitCode);
+        String ttft = get(m, "ttft");
+        String ttftUnitCode = get(m, "ttft_unit");
+        DurationUnit ttftUnit = ttftUnitCode == null
+                ? (ttft == null ? null : DurationUnit.MS)
+                : DurationUnit.find(ttftUnitCode).orElse(null);
+        if (ttftUnitCode != null && ttftUnit == null) throw bad("ttft_unit", "s, ms or us", ttftUnitCode);
         String attrs = get(m, "attrs");
         boolean keep;
         if (attrs == null || attrs.equalsIgnoreCase("keep")) keep = true;
@@ -257,6 +273,8 @@ public record LogMapping(
                 error,
                 get(m, "input_tokens"),
                 get(m, "output_tokens"),
+                ttft,
+                ttft == null ? null : ttftUnit,
                 keep);
     }
 

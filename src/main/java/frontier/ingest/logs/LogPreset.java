@@ -139,7 +139,8 @@ public enum LogPreset implements Coded {
             LogLayout.JSONL,
             "NVIDIA AIPerf per-request records (profile_export.jsonl)",
             "JSON Lines: metadata.request_start_ns, metadata.request_end_ns (epoch ns), metrics.input_sequence_length.value,"
-                    + " metrics.output_sequence_length.value, error.code (4xx/5xx = error; null error = success)",
+                    + " metrics.output_sequence_length.value, metrics.time_to_first_token.value (ms), error.code (4xx/5xx ="
+                    + " error; null error = success)",
             List.of(
                     "timestamp=metadata.request_start_ns",
                     "timestamp_kind=epoch_ns",
@@ -147,8 +148,10 @@ public enum LogPreset implements Coded {
                     "status=error.code",
                     "error_values=4xx,5xx",
                     "input_tokens=metrics.input_sequence_length.value",
-                    "output_tokens=metrics.output_sequence_length.value|metrics.output_token_count.value"),
-            Set.of("status", "input_tokens", "output_tokens"),
+                    "output_tokens=metrics.output_sequence_length.value|metrics.output_token_count.value",
+                    "ttft=metrics.time_to_first_token.value",
+                    "ttft_unit=ms"),
+            Set.of("status", "input_tokens", "output_tokens", "ttft"),
             List.of("metadata.request_start_ns", "metadata.request_end_ns", "metadata.x_request_id")),
     ALIBABA_SD(
             "alibaba-sd",

@@ -60,6 +60,7 @@ public final class LogSource implements AutoCloseable {
     private Field status;
     private Field inputTokens;
     private Field outputTokens;
+    private Field ttft;
     private TimeKind kind;
     private double startEpoch;
     private double latencyMillis;
@@ -171,6 +172,7 @@ public final class LogSource implements AutoCloseable {
         status = field("status", mapping.status());
         inputTokens = field("input_tokens", mapping.inputTokens());
         outputTokens = field("output_tokens", mapping.outputTokens());
+        ttft = field("ttft", mapping.ttft());
         skipBadRows = options.skipBadRows();
     }
 
@@ -449,6 +451,17 @@ public final class LogSource implements AutoCloseable {
                         latency, "a duration: the timestamp is the end of the request and its start is end − duration");
             t -= lat / 1000;
         }
+        double firstToken = Double.NaN;
+        if (ttft != null) {
+            String expected = "a time to first token from 0 to 1 day in "
+                    + mapping.ttftUnit().code() + ", not above the request's latency";
+            String v = number(ttft, expected);
+            if (v != null) {
+                double d = Times.number(strip(v)) * mapping.ttftUnit().millis();
+                if (!(d >= 0) || d > Times.MAX_LATENCY_MS || d > lat + 1e-6) throw bad(ttft, v, expected);
+                firstToken = d;
+            }
+        }
         String st = status == null ? null : records.text(status);
         String m = model == null ? null : records.text(model);
         String e = endpoint == null ? null : records.text(endpoint);
@@ -461,6 +474,7 @@ public final class LogSource implements AutoCloseable {
                 st,
                 tokens(inputTokens),
                 tokens(outputTokens),
+                firstToken,
                 mapping.keepAttrs() ? records.attrs() : null);
     }
 

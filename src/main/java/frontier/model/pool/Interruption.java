@@ -43,8 +43,8 @@ public record Interruption(Double hazardPerHour, String bucket, String trace, St
         if (hazardPerHour != null) InvalidSpecException.nonNegative("hazard_per_hour", hazardPerHour);
         if (bucket != null) hazardOfBucket(bucket);
         if (timeUnit != null && trace == null) throw new InvalidSpecException("time_unit", "belongs to a 'trace'");
-        if (timeUnit == null) timeUnit = "s";
-        if (!timeUnit.equals("s") && !timeUnit.equals("ms"))
+        if (timeUnit == null && trace != null) timeUnit = "s"; // left out without a trace, so that it writes back
+        if (timeUnit != null && !timeUnit.equals("s") && !timeUnit.equals("ms"))
             throw new InvalidSpecException("time_unit", "expected 's' or 'ms', got " + timeUnit);
         if (trace != null && trace.isBlank())
             throw new InvalidSpecException("trace", "expected the path of an availability trace");

@@ -58,8 +58,8 @@ public record ServerlessPool(
         if (model.llmEngine() != null && model.llmEngine().iteration() != null && billing.gpus() == 0) {
             billing = billing.withGpus(model.llmEngine().tensorParallel());
         }
-        if (overflowQueue != null)
-            throw new InvalidSpecException(
+        if (overflowQueue != null && overflowQueue != 0) // 0 is what a loaded pool holds: it writes back
+        throw new InvalidSpecException(
                     "overflow_queue", "a serverless pool has no queue: it overflows when it reaches max_concurrency");
         overflowQueue = 0;
     }

@@ -410,6 +410,27 @@ class LogSourceTest {
         assertTrue(r.get(0).inputTokens() > 0
                 && r.get(0).outputTokens() > 0
                 && r.get(0).latencyMs() > 0);
+        assertEquals(109.7, r.get(0).ttftMs(), 1e-9, "metrics.time_to_first_token.value, in ms");
+    }
+
+    @Test
+    void aTimeToFirstTokenColumnIsReadInItsUnitAndMayNotExceedTheLatency() throws IOException {
+        Path f = write("ttft.csv", """
+                timestamp,latency_s,ttft_s
+                2026-03-02T00:00:00Z,2.5,0.25
+                2026-03-02T00:00:01Z,1.0,
+                """);
+        Read r = read(f, map("ttft=ttft_s", "ttft_unit=s"));
+        assertEquals(250, r.get(0).ttftMs(), 1e-9);
+        assertTrue(Double.isNaN(r.get(1).ttftMs()), "an empty cell: no time to first token");
+        Path bad = write("ttft-bad.csv", """
+                timestamp,latency_s,ttft_s
+                2026-03-02T00:00:00Z,2.5,3.5
+                """);
+        BadInputException e = assertThrows(BadInputException.class, () -> read(bad, map("ttft=ttft_s", "ttft_unit=s")));
+        assertTrue(
+                e.getMessage().contains("line 2") && e.getMessage().contains("not above the request's latency"),
+                e.getMessage());
     }
 
     @Test
