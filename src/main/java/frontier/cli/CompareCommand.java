@@ -112,7 +112,9 @@ final class CompareCommand implements Callable<Integer> {
                 c.replications() == 1 ? "" : "s",
                 c.entries().getFirst().scenario().run().seed());
         out.println(
-                "the change from the baseline is paired replication by replication. Cost per month = cost per hour × 730.");
+                c.entries().getFirst().scenario().isBatch()
+                        ? "the change from the baseline is paired replication by replication."
+                        : "the change from the baseline is paired replication by replication. Cost per month = cost per hour × 730.");
         out.println();
         List<String[]> rows = new ArrayList<>();
         int n = c.entries().size();
@@ -167,8 +169,8 @@ final class CompareCommand implements Callable<Integer> {
             e.changes().forEach(ch::add);
             ArrayNode notes = o.putArray("assumptions");
             e.notes().forEach(notes::add);
-            o.put("not_served", c.notServed(i));
-            o.put("not_served_percent", c.notServedPercent(i));
+            number(o, "not_served", c.notServed(i));
+            number(o, "not_served_percent", c.notServedPercent(i));
             ObjectNode metrics = o.putObject("metrics");
             for (CompareMetric m : shown(c)) {
                 ObjectNode x = metrics.putObject(m.name().toLowerCase(java.util.Locale.ROOT));
