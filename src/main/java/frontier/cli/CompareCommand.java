@@ -29,9 +29,11 @@ import picocli.CommandLine.Spec;
         name = "compare",
         mixinStandardHelpOptions = true,
         description =
-                "Run a scenario and alternatives of it (another pool kind, instance type, count, keep-alive, batching, cache or model)"
+                "Run a scenario and alternatives of it (another pool kind, instance type, count, keep-alive, batching, cache or model;"
+                        + " for a batch job spot share, checkpoint interval, fallback, instances or instance type)"
                         + " on the same random numbers, and print cost per month, per 1,000 requests and per 1M tokens, latency percentiles,"
-                        + " cold starts, interruptions and dropped requests, each with its change from the baseline and 95% confidence intervals.")
+                        + " cold starts, interruptions and dropped requests (a batch job: completion time, P(done by the deadline), cost,"
+                        + " work lost, fallbacks), each with its change from the baseline and 95% confidence intervals.")
 final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
