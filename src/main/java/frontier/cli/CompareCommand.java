@@ -29,9 +29,11 @@ import picocli.CommandLine.Spec;
         name = "compare",
         mixinStandardHelpOptions = true,
         description =
-                "Run a scenario and alternatives of it (another pool kind, instance type, count, keep-alive, batching, cache or model)"
+                "Run a scenario and alternatives of it (another pool kind, instance type, count, keep-alive, batching, cache or model;"
+                        + " for a batch job spot share, checkpoint interval, fallback, instances or instance type)"
                         + " on the same random numbers, and print cost per month, per 1,000 requests and per 1M tokens, latency percentiles,"
-                        + " cold starts, interruptions and dropped requests, each with its change from the baseline and 95% confidence intervals.")
+                        + " cold starts, interruptions and dropped requests (a batch job: completion time, P(done by the deadline), cost,"
+                        + " work lost, fallbacks), each with its change from the baseline and 95% confidence intervals.")
 final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -112,7 +114,9 @@ final class CompareCommand implements Callable<Integer> {
                 c.replications() == 1 ? "" : "s",
                 c.entries().getFirst().scenario().run().seed());
         out.println(
-                "the change from the baseline is paired replication by replication. Cost per month = cost per hour × 730.");
+                c.entries().getFirst().scenario().isBatch()
+                        ? "the change from the baseline is paired replication by replication."
+                        : "the change from the baseline is paired replication by replication. Cost per month = cost per hour × 730.");
         out.println();
         List<String[]> rows = new ArrayList<>();
         int n = c.entries().size();
@@ -167,8 +171,8 @@ final class CompareCommand implements Callable<Integer> {
             e.changes().forEach(ch::add);
             ArrayNode notes = o.putArray("assumptions");
             e.notes().forEach(notes::add);
-            o.put("not_served", c.notServed(i));
-            o.put("not_served_percent", c.notServedPercent(i));
+            number(o, "not_served", c.notServed(i));
+            number(o, "not_served_percent", c.notServedPercent(i));
             ObjectNode metrics = o.putObject("metrics");
             for (CompareMetric m : shown(c)) {
                 ObjectNode x = metrics.putObject(m.name().toLowerCase(java.util.Locale.ROOT));

@@ -176,6 +176,13 @@ final class SummaryTable {
         sub(b, s, Metric.BATCH_LOST_SHARE);
         row(b, s, Metric.BATCH_CHECKPOINT_S);
         row(b, s, Metric.BATCH_RESTART_S);
+        if (s.has(Metric.BATCH_LLM_ITEMS_PER_S)) {
+            b.append(String.format(Locale.ROOT, "%nLLM engine of one instance, at saturation%n"));
+            row(b, s, Metric.BATCH_LLM_ITEMS_PER_S);
+            row(b, s, Metric.BATCH_LLM_OUTPUT_TOKENS_PER_S);
+            row(b, s, Metric.BATCH_LLM_BATCH_MEAN);
+            row(b, s, Metric.BATCH_LLM_EDGE_S);
+        }
         b.append(String.format(Locale.ROOT, "%nCost%n"));
         row(b, s, Metric.COST_TOTAL);
         sub(b, s, Metric.BATCH_COST_SPOT);

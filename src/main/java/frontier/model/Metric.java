@@ -644,8 +644,8 @@ public record Metric(String path, String group, String label, String description
             "batch.llm.batch_size.mean",
             "Batch size at saturation (mean per iteration)",
             Unit.NONE,
-            1,
-            Kind.COUNT,
+            2,
+            Kind.LEVEL,
             "Sequences per iteration of one instance's LLM engine at saturation (max_num_seqs unless the KV cache or the"
                     + " token budget holds fewer).");
     public static final Metric BATCH_LLM_EDGE_S = define(

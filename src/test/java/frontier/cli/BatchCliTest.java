@@ -47,9 +47,52 @@ class BatchCliTest {
     }
 
     @Test
-    void compareRefusesABatchJobWithExitCode2() {
-        CliRun r = CliRun.of("compare", JOB, "--alt", "instances=2");
+    void compareRunsAlternativesOfABatchJobWithTheirDeltas() throws Exception {
+        CliRun r = CliRun.of(
+                "compare",
+                JOB,
+                "--alt",
+                "spot_share=0",
+                "--alt",
+                "checkpoint_interval_s=300; fallback=off",
+                "--replications",
+                "4",
+                "--threads",
+                "1");
+        assertEquals(0, r.code(), r.err());
+        for (String line : new String[] {
+            "Completion time",
+            "Done by the deadline",
+            "Cost of the job",
+            "Cost / 1M items",
+            "Work lost",
+            "Fallbacks to on-demand",
+            "Interruptions",
+            "(1) All on demand",
+            "(2) Checkpoint every 300 s, No fallback"
+        }) {
+            assertTrue(r.out().contains(line), line + " in\n" + r.out());
+        }
+        assertTrue(!r.out().contains("latency") && !r.out().contains("Cost / month"), r.out());
+        CliRun json =
+                CliRun.of("compare", JOB, "--alt", "spot_share=0", "--replications", "4", "--threads", "1", "--json");
+        assertEquals(0, json.code(), json.err());
+        var m = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(json.out())
+                .path("entries")
+                .get(1)
+                .path("metrics");
+        // All on demand: dearer than all-spot, and nothing is interrupted or lost.
+        assertTrue(m.path("job_cost").path("delta").asDouble() > 0, m.toString());
+        assertEquals(0, m.path("interruptions").path("mean").asDouble(), m.toString());
+        assertEquals(0, m.path("work_lost").path("mean").asDouble(), m.toString());
+        assertTrue(m.path("completion").has("delta_ci95"), m.toString());
+    }
+
+    @Test
+    void aPoolChangeOnABatchJobIsRefusedWithExitCode2() {
+        CliRun r = CliRun.of("compare", JOB, "--alt", "keep_alive_s=60");
         assertEquals(2, r.code(), r.out());
-        assertTrue(r.err().contains("$.batch") && r.err().contains("sweep"), r.err());
+        assertTrue(r.err().contains("a batch job has no pools") && r.err().contains("spot_share"), r.err());
     }
 }

@@ -167,12 +167,19 @@ public final class CompareViewModel {
         rows.setAll(c == null ? List.of() : rowsOf(c));
     }
 
-    /** The metrics the table shows: cost per 1M tokens only when requests carry tokens. */
+    /**
+     * The metrics the table shows: cost per 1M tokens only when requests carry tokens; a batch job's own figures
+     * (completion, deadline, cost of the job, work lost) for a batch baseline.
+     */
     public List<CompareMetric> metrics() {
         Comparison c = comparison.get();
+        Baseline b = baseline.get();
+        boolean batch = b != null && b.scenario().isBatch();
         List<CompareMetric> out = new ArrayList<>();
         for (CompareMetric m : CompareMetric.values()) {
             if (m == CompareMetric.COST_PER_SPAN || m == CompareMetric.LOST) continue;
+            if (batch ? !m.forBatch() : !m.forServing()) continue;
+            if (m == CompareMetric.DONE_BY_DEADLINE && c != null && !c.measured(m)) continue;
             if ((m == CompareMetric.COST_PER_1M_TOKENS || m == CompareMetric.QUALITY) && c != null && !c.measured(m))
                 continue;
             out.add(m);

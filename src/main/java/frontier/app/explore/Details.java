@@ -28,6 +28,9 @@ final class Details {
             Metric.BATCH_COST_SPOT,
             Metric.BATCH_COST_ON_DEMAND,
             Metric.BATCH_LOST_S,
+            Metric.BATCH_COST_PER_1M_ITEMS,
+            Metric.BATCH_FALLBACKS,
+            Metric.BATCH_LLM_ITEMS_PER_S,
             Metric.INTERRUPTIONS);
 
     private Details() {}

@@ -52,7 +52,11 @@ final class SummaryRows {
             Metric.BATCH_LOST_S,
             Metric.BATCH_LOST_SHARE,
             Metric.BATCH_CHECKPOINT_S,
-            Metric.BATCH_RESTART_S);
+            Metric.BATCH_RESTART_S,
+            Metric.BATCH_LLM_ITEMS_PER_S,
+            Metric.BATCH_LLM_OUTPUT_TOKENS_PER_S,
+            Metric.BATCH_LLM_BATCH_MEAN,
+            Metric.BATCH_LLM_EDGE_S);
 
     private static final List<Metric> BATCH_COSTS = List.of(
             Metric.BATCH_COST_SPOT,

@@ -38,12 +38,6 @@ public record Baseline(ObjectNode tree, Scenario scenario, String source, Path b
     /** Reads scenario JSON; relative file names inside resolve against {@code baseDir}. */
     public static Baseline parse(String json, String source, Path baseDir) {
         Scenario s = ScenarioLoader.parse(json, source, baseDir);
-        if (s.isBatch()) {
-            throw new ScenarioException(
-                    source + ": $.batch: alternatives compare serving fleets; compare configurations of a batch job"
-                            + " with a sweep (e.g. over $.batch.fleet.spot_share and $.batch.checkpoint.interval_s, docs/sweeps.md)",
-                    null);
-        }
         try {
             return new Baseline((ObjectNode) ScenarioLoader.mapper().readTree(json), s, source, baseDir);
         } catch (JsonProcessingException e) {
@@ -65,8 +59,9 @@ public record Baseline(ObjectNode tree, Scenario scenario, String source, Path b
         }
     }
 
-    /** The names of the scenario's pools, in order (the simple {@code pool} form counts as one). */
+    /** The names of the scenario's pools, in order (the simple {@code pool} form counts as one; a batch job has none). */
     public java.util.List<String> poolNames() {
+        if (scenario.isBatch()) return java.util.List.of();
         return scenario.fleet().pools().stream().map(p -> p.name()).toList();
     }
 }

@@ -266,6 +266,10 @@ public sealed interface Change {
 
         @Override
         public void apply(Edit e) {
+            if (e.batch() != null) {
+                applyToBatch(e);
+                return;
+            }
             ObjectNode p = e.pool(pool);
             if (p.path("type").asText().equals("serverless")) {
                 throw new IllegalArgumentException("pool '" + p.path("name").asText()
@@ -299,6 +303,33 @@ public sealed interface Change {
                 e.needPrice.remove(fallback);
             }
         }
+
+        /** A batch job's instances become this type: its on-demand and spot prices from the catalogue. */
+        private void applyToBatch(Edit e) {
+            ObjectNode f = e.batchFleet("instance type");
+            JsonNode old = f.get("price");
+            String prov = provider != null
+                    ? provider
+                    : old != null && old.has("provider") ? old.get("provider").asText() : "aws";
+            ObjectNode price = Edit.F.objectNode();
+            price.put("provider", prov);
+            price.put("instance_type", instanceType);
+            String reg = region != null
+                    ? region
+                    : old != null
+                                    && old.has("region")
+                                    && prov.equals(old.path("provider").asText())
+                            ? old.get("region").asText()
+                            : null;
+            if (reg != null) price.put("region", reg);
+            f.set("price", price);
+            if (f.remove("spot_price") != null)
+                e.note("instance type " + instanceType
+                        + ": its spot price is the catalogue's, not the baseline's spot_price");
+            e.note("instance type " + instanceType
+                    + ": the work per item is kept (the simulation does not know how fast a machine is); change"
+                    + " $.batch.items_per_s or the LLM engine's profile for a faster or slower one");
+        }
     }
 
     /**
@@ -317,6 +348,10 @@ public sealed interface Change {
 
         @Override
         public void apply(Edit e) {
+            if (e.batch() != null) {
+                e.batchFleet("instances").put("instances", count);
+                return;
+            }
             ObjectNode p = e.pool(pool);
             switch (p.path("type").asText()) {
                 case "autoscaled" -> {
@@ -599,6 +634,97 @@ public sealed interface Change {
         }
     }
 
+    /** A batch job's share of instances on spot (0: all on demand, 1: all on spot). */
+    record SpotShare(double share) implements Change {
+        public SpotShare {
+            if (!(share >= 0 && share <= 1))
+                throw new IllegalArgumentException("spot share: expected a share from 0 to 1, got " + share);
+        }
+
+        @Override
+        public String describe() {
+            return share == 0 ? "All on demand" : share == 1 ? "All on spot" : "Spot share " + number(share);
+        }
+
+        @Override
+        public void apply(Edit e) {
+            ObjectNode f = e.batchFleet("spot share");
+            f.put("spot_share", share);
+            if (share > 0 && !f.has("interruption")) {
+                f.set("interruption", json("{\"hazard_per_hour\": 0.05}"));
+                e.note("spot share: the baseline has no spot instances; interruptions assumed at 5% per instance-hour");
+            }
+        }
+    }
+
+    /** A batch job's checkpoint interval, seconds of work between checkpoints. */
+    record CheckpointInterval(double seconds) implements Change {
+        public CheckpointInterval {
+            if (!(seconds > 0) || Double.isInfinite(seconds))
+                throw new IllegalArgumentException("checkpoint interval: expected seconds > 0, got " + seconds);
+        }
+
+        @Override
+        public String describe() {
+            return "Checkpoint every " + number(seconds) + " s";
+        }
+
+        @Override
+        public void apply(Edit e) {
+            e.batchFleet("checkpoint interval");
+            ((ObjectNode) e.batch().get("checkpoint")).put("interval_s", seconds);
+        }
+    }
+
+    /**
+     * A batch job's fallback to on demand: after {@code afterInterruptions} interruptions of a shard (null: not on a
+     * count), and/or when the deadline is at risk; neither: no fallback.
+     */
+    record FallbackRule(Integer afterInterruptions, boolean whenDeadlineAtRisk) implements Change {
+        public FallbackRule {
+            if (afterInterruptions != null && afterInterruptions < 1)
+                throw new IllegalArgumentException("fallback: expected a count >= 1, got " + afterInterruptions);
+        }
+
+        @Override
+        public String describe() {
+            if (afterInterruptions == null && !whenDeadlineAtRisk) return "No fallback";
+            return "Fallback "
+                    + (afterInterruptions != null ? "after " + afterInterruptions + " interruptions" : "")
+                    + (afterInterruptions != null && whenDeadlineAtRisk ? " or " : "")
+                    + (whenDeadlineAtRisk ? "when the deadline is at risk" : "");
+        }
+
+        @Override
+        public void apply(Edit e) {
+            ObjectNode f = e.batchFleet("fallback");
+            if (afterInterruptions == null && !whenDeadlineAtRisk) {
+                f.remove("fallback");
+                return;
+            }
+            if (whenDeadlineAtRisk && !e.batch().has("deadline_s"))
+                throw new IllegalArgumentException("fallback when the deadline is at risk needs the job's deadline_s");
+            ObjectNode rule = Edit.F.objectNode();
+            if (afterInterruptions != null) rule.put("after_interruptions", afterInterruptions);
+            if (whenDeadlineAtRisk) rule.put("when_deadline_at_risk", true);
+            f.set("fallback", rule);
+        }
+
+        /** {@code off}, {@code N}, {@code deadline} or {@code N+deadline}. */
+        static FallbackRule parse(String text) {
+            String t = text.strip().toLowerCase(Locale.ROOT);
+            if (t.equals("off") || t.equals("none")) return new FallbackRule(null, false);
+            Integer n = null;
+            boolean deadline = false;
+            for (String part : t.split("\\+")) {
+                String p = part.strip();
+                if (p.equals("deadline")) deadline = true;
+                else n = integer(p);
+            }
+            return new FallbackRule(n, deadline);
+        }
+    }
+
     /**
      * Reads one change written {@code key=value} (the CLI's {@code --alt}): {@code kind=spot},
      * {@code instance_type=[provider/]TYPE[@region]}, {@code instances=N}, {@code keep_alive_s=S},
@@ -654,11 +780,16 @@ public sealed interface Change {
                     yield new ModelVariant(pool, name.isBlank() ? null : name, f, null);
                 }
                 case "quality" -> new ModelVariant(pool, null, 1, null, Double.parseDouble(value));
+                case "spot_share" -> new SpotShare(Double.parseDouble(value));
+                case "checkpoint_interval_s", "checkpoint_interval", "checkpoint" ->
+                    new CheckpointInterval(Double.parseDouble(value));
+                case "fallback" -> FallbackRule.parse(value);
                 default ->
-                    throw new BadInputException(
-                            "'" + key
-                                    + "': unknown change; expected kind, instance_type, instances, keep_alive_s, keep_warm,"
-                                    + " batching, cache_hit_ratio, model, quality, pool (which pool the next changes apply to) or a JSON path such as $.pools[0].concurrency");
+                    throw new BadInputException("'" + key
+                            + "': unknown change; expected kind, instance_type, instances, keep_alive_s, keep_warm,"
+                            + " batching, cache_hit_ratio, model, quality, pool (which pool the next changes apply to),"
+                            + " for a batch job spot_share, checkpoint_interval_s, fallback (off, N, deadline, N+deadline),"
+                            + " or a JSON path such as $.pools[0].concurrency");
             };
         } catch (NumberFormatException ex) {
             throw new BadInputException("'" + text + "': expected a number after '='");

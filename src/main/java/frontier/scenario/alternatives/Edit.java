@@ -37,6 +37,11 @@ final class Edit {
      * pool of {@code servers} one-slot instances, as the loader itself reads it).
      */
     ArrayNode pools() {
+        if (batch() != null) {
+            throw new IllegalArgumentException(
+                    "a batch job has no pools; its changes are instances, instance_type, spot_share,"
+                            + " checkpoint_interval_s, fallback or a JSON path such as $.batch.startup_s");
+        }
         if (tree.has("pool")) {
             ObjectNode simple = (ObjectNode) tree.remove("pool");
             ObjectNode p = F.objectNode();
@@ -74,6 +79,18 @@ final class Edit {
             if (!placed) tree.set("pools", arr);
         }
         return (ArrayNode) tree.get("pools");
+    }
+
+    /** The scenario's batch job, or null for a serving fleet. */
+    ObjectNode batch() {
+        return tree.get("batch") instanceof ObjectNode b ? b : null;
+    }
+
+    /** The batch job's fleet; a change that needs one on a serving fleet is an error. */
+    ObjectNode batchFleet(String change) {
+        ObjectNode b = batch();
+        if (b == null) throw new IllegalArgumentException(change + " applies to a batch job ('batch'), not to pools");
+        return (ObjectNode) b.get("fleet");
     }
 
     /** The pool named {@code name} (null: the first pool). */
