@@ -21,7 +21,8 @@ import javafx.scene.text.TextAlignment;
  * requests has a red bar and says so in words next to its cost ("⚠ drops 1.2% of requests"), so a cheap
  * alternative cannot look good by not serving. Drawn through a {@link ChartPen} in the theme's palette (the
  * baseline in the "others" grey, alternatives in the first series colour, drops in the anomaly colour), so it
- * exports like the other charts.
+ * exports like the other charts. A batch job is drawn the same way with its cost of the job and completion time,
+ * and an alternative done by the deadline less often than the baseline is marked as a dropping one is.
  */
 public final class CompareChart implements ExportableChart {
     private static final double ROW = 46;
@@ -85,7 +86,8 @@ public final class CompareChart implements ExportableChart {
             g.fillText("Run the comparison to see each alternative's cost per month.", w / 2, h / 2);
             return;
         }
-        CompareMetric m = CompareMetric.COST_PER_MONTH;
+        CompareLens lens = CompareLens.of(comparison);
+        CompareMetric m = lens.cost();
         int n = comparison.entries().size();
         double max = 0;
         for (int i = 0; i < n; i++) {
@@ -99,12 +101,17 @@ public final class CompareChart implements ExportableChart {
         g.setFont(Font.font(null, FontWeight.BOLD, 13));
         g.setFill(ink);
         g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("Cost per month (USD, 95% CI) — p99 latency — requests not served", 10, 16);
+        g.fillText(
+                lens.batch()
+                        ? "Cost of the job (USD, 95% CI) — completion time — done by the deadline"
+                        : "Cost per month (USD, 95% CI) — p99 latency — requests not served",
+                10,
+                16);
         double rowH = Math.min(ROW, (h - 40) / n);
         for (int i = 0; i < n; i++) {
             double yc = 34 + rowH * (i + 0.5);
             Comparison.Estimate v = comparison.value(i, m);
-            String warning = comparison.dropWarning(i);
+            String warning = lens.warning(comparison, i);
             g.setFont(Font.font(12));
             g.setFill(ink);
             g.setTextAlign(TextAlignment.RIGHT);
@@ -128,9 +135,8 @@ public final class CompareChart implements ExportableChart {
                 text.append(" (")
                         .append(Comparison.percent(comparison.deltaPercent(i, m)))
                         .append(')');
-            text.append(" · p99 ")
-                    .append(CompareMetric.P99.format(
-                            comparison.value(i, CompareMetric.P99).mean()));
+            text.append(lens.batch() ? " · done in " : " · p99 ")
+                    .append(lens.time().format(comparison.value(i, lens.time()).mean()));
             String label = text + (warning.isEmpty() ? "" : " · ⚠ " + warning);
             labels.add(label);
             g.setTextAlign(TextAlignment.LEFT);

@@ -34,16 +34,15 @@ public final class CompareReport {
 
     /** The entry recommended (0: keep the baseline), by the rule in the class comment. */
     public static int recommended(Comparison c) {
+        CompareLens lens = CompareLens.of(c);
         int best = 0;
-        double bestCost = c.value(0, CompareMetric.COST_PER_MONTH).mean();
-        double baseNotServed = c.notServedPercent(0);
+        double bestCost = c.value(0, lens.cost()).mean();
         for (int i = 1; i < c.entries().size(); i++) {
-            Comparison.Estimate d = c.delta(i, CompareMetric.COST_PER_MONTH);
+            Comparison.Estimate d = c.delta(i, lens.cost());
             double hw = Double.isFinite(d.halfWidth()) ? d.halfWidth() : 0;
             boolean cheaper = d.mean() + hw < 0;
-            boolean serves = c.notServedPercent(i) <= baseNotServed + 1e-9;
-            double cost = c.value(i, CompareMetric.COST_PER_MONTH).mean();
-            if (cheaper && serves && cost < bestCost) {
+            double cost = c.value(i, lens.cost()).mean();
+            if (cheaper && lens.keepsUp(c, i) && cost < bestCost) {
                 best = i;
                 bestCost = cost;
             }
@@ -56,59 +55,61 @@ public final class CompareReport {
         Scenario s = base.scenario();
         int n = c.entries().size();
         int rec = recommended(c);
+        CompareLens lens = CompareLens.of(c);
         String question = "Which of " + (n - 1 == 1 ? "this alternative" : "these " + (n - 1) + " alternatives")
-                + " serves the traffic of \u201c" + s.name()
-                + "\u201d for less than the baseline, and at what latency?";
+                + (lens.batch()
+                        ? " finishes the job \u201c" + s.name()
+                                + "\u201d for less than the baseline, and how soon?"
+                        : " serves the traffic of \u201c" + s.name()
+                                + "\u201d for less than the baseline, and at what latency?");
         String recommendation;
         String saving = "";
         if (rec == 0) {
             List<String> dropping = new ArrayList<>();
             for (int i = 1; i < n; i++) {
-                if (c.delta(i, CompareMetric.COST_PER_MONTH).mean() < 0
-                        && !c.dropWarning(i).isEmpty()) {
-                    dropping.add("\u201c" + name(c, i) + "\u201d " + c.dropWarning(i));
+                if (c.delta(i, lens.cost()).mean() < 0
+                        && !lens.warning(c, i).isEmpty()) {
+                    dropping.add("\u201c" + name(c, i) + "\u201d " + lens.warning(c, i));
                 }
             }
-            recommendation =
-                    "Keep the baseline: no alternative is significantly cheaper per month while serving every request the baseline serves."
-                            + (dropping.isEmpty()
-                                    ? ""
-                                    : " Cheaper but not serving: " + String.join("; ", dropping) + ".");
+            recommendation = (lens.batch()
+                            ? "Keep the baseline: no alternative finishes the job significantly cheaper while done by the deadline as often as the baseline."
+                            : "Keep the baseline: no alternative is significantly cheaper per month while serving every request the baseline serves.")
+                    + (dropping.isEmpty()
+                            ? ""
+                            : (lens.batch() ? " Cheaper but later: " : " Cheaper but not serving: ")
+                                    + String.join("; ", dropping) + ".");
         } else {
-            Comparison.Estimate p99 = c.delta(rec, CompareMetric.P99);
+            CompareMetric time = lens.time();
+            Comparison.Estimate p99 = c.delta(rec, time);
             String changes = String.join(", ", c.entries().get(rec).changes());
             recommendation = "Switch to \u201c" + name(c, rec) + "\u201d"
                     + (changes.isEmpty() || changes.equals(name(c, rec)) ? "" : " (" + changes + ")")
-                    + ": p99 latency "
-                    + CompareMetric.P99.format(c.value(rec, CompareMetric.P99).mean()) + " against "
-                    + CompareMetric.P99.format(c.value(0, CompareMetric.P99).mean())
-                    + " (" + CompareMetric.P99.formatDelta(p99.mean()) + "), " + notServed(c, rec) + ".";
-            Comparison.Estimate d = c.delta(rec, CompareMetric.COST_PER_MONTH);
-            saving = "Saves " + CompareMetric.COST_PER_MONTH.format(-d.mean()) + " per month"
+                    + (lens.batch() ? ": completion time " : ": p99 latency ")
+                    + time.format(c.value(rec, time).mean()) + " against "
+                    + time.format(c.value(0, time).mean())
+                    + " (" + time.formatDelta(p99.mean()) + "), "
+                    + (lens.batch() ? doneByDeadline(c, rec) : notServed(c, rec)) + ".";
+            Comparison.Estimate d = c.delta(rec, lens.cost());
+            saving = "Saves " + lens.cost().format(-d.mean()) + lens.savingUnit()
                     + (Double.isFinite(d.halfWidth())
-                            ? " \u00b1 " + CompareMetric.COST_PER_MONTH.formatHalfWidth(d.mean(), d.halfWidth())
-                                    + " (95%)"
+                            ? " \u00b1 " + lens.cost().formatHalfWidth(d.mean(), d.halfWidth()) + " (95%)"
                             : "")
-                    + " (" + Comparison.percent(c.deltaPercent(rec, CompareMetric.COST_PER_MONTH))
+                    + " (" + Comparison.percent(c.deltaPercent(rec, lens.cost()))
                     + " against the baseline).";
         }
 
         List<Report.Section> sections = new ArrayList<>();
-        sections.add(ReportFiles.figure("Cost per month of each entry", chart, caption));
+        sections.add(ReportFiles.figure(lens.costTitle() + " of each entry", chart, caption));
         List<Report.Number> numbers = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String who = i == 0 ? "Baseline" : i + ". " + name(c, i);
-            for (CompareMetric m : List.of(
-                    CompareMetric.COST_PER_MONTH,
-                    CompareMetric.COST_PER_1K,
-                    CompareMetric.P50,
-                    CompareMetric.P99,
-                    CompareMetric.NOT_SERVED_SHARE)) {
+            for (CompareMetric m : lens.keyNumbers()) {
                 Comparison.Estimate v = c.value(i, m);
                 if (!Double.isFinite(v.mean())) continue;
                 String interval =
                         Double.isFinite(v.halfWidth()) ? "\u00b1 " + m.formatHalfWidth(v.mean(), v.halfWidth()) : "";
-                if (i > 0 && m != CompareMetric.NOT_SERVED_SHARE) {
+                if (i > 0 && m != CompareMetric.NOT_SERVED_SHARE && m != CompareMetric.DONE_BY_DEADLINE) {
                     String pct = Comparison.percent(c.deltaPercent(i, m));
                     if (!pct.isEmpty()) interval = (interval.isEmpty() ? "" : interval + "; ") + pct + " vs baseline";
                 }
@@ -124,7 +125,7 @@ public final class CompareReport {
             Comparison.Entry e = c.entries().get(i);
             String line = i + ". " + e.name() + ": " + String.join(", ", e.changes());
             if (!e.notes().isEmpty()) line += " (assumed: " + String.join("; ", e.notes()) + ")";
-            if (!c.dropWarning(i).isEmpty()) line += " \u2014 " + c.dropWarning(i);
+            if (!lens.warning(c, i).isEmpty()) line += " \u2014 " + lens.warning(c, i);
             changes.add(line);
         }
         sections.add(new Report.Bullets("What each alternative changes", changes));
@@ -201,6 +202,11 @@ public final class CompareReport {
             parts.add(f.getKey() + " " + shown);
         }
         return String.join(", ", parts);
+    }
+
+    private static String doneByDeadline(Comparison c, int i) {
+        double p = c.value(i, CompareMetric.DONE_BY_DEADLINE).mean();
+        return Double.isFinite(p) ? "done by the deadline in " + CompareMetric.DONE_BY_DEADLINE.format(p) + " of runs" : "no deadline";
     }
 
     private static String notServed(Comparison c, int i) {
