@@ -343,8 +343,15 @@ public final class ExploreView implements WorkbenchView {
         save.setOnAction(e -> save("Save results", "results.json", "*.json", vm::exportJson));
         VBox box = new VBox(6, title, list, open, save);
         box.setPadding(new Insets(10));
-        box.setPrefWidth(220);
         box.setMinWidth(220);
+        // Titles are elided with a tooltip; wider screens give them more room (a sixth of the view, up to 380 px).
+        box.sceneProperty().addListener((o, old, scene) -> {
+            box.prefWidthProperty().unbind();
+            if (scene != null)
+                box.prefWidthProperty()
+                        .bind(Bindings.min(
+                                380, Bindings.max(220, scene.widthProperty().divide(6))));
+        });
         return box;
     }
 

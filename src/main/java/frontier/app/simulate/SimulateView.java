@@ -194,8 +194,10 @@ public final class SimulateView implements WorkbenchView {
         box.setPadding(new Insets(10));
         // Titles longer than this are elided with the whole title and description in their tooltip; the width goes
         // to the results tables, whose cells must not be elided at 1280 px.
-        box.setPrefWidth(250);
         box.setMinWidth(250);
+        // Wider screens give the titles more room (a fifth of the view, up to 420 px).
+        box.prefWidthProperty()
+                .bind(Bindings.min(420, Bindings.max(250, root.widthProperty().multiply(0.2))));
         return box;
     }
 
