@@ -31,6 +31,54 @@ class TallyTest {
     }
 
     @Test
+    void intCountsGiveTheSameQuantilesAsLongCounts() {
+        // The tally counts in ints for speed; a long-count HdrHistogram with the same settings is the reference.
+        org.HdrHistogram.Histogram reference = new org.HdrHistogram.Histogram(3);
+        reference.setAutoResize(true);
+        Tally t = new Tally();
+        SplittableRandom rnd = new SplittableRandom(11);
+        int n = 300_000;
+        for (int i = 0; i < n; i++) {
+            double x = Math.exp(rnd.nextDouble() * 18 - 13.8);
+            t.add(x);
+            reference.recordValue((long) (x * Tally.UNITS_PER_VALUE + 0.5));
+        }
+        for (double q : new double[] {0.01, 0.5, 0.9, 0.99, 0.999, 0.9999}) {
+            // The percentile as Tally computes it (no zeros here: every value is at least 1 µs).
+            double pct = Math.min(100.0, 100.0 * (q * n) / n);
+            double expected = Math.min(t.max(), reference.getValueAtPercentile(pct) / Tally.UNITS_PER_VALUE);
+            assertEquals(expected, t.quantile(q), 0.0, "q=" + q);
+        }
+    }
+
+    @Test
+    void aTallyPastTheIntCountLimitMovesToLongCountsWithTheSameQuantiles() {
+        Tally small = new Tally(1_000); // moves to long counts after 1,000 values instead of 2^31 - 1
+        Tally plain = new Tally();
+        SplittableRandom rnd = new SplittableRandom(13);
+        for (int i = 0; i < 20_000; i++) {
+            double x = i % 4 == 0 ? 0.0 : rnd.nextExponential();
+            small.add(x);
+            plain.add(x);
+        }
+        assertTrue(
+                small.histogram() instanceof org.HdrHistogram.Histogram,
+                small.histogram().getClass().getName());
+        assertTrue(plain.histogram() instanceof org.HdrHistogram.IntCountsHistogram);
+        for (double q : new double[] {0.1, 0.5, 0.9, 0.99, 0.999}) {
+            assertEquals(plain.quantile(q), small.quantile(q), 0.0);
+        }
+        assertEquals(plain.mean(), small.mean(), 0.0);
+        assertEquals(plain.count(), small.count());
+        assertEquals(plain.histogram().getTotalCount(), small.histogram().getTotalCount());
+        // A reset keeps the long counts and starts again from nothing.
+        small.reset();
+        small.add(2.0);
+        assertEquals(1, small.histogram().getTotalCount());
+        assertEquals(2.0, small.quantile(0.5), 2e-3 * 2);
+    }
+
+    @Test
     void memoryIsBoundedWhateverTheNumberOfObservations() {
         Tally t = new Tally();
         SplittableRandom rnd = new SplittableRandom(5);

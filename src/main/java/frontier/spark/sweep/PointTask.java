@@ -44,6 +44,22 @@ public record PointTask(int index, String values) implements Serializable {
         }
     }
 
+    /**
+     * The point as the sweep already made it, when it is one of {@link Sweep#points} (every point of grid, random and
+     * Latin hypercube sweeps, and NSGA-II's first generation): {@code Sweep.parse} built them all once per JVM, so a
+     * task need not parse and validate its configuration again (a few milliseconds each, which the local runner
+     * does not pay either). Otherwise (NSGA-II's later generations) it is made from its index and values, which
+     * gives the same point.
+     */
+    static SweepPoint prebuilt(Sweep sweep, int index, List<JsonNode> vals) {
+        List<SweepPoint> made = sweep.points();
+        if (index >= 0 && index < made.size()) {
+            SweepPoint p = made.get(index);
+            if (p.index() == index && sweep.values(p.config()).equals(vals)) return p;
+        }
+        return sweep.point(index, vals);
+    }
+
     /** Runs this configuration of the sweep (on an executor); a work limit is returned, not thrown, so it is not retried. */
     public Result run(Sweep sweep, RunControl control) {
         List<JsonNode> vals = new ArrayList<>();
@@ -52,7 +68,7 @@ public record PointTask(int index, String values) implements Serializable {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        SweepPoint p = sweep.point(index, vals);
+        SweepPoint p = prebuilt(sweep, index, vals);
         try {
             PointResult r = SweepRunner.runPoint(p, control);
             return new Result(
