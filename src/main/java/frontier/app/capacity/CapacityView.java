@@ -377,6 +377,8 @@ public final class CapacityView {
     private static <R> TableColumn<R, String> col(String title, Function<R, String> value, double width) {
         TableColumn<R, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        // A cell too narrow for its text (a long machine name at 1280 px) shows it whole in a tooltip.
+        c.setCellFactory(frontier.app.Widgets.textCellsWithTooltips());
         c.setPrefWidth(width);
         return c;
     }
