@@ -64,8 +64,10 @@ record CompareLens(
         if (!batch) return c.dropWarning(i);
         if (keepsUp(c, i)) return "";
         return "done by the deadline in "
-                + CompareMetric.DONE_BY_DEADLINE.format(c.value(i, CompareMetric.DONE_BY_DEADLINE).mean())
+                + CompareMetric.DONE_BY_DEADLINE.format(
+                        c.value(i, CompareMetric.DONE_BY_DEADLINE).mean())
                 + " of runs, against "
-                + CompareMetric.DONE_BY_DEADLINE.format(c.value(0, CompareMetric.DONE_BY_DEADLINE).mean());
+                + CompareMetric.DONE_BY_DEADLINE.format(
+                        c.value(0, CompareMetric.DONE_BY_DEADLINE).mean());
     }
 }

@@ -58,8 +58,7 @@ public final class CompareReport {
         CompareLens lens = CompareLens.of(c);
         String question = "Which of " + (n - 1 == 1 ? "this alternative" : "these " + (n - 1) + " alternatives")
                 + (lens.batch()
-                        ? " finishes the job \u201c" + s.name()
-                                + "\u201d for less than the baseline, and how soon?"
+                        ? " finishes the job \u201c" + s.name() + "\u201d for less than the baseline, and how soon?"
                         : " serves the traffic of \u201c" + s.name()
                                 + "\u201d for less than the baseline, and at what latency?");
         String recommendation;
@@ -67,8 +66,7 @@ public final class CompareReport {
         if (rec == 0) {
             List<String> dropping = new ArrayList<>();
             for (int i = 1; i < n; i++) {
-                if (c.delta(i, lens.cost()).mean() < 0
-                        && !lens.warning(c, i).isEmpty()) {
+                if (c.delta(i, lens.cost()).mean() < 0 && !lens.warning(c, i).isEmpty()) {
                     dropping.add("\u201c" + name(c, i) + "\u201d " + lens.warning(c, i));
                 }
             }
@@ -206,7 +204,9 @@ public final class CompareReport {
 
     private static String doneByDeadline(Comparison c, int i) {
         double p = c.value(i, CompareMetric.DONE_BY_DEADLINE).mean();
-        return Double.isFinite(p) ? "done by the deadline in " + CompareMetric.DONE_BY_DEADLINE.format(p) + " of runs" : "no deadline";
+        return Double.isFinite(p)
+                ? "done by the deadline in " + CompareMetric.DONE_BY_DEADLINE.format(p) + " of runs"
+                : "no deadline";
     }
 
     private static String notServed(Comparison c, int i) {

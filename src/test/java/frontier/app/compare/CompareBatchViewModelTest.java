@@ -47,5 +47,39 @@ class CompareBatchViewModelTest {
                 vm.metrics());
         String cost = vm.rows().get(1).cells().get(CompareMetric.JOB_COST);
         assertTrue(cost.startsWith("$") && cost.contains("\n+$"), "half on demand costs more: " + cost);
+
+        // The chart and the report judge a job by its cost and its deadline, not by figures per month it lacks.
+        frontier.scenario.alternatives.Comparison c = vm.comparisonProperty().get();
+        assertEquals(CompareLens.BATCH, CompareLens.of(c));
+        int rec = CompareReport.recommended(c);
+        double done0 = c.value(0, CompareMetric.DONE_BY_DEADLINE).mean();
+        for (int i = 1; i < c.entries().size(); i++) {
+            double done = c.value(i, CompareMetric.DONE_BY_DEADLINE).mean();
+            assertEquals(done < done0 - 1e-9, !CompareLens.BATCH.warning(c, i).isEmpty(), "entry " + i);
+        }
+        if (rec > 0) {
+            assertTrue(c.value(rec, CompareMetric.JOB_COST).mean()
+                    < c.value(0, CompareMetric.JOB_COST).mean());
+            assertTrue(c.value(rec, CompareMetric.DONE_BY_DEADLINE).mean() >= done0 - 1e-9);
+        }
+    }
+
+    @Test
+    void aJobThatMissesTheDeadlineMoreOftenIsMarkedAndNeverRecommended() {
+        CompareViewModel vm =
+                new CompareViewModel(new ScenarioRunner(1), PriceCatalogue.shipped(), TaskExecutor.CURRENT_THREAD);
+        vm.setBaseline(Path.of("simulations/batch/overnight-embedding.json"));
+        // One instance instead of six: the same work on one VM cannot be done by 6 am.
+        assertTrue(vm.add(Alternative.parse("instances=1")), vm.statusProperty().get());
+        vm.run();
+        frontier.scenario.alternatives.Comparison c = vm.comparisonProperty().get();
+        assertNotNull(c, vm.statusProperty().get());
+        double done0 = c.value(0, CompareMetric.DONE_BY_DEADLINE).mean();
+        double done1 = c.value(1, CompareMetric.DONE_BY_DEADLINE).mean();
+        assertTrue(done1 < done0, "one instance is done by the deadline less often: " + done1 + " vs " + done0);
+        assertTrue(
+                CompareLens.BATCH.warning(c, 1).startsWith("done by the deadline in "),
+                CompareLens.BATCH.warning(c, 1));
+        assertEquals(0, CompareReport.recommended(c), "never recommend a job that misses its deadline more often");
     }
 }
