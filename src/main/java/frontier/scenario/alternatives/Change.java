@@ -295,8 +295,6 @@ public sealed interface Change {
                             : null;
             if (reg != null) price.put("region", reg);
             p.set("price", price);
-            // A twin's pool names the bill's instance type beside its billed price; it now runs another.
-            if (p.has("instance_type")) p.put("instance_type", instanceType);
             String name = p.path("name").asText();
             e.needPrice.remove(name);
             e.note("instance type " + instanceType
