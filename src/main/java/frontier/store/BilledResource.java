@@ -8,6 +8,9 @@ import java.math.BigDecimal;
  *
  * @param resourceId   the line's resource id, or "(service)" for lines without one, summed
  * @param pricingModel how its lines are priced
+ * @param instanceType the lines' instance type as the bill writes it, or null
+ * @param provider     the lines' provider as the bill writes it ({@code AWS}, {@code Google Cloud}…), or null
+ * @param region       the lines' region as the bill writes it, or null
  * @param hourly       whether its lines are billed in hours (then {@code hours} is the billed instance-hours)
  * @param first        start of its first billed period, epoch s
  * @param last         end of its last billed period, epoch s
@@ -17,6 +20,8 @@ public record BilledResource(
         String resourceId,
         PricingModel pricingModel,
         String instanceType,
+        String provider,
+        String region,
         String service,
         String currency,
         boolean hourly,
@@ -27,7 +32,7 @@ public record BilledResource(
         long lines) {
 
     static final class Builder {
-        private final String id, instanceType, service, currency;
+        private final String id, instanceType, provider, region, service, currency;
         private final PricingModel pricingModel;
         private final boolean hourly;
         private long first = Long.MAX_VALUE, last = Long.MIN_VALUE, lines;
@@ -38,12 +43,16 @@ public record BilledResource(
                 String id,
                 PricingModel pricingModel,
                 String instanceType,
+                String provider,
+                String region,
                 String service,
                 String currency,
                 boolean hourly) {
             this.id = id;
             this.pricingModel = pricingModel;
             this.instanceType = instanceType;
+            this.provider = provider;
+            this.region = region;
             this.service = service;
             this.currency = currency;
             this.hourly = hourly;
@@ -59,7 +68,19 @@ public record BilledResource(
 
         BilledResource build() {
             return new BilledResource(
-                    id, pricingModel, instanceType, service, currency, hourly, first, last, hours, cost, lines);
+                    id,
+                    pricingModel,
+                    instanceType,
+                    provider,
+                    region,
+                    service,
+                    currency,
+                    hourly,
+                    first,
+                    last,
+                    hours,
+                    cost,
+                    lines);
         }
     }
 }

@@ -59,7 +59,9 @@ public final class UnitCosts {
             String service,
             String pricingModel,
             String currency,
-            boolean hourly) {}
+            boolean hourly,
+            String provider,
+            String region) {}
 
     /** Where a line's cost goes: an endpoint and/or model, or nowhere (both null, unattributed). */
     private record Target(String endpoint, String model) {
@@ -110,7 +112,7 @@ public final class UnitCosts {
         Map<Long, Dim> out = new HashMap<>();
         try (Statement s = conn.createStatement();
                 ResultSet rs = s.executeQuery(
-                        "SELECT id, tags, instance_type, service, pricing_model, currency, unit, pricing_unit FROM dims")) {
+                        "SELECT id, tags, instance_type, service, pricing_model, currency, unit, pricing_unit, provider, region FROM dims")) {
             while (rs.next()) {
                 String tags = rs.getString(2);
                 String unit = rs.getString(8) != null ? rs.getString(8) : rs.getString(7);
@@ -123,7 +125,9 @@ public final class UnitCosts {
                                 rs.getString(4),
                                 rs.getString(5),
                                 rs.getString(6),
-                                unit != null && HOURS.matcher(unit).matches()));
+                                unit != null && HOURS.matcher(unit).matches(),
+                                rs.getString(9),
+                                rs.getString(10)));
             }
         }
         return out;
@@ -275,6 +279,8 @@ public final class UnitCosts {
                                                 id,
                                                 PricingModel.stored(d.pricingModel()),
                                                 d.instanceType(),
+                                                d.provider(),
+                                                d.region(),
                                                 d.service(),
                                                 d.currency(),
                                                 d.hourly()))

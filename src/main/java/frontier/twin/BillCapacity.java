@@ -103,7 +103,9 @@ public final class BillCapacity {
                         hours,
                         cost,
                         rs.size(),
-                        series));
+                        series,
+                        provider(rs),
+                        region(rs)));
             } else if (g.kind() == PoolKind.ALWAYS_ON) {
                 double avg = hours / periodHours;
                 int n = Math.max(1, (int) Math.round(avg));
@@ -129,7 +131,9 @@ public final class BillCapacity {
                         hours,
                         cost,
                         rs.size(),
-                        null));
+                        null,
+                        provider(rs),
+                        region(rs)));
             } else {
                 int slots = maxOverlap(rs, from, to);
                 long interrupted = rs.stream().filter(r -> r.last() < to - 3600).count();
@@ -148,7 +152,9 @@ public final class BillCapacity {
                         hours,
                         cost,
                         rs.size(),
-                        null));
+                        null,
+                        provider(rs),
+                        region(rs)));
             }
         }
         if (serverless > 0) {
@@ -165,6 +171,8 @@ public final class BillCapacity {
                         0,
                         serverless,
                         serverlessResources,
+                        null,
+                        null,
                         null));
             } else {
                 fixed += serverless;
@@ -172,6 +180,38 @@ public final class BillCapacity {
             }
         }
         return new Inference(pools, fixed, notes);
+    }
+
+    /**
+     * The price catalogue's code of the provider that bills all of {@code rs} ({@code AWS} → {@code aws},
+     * {@code Google Cloud} → {@code gcp}, {@code Microsoft} → {@code azure}, as the bill readers write them, and
+     * the codes themselves), or null when they have none, several, or one the catalogue does not know.
+     */
+    static String provider(List<BilledResource> rs) {
+        String code = same(rs.stream().map(r -> catalogueProvider(r.provider())).toList());
+        return code;
+    }
+
+    /** The region that all of {@code rs} were billed in, or null when they have none or several. */
+    static String region(List<BilledResource> rs) {
+        return same(rs.stream()
+                .map(r -> r.region() == null || r.region().isBlank() ? null : r.region())
+                .toList());
+    }
+
+    private static String same(List<String> values) {
+        String first = values.isEmpty() ? null : values.getFirst();
+        return first != null && values.stream().allMatch(first::equals) ? first : null;
+    }
+
+    /** The catalogue's provider code for a provider name as bills write it, or null for one it does not know. */
+    static String catalogueProvider(String billed) {
+        if (billed == null) return null;
+        String p = billed.trim().toLowerCase(java.util.Locale.ROOT);
+        if (p.equals("aws") || p.startsWith("amazon")) return "aws";
+        if (p.equals("gcp") || p.startsWith("google")) return "gcp";
+        if (p.equals("azure") || p.startsWith("microsoft")) return "azure";
+        return null;
     }
 
     /**

@@ -450,7 +450,7 @@ public final class Calibrator {
                 p.set("model", model);
                 if (i + 1 < plans.size()) p.put("overflow_to", poolName(plans.get(i + 1)));
                 switch (plan.kind()) {
-                    case ALWAYS_ON -> p.putObject("price").put("usd_per_hour", round6(plan.usdPerHour()));
+                    case ALWAYS_ON -> price(p, plan);
                     case AUTOSCALED -> {
                         AutoscaleFit.Result af = AutoscaleFit.fit(
                                 plan.hourlyInstances(), obs.busySlotsPerHour(serviceS, from, to), concurrency);
@@ -461,7 +461,7 @@ public final class Calibrator {
                         if (concurrency > 1) p.put("concurrency", concurrency);
                         p.set("model", model);
                         if (i + 1 < plans.size()) p.put("overflow_to", poolName(plans.get(i + 1)));
-                        p.putObject("price").put("usd_per_hour", round6(plan.usdPerHour()));
+                        price(p, plan);
                         p.put("min_instances", af.minInstances());
                         p.put("max_instances", af.maxInstances());
                         p.put("initial_instances", af.initial());
@@ -482,7 +482,7 @@ public final class Calibrator {
                         notes.addAll(af.notes());
                     }
                     case SPOT -> {
-                        p.putObject("price").put("usd_per_hour", round6(plan.usdPerHour()));
+                        price(p, plan);
                         p.putObject("interruption").put("hazard_per_hour", round6(plan.hazardPerHour()));
                         p.put("on_interrupt", "retry");
                         if (plan.replacementDelayS() > 0)
@@ -614,6 +614,20 @@ public final class Calibrator {
                 policy.get("target").asDouble(),
                 runs,
                 ratio));
+    }
+
+    /**
+     * The pool's price: the billed cost per instance-hour, with the machine the bill names (catalogue provider,
+     * instance type, region, each when the bill has it), so that an alternative can look up the same machine's
+     * spot price or a cheaper type in the catalogue. The inline price is what the twin is billed.
+     */
+    private static void price(ObjectNode pool, PoolPlan plan) {
+        ObjectNode price = pool.putObject("price");
+        price.put("usd_per_hour", round6(plan.usdPerHour()));
+        if (plan.instanceType() == null) return;
+        if (plan.provider() != null) price.put("provider", plan.provider());
+        price.put("instance_type", plan.instanceType());
+        if (plan.region() != null) price.put("region", plan.region());
     }
 
     /** A pool name from its pricing model and instance type, in the characters pool names allow. */

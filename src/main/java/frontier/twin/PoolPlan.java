@@ -19,6 +19,9 @@ import frontier.domain.PricingModel;
  * @param cost              billed cost in the period (dollars, rounded from the exact sum for simulation only)
  * @param resources         distinct resource ids billed
  * @param hourlyInstances   instances billed in each hour of the period (autoscaled pools; null otherwise)
+ * @param provider          the price catalogue's provider code of the bill's provider ({@code aws}, {@code gcp},
+ *                          {@code azure}) when all the pool's lines have one such provider, else null
+ * @param region            the bill's region when all the pool's lines have the same one, else null
  */
 public record PoolPlan(
         PoolKind kind,
@@ -32,4 +35,6 @@ public record PoolPlan(
         double instanceHours,
         double cost,
         int resources,
-        @JsonIgnore double[] hourlyInstances) {}
+        @JsonIgnore double[] hourlyInstances,
+        @JsonIgnore String provider,
+        @JsonIgnore String region) {}

@@ -67,7 +67,7 @@ class ScenarioSchemaTest {
             // unknown fields and typos
             Map.entry("unknown-field-typo.json", "$.pool.timout_s"),
             Map.entry("interruption-time-unit-without-trace.json", "$.pools[0].interruption.time_unit"),
-            Map.entry("price-inline-and-catalogue.json", "$.pools[0].price.usd_per_hour"),
+            Map.entry("price-inline-with-pricing-model.json", "$.pools[0].price.pricing_model"),
             Map.entry("base-dir-field.json", "$.base_dir"),
             Map.entry("fractional-requests.json", "$.run.requests"),
             Map.entry("fractional-servers.json", "$.pool.servers"),

@@ -69,7 +69,7 @@ class CalibratorTest {
         Path logFile = Files.writeString(dir.resolve("requests.csv"), log);
         StringBuilder bill = new StringBuilder(
                 "BilledCost,EffectiveCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,"
-                        + "ChargeCategory,PricingCategory,ProviderName,ServiceName,ResourceId,x_InstanceType,ConsumedQuantity,ConsumedUnit,Tags\n");
+                        + "ChargeCategory,PricingCategory,ProviderName,RegionId,ServiceName,ResourceId,x_InstanceType,ConsumedQuantity,ConsumedUnit,Tags\n");
         String tag = "\"{\"\"endpoint\"\":\"\"chat\"\"}\"";
         for (int h = 0; h < DAYS * 24; h++) {
             Instant a = START.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().plusSeconds(3600L * h);
@@ -79,7 +79,7 @@ class CalibratorTest {
                         .append(a)
                         .append(',')
                         .append(b)
-                        .append(",USD,acct,Usage,Standard,AWS,Amazon EC2,")
+                        .append(",USD,acct,Usage,Standard,AWS,us-east-1,Amazon EC2,")
                         .append(id)
                         .append(",g5.xlarge,1,Hours,")
                         .append(tag)
@@ -91,7 +91,7 @@ class CalibratorTest {
                         .append(a)
                         .append(',')
                         .append(b)
-                        .append(",USD,acct,Usage,Dynamic,AWS,Amazon EC2,")
+                        .append(",USD,acct,Usage,Dynamic,AWS,us-east-1,Amazon EC2,")
                         .append(h < 96 ? "i-spot-1" : "i-spot-2")
                         .append(",g5.xlarge,1,Hours,")
                         .append(tag)
@@ -102,7 +102,7 @@ class CalibratorTest {
                 .append(START)
                 .append("T00:00:00Z,")
                 .append(START.plusDays(1))
-                .append("T00:00:00Z,USD,acct,Usage,Standard,AWS,Amazon S3,b,,5,GB-Mo,\n");
+                .append("T00:00:00Z,USD,acct,Usage,Standard,AWS,us-east-1,Amazon S3,b,,5,GB-Mo,\n");
         Path billFile = Files.writeString(dir.resolve("bill.csv"), bill);
         ws = dir.resolve("ws.sqlite");
         try (Workspace w = Workspace.open(ws)) {
@@ -150,6 +150,30 @@ class CalibratorTest {
             if (!Double.isNaN(r.target())) assertTrue(r.withinTarget(), r.metric() + ": " + r);
         }
         assertEquals(5, rows.size());
+    }
+
+    @Test
+    void twinPoolsCarryTheBillsInstanceTypeBesideTheBilledPrice() throws Exception {
+        Path out = dir.resolve("twin.json");
+        Calibrator.Twin twin;
+        try (Workspace w = Workspace.open(ws)) {
+            twin = Calibrator.calibrate(w, new Calibrator.Options(null, false, 1, 3), out);
+        }
+        for (JsonNode pool : twin.scenario().get("pools")) {
+            JsonNode price = pool.get("price");
+            assertEquals("aws", price.get("provider").asText(), "the bill's 'AWS' as the catalogue writes it");
+            assertEquals("g5.xlarge", price.get("instance_type").asText());
+            assertEquals("us-east-1", price.get("region").asText());
+        }
+        // The billed price is what the twin is billed, not the catalogue's.
+        var loaded = twin.loaded().pools();
+        assertEquals(1.2, loaded.get(0).price().usdPerHour(), 1e-9);
+        assertEquals(0.4, loaded.get(1).price().usdPerHour(), 1e-9);
+        // An alternative can ask the catalogue for the same machine's spot price.
+        var p = loaded.get(0).price();
+        var spot = frontier.cost.PriceCatalogue.shipped()
+                .instance(p.provider(), p.region(), p.instanceType(), frontier.domain.PricingModel.SPOT);
+        assertTrue(spot.isPresent(), "the catalogue knows the billed machine's spot price");
     }
 
     @Test
