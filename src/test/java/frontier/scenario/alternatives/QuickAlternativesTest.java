@@ -16,15 +16,20 @@ import org.junit.jupiter.api.Test;
 class QuickAlternativesTest {
     private static final PriceCatalogue CATALOGUE = PriceCatalogue.shipped();
 
-    /** A twin's shape: on-demand g5.2xlarge first, overflowing to spot g5.2xlarge. */
+    /**
+     * A twin's shape: on-demand g5.2xlarge first, overflowing to spot g5.2xlarge, each at the billed hourly price
+     * with the bill's instance type beside it.
+     */
     static final String TWIN_LIKE = """
             {"name": "chat", "traffic": {"type": "poisson", "rate_per_s": 1},
              "pools": [{"type": "always_on", "name": "od", "instances": 2, "concurrency": 2, "overflow_to": "sp",
                         "model": {"name": "llama-8b", "service": {"type": "lognormal", "mean": 1.0, "cv": 0.5}},
-                        "price": {"provider": "aws", "instance_type": "g5.2xlarge"}},
+                        "price": {"usd_per_hour": 1.1, "provider": "aws", "instance_type": "g5.2xlarge",
+                                  "region": "us-east-1"}},
                        {"type": "spot", "name": "sp", "instances": 2, "concurrency": 2,
                         "model": {"name": "llama-8b", "service": {"type": "lognormal", "mean": 1.0, "cv": 0.5}},
-                        "price": {"provider": "aws", "instance_type": "g5.2xlarge"},
+                        "price": {"usd_per_hour": 0.45, "provider": "aws", "instance_type": "g5.2xlarge",
+                                  "region": "us-east-1"},
                         "interruption": {"hazard_per_hour": 0.01}}],
              "run": {"duration_s": 600, "replications": 2, "seed": 3}}
             """;
@@ -95,9 +100,9 @@ class QuickAlternativesTest {
                 List.of("Cheaper GPU: g4dn.xlarge is already the cheapest type with 16 GiB of GPU memory or more"),
                 made.skipped());
 
-        String inline = TWIN_LIKE.replace(
-                "\"price\": {\"provider\": \"aws\", \"instance_type\": \"g5.2xlarge\"}",
-                "\"price\": {\"usd_per_hour\": 1.1}");
+        // An inline price that does not name its machine (a scenario written by hand).
+        String inline = TWIN_LIKE.replaceAll(
+                ", \"provider\": \"aws\", \"instance_type\": \"g5.2xlarge\",\\s*\"region\": \"us-east-1\"", "");
         made = QuickAlternatives.of(Baseline.parse(inline, "inline.json", Path.of(".")), CATALOGUE, null);
         assertEquals(1, made.alternatives().size(), "serverless needs no instance type");
         assertTrue(
