@@ -67,4 +67,41 @@ public final class Widgets {
     public static StringConverter<Number> thousands() {
         return tickLabels(v -> String.format(Locale.US, "%,.0f", v));
     }
+
+    /**
+     * Shows {@code labeled}'s whole text in a tooltip while it is elided ("…"), and takes the tooltip away when it
+     * fits again: the app's rule "no truncated text without a tooltip", for cells and labels that can be narrowed.
+     * A tooltip set on {@code labeled} for another purpose is left alone.
+     */
+    public static void tooltipWhenTruncated(javafx.scene.control.Labeled labeled) {
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(labeled.textProperty());
+        tip.setWrapText(true);
+        tip.setMaxWidth(520);
+        javafx.beans.InvalidationListener update = o -> {
+            Tooltip current = labeled.getTooltip();
+            if (labeled.isTextTruncated()) {
+                if (current == null) labeled.setTooltip(tip);
+            } else if (current == tip) labeled.setTooltip(null);
+        };
+        labeled.textTruncatedProperty().addListener(update);
+        update.invalidated(null);
+    }
+
+    /** Table cells of text that show their whole text in a tooltip while the column is too narrow for it. */
+    public static <R>
+            javafx.util.Callback<javafx.scene.control.TableColumn<R, String>, javafx.scene.control.TableCell<R, String>>
+                    textCellsWithTooltips() {
+        return column -> {
+            javafx.scene.control.TableCell<R, String> cell = new javafx.scene.control.TableCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
+                }
+            };
+            tooltipWhenTruncated(cell);
+            return cell;
+        };
+    }
 }

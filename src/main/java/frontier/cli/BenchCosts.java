@@ -6,6 +6,7 @@ import frontier.store.CostRow;
 import frontier.store.Dimension;
 import frontier.store.Grouping;
 import frontier.store.LineQuery;
+import frontier.store.UnitCostQuery;
 import frontier.store.Workspace;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
  * {@code bench costs}: how long the questions of the Costs view take on a big workspace (the generated
  * CUR of {@code bench import}, imported once and kept): totals by a dimension, the chart's day × group ×
  * pricing model, the same narrowed by a filter or a week, a tag grouping, a line count and the first
- * page of lines, each from the daily roll-up and, for comparison, from every charge. Prints the median,
+ * page of lines, and the Unit cost view's reports, each from the daily roll-ups and, for comparison, from every
+ * charge. Prints the median,
  * min and max wall time of {@code --repeat} runs per query and the median CPU time of the querying thread
  * (SQLite runs in it; on a busy machine the wall time is mostly waiting for a core), one RESULT line each.
  */
@@ -32,7 +34,7 @@ import picocli.CommandLine.Spec;
         name = "costs",
         mixinStandardHelpOptions = true,
         description =
-                "Time of the Costs view's queries (totals, chart, filters, lines) on a big generated workspace, roll-up against full scan.")
+                "Time of the Costs and Unit cost views' queries (totals, chart, filters, lines, unit-cost reports) on a big generated workspace, roll-up against full scan.")
 final class BenchCosts implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -146,7 +148,36 @@ final class BenchCosts implements Callable<Integer> {
             time(out, lines, "first page of lines, one week", () -> ws.costs()
                     .lines(new LineQuery(weekFrom, weekTo, "", 0, 5000))
                     .size());
+            // The Unit cost view's refresh: by day over everything, then by day x endpoint and endpoint x model.
+            UnitCostQuery.Figure eff = UnitCostQuery.Figure.EFFECTIVE;
+            UnitCostQuery unitDays = new UnitCostQuery(List.of(UnitCostQuery.Key.DAY), null, null, eff);
+            UnitCostQuery unitDaily =
+                    new UnitCostQuery(List.of(UnitCostQuery.Key.DAY, UnitCostQuery.Key.ENDPOINT), null, null, eff);
+            UnitCostQuery unitGroups =
+                    new UnitCostQuery(List.of(UnitCostQuery.Key.ENDPOINT, UnitCostQuery.Key.MODEL), null, null, eff);
+            UnitCostQuery unitWeek = new UnitCostQuery(
+                    List.of(UnitCostQuery.Key.DAY, UnitCostQuery.Key.ENDPOINT), weekFrom, weekTo, eff);
+            time(out, lines, "unit cost by day", () -> ws.unitCosts()
+                    .compute(unitDays)
+                    .groups()
+                    .size());
+            time(out, lines, "unit cost by day x endpoint", () -> ws.unitCosts()
+                    .compute(unitDaily)
+                    .groups()
+                    .size());
+            time(out, lines, "unit cost by endpoint x model", () -> ws.unitCosts()
+                    .compute(unitGroups)
+                    .groups()
+                    .size());
+            time(out, lines, "unit cost by day x endpoint, one week", () -> ws.unitCosts()
+                    .compute(unitWeek)
+                    .groups()
+                    .size());
             if (scan) {
+                time(out, lines, "SCAN unit cost by day x endpoint", () -> ws.unitCosts()
+                        .computeFromCharges(unitDaily)
+                        .groups()
+                        .size());
                 time(out, lines, "SCAN totals by service", () -> ws.costs()
                         .totalsFromCharges(new CostQuery(List.of(service), null, null))
                         .size());
@@ -170,6 +201,8 @@ final class BenchCosts implements Callable<Integer> {
             c.setAutoCommit(false);
             s.execute("DROP INDEX IF EXISTS charges_by_start");
             s.execute("DROP TABLE IF EXISTS charge_days");
+            s.execute("DROP TABLE IF EXISTS unit_days");
+            s.execute("DROP TABLE IF EXISTS charge_spans");
             long base;
             try (var rs = s.executeQuery("SELECT MAX(id) FROM imports")) {
                 base = rs.getLong(1);

@@ -4,15 +4,14 @@ import frontier.model.Metric;
 import frontier.scenario.sweep.Sweep;
 import frontier.scenario.sweep.SweepResult;
 import frontier.scenario.sweep.SweepRunner;
-import frontier.sim.BadInputException;
 import frontier.sim.RunControl;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -30,29 +29,8 @@ public final class BenchSweep implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(
-            names = "--threads",
-            defaultValue = "2",
-            paramLabel = "N",
-            description = "Threads of the parallel run (default ${DEFAULT-VALUE}).")
-    int threads;
-
-    @Option(
-            names = "--hours",
-            defaultValue = "1",
-            description = "Simulated hours per configuration (default ${DEFAULT-VALUE}).")
-    double hours;
-
-    @Option(names = "--rate", defaultValue = "100", description = "Requests per second (default ${DEFAULT-VALUE}).")
-    double rate;
-
-    @Option(
-            names = "--jit-warmup",
-            defaultValue = "20",
-            paramLabel = "POINTS",
-            description =
-                    "Configurations run untimed first, so both timed runs see compiled code (default ${DEFAULT-VALUE}).")
-    int jitWarmup;
+    @Mixin
+    BenchSweepOptions options;
 
     /** The benchmark scenario: 10 spot sizes × 5 keep-warm counts × 4 scale-in delays = 200 configurations. */
     public static String scenario(double hours, double rate, long seed) {
@@ -79,14 +57,13 @@ public final class BenchSweep implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Numbers.atLeast("--threads", threads, 1);
-        if (!(hours > 0) || !(rate > 0)) throw new BadInputException("--hours and --rate: expected numbers > 0");
+        options.check();
+        int threads = options.threads;
         PrintWriter out = spec.commandLine().getOut();
         long t0 = System.nanoTime();
-        Sweep sweep =
-                Sweep.parse(scenario(hours, rate, 1), "bench-sweep", Path.of("").toAbsolutePath());
+        Sweep sweep = Sweep.parse(options.scenario(), "bench-sweep", Path.of("").toAbsolutePath());
         double expand = (System.nanoTime() - t0) / 1e9;
-        for (int i = 0; i < Math.min(jitWarmup, sweep.points().size()); i++) {
+        for (int i = 0; i < Math.min(options.jitWarmup, sweep.points().size()); i++) {
             SweepRunner.runPoint(sweep.points().get(sweep.points().size() - 1 - i), RunControl.NONE);
         }
         long s1 = System.nanoTime();

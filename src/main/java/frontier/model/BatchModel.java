@@ -2,8 +2,11 @@ package frontier.model;
 
 import frontier.model.batch.BatchFleet;
 import frontier.model.batch.BatchJob;
+import frontier.model.llm.LlmSaturation;
 import frontier.model.pool.SpotPool;
+import frontier.sim.BadInputException;
 import frontier.sim.EventHandler;
+import frontier.sim.InvalidSpecException;
 import frontier.sim.RandomStreams;
 import frontier.sim.RunControl;
 import frontier.sim.Simulation;
@@ -31,6 +34,12 @@ import org.apache.commons.rng.sampling.distribution.ZigguratSampler;
  * {@code unavailable} periods, on a free node of the trace), on demand instead when the fallback says so, and works
  * after the job's start-up and model load. Instances are billed from launch to stop at their pricing model's price.
  *
+ * <p>With an {@code llm_engine}, the work of a shard comes from the engine's iteration loop: {@link LlmSaturation} runs
+ * one engine on a sample of the job's items (tokens drawn from "batch.llm.tokens", iteration noise from
+ * "batch.llm.iteration") queued all at once, and a shard of n items is n / (its steady items per second) plus what
+ * the ramp-up of an empty engine and the drain of its last items add. Within the shard the work is then fluid, as for
+ * the other kinds: an interruption loses the work since the last checkpoint, in-flight sequences included.
+ *
  * <p>Random streams: "batch.work" for the items' work, "batch.interruptions:i" for shard i's hazard clock. A shard's
  * interruptions under a hazard are the points of a Poisson process on the wall clock (an exponential lifetime from
  * each launch is the next point after it, by memorylessness), so runs that differ only in the checkpoint interval
@@ -45,6 +54,8 @@ public final class BatchModel {
     private static final int TERMINATE = 5;
     private static final int TRACE_ADD = 6;
     private static final int TRACE_NOTICE = 7;
+    /** The latest time a waiting spot shard can still start and finish by the deadline: on demand if still waiting. */
+    private static final int DEADLINE_CHECK = 8;
 
     /** Above this many items the shards' work is drawn from its normal approximation (central limit theorem). */
     static final long EXACT_ITEMS = 1_000_000;
@@ -106,6 +117,53 @@ public final class BatchModel {
         return new Run(job, baseDir, streams, limits).run(control, wallStart);
     }
 
+    /**
+     * One instance's engine at saturation on a sample of the job's items ({@link LlmSaturation#sampleSize} of them,
+     * at most the job's items, at least 10), as {@link #run} measures it.
+     */
+    public static LlmSaturation saturation(BatchJob job, RandomStreams streams) {
+        var e = job.llmEngine();
+        var config = e.engineConfig();
+        int n = (int) Math.max(10, Math.min(job.items(), LlmSaturation.sampleSize(config)));
+        UniformRandomProvider rng = streams.stream("batch.llm.tokens");
+        Sampler in = job.tokens().input().sampler(rng);
+        Sampler out = job.tokens().output().sampler(rng);
+        int[] input = new int[n];
+        int[] output = new int[n];
+        for (int i = 0; i < n; i++) {
+            input[i] = tokens(in);
+            output[i] = tokens(out);
+        }
+        var profile = e.iterationProfile();
+        try {
+            return LlmSaturation.measure(
+                    config,
+                    profile,
+                    input,
+                    output,
+                    profile.noiseCv() > 0 ? streams.stream("batch.llm.iteration") : null);
+        } catch (InvalidSpecException x) {
+            throw new BadInputException("$.batch." + x.field() + ": " + x.getMessage());
+        }
+    }
+
+    private static int tokens(Sampler s) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, Math.round(s.sample())));
+    }
+
+    /** The work, seconds on one instance, of each shard of an LLM-engine job: items / the engine's rate + ramp and drain. */
+    static double[] shardWork(BatchJob job, LlmSaturation engine) {
+        int n = job.fleet().instances();
+        double[] work = new double[n];
+        long base = job.items() / n;
+        long extra = job.items() % n;
+        for (int i = 0; i < n; i++) {
+            long count = base + (i < extra ? 1 : 0);
+            work[i] = count == 0 ? 0 : count / engine.itemsPerS() + engine.edgeS();
+        }
+        return work;
+    }
+
     /** The work, seconds on one instance, of each shard: items split as evenly as possible, their work drawn. */
     static double[] shardWork(BatchJob job, UniformRandomProvider rng) {
         int n = job.fleet().instances();
@@ -146,6 +204,8 @@ public final class BatchModel {
         private final List<SpotTrace.Event> trace;
         private final WorkLimits limits;
         private final double totalWork;
+        /** The engine at saturation (an LLM-engine job), else null. */
+        private final LlmSaturation engine;
 
         private final ArrayDeque<Shard> waitingForNode = new ArrayDeque<>();
         private final List<String> freeNodes = new ArrayList<>();
@@ -179,7 +239,8 @@ public final class BatchModel {
             } else {
                 trace = List.of();
             }
-            double[] work = shardWork(job, streams.stream("batch.work"));
+            engine = job.llmEngine() != null ? saturation(job, streams) : null;
+            double[] work = engine != null ? shardWork(job, engine) : shardWork(job, streams.stream("batch.work"));
             int spot = fleet.spotInstances();
             shards = new Shard[work.length];
             double sum = 0;
@@ -274,6 +335,12 @@ public final class BatchModel {
                 case CHECKPOINT_END -> checkpointed(s, now);
                 case NOTICE -> notice(s, now);
                 case TERMINATE -> terminate(s, now);
+                case DEADLINE_CHECK -> {
+                    if (s.phase == Phase.WAITING && s.spot) {
+                        fallBackNow(s);
+                        launch(s, now);
+                    }
+                }
                 default -> throw new IllegalStateException("unknown event " + kind);
             }
         }
@@ -281,15 +348,26 @@ public final class BatchModel {
         /** A new instance for shard {@code s}: billed from now, works after the restart overhead. */
         private void launch(Shard s, double now) {
             if (s.spot && !SpotPool.Period.available(fleet.unavailable(), now + job.startS())) {
-                sim.scheduleAt(
-                        SpotPool.Period.availableAgain(fleet.unavailable(), now + job.startS()) - job.startS(),
-                        this,
-                        LAUNCH,
-                        new Ev(s, s.generation));
+                double again = SpotPool.Period.availableAgain(fleet.unavailable(), now + job.startS()) - job.startS();
+                if (deadlineAtRisk(s, again)) { // spot capacity comes back too late: on demand now
+                    fallBackNow(s);
+                    launch(s, now);
+                    return;
+                }
+                sim.scheduleAt(again, this, LAUNCH, new Ev(s, s.generation));
                 return;
             }
             if (s.spot && traced) {
                 if (freeNodes.isEmpty()) {
+                    // Waiting for a node of the trace: the deadline rule still applies while the shard waits.
+                    double latest = latestSpotStart(s);
+                    if (latest <= now) {
+                        fallBackNow(s);
+                        launch(s, now);
+                        return;
+                    }
+                    if (latest < Double.POSITIVE_INFINITY)
+                        sim.scheduleAt(latest, this, DEADLINE_CHECK, new Ev(s, s.generation));
                     waitingForNode.add(s);
                     return;
                 }
@@ -386,12 +464,15 @@ public final class BatchModel {
             s.generation++;
             s.phase = Phase.WAITING;
             double launchAt = now + fleet.replacementDelayS();
-            if (fallBack(s, launchAt)) {
-                s.spot = false;
-                s.fellBack = true;
-                fallbacks++;
-            }
+            if (fallBack(s, launchAt)) fallBackNow(s);
             sim.scheduleAt(launchAt, this, LAUNCH, new Ev(s, s.generation));
+        }
+
+        /** Shard {@code s} goes on demand, and stays there. */
+        private void fallBackNow(Shard s) {
+            s.spot = false;
+            s.fellBack = true;
+            fallbacks++;
         }
 
         /** Whether shard {@code s}'s replacement goes on demand: after N interruptions, or when a spot one would miss the deadline. */
@@ -399,11 +480,28 @@ public final class BatchModel {
             var f = fleet.fallback();
             if (f == null) return false;
             if (f.afterInterruptions() != null && s.interruptions >= f.afterInterruptions()) return true;
-            if (!f.whenDeadlineAtRisk()) return false;
             double start = SpotPool.Period.availableAgain(fleet.unavailable(), launchAt + job.startS()) - job.startS();
+            return deadlineAtRisk(s, start);
+        }
+
+        /** With {@code when_deadline_at_risk}: whether a spot instance starting at {@code start} would finish shard {@code s} after the deadline. */
+        private boolean deadlineAtRisk(Shard s, double start) {
+            var f = fleet.fallback();
+            if (f == null || !f.whenDeadlineAtRisk()) return false;
             double left = s.work - s.committed;
             double finish = start + restart + left + Math.ceil(left / tau - 1e-9) * checkpoint;
             return finish > job.deadlineS();
+        }
+
+        /**
+         * The latest launch of a spot instance that finishes shard {@code s} by the deadline without another interruption
+         * (restart, the work left and its checkpoints); infinite without {@code when_deadline_at_risk}.
+         */
+        private double latestSpotStart(Shard s) {
+            var f = fleet.fallback();
+            if (f == null || !f.whenDeadlineAtRisk()) return Double.POSITIVE_INFINITY;
+            double left = s.work - s.committed;
+            return job.deadlineS() - (restart + left + Math.ceil(left / tau - 1e-9) * checkpoint);
         }
 
         private void stop(Shard s, double now) {
@@ -463,6 +561,12 @@ public final class BatchModel {
             m.put(Metric.BATCH_RESTART_S.path(), restartS);
             m.put(Metric.INTERRUPTIONS.path(), (double) interruptions);
             m.put(Metric.BATCH_FALLBACKS.path(), (double) fallbacks);
+            if (engine != null) {
+                m.put(Metric.BATCH_LLM_ITEMS_PER_S.path(), engine.itemsPerS());
+                m.put(Metric.BATCH_LLM_OUTPUT_TOKENS_PER_S.path(), engine.outputTokensPerS());
+                m.put(Metric.BATCH_LLM_BATCH_MEAN.path(), engine.meanBatch());
+                m.put(Metric.BATCH_LLM_EDGE_S.path(), engine.edgeS());
+            }
             return new RunResult(m, new LatencyHistogram(1, new long[0]), series(end), events, wallSeconds);
         }
 

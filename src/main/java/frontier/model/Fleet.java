@@ -184,6 +184,10 @@ final class Fleet implements frontier.sim.EventHandler {
         r.firstService = now - r.serviceStart;
         r.firstCold = r.coldWait;
         r.coldWait = false;
+        r.firstTtft = r.llmPending ? r.llmTtft : Double.NaN;
+        if (r.llmPending) stats.firstStageTtft.add(r.llmTtft); // the first stage's TTFT, not the user's
+        r.llmPending = false;
+        r.escalatedAt = now;
         r.doneAt = Double.NaN;
         r.inst = -1;
         r.next = null;

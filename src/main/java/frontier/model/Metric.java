@@ -317,7 +317,8 @@ public record Metric(String path, String group, String label, String description
             "llm.ttft_ms",
             "time to first token",
             "time to first token (from arrival, the profile's request overhead included) of requests completed by LLM engines,"
-                    + " milliseconds.");
+                    + " milliseconds; in a cascade, the first token of the stage that answers (an escalated request's counts"
+                    + " from its arrival, through both stages and both queues).");
     public static final List<Metric> TPOT = times(
             "llm.tpot_ms",
             "time per output token",
@@ -473,6 +474,16 @@ public record Metric(String path, String group, String label, String description
             "cascade.skipped_first_latency_ms",
             "latency, second stage only",
             "latency of completed requests of skip_first classes, milliseconds.");
+    public static final List<Metric> CASCADE_FIRST_STAGE_TTFT = times(
+            "cascade.first_stage_ttft_ms",
+            "time to first token, first stage",
+            "time to first token of the cascade's first pool (an LLM engine) from the request's arrival, for every request"
+                    + " it finished, escalated or not, milliseconds.");
+    public static final List<Metric> CASCADE_SECOND_STAGE_TTFT = times(
+            "cascade.second_stage_ttft_ms",
+            "time to first token, second stage",
+            "time to first token of the cascade's second pool (an LLM engine) from the moment the request reached it"
+                    + " (escalated, or sent there by a skip_first class), for the requests it answered, milliseconds.");
     public static final Metric CASCADE_FIRST_COST = define(
             "cascade.cost_usd.first_per_1k_requests",
             "Cost per 1,000 requests, first stage",
@@ -611,6 +622,39 @@ public record Metric(String path, String group, String label, String description
             0,
             Kind.COUNT,
             "Shards whose spot instance was replaced by an on-demand one (fleet.fallback).");
+
+    // Batch jobs whose instances run an LLM engine (batch.llm_engine).
+    public static final Metric BATCH_LLM_ITEMS_PER_S = define(
+            "batch.llm.items_per_s_per_instance",
+            "Items per second per instance (engine at saturation)",
+            Unit.ITEMS_PER_SECOND,
+            3,
+            Kind.RATE,
+            "One instance's steady completion rate with a backlog of items, from its LLM engine's iteration loop run on a"
+                    + " sample of the job's items (between the 20th and 80th percentile of their completions).");
+    public static final Metric BATCH_LLM_OUTPUT_TOKENS_PER_S = define(
+            "batch.llm.output_tokens_per_s_per_instance",
+            "Output tokens per second per instance (engine at saturation)",
+            Unit.TOKENS_PER_SECOND,
+            1,
+            Kind.RATE,
+            "Output tokens one instance's LLM engine emits per second at saturation: its items per second × the sample's"
+                    + " mean output tokens.");
+    public static final Metric BATCH_LLM_BATCH_MEAN = define(
+            "batch.llm.batch_size.mean",
+            "Batch size at saturation (mean per iteration)",
+            Unit.NONE,
+            1,
+            Kind.COUNT,
+            "Sequences per iteration of one instance's LLM engine at saturation (max_num_seqs unless the KV cache or the"
+                    + " token budget holds fewer).");
+    public static final Metric BATCH_LLM_EDGE_S = define(
+            "batch.llm.ramp_and_drain_s",
+            "Ramp-up and drain per shard",
+            Unit.SECONDS,
+            1,
+            Kind.TIME,
+            "Seconds the ramp-up of an empty engine and the drain of the last items add to a shard beyond items / rate.");
 
     // Per pool: the cost by instance state, then the pool's own figures.
     private static final String POOL_COST = "Cost of pool {pool}";

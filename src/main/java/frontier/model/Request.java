@@ -36,6 +36,20 @@ public final class Request {
 
     boolean firstCold;
 
+    /**
+     * What an LLM engine measured when it finished the request (TTFT and TPOT in seconds, within the SLOs), held until
+     * the request is answered: a cascade's first stage that escalates is not what the user sees.
+     */
+    boolean llmPending;
+
+    double llmTtft;
+    double llmTpot;
+    boolean llmGood;
+    /** Once escalated: the first stage's TTFT from arrival (NaN when that stage is no LLM engine), and when it escalated. */
+    double firstTtft = Double.NaN;
+
+    double escalatedAt;
+
     static final byte DIRECT = 0;
     static final byte FIRST_ONLY = 1;
     static final byte ESCALATED = 2;

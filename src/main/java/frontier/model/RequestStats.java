@@ -54,6 +54,10 @@ final class RequestStats {
     long skippedFirst;
     final Tally firstOnlyLatency = new Tally();
     final Tally escalatedLatency = new Tally();
+    /** A cascade's LLM stages: time to first token of the first stage (from arrival), of the second (from escalation). */
+    final Tally firstStageTtft = new Tally();
+
+    final Tally secondStageTtft = new Tally();
     final Tally skippedLatency = new Tally();
     /** Sum of the quality of the model that answered each completed request, and how many were counted. */
     double qualitySum;
@@ -128,6 +132,7 @@ final class RequestStats {
     void completed(double now, Request r, Pool pool) {
         qualitySum += pool.quality;
         qualityCount++;
+        if (r.llmPending) llmAnswered(r);
         if (r.path != Request.DIRECT) {
             cascadeCompleted(now, r, pool);
             return;
@@ -165,13 +170,35 @@ final class RequestStats {
         if (escalated) cascadeEscalated++;
     }
 
-    /** An LLM engine's request finished its last token (its completion follows, at once or after the request overhead). */
+    /**
+     * An LLM engine's request finished its last token (its completion follows, at once or after the request overhead).
+     * Its output tokens count now (the engine produced them); its TTFT, TPOT and SLOs count when it is answered
+     * ({@link #completed}): a cascade's first stage that escalates is not the answer the user sees.
+     */
     void llmCompleted(Request r, double ttftS, double tpotS, boolean good) {
-        ttft.add(ttftS);
-        if (!Double.isNaN(tpotS)) tpot.add(tpotS);
-        llmCompleted++;
-        if (good) llmGood++;
         llmOutputTokens += Math.max(1, r.tokensOut);
+        r.llmPending = true;
+        r.llmTtft = ttftS;
+        r.llmTpot = tpotS;
+        r.llmGood = good;
+    }
+
+    /**
+     * The request is answered by the LLM engine that finished it last: the TTFT the user sees (from arrival, both
+     * stages of an escalated request), and per stage for a cascade.
+     */
+    private void llmAnswered(Request r) {
+        r.llmPending = false;
+        ttft.add(r.llmTtft);
+        if (!Double.isNaN(r.llmTpot)) tpot.add(r.llmTpot);
+        llmCompleted++;
+        if (r.llmGood) llmGood++;
+        switch (r.path) {
+            case Request.FIRST_ONLY -> firstStageTtft.add(r.llmTtft);
+            case Request.ESCALATED -> secondStageTtft.add(r.llmTtft - (r.escalatedAt - r.arrival));
+            case Request.SKIPPED_FIRST -> secondStageTtft.add(r.llmTtft);
+            default -> {}
+        }
     }
 
     /** A cache hit: answered after {@code latency} seconds without using a pool. */
@@ -296,6 +323,8 @@ final class RequestStats {
         qualitySum = 0;
         firstOnlyLatency.reset();
         escalatedLatency.reset();
+        firstStageTtft.reset();
+        secondStageTtft.reset();
         skippedLatency.reset();
         ttft.reset();
         tpot.reset();

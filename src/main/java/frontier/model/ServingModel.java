@@ -396,6 +396,10 @@ public final class ServingModel {
             double perK = s.completed > 0 ? 1000 * p.cost(end).total() / s.completed : Double.NaN;
             if (p.name.equals(c.first())) put(m, Metric.CASCADE_FIRST_COST, perK);
             if (p.name.equals(c.second())) put(m, Metric.CASCADE_SECOND_COST, perK);
+            if (p.engine instanceof LlmPoolEngine && p.name.equals(c.first()))
+                putTally(m, Metric.CASCADE_FIRST_STAGE_TTFT, null, s.firstStageTtft);
+            if (p.engine instanceof LlmPoolEngine && p.name.equals(c.second()))
+                putTally(m, Metric.CASCADE_SECOND_STAGE_TTFT, null, s.secondStageTtft);
         }
     }
 

@@ -3,13 +3,8 @@ package frontier.scenario;
 import frontier.model.llm.IterationProfile;
 import frontier.model.llm.LlmModels;
 import frontier.model.llm.LlmProfiles;
-import frontier.model.pool.AlwaysOnPool;
-import frontier.model.pool.AutoscaledPool;
 import frontier.model.pool.LlmEngineSpec;
-import frontier.model.pool.ModelProfile;
 import frontier.model.pool.Pools;
-import frontier.model.pool.ServerlessPool;
-import frontier.model.pool.SpotPool;
 import frontier.sim.BadInputException;
 import frontier.sim.InvalidSpecException;
 import java.nio.file.Path;
@@ -28,6 +23,11 @@ final class LlmResolver {
     private LlmResolver() {}
 
     static Scenario resolve(Scenario s, String source) {
+        if (s.batch() != null) {
+            LlmEngineSpec e = s.batch().llmEngine();
+            if (e == null || e.resolved()) return s;
+            return s.withBatch(s.batch().withLlmEngine(resolved(e, s.baseDir(), source + ": $.batch.llm_engine.")));
+        }
         if (s.pools() == null
                 || s.pools().stream()
                         .noneMatch(p -> p.model().llmEngine() != null
@@ -41,18 +41,23 @@ final class LlmResolver {
                 continue;
             }
             String at = source + ": $.pools[" + i + "].model.llm_engine.";
-            LlmEngineSpec.Iteration it = e.iteration();
-            if (it == null) it = LlmEngineSpec.Iteration.of(profile(e, s.baseDir(), at));
-            long kv = e.kvCacheTokens() != null ? e.kvCacheTokens() : kvTokens(e, it, at);
-            LlmEngineSpec resolved = e.resolvedWith(it, kv);
-            try {
-                resolved.engineConfig();
-            } catch (InvalidSpecException x) {
-                throw new ScenarioException(at + x.field() + ": " + x.getMessage(), x);
-            }
-            out.add(withModel(pool, pool.model().withLlmEngine(resolved)));
+            out.add(pool.withModel(pool.model().withLlmEngine(resolved(e, s.baseDir(), at))));
         }
         return s.withPools(out);
+    }
+
+    /** The spec with its profile's coefficients and its KV cache size filled in; {@code at} prefixes errors. */
+    private static LlmEngineSpec resolved(LlmEngineSpec e, Path baseDir, String at) {
+        LlmEngineSpec.Iteration it = e.iteration();
+        if (it == null) it = LlmEngineSpec.Iteration.of(profile(e, baseDir, at));
+        long kv = e.kvCacheTokens() != null ? e.kvCacheTokens() : kvTokens(e, it, at);
+        LlmEngineSpec resolved = e.resolvedWith(it, kv);
+        try {
+            resolved.engineConfig();
+        } catch (InvalidSpecException x) {
+            throw new ScenarioException(at + x.field() + ": " + x.getMessage(), x);
+        }
+        return resolved;
     }
 
     private static IterationProfile profile(LlmEngineSpec e, Path baseDir, String at) {
@@ -102,79 +107,5 @@ final class LlmResolver {
         } catch (InvalidSpecException x) {
             throw new ScenarioException(at + "gpu_memory_gib: " + x.getMessage(), x);
         }
-    }
-
-    /** The same pool with another model (a serverless pool's GPUs per instance then default to its tensor parallelism). */
-    private static Pools withModel(Pools p, ModelProfile m) {
-        return switch (p) {
-            case AlwaysOnPool a ->
-                new AlwaysOnPool(
-                        a.name(),
-                        a.instances(),
-                        null,
-                        m,
-                        a.queueCapacity(),
-                        a.timeoutS(),
-                        a.batching(),
-                        a.overflowTo(),
-                        a.overflowQueue(),
-                        a.price());
-            case AutoscaledPool a ->
-                new AutoscaledPool(
-                        a.name(),
-                        null,
-                        m,
-                        a.queueCapacity(),
-                        a.timeoutS(),
-                        a.batching(),
-                        a.overflowTo(),
-                        a.overflowQueue(),
-                        a.price(),
-                        a.minInstances(),
-                        a.maxInstances(),
-                        a.initialInstances(),
-                        a.policy(),
-                        a.intervalS(),
-                        a.scaleOutDelayS(),
-                        a.scaleInDelayS(),
-                        a.coldStart(),
-                        a.keepWarm(),
-                        a.scaleToZeroAfterS());
-            case SpotPool a ->
-                new SpotPool(
-                        a.name(),
-                        a.instances(),
-                        null,
-                        m,
-                        a.queueCapacity(),
-                        a.timeoutS(),
-                        a.batching(),
-                        a.overflowTo(),
-                        a.overflowQueue(),
-                        a.price(),
-                        a.interruption(),
-                        a.noticeS(),
-                        a.onInterrupt(),
-                        a.replacementDelayS(),
-                        a.coldStart(),
-                        a.unavailable(),
-                        a.markets(),
-                        a.placement());
-            case ServerlessPool a ->
-                new ServerlessPool(
-                        a.name(),
-                        null,
-                        m,
-                        a.coldStart(),
-                        a.coldService(),
-                        a.keepAliveS(),
-                        a.maxLifetime(),
-                        a.maxConcurrency(),
-                        a.provisioned(),
-                        a.idlePolicy(),
-                        a.billing(),
-                        a.overflowTo(),
-                        null);
-        };
     }
 }

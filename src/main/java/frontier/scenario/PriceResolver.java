@@ -5,8 +5,6 @@ import frontier.cost.PriceCatalogue;
 import frontier.cost.ServerlessRate;
 import frontier.domain.PricingModel;
 import frontier.model.batch.BatchFleet;
-import frontier.model.pool.AlwaysOnPool;
-import frontier.model.pool.AutoscaledPool;
 import frontier.model.pool.Pools;
 import frontier.model.pool.Price;
 import frontier.model.pool.ServerlessBilling;
@@ -68,7 +66,7 @@ final class PriceResolver {
                                     + "; 'frontier prices list --provider " + price.provider()
                                     + "' lists the known ones",
                             null));
-            out.add(withPrice(pool, price.withUsdPerHour(hourly(pool, hit, index, source))));
+            out.add(pool.withPrice(price.withUsdPerHour(hourly(pool, hit, index, source))));
         }
         return s.withPools(out);
     }
@@ -98,25 +96,31 @@ final class PriceResolver {
         if (f.price().resolved()
                 && (f.spotPrice() == null ? !needSpot : f.spotPrice().resolved())) return s;
         PriceCatalogue catalogue = catalogue(s, source);
+        int tp = s.batch().llmEngine() == null ? 0 : s.batch().llmEngine().tensorParallel();
         Price onDemand = f.price().resolved()
                 ? f.price()
                 : f.price()
-                        .withUsdPerHour(
-                                hourly(catalogue, f.price(), PricingModel.ON_DEMAND, "$.batch.fleet.price", source));
+                        .withUsdPerHour(hourly(
+                                catalogue, f.price(), PricingModel.ON_DEMAND, tp, "$.batch.fleet.price", source));
         Price spot = f.spotPrice();
         if (spot != null && !spot.resolved()) {
-            spot = spot.withUsdPerHour(hourly(catalogue, spot, PricingModel.SPOT, "$.batch.fleet.spot_price", source));
+            spot = spot.withUsdPerHour(
+                    hourly(catalogue, spot, PricingModel.SPOT, tp, "$.batch.fleet.spot_price", source));
         } else if (spot == null && needSpot) {
             Price p = f.price();
             Price asSpot =
                     new Price(null, p.provider(), p.instanceType(), p.region(), PricingModel.SPOT.catalogueCode());
-            spot = Price.perHour(hourly(catalogue, asSpot, PricingModel.SPOT, "$.batch.fleet.price", source));
+            spot = Price.perHour(hourly(catalogue, asSpot, PricingModel.SPOT, tp, "$.batch.fleet.price", source));
         }
         return s.withBatch(s.batch().withFleet(f.withPrices(onDemand, spot)));
     }
 
+    /**
+     * A batch instance's hourly price from the catalogue; with an LLM engine of tensor parallelism {@code tp} (0:
+     * none), that many GPUs' share of the machine, as for a serving pool's engine.
+     */
     private static double hourly(
-            PriceCatalogue catalogue, Price price, PricingModel fallback, String path, String source) {
+            PriceCatalogue catalogue, Price price, PricingModel fallback, int tp, String path, String source) {
         PricingModel model = price.pricingModel() != null
                 ? PricingModel.fromCatalogue(price.pricingModel())
                         .orElseThrow(() -> new ScenarioException(
@@ -125,7 +129,7 @@ final class PriceResolver {
                                         + price.pricingModel(),
                                 null))
                 : fallback;
-        return catalogue
+        InstancePrice hit = catalogue
                 .instance(price.provider(), price.region(), price.instanceType(), model)
                 .orElseThrow(() -> new ScenarioException(
                         source + ": " + path + ": the price catalogue has no "
@@ -134,9 +138,16 @@ final class PriceResolver {
                                         ? " in the provider's default region"
                                         : " in " + price.region())
                                 + "; 'frontier prices list --provider " + price.provider() + "' lists the known ones",
-                        null))
-                .usdPerHour()
-                .doubleValue();
+                        null));
+        if (tp == 0) return hit.usdPerHour().doubleValue();
+        if (hit.gpus() < tp) {
+            throw new ScenarioException(
+                    source + ": " + path + ".instance_type: " + hit.instanceType() + " has " + hit.gpus() + " GPU"
+                            + (hit.gpus() == 1 ? "" : "s") + ", the LLM engine's profile needs tensor parallelism "
+                            + tp,
+                    null);
+        }
+        return hit.usdPerGpuHour().doubleValue() * tp;
     }
 
     /**
@@ -173,78 +184,6 @@ final class PriceResolver {
                 rate.usdPerVcpuSecond().doubleValue(),
                 rate.usdPerGpuSecond().doubleValue(),
                 rate.billingIncrementS());
-        return new ServerlessPool(
-                p.name(),
-                p.concurrency(),
-                p.model(),
-                p.coldStart(),
-                p.coldService(),
-                p.keepAliveS(),
-                p.maxLifetime(),
-                p.maxConcurrency(),
-                p.provisioned(),
-                p.idlePolicy(),
-                resolved,
-                p.overflowTo(),
-                null);
-    }
-
-    private static Pools withPrice(Pools p, Price price) {
-        return switch (p) {
-            case AlwaysOnPool a ->
-                new AlwaysOnPool(
-                        a.name(),
-                        a.instances(),
-                        a.concurrency(),
-                        a.model(),
-                        a.queueCapacity(),
-                        a.timeoutS(),
-                        a.batching(),
-                        a.overflowTo(),
-                        a.overflowQueue(),
-                        price);
-            case AutoscaledPool a ->
-                new AutoscaledPool(
-                        a.name(),
-                        a.concurrency(),
-                        a.model(),
-                        a.queueCapacity(),
-                        a.timeoutS(),
-                        a.batching(),
-                        a.overflowTo(),
-                        a.overflowQueue(),
-                        price,
-                        a.minInstances(),
-                        a.maxInstances(),
-                        a.initialInstances(),
-                        a.policy(),
-                        a.intervalS(),
-                        a.scaleOutDelayS(),
-                        a.scaleInDelayS(),
-                        a.coldStart(),
-                        a.keepWarm(),
-                        a.scaleToZeroAfterS());
-            case SpotPool a ->
-                new SpotPool(
-                        a.name(),
-                        a.instances(),
-                        a.concurrency(),
-                        a.model(),
-                        a.queueCapacity(),
-                        a.timeoutS(),
-                        a.batching(),
-                        a.overflowTo(),
-                        a.overflowQueue(),
-                        price,
-                        a.interruption(),
-                        a.noticeS(),
-                        a.onInterrupt(),
-                        a.replacementDelayS(),
-                        a.coldStart(),
-                        a.unavailable(),
-                        a.markets(),
-                        a.placement());
-            case ServerlessPool a -> a;
-        };
+        return p.withBilling(resolved);
     }
 }

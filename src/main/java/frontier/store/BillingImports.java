@@ -8,7 +8,6 @@ import frontier.ingest.CostBasis;
 import frontier.ingest.ReadOptions;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,19 +27,11 @@ import java.util.Objects;
  * history and deletes. Rows are read on a second thread while this one writes them in prepared-statement batches,
  * so parsing and SQLite overlap on two cores. Shares the workspace's connection and threading rules.
  */
-public final class BillingImports {
+public final class BillingImports extends WorkspacePart {
     private static final int BATCH = 4096;
 
-    private final Path path;
-    private final Connection conn;
-    private final Sql db;
-    private final WriteLock lock;
-
-    BillingImports(Path path, Connection conn, Sql db, WriteLock lock) {
-        this.path = path;
-        this.conn = conn;
-        this.db = db;
-        this.lock = lock;
+    BillingImports(Shared shared) {
+        super(shared);
     }
 
     /** Imports one export (or CUR manifest) in one transaction. */

@@ -3,11 +3,13 @@ package frontier.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * The daily roll-up of the charges ({@code charge_days}, schema v5): per import, UTC day of the charge
  * period's start (epoch day) and dimension tuple, the exact sums of billed, effective and list cost and
- * the number of lines. Every grouping of {@link Dimension} or tag is a function of (import, day, dims),
+ * the number of lines; and the unit-cost roll-up of schema v6, {@code unit_days} (the lines inside one day) and
+ * {@code charge_spans} (the others, by rowid), which {@link UnitCosts} reads instead of every charge. Every grouping of {@link Dimension} or tag is a function of (import, day, dims),
  * so totals over whole days read these few rows instead of every charge; the sums are added again with
  * {@code decsum}, so the totals are exactly those of the charges. The roll-up of an import is rebuilt
  * from its rowid range whenever its charges change (import, replaced overlap, deletion).
@@ -17,9 +19,43 @@ final class ChargeDays {
 
     private ChargeDays() {}
 
-    /** Rebuilds the roll-up of import {@code importId}, whose charges lie in rowids [first, last]. */
+    /**
+     * The charges whose period lies inside the UTC day it starts on (and after 1970): Unit cost gives such a line
+     * whole to that day, so {@code unit_days} can add them up beforehand; the others go to {@code charge_spans}.
+     */
+    private static final String CONTAINED =
+            "period_start >= 0 AND period_end > period_start AND period_end <= (period_start / 86400 + 1) * 86400";
+
+    /** The figure columns of {@code unit_days}, as {@code UnitCostQuery.Figure} reads them: the column, else billed. */
+    private static String figure(String value) {
+        return "decsum(" + value + "), COUNT(" + value + "), SUM(CASE WHEN " + value
+                + " IS NOT NULL THEN CAST(COALESCE(pricing_quantity, quantity) AS REAL) END)";
+    }
+
+    /** The statement that fills {@code unit_days} from the contained charges, narrowed by {@code where} ("" or " AND …"). */
+    static String unitDaysInsert(String where) {
+        return "INSERT INTO unit_days SELECT import_id, period_start / 86400, dim_id, " + figure("billed_cost") + ", "
+                + figure("COALESCE(effective_cost, billed_cost)") + ", " + figure("COALESCE(list_cost, billed_cost)")
+                + " FROM charges WHERE " + CONTAINED + where + " GROUP BY 1, 2, 3";
+    }
+
+    /** The statement that lists in {@code charge_spans} the charges that are not contained, narrowed by {@code where}. */
+    static String spansInsert(String where) {
+        return "INSERT INTO charge_spans SELECT import_id, rowid FROM charges WHERE NOT (" + CONTAINED + ")" + where;
+    }
+
+    /** Rebuilds the roll-ups of import {@code importId}, whose charges lie in rowids [first, last]. */
     static void rebuild(Connection conn, long importId, long first, long last) throws SQLException {
         delete(conn, importId);
+        String range = " AND rowid BETWEEN ? AND ? AND import_id = ?";
+        for (String sql : List.of(unitDaysInsert(range), spansInsert(range))) {
+            try (PreparedStatement ps = conn.prepareStatement(sql)) {
+                ps.setLong(1, first);
+                ps.setLong(2, last);
+                ps.setLong(3, importId);
+                ps.executeUpdate();
+            }
+        }
         try (PreparedStatement ps =
                 conn.prepareStatement("INSERT INTO charge_days SELECT import_id, period_start / 86400, dim_id,"
                         + " decsum(billed_cost), decsum(effective_cost), decsum(list_cost), COUNT(*) FROM charges"
@@ -32,9 +68,11 @@ final class ChargeDays {
     }
 
     static void delete(Connection conn, long importId) throws SQLException {
-        try (PreparedStatement ps = conn.prepareStatement("DELETE FROM charge_days WHERE import_id = ?")) {
-            ps.setLong(1, importId);
-            ps.executeUpdate();
+        for (String table : List.of("charge_days", "unit_days", "charge_spans")) {
+            try (PreparedStatement ps = conn.prepareStatement("DELETE FROM " + table + " WHERE import_id = ?")) {
+                ps.setLong(1, importId);
+                ps.executeUpdate();
+            }
         }
     }
 

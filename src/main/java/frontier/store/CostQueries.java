@@ -1,8 +1,6 @@
 package frontier.store;
 
 import java.math.BigDecimal;
-import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,17 +12,9 @@ import java.util.List;
  * daily roll-up {@link ChargeDays} over whole days, else from the charges), the cost lines behind them with search
  * words, their count, and the tag keys. Shares the workspace's connection and threading rules.
  */
-public final class CostQueries {
-    private final Path path;
-    private final Connection conn;
-    private final Sql db;
-    private final WriteLock lock;
-
-    CostQueries(Path path, Connection conn, Sql db, WriteLock lock) {
-        this.path = path;
-        this.conn = conn;
-        this.db = db;
-        this.lock = lock;
+public final class CostQueries extends WorkspacePart {
+    CostQueries(Shared shared) {
+        super(shared);
     }
 
     /**

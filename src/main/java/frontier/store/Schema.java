@@ -150,7 +150,22 @@ final class Schema {
               PRIMARY KEY(import_id, day, dim_id)) WITHOUT ROWID;
             INSERT INTO charge_days SELECT import_id, period_start / 86400, dim_id, decsum(billed_cost), decsum(effective_cost),
               decsum(list_cost), COUNT(*) FROM charges GROUP BY 1, 2, 3;
-            """);
+            """,
+            // v6: the unit-cost roll-up (see ChargeDays). unit_days: per import, UTC day and dimension tuple, the lines
+            // whose period lies inside that one day (what Unit cost would not split), per figure (billed; effective
+            // else billed; list else billed) the exact sum, the lines counted and their quantity; charge_spans: the
+            // rowids of the other lines (periods over midnight, empty or before 1970), which Unit cost still spreads
+            // one by one. Kept by the import and its deletion; built here from the charges already stored.
+            """
+            CREATE TABLE unit_days(
+              import_id INTEGER NOT NULL, day INTEGER NOT NULL, dim_id INTEGER NOT NULL,
+              billed TEXT, billed_lines INTEGER NOT NULL, billed_quantity REAL,
+              effective TEXT, effective_lines INTEGER NOT NULL, effective_quantity REAL,
+              list TEXT, list_lines INTEGER NOT NULL, list_quantity REAL,
+              PRIMARY KEY(import_id, day, dim_id)) WITHOUT ROWID;
+            CREATE TABLE charge_spans(import_id INTEGER NOT NULL, charge_rowid INTEGER NOT NULL,
+              PRIMARY KEY(import_id, charge_rowid)) WITHOUT ROWID;
+            """ + ChargeDays.unitDaysInsert("") + ";\n" + ChargeDays.spansInsert("") + ";\n");
 
     private Schema() {}
 

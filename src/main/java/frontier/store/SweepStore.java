@@ -2,8 +2,6 @@ package frontier.store;
 
 import static frontier.store.Sql.setText;
 
-import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,17 +12,9 @@ import java.util.List;
  * The saved sweeps of a {@link Workspace} ({@link Workspace#sweeps()}): save one with its points in one transaction,
  * list, find, read back its results document and points, delete. Shares the workspace's connection and threading rules.
  */
-public final class SweepStore {
-    private final Path path;
-    private final Connection conn;
-    private final Sql db;
-    private final WriteLock lock;
-
-    SweepStore(Path path, Connection conn, Sql db, WriteLock lock) {
-        this.path = path;
-        this.conn = conn;
-        this.db = db;
-        this.lock = lock;
+public final class SweepStore extends WorkspacePart {
+    SweepStore(Shared shared) {
+        super(shared);
     }
 
     /** Saves a finished sweep and its points in one transaction; returns its id. */

@@ -95,12 +95,25 @@ public final class UnitCosts {
         }
     }
 
-    /** Computes the report; never modifies the workspace. */
+    /**
+     * Computes the report; never modifies the workspace. Over whole UTC days and when no rule looks at resource ids,
+     * the lines that lie inside one day are read summed from the roll-up {@code unit_days}; the report is the same
+     * as {@link #computeFromCharges(UnitCostQuery)}'s (costs exactly, hours up to the order of adding doubles).
+     */
     public UnitCostReport compute(UnitCostQuery q) {
+        return compute(q, true);
+    }
+
+    /** {@link #compute(UnitCostQuery)} read from every charge, never from the roll-up (what tests and {@code bench costs} compare it with). */
+    public UnitCostReport computeFromCharges(UnitCostQuery q) {
+        return compute(q, false);
+    }
+
+    private UnitCostReport compute(UnitCostQuery q, boolean rollup) {
         try {
             List<AttributionRule> stored = new AttributionRules(lock).list();
             List<AttributionRule> rules = stored.isEmpty() ? AttributionRules.DEFAULTS : stored;
-            Map<CellKey, CostCell> cells = costCells(q, rules);
+            Map<CellKey, CostCell> cells = costCells(q, rules, rollup);
             Map<ReqKey, ReqCell> reqs = requestCells(q);
             return report(q, rules, stored.isEmpty(), cells, reqs);
         } catch (SQLException e) {
@@ -161,9 +174,31 @@ public final class UnitCosts {
         void line(Target target, Dim dim, long start, long end, String resource, BigDecimal cost, double hours);
     }
 
+    /** Receives the sum of the lines of one dimension tuple that lie inside one UTC day, from the roll-up. */
+    private interface DaySink {
+        void day(Target target, Dim dim, long day, BigDecimal cost, double hours, long lines);
+    }
+
     /** Streams the cost lines whose period overlaps [from, to), each with the target of the first rule that matches it. */
     private void attributedLines(
             Long from, Long to, UnitCostQuery.Figure figure, List<AttributionRule> rules, LineSink sink)
+            throws SQLException {
+        attributedLines(from, to, figure, rules, sink, null);
+    }
+
+    /**
+     * As {@link #attributedLines(Long, Long, UnitCostQuery.Figure, List, LineSink)}; with a {@code daySink}, when no
+     * rule looks at resource ids and [from, to) is whole UTC days, the lines that lie inside one day come summed per
+     * day and dimension tuple from the roll-up {@code unit_days} (their target depends on the tuple alone, and
+     * none is split), and only the others, listed in {@code charge_spans}, come one by one to {@code sink}.
+     */
+    private void attributedLines(
+            Long from,
+            Long to,
+            UnitCostQuery.Figure figure,
+            List<AttributionRule> rules,
+            LineSink sink,
+            DaySink daySink)
             throws SQLException {
         Map<Long, Dim> dims = dims();
         List<Pattern> patterns =
@@ -190,9 +225,42 @@ public final class UnitCosts {
         }
         boolean resourceRules = rules.stream().anyMatch(r -> r.match() == AttributionRule.Match.RESOURCE_ID);
         String fig = figure.column();
+        boolean rollup = daySink != null && !resourceRules && ChargeDays.wholeDay(from) && ChargeDays.wholeDay(to);
+        if (rollup) {
+            String col = figure.code();
+            StringBuilder days = new StringBuilder("SELECT day, dim_id, " + col + ", " + col + "_lines, " + col
+                    + "_quantity FROM unit_days WHERE " + col + "_lines > 0");
+            List<Long> dayArgs = new ArrayList<>();
+            if (from != null) {
+                days.append(" AND day >= ?");
+                dayArgs.add(Math.floorDiv(from, DAY));
+            }
+            if (to != null) {
+                days.append(" AND day < ?");
+                dayArgs.add(Math.floorDiv(to, DAY));
+            }
+            try (PreparedStatement ps = conn.prepareStatement(days.toString())) {
+                for (int i = 0; i < dayArgs.size(); i++) ps.setLong(i + 1, dayArgs.get(i));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long dimId = rs.getLong(2);
+                        Dim d = dims.get(dimId);
+                        double quantity = rs.getDouble(5);
+                        daySink.day(
+                                dimTarget.get(dimId),
+                                d,
+                                rs.getLong(1),
+                                new BigDecimal(rs.getString(3)),
+                                d.hourly() ? quantity : 0,
+                                rs.getLong(4));
+                    }
+                }
+            }
+        }
         StringBuilder sql = new StringBuilder("SELECT dim_id, period_start, period_end, resource_id, COALESCE(" + fig
-                + ", billed_cost)," + " COALESCE(pricing_quantity, quantity) FROM charges WHERE COALESCE(" + fig
-                + ", billed_cost) IS NOT NULL");
+                + ", billed_cost)," + " COALESCE(pricing_quantity, quantity) FROM "
+                + (rollup ? "charge_spans s JOIN charges ON charges.rowid = s.charge_rowid" : "charges")
+                + " WHERE COALESCE(" + fig + ", billed_cost) IS NOT NULL");
         List<Long> args = new ArrayList<>();
         if (from != null) {
             sql.append(" AND period_end > ?");
@@ -230,14 +298,24 @@ public final class UnitCosts {
         }
     }
 
-    private Map<CellKey, CostCell> costCells(UnitCostQuery q, List<AttributionRule> rules) throws SQLException {
+    private Map<CellKey, CostCell> costCells(UnitCostQuery q, List<AttributionRule> rules, boolean rollup)
+            throws SQLException {
         Map<CellKey, CostCell> cells = new HashMap<>();
         attributedLines(
                 q.from(),
                 q.to(),
                 q.figure(),
                 rules,
-                (target, d, start, end, resource, cost, hours) -> spread(cells, q, target, d, start, end, cost, hours));
+                (target, d, start, end, resource, cost, hours) -> spread(cells, q, target, d, start, end, cost, hours),
+                !rollup
+                        ? null
+                        : (target, d, day, cost, hours, lines) -> add(
+                                cells,
+                                new CellKey(day, target, d.pricingModel(), d.currency()),
+                                cost,
+                                d.hourly(),
+                                hours,
+                                lines));
         return cells;
     }
 
@@ -449,7 +527,7 @@ public final class UnitCosts {
     }
 
     private static void add(
-            Map<CellKey, CostCell> cells, CellKey k, BigDecimal cost, boolean hourly, double hours, int lines) {
+            Map<CellKey, CostCell> cells, CellKey k, BigDecimal cost, boolean hourly, double hours, long lines) {
         CostCell c = cells.computeIfAbsent(k, x -> new CostCell());
         c.cost = c.cost.add(cost);
         if (hourly) {

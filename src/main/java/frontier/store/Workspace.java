@@ -39,6 +39,7 @@ public final class Workspace implements AutoCloseable {
     private final Connection conn;
     private final Sql db;
     private final WriteLock lock;
+    private final WorkspacePart.Shared shared;
     private RequestLogs requestLogs;
     private BillingImports billing;
     private CostQueries costs;
@@ -49,6 +50,7 @@ public final class Workspace implements AutoCloseable {
         this.conn = conn;
         this.db = new Sql(conn, path.toString());
         this.lock = new WriteLock(conn, path.toString(), busyWait);
+        this.shared = new WorkspacePart.Shared(path, conn, db, lock);
     }
 
     /**
@@ -140,19 +142,19 @@ public final class Workspace implements AutoCloseable {
 
     /** Billing imports, their history, duplicates and overlaps, on this workspace's connection (same threading rules). */
     public BillingImports billing() {
-        if (billing == null) billing = new BillingImports(path, conn, db, lock);
+        if (billing == null) billing = new BillingImports(shared);
         return billing;
     }
 
     /** Cost totals, lines and tag keys, on this workspace's connection (same threading rules). */
     public CostQueries costs() {
-        if (costs == null) costs = new CostQueries(path, conn, db, lock);
+        if (costs == null) costs = new CostQueries(shared);
         return costs;
     }
 
     /** Saved sweeps, on this workspace's connection (same threading rules). */
     public SweepStore sweeps() {
-        if (sweeps == null) sweeps = new SweepStore(path, conn, db, lock);
+        if (sweeps == null) sweeps = new SweepStore(shared);
         return sweeps;
     }
 

@@ -19,10 +19,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The demo workspace: made through the ordinary import, replaceable, and never written over a user's own file. */
+/**
+ * The demo workspace: made through the ordinary import, replaceable, and never written over a user's own file. Tag
+ * slow: it builds the demo (a 450,000-request simulation and its import) three times.
+ */
+@Tag("slow")
 class DemoWorkspaceTest {
     @TempDir
     Path dir;

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.sql.Encoders;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Spark 4.2 starts embedded on the build's JDK 25 beside Frontier's own Jackson (the pinned Scala module). */
+@Tag("spark")
 class SparkSmokeTest {
     @Test
     void embeddedSparkRunsAJobOnThisJdk() {

@@ -86,6 +86,8 @@ class ChargeDaysTest {
                 java.sql.Statement s = c.createStatement()) {
             s.execute("DROP TABLE charge_days");
             s.execute("DROP INDEX charges_by_start");
+            s.execute("DROP TABLE unit_days"); // and the v6 unit-cost roll-up
+            s.execute("DROP TABLE charge_spans");
             s.execute("PRAGMA user_version = 4");
         }
         try (Workspace ws = Workspace.open(file)) {

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * each load comes from 400,000 requests (its p95's sampling error is under 1%); the twin runs 4 replications
  * of the calibrated period, about 300,000 requests. Every row is printed, for docs/twin.md.
  */
+@Tag("validation")
 class TwinPredictsTest {
     @TempDir
     Path dir;

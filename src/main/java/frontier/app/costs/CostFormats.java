@@ -66,6 +66,8 @@ final class CostFormats {
     static <R> TableColumn<R, String> column(String title, Function<R, String> value, double width, boolean right) {
         TableColumn<R, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(Objects.toString(value.apply(cell.getValue()), "")));
+        // A cell too narrow for its text shows it whole in a tooltip.
+        c.setCellFactory(frontier.app.Widgets.textCellsWithTooltips());
         c.setPrefWidth(width);
         if (right) c.getStyleClass().add("numeric");
         return c;

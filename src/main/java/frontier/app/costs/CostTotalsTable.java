@@ -21,17 +21,17 @@ final class CostTotalsTable {
         frontier.app.TableExport.install(table, "cost-totals.csv", m -> {});
         table.setId("totalsTable");
         TableColumn<CostBreakdown.Total, String> group =
-                CostFormats.column("Pricing model", CostBreakdown.Total::label, 130, false);
+                CostFormats.column("Pricing model", CostBreakdown.Total::label, 124, false);
         group.setId("totalsGroup");
         group.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> vm.stackByProperty().get().label(), vm.stackByProperty()));
         table.getColumns().add(group);
-        table.getColumns().add(CostFormats.column("Currency", CostBreakdown.Total::currency, 70, false));
-        table.getColumns().add(CostFormats.column("Billed", r -> CostFormats.money(r.billed()), 80, true));
-        table.getColumns().add(CostFormats.column("Effective", r -> CostFormats.money(r.effective()), 80, true));
-        table.getColumns().add(CostFormats.column("List", r -> CostFormats.money(r.list()), 70, true));
-        table.getColumns().add(CostFormats.column("Lines", r -> String.format(Locale.US, "%,d", r.lines()), 56, true));
+        table.getColumns().add(CostFormats.column("Currency", CostBreakdown.Total::currency, 76, false));
+        table.getColumns().add(CostFormats.column("Billed", r -> CostFormats.money(r.billed()), 92, true));
+        table.getColumns().add(CostFormats.column("Effective", r -> CostFormats.money(r.effective()), 92, true));
+        table.getColumns().add(CostFormats.column("List", r -> CostFormats.money(r.list()), 92, true));
+        table.getColumns().add(CostFormats.column("Lines", r -> String.format(Locale.US, "%,d", r.lines()), 66, true));
         // As tall as its rows up to a dozen (then it scrolls): the space below explains the figures.
         table.setFixedCellSize(24);
         table.prefHeightProperty()

@@ -272,7 +272,7 @@ public final class CostsView implements WorkbenchView {
         legend.setWrapText(true);
         legend.getStyleClass().add("scenario-file");
         VBox right = new VBox(4, totalsTitle, totals, legend);
-        right.setPrefWidth(470);
+        right.setPrefWidth(560); // every amount of the totals whole at 1280 px (they were elided at 470)
         right.setMinWidth(360);
         right.setPadding(new Insets(6, 0, 4, 0));
         HBox box = new HBox(8, c, right);

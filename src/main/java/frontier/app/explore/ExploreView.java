@@ -5,6 +5,7 @@ import frontier.app.ChartCaption;
 import frontier.app.ChartExport;
 import frontier.app.Widgets;
 import frontier.app.WorkbenchView;
+import frontier.app.simulate.Example;
 import frontier.scenario.sweep.PointResult;
 import frontier.scenario.sweep.SweepResult;
 import java.io.File;
@@ -289,30 +290,32 @@ public final class ExploreView implements WorkbenchView {
 
     private Node filesPane() {
         Label title = sectionTitle("Sweep scenarios");
-        ListView<Path> list = new ListView<>(vm.sweepFiles());
+        ListView<Example> list = new ListView<>(vm.sweeps());
         list.setId("sweepList");
         list.setCellFactory(l -> new ListCell<>() {
             @Override
-            protected void updateItem(Path p, boolean empty) {
-                super.updateItem(p, empty);
-                setText(empty || p == null ? null : p.getFileName().toString());
-                setTooltip(
-                        empty || p == null
-                                ? null
-                                : new Tooltip(p.toAbsolutePath().normalize().toString()));
+            protected void updateItem(Example e, boolean empty) {
+                super.updateItem(e, empty);
+                setText(empty || e == null ? null : e.title());
+                // Title, path and the whole description: long descriptions are read in full here.
+                setTooltip(empty || e == null ? null : Example.tooltip(e));
             }
         });
-        Label empty = new Label("No *.json files in\n" + vm.sweepsDir().toAbsolutePath());
+        Label empty =
+                new Label("No scenario with a sweep under\n" + vm.examplesDir().toAbsolutePath());
         empty.setWrapText(true);
         list.setPlaceholder(empty);
         list.disableProperty().bind(vm.runningProperty());
-        list.getSelectionModel().selectedItemProperty().addListener((o, old, p) -> {
-            if (p != null && !p.equals(vm.fileProperty().get())) vm.open(p);
+        list.getSelectionModel().selectedItemProperty().addListener((o, old, e) -> {
+            if (e != null && !e.file().equals(vm.fileProperty().get())) vm.open(e.file());
         });
         vm.fileProperty().addListener((o, old, f) -> {
-            if (f == null || !vm.sweepFiles().contains(f))
-                list.getSelectionModel().clearSelection();
-            else list.getSelectionModel().select(f);
+            Example match = vm.sweeps().stream()
+                    .filter(e -> e.file().equals(f))
+                    .findFirst()
+                    .orElse(null);
+            if (match == null) list.getSelectionModel().clearSelection();
+            else list.getSelectionModel().select(match);
         });
         VBox.setVgrow(list, Priority.ALWAYS);
         Button open = new Button("Open sweep/results…");
@@ -324,8 +327,11 @@ public final class ExploreView implements WorkbenchView {
             c.setTitle("Open a scenario with a sweep, or a results file");
             c.getExtensionFilters()
                     .add(new FileChooser.ExtensionFilter("Sweep scenarios and results (*.json)", "*.json"));
-            if (Files.isDirectory(vm.sweepsDir()))
-                c.setInitialDirectory(vm.sweepsDir().toAbsolutePath().toFile());
+            Path start = Files.isDirectory(vm.examplesDir().resolve("sweeps"))
+                    ? vm.examplesDir().resolve("sweeps")
+                    : vm.examplesDir();
+            if (Files.isDirectory(start))
+                c.setInitialDirectory(start.toAbsolutePath().toFile());
             File f = c.showOpenDialog(window());
             if (f != null) vm.open(f.toPath());
         });
@@ -337,8 +343,15 @@ public final class ExploreView implements WorkbenchView {
         save.setOnAction(e -> save("Save results", "results.json", "*.json", vm::exportJson));
         VBox box = new VBox(6, title, list, open, save);
         box.setPadding(new Insets(10));
-        box.setPrefWidth(180);
-        box.setMinWidth(180);
+        box.setMinWidth(220);
+        // Titles are elided with a tooltip; wider screens give them more room (a sixth of the view, up to 380 px).
+        box.sceneProperty().addListener((o, old, scene) -> {
+            box.prefWidthProperty().unbind();
+            if (scene != null)
+                box.prefWidthProperty()
+                        .bind(Bindings.min(
+                                380, Bindings.max(220, scene.widthProperty().divide(6))));
+        });
         return box;
     }
 

@@ -7,6 +7,8 @@ import frontier.analysis.SweepAnalysis;
 import frontier.analysis.SweepReport;
 import frontier.app.LongRun;
 import frontier.app.TaskExecutor;
+import frontier.app.simulate.Example;
+import frontier.app.simulate.ExampleCatalog;
 import frontier.model.Metric;
 import frontier.pareto.Objective;
 import frontier.scenario.sweep.Sweep;
@@ -20,7 +22,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
@@ -60,11 +61,11 @@ public final class ExploreViewModel {
     /** The quality objective (maximised), offered on the y axis when the results measure it. */
     public static final String QUALITY = "quality";
 
-    private final Path sweepsDir;
+    private final Path examplesDir;
     private final SweepRunner runner;
     private final LongRun<SweepResult> run;
 
-    private final ObservableList<Path> sweepFiles = FXCollections.observableArrayList();
+    private final ObservableList<Example> sweeps = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Sweep> sweep = new ReadOnlyObjectWrapper<>();
     /** The swept scenario's tree, for field labels; null for saved results (labels then come from the paths alone). */
@@ -86,13 +87,14 @@ public final class ExploreViewModel {
     private final IntegerProperty compared = new SimpleIntegerProperty(-1);
     private final BooleanBinding canRun;
 
-    public ExploreViewModel(Path sweepsDir, SweepRunner runner) {
-        this(sweepsDir, runner, TaskExecutor.FX);
+    /** {@code examplesDir} is searched recursively for scenarios with a {@code sweep} section. */
+    public ExploreViewModel(Path examplesDir, SweepRunner runner) {
+        this(examplesDir, runner, TaskExecutor.FX);
     }
 
     /** Sweeps go to an executor made by {@code executors} ({@link TaskExecutor#CURRENT_THREAD} in tests). */
-    public ExploreViewModel(Path sweepsDir, SweepRunner runner, TaskExecutor.Factory executors) {
-        this.sweepsDir = sweepsDir;
+    public ExploreViewModel(Path examplesDir, SweepRunner runner, TaskExecutor.Factory executors) {
+        this.examplesDir = examplesDir;
         this.runner = runner;
         run = new LongRun<>(executors.named("frontier-explore"), this::succeeded, this::info, this::fail);
         canRun = sweep.isNotNull().and(run.runningProperty().not());
@@ -111,18 +113,15 @@ public final class ExploreViewModel {
         });
     }
 
-    /** Re-reads the sweeps directory: its {@code *.json} files, sorted by name. */
+    /**
+     * Re-reads the examples directory: every scenario below it with a {@code sweep} section (serving, batch and
+     * cascade sweeps alike), titled by its name, sorted by relative path.
+     */
     public void refreshFiles() {
-        if (!Files.isDirectory(sweepsDir)) {
-            sweepFiles.clear();
-            return;
-        }
-        try (Stream<Path> s = Files.list(sweepsDir)) {
-            sweepFiles.setAll(s.filter(p -> p.getFileName().toString().endsWith(".json"))
-                    .sorted()
-                    .toList());
-        } catch (IOException e) {
-            sweepFiles.clear();
+        try {
+            sweeps.setAll(ExampleCatalog.findSweeps(examplesDir));
+        } catch (java.io.UncheckedIOException e) {
+            sweeps.clear();
         }
     }
 
@@ -373,12 +372,14 @@ public final class ExploreViewModel {
         fail(message);
     }
 
-    public Path sweepsDir() {
-        return sweepsDir;
+    /** The directory searched for sweep examples. */
+    public Path examplesDir() {
+        return examplesDir;
     }
 
-    public ObservableList<Path> sweepFiles() {
-        return sweepFiles;
+    /** The example scenarios with a sweep, by title (their files, paths and descriptions in each {@link Example}). */
+    public ObservableList<Example> sweeps() {
+        return sweeps;
     }
 
     public ReadOnlyObjectProperty<Path> fileProperty() {

@@ -29,7 +29,7 @@ import javafx.stage.Window;
  */
 final class RunOnSpark {
     /** The spark-submit this app started and that has not ended yet, if any (one job at a time). */
-    private static final java.util.concurrent.atomic.AtomicReference<Process> RUNNING =
+    private static final java.util.concurrent.atomic.AtomicReference<SparkJob> RUNNING =
             new java.util.concurrent.atomic.AtomicReference<>();
 
     private RunOnSpark() {}
@@ -37,7 +37,7 @@ final class RunOnSpark {
     /** Shows the dialog for the sweep in {@code scenario}; {@code openResults} gets the results file of a finished job. */
     static void show(
             Window owner, Path scenario, Settings settings, Consumer<Path> openResults, Consumer<String> status) {
-        Process running = RUNNING.get();
+        SparkJob running = RUNNING.get();
         if (running != null && running.isAlive()) {
             // One job at a time: the button offers to stop the one that runs (spark-submit in client mode stops
             // its driver, and with it the job, when it is terminated).
@@ -51,7 +51,7 @@ final class RunOnSpark {
             ask.setHeaderText(null);
             Optional<ButtonType> stop = ask.showAndWait();
             if (stop.isPresent() && stop.get().getButtonData() == ButtonBar.ButtonData.OK_DONE) {
-                running.destroy();
+                running.stop();
                 status.accept("Stopping the Spark job…");
             }
             return;
@@ -157,31 +157,16 @@ final class RunOnSpark {
                 () -> {
                     String end;
                     try {
-                        Path log = java.nio.file.Files.createTempFile("frontier-spark-", ".log");
-                        Process process = new ProcessBuilder(cmd)
-                                .redirectErrorStream(true)
-                                .start();
-                        RUNNING.set(process);
+                        SparkJob job = SparkJob.start(cmd);
+                        RUNNING.set(job);
                         // The job's output goes to the log; its progress lines ("sweep: 40/200 configurations
                         // (20%), 8 s elapsed, about 32 s left", written by frontier.spark.sweep.SweepProgress on
                         // the driver) also go to the status line, so the app shows what the terminal shows.
-                        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(
-                                        process.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
-                                var w = java.nio.file.Files.newBufferedWriter(log)) {
-                            for (String line; (line = in.readLine()) != null; ) {
-                                w.write(line);
-                                w.newLine();
-                                if (line.startsWith("sweep: ")) {
-                                    String shown = "Spark (" + s.master() + "): " + line.substring(7);
-                                    Platform.runLater(() -> status.accept(shown));
-                                }
-                            }
-                        }
-                        int code = process.waitFor();
-                        RUNNING.compareAndSet(process, null);
-                        end = code == 0
-                                ? null
-                                : "The Spark job ended with exit code " + code + "; its output is in " + log;
+                        end = job.await(line -> {
+                            String shown = "Spark (" + s.master() + "): " + line;
+                            Platform.runLater(() -> status.accept(shown));
+                        });
+                        RUNNING.compareAndSet(job, null);
                     } catch (Exception e) {
                         end = "Could not run spark-submit: " + e.getMessage();
                     }

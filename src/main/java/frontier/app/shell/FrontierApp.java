@@ -54,7 +54,7 @@ public final class FrontierApp extends Application {
         LaunchOptions options = LaunchOptions.from(getParameters().getRaw(), System.getProperties());
         simulate = new SimulateViewModel(options.examplesDir(), ScenarioRunner.defaultRunner());
         BillingSession billing = BillingSession.shared(options.workspace());
-        explore = new ExploreViewModel(options.examplesDir().resolve("sweeps"), SweepRunner.defaultRunner());
+        explore = new ExploreViewModel(options.examplesDir(), SweepRunner.defaultRunner());
         DataView data = new DataView(billing);
         CostsView costs = new CostsView(billing);
         UnitCostView unitCost = new UnitCostView(billing);

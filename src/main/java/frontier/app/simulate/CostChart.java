@@ -112,6 +112,12 @@ final class CostChart {
             series.add(ser);
             states.add(state);
         }
+        setCostAxis(pools.stream()
+                .mapToDouble(p -> java.util.Arrays.stream(State.values())
+                        .mapToDouble(st -> Math.max(0, value(s, p, st)))
+                        .sum())
+                .max()
+                .orElse(total));
         chart.getData().setAll(series);
         for (int i = 0; i < states.size(); i++) ChartColours.style(chart, i, states.get(i).styleClass);
         for (XYChart.Series<Number, String> ser : series) {
@@ -149,6 +155,23 @@ final class CostChart {
 
     static double share(double part, double whole) {
         return whole > 0 ? 100 * part / whole : Double.NaN;
+    }
+
+    /**
+     * About five round ticks from 0 past the longest bar: the axis's own choice put a tick every 25 USD on a
+     * 400 USD axis, whose labels ran into each other at 1280 px.
+     */
+    private void setCostAxis(double max) {
+        double step = InstancesChart.niceStep(Math.max(max, 1e-9) / 5);
+        xAxis.setAutoRanging(false);
+        xAxis.setLowerBound(0);
+        xAxis.setUpperBound(Math.max(step, Math.ceil(max / step - 1e-9) * step));
+        xAxis.setTickUnit(step);
+    }
+
+    /** The axis's upper bound and tick unit, for tests. */
+    double[] costAxis() {
+        return new double[] {xAxis.getUpperBound(), xAxis.getTickUnit()};
     }
 
     private void fitBars(double axisHeight) {

@@ -97,7 +97,9 @@ final class InstancesChart {
         chart.setTitle("Instances over time");
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
-        chart.setMinHeight(200);
+        chart.setMinHeight(150); // with its two-line read-out, it fits under the tables at 720 px
+        // Room on the right for half of the last tick label ("2 d 6:00"), which sits on the plot's right edge.
+        chart.setPadding(new javafx.geometry.Insets(10, 34, 10, 10));
         xAxis.setLabel(TIME_LABEL);
         xAxis.setAnimated(false);
         xAxis.setAutoRanging(false);

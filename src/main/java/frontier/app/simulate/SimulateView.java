@@ -192,8 +192,12 @@ public final class SimulateView implements WorkbenchView {
 
         VBox box = new VBox(6, title, scenarioList, open);
         box.setPadding(new Insets(10));
-        box.setPrefWidth(285);
-        box.setMinWidth(285);
+        // Titles longer than this are elided with the whole title and description in their tooltip; the width goes
+        // to the results tables, whose cells must not be elided at 1280 px.
+        box.setMinWidth(250);
+        // Wider screens give the titles more room (a fifth of the view, up to 420 px).
+        box.prefWidthProperty()
+                .bind(Bindings.min(420, Bindings.max(250, root.widthProperty().multiply(0.2))));
         return box;
     }
 
@@ -255,10 +259,10 @@ public final class SimulateView implements WorkbenchView {
         table.setId("costTable");
         frontier.app.TableExport.install(table, "costs.csv", m -> {});
         table.getStyleClass().add("summary-table");
-        table.getColumns().add(column("Item", CostRow::item, 183, false));
+        table.getColumns().add(column("Item", CostRow::item, 200, false));
         table.getColumns().add(column("Value", CostRow::value, 134, true));
-        table.getColumns().add(column("Unit", CostRow::unit, 45, false));
-        table.getColumns().add(column("Share", CostRow::share, 58, true));
+        table.getColumns().add(column("Unit", CostRow::unit, 50, false));
+        table.getColumns().add(column("Share", CostRow::share, 66, true));
         table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(CostRow row, boolean empty) {
@@ -269,8 +273,8 @@ public final class SimulateView implements WorkbenchView {
         table.setFixedCellSize(ROW_HEIGHT - 2);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("Run the scenario to see its cost."));
-        table.setPrefWidth(440);
-        table.setMinWidth(440);
+        table.setPrefWidth(470);
+        table.setMinWidth(470);
         Node bars = costChart.node();
         HBox.setHgrow(bars, Priority.ALWAYS);
         HBox box = new HBox(10, bars, table);
@@ -365,9 +369,9 @@ public final class SimulateView implements WorkbenchView {
         TableView<SummaryRow> summary = new TableView<>(vm.keyFigures());
         summary.setId("summaryTable");
         frontier.app.TableExport.install(summary, "key-figures.csv", m -> {});
-        summary.getColumns().add(column("Metric", SummaryRow::metric, 190, false));
+        summary.getColumns().add(column("Metric", SummaryRow::metric, 185, false));
         summary.getColumns().add(column("Value", SummaryRow::value, 155, true));
-        summary.getColumns().add(column("Unit", SummaryRow::unit, 62, false));
+        summary.getColumns().add(column("Unit", SummaryRow::unit, 55, false));
         summary.setRowFactory(tv -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(SummaryRow row, boolean empty) {
@@ -379,11 +383,12 @@ public final class SimulateView implements WorkbenchView {
         TableView<PercentileRow> percentiles = new TableView<>(vm.percentiles());
         percentiles.setId("percentileTable");
         frontier.app.TableExport.install(percentiles, "percentiles.csv", m -> {});
-        percentiles.getColumns().add(column("Statistic", PercentileRow::statistic, 62, false));
-        // Each cell carries its unit: milliseconds below one second, seconds above.
-        percentiles.getColumns().add(column("Latency", PercentileRow::latencyMs, 118, true));
-        percentiles.getColumns().add(column("Wait", PercentileRow::waitMs, 118, true));
-        percentiles.getColumns().add(column("Service", PercentileRow::serviceMs, 118, true));
+        percentiles.getColumns().add(column("Statistic", PercentileRow::statistic, 78, false));
+        // Each cell carries its unit: microseconds below one millisecond, milliseconds below one second, seconds
+        // above.
+        percentiles.getColumns().add(column("Latency", PercentileRow::latencyMs, 122, true));
+        percentiles.getColumns().add(column("Wait", PercentileRow::waitMs, 122, true));
+        percentiles.getColumns().add(column("Service", PercentileRow::serviceMs, 122, true));
         for (TableView<?> t : new TableView<?>[] {summary, percentiles}) {
             t.getStyleClass().add("summary-table");
             t.setFixedCellSize(ROW_HEIGHT);
@@ -392,8 +397,8 @@ public final class SimulateView implements WorkbenchView {
             t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
             t.setPlaceholder(new Label("Run the scenario to see results."));
         }
-        summary.setPrefWidth(425);
-        summary.setMinWidth(425);
+        summary.setPrefWidth(412);
+        summary.setMinWidth(412);
         HBox.setHgrow(percentiles, Priority.ALWAYS);
 
         Label title = sectionTitle("");
@@ -419,6 +424,8 @@ public final class SimulateView implements WorkbenchView {
             String title, Function<R, String> value, double width, boolean right) {
         TableColumn<R, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(Objects.toString(value.apply(cell.getValue()), "")));
+        // A cell too narrow for its text (a long metric name at 1280 px) shows it whole in a tooltip.
+        c.setCellFactory(frontier.app.Widgets.textCellsWithTooltips());
         c.setPrefWidth(width);
         c.setSortable(false);
         c.setReorderable(false);

@@ -27,4 +27,16 @@ public record AlwaysOnPool(
         overflowQueue = Checks.overflowQueue(overflowQueue);
         if (price == null) price = Price.perHour(0);
     }
+
+    @Override
+    public AlwaysOnPool withModel(ModelProfile m) {
+        return new AlwaysOnPool(
+                name, instances, concurrency, m, queueCapacity, timeoutS, batching, overflowTo, overflowQueue, price);
+    }
+
+    @Override
+    public AlwaysOnPool withPrice(Price p) {
+        return new AlwaysOnPool(
+                name, instances, concurrency, model, queueCapacity, timeoutS, batching, overflowTo, overflowQueue, p);
+    }
 }

@@ -75,4 +75,52 @@ public record AutoscaledPool(
     public int floor() {
         return Math.max(minInstances, keepWarm);
     }
+
+    @Override
+    public AutoscaledPool withModel(ModelProfile m) {
+        return new AutoscaledPool(
+                name,
+                concurrency,
+                m,
+                queueCapacity,
+                timeoutS,
+                batching,
+                overflowTo,
+                overflowQueue,
+                price,
+                minInstances,
+                maxInstances,
+                initialInstances,
+                policy,
+                intervalS,
+                scaleOutDelayS,
+                scaleInDelayS,
+                coldStart,
+                keepWarm,
+                scaleToZeroAfterS);
+    }
+
+    @Override
+    public AutoscaledPool withPrice(Price p) {
+        return new AutoscaledPool(
+                name,
+                concurrency,
+                model,
+                queueCapacity,
+                timeoutS,
+                batching,
+                overflowTo,
+                overflowQueue,
+                p,
+                minInstances,
+                maxInstances,
+                initialInstances,
+                policy,
+                intervalS,
+                scaleOutDelayS,
+                scaleInDelayS,
+                coldStart,
+                keepWarm,
+                scaleToZeroAfterS);
+    }
 }

@@ -42,6 +42,15 @@ public sealed interface Pools permits AlwaysOnPool, AutoscaledPool, ServerlessPo
     /** Hourly price of one instance (instance-billed pools), resolved before the run. */
     Price price();
 
+    /**
+     * The same pool with another model. Every other field is kept; a serverless pool's billing is made again from
+     * the new model (its GPUs per instance then default to the model's tensor parallelism).
+     */
+    Pools withModel(ModelProfile model);
+
+    /** The same pool with another hourly price of one instance (a serverless pool, billed per use, is returned as it is). */
+    Pools withPrice(Price price);
+
     /** Which kind of pool this is (its JSON {@code type}). */
     default PoolKind kind() {
         return switch (this) {

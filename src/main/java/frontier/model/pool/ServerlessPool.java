@@ -83,4 +83,47 @@ public record ServerlessPool(
     public Price price() {
         return Price.perHour(0);
     }
+
+    /** The same pool with another model; its billing's GPUs per instance then default to the model's tensor parallelism. */
+    @Override
+    public ServerlessPool withModel(ModelProfile m) {
+        return new ServerlessPool(
+                name,
+                concurrency,
+                m,
+                coldStart,
+                coldService,
+                keepAliveS,
+                maxLifetime,
+                maxConcurrency,
+                provisioned,
+                idlePolicy,
+                billing,
+                overflowTo,
+                null);
+    }
+
+    /** Billed per use, not per instance-hour: the pool as it is. */
+    @Override
+    public ServerlessPool withPrice(Price p) {
+        return this;
+    }
+
+    /** The same pool with another billing (e.g. the catalogue's rates filled in). */
+    public ServerlessPool withBilling(ServerlessBilling b) {
+        return new ServerlessPool(
+                name,
+                concurrency,
+                model,
+                coldStart,
+                coldService,
+                keepAliveS,
+                maxLifetime,
+                maxConcurrency,
+                provisioned,
+                idlePolicy,
+                b,
+                overflowTo,
+                null);
+    }
 }

@@ -160,4 +160,50 @@ public record SpotPool(
     public Placement placementOrDefault() {
         return placement == null ? Placement.SPREAD : placement;
     }
+
+    @Override
+    public SpotPool withModel(ModelProfile m) {
+        return new SpotPool(
+                name,
+                instances,
+                concurrency,
+                m,
+                queueCapacity,
+                timeoutS,
+                batching,
+                overflowTo,
+                overflowQueue,
+                price,
+                interruption,
+                noticeS,
+                onInterrupt,
+                replacementDelayS,
+                coldStart,
+                unavailable,
+                markets,
+                placement);
+    }
+
+    @Override
+    public SpotPool withPrice(Price p) {
+        return new SpotPool(
+                name,
+                instances,
+                concurrency,
+                model,
+                queueCapacity,
+                timeoutS,
+                batching,
+                overflowTo,
+                overflowQueue,
+                p,
+                interruption,
+                noticeS,
+                onInterrupt,
+                replacementDelayS,
+                coldStart,
+                unavailable,
+                markets,
+                placement);
+    }
 }

@@ -2,8 +2,9 @@ package frontier.spark.sweep;
 
 import frontier.analysis.SweepAnalysis;
 import frontier.analysis.SweepReport;
-import frontier.cli.BenchSweep;
+import frontier.cli.BenchSweepOptions;
 import frontier.scenario.sweep.Sweep;
+import frontier.scenario.sweep.SweepPoint;
 import frontier.scenario.sweep.SweepResult;
 import frontier.scenario.sweep.SweepRunner;
 import frontier.sim.BadInputException;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -42,29 +44,8 @@ public final class SparkBenchCommand implements Callable<Integer> {
             description = "Spark master (default ${DEFAULT-VALUE}).")
     String master;
 
-    @Option(
-            names = "--threads",
-            defaultValue = "2",
-            paramLabel = "N",
-            description = "Threads of the local parallel run (default ${DEFAULT-VALUE}).")
-    int threads;
-
-    @Option(
-            names = "--hours",
-            defaultValue = "1",
-            description = "Simulated hours per configuration (default ${DEFAULT-VALUE}).")
-    double hours;
-
-    @Option(names = "--rate", defaultValue = "100", description = "Requests per second (default ${DEFAULT-VALUE}).")
-    double rate;
-
-    @Option(
-            names = "--jit-warmup",
-            defaultValue = "20",
-            paramLabel = "POINTS",
-            description =
-                    "Configurations run untimed first, locally and on Spark, so every timed run sees compiled code (default ${DEFAULT-VALUE}).")
-    int jitWarmup;
+    @Mixin
+    BenchSweepOptions options;
 
     @Option(
             names = "--points-per-task",
@@ -73,43 +54,121 @@ public final class SparkBenchCommand implements Callable<Integer> {
             description = "Configurations per Spark task (default ${DEFAULT-VALUE}).")
     int pointsPerTask;
 
+    @Option(
+            names = "--order",
+            defaultValue = "threads,spark",
+            split = ",",
+            paramLabel = "ARM[,ARM]",
+            description =
+                    "Which ways of running to time, in this order: threads (1 then N threads), spark; one of them alone"
+                            + " measures it in a JVM of its own (default ${DEFAULT-VALUE}).")
+    List<String> order;
+
+    /** Sums the CPU time Spark measured in its task threads (running the task, deserialising it), in nanoseconds. */
+    private static final class TaskCpu extends org.apache.spark.scheduler.SparkListener {
+        volatile long run, deserialize;
+
+        @Override
+        public synchronized void onTaskEnd(org.apache.spark.scheduler.SparkListenerTaskEnd e) {
+            if (e.taskMetrics() == null) return;
+            run += e.taskMetrics().executorCpuTime();
+            deserialize += e.taskMetrics().executorDeserializeCpuTime();
+        }
+    }
+
+    /** Wall and CPU time of one timed arm. */
+    private record Timed(SweepResult result, double wall, double cpu, double jit, double gc) {}
+
     @Override
     public Integer call() {
-        if (threads < 1 || pointsPerTask < 1 || jitWarmup < 0)
-            throw new BadInputException("--threads, --points-per-task: expected >= 1; --jit-warmup >= 0");
-        if (!(hours > 0) || !(rate > 0)) throw new BadInputException("--hours and --rate: expected numbers > 0");
+        options.check();
+        if (pointsPerTask < 1)
+            throw new BadInputException("--points-per-task: expected an integer >= 1, got " + pointsPerTask);
+        if (order.isEmpty()
+                || order.stream().anyMatch(a -> !a.equals("threads") && !a.equals("spark"))
+                || order.stream().distinct().count() != order.size())
+            throw new BadInputException("--order: expected threads, spark or both (each once), got " + order);
+        int threads = options.threads;
+        int jitWarmup = options.jitWarmup;
         PrintWriter out = spec.commandLine().getOut();
-        String json = BenchSweep.scenario(hours, rate, 1);
+        String json = options.scenario();
         Path dir = Path.of("").toAbsolutePath();
         SweepSource source = new SweepSource(json, "bench-sweep", dir.toString());
         Sweep sweep = Sweep.parse(json, "bench-sweep", dir);
         int n = sweep.points().size();
-        for (int i = 0; i < Math.min(jitWarmup, n); i++)
-            SweepRunner.runPoint(sweep.points().get(n - 1 - i), RunControl.NONE);
+        List<SweepPoint> warmup = sweep.points().subList(n - Math.min(jitWarmup, n), n);
 
-        long t0 = System.nanoTime();
-        SweepResult one = new SweepRunner(1).run(sweep, RunControl.NONE);
-        double wall1 = (System.nanoTime() - t0) / 1e9;
-        long t1 = System.nanoTime();
-        SweepResult many = new SweepRunner(threads).run(sweep, RunControl.NONE);
-        double wallN = (System.nanoTime() - t1) / 1e9;
-
-        long s0 = System.nanoTime();
-        SparkSession spark = SparkSessions.open(master, "frontier bench", false);
-        double startup = (System.nanoTime() - s0) / 1e9;
+        Timed one = null, many = null, onSpark = null;
+        TaskCpu taskCpu = new TaskCpu();
+        SparkSession spark = null;
+        double startup = Double.NaN;
+        for (String arm : order) {
+            if (arm.equals("threads")) {
+                // Untimed: the same configurations as Spark's warm-up (as 'frontier bench sweep' warms up).
+                for (SweepPoint p : warmup) SweepRunner.runPoint(p, RunControl.NONE);
+                one = time(() -> new SweepRunner(1).run(sweep, RunControl.NONE));
+                many = time(() -> new SweepRunner(threads).run(sweep, RunControl.NONE));
+            } else {
+                long s0 = System.nanoTime();
+                spark = SparkSessions.open(master, "frontier bench", false);
+                startup = (System.nanoTime() - s0) / 1e9;
+                SparkSweepExecutor executor =
+                        new SparkSweepExecutor(spark, source, pointsPerTask, SparkSweepExecutor.RUN, null);
+                // Untimed: the first job ships the closure and warms Spark's own code paths (and, on a cluster, the
+                // executors' JIT).
+                if (!warmup.isEmpty()) executor.run(sweep, warmup, RunControl.NONE, f -> {});
+                spark.sparkContext().addSparkListener(taskCpu);
+                onSpark = time(() -> new SweepRunner(executor).run(sweep, RunControl.NONE));
+                try {
+                    spark.sparkContext().listenerBus().waitUntilEmpty(); // the task-end events of the last tasks
+                } catch (java.util.concurrent.TimeoutException e) {
+                    throw new IllegalStateException(e);
+                }
+                spark.sparkContext().removeSparkListener(taskCpu);
+            }
+        }
+        if (one != null)
+            out.println(String.format(
+                    Locale.ROOT,
+                    "THREADS points=%d wall_1_s=%.3f cpu_1_s=%.3f jit_1_s=%.3f gc_1_s=%.3f wall_threads%d_s=%.3f"
+                            + " cpu_threads%d_s=%.3f jit_threads%d_s=%.3f gc_threads%d_s=%.3f",
+                    n,
+                    one.wall,
+                    one.cpu,
+                    one.jit,
+                    one.gc,
+                    threads,
+                    many.wall,
+                    threads,
+                    many.cpu,
+                    threads,
+                    many.jit,
+                    threads,
+                    many.gc));
+        if (onSpark != null)
+            out.println(String.format(
+                    Locale.ROOT,
+                    "SPARK points=%d spark_master=%s spark_slots=%d spark_startup_s=%.2f wall_spark_s=%.3f cpu_spark_s=%.3f"
+                            + " jit_spark_s=%.3f gc_spark_s=%.3f task_cpu_s=%.3f task_deserialize_cpu_s=%.3f",
+                    n,
+                    master,
+                    spark.sparkContext().defaultParallelism(),
+                    startup,
+                    onSpark.wall,
+                    onSpark.cpu,
+                    onSpark.jit,
+                    onSpark.gc,
+                    taskCpu.run / 1e9,
+                    taskCpu.deserialize / 1e9));
+        if (one == null || onSpark == null) {
+            out.println("(one way of running only: compare with the other's figures from a JVM of its own)");
+            out.flush();
+            return 0;
+        }
+        double wall1 = one.wall, wallN = many.wall, wallSpark = onSpark.wall;
         int slots = spark.sparkContext().defaultParallelism();
-        SparkSweepExecutor executor =
-                new SparkSweepExecutor(spark, source, pointsPerTask, SparkSweepExecutor.RUN, null);
-        // Untimed: the first job ships the closure and warms Spark's own code paths (and, on a cluster, the executors'
-        // JIT).
-        if (jitWarmup > 0)
-            executor.run(sweep, sweep.points().subList(n - Math.min(jitWarmup, n), n), RunControl.NONE, f -> {});
-        long t2 = System.nanoTime();
-        SweepResult onSpark = new SweepRunner(executor).run(sweep, RunControl.NONE);
-        double wallSpark = (System.nanoTime() - t2) / 1e9;
-
-        String a = file(one);
-        boolean identical = a.equals(file(many)) && a.equals(file(onSpark));
+        String a = file(one.result);
+        boolean identical = a.equals(file(many.result)) && a.equals(file(onSpark.result));
         // Spark's own costs, without any simulation: jobs of no-op tasks, one task per slot and one per point.
         org.apache.spark.api.java.JavaSparkContext jsc =
                 org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -125,9 +184,10 @@ public final class SparkBenchCommand implements Callable<Integer> {
         double contention = wallN * threads / wall1; // >1 when threads slow each other (shared caches, other load)
         out.println(String.format(
                 Locale.ROOT,
-                "RESULT points=%d wall_1_s=%.3f wall_threads%d_s=%.3f spark_master=%s spark_slots=%d spark_startup_s=%.2f wall_spark_s=%.3f"
-                        + " spark_vs_threads=%.3f overhead_ms_per_point=%.1f identical=%s cores=%d",
+                "RESULT points=%d order=%s wall_1_s=%.3f wall_threads%d_s=%.3f spark_master=%s spark_slots=%d spark_startup_s=%.2f wall_spark_s=%.3f"
+                        + " spark_vs_threads=%.3f cpu_spark_vs_threads=%.3f overhead_ms_per_point=%.1f identical=%s cores=%d",
                 n,
+                String.join(",", order),
                 wall1,
                 threads,
                 wallN,
@@ -136,6 +196,7 @@ public final class SparkBenchCommand implements Callable<Integer> {
                 startup,
                 wallSpark,
                 wallSpark / wallN,
+                onSpark.cpu / many.cpu,
                 overheadMs,
                 identical,
                 Runtime.getRuntime().availableProcessors()));
@@ -166,6 +227,34 @@ public final class SparkBenchCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Runs {@code sweep} once, timing its wall clock, the CPU time of the whole JVM (every thread: engine, Spark, GC,
+     * JIT), the time the JIT compilers spent and the collectors' time.
+     */
+    private static Timed time(java.util.function.Supplier<SweepResult> sweep) {
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        long c = os.getProcessCpuTime();
+        long j = jit.getTotalCompilationTime();
+        long g = gcMillis();
+        long t = System.nanoTime();
+        SweepResult r = sweep.get();
+        return new Timed(
+                r,
+                (System.nanoTime() - t) / 1e9,
+                (os.getProcessCpuTime() - c) / 1e9,
+                (jit.getTotalCompilationTime() - j) / 1e3,
+                (gcMillis() - g) / 1e3);
+    }
+
+    private static long gcMillis() {
+        long ms = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans())
+            ms += Math.max(0, gc.getCollectionTime());
+        return ms;
     }
 
     /** Seconds of a job of {@code tasks} tasks that do nothing. */

@@ -38,7 +38,8 @@ class ExploreViewModelTest {
     void aSweepRunGivesAnAnalysedFrontAndOpeningAnotherSweepClearsItAndTheSelection() throws IOException {
         Path file = Files.writeString(dir.resolve("tiny.json"), SWEEP);
         ExploreViewModel vm = new ExploreViewModel(dir, new SweepRunner(1), TaskExecutor.CURRENT_THREAD);
-        assertEquals(1, vm.sweepFiles().size());
+        assertEquals(1, vm.sweeps().size());
+        assertEquals("tiny sweep", vm.sweeps().get(0).title());
         vm.open(file);
         assertTrue(vm.canRunProperty().get(), vm.statusProperty().get());
         vm.run();

@@ -84,9 +84,12 @@ class ExploreViewTest {
 
     @Test
     void runningASweepShowsTheFrontAndClickingAPointShowsItsConfiguration(FxRobot robot) throws Exception {
-        assertEquals(List.of(dir.resolve("sweeps/tiny-sweep.json")), List.copyOf(vm.sweepFiles()));
+        assertEquals(
+                List.of(dir.resolve("sweeps/tiny-sweep.json")),
+                vm.sweeps().stream().map(e -> e.file()).toList());
+        // The list shows the scenario's title, not its file name.
         robot.clickOn(robot.lookup((javafx.scene.Node n) ->
-                        n instanceof javafx.scene.control.ListCell<?> c && "tiny-sweep.json".equals(c.getText()))
+                        n instanceof javafx.scene.control.ListCell<?> c && "tiny sweep".equals(c.getText()))
                 .queryAs(javafx.scene.Node.class));
         waitUntil(60, () -> vm.canRunProperty().get());
         assertEquals("tiny sweep", robot.lookup("#sweepTitle").queryLabeled().getText());
@@ -327,6 +330,35 @@ class ExploreViewTest {
                         "huge-sweep.json (sweep point 0: pools[0].keep_warm = 0, pools[0].max_instances = 3): $.run.duration_s: this run would take about"),
                 shown);
         assertTrue(robot.lookup("#runSweepButton").queryButton().isDisabled(), "nothing to run");
+    }
+
+    @Test
+    void sweepsInSubfoldersAreListedByTitleWithTheirWholeDescriptionInTheTooltip(FxRobot robot) throws Exception {
+        String description = "A batch sweep whose description is far too long for the list: "
+                + "checkpoint interval against spot share, with the deadline and the fallback to on-demand.";
+        Path nested = dir.resolve("sweeps/batch/job-sweep.json");
+        Files.createDirectories(nested.getParent());
+        Files.writeString(
+                nested,
+                TINY.replace(
+                        "\"tiny sweep\", \"description\": \"test\"",
+                        "\"Overnight batch sweep\", \"description\": \"" + description + "\""));
+        try {
+            robot.interact(vm::refreshFiles);
+            javafx.scene.control.ListCell<?> cell = robot.lookup(
+                            (javafx.scene.Node n) -> n instanceof javafx.scene.control.ListCell<?> c
+                                    && "Overnight batch sweep".equals(c.getText()))
+                    .queryAs(javafx.scene.control.ListCell.class);
+            String tip = cell.getTooltip().getText();
+            assertTrue(tip.contains(description), tip);
+            assertTrue(tip.contains("batch/job-sweep.json"), tip);
+            robot.clickOn(cell);
+            waitUntil(60, () -> vm.canRunProperty().get());
+            assertEquals(nested, vm.fileProperty().get());
+        } finally {
+            Files.delete(nested);
+            Files.delete(nested.getParent());
+        }
     }
 
     @Test

@@ -34,6 +34,32 @@ class ExampleCatalogTest {
     }
 
     @Test
+    void sweepsAreTheExamplesWithASweepSectionInAnyFolderTitledByName(@TempDir Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("batch"));
+        Files.writeString(dir.resolve("batch/job-sweep.json"), """
+                {"name": "Overnight job", "description": "a long description", "sweep": {"method": "grid"}}""");
+        Files.writeString(dir.resolve("plain.json"), "{\"name\": \"Plain\"}");
+        Files.writeString(dir.resolve("broken.json"), "{\"sweep\": ");
+        List<Example> sweeps = ExampleCatalog.findSweeps(dir);
+        assertEquals(
+                List.of("batch/job-sweep.json"),
+                sweeps.stream().map(Example::label).toList());
+        assertEquals("Overnight job", sweeps.get(0).title());
+        assertEquals("a long description", sweeps.get(0).description());
+    }
+
+    @Test
+    void shippedSweepsIncludeTheBatchAndCascadeSweeps() {
+        List<String> labels = ExampleCatalog.findSweeps(Path.of("simulations")).stream()
+                .map(Example::label)
+                .toList();
+        assertTrue(labels.contains("sweeps/serving-sweep.json"), labels.toString());
+        assertTrue(labels.contains("batch/overnight-embedding-sweep.json"), labels.toString());
+        assertTrue(labels.contains("cascade/chat-cascade.json"), labels.toString());
+        assertTrue(!labels.contains("validation/mmc.json"), "a scenario without a sweep is not listed");
+    }
+
+    @Test
     void missingDirectoryHasNoExamples(@TempDir Path dir) {
         assertEquals(List.of(), ExampleCatalog.find(dir.resolve("absent")));
     }

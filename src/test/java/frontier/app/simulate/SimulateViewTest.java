@@ -52,6 +52,7 @@ class SimulateViewTest {
     static Path examples;
 
     private SimulateViewModel vm;
+    private Stage stage;
 
     @BeforeAll
     static void writeScenarios() throws IOException {
@@ -88,6 +89,7 @@ class SimulateViewTest {
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         vm = new SimulateViewModel(examples, new ScenarioRunner(2));
         stage.setScene(new MainWindow(List.of(new SimulateView(vm))).createScene(1200, 760));
         stage.show();
@@ -258,6 +260,54 @@ class SimulateViewTest {
                 shown.startsWith("Error: absurd.json: $.run.duration_s: this run would take about 1.20e+13 events"),
                 shown);
         assertTrue(status(robot).getStyleClass().contains("error"));
+    }
+
+    @Test
+    void subMillisecondWaitsReadInMicrosecondsAndNoPercentileCellIsElidedAt1280(FxRobot robot) throws Exception {
+        // M/M/8 at 75% load with a 2 ms mean service: waits well under a millisecond, the cells that clipped.
+        Path fast = examples.resolve("fast-service.json");
+        Files.writeString(fast, """
+                {"name": "fast service",
+                 "traffic": {"type": "poisson", "rate_per_s": 3000},
+                 "pool": {"name": "servers", "servers": 8, "service": {"type": "exponential", "mean": 0.002}},
+                 "run": {"duration_s": 20, "warmup_s": 2, "replications": 3, "seed": 5}}
+                """);
+        try {
+            robot.interact(() -> {
+                stage.setWidth(1280);
+                stage.setHeight(720);
+                vm.open(fast);
+            });
+            robot.clickOn("#runButton");
+            waitUntil(
+                    60,
+                    () -> !vm.runningProperty().get()
+                            && !robot.lookup("#percentileTable")
+                                    .queryTableView()
+                                    .getItems()
+                                    .isEmpty());
+            TableView<PercentileRow> percentiles =
+                    robot.lookup("#percentileTable").queryTableView();
+            String meanWait = percentiles.getItems().getFirst().waitMs();
+            assertTrue(meanWait.matches("[0-9.]+ ± [0-9.]+ µs"), meanWait);
+            WaitForAsyncUtils.waitForFxEvents();
+            List<javafx.scene.control.TableCell<?, ?>> cells =
+                    robot
+                            .lookup("#percentileTable .table-cell")
+                            .queryAllAs(javafx.scene.control.TableCell.class)
+                            .stream()
+                            .<javafx.scene.control.TableCell<?, ?>>map(c -> c)
+                            .filter(c -> c.getText() != null && !c.getText().isEmpty())
+                            .toList();
+            assertTrue(cells.size() >= 7 * 4, "every statistic's four cells are shown: " + cells.size());
+            for (var c : cells) assertFalse(c.isTextTruncated(), "elided at 1280 px: " + c.getText());
+            assertFalse(
+                    robot.lookup("#percentileTable .column-header .label").queryAllAs(Label.class).stream()
+                            .anyMatch(Label::isTextTruncated),
+                    "a column title is elided");
+        } finally {
+            Files.delete(fast);
+        }
     }
 
     private void clickExample(FxRobot robot, String label) {

@@ -71,6 +71,11 @@ class SummaryRowsTest {
         assertEquals("12.5 ms", Formats.duration(12.5, Double.NaN));
         assertEquals("1.18 ± 0.03 s", Formats.duration(1178.6, 31.2));
         assertEquals("12.3 s", Formats.duration(12_345, Double.NaN));
+        // Below a millisecond in microseconds, so the cell stays as short as the others (it clipped at 1280 px).
+        assertEquals("672 ± 41 µs", Formats.duration(0.6724, 0.0412));
+        assertEquals("4.2 µs", Formats.duration(0.0042, Double.NaN));
+        assertEquals("0 ms", Formats.duration(0, 0));
+        assertEquals("0.0 ± 3.0 µs", Formats.duration(0, 0.003));
         var bins = LatencyChart.bins(new LatencyHistogram(500, new long[] {1, 2, 3, 4}));
         assertEquals(
                 List.of("0.0", "0.5", "1.0", "1.5+"),

@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.QuoteMode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The Spark roll-up of an export, imported into a workspace, gives the same totals to the cent — exactly, as decimals —
  * as the import of the export itself, by every dimension it keeps; bad input fails with the import's own located message.
  */
+@Tag("spark")
 class SparkRollupTest {
     /** Every grouping the roll-up keeps, one at a time, and a few combinations. */
     private static final List<List<Dimension>> GROUPINGS = List.of(

@@ -22,15 +22,17 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.JobExecutionStatus;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Sweeps run as Spark tasks on the shared embedded {@code local[2]} session: the same results file as the local
+ * Sweeps run as Spark tasks on the shared embedded {@code local[2,3]} session: the same results file as the local
  * runner with 1 and 2 threads, byte for byte, for a Latin hypercube and for NSGA-II (one job per generation);
  * progress counts every configuration once; cancelling stops the job.
  */
+@Tag("spark")
 class SparkSweepTest {
     static Path resource(String name) throws Exception {
         return Path.of(SparkSweepTest.class.getResource("/spark/" + name).toURI());
