@@ -306,8 +306,8 @@ public final class CompareView implements WorkbenchView {
         Label rule = new Label("Spot: the same instance type at the catalogue's spot price, with one on-demand"
                 + " instance to fall back to. Serverless: the pool chosen below serves alone, keep-alive 600 s,"
                 + " billed as Cloud Run with an L4 GPU (AWS Lambda without a GPU). Cheaper GPU: "
-                + QuickAlternatives.CHEAPER_GPU_RULE + ". Prices with their as-of dates in each name; all three"
-                + " run at once.");
+                + QuickAlternatives.CHEAPER_GPU_RULE + ". All three run at once; the prices used, with their"
+                + " as-of dates, are in the status line.");
         rule.setId("quickRule");
         rule.setWrapText(true);
         rule.setMinHeight(Control.USE_PREF_SIZE);

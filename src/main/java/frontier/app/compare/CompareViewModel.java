@@ -138,7 +138,8 @@ public final class CompareViewModel {
             }
         }
         setComparison(null);
-        quickProblems = problems.isEmpty() ? "" : " Not made: " + String.join("; ", problems) + ".";
+        quickProblems = (made.prices().isEmpty() ? "" : " Prices: " + String.join("; ", made.prices()) + ".")
+                + (problems.isEmpty() ? "" : " Not made: " + String.join("; ", problems) + ".");
         if (canRun.get()) run();
         else {
             fail("Nothing to compare." + quickProblems);

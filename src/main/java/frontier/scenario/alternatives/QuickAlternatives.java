@@ -50,8 +50,11 @@ public final class QuickAlternatives {
             Map.entry("H100-NVL-94GB", 94),
             Map.entry("H200", 141));
 
-    /** The alternatives made and, for each one that could not be, why. */
-    public record Made(List<Alternative> alternatives, List<String> skipped) {}
+    /**
+     * The alternatives made (short names, for tables and charts), the prices they use with their as-of dates, and,
+     * for each one that could not be made, why.
+     */
+    public record Made(List<Alternative> alternatives, List<String> prices, List<String> skipped) {}
 
     /** GPU memory of one instance of {@code p} in GiB, or 0 when it has no NVIDIA GPU of known memory. */
     public static int gpuMemoryGiB(InstancePrice p) {
@@ -70,16 +73,22 @@ public final class QuickAlternatives {
         for (JsonNode p : pools) if (p.path("name").asText().equals(pool)) chosen = p;
         List<Alternative> out = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
-        spot(pools, catalogue, out, skipped);
-        serverless(pools, chosen, catalogue, out, skipped);
-        cheaperGpu(pools, chosen, catalogue, out, skipped);
-        return new Made(List.copyOf(out), List.copyOf(skipped));
+        List<String> prices = new ArrayList<>();
+        spot(pools, catalogue, out, prices, skipped);
+        serverless(pools, chosen, catalogue, out, prices, skipped);
+        cheaperGpu(pools, chosen, catalogue, out, prices, skipped);
+        return new Made(List.copyOf(out), List.copyOf(prices), List.copyOf(skipped));
     }
 
     private static void spot(
-            List<JsonNode> pools, PriceCatalogue catalogue, List<Alternative> out, List<String> skipped) {
+            List<JsonNode> pools,
+            PriceCatalogue catalogue,
+            List<Alternative> out,
+            List<String> prices,
+            List<String> skipped) {
         List<Change> changes = new ArrayList<>();
         String detail = null;
+        String machine = null;
         for (JsonNode p : pools) {
             String type = p.path("type").asText();
             if (!type.equals("always_on") && !type.equals("autoscaled")) continue;
@@ -98,10 +107,11 @@ public final class QuickAlternatives {
                 return;
             }
             changes.add(new Change.PoolKind(name, Change.Kind.SPOT));
+            if (detail == null) machine = t.get().instanceType();
             if (detail == null)
                 detail = String.format(
                         Locale.US,
-                        "%s at $%s/h spot, as of %s",
+                        "spot %s $%s/h (as of %s)",
                         t.get().instanceType(),
                         usd(spot.get()),
                         spot.get().asOf());
@@ -110,7 +120,8 @@ public final class QuickAlternatives {
             skipped.add("Spot: no on-demand or autoscaled pool to move to spot");
             return;
         }
-        out.add(new Alternative("Spot + on-demand fallback (" + detail + ")", changes));
+        out.add(new Alternative("Spot + fallback, " + machine, changes));
+        prices.add(detail);
     }
 
     private static void serverless(
@@ -118,6 +129,7 @@ public final class QuickAlternatives {
             JsonNode chosen,
             PriceCatalogue catalogue,
             List<Alternative> out,
+            List<String> prices,
             List<String> skipped) {
         String name = name(chosen);
         List<Change> changes = new ArrayList<>();
@@ -136,11 +148,10 @@ public final class QuickAlternatives {
         String asOf = catalogue
                 .serverless(platform, null)
                 .map(ServerlessRate::asOf)
-                .map(d -> ", as of " + d)
+                .map(d -> " (as of " + d + ")")
                 .orElse("");
-        out.add(new Alternative(
-                "Serverless (" + (gpu ? "Cloud Run, 1 L4 GPU" : "AWS Lambda, 3 GB") + ", keep-alive 600 s" + asOf + ")",
-                changes));
+        out.add(new Alternative(gpu ? "Serverless, Cloud Run L4" : "Serverless, AWS Lambda", changes));
+        prices.add((gpu ? "Cloud Run with an L4 GPU" : "AWS Lambda 3 GB") + ", keep-alive 600 s" + asOf);
     }
 
     private static void cheaperGpu(
@@ -148,6 +159,7 @@ public final class QuickAlternatives {
             JsonNode chosen,
             PriceCatalogue catalogue,
             List<Alternative> out,
+            List<String> prices,
             List<String> skipped) {
         Optional<PoolType> today = PoolType.of(chosen);
         if (today.isEmpty()) {
@@ -183,17 +195,16 @@ public final class QuickAlternatives {
             if (pt.isPresent() && pt.get().instanceType().equalsIgnoreCase(t.instanceType()))
                 changes.add(new Change.InstanceType(name(p), c.provider(), c.instanceType(), t.region()));
         }
-        out.add(new Alternative(
-                String.format(
-                        Locale.US,
-                        "Cheaper GPU: %s (%d× %s, %d GiB; $%s/h on demand, as of %s)",
-                        c.instanceType(),
-                        c.gpus(),
-                        c.gpuModel(),
-                        gpuMemoryGiB(c),
-                        usd(c),
-                        c.asOf()),
-                changes));
+        out.add(new Alternative("Cheaper GPU, " + c.instanceType(), changes));
+        prices.add(String.format(
+                Locale.US,
+                "%s %d× %s %d GiB $%s/h on demand (as of %s)",
+                c.instanceType(),
+                c.gpus(),
+                c.gpuModel(),
+                gpuMemoryGiB(c),
+                usd(c),
+                c.asOf()));
     }
 
     private static Optional<InstancePrice> price(PriceCatalogue catalogue, PoolType t, PricingModel model) {

@@ -74,15 +74,18 @@ class CompareViewModelTest {
         vm.setBaseline(file);
         vm.tryQuickAlternatives(null);
         assertEquals(3, vm.alternatives().size(), vm.statusProperty().get());
-        assertTrue(vm.alternatives().get(0).alternative().name().startsWith("Spot + on-demand fallback (g5.xlarge"));
-        assertTrue(vm.alternatives().get(1).alternative().name().startsWith("Serverless (Cloud Run, 1 L4 GPU"));
+        assertTrue(vm.alternatives().get(0).alternative().name().equals("Spot + fallback, g5.xlarge"));
+        assertTrue(vm.alternatives().get(1).alternative().name().equals("Serverless, Cloud Run L4"));
         assertTrue(
-                vm.alternatives().get(2).alternative().name().startsWith("Cheaper GPU: g6.xlarge"),
+                vm.alternatives().get(2).alternative().name().equals("Cheaper GPU, g6.xlarge"),
                 vm.alternatives().get(2).alternative().name());
         assertNotNull(
                 vm.comparisonProperty().get(),
                 "run at once: " + vm.statusProperty().get());
         assertEquals(4, vm.rows().size(), "the baseline and the three alternatives");
+        assertTrue(
+                vm.statusProperty().get().contains("Prices: spot g5.xlarge $0.4125/h (as of 2025-06-28)"),
+                "the prices used and their dates: " + vm.statusProperty().get());
         assertFalse(vm.errorProperty().get(), vm.statusProperty().get());
 
         vm.tryQuickAlternatives(null);

@@ -201,9 +201,9 @@ class WhatIfLoopTest {
         assertFalse(compare.errorProperty().get(), compare.statusProperty().get());
         List<String> names = compare.rows().stream().map(CompareRow::name).toList();
         assertEquals(4, names.size(), names.toString());
-        assertTrue(names.get(1).startsWith("Spot + on-demand fallback (g5.2xlarge at $0.509/h spot"), names.get(1));
-        assertTrue(names.get(2).startsWith("Serverless (Cloud Run, 1 L4 GPU"), names.get(2));
-        assertTrue(names.get(3).startsWith("Cheaper GPU: g6.xlarge"), names.get(3));
+        assertTrue(names.get(1).equals("Spot + fallback, g5.2xlarge"), names.get(1));
+        assertTrue(names.get(2).equals("Serverless, Cloud Run L4"), names.get(2));
+        assertTrue(names.get(3).equals("Cheaper GPU, g6.xlarge"), names.get(3));
         assertTrue(compareView.table().getItems().size() == 4, "the table shows them");
 
         // 7. Report: written at once to the reports folder, HTML and a PDF of 1-3 pages.
@@ -216,7 +216,7 @@ class WhatIfLoopTest {
         assertTrue(
                 page.contains("Which of these 3 alternatives serves the traffic of \u201cTwin of chat\u201d"),
                 "the question");
-        assertTrue(page.contains("Cheaper GPU: g6.xlarge"), "the alternatives are named");
+        assertTrue(page.contains("Cheaper GPU, g6.xlarge"), "the alternatives are named");
         Path pdf = dir.resolve("reports/comparison-twin-of-chat.pdf");
         assertTrue(Files.exists(pdf));
         try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {

@@ -45,9 +45,7 @@ class QuickAlternativesTest {
     void spotMovesTheOnDemandPoolToSpotOfTheSameTypeWithAnOnDemandFallback() {
         Alternative.Built spot = built(TWIN_LIKE).get(0);
         assertTrue(
-                spot.alternative()
-                        .name()
-                        .startsWith("Spot + on-demand fallback (g5.2xlarge at $0.509/h spot, as of 2025-06-28"),
+                spot.alternative().name().equals("Spot + fallback, g5.2xlarge"),
                 spot.alternative().name());
         var pools = spot.scenario().fleet().pools();
         assertEquals(
@@ -65,7 +63,7 @@ class QuickAlternativesTest {
     void serverlessPutsTheWholeEndpointOnOneServerlessPoolBilledWithAGpu() {
         Alternative.Built sl = built(TWIN_LIKE).get(1);
         assertTrue(
-                sl.alternative().name().startsWith("Serverless (Cloud Run, 1 L4 GPU, keep-alive 600 s, as of "),
+                sl.alternative().name().equals("Serverless, Cloud Run L4"),
                 sl.alternative().name());
         var pools = sl.scenario().fleet().pools();
         assertEquals(1, pools.size(), "the spot pool is removed: only the serverless pool serves");
@@ -82,7 +80,7 @@ class QuickAlternativesTest {
         // g5.2xlarge: 1× A10G, 24 GiB at 1.212 USD/h. g4dn (T4, 16 GiB) has too little memory, inf2 is no NVIDIA GPU;
         // of g5.xlarge (1.006), g6.xlarge (0.8048) and g6.2xlarge (0.9776), all 24 GiB, g6.xlarge is the cheapest.
         assertTrue(
-                gpu.alternative().name().startsWith("Cheaper GPU: g6.xlarge (1× L4, 24 GiB; $0.8048/h on demand"),
+                gpu.alternative().name().equals("Cheaper GPU, g6.xlarge"),
                 gpu.alternative().name());
         var pools = gpu.scenario().fleet().pools();
         assertEquals(0.8048, pools.get(0).price().usdPerHour(), 1e-9);
