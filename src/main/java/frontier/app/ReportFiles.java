@@ -76,6 +76,38 @@ public final class ReportFiles {
         }
     }
 
+    /**
+     * Where one-click reports go: {@code frontier.reports} if set, else {@code Frontier reports} in the user's home
+     * (a folder people find, not the hidden settings folder).
+     */
+    public static Path defaultFolder() {
+        String set = System.getProperty("frontier.reports");
+        return set != null && !set.isBlank()
+                ? Path.of(set)
+                : Path.of(System.getProperty("user.home"), "Frontier reports");
+    }
+
+    /**
+     * The views' one-click "Report": writes {@code baseName}.html and its PDF into {@link #defaultFolder()} (made if
+     * needed; an earlier report of the same name is replaced) and tells {@code done} where, or {@code failed} why not.
+     */
+    public static void writeToDefault(
+            String baseName,
+            Writer writer,
+            java.util.function.Consumer<String> done,
+            java.util.function.Consumer<String> failed) {
+        Path html = defaultFolder().resolve(baseName + ".html");
+        try {
+            Files.createDirectories(html.getParent());
+            writer.write(html);
+            done.accept("Wrote " + html.toAbsolutePath() + " and "
+                    + pdfBeside(html).getFileName() + " (the arrow beside Report: save elsewhere)");
+        } catch (IOException | RuntimeException ex) {
+            failed.accept("Cannot write the report " + html.toAbsolutePath() + ": "
+                    + (ex instanceof IOException ? ex.getMessage() : Messages.of(ex)));
+        }
+    }
+
     /** "report.html" → "report.pdf" in the same folder. */
     public static Path pdfBeside(Path html) {
         return html.resolveSibling(html.getFileName().toString().replaceFirst("\\.html?$", "") + ".pdf");

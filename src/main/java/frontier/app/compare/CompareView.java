@@ -9,6 +9,7 @@ import frontier.scenario.alternatives.Alternative;
 import frontier.scenario.alternatives.Baseline;
 import frontier.scenario.alternatives.Change;
 import frontier.scenario.alternatives.CompareMetric;
+import frontier.scenario.alternatives.QuickAlternatives;
 import frontier.scenario.sweep.Sweep;
 import java.util.ArrayList;
 import java.util.List;
@@ -280,13 +281,51 @@ public final class CompareView implements WorkbenchView {
                 .bind(list.getSelectionModel().selectedItemProperty().isNull().or(vm.runningProperty()));
         remove.setOnAction(e -> vm.remove(list.getSelectionModel().getSelectedIndex()));
 
-        VBox box = new VBox(8, heading, hint, g, add, listTitle, list, remove);
+        VBox box = new VBox(8, quickPane(), heading, hint, g, add, listTitle, list, remove);
         box.setPadding(new Insets(10));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.setPrefWidth(370);
         scroll.setMinWidth(330);
         return scroll;
+    }
+
+    /**
+     * One click for the three alternatives most asked of a twin: spot, serverless and a cheaper GPU, made on the
+     * pool chosen below and run at once; the rules they follow are said under the button.
+     */
+    private Node quickPane() {
+        Label heading = new Label("Try the usual alternatives");
+        heading.getStyleClass().add("section-title");
+        Button quick = new Button("Try spot, serverless and a cheaper GPU");
+        quick.setId("tryQuickAlternatives");
+        quick.setMaxWidth(Double.MAX_VALUE);
+        quick.disableProperty().bind(vm.baselineProperty().isNull().or(vm.runningProperty()));
+        quick.setOnAction(e ->
+                vm.tryQuickAlternatives(pool.getSelectionModel().getSelectedIndex() <= 0 ? null : pool.getValue()));
+        Label rule = new Label("Spot: the same instance type at the catalogue's spot price, with one on-demand"
+                + " instance to fall back to. Serverless: the pool chosen below serves alone, keep-alive 600 s,"
+                + " billed as Cloud Run with an L4 GPU (AWS Lambda without a GPU). Cheaper GPU: "
+                + QuickAlternatives.CHEAPER_GPU_RULE + ". All three run at once; the prices used, with their"
+                + " as-of dates, are in the status line.");
+        rule.setId("quickRule");
+        rule.setWrapText(true);
+        rule.setMinHeight(Control.USE_PREF_SIZE);
+        rule.getStyleClass().add("scenario-file");
+        VBox box = new VBox(6, heading, quick, rule);
+        box.setPadding(new Insets(0, 0, 8, 0));
+        return box;
+    }
+
+    /** Writes the report to the default folder at once; the status says where ("Save report as…" to choose). */
+    private void reportToDefault() {
+        Baseline b = vm.baselineProperty().get();
+        String base = "comparison-"
+                + (b == null ? "report" : b.scenario().name())
+                        .toLowerCase(Locale.ROOT)
+                        .replaceAll("[^a-z0-9]+", "-")
+                        .replaceAll("^-|-$", "");
+        frontier.app.ReportFiles.writeToDefault(base, this::writeReport, vm::info, vm::fail);
     }
 
     private Node mainPane() {
@@ -313,14 +352,19 @@ public final class CompareView implements WorkbenchView {
                         "Sweep fields of the selected row's scenario (the baseline when none is selected) and open the results in Explore."));
         explore.disableProperty().bind(vm.comparisonProperty().isNull().or(vm.runningProperty()));
         explore.setOnAction(e -> exploreAround());
-        Button report = new Button("Report…");
+        javafx.scene.control.MenuItem reportAs = new javafx.scene.control.MenuItem("Save report as…");
+        reportAs.setId("compareReportAs");
+        reportAs.setOnAction(e -> saveReport());
+        javafx.scene.control.SplitMenuButton report = new javafx.scene.control.SplitMenuButton(reportAs);
+        report.setText("Report");
         report.setId("compareReport");
         report.setMinWidth(Control.USE_PREF_SIZE);
         report.setTooltip(new Tooltip(
                 "Write a report of the comparison (question, recommendation and saving, chart, key numbers with"
-                        + " intervals, assumptions) as a self-contained HTML file and a PDF beside it."));
+                        + " intervals, assumptions) as a self-contained HTML file and a PDF beside it, in "
+                        + frontier.app.ReportFiles.defaultFolder() + " (the arrow: choose where)."));
         report.disableProperty().bind(vm.comparisonProperty().isNull().or(vm.runningProperty()));
-        report.setOnAction(e -> saveReport());
+        report.setOnAction(e -> reportToDefault());
         HBox controls = new HBox(8, run, cancel, progress, explore, report);
         controls.setAlignment(Pos.CENTER_LEFT);
         Label status = Widgets.statusLabel("compareStatus", vm.statusProperty(), 600);

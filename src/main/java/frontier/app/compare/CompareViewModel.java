@@ -11,6 +11,7 @@ import frontier.scenario.alternatives.Alternative;
 import frontier.scenario.alternatives.Baseline;
 import frontier.scenario.alternatives.CompareMetric;
 import frontier.scenario.alternatives.Comparison;
+import frontier.scenario.alternatives.QuickAlternatives;
 import frontier.scenario.sweep.Sweep;
 import frontier.sim.BadInputException;
 import java.nio.file.Path;
@@ -85,7 +86,8 @@ public final class CompareViewModel {
             Baseline b = Baseline.load(file);
             baseline.set(b);
             title.set(b.scenario().name());
-            info("Make alternatives on the left: each changes the baseline in one or more ways.");
+            info("Try spot, serverless and a cheaper GPU in one click, or make alternatives on the left: each"
+                    + " changes the baseline in one or more ways.");
         } catch (BadInputException e) {
             baseline.set(null);
             title.set("Cannot open " + file.getFileName());
@@ -115,6 +117,42 @@ public final class CompareViewModel {
         }
     }
 
+    /**
+     * "Try spot, serverless and a cheaper GPU": adds the three alternatives of {@link QuickAlternatives} (those not
+     * there already) made on {@code pool} (null: the first) and runs the comparison at once. What cannot be made is
+     * said in the status with the reason, and again when the run is done.
+     */
+    public void tryQuickAlternatives(String pool) {
+        Baseline b = baseline.get();
+        if (b == null || run.runningProperty().get()) return;
+        QuickAlternatives.Made made = QuickAlternatives.of(b, catalogue, pool);
+        List<String> problems = new ArrayList<>(made.skipped());
+        for (Alternative a : made.alternatives()) {
+            if (alternatives.stream().anyMatch(x -> x.alternative().name().equals(a.name()))) continue;
+            try {
+                alternatives.add(a.build(b, catalogue));
+            } catch (BadInputException e) {
+                String m = e.getMessage();
+                String prefix = b.source() + " (alternative ";
+                problems.add(m.startsWith(prefix) ? "Alternative " + m.substring(prefix.length()) : m);
+            }
+        }
+        setComparison(null);
+        quickProblems = (made.prices().isEmpty() ? "" : " Prices: " + String.join("; ", made.prices()) + ".")
+                + (problems.isEmpty() ? "" : " Not made: " + String.join("; ", problems) + ".");
+        if (canRun.get()) run();
+        else {
+            fail("Nothing to compare." + quickProblems);
+            quickProblems = "";
+        }
+    }
+
+    /** Why one of the one-click alternatives could not be made, said again when the run is done ("" if none). */
+    private String quickProblems = "";
+
+    /** What the status says after the run's outcome: why one-click alternatives were not made. */
+    private String doneNote = "";
+
     public void remove(int index) {
         if (run.runningProperty().get() || index < 0 || index >= alternatives.size()) return;
         alternatives.remove(index);
@@ -127,11 +165,14 @@ public final class CompareViewModel {
         Baseline b = baseline.get();
         List<Alternative.Built> alts = List.copyOf(alternatives);
         setComparison(null);
+        doneNote = quickProblems;
+        quickProblems = "";
         int reps = b.scenario().run().replications();
         // Said before the start: an executor may run it to its end at once, and its outcome is the last word.
         info(String.format(
                 Locale.US,
-                "Running the baseline and %d alternative%s, %d replication%s each on the same random numbers…",
+                "Running the baseline and %d alternative%s, %d replication%s each on the same random numbers…"
+                        + doneNote,
                 alts.size(),
                 alts.size() == 1 ? "" : "s",
                 reps,
@@ -153,12 +194,13 @@ public final class CompareViewModel {
                 .filter(i -> !c.dropWarning(i).isEmpty())
                 .count();
         info(String.format(
-                Locale.US,
-                "Done in %.1f s: %d alternative%s against the baseline%s.",
-                seconds,
-                c.entries().size() - 1,
-                c.entries().size() == 2 ? "" : "s",
-                dropping == 0 ? "" : "; " + dropping + " of them drop requests (marked ⚠)"));
+                        Locale.US,
+                        "Done in %.1f s: %d alternative%s against the baseline%s.",
+                        seconds,
+                        c.entries().size() - 1,
+                        c.entries().size() == 2 ? "" : "s",
+                        dropping == 0 ? "" : "; " + dropping + " of them drop requests (marked ⚠)")
+                + doneNote);
     }
 
     private void setComparison(Comparison c) {

@@ -76,8 +76,9 @@ public final class FrontierApp extends Application {
             editor.viewModel().open(file);
             window.show(editor);
         });
+        // A twin is made to be compared: it opens in Simulate (the baseline) and the Compare view is shown.
         MakeTwin.install(
-                unitCost, billing, simulate, window, simulateView, MakeTwin.twinsDir(), editor.viewModel()::open);
+                unitCost, billing, simulate, window, compareView, MakeTwin.twinsDir(), editor.viewModel()::open);
         Settings settings = Settings.standard();
         window.setTheme(settings.theme());
         AppMenus menus = menus(window, simulateView, simulate, exploreView, data, stage, getHostServices());

@@ -131,7 +131,14 @@ public sealed interface Change {
 
         private static void spot(Edit e, ObjectNode p, ObjectNode q, String name, int count, JsonNode coldStart) {
             JsonNode price = q.get("price");
-            if (price != null && price.has("usd_per_hour")) {
+            Optional<PoolType> billed = PoolType.of(p);
+            if (price != null && price.has("usd_per_hour") && billed.isPresent()) {
+                // A twin's pool: the billed hourly price beside the bill's instance type, which has a spot price.
+                price = billed.get().asPrice();
+                e.note("spot '" + name + "' and its fallback: " + billed.get().instanceType()
+                        + " at the price catalogue's spot and on-demand prices (the billed "
+                        + q.get("price").path("usd_per_hour").asText() + " USD/h is not used)");
+            } else if (price != null && price.has("usd_per_hour")) {
                 e.needPrice.put(
                         name,
                         "pool '" + name
@@ -193,7 +200,8 @@ public sealed interface Change {
             q.put("keep_alive_s", 600);
             q.put("max_concurrency", 1000);
             copy(p, q, "overflow_to");
-            boolean gpu = gpus(e, p.get("price")) > 0;
+            boolean gpu =
+                    gpus(e, PoolType.of(p).<JsonNode>map(PoolType::asPrice).orElse(p.get("price"))) > 0;
             q.set(
                     "billing",
                     json(
@@ -329,6 +337,39 @@ public sealed interface Change {
             e.note("instance type " + instanceType
                     + ": the work per item is kept (the simulation does not know how fast a machine is); change"
                     + " $.batch.items_per_s or the LLM engine's profile for a faster or slower one");
+        }
+    }
+
+    /**
+     * Only this pool serves: every other pool of the fleet is removed and nothing overflows from it (the whole
+     * endpoint on one pool, e.g. on serverless). Applied after every other change.
+     */
+    record OnlyPool(String pool) implements Change {
+        @Override
+        public int order() {
+            return 2;
+        }
+
+        @Override
+        public String describe() {
+            return "Only this pool" + on(pool);
+        }
+
+        @Override
+        public void apply(Edit e) {
+            ObjectNode keep = e.pool(pool);
+            ArrayNode pools = e.pools();
+            if (pools.size() == 1) return;
+            java.util.List<String> removed = new java.util.ArrayList<>();
+            for (JsonNode p : pools)
+                if (p != keep) removed.add("'" + p.path("name").asText() + "'");
+            keep.remove("overflow_to");
+            keep.remove("overflow_queue");
+            pools.removeAll();
+            pools.add(keep);
+            e.needPrice.keySet().retainAll(java.util.Set.of(keep.path("name").asText()));
+            e.note("only '" + keep.path("name").asText() + "' serves: " + String.join(", ", removed)
+                    + (removed.size() == 1 ? " is" : " are") + " removed");
         }
     }
 

@@ -65,4 +65,46 @@ class CompareViewModelTest {
                 vm.statusProperty().get());
         assertTrue(vm.alternatives().isEmpty());
     }
+
+    @Test
+    void oneActionMakesSpotServerlessAndACheaperGpuAndRunsThemAgainstTheBaseline() throws IOException {
+        Path file = Files.writeString(dir.resolve("small-chat.json"), FLEET);
+        CompareViewModel vm =
+                new CompareViewModel(new ScenarioRunner(1), PriceCatalogue.shipped(), TaskExecutor.CURRENT_THREAD);
+        vm.setBaseline(file);
+        vm.tryQuickAlternatives(null);
+        assertEquals(3, vm.alternatives().size(), vm.statusProperty().get());
+        assertTrue(vm.alternatives().get(0).alternative().name().equals("Spot + fallback, g5.xlarge"));
+        assertTrue(vm.alternatives().get(1).alternative().name().equals("Serverless, Cloud Run L4"));
+        assertTrue(
+                vm.alternatives().get(2).alternative().name().equals("Cheaper GPU, g6.xlarge"),
+                vm.alternatives().get(2).alternative().name());
+        assertNotNull(
+                vm.comparisonProperty().get(),
+                "run at once: " + vm.statusProperty().get());
+        assertEquals(4, vm.rows().size(), "the baseline and the three alternatives");
+        assertTrue(
+                vm.statusProperty().get().contains("Prices: spot g5.xlarge $0.4125/h (as of 2025-06-28)"),
+                "the prices used and their dates: " + vm.statusProperty().get());
+        assertFalse(vm.errorProperty().get(), vm.statusProperty().get());
+
+        vm.tryQuickAlternatives(null);
+        assertEquals(3, vm.alternatives().size(), "the same three are not added twice");
+    }
+
+    @Test
+    void whatTheOneActionCannotMakeIsSaidAfterTheRun() throws IOException {
+        Path file = Files.writeString(
+                dir.resolve("inline.json"),
+                FLEET.replace("{\"provider\": \"aws\", \"instance_type\": \"g5.xlarge\"}", "{\"usd_per_hour\": 1.0}"));
+        CompareViewModel vm =
+                new CompareViewModel(new ScenarioRunner(1), PriceCatalogue.shipped(), TaskExecutor.CURRENT_THREAD);
+        vm.setBaseline(file);
+        vm.tryQuickAlternatives(null);
+        assertEquals(1, vm.alternatives().size(), "serverless only: the pool names no instance type");
+        assertNotNull(vm.comparisonProperty().get(), vm.statusProperty().get());
+        assertTrue(
+                vm.statusProperty().get().contains("Not made: Spot: pool 'gpu' names no instance type"),
+                vm.statusProperty().get());
+    }
 }

@@ -145,7 +145,7 @@ class CompareViewTest {
         // The one-click report: HTML with the chart inline, a PDF of 1-3 pages beside it; the dropping alternative is
         // never
         // recommended and its drops are in the report.
-        assertFalse(robot.lookup("#compareReport").queryButton().isDisabled());
+        assertFalse(robot.lookup("#compareReport").query().isDisabled());
         Path html = dir.resolve("comparison-report.html");
         robot.interact(() -> {
             try {

@@ -1,0 +1,230 @@
+package frontier.scenario.alternatives;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import frontier.cost.InstancePrice;
+import frontier.cost.PriceCatalogue;
+import frontier.cost.ServerlessRate;
+import frontier.domain.PricingModel;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The three alternatives most asked of a fleet (a twin in particular), made in one action: the same instance type
+ * on spot with on-demand fallback, the endpoint on serverless, and a cheaper GPU. Each is an ordinary
+ * {@link Alternative} (validated when built); what cannot be made is said in {@link Made#skipped} with the reason.
+ *
+ * <ul>
+ *   <li><b>Spot</b>: every on-demand or autoscaled pool becomes spot + a one-instance on-demand fallback of the
+ *       same type ({@link Change.PoolKind}), at the catalogue's spot price with the type's Spot Advisor bucket.
+ *   <li><b>Serverless</b>: the chosen pool becomes serverless and serves alone ({@link Change.OnlyPool}): keep-alive
+ *       600 s, the pool's cold start or 120 s, billed as Cloud Run with an L4 GPU for a GPU type, else AWS Lambda.
+ *   <li><b>Cheaper GPU</b>: {@link #CHEAPER_GPU_RULE}.
+ * </ul>
+ */
+public final class QuickAlternatives {
+    private QuickAlternatives() {}
+
+    /** How the cheaper GPU is chosen, in the words the app shows. */
+    public static final String CHEAPER_GPU_RULE =
+            "the cheapest on-demand NVIDIA GPU type in the price catalogue, same provider and region, with at least as"
+                    + " much GPU memory in all (GPUs × memory per GPU) as today's type; the model's service times are kept";
+
+    /**
+     * Memory per GPU (GiB) of the NVIDIA GPUs the catalogue names; other accelerators (Inferentia, Trainium) need the
+     * model compiled for them and are never proposed.
+     */
+    static final Map<String, Integer> GPU_MEMORY_GIB = Map.ofEntries(
+            Map.entry("T4", 16),
+            Map.entry("V100", 16),
+            Map.entry("A10", 24),
+            Map.entry("A10G", 24),
+            Map.entry("L4", 24),
+            Map.entry("L40S", 48),
+            Map.entry("A100-40GB", 40),
+            Map.entry("A100-80GB", 80),
+            Map.entry("H100-80GB", 80),
+            Map.entry("H100-NVL-94GB", 94),
+            Map.entry("H200", 141));
+
+    /**
+     * The alternatives made (short names, for tables and charts), the prices they use with their as-of dates, and,
+     * for each one that could not be made, why.
+     */
+    public record Made(List<Alternative> alternatives, List<String> prices, List<String> skipped) {}
+
+    /** GPU memory of one instance of {@code p} in GiB, or 0 when it has no NVIDIA GPU of known memory. */
+    public static int gpuMemoryGiB(InstancePrice p) {
+        if (p.gpus() <= 0 || p.gpuModel() == null) return 0;
+        Integer per = GPU_MEMORY_GIB.get(p.gpuModel().toUpperCase(Locale.ROOT));
+        return per == null ? 0 : per * p.gpus();
+    }
+
+    /**
+     * Spot, serverless and cheaper-GPU alternatives of {@code base}; {@code pool} (null: the first) is the pool that
+     * serverless keeps and whose instance type the cheaper GPU replaces (in every pool on that type).
+     */
+    public static Made of(Baseline base, PriceCatalogue catalogue, String pool) {
+        List<JsonNode> pools = pools(base);
+        JsonNode chosen = pools.getFirst();
+        for (JsonNode p : pools) if (p.path("name").asText().equals(pool)) chosen = p;
+        List<Alternative> out = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        List<String> prices = new ArrayList<>();
+        spot(pools, catalogue, out, prices, skipped);
+        serverless(pools, chosen, catalogue, out, prices, skipped);
+        cheaperGpu(pools, chosen, catalogue, out, prices, skipped);
+        return new Made(List.copyOf(out), List.copyOf(prices), List.copyOf(skipped));
+    }
+
+    private static void spot(
+            List<JsonNode> pools,
+            PriceCatalogue catalogue,
+            List<Alternative> out,
+            List<String> prices,
+            List<String> skipped) {
+        List<Change> changes = new ArrayList<>();
+        String detail = null;
+        String machine = null;
+        for (JsonNode p : pools) {
+            String type = p.path("type").asText();
+            if (!type.equals("always_on") && !type.equals("autoscaled")) continue;
+            String name = name(p);
+            Optional<PoolType> t = PoolType.of(p);
+            if (t.isEmpty()) {
+                skipped.add("Spot: pool '" + name
+                        + "' names no instance type of the price catalogue, so it has no spot price; make the"
+                        + " alternative by hand with an instance type");
+                return;
+            }
+            Optional<InstancePrice> spot = price(catalogue, t.get(), PricingModel.SPOT);
+            if (spot.isEmpty()) {
+                skipped.add("Spot: the price catalogue has no spot price of "
+                        + t.get().instanceType() + " in " + t.get().regionOrDefault());
+                return;
+            }
+            changes.add(new Change.PoolKind(name, Change.Kind.SPOT));
+            if (detail == null) machine = t.get().instanceType();
+            if (detail == null)
+                detail = String.format(
+                        Locale.US,
+                        "spot %s $%s/h (as of %s)",
+                        t.get().instanceType(),
+                        usd(spot.get()),
+                        spot.get().asOf());
+        }
+        if (changes.isEmpty()) {
+            skipped.add("Spot: no on-demand or autoscaled pool to move to spot");
+            return;
+        }
+        out.add(new Alternative("Spot + fallback, " + machine, changes));
+        prices.add(detail);
+    }
+
+    private static void serverless(
+            List<JsonNode> pools,
+            JsonNode chosen,
+            PriceCatalogue catalogue,
+            List<Alternative> out,
+            List<String> prices,
+            List<String> skipped) {
+        String name = name(chosen);
+        List<Change> changes = new ArrayList<>();
+        if (!chosen.path("type").asText().equals("serverless"))
+            changes.add(new Change.PoolKind(name, Change.Kind.SERVERLESS));
+        if (pools.size() > 1) changes.add(new Change.OnlyPool(name));
+        if (changes.isEmpty()) {
+            skipped.add("Serverless: the fleet is serverless already");
+            return;
+        }
+        boolean gpu = PoolType.of(chosen)
+                .flatMap(t -> price(catalogue, t, PricingModel.ON_DEMAND))
+                .map(p -> p.gpus() > 0)
+                .orElse(false);
+        String platform = gpu ? "cloud-run-gpu-l4" : "aws-lambda";
+        String asOf = catalogue
+                .serverless(platform, null)
+                .map(ServerlessRate::asOf)
+                .map(d -> " (as of " + d + ")")
+                .orElse("");
+        out.add(new Alternative(gpu ? "Serverless, Cloud Run L4" : "Serverless, AWS Lambda", changes));
+        prices.add((gpu ? "Cloud Run with an L4 GPU" : "AWS Lambda 3 GB") + ", keep-alive 600 s" + asOf);
+    }
+
+    private static void cheaperGpu(
+            List<JsonNode> pools,
+            JsonNode chosen,
+            PriceCatalogue catalogue,
+            List<Alternative> out,
+            List<String> prices,
+            List<String> skipped) {
+        Optional<PoolType> today = PoolType.of(chosen);
+        if (today.isEmpty()) {
+            skipped.add("Cheaper GPU: pool '" + name(chosen) + "' names no instance type of the price catalogue");
+            return;
+        }
+        PoolType t = today.get();
+        Optional<InstancePrice> current = price(catalogue, t, PricingModel.ON_DEMAND);
+        if (current.isEmpty() || gpuMemoryGiB(current.get()) == 0) {
+            skipped.add("Cheaper GPU: " + t.instanceType()
+                    + (current.isEmpty()
+                            ? " is not in the price catalogue"
+                            : " has no NVIDIA GPU the catalogue knows the memory of"));
+            return;
+        }
+        int need = gpuMemoryGiB(current.get());
+        Optional<InstancePrice> cheaper = catalogue.instances().stream()
+                .filter(x -> x.provider().equalsIgnoreCase(t.provider())
+                        && x.region().equalsIgnoreCase(t.regionOrDefault())
+                        && x.pricingModel() == PricingModel.ON_DEMAND
+                        && gpuMemoryGiB(x) >= need
+                        && x.usdPerHour().compareTo(current.get().usdPerHour()) < 0)
+                .min(Comparator.comparing(InstancePrice::usdPerHour));
+        if (cheaper.isEmpty()) {
+            skipped.add("Cheaper GPU: " + t.instanceType() + " is already the cheapest type with " + need
+                    + " GiB of GPU memory or more");
+            return;
+        }
+        InstancePrice c = cheaper.get();
+        List<Change> changes = new ArrayList<>();
+        for (JsonNode p : pools) {
+            Optional<PoolType> pt = PoolType.of(p);
+            if (pt.isPresent() && pt.get().instanceType().equalsIgnoreCase(t.instanceType()))
+                changes.add(new Change.InstanceType(name(p), c.provider(), c.instanceType(), t.region()));
+        }
+        out.add(new Alternative("Cheaper GPU, " + c.instanceType(), changes));
+        prices.add(String.format(
+                Locale.US,
+                "%s %d× %s %d GiB $%s/h on demand (as of %s)",
+                c.instanceType(),
+                c.gpus(),
+                c.gpuModel(),
+                gpuMemoryGiB(c),
+                usd(c),
+                c.asOf()));
+    }
+
+    private static Optional<InstancePrice> price(PriceCatalogue catalogue, PoolType t, PricingModel model) {
+        return catalogue.instance(t.provider(), t.region(), t.instanceType(), model);
+    }
+
+    private static String usd(InstancePrice p) {
+        return p.usdPerHour().stripTrailingZeros().toPlainString();
+    }
+
+    private static String name(JsonNode pool) {
+        return pool.path("name").asText();
+    }
+
+    /** The baseline's pools as written: {@code pools}, or the simple {@code pool} form as one. */
+    private static List<JsonNode> pools(Baseline base) {
+        JsonNode tree = base.tree();
+        List<JsonNode> out = new ArrayList<>();
+        if (tree.path("pools").isArray()) tree.get("pools").forEach(out::add);
+        else out.add(tree.path("pool"));
+        return out;
+    }
+}
