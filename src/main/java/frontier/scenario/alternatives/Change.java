@@ -284,20 +284,7 @@ public sealed interface Change {
                         + "' is serverless: it has no instance type (billing is per request)");
             }
             JsonNode old = p.get("price");
-            String prov = provider != null
-                    ? provider
-                    : old != null && old.has("provider") ? old.get("provider").asText() : "aws";
-            ObjectNode price = Edit.F.objectNode();
-            price.put("provider", prov);
-            price.put("instance_type", instanceType);
-            String reg = region != null
-                    ? region
-                    : old != null
-                                    && old.has("region")
-                                    && prov.equals(old.path("provider").asText())
-                            ? old.get("region").asText()
-                            : null;
-            if (reg != null) price.put("region", reg);
+            ObjectNode price = priceReplacing(old);
             p.set("price", price);
             String name = p.path("name").asText();
             e.needPrice.remove(name);
@@ -312,10 +299,11 @@ public sealed interface Change {
             }
         }
 
-        /** A batch job's instances become this type: its on-demand and spot prices from the catalogue. */
-        private void applyToBatch(Edit e) {
-            ObjectNode f = e.batchFleet("instance type");
-            JsonNode old = f.get("price");
+        /**
+         * The catalogue price of this instance type, in place of {@code old}: the provider given, else the old
+         * price's (else aws); the region given, else the old one when the provider stays.
+         */
+        private ObjectNode priceReplacing(JsonNode old) {
             String prov = provider != null
                     ? provider
                     : old != null && old.has("provider") ? old.get("provider").asText() : "aws";
@@ -330,6 +318,14 @@ public sealed interface Change {
                             ? old.get("region").asText()
                             : null;
             if (reg != null) price.put("region", reg);
+            return price;
+        }
+
+        /** A batch job's instances become this type: its on-demand and spot prices from the catalogue. */
+        private void applyToBatch(Edit e) {
+            ObjectNode f = e.batchFleet("instance type");
+            JsonNode old = f.get("price");
+            ObjectNode price = priceReplacing(old);
             f.set("price", price);
             if (f.remove("spot_price") != null)
                 e.note("instance type " + instanceType
