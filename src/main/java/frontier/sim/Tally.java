@@ -55,6 +55,7 @@ public final class Tally {
     private double sumSq;
     private double min = Double.POSITIVE_INFINITY;
     private double max = Double.NEGATIVE_INFINITY;
+    /** Zeros already moved out of {@code counts[0]} (by {@link #addCounts}). */
     private long zeros;
 
     public Tally() {
@@ -75,17 +76,13 @@ public final class Tally {
         sumSq += d * d;
         if (x < min) min = x;
         if (x > max) max = x;
-        long units = (long) (x * UNITS_PER_VALUE + 0.5);
-        if (units > 0) {
-            int i = countsIndex(units);
-            if (i >= counts.length) counts = java.util.Arrays.copyOf(counts, (i | (SUB_BUCKET_HALF_COUNT - 1)) + 1);
-            counts[i]++;
-        } else {
-            zeros++;
-        }
+        // Zero (and anything that rounds to it) is counted at index 0, which no positive value has: no branch on it.
+        int i = countsIndex(Math.max(0, (long) (x * UNITS_PER_VALUE + 0.5)));
+        if (i >= counts.length) counts = java.util.Arrays.copyOf(counts, (i | (SUB_BUCKET_HALF_COUNT - 1)) + 1);
+        counts[i]++;
     }
 
-    /** The index of {@code value} (≥ 1) in the counts of an HdrHistogram with this tally's settings. */
+    /** The index of {@code value} (≥ 0; only 0 has index 0) in the counts of an HdrHistogram with this tally's settings. */
     static int countsIndex(long value) {
         int bucket = LEADING_ZERO_COUNT_BASE - Long.numberOfLeadingZeros(value | SUB_BUCKET_MASK);
         int subBucket = (int) (value >>> bucket);
@@ -103,10 +100,13 @@ public final class Tally {
         return (long) subBucket << bucket;
     }
 
-    /** Adds the counts kept since the last time into the histogram, and clears them. */
+    /** Adds the counts kept since the last time into the histogram (zeros apart), and clears them. */
     private void addCounts() {
         int[] c = counts;
-        for (int i = 0; i < c.length; i++) {
+        if (c.length == 0) return;
+        zeros += c[0];
+        c[0] = 0;
+        for (int i = 1; i < c.length; i++) {
             if (c[i] != 0) {
                 histogram.recordValueWithCount(lowestValueAt(i), c[i]);
                 c[i] = 0;
@@ -136,7 +136,7 @@ public final class Tally {
 
     /** The histogram with every value added so far. */
     private AbstractHistogram recorded() {
-        if (histogram.getTotalCount() != count - zeros) addCounts();
+        if (histogram.getTotalCount() != count - zeros()) addCounts();
         return histogram;
     }
 
@@ -175,7 +175,7 @@ public final class Tally {
 
     /** Number of observations that were exactly zero (e.g. requests that did not wait). */
     public long zeros() {
-        return zeros;
+        return counts.length == 0 ? zeros : zeros + counts[0];
     }
 
     /**
@@ -187,6 +187,7 @@ public final class Tally {
         if (q <= 0) return min;
         if (q >= 1) return max;
         double rank = q * count;
+        long zeros = zeros();
         if (rank <= zeros) return 0.0;
         long positives = count - zeros;
         double pct = 100.0 * (rank - zeros) / positives;
