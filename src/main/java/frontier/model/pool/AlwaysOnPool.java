@@ -19,24 +19,14 @@ public record AlwaysOnPool(
     public AlwaysOnPool {
         Checks.name(name);
         if (instances < 1) throw new InvalidSpecException("instances", "expected an integer >= 1, got " + instances);
-        InvalidSpecException.required("model", model);
-        Checks.engine(model, concurrency, batching);
-        concurrency = Checks.concurrency(concurrency);
-        Checks.batching(model, batching);
-        Checks.queue(queueCapacity, timeoutS);
+        concurrency = Checks.served(model, concurrency, batching, queueCapacity, timeoutS);
         overflowQueue = Checks.overflowQueue(overflowQueue);
         if (price == null) price = Price.perHour(0);
     }
 
     @Override
-    public AlwaysOnPool withModel(ModelProfile m) {
+    public AlwaysOnPool with(ModelProfile m, Price p) {
         return new AlwaysOnPool(
-                name, instances, concurrency, m, queueCapacity, timeoutS, batching, overflowTo, overflowQueue, price);
-    }
-
-    @Override
-    public AlwaysOnPool withPrice(Price p) {
-        return new AlwaysOnPool(
-                name, instances, concurrency, model, queueCapacity, timeoutS, batching, overflowTo, overflowQueue, p);
+                name, instances, concurrency, m, queueCapacity, timeoutS, batching, overflowTo, overflowQueue, p);
     }
 }

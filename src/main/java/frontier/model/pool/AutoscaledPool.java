@@ -35,11 +35,7 @@ public record AutoscaledPool(
         implements Pools {
     public AutoscaledPool {
         Checks.name(name);
-        InvalidSpecException.required("model", model);
-        Checks.engine(model, concurrency, batching);
-        concurrency = Checks.concurrency(concurrency);
-        Checks.batching(model, batching);
-        Checks.queue(queueCapacity, timeoutS);
+        concurrency = Checks.served(model, concurrency, batching, queueCapacity, timeoutS);
         overflowQueue = Checks.overflowQueue(overflowQueue);
         if (price == null) price = Price.perHour(0);
         if (minInstances == null) minInstances = 0;
@@ -77,35 +73,11 @@ public record AutoscaledPool(
     }
 
     @Override
-    public AutoscaledPool withModel(ModelProfile m) {
+    public AutoscaledPool with(ModelProfile m, Price p) {
         return new AutoscaledPool(
                 name,
                 concurrency,
                 m,
-                queueCapacity,
-                timeoutS,
-                batching,
-                overflowTo,
-                overflowQueue,
-                price,
-                minInstances,
-                maxInstances,
-                initialInstances,
-                policy,
-                intervalS,
-                scaleOutDelayS,
-                scaleInDelayS,
-                coldStart,
-                keepWarm,
-                scaleToZeroAfterS);
-    }
-
-    @Override
-    public AutoscaledPool withPrice(Price p) {
-        return new AutoscaledPool(
-                name,
-                concurrency,
-                model,
                 queueCapacity,
                 timeoutS,
                 batching,

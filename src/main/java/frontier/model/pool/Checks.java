@@ -16,6 +16,20 @@ final class Checks {
         return name;
     }
 
+    /**
+     * The checks of a pool that serves {@code model} from instances with slots or batching: the model is
+     * there, the engine settings fit, the queue; returns the concurrency (1 when not given).
+     */
+    static int served(
+            ModelProfile model, Integer concurrency, Batching batching, Integer queueCapacity, Double timeoutS) {
+        InvalidSpecException.required("model", model);
+        engine(model, concurrency, batching);
+        int c = concurrency(concurrency);
+        batching(model, batching);
+        queue(queueCapacity, timeoutS);
+        return c;
+    }
+
     static int concurrency(Integer c) {
         if (c == null) return 1;
         if (c < 1) throw new InvalidSpecException("concurrency", "expected an integer >= 1, got " + c);

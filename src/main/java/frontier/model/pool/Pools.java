@@ -43,13 +43,21 @@ public sealed interface Pools permits AlwaysOnPool, AutoscaledPool, ServerlessPo
     Price price();
 
     /**
-     * The same pool with another model. Every other field is kept; a serverless pool's billing is made again from
-     * the new model (its GPUs per instance then default to the model's tensor parallelism).
+     * The same pool with another model and hourly price of one instance; every other field is kept. A serverless
+     * pool, billed per use, keeps its billing but makes it again from the new model (its GPUs per instance then
+     * default to the model's tensor parallelism).
      */
-    Pools withModel(ModelProfile model);
+    Pools with(ModelProfile model, Price price);
+
+    /** The same pool with another model (see {@link #with}). */
+    default Pools withModel(ModelProfile model) {
+        return with(model, price());
+    }
 
     /** The same pool with another hourly price of one instance (a serverless pool, billed per use, is returned as it is). */
-    Pools withPrice(Price price);
+    default Pools withPrice(Price price) {
+        return with(model(), price);
+    }
 
     /** Which kind of pool this is (its JSON {@code type}). */
     default PoolKind kind() {

@@ -109,6 +109,12 @@ public record ServerlessPool(
         return this;
     }
 
+    /** The pool with another model; the price is not used (billed per use). */
+    @Override
+    public ServerlessPool with(ModelProfile m, Price p) {
+        return withModel(m);
+    }
+
     /** The same pool with another billing (e.g. the catalogue's rates filled in). */
     public ServerlessPool withBilling(ServerlessBilling b) {
         return new ServerlessPool(

@@ -128,11 +128,7 @@ public record SpotPool(
     public SpotPool {
         Checks.name(name);
         if (instances < 0) throw new InvalidSpecException("instances", "expected an integer >= 0, got " + instances);
-        InvalidSpecException.required("model", model);
-        Checks.engine(model, concurrency, batching);
-        concurrency = Checks.concurrency(concurrency);
-        Checks.batching(model, batching);
-        Checks.queue(queueCapacity, timeoutS);
+        concurrency = Checks.served(model, concurrency, batching, queueCapacity, timeoutS);
         overflowQueue = Checks.overflowQueue(overflowQueue);
         if (price == null) price = Price.perHour(0);
         InvalidSpecException.required("interruption", interruption);
@@ -162,35 +158,12 @@ public record SpotPool(
     }
 
     @Override
-    public SpotPool withModel(ModelProfile m) {
+    public SpotPool with(ModelProfile m, Price p) {
         return new SpotPool(
                 name,
                 instances,
                 concurrency,
                 m,
-                queueCapacity,
-                timeoutS,
-                batching,
-                overflowTo,
-                overflowQueue,
-                price,
-                interruption,
-                noticeS,
-                onInterrupt,
-                replacementDelayS,
-                coldStart,
-                unavailable,
-                markets,
-                placement);
-    }
-
-    @Override
-    public SpotPool withPrice(Price p) {
-        return new SpotPool(
-                name,
-                instances,
-                concurrency,
-                model,
                 queueCapacity,
                 timeoutS,
                 batching,
