@@ -265,7 +265,8 @@ public final class Calibrator {
         // An LLM endpoint whose log carries tokens and time to first token: the iteration-level engine (it queues by
         // itself, so nothing is separated).
         boolean llmLog = obs.withTokensAndTtft >= TOKEN_SHARE * obs.latencyS.length
-                && obs.withTokensAndTtft >= LlmTwinFit.MIN_REQUESTS;
+                && obs.withTokensAndTtft >= LlmTwinFit.MIN_REQUESTS
+                && LlmTwinFit.usable(obs).length >= LlmTwinFit.MIN_REQUESTS;
         boolean llm = llmLog && fixedCapacity;
         if (llmLog && !llm) {
             notes.add("the log carries tokens and time to first token, but the bill shows "
