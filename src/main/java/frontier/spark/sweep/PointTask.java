@@ -31,13 +31,20 @@ public record PointTask(int index, String values) implements Serializable {
         }
     }
 
-    /** The point's result as it travels back: config and metrics as JSON text, or the work limit it hit. */
-    public record Result(int index, String config, long seed, String metrics, WorkLimitException limit)
-            implements Serializable {
-        PointResult toPointResult() {
+    /**
+     * The point's result as it travels back: its seed and metrics as JSON text, or the work limit it hit. Not its
+     * configuration: the driver holds the same point (a result's config is its point's), so it is neither written to
+     * text on the executor nor parsed again on the driver — JSON work the local runner never does, which in a fresh
+     * JVM also had the JIT compiling Jackson's text paths during the job.
+     */
+    public record Result(int index, long seed, String metrics, WorkLimitException limit) implements Serializable {
+        /** The result of {@code p}, the point this result is of (same index and seed, or an error). */
+        PointResult toPointResult(SweepPoint p) {
+            if (p.index() != index || p.seed() != seed)
+                throw new IllegalStateException("result of point " + index + " (seed " + seed + ") came back for point "
+                        + p.index() + " (seed " + p.seed() + ")");
             try {
-                return new PointResult(
-                        index, (ObjectNode) MAPPER.readTree(config), seed, (ObjectNode) MAPPER.readTree(metrics));
+                return new PointResult(index, p.config().deepCopy(), seed, (ObjectNode) MAPPER.readTree(metrics));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new UncheckedIOException(e);
             }
@@ -71,14 +78,9 @@ public record PointTask(int index, String values) implements Serializable {
         SweepPoint p = prebuilt(sweep, index, vals);
         try {
             PointResult r = SweepRunner.runPoint(p, control);
-            return new Result(
-                    r.index(),
-                    MAPPER.writeValueAsString(r.config()),
-                    r.seed(),
-                    MAPPER.writeValueAsString(r.metrics()),
-                    null);
+            return new Result(r.index(), r.seed(), MAPPER.writeValueAsString(r.metrics()), null);
         } catch (WorkLimitException e) {
-            return new Result(index, null, p.seed(), null, e);
+            return new Result(index, p.seed(), null, e);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

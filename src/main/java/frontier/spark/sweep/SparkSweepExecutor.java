@@ -144,7 +144,7 @@ public final class SparkSweepExecutor implements SweepRunner.BatchExecutor {
                 if (r.index() != p.index())
                     throw new IllegalStateException("point " + r.index() + " came back in place of " + p.index());
                 if (r.limit() != null) throw SweepRunner.atPoint(sweep.source(), p, r.limit());
-                results[plan[c][j]] = r.toPointResult();
+                results[plan[c][j]] = r.toPointResult(p);
             }
         }
         progress.accept(1.0);
