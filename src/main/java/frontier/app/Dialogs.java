@@ -54,6 +54,7 @@ public final class Dialogs {
                 Ctrl+N         New scenario from an example
                 Ctrl+I         Import a billing export or request log
                 Ctrl+1, 2, …   Show the views, in the order of the navigation
+                Ctrl+,         Settings (theme, UI scale)
                 F1             Documentation
                 Ctrl+Q         Quit
                 (Cmd instead of Ctrl on macOS.)""";

@@ -136,6 +136,30 @@ public final class Widgets {
         }
     }
 
+    /**
+     * Keeps the whole title of the columns {@code which} picks (short figures such as "Instances", "USD/1k req"):
+     * their minimum width becomes the width their title needs in the header's font, so a narrow window takes the
+     * room from the other columns (long names whose cells show their text in a tooltip).
+     */
+    public static void keepTitlesWhole(
+            javafx.scene.control.TableView<?> table,
+            java.util.function.Predicate<javafx.scene.control.TableColumnBase<?, ?>> which) {
+        Runnable later = () -> javafx.application.Platform.runLater(() -> {
+            for (Node n : table.lookupAll(".column-header")) {
+                if (!(n instanceof javafx.scene.control.skin.TableColumnHeader header)) continue;
+                javafx.scene.control.TableColumnBase<?, ?> column = header.getTableColumn();
+                if (column == null || !which.test(column) || !(header.lookup(".label") instanceof Label label))
+                    continue;
+                double needed = label.prefWidth(-1) + header.snappedLeftInset() + header.snappedRightInset() + 4;
+                if (needed > column.getMinWidth()) column.setMinWidth(Math.ceil(needed));
+            }
+        });
+        table.skinProperty().addListener(o -> later.run());
+        table.sceneProperty().addListener(o -> later.run());
+        table.getColumns().addListener((javafx.collections.ListChangeListener<Object>) c -> later.run());
+        if (table.getSkin() != null) later.run();
+    }
+
     /** The tooltip {@link #headerTooltips} gave a column header, or null. */
     public static Tooltip headerTooltip(Node header) {
         return header.getProperties().get(HEADER_TOOLTIP) instanceof Tooltip t ? t : null;

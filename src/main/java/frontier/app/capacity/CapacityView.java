@@ -304,11 +304,11 @@ public final class CapacityView {
                                 c -> c.machine().provider() + " " + c.machine().instanceType() + " "
                                         + c.machine().region(),
                                 250),
-                        col("Pricing", CheapestFleet.Candidate::pricing, 110),
-                        col("Instances", c -> Integer.toString(c.instances()), 70),
-                        col("USD/h", c -> String.format(Locale.US, "%,.2f", c.usdPerHour()), 80),
-                        col("USD/1M out", c -> String.format(Locale.US, "%.4f", c.usdPer1mOutputTokens()), 90),
-                        col("USD/1k req", c -> String.format(Locale.US, "%.4f", c.usdPer1kRequests()), 90),
+                        col("Pricing", CheapestFleet.Candidate::pricing, 100),
+                        col("Instances", c -> Integer.toString(c.instances()), 94),
+                        col("USD/h", c -> String.format(Locale.US, "%,.2f", c.usdPerHour()), 72),
+                        col("USD/1M out", c -> String.format(Locale.US, "%.4f", c.usdPer1mOutputTokens()), 100),
+                        col("USD/1k req", c -> String.format(Locale.US, "%.4f", c.usdPer1kRequests()), 100),
                         col(
                                 "Break-even",
                                 c -> Double.isNaN(c.breakEvenRate())
@@ -324,11 +324,16 @@ public final class CapacityView {
                         col("Hosted model", (CheapestFleet.Api a) -> a.price().model(), 330),
                         col("As of", a -> String.valueOf(a.price().asOf()), 90),
                         col("USD/h", a -> String.format(Locale.US, "%,.2f", a.usdPerHour()), 80),
-                        col("USD/1M out", a -> String.format(Locale.US, "%.4f", a.usdPer1mOutputTokens()), 90),
-                        col("USD/1k req", a -> String.format(Locale.US, "%.4f", a.usdPer1kRequests()), 90)));
+                        col("USD/1M out", a -> String.format(Locale.US, "%.4f", a.usdPer1mOutputTokens()), 100),
+                        col("USD/1k req", a -> String.format(Locale.US, "%.4f", a.usdPer1kRequests()), 100)));
         apiTable.setPlaceholder(new Label("Hosted APIs of the model at the same load."));
-        for (TableView<?> t : List.of(capacityTable, fleetTable, apiTable))
+        for (TableView<?> t : List.of(capacityTable, fleetTable, apiTable)) {
             t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+            // The short figures keep their titles whole at 1280 px; the long names (profile, machine, model) give
+            // way, their cells showing the whole text in a tooltip.
+            for (TableColumn<?, ?> c : t.getColumns()) c.setMinWidth(c.getPrefWidth() >= 200 ? 110 : c.getPrefWidth());
+            Widgets.keepTitlesWhole(t, c -> c.getPrefWidth() < 200);
+        }
         TableExport.install(capacityTable, "capacity.csv", vm::info);
         TableExport.install(fleetTable, "fleets.csv", vm::info);
         TableExport.install(apiTable, "hosted-apis.csv", vm::info);

@@ -121,9 +121,11 @@ public final class CompareChart implements ExportableChart {
             double bh = Math.max(8, rowH * 0.5);
             g.setFill(!warning.isEmpty() ? drops : i == 0 ? base : alt);
             g.fillRect(x0, yc - bh / 2, bw, bh);
+            double end = x0 + bw; // where the bar or its whisker ends: the label goes after it, never over it
             if (Double.isFinite(v.halfWidth()) && v.halfWidth() > 0) {
                 double a = x0 + plotW * (v.mean() - v.halfWidth()) / max;
                 double b = x0 + plotW * (v.mean() + v.halfWidth()) / max;
+                end = Math.max(end, b);
                 g.setStroke(ink);
                 g.setLineWidth(1.2);
                 g.strokeLine(a, yc, b, yc);
@@ -140,7 +142,7 @@ public final class CompareChart implements ExportableChart {
             String label = text + (warning.isEmpty() ? "" : " · ⚠ " + warning);
             labels.add(label);
             g.setTextAlign(TextAlignment.LEFT);
-            double tx = x0 + bw + 10;
+            double tx = end + 10;
             g.setFill(ink);
             g.fillText(text.toString(), tx, warning.isEmpty() ? yc : yc - 7);
             if (!warning.isEmpty()) {

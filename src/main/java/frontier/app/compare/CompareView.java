@@ -433,6 +433,17 @@ public final class CompareView implements WorkbenchView {
                 label.setWrapText(true);
             }
 
+            // The row asks its cells for their height without a width; a wrapped line (a long name, a delta with
+            // its interval in a narrow column) then went uncounted and the rows overlapped. Measure at the
+            // column's width.
+            @Override
+            protected double computePrefHeight(double width) {
+                if (getGraphic() == null || getTableColumn() == null) return super.computePrefHeight(width);
+                javafx.geometry.Insets in = getInsets();
+                double inner = getTableColumn().getWidth() - in.getLeft() - in.getRight();
+                return label.prefHeight(inner) + in.getTop() + in.getBottom();
+            }
+
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);

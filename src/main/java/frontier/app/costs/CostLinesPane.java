@@ -120,7 +120,7 @@ final class CostLinesPane {
         frontier.app.TableExport.install(t, "cost-lines.csv", m -> {});
         t.setId("linesTable");
         t.getColumns().add(CostFormats.column("Start (UTC)", l -> Periods.time(l.periodStart()), 128, false));
-        t.getColumns().add(filtered("Provider", CostLine::provider, 72, Dimension.PROVIDER));
+        t.getColumns().add(filtered("Provider", CostLine::provider, 86, Dimension.PROVIDER));
         t.getColumns().add(filtered("Account", CostLine::billingAccount, 95, Dimension.ACCOUNT));
         t.getColumns().add(filtered("Service", CostLine::service, 140, Dimension.SERVICE));
         t.getColumns().add(filtered("Region", CostLine::region, 80, Dimension.REGION));
@@ -131,7 +131,7 @@ final class CostLinesPane {
         t.getColumns().add(moneyColumn("Billed", CostLine::billed));
         t.getColumns().add(moneyColumn("Effective", CostLine::effective));
         t.getColumns().add(moneyColumn("List", CostLine::list));
-        t.getColumns().add(CostFormats.column("Currency", CostLine::currency, 70, false));
+        t.getColumns().add(CostFormats.column("Currency", CostLine::currency, 80, false));
         // Short, always-readable columns keep their width; the long free-text ones give way (full text in the row
         // tooltip).
         List<String> fixed =

@@ -27,11 +27,11 @@ final class CostTotalsTable {
                 .bind(Bindings.createStringBinding(
                         () -> vm.stackByProperty().get().label(), vm.stackByProperty()));
         table.getColumns().add(group);
-        table.getColumns().add(CostFormats.column("Currency", CostBreakdown.Total::currency, 76, false));
-        table.getColumns().add(CostFormats.column("Billed", r -> CostFormats.money(r.billed()), 92, true));
-        table.getColumns().add(CostFormats.column("Effective", r -> CostFormats.money(r.effective()), 92, true));
-        table.getColumns().add(CostFormats.column("List", r -> CostFormats.money(r.list()), 92, true));
-        table.getColumns().add(CostFormats.column("Lines", r -> String.format(Locale.US, "%,d", r.lines()), 66, true));
+        table.getColumns().add(CostFormats.column("Currency", CostBreakdown.Total::currency, 84, false));
+        table.getColumns().add(CostFormats.column("Billed", r -> CostFormats.money(r.billed()), 86, true));
+        table.getColumns().add(CostFormats.column("Effective", r -> CostFormats.money(r.effective()), 86, true));
+        table.getColumns().add(CostFormats.column("List", r -> CostFormats.money(r.list()), 86, true));
+        table.getColumns().add(CostFormats.column("Lines", r -> String.format(Locale.US, "%,d", r.lines()), 60, true));
         // As tall as its rows up to a dozen (then it scrolls): the space below explains the figures.
         table.setFixedCellSize(24);
         table.prefHeightProperty()
@@ -40,6 +40,7 @@ final class CostTotalsTable {
                         .multiply(24));
         table.setMaxHeight(Region.USE_PREF_SIZE);
         table.getColumns().forEach(c -> c.setSortable(false));
+        frontier.app.Widgets.keepTitlesWhole(table, c -> c != group);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No billing data in this selection."));
         table.setRowFactory(tv -> new TableRow<>() {
