@@ -13,8 +13,9 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length == 0 || args[0].equals("app")) {
-            frontier.app.shell.FrontierApp.launchApp(
+            int code = frontier.app.shell.FrontierApp.launchApp(
                     args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length));
+            if (code != 0) System.exit(code);
             return;
         }
         PrintWriter out = new PrintWriter(System.out, false, StandardCharsets.UTF_8);

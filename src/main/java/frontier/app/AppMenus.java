@@ -70,6 +70,7 @@ public final class AppMenus {
     private final List<MenuItem> file = new ArrayList<>();
     private final List<MenuItem> help = new ArrayList<>();
     private final List<MenuItem> runExtra = new ArrayList<>();
+    private final List<MenuItem> viewExtra = new ArrayList<>();
 
     public AppMenus(MainWindow window) {
         this.window = window;
@@ -108,6 +109,16 @@ public final class AppMenus {
         i.setId(id);
         i.setOnAction(e -> action.run());
         runExtra.add(i);
+        return this;
+    }
+
+    /** Adds an item at the end of the View menu, below Theme (Settings…). */
+    public AppMenus view(String id, String label, KeyCombination accelerator, Runnable action) {
+        MenuItem i = new MenuItem(label);
+        i.setId(id);
+        i.setAccelerator(accelerator);
+        i.setOnAction(e -> action.run());
+        viewExtra.add(i);
         return this;
     }
 
@@ -159,6 +170,7 @@ public final class AppMenus {
         window.themeProperty().addListener((o, was, now) -> themes.getToggles().forEach(t -> ((RadioMenuItem) t)
                 .setSelected(((RadioMenuItem) t).getText().equals(now.label()))));
         view.getItems().addAll(new SeparatorMenuItem(), theme);
+        view.getItems().addAll(viewExtra);
 
         Menu run = new Menu("_Run");
         run.setId("runMenu");

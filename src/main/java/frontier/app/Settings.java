@@ -12,7 +12,7 @@ import java.nio.file.Path;
 /**
  * The app's preferences kept in the versioned settings file that {@link RecentWorkspaces} also uses
  * ({@code ~/.frontier/settings.json}, or {@code -Dfrontier.settings=PATH}): {@code {"version": 1,
- * "theme": "dark", "spark": {"master": …, "deploy_mode": …, "executor_memory": …}, …}}. Other keys are kept as they are; the file is written atomically (temporary file
+ * "theme": "dark", "ui_scale": "150%", "spark": {"master": …, "deploy_mode": …, "executor_memory": …}, …}}. Other keys are kept as they are; the file is written atomically (temporary file
  * in the same directory, then a move). An unreadable file or value counts as the default, never as an
  * error: remembering a preference is a convenience. Thread-safe.
  */
@@ -23,6 +23,7 @@ public final class Settings {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String THEME = "theme";
     private static final String SPARK = "spark";
+    private static final String UI_SCALE = "ui_scale";
 
     private final Path file;
 
@@ -54,6 +55,21 @@ public final class Settings {
     public synchronized boolean setTheme(Theme theme) {
         ObjectNode root = read();
         root.put(THEME, theme.key());
+        return write(root);
+    }
+
+    /** The UI scale chosen in Settings ({@link UiScale#CHOICES}: "auto", "150%"…), "auto" if none or not readable. */
+    public synchronized String uiScale() {
+        JsonNode v = read().get(UI_SCALE);
+        String s = v == null ? null : v.asText();
+        return UiScale.choice(null, new java.util.Properties(), s);
+    }
+
+    /** Remembers the UI scale {@code choice} (applied at the next start); false if the file could not be written. */
+    public synchronized boolean setUiScale(String choice) {
+        UiScale.parse(choice);
+        ObjectNode root = read();
+        root.put(UI_SCALE, choice);
         return write(root);
     }
 

@@ -40,6 +40,7 @@ public final class TableExport {
         ContextMenu menu = table.getContextMenu() == null ? new ContextMenu() : table.getContextMenu();
         menu.getItems().addAll(copy, csv);
         table.setContextMenu(menu);
+        Widgets.headerTooltips(table);
         table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (copy.getAccelerator().match(e)) {
                 copy(table, report);

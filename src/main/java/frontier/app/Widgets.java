@@ -104,4 +104,40 @@ public final class Widgets {
             return cell;
         };
     }
+
+    /** Key under which a column header keeps the tooltip {@link #headerTooltips} gave it. */
+    static final String HEADER_TOOLTIP = "frontier.headerTooltip";
+
+    /**
+     * Gives every column header of {@code table} (nested ones too) a tooltip with the column's whole title, so a
+     * title elided at 1280×720 ("Curre…") can still be read. Headers are made by the table's skin and made again
+     * when columns change, so this follows the skin and the columns. Called for every table by
+     * {@link TableExport#install}; a table without export calls it itself.
+     */
+    public static void headerTooltips(javafx.scene.control.TableView<?> table) {
+        Runnable later = () -> javafx.application.Platform.runLater(() -> installHeaderTooltips(table));
+        table.skinProperty().addListener(o -> later.run());
+        table.getColumns().addListener((javafx.collections.ListChangeListener<Object>) c -> later.run());
+        table.sceneProperty().addListener(o -> later.run());
+        if (table.getSkin() != null) later.run();
+    }
+
+    private static void installHeaderTooltips(javafx.scene.control.TableView<?> table) {
+        for (Node n : table.lookupAll(".column-header")) {
+            if (!(n instanceof javafx.scene.control.skin.TableColumnHeader header)) continue;
+            javafx.scene.control.TableColumnBase<?, ?> column = header.getTableColumn();
+            if (column == null || header.getProperties().get(HEADER_TOOLTIP) instanceof Tooltip) continue;
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(column.textProperty());
+            tip.setWrapText(true);
+            tip.setMaxWidth(420);
+            Tooltip.install(header, tip);
+            header.getProperties().put(HEADER_TOOLTIP, tip);
+        }
+    }
+
+    /** The tooltip {@link #headerTooltips} gave a column header, or null. */
+    public static Tooltip headerTooltip(Node header) {
+        return header.getProperties().get(HEADER_TOOLTIP) instanceof Tooltip t ? t : null;
+    }
 }

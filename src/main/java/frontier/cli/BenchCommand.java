@@ -92,11 +92,22 @@ final class BenchCommand implements Runnable {
                                 + " JIT-warmed the same way) after the engine, and print its line and the engine's speed relative to it.")
         boolean handLoop;
 
+        @Option(
+                names = "--rounds",
+                defaultValue = "1",
+                paramLabel = "N",
+                description =
+                        "Time the engine (and, with --hand-loop, the hand loop right after it) N times in this process,"
+                                + " alternating; with --hand-loop and N > 1, a last line gives the median ratio and its range"
+                                + " (default ${DEFAULT-VALUE}).")
+        int rounds;
+
         @Override
         public Integer call() {
             Numbers.atLeast("--customers", customers, 1);
             Numbers.atLeast("--jit-warmup", jitWarmup, 0);
             Numbers.atLeast("--warmup", warmup, 0);
+            Numbers.atLeast("--rounds", rounds, 1);
             if (!(lambda > 0) || !(mu > 0)) throw new BadInputException("--lambda and --mu: expected rates > 0");
             Numbers.atLeast("--servers", servers, 1);
             if (lambda >= servers * mu) {
@@ -123,21 +134,28 @@ final class BenchCommand implements Runnable {
                         seed + 1));
                 untilCompiled(() -> runner.run(w, RunControl.NONE));
             }
-            long cpu0 = processCpuNanos();
-            RunResult r = runner.run(s, RunControl.NONE).replications().getFirst();
-            long engineCpu = processCpuNanos() - cpu0;
-            spec.commandLine()
-                    .getOut()
-                    .println(String.format(
-                            Locale.ROOT,
-                            "RESULT customers=%d wq=%.6f w=%.6f pwait=%.6f wall_s=%.3f",
-                            (long) r.metric(Metric.COMPLETED),
-                            r.metric(Metric.WAIT.getFirst()) / 1000,
-                            r.metric(Metric.LATENCY_MEAN) / 1000,
-                            r.metric(Metric.P_WAIT),
-                            r.wallSeconds()));
-            if (handLoop) {
-                if (jitWarmup > 0)
+            java.lang.management.ThreadMXBean thread = java.lang.management.ManagementFactory.getThreadMXBean();
+            double[] wallRatio = new double[rounds];
+            double[] cpuRatio = new double[rounds];
+            double[] threadCpuRatio = new double[rounds];
+            for (int round = 0; round < rounds; round++) {
+                long cpu0 = processCpuNanos();
+                long thread0 = thread.getCurrentThreadCpuTime();
+                RunResult r = runner.run(s, RunControl.NONE).replications().getFirst();
+                long engineCpu = processCpuNanos() - cpu0;
+                long engineThreadCpu = thread.getCurrentThreadCpuTime() - thread0;
+                spec.commandLine()
+                        .getOut()
+                        .println(String.format(
+                                Locale.ROOT,
+                                "RESULT customers=%d wq=%.6f w=%.6f pwait=%.6f wall_s=%.3f",
+                                (long) r.metric(Metric.COMPLETED),
+                                r.metric(Metric.WAIT.getFirst()) / 1000,
+                                r.metric(Metric.LATENCY_MEAN) / 1000,
+                                r.metric(Metric.P_WAIT),
+                                r.wallSeconds()));
+                if (!handLoop) continue;
+                if (jitWarmup > 0 && round == 0)
                     untilCompiled(() -> HandLoopMmc.run(
                             jitWarmup,
                             warmup == 0 ? 0 : Math.max(1, warmup * jitWarmup / customers),
@@ -146,8 +164,10 @@ final class BenchCommand implements Runnable {
                             servers,
                             seed + 1));
                 long cpu1 = processCpuNanos();
+                long thread1 = thread.getCurrentThreadCpuTime();
                 HandLoopMmc.Result h = HandLoopMmc.run(customers, warmup, lambda, mu, servers, seed);
                 long handCpu = processCpuNanos() - cpu1;
+                long handThreadCpu = thread.getCurrentThreadCpuTime() - thread1;
                 spec.commandLine()
                         .getOut()
                         .println(String.format(
@@ -158,14 +178,29 @@ final class BenchCommand implements Runnable {
                                 h.w(),
                                 h.pwait(),
                                 h.wallS()));
+                wallRatio[round] = h.wallS() / r.wallSeconds();
+                cpuRatio[round] = (double) handCpu / engineCpu;
+                threadCpuRatio[round] = (double) handThreadCpu / engineThreadCpu;
                 // CPU time of the whole process (GC included) is steadier than wall time on a shared machine.
                 spec.commandLine()
                         .getOut()
                         .println(String.format(
                                 Locale.ROOT,
                                 "RATIO engine_speed/hand_loop_speed wall=%.2f cpu=%.2f",
-                                h.wallS() / r.wallSeconds(),
-                                (double) handCpu / engineCpu));
+                                wallRatio[round],
+                                cpuRatio[round]));
+            }
+            if (handLoop && rounds > 1) {
+                // The median of alternating rounds in one process: load that comes and goes hits both arms alike.
+                spec.commandLine()
+                        .getOut()
+                        .println(String.format(
+                                Locale.ROOT,
+                                "MEDIAN engine_speed/hand_loop_speed rounds=%d wall=%s cpu=%s thread_cpu=%s",
+                                rounds,
+                                medianAndRange(wallRatio),
+                                medianAndRange(cpuRatio),
+                                medianAndRange(threadCpuRatio)));
             }
             return FrontierCli.OK;
         }
@@ -186,6 +221,15 @@ final class BenchCommand implements Runnable {
             double wallMs = (System.nanoTime() - start) / 1e6;
             if (!measurable || jit.getTotalCompilationTime() - compiledMs <= 0.02 * wallMs) return;
         }
+    }
+
+    /** "median (min–max)" of the ratios, two decimals. */
+    static String medianAndRange(double[] ratios) {
+        double[] sorted = ratios.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+        return String.format(Locale.ROOT, "%.2f(%.2f-%.2f)", median, sorted[0], sorted[n - 1]);
     }
 
     private static long processCpuNanos() {

@@ -1,5 +1,6 @@
 package frontier.scenario;
 
+import frontier.cost.GpuSpecs;
 import frontier.model.llm.IterationProfile;
 import frontier.model.llm.LlmModels;
 import frontier.model.llm.LlmProfiles;
@@ -87,7 +88,7 @@ final class LlmResolver {
     }
 
     private static long kvTokens(LlmEngineSpec e, LlmEngineSpec.Iteration it, String at) {
-        double memory = e.gpuMemoryGib() != null ? e.gpuMemoryGib() : LlmModels.gpuMemoryGiB(it.gpu());
+        double memory = e.gpuMemoryGib() != null ? e.gpuMemoryGib() : GpuSpecs.memoryGiBOfProfileGpu(it.gpu());
         if (Double.isNaN(memory)) {
             throw new ScenarioException(
                     at + "kv_cache_tokens: the KV cache size is unknown: give 'kv_cache_tokens', or 'gpu_memory_gib'"

@@ -257,9 +257,28 @@ public final class Calibrator {
 
         // Waiting and service: with instance capacity in the bill, the slots that explain the log (docs/twin.md).
         double[] serviceS = obs.latencyS;
-        boolean slotted = instances > 0
-                && plans.stream().allMatch(p -> p.kind() == PoolKind.ALWAYS_ON || p.kind() == PoolKind.SPOT);
-        if (obs.withQueue > 0 && obs.withQueue >= TOKEN_SHARE * obs.latencyS.length) {
+        boolean fixedCapacity =
+                plans.stream().allMatch(p -> p.kind() == PoolKind.ALWAYS_ON || p.kind() == PoolKind.SPOT);
+        boolean slotted = instances > 0 && fixedCapacity;
+        // An LLM endpoint whose log carries tokens and time to first token: the iteration-level engine (it queues by
+        // itself, so nothing is separated).
+        boolean llmLog = obs.withTokensAndTtft >= TOKEN_SHARE * obs.latencyS.length
+                && obs.withTokensAndTtft >= LlmTwinFit.MIN_REQUESTS;
+        boolean llm = llmLog && fixedCapacity;
+        if (llmLog && !llm) {
+            notes.add("the log carries tokens and time to first token, but the bill shows "
+                    + String.join(
+                            " and ",
+                            plans.stream()
+                                    .map(p -> p.kind().code())
+                                    .distinct()
+                                    .toList())
+                    + " capacity: the iteration-level engine is fitted only to fixed (always-on, spot) fleets, so the"
+                    + " service time is fitted as below");
+        }
+        if (llm) {
+            // the engine's own queue and batch take the place of slots
+        } else if (obs.withQueue > 0 && obs.withQueue >= TOKEN_SHARE * obs.latencyS.length) {
             // The log says how long each request queued: service is latency less that, and the slots are the most
             // requests in service.
             double[] wait = new double[obs.latencyS.length];
@@ -329,7 +348,24 @@ public final class Calibrator {
         TokenTime tokenTime = null;
         TokensSpec tokensSpec = null;
         boolean tokenDriven = false;
-        if (obs.withTokens >= TOKEN_SHARE * serviceS.length && obs.withTokens >= TokenTimeFit.MIN_SAMPLES) {
+        LlmTwinFit.Result llmFit = null;
+        if (llm) {
+            llmFit = LlmTwinFit.fit(
+                    obs, Math.max(1, instances), plans.isEmpty() ? null : plans.getFirst(), modelName, report);
+            notes.addAll(llmFit.notes());
+            if (instances == 0) notes.add("the bill shows no instances: the requests are taken to have run on one");
+            if (!o.replay()) {
+                long[] in = new long[obs.withTokensAndTtft];
+                long[] outT = new long[obs.withTokensAndTtft];
+                int k = 0;
+                for (int i : LlmTwinFit.usable(obs)) {
+                    in[k] = obs.inputTokens[i];
+                    outT[k++] = obs.outputTokens[i];
+                }
+                tokensSpec = new TokensSpec(empirical(Arrays.copyOf(in, k)), empirical(Arrays.copyOf(outT, k)));
+                notes.add("token counts are resampled from the logged ones (" + TOKEN_QUANTILES + " quantiles each)");
+            }
+        } else if (obs.withTokens >= TOKEN_SHARE * serviceS.length && obs.withTokens >= TokenTimeFit.MIN_SAMPLES) {
             int k = 0;
             double[] l = new double[obs.withTokens];
             long[] in = new long[obs.withTokens];
@@ -377,7 +413,7 @@ public final class Calibrator {
                         TOKEN_R2));
             }
         }
-        if (!tokenDriven) {
+        if (!tokenDriven && !llm) {
             ServiceTimeFit.Report fit = ServiceTimeFit.fit(serviceS);
             ObjectNode sr = report.putObject("service_fit");
             sr.put("n", fit.n());
@@ -401,7 +437,9 @@ public final class Calibrator {
             fit.notes().forEach(notes::add);
             service = fit.recommended();
         }
-        ModelProfile model = new ModelProfile(modelName, service, tokenTime, null);
+        ModelProfile model = llm
+                ? new ModelProfile(modelName, null, null, llmFit.engine(), null)
+                : new ModelProfile(modelName, service, tokenTime, null);
 
         // Arrivals.
         Traffic traffic;
@@ -451,17 +489,24 @@ public final class Calibrator {
         int autoscaled = -1; // the index of an autoscaled pool, whose target is then tuned to its billed cost
         double autoscaledCost = 0;
         if (plans.isEmpty()) {
-            pools.add(new AlwaysOnPool("fleet", Math.max(1, peak), null, model, null, null, null, null, null, null));
-            notes.add("the bill attributes no capacity to '" + endpoint
-                    + "' in the period: one always-on pool sized to the logs' peak of " + peak
-                    + " requests in flight, without a price (cost is not compared)");
+            if (llm) {
+                pools.add(new AlwaysOnPool("fleet", 1, null, model, null, null, null, null, null, null));
+                notes.add("the bill attributes no capacity to '" + endpoint
+                        + "' in the period: one always-on LLM engine, without a price (cost is not compared)");
+            } else {
+                pools.add(
+                        new AlwaysOnPool("fleet", Math.max(1, peak), null, model, null, null, null, null, null, null));
+                notes.add("the bill attributes no capacity to '" + endpoint
+                        + "' in the period: one always-on pool sized to the logs' peak of " + peak
+                        + " requests in flight, without a price (cost is not compared)");
+            }
         } else {
             for (int i = 0; i < plans.size(); i++) {
                 PoolPlan plan = plans.get(i);
                 poolReport.add(json.valueToTree(plan));
                 String name = poolName(plan);
                 String overflowTo = i + 1 < plans.size() ? poolName(plans.get(i + 1)) : null;
-                Integer slots = concurrency > 1 ? concurrency : null;
+                Integer slots = concurrency > 1 && !llm ? concurrency : null;
                 switch (plan.kind()) {
                     case ALWAYS_ON ->
                         pools.add(new AlwaysOnPool(

@@ -25,6 +25,10 @@ final class Observations {
     final int withQueue;
     /** Successful requests that carried both token counts. */
     final int withTokens;
+    /** Time to first token of each served request (s), NaN where the log had none. */
+    final double[] ttftS;
+    /** Served requests with both token counts and a time to first token. */
+    final int withTokensAndTtft;
 
     final long errors;
 
@@ -44,7 +48,11 @@ final class Observations {
             int withTokens,
             long errors,
             double[] queueS,
-            int withQueue) {
+            int withQueue,
+            double[] ttftS,
+            int withTokensAndTtft) {
+        this.ttftS = ttftS;
+        this.withTokensAndTtft = withTokensAndTtft;
         this.queueS = queueS;
         this.withQueue = withQueue;
         this.arrivals = arrivals;
@@ -63,7 +71,8 @@ final class Observations {
         long[] in = new long[1024];
         long[] out = new long[1024];
         double[] queue = new double[1024];
-        int n = 0, m = 0, tokens = 0, queued = 0;
+        double[] ttft = new double[1024];
+        int n = 0, m = 0, tokens = 0, queued = 0, tokensAndTtft = 0;
         long errors = 0;
         try (RequestCursor c =
                 ws.requestLogs().requests(RequestFilter.of(Calibrator.ALL.equals(endpoint) ? null : endpoint, null))) {
@@ -82,6 +91,7 @@ final class Observations {
                     in = Arrays.copyOf(in, m * 2);
                     out = Arrays.copyOf(out, m * 2);
                     queue = Arrays.copyOf(queue, m * 2);
+                    ttft = Arrays.copyOf(ttft, m * 2);
                 }
                 queue[m] = Double.NaN;
                 String attrs = c.attrs();
@@ -103,7 +113,12 @@ final class Observations {
                 st[m] = c.ts();
                 in[m] = c.inputTokens();
                 out[m] = c.outputTokens();
-                if (c.inputTokens() >= 0 && c.outputTokens() >= 0) tokens++;
+                double f = c.ttftMs();
+                ttft[m] = f >= 0 && f <= l ? f / 1000 : Double.NaN;
+                if (c.inputTokens() >= 0 && c.outputTokens() >= 0) {
+                    tokens++;
+                    if (!Double.isNaN(ttft[m])) tokensAndTtft++;
+                }
                 m++;
             }
         }
@@ -117,7 +132,9 @@ final class Observations {
                 tokens,
                 errors,
                 Arrays.copyOf(queue, m),
-                queued);
+                queued,
+                Arrays.copyOf(ttft, m),
+                tokensAndTtft);
     }
 
     double first() {

@@ -44,6 +44,7 @@ final class ChildJvm {
                 "--enable-native-access=ALL-UNNAMED",
                 "-Xshare:auto",
                 "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
                 "-Djava.io.tmpdir=" + tmp,
                 "-Djava.awt.headless=true"));
         cmd.addAll(jvmOptions);

@@ -206,4 +206,34 @@ class FrontierCliTest {
         assertEquals(1.1785, Double.parseDouble(m.group(3)), 0.015);
         assertEquals(0.3570, Double.parseDouble(m.group(4)), 0.008);
     }
+
+    @Test
+    void benchMmcRoundsAlternateTheEngineAndTheHandLoopAndEndWithTheMedianRatio() {
+        CliRun r = cli(
+                "bench", "mmc", "--customers", "20000", "--lambda", "6", "--mu", "1", "--servers", "8", "--jit-warmup",
+                "0", "--hand-loop", "--rounds", "3");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().strip().lines().toList();
+        assertEquals(10, lines.size(), r.out());
+        for (int round = 0; round < 3; round++) {
+            assertTrue(lines.get(3 * round).startsWith("RESULT customers=20000 "), r.out());
+            assertTrue(lines.get(3 * round + 1).startsWith("HAND_LOOP customers="), r.out());
+            assertTrue(lines.get(3 * round + 2).startsWith("RATIO engine_speed/hand_loop_speed wall="), r.out());
+        }
+        // The same seed every round: the engine's results repeat exactly.
+        assertEquals(lines.get(0).replaceAll(" wall_s=.*", ""), lines.get(6).replaceAll(" wall_s=.*", ""));
+        String ratio = "([0-9.]+)\\(([0-9.]+)-([0-9.]+)\\)";
+        Matcher m = Pattern.compile("^MEDIAN engine_speed/hand_loop_speed rounds=3 wall=" + ratio + " cpu=" + ratio
+                        + " thread_cpu=" + ratio + "$")
+                .matcher(lines.get(9));
+        assertTrue(m.matches(), r.out());
+        for (int g = 1; g <= 9; g += 3) {
+            double median = Double.parseDouble(m.group(g));
+            assertTrue(Double.parseDouble(m.group(g + 1)) <= median && median <= Double.parseDouble(m.group(g + 2)));
+        }
+        assertEquals("0.40(0.30-0.50)", BenchCommand.medianAndRange(new double[] {0.5, 0.3, 0.4}));
+        assertEquals("0.45(0.30-0.70)", BenchCommand.medianAndRange(new double[] {0.7, 0.3, 0.4, 0.5}));
+        assertEquals(2, cli("bench", "mmc", "--customers", "10", "--lambda", "1", "--mu", "1", "--servers", "2", "--rounds", "0")
+                .code());
+    }
 }

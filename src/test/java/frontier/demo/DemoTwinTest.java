@@ -12,7 +12,6 @@ import frontier.scenario.Summary;
 import frontier.scenario.TwinComparison;
 import frontier.sim.BadInputException;
 import frontier.sim.RunControl;
-import frontier.store.ImportMonitor;
 import frontier.store.Workspace;
 import frontier.twin.Calibrator;
 import java.nio.file.Path;
@@ -38,7 +37,7 @@ class DemoTwinTest {
     @BeforeAll
     static void demo() {
         ws = dir.resolve("demo.sqlite");
-        DemoWorkspace.create(ws, ImportMonitor.NONE);
+        DemoFixture.copyTo(ws);
     }
 
     private static Calibrator.Twin calibrate(String endpoint, boolean replay) {

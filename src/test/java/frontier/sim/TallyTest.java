@@ -52,6 +52,52 @@ class TallyTest {
     }
 
     @Test
+    void theHistogramHoldsExactlyWhatRecordingEachValueWouldHave() {
+        // The tally counts at HdrHistogram's own indices and adds the counts in when the histogram is read: the
+        // histogram must equal one that recorded every value (counts, total, lowest and highest bucket, size).
+        org.HdrHistogram.IntCountsHistogram reference = new org.HdrHistogram.IntCountsHistogram(3);
+        reference.setAutoResize(true);
+        Tally t = new Tally();
+        SplittableRandom rnd = new SplittableRandom(17);
+        for (int i = 0; i < 200_000; i++) {
+            // Every bucket from 1 ns to about 5 days, exact zeros, and the edges of sub-buckets.
+            double x =
+                    switch (i % 5) {
+                        case 0 -> 0.0;
+                        case 1 -> Math.exp(rnd.nextDouble() * 33 - 20.7);
+                        case 2 -> (1L << rnd.nextInt(45)) / Tally.UNITS_PER_VALUE;
+                        case 3 -> ((1L << rnd.nextInt(45)) - 1) / Tally.UNITS_PER_VALUE;
+                        default -> rnd.nextExponential();
+                    };
+            t.add(x);
+            long units = (long) (x * Tally.UNITS_PER_VALUE + 0.5);
+            if (units > 0) reference.recordValue(units);
+            if (i == 1_000) assertEquals(reference, t.histogram()); // read in the middle: later values add on
+        }
+        assertEquals(reference, t.histogram());
+        assertEquals(reference.getMaxValue(), t.histogram().getMaxValue());
+        assertEquals(reference.getMinNonZeroValue(), t.histogram().getMinNonZeroValue());
+        assertEquals(reference.getEstimatedFootprintInBytes(), t.histogram().getEstimatedFootprintInBytes());
+        for (double p : new double[] {0, 1, 50, 90, 99, 99.9, 99.99, 100}) {
+            assertEquals(reference.getValueAtPercentile(p), t.histogram().getValueAtPercentile(p), "p=" + p);
+        }
+    }
+
+    @Test
+    void countsIndicesAreHdrHistogramsOwn() {
+        org.HdrHistogram.IntCountsHistogram h = new org.HdrHistogram.IntCountsHistogram(3);
+        h.setAutoResize(true);
+        for (long v : new long[] {
+            1, 2, 1023, 1024, 2047, 2048, 2049, 4095, 4096, 1L << 40, (1L << 40) + 12345, Long.MAX_VALUE / 4
+        }) {
+            int i = Tally.countsIndex(v);
+            assertEquals(h.lowestEquivalentValue(v), Tally.lowestValueAt(i), "v=" + v);
+            assertEquals(i, Tally.countsIndex(Tally.lowestValueAt(i)), "v=" + v);
+            assertEquals(i + 1, Tally.countsIndex(h.nextNonEquivalentValue(v)), "v=" + v);
+        }
+    }
+
+    @Test
     void aTallyPastTheIntCountLimitMovesToLongCountsWithTheSameQuantiles() {
         Tally small = new Tally(1_000); // moves to long counts after 1,000 values instead of 2^31 - 1
         Tally plain = new Tally();

@@ -22,7 +22,7 @@ public final class LocalSpark {
                     .config("spark.ui.enabled", "false")
                     .config("spark.driver.host", "127.0.0.1")
                     .config("spark.driver.bindAddress", "127.0.0.1")
-                    .config("spark.sql.shuffle.partitions", "4")
+                    .config("spark.sql.shuffle.partitions", "2")
                     .getOrCreate();
             SparkSession s = session;
             Runtime.getRuntime().addShutdownHook(new Thread(s::stop, "stop-local-spark"));

@@ -3,7 +3,7 @@ package frontier.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import frontier.demo.DemoWorkspace;
+import frontier.demo.DemoFixture;
 import frontier.ingest.ReadOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,8 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  * the same groups, costs to the last digit, lines and requests; instance-hours and the idle estimate (doubles)
  * agree to 1e-9 relative, the rounding of adding the same hours in another order. Checked for every grouping,
  * figure and range on the demo workspace and on a generated bill with many tags, days, lines over midnight, empty
- * periods and missing figures.
+ * periods and missing figures. Tag slow: the path from every charge it compares against reads the whole demo bill for
+ * each of 72 queries (34 s of CPU), too long for the fast profile.
  */
+@Tag("slow")
 class UnitCostRollupTest {
     @TempDir
     Path dir;
@@ -96,7 +99,7 @@ class UnitCostRollupTest {
     @Test
     void demoWorkspaceReportsFromTheRollUpEqualThoseOfEveryCharge() throws Exception {
         Path file = dir.resolve("demo.sqlite");
-        DemoWorkspace.create(file, ImportMonitor.NONE);
+        DemoFixture.copyTo(file);
         try (Workspace ws = Workspace.open(file)) {
             List<Long[]> ranges = new ArrayList<>();
             ranges.add(new Long[] {null, null});

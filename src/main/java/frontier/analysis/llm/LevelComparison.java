@@ -58,12 +58,19 @@ public final class LevelComparison {
 
     public static Row compare(
             BenchmarkLevel level, EngineConfig config, IterationProfile profile, int replications, long seed) {
-        int n = level.requests().size();
+        return compare(new ProfileFit.Input(level, config), profile, replications, seed);
+    }
+
+    /** As above on the input's engines, over its requests after the warm-up. */
+    public static Row compare(ProfileFit.Input in, IterationProfile profile, int replications, long seed) {
+        BenchmarkLevel level = in.level();
+        int from = in.warmup();
+        int n = level.requests().size() - from;
         double[] mt = new double[n];
         double[] mp = new double[n];
         double[] me = new double[n];
         for (int i = 0; i < n; i++) {
-            BenchmarkLevel.Request r = level.requests().get(i);
+            BenchmarkLevel.Request r = level.requests().get(from + i);
             mt[i] = r.ttft();
             mp[i] = r.tpot();
             me[i] = r.e2e();
@@ -74,10 +81,11 @@ public final class LevelComparison {
         List<double[]> pe = new ArrayList<>();
         double rate = 0;
         for (int k = 0; k < replications; k++) {
-            LlmResult res = ProfileFit.simulate(level, config, profile, seed + k);
-            pt.add(res.requestTtft());
-            pp.add(res.requestTpot());
-            pe.add(res.requestE2e());
+            LlmResult res = ProfileFit.simulate(in, profile, seed + k);
+            int all = level.requests().size();
+            pt.add(Arrays.copyOfRange(res.requestTtft(), from, all));
+            pp.add(Arrays.copyOfRange(res.requestTpot(), from, all));
+            pe.add(Arrays.copyOfRange(res.requestE2e(), from, all));
             rate += res.requestsPerS();
         }
         Stats predicted = stats(concat(pt), concat(pp), concat(pe), rate / replications);

@@ -41,8 +41,25 @@ public final class ProfileFit {
 
     private static final int MAX_EVALUATIONS = 1500;
 
-    /** A level to fit on and the engine settings it was measured with. */
-    public record Input(BenchmarkLevel level, EngineConfig config) {}
+    /**
+     * A level to fit on and the engine settings it was measured with: its requests were spread over {@code instances}
+     * engines (the ready one holding the fewest sequences takes each, as LLM routers do; one engine for a benchmark);
+     * the first {@code warmup} requests are replayed but not fitted on (a window cut out of a longer log starts with
+     * the engines as busy as they were, not empty).
+     */
+    public record Input(BenchmarkLevel level, EngineConfig config, int instances, int warmup) {
+        public Input {
+            if (instances < 1) throw new BadInputException("instances: expected >= 1, got " + instances);
+            if (warmup < 0 || warmup >= level.requests().size())
+                throw new BadInputException(
+                        "warmup: expected 0 to " + (level.requests().size() - 1) + " requests, got " + warmup);
+        }
+
+        /** A benchmark level: one engine, every request fitted. */
+        public Input(BenchmarkLevel level, EngineConfig config) {
+            this(level, config, 1, 0);
+        }
+    }
 
     private ProfileFit() {}
 
@@ -101,7 +118,7 @@ public final class ProfileFit {
         IterationProfile profile = det;
         int residuals = obj.count();
         List<LevelComparison.Row> rows = new ArrayList<>();
-        for (Input in : inputs) rows.add(LevelComparison.compare(in.level(), in.config(), profile, 1, 1));
+        for (Input in : inputs) rows.add(LevelComparison.compare(in, profile, 1, 1));
         return new Result(profile, rows, Math.sqrt(best.getValue() / Math.max(1, residuals)), evals, cv);
     }
 
@@ -152,8 +169,8 @@ public final class ProfileFit {
         List<double[]> pairs = new ArrayList<>();
         for (Input in : inputs) {
             BenchmarkLevel l = in.level();
-            LlmResult r = simulate(l, in.config(), det, 1);
-            for (int i = 0; i < l.requests().size(); i++) {
+            LlmResult r = simulate(in, det, 1);
+            for (int i = in.warmup(); i < l.requests().size(); i++) {
                 BenchmarkLevel.Request q = l.requests().get(i);
                 double pred = r.requestE2e()[i] - r.requestTtft()[i];
                 double obs = q.e2e() - q.ttft();
@@ -169,8 +186,17 @@ public final class ProfileFit {
     }
 
     static LlmResult simulate(BenchmarkLevel level, EngineConfig config, IterationProfile profile, long seed) {
-        return new LlmServing(config, profile, 1, LlmServing.Routing.ROUND_ROBIN)
-                .run(level.workload(), LlmServing.Options.defaults(seed));
+        return simulate(new Input(level, config), profile, seed);
+    }
+
+    /** The input's level replayed on its engines (one: round robin, as before; several: least loaded). */
+    static LlmResult simulate(Input in, IterationProfile profile, long seed) {
+        return new LlmServing(
+                        in.config(),
+                        profile,
+                        in.instances(),
+                        in.instances() == 1 ? LlmServing.Routing.ROUND_ROBIN : LlmServing.Routing.LEAST_LOADED)
+                .run(in.level().workload(), LlmServing.Options.defaults(seed));
     }
 
     /** The searched unknowns: all five (a, b, c, d, overhead), or (a, b, overhead) with c and d tied to a by a prior. */
@@ -203,8 +229,8 @@ public final class ProfileFit {
             double sum = 0;
             for (Input in : inputs) {
                 BenchmarkLevel l = in.level();
-                LlmResult r = simulate(l, in.config(), p, 1);
-                for (int i = 0; i < l.requests().size(); i++) {
+                LlmResult r = simulate(in, p, 1);
+                for (int i = in.warmup(); i < l.requests().size(); i++) {
                     BenchmarkLevel.Request q = l.requests().get(i);
                     double t = r.requestTtft()[i];
                     if (Double.isNaN(t)) {
@@ -227,7 +253,8 @@ public final class ProfileFit {
         int count() {
             int n = 0;
             for (Input in : inputs) {
-                for (BenchmarkLevel.Request q : in.level().requests())
+                List<BenchmarkLevel.Request> rs = in.level().requests();
+                for (BenchmarkLevel.Request q : rs.subList(in.warmup(), rs.size()))
                     n += q.outputTokens() > 1 && q.e2e() > q.ttft() ? 2 : 1;
             }
             return n;

@@ -289,6 +289,7 @@ public final class DataView implements WorkbenchView {
     private TableView<ImportEntry> table() {
         TableView<ImportEntry> t = new TableView<>(vm.imports());
         t.setId("importTable");
+        frontier.app.Widgets.headerTooltips(t);
         t.getColumns().add(column("#", r -> Long.toString(r.id()), 36, true));
         t.getColumns().add(column("Kind", ImportEntry::kind, 70, false));
         t.getColumns().add(column("File", ImportEntry::fileName, 205, false));

@@ -45,6 +45,7 @@ public final class CataloguePicker {
             });
         });
         table.setId("catalogueTable");
+        frontier.app.Widgets.headerTooltips(table);
         table.setItems(shown);
         table.getColumns().add(column("Provider", InstancePrice::provider, 70));
         table.getColumns().add(column("Region", InstancePrice::region, 110));

@@ -6,6 +6,7 @@ import frontier.app.Dialogs;
 import frontier.app.LaunchOptions;
 import frontier.app.MainWindow;
 import frontier.app.Settings;
+import frontier.app.UiScale;
 import frontier.app.WorkbenchView;
 import frontier.app.costs.CostsView;
 import frontier.app.data.DataView;
@@ -44,9 +45,43 @@ public final class FrontierApp extends Application {
     private ExploreViewModel explore;
     private frontier.app.compare.CompareViewModel compare;
 
-    /** Starts JavaFX and blocks until the window is closed; {@code args} are the arguments after {@code app}. */
-    public static void launchApp(String[] args) {
-        Application.launch(FrontierApp.class, args);
+    /**
+     * Starts JavaFX and blocks until the window is closed; {@code args} are the arguments after {@code app}. The UI
+     * scale ({@link UiScale}: {@code --ui-scale}, {@code -Dfrontier.uiScale}, Settings, auto) is set first, since
+     * JavaFX reads it only when the toolkit starts.
+     *
+     * @return the exit code: 0, or 2 for a bad {@code --ui-scale} (said on standard error)
+     */
+    public static int launchApp(String[] args) {
+        UiScale.Split split;
+        double factor;
+        try {
+            split = UiScale.split(List.of(args));
+            factor = UiScale.parse(UiScale.choice(
+                    split.option(), System.getProperties(), Settings.standard().uiScale()));
+        } catch (IllegalArgumentException e) {
+            System.err.println("frontier: " + e.getMessage());
+            return 2;
+        }
+        boolean platform = UiScale.platformReportsScale(
+                System.getProperty("os.name", ""), System.getenv(), System.getProperties());
+        int width = factor > 0 || platform ? 0 : screenWidthBeforeStart();
+        UiScale.apply(UiScale.resolve(factor, platform, width), System.getProperties());
+        Application.launch(FrontierApp.class, split.args().toArray(String[]::new));
+        return 0;
+    }
+
+    /** The primary screen's width in pixels as the window system reports it before JavaFX starts, 0 if unknown. */
+    private static int screenWidthBeforeStart() {
+        try {
+            if (java.awt.GraphicsEnvironment.isHeadless()) return 0;
+            return java.awt.GraphicsEnvironment.getLocalGraphicsEnvironment()
+                    .getDefaultScreenDevice()
+                    .getDisplayMode()
+                    .getWidth();
+        } catch (RuntimeException | Error e) {
+            return 0; // no display to ask: leave the scale to the platform
+        }
     }
 
     @Override
@@ -94,15 +129,23 @@ public final class FrontierApp extends Application {
                         "capacityMenuItem",
                         "Capacity and the cheapest fleet\u2026",
                         () -> frontier.app.capacity.CapacityView.open(stage));
-        window.setMenuBar(menus.build(
-                theme -> {
-                    window.setTheme(theme);
-                    settings.setTheme(theme);
-                },
-                () -> {
-                    stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
-                    stage.close();
-                }));
+        java.util.function.Consumer<frontier.app.Theme> themeChosen = theme -> {
+            window.setTheme(theme);
+            settings.setTheme(theme);
+        };
+        menus.view(
+                "settingsMenuItem",
+                "Settings\u2026",
+                new KeyCodeCombination(KeyCode.COMMA, KeyCombination.SHORTCUT_DOWN),
+                () -> new frontier.app.SettingsDialog(
+                                settings,
+                                window.themeProperty().get(),
+                                Screen.getPrimary().getOutputScaleX())
+                        .show(stage, themeChosen));
+        window.setMenuBar(menus.build(themeChosen, () -> {
+            stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
+            stage.close();
+        }));
         stage.setTitle("Frontier");
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         stage.setScene(window.createScene(Math.min(1320, screen.getWidth()), Math.min(840, screen.getHeight())));

@@ -92,6 +92,8 @@ public final class AttributionEditor {
 
     private Node rulesPane() {
         rulesTable.setId("attributionRules");
+        frontier.app.Widgets.headerTooltips(rulesTable);
+        frontier.app.Widgets.headerTooltips(previewTable);
         rulesTable.setItems(vm.rules());
         TableColumn<AttributionRule, String> pos =
                 column("#", r -> String.valueOf(vm.rules().indexOf(r) + 1), 36);

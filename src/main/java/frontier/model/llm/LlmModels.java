@@ -83,12 +83,4 @@ public final class LlmModels {
             throw new IllegalStateException(BUNDLED + ": " + e.getMessage(), e);
         }
     }
-
-    /** GiB of memory per GPU that a GPU name of the profiles states ({@code a100-80gb} → 80), or NaN. */
-    public static double gpuMemoryGiB(String gpu) {
-        if (gpu == null) return Double.NaN;
-        java.util.regex.Matcher m =
-                java.util.regex.Pattern.compile("(\\d+)gb").matcher(gpu.toLowerCase(java.util.Locale.ROOT));
-        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
-    }
 }

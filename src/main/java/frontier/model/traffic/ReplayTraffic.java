@@ -13,7 +13,9 @@ import org.apache.commons.rng.UniformRandomProvider;
  * ({@code reorder_window} records, default 10,000) absorbs the slight disorder of real logs, and a
  * timestamp that is out of order by more than that is reported with its line. With {@code key_column},
  * each request also carries a key (e.g. a prompt or document hash) that an LRU cache looks up; with
- * {@code input_tokens_column} and {@code output_tokens_column}, its token counts from the trace.
+ * {@code input_tokens_column} and {@code output_tokens_column}, its token counts from the trace. A looped trace of
+ * at most {@link #LOOP_MEMORY_RECORDS} records is read once: its first pass is kept in memory (the replayed order,
+ * 20 bytes a record) and the later passes come from there; a longer one is read again on every pass.
  */
 public record ReplayTraffic(
         String file,
@@ -50,6 +52,9 @@ public record ReplayTraffic(
             throw new InvalidSpecException("output_tokens_column", "expected the name of an output-token-count column");
     }
 
+    /** Records of a looped trace kept in memory after its first pass (20 MB); a longer trace is read on every pass. */
+    public static final int LOOP_MEMORY_RECORDS = 1_000_000;
+
     public Path resolve(Path baseDir) {
         Path p = Path.of(file);
         return p.isAbsolute() || baseDir == null ? p : baseDir.resolve(p);
@@ -64,7 +69,14 @@ public record ReplayTraffic(
     public ArrivalProcess open(UniformRandomProvider rng, Path baseDir) {
         Path path = resolve(baseDir);
         if (!Files.isReadable(path)) throw new BadInputException("traffic.file: cannot read trace file " + path);
-        return new Replay(path);
+        return new Replay(path, LOOP_MEMORY_RECORDS);
+    }
+
+    /** As {@link #open}, keeping at most {@code loopMemoryRecords} records of a looped trace in memory (for tests). */
+    ArrivalProcess open(Path baseDir, int loopMemoryRecords) {
+        Path path = resolve(baseDir);
+        if (!Files.isReadable(path)) throw new BadInputException("traffic.file: cannot read trace file " + path);
+        return new Replay(path, loopMemoryRecords);
     }
 
     private final class Replay implements ArrivalProcess {
@@ -82,9 +94,31 @@ public record ReplayTraffic(
         private double offset;
         private double lastInFile;
         private long count;
+        /**
+         * The first pass of a looped trace as replayed (time, key, token counts), while it fits in {@link #memoryLimit}
+         * records; null when the trace is not looped or did not fit. Once the first pass ended, the later ones come
+         * from here ({@link #fromMemory}) instead of reading the file again.
+         */
+        private double[] memTime;
 
-        Replay(Path path) {
+        private int[] memKey;
+        private int[] memIn;
+        private int[] memOut;
+        private int memSize;
+        private final int memoryLimit;
+        private boolean fromMemory;
+        private int memNext;
+
+        Replay(Path path, int memoryLimit) {
             this.path = path;
+            this.memoryLimit = memoryLimit;
+            if (loop && memoryLimit > 0) {
+                int n = Math.min(memoryLimit, 1024);
+                memTime = new double[n];
+                memKey = new int[n];
+                memIn = new int[n];
+                memOut = new int[n];
+            }
             reader = open();
         }
 
@@ -94,6 +128,7 @@ public record ReplayTraffic(
 
         @Override
         public double next(double now) {
+            if (fromMemory) return nextFromMemory(now);
             while (reader != null && window.size() < reorderWindow) {
                 double t = reader.next();
                 if (Double.isNaN(t)) {
@@ -116,6 +151,10 @@ public record ReplayTraffic(
                 offset += lastInFile + lastInFile / Math.max(1, count - 1);
                 emitted = Double.NEGATIVE_INFINITY;
                 count = 0;
+                if (memTime != null) {
+                    fromMemory = true; // the whole first pass is in memory: the file is not read again
+                    return nextFromMemory(now);
+                }
                 reader = open();
                 return next(now);
             }
@@ -124,6 +163,46 @@ public record ReplayTraffic(
             key = (int) e[1];
             inputTokens = (int) e[3];
             outputTokens = (int) e[4];
+            if (memTime != null) remember(t);
+            emitted = t;
+            lastInFile = t;
+            count++;
+            return Math.max(now, (offset + t) / speed);
+        }
+
+        /** Keeps a record of the first pass, or gives up keeping them once there are more than the limit. */
+        private void remember(double t) {
+            if (memSize == memTime.length) {
+                if (memSize == memoryLimit) {
+                    memTime = null;
+                    memKey = memIn = memOut = null;
+                    return;
+                }
+                int n = (int) Math.min(memoryLimit, 2L * memSize);
+                memTime = java.util.Arrays.copyOf(memTime, n);
+                memKey = java.util.Arrays.copyOf(memKey, n);
+                memIn = java.util.Arrays.copyOf(memIn, n);
+                memOut = java.util.Arrays.copyOf(memOut, n);
+            }
+            memTime[memSize] = t;
+            memKey[memSize] = key;
+            memIn[memSize] = inputTokens;
+            memOut[memSize] = outputTokens;
+            memSize++;
+        }
+
+        /** The next record of a later pass of a looped trace, from memory: the same records as reading the file again. */
+        private double nextFromMemory(double now) {
+            if (memNext == memSize) {
+                offset += lastInFile + lastInFile / Math.max(1, count - 1);
+                count = 0;
+                memNext = 0;
+            }
+            int i = memNext++;
+            double t = memTime[i];
+            key = memKey[i];
+            inputTokens = memIn[i];
+            outputTokens = memOut[i];
             emitted = t;
             lastInFile = t;
             count++;

@@ -1,6 +1,7 @@
 package frontier.scenario.alternatives;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import frontier.cost.GpuSpecs;
 import frontier.cost.InstancePrice;
 import frontier.cost.PriceCatalogue;
 import frontier.cost.ServerlessRate;
@@ -9,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,33 +34,19 @@ public final class QuickAlternatives {
                     + " much GPU memory in all (GPUs × memory per GPU) as today's type; the model's service times are kept";
 
     /**
-     * Memory per GPU (GiB) of the NVIDIA GPUs the catalogue names; other accelerators (Inferentia, Trainium) need the
-     * model compiled for them and are never proposed.
-     */
-    static final Map<String, Integer> GPU_MEMORY_GIB = Map.ofEntries(
-            Map.entry("T4", 16),
-            Map.entry("V100", 16),
-            Map.entry("A10", 24),
-            Map.entry("A10G", 24),
-            Map.entry("L4", 24),
-            Map.entry("L40S", 48),
-            Map.entry("A100-40GB", 40),
-            Map.entry("A100-80GB", 80),
-            Map.entry("H100-80GB", 80),
-            Map.entry("H100-NVL-94GB", 94),
-            Map.entry("H200", 141));
-
-    /**
      * The alternatives made (short names, for tables and charts), the prices they use with their as-of dates, and,
      * for each one that could not be made, why.
      */
     public record Made(List<Alternative> alternatives, List<String> prices, List<String> skipped) {}
 
-    /** GPU memory of one instance of {@code p} in GiB, or 0 when it has no NVIDIA GPU of known memory. */
+    /**
+     * GPU memory of one instance of {@code p} in GiB, from the one GPU table ({@link GpuSpecs}), or 0 when it has no
+     * GPU of known memory: other accelerators (Inferentia, Trainium) need the model compiled for them and are never
+     * proposed.
+     */
     public static int gpuMemoryGiB(InstancePrice p) {
-        if (p.gpus() <= 0 || p.gpuModel() == null) return 0;
-        Integer per = GPU_MEMORY_GIB.get(p.gpuModel().toUpperCase(Locale.ROOT));
-        return per == null ? 0 : per * p.gpus();
+        double m = GpuSpecs.instanceMemoryGiB(p);
+        return Double.isNaN(m) ? 0 : (int) Math.round(m);
     }
 
     /**

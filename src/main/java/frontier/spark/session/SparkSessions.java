@@ -22,12 +22,17 @@ public final class SparkSessions {
     /**
      * The session of a command: the master given with {@code --master}, else the one spark-submit set
      * ({@code spark.master}), else {@code local[*]} (every core of this machine). Spark's own logging is kept to
-     * warnings unless {@code verbose}.
+     * warnings unless {@code verbose}. On a local master, unless configured otherwise ({@code --conf} or
+     * {@code spark-defaults.conf}), without Spark's web UI: its server and pages take threads and CPU from the tasks on
+     * the same cores, and the commands print their own progress.
      */
     public static SparkSession open(String master, String appName, boolean verbose) {
         SparkSession.Builder b = SparkSession.builder().appName(appName);
+        SparkConf given = new SparkConf();
+        String effective = master != null ? master : given.get("spark.master", "local[*]");
         if (master != null) b.master(master);
-        else if (!new SparkConf().contains("spark.master")) b.master("local[*]");
+        else if (!given.contains("spark.master")) b.master("local[*]");
+        if (effective.startsWith("local") && !given.contains("spark.ui.enabled")) b.config("spark.ui.enabled", "false");
         SparkSession s = b.getOrCreate();
         if (!verbose) s.sparkContext().setLogLevel("WARN");
         return s;

@@ -82,10 +82,11 @@ public final class SparkSweepCommand implements Callable<Integer> {
     @Option(
             names = "--points-per-task",
             paramLabel = "N",
-            defaultValue = "1",
+            defaultValue = "auto",
             description =
-                    "Configurations per Spark task (default ${DEFAULT-VALUE}: the best balance; more when configurations take well under a second).")
-    int pointsPerTask;
+                    "Configurations per Spark task; default ${DEFAULT-VALUE}: four tasks per executor core, configurations dealt"
+                            + " round-robin so the tasks take about as long as one another.")
+    String pointsPerTask;
 
     @Option(names = "--quiet", description = "No progress lines on standard error.")
     boolean quiet;
@@ -95,8 +96,7 @@ public final class SparkSweepCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (pointsPerTask < 1)
-            throw new BadInputException("--points-per-task: expected a whole number >= 1, got " + pointsPerTask);
+        int perTask = SparkSweepExecutor.pointsPerTask(pointsPerTask);
         List<Objective> objs = objectives.stream()
                 .filter(s -> !s.isBlank())
                 .map(Objective::parse)
@@ -119,7 +119,7 @@ public final class SparkSweepCommand implements Callable<Integer> {
         SweepResult result;
         try {
             SparkSweepExecutor executor = new SparkSweepExecutor(
-                    spark, source, pointsPerTask, SparkSweepExecutor.RUN, progress == null ? null : progress::add);
+                    spark, source, perTask, SparkSweepExecutor.RUN, progress == null ? null : progress::add);
             result = new SweepRunner(executor).run(sweep, cancel);
         } finally {
             cancel.finished.countDown();

@@ -4,6 +4,7 @@ import frontier.scenario.sweep.PointResult;
 import frontier.scenario.sweep.Sweep;
 import frontier.scenario.sweep.SweepPoint;
 import frontier.scenario.sweep.SweepRunner;
+import frontier.sim.BadInputException;
 import frontier.sim.CancelledException;
 import frontier.sim.RunControl;
 import java.io.Serializable;
@@ -29,10 +30,10 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * Runs a batch of sweep points as one Spark job: {@code pointsPerTask} points per task (1 by default: the
- * best balance, since points differ in cost), each run on an executor by {@link PointTask#run} — that is,
- * {@link SweepRunner#runPoint} of the point rebuilt from its index and values — so the results are the local
- * runner's. Results come back in the order of the points. A {@link SparkListener} counts the points of tasks
+ * Runs a batch of sweep points as one Spark job: by default ({@link #AUTO}) a few tasks per slot with the points
+ * dealt round-robin ({@link #plan}), or {@code pointsPerTask} consecutive points per task; each point run on an
+ * executor by {@link PointTask#run} — that is, {@link SweepRunner#runPoint} of the point the sweep made from its
+ * index and values — so the results are the local runner's. Results come back in the order of the points. A {@link SparkListener} counts the points of tasks
  * that succeeded (each task once, whatever its attempts) for progress; cancelling the {@link RunControl}
  * cancels the job group, and a failed task attempt (a lost executor) is retried by Spark up to
  * {@code spark.task.maxFailures}: a point's result depends only on its index and values, never on the attempt.
@@ -55,6 +56,12 @@ public final class SparkSweepExecutor implements SweepRunner.BatchExecutor {
         public void progress(double fraction) {}
     });
 
+    /** {@code pointsPerTask} that lets the executor choose: {@link #TASKS_PER_SLOT} tasks per slot, points dealt round-robin. */
+    public static final int AUTO = 0;
+
+    /** Tasks per slot with {@link #AUTO}: enough that an unlucky task does not leave a slot idle for long. */
+    static final int TASKS_PER_SLOT = 4;
+
     private final SparkSession spark;
     private final SweepSource source;
     private final int pointsPerTask;
@@ -68,7 +75,8 @@ public final class SparkSweepExecutor implements SweepRunner.BatchExecutor {
      */
     public SparkSweepExecutor(
             SparkSession spark, SweepSource source, int pointsPerTask, PointFunction function, IntConsumer pointsDone) {
-        if (pointsPerTask < 1) throw new IllegalArgumentException("pointsPerTask must be >= 1");
+        if (pointsPerTask < 1 && pointsPerTask != AUTO)
+            throw new IllegalArgumentException("pointsPerTask must be >= 1 or AUTO");
         this.spark = Objects.requireNonNull(spark);
         this.source = Objects.requireNonNull(source);
         this.pointsPerTask = pointsPerTask;
@@ -77,7 +85,7 @@ public final class SparkSweepExecutor implements SweepRunner.BatchExecutor {
     }
 
     public SparkSweepExecutor(SparkSession spark, SweepSource source) {
-        this(spark, source, 1, RUN, null);
+        this(spark, source, AUTO, RUN, null);
     }
 
     /** The job group of the batch running now, or of the last one (null before the first); {@code cancelJobGroup} of it stops the batch. */
@@ -89,14 +97,14 @@ public final class SparkSweepExecutor implements SweepRunner.BatchExecutor {
     public List<PointResult> run(Sweep sweep, List<SweepPoint> points, RunControl control, DoubleConsumer progress) {
         if (control.isCancelled()) throw new CancelledException();
         source.remember(sweep);
-        List<ArrayList<PointTask>> chunks = new ArrayList<>();
-        for (int i = 0; i < points.size(); i += pointsPerTask) {
-            ArrayList<PointTask> chunk = new ArrayList<>();
-            for (SweepPoint p : points.subList(i, Math.min(points.size(), i + pointsPerTask)))
-                chunk.add(PointTask.of(sweep, p));
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        int[][] plan = plan(points.size(), pointsPerTask, jsc.defaultParallelism());
+        List<ArrayList<PointTask>> chunks = new ArrayList<>(plan.length);
+        for (int[] positions : plan) {
+            ArrayList<PointTask> chunk = new ArrayList<>(positions.length);
+            for (int k : positions) chunk.add(PointTask.of(sweep, points.get(k)));
             chunks.add(chunk);
         }
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         String g = "frontier-sweep-" + UUID.randomUUID();
         Counter counter =
                 new Counter(g, chunks.stream().mapToInt(List::size).toArray(), points.size(), progress, pointsDone);
@@ -110,8 +118,9 @@ public final class SparkSweepExecutor implements SweepRunner.BatchExecutor {
             // One chunk per partition: parallelize slices a list of n elements into n slices of one element.
             JavaFutureAction<List<ArrayList<PointTask.Result>>> job = jsc.parallelize(chunks, chunks.size())
                     .map((Function<ArrayList<PointTask>, ArrayList<PointTask.Result>>) chunk -> {
+                        SweepSource src = shared.value(); // once per task: the sweep is parsed once per JVM anyway
                         ArrayList<PointTask.Result> rs = new ArrayList<>(chunk.size());
-                        for (PointTask t : chunk) rs.add(fn.apply(shared.value(), t));
+                        for (PointTask t : chunk) rs.add(fn.apply(src, t));
                         return rs;
                     })
                     .collectAsync();
@@ -123,21 +132,69 @@ public final class SparkSweepExecutor implements SweepRunner.BatchExecutor {
             jsc.sc().removeSparkListener(counter);
             shared.destroy();
         }
-        List<PointResult> results = new ArrayList<>(points.size());
-        int k = 0;
-        for (ArrayList<PointTask.Result> chunk : out) {
-            for (PointTask.Result r : chunk) {
-                SweepPoint p = points.get(k++);
+        PointResult[] results = new PointResult[points.size()];
+        for (int c = 0; c < plan.length; c++) {
+            ArrayList<PointTask.Result> chunk = out.get(c);
+            if (chunk.size() != plan[c].length)
+                throw new IllegalStateException(
+                        chunk.size() + " results for " + plan[c].length + " points of task " + c);
+            for (int j = 0; j < chunk.size(); j++) {
+                PointTask.Result r = chunk.get(j);
+                SweepPoint p = points.get(plan[c][j]);
                 if (r.index() != p.index())
                     throw new IllegalStateException("point " + r.index() + " came back in place of " + p.index());
                 if (r.limit() != null) throw SweepRunner.atPoint(sweep.source(), p, r.limit());
-                results.add(r.toPointResult());
+                results[plan[c][j]] = r.toPointResult();
             }
         }
-        if (results.size() != points.size())
-            throw new IllegalStateException(results.size() + " results for " + points.size() + " points");
         progress.accept(1.0);
-        return results;
+        return List.of(results);
+    }
+
+    /**
+     * Which points (positions in the batch) each task runs, in the order it runs them. With {@code pointsPerTask} ≥ 1,
+     * consecutive runs of that many points. With {@link #AUTO}, {@link #TASKS_PER_SLOT} tasks per slot (at most one
+     * per point), the points dealt round-robin — task {@code j} of {@code T} runs points {@code j, j + T, j + 2T, …} —
+     * so that every task gets a like share of a grid's cheap and costly corners (a grid or a Latin hypercube varies
+     * the cost along the index) and the tasks take about as long as one another: the slots stay busy to the end with
+     * few tasks, so Spark's scheduling (about 10 ms a task here) and the JIT compiling Spark's per-task code are paid
+     * a few times per slot instead of once per configuration.
+     */
+    static int[][] plan(int points, int pointsPerTask, int slots) {
+        if (points == 0) return new int[0][];
+        if (pointsPerTask >= 1) {
+            int[][] plan = new int[(points + pointsPerTask - 1) / pointsPerTask][];
+            for (int t = 0; t < plan.length; t++) {
+                int from = t * pointsPerTask;
+                plan[t] = java.util.stream.IntStream.range(from, Math.min(points, from + pointsPerTask))
+                        .toArray();
+            }
+            return plan;
+        }
+        if (pointsPerTask != AUTO) throw new IllegalArgumentException("pointsPerTask must be >= 1 or AUTO");
+        int tasks = (int) Math.min(points, (long) Math.max(1, slots) * TASKS_PER_SLOT);
+        int[][] plan = new int[tasks][];
+        for (int t = 0; t < tasks; t++) {
+            plan[t] = new int[(points - t + tasks - 1) / tasks];
+            for (int j = 0; j < plan[t].length; j++) plan[t][j] = t + j * tasks;
+        }
+        return plan;
+    }
+
+    /**
+     * The value of a {@code --points-per-task} option: a whole number ≥ 1, or {@code auto} ({@link #AUTO}).
+     *
+     * @throws BadInputException for anything else
+     */
+    public static int pointsPerTask(String option) {
+        if (option.trim().equalsIgnoreCase("auto")) return AUTO;
+        try {
+            int n = Integer.parseInt(option.trim());
+            if (n >= 1) return n;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new BadInputException("--points-per-task: expected auto or a whole number >= 1, got " + option);
     }
 
     /** Waits for the job, cancelling its group as soon as the control asks; a cancelled job is a {@link CancelledException}. */

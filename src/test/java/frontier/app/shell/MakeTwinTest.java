@@ -10,10 +10,9 @@ import frontier.app.MainWindow;
 import frontier.app.simulate.SimulateView;
 import frontier.app.simulate.SimulateViewModel;
 import frontier.app.unitcost.UnitCostView;
-import frontier.demo.DemoWorkspace;
+import frontier.demo.DemoFixture;
 import frontier.domain.PoolKind;
 import frontier.scenario.ScenarioRunner;
-import frontier.store.ImportMonitor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,7 +47,7 @@ class MakeTwinTest {
     @BeforeAll
     static void demo() {
         ws = dir.resolve("demo.sqlite");
-        DemoWorkspace.create(ws, ImportMonitor.NONE);
+        DemoFixture.copyTo(ws);
     }
 
     @Start

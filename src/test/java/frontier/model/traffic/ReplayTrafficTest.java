@@ -183,6 +183,54 @@ class ReplayTrafficTest {
         }
     }
 
+    /** The first {@code n} arrivals (time, key, input and output tokens) of a looped replay read with the limit. */
+    private static List<List<Double>> loopedArrivals(ReplayTraffic t, Path base, int memoryLimit, int n, Runnable after) {
+        List<List<Double>> out = new ArrayList<>();
+        try (ArrivalProcess p = t.open(base, memoryLimit)) {
+            double now = 0;
+            for (int i = 0; i < n; i++) {
+                now = p.next(now);
+                out.add(List.of(now, (double) p.key(), (double) p.inputTokens(), (double) p.outputTokens()));
+                if (i == 0) after.run();
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aLoopedTraceWithinTheMemoryLimitIsReadOnceAndReplaysTheSameArrivals() throws IOException {
+        // Out of order within the reorder window, with keys and token counts: every pass must be the first again.
+        write("loop.csv", "ts,k,in,out\n1,a,10,1\n3,b,30,3\n2,c,20,2\n4,a,40,4\n4,d,41,5\n");
+        ReplayTraffic t = new ReplayTraffic("loop.csv", "ts", TimeUnit.S, 2.0, 3, true, "k", "in", "out");
+        int n = 5 * 3 + 2; // three passes and a bit
+        List<List<Double>> streamed = loopedArrivals(t, dir, 0, n, () -> {});
+        List<List<Double>> tooLong = loopedArrivals(t, dir, 4, n, () -> {}); // 5 records: read on every pass
+        List<List<Double>> inMemory = loopedArrivals(t, dir, ReplayTraffic.LOOP_MEMORY_RECORDS, n, () -> {});
+        assertEquals(streamed, inMemory);
+        assertEquals(streamed, tooLong);
+        assertEquals(List.of(0.0, 0.5, 1.0, 1.5, 1.5), streamed.subList(0, 5).stream().map(List::getFirst).toList());
+        // The second pass starts one mean gap (0.75 s of trace, 0.375 s at speed 2) after the last arrival.
+        assertEquals(1.875, streamed.get(5).getFirst(), 1e-12);
+        assertEquals(streamed.subList(0, 5).stream().map(a -> a.subList(1, 4)).toList(),
+                streamed.subList(10, 15).stream().map(a -> a.subList(1, 4)).toList());
+
+        // Read once: the file may go once the first pass has been read (the reorder window holds all 5 records)...
+        Path file = dir.resolve("loop.csv");
+        Runnable delete = () -> {
+            try {
+                Files.copy(file, dir.resolve("loop.bak"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.delete(file);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        ReplayTraffic wide = new ReplayTraffic("loop.csv", "ts", TimeUnit.S, 2.0, 10, true, "k", "in", "out");
+        assertEquals(streamed, loopedArrivals(wide, dir, ReplayTraffic.LOOP_MEMORY_RECORDS, n, delete));
+        // ...while a trace longer than the limit is opened again for its second pass.
+        Files.move(dir.resolve("loop.bak"), file);
+        assertThrows(RuntimeException.class, () -> loopedArrivals(wide, dir, 4, n, delete));
+    }
+
     @Test
     void badTokenCellsNameFileLineAndColumn() throws IOException {
         String[][] cases = {

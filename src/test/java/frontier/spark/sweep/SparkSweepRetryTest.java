@@ -32,6 +32,17 @@ import org.junit.jupiter.api.io.TempDir;
 class SparkSweepRetryTest {
     @Test
     void tasksWhoseFirstAttemptFailsAreRetriedAndTheResultsAreUnchanged(@TempDir Path dir) throws Exception {
+        retriedTasksGiveTheLocalResults(dir, 1, 12);
+    }
+
+    /** The default plan: 4 tasks per slot (8 on the 2 slots), the 12 points dealt round-robin; a retry reruns a whole task. */
+    @Test
+    void tasksOfSeveralPointsDealtRoundRobinAreRetriedWholeAndTheResultsAreUnchanged(@TempDir Path dir)
+            throws Exception {
+        retriedTasksGiveTheLocalResults(dir, SparkSweepExecutor.AUTO, 8);
+    }
+
+    private static void retriedTasksGiveTheLocalResults(Path dir, int pointsPerTask, int tasks) throws Exception {
         Path scenario = SparkSweepTest.resource("lhs-sweep.json");
         byte[] local = SparkSweepTest.localResults(scenario, 2, dir.resolve("local.json"));
 
@@ -51,7 +62,8 @@ class SparkSweepRetryTest {
         spark.sparkContext().addSparkListener(countFailures);
         String retried;
         try {
-            SweepResult r = new SweepRunner(new SparkSweepExecutor(spark, SweepSource.of(scenario), 1, failFirst, null))
+            SweepResult r = new SweepRunner(
+                            new SparkSweepExecutor(spark, SweepSource.of(scenario), pointsPerTask, failFirst, null))
                     .run(Sweep.load(scenario), RunControl.NONE);
             retried =
                     SweepReport.writeJson(SweepAnalysis.of(r, SweepAnalysis.DEFAULT_OBJECTIVES, List.of(), 0.5)) + "\n";
@@ -59,7 +71,7 @@ class SparkSweepRetryTest {
         } finally {
             spark.sparkContext().removeSparkListener(countFailures);
         }
-        assertEquals(12, failed.get(), "each of the 12 tasks failed once and was retried");
+        assertEquals(tasks, failed.get(), "each of the " + tasks + " tasks failed once and was retried");
         assertArrayEquals(local, retried.getBytes(StandardCharsets.UTF_8), "retried tasks give the same results file");
     }
 }
