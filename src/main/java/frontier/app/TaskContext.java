@@ -71,15 +71,8 @@ public interface TaskContext extends RunControl {
                 if (last != 0 && now - last < 100_000_000L) return;
                 last = now;
                 context.progress((step - 1) / (double) steps);
-                context.message(String.format(
-                        java.util.Locale.ROOT,
-                        "Migrating the workspace from schema v%d to v%d: %s (step %d of %d, %.0f s)…",
-                        from,
-                        to,
-                        what,
-                        step,
-                        steps,
-                        seconds));
+                context.message("Migrating the workspace "
+                        + frontier.store.MigrationMonitor.describe(from, to, what, step, steps, seconds) + "…");
             }
         };
     }

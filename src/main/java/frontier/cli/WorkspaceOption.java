@@ -61,16 +61,8 @@ final class WorkspaceOption {
                 if (seconds < 1 || (step == shownStep && seconds - shownAt < 10)) return;
                 shownStep = step;
                 shownAt = seconds;
-                err.println(String.format(
-                        java.util.Locale.ROOT,
-                        "frontier: migrating %s from schema v%d to v%d: %s (step %d of %d, %.0f s)",
-                        path,
-                        from,
-                        to,
-                        what,
-                        step,
-                        steps,
-                        seconds));
+                err.println("frontier: migrating " + path + " "
+                        + MigrationMonitor.describe(from, to, what, step, steps, seconds));
                 err.flush();
             }
         };

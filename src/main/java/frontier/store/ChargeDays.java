@@ -68,16 +68,9 @@ final class ChargeDays {
     static void rebuild(Connection conn, long importId, long first, long last) throws SQLException {
         delete(conn, importId);
         String range = " AND rowid BETWEEN ? AND ? AND import_id = ?";
-        for (String sql : List.of(unitDaysInsert(range), spansInsert(range))) {
-            try (PreparedStatement ps = conn.prepareStatement(sql)) {
-                ps.setLong(1, first);
-                ps.setLong(2, last);
-                ps.setLong(3, importId);
-                ps.executeUpdate();
-            }
-        }
         String charges = " AND c.rowid BETWEEN ? AND ? AND c.import_id = ?";
-        for (String sql : List.of(resourcesInsert(charges), chargeResourcesInsert(charges))) {
+        for (String sql : List.of(
+                unitDaysInsert(range), spansInsert(range), resourcesInsert(charges), chargeResourcesInsert(charges))) {
             try (PreparedStatement ps = conn.prepareStatement(sql)) {
                 ps.setLong(1, first);
                 ps.setLong(2, last);

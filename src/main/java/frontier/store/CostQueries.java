@@ -71,18 +71,9 @@ public final class CostQueries extends WorkspacePart {
         return db.list(
                 sql.toString(),
                 rs -> {
+                    if (rollup) return summedRow(q.by(), rs);
                     List<String> k = new ArrayList<>(n);
                     for (int i = 1; i <= n; i++) k.add(rs.getString(i));
-                    if (rollup) {
-                        return new CostRow(
-                                q.by(),
-                                k,
-                                rs.getString(n + 1),
-                                sumOf(rs.getString(n + 2)),
-                                sumOf(rs.getString(n + 3)),
-                                sumOf(rs.getString(n + 4)),
-                                rs.getLong(n + 5));
-                    }
                     return new CostRow(
                             q.by(),
                             k,
@@ -221,21 +212,25 @@ public final class CostQueries extends WorkspacePart {
         for (int i = 0; i < n; i++) keys.append("k").append(i).append(", ");
         String sql = "SELECT " + keys + "cur, group_concat(b, ' '), group_concat(e, ' '), group_concat(l, ' '), SUM(n)"
                 + " FROM (" + rolled + " UNION ALL " + lines + ") GROUP BY " + positions + " ORDER BY " + positions;
-        return db.list(
-                sql,
-                rs -> {
-                    List<String> k = new ArrayList<>(n);
-                    for (int i = 1; i <= n; i++) k.add(rs.getString(i));
-                    return new CostRow(
-                            q.by(),
-                            k,
-                            rs.getString(n + 1),
-                            sumOf(rs.getString(n + 2)),
-                            sumOf(rs.getString(n + 3)),
-                            sumOf(rs.getString(n + 4)),
-                            rs.getLong(n + 5));
-                },
-                args.toArray());
+        return db.list(sql, rs -> summedRow(q.by(), rs), args.toArray());
+    }
+
+    /**
+     * A row of totals whose figures come as space-separated partial sums (group_concat): the keys of {@code by}, the
+     * currency, billed, effective and list cost, the lines.
+     */
+    private static CostRow summedRow(List<Grouping> by, ResultSet rs) throws SQLException {
+        int n = by.size();
+        List<String> k = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) k.add(rs.getString(i));
+        return new CostRow(
+                by,
+                k,
+                rs.getString(n + 1),
+                sumOf(rs.getString(n + 2)),
+                sumOf(rs.getString(n + 3)),
+                sumOf(rs.getString(n + 4)),
+                rs.getLong(n + 5));
     }
 
     /** The WHERE clause (possibly empty) of a line query, its parameters appended to {@code args}. */

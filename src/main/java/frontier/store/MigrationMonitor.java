@@ -18,5 +18,18 @@ public interface MigrationMonitor {
         return false;
     }
 
+    /** "from schema v6 to v8: building the search dictionary of the charges (step 12 of 14, 31 s)", for a progress line. */
+    static String describe(int from, int to, String what, int step, int steps, double seconds) {
+        return String.format(
+                java.util.Locale.ROOT,
+                "from schema v%d to v%d: %s (step %d of %d, %.0f s)",
+                from,
+                to,
+                what,
+                step,
+                steps,
+                seconds);
+    }
+
     MigrationMonitor NONE = (from, to, what, step, steps, seconds) -> {};
 }

@@ -269,10 +269,7 @@ public final class Calibrator {
             notes.add("the log carries tokens and time to first token, but the bill shows "
                     + String.join(
                             " and ",
-                            plans.stream()
-                                    .map(p -> p.kind().code())
-                                    .distinct()
-                                    .toList())
+                            plans.stream().map(p -> p.kind().code()).distinct().toList())
                     + " capacity: the iteration-level engine is fitted only to fixed (always-on, spot) fleets, so the"
                     + " service time is fitted as below");
         }

@@ -210,8 +210,21 @@ class FrontierCliTest {
     @Test
     void benchMmcRoundsAlternateTheEngineAndTheHandLoopAndEndWithTheMedianRatio() {
         CliRun r = cli(
-                "bench", "mmc", "--customers", "20000", "--lambda", "6", "--mu", "1", "--servers", "8", "--jit-warmup",
-                "0", "--hand-loop", "--rounds", "3");
+                "bench",
+                "mmc",
+                "--customers",
+                "20000",
+                "--lambda",
+                "6",
+                "--mu",
+                "1",
+                "--servers",
+                "8",
+                "--jit-warmup",
+                "0",
+                "--hand-loop",
+                "--rounds",
+                "3");
         assertEquals(0, r.code(), r.err());
         List<String> lines = r.out().strip().lines().toList();
         assertEquals(10, lines.size(), r.out());
@@ -233,7 +246,21 @@ class FrontierCliTest {
         }
         assertEquals("0.40(0.30-0.50)", BenchCommand.medianAndRange(new double[] {0.5, 0.3, 0.4}));
         assertEquals("0.45(0.30-0.70)", BenchCommand.medianAndRange(new double[] {0.7, 0.3, 0.4, 0.5}));
-        assertEquals(2, cli("bench", "mmc", "--customers", "10", "--lambda", "1", "--mu", "1", "--servers", "2", "--rounds", "0")
-                .code());
+        assertEquals(
+                2,
+                cli(
+                                "bench",
+                                "mmc",
+                                "--customers",
+                                "10",
+                                "--lambda",
+                                "1",
+                                "--mu",
+                                "1",
+                                "--servers",
+                                "2",
+                                "--rounds",
+                                "0")
+                        .code());
     }
 }

@@ -3,7 +3,7 @@ package frontier.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import frontier.demo.DemoWorkspace;
+import frontier.demo.DemoFixture;
 import frontier.ingest.ReadOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +74,7 @@ class CostSearchTest {
     @Test
     void searchOnTheDemoGivesWhatTestingEveryLineGives() throws Exception {
         Path file = dir.resolve("demo.sqlite");
-        DemoWorkspace.create(file, ImportMonitor.NONE);
+        DemoFixture.copyTo(file);
         try (Workspace ws = Workspace.open(file)) {
             String first = ws.costs()
                     .totals(CostQuery.of(Dimension.DAY))
@@ -133,17 +133,7 @@ class CostSearchTest {
 
     @Test
     void aVersion7WorkspaceGetsTheDictionaryOnOpening() throws Exception {
-        Path bill = Files.writeString(dir.resolve("bill.csv"), UnitCostRollupTest.generatedBill(2_000, 5));
-        Path file = dir.resolve("v7.sqlite");
-        try (Workspace ws = Workspace.open(file)) {
-            ws.billing().importFile(bill, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);
-        }
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-                Statement s = c.createStatement()) {
-            s.execute("DROP TABLE charge_resources");
-            s.execute("DROP TABLE resources");
-            s.execute("PRAGMA user_version = 7");
-        }
+        Path file = MigrationProgressTest.version7(dir, 2_000, 5);
         try (Workspace ws = Workspace.open(file)) {
             assertEquals(Schema.MIGRATIONS.size(), ws.schemaVersion());
             assertEquals(2_000, count(file, "charge_resources"));

@@ -25,9 +25,13 @@ class MigrationProgressTest {
     @TempDir
     Path dir;
 
-    /** A workspace with a generated bill, taken back to version 7 (no search dictionary). */
     private Path version7() throws Exception {
-        Path bill = Files.writeString(dir.resolve("bill.csv"), UnitCostRollupTest.generatedBill(2_000, 11));
+        return version7(dir, 2_000, 11);
+    }
+
+    /** A workspace in {@code dir} with a generated bill of {@code lines}, taken back to version 7 (no search dictionary). */
+    static Path version7(Path dir, int lines, long seed) throws Exception {
+        Path bill = Files.writeString(dir.resolve("bill.csv"), UnitCostRollupTest.generatedBill(lines, seed));
         Path file = dir.resolve("v7.sqlite");
         try (Workspace ws = Workspace.open(file)) {
             ws.billing().importFile(bill, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);

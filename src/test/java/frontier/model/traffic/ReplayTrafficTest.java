@@ -184,7 +184,8 @@ class ReplayTrafficTest {
     }
 
     /** The first {@code n} arrivals (time, key, input and output tokens) of a looped replay read with the limit. */
-    private static List<List<Double>> loopedArrivals(ReplayTraffic t, Path base, int memoryLimit, int n, Runnable after) {
+    private static List<List<Double>> loopedArrivals(
+            ReplayTraffic t, Path base, int memoryLimit, int n, Runnable after) {
         List<List<Double>> out = new ArrayList<>();
         try (ArrivalProcess p = t.open(base, memoryLimit)) {
             double now = 0;
@@ -208,10 +209,13 @@ class ReplayTrafficTest {
         List<List<Double>> inMemory = loopedArrivals(t, dir, ReplayTraffic.LOOP_MEMORY_RECORDS, n, () -> {});
         assertEquals(streamed, inMemory);
         assertEquals(streamed, tooLong);
-        assertEquals(List.of(0.0, 0.5, 1.0, 1.5, 1.5), streamed.subList(0, 5).stream().map(List::getFirst).toList());
+        assertEquals(
+                List.of(0.0, 0.5, 1.0, 1.5, 1.5),
+                streamed.subList(0, 5).stream().map(List::getFirst).toList());
         // The second pass starts one mean gap (0.75 s of trace, 0.375 s at speed 2) after the last arrival.
         assertEquals(1.875, streamed.get(5).getFirst(), 1e-12);
-        assertEquals(streamed.subList(0, 5).stream().map(a -> a.subList(1, 4)).toList(),
+        assertEquals(
+                streamed.subList(0, 5).stream().map(a -> a.subList(1, 4)).toList(),
                 streamed.subList(10, 15).stream().map(a -> a.subList(1, 4)).toList());
 
         // Read once: the file may go once the first pass has been read (the reorder window holds all 5 records)...
