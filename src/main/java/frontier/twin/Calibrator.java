@@ -251,6 +251,8 @@ public final class Calibrator {
             plans = new ArrayList<>(plans);
             plans.sort(java.util.Comparator.comparing(p -> p.kind() != o.first())); // stable: the rest keep bill order
         }
+        // Where the log says each request ran (pricing or instance): the twin splits traffic as the fleet did.
+        ObservedRouting.Result routing = ObservedRouting.of(obs, plans, billed);
         int peak = obs.peakInFlight();
         int instances = plans.stream().mapToInt(PoolPlan::instances).sum();
         int concurrency = instances == 0 ? 1 : Math.max(1, (int) Math.ceil((double) peak / instances));
@@ -263,7 +265,8 @@ public final class Calibrator {
         // An LLM endpoint whose log carries tokens and time to first token: the iteration-level engine (it queues by
         // itself, so nothing is separated).
         boolean llmLog = obs.withTokensAndTtft >= TOKEN_SHARE * obs.latencyS.length
-                && obs.withTokensAndTtft >= LlmTwinFit.MIN_REQUESTS;
+                && obs.withTokensAndTtft >= LlmTwinFit.MIN_REQUESTS
+                && LlmTwinFit.usable(obs).length >= LlmTwinFit.MIN_REQUESTS;
         boolean llm = llmLog && fixedCapacity;
         if (llmLog && !llm) {
             notes.add("the log carries tokens and time to first token, but the bill shows "
@@ -482,6 +485,7 @@ public final class Calibrator {
         notes.addAll(cap.notes());
         report.put("peak_in_flight", peak);
         List<Pools> pools = new ArrayList<>();
+        List<frontier.model.RequestClass> classes = new ArrayList<>();
         ArrayNode poolReport = report.putArray("pools");
         int autoscaled = -1; // the index of an autoscaled pool, whose target is then tuned to its billed cost
         double autoscaledCost = 0;
@@ -502,7 +506,7 @@ public final class Calibrator {
                 PoolPlan plan = plans.get(i);
                 poolReport.add(json.valueToTree(plan));
                 String name = poolName(plan);
-                String overflowTo = i + 1 < plans.size() ? poolName(plans.get(i + 1)) : null;
+                String overflowTo = routing == null && i + 1 < plans.size() ? poolName(plans.get(i + 1)) : null;
                 Integer slots = concurrency > 1 && !llm ? concurrency : null;
                 switch (plan.kind()) {
                     case ALWAYS_ON ->
@@ -598,7 +602,26 @@ public final class Calibrator {
                     }
                 }
             }
-            if (plans.size() > 1) {
+            if (routing != null) {
+                double left = 1;
+                List<String> parts = new ArrayList<>();
+                ArrayNode rr = report.putArray("observed_routing");
+                for (int i = 0; i < plans.size(); i++) {
+                    double sh = routing.shares()[i];
+                    if (!(sh > 0)) continue;
+                    boolean last = true;
+                    for (int j = i + 1; j < plans.size(); j++) if (routing.shares()[j] > 0) last = false;
+                    double written = last ? round6(left) : round6(sh);
+                    left -= written;
+                    String name = poolName(plans.get(i));
+                    classes.add(new frontier.model.RequestClass(name, written, null, name));
+                    rr.addObject().put("pool", name).put("share", sh);
+                    parts.add(String.format(Locale.ROOT, "%.1f%% to %s", 100 * sh, name));
+                }
+                notes.add("requests are split between the pools as the log says the fleet did (" + routing.located()
+                        + " requests name their machine's pricing or instance): " + String.join(", ", parts)
+                        + "; no overflow between them" + (o.first() != null ? " (--first is not needed)" : ""));
+            } else if (plans.size() > 1) {
                 notes.add("requests go to the first pool and overflow to the next in order"
                         + (o.first() == null
                                 ? " (bill order: the logs do not say how the fleet routed; --first KIND puts another kind first)"
@@ -625,6 +648,7 @@ public final class Calibrator {
                 description(endpoint, from, to, requests, notes),
                 traffic,
                 pools,
+                classes.isEmpty() ? null : classes,
                 tokensSpec,
                 run,
                 observed,
@@ -636,6 +660,7 @@ public final class Calibrator {
                     description(endpoint, from, to, requests, notes),
                     traffic,
                     scenario.pools(),
+                    scenario.classes(),
                     tokensSpec,
                     run,
                     observed,
@@ -755,6 +780,7 @@ public final class Calibrator {
             String description,
             Traffic traffic,
             List<Pools> pools,
+            List<frontier.model.RequestClass> classes,
             TokensSpec tokens,
             RunSpec run,
             Observed observed,
@@ -765,7 +791,7 @@ public final class Calibrator {
                 traffic,
                 null,
                 pools,
-                null,
+                classes,
                 null,
                 tokens,
                 null,

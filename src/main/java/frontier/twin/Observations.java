@@ -29,6 +29,12 @@ final class Observations {
     final double[] ttftS;
     /** Served requests with both token counts and a time to first token. */
     final int withTokensAndTtft;
+    /**
+     * Where each served request ran, from unmapped columns kept in its attrs: the pricing of its machine
+     * ({@link #PRICING}: "spot", "on_demand"…) or the instance that served it ({@link #INSTANCE}, matched later
+     * against the bill's resource ids); null where the log says neither.
+     */
+    final String[] pricingOrInstance;
 
     final long errors;
 
@@ -38,6 +44,13 @@ final class Observations {
      */
     static final java.util.regex.Pattern QUEUE = java.util.regex.Pattern.compile(
             "(?i)\"(?:queue_ms|queue_time_ms|queued_ms|wait_ms|time_in_queue_ms)\"\\s*:\\s*\"?([-+0-9.eE]+)\"?");
+
+    /** Unmapped columns that name the pricing of the machine that served a request (any case). */
+    static final java.util.regex.Pattern PRICING = java.util.regex.Pattern.compile(
+            "(?i)\"(?:pricing|pricing_model|pricing_category|capacity_type|lifecycle|instance_lifecycle|purchase_option)\"\\s*:\\s*\"([^\"]*)\"");
+    /** Unmapped columns that name the instance that served a request (any case). */
+    static final java.util.regex.Pattern INSTANCE =
+            java.util.regex.Pattern.compile("(?i)\"(?:instance|instance_id|resource_id)\"\\s*:\\s*\"([^\"]*)\"");
 
     private Observations(
             double[] arrivals,
@@ -50,7 +63,9 @@ final class Observations {
             double[] queueS,
             int withQueue,
             double[] ttftS,
-            int withTokensAndTtft) {
+            int withTokensAndTtft,
+            String[] pricingOrInstance) {
+        this.pricingOrInstance = pricingOrInstance;
         this.ttftS = ttftS;
         this.withTokensAndTtft = withTokensAndTtft;
         this.queueS = queueS;
@@ -72,6 +87,7 @@ final class Observations {
         long[] out = new long[1024];
         double[] queue = new double[1024];
         double[] ttft = new double[1024];
+        String[] where = new String[1024];
         int n = 0, m = 0, tokens = 0, queued = 0, tokensAndTtft = 0;
         long errors = 0;
         try (RequestCursor c =
@@ -92,10 +108,18 @@ final class Observations {
                     out = Arrays.copyOf(out, m * 2);
                     queue = Arrays.copyOf(queue, m * 2);
                     ttft = Arrays.copyOf(ttft, m * 2);
+                    where = Arrays.copyOf(where, m * 2);
                 }
                 queue[m] = Double.NaN;
+                where[m] = null;
                 String attrs = c.attrs();
                 if (attrs != null) {
+                    var w = PRICING.matcher(attrs);
+                    if (w.find() && !w.group(1).isBlank()) where[m] = "pricing:" + w.group(1);
+                    else {
+                        w = INSTANCE.matcher(attrs);
+                        if (w.find() && !w.group(1).isBlank()) where[m] = "instance:" + w.group(1);
+                    }
                     var q = QUEUE.matcher(attrs);
                     if (q.find()) {
                         try {
@@ -134,7 +158,8 @@ final class Observations {
                 Arrays.copyOf(queue, m),
                 queued,
                 Arrays.copyOf(ttft, m),
-                tokensAndTtft);
+                tokensAndTtft,
+                Arrays.copyOf(where, m));
     }
 
     double first() {
