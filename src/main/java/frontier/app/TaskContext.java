@@ -50,6 +50,33 @@ public interface TaskContext extends RunControl {
         };
     }
 
+    /**
+     * This context as the monitor of a workspace's schema migration: progress is the step of all steps, the message
+     * "Migrating the workspace to schema v8: building the search dictionary of the charges (step 12 of 14, 31 s)…",
+     * at most every 100 ms; cancelling rolls the migration back.
+     */
+    default frontier.store.MigrationMonitor migrationMonitor() {
+        TaskContext context = this;
+        return new frontier.store.MigrationMonitor() {
+            private long last;
+
+            @Override
+            public boolean isCancelled() {
+                return context.isCancelled();
+            }
+
+            @Override
+            public synchronized void progress(int from, int to, String what, int step, int steps, double seconds) {
+                long now = System.nanoTime();
+                if (last != 0 && now - last < 100_000_000L) return;
+                last = now;
+                context.progress((step - 1) / (double) steps);
+                context.message("Migrating the workspace "
+                        + frontier.store.MigrationMonitor.describe(from, to, what, step, steps, seconds) + "…");
+            }
+        };
+    }
+
     /** What an import's progress says: rows stored, bytes read and the total bytes of the input. */
     @FunctionalInterface
     interface ImportProgress {

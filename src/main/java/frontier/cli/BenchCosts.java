@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
  * {@code bench costs}: how long the questions of the Costs view take on a big workspace (the generated
  * CUR of {@code bench import}, imported once and kept): totals by a dimension, the chart's day × group ×
  * pricing model, the same narrowed by a filter or a week, a tag grouping, a line count and the first
- * page of lines, and the Unit cost view's reports, each from the daily roll-ups and, for comparison, from every
+ * page of lines, a free-text search for a resource id (totals, count, first page; with a second word, the chart), and
+ * the Unit cost view's reports, each from the daily roll-ups and, for comparison, from every
  * charge. Prints the median,
  * min and max wall time of {@code --repeat} runs per query and the median CPU time of the querying thread
  * (SQLite runs in it; on a busy machine the wall time is mostly waiting for a core), one RESULT line each.
@@ -148,6 +149,25 @@ final class BenchCosts implements Callable<Integer> {
             time(out, lines, "first page of lines, one week", () -> ws.costs()
                     .lines(new LineQuery(weekFrom, weekTo, "", 0, 5000))
                     .size());
+            // Free-text search (the Costs view's search box): a resource id, found through the search dictionary, alone
+            // and with a word of the first service's name (both must match).
+            List<frontier.store.CostLine> sample = ws.costs().lines(new LineQuery(null, null, "", 0, 1));
+            String rid = sample.isEmpty() || sample.getFirst().resourceId() == null
+                    ? "i-0"
+                    : sample.getFirst().resourceId().toLowerCase(Locale.ROOT);
+            String both = rid + " " + (first == null ? "" : first.split("\\s+")[0].toLowerCase(Locale.ROOT));
+            CostQuery searchTotals = new CostQuery(List.of(service), null, null, List.of(), rid);
+            time(out, lines, "search a resource id: totals by service", () -> ws.costs()
+                    .totals(searchTotals)
+                    .size());
+            time(out, lines, "search a resource id: line count", () ->
+                    (int) ws.costs().countLines(new LineQuery(null, null, rid, 0, 0)));
+            time(out, lines, "search a resource id: first page of lines", () -> ws.costs()
+                    .lines(new LineQuery(null, null, rid, 0, 5000))
+                    .size());
+            time(out, lines, "search a resource id and a service word: chart", () -> ws.costs()
+                    .totals(new CostQuery(List.of(day, service, model), null, null, List.of(), both))
+                    .size());
             // The Unit cost view's refresh: by day over everything, then by day x endpoint and endpoint x model.
             UnitCostQuery.Figure eff = UnitCostQuery.Figure.EFFECTIVE;
             UnitCostQuery unitDays = new UnitCostQuery(List.of(UnitCostQuery.Key.DAY), null, null, eff);
@@ -178,6 +198,9 @@ final class BenchCosts implements Callable<Integer> {
                         .computeFromCharges(unitDaily)
                         .groups()
                         .size());
+                time(out, lines, "SCAN search a resource id: totals by service", () -> ws.costs()
+                        .totalsFromCharges(searchTotals)
+                        .size());
                 time(out, lines, "SCAN totals by service", () -> ws.costs()
                         .totalsFromCharges(new CostQuery(List.of(service), null, null))
                         .size());
@@ -191,7 +214,8 @@ final class BenchCosts implements Callable<Integer> {
 
     /**
      * Copies the charges {@code copies - 1} times, copy k shifted by 30 k days and recorded as its own import, then
-     * takes the workspace back to schema version 4 so that opening it rebuilds the roll-up and the index (the
+     * takes the workspace back to schema version 4 so that opening it rebuilds the roll-ups, the index and the search
+     * dictionary (the
      * migration an existing workspace goes through), and times that opening.
      */
     private void copy(PrintWriter out, Path db) throws java.sql.SQLException {
@@ -203,6 +227,12 @@ final class BenchCosts implements Callable<Integer> {
             s.execute("DROP TABLE IF EXISTS charge_days");
             s.execute("DROP TABLE IF EXISTS unit_days");
             s.execute("DROP TABLE IF EXISTS charge_spans");
+            s.execute("DROP TABLE IF EXISTS charge_resources");
+            s.execute("DROP TABLE IF EXISTS resources");
+            // and v7's column, which the migration adds again
+            try (var rs = s.executeQuery("SELECT COUNT(*) FROM pragma_table_info('requests') WHERE name = 'ttft_ms'")) {
+                if (rs.getInt(1) == 1) s.execute("ALTER TABLE requests DROP COLUMN ttft_ms");
+            }
             long base;
             try (var rs = s.executeQuery("SELECT MAX(id) FROM imports")) {
                 base = rs.getLong(1);

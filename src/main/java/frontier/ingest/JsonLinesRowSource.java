@@ -80,7 +80,7 @@ final class JsonLinesRowSource implements RowSource {
         List<String> names = new ArrayList<>(keys);
         s.columns = new Columns(names);
         s.pending = first;
-        s.row = new Row() {
+        s.row = new NamedRow(name, names, "field") {
             @Override
             public String get(int i) {
                 String v = s.current.get(names.get(i));
@@ -90,21 +90,6 @@ final class JsonLinesRowSource implements RowSource {
             @Override
             public long line() {
                 return s.line;
-            }
-
-            @Override
-            public String file() {
-                return name;
-            }
-
-            @Override
-            public String columnName(int i) {
-                return names.get(i);
-            }
-
-            @Override
-            public String describeColumn(int i) {
-                return "field " + names.get(i);
             }
         };
         return s;

@@ -57,7 +57,7 @@ import java.util.logging.Logger;
  * column where known. Rows are numbered from 1 in file order; that number stands in for the CSV line
  * in messages and in {@link Charge#line()}.
  */
-final class ParquetRows implements Row, AutoCloseable {
+final class ParquetRows extends NamedRow implements AutoCloseable {
     private static final byte[] MAGIC = {'P', 'A', 'R', '1'};
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Hardwood logs its codec and SIMD choices at INFO through java.util.logging; a CLI import should not print them. */
@@ -84,13 +84,11 @@ final class ParquetRows implements Row, AutoCloseable {
         NESTED
     }
 
-    private final String name;
     private final ParquetFileReader file;
     private RowReader reader;
     /** The reader's field index of each top-level column, -1 for columns not decoded. */
     private int[] fieldOf;
 
-    private final List<String> names = new ArrayList<>();
     private final Kind[] kinds;
     private final long[] rowGroupEnds;
     private final long rowCount;
@@ -105,7 +103,7 @@ final class ParquetRows implements Row, AutoCloseable {
     private long row;
 
     private ParquetRows(Path path, String name) {
-        this.name = name;
+        super(name, new ArrayList<>(), "column");
         ParquetFileReader f = null;
         try {
             f = ParquetFileReader.open(InputFile.of(path));
@@ -367,21 +365,6 @@ final class ParquetRows implements Row, AutoCloseable {
     @Override
     public long line() {
         return row;
-    }
-
-    @Override
-    public String file() {
-        return name;
-    }
-
-    @Override
-    public String columnName(int i) {
-        return names.get(i);
-    }
-
-    @Override
-    public String describeColumn(int i) {
-        return "column " + names.get(i);
     }
 
     /** The current row's place: rows (and row groups) stand in for lines. */

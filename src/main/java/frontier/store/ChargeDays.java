@@ -9,7 +9,9 @@ import java.util.List;
  * The daily roll-up of the charges ({@code charge_days}, schema v5): per import, UTC day of the charge
  * period's start (epoch day) and dimension tuple, the exact sums of billed, effective and list cost and
  * the number of lines; and the unit-cost roll-up of schema v6, {@code unit_days} (the lines inside one day) and
- * {@code charge_spans} (the others, by rowid), which {@link UnitCosts} reads instead of every charge. Every grouping of {@link Dimension} or tag is a function of (import, day, dims),
+ * {@code charge_spans} (the others, by rowid), which {@link UnitCosts} reads instead of every charge; and the search
+ * dictionary of schema v8 ({@code resources}: each distinct resource id and name once; {@code charge_resources}: the
+ * charges of each), so a search reads the charges it matches instead of every charge. Every grouping of {@link Dimension} or tag is a function of (import, day, dims),
  * so totals over whole days read these few rows instead of every charge; the sums are added again with
  * {@code decsum}, so the totals are exactly those of the charges. The roll-up of an import is rebuilt
  * from its rowid range whenever its charges change (import, replaced overlap, deletion).
@@ -44,11 +46,31 @@ final class ChargeDays {
         return "INSERT INTO charge_spans SELECT import_id, rowid FROM charges WHERE NOT (" + CONTAINED + ")" + where;
     }
 
+    /**
+     * A charge's own searchable text (resource id and name), lower-cased as the search compares it; schema v8 keeps
+     * each distinct one once in {@code resources} and every charge's in {@code charge_resources}.
+     */
+    static final String RESOURCE_TEXT = "lower(IFNULL(c.resource_id,'') || '|' || IFNULL(c.resource_name,''))";
+
+    /** The statement that adds to {@code resources} the texts of charges {@code c} not yet there, narrowed by {@code where}. */
+    static String resourcesInsert(String where) {
+        return "INSERT OR IGNORE INTO resources(text) SELECT " + RESOURCE_TEXT + " FROM charges c WHERE 1" + where;
+    }
+
+    /** The statement that lists each charge {@code c} with its text's id in {@code charge_resources}, narrowed by {@code where}. */
+    static String chargeResourcesInsert(String where) {
+        // CROSS JOIN keeps the charges the outer loop (SQLite does not reorder it): one index look-up per charge.
+        return "INSERT INTO charge_resources SELECT r.id, c.import_id, c.rowid FROM charges c CROSS JOIN resources r ON r.text = "
+                + RESOURCE_TEXT + " WHERE 1" + where;
+    }
+
     /** Rebuilds the roll-ups of import {@code importId}, whose charges lie in rowids [first, last]. */
     static void rebuild(Connection conn, long importId, long first, long last) throws SQLException {
         delete(conn, importId);
         String range = " AND rowid BETWEEN ? AND ? AND import_id = ?";
-        for (String sql : List.of(unitDaysInsert(range), spansInsert(range))) {
+        String charges = " AND c.rowid BETWEEN ? AND ? AND c.import_id = ?";
+        for (String sql : List.of(
+                unitDaysInsert(range), spansInsert(range), resourcesInsert(charges), chargeResourcesInsert(charges))) {
             try (PreparedStatement ps = conn.prepareStatement(sql)) {
                 ps.setLong(1, first);
                 ps.setLong(2, last);
@@ -68,8 +90,17 @@ final class ChargeDays {
     }
 
     static void delete(Connection conn, long importId) throws SQLException {
-        for (String table : List.of("charge_days", "unit_days", "charge_spans")) {
-            try (PreparedStatement ps = conn.prepareStatement("DELETE FROM " + table + " WHERE import_id = ?")) {
+        // charge_resources is keyed by text first: one short range per distinct text instead of a scan. A text
+        // whose charges are all gone stays in resources (it then matches no line).
+        for (String table : List.of(
+                "charge_days",
+                "unit_days",
+                "charge_spans",
+                "charge_resources WHERE res_id IN (SELECT id FROM resources) AND")) {
+            String sql = table.endsWith("AND")
+                    ? "DELETE FROM " + table + " import_id = ?"
+                    : "DELETE FROM " + table + " WHERE import_id = ?";
+            try (PreparedStatement ps = conn.prepareStatement(sql)) {
                 ps.setLong(1, importId);
                 ps.executeUpdate();
             }

@@ -23,7 +23,9 @@ public final class CostQueries extends WorkspacePart {
      * ({@link ChargeDays}), else from the charges; both give the same exact sums.
      */
     public List<CostRow> totals(CostQuery q) {
-        return totals(q, q.search().isEmpty() && ChargeDays.wholeDay(q.from()) && ChargeDays.wholeDay(q.to()));
+        boolean wholeDays = ChargeDays.wholeDay(q.from()) && ChargeDays.wholeDay(q.to());
+        if (wholeDays && !q.search().isEmpty()) return searchTotals(q);
+        return totals(q, wholeDays);
     }
 
     /** {@link #totals(CostQuery)} read from every charge, never from the roll-up (what tests and {@code bench costs} compare it with). */
@@ -69,18 +71,9 @@ public final class CostQueries extends WorkspacePart {
         return db.list(
                 sql.toString(),
                 rs -> {
+                    if (rollup) return summedRow(q.by(), rs);
                     List<String> k = new ArrayList<>(n);
                     for (int i = 1; i <= n; i++) k.add(rs.getString(i));
-                    if (rollup) {
-                        return new CostRow(
-                                q.by(),
-                                k,
-                                rs.getString(n + 1),
-                                sumOf(rs.getString(n + 2)),
-                                sumOf(rs.getString(n + 3)),
-                                sumOf(rs.getString(n + 4)),
-                                rs.getLong(n + 5));
-                    }
                     return new CostRow(
                             q.by(),
                             k,
@@ -113,27 +106,140 @@ public final class CostQueries extends WorkspacePart {
                     + " || '|' || IFNULL(instance_type,'') || '|' || IFNULL(pricing_model,'') || '|' || IFNULL(charge_category,'')"
                     + " || '|' || IFNULL(charge_class,'') || '|' || IFNULL(tags,'') || '|' || IFNULL(currency,''))";
 
+    /**
+     * The condition on a {@code dims} row that its descriptive fields contain {@code w} (a pricing model or charge
+     * category also by its label), its parameters appended to {@code args}.
+     */
+    private static String dimsMatch(String w, List<Object> args) {
+        StringBuilder dims = new StringBuilder("(instr(" + LINE_TEXT + ", ?) > 0");
+        args.add(w);
+        for (frontier.domain.PricingModel m : frontier.domain.PricingModel.values()) {
+            if (m.label().toLowerCase(java.util.Locale.ROOT).contains(w)) {
+                dims.append(" OR pricing_model = ?");
+                args.add(m.code());
+            }
+        }
+        for (frontier.ingest.ChargeCategory cc : frontier.ingest.ChargeCategory.values()) {
+            if (cc.label().toLowerCase(java.util.Locale.ROOT).contains(w)) {
+                dims.append(" OR charge_category = ?");
+                args.add(cc.code());
+            }
+        }
+        return dims.append(")").toString();
+    }
+
+    /** The ids of the dimension tuples that contain every word by themselves (their lines match whatever the resource). */
+    private static String dimsMatchingAll(List<String> words, List<Object> args) {
+        List<String> all = new ArrayList<>();
+        for (String w : words) all.add(dimsMatch(w, args));
+        return "SELECT id FROM dims WHERE " + String.join(" AND ", all);
+    }
+
+    /** The ids of the resource texts that contain any of the words. */
+    private static String resourcesMatchingAny(List<String> words, List<Object> args) {
+        List<String> any = new ArrayList<>();
+        for (String w : words) {
+            any.add("instr(text, ?) > 0");
+            args.add(w);
+        }
+        return "SELECT id FROM resources WHERE " + String.join(" OR ", any);
+    }
+
+    /**
+     * The FROM and WHERE of the lines with search words that are not in a tuple of {@link #dimsMatchingAll}: such a
+     * line needs its resource text to contain a word, so they are read through {@code charge_resources cr} from the
+     * texts that contain one (the dictionary, not the charges, is searched), then checked word by word.
+     */
+    private static String resourceLines(LineQuery q, List<Object> args) {
+        List<String> words = q.words();
+        StringBuilder sql = new StringBuilder(
+                // CROSS JOIN: the matching texts' charges drive the query, never a walk of every charge in period
+                // order.
+                " FROM charge_resources cr CROSS JOIN charges c ON c.rowid = cr.charge_rowid JOIN dims d ON d.id = c.dim_id");
+        List<String> where = new ArrayList<>();
+        where.add("cr.res_id IN (" + resourcesMatchingAny(words, args) + ")");
+        where.add("c.dim_id NOT IN (" + dimsMatchingAll(words, args) + ")");
+        for (String w : words) {
+            where.add("(c.dim_id IN (SELECT id FROM dims WHERE " + dimsMatch(w, args)
+                    + ") OR cr.res_id IN (SELECT id FROM resources WHERE instr(text, ?) > 0))");
+            args.add(w);
+        }
+        where.addAll(periodWhere(q.from(), q.to(), args));
+        for (CostFilter f : q.filters()) where.add(f.sql(false, args));
+        return sql.append(" WHERE ").append(String.join(" AND ", where)).toString();
+    }
+
+    /**
+     * Totals with search words over whole days, in two disjoint parts added up by SQLite: the lines of the dimension
+     * tuples that contain every word, from the daily roll-up; and the others that match, found through the search
+     * dictionary ({@link #resourceLines}). Neither reads every charge; the sums are those of {@link #totalsFromCharges}.
+     */
+    private List<CostRow> searchTotals(CostQuery q) {
+        int n = q.by().size();
+        LineQuery lq = q.lines(0, 0);
+        List<Object> args = new ArrayList<>();
+        StringBuilder rolled = new StringBuilder("SELECT ");
+        StringBuilder lines = new StringBuilder("SELECT ");
+        List<Object> lineArgs = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Grouping g = q.by().get(i);
+            rolled.append(g.sql(true)).append(" AS k").append(i).append(", ");
+            lines.append(g.sql(false)).append(", ");
+            if (g.tag() != null) {
+                args.add(g.jsonPath());
+                lineArgs.add(g.jsonPath());
+            }
+        }
+        rolled.append("d.currency AS cur, r.billed_cost AS b, r.effective_cost AS e, r.list_cost AS l, r.lines AS n"
+                        + " FROM charge_days r JOIN dims d ON d.id = r.dim_id WHERE r.dim_id IN (")
+                .append(dimsMatchingAll(lq.words(), args))
+                .append(")");
+        if (q.from() != null) {
+            rolled.append(" AND r.day >= ?");
+            args.add(Math.floorDiv(q.from(), ChargeDays.DAY));
+        }
+        if (q.to() != null) {
+            rolled.append(" AND r.day < ?");
+            args.add(Math.floorDiv(q.to(), ChargeDays.DAY));
+        }
+        for (CostFilter f : q.filters()) rolled.append(" AND ").append(f.sql(true, args));
+        lines.append("d.currency, c.billed_cost, c.effective_cost, c.list_cost, 1")
+                .append(resourceLines(lq, lineArgs));
+        args.addAll(lineArgs);
+        StringBuilder positions = new StringBuilder();
+        for (int i = 1; i <= n + 1; i++) positions.append(i == 1 ? "" : ", ").append(i);
+        StringBuilder keys = new StringBuilder();
+        for (int i = 0; i < n; i++) keys.append("k").append(i).append(", ");
+        String sql = "SELECT " + keys + "cur, group_concat(b, ' '), group_concat(e, ' '), group_concat(l, ' '), SUM(n)"
+                + " FROM (" + rolled + " UNION ALL " + lines + ") GROUP BY " + positions + " ORDER BY " + positions;
+        return db.list(sql, rs -> summedRow(q.by(), rs), args.toArray());
+    }
+
+    /**
+     * A row of totals whose figures come as space-separated partial sums (group_concat): the keys of {@code by}, the
+     * currency, billed, effective and list cost, the lines.
+     */
+    private static CostRow summedRow(List<Grouping> by, ResultSet rs) throws SQLException {
+        int n = by.size();
+        List<String> k = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) k.add(rs.getString(i));
+        return new CostRow(
+                by,
+                k,
+                rs.getString(n + 1),
+                sumOf(rs.getString(n + 2)),
+                sumOf(rs.getString(n + 3)),
+                sumOf(rs.getString(n + 4)),
+                rs.getLong(n + 5));
+    }
+
     /** The WHERE clause (possibly empty) of a line query, its parameters appended to {@code args}. */
     private static String lineWhere(LineQuery q, List<Object> args) {
         List<String> where = periodWhere(q.from(), q.to(), args);
         for (CostFilter f : q.filters()) where.add(f.sql(false, args));
         for (String w : q.words()) {
             // Descriptive fields live in the small dims table: match them there once, then filter charges by dim id.
-            StringBuilder dims = new StringBuilder("SELECT id FROM dims WHERE instr(" + LINE_TEXT + ", ?) > 0");
-            args.add(w);
-            for (frontier.domain.PricingModel m : frontier.domain.PricingModel.values()) {
-                if (m.label().toLowerCase(java.util.Locale.ROOT).contains(w)) {
-                    dims.append(" OR pricing_model = ?");
-                    args.add(m.code());
-                }
-            }
-            for (frontier.ingest.ChargeCategory cc : frontier.ingest.ChargeCategory.values()) {
-                if (cc.label().toLowerCase(java.util.Locale.ROOT).contains(w)) {
-                    dims.append(" OR charge_category = ?");
-                    args.add(cc.code());
-                }
-            }
-            where.add("(c.dim_id IN (" + dims
+            where.add("(c.dim_id IN (SELECT id FROM dims WHERE " + dimsMatch(w, args)
                     + ") OR instr(lower(IFNULL(c.resource_id,'') || '|' || IFNULL(c.resource_name,'')), ?) > 0)");
             args.add(w);
         }
@@ -145,13 +251,26 @@ public final class CostQueries extends WorkspacePart {
      * order. Meant for paging through a table: each call scans the matching lines once.
      */
     public List<CostLine> lines(LineQuery q) {
+        return lines(q, true);
+    }
+
+    /** {@link #lines(LineQuery)} without the search dictionary: every line in period order is tested (what tests compare it with). */
+    List<CostLine> linesFromCharges(LineQuery q) {
+        return lines(q, false);
+    }
+
+    private List<CostLine> lines(LineQuery q, boolean dictionary) {
         List<Object> args = new ArrayList<>();
+        // With search words that no dimension tuple contains all of, every matching line is found through the search
+        // dictionary; else the lines are read in period order (the index) until the page is full.
+        String from = dictionary && !q.words().isEmpty() && !anyDimsMatchAll(q.words())
+                ? resourceLines(q, args)
+                : " FROM charges c JOIN dims d ON d.id = c.dim_id" + lineWhere(q, args);
         String sql =
                 "SELECT c.period_start, c.period_end, d.provider, d.billing_account, d.sub_account, d.service, d.service_category,"
                         + " d.region, d.sku, d.instance_type, d.gpu_count, d.pricing_model, d.charge_category, d.charge_class, c.resource_id,"
                         + " c.resource_name, d.tags, d.currency, c.billed_cost, c.effective_cost, c.list_cost"
-                        + " FROM charges c JOIN dims d ON d.id = c.dim_id" + lineWhere(q, args)
-                        + " ORDER BY c.period_start, c.rowid LIMIT ? OFFSET ?";
+                        + from + " ORDER BY c.period_start, c.rowid LIMIT ? OFFSET ?";
         args.add(q.limit());
         args.add(q.offset());
         return db.list(
@@ -185,11 +304,19 @@ public final class CostQueries extends WorkspacePart {
                 args.toArray());
     }
 
+    /** Whether some dimension tuple contains every word by itself. */
+    private boolean anyDimsMatchAll(List<String> words) {
+        List<Object> args = new ArrayList<>();
+        String sql = "SELECT EXISTS (" + dimsMatchingAll(words, args) + ")";
+        return db.list(sql, rs -> rs.getInt(1) == 1, args.toArray()).getFirst();
+    }
+
     /** How many cost lines the query selects (ignoring its offset and limit). */
     public long countLines(LineQuery q) {
-        if (q.words().isEmpty() && ChargeDays.wholeDay(q.from()) && ChargeDays.wholeDay(q.to())) {
-            // The roll-up counts the lines of each (import, day, dims): no need to visit them.
-            return totals(new CostQuery(List.of(), q.from(), q.to(), q.filters(), "")).stream()
+        if (ChargeDays.wholeDay(q.from()) && ChargeDays.wholeDay(q.to())) {
+            // The roll-up counts the lines of each (import, day, dims), the search dictionary finds the others that
+            // match: no need to visit every line.
+            return totals(new CostQuery(List.of(), q.from(), q.to(), q.filters(), q.search())).stream()
                     .mapToLong(CostRow::rows)
                     .sum();
         }

@@ -170,7 +170,18 @@ final class Schema {
             // imports keep NULL.
             """
             ALTER TABLE requests ADD COLUMN ttft_ms REAL;
-            """);
+            """,
+            // v8: the search dictionary (see ChargeDays): resources holds each distinct lower-cased "resource
+            // id|resource
+            // name" of the charges once (far fewer than the lines: a resource is billed on many lines),
+            // charge_resources
+            // every charge under its text's id, so a search word is matched against the texts and only the matching
+            // charges are read. Kept by the import and its deletion; built here from the charges already stored.
+            """
+            CREATE TABLE resources(id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);
+            CREATE TABLE charge_resources(res_id INTEGER NOT NULL, import_id INTEGER NOT NULL, charge_rowid INTEGER NOT NULL,
+              PRIMARY KEY(res_id, import_id, charge_rowid)) WITHOUT ROWID;
+            """ + ChargeDays.resourcesInsert("") + ";\n" + ChargeDays.chargeResourcesInsert("") + ";\n");
 
     private Schema() {}
 
@@ -184,34 +195,83 @@ final class Schema {
         return out;
     }
 
-    /**
-     * Brings the database to the latest version; returns the version it had before. Another connection
-     * may migrate the same file at the same moment (two Frontiers creating one workspace): the first
-     * write waits for its lock through the busy timeout, and a migration that then finds the work done
-     * by the other (a table that already exists) is rolled back and counts as done.
-     */
+    /** {@link #migrate(Connection, MigrationMonitor)} unwatched. */
     static int migrate(Connection c) throws SQLException {
+        return migrate(c, MigrationMonitor.NONE);
+    }
+
+    /**
+     * Brings the database to the latest version in one transaction, telling {@code monitor} what each statement does;
+     * returns the version it had before. Another connection may migrate the same file at the same moment (two
+     * Frontiers creating one workspace): the first write waits for its lock through the busy timeout, and a migration
+     * that then finds the work done by the other (a table that already exists) is rolled back and counts as done. A
+     * cancelled or failed migration is rolled back whole: the file stays at its old version, usable by this Frontier.
+     */
+    static int migrate(Connection c, MigrationMonitor monitor) throws SQLException {
         int version = userVersion(c);
         if (version > MIGRATIONS.size()) {
             throw new SQLException("the workspace was written by a newer Frontier (schema version " + version
                     + ", this one knows up to " + MIGRATIONS.size() + ")");
         }
         if (version == MIGRATIONS.size()) return version;
+        List<String> all = new java.util.ArrayList<>();
+        for (int v = version; v < MIGRATIONS.size(); v++) {
+            all.addAll(statements(MIGRATIONS.get(v)));
+            all.add("PRAGMA user_version = " + (v + 1));
+        }
+        long t0 = System.nanoTime();
+        int[] at = {0};
         boolean auto = c.getAutoCommit();
         c.setAutoCommit(false);
+        // SQLite calls back every 2^20 virtual-machine instructions: progress within a long statement, and the way to
+        // interrupt it (a non-zero answer aborts the statement, and the transaction is rolled back below).
+        org.sqlite.ProgressHandler.setHandler(c, 1 << 20, new org.sqlite.ProgressHandler() {
+            @Override
+            protected int progress() {
+                if (monitor.isCancelled()) return 1;
+                int i = Math.min(at[0], all.size() - 1); // the commit runs after the last statement
+                monitor.progress(
+                        version,
+                        MIGRATIONS.size(),
+                        what(all.get(i)),
+                        i + 1,
+                        all.size(),
+                        (System.nanoTime() - t0) / 1e9);
+                return 0;
+            }
+        });
         try (Statement s = c.createStatement()) {
-            for (int v = version; v < MIGRATIONS.size(); v++) {
-                for (String sql : statements(MIGRATIONS.get(v))) s.execute(sql);
-                s.execute("PRAGMA user_version = " + (v + 1));
+            for (; at[0] < all.size(); at[0]++) {
+                if (monitor.isCancelled()) throw new MigrationCancelledException();
+                String sql = all.get(at[0]);
+                monitor.progress(
+                        version, MIGRATIONS.size(), what(sql), at[0] + 1, all.size(), (System.nanoTime() - t0) / 1e9);
+                s.execute(sql);
             }
             c.commit();
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
             c.rollback();
-            if (WriteLock.isBusy(e) || userVersion(c) != MIGRATIONS.size()) throw e;
+            if (monitor.isCancelled()) throw new MigrationCancelledException();
+            if (e instanceof RuntimeException r) throw r;
+            SQLException x = (SQLException) e;
+            if (WriteLock.isBusy(x) || userVersion(c) != MIGRATIONS.size()) throw x;
         } finally {
+            org.sqlite.ProgressHandler.clearHandler(c);
             c.setAutoCommit(auto);
         }
         return version;
+    }
+
+    /** What a migration statement does, in words for a progress line. */
+    static String what(String sql) {
+        String s = sql.strip().replaceAll("\\s+", " ");
+        if (s.startsWith("INSERT INTO charge_days")) return "building the daily roll-up of the charges";
+        if (s.startsWith("INSERT INTO unit_days") || s.startsWith("INSERT INTO charge_spans"))
+            return "building the unit-cost roll-up of the charges";
+        if (s.startsWith("INSERT OR IGNORE INTO resources") || s.startsWith("INSERT INTO charge_resources"))
+            return "building the search dictionary of the charges";
+        if (s.startsWith("CREATE INDEX charges_by_start")) return "indexing the charges by period";
+        return "updating the schema";
     }
 
     private static int userVersion(Connection c) throws SQLException {

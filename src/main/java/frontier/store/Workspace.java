@@ -68,6 +68,24 @@ public final class Workspace implements AutoCloseable {
      * the environment variable {@code FRONTIER_BUSY_WAIT}, else 60 s.
      */
     public static Workspace open(Path path) {
+        return open(path, migrations);
+    }
+
+    private static volatile MigrationMonitor migrations = MigrationMonitor.NONE;
+
+    /**
+     * Who watches the schema migrations that {@link #open(Path)} runs on older workspaces in this process (the app's
+     * status line); {@link MigrationMonitor#NONE} by default.
+     */
+    public static void watchMigrations(MigrationMonitor monitor) {
+        migrations = Objects.requireNonNull(monitor);
+    }
+
+    /**
+     * {@link #open(Path)}, telling {@code monitor} how the migration of an older workspace goes; cancelled, it is
+     * rolled back ({@link MigrationCancelledException}) and the file left as it was.
+     */
+    public static Workspace open(Path path, MigrationMonitor monitor) {
         try {
             Path parent = path.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
@@ -87,8 +105,15 @@ public final class Workspace implements AutoCloseable {
         try {
             c = config.createConnection("jdbc:sqlite:" + path.toAbsolutePath());
             Function.create(c, "decsum", new DecimalSum());
-            Schema.migrate(c);
+            Schema.migrate(c, monitor);
             return new Workspace(path, c, busyWait);
+        } catch (RuntimeException e) {
+            try {
+                if (c != null) c.close();
+            } catch (SQLException ignored) {
+                // already failing
+            }
+            throw e;
         } catch (SQLException e) {
             try {
                 if (c != null) c.close();

@@ -89,6 +89,8 @@ class ChargeDaysTest {
             s.execute("DROP TABLE unit_days"); // and the v6 unit-cost roll-up
             s.execute("DROP TABLE charge_spans");
             s.execute("ALTER TABLE requests DROP COLUMN ttft_ms"); // and v7's time to first token
+            s.execute("DROP TABLE charge_resources"); // and v8's search dictionary
+            s.execute("DROP TABLE resources");
             s.execute("PRAGMA user_version = 4");
         }
         try (Workspace ws = Workspace.open(file)) {

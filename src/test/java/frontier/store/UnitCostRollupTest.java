@@ -116,7 +116,7 @@ class UnitCostRollupTest {
     }
 
     /** A FOCUS bill of {@code n} lines over 40 days with many tags, hourly, daily, monthly, midnight-crossing and empty periods. */
-    private static String generatedBill(int n, long seed) {
+    static String generatedBill(int n, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
         StringBuilder b = new StringBuilder(
                 "BilledCost,EffectiveCost,ListCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,"
@@ -258,6 +258,8 @@ class UnitCostRollupTest {
             s.execute("DROP TABLE unit_days");
             s.execute("DROP TABLE charge_spans");
             s.execute("ALTER TABLE requests DROP COLUMN ttft_ms"); // v7's time to first token
+            s.execute("DROP TABLE charge_resources"); // v8's search dictionary
+            s.execute("DROP TABLE resources");
             s.execute("PRAGMA user_version = 5");
         }
         try (Workspace ws = Workspace.open(file)) {

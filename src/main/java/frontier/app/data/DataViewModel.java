@@ -92,20 +92,32 @@ public final class DataViewModel {
     public void openWorkspace(Path path) {
         if (running.get()) return;
         Path p = path.toAbsolutePath().normalize();
-        background.run(
-                () -> {
-                    boolean existed = java.nio.file.Files.exists(p);
-                    try (Workspace ws = Workspace.open(p)) {
-                        return existed;
-                    }
-                },
-                existed -> {
-                    session.use(p);
-                    updateRecent();
-                    say((existed ? "Opened workspace " : "Created workspace ") + p + ".");
-                    refresh();
-                },
-                x -> fail(message(x)));
+        // An older workspace is migrated on opening (minutes for millions of lines): shown as the progress of a task
+        // that Cancel rolls back, leaving the file as it was.
+        BackgroundTask<Boolean> t = BackgroundTask.of(context -> {
+            boolean existed = java.nio.file.Files.exists(p);
+            try (Workspace ws = Workspace.open(p, context.migrationMonitor())) {
+                return existed;
+            }
+        });
+        t.onSuccess(existed -> {
+            finish();
+            session.use(p);
+            updateRecent();
+            say((existed ? "Opened workspace " : "Created workspace ") + p + ".");
+            refresh();
+        });
+        t.onCancelled(() -> {
+            finish();
+            say("Opening of " + p + " cancelled; its migration was rolled back, the workspace is unchanged.");
+        });
+        t.onFailure(x -> {
+            finish();
+            if (x instanceof frontier.store.MigrationCancelledException)
+                say("Opening of " + p + " cancelled; its migration was rolled back, the workspace is unchanged.");
+            else fail(message(x));
+        });
+        begin(t);
     }
 
     /** Asked (on the FX thread) when an import overlaps earlier ones: REPLACE, KEEP_BOTH, or empty to give up. */
