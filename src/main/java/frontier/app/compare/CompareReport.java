@@ -131,11 +131,19 @@ public final class CompareReport {
         sections.add(
                 new Report.Bullets(
                         "Not modelled",
-                        List.of(
-                                "Anything the scenario does not describe: network latency between regions and clients, failures other than spot interruptions, "
-                                        + "price changes after the catalogue date, discounts not in the catalogue.",
-                                "Traffic other than the scenario's: the alternatives are compared on the same arrivals, not on growth or seasonality.",
-                                "Requests not served (dropped, rejected, lost to spot terminations) are counted and shown above; they are not retried by clients.")));
+                        lens.batch()
+                                ? List.of(
+                                        "Anything the scenario does not describe: how fast another instance type works (a"
+                                                + " type changes prices, the work per item is kept), failures other than spot"
+                                                + " interruptions, price changes after the catalogue date, discounts not in the"
+                                                + " catalogue.",
+                                        "Items are short against the checkpoint interval: a checkpoint saves exactly the work"
+                                                + " done before it.")
+                                : List.of(
+                                        "Anything the scenario does not describe: network latency between regions and clients, failures other than spot interruptions, "
+                                                + "price changes after the catalogue date, discounts not in the catalogue.",
+                                        "Traffic other than the scenario's: the alternatives are compared on the same arrivals, not on growth or seasonality.",
+                                        "Requests not served (dropped, rejected, lost to spot terminations) are counted and shown above; they are not retried by clients.")));
         return ReportFiles.plain(new Report(
                 "Comparison: " + s.name(),
                 caption.subtitle(),
@@ -154,6 +162,7 @@ public final class CompareReport {
     }
 
     private static List<String> assumptions(Scenario s, Baseline base, ChartCaption caption, Comparison c) {
+        if (s.isBatch()) return batchAssumptions(s, base, caption, c);
         List<String> out = new ArrayList<>();
         out.add("Prices: "
                 + (s.priceCatalogue() == null
@@ -185,6 +194,47 @@ public final class CompareReport {
                 r.warmupS() == null ? "" : String.format(Locale.US, " after a %,.0f s warm-up", r.warmupS())));
         out.add("Baseline: " + base.source() + ".");
         return out;
+    }
+
+    /** A batch job's assumptions: its prices, the job as the baseline runs it, the replications. */
+    private static List<String> batchAssumptions(Scenario s, Baseline base, ChartCaption caption, Comparison c) {
+        frontier.model.batch.BatchJob j = s.batch();
+        List<String> out = new ArrayList<>();
+        out.add("Prices: "
+                + (s.priceCatalogue() == null
+                        ? "the shipped price catalogue"
+                        : "the catalogue " + s.priceCatalogue() + " over the shipped one")
+                + "; " + caption.source() + ". Cost of the job = its spot and on-demand instances, each billed from"
+                + " launch to stop.");
+        out.add(String.format(
+                Locale.US,
+                "Job: %,d items on %d instance%s, %d on spot; a checkpoint every %,.0f s of work taking %,.0f s; %s; %s.",
+                j.items(),
+                j.fleet().instances(),
+                j.fleet().instances() == 1 ? "" : "s",
+                j.fleet().spotInstances(),
+                j.checkpoint().intervalS(),
+                j.checkpoint().durationS(),
+                j.deadlineS() == null
+                        ? "no deadline"
+                        : String.format(Locale.US, "deadline %,.0f s after the start", j.deadlineS()),
+                fallback(j.fleet().fallback())));
+        out.add(String.format(
+                Locale.US,
+                "Run: %d replication%s of the whole job, every entry on the same random numbers (differences paired"
+                        + " replication by replication).",
+                c.replications(),
+                c.replications() == 1 ? "" : "s"));
+        out.add("Baseline: " + base.source() + ".");
+        return out;
+    }
+
+    private static String fallback(frontier.model.batch.Fallback f) {
+        if (f == null || (f.afterInterruptions() == null && !f.whenDeadlineAtRisk())) return "no fallback to on demand";
+        return "a shard moves to on demand "
+                + (f.afterInterruptions() != null ? "after " + f.afterInterruptions() + " interruptions" : "")
+                + (f.afterInterruptions() != null && f.whenDeadlineAtRisk() ? " or " : "")
+                + (f.whenDeadlineAtRisk() ? "when the deadline is at risk" : "");
     }
 
     /** The traffic node's fields as words: "poisson, rate_per_s 6"; nested values are summarised. */

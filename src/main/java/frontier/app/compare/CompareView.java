@@ -51,6 +51,11 @@ import javafx.util.StringConverter;
  * alternatives made; in the centre, Run / Cancel with progress, one table of every figure with its change
  * from the baseline and 95% CI, and one chart of cost per month. "Explore around this" opens the sweep editor
  * on the selected row and hands the sweep to Explore. State lives in the {@link CompareViewModel}.
+ *
+ * <p>A batch job has no pools: for a batch baseline the form offers the job's changes instead — instances, instance
+ * type, spot share, checkpoint interval, fallback to on demand — each checked as it is typed, the one-click row
+ * tries all on demand, hourly checkpoints and a deadline fallback, and the table and chart speak of the job
+ * (completion time, done by the deadline, cost of the job). Switching the baseline swaps the form.
  */
 public final class CompareView implements WorkbenchView {
     private final CompareViewModel vm;
@@ -79,6 +84,45 @@ public final class CompareView implements WorkbenchView {
     private final TextField modelName = field("modelName", "");
     private final TextField modelFactor = field("modelFactor", "0.6");
     private final TextField modelQuality = field("modelQuality", "");
+
+    // A batch job's changes (the same Change records as the CLI's spot_share=, checkpoint_interval_s=, fallback=).
+    private final VBox changesBox = new VBox(8);
+    private List<Node> servingPart = List.of();
+    private List<Node> batchPart = List.of();
+    private boolean batchMode;
+    private final CheckBox batchInstancesOn = check("batchInstancesCheck", "Instances");
+    private final Spinner<Integer> batchInstances = new Spinner<>(1, 10_000, 1);
+    private final CheckBox batchTypeOn = check("batchTypeCheck", "Instance type");
+    private final ComboBox<InstancePrice> batchType = new ComboBox<>();
+    private final CheckBox spotShareOn = check("spotShareCheck", "Spot share (0–1)");
+    private final TextField spotShare = field("spotShare", "0.5");
+    private final CheckBox checkpointOn = check("checkpointCheck", "Checkpoint interval (s)");
+    private final TextField checkpoint = field("checkpointInterval", "3600");
+    private final CheckBox fallbackOn = check("fallbackCheck", "Fallback");
+    private final ComboBox<FallbackMode> fallbackMode = new ComboBox<>();
+    private final Spinner<Integer> fallbackAfter = new Spinner<>(1, 1000, 3);
+    private final Label batchProblem = new Label();
+    private final javafx.beans.property.BooleanProperty batchInvalid =
+            new javafx.beans.property.SimpleBooleanProperty(false);
+    private final Label note = new Label();
+
+    /** When a shard of a batch job moves to on demand: the choices of {@link Change.FallbackRule}. */
+    enum FallbackMode {
+        OFF("Off", false, false),
+        AFTER("After N interruptions", true, false),
+        DEADLINE("At the deadline", false, true),
+        BOTH("After N or at the deadline", true, true);
+
+        final String label;
+        final boolean count;
+        final boolean deadline;
+
+        FallbackMode(String label, boolean count, boolean deadline) {
+            this.label = label;
+            this.count = count;
+            this.deadline = deadline;
+        }
+    }
 
     public CompareView(CompareViewModel vm) {
         this.vm = vm;
@@ -163,7 +207,9 @@ public final class CompareView implements WorkbenchView {
                     c.entries().size() == 2 ? "" : "s",
                     c.replications(),
                     c.replications() == 1 ? "" : "s");
-        return frontier.app.ChartCaption.of("Cost per month of each alternative", sub);
+        boolean batch = c != null ? CompareLens.of(c).batch() : vm.isBatch();
+        return frontier.app.ChartCaption.of(
+                batch ? "Cost of the job of each alternative" : "Cost per month of each alternative", sub);
     }
 
     /** Writes the report of the comparison shown: {@code html} and the same report as PDF beside it. */
@@ -251,7 +297,6 @@ public final class CompareView implements WorkbenchView {
         Button add = new Button("Add alternative");
         add.setId("addAlternative");
         add.setDefaultButton(false);
-        add.disableProperty().bind(vm.baselineProperty().isNull().or(vm.runningProperty()));
         add.setOnAction(e -> addAlternative());
 
         Label listTitle = new Label("Alternatives");
@@ -281,7 +326,12 @@ public final class CompareView implements WorkbenchView {
                 .bind(list.getSelectionModel().selectedItemProperty().isNull().or(vm.runningProperty()));
         remove.setOnAction(e -> vm.remove(list.getSelectionModel().getSelectedIndex()));
 
-        VBox box = new VBox(8, quickPane(), heading, hint, g, add, listTitle, list, remove);
+        servingPart = List.of(quickPane(), heading, hint, g);
+        batchPart = batchForm();
+        changesBox.getChildren().setAll(servingPart);
+        add.disableProperty()
+                .bind(vm.baselineProperty().isNull().or(vm.runningProperty()).or(batchInvalid));
+        VBox box = new VBox(8, changesBox, add, listTitle, list, remove);
         box.setPadding(new Insets(10));
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
@@ -315,6 +365,204 @@ public final class CompareView implements WorkbenchView {
         VBox box = new VBox(6, heading, quick, rule);
         box.setPadding(new Insets(0, 0, 8, 0));
         return box;
+    }
+
+    /**
+     * The form of a batch baseline: one click for all on demand, hourly checkpoints and a deadline fallback, and the
+     * job's changes (instances, instance type, spot share, checkpoint interval, fallback), each checked as it is
+     * typed; what is wrong is said under the form and its field is marked.
+     */
+    private List<Node> batchForm() {
+        Label quickHeading = new Label("Try the usual alternatives of a job");
+        quickHeading.getStyleClass().add("section-title");
+        Button quick = new Button("Try all on demand, hourly checkpoints and a deadline fallback");
+        quick.setId("tryBatchAlternatives");
+        quick.setWrapText(true);
+        quick.setMaxWidth(Double.MAX_VALUE);
+        quick.setMinHeight(Control.USE_PREF_SIZE);
+        quick.disableProperty().bind(vm.baselineProperty().isNull().or(vm.runningProperty()));
+        quick.setOnAction(e -> vm.tryQuickAlternatives(null));
+        Label rule = new Label(QuickAlternatives.BATCH_RULE
+                + ". All of them run at once; the on-demand price used, with its as-of date, is in the status line.");
+        rule.setId("batchQuickRule");
+        rule.setWrapText(true);
+        rule.setMinHeight(Control.USE_PREF_SIZE);
+        rule.getStyleClass().add("scenario-file");
+        VBox quickBox = new VBox(6, quickHeading, quick, rule);
+        quickBox.setPadding(new Insets(0, 0, 8, 0));
+
+        Label heading = new Label("Make an alternative of the job");
+        heading.getStyleClass().add("section-title");
+        Label hint = new Label(
+                "A batch job has no pools: tick what to change in its fleet; every alternative is checked like a"
+                        + " scenario file.");
+        hint.setWrapText(true);
+        hint.getStyleClass().add("scenario-file");
+
+        batchInstances.setId("batchInstancesSpinner");
+        fallbackAfter.setId("fallbackAfterSpinner");
+        for (Spinner<Integer> sp : List.of(batchInstances, fallbackAfter)) {
+            sp.setEditable(true);
+            sp.setPrefWidth(90);
+        }
+        fallbackAfter.setPrefWidth(70);
+        fallbackAfter.setTooltip(
+                new Tooltip("Interruptions of a shard after which it moves to an on-demand instance."));
+        batchType.setId("batchTypeChoice");
+        batchType.setConverter(converter(p -> p == null ? "" : p.instanceType()));
+        batchType.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(InstancePrice p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : describe(p));
+            }
+        });
+        batchType.setTooltip(new Tooltip("On-demand prices of the shipped catalogue in the job's provider and region,"
+                + " with their as-of date; its spot instances take the catalogue's spot price of the same type."));
+        batchType.setPrefWidth(190);
+        batchType.setMaxWidth(Double.MAX_VALUE);
+        spotShare.setPromptText("0 to 1");
+        checkpoint.setPromptText("seconds");
+        fallbackMode.setId("fallbackChoice");
+        fallbackMode.getItems().setAll(FallbackMode.values());
+        fallbackMode.setConverter(converter(m -> m.label));
+        fallbackMode.getSelectionModel().select(FallbackMode.DEADLINE);
+        fallbackMode.setTooltip(
+                new Tooltip(
+                        "When a shard moves from spot to an on-demand instance: after N"
+                                + " interruptions, when a spot replacement could no longer finish it by the deadline, both, or never."));
+        fallbackOn.setTooltip(new Tooltip("Fallback to on demand"));
+        fallbackAfter
+                .disableProperty()
+                .bind(fallbackOn
+                        .selectedProperty()
+                        .not()
+                        .or(Bindings.createBooleanBinding(
+                                () -> fallbackMode.getValue() == null || !fallbackMode.getValue().count,
+                                fallbackMode.valueProperty())));
+
+        GridPane g = new GridPane();
+        g.setHgap(6);
+        g.setVgap(6);
+        int r = 0;
+        g.addRow(r++, batchInstancesOn, enabled(batchInstancesOn, batchInstances));
+        g.addRow(r++, batchTypeOn, enabled(batchTypeOn, batchType));
+        g.addRow(r++, spotShareOn, enabled(spotShareOn, spotShare));
+        g.addRow(r++, checkpointOn, enabled(checkpointOn, checkpoint));
+        Label n = new Label("N");
+        HBox fallback = new HBox(4, enabled(fallbackOn, fallbackMode), n, fallbackAfter);
+        fallback.setAlignment(Pos.CENTER_LEFT);
+        g.addRow(r++, fallbackOn, fallback);
+        spotShare.setMaxWidth(Double.MAX_VALUE);
+        checkpoint.setMaxWidth(Double.MAX_VALUE);
+
+        batchProblem.setId("batchProblem");
+        batchProblem.setWrapText(true);
+        batchProblem.setMinHeight(Control.USE_PREF_SIZE);
+        batchProblem.getStyleClass().add("error");
+        batchProblem.managedProperty().bind(batchProblem.visibleProperty());
+        batchProblem.setVisible(false);
+        for (CheckBox c : batchChecks()) c.selectedProperty().addListener((o, a, b) -> validateBatch());
+        spotShare.textProperty().addListener((o, a, b) -> validateBatch());
+        checkpoint.textProperty().addListener((o, a, b) -> validateBatch());
+        fallbackMode.valueProperty().addListener((o, a, b) -> validateBatch());
+        return List.of(quickBox, heading, hint, g, batchProblem);
+    }
+
+    private List<CheckBox> batchChecks() {
+        return List.of(batchInstancesOn, batchTypeOn, spotShareOn, checkpointOn, fallbackOn);
+    }
+
+    /** Starts the job's form from the baseline's own values, nothing ticked. */
+    private void resetBatchForm(Baseline b) {
+        frontier.model.batch.BatchJob job = b.scenario().batch();
+        for (CheckBox c : batchChecks()) c.setSelected(false);
+        batchInstances.getValueFactory().setValue(job.fleet().instances());
+        spotShare.setText(plain(job.fleet().spotShare()));
+        checkpoint.setText(plain(job.checkpoint().intervalS()));
+        frontier.model.batch.Fallback f = job.fleet().fallback();
+        fallbackMode.setValue(
+                f == null
+                        ? FallbackMode.OFF
+                        : f.afterInterruptions() != null
+                                ? (f.whenDeadlineAtRisk() ? FallbackMode.BOTH : FallbackMode.AFTER)
+                                : f.whenDeadlineAtRisk() ? FallbackMode.DEADLINE : FallbackMode.OFF);
+        fallbackAfter
+                .getValueFactory()
+                .setValue(f != null && f.afterInterruptions() != null ? f.afterInterruptions() : 3);
+        fillTypes(batchType, b.tree().path("batch").path("fleet").path("price"));
+    }
+
+    /**
+     * Checks the ticked fields of the job's form as they are typed: what is wrong is said under the form (in the
+     * words the alternative itself would use) and its field is marked; Add waits until it is right.
+     */
+    private void validateBatch() {
+        List<String> problems = new ArrayList<>();
+        mark(spotShare, spotShareOn, () -> new Change.SpotShare(number(spotShare, "Spot share")), problems);
+        mark(
+                checkpoint,
+                checkpointOn,
+                () -> new Change.CheckpointInterval(number(checkpoint, "Checkpoint interval")),
+                problems);
+        mark(fallbackMode, fallbackOn, this::fallbackChange, problems);
+        batchProblem.setText(String.join("\n", problems));
+        batchProblem.setVisible(batchMode && !problems.isEmpty());
+        batchInvalid.set(batchMode && !problems.isEmpty());
+    }
+
+    private static void mark(Control c, CheckBox on, java.util.function.Supplier<Change> make, List<String> out) {
+        String problem = "";
+        if (on.isSelected()) {
+            try {
+                make.get();
+            } catch (IllegalArgumentException e) {
+                problem = capitalise(e.getMessage());
+            }
+        }
+        c.getStyleClass().remove("invalid");
+        if (!problem.isEmpty()) {
+            c.getStyleClass().add("invalid");
+            out.add(problem);
+        }
+        // The field's own tooltip comes back when the problem is gone.
+        Object own = c.getProperties()
+                .computeIfAbsent("compare.ownTooltip", k -> c.getTooltip() == null ? "" : c.getTooltip());
+        c.setTooltip(problem.isEmpty() ? (own instanceof Tooltip t ? t : null) : new Tooltip(problem));
+    }
+
+    /** The fallback chosen; a deadline rule for a job without a deadline is refused before it is added. */
+    private Change fallbackChange() {
+        FallbackMode m = fallbackMode.getValue() == null ? FallbackMode.OFF : fallbackMode.getValue();
+        Baseline b = vm.baselineProperty().get();
+        if (m.deadline
+                && b != null
+                && b.scenario().isBatch()
+                && b.scenario().batch().deadlineS() == null)
+            throw new IllegalArgumentException(
+                    "fallback at the deadline: the job has no deadline (deadline_s) to keep; choose after N"
+                            + " interruptions or off");
+        return new Change.FallbackRule(m.count ? fallbackAfter.getValue() : null, m.deadline);
+    }
+
+    /** The changes ticked in the job's form; an {@link IllegalArgumentException} says what is wrong. */
+    private List<Change> batchChanges() {
+        List<Change> changes = new ArrayList<>();
+        if (batchInstancesOn.isSelected()) changes.add(new Change.Instances(null, batchInstances.getValue()));
+        if (batchTypeOn.isSelected() && batchType.getValue() != null) {
+            InstancePrice p = batchType.getValue();
+            changes.add(new Change.InstanceType(null, p.provider(), p.instanceType(), null));
+        }
+        if (spotShareOn.isSelected()) changes.add(new Change.SpotShare(number(spotShare, "Spot share")));
+        if (checkpointOn.isSelected())
+            changes.add(new Change.CheckpointInterval(number(checkpoint, "Checkpoint interval")));
+        if (fallbackOn.isSelected()) changes.add(fallbackChange());
+        return changes;
+    }
+
+    /** A number as typed in a form: 0.5, 3600 (no trailing zeros, no exponent). */
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     /** Writes the report to the default folder at once; the status says where ("Save report as…" to choose). */
@@ -384,9 +632,8 @@ public final class CompareView implements WorkbenchView {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.55);
         VBox.setVgrow(split, Priority.ALWAYS);
-        Label note = new Label(
-                "± is a 95% confidence interval; the second line is the change from the baseline, paired replication by replication"
-                        + " (all entries run on the same random numbers). Cost per month = cost per hour × 730.");
+        note.setId("compareNote");
+        note.setText(SERVING_NOTE);
         note.setWrapText(true);
         note.getStyleClass().add("scenario-file");
         note.setMinHeight(Control.USE_PREF_SIZE);
@@ -410,7 +657,9 @@ public final class CompareView implements WorkbenchView {
             col.setId("col-" + m.name());
             boolean cost = m == CompareMetric.COST_PER_MONTH
                     || m == CompareMetric.COST_PER_1K
-                    || m == CompareMetric.COST_PER_1M_TOKENS;
+                    || m == CompareMetric.COST_PER_1M_TOKENS
+                    || m == CompareMetric.JOB_COST
+                    || m == CompareMetric.COST_PER_1M_ITEMS;
             col.setCellValueFactory(c ->
                     new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().cell(m)
                             + (cost && !c.getValue().dropWarning().isEmpty()
@@ -459,38 +708,64 @@ public final class CompareView implements WorkbenchView {
                         && (text.contains("⚠")
                                 || m == CompareMetric.DROPPED
                                 || m == CompareMetric.REJECTED
-                                || m == CompareMetric.NOT_SERVED_SHARE);
+                                || m == CompareMetric.NOT_SERVED_SHARE
+                                || m == CompareMetric.DONE_BY_DEADLINE);
                 label.setStyle(red ? "-fx-text-fill: #b3261e;" : "");
             }
         };
     }
 
+    /**
+     * Follows the baseline: the serving form for a fleet, the job's form for a batch job (from its own values), the
+     * table's columns and the note under it in the baseline's terms.
+     */
     private void baselineChanged(Baseline b) {
         pool.getItems().setAll(b == null ? List.of() : b.poolNames());
         pool.getSelectionModel().selectFirst();
         type.getItems().clear();
-        if (b == null) return;
+        batchType.getItems().clear();
+        batchMode = b != null && b.scenario().isBatch();
+        changesBox.getChildren().setAll(batchMode ? batchPart : servingPart);
+        note.setText(batchMode ? BATCH_NOTE : SERVING_NOTE);
+        if (batchMode) resetBatchForm(b);
+        else if (b != null) fillTypes(type, b.tree().path("pools").path(0).path("price"));
+        validateBatch();
+        rebuildColumns();
+    }
+
+    private static final String CI_NOTE = "± is a 95% confidence interval; the second line is the change from the"
+            + " baseline, paired replication by replication (all entries run on the same random numbers).";
+    private static final String SERVING_NOTE = CI_NOTE + " Cost per month = cost per hour × 730.";
+    private static final String BATCH_NOTE = CI_NOTE
+            + " Completion time: from the job's start until its last shard's last checkpoint; done by the deadline:"
+            + " the share of replications done within its deadline_s; cost of the job: its spot and on-demand"
+            + " instances, each billed from launch to stop.";
+
+    /**
+     * Fills {@code box} with the catalogue's on-demand instance types of the provider and region of {@code price}
+     * (AWS and its default region when it names none), cheapest first, and selects the type it names.
+     */
+    private void fillTypes(ComboBox<InstancePrice> box, com.fasterxml.jackson.databind.JsonNode price) {
         String provider = "aws";
         String region = null;
-        var first = b.tree().path("pools").path(0).path("price");
-        if (first.has("provider")) provider = first.get("provider").asText();
-        if (first.has("region")) region = first.get("region").asText();
+        if (price.has("provider")) provider = price.get("provider").asText();
+        if (price.has("region")) region = price.get("region").asText();
         String p = provider;
         String reg = region != null
                 ? region
                 : frontier.cost.PriceCatalogue.defaultRegion(provider).orElse(null);
-        type.getItems()
+        box.getItems()
                 .setAll(vm.catalogue().instances().stream()
                         .filter(x -> x.provider().equals(p)
                                 && (reg == null || x.region().equals(reg))
                                 && x.pricingModel() == PricingModel.ON_DEMAND)
                         .sorted(java.util.Comparator.comparing(InstancePrice::usdPerHour))
                         .toList());
-        String current = first.path("instance_type").asText(null);
-        type.getItems().stream()
+        String current = price.path("instance_type").asText(null);
+        box.getItems().stream()
                 .filter(x -> x.instanceType().equals(current))
                 .findFirst()
-                .ifPresentOrElse(x -> type.getSelectionModel().select(x), () -> type.getSelectionModel()
+                .ifPresentOrElse(x -> box.getSelectionModel().select(x), () -> box.getSelectionModel()
                         .selectFirst());
     }
 
@@ -506,6 +781,10 @@ public final class CompareView implements WorkbenchView {
 
     /** Makes an alternative of every ticked change and hands it to the view-model; a value that is not a number is said so. */
     void addAlternative() {
+        if (batchMode) {
+            addBatchAlternative();
+            return;
+        }
         String poolName = pool.getSelectionModel().getSelectedIndex() <= 0 ? null : pool.getValue();
         List<Change> changes = new ArrayList<>();
         try {
@@ -545,6 +824,21 @@ public final class CompareView implements WorkbenchView {
                     List.of(kindOn, typeOn, instancesOn, keepAliveOn, keepWarmOn, batchingOn, cacheOn, modelOn))
                 c.setSelected(false);
         }
+    }
+
+    private void addBatchAlternative() {
+        List<Change> changes;
+        try {
+            changes = batchChanges();
+        } catch (IllegalArgumentException e) {
+            vm.fail(capitalise(e.getMessage()));
+            return;
+        }
+        if (changes.isEmpty()) {
+            vm.fail("Tick at least one thing to change.");
+            return;
+        }
+        if (vm.add(new Alternative(null, changes))) for (CheckBox c : batchChecks()) c.setSelected(false);
     }
 
     private void exploreAround() {

@@ -86,7 +86,11 @@ public final class CompareViewModel {
             Baseline b = Baseline.load(file);
             baseline.set(b);
             title.set(b.scenario().name());
-            info("Try spot, serverless and a cheaper GPU in one click, or make alternatives on the left: each"
+            info((b.scenario().isBatch()
+                            ? "Try all on demand, hourly checkpoints and a deadline fallback in one click, or make"
+                                    + " alternatives of the job on the left: each"
+                            : "Try spot, serverless and a cheaper GPU in one click, or make alternatives on the left:"
+                                    + " each")
                     + " changes the baseline in one or more ways.");
         } catch (BadInputException e) {
             baseline.set(null);
@@ -117,9 +121,16 @@ public final class CompareViewModel {
         }
     }
 
+    /** Whether the baseline is a batch job (its alternatives change the job's fleet, not pools). */
+    public boolean isBatch() {
+        Baseline b = baseline.get();
+        return b != null && b.scenario().isBatch();
+    }
+
     /**
-     * "Try spot, serverless and a cheaper GPU": adds the three alternatives of {@link QuickAlternatives} (those not
-     * there already) made on {@code pool} (null: the first) and runs the comparison at once. What cannot be made is
+     * "Try spot, serverless and a cheaper GPU" (for a batch job "Try all on demand, hourly checkpoints and a deadline
+     * fallback"): adds the three alternatives of {@link QuickAlternatives} (those not there already) made on
+     * {@code pool} (null: the first; a batch job has none) and runs the comparison at once. What cannot be made is
      * said in the status with the reason, and again when the run is done.
      */
     public void tryQuickAlternatives(String pool) {
@@ -190,8 +201,9 @@ public final class CompareViewModel {
 
     private void succeeded(Comparison c, double seconds) {
         setComparison(c);
+        CompareLens lens = CompareLens.of(c);
         long dropping = java.util.stream.IntStream.range(1, c.entries().size())
-                .filter(i -> !c.dropWarning(i).isEmpty())
+                .filter(i -> !lens.warning(c, i).isEmpty())
                 .count();
         info(String.format(
                         Locale.US,
@@ -199,7 +211,13 @@ public final class CompareViewModel {
                         seconds,
                         c.entries().size() - 1,
                         c.entries().size() == 2 ? "" : "s",
-                        dropping == 0 ? "" : "; " + dropping + " of them drop requests (marked ⚠)")
+                        dropping == 0
+                                ? ""
+                                : "; " + dropping + " of them "
+                                        + (lens.batch()
+                                                ? (dropping == 1 ? "is" : "are")
+                                                        + " done by the deadline less often (marked ⚠)"
+                                                : "drop requests (marked ⚠)"))
                 + doneNote);
     }
 
@@ -229,12 +247,14 @@ public final class CompareViewModel {
         return out;
     }
 
+    /** The rows of the table; a row's warning is what its cost is shown with (requests dropped, a deadline missed). */
     static List<CompareRow> rowsOf(Comparison c) {
+        CompareLens lens = CompareLens.of(c);
         List<CompareRow> out = new ArrayList<>();
         for (int i = 0; i < c.entries().size(); i++) {
             Map<CompareMetric, String> cells = new EnumMap<>(CompareMetric.class);
             for (CompareMetric m : CompareMetric.values()) cells.put(m, cell(c, i, m));
-            out.add(new CompareRow(i, c.entries().get(i).name(), cells, c.dropWarning(i)));
+            out.add(new CompareRow(i, c.entries().get(i).name(), cells, lens.warning(c, i)));
         }
         return out;
     }

@@ -6,6 +6,8 @@ import frontier.cost.InstancePrice;
 import frontier.cost.PriceCatalogue;
 import frontier.cost.ServerlessRate;
 import frontier.domain.PricingModel;
+import frontier.model.batch.BatchJob;
+import frontier.model.batch.Fallback;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,6 +26,9 @@ import java.util.Optional;
  *       600 s, the pool's cold start or 120 s, billed as Cloud Run with an L4 GPU for a GPU type, else AWS Lambda.
  *   <li><b>Cheaper GPU</b>: {@link #CHEAPER_GPU_RULE}.
  * </ul>
+ *
+ * <p>A batch job has no pools: its three are all on demand, hourly checkpoints and a fallback at the deadline
+ * ({@link #ofBatch}, {@link #BATCH_RULE}).
  */
 public final class QuickAlternatives {
     private QuickAlternatives() {}
@@ -54,6 +59,7 @@ public final class QuickAlternatives {
      * serverless keeps and whose instance type the cheaper GPU replaces (in every pool on that type).
      */
     public static Made of(Baseline base, PriceCatalogue catalogue, String pool) {
+        if (base.scenario().isBatch()) return ofBatch(base, catalogue);
         List<JsonNode> pools = pools(base);
         JsonNode chosen = pools.getFirst();
         for (JsonNode p : pools) if (p.path("name").asText().equals(pool)) chosen = p;
@@ -63,6 +69,55 @@ public final class QuickAlternatives {
         spot(pools, catalogue, out, prices, skipped);
         serverless(pools, chosen, catalogue, out, prices, skipped);
         cheaperGpu(pools, chosen, catalogue, out, prices, skipped);
+        return new Made(List.copyOf(out), List.copyOf(prices), List.copyOf(skipped));
+    }
+
+    /** A batch job's one-click alternatives and when each is left out, in the words the app shows. */
+    public static final String BATCH_RULE = "All on demand: spot share 0, every instance at the price catalogue's"
+            + " on-demand price. Hourly checkpoints: a checkpoint every 3,600 s of work. Deadline fallback: a shard"
+            + " moves to on demand only when a spot replacement could no longer finish it by the deadline. One that"
+            + " would be the job as it is, or that the job cannot have (no spot instances, no deadline), is not"
+            + " made, and the status says why";
+
+    /** Seconds of work between checkpoints of the "Hourly checkpoints" alternative. */
+    public static final double HOURLY = 3600;
+
+    /**
+     * All on demand ({@code spot_share=0}), hourly checkpoints ({@code checkpoint_interval_s=3600}) and a fallback at
+     * the deadline only ({@code fallback=deadline}) of a batch job, each left out with the reason when the job is so
+     * already or cannot have it.
+     */
+    public static Made ofBatch(Baseline base, PriceCatalogue catalogue) {
+        BatchJob job = base.scenario().batch();
+        if (job == null) throw new IllegalArgumentException("not a batch job: " + base.source());
+        List<Alternative> out = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        List<String> prices = new ArrayList<>();
+        boolean spot = job.fleet().spotInstances() > 0;
+        if (!spot) {
+            skipped.add("All on demand: the job runs on demand already (no spot instances)");
+        } else {
+            out.add(new Alternative("All on demand", List.of(new Change.SpotShare(0))));
+            PoolType.of(base.tree().path("batch").path("fleet"))
+                    .flatMap(t -> price(catalogue, t, PricingModel.ON_DEMAND))
+                    .ifPresent(p -> prices.add(String.format(
+                            Locale.US, "on-demand %s $%s/h (as of %s)", p.instanceType(), usd(p), p.asOf())));
+        }
+        if (job.checkpoint().intervalS() == HOURLY) {
+            skipped.add("Hourly checkpoints: the job checkpoints every hour already");
+        } else {
+            out.add(new Alternative("Hourly checkpoints", List.of(new Change.CheckpointInterval(HOURLY))));
+        }
+        Fallback f = job.fleet().fallback();
+        if (!spot) {
+            skipped.add("Deadline fallback: the job has no spot instances to fall back from");
+        } else if (job.deadlineS() == null) {
+            skipped.add("Deadline fallback: the job has no deadline (deadline_s)");
+        } else if (f != null && f.afterInterruptions() == null && f.whenDeadlineAtRisk()) {
+            skipped.add("Deadline fallback: the job falls back at the deadline only already");
+        } else {
+            out.add(new Alternative("Deadline fallback", List.of(new Change.FallbackRule(null, true))));
+        }
         return new Made(List.copyOf(out), List.copyOf(prices), List.copyOf(skipped));
     }
 

@@ -120,4 +120,62 @@ class QuickAlternativesTest {
                 .orElseThrow();
         assertEquals(0, QuickAlternatives.gpuMemoryGiB(inf2));
     }
+
+    private static final Path OVERNIGHT = Path.of("simulations/batch/overnight-embedding.json");
+
+    @Test
+    void aBatchJobIsTriedAllOnDemandWithHourlyCheckpointsAndWithAFallbackAtTheDeadlineOnly() {
+        Baseline b = Baseline.load(OVERNIGHT);
+        QuickAlternatives.Made made = QuickAlternatives.of(b, CATALOGUE, null);
+        assertEquals(List.of(), made.skipped());
+        List<Alternative.Built> built =
+                made.alternatives().stream().map(a -> a.build(b, CATALOGUE)).toList();
+        assertEquals(
+                List.of("All on demand", "Hourly checkpoints", "Deadline fallback"),
+                built.stream().map(x -> x.alternative().name()).toList());
+        var onDemand = built.get(0).scenario().batch().fleet();
+        assertEquals(0, onDemand.spotInstances(), "the baseline's six spot VMs all on demand");
+        assertEquals(6, onDemand.instances());
+        assertEquals(3600, built.get(1).scenario().batch().checkpoint().intervalS(), 0);
+        assertEquals(900, b.scenario().batch().checkpoint().intervalS(), 0, "the baseline is untouched");
+        var fallback = built.get(2).scenario().batch().fleet().fallback();
+        assertEquals(null, fallback.afterInterruptions(), "no longer after the third preemption");
+        assertTrue(fallback.whenDeadlineAtRisk());
+        assertTrue(
+                made.prices().getFirst().startsWith("on-demand g2-standard-4 $"),
+                made.prices().toString());
+        assertTrue(made.prices().getFirst().contains("(as of "), made.prices().toString());
+    }
+
+    @Test
+    void aBatchJobsOneClickAlternativeThatWouldChangeNothingOrCannotApplyIsLeftOutWithTheReason()
+            throws java.io.IOException {
+        String job = java.nio.file.Files.readString(OVERNIGHT);
+        // All on demand already, checkpoints every hour: nothing to move off spot, nothing to fall back from.
+        String onDemand = job.replace("\"spot_share\": 1.0", "\"spot_share\": 0")
+                .replace("\"interval_s\": 900", "\"interval_s\": 3600");
+        QuickAlternatives.Made made =
+                QuickAlternatives.of(Baseline.parse(onDemand, "od.json", Path.of(".")), CATALOGUE, null);
+        assertEquals(List.of(), made.alternatives());
+        assertEquals(
+                List.of(
+                        "All on demand: the job runs on demand already (no spot instances)",
+                        "Hourly checkpoints: the job checkpoints every hour already",
+                        "Deadline fallback: the job has no spot instances to fall back from"),
+                made.skipped());
+
+        // No deadline: a fallback at the deadline has nothing to keep.
+        String noDeadline =
+                job.replace(", \"when_deadline_at_risk\": true", "").replaceAll(",\\s*\"deadline_s\": 28800", "");
+        made = QuickAlternatives.of(Baseline.parse(noDeadline, "nd.json", Path.of(".")), CATALOGUE, null);
+        assertEquals(
+                List.of("All on demand", "Hourly checkpoints"),
+                made.alternatives().stream().map(Alternative::name).toList());
+        assertEquals(List.of("Deadline fallback: the job has no deadline (deadline_s)"), made.skipped());
+
+        // Falling back at the deadline only already.
+        String deadlineOnly = job.replace("\"after_interruptions\": 3, ", "");
+        made = QuickAlternatives.of(Baseline.parse(deadlineOnly, "d.json", Path.of(".")), CATALOGUE, null);
+        assertEquals(List.of("Deadline fallback: the job falls back at the deadline only already"), made.skipped());
+    }
 }

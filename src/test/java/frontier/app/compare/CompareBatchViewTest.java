@@ -1,0 +1,314 @@
+package frontier.app.compare;
+
+import static frontier.app.FxWait.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import frontier.app.MainWindow;
+import frontier.app.simulate.SimulateViewModel;
+import frontier.cost.PriceCatalogue;
+import frontier.scenario.ScenarioRunner;
+import frontier.scenario.alternatives.CompareMetric;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableColumn;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Compare with a batch job as the baseline, driven like a user: the form offers the job's changes (not pools),
+ * checks them as they are typed, one click tries all on demand, hourly checkpoints and a deadline fallback, and the
+ * table speaks of the job; a serving baseline keeps the serving form, and switching swaps the form and clears the
+ * alternatives.
+ */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class CompareBatchViewTest {
+    private static final Path OVERNIGHT = Path.of("simulations/batch/overnight-embedding.json");
+
+    private static final String FLEET = """
+            {"name": "small chat", "traffic": {"type": "poisson", "rate_per_s": 3.6},
+             "pools": [{"type": "always_on", "name": "gpu", "instances": 3, "concurrency": 4, "queue_capacity": 4,
+                        "model": {"name": "llama-8b", "service": {"type": "lognormal", "mean": 1.0, "cv": 0.5}},
+                        "price": {"provider": "aws", "instance_type": "g5.xlarge"}}],
+             "run": {"duration_s": 900, "warmup_s": 60, "replications": 2, "seed": 5}}
+            """;
+
+    /** What a serving baseline offers and a batch job cannot use. */
+    private static final List<String> SERVING_CONTROLS = List.of(
+            "#poolChoice",
+            "#kindCheck",
+            "#typeCheck",
+            "#keepAliveCheck",
+            "#keepWarmCheck",
+            "#batchingCheck",
+            "#cacheCheck",
+            "#modelCheck",
+            "#tryQuickAlternatives");
+
+    /** The changes of a batch job. */
+    private static final List<String> BATCH_CONTROLS = List.of(
+            "#batchInstancesCheck",
+            "#batchTypeCheck",
+            "#spotShareCheck",
+            "#checkpointCheck",
+            "#fallbackCheck",
+            "#tryBatchAlternatives");
+
+    @TempDir
+    static Path dir;
+
+    private SimulateViewModel simulate;
+    private frontier.app.explore.ExploreViewModel explore;
+    private CompareViewModel vm;
+    private CompareView view;
+
+    @BeforeAll
+    static void write() throws IOException {
+        Files.writeString(dir.resolve("small-chat.json"), FLEET);
+        // The same job without a deadline: a fallback "at the deadline" has nothing to keep.
+        Files.writeString(
+                dir.resolve("no-deadline.json"),
+                Files.readString(OVERNIGHT)
+                        .replace(", \"when_deadline_at_risk\": true", "")
+                        .replaceAll(",\\s*\"deadline_s\": 28800", ""));
+    }
+
+    @Start
+    void start(Stage stage) {
+        simulate = new SimulateViewModel(dir, new ScenarioRunner(2));
+        vm = new CompareViewModel(new ScenarioRunner(2), PriceCatalogue.shipped());
+        view = new CompareView(vm);
+        MainWindow window = new MainWindow(List.of(view));
+        explore = new frontier.app.explore.ExploreViewModel(
+                dir.resolve("sweeps"), new frontier.scenario.sweep.SweepRunner(1));
+        CompareView.install(view, simulate, explore, window, view);
+        stage.setScene(window.createScene(1280, 720));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        vm.shutdown();
+        explore.shutdown();
+        simulate.shutdown();
+    }
+
+    @Test
+    void aBatchJobOffersItsOwnChangesAndOneClickComparesAllOnDemandHourlyCheckpointsAndADeadlineFallback(FxRobot robot)
+            throws Exception {
+        robot.interact(() -> simulate.open(OVERNIGHT));
+        assertEquals(
+                "Baseline: Overnight embedding job on spot with checkpoints",
+                robot.lookup("#compareTitle").queryLabeled().getText());
+        for (String id : BATCH_CONTROLS) assertTrue(shown(robot, id), id + " is shown for a batch job");
+        for (String id : SERVING_CONTROLS) assertFalse(shown(robot, id), id + " is not shown for a batch job");
+        assertEquals(
+                "Try all on demand, hourly checkpoints and a deadline fallback",
+                robot.lookup("#tryBatchAlternatives").queryLabeled().getText());
+        assertTrue(
+                robot.lookup("#batchQuickRule").queryLabeled().getText().contains("Hourly checkpoints: a checkpoint"),
+                "the rules are said under the button");
+        // Before any run the table's columns are the job's already.
+        assertTrue(columnIds().contains("col-COMPLETION"), columnIds().toString());
+        assertFalse(columnIds().contains("col-COST_PER_1K"), columnIds().toString());
+
+        // Inline validation: a spot share of 1.5 is said under the form, its field marked, and Add waits.
+        robot.clickOn("#spotShareCheck");
+        retype(robot, "#spotShare", "1.5");
+        assertTrue(shown(robot, "#batchProblem"));
+        assertEquals(
+                "Spot share: expected a share from 0 to 1, got 1.5",
+                robot.lookup("#batchProblem").queryLabeled().getText());
+        assertTrue(robot.lookup("#spotShare").query().getStyleClass().contains("invalid"));
+        assertTrue(robot.lookup("#addAlternative").query().isDisabled());
+        retype(robot, "#spotShare", "half");
+        assertEquals(
+                "Spot share: expected a number, got \"half\"",
+                robot.lookup("#batchProblem").queryLabeled().getText());
+        retype(robot, "#spotShare", "0.5");
+        assertFalse(shown(robot, "#batchProblem"));
+        assertFalse(robot.lookup("#spotShare").query().getStyleClass().contains("invalid"));
+        // A valid change is added as the CLI's spot_share=0.5 would be, and removed again.
+        robot.clickOn("#addAlternative");
+        assertEquals(
+                1,
+                vm.alternatives().size(),
+                robot.lookup("#compareStatus").queryLabeled().getText());
+        assertEquals("Spot share 0.5", vm.alternatives().get(0).alternative().name());
+        assertFalse(robot.lookup("#spotShareCheck")
+                .queryAs(javafx.scene.control.CheckBox.class)
+                .isSelected());
+        ListView<?> list = robot.lookup("#alternativesList").queryAs(ListView.class);
+        robot.interact(() -> list.getSelectionModel().select(0));
+        robot.clickOn("#removeAlternative");
+        assertTrue(vm.alternatives().isEmpty());
+
+        robot.clickOn("#tryBatchAlternatives");
+        waitUntil(
+                240,
+                () -> !vm.runningProperty().get() && vm.comparisonProperty().get() != null);
+        String status = robot.lookup("#compareStatus").queryLabeled().getText();
+        assertTrue(status.startsWith("Done"), status);
+        assertTrue(status.contains("Prices: on-demand g2-standard-4 $"), status);
+
+        List<CompareRow> rows = view.table().getItems();
+        assertEquals(
+                List.of("Baseline", "All on demand", "Hourly checkpoints", "Deadline fallback"),
+                rows.stream().map(CompareRow::name).toList());
+        List<String> columns = columnIds();
+        assertTrue(
+                columns.containsAll(List.of("col-COMPLETION", "col-DONE_BY_DEADLINE", "col-JOB_COST")),
+                columns.toString());
+        for (String serving : List.of("col-COST_PER_MONTH", "col-COST_PER_1K", "col-P50", "col-P99"))
+            assertFalse(columns.contains(serving), serving + " makes no sense for a job: " + columns);
+        for (CompareRow r : rows) {
+            assertTrue(
+                    r.cell(CompareMetric.COMPLETION).matches("(?s)\\d+\\.\\d\\d h .*"),
+                    r.name() + ": completion in hours, " + r.cell(CompareMetric.COMPLETION));
+            assertTrue(r.cell(CompareMetric.JOB_COST).startsWith("$"), r.cell(CompareMetric.JOB_COST));
+        }
+        assertTrue(
+                rows.get(1).cell(CompareMetric.JOB_COST).contains("\n+$"),
+                "six on-demand VMs cost more than six spot ones: " + rows.get(1).cell(CompareMetric.JOB_COST));
+        assertTrue(robot.lookup("#compareNote").queryLabeled().getText().contains("Completion time"));
+        assertEquals(
+                "Cost of the job of each alternative", fx(() -> view.caption().title()));
+        List<String> labels = fx(() -> view.chart().labels());
+        assertEquals(4, labels.size());
+        assertTrue(labels.get(0).contains(" · done in "), labels.get(0));
+
+        // The report speaks of the job too: its assumptions are the job's, not traffic and a cost per month.
+        Path html = dir.resolve("batch-report.html");
+        robot.interact(() -> {
+            try {
+                view.writeReport(html);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        String page = Files.readString(html);
+        assertTrue(page.contains("finishes the job"), "the question");
+        assertTrue(page.contains("Job: 30,000,000 items on 6 instances, 6 on spot"), "the job among the assumptions");
+        assertFalse(page.contains("Traffic:"), "a job has no traffic");
+        assertFalse(page.contains("Cost per month"), "nor a cost per month");
+    }
+
+    @Test
+    void aServingBaselineKeepsTheServingFormAndSwitchingBaselinesSwapsTheFormAndClearsTheAlternatives(FxRobot robot)
+            throws Exception {
+        robot.interact(() -> simulate.open(dir.resolve("small-chat.json")));
+        for (String id : SERVING_CONTROLS) assertTrue(shown(robot, id), id + " is shown for a serving fleet");
+        for (String id : BATCH_CONTROLS) assertFalse(shown(robot, id), id + " is not shown for a serving fleet");
+        assertEquals(
+                "Try spot, serverless and a cheaper GPU",
+                robot.lookup("#tryQuickAlternatives").queryLabeled().getText());
+        assertTrue(columnIds().contains("col-COST_PER_MONTH"), columnIds().toString());
+        robot.clickOn("#kindCheck");
+        robot.clickOn("#addAlternative");
+        assertEquals(1, vm.alternatives().size());
+
+        // To the batch job: its form, its columns, and the serving alternative is gone with its baseline.
+        robot.interact(() -> simulate.open(OVERNIGHT));
+        assertTrue(vm.alternatives().isEmpty(), "alternatives belong to the baseline they were made from");
+        for (String id : BATCH_CONTROLS) assertTrue(shown(robot, id), id);
+        for (String id : SERVING_CONTROLS) assertFalse(shown(robot, id), id);
+        assertTrue(columnIds().contains("col-COMPLETION"), columnIds().toString());
+        assertFalse(columnIds().contains("col-COST_PER_MONTH"), columnIds().toString());
+        // The form starts from the job's own values.
+        assertEquals("1", robot.lookup("#spotShare").queryTextInputControl().getText());
+        assertEquals(
+                "900",
+                robot.lookup("#checkpointInterval").queryTextInputControl().getText());
+        robot.clickOn("#checkpointCheck");
+        retype(robot, "#checkpointInterval", "1800");
+        robot.clickOn("#addAlternative");
+        assertEquals(
+                1,
+                vm.alternatives().size(),
+                robot.lookup("#compareStatus").queryLabeled().getText());
+
+        // Back to serving: the serving form again, the job's alternative gone.
+        robot.interact(() -> simulate.open(dir.resolve("small-chat.json")));
+        assertTrue(vm.alternatives().isEmpty());
+        for (String id : SERVING_CONTROLS) assertTrue(shown(robot, id), id);
+        for (String id : BATCH_CONTROLS) assertFalse(shown(robot, id), id);
+        assertTrue(columnIds().contains("col-P50"), columnIds().toString());
+
+        // A job without a deadline: a fallback at the deadline is refused as it is chosen.
+        robot.interact(() -> simulate.open(dir.resolve("no-deadline.json")));
+        robot.clickOn("#fallbackCheck");
+        ComboBox<CompareView.FallbackMode> mode =
+                cast(robot.lookup("#fallbackChoice").queryAs(ComboBox.class));
+        robot.interact(() -> mode.setValue(CompareView.FallbackMode.DEADLINE));
+        assertTrue(shown(robot, "#batchProblem"));
+        assertTrue(
+                robot.lookup("#batchProblem")
+                        .queryLabeled()
+                        .getText()
+                        .startsWith("Fallback at the deadline: the job" + " has no deadline"),
+                robot.lookup("#batchProblem").queryLabeled().getText());
+        assertTrue(robot.lookup("#addAlternative").query().isDisabled());
+        robot.interact(() -> mode.setValue(CompareView.FallbackMode.OFF));
+        assertFalse(shown(robot, "#batchProblem"));
+        robot.clickOn("#addAlternative");
+        assertEquals(
+                1,
+                vm.alternatives().size(),
+                robot.lookup("#compareStatus").queryLabeled().getText());
+        assertEquals("No fallback", vm.alternatives().get(0).alternative().name());
+    }
+
+    /** Whether the node is in the window and visible (a form swapped out is not in the scene at all). */
+    private static boolean shown(FxRobot robot, String id) throws Exception {
+        return fx(() ->
+                robot.lookup(id).tryQuery().map(CompareBatchViewTest::visible).orElse(false));
+    }
+
+    private static boolean visible(Node n) {
+        for (Node x = n; x != null; x = x.getParent()) if (!x.isVisible()) return false;
+        return n.getScene() != null;
+    }
+
+    private List<String> columnIds() throws Exception {
+        return fx(() -> view.table().getColumns().stream()
+                .map(TableColumn::getId)
+                .filter(java.util.Objects::nonNull)
+                .toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T cast(Object o) {
+        return (T) o;
+    }
+
+    private static <T> T fx(Callable<T> c) throws Exception {
+        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+    }
+
+    /** Replaces a field's text as a user does: click into it, select all, type. */
+    private static void retype(FxRobot robot, String id, String text) {
+        robot.clickOn(id);
+        robot.interact(() -> robot.lookup(id)
+                .queryAs(javafx.scene.control.TextInputControl.class)
+                .selectAll());
+        robot.write(text);
+    }
+}
