@@ -59,6 +59,16 @@ public final class CompareChart implements ExportableChart {
         draw();
     }
 
+    /** Says what the chart will show before a run: a batch job's cost of the job, else a fleet's cost per month. */
+    public void expectBatch(boolean batch) {
+        emptyText = batch
+                ? "Run the comparison to see each alternative's cost of the job and completion time."
+                : "Run the comparison to see each alternative's cost per month.";
+        draw();
+    }
+
+    private String emptyText = "Run the comparison to see each alternative's cost per month.";
+
     /** The text drawn beside each bar, in order (what a reader sees; tests read it). */
     public List<String> labels() {
         return List.copyOf(labels);
@@ -83,7 +93,7 @@ public final class CompareChart implements ExportableChart {
             g.setFill(p.mutedText());
             g.setFont(Font.font(13));
             g.setTextAlign(TextAlignment.CENTER);
-            g.fillText("Run the comparison to see each alternative's cost per month.", w / 2, h / 2);
+            g.fillText(emptyText, w / 2, h / 2);
             return;
         }
         CompareLens lens = CompareLens.of(comparison);

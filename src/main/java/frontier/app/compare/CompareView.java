@@ -109,9 +109,9 @@ public final class CompareView implements WorkbenchView {
     /** When a shard of a batch job moves to on demand: the choices of {@link Change.FallbackRule}. */
     enum FallbackMode {
         OFF("Off", false, false),
-        AFTER("After N interruptions", true, false),
+        AFTER("After N", true, false),
         DEADLINE("At the deadline", false, true),
-        BOTH("After N or at the deadline", true, true);
+        BOTH("Both", true, true);
 
         final String label;
         final boolean count;
@@ -405,7 +405,6 @@ public final class CompareView implements WorkbenchView {
             sp.setEditable(true);
             sp.setPrefWidth(90);
         }
-        fallbackAfter.setPrefWidth(70);
         fallbackAfter.setTooltip(
                 new Tooltip("Interruptions of a shard after which it moves to an on-demand instance."));
         batchType.setId("batchTypeChoice");
@@ -449,10 +448,12 @@ public final class CompareView implements WorkbenchView {
         g.addRow(r++, batchTypeOn, enabled(batchTypeOn, batchType));
         g.addRow(r++, spotShareOn, enabled(spotShareOn, spotShare));
         g.addRow(r++, checkpointOn, enabled(checkpointOn, checkpoint));
-        Label n = new Label("N");
-        HBox fallback = new HBox(4, enabled(fallbackOn, fallbackMode), n, fallbackAfter);
-        fallback.setAlignment(Pos.CENTER_LEFT);
-        g.addRow(r++, fallbackOn, fallback);
+        g.addRow(r++, fallbackOn, enabled(fallbackOn, fallbackMode));
+        Label n = new Label("N interruptions");
+        n.setPadding(new Insets(0, 0, 0, 24));
+        n.disableProperty().bind(fallbackAfter.disableProperty());
+        g.addRow(r++, n, fallbackAfter);
+        fallbackMode.setMaxWidth(Double.MAX_VALUE);
         spotShare.setMaxWidth(Double.MAX_VALUE);
         checkpoint.setMaxWidth(Double.MAX_VALUE);
 
@@ -727,6 +728,7 @@ public final class CompareView implements WorkbenchView {
         batchMode = b != null && b.scenario().isBatch();
         changesBox.getChildren().setAll(batchMode ? batchPart : servingPart);
         note.setText(batchMode ? BATCH_NOTE : SERVING_NOTE);
+        chart.expectBatch(batchMode);
         if (batchMode) resetBatchForm(b);
         else if (b != null) fillTypes(type, b.tree().path("pools").path(0).path("price"));
         validateBatch();

@@ -158,9 +158,20 @@ class CompareBatchViewTest {
                 .isSelected());
         ListView<?> list = robot.lookup("#alternativesList").queryAs(ListView.class);
         robot.interact(() -> list.getSelectionModel().select(0));
+        // At 1280×720 the list's Remove button is below the fold: scroll down to it, as a user does.
+        robot.interact(() -> {
+            for (Node x = robot.lookup("#removeAlternative").query(); x != null; x = x.getParent())
+                if (x instanceof javafx.scene.control.ScrollPane sp) sp.setVvalue(1);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#removeAlternative");
         assertTrue(vm.alternatives().isEmpty());
 
+        robot.interact(() -> {
+            for (Node x = robot.lookup("#tryBatchAlternatives").query(); x != null; x = x.getParent())
+                if (x instanceof javafx.scene.control.ScrollPane sp) sp.setVvalue(0);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#tryBatchAlternatives");
         waitUntil(
                 240,
