@@ -178,17 +178,17 @@ final class BenchCommand implements Runnable {
                                 h.w(),
                                 h.pwait(),
                                 h.wallS()));
-                wallRatio[round] = h.wallS() / r.wallSeconds();
-                cpuRatio[round] = (double) handCpu / engineCpu;
-                threadCpuRatio[round] = (double) handThreadCpu / engineThreadCpu;
+                wallRatio[round] = ratio(h.wallS(), r.wallSeconds());
+                cpuRatio[round] = ratio(handCpu, engineCpu);
+                threadCpuRatio[round] = ratio(handThreadCpu, engineThreadCpu);
                 // CPU time of the whole process (GC included) is steadier than wall time on a shared machine.
                 spec.commandLine()
                         .getOut()
                         .println(String.format(
                                 Locale.ROOT,
-                                "RATIO engine_speed/hand_loop_speed wall=%.2f cpu=%.2f",
-                                wallRatio[round],
-                                cpuRatio[round]));
+                                "RATIO engine_speed/hand_loop_speed wall=%s cpu=%s",
+                                twoDecimals(wallRatio[round]),
+                                twoDecimals(cpuRatio[round])));
             }
             if (handLoop && rounds > 1) {
                 // The median of alternating rounds in one process: load that comes and goes hits both arms alike.
@@ -223,11 +223,27 @@ final class BenchCommand implements Runnable {
         }
     }
 
-    /** "median (min–max)" of the ratios, two decimals. */
+    /**
+     * {@code num / den}, or NaN when either is not positive: a run shorter than the CPU clock's tick reads 0 ns
+     * of CPU, and its ratio (0 or infinity) would say nothing.
+     */
+    static double ratio(double num, double den) {
+        return num > 0 && den > 0 ? num / den : Double.NaN;
+    }
+
+    /** Two decimals, or "n/a" for a ratio that could not be measured. */
+    static String twoDecimals(double ratio) {
+        return Double.isNaN(ratio) ? "n/a" : String.format(Locale.ROOT, "%.2f", ratio);
+    }
+
+    /** "median (min–max)" of the ratios that could be measured, two decimals; "n/a" when none could. */
     static String medianAndRange(double[] ratios) {
-        double[] sorted = ratios.clone();
-        java.util.Arrays.sort(sorted);
+        double[] sorted = java.util.Arrays.stream(ratios)
+                .filter(v -> !Double.isNaN(v))
+                .sorted()
+                .toArray();
         int n = sorted.length;
+        if (n == 0) return "n/a";
         double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
         return String.format(Locale.ROOT, "%.2f(%.2f-%.2f)", median, sorted[0], sorted[n - 1]);
     }

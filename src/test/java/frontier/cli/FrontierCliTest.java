@@ -235,16 +235,22 @@ class FrontierCliTest {
         }
         // The same seed every round: the engine's results repeat exactly.
         assertEquals(lines.get(0).replaceAll(" wall_s=.*", ""), lines.get(6).replaceAll(" wall_s=.*", ""));
-        String ratio = "([0-9.]+)\\(([0-9.]+)-([0-9.]+)\\)";
+        // A round shorter than the CPU clock's tick has no CPU ratio: "n/a" (this run is tiny on purpose).
+        String ratio = "(?:([0-9.]+)\\(([0-9.]+)-([0-9.]+)\\)|n/a)";
         Matcher m = Pattern.compile("^MEDIAN engine_speed/hand_loop_speed rounds=3 wall=" + ratio + " cpu=" + ratio
                         + " thread_cpu=" + ratio + "$")
                 .matcher(lines.get(9));
         assertTrue(m.matches(), r.out());
+        assertTrue(m.group(1) != null, "the wall ratio is always measured: " + r.out());
         for (int g = 1; g <= 9; g += 3) {
+            if (m.group(g) == null) continue;
             double median = Double.parseDouble(m.group(g));
             assertTrue(Double.parseDouble(m.group(g + 1)) <= median && median <= Double.parseDouble(m.group(g + 2)));
         }
         assertEquals("0.40(0.30-0.50)", BenchCommand.medianAndRange(new double[] {0.5, 0.3, 0.4}));
+        assertEquals("0.40(0.30-0.50)", BenchCommand.medianAndRange(new double[] {0.5, Double.NaN, 0.3, 0.4}));
+        assertEquals("n/a", BenchCommand.medianAndRange(new double[] {Double.NaN, Double.NaN}));
+        assertTrue(Double.isNaN(BenchCommand.ratio(5, 0)) && Double.isNaN(BenchCommand.ratio(0, 5)));
         assertEquals("0.45(0.30-0.70)", BenchCommand.medianAndRange(new double[] {0.7, 0.3, 0.4, 0.5}));
         assertEquals(
                 2,

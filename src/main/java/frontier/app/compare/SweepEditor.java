@@ -195,10 +195,10 @@ public final class SweepEditor {
         samples.disableProperty().bind(method.valueProperty().isNotEqualTo(SweepSpec.Method.LATIN_HYPERCUBE));
         population.disableProperty().bind(method.valueProperty().isNotEqualTo(SweepSpec.Method.NSGA2));
         generations.disableProperty().bind(method.valueProperty().isNotEqualTo(SweepSpec.Method.NSGA2));
+        HBox methodRow = new HBox(6, new Label("Method"), method);
+        methodRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         HBox how = new HBox(
                 6,
-                new Label("Method"),
-                method,
                 new Label("samples"),
                 samples,
                 new Label("population"),
@@ -211,9 +211,12 @@ public final class SweepEditor {
         error.setId("sweepError");
         error.setWrapText(true);
         error.setStyle("-fx-text-fill: #b3261e; -fx-font-weight: bold;");
-        VBox content = new VBox(10, scroll, how, error);
+        VBox content = new VBox(10, scroll, methodRow, how, error);
         content.setPadding(new Insets(4));
         content.setPrefWidth(880);
+        // A dialog takes its content's minimum, not its preference: without this the fields, their modes and the
+        // method's settings were cut to "r…" and "ge…" at 1280 × 720.
+        content.setMinWidth(880);
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);

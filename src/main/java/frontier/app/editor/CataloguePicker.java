@@ -47,17 +47,23 @@ public final class CataloguePicker {
         table.setId("catalogueTable");
         frontier.app.Widgets.headerTooltips(table);
         table.setItems(shown);
-        table.getColumns().add(column("Provider", InstancePrice::provider, 70));
+        table.getColumns().add(column("Provider", InstancePrice::provider, 80));
         table.getColumns().add(column("Region", InstancePrice::region, 110));
         table.getColumns().add(column("Instance type", InstancePrice::instanceType, 150));
         table.getColumns().add(column("GPUs", p -> p.gpus() == 0 ? "" : p.gpus() + " × " + p.gpuModel(), 110));
         table.getColumns()
-                .add(column("Pricing", p -> p.pricingModel().catalogueCode().replace('_', '-'), 85));
+                .add(column("Pricing", p -> p.pricingModel().catalogueCode().replace('_', '-'), 110));
         table.getColumns()
                 .add(column(
-                        "USD / hour", p -> p.usdPerHour().stripTrailingZeros().toPlainString(), 85));
+                        "USD / hour", p -> p.usdPerHour().stripTrailingZeros().toPlainString(), 100));
         table.getColumns().add(column("As of", p -> p.asOf().toString(), 90));
         table.setPrefSize(760, 420);
+        // Never narrower than its columns (and a vertical scroll bar): a dialog that holds the picker grows to it
+        // rather than hiding the price behind a horizontal scroll bar (the wizard did at 1280 × 720).
+        table.setMinWidth(table.getColumns().stream()
+                        .mapToDouble(TableColumn::getPrefWidth)
+                        .sum()
+                + 40);
     }
 
     /** The node: the filter over the table. */

@@ -26,7 +26,7 @@ public final class ScenarioEditorViewModel {
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("No scenario");
     private final ReadOnlyStringWrapper status =
-            new ReadOnlyStringWrapper("Start from an example, a file or New scenario….");
+            new ReadOnlyStringWrapper("Start from an example, a file or New scenario…");
     private final ReadOnlyIntegerWrapper structure = new ReadOnlyIntegerWrapper();
 
     /** Opens a scenario file; one that cannot be read as JSON is reported in the status, never thrown. */

@@ -90,10 +90,19 @@ public final class FieldLabels {
                     && kind != null
                     && sameKind(tree, pool.path("type").asText()) > 1;
             if (kind == null) return "instances".equals(field) ? text : text + " (pool " + (i + 1) + ")";
-            return shared ? text + " (" + name + ")" : text;
+            if (shared) return text + " (" + name + ")";
+            // A field several pools have ("Slots per instance" of the on-demand and of the spot pool) names the kind.
+            return !"instances".equals(field) && poolsWith(tree, field) > 1 ? text + " (" + kind + ")" : text;
         }
         String known = FIELDS.get(p);
         return known != null ? known : words(p);
+    }
+
+    private static int poolsWith(ObjectNode tree, String field) {
+        String pointer = "/" + field.replace('.', '/');
+        int n = 0;
+        for (JsonNode q : tree.path("pools")) if (!q.at(pointer).isMissingNode()) n++;
+        return n;
     }
 
     private static int sameKind(ObjectNode tree, String type) {

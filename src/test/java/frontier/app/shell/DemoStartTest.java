@@ -98,6 +98,8 @@ class DemoStartTest {
                 List.of("billing", "requests"),
                 imports.getItems().stream().map(ImportEntry::kind).toList(),
                 "the demo's bill and its request log");
+        // The Costs view builds its chart once the workspace it opens in the background has answered.
+        waitUntil(30, () -> robot.lookup("#costChart").tryQuery().isPresent());
         StackedBarChart<String, Number> chart = robot.lookup("#costChart").query();
         waitUntil(30, () -> !chart.getData().isEmpty());
         waitUntil(30, () -> costs.viewModel().totals().size() == 4);

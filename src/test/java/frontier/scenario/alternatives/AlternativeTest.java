@@ -258,6 +258,9 @@ class AlternativeTest {
         assertEquals("Spot instances", FieldLabels.label(hybrid.tree(), "pools[1].instances"));
         assertEquals("On-demand instances", FieldLabels.label(hybrid.tree(), "pools[0].instances"));
         assertEquals("Replacement delay (s)", FieldLabels.label(hybrid.tree(), "pools[1].replacement_delay_s"));
+        // Both pools have slots per instance: each label names its pool's kind, so the sweep editor's rows differ.
+        assertEquals("Slots per instance (On-demand)", FieldLabels.label(hybrid.tree(), "pools[0].concurrency"));
+        assertEquals("Slots per instance (Spot)", FieldLabels.label(hybrid.tree(), "pools[1].concurrency"));
         assertEquals(
                 "Keep-alive (s)",
                 FieldLabels.label(null, "pools[0].keep_alive_s").replace(" (pool 1)", ""));
