@@ -740,7 +740,7 @@ public final class CompareView implements WorkbenchView {
     private static final String SERVING_NOTE = CI_NOTE + " Cost per month = cost per hour × 730.";
     private static final String BATCH_NOTE = CI_NOTE
             + " Completion time: from the job's start until its last shard's last checkpoint; done by the deadline:"
-            + " the share of replications done within its deadline_s; cost of the job: its spot and on-demand"
+            + " the share of replications done within the job's deadline; cost of the job: its spot and on-demand"
             + " instances, each billed from launch to stop.";
 
     /**
