@@ -148,7 +148,10 @@ public final class FrontierApp extends Application {
         }));
         stage.setTitle("Frontier");
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        stage.setScene(window.createScene(Math.min(1320, screen.getWidth()), Math.min(840, screen.getHeight())));
+        // 1320 × 840 or 85% of a larger screen (1632 × 918 on full HD), never more than the screen.
+        stage.setScene(window.createScene(
+                Math.min(screen.getWidth(), Math.max(1320, 0.85 * screen.getWidth())),
+                Math.min(screen.getHeight(), Math.max(840, 0.85 * screen.getHeight()))));
         menus.installExtraShortcuts(stage.getScene());
         stage.setOnCloseRequest(e -> {
             simulate.cancel();
