@@ -124,30 +124,14 @@ class LlmTwinPredictsTest {
                     log.in()[i],
                     log.out()[i]));
         }
-        StringBuilder bill = new StringBuilder(
-                "BilledCost,EffectiveCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,"
-                        + "ChargeCategory,PricingCategory,ProviderName,ServiceName,ResourceId,x_InstanceType,"
-                        + "ConsumedQuantity,ConsumedUnit,RegionId,Tags\n");
-        String tag = "\"{\"\"endpoint\"\":\"\"chat\"\"}\"";
+        FocusBill bill = new FocusBill("chat", "us-east-1");
         for (int h = 0; h < hours; h++) {
             Instant a = Instant.ofEpochSecond(START + 3600L * h);
-            for (int i = 1; i <= instances; i++) {
-                bill.append(USD_PER_HOUR)
-                        .append(',')
-                        .append(USD_PER_HOUR)
-                        .append(',')
-                        .append(a)
-                        .append(',')
-                        .append(a.plusSeconds(3600))
-                        .append(",USD,acct,Usage,Standard,AWS,Amazon EC2,i-")
-                        .append(i)
-                        .append(",g6e.xlarge,1,Hours,us-east-1,")
-                        .append(tag)
-                        .append('\n');
-            }
+            for (int i = 1; i <= instances; i++)
+                bill.hour(a, String.valueOf(USD_PER_HOUR), "Standard", String.valueOf(i), "g6e.xlarge", "1");
         }
         Path logFile = Files.writeString(dir.resolve("requests.csv"), csv);
-        Path billFile = Files.writeString(dir.resolve("bill.csv"), bill);
+        Path billFile = Files.writeString(dir.resolve("bill.csv"), bill.csv());
         Path ws = dir.resolve("ws.sqlite");
         try (Workspace w = Workspace.open(ws)) {
             w.billing().importFile(billFile, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);

@@ -106,34 +106,16 @@ class ObservedRoutingTest {
                 csv.append(",i-").append(r.spot() ? "s" : "d").append(r.slot());
             csv.append('\n');
         }
-        StringBuilder bill = new StringBuilder(
-                "BilledCost,EffectiveCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,"
-                        + "ChargeCategory,PricingCategory,ProviderName,ServiceName,ResourceId,x_InstanceType,"
-                        + "ConsumedQuantity,ConsumedUnit,Tags\n");
-        String tag = "\"{\"\"endpoint\"\":\"\"api\"\"}\"";
+        FocusBill bill = new FocusBill("api", null);
         for (int h = 0; h < HOURS; h++) {
             Instant a = Instant.ofEpochSecond(START + 3600L * h);
             for (String id : Arrays.asList("d0", "d1", "s0", "s1")) {
                 boolean isSpot = id.startsWith("s");
-                String cost = isSpot ? "0.4125" : "1.006";
-                bill.append(cost)
-                        .append(',')
-                        .append(cost)
-                        .append(',')
-                        .append(a)
-                        .append(',')
-                        .append(a.plusSeconds(3600))
-                        .append(",USD,acct,Usage,")
-                        .append(isSpot ? "Dynamic" : "Standard")
-                        .append(",AWS,Amazon EC2,i-")
-                        .append(id)
-                        .append(",g5.xlarge,1,Hours,")
-                        .append(tag)
-                        .append('\n');
+                bill.hour(a, isSpot ? "0.4125" : "1.006", isSpot ? "Dynamic" : "Standard", id, "g5.xlarge", "1");
             }
         }
         Path logFile = Files.writeString(dir.resolve("requests.csv"), csv);
-        Path billFile = Files.writeString(dir.resolve("bill.csv"), bill);
+        Path billFile = Files.writeString(dir.resolve("bill.csv"), bill.csv());
         Path ws = dir.resolve("ws.sqlite");
         try (Workspace w = Workspace.open(ws)) {
             w.billing().importFile(billFile, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE);

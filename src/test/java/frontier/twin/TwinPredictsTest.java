@@ -150,10 +150,7 @@ class TwinPredictsTest {
             csv.append(String.format(
                     Locale.ROOT, "%.4f,%.3f,api,200%n", START + log.arrival()[i], 1000 * log.latency()[i]));
         }
-        StringBuilder bill = new StringBuilder(
-                "BilledCost,EffectiveCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,"
-                        + "ChargeCategory,PricingCategory,ProviderName,ServiceName,ResourceId,x_InstanceType,ConsumedQuantity,ConsumedUnit,Tags\n");
-        String tag = "\"{\"\"endpoint\"\":\"\"api\"\"}\"";
+        FocusBill bill = new FocusBill("api", null);
         int id = 0;
         for (double[] span : day.instances()) {
             id++;
@@ -161,24 +158,16 @@ class TwinPredictsTest {
                 double part = (Math.min(span[1], (h + 1) * 3600.0) - Math.max(span[0], h * 3600.0)) / 3600;
                 if (part <= 0) continue;
                 Instant a = Instant.ofEpochSecond(START + 3600 * h);
-                String cost = String.format(Locale.ROOT, "%.8f", part * usdPerHour);
-                bill.append(cost)
-                        .append(',')
-                        .append(cost)
-                        .append(',')
-                        .append(a)
-                        .append(',')
-                        .append(a.plusSeconds(3600))
-                        .append(",USD,acct,Usage,Standard,AWS,Amazon EC2,i-")
-                        .append(id)
-                        .append(",g5.xlarge,")
-                        .append(String.format(Locale.ROOT, "%.8f", part))
-                        .append(",Hours,")
-                        .append(tag)
-                        .append('\n');
+                bill.hour(
+                        a,
+                        String.format(Locale.ROOT, "%.8f", part * usdPerHour),
+                        "Standard",
+                        String.valueOf(id),
+                        "g5.xlarge",
+                        String.format(Locale.ROOT, "%.8f", part));
             }
         }
-        return importBoth(csv, bill);
+        return importBoth(csv, bill.csv());
     }
 
     /**
@@ -277,28 +266,13 @@ class TwinPredictsTest {
                 csv.append(String.format(Locale.ROOT, ",%.3f", 1000 * (log.latency()[i] - log.service()[i])));
             csv.append('\n');
         }
-        StringBuilder bill = new StringBuilder(
-                "BilledCost,EffectiveCost,ChargePeriodStart,ChargePeriodEnd,BillingCurrency,BillingAccountId,"
-                        + "ChargeCategory,PricingCategory,ProviderName,ServiceName,ResourceId,x_InstanceType,ConsumedQuantity,ConsumedUnit,Tags\n");
-        String tag = "\"{\"\"endpoint\"\":\"\"api\"\"}\"";
+        FocusBill bill = new FocusBill("api", null);
         for (int h = 0; h < hours; h++) {
             Instant a = Instant.ofEpochSecond(START + 3600L * h);
-            for (int i = 1; i <= instances; i++) {
-                bill.append(usdPerHour)
-                        .append(',')
-                        .append(usdPerHour)
-                        .append(',')
-                        .append(a)
-                        .append(',')
-                        .append(a.plusSeconds(3600))
-                        .append(",USD,acct,Usage,Standard,AWS,Amazon EC2,i-")
-                        .append(i)
-                        .append(",c5.xlarge,1,Hours,")
-                        .append(tag)
-                        .append('\n');
-            }
+            for (int i = 1; i <= instances; i++)
+                bill.hour(a, String.valueOf(usdPerHour), "Standard", String.valueOf(i), "c5.xlarge", "1");
         }
-        return importBoth(csv, bill);
+        return importBoth(csv, bill.csv());
     }
 
     private Path importBoth(CharSequence csv, CharSequence bill) throws IOException {

@@ -345,20 +345,33 @@ public final class CompareView implements WorkbenchView {
      * pool chosen below and run at once; the rules they follow are said under the button.
      */
     private Node quickPane() {
-        Label heading = new Label("Try the usual alternatives");
+        return quickBox(
+                "Try the usual alternatives",
+                "Try spot, serverless and a cheaper GPU",
+                "tryQuickAlternatives",
+                () -> vm.tryQuickAlternatives(
+                        pool.getSelectionModel().getSelectedIndex() <= 0 ? null : pool.getValue()),
+                "Spot: the same instance type at the catalogue's spot price, with one on-demand"
+                        + " instance to fall back to. Serverless: the pool chosen below serves alone, keep-alive 600 s,"
+                        + " billed as Cloud Run with an L4 GPU (AWS Lambda without a GPU). Cheaper GPU: "
+                        + QuickAlternatives.CHEAPER_GPU_RULE + ". All three run at once; the prices used, with their"
+                        + " as-of dates, are in the status line.",
+                "quickRule");
+    }
+
+    /** A heading, the one-click button (off without a baseline or while running) and its rule, wrapped under it. */
+    private VBox quickBox(String title, String action, String id, Runnable onClick, String ruleText, String ruleId) {
+        Label heading = new Label(title);
         heading.getStyleClass().add("section-title");
-        Button quick = new Button("Try spot, serverless and a cheaper GPU");
-        quick.setId("tryQuickAlternatives");
+        Button quick = new Button(action);
+        quick.setId(id);
+        quick.setWrapText(true);
         quick.setMaxWidth(Double.MAX_VALUE);
+        quick.setMinHeight(Control.USE_PREF_SIZE);
         quick.disableProperty().bind(vm.baselineProperty().isNull().or(vm.runningProperty()));
-        quick.setOnAction(e ->
-                vm.tryQuickAlternatives(pool.getSelectionModel().getSelectedIndex() <= 0 ? null : pool.getValue()));
-        Label rule = new Label("Spot: the same instance type at the catalogue's spot price, with one on-demand"
-                + " instance to fall back to. Serverless: the pool chosen below serves alone, keep-alive 600 s,"
-                + " billed as Cloud Run with an L4 GPU (AWS Lambda without a GPU). Cheaper GPU: "
-                + QuickAlternatives.CHEAPER_GPU_RULE + ". All three run at once; the prices used, with their"
-                + " as-of dates, are in the status line.");
-        rule.setId("quickRule");
+        quick.setOnAction(e -> onClick.run());
+        Label rule = new Label(ruleText);
+        rule.setId(ruleId);
         rule.setWrapText(true);
         rule.setMinHeight(Control.USE_PREF_SIZE);
         rule.getStyleClass().add("scenario-file");
@@ -373,23 +386,15 @@ public final class CompareView implements WorkbenchView {
      * typed; what is wrong is said under the form and its field is marked.
      */
     private List<Node> batchForm() {
-        Label quickHeading = new Label("Try the usual alternatives of a job");
-        quickHeading.getStyleClass().add("section-title");
-        Button quick = new Button("Try all on demand, hourly checkpoints and a deadline fallback");
-        quick.setId("tryBatchAlternatives");
-        quick.setWrapText(true);
-        quick.setMaxWidth(Double.MAX_VALUE);
-        quick.setMinHeight(Control.USE_PREF_SIZE);
-        quick.disableProperty().bind(vm.baselineProperty().isNull().or(vm.runningProperty()));
-        quick.setOnAction(e -> vm.tryQuickAlternatives(null));
-        Label rule = new Label(QuickAlternatives.BATCH_RULE
-                + ". All of them run at once; the on-demand price used, with its as-of date, is in the status line.");
-        rule.setId("batchQuickRule");
-        rule.setWrapText(true);
-        rule.setMinHeight(Control.USE_PREF_SIZE);
-        rule.getStyleClass().add("scenario-file");
-        VBox quickBox = new VBox(6, quickHeading, quick, rule);
-        quickBox.setPadding(new Insets(0, 0, 8, 0));
+        VBox quickBox = quickBox(
+                "Try the usual alternatives of a job",
+                "Try all on demand, hourly checkpoints and a deadline fallback",
+                "tryBatchAlternatives",
+                () -> vm.tryQuickAlternatives(null),
+                QuickAlternatives.BATCH_RULE
+                        + ". All of them run at once; the on-demand price used, with its as-of date, is in the status"
+                        + " line.",
+                "batchQuickRule");
 
         Label heading = new Label("Make an alternative of the job");
         heading.getStyleClass().add("section-title");
