@@ -43,6 +43,12 @@ class DataViewTest extends DataViewTestBase {
                 .getText()
                 .startsWith("Imported focus_1.0_sample_official_1000rows.csv: FOCUS 1.0, 1,000 rows"));
         assertEquals(1, session.revisionProperty().get(), "other views are told");
+        assertEquals(
+                1.0, progressBar(robot).getProgress(), 0.0, "a finished import leaves the bar full, not part-filled");
+    }
+
+    private static javafx.scene.control.ProgressBar progressBar(FxRobot robot) {
+        return robot.lookup("#importProgress").queryAs(javafx.scene.control.ProgressBar.class);
     }
 
     @Test
@@ -76,6 +82,7 @@ class DataViewTest extends DataViewTestBase {
         robot.interact(() -> view.viewModel().importFile(junk));
         waitUntil(() -> status(robot).getText().contains("unknown billing export format"));
         assertTrue(status(robot).getStyleClass().contains("error"));
+        assertEquals(0.0, progressBar(robot).getProgress(), 0.0, "a failed import leaves the bar empty");
     }
 
     @Test
@@ -99,6 +106,11 @@ class DataViewTest extends DataViewTestBase {
         javafx.scene.control.ComboBox<?> choice =
                 robot.lookup("#workspaceChoice").queryAs(javafx.scene.control.ComboBox.class);
         assertEquals(other, choice.getValue());
+        // What the box shows, not only its value: right after New… it used to show no workspace at all.
+        assertEquals(0, choice.getSelectionModel().getSelectedIndex(), "the new workspace is selected in the list");
+        waitUntil(() -> choice.lookup(".list-cell") instanceof javafx.scene.control.ListCell<?> cell
+                && cell.getText() != null
+                && cell.getText().startsWith(other.getFileName().toString()));
 
         robot.interact(() -> view.viewModel().openWorkspace(first));
         waitUntil(() -> table.getItems().size() == 1);
