@@ -131,8 +131,13 @@ public final class DataView implements WorkbenchView {
         });
         // The current workspace is the one shown, also when the list is rebuilt after it changed (New… made a file the
         // list did not have yet: setting the value before the list held it left the box empty).
-        Runnable showCurrent =
-                () -> recent.setValue(vm.session().workspace().toAbsolutePath().normalize());
+        // Cleared and selected again by item (not only set as the value) each time: when the list is replaced the
+        // value and index can stay equal while the box shows nothing.
+        Runnable showCurrent = () -> {
+            Path current = vm.session().workspace().toAbsolutePath().normalize();
+            recent.getSelectionModel().clearSelection();
+            recent.getSelectionModel().select(current);
+        };
         showCurrent.run();
         vm.session().workspaceProperty().addListener((obs, was, now) -> showCurrent.run());
         vm.recentWorkspaces().addListener((javafx.collections.ListChangeListener<Path>) c -> showCurrent.run());

@@ -93,6 +93,14 @@ final class MakeTwin {
         });
         type.valueProperty().bindBidirectional(m.typeProperty());
         type.setMaxWidth(Double.MAX_VALUE);
+        // The labels take their whole text first; the long type labels are cut, and the tooltip has them whole.
+        type.setPrefWidth(460);
+        javafx.scene.control.Tooltip typeTip = new javafx.scene.control.Tooltip();
+        typeTip.textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> type.getValue() == null ? "" : DeclareCapacityViewModel.label(type.getValue()),
+                        type.valueProperty()));
+        type.setTooltip(typeTip);
         javafx.scene.control.Spinner<Integer> count =
                 new javafx.scene.control.Spinner<>(1, frontier.twin.DeclaredCapacity.MAX_INSTANCES, 1);
         count.setId("capacityInstances");
@@ -126,6 +134,9 @@ final class MakeTwin {
                         .then(m.priceProperty())
                         .otherwise(m.problemProperty()));
         javafx.scene.layout.GridPane g = new javafx.scene.layout.GridPane();
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        g.getColumnConstraints().addAll(labels, new javafx.scene.layout.ColumnConstraints());
         g.setHgap(10);
         g.setVgap(8);
         g.addRow(0, new javafx.scene.control.Label("Instance type"), type);

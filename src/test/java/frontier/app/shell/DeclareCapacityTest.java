@@ -110,21 +110,19 @@ class DeclareCapacityTest {
                 price.getText());
         assertFalse(ok.isDisabled());
 
-        // Spot on a type the catalogue has no spot price for cannot be priced: OK is off and the dialog says why.
-        PriceCatalogue catalogue = PriceCatalogue.shipped();
-        InstancePrice noSpot = type.getItems().stream()
-                .filter(p -> catalogue
-                        .instance(p.provider(), p.region(), p.instanceType(), PricingModel.SPOT)
-                        .isEmpty())
-                .findFirst()
-                .orElseThrow();
-        robot.interact(() -> type.setValue(noSpot));
+        // Spot: the catalogue's spot price of the same type, with its date.
         robot.clickOn("#capacitySpot");
-        assertTrue(ok.isDisabled(), "no spot price for " + noSpot.instanceType());
-        assertTrue(price.getText().contains("no spot price"), price.getText());
+        InstancePrice spot = PriceCatalogue.shipped()
+                .instance(chosen.provider(), chosen.region(), chosen.instanceType(), PricingModel.SPOT)
+                .orElseThrow();
+        assertTrue(
+                price.getText()
+                                .startsWith(
+                                        spot.usdPerHour().stripTrailingZeros().toPlainString() + " USD per")
+                        && price.getText().contains("on spot"),
+                price.getText());
 
-        // Back to the suggested type, two instances, on demand.
-        robot.interact(() -> type.setValue(chosen));
+        // Two instances, on demand.
         robot.clickOn("#capacityOnDemand");
         Spinner<Integer> count = (Spinner<Integer>) pane.lookup("#capacityInstances");
         robot.interact(() -> count.getValueFactory().setValue(2));
