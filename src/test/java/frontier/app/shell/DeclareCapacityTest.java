@@ -94,6 +94,9 @@ class DeclareCapacityTest {
     @Test
     @SuppressWarnings("unchecked")
     void asksWhatServedAnEndpointWithoutABillAndPricesTheTwinFromTheCatalogue(FxRobot robot) throws Exception {
+        // The view picks a line once its data are in: wait for that, then choose.
+        waitUntil(60, () -> unitCost.viewModel().dashboardProperty().get() != null);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> unitCost.viewModel().selectedEndpointProperty().set(ENDPOINT));
         robot.clickOn("#makeTwin");
         waitUntil(60, () -> robot.lookup("#twinCapacityDialog").tryQuery().isPresent());
@@ -131,6 +134,9 @@ class DeclareCapacityTest {
         robot.clickOn(ok);
 
         waitUntil(180, () -> simulate.scenarioFileProperty().get() != null);
+        assertEquals(
+                dir.resolve("twins/twin-" + ENDPOINT + ".json"),
+                simulate.scenarioFileProperty().get());
         JsonNode twin = new ObjectMapper()
                 .readTree(simulate.scenarioFileProperty().get().toFile());
         JsonNode pool = twin.get("pools").get(0);
