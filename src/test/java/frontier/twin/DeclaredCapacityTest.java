@@ -77,15 +77,15 @@ class DeclaredCapacityTest {
 
     @Test
     void aTypeWithoutASpotPriceCannotBeDeclaredSpot() {
-        InstancePrice withoutSpot = CATALOGUE.instances().stream()
-                .filter(p -> p.pricingModel() == PricingModel.ON_DEMAND)
-                .filter(p -> CATALOGUE
-                        .instance(p.provider(), p.region(), p.instanceType(), PricingModel.SPOT)
-                        .isEmpty())
-                .findFirst()
-                .orElseThrow();
-        assertTrue(DeclaredCapacity.of(CATALOGUE, withoutSpot, PricingModel.SPOT, 1)
+        PriceCatalogue onDemandOnly = PriceCatalogue.parse(
+                "provider,region,instance_type,gpu_model,gpus,vcpus,memory_gib,pricing_model,usd_per_hour,source,as_of\n"
+                    + "aws,us-east-1,g6.xlarge,L4,1,4,16,on_demand,0.8048,test,2025-06-01\n",
+                "test catalogue");
+        InstancePrice withoutSpot = onDemandOnly.instances().getFirst();
+        assertTrue(DeclaredCapacity.of(onDemandOnly, withoutSpot, PricingModel.SPOT, 1)
                 .isEmpty());
+        assertTrue(DeclaredCapacity.of(onDemandOnly, withoutSpot, PricingModel.ON_DEMAND, 1)
+                .isPresent());
         assertThrows(
                 BadInputException.class,
                 () -> new DeclaredCapacity(onDemand("aws", "us-east-1", "g5.2xlarge"), 0, null));

@@ -139,8 +139,13 @@ public final class DataView implements WorkbenchView {
             recent.getSelectionModel().select(current);
         };
         showCurrent.run();
-        vm.session().workspaceProperty().addListener((obs, was, now) -> showCurrent.run());
-        vm.recentWorkspaces().addListener((javafx.collections.ListChangeListener<Path>) c -> showCurrent.run());
+        // Later, not in the change itself: the box's skin takes the list change after its listeners, and a
+        // selection made before that is lost with the old list.
+        vm.session()
+                .workspaceProperty()
+                .addListener((obs, was, now) -> javafx.application.Platform.runLater(showCurrent));
+        vm.recentWorkspaces().addListener((javafx.collections.ListChangeListener<Path>)
+                c -> javafx.application.Platform.runLater(showCurrent));
         recent.valueProperty().addListener((obs, was, now) -> {
             if (now != null && !now.equals(vm.session().workspace())) vm.openWorkspace(now);
         });
