@@ -105,9 +105,10 @@ class DataViewTest extends DataViewTestBase {
         assertEquals(other, view.viewModel().recentWorkspaces().getFirst());
         javafx.scene.control.ComboBox<?> choice =
                 robot.lookup("#workspaceChoice").queryAs(javafx.scene.control.ComboBox.class);
-        assertEquals(other, choice.getValue());
-        // What the box shows, not only its value: right after New… it used to show no workspace at all.
-        assertEquals(0, choice.getSelectionModel().getSelectedIndex(), "the new workspace is selected in the list");
+        // What the box shows, not only its value: right after New… it used to show no workspace at all. (It is
+        // re-selected once the box took the list change, on a later event.)
+        waitUntil(() ->
+                other.equals(choice.getValue()) && choice.getSelectionModel().getSelectedIndex() == 0);
         waitUntil(() -> choice.lookup(".list-cell") instanceof javafx.scene.control.ListCell<?> cell
                 && cell.getText() != null
                 && cell.getText().startsWith(other.getFileName().toString()));
