@@ -79,7 +79,7 @@ class DeclaredCapacityTest {
     void aTypeWithoutASpotPriceCannotBeDeclaredSpot() {
         PriceCatalogue onDemandOnly = PriceCatalogue.parse(
                 "provider,region,instance_type,gpu_model,gpus,vcpus,memory_gib,pricing_model,usd_per_hour,source,as_of\n"
-                    + "aws,us-east-1,g6.xlarge,L4,1,4,16,on_demand,0.8048,test,2025-06-01\n",
+                        + "aws,us-east-1,g6.xlarge,L4,1,4,16,on_demand,0.8048,test,2025-06-01\n",
                 "test catalogue");
         InstancePrice withoutSpot = onDemandOnly.instances().getFirst();
         assertTrue(DeclaredCapacity.of(onDemandOnly, withoutSpot, PricingModel.SPOT, 1)
