@@ -109,9 +109,17 @@ class DataViewTest extends DataViewTestBase {
         // re-selected once the box took the list change, on a later event.)
         waitUntil(() ->
                 other.equals(choice.getValue()) && choice.getSelectionModel().getSelectedIndex() == 0);
-        waitUntil(() -> choice.lookup(".list-cell") instanceof javafx.scene.control.ListCell<?> cell
-                && cell.getText() != null
-                && cell.getText().startsWith(other.getFileName().toString()));
+        java.util.function.Supplier<String> shown =
+                () -> choice.getSkin() instanceof javafx.scene.control.skin.ComboBoxListViewSkin<?> skin
+                                && skin.getDisplayNode() instanceof javafx.scene.control.ListCell<?> cell
+                        ? cell.getText()
+                        : null;
+        try {
+            waitUntil(() -> shown.get() != null
+                    && shown.get().startsWith(other.getFileName().toString()));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the box shows '" + shown.get() + "', not " + other.getFileName(), e);
+        }
 
         robot.interact(() -> view.viewModel().openWorkspace(first));
         waitUntil(() -> table.getItems().size() == 1);
