@@ -203,10 +203,18 @@ class LlmValidationTest {
         for (BenchmarkLevel l : levels.subList(3, levels.size()))
             predicted.add(LevelComparison.compare(l, config, p, 1, 7));
         System.out.println(table("predicted levels", predicted));
-        // Hardware and server flags of this sample are not documented (SOURCES.md: shape checks only); the
-        // KV cache is taken as unlimited, so the KV-bound knee cannot be predicted. Figures in docs/validation.md.
-        for (LevelComparison.Row row : predicted)
-            assertTrue(Math.abs(row.error(6)) < 0.5, row.label() + ": completion rate " + row.error(6));
+        // Below the measured knee (0.67-1.34 rps) the growth of TPOT with load is predicted: TPOT and
+        // end-to-end means within the 10%, completion rates within 15% (before the likelihood fit:
+        // TPOT +19% ... +94%, end-to-end +17% ... +85%). The TTFT means are not held (-18% ... -43%: the
+        // measured TTFT carries noise that does not repeat across levels; docs/validation.md). Above the
+        // knee the KV cache, which these levels never fill, is unknown (SOURCES.md: hardware and flags not
+        // documented) and taken as unlimited, so the knee is not predicted and those levels are only printed.
+        for (LevelComparison.Row row : predicted) {
+            if (row.offeredRate() > 1.34) continue;
+            assertTrue(Math.abs(row.error(2)) <= 0.10, row.label() + ": TPOT mean " + row.error(2));
+            assertTrue(Math.abs(row.error(4)) <= 0.10, row.label() + ": end-to-end mean " + row.error(4));
+            assertTrue(Math.abs(row.error(6)) <= 0.15, row.label() + ": completion rate " + row.error(6));
+        }
     }
 
     /**
