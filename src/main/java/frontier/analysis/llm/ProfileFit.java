@@ -19,13 +19,13 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
 /**
  * Fits an {@link IterationProfile} to measured requests by simulation: every fitted level is replayed
  * through the engine (its send times, or its documented generator, and its token counts) with candidate
- * coefficients, and Nelder–Mead maximises the likelihood of the per-request log errors of TTFT and of decode
- * time (end-to-end − TTFT), each kind Gaussian with its own unknown variance: it minimises
- * {@code n_t·ln(SS_t/n_t) + n_d·ln(SS_d/n_d)} (the variances profiled out). A plain sum of squares would
- * weigh both kinds alike, and a TTFT that carries client or network noise the engine does not model (log
- * errors of 30–40% on LMBenchmark, against 5–8% for the decode time) then buys a little TTFT with a lot of
- * decode error: fitted that way, the Llama-3.1-70B sweep put 1.2 ms on each decoding sequence and
- * over-predicted TPOT under load by up to 94% (docs/validation.md). The five unknowns — {@code a, b, c, d} and the client-side request
+ * coefficients, and Nelder–Mead minimises, by default, the sum over requests of the squared log errors of TTFT
+ * and of decode time (end-to-end − TTFT). {@link Weighting#SEPARATE_VARIANCES} instead maximises the likelihood
+ * with one unknown variance per kind of error ({@code n_t·ln(SS_t/n_t) + n_d·ln(SS_d/n_d)}, the variances
+ * profiled out), so that TTFT noise the engine does not model cannot buy TTFT with decode error: on
+ * LMBenchmark's Llama-3.1-70B sweep it brings the predicted TPOT below the knee from +19…+94% to −1…+9%,
+ * but on the twin's generator it trades decode accuracy for TTFT 24% short at p95 (docs/validation.md), so
+ * it is not the default. The five unknowns — {@code a, b, c, d} and the client-side request
  * overhead — are searched on a log scale (so they stay positive; a coefficient the data cannot see
  * drifts towards 0). {@code a} and {@code c} are told apart only by batches of several sequences, i.e. by
  * levels where requests overlap; {@code a} and the overhead by chunked prompts (several prefill
@@ -45,6 +45,14 @@ public final class ProfileFit {
             double residualCv) {}
 
     private static final int MAX_EVALUATIONS = 1500;
+
+    /** How the two kinds of per-request log error (TTFT, decode time) are weighed against each other. */
+    public enum Weighting {
+        /** One sum of squares over both kinds (the default). */
+        SUM_OF_SQUARES,
+        /** Gaussian likelihood with one unknown variance per kind, the variances profiled out. */
+        SEPARATE_VARIANCES
+    }
 
     /**
      * A level to fit on and the engine settings it was measured with: its requests were spread over {@code instances}
@@ -87,13 +95,24 @@ public final class ProfileFit {
      */
     public static Result fit(
             List<Input> inputs, String name, String source, String date, IterationProfile decodeShape) {
+        return fit(inputs, name, source, date, decodeShape, Weighting.SUM_OF_SQUARES);
+    }
+
+    /** Fits with an optional decode-shape prior and a choice of {@link Weighting}. */
+    public static Result fit(
+            List<Input> inputs,
+            String name,
+            String source,
+            String date,
+            IterationProfile decodeShape,
+            Weighting weighting) {
         if (inputs.isEmpty()) throw new BadInputException("no level to fit on");
         if (decodeShape != null && !(decodeShape.a() > 0)) {
             throw new BadInputException(
                     "decode prior " + decodeShape.name() + ": needs a > 0 to give the ratios c/a and d/a");
         }
         Shape shape = new Shape(decodeShape);
-        Objective obj = new Objective(inputs, shape);
+        Objective obj = new Objective(inputs, shape, weighting);
         double[] start = shape.reduce(initial(inputs.stream().map(Input::level).toList()));
         double[] x0 = new double[start.length];
         for (int i = 0; i < start.length; i++) x0[i] = Math.log(start[i]);
@@ -122,9 +141,10 @@ public final class ProfileFit {
         double cv = residualCv(inputs, det);
         IterationProfile profile = det;
         double[] ss = obj.squares(det);
+        double sum = weighting == Weighting.SUM_OF_SQUARES ? best.getValue() : ss[4];
         List<LevelComparison.Row> rows = new ArrayList<>();
         for (Input in : inputs) rows.add(LevelComparison.compare(in, profile, 1, 1));
-        return new Result(profile, rows, Math.sqrt((ss[0] + ss[2]) / Math.max(1, ss[1] + ss[3])), evals, cv);
+        return new Result(profile, rows, Math.sqrt(sum / Math.max(1, obj.count())), evals, cv);
     }
 
     private static double[] steps(int n) {
@@ -219,10 +239,12 @@ public final class ProfileFit {
     private static final class Objective {
         final List<Input> inputs;
         final Shape shape;
+        final Weighting weighting;
 
-        Objective(List<Input> inputs, Shape shape) {
+        Objective(List<Input> inputs, Shape shape, Weighting weighting) {
             this.inputs = inputs;
             this.shape = shape;
+            this.weighting = weighting;
         }
 
         double value(double[] x) {
@@ -231,6 +253,7 @@ public final class ProfileFit {
             }
             double[] v = shape.expand(exp(x));
             double[] ss = squares(new IterationProfile("fit", "", "", 1, v[0], v[1], v[2], v[3], 0, v[4], "", ""));
+            if (weighting == Weighting.SUM_OF_SQUARES) return ss[4];
             // Gaussian log errors with one unknown variance per kind, the variances profiled out:
             // n_t·ln(SS_t/n_t) + n_d·ln(SS_d/n_d). Neither kind's noise drowns the other's signal.
             double sum = 0;
@@ -239,8 +262,9 @@ public final class ProfileFit {
             return sum;
         }
 
-        /** {SS of TTFT log errors, their count, SS of decode-time log errors, their count}. */
+        /** {SS of TTFT log errors, their count, SS of decode-time log errors, their count, SS of both}. */
         double[] squares(IterationProfile p) {
+            double all = 0; // summed in request order, both kinds interleaved (as the plain fit always did)
             double st = 0;
             double sd = 0;
             int nt = 0;
@@ -254,20 +278,33 @@ public final class ProfileFit {
                     nt++;
                     if (Double.isNaN(t)) {
                         st += 100;
+                        all += 100;
                         continue;
                     }
                     double e = Math.log(t / Math.max(q.ttft(), 1e-6));
                     st += e * e;
+                    all += e * e;
                     double obs = q.e2e() - q.ttft();
                     if (q.outputTokens() > 1 && obs > 0) {
                         double pred = r.requestE2e()[i] - t;
                         double g = Math.log(Math.max(pred, 1e-9) / obs);
                         sd += g * g;
+                        all += g * g;
                         nd++;
                     }
                 }
             }
-            return new double[] {st, nt, sd, nd};
+            return new double[] {st, nt, sd, nd, all};
+        }
+
+        int count() {
+            int n = 0;
+            for (Input in : inputs) {
+                List<BenchmarkLevel.Request> rs = in.level().requests();
+                for (BenchmarkLevel.Request q : rs.subList(in.warmup(), rs.size()))
+                    n += q.outputTokens() > 1 && q.e2e() > q.ttft() ? 2 : 1;
+            }
+            return n;
         }
     }
 }
