@@ -181,9 +181,10 @@ final class LlmCommand implements Runnable {
 
         @Option(
                 names = "--separate-variances",
-                description = "Weigh the TTFT and the decode-time errors each by its own variance (a likelihood with two"
-                        + " variances) instead of one sum of squares: for a TTFT with client or network noise the engine does"
-                        + " not model (docs/validation.md).")
+                description =
+                        "Weigh the TTFT and the decode-time errors each by its own variance (a likelihood with two"
+                                + " variances) instead of one sum of squares: for a TTFT with client or network noise the engine does"
+                                + " not model (docs/validation.md).")
         boolean separateVariances;
 
         @Option(names = "--name", defaultValue = "fitted", description = "Profile name (default ${DEFAULT-VALUE}).")
@@ -237,9 +238,10 @@ final class LlmCommand implements Runnable {
                     p.requestOverhead() * 1e3));
             out.println(String.format(
                     Locale.ROOT,
-                    "fit: rms log error %.3f over the fitted requests; residual cv of decode times %.3f",
+                    "fit: rms log error %.3f over the fitted requests; residual cv of decode times %.3f%s",
                     r.rmsLogError(),
-                    r.residualCv()));
+                    r.residualCv(),
+                    separateVariances ? " (separate variances)" : ""));
             // A row for a profiles CSV (gpu and model left for the user to fill in).
             out.println(String.format(
                     Locale.ROOT,
