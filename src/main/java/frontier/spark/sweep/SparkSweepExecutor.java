@@ -32,8 +32,9 @@ import org.apache.spark.sql.SparkSession;
 /**
  * Runs a batch of sweep points as one Spark job: by default ({@link #AUTO}) a few tasks per slot with the points
  * dealt round-robin ({@link #plan}), or {@code pointsPerTask} consecutive points per task; each point run on an
- * executor by {@link PointTask#run} — that is, {@link SweepRunner#runPoint} of the point the sweep made from its
- * index and values — so the results are the local runner's. Results come back in the order of the points. A {@link SparkListener} counts the points of tasks
+ * executor by {@link PointTask#run} — that is, {@link SweepRunner#runPoint} of the sweep's own point at that index
+ * (or, for NSGA-II's later generations, the point made from its index and values) — so the results are the local
+ * runner's. Results come back in the order of the points. A {@link SparkListener} counts the points of tasks
  * that succeeded (each task once, whatever its attempts) for progress; cancelling the {@link RunControl}
  * cancels the job group, and a failed task attempt (a lost executor) is retried by Spark up to
  * {@code spark.task.maxFailures}: a point's result depends only on its index and values, never on the attempt.
