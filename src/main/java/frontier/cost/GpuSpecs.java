@@ -1,17 +1,10 @@
 package frontier.cost;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import frontier.sim.BundledCsv;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * The one table of GPU specifications (shipped {@code pricing-data/gpus.csv}): memory per GPU by GPU model, in the
@@ -28,24 +21,12 @@ public final class GpuSpecs {
 
     /** Memory per GPU (GiB) by upper-case GPU model. */
     public static synchronized Map<String, Double> memoryByModel() {
-        if (cache != null) return cache;
-        try (InputStream in = GpuSpecs.class.getResourceAsStream(BUNDLED)) {
-            if (in == null) throw new IllegalStateException(BUNDLED + " is missing from the jar");
-            CSVParser p = CSVFormat.RFC4180
-                    .builder()
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .get()
-                    .parse(new InputStreamReader(in, StandardCharsets.UTF_8));
-            Map<String, Double> out = new LinkedHashMap<>();
-            for (CSVRecord r : p) {
-                out.put(r.get("gpu_model").toUpperCase(Locale.ROOT), Double.parseDouble(r.get("memory_gib")));
-            }
-            cache = Map.copyOf(out);
-            return cache;
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException(BUNDLED + ": " + e.getMessage(), e);
-        }
+        if (cache == null)
+            cache = BundledCsv.read(
+                    BUNDLED,
+                    r -> r.get("gpu_model").toUpperCase(Locale.ROOT),
+                    r -> Double.parseDouble(r.get("memory_gib")));
+        return cache;
     }
 
     /** Memory per GPU (GiB) of a GPU model of the table, or NaN when the table does not know it. */

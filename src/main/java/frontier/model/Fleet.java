@@ -181,13 +181,13 @@ final class Fleet implements frontier.sim.EventHandler {
             return false;
         }
         r.path = Request.ESCALATED;
-        r.firstService = now - r.serviceStart;
-        r.firstCold = r.coldWait;
+        Request.Stages st = r.stages();
+        st.firstService = now - r.serviceStart;
+        st.firstCold = r.coldWait;
         r.coldWait = false;
-        r.firstTtft = r.llmPending ? r.llmTtft : Double.NaN;
-        if (r.llmPending) stats.firstStageTtft.add(r.llmTtft); // the first stage's TTFT, not the user's
-        r.llmPending = false;
-        r.escalatedAt = now;
+        if (st.llmPending) stats.firstStageTtft.add(st.llmTtft); // the first stage's TTFT, not the user's
+        st.llmPending = false;
+        st.escalatedAt = now;
         r.doneAt = Double.NaN;
         r.inst = -1;
         r.next = null;

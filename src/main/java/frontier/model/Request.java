@@ -31,24 +31,42 @@ public final class Request {
     double enqueued;
     /** Its path through a cascade: {@link #DIRECT} (none, or not decided yet), or one of the three below. */
     byte path;
-    /** Service time of its first stage, once escalated; whether that stage waited for a cold start. */
-    double firstService;
-
-    boolean firstCold;
-
     /**
-     * What an LLM engine measured when it finished the request (TTFT and TPOT in seconds, within the SLOs), held until
-     * the request is answered: a cascade's first stage that escalates is not what the user sees.
+     * What only a cascade's or an LLM engine's requests carry, made when first needed (null for the others): a
+     * request is allocated at every arrival, and these fields would add half again to its size.
      */
-    boolean llmPending;
+    Stages stages;
 
-    double llmTtft;
-    double llmTpot;
-    boolean llmGood;
-    /** Once escalated: the first stage's TTFT from arrival (NaN when that stage is no LLM engine), and when it escalated. */
-    double firstTtft = Double.NaN;
+    /** The part of a request that only cascades and LLM engines use. */
+    static final class Stages {
+        /** Service time of its first stage, once escalated; whether that stage waited for a cold start; when it escalated. */
+        double firstService;
 
-    double escalatedAt;
+        boolean firstCold;
+        double escalatedAt;
+
+        /**
+         * What an LLM engine measured when it finished the request (TTFT and TPOT in seconds, within the SLOs), held
+         * until the request is answered: a cascade's first stage that escalates is not what the user sees.
+         */
+        boolean llmPending;
+
+        double llmTtft;
+        double llmTpot;
+        boolean llmGood;
+    }
+
+    /** Its {@link Stages}, made on first use. */
+    Stages stages() {
+        Stages st = stages;
+        if (st == null) stages = st = new Stages();
+        return st;
+    }
+
+    /** Whether an LLM engine's measurements wait for the request to be answered. */
+    boolean llmPending() {
+        return stages != null && stages.llmPending;
+    }
 
     static final byte DIRECT = 0;
     static final byte FIRST_ONLY = 1;

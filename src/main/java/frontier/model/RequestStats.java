@@ -132,7 +132,7 @@ final class RequestStats {
     void completed(double now, Request r, Pool pool) {
         qualitySum += pool.quality;
         qualityCount++;
-        if (r.llmPending) llmAnswered(r);
+        if (r.llmPending()) llmAnswered(r);
         if (r.path != Request.DIRECT) {
             cascadeCompleted(now, r, pool);
             return;
@@ -148,9 +148,11 @@ final class RequestStats {
     /** A request that went through a cascade finished: its wait and service are the sums over its stages. */
     private void cascadeCompleted(double now, Request r, Pool pool) {
         double total = now - r.arrival;
-        double s = now - r.serviceStart + r.firstService;
+        Request.Stages st = r.stages;
+        // A request that skipped the first stage has no first service (0) and no first cold start.
+        double s = now - r.serviceStart + (st == null ? 0.0 : st.firstService);
         record(r, total - s, s, total);
-        boolean cold = r.coldWait || r.firstCold;
+        boolean cold = r.coldWait || (st != null && st.firstCold);
         if (cold) coldWaits++;
         switch (r.path) {
             case Request.FIRST_ONLY -> firstOnlyLatency.add(total);
@@ -177,10 +179,11 @@ final class RequestStats {
      */
     void llmCompleted(Request r, double ttftS, double tpotS, boolean good) {
         llmOutputTokens += Math.max(1, r.tokensOut);
-        r.llmPending = true;
-        r.llmTtft = ttftS;
-        r.llmTpot = tpotS;
-        r.llmGood = good;
+        Request.Stages st = r.stages();
+        st.llmPending = true;
+        st.llmTtft = ttftS;
+        st.llmTpot = tpotS;
+        st.llmGood = good;
     }
 
     /**
@@ -188,15 +191,16 @@ final class RequestStats {
      * stages of an escalated request), and per stage for a cascade.
      */
     private void llmAnswered(Request r) {
-        r.llmPending = false;
-        ttft.add(r.llmTtft);
-        if (!Double.isNaN(r.llmTpot)) tpot.add(r.llmTpot);
+        Request.Stages st = r.stages;
+        st.llmPending = false;
+        ttft.add(st.llmTtft);
+        if (!Double.isNaN(st.llmTpot)) tpot.add(st.llmTpot);
         llmCompleted++;
-        if (r.llmGood) llmGood++;
+        if (st.llmGood) llmGood++;
         switch (r.path) {
-            case Request.FIRST_ONLY -> firstStageTtft.add(r.llmTtft);
-            case Request.ESCALATED -> secondStageTtft.add(r.llmTtft - (r.escalatedAt - r.arrival));
-            case Request.SKIPPED_FIRST -> secondStageTtft.add(r.llmTtft);
+            case Request.FIRST_ONLY -> firstStageTtft.add(st.llmTtft);
+            case Request.ESCALATED -> secondStageTtft.add(st.llmTtft - (st.escalatedAt - r.arrival));
+            case Request.SKIPPED_FIRST -> secondStageTtft.add(st.llmTtft);
             default -> {}
         }
     }

@@ -1,14 +1,7 @@
 package frontier.model.llm;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
+import frontier.sim.BundledCsv;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * What the KV cache of a model needs, from the shipped {@code pricing-data/llm-models.csv}: weights
@@ -54,33 +47,19 @@ public final class LlmModels {
 
     /** The shipped geometries by model name. */
     public static synchronized Map<String, Geometry> bundled() {
-        if (cache != null) return cache;
-        try (InputStream in = LlmModels.class.getResourceAsStream(BUNDLED)) {
-            if (in == null) throw new IllegalStateException(BUNDLED + " is missing from the jar");
-            CSVParser p = CSVFormat.RFC4180
-                    .builder()
-                    .setHeader()
-                    .setSkipHeaderRecord(true)
-                    .get()
-                    .parse(new InputStreamReader(in, StandardCharsets.UTF_8));
-            Map<String, Geometry> out = new LinkedHashMap<>();
-            for (CSVRecord r : p) {
-                out.put(
-                        r.get("model"),
-                        new Geometry(
-                                r.get("model"),
-                                Double.parseDouble(r.get("parameters_b")) * 1e9,
-                                Integer.parseInt(r.get("layers")),
-                                Integer.parseInt(r.get("kv_heads")),
-                                Integer.parseInt(r.get("head_dim")),
-                                Double.parseDouble(r.get("bytes_per_parameter")),
-                                Double.parseDouble(r.get("kv_bytes_per_element")),
-                                r.get("source")));
-            }
-            cache = Map.copyOf(out);
-            return cache;
-        } catch (IOException | RuntimeException e) {
-            throw new IllegalStateException(BUNDLED + ": " + e.getMessage(), e);
-        }
+        if (cache == null)
+            cache = BundledCsv.read(
+                    BUNDLED,
+                    r -> r.get("model"),
+                    r -> new Geometry(
+                            r.get("model"),
+                            Double.parseDouble(r.get("parameters_b")) * 1e9,
+                            Integer.parseInt(r.get("layers")),
+                            Integer.parseInt(r.get("kv_heads")),
+                            Integer.parseInt(r.get("head_dim")),
+                            Double.parseDouble(r.get("bytes_per_parameter")),
+                            Double.parseDouble(r.get("kv_bytes_per_element")),
+                            r.get("source")));
+        return cache;
     }
 }
