@@ -119,6 +119,24 @@ public final class WorkspaceMigration {
      * It is not closed by this class: the caller closes it when the migration has ended.
      */
     public Stage window(Path workspace, Theme theme) {
+        Scene scene = new Scene(pane(workspace, theme));
+        scene.setUserAgentStylesheet(theme.userAgentStylesheet());
+        scene.getStylesheets().add(Theme.STYLESHEET);
+        Stage stage = new Stage();
+        stage.setTitle("Frontier: opening the workspace");
+        stage.setScene(scene);
+        stage.setOnCloseRequest(e -> {
+            // Closing the window while it works is Cancel: the migration is rolled back, then the app goes on.
+            if (running.get()) {
+                e.consume();
+                cancel();
+            }
+        });
+        return stage;
+    }
+
+    /** What {@link #window} shows: the workspace, what the migration does, its progress and Cancel. */
+    public VBox pane(Path workspace, Theme theme) {
         Label heading = new Label("Opening the workspace");
         heading.getStyleClass().add("section-title");
         Label file = new Label(workspace.toString());
@@ -145,20 +163,7 @@ public final class WorkspaceMigration {
         box.setPadding(new Insets(16));
         box.setPrefWidth(560);
         box.getStyleClass().add(theme.styleClass());
-        Scene scene = new Scene(box);
-        scene.setUserAgentStylesheet(theme.userAgentStylesheet());
-        scene.getStylesheets().add(Theme.STYLESHEET);
-        Stage stage = new Stage();
-        stage.setTitle("Frontier: opening the workspace");
-        stage.setScene(scene);
-        stage.setOnCloseRequest(e -> {
-            // Closing the window while it works is Cancel: the migration is rolled back, then the app goes on.
-            if (running.get()) {
-                e.consume();
-                cancel();
-            }
-        });
-        return stage;
+        return box;
     }
 
     private static Exception asException(Throwable x) {

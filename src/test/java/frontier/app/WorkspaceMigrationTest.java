@@ -37,8 +37,13 @@ class WorkspaceMigrationTest {
     @TempDir
     Path dir;
 
+    private Stage stage;
+
+    /** The migration's pane is shown in the test's own window (a second stage can stall Monocle's paint). */
     @Start
     void start(Stage stage) {
+        this.stage = stage;
+        stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.StackPane(), 600, 320));
         stage.show();
     }
 
@@ -51,7 +56,7 @@ class WorkspaceMigrationTest {
         List<String> messages = new CopyOnWriteArrayList<>();
         AtomicReference<String> outcome = new AtomicReference<>();
         robot.interact(() -> {
-            migration.window(file, Theme.DARK).show();
+            stage.getScene().setRoot(migration.pane(file, Theme.DARK));
             migration.messageProperty().addListener((o, a, m) -> messages.add(m));
             migration.migrate(file, () -> outcome.set("done"), outcome::set);
         });
@@ -96,7 +101,7 @@ class WorkspaceMigrationTest {
         });
         AtomicReference<String> outcome = new AtomicReference<>();
         robot.interact(() -> {
-            migration.window(file, Theme.LIGHT).show();
+            stage.getScene().setRoot(migration.pane(file, Theme.LIGHT));
             migration.migrate(file, () -> outcome.set("done"), outcome::set);
         });
         assertTrue(reached.await(60, TimeUnit.SECONDS), "the migration reaches its long step");
