@@ -179,6 +179,14 @@ final class LlmCommand implements Runnable {
                         + " which cannot tell per-iteration from per-sequence and context cost.")
         String decodePrior;
 
+        @Option(
+                names = "--separate-variances",
+                description =
+                        "Weigh the TTFT and the decode-time errors each by its own variance (a likelihood with two"
+                                + " variances) instead of one sum of squares: for a TTFT with client or network noise the engine does"
+                                + " not model (docs/validation.md).")
+        boolean separateVariances;
+
         @Option(names = "--name", defaultValue = "fitted", description = "Profile name (default ${DEFAULT-VALUE}).")
         String name;
 
@@ -211,9 +219,11 @@ final class LlmCommand implements Runnable {
                     "frontier llm fit of "
                             + files.stream()
                                     .map(p -> p.getFileName().toString())
-                                    .toList() + (prior == null ? "" : " with the decode shape of " + prior.name()),
+                                    .toList() + (prior == null ? "" : " with the decode shape of " + prior.name())
+                            + (separateVariances ? " (separate variances)" : ""),
                     LocalDate.now().toString(),
-                    prior);
+                    prior,
+                    separateVariances ? ProfileFit.Weighting.SEPARATE_VARIANCES : ProfileFit.Weighting.SUM_OF_SQUARES);
             PrintWriter out = spec.commandLine().getOut();
             IterationProfile p = r.profile();
             out.println(String.format(
@@ -228,9 +238,10 @@ final class LlmCommand implements Runnable {
                     p.requestOverhead() * 1e3));
             out.println(String.format(
                     Locale.ROOT,
-                    "fit: rms log error %.3f over the fitted requests; residual cv of decode times %.3f",
+                    "fit: rms log error %.3f over the fitted requests; residual cv of decode times %.3f%s",
                     r.rmsLogError(),
-                    r.residualCv()));
+                    r.residualCv(),
+                    separateVariances ? " (separate variances)" : ""));
             // A row for a profiles CSV (gpu and model left for the user to fill in).
             out.println(String.format(
                     Locale.ROOT,

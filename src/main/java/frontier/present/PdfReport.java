@@ -121,12 +121,19 @@ public final class PdfReport {
 
     private void row(Report.Number n) throws IOException {
         float size = 10, lead = size * 1.4f;
-        need(lead);
-        y -= lead;
         float w = width();
-        text(n.name(), REGULAR, size, MARGIN, y);
+        // A long name (or interval) wraps within its column rather than running into the next one.
+        List<String> names = wrap(safe(n.name()), REGULAR, size, w * 0.5f - 8);
+        List<String> intervals = wrap(safe(n.interval()), REGULAR, size, w * 0.28f);
+        int lines = Math.max(1, Math.max(names.size(), intervals.size()));
+        need(lead * lines);
+        y -= lead;
         text(n.value(), BOLD, size, MARGIN + w * 0.5f, y);
-        text(n.interval(), REGULAR, size, MARGIN + w * 0.72f, y);
+        for (int i = 0; i < lines; i++) {
+            if (i > 0) y -= lead;
+            if (i < names.size()) text(names.get(i), REGULAR, size, MARGIN, y);
+            if (i < intervals.size()) text(intervals.get(i), REGULAR, size, MARGIN + w * 0.72f, y);
+        }
     }
 
     private void figure(Report.Figure f) throws IOException {

@@ -85,8 +85,11 @@ public final class Calibrator {
      * @param seed         the twin's seed
      * @param first        the pool kind (always-on, spot or serverless) that takes requests first
      *                     when the bill shows several pools; the others take its overflow in bill order. Null: bill order.
+     * @param declared     what served the endpoint when the bill attributes no capacity to it (the twin is then priced
+     *                     from the catalogue); null: none declared. Refused when the bill shows capacity.
      */
-    public record Options(String endpoint, boolean replay, int replications, long seed, PoolKind first) {
+    public record Options(
+            String endpoint, boolean replay, int replications, long seed, PoolKind first, DeclaredCapacity declared) {
         /** The pool kinds a twin has, and so {@code first} accepts, in the order messages list them. */
         public static final List<PoolKind> KINDS =
                 List.of(PoolKind.ALWAYS_ON, PoolKind.SPOT, PoolKind.SERVERLESS, PoolKind.AUTOSCALED);
@@ -99,7 +102,11 @@ public final class Calibrator {
         }
 
         public Options(String endpoint, boolean replay, int replications, long seed) {
-            this(endpoint, replay, replications, seed, null);
+            this(endpoint, replay, replications, seed, null, null);
+        }
+
+        public Options(String endpoint, boolean replay, int replications, long seed, PoolKind first) {
+            this(endpoint, replay, replications, seed, first, null);
         }
 
         /** Options with {@code first} as typed on the command line ({@code always_on}, {@code spot}, {@code serverless}, or null). */
@@ -214,9 +221,9 @@ public final class Calibrator {
 
         // Observed latency.
         if (obs.latencyS.length == 0) {
-            throw new BadInputException(
-                    "endpoint '" + endpoint
-                            + "': no successful request with a latency; a twin needs latencies (map a latency or duration column at import)");
+            throw new BadInputException("endpoint '" + endpoint
+                    + "': no successful request with a latency; a twin needs latencies (map a latency or"
+                    + " duration column at import)");
         }
         double[] sorted = obs.latencyS.clone();
         Arrays.sort(sorted);
@@ -236,6 +243,14 @@ public final class Calibrator {
         List<BilledResource> billed = inputs.billed;
         BillCapacity.Inference cap = inputs.capacity;
         List<PoolPlan> plans = cap.pools();
+        boolean declared = o.declared() != null;
+        if (declared) {
+            if (!plans.isEmpty())
+                throw new BadInputException("the bill attributes capacity to '" + endpoint
+                        + "' in the period: the twin takes its pools from the bill, not from declared capacity");
+            plans = List.of(o.declared().plan());
+            notes.add(o.declared().note(endpoint));
+        }
         if (o.first() != null && !plans.isEmpty()) {
             String first = o.first().code();
             if (plans.stream().noneMatch(p -> p.kind() == o.first())) {
@@ -394,7 +409,8 @@ public final class Calibrator {
                         round6(tf.residualCv()));
                 notes.add(String.format(
                         Locale.ROOT,
-                        "service time from tokens: %.3f s + input / %.0f tok/s + output / %.1f tok/s, noise cv %.2f (R² %.2f)",
+                        "service time from tokens: %.3f s + input / %.0f tok/s + output / %.1f tok/s, noise cv %.2f"
+                                + " (R² %.2f)",
                         tf.overheadS(),
                         finite(tf.prefillTokensPerS()),
                         finite(tf.decodeTokensPerS()),
@@ -596,7 +612,8 @@ public final class Calibrator {
                                 null));
                         notes.add(String.format(
                                 Locale.ROOT,
-                                "serverless: billed $%.8f per request (the bill's cost per logged request); keep-alive %.0f s assumed",
+                                "serverless: billed $%.8f per request (the bill's cost per logged request); keep-alive"
+                                        + " %.0f s assumed",
                                 plan.usdPerRequest(),
                                 SERVERLESS_KEEP_ALIVE_S));
                     }
@@ -624,12 +641,16 @@ public final class Calibrator {
             } else if (plans.size() > 1) {
                 notes.add("requests go to the first pool and overflow to the next in order"
                         + (o.first() == null
-                                ? " (bill order: the logs do not say how the fleet routed; --first KIND puts another kind first)"
+                                ? " (bill order: the logs do not say how the fleet routed; --first KIND puts another"
+                                        + " kind first)"
                                 : " (" + o.first().code() + " first, as asked)"));
             }
-            BigDecimal cost = billed.stream().map(BilledResource::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
-            costUsd = round6(cost.doubleValue());
-            if (cap.fixedCost() != 0) fixedCostUsd = round6(cap.fixedCost());
+            // Declared capacity was not billed: there is no observed cost to compare with.
+            if (!declared) {
+                BigDecimal cost = billed.stream().map(BilledResource::cost).reduce(BigDecimal.ZERO, BigDecimal::add);
+                costUsd = round6(cost.doubleValue());
+                if (cap.fixedCost() != 0) fixedCostUsd = round6(cap.fixedCost());
+            }
         }
 
         Observed observed = new Observed(source, p50, p95, p99, requests, costUsd, fixedCostUsd);
@@ -735,8 +756,8 @@ public final class Calibrator {
         tr.put("cost_ratio", ratio);
         notes.add(String.format(
                 Locale.ROOT,
-                "autoscaled pool %s: target tuned from %.2f to %.2f in %d simulation run(s) so that the twin bills the pool's "
-                        + "billed instance-hours (simulated ÷ billed cost %.3f at the last run)",
+                "autoscaled pool %s: target tuned from %.2f to %.2f in %d simulation run(s) so that the twin bills the"
+                        + " pool's billed instance-hours (simulated ÷ billed cost %.3f at the last run)",
                 pool.name(),
                 first,
                 written,

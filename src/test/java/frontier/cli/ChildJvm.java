@@ -1,6 +1,8 @@
 package frontier.cli;
 
+import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +12,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Test support: the CLI ({@code frontier.Launcher}) in a child JVM, on the test JVM's own classpath
- * (no jar needed) and with the running JDK's java, its output in files under {@code dir}. For what only
- * another process shows: a second writer holding a lock, a kill -9 at a random point.
+ * Test support: the CLI ({@code frontier.Launcher}) in a child JVM, on the main classes and the run-time class path
+ * the build wrote (target/runtime-classpath.txt; the test JVM's own class path when it is absent, e.g. in an IDE; no
+ * jar needed) and with the running JDK's java, its output in files under {@code dir}. For what only another process
+ * shows: a second writer holding a lock, a kill -9 at a random point. The child's JVM flags are the test JVMs' (C1
+ * only, the serial collector) and no perf-data file: each child runs for a few seconds at most.
  */
 final class ChildJvm {
     private final Process process;
@@ -45,16 +49,45 @@ final class ChildJvm {
                 "-Xshare:auto",
                 "-XX:TieredStopAtLevel=1",
                 "-XX:+UseSerialGC",
+                "-XX:-UsePerfData",
                 "-Djava.io.tmpdir=" + tmp,
                 "-Djava.awt.headless=true"));
         cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "frontier.Launcher"));
+        cmd.addAll(List.of("-cp", classPath(), "frontier.Launcher"));
         cmd.addAll(List.of(args));
         Path out = dir.resolve("stdout.txt");
         Path err = dir.resolve("stderr.txt");
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.environment().putAll(env);
         return new ChildJvm(pb.start(), out, err);
+    }
+
+    private static String classPath;
+
+    /**
+     * The main classes and the run-time jars only (the build's target/runtime-classpath.txt beside the main classes):
+     * on the whole test class path a child also starts Spark's logging and searches 230 jars, 0.7 s more of CPU each.
+     */
+    private static synchronized String classPath() {
+        if (classPath == null) {
+            classPath = System.getProperty("java.class.path");
+            try {
+                Path classes = Path.of(frontier.Launcher.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI());
+                Path runtime = classes.resolveSibling("runtime-classpath.txt");
+                if (Files.isDirectory(classes) && Files.isRegularFile(runtime)) {
+                    String jars =
+                            Files.readString(runtime, StandardCharsets.UTF_8).strip();
+                    classPath = jars.isEmpty() ? classes.toString() : classes + File.pathSeparator + jars;
+                }
+            } catch (IOException | URISyntaxException | RuntimeException e) {
+                // keep the test JVM's own class path
+            }
+        }
+        return classPath;
     }
 
     Process process() {

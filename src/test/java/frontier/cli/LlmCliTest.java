@@ -58,6 +58,35 @@ class LlmCliTest {
     }
 
     @Test
+    void separateVariancesChangesTheFitAndSaysSoInTheSource() {
+        String[] args = {
+            "llm",
+            "fit",
+            CSV,
+            "--where",
+            "experiment=jan20-prefill-llama7b-tp1-1",
+            "--max-num-batched-tokens",
+            "4096",
+            "--shared-prefix-tokens",
+            "1024",
+            "--kv-cache-tokens",
+            "42598"
+        };
+        CliRun plain = CliRun.of(args);
+        String[] withFlag = java.util.Arrays.copyOf(args, args.length + 1);
+        withFlag[args.length] = "--separate-variances";
+        CliRun weighed = CliRun.of(withFlag);
+        assertEquals(0, plain.code(), plain.err());
+        assertEquals(0, weighed.code(), weighed.err());
+        // The synchronous level of the 4096-budget sweep: one sum of squares puts 12.8 ms on c, the two-variance
+        // likelihood about 1.1 ms (docs/validation.md); the profile's source names the weighting.
+        String first = weighed.out().lines().findFirst().orElseThrow();
+        assertTrue(!first.equals(plain.out().lines().findFirst().orElseThrow()), first);
+        assertTrue(weighed.out().contains("(separate variances)"), weighed.out());
+        assertTrue(!plain.out().contains("separate variances"), plain.out());
+    }
+
+    @Test
     void readsAGuideLlmJsonReportOneLevelPerBenchmark() {
         CliRun r = CliRun.of("llm", "fit", GUIDELLM, "--fit-levels", "2");
         assertEquals(0, r.code(), r.err());

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -152,7 +153,9 @@ class SweepCommandTest {
         assertTrue(noSweep.err().contains("the scenario has no 'sweep'"), noSweep.err());
     }
 
+    /** Tagged {@code slow} (out of {@code -Pfast}): the benchmark runs every point on one and two threads. */
     @Test
+    @Tag("slow")
     void benchSweepRunsTheSameConfigurationsOnOneAndTwoThreadsWithIdenticalResults() {
         CliRun r = CliRun.of("bench", "sweep", "--hours", "0.01", "--rate", "20", "--jit-warmup", "0");
         assertEquals(0, r.code(), r.err());

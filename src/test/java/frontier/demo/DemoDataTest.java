@@ -39,14 +39,17 @@ import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The demo data set: a bill that reconciles with the simulation, a request log that matches its counts,
  * FOCUS 1.2 that the workspace imports with the right totals, and the same bytes for the same seed. The
- * bill is read here with commons-csv and BigDecimal, independently of Frontier's reader.
+ * bill is read here with commons-csv and BigDecimal, independently of Frontier's reader. Tagged {@code slow} (out of
+ * {@code -Pfast}): it generates the whole demo, a 450,000-request simulation, 9 s of CPU.
  */
+@Tag("slow")
 class DemoDataTest {
     @TempDir
     static Path dir;

@@ -17,9 +17,10 @@ import org.junit.jupiter.api.Test;
 
 /** The report writers, without JavaFX: a self-contained HTML page and a PDF that PDFBox reads back. */
 class ReportWritersTest {
-    private static final String SVG =
-            "<?xml version=\"1.0\"?>\n<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"x\">\n"
-                    + "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\"><text x=\"2\" y=\"12\">Cost per 1,000</text></svg>";
+    private static final String SVG = "<?xml version=\"1.0\"?>\n"
+            + "<!DOCTYPE svg PUBLIC \"-//W3C//DTD SVG 1.1//EN\" \"x\">\n"
+            + "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"40\" height=\"20\"><text x=\"2\" y=\"12\">Cost"
+            + " per 1,000</text></svg>";
 
     private static byte[] png(int w, int h) throws Exception {
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -113,6 +114,29 @@ class ReportWritersTest {
         PdfReport.write(r, b);
         try (PDDocument doc = Loader.loadPDF(b.toByteArray())) {
             assertTrue(doc.getNumberOfPages() >= 2, doc.getNumberOfPages() + " pages");
+        }
+    }
+
+    @Test
+    void aLongKeyNumberNameWrapsWithinItsColumnInsteadOfRunningIntoTheValue() throws Exception {
+        String name = "1. Spot + fallback, Standard_NC40ads_H100_v5: Cost / 1,000 requests per month";
+        Report r = new Report(
+                "t",
+                "",
+                "",
+                "",
+                "",
+                List.of(new Report.KeyNumbers("Key numbers", List.of(new Report.Number(name, "$19.98", "± $0.524")))),
+                "src");
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        PdfReport.write(r, b);
+        try (PDDocument doc = Loader.loadPDF(b.toByteArray())) {
+            List<String> lines = new PDFTextStripper().getText(doc).lines().toList();
+            String withValue =
+                    lines.stream().filter(l -> l.contains("$19.98")).findFirst().orElseThrow();
+            assertTrue(withValue.contains("1. Spot + fallback"), withValue);
+            assertTrue(!withValue.contains("per month"), "the name's end is on the next line: " + lines);
+            assertTrue(lines.stream().anyMatch(l -> l.trim().endsWith("per month")), lines + "");
         }
     }
 }

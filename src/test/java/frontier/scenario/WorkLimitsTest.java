@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -168,7 +169,9 @@ class WorkLimitsTest {
                 e.getMessage());
     }
 
+    /** Tagged {@code slow} (out of {@code -Pfast}): it simulates up to the event budget, seconds of CPU. */
     @Test
+    @Tag("slow")
     void anOverloadedSweepPointStopsTheSweepNamingThePoint() {
         String json = MM1.replace("RATE", "1000")
                 .replace("SERVERS", "1")

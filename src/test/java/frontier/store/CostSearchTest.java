@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,7 +72,9 @@ class CostSearchTest {
         return matched;
     }
 
+    /** Tagged {@code slow} (out of {@code -Pfast}): the demo bill, built for it, and its scan take 15 s of CPU. */
     @Test
+    @Tag("slow")
     void searchOnTheDemoGivesWhatTestingEveryLineGives() throws Exception {
         Path file = dir.resolve("demo.sqlite");
         DemoFixture.copyTo(file);

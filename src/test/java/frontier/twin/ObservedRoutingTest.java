@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,8 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  * A fleet that sent 70% of its requests to spot and 30% to on-demand, its log saying which machine served each
  * (a {@code pricing} or an {@code instance} column): the twin splits traffic by the observed shares instead of
  * overflowing in bill order, so each pool gets the work it had. Generated with {@link FleetGenerator}: one FIFO fleet
- * per pool (4 slots × 2 instances each, lognormal service of mean 0.8 s), Poisson arrivals split at random.
+ * per pool (4 slots × 2 instances each, lognormal service of mean 0.8 s), Poisson arrivals split at random. Tagged
+ * {@code slow} (out of {@code -Pfast}): three twins made from generated fleets, 4 s of CPU.
  */
+@Tag("slow")
 class ObservedRoutingTest {
     @TempDir
     Path dir;

@@ -129,8 +129,23 @@ public final class DataView implements WorkbenchView {
                 return null;
             }
         });
-        recent.setValue(vm.session().workspace().toAbsolutePath().normalize());
-        vm.session().workspaceProperty().addListener((obs, was, now) -> recent.setValue(now));
+        // The current workspace is the one shown, also when the list is rebuilt after it changed (New… made a file the
+        // list did not have yet: setting the value before the list held it left the box empty).
+        // Cleared and selected again by item (not only set as the value) each time: when the list is replaced the
+        // value and index can stay equal while the box shows nothing.
+        Runnable showCurrent = () -> {
+            Path current = vm.session().workspace().toAbsolutePath().normalize();
+            recent.getSelectionModel().clearSelection();
+            recent.getSelectionModel().select(current);
+        };
+        showCurrent.run();
+        // Later, not in the change itself: the box's skin takes the list change after its listeners, and a
+        // selection made before that is lost with the old list.
+        vm.session()
+                .workspaceProperty()
+                .addListener((obs, was, now) -> javafx.application.Platform.runLater(showCurrent));
+        vm.recentWorkspaces().addListener((javafx.collections.ListChangeListener<Path>)
+                c -> javafx.application.Platform.runLater(showCurrent));
         recent.valueProperty().addListener((obs, was, now) -> {
             if (now != null && !now.equals(vm.session().workspace())) vm.openWorkspace(now);
         });
@@ -223,7 +238,8 @@ public final class DataView implements WorkbenchView {
                         () -> {
                             LogPreset p = LogPreset.find(preset.getValue()).orElse(null);
                             return p == null
-                                    ? "Recognise the mapping from the file's columns (a preset whose columns are all there, else the column names)."
+                                    ? "Recognise the mapping from the file's columns (a preset whose columns are all"
+                                            + " there, else the column names)."
                                     : p.title() + ": " + p.columns();
                         },
                         preset.valueProperty()));
@@ -331,7 +347,8 @@ public final class DataView implements WorkbenchView {
         chooser.getExtensionFilters()
                 .addAll(
                         new FileChooser.ExtensionFilter(
-                                "Billing exports and request logs (*.csv, *.gz, *.zip, *.jsonl, *.json, *.parquet, *.log)",
+                                "Billing exports and request logs (*.csv, *.gz, *.zip, *.jsonl, *.json, *.parquet,"
+                                        + " *.log)",
                                 "*.csv",
                                 "*.gz",
                                 "*.zip",
@@ -361,8 +378,9 @@ public final class DataView implements WorkbenchView {
                     Path.of(o.earlier().source()).getFileName(),
                     Periods.range(o.theirs().start(), o.theirs().end())));
         }
-        b.append(
-                "\nReplace: delete the earlier rows of these accounts in the new file's period.\nKeep both: the overlap is then counted twice.");
+        b.append("\n"
+                + "Replace: delete the earlier rows of these accounts in the new file's period.\n"
+                + "Keep both: the overlap is then counted twice.");
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, b.toString(), REPLACE, KEEP_BOTH, ButtonType.CANCEL);
         a.setTitle("Overlapping billing data");
         a.setHeaderText("This file covers periods that earlier imports already hold.");

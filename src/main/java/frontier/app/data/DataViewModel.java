@@ -101,7 +101,7 @@ public final class DataViewModel {
             }
         });
         t.onSuccess(existed -> {
-            finish();
+            finish(true);
             session.use(p);
             updateRecent();
             say((existed ? "Opened workspace " : "Created workspace ") + p + ".");
@@ -192,7 +192,7 @@ public final class DataViewModel {
         Path file = work.file;
         BackgroundTask<FileImport.Outcome> t = BackgroundTask.of(work::call);
         t.onSuccess(imported -> {
-            finish();
+            finish(true);
             say(
                     imported.billing() != null
                             ? billingDone(file, imported.billing())
@@ -226,7 +226,11 @@ public final class DataViewModel {
     /** Runs {@code t} (its outcome handlers set) as the import in progress: its progress and message show until {@link #finish}. */
     private void begin(BackgroundTask<?> t) {
         task = t;
-        t.onProgress(progress::set).onMessage(this::progressMessage);
+        // Progress that arrives after the outcome (queued behind it) would leave the idle bar part-filled.
+        t.onProgress(x -> {
+                    if (running.get()) progress.set(x);
+                })
+                .onMessage(this::progressMessage);
         progress.set(0);
         status.set("");
         error.set(false);
@@ -290,7 +294,7 @@ public final class DataViewModel {
         long startNanos = System.nanoTime();
         BackgroundTask<DemoWorkspace.Created> t = BackgroundTask.of(context -> createDemo(workspace, context));
         t.onSuccess(c -> {
-            finish();
+            finish(true);
             if (c == null) {
                 say("");
                 return;
@@ -352,8 +356,15 @@ public final class DataViewModel {
     }
 
     private void finish() {
-        // A task that ended while indeterminate would leave the idle bar animating as if work went on.
-        if (progress.get() < 0) progress.set(0);
+        finish(false);
+    }
+
+    /**
+     * Ends the task in progress: the bar is full when it was done, empty when it was cancelled or failed — never left
+     * part-filled (the last progress report comes before the end) nor animating as if work went on.
+     */
+    private void finish(boolean done) {
+        progress.set(done ? 1 : 0);
         running.set(false);
     }
 

@@ -54,6 +54,8 @@ final class MakeTwin {
                 .bind(Bindings.when(vm.busyProperty()).then("Making a twin…").otherwise("Make a twin…"));
         button.setOnAction(e -> vm.make());
         vm.setFirstPoolChooser(MakeTwin::askFirst);
+        vm.setCapacityChooser((name, hints) ->
+                askCapacity(name, new DeclareCapacityViewModel(frontier.cost.PriceCatalogue.shipped(), hints)));
         vm.setOnMade(twin -> {
             simulate.open(twin);
             alsoOpen.accept(twin);
@@ -65,6 +67,96 @@ final class MakeTwin {
             a.show();
         });
         return vm;
+    }
+
+    /**
+     * Asks what served an endpoint whose bill shows no capacity: an instance type of the catalogue (the one the log's
+     * names suggest first), how many, on demand or spot, with the catalogue's price and its date. Empty on Cancel.
+     */
+    static java.util.Optional<frontier.twin.DeclaredCapacity> askCapacity(String endpoint, DeclareCapacityViewModel m) {
+        javafx.scene.control.Dialog<javafx.scene.control.ButtonType> d = new javafx.scene.control.Dialog<>();
+        d.setTitle("Make a twin");
+        d.setHeaderText("What served " + endpoint + "?");
+        javafx.scene.control.ComboBox<frontier.cost.InstancePrice> type =
+                new javafx.scene.control.ComboBox<>(m.types());
+        type.setId("capacityType");
+        type.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(frontier.cost.InstancePrice p) {
+                return p == null ? "" : DeclareCapacityViewModel.label(p);
+            }
+
+            @Override
+            public frontier.cost.InstancePrice fromString(String s) {
+                return null;
+            }
+        });
+        type.valueProperty().bindBidirectional(m.typeProperty());
+        type.setMaxWidth(Double.MAX_VALUE);
+        // The labels take their whole text first; the long type labels are cut, and the tooltip has them whole.
+        type.setPrefWidth(460);
+        javafx.scene.control.Tooltip typeTip = new javafx.scene.control.Tooltip();
+        typeTip.textProperty()
+                .bind(javafx.beans.binding.Bindings.createStringBinding(
+                        () -> type.getValue() == null ? "" : DeclareCapacityViewModel.label(type.getValue()),
+                        type.valueProperty()));
+        type.setTooltip(typeTip);
+        javafx.scene.control.Spinner<Integer> count =
+                new javafx.scene.control.Spinner<>(1, frontier.twin.DeclaredCapacity.MAX_INSTANCES, 1);
+        count.setId("capacityInstances");
+        count.setEditable(true);
+        count.setPrefWidth(110);
+        count.valueProperty().addListener((o, a, b) -> m.instancesProperty().set(b == null ? 0 : b));
+        javafx.scene.control.ToggleGroup pricing = new javafx.scene.control.ToggleGroup();
+        javafx.scene.control.RadioButton onDemand = new javafx.scene.control.RadioButton("On demand");
+        javafx.scene.control.RadioButton spot = new javafx.scene.control.RadioButton("Spot");
+        onDemand.setId("capacityOnDemand");
+        spot.setId("capacitySpot");
+        onDemand.setToggleGroup(pricing);
+        spot.setToggleGroup(pricing);
+        onDemand.setSelected(true);
+        spot.selectedProperty().bindBidirectional(m.spotProperty());
+        javafx.scene.control.Label why = new javafx.scene.control.Label(
+                "The bill shows no capacity for this endpoint (no bill line is attributed to it in the logs' period)."
+                        + " Say what served it: the twin is priced from the price catalogue, and its description says"
+                        + " so.");
+        why.setWrapText(true);
+        javafx.scene.control.Label hint = new javafx.scene.control.Label(
+                m.suggested()
+                        ? "Chosen first: the type the log's names suggest (its GPU, fewest GPUs, then cheapest)."
+                        : "The log's names suggest no GPU: choose the type that served it.");
+        hint.setWrapText(true);
+        javafx.scene.control.Label price = new javafx.scene.control.Label();
+        price.setId("capacityPrice");
+        price.setWrapText(true);
+        price.textProperty()
+                .bind(javafx.beans.binding.Bindings.when(m.validProperty())
+                        .then(m.priceProperty())
+                        .otherwise(m.problemProperty()));
+        javafx.scene.layout.GridPane g = new javafx.scene.layout.GridPane();
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        g.getColumnConstraints().addAll(labels, new javafx.scene.layout.ColumnConstraints());
+        g.setHgap(10);
+        g.setVgap(8);
+        g.addRow(0, new javafx.scene.control.Label("Instance type"), type);
+        g.addRow(1, new javafx.scene.control.Label("Instances"), count);
+        g.addRow(2, new javafx.scene.control.Label("Pricing"), new javafx.scene.layout.HBox(16, onDemand, spot));
+        javafx.scene.layout.GridPane.setHgrow(type, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(10, why, g, hint, price);
+        box.setPrefWidth(640);
+        d.getDialogPane().setContent(box);
+        d.getDialogPane().setId("twinCapacityDialog");
+        d.getDialogPane()
+                .getButtonTypes()
+                .addAll(javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        d.getDialogPane()
+                .lookupButton(javafx.scene.control.ButtonType.OK)
+                .disableProperty()
+                .bind(m.validProperty().not());
+        return d.showAndWait()
+                .filter(b -> b == javafx.scene.control.ButtonType.OK)
+                .flatMap(b -> m.capacity());
     }
 
     /** Labels of the pool kinds in the choice. */

@@ -6,6 +6,7 @@ import frontier.app.TaskExecutor;
 import frontier.domain.PoolKind;
 import frontier.store.Workspace;
 import frontier.twin.Calibrator;
+import frontier.twin.DeclaredCapacity;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +39,7 @@ public final class MakeTwinViewModel {
             () -> !busy.get() && endpoint.get() != null && !endpoint.get().startsWith("("), endpoint, busy);
     private BiFunction<String, List<PoolKind>, Optional<PoolKind>> firstPoolChooser =
             (name, kinds) -> Optional.of(kinds.getFirst());
+    private BiFunction<String, List<String>, Optional<DeclaredCapacity>> capacityChooser = null;
     private Consumer<Path> onMade = twin -> {};
     private BiConsumer<String, String> onFailed = (name, message) -> {};
 
@@ -70,11 +72,22 @@ public final class MakeTwinViewModel {
         executor.run(
                 () -> {
                     try (Workspace w = Workspace.open(ws)) {
-                        return Calibrator.read(w, name);
+                        return new Read(Calibrator.read(w, name), hints(w, name));
                     }
                 },
-                inputs -> {
+                read -> {
+                    Calibrator.Inputs inputs = read.inputs();
                     List<PoolKind> kinds = inputs.poolKinds();
+                    DeclaredCapacity declared = null;
+                    if (kinds.isEmpty() && capacityChooser != null) {
+                        // No capacity in the bill for this endpoint: the user says what served it.
+                        Optional<DeclaredCapacity> chosen = capacityChooser.apply(name, read.hints());
+                        if (chosen.isEmpty()) {
+                            busy.set(false);
+                            return;
+                        }
+                        declared = chosen.get();
+                    }
                     PoolKind first = null;
                     if (kinds.size() > 1) {
                         Optional<PoolKind> chosen = firstPoolChooser.apply(name, kinds);
@@ -84,7 +97,7 @@ public final class MakeTwinViewModel {
                         }
                         first = chosen.get();
                     }
-                    Calibrator.Options options = new Calibrator.Options(name, false, 0, 1, first);
+                    Calibrator.Options options = new Calibrator.Options(name, false, 0, 1, first, declared);
                     executor.run(
                             () -> {
                                 try (Workspace w = Workspace.open(ws)) {
@@ -99,6 +112,33 @@ public final class MakeTwinViewModel {
                             failed);
                 },
                 failed);
+    }
+
+    /** What a twin of one endpoint is made from, and the names that may say which GPU served it. */
+    private record Read(Calibrator.Inputs inputs, List<String> hints) {}
+
+    /**
+     * Names that may say which GPU served {@code endpoint}: the endpoint, its models and the names of the log files
+     * imported (a benchmark's file is often named after its GPU).
+     */
+    static List<String> hints(Workspace w, String endpoint) {
+        List<String> names = new java.util.ArrayList<>();
+        names.add(endpoint);
+        w.requestLogs().summary().groups().stream()
+                .filter(g -> endpoint.equals(g.endpoint()) && g.model() != null)
+                .forEach(g -> names.add(g.model()));
+        w.requestLogs().imports().stream()
+                .map(i -> i.source() == null ? "" : i.source())
+                .forEach(src -> names.add(src.substring(Math.max(src.lastIndexOf('/'), src.lastIndexOf('\\')) + 1)));
+        return List.copyOf(names);
+    }
+
+    /**
+     * Asked (on the UI thread) what served an endpoint whose bill shows no capacity, with the names that may say
+     * which GPU (see {@link #hints}); empty cancels. Without one, such a twin is made without a price.
+     */
+    public void setCapacityChooser(BiFunction<String, List<String>, Optional<DeclaredCapacity>> chooser) {
+        this.capacityChooser = chooser;
     }
 
     /** Asked (on the UI thread) which of the bill's pool kinds takes an endpoint's requests first; empty cancels. */

@@ -64,8 +64,9 @@ public final class AttributionEditor {
         HBox head = new HBox(14, title, status);
         head.setAlignment(Pos.BASELINE_LEFT);
         Label intro = new Label(
-                "Each cost line goes to the endpoint and model of the first rule that matches it; lines no rule matches are"
-                        + " unattributed. In a target, {value} stands for the value the rule matched (tag endpoint = * → endpoint {value}).");
+                "Each cost line goes to the endpoint and model of the first rule that matches it; lines no rule"
+                        + " matches are unattributed. In a target, {value} stands for the value the rule matched (tag"
+                        + " endpoint = * → endpoint {value}).");
         intro.setWrapText(true);
         intro.setMinHeight(Region.USE_PREF_SIZE);
         intro.getStyleClass().add("scenario-file");
@@ -194,7 +195,10 @@ public final class AttributionEditor {
         tagKey.setItems(vm.tagKeys());
         tagKey.setPromptText("tag key, e.g. endpoint");
         tagKey.setPrefWidth(170);
+        // Only a tag rule has a tag key: for the other fields the box is gone, from the eye and from Tab's order.
         tagKey.disableProperty().bind(field.valueProperty().isNotEqualTo(Match.TAG));
+        tagKey.visibleProperty().bind(field.valueProperty().isEqualTo(Match.TAG));
+        tagKey.managedProperty().bind(tagKey.visibleProperty());
         pattern.setId("rulePattern");
         pattern.setPromptText("* any, ? one character");
         pattern.setTooltip(new Tooltip(

@@ -17,7 +17,8 @@ public enum LogPreset implements Coded {
             "azure-llm-2023",
             LogLayout.CSV,
             "Azure LLM inference trace 2023 (Splitwise)",
-            "TIMESTAMP (2023-11-16 18:17:03.9799600: 7 fractional digits, no offset = UTC), ContextTokens, GeneratedTokens; no latency",
+            "TIMESTAMP (2023-11-16 18:17:03.9799600: 7 fractional digits, no offset = UTC), ContextTokens,"
+                    + " GeneratedTokens; no latency",
             List.of(
                     "timestamp=TIMESTAMP",
                     "timestamp_kind=iso",
@@ -29,7 +30,8 @@ public enum LogPreset implements Coded {
             "azure-llm-2024",
             LogLayout.CSV,
             "Azure LLM inference trace 2024 (DynamoLLM, one week)",
-            "TIMESTAMP (2024-05-10 00:00:00.009930+00:00: offset, mixed precision), ContextTokens, GeneratedTokens; no latency",
+            "TIMESTAMP (2024-05-10 00:00:00.009930+00:00: offset, mixed precision), ContextTokens, GeneratedTokens; no"
+                    + " latency",
             List.of(
                     "timestamp=TIMESTAMP",
                     "timestamp_kind=iso",
@@ -41,7 +43,8 @@ public enum LogPreset implements Coded {
             "burstgpt",
             LogLayout.CSV,
             "BurstGPT (ChatGPT/GPT-4 usage in Azure OpenAI)",
-            "Timestamp (s since the start), Model, Request tokens, Response tokens, Elapsed time (s, optional), Log Type → attrs",
+            "Timestamp (s since the start), Model, Request tokens, Response tokens, Elapsed time (s, optional), Log"
+                    + " Type → attrs",
             List.of(
                     "timestamp=Timestamp",
                     "timestamp_kind=since_start_s",
@@ -83,7 +86,8 @@ public enum LogPreset implements Coded {
             "azure-functions-2019",
             LogLayout.PER_MINUTE,
             "Azure Functions trace 2019, invocations per function and minute",
-            "HashOwner, HashApp, HashFunction, Trigger, 1 … 1440 (counts per minute of the day, spread into arrivals); --start is the day",
+            "HashOwner, HashApp, HashFunction, Trigger, 1 … 1440 (counts per minute of the day, spread into arrivals);"
+                    + " --start is the day",
             List.of("timestamp=timestamp", "timestamp_kind=since_start_s", "endpoint=HashApp", "model=HashFunction"),
             Set.of(),
             List.of("HashOwner", "HashApp", "HashFunction", "Trigger", "1")),
@@ -103,8 +107,8 @@ public enum LogPreset implements Coded {
             "torchserve",
             LogLayout.TORCHSERVE,
             "TorchServe access log (access_log.log)",
-            "lines 'TIME - /IP:PORT \"METHOD URI PROTOCOL\" STATUS MS' (TIME = the END, log4j ISO8601, local time read as UTC);"
-                    + " model from the URI (/predictions/M, /v1/models/M:predict, /v2/models/M/infer)",
+            "lines 'TIME - /IP:PORT \"METHOD URI PROTOCOL\" STATUS MS' (TIME = the END, log4j ISO8601, local time read"
+                    + " as UTC); model from the URI (/predictions/M, /v1/models/M:predict, /v2/models/M/infer)",
             List.of(
                     "timestamp=timestamp",
                     "timestamp_kind=iso",
@@ -138,9 +142,9 @@ public enum LogPreset implements Coded {
             "aiperf",
             LogLayout.JSONL,
             "NVIDIA AIPerf per-request records (profile_export.jsonl)",
-            "JSON Lines: metadata.request_start_ns, metadata.request_end_ns (epoch ns), metrics.input_sequence_length.value,"
-                    + " metrics.output_sequence_length.value, metrics.time_to_first_token.value (ms), error.code (4xx/5xx ="
-                    + " error; null error = success)",
+            "JSON Lines: metadata.request_start_ns, metadata.request_end_ns (epoch ns),"
+                    + " metrics.input_sequence_length.value, metrics.output_sequence_length.value,"
+                    + " metrics.time_to_first_token.value (ms), error.code (4xx/5xx = error; null error = success)",
             List.of(
                     "timestamp=metadata.request_start_ns",
                     "timestamp_kind=epoch_ns",
@@ -157,7 +161,8 @@ public enum LogPreset implements Coded {
             "alibaba-sd",
             LogLayout.CSV,
             "Alibaba GenAI 2026 Stable-Diffusion request trace (lora_request_trace)",
-            "gmt_create (no offset = UTC), predict_status (SUCCEED = success), exec_time_seconds, checkpoint_model_version_id → model",
+            "gmt_create (no offset = UTC), predict_status (SUCCEED = success), exec_time_seconds,"
+                    + " checkpoint_model_version_id → model",
             List.of(
                     "timestamp=gmt_create",
                     "timestamp_kind=iso",
@@ -175,7 +180,43 @@ public enum LogPreset implements Coded {
             "timestamp_anon (epoch s), value (inference latency, ms), container_ip → attrs",
             List.of("timestamp=timestamp_anon", "timestamp_kind=epoch_s", "latency=value", "latency_unit=ms"),
             Set.of(),
-            List.of("timestamp_anon", "value", "container_ip"));
+            List.of("timestamp_anon", "value", "container_ip")),
+    VLLM_OTEL(
+            "vllm-otel",
+            LogLayout.CSV,
+            "vLLM server-side OpenTelemetry request spans, flattened to CSV (llm_request)",
+            "server_arrival_s (epoch s), server_end_s, experiment → endpoint, prompt_tokens, completion_tokens, ttft_s;"
+                    + " queue_s, prefill_s, decode_s … → attrs",
+            List.of(
+                    "timestamp=server_arrival_s",
+                    "timestamp_kind=epoch_s",
+                    "end=server_end_s",
+                    "endpoint=experiment",
+                    "input_tokens=prompt_tokens",
+                    "output_tokens=completion_tokens",
+                    "ttft=ttft_s",
+                    "ttft_unit=s"),
+            Set.of("endpoint"),
+            List.of("server_arrival_s", "server_end_s", "ttft_s", "e2e_s")),
+    GUIDELLM(
+            "guidellm",
+            LogLayout.CSV,
+            "GuideLLM benchmark requests, one row per request",
+            "request_start_s (epoch s), request_end_s, status (successful = success), experiment → endpoint,"
+                    + " prompt_tokens, output_tokens, ttft_ms; strategy, target_rate_rps … → attrs",
+            List.of(
+                    "timestamp=request_start_s",
+                    "timestamp_kind=epoch_s",
+                    "end=request_end_s",
+                    "status=status",
+                    "ok_values=successful",
+                    "endpoint=experiment",
+                    "input_tokens=prompt_tokens",
+                    "output_tokens=output_tokens",
+                    "ttft=ttft_ms",
+                    "ttft_unit=ms"),
+            Set.of("endpoint"),
+            List.of("request_start_s", "request_end_s", "ttft_ms", "targeted_start_s"));
 
     private final String code;
     private final LogLayout layout;

@@ -210,6 +210,54 @@ class LlmValidationTest {
     }
 
     /**
+     * The same three fitted rates with {@link ProfileFit.Weighting#SEPARATE_VARIANCES}: the TTFT here carries
+     * per-request noise the engine does not model (log errors 30-40%, against 5-8% for the decode time), which
+     * the default sum of squares lets outweigh the decode errors (it puts 1.2 ms on each decoding sequence and
+     * over-predicts TPOT under load by up to 94%). Weighed by their own variances, the decode errors set c.
+     */
+    @Test
+    void llama70bShareGptFittedWithOneVariancePerErrorKindPredictsTpotGrowthBelowTheKnee() {
+        assumeTrue(
+                Files.isRegularFile(LMBENCH),
+                "LLM sample " + LMBENCH.toAbsolutePath() + " not found: skipped (set -Dfrontier.samples)");
+        List<BenchmarkLevel> levels = new ArrayList<>(
+                BenchmarkReader.read(LMBENCH, Map.of("model", "Llama-3.1-70B", "workload", "sharegpt")));
+        levels.sort((x, y) -> Double.compare(x.offeredRate(), y.offeredRate()));
+        EngineConfig config = EngineConfig.of(256, 8192, 10_000_000);
+        List<ProfileFit.Input> in = levels.subList(0, 3).stream()
+                .map(l -> new ProfileFit.Input(l, config))
+                .toList();
+        ProfileFit.Result r = ProfileFit.fit(
+                in, "lmbench-llama31-70b", "test", "2025-05-01", null, ProfileFit.Weighting.SEPARATE_VARIANCES);
+        IterationProfile p = r.profile();
+        System.out.println(String.format(
+                Locale.ROOT,
+                "separate variances: a=%.3f ms b=%.5f ms/token c=%.4f ms/seq d=%.6f ms/ktoken overhead=%.1f ms residual cv=%.3f",
+                p.a() * 1e3,
+                p.b() * 1e3,
+                p.c() * 1e3,
+                p.d() * 1e6,
+                p.requestOverhead() * 1e3,
+                r.residualCv()));
+        System.out.println(table("fitted levels (separate variances)", r.fitted()));
+        List<LevelComparison.Row> predicted = new ArrayList<>();
+        for (BenchmarkLevel l : levels.subList(3, levels.size()))
+            predicted.add(LevelComparison.compare(l, config, p, 1, 7));
+        System.out.println(table("predicted levels (separate variances)", predicted));
+        // Below the measured knee (0.67-1.34 rps): TPOT and end-to-end means within the 10%,
+        // completion rates within 15% (the default fit: TPOT +19% ... +94%, end-to-end +17% ... +85%). The
+        // TTFT means are not held (-18% ... -43%: the measured TTFT's noise does not repeat across levels and
+        // a deterministic engine fitted on log errors predicts its geometric mean; docs/validation.md). Above
+        // the knee the KV cache is unknown, so those levels are only printed.
+        for (LevelComparison.Row row : predicted) {
+            if (row.offeredRate() > 1.34) continue;
+            assertTrue(Math.abs(row.error(2)) <= 0.10, row.label() + ": TPOT mean " + row.error(2));
+            assertTrue(Math.abs(row.error(4)) <= 0.10, row.label() + ": end-to-end mean " + row.error(4));
+            assertTrue(Math.abs(row.error(6)) <= 0.15, row.label() + ": completion rate " + row.error(6));
+        }
+    }
+
+    /**
      * The knee of the Llama-3.1-70B sweep under documented assumptions about the hardware the source does
      * not record: the same fit (three lowest rates; the KV cache never fills there, so the fitted levels
      * say nothing about its size), predicted with the KV cache vLLM would size on 2, 4 or 8 H100-80GB

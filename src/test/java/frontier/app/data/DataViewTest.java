@@ -43,6 +43,12 @@ class DataViewTest extends DataViewTestBase {
                 .getText()
                 .startsWith("Imported focus_1.0_sample_official_1000rows.csv: FOCUS 1.0, 1,000 rows"));
         assertEquals(1, session.revisionProperty().get(), "other views are told");
+        assertEquals(
+                1.0, progressBar(robot).getProgress(), 0.0, "a finished import leaves the bar full, not part-filled");
+    }
+
+    private static javafx.scene.control.ProgressBar progressBar(FxRobot robot) {
+        return robot.lookup("#importProgress").queryAs(javafx.scene.control.ProgressBar.class);
     }
 
     @Test
@@ -76,6 +82,7 @@ class DataViewTest extends DataViewTestBase {
         robot.interact(() -> view.viewModel().importFile(junk));
         waitUntil(() -> status(robot).getText().contains("unknown billing export format"));
         assertTrue(status(robot).getStyleClass().contains("error"));
+        assertEquals(0.0, progressBar(robot).getProgress(), 0.0, "a failed import leaves the bar empty");
     }
 
     @Test
@@ -98,7 +105,21 @@ class DataViewTest extends DataViewTestBase {
         assertEquals(other, view.viewModel().recentWorkspaces().getFirst());
         javafx.scene.control.ComboBox<?> choice =
                 robot.lookup("#workspaceChoice").queryAs(javafx.scene.control.ComboBox.class);
-        assertEquals(other, choice.getValue());
+        // What the box shows, not only its value: right after New… it used to show no workspace at all. (It is
+        // re-selected once the box took the list change, on a later event.)
+        waitUntil(() ->
+                other.equals(choice.getValue()) && choice.getSelectionModel().getSelectedIndex() == 0);
+        java.util.function.Supplier<String> shown =
+                () -> choice.getSkin() instanceof javafx.scene.control.skin.ComboBoxListViewSkin<?> skin
+                                && skin.getDisplayNode() instanceof javafx.scene.control.ListCell<?> cell
+                        ? cell.getText()
+                        : null;
+        try {
+            waitUntil(() -> shown.get() != null
+                    && shown.get().startsWith(other.getFileName().toString()));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the box shows '" + shown.get() + "', not " + other.getFileName(), e);
+        }
 
         robot.interact(() -> view.viewModel().openWorkspace(first));
         waitUntil(() -> table.getItems().size() == 1);

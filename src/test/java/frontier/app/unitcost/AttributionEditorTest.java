@@ -150,4 +150,31 @@ class AttributionEditorTest {
         waitUntil(() -> vm.defaultsProperty().get() && stored(ws).isEmpty());
         waitUntil(() -> view.viewModel().dashboardProperty().get().isEmpty());
     }
+
+    @Test
+    void theTagKeyBoxIsThereOnlyForATagRuleAndTabSkipsItOtherwise(FxRobot robot) throws Exception {
+        waitUntil(() -> view.viewModel().dashboardProperty().get() != null);
+        robot.interact(() -> view.openAttribution());
+        waitUntil(() -> view.attributionEditor() != null);
+        @SuppressWarnings("unchecked")
+        ChoiceBox<AttributionRule.Match> field = robot.lookup("#ruleField").queryAs(ChoiceBox.class);
+        javafx.scene.Node tagKey = robot.lookup("#ruleTagKey").query();
+        javafx.scene.Node pattern = robot.lookup("#rulePattern").query();
+
+        robot.interact(() -> field.setValue(AttributionRule.Match.SERVICE));
+        assertFalse(tagKey.isVisible(), "no tag key for a Service rule");
+        robot.interact(field::requestFocus);
+        robot.type(javafx.scene.input.KeyCode.TAB);
+        assertTrue(
+                pattern.isFocused(),
+                "Tab goes from the field straight to the pattern: "
+                        + field.getScene().getFocusOwner());
+
+        robot.interact(() -> field.setValue(AttributionRule.Match.TAG));
+        assertTrue(tagKey.isVisible() && !tagKey.isDisabled());
+        robot.interact(field::requestFocus);
+        robot.type(javafx.scene.input.KeyCode.TAB);
+        javafx.scene.Node owner = field.getScene().getFocusOwner();
+        assertTrue(owner == tagKey || owner.getParent() == tagKey, "Tab goes to the tag key: " + owner);
+    }
 }

@@ -222,4 +222,36 @@ class PresetSamplesTest {
                         .count(),
                 "130 containers, in attrs");
     }
+
+    @Test
+    void vllmOtelServerSpansKeepTheirLatencyTokensAndTtftPerExperiment() throws IOException {
+        Path f = Samples.sample("llm/vllm011_h100_otel_server_requests.csv");
+        Read r = both(f, LogPreset.VLLM_OTEL);
+        assertEquals(959, r.requests().size(), "llm/SOURCES.md: 959 requests");
+        assertEquals(
+                Set.of(
+                        "jan20-prefill-llama7b-tp1-1",
+                        "jan20-codellama-prefill-1",
+                        "jan20-codellama-train-1",
+                        "jan21-llama7b-train-1"),
+                r.requests().stream().map(LogRequest::endpoint).collect(Collectors.toSet()),
+                "one endpoint per experiment");
+        assertEquals(
+                Samples.columnSum(f, "prompt_tokens").longValueExact(),
+                r.requests().stream().mapToLong(LogRequest::inputTokens).sum());
+        assertEquals(
+                Samples.columnSum(f, "completion_tokens").longValueExact(),
+                r.requests().stream().mapToLong(LogRequest::outputTokens).sum());
+        // latency = server_end_s - server_arrival_s, to the file's microseconds
+        double busy = Samples.columnSum(f, "server_end_s")
+                .subtract(Samples.columnSum(f, "server_arrival_s"))
+                .doubleValue();
+        assertEquals(
+                busy, r.requests().stream().mapToDouble(LogRequest::latencyMs).sum() / 1000, 0.01);
+        assertEquals(
+                Samples.columnSum(f, "ttft_s").doubleValue(),
+                r.requests().stream().mapToDouble(LogRequest::ttftMs).sum() / 1000,
+                1e-3);
+        assertTrue(r.requests().stream().allMatch(x -> attrs(x).has("queue_s")), "queue_s kept in attrs");
+    }
 }

@@ -1,0 +1,155 @@
+package frontier.app.shell;
+
+import static frontier.app.FxWait.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import frontier.app.BillingSession;
+import frontier.app.MainWindow;
+import frontier.app.simulate.SimulateView;
+import frontier.app.simulate.SimulateViewModel;
+import frontier.app.unitcost.UnitCostView;
+import frontier.cost.InstancePrice;
+import frontier.cost.PriceCatalogue;
+import frontier.domain.PricingModel;
+import frontier.ingest.Samples;
+import frontier.ingest.logs.LogPreset;
+import frontier.ingest.logs.LogReadOptions;
+import frontier.scenario.ScenarioRunner;
+import frontier.store.ImportMonitor;
+import frontier.store.Workspace;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * "Make a twin…" of an endpoint whose workspace has a log with latencies and no bill (the shared vLLM H100 server
+ * spans): the app asks what served it, with the H100 type of the catalogue chosen first, and the twin is priced from
+ * the catalogue.
+ */
+@Tag("ui")
+@ExtendWith(ApplicationExtension.class)
+class DeclareCapacityTest {
+    private static final String ENDPOINT = "jan20-codellama-train-1";
+
+    @TempDir
+    static Path dir;
+
+    static Path ws;
+
+    private SimulateViewModel simulate;
+    private UnitCostView unitCost;
+
+    @BeforeAll
+    static void logWithoutABill() {
+        ws = dir.resolve("logs-only.sqlite");
+        try (Workspace w = Workspace.open(ws)) {
+            w.requestLogs()
+                    .importFile(
+                            Samples.sample("llm/vllm011_h100_otel_server_requests.csv"),
+                            LogReadOptions.preset(LogPreset.VLLM_OTEL),
+                            false,
+                            ImportMonitor.NONE);
+        }
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Files.createDirectories(dir.resolve("examples"));
+        BillingSession session = new BillingSession(ws);
+        simulate = new SimulateViewModel(dir.resolve("examples"), ScenarioRunner.defaultRunner());
+        SimulateView simulateView = new SimulateView(simulate);
+        unitCost = new UnitCostView(session);
+        MainWindow window = new MainWindow(List.of(unitCost, simulateView));
+        MakeTwin.install(unitCost, session, simulate, window, simulateView, dir.resolve("twins"));
+        stage.setScene(window.createScene(1280, 720));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        unitCost.viewModel().shutdown();
+        simulate.shutdown();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void asksWhatServedAnEndpointWithoutABillAndPricesTheTwinFromTheCatalogue(FxRobot robot) throws Exception {
+        // The view picks a line once its data are in: wait for that, then choose.
+        waitUntil(60, () -> unitCost.viewModel().dashboardProperty().get() != null);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> unitCost.viewModel().selectedEndpointProperty().set(ENDPOINT));
+        robot.clickOn("#makeTwin");
+        waitUntil(60, () -> robot.lookup("#twinCapacityDialog").tryQuery().isPresent());
+        DialogPane pane = robot.lookup("#twinCapacityDialog").query();
+        ComboBox<InstancePrice> type = (ComboBox<InstancePrice>) pane.lookup("#capacityType");
+        Label price = (Label) pane.lookup("#capacityPrice");
+        Node ok = pane.lookupButton(ButtonType.OK);
+
+        // The log's file name says H100: the catalogue's H100 type with the fewest GPUs comes first.
+        InstancePrice chosen = type.getValue();
+        assertTrue(chosen.gpuModel().startsWith("H100"), "the log's file names H100: " + chosen);
+        assertTrue(
+                price.getText().contains("on demand") && price.getText().contains("as of " + chosen.asOf()),
+                price.getText());
+        assertFalse(ok.isDisabled());
+
+        // Spot: the catalogue's spot price of the same type, with its date.
+        robot.clickOn("#capacitySpot");
+        InstancePrice spot = PriceCatalogue.shipped()
+                .instance(chosen.provider(), chosen.region(), chosen.instanceType(), PricingModel.SPOT)
+                .orElseThrow();
+        assertTrue(
+                price.getText()
+                                .startsWith(
+                                        spot.usdPerHour().stripTrailingZeros().toPlainString() + " USD per")
+                        && price.getText().contains("on spot"),
+                price.getText());
+
+        // Two instances, on demand.
+        robot.clickOn("#capacityOnDemand");
+        Spinner<Integer> count = (Spinner<Integer>) pane.lookup("#capacityInstances");
+        robot.interact(() -> count.getValueFactory().setValue(2));
+        assertFalse(ok.isDisabled());
+        assertTrue(price.getText().contains("for 2"), price.getText());
+        robot.clickOn(ok);
+
+        waitUntil(180, () -> simulate.scenarioFileProperty().get() != null);
+        assertEquals(
+                dir.resolve("twins/twin-" + ENDPOINT + ".json"),
+                simulate.scenarioFileProperty().get());
+        JsonNode twin = new ObjectMapper()
+                .readTree(simulate.scenarioFileProperty().get().toFile());
+        JsonNode pool = twin.get("pools").get(0);
+        assertEquals("always_on", pool.get("type").asText());
+        assertEquals(2, pool.get("instances").asInt());
+        assertEquals(
+                chosen.instanceType(), pool.get("price").get("instance_type").asText());
+        assertEquals(
+                chosen.usdPerHour().doubleValue(),
+                pool.get("price").get("usd_per_hour").asDouble(),
+                1e-6);
+        assertTrue(
+                twin.get("description").asText().contains("priced from the price catalogue"),
+                twin.get("description").asText());
+    }
+}

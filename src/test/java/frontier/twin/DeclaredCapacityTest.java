@@ -1,0 +1,149 @@
+package frontier.twin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import frontier.cost.InstancePrice;
+import frontier.cost.PriceCatalogue;
+import frontier.domain.PoolKind;
+import frontier.domain.PricingModel;
+import frontier.ingest.Samples;
+import frontier.ingest.logs.LogPreset;
+import frontier.ingest.logs.LogReadOptions;
+import frontier.sim.BadInputException;
+import frontier.store.ImportMonitor;
+import frontier.store.Workspace;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Capacity declared in the app for an endpoint the bill shows none for: priced from the catalogue, said so in the
+ * twin's notes, and the GPU a log's names mention chosen first.
+ */
+class DeclaredCapacityTest {
+    private static final PriceCatalogue CATALOGUE = PriceCatalogue.shipped();
+
+    @TempDir
+    Path dir;
+
+    private static InstancePrice onDemand(String provider, String region, String type) {
+        return CATALOGUE
+                .instance(provider, region, type, PricingModel.ON_DEMAND)
+                .orElseThrow();
+    }
+
+    @Test
+    void onDemandCapacityIsPricedAtTheCataloguesRowAndSaysItsDate() {
+        InstancePrice g5 = onDemand("aws", "us-east-1", "g5.2xlarge");
+        DeclaredCapacity c =
+                DeclaredCapacity.of(CATALOGUE, g5, PricingModel.ON_DEMAND, 3).orElseThrow();
+        assertEquals(PoolKind.ALWAYS_ON, c.kind());
+        assertEquals(3 * g5.usdPerHour().doubleValue(), c.usdPerHour(), 1e-9);
+        PoolPlan plan = c.plan();
+        assertEquals(3, plan.instances());
+        assertEquals(g5.usdPerHour().doubleValue(), plan.usdPerHour(), 1e-12);
+        assertEquals("g5.2xlarge", plan.instanceType());
+        assertEquals("aws", plan.provider());
+        assertEquals(0, plan.cost(), "nothing was billed");
+        String note = c.note("chat");
+        assertTrue(note.contains("price catalogue") && note.contains(g5.asOf().toString()), note);
+        assertTrue(note.contains("3 × g5.2xlarge") && note.contains("on demand"), note);
+    }
+
+    @Test
+    void spotCapacityTakesTheCataloguesSpotPriceAndInterruptionRate() {
+        InstancePrice g5 = onDemand("aws", "us-east-1", "g5.2xlarge");
+        DeclaredCapacity c =
+                DeclaredCapacity.of(CATALOGUE, g5, PricingModel.SPOT, 2).orElseThrow();
+        InstancePrice spot = CATALOGUE
+                .instance("aws", "us-east-1", "g5.2xlarge", PricingModel.SPOT)
+                .orElseThrow();
+        assertEquals(PoolKind.SPOT, c.kind());
+        assertEquals(spot.usdPerHour(), c.price().usdPerHour());
+        assertTrue(spot.usdPerHour().compareTo(g5.usdPerHour()) < 0, "spot is cheaper than on demand");
+        double hazard = CATALOGUE
+                .interruption("aws", "us-east-1", "g5.2xlarge")
+                .orElseThrow()
+                .hazardPerHour();
+        assertEquals(hazard, c.plan().hazardPerHour(), 1e-12);
+        assertTrue(c.note("chat").contains("interruptions at the catalogue's rate"), c.note("chat"));
+    }
+
+    @Test
+    void aTypeWithoutASpotPriceCannotBeDeclaredSpot() {
+        PriceCatalogue onDemandOnly = PriceCatalogue.parse(
+                "provider,region,instance_type,gpu_model,gpus,vcpus,memory_gib,pricing_model,usd_per_hour,source,as_of\n"
+                        + "aws,us-east-1,g6.xlarge,L4,1,4,16,on_demand,0.8048,test,2025-06-01\n",
+                "test catalogue");
+        InstancePrice withoutSpot = onDemandOnly.instances().getFirst();
+        assertTrue(DeclaredCapacity.of(onDemandOnly, withoutSpot, PricingModel.SPOT, 1)
+                .isEmpty());
+        assertTrue(DeclaredCapacity.of(onDemandOnly, withoutSpot, PricingModel.ON_DEMAND, 1)
+                .isPresent());
+        assertThrows(
+                BadInputException.class,
+                () -> new DeclaredCapacity(onDemand("aws", "us-east-1", "g5.2xlarge"), 0, null));
+    }
+
+    @Test
+    void theGpuALogFileNamesIsSuggestedFewestGpusFirst() {
+        List<InstancePrice> s =
+                DeclaredCapacity.suggested(CATALOGUE, List.of("jan20-codellama-train-1", "vllm011_h100_otel.csv"));
+        assertFalse(s.isEmpty());
+        assertTrue(s.stream().allMatch(p -> p.gpuModel().startsWith("H100")), s + "");
+        int fewest = s.stream().mapToInt(InstancePrice::gpus).min().orElseThrow();
+        assertEquals(fewest, s.getFirst().gpus(), "fewest GPUs first");
+        for (int i = 1; i < s.size(); i++) {
+            InstancePrice a = s.get(i - 1), b = s.get(i);
+            assertTrue(
+                    a.gpus() < b.gpus()
+                            || (a.gpus() == b.gpus() && a.usdPerHour().compareTo(b.usdPerHour()) <= 0),
+                    a + " before " + b);
+        }
+        assertEquals(List.of(), DeclaredCapacity.suggested(CATALOGUE, List.of("chat", "small4all.csv")));
+        assertTrue(DeclaredCapacity.suggested(CATALOGUE, List.of("bench-L4"))
+                .getFirst()
+                .gpuModel()
+                .startsWith("L4"));
+    }
+
+    @Test
+    void aTwinWithoutABillRunsOnTheDeclaredCapacityAtTheCataloguePrice() throws Exception {
+        Path ws = dir.resolve("ws.sqlite");
+        InstancePrice h100 = DeclaredCapacity.suggested(CATALOGUE, List.of("vllm011_h100_otel_server_requests.csv"))
+                .getFirst();
+        DeclaredCapacity c =
+                DeclaredCapacity.of(CATALOGUE, h100, PricingModel.ON_DEMAND, 1).orElseThrow();
+        Calibrator.Twin twin;
+        try (Workspace w = Workspace.open(ws)) {
+            w.requestLogs()
+                    .importFile(
+                            Samples.sample("llm/vllm011_h100_otel_server_requests.csv"),
+                            LogReadOptions.preset(LogPreset.VLLM_OTEL),
+                            false,
+                            ImportMonitor.NONE);
+            twin = Calibrator.calibrate(
+                    w,
+                    new Calibrator.Options("jan20-codellama-train-1", false, 0, 1, null, c),
+                    dir.resolve("twin.json"));
+        }
+        JsonNode pool = twin.scenario().get("pools").get(0);
+        assertEquals("always_on", pool.get("type").asText());
+        assertEquals(1, pool.get("instances").asInt());
+        assertEquals(
+                h100.usdPerHour().doubleValue(),
+                pool.get("price").get("usd_per_hour").asDouble(),
+                1e-6);
+        assertEquals(h100.instanceType(), pool.get("price").get("instance_type").asText());
+        String description = twin.loaded().description();
+        assertTrue(description.contains("priced from the price catalogue"), description);
+        assertTrue(description.contains(h100.asOf().toString()), description);
+        assertNull(twin.loaded().observed().costUsd(), "declared capacity was not billed: no observed cost");
+    }
+}
