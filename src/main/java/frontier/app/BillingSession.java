@@ -83,6 +83,15 @@ public final class BillingSession {
         changed();
     }
 
+    /**
+     * Switches to {@code path} for this run only, without remembering it (the app falls back to the demo workspace
+     * when the migration of the one it was to start on is cancelled: that one stays the current workspace).
+     */
+    public void useForNow(Path path) {
+        workspace.set(path);
+        changed();
+    }
+
     public ReadOnlyIntegerProperty revisionProperty() {
         return revision.getReadOnlyProperty();
     }

@@ -69,6 +69,11 @@ public final class Dialogs {
         alert(owner, Alert.AlertType.ERROR, title, title, text).show();
     }
 
+    /** A notice in the app's words: {@code title} says what happened, {@code text} why and what to do. */
+    public static void info(Window owner, String title, String text) {
+        alert(owner, Alert.AlertType.INFORMATION, title, title, text).show();
+    }
+
     /** The reason of an I/O failure without the exception's class name. */
     public static String reason(Exception e) {
         String m = e.getMessage();

@@ -65,7 +65,7 @@ public final class TableExport {
         List<TableColumn<S, ?>> cols = table.getVisibleLeafColumns();
         StringBuilder b = new StringBuilder();
         List<String> header = new ArrayList<>();
-        for (TableColumn<S, ?> c : cols) header.add(c.getText());
+        for (TableColumn<S, ?> c : cols) header.add(c.getText().replace('\n', ' '));
         appendTsv(b, header);
         for (Object row : rows) appendTsv(b, cells(table, cols, row));
         return b.toString();
@@ -76,7 +76,7 @@ public final class TableExport {
         List<TableColumn<S, ?>> cols = table.getVisibleLeafColumns();
         StringBuilder b = new StringBuilder();
         List<String> header = new ArrayList<>();
-        for (TableColumn<S, ?> c : cols) header.add(c.getText());
+        for (TableColumn<S, ?> c : cols) header.add(c.getText().replace('\n', ' '));
         b.append(Csv.row(header)).append('\n');
         for (S row : table.getItems())
             b.append(Csv.row(cells(table, cols, row))).append('\n');

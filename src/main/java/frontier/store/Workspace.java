@@ -193,6 +193,25 @@ public final class Workspace implements AutoCloseable {
         return new UnitCosts(lock);
     }
 
+    /**
+     * Whether opening the workspace file at {@code path} would migrate it: it exists, holds a schema, and the schema is
+     * older than this Frontier's. Read without opening it for writing (nothing is changed); a file that is not a
+     * workspace answers false here and fails as usual when it is opened.
+     */
+    public static boolean needsMigration(Path path) {
+        if (!Files.isRegularFile(path)) return false;
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        try (Connection c = config.createConnection("jdbc:sqlite:" + path.toAbsolutePath());
+                java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            int version = rs.getInt(1);
+            return version > 0 && version < Schema.MIGRATIONS.size();
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     /** The schema version of the open workspace ({@code PRAGMA user_version}). */
     public int schemaVersion() {
         return (int) db.readLong("PRAGMA user_version");

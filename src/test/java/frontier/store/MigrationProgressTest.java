@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (after some of its statements ran), the migration is rolled back whole: the file stays at its old version with its
  * data, and opens (and migrates) normally afterwards.
  */
-class MigrationProgressTest {
+public class MigrationProgressTest {
     @TempDir
     Path dir;
 
@@ -29,8 +29,11 @@ class MigrationProgressTest {
         return version7(dir, 2_000, 11);
     }
 
-    /** A workspace in {@code dir} with a generated bill of {@code lines}, taken back to version 7 (no search dictionary). */
-    static Path version7(Path dir, int lines, long seed) throws Exception {
+    /**
+     * A workspace in {@code dir} with a generated bill of {@code lines}, taken back to version 7 (no search dictionary);
+     * the app's tests open it too.
+     */
+    public static Path version7(Path dir, int lines, long seed) throws Exception {
         Path bill = Files.writeString(dir.resolve("bill.csv"), UnitCostRollupTest.generatedBill(lines, seed));
         Path file = dir.resolve("v7.sqlite");
         try (Workspace ws = Workspace.open(file)) {

@@ -287,9 +287,14 @@ public final class CompareView implements WorkbenchView {
         HBox model = new HBox(
                 4, enabled(modelOn, modelName), times, enabled(modelOn, modelFactor), enabled(modelOn, modelQuality));
         model.setAlignment(Pos.CENTER_LEFT);
+        // The name gives way, the factor and quality keep their width ("0.6" was cut to "0." in a 370 px form).
         modelName.setPrefWidth(120);
+        modelName.setMinWidth(40);
+        HBox.setHgrow(modelName, Priority.ALWAYS);
         modelFactor.setPrefWidth(50);
         modelQuality.setPrefWidth(60);
+        modelFactor.setMinWidth(Control.USE_PREF_SIZE);
+        modelQuality.setMinWidth(Control.USE_PREF_SIZE);
         g.addRow(r++, modelOn, model);
         for (Node n : List.of(kind, type, keepAlive, cache)) ((Control) n).setMaxWidth(Double.MAX_VALUE);
         type.setPrefWidth(190);
@@ -331,13 +336,30 @@ public final class CompareView implements WorkbenchView {
         changesBox.getChildren().setAll(servingPart);
         add.disableProperty()
                 .bind(vm.baselineProperty().isNull().or(vm.runningProperty()).or(batchInvalid));
-        VBox box = new VBox(8, changesBox, add, listTitle, list, remove);
-        box.setPadding(new Insets(10));
-        ScrollPane scroll = new ScrollPane(box);
+        // The form scrolls; Add, the list and Remove stay pinned under it, in view at 1280×720 whatever the form's
+        // length (a batch job's form with its one-click rule pushed Remove below the fold).
+        changesBox.setPadding(new Insets(10, 10, 4, 10));
+        ScrollPane scroll = new ScrollPane(changesBox);
+        scroll.setId("compareFormScroll");
         scroll.setFitToWidth(true);
-        scroll.setPrefWidth(370);
-        scroll.setMinWidth(330);
-        return scroll;
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox listHead = new HBox(8, listTitle, gap, remove);
+        listHead.setAlignment(Pos.CENTER_LEFT);
+        list.setPrefHeight(120);
+        list.setMinHeight(72);
+        add.setMaxWidth(Double.MAX_VALUE);
+        VBox pinned = new VBox(8, add, listHead, list);
+        pinned.setId("compareListPane");
+        pinned.setPadding(new Insets(4, 10, 10, 10));
+        pinned.setMinHeight(Control.USE_PREF_SIZE);
+        VBox box = new VBox(0, scroll, pinned);
+        box.setPrefWidth(370);
+        box.setMinWidth(330);
+        return box;
     }
 
     /**
@@ -628,6 +650,7 @@ public final class CompareView implements WorkbenchView {
         });
 
         table.setId("compareTable");
+        Widgets.keepTitlesWhole(table, c -> vm.isBatch());
         table.setItems(vm.rows());
         frontier.app.TableExport.install(table, "comparison.csv", vm::info);
         frontier.app.ChartMenu.install(chart.node(), chart, this::caption, vm::info);
@@ -650,6 +673,14 @@ public final class CompareView implements WorkbenchView {
 
     private void rebuildColumns() {
         table.getColumns().clear();
+        // A batch job's seven figures fit the table's width (1280×720 included): titles wrapped on up to three lines in
+        // a smaller font, columns that share the width, cells that wrap; a serving fleet's twelve scroll sideways below
+        // about 1,900 px.
+        boolean fit = vm.isBatch();
+        table.setColumnResizePolicy(
+                fit ? TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS : TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.getStyleClass().remove("wrapped-headers");
+        if (fit) table.getStyleClass().add("wrapped-headers");
         TableColumn<CompareRow, String> name = new TableColumn<>("Alternative");
         name.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(
                 c.getValue().entry() == 0
@@ -659,7 +690,7 @@ public final class CompareView implements WorkbenchView {
         name.setCellFactory(col -> wrapping(null));
         table.getColumns().add(name);
         for (CompareMetric m : vm.metrics()) {
-            TableColumn<CompareRow, String> col = new TableColumn<>(m.label);
+            TableColumn<CompareRow, String> col = new TableColumn<>(fit ? wrapTitle(m.label) : m.label);
             col.setId("col-" + m.name());
             boolean cost = m == CompareMetric.COST_PER_MONTH
                     || m == CompareMetric.COST_PER_1K
@@ -675,7 +706,32 @@ public final class CompareView implements WorkbenchView {
             col.setPrefWidth(cost ? 175 : 125);
             table.getColumns().add(col);
         }
+        if (fit) name.setMinWidth(90);
     }
+
+    /**
+     * A title wrapped at {@value #TITLE_LINE} characters a line ("Done by" / "the" / "deadline"); a longer word stays
+     * whole on its own line. A column header measures its title without a width, so only line breaks make it taller.
+     */
+    static String wrapTitle(String title) {
+        StringBuilder out = new StringBuilder();
+        int line = 0;
+        for (String word : title.split(" ")) {
+            if (line > 0 && line + 1 + word.length() > TITLE_LINE) {
+                out.append('\n');
+                line = 0;
+            } else if (line > 0) {
+                out.append(' ');
+                line++;
+            }
+            out.append(word);
+            line += word.length();
+        }
+        return out.toString();
+    }
+
+    /** Characters a line of a batch table's title: eight columns in the 780 px a 1280 px window leaves the table. */
+    private static final int TITLE_LINE = 10;
 
     /** A cell that shows every line, red where the row drops requests (the warning and the not-served figures). */
     private static TableCell<CompareRow, String> wrapping(CompareMetric m) {

@@ -44,6 +44,7 @@ public final class FrontierApp extends Application {
     private SimulateViewModel simulate;
     private ExploreViewModel explore;
     private frontier.app.compare.CompareViewModel compare;
+    private frontier.app.WorkspaceMigration migration;
 
     /**
      * Starts JavaFX and blocks until the window is closed; {@code args} are the arguments after {@code app}. The UI
@@ -89,6 +90,53 @@ public final class FrontierApp extends Application {
         LaunchOptions options = LaunchOptions.from(getParameters().getRaw(), System.getProperties());
         simulate = new SimulateViewModel(options.examplesDir(), ScenarioRunner.defaultRunner());
         BillingSession billing = BillingSession.shared(options.workspace());
+        // An older workspace is migrated before any view opens it, with progress and Cancel (else every view would
+        // open it in the background and migrate it silently).
+        if (!frontier.app.WorkspaceMigration.needed(billing.workspace())) {
+            startWindow(stage, options, billing, null);
+            return;
+        }
+        Path old = billing.workspace();
+        migration = new frontier.app.WorkspaceMigration(frontier.app.TaskExecutor.FX);
+        Stage progress = migration.window(old, Settings.standard().theme());
+        progress.show();
+        migration.migrate(
+                old,
+                () -> {
+                    // The main window shows before the progress closes: with no window left, JavaFX would exit.
+                    startWindow(stage, options, billing, null);
+                    progress.close();
+                },
+                why -> {
+                    Path demo = DemoWorkspace.defaultPath();
+                    if (old.toAbsolutePath()
+                            .normalize()
+                            .equals(demo.toAbsolutePath().normalize())) {
+                        // Nothing else to start on: say so, then close.
+                        new javafx.scene.control.Alert(
+                                        javafx.scene.control.Alert.AlertType.INFORMATION,
+                                        why + " Frontier closes; start it again to migrate it.",
+                                        javafx.scene.control.ButtonType.CLOSE)
+                                .showAndWait();
+                        javafx.application.Platform.exit();
+                        return;
+                    }
+                    billing.useForNow(demo);
+                    startWindow(
+                            stage,
+                            options,
+                            billing,
+                            why + " Frontier started on the demo workspace; File \u2192 Open workspace\u2026 opens it"
+                                    + " again (and migrates it).");
+                    progress.close();
+                });
+    }
+
+    /**
+     * Builds and shows the main window on {@code billing}'s workspace (up to date); {@code notice}, when not null, is
+     * said once the window shows (why the app is not on the workspace it was asked for).
+     */
+    private void startWindow(Stage stage, LaunchOptions options, BillingSession billing, String notice) {
         explore = new ExploreViewModel(options.examplesDir(), SweepRunner.defaultRunner());
         DataView data = new DataView(billing);
         CostsView costs = new CostsView(billing);
@@ -160,6 +208,10 @@ public final class FrontierApp extends Application {
         });
         stage.show();
         startOnDemo(DemoWorkspace.defaultPath(), data, unitCost, window, options.initialFile() == null);
+        if (notice != null) {
+            window.show(data);
+            Dialogs.info(stage, "Workspace not opened", notice);
+        }
         if (options.initialFile() != null) {
             simulate.open(options.initialFile());
             if (options.autorun() && simulate.canRunProperty().get()) simulate.run();
@@ -287,5 +339,6 @@ public final class FrontierApp extends Application {
         if (simulate != null) simulate.shutdown();
         if (explore != null) explore.shutdown();
         if (compare != null) compare.shutdown();
+        if (migration != null) migration.shutdown();
     }
 }
