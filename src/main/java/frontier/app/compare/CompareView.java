@@ -704,9 +704,27 @@ public final class CompareView implements WorkbenchView {
                                     : "")));
             col.setCellFactory(c -> wrapping(m));
             col.setPrefWidth(cost ? 175 : 125);
+            // Shared widths never go below the title's longest line ("Interruptions"): without this floor the
+            // constrained policy could squeeze a column under its longest word and elide it, depending on the
+            // width the table had when the columns were rebuilt.
+            if (fit) col.setMinWidth(titleWidth(col.getText()));
             table.getColumns().add(col);
         }
         if (fit) name.setMinWidth(90);
+    }
+
+    /** The width a wrapped title's longest line needs in a header (the smaller header font, bold to be safe). */
+    static double titleWidth(String title) {
+        javafx.scene.text.Font base = javafx.scene.text.Font.getDefault();
+        javafx.scene.text.Font font =
+                javafx.scene.text.Font.font(base.getFamily(), javafx.scene.text.FontWeight.BOLD, base.getSize() * 0.88);
+        double widest = 0;
+        for (String line : title.split("\n")) {
+            javafx.scene.text.Text t = new javafx.scene.text.Text(line);
+            t.setFont(font);
+            widest = Math.max(widest, t.getLayoutBounds().getWidth());
+        }
+        return Math.ceil(widest) + 16;
     }
 
     /**
