@@ -131,7 +131,20 @@ public final class ScenarioEditorView implements WorkbenchView {
         box.setPadding(new Insets(10));
         box.setPrefWidth(270);
         box.setMinWidth(270);
+        // On a large window the list grows with it, so long example titles stay whole (270 px at 1280×720).
+        box.sceneProperty().addListener((o, old, scene) -> {
+            box.prefWidthProperty().unbind();
+            if (scene != null)
+                box.prefWidthProperty()
+                        .bind(Bindings.createDoubleBinding(
+                                () -> exampleListWidth(scene.getWidth()), scene.widthProperty()));
+        });
         return box;
+    }
+
+    /** The example list's width in a window {@code windowWidth} px wide: a fifth of it, from 270 to 420 px. */
+    static double exampleListWidth(double windowWidth) {
+        return Math.max(270, Math.min(420, Math.floor(windowWidth * 0.2)));
     }
 
     private Node mainPane() {
