@@ -242,14 +242,7 @@ public final class CompareView implements WorkbenchView {
         kind.setConverter(converter(k -> k.label));
         kind.getSelectionModel().select(Change.Kind.SPOT);
         type.setId("typeChoice");
-        type.setConverter(converter(p -> p == null ? "" : p.instanceType()));
-        type.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(InstancePrice p, boolean empty) {
-                super.updateItem(p, empty);
-                setText(empty || p == null ? null : describe(p));
-            }
-        });
+        showsPrices(type);
         type.setTooltip(new Tooltip(
                 "On-demand prices of the shipped catalogue in the pool's provider and region, with their as-of date."));
         instances.setId("instancesSpinner");
@@ -435,14 +428,7 @@ public final class CompareView implements WorkbenchView {
         fallbackAfter.setTooltip(
                 new Tooltip("Interruptions of a shard after which it moves to an on-demand instance."));
         batchType.setId("batchTypeChoice");
-        batchType.setConverter(converter(p -> p == null ? "" : p.instanceType()));
-        batchType.setCellFactory(l -> new ListCell<>() {
-            @Override
-            protected void updateItem(InstancePrice p, boolean empty) {
-                super.updateItem(p, empty);
-                setText(empty || p == null ? null : describe(p));
-            }
-        });
+        showsPrices(batchType);
         batchType.setTooltip(new Tooltip("On-demand prices of the shipped catalogue in the job's provider and region,"
                 + " with their as-of date; its spot instances take the catalogue's spot price of the same type."));
         batchType.setPrefWidth(190);
@@ -725,6 +711,18 @@ public final class CompareView implements WorkbenchView {
             widest = Math.max(widest, t.getLayoutBounds().getWidth());
         }
         return Math.ceil(widest) + 16;
+    }
+
+    /** A catalogue choice: the instance type when chosen, the type with its GPUs and price in the list. */
+    private static void showsPrices(ComboBox<InstancePrice> box) {
+        box.setConverter(converter(p -> p == null ? "" : p.instanceType()));
+        box.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(InstancePrice p, boolean empty) {
+                super.updateItem(p, empty);
+                setText(empty || p == null ? null : describe(p));
+            }
+        });
     }
 
     /**
