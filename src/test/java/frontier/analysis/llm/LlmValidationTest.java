@@ -41,6 +41,26 @@ class LlmValidationTest {
         return BenchmarkReader.read(GUIDELLM, Map.of("experiment", experiment));
     }
 
+    /** The LMBenchmark ShareGPT levels of Llama-3.1-70B, lowest offered rate first. */
+    private static List<BenchmarkLevel> lmbenchLevels() {
+        List<BenchmarkLevel> levels = new ArrayList<>(
+                BenchmarkReader.read(LMBENCH, Map.of("model", "Llama-3.1-70B", "workload", "sharegpt")));
+        levels.sort((x, y) -> Double.compare(x.offeredRate(), y.offeredRate()));
+        return levels;
+    }
+
+    /** A fitted profile's coefficients as the reports print them. */
+    private static String coefficients(IterationProfile p) {
+        return String.format(
+                Locale.ROOT,
+                "a=%.3f ms b=%.5f ms/token c=%.4f ms/seq d=%.6f ms/ktoken overhead=%.1f ms",
+                p.a() * 1e3,
+                p.b() * 1e3,
+                p.c() * 1e3,
+                p.d() * 1e6,
+                p.requestOverhead() * 1e3);
+    }
+
     static String table(String title, List<LevelComparison.Row> rows) {
         StringBuilder sb = new StringBuilder(title).append('\n');
         sb.append(
@@ -62,15 +82,7 @@ class LlmValidationTest {
         ProfileFit.Result r =
                 ProfileFit.fit(List.of(level(levels, "0")), config, "h100-codellama34b-tp1", "test", "2026-01-20");
         IterationProfile p = r.profile();
-        System.out.println(String.format(
-                Locale.ROOT,
-                "%s: a=%.3f ms b=%.5f ms/token c=%.4f ms/seq d=%.6f ms/ktoken overhead=%.1f ms",
-                experiment,
-                p.a() * 1e3,
-                p.b() * 1e3,
-                p.c() * 1e3,
-                p.d() * 1e6,
-                p.requestOverhead() * 1e3));
+        System.out.println(String.format(Locale.ROOT, "%s: %s", experiment, coefficients(p)));
         System.out.println(table("fitted (synchronous)", r.fitted()));
         List<LevelComparison.Row> predicted = new ArrayList<>();
         for (BenchmarkLevel l : levels) {
@@ -117,16 +129,7 @@ class LlmValidationTest {
                 .toList();
         ProfileFit.Result r = ProfileFit.fit(in, "h100-codellama34b-tp1", "test", "2026-01-20", v.prior());
         IterationProfile p = r.profile();
-        System.out.println(String.format(
-                Locale.ROOT,
-                "%s / %s: a=%.3f ms b=%.5f ms/token c=%.4f ms/seq d=%.6f ms/ktoken overhead=%.1f ms",
-                experiment,
-                v.name(),
-                p.a() * 1e3,
-                p.b() * 1e3,
-                p.c() * 1e3,
-                p.d() * 1e6,
-                p.requestOverhead() * 1e3));
+        System.out.println(String.format(Locale.ROOT, "%s / %s: %s", experiment, v.name(), coefficients(p)));
         System.out.println(table("fitted " + v.fitOn(), r.fitted()));
         List<LevelComparison.Row> predicted = new ArrayList<>();
         for (BenchmarkLevel l : levels) {
@@ -179,22 +182,15 @@ class LlmValidationTest {
         assumeTrue(
                 Files.isRegularFile(LMBENCH),
                 "LLM sample " + LMBENCH.toAbsolutePath() + " not found: skipped (set -Dfrontier.samples)");
-        List<BenchmarkLevel> levels =
-                BenchmarkReader.read(LMBENCH, Map.of("model", "Llama-3.1-70B", "workload", "sharegpt"));
-        levels = new ArrayList<>(levels);
-        levels.sort((x, y) -> Double.compare(x.offeredRate(), y.offeredRate()));
+        List<BenchmarkLevel> levels = lmbenchLevels();
         EngineConfig config = EngineConfig.of(256, 8192, 10_000_000);
         List<BenchmarkLevel> fitOn = levels.subList(0, 3);
         ProfileFit.Result r = ProfileFit.fit(fitOn, config, "lmbench-llama31-70b", "test", "2025-05-01");
         IterationProfile p = r.profile();
         System.out.println(String.format(
                 Locale.ROOT,
-                "fitted a=%.3f ms b=%.5f ms/token c=%.4f ms/seq d=%.6f ms/ktoken overhead=%.1f ms residual cv=%.3f rms log error %.3f (%d evaluations)",
-                p.a() * 1e3,
-                p.b() * 1e3,
-                p.c() * 1e3,
-                p.d() * 1e6,
-                p.requestOverhead() * 1e3,
+                "fitted %s residual cv=%.3f rms log error %.3f (%d evaluations)",
+                coefficients(p),
                 r.residualCv(),
                 r.rmsLogError(),
                 r.evaluations()));
@@ -220,9 +216,7 @@ class LlmValidationTest {
         assumeTrue(
                 Files.isRegularFile(LMBENCH),
                 "LLM sample " + LMBENCH.toAbsolutePath() + " not found: skipped (set -Dfrontier.samples)");
-        List<BenchmarkLevel> levels = new ArrayList<>(
-                BenchmarkReader.read(LMBENCH, Map.of("model", "Llama-3.1-70B", "workload", "sharegpt")));
-        levels.sort((x, y) -> Double.compare(x.offeredRate(), y.offeredRate()));
+        List<BenchmarkLevel> levels = lmbenchLevels();
         EngineConfig config = EngineConfig.of(256, 8192, 10_000_000);
         List<ProfileFit.Input> in = levels.subList(0, 3).stream()
                 .map(l -> new ProfileFit.Input(l, config))
@@ -230,15 +224,8 @@ class LlmValidationTest {
         ProfileFit.Result r = ProfileFit.fit(
                 in, "lmbench-llama31-70b", "test", "2025-05-01", null, ProfileFit.Weighting.SEPARATE_VARIANCES);
         IterationProfile p = r.profile();
-        System.out.println(String.format(
-                Locale.ROOT,
-                "separate variances: a=%.3f ms b=%.5f ms/token c=%.4f ms/seq d=%.6f ms/ktoken overhead=%.1f ms residual cv=%.3f",
-                p.a() * 1e3,
-                p.b() * 1e3,
-                p.c() * 1e3,
-                p.d() * 1e6,
-                p.requestOverhead() * 1e3,
-                r.residualCv()));
+        System.out.println(
+                String.format(Locale.ROOT, "separate variances: %s residual cv=%.3f", coefficients(p), r.residualCv()));
         System.out.println(table("fitted levels (separate variances)", r.fitted()));
         List<LevelComparison.Row> predicted = new ArrayList<>();
         for (BenchmarkLevel l : levels.subList(3, levels.size()))
@@ -269,9 +256,7 @@ class LlmValidationTest {
         assumeTrue(
                 Files.isRegularFile(LMBENCH),
                 "LLM sample " + LMBENCH.toAbsolutePath() + " not found: skipped (set -Dfrontier.samples)");
-        List<BenchmarkLevel> levels = new ArrayList<>(
-                BenchmarkReader.read(LMBENCH, Map.of("model", "Llama-3.1-70B", "workload", "sharegpt")));
-        levels.sort((x, y) -> Double.compare(x.offeredRate(), y.offeredRate()));
+        List<BenchmarkLevel> levels = lmbenchLevels();
         ProfileFit.Result r = ProfileFit.fit(
                 levels.subList(0, 3),
                 EngineConfig.of(256, 8192, 10_000_000),
