@@ -206,7 +206,10 @@ class WhatIfLoopTest {
         assertTrue(names.get(3).equals("Cheaper GPU, g6.xlarge"), names.get(3));
         assertTrue(compareView.table().getItems().size() == 4, "the table shows them");
 
-        // 7. Report: written at once to the reports folder, HTML and a PDF of 1-3 pages.
+        // 7. Report: written at once to the reports folder, HTML and a PDF of 1-3 pages. The view rebuilds its
+        // table on the FX thread when the comparison arrives; the robot's lookup walks the scene from this thread,
+        // so let that rebuild finish first.
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#compareReport");
         Path html = dir.resolve("reports/comparison-twin-of-chat.html");
         waitUntil(30, () -> Files.exists(html));
