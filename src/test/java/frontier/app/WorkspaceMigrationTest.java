@@ -121,6 +121,69 @@ class WorkspaceMigrationTest {
         migration.shutdown();
     }
 
+    @Test
+    void theWindowGrowsWithTheStepsDescriptionSoTheProgressBarAndCancelStayWhole(FxRobot robot) throws Exception {
+        Path file = MigrationProgressTest.version7(dir, 2_000, 5);
+        CountDownLatch reached = new CountDownLatch(1);
+        CountDownLatch looked = new CountDownLatch(1);
+        // Held at the long step, whose description takes two lines where "Checking the workspace…" took one; the steps
+        // before it are not passed on, so that the window's throttle (a message per 100 ms) lets this one through.
+        WorkspaceMigration migration = new WorkspaceMigration(TaskExecutor.FX, m -> new MigrationMonitor() {
+            @Override
+            public void progress(int from, int to, String what, int step, int steps, double seconds) {
+                boolean theLongStep = what.startsWith("building the search dictionary");
+                if (theLongStep || reached.getCount() == 0) m.progress(from, to, what, step, steps, seconds);
+                if (theLongStep && reached.getCount() > 0) {
+                    reached.countDown();
+                    try {
+                        looked.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return m.isCancelled();
+            }
+        });
+        AtomicReference<Stage> window = new AtomicReference<>();
+        AtomicReference<String> outcome = new AtomicReference<>();
+        robot.interact(() -> {
+            Stage w = migration.window(file, Theme.LIGHT);
+            window.set(w);
+            w.show();
+            migration.migrate(file, () -> outcome.set("done"), outcome::set);
+        });
+        try {
+            assertTrue(reached.await(60, TimeUnit.SECONDS), "the migration reaches its long step");
+            waitUntil(
+                    30,
+                    () -> window.get().getScene().lookup("#migrationStatus") instanceof javafx.scene.control.Label l
+                            && l.getText().contains("search dictionary"));
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.Scene scene = window.get().getScene();
+            javafx.scene.control.ProgressBar bar =
+                    (javafx.scene.control.ProgressBar) scene.lookup("#migrationProgress");
+            javafx.scene.Node cancel = scene.lookup("#cancelMigration");
+            assertTrue(
+                    bar.getHeight() >= bar.prefHeight(-1) - 0.5,
+                    "the bar keeps its height: " + bar.getHeight() + " of " + bar.prefHeight(-1));
+            double cancelBottom = cancel.localToScene(cancel.getLayoutBounds()).getMaxY();
+            assertTrue(
+                    cancelBottom <= scene.getHeight() + 0.5,
+                    "Cancel is whole: its bottom at " + cancelBottom + " in a " + scene.getHeight() + " px window");
+        } finally {
+            looked.countDown();
+            waitUntil(60, () -> outcome.get() != null);
+            robot.interact(() -> window.get().close());
+            migration.shutdown();
+        }
+        assertEquals("done", outcome.get());
+    }
+
     private static long version(Path file) throws Exception {
         return scalar(file, "PRAGMA user_version");
     }
