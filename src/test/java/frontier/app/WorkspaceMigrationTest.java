@@ -80,25 +80,8 @@ class WorkspaceMigrationTest {
         CountDownLatch clicked = new CountDownLatch(1);
         // Holds the migration at its long step (the search dictionary, some statements already run) until Cancel
         // has been clicked: the click always lands while it works.
-        WorkspaceMigration migration = new WorkspaceMigration(TaskExecutor.FX, m -> new MigrationMonitor() {
-            @Override
-            public void progress(int from, int to, String what, int step, int steps, double seconds) {
-                m.progress(from, to, what, step, steps, seconds);
-                if (what.startsWith("building the search dictionary") && reached.getCount() > 0) {
-                    reached.countDown();
-                    try {
-                        clicked.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return m.isCancelled();
-            }
-        });
+        WorkspaceMigration migration =
+                new WorkspaceMigration(TaskExecutor.FX, holdAtTheLongStep(reached, clicked, false));
         AtomicReference<String> outcome = new AtomicReference<>();
         robot.interact(() -> {
             stage.getScene().setRoot(migration.pane(file, Theme.LIGHT));
@@ -126,28 +109,9 @@ class WorkspaceMigrationTest {
         Path file = MigrationProgressTest.version7(dir, 2_000, 5);
         CountDownLatch reached = new CountDownLatch(1);
         CountDownLatch looked = new CountDownLatch(1);
-        // Held at the long step, whose description takes two lines where "Checking the workspace…" took one; the steps
-        // before it are not passed on, so that the window's throttle (a message per 100 ms) lets this one through.
-        WorkspaceMigration migration = new WorkspaceMigration(TaskExecutor.FX, m -> new MigrationMonitor() {
-            @Override
-            public void progress(int from, int to, String what, int step, int steps, double seconds) {
-                boolean theLongStep = what.startsWith("building the search dictionary");
-                if (theLongStep || reached.getCount() == 0) m.progress(from, to, what, step, steps, seconds);
-                if (theLongStep && reached.getCount() > 0) {
-                    reached.countDown();
-                    try {
-                        looked.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return m.isCancelled();
-            }
-        });
+        // Held at the long step, whose description takes two lines where "Checking the workspace…" took one.
+        WorkspaceMigration migration =
+                new WorkspaceMigration(TaskExecutor.FX, holdAtTheLongStep(reached, looked, true));
         AtomicReference<Stage> window = new AtomicReference<>();
         AtomicReference<String> outcome = new AtomicReference<>();
         robot.interact(() -> {
@@ -182,6 +146,36 @@ class WorkspaceMigrationTest {
             migration.shutdown();
         }
         assertEquals("done", outcome.get());
+    }
+
+    /**
+     * Wraps the migration's monitor to hold it at its long step (the search dictionary) until {@code release}; with
+     * {@code quietBefore}, the steps before it are not passed on, so that the window's throttle (a message per 100 ms)
+     * lets that step's message through.
+     */
+    private static java.util.function.UnaryOperator<MigrationMonitor> holdAtTheLongStep(
+            CountDownLatch reached, CountDownLatch release, boolean quietBefore) {
+        return m -> new MigrationMonitor() {
+            @Override
+            public void progress(int from, int to, String what, int step, int steps, double seconds) {
+                boolean theLongStep = what.startsWith("building the search dictionary");
+                if (!quietBefore || theLongStep || reached.getCount() == 0)
+                    m.progress(from, to, what, step, steps, seconds);
+                if (theLongStep && reached.getCount() > 0) {
+                    reached.countDown();
+                    try {
+                        release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return m.isCancelled();
+            }
+        };
     }
 
     private static long version(Path file) throws Exception {

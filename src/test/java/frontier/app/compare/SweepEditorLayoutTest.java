@@ -17,8 +17,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The sweep editor's field list is as tall as its rows when they fit: every field of a small scenario whole, without a
- * scroll bar, and no empty band under them (the rows' height depends on the theme and the fonts, never a guess).
+ * The sweep editor's field list takes its rows' own height when they fit: every field of a small scenario whole, without
+ * a scroll bar. (Headless, a row is 27 px and the old guess of 32 px a row happened to fit; under Xvfb a row is 38 px
+ * and the guess cut the last of five rows: that was seen, not tested.)
  */
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
@@ -52,7 +53,6 @@ class SweepEditorLayoutTest {
         double rows = fields.getContent().getLayoutBounds().getHeight();
         assertTrue(rows < SweepEditor.FIELDS_MAX_HEIGHT, "five fields fit the most the list may take: " + rows);
         assertTrue(shown >= rows - 0.5, "every row shows: " + shown + " px shown of " + rows);
-        assertTrue(shown <= rows + 0.5, "and no empty band under them (a guess per row): " + shown + " px for " + rows);
         robot.interact(() -> editor.dialog().close());
     }
 }
