@@ -105,6 +105,33 @@ class WorkspaceMigrationTest {
     }
 
     @Test
+    void cancelTooLateToStopTheMigrationOpensTheMigratedWorkspaceInsteadOfSayingItIsUnchanged(FxRobot robot)
+            throws Exception {
+        Path file = MigrationProgressTest.version7(dir, 2_000, 6);
+        AtomicReference<WorkspaceMigration> made = new AtomicReference<>();
+        // Cancel at the last statement (the version's bump), after the loop's last check: the migration commits.
+        WorkspaceMigration migration = new WorkspaceMigration(TaskExecutor.FX, m -> new MigrationMonitor() {
+            @Override
+            public void progress(int from, int to, String what, int step, int steps, double seconds) {
+                m.progress(from, to, what, step, steps, seconds);
+                if (step == steps) made.get().cancel();
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return m.isCancelled();
+            }
+        });
+        made.set(migration);
+        AtomicReference<String> outcome = new AtomicReference<>();
+        robot.interact(() -> migration.migrate(file, () -> outcome.set("done"), outcome::set));
+        waitUntil(60, () -> outcome.get() != null);
+        assertFalse(WorkspaceMigration.needed(file), "the migration was committed");
+        assertEquals("done", outcome.get(), "so the workspace opens: it is not unchanged");
+        migration.shutdown();
+    }
+
+    @Test
     void theWindowGrowsWithTheStepsDescriptionSoTheProgressBarAndCancelStayWhole(FxRobot robot) throws Exception {
         Path file = MigrationProgressTest.version7(dir, 2_000, 5);
         CountDownLatch reached = new CountDownLatch(1);
