@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the same groups, costs to the last digit, lines and requests; instance-hours and the idle estimate (doubles)
  * agree to 1e-9 relative, the rounding of adding the same hours in another order. Checked for every grouping,
  * figure and range on the demo workspace and on a generated bill with many tags, days, lines over midnight, empty
- * periods and missing figures. Tag slow: 504 reports compared, most of them on the generated bill, whose 6,000 lines
+ * periods and missing figures. Tag slow: 288 pairs of reports compared, 192 of them on the generated bill, whose 6,000 lines
  * carry about as many distinct tag tuples (6 s of CPU with each period and figure read once for its eight groupings,
  * 28 s before), too long for the fast profile.
  */
