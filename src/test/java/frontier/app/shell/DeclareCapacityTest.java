@@ -7,23 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import frontier.app.BillingSession;
-import frontier.app.MainWindow;
-import frontier.app.simulate.SimulateView;
 import frontier.app.simulate.SimulateViewModel;
 import frontier.app.unitcost.UnitCostView;
 import frontier.cost.InstancePrice;
 import frontier.cost.PriceCatalogue;
 import frontier.domain.PricingModel;
-import frontier.ingest.Samples;
-import frontier.ingest.logs.LogPreset;
-import frontier.ingest.logs.LogReadOptions;
-import frontier.scenario.ScenarioRunner;
-import frontier.store.ImportMonitor;
 import frontier.store.Workspace;
-import java.nio.file.Files;
+import frontier.testing.VllmH100Log;
 import java.nio.file.Path;
-import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -49,7 +40,7 @@ import org.testfx.framework.junit5.Start;
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class DeclareCapacityTest {
-    private static final String ENDPOINT = "jan20-codellama-train-1";
+    private static final String ENDPOINT = VllmH100Log.ENDPOINT;
 
     @TempDir
     static Path dir;
@@ -58,37 +49,26 @@ class DeclareCapacityTest {
 
     private SimulateViewModel simulate;
     private UnitCostView unitCost;
+    private TwinWindow twinWindow;
 
     @BeforeAll
     static void logWithoutABill() {
         ws = dir.resolve("logs-only.sqlite");
         try (Workspace w = Workspace.open(ws)) {
-            w.requestLogs()
-                    .importFile(
-                            Samples.sample("llm/vllm011_h100_otel_server_requests.csv"),
-                            LogReadOptions.preset(LogPreset.VLLM_OTEL),
-                            false,
-                            ImportMonitor.NONE);
+            VllmH100Log.importInto(w);
         }
     }
 
     @Start
     void start(Stage stage) throws Exception {
-        Files.createDirectories(dir.resolve("examples"));
-        BillingSession session = new BillingSession(ws);
-        simulate = new SimulateViewModel(dir.resolve("examples"), ScenarioRunner.defaultRunner());
-        SimulateView simulateView = new SimulateView(simulate);
-        unitCost = new UnitCostView(session);
-        MainWindow window = new MainWindow(List.of(unitCost, simulateView));
-        MakeTwin.install(unitCost, session, simulate, window, simulateView, dir.resolve("twins"));
-        stage.setScene(window.createScene(1280, 720));
-        stage.show();
+        twinWindow = TwinWindow.show(stage, ws, dir, 1280, 720);
+        simulate = twinWindow.simulate;
+        unitCost = twinWindow.unitCost;
     }
 
     @AfterEach
     void stop() {
-        unitCost.viewModel().shutdown();
-        simulate.shutdown();
+        twinWindow.shutdown();
     }
 
     @Test
