@@ -42,15 +42,11 @@ public final class QuickAlternatives {
 
     /** How the cheaper GPU is chosen, in the words the app shows. */
     public static final String CHEAPER_GPU_RULE = "the cheapest on-demand NVIDIA GPU type in the price catalogue,"
-            + " same provider and region, cheaper than today's, that holds what the model needs. When the scenario"
-            + " knows the model (its weights and KV geometry in pricing-data/llm-models.csv) and the KV cache its"
-            + " requests used (a twin's peak of tokens in flight in the log, or the LLM engine's KV cache), the"
-            + " weights over the type's GPUs (tensor parallel) and that KV cache must fit in "
-            + "90% of each GPU's memory less 1 GiB per GPU (vLLM's default utilisation and the engine's reserve);"
-            + " without that knowledge, the type needs at least as much GPU memory in all (GPUs × memory per GPU)"
-            + " as today's. The status says which rule applied. A cheaper GPU is usually slower: an LLM engine takes"
-            + " the shipped iteration profile of the new GPU, model and tensor parallelism when there is one;"
-            + " otherwise the model's service times are kept, and the alternative says so";
+            + " same provider and region, cheaper than today's, that holds what the model needs: when the scenario"
+            + " knows the model (pricing-data/llm-models.csv) and the KV cache its requests used, the weights over"
+            + " the type's GPUs and that cache must fit in 90% of GPU memory less 1 GiB per GPU, as vLLM sizes it;"
+            + " otherwise at least today's GPU memory in all. The status says which rule applied. Service times are"
+            + " kept (a cheaper GPU is usually slower) unless an LLM engine has a shipped profile of the new GPU";
 
     /**
      * The alternatives made (short names, for tables and charts), the prices they use with their as-of dates, and,

@@ -58,6 +58,7 @@ class DeclareCapacityTest {
 
     private SimulateViewModel simulate;
     private UnitCostView unitCost;
+    private frontier.app.compare.CompareViewModel compare;
 
     @BeforeAll
     static void logWithoutABill() {
@@ -79,14 +80,18 @@ class DeclareCapacityTest {
         simulate = new SimulateViewModel(dir.resolve("examples"), ScenarioRunner.defaultRunner());
         SimulateView simulateView = new SimulateView(simulate);
         unitCost = new UnitCostView(session);
-        MainWindow window = new MainWindow(List.of(unitCost, simulateView));
-        MakeTwin.install(unitCost, session, simulate, window, simulateView, dir.resolve("twins"));
+        compare = new frontier.app.compare.CompareViewModel(ScenarioRunner.defaultRunner(), PriceCatalogue.shipped());
+        frontier.app.compare.CompareView compareView = new frontier.app.compare.CompareView(compare);
+        MainWindow window = new MainWindow(List.of(unitCost, simulateView, compareView));
+        frontier.app.compare.CompareView.install(compareView, simulate, null, window, null);
+        MakeTwin.install(unitCost, session, simulate, window, compareView, dir.resolve("twins"));
         stage.setScene(window.createScene(1280, 720));
         stage.show();
     }
 
     @AfterEach
     void stop() {
+        compare.shutdown();
         unitCost.viewModel().shutdown();
         simulate.shutdown();
     }
@@ -112,6 +117,10 @@ class DeclareCapacityTest {
                 price.getText().contains("on demand") && price.getText().contains("as of " + chosen.asOf()),
                 price.getText());
         assertFalse(ok.isDisabled());
+
+        // The endpoint's name says CodeLlama: the model table's only CodeLlama is chosen first.
+        ComboBox<String> model = (ComboBox<String>) pane.lookup("#capacityModel");
+        assertEquals("codellama-34b", model.getValue());
 
         // Spot: the catalogue's spot price of the same type, with its date.
         robot.clickOn("#capacitySpot");
@@ -151,5 +160,38 @@ class DeclareCapacityTest {
         assertTrue(
                 twin.get("description").asText().contains("priced from the price catalogue"),
                 twin.get("description").asText());
+        assertEquals("codellama-34b", pool.get("model").get("name").asText());
+        assertTrue(
+                twin.get("observed").get("peak_kv_tokens").asLong() > 0,
+                twin.get("observed").toString());
+
+        // The twin is Compare's baseline: one click tries spot, serverless and a cheaper GPU. The model's weights
+        // (62.9 GiB) and the log's KV cache fit one A100 80 GB, cheaper than the H100 NVL 94 GB, though it has less
+        // memory.
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(30, () -> compare.baselineProperty().get() != null);
+        robot.clickOn("#tryQuickAlternatives");
+        waitUntil(
+                240,
+                () -> !compare.runningProperty().get()
+                        && compare.comparisonProperty().get() != null);
+        List<String> names = compare.rows().stream()
+                .map(frontier.app.compare.CompareRow::name)
+                .toList();
+        assertEquals(
+                List.of(
+                        names.getFirst(),
+                        "Spot + fallback, " + chosen.instanceType(),
+                        "Serverless, Cloud Run L4",
+                        "Cheaper GPU, Standard_NC24ads_A100_v4"),
+                names,
+                compare.statusProperty().get());
+        assertTrue(
+                compare.statusProperty().get().contains("chosen as it holds codellama-34b's 62.9 GiB of weights"),
+                compare.statusProperty().get());
+        assertTrue(
+                compare.statusProperty().get().contains("the model's service times are kept"),
+                "a cheaper GPU is usually slower, and the status says its speed is not known: "
+                        + compare.statusProperty().get());
     }
 }
