@@ -33,6 +33,11 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
  * levels where requests overlap; {@code a} and the overhead by chunked prompts (several prefill
  * iterations per request).
  *
+ * <p>Optionally (the {@code prefillShare} flag) each fitted request's prefix-cache hit is inferred from its TTFT and
+ * the profile carries their distribution ({@link PrefillShare}), drawn per request when predicting: for logs whose
+ * TTFT is bimodal in the share of the prompt paid for (LMBenchmark's multi-turn ShareGPT), which no additive
+ * overhead reproduces. It is not the default either (docs/validation.md: better TTFT, worse TPOT there).
+ *
  * <p>The fitted profile is deterministic (noise cv 0): per-request times cannot tell iteration noise
  * from what the model leaves out (the benchmarks here carry no per-token gaps), so the spread of the
  * per-request residuals is reported ({@link Result#residualCv}) rather than put into the profile.
