@@ -63,7 +63,7 @@ class CrashSafetyTest {
     /**
      * 24,576 lines and requests: six of the imports' batches of 4,096 rows (each import writes a batch, then tells its
      * progress). Enough for a kill at the first progress line to land inside the transaction with more batches to come
-     * (checked on the child's progress in {@link #rowsToGoAfterTheFirstReport}); the 60,000 and 120,000 of before
+     * (checked on the child's progress in {@link #moreThanThreeBatchesToGo}); the 60,000 and 120,000 of before
      * crossed the same stages with more batches.
      */
     private static final int ROWS = 6 * 4096;
@@ -122,8 +122,8 @@ class CrashSafetyTest {
      */
     private record Stage(String name, Predicate<Trial> reached, Set<Outcome> outcomes) {}
 
-    /** One child run of the command, in its own folder, with its workspace there. */
-    private record Trial(Path folder, Path workspace, ChildJvm child) {
+    /** One child run of the command, with its workspace. */
+    private record Trial(Path workspace, ChildJvm child) {
         String stdout() {
             return child.stdout();
         }
@@ -134,10 +134,10 @@ class CrashSafetyTest {
     }
 
     /**
-     * What a kill found: the outcome, what was stored (null: nothing), the child's stderr when it was killed, and
+     * What a kill found: the outcome, the child's stderr when it was killed, and
      * whether a write-ahead log was left beside the workspace (recovered when it was next opened).
      */
-    private record Kill(Outcome outcome, Long stored, String stderr, long millis, Path workspace, boolean inWal) {
+    private record Kill(Outcome outcome, String stderr, long millis, Path workspace, boolean inWal) {
         String label() {
             return outcome.name().toLowerCase(Locale.ROOT).replace('_', ' ') + (inWal ? " (WAL left)" : "");
         }
@@ -168,7 +168,7 @@ class CrashSafetyTest {
         Path ws = folder.resolve("ws.sqlite");
         long t0 = System.nanoTime();
         ChildJvm child = ChildJvm.start(folder, List.of(), java.util.Map.of(), withWorkspace(args, ws));
-        Trial t = new Trial(folder, ws, child);
+        Trial t = new Trial(ws, child);
         boolean hit = child.awaitState(c -> reached.test(t), HANG);
         long millis = (System.nanoTime() - t0) / 1_000_000;
         String stderr = child.stderr();
@@ -176,7 +176,7 @@ class CrashSafetyTest {
         if (!ended) child.kill();
         else assertEquals(0, child.waitFor(HANG), what + ": " + child.stderr());
         assertTrue(hit || ended, what + ": the stage was not reached within " + HANG + " s");
-        return judged(what, judge, ref, ws, ended, stderr, millis);
+        return judged(judge, ref, ws, ended, stderr, millis);
     }
 
     private Kill killAfter(String what, Judge judge, Reference ref, long millis, String[] args) throws Exception {
@@ -187,19 +187,19 @@ class CrashSafetyTest {
         String stderr = child.stderr();
         if (!ended) child.kill();
         else assertEquals(0, child.process().exitValue(), child.stderr());
-        return judged(what, judge, ref, ws, ended, stderr, millis);
+        return judged(judge, ref, ws, ended, stderr, millis);
     }
 
-    private static Kill judged(String what, Judge judge, Reference ref, Path ws, boolean ended, String stderr, long ms)
+    private static Kill judged(Judge judge, Reference ref, Path ws, boolean ended, String stderr, long ms)
             throws Exception {
-        if (!Files.exists(ws)) return new Kill(Outcome.NO_FILE, null, stderr, ms, ws, false);
+        if (!Files.exists(ws)) return new Kill(Outcome.NO_FILE, stderr, ms, ws, false);
         Path wal = ws.resolveSibling(ws.getFileName() + "-wal");
         boolean inWal = Files.exists(wal) && Files.size(wal) > 0;
         integrityOk(ws);
         Long stored = judge.stored(ws);
-        if (stored == null) return new Kill(Outcome.NOTHING_STORED, null, stderr, ms, ws, inWal);
+        if (stored == null) return new Kill(Outcome.NOTHING_STORED, stderr, ms, ws, inWal);
         ref.check(stored, "killed at " + ms + " ms");
-        return new Kill(ended ? Outcome.FINISHED_BEFORE_THE_KILL : Outcome.COMPLETE, stored, stderr, ms, ws, inWal);
+        return new Kill(ended ? Outcome.FINISHED_BEFORE_THE_KILL : Outcome.COMPLETE, stderr, ms, ws, inWal);
     }
 
     /**
