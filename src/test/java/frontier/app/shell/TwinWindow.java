@@ -2,9 +2,12 @@ package frontier.app.shell;
 
 import frontier.app.BillingSession;
 import frontier.app.MainWindow;
+import frontier.app.compare.CompareView;
+import frontier.app.compare.CompareViewModel;
 import frontier.app.simulate.SimulateView;
 import frontier.app.simulate.SimulateViewModel;
 import frontier.app.unitcost.UnitCostView;
+import frontier.cost.PriceCatalogue;
 import frontier.scenario.ScenarioRunner;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,27 +17,45 @@ import javafx.stage.Stage;
 
 /**
  * The window the "Make a twin…" tests drive: Unit cost on {@code workspace} and Simulate (its examples in an empty
- * folder), with Make a twin installed to write twins under {@code dir}/twins.
+ * folder), with Make a twin installed to write twins under {@code dir}/twins; with Compare as well when asked (the
+ * twin then opens in Compare, as in the app).
  */
 final class TwinWindow {
     final SimulateViewModel simulate;
     final SimulateView simulateView;
     final UnitCostView unitCost;
     final MainWindow window;
+    /** Compare's view-model, or null for a window without Compare. */
+    final CompareViewModel compare;
 
-    private TwinWindow(Path workspace, Path dir) throws IOException {
+    private TwinWindow(Path workspace, Path dir, boolean withCompare) throws IOException {
         Files.createDirectories(dir.resolve("examples"));
         BillingSession session = new BillingSession(workspace);
         simulate = new SimulateViewModel(dir.resolve("examples"), ScenarioRunner.defaultRunner());
         simulateView = new SimulateView(simulate);
         unitCost = new UnitCostView(session);
-        window = new MainWindow(List.of(unitCost, simulateView));
-        MakeTwin.install(unitCost, session, simulate, window, simulateView, dir.resolve("twins"));
+        if (withCompare) {
+            compare = new CompareViewModel(ScenarioRunner.defaultRunner(), PriceCatalogue.shipped());
+            CompareView compareView = new CompareView(compare);
+            window = new MainWindow(List.of(unitCost, simulateView, compareView));
+            CompareView.install(compareView, simulate, null, window, null);
+            MakeTwin.install(unitCost, session, simulate, window, compareView, dir.resolve("twins"));
+        } else {
+            compare = null;
+            window = new MainWindow(List.of(unitCost, simulateView));
+            MakeTwin.install(unitCost, session, simulate, window, simulateView, dir.resolve("twins"));
+        }
     }
 
     /** Shows the window on {@code stage} at {@code width}×{@code height}. */
     static TwinWindow show(Stage stage, Path workspace, Path dir, int width, int height) throws IOException {
-        TwinWindow w = new TwinWindow(workspace, dir);
+        return show(stage, workspace, dir, width, height, false);
+    }
+
+    /** As {@link #show(Stage, Path, Path, int, int)}, with Compare in the window when {@code withCompare}. */
+    static TwinWindow show(Stage stage, Path workspace, Path dir, int width, int height, boolean withCompare)
+            throws IOException {
+        TwinWindow w = new TwinWindow(workspace, dir, withCompare);
         stage.setScene(w.window.createScene(width, height));
         stage.show();
         return w;
@@ -42,6 +63,7 @@ final class TwinWindow {
 
     /** Stops the views' background work. */
     void shutdown() {
+        if (compare != null) compare.shutdown();
         unitCost.viewModel().shutdown();
         simulate.shutdown();
     }
