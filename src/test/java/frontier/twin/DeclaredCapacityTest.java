@@ -11,12 +11,9 @@ import frontier.cost.InstancePrice;
 import frontier.cost.PriceCatalogue;
 import frontier.domain.PoolKind;
 import frontier.domain.PricingModel;
-import frontier.ingest.Samples;
-import frontier.ingest.logs.LogPreset;
-import frontier.ingest.logs.LogReadOptions;
 import frontier.sim.BadInputException;
-import frontier.store.ImportMonitor;
 import frontier.store.Workspace;
+import frontier.testing.VllmH100Log;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -185,22 +182,15 @@ class DeclaredCapacityTest {
     @Test
     void aTwinWithoutABillRunsOnTheDeclaredCapacityAtTheCataloguePrice() throws Exception {
         Path ws = dir.resolve("ws.sqlite");
-        InstancePrice h100 = DeclaredCapacity.suggested(CATALOGUE, List.of("vllm011_h100_otel_server_requests.csv"))
-                .getFirst();
+        InstancePrice h100 =
+                DeclaredCapacity.suggested(CATALOGUE, List.of(VllmH100Log.FILE)).getFirst();
         DeclaredCapacity c =
                 DeclaredCapacity.of(CATALOGUE, h100, PricingModel.ON_DEMAND, 1).orElseThrow();
         Calibrator.Twin twin;
         try (Workspace w = Workspace.open(ws)) {
-            w.requestLogs()
-                    .importFile(
-                            Samples.sample("llm/vllm011_h100_otel_server_requests.csv"),
-                            LogReadOptions.preset(LogPreset.VLLM_OTEL),
-                            false,
-                            ImportMonitor.NONE);
+            VllmH100Log.importInto(w);
             twin = Calibrator.calibrate(
-                    w,
-                    new Calibrator.Options("jan20-codellama-train-1", false, 0, 1, null, c),
-                    dir.resolve("twin.json"));
+                    w, new Calibrator.Options(VllmH100Log.ENDPOINT, false, 0, 1, null, c), dir.resolve("twin.json"));
         }
         JsonNode pool = twin.scenario().get("pools").get(0);
         assertEquals("always_on", pool.get("type").asText());

@@ -210,6 +210,10 @@ final class MakeTwin {
         d.setContentText("The bill shows " + kinds.size() + " kinds of capacity but not how requests were routed.\n"
                 + "The twin sends each request to the chosen pool; the others take what it cannot start at once.");
         d.getDialogPane().setId("twinFirstDialog");
+        // The choice keeps its whole label ("On-demand / committed (always on) first" was cut to "On-demand…" at every
+        // size); the explanation beside it wraps instead.
+        if (d.getDialogPane().lookup(".combo-box") instanceof javafx.scene.control.ComboBox<?> choice)
+            choice.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return d.showAndWait().map(l -> kinds.get(labels.indexOf(l)));
     }
 }

@@ -7,23 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import frontier.app.BillingSession;
-import frontier.app.MainWindow;
-import frontier.app.simulate.SimulateView;
+import frontier.app.compare.CompareRow;
+import frontier.app.compare.CompareViewModel;
 import frontier.app.simulate.SimulateViewModel;
 import frontier.app.unitcost.UnitCostView;
 import frontier.cost.InstancePrice;
 import frontier.cost.PriceCatalogue;
 import frontier.domain.PricingModel;
-import frontier.ingest.Samples;
-import frontier.ingest.logs.LogPreset;
-import frontier.ingest.logs.LogReadOptions;
-import frontier.scenario.ScenarioRunner;
-import frontier.store.ImportMonitor;
 import frontier.store.Workspace;
-import java.nio.file.Files;
+import frontier.testing.VllmH100Log;
 import java.nio.file.Path;
-import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -49,7 +42,7 @@ import org.testfx.framework.junit5.Start;
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class DeclareCapacityTest {
-    private static final String ENDPOINT = "jan20-codellama-train-1";
+    private static final String ENDPOINT = VllmH100Log.ENDPOINT;
 
     @TempDir
     static Path dir;
@@ -58,42 +51,28 @@ class DeclareCapacityTest {
 
     private SimulateViewModel simulate;
     private UnitCostView unitCost;
-    private frontier.app.compare.CompareViewModel compare;
+    private TwinWindow twinWindow;
+    private CompareViewModel compare;
 
     @BeforeAll
     static void logWithoutABill() {
         ws = dir.resolve("logs-only.sqlite");
         try (Workspace w = Workspace.open(ws)) {
-            w.requestLogs()
-                    .importFile(
-                            Samples.sample("llm/vllm011_h100_otel_server_requests.csv"),
-                            LogReadOptions.preset(LogPreset.VLLM_OTEL),
-                            false,
-                            ImportMonitor.NONE);
+            VllmH100Log.importInto(w);
         }
     }
 
     @Start
     void start(Stage stage) throws Exception {
-        Files.createDirectories(dir.resolve("examples"));
-        BillingSession session = new BillingSession(ws);
-        simulate = new SimulateViewModel(dir.resolve("examples"), ScenarioRunner.defaultRunner());
-        SimulateView simulateView = new SimulateView(simulate);
-        unitCost = new UnitCostView(session);
-        compare = new frontier.app.compare.CompareViewModel(ScenarioRunner.defaultRunner(), PriceCatalogue.shipped());
-        frontier.app.compare.CompareView compareView = new frontier.app.compare.CompareView(compare);
-        MainWindow window = new MainWindow(List.of(unitCost, simulateView, compareView));
-        frontier.app.compare.CompareView.install(compareView, simulate, null, window, null);
-        MakeTwin.install(unitCost, session, simulate, window, compareView, dir.resolve("twins"));
-        stage.setScene(window.createScene(1280, 720));
-        stage.show();
+        twinWindow = TwinWindow.show(stage, ws, dir, 1280, 720, true);
+        simulate = twinWindow.simulate;
+        unitCost = twinWindow.unitCost;
+        compare = twinWindow.compare;
     }
 
     @AfterEach
     void stop() {
-        compare.shutdown();
-        unitCost.viewModel().shutdown();
-        simulate.shutdown();
+        twinWindow.shutdown();
     }
 
     @Test
@@ -176,7 +155,7 @@ class DeclareCapacityTest {
                 () -> !compare.runningProperty().get()
                         && compare.comparisonProperty().get() != null);
         List<String> names = compare.rows().stream()
-                .map(frontier.app.compare.CompareRow::name)
+                .map(CompareRow::name)
                 .toList();
         assertEquals(
                 List.of(
