@@ -151,16 +151,9 @@ class DeclaredCapacityTest {
                 .withModel("codellama-34b");
         Calibrator.Twin twin;
         try (Workspace w = Workspace.open(ws)) {
-            w.requestLogs()
-                    .importFile(
-                            Samples.sample("llm/vllm011_h100_otel_server_requests.csv"),
-                            LogReadOptions.preset(LogPreset.VLLM_OTEL),
-                            false,
-                            ImportMonitor.NONE);
+            VllmH100Log.importInto(w);
             twin = Calibrator.calibrate(
-                    w,
-                    new Calibrator.Options("jan20-codellama-train-1", false, 0, 1, null, c),
-                    dir.resolve("twin.json"));
+                    w, new Calibrator.Options(VllmH100Log.ENDPOINT, false, 0, 1, null, c), dir.resolve("twin.json"));
         }
         assertEquals(
                 "codellama-34b",
