@@ -144,8 +144,8 @@ class DeclaredCapacityTest {
     @Test
     void theWalkthroughsTwinWithItsModelDeclaredIsOfferedTheCheaperA100() throws Exception {
         Path ws = dir.resolve("ws.sqlite");
-        InstancePrice h100 = DeclaredCapacity.suggested(CATALOGUE, List.of("vllm011_h100_otel_server_requests.csv"))
-                .getFirst();
+        InstancePrice h100 =
+                DeclaredCapacity.suggested(CATALOGUE, List.of(VllmH100Log.FILE)).getFirst();
         DeclaredCapacity c = DeclaredCapacity.of(CATALOGUE, h100, PricingModel.ON_DEMAND, 1)
                 .orElseThrow()
                 .withModel("codellama-34b");
