@@ -657,7 +657,9 @@ public final class Calibrator {
 
         long peakKv = obs.peakKvTokens(TOKEN_SHARE);
         if (peakKv > 0) {
-            report.put("peak_kv_tokens", peakKv);
+            // As an int when it is one, so that the report equals itself read back from JSON.
+            if (peakKv <= Integer.MAX_VALUE) report.put("peak_kv_tokens", (int) peakKv);
+            else report.put("peak_kv_tokens", peakKv);
             notes.add(String.format(
                     Locale.ROOT,
                     "at most %,d KV-cache tokens in flight at once (prompt + output tokens of the requests in service,"

@@ -665,7 +665,7 @@ public final class CompareView implements WorkbenchView {
     }
 
     /**
-     * Serving columns hidden until the user shows them from the table's column menu (the + at its top right): the
+     * Serving columns hidden until the user shows them from the table's column menu (⋮ at its top right): the
      * dropped and rejected counts. What a row does not serve stays where its cost is: the "Not served" column and the
      * red warning in its cost cells ("drops 1.2% of requests"); dropped counts the rejected ones.
      */
@@ -859,7 +859,7 @@ public final class CompareView implements WorkbenchView {
     private static final String CI_NOTE = "± is a 95% confidence interval; the second line is the change from the"
             + " baseline, paired replication by replication (all entries run on the same random numbers).";
     private static final String SERVING_NOTE = CI_NOTE + " Cost per month = cost per hour × 730. Dropped and rejected"
-            + " counts: from the + at the table's top right; a row that does not serve every request says so in red"
+            + " counts: from the column menu (⋮) at the table's top right; a row that does not serve every request says so in red"
             + " in its cost and in Not served.";
     private static final String BATCH_NOTE = CI_NOTE
             + " Completion time: from the job's start until its last shard's last checkpoint; done by the deadline:"

@@ -62,4 +62,24 @@ class DeclareCapacityViewModelTest {
         assertFalse(m.suggested());
         assertEquals("g6.xlarge", m.typeProperty().get().instanceType(), "the catalogue's first GPU type");
     }
+
+    @Test
+    void theModelTheNamesSuggestIsChosenAndNotKnownLeavesTheCapacityWithoutOne() {
+        DeclareCapacityViewModel m =
+                new DeclareCapacityViewModel(CATALOGUE, List.of("jan20-codellama-train-1", "run-h100.csv"));
+        assertTrue(m.modelSuggested());
+        assertEquals("codellama-34b", m.modelProperty().get());
+        assertEquals("codellama-34b", m.capacity().orElseThrow().model());
+        assertEquals(DeclareCapacityViewModel.NOT_KNOWN, m.models().getFirst(), "not known can be chosen");
+        assertEquals(
+                "codellama-34b, 33.7 B parameters, 62.9 GiB of weights",
+                DeclareCapacityViewModel.modelLabel("codellama-34b"));
+        m.modelProperty().set(DeclareCapacityViewModel.NOT_KNOWN);
+        assertEquals(null, m.capacity().orElseThrow().model());
+
+        DeclareCapacityViewModel none = new DeclareCapacityViewModel(CATALOGUE, List.of("chat", "run-h100.csv"));
+        assertFalse(none.modelSuggested());
+        assertEquals(DeclareCapacityViewModel.NOT_KNOWN, none.modelProperty().get());
+        assertEquals(null, none.capacity().orElseThrow().model());
+    }
 }
