@@ -144,23 +144,16 @@ class DeclaredCapacityTest {
     @Test
     void theWalkthroughsTwinWithItsModelDeclaredIsOfferedTheCheaperA100() throws Exception {
         Path ws = dir.resolve("ws.sqlite");
-        InstancePrice h100 = DeclaredCapacity.suggested(CATALOGUE, List.of("vllm011_h100_otel_server_requests.csv"))
-                .getFirst();
+        InstancePrice h100 =
+                DeclaredCapacity.suggested(CATALOGUE, List.of(VllmH100Log.FILE)).getFirst();
         DeclaredCapacity c = DeclaredCapacity.of(CATALOGUE, h100, PricingModel.ON_DEMAND, 1)
                 .orElseThrow()
                 .withModel("codellama-34b");
         Calibrator.Twin twin;
         try (Workspace w = Workspace.open(ws)) {
-            w.requestLogs()
-                    .importFile(
-                            Samples.sample("llm/vllm011_h100_otel_server_requests.csv"),
-                            LogReadOptions.preset(LogPreset.VLLM_OTEL),
-                            false,
-                            ImportMonitor.NONE);
+            VllmH100Log.importInto(w);
             twin = Calibrator.calibrate(
-                    w,
-                    new Calibrator.Options("jan20-codellama-train-1", false, 0, 1, null, c),
-                    dir.resolve("twin.json"));
+                    w, new Calibrator.Options(VllmH100Log.ENDPOINT, false, 0, 1, null, c), dir.resolve("twin.json"));
         }
         assertEquals(
                 "codellama-34b",

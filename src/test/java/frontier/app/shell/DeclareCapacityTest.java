@@ -17,6 +17,7 @@ import frontier.domain.PricingModel;
 import frontier.store.Workspace;
 import frontier.testing.VllmH100Log;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -154,9 +155,7 @@ class DeclareCapacityTest {
                 240,
                 () -> !compare.runningProperty().get()
                         && compare.comparisonProperty().get() != null);
-        List<String> names = compare.rows().stream()
-                .map(CompareRow::name)
-                .toList();
+        List<String> names = compare.rows().stream().map(CompareRow::name).toList();
         assertEquals(
                 List.of(
                         names.getFirst(),
