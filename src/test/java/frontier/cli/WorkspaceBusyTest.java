@@ -47,15 +47,22 @@ class WorkspaceBusyTest {
     @TempDir
     Path dir;
 
+    /**
+     * Rows of the bill and of the log: each test waits on the write lock, not on the rows, so their number only has to
+     * exceed one of the imports' batches of 4,096 (an import in progress has written a batch, and is still to write
+     * another, when it pauses); 20,000 before, the same checks.
+     */
+    private static final int ROWS = 5_000;
+
     private Path bill() throws IOException {
         Path f = dir.resolve("cur.csv");
-        CurGenerator.write(f, 20_000, 7);
+        CurGenerator.write(f, ROWS, 7);
         return f;
     }
 
     private Path log() throws IOException {
         Path f = dir.resolve("requests.csv");
-        BenchLogs.write(f, 20_000, 7);
+        BenchLogs.write(f, ROWS, 7);
         return f;
     }
 
@@ -117,8 +124,8 @@ class WorkspaceBusyTest {
         assertTrue(secondWaiting.await(HANG, TimeUnit.SECONDS), "the second import said it waits");
         releaseFirst.countDown();
 
-        assertEquals(20_000, first.get(HANG, TimeUnit.SECONDS).record().rows());
-        assertEquals(20_000, second.get(HANG, TimeUnit.SECONDS).record().rows());
+        assertEquals(ROWS, first.get(HANG, TimeUnit.SECONDS).record().rows());
+        assertEquals(ROWS, second.get(HANG, TimeUnit.SECONDS).record().rows());
         threads.shutdown();
         assertEquals(1, heard.size(), "said once: " + heard);
         assertTrue(heard.getFirst().startsWith("workspace busy: another import is running"), heard.getFirst());
@@ -160,7 +167,7 @@ class WorkspaceBusyTest {
         try (Workspace ws = Workspace.open(file)) {
             assertTrue(ws.billing().imports().isEmpty());
             assertEquals(
-                    20_000,
+                    ROWS,
                     ws.billing()
                             .importFile(bill, ReadOptions.DETECT, OverlapPolicy.REFUSE, ImportMonitor.NONE)
                             .record()
@@ -318,7 +325,7 @@ class WorkspaceBusyTest {
                                 "frontier: workspace busy: another import is running (or another change is being saved) in "
                                         + file + "; waiting up to 120 s for it to finish…"),
                 waits.stderr());
-        assertTrue(waits.stdout().contains("20,000"), waits.stdout());
+        assertTrue(waits.stdout().contains(String.format(java.util.Locale.US, "%,d rows", ROWS)), waits.stdout());
 
         // Held throughout: after its (short) wait the child gives up with exit 2 and one message, no stack trace.
         other = holdWriteLock(file);
