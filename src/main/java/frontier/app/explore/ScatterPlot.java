@@ -490,13 +490,23 @@ public final class ScatterPlot implements ExportableChart {
         double[] xt = CanvasPlot.ticks(x0, x1, Math.max(2, (int) (pw / 90)));
         double[] yt = CanvasPlot.ticks(y0, y1, Math.max(2, (int) (ph / 50)));
         double xStep = xt.length > 1 ? xt[1] - xt[0] : 1, yStep = yt.length > 1 ? yt[1] - yt[0] : 1;
+        boolean seconds = ySeconds(yLabel, y0, y1);
+        double yDiv = seconds ? 1000 : 1;
         for (double v : xt) plot.xTick(g, Math.round(toPixelX(v)) + 0.5, tickLabel(v, xStep));
-        for (double v : yt) plot.yTick(g, Math.round(toPixelY(v)) + 0.5, tickLabel(v, yStep));
+        for (double v : yt) plot.yTick(g, Math.round(toPixelY(v)) + 0.5, tickLabel(v / yDiv, yStep / yDiv));
         g.setFont(Font.font(null, FontWeight.BOLD, 12));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
         g.fillText(xLabel, LEFT + pw / 2, TOP + ph + BOTTOM - 4);
-        plot.yTitle(g, yLabel);
+        plot.yTitle(g, seconds ? yLabel.replace("(ms)", "(s)") : yLabel);
+    }
+
+    /**
+     * Whether a y axis of milliseconds reads in seconds: once its range reaches 10 s ("70 s" reads better than
+     * "70,000 ms"); the values, the SLO and the details stay in milliseconds.
+     */
+    static boolean ySeconds(String yLabel, double y0, double y1) {
+        return yLabel.endsWith("(ms)") && Math.max(Math.abs(y0), Math.abs(y1)) >= 10_000;
     }
 
     private void legend(ChartPen g, double pw, double ph) {
