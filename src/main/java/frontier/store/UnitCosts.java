@@ -101,21 +101,46 @@ public final class UnitCosts {
      * as {@link #computeFromCharges(UnitCostQuery)}'s (costs exactly, hours up to the order of adding doubles).
      */
     public UnitCostReport compute(UnitCostQuery q) {
-        return compute(q, true);
+        return compute(List.of(q), true).getFirst();
+    }
+
+    /**
+     * The reports of several queries, in their order, as {@link #compute(UnitCostQuery)} gives each: the cost lines
+     * and the requests are read and spread over the days once for all the queries of the same period and figure,
+     * which differ only in how the report groups them (the Unit cost view asks for two groupings of one period).
+     */
+    public List<UnitCostReport> compute(List<UnitCostQuery> queries) {
+        return compute(queries, true);
     }
 
     /** {@link #compute(UnitCostQuery)} read from every charge, never from the roll-up (what tests and {@code bench costs} compare it with). */
     public UnitCostReport computeFromCharges(UnitCostQuery q) {
-        return compute(q, false);
+        return compute(List.of(q), false).getFirst();
     }
 
-    private UnitCostReport compute(UnitCostQuery q, boolean rollup) {
+    /** {@link #compute(List)} read from every charge, never from the roll-up. */
+    public List<UnitCostReport> computeFromCharges(List<UnitCostQuery> queries) {
+        return compute(queries, false);
+    }
+
+    private List<UnitCostReport> compute(List<UnitCostQuery> queries, boolean rollup) {
         try {
             List<AttributionRule> stored = new AttributionRules(lock).list();
             List<AttributionRule> rules = stored.isEmpty() ? AttributionRules.DEFAULTS : stored;
-            Map<CellKey, CostCell> cells = costCells(q, rules, rollup);
-            Map<ReqKey, ReqCell> reqs = requestCells(q);
-            return report(q, rules, stored.isEmpty(), cells, reqs);
+            // The cells of a period and figure, and the requests of a period, do not depend on the grouping.
+            Map<List<Object>, Map<CellKey, CostCell>> cellsOf = new HashMap<>();
+            Map<List<Object>, Map<ReqKey, ReqCell>> reqsOf = new HashMap<>();
+            List<UnitCostReport> out = new ArrayList<>(queries.size());
+            for (UnitCostQuery q : queries) {
+                List<Object> period = java.util.Arrays.asList(q.from(), q.to());
+                List<Object> cellsKey = java.util.Arrays.asList(q.from(), q.to(), q.figure());
+                Map<CellKey, CostCell> cells = cellsOf.get(cellsKey);
+                if (cells == null) cellsOf.put(cellsKey, cells = costCells(q, rules, rollup));
+                Map<ReqKey, ReqCell> reqs = reqsOf.get(period);
+                if (reqs == null) reqsOf.put(period, reqs = requestCells(q));
+                out.add(report(q, rules, stored.isEmpty(), cells, reqs));
+            }
+            return out;
         } catch (SQLException e) {
             throw WriteLock.failure("unit cost", e);
         }

@@ -39,7 +39,12 @@ class SweepCommandTest {
         return f;
     }
 
+    /**
+     * Tagged {@code slow} (out of {@code -Pfast}): the shipped example's 36 points, each a whole simulation (2.3–3 s of
+     * CPU); the sweep command's output stays in the inner loop through the smaller sweeps below.
+     */
     @Test
+    @Tag("slow")
     void exampleSweepPrintsObjectivesAndEveryPointWithConfigMetricsAndPareto() throws IOException {
         CliRun r = CliRun.of("sweep", "simulations/sweeps/serving-sweep.json", "--json", "--threads", "2");
         assertEquals(0, r.code(), r.err());

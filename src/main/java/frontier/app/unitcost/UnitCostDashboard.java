@@ -215,9 +215,10 @@ public record UnitCostDashboard(
                 from = logs[0].toEpochDay() * 86_400;
                 to = logs[1].plusDays(1).toEpochDay() * 86_400;
             }
-            UnitCostReport daily = uc.compute(query(split, from, to));
-            UnitCostReport groups = uc.compute(query(List.of(Key.ENDPOINT, Key.MODEL), from, to));
-            return build(by, ws.chargeCount(), daily, days, groups, period);
+            // Both groupings of the period from one reading of its cost lines.
+            List<UnitCostReport> both =
+                    uc.compute(List.of(query(split, from, to), query(List.of(Key.ENDPOINT, Key.MODEL), from, to)));
+            return build(by, ws.chargeCount(), both.get(0), days, both.get(1), period);
         }
     }
 

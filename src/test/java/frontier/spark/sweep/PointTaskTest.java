@@ -38,10 +38,13 @@ import org.junit.jupiter.api.Test;
  * come back node for node. No Spark needed: tasks and results go through Java serialization as Spark's would.
  */
 class PointTaskTest {
-    private final Sweep sweep = Sweep.parse(BenchSweep.scenario(0.01, 10, 1), "bench-sweep", Path.of("."));
+    // Parsed once per class, not once per test (200 points each; the class took 4 s of CPU in -Pfast): the tests only
+    // read them, and Sweep.point makes new points without changing the sweep.
+    private static final Sweep sweep = Sweep.parse(BenchSweep.scenario(0.01, 10, 1), "bench-sweep", Path.of("."));
 
     /** The sweep as an executor has it: parsed again from the same text, not the driver's object. */
-    private final Sweep executorsSweep = Sweep.parse(BenchSweep.scenario(0.01, 10, 1), "bench-sweep", Path.of("."));
+    private static final Sweep executorsSweep =
+            Sweep.parse(BenchSweep.scenario(0.01, 10, 1), "bench-sweep", Path.of("."));
 
     @Test
     void aTaskOfTheSweepsOwnPointCarriesNoValuesAndTheExecutorTakesThatPoint() throws Exception {
