@@ -357,4 +357,17 @@ class ArchitectureTest {
                 .resideInAPackage("frontier.spark..")
                 .check(CLASSES);
     }
+
+    @Test
+    void theAppStylesThroughItsStylesheetNotInlineStyles() {
+        // frontier.css holds every colour and font weight with looked-up colours for both themes (issue 15): an inline
+        // style cannot follow the theme, and a literal colour in one is a second palette.
+        noClasses()
+                .that()
+                .resideInAPackage("frontier.app..")
+                .should()
+                .callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasName.Predicates.name("setStyle")))
+                .check(CLASSES);
+    }
 }

@@ -832,7 +832,12 @@ public final class CompareView implements WorkbenchView {
                                 || m == CompareMetric.REJECTED
                                 || m == CompareMetric.NOT_SERVED_SHARE
                                 || m == CompareMetric.DONE_BY_DEADLINE);
-                label.setStyle(red ? "-fx-text-fill: #b3261e;" : "");
+                if (red) {
+                    if (!label.getStyleClass().contains("drops"))
+                        label.getStyleClass().add("drops");
+                } else {
+                    label.getStyleClass().remove("drops");
+                }
             }
         };
     }

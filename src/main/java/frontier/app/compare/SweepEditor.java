@@ -214,7 +214,7 @@ public final class SweepEditor {
         how.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         error.setId("sweepError");
         error.setWrapText(true);
-        error.setStyle("-fx-text-fill: #b3261e; -fx-font-weight: bold;");
+        error.getStyleClass().add("error");
         VBox content = new VBox(10, scroll, methodRow, how, error);
         // The header's left edge: the fields no longer sit against the dialog's border.
         content.setPadding(new Insets(4, 12, 4, 12));
@@ -299,7 +299,7 @@ public final class SweepEditor {
 
     private static Node bold(String s) {
         Label l = new Label(s);
-        l.setStyle("-fx-font-weight: bold;");
+        l.getStyleClass().add("strong");
         return l;
     }
 

@@ -255,7 +255,7 @@ public final class UnitCostView implements WorkbenchView {
             fit.getStyleClass().add("edge-to-edge");
             // The theme paints its background on the scene's root, now the scroll pane: the editor keeps it under its
             // controls (the dark theme's light text was drawn on the viewport's white).
-            attributionEditor.node().setStyle("-fx-background-color: -color-bg-default;");
+            attributionEditor.node().getStyleClass().add("theme-background");
             javafx.scene.Scene scene = new javafx.scene.Scene(
                     fit, Math.min(900, screen.getWidth() - 40), Math.min(680, screen.getHeight() - 80));
             if (root.getScene() != null) {
