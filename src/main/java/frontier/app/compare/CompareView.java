@@ -638,6 +638,7 @@ public final class CompareView implements WorkbenchView {
         table.setId("compareTable");
         Widgets.keepTitlesWhole(table, c -> vm.isBatch());
         table.setItems(vm.rows());
+        vm.rows().addListener((javafx.collections.ListChangeListener<CompareRow>) ch -> figureWidths());
         // The columns' minimum widths must never widen the view over the form at its left: past them the table
         // scrolls sideways within its own width.
         table.setMinWidth(0);
@@ -711,17 +712,20 @@ public final class CompareView implements WorkbenchView {
             // Shared widths never go below the title's longest line ("Interruptions"): without this floor the
             // constrained policy could squeeze a column under its longest word and elide it, depending on the
             // width the table had when the columns were rebuilt.
+            // Nor under its widest figure ({@link #figureWidths}).
             col.setMinWidth(titleWidth(col.getText()));
             if (!batch) {
                 col.setVisible(!hidden.contains(m));
                 col.visibleProperty().addListener((o, was, now) -> {
                     if (now) hidden.remove(m);
                     else hidden.add(m);
+                    figureWidths();
                 });
             }
             table.getColumns().add(col);
         }
         name.setMinWidth(90);
+        figureWidths();
         // Each title whole, with its unit, in its header's tooltip.
         javafx.application.Platform.runLater(this::headerTips);
     }
@@ -751,6 +755,57 @@ public final class CompareView implements WorkbenchView {
         double widest = 0;
         for (String line : title.split("\n")) {
             javafx.scene.text.Text t = new javafx.scene.text.Text(line);
+            t.setFont(font);
+            widest = Math.max(widest, t.getLayoutBounds().getWidth());
+        }
+        return Math.ceil(widest) + 16;
+    }
+
+    /**
+     * Each metric column at least as wide as its title's longest line and, as far as the table's width allows without
+     * scrolling sideways, its cells' widest word ("$0.0000092"), so that a cell wraps between words rather than
+     * inside a figure. When the words do not all fit, each column gets the same share of what its words need beyond
+     * its title. Run when the columns or the rows change (the rows follow the comparison the columns are rebuilt
+     * for), at the table's width then.
+     */
+    private void figureWidths() {
+        List<TableColumn<CompareRow, ?>> cols = new ArrayList<>();
+        List<double[]> need = new ArrayList<>();
+        double fixed = 0, titles = 0, words = 0;
+        for (TableColumn<CompareRow, ?> col : table.getColumns()) {
+            if (!col.isVisible()) continue;
+            String id = col.getId();
+            if (id == null || !id.startsWith("col-")) {
+                fixed += col.getMinWidth();
+                continue;
+            }
+            CompareMetric m = CompareMetric.valueOf(id.substring(4));
+            double title = titleWidth(col.getText()), widest = title;
+            for (CompareRow r : vm.rows()) widest = Math.max(widest, widestWord(r.cell(m)));
+            cols.add(col);
+            need.add(new double[] {title, widest});
+            titles += title;
+            words += widest;
+        }
+        // The table's own width less its borders and a vertical scroll bar's room.
+        double room = table.getWidth() - fixed - 20;
+        double share = words <= titles ? 1 : Math.max(0, Math.min(1, (room - titles) / (words - titles)));
+        if (table.getWidth() <= 0) share = 1;
+        for (int i = 0; i < cols.size(); i++) {
+            double[] n = need.get(i);
+            cols.get(i).setMinWidth(Math.floor(n[0] + share * (n[1] - n[0])));
+        }
+        // New widths can lay the header row out anew: its headers get their tooltips again.
+        javafx.application.Platform.runLater(this::headerTips);
+    }
+
+    /** The width a cell needs for its widest word (a figure with its unit sign), with the cell's padding. */
+    static double widestWord(String text) {
+        if (text == null || text.isBlank()) return 0;
+        javafx.scene.text.Font font = javafx.scene.text.Font.getDefault();
+        double widest = 0;
+        for (String word : text.split("\\s+")) {
+            javafx.scene.text.Text t = new javafx.scene.text.Text(word);
             t.setFont(font);
             widest = Math.max(widest, t.getLayoutBounds().getWidth());
         }

@@ -318,6 +318,24 @@ class CompareBatchViewTest {
         assertTrue(cut.isEmpty(), "titles cut short: " + cut);
         assertEquals(
                 "Completion\ntime", fx(() -> view.table().getColumns().get(2).getText()));
+        // A cell wraps between words, never inside a figure ("$0.0000092" once broke as "$0.0000092" / "1"): each
+        // column is at least as wide as the widest word of its cells.
+        assertEquals(List.of(), fx(this::figuresSplitNow), "figures wider than their column");
+    }
+
+    /** "column: word" for each word of a shown cell wider than its column, on the FX thread. */
+    private List<String> figuresSplitNow() {
+        List<String> split = new java.util.ArrayList<>();
+        for (TableColumn<CompareRow, ?> c : view.table().getVisibleLeafColumns()) {
+            for (int i = 0; i < view.table().getItems().size(); i++) {
+                Object v = c.getCellData(i);
+                if (v == null) continue;
+                for (String word : v.toString().split("\\s+"))
+                    if (CompareView.widestWord(word) > c.getWidth() + 0.5)
+                        split.add(c.getText().replace('\n', ' ') + ": " + word);
+            }
+        }
+        return split;
     }
 
     @Test
