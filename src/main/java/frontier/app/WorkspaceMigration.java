@@ -78,7 +78,10 @@ public final class WorkspaceMigration {
                 })
                 .onCancelled(() -> {
                     running.set(false);
-                    stopped.accept(cancelled);
+                    // Cancel can come while the migration commits, too late to stop it (seen on 400,000 lines): the
+                    // workspace is then up to date, and is opened, not said to be unchanged.
+                    if (needed(workspace)) stopped.accept(cancelled);
+                    else done.run();
                 })
                 .onFailure(x -> {
                     running.set(false);
@@ -125,6 +128,14 @@ public final class WorkspaceMigration {
         Stage stage = new Stage();
         stage.setTitle("Frontier: opening the workspace");
         stage.setScene(scene);
+        // The window is sized to what it says at first ("Checking the workspace…", one line); a step's description
+        // takes two or three, and the progress bar was squeezed to nothing under it: the window grows with its text.
+        scene.getRoot().needsLayoutProperty().addListener((o, was, needs) -> {
+            if (needs
+                    && stage.isShowing()
+                    && scene.getHeight() < scene.getRoot().prefHeight(scene.getWidth()))
+                javafx.application.Platform.runLater(stage::sizeToScene);
+        });
         stage.setOnCloseRequest(e -> {
             // Closing the window while it works is Cancel: the migration is rolled back, then the app goes on.
             if (running.get()) {
@@ -151,6 +162,7 @@ public final class WorkspaceMigration {
         ProgressBar bar = new ProgressBar();
         bar.setId("migrationProgress");
         bar.setMaxWidth(Double.MAX_VALUE);
+        bar.setMinHeight(Control.USE_PREF_SIZE);
         bar.progressProperty().bind(progress);
         Button cancel = new Button("Cancel");
         cancel.setId("cancelMigration");

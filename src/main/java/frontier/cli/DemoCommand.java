@@ -57,6 +57,12 @@ final class DemoCommand implements Callable<Integer> {
             description = "Random seed (default: " + DemoData.DEFAULT_SEED + "); the same seed gives identical files.")
     long seed = DemoData.DEFAULT_SEED;
 
+    @Option(
+            names = "--progress",
+            description =
+                    "With --workspace: show progress on stderr (the simulation, then each import) even when it is not a terminal.")
+    boolean progress;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -76,22 +82,43 @@ final class DemoCommand implements Callable<Integer> {
             out.print(costs(r.summary()));
         } else {
             PrintWriter err = spec.commandLine().getErr();
-            DemoWorkspace.Created c =
-                    DemoWorkspace.create(target.workspace, seed, frontier.sim.RunControl.NONE, new ImportMonitor() {
-                        @Override
-                        public boolean isCancelled() {
-                            return false;
-                        }
+            DemoProgress shown = progress || System.console() != null ? new DemoProgress(err) : null;
+            DemoWorkspace.Created c;
+            try {
+                c = DemoWorkspace.create(
+                        target.workspace,
+                        seed,
+                        new frontier.sim.RunControl() {
+                            @Override
+                            public boolean isCancelled() {
+                                return false;
+                            }
 
-                        @Override
-                        public void progress(long rows, long bytes, long totalBytes) {}
+                            @Override
+                            public void progress(double fraction) {
+                                if (shown != null) shown.simulated(fraction);
+                            }
+                        },
+                        new ImportMonitor() {
+                            @Override
+                            public boolean isCancelled() {
+                                return false;
+                            }
 
-                        @Override
-                        public void waiting(String message) {
-                            err.println("frontier: " + message);
-                            err.flush();
-                        }
-                    });
+                            @Override
+                            public void progress(long rows, long bytes, long totalBytes) {
+                                if (shown != null) shown.imported(rows, bytes, totalBytes);
+                            }
+
+                            @Override
+                            public void waiting(String message) {
+                                err.println("frontier: " + message);
+                                err.flush();
+                            }
+                        });
+            } finally {
+                if (shown != null) shown.finish();
+            }
             out.println(String.format(
                     Locale.ROOT,
                     "Created the demo workspace %s: %,d billing lines imported, %.1f s in all.",
@@ -101,6 +128,40 @@ final class DemoCommand implements Callable<Integer> {
             out.print(costs(c.simulation()));
         }
         return FrontierCli.OK;
+    }
+
+    /**
+     * The progress lines of a demo build on stderr: the simulated month's share done, then the rows of the bill and of
+     * the request log as each is imported (DemoWorkspace imports the bill first; a new import starts from fewer rows).
+     */
+    private static final class DemoProgress {
+        private static final String[] FILES = {DemoData.BILLING, DemoData.REQUESTS};
+        private final PrintWriter err;
+        private ImportRunner.ProgressLine line;
+        private int file = -1;
+        private long lastRows = Long.MAX_VALUE;
+
+        DemoProgress(PrintWriter err) {
+            this.err = err;
+            line = new ImportRunner.ProgressLine(err, "the demo month");
+        }
+
+        void simulated(double fraction) {
+            line.simulated(fraction);
+        }
+
+        void imported(long rows, long bytes, long totalBytes) {
+            if (rows <= lastRows && file + 1 < FILES.length) {
+                line.finish();
+                line = new ImportRunner.ProgressLine(err, FILES[++file]);
+            }
+            lastRows = rows;
+            line.update(rows, bytes, totalBytes);
+        }
+
+        void finish() {
+            line.finish();
+        }
     }
 
     private static String costs(Summary s) {

@@ -83,8 +83,11 @@ final class ImportRunner {
         }
     }
 
-    /** "\r  file: 1,234,567 rows  512.0 of 1,024.0 MB (50%)", at most four times a second. */
-    private static final class ProgressLine {
+    /**
+     * "\r  file: 1,234,567 rows  512.0 of 1,024.0 MB (50%)", at most four times a second (the first at once); {@code
+     * demo --progress} shows its simulation's share done on the same line first.
+     */
+    static final class ProgressLine {
         private final PrintWriter err;
         private final String name;
         private long lastNanos;
@@ -95,11 +98,23 @@ final class ImportRunner {
             this.name = name;
         }
 
-        void update(long rows, long bytes, long total) {
+        /** "\rsimulating NAME: 37%", at most four times a second (the first at once). */
+        void simulated(double fraction) {
+            if (!due()) return;
+            err.print(String.format(Locale.US, "\rsimulating %s: %.0f%%   ", name, 100 * fraction));
+            err.flush();
+        }
+
+        private boolean due() {
             long now = System.nanoTime();
-            if (shown && now - lastNanos < 250_000_000L) return;
+            if (shown && now - lastNanos < 250_000_000L) return false;
             lastNanos = now;
             shown = true;
+            return true;
+        }
+
+        void update(long rows, long bytes, long total) {
+            if (!due()) return;
             err.print(String.format(
                     Locale.US,
                     "\rimporting %s: %,d rows  %,.1f of %,.1f MB (%.0f%%)   ",

@@ -187,6 +187,14 @@ final class LlmCommand implements Runnable {
                                 + " not model (docs/validation.md).")
         boolean separateVariances;
 
+        @Option(
+                names = "--prefill-share",
+                description =
+                        "Also infer each fitted request's prefix-cache hit from its TTFT and give the profile their"
+                                + " distribution (the share of the prompt computed, drawn per request when predicting): for TTFTs"
+                                + " far below the prompt's cost on some requests (docs/validation.md). Needs send times.")
+        boolean prefillShare;
+
         @Option(names = "--name", defaultValue = "fitted", description = "Profile name (default ${DEFAULT-VALUE}).")
         String name;
 
@@ -220,10 +228,12 @@ final class LlmCommand implements Runnable {
                             + files.stream()
                                     .map(p -> p.getFileName().toString())
                                     .toList() + (prior == null ? "" : " with the decode shape of " + prior.name())
-                            + (separateVariances ? " (separate variances)" : ""),
+                            + (separateVariances ? " (separate variances)" : "")
+                            + (prefillShare ? " (prefill share)" : ""),
                     LocalDate.now().toString(),
                     prior,
-                    separateVariances ? ProfileFit.Weighting.SEPARATE_VARIANCES : ProfileFit.Weighting.SUM_OF_SQUARES);
+                    separateVariances ? ProfileFit.Weighting.SEPARATE_VARIANCES : ProfileFit.Weighting.SUM_OF_SQUARES,
+                    prefillShare);
             PrintWriter out = spec.commandLine().getOut();
             IterationProfile p = r.profile();
             out.println(String.format(
@@ -242,6 +252,17 @@ final class LlmCommand implements Runnable {
                     r.rmsLogError(),
                     r.residualCv(),
                     separateVariances ? " (separate variances)" : ""));
+            if (p.prefillShare() != null) {
+                StringBuilder q = new StringBuilder();
+                for (double v : p.prefillShare().quantiles())
+                    q.append(q.isEmpty() ? "" : " ").append(String.format(Locale.ROOT, "%.3f", v));
+                out.println(String.format(
+                        Locale.ROOT,
+                        "prefill share: %s; mean %.3f; quantiles at 0, 5%%, ..., 100%%: %s",
+                        p.prefillShare().method(),
+                        p.prefillShare().mean(),
+                        q));
+            }
             // A row for a profiles CSV (gpu and model left for the user to fill in).
             out.println(String.format(
                     Locale.ROOT,

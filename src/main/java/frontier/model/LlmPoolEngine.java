@@ -5,6 +5,7 @@ import frontier.model.llm.IterationListener;
 import frontier.model.llm.IterationProfile;
 import frontier.model.llm.LlmEngine;
 import frontier.model.llm.LlmSequence;
+import frontier.model.llm.PrefillShare;
 import frontier.model.pool.LlmEngineSpec;
 import frontier.model.pool.Pools;
 import frontier.sim.IntDeque;
@@ -24,7 +25,8 @@ import org.apache.commons.rng.UniformRandomProvider;
  * per-request overhead (the client-side part of TTFT and end-to-end latency, one event when not 0).
  * A request goes to the ready instance holding the fewest sequences (ties: the longest-lived), not by the
  * pool's idle policy: packing a batch onto one instance while another idles is what LLM routers avoid.
- * Iteration noise comes from the stream "llm-iteration:NAME".
+ * Iteration noise comes from the stream "llm-iteration:NAME", the per-request prefill share (when the profile has
+ * one) from "llm-prefill-share:NAME".
  *
  * <p>What it measures beside the pool's figures: per request time to first token and time per output
  * token (given to {@link RequestStats#llmCompleted}), goodput against the spec's SLOs; per iteration the
@@ -63,6 +65,9 @@ final class LlmPoolEngine implements InstanceEngine, IterationListener {
     private final EngineConfig config;
     private final IterationProfile profile;
     private final UniformRandomProvider noise;
+    /** Draws each request's prefill share (the profile's {@link frontier.model.llm.PrefillShare}), or null. */
+    private final UniformRandomProvider prefill;
+
     private final int maxSeqs;
     private final double overhead;
     private final double ttftSlo;
@@ -93,6 +98,7 @@ final class LlmPoolEngine implements InstanceEngine, IterationListener {
         this.config = e.engineConfig();
         this.profile = e.iterationProfile();
         this.noise = profile.noiseCv() > 0 ? streams.stream("llm-iteration:" + spec.name()) : null;
+        this.prefill = profile.prefillShare() != null ? streams.stream("llm-prefill-share:" + spec.name()) : null;
         this.maxSeqs = config.maxNumSeqs();
         this.overhead = profile.requestOverhead();
         this.ttftSlo = e.ttftSloMs() == null ? Double.POSITIVE_INFINITY : e.ttftSloMs() / 1000;
@@ -175,8 +181,12 @@ final class LlmPoolEngine implements InstanceEngine, IterationListener {
     /** Puts a request into an instance's engine, starting its iteration loop if it was idle. */
     private void join(Instance inst, State st, Request r, double now) {
         int in = Math.max(1, r.tokensIn);
-        LlmSequence seq =
-                new LlmSequence(st.free.pollLast(), now, in, Math.max(1, r.tokensOut), st.engine.cachedTokensFor(in));
+        int cached = st.engine.cachedTokensFor(in);
+        if (prefill != null) {
+            double share = profile.prefillShare().sample(prefill);
+            cached = Math.max(cached, PrefillShare.cachedTokens(in, share, config.blockSize()));
+        }
+        LlmSequence seq = new LlmSequence(st.free.pollLast(), now, in, Math.max(1, r.tokensOut), cached);
         if (!st.engine.canServe(seq)) {
             // It could never fit this instance's KV cache (or, without chunked prefill, the token budget).
             st.free.addLast(seq.id);

@@ -72,9 +72,10 @@ public final class Simulation {
     public void run(RunControl control, DoubleSupplier progress) {
         EventQueue q = events;
         while (stopped == 0 && !q.isEmpty()) {
-            q.poll();
-            now = q.polledTime;
-            q.polledHandler.handle(q.polledKind, q.polledPayload);
+            now = q.peekTime();
+            int slot = q.take();
+            q.handler(slot).handle(q.kind(slot), q.takePayload(slot));
+            q.finish();
             if ((++eventCount & CHECK_MASK) == 0) {
                 if (control.isCancelled()) throw new CancelledException();
                 control.progress(Math.min(1.0, Math.max(0.0, progress.getAsDouble())));

@@ -358,7 +358,9 @@ public final class Calibrator {
         }
 
         // Service time.
-        String modelName = modelName(ws, endpoint);
+        String modelName = o.declared() != null && o.declared().model() != null
+                ? o.declared().model()
+                : modelName(ws, endpoint);
         Distribution service = null;
         TokenTime tokenTime = null;
         TokensSpec tokensSpec = null;
@@ -653,7 +655,18 @@ public final class Calibrator {
             }
         }
 
-        Observed observed = new Observed(source, p50, p95, p99, requests, costUsd, fixedCostUsd);
+        long peakKv = obs.peakKvTokens(TOKEN_SHARE);
+        if (peakKv > 0) {
+            report.put("peak_kv_tokens", peakKv);
+            notes.add(String.format(
+                    Locale.ROOT,
+                    "at most %,d KV-cache tokens in flight at once (prompt + output tokens of the requests in service,"
+                            + " an upper bound): with the model's geometry, this sizes the GPU memory a cheaper GPU"
+                            + " needs",
+                    peakKv));
+        }
+        Observed observed =
+                new Observed(source, p50, p95, p99, requests, costUsd, fixedCostUsd, peakKv > 0 ? (Long) peakKv : null);
         RunSpec run = new RunSpec(
                 (double) (to - from),
                 null,

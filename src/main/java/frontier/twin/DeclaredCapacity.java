@@ -6,6 +6,7 @@ import frontier.cost.PriceCatalogue;
 import frontier.cost.SpotInterruption;
 import frontier.domain.PoolKind;
 import frontier.domain.PricingModel;
+import frontier.model.llm.LlmModels;
 import frontier.sim.BadInputException;
 import java.util.Comparator;
 import java.util.List;
@@ -22,8 +23,10 @@ import java.util.regex.Pattern;
  * @param price        the catalogue's row: provider, region, type, pricing model (on-demand or spot), USD per hour, as-of
  * @param instances    how many served the endpoint (at least 1)
  * @param interruption for spot, the catalogue's interruption rate of the type, or null when it has none
+ * @param model        the model it served, a name of {@code pricing-data/llm-models.csv} (weights and KV geometry), or
+ *     null when not known; the twin's model is then named so, which sizes a cheaper GPU by what the model needs
  */
-public record DeclaredCapacity(InstancePrice price, int instances, SpotInterruption interruption) {
+public record DeclaredCapacity(InstancePrice price, int instances, SpotInterruption interruption, String model) {
     /** Most instances one declared pool can have. */
     public static final int MAX_INSTANCES = 10_000;
 
@@ -36,6 +39,18 @@ public record DeclaredCapacity(InstancePrice price, int instances, SpotInterrupt
             throw new BadInputException(
                     "declared capacity: expected 1 to " + MAX_INSTANCES + " instances, got " + instances);
         if (price.pricingModel() != PricingModel.SPOT) interruption = null;
+        if (model != null && !LlmModels.bundled().containsKey(model))
+            throw new BadInputException("declared capacity: no model '" + model + "' in pricing-data/llm-models.csv"
+                    + " (known: " + String.join(", ", LlmModels.bundled().keySet()) + ")");
+    }
+
+    public DeclaredCapacity(InstancePrice price, int instances, SpotInterruption interruption) {
+        this(price, instances, interruption, null);
+    }
+
+    /** The same capacity serving {@code model} (a name of {@code pricing-data/llm-models.csv}, or null). */
+    public DeclaredCapacity withModel(String model) {
+        return new DeclaredCapacity(price, instances, interruption, model);
     }
 
     /**
@@ -100,27 +115,29 @@ public record DeclaredCapacity(InstancePrice price, int instances, SpotInterrupt
                                 interruption.hazardPerHour(),
                                 interruption.asOf());
         return String.format(
-                Locale.ROOT,
-                "the bill attributes no capacity to '%s': the twin runs on the capacity declared in the app, %d × %s"
-                        + " (%s %s%s) %s, priced from the price catalogue at %s USD per instance-hour as of %s (%s)%s;"
-                        + " the twin's cost is the catalogue's, not a billed one",
-                endpoint,
-                instances,
-                price.instanceType(),
-                price.provider(),
-                price.region(),
-                gpus,
-                price.pricingModel() == PricingModel.SPOT ? "on spot" : "on demand",
-                price.usdPerHour().stripTrailingZeros().toPlainString(),
-                price.asOf(),
-                price.source(),
-                spot);
+                        Locale.ROOT,
+                        "the bill attributes no capacity to '%s': the twin runs on the capacity declared in the app, %d × %s"
+                                + " (%s %s%s) %s, priced from the price catalogue at %s USD per instance-hour as of %s (%s)%s;"
+                                + " the twin's cost is the catalogue's, not a billed one",
+                        endpoint,
+                        instances,
+                        price.instanceType(),
+                        price.provider(),
+                        price.region(),
+                        gpus,
+                        price.pricingModel() == PricingModel.SPOT ? "on spot" : "on demand",
+                        price.usdPerHour().stripTrailingZeros().toPlainString(),
+                        price.asOf(),
+                        price.source(),
+                        spot)
+                + (model == null ? "" : "; the model served was declared as " + model);
     }
 
     /**
      * The catalogue's on-demand GPU types that a log's names suggest ({@code names}: endpoint, model, file; a GPU
-     * family such as "H100" or "A10G" written as a word, any case): those of that family, fewest GPUs first, then
-     * cheapest. Empty when no name mentions a GPU family the catalogue knows.
+     * family such as "H100" or "A10G" written as a word, any case): those of that family, fewest GPUs first (a type of
+     * more GPUs than served the log would cost that many times more), then those whose GPU memory the names state
+     * ("80GB"), then cheapest. Empty when no name mentions a GPU family the catalogue knows.
      */
     public static List<InstancePrice> suggested(PriceCatalogue catalogue, List<String> names) {
         List<InstancePrice> onDemand = gpuTypes(catalogue);
@@ -136,13 +153,63 @@ public record DeclaredCapacity(InstancePrice price, int instances, SpotInterrupt
             if (Pattern.compile("(^|[^a-z0-9])" + Pattern.quote(f) + "($|[^a-z0-9])")
                     .matcher(text)
                     .find()) {
+                // A memory the names state ("80gb") decides between types of as many GPUs; the GPU count comes
+                // first, as a type of more GPUs than served the log costs that many times more.
+                java.util.Set<Integer> named = new java.util.HashSet<>();
+                java.util.regex.Matcher gb =
+                        Pattern.compile("(^|[^0-9])([0-9]{2,3}) ?gb?($|[^a-z])").matcher(text);
+                while (gb.find()) named.add(Integer.parseInt(gb.group(2)));
                 return onDemand.stream()
                         .filter(p -> family(p.gpuModel()).equals(f))
-                        .sorted(Comparator.comparingInt(InstancePrice::gpus).thenComparing(InstancePrice::usdPerHour))
+                        .sorted(Comparator.comparingInt(InstancePrice::gpus)
+                                .thenComparing(p -> !named.contains((int) Math.round(GpuSpecs.memoryGiB(p.gpuModel()))))
+                                .thenComparing(InstancePrice::usdPerHour))
                         .toList();
             }
         }
         return List.of();
+    }
+
+    /**
+     * The model of {@code pricing-data/llm-models.csv} that a log's names suggest ({@code names}: endpoint, model,
+     * file): one whose name is written in them (separators ignored: "llama2-70b" matches "Llama-2-70B"), else the only
+     * model of a family named there as a word ("codellama" → codellama-34b when that is the table's only CodeLlama).
+     * Empty when no name suggests one, or a family has several sizes and the names do not say which.
+     */
+    public static Optional<String> suggestedModel(List<String> names) {
+        String text =
+                String.join(" ", names.stream().filter(n -> n != null).toList()).toLowerCase(Locale.ROOT);
+        String squeezed = text.replaceAll("[^a-z0-9]", "");
+        List<String> models = LlmModels.bundled().keySet().stream().sorted().toList();
+        Optional<String> whole = models.stream()
+                .filter(m -> squeezed.contains(m.replaceAll("[^a-z0-9]", "")))
+                .max(Comparator.comparingInt(String::length));
+        if (whole.isPresent()) return whole;
+        java.util.Map<String, List<String>> byFamily = new java.util.TreeMap<>();
+        for (String m : models)
+            byFamily.computeIfAbsent(modelFamily(m), f -> new java.util.ArrayList<>())
+                    .add(m);
+        for (var e : byFamily.entrySet()) {
+            if (e.getValue().size() != 1) continue;
+            java.util.regex.Matcher m = Pattern.compile(
+                            "(^|[^a-z0-9])" + Pattern.quote(e.getKey()) + "($|[^a-z0-9.][^ ]*|[0-9.]+b[^ ]*)")
+                    .matcher(text);
+            boolean named = false, otherSize = false;
+            while (m.find()) {
+                named = true;
+                // "llama2-7b" names the family with another size than the table's: not this model.
+                java.util.regex.Matcher size =
+                        Pattern.compile("^[-_ ]?([0-9.]+b)($|[^a-z0-9])").matcher(m.group(2));
+                if (size.find() && !e.getValue().getFirst().endsWith("-" + size.group(1))) otherSize = true;
+            }
+            if (named && !otherSize) return Optional.of(e.getValue().getFirst());
+        }
+        return Optional.empty();
+    }
+
+    /** A model's family: its name without the size ("codellama-34b" → "codellama", "llama3.1-8b" → "llama3.1"). */
+    static String modelFamily(String model) {
+        return model.replaceFirst("-[0-9.]+b$", "");
     }
 
     /** The catalogue's on-demand types with an NVIDIA GPU of known memory (those a twin's alternatives can price). */

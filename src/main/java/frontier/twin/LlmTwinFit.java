@@ -101,6 +101,7 @@ final class LlmTwinFit {
                 fromMemory ? machine.gpuModel : null,
                 fromMemory ? geometry.model() : null,
                 "fitted by the calibrator to " + inputs.size() + " windows of the request log",
+                null,
                 null);
         LlmEngineSpec engine = new LlmEngineSpec(
                 "twin-" + modelName.replaceAll("[^A-Za-z0-9_.-]+", "-"),

@@ -213,6 +213,87 @@ final class Observations {
         return peak;
     }
 
+    /**
+     * The most KV-cache tokens the requests held at once, as a vLLM-like engine holds them: a request holds its prompt
+     * from its first token (arrival + time to first token; without a TTFT, from the start of its service: arrival +
+     * queue time when the log has it, else arrival) to its end, and its output tokens as it makes them (growing
+     * evenly from the first token to the end). Prefill time and prefix sharing are not known, so the prompt is held a
+     * little late and each request's shared prefix counted again. -1 when fewer than {@code minShare} of the successful
+     * requests carry token counts.
+     */
+    long peakKvTokens(double minShare) {
+        int n = servedArrivals.length;
+        int k = 0;
+        for (int i = 0; i < n; i++) if (inputTokens[i] >= 0 && outputTokens[i] >= 0) k++;
+        if (k == 0 || k < minShare * n) return -1;
+        // Events: 0 = prompt held, 1 = output starts growing, 2 = request ends (value taken before it is released).
+        double[] time = new double[3 * k];
+        int[] kind = new int[3 * k], who = new int[3 * k];
+        Integer[] order = new Integer[3 * k];
+        int m = 0;
+        double[] first = new double[n], end = new double[n];
+        // Times from the first arrival, so that t·rates − ratesByFirst does not cancel on epoch seconds.
+        double origin = Double.POSITIVE_INFINITY;
+        for (double a : servedArrivals) origin = Math.min(origin, a);
+        for (int i = 0; i < n; i++) {
+            if (inputTokens[i] < 0 || outputTokens[i] < 0) continue;
+            double arrival = servedArrivals[i] - origin;
+            end[i] = arrival + latencyS[i];
+            double startOfService = !Double.isNaN(ttftS[i])
+                    ? arrival + Math.min(Math.max(0, ttftS[i]), latencyS[i])
+                    : arrival
+                            + (queueS != null && !Double.isNaN(queueS[i])
+                                    ? Math.min(Math.max(0, queueS[i]), latencyS[i])
+                                    : 0);
+            first[i] = startOfService;
+            for (int e = 0; e < 3; e++) {
+                time[m] = e == 2 ? end[i] : startOfService;
+                kind[m] = e;
+                who[m] = i;
+                order[m] = m;
+                m++;
+            }
+        }
+        // In time order; at one instant, ends first (a request that ends as another starts does not overlap it).
+        Arrays.sort(
+                order,
+                (a, b) -> time[a] != time[b]
+                        ? Double.compare(time[a], time[b])
+                        : Integer.compare(kind[a] == 2 ? 0 : 1, kind[b] == 2 ? 0 : 1));
+        // Held at t: prompts + Σ rate·(t − first) over the decoding requests = prompts + t·rates − ratesByFirst.
+        double prompts = 0, rates = 0, ratesByFirst = 0, steps = 0, peak = 0;
+        for (int o : order) {
+            int i = who[o];
+            double t = time[o];
+            double span = end[i] - first[i];
+            switch (kind[o]) {
+                case 0 -> prompts += inputTokens[i];
+                case 1 -> {
+                    if (span > 0) {
+                        double r = outputTokens[i] / span;
+                        rates += r;
+                        ratesByFirst += r * first[i];
+                    } else {
+                        steps += outputTokens[i];
+                    }
+                }
+                default -> {
+                    peak = Math.max(peak, prompts + steps + t * rates - ratesByFirst);
+                    prompts -= inputTokens[i];
+                    if (span > 0) {
+                        double r = outputTokens[i] / span;
+                        rates -= r;
+                        ratesByFirst -= r * first[i];
+                    } else {
+                        steps -= outputTokens[i];
+                    }
+                }
+            }
+            if (kind[o] != 2) peak = Math.max(peak, prompts + steps + t * rates - ratesByFirst);
+        }
+        return Math.round(peak);
+    }
+
     /** The most requests in flight at once, each successful one occupying [arrival, arrival + latency). */
     int peakInFlight() {
         int n = servedArrivals.length;

@@ -80,25 +80,8 @@ class WorkspaceMigrationTest {
         CountDownLatch clicked = new CountDownLatch(1);
         // Holds the migration at its long step (the search dictionary, some statements already run) until Cancel
         // has been clicked: the click always lands while it works.
-        WorkspaceMigration migration = new WorkspaceMigration(TaskExecutor.FX, m -> new MigrationMonitor() {
-            @Override
-            public void progress(int from, int to, String what, int step, int steps, double seconds) {
-                m.progress(from, to, what, step, steps, seconds);
-                if (what.startsWith("building the search dictionary") && reached.getCount() > 0) {
-                    reached.countDown();
-                    try {
-                        clicked.await(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                }
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return m.isCancelled();
-            }
-        });
+        WorkspaceMigration migration =
+                new WorkspaceMigration(TaskExecutor.FX, holdAtTheLongStep(reached, clicked, false));
         AtomicReference<String> outcome = new AtomicReference<>();
         robot.interact(() -> {
             stage.getScene().setRoot(migration.pane(file, Theme.LIGHT));
@@ -119,6 +102,107 @@ class WorkspaceMigrationTest {
                 "none of the migration's tables is left");
         assertTrue(WorkspaceMigration.needed(file), "it is migrated the next time");
         migration.shutdown();
+    }
+
+    @Test
+    void cancelTooLateToStopTheMigrationOpensTheMigratedWorkspaceInsteadOfSayingItIsUnchanged(FxRobot robot)
+            throws Exception {
+        Path file = MigrationProgressTest.version7(dir, 2_000, 6);
+        AtomicReference<WorkspaceMigration> made = new AtomicReference<>();
+        // Cancel at the last statement (the version's bump), after the loop's last check: the migration commits.
+        WorkspaceMigration migration = new WorkspaceMigration(TaskExecutor.FX, m -> new MigrationMonitor() {
+            @Override
+            public void progress(int from, int to, String what, int step, int steps, double seconds) {
+                m.progress(from, to, what, step, steps, seconds);
+                if (step == steps) made.get().cancel();
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return m.isCancelled();
+            }
+        });
+        made.set(migration);
+        AtomicReference<String> outcome = new AtomicReference<>();
+        robot.interact(() -> migration.migrate(file, () -> outcome.set("done"), outcome::set));
+        waitUntil(60, () -> outcome.get() != null);
+        assertFalse(WorkspaceMigration.needed(file), "the migration was committed");
+        assertEquals("done", outcome.get(), "so the workspace opens: it is not unchanged");
+        migration.shutdown();
+    }
+
+    @Test
+    void theWindowGrowsWithTheStepsDescriptionSoTheProgressBarAndCancelStayWhole(FxRobot robot) throws Exception {
+        Path file = MigrationProgressTest.version7(dir, 2_000, 5);
+        CountDownLatch reached = new CountDownLatch(1);
+        CountDownLatch looked = new CountDownLatch(1);
+        // Held at the long step, whose description takes two lines where "Checking the workspace…" took one.
+        WorkspaceMigration migration =
+                new WorkspaceMigration(TaskExecutor.FX, holdAtTheLongStep(reached, looked, true));
+        AtomicReference<Stage> window = new AtomicReference<>();
+        AtomicReference<String> outcome = new AtomicReference<>();
+        robot.interact(() -> {
+            Stage w = migration.window(file, Theme.LIGHT);
+            window.set(w);
+            w.show();
+            migration.migrate(file, () -> outcome.set("done"), outcome::set);
+        });
+        try {
+            assertTrue(reached.await(60, TimeUnit.SECONDS), "the migration reaches its long step");
+            waitUntil(
+                    30,
+                    () -> window.get().getScene().lookup("#migrationStatus") instanceof javafx.scene.control.Label l
+                            && l.getText().contains("search dictionary"));
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.Scene scene = window.get().getScene();
+            javafx.scene.control.ProgressBar bar =
+                    (javafx.scene.control.ProgressBar) scene.lookup("#migrationProgress");
+            javafx.scene.Node cancel = scene.lookup("#cancelMigration");
+            assertTrue(
+                    bar.getHeight() >= bar.prefHeight(-1) - 0.5,
+                    "the bar keeps its height: " + bar.getHeight() + " of " + bar.prefHeight(-1));
+            double cancelBottom = cancel.localToScene(cancel.getLayoutBounds()).getMaxY();
+            assertTrue(
+                    cancelBottom <= scene.getHeight() + 0.5,
+                    "Cancel is whole: its bottom at " + cancelBottom + " in a " + scene.getHeight() + " px window");
+        } finally {
+            looked.countDown();
+            waitUntil(60, () -> outcome.get() != null);
+            robot.interact(() -> window.get().close());
+            migration.shutdown();
+        }
+        assertEquals("done", outcome.get());
+    }
+
+    /**
+     * Wraps the migration's monitor to hold it at its long step (the search dictionary) until {@code release}; with
+     * {@code quietBefore}, the steps before it are not passed on, so that the window's throttle (a message per 100 ms)
+     * lets that step's message through.
+     */
+    private static java.util.function.UnaryOperator<MigrationMonitor> holdAtTheLongStep(
+            CountDownLatch reached, CountDownLatch release, boolean quietBefore) {
+        return m -> new MigrationMonitor() {
+            @Override
+            public void progress(int from, int to, String what, int step, int steps, double seconds) {
+                boolean theLongStep = what.startsWith("building the search dictionary");
+                if (!quietBefore || theLongStep || reached.getCount() == 0)
+                    m.progress(from, to, what, step, steps, seconds);
+                if (theLongStep && reached.getCount() > 0) {
+                    reached.countDown();
+                    try {
+                        release.await(30, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return m.isCancelled();
+            }
+        };
     }
 
     private static long version(Path file) throws Exception {

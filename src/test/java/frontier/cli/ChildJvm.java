@@ -120,19 +120,49 @@ final class ChildJvm {
         return false;
     }
 
+    /**
+     * Polls every 5 ms until {@code reached} holds for this child (true), or the child ended or {@code seconds} passed
+     * (false): for a kill aimed at a stage the child's output or files show. Its output is read again only when a file
+     * grew.
+     */
+    boolean awaitState(java.util.function.Predicate<ChildJvm> reached, long seconds) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (System.nanoTime() < end) {
+            if (reached.test(this)) return true;
+            if (!process.isAlive()) return reached.test(this);
+            Thread.sleep(5);
+        }
+        return false;
+    }
+
     String stdout() {
-        return read(out);
+        return outText.read();
     }
 
     String stderr() {
-        return read(err);
+        return errText.read();
     }
 
-    private static String read(Path f) {
-        try {
-            return Files.exists(f) ? Files.readString(f, StandardCharsets.UTF_8) : "";
-        } catch (IOException e) {
-            return "";
+    private final Text outText = new Text();
+    private final Text errText = new Text();
+
+    /** A file's text, read again only when its size changed. */
+    private final class Text {
+        private long size = -1;
+        private String text = "";
+
+        synchronized String read() {
+            Path f = this == outText ? out : err;
+            try {
+                long now = Files.exists(f) ? Files.size(f) : 0;
+                if (now != size) {
+                    text = now == 0 ? "" : Files.readString(f, StandardCharsets.UTF_8);
+                    size = now;
+                }
+            } catch (IOException e) {
+                return text;
+            }
+            return text;
         }
     }
 }

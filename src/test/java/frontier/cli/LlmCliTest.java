@@ -87,6 +87,43 @@ class LlmCliTest {
     }
 
     @Test
+    void prefillShareAddsTheInferredHitDistributionAndNeedsSendTimes() throws Exception {
+        CliRun r = CliRun.of(
+                "llm",
+                "fit",
+                CSV,
+                "--where",
+                "experiment=jan20-codellama-prefill-1",
+                "--max-num-seqs",
+                "32",
+                "--max-num-batched-tokens",
+                "64",
+                "--shared-prefix-tokens",
+                "1024",
+                "--kv-cache-tokens",
+                "42598",
+                "--separate-variances",
+                "--prefill-share");
+        assertEquals(0, r.code(), r.err());
+        String share = r.out()
+                .lines()
+                .filter(l ->
+                        l.startsWith("prefill share: prefix-cache hits inferred from the TTFT of 40 fitted requests"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(r.out()));
+        // 21 quantiles, at 0, 5%, ..., 100%, the last 1 (most requests compute their whole prompt).
+        String[] q = share.substring(share.indexOf("100%: ") + 6).split(" ");
+        assertEquals(21, q.length, share);
+        assertEquals("1.000", q[20], share);
+        // Without send times a request's hit cannot be replayed on it.
+        Path f = Files.writeString(
+                dir.resolve("n.csv"), "input_tokens,output_tokens,ttft_s,e2e_s\n100,10,0.1,0.5\n200,10,0.2,0.7\n");
+        CliRun bad = CliRun.of("llm", "fit", f.toString(), "--prefill-share");
+        assertEquals(2, bad.code(), bad.out());
+        assertTrue(bad.err().contains("inferring prefix-cache hits needs each request's send time"), bad.err());
+    }
+
+    @Test
     void readsAGuideLlmJsonReportOneLevelPerBenchmark() {
         CliRun r = CliRun.of("llm", "fit", GUIDELLM, "--fit-levels", "2");
         assertEquals(0, r.code(), r.err());

@@ -71,6 +71,35 @@ class SimulationTest {
     }
 
     @Test
+    void eventsRunByTimeThenSchedulingOrderWhateverEachHandlerSchedules() {
+        // The event being handled stays in the list until its handler's first follow-up takes its place (or the
+        // handler ends having scheduled nothing): handlers here schedule none, one or several events, often at equal
+        // times (quarter steps), and the run must still be the sort of every event by (time, scheduling order).
+        Simulation sim = new Simulation();
+        SplittableRandom rnd = new SplittableRandom(7);
+        List<double[]> ran = new ArrayList<>();
+        int[] scheduled = {0};
+        EventHandler h = new EventHandler() {
+            @Override
+            public void handle(int kind, Object payload) {
+                ran.add(new double[] {sim.now(), kind});
+                assertEquals(scheduled[0] - ran.size(), sim.pendingEvents(), "the handled event is no longer pending");
+                int followUps = scheduled[0] < 50_000 ? rnd.nextInt(sim.pendingEvents() > 300 ? 2 : 4) : 0;
+                for (int i = 0; i < followUps; i++) sim.schedule(rnd.nextInt(8) / 4.0, this, scheduled[0]++, null);
+            }
+        };
+        for (int i = 0; i < 20; i++) sim.schedule(rnd.nextInt(8) / 4.0, h, scheduled[0]++, null);
+        sim.run(RunControl.NONE, () -> 0);
+        assertEquals(scheduled[0], ran.size(), "every scheduled event ran once");
+        assertEquals(0, sim.pendingEvents());
+        for (int i = 1; i < ran.size(); i++) {
+            double[] a = ran.get(i - 1);
+            double[] b = ran.get(i);
+            assertTrue(a[0] < b[0] || (a[0] == b[0] && a[1] < b[1]), "out of order at " + i);
+        }
+    }
+
+    @Test
     void stopEndsTheRunAfterTheCurrentEvent() {
         Simulation sim = new Simulation();
         int[] count = {0};

@@ -11,12 +11,9 @@ import frontier.cost.InstancePrice;
 import frontier.cost.PriceCatalogue;
 import frontier.domain.PoolKind;
 import frontier.domain.PricingModel;
-import frontier.ingest.Samples;
-import frontier.ingest.logs.LogPreset;
-import frontier.ingest.logs.LogReadOptions;
 import frontier.sim.BadInputException;
-import frontier.store.ImportMonitor;
 import frontier.store.Workspace;
+import frontier.testing.VllmH100Log;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -114,24 +111,79 @@ class DeclaredCapacityTest {
     }
 
     @Test
+    void theModelALogsNamesSuggestIsTheOnlyModelOfTheFamilyTheyNameOrTheOneTheySpellOut() {
+        assertEquals(
+                java.util.Optional.of("codellama-34b"),
+                DeclaredCapacity.suggestedModel(List.of("jan20-codellama-train-1", "vllm011_h100_otel.csv")));
+        assertEquals(
+                java.util.Optional.of("codellama-34b"),
+                DeclaredCapacity.suggestedModel(List.of("vllm011_h100_codellama34b_guidellm_sweep_requests.csv")));
+        assertEquals(
+                java.util.Optional.of("llama2-70b"), DeclaredCapacity.suggestedModel(List.of("meta/Llama-2-70B-chat")));
+        // Llama 2 at another size than the table's: not suggested as the 70B.
+        assertEquals(java.util.Optional.empty(), DeclaredCapacity.suggestedModel(List.of("llama2-7b-chat")));
+        assertEquals(java.util.Optional.empty(), DeclaredCapacity.suggestedModel(List.of("jan21-llama7b-train-1")));
+        assertEquals(java.util.Optional.empty(), DeclaredCapacity.suggestedModel(List.of("chat", "small4all.csv")));
+    }
+
+    @Test
+    void aGpuMemoryTheNamesStateDecidesBetweenTypesOfAsManyGpusButNeverAddsGpus() {
+        // The catalogue's 80 GB H100 types have 4 and 8 GPUs; its one-GPU H100 is the NVL 94 GB: a name that says
+        // 80GB still gets the one-GPU type, as four or eight GPUs would cost four or eight times as much.
+        List<InstancePrice> s = DeclaredCapacity.suggested(CATALOGUE, List.of("bench_h100_80gb.csv"));
+        assertEquals("Standard_NC40ads_H100_v5", s.getFirst().instanceType());
+        // Among the one-GPU A100 types, "40GB" puts GCP's A100 40 GB first, though Azure's A100 80 GB is cheaper
+        // (by 0.0004 USD/h); "80GB" puts Azure's first.
+        List<InstancePrice> a40 = DeclaredCapacity.suggested(CATALOGUE, List.of("a100 40gb run"));
+        List<InstancePrice> a80 = DeclaredCapacity.suggested(CATALOGUE, List.of("a100 80gb run"));
+        assertEquals(1, a40.getFirst().gpus());
+        assertEquals("A100-40GB", a40.getFirst().gpuModel());
+        assertEquals("A100-80GB", a80.getFirst().gpuModel());
+    }
+
+    @Test
+    void theWalkthroughsTwinWithItsModelDeclaredIsOfferedTheCheaperA100() throws Exception {
+        Path ws = dir.resolve("ws.sqlite");
+        InstancePrice h100 =
+                DeclaredCapacity.suggested(CATALOGUE, List.of(VllmH100Log.FILE)).getFirst();
+        DeclaredCapacity c = DeclaredCapacity.of(CATALOGUE, h100, PricingModel.ON_DEMAND, 1)
+                .orElseThrow()
+                .withModel("codellama-34b");
+        Calibrator.Twin twin;
+        try (Workspace w = Workspace.open(ws)) {
+            VllmH100Log.importInto(w);
+            twin = Calibrator.calibrate(
+                    w, new Calibrator.Options(VllmH100Log.ENDPOINT, false, 0, 1, null, c), dir.resolve("twin.json"));
+        }
+        assertEquals(
+                "codellama-34b",
+                twin.scenario().get("pools").get(0).get("model").get("name").asText());
+        long peak = twin.loaded().observed().peakKvTokens();
+        // Computed apart from the file in Python, the same way (prompt from the first token, output growing evenly to
+        // the end): 42,199 tokens, 7.7 GiB of CodeLlama-34B's 192 KiB a token, within the 7.4–8.2 GiB of KV cache the
+        // log's own vLLM reported on its 80 GB GPU (llm/SOURCES.md). One A100 80 GB leaves about 44,500.
+        assertEquals(42_199, peak, 1, "peak KV tokens");
+        var base = frontier.scenario.alternatives.Baseline.load(dir.resolve("twin.json"));
+        var made = frontier.scenario.alternatives.QuickAlternatives.of(base, CATALOGUE, null);
+        assertEquals(
+                "Cheaper GPU, Standard_NC24ads_A100_v4",
+                made.alternatives().getLast().name(),
+                made.skipped().toString());
+        assertTrue(made.prices().getLast().contains("chosen as it holds codellama-34b's 62.9 GiB"), made.prices() + "");
+    }
+
+    @Test
     void aTwinWithoutABillRunsOnTheDeclaredCapacityAtTheCataloguePrice() throws Exception {
         Path ws = dir.resolve("ws.sqlite");
-        InstancePrice h100 = DeclaredCapacity.suggested(CATALOGUE, List.of("vllm011_h100_otel_server_requests.csv"))
-                .getFirst();
+        InstancePrice h100 =
+                DeclaredCapacity.suggested(CATALOGUE, List.of(VllmH100Log.FILE)).getFirst();
         DeclaredCapacity c =
                 DeclaredCapacity.of(CATALOGUE, h100, PricingModel.ON_DEMAND, 1).orElseThrow();
         Calibrator.Twin twin;
         try (Workspace w = Workspace.open(ws)) {
-            w.requestLogs()
-                    .importFile(
-                            Samples.sample("llm/vllm011_h100_otel_server_requests.csv"),
-                            LogReadOptions.preset(LogPreset.VLLM_OTEL),
-                            false,
-                            ImportMonitor.NONE);
+            VllmH100Log.importInto(w);
             twin = Calibrator.calibrate(
-                    w,
-                    new Calibrator.Options("jan20-codellama-train-1", false, 0, 1, null, c),
-                    dir.resolve("twin.json"));
+                    w, new Calibrator.Options(VllmH100Log.ENDPOINT, false, 0, 1, null, c), dir.resolve("twin.json"));
         }
         JsonNode pool = twin.scenario().get("pools").get(0);
         assertEquals("always_on", pool.get("type").asText());

@@ -4,6 +4,8 @@ import frontier.model.llm.EngineConfig;
 import frontier.model.llm.IterationProfile;
 import frontier.model.llm.LlmResult;
 import frontier.model.llm.LlmServing;
+import frontier.model.llm.LlmWorkload;
+import frontier.model.llm.PrefillShare;
 import frontier.sim.BadInputException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +32,11 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.SimplexOptimizer;
  * drifts towards 0). {@code a} and {@code c} are told apart only by batches of several sequences, i.e. by
  * levels where requests overlap; {@code a} and the overhead by chunked prompts (several prefill
  * iterations per request).
+ *
+ * <p>Optionally (the {@code prefillShare} flag) each fitted request's prefix-cache hit is inferred from its TTFT and
+ * the profile carries their distribution ({@link PrefillShare}), drawn per request when predicting: for logs whose
+ * TTFT is bimodal in the share of the prompt paid for (LMBenchmark's multi-turn ShareGPT), which no additive
+ * overhead reproduces. It is not the default either (docs/validation.md: better TTFT, worse TPOT there).
  *
  * <p>The fitted profile is deterministic (noise cv 0): per-request times cannot tell iteration noise
  * from what the model leaves out (the benchmarks here carry no per-token gaps), so the spread of the
@@ -106,21 +113,94 @@ public final class ProfileFit {
             String date,
             IterationProfile decodeShape,
             Weighting weighting) {
+        return fit(inputs, name, source, date, decodeShape, weighting, false);
+    }
+
+    /**
+     * As above; with {@code prefillShare}, the fit also infers each fitted request's prefix-cache hit and gives the
+     * profile their distribution ({@link PrefillShare}), drawn per request when it predicts. Each round (of
+     * {@value #SHARE_ROUNDS}) replays the fitted levels with the hits found so far, reads off each request's computed
+     * share of its prompt — its own prompt cost {@code b × computed tokens} corrected by the TTFT error, {@code (measured
+     * − predicted) / b} tokens — and calls a request a hit when that share lies more than {@value #SHARE_SIGMAS} standard
+     * deviations below the full prefills' centre (the upper quartile of the shares; the spread from the shares above
+     * it, which hits cannot reach); then it refits
+     * the coefficients with those hits replayed. A request that is not a hit computes its whole prompt (share 1). Needs
+     * the levels' send times (a hit is replayed on its own request).
+     */
+    public static Result fit(
+            List<Input> inputs,
+            String name,
+            String source,
+            String date,
+            IterationProfile decodeShape,
+            Weighting weighting,
+            boolean prefillShare) {
         if (inputs.isEmpty()) throw new BadInputException("no level to fit on");
+        if (prefillShare) {
+            for (Input in : inputs) {
+                if (!in.level().hasSendTimes())
+                    throw new BadInputException("level " + in.level().label()
+                            + ": inferring prefix-cache hits needs each request's send time");
+            }
+        }
         if (decodeShape != null && !(decodeShape.a() > 0)) {
             throw new BadInputException(
                     "decode prior " + decodeShape.name() + ": needs a > 0 to give the ratios c/a and d/a");
         }
         Shape shape = new Shape(decodeShape);
-        Objective obj = new Objective(inputs, shape, weighting);
+        int[][] cached = new int[inputs.size()][];
+        Objective obj = new Objective(inputs, shape, weighting, cached);
         double[] start = shape.reduce(initial(inputs.stream().map(Input::level).toList()));
-        double[] x0 = new double[start.length];
-        for (int i = 0; i < start.length; i++) x0[i] = Math.log(start[i]);
+        double[] x = new double[start.length];
+        for (int i = 0; i < start.length; i++) x[i] = Math.log(start[i]);
+        int[] evals = {0};
+        PointValuePair best = optimise(obj, x, evals);
+        double[] v = shape.expand(exp(best.getPoint()));
+        IterationProfile det = new IterationProfile(name, "", "", 1, v[0], v[1], v[2], v[3], 0, v[4], source, date);
+        PrefillShare share = null;
+        if (prefillShare) {
+            double[] shares = null;
+            for (int round = 0; round < SHARE_ROUNDS; round++) {
+                shares = inferHits(inputs, det, cached);
+                best = optimise(obj, best.getPoint(), evals);
+                v = shape.expand(exp(best.getPoint()));
+                det = new IterationProfile(name, "", "", 1, v[0], v[1], v[2], v[3], 0, v[4], source, date);
+            }
+            shares = inferHits(inputs, det, cached);
+            long hits = java.util.Arrays.stream(shares).filter(x1 -> x1 < 1).count();
+            share = PrefillShare.fromSample(
+                    shares,
+                    SHARE_POINTS,
+                    source,
+                    date,
+                    String.format(
+                            java.util.Locale.ROOT,
+                            "prefix-cache hits inferred from the TTFT of %d fitted requests (%d hits, %.0f%%; %d rounds)",
+                            shares.length,
+                            hits,
+                            100.0 * hits / shares.length,
+                            SHARE_ROUNDS));
+        }
+        double cv = residualCv(inputs, det, cached);
+        double[] ss = obj.squares(det);
+        double sum = ss[4];
+        IterationProfile profile = share == null ? det : det.withPrefillShare(share);
+        List<LevelComparison.Row> rows = new ArrayList<>();
+        for (Input in : inputs) rows.add(LevelComparison.compare(in, profile, 1, 1));
+        return new Result(profile, rows, Math.sqrt(sum / Math.max(1, obj.count())), evals[0], cv);
+    }
+
+    /** Rounds of hit inference and refitting (the hits found change little after the second). */
+    static final int SHARE_ROUNDS = 2;
+    /** A request is a hit when its computed share is this many standard deviations of the full prefills below 1. */
+    static final double SHARE_SIGMAS = 2.5;
+    /** Quantiles kept of the prefill-share distribution. */
+    static final int SHARE_POINTS = 21;
+
+    /** Nelder–Mead from {@code x}, restarted from its optimum once (it stalls on a flat direction otherwise). */
+    private static PointValuePair optimise(Objective obj, double[] x, int[] evals) {
         SimplexOptimizer opt = new SimplexOptimizer(1e-7, 1e-10);
         PointValuePair best = null;
-        double[] x = x0;
-        int evals = 0;
-        // Restarts from the previous optimum: Nelder–Mead stalls on a flat direction otherwise.
         for (int round = 0; round < 2; round++) {
             PointValuePair p = opt.optimize(
                     new MaxEval(MAX_EVALUATIONS),
@@ -128,7 +208,7 @@ public final class ProfileFit {
                     GoalType.MINIMIZE,
                     new InitialGuess(x),
                     new NelderMeadSimplex(steps(x.length)));
-            evals += opt.getEvaluations();
+            evals[0] += opt.getEvaluations();
             if (best != null && best.getValue() - p.getValue() < 1e-6 * Math.abs(best.getValue())) {
                 if (p.getValue() < best.getValue()) best = p;
                 break;
@@ -136,15 +216,70 @@ public final class ProfileFit {
             best = p;
             x = p.getPoint();
         }
-        double[] v = shape.expand(exp(best.getPoint()));
-        IterationProfile det = new IterationProfile(name, "", "", 1, v[0], v[1], v[2], v[3], 0, v[4], source, date);
-        double cv = residualCv(inputs, det);
-        IterationProfile profile = det;
-        double[] ss = obj.squares(det);
-        double sum = weighting == Weighting.SUM_OF_SQUARES ? best.getValue() : ss[4];
-        List<LevelComparison.Row> rows = new ArrayList<>();
-        for (Input in : inputs) rows.add(LevelComparison.compare(in, profile, 1, 1));
-        return new Result(profile, rows, Math.sqrt(sum / Math.max(1, obj.count())), evals, cv);
+        return best;
+    }
+
+    /**
+     * Replays the fitted levels with profile {@code p} and the hits in {@code cached}, and infers each fitted request's
+     * computed share of its prompt from its TTFT error; updates {@code cached} (hits only) and returns the shares of the
+     * fitted requests (1 for a request that is not a hit).
+     */
+    static double[] inferHits(List<Input> inputs, IterationProfile p, int[][] cached) {
+        List<double[]> raw = new ArrayList<>();
+        for (int k = 0; k < inputs.size(); k++) {
+            Input in = inputs.get(k);
+            List<BenchmarkLevel.Request> rs = in.level().requests();
+            LlmResult r = simulate(in, p, 1, cached[k]);
+            double[] sh = new double[rs.size()];
+            for (int i = 0; i < rs.size(); i++) {
+                BenchmarkLevel.Request q = rs.get(i);
+                int before = cached[k] == null ? 0 : cached[k][i];
+                double computed = q.inputTokens() - before;
+                double t = r.requestTtft()[i];
+                sh[i] = Double.isNaN(t) || !(p.b() > 0) ? 1 : (computed - (t - q.ttft()) / p.b()) / q.inputTokens();
+            }
+            raw.add(sh);
+        }
+        // The full prefills are most of the requests and the top of the distribution: their centre is taken at the
+        // upper quartile of the shares (before the refit the line is pulled down by the hits, so it is not 1), and
+        // their own spread from the requests above that centre (a hit only ever lowers the share).
+        double[] all = new double[0];
+        for (int k = 0; k < inputs.size(); k++) {
+            double[] sh = raw.get(k);
+            all = java.util.stream.DoubleStream.concat(
+                            java.util.Arrays.stream(all),
+                            java.util.Arrays.stream(sh, inputs.get(k).warmup(), sh.length))
+                    .toArray();
+        }
+        java.util.Arrays.sort(all);
+        double centre = all.length == 0 ? 1 : all[(int) Math.min(all.length - 1, Math.floor(0.75 * all.length))];
+        double ss = 0;
+        int n = 0;
+        for (double x1 : all) {
+            if (x1 > centre) {
+                ss += (x1 - centre) * (x1 - centre);
+                n++;
+            }
+        }
+        double sigma = n > 0 ? Math.sqrt(ss / n) : 0;
+        double threshold = centre - SHARE_SIGMAS * sigma;
+        List<Double> out = new ArrayList<>();
+        for (int k = 0; k < inputs.size(); k++) {
+            Input in = inputs.get(k);
+            double[] sh = raw.get(k);
+            int[] c = new int[sh.length];
+            for (int i = 0; i < sh.length; i++) {
+                boolean hit = sh[i] < threshold;
+                int tokens = in.level().requests().get(i).inputTokens();
+                c[i] = hit
+                        ? PrefillShare.cachedTokens(
+                                tokens, Math.max(0, sh[i]), in.config().blockSize())
+                        : 0;
+                if (i >= in.warmup()) out.add(hit ? Math.max(0, sh[i]) : 1.0);
+            }
+            cached[k] = c;
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static double[] steps(int n) {
@@ -190,11 +325,12 @@ public final class ProfileFit {
     }
 
     /** Standard deviation of log(measured / predicted) decode time per request. */
-    private static double residualCv(List<Input> inputs, IterationProfile det) {
+    private static double residualCv(List<Input> inputs, IterationProfile det, int[][] cached) {
         List<double[]> pairs = new ArrayList<>();
-        for (Input in : inputs) {
+        for (int k = 0; k < inputs.size(); k++) {
+            Input in = inputs.get(k);
             BenchmarkLevel l = in.level();
-            LlmResult r = simulate(in, det, 1);
+            LlmResult r = simulate(in, det, 1, cached[k]);
             for (int i = in.warmup(); i < l.requests().size(); i++) {
                 BenchmarkLevel.Request q = l.requests().get(i);
                 double pred = r.requestE2e()[i] - r.requestTtft()[i];
@@ -216,12 +352,19 @@ public final class ProfileFit {
 
     /** The input's level replayed on its engines (one: round robin, as before; several: least loaded). */
     static LlmResult simulate(Input in, IterationProfile profile, long seed) {
+        return simulate(in, profile, seed, null);
+    }
+
+    /** As above, each request's prompt tokens served by the prefix cache given ({@code cached}, or null: none given). */
+    static LlmResult simulate(Input in, IterationProfile profile, long seed, int[] cached) {
+        LlmWorkload w = in.level().workload();
+        if (cached != null) w = w.withCachedTokens(cached);
         return new LlmServing(
                         in.config(),
                         profile,
                         in.instances(),
                         in.instances() == 1 ? LlmServing.Routing.ROUND_ROBIN : LlmServing.Routing.LEAST_LOADED)
-                .run(in.level().workload(), LlmServing.Options.defaults(seed));
+                .run(w, LlmServing.Options.defaults(seed));
     }
 
     /** The searched unknowns: all five (a, b, c, d, overhead), or (a, b, overhead) with c and d tied to a by a prior. */
@@ -240,11 +383,14 @@ public final class ProfileFit {
         final List<Input> inputs;
         final Shape shape;
         final Weighting weighting;
+        /** Per input, each request's prompt tokens served by the prefix cache (null entries: none). */
+        final int[][] cached;
 
-        Objective(List<Input> inputs, Shape shape, Weighting weighting) {
+        Objective(List<Input> inputs, Shape shape, Weighting weighting, int[][] cached) {
             this.inputs = inputs;
             this.shape = shape;
             this.weighting = weighting;
+            this.cached = cached;
         }
 
         double value(double[] x) {
@@ -269,9 +415,10 @@ public final class ProfileFit {
             double sd = 0;
             int nt = 0;
             int nd = 0;
-            for (Input in : inputs) {
+            for (int k = 0; k < inputs.size(); k++) {
+                Input in = inputs.get(k);
                 BenchmarkLevel l = in.level();
-                LlmResult r = simulate(in, p, 1);
+                LlmResult r = simulate(in, p, 1, cached[k]);
                 for (int i = in.warmup(); i < l.requests().size(); i++) {
                     BenchmarkLevel.Request q = l.requests().get(i);
                     double t = r.requestTtft()[i];

@@ -107,7 +107,8 @@ public final class CapacityView {
         Stage stage = new Stage();
         stage.setTitle("Capacity and the cheapest fleet — Frontier");
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(view.node(), Math.min(1240, screen.getWidth()), Math.min(760, screen.getHeight() - 30));
+        javafx.geometry.Dimension2D size = openingSize(screen.getWidth(), screen.getHeight());
+        Scene scene = new Scene(view.node(), size.getWidth(), size.getHeight());
         if (owner != null && owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
             if (owner.getScene().getRoot() != null)
@@ -118,6 +119,16 @@ public final class CapacityView {
         stage.setOnHidden(e -> vm.shutdown());
         stage.show();
         return stage;
+    }
+
+    /**
+     * The window's size on a screen of {@code width} × {@code height} (visual bounds, in the UI's own pixels): 1240 × 760
+     * or 80% of a larger screen (1536 × 864 on full HD, where the fixed 1240 × 760 cut the profiles' and machines' names),
+     * never more than the screen less 30 px for a title bar.
+     */
+    static javafx.geometry.Dimension2D openingSize(double width, double height) {
+        return new javafx.geometry.Dimension2D(
+                Math.min(width, Math.max(1240, 0.8 * width)), Math.min(height - 30, Math.max(760, 0.8 * height)));
     }
 
     public Parent node() {

@@ -638,6 +638,13 @@ public final class CompareView implements WorkbenchView {
         table.setId("compareTable");
         Widgets.keepTitlesWhole(table, c -> vm.isBatch());
         table.setItems(vm.rows());
+        // The columns' minimum widths must never widen the view over the form at its left: past them the table
+        // scrolls sideways within its own width.
+        table.setMinWidth(0);
+        // Headers are made by the skin, again when columns are shown or hidden: each gets its tooltip then.
+        table.getVisibleLeafColumns().addListener((javafx.collections.ListChangeListener<TableColumn<CompareRow, ?>>)
+                c -> javafx.application.Platform.runLater(this::headerTips));
+        table.skinProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(this::headerTips));
         frontier.app.TableExport.install(table, "comparison.csv", vm::info);
         frontier.app.ChartMenu.install(chart.node(), chart, this::caption, vm::info);
         table.setPlaceholder(new Label("Add alternatives and run the comparison."));
@@ -657,16 +664,27 @@ public final class CompareView implements WorkbenchView {
         return box;
     }
 
+    /**
+     * Serving columns hidden until the user shows them from the table's column menu (the + at its top right): the
+     * dropped and rejected counts. What a row does not serve stays where its cost is: the "Not served" column and the
+     * red warning in its cost cells ("drops 1.2% of requests"); dropped counts the rejected ones.
+     */
+    static final java.util.Set<CompareMetric> HIDDEN_AT_FIRST =
+            java.util.EnumSet.of(CompareMetric.DROPPED, CompareMetric.REJECTED);
+
+    /** The serving columns hidden now (the user's choice, kept while the view lives). */
+    private final java.util.Set<CompareMetric> hidden = java.util.EnumSet.copyOf(HIDDEN_AT_FIRST);
+
     private void rebuildColumns() {
         table.getColumns().clear();
-        // A batch job's seven figures fit the table's width (1280×720 included): titles wrapped on up to three lines in
-        // a smaller font, columns that share the width, cells that wrap; a serving fleet's twelve scroll sideways below
-        // about 1,900 px.
-        boolean fit = vm.isBatch();
-        table.setColumnResizePolicy(
-                fit ? TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS : TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // The figures fit the table's width (1280×720 included): titles wrapped on up to three lines in a smaller
+        // font, columns that share the width and never go below their title's longest line, cells that wrap. A
+        // serving fleet's rarely read counts (dropped, rejected) start hidden; the column menu shows any of them.
+        boolean batch = vm.isBatch();
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getStyleClass().remove("wrapped-headers");
-        if (fit) table.getStyleClass().add("wrapped-headers");
+        table.getStyleClass().add("wrapped-headers");
+        table.setTableMenuButtonVisible(!batch);
         TableColumn<CompareRow, String> name = new TableColumn<>("Alternative");
         name.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(
                 c.getValue().entry() == 0
@@ -676,7 +694,7 @@ public final class CompareView implements WorkbenchView {
         name.setCellFactory(col -> wrapping(null));
         table.getColumns().add(name);
         for (CompareMetric m : vm.metrics()) {
-            TableColumn<CompareRow, String> col = new TableColumn<>(fit ? wrapTitle(m.label) : m.label);
+            TableColumn<CompareRow, String> col = new TableColumn<>(wrapTitle(m.label));
             col.setId("col-" + m.name());
             boolean cost = m == CompareMetric.COST_PER_MONTH
                     || m == CompareMetric.COST_PER_1K
@@ -693,10 +711,36 @@ public final class CompareView implements WorkbenchView {
             // Shared widths never go below the title's longest line ("Interruptions"): without this floor the
             // constrained policy could squeeze a column under its longest word and elide it, depending on the
             // width the table had when the columns were rebuilt.
-            if (fit) col.setMinWidth(titleWidth(col.getText()));
+            col.setMinWidth(titleWidth(col.getText()));
+            if (!batch) {
+                col.setVisible(!hidden.contains(m));
+                col.visibleProperty().addListener((o, was, now) -> {
+                    if (now) hidden.remove(m);
+                    else hidden.add(m);
+                });
+            }
             table.getColumns().add(col);
         }
-        if (fit) name.setMinWidth(90);
+        name.setMinWidth(90);
+        // Each title whole, with its unit, in its header's tooltip.
+        javafx.application.Platform.runLater(this::headerTips);
+    }
+
+    /** Tooltips on the column headers: the metric's title with its unit ("Cost / month (USD)"). */
+    private void headerTips() {
+        for (javafx.scene.Node n : table.lookupAll(".column-header")) {
+            if (!(n instanceof javafx.scene.control.skin.TableColumnHeader h) || h.getTableColumn() == null) continue;
+            String id = h.getTableColumn().getId();
+            String tip = h.getTableColumn().getText().replace('\n', ' ');
+            if (id != null && id.startsWith("col-"))
+                tip = CompareMetric.valueOf(id.substring(4)).heading();
+            Tooltip.install(h, new Tooltip(tip));
+        }
+    }
+
+    /** The serving columns the user has hidden (the column menu shows them again). */
+    java.util.Set<CompareMetric> hiddenColumns() {
+        return java.util.Collections.unmodifiableSet(hidden);
     }
 
     /** The width a wrapped title's longest line needs in a header (the smaller header font, bold to be safe). */
@@ -814,7 +858,9 @@ public final class CompareView implements WorkbenchView {
 
     private static final String CI_NOTE = "± is a 95% confidence interval; the second line is the change from the"
             + " baseline, paired replication by replication (all entries run on the same random numbers).";
-    private static final String SERVING_NOTE = CI_NOTE + " Cost per month = cost per hour × 730.";
+    private static final String SERVING_NOTE = CI_NOTE + " Cost per month = cost per hour × 730. Dropped and rejected"
+            + " counts: from the + at the table's top right; a row that does not serve every request says so in red"
+            + " in its cost and in Not served.";
     private static final String BATCH_NOTE = CI_NOTE
             + " Completion time: from the job's start until its last shard's last checkpoint; done by the deadline:"
             + " the share of replications done within the job's deadline; cost of the job: its spot and on-demand"

@@ -240,8 +240,9 @@ public final class CompareViewModel {
             if (m == CompareMetric.COST_PER_SPAN || m == CompareMetric.LOST) continue;
             if (batch ? !m.forBatch() : !m.forServing()) continue;
             if (m == CompareMetric.DONE_BY_DEADLINE && c != null && !c.measured(m)) continue;
-            if ((m == CompareMetric.COST_PER_1M_TOKENS || m == CompareMetric.QUALITY) && c != null && !c.measured(m))
-                continue;
+            if (m == CompareMetric.COST_PER_1M_TOKENS && c != null && !c.measured(m)) continue;
+            // Quality only when the models carry one (before a run: not yet known, so not a column).
+            if (m == CompareMetric.QUALITY && (c == null || !c.measured(m))) continue;
             out.add(m);
         }
         return out;

@@ -145,6 +145,9 @@ public final class SweepEditor {
     private final Spinner<Integer> replications = new Spinner<>(1, 10_000, 2);
     private final Label error = new Label();
 
+    /** The most the field list takes before it scrolls, so that the dialog fits a 1280 × 720 screen. */
+    static final double FIELDS_MAX_HEIGHT = 360;
+
     public SweepEditor(ObjectNode tree, String around) {
         dialog.setTitle("Explore around " + around);
         dialog.setHeaderText("Choose the fields to vary around " + around
@@ -160,8 +163,9 @@ public final class SweepEditor {
             g.addRow(r++, row.on, new Label(fmt(f.value())), row.mode, new HBox(4, row.a, row.b, row.c));
         }
         ScrollPane scroll = new ScrollPane(g);
+        scroll.setId("sweepFields");
         scroll.setFitToWidth(true);
-        scroll.setPrefViewportHeight(Math.min(360, 32.0 * r));
+        scroll.setPrefViewportHeight(Math.min(FIELDS_MAX_HEIGHT, 32.0 * r));
 
         method.setId("sweepMethod");
         method.getItems().setAll(SweepSpec.Method.GRID, SweepSpec.Method.LATIN_HYPERCUBE, SweepSpec.Method.NSGA2);
@@ -212,12 +216,24 @@ public final class SweepEditor {
         error.setWrapText(true);
         error.setStyle("-fx-text-fill: #b3261e; -fx-font-weight: bold;");
         VBox content = new VBox(10, scroll, methodRow, how, error);
-        content.setPadding(new Insets(4));
+        // The header's left edge: the fields no longer sit against the dialog's border.
+        content.setPadding(new Insets(4, 12, 4, 12));
         content.setPrefWidth(880);
         // A dialog takes its content's minimum, not its preference: without this the fields, their modes and the
         // method's settings were cut to "r…" and "ge…" at 1280 × 720.
         content.setMinWidth(880);
         dialog.getDialogPane().setContent(content);
+        // The fields show whole when they fit in FIELDS_MAX_HEIGHT (more scroll): the list takes the rows' own height
+        // once the theme has sized them, and the dialog grows to it (a guess of 32 px a row cut the last of five rows
+        // at every size and scrolled them for nothing).
+        g.heightProperty().addListener((o, was, h) -> {
+            double want = Math.min(FIELDS_MAX_HEIGHT, h.doubleValue());
+            if (Math.abs(scroll.getPrefViewportHeight() - want) < 0.5) return;
+            scroll.setPrefViewportHeight(want);
+            javafx.scene.Scene scene = dialog.getDialogPane().getScene();
+            if (scene != null && scene.getWindow() != null && scene.getWindow().isShowing())
+                javafx.application.Platform.runLater(scene.getWindow()::sizeToScene);
+        });
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         Button ok = (Button) dialog.getDialogPane().lookupButton(ButtonType.OK);
         ok.setText("Explore");

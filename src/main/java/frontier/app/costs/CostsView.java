@@ -230,7 +230,9 @@ public final class CostsView implements WorkbenchView {
         DatePicker p = new DatePicker();
         p.setId(id);
         p.setPromptText(prompt);
-        p.setPrefWidth(125);
+        // Wide enough for a whole date in the theme's font (125 px cut "2026-10-15" to "2026-10-1" once a bar was
+        // clicked): nine columns of the editor's widest letter hold the ten digits and dashes.
+        p.getEditor().setPrefColumnCount(9);
         p.setConverter(new StringConverter<>() {
             @Override
             public String toString(LocalDate d) {

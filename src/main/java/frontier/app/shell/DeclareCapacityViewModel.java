@@ -3,6 +3,7 @@ package frontier.app.shell;
 import frontier.cost.InstancePrice;
 import frontier.cost.PriceCatalogue;
 import frontier.domain.PricingModel;
+import frontier.model.llm.LlmModels;
 import frontier.twin.DeclaredCapacity;
 import java.util.List;
 import java.util.Locale;
@@ -31,7 +32,10 @@ public final class DeclareCapacityViewModel {
     private final ObjectProperty<InstancePrice> type = new SimpleObjectProperty<>();
     private final IntegerProperty instances = new SimpleIntegerProperty(1);
     private final BooleanProperty spot = new SimpleBooleanProperty(false);
+    private final ObservableList<String> models;
+    private final ObjectProperty<String> model = new SimpleObjectProperty<>(NOT_KNOWN);
     private final boolean suggested;
+    private final boolean modelSuggested;
     private final ObjectProperty<Optional<DeclaredCapacity>> capacity = new SimpleObjectProperty<>(Optional.empty());
     private final StringBinding price;
     private final StringBinding problem;
@@ -49,7 +53,13 @@ public final class DeclareCapacityViewModel {
                 .forEach(all::add);
         types = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(all));
         type.set(all.isEmpty() ? null : all.getFirst());
-        capacity.bind(Bindings.createObjectBinding(this::compute, type, instances, spot));
+        List<String> names = new java.util.ArrayList<>(List.of(NOT_KNOWN));
+        LlmModels.bundled().keySet().stream().sorted().forEach(names::add);
+        models = FXCollections.unmodifiableObservableList(FXCollections.observableArrayList(names));
+        Optional<String> m = DeclaredCapacity.suggestedModel(hints);
+        modelSuggested = m.isPresent();
+        model.set(m.orElse(NOT_KNOWN));
+        capacity.bind(Bindings.createObjectBinding(this::compute, type, instances, spot, model));
         price = Bindings.createStringBinding(this::priceText, capacity);
         problem = Bindings.createStringBinding(this::problemText, capacity, type, instances);
         valid = Bindings.createBooleanBinding(() -> capacity.get().isPresent(), capacity);
@@ -59,7 +69,9 @@ public final class DeclareCapacityViewModel {
         InstancePrice t = type.get();
         int n = instances.get();
         if (t == null || n < 1 || n > DeclaredCapacity.MAX_INSTANCES) return Optional.empty();
-        return DeclaredCapacity.of(catalogue, t, spot.get() ? PricingModel.SPOT : PricingModel.ON_DEMAND, n);
+        String m = model.get() == null || model.get().equals(NOT_KNOWN) ? null : model.get();
+        return DeclaredCapacity.of(catalogue, t, spot.get() ? PricingModel.SPOT : PricingModel.ON_DEMAND, n)
+                .map(c -> c.withModel(m));
     }
 
     private String priceText() {
@@ -100,6 +112,39 @@ public final class DeclareCapacityViewModel {
                 p.gpuModel(),
                 p.usdPerHour().stripTrailingZeros().toPlainString(),
                 p.asOf());
+    }
+
+    /** The model choice that leaves the model unknown (a cheaper GPU is then sized by GPU memory alone). */
+    public static final String NOT_KNOWN = "Not known";
+
+    /**
+     * The models to choose from: {@link #NOT_KNOWN}, then the names of {@code pricing-data/llm-models.csv}. With the
+     * model, a cheaper GPU is sized by its weights and the KV cache the log used, not by today's GPU memory.
+     */
+    public ObservableList<String> models() {
+        return models;
+    }
+
+    /** The model served, or {@link #NOT_KNOWN}; the one the log's names suggest is chosen first. */
+    public ObjectProperty<String> modelProperty() {
+        return model;
+    }
+
+    /** True when the log's names suggested the model chosen first. */
+    public boolean modelSuggested() {
+        return modelSuggested;
+    }
+
+    /** A model's label in the choice: name, parameters and weight size ("codellama-34b, 33.7 B parameters, 62.9 GiB"). */
+    public static String modelLabel(String name) {
+        LlmModels.Geometry g = name == null ? null : LlmModels.bundled().get(name);
+        if (g == null) return name == null ? "" : name;
+        return String.format(
+                Locale.US,
+                "%s, %.1f B parameters, %.1f GiB of weights",
+                name,
+                g.parameters() / 1e9,
+                g.parameters() * g.bytesPerParameter() / (1024.0 * 1024 * 1024));
     }
 
     /** The instance types to choose from (their on-demand rows), suggested ones first. */

@@ -71,7 +71,8 @@ final class MakeTwin {
 
     /**
      * Asks what served an endpoint whose bill shows no capacity: an instance type of the catalogue (the one the log's
-     * names suggest first), how many, on demand or spot, with the catalogue's price and its date. Empty on Cancel.
+     * names suggest first), how many, on demand or spot, with the catalogue's price and its date, and the model (the
+     * one the names suggest first, or not known). Empty on Cancel.
      */
     static java.util.Optional<frontier.twin.DeclaredCapacity> askCapacity(String endpoint, DeclareCapacityViewModel m) {
         javafx.scene.control.Dialog<javafx.scene.control.ButtonType> d = new javafx.scene.control.Dialog<>();
@@ -133,6 +134,32 @@ final class MakeTwin {
                 .bind(javafx.beans.binding.Bindings.when(m.validProperty())
                         .then(m.priceProperty())
                         .otherwise(m.problemProperty()));
+        javafx.scene.control.ComboBox<String> model = new javafx.scene.control.ComboBox<>(m.models());
+        model.setId("capacityModel");
+        model.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String s) {
+                return DeclareCapacityViewModel.modelLabel(s);
+            }
+
+            @Override
+            public String fromString(String s) {
+                return null;
+            }
+        });
+        model.valueProperty().bindBidirectional(m.modelProperty());
+        model.setMaxWidth(Double.MAX_VALUE);
+        model.setTooltip(new javafx.scene.control.Tooltip(
+                "With the model, a cheaper GPU is chosen by what it needs (its weights and the KV cache the log"
+                        + " used), not by today's GPU memory; \"Not known\" keeps the memory rule"));
+        javafx.scene.control.Label modelHint = new javafx.scene.control.Label(
+                m.modelSuggested()
+                        ? "Model chosen first: the one the log's names suggest; change it, or choose \"Not known\","
+                                + " if another served it. It sizes a cheaper GPU."
+                        : "Model: the log's names suggest none of the model table's; with one, a cheaper GPU is"
+                                + " sized by what it needs.");
+        modelHint.setWrapText(true);
+        modelHint.setId("capacityModelHint");
         javafx.scene.layout.GridPane g = new javafx.scene.layout.GridPane();
         javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
         labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
@@ -142,8 +169,9 @@ final class MakeTwin {
         g.addRow(0, new javafx.scene.control.Label("Instance type"), type);
         g.addRow(1, new javafx.scene.control.Label("Instances"), count);
         g.addRow(2, new javafx.scene.control.Label("Pricing"), new javafx.scene.layout.HBox(16, onDemand, spot));
+        g.addRow(3, new javafx.scene.control.Label("Model"), model);
         javafx.scene.layout.GridPane.setHgrow(type, javafx.scene.layout.Priority.ALWAYS);
-        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(10, why, g, hint, price);
+        javafx.scene.layout.VBox box = new javafx.scene.layout.VBox(10, why, g, hint, modelHint, price);
         box.setPrefWidth(640);
         d.getDialogPane().setContent(box);
         d.getDialogPane().setId("twinCapacityDialog");
@@ -182,6 +210,10 @@ final class MakeTwin {
         d.setContentText("The bill shows " + kinds.size() + " kinds of capacity but not how requests were routed.\n"
                 + "The twin sends each request to the chosen pool; the others take what it cannot start at once.");
         d.getDialogPane().setId("twinFirstDialog");
+        // The choice keeps its whole label ("On-demand / committed (always on) first" was cut to "On-demand…" at every
+        // size); the explanation beside it wraps instead.
+        if (d.getDialogPane().lookup(".combo-box") instanceof javafx.scene.control.ComboBox<?> choice)
+            choice.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         return d.showAndWait().map(l -> kinds.get(labels.indexOf(l)));
     }
 }

@@ -109,7 +109,8 @@ public final class AttributionEditor {
         rulesTable
                 .prefHeightProperty()
                 .bind(Bindings.max(3, Bindings.size(vm.rules())).add(1.3).multiply(24));
-        rulesTable.setMaxHeight(Region.USE_PREF_SIZE);
+        // As tall as the buttons beside it (more rules in view, no empty band under the table).
+        rulesTable.setMaxHeight(Double.MAX_VALUE);
         rulesTable.setRowFactory(t -> {
             var row = new javafx.scene.control.TableRow<AttributionRule>();
             row.setOnMouseClicked(e -> {
@@ -194,7 +195,7 @@ public final class AttributionEditor {
         tagKey.setEditable(true);
         tagKey.setItems(vm.tagKeys());
         tagKey.setPromptText("tag key, e.g. endpoint");
-        tagKey.setPrefWidth(170);
+        tagKey.setPrefWidth(220); // its prompt whole ("tag key, e.g. endp…" at 170)
         // Only a tag rule has a tag key: for the other fields the box is gone, from the eye and from Tab's order.
         tagKey.disableProperty().bind(field.valueProperty().isNotEqualTo(Match.TAG));
         tagKey.visibleProperty().bind(field.valueProperty().isEqualTo(Match.TAG));

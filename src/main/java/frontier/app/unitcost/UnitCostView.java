@@ -246,10 +246,18 @@ public final class UnitCostView implements WorkbenchView {
             // Within the screen (a 1280×720 screen with a title bar and a task bar leaves about 640 px).
             javafx.geometry.Rectangle2D screen =
                     javafx.stage.Screen.getPrimary().getVisualBounds();
+            // On a short screen the editor scrolls rather than cut off the lines the rule would claim (its form and
+            // tables need about 690 px); on a taller one it fills the window as before.
+            javafx.scene.control.ScrollPane fit = new javafx.scene.control.ScrollPane(attributionEditor.node());
+            fit.setId("attributionScroll");
+            fit.setFitToWidth(true);
+            fit.setFitToHeight(true);
+            fit.getStyleClass().add("edge-to-edge");
+            // The theme paints its background on the scene's root, now the scroll pane: the editor keeps it under its
+            // controls (the dark theme's light text was drawn on the viewport's white).
+            attributionEditor.node().setStyle("-fx-background-color: -color-bg-default;");
             javafx.scene.Scene scene = new javafx.scene.Scene(
-                    (javafx.scene.Parent) attributionEditor.node(),
-                    Math.min(900, screen.getWidth() - 40),
-                    Math.min(680, screen.getHeight() - 80));
+                    fit, Math.min(900, screen.getWidth() - 40), Math.min(680, screen.getHeight() - 80));
             if (root.getScene() != null) {
                 scene.getStylesheets().setAll(root.getScene().getStylesheets());
                 attributionStage.initOwner(root.getScene().getWindow());

@@ -20,6 +20,8 @@ import frontier.sim.InvalidSpecException;
  * @param source   where the coefficients come from
  * @param date     when they were measured or fitted (ISO date)
  * @param table    the interpolated table that replaces the linear form, or null
+ * @param prefillShare the share of each request's prompt computed, drawn per request (the rest prefix-cache
+ *     hits; {@link PrefillShare}), or null: then only the engine's own prefix settings apply
  */
 public record IterationProfile(
         String name,
@@ -34,7 +36,26 @@ public record IterationProfile(
         double requestOverhead,
         String source,
         String date,
-        IterationTable table) {
+        IterationTable table,
+        PrefillShare prefillShare) {
+    /** A profile without a per-request prefill share. */
+    public IterationProfile(
+            String name,
+            String gpu,
+            String model,
+            int tensorParallel,
+            double a,
+            double b,
+            double c,
+            double d,
+            double noiseCv,
+            double requestOverhead,
+            String source,
+            String date,
+            IterationTable table) {
+        this(name, gpu, model, tensorParallel, a, b, c, d, noiseCv, requestOverhead, source, date, table, null);
+    }
+
     /** A linear profile (no table). */
     public IterationProfile(
             String name,
@@ -49,7 +70,7 @@ public record IterationProfile(
             double requestOverhead,
             String source,
             String date) {
-        this(name, gpu, model, tensorParallel, a, b, c, d, noiseCv, requestOverhead, source, date, null);
+        this(name, gpu, model, tensorParallel, a, b, c, d, noiseCv, requestOverhead, source, date, null, null);
     }
 
     public IterationProfile {
@@ -96,17 +117,36 @@ public record IterationProfile(
 
     public IterationProfile withNoise(double cv) {
         return new IterationProfile(
-                name, gpu, model, tensorParallel, a, b, c, d, cv, requestOverhead, source, date, table);
+                name, gpu, model, tensorParallel, a, b, c, d, cv, requestOverhead, source, date, table, prefillShare);
     }
 
     public IterationProfile withName(String newName, String newSource, String newDate) {
         return new IterationProfile(
-                newName, gpu, model, tensorParallel, a, b, c, d, noiseCv, requestOverhead, newSource, newDate, table);
+                newName,
+                gpu,
+                model,
+                tensorParallel,
+                a,
+                b,
+                c,
+                d,
+                noiseCv,
+                requestOverhead,
+                newSource,
+                newDate,
+                table,
+                prefillShare);
     }
 
     /** This profile's names with a table instead of the coefficients. */
     public IterationProfile withTable(IterationTable t) {
         return new IterationProfile(
-                name, gpu, model, tensorParallel, a, b, c, d, noiseCv, requestOverhead, source, date, t);
+                name, gpu, model, tensorParallel, a, b, c, d, noiseCv, requestOverhead, source, date, t, prefillShare);
+    }
+
+    /** This profile with a per-request prefill share (null: none). */
+    public IterationProfile withPrefillShare(PrefillShare share) {
+        return new IterationProfile(
+                name, gpu, model, tensorParallel, a, b, c, d, noiseCv, requestOverhead, source, date, table, share);
     }
 }

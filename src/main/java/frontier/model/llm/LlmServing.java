@@ -61,6 +61,9 @@ public final class LlmServing {
         final EventHandler[] handlers = new EventHandler[instances];
         final UniformRandomProvider arrivals;
         final UniformRandomProvider tokens;
+        /** Draws each request's prefill share when the profile has one and the workload names no hits. */
+        final UniformRandomProvider prefill;
+
         final Tally ttft = new Tally();
         final Tally tpot = new Tally();
         final Tally e2e = new Tally();
@@ -107,6 +110,9 @@ public final class LlmServing {
             blocksTotal = engines[0].totalBlocks() * instances;
             arrivals = streams.stream("llm.arrivals");
             tokens = streams.stream("llm.tokens");
+            prefill = profile.prefillShare() != null && w.cachedTokens() == null
+                    ? streams.stream("llm.prefill-share")
+                    : null;
             int n = w.requests();
             rTtft = o.keepRequests() ? filledNaN(n) : null;
             rTpot = o.keepRequests() ? filledNaN(n) : null;
@@ -195,7 +201,14 @@ public final class LlmServing {
             }
             int target = route();
             LlmEngine e = engines[target];
-            LlmSequence s = new LlmSequence(i, sim.now(), in, out, e.cachedTokensFor(in));
+            int cached = e.cachedTokensFor(in);
+            if (w.cachedTokens() != null) {
+                cached = Math.max(cached, w.cachedTokens()[i]);
+            } else if (prefill != null) {
+                double share = profile.prefillShare().sample(prefill);
+                cached = Math.max(cached, PrefillShare.cachedTokens(in, share, config.blockSize()));
+            }
+            LlmSequence s = new LlmSequence(i, sim.now(), in, out, cached);
             if (!e.canServe(s)) {
                 rejected++;
                 return;

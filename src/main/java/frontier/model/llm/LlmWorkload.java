@@ -6,9 +6,20 @@ import java.util.Arrays;
 /**
  * The requests offered to an LLM deployment, open loop: either replayed (send times in seconds from the
  * start, with each request's prompt and output tokens), or Poisson arrivals at {@code rate} per second
- * whose token counts are drawn with replacement from the given pairs.
+ * whose token counts are drawn with replacement from the given pairs. A replay may also give each request's
+ * prompt tokens served by the prefix cache ({@code cachedTokens}, or null): a fit replays the hits it inferred.
  */
-public record LlmWorkload(double[] sendTimes, int[] inputTokens, int[] outputTokens, double poissonRate, int requests) {
+public record LlmWorkload(
+        double[] sendTimes,
+        int[] inputTokens,
+        int[] outputTokens,
+        double poissonRate,
+        int requests,
+        int[] cachedTokens) {
+    public LlmWorkload(double[] sendTimes, int[] inputTokens, int[] outputTokens, double poissonRate, int requests) {
+        this(sendTimes, inputTokens, outputTokens, poissonRate, requests, null);
+    }
+
     public LlmWorkload {
         if (inputTokens.length == 0 || inputTokens.length != outputTokens.length) {
             throw new InvalidSpecException("tokens", "expected as many input as output token counts, at least one");
@@ -26,7 +37,11 @@ public record LlmWorkload(double[] sendTimes, int[] inputTokens, int[] outputTok
                     throw new InvalidSpecException("send_times", "must be in increasing order (request " + i + ")");
             }
             requests = sendTimes.length;
+            if (cachedTokens != null && cachedTokens.length != sendTimes.length)
+                throw new InvalidSpecException("cached_tokens", "one count per request expected");
         } else {
+            if (cachedTokens != null)
+                throw new InvalidSpecException("cached_tokens", "only a replay names each request's cache hits");
             if (!(poissonRate > 0)) throw new InvalidSpecException("rate", "expected > 0, got " + poissonRate);
             if (requests < 1) throw new InvalidSpecException("requests", "expected >= 1, got " + requests);
         }
@@ -38,6 +53,11 @@ public record LlmWorkload(double[] sendTimes, int[] inputTokens, int[] outputTok
         double t0 = t.length == 0 ? 0 : Arrays.stream(t).min().orElse(0);
         for (int i = 0; i < t.length; i++) t[i] -= t0;
         return new LlmWorkload(t, input.clone(), output.clone(), 0, t.length);
+    }
+
+    /** This replay with each request's prompt tokens served by the prefix cache. */
+    public LlmWorkload withCachedTokens(int[] cached) {
+        return new LlmWorkload(sendTimes, inputTokens, outputTokens, poissonRate, requests, cached.clone());
     }
 
     /** {@code requests} Poisson arrivals at {@code rate}/s, tokens drawn from the pairs. */

@@ -2,7 +2,9 @@ package frontier.model.pool;
 
 import frontier.model.llm.EngineConfig;
 import frontier.model.llm.IterationProfile;
+import frontier.model.llm.PrefillShare;
 import frontier.sim.InvalidSpecException;
+import java.util.List;
 
 /**
  * A continuous-batching LLM engine as a pool's model ({@code model.llm_engine}): every instance runs the
@@ -41,7 +43,9 @@ public record LlmEngineSpec(
 
     /**
      * The iteration time {@code a + b·prefill_tokens + c·decode_seqs + d·context_tokens} (see
-     * {@link IterationProfile}), in the shipped CSV's units, for one instance of {@code tensor_parallel} GPUs.
+     * {@link IterationProfile}), in the shipped CSV's units, for one instance of {@code tensor_parallel} GPUs; with
+     * {@code prefill_share} (quantiles of the share of each prompt computed, at equally spaced probabilities from 0 to
+     * 1, as {@code frontier llm fit --prefill-share} prints them) each request draws its prefix-cache hit.
      */
     public record Iteration(
             Double aMs,
@@ -54,7 +58,8 @@ public record LlmEngineSpec(
             String gpu,
             String model,
             String source,
-            String date) {
+            String date,
+            List<Double> prefillShare) {
         public Iteration {
             aMs = nn("a_ms", aMs);
             bMsPerToken = nn("b_ms_per_token", bMsPerToken);
@@ -68,6 +73,20 @@ public record LlmEngineSpec(
             if (tensorParallel == null) tensorParallel = 1;
             if (tensorParallel < 1)
                 throw new InvalidSpecException("tensor_parallel", "expected an integer >= 1, got " + tensorParallel);
+            if (prefillShare != null) {
+                prefillShare = List.copyOf(prefillShare);
+                share(prefillShare, source, date); // checks the quantiles
+            }
+        }
+
+        private static PrefillShare share(List<Double> q, String source, String date) {
+            double[] v = new double[q.size()];
+            for (int i = 0; i < v.length; i++) {
+                Double x = q.get(i);
+                if (x == null) throw new InvalidSpecException("prefill_share", "quantile " + i + ": expected a number");
+                v[i] = x;
+            }
+            return new PrefillShare(v, source, date, "given in the scenario");
         }
 
         public static Iteration of(IterationProfile p) {
@@ -82,11 +101,16 @@ public record LlmEngineSpec(
                     blankToNull(p.gpu()),
                     blankToNull(p.model()),
                     blankToNull(p.source()),
-                    blankToNull(p.date()));
+                    blankToNull(p.date()),
+                    p.prefillShare() == null
+                            ? null
+                            : java.util.Arrays.stream(p.prefillShare().quantiles())
+                                    .boxed()
+                                    .toList());
         }
 
         public IterationProfile toProfile(String name) {
-            return new IterationProfile(
+            IterationProfile p = new IterationProfile(
                     name == null ? "inline" : name,
                     gpu == null ? "" : gpu,
                     model == null ? "" : model,
@@ -99,6 +123,7 @@ public record LlmEngineSpec(
                     requestOverheadMs / 1e3,
                     source == null ? "" : source,
                     date == null ? "" : date);
+            return prefillShare == null ? p : p.withPrefillShare(share(prefillShare, source, date));
         }
 
         private static String blankToNull(String s) {

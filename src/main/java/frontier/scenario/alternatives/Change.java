@@ -12,6 +12,7 @@ import frontier.sim.dist.Deterministic;
 import frontier.sim.dist.Distribution;
 import frontier.sim.dist.Empirical;
 import frontier.sim.dist.Exponential;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -333,6 +334,47 @@ public sealed interface Change {
             e.note("instance type " + instanceType
                     + ": the work per item is kept (the simulation does not know how fast a machine is); change"
                     + " $.batch.items_per_s or the LLM engine's profile for a faster or slower one");
+        }
+    }
+
+    /**
+     * The pool's LLM engine runs the shipped iteration profile {@code profile} (a GPU × model × tensor parallelism of
+     * {@code pricing-data/llm-profiles.csv}) and sizes its KV cache from {@code gpuMemoryGib} per GPU: the speed and
+     * the cache of another GPU, where a profile of it exists. Applied after the instance type.
+     */
+    record EngineProfile(String pool, String profile, double gpuMemoryGib) implements Change {
+        public EngineProfile {
+            if (profile == null || profile.isBlank())
+                throw new IllegalArgumentException("engine profile: expected a profile name");
+            if (!(gpuMemoryGib > 0))
+                throw new IllegalArgumentException("engine profile: expected GPU memory > 0, got " + gpuMemoryGib);
+        }
+
+        @Override
+        public int order() {
+            return 2;
+        }
+
+        @Override
+        public String describe() {
+            return "LLM profile " + profile + on(pool);
+        }
+
+        @Override
+        public void apply(Edit e) {
+            ObjectNode p = e.pool(pool);
+            JsonNode engine = p.path("model").path("llm_engine");
+            if (!engine.isObject())
+                throw new IllegalArgumentException("pool '" + p.path("name").asText() + "' has no LLM engine");
+            ObjectNode en = (ObjectNode) engine;
+            en.put("profile", profile);
+            en.remove(List.of("iteration", "profiles_file", "kv_cache_tokens"));
+            en.put("gpu_memory_gib", gpuMemoryGib);
+            String name = p.path("name").asText();
+            e.notes.removeIf(n -> n.startsWith("instance type ") && n.contains("service times are kept"));
+            e.note("pool '" + name + "': the LLM engine runs the shipped iteration profile " + profile
+                    + " of the new GPU, and its KV cache is sized from " + number(gpuMemoryGib)
+                    + " GiB per GPU");
         }
     }
 

@@ -8,6 +8,13 @@ import frontier.cost.ServerlessRate;
 import frontier.domain.PricingModel;
 import frontier.model.batch.BatchJob;
 import frontier.model.batch.Fallback;
+import frontier.model.llm.EngineConfig;
+import frontier.model.llm.IterationProfile;
+import frontier.model.llm.LlmModels;
+import frontier.model.llm.LlmProfiles;
+import frontier.model.pool.LlmEngineSpec;
+import frontier.model.pool.Pools;
+import frontier.sim.InvalidSpecException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -34,9 +41,12 @@ public final class QuickAlternatives {
     private QuickAlternatives() {}
 
     /** How the cheaper GPU is chosen, in the words the app shows. */
-    public static final String CHEAPER_GPU_RULE =
-            "the cheapest on-demand NVIDIA GPU type in the price catalogue, same provider and region, with at least as"
-                    + " much GPU memory in all (GPUs × memory per GPU) as today's type; the model's service times are kept";
+    public static final String CHEAPER_GPU_RULE = "the cheapest on-demand NVIDIA GPU type in the price catalogue,"
+            + " same provider and region, cheaper than today's, that holds what the model needs: when the scenario"
+            + " knows the model (pricing-data/llm-models.csv) and the KV cache its requests used, the weights over"
+            + " the type's GPUs and that cache must fit in 90% of GPU memory less 1 GiB per GPU, as vLLM sizes it;"
+            + " otherwise at least today's GPU memory in all. The status says which rule applied. Service times are"
+            + " kept (a cheaper GPU is usually slower) unless an LLM engine has a shipped profile of the new GPU";
 
     /**
      * The alternatives made (short names, for tables and charts), the prices they use with their as-of dates, and,
@@ -68,7 +78,7 @@ public final class QuickAlternatives {
         List<String> prices = new ArrayList<>();
         spot(pools, catalogue, out, prices, skipped);
         serverless(pools, chosen, catalogue, out, prices, skipped);
-        cheaperGpu(pools, chosen, catalogue, out, prices, skipped);
+        cheaperGpu(base, pools, chosen, catalogue, out, prices, skipped);
         return new Made(List.copyOf(out), List.copyOf(prices), List.copyOf(skipped));
     }
 
@@ -195,7 +205,112 @@ public final class QuickAlternatives {
         prices.add((gpu ? "Cloud Run with an L4 GPU" : "AWS Lambda 3 GB") + ", keep-alive 600 s" + asOf);
     }
 
+    /**
+     * What a pool's model needs of a GPU type, when the scenario knows the model (its weights and KV geometry) and
+     * the KV cache its requests used per instance.
+     *
+     * @param kvTokens KV-cache tokens one instance must hold
+     * @param kvSource where {@code kvTokens} comes from, in the words the app shows
+     */
+    public record ModelNeed(LlmModels.Geometry model, long kvTokens, String kvSource) {
+        private static final double GIB = 1024.0 * 1024 * 1024;
+
+        /**
+         * True when one instance of {@code gpus} GPUs of {@code memoryPerGpuGiB} each, the weights split over all
+         * of them (tensor parallel), leaves a KV cache of at least {@link #kvTokens} at vLLM's default utilisation
+         * (0.9) less the engine's reserve per GPU ({@link LlmModels#RESERVE_PER_GPU_GIB}) — the way the engine sizes
+         * its cache ({@link EngineConfig#kvTokensFromMemory}).
+         */
+        public boolean fits(int gpus, double memoryPerGpuGiB) {
+            if (gpus < 1 || !(memoryPerGpuGiB > 0)) return false;
+            try {
+                return model.kvTokens(memoryPerGpuGiB, LlmEngineSpec.DEFAULT_GPU_MEMORY_UTILIZATION, gpus) >= kvTokens;
+            } catch (InvalidSpecException e) {
+                return false; // the weights alone do not fit
+            }
+        }
+
+        public double weightsGiB() {
+            return model.parameters() * model.bytesPerParameter() / GIB;
+        }
+
+        public double kvGiB() {
+            return kvTokens * (double) model.kvBytesPerToken() / GIB;
+        }
+
+        /** "codellama-34b's 62.9 GiB of weights and 36,000 KV tokens (6.6 GiB, the log's peak …)". */
+        public String describe() {
+            return String.format(
+                    Locale.US,
+                    "%s's %.1f GiB of weights and %,d KV-cache tokens (%.1f GiB, %s)",
+                    model.model(),
+                    weightsGiB(),
+                    kvTokens,
+                    kvGiB(),
+                    kvSource);
+        }
+    }
+
+    /**
+     * What the model of {@code pool} needs, when the scenario knows it: the model's geometry by the LLM engine's
+     * model or the pool's model name ({@code pricing-data/llm-models.csv}), and the KV cache per instance from the
+     * twin's observed peak of tokens in flight ({@code observed.peak_kv_tokens}, spread over the instances of the
+     * pools on the same type) or else the LLM engine's KV cache. Empty without both: the memory rule applies.
+     */
+    public static Optional<ModelNeed> need(Baseline base, List<JsonNode> pools, JsonNode pool) {
+        String name = name(pool);
+        Pools loaded = base.scenario().pools() == null
+                ? null
+                : base.scenario().pools().stream()
+                        .filter(p -> name.equals(p.name()))
+                        .findFirst()
+                        .orElse(null);
+        if (loaded == null || loaded.model() == null) return Optional.empty();
+        LlmEngineSpec engine = loaded.model().llmEngine();
+        LlmModels.Geometry g = null;
+        if (engine != null && engine.iteration() != null)
+            g = geometry(engine.iteration().model());
+        if (g == null) g = geometry(loaded.model().name());
+        if (g == null) return Optional.empty();
+        JsonNode peak = base.tree().path("observed").path("peak_kv_tokens");
+        if (peak.canConvertToLong() && peak.asLong() > 0) {
+            Optional<PoolType> t = PoolType.of(pool);
+            int instances = 0;
+            for (JsonNode p : pools) {
+                Optional<PoolType> pt = PoolType.of(p);
+                if (t.isPresent()
+                        && pt.isPresent()
+                        && pt.get().instanceType().equalsIgnoreCase(t.get().instanceType()))
+                    instances += Math.max(1, p.path("instances").asInt(1));
+            }
+            instances = Math.max(1, instances);
+            long perInstance = (peak.asLong() + instances - 1) / instances;
+            return Optional.of(new ModelNeed(
+                    g,
+                    perInstance,
+                    String.format(
+                            Locale.US,
+                            "the log's peak of %,d tokens in flight%s",
+                            peak.asLong(),
+                            instances == 1 ? "" : " over " + instances + " instances")));
+        }
+        if (engine != null && engine.kvCacheTokens() != null && engine.kvCacheTokens() > 0)
+            return Optional.of(new ModelNeed(
+                    g,
+                    engine.kvCacheTokens(),
+                    String.format(Locale.US, "the LLM engine's KV cache of %,d tokens", engine.kvCacheTokens())));
+        return Optional.empty();
+    }
+
+    /** The shipped geometry of a model name (any case, the part after a '/'), or null. */
+    static LlmModels.Geometry geometry(String model) {
+        if (model == null) return null;
+        String m = model.toLowerCase(Locale.ROOT);
+        return LlmModels.bundled().get(m.substring(m.lastIndexOf('/') + 1));
+    }
+
     private static void cheaperGpu(
+            Baseline base,
             List<JsonNode> pools,
             JsonNode chosen,
             PriceCatalogue catalogue,
@@ -216,36 +331,81 @@ public final class QuickAlternatives {
                             : " has no NVIDIA GPU the catalogue knows the memory of"));
             return;
         }
-        int need = gpuMemoryGiB(current.get());
+        Optional<ModelNeed> need = need(base, pools, chosen);
+        int memory = gpuMemoryGiB(current.get());
         Optional<InstancePrice> cheaper = catalogue.instances().stream()
                 .filter(x -> x.provider().equalsIgnoreCase(t.provider())
                         && x.region().equalsIgnoreCase(t.regionOrDefault())
                         && x.pricingModel() == PricingModel.ON_DEMAND
-                        && gpuMemoryGiB(x) >= need
+                        && gpuMemoryGiB(x) > 0
+                        && (need.isPresent()
+                                ? need.get().fits(x.gpus(), GpuSpecs.memoryGiB(x.gpuModel()))
+                                : gpuMemoryGiB(x) >= memory)
                         && x.usdPerHour().compareTo(current.get().usdPerHour()) < 0)
                 .min(Comparator.comparing(InstancePrice::usdPerHour));
         if (cheaper.isEmpty()) {
-            skipped.add("Cheaper GPU: " + t.instanceType() + " is already the cheapest type with " + need
-                    + " GiB of GPU memory or more");
+            skipped.add("Cheaper GPU: " + t.instanceType()
+                    + (need.isPresent()
+                            ? " is already the cheapest type that holds "
+                                    + need.get().describe()
+                            : " is already the cheapest type with " + memory + " GiB of GPU memory or more"
+                                    + " (the scenario does not say which model, or how much KV cache, it serves)"));
             return;
         }
         InstancePrice c = cheaper.get();
         List<Change> changes = new ArrayList<>();
+        List<String> speed = new ArrayList<>();
         for (JsonNode p : pools) {
             Optional<PoolType> pt = PoolType.of(p);
-            if (pt.isPresent() && pt.get().instanceType().equalsIgnoreCase(t.instanceType()))
-                changes.add(new Change.InstanceType(name(p), c.provider(), c.instanceType(), t.region()));
+            if (pt.isEmpty() || !pt.get().instanceType().equalsIgnoreCase(t.instanceType())) continue;
+            changes.add(new Change.InstanceType(name(p), c.provider(), c.instanceType(), t.region()));
+            Optional<IterationProfile> profile = profileFor(base, name(p), c);
+            if (profile.isPresent()) {
+                changes.add(new Change.EngineProfile(name(p), profile.get().name(), GpuSpecs.memoryGiB(c.gpuModel())));
+                speed.add("pool '" + name(p) + "' runs the shipped profile "
+                        + profile.get().name());
+            }
         }
         out.add(new Alternative("Cheaper GPU, " + c.instanceType(), changes));
         prices.add(String.format(
-                Locale.US,
-                "%s %d× %s %d GiB $%s/h on demand (as of %s)",
-                c.instanceType(),
-                c.gpus(),
-                c.gpuModel(),
-                gpuMemoryGiB(c),
-                usd(c),
-                c.asOf()));
+                        Locale.US,
+                        "%s %d× %s %d GiB $%s/h on demand (as of %s)",
+                        c.instanceType(),
+                        c.gpus(),
+                        c.gpuModel(),
+                        gpuMemoryGiB(c),
+                        usd(c),
+                        c.asOf())
+                + (need.isPresent()
+                        ? ", chosen as it holds " + need.get().describe()
+                        : ", chosen by GPU memory (at least " + memory + " GiB: the scenario does not say which model,"
+                                + " or how much KV cache, it serves)")
+                + (speed.isEmpty()
+                        ? "; its speed is not known: the model's service times are kept"
+                        : "; " + String.join(", ", speed)));
+    }
+
+    /**
+     * The shipped iteration profile of {@code type}'s GPU for the model of pool {@code pool}'s LLM engine, at the
+     * type's GPUs as tensor parallelism (the kind of today's profile — linear or table — preferred), or empty when
+     * the pool has no LLM engine or no such profile is shipped.
+     */
+    static Optional<IterationProfile> profileFor(Baseline base, String pool, InstancePrice type) {
+        if (base.scenario().pools() == null) return Optional.empty();
+        LlmEngineSpec engine = base.scenario().pools().stream()
+                .filter(p -> pool.equals(p.name()))
+                .findFirst()
+                .map(p -> p.model().llmEngine())
+                .orElse(null);
+        if (engine == null || engine.iteration() == null || engine.iteration().model() == null) return Optional.empty();
+        String model = engine.iteration().model();
+        boolean table = engine.profile() != null && engine.profile().endsWith("-table");
+        return LlmProfiles.bundled().values().stream()
+                .filter(p -> p.gpu().equalsIgnoreCase(type.gpuModel())
+                        && p.model().equalsIgnoreCase(model)
+                        && p.tensorParallel() == type.gpus())
+                .min(Comparator.comparing((IterationProfile p) -> p.isTable() != table)
+                        .thenComparing(IterationProfile::name));
     }
 
     private static Optional<InstancePrice> price(PriceCatalogue catalogue, PoolType t, PricingModel model) {

@@ -1,5 +1,6 @@
 package frontier.analysis.llm;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -169,6 +170,51 @@ class LlmValidationTest {
         }
     }
 
+    /**
+     * Both GuideLLM sweeps fitted as the default variants are (64-budget: the synchronous level; 4096-budget: levels 2
+     * and 3) with separate variances and the inferred prefill share, every other level predicted: a report for
+     * docs/validation.md. Their prompts share a 1,024-token prefix the engine already serves from the cache, and
+     * their TTFT noise is small: the inference must find no hit there.
+     */
+    @Test
+    void codeLlamaSweepsWithInferredPrefixHitsAreReported() {
+        record Case(String experiment, List<String> fitOn) {}
+        for (Case c : List.of(
+                new Case("jan20-codellama-prefill-1", List.of("0")),
+                new Case("jan20-prefill-llama7b-tp1-1", List.of("2", "3")))) {
+            List<BenchmarkLevel> levels = guidellm(c.experiment());
+            EngineConfig config = guidellmConfig(c.experiment());
+            List<ProfileFit.Input> in = c.fitOn().stream()
+                    .map(l -> new ProfileFit.Input(level(levels, l), config))
+                    .toList();
+            ProfileFit.Result r = ProfileFit.fit(
+                    in,
+                    "h100-codellama34b-tp1",
+                    "test",
+                    "2026-01-20",
+                    null,
+                    ProfileFit.Weighting.SEPARATE_VARIANCES,
+                    true);
+            IterationProfile p = r.profile();
+            System.out.println(String.format(
+                    Locale.ROOT,
+                    "%s, separate variances + prefill share: %s%n  share quantiles %s%n  %s",
+                    c.experiment(),
+                    coefficients(p),
+                    java.util.Arrays.toString(p.prefillShare().quantiles()),
+                    p.prefillShare().method()));
+            System.out.println(table("fitted " + c.fitOn(), r.fitted()));
+            List<LevelComparison.Row> predicted = new ArrayList<>();
+            for (BenchmarkLevel l : levels) {
+                if (!c.fitOn().contains(l.label())) predicted.add(LevelComparison.compare(l, config, p, 5, 7));
+            }
+            System.out.println(table("predicted (5 draws of the hits)", predicted));
+            // Their TTFT noise is small beside a hit's gap (log errors of a few %; the shared prefix is already served
+            // from the cache): no request is a hit, so the profile is the separate-variance fit's, unchanged.
+            assertEquals(1.0, p.prefillShare().quantiles()[0], c.experiment() + ": " + p.prefillShare());
+        }
+    }
+
     static LevelComparison.Row row(List<LevelComparison.Row> rows, String label) {
         return rows.stream().filter(r -> r.label().equals(label)).findFirst().orElseThrow();
     }
@@ -240,6 +286,61 @@ class LlmValidationTest {
             if (row.offeredRate() > 1.34) continue;
             assertTrue(Math.abs(row.error(2)) <= 0.10, row.label() + ": TPOT mean " + row.error(2));
             assertTrue(Math.abs(row.error(4)) <= 0.10, row.label() + ": end-to-end mean " + row.error(4));
+            assertTrue(Math.abs(row.error(6)) <= 0.15, row.label() + ": completion rate " + row.error(6));
+        }
+    }
+
+    /**
+     * The same fit (separate variances, three lowest rates) with each fitted request's prefix-cache hit inferred
+     * from its TTFT ({@code ProfileFit}'s prefill share): the measured TTFT at 0.1-0.5 rps is bimodal in the
+     * share of the prompt it pays for (about two thirds on the line of a full prefill, a third at 10-60% of it,
+     * whatever the prompt's length; docs/validation.md), which an additive overhead cannot produce. The
+     * predicted levels draw each request's share from the fitted levels' distribution.
+     */
+    @Test
+    void llama70bShareGptWithInferredPrefixHitsPredictsTtftBelowTheKnee() {
+        assumeTrue(
+                Files.isRegularFile(LMBENCH),
+                "LLM sample " + LMBENCH.toAbsolutePath() + " not found: skipped (set -Dfrontier.samples)");
+        List<BenchmarkLevel> levels = lmbenchLevels();
+        EngineConfig config = EngineConfig.of(256, 8192, 10_000_000);
+        List<ProfileFit.Input> in = levels.subList(0, 3).stream()
+                .map(l -> new ProfileFit.Input(l, config))
+                .toList();
+        ProfileFit.Result r = ProfileFit.fit(
+                in, "lmbench-llama31-70b", "test", "2025-05-01", null, ProfileFit.Weighting.SEPARATE_VARIANCES, true);
+        IterationProfile p = r.profile();
+        System.out.println(String.format(
+                Locale.ROOT,
+                "separate variances + prefill share: %s residual cv=%.3f%n  share quantiles %s%n  %s",
+                coefficients(p),
+                r.residualCv(),
+                java.util.Arrays.toString(p.prefillShare().quantiles()),
+                p.prefillShare().method()));
+        System.out.println(table("fitted levels (prefill share)", r.fitted()));
+        List<LevelComparison.Row> predicted = new ArrayList<>();
+        for (BenchmarkLevel l : levels.subList(3, levels.size()))
+            predicted.add(LevelComparison.compare(l, config, p, 5, 7));
+        System.out.println(table("predicted levels (prefill share, 5 draws of the hits)", predicted));
+        // Where it is fitted, the TTFT distribution is reproduced: means within 10% and p99 within 15% (separate
+        // variances alone: means -7 ... -15%, p99 -30 ... -33%; measured 2026-12-07: -4 ... +4% and -5 ... -10%).
+        for (LevelComparison.Row row : r.fitted()) {
+            assertTrue(Math.abs(row.error(0)) <= 0.10, row.label() + " (fitted): TTFT mean " + row.error(0));
+            assertTrue(Math.abs(row.error(1)) <= 0.15, row.label() + " (fitted): TTFT p99 " + row.error(1));
+        }
+        // Predicted, on the regular stretch below the knee (0.7-1.17 rps; 0.67 and 1.34 rps are irregular in
+        // themselves, docs/validation.md): TTFT means within 20% and p99 within 30% (separate variances alone: -18 ...
+        // -24% and -30 ... -48%; measured: -10 ... -17% and -3 ... -29%). The price is TPOT: b rises to the slope of
+        // the full prefills, so the prefill stalls of others grow, and TPOT and end-to-end means are held to 25% below
+        // the knee, not 10% (measured: +2 ... +23%). Not the 10%: an option, not the default.
+        for (LevelComparison.Row row : predicted) {
+            if (row.offeredRate() > 1.34) continue;
+            if (row.offeredRate() >= 0.7 && row.offeredRate() <= 1.17) {
+                assertTrue(Math.abs(row.error(0)) <= 0.20, row.label() + ": TTFT mean " + row.error(0));
+                assertTrue(Math.abs(row.error(1)) <= 0.30, row.label() + ": TTFT p99 " + row.error(1));
+            }
+            assertTrue(Math.abs(row.error(2)) <= 0.25, row.label() + ": TPOT mean " + row.error(2));
+            assertTrue(Math.abs(row.error(4)) <= 0.25, row.label() + ": end-to-end mean " + row.error(4));
             assertTrue(Math.abs(row.error(6)) <= 0.15, row.label() + ": completion rate " + row.error(6));
         }
     }

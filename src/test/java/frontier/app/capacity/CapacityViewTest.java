@@ -44,6 +44,14 @@ class CapacityViewTest {
         view.viewModel().shutdown();
     }
 
+    @Test
+    void theWindowOpensAt1240By760OrFourFifthsOfALargerScreenAndNeverLargerThanTheScreen() {
+        assertEquals(new javafx.geometry.Dimension2D(1240, 690), CapacityView.openingSize(1280, 720));
+        assertEquals(new javafx.geometry.Dimension2D(1240, 760), CapacityView.openingSize(1366, 840));
+        assertEquals(new javafx.geometry.Dimension2D(1536, 864), CapacityView.openingSize(1920, 1080));
+        assertEquals(new javafx.geometry.Dimension2D(1024, 738), CapacityView.openingSize(1024, 768));
+    }
+
     /** Short probes (100 simulated s, 2 replications, 20% precision): enough to exercise the whole study quickly. */
     private void quickStudy(FxRobot robot, String rate) {
         set(robot, "#capRate", rate);

@@ -83,6 +83,13 @@ class CompareBatchViewTest {
     @BeforeAll
     static void write() throws IOException {
         Files.writeString(dir.resolve("small-chat.json"), FLEET);
+        // With token counts: cost per 1M tokens is measured too, the serving table's widest set of figures.
+        Files.writeString(
+                dir.resolve("chat-tokens.json"),
+                FLEET.replace(
+                        "\"pools\"",
+                        "\"tokens\": {\"input\": {\"type\": \"deterministic\", \"value\": 400},"
+                                + " \"output\": {\"type\": \"deterministic\", \"value\": 120}}, \"pools\""));
         // The same job without a deadline: a fallback "at the deadline" has nothing to keep.
         Files.writeString(
                 dir.resolve("no-deadline.json"),
@@ -311,6 +318,85 @@ class CompareBatchViewTest {
         assertTrue(cut.isEmpty(), "titles cut short: " + cut);
         assertEquals(
                 "Completion\ntime", fx(() -> view.table().getColumns().get(2).getText()));
+    }
+
+    @Test
+    void atTheSmallestWindowTheServingTableFitsWithoutScrollingSidewaysAndHidesOnlyWhatItsMenuShows(FxRobot robot)
+            throws Exception {
+        robot.interact(() -> simulate.open(dir.resolve("chat-tokens.json")));
+        robot.clickOn("#tryQuickAlternatives");
+        waitUntil(
+                240,
+                () -> !vm.runningProperty().get() && vm.comparisonProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(
+                4,
+                view.table().getItems().size(),
+                robot.lookup("#compareStatus").queryLabeled().getText());
+        List<String> ids = columnIds();
+        assertTrue(ids.contains("col-COST_PER_1M_TOKENS") && ids.contains("col-INTERRUPTIONS"), ids.toString());
+        // Dropped and rejected start hidden, in the column menu; what is not served stays beside the cost.
+        assertTrue(fx(() -> view.table().isTableMenuButtonVisible()), "the column menu is there");
+        assertEquals(List.of("col-DROPPED", "col-REJECTED"), fx(() -> view.table().getColumns().stream()
+                .filter(c -> !c.isVisible())
+                .map(TableColumn::getId)
+                .toList()));
+        assertTrue(fx(() ->
+                view.table().getVisibleLeafColumns().stream().anyMatch(c -> "col-NOT_SERVED_SHARE".equals(c.getId()))));
+        fitsAndTitlesAreWhole("the default columns");
+
+        // Shown from the menu, they stay shown when the table is rebuilt (the next comparison), whole and with their
+        // tooltips; all twelve need more than the 1280 px window leaves the table, so it may then scroll sideways.
+        robot.interact(() -> view.table().getColumns().forEach(c -> c.setVisible(true)));
+        assertEquals(java.util.Set.of(), fx(() -> view.hiddenColumns()));
+        Object before = vm.comparisonProperty().get();
+        robot.clickOn("#runCompare");
+        waitUntil(
+                240,
+                () -> !vm.runningProperty().get()
+                        && vm.comparisonProperty().get() != null
+                        && vm.comparisonProperty().get() != before);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(() -> view.table().getColumns().stream().allMatch(TableColumn::isVisible)), "kept shown");
+        waitUntil(20, () -> fx(this::untippedNow).isEmpty());
+        assertEquals(List.of(), cutTitles(), "titles cut short with every column shown");
+    }
+
+    /** No horizontal scroll bar, the columns within the table's width, no title cut without a tooltip. */
+    private void fitsAndTitlesAreWhole(String what) throws Exception {
+        try {
+            waitUntil(
+                    20,
+                    () -> cutTitlesNow().isEmpty()
+                            && sidewaysBarsNow().isEmpty()
+                            && untippedNow().isEmpty());
+        } catch (AssertionError | Exception stillCut) {
+            // said below by the assertions, with what is cut
+        }
+        assertTrue(sidewaysBars().isEmpty(), what + ": the serving table scrolls sideways at 1280×720");
+        double right = fx(() -> {
+            double w = 0;
+            for (TableColumn<CompareRow, ?> c : view.table().getVisibleLeafColumns()) w += c.getWidth();
+            return w;
+        });
+        double width = fx(() -> view.table().getWidth());
+        assertTrue(right <= width, what + ": columns " + right + " px in a table of " + width + " px");
+        assertEquals(List.of(), cutTitles(), what + ": titles cut short");
+        // Every header has its whole title, with the unit, in a tooltip.
+        assertEquals(List.of(), fx(this::untippedNow), what + ": headers without a tooltip");
+    }
+
+    /** Titles of the shown column headers that have no tooltip, on the FX thread. */
+    private List<String> untippedNow() {
+        return view.table().lookupAll(".column-header").stream()
+                .filter(n -> n instanceof javafx.scene.control.skin.TableColumnHeader h
+                        && h.getTableColumn() != null
+                        && h.getTableColumn().isVisible()
+                        && h.getProperties().get("javafx.scene.control.Tooltip") == null)
+                .map(n -> ((javafx.scene.control.skin.TableColumnHeader) n)
+                        .getTableColumn()
+                        .getText())
+                .toList();
     }
 
     /** The column titles elided in the table's header ("Completion …"). */

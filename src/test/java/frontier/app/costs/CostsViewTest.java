@@ -351,6 +351,20 @@ class CostsViewTest {
         assertTrue(table(robot).getItems().stream().allMatch(l -> top.key().equals(l.service())));
         assertEquals(2, vm.totals().size(), "one service and the total");
         assertEquals(day + "  ✕", robot.lookup("#crumbDates").queryButton().getText());
+        for (String id : List.of("#costsFrom", "#costsTo")) {
+            javafx.scene.control.TextField date = robot.lookup(id)
+                    .queryAs(javafx.scene.control.DatePicker.class)
+                    .getEditor();
+            javafx.scene.text.Text whole = new javafx.scene.text.Text(date.getText());
+            whole.setFont(date.getFont());
+            double room = date.getWidth()
+                    - date.getInsets().getLeft()
+                    - date.getInsets().getRight();
+            assertTrue(
+                    room >= whole.getLayoutBounds().getWidth(),
+                    id + " shows its whole date " + date.getText() + ": " + room + " px for "
+                            + whole.getLayoutBounds().getWidth());
+        }
 
         robot.clickOn("#crumbClearAll");
         waitUntil(() -> vm.filters().isEmpty()

@@ -7,21 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import frontier.app.BillingSession;
-import frontier.app.MainWindow;
-import frontier.app.simulate.SimulateView;
+import frontier.app.compare.CompareRow;
+import frontier.app.compare.CompareViewModel;
 import frontier.app.simulate.SimulateViewModel;
 import frontier.app.unitcost.UnitCostView;
 import frontier.cost.InstancePrice;
 import frontier.cost.PriceCatalogue;
 import frontier.domain.PricingModel;
-import frontier.ingest.Samples;
-import frontier.ingest.logs.LogPreset;
-import frontier.ingest.logs.LogReadOptions;
-import frontier.scenario.ScenarioRunner;
-import frontier.store.ImportMonitor;
 import frontier.store.Workspace;
-import java.nio.file.Files;
+import frontier.testing.VllmH100Log;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Node;
@@ -49,7 +43,7 @@ import org.testfx.framework.junit5.Start;
 @Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class DeclareCapacityTest {
-    private static final String ENDPOINT = "jan20-codellama-train-1";
+    private static final String ENDPOINT = VllmH100Log.ENDPOINT;
 
     @TempDir
     static Path dir;
@@ -58,37 +52,28 @@ class DeclareCapacityTest {
 
     private SimulateViewModel simulate;
     private UnitCostView unitCost;
+    private TwinWindow twinWindow;
+    private CompareViewModel compare;
 
     @BeforeAll
     static void logWithoutABill() {
         ws = dir.resolve("logs-only.sqlite");
         try (Workspace w = Workspace.open(ws)) {
-            w.requestLogs()
-                    .importFile(
-                            Samples.sample("llm/vllm011_h100_otel_server_requests.csv"),
-                            LogReadOptions.preset(LogPreset.VLLM_OTEL),
-                            false,
-                            ImportMonitor.NONE);
+            VllmH100Log.importInto(w);
         }
     }
 
     @Start
     void start(Stage stage) throws Exception {
-        Files.createDirectories(dir.resolve("examples"));
-        BillingSession session = new BillingSession(ws);
-        simulate = new SimulateViewModel(dir.resolve("examples"), ScenarioRunner.defaultRunner());
-        SimulateView simulateView = new SimulateView(simulate);
-        unitCost = new UnitCostView(session);
-        MainWindow window = new MainWindow(List.of(unitCost, simulateView));
-        MakeTwin.install(unitCost, session, simulate, window, simulateView, dir.resolve("twins"));
-        stage.setScene(window.createScene(1280, 720));
-        stage.show();
+        twinWindow = TwinWindow.show(stage, ws, dir, 1280, 720, true);
+        simulate = twinWindow.simulate;
+        unitCost = twinWindow.unitCost;
+        compare = twinWindow.compare;
     }
 
     @AfterEach
     void stop() {
-        unitCost.viewModel().shutdown();
-        simulate.shutdown();
+        twinWindow.shutdown();
     }
 
     @Test
@@ -112,6 +97,10 @@ class DeclareCapacityTest {
                 price.getText().contains("on demand") && price.getText().contains("as of " + chosen.asOf()),
                 price.getText());
         assertFalse(ok.isDisabled());
+
+        // The endpoint's name says CodeLlama: the model table's only CodeLlama is chosen first.
+        ComboBox<String> model = (ComboBox<String>) pane.lookup("#capacityModel");
+        assertEquals("codellama-34b", model.getValue());
 
         // Spot: the catalogue's spot price of the same type, with its date.
         robot.clickOn("#capacitySpot");
@@ -151,5 +140,36 @@ class DeclareCapacityTest {
         assertTrue(
                 twin.get("description").asText().contains("priced from the price catalogue"),
                 twin.get("description").asText());
+        assertEquals("codellama-34b", pool.get("model").get("name").asText());
+        assertTrue(
+                twin.get("observed").get("peak_kv_tokens").asLong() > 0,
+                twin.get("observed").toString());
+
+        // The twin is Compare's baseline: one click tries spot, serverless and a cheaper GPU. The model's weights
+        // (62.9 GiB) and the log's KV cache fit one A100 80 GB, cheaper than the H100 NVL 94 GB, though it has less
+        // memory.
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        waitUntil(30, () -> compare.baselineProperty().get() != null);
+        robot.clickOn("#tryQuickAlternatives");
+        waitUntil(
+                240,
+                () -> !compare.runningProperty().get()
+                        && compare.comparisonProperty().get() != null);
+        List<String> names = compare.rows().stream().map(CompareRow::name).toList();
+        assertEquals(
+                List.of(
+                        names.getFirst(),
+                        "Spot + fallback, " + chosen.instanceType(),
+                        "Serverless, Cloud Run L4",
+                        "Cheaper GPU, Standard_NC24ads_A100_v4"),
+                names,
+                compare.statusProperty().get());
+        assertTrue(
+                compare.statusProperty().get().contains("chosen as it holds codellama-34b's 62.9 GiB of weights"),
+                compare.statusProperty().get());
+        assertTrue(
+                compare.statusProperty().get().contains("the model's service times are kept"),
+                "a cheaper GPU is usually slower, and the status says its speed is not known: "
+                        + compare.statusProperty().get());
     }
 }

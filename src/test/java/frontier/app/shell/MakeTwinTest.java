@@ -5,14 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import frontier.app.BillingSession;
-import frontier.app.MainWindow;
 import frontier.app.simulate.SimulateView;
 import frontier.app.simulate.SimulateViewModel;
 import frontier.app.unitcost.UnitCostView;
 import frontier.demo.DemoFixture;
 import frontier.domain.PoolKind;
-import frontier.scenario.ScenarioRunner;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -42,7 +39,7 @@ class MakeTwinTest {
     private SimulateViewModel simulate;
     private SimulateView simulateView;
     private UnitCostView unitCost;
-    private MainWindow window;
+    private TwinWindow twinWindow;
 
     @BeforeAll
     static void demo() {
@@ -52,21 +49,15 @@ class MakeTwinTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Files.createDirectories(dir.resolve("examples"));
-        BillingSession session = new BillingSession(ws);
-        simulate = new SimulateViewModel(dir.resolve("examples"), ScenarioRunner.defaultRunner());
-        simulateView = new SimulateView(simulate);
-        unitCost = new UnitCostView(session);
-        window = new MainWindow(List.of(unitCost, simulateView));
-        MakeTwin.install(unitCost, session, simulate, window, simulateView, dir.resolve("twins"));
-        stage.setScene(window.createScene(1280, 800));
-        stage.show();
+        twinWindow = TwinWindow.show(stage, ws, dir, 1280, 800);
+        simulate = twinWindow.simulate;
+        simulateView = twinWindow.simulateView;
+        unitCost = twinWindow.unitCost;
     }
 
     @AfterEach
     void stop() {
-        unitCost.viewModel().shutdown();
-        simulate.shutdown();
+        twinWindow.shutdown();
     }
 
     @Test
@@ -119,6 +110,9 @@ class MakeTwinTest {
                 choice.getItems(),
                 "bill order, the default first");
         assertEquals(MakeTwin.kindLabel(PoolKind.ALWAYS_ON), choice.getValue());
+        assertTrue(
+                choice.getWidth() >= choice.prefWidth(-1) - 0.5,
+                "the choice shows its whole label: " + choice.getWidth() + " px of " + choice.prefWidth(-1));
         robot.interact(() -> choice.setValue(MakeTwin.kindLabel(PoolKind.SPOT)));
         robot.clickOn((javafx.scene.Node) pane.lookupButton(javafx.scene.control.ButtonType.OK));
         waitUntil(120, () -> simulate.scenarioFileProperty().get() != null);

@@ -152,6 +152,33 @@ class AttributionEditorTest {
     }
 
     @Test
+    void onAShortScreenTheEditorScrollsToTheLinesTheRuleWouldClaimInsteadOfCuttingThemOff(FxRobot robot)
+            throws Exception {
+        waitUntil(() -> view.viewModel().dashboardProperty().get() != null);
+        robot.interact(() -> view.openAttribution());
+        waitUntil(() -> view.attributionEditor() != null);
+        Stage window = (Stage) view.attributionEditor().node().getScene().getWindow();
+        // What a 1280 × 720 screen leaves it.
+        robot.interact(() -> {
+            window.setWidth(900);
+            window.setHeight(640);
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Scene scene = window.getScene();
+        assertTrue(
+                scene.getRoot().minHeight(scene.getWidth()) <= scene.getHeight(),
+                "nothing is cut: the window's content needs at least "
+                        + scene.getRoot().minHeight(scene.getWidth()) + " px of " + scene.getHeight());
+        javafx.scene.control.ScrollPane scroll =
+                robot.lookup("#attributionScroll").query();
+        robot.interact(() -> scroll.setVvalue(scroll.getVmax()));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node preview = robot.lookup("#previewLines").query();
+        double bottom = preview.localToScene(preview.getLayoutBounds()).getMaxY();
+        assertTrue(bottom <= scene.getHeight() + 0.5, "the preview's bottom is in view: " + bottom);
+    }
+
+    @Test
     void theTagKeyBoxIsThereOnlyForATagRuleAndTabSkipsItOtherwise(FxRobot robot) throws Exception {
         waitUntil(() -> view.viewModel().dashboardProperty().get() != null);
         robot.interact(() -> view.openAttribution());

@@ -95,7 +95,8 @@ class QuickAlternativesTest {
         QuickAlternatives.Made made = QuickAlternatives.of(b, CATALOGUE, null);
         assertEquals(2, made.alternatives().size());
         assertEquals(
-                List.of("Cheaper GPU: g4dn.xlarge is already the cheapest type with 16 GiB of GPU memory or more"),
+                List.of("Cheaper GPU: g4dn.xlarge is already the cheapest type with 16 GiB of GPU memory or more (the"
+                        + " scenario does not say which model, or how much KV cache, it serves)"),
                 made.skipped());
 
         // An inline price that does not name its machine (a scenario written by hand).
@@ -119,6 +120,140 @@ class QuickAlternativesTest {
                 .instance("aws", null, "inf2.xlarge", frontier.domain.PricingModel.ON_DEMAND)
                 .orElseThrow();
         assertEquals(0, QuickAlternatives.gpuMemoryGiB(inf2));
+    }
+
+    /**
+     * The walkthrough's twin: one Azure H100 NVL 94 GB serving CodeLlama-34B (62.9 GiB of bf16 weights), whose log
+     * held at most {@code peak} KV-cache tokens at once.
+     */
+    private static String codeLlamaTwin(String model, long peak, int instances) {
+        return """
+                {"name": "twin", "traffic": {"type": "poisson", "rate_per_s": 0.05},
+                 "pools": [{"type": "always_on", "name": "fleet", "instances": %d, "concurrency": 6,
+                            "model": {"name": "%s", "service": {"type": "lognormal", "mean": 20, "cv": 0.6}},
+                            "price": {"usd_per_hour": 6.98, "provider": "azure",
+                                      "instance_type": "Standard_NC40ads_H100_v5", "region": "eastus"}}],
+                 "observed": {"source": "test", "p50_ms": 20000, "peak_kv_tokens": %d},
+                 "run": {"duration_s": 3600, "replications": 2, "seed": 3}}
+                """.formatted(instances, model, peak);
+    }
+
+    private static QuickAlternatives.Made made(String json) {
+        return QuickAlternatives.of(Baseline.parse(json, "twin.json", Path.of(".")), CATALOGUE, null);
+    }
+
+    @Test
+    void aKnownModelWhoseWeightsAndKvCacheFitAnA100IsOfferedItThoughItHasLessMemory() {
+        // codellama-34b: 33.744e9 × 2 B = 62.85 GiB; KV 48 layers × 8 heads × 128 × 2 B × 2 = 192 KiB a token. On one
+        // A100 80 GB: 80 × 0.9 − 1 − 62.85 = 8.15 GiB of KV cache, about 44,500 tokens, more than 30,000.
+        QuickAlternatives.Made m = made(codeLlamaTwin("codellama-34b", 30_000, 1));
+        assertEquals(List.of(), m.skipped());
+        Alternative gpu = m.alternatives().get(2);
+        assertEquals("Cheaper GPU, Standard_NC24ads_A100_v4", gpu.name());
+        String price = m.prices().get(2);
+        assertTrue(
+                price.contains("chosen as it holds codellama-34b's 62.9 GiB of weights and 30,000 KV-cache tokens"),
+                price);
+        assertTrue(price.contains("its speed is not known: the model's service times are kept"), price);
+        Alternative.Built b =
+                gpu.build(Baseline.parse(codeLlamaTwin("codellama-34b", 30_000, 1), "t", Path.of(".")), CATALOGUE);
+        assertEquals(3.673, b.scenario().fleet().pools().get(0).price().usdPerHour(), 1e-9);
+    }
+
+    @Test
+    void aKvCacheTooLargeForTheCheaperGpuKeepsTodaysTypeAndSaysWhatTheModelNeeds() {
+        // 60,000 tokens (11.0 GiB) do not fit beside the weights on one A100 80 GB; two A100s cost more than the H100.
+        QuickAlternatives.Made m = made(codeLlamaTwin("codellama-34b", 60_000, 1));
+        assertEquals(
+                List.of("Cheaper GPU: Standard_NC40ads_H100_v5 is already the cheapest type that holds codellama-34b's"
+                        + " 62.9 GiB of weights and 60,000 KV-cache tokens (11.0 GiB, the log's peak of 60,000"
+                        + " tokens in flight)"),
+                m.skipped());
+        // The same peak over two instances is 30,000 tokens each: the A100 fits again.
+        assertEquals(
+                "Cheaper GPU, Standard_NC24ads_A100_v4",
+                made(codeLlamaTwin("codellama-34b", 60_000, 2))
+                        .alternatives()
+                        .get(2)
+                        .name());
+    }
+
+    @Test
+    void withoutTheModelsGeometryTheCheaperGpuNeedsAtLeastTodaysGpuMemory() {
+        // The twin's model named after its endpoint, as for a log without a model column: the memory rule.
+        QuickAlternatives.Made m = made(codeLlamaTwin("jan20-codellama-train-1", 30_000, 1));
+        assertEquals(2, m.alternatives().size());
+        assertEquals(
+                List.of("Cheaper GPU: Standard_NC40ads_H100_v5 is already the cheapest type with 94 GiB of GPU memory"
+                        + " or more (the scenario does not say which model, or how much KV cache, it serves)"),
+                m.skipped());
+        // A known model with no KV figure (no peak in the log, no LLM engine): the memory rule too.
+        String noPeak = codeLlamaTwin("codellama-34b", 30_000, 1).replace(", \"peak_kv_tokens\": 30000", "");
+        assertEquals(
+                2, made(noPeak).alternatives().size(), made(noPeak).skipped().toString());
+    }
+
+    /** Llama-2-70B (128.5 GiB of weights) on Azure's 8 × H100 80 GB, its LLM engine holding {@code kv} tokens. */
+    private static String llama70bEngine(long kv) {
+        return """
+                {"name": "llm", "traffic": {"type": "poisson", "rate_per_s": 1},
+                 "tokens": {"input": {"type": "deterministic", "value": 500},
+                            "output": {"type": "deterministic", "value": 100}},
+                 "pools": [{"type": "always_on", "name": "vllm", "instances": 1,
+                            "model": {"name": "llama2-70b",
+                                      "llm_engine": {"profile": "h100-80gb-llama2-70b-tp8", "kv_cache_tokens": %d}},
+                            "price": {"provider": "azure", "instance_type": "Standard_ND96isr_H100_v5",
+                                      "region": "eastus"}}],
+                 "run": {"duration_s": 600, "replications": 2, "seed": 3}}
+                """.formatted(kv);
+    }
+
+    @Test
+    void theWeightsAreSplitOverTheTensorParallelGpusAndAShippedProfileOfTheNewGpuIsUsed() {
+        // One A100 80 GB cannot hold 128.5 GiB of weights; two (tensor parallel 2) leave 2 × 71 − 128.5 = 13.5 GiB,
+        // about 44,000 tokens of 320 KiB: 30,000 fit, and a100-80gb-llama2-70b-tp2 is shipped.
+        Baseline b = Baseline.parse(llama70bEngine(30_000), "llm.json", Path.of("."));
+        QuickAlternatives.Made m = QuickAlternatives.of(b, CATALOGUE, null);
+        Alternative gpu = m.alternatives().stream()
+                .filter(a -> a.name().startsWith("Cheaper GPU"))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(m.skipped().toString()));
+        assertEquals("Cheaper GPU, Standard_NC48ads_A100_v4", gpu.name());
+        assertTrue(
+                m.prices().getLast().contains("the LLM engine's KV cache of 30,000 tokens"),
+                m.prices().toString());
+        assertTrue(
+                m.prices().getLast().contains("pool 'vllm' runs the shipped profile a100-80gb-llama2-70b-tp2"),
+                m.prices().toString());
+        Alternative.Built built = gpu.build(b, CATALOGUE);
+        var engine = built.scenario().fleet().pools().get(0).model().llmEngine();
+        assertEquals("a100-80gb-llama2-70b-tp2", engine.profile());
+        assertEquals(2, engine.iteration().tensorParallel());
+        assertEquals("a100-80gb", engine.iteration().gpu());
+        assertTrue(
+                built.notes().stream().anyMatch(n -> n.contains("shipped iteration profile a100-80gb-llama2-70b-tp2")),
+                built.notes().toString());
+        assertTrue(
+                built.notes().stream().noneMatch(n -> n.contains("service times are kept")),
+                "the profile gives the new GPU's speed: " + built.notes());
+
+        // 60,000 tokens need four A100s (tensor parallel 4), and the tp4 profile.
+        Baseline big = Baseline.parse(llama70bEngine(60_000), "llm.json", Path.of("."));
+        Alternative four = QuickAlternatives.of(big, CATALOGUE, null).alternatives().stream()
+                .filter(a -> a.name().startsWith("Cheaper GPU"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals("Cheaper GPU, Standard_NC96ads_A100_v4", four.name());
+        assertEquals(
+                "a100-80gb-llama2-70b-tp4",
+                four.build(big, CATALOGUE)
+                        .scenario()
+                        .fleet()
+                        .pools()
+                        .get(0)
+                        .model()
+                        .llmEngine()
+                        .profile());
     }
 
     private static final Path OVERNIGHT = Path.of("simulations/batch/overnight-embedding.json");
