@@ -90,7 +90,9 @@ class CompareViewTest {
                 "Baseline: small chat",
                 robot.lookup("#compareTitle").queryLabeled().getText());
 
-        // Spot + on-demand fallback (the kind's default choice).
+        // Spot + on-demand fallback (the kind's default choice). The form is filled for the new baseline on the FX
+        // thread after the title: let it settle before clicking (a full run's click once missed the box).
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#kindCheck");
         robot.clickOn("#addAlternative");
         // One instance: a third of the cost, but too few for the load.

@@ -195,7 +195,10 @@ class WhatIfLoopTest {
                         || twin.contains("\"instance_type\":\"g5.2xlarge\""),
                 "the twin names the bill's instance type");
 
-        // 6. One click: spot, serverless and a cheaper GPU, run at once with the baseline.
+        // 6. One click: spot, serverless and a cheaper GPU, run at once with the baseline. Compare shows its form
+        // for the new baseline on a later pulse (a full run once clicked before the button was in the scene).
+        waitUntil(10, () -> robot.lookup("#tryQuickAlternatives").tryQuery().isPresent());
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#tryQuickAlternatives");
         waitUntil(120, () -> compare.comparisonProperty().get() != null);
         assertFalse(compare.errorProperty().get(), compare.statusProperty().get());
