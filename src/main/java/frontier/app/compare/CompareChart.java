@@ -125,7 +125,10 @@ public final class CompareChart implements ExportableChart {
             g.setFont(Font.font(12));
             g.setFill(ink);
             g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText(clip(i == 0 ? "Baseline" : comparison.entries().get(i).name(), 30), x0 - 8, yc);
+            g.fillText(
+                    fitLabel(i == 0 ? "Baseline" : comparison.entries().get(i).name(), x0 - 16, Font.font(12)),
+                    x0 - 8,
+                    yc);
             if (!Double.isFinite(v.mean())) continue;
             double bw = plotW * v.mean() / max;
             double bh = Math.max(8, rowH * 0.5);
@@ -163,7 +166,21 @@ public final class CompareChart implements ExportableChart {
         }
     }
 
-    private static String clip(String s, int n) {
-        return s.length() <= n ? s : s.substring(0, n - 1) + "…";
+    /**
+     * {@code s} whole if it fits in {@code width} pixels in {@code font}, else cut to fit with "…" (the whole name is
+     * in the table and the report's key numbers). A count of characters let a wide name run past the chart's left
+     * edge ("aper GPU, Standard_NC24ads…" in an exported report).
+     */
+    static String fitLabel(String s, double width, Font font) {
+        if (textWidth(s, font) <= width) return s;
+        int n = s.length();
+        while (n > 1 && textWidth(s.substring(0, n - 1) + "…", font) > width) n--;
+        return s.substring(0, n - 1) + "…";
+    }
+
+    private static double textWidth(String s, Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(s);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
     }
 }

@@ -323,6 +323,21 @@ class CompareBatchViewTest {
         assertEquals(List.of(), fx(this::figuresSplitNow), "figures wider than their column");
     }
 
+    @Test
+    void theChartCutsALongAlternativeNameToItsLabelRoomNotPastItsLeftEdge() throws Exception {
+        javafx.scene.text.Font font = javafx.scene.text.Font.font(12);
+        String name = "Cheaper GPU, Standard_NC24ads_A100_v4"; // 37 characters: cut at its start before
+        String fit = fx(() -> CompareChart.fitLabel(name, 184, font));
+        double width = fx(() -> {
+            javafx.scene.text.Text t = new javafx.scene.text.Text(fit);
+            t.setFont(font);
+            return t.getLayoutBounds().getWidth();
+        });
+        assertTrue(fit.startsWith("Cheaper GPU") && fit.endsWith("…"), fit);
+        assertTrue(width <= 184, fit + " is " + width + " px wide");
+        assertEquals("Baseline", fx(() -> CompareChart.fitLabel("Baseline", 184, font)));
+    }
+
     /** "column: word" for each word of a shown cell wider than its column, on the FX thread. */
     private List<String> figuresSplitNow() {
         List<String> split = new java.util.ArrayList<>();
