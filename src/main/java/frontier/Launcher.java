@@ -12,7 +12,7 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
-        if (args.length == 0 || args[0].equals("app")) {
+        if (args.length == 0 || (args[0].equals("app") && !FrontierCli.asksAppHelp(args))) {
             int code = frontier.app.shell.FrontierApp.launchApp(
                     args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length));
             if (code != 0) System.exit(code);

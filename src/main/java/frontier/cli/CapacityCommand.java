@@ -124,7 +124,7 @@ final class CapacityCommand implements Runnable {
     @Option(
             names = "--replications",
             defaultValue = "3",
-            description = "Replications per probe, for the 95% intervals (default ${DEFAULT-VALUE}).")
+            description = "Replications per probe, for the 95%% intervals (default ${DEFAULT-VALUE}).")
     int replications;
 
     @Option(

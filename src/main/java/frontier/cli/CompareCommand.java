@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
                         + " for a batch job spot share, checkpoint interval, fallback, instances or instance type)"
                         + " on the same random numbers, and print cost per month, per 1,000 requests and per 1M tokens, latency percentiles,"
                         + " cold starts, interruptions and dropped requests (a batch job: completion time, P(done by the deadline), cost,"
-                        + " work lost, fallbacks), each with its change from the baseline and 95% confidence intervals.")
+                        + " work lost, fallbacks), each with its change from the baseline and 95%% confidence intervals.")
 final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -76,8 +76,37 @@ public final class FrontierCli implements Runnable {
         return m.find() ? text.substring(0, m.end()) : text;
     }
 
+    /**
+     * The help of {@code frontier app} (docs/cli.md): the launcher answers {@code frontier app --help} with it instead
+     * of opening the window, and so does {@link #execute}.
+     */
+    public static final String APP_HELP = String.join(
+            System.lineSeparator(),
+            "Usage: frontier app [--ui-scale S] [FILE | WORKSPACE.sqlite]",
+            APP_SUMMARY,
+            "      FILE               A scenario JSON file to open in Simulate.",
+            "      WORKSPACE.sqlite   A billing workspace to open in Data, Costs and Unit cost",
+            "                           (else the current workspace, else the demo workspace).",
+            "      --ui-scale=S       Draws the window larger or smaller for this start: auto, a",
+            "                           percentage (150%, 50% to 400%) or a factor (2); without",
+            "                           it, the scale chosen in View > Settings applies.",
+            "  -h, --help             Show this help message and exit.",
+            "");
+
+    /** Whether {@code args} (after {@code app}) ask for the app's help rather than the app. */
+    public static boolean asksAppHelp(String[] args) {
+        return args.length > 0
+                && args[0].equals("app")
+                && java.util.Arrays.stream(args).skip(1).anyMatch(a -> a.equals("-h") || a.equals("--help"));
+    }
+
     /** Runs the CLI with the given streams and returns the exit code (does not call System.exit). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        if (asksAppHelp(args)) {
+            out.print(APP_HELP);
+            out.flush();
+            return 0;
+        }
         CommandLine cl = new CommandLine(new FrontierCli());
         cl.setOut(out);
         cl.setErr(err);

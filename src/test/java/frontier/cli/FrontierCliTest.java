@@ -147,6 +147,50 @@ class FrontierCliTest {
     }
 
     @Test
+    void everyCommandsHelpFormatsWithoutAPicocliWarning() {
+        // A bare '%' in a description ("95% confidence") is a format conversion to picocli: it printed
+        // "[picocli WARN] Could not format ..." above `compare --help` and `capacity --help`. Every command and
+        // subcommand named in a help's "Commands:" list is asked for its help, with System.err captured.
+        java.util.ArrayDeque<List<String>> todo = new java.util.ArrayDeque<>();
+        todo.add(List.of());
+        java.io.PrintStream was = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        int seen = 0;
+        try {
+            System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+            while (!todo.isEmpty()) {
+                List<String> path = todo.poll();
+                java.util.List<String> args = new java.util.ArrayList<>(path);
+                args.add("--help");
+                CliRun r = cli(args.toArray(String[]::new));
+                seen++;
+                assertEquals(0, r.code(), path + " --help: " + r.err());
+                assertTrue(!r.err().contains("picocli WARN"), path + ": " + r.err());
+                int at = r.out().indexOf("Commands:");
+                if (at < 0 || path.size() >= 2) continue;
+                String commands = r.out().substring(at);
+                int end = commands.indexOf("\n\n");
+                for (String line : (end < 0 ? commands : commands.substring(0, end)).split("\n")) {
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^  ([a-z][a-z0-9-]*)\\b")
+                            .matcher(line);
+                    if (m.find() && !m.group(1).equals("help")) {
+                        List<String> next = new java.util.ArrayList<>(path);
+                        next.add(m.group(1));
+                        todo.add(next);
+                    }
+                }
+            }
+        } finally {
+            System.setErr(was);
+        }
+        String warnings = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(!warnings.contains("picocli WARN"), warnings);
+        assertTrue(seen > 15, "every command visited: " + seen);
+        // `frontier app --help` answers with the app's usage instead of opening the window.
+        assertTrue(cli("app", "--help").out().startsWith("Usage: frontier app [--ui-scale S]"));
+    }
+
+    @Test
     void topLevelHelpListsEveryCommandAppIncludedInWholeSentences() {
         CliRun r = cli("--help");
         assertEquals(0, r.code());
