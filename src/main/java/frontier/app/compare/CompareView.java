@@ -646,6 +646,12 @@ public final class CompareView implements WorkbenchView {
         table.getVisibleLeafColumns().addListener((javafx.collections.ListChangeListener<TableColumn<CompareRow, ?>>)
                 c -> javafx.application.Platform.runLater(this::headerTips));
         table.skinProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(this::headerTips));
+        // And after any layout that made a header anew (a busy machine could run the calls above before the skin had
+        // made them): a header without its tooltip gets one.
+        table.sceneProperty().addListener((o, was, now) -> {
+            if (was != null) was.removePostLayoutPulseListener(tipsAfterLayout);
+            if (now != null) now.addPostLayoutPulseListener(tipsAfterLayout);
+        });
         frontier.app.TableExport.install(table, "comparison.csv", vm::info);
         frontier.app.ChartMenu.install(chart.node(), chart, this::caption, vm::info);
         table.setPlaceholder(new Label("Add alternatives and run the comparison."));
@@ -730,6 +736,20 @@ public final class CompareView implements WorkbenchView {
         javafx.application.Platform.runLater(this::headerTips);
     }
 
+    private final Runnable tipsAfterLayout = () -> {
+        for (javafx.scene.Node n : table.lookupAll(".column-header")) {
+            if (n instanceof javafx.scene.control.skin.TableColumnHeader h
+                    && h.getTableColumn() != null
+                    && !h.getProperties().containsKey(TIPPED)) {
+                headerTips();
+                return;
+            }
+        }
+    };
+
+    /** Marks a header that has its tooltip. */
+    private static final String TIPPED = "frontier.compare.tipped";
+
     /** Tooltips on the column headers: the metric's title with its unit ("Cost / month (USD)"). */
     private void headerTips() {
         for (javafx.scene.Node n : table.lookupAll(".column-header")) {
@@ -739,6 +759,7 @@ public final class CompareView implements WorkbenchView {
             if (id != null && id.startsWith("col-"))
                 tip = CompareMetric.valueOf(id.substring(4)).heading();
             Tooltip.install(h, new Tooltip(tip));
+            h.getProperties().put(TIPPED, Boolean.TRUE);
         }
     }
 
@@ -750,11 +771,17 @@ public final class CompareView implements WorkbenchView {
     /** The width a wrapped title's longest line needs in a header (the smaller header font, bold to be safe). */
     static double titleWidth(String title) {
         javafx.scene.text.Font base = javafx.scene.text.Font.getDefault();
-        javafx.scene.text.Font font =
-                javafx.scene.text.Font.font(base.getFamily(), javafx.scene.text.FontWeight.BOLD, base.getSize() * 0.88);
+        return widest(
+                title.split("\n"),
+                javafx.scene.text.Font.font(
+                        base.getFamily(), javafx.scene.text.FontWeight.BOLD, base.getSize() * 0.88));
+    }
+
+    /** The width the widest of {@code parts} needs in {@code font}, with a cell's padding. */
+    private static double widest(String[] parts, javafx.scene.text.Font font) {
         double widest = 0;
-        for (String line : title.split("\n")) {
-            javafx.scene.text.Text t = new javafx.scene.text.Text(line);
+        for (String part : parts) {
+            javafx.scene.text.Text t = new javafx.scene.text.Text(part);
             t.setFont(font);
             widest = Math.max(widest, t.getLayoutBounds().getWidth());
         }
@@ -802,14 +829,7 @@ public final class CompareView implements WorkbenchView {
     /** The width a cell needs for its widest word (a figure with its unit sign), with the cell's padding. */
     static double widestWord(String text) {
         if (text == null || text.isBlank()) return 0;
-        javafx.scene.text.Font font = javafx.scene.text.Font.getDefault();
-        double widest = 0;
-        for (String word : text.split("\\s+")) {
-            javafx.scene.text.Text t = new javafx.scene.text.Text(word);
-            t.setFont(font);
-            widest = Math.max(widest, t.getLayoutBounds().getWidth());
-        }
-        return Math.ceil(widest) + 16;
+        return widest(text.split("\\s+"), javafx.scene.text.Font.getDefault());
     }
 
     /** A catalogue choice: the instance type when chosen, the type with its GPUs and price in the list. */

@@ -93,15 +93,15 @@ class CompareViewTest {
         // Spot + on-demand fallback (the kind's default choice). The form is filled for the new baseline on the FX
         // thread after the title: let it settle before clicking (a full run's click once missed the box).
         WaitForAsyncUtils.waitForFxEvents();
-        robot.clickOn("#kindCheck");
+        clickInView(robot, "#kindCheck");
         robot.clickOn("#addAlternative");
         // One instance: a third of the cost, but too few for the load.
-        robot.clickOn("#instancesCheck");
+        clickInView(robot, "#instancesCheck");
         Spinner<?> spinner = robot.lookup("#instancesSpinner").queryAs(Spinner.class);
         robot.interact(() -> spinner.getValueFactory().setValue(cast(1)));
         robot.clickOn("#addAlternative");
         // Keep-alive on an always-on pool cannot be made: refused with the reason, nothing added.
-        robot.clickOn("#keepAliveCheck");
+        clickInView(robot, "#keepAliveCheck");
         robot.clickOn("#addAlternative");
         assertTrue(
                 robot.lookup("#compareStatus")
@@ -283,5 +283,31 @@ class CompareViewTest {
                 .queryAs(javafx.scene.control.TextInputControl.class)
                 .selectAll());
         robot.write(text);
+    }
+
+    /**
+     * Scrolls the form so that {@code id} is in view, as a user would, then clicks it. The form's changes sit in a
+     * scroll pane, below the fold at 1280×720 once the one-click rules above them are long; a click on a node outside
+     * the viewport lands on whatever is drawn there (a full run once "clicked" a keep-alive box it could not see).
+     */
+    private static void clickInView(FxRobot robot, String id) {
+        javafx.scene.Node node = robot.lookup(id).query();
+        robot.interact(() -> {
+            for (javafx.scene.Parent p = node.getParent(); p != null; p = p.getParent()) {
+                if (!(p instanceof javafx.scene.control.ScrollPane pane)) continue;
+                javafx.scene.Node content = pane.getContent();
+                double contentH = content.getBoundsInLocal().getHeight();
+                double viewH = pane.getViewportBounds().getHeight();
+                if (contentH <= viewH) continue;
+                javafx.geometry.Bounds b = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+                double top = pane.getVvalue() * (contentH - viewH);
+                if (b.getMinY() < top || b.getMaxY() > top + viewH) {
+                    double want = Math.max(0, Math.min(contentH - viewH, b.getMinY() - 8));
+                    pane.setVvalue(want / (contentH - viewH));
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(id);
     }
 }
