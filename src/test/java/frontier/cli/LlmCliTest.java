@@ -19,25 +19,35 @@ class LlmCliTest {
     static final String GUIDELLM = "src/test/resources/llm/guidellm_report_documented_schema.json";
     static final String AIPERF = "src/test/resources/llm/aiperf_profile_export_documented_schema.jsonl";
 
+    /** `llm fit` of the GuideLLM CSV's synchronous prefill experiment with its server's settings. */
+    private static final String[] CODELLAMA_PREFILL_FIT = {
+        "llm",
+        "fit",
+        CSV,
+        "--where",
+        "experiment=jan20-codellama-prefill-1",
+        "--max-num-seqs",
+        "32",
+        "--max-num-batched-tokens",
+        "64",
+        "--shared-prefix-tokens",
+        "1024",
+        "--kv-cache-tokens",
+        "42598"
+    };
+
+    private static String[] withArgs(String[] args, String... more) {
+        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return all;
+    }
+
     @TempDir
     Path dir;
 
     @Test
     void fitsTheGuideLlmCsvAtItsSynchronousLevelAndPredictsTheOthers() {
-        CliRun r = CliRun.of(
-                "llm",
-                "fit",
-                CSV,
-                "--where",
-                "experiment=jan20-codellama-prefill-1",
-                "--max-num-seqs",
-                "32",
-                "--max-num-batched-tokens",
-                "64",
-                "--shared-prefix-tokens",
-                "1024",
-                "--kv-cache-tokens",
-                "42598");
+        CliRun r = CliRun.of(CODELLAMA_PREFILL_FIT);
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("profile fitted: a="), r.out());
         assertTrue(r.out().contains("Fitted levels") && r.out().contains("Predicted levels (not fitted on)"), r.out());
@@ -73,9 +83,7 @@ class LlmCliTest {
             "42598"
         };
         CliRun plain = CliRun.of(args);
-        String[] withFlag = java.util.Arrays.copyOf(args, args.length + 1);
-        withFlag[args.length] = "--separate-variances";
-        CliRun weighed = CliRun.of(withFlag);
+        CliRun weighed = CliRun.of(withArgs(args, "--separate-variances"));
         assertEquals(0, plain.code(), plain.err());
         assertEquals(0, weighed.code(), weighed.err());
         // The synchronous level of the 4096-budget sweep: one sum of squares puts 12.8 ms on c, the two-variance
@@ -88,22 +96,7 @@ class LlmCliTest {
 
     @Test
     void prefillShareAddsTheInferredHitDistributionAndNeedsSendTimes() throws Exception {
-        CliRun r = CliRun.of(
-                "llm",
-                "fit",
-                CSV,
-                "--where",
-                "experiment=jan20-codellama-prefill-1",
-                "--max-num-seqs",
-                "32",
-                "--max-num-batched-tokens",
-                "64",
-                "--shared-prefix-tokens",
-                "1024",
-                "--kv-cache-tokens",
-                "42598",
-                "--separate-variances",
-                "--prefill-share");
+        CliRun r = CliRun.of(withArgs(CODELLAMA_PREFILL_FIT, "--separate-variances", "--prefill-share"));
         assertEquals(0, r.code(), r.err());
         String share = r.out()
                 .lines()

@@ -251,6 +251,36 @@ class LlmValidationTest {
             assertTrue(Math.abs(row.error(6)) < 0.5, row.label() + ": completion rate " + row.error(6));
     }
 
+    /** The server settings the LMBenchmark levels are fitted and predicted with. */
+    private static final EngineConfig LMBENCH_CONFIG = EngineConfig.of(256, 8192, 10_000_000);
+
+    /**
+     * The LMBenchmark profile fitted on its three lowest rates ({@code levels} sorted by rate) with one variance per error kind, with the inferred
+     * prefix-cache hits when {@code prefillShare}.
+     */
+    private static ProfileFit.Result lmbenchSeparateVariancesFit(List<BenchmarkLevel> levels, boolean prefillShare) {
+        List<ProfileFit.Input> in = levels.subList(0, 3).stream()
+                .map(l -> new ProfileFit.Input(l, LMBENCH_CONFIG))
+                .toList();
+        return ProfileFit.fit(
+                in,
+                "lmbench-llama31-70b",
+                "test",
+                "2025-05-01",
+                null,
+                ProfileFit.Weighting.SEPARATE_VARIANCES,
+                prefillShare);
+    }
+
+    /** {@code p} predicting every level of {@code levels} above the three fitted ones, {@code draws} runs each. */
+    private static List<LevelComparison.Row> lmbenchPredicted(
+            List<BenchmarkLevel> levels, IterationProfile p, int draws) {
+        List<LevelComparison.Row> predicted = new ArrayList<>();
+        for (BenchmarkLevel l : levels.subList(3, levels.size()))
+            predicted.add(LevelComparison.compare(l, LMBENCH_CONFIG, p, draws, 7));
+        return predicted;
+    }
+
     /**
      * The same three fitted rates with {@link ProfileFit.Weighting#SEPARATE_VARIANCES}: the TTFT here carries
      * per-request noise the engine does not model (log errors 30-40%, against 5-8% for the decode time), which
@@ -263,19 +293,12 @@ class LlmValidationTest {
                 Files.isRegularFile(LMBENCH),
                 "LLM sample " + LMBENCH.toAbsolutePath() + " not found: skipped (set -Dfrontier.samples)");
         List<BenchmarkLevel> levels = lmbenchLevels();
-        EngineConfig config = EngineConfig.of(256, 8192, 10_000_000);
-        List<ProfileFit.Input> in = levels.subList(0, 3).stream()
-                .map(l -> new ProfileFit.Input(l, config))
-                .toList();
-        ProfileFit.Result r = ProfileFit.fit(
-                in, "lmbench-llama31-70b", "test", "2025-05-01", null, ProfileFit.Weighting.SEPARATE_VARIANCES);
+        ProfileFit.Result r = lmbenchSeparateVariancesFit(levels, false);
         IterationProfile p = r.profile();
         System.out.println(
                 String.format(Locale.ROOT, "separate variances: %s residual cv=%.3f", coefficients(p), r.residualCv()));
         System.out.println(table("fitted levels (separate variances)", r.fitted()));
-        List<LevelComparison.Row> predicted = new ArrayList<>();
-        for (BenchmarkLevel l : levels.subList(3, levels.size()))
-            predicted.add(LevelComparison.compare(l, config, p, 1, 7));
+        List<LevelComparison.Row> predicted = lmbenchPredicted(levels, p, 1);
         System.out.println(table("predicted levels (separate variances)", predicted));
         // Below the measured knee (0.67-1.34 rps): TPOT and end-to-end means within the 10%,
         // completion rates within 15% (the default fit: TPOT +19% ... +94%, end-to-end +17% ... +85%). The
@@ -303,12 +326,7 @@ class LlmValidationTest {
                 Files.isRegularFile(LMBENCH),
                 "LLM sample " + LMBENCH.toAbsolutePath() + " not found: skipped (set -Dfrontier.samples)");
         List<BenchmarkLevel> levels = lmbenchLevels();
-        EngineConfig config = EngineConfig.of(256, 8192, 10_000_000);
-        List<ProfileFit.Input> in = levels.subList(0, 3).stream()
-                .map(l -> new ProfileFit.Input(l, config))
-                .toList();
-        ProfileFit.Result r = ProfileFit.fit(
-                in, "lmbench-llama31-70b", "test", "2025-05-01", null, ProfileFit.Weighting.SEPARATE_VARIANCES, true);
+        ProfileFit.Result r = lmbenchSeparateVariancesFit(levels, true);
         IterationProfile p = r.profile();
         System.out.println(String.format(
                 Locale.ROOT,
@@ -318,9 +336,7 @@ class LlmValidationTest {
                 java.util.Arrays.toString(p.prefillShare().quantiles()),
                 p.prefillShare().method()));
         System.out.println(table("fitted levels (prefill share)", r.fitted()));
-        List<LevelComparison.Row> predicted = new ArrayList<>();
-        for (BenchmarkLevel l : levels.subList(3, levels.size()))
-            predicted.add(LevelComparison.compare(l, config, p, 5, 7));
+        List<LevelComparison.Row> predicted = lmbenchPredicted(levels, p, 5);
         System.out.println(table("predicted levels (prefill share, 5 draws of the hits)", predicted));
         // Where it is fitted, the TTFT distribution is reproduced: means within 10% and p99 within 15% (separate
         // variances alone: means -7 ... -15%, p99 -30 ... -33%; measured 2026-12-07: -4 ... +4% and -5 ... -10%).
