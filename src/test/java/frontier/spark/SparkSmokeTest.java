@@ -8,9 +8,14 @@ import org.apache.spark.sql.Encoders;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-/** Spark 4.2 starts embedded on the build's JDK 25 beside Frontier's own Jackson (the pinned Scala module). */
+/**
+ * Spark 4.2 starts embedded on the build's JDK 25 beside Frontier's own Jackson (the pinned Scala module).
+ *
+ * <p>Abstract: it runs as the nested class {@code frontier.spark.SparkTest.SparkSmokeTest}, with the other embedded-Spark
+ * classes in one test JVM, so Spark starts once per run ({@code -Dtest=SparkTest} runs them).
+ */
 @Tag("spark")
-class SparkSmokeTest {
+public abstract class SparkSmokeTest {
     @Test
     void embeddedSparkRunsAJobOnThisJdk() {
         long even = LocalSpark.session()

@@ -38,9 +38,12 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The Spark roll-up of an export, imported into a workspace, gives the same totals to the cent — exactly, as decimals —
  * as the import of the export itself, by every dimension it keeps; bad input fails with the import's own located message.
+ *
+ * <p>Abstract: it runs as the nested class {@code frontier.spark.SparkTest.SparkRollupTest}, with the other embedded-Spark
+ * classes in one test JVM, so Spark starts once per run ({@code -Dtest=SparkTest} runs them).
  */
 @Tag("spark")
-class SparkRollupTest {
+public abstract class SparkRollupTest {
     /** Every grouping the roll-up keeps, one at a time, and a few combinations. */
     private static final List<List<Dimension>> GROUPINGS = List.of(
             List.of(Dimension.DAY),

@@ -27,9 +27,12 @@ import org.junit.jupiter.api.io.TempDir;
  * retries it, and the results file is still the local runner's byte for byte. Spark allows task retries in local
  * mode only with a {@code local[N,F]} master; the shared test session is {@code local[2,3]} ({@link LocalSpark}), so
  * this runs on it, in the test JVM (it used to start a second Spark in a JVM of its own).
+ *
+ * <p>Abstract: it runs as the nested class {@code frontier.spark.SparkTest.SparkSweepRetryTest}, with the other embedded-Spark
+ * classes in one test JVM, so Spark starts once per run ({@code -Dtest=SparkTest} runs them).
  */
 @Tag("spark")
-class SparkSweepRetryTest {
+public abstract class SparkSweepRetryTest {
     @Test
     void tasksWhoseFirstAttemptFailsAreRetriedAndTheResultsAreUnchanged(@TempDir Path dir) throws Exception {
         retriedTasksGiveTheLocalResults(dir, 1, 12);

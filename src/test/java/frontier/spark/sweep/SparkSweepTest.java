@@ -31,9 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
  * Sweeps run as Spark tasks on the shared embedded {@code local[2,3]} session: the same results file as the local
  * runner with 1 and 2 threads, byte for byte, for a Latin hypercube and for NSGA-II (one job per generation);
  * progress counts every configuration once; cancelling stops the job.
+ *
+ * <p>Abstract: it runs as the nested class {@code frontier.spark.SparkTest.SparkSweepTest}, with the other embedded-Spark
+ * classes in one test JVM, so Spark starts once per run ({@code -Dtest=SparkTest} runs them).
  */
 @Tag("spark")
-class SparkSweepTest {
+public abstract class SparkSweepTest {
     static Path resource(String name) throws Exception {
         return Path.of(SparkSweepTest.class.getResource("/spark/" + name).toURI());
     }
