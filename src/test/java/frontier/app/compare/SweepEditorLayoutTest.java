@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import frontier.testing.FxAppExtension;
 import java.nio.file.Path;
 import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -22,7 +22,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * and the guess cut the last of five rows: that was seen, not tested.)
  */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxAppExtension.class)
 class SweepEditorLayoutTest {
     private Stage stage;
 

@@ -14,6 +14,7 @@ import frontier.app.MainWindow;
 import frontier.scenario.sweep.PointResult;
 import frontier.scenario.sweep.SweepResult;
 import frontier.scenario.sweep.SweepRunner;
+import frontier.testing.FxAppExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,13 +34,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Explore screen end to end: a real sweep run by the real engine, clicks on the real canvas. */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxAppExtension.class)
 class ExploreViewTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Six configurations (keep_warm 0–2 × max_instances 3, 6) of a short autoscaled run. */

@@ -22,6 +22,7 @@ import frontier.app.unitcost.UnitCostView;
 import frontier.cost.PriceCatalogue;
 import frontier.scenario.ScenarioRunner;
 import frontier.scenario.sweep.SweepRunner;
+import frontier.testing.FxAppExtension;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -48,7 +48,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * that used to be elided ("Curre…", "Inst…", "USD/1…", "Break-…") show their whole title.
  */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxAppExtension.class)
 class ColumnHeaderTooltipsTest {
     @TempDir
     static Path dir;

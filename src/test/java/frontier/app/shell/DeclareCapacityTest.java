@@ -15,6 +15,7 @@ import frontier.cost.InstancePrice;
 import frontier.cost.PriceCatalogue;
 import frontier.domain.PricingModel;
 import frontier.store.Workspace;
+import frontier.testing.FxAppExtension;
 import frontier.testing.VllmH100Log;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -41,7 +41,7 @@ import org.testfx.framework.junit5.Start;
  * the catalogue.
  */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxAppExtension.class)
 class DeclareCapacityTest {
     private static final String ENDPOINT = VllmH100Log.ENDPOINT;
 

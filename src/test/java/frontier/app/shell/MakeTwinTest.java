@@ -10,6 +10,7 @@ import frontier.app.simulate.SimulateViewModel;
 import frontier.app.unitcost.UnitCostView;
 import frontier.demo.DemoFixture;
 import frontier.domain.PoolKind;
+import frontier.testing.FxAppExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,13 +24,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** "Make a twin…" on the demo workspace: calibrates the selected endpoint and opens the twin in the Simulate view. */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxAppExtension.class)
 class MakeTwinTest {
     @TempDir
     static Path dir;

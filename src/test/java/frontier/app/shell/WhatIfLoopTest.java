@@ -19,6 +19,7 @@ import frontier.app.unitcost.UnitCostView;
 import frontier.cost.PriceCatalogue;
 import frontier.scenario.ScenarioRunner;
 import frontier.store.AttributionRule;
+import frontier.testing.FxAppExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -35,7 +36,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -46,7 +46,7 @@ import org.testfx.framework.junit5.Start;
  * serving a chat endpoint at about 0.03 requests/s, plus an untagged S3 line that no rule claims.
  */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxAppExtension.class)
 class WhatIfLoopTest {
     private static final double G5_2XLARGE = 1.212;
 

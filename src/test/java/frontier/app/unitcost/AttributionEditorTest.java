@@ -11,6 +11,7 @@ import frontier.store.AttributionPreview;
 import frontier.store.AttributionRule;
 import frontier.store.AttributionRules;
 import frontier.store.Workspace;
+import frontier.testing.FxAppExtension;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.Button;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -33,7 +33,7 @@ import org.testfx.framework.junit5.Start;
  * removed and reset, and Unit cost follows each change.
  */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxAppExtension.class)
 class AttributionEditorTest {
     @TempDir
     static Path dir;
