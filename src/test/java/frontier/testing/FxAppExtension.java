@@ -126,7 +126,8 @@ public final class FxAppExtension
      * TestFX's robot with the same events and its waits replaced by {@link #settle()}: a click moves the pointer to
      * the point (one move, as headless nobody watches it travel; TestFX moved it in up to 8 steps 1 ms apart, then
      * moved it twice more to the point, settling after each), then presses and releases as TestFX does, and
-     * settles; {@code interact} runs its code on the FX thread and settles. Every event still goes through the FX
+     * settles; a key press or release is sent as TestFX sends it and settles once (TestFX waited after each key);
+     * {@code interact} runs its code on the FX thread and settles. Every event still goes through the FX
      * event queue and is waited for. Measured in one JVM over the UI tests (JFR): clicks' and interactions' waits
      * were about 2,300 of TestFX's 10 ms sleeps.
      */
@@ -138,6 +139,20 @@ public final class FxAppExtension
             settleUnchecked();
             mouse.pressNoWait(buttons);
             mouse.releaseNoWait(buttons);
+            settleUnchecked();
+            return this;
+        }
+
+        @Override
+        public FxRobot press(KeyCode... keys) {
+            robotContext().getKeyboardRobot().pressNoWait(keys);
+            settleUnchecked();
+            return this;
+        }
+
+        @Override
+        public FxRobot release(KeyCode... keys) {
+            robotContext().getKeyboardRobot().releaseNoWait(keys);
             settleUnchecked();
             return this;
         }
