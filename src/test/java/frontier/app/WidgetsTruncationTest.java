@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The rule "no truncated text without a tooltip": a label shows its whole text in a tooltip only while elided. */
 @Tag("ui")
@@ -36,12 +35,12 @@ class WidgetsTruncationTest {
 
     @Test
     void anElidedLabelHasItsWholeTextInATooltipAndLosesItWhenItFits(FxRobot robot) {
-        WaitForAsyncUtils.waitForFxEvents();
+        FxAppExtension.settle();
         assertTrue(label.isTextTruncated(), "80 px is too narrow for the text");
         assertEquals(TEXT, label.getTooltip().getText());
 
         robot.interact(() -> label.setMaxWidth(Double.MAX_VALUE));
-        WaitForAsyncUtils.waitForFxEvents();
+        FxAppExtension.settle();
         assertNull(label.getTooltip(), "no tooltip once the whole text shows");
     }
 
@@ -52,9 +51,9 @@ class WidgetsTruncationTest {
             label.setTooltip(own);
             label.setMaxWidth(Double.MAX_VALUE);
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        FxAppExtension.settle();
         robot.interact(() -> label.setMaxWidth(80));
-        WaitForAsyncUtils.waitForFxEvents();
+        FxAppExtension.settle();
         assertSame(own, label.getTooltip());
     }
 }

@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.input.KeyCode;
@@ -39,7 +38,8 @@ import org.testfx.service.query.PointQuery;
  * of an idle core. Measured over the 97 UI tests in one JVM (JFR, jdk.ThreadSleep): 2,425 of those sleeps, about 24 s
  * of wall time on a quiet machine. Here the FX thread is settled twice per test by {@link #settle()}: what was
  * queued has run and a whole pulse (CSS, layout, the scene graph's sync) has followed it, twice over, which is what
- * the sleeps were there to let happen, in about two pulses (33 ms) instead of 250 ms.
+ * the sleeps were there to let happen, in about two pulses (33 ms) instead of 250 ms. Tests call {@link #settle()}
+ * where they called TestFX's {@code WaitForAsyncUtils.waitForFxEvents()} (five round trips, 50 ms of sleep).
  */
 public final class FxAppExtension
         implements TestInstancePostProcessor, BeforeEachCallback, AfterEachCallback, ParameterResolver {
@@ -106,19 +106,24 @@ public final class FxAppExtension
      * Returns once everything queued on the FX thread so far has run and a whole pulse has run after it, twice (so
      * what the first pulse queued, e.g. a skin's {@code runLater} after layout, has run and been laid out too).
      */
-    public static void settle() throws Exception {
-        for (int round = 0; round < 2; round++) {
-            CountDownLatch done = new CountDownLatch(1);
-            Platform.runLater(() -> new AnimationTimer() {
-                @Override
-                public void handle(long now) {
-                    stop();
-                    // Queued during the pulse: runs once the pulse's CSS, layout and sync are done.
-                    Platform.runLater(done::countDown);
-                }
-            }.start());
-            if (!done.await(TIMEOUT_S, TimeUnit.SECONDS))
-                throw new TimeoutException("the FX thread did not settle in " + TIMEOUT_S + " s");
+    public static void settle() {
+        try {
+            for (int round = 0; round < 2; round++) {
+                CountDownLatch done = new CountDownLatch(1);
+                Platform.runLater(() -> new AnimationTimer() {
+                    @Override
+                    public void handle(long now) {
+                        stop();
+                        // Queued during the pulse: runs once the pulse's CSS, layout and sync are done.
+                        Platform.runLater(done::countDown);
+                    }
+                }.start());
+                if (!done.await(TIMEOUT_S, TimeUnit.SECONDS))
+                    throw new IllegalStateException("the FX thread did not settle in " + TIMEOUT_S + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the FX thread settled", e);
         }
     }
 
@@ -136,24 +141,24 @@ public final class FxAppExtension
         public FxRobot clickOn(PointQuery pointQuery, Motion motion, MouseButton... buttons) {
             MouseRobot mouse = robotContext().getMouseRobot();
             mouse.moveNoWait(pointQuery.query());
-            settleUnchecked();
+            settle();
             mouse.pressNoWait(buttons);
             mouse.releaseNoWait(buttons);
-            settleUnchecked();
+            settle();
             return this;
         }
 
         @Override
         public FxRobot press(KeyCode... keys) {
             robotContext().getKeyboardRobot().pressNoWait(keys);
-            settleUnchecked();
+            settle();
             return this;
         }
 
         @Override
         public FxRobot release(KeyCode... keys) {
             robotContext().getKeyboardRobot().releaseNoWait(keys);
-            settleUnchecked();
+            settle();
             return this;
         }
 
@@ -169,16 +174,8 @@ public final class FxAppExtension
             } catch (Exception e) {
                 throw new RuntimeException(e);
             }
-            settleUnchecked();
+            settle();
             return this;
-        }
-
-        private static void settleUnchecked() {
-            try {
-                settle();
-            } catch (Exception e) {
-                throw new RuntimeException(e);
-            }
         }
     }
 

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The sweep editor's field list takes its rows' own height when they fit: every field of a small scenario whole, without
@@ -47,7 +46,7 @@ class SweepEditorLayoutTest {
         });
         SweepEditor editor = made.get();
         waitUntil(30, () -> robot.lookup("#sweepFields").tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
+        FxAppExtension.settle();
         ScrollPane fields = robot.lookup("#sweepFields").query();
         double shown = fields.getViewportBounds().getHeight();
         double rows = fields.getContent().getLayoutBounds().getHeight();

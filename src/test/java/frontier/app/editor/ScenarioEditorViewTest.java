@@ -30,7 +30,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Scenario editor driven like a user: examples by title, every example through the form and back, edits, the JSON tab, the wizard. */
 @Tag("ui")
@@ -60,7 +59,7 @@ class ScenarioEditorViewTest {
         assertTrue(list.getItems().size() >= 15);
         for (Example e : List.copyOf(list.getItems())) {
             robot.interact(() -> list.getSelectionModel().select(e));
-            WaitForAsyncUtils.waitForFxEvents();
+            FxAppExtension.settle();
             assertEquals(e.file(), vm.documentProperty().get().file());
             assertNotNull(byId(robot, "section:general").tryQuery().orElse(null), "form built for " + e.label());
             assertTrue(

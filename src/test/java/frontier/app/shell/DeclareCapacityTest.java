@@ -81,7 +81,7 @@ class DeclareCapacityTest {
     void asksWhatServedAnEndpointWithoutABillAndPricesTheTwinFromTheCatalogue(FxRobot robot) throws Exception {
         // The view picks a line once its data are in: wait for that, then choose.
         waitUntil(60, () -> unitCost.viewModel().dashboardProperty().get() != null);
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        FxAppExtension.settle();
         robot.interact(() -> unitCost.viewModel().selectedEndpointProperty().set(ENDPOINT));
         robot.clickOn("#makeTwin");
         waitUntil(60, () -> robot.lookup("#twinCapacityDialog").tryQuery().isPresent());
@@ -148,7 +148,7 @@ class DeclareCapacityTest {
         // The twin is Compare's baseline: one click tries spot, serverless and a cheaper GPU. The model's weights
         // (62.9 GiB) and the log's KV cache fit one A100 80 GB, cheaper than the H100 NVL 94 GB, though it has less
         // memory.
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        FxAppExtension.settle();
         waitUntil(30, () -> compare.baselineProperty().get() != null);
         robot.clickOn("#tryQuickAlternatives");
         waitUntil(

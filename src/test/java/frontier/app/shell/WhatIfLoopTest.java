@@ -198,7 +198,7 @@ class WhatIfLoopTest {
         // 6. One click: spot, serverless and a cheaper GPU, run at once with the baseline. Compare shows its form
         // for the new baseline on a later pulse (a full run once clicked before the button was in the scene).
         waitUntil(10, () -> robot.lookup("#tryQuickAlternatives").tryQuery().isPresent());
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        FxAppExtension.settle();
         robot.clickOn("#tryQuickAlternatives");
         waitUntil(120, () -> compare.comparisonProperty().get() != null);
         assertFalse(compare.errorProperty().get(), compare.statusProperty().get());
@@ -212,7 +212,7 @@ class WhatIfLoopTest {
         // 7. Report: written at once to the reports folder, HTML and a PDF of 1-3 pages. The view rebuilds its
         // table on the FX thread when the comparison arrives; the robot's lookup walks the scene from this thread,
         // so let that rebuild finish first.
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        FxAppExtension.settle();
         robot.clickOn("#compareReport");
         Path html = dir.resolve("reports/comparison-twin-of-chat.html");
         waitUntil(30, () -> Files.exists(html));

@@ -35,7 +35,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Simulate screen end to end: real scenario files, the real engine, clicks on the real controls. */
 @Tag("ui")
@@ -290,7 +289,7 @@ class SimulateViewTest {
                     robot.lookup("#percentileTable").queryTableView();
             String meanWait = percentiles.getItems().getFirst().waitMs();
             assertTrue(meanWait.matches("[0-9.]+ ± [0-9.]+ µs"), meanWait);
-            WaitForAsyncUtils.waitForFxEvents();
+            FxAppExtension.settle();
             List<javafx.scene.control.TableCell<?, ?>> cells =
                     robot
                             .lookup("#percentileTable .table-cell")
@@ -315,7 +314,7 @@ class SimulateViewTest {
                         n instanceof ListCell<?> c && c.getItem() instanceof Example e && label.equals(e.label()))
                 .query();
         robot.clickOn(cell);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxAppExtension.settle();
         assertEquals(examples.resolve(label), vm.scenarioFileProperty().get());
     }
 

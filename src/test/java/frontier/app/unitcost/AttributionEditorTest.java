@@ -163,7 +163,7 @@ class AttributionEditorTest {
             window.setWidth(900);
             window.setHeight(640);
         });
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        FxAppExtension.settle();
         javafx.scene.Scene scene = window.getScene();
         assertTrue(
                 scene.getRoot().minHeight(scene.getWidth()) <= scene.getHeight(),
@@ -172,7 +172,7 @@ class AttributionEditorTest {
         javafx.scene.control.ScrollPane scroll =
                 robot.lookup("#attributionScroll").query();
         robot.interact(() -> scroll.setVvalue(scroll.getVmax()));
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        FxAppExtension.settle();
         javafx.scene.Node preview = robot.lookup("#previewLines").query();
         double bottom = preview.localToScene(preview.getLayoutBounds()).getMaxY();
         assertTrue(bottom <= scene.getHeight() + 0.5, "the preview's bottom is in view: " + bottom);
