@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -25,6 +26,7 @@ import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.Start;
 import org.testfx.robot.Motion;
 import org.testfx.robot.MouseRobot;
+import org.testfx.service.finder.WindowFinder;
 import org.testfx.service.query.PointQuery;
 
 /**
@@ -131,7 +133,8 @@ public final class FxAppExtension
      * TestFX's robot with the same events and its waits replaced by {@link #settle()}: a click moves the pointer to
      * the point (one move, as headless nobody watches it travel; TestFX moved it in up to 8 steps 1 ms apart, then
      * moved it twice more to the point, settling after each), then presses and releases as TestFX does, and
-     * settles; a key press or release is sent as TestFX sends it and settles once (TestFX waited after each key);
+     * settles; a key press or release, and text written, are sent as TestFX sends them and settle once (TestFX
+     * waited after each key and each character);
      * {@code interact} runs its code on the FX thread and settles. Every event still goes through the FX
      * event queue and is waited for. Measured in one JVM over the UI tests (JFR): clicks' and interactions' waits
      * were about 2,300 of TestFX's 10 ms sleeps.
@@ -158,6 +161,22 @@ public final class FxAppExtension
         @Override
         public FxRobot release(KeyCode... keys) {
             robotContext().getKeyboardRobot().releaseNoWait(keys);
+            settle();
+            return this;
+        }
+
+        /** As TestFX's write: each character typed into the focused window's scene, then one settle. */
+        @Override
+        public FxRobot write(String text) {
+            WindowFinder windows = robotContext().getWindowFinder();
+            Window target = windows.window(Window::isFocused);
+            if (target == null) target = windows.targetWindow();
+            if (target == null) target = windows.window(0);
+            Scene scene = target.getScene();
+            for (char c : text.toCharArray()) {
+                KeyCode key = c == '\n' ? KeyCode.ENTER : c == '\t' ? KeyCode.TAB : KeyCode.UNDEFINED;
+                robotContext().getBaseRobot().typeKeyboard(scene, key, Character.toString(c));
+            }
             settle();
             return this;
         }
