@@ -3,6 +3,7 @@ package frontier.app;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import frontier.testing.FxAppExtension;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -11,12 +12,11 @@ import javafx.application.Platform;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The application's executor: work runs off the FX thread, outcomes come back on it, superseded ones not at all. */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxAppExtension.class)
 class FxTaskExecutorTest {
     private final List<String> heard = new CopyOnWriteArrayList<>();
     private final CountDownLatch last = new CountDownLatch(1);

@@ -2,6 +2,7 @@ package frontier.app;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import frontier.testing.FxAppExtension;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -16,13 +17,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Every table copies as tab-separated text (Ctrl+C, context menu) and exports CSV with formula cells neutralised. */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxAppExtension.class)
 class TableExportTest {
     record Line(String account, String tag, double cost) {}
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import frontier.testing.FxAppExtension;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -14,13 +15,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The rule "no truncated text without a tooltip": a label shows its whole text in a tooltip only while elided. */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxAppExtension.class)
 class WidgetsTruncationTest {
     private static final String TEXT = "Queue length (time average over the measured span)";
     private Label label;
@@ -36,12 +35,12 @@ class WidgetsTruncationTest {
 
     @Test
     void anElidedLabelHasItsWholeTextInATooltipAndLosesItWhenItFits(FxRobot robot) {
-        WaitForAsyncUtils.waitForFxEvents();
+        FxAppExtension.settle();
         assertTrue(label.isTextTruncated(), "80 px is too narrow for the text");
         assertEquals(TEXT, label.getTooltip().getText());
 
         robot.interact(() -> label.setMaxWidth(Double.MAX_VALUE));
-        WaitForAsyncUtils.waitForFxEvents();
+        FxAppExtension.settle();
         assertNull(label.getTooltip(), "no tooltip once the whole text shows");
     }
 
@@ -52,9 +51,9 @@ class WidgetsTruncationTest {
             label.setTooltip(own);
             label.setMaxWidth(Double.MAX_VALUE);
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        FxAppExtension.settle();
         robot.interact(() -> label.setMaxWidth(80));
-        WaitForAsyncUtils.waitForFxEvents();
+        FxAppExtension.settle();
         assertSame(own, label.getTooltip());
     }
 }

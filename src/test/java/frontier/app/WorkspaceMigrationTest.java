@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import frontier.store.MigrationMonitor;
 import frontier.store.MigrationProgressTest;
 import frontier.store.Workspace;
+import frontier.testing.FxAppExtension;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -32,7 +32,7 @@ import org.testfx.framework.junit5.Start;
  * back whole and the file stays at its old version with its data.
  */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxAppExtension.class)
 class WorkspaceMigrationTest {
     @TempDir
     Path dir;

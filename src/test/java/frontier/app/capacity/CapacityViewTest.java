@@ -10,6 +10,7 @@ import frontier.app.ChartCaption;
 import frontier.app.ChartExport;
 import frontier.model.llm.IterationProfile;
 import frontier.scenario.ScenarioRunner;
+import frontier.testing.FxAppExtension;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -22,13 +23,12 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Capacity window driven like a user: the question typed in the form, the study run, its tables, chart and export. */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxAppExtension.class)
 class CapacityViewTest {
     private CapacityView view;
 

@@ -10,6 +10,7 @@ import frontier.app.simulate.SimulateViewModel;
 import frontier.cost.PriceCatalogue;
 import frontier.scenario.ScenarioRunner;
 import frontier.scenario.alternatives.CompareMetric;
+import frontier.testing.FxAppExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -39,7 +39,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * alternatives.
  */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxAppExtension.class)
 class CompareBatchViewTest {
     private static final Path OVERNIGHT = Path.of("simulations/batch/overnight-embedding.json");
 

@@ -15,6 +15,7 @@ import frontier.cost.PriceCatalogue;
 import frontier.scenario.ScenarioRunner;
 import frontier.scenario.alternatives.CompareMetric;
 import frontier.scenario.sweep.SweepRunner;
+import frontier.testing.FxAppExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,13 +31,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Compare screen driven like a user: alternatives made with the form, run, compared, then explored around. */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxAppExtension.class)
 class CompareViewTest {
     /** Three g5.xlarge at 30% load with a queue of 4: the baseline serves every request; one instance cannot. */
     private static final String FLEET = """

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import frontier.testing.FxAppExtension;
 import java.nio.file.Path;
 import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
@@ -12,9 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The sweep editor's field list takes its rows' own height when they fit: every field of a small scenario whole, without
@@ -22,7 +21,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * and the guess cut the last of five rows: that was seen, not tested.)
  */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxAppExtension.class)
 class SweepEditorLayoutTest {
     private Stage stage;
 
@@ -47,7 +46,7 @@ class SweepEditorLayoutTest {
         });
         SweepEditor editor = made.get();
         waitUntil(30, () -> robot.lookup("#sweepFields").tryQuery().isPresent());
-        WaitForAsyncUtils.waitForFxEvents();
+        FxAppExtension.settle();
         ScrollPane fields = robot.lookup("#sweepFields").query();
         double shown = fields.getViewportBounds().getHeight();
         double rows = fields.getContent().getLayoutBounds().getHeight();

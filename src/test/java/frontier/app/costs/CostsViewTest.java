@@ -22,6 +22,7 @@ import frontier.store.Grouping;
 import frontier.store.ImportMonitor;
 import frontier.store.OverlapPolicy;
 import frontier.store.Workspace;
+import frontier.testing.FxAppExtension;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +46,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -55,7 +55,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * pricing model are those of {@code frontier costs}.
  */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxAppExtension.class)
 class CostsViewTest {
     @TempDir
     static Path dir;

@@ -2,6 +2,7 @@ package frontier.app.data;
 
 import frontier.app.BillingSession;
 import frontier.app.MainWindow;
+import frontier.testing.FxAppExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 
 /**
  * What the Data screen's TestFX tests share: the screen in a window on a new, empty workspace in a
@@ -22,7 +22,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
  * that calls {@link #show}.
  */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxAppExtension.class)
 abstract class DataViewTestBase {
     @TempDir
     static Path dir;

@@ -11,6 +11,7 @@ import frontier.app.simulate.Example;
 import frontier.model.pool.ServerlessPool;
 import frontier.model.pool.SpotPool;
 import frontier.scenario.ScenarioLoader;
+import frontier.testing.FxAppExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,13 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Scenario editor driven like a user: examples by title, every example through the form and back, edits, the JSON tab, the wizard. */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxAppExtension.class)
 class ScenarioEditorViewTest {
     private static final Path EXAMPLES = Path.of("simulations");
 
@@ -60,7 +59,7 @@ class ScenarioEditorViewTest {
         assertTrue(list.getItems().size() >= 15);
         for (Example e : List.copyOf(list.getItems())) {
             robot.interact(() -> list.getSelectionModel().select(e));
-            WaitForAsyncUtils.waitForFxEvents();
+            FxAppExtension.settle();
             assertEquals(e.file(), vm.documentProperty().get().file());
             assertNotNull(byId(robot, "section:general").tryQuery().orElse(null), "form built for " + e.label());
             assertTrue(

@@ -14,6 +14,7 @@ import frontier.app.MainWindow;
 import frontier.scenario.sweep.PointResult;
 import frontier.scenario.sweep.SweepResult;
 import frontier.scenario.sweep.SweepRunner;
+import frontier.testing.FxAppExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,13 +34,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Explore screen end to end: a real sweep run by the real engine, clicks on the real canvas. */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxAppExtension.class)
 class ExploreViewTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Six configurations (keep_warm 0–2 × max_instances 3, 6) of a short autoscaled run. */
@@ -113,7 +113,7 @@ class ExploreViewTest {
         PointResult p = a.result().points().get(target);
         Point2D screen = onScreen(p.metric(ExploreViewModel.COST), p.metric(vm.latencyPath()));
         robot.clickOn(screen);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxAppExtension.settle();
         int expected = vm.selectedProperty().get();
         assertTrue(expected >= 0, "a point is selected");
         System.out.println("clicked point alone on screen: " + fxGet(() -> alone(a, target)));
@@ -135,7 +135,7 @@ class ExploreViewTest {
                         0.5));
         if (expectedOther != expected && fxGet(() -> alone(a, other))) {
             robot.press(KeyCode.CONTROL).clickOn(second).release(KeyCode.CONTROL);
-            WaitForAsyncUtils.waitForFxEvents();
+            FxAppExtension.settle();
             System.out.println("compared a second point");
             assertEquals(expectedOther, vm.comparedProperty().get());
             assertEquals(
@@ -233,7 +233,7 @@ class ExploreViewTest {
                         view.plot().canvas().getWidth() / 2,
                         view.plot().canvas().getHeight() / 2));
         robot.moveTo(centre).scroll(3, javafx.geometry.VerticalDirection.UP);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxAppExtension.settle();
         double[] zoomed = fxGet(() -> view.plot().visibleRange());
         // (The robot's wheel direction differs between Monocle and GTK, so only the change is checked here.)
         assertTrue(
@@ -242,7 +242,7 @@ class ExploreViewTest {
         robot.drag(centre, javafx.scene.input.MouseButton.PRIMARY)
                 .moveBy(60, 40)
                 .drop();
-        WaitForAsyncUtils.waitForFxEvents();
+        FxAppExtension.settle();
         double[] panned = fxGet(() -> view.plot().visibleRange());
         assertTrue(
                 panned[0] < zoomed[0] && panned[2] > zoomed[2],

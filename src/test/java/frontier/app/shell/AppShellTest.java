@@ -21,6 +21,7 @@ import frontier.app.simulate.SimulateView;
 import frontier.app.simulate.SimulateViewModel;
 import frontier.scenario.ScenarioRunner;
 import frontier.scenario.sweep.SweepRunner;
+import frontier.testing.FxAppExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,13 +45,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The window's shell: menu bar, shortcuts acting on the view shown, the theme chosen and remembered. */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxAppExtension.class)
 class AppShellTest {
     @TempDir
     static Path dir;

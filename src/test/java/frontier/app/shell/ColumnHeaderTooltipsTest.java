@@ -22,6 +22,7 @@ import frontier.app.unitcost.UnitCostView;
 import frontier.cost.PriceCatalogue;
 import frontier.scenario.ScenarioRunner;
 import frontier.scenario.sweep.SweepRunner;
+import frontier.testing.FxAppExtension;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +39,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * "No truncated text without a tooltip" for the column titles: at 1280×720 every column header of the main views'
@@ -48,7 +47,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * that used to be elided ("Curre…", "Inst…", "USD/1…", "Break-…") show their whole title.
  */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxAppExtension.class)
 class ColumnHeaderTooltipsTest {
     @TempDir
     static Path dir;
@@ -91,16 +90,16 @@ class ColumnHeaderTooltipsTest {
         List<String> checked = new ArrayList<>();
         for (WorkbenchView v : window.views()) {
             robot.interact(() -> window.show(v));
-            WaitForAsyncUtils.waitForFxEvents();
+            FxAppExtension.settle();
             checked.addAll(checkHeaders(window.root(), v.title()));
         }
         robot.interact(() -> stage.getScene().setRoot(new javafx.scene.layout.StackPane(capacity.node())));
-        WaitForAsyncUtils.waitForFxEvents();
+        FxAppExtension.settle();
         for (javafx.scene.control.Tab tab : robot.lookup(".tab-pane")
                 .queryAs(javafx.scene.control.TabPane.class)
                 .getTabs()) {
             robot.interact(() -> tab.getTabPane().getSelectionModel().select(tab));
-            WaitForAsyncUtils.waitForFxEvents();
+            FxAppExtension.settle();
             checked.addAll(checkHeaders(stage.getScene().getRoot(), "Capacity"));
         }
         for (String title : List.of("Currency", "Break-even", "USD/1M out", "USD/1k req", "Alternative"))
@@ -110,10 +109,10 @@ class ColumnHeaderTooltipsTest {
     @Test
     void theShortColumnsThatWereElidedAt1280ShowTheirWholeTitle(FxRobot robot) {
         robot.interact(() -> window.show(window.views().get(4))); // Costs
-        WaitForAsyncUtils.waitForFxEvents();
+        FxAppExtension.settle();
         assertWhole(window.root().lookup("#totalsTable"), "Currency");
         robot.interact(() -> stage.getScene().setRoot(new javafx.scene.layout.StackPane(capacity.node())));
-        WaitForAsyncUtils.waitForFxEvents();
+        FxAppExtension.settle();
         Node fleets = stage.getScene().getRoot().lookup("#capFleetTable");
         for (String t : List.of("Pricing", "Instances", "USD/h", "USD/1M out", "USD/1k req", "Break-even"))
             assertWhole(fleets, t);

@@ -15,6 +15,7 @@ import frontier.cost.InstancePrice;
 import frontier.cost.PriceCatalogue;
 import frontier.domain.PricingModel;
 import frontier.store.Workspace;
+import frontier.testing.FxAppExtension;
 import frontier.testing.VllmH100Log;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,7 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -41,7 +41,7 @@ import org.testfx.framework.junit5.Start;
  * the catalogue.
  */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxAppExtension.class)
 class DeclareCapacityTest {
     private static final String ENDPOINT = VllmH100Log.ENDPOINT;
 
@@ -81,7 +81,7 @@ class DeclareCapacityTest {
     void asksWhatServedAnEndpointWithoutABillAndPricesTheTwinFromTheCatalogue(FxRobot robot) throws Exception {
         // The view picks a line once its data are in: wait for that, then choose.
         waitUntil(60, () -> unitCost.viewModel().dashboardProperty().get() != null);
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        FxAppExtension.settle();
         robot.interact(() -> unitCost.viewModel().selectedEndpointProperty().set(ENDPOINT));
         robot.clickOn("#makeTwin");
         waitUntil(60, () -> robot.lookup("#twinCapacityDialog").tryQuery().isPresent());
@@ -148,7 +148,7 @@ class DeclareCapacityTest {
         // The twin is Compare's baseline: one click tries spot, serverless and a cheaper GPU. The model's weights
         // (62.9 GiB) and the log's KV cache fit one A100 80 GB, cheaper than the H100 NVL 94 GB, though it has less
         // memory.
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        FxAppExtension.settle();
         waitUntil(30, () -> compare.baselineProperty().get() != null);
         robot.clickOn("#tryQuickAlternatives");
         waitUntil(

@@ -10,6 +10,7 @@ import frontier.app.WorkbenchView;
 import frontier.app.costs.CostsView;
 import frontier.app.data.DataView;
 import frontier.app.data.ImportEntry;
+import frontier.testing.FxAppExtension;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -33,7 +33,7 @@ import org.testfx.framework.junit5.Start;
  * workspace, which is created with a progress message in the Data view, and then its costs are charted.
  */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxAppExtension.class)
 class DemoStartTest {
     @TempDir
     static Path dir;

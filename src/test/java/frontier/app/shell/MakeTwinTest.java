@@ -10,6 +10,7 @@ import frontier.app.simulate.SimulateViewModel;
 import frontier.app.unitcost.UnitCostView;
 import frontier.demo.DemoFixture;
 import frontier.domain.PoolKind;
+import frontier.testing.FxAppExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,13 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** "Make a twin…" on the demo workspace: calibrates the selected endpoint and opens the twin in the Simulate view. */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxAppExtension.class)
 class MakeTwinTest {
     @TempDir
     static Path dir;
@@ -65,7 +64,7 @@ class MakeTwinTest {
         Button button = robot.lookup("#makeTwin").queryButton();
         // The view picks a line once its data are in: wait for that, then choose.
         waitUntil(60, () -> unitCost.viewModel().dashboardProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxAppExtension.settle();
         robot.interact(() -> unitCost.viewModel().selectedEndpointProperty().set(null));
         assertTrue(button.isDisabled(), "no endpoint selected");
         robot.interact(() -> unitCost.viewModel().selectedEndpointProperty().set("embed"));
@@ -97,7 +96,7 @@ class MakeTwinTest {
         // first.
         Button button = robot.lookup("#makeTwin").queryButton();
         waitUntil(60, () -> unitCost.viewModel().dashboardProperty().get() != null);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxAppExtension.settle();
         robot.interact(() -> unitCost.viewModel().selectedEndpointProperty().set("chat"));
         robot.clickOn(button);
         waitUntil(60, () -> robot.lookup("#twinFirstDialog").tryQuery().isPresent());

@@ -19,6 +19,7 @@ import frontier.app.unitcost.UnitCostView;
 import frontier.cost.PriceCatalogue;
 import frontier.scenario.ScenarioRunner;
 import frontier.store.AttributionRule;
+import frontier.testing.FxAppExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -35,7 +36,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -46,7 +46,7 @@ import org.testfx.framework.junit5.Start;
  * serving a chat endpoint at about 0.03 requests/s, plus an untagged S3 line that no rule claims.
  */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxAppExtension.class)
 class WhatIfLoopTest {
     private static final double G5_2XLARGE = 1.212;
 
@@ -198,7 +198,7 @@ class WhatIfLoopTest {
         // 6. One click: spot, serverless and a cheaper GPU, run at once with the baseline. Compare shows its form
         // for the new baseline on a later pulse (a full run once clicked before the button was in the scene).
         waitUntil(10, () -> robot.lookup("#tryQuickAlternatives").tryQuery().isPresent());
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        FxAppExtension.settle();
         robot.clickOn("#tryQuickAlternatives");
         waitUntil(120, () -> compare.comparisonProperty().get() != null);
         assertFalse(compare.errorProperty().get(), compare.statusProperty().get());
@@ -212,7 +212,7 @@ class WhatIfLoopTest {
         // 7. Report: written at once to the reports folder, HTML and a PDF of 1-3 pages. The view rebuilds its
         // table on the FX thread when the comparison arrives; the robot's lookup walks the scene from this thread,
         // so let that rebuild finish first.
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        FxAppExtension.settle();
         robot.clickOn("#compareReport");
         Path html = dir.resolve("reports/comparison-twin-of-chat.html");
         waitUntil(30, () -> Files.exists(html));

@@ -9,6 +9,7 @@ import frontier.app.MainWindow;
 import frontier.model.TimeSeries;
 import frontier.scenario.ScenarioRunner;
 import frontier.scenario.Summary;
+import frontier.testing.FxAppExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -46,7 +46,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * then the Instances and Cost tabs checked against the run's own time series and metrics.
  */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxAppExtension.class)
 class SimulateFleetViewTest {
     private static final List<String> POOLS = List.of("gpu", "spot-pool");
     private static final String FLEET = """

@@ -10,6 +10,7 @@ import frontier.model.RunSpec;
 import frontier.scenario.Scenario;
 import frontier.scenario.ScenarioLoader;
 import frontier.scenario.ScenarioRunner;
+import frontier.testing.FxAppExtension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,13 +34,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Simulate screen end to end: real scenario files, the real engine, clicks on the real controls. */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxAppExtension.class)
 class SimulateViewTest {
     /** M/M/8 with λ = 6/s, mean service 1 s: Erlang C gives W = 1.1785 s, P(wait) = 0.3570. */
     private static final double ARRIVAL_RATE = 6.0;
@@ -290,7 +289,7 @@ class SimulateViewTest {
                     robot.lookup("#percentileTable").queryTableView();
             String meanWait = percentiles.getItems().getFirst().waitMs();
             assertTrue(meanWait.matches("[0-9.]+ ± [0-9.]+ µs"), meanWait);
-            WaitForAsyncUtils.waitForFxEvents();
+            FxAppExtension.settle();
             List<javafx.scene.control.TableCell<?, ?>> cells =
                     robot
                             .lookup("#percentileTable .table-cell")
@@ -315,7 +314,7 @@ class SimulateViewTest {
                         n instanceof ListCell<?> c && c.getItem() instanceof Example e && label.equals(e.label()))
                 .query();
         robot.clickOn(cell);
-        WaitForAsyncUtils.waitForFxEvents();
+        FxAppExtension.settle();
         assertEquals(examples.resolve(label), vm.scenarioFileProperty().get());
     }
 

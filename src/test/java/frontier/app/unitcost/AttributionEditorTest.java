@@ -11,6 +11,7 @@ import frontier.store.AttributionPreview;
 import frontier.store.AttributionRule;
 import frontier.store.AttributionRules;
 import frontier.store.Workspace;
+import frontier.testing.FxAppExtension;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.control.Button;
@@ -24,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -33,7 +33,7 @@ import org.testfx.framework.junit5.Start;
  * removed and reset, and Unit cost follows each change.
  */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxAppExtension.class)
 class AttributionEditorTest {
     @TempDir
     static Path dir;
@@ -163,7 +163,7 @@ class AttributionEditorTest {
             window.setWidth(900);
             window.setHeight(640);
         });
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        FxAppExtension.settle();
         javafx.scene.Scene scene = window.getScene();
         assertTrue(
                 scene.getRoot().minHeight(scene.getWidth()) <= scene.getHeight(),
@@ -172,7 +172,7 @@ class AttributionEditorTest {
         javafx.scene.control.ScrollPane scroll =
                 robot.lookup("#attributionScroll").query();
         robot.interact(() -> scroll.setVvalue(scroll.getVmax()));
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        FxAppExtension.settle();
         javafx.scene.Node preview = robot.lookup("#previewLines").query();
         double bottom = preview.localToScene(preview.getLayoutBounds()).getMaxY();
         assertTrue(bottom <= scene.getHeight() + 0.5, "the preview's bottom is in view: " + bottom);

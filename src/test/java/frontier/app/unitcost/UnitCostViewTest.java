@@ -13,6 +13,7 @@ import frontier.analysis.series.Forecast;
 import frontier.app.BillingSession;
 import frontier.app.MainWindow;
 import frontier.store.UnitCostRow;
+import frontier.testing.FxAppExtension;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,7 +35,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -45,7 +45,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * what to import and goes away when the workspace changes.
  */
 @Tag("ui")
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith(FxAppExtension.class)
 class UnitCostViewTest {
     @TempDir
     static Path dir;
