@@ -22,6 +22,10 @@ final class Instance {
     int busySlots;
     /** When an idle serverless instance expires; NaN while none is pending. */
     double expiresAt = Double.NaN;
+    /** The event order reserved for the expiry at {@link #expiresAt} ({@link KeepAlive}). */
+    long expirySequence;
+    /** Whether a keep-alive event for this instance is in the event list (at most one is). */
+    boolean expiryPending;
     /** When this spot instance's termination is due; NaN if not known. */
     double terminatesAt = Double.NaN;
     /** Serverless: requests waiting for this instance's cold start (chained through Request.next). */

@@ -85,6 +85,43 @@ final class EventQueue {
     }
 
     /**
+     * The sequence number the next added event would get, consumed now: an event {@link #addReserved added later with
+     * it} runs where it would have run had it been added at the reservation, among events at the same time.
+     */
+    long reserveSequence() {
+        return nextSeq++;
+    }
+
+    /** As {@link #add}, with a sequence number taken earlier from {@link #reserveSequence}. */
+    void addReserved(double time, long seq, EventHandler handler, int kind, Object payload) {
+        int slot = freeCount > 0 ? freeSlots[--freeCount] : newSlot();
+        seqs[slot] = seq;
+        if (handlers[slot] != handler) handlers[slot] = handler;
+        kinds[slot] = kind;
+        if (payload != null) payloads[slot] = payload;
+        if (rootTaken) {
+            rootTaken = false;
+            siftDown(time, slot, seq, size);
+            return;
+        }
+        if (size == heapTime.length) growHeap();
+        double[] ht = heapTime;
+        int[] hs = heapSlot;
+        int i = size++;
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            double pt = ht[parent];
+            // Unlike a new event, a reserved one may go before events of the same time added after its reservation.
+            if (pt < time || (pt == time && seqs[hs[parent]] < seq)) break;
+            ht[i] = pt;
+            hs[i] = hs[parent];
+            i = parent;
+        }
+        ht[i] = time;
+        hs[i] = slot;
+    }
+
+    /**
      * Takes the earliest event for handling and answers its slot, whose {@link #handler}, {@link #kind} and
      * {@link #takePayload payload} are read before the handler runs; the time is {@link #peekTime}, read first. The
      * event stays at the root until the handler's first {@link #add} replaces it or {@link #finish} removes it. The

@@ -43,6 +43,21 @@ public final class Simulation {
         events.add(time, handler, kind, payload);
     }
 
+    /**
+     * Reserves the place in the order of simultaneous events that an event scheduled now would take, for an event
+     * scheduled later with {@link #scheduleAt(double, long, EventHandler, int, Object)}: a model that keeps one
+     * pending event where it used to schedule one per change (and ignore the stale ones) keeps every run's order.
+     */
+    public long reserveSequence() {
+        return events.reserveSequence();
+    }
+
+    /** Schedules at an absolute time (not in the past) in the place of a {@link #reserveSequence reserved} sequence. */
+    public void scheduleAt(double time, long sequence, EventHandler handler, int kind, Object payload) {
+        if (!(time >= now)) throw new IllegalArgumentException("time " + time + " is before now " + now);
+        events.addReserved(time, sequence, handler, kind, payload);
+    }
+
     /** Ends {@link #run} after the current event. */
     public void stop() {
         stopped = 1;

@@ -24,6 +24,25 @@ class SimulationTest {
     }
 
     @Test
+    void anEventScheduledWithAReservedSequenceRunsAmongTiesWhereItWouldHaveRunIfScheduledAtTheReservation() {
+        // Both paths of the heap: added outside a handler (sift up) and as a handler's first follow-up (the root).
+        for (boolean fromHandler : new boolean[] {false, true}) {
+            Simulation sim = new Simulation();
+            List<String> log = new ArrayList<>();
+            EventHandler h = (kind, payload) -> log.add(sim.now() + ":" + payload);
+            sim.schedule(1, h, 0, "a");
+            long reserved = sim.reserveSequence();
+            sim.schedule(5, h, 0, "c");
+            sim.schedule(5, h, 0, "d");
+            sim.schedule(2, h, 0, "b");
+            if (fromHandler) sim.schedule(0, (kind, payload) -> sim.scheduleAt(5, reserved, h, 0, "r"), 0, null);
+            else sim.scheduleAt(5, reserved, h, 0, "r");
+            sim.run(RunControl.NONE, () -> 0);
+            assertEquals(List.of("1.0:a", "2.0:b", "5.0:r", "5.0:c", "5.0:d"), log, "from a handler: " + fromHandler);
+        }
+    }
+
+    @Test
     void stopOnceReachedEndsTheRunAfterTheEventThatReachesTheTargetAndNeverForTheLargestTarget() {
         for (long target : new long[] {0, 1, 5, Long.MAX_VALUE}) {
             Simulation sim = new Simulation();

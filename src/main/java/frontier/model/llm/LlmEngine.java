@@ -123,7 +123,11 @@ public final class LlmEngine {
         for (int i = 0; i < running.size() && budget > 0; i++) {
             LlmSequence s = running.get(i);
             int n = Math.min(s.remaining(), budget);
-            long need = blocksFor(s, s.computed + n) - s.blocks;
+            // A running sequence's blocks already hold its computed tokens: it needs more only when these n tokens
+            // overflow them (in decode, once every blockSize iterations), so the division is skipped otherwise.
+            long need = (long) s.computed + n - s.cachedTokens > (long) s.blocks * blockSize
+                    ? blocksFor(s, s.computed + n) - s.blocks
+                    : 0;
             boolean selfPreempted = false;
             while (need > freeBlocks) {
                 LlmSequence victim = running.removeLast();
