@@ -199,7 +199,8 @@ public final class ProfileFit {
 
     /**
      * The token budget chosen among candidates by the fitted levels' likelihood, and every candidate's fit. The chosen
-     * one has the smallest −2·log-likelihood; {@link #deltas} gives each candidate's distance from it.
+     * one has the smallest −2·log-likelihood (exact ties: the largest budget); {@link #deltas} gives each candidate's
+     * distance from it.
      */
     public record BudgetChoice(int chosen, List<BudgetCandidate> candidates) {
         public BudgetCandidate best() {
@@ -247,7 +248,17 @@ public final class ProfileFit {
             Result r = fit(in, name, source, date, decodeShape, weighting, prefillShare);
             BudgetCandidate c = new BudgetCandidate(b, r, r.minusTwoLogLikelihood());
             out.add(c);
-            if (best == null || c.minusTwoLogLikelihood() < best.minusTwoLogLikelihood()) best = c;
+        }
+        // Smallest −2·log L; exact ties (budgets that no fitted iteration reached give the same fit) go to the largest
+        // budget, the one that assumes the least.
+        for (BudgetCandidate c : out) {
+            if (best == null) {
+                best = c;
+                continue;
+            }
+            double gap = c.minusTwoLogLikelihood() - best.minusTwoLogLikelihood();
+            boolean tie = Math.abs(gap) <= 1e-9 * Math.abs(best.minusTwoLogLikelihood());
+            if ((!tie && gap < 0) || (tie && c.maxNumBatchedTokens() > best.maxNumBatchedTokens())) best = c;
         }
         return new BudgetChoice(best.maxNumBatchedTokens(), List.copyOf(out));
     }
@@ -264,12 +275,31 @@ public final class ProfileFit {
         SimplexOptimizer opt = new SimplexOptimizer(1e-7, 1e-10);
         PointValuePair best = null;
         for (int round = 0; round < 2; round++) {
-            PointValuePair p = opt.optimize(
-                    new MaxEval(MAX_EVALUATIONS),
-                    new ObjectiveFunction(obj::value),
-                    GoalType.MINIMIZE,
-                    new InitialGuess(x),
-                    new NelderMeadSimplex(steps(x.length)));
+            // The best point evaluated, kept for a search that runs out of evaluations before it converges (a flat
+            // valley, e.g. a token budget that makes two coefficients trade off): it ends there, not in an exception.
+            double[][] bestX = {x.clone()};
+            double[] bestV = {Double.POSITIVE_INFINITY};
+            PointValuePair p;
+            try {
+                p = opt.optimize(
+                        new MaxEval(MAX_EVALUATIONS),
+                        new ObjectiveFunction(point -> {
+                            double v = obj.value(point);
+                            if (v < bestV[0]) {
+                                bestV[0] = v;
+                                bestX[0] = point.clone();
+                            }
+                            return v;
+                        }),
+                        GoalType.MINIMIZE,
+                        new InitialGuess(x),
+                        new NelderMeadSimplex(steps(x.length)));
+            } catch (org.apache.commons.math3.exception.TooManyEvaluationsException e) {
+                evals[0] += MAX_EVALUATIONS;
+                p = new PointValuePair(bestX[0], bestV[0]);
+                if (best == null || p.getValue() < best.getValue()) best = p;
+                break;
+            }
             evals[0] += opt.getEvaluations();
             if (best != null && best.getValue() - p.getValue() < 1e-6 * Math.abs(best.getValue())) {
                 if (p.getValue() < best.getValue()) best = p;
