@@ -130,6 +130,15 @@ class LlmCliTest {
                 .orElseThrow(() -> new AssertionError(r.out()));
         assertTrue(line.matches("token budget: (64|4096) chosen by the fitted levels' likelihood; .*"), line);
         assertTrue(line.contains("64: ") && line.contains(", 4096: ") && line.contains("(+0.00)"), line);
+        // Two budgets no fitted iteration reaches (prompts of at most a few thousand tokens, one at a time) give one
+        // and the same fit: the tie goes to the larger, and the other is named as not told apart.
+        CliRun tie = CliRun.of(withArgs(CODELLAMA_PREFILL_FIT, "--budget-candidates", "16384,8192"));
+        assertEquals(0, tie.code(), tie.err());
+        assertTrue(
+                tie.out().contains("token budget: 16384 chosen")
+                        && tie.out().contains("8192: ")
+                        && tie.out().contains("(difference < 3.84): 8192"),
+                tie.out());
         CliRun bad = CliRun.of(withArgs(CODELLAMA_PREFILL_FIT, "--budget-candidates", "64,0"));
         assertEquals(2, bad.code(), bad.out());
         assertTrue(bad.err().contains("--budget-candidates"), bad.err());
