@@ -195,6 +195,17 @@ final class LlmCommand implements Runnable {
                                 + " far below the prompt's cost on some requests (docs/validation.md). Needs send times.")
         boolean prefillShare;
 
+        @Option(
+                names = "--budget-candidates",
+                split = ",",
+                paramLabel = "TOKENS",
+                description =
+                        "Fit once per token budget (max_num_batched_tokens) in this comma-separated list and keep the"
+                                + " one whose fit has the highest likelihood on the fitted levels (exact ties: the largest); the"
+                                + " report lists every candidate's -2 log-likelihood. For benchmarks that do not record the"
+                                + " server's budget; replaces --max-num-batched-tokens.")
+        List<Integer> budgetCandidates;
+
         @Option(names = "--name", defaultValue = "fitted", description = "Profile name (default ${DEFAULT-VALUE}).")
         String name;
 
@@ -221,19 +232,33 @@ final class LlmCommand implements Runnable {
                             + "'; see pricing-data/llm-profiles.csv");
                 }
             }
-            ProfileFit.Result r = ProfileFit.fit(
-                    fitOn.stream().map(l -> new ProfileFit.Input(l, config)).toList(),
-                    name,
-                    "frontier llm fit of "
-                            + files.stream()
-                                    .map(p -> p.getFileName().toString())
-                                    .toList() + (prior == null ? "" : " with the decode shape of " + prior.name())
-                            + (separateVariances ? " (separate variances)" : "")
-                            + (prefillShare ? " (prefill share)" : ""),
-                    LocalDate.now().toString(),
-                    prior,
-                    separateVariances ? ProfileFit.Weighting.SEPARATE_VARIANCES : ProfileFit.Weighting.SUM_OF_SQUARES,
-                    prefillShare);
+            String source = "frontier llm fit of "
+                    + files.stream().map(p -> p.getFileName().toString()).toList()
+                    + (prior == null ? "" : " with the decode shape of " + prior.name())
+                    + (separateVariances ? " (separate variances)" : "")
+                    + (prefillShare ? " (prefill share)" : "");
+            ProfileFit.Weighting weighting =
+                    separateVariances ? ProfileFit.Weighting.SEPARATE_VARIANCES : ProfileFit.Weighting.SUM_OF_SQUARES;
+            List<ProfileFit.Input> inputs =
+                    fitOn.stream().map(l -> new ProfileFit.Input(l, config)).toList();
+            ProfileFit.BudgetChoice choice = null;
+            ProfileFit.Result r;
+            if (budgetCandidates != null && !budgetCandidates.isEmpty()) {
+                for (int b : budgetCandidates) Numbers.atLeast("--budget-candidates", b, 1);
+                choice = ProfileFit.fitBudget(
+                        inputs,
+                        budgetCandidates.stream().mapToInt(Integer::intValue).toArray(),
+                        name,
+                        source,
+                        LocalDate.now().toString(),
+                        prior,
+                        weighting,
+                        prefillShare);
+                r = choice.best().result();
+            } else {
+                r = ProfileFit.fit(inputs, name, source, LocalDate.now().toString(), prior, weighting, prefillShare);
+            }
+            EngineConfig predictConfig = choice == null ? config : config.withMaxNumBatchedTokens(choice.chosen());
             PrintWriter out = spec.commandLine().getOut();
             IterationProfile p = r.profile();
             out.println(String.format(
@@ -252,6 +277,33 @@ final class LlmCommand implements Runnable {
                     r.rmsLogError(),
                     r.residualCv(),
                     separateVariances ? " (separate variances)" : ""));
+            if (choice != null) {
+                StringBuilder q = new StringBuilder();
+                double[] d = choice.deltas();
+                for (int i = 0; i < d.length; i++) {
+                    ProfileFit.BudgetCandidate c = choice.candidates().get(i);
+                    q.append(i == 0 ? "" : ", ")
+                            .append(String.format(
+                                    Locale.ROOT,
+                                    "%d: %.2f (%+.2f)",
+                                    c.maxNumBatchedTokens(),
+                                    c.minusTwoLogLikelihood(),
+                                    d[i]));
+                }
+                StringBuilder close = new StringBuilder();
+                for (int i = 0; i < d.length; i++) {
+                    int b = choice.candidates().get(i).maxNumBatchedTokens();
+                    if (b != choice.chosen() && d[i] < CHI2_1DF_95)
+                        close.append(close.isEmpty() ? "" : ", ").append(b);
+                }
+                out.println(String.format(
+                        Locale.ROOT,
+                        "token budget: %d chosen by the fitted levels' likelihood; -2 log L (minus the best's) per"
+                                + " candidate: %s%s",
+                        choice.chosen(),
+                        q,
+                        close.isEmpty() ? "" : "; not told apart from it at 95% (difference < 3.84): " + close));
+            }
             if (p.prefillShare() != null) {
                 StringBuilder q = new StringBuilder();
                 for (double v : p.prefillShare().quantiles())
@@ -280,13 +332,16 @@ final class LlmCommand implements Runnable {
             print(out, "Fitted levels", r.fitted());
             List<LevelComparison.Row> predicted = new ArrayList<>();
             for (BenchmarkLevel l : levels.subList(fitLevels, levels.size()))
-                predicted.add(LevelComparison.compare(l, config, p, 1, 1));
+                predicted.add(LevelComparison.compare(l, predictConfig, p, 1, 1));
             if (!predicted.isEmpty()) {
                 out.println();
                 print(out, "Predicted levels (not fitted on)", predicted);
             }
             return FrontierCli.OK;
         }
+
+        /** The 95% point of chi-square with one degree of freedom: a likelihood-ratio difference below it decides nothing. */
+        static final double CHI2_1DF_95 = 3.84;
 
         static double loadKey(BenchmarkLevel l) {
             if (Double.isFinite(l.offeredRate())) return l.offeredRate();

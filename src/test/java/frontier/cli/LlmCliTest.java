@@ -117,6 +117,34 @@ class LlmCliTest {
     }
 
     @Test
+    void budgetCandidatesFitOncePerBudgetAndReportEachLikelihood() {
+        // The 64-token-budget sweep's synchronous level, its documented budget among the candidates: a 2,000-token
+        // prompt (1,024 of them cached) takes 16 iterations at 64 tokens and one at 4,096, so the candidates' fits
+        // differ.
+        CliRun r = CliRun.of(withArgs(CODELLAMA_PREFILL_FIT, "--budget-candidates", "64,4096"));
+        assertEquals(0, r.code(), r.err());
+        String line = r.out()
+                .lines()
+                .filter(l -> l.startsWith("token budget: "))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(r.out()));
+        assertTrue(line.matches("token budget: (64|4096) chosen by the fitted levels' likelihood; .*"), line);
+        assertTrue(line.contains("64: ") && line.contains(", 4096: ") && line.contains("(+0.00)"), line);
+        // Two budgets no fitted iteration reaches (prompts of at most a few thousand tokens, one at a time) give one
+        // and the same fit: the tie goes to the larger, and the other is named as not told apart.
+        CliRun tie = CliRun.of(withArgs(CODELLAMA_PREFILL_FIT, "--budget-candidates", "16384,8192"));
+        assertEquals(0, tie.code(), tie.err());
+        assertTrue(
+                tie.out().contains("token budget: 16384 chosen")
+                        && tie.out().contains("8192: ")
+                        && tie.out().contains("(difference < 3.84): 8192"),
+                tie.out());
+        CliRun bad = CliRun.of(withArgs(CODELLAMA_PREFILL_FIT, "--budget-candidates", "64,0"));
+        assertEquals(2, bad.code(), bad.out());
+        assertTrue(bad.err().contains("--budget-candidates"), bad.err());
+    }
+
+    @Test
     void readsAGuideLlmJsonReportOneLevelPerBenchmark() {
         CliRun r = CliRun.of("llm", "fit", GUIDELLM, "--fit-levels", "2");
         assertEquals(0, r.code(), r.err());

@@ -49,7 +49,8 @@ public final class ProfileFit {
             List<LevelComparison.Row> fitted,
             double rmsLogError,
             int evaluations,
-            double residualCv) {}
+            double residualCv,
+            double minusTwoLogLikelihood) {}
 
     private static final int MAX_EVALUATIONS = 1500;
 
@@ -187,7 +188,79 @@ public final class ProfileFit {
         IterationProfile profile = share == null ? det : det.withPrefillShare(share);
         List<LevelComparison.Row> rows = new ArrayList<>();
         for (Input in : inputs) rows.add(LevelComparison.compare(in, profile, 1, 1));
-        return new Result(profile, rows, Math.sqrt(sum / Math.max(1, obj.count())), evals[0], cv);
+        double m2ll = weighting == Weighting.SUM_OF_SQUARES
+                ? obj.count() * Math.log(sum / Math.max(1, obj.count()))
+                : ss[1] * Math.log(ss[0] / ss[1]) + (ss[3] > 0 ? ss[3] * Math.log(ss[2] / ss[3]) : 0);
+        return new Result(profile, rows, Math.sqrt(sum / Math.max(1, obj.count())), evals[0], cv, m2ll);
+    }
+
+    /** One candidate token budget of {@link #fitBudget}: the fit with it and its profiled −2·log-likelihood. */
+    public record BudgetCandidate(int maxNumBatchedTokens, Result result, double minusTwoLogLikelihood) {}
+
+    /**
+     * The token budget chosen among candidates by the fitted levels' likelihood, and every candidate's fit. The chosen
+     * one has the smallest −2·log-likelihood (exact ties: the largest budget); {@link #deltas} gives each candidate's
+     * distance from it.
+     */
+    public record BudgetChoice(int chosen, List<BudgetCandidate> candidates) {
+        public BudgetCandidate best() {
+            return candidates.stream()
+                    .filter(c -> c.maxNumBatchedTokens() == chosen)
+                    .findFirst()
+                    .orElseThrow();
+        }
+
+        /** −2·Δlog-likelihood of each candidate against the chosen one (0 for it), in candidate order. */
+        public double[] deltas() {
+            double min = best().minusTwoLogLikelihood();
+            return candidates.stream()
+                    .mapToDouble(c -> c.minusTwoLogLikelihood() - min)
+                    .toArray();
+        }
+    }
+
+    /**
+     * Fits once per candidate token budget ({@code max_num_batched_tokens}, which a client-side benchmark seldom
+     * records) and chooses the budget whose fit has the highest likelihood on the fitted levels: Gaussian log errors,
+     * the variance(s) profiled out as {@code weighting} defines them (one for both error kinds, or one per kind), so
+     * {@code −2·log L = Σ n_k·ln(SS_k/n_k)} up to a constant shared by every candidate (same requests, same number of
+     * fitted coefficients). The budget matters through chunking: a prompt of {@code p} tokens takes {@code ceil(p/B)}
+     * iterations to its first token, each paying the fixed cost {@code a}, while a decoding neighbour's stall grows with
+     * the prompt tokens alone. Every other engine setting is the input's.
+     */
+    public static BudgetChoice fitBudget(
+            List<Input> inputs,
+            int[] budgets,
+            String name,
+            String source,
+            String date,
+            IterationProfile decodeShape,
+            Weighting weighting,
+            boolean prefillShare) {
+        if (budgets.length == 0) throw new BadInputException("no candidate token budget");
+        List<BudgetCandidate> out = new ArrayList<>();
+        BudgetCandidate best = null;
+        for (int b : budgets) {
+            if (b < 1) throw new BadInputException("max_num_batched_tokens: expected >= 1, got " + b);
+            List<Input> in = inputs.stream()
+                    .map(i -> new Input(i.level(), i.config().withMaxNumBatchedTokens(b), i.instances(), i.warmup()))
+                    .toList();
+            Result r = fit(in, name, source, date, decodeShape, weighting, prefillShare);
+            BudgetCandidate c = new BudgetCandidate(b, r, r.minusTwoLogLikelihood());
+            out.add(c);
+        }
+        // Smallest −2·log L; exact ties (budgets that no fitted iteration reached give the same fit) go to the largest
+        // budget, the one that assumes the least.
+        for (BudgetCandidate c : out) {
+            if (best == null) {
+                best = c;
+                continue;
+            }
+            double gap = c.minusTwoLogLikelihood() - best.minusTwoLogLikelihood();
+            boolean tie = Math.abs(gap) <= 1e-9 * Math.abs(best.minusTwoLogLikelihood());
+            if ((!tie && gap < 0) || (tie && c.maxNumBatchedTokens() > best.maxNumBatchedTokens())) best = c;
+        }
+        return new BudgetChoice(best.maxNumBatchedTokens(), List.copyOf(out));
     }
 
     /** Rounds of hit inference and refitting (the hits found change little after the second). */
@@ -202,12 +275,31 @@ public final class ProfileFit {
         SimplexOptimizer opt = new SimplexOptimizer(1e-7, 1e-10);
         PointValuePair best = null;
         for (int round = 0; round < 2; round++) {
-            PointValuePair p = opt.optimize(
-                    new MaxEval(MAX_EVALUATIONS),
-                    new ObjectiveFunction(obj::value),
-                    GoalType.MINIMIZE,
-                    new InitialGuess(x),
-                    new NelderMeadSimplex(steps(x.length)));
+            // The best point evaluated, kept for a search that runs out of evaluations before it converges (a flat
+            // valley, e.g. a token budget that makes two coefficients trade off): it ends there, not in an exception.
+            double[][] bestX = {x.clone()};
+            double[] bestV = {Double.POSITIVE_INFINITY};
+            PointValuePair p;
+            try {
+                p = opt.optimize(
+                        new MaxEval(MAX_EVALUATIONS),
+                        new ObjectiveFunction(point -> {
+                            double v = obj.value(point);
+                            if (v < bestV[0]) {
+                                bestV[0] = v;
+                                bestX[0] = point.clone();
+                            }
+                            return v;
+                        }),
+                        GoalType.MINIMIZE,
+                        new InitialGuess(x),
+                        new NelderMeadSimplex(steps(x.length)));
+            } catch (org.apache.commons.math3.exception.TooManyEvaluationsException e) {
+                evals[0] += MAX_EVALUATIONS;
+                p = new PointValuePair(bestX[0], bestV[0]);
+                if (best == null || p.getValue() < best.getValue()) best = p;
+                break;
+            }
             evals[0] += opt.getEvaluations();
             if (best != null && best.getValue() - p.getValue() < 1e-6 * Math.abs(best.getValue())) {
                 if (p.getValue() < best.getValue()) best = p;

@@ -56,6 +56,11 @@ public record EngineConfig(
                 maxNumSeqs, maxNumBatchedTokens, chunkedPrefill, kvCacheTokens, blockSize, prefixHitRatio, tokens);
     }
 
+    public EngineConfig withMaxNumBatchedTokens(int tokens) {
+        return new EngineConfig(
+                maxNumSeqs, tokens, chunkedPrefill, kvCacheTokens, blockSize, prefixHitRatio, sharedPrefixTokens);
+    }
+
     public EngineConfig withKvCacheTokens(long tokens) {
         return new EngineConfig(
                 maxNumSeqs, maxNumBatchedTokens, chunkedPrefill, tokens, blockSize, prefixHitRatio, sharedPrefixTokens);
