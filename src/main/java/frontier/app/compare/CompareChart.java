@@ -148,7 +148,7 @@ public final class CompareChart implements ExportableChart {
             StringBuilder text = new StringBuilder(m.format(v.mean()));
             if (i > 0)
                 text.append(" (")
-                        .append(Comparison.percent(comparison.deltaPercent(i, m)))
+                        .append(RelativeChange.of(comparison.deltaPercent(i, m)))
                         .append(')');
             text.append(lens.batch() ? " · done in " : " · p99 ")
                     .append(lens.time().format(comparison.value(i, lens.time()).mean()));

@@ -93,7 +93,7 @@ public final class CompareReport {
                     + (Double.isFinite(d.halfWidth())
                             ? " \u00b1 " + lens.cost().formatHalfWidth(d.mean(), d.halfWidth()) + " (95%)"
                             : "")
-                    + " (" + Comparison.percent(c.deltaPercent(rec, lens.cost()))
+                    + " (" + RelativeChange.of(c.deltaPercent(rec, lens.cost()))
                     + " against the baseline).";
         }
 
@@ -108,7 +108,7 @@ public final class CompareReport {
                 String interval =
                         Double.isFinite(v.halfWidth()) ? "\u00b1 " + m.formatHalfWidth(v.mean(), v.halfWidth()) : "";
                 if (i > 0 && m != CompareMetric.NOT_SERVED_SHARE && m != CompareMetric.DONE_BY_DEADLINE) {
-                    String pct = Comparison.percent(c.deltaPercent(i, m));
+                    String pct = RelativeChange.of(c.deltaPercent(i, m));
                     if (!pct.isEmpty()) interval = (interval.isEmpty() ? "" : interval + "; ") + pct + " vs baseline";
                 }
                 numbers.add(new Report.Number(who + ": " + m.label, m.format(v.mean()), interval));

@@ -797,8 +797,8 @@ public final class CompareView implements WorkbenchView {
      */
     private void figureWidths() {
         List<TableColumn<CompareRow, ?>> cols = new ArrayList<>();
-        List<double[]> need = new ArrayList<>();
-        double fixed = 0, titles = 0, words = 0;
+        List<CompareMetric> metrics = new ArrayList<>();
+        double fixed = 0;
         for (TableColumn<CompareRow, ?> col : table.getColumns()) {
             if (!col.isVisible()) continue;
             String id = col.getId();
@@ -806,30 +806,69 @@ public final class CompareView implements WorkbenchView {
                 fixed += col.getMinWidth();
                 continue;
             }
-            CompareMetric m = CompareMetric.valueOf(id.substring(4));
-            double title = titleWidth(col.getText()), widest = title;
-            for (CompareRow r : vm.rows()) widest = Math.max(widest, widestWord(r.cell(m)));
             cols.add(col);
-            need.add(new double[] {title, widest});
-            titles += title;
-            words += widest;
+            metrics.add(CompareMetric.valueOf(id.substring(4)));
         }
         // The table's own width less its borders and a vertical scroll bar's room.
         double room = table.getWidth() - fixed - 20;
+        // The most words bound that fit: figures with their units and intervals with their signs, else figures with
+        // their units only, else no word bound.
+        int level = BIND_ALL;
+        double[][] need = needs(cols, metrics, level);
+        while (level > BIND_NONE && table.getWidth() > 0 && sum(need, 1) > room) need = needs(cols, metrics, --level);
+        double titles = sum(need, 0), words = sum(need, 1);
         double share = words <= titles ? 1 : Math.max(0, Math.min(1, (room - titles) / (words - titles)));
         if (table.getWidth() <= 0) share = 1;
         for (int i = 0; i < cols.size(); i++) {
-            double[] n = need.get(i);
+            double[] n = need[i];
             cols.get(i).setMinWidth(Math.floor(n[0] + share * (n[1] - n[0])));
+        }
+        if (level != binding) {
+            binding = level;
+            table.refresh();
         }
         // New widths can lay the header row out anew: its headers get their tooltips again.
         javafx.application.Platform.runLater(this::headerTips);
     }
 
+    /** Each column's title width and its need (the title or its widest word, whichever is wider) at {@code level}. */
+    private double[][] needs(List<TableColumn<CompareRow, ?>> cols, List<CompareMetric> metrics, int level) {
+        double[][] out = new double[cols.size()][];
+        for (int i = 0; i < cols.size(); i++) {
+            double title = titleWidth(cols.get(i).getText()), widest = title;
+            for (CompareRow r : vm.rows()) {
+                String[] parts = parts(r.cell(metrics.get(i)));
+                widest = Math.max(widest, Math.max(widestWord(parts[0], level), widestChangeWord(parts[1], level)));
+            }
+            out[i] = new double[] {title, widest};
+        }
+        return out;
+    }
+
+    private static double sum(double[][] rows, int column) {
+        double total = 0;
+        for (double[] r : rows) total += r[column];
+        return total;
+    }
+
     /** The width a cell needs for its widest word (a figure with its unit sign), with the cell's padding. */
     static double widestWord(String text) {
+        return widestWord(text, BIND_NONE);
+    }
+
+    /** {@link #widestWord} with the words bound as at {@code level} ({@link #bound}). */
+    static double widestWord(String text, int level) {
         if (text == null || text.isBlank()) return 0;
-        return widest(text.split("\\s+"), javafx.scene.text.Font.getDefault());
+        return widest(bound(text, level).split("\\s+"), javafx.scene.text.Font.getDefault());
+    }
+
+    /** {@link #widestWord} of a change from the baseline, in its smaller font. */
+    static double widestChangeWord(String text, int level) {
+        if (text == null || text.isBlank()) return 0;
+        javafx.scene.text.Font base = javafx.scene.text.Font.getDefault();
+        return widest(
+                bound(text, level).split("\\s+"),
+                javafx.scene.text.Font.font(base.getFamily(), base.getSize() * CHANGE_SCALE));
     }
 
     /** A catalogue choice: the instance type when chosen, the type with its GPUs and price in the list. */
@@ -865,18 +904,28 @@ public final class CompareView implements WorkbenchView {
         return out.toString();
     }
 
-    /** Characters a line of a batch table's title: eight columns in the 780 px a 1280 px window leaves the table. */
-    private static final int TITLE_LINE = 10;
+    /**
+     * Characters a line of a table's title: eight or nine columns in the 780 px a 1280 px window leaves the table
+     * ("Not served" on two lines leaves its column the room its figures need, not its title's).
+     */
+    private static final int TITLE_LINE = 9;
 
-    /** A cell that shows every line, red where the row drops requests (the warning and the not-served figures). */
-    private static TableCell<CompareRow, String> wrapping(CompareMetric m) {
+    /**
+     * A cell that shows every line: the figure, under it the change from the baseline in a smaller font (style class
+     * {@value #CHANGE_CLASS}), then any warning; red where the row drops requests (the warning and the not-served
+     * figures). Each part wraps between words only: its column is at least as wide as its widest word
+     * ({@link #figureWidths}).
+     */
+    private TableCell<CompareRow, String> wrapping(CompareMetric m) {
         return new TableCell<>() {
-            private final Label label = new Label();
+            private final Label figure = cellLabel();
+            private final Label change = cellLabel();
+            private final Label warning = cellLabel();
+            private final VBox lines = new VBox(figure, change, warning);
 
             {
-                // A label as graphic grows the row to every line; a cell's own text would be cut to one.
-                label.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-                label.setWrapText(true);
+                change.getStyleClass().add(CHANGE_CLASS);
+                lines.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             }
 
             // The row asks its cells for their height without a width; a wrapped line (a long name, a delta with
@@ -887,15 +936,18 @@ public final class CompareView implements WorkbenchView {
                 if (getGraphic() == null || getTableColumn() == null) return super.computePrefHeight(width);
                 javafx.geometry.Insets in = getInsets();
                 double inner = getTableColumn().getWidth() - in.getLeft() - in.getRight();
-                return label.prefHeight(inner) + in.getTop() + in.getBottom();
+                return lines.prefHeight(inner) + in.getTop() + in.getBottom();
             }
 
             @Override
             protected void updateItem(String text, boolean empty) {
                 super.updateItem(text, empty);
                 setText(null);
-                label.setText(empty ? null : text);
-                setGraphic(empty ? null : label);
+                String[] parts = parts(empty ? null : text);
+                show(figure, parts[0] == null ? null : bound(parts[0], binding));
+                show(change, parts[1] == null ? null : bound(parts[1], binding));
+                show(warning, parts[2]);
+                setGraphic(empty ? null : lines);
                 setTooltip(empty || text == null ? null : new Tooltip(text));
                 CompareRow row = getTableRow() == null ? null : getTableRow().getItem();
                 boolean red = !empty
@@ -907,14 +959,72 @@ public final class CompareView implements WorkbenchView {
                                 || m == CompareMetric.REJECTED
                                 || m == CompareMetric.NOT_SERVED_SHARE
                                 || m == CompareMetric.DONE_BY_DEADLINE);
-                if (red) {
-                    if (!label.getStyleClass().contains("drops"))
-                        label.getStyleClass().add("drops");
-                } else {
-                    label.getStyleClass().remove("drops");
+                for (Label l : List.of(figure, change, warning)) {
+                    if (red) {
+                        if (!l.getStyleClass().contains("drops"))
+                            l.getStyleClass().add("drops");
+                    } else {
+                        l.getStyleClass().remove("drops");
+                    }
                 }
             }
         };
+    }
+
+    /** The style class of a cell's change from the baseline (a smaller font, frontier.css). */
+    static final String CHANGE_CLASS = "compare-change";
+
+    /** The change's font size against the table's (frontier.css: .compare-change). */
+    static final double CHANGE_SCALE = 0.9;
+
+    private static Label cellLabel() {
+        Label l = new Label();
+        // A label as graphic grows the row to every line; a cell's own text would be cut to one.
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        l.setWrapText(true);
+        return l;
+    }
+
+    private static void show(Label l, String text) {
+        l.setText(text);
+        l.setVisible(text != null);
+        l.setManaged(text != null);
+    }
+
+    /**
+     * {@code line} with words bound by no-break spaces as far as {@code level} says: {@link #BIND_ALL} binds each
+     * figure to its unit and each interval to its sign ("± 764 ms" wraps as one word, so a cell too narrow for a whole
+     * line puts the interval on its own line under the figure, never "±" alone at a line's end nor "ms" alone at a
+     * line's start); {@link #BIND_UNITS} the units only; {@link #BIND_NONE} nothing (each word as formatted).
+     */
+    static String bound(String line, int level) {
+        if (level >= BIND_ALL) line = line.replace("± ", "±\u00a0");
+        if (level >= BIND_UNITS) line = UNIT.matcher(line).replaceAll("$1\u00a0$2");
+        return line;
+    }
+
+    /** Binding levels of {@link #bound}: the most that fits the table's width is used ({@link #figureWidths}). */
+    static final int BIND_NONE = 0, BIND_UNITS = 1, BIND_ALL = 2;
+
+    /** The binding the cells show now. */
+    private int binding = BIND_ALL;
+
+    /** A figure's number and the unit after it ("764 ms", "2.56 s", "1.5 h"; {@link CompareMetric#format}). */
+    private static final java.util.regex.Pattern UNIT = java.util.regex.Pattern.compile("(\\d) (ms|s|h|µs)(?=\\s|$)");
+
+    /**
+     * A cell's text as its figure, its change from the baseline and its warning ("⚠ drops …"), each null when the
+     * cell has none: the figure is the first line, the change the next line that is not a warning.
+     */
+    static String[] parts(String text) {
+        String[] out = new String[3];
+        if (text == null) return out;
+        for (String line : text.split("\n")) {
+            if (line.startsWith("⚠")) out[2] = out[2] == null ? line : out[2] + "\n" + line;
+            else if (out[0] == null) out[0] = line;
+            else out[1] = out[1] == null ? line : out[1] + "\n" + line;
+        }
+        return out;
     }
 
     /**
@@ -936,8 +1046,10 @@ public final class CompareView implements WorkbenchView {
         rebuildColumns();
     }
 
-    private static final String CI_NOTE = "± is a 95% confidence interval; the second line is the change from the"
-            + " baseline, paired replication by replication (all entries run on the same random numbers).";
+    private static final String CI_NOTE =
+            "± is a 95% confidence interval; the smaller text under a figure is its change"
+                    + " from the baseline (×11: eleven times the baseline's), paired replication by replication (all entries run"
+                    + " on the same random numbers).";
     private static final String SERVING_NOTE = CI_NOTE + " Cost per month = cost per hour × 730. Dropped and rejected"
             + " counts: from the column menu (⋮) at the table's top right; a row that does not serve every request says so in red"
             + " in its cost and in Not served.";

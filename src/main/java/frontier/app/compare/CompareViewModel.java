@@ -260,7 +260,10 @@ public final class CompareViewModel {
         return out;
     }
 
-    /** "$3,143 ± $0.15" and, for an alternative, a second line "−$2,732 ± $0.15 (−46.5%)". */
+    /**
+     * "$3,143 ± $0.15" and, for an alternative, a second line "−$2,732 ± $0.15 (−46%)": the change, its relative part
+     * short ({@link RelativeChange}: "(×11)", not "(+1018.8%)", which broke in a narrow column).
+     */
     static String cell(Comparison c, int i, CompareMetric m) {
         Comparison.Estimate v = c.value(i, m);
         String text = m.formatWithCi(v.mean(), v.halfWidth());
@@ -270,7 +273,7 @@ public final class CompareViewModel {
         if (d.mean() != 0 && Double.isFinite(d.halfWidth()))
             delta += " ± " + m.formatHalfWidth(d.mean(), d.halfWidth());
         double pct = c.deltaPercent(i, m);
-        if (d.mean() != 0 && Double.isFinite(pct)) delta += " (" + Comparison.percent(pct) + ")";
+        if (d.mean() != 0 && Double.isFinite(pct)) delta += " (" + RelativeChange.of(pct) + ")";
         return text + "\n" + delta;
     }
 

@@ -321,6 +321,7 @@ class CompareBatchViewTest {
         // A cell wraps between words, never inside a figure ("$0.0000092" once broke as "$0.0000092" / "1"): each
         // column is at least as wide as the widest word of its cells.
         assertEquals(List.of(), fx(this::figuresSplitNow), "figures wider than their column");
+        assertEquals(List.of(), fx(this::brokenTokensNow), "cells wrapped inside a figure");
     }
 
     @Test
@@ -336,6 +337,40 @@ class CompareBatchViewTest {
         assertTrue(fit.startsWith("Cheaper GPU") && fit.endsWith("…"), fit);
         assertTrue(width <= 184, fit + " is " + width + " px wide");
         assertEquals("Baseline", fx(() -> CompareChart.fitLabel("Baseline", 184, font)));
+    }
+
+    /**
+     * "column: …line end|line start…" for each line break of a shown cell that falls inside a word (not after a space
+     * or a line feed; a no-break space binds "± 29 ms" into one word), and each cell text cut short, on the FX thread:
+     * the lines as laid out, read from the caret's position at each character.
+     */
+    private List<String> brokenTokensNow() {
+        List<String> broken = new java.util.ArrayList<>();
+        for (Node cell : view.table().lookupAll(".table-cell")) {
+            if (!(cell instanceof javafx.scene.control.TableCell<?, ?> c) || c.isEmpty() || c.getGraphic() == null)
+                continue;
+            String column = c.getTableColumn() == null
+                    ? "?"
+                    : c.getTableColumn().getText().replace('\n', ' ');
+            for (Node n : c.getGraphic().lookupAll(".label")) {
+                if (!(n instanceof javafx.scene.control.Label l) || !l.isVisible() || l.getText() == null) continue;
+                if (l.isTextTruncated()) broken.add(column + ": cut " + l.getText());
+                if (!(l.lookup(".text") instanceof javafx.scene.text.Text t)) continue;
+                String s = t.getText();
+                for (int i = 1; i < s.length(); i++) {
+                    if (lineTop(t, i) <= lineTop(t, i - 1) + 0.5 || Character.isWhitespace(s.charAt(i - 1))) continue;
+                    broken.add(column + ": …" + s.substring(Math.max(0, i - 8), i) + "|"
+                            + s.substring(i, Math.min(s.length(), i + 4)) + "…");
+                }
+            }
+        }
+        return broken;
+    }
+
+    /** The top of the line that character {@code i} of {@code t} is laid out on. */
+    private static double lineTop(javafx.scene.text.Text t, int i) {
+        javafx.scene.shape.PathElement[] caret = t.caretShape(i, true);
+        return caret.length > 0 && caret[0] instanceof javafx.scene.shape.MoveTo m ? m.getY() : 0;
     }
 
     /** "column: word" for each word of a shown cell wider than its column, on the FX thread. */
@@ -377,6 +412,9 @@ class CompareBatchViewTest {
         assertTrue(fx(() ->
                 view.table().getVisibleLeafColumns().stream().anyMatch(c -> "col-NOT_SERVED_SHARE".equals(c.getId()))));
         fitsAndTitlesAreWhole("the default columns");
+        // No cell wraps inside a figure, its unit, its interval or its change ("(+0.6%" / ")" before): every line
+        // break falls between words.
+        assertEquals(List.of(), fx(this::brokenTokensNow), "cells wrapped inside a figure");
 
         // Shown from the menu, they stay shown when the table is rebuilt (the next comparison), whole and with their
         // tooltips; all twelve need more than the 1280 px window leaves the table, so it may then scroll sideways.
