@@ -20,7 +20,8 @@ import org.jfree.svg.SVGGraphics2D;
  * Exports a code-drawn chart with its caption: the title and subtitle above, the chart as drawn on screen, the
  * source line below. The chart draws itself once more through a {@link ChartPen} on a {@code Graphics2D}: a
  * {@code BufferedImage} at {@link #PRINT_SCALE}× for PNG and the clipboard, JFreeSVG's SVG graphics for real
- * vector SVG (paths and text, no embedded bitmap).
+ * vector SVG (paths and text, no embedded bitmap). The chart is drawn in the light theme's palette whatever the app's
+ * theme ({@link Palette#exporting}): exports go on white pages under a caption drawn dark on white.
  */
 public final class ChartExport {
     /** PNGs are drawn at this multiple of the on-screen size: print resolution (≈ 192 dpi for a 96 dpi screen). */
@@ -96,7 +97,8 @@ public final class ChartExport {
         pen.beginPath();
         pen.rect(0, 0, w, ch);
         pen.clip();
-        chart.paint(pen);
+        // In the light theme's colours whatever the app's theme: the caption around it is dark on white.
+        Palette.exporting(() -> chart.paint(pen));
         pen.restore();
         pen.setTextAlign(TextAlignment.LEFT);
         pen.setTextBaseline(VPos.BOTTOM);

@@ -81,10 +81,35 @@ public record Palette(
         return series.get(Math.floorMod(i, series.size()));
     }
 
-    /** The palette of the theme in use (the light one until a theme is applied). */
+    /** While a chart is exported: the palette its drawing uses instead of the theme's (see {@link #exporting}). */
+    private static final ThreadLocal<Palette> EXPORTING = new ThreadLocal<>();
+
+    /**
+     * The palette of the theme in use (the light one until a theme is applied); while {@link #exporting} runs on this
+     * thread, the export's palette.
+     */
     public static Palette current() {
+        Palette exporting = EXPORTING.get();
+        if (exporting != null) return exporting;
         if (CURRENT.get() == null) CURRENT.set(of(Theme.LIGHT));
         return CURRENT.get();
+    }
+
+    /**
+     * Runs {@code draw} with {@link #current()} giving the light theme's palette on this thread, whatever the app's
+     * theme: an exported chart (PNG, SVG, clipboard, the reports' figures) sits under a caption drawn dark on white,
+     * and goes on a white page, so a chart drawn in the dark theme's colours would be a dark box on it. The app's
+     * charts on screen are not redrawn (the theme's palette does not change).
+     */
+    public static void exporting(Runnable draw) {
+        Palette before = EXPORTING.get();
+        EXPORTING.set(of(Theme.LIGHT));
+        try {
+            draw.run();
+        } finally {
+            if (before == null) EXPORTING.remove();
+            else EXPORTING.set(before);
+        }
     }
 
     public static ReadOnlyObjectProperty<Palette> currentProperty() {

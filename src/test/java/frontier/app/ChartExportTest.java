@@ -98,6 +98,55 @@ class ChartExportTest {
     }
 
     @Test
+    void aChartExportedWhileTheAppIsDarkIsDrawnInTheLightPaletteAndTheScreenKeepsTheDarkOne() throws Exception {
+        // A chart that paints its plot area in the palette's background, as the app's canvas charts do.
+        ExportableChart themed = new ExportableChart() {
+            @Override
+            public double chartWidth() {
+                return 200;
+            }
+
+            @Override
+            public double chartHeight() {
+                return 100;
+            }
+
+            @Override
+            public void paint(ChartPen g) {
+                g.setFill(Palette.current().background());
+                g.fillRect(0, 0, 200, 100);
+            }
+        };
+        java.util.concurrent.CompletableFuture<BufferedImage> exported = new java.util.concurrent.CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicReference<Palette> onScreen =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        javafx.application.Platform.runLater(() -> {
+            try {
+                Palette.use(Theme.DARK);
+                exported.complete(ChartExport.image(themed, CAPTION, 1));
+                onScreen.set(Palette.current());
+            } catch (RuntimeException e) {
+                exported.completeExceptionally(e);
+            } finally {
+                Palette.use(Theme.LIGHT);
+            }
+        });
+        BufferedImage image = exported.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        Color light = Palette.of(Theme.LIGHT).background(),
+                dark = Palette.of(Theme.DARK).background();
+        assertFalse(light.equals(dark), "the themes' backgrounds differ, or this test shows nothing");
+        int plot = image.getRGB(100, (int) (ChartExport.HEADER + 50)) & 0xffffff;
+        assertEquals(rgb(light), plot, "the plot area in the light palette, on a white page under a dark caption");
+        assertEquals(Palette.of(Theme.DARK), onScreen.get(), "the app's own charts keep the dark theme's palette");
+    }
+
+    private static int rgb(Color c) {
+        return ((int) Math.round(c.getRed() * 255) << 16)
+                | ((int) Math.round(c.getGreen() * 255) << 8)
+                | (int) Math.round(c.getBlue() * 255);
+    }
+
+    @Test
     void svgFileIsWrittenAsUtf8() throws Exception {
         Path f = dir.resolve("chart.svg");
         ChartExport.writeSvg(CHART, CAPTION, f);
