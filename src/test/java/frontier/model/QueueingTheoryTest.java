@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * are long enough that the standard error is below 1% of the value, so a 5% bias cannot hide in it.
  */
 @Tag("validation")
+@Tag("c2") // hot loops of tens of seconds: run in the test JVM that keeps C2 (pom.xml)
 class QueueingTheoryTest {
     private static final int REPLICATIONS = 10;
     private static final double K = 4.5;

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * validation table: 20 experiments with Poisson arrivals and a 10-minute keep-alive).
  */
 @Tag("validation")
+@Tag("c2") // hot loops of tens of seconds: run in the test JVM that keeps C2 (pom.xml)
 class ServerlessValidationTest {
     /**
      * Requests simulated per experiment in steady state: 1,000,000, so the simulation's own standard error (under 3%

@@ -239,7 +239,6 @@ public final class ProfileFit {
             boolean prefillShare) {
         if (budgets.length == 0) throw new BadInputException("no candidate token budget");
         List<BudgetCandidate> out = new ArrayList<>();
-        BudgetCandidate best = null;
         for (int b : budgets) {
             if (b < 1) throw new BadInputException("max_num_batched_tokens: expected >= 1, got " + b);
             List<Input> in = inputs.stream()
@@ -249,6 +248,17 @@ public final class ProfileFit {
             BudgetCandidate c = new BudgetCandidate(b, r, r.minusTwoLogLikelihood());
             out.add(c);
         }
+        return choose(out);
+    }
+
+    /**
+     * The choice among fits of the same levels with the same weighting, one per candidate budget ({@link #fitBudget}
+     * fits them; a caller that already holds some of the fits passes them all here): the smallest −2·log L, exact ties
+     * going to the largest budget.
+     */
+    public static BudgetChoice choose(List<BudgetCandidate> out) {
+        if (out.isEmpty()) throw new BadInputException("no candidate token budget");
+        BudgetCandidate best = null;
         // Smallest −2·log L; exact ties (budgets that no fitted iteration reached give the same fit) go to the largest
         // budget, the one that assumes the least.
         for (BudgetCandidate c : out) {

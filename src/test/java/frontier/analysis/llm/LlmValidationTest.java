@@ -14,12 +14,18 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Fit at the lowest load level(s), predict the others: the validation of docs/validation.md
  * ("LLM engine at the iteration level"). The fitted levels are never among the predicted ones.
  */
 @Tag("validation")
+@Tag("c2") // hot loops of tens of seconds: run in the test JVM that keeps C2 (pom.xml)
+// The longest validation class: its tests run at once (two at a time in the C2 execution's JVM), sharing the fits they
+// have in common (LMBENCH_FITS); each test's own work is independent.
+@Execution(ExecutionMode.CONCURRENT)
 class LlmValidationTest {
     static final Path GUIDELLM =
             Path.of("src/test/resources/llm/vllm011_h100_codellama34b_guidellm_sweep_requests.csv");
@@ -250,39 +256,59 @@ class LlmValidationTest {
             assertTrue(Math.abs(row.error(6)) < 0.5, row.label() + ": completion rate " + row.error(6));
     }
 
-    private static ProfileFit.Result lmbenchDefault;
-
     /**
-     * The LMBenchmark profile fitted on its three lowest rates ({@code levels} sorted by rate) with the default
-     * weighting: fitted once per class, since two tests ask for the same fit (deterministic: the same levels, settings
-     * and start give the same result; it was two fifths of this class's CPU when each test fitted it).
+     * The LMBenchmark fits on its three lowest rates, each computed once per class: several tests ask for the same fit
+     * (deterministic: the same levels, settings and start give the same result; the default fit was two fifths of this
+     * class's CPU when each test fitted it). The tests of this class run at once ({@link Execution}): a second test
+     * asking for a fit being computed waits for it.
      */
-    private static synchronized ProfileFit.Result lmbenchDefaultFit(List<BenchmarkLevel> levels) {
-        if (lmbenchDefault == null)
-            lmbenchDefault =
-                    ProfileFit.fit(levels.subList(0, 3), LMBENCH_CONFIG, "lmbench-llama31-70b", "test", "2025-05-01");
-        return lmbenchDefault;
-    }
+    private static final java.util.concurrent.ConcurrentMap<String, ProfileFit.Result> LMBENCH_FITS =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The server settings the LMBenchmark levels are fitted and predicted with. */
     private static final EngineConfig LMBENCH_CONFIG = EngineConfig.of(256, 8192, 10_000_000);
+
+    /**
+     * The LMBenchmark profile fitted on its three lowest rates ({@code levels} sorted by rate) with {@code weighting},
+     * the inferred prefix-cache hits when {@code prefillShare}, and a token budget of {@code budget}.
+     */
+    private static ProfileFit.Result lmbenchFit(
+            List<BenchmarkLevel> levels, ProfileFit.Weighting weighting, boolean prefillShare, int budget) {
+        return LMBENCH_FITS.computeIfAbsent(weighting + "/" + prefillShare + "/" + budget, k -> {
+            EngineConfig config = LMBENCH_CONFIG.withMaxNumBatchedTokens(budget);
+            List<ProfileFit.Input> in = levels.subList(0, 3).stream()
+                    .map(l -> new ProfileFit.Input(l, config))
+                    .toList();
+            return ProfileFit.fit(in, "lmbench-llama31-70b", "test", "2025-05-01", null, weighting, prefillShare);
+        });
+    }
+
+    /** The LMBenchmark profile fitted on its three lowest rates with the default weighting. */
+    private static ProfileFit.Result lmbenchDefaultFit(List<BenchmarkLevel> levels) {
+        return lmbenchFit(levels, ProfileFit.Weighting.SUM_OF_SQUARES, false, LMBENCH_CONFIG.maxNumBatchedTokens());
+    }
 
     /**
      * The LMBenchmark profile fitted on its three lowest rates ({@code levels} sorted by rate) with one variance per error kind, with the inferred
      * prefix-cache hits when {@code prefillShare}.
      */
     private static ProfileFit.Result lmbenchSeparateVariancesFit(List<BenchmarkLevel> levels, boolean prefillShare) {
-        List<ProfileFit.Input> in = levels.subList(0, 3).stream()
-                .map(l -> new ProfileFit.Input(l, LMBENCH_CONFIG))
-                .toList();
-        return ProfileFit.fit(
-                in,
-                "lmbench-llama31-70b",
-                "test",
-                "2025-05-01",
-                null,
-                ProfileFit.Weighting.SEPARATE_VARIANCES,
-                prefillShare);
+        return lmbenchFit(
+                levels, ProfileFit.Weighting.SEPARATE_VARIANCES, prefillShare, LMBENCH_CONFIG.maxNumBatchedTokens());
+    }
+
+    /**
+     * {@link ProfileFit#fitBudget} over {@code budgets} for the LMBenchmark fit, with the fits other tests also use
+     * taken from {@link #LMBENCH_FITS} instead of fitted again (the same inputs give the same fit).
+     */
+    private static ProfileFit.BudgetChoice lmbenchBudgetChoice(
+            List<BenchmarkLevel> levels, ProfileFit.Weighting weighting, int... budgets) {
+        List<ProfileFit.BudgetCandidate> candidates = new ArrayList<>();
+        for (int b : budgets) {
+            ProfileFit.Result r = lmbenchFit(levels, weighting, false, b);
+            candidates.add(new ProfileFit.BudgetCandidate(b, r, r.minusTwoLogLikelihood()));
+        }
+        return ProfileFit.choose(candidates);
     }
 
     /** {@code p} predicting every level of {@code levels} above the three fitted ones, {@code draws} runs each. */
@@ -414,18 +440,8 @@ class LlmValidationTest {
                 Files.isRegularFile(LMBENCH),
                 "LLM sample " + LMBENCH.toAbsolutePath() + " not found: skipped (set -Dfrontier.samples)");
         List<BenchmarkLevel> levels = lmbenchLevels();
-        List<ProfileFit.Input> in = levels.subList(0, 3).stream()
-                .map(l -> new ProfileFit.Input(l, LMBENCH_CONFIG))
-                .toList();
-        ProfileFit.BudgetChoice sv = ProfileFit.fitBudget(
-                in,
-                new int[] {512, 1024, 8192},
-                "lmbench-llama31-70b",
-                "test",
-                "2025-05-01",
-                null,
-                ProfileFit.Weighting.SEPARATE_VARIANCES,
-                false);
+        ProfileFit.BudgetChoice sv =
+                lmbenchBudgetChoice(levels, ProfileFit.Weighting.SEPARATE_VARIANCES, 512, 1024, 8192);
         System.out.println("separate variances, -2 log L minus the best's at 512, 1024, 8192: "
                 + java.util.Arrays.toString(sv.deltas()));
         // Measured 2026-12-08: +21.5 at 512 and +21.4 at 1,024 (b 0.118 and 0.174 ms/token); 2,048 to 8,192 give one
@@ -433,15 +449,7 @@ class LlmValidationTest {
         // (no fitted prompt exceeds 2,019 tokens). A difference of 10 is a likelihood ratio of e^5.
         assertEquals(8192, sv.chosen(), java.util.Arrays.toString(sv.deltas()));
         assertTrue(sv.deltas()[0] >= 10 && sv.deltas()[1] >= 10, java.util.Arrays.toString(sv.deltas()));
-        ProfileFit.BudgetChoice ss = ProfileFit.fitBudget(
-                in,
-                new int[] {1024, 8192},
-                "lmbench-llama31-70b",
-                "test",
-                "2025-05-01",
-                null,
-                ProfileFit.Weighting.SUM_OF_SQUARES,
-                false);
+        ProfileFit.BudgetChoice ss = lmbenchBudgetChoice(levels, ProfileFit.Weighting.SUM_OF_SQUARES, 1024, 8192);
         IterationProfile p = ss.best().result().profile();
         System.out.println("one variance, -2 log L minus the best's at 1024, 8192: "
                 + java.util.Arrays.toString(ss.deltas()) + "; chosen " + ss.chosen() + ": " + coefficients(p));
