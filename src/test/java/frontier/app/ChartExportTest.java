@@ -123,8 +123,9 @@ class ChartExportTest {
         javafx.application.Platform.runLater(() -> {
             try {
                 Palette.use(Theme.DARK);
-                exported.complete(ChartExport.image(themed, CAPTION, 1));
+                BufferedImage image = ChartExport.image(themed, CAPTION, 1);
                 onScreen.set(Palette.current());
+                exported.complete(image);
             } catch (RuntimeException e) {
                 exported.completeExceptionally(e);
             } finally {
