@@ -226,7 +226,9 @@ class WorkspaceBusyTest {
         }
         List<String> heard = new CopyOnWriteArrayList<>();
         try (Workspace ws = Workspace.open(file)) {
-            ws.setBusyWait(Duration.ofMillis(300));
+            // 0.1 s each: every write must say it waits and then give up; how long it waited in vain is
+            // importGivesUpAfterTheBusyWait…'s check (0.3 s before: 1.4 s of idle wall time for the same checks).
+            ws.setBusyWait(Duration.ofMillis(100));
             ws.setBusyNotice(heard::add);
             List<Executable> writes = List.of(
                     () -> ws.billing().deleteImport(importId),
@@ -327,13 +329,15 @@ class WorkspaceBusyTest {
                 waits.stderr());
         assertTrue(waits.stdout().contains(String.format(java.util.Locale.US, "%,d rows", ROWS)), waits.stdout());
 
-        // Held throughout: after its (short) wait the child gives up with exit 2 and one message, no stack trace.
+        // Held throughout: after its (short) wait the child gives up with exit 2 and one message, no stack trace. A
+        // fractional wait (0.2 s; 1 s before, the same checks) also shows the child reads FRONTIER_BUSY_WAIT's
+        // decimals.
         other = holdWriteLock(file);
         ChildJvm givesUp;
         try {
             givesUp = ChildJvm.start(
                     dir.resolve("gives-up"),
-                    java.util.Map.of("FRONTIER_BUSY_WAIT", "1"),
+                    java.util.Map.of("FRONTIER_BUSY_WAIT", "0.2"),
                     "logs",
                     "import",
                     log().toString(),
@@ -348,7 +352,7 @@ class WorkspaceBusyTest {
         assertTrue(lines.get(0).startsWith("frontier: workspace busy: another import is running"), lines.get(0));
         assertEquals(
                 "frontier: " + file
-                        + ": workspace busy: another import or change kept it locked for 1 s; nothing was stored."
+                        + ": workspace busy: another import or change kept it locked for 0.2 s; nothing was stored."
                         + " Try again when it has finished (wait longer with FRONTIER_BUSY_WAIT=SECONDS).",
                 lines.get(1));
         try (Workspace ws = Workspace.open(file)) {
