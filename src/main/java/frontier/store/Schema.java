@@ -277,6 +277,7 @@ final class Schema {
         if (s.startsWith("INSERT OR IGNORE INTO resources") || s.startsWith("INSERT INTO charge_resources"))
             return "building the search dictionary of the charges";
         if (s.startsWith("CREATE INDEX charges_by_start")) return "indexing the charges by period";
+        if (s.startsWith("UPDATE dims SET search_text")) return "building the search text of the cost dimensions";
         return "updating the schema";
     }
 
