@@ -241,6 +241,9 @@ public final class BillingImports extends WorkspacePart {
                 }
             }
             long lastRowid = db.scalarLong("SELECT IFNULL(MAX(rowid), 0) FROM charges");
+            try (Statement s = conn.createStatement()) {
+                s.executeUpdate(CostQueries.FILL_SEARCH_TEXT);
+            }
             ChargeDays.rebuild(conn, id, rowidBefore + 1, lastRowid);
             try (PreparedStatement ps = conn.prepareStatement("INSERT INTO import_accounts VALUES (?,?,?,?,?,?)")) {
                 for (AccountPeriod p : ours) {

@@ -100,18 +100,26 @@ public final class CostQueries extends WorkspacePart {
         return where;
     }
 
+    /**
+     * A {@code dims} row's descriptive fields as one lower-cased text (SQLite's {@code lower}, ASCII only), what a search
+     * word is looked for in. Stored once per tuple in {@code dims.search_text} (schema v9, filled by the import and the
+     * migration) rather than rebuilt for every row, word and query.
+     */
     private static final String LINE_TEXT =
             "lower(IFNULL(provider,'') || '|' || IFNULL(billing_account,'') || '|' || IFNULL(sub_account,'')"
                     + " || '|' || IFNULL(service,'') || '|' || IFNULL(service_category,'') || '|' || IFNULL(region,'') || '|' || IFNULL(sku,'')"
                     + " || '|' || IFNULL(instance_type,'') || '|' || IFNULL(pricing_model,'') || '|' || IFNULL(charge_category,'')"
                     + " || '|' || IFNULL(charge_class,'') || '|' || IFNULL(tags,'') || '|' || IFNULL(currency,''))";
 
+    /** Fills {@code dims.search_text} of the tuples that have none yet (new ones of an import, all in the migration). */
+    static final String FILL_SEARCH_TEXT = "UPDATE dims SET search_text = " + LINE_TEXT + " WHERE search_text IS NULL";
+
     /**
      * The condition on a {@code dims} row that its descriptive fields contain {@code w} (a pricing model or charge
      * category also by its label), its parameters appended to {@code args}.
      */
     private static String dimsMatch(String w, List<Object> args) {
-        StringBuilder dims = new StringBuilder("(instr(" + LINE_TEXT + ", ?) > 0");
+        StringBuilder dims = new StringBuilder("(instr(search_text, ?) > 0");
         args.add(w);
         for (frontier.domain.PricingModel m : frontier.domain.PricingModel.values()) {
             if (m.label().toLowerCase(java.util.Locale.ROOT).contains(w)) {

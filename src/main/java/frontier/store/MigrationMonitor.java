@@ -18,7 +18,7 @@ public interface MigrationMonitor {
         return false;
     }
 
-    /** "from schema v6 to v8: building the search dictionary of the charges (step 12 of 14, 31 s)", for a progress line. */
+    /** "from schema v6 to v9: building the search dictionary of the charges (step 5 of 10, 31 s)", for a progress line. */
     static String describe(int from, int to, String what, int step, int steps, double seconds) {
         return String.format(
                 java.util.Locale.ROOT,

@@ -181,7 +181,13 @@ final class Schema {
             CREATE TABLE resources(id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);
             CREATE TABLE charge_resources(res_id INTEGER NOT NULL, import_id INTEGER NOT NULL, charge_rowid INTEGER NOT NULL,
               PRIMARY KEY(res_id, import_id, charge_rowid)) WITHOUT ROWID;
-            """ + ChargeDays.resourcesInsert("") + ";\n" + ChargeDays.chargeResourcesInsert("") + ";\n");
+            """ + ChargeDays.resourcesInsert("") + ";\n" + ChargeDays.chargeResourcesInsert("") + ";\n",
+            // v9: each dimension tuple's lower-cased search text (see CostQueries), stored once instead of rebuilt
+            // from its fields for every row, word and query of a search. Filled by the import for new tuples; built
+            // here for the tuples already stored.
+            """
+            ALTER TABLE dims ADD COLUMN search_text TEXT;
+            """ + CostQueries.FILL_SEARCH_TEXT + ";\n");
 
     private Schema() {}
 
@@ -271,6 +277,7 @@ final class Schema {
         if (s.startsWith("INSERT OR IGNORE INTO resources") || s.startsWith("INSERT INTO charge_resources"))
             return "building the search dictionary of the charges";
         if (s.startsWith("CREATE INDEX charges_by_start")) return "indexing the charges by period";
+        if (s.startsWith("UPDATE dims SET search_text")) return "building the search text of the cost dimensions";
         return "updating the schema";
     }
 

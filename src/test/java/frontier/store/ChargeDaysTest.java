@@ -91,6 +91,7 @@ class ChargeDaysTest {
             s.execute("ALTER TABLE requests DROP COLUMN ttft_ms"); // and v7's time to first token
             s.execute("DROP TABLE charge_resources"); // and v8's search dictionary
             s.execute("DROP TABLE resources");
+            s.execute("ALTER TABLE dims DROP COLUMN search_text"); // and v9's search text of the tuples
             s.execute("PRAGMA user_version = 4");
         }
         try (Workspace ws = Workspace.open(file)) {

@@ -105,7 +105,7 @@ class CostSearchTest {
     /**
      * Tagged {@code slow} (out of {@code -Pfast}): about 320 searches, counts and pages compared with the scan of every line of a
      * generated 6,000-line bill whose lines carry about as many distinct tag tuples, so neither the roll-up nor the
-     * dictionary has fewer rows to read than the bill (12 s of CPU); the version 7 test below keeps a search
+     * dictionary has fewer rows to read than the bill (about 4 s of CPU since schema v9 stores each tuple's search text); the version 7 test below keeps a search
      * comparison in the inner loop.
      */
     @Test

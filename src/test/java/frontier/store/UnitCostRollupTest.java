@@ -285,6 +285,7 @@ class UnitCostRollupTest {
             s.execute("ALTER TABLE requests DROP COLUMN ttft_ms"); // v7's time to first token
             s.execute("DROP TABLE charge_resources"); // v8's search dictionary
             s.execute("DROP TABLE resources");
+            s.execute("ALTER TABLE dims DROP COLUMN search_text"); // and v9's search text of the tuples
             s.execute("PRAGMA user_version = 5");
         }
         try (Workspace ws = Workspace.open(file)) {
