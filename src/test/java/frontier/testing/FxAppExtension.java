@@ -130,8 +130,8 @@ public final class FxAppExtension
     }
 
     /**
-     * TestFX's robot with the same events and its waits replaced by {@link #settle()}: a click moves the pointer to
-     * the point (one move, as headless nobody watches it travel; TestFX moved it in up to 8 steps 1 ms apart, then
+     * TestFX's robot with the same events and its waits replaced by {@link #settle()}: a click settles, moves the
+     * pointer to the point (one move, as headless nobody watches it travel, and a second if the point moved; TestFX moved it in up to 8 steps 1 ms apart, then
      * moved it twice more to the point, settling after each), then presses and releases as TestFX does, and
      * settles; a key press or release, and text written, are sent as TestFX sends them and settle once (TestFX
      * waited after each key and each character);
@@ -143,8 +143,18 @@ public final class FxAppExtension
         @Override
         public FxRobot clickOn(PointQuery pointQuery, Motion motion, MouseButton... buttons) {
             MouseRobot mouse = robotContext().getMouseRobot();
-            mouse.moveNoWait(pointQuery.query());
+            // The point is read once the FX thread has settled (a node's bounds read while a layout is still pending
+            // are stale: a full run once clicked beside Unit cost's legend entry), and read again after the move
+            // (as TestFX does): if the move made the layout change, the pointer follows the node.
             settle();
+            javafx.geometry.Point2D at = pointQuery.query();
+            mouse.moveNoWait(at);
+            settle();
+            javafx.geometry.Point2D again = pointQuery.query();
+            if (!again.equals(at)) {
+                mouse.moveNoWait(again);
+                settle();
+            }
             mouse.pressNoWait(buttons);
             mouse.releaseNoWait(buttons);
             settle();
