@@ -86,6 +86,9 @@ public final class Workspace implements AutoCloseable {
      * rolled back ({@link MigrationCancelledException}) and the file left as it was.
      */
     public static Workspace open(Path path, MigrationMonitor monitor) {
+        // An empty path (e.g. `-w ""`) is the current directory: say so rather than ": is a directory".
+        if (path.toString().isBlank())
+            throw new BadInputException("workspace path is empty, expected a workspace file");
         try {
             Path parent = path.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);

@@ -52,6 +52,14 @@ class WorkspaceTest {
     }
 
     @Test
+    void anEmptyWorkspacePathIsRefusedAsEmptyNotAsADirectory() {
+        // `frontier costs -w ""` said ": is a directory, expected a workspace file" (the empty path is the current
+        // directory); the message now names what is wrong.
+        BadInputException e = assertThrows(BadInputException.class, () -> Workspace.open(Path.of("")));
+        assertEquals("workspace path is empty, expected a workspace file", e.getMessage());
+    }
+
+    @Test
     void focusSampleTotalsByPricingModelAreExact() throws IOException {
         Path f = Samples.billing("focus_1.0_sample_official_1000rows.csv");
         try (Workspace ws = open()) {
