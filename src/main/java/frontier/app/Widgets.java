@@ -164,4 +164,11 @@ public final class Widgets {
     public static Tooltip headerTooltip(Node header) {
         return header.getProperties().get(HEADER_TOOLTIP) instanceof Tooltip t ? t : null;
     }
+
+    /** The width {@code text} takes laid out on one line in {@code font} (a {@code Text} node's layout bounds). */
+    public static double textWidth(String text, javafx.scene.text.Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
+    }
 }

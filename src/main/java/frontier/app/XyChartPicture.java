@@ -22,7 +22,6 @@ import javafx.scene.paint.Color;
 import javafx.scene.paint.Paint;
 import javafx.scene.shape.Shape;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 import javafx.util.StringConverter;
 
@@ -107,7 +106,7 @@ public final class XyChartPicture implements ExportableChart {
             double need = horizontal
                     ? 16
                     : categories.stream()
-                                    .mapToDouble(s -> width(s, LABEL))
+                                    .mapToDouble(s -> Widgets.textWidth(s, LABEL))
                                     .max()
                                     .orElse(0)
                             + 8;
@@ -288,23 +287,18 @@ public final class XyChartPicture implements ExportableChart {
         return axis.getLabel() == null ? "" : axis.getLabel();
     }
 
-    static double width(String s, Font f) {
-        Text t = new Text(s);
-        t.setFont(f);
-        return t.getLayoutBounds().getWidth();
-    }
-
     private double yLabelWidth(boolean horizontal, List<String> categories, Axis<?> valueAxis, double[] valueRange) {
         if (horizontal)
             return Math.min(
                             200,
                             categories.stream()
-                                    .mapToDouble(s -> width(s, LABEL))
+                                    .mapToDouble(s -> Widgets.textWidth(s, LABEL))
                                     .max()
                                     .orElse(0))
                     + 8;
         double max = 0;
-        for (double t : ticks(valueAxis, valueRange)) max = Math.max(max, width(format(valueAxis, t), LABEL));
+        for (double t : ticks(valueAxis, valueRange))
+            max = Math.max(max, Widgets.textWidth(format(valueAxis, t), LABEL));
         return max + 8;
     }
 
@@ -465,7 +459,7 @@ public final class XyChartPicture implements ExportableChart {
     }
 
     private static double entryWidth(Drawn d) {
-        return SWATCH + 6 + width(d.name(), LABEL) + 18;
+        return SWATCH + 6 + Widgets.textWidth(d.name(), LABEL) + 18;
     }
 
     private static void legend(ChartPen g, Palette p, List<List<Drawn>> rows, double y) {

@@ -172,15 +172,9 @@ public final class CompareChart implements ExportableChart {
      * edge ("aper GPU, Standard_NC24ads…" in an exported report).
      */
     static String fitLabel(String s, double width, Font font) {
-        if (textWidth(s, font) <= width) return s;
+        if (frontier.app.Widgets.textWidth(s, font) <= width) return s;
         int n = s.length();
-        while (n > 1 && textWidth(s.substring(0, n - 1) + "…", font) > width) n--;
+        while (n > 1 && frontier.app.Widgets.textWidth(s.substring(0, n - 1) + "…", font) > width) n--;
         return s.substring(0, n - 1) + "…";
-    }
-
-    private static double textWidth(String s, Font font) {
-        javafx.scene.text.Text t = new javafx.scene.text.Text(s);
-        t.setFont(font);
-        return t.getLayoutBounds().getWidth();
     }
 }

@@ -780,11 +780,7 @@ public final class CompareView implements WorkbenchView {
     /** The width the widest of {@code parts} needs in {@code font}, with a cell's padding. */
     private static double widest(String[] parts, javafx.scene.text.Font font) {
         double widest = 0;
-        for (String part : parts) {
-            javafx.scene.text.Text t = new javafx.scene.text.Text(part);
-            t.setFont(font);
-            widest = Math.max(widest, t.getLayoutBounds().getWidth());
-        }
+        for (String part : parts) widest = Math.max(widest, frontier.app.Widgets.textWidth(part, font));
         return Math.ceil(widest) + 16;
     }
 
