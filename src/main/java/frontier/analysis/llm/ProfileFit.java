@@ -194,8 +194,13 @@ public final class ProfileFit {
         return new Result(profile, rows, Math.sqrt(sum / Math.max(1, obj.count())), evals[0], cv, m2ll);
     }
 
-    /** One candidate token budget of {@link #fitBudget}: the fit with it and its profiled −2·log-likelihood. */
-    public record BudgetCandidate(int maxNumBatchedTokens, Result result, double minusTwoLogLikelihood) {}
+    /** One candidate token budget of {@link #fitBudget}: the fit with it. */
+    public record BudgetCandidate(int maxNumBatchedTokens, Result result) {
+        /** The fit's profiled −2·log-likelihood ({@link Result#minusTwoLogLikelihood}). */
+        public double minusTwoLogLikelihood() {
+            return result.minusTwoLogLikelihood();
+        }
+    }
 
     /**
      * The token budget chosen among candidates by the fitted levels' likelihood, and every candidate's fit. The chosen
@@ -244,9 +249,7 @@ public final class ProfileFit {
             List<Input> in = inputs.stream()
                     .map(i -> new Input(i.level(), i.config().withMaxNumBatchedTokens(b), i.instances(), i.warmup()))
                     .toList();
-            Result r = fit(in, name, source, date, decodeShape, weighting, prefillShare);
-            BudgetCandidate c = new BudgetCandidate(b, r, r.minusTwoLogLikelihood());
-            out.add(c);
+            out.add(new BudgetCandidate(b, fit(in, name, source, date, decodeShape, weighting, prefillShare)));
         }
         return choose(out);
     }

@@ -305,8 +305,7 @@ class LlmValidationTest {
             List<BenchmarkLevel> levels, ProfileFit.Weighting weighting, int... budgets) {
         List<ProfileFit.BudgetCandidate> candidates = new ArrayList<>();
         for (int b : budgets) {
-            ProfileFit.Result r = lmbenchFit(levels, weighting, false, b);
-            candidates.add(new ProfileFit.BudgetCandidate(b, r, r.minusTwoLogLikelihood()));
+            candidates.add(new ProfileFit.BudgetCandidate(b, lmbenchFit(levels, weighting, false, b)));
         }
         return ProfileFit.choose(candidates);
     }
