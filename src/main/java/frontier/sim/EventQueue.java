@@ -52,14 +52,8 @@ final class EventQueue {
     }
 
     void add(double time, EventHandler handler, int kind, Object payload) {
-        int slot = freeCount > 0 ? freeSlots[--freeCount] : newSlot();
         long seq = nextSeq++;
-        seqs[slot] = seq;
-        // Reference stores cost a GC write barrier; a recycled slot usually has the same handler already,
-        // and a polled slot's payload is null, so most of them can be skipped.
-        if (handlers[slot] != handler) handlers[slot] = handler;
-        kinds[slot] = kind;
-        if (payload != null) payloads[slot] = payload;
+        int slot = slot(seq, handler, kind, payload);
 
         if (rootTaken) {
             // The event being handled is at the root, and this one is not earlier (time >= now): it takes the root.
@@ -84,6 +78,18 @@ final class EventQueue {
         hs[i] = slot;
     }
 
+    /** A free slot (recycled, else new) holding the event's sequence number, handler, kind and payload. */
+    private int slot(long seq, EventHandler handler, int kind, Object payload) {
+        int slot = freeCount > 0 ? freeSlots[--freeCount] : newSlot();
+        seqs[slot] = seq;
+        // Reference stores cost a GC write barrier; a recycled slot usually has the same handler already,
+        // and a polled slot's payload is null, so most of them can be skipped.
+        if (handlers[slot] != handler) handlers[slot] = handler;
+        kinds[slot] = kind;
+        if (payload != null) payloads[slot] = payload;
+        return slot;
+    }
+
     /**
      * The sequence number the next added event would get, consumed now: an event {@link #addReserved added later with
      * it} runs where it would have run had it been added at the reservation, among events at the same time.
@@ -94,11 +100,7 @@ final class EventQueue {
 
     /** As {@link #add}, with a sequence number taken earlier from {@link #reserveSequence}. */
     void addReserved(double time, long seq, EventHandler handler, int kind, Object payload) {
-        int slot = freeCount > 0 ? freeSlots[--freeCount] : newSlot();
-        seqs[slot] = seq;
-        if (handlers[slot] != handler) handlers[slot] = handler;
-        kinds[slot] = kind;
-        if (payload != null) payloads[slot] = payload;
+        int slot = slot(seq, handler, kind, payload);
         if (rootTaken) {
             rootTaken = false;
             siftDown(time, slot, seq, size);
